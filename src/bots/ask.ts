@@ -1,0 +1,57 @@
+/**
+ * The flow every adapter shares: rate limit, then the core, then a typed reply the adapter renders.
+ * This is the one error boundary around the core: a failure is logged with context and becomes a notice.
+ */
+import { detectLanguage, QuestionError, type Answer, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
+import type { Logger } from "../logger.js";
+import type { RateLimiter } from "./rate-limit.js";
+
+export type Notice =
+  | { readonly code: QuestionErrorCode; readonly language: Language; readonly limit?: number }
+  | { readonly code: "rate-limited"; readonly language: Language; readonly retryAfterMs: number }
+  | { readonly code: "failed"; readonly language: Language };
+
+/** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */
+export type Reply =
+  | { readonly kind: "answer"; readonly answer: Answer }
+  | { readonly kind: "notice"; readonly notice: Notice }
+  | { readonly kind: "silent" };
+
+export interface AskOptions {
+  readonly rag: Rag;
+  readonly limiter: RateLimiter;
+  readonly logger: Logger;
+}
+
+export interface AskContext {
+  /** Rate-limit key, e.g. "telegram:123". */
+  readonly user: string;
+  readonly signal?: AbortSignal;
+}
+
+export type Ask = (question: string, context: AskContext) => Promise<Reply>;
+
+export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
+  return async (question, { user, signal }) => {
+    const language = detectLanguage(question);
+    const verdict = limiter.take(user);
+    if (!verdict.ok) {
+      logger.info({ user }, "rate limited");
+      return verdict.notify
+        ? { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } }
+        : { kind: "silent" };
+    }
+    try {
+      const answer = await rag.answer(question, signal ? { signal } : {});
+      logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs) }, "answered");
+      return { kind: "answer", answer };
+    } catch (error) {
+      if (error instanceof QuestionError) {
+        const notice = error.limit === undefined ? { code: error.code, language } : { code: error.code, language, limit: error.limit };
+        return { kind: "notice", notice };
+      }
+      logger.error({ err: error, user }, "answering failed");
+      return { kind: "notice", notice: { code: "failed", language } };
+    }
+  };
+}

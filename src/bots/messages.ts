@@ -1,0 +1,51 @@
+/**
+ * Everything the bots say in their own words, in both languages. The core returns codes; this picks words.
+ */
+import type { Language, QuestionErrorCode } from "../rag/index.js";
+
+export interface Messages {
+  readonly intro: string;
+  readonly sources: string;
+  readonly declined: string;
+  readonly usage: string;
+  readonly help: string;
+  readonly tooLong: (limit: number) => string;
+  readonly notText: string;
+  readonly rateLimited: (seconds: number) => string;
+  readonly failed: string;
+  readonly notAllowed: string;
+}
+
+const en: Messages = {
+  intro: "From the briefing:",
+  sources: "Sources:",
+  declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
+  usage: "Ask me a question about the briefing, for example: Who is Michele Sison?",
+  help:
+    "I answer questions about the news briefing with exact quotes from it, each numbered and cited. " +
+    "Ask in English or Arabic. If the briefing doesn't say, I tell you so instead of guessing.",
+  tooLong: (limit) => `That question is too long. Please keep it under ${limit} characters.`,
+  notText: "I can only read questions written as text.",
+  rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} s and ask again.`,
+  failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
+  notAllowed: "This bot isn't enabled here.",
+};
+
+const ar: Messages = {
+  intro: "من نص الخبر:",
+  sources: "المصادر:",
+  declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
+  usage: "اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",
+  help:
+    "أجيب عن الأسئلة حول الخبر باقتباسات حرفية منه، مرقّمة وموثّقة المصدر. " +
+    "اسأل بالعربية أو بالإنجليزية. وإن لم يذكر الخبر الجواب أخبرتك بذلك بدل التخمين.",
+  tooLong: (limit) => `السؤال طويل جداً. من فضلك اجعله أقل من ${limit} حرفاً.`,
+  notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
+  rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${seconds} ثانية ثم اسأل مجدداً.`,
+  failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
+  notAllowed: "هذا البوت غير مفعّل هنا.",
+};
+
+export function messages(language: Language): Messages {
+  return language === "ar" ? ar : en;
+}

@@ -1,0 +1,19 @@
+import type { Logger } from "../logger.js";
+import type { Rag } from "../rag/index.js";
+import type { Ask } from "./ask.js";
+import type { Inflight } from "./inflight.js";
+
+/** What every adapter is given: the shared ask flow, the core (for /about), logging and the in-flight tracker. */
+export interface BotDeps {
+  readonly ask: Ask;
+  readonly rag: Rag;
+  readonly logger: Logger;
+  readonly inflight: Inflight;
+}
+
+/** A running platform adapter. `stop` stops taking new questions; main drains answers in flight. */
+export interface BotHandle {
+  readonly name: "discord" | "telegram" | "console";
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}

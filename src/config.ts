@@ -1,0 +1,175 @@
+/**
+ * The only reader of process.env. Parses once, fails fast with a message that names the key.
+ */
+import { resolve } from "node:path";
+
+/** A configuration value that cannot be used; the message names the variable, never its value. */
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+  constructor(
+    readonly key: string,
+    message: string,
+  ) {
+    super(`${key}: ${message}`);
+  }
+}
+
+export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";
+
+export interface DiscordConfig {
+  readonly token: string;
+  /** Register slash commands in this guild only (they appear at once) instead of globally. */
+  readonly guildId: string | undefined;
+  /** When non-empty, only these guilds are served (direct messages are always served). */
+  readonly allowedGuilds: readonly string[];
+  /** REST API root without version, e.g. "http://127.0.0.1:1234/api"; unset in production. */
+  readonly apiBase: string | undefined;
+}
+
+export interface TelegramConfig {
+  readonly token: string;
+  /** When non-empty, only these chat ids are served. */
+  readonly allowedChats: readonly string[];
+  /** Bot API origin, e.g. "http://127.0.0.1:1234"; unset in production. */
+  readonly apiRoot: string | undefined;
+  /** Public HTTPS URL for webhook mode; unset means long polling. */
+  readonly webhookUrl: string | undefined;
+  readonly webhookSecret: string | undefined;
+  /** Local port the webhook server listens on. */
+  readonly webhookPort: number;
+}
+
+export interface LlmConfig {
+  readonly baseUrl: string;
+  readonly model: string;
+  readonly apiKey: string | undefined;
+  readonly timeoutMs: number;
+}
+
+export interface EmbeddingsConfig {
+  readonly baseUrl: string | undefined;
+  readonly model: string | undefined;
+  readonly modelPath: string | undefined;
+}
+
+export interface Config {
+  /** Project root: seeds/ and index/ paths and citation sources are relative to it. */
+  readonly root: string;
+  readonly seedsDir: string;
+  readonly indexDir: string;
+  readonly logLevel: LogLevel;
+  readonly maxQuestionChars: number;
+  /** Questions one user may ask per minute before getting the polite rate-limit reply. */
+  readonly rateLimitPerMinute: number;
+  /** How long shutdown waits for answers in flight. */
+  readonly shutdownGraceMs: number;
+  readonly discord: DiscordConfig | undefined;
+  readonly telegram: TelegramConfig | undefined;
+  readonly llm: LlmConfig | undefined;
+  readonly embeddings: EmbeddingsConfig;
+  /** Every secret value, so the logger can redact it wherever it appears. */
+  readonly secrets: readonly string[];
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "error", "fatal", "silent"];
+
+function text(env: Env, key: string): string | undefined {
+  const value = env[key]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
+  const raw = text(env, key);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(key, `expected a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function list(env: Env, key: string): string[] {
+  return (text(env, key) ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+function url(env: Env, key: string): string | undefined {
+  const raw = text(env, key);
+  if (raw === undefined) return undefined;
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error("not http(s)");
+  } catch {
+    throw new ConfigError(key, "expected an http:// or https:// URL");
+  }
+  return raw.replace(/\/+$/, "");
+}
+
+/** Parses the environment once; throws {@link ConfigError} naming the first bad key. */
+export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
+  const root = resolve(cwd, text(env, "BOT_ROOT") ?? ".");
+  const logLevel = (text(env, "LOG_LEVEL") ?? "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError("LOG_LEVEL", `expected one of ${LOG_LEVELS.join(", ")}`);
+
+  const discordToken = text(env, "DISCORD_TOKEN");
+  const telegramToken = text(env, "TELEGRAM_BOT_TOKEN");
+  const llmBaseUrl = url(env, "LLM_BASE_URL");
+  const llmModel = text(env, "LLM_MODEL");
+  if (llmBaseUrl && !llmModel) throw new ConfigError("LLM_MODEL", "required when LLM_BASE_URL is set");
+  const embeddingsBaseUrl = url(env, "EMBEDDINGS_BASE_URL");
+  const embeddingsModel = text(env, "EMBEDDINGS_MODEL");
+  if (embeddingsBaseUrl && !embeddingsModel) {
+    throw new ConfigError("EMBEDDINGS_MODEL", "required when EMBEDDINGS_BASE_URL is set");
+  }
+  const webhookUrl = url(env, "TELEGRAM_WEBHOOK_URL");
+  const webhookSecret = text(env, "TELEGRAM_WEBHOOK_SECRET");
+  if (webhookUrl && !webhookSecret) {
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_WEBHOOK_URL is set");
+  }
+  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "1-256 characters of A-Z, a-z, 0-9, _ and -");
+  }
+  const llmApiKey = text(env, "LLM_API_KEY");
+
+  return {
+    root,
+    seedsDir: resolve(root, text(env, "SEEDS_DIR") ?? "seeds"),
+    indexDir: resolve(root, text(env, "INDEX_DIR") ?? "index"),
+    logLevel,
+    maxQuestionChars: integer(env, "MAX_QUESTION_CHARS", 500, 20, 4000),
+    rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 6, 1, 1000),
+    shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8000, 0, 60_000),
+    discord: discordToken
+      ? {
+          token: discordToken,
+          guildId: text(env, "DISCORD_GUILD_ID"),
+          allowedGuilds: list(env, "DISCORD_ALLOWED_GUILDS"),
+          apiBase: url(env, "DISCORD_API_BASE"),
+        }
+      : undefined,
+    telegram: telegramToken
+      ? {
+          token: telegramToken,
+          allowedChats: list(env, "TELEGRAM_ALLOWED_CHATS"),
+          apiRoot: url(env, "TELEGRAM_API_ROOT"),
+          webhookUrl,
+          webhookSecret,
+          webhookPort: integer(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
+        }
+      : undefined,
+    llm:
+      llmBaseUrl && llmModel
+        ? { baseUrl: llmBaseUrl, model: llmModel, apiKey: llmApiKey, timeoutMs: integer(env, "LLM_TIMEOUT_MS", 20_000, 100, 600_000) }
+        : undefined,
+    embeddings: {
+      baseUrl: embeddingsBaseUrl,
+      model: embeddingsModel,
+      modelPath: text(env, "EMBEDDINGS_MODEL_PATH"),
+    },
+    secrets: [discordToken, telegramToken, llmApiKey, webhookSecret].filter((s): s is string => Boolean(s)),
+  };
+}

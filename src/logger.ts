@@ -1,0 +1,46 @@
+/**
+ * Structured logs (pino) on stderr, so stdout stays free for the console chat and `ask --json`.
+ * Every secret value is redacted from every line, wherever it appears (URLs, error messages, stacks).
+ */
+import { pino } from "pino";
+import type { LogLevel } from "./config.js";
+
+/** The logging surface the core and the adapters use; pino's Logger satisfies it. */
+export interface Logger {
+  debug(obj: object | string, msg?: string): void;
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
+  child(bindings: Record<string, unknown>): Logger;
+}
+
+const REDACTED = "[REDACTED]";
+
+/** Replaces every occurrence of every secret in `line`. */
+export function redact(line: string, secrets: readonly string[]): string {
+  let out = line;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  return out;
+}
+
+export interface LoggerOptions {
+  readonly level: LogLevel;
+  readonly secrets: readonly string[];
+  /** Where lines go; stderr by default. Tests pass a collecting stream. */
+  readonly destination?: NodeJS.WritableStream;
+}
+
+export function createLogger({ level, secrets, destination }: LoggerOptions): Logger {
+  const stream = destination ?? process.stderr;
+  return pino(
+    {
+      level,
+      base: null,
+      hooks: { streamWrite: (line: string) => redact(line, secrets) },
+    },
+    { write: (line: string) => stream.write(line) },
+  );
+}
+
+/** A logger that drops everything, for tests and tools that print nothing. */
+export const silentLogger: Logger = pino({ level: "silent" });
