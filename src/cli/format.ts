@@ -1,0 +1,42 @@
+/**
+ * The JSON contract of `npm run ask -- --json` (and of the held-out evaluation).
+ */
+import { renderNotice, renderAnswerPlain } from "../bots/render/plain.js";
+import { detectLanguage, QuestionError, type Answer, type Citation } from "../rag/index.js";
+
+export interface AnswerJson {
+  readonly id?: string;
+  readonly question: string;
+  readonly answered: boolean;
+  /** The reply as shown to a person. */
+  readonly text: string;
+  readonly citations: readonly Citation[];
+  readonly timings: { readonly totalMs: number };
+  /** Set when the question was refused before retrieval: "empty", "too-long" or "not-text". */
+  readonly error?: string;
+}
+
+export function answerJson(answer: Answer, id?: string): AnswerJson {
+  return {
+    ...(id === undefined ? {} : { id }),
+    question: answer.question,
+    answered: answer.kind === "answered",
+    text: renderAnswerPlain(answer),
+    citations: answer.kind === "answered" ? answer.citations : [],
+    timings: { totalMs: Math.round(answer.timings.totalMs * 1000) / 1000 },
+  };
+}
+
+export function questionErrorJson(error: QuestionError, question: unknown, id?: string): AnswerJson {
+  const text = typeof question === "string" ? question : "";
+  const notice = { code: error.code, language: detectLanguage(text), ...(error.limit === undefined ? {} : { limit: error.limit }) };
+  return {
+    ...(id === undefined ? {} : { id }),
+    question: text,
+    answered: false,
+    text: renderNotice(notice),
+    citations: [],
+    timings: { totalMs: 0 },
+    error: error.code,
+  };
+}

@@ -1,0 +1,50 @@
+/**
+ * Retrieval metrics over an evaluation set: a citation hits when its quote contains one of the row's evidence
+ * strings, both compared after normalisation.
+ */
+import { tokenize } from "../rag/text/tokenize.js";
+
+export interface EvalRow {
+  readonly id: string;
+  readonly lang: string;
+  readonly question: string;
+  readonly evidence: readonly string[];
+  readonly answerable: boolean;
+}
+
+/** Text reduced to its normalised tokens, space separated. */
+export const normalizeForMatch = (text: string): string => ` ${tokenize(text).map((t) => t.text).join(" ")} `;
+
+/** 1-based rank of the first citation that contains evidence, or undefined. */
+export function firstHit(quotes: readonly string[], evidence: readonly string[]): number | undefined {
+  const wanted = evidence.map(normalizeForMatch);
+  const at = quotes.findIndex((q) => {
+    const quote = normalizeForMatch(q);
+    return wanted.some((e) => quote.includes(e));
+  });
+  return at < 0 ? undefined : at + 1;
+}
+
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+export interface Totals {
+  questions: number;
+  hit1: number;
+  hit3: number;
+  mrr5: number;
+}
+
+/** hit@1, hit@3 and MRR@5 as fractions over answerable rows. */
+export function summarize(ranks: readonly (number | undefined)[]): Totals {
+  const n = ranks.length || 1;
+  return {
+    questions: ranks.length,
+    hit1: ranks.filter((r) => r === 1).length / n,
+    hit3: ranks.filter((r) => r !== undefined && r <= 3).length / n,
+    mrr5: ranks.reduce<number>((sum, r) => sum + (r !== undefined && r <= 5 ? 1 / r : 0), 0) / n,
+  };
+}

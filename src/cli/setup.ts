@@ -1,0 +1,31 @@
+/**
+ * What the command-line tools share: configuration, a logger on stderr, and the core.
+ */
+import "dotenv/config";
+import { loadConfig, type Config } from "../config.js";
+import { createLogger, type Logger } from "../logger.js";
+import { createRag } from "../rag/index.js";
+
+export interface Cli {
+  readonly config: Config;
+  readonly logger: Logger;
+}
+
+/** Config and logger for a tool; the tools log at "warn" unless LOG_LEVEL says otherwise. */
+export function setup(): Cli {
+  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
+  return { config, logger: createLogger({ level: config.logLevel, secrets: config.secrets }) };
+}
+
+export async function openRag({ config, logger }: Cli) {
+  return createRag({ root: config.root, seedsDir: config.seedsDir, indexDir: config.indexDir, logger, maxQuestionChars: config.maxQuestionChars });
+}
+
+/** Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1. */
+export function run(main: () => Promise<void>): void {
+  main().catch((error: unknown) => {
+    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    process.stderr.write(`${message}\n`);
+    process.exitCode = 1;
+  });
+}

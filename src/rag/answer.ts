@@ -1,0 +1,39 @@
+/**
+ * Ranked evidence -> Answer. Quotes are slices of the source text, never retyped; the decline decision is
+ * made on how much of the question the briefings cover at all.
+ */
+import type { Retrieval } from "./retrieve.js";
+import type { Answer, Citation, Language } from "./types.js";
+
+/** Below this share of the question's weight found in the briefings, the core declines. */
+export const MIN_COVERAGE = 0.5;
+/** Citations shown at most. */
+export const MAX_CITATIONS = 3;
+/** A further citation must score at least this share of the best one. */
+const MIN_RELATIVE_SCORE = 0.3;
+
+export interface ComposeInput {
+  readonly question: string;
+  readonly language: Language;
+  readonly retrieval: Retrieval;
+  /** Source text by path, to slice quotes from. */
+  readonly texts: ReadonlyMap<string, string>;
+  readonly startedAt: number;
+}
+
+export function composeAnswer({ question, language, retrieval, texts, startedAt }: ComposeInput): Answer {
+  const best = retrieval.ranked[0];
+  const timings = () => ({ totalMs: performance.now() - startedAt });
+  if (!best || retrieval.coverage < MIN_COVERAGE) {
+    return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
+  }
+  const chosen = retrieval.ranked.filter((r) => r.score >= best.score * MIN_RELATIVE_SCORE).slice(0, MAX_CITATIONS);
+  const citations: Citation[] = chosen.map((r, i) => {
+    const { passage, start, end } = r.sentence;
+    const text = texts.get(passage.source) ?? "";
+    return { n: i + 1, source: passage.source, label: passage.label, quote: text.slice(start, end), start, end, score: round(r.score) };
+  });
+  return { kind: "answered", question, language, citations, timings: timings() };
+}
+
+const round = (x: number): number => Math.round(x * 1e4) / 1e4;

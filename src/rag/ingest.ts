@@ -1,0 +1,220 @@
+/**
+ * From one briefing file to passages that point into it. The file is never changed: a passage is a span
+ * (start, end) of the source text, and so is each of its sentences.
+ *
+ * The briefings are scraped pages. Lines are classified first: page debris (relative times, reply counters,
+ * "copy link", "read N replies", follow buttons, the keyword list) is dropped; a tweet's author and time
+ * stamp become the label of the tweet's passage; a paragraph that the page broke across a blank line
+ * mid-sentence is joined again.
+ */
+import type { Passage, PassageKind, Sentence } from "./types.js";
+import { foldDigits } from "./text/normalize.js";
+import { segmentSentences } from "./text/segment.js";
+
+export interface SourceFile {
+  /** Path relative to the project root, with forward slashes. */
+  readonly path: string;
+  readonly text: string;
+}
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** Blank lines between this one and the previous non-blank line. */
+  readonly gap: number;
+}
+
+type LineKind =
+  | { kind: "content" }
+  | { kind: "headline"; open: boolean; close: boolean }
+  | { kind: "debris" }
+  | { kind: "follow"; handle: string }
+  | { kind: "timestamp"; date: string }
+  | { kind: "keywords" };
+
+const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/يناير|كانون الثاني|جانفي|january|\bjan\b/i, "Jan"],
+  [/فبراير|شباط|فيفري|february|\bfeb\b/i, "Feb"],
+  [/مارس|آذار|march|\bmar\b/i, "Mar"],
+  [/أبريل|ابريل|نيسان|أفريل|april|\bapr\b/i, "Apr"],
+  [/مايو|أيار|ماي|\bmay\b/i, "May"],
+  [/يونيو|حزيران|جوان|june|\bjun\b/i, "Jun"],
+  [/يوليو|تموز|جويلية|july|\bjul\b/i, "Jul"],
+  [/أغسطس|اغسطس|آب|أوت|august|\baug\b/i, "Aug"],
+  [/سبتمبر|أيلول|september|\bsep\b/i, "Sep"],
+  [/أكتوبر|اكتوبر|تشرين الأول|october|\boct\b/i, "Oct"],
+  [/نوفمبر|تشرين الثاني|november|\bnov\b/i, "Nov"],
+  [/ديسمبر|كانون الأول|december|\bdec\b/i, "Dec"],
+];
+
+const ARABIC_LETTERS = /[\u0621-\u064A]/gu;
+const LATIN_LETTERS = /[A-Za-z]/g;
+const SENTENCE_END = /[.!?؟…:"”»)\]*]$/u;
+
+/** Markdown links `[text](url)` read as their text. */
+const unlink = (s: string): string => s.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+
+function count(s: string, re: RegExp): number {
+  return s.match(re)?.length ?? 0;
+}
+
+/** "23 Jan 2023" from a tweet's time stamp line such as "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", if it is one. */
+export function parseTimestamp(line: string): string | undefined {
+  const text = foldDigits(unlink(line)).replace(/\d{1,2}:\d{1,2}/g, " ");
+  if (text.length > 60) return undefined;
+  const year = text.match(/\b(19|20)\d{2}\b/)?.[0];
+  const month = MONTHS.find(([re]) => re.test(text));
+  if (!year || !month) return undefined;
+  const monthAt = text.search(month[0]);
+  const days = [...text.matchAll(/(?<!\d)(\d{1,2})(?!\d)/g)];
+  const day = days.sort((a, b) => Math.abs((a.index ?? 0) - monthAt) - Math.abs((b.index ?? 0) - monthAt))[0]?.[1];
+  return [day, month[1], year].filter(Boolean).join(" ");
+}
+
+function classify(raw: string): LineKind {
+  const line = raw.trim();
+  if (line.startsWith("**") || /^#{1,3}\s/.test(line)) {
+    return { kind: "headline", open: true, close: !line.startsWith("**") || (line.length > 2 && line.endsWith("**")) };
+  }
+  if (line.endsWith("**")) return { kind: "headline", open: false, close: true };
+  const text = foldDigits(unlink(line)).trim();
+  const follow = text.match(/^[·•]?\s*(?:متابعة|follow)\s+@(\w+)/i);
+  if (follow?.[1]) return { kind: "follow", handle: follow[1] };
+  if (/^(?:ال)?كلمات (?:ال)?مفتاحية$|^(?:tags|keywords):?$/i.test(text)) return { kind: "keywords" };
+  const date = parseTimestamp(text);
+  if (date && count(text, /[\p{L}]+/gu) <= 4) return { kind: "timestamp", date };
+  if (
+    /^منذ \d+ \S+$/.test(text) ||
+    /^\d+ (?:minutes?|hours?|days?) ago$/i.test(text) ||
+    text.includes("نسخ الرابط") ||
+    /^قراءة\s/.test(text) ||
+    /^\d+ (?:رد|ردود|ردًا|ردا)\b/.test(text) ||
+    /^(?:[@#]\w+\s*)+$/.test(text)
+  ) {
+    return { kind: "debris" };
+  }
+  return { kind: "content" };
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let gap = 0;
+  for (const match of text.matchAll(/[^\n]*(?:\n|$)/g)) {
+    const body = match[0].replace(/\r?\n$/, "");
+    if (match[0] === "") break;
+    const lead = body.length - body.trimStart().length;
+    const trimmed = body.trim();
+    if (!trimmed) {
+      gap += 1;
+      continue;
+    }
+    const start = (match.index ?? 0) + lead;
+    lines.push({ start, end: start + trimmed.length, text: trimmed, gap });
+    gap = 0;
+  }
+  return lines;
+}
+
+const isLatin = (s: string): boolean => count(s, LATIN_LETTERS) > count(s, ARABIC_LETTERS);
+
+/** An author name line: a few Latin words right before a follow line ("Ambassador Michele Sison"). */
+const isAuthorLine = (line: Line, next: LineKind | undefined): boolean =>
+  next?.kind === "follow" && isLatin(line.text) && line.text.split(/\s+/).length <= 6 && !SENTENCE_END.test(line.text);
+
+interface Draft {
+  kind: PassageKind;
+  start: number;
+  end: number;
+  handle?: string;
+  date?: string;
+  /** Index of the last line, to join a paragraph broken across a blank line. */
+  lastLine: number;
+  ended: boolean;
+}
+
+/** Passages of one source file, in file order. */
+export function ingest(file: SourceFile): Passage[] {
+  const lines = splitLines(file.text);
+  const kinds = lines.map((l) => classify(l.text));
+  const drafts: Draft[] = [];
+  let handle: string | undefined;
+  let inHeadline = false;
+  let inKeywords = false;
+
+  lines.forEach((line, i) => {
+    const kind = kinds[i] ?? { kind: "content" };
+    const last = drafts.at(-1);
+    if (inKeywords) {
+      if (kind.kind === "content" && line.text.split(/\s+/).length > 8) inKeywords = false;
+      else return;
+    }
+    switch (kind.kind) {
+      case "keywords":
+        inKeywords = true;
+        return;
+      case "follow":
+        handle = kind.handle;
+        return;
+      case "timestamp":
+        if (last?.kind === "tweet" && last.date === undefined) last.date = kind.date;
+        return;
+      case "debris":
+        if (last) last.ended = true;
+        return;
+      case "headline": {
+        const open = kind.open ? line.text.match(/^(\*\*|#{1,3}\s)/)?.[0].length ?? 0 : 0;
+        const close = kind.close && line.text.endsWith("**") ? 2 : 0;
+        if (kind.open || !inHeadline || last?.kind !== "headline") {
+          drafts.push({ kind: "headline", start: line.start + open, end: line.end - close, lastLine: i, ended: false });
+        } else {
+          last.end = line.end - close;
+          last.lastLine = i;
+        }
+        inHeadline = !kind.close;
+        return;
+      }
+      case "content": {
+        if (inHeadline && last?.kind === "headline") {
+          last.end = line.end;
+          last.lastLine = i;
+          return;
+        }
+        if (isAuthorLine(line, kinds[i + 1])) return;
+        if (isLatin(line.text)) {
+          drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, ...(handle ? { handle } : {}) });
+          handle = undefined;
+          return;
+        }
+        const brokenOff =
+          last?.kind === "paragraph" && !last.ended && last.lastLine === i - 1 && !SENTENCE_END.test(lines[i - 1]?.text ?? ".");
+        if (brokenOff) {
+          last.end = line.end;
+          last.lastLine = i;
+          return;
+        }
+        drafts.push({ kind: "paragraph", start: line.start, end: line.end, lastLine: i, ended: false });
+        return;
+      }
+    }
+  });
+
+  let paragraphs = 0;
+  return drafts.flatMap((d, ordinal) => {
+    const sentences: Sentence[] = segmentSentences(file.text, d.start, d.end, d.kind === "paragraph");
+    if (sentences.length === 0) return [];
+    if (d.kind === "paragraph") paragraphs += 1;
+    return [{ id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end: d.end, sentences }];
+  });
+}
+
+function label(d: Draft, paragraph: number): string {
+  switch (d.kind) {
+    case "headline":
+      return "headline";
+    case "paragraph":
+      return `paragraph ${paragraph}`;
+    case "tweet":
+      return ["tweet", d.handle ? ` by @${d.handle}` : "", d.date ? `, ${d.date}` : ""].join("");
+  }
+}

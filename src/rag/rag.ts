@@ -1,0 +1,94 @@
+/**
+ * createRag(): loads the index (building it when missing, stale, incompatible or corrupt) and answers.
+ */
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { silentLogger, type Logger } from "../logger.js";
+import { composeAnswer } from "./answer.js";
+import { HashingEmbeddings } from "./embeddings.js";
+import { IndexError, QuestionError } from "./errors.js";
+import { Retriever } from "./retrieve.js";
+import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex } from "./store.js";
+import { detectLanguage } from "./text/language.js";
+import type { Answer, AnswerOptions, Rag, RagInfo } from "./types.js";
+
+export interface CreateRagOptions {
+  /** Citation sources are relative to this folder. */
+  readonly root: string;
+  readonly seedsDir: string;
+  readonly indexDir: string;
+  readonly logger?: Logger;
+  /** Longer questions are refused with QuestionError("too-long"). */
+  readonly maxQuestionChars?: number;
+  /** The embedder behind the hnswlib index; character n-gram hashing by default (no model needed). */
+  readonly embeddings?: IndexEmbeddings;
+}
+
+export const DEFAULT_MAX_QUESTION_CHARS = 500;
+// C0/C1 controls (but tab and newline), bidi overrides and isolates, zero-width characters.
+const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+
+/** Loads or builds the index for the seeds and returns the core's port. */
+export async function createRag(options: CreateRagOptions): Promise<Rag & { readonly index: LoadedIndex }> {
+  const logger = options.logger ?? silentLogger;
+  const embeddings = options.embeddings ?? new HashingEmbeddings();
+  const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
+  const index = await loadOrBuild({ ...options, logger, embeddings });
+  const retriever = new Retriever(index, embeddings);
+  const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+  const info: RagInfo = {
+    briefings: index.manifest.seeds.map((s) => s.path),
+    passages: index.manifest.passages,
+    sentences: index.manifest.sentences,
+    builtAt: index.manifest.builtAt,
+    embedder: index.manifest.embedder.id,
+  };
+
+  return {
+    index,
+    info: () => info,
+    async answer(input: unknown, answerOptions: AnswerOptions = {}): Promise<Answer> {
+      const startedAt = performance.now();
+      const question = cleanQuestion(input, maxChars);
+      answerOptions.signal?.throwIfAborted();
+      const retrieval = await retriever.retrieve(question);
+      answerOptions.signal?.throwIfAborted();
+      return composeAnswer({ question, language: detectLanguage(question), retrieval, texts, startedAt });
+    },
+  };
+}
+
+/** The question as the core reads it, or a QuestionError saying why not. */
+export function cleanQuestion(input: unknown, maxChars: number): string {
+  if (typeof input !== "string") throw new QuestionError("not-text", "the question is not text");
+  const question = input.replace(UNSAFE, "").replace(/\s+/g, " ").trim();
+  if (!question) throw new QuestionError("empty", "the question is empty");
+  if (question.length > maxChars) {
+    throw new QuestionError("too-long", `the question has ${question.length} characters; the limit is ${maxChars}`, maxChars);
+  }
+  return question;
+}
+
+async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }): Promise<LoadedIndex> {
+  const { logger } = options;
+  const seeds = await readSeeds(options.root, options.seedsDir, logger);
+  try {
+    const result = await loadIndex(options.indexDir, seeds, options.embeddings);
+    switch (result.status) {
+      case "fresh":
+        return result.index;
+      case "stale":
+        logger.info({ indexDir: options.indexDir }, "seeds changed since the index was built; updating it");
+        return await buildIndex(options, seeds, result.previous);
+      case "incompatible":
+        logger.info({ indexDir: options.indexDir, embedder: options.embeddings.id }, "index built by another version or embedder; rebuilding");
+        return await buildIndex(options, seeds);
+      case "missing":
+        logger.info({ indexDir: options.indexDir }, "no index yet; building it");
+        return await buildIndex(options, seeds);
+    }
+  } catch (error) {
+    if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
+    logger.warn({ err: error, indexDir: options.indexDir }, "index damaged; rebuilding it from the seeds");
+    return buildIndex(options, seeds);
+  }
+}

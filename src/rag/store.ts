@@ -1,0 +1,277 @@
+/**
+ * The index on disk: the hnswlib vectors (LangChain's HNSWLib store), the passage store and the manifest.
+ *
+ * index/
+ *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256
+ *   passages.json   passages with sentence offsets, the sentences' matching keys, the pruned lexicon
+ *   hnswlib/        HNSWLib.save(): hnswlib.index, args.json, docstore.json
+ *
+ * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. A
+ * rebuild re-embeds only the seeds whose hash changed; the others' vectors are read back from the old index.
+ */
+import { createHash } from "node:crypto";
+import { existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join, relative, sep } from "node:path";
+import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { Document } from "@langchain/core/documents";
+import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import { documentTerms } from "./analyze.js";
+import { IndexError } from "./errors.js";
+import { ingest } from "./ingest.js";
+import { buildLexicon, type SerializedLexicon } from "./lexicon.js";
+import type { Passage } from "./types.js";
+import type { Logger } from "../logger.js";
+
+/** Bump when the on-disk layout changes. */
+const FORMAT = 1;
+/** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
+export const CHUNKER_VERSION = "ingest-v1";
+export const ANALYZER_VERSION = "keys-v1";
+/** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
+export const MAX_SEED_BYTES = 5 * 1024 * 1024;
+const SEED_EXTENSIONS = [".txt", ".md"];
+
+/** An embedder the index can record: LangChain's interface plus a stable id and dimension. */
+export interface IndexEmbeddings extends EmbeddingsInterface {
+  readonly id: string;
+  readonly dimensions: number;
+  readonly expandsQueries?: boolean;
+}
+
+export interface SeedRecord {
+  readonly path: string;
+  readonly sha256: string;
+  readonly bytes: number;
+}
+
+export interface Manifest {
+  readonly format: number;
+  readonly chunker: string;
+  readonly analyzer: string;
+  readonly embedder: { readonly id: string; readonly dimensions: number };
+  readonly builtAt: string;
+  readonly seeds: readonly SeedRecord[];
+  readonly passages: number;
+  readonly sentences: number;
+}
+
+/** A seed file read from disk. */
+export interface Seed extends SeedRecord {
+  readonly text: string;
+}
+
+export interface PassageStore {
+  readonly passages: readonly Passage[];
+  /** Per sentence (in passage order), per token, the token's keys. */
+  readonly terms: readonly (readonly (readonly string[])[])[];
+  readonly lexicon: SerializedLexicon;
+}
+
+/** Everything answering needs, loaded or freshly built. */
+export interface LoadedIndex {
+  readonly manifest: Manifest;
+  readonly seeds: readonly Seed[];
+  readonly store: PassageStore;
+  readonly vectors: HNSWLib;
+}
+
+export interface BuildIndexOptions {
+  /** Citation sources are relative to this folder. */
+  readonly root: string;
+  readonly seedsDir: string;
+  readonly indexDir: string;
+  readonly embeddings: IndexEmbeddings;
+  readonly logger?: Logger;
+}
+
+const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
+
+/** Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files. */
+export async function readSeeds(root: string, seedsDir: string, logger?: Logger): Promise<Seed[]> {
+  let names: string[];
+  try {
+    names = (await readdir(seedsDir, { recursive: true })).map(String).sort();
+  } catch (error) {
+    throw new IndexError("no-seeds", `cannot read the seeds folder ${relative(root, seedsDir) || seedsDir}`, { cause: error });
+  }
+  const seeds: Seed[] = [];
+  for (const name of names) {
+    if (!SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) || basename(name).startsWith(".")) continue;
+    const file = join(seedsDir, name);
+    const info = await stat(file);
+    if (!info.isFile()) continue;
+    const path = relative(root, file).split(sep).join("/");
+    if (info.size > MAX_SEED_BYTES) {
+      logger?.warn({ path, bytes: info.size, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
+      continue;
+    }
+    const data = await readFile(file);
+    const text = data.toString("utf8");
+    if (data.includes(0) || text.includes("\uFFFD")) {
+      logger?.warn({ path }, "seed skipped: not UTF-8 text");
+      continue;
+    }
+    seeds.push({ path, sha256: sha256(data), bytes: data.length, text });
+  }
+  if (seeds.length === 0) {
+    throw new IndexError("no-seeds", `no .txt or .md briefing in ${relative(root, seedsDir) || seedsDir}`);
+  }
+  return seeds;
+}
+
+/** The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. */
+function buildPassageStore(seeds: readonly Seed[]): PassageStore {
+  const passages = seeds.flatMap((seed) => ingest({ path: seed.path, text: seed.text }));
+  const byPath = new Map(seeds.map((s) => [s.path, s.text]));
+  const terms = passages.flatMap((p) => p.sentences.map((s) => documentTerms((byPath.get(p.source) ?? "").slice(s.start, s.end))));
+  const keys = new Set<string>();
+  for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
+  return { passages, terms, lexicon: buildLexicon(keys) };
+}
+
+/**
+ * Builds the index of the seeds and writes it atomically to `indexDir`; returns it loaded.
+ * @param seeds the seeds if already read; @param previous an older index whose unchanged files' vectors are reused.
+ */
+export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Seed[], previous?: LoadedIndex): Promise<LoadedIndex> {
+  const { root, seedsDir, indexDir, embeddings, logger } = options;
+  const started = performance.now();
+  seeds ??= await readSeeds(root, seedsDir, logger);
+  const store = buildPassageStore(seeds);
+  const vectors = await embedSentences(store, seeds, embeddings, previous);
+  const manifest: Manifest = {
+    format: FORMAT,
+    chunker: CHUNKER_VERSION,
+    analyzer: ANALYZER_VERSION,
+    embedder: { id: embeddings.id, dimensions: embeddings.dimensions },
+    builtAt: new Date().toISOString(),
+    seeds: seeds.map(({ path, sha256, bytes }) => ({ path, sha256, bytes })),
+    passages: store.passages.length,
+    sentences: store.terms.length,
+  };
+  const index = { manifest, seeds, store, vectors };
+  try {
+    await writeIndex(indexDir, index);
+  } catch (error) {
+    logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
+  }
+  logger?.info({ seeds: seeds.length, passages: manifest.passages, sentences: manifest.sentences, ms: Math.round(performance.now() - started) }, "index built");
+  return index;
+}
+
+/** Embeds every sentence, reading back the vectors of seeds unchanged since `previous`. */
+async function embedSentences(store: PassageStore, seeds: readonly Seed[], embeddings: IndexEmbeddings, previous?: LoadedIndex): Promise<HNSWLib> {
+  const texts = new Map(seeds.map((s) => [s.path, s.text]));
+  const reusable = new Map<string, number[][]>();
+  if (previous && previous.manifest.embedder.id === embeddings.id && previous.manifest.chunker === CHUNKER_VERSION) {
+    const current = new Set(seeds.map((s) => `${s.path}:${s.sha256}`));
+    const unchanged = new Set(previous.manifest.seeds.filter((s) => current.has(`${s.path}:${s.sha256}`)).map((s) => s.path));
+    let label = 0;
+    for (const passage of previous.store.passages) {
+      const same = unchanged.has(passage.source);
+      const list = reusable.get(passage.source) ?? [];
+      for (let i = 0; i < passage.sentences.length; i += 1, label += 1) {
+        if (same) list.push(previous.vectors.index.getPoint(label));
+      }
+      if (same) reusable.set(passage.source, list);
+    }
+  }
+  const documents: Document[] = [];
+  const vectors: (number[] | undefined)[] = [];
+  const toEmbed: { at: number; text: string }[] = [];
+  const cursor = new Map<string, number>();
+  for (const passage of store.passages) {
+    for (const sentence of passage.sentences) {
+      const text = (texts.get(passage.source) ?? "").slice(sentence.start, sentence.end);
+      const at = documents.length;
+      documents.push(new Document({ pageContent: text, metadata: { sentence: at } }));
+      const old = reusable.get(passage.source);
+      const n = cursor.get(passage.source) ?? 0;
+      cursor.set(passage.source, n + 1);
+      const vector = old?.[n];
+      vectors.push(vector);
+      if (!vector) toEmbed.push({ at, text });
+    }
+  }
+  const fresh = await embeddings.embedDocuments(toEmbed.map((e) => e.text));
+  toEmbed.forEach((e, i) => (vectors[e.at] = fresh[i]));
+  const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions });
+  await hnsw.addVectors(vectors.map((v) => v ?? []), documents);
+  return hnsw;
+}
+
+async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
+  await mkdir(dirname(indexDir), { recursive: true });
+  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const tmp = `${indexDir}.tmp-${suffix}`;
+  try {
+    await mkdir(tmp, { recursive: true });
+    await index.vectors.save(join(tmp, "hnswlib"));
+    await writeFile(join(tmp, "passages.json"), JSON.stringify(index.store));
+    // The manifest goes last: a folder without one is never taken for an index.
+    await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
+    const old = `${indexDir}.old-${suffix}`;
+    if (existsSync(indexDir)) await rename(indexDir, old);
+    await rename(tmp, indexDir);
+    await rm(old, { recursive: true, force: true });
+  } catch (error) {
+    await rm(tmp, { recursive: true, force: true });
+    throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause: error });
+  }
+}
+
+/**
+ * What is on disk: a fresh index; a stale one (seeds changed: its vectors are reused for unchanged files);
+ * nothing; or one built by another chunker, analyzer or embedder, which is rebuilt from scratch.
+ */
+export type LoadResult =
+  | { readonly status: "fresh"; readonly index: LoadedIndex }
+  | { readonly status: "stale"; readonly previous: LoadedIndex }
+  | { readonly status: "missing" | "incompatible" };
+
+/**
+ * Loads the index at `indexDir` and checks it against the seeds and the embedder.
+ * @throws IndexError("corrupt") when its files are missing, unreadable or disagree with each other.
+ */
+export async function loadIndex(indexDir: string, seeds: readonly Seed[], embeddings: IndexEmbeddings): Promise<LoadResult> {
+  const manifestPath = join(indexDir, "manifest.json");
+  if (!existsSync(manifestPath)) {
+    if (existsSync(indexDir) && (await readdir(indexDir)).length > 0) corrupt(indexDir, new Error("no manifest.json"));
+    return { status: "missing" };
+  }
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+  } catch (error) {
+    return corrupt(indexDir, error);
+  }
+  if (
+    manifest.format !== FORMAT ||
+    manifest.chunker !== CHUNKER_VERSION ||
+    manifest.analyzer !== ANALYZER_VERSION ||
+    manifest.embedder?.id !== embeddings.id ||
+    manifest.embedder.dimensions !== embeddings.dimensions
+  ) {
+    return { status: "incompatible" };
+  }
+  let loaded: LoadedIndex;
+  try {
+    const store = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as PassageStore;
+    const vectors = await HNSWLib.load(join(indexDir, "hnswlib"), embeddings);
+    const count = vectors.index.getCurrentCount();
+    if (!Array.isArray(store.passages) || !Array.isArray(store.terms) || store.terms.length !== manifest.sentences || count !== manifest.sentences) {
+      throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${store.terms?.length}, vectors ${count}`);
+    }
+    loaded = { manifest, seeds, store, vectors };
+  } catch (error) {
+    return corrupt(indexDir, error);
+  }
+  const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  return current === recorded ? { status: "fresh", index: loaded } : { status: "stale", previous: loaded };
+}
+
+function corrupt(indexDir: string, cause?: unknown): never {
+  throw new IndexError("corrupt", `the index in ${indexDir} is damaged`, { cause });
+}

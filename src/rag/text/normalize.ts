@@ -1,0 +1,42 @@
+/**
+ * Normalisation for matching only: quotes are always sliced from the untouched source, never from this.
+ */
+
+const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+const TATWEEL = /\u0640/g;
+const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+
+const LETTER_MAP: Readonly<Record<string, string>> = {
+  "\u0622": "\u0627", // آ -> ا
+  "\u0623": "\u0627", // أ -> ا
+  "\u0625": "\u0627", // إ -> ا
+  "\u0671": "\u0627", // ٱ -> ا
+  "\u0672": "\u0627",
+  "\u0673": "\u0627",
+  "\u0624": "\u0648", // ؤ -> و
+  "\u0626": "\u064A", // ئ -> ي
+  "\u0649": "\u064A", // ى -> ي
+  "\u0629": "\u0647", // ة -> ه
+  "\u06A9": "\u0643", // ک -> ك
+  "\u06CC": "\u064A", // ی -> ي
+  "\u06C1": "\u0647", // ہ -> ه
+};
+
+/** Folds Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits to ASCII. */
+export function foldDigits(text: string): string {
+  return text.replace(/[\u0660-\u0669\u06F0-\u06F9]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10));
+}
+
+/**
+ * One token's matching form: lower case, NFKC (presentation forms), no diacritics, tatweel or invisible
+ * characters, alef/hamza forms folded to bare letters, ى -> ي, ة -> ه, ASCII digits.
+ */
+export function normalizeToken(token: string): string {
+  const folded = foldDigits(token.normalize("NFKC").toLowerCase())
+    .replace(DIACRITICS, "")
+    .replace(TATWEEL, "")
+    .replace(INVISIBLE, "");
+  let out = "";
+  for (const ch of folded) out += LETTER_MAP[ch] ?? ch;
+  return out.replace(/\u0621/g, ""); // a lone hamza carries no meaning once the seats are folded
+}

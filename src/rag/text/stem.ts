@@ -1,0 +1,46 @@
+/**
+ * Matching keys of one normalised token. An Arabic token gets two keys, the Snowball stem and a light stem
+ * (Larkey's Light10, which also strips the conjunction و and the article forms Snowball keeps), and matches
+ * when either key agrees; an English token gets its Snowball (Porter 2) stem.
+ */
+import { stemmer as snowballArabic } from "@orama/stemmers/arabic";
+import { stemmer as snowballEnglish } from "@orama/stemmers/english";
+import type { Token } from "./tokenize.js";
+
+const ARTICLES = ["وال", "بال", "كال", "فال", "لل", "ال"] as const;
+const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"] as const;
+
+/** Light10 on a normalised token (ة is already ه and ى is already ي). */
+export function lightStemArabic(word: string): string {
+  let w = word;
+  if (w.length > 3 && w.startsWith("و")) w = w.slice(1);
+  for (const article of ARTICLES) {
+    if (w.startsWith(article) && w.length - article.length >= 2) {
+      w = w.slice(article.length);
+      break;
+    }
+  }
+  for (const suffix of SUFFIXES) {
+    if (w.length - suffix.length >= 2 && w.endsWith(suffix)) w = w.slice(0, -suffix.length);
+  }
+  return w;
+}
+
+export function stemEnglish(word: string): string {
+  return snowballEnglish(word);
+}
+
+/** The keys a token is indexed and matched under. */
+export function tokenKeys(token: Token): string[] {
+  switch (token.script) {
+    case "ar": {
+      const light = lightStemArabic(token.text);
+      const snowball = snowballArabic(token.text);
+      return light === snowball ? [light] : [light, snowball];
+    }
+    case "latin":
+      return [stemEnglish(token.text)];
+    case "digit":
+      return [token.text];
+  }
+}

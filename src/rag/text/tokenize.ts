@@ -1,0 +1,41 @@
+/**
+ * Splits text into matching tokens. Everything that is not an Arabic or Latin letter or a digit separates
+ * tokens, so stray characters (the CJK "肯" inside "بلين肯", emoji, markup) never glue words together.
+ */
+import { normalizeToken } from "./normalize.js";
+
+export type Script = "ar" | "latin" | "digit";
+
+export interface Token {
+  /** Normalised form (see normalizeToken). */
+  readonly text: string;
+  readonly script: Script;
+  /** The token as written, for telling a capitalised name from a common word. */
+  readonly raw: string;
+}
+
+// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters, digits, and joiners that are
+// folded away by normalisation.
+const WORD = /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F0-9'’\u200C\u200D]+/gu;
+
+// The page runs words together after a final form ("السفيرةليندا"): ة and ى only ever end a word.
+const RUN_ON = /(?<=[\u0629\u0649])(?=[\u0621-\u064A])/u;
+
+function scriptOf(text: string): Script {
+  if (/[\u0621-\u064A]/.test(text)) return "ar";
+  if (/[a-z\u00E0-\u024F]/.test(text)) return "latin";
+  return "digit";
+}
+
+/** Matching tokens of `text`, in order. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    for (const piece of match[0].split(RUN_ON)) {
+      const raw = piece.replace(/^['’]+|['’]+$/g, "");
+      const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’\u200C\u200D]/g, "");
+      if (normal) tokens.push({ text: normal, script: scriptOf(normal), raw });
+    }
+  }
+  return tokens;
+}

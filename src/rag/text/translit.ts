@@ -1,0 +1,92 @@
+/**
+ * A consonant skeleton shared by Latin and Arabic spellings of one name (Mistura ~ ميستورا -> MSTR,
+ * Lamamra ~ لعمامرة -> LMMR). It is matched only across scripts: within one script it makes false matches.
+ */
+
+const LATIN_DIGRAPHS: ReadonlyArray<readonly [RegExp, string]> = [
+  [/sch|sh|ch/g, "S"],
+  [/th|dh/g, "T"],
+  [/kh/g, "H"],
+  [/gh/g, "G"],
+  [/ph/g, "F"],
+  [/ck|qu/g, "K"],
+  [/c(?=[eiy])/g, "S"],
+  [/x/g, "KS"],
+];
+
+const LATIN: Readonly<Record<string, string>> = {
+  b: "B", p: "B", t: "T", d: "T", j: "G", g: "G", h: "H", s: "S", c: "K", z: "Z",
+  f: "F", v: "F", q: "K", k: "K", l: "L", m: "M", n: "N", r: "R",
+};
+
+const ARABIC: Readonly<Record<string, string>> = {
+  "ب": "B", "ت": "T", "ط": "T", "ث": "T", "د": "T", "ض": "T", "ذ": "T", "ظ": "Z", "ج": "G", "غ": "G",
+  "ح": "H", "ه": "H", "خ": "H", "س": "S", "ص": "S", "ش": "S", "ز": "Z", "ف": "F", "ق": "K", "ك": "K",
+  "ل": "L", "م": "M", "ن": "N", "ر": "R",
+};
+
+/** Doubled letters are one consonant (ff, ss, mm); collapsed before vowels go, so Sison keeps both s. */
+const collapse = (s: string): string => s.replace(/(.)\1+/g, "$1");
+
+/** Skeleton of a normalised Latin word; vowels, w and y carry no consonant. */
+export function latinSkeleton(word: string): string {
+  let w = collapse(word.toLowerCase());
+  for (const [pattern, symbol] of LATIN_DIGRAPHS) w = w.replace(pattern, symbol);
+  let out = "";
+  for (const ch of w) out += /[A-Z]/.test(ch) ? ch : (LATIN[ch] ?? "");
+  return out;
+}
+
+/** Skeleton of a normalised Arabic word: the article and a final ة (normalised to ه) are dropped. */
+export function arabicSkeleton(word: string): string {
+  let w = collapse(word).replace(/^(وال|بال|لل|ال)(?=..)/, "");
+  if (w.length > 2) w = w.replace(/ه$/, "");
+  let out = "";
+  for (const ch of w) out += ARABIC[ch] ?? "";
+  return out;
+}
+
+/** Skeletons shorter than this match too much to be evidence of a name. */
+export const MIN_SKELETON = 3;
+
+/**
+ * Arabic script writes long vowels only, so an Arabic spelling of a name has at most as many vowel groups as
+ * the Latin one ("سيسون" 2, "Sison" 2) and starts with a vowel letter exactly when the Latin one does. A
+ * name key carries both: the consonant skeleton alone matches too many ordinary words ("أساسيين" is SSN too).
+ */
+const arabicVowelGroups = (word: string): number => word.match(/[اويع]+/g)?.length ?? 0;
+const latinVowelGroups = (word: string): number => word.match(/[aeiouy]+/g)?.length ?? 0;
+
+/** The name key of a normalised Arabic word, or undefined when its skeleton is too short. */
+export function arabicNameKey(word: string): string | undefined {
+  const stripped = word.replace(/^(وال|بال|لل|ال)(?=..)/, "");
+  const skeleton = arabicSkeleton(stripped);
+  if (skeleton.length < MIN_SKELETON) return undefined;
+  return `${skeleton}:${arabicVowelGroups(stripped.replace(/^[اع]/, ""))}${/^[اع]/.test(stripped) ? "v" : ""}`;
+}
+
+/** The name key of a normalised Latin word (as indexed for English text), or undefined. */
+export function latinNameKey(word: string): string | undefined {
+  const skeleton = latinSkeleton(word);
+  if (skeleton.length < MIN_SKELETON) return undefined;
+  return `${skeleton}:${latinVowelGroups(word.replace(/^[aeiou]/, ""))}${/^[aeiou]/.test(word) ? "v" : ""}`;
+}
+
+/** Every Arabic name key a Latin word may be spelled as. */
+export function arabicKeysForLatin(word: string): string[] {
+  const skeleton = latinSkeleton(word);
+  if (skeleton.length < MIN_SKELETON) return [];
+  const initial = /^[aeiou]/.test(word) ? "v" : "";
+  const groups = latinVowelGroups(word.replace(/^[aeiou]/, ""));
+  return Array.from({ length: groups + 1 }, (_, g) => `${skeleton}:${g}${initial}`);
+}
+
+/** Every Latin name key an Arabic word may be spelled as. */
+export function latinKeysForArabic(word: string): string[] {
+  const stripped = word.replace(/^(وال|بال|لل|ال)(?=..)/, "");
+  const skeleton = arabicSkeleton(stripped);
+  if (skeleton.length < MIN_SKELETON) return [];
+  const initial = /^[اع]/.test(stripped) ? "v" : "";
+  const groups = arabicVowelGroups(stripped.replace(/^[اع]/, ""));
+  return Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
+}
