@@ -48,23 +48,26 @@ const englishKey = (text: string): string | undefined => {
 };
 
 function main(dir: string): void {
-  const entries = new Map<string, string[]>();
-  const add = (key: string | undefined, arabic: readonly string[]): void => {
+  // Per English word: translations from the English-Arabic side, and Arabic headwords glossed by it.
+  const entries = new Map<string, [string[], string[]]>();
+  const add = (key: string | undefined, arabic: readonly string[], side: 0 | 1): void => {
     if (!key) return;
-    const merged = entries.get(key) ?? [];
-    for (const t of arabic) if (!merged.includes(t)) merged.push(t);
-    entries.set(key, merged);
+    const entry = entries.get(key) ?? [[], []];
+    for (const t of arabic) if (!entry[0].includes(t) && !entry[1].includes(t)) entry[side].push(t);
+    entries.set(key, entry);
   };
-  for (const [headword, body] of readDictd(dir, "freedict-eng-ara")) add(englishKey(headword), translations(body));
+  for (const [headword, body] of readDictd(dir, "freedict-eng-ara")) add(englishKey(headword), translations(body), 0);
   for (const [headword, body] of readDictd(dir, "freedict-ara-eng")) {
     const arabic = translations(headword);
-    for (const gloss of body.split("\n")) add(englishKey(gloss.replace(/^\s*\d+\.\s*/, "")), arabic);
+    for (const gloss of body.split("\n")) add(englishKey(gloss.replace(/^\s*\d+\.\s*/, "")), arabic, 1);
   }
   const lines = [...entries]
-    .filter(([, ts]) => ts.length > 0)
+    .filter(([, [direct, inverse]]) => direct.length + inverse.length > 0)
     .sort(([a], [b]) => (a < b ? -1 : 1))
-    .map(([k, ts]) => `${k}\t${ts.slice(0, MAX_TRANSLATIONS).join("|")}`);
-  const header = "# FreeDict English-Arabic 0.6.3 (Arabeyes.org), GPL-2.0-or-later; see data/README.md\n";
+    .map(([k, [direct, inverse]]) => `${k}\t${direct.slice(0, MAX_TRANSLATIONS).join("|")}\t${inverse.slice(0, MAX_TRANSLATIONS).join("|")}`);
+  const header =
+    "# FreeDict English-Arabic 0.6.3 and Arabic-English (Arabeyes.org), GPL-2.0-or-later; see data/README.md\n" +
+    "# english<TAB>translations (eng-ara)<TAB>arabic headwords glossed by it (ara-eng), each |-separated\n";
   writeFileSync("data/freedict-eng-ara.tsv", header + lines.join("\n") + "\n");
   console.log(`wrote ${lines.length} headwords to data/freedict-eng-ara.tsv`);
 }

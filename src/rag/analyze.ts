@@ -1,10 +1,12 @@
 /**
  * Text -> matching keys, for documents and questions alike.
  *
- * A document token is indexed under its stem keys and, for names, a cross-script skeleton key: "~SKEL" for
- * an Arabic token, "^SKEL" for a Latin one. A question word looks up the other script's prefix only, so a
- * skeleton never matches within one script.
+ * A document token is indexed under its stem keys and, for names, a cross-script name key: "~KEY" for an
+ * Arabic token, "^KEY" for a Latin one. A question word looks up the other script's prefix only, so a name
+ * key never matches within one script. Each @handle in a sentence adds a "@" token, and "@@" when the
+ * handle is a tweet author of the corpus, so "which account" questions find the sentences that name one.
  */
+import type { FuzzyVocabulary } from "./fuzzy.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
@@ -12,15 +14,23 @@ import { arabicKeysForLatin, arabicNameKey, latinKeysForArabic, latinNameKey } f
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
+export const MENTION = "@";
+export const AUTHOR_MENTION = "@@";
 
-/** Index keys of each content token of `text` (stop words dropped). */
-export function documentTerms(text: string): string[][] {
-  return tokenize(text)
+const HANDLE = /@(\w{2,})/g;
+
+/** Index keys of each content token of `text` (stop words dropped), then one token per @handle. */
+export function documentTerms(text: string, authors: ReadonlySet<string> = new Set()): string[][] {
+  const terms = tokenize(text)
     .filter((t) => !isStopword(t.text))
-    .map((t) => [...tokenKeys(t), ...skeletonKeys(t)]);
+    .map((t) => [...tokenKeys(t), ...nameKey(t)]);
+  for (const [, handle] of text.matchAll(HANDLE)) {
+    terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
+  }
+  return terms;
 }
 
-function skeletonKeys(token: Token): string[] {
+function nameKey(token: Token): string[] {
   const key = token.script === "ar" ? arabicNameKey(token.text) : token.script === "latin" ? latinNameKey(token.text) : undefined;
   if (key === undefined) return [];
   return [(token.script === "ar" ? ARABIC_NAME : LATIN_NAME) + key];
@@ -40,35 +50,92 @@ export interface Lexicon {
 export interface QueryTerm {
   readonly word: string;
   readonly keys: readonly string[];
+  /** Scales the term's score and its share of coverage: below 1 for approximate (fuzzy) matches. */
+  readonly weight: number;
+  /** A term the analyser added (the author-account cue): it scores but does not count for coverage. */
+  readonly synthetic?: boolean;
 }
 
-/** The question's terms: each content word with its stems, translations and, for names, its skeleton. */
-export function queryTerms(question: string, lexicon: Lexicon): QueryTerm[] {
+const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويتر غردت نشرت";
+const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
+
+/** What query analysis may consult about the corpus. */
+export interface QueryContext {
+  readonly lexicon: Lexicon;
+  /** Whether the corpus indexes a key. */
+  readonly has: (key: string) => boolean;
+  /** The corpus's own plain keys, both scripts. */
+  readonly vocabulary: FuzzyVocabulary;
+}
+
+/** Fuzzy matches must be at least this similar, and only this many are taken. */
+const MIN_DICE = 0.5;
+const MAX_FUZZY = 3;
+
+/** The question's terms: each content word with its stems, translations and, for names, its name keys. */
+export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
+  const { lexicon } = context;
   const tokens = tokenize(question);
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
+  let asksForAccount = false;
   tokens.forEach((token, i) => {
     if (isStopword(token.text)) return;
     const keys = new Set(tokenKeys(token));
+    let weight = 1;
+    if (tokenKeys(token).some((k) => ACCOUNT_KEYS.has(k))) {
+      keys.add(MENTION);
+      asksForAccount = true;
+    }
     if (token.script === "latin") {
       const stem = stemEnglish(token.text);
-      const translations = lexicon.enToAr.get(stem) ?? [];
-      for (const k of translations) keys.add(k);
+      for (const k of translate(stem, lexicon)) keys.add(k);
       // A capitalised word after the first may be a name; so may a word the dictionary does not know.
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
-      if (capitalised || !lexicon.enKnown.has(stem)) {
-        for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
-      }
+      if (capitalised || !lexicon.enKnown.has(stem)) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
       for (const k of tokenKeys(token)) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
+    if (![...keys].some(context.has)) weight = expand(token, keys, context);
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);
-    terms.push({ word: token.text, keys: [...keys] });
+    terms.push({ word: token.text, keys: [...keys], weight });
   });
+  if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   return terms;
+}
+
+/** Arabic keys of an English stem, splitting an unknown compound ("peacekeepers") into known halves. */
+function translate(stem: string, lexicon: Lexicon): readonly string[] {
+  const direct = lexicon.enToAr.get(stem);
+  if (direct || lexicon.enKnown.has(stem) || stem.length < 8) return direct ?? [];
+  for (let cut = 4; cut <= stem.length - 4; cut += 1) {
+    const left = stemEnglish(stem.slice(0, cut));
+    const right = stemEnglish(stem.slice(cut));
+    if (lexicon.enKnown.has(left) && lexicon.enKnown.has(right)) {
+      return [...(lexicon.enToAr.get(left) ?? []), ...(lexicon.enToAr.get(right) ?? [])];
+    }
+  }
+  return [];
+}
+
+/**
+ * Adds the nearest corpus spellings of a word that matched nothing; returns the term's weight (the best
+ * similarity, or 1 when nothing was added).
+ */
+function expand(token: Token, keys: Set<string>, context: QueryContext): number {
+  const stems = tokenKeys(token);
+  let best = 0;
+  for (const stem of stems) {
+    for (const { word, dice } of context.vocabulary.similar(stem, MIN_DICE, MAX_FUZZY)) {
+      if (/[a-z]/.test(word) !== (token.script === "latin")) continue;
+      keys.add(word);
+      best = Math.max(best, dice);
+    }
+  }
+  return best > 0 ? best : 1;
 }
 
 /** A Latin word's Arabic name keys, and those of the word joined to a capitalised neighbour ("New York" ~ نيويورك). */

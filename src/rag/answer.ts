@@ -6,7 +6,7 @@ import type { Retrieval } from "./retrieve.js";
 import type { Answer, Citation, Language } from "./types.js";
 
 /** Below this share of the question's weight found in the briefings, the core declines. */
-export const MIN_COVERAGE = 0.5;
+export const MIN_COVERAGE = 0.55;
 /** Citations shown at most. */
 export const MAX_CITATIONS = 3;
 /** A further citation must score at least this share of the best one. */

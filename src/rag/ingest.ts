@@ -204,7 +204,8 @@ export function ingest(file: SourceFile): Passage[] {
     const sentences: Sentence[] = segmentSentences(file.text, d.start, d.end, d.kind === "paragraph");
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;
-    return [{ id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end: d.end, sentences }];
+    const passage: Passage = { id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end: d.end, sentences };
+    return [d.handle ? { ...passage, author: d.handle } : passage];
   });
 }
 

@@ -79,7 +79,7 @@ export class LexicalIndex {
         const doc = Math.floor(entry / MAX_POSITIONS);
         tf.set(doc, (tf.get(doc) ?? 0) + 1);
       }
-      const idf = this.idf(tf.size);
+      const idf = this.idf(tf.size) * term.weight;
       for (const [doc, f] of tf) {
         const norm = K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / (this.averageLength || 1));
         scores[doc] = (scores[doc] ?? 0) + (idf * f * (K1 + 1)) / (f + norm);

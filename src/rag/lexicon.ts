@@ -11,8 +11,13 @@ import { tokenize } from "./text/tokenize.js";
 
 export const DICTIONARY_PATH = fileURLToPath(new URL("../../data/freedict-eng-ara.tsv", import.meta.url));
 
-/** Translations with more content words than this are definitions, not translations. */
+/**
+ * Translations with more content words than this are definitions, not translations. An Arabic headword
+ * found by its English gloss (the inverted side) must be one word: its phrases are mostly descriptions
+ * ("شكل كأس" for "cup").
+ */
 const MAX_TRANSLATION_WORDS = 2;
+const MAX_INVERSE_WORDS = 1;
 /** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
 const MAX_EN_PER_AR = 8;
 
@@ -31,13 +36,17 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, dictionaryPath = D
   const enKnown = new Set<string>();
   for (const line of readFileSync(dictionaryPath, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
-    const [headword, translations] = line.split("\t");
-    if (!headword || !translations || headword.includes(" ")) continue;
+    const [headword, direct = "", inverse = ""] = line.split("\t");
+    if (!headword || headword.includes(" ")) continue;
     const stem = stemEnglish(headword);
     enKnown.add(stem);
-    for (const translation of translations.split("|")) {
+    const candidates = [
+      ...direct.split("|").map((t) => [t, MAX_TRANSLATION_WORDS] as const),
+      ...inverse.split("|").map((t) => [t, MAX_INVERSE_WORDS] as const),
+    ];
+    for (const [translation, maxWords] of candidates) {
       const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
-      if (tokens.length === 0 || tokens.length > MAX_TRANSLATION_WORDS) continue;
+      if (tokens.length === 0 || tokens.length > maxWords) continue;
       for (const token of tokens) {
         for (const key of tokenKeys(token)) {
           if (corpusKeys.has(key)) add(enToAr, stem, key);

@@ -4,7 +4,8 @@
  * vector in the hnswlib index.
  */
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { ARABIC_NAME, LATIN_NAME, queryTerms, type Lexicon, type QueryTerm } from "./analyze.js";
+import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
+import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
 import type { IndexEmbeddings, LoadedIndex } from "./store.js";
@@ -40,7 +41,7 @@ export class Retriever {
   readonly sentences: readonly IndexedSentence[];
   private readonly sentenceIndex: LexicalIndex;
   private readonly passageIndex: LexicalIndex;
-  private readonly lexicon: Lexicon;
+  private readonly context: QueryContext;
   private readonly vectors: HNSWLib;
 
   constructor(
@@ -58,14 +59,20 @@ export class Retriever {
         return tokens;
       }),
     );
-    this.lexicon = loadLexicon(lexicon);
+    const loaded = loadLexicon(lexicon);
+    const plain = [...this.sentenceIndex.keys()].filter((k) => /^[\p{L}\p{N}]/u.test(k));
+    this.context = {
+      lexicon: loaded,
+      has: (key) => this.sentenceIndex.has(key),
+      vocabulary: new FuzzyVocabulary(plain),
+    };
     this.vectors = index.vectors;
     this.vectors.index.setEf(DENSE_EF);
   }
 
   /** The question's terms, as the lexicon translates them. */
   terms(question: string): QueryTerm[] {
-    return queryTerms(question, this.lexicon);
+    return queryTerms(question, this.context);
   }
 
   async retrieve(question: string): Promise<Retrieval> {
@@ -74,13 +81,6 @@ export class Retriever {
     const lexical = this.sentenceIndex.search(terms);
     const context = this.passageIndex.search(terms);
 
-    let covered = 0;
-    let total = 0;
-    for (const hit of lexical.terms) {
-      const found = hit.tf.size > 0;
-      total += found ? hit.idf : this.sentenceIndex.idf(0);
-      if (found) covered += hit.idf;
-    }
 
     const dense = await this.dense(question, terms);
     const maxSentence = Math.max(0, ...lexical.scores);
@@ -99,6 +99,17 @@ export class Retriever {
       ranked.push({ sentence, score });
     }
     ranked.sort((a, b) => b.score - a.score || a.sentence.start - b.sentence.start);
+
+    // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
+    let covered = 0;
+    let total = 0;
+    for (const hit of lexical.terms) {
+      if (hit.term.synthetic) continue;
+      const found = hit.tf.size > 0;
+      const idf = this.sentenceIndex.idf(found ? hit.tf.size : 0);
+      total += idf;
+      if (found) covered += idf * hit.term.weight;
+    }
     return { terms, coverage: total > 0 ? covered / total : 0, ranked };
   }
 

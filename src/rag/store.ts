@@ -27,7 +27,7 @@ import type { Logger } from "../logger.js";
 const FORMAT = 1;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v1";
-export const ANALYZER_VERSION = "keys-v1";
+export const ANALYZER_VERSION = "keys-v3";
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
 export const MAX_SEED_BYTES = 5 * 1024 * 1024;
 const SEED_EXTENSIONS = [".txt", ".md"];
@@ -124,7 +124,8 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger)
 function buildPassageStore(seeds: readonly Seed[]): PassageStore {
   const passages = seeds.flatMap((seed) => ingest({ path: seed.path, text: seed.text }));
   const byPath = new Map(seeds.map((s) => [s.path, s.text]));
-  const terms = passages.flatMap((p) => p.sentences.map((s) => documentTerms((byPath.get(p.source) ?? "").slice(s.start, s.end))));
+  const authors = new Set(passages.flatMap((p) => (p.author ? [p.author.toLowerCase()] : [])));
+  const terms = passages.flatMap((p) => p.sentences.map((s) => documentTerms((byPath.get(p.source) ?? "").slice(s.start, s.end), authors)));
   const keys = new Set<string>();
   for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
   return { passages, terms, lexicon: buildLexicon(keys) };

@@ -13,6 +13,8 @@ export interface Passage {
   readonly kind: PassageKind;
   /** Human label for citations: "paragraph 7", "tweet by @State_IO, 23 Jan 2023". */
   readonly label: string;
+  /** A tweet's author handle, without the @. */
+  readonly author?: string;
   /** JavaScript string offsets into the source file's text. */
   readonly start: number;
   readonly end: number;

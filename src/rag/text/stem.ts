@@ -8,9 +8,9 @@ import { stemmer as snowballEnglish } from "@orama/stemmers/english";
 import type { Token } from "./tokenize.js";
 
 const ARTICLES = ["وال", "بال", "كال", "فال", "لل", "ال"] as const;
-const SUFFIXES = ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"] as const;
+const SUFFIXES = ["ها", "ان", "ات", "ون", "وا", "ين", "يه", "ه", "ي"] as const;
 
-/** Light10 on a normalised token (ة is already ه and ى is already ي). */
+/** Light10 on a normalised token (ة is already ه and ى is already ي), plus the verb plural ending وا. */
 export function lightStemArabic(word: string): string {
   let w = word;
   if (w.length > 3 && w.startsWith("و")) w = w.slice(1);

@@ -11,7 +11,8 @@ off on once only or other our ours ourselves out over own same she should so som
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats who's what's does did much many get got give gave let us one ever
-there's according article briefing news`;
+there's according article briefing news whose whom think thought happen happens happened want wants wanted mean
+means like would kind sort way really actually de da di del van von le la el al bin ibn`;
 
 const ARABIC = `من في على الى إلى عن مع ما ماذا لماذا متى اين أين كيف كم هل هو هي هم هن هما انا أنا نحن انت أنت انتم
 هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي ان أن إن او أو ثم لكن بل لا لم لن قد

@@ -27,14 +27,17 @@ function scriptOf(text: string): Script {
   return "digit";
 }
 
+// "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows.
+const COUNTRY = /\bU\.S\.A?\.?|\bUSA?\b/g;
+
 /** Matching tokens of `text`, in order. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  for (const match of text.matchAll(WORD)) {
+  for (const match of text.replace(COUNTRY, "America").matchAll(WORD)) {
     for (const piece of match[0].split(RUN_ON)) {
       const raw = piece.replace(/^['’]+|['’]+$/g, "");
       const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’\u200C\u200D]/g, "");
-      if (normal) tokens.push({ text: normal, script: scriptOf(normal), raw });
+      if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) tokens.push({ text: normal, script: scriptOf(normal), raw });
     }
   }
   return tokens;

@@ -1,0 +1,47 @@
+/**
+ * Nearest spellings in a vocabulary by the Dice overlap of character trigrams (with word boundaries). It
+ * catches what stemming misses: "انتقدوا" ~ "انتقاد", "interior" ~ "interieur".
+ */
+
+const trigrams = (word: string): string[] => {
+  const padded = `<${word}>`;
+  const out = new Set<string>();
+  for (let i = 0; i + 3 <= padded.length; i += 1) out.add(padded.slice(i, i + 3));
+  return [...out];
+};
+
+export interface Similar {
+  readonly word: string;
+  readonly dice: number;
+}
+
+export class FuzzyVocabulary {
+  private readonly byTrigram = new Map<string, string[]>();
+  private readonly sizes = new Map<string, number>();
+
+  constructor(words: Iterable<string>) {
+    for (const word of words) {
+      if (this.sizes.has(word)) continue;
+      const grams = trigrams(word);
+      this.sizes.set(word, grams.length);
+      for (const g of grams) {
+        const list = this.byTrigram.get(g);
+        if (list) list.push(word);
+        else this.byTrigram.set(g, [word]);
+      }
+    }
+  }
+
+  /** Words at least `minDice` similar to `word`, most similar first, at most `limit`. */
+  similar(word: string, minDice: number, limit: number): Similar[] {
+    const grams = trigrams(word);
+    const shared = new Map<string, number>();
+    for (const g of grams) for (const w of this.byTrigram.get(g) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);
+    const out: Similar[] = [];
+    for (const [w, n] of shared) {
+      const dice = (2 * n) / (grams.length + (this.sizes.get(w) ?? 0));
+      if (dice >= minDice && w !== word) out.push({ word: w, dice });
+    }
+    return out.sort((a, b) => b.dice - a.dice || (a.word < b.word ? -1 : 1)).slice(0, limit);
+  }
+}
