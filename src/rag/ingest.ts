@@ -5,7 +5,8 @@
  * The briefings are scraped pages. Lines are classified first: page debris (relative times, reply counters,
  * "copy link", "read N replies", follow buttons, the keyword list) is dropped; a tweet's author and time
  * stamp become the label of the tweet's passage; a paragraph that the page broke across a blank line
- * mid-sentence is joined again.
+ * mid-sentence is joined again. A post embedded in the page (a tweet) is recognised by the follow line
+ * before it or the time stamp after it.
  */
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { foldDigits } from "./text/normalize.js";
@@ -157,7 +158,11 @@ export function ingest(file: SourceFile): Passage[] {
         handle = kind.handle;
         return;
       case "timestamp":
-        if (last?.kind === "tweet" && last.date === undefined) last.date = kind.date;
+        // A time stamp right after a paragraph marks it as an embedded post, even with no author line.
+        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && !last.ended))) {
+          last.kind = "tweet";
+          last.date = kind.date;
+        }
         return;
       case "debris":
         if (last) last.ended = true;
@@ -181,13 +186,19 @@ export function ingest(file: SourceFile): Passage[] {
           return;
         }
         if (isAuthorLine(line, kinds[i + 1])) return;
-        if (isLatin(line.text)) {
-          drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, ...(handle ? { handle } : {}) });
+        if (handle) {
+          drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle });
           handle = undefined;
           return;
         }
+        const previous = lines[i - 1];
         const brokenOff =
-          last?.kind === "paragraph" && !last.ended && last.lastLine === i - 1 && !SENTENCE_END.test(lines[i - 1]?.text ?? ".");
+          last?.kind === "paragraph" &&
+          !last.ended &&
+          last.lastLine === i - 1 &&
+          previous !== undefined &&
+          !SENTENCE_END.test(previous.text) &&
+          isLatin(previous.text) === isLatin(line.text);
         if (brokenOff) {
           last.end = line.end;
           last.lastLine = i;

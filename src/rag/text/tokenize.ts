@@ -14,9 +14,9 @@ export interface Token {
   readonly raw: string;
 }
 
-// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters, digits, and joiners that are
-// folded away by normalisation.
-const WORD = /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F0-9'’\u200C\u200D]+/gu;
+// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters, digits, and invisible characters
+// (zero-width, bidi controls, soft hyphen) that normalisation removes, so they cannot split a word.
+const WORD = /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F0-9'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/gu;
 
 // The page runs words together after a final form ("السفيرةليندا"): ة and ى only ever end a word.
 const RUN_ON = /(?<=[\u0629\u0649])(?=[\u0621-\u064A])/u;
@@ -36,7 +36,7 @@ export function tokenize(text: string): Token[] {
   for (const match of text.replace(COUNTRY, "America").matchAll(WORD)) {
     for (const piece of match[0].split(RUN_ON)) {
       const raw = piece.replace(/^['’]+|['’]+$/g, "");
-      const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’\u200C\u200D]/g, "");
+      const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’]/g, "");
       if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) tokens.push({ text: normal, script: scriptOf(normal), raw });
     }
   }

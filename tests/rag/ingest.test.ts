@@ -1,0 +1,104 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ingest, parseTimestamp } from "../../src/rag/ingest.js";
+import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
+
+const text = readFileSync(join(REPO_ROOT, "seeds", SEED_NAME), "utf8");
+const passages = ingest({ path: `seeds/${SEED_NAME}`, text });
+const slice = (p: { start: number; end: number }) => text.slice(p.start, p.end);
+const all = passages.map(slice).join("\n");
+
+describe("ingest on the first briefing", () => {
+  it("finds the headline without its ** markers", () => {
+    const headline = passages[0];
+    expect(headline?.kind).toBe("headline");
+    expect(headline?.label).toBe("headline");
+    expect(slice(headline!)).toBe("مساعدة بلين肯 تتحدث من الصحراء الغربية وحقوق الإنسان..\nإدارة بايدن تدعم بعثة المينورسو وجهود دي ميستورا");
+    expect(headline?.sentences.map(slice)).toEqual([
+      "مساعدة بلين肯 تتحدث من الصحراء الغربية وحقوق الإنسان..",
+      "إدارة بايدن تدعم بعثة المينورسو وجهود دي ميستورا",
+    ]);
+  });
+
+  it("drops page debris", () => {
+    for (const debris of ["منذ 18 ساعة", "نسخ الرابط", "قراءة ١٤ ردًا", "٣٨٩ رد", "· متابعة @State_IO", "كلمات مفتاحية", "قراءة المحادثة الكاملة", "٦:٣٥ ص"]) {
+      expect(all, debris).not.toContain(debris);
+    }
+    expect(all).not.toContain("Ambassador Michele Sison");
+    expect(passages.at(-1)?.sentences.map(slice).at(-1)).toBe(
+      "وشهد محور الجزائر باماكي في الأسبوع الأخير، زيارات متبدلة على مستوى وزراء الخارجية، بعد الإشكالات التي طرأت في تنفيذ بنود اتفاق الجزائر، عقب إعلان تنظيمات للأزواج في شمال مالي الانسحاب منه.",
+    );
+  });
+
+  it("makes each tweet its own passage, labelled with its author and date", () => {
+    const tweets = passages.filter((p) => p.kind === "tweet");
+    expect(tweets.map((t) => [t.label, slice(t).slice(0, 20)])).toEqual([
+      ["tweet, 24 Jan 2023", "Joined [@State_IO](#"],
+      ["tweet by @State_IO, 23 Jan 2023", "Met today with membe"],
+      ["tweet by @State_IO, 23 Jan 2023", "Inspired today by my"],
+      ["tweet by @State_IO, 23 Jan 2023", "Good conversation wi"],
+    ]);
+    expect(tweets[1]?.author).toBe("State_IO");
+    expect(tweets[0]?.author).toBeUndefined();
+  });
+
+  it("joins the paragraph the page broke across a blank line", () => {
+    const joined = passages.find((p) => slice(p).startsWith("و حول المسألة الشائكة"));
+    expect(joined?.kind).toBe("paragraph");
+    expect(slice(joined!)).toContain("وإفريقيا\n\nعموماً، قالت الدبلوماسية");
+    expect(joined?.sentences.map(slice)[0]).toBe(
+      "و حول المسألة الشائكة المتعلقة بإصلاح مجلس الأمن الدولي التي تنادي بها الجزائر وإفريقيا\n\nعموماً، قالت الدبلوماسية الأمريكية إن بلادها تدرك أنه في الوضع الراهن لا يشتغل بالشكل المطلوب، وأضافت “نريد التأكيد من أن مجلس الأمن يمكنه الاستجابة لاحتياجات اليوم”.",
+    );
+  });
+
+  it("numbers paragraphs in order and keeps every sentence inside its passage", () => {
+    const paragraphs = passages.filter((p) => p.kind === "paragraph");
+    expect(paragraphs.map((p) => p.label)).toEqual(paragraphs.map((_, i) => `paragraph ${i + 1}`));
+    expect(paragraphs).toHaveLength(15);
+    for (const p of passages) {
+      for (const s of p.sentences) {
+        expect(s.start).toBeGreaterThanOrEqual(p.start);
+        expect(s.end).toBeLessThanOrEqual(p.end);
+        expect(slice(s)).toBe(slice(s).trim());
+      }
+    }
+  });
+});
+
+describe("ingest on other layouts", () => {
+  it("joins an English paragraph broken mid-sentence, but never across scripts", () => {
+    const broken = "The envoy said that the talks\n\nwould resume soon.\n\nقال المبعوث إن المحادثات\n\nOther text.\n";
+    expect(ingest({ path: "seeds/b.txt", text: broken }).map((p) => broken.slice(p.start, p.end))).toEqual([
+      "The envoy said that the talks\n\nwould resume soon.",
+      "قال المبعوث إن المحادثات",
+      "Other text.",
+    ]);
+  });
+
+  it("reads a Markdown briefing with a # title and plain paragraphs", () => {
+    const md = "# A title\n\nFirst paragraph. It has two sentences.\n\nSecond one\n";
+    const result = ingest({ path: "seeds/a.md", text: md });
+    expect(result.map((p) => [p.kind, p.label, md.slice(p.start, p.end)])).toEqual([
+      ["headline", "headline", "A title"],
+      ["paragraph", "paragraph 1", "First paragraph. It has two sentences."],
+      ["paragraph", "paragraph 2", "Second one"],
+    ]);
+  });
+});
+
+describe("parseTimestamp", () => {
+  it.each([
+    ["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "24 Jan 2023"],
+    ["١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "23 Jan 2023"],
+    ["٢٤ ص . ٢٣ يناير ٢٠٢٣", "23 Jan 2023"],
+    ["٢٠٢٣ ص ٢٣ يناير", "23 Jan 2023"],
+    ["March 5, 2021", "5 Mar 2021"],
+  ])("%s -> %s", (line, expected) => {
+    expect(parseTimestamp(line)).toBe(expected);
+  });
+
+  it("is undefined for a sentence that merely mentions a date", () => {
+    expect(parseTimestamp("هذه جملة طويلة عن الاستعراض الدوري الشامل في نوفمبر الماضي حول الجزائر في جنيف 2022 وما بعدها")).toBeUndefined();
+  });
+});

@@ -1,0 +1,114 @@
+import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { HashingEmbeddings } from "../../src/rag/embeddings.js";
+import { IndexError } from "../../src/rag/errors.js";
+import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds } from "../../src/rag/store.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
+
+let project: TempProject;
+const embeddings = new HashingEmbeddings();
+const options = () => ({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+
+beforeEach(() => {
+  project = tempProject();
+});
+afterEach(() => project.remove());
+
+describe("the index on disk", () => {
+  it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
+    const built = await buildIndex(options());
+    expect(readdirSync(project.indexDir).sort()).toEqual(["hnswlib", "manifest.json", "passages.json"]);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+    expect(loaded.status).toBe("fresh");
+    if (loaded.status !== "fresh") return;
+    expect(loaded.index.store.passages).toEqual(built.store.passages);
+    expect(loaded.index.manifest.seeds).toEqual([expect.objectContaining({ path: "seeds/000_9ae3e538818b189d.txt" })]);
+    expect(loaded.index.vectors.index.getCurrentCount()).toBe(built.manifest.sentences);
+    expect(loaded.index.vectors.index.getPoint(3)).toEqual(built.vectors.index.getPoint(3));
+  });
+
+  it("leaves no temporary folders behind", async () => {
+    await buildIndex(options());
+    await buildIndex(options());
+    expect(readdirSync(project.root).sort()).toEqual(["index", "seeds"]);
+  });
+
+  it("is stale when a seed changes, and the rebuild re-embeds only the changed file", async () => {
+    writeFileSync(join(project.seedsDir, "extra.md"), "# Extra\n\nThe mission in Bamako continues.\n");
+    const first = await buildIndex(options());
+    writeFileSync(join(project.seedsDir, "extra.md"), "# Extra\n\nThe mission in Bamako ended.\n");
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const result = await loadIndex(project.indexDir, seeds, embeddings);
+    expect(result.status).toBe("stale");
+    if (result.status !== "stale") return;
+
+    const embedded: string[] = [];
+    const counting = Object.assign(new HashingEmbeddings(), {});
+    counting.embedDocuments = async (texts: string[]) => {
+      embedded.push(...texts);
+      return texts.map((t) => counting.embed(t));
+    };
+    const second = await buildIndex({ ...options(), embeddings: counting }, seeds, result.previous);
+    expect(embedded).toEqual(["Extra", "The mission in Bamako ended."]);
+    expect(second.manifest.sentences).toBe(first.manifest.sentences);
+    expect(second.vectors.index.getPoint(0)).toEqual(first.vectors.index.getPoint(0));
+  });
+
+  it("is incompatible when built by another embedder", async () => {
+    await buildIndex(options());
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const other = new HashingEmbeddings({ dimensions: 128 });
+    expect((await loadIndex(project.indexDir, seeds, other)).status).toBe("incompatible");
+  });
+
+  it.each([
+    ["a truncated vector file", (dir: string) => writeFileSync(join(dir, "hnswlib", "hnswlib.index"), readFileSync(join(dir, "hnswlib", "hnswlib.index")).subarray(0, 100))],
+    ["a corrupt manifest", (dir: string) => writeFileSync(join(dir, "manifest.json"), "{ not json")],
+    ["a corrupt passage store", (dir: string) => writeFileSync(join(dir, "passages.json"), '{"passages": 3}')],
+    ["a missing manifest", (dir: string) => writeFileSync(join(dir, "manifest.json.bak"), "") /* kept below */],
+  ])("reports %s as IndexError('corrupt')", async (name, damage) => {
+    await buildIndex(options());
+    damage(project.indexDir);
+    if (name === "a missing manifest") chmodSync(project.indexDir, 0o755), writeFileSync(join(project.indexDir, "manifest.json"), "");
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const error = await loadIndex(project.indexDir, seeds, embeddings).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexError);
+    expect((error as IndexError).code).toBe("corrupt");
+  });
+
+  it("is missing when there is no index folder", async () => {
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("missing");
+  });
+});
+
+describe("reading seeds", () => {
+  it("fails clearly when seeds/ is missing or holds no briefing", async () => {
+    const empty = tempProject(false);
+    try {
+      await expect(readSeeds(empty.root, empty.seedsDir)).rejects.toMatchObject({ name: "IndexError", code: "no-seeds" });
+    } finally {
+      empty.remove();
+    }
+  });
+
+  it("skips binary and oversized files with a warning and keeps the rest", async () => {
+    writeFileSync(join(project.seedsDir, "binary.txt"), Buffer.from([0x41, 0x00, 0x42, 0xff]));
+    writeFileSync(join(project.seedsDir, "huge.md"), Buffer.alloc(MAX_SEED_BYTES + 1, 0x61));
+    writeFileSync(join(project.seedsDir, "notes.pdf"), "ignored: not .txt or .md");
+    const warnings: string[] = [];
+    const logger = { warn: (_: object, msg?: string) => warnings.push(msg ?? "") } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
+    expect(warnings).toEqual(["seed skipped: not UTF-8 text", "seed skipped: larger than the limit"]);
+  });
+
+  it("keeps answering from memory when index/ cannot be written", async () => {
+    writeFileSync(join(project.root, "index"), "a file where the folder should be");
+    const index = await buildIndex(options());
+    expect(index.manifest.sentences).toBeGreaterThan(20);
+    expect(existsSync(join(project.root, "index.tmp"))).toBe(false);
+  });
+});

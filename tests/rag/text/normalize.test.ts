@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { foldDigits, normalizeToken } from "../../../src/rag/text/normalize.js";
+import { detectLanguage } from "../../../src/rag/text/language.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
+
+describe("normalizeToken", () => {
+  it.each([
+    ["الإنسانِ", "الانسان"], // kasra dropped, hamza-under-alef folded
+    ["أمريكا", "امريكا"],
+    ["آذار", "اذار"],
+    ["مستشفى", "مستشفي"], // alef maqsura -> ya
+    ["مساعدة", "مساعده"], // ta marbuta -> ha
+    ["مسؤول", "مسوول"], // hamza on waw
+    ["الجزائر", "الجزاير"], // hamza on ya
+    ["جـــميلة", "جميله"], // tatweel
+    ["سماءً", "سما"], // lone hamza and tanwin
+    ["Algeria", "algeria"],
+  ])("%s -> %s", (input, expected) => {
+    expect(normalizeToken(input)).toBe(expected);
+  });
+
+  it("folds Arabic-Indic and Extended Arabic-Indic digits", () => {
+    expect(foldDigits("٢٣ يناير ٢٠٢٣ / ۱۹")).toBe("23 يناير 2023 / 19");
+  });
+});
+
+describe("tokenize", () => {
+  it("drops stray characters such as the CJK character inside بلين肯", () => {
+    expect(tokenize("مساعدة بلين肯 تتحدث").map((t) => t.text)).toEqual(["مساعده", "بلين", "تتحدث"]);
+  });
+
+  it("splits words the page ran together after a final ة or ى", () => {
+    expect(tokenize("السفيرةليندا توماس").map((t) => t.text)).toEqual(["السفيره", "ليندا", "توماس"]);
+  });
+
+  it("reads U.S. and US as the country but keeps the pronoun us", () => {
+    expect(tokenize("the U.S. and US help us").map((t) => t.text)).toEqual(["the", "america", "and", "america", "help", "us"]);
+  });
+
+  it("tags scripts and keeps the raw spelling for capitalisation", () => {
+    expect(tokenize("Mistura ميستورا 2015")).toEqual([
+      { text: "mistura", script: "latin", raw: "Mistura" },
+      { text: "ميستورا", script: "ar", raw: "ميستورا" },
+      { text: "2015", script: "digit", raw: "2015" },
+    ]);
+  });
+
+  it("ignores zero-width and bidi control characters inside words", () => {
+    expect(tokenize("مي\u200Bستورا \u202Eabc").map((t) => t.text)).toEqual(["ميستورا", "abc"]);
+  });
+});
+
+describe("detectLanguage", () => {
+  it.each([
+    ["Who is Michele Sison?", "en"],
+    ["من هو دي ميستورا؟", "ar"],
+    ["شو قالت عن MINURSO؟", "ar"],
+    ["", "en"],
+  ] as const)("%s -> %s", (text, lang) => {
+    expect(detectLanguage(text)).toBe(lang);
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { segmentSentences } from "../../../src/rag/text/segment.js";
+
+const slices = (text: string, acrossLines = false) =>
+  segmentSentences(text, 0, text.length, acrossLines).map((s) => text.slice(s.start, s.end));
+
+describe("segmentSentences", () => {
+  it("splits Arabic on . and ؟ but not on the comma ،", () => {
+    expect(slices("قالت المسؤولة، إن بلادها تدعم الحل. هل سمحت الجزائر؟ نعم")).toEqual([
+      "قالت المسؤولة، إن بلادها تدعم الحل.",
+      "هل سمحت الجزائر؟",
+      "نعم",
+    ]);
+  });
+
+  it("ends a sentence at the Arabic semicolon ؛", () => {
+    expect(slices("الأول هنا؛ والثاني هناك.")).toEqual(["الأول هنا؛", "والثاني هناك."]);
+  });
+
+  it("keeps a closing quote with its sentence and does not split U.S.", () => {
+    expect(slices("as Algeria joins the U.S. on the council. I took the opportunity.")).toEqual([
+      "as Algeria joins the U.S. on the council.",
+      "I took the opportunity.",
+    ]);
+    expect(slices("قالت “الحل مهم”. وأضافت")).toEqual(["قالت “الحل مهم”.", "وأضافت"]);
+  });
+
+  it("returns exact offsets into the whole text", () => {
+    const text = "xx\n\nFirst one. Second one.\n";
+    const sentences = segmentSentences(text, 4, 26);
+    expect(sentences).toEqual([
+      { start: 4, end: 14 },
+      { start: 15, end: 26 },
+    ]);
+  });
+
+  it("joins across a line break only when asked", () => {
+    const text = "و حول المسألة التي تنادي بها الجزائر\n\nعموماً، قالت إن بلادها تدرك.";
+    expect(slices(text)).toHaveLength(2);
+    expect(slices(text, true)).toEqual([text]);
+  });
+
+  it("skips segments with no letters or digits", () => {
+    expect(slices("... !!! Real sentence.")).toEqual(["Real sentence."]);
+  });
+});
