@@ -1,0 +1,138 @@
+/**
+ * Answers and notices as Telegram HTML (parse_mode "HTML"): every piece of text escaped, quotes in
+ * <blockquote> with [n] markers, sources under them, and each message part within Telegram's limit.
+ */
+import type { Answer, Language } from "../../rag/index.js";
+import type { Reply } from "../ask.js";
+import { messages } from "../messages.js";
+import { renderNotice } from "./plain.js";
+
+/** Telegram's limit on the text of one message. */
+export const TELEGRAM_MAX_CHARS = 4096;
+
+/** Escapes the characters Telegram HTML gives meaning to; the result is safe anywhere outside a tag. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (ch) => ENTITIES[ch] ?? ch);
+}
+
+const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+
+/** Plain text wrapped in one tag pair; the unit the splitter packs into messages. */
+interface Block {
+  readonly open: string;
+  readonly close: string;
+  readonly text: string;
+  /** Starts with a blank line unless it opens a message. */
+  readonly gap?: boolean;
+}
+
+/**
+ * The answer as Telegram HTML messages, each at most `limit` characters of markup (so also of text)
+ * and well-formed on its own: blocks are packed whole, and an oversized block is cut on a line or
+ * sentence boundary of its plain text before escaping, then wrapped in its tags again.
+ */
+export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): string[] {
+  const m = messages(answer.language);
+  if (answer.kind === "declined") return pack([{ open: "", close: "", text: m.declined }], limit);
+  return pack(
+    [
+      { open: "<b>", close: "</b>", text: m.intro },
+      ...answer.citations.map((c) => ({ open: "<blockquote>", close: "</blockquote>", text: `[${c.n}] ${c.quote}` })),
+      { open: "<b>", close: "</b>", text: m.sources, gap: true },
+      ...answer.citations.map((c) => ({ open: "", close: "", text: `[${c.n}] ${c.source}, ${c.label}` })),
+    ],
+    limit,
+  );
+}
+
+/** A reply from the shared ask flow as Telegram HTML messages; none for a silent reply. */
+export function renderReplyHtml(reply: Reply, limit = TELEGRAM_MAX_CHARS): string[] {
+  switch (reply.kind) {
+    case "answer":
+      return renderAnswerHtml(reply.answer, limit);
+    case "notice":
+      return pack([{ open: "", close: "", text: renderNotice(reply.notice) }], limit);
+    case "silent":
+      return [];
+  }
+}
+
+/** What /start and /help say: what the bot does, then an example question. */
+export function renderHelpHtml(language: Language): string {
+  const m = messages(language);
+  return `${escapeHtml(m.help)}\n\n${escapeHtml(m.usage)}`;
+}
+
+/** The usage text, for an empty question. */
+export function renderUsageHtml(language: Language): string {
+  return escapeHtml(messages(language).usage);
+}
+
+function pack(blocks: readonly Block[], limit: number): string[] {
+  const parts: string[] = [];
+  let current = "";
+  for (const block of blocks) {
+    for (const piece of renderBlock(block, limit)) {
+      const joined = current === "" ? piece : `${current}${block.gap ? "\n\n" : "\n"}${piece}`;
+      if (joined.length <= limit) {
+        current = joined;
+      } else {
+        parts.push(current);
+        current = piece;
+      }
+    }
+  }
+  if (current !== "") parts.push(current);
+  return parts;
+}
+
+function renderBlock({ open, close, text }: Block, limit: number): string[] {
+  const budget = limit - open.length - close.length - 2; // room for the "\n\n" a gap adds
+  if (budget < 16) throw new RangeError(`limit ${limit} leaves no room for text`);
+  return splitText(text, budget).map((chunk) => `${open}${escapeHtml(chunk)}${close}`);
+}
+
+/**
+ * Cuts plain text into chunks whose escaped length is at most `budget`, preferring a line break, then a
+ * sentence end, then a space in the second half of the room; never inside a surrogate pair.
+ */
+export function splitText(text: string, budget: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (escapeHtml(rest).length > budget) {
+    const fit = fittingPrefix(rest, budget);
+    const cut = boundary(rest.slice(0, fit)) ?? fit;
+    const chunk = rest.slice(0, cut).trimEnd();
+    if (chunk !== "") chunks.push(chunk);
+    rest = rest.slice(cut).trimStart();
+  }
+  if (rest !== "") chunks.push(rest);
+  return chunks;
+}
+
+/** The longest prefix of `text` (in UTF-16 units) whose escaped form fits in `budget`. */
+function fittingPrefix(text: string, budget: number): number {
+  let used = 0;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? "";
+    const size = ENTITIES[ch]?.length ?? 1;
+    if (used + size > budget) break;
+    used += size;
+    i += 1;
+  }
+  const before = text.charCodeAt(i - 1);
+  return before >= 0xd800 && before <= 0xdbff ? i - 1 : i;
+}
+
+const BOUNDARIES: readonly RegExp[] = [/\n/g, /[.!?؟…。][”"'’)\]]*\s/g, /\s/g];
+
+/** Where to cut `head`: just after its last good boundary in the second half, if any. */
+function boundary(head: string): number | undefined {
+  for (const pattern of BOUNDARIES) {
+    let best: number | undefined;
+    for (const match of head.matchAll(pattern)) best = match.index + match[0].length;
+    if (best !== undefined && best >= head.length / 2) return best;
+  }
+  return undefined;
+}

@@ -1,0 +1,221 @@
+/**
+ * The Telegram adapter (telegraf 4): long polling, or a webhook when TELEGRAM_WEBHOOK_URL is set.
+ * Private chats: any text is a question. Groups (privacy mode on): /ask, @mentions and replies to the bot.
+ */
+import { createServer, type Server } from "node:http";
+import { timingSafeEqual } from "node:crypto";
+import { setTimeout as delay } from "node:timers/promises";
+import { Telegraf, TelegramError, type Context } from "telegraf";
+import { message } from "telegraf/filters";
+import type { Message, UserFromGetMe } from "telegraf/types";
+import { ConfigError, type TelegramConfig } from "../config.js";
+import { detectLanguage, type Language } from "../rag/index.js";
+import { messages } from "./messages.js";
+import { escapeHtml, renderHelpHtml, renderReplyHtml, renderUsageHtml } from "./render/telegram.js";
+import type { BotDeps, BotHandle } from "./types.js";
+
+/** Tuning for tests and operators; the defaults suit production. */
+export interface TelegramBotOptions {
+  /** First wait before polling again after a 409 Conflict (another instance polling); doubles up to a minute. */
+  readonly conflictRetryMs?: number;
+  /** Retries of a sendMessage refused with 429, each after the `retry_after` Telegram asks for. */
+  readonly maxSendRetries?: number;
+}
+
+const COMMANDS = [
+  { command: "ask", description: "Ask a question about the briefing" },
+  { command: "help", description: "What this bot does" },
+];
+const UPDATES = ["message" as const];
+const TYPING_EVERY_MS = 4500;
+const MAX_RETRY_AFTER_S = 60;
+
+/** Creates the Telegram bot; nothing touches the network until `start()`. */
+export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
+  const { ask, inflight } = deps;
+  const logger = deps.logger.child({ bot: "telegram" });
+  const { conflictRetryMs = 5000, maxSendRetries = 2 } = options;
+  const bot = new Telegraf(config.token, { telegram: { webhookReply: false, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) } });
+  const seen = new Set<number>();
+  let stopped = false;
+  let polling: Promise<void> | undefined;
+  let pollingDone = true;
+  let webhook: Server | undefined;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let conflictWait = conflictRetryMs;
+
+  const onError = async (error: unknown, ctx: Context): Promise<void> => {
+    logger.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id }, "handling a Telegram update failed");
+    if (!ctx.chat) return;
+    await ctx.reply(escapeHtml(messages(userLanguage(ctx)).failed), { parse_mode: "HTML" }).then(
+      () => undefined,
+      (err: unknown) => logger.warn({ err, chat: ctx.chat?.id }, "could not send the apology"),
+    );
+  };
+  bot.catch(onError);
+
+  bot.use((ctx, next) => {
+    if (seen.has(ctx.update.update_id)) return logger.debug({ update: ctx.update.update_id }, "duplicate update skipped");
+    seen.add(ctx.update.update_id);
+    if (seen.size > 1000) seen.delete(seen.values().next().value ?? 0);
+    conflictWait = conflictRetryMs;
+    const chat = ctx.chat?.id;
+    if (config.allowedChats.length > 0 && !config.allowedChats.includes(String(chat))) {
+      return logger.debug({ chat }, "chat not in TELEGRAM_ALLOWED_CHATS; ignored");
+    }
+    return next();
+  });
+  bot.start((ctx) => send(ctx, [renderHelpHtml(userLanguage(ctx))]));
+  bot.help((ctx) => send(ctx, [renderHelpHtml(userLanguage(ctx))]));
+  bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
+  bot.on(message("text"), (ctx) => {
+    const question = questionIn(ctx.message, ctx.botInfo);
+    if (question !== undefined) answer(ctx, ctx.message, question);
+  });
+  bot.on("message", async (ctx) => {
+    if (ctx.chat.type === "private") await send(ctx, [escapeHtml(messages(userLanguage(ctx)).notText)]);
+  });
+
+  /** Answers in the background (tracked for shutdown), so one slow answer never holds up other updates. */
+  function answer(ctx: Context, question: Message, text: string): void {
+    const task = async (): Promise<void> => {
+      if (text.trim() === "") return send(ctx, [renderUsageHtml(userLanguage(ctx))], question);
+      const typing = keepTyping(ctx);
+      try {
+        const reply = await ask(text, { user: `telegram:${ctx.from?.id ?? ctx.chat?.id}` });
+        await typing.first;
+        await send(ctx, renderReplyHtml(reply), question);
+      } finally {
+        typing.stop();
+      }
+    };
+    void inflight.run(task).catch((error: unknown) => onError(error, ctx));
+  }
+
+  async function send(ctx: Context, parts: readonly string[], question?: Message): Promise<void> {
+    for (const [i, part] of parts.entries()) {
+      const replyTo = i === 0 && question ? { reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } } : {};
+      await withRetry(() => ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...replyTo }));
+    }
+  }
+
+  /** Honours 429 `retry_after` a bounded number of times; a refused message was not delivered, so a retry never duplicates. */
+  async function withRetry<T>(call: () => Promise<T>): Promise<T> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await call();
+      } catch (error) {
+        const wait = error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
+        if (wait === undefined || wait > MAX_RETRY_AFTER_S || attempt >= maxSendRetries) throw error;
+        logger.warn({ retryAfter: wait, attempt: attempt + 1 }, "Telegram asked to slow down; retrying the message");
+        await delay(wait * 1000);
+      }
+    }
+  }
+
+  function keepTyping(ctx: Context): { first: Promise<void>; stop: () => void } {
+    const typing = (): Promise<void> =>
+      ctx.sendChatAction("typing").then(
+        () => undefined,
+        (err: unknown) => logger.debug({ err }, "typing action failed"),
+      );
+    const timer = setInterval(() => void typing(), TYPING_EVERY_MS);
+    return { first: typing(), stop: () => clearInterval(timer) };
+  }
+
+  function poll(): void {
+    pollingDone = false;
+    polling = bot.launch({ allowedUpdates: UPDATES }).then(
+      () => {
+        pollingDone = true;
+        logger.info("Telegram polling stopped");
+      },
+      (error: unknown) => {
+        pollingDone = true;
+        if (stopped) return;
+        if (error instanceof TelegramError && error.code === 409) {
+          const log = conflictWait === conflictRetryMs ? logger.error.bind(logger) : logger.debug.bind(logger);
+          log({ retryInMs: conflictWait }, "another instance is polling Telegram with this bot token (409 Conflict); stop it or this one will keep waiting");
+          retryTimer = setTimeout(poll, conflictWait);
+          conflictWait = Math.min(conflictWait * 2, 60_000);
+          return;
+        }
+        logger.error({ err: error }, "Telegram polling stopped on an error; no further updates will be received");
+      },
+    );
+  }
+
+  /** telegraf's stop() throws while launch() is still between deleteWebhook and polling; so retry briefly. */
+  async function stopPolling(): Promise<void> {
+    while (polling && !pollingDone) {
+      try {
+        bot.stop("shutdown");
+        break;
+      } catch (error) {
+        logger.debug({ err: error }, "polling not started yet; stopping again shortly");
+        await delay(20);
+      }
+    }
+    await polling;
+  }
+
+  async function listen(url: string, secret: string): Promise<void> {
+    const path = new URL(url).pathname;
+    bot.webhookFilter = function (req) {
+      const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
+      const expected = Buffer.from(secret);
+      const ok = req.method === "POST" && new URL(req.url ?? "/", "http://localhost").pathname === path && given.length === expected.length && timingSafeEqual(given, expected);
+      if (!ok) logger.warn({ method: req.method }, "webhook request refused: wrong path or secret token");
+      return ok;
+    };
+    const callback = bot.webhookCallback(path, { secretToken: secret });
+    const server = createServer((req, res) => {
+      callback(req, res).catch((err: unknown) => logger.error({ err }, "webhook request failed"));
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject).listen(config.webhookPort, () => resolve());
+    });
+    server.on("error", (err) => logger.error({ err }, "webhook server error"));
+    webhook = server;
+    await bot.telegram.setWebhook(url, { secret_token: secret, allowed_updates: UPDATES });
+  }
+
+  return {
+    name: "telegram",
+    async start() {
+      bot.botInfo = await bot.telegram.getMe();
+      await bot.telegram.setMyCommands(COMMANDS).catch((err: unknown) => logger.warn({ err }, "setMyCommands failed"));
+      if (config.webhookUrl === undefined) poll();
+      else if (config.webhookSecret === undefined) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_WEBHOOK_URL is set");
+      else await listen(config.webhookUrl, config.webhookSecret);
+      logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" }, "Telegram bot started");
+    },
+    async stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      if (webhook) {
+        const server = webhook;
+        webhook = undefined;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        await closed;
+      }
+      await stopPolling();
+    },
+  };
+}
+
+/** The question in a text message, or undefined when it is not addressed to the bot. */
+function questionIn(msg: Message.TextMessage, me: UserFromGetMe): string | undefined {
+  if (msg.entities?.[0]?.type === "bot_command" && msg.entities[0].offset === 0) return undefined; // someone else's command
+  const mention = msg.entities?.find((e) => e.type === "mention" && msg.text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me.username.toLowerCase());
+  const text = mention ? msg.text.slice(0, mention.offset) + msg.text.slice(mention.offset + mention.length) : msg.text;
+  const toBot = msg.chat.type === "private" || mention !== undefined || msg.reply_to_message?.from?.id === me.id;
+  return toBot ? text.trim() : undefined;
+}
+
+function userLanguage(ctx: Context): Language {
+  const text = ctx.text;
+  if (text && detectLanguage(text) === "ar") return "ar";
+  return ctx.from?.language_code?.startsWith("ar") ? "ar" : "en";
+}

@@ -1,0 +1,123 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { escapeHtml, renderAnswerHtml, renderHelpHtml, renderReplyHtml, splitText, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import { messages } from "../../../src/bots/messages.js";
+import type { Answer, Citation } from "../../../src/rag/index.js";
+import { createFakeRag, FAKE_QUOTES, FAKE_SOURCE } from "../../fakes/fake-rag.js";
+import { parseTelegramHtml } from "../../fakes/telegram-server.js";
+
+function answered(quotes: readonly string[], language: "en" | "ar" = "en"): Answer {
+  const citations: Citation[] = quotes.map((quote, i) => ({
+    n: i + 1,
+    source: "seeds/a&b <briefing>.md",
+    label: `paragraph ${i + 1}`,
+    quote,
+    start: 0,
+    end: quote.length,
+    score: 1,
+  }));
+  return { kind: "answered", question: "q", language, citations, timings: { totalMs: 1 } };
+}
+
+function parsed(html: string): string {
+  const result = parseTelegramHtml(html);
+  if (!result.ok) throw new Error(`${result.error}\n${html}`);
+  return result.text;
+}
+
+const squash = (s: string): string => s.replace(/\s+/g, "");
+
+describe("escapeHtml", () => {
+  it("escapes exactly the characters Telegram HTML gives meaning to", () => {
+    expect(escapeHtml(`a < b && c > "d" *e_ @everyone`)).toBe("a &lt; b &amp;&amp; c &gt; &quot;d&quot; *e_ @everyone");
+    expect(escapeHtml("&amp;")).toBe("&amp;amp;");
+  });
+});
+
+describe("renderAnswerHtml", () => {
+  it("puts each verbatim quote in a blockquote with its [n] marker and lists the sources under them", async () => {
+    const answer = await createFakeRag({ citations: 3 }).answer("Who is Michele Sison?");
+    const parts = renderAnswerHtml(answer);
+    expect(parts).toHaveLength(1);
+    const html = parts[0] ?? "";
+    expect(html).toContain(`<blockquote>[1] ${FAKE_QUOTES[0]}</blockquote>`);
+    expect(html).toContain("<blockquote>[2] The envoy said &lt;progress&gt; &amp; &quot;cooperation&quot;");
+    const text = parsed(html);
+    for (const quote of FAKE_QUOTES) expect(text).toContain(quote);
+    expect(text.indexOf(messages("en").sources)).toBeGreaterThan(text.indexOf(FAKE_QUOTES[2] ?? "?"));
+    expect(text).toContain(`[3] ${FAKE_SOURCE}, paragraph 3`);
+  });
+
+  it("renders a declined answer as the decline text alone", () => {
+    const declined: Answer = { kind: "declined", question: "q", language: "ar", reason: "not-covered", timings: { totalMs: 1 } };
+    expect(renderAnswerHtml(declined)).toEqual([escapeHtml(messages("ar").declined)]);
+  });
+
+  it("keeps markup inside quotes and sources inert", () => {
+    const hostile = `</blockquote><b>bold</b> &lt; <a href="x">link</a> & <script>`;
+    const [html = "", ...rest] = renderAnswerHtml(answered([hostile]));
+    expect(rest).toEqual([]);
+    expect(parsed(html)).toContain(`[1] ${hostile}`);
+    expect(parsed(html)).toContain("seeds/a&b <briefing>.md, paragraph 1");
+  });
+
+  it("splits a long answer into valid parts within 4096 characters, losing nothing", async () => {
+    const answer = await createFakeRag().answer("give me the long version");
+    if (answer.kind !== "answered") throw new Error("expected an answer");
+    const parts = renderAnswerHtml(answer);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
+    const text = parts.map(parsed).join("");
+    for (const c of answer.citations) expect(squash(text)).toContain(squash(c.quote));
+    // a quote longer than a message is cut after a sentence, never mid-word
+    for (const part of parts) expect(parsed(part)).toMatch(/(\.|\.”|paragraph \d|:)$/);
+  });
+
+  it("words the answer in the question's language", () => {
+    const [html = ""] = renderAnswerHtml(answered(["نص"], "ar"));
+    expect(html.startsWith(`<b>${messages("ar").intro}</b>`)).toBe(true);
+  });
+
+  it("keeps every part valid and within the limit for any text (property)", () => {
+    const piece = fc.constantFrom("&", "<", ">", '"', "a", "b", " ", "\n", ".", "😀", "ب", "&amp;", "</b>");
+    const text = fc.array(piece, { maxLength: 400 }).map((xs) => xs.join(""));
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 4 }), fc.integer({ min: 60, max: 400 }), (quotes, limit) => {
+        const nonEmpty = quotes.map((q) => (q.trim() === "" ? "x" : q));
+        const parts = renderAnswerHtml(answered(nonEmpty), limit);
+        for (const part of parts) expect(part.length).toBeLessThanOrEqual(limit);
+        const text = squash(parts.map(parsed).join(""));
+        for (const q of nonEmpty) expect(text).toContain(squash(q));
+      }),
+    );
+  });
+});
+
+describe("splitText", () => {
+  it("prefers a line break, then a sentence end, then a space", () => {
+    expect(splitText("First line.\nSecond one here", 20)).toEqual(["First line.", "Second one here"]);
+    expect(splitText("One sentence. Another sentence", 20)).toEqual(["One sentence.", "Another sentence"]);
+    expect(splitText("words words words words", 12)).toEqual(["words words", "words words"]);
+  });
+
+  it("counts escaped length and never cuts an entity or a surrogate pair", () => {
+    const chunks = splitText("&&&&&&&&&&", 16);
+    expect(chunks).toEqual(["&&&", "&&&", "&&&", "&"]);
+    const emoji = splitText("😀😀😀😀😀", 5);
+    expect(emoji.join("")).toBe("😀😀😀😀😀");
+    for (const chunk of emoji) expect(chunk.length % 2).toBe(0);
+  });
+});
+
+describe("renderReplyHtml", () => {
+  it("escapes notices and sends nothing for a silent reply", () => {
+    expect(renderReplyHtml({ kind: "silent" })).toEqual([]);
+    expect(renderReplyHtml({ kind: "notice", notice: { code: "too-long", language: "en", limit: 500 } })).toEqual([
+      escapeHtml(messages("en").tooLong(500)),
+    ]);
+  });
+
+  it("renders help with the usage example", () => {
+    expect(parsed(renderHelpHtml("en"))).toBe(`${messages("en").help}\n\n${messages("en").usage}`);
+  });
+});

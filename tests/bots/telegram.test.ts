@@ -1,0 +1,399 @@
+/**
+ * The Telegram adapter driven by the real telegraf client against the local fake Bot API.
+ */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import { setTimeout as delay } from "node:timers/promises";
+import { Telegraf } from "telegraf";
+import { afterEach, describe, expect, it } from "vitest";
+import { createAsk } from "../../src/bots/ask.js";
+import { createInflight, type Inflight } from "../../src/bots/inflight.js";
+import { messages } from "../../src/bots/messages.js";
+import { createRateLimiter } from "../../src/bots/rate-limit.js";
+import { renderAnswerHtml } from "../../src/bots/render/telegram.js";
+import { createTelegramBot, type TelegramBotOptions } from "../../src/bots/telegram.js";
+import type { BotHandle } from "../../src/bots/types.js";
+import type { TelegramConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
+import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram, type SentMessage } from "../fakes/telegram-server.js";
+
+const en = messages("en");
+const cleanups: (() => Promise<void>)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+interface Setup {
+  readonly tg: FakeTelegram;
+  readonly rag: FakeRag;
+  readonly bot: BotHandle;
+  readonly inflight: Inflight;
+  /** Every log line so far, as parsed JSON. */
+  logs(): { level: number; msg: string; [key: string]: unknown }[];
+  readonly rawLogs: string[];
+}
+
+interface SetupOptions {
+  readonly config?: Partial<TelegramConfig>;
+  readonly rag?: FakeRagOptions;
+  readonly perMinute?: number;
+  readonly bot?: TelegramBotOptions;
+  /** Leave the token out of the logger's redaction list, to prove the adapter never logs it itself. */
+  readonly noRedaction?: boolean;
+  readonly tg?: FakeTelegram;
+}
+
+async function setup(options: SetupOptions = {}): Promise<Setup> {
+  const tg = options.tg ?? (await startFakeTelegram());
+  if (!options.tg) cleanups.push(() => tg.close());
+  const rag = createFakeRag(options.rag);
+  const rawLogs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      rawLogs.push(String(chunk));
+      done();
+    },
+  });
+  const logger = createLogger({ level: "debug", secrets: options.noRedaction ? [] : [tg.token], destination });
+  const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger });
+  const inflight = createInflight();
+  const config: TelegramConfig = {
+    token: tg.token,
+    allowedChats: [],
+    apiRoot: tg.apiRoot,
+    webhookUrl: undefined,
+    webhookSecret: undefined,
+    webhookPort: 8443,
+    ...options.config,
+  };
+  const bot = createTelegramBot(config, { ask, rag, logger, inflight }, options.bot);
+  cleanups.push(async () => {
+    await bot.stop();
+    await inflight.drain(2000);
+  });
+  await bot.start();
+  const logs = (): ReturnType<Setup["logs"]> => rawLogs.map((line) => JSON.parse(line) as ReturnType<Setup["logs"]>[number]);
+  return { tg, rag, bot, inflight, logs, rawLogs };
+}
+
+/** The text a user sees: the HTML parsed as Telegram would, failing the test if it would not parse. */
+function shown(sent: SentMessage | undefined): string {
+  const text = sent?.params.text;
+  if (typeof text !== "string") throw new Error("no text sent");
+  const parsed = parseTelegramHtml(text);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.text;
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe("Telegram bot, long polling", () => {
+  it("registers its commands at start", async () => {
+    const { tg } = await setup();
+    expect(tg.commands).toEqual([
+      { command: "ask", description: expect.any(String) },
+      { command: "help", description: expect.any(String) },
+    ]);
+    await tg.waitForCalls("deleteWebhook", 1); // then polling starts in the background
+    await tg.waitForCalls("getUpdates", 1);
+  });
+
+  it("answers a private question with verbatim quotes, replying to it, after a typing action", async () => {
+    const { tg, rag } = await setup();
+    const update = tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [sent] = await tg.waitForSent(1);
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+    expect(sent?.params).toMatchObject({
+      chat_id: update.message.chat.id,
+      parse_mode: "HTML",
+      reply_parameters: { message_id: update.message.message_id },
+    });
+    const text = shown(sent);
+    expect(text).toContain(`[1] ${FAKE_QUOTES[0]}`);
+    expect(text).toContain(`[2] ${FAKE_QUOTES[1]}`);
+    expect(text).toContain(en.sources);
+    expect(sent?.params.text).toContain("<blockquote>[1] ");
+    const methods = tg.calls.map((c) => c.method);
+    expect(methods.indexOf("sendChatAction")).toBeGreaterThan(-1);
+    expect(methods.indexOf("sendChatAction")).toBeLessThan(methods.indexOf("sendMessage"));
+    expect(tg.callsOf("sendChatAction")[0]?.params).toMatchObject({ chat_id: update.message.chat.id, action: "typing" });
+  });
+
+  it("in groups answers mentions, replies to its messages and /ask@bot, and ignores other messages", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.groupUpdate("Who is Michele Sison? nobody asked the bot"));
+    tg.push(tg.groupUpdate("/ask@someone_else_bot what?"));
+    const mention = tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} Who is Michele Sison?`));
+    const [first] = await tg.waitForSent(1);
+    expect(first?.params).toMatchObject({ chat_id: mention.message.chat.id, reply_parameters: { message_id: mention.message.message_id } });
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+
+    if (!first) throw new Error("no answer");
+    tg.push(tg.groupUpdate("And her role?", { replyTo: first.message }));
+    tg.push(tg.groupUpdate(`/ask@${tg.me.username ?? ""} What did the envoy say?`));
+    await tg.waitForSent(3);
+    expect(rag.questions).toHaveLength(3);
+    expect(rag.questions).toEqual(expect.arrayContaining(["And her role?", "What did the envoy say?"]));
+  });
+
+  it("answers /start and /help with the help text, and /ask without a question with the usage", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.privateUpdate("/start"));
+    await tg.waitForSent(1);
+    tg.push(tg.privateUpdate("/help"));
+    await tg.waitForSent(2);
+    tg.push(tg.privateUpdate("/ask"));
+    tg.push(tg.groupUpdate(`/ask@${tg.me.username ?? ""}   `));
+    const sent = await tg.waitForSent(4);
+    expect(shown(sent[0])).toBe(`${en.help}\n\n${en.usage}`);
+    expect(shown(sent[1])).toBe(`${en.help}\n\n${en.usage}`);
+    expect(shown(sent[2])).toBe(en.usage);
+    expect(shown(sent[3])).toBe(en.usage);
+    expect(rag.questions).toEqual([]);
+  });
+
+  it("speaks Arabic to an Arabic question and to a user whose Telegram is in Arabic", async () => {
+    const { tg } = await setup();
+    tg.push(tg.privateUpdate("/help", { languageCode: "ar" }));
+    await tg.waitForSent(1);
+    tg.push(tg.privateUpdate("ما هي عاصمة دولة فرنسا الجميلة؟ capital of France"));
+    const sent = await tg.waitForSent(2);
+    expect(shown(sent[0])).toContain(messages("ar").help);
+    expect(shown(sent[1])).toBe(messages("ar").declined);
+  });
+
+  it("splits a long answer into parts of at most 4096 characters, each valid HTML, only the first a reply", async () => {
+    const { tg } = await setup();
+    const expected = renderAnswerHtml(await createFakeRag().answer("the long story"));
+    expect(expected.length).toBeGreaterThan(1);
+    tg.push(tg.privateUpdate("the long story"));
+    const sent = await tg.waitForSent(expected.length);
+    expect(sent.map((s) => s.params.text)).toEqual(expected);
+    for (const part of sent) {
+      expect(String(part.params.text).length).toBeLessThanOrEqual(4096);
+      expect(parseTelegramHtml(String(part.params.text)).ok).toBe(true);
+    }
+    expect(sent.filter((s) => s.params.reply_parameters !== undefined)).toHaveLength(1);
+    expect(sent[0]?.params.reply_parameters).toBeDefined();
+  });
+
+  it("keeps a question and quotes full of <, &, *, _ and @everyone from breaking the HTML", async () => {
+    const { tg, rag } = await setup();
+    const question = "What about <b>&amp; *bold* _it_ @everyone </blockquote> & <script>?";
+    tg.push(tg.privateUpdate(question));
+    const [sent] = await tg.waitForSent(1);
+    expect(rag.questions).toEqual([question]);
+    expect(shown(sent)).toContain(FAKE_QUOTES[1]);
+    expect(sent?.params.text).toContain("&lt;progress&gt; &amp; &quot;cooperation&quot; were *essential* to the_talks");
+  });
+
+  it("answers a question the briefing does not cover with the decline text and no citations", async () => {
+    const { tg } = await setup();
+    tg.push(tg.privateUpdate("What is the capital of France?"));
+    const [sent] = await tg.waitForSent(1);
+    expect(shown(sent)).toBe(en.declined);
+    expect(sent?.params.text).not.toContain("blockquote");
+  });
+
+  it("tells a user who sends a sticker that it reads text, and a too-long question about the limit", async () => {
+    const { tg } = await setup({ rag: { maxQuestionChars: 30 } });
+    tg.push(tg.stickerUpdate());
+    await tg.waitForSent(1);
+    tg.push(tg.privateUpdate("x".repeat(31)));
+    const sent = await tg.waitForSent(2);
+    expect(shown(sent[0])).toBe(en.notText);
+    expect(shown(sent[1])).toBe(en.tooLong(30));
+  });
+
+  it("rate-limits a flooding user: the allowed answers, one polite notice, then silence", async () => {
+    const { tg, rag, inflight } = await setup({ perMinute: 2 });
+    for (let i = 0; i < 6; i++) tg.push(tg.privateUpdate(`Who is Michele Sison? #${i}`));
+    await tg.waitForCalls("sendChatAction", 6);
+    await tg.waitForSent(3);
+    await inflight.drain(2000);
+    expect(tg.sent).toHaveLength(3);
+    expect(rag.questions).toHaveLength(2);
+    const notices = tg.sent.map(shown).filter((text) => text.includes("faster than I can keep up"));
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatch(/Please wait \d+ s and ask again/);
+  });
+
+  it("answers an exception in the core with an apology and keeps answering", async () => {
+    const { tg, logs } = await setup();
+    tg.push(tg.privateUpdate("Please explode"));
+    await tg.waitForSent(1);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const sent = await tg.waitForSent(2);
+    expect(shown(sent[0])).toBe(en.failed);
+    expect(shown(sent[1])).toContain(FAKE_QUOTES[0]);
+    expect(logs().some((l) => l.msg === "answering failed" && l.level === 50)).toBe(true);
+  });
+
+  it("logs a failed send, apologises and keeps running", async () => {
+    const { tg, logs } = await setup();
+    tg.fail("sendMessage", faults.badRequest("chat not found"));
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [apology] = await tg.waitForSent(1);
+    expect(shown(apology)).toBe(en.failed);
+    expect(logs().some((l) => l.msg === "handling a Telegram update failed")).toBe(true);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const sent = await tg.waitForSent(2);
+    expect(shown(sent[1])).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("honours 429 retry_after on sendMessage and delivers the answer exactly once", async () => {
+    const { tg, inflight } = await setup();
+    tg.fail("sendMessage", faults.tooManyRequests(1));
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1, 5000);
+    await inflight.drain(2000);
+    const attempts = tg.callsOf("sendMessage");
+    expect(attempts).toHaveLength(2);
+    expect(attempts[0]?.fault).toEqual(faults.tooManyRequests(1));
+    expect((attempts[1]?.at ?? 0) - (attempts[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
+    expect(tg.sent).toHaveLength(1);
+    expect(shown(tg.sent[0])).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("serves only the allowed chats", async () => {
+    const { tg, rag } = await setup({ config: { allowedChats: ["-1001234"] } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} What did the envoy say?`));
+    const [sent] = await tg.waitForSent(1);
+    expect(sent?.params.chat_id).toBe(-1001234);
+    expect(rag.questions).toEqual(["What did the envoy say?"]);
+  });
+
+  it("resumes polling after a 502 without repeating or skipping an update", { timeout: 15_000 }, async () => {
+    const { tg, rag } = await setup();
+    const a = tg.push(tg.privateUpdate("Who is Michele Sison? A"));
+    await tg.waitForSent(1);
+    tg.fail("getUpdates", faults.badGateway());
+    const b = tg.push(tg.privateUpdate("Who is Michele Sison? B")); // wakes the pending long poll; the next one fails
+    await tg.waitForCalls("getUpdates", tg.callsOf("getUpdates").length + 1);
+    const c = tg.push(tg.privateUpdate("Who is Michele Sison? C"));
+    await tg.waitForSent(3, 10_000); // telegraf waits 5 s after a 5xx
+    expect(rag.questions).toEqual(["Who is Michele Sison? A", "Who is Michele Sison? B", "Who is Michele Sison? C"]);
+    expect(tg.callsOf("getUpdates").filter((call) => call.fault)).toHaveLength(1);
+    for (const u of [a, b, c]) expect(tg.deliveries(u.update_id)).toBe(1);
+  });
+
+  it("survives a dropped connection while polling and sending, never logging the token", { timeout: 15_000 }, async () => {
+    const { tg, rag, rawLogs } = await setup({ noRedaction: true });
+    tg.fail("getUpdates", faults.drop());
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    tg.fail("sendMessage", faults.drop());
+    const [apology] = await tg.waitForSent(1, 10_000);
+    expect(shown(apology)).toBe(en.failed);
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+    const secret = tg.token.split(":")[1] ?? "?";
+    expect(rawLogs.join("")).toContain("handling a Telegram update failed");
+    expect(rawLogs.join("")).not.toContain(secret);
+  });
+
+  it("on 409 logs one clear line, backs off instead of spinning, and resumes without answering twice", async () => {
+    const { tg, rag, logs, inflight } = await setup({ bot: { conflictRetryMs: 100 } });
+    const a = tg.push(tg.privateUpdate("Who is Michele Sison? A"));
+    await tg.waitForSent(1);
+    tg.fail("getUpdates", faults.conflict(), 3);
+    const b = tg.push(tg.privateUpdate("Who is Michele Sison? B")); // delivered, then its offset is never confirmed
+    await tg.waitForSent(2);
+    await tg.waitForCalls("getUpdates", tg.callsOf("getUpdates").length + 4, 5000); // 3 conflicts, then a good poll
+    const c = tg.push(tg.privateUpdate("Who is Michele Sison? C"));
+    await tg.waitForCalls("getUpdates", tg.callsOf("getUpdates").length + 1); // C was taken
+    await inflight.drain(2000);
+    expect(tg.deliveries(b.update_id)).toBe(2); // the fake re-sent it after the restart; the bot skipped it
+    expect(rag.questions).toEqual(["Who is Michele Sison? A", "Who is Michele Sison? B", "Who is Michele Sison? C"]);
+    const repliedTo = tg.sent.map((s) => (s.params.reply_parameters as { message_id: number }).message_id);
+    expect(repliedTo).toEqual([a, b, c].map((u) => u.message.message_id));
+    const conflictLines = logs().filter((l) => l.msg.includes("another instance is polling"));
+    expect(conflictLines.filter((l) => l.level >= 50)).toHaveLength(1);
+    expect(tg.callsOf("getUpdates").length).toBeLessThan(15);
+  });
+
+  it("stop() resolves, stops polling and confirms the offset so the next run starts after it", async () => {
+    const tg = await startFakeTelegram();
+    cleanups.push(() => tg.close());
+    const first = await setup({ tg });
+    tg.push(tg.privateUpdate("Who is Michele Sison? 1"));
+    await tg.waitForSent(1);
+    await first.bot.stop();
+    await first.bot.stop(); // idempotent
+    const second = await setup({ tg });
+    tg.push(tg.privateUpdate("Who is Michele Sison? 2"));
+    await tg.waitForSent(2);
+    expect(first.rag.questions).toEqual(["Who is Michele Sison? 1"]);
+    expect(second.rag.questions).toEqual(["Who is Michele Sison? 2"]);
+  });
+});
+
+describe("Telegram bot, webhook", () => {
+  const secret = "s3cret-Token_42";
+
+  async function post(port: number, path: string, body: unknown, headers: Record<string, string> = {}): Promise<number> {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...headers },
+      body: JSON.stringify(body),
+    });
+    await res.arrayBuffer();
+    return res.status;
+  }
+
+  it("sets the webhook with its secret, refuses wrong or missing secrets, and answers a genuine update", async () => {
+    const port = await freePort();
+    const { tg, rag } = await setup({
+      config: { webhookUrl: "https://bot.example.test/telegram/hook", webhookSecret: secret, webhookPort: port },
+    });
+    expect(tg.webhook).toEqual({ url: "https://bot.example.test/telegram/hook", secretToken: secret });
+    const update = tg.privateUpdate("Who is Michele Sison?");
+    expect(await post(port, "/telegram/hook", update)).toBe(403);
+    expect(await post(port, "/telegram/hook", update, { "x-telegram-bot-api-secret-token": "wrong" })).toBe(403);
+    expect(await post(port, "/other", update, { "x-telegram-bot-api-secret-token": secret })).toBe(403);
+    expect(rag.questions).toEqual([]);
+    expect(await post(port, "/telegram/hook", update, { "x-telegram-bot-api-secret-token": secret })).toBe(200);
+    const [sent] = await tg.waitForSent(1);
+    expect(shown(sent)).toContain(FAKE_QUOTES[0]);
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+    expect(tg.callsOf("getUpdates")).toEqual([]);
+  });
+
+  it("stop() closes the webhook server", async () => {
+    const port = await freePort();
+    const { bot } = await setup({ config: { webhookUrl: "https://bot.example.test/hook", webhookSecret: secret, webhookPort: port } });
+    await bot.stop();
+    await expect(post(port, "/hook", {}, { "x-telegram-bot-api-secret-token": secret })).rejects.toThrow();
+  });
+});
+
+describe("fake Telegram server", () => {
+  it("checks HTML as strictly as Telegram documents it", () => {
+    expect(parseTelegramHtml("<b>a &amp; <i>b</i></b> &lt;&gt;&quot; &#65;&#x42;")).toEqual({ ok: true, text: 'a & b <>" AB' });
+    for (const bad of ["<b>x", "x</b>", "a < b", "a > b", "&nbsp;", "a & b", "<div>x</div>", "<blockquote><blockquote>x</blockquote></blockquote>", "<b><i>x</b></i>"]) {
+      expect(parseTelegramHtml(bad).ok, bad).toBe(false);
+    }
+  });
+
+  it("refuses bad HTML and over-long text, and edits sent messages, through the real client", async () => {
+    const tg = await startFakeTelegram();
+    cleanups.push(() => tg.close());
+    const { telegram } = new Telegraf(tg.token, { telegram: { apiRoot: tg.apiRoot } });
+    await expect(telegram.sendMessage(1, "a < b", { parse_mode: "HTML" })).rejects.toThrow(/can't parse entities/);
+    await expect(telegram.sendMessage(1, "x".repeat(4097))).rejects.toThrow(/message is too long/);
+    const sent = await telegram.sendMessage(1, "<b>draft</b>", { parse_mode: "HTML" });
+    const edited = await telegram.editMessageText(1, sent.message_id, undefined, "<b>final</b> &amp; done", { parse_mode: "HTML" });
+    expect(edited).toMatchObject({ message_id: sent.message_id, text: "final & done" });
+    await expect(telegram.editMessageText(1, 999, undefined, "x")).rejects.toThrow(/message to edit not found/);
+    tg.fail("sendMessage", faults.tooManyRequests(7));
+    await expect(telegram.sendMessage(1, "x")).rejects.toMatchObject({ code: 429, parameters: { retry_after: 7 } });
+  });
+});
