@@ -1,0 +1,194 @@
+/**
+ * The Discord adapter: `/ask`, `/help`, `/about`, mentions in guild channels and direct messages.
+ * The privileged Message Content intent is not needed: Discord sends the content of mentions and DMs anyway.
+ * Rendering lives in render/discord.ts; rate limit, core and its error handling in ask.ts.
+ */
+import {
+  Client,
+  Events,
+  GatewayIntentBits,
+  MessageFlags,
+  Partials,
+  SlashCommandBuilder,
+  type ChatInputCommandInteraction,
+  type Message,
+  type MessageMentionOptions,
+  type TextBasedChannel,
+} from "discord.js";
+import type { DiscordConfig } from "../config.js";
+import { detectLanguage } from "../rag/index.js";
+import { messages } from "./messages.js";
+import { renderAboutDiscord, renderHelpDiscord, renderReplyDiscord } from "./render/discord.js";
+import type { BotDeps, BotHandle } from "./types.js";
+
+/** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
+const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+/** Discord shows "typing…" for about 10 s per request. */
+const TYPING_REFRESH_MS = 8_000;
+/** How long stop() lets answers already being written reach Discord before it disconnects. */
+const STOP_WAIT_MS = 15_000;
+
+/** The slash commands, registered at start (in config.guildId only when set, else globally). */
+export const DISCORD_COMMANDS = [
+  new SlashCommandBuilder()
+    .setName("ask")
+    .setDescription("Ask a question about the news briefing")
+    .addStringOption((o) => o.setName("question").setDescription("Your question, in English or Arabic").setRequired(true)),
+  new SlashCommandBuilder().setName("help").setDescription("How to ask me questions"),
+  new SlashCommandBuilder().setName("about").setDescription("Which briefings I know and when they were indexed"),
+].map((command) => command.toJSON());
+
+/** Creates the Discord bot; nothing connects until `start()`. */
+export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandle {
+  const logger = deps.logger.child({ bot: "discord" });
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    allowedMentions: NO_PINGS,
+    // A reply to a message deleted meanwhile is sent as a plain message instead of failing.
+    failIfNotExists: false,
+    ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
+  });
+  const pending = new Set<Promise<void>>();
+  let stopping = false;
+
+  const allowed = (guildId: string | null): boolean =>
+    guildId === null || config.allowedGuilds.length === 0 || config.allowedGuilds.includes(guildId);
+
+  /** The error boundary: one failure is logged and apologised for; the bot keeps running. */
+  function handle(context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
+    const task = deps.inflight.run(async () => {
+      try {
+        await work();
+      } catch (error) {
+        logger.error({ err: safeError(error), ...context }, "answering failed");
+        await apologise().catch((sendError: unknown) => logger.error({ err: safeError(sendError), ...context }, "apology failed"));
+      }
+    });
+    pending.add(task);
+    void task.finally(() => pending.delete(task));
+  }
+
+  client.on(Events.MessageCreate, (message) => {
+    const me = client.user;
+    if (stopping || !me || message.author.bot || message.system) return;
+    if (message.inGuild() && (!message.mentions.users.has(me.id) || !allowed(message.guildId))) return;
+    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "gu"), " ").trim();
+    const failed = messages(detectLanguage(question)).failed;
+    handle(
+      { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
+      () => answerMessage(message, question),
+      () => message.reply({ content: failed, allowedMentions: NO_PINGS }),
+    );
+  });
+
+  client.on(Events.InteractionCreate, (interaction) => {
+    if (stopping || !interaction.isChatInputCommand()) return;
+    handle(
+      { interactionId: interaction.id, command: interaction.commandName, guildId: interaction.guildId },
+      () => answerCommand(interaction),
+      () => {
+        const content = messages(detectLanguage(interaction.options.getString("question") ?? "")).failed;
+        return interaction.deferred || interaction.replied
+          ? interaction.followUp({ content, allowedMentions: NO_PINGS })
+          : interaction.reply({ content, flags: MessageFlags.Ephemeral });
+      },
+    );
+  });
+
+  client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "discord client error"));
+  client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
+  client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway session resumed"));
+
+  async function answerMessage(message: Message, question: string): Promise<void> {
+    const stopTyping = keepTyping(message.channel);
+    let parts: string[];
+    try {
+      parts = renderReplyDiscord(await deps.ask(question, { user: `discord:${message.author.id}` }));
+    } finally {
+      stopTyping();
+    }
+    for (const [i, content] of parts.entries()) {
+      if (i === 0) await message.reply({ content, allowedMentions: NO_PINGS });
+      else if (message.channel.isSendable()) await message.channel.send({ content, allowedMentions: NO_PINGS });
+    }
+  }
+
+  async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    if (!allowed(interaction.guildId)) {
+      await interaction.reply({ content: messages("en").notAllowed, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    switch (interaction.commandName) {
+      case "help":
+        await interaction.reply({ content: renderHelpDiscord(), allowedMentions: NO_PINGS });
+        return;
+      case "about":
+        await interaction.reply({ content: renderAboutDiscord(deps.rag.info()), allowedMentions: NO_PINGS });
+        return;
+      case "ask": {
+        // Acknowledge within Discord's 3 s; the answer then replaces the "thinking…" message.
+        await interaction.deferReply();
+        const question = interaction.options.getString("question", true);
+        const reply = await deps.ask(question, { user: `discord:${interaction.user.id}` });
+        const [first, ...rest] = renderReplyDiscord(reply, { echoQuestion: true });
+        if (first === undefined) {
+          await interaction.deleteReply();
+          return;
+        }
+        await interaction.editReply({ content: first, allowedMentions: NO_PINGS });
+        for (const content of rest) await interaction.followUp({ content, allowedMentions: NO_PINGS });
+        return;
+      }
+      default:
+        // A stale command left registered by an older version: point to the ones that exist.
+        logger.warn({ command: interaction.commandName }, "unknown command");
+        await interaction.reply({ content: renderHelpDiscord(), flags: MessageFlags.Ephemeral });
+    }
+  }
+
+  function keepTyping(channel: TextBasedChannel): () => void {
+    if (!channel.isSendable()) return () => undefined;
+    const send = (): void => {
+      channel.sendTyping().catch((error: unknown) => logger.warn({ err: safeError(error) }, "typing indicator failed"));
+    };
+    send();
+    const timer = setInterval(send, TYPING_REFRESH_MS);
+    return () => clearInterval(timer);
+  }
+
+  return {
+    name: "discord",
+    async start() {
+      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      await client.login(config.token);
+      await ready;
+      const commands = client.application?.commands;
+      if (!commands) throw new Error("Discord did not send the application with READY");
+      await (config.guildId ? commands.set(DISCORD_COMMANDS, config.guildId) : commands.set(DISCORD_COMMANDS));
+      logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");
+    },
+    async stop() {
+      stopping = true;
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+      await Promise.race([Promise.allSettled([...pending]), timeout]);
+      clearTimeout(timer);
+      await client.destroy();
+      logger.info({}, "discord bot stopped");
+    },
+  };
+}
+
+/**
+ * What of an error is safe to log: discord.js REST errors also carry the request URL and body, and interaction
+ * tokens are part of webhook URLs, so only name, message, code, status and stack are kept, with tokens scrubbed.
+ */
+function safeError(error: unknown): Record<string, unknown> {
+  const scrub = (text: string | undefined): string | undefined =>
+    text?.replace(/\b(webhooks|interactions)\/(\d+)\/[^/\s]+/gu, "$1/$2/[token]");
+  if (!(error instanceof Error)) return { message: scrub(String(error)) };
+  const code = "code" in error ? error.code : undefined;
+  const status = "status" in error ? error.status : undefined;
+  return { name: error.name, message: scrub(error.message), code, status, stack: scrub(error.stack) };
+}

@@ -1,0 +1,185 @@
+/**
+ * Answer, notices, /help and /about as Discord message contents: Markdown escaped, quotes as block quotes,
+ * every message within Discord's 2000-character limit, long answers split on sentence boundaries.
+ */
+import { escapeMarkdown, time, TimestampStyles } from "discord.js";
+import type { Answer, Language, RagInfo } from "../../rag/index.js";
+import type { Reply } from "../ask.js";
+import { messages } from "../messages.js";
+import { renderNotice } from "./plain.js";
+
+/** Discord's limit on the content of one message, in UTF-16 code units (what `string.length` counts). */
+export const DISCORD_MESSAGE_LIMIT = 2000;
+
+/** How much of a question is echoed above the answer to /ask (the slash command hides it otherwise). */
+const ECHO_CHARS = 200;
+
+export interface DiscordRenderOptions {
+  /** Echo the question above the answer (for /ask, where the channel does not show it). */
+  readonly echoQuestion?: boolean;
+  /** Characters per message; {@link DISCORD_MESSAGE_LIMIT} unless a test wants a smaller one. */
+  readonly limit?: number;
+}
+
+/**
+ * Makes user or source text show literally: Markdown (including headings, lists, masked links, block quotes and
+ * subtext) is escaped, `<` is escaped so `<@id>`, `<#id>` and `<t:…>` stay text, and `@everyone`/`@here` get a
+ * zero-width space. Pings are also refused by `allowedMentions`; this keeps the text from even looking like one.
+ */
+export function escapeDiscord(text: string): string {
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  return escaped
+    .replace(/^(\s*)(>|-#)/gmu, "$1\\$2")
+    .replace(/</gu, "\\<")
+    .replace(/@(everyone|here)/gu, "@\u200b$1");
+}
+
+/** The answer as one or more messages: numbered block quotes, then the sources under them. */
+export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOptions = {}): string[] {
+  const limit = options.limit ?? DISCORD_MESSAGE_LIMIT;
+  const m = messages(answer.language);
+  const units: string[] = [];
+  if (options.echoQuestion) units.push(...chunk(echo(answer.question), (raw) => `❓ ${escapeDiscord(raw)}`, limit, answer.language));
+  if (answer.kind === "declined") {
+    units.push(m.declined);
+    return pack(units, limit);
+  }
+  units.push(m.intro);
+  for (const citation of answer.citations) {
+    units.push(...chunk(citation.quote, (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language), "");
+  }
+  units.push(m.sources);
+  for (const c of answer.citations) {
+    units.push(...chunk(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
+  }
+  return pack(units, limit);
+}
+
+/** Any reply of the shared ask flow; `[]` for a silent one (a flood after its one notice). */
+export function renderReplyDiscord(reply: Reply, options: DiscordRenderOptions = {}): string[] {
+  switch (reply.kind) {
+    case "answer":
+      return renderAnswerDiscord(reply.answer, options);
+    case "notice":
+      return [renderNotice(reply.notice)];
+    case "silent":
+      return [];
+  }
+}
+
+/** The /help text. */
+export function renderHelpDiscord(language: Language = "en"): string {
+  const m = messages(language);
+  return `${m.help}\n\n${m.usage}`;
+}
+
+/** The /about text: which briefings, how many passages, when the index was built (in the reader's time zone). */
+export function renderAboutDiscord(info: RagInfo, limit = DISCORD_MESSAGE_LIMIT): string {
+  const built = new Date(info.builtAt);
+  const when = Number.isNaN(built.getTime())
+    ? escapeDiscord(info.builtAt)
+    : `${time(built, TimestampStyles.LongDateTime)} (${time(built, TimestampStyles.RelativeTime)})`;
+  const tail = [
+    `Passages: ${info.passages} (${info.sentences} sentences)`,
+    `Index built: ${when}`,
+    `Embedder: ${escapeDiscord(info.embedder)}`,
+  ];
+  const briefings = info.briefings.map((b) => `- ${escapeDiscord(b)}`);
+  // Keep within one message however many briefings there are: list as many as fit, then count the rest.
+  for (let shown = briefings.length; shown >= 0; shown--) {
+    const more = briefings.length - shown;
+    const lines = [`Briefings (${info.briefings.length}):`, ...briefings.slice(0, shown), ...(more ? [`- … +${more}`] : []), ...tail];
+    const text = lines.join("\n");
+    if (text.length <= limit) return text;
+  }
+  return tail.join("\n").slice(0, limit);
+}
+
+function echo(question: string): string {
+  const line = question.replace(/\s+/gu, " ").trim();
+  return line.length > ECHO_CHARS ? `${line.slice(0, ECHO_CHARS)}…` : line;
+}
+
+function blockQuote(raw: string, marker: string): string {
+  const lines = escapeDiscord(raw.trim()).split("\n");
+  return lines.map((line, i) => `> ${i === 0 ? marker : ""}${line}`.trimEnd()).join("\n");
+}
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+function segments(text: string, language: Language, granularity: "sentence" | "word"): string[] {
+  const key = `${language}:${granularity}`;
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity });
+    segmenters.set(key, segmenter);
+  }
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * Cuts `raw` into pieces whose rendering fits `limit`, on sentence boundaries where possible; a sentence longer
+ * than a message is cut between words, a word longer than that between characters (never inside a code point).
+ */
+function chunk(raw: string, render: (raw: string, first: boolean) => string, limit: number, language: Language): string[] {
+  const out: string[] = [];
+  let current = "";
+  const fits = (text: string): boolean => render(text, out.length === 0).length <= limit;
+  const flush = (): void => {
+    if (current.trim()) out.push(render(current, out.length === 0));
+    current = "";
+  };
+  const addChars = (piece: string): void => {
+    let rest = Array.from(piece);
+    while (rest.length > 0) {
+      // The longest prefix that still fits (rendering only grows with the text, so binary search is sound).
+      let lo = 0;
+      let hi = rest.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (fits(current + rest.slice(0, mid).join(""))) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo === 0 && current) {
+        flush();
+        continue;
+      }
+      const take = Math.max(lo, 1);
+      current += rest.slice(0, take).join("");
+      rest = rest.slice(take);
+      if (rest.length > 0) flush();
+    }
+  };
+  const add = (piece: string, level: "sentence" | "word"): void => {
+    if (fits(current + piece)) {
+      current += piece;
+      return;
+    }
+    flush();
+    if (fits(piece)) current = piece;
+    else if (level === "sentence") for (const word of segments(piece, language, "word")) add(word, "word");
+    else addChars(piece);
+  };
+  for (const sentence of segments(raw, language, "sentence")) add(sentence, "sentence");
+  flush();
+  return out;
+}
+
+/** Joins units into as few messages as fit `limit`; a unit is never cut here (chunk already sized it). */
+function pack(units: readonly string[], limit: number): string[] {
+  const out: string[] = [];
+  let current: string[] = [];
+  const flush = (): void => {
+    while (current.at(-1) === "") current.pop();
+    if (current.length) out.push(current.join("\n"));
+    current = [];
+  };
+  for (const unit of units) {
+    if (current.length === 0 && unit === "") continue;
+    if ([...current, unit].join("\n").length > limit) flush();
+    if (current.length === 0 && unit === "") continue;
+    current.push(unit);
+  }
+  flush();
+  return out;
+}

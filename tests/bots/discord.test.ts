@@ -1,0 +1,395 @@
+/**
+ * The Discord adapter driven by the real discord.js Client against the local fake Discord (REST + Gateway).
+ */
+import { Writable } from "node:stream";
+import { afterEach, describe, expect, it } from "vitest";
+import { createAsk } from "../../src/bots/ask.js";
+import { createDiscordBot } from "../../src/bots/discord.js";
+import { createInflight, type Inflight } from "../../src/bots/inflight.js";
+import { messages } from "../../src/bots/messages.js";
+import { createRateLimiter } from "../../src/bots/rate-limit.js";
+import type { BotHandle } from "../../src/bots/types.js";
+import type { DiscordConfig } from "../../src/config.js";
+import { createLogger } from "../../src/logger.js";
+import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
+import { IDS, startFakeDiscord, type FakeDiscord, type FakeUser, type SentMessage } from "../fakes/discord-server.js";
+
+const en = messages("en");
+const NO_PINGS = { parse: [], replied_user: false };
+const MESSAGE_CONTENT_INTENT = 1 << 15;
+
+interface Harness {
+  readonly discord: FakeDiscord;
+  readonly rag: FakeRag;
+  readonly bot: BotHandle;
+  readonly inflight: Inflight;
+  /** Every log line the adapter and the ask flow wrote (unredacted: the logger is given no secrets). */
+  readonly logs: string[];
+}
+
+const running: Harness[] = [];
+
+async function setup(
+  options: { config?: Partial<DiscordConfig>; rag?: FakeRagOptions; perMinute?: number; heartbeatIntervalMs?: number } = {},
+): Promise<Harness> {
+  const discord = await startFakeDiscord(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {});
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = createLogger({ level: "debug", secrets: [], destination });
+  const rag = createFakeRag(options.rag);
+  const inflight = createInflight();
+  const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger });
+  const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase, ...options.config };
+  const bot = createDiscordBot(config, { ask, rag, logger, inflight });
+  const harness = { discord, rag, bot, inflight, logs };
+  running.push(harness);
+  await bot.start();
+  return harness;
+}
+
+afterEach(async () => {
+  for (const { bot, discord, logs } of running.splice(0)) {
+    await bot.stop();
+    await discord.close();
+    // Whatever happened in the test, the bot token never reached a log line.
+    expect(logs.join("")).not.toContain(discord.token);
+  }
+});
+
+const repliesTo = (discord: FakeDiscord, id: string): SentMessage[] =>
+  discord.messages.filter((m) => m.messageReference?.["message_id"] === id);
+
+const replyTo = (discord: FakeDiscord, id: string): Promise<SentMessage> =>
+  discord.waitFor(() => repliesTo(discord, id)[0], 10_000, `a reply to message ${id}`);
+
+const byInteraction = (discord: FakeDiscord, id: string): SentMessage[] => discord.messages.filter((m) => m.interactionId === id);
+
+/** Waits until nothing is in flight, so "no reply" can be asserted after the fact. */
+const settled = (h: Harness): Promise<true> => h.discord.waitFor(() => (h.inflight.size === 0 ? true : undefined), 10_000, "idle");
+
+const user = (n: number): FakeUser => ({ id: `50000000000000010${n}`, username: `user${n}` });
+
+describe("Discord bot: start", () => {
+  it("registers /ask, /help and /about in the configured guild", async () => {
+    const { discord } = await setup();
+    expect(discord.commands.get(IDS.guild)?.map((c) => c["name"])).toEqual(["ask", "help", "about"]);
+    expect(discord.commands.has("global")).toBe(false);
+    const ask = discord.commands.get(IDS.guild)?.[0];
+    expect(ask?.["options"]).toMatchObject([{ name: "question", type: 3, required: true }]);
+    expect(discord.calls.some((c) => c.method === "PUT" && c.route === `/applications/${IDS.bot}/guilds/${IDS.guild}/commands`)).toBe(true);
+  });
+
+  it("registers the commands globally when no guild is configured", async () => {
+    const { discord } = await setup({ config: { guildId: undefined } });
+    expect(discord.commands.get("global")?.map((c) => c["name"])).toEqual(["ask", "help", "about"]);
+  });
+
+  it("connects with plain JSON, without the privileged Message Content intent, and heartbeats", async () => {
+    const { discord } = await setup({ heartbeatIntervalMs: 50 });
+    expect(discord.gateway.connections).toEqual(["/?v=10&encoding=json"]);
+    expect(discord.gateway.identifies).toBe(1);
+    expect(discord.gateway.intents & MESSAGE_CONTENT_INTENT).toBe(0);
+    await discord.waitFor(() => (discord.gateway.heartbeats >= 3 ? true : undefined), 5000, "three heartbeats");
+    // Every heartbeat was acknowledged, so the client never took the connection for a zombie and reconnected.
+    expect(discord.gateway.connections).toHaveLength(1);
+  });
+
+  it("start() rejects a wrong token with an error that does not contain it", async () => {
+    const wrong = "wrong.discord.token-abcdefghij";
+    const error = await setup({ config: { token: wrong } }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect(String(error)).not.toContain(wrong);
+    expect((error as Error).stack).not.toContain(wrong);
+  });
+
+  it("stop() lets an answer in flight reach Discord, then closes the gateway connection", async () => {
+    const h = await setup({ rag: { delayMs: 300 } });
+    running.splice(running.indexOf(h), 1);
+    const id = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await h.discord.waitFor(() => (h.rag.questions.length === 1 ? true : undefined), 5000, "the core to be asked");
+    await expect(h.bot.stop()).resolves.toBeUndefined();
+    expect(repliesTo(h.discord, id)[0]?.content).toContain(FAKE_QUOTES[0]);
+    await h.discord.waitFor(() => (h.discord.gateway.open === 0 ? true : undefined), 5000, "the connection to close");
+    await h.discord.close();
+  });
+});
+
+describe("Discord bot: mentions and direct messages", () => {
+  it("answers a mention as a reply with verbatim quotes, their citations, typing, and no pings", async () => {
+    const { discord, rag } = await setup();
+    const id = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    const reply = await replyTo(discord, id);
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+    expect(reply.channelId).toBe(IDS.channel);
+    expect(reply.content).toContain(`> [1] ${FAKE_QUOTES[0]}`);
+    expect(reply.content).toContain("[1] seeds/fake-briefing.md, paragraph 1");
+    expect(reply.content).toContain("[2] seeds/fake-briefing.md, tweet by @State\\_IO, 23 Jan 2023");
+    expect(reply.allowedMentions).toEqual(NO_PINGS);
+    expect(discord.calls.some((c) => c.method === "POST" && c.route === `/channels/${IDS.channel}/typing`)).toBe(true);
+  });
+
+  it("answers a direct message as a reply", async () => {
+    const { discord } = await setup();
+    const id = discord.directMessage("Who is Michele Sison?");
+    const reply = await replyTo(discord, id);
+    expect(reply.channelId).toBe(IDS.dmChannel);
+    expect(reply.content).toContain(FAKE_QUOTES[0]);
+    expect(reply.allowedMentions).toEqual(NO_PINGS);
+  });
+
+  it("answers an Arabic question in Arabic", async () => {
+    const { discord } = await setup();
+    const reply = await replyTo(discord, discord.directMessage("من هي ميشال سيسون؟"));
+    expect(reply.content.split("\n")[0]).toBe(messages("ar").intro);
+    expect(reply.content).toContain(messages("ar").sources);
+  });
+
+  it("ignores messages from bots, including its own, and guild messages that do not mention it", async () => {
+    const h = await setup();
+    const otherBot: FakeUser = { id: "600000000000000001", username: "other-bot", bot: true };
+    const self: FakeUser = { id: IDS.bot, username: "briefing-bot", bot: true };
+    const ignored = [
+      h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { author: otherBot }),
+      h.discord.directMessage("Who is Michele Sison?", { author: otherBot }),
+      h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { author: self }),
+      h.discord.guildMessage("Who is Michele Sison?"),
+    ];
+    await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> and now?`));
+    await settled(h);
+    for (const id of ignored) expect(repliesTo(h.discord, id)).toEqual([]);
+    expect(h.rag.questions).toEqual(["and now?"]);
+  });
+
+  it("answers a mention with nothing else in it with the usage text", async () => {
+    const { discord } = await setup();
+    const reply = await replyTo(discord, discord.guildMessage(`<@!${IDS.bot}>`));
+    expect(reply.content).toBe(en.usage);
+  });
+
+  it("declines a question the briefing does not cover", async () => {
+    const { discord } = await setup();
+    const reply = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> What is the capital of France?`));
+    expect(reply.content).toBe(en.declined);
+  });
+
+  it("tells the asker when a question is too long", async () => {
+    const { discord } = await setup({ rag: { maxQuestionChars: 50 } });
+    const reply = await replyTo(discord, discord.directMessage("why ".repeat(30)));
+    expect(reply.content).toBe(en.tooLong(50));
+  });
+
+  it("splits a long answer into replies of at most 2000 characters", async () => {
+    const { discord } = await setup();
+    const id = discord.guildMessage(`<@${IDS.bot}> tell me the long story`);
+    await discord.waitFor(() => discord.messages.find((m) => m.content.includes("[3] seeds/fake-briefing.md")), 10_000, "the last part");
+    const parts = discord.messages.filter((m) => m.channelId === IDS.channel);
+    expect(parts.length).toBeGreaterThan(3);
+    expect(parts[0]?.messageReference?.["message_id"]).toBe(id);
+    for (const part of parts) {
+      expect(part.content.length).toBeLessThanOrEqual(2000);
+      expect(part.allowedMentions).toEqual(NO_PINGS);
+    }
+  });
+
+  it("tells a user over the rate limit once, then stays silent, while others are still answered", async () => {
+    const h = await setup({ perMinute: 1 });
+    const first = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    const second = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    const third = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?", { author: user(1) }));
+    await settled(h);
+    expect(repliesTo(h.discord, first)[0]?.content).toContain(FAKE_QUOTES[0]);
+    expect(repliesTo(h.discord, second).map((m) => m.content)).toEqual([en.rateLimited(60)]);
+    expect(repliesTo(h.discord, third)).toEqual([]);
+  });
+
+  it("apologises when the core throws, and answers the next question", async () => {
+    const { discord } = await setup();
+    const apology = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> please explode`));
+    expect(apology.content).toBe(en.failed);
+    const next = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    expect(next.content).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("apologises when Discord rejects the answer, logs it without tokens, and keeps running", async () => {
+    const h = await setup();
+    h.discord.failNext({ method: "POST", route: /^\/channels\/\d+\/messages$/u, status: 403, body: { message: "Missing Permissions", code: 50013 } });
+    const id = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    const apology = await replyTo(h.discord, id);
+    expect(apology.content).toBe(en.failed);
+    expect(h.logs.join("")).toContain("Missing Permissions");
+    const next = await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
+    expect(next.content).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("waits out a 429 with retry-after on message create and delivers the answer once", async () => {
+    const { discord } = await setup();
+    discord.failNext({
+      method: "POST",
+      route: /^\/channels\/\d+\/messages$/u,
+      status: 429,
+      headers: { "retry-after": "0.3", "x-ratelimit-scope": "user" },
+      body: { message: "You are being rate limited.", retry_after: 0.3, global: false },
+    });
+    const id = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await replyTo(discord, id);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(repliesTo(discord, id)).toHaveLength(1);
+    const attempts = discord.calls.filter((c) => c.method === "POST" && c.route === `/channels/${IDS.channel}/messages`);
+    expect(attempts.map((c) => c.status)).toEqual([429, 200]);
+  });
+
+  it("resumes the gateway session closed mid-answer, delivers that answer and answers what was asked meanwhile", async () => {
+    const { discord, rag } = await setup({ rag: { delayMs: 300 } });
+    const before = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await discord.waitFor(() => (rag.questions.length === 1 ? true : undefined), 5000, "the core to be asked");
+    discord.disconnect(4000);
+    const during = discord.guildMessage(`<@${IDS.bot}> and the envoy?`);
+    expect((await replyTo(discord, before)).content).toContain(FAKE_QUOTES[0]);
+    expect((await replyTo(discord, during)).content).toContain(FAKE_QUOTES[0]);
+    expect(discord.gateway.resumes).toBe(1);
+    expect(discord.gateway.identifies).toBe(1);
+    expect(discord.gateway.connections[1]).toMatch(/^\/resume\?v=10/u);
+    expect((await replyTo(discord, discord.directMessage("and after?"))).content).toContain(FAKE_QUOTES[0]);
+  });
+});
+
+describe("Discord bot: slash commands", () => {
+  it("/ask is deferred at once, then the thinking message is edited into the answer", async () => {
+    const { discord } = await setup();
+    const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+    const edit = await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes(FAKE_QUOTES[0] ?? "")));
+    expect(discord.callbacks.get(id)).toEqual({ type: 5, status: 204 });
+    expect(edit.via).toBe("interaction-edit");
+    expect(edit.content.split("\n")[0]).toBe("❓ Who is Michele Sison?");
+    expect(edit.allowedMentions).toEqual(NO_PINGS);
+    expect(discord.calls.filter((c) => c.route.endsWith("/messages/@original")).map((c) => `${c.method} ${c.status}`)).toEqual(["PATCH 200"]);
+  });
+
+  it("/ask still answers when the core takes longer than Discord's 3 s to acknowledge", async () => {
+    const { discord } = await setup({ rag: { delayMs: 3200 } });
+    const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+    const edit = await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes(FAKE_QUOTES[0] ?? "")));
+    expect(discord.callbacks.get(id)).toEqual({ type: 5, status: 204 });
+    expect(edit.via).toBe("interaction-edit");
+  });
+
+  it("/ask in a direct message is answered", async () => {
+    const { discord } = await setup();
+    const id = discord.command("ask", { values: { question: "Who is Michele Sison?" }, guildId: null });
+    const edit = await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(edit.content).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("/ask escapes Markdown and mentions in the question and pings nobody", async () => {
+    const { discord } = await setup();
+    const question = "<@&1> <@42> **bold** _it_ & @everyone @here <b>?";
+    const id = discord.command("ask", { values: { question } });
+    const edit = await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(edit.content.split("\n")[0]).toBe("❓ \\<@&1> \\<@42> \\*\\*bold\\*\\* \\_it\\_ & @\u200beveryone @\u200bhere \\<b>?");
+    expect(edit.content).toContain("\\<progress> & \"cooperation\" were \\*essential\\* to the\\_talks.");
+    expect(edit.allowedMentions).toEqual(NO_PINGS);
+  });
+
+  it("/ask splits a long answer into the edited original and follow-ups, each at most 2000 characters", async () => {
+    const { discord } = await setup();
+    const id = discord.command("ask", { values: { question: "the long story, please" } });
+    await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes("[3] seeds/fake-briefing.md")));
+    const parts = byInteraction(discord, id);
+    expect(parts[0]?.via).toBe("interaction-edit");
+    expect(parts.slice(1).every((m) => m.via === "followup")).toBe(true);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(part.content.length).toBeLessThanOrEqual(2000);
+  });
+
+  it("/ask over the rate limit: a notice, then the thinking message is removed", async () => {
+    const { discord } = await setup({ perMinute: 1 });
+    const ids = ["first", "second", "third"].map((q) => discord.command("ask", { values: { question: q } }));
+    await discord.waitFor(() => (discord.calls.some((c) => c.method === "DELETE") ? true : undefined));
+    const [first, second, third] = ids.map((id) => byInteraction(discord, id));
+    expect(first?.[0]?.content).toContain(FAKE_QUOTES[0]);
+    expect(second?.map((m) => m.content)).toEqual([en.rateLimited(60)]);
+    expect(third).toEqual([]);
+  });
+
+  it("/ask retries a 5xx on the edit and answers once", async () => {
+    const { discord } = await setup();
+    discord.failNext({ method: "PATCH", route: /\/messages\/@original$/u, status: 502 });
+    const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+    await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(discord.calls.filter((c) => c.method === "PATCH").map((c) => c.status)).toEqual([502, 200]);
+    expect(byInteraction(discord, id)).toHaveLength(1);
+  });
+
+  it("/ask apologises in a follow-up when every edit fails, and logs no interaction token", async () => {
+    const h = await setup();
+    h.discord.failNext({ method: "PATCH", route: /\/messages\/@original$/u, status: 503, times: 10 });
+    const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+    const apology = await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.via === "followup"));
+    expect(apology.content).toBe(en.failed);
+    await settled(h);
+    const token = h.discord.calls.find((c) => c.route.startsWith("/interactions/"))?.route.split("/")[3];
+    expect(token).toMatch(/^interaction-token-/u);
+    expect(h.logs.join("")).toContain("answering failed");
+    expect(h.logs.join("")).not.toContain(token);
+  });
+
+  it("/ask with a core failure edits in the apology", async () => {
+    const { discord } = await setup();
+    const id = discord.command("ask", { values: { question: "explode" } });
+    const edit = await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(edit.content).toBe(en.failed);
+  });
+
+  it("/help replies with the help text", async () => {
+    const { discord } = await setup();
+    const id = discord.command("help");
+    const reply = await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(discord.callbacks.get(id)?.type).toBe(4);
+    expect(reply.content).toContain(en.help);
+    expect(reply.allowedMentions).toEqual(NO_PINGS);
+  });
+
+  it("/about lists the briefings, the number of passages and when the index was built", async () => {
+    const { discord } = await setup();
+    const id = discord.command("about");
+    const reply = await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(reply.content).toContain("seeds/fake-briefing.md");
+    expect(reply.content).toContain("Passages: 3");
+    expect(reply.content).toContain("<t:1704067200:F>");
+  });
+});
+
+describe("Discord bot: stale commands", () => {
+  it("answers a command it no longer has with the help text, visible only to the user", async () => {
+    const { discord } = await setup();
+    const id = discord.command("summarise");
+    const reply = await discord.waitFor(() => byInteraction(discord, id)[0]);
+    expect(reply.content).toContain(en.help);
+    expect(discord.calls.find((c) => c.route.startsWith(`/interactions/${id}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+  });
+});
+
+describe("Discord bot: guild allowlist", () => {
+  it("serves only allowed guilds, refuses commands elsewhere, and always serves direct messages", async () => {
+    const h = await setup({ config: { allowedGuilds: [IDS.guild] } });
+    const elsewhere = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { guildId: IDS.otherGuild });
+    const command = h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, guildId: IDS.otherGuild });
+    const refusal = await h.discord.waitFor(() => byInteraction(h.discord, command)[0]);
+    expect(refusal.content).toBe(en.notAllowed);
+    expect(h.discord.calls.find((c) => c.route.startsWith(`/interactions/${command}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
+    await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    await settled(h);
+    expect(repliesTo(h.discord, elsewhere)).toEqual([]);
+    expect(h.rag.questions).toHaveLength(2);
+  });
+});

@@ -1,0 +1,177 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Answer, Citation, RagInfo } from "../../../src/rag/types.js";
+import { messages } from "../../../src/bots/messages.js";
+import {
+  DISCORD_MESSAGE_LIMIT,
+  escapeDiscord,
+  renderAboutDiscord,
+  renderAnswerDiscord,
+  renderHelpDiscord,
+  renderReplyDiscord,
+} from "../../../src/bots/render/discord.js";
+import { createFakeRag, FAKE_QUOTES } from "../../fakes/fake-rag.js";
+
+const timings = { totalMs: 1 };
+
+function answered(quotes: readonly string[], language: "en" | "ar" = "en", question = "Who is Michele Sison?"): Answer {
+  const citations: Citation[] = quotes.map((quote, i) => ({
+    n: i + 1,
+    source: "seeds/brief_1.md",
+    label: i === 1 ? "tweet by @State_IO, 23 Jan 2023" : `paragraph ${i + 1}`,
+    quote,
+    start: 0,
+    end: quote.length,
+    score: 1,
+  }));
+  return { kind: "answered", question, language, citations, timings };
+}
+
+/** Undoes escapeDiscord: drops the backslash escapes and the zero-width space after @. */
+function unescape(text: string): string {
+  return text.replace(/\\(.)/gsu, "$1").replace(/@\u200b/gu, "@");
+}
+
+/** The text of citation 1 as a reader sees it across all messages: its block-quote lines, unescaped. */
+function quoteText(parts: readonly string[]): string {
+  const lines = parts.flatMap((p) => p.split("\n")).filter((l) => /^>( |$)/u.test(l));
+  return unescape(lines.map((l) => l.replace(/^> ?/u, "").replace(/^\[1\] /u, "")).join("\n"));
+}
+
+const squash = (s: string): string => s.replace(/\s+/gu, "");
+
+describe("escapeDiscord", () => {
+  it("escapes Markdown, mention syntax and @everyone, and leaves & alone", () => {
+    expect(escapeDiscord("*b* _i_ ~~s~~ ||x|| `c` & <@123> @everyone @here")).toBe(
+      "\\*b\\* \\_i\\_ \\~\\~s\\~\\~ \\|\\|x\\|\\| \\`c\\` & \\<@123> @\u200beveryone @\u200bhere",
+    );
+  });
+
+  it("escapes line-start syntax: headings, subtext, block quotes, lists and masked links", () => {
+    expect(escapeDiscord("# h\n-# sub\n> q\n- item\n1. first [t](http://x)")).toBe(
+      "\\# h\n\\-# sub\n\\> q\n\\- item\n1\\. first \\[t](http://x)",
+    );
+  });
+
+  it("is undone exactly by removing the escapes", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", maxLength: 200 }).filter((s) => !s.includes("\u200b")), (s) => {
+        expect(unescape(escapeDiscord(s))).toBe(s);
+      }),
+    );
+  });
+});
+
+describe("renderAnswerDiscord", () => {
+  it("shows each quote as a numbered block quote, then the sources under them", () => {
+    const [message, ...rest] = renderAnswerDiscord(answered(FAKE_QUOTES.slice(0, 2)));
+    expect(rest).toEqual([]);
+    expect(message).toBe(
+      [
+        "From the briefing:",
+        `> [1] ${FAKE_QUOTES[0]}`,
+        "",
+        "> [2] The envoy said \\<progress> & \"cooperation\" were \\*essential\\* to the\\_talks.",
+        "",
+        "Sources:",
+        "[1] seeds/brief\\_1.md, paragraph 1",
+        "[2] seeds/brief\\_1.md, tweet by @State\\_IO, 23 Jan 2023",
+      ].join("\n"),
+    );
+  });
+
+  it("keeps every line of a multi-line quote inside the block quote", () => {
+    const [message] = renderAnswerDiscord(answered(["First line.\nSecond line.\n\nAfter a blank line."]));
+    expect(message).toContain("> [1] First line.\n> Second line.\n>\n> After a blank line.");
+  });
+
+  it("words an Arabic answer in Arabic", () => {
+    const [message] = renderAnswerDiscord(answered([FAKE_QUOTES[2] ?? ""], "ar", "من هي سيسون؟"));
+    expect(message).toContain(messages("ar").intro);
+    expect(message).toContain(messages("ar").sources);
+    expect(message).toContain(`> [1] ${FAKE_QUOTES[2]}`);
+  });
+
+  it("echoes the escaped question on request, shortened when long", () => {
+    const [message] = renderAnswerDiscord(answered(["Q."], "en", "Is *this* <@1> @everyone?"), { echoQuestion: true });
+    expect(message?.split("\n")[0]).toBe("❓ Is \\*this\\* \\<@1> @\u200beveryone?");
+    const [long] = renderAnswerDiscord(answered(["Q."], "en", "why ".repeat(200)), { echoQuestion: true });
+    expect(long?.split("\n")[0]?.length).toBeLessThan(250);
+  });
+
+  it("renders a declined answer as the decline text", () => {
+    const declined: Answer = { kind: "declined", question: "What is the capital of France?", language: "en", reason: "not-covered", timings };
+    expect(renderAnswerDiscord(declined)).toEqual([messages("en").declined]);
+  });
+
+  it("splits a long answer on sentence boundaries into messages of at most 2000 characters", async () => {
+    const answer = await createFakeRag().answer("tell me the long story");
+    const parts = renderAnswerDiscord(answer);
+    expect(parts.length).toBeGreaterThan(3);
+    for (const part of parts) expect(part.length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
+    // Every piece of a quote ends where a sentence ends.
+    for (const part of parts) {
+      const quoteLines = part.split("\n").filter((l) => l.startsWith("> "));
+      if (quoteLines.length) expect(quoteLines.at(-1)).toMatch(/"summit"\.$|"SUMMIT"\.$/u);
+    }
+    expect(parts.at(-1)).toContain("[3] seeds/fake-briefing.md");
+    expect(parts.join("\n").match(/^> \[\d\] /gmu)).toHaveLength(3);
+  });
+
+  it("cuts a sentence longer than a message between words, and a word longer than that between characters", () => {
+    const sentence = `${"word ".repeat(600)}end.`;
+    const word = "x".repeat(4500);
+    for (const quote of [sentence, word]) {
+      const parts = renderAnswerDiscord(answered([quote]));
+      for (const part of parts) expect(part.length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
+      expect(squash(quoteText(parts))).toBe(squash(quote));
+    }
+  });
+
+  it("never exceeds the limit and never loses or reorders a character of a quote", () => {
+    fc.assert(
+      fc.property(
+        fc.string({ unit: "grapheme", maxLength: 3000 }).filter((s) => !s.includes("\u200b") && s.trim() !== ""),
+        fc.integer({ min: 120, max: 2000 }),
+        (quote, limit) => {
+          const parts = renderAnswerDiscord(answered([quote]), { limit });
+          for (const part of parts) expect(part.length).toBeLessThanOrEqual(limit);
+          expect(squash(quoteText(parts))).toBe(squash(quote));
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("renderReplyDiscord", () => {
+  it("renders notices with the shared wording and a silent reply as nothing", () => {
+    expect(renderReplyDiscord({ kind: "notice", notice: { code: "rate-limited", language: "en", retryAfterMs: 4200 } })).toEqual([
+      messages("en").rateLimited(5),
+    ]);
+    expect(renderReplyDiscord({ kind: "notice", notice: { code: "empty", language: "en" } })).toEqual([messages("en").usage]);
+    expect(renderReplyDiscord({ kind: "silent" })).toEqual([]);
+  });
+});
+
+describe("/help and /about", () => {
+  it("help is the shared help text and usage example", () => {
+    expect(renderHelpDiscord()).toBe(`${messages("en").help}\n\n${messages("en").usage}`);
+  });
+
+  it("about lists the briefings, the passage count and when the index was built as a Discord timestamp", () => {
+    const info: RagInfo = { briefings: ["seeds/brief_1.md"], passages: 42, sentences: 300, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" };
+    const text = renderAboutDiscord(info);
+    expect(text).toContain("- seeds/brief\\_1.md");
+    expect(text).toContain("Passages: 42 (300 sentences)");
+    expect(text).toContain("<t:1704067200:F>");
+  });
+
+  it("about stays within one message however many briefings there are", () => {
+    const briefings = Array.from({ length: 500 }, (_, i) => `seeds/briefing-${i}.md`);
+    const text = renderAboutDiscord({ briefings, passages: 1, sentences: 1, builtAt: "not a date", embedder: "fake" });
+    expect(text.length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
+    expect(text).toMatch(/- … \+\d+\n/u);
+    expect(text).toContain("Index built: not a date");
+  });
+});

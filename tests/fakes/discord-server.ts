@@ -1,0 +1,417 @@
+/**
+ * A local fake of Discord for driving the real discord.js Client: REST v10 on node:http and Gateway v10 on ws,
+ * both on 127.0.0.1 with an ephemeral port. It records what the bot sent, validates what Discord validates
+ * (2000-character content, bot token on authenticated routes, the 3 s window to acknowledge an interaction),
+ * and can inject failures (429 with retry-after, 5xx) and gateway disconnects.
+ *
+ * Point the bot at it with `apiBase` ("http://127.0.0.1:PORT/api"); discord.js builds `${api}/v10${route}`
+ * and reads the gateway address from `GET /gateway/bot`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createFakeGateway, type FakeGateway, type GatewayStats, type Payload } from "./discord-gateway.js";
+
+export const FAKE_TOKEN = "fake.discord.bot-token-0123456789";
+export const IDS = {
+  bot: "100000000000000001",
+  guild: "200000000000000001",
+  channel: "300000000000000001",
+  otherGuild: "200000000000000002",
+  otherChannel: "300000000000000002",
+  dmChannel: "400000000000000001",
+  user: "500000000000000001",
+} as const;
+const MAX_CONTENT = 2000;
+const INTERACTION_WINDOW_MS = 3000;
+
+/** A user who writes to the bot. */
+export interface FakeUser {
+  readonly id: string;
+  readonly username: string;
+  readonly bot?: boolean;
+}
+
+/** One REST request the bot made. `route` has no /api/v10 prefix and no query. */
+export interface RestCall {
+  readonly method: string;
+  readonly route: string;
+  readonly query: URLSearchParams;
+  readonly body: Payload | undefined;
+  readonly authorization: string | undefined;
+  status: number;
+}
+
+/** A message as it appears on Discord, however the bot created or edited it. */
+export interface SentMessage {
+  readonly id: string;
+  readonly channelId: string;
+  content: string;
+  allowedMentions: unknown;
+  readonly messageReference: Payload | undefined;
+  readonly via: "channel" | "interaction-reply" | "interaction-edit" | "followup";
+  /** The interaction this message answers, for interaction replies, edits and follow-ups. */
+  readonly interactionId?: string;
+}
+
+/** A failure to return instead of the real response, for the next `times` requests that match. */
+export interface InjectedFailure {
+  readonly method: string;
+  readonly route: RegExp;
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  readonly body?: Payload;
+  times?: number;
+}
+
+interface InteractionState {
+  readonly id: string;
+  readonly token: string;
+  readonly channelId: string;
+  readonly createdAt: number;
+  acknowledged: boolean;
+  original: SentMessage | undefined;
+}
+
+export interface FakeDiscordOptions {
+  readonly token?: string;
+  /** Heartbeat interval sent in HELLO; short values exercise heartbeats in tests. */
+  readonly heartbeatIntervalMs?: number;
+}
+
+export interface FakeDiscord {
+  /** What to pass as DiscordConfig.apiBase. */
+  readonly apiBase: string;
+  readonly token: string;
+  readonly calls: readonly RestCall[];
+  /** Messages that exist on the fake Discord (created, then possibly edited), in creation order. */
+  readonly messages: readonly SentMessage[];
+  /** Interaction callbacks: the response type (4 message, 5 deferred) per interaction id. */
+  readonly callbacks: ReadonlyMap<string, { readonly type: number; readonly status: number }>;
+  readonly gateway: GatewayStats;
+  /** Registered commands per scope: "global" or a guild id. */
+  readonly commands: ReadonlyMap<string, readonly Payload[]>;
+  failNext(failure: InjectedFailure): void;
+  /** A message in a guild text channel; mentions are parsed from `<@id>` in the content. Returns its id. */
+  guildMessage(content: string, options?: { author?: FakeUser; guildId?: string; channelId?: string }): string;
+  /** A direct message to the bot. Returns its id. */
+  directMessage(content: string, options?: { author?: FakeUser }): string;
+  /** A slash command invocation; `guildId: null` for one in the bot's DMs. Returns the interaction id. */
+  command(name: string, options?: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null }): string;
+  /** Closes the gateway connection with `code`; the client should resume. */
+  disconnect(code: number): void;
+  /** Resolves with the first value `probe` returns that is not undefined, polling until `timeoutMs`. */
+  waitFor<T>(probe: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
+  close(): Promise<void>;
+}
+
+const botUser = { id: IDS.bot, username: "briefing-bot", discriminator: "0", global_name: null, avatar: null, bot: true, flags: 0 };
+export const ASKER: FakeUser = { id: IDS.user, username: "asker" };
+
+let snowflake = 900_000_000_000_000_000n;
+const nextId = (): string => String(++snowflake);
+
+function userObject(user: FakeUser): Payload {
+  return { id: user.id, username: user.username, discriminator: "0", global_name: null, avatar: null, bot: user.bot ?? false };
+}
+
+function guildObject(id: string, channelId: string, name: string): Payload {
+  return {
+    id,
+    name,
+    icon: null,
+    owner_id: IDS.user,
+    roles: [{ id, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    emojis: [],
+    stickers: [],
+    features: [],
+    member_count: 2,
+    members: [],
+    channels: [{ id: channelId, type: 0, guild_id: id, name: "general", position: 0, permission_overwrites: [], nsfw: false }],
+    threads: [],
+    presences: [],
+    voice_states: [],
+    joined_at: new Date(0).toISOString(),
+    large: false,
+    unavailable: false,
+    preferred_locale: "en-US",
+  };
+}
+
+/** Starts the fake on 127.0.0.1 with an ephemeral port. */
+export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
+  const token = options.token ?? FAKE_TOKEN;
+  const calls: RestCall[] = [];
+  const messages: SentMessage[] = [];
+  const failures: InjectedFailure[] = [];
+  const callbacks = new Map<string, { type: number; status: number }>();
+  const commands = new Map<string, Payload[]>();
+  const interactions = new Map<string, InteractionState>();
+  const guilds = [guildObject(IDS.guild, IDS.channel, "Newsroom"), guildObject(IDS.otherGuild, IDS.otherChannel, "Elsewhere")];
+  const channelGuild = new Map<string, string>([
+    [IDS.channel, IDS.guild],
+    [IDS.otherChannel, IDS.otherGuild],
+  ]);
+
+  const server = createServer((req, res) => {
+    void handle(req, res).catch((error: unknown) => reply(res, 500, { message: `fake discord: ${String(error)}`, code: 0 }));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  const gateway: FakeGateway = createFakeGateway({
+    server,
+    token,
+    botUser,
+    applicationId: IDS.bot,
+    guilds: () => guilds,
+    heartbeatIntervalMs: options.heartbeatIntervalMs ?? 41_250,
+  });
+
+  function reply(res: ServerResponse, status: number, body?: unknown, headers: Record<string, string> = {}): void {
+    if (body === undefined) {
+      res.writeHead(status, headers).end();
+      return;
+    }
+    res.writeHead(status, { "content-type": "application/json", ...headers }).end(JSON.stringify(body));
+  }
+
+  function messageObject(m: SentMessage): Payload {
+    const guildId = channelGuild.get(m.channelId);
+    return {
+      id: m.id,
+      channel_id: m.channelId,
+      ...(guildId ? { guild_id: guildId } : {}),
+      author: botUser,
+      content: m.content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: m.messageReference ? 19 : m.interactionId ? 20 : 0,
+      flags: 0,
+      ...(m.messageReference ? { message_reference: m.messageReference } : {}),
+      ...(m.interactionId ? { webhook_id: IDS.bot, application_id: IDS.bot } : {}),
+    };
+  }
+
+  /** Validates a message body as Discord does; returns an error response body or undefined. */
+  function invalidContent(body: Payload | undefined): Payload | undefined {
+    const content = body?.["content"];
+    if (typeof content === "string" && content.length > MAX_CONTENT) {
+      return { code: 50035, message: "Invalid Form Body", errors: { content: { _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: "Must be 2000 or fewer in length." }] } } };
+    }
+    if ((typeof content !== "string" || content.length === 0) && !body?.["embeds"]) return { code: 50006, message: "Cannot send an empty message" };
+    return undefined;
+  }
+
+  function create(body: Payload, channelId: string, via: SentMessage["via"], interactionId?: string): SentMessage {
+    const message: SentMessage = {
+      id: nextId(),
+      channelId,
+      content: String(body["content"] ?? ""),
+      allowedMentions: body["allowed_mentions"],
+      messageReference: body["message_reference"] as Payload | undefined,
+      via,
+      ...(interactionId ? { interactionId } : {}),
+    };
+    messages.push(message);
+    return message;
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", `http://127.0.0.1:${port}`);
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString("utf8");
+    const route = decodeURIComponent(url.pathname).replace(/^\/api\/v10/u, "");
+    const method = req.method ?? "GET";
+    const call: RestCall = {
+      method,
+      route,
+      query: url.searchParams,
+      body: text ? (JSON.parse(text) as Payload) : undefined,
+      authorization: req.headers.authorization,
+      status: 0,
+    };
+    calls.push(call);
+    const send = (status: number, body?: unknown, headers?: Record<string, string>): void => {
+      call.status = status;
+      reply(res, status, body, headers);
+    };
+
+    if (!url.pathname.startsWith("/api/v10/")) return send(404, { message: "404: Not Found", code: 0 });
+    const failure = failures.find((f) => f.method === method && f.route.test(route));
+    if (failure) {
+      failure.times = (failure.times ?? 1) - 1;
+      if (failure.times <= 0) failures.splice(failures.indexOf(failure), 1);
+      return send(failure.status, failure.body ?? { message: "injected failure", code: 0 }, failure.headers);
+    }
+    const webhook = /^\/(interactions|webhooks)\//u.test(route);
+    if (!webhook && req.headers.authorization !== `Bot ${token}`) return send(401, { message: "401: Unauthorized", code: 0 });
+
+    let m: RegExpMatchArray | null;
+    if (method === "GET" && route === "/gateway/bot") {
+      return send(200, {
+        url: `ws://127.0.0.1:${port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 999, reset_after: 14_400_000, max_concurrency: 1 },
+      });
+    }
+    if (method === "GET" && route === "/users/@me") return send(200, botUser);
+    if ((m = route.match(/^\/channels\/(\d+)\/typing$/u)) && method === "POST") return send(204);
+    if ((m = route.match(/^\/channels\/(\d+)\/messages$/u)) && method === "POST") {
+      const invalid = invalidContent(call.body);
+      if (invalid) return send(400, invalid);
+      return send(200, messageObject(create(call.body ?? {}, m[1] ?? "", "channel")));
+    }
+    if ((m = route.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/u)) && method === "PUT") {
+      const list = (Array.isArray(call.body) ? call.body : []) as Payload[];
+      const registered = list.map((c) => ({ ...c, id: nextId(), application_id: m?.[1], version: nextId(), type: c["type"] ?? 1, ...(m?.[2] ? { guild_id: m[2] } : {}) }));
+      commands.set(m[2] ?? "global", registered);
+      return send(200, registered);
+    }
+    if ((m = route.match(/^\/interactions\/(\d+)\/([^/]+)\/callback$/u)) && method === "POST") {
+      const interaction = interactions.get(m[1] ?? "");
+      if (!interaction || interaction.token !== m[2]) return send(404, { message: "Unknown interaction", code: 10062 });
+      if (Date.now() - interaction.createdAt > INTERACTION_WINDOW_MS) return send(404, { message: "Unknown interaction", code: 10062 });
+      if (interaction.acknowledged) return send(400, { message: "Interaction has already been acknowledged.", code: 40060 });
+      const type = Number(call.body?.["type"]);
+      const data = (call.body?.["data"] ?? {}) as Payload;
+      if (type === 4) {
+        const invalid = invalidContent(data);
+        if (invalid) return send(400, invalid);
+        interaction.original = create(data, interaction.channelId, "interaction-reply", interaction.id);
+      }
+      interaction.acknowledged = true;
+      callbacks.set(interaction.id, { type, status: 204 });
+      return send(204);
+    }
+    if ((m = route.match(/^\/webhooks\/(\d+)\/([^/]+)(\/messages\/@original)?$/u))) {
+      const interaction = [...interactions.values()].find((i) => i.token === m?.[2]);
+      if (!interaction || m[1] !== IDS.bot || !interaction.acknowledged) return send(404, { message: "Unknown Webhook", code: 10015 });
+      if (m[3] && method === "GET") return interaction.original ? send(200, messageObject(interaction.original)) : send(404, { message: "Unknown Message", code: 10008 });
+      if (m[3] && method === "DELETE") {
+        if (interaction.original) messages.splice(messages.indexOf(interaction.original), 1);
+        interaction.original = undefined;
+        return send(204);
+      }
+      const invalid = invalidContent(call.body);
+      if (invalid) return send(400, invalid);
+      if (m[3] && method === "PATCH") {
+        if (!interaction.original) interaction.original = create(call.body ?? {}, interaction.channelId, "interaction-edit", interaction.id);
+        interaction.original.content = String(call.body?.["content"] ?? interaction.original.content);
+        interaction.original.allowedMentions = call.body?.["allowed_mentions"];
+        return send(200, messageObject(interaction.original));
+      }
+      if (!m[3] && method === "POST") return send(200, messageObject(create(call.body ?? {}, interaction.channelId, "followup", interaction.id)));
+    }
+    return send(404, { message: `fake discord: no route ${method} ${route}`, code: 0 });
+  }
+
+  function guildMessage(content: string, opts: { author?: FakeUser; guildId?: string; channelId?: string } = {}): string {
+    const author = opts.author ?? ASKER;
+    const guildId = opts.guildId ?? IDS.guild;
+    const mentioned = [...content.matchAll(/<@!?(\d+)>/gu)].some((x) => x[1] === IDS.bot);
+    const id = nextId();
+    gateway.dispatch("MESSAGE_CREATE", {
+      ...baseMessage(id, opts.channelId ?? (guildId === IDS.guild ? IDS.channel : IDS.otherChannel), author),
+      guild_id: guildId,
+      member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
+      // As on Discord: without the Message Content intent, only messages that mention the bot carry content.
+      content: mentioned || gateway.hasMessageContentIntent ? content : "",
+      mentions: mentioned ? [botUser] : [],
+    });
+    return id;
+  }
+
+  function directMessage(content: string, opts: { author?: FakeUser } = {}): string {
+    const id = nextId();
+    gateway.dispatch("MESSAGE_CREATE", { ...baseMessage(id, IDS.dmChannel, opts.author ?? ASKER), channel_type: 1, content, mentions: [] });
+    return id;
+  }
+
+  function baseMessage(id: string, channelId: string, author: FakeUser): Payload {
+    return {
+      id,
+      channel_id: channelId,
+      author: userObject(author),
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+  }
+
+  function command(name: string, opts: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null } = {}): string {
+    const user = opts.user ?? ASKER;
+    const guildId = opts.guildId === undefined ? IDS.guild : opts.guildId;
+    const channelId = guildId === null ? IDS.dmChannel : guildId === IDS.guild ? IDS.channel : IDS.otherChannel;
+    const state: InteractionState = { id: nextId(), token: `interaction-token-${nextId()}`, channelId, createdAt: Date.now(), acknowledged: false, original: undefined };
+    interactions.set(state.id, state);
+    const options = Object.entries(opts.values ?? {}).map(([key, value]) => ({ name: key, type: 3, value }));
+    gateway.dispatch("INTERACTION_CREATE", {
+      id: state.id,
+      application_id: IDS.bot,
+      type: 2,
+      token: state.token,
+      version: 1,
+      data: { id: nextId(), name, type: 1, options },
+      channel_id: channelId,
+      channel: guildId === null ? { id: channelId, type: 1, recipients: [userObject(user)] } : { id: channelId, type: 0, guild_id: guildId, name: "general" },
+      app_permissions: "2048",
+      locale: "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": guildId ?? IDS.user },
+      context: guildId === null ? 1 : 0,
+      ...(guildId === null
+        ? { user: userObject(user) }
+        : {
+            guild_id: guildId,
+            guild_locale: "en-US",
+            member: { user: userObject(user), roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "2048" },
+          }),
+    });
+    return state.id;
+  }
+
+  async function waitFor<T>(probe: () => T | undefined, timeoutMs = 10_000, what = "condition"): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = probe();
+      if (value !== undefined) return value;
+      if (Date.now() > deadline) throw new Error(`fake discord: timed out after ${timeoutMs} ms waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
+  return {
+    apiBase: `http://127.0.0.1:${port}/api`,
+    token,
+    calls,
+    messages,
+    callbacks,
+    commands,
+    gateway: gateway.stats,
+    failNext: (failure) => void failures.push({ ...failure }),
+    guildMessage,
+    directMessage,
+    command,
+    disconnect: (code) => gateway.disconnect(code),
+    waitFor,
+    async close() {
+      await gateway.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+    },
+  };
+}
