@@ -58,6 +58,8 @@ export interface Config {
   readonly seedsDir: string;
   readonly indexDir: string;
   readonly logLevel: LogLevel;
+  /** Log level while the console chat shares the terminal: LOG_LEVEL when set, else "warn". */
+  readonly consoleLogLevel: LogLevel;
   readonly maxQuestionChars: number;
   /** Questions one user may ask per minute before getting the polite rate-limit reply. */
   readonly rateLimitPerMinute: number;
@@ -140,6 +142,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     seedsDir: resolve(root, text(env, "SEEDS_DIR") ?? "seeds"),
     indexDir: resolve(root, text(env, "INDEX_DIR") ?? "index"),
     logLevel,
+    consoleLogLevel: text(env, "LOG_LEVEL") === undefined ? "warn" : logLevel,
     maxQuestionChars: integer(env, "MAX_QUESTION_CHARS", 500, 20, 4000),
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 6, 1, 1000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8000, 0, 60_000),

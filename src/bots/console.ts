@@ -1,0 +1,63 @@
+/**
+ * A console chat over the same core: what `npm start` runs when no platform token is set. Works at a
+ * terminal (prompt, one answer per question) and with stdin piped (one question per line, one answer each,
+ * in order). Answers go to stdout; the banner and prompts to stderr.
+ */
+import { createInterface } from "node:readline";
+import { renderReplyPlain } from "./render/plain.js";
+import type { BotDeps, BotHandle } from "./types.js";
+
+export interface ConsoleChatOptions {
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+  readonly errors?: NodeJS.WritableStream;
+  /** Called once when the input ends (Ctrl-D, or the end of a pipe). */
+  readonly onClose?: () => void;
+}
+
+const BANNER = `Console chat: ask a question about the briefing and press Enter (Ctrl-D to quit).
+To serve Discord or Telegram instead, set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN in .env (see README).
+`;
+
+export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {}): BotHandle {
+  const { ask, inflight, rag } = deps;
+  const input = options.input ?? process.stdin;
+  const output = options.output ?? process.stdout;
+  const errors = options.errors ?? process.stderr;
+  const interactive = "isTTY" in input && input.isTTY === true;
+  let readline: ReturnType<typeof createInterface> | undefined;
+  let stopped = false;
+
+  const loop = async (): Promise<void> => {
+    const rl = createInterface({ input, crlfDelay: Infinity, terminal: false });
+    readline = rl;
+    const prompt = () => interactive && !stopped && errors.write("> ");
+    prompt();
+    for await (const line of rl) {
+      if (stopped) break;
+      if (!line.trim()) {
+        prompt();
+        continue;
+      }
+      const reply = await inflight.run(() => ask(line, { user: "console" }));
+      const text = renderReplyPlain(reply);
+      if (text !== undefined) output.write(`${text}\n\n`);
+      prompt();
+    }
+  };
+
+  return {
+    name: "console",
+    async start() {
+      const { briefings, passages } = rag.info();
+      errors.write(`${BANNER}Loaded ${briefings.length} briefing(s), ${passages} passages.\n`);
+      void loop()
+        .catch((error: unknown) => deps.logger.error({ err: error }, "console chat failed"))
+        .finally(() => options.onClose?.());
+    },
+    async stop() {
+      stopped = true;
+      readline?.close();
+    },
+  };
+}

@@ -1,0 +1,77 @@
+/**
+ * Composition root: config -> logger -> rag -> enabled bots (or the console chat) -> shutdown.
+ */
+import "dotenv/config";
+import { ConfigError, loadConfig, type Config } from "./config.js";
+import { createLogger } from "./logger.js";
+import { createRag, IndexError } from "./rag/index.js";
+import { createAsk } from "./bots/ask.js";
+import { createConsoleChat } from "./bots/console.js";
+import { createDiscordBot } from "./bots/discord.js";
+import { createInflight } from "./bots/inflight.js";
+import { createRateLimiter } from "./bots/rate-limit.js";
+import { createTelegramBot } from "./bots/telegram.js";
+import type { BotDeps, BotHandle } from "./bots/types.js";
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`Configuration error: ${error.message}. See .env.example.\n`);
+    process.exit(1);
+  }
+  const platforms = Boolean(config.discord || config.telegram);
+  // The console chat shares the terminal with the logs: keep them quiet unless LOG_LEVEL asks otherwise.
+  const logger = createLogger({ level: platforms ? config.logLevel : config.consoleLogLevel, secrets: config.secrets });
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
+
+  const rag = await createRag({
+    root: config.root,
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    logger,
+    maxQuestionChars: config.maxQuestionChars,
+  }).catch((error: unknown) => {
+    if (!(error instanceof IndexError)) throw error;
+    logger.error({ err: error }, "cannot load the briefings");
+    process.stderr.write(`Cannot start: ${error.message}. Put .txt or .md briefings in ${config.seedsDir}.\n`);
+    process.exit(1);
+  });
+
+  const inflight = createInflight();
+  const deps: BotDeps = { ask: createAsk({ rag, limiter: createRateLimiter(config.rateLimitPerMinute), logger }), rag, logger, inflight };
+  const bots: BotHandle[] = [];
+  if (config.discord) bots.push(createDiscordBot(config.discord, deps));
+  if (config.telegram) bots.push(createTelegramBot(config.telegram, deps));
+
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = (reason: string): Promise<void> =>
+    (shuttingDown ??= (async () => {
+      logger.info({ reason, inflight: inflight.size }, "shutting down");
+      await Promise.allSettled(bots.map((b) => b.stop()));
+      const drained = await inflight.drain(config.shutdownGraceMs);
+      if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
+      process.exit(0);
+    })());
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+  if (!platforms) bots.push(createConsoleChat(deps, { onClose: () => void shutdown("end of input") }));
+  const started = await Promise.allSettled(bots.map((b) => b.start()));
+  started.forEach((result, i) => {
+    if (result.status === "rejected") logger.error({ err: result.reason, bot: bots[i]?.name }, "bot failed to start");
+  });
+  if (!started.some((r) => r.status === "fulfilled")) {
+    process.stderr.write("No bot could start; see the log above.\n");
+    process.exit(1);
+  }
+  logger.info({ bots: bots.map((b) => b.name), briefings: rag.info().briefings.length }, "ready");
+}
+
+void main().catch((error: unknown) => {
+  process.stderr.write(`Fatal: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});
+

@@ -1,0 +1,63 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../src/config.js";
+import { REPO_ROOT } from "./helpers/project.js";
+
+describe("loadConfig", () => {
+  it("has working defaults with an empty environment", () => {
+    const config = loadConfig({}, "/srv/bot");
+    expect(config).toMatchObject({
+      root: "/srv/bot",
+      seedsDir: "/srv/bot/seeds",
+      indexDir: "/srv/bot/index",
+      logLevel: "info",
+      consoleLogLevel: "warn",
+      maxQuestionChars: 500,
+      rateLimitPerMinute: 6,
+      discord: undefined,
+      telegram: undefined,
+      llm: undefined,
+      secrets: [],
+    });
+  });
+
+  it("enables a platform by its token and collects every secret for redaction", () => {
+    const config = loadConfig(
+      { DISCORD_TOKEN: "d-token", TELEGRAM_BOT_TOKEN: "t-token", TELEGRAM_ALLOWED_CHATS: " 1, -2 ,", LLM_BASE_URL: "http://127.0.0.1:1/v1/", LLM_MODEL: "m", LLM_API_KEY: "k-key" },
+      "/srv",
+    );
+    expect(config.discord?.token).toBe("d-token");
+    expect(config.telegram?.allowedChats).toEqual(["1", "-2"]);
+    expect(config.llm).toMatchObject({ baseUrl: "http://127.0.0.1:1/v1", model: "m" });
+    expect(config.secrets).toEqual(["d-token", "t-token", "k-key"]);
+  });
+
+  it.each([
+    [{ MAX_QUESTION_CHARS: "lots" }, "MAX_QUESTION_CHARS"],
+    [{ RATE_LIMIT_PER_MINUTE: "-5" }, "RATE_LIMIT_PER_MINUTE"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ LLM_BASE_URL: "ftp://x" }, "LLM_BASE_URL"],
+    [{ LLM_BASE_URL: "http://x" }, "LLM_MODEL"],
+    [{ TELEGRAM_WEBHOOK_URL: "https://bot.example" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ TELEGRAM_WEBHOOK_SECRET: "has spaces" }, "TELEGRAM_WEBHOOK_SECRET"],
+  ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
+    let error: unknown;
+    try {
+      loadConfig(env);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).key).toBe(key);
+    for (const value of Object.values(env)) expect((error as Error).message).not.toContain(value);
+  });
+
+  it("reads exactly the variables .env.example documents", () => {
+    const source = readFileSync(join(REPO_ROOT, "src/config.ts"), "utf8");
+    const read = new Set([...source.matchAll(/\b(?:text|integer|list|url)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
+    const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
+    const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
+    expect([...documented].sort()).toEqual([...read].sort());
+  });
+});

@@ -1,0 +1,107 @@
+/**
+ * The real `npm start` process, configured only by environment variables, against the local fakes.
+ */
+import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { once } from "node:events";
+import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
+import { IDS, startFakeDiscord, type FakeDiscord } from "./fakes/discord-server.js";
+import { startFakeTelegram, type FakeTelegram } from "./fakes/telegram-server.js";
+import { REPO_ROOT, tempProject, type TempProject } from "./helpers/project.js";
+
+interface Started {
+  readonly child: ChildProcessWithoutNullStreams;
+  readonly output: { stdout: string; stderr: string };
+}
+
+let project: TempProject;
+const children: ChildProcessWithoutNullStreams[] = [];
+
+beforeAll(() => {
+  project = tempProject();
+});
+afterAll(() => project.remove());
+afterEach(() => {
+  for (const child of children.splice(0)) if (child.exitCode === null) child.kill("SIGKILL");
+});
+
+/** `npm start` with nothing but PATH, HOME and `env`. */
+function start(env: Record<string, string>): Started {
+  const child = spawn("npm", ["start", "--silent"], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, ...env },
+  });
+  children.push(child);
+  const output = { stdout: "", stderr: "" };
+  child.stdout.on("data", (d: Buffer) => (output.stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (output.stderr += d.toString()));
+  return { child, output };
+}
+
+async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<number | null> {
+  if (child.exitCode !== null) return child.exitCode;
+  const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+  const [code] = (await once(child, "exit")) as [number | null];
+  clearTimeout(timer);
+  return code;
+}
+
+describe("npm start", () => {
+  it("with no token, chats on the console: one answer per piped question, then exits 0", { timeout: 90_000 }, async () => {
+    const { child, output } = start({});
+    child.stdin.end("Who is Michele Sison?\nWhat is the capital of France?\n");
+    expect(await exitCode(child, 60_000)).toBe(0);
+    const [first, second] = output.stdout.split("From the briefing:").slice(1);
+    expect(first).toContain("ميشال سيسون");
+    expect(first).toContain("seeds/000_9ae3e538818b189d.txt, paragraph 2");
+    expect(second).toBeUndefined();
+    expect(output.stdout.trim().endsWith("I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.")).toBe(true);
+    expect(output.stderr).toContain("set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN");
+  });
+
+  describe("with both tokens", () => {
+    let telegram: FakeTelegram;
+    let discord: FakeDiscord;
+    beforeAll(async () => {
+      telegram = await startFakeTelegram();
+      discord = await startFakeDiscord();
+    });
+    afterAll(async () => {
+      await telegram.close();
+      await discord.close();
+    });
+
+    it("answers over Telegram and Discord with verbatim quotes, then exits 0 on SIGTERM without leaking tokens", { timeout: 120_000 }, async () => {
+      const { child, output } = start({
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_BASE: discord.apiBase,
+        DISCORD_GUILD_ID: IDS.guild,
+        LOG_LEVEL: "debug",
+      });
+      await discord.waitFor(() => (discord.commands.get(IDS.guild) ? true : undefined), 60_000, "command registration").catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${output.stderr}`);
+      });
+      await telegram.waitForCalls("setMyCommands", 1, 60_000);
+
+      telegram.push(telegram.privateUpdate("ما الذي ناقشته مع نظرائها حول المقررين الخاصين؟"));
+      const [sent] = await telegram.waitForSent(1, 30_000).catch((error: unknown) => {
+        throw new Error(`${String(error)}\n${output.stderr}`);
+      });
+      expect(sent?.params["parse_mode"]).toBe("HTML");
+      expect(String(sent?.params["text"])).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
+
+      const question = discord.guildMessage(`<@${IDS.bot}> What role did Algeria play in the Sahel region?`);
+      const reply = await discord.waitFor(() => discord.messages.find((m) => m.messageReference?.["message_id"] === question), 30_000, "the Discord reply");
+      expect(reply.content).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
+      expect(reply.allowedMentions).toMatchObject({ parse: [] });
+
+      child.kill("SIGTERM");
+      expect(await exitCode(child, 15_000)).toBe(0);
+      const logs = output.stdout + output.stderr;
+      expect(logs).toContain("ready");
+      expect(logs).not.toContain(telegram.token);
+      expect(logs).not.toContain(discord.token);
+    });
+  });
+});
