@@ -38,12 +38,14 @@ function nameKey(token: Token): string[] {
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
-  /** English stem -> Arabic keys found in the corpus. */
-  readonly enToAr: ReadonlyMap<string, readonly string[]>;
+  /** English word -> Arabic keys found in the corpus, from that word's own entries. */
+  readonly enWord: ReadonlyMap<string, readonly string[]>;
+  /** English stem -> Arabic keys found in the corpus, for words without entries of their own. */
+  readonly enStem: ReadonlyMap<string, readonly string[]>;
   /** Arabic key -> English stems found in the corpus. */
   readonly arToEn: ReadonlyMap<string, readonly string[]>;
-  /** Every English stem the dictionary translates (a word outside it may be a name). */
-  readonly enKnown: ReadonlySet<string>;
+  /** Every English word the word lists translate (a word outside them may be a name). */
+  readonly known: ReadonlySet<string>;
 }
 
 /** One question word: its alternatives are matched as one term (structured query translation). */
@@ -88,11 +90,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       asksForAccount = true;
     }
     if (token.script === "latin") {
-      const stem = stemEnglish(token.text);
-      for (const k of translate(stem, lexicon)) keys.add(k);
+      for (const k of translate(token.text, lexicon)) keys.add(k);
       // A capitalised word after the first may be a name; so may a word the dictionary does not know.
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
-      if (capitalised || !lexicon.enKnown.has(stem)) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
+      if (capitalised || !lexicon.known.has(token.text)) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
       for (const k of tokenKeys(token)) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
@@ -107,16 +108,19 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   return terms;
 }
 
-/** Arabic keys of an English stem, splitting an unknown compound ("peacekeepers") into known halves. */
-function translate(stem: string, lexicon: Lexicon): readonly string[] {
-  const direct = lexicon.enToAr.get(stem);
-  if (direct || lexicon.enKnown.has(stem) || stem.length < 8) return direct ?? [];
-  for (let cut = 4; cut <= stem.length - 4; cut += 1) {
-    const left = stemEnglish(stem.slice(0, cut));
-    const right = stemEnglish(stem.slice(cut));
-    if (lexicon.enKnown.has(left) && lexicon.enKnown.has(right)) {
-      return [...(lexicon.enToAr.get(left) ?? []), ...(lexicon.enToAr.get(right) ?? [])];
-    }
+/**
+ * Arabic keys of an English word: its own entries when it has some (so "gas" never borrows from "GA", which
+ * stems alike), else those of its stem, else of the halves of a compound ("peacekeepers").
+ */
+function translate(word: string, lexicon: Lexicon): readonly string[] {
+  if (lexicon.known.has(word)) return lexicon.enWord.get(word) ?? [];
+  const byStem = lexicon.enStem.get(stemEnglish(word));
+  if (byStem || word.length < 8) return byStem ?? [];
+  for (let cut = 4; cut <= word.length - 4; cut += 1) {
+    const left = word.slice(0, cut);
+    const right = word.slice(cut);
+    const halves = [left, right].map((w) => (lexicon.known.has(w) ? lexicon.enWord.get(w) : lexicon.enStem.get(stemEnglish(w))));
+    if (halves.every((h) => h !== undefined)) return halves.flatMap((h) => h ?? []);
   }
   return [];
 }

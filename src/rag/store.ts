@@ -27,7 +27,7 @@ import type { Logger } from "../logger.js";
 const FORMAT = 1;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v1";
-export const ANALYZER_VERSION = "keys-v3";
+export const ANALYZER_VERSION = "keys-v4";
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
 export const MAX_SEED_BYTES = 5 * 1024 * 1024;
 const SEED_EXTENSIONS = [".txt", ".md"];
