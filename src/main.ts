@@ -4,7 +4,7 @@
 import "dotenv/config";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
-import { createRag, IndexError } from "./rag/index.js";
+import { createEmbeddings, createRag, EmbeddingsError, IndexError } from "./rag/index.js";
 import { createAsk } from "./bots/ask.js";
 import { createConsoleChat } from "./bots/console.js";
 import { createDiscordBot } from "./bots/discord.js";
@@ -27,12 +27,20 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: platforms ? config.logLevel : config.consoleLogLevel, secrets: config.secrets });
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
 
+  const embeddings = await createEmbeddings(config, logger).catch((error: unknown) => {
+    if (!(error instanceof EmbeddingsError)) throw error;
+    logger.error({ err: error }, "cannot use the configured embedding model");
+    process.stderr.write(`Cannot start: ${error.message}.\n`);
+    process.exit(1);
+  });
   const rag = await createRag({
     root: config.root,
     seedsDir: config.seedsDir,
     indexDir: config.indexDir,
     logger,
     maxQuestionChars: config.maxQuestionChars,
+    ...(embeddings ? { embeddings } : {}),
+    ...(config.llm ? { llm: config.llm } : {}),
   }).catch((error: unknown) => {
     if (!(error instanceof IndexError)) throw error;
     logger.error({ err: error }, "cannot load the briefings");

@@ -27,12 +27,14 @@ export interface AskContext {
   /** Rate-limit key, e.g. "telegram:123". */
   readonly user: string;
   readonly signal?: AbortSignal;
+  /** Called with the verified composed text so far, while an LLM answer streams (see AnswerOptions.onText). */
+  readonly onText?: (text: string) => void;
 }
 
 export type Ask = (question: string, context: AskContext) => Promise<Reply>;
 
 export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
-  return async (question, { user, signal }) => {
+  return async (question, { user, signal, onText }) => {
     const language = detectLanguage(question);
     const verdict = limiter.take(user);
     if (!verdict.ok) {
@@ -42,7 +44,7 @@ export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
         : { kind: "silent" };
     }
     try {
-      const answer = await rag.answer(question, signal ? { signal } : {});
+      const answer = await rag.answer(question, { ...(signal ? { signal } : {}), ...(onText ? { onText } : {}) });
       logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs) }, "answered");
       return { kind: "answer", answer };
     } catch (error) {

@@ -17,8 +17,10 @@ import {
 } from "discord.js";
 import type { DiscordConfig } from "../config.js";
 import { detectLanguage } from "../rag/index.js";
+import type { AskContext, Reply } from "./ask.js";
+import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
-import { renderAboutDiscord, renderHelpDiscord, renderReplyDiscord } from "./render/discord.js";
+import { renderAboutDiscord, renderHelpDiscord, renderPartialDiscord, renderReplyDiscord } from "./render/discord.js";
 import type { BotDeps, BotHandle } from "./types.js";
 
 /** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
@@ -100,15 +102,33 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway session resumed"));
 
+  /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
   async function answerMessage(message: Message, question: string): Promise<void> {
     const stopTyping = keepTyping(message.channel);
+    let sent: Message | undefined;
+    const language = detectLanguage(question);
+    const live = createLiveMessage(
+      {
+        create: async (content) => {
+          sent = await message.reply({ content, allowedMentions: NO_PINGS });
+        },
+        edit: async (content) => void (await sent?.edit({ content, allowedMentions: NO_PINGS })),
+      },
+      logger,
+    );
+    const context: AskContext & { readonly onText: (partial: string) => void } = {
+      user: `discord:${message.author.id}`,
+      onText: (partial) => live.update(renderPartialDiscord(partial, language)),
+    };
     let parts: string[];
     try {
-      parts = renderReplyDiscord(await deps.ask(question, { user: `discord:${message.author.id}` }));
+      parts = renderReplyDiscord(await deps.ask(question, context));
     } finally {
       stopTyping();
+      await live.close();
     }
     for (const [i, content] of parts.entries()) {
+      if (i === 0 && sent && (await finalEdit(sent, content))) continue;
       if (i === 0) await message.reply({ content, allowedMentions: NO_PINGS });
       else if (message.channel.isSendable()) await message.channel.send({ content, allowedMentions: NO_PINGS });
     }
@@ -130,7 +150,25 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
         // Acknowledge within Discord's 3 s; the answer then replaces the "thinking…" message.
         await interaction.deferReply();
         const question = interaction.options.getString("question", true);
-        const reply = await deps.ask(question, { user: `discord:${interaction.user.id}` });
+        const language = detectLanguage(question);
+        // A composed answer streams into the deferred reply, edited as it arrives; the last edit is the answer.
+        const live = createLiveMessage(
+          {
+            create: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS })),
+            edit: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS })),
+          },
+          logger,
+        );
+        const context: AskContext & { readonly onText: (partial: string) => void } = {
+          user: `discord:${interaction.user.id}`,
+          onText: (partial) => live.update(renderPartialDiscord(partial, language, { echoQuestion: true, question })),
+        };
+        let reply: Reply;
+        try {
+          reply = await deps.ask(question, context);
+        } finally {
+          await live.close();
+        }
         const [first, ...rest] = renderReplyDiscord(reply, { echoQuestion: true });
         if (first === undefined) {
           await interaction.deleteReply();
@@ -144,6 +182,17 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
         // A stale command left registered by an older version: point to the ones that exist.
         logger.warn({ command: interaction.commandName }, "unknown command");
         await interaction.reply({ content: renderHelpDiscord(), flags: MessageFlags.Ephemeral });
+    }
+  }
+
+  /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */
+  async function finalEdit(sent: Message, content: string): Promise<boolean> {
+    try {
+      await sent.edit({ content, allowedMentions: NO_PINGS });
+      return true;
+    } catch (error) {
+      logger.warn({ err: safeError(error), messageId: sent.id }, "could not edit the streamed reply; sending the answer instead");
+      return false;
     }
   }
 

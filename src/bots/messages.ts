@@ -5,6 +5,8 @@ import type { Language, QuestionErrorCode } from "../rag/index.js";
 
 export interface Messages {
   readonly intro: string;
+  /** Heading of the verified quotes under a composed answer. */
+  readonly quotes: string;
   readonly sources: string;
   readonly declined: string;
   readonly usage: string;
@@ -18,6 +20,7 @@ export interface Messages {
 
 const en: Messages = {
   intro: "From the briefing:",
+  quotes: "In the briefing's words:",
   sources: "Sources:",
   declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
   usage: "Ask me a question about the briefing, for example: Who is Michele Sison?",
@@ -33,6 +36,7 @@ const en: Messages = {
 
 const ar: Messages = {
   intro: "من نص الخبر:",
+  quotes: "بنص الخبر:",
   sources: "المصادر:",
   declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
   usage: "اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",

@@ -10,8 +10,10 @@ import { message } from "telegraf/filters";
 import type { Message, UserFromGetMe } from "telegraf/types";
 import { ConfigError, type TelegramConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
+import type { AskContext } from "./ask.js";
+import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
-import { escapeHtml, renderHelpHtml, renderReplyHtml, renderUsageHtml } from "./render/telegram.js";
+import { escapeHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, renderUsageHtml } from "./render/telegram.js";
 import type { BotDeps, BotHandle } from "./types.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
@@ -27,6 +29,8 @@ const COMMANDS = [
   { command: "help", description: "What this bot does" },
 ];
 const UPDATES = ["message" as const];
+const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
+const replyTo = (question: Message) => ({ reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } });
 const TYPING_EVERY_MS = 4500;
 const MAX_RETRY_AFTER_S = 60;
 
@@ -76,17 +80,43 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     if (ctx.chat.type === "private") await send(ctx, [escapeHtml(messages(userLanguage(ctx)).notText)]);
   });
 
-  /** Answers in the background (tracked for shutdown), so one slow answer never holds up other updates. */
+  /**
+   * Answers in the background (tracked for shutdown), so one slow answer never holds up other updates. A composed
+   * answer streams: the reply is sent with the first verified text and edited as more arrives; the final edit
+   * carries the whole answer and its sources.
+   */
   function answer(ctx: Context, question: Message, text: string): void {
     const task = async (): Promise<void> => {
       if (text.trim() === "") return send(ctx, [renderUsageHtml(userLanguage(ctx))], question);
       const typing = keepTyping(ctx);
+      let messageId: number | undefined;
+      const chatId = question.chat.id;
+      const live = createLiveMessage(
+        {
+          create: async (html) => {
+            messageId = (await withRetry(() => ctx.reply(html, { ...FORMAT, ...replyTo(question) }))).message_id;
+          },
+          edit: async (html) => {
+            if (messageId !== undefined) await withRetry(() => ctx.telegram.editMessageText(chatId, messageId, undefined, html, FORMAT));
+          },
+        },
+        logger,
+      );
+      const context: AskContext & { readonly onText: (partial: string) => void } = {
+        user: `telegram:${ctx.from?.id ?? ctx.chat?.id}`,
+        onText: (partial) => live.update(renderPartialHtml(partial)),
+      };
       try {
-        const reply = await ask(text, { user: `telegram:${ctx.from?.id ?? ctx.chat?.id}` });
+        const reply = await ask(text, context);
         await typing.first;
-        await send(ctx, renderReplyHtml(reply), question);
+        const parts = renderReplyHtml(reply);
+        if (!(await live.close()) || messageId === undefined) return await send(ctx, parts, question);
+        const [first, ...rest] = parts;
+        const edited = first !== undefined && (await finalEdit(chatId, messageId, first));
+        await send(ctx, edited ? rest : parts, edited ? undefined : question);
       } finally {
         typing.stop();
+        await live.close();
       }
     };
     void inflight.run(task).catch((error: unknown) => onError(error, ctx));
@@ -94,8 +124,18 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
 
   async function send(ctx: Context, parts: readonly string[], question?: Message): Promise<void> {
     for (const [i, part] of parts.entries()) {
-      const replyTo = i === 0 && question ? { reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } } : {};
-      await withRetry(() => ctx.reply(part, { parse_mode: "HTML", link_preview_options: { is_disabled: true }, ...replyTo }));
+      await withRetry(() => ctx.reply(part, { ...FORMAT, ...(i === 0 && question ? replyTo(question) : {}) }));
+    }
+  }
+
+  /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */
+  async function finalEdit(chatId: number, messageId: number, html: string): Promise<boolean> {
+    try {
+      await withRetry(() => bot.telegram.editMessageText(chatId, messageId, undefined, html, FORMAT));
+      return true;
+    } catch (error) {
+      logger.warn({ err: error, chat: chatId }, "could not edit the streamed reply; sending the answer instead");
+      return false;
     }
   }
 

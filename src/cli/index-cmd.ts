@@ -1,14 +1,15 @@
 /**
  * npm run index: rebuilds index/ from seeds/ (only the changed briefings are re-embedded).
  */
-import { buildIndex } from "../rag/index.js";
+import { buildIndex, createEmbeddings } from "../rag/index.js";
 import { HashingEmbeddings } from "../rag/embeddings.js";
 import { loadIndex, readSeeds } from "../rag/store.js";
 import { run, setup } from "./setup.js";
 
 run(async () => {
   const { config, logger } = setup();
-  const embeddings = new HashingEmbeddings();
+  // The same embedder that answering uses, so the next start finds the index fresh.
+  const embeddings = (await createEmbeddings(config, logger)) ?? new HashingEmbeddings();
   const options = { root: config.root, seedsDir: config.seedsDir, indexDir: config.indexDir, embeddings, logger };
   const seeds = await readSeeds(config.root, config.seedsDir, logger);
   const existing = await loadIndex(config.indexDir, seeds, embeddings).catch(() => undefined);

@@ -4,7 +4,7 @@
 import "dotenv/config";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
-import { createRag } from "../rag/index.js";
+import { createEmbeddings, createRag } from "../rag/index.js";
 
 export interface Cli {
   readonly config: Config;
@@ -17,8 +17,18 @@ export function setup(): Cli {
   return { config, logger: createLogger({ level: config.logLevel, secrets: config.secrets }) };
 }
 
+/** The core as configured: the embedding model and the language model too, when set. */
 export async function openRag({ config, logger }: Cli) {
-  return createRag({ root: config.root, seedsDir: config.seedsDir, indexDir: config.indexDir, logger, maxQuestionChars: config.maxQuestionChars });
+  const embeddings = await createEmbeddings(config, logger);
+  return createRag({
+    root: config.root,
+    seedsDir: config.seedsDir,
+    indexDir: config.indexDir,
+    logger,
+    maxQuestionChars: config.maxQuestionChars,
+    ...(embeddings ? { embeddings } : {}),
+    ...(config.llm ? { llm: config.llm } : {}),
+  });
 }
 
 /** Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1. */

@@ -1,8 +1,10 @@
 /**
  * The core's public surface: the only module the bots and the command-line tools import from src/rag.
  */
-export type { Answer, AnswerOptions, Citation, Language, Passage, PassageKind, Rag, RagInfo, Sentence, Timings } from "./types.js";
+export type { Answer, AnswerOptions, Citation, ComposedText, Language, Passage, PassageKind, Rag, RagInfo, Sentence, Timings } from "./types.js";
 export { IndexError, QuestionError, type IndexErrorCode, type QuestionErrorCode } from "./errors.js";
 export { detectLanguage } from "./text/language.js";
 export { createRag, type CreateRagOptions } from "./rag.js";
 export { buildIndex, type BuildIndexOptions } from "./store.js";
+export { createEmbeddings, EmbeddingsError, type EmbeddingsErrorCode, type EmbeddingsSelection } from "./embedders/index.js";
+export { LlmError, type LlmErrorCode, type LlmOptions } from "./llm/client.js";

@@ -6,6 +6,8 @@ import { silentLogger, type Logger } from "../logger.js";
 import { composeAnswer } from "./answer.js";
 import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
+import { createComposer, type Composer } from "./llm/compose.js";
+import type { LlmOptions } from "./llm/client.js";
 import { Retriever } from "./retrieve.js";
 import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex } from "./store.js";
 import { detectLanguage } from "./text/language.js";
@@ -21,6 +23,8 @@ export interface CreateRagOptions {
   readonly maxQuestionChars?: number;
   /** The embedder behind the hnswlib index; character n-gram hashing by default (no model needed). */
   readonly embeddings?: IndexEmbeddings;
+  /** A chat model to compose answers in the asker's language; without it, answers are the quotes alone. */
+  readonly llm?: LlmOptions;
 }
 
 export const DEFAULT_MAX_QUESTION_CHARS = 500;
@@ -34,6 +38,8 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
   const index = await loadOrBuild({ ...options, logger, embeddings });
   const retriever = new Retriever(index, embeddings);
+  const composer: Composer | undefined = options.llm ? createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) }) : undefined;
+  if (options.llm) logger.info({ model: options.llm.model, server: new URL(options.llm.baseUrl).host }, "answers composed by a language model");
   const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
   const info: RagInfo = {
     briefings: index.manifest.seeds.map((s) => s.path),
@@ -52,7 +58,24 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
       answerOptions.signal?.throwIfAborted();
       const retrieval = await retriever.retrieve(question);
       answerOptions.signal?.throwIfAborted();
-      return composeAnswer({ question, language: detectLanguage(question), retrieval, texts, startedAt });
+      const language = detectLanguage(question);
+      const answer = composeAnswer({ question, language, retrieval, texts, startedAt });
+      // The core declines on its own before any model is asked; the model only words what was found.
+      if (!composer || answer.kind !== "answered") return answer;
+      const { signal, onText } = answerOptions;
+      const outcome = await composer.compose({ question, language, retrieval, texts, signal, onText });
+      signal?.throwIfAborted();
+      const timings = { totalMs: performance.now() - startedAt };
+      switch (outcome.kind) {
+        case "composed":
+          return { ...answer, citations: outcome.citations, composed: { text: outcome.text }, timings };
+        case "declined":
+          logger.info({}, "the model found no answer in the passages; declining");
+          return { kind: "declined", question, language, reason: "not-covered", timings };
+        case "failed":
+          logger.warn({ err: outcome.error, code: outcome.error.code }, "no usable answer from the model; answering with quotes");
+          return { ...answer, timings };
+      }
     },
   };
 }
@@ -80,7 +103,10 @@ async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddi
         logger.info({ indexDir: options.indexDir }, "seeds changed since the index was built; updating it");
         return await buildIndex(options, seeds, result.previous);
       case "incompatible":
-        logger.info({ indexDir: options.indexDir, embedder: options.embeddings.id }, "index built by another version or embedder; rebuilding");
+        logger.info(
+          { indexDir: options.indexDir, embedder: options.embeddings.id, dimensions: options.embeddings.dimensions },
+          "index built by another version or embedder; rebuilding it for this one",
+        );
         return await buildIndex(options, seeds);
       case "missing":
         logger.info({ indexDir: options.indexDir }, "no index yet; building it");

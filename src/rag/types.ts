@@ -53,8 +53,13 @@ export type Answer =
       readonly kind: "answered";
       readonly question: string;
       readonly language: Language;
-      /** Best first; never empty. */
+      /** Best first; never empty. With `composed`, the passages its [n] markers cite, in that order. */
       readonly citations: readonly Citation[];
+      /**
+       * An answer the language model wrote in the question's language, when one is configured and its answer
+       * passed the checks: every sentence cites `citations` as [n], and every quote in it is in the source.
+       */
+      readonly composed?: ComposedText;
       readonly timings: Timings;
     }
   | {
@@ -75,8 +80,19 @@ export interface RagInfo {
   readonly embedder: string;
 }
 
+/** Text composed by the language model; its [n] markers are the answer's citation numbers. */
+export interface ComposedText {
+  readonly text: string;
+}
+
 export interface AnswerOptions {
   readonly signal?: AbortSignal;
+  /**
+   * For adapters that stream: called with the verified composed text so far (each call a longer text), at most
+   * about once a second, and never after `answer()` settles. Only called when a language model is configured;
+   * the resolved Answer is final and may differ (an extractive fallback, or a decline).
+   */
+  readonly onText?: (partialText: string) => void;
 }
 
 /** The one port the bots use. */

@@ -11,7 +11,10 @@ import { createRateLimiter } from "../../src/bots/rate-limit.js";
 import type { BotHandle } from "../../src/bots/types.js";
 import type { DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { createRag } from "../../src/rag/index.js";
 import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
+import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
+import { tempProject } from "../helpers/project.js";
 import { IDS, startFakeDiscord, type FakeDiscord, type FakeUser, type SentMessage } from "../fakes/discord-server.js";
 
 const en = messages("en");
@@ -393,3 +396,43 @@ describe("Discord bot: guild allowlist", () => {
     expect(h.rag.questions).toHaveLength(2);
   });
 });
+
+describe("Discord bot: composed answers streaming from a language model", () => {
+  it("/ask edits the deferred reply as verified text arrives; the last edit is the answer with its sources", async () => {
+    const llm = await startFakeOpenAI({ chat: threeSentences });
+    const project = tempProject();
+    const discord = await startFakeDiscord();
+    const logger = createLogger({ level: "silent", secrets: [] });
+    const inflight = createInflight();
+    try {
+      const rag = await createRag({
+        root: project.root,
+        seedsDir: project.seedsDir,
+        indexDir: project.indexDir,
+        logger,
+        llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000, streamIntervalMs: 0 },
+      });
+      const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase };
+      const bot = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
+      await bot.start();
+      const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+      const final = await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes(en.sources)), 10_000, "the final edit");
+      await discord.waitFor(() => (inflight.size === 0 ? true : undefined), 10_000, "idle");
+      await bot.stop();
+      const patches = discord.calls.filter((c) => c.method === "PATCH" && c.route.endsWith("/messages/@original"));
+      expect(patches.length).toBeGreaterThanOrEqual(3); // partial texts, then the answer
+      const contents = patches.map((c) => String(c.body?.["content"]));
+      expect(contents[0]).toBe("❓ Who is Michele Sison?\nMichele Sison is a US assistant secretary of state [1]. …");
+      expect(final.content).toBe(contents.at(-1));
+      expect(final.content).toMatch(/^❓ Who is Michele Sison\?\nMichele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\. She said “.+” \[1\]\.\n\nIn the briefing's words:\n> \[1\] /u);
+      expect(patches.every((c) => c.status === 200)).toBe(true);
+      expect(byInteraction(discord, id)).toHaveLength(1);
+    } finally {
+      await discord.close();
+      await llm.close();
+      project.remove();
+    }
+  });
+});
+
+/** The ask flow with the partial-text callback passed on to the core (what createAsk does once ask.ts forwards `onText`). */

@@ -16,10 +16,19 @@ import { createTelegramBot, type TelegramBotOptions } from "../../src/bots/teleg
 import type { BotHandle } from "../../src/bots/types.js";
 import type { TelegramConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
+import { createRag } from "../../src/rag/index.js";
 import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
+import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
 import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram, type SentMessage } from "../fakes/telegram-server.js";
+import { tempProject } from "../helpers/project.js";
 
 const en = messages("en");
+
+/**
+ * The ask flow with the partial-text callback passed on to the core. (createAsk passes `onText` on once ask.ts
+ * forwards it; until then this stands in for it, without rate limiting.)
+ */
+
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {
@@ -395,5 +404,51 @@ describe("fake Telegram server", () => {
     await expect(telegram.editMessageText(1, 999, undefined, "x")).rejects.toThrow(/message to edit not found/);
     tg.fail("sendMessage", faults.tooManyRequests(7));
     await expect(telegram.sendMessage(1, "x")).rejects.toMatchObject({ code: 429, parameters: { retry_after: 7 } });
+  });
+});
+
+describe("Telegram bot, composed answers streaming from a language model", () => {
+  it("sends the first verified sentence as a reply, edits it as more arrives, and ends with the answer and its sources", { timeout: 20_000 }, async () => {
+    const llm = await startFakeOpenAI({ chat: threeSentences });
+    cleanups.push(() => llm.close());
+    const project = tempProject();
+    cleanups.push(async () => project.remove());
+    const tg = await startFakeTelegram();
+    cleanups.push(() => tg.close());
+    const logger = createLogger({ level: "silent", secrets: [] });
+    const rag = await createRag({
+      root: project.root,
+      seedsDir: project.seedsDir,
+      indexDir: project.indexDir,
+      logger,
+      llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000, streamIntervalMs: 0 },
+    });
+    const inflight = createInflight();
+    const config: TelegramConfig = { token: tg.token, allowedChats: [], apiRoot: tg.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 };
+    const bot = createTelegramBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
+    cleanups.push(async () => {
+      await bot.stop();
+      await inflight.drain(2000);
+    });
+    await bot.start();
+
+    const update = tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1, 10_000);
+    await inflight.drain(10_000);
+    expect(tg.sent).toHaveLength(1); // one message, edited in place
+    const [first] = tg.sent;
+    expect(first?.params.reply_parameters).toMatchObject({ message_id: update.message.message_id });
+    expect(shown(first)).toBe("Michele Sison is a US assistant secretary of state [1]. …");
+    const edits = tg.callsOf("editMessageText").map((c) => String(c.params.text));
+    expect(edits.length).toBeGreaterThanOrEqual(2);
+    for (const edit of edits) expect(parseTelegramHtml(edit).ok).toBe(true);
+    const last = parseTelegramHtml(edits.at(-1) ?? "");
+    if (!last.ok) throw new Error(last.error);
+    expect(last.text).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\. She said “.+” \[1\]\.\n\n/u);
+    expect(last.text).toContain(`${en.quotes}\n[1] `);
+    expect(last.text).toContain(`${en.sources}\n[1] seeds/000_9ae3e538818b189d.txt, `);
+    // Partial texts only ever grew, and each was a prefix of the final answer.
+    const partials = [String(first?.params.text), ...edits.slice(0, -1)].map((t) => t.replace(/ …$/u, ""));
+    for (const p of partials) expect(edits.at(-1)?.startsWith(p)).toBe(true);
   });
 });

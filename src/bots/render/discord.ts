@@ -19,6 +19,8 @@ export interface DiscordRenderOptions {
   readonly echoQuestion?: boolean;
   /** Characters per message; {@link DISCORD_MESSAGE_LIMIT} unless a test wants a smaller one. */
   readonly limit?: number;
+  /** The question to echo, for a partial answer (a full one carries its own). */
+  readonly question?: string;
 }
 
 /**
@@ -44,7 +46,8 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
     units.push(m.declined);
     return pack(units, limit);
   }
-  units.push(m.intro);
+  if (answer.composed) units.push(...chunk(answer.composed.text, (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
+  else units.push(m.intro);
   for (const citation of answer.citations) {
     units.push(...chunk(citation.quote, (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language), "");
   }
@@ -53,6 +56,18 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
     units.push(...chunk(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
   }
   return pack(units, limit);
+}
+
+/**
+ * A composed answer still being written, for the message edited as it streams: the verified text so far with
+ * an ellipsis, one message at most (the final edit replaces it with the whole answer and its sources).
+ */
+export function renderPartialDiscord(text: string, language: Language, options: DiscordRenderOptions = {}): string {
+  const limit = options.limit ?? DISCORD_MESSAGE_LIMIT;
+  const units: string[] = [];
+  if (options.echoQuestion) units.push(...chunk(echo(options.question ?? ""), (raw) => `❓ ${escapeDiscord(raw)}`, limit, language));
+  units.push(...chunk(`${text.trim()} …`, (raw) => escapeDiscord(raw.trim()), limit, language));
+  return pack(units, limit)[0] ?? "…";
 }
 
 /** Any reply of the shared ask flow; `[]` for a silent one (a flood after its one notice). */

@@ -5,10 +5,18 @@ import type { Answer } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
 import { messages } from "../messages.js";
 
-/** The answer as a person reads it: numbered verbatim quotes, then where each came from. */
+/**
+ * The answer as a person reads it: numbered verbatim quotes, then where each came from; a composed answer
+ * (from the language model) comes first, its [n] markers pointing at those quotes.
+ */
 export function renderAnswerPlain(answer: Answer): string {
   const m = messages(answer.language);
   if (answer.kind === "declined") return m.declined;
+  if (answer.composed) {
+    const quotes = answer.citations.map((c) => `[${c.n}] “${c.quote}”`);
+    const sources = answer.citations.map((c) => `[${c.n}] ${c.source}, ${c.label}`);
+    return [answer.composed.text, "", m.quotes, ...quotes, "", m.sources, ...sources].join("\n");
+  }
   const quotes = answer.citations.map((c) => `[${c.n}] “${c.quote}”`);
   const sources = answer.citations.map((c) => `[${c.n}] ${c.source}, ${c.label}`);
   return [m.intro, ...quotes, "", m.sources, ...sources].join("\n");

@@ -34,15 +34,30 @@ interface Block {
 export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): string[] {
   const m = messages(answer.language);
   if (answer.kind === "declined") return pack([{ open: "", close: "", text: m.declined }], limit);
+  const head: Block[] = answer.composed
+    ? [
+        { open: "", close: "", text: answer.composed.text },
+        { open: "<b>", close: "</b>", text: m.quotes, gap: true },
+      ]
+    : [{ open: "<b>", close: "</b>", text: m.intro }];
   return pack(
     [
-      { open: "<b>", close: "</b>", text: m.intro },
+      ...head,
       ...answer.citations.map((c) => ({ open: "<blockquote>", close: "</blockquote>", text: `[${c.n}] ${c.quote}` })),
       { open: "<b>", close: "</b>", text: m.sources, gap: true },
       ...answer.citations.map((c) => ({ open: "", close: "", text: `[${c.n}] ${c.source}, ${c.label}` })),
     ],
     limit,
   );
+}
+
+/**
+ * A composed answer still being written, for the message edited as it streams: the verified text so far with
+ * an ellipsis, cut to one message (the final edit replaces it with the whole answer and its sources).
+ */
+export function renderPartialHtml(text: string, limit = TELEGRAM_MAX_CHARS): string {
+  const [first = ""] = splitText(`${text.trim()} …`, limit - 2);
+  return escapeHtml(first);
 }
 
 /** A reply from the shared ask flow as Telegram HTML messages; none for a silent reply. */

@@ -8,6 +8,7 @@ import {
   renderAboutDiscord,
   renderAnswerDiscord,
   renderHelpDiscord,
+  renderPartialDiscord,
   renderReplyDiscord,
 } from "../../../src/bots/render/discord.js";
 import { createFakeRag, FAKE_QUOTES } from "../../fakes/fake-rag.js";
@@ -173,5 +174,20 @@ describe("/help and /about", () => {
     expect(text.length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
     expect(text).toMatch(/- … \+\d+\n/u);
     expect(text).toContain("Index built: not a date");
+  });
+});
+
+describe("Discord rendering of a composed answer", () => {
+  it("puts the escaped composed text first, then the verified quotes and the sources", () => {
+    const base = answered([FAKE_QUOTES[2] ?? ""]);
+    const answer = { ...base, composed: { text: "Sison **supports** the envoy @everyone [1]." } } as Answer;
+    const [content] = renderAnswerDiscord(answer, { echoQuestion: true });
+    const en = messages("en");
+    expect(content).toBe(`❓ Who is Michele Sison?\nSison \\*\\*supports\\*\\* the envoy @\u200beveryone [1].\n\n${en.quotes}\n> [1] ${FAKE_QUOTES[2]}\n\n${en.sources}\n[1] seeds/brief\\_1.md, paragraph 1`);
+  });
+
+  it("renders a partial text as one message within the limit, with an ellipsis", () => {
+    expect(renderPartialDiscord("Sison _said_ [1].", "en", { echoQuestion: true, question: "Who?" })).toBe("❓ Who?\nSison \\_said\\_ [1]. …");
+    expect(renderPartialDiscord("word ".repeat(1000), "en").length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderAnswerHtml, renderHelpHtml, renderReplyHtml, splitText, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import { escapeHtml, renderAnswerHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, splitText, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
 import { messages } from "../../../src/bots/messages.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { createFakeRag, FAKE_QUOTES, FAKE_SOURCE } from "../../fakes/fake-rag.js";
@@ -119,5 +119,26 @@ describe("renderReplyHtml", () => {
 
   it("renders help with the usage example", () => {
     expect(parsed(renderHelpHtml("en"))).toBe(`${messages("en").help}\n\n${messages("en").usage}`);
+  });
+});
+
+describe("Telegram rendering of a composed answer", () => {
+  it("puts the composed text first, then the verified quotes and the sources, all escaped", () => {
+    const base = answered(["وقالت سيسون إن <بلادها> تدعم."]);
+    const answer: Answer = { ...base, composed: { text: "Sison said her country <supports> the envoy & MINURSO [1]." } } as Answer;
+    const [html] = renderAnswerHtml(answer);
+    const parsed = parseTelegramHtml(html ?? "");
+    if (!parsed.ok) throw new Error(parsed.error);
+    const en = messages("en");
+    expect(parsed.text).toBe(
+      `Sison said her country <supports> the envoy & MINURSO [1].\n\n${en.quotes}\n[1] وقالت سيسون إن <بلادها> تدعم.\n\n${en.sources}\n[1] seeds/a&b <briefing>.md, paragraph 1`,
+    );
+  });
+
+  it("renders a partial text as one escaped message with an ellipsis, however long", () => {
+    expect(renderPartialHtml("A <b> & c [1].")).toBe("A &lt;b&gt; &amp; c [1]. …");
+    const long = renderPartialHtml("x <y> ".repeat(2000));
+    expect(long.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
+    expect(parseTelegramHtml(long).ok).toBe(true);
   });
 });
