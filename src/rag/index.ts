@@ -7,4 +7,5 @@ export { detectLanguage } from "./text/language.js";
 export { createRag, type CreateRagOptions } from "./rag.js";
 export { buildIndex, type BuildIndexOptions } from "./store.js";
 export { createEmbeddings, EmbeddingsError, type EmbeddingsErrorCode, type EmbeddingsSelection } from "./embedders/index.js";
-export { LlmError, type LlmErrorCode, type LlmOptions } from "./llm/client.js";
+export { LlmError, type LlmErrorCode } from "./llm/errors.js";
+export type { LlmOptions } from "./llm/client.js";

@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from "../logger.js";
 import { composeAnswer } from "./answer.js";
 import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
-import { createComposer, type Composer } from "./llm/compose.js";
+import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
 import { Retriever } from "./retrieve.js";
 import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex } from "./store.js";
@@ -38,7 +38,10 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
   const index = await loadOrBuild({ ...options, logger, embeddings });
   const retriever = new Retriever(index, embeddings);
-  const composer: Composer | undefined = options.llm ? createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) }) : undefined;
+  // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
+  const composer: Composer | undefined = options.llm
+    ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })
+    : undefined;
   if (options.llm) logger.info({ model: options.llm.model, server: new URL(options.llm.baseUrl).host }, "answers composed by a language model");
   const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
   const info: RagInfo = {

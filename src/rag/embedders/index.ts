@@ -6,12 +6,10 @@
  */
 import type { Logger } from "../../logger.js";
 import type { IndexEmbeddings } from "../store.js";
-import { LocalOnnxEmbeddings } from "./local-onnx.js";
-import { OpenAICompatibleEmbeddings } from "./openai.js";
 
 export { EmbeddingsError, type EmbeddingsErrorCode } from "./errors.js";
-export { LocalOnnxEmbeddings, type LocalOnnxEmbeddingsOptions } from "./local-onnx.js";
-export { OpenAICompatibleEmbeddings, type OpenAIEmbeddingsOptions } from "./openai.js";
+export type { LocalOnnxEmbeddingsOptions } from "./local-onnx.js";
+export type { OpenAIEmbeddingsOptions } from "./openai.js";
 
 /** The parts of the configuration that choose the embedder (config.ts Config satisfies it). */
 export interface EmbeddingsSelection {
@@ -28,12 +26,15 @@ export interface EmbeddingsSelection {
 export async function createEmbeddings({ embeddings: selection, llm }: EmbeddingsSelection, logger?: Logger): Promise<IndexEmbeddings | undefined> {
   if (selection.modelPath) {
     if (selection.baseUrl) logger?.warn({}, "both EMBEDDINGS_MODEL_PATH and EMBEDDINGS_BASE_URL are set; using the local model");
+    // Loaded only when configured: the default start should not pay for the clients it does not use.
+    const { LocalOnnxEmbeddings } = await import("./local-onnx.js");
     const embeddings = await LocalOnnxEmbeddings.create({ path: selection.modelPath });
     logger?.info({ embedder: embeddings.id, dimensions: embeddings.dimensions }, "local ONNX embedding model loaded");
     return embeddings;
   }
   if (selection.baseUrl && selection.model) {
     const apiKey = llm && new URL(llm.baseUrl).origin === new URL(selection.baseUrl).origin ? llm.apiKey : undefined;
+    const { OpenAICompatibleEmbeddings } = await import("./openai.js");
     const embeddings = await OpenAICompatibleEmbeddings.create({ baseUrl: selection.baseUrl, model: selection.model, apiKey });
     logger?.info({ embedder: embeddings.id, dimensions: embeddings.dimensions, server: new URL(selection.baseUrl).host }, "embedding endpoint ready");
     return embeddings;

@@ -8,6 +8,9 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { HumanMessage, SystemMessage, type AIMessageChunk } from "@langchain/core/messages";
 import { ChatOpenAI } from "@langchain/openai";
 import type { Logger } from "../../logger.js";
+import { LlmError } from "./errors.js";
+
+export { LlmError, type LlmErrorCode } from "./errors.js";
 
 /** The generation settings; LLM_BASE_URL, LLM_MODEL, LLM_API_KEY and LLM_TIMEOUT_MS fill the first four. */
 export interface LlmOptions {
@@ -30,20 +33,6 @@ export interface LlmOptions {
   readonly temperature?: number;
   /** Most tokens the model may write. Default 600. */
   readonly maxTokens?: number;
-}
-
-export type LlmErrorCode = "timeout" | "rate-limited" | "unavailable" | "refused" | "bad-response";
-
-/** Why the model gave no usable text; the core falls back to the extractive answer. Never carries the API key. */
-export class LlmError extends Error {
-  override readonly name = "LlmError";
-  constructor(
-    readonly code: LlmErrorCode,
-    message: string,
-    options?: { cause?: unknown },
-  ) {
-    super(message, options);
-  }
 }
 
 export interface GenerateOptions {

@@ -4,7 +4,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEmbeddings, EmbeddingsError, OpenAICompatibleEmbeddings } from "../../../src/rag/embedders/index.js";
+import { createEmbeddings, EmbeddingsError } from "../../../src/rag/embedders/index.js";
+import { OpenAICompatibleEmbeddings } from "../../../src/rag/embedders/openai.js";
 import { createRag } from "../../../src/rag/index.js";
 import { fakeEmbedding, startFakeOpenAI, type FakeOpenAI } from "../../fakes/openai-server.js";
 import { tempProject, type TempProject } from "../../helpers/project.js";
