@@ -14,24 +14,32 @@ const MAX_POSITIONS = 1 << 16;
 export interface TermHits {
   readonly term: QueryTerm;
   readonly idf: number;
-  /** Matching token count per document. */
-  readonly tf: ReadonlyMap<number, number>;
+  /** Number of documents with at least one matching token. */
+  readonly df: number;
 }
 
 export interface LexicalResult {
   /** BM25 score per document (0 where nothing matched). */
   readonly scores: Float64Array;
+  /** The documents any term matched, in ascending order. */
+  readonly matched: Uint32Array;
+  /** The highest score (0 when nothing matched). */
+  readonly max: number;
   readonly terms: readonly TermHits[];
 }
 
 export class LexicalIndex {
-  private readonly postings = new Map<string, number[]>();
+  /** Per key, its entries `doc * MAX_POSITIONS + position`, ascending. */
+  private readonly postings = new Map<string, Float64Array>();
   private readonly lengths: Uint32Array;
   private readonly averageLength: number;
+  /** Per document, BM25's length normalisation K1 * (1 - B + B * length / average length). */
+  private readonly norms: Float64Array;
 
   /** @param documents per document, per token, the token's keys. */
   constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>) {
     this.lengths = new Uint32Array(documents.length);
+    const lists = new Map<string, number[]>();
     let total = 0;
     documents.forEach((tokens, doc) => {
       this.lengths[doc] = tokens.length;
@@ -39,14 +47,16 @@ export class LexicalIndex {
       tokens.forEach((keys, position) => {
         if (position >= MAX_POSITIONS) return;
         for (const key of keys) {
-          const list = this.postings.get(key);
+          const list = lists.get(key);
           const entry = doc * MAX_POSITIONS + position;
           if (list) list.push(entry);
-          else this.postings.set(key, [entry]);
+          else lists.set(key, [entry]);
         }
       });
     });
+    for (const [key, list] of lists) this.postings.set(key, Float64Array.from(list));
     this.averageLength = documents.length ? total / documents.length : 0;
+    this.norms = Float64Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / (this.averageLength || 1)));
   }
 
   get size(): number {
@@ -71,21 +81,67 @@ export class LexicalIndex {
 
   search(terms: readonly QueryTerm[]): LexicalResult {
     const scores = new Float64Array(this.size);
+    const seen = new Uint8Array(this.size);
+    const matched: number[] = [];
     const hits = terms.map((term) => {
-      const positions = new Set<number>();
-      for (const key of term.keys) for (const entry of this.postings.get(key) ?? []) positions.add(entry);
-      const tf = new Map<number, number>();
-      for (const entry of positions) {
-        const doc = Math.floor(entry / MAX_POSITIONS);
-        tf.set(doc, (tf.get(doc) ?? 0) + 1);
-      }
-      const idf = this.idf(tf.size) * term.weight;
-      for (const [doc, f] of tf) {
-        const norm = K1 * (1 - B + (B * (this.lengths[doc] ?? 0)) / (this.averageLength || 1));
+      const { docs, counts, df } = this.termFrequencies(term.keys);
+      const idf = this.idf(df) * term.weight;
+      for (let i = 0; i < df; i += 1) {
+        const doc = docs[i] ?? 0;
+        const f = counts[i] ?? 0;
+        const norm = this.norms[doc] ?? K1;
         scores[doc] = (scores[doc] ?? 0) + (idf * f * (K1 + 1)) / (f + norm);
+        if (!seen[doc]) {
+          seen[doc] = 1;
+          matched.push(doc);
+        }
       }
-      return { term, idf, tf };
+      return { term, idf, df };
     });
-    return { scores, terms: hits };
+    const sorted = Uint32Array.from(matched).sort();
+    let max = 0;
+    for (const doc of sorted) max = Math.max(max, scores[doc] ?? 0);
+    return { scores, matched: sorted, max, terms: hits };
+  }
+
+  /**
+   * The documents with a token matching any of `keys`, ascending, and the number of such tokens in each. A
+   * position is counted once even when several keys match it: the ascending postings are merged, and a
+   * position at the head of several lists is taken once.
+   */
+  private termFrequencies(keys: readonly string[]): { docs: Uint32Array; counts: Uint32Array; df: number } {
+    const lists: Float64Array[] = [];
+    let total = 0;
+    for (const key of keys) {
+      const list = this.postings.get(key);
+      if (list) {
+        lists.push(list);
+        total += list.length;
+      }
+    }
+    const docs = new Uint32Array(total);
+    const counts = new Uint32Array(total);
+    const heads = new Uint32Array(lists.length);
+    let df = 0;
+    let doc = -1;
+    for (;;) {
+      let entry = Infinity;
+      for (let l = 0; l < lists.length; l += 1) {
+        const head = (lists[l] as Float64Array)[heads[l] as number];
+        if (head !== undefined && head < entry) entry = head;
+      }
+      if (entry === Infinity) break;
+      for (let l = 0; l < lists.length; l += 1) {
+        if ((lists[l] as Float64Array)[heads[l] as number] === entry) heads[l] = (heads[l] as number) + 1;
+      }
+      const d = Math.floor(entry / MAX_POSITIONS);
+      if (d !== doc) {
+        doc = d;
+        docs[df] = d;
+        df += 1;
+      }
+      counts[df - 1] = (counts[df - 1] ?? 0) + 1;
+    }
+    return { docs, counts, df };
   }
 }

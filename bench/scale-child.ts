@@ -1,0 +1,144 @@
+/**
+ * One measurement of the scale study, in its own process so that peak RSS figures never mix:
+ *
+ *   build <root> <indexDir>                 build the index of <root>/seeds from scratch
+ *   query <root> <indexDir> <size> <reps>   load it, time questions, recall@10 of hnswlib against exact search
+ *   add   <root> <indexDir> <size>          add one new briefing to the built index and time the update
+ *
+ * The result goes to the parent over IPC (or stdout when run by hand).
+ */
+import { readdir, stat, readFile, writeFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { EvalRow } from "../src/cli/metrics.js";
+import { HashingEmbeddings } from "../src/rag/embeddings.js";
+import { createRag } from "../src/rag/index.js";
+import { Retriever } from "../src/rag/retrieve.js";
+import { buildIndex, loadIndex, readSeeds } from "../src/rag/store.js";
+import { exactSearchOf, queryVector } from "./engines.js";
+import { latencyStats, peakRssMiB, recallAtK, scoreReplies, timeEach, type LatencyStats } from "./measure.js";
+import { createRandom, scaleCorpus } from "./synthetic.js";
+
+export interface BuildResult {
+  readonly buildMs: number;
+  readonly indexBytes: number;
+  readonly passages: number;
+  readonly sentences: number;
+  readonly peakRssMiB: number;
+}
+
+export interface QueryResult {
+  /** createRag on the built index: read and hash the seeds, load the index, build the in-memory structures. */
+  readonly startMs: number;
+  readonly latency: LatencyStats;
+  /** Peak RSS after loading and answering (before the recall study allocates its exact copy). */
+  readonly peakRssMiB: number;
+  /** Mean recall@10 of hnswlib against brute force, at the engine's ef (128) and at hnswlib's default (10). */
+  readonly recall10: number;
+  readonly recall10DefaultEf: number;
+  readonly recallQueries: number;
+  /** hit@1 of the real dev questions with the real article among size - 1 synthetic ones. */
+  readonly devHit1: number;
+}
+
+export interface AddResult {
+  readonly loadMs: number;
+  readonly updateMs: number;
+  readonly embeddedSentences: number;
+  readonly totalSentences: number;
+}
+
+async function du(path: string): Promise<number> {
+  const info = await stat(path);
+  if (!info.isDirectory()) return info.size;
+  let total = 0;
+  for (const name of await readdir(path)) total += await du(join(path, name));
+  return total;
+}
+
+const embeddings = new HashingEmbeddings();
+
+async function build(root: string, indexDir: string): Promise<BuildResult> {
+  const seedsDir = join(root, "seeds");
+  const started = performance.now();
+  const index = await buildIndex({ root, seedsDir, indexDir, embeddings });
+  const buildMs = performance.now() - started;
+  return { buildMs, indexBytes: await du(indexDir), passages: index.manifest.passages, sentences: index.manifest.sentences, peakRssMiB: peakRssMiB() };
+}
+
+async function query(root: string, indexDir: string, size: number, reps: number, devFile: string): Promise<QueryResult> {
+  const seedsDir = join(root, "seeds");
+  const started = performance.now();
+  const rag = await createRag({ root, seedsDir, indexDir, embeddings });
+  const startMs = performance.now() - started;
+  const rows = (await readFile(devFile, "utf8")).split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRow);
+  const corpus = await scaleCorpus(root);
+  const random = createRandom(size);
+  const synthetic = size > 1 ? Array.from({ length: 36 }, () => corpus.question(Math.floor(random() * (size - 1)))) : [];
+  const questions = [...rows.map((r) => r.question), ...synthetic];
+  const latency = latencyStats(await timeEach(questions, (q) => rag.answer(q), { warmup: 2, reps }));
+  const replies = [];
+  for (const row of rows) {
+    const a = await rag.answer(row.question);
+    replies.push(a.kind === "answered" ? { declined: false, quotes: a.citations.map((c) => c.quote) } : { declined: true, quotes: [] });
+  }
+  const devHit1 = scoreReplies(rows, replies).hit1;
+  const servingPeak = peakRssMiB();
+
+  // Recall of the approximate index: the query vectors the engine would search with, top 10.
+  const retriever = new Retriever(rag.index, embeddings);
+  const exact = exactSearchOf(rag.index);
+  const hnsw = rag.index.vectors.index;
+  const recallQuestions = [...questions, ...(size > 1 ? Array.from({ length: 64 }, () => corpus.question(Math.floor(random() * (size - 1)))) : [])];
+  const k = Math.min(10, exact.count);
+  let recall = 0;
+  let recallDefault = 0;
+  for (const q of recallQuestions) {
+    const vector = await queryVector(retriever, embeddings, q);
+    const truth = exact.search(vector, k);
+    const similarity = (label: number): number => exact.similarity(vector, label);
+    hnsw.setEf(128);
+    recall += recallAtK(hnsw.searchKnn(vector, k).neighbors, truth, similarity, k);
+    hnsw.setEf(10);
+    recallDefault += recallAtK(hnsw.searchKnn(vector, k).neighbors, truth, similarity, k);
+  }
+  return {
+    startMs,
+    latency,
+    peakRssMiB: servingPeak,
+    recall10: recall / recallQuestions.length,
+    recall10DefaultEf: recallDefault / recallQuestions.length,
+    recallQueries: recallQuestions.length,
+    devHit1,
+  };
+}
+
+async function add(root: string, indexDir: string): Promise<AddResult> {
+  const seedsDir = join(root, "seeds");
+  const corpus = await scaleCorpus(root);
+  const file = join(seedsDir, "synthetic-added.txt");
+  await writeFile(file, corpus.briefing(999_999));
+  try {
+    const started = performance.now();
+    const seeds = await readSeeds(root, seedsDir);
+    const loaded = await loadIndex(indexDir, seeds, embeddings);
+    if (loaded.status !== "stale") throw new Error(`expected a stale index after adding a briefing, got ${loaded.status}`);
+    const loadMs = performance.now() - started;
+    let embedded = 0;
+    const counting = new HashingEmbeddings();
+    counting.embedDocuments = async (texts: string[]) => {
+      embedded += texts.length;
+      return texts.map((t) => counting.embed(t));
+    };
+    const t = performance.now();
+    const index = await buildIndex({ root, seedsDir, indexDir, embeddings: counting }, seeds, loaded.previous);
+    return { loadMs, updateMs: performance.now() - t, embeddedSentences: embedded, totalSentences: index.manifest.sentences };
+  } finally {
+    await rm(file, { force: true });
+  }
+}
+
+const [mode, root = ".", indexDir = "index", size = "1", reps = "20", devFile = ""] = process.argv.slice(2);
+const result = mode === "build" ? await build(root, indexDir) : mode === "query" ? await query(root, indexDir, Number(size), Number(reps), devFile) : mode === "add" ? await add(root, indexDir) : undefined;
+if (!result) throw new Error("usage: scale-child.ts build|query|add <root> <indexDir> [size] [reps] [dev.jsonl]");
+if (process.send) process.send(result);
+else process.stdout.write(`${JSON.stringify(result)}\n`);
