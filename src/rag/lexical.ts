@@ -79,6 +79,24 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Whether document `doc` has a token matching any of `keys` (a binary search per key). */
+  contains(doc: number, keys: readonly string[]): boolean {
+    const from = doc * MAX_POSITIONS;
+    for (const key of keys) {
+      const list = this.postings.get(key);
+      if (!list) continue;
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((list[mid] as number) < from) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < list.length && (list[lo] as number) < from + MAX_POSITIONS) return true;
+    }
+    return false;
+  }
+
   search(terms: readonly QueryTerm[]): LexicalResult {
     const scores = new Float64Array(this.size);
     const seen = new Uint8Array(this.size);

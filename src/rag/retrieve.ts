@@ -17,6 +17,8 @@ const WEIGHT_PASSAGE = 0.35;
 const WEIGHT_DENSE = 0.35;
 /** Nearest neighbours asked of the vector index, and its search breadth (ef) for recall. */
 const DENSE_K = 40;
+/** Top-ranked sentences whose passages are checked for focus. */
+const FOCUS_CANDIDATES = 10;
 const DENSE_EF = 128;
 /**
  * Up to this many sentence vectors the dense search is exact (a native brute-force scan, about 3 ms per
@@ -40,6 +42,11 @@ export interface Retrieval {
   readonly terms: readonly QueryTerm[];
   /** IDF-weighted share of the question's terms that occur anywhere in the briefings (0..1). */
   readonly coverage: number;
+  /**
+   * The same share counting only the terms that one passage holds, for the best of the top-ranked
+   * passages (0..1): a question whose words are found only far apart in the briefings is not answered there.
+   */
+  readonly focus: number;
   /** Sentences with any lexical or vector evidence, best first, at most MAX_RANKED of them. */
   readonly ranked: readonly Ranked[];
 }
@@ -145,7 +152,7 @@ export class Retriever {
 
   async retrieve(question: string): Promise<Retrieval> {
     const terms = this.terms(question);
-    if (terms.length === 0) return { terms, coverage: 0, ranked: [] };
+    if (terms.length === 0) return { terms, coverage: 0, focus: 0, ranked: [] };
     const lexical = this.sentenceIndex.search(terms);
     const context = this.passageIndex.search(terms);
 
@@ -171,14 +178,24 @@ export class Retriever {
     // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
     let covered = 0;
     let total = 0;
+    const weights: { keys: readonly string[]; weight: number }[] = [];
     for (const hit of lexical.terms) {
       if (hit.term.synthetic) continue;
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
-      if (found) covered += idf * hit.term.weight;
+      if (!found) continue;
+      covered += idf * hit.term.weight;
+      weights.push({ keys: hit.term.keys, weight: idf * hit.term.weight });
     }
-    return { terms, coverage: total > 0 ? covered / total : 0, ranked };
+    const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
+    let focused = 0;
+    for (const passage of passages) {
+      let held = 0;
+      for (const { keys, weight } of weights) if (this.passageIndex.contains(passage, keys)) held += weight;
+      focused = Math.max(focused, held);
+    }
+    return { terms, coverage: total > 0 ? covered / total : 0, focus: total > 0 ? focused / total : 0, ranked };
   }
 
   /** Cosine similarity of the nearest sentences, by sentence position. */

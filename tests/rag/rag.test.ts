@@ -1,0 +1,149 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
+
+let project: TempProject;
+let rag: Rag;
+
+beforeAll(async () => {
+  project = tempProject();
+  rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, maxQuestionChars: 300 });
+});
+afterAll(() => project.remove());
+
+const source = (path: string): string => readFileSync(join(project.root, path), "utf8");
+
+function expectVerbatim(answer: Answer): void {
+  if (answer.kind !== "answered") return;
+  answer.citations.forEach((c, i) => {
+    expect(c.n).toBe(i + 1);
+    expect(source(c.source).slice(c.start, c.end)).toBe(c.quote);
+  });
+}
+
+describe("rag.answer", () => {
+  it("answers an Arabic question with verbatim quotes, best first", async () => {
+    const answer = await rag.answer("من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟");
+    expect(answer.kind).toBe("answered");
+    if (answer.kind !== "answered") return;
+    expect(answer.language).toBe("ar");
+    expect(answer.citations[0]?.quote).toContain("ستافان دي ميستورا");
+    expect(answer.citations[0]?.label).toBe("paragraph 2");
+    expect(answer.citations.map((c) => c.score)).toEqual([...answer.citations.map((c) => c.score)].sort((a, b) => b - a));
+    expectVerbatim(answer);
+  });
+
+  it("crosses languages: an English question finds the Arabic sentence, and names across scripts", async () => {
+    const answer = await rag.answer("What role did Algeria play in the Sahel region?");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
+    const names = await rag.answer("Who is Michele Sison?");
+    expect(names.kind === "answered" && names.citations[0]?.quote).toContain("ميشال سيسون");
+  });
+
+  it("reads dialect, missing hamza and full diacritics alike", async () => {
+    for (const question of ["شو دور الجزاير بمنطقة الساحل؟", "مَا دَوْرُ الْجَزَائِرِ فِي مِنْطَقَةِ السَّاحِلِ؟"]) {
+      const answer = await rag.answer(question);
+      expect(answer.kind === "answered" && answer.citations[0]?.quote, question).toContain("لعبت دوراً رئيسياً");
+    }
+  });
+
+  it("quotes a tweet with its author and date as the label", async () => {
+    const answer = await rag.answer("What did she discuss with the Reporters Without Borders correspondent?");
+    expect(answer.kind).toBe("answered");
+    if (answer.kind !== "answered") return;
+    const tweet = answer.citations.find((c) => c.quote.includes("freedom of expression"));
+    expect(tweet?.label).toBe("tweet by @State_IO, 23 Jan 2023");
+  });
+
+  it.each([
+    ["What is the capital of France?", "en"],
+    ["ما هو سعر النفط اليوم؟", "ar"],
+    ["Who won the football World Cup in 2022?", "en"],
+    ["?!", "en"],
+  ] as const)("declines %s, in the question's language, citing nothing", async (question, language) => {
+    const answer = await rag.answer(question);
+    expect(answer).toMatchObject({ kind: "declined", language, reason: "not-covered" });
+    expect("citations" in answer).toBe(false);
+  });
+
+  it.each([
+    ["", "empty"],
+    ["   \n\t ", "empty"],
+    ["\u0000\u200B\u202E", "empty"],
+    ["x".repeat(301), "too-long"],
+  ] as const)("refuses %j with QuestionError(%s)", async (question, code) => {
+    const error = await rag.answer(question).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(QuestionError);
+    expect(error).toMatchObject({ code });
+  });
+
+  it("refuses what is not text", async () => {
+    await expect(rag.answer(42 as unknown as string)).rejects.toMatchObject({ name: "QuestionError", code: "not-text" });
+  });
+
+  it("stops when the asker's signal aborts", async () => {
+    const controller = new AbortController();
+    controller.abort();
+    await expect(rag.answer("Who is Michele Sison?", { signal: controller.signal })).rejects.toThrow();
+  });
+
+  it("every citation of many generated questions is an exact slice of its source", async () => {
+    const text = source("seeds/000_9ae3e538818b189d.txt");
+    const words = [...new Set(text.split(/[\s،.؟?!:"“”()[\]#*]+/u).filter((w) => w.length > 1))];
+    const glue = ["what", "who", "ماذا", "من", "did", "هل", "about", "عن", "the", "في"];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.constantFrom(...words, ...glue), { minLength: 1, maxLength: 12 }), async (parts) => {
+        const answer = await rag.answer(parts.join(" ").slice(0, 300) || "x");
+        expectVerbatim(answer);
+        if (answer.kind === "answered") expect(answer.citations.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("reports what it knows for /about", () => {
+    expect(rag.info()).toMatchObject({ briefings: ["seeds/000_9ae3e538818b189d.txt"], passages: 20, embedder: "hashing-ngram-v1-384" });
+  });
+});
+
+describe("createRag and the index", () => {
+  it("rebuilds a stale index when a briefing is added, and answers from it", async () => {
+    const other = tempProject();
+    try {
+      const first = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir });
+      expect(first.info().briefings).toHaveLength(1);
+      writeFileSync(join(other.seedsDir, "second.md"), "# Extra briefing\n\nThe lighthouse keeper of Tipaza retired in March after forty years.\n");
+      const second = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir });
+      expect(second.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/second.md"]);
+      const answer = await second.answer("Who retired in Tipaza?");
+      expect(answer.kind === "answered" && answer.citations[0]).toMatchObject({ source: "seeds/second.md", label: "paragraph 1" });
+    } finally {
+      other.remove();
+    }
+  });
+
+  it("says a damaged index is damaged, rebuilds it and answers", async () => {
+    const other = tempProject();
+    try {
+      await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir });
+      writeFileSync(join(other.indexDir, "passages.json"), "{ truncated");
+      const warnings: string[] = [];
+      const logger = {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (_: object | string, msg?: string) => void warnings.push(msg ?? ""),
+        error: () => undefined,
+        child: () => logger,
+      };
+      const again = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, logger });
+      expect(warnings).toContain("index damaged; rebuilding it from the seeds");
+      expect((await again.answer("Who is Michele Sison?")).kind).toBe("answered");
+      expect(JSON.parse(readFileSync(join(other.indexDir, "passages.json"), "utf8"))).toHaveProperty("passages");
+    } finally {
+      other.remove();
+    }
+  });
+});
