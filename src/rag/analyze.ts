@@ -73,6 +73,7 @@ export interface QueryContext {
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
+const MIN_FUZZY_LENGTH = 4;
 
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
@@ -134,7 +135,8 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
   let best = 0;
   for (const stem of stems) {
     for (const { word, dice } of context.vocabulary.similar(stem, MIN_DICE, MAX_FUZZY)) {
-      if (/[a-z]/.test(word) !== (token.script === "latin")) continue;
+      // Same script; no short or function-word stems, which resemble everything ("سكان" ~ "كان").
+      if (/[a-z]/.test(word) !== (token.script === "latin") || word.length < MIN_FUZZY_LENGTH || isStopword(word)) continue;
       keys.add(word);
       best = Math.max(best, dice);
     }

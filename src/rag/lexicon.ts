@@ -3,6 +3,7 @@
  * pruned to the corpus: only translations that can match something indexed are kept, so answering never
  * loads the 2 MB dictionary.
  */
+import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Lexicon } from "./analyze.js";
@@ -34,6 +35,20 @@ export interface SerializedLexicon {
   readonly known: string[];
 }
 
+const DEFAULT_PATHS = { dictionary: DICTIONARY_PATH, glossary: GLOSSARY_PATH };
+const fingerprints = new Map<string, string>();
+
+/** A short hash of the word lists: the index records it, so editing the glossary rebuilds the lexicon. */
+export function lexiconFingerprint(paths = DEFAULT_PATHS): string {
+  const key = `${paths.dictionary}\n${paths.glossary}`;
+  let value = fingerprints.get(key);
+  if (value === undefined) {
+    value = createHash("sha256").update(readFileSync(paths.dictionary)).update(readFileSync(paths.glossary)).digest("hex").slice(0, 12);
+    fingerprints.set(key, value);
+  }
+  return value;
+}
+
 interface Entry {
   readonly english: string;
   readonly translations: ReadonlyArray<readonly [arabic: string, maxWords: number]>;
@@ -58,7 +73,7 @@ function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
 /**
  * @param corpusKeys every key the corpus indexes: translations are kept only when they can match one.
  */
-export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = { dictionary: DICTIONARY_PATH, glossary: GLOSSARY_PATH }): SerializedLexicon {
+export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PATHS): SerializedLexicon {
   const enWord = new Map<string, Set<string>>();
   const enStem = new Map<string, Set<string>>();
   const arToEn = new Map<string, Set<string>>();

@@ -19,7 +19,7 @@ import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
-import { buildLexicon, type SerializedLexicon } from "./lexicon.js";
+import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
 import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
@@ -27,7 +27,9 @@ import type { Logger } from "../logger.js";
 const FORMAT = 1;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v1";
-export const ANALYZER_VERSION = "keys-v4";
+export const ANALYZER_VERSION = "keys-v5";
+/** The analyser's identity in the manifest: its version and the word lists it was built with. */
+const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}`;
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
 export const MAX_SEED_BYTES = 5 * 1024 * 1024;
 const SEED_EXTENSIONS = [".txt", ".md"];
@@ -144,7 +146,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
-    analyzer: ANALYZER_VERSION,
+    analyzer: analyzerId(),
     embedder: { id: embeddings.id, dimensions: embeddings.dimensions },
     builtAt: new Date().toISOString(),
     seeds: seeds.map(({ path, sha256, bytes }) => ({ path, sha256, bytes })),
@@ -250,7 +252,7 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   if (
     manifest.format !== FORMAT ||
     manifest.chunker !== CHUNKER_VERSION ||
-    manifest.analyzer !== ANALYZER_VERSION ||
+    manifest.analyzer !== analyzerId() ||
     manifest.embedder?.id !== embeddings.id ||
     manifest.embedder.dimensions !== embeddings.dimensions
   ) {
