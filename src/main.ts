@@ -4,7 +4,8 @@
 import "dotenv/config";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
-import { createEmbeddings, createRag, EmbeddingsError, IndexError } from "./rag/index.js";
+import { EmbeddingsError, IndexError } from "./rag/index.js";
+import { openRag } from "./open-rag.js";
 import { createAsk } from "./bots/ask.js";
 import { createConsoleChat } from "./bots/console.js";
 import { createDiscordBot } from "./bots/discord.js";
@@ -27,21 +28,12 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: platforms ? config.logLevel : config.consoleLogLevel, secrets: config.secrets });
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
 
-  const embeddings = await createEmbeddings(config, logger).catch((error: unknown) => {
-    if (!(error instanceof EmbeddingsError)) throw error;
-    logger.error({ err: error }, "cannot use the configured embedding model");
-    process.stderr.write(`Cannot start: ${error.message}.\n`);
-    process.exit(1);
-  });
-  const rag = await createRag({
-    root: config.root,
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    logger,
-    maxQuestionChars: config.maxQuestionChars,
-    ...(embeddings ? { embeddings } : {}),
-    ...(config.llm ? { llm: config.llm } : {}),
-  }).catch((error: unknown) => {
+  const rag = await openRag(config, logger).catch((error: unknown) => {
+    if (error instanceof EmbeddingsError) {
+      logger.error({ err: error }, "cannot use the configured embedding model");
+      process.stderr.write(`Cannot start: ${error.message}.\n`);
+      process.exit(1);
+    }
     if (!(error instanceof IndexError)) throw error;
     logger.error({ err: error }, "cannot load the briefings");
     process.stderr.write(`Cannot start: ${error.message}. Put .txt or .md briefings in ${config.seedsDir}.\n`);

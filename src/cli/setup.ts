@@ -4,7 +4,7 @@
 import "dotenv/config";
 import { loadConfig, type Config } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
-import { createEmbeddings, createRag } from "../rag/index.js";
+import { openRag as openConfiguredRag } from "../open-rag.js";
 
 export interface Cli {
   readonly config: Config;
@@ -19,16 +19,7 @@ export function setup(): Cli {
 
 /** The core as configured: the embedding model and the language model too, when set. */
 export async function openRag({ config, logger }: Cli) {
-  const embeddings = await createEmbeddings(config, logger);
-  return createRag({
-    root: config.root,
-    seedsDir: config.seedsDir,
-    indexDir: config.indexDir,
-    logger,
-    maxQuestionChars: config.maxQuestionChars,
-    ...(embeddings ? { embeddings } : {}),
-    ...(config.llm ? { llm: config.llm } : {}),
-  });
+  return openConfiguredRag(config, logger);
 }
 
 /** Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1. */
