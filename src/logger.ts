@@ -16,10 +16,17 @@ export interface Logger {
 
 const REDACTED = "[REDACTED]";
 
-/** Replaces every occurrence of every secret in `line`. */
+/**
+ * Replaces every occurrence of every secret in `line`, in each form a JSON log line can carry it: as given,
+ * JSON-escaped (a `"` or `\` in a key) and percent-encoded (a key in a URL's query string).
+ */
 export function redact(line: string, secrets: readonly string[]): string {
   let out = line;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join(REDACTED);
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    const forms = new Set([secret, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret)]);
+    for (const form of [...forms].sort((a, b) => b.length - a.length)) out = out.split(form).join(REDACTED);
+  }
   return out;
 }
 
