@@ -50,8 +50,9 @@ async function main(): Promise<void> {
   const shutdown = (reason: string): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
-      await Promise.allSettled(bots.map((b) => b.stop()));
-      const drained = await inflight.drain(config.shutdownGraceMs);
+      const deadline = Date.now() + config.shutdownGraceMs;
+      await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
+      const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
       process.exit(0);
     })());

@@ -29,12 +29,17 @@ export interface AskContext {
   readonly signal?: AbortSignal;
   /** Called with the verified composed text so far, while an LLM answer streams (see AnswerOptions.onText). */
   readonly onText?: (text: string) => void;
+  /**
+   * Called once the question is accepted (within the rate limit), before the core works on it: the moment to
+   * show a typing indicator, so that a flood of refused messages costs no platform calls.
+   */
+  readonly onStart?: () => void;
 }
 
 export type Ask = (question: string, context: AskContext) => Promise<Reply>;
 
 export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
-  return async (question, { user, signal, onText }) => {
+  return async (question, { user, signal, onText, onStart }) => {
     const language = detectLanguage(question);
     const verdict = limiter.take(user);
     if (!verdict.ok) {
@@ -43,6 +48,7 @@ export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
         ? { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } }
         : { kind: "silent" };
     }
+    onStart?.();
     try {
       const answer = await rag.answer(question, { ...(signal ? { signal } : {}), ...(onText ? { onText } : {}) });
       logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs) }, "answered");

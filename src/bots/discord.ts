@@ -8,6 +8,7 @@ import {
   Events,
   GatewayIntentBits,
   MessageFlags,
+  Options,
   Partials,
   SlashCommandBuilder,
   type ChatInputCommandInteraction,
@@ -27,8 +28,8 @@ import type { BotDeps, BotHandle } from "./types.js";
 const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
 /** Discord shows "typing…" for about 10 s per request. */
 const TYPING_REFRESH_MS = 8_000;
-/** How long stop() lets answers already being written reach Discord before it disconnects. */
-const STOP_WAIT_MS = 15_000;
+/** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
+const STOP_WAIT_MS = 8_000;
 
 /** The slash commands, registered at start (in config.guildId only when set, else globally). */
 export const DISCORD_COMMANDS = [
@@ -47,6 +48,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
+    // The bot never reads past messages; discord.js would keep 200 per channel and DM (a leak in a busy bot).
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
     // A reply to a message deleted meanwhile is sent as a plain message instead of failing.
     failIfNotExists: false,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
@@ -104,7 +107,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
 
   /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
   async function answerMessage(message: Message, question: string): Promise<void> {
-    const stopTyping = keepTyping(message.channel);
+    const typing = typingIndicator(message.channel);
     let sent: Message | undefined;
     const language = detectLanguage(question);
     const live = createLiveMessage(
@@ -116,15 +119,16 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
       },
       logger,
     );
-    const context: AskContext & { readonly onText: (partial: string) => void } = {
+    const context: AskContext = {
       user: `discord:${message.author.id}`,
+      onStart: typing.start,
       onText: (partial) => live.update(renderPartialDiscord(partial, language)),
     };
     let parts: string[];
     try {
       parts = renderReplyDiscord(await deps.ask(question, context));
     } finally {
-      stopTyping();
+      typing.stop();
       await live.close();
     }
     for (const [i, content] of parts.entries()) {
@@ -196,14 +200,21 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
     }
   }
 
-  function keepTyping(channel: TextBasedChannel): () => void {
-    if (!channel.isSendable()) return () => undefined;
+  /** "typing…" in `channel` from `start()` until `stop()`. */
+  function typingIndicator(channel: TextBasedChannel): { start: () => void; stop: () => void } {
+    let timer: NodeJS.Timeout | undefined;
     const send = (): void => {
+      if (!channel.isSendable()) return;
       channel.sendTyping().catch((error: unknown) => logger.warn({ err: safeError(error) }, "typing indicator failed"));
     };
-    send();
-    const timer = setInterval(send, TYPING_REFRESH_MS);
-    return () => clearInterval(timer);
+    return {
+      start: () => {
+        if (timer !== undefined) return;
+        send();
+        timer = setInterval(send, TYPING_REFRESH_MS);
+      },
+      stop: () => clearInterval(timer),
+    };
   }
 
   return {
@@ -217,10 +228,10 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
       await (config.guildId ? commands.set(DISCORD_COMMANDS, config.guildId) : commands.set(DISCORD_COMMANDS));
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");
     },
-    async stop() {
+    async stop(graceMs = STOP_WAIT_MS) {
       stopping = true;
       let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, STOP_WAIT_MS)));
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
       await Promise.race([Promise.allSettled([...pending]), timeout]);
       clearTimeout(timer);
       await client.destroy();

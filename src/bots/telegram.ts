@@ -88,7 +88,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   function answer(ctx: Context, question: Message, text: string): void {
     const task = async (): Promise<void> => {
       if (text.trim() === "") return send(ctx, [renderUsageHtml(userLanguage(ctx))], question);
-      const typing = keepTyping(ctx);
+      const typing = typingIndicator(ctx);
       let messageId: number | undefined;
       const chatId = question.chat.id;
       const live = createLiveMessage(
@@ -102,13 +102,14 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         },
         logger,
       );
-      const context: AskContext & { readonly onText: (partial: string) => void } = {
+      const context: AskContext = {
         user: `telegram:${ctx.from?.id ?? ctx.chat?.id}`,
+        onStart: typing.start,
         onText: (partial) => live.update(renderPartialHtml(partial)),
       };
       try {
         const reply = await ask(text, context);
-        await typing.first;
+        await typing.sent();
         const parts = renderReplyHtml(reply);
         if (!(await live.close()) || messageId === undefined) return await send(ctx, parts, question);
         const [first, ...rest] = parts;
@@ -153,14 +154,23 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     }
   }
 
-  function keepTyping(ctx: Context): { first: Promise<void>; stop: () => void } {
+  /** The "typing…" action, sent from `start()` until `stop()`; `sent()` waits for the first one to be sent. */
+  function typingIndicator(ctx: Context): { start: () => void; sent: () => Promise<void>; stop: () => void } {
+    let first: Promise<void> | undefined;
+    let timer: NodeJS.Timeout | undefined;
     const typing = (): Promise<void> =>
       ctx.sendChatAction("typing").then(
         () => undefined,
         (err: unknown) => logger.debug({ err }, "typing action failed"),
       );
-    const timer = setInterval(() => void typing(), TYPING_EVERY_MS);
-    return { first: typing(), stop: () => clearInterval(timer) };
+    return {
+      start: () => {
+        first ??= typing();
+        timer ??= setInterval(() => void typing(), TYPING_EVERY_MS);
+      },
+      sent: async () => first,
+      stop: () => clearInterval(timer),
+    };
   }
 
   function poll(): void {

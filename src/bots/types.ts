@@ -11,9 +11,12 @@ export interface BotDeps {
   readonly inflight: Inflight;
 }
 
-/** A running platform adapter. `stop` stops taking new questions; main drains answers in flight. */
+/**
+ * A running platform adapter. `stop` stops taking new questions; an adapter that must keep its connection for
+ * answers in flight (Discord) waits for them, but never longer than `graceMs`. Main then drains the rest.
+ */
 export interface BotHandle {
   readonly name: "discord" | "telegram" | "console";
   start(): Promise<void>;
-  stop(): Promise<void>;
+  stop(graceMs?: number): Promise<void>;
 }

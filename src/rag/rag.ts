@@ -28,8 +28,9 @@ export interface CreateRagOptions {
 }
 
 export const DEFAULT_MAX_QUESTION_CHARS = 500;
-// C0/C1 controls (but tab and newline), bidi overrides and isolates, zero-width characters.
-const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+// Control characters (but tab and newline) and every invisible format character: zero-width, bidi marks,
+// overrides and isolates, word joiner, soft hyphen, byte-order mark (Unicode categories Cc and Cf).
+const UNSAFE = /[\p{Cf}\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 
 /** Loads or builds the index for the seeds and returns the core's port. */
 export async function createRag(options: CreateRagOptions): Promise<Rag & { readonly index: LoadedIndex }> {

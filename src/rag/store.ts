@@ -246,6 +246,7 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
+    if (!isManifest(manifest)) throw new Error("manifest.json does not have the manifest's shape");
   } catch (error) {
     return corrupt(indexDir, error);
   }
@@ -266,6 +267,9 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
     if (!Array.isArray(store.passages) || !Array.isArray(store.terms) || store.terms.length !== manifest.sentences || count !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${store.terms?.length}, vectors ${count}`);
     }
+    if (vectors.index.getNumDimensions() !== manifest.embedder.dimensions) {
+      throw new Error(`vector dimensions disagree: manifest ${manifest.embedder.dimensions}, index ${vectors.index.getNumDimensions()}`);
+    }
     loaded = { manifest, seeds, store, vectors };
   } catch (error) {
     return corrupt(indexDir, error);
@@ -273,6 +277,26 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   return current === recorded ? { status: "fresh", index: loaded } : { status: "stale", previous: loaded };
+}
+
+/** Whether parsed JSON has the fields a manifest must have (it may come from an older or damaged build). */
+function isManifest(value: unknown): value is Manifest {
+  if (typeof value !== "object" || value === null) return false;
+  const m = value as Record<string, unknown>;
+  const embedder = m["embedder"] as Record<string, unknown> | null | undefined;
+  return (
+    typeof m["format"] === "number" &&
+    typeof m["chunker"] === "string" &&
+    typeof m["analyzer"] === "string" &&
+    typeof embedder === "object" &&
+    embedder !== null &&
+    typeof embedder["id"] === "string" &&
+    typeof embedder["dimensions"] === "number" &&
+    typeof m["builtAt"] === "string" &&
+    typeof m["sentences"] === "number" &&
+    Array.isArray(m["seeds"]) &&
+    (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
+  );
 }
 
 function corrupt(indexDir: string, cause?: unknown): never {

@@ -226,11 +226,11 @@ describe("Telegram bot, long polling", () => {
   it("rate-limits a flooding user: the allowed answers, one polite notice, then silence", async () => {
     const { tg, rag, inflight } = await setup({ perMinute: 2 });
     for (let i = 0; i < 6; i++) tg.push(tg.privateUpdate(`Who is Michele Sison? #${i}`));
-    await tg.waitForCalls("sendChatAction", 6);
     await tg.waitForSent(3);
     await inflight.drain(2000);
     expect(tg.sent).toHaveLength(3);
     expect(rag.questions).toHaveLength(2);
+    expect(tg.calls.filter((c) => c.method === "sendChatAction")).toHaveLength(2); // typing only for the answers
     const notices = tg.sent.map(shown).filter((text) => text.includes("faster than I can keep up"));
     expect(notices).toHaveLength(1);
     expect(notices[0]).toMatch(/Please wait \d+ s and ask again/);

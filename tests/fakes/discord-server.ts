@@ -51,6 +51,9 @@ export interface SentMessage {
   readonly via: "channel" | "interaction-reply" | "interaction-edit" | "followup";
   /** The interaction this message answers, for interaction replies, edits and follow-ups. */
   readonly interactionId?: string;
+  /** Date.now() when it was created, and when it was last created or edited. */
+  readonly at: number;
+  updatedAt: number;
 }
 
 /** A failure to return instead of the real response, for the next `times` requests that match. */
@@ -60,6 +63,14 @@ export interface InjectedFailure {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly body?: Payload;
+  times?: number;
+}
+
+/** A delay before the next `times` requests that match are handled (a slow or congested Discord). */
+export interface InjectedDelay {
+  readonly method: string;
+  readonly route: RegExp;
+  readonly ms: number;
   times?: number;
 }
 
@@ -91,12 +102,17 @@ export interface FakeDiscord {
   /** Registered commands per scope: "global" or a guild id. */
   readonly commands: ReadonlyMap<string, readonly Payload[]>;
   failNext(failure: InjectedFailure): void;
+  /** Holds the next matching request(s) for `ms` before handling them normally. */
+  delayNext(delay: InjectedDelay): void;
   /** A message in a guild text channel; mentions are parsed from `<@id>` in the content. Returns its id. */
   guildMessage(content: string, options?: { author?: FakeUser; guildId?: string; channelId?: string }): string;
-  /** A direct message to the bot. Returns its id. */
-  directMessage(content: string, options?: { author?: FakeUser }): string;
-  /** A slash command invocation; `guildId: null` for one in the bot's DMs. Returns the interaction id. */
-  command(name: string, options?: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null }): string;
+  /** A direct message to the bot (in `channelId`, IDS.dmChannel by default: each user has one on Discord). Returns its id. */
+  directMessage(content: string, options?: { author?: FakeUser; channelId?: string }): string;
+  /**
+   * A slash command invocation; `guildId: null` for one in the bot's DMs. `ageMs` backdates it, as when the
+   * gateway delivers it late: past 3000 the bot can no longer acknowledge it. Returns the interaction id.
+   */
+  command(name: string, options?: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null; ageMs?: number }): string;
   /** Closes the gateway connection with `code`; the client should resume. */
   disconnect(code: number): void;
   /** Resolves with the first value `probe` returns that is not undefined, polling until `timeoutMs`. */
@@ -143,6 +159,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const calls: RestCall[] = [];
   const messages: SentMessage[] = [];
   const failures: InjectedFailure[] = [];
+  const delays: InjectedDelay[] = [];
   const callbacks = new Map<string, { type: number; status: number }>();
   const commands = new Map<string, Payload[]>();
   const interactions = new Map<string, InteractionState>();
@@ -217,6 +234,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       messageReference: body["message_reference"] as Payload | undefined,
       via,
       ...(interactionId ? { interactionId } : {}),
+      at: Date.now(),
+      updatedAt: Date.now(),
     };
     messages.push(message);
     return message;
@@ -244,6 +263,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
 
     if (!url.pathname.startsWith("/api/v10/")) return send(404, { message: "404: Not Found", code: 0 });
+    const delay = delays.find((d) => d.method === method && d.route.test(route));
+    if (delay) {
+      delay.times = (delay.times ?? 1) - 1;
+      if (delay.times <= 0) delays.splice(delays.indexOf(delay), 1);
+      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+    }
     const failure = failures.find((f) => f.method === method && f.route.test(route));
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
@@ -305,6 +330,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (!interaction.original) interaction.original = create(call.body ?? {}, interaction.channelId, "interaction-edit", interaction.id);
         interaction.original.content = String(call.body?.["content"] ?? interaction.original.content);
         interaction.original.allowedMentions = call.body?.["allowed_mentions"];
+        interaction.original.updatedAt = Date.now();
         return send(200, messageObject(interaction.original));
       }
       if (!m[3] && method === "POST") return send(200, messageObject(create(call.body ?? {}, interaction.channelId, "followup", interaction.id)));
@@ -328,9 +354,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return id;
   }
 
-  function directMessage(content: string, opts: { author?: FakeUser } = {}): string {
+  function directMessage(content: string, opts: { author?: FakeUser; channelId?: string } = {}): string {
     const id = nextId();
-    gateway.dispatch("MESSAGE_CREATE", { ...baseMessage(id, IDS.dmChannel, opts.author ?? ASKER), channel_type: 1, content, mentions: [] });
+    gateway.dispatch("MESSAGE_CREATE", { ...baseMessage(id, opts.channelId ?? IDS.dmChannel, opts.author ?? ASKER), channel_type: 1, content, mentions: [] });
     return id;
   }
 
@@ -352,11 +378,11 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     };
   }
 
-  function command(name: string, opts: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null } = {}): string {
+  function command(name: string, opts: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null; ageMs?: number } = {}): string {
     const user = opts.user ?? ASKER;
     const guildId = opts.guildId === undefined ? IDS.guild : opts.guildId;
     const channelId = guildId === null ? IDS.dmChannel : guildId === IDS.guild ? IDS.channel : IDS.otherChannel;
-    const state: InteractionState = { id: nextId(), token: `interaction-token-${nextId()}`, channelId, createdAt: Date.now(), acknowledged: false, original: undefined };
+    const state: InteractionState = { id: nextId(), token: `interaction-token-${nextId()}`, channelId, createdAt: Date.now() - (opts.ageMs ?? 0), acknowledged: false, original: undefined };
     interactions.set(state.id, state);
     const options = Object.entries(opts.values ?? {}).map(([key, value]) => ({ name: key, type: 3, value }));
     gateway.dispatch("INTERACTION_CREATE", {
@@ -403,6 +429,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     commands,
     gateway: gateway.stats,
     failNext: (failure) => void failures.push({ ...failure }),
+    delayNext: (delay) => void delays.push({ ...delay }),
     guildMessage,
     directMessage,
     command,

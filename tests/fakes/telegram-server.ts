@@ -13,7 +13,9 @@ export type Fault =
   /** A bare HTTP status with an HTML body, as a proxy in front of Telegram sends (502, 504). */
   | { readonly kind: "status"; readonly status: number }
   /** The connection is destroyed before any response. */
-  | { readonly kind: "drop" };
+  | { readonly kind: "drop" }
+  /** The call is held for `ms`, then served normally (a slow or congested Bot API). */
+  | { readonly kind: "delay"; readonly ms: number };
 
 /** The faults tests script most, shaped as Telegram (or a proxy in front of it) sends them. */
 export const faults = {
@@ -31,6 +33,7 @@ export const faults = {
   }),
   badRequest: (description: string): Fault => ({ kind: "error", code: 400, description: `Bad Request: ${description}` }),
   drop: (): Fault => ({ kind: "drop" }),
+  delay: (ms: number): Fault => ({ kind: "delay", ms }),
 } as const;
 
 /** One request the bot made, successful or not. */
@@ -47,6 +50,8 @@ export interface ApiCall {
 export interface SentMessage {
   readonly params: Readonly<Record<string, unknown>>;
   readonly message: Message.TextMessage;
+  /** Date.now() when the fake accepted it. */
+  readonly at: number;
 }
 
 /** Who sends an injected message; defaults to user 1001 "Alice" with language_code "en". */
@@ -110,6 +115,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const scripted = new Map<string, Fault[]>();
   const listeners = new Set<() => void>();
   const messageIds = new Map<number, number>();
+  const chats = new Map<number, Message["chat"]>();
   let nextUpdateId = 500;
   let webhook: FakeTelegram["webhook"];
 
@@ -118,6 +124,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   };
   const remember = (message: Message): void => {
     messages.set(`${message.chat.id}:${message.message_id}`, message);
+    if (!chats.has(message.chat.id)) chats.set(message.chat.id, message.chat);
   };
   const nextMessageId = (chatId: number): number => {
     const id = (messageIds.get(chatId) ?? 0) + 1;
@@ -180,17 +187,16 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       if (replyId !== undefined && !replyTo && reply.allow_sending_without_reply !== true) {
         return error(400, "Bad Request: message to be replied not found");
       }
-      const original = [...messages.values()].find((m) => m.chat.id === chatId);
       const message: Message.TextMessage = {
         message_id: nextMessageId(chatId),
         date: Math.floor(Date.now() / 1000),
-        chat: original?.chat ?? { id: chatId, type: "private", first_name: "?" },
+        chat: chats.get(chatId) ?? { id: chatId, type: "private", first_name: "?" },
         from: me,
         text: checked.text,
         ...(replyTo ? { reply_to_message: replyTo as Message.TextMessage & { reply_to_message: undefined } } : {}),
       };
       remember(message);
-      sent.push({ params, message });
+      sent.push({ params, message, at: Date.now() });
       return ok(message);
     },
     editMessageText: (params) => {
@@ -211,9 +217,14 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     const params = { ...Object.fromEntries(url.searchParams), ...(await readJson(req)) };
     if (!match || match[1] !== token) return send(res, error(match ? 401 : 404, match ? "Unauthorized" : "Not Found"));
     const method = match[2] ?? "";
-    const fault = scripted.get(method)?.shift();
+    let fault = scripted.get(method)?.shift();
     calls.push(fault ? { method, params, at: Date.now(), fault } : { method, params, at: Date.now() });
     changed();
+    if (fault?.kind === "delay") {
+      const { ms } = fault;
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      fault = undefined;
+    }
     if (fault?.kind === "drop") return void req.socket.destroy();
     if (fault?.kind === "status") return void res.writeHead(fault.status, { "content-type": "text/html" }).end("<html>Bad Gateway</html>");
     if (fault) {

@@ -1,6 +1,6 @@
 import type { Language } from "../types.js";
 
-const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFF]/gu;
+const ARABIC_LETTER = /[\u0621-\u064A\u0671-\u06D3\u06FA-\u06FF\uFB50-\uFDFF\uFE70-\uFEFC]/gu;
 const LATIN_LETTER = /[A-Za-z\u00C0-\u024F]/gu;
 
 /** The language a question is asked in: Arabic when it has at least as many Arabic letters as Latin ones. */

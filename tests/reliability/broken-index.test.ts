@@ -1,0 +1,246 @@
+/**
+ * Broken indexes and seeds, end to end: through createRag (what `npm start` calls) and through the real
+ * `npm start` process. A damaged index is logged and rebuilt; missing or empty seeds give one clear message and
+ * exit 1 (no stack trace, no retry loop); binary and oversized seeds are skipped with a warning; an index that
+ * cannot be written is built in memory with a warning and the bot answers anyway.
+ */
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRag, IndexError } from "../../src/rag/index.js";
+import { HashingEmbeddings } from "../../src/rag/embeddings.js";
+import { loadIndex, readSeeds } from "../../src/rag/store.js";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { capturingLogger, parsedLogs } from "./helpers.js";
+
+const QUESTION = "Who is Michele Sison?";
+const FIFTY_MB = 50 * 1024 * 1024;
+const isRoot = process.getuid?.() === 0;
+
+let pristine: TempProject;
+const projects: TempProject[] = [];
+
+beforeAll(async () => {
+  pristine = tempProject();
+  await createRag({ root: pristine.root, seedsDir: pristine.seedsDir, indexDir: pristine.indexDir });
+});
+afterAll(() => pristine.remove());
+afterEach(() => {
+  for (const p of projects.splice(0)) {
+    chmodTree(p.root, 0o755);
+    p.remove();
+  }
+});
+
+/** A project with the seeds and, unless `withIndex` is false, a copy of a good index. */
+function project(withIndex = true, withSeeds = true): TempProject {
+  const p = tempProject(withSeeds);
+  projects.push(p);
+  if (withIndex) cpSync(pristine.indexDir, p.indexDir, { recursive: true });
+  return p;
+}
+
+function chmodTree(path: string, mode: number): void {
+  chmodSync(path, mode);
+  if (statSync(path).isDirectory()) for (const name of readdirSync(path)) chmodTree(join(path, name), mode);
+}
+
+/** A binary .txt and a 50 MB .md (sparse, so the test writes almost nothing) in `dir`. */
+function addBadSeeds(dir: string): void {
+  writeFileSync(join(dir, "scan.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0xff, 0xfe]));
+  writeFileSync(join(dir, "dump.md"), "# A data dump\n\n");
+  truncateSync(join(dir, "dump.md"), FIFTY_MB);
+}
+
+const vectors = (dir: string): string => join(dir, "hnswlib", "hnswlib.index");
+const damages: readonly (readonly [string, (dir: string) => void])[] = [
+  ["a truncated vector file", (dir) => writeFileSync(vectors(dir), readFileSync(vectors(dir)).subarray(0, 1000))],
+  ["an empty vector file", (dir) => writeFileSync(vectors(dir), "")],
+  ["a vector file of garbage the same size", (dir) => writeFileSync(vectors(dir), Buffer.alloc(statSync(vectors(dir)).size, 0xa5))],
+  ["a manifest that is not JSON", (dir) => writeFileSync(join(dir, "manifest.json"), '{ "format": 1, "chun')],
+  ["a manifest of NUL bytes (power loss)", (dir) => writeFileSync(join(dir, "manifest.json"), Buffer.alloc(512))],
+  ["a passage store of the wrong shape", (dir) => writeFileSync(join(dir, "passages.json"), '{"passages": 3}')],
+  ["a passage store that is null", (dir) => writeFileSync(join(dir, "passages.json"), "null")],
+  ["a missing passage store", (dir) => rmSync(join(dir, "passages.json"))],
+  ["a missing vector folder", (dir) => rmSync(join(dir, "hnswlib"), { recursive: true })],
+  ["a corrupt vector docstore", (dir) => writeFileSync(join(dir, "hnswlib", "docstore.json"), "[[")],
+];
+
+async function expectFreshOnDisk(p: TempProject): Promise<void> {
+  const seeds = await readSeeds(p.root, p.seedsDir);
+  expect((await loadIndex(p.indexDir, seeds, new HashingEmbeddings())).status).toBe("fresh");
+}
+
+/** What loading `p`'s index says: a status, or the error it throws. */
+async function load(p: TempProject): Promise<unknown> {
+  const seeds = await readSeeds(p.root, p.seedsDir);
+  return loadIndex(p.indexDir, seeds, new HashingEmbeddings()).then(
+    (result) => result.status,
+    (error: unknown) => error,
+  );
+}
+
+describe("a damaged index", () => {
+  // Every kind of damage is detected as IndexError("corrupt"), the one error createRag rebuilds on (below).
+  it.each(damages)("%s is detected as IndexError('corrupt')", async (_name, damage) => {
+    const p = project();
+    damage(p.indexDir);
+    const error = await load(p);
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error).toMatchObject({ code: "corrupt" });
+  });
+
+  it("is logged and rebuilt by createRag, skipping a binary and a 50 MB seed with a warning; it answers and saves the index", async () => {
+    const p = project();
+    damages[0]?.[1](p.indexDir);
+    addBadSeeds(p.seedsDir);
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect(parsedLogs(lines).filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      "seed skipped: larger than the limit",
+      "seed skipped: not UTF-8 text",
+      "index damaged; rebuilding it from the seeds",
+    ]);
+    expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
+    expect((await rag.answer(QUESTION)).kind).toBe("answered");
+    await expectFreshOnDisk(p);
+  });
+
+  // Once missed: a manifest that parses as JSON but has the wrong shape threw a TypeError (npm start then said
+  // "Fatal" on every start until index/ was deleted by hand), and an hnswlib/args.json that disagreed with the
+  // manifest loaded as fresh, after which every question failed.
+  it.each([
+    ["a manifest that is JSON null", (dir: string) => writeFileSync(join(dir, "manifest.json"), "null")],
+    ["a manifest without its seed list", (dir: string) => {
+      const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
+      delete manifest["seeds"];
+      writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
+    }],
+    ["vector settings that disagree with the manifest", (dir: string) =>
+      writeFileSync(join(dir, "hnswlib", "args.json"), JSON.stringify({ space: "cosine", numDimensions: 7 }))],
+  ] as const)("%s is detected as IndexError('corrupt')", async (_name, damage) => {
+    const p = project();
+    damage(p.indexDir);
+    const error = await load(p);
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error).toMatchObject({ code: "corrupt" });
+  });
+});
+
+describe("seeds, through createRag", () => {
+  it("a missing seeds/ is an IndexError('no-seeds') that names the folder", async () => {
+    const p = project(false, false);
+    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir })).rejects.toThrow(
+      expect.objectContaining({ name: "IndexError", code: "no-seeds", message: "cannot read the seeds folder seeds" }),
+    );
+  });
+
+  it("a seeds/ with no usable briefing is an IndexError('no-seeds'), each skipped file warned about", async () => {
+    const p = project(false, false);
+    mkdirSync(p.seedsDir);
+    addBadSeeds(p.seedsDir);
+    writeFileSync(join(p.seedsDir, "notes.pdf"), "%PDF-1.7");
+    const { logger, lines } = capturingLogger("info");
+    const error = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error).toMatchObject({ code: "no-seeds", message: "no .txt or .md briefing in seeds" });
+    expect(parsedLogs(lines).map((l) => [l.msg, l["path"]])).toEqual([
+      ["seed skipped: larger than the limit", "seeds/dump.md"],
+      ["seed skipped: not UTF-8 text", "seeds/scan.txt"],
+    ]);
+  });
+});
+
+describe("an index that cannot be written, through createRag", () => {
+  it("a read-only index/ that is up to date is loaded without writing", async () => {
+    const p = project();
+    const before = readdirSync(p.indexDir, { recursive: true }).map((f) => `${String(f)}:${statSync(join(p.indexDir, String(f))).mtimeMs}`);
+    chmodTree(p.indexDir, 0o555);
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect((await rag.answer(QUESTION)).kind).toBe("answered");
+    expect(lines).toEqual([]);
+    chmodTree(p.indexDir, 0o755);
+    expect(readdirSync(p.indexDir, { recursive: true }).map((f) => `${String(f)}:${statSync(join(p.indexDir, String(f))).mtimeMs}`)).toEqual(before);
+    expect(readdirSync(p.root).sort()).toEqual(["index", "seeds"]);
+  });
+
+  it.skipIf(isRoot)("a damaged index in a read-only project is rebuilt in memory with a warning (not as root)", async () => {
+    const p = project();
+    damages[0]?.[1](p.indexDir);
+    chmodTree(p.root, 0o555);
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect(parsedLogs(lines).filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      "index damaged; rebuilding it from the seeds",
+      "index built in memory but could not be saved; it will be rebuilt next start",
+    ]);
+    expect((await rag.answer(QUESTION)).kind).toBe("answered");
+  });
+});
+
+describe("npm start with broken seeds or index", () => {
+  /** The real `npm start` in console mode, `input` piped to it; resolves when it exits (killed after 60 s). */
+  async function npmStart(p: TempProject, input: string, env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+    const started = Date.now();
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: p.root, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.stdin.on("error", () => undefined); // it may exit before reading its input
+    child.stdin.end(input);
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    const [code] = (await once(child, "exit")) as [number | null];
+    clearTimeout(timer);
+    return { code, stdout, stderr, ms: Date.now() - started };
+  }
+
+  // The four runs go in parallel to keep the suite short; each is a separate project.
+  it("seeds missing or useless: exit 1 once with a clear message; damaged index: rebuilt and saved; unwritable index: answers with a warning", { timeout: 90_000 }, async () => {
+    const missing = project(false, false);
+    const useless = project(false, false);
+    mkdirSync(useless.seedsDir);
+    addBadSeeds(useless.seedsDir);
+    const damaged = project();
+    damages[0]?.[1](damaged.indexDir);
+    addBadSeeds(damaged.seedsDir);
+    const unwritable = project(false);
+    writeFileSync(join(unwritable.root, "mount"), "not a folder: every write below it fails, as on a read-only mount");
+    const [a, b, c, d] = await Promise.all([
+      npmStart(missing, `${QUESTION}\n`),
+      npmStart(useless, `${QUESTION}\n`),
+      npmStart(damaged, `${QUESTION}\n`),
+      npmStart(unwritable, `${QUESTION}\n`, { INDEX_DIR: "mount/index" }),
+    ]);
+
+    expect(a.code).toBe(1);
+    expect(a.stderr).toContain(`Cannot start: cannot read the seeds folder seeds. Put .txt or .md briefings in ${missing.seedsDir}.`);
+    expect(b.code).toBe(1);
+    expect(b.stderr).toContain(`Cannot start: no .txt or .md briefing in seeds. Put .txt or .md briefings in ${useless.seedsDir}.`);
+    expect(b.stderr).toContain('"msg":"seed skipped: larger than the limit"');
+    expect(b.stderr).toContain('"msg":"seed skipped: not UTF-8 text"');
+    for (const run of [a, b]) {
+      expect(run.stdout).toBe("");
+      expect(run.stderr).not.toContain("Fatal");
+      expect(run.stderr).not.toMatch(/^\s+at /mu); // no stack trace
+      expect(run.stderr.match(/Cannot start/gu)).toHaveLength(1);
+    }
+
+    expect(c.code).toBe(0);
+    expect(c.stderr).toContain('"msg":"index damaged; rebuilding it from the seeds"');
+    expect(c.stderr).toContain('"msg":"seed skipped: larger than the limit"');
+    expect(c.stderr).toContain('"msg":"seed skipped: not UTF-8 text"');
+    expect(c.stdout).toContain("From the briefing:");
+    await expectFreshOnDisk(damaged); // so the next start loads it instead of rebuilding again
+
+    expect(d.code).toBe(0);
+    expect(d.stderr).toContain('"msg":"index built in memory but could not be saved; it will be rebuilt next start"');
+    expect(d.stdout).toContain("From the briefing:");
+  });
+});
