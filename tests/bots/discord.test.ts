@@ -433,6 +433,36 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       project.remove();
     }
   });
+  it("a mention gets one reply, edited as verified text arrives; the last edit is the answer with its sources", async () => {
+    const llm = await startFakeOpenAI({ chat: threeSentences });
+    const project = tempProject();
+    const discord = await startFakeDiscord();
+    const logger = createLogger({ level: "silent", secrets: [] });
+    const inflight = createInflight();
+    try {
+      const rag = await createRag({
+        root: project.root,
+        seedsDir: project.seedsDir,
+        indexDir: project.indexDir,
+        logger,
+        llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000, streamIntervalMs: 0 },
+      });
+      const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase };
+      const bot = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
+      await bot.start();
+      const question = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+      const reply = await discord.waitFor(() => repliesTo(discord, question).find((m) => m.content.includes(en.sources)), 10_000, "the final edit");
+      await discord.waitFor(() => (inflight.size === 0 ? true : undefined), 10_000, "idle");
+      await bot.stop();
+      const edits = discord.calls.filter((c) => c.method === "PATCH" && c.route === `/channels/${IDS.channel}/messages/${reply.id}`);
+      expect(edits.length).toBeGreaterThanOrEqual(2); // partial texts, then the answer
+      expect(repliesTo(discord, question)).toHaveLength(1);
+      expect(reply.content).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\./u);
+      expect(reply.allowedMentions).toMatchObject({ parse: [] });
+    } finally {
+      await discord.close();
+      await llm.close();
+      project.remove();
+    }
+  });
 });
-
-/** The ask flow with the partial-text callback passed on to the core (what createAsk does once ask.ts forwards `onText`). */

@@ -24,11 +24,6 @@ import { tempProject } from "../helpers/project.js";
 
 const en = messages("en");
 
-/**
- * The ask flow with the partial-text callback passed on to the core. (createAsk passes `onText` on once ask.ts
- * forwards it; until then this stands in for it, without rate limiting.)
- */
-
 const cleanups: (() => Promise<void>)[] = [];
 
 afterEach(async () => {

@@ -293,6 +293,16 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (invalid) return send(400, invalid);
       return send(200, messageObject(create(call.body ?? {}, m[1] ?? "", "channel")));
     }
+    if ((m = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/u)) && method === "PATCH") {
+      const message = messages.find((x) => x.id === m?.[2] && x.channelId === m?.[1]);
+      if (!message) return send(404, { message: "Unknown Message", code: 10008 });
+      const invalid = invalidContent(call.body);
+      if (invalid) return send(400, invalid);
+      message.content = String(call.body?.["content"] ?? message.content);
+      message.allowedMentions = call.body?.["allowed_mentions"] ?? message.allowedMentions;
+      message.updatedAt = Date.now();
+      return send(200, messageObject(message));
+    }
     if ((m = route.match(/^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/u)) && method === "PUT") {
       const list = (Array.isArray(call.body) ? call.body : []) as Payload[];
       const registered = list.map((c) => ({ ...c, id: nextId(), application_id: m?.[1], version: nextId(), type: c["type"] ?? 1, ...(m?.[2] ? { guild_id: m[2] } : {}) }));
