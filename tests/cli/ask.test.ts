@@ -1,0 +1,105 @@
+/**
+ * The command-line contract the held-out evaluation uses: `npm run --silent ask -- --json [--batch]`.
+ */
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+
+let project: TempProject;
+
+beforeAll(() => {
+  project = tempProject();
+});
+afterAll(() => project.remove());
+
+function npm(args: string[], input?: string): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync("npm", ["run", "--silent", ...args], {
+    cwd: REPO_ROOT,
+    input,
+    encoding: "utf8",
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root },
+    timeout: 60_000,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+interface Json {
+  id?: string;
+  question: string;
+  answered: boolean;
+  text: string;
+  citations: { n: number; source: string; label: string; quote: string; start: number; end: number; score: number }[];
+  timings: { totalMs: number };
+  error?: string;
+}
+
+function expectContract(json: Json): void {
+  expect(Object.keys(json).sort()).toEqual(expect.arrayContaining(["answered", "citations", "question", "text", "timings"]));
+  expect(typeof json.timings.totalMs).toBe("number");
+  json.citations.forEach((c, i) => {
+    expect(c.n).toBe(i + 1);
+    expect(readFileSync(join(project.root, c.source), "utf8").slice(c.start, c.end)).toBe(c.quote);
+  });
+}
+
+describe("npm run ask", () => {
+  it("--json prints one object with verbatim citations relative to the project root", { timeout: 60_000 }, () => {
+    const { stdout, status } = npm(["ask", "--", "--json", "What role did Algeria play in the Sahel region?"]);
+    expect(status).toBe(0);
+    const lines = stdout.trim().split("\n");
+    expect(lines).toHaveLength(1);
+    const json = JSON.parse(lines[0] ?? "") as Json;
+    expectContract(json);
+    expect(json.answered).toBe(true);
+    expect(json.citations[0]).toMatchObject({ source: "seeds/000_9ae3e538818b189d.txt", label: expect.stringMatching(/^paragraph \d+$/u) });
+    expect(json.citations[0]?.quote).toContain("لعبت دوراً رئيسياً");
+    expect(json.text).toContain(`[1] “${json.citations[0]?.quote}”`);
+  });
+
+  it("--json --batch answers JSON lines in order, echoing ids, and survives bad lines", { timeout: 60_000 }, () => {
+    const input = [
+      JSON.stringify({ id: "a", question: "Who is Michele Sison?" }),
+      JSON.stringify({ id: "b", question: "What is the capital of France?" }),
+      "{ not json",
+      JSON.stringify({ id: 7, question: "x".repeat(5000) }),
+      JSON.stringify({ id: "c", question: "ما الذي ناقشته مع نظرائها حول المقررين الخاصين؟" }),
+    ].join("\n");
+    const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
+    expect(status).toBe(0);
+    const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as Json);
+    expect(rows.map((r) => [r.id, r.answered, r.error])).toEqual([
+      ["a", true, undefined],
+      ["b", false, undefined],
+      [undefined, false, "malformed"],
+      ["7", false, "too-long"],
+      ["c", true, undefined],
+    ]);
+    rows.forEach(expectContract);
+    expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
+    expect(rows[4]?.citations[0]?.quote).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
+  });
+
+  it("prints the answer as a person reads it, and usage without a question", { timeout: 60_000 }, () => {
+    const answer = npm(["ask", "--", "ما هو سعر النفط اليوم؟"]);
+    expect(answer.status).toBe(0);
+    expect(answer.stdout.trim()).toBe("لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.");
+    const usage = npm(["ask"]);
+    expect(usage.status).toBe(2);
+    expect(usage.stderr).toContain("usage: npm run ask");
+  });
+});
+
+describe("npm run eval", () => {
+  it("reports hit@1, hit@3, MRR@5 per language, decline accuracy and verbatim share", { timeout: 60_000 }, () => {
+    const { stdout, status } = npm(["eval", "--", join(REPO_ROOT, "tests/fixtures/extra-eval.jsonl"), "--json"]);
+    expect(status).toBe(0);
+    const totals = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(totals)).toEqual(
+      expect.arrayContaining(["hit1", "hit3", "mrr5", "byLanguage", "answerableAnswered", "unanswerableDeclined", "verbatim", "p50Ms", "p95Ms"]),
+    );
+    expect(totals["verbatim"]).toBe(1);
+    expect(Object.keys(totals["byLanguage"] as object).sort()).toEqual(["all", "ar", "en"]);
+  });
+});
