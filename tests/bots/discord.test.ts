@@ -398,7 +398,8 @@ describe("Discord bot: guild allowlist", () => {
 });
 
 describe("Discord bot: composed answers streaming from a language model", () => {
-  it("/ask edits the deferred reply as verified text arrives; the last edit is the answer with its sources", async () => {
+  /** A Discord bot over the real core composing with the fake LLM; `run` gets the fake Discord and the tracker. */
+  async function withStreamingBot(run: (discord: FakeDiscord, inflight: Inflight) => Promise<void>): Promise<void> {
     const llm = await startFakeOpenAI({ chat: threeSentences });
     const project = tempProject();
     const discord = await startFakeDiscord();
@@ -415,10 +416,25 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase };
       const bot = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
       await bot.start();
+      try {
+        await run(discord, inflight);
+      } finally {
+        await bot.stop();
+      }
+    } finally {
+      await discord.close();
+      await llm.close();
+      project.remove();
+    }
+  }
+
+  const idle = (discord: FakeDiscord, inflight: Inflight) => discord.waitFor(() => (inflight.size === 0 ? true : undefined), 10_000, "idle");
+
+  it("/ask edits the deferred reply as verified text arrives; the last edit is the answer with its sources", async () => {
+    await withStreamingBot(async (discord, inflight) => {
       const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
       const final = await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes(en.sources)), 10_000, "the final edit");
-      await discord.waitFor(() => (inflight.size === 0 ? true : undefined), 10_000, "idle");
-      await bot.stop();
+      await idle(discord, inflight);
       const patches = discord.calls.filter((c) => c.method === "PATCH" && c.route.endsWith("/messages/@original"));
       expect(patches.length).toBeGreaterThanOrEqual(3); // partial texts, then the answer
       const contents = patches.map((c) => String(c.body?.["content"]));
@@ -427,42 +443,19 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       expect(final.content).toMatch(/^❓ Who is Michele Sison\?\nMichele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\. She said “.+” \[1\]\.\n\nIn the briefing's words:\n> \[1\] /u);
       expect(patches.every((c) => c.status === 200)).toBe(true);
       expect(byInteraction(discord, id)).toHaveLength(1);
-    } finally {
-      await discord.close();
-      await llm.close();
-      project.remove();
-    }
+    });
   });
+
   it("a mention gets one reply, edited as verified text arrives; the last edit is the answer with its sources", async () => {
-    const llm = await startFakeOpenAI({ chat: threeSentences });
-    const project = tempProject();
-    const discord = await startFakeDiscord();
-    const logger = createLogger({ level: "silent", secrets: [] });
-    const inflight = createInflight();
-    try {
-      const rag = await createRag({
-        root: project.root,
-        seedsDir: project.seedsDir,
-        indexDir: project.indexDir,
-        logger,
-        llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000, streamIntervalMs: 0 },
-      });
-      const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase };
-      const bot = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
-      await bot.start();
+    await withStreamingBot(async (discord, inflight) => {
       const question = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
       const reply = await discord.waitFor(() => repliesTo(discord, question).find((m) => m.content.includes(en.sources)), 10_000, "the final edit");
-      await discord.waitFor(() => (inflight.size === 0 ? true : undefined), 10_000, "idle");
-      await bot.stop();
+      await idle(discord, inflight);
       const edits = discord.calls.filter((c) => c.method === "PATCH" && c.route === `/channels/${IDS.channel}/messages/${reply.id}`);
       expect(edits.length).toBeGreaterThanOrEqual(2); // partial texts, then the answer
       expect(repliesTo(discord, question)).toHaveLength(1);
       expect(reply.content).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\./u);
       expect(reply.allowedMentions).toMatchObject({ parse: [] });
-    } finally {
-      await discord.close();
-      await llm.close();
-      project.remove();
-    }
+    });
   });
 });
