@@ -58,7 +58,7 @@ export interface Config {
   readonly seedsDir: string;
   readonly indexDir: string;
   readonly logLevel: LogLevel;
-  /** Log level while the console chat shares the terminal: LOG_LEVEL when set, else "warn". */
+  /** Log level while the console chat or a command-line tool shares the terminal: LOG_LEVEL when set, else "warn". */
   readonly consoleLogLevel: LogLevel;
   readonly maxQuestionChars: number;
   /** Questions one user may ask per minute before getting the polite rate-limit reply. */
@@ -128,6 +128,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError("EMBEDDINGS_MODEL", "required when EMBEDDINGS_BASE_URL is set");
   }
   const webhookUrl = url(env, "TELEGRAM_WEBHOOK_URL");
+  if (webhookUrl && !webhookUrl.startsWith("https://")) throw new ConfigError("TELEGRAM_WEBHOOK_URL", "Telegram sends webhooks only to https:// URLs");
   const webhookSecret = text(env, "TELEGRAM_WEBHOOK_SECRET");
   if (webhookUrl && !webhookSecret) {
     throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_WEBHOOK_URL is set");

@@ -41,25 +41,39 @@ async function main(): Promise<void> {
   });
 
   const inflight = createInflight();
-  const deps: BotDeps = { ask: createAsk({ rag, limiter: createRateLimiter(config.rateLimitPerMinute), logger }), rag, logger, inflight };
+  const deps: BotDeps = { ask: createAsk({ rag, limiter: createRateLimiter(config.rateLimitPerMinute), logger }), rag, logger, inflight, onFatal: (e) => fatal(e) };
   const bots: BotHandle[] = [];
   if (config.discord) bots.push(createDiscordBot(config.discord, deps));
   if (config.telegram) bots.push(createTelegramBot(config.telegram, deps));
 
   let shuttingDown: Promise<void> | undefined;
-  const shutdown = (reason: string): Promise<void> =>
+  const shutdown = (reason: string, code = 0): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
       const deadline = Date.now() + config.shutdownGraceMs;
       await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
-      process.exit(0);
+      process.exit(code);
     })());
-  process.on("SIGINT", () => void shutdown("SIGINT"));
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  const onSignal = (signal: NodeJS.Signals): void => {
+    // A second Ctrl-C while answers drain means "now".
+    if (shuttingDown) process.exit(1);
+    void shutdown(signal);
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  // A platform connection that cannot recover (a revoked token, say) ends the process so a supervisor restarts it.
+  const fatal = (error: unknown): void => {
+    logger.error({ err: error }, "a bot stopped for good; shutting down");
+    void shutdown("fatal bot error", 1);
+  };
 
-  if (!platforms) bots.push(createConsoleChat(deps, { onClose: () => void shutdown("end of input") }));
+  if (!platforms) {
+    // One person at a terminal, or a file piped in: no rate limit, one answer per line.
+    const unlimited = createAsk({ rag, limiter: { take: () => ({ ok: true }) }, logger });
+    bots.push(createConsoleChat({ ...deps, ask: unlimited }, { onClose: () => void shutdown("end of input") }));
+  }
   const started = await Promise.allSettled(bots.map((b) => b.start()));
   started.forEach((result, i) => {
     if (result.status === "rejected") logger.error({ err: result.reason, bot: bots[i]?.name }, "bot failed to start");

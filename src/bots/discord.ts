@@ -225,7 +225,10 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
       await ready;
       const commands = client.application?.commands;
       if (!commands) throw new Error("Discord did not send the application with READY");
-      await (config.guildId ? commands.set(DISCORD_COMMANDS, config.guildId) : commands.set(DISCORD_COMMANDS));
+      // Without the applications.commands scope the slash commands are refused, but mentions and DMs still work.
+      await (config.guildId ? commands.set(DISCORD_COMMANDS, config.guildId) : commands.set(DISCORD_COMMANDS)).catch((error: unknown) =>
+        logger.warn({ err: safeError(error) }, "slash commands could not be registered (invite the bot with the applications.commands scope); mentions and DMs still work"),
+      );
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");
     },
     async stop(graceMs = STOP_WAIT_MS) {

@@ -191,6 +191,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
           return;
         }
         logger.error({ err: error }, "Telegram polling stopped on an error; no further updates will be received");
+        deps.onFatal?.(error);
       },
     );
   }

@@ -9,6 +9,8 @@ export interface BotDeps {
   readonly rag: Rag;
   readonly logger: Logger;
   readonly inflight: Inflight;
+  /** Called when the adapter stops for good (e.g. Telegram refused the token): main shuts down with exit 1. */
+  readonly onFatal?: (error: unknown) => void;
 }
 
 /**

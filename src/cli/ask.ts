@@ -19,14 +19,23 @@ async function ask(rag: Rag, question: unknown, id?: string): Promise<AnswerJson
   }
 }
 
+/** A batch line as `{ id?, question? }`, or undefined when it is not a JSON object. */
+function parseRequest(line: string): { id?: unknown; question?: unknown } | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+}
+
 async function batch(rag: Rag): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
-    let request: { id?: unknown; question?: unknown };
-    try {
-      request = JSON.parse(line) as typeof request;
-    } catch {
+    const request = parseRequest(line);
+    if (!request) {
       process.stdout.write(`${JSON.stringify({ question: "", answered: false, text: "malformed JSON line", citations: [], timings: { totalMs: 0 }, error: "malformed" })}\n`);
       continue;
     }

@@ -1,7 +1,7 @@
 /**
  * npm run index: rebuilds index/ from seeds/ (only the changed briefings are re-embedded).
  */
-import { buildIndex, createEmbeddings } from "../rag/index.js";
+import { buildIndex, createEmbeddings, IndexError } from "../rag/index.js";
 import { HashingEmbeddings } from "../rag/embeddings.js";
 import { loadIndex, readSeeds } from "../rag/store.js";
 import { run, setup } from "./setup.js";
@@ -12,7 +12,11 @@ run(async () => {
   const embeddings = (await createEmbeddings(config, logger)) ?? new HashingEmbeddings();
   const options = { root: config.root, seedsDir: config.seedsDir, indexDir: config.indexDir, embeddings, logger };
   const seeds = await readSeeds(config.root, config.seedsDir, logger);
-  const existing = await loadIndex(config.indexDir, seeds, embeddings).catch(() => undefined);
+  const existing = await loadIndex(config.indexDir, seeds, embeddings).catch((error: unknown) => {
+    if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
+    logger.warn({ err: error }, "the index is damaged; rebuilding it from scratch");
+    return undefined;
+  });
   const previous = existing?.status === "fresh" ? existing.index : existing?.status === "stale" ? existing.previous : undefined;
   const started = performance.now();
   const index = await buildIndex(options, seeds, previous);

@@ -13,8 +13,8 @@ export interface Cli {
 
 /** Config and logger for a tool; the tools log at "warn" unless LOG_LEVEL says otherwise. */
 export function setup(): Cli {
-  const config = loadConfig({ LOG_LEVEL: "warn", ...process.env });
-  return { config, logger: createLogger({ level: config.logLevel, secrets: config.secrets }) };
+  const config = loadConfig();
+  return { config, logger: createLogger({ level: config.consoleLogLevel, secrets: config.secrets }) };
 }
 
 /** The core as configured: the embedding model and the language model too, when set. */

@@ -2,7 +2,8 @@
  * Ranked evidence -> Answer. Quotes are slices of the source text, never retyped; the decline decision is
  * made on how much of the question the briefings cover, at all and in one passage.
  */
-import type { Retrieval } from "./retrieve.js";
+import type { Ranked, Retrieval } from "./retrieve.js";
+import { sourceText } from "./store.js";
 import type { Answer, Citation, Language } from "./types.js";
 
 /**
@@ -25,6 +26,7 @@ export interface ComposeInput {
   readonly startedAt: number;
 }
 
+/** The extractive answer: the best sentences as numbered verbatim quotes, or a decline when support is too low. */
 export function composeAnswer({ question, language, retrieval, texts, startedAt }: ComposeInput): Answer {
   const best = retrieval.ranked[0];
   const timings = () => ({ totalMs: performance.now() - startedAt });
@@ -32,12 +34,14 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
   const chosen = retrieval.ranked.filter((r) => r.score >= best.score * MIN_RELATIVE_SCORE).slice(0, MAX_CITATIONS);
-  const citations: Citation[] = chosen.map((r, i) => {
-    const { passage, start, end } = r.sentence;
-    const text = texts.get(passage.source) ?? "";
-    return { n: i + 1, source: passage.source, label: passage.label, quote: text.slice(start, end), start, end, score: round(r.score) };
-  });
+  const citations = chosen.map((r, i) => toCitation(r, texts, i + 1));
   return { kind: "answered", question, language, citations, timings: timings() };
+}
+
+/** A ranked sentence as citation number `n`: its quote sliced from the source text, never retyped. */
+export function toCitation({ sentence, score }: Ranked, texts: ReadonlyMap<string, string>, n: number): Citation {
+  const { passage, start, end } = sentence;
+  return { n, source: passage.source, label: passage.label, quote: sourceText(texts, passage.source).slice(start, end), start, end, score: round(score) };
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

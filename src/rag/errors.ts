@@ -13,7 +13,7 @@ export class QuestionError extends Error {
   }
 }
 
-export type IndexErrorCode = "no-seeds" | "corrupt" | "incompatible" | "unwritable" | "unreadable-seed";
+export type IndexErrorCode = "no-seeds" | "corrupt" | "unwritable";
 
 /** A problem with the seeds or the index on disk. */
 export class IndexError extends Error {

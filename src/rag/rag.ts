@@ -38,7 +38,7 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
   const embeddings = options.embeddings ?? new HashingEmbeddings();
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
   const index = await loadOrBuild({ ...options, logger, embeddings });
-  const retriever = new Retriever(index, embeddings);
+  const retriever = new Retriever(index, embeddings, logger);
   // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
   const composer: Composer | undefined = options.llm
     ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })

@@ -4,6 +4,7 @@
  * vector in the hnswlib index.
  */
 import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
+import { silentLogger, type Logger } from "../logger.js";
 import hnswlib, { type BruteforceSearch } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
@@ -121,6 +122,7 @@ export class Retriever {
   constructor(
     index: LoadedIndex,
     private readonly embeddings: IndexEmbeddings,
+    private readonly logger: Logger = silentLogger,
   ) {
     const { passages, terms, lexicon } = index.store;
     this.sentences = passages.flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })));
@@ -206,7 +208,14 @@ export class Retriever {
     const text = this.embeddings.expandsQueries
       ? [question, ...terms.flatMap((t) => t.keys.filter((k) => !k.startsWith(ARABIC_NAME) && !k.startsWith(LATIN_NAME)))].join(" ")
       : question;
-    const vector = await this.embeddings.embedQuery(text);
+    let vector: number[];
+    try {
+      vector = await this.embeddings.embedQuery(text);
+    } catch (error) {
+      // An embedding server that is down must not take answering with it: the lexical side still answers.
+      this.logger.warn({ err: error, embedder: this.embeddings.id }, "embedding the question failed; answering from the lexical index alone");
+      return new Map();
+    }
     const k = Math.min(DENSE_K, count);
     const out = new Map<number, number>();
     if (this.exact) {

@@ -101,14 +101,21 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger)
   for (const name of names) {
     if (!SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) || basename(name).startsWith(".")) continue;
     const file = join(seedsDir, name);
-    const info = await stat(file);
-    if (!info.isFile()) continue;
     const path = relative(root, file).split(sep).join("/");
-    if (info.size > MAX_SEED_BYTES) {
-      logger?.warn({ path, bytes: info.size, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
+    let data: Buffer;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) continue;
+      if (info.size > MAX_SEED_BYTES) {
+        logger?.warn({ path, bytes: info.size, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
+        continue;
+      }
+      data = await readFile(file);
+    } catch (error) {
+      // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others.
+      logger?.warn({ path, err: error }, "seed skipped: unreadable");
       continue;
     }
-    const data = await readFile(file);
     const text = data.toString("utf8");
     if (data.includes(0) || text.includes("\uFFFD")) {
       logger?.warn({ path }, "seed skipped: not UTF-8 text");
@@ -122,12 +129,19 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger)
   return seeds;
 }
 
+/** The text of a briefing by path; a passage pointing at an unknown file is a bug, never an empty quote. */
+export function sourceText(texts: ReadonlyMap<string, string>, path: string): string {
+  const text = texts.get(path);
+  if (text === undefined) throw new Error(`no source text for ${path}`);
+  return text;
+}
+
 /** The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. */
 function buildPassageStore(seeds: readonly Seed[]): PassageStore {
   const passages = seeds.flatMap((seed) => ingest({ path: seed.path, text: seed.text }));
   const byPath = new Map(seeds.map((s) => [s.path, s.text]));
   const authors = new Set(passages.flatMap((p) => (p.author ? [p.author.toLowerCase()] : [])));
-  const terms = passages.flatMap((p) => p.sentences.map((s) => documentTerms((byPath.get(p.source) ?? "").slice(s.start, s.end), authors)));
+  const terms = passages.flatMap((p) => p.sentences.map((s) => documentTerms(sourceText(byPath, p.source).slice(s.start, s.end), authors)));
   const keys = new Set<string>();
   for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
   return { passages, terms, lexicon: buildLexicon(keys) };
@@ -142,6 +156,9 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   const started = performance.now();
   seeds ??= await readSeeds(root, seedsDir, logger);
   const store = buildPassageStore(seeds);
+  if (store.terms.length === 0) {
+    throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
+  }
   const vectors = await embedSentences(store, seeds, embeddings, previous);
   const manifest: Manifest = {
     format: FORMAT,
@@ -186,7 +203,7 @@ async function embedSentences(store: PassageStore, seeds: readonly Seed[], embed
   const cursor = new Map<string, number>();
   for (const passage of store.passages) {
     for (const sentence of passage.sentences) {
-      const text = (texts.get(passage.source) ?? "").slice(sentence.start, sentence.end);
+      const text = sourceText(texts, passage.source).slice(sentence.start, sentence.end);
       const at = documents.length;
       documents.push(new Document({ pageContent: text, metadata: { sentence: at } }));
       const old = reusable.get(passage.source);
@@ -208,19 +225,23 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${indexDir}.tmp-${suffix}`;
+  const old = `${indexDir}.old-${suffix}`;
   try {
     await mkdir(tmp, { recursive: true });
     await index.vectors.save(join(tmp, "hnswlib"));
     await writeFile(join(tmp, "passages.json"), JSON.stringify(index.store));
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
-    const old = `${indexDir}.old-${suffix}`;
     if (existsSync(indexDir)) await rename(indexDir, old);
     await rename(tmp, indexDir);
     await rm(old, { recursive: true, force: true });
   } catch (error) {
+    // Put the previous index back if it was moved aside and the new one did not take its place.
+    let restoreError: unknown;
+    if (existsSync(old) && !existsSync(indexDir)) await rename(old, indexDir).catch((e: unknown) => (restoreError = e));
     await rm(tmp, { recursive: true, force: true });
-    throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause: error });
+    const cause = restoreError === undefined ? error : new AggregateError([error, restoreError], "writing and restoring the index failed");
+    throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause });
   }
 }
 

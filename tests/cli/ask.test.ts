@@ -63,6 +63,7 @@ describe("npm run ask", () => {
       JSON.stringify({ id: "a", question: "Who is Michele Sison?" }),
       JSON.stringify({ id: "b", question: "What is the capital of France?" }),
       "{ not json",
+      "null",
       JSON.stringify({ id: 7, question: "x".repeat(5000) }),
       JSON.stringify({ id: "c", question: "ما الذي ناقشته مع نظرائها حول المقررين الخاصين؟" }),
     ].join("\n");
@@ -73,12 +74,13 @@ describe("npm run ask", () => {
       ["a", true, undefined],
       ["b", false, undefined],
       [undefined, false, "malformed"],
+      [undefined, false, "malformed"],
       ["7", false, "too-long"],
       ["c", true, undefined],
     ]);
     rows.forEach(expectContract);
     expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
-    expect(rows[4]?.citations[0]?.quote).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
+    expect(rows[5]?.citations[0]?.quote).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
   });
 
   it("prints the answer as a person reads it, and usage without a question", { timeout: 60_000 }, () => {

@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
@@ -110,6 +111,30 @@ describe("rag.answer", () => {
 });
 
 describe("createRag and the index", () => {
+  it("answers from the lexical index alone when embedding the question fails", async () => {
+    const other = tempProject();
+    try {
+      const failing = new HashingEmbeddings();
+      failing.embedQuery = async () => {
+        throw new Error("embedding server down");
+      };
+      const warnings: string[] = [];
+      const logger = {
+        debug: () => undefined,
+        info: () => undefined,
+        warn: (_: object | string, msg?: string) => void warnings.push(msg ?? ""),
+        error: () => undefined,
+        child: () => logger,
+      };
+      const lexicalOnly = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings: failing, logger });
+      const answer = await lexicalOnly.answer("What role did Algeria play in the Sahel region?");
+      expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("لعبت دوراً رئيسياً");
+      expect(warnings).toContain("embedding the question failed; answering from the lexical index alone");
+    } finally {
+      other.remove();
+    }
+  });
+
   it("rebuilds a stale index when a briefing is added, and answers from it", async () => {
     const other = tempProject();
     try {

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
@@ -103,6 +103,31 @@ describe("reading seeds", () => {
     const seeds = await readSeeds(project.root, project.seedsDir, logger);
     expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
     expect(warnings).toEqual(["seed skipped: not UTF-8 text", "seed skipped: larger than the limit"]);
+  });
+
+  it("skips a seed it cannot read (a dangling link) with a warning and keeps the rest", async () => {
+    symlinkSync(join(project.seedsDir, "gone.txt"), join(project.seedsDir, "broken.txt"));
+    const warnings: string[] = [];
+    const logger = { warn: (_: object, msg?: string) => warnings.push(msg ?? "") } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
+    expect(warnings).toEqual(["seed skipped: unreadable"]);
+  });
+
+  it("refuses briefings that hold no sentence as IndexError('no-seeds')", async () => {
+    const empty = tempProject(false);
+    try {
+      mkdirSync(empty.seedsDir);
+      writeFileSync(join(empty.seedsDir, "blank.txt"), "  \n\n\t\n");
+      writeFileSync(join(empty.seedsDir, "debris.md"), "منذ 18 ساعة\n\n[نسخ الرابط](#)\n");
+      await expect(buildIndex({ root: empty.root, seedsDir: empty.seedsDir, indexDir: empty.indexDir, embeddings })).rejects.toMatchObject({
+        name: "IndexError",
+        code: "no-seeds",
+      });
+      expect(existsSync(empty.indexDir)).toBe(false);
+    } finally {
+      empty.remove();
+    }
   });
 
   it("keeps answering from memory when index/ cannot be written", async () => {

@@ -237,3 +237,47 @@ describe("questions are not logged at the default level (info)", () => {
     expect(lines.join("")).not.toContain("zebra-marker");
   });
 });
+
+describe("a platform that refuses the bot for good", () => {
+  it("Telegram: polling refused with a 4xx ends in onFatal, so main can exit for a supervisor to restart it", async () => {
+    const fake = await startFakeTelegram();
+    const { logger } = capturingLogger("debug");
+    const rag = createFakeRag();
+    const inflight = createInflight();
+    const fatal: unknown[] = [];
+    fake.fail("getUpdates", faults.badRequest("bot was blocked"), 50);
+    const bot = createTelegramBot(
+      { token: fake.token, allowedChats: [], apiRoot: fake.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 },
+      { ask: createAsk({ rag, limiter: createRateLimiter(PER_MINUTE), logger }), rag, logger, inflight, onFatal: (e) => fatal.push(e) },
+    );
+    cleanups.push(async () => {
+      await bot.stop();
+      await fake.close();
+    });
+    await bot.start();
+    await fake.waitForCalls("getUpdates", 1, 5000);
+    for (let i = 0; i < 100 && fatal.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(fatal).toHaveLength(1);
+  });
+
+  it("Discord: slash commands refused (no applications.commands scope) is a warning; mentions are still answered", async () => {
+    const fake = await startFakeDiscord();
+    fake.failNext({ method: "PUT", route: /\/commands$/u, status: 403, body: { message: "Missing Access", code: 50001 } });
+    const { logger, lines } = capturingLogger("debug");
+    const rag = createFakeRag();
+    const inflight = createInflight();
+    const bot = createDiscordBot(
+      { token: fake.token, guildId: IDS.guild, allowedGuilds: [], apiBase: fake.apiBase },
+      { ask: createAsk({ rag, limiter: createRateLimiter(PER_MINUTE), logger }), rag, logger, inflight },
+    );
+    cleanups.push(async () => {
+      await bot.stop();
+      await fake.close();
+    });
+    await bot.start();
+    expect(parsedLogs(lines).some((l) => l.level === 40 && String(l.msg).startsWith("slash commands could not be registered"))).toBe(true);
+    const question = fake.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    const reply = await fake.waitFor(() => fake.messages.find((m) => m.messageReference?.["message_id"] === question), 10_000, "the reply");
+    expect(reply.content).toContain(FAKE_QUOTES[0] ?? "?");
+  });
+});

@@ -4,6 +4,7 @@
  * sentences it ranked, and every citation shown is a slice of the source, never the model's text.
  */
 import type { Logger } from "../../logger.js";
+import { toCitation } from "../answer.js";
 import type { Retrieval } from "../retrieve.js";
 import type { Citation, Language } from "../types.js";
 import { createChatClient, LlmError, type ChatClient, type LlmOptions } from "./client.js";
@@ -12,7 +13,7 @@ import { createThrottle } from "./throttle.js";
 import { AnswerVerifier } from "./verify.js";
 
 /** A further passage must score at least this share of the best one to be shown to the model. */
-const MIN_RELATIVE_SCORE = 0.2;
+const MIN_EVIDENCE_SCORE = 0.2;
 const DEFAULT_MAX_PASSAGES = 8;
 const DEFAULT_STREAM_INTERVAL_MS = 1000;
 
@@ -105,13 +106,12 @@ export function selectEvidence(retrieval: Retrieval, texts: ReadonlyMap<string, 
   const seen = new Set<string>();
   const out: Citation[] = [];
   for (const r of retrieval.ranked) {
-    if (out.length >= max || r.score < best.score * MIN_RELATIVE_SCORE) break;
-    const { passage, start, end } = r.sentence;
-    const quote = (texts.get(passage.source) ?? "").slice(start, end);
-    const key = quote.replace(/\s+/gu, " ").trim();
+    if (out.length >= max || r.score < best.score * MIN_EVIDENCE_SCORE) break;
+    const citation = toCitation(r, texts, out.length + 1);
+    const key = citation.quote.replace(/\s+/gu, " ").trim();
     if (!key || seen.has(key)) continue;
     seen.add(key);
-    out.push({ n: out.length + 1, source: passage.source, label: passage.label, quote, start, end, score: Math.round(r.score * 1e4) / 1e4 });
+    out.push(citation);
   }
   return out;
 }
