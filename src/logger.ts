@@ -37,6 +37,7 @@ export interface LoggerOptions {
   readonly destination?: NodeJS.WritableStream;
 }
 
+/** A pino logger writing JSON lines to stderr (or `destination`), with every secret redacted. */
 export function createLogger({ level, secrets, destination }: LoggerOptions): Logger {
   const stream = destination ?? process.stderr;
   return pino(

@@ -6,6 +6,7 @@ import type { Config } from "./config.js";
 import type { Logger } from "./logger.js";
 import { createEmbeddings, createRag } from "./rag/index.js";
 
+/** Creates the configured embedder (if any) and the core over it; errors are the caller's to report. */
 export async function openRag(config: Config, logger: Logger): ReturnType<typeof createRag> {
   const embeddings = await createEmbeddings(config, logger);
   return createRag({

@@ -38,6 +38,7 @@ export interface AskContext {
 
 export type Ask = (question: string, context: AskContext) => Promise<Reply>;
 
+/** The shared ask flow over `rag`: rate limit per user, then the core; failures become a logged notice. */
 export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
   return async (question, { user, signal, onText, onStart }) => {
     const language = detectLanguage(question);

@@ -19,6 +19,7 @@ const BANNER = `Console chat: ask a question about the briefing and press Enter 
 To serve Discord or Telegram instead, set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN in .env (see README).
 `;
 
+/** The console chat adapter over the shared ask flow; nothing is read until `start()`. */
 export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {}): BotHandle {
   const { ask, inflight, rag } = deps;
   const input = options.input ?? process.stdin;

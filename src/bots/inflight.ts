@@ -9,6 +9,7 @@ export interface Inflight {
   drain(timeoutMs: number): Promise<boolean>;
 }
 
+/** An empty in-flight tracker. */
 export function createInflight(): Inflight {
   const pending = new Set<Promise<unknown>>();
   return {

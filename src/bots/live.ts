@@ -20,6 +20,7 @@ export interface LiveMessage {
   close(): Promise<boolean>;
 }
 
+/** A message that follows streamed text: created on the first update, then edited, one call at a time, newest text only. */
 export function createLiveMessage(ops: LiveMessageOps, logger: Logger): LiveMessage {
   let created = false;
   let closed = false;

@@ -50,6 +50,7 @@ const ar: Messages = {
   notAllowed: "هذا البوت غير مفعّل هنا.",
 };
 
+/** The bot's own words in `language`. */
 export function messages(language: Language): Messages {
   return language === "ar" ? ar : en;
 }

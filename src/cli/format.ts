@@ -16,6 +16,7 @@ export interface AnswerJson {
   readonly error?: string;
 }
 
+/** An Answer as the JSON contract's object; `text` is the reply as shown. */
 export function answerJson(answer: Answer, id?: string): AnswerJson {
   return {
     ...(id === undefined ? {} : { id }),
@@ -27,6 +28,7 @@ export function answerJson(answer: Answer, id?: string): AnswerJson {
   };
 }
 
+/** A refused question as the JSON contract's object: not answered, the notice as `text`, the code as `error`. */
 export function questionErrorJson(error: QuestionError, question: unknown, id?: string): AnswerJson {
   const text = typeof question === "string" ? question : "";
   const notice = { code: error.code, language: detectLanguage(text), ...(error.limit === undefined ? {} : { limit: error.limit }) };

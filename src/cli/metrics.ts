@@ -25,6 +25,7 @@ export function firstHit(quotes: readonly string[], evidence: readonly string[])
   return at < 0 ? undefined : at + 1;
 }
 
+/** The p-th percentile (nearest rank) of `values`; 0 when there are none. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);

@@ -113,6 +113,7 @@ function add(map: Map<string, Set<string>>, key: string, value: string): void {
   else map.set(key, new Set([value]));
 }
 
+/** The lexicon stored in an index, as lookup maps. */
 export function loadLexicon(data: SerializedLexicon): Lexicon {
   return {
     enWord: new Map(Object.entries(data.enWord)),

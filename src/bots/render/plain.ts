@@ -39,6 +39,7 @@ export function renderNotice(notice: Notice): string {
   }
 }
 
+/** A reply as plain text, or undefined for a silent one. */
 export function renderReplyPlain(reply: Reply): string | undefined {
   switch (reply.kind) {
     case "answer":

@@ -26,6 +26,7 @@ export function lightStemArabic(word: string): string {
   return w;
 }
 
+/** Snowball (Porter 2) stem of a lower-case English word. */
 export function stemEnglish(word: string): string {
   return snowballEnglish(word);
 }
