@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Logger } from "../../src/logger.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
@@ -14,6 +15,19 @@ beforeAll(async () => {
   rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, maxQuestionChars: 300 });
 });
 afterAll(() => project.remove());
+
+/** A logger that keeps the messages of its warnings. */
+function warningLogger(): { logger: Logger; warnings: string[] } {
+  const warnings: string[] = [];
+  const logger: Logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    warn: (_: object | string, msg?: string) => void warnings.push(msg ?? ""),
+    error: () => undefined,
+    child: () => logger,
+  };
+  return { logger, warnings };
+}
 
 const source = (path: string): string => readFileSync(join(project.root, path), "utf8");
 
@@ -118,14 +132,7 @@ describe("createRag and the index", () => {
       failing.embedQuery = async () => {
         throw new Error("embedding server down");
       };
-      const warnings: string[] = [];
-      const logger = {
-        debug: () => undefined,
-        info: () => undefined,
-        warn: (_: object | string, msg?: string) => void warnings.push(msg ?? ""),
-        error: () => undefined,
-        child: () => logger,
-      };
+      const { logger, warnings } = warningLogger();
       const lexicalOnly = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings: failing, logger });
       const answer = await lexicalOnly.answer("What role did Algeria play in the Sahel region?");
       expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("لعبت دوراً رئيسياً");
@@ -155,14 +162,7 @@ describe("createRag and the index", () => {
     try {
       await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir });
       writeFileSync(join(other.indexDir, "passages.json"), "{ truncated");
-      const warnings: string[] = [];
-      const logger = {
-        debug: () => undefined,
-        info: () => undefined,
-        warn: (_: object | string, msg?: string) => void warnings.push(msg ?? ""),
-        error: () => undefined,
-        child: () => logger,
-      };
+      const { logger, warnings } = warningLogger();
       const again = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, logger });
       expect(warnings).toContain("index damaged; rebuilding it from the seeds");
       expect((await again.answer("Who is Michele Sison?")).kind).toBe("answered");

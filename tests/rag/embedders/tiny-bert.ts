@@ -12,6 +12,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { createRandom } from "../../../bench/synthetic.js";
 
 export interface TinyBert {
   readonly folder: string;
@@ -28,7 +29,7 @@ export function writeTinyBert(folder: string, texts: readonly string[], hidden =
   const words = [...new Set(texts.flatMap((t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []))].sort();
   const tokens = [...SPECIAL, ...words];
   const vocab = new Map(tokens.map((t, i) => [t, i]));
-  const random = mulberry32(seed);
+  const random = createRandom(seed); // seeded: the same weights on every run
   const matrix = (rows: number, cols: number): number[][] => Array.from({ length: rows }, () => Array.from({ length: cols }, () => random() * 2 - 1));
   const wordEmbeddings = matrix(tokens.length, hidden);
   const typeEmbeddings = matrix(2, hidden);
@@ -169,14 +170,3 @@ function modelProto(wordEmbeddings: number[][], typeEmbeddings: number[][], weig
   return Uint8Array.from([...int(1, 8), ...str(2, "briefing-bot tests"), ...message(7, ...graph), ...message(8, str(1, ""), int(2, 13))]);
 }
 
-/** A small seeded PRNG, so the weights are the same on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
