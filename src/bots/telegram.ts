@@ -13,7 +13,7 @@ import { detectLanguage, type Language } from "../rag/index.js";
 import type { AskContext } from "./ask.js";
 import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
-import { escapeHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, renderUsageHtml } from "./render/telegram.js";
+import { escapeHtml, renderAboutHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, renderUsageHtml } from "./render/telegram.js";
 import type { BotDeps, BotHandle } from "./types.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
@@ -27,6 +27,7 @@ export interface TelegramBotOptions {
 const COMMANDS = [
   { command: "ask", description: "Ask a question about the briefing" },
   { command: "help", description: "What this bot does" },
+  { command: "about", description: "Which briefings I know and when they were indexed" },
 ];
 const UPDATES = ["message" as const];
 const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
@@ -71,6 +72,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   });
   bot.start((ctx) => send(ctx, [renderHelpHtml(userLanguage(ctx))]));
   bot.help((ctx) => send(ctx, [renderHelpHtml(userLanguage(ctx))]));
+  bot.command("about", (ctx) => send(ctx, [renderAboutHtml(deps.rag.info())]));
   bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
   bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);

@@ -106,6 +106,7 @@ describe("Telegram bot, long polling", () => {
     expect(tg.commands).toEqual([
       { command: "ask", description: expect.any(String) },
       { command: "help", description: expect.any(String) },
+      { command: "about", description: expect.any(String) },
     ]);
     await tg.waitForCalls("deleteWebhook", 1); // then polling starts in the background
     await tg.waitForCalls("getUpdates", 1);
@@ -162,6 +163,17 @@ describe("Telegram bot, long polling", () => {
     expect(shown(sent[1])).toBe(`${en.help}\n\n${en.usage}`);
     expect(shown(sent[2])).toBe(en.usage);
     expect(shown(sent[3])).toBe(en.usage);
+    expect(rag.questions).toEqual([]);
+  });
+
+  it("answers /about with the briefings, the index size and when it was built, as valid HTML", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.privateUpdate("/about"));
+    const [sent] = await tg.waitForSent(1);
+    const info = rag.info();
+    expect(shown(sent)).toBe(
+      [`Briefings (${info.briefings.length}):`, ...info.briefings.map((b) => `• ${b}`), `Passages: ${info.passages} (${info.sentences} sentences)`, `Index built: ${info.builtAt}`, `Embedder: ${info.embedder}`].join("\n"),
+    );
     expect(rag.questions).toEqual([]);
   });
 

@@ -2,7 +2,7 @@
  * Answers and notices as Telegram HTML (parse_mode "HTML"): every piece of text escaped, quotes in
  * <blockquote> with [n] markers, sources under them, and each message part within Telegram's limit.
  */
-import type { Answer, Language } from "../../rag/index.js";
+import type { Answer, Language, RagInfo } from "../../rag/index.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { renderNotice } from "./plain.js";
@@ -150,4 +150,20 @@ function boundary(head: string): number | undefined {
     if (best !== undefined && best >= head.length / 2) return best;
   }
   return undefined;
+}
+
+/** What `/about` shows: the briefings (as many as fit in one message), the index size, when it was built, the embedder. */
+export function renderAboutHtml(info: RagInfo, limit = TELEGRAM_MAX_CHARS): string {
+  const tail = [
+    `Passages: ${info.passages} (${info.sentences} sentences)`,
+    `Index built: ${escapeHtml(info.builtAt)}`,
+    `Embedder: <code>${escapeHtml(info.embedder)}</code>`,
+  ];
+  const briefings = info.briefings.map((b) => `• <code>${escapeHtml(b)}</code>`);
+  for (let shown = briefings.length; shown >= 0; shown--) {
+    const more = briefings.length - shown;
+    const text = [`<b>Briefings (${info.briefings.length}):</b>`, ...briefings.slice(0, shown), ...(more ? [`• … +${more}`] : []), ...tail].join("\n");
+    if (text.length <= limit) return text;
+  }
+  return tail.join("\n");
 }
