@@ -19,6 +19,11 @@ export interface OpenAIEmbeddingsOptions {
   readonly batchSize?: number;
   /** Retries of a failed request (LangChain's exponential backoff). Default 3. */
   readonly maxRetries?: number;
+  /**
+   * A question's embedding, per attempt. Default 5 s, one retry: a person is waiting, and when the server is
+   * down the retriever answers from the lexical index alone rather than after minutes.
+   */
+  readonly queryTimeoutMs?: number;
 }
 
 const PROBE = "dimension probe";
@@ -30,6 +35,7 @@ export class OpenAICompatibleEmbeddings extends Embeddings implements IndexEmbed
 
   private constructor(
     private readonly inner: OpenAIEmbeddings,
+    private readonly query: OpenAIEmbeddings,
     readonly model: string,
     readonly dimensions: number,
   ) {
@@ -38,15 +44,18 @@ export class OpenAICompatibleEmbeddings extends Embeddings implements IndexEmbed
 
   /** Connects and learns the vector length; throws EmbeddingsError("unavailable") naming the server, not the key. */
   static async create(options: OpenAIEmbeddingsOptions): Promise<OpenAICompatibleEmbeddings> {
-    const inner = new OpenAIEmbeddings({
-      model: options.model,
-      apiKey: options.apiKey ?? "not-needed",
-      configuration: { baseURL: options.baseUrl },
-      batchSize: options.batchSize ?? 64,
-      timeout: options.timeoutMs ?? 60_000,
-      maxRetries: options.maxRetries ?? 3,
-      encodingFormat: "float",
-    });
+    const client = (timeout: number, maxRetries: number): OpenAIEmbeddings =>
+      new OpenAIEmbeddings({
+        model: options.model,
+        apiKey: options.apiKey ?? "not-needed",
+        configuration: { baseURL: options.baseUrl },
+        batchSize: options.batchSize ?? 64,
+        timeout,
+        maxRetries,
+        encodingFormat: "float",
+      });
+    const inner = client(options.timeoutMs ?? 60_000, options.maxRetries ?? 3);
+    const query = client(options.queryTimeoutMs ?? 5_000, 1);
     let probe: number[] | undefined;
     try {
       probe = await inner.embedQuery(PROBE);
@@ -56,7 +65,7 @@ export class OpenAICompatibleEmbeddings extends Embeddings implements IndexEmbed
     if (!Array.isArray(probe) || probe.length === 0 || !probe.every(Number.isFinite)) {
       throw new EmbeddingsError("bad-model", `${options.model} at ${new URL(options.baseUrl).host} returned no usable vector`);
     }
-    return new OpenAICompatibleEmbeddings(inner, options.model, probe.length);
+    return new OpenAICompatibleEmbeddings(inner, query, options.model, probe.length);
   }
 
   /** Recorded in the index manifest (with the dimensions): another model rebuilds the index. */
@@ -69,6 +78,6 @@ export class OpenAICompatibleEmbeddings extends Embeddings implements IndexEmbed
   }
 
   override embedQuery(document: string): Promise<number[]> {
-    return this.inner.embedQuery(document);
+    return this.query.embedQuery(document);
   }
 }
