@@ -3,9 +3,9 @@
  * search against them, latency percentiles, and the scoring of an engine's replies on an evaluation set.
  * Pure functions, tested in tests/bench.
  */
-import { firstHit, percentile, summarize, type EvalRow, type Totals } from "../src/cli/metrics.js";
+import { percentile, scoreReplies, type EngineReply, type QualityScores } from "../src/cli/metrics.js";
 
-export { percentile };
+export { percentile, scoreReplies, type EngineReply, type QualityScores };
 
 function dot(query: ArrayLike<number>, data: Float32Array, base: number, dimensions: number): number {
   let sum = 0;
@@ -104,56 +104,5 @@ export async function timeEach<T>(items: readonly T[], run: (item: T) => Promise
 }
 
 /** What an engine replied: quotes best first, or a decline. */
-export interface EngineReply {
-  readonly declined: boolean;
-  readonly quotes: readonly string[];
-}
-
-export interface QualityScores extends Totals {
-  readonly byLanguage: Readonly<Record<string, Totals>>;
-  /** Right answer-or-decline decisions over all questions. */
-  readonly declineAccuracy: number;
-  readonly answerableAnswered: number;
-  readonly unanswerableDeclined: number;
-  /** Mean characters the user reads per answered question. */
-  readonly answerChars: number;
-}
-
-/** hit@1, hit@3, MRR@5 (overall and per language) and decline accuracy of replies to `rows`, in order. */
-export function scoreReplies(rows: readonly EvalRow[], replies: readonly EngineReply[]): QualityScores {
-  const ranks = new Map<string, (number | undefined)[]>();
-  let answerable = 0;
-  let answered = 0;
-  let unanswerable = 0;
-  let declined = 0;
-  let chars = 0;
-  let replied = 0;
-  rows.forEach((row, i) => {
-    const reply = replies[i] ?? { declined: true, quotes: [] };
-    if (!reply.declined) {
-      replied += 1;
-      chars += reply.quotes.reduce((n, q) => n + q.length, 0);
-    }
-    if (row.answerable) {
-      answerable += 1;
-      if (!reply.declined) answered += 1;
-      const rank = reply.declined ? undefined : firstHit(reply.quotes, row.evidence);
-      for (const key of [row.lang, "all"]) ranks.set(key, [...(ranks.get(key) ?? []), rank]);
-    } else {
-      unanswerable += 1;
-      if (reply.declined) declined += 1;
-    }
-  });
-  const byLanguage = Object.fromEntries([...ranks].filter(([k]) => k !== "all").map(([k, r]) => [k, summarize(r)]));
-  return {
-    ...summarize(ranks.get("all") ?? []),
-    byLanguage,
-    declineAccuracy: rows.length ? (answered + declined) / rows.length : 1,
-    answerableAnswered: answerable ? answered / answerable : 1,
-    unanswerableDeclined: unanswerable ? declined / unanswerable : 1,
-    answerChars: replied ? chars / replied : 0,
-  };
-}
-
 /** Peak resident set of this process so far, in MiB (Linux reports maxRSS in KiB). */
 export const peakRssMiB = (): number => process.resourceUsage().maxRSS / 1024;

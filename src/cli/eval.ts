@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { firstHit, percentile, summarize, type EvalRow } from "./metrics.js";
+import { firstHit, percentile, scoreReplies, type EngineReply, type EvalRow } from "./metrics.js";
 import { openRag, run, setup } from "./setup.js";
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
@@ -24,13 +24,9 @@ run(async () => {
   };
 
   const latencies: number[] = [];
-  const ranks = new Map<string, (number | undefined)[]>();
+  const replies: EngineReply[] = [];
   let citations = 0;
   let verbatim = 0;
-  let answerableAnswered = 0;
-  let answerable = 0;
-  let unanswerableDeclined = 0;
-  let unanswerable = 0;
   const lines: string[] = [];
 
   for (const row of rows) {
@@ -41,27 +37,25 @@ run(async () => {
       citations += 1;
       if (source(c.source).slice(c.start, c.end) === c.quote) verbatim += 1;
     }
-    let verdict: string;
-    if (row.answerable) {
-      answerable += 1;
-      if (answer.kind === "answered") answerableAnswered += 1;
-      const rank = firstHit(quotes.map((c) => c.quote), row.evidence);
-      for (const key of [row.lang, "all"]) ranks.set(key, [...(ranks.get(key) ?? []), rank]);
-      verdict = answer.kind === "declined" ? "DECLINED" : rank === undefined ? "miss" : `hit@${rank}`;
-    } else {
-      unanswerable += 1;
-      if (answer.kind === "declined") unanswerableDeclined += 1;
-      verdict = answer.kind === "declined" ? "declined (ok)" : "ANSWERED";
-    }
+    replies.push({ declined: answer.kind === "declined", quotes: quotes.map((c) => c.quote) });
+    const rank = firstHit(quotes.map((c) => c.quote), row.evidence);
+    const verdict = row.answerable
+      ? answer.kind === "declined" ? "DECLINED" : rank === undefined ? "miss" : `hit@${rank}`
+      : answer.kind === "declined" ? "declined (ok)" : "ANSWERED";
     lines.push(`${row.id.padEnd(6)} ${row.lang.padEnd(3)} ${verdict.padEnd(14)} ${answer.timings.totalMs.toFixed(2).padStart(7)} ms  ${row.question}`);
   }
 
-  const byLanguage = Object.fromEntries([...ranks].map(([lang, r]) => [lang, summarize(r)]));
+  const scores = scoreReplies(rows, replies);
+  const { questions, hit1, hit3, mrr5 } = scores;
+  const byLanguage = { ...scores.byLanguage, all: { questions, hit1, hit3, mrr5 } };
   const totals = {
-    ...summarize(ranks.get("all") ?? []),
+    questions,
+    hit1,
+    hit3,
+    mrr5,
     byLanguage,
-    answerableAnswered: answerable ? answerableAnswered / answerable : 1,
-    unanswerableDeclined: unanswerable ? unanswerableDeclined / unanswerable : 1,
+    answerableAnswered: scores.answerableAnswered,
+    unanswerableDeclined: scores.unanswerableDeclined,
     verbatim: citations ? verbatim / citations : 1,
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
