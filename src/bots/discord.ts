@@ -54,7 +54,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
     failIfNotExists: false,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
-  const pending = new Set<Promise<void>>();
   let stopping = false;
 
   const allowed = (guildId: string | null): boolean =>
@@ -62,7 +61,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
 
   /** The error boundary: one failure is logged and apologised for; the bot keeps running. */
   function handle(context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
-    const task = deps.inflight.run(async () => {
+    void deps.inflight.run(async () => {
       try {
         await work();
       } catch (error) {
@@ -70,8 +69,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
         await apologise().catch((sendError: unknown) => logger.error({ err: safeError(sendError), ...context }, "apology failed"));
       }
     });
-    pending.add(task);
-    void task.finally(() => pending.delete(task));
   }
 
   client.on(Events.MessageCreate, (message) => {
@@ -233,10 +230,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
     },
     async stop(graceMs = STOP_WAIT_MS) {
       stopping = true;
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
-      await Promise.race([Promise.allSettled([...pending]), timeout]);
-      clearTimeout(timer);
+      // Answers in flight still need the connection: let them finish (bounded) before disconnecting.
+      await deps.inflight.drain(graceMs);
       await client.destroy();
       logger.info({}, "discord bot stopped");
     },
