@@ -11,7 +11,7 @@ import type { LlmOptions } from "./llm/client.js";
 import { Retriever } from "./retrieve.js";
 import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex } from "./store.js";
 import { detectLanguage } from "./text/language.js";
-import type { Answer, AnswerOptions, Rag, RagInfo } from "./types.js";
+import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
 export interface CreateRagOptions {
   /** Citation sources are relative to this folder. */
@@ -56,6 +56,12 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
   return {
     index,
     info: () => info,
+    passage(source: string, start: number): PassageView | undefined {
+      const passage = index.store.passages.find((p) => p.source === source && p.start <= start && start < p.end);
+      const text = texts.get(source);
+      if (!passage || text === undefined) return undefined;
+      return { source, label: passage.label, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
+    },
     async answer(input: unknown, answerOptions: AnswerOptions = {}): Promise<Answer> {
       const startedAt = performance.now();
       const question = cleanQuestion(input, maxChars);

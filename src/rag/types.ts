@@ -85,8 +85,43 @@ export interface ComposedText {
   readonly text: string;
 }
 
+/** A span of a briefing an earlier answer cited. */
+export interface CitedSpan {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** One earlier turn of a conversation, oldest first in `ConversationContext.turns`. */
+export interface ConversationTurn {
+  readonly question: string;
+  /** What that turn's answer cited (empty when it declined). */
+  readonly citations: readonly CitedSpan[];
+}
+
+/**
+ * The earlier turns a question may follow up on. The core decides how much they weigh: a question that stands
+ * on its own is answered as if asked alone; one that reads as a follow-up ("and about Mali?") borrows their
+ * words and favours the briefings and passages they cited.
+ */
+export interface ConversationContext {
+  readonly turns: readonly ConversationTurn[];
+}
+
+/** The whole passage a citation comes from, for "show paragraph". */
+export interface PassageView {
+  readonly source: string;
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+  /** `source` text sliced at [start, end): never retyped. */
+  readonly text: string;
+}
+
 export interface AnswerOptions {
   readonly signal?: AbortSignal;
+  /** Earlier turns of the same conversation; see ConversationContext. */
+  readonly context?: ConversationContext;
   /**
    * For adapters that stream: called with the verified composed text so far (each call a longer text), at most
    * about once a second, and never after `answer()` settles. Only called when a language model is configured;
@@ -99,4 +134,6 @@ export interface AnswerOptions {
 export interface Rag {
   answer(question: string, options?: AnswerOptions): Promise<Answer>;
   info(): RagInfo;
+  /** The passage of `source` that holds offset `start` (a citation's), or undefined when there is none. */
+  passage(source: string, start: number): PassageView | undefined;
 }

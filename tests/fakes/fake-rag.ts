@@ -9,7 +9,7 @@
  */
 import { QuestionError } from "../../src/rag/errors.js";
 import { detectLanguage } from "../../src/rag/text/language.js";
-import type { Answer, AnswerOptions, Citation, Rag, RagInfo } from "../../src/rag/types.js";
+import type { Answer, AnswerOptions, Citation, PassageView, Rag, RagInfo } from "../../src/rag/types.js";
 
 export interface FakeRagOptions {
   /** Default 500, like MAX_QUESTION_CHARS. */
@@ -62,6 +62,12 @@ export function createFakeRag(options: FakeRagOptions = {}): FakeRag {
     },
     info(): RagInfo {
       return { briefings: [FAKE_SOURCE], passages: 3, sentences: 3, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" };
+    },
+    passage(source: string, start: number): PassageView | undefined {
+      const i = start / 1000;
+      const quote = FAKE_QUOTES[i];
+      if (source !== FAKE_SOURCE || quote === undefined) return undefined;
+      return { source, label: LABELS[i] ?? `paragraph ${i + 1}`, start, end: start + quote.length, text: quote };
     },
   };
 }
