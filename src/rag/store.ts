@@ -33,6 +33,17 @@ const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}`;
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
 export const MAX_SEED_BYTES = 5 * 1024 * 1024;
 const SEED_EXTENSIONS = [".txt", ".md"];
+/**
+ * A briefing may hold a few U+FFFD characters (its source's, or bytes that are not UTF-8): it is indexed with a
+ * warning. Beyond this share of its characters it is not text (a binary, another encoding) and is skipped.
+ */
+const MAX_BAD_CHAR_SHARE = 0.01;
+
+const replacementCount = (text: string): number => {
+  let n = 0;
+  for (let at = text.indexOf("\uFFFD"); at >= 0; at = text.indexOf("\uFFFD", at + 1)) n += 1;
+  return n;
+};
 
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */
 export interface IndexEmbeddings extends EmbeddingsInterface {
@@ -117,10 +128,12 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger)
       continue;
     }
     const text = data.toString("utf8");
-    if (data.includes(0) || text.includes("\uFFFD")) {
-      logger?.warn({ path }, "seed skipped: not UTF-8 text");
+    const bad = replacementCount(text);
+    if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
+      logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
       continue;
     }
+    if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
     seeds.push({ path, sha256: sha256(data), bytes: data.length, text });
   }
   if (seeds.length === 0) {

@@ -105,6 +105,20 @@ describe("reading seeds", () => {
     expect(warnings).toEqual(["seed skipped: not UTF-8 text", "seed skipped: larger than the limit"]);
   });
 
+  it("indexes a briefing holding a few U+FFFD characters with one warning; skips one that is mostly not UTF-8", async () => {
+    const text = "The Yuan dynasty ruled China from 1271 to 1368. Its capital was Khanbaliq. ".repeat(20);
+    writeFileSync(join(project.seedsDir, "yuan.txt"), `${text.slice(0, 200)}\uFFFD\uFFFD${text.slice(200)}\uFFFD`);
+    writeFileSync(join(project.seedsDir, "latin1.txt"), Buffer.from("caf\xe9 d\xe9j\xe0 vu \xe0 la cr\xe8me ".repeat(10), "latin1"));
+    const warnings: [object, string][] = [];
+    const logger = { warn: (fields: object, msg?: string) => warnings.push([fields, msg ?? ""]) } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/yuan.txt"]);
+    expect(warnings).toEqual([
+      [{ path: "seeds/latin1.txt", badCharacters: 50 }, "seed skipped: not UTF-8 text"],
+      [{ path: "seeds/yuan.txt", badCharacters: 3 }, "seed indexed despite invalid characters (U+FFFD)"],
+    ]);
+  });
+
   it("skips a seed it cannot read (a dangling link) with a warning and keeps the rest", async () => {
     symlinkSync(join(project.seedsDir, "gone.txt"), join(project.seedsDir, "broken.txt"));
     const warnings: string[] = [];
