@@ -46,6 +46,8 @@ export interface Lexicon {
   readonly arToEn: ReadonlyMap<string, readonly string[]>;
   /** Every English word the word lists translate (a word outside them may be a name). */
   readonly known: ReadonlySet<string>;
+  /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
+  readonly related: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One question word: its alternatives are matched as one term (structured query translation). */
@@ -56,6 +58,8 @@ export interface QueryTerm {
   readonly weight: number;
   /** A term the analyser added (the author-account cue): it scores but does not count for coverage. */
   readonly synthetic?: boolean;
+  /** A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits. */
+  readonly name?: boolean;
 }
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويتر غردت نشرت";
@@ -86,15 +90,19 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     if (isStopword(token.text)) return;
     const keys = new Set(tokenKeys(token));
     let weight = 1;
+    let name = token.script === "digit";
     if (tokenKeys(token).some((k) => ACCOUNT_KEYS.has(k))) {
       keys.add(MENTION);
       asksForAccount = true;
     }
     if (token.script === "latin") {
-      for (const k of translate(token.text, lexicon)) keys.add(k);
-      // A capitalised word after the first may be a name; so may a word the dictionary does not know.
+      const translations = translate(token.text, lexicon);
+      for (const k of translations) keys.add(k);
+      // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
+      // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
-      if (capitalised || !lexicon.known.has(token.text)) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
+      name = capitalised || !lexicon.known.has(token.text);
+      if (name || translations.length === 0) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
       for (const k of tokenKeys(token)) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
@@ -103,7 +111,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);
-    terms.push({ word: token.text, keys: [...keys], weight });
+    terms.push({ word: token.text, keys: [...keys], weight, ...(name ? { name } : {}) });
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   return terms;
@@ -114,6 +122,13 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
  * stems alike), else those of its stem, else of the halves of a compound ("peacekeepers").
  */
 function translate(word: string, lexicon: Lexicon): readonly string[] {
+  const own = translateWord(word, lexicon);
+  if (own.length > 0) return own;
+  const related = lexicon.related.get(word) ?? lexicon.related.get(`*${stemEnglish(word)}`) ?? [];
+  return [...new Set(related.flatMap((w) => translateWord(w, lexicon)))];
+}
+
+function translateWord(word: string, lexicon: Lexicon): readonly string[] {
   if (lexicon.known.has(word)) return lexicon.enWord.get(word) ?? [];
   const byStem = lexicon.enStem.get(stemEnglish(word));
   if (byStem || word.length < 8) return byStem ?? [];

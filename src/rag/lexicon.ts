@@ -13,6 +13,7 @@ import { tokenize } from "./text/tokenize.js";
 
 export const DICTIONARY_PATH = fileURLToPath(new URL("../../data/freedict-eng-ara.tsv", import.meta.url));
 export const GLOSSARY_PATH = fileURLToPath(new URL("../../data/glossary-en-ar.tsv", import.meta.url));
+export const WORDNET_PATH = fileURLToPath(new URL("../../data/wordnet-en.tsv", import.meta.url));
 
 /**
  * Translations with more content words than this are definitions, not translations. An Arabic headword
@@ -33,17 +34,32 @@ export interface SerializedLexicon {
   readonly arToEn: Record<string, string[]>;
   /** Every English word the word lists translate. */
   readonly known: string[];
+  /**
+   * English word (or, for regular inflections, its stem) -> related English words that do translate into the
+   * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
+   */
+  readonly related?: Record<string, string[]>;
 }
 
-const DEFAULT_PATHS = { dictionary: DICTIONARY_PATH, glossary: GLOSSARY_PATH };
+/** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
+export interface LexiconPaths {
+  readonly dictionary: string;
+  readonly glossary: string;
+  readonly wordnet?: string;
+}
+
+const DEFAULT_PATHS: LexiconPaths = { dictionary: DICTIONARY_PATH, glossary: GLOSSARY_PATH, wordnet: WORDNET_PATH };
 const fingerprints = new Map<string, string>();
 
 /** A short hash of the word lists: the index records it, so editing the glossary rebuilds the lexicon. */
 export function lexiconFingerprint(paths = DEFAULT_PATHS): string {
-  const key = `${paths.dictionary}\n${paths.glossary}`;
+  const files = [paths.dictionary, paths.glossary, ...(paths.wordnet ? [paths.wordnet] : [])];
+  const key = files.join("\n");
   let value = fingerprints.get(key);
   if (value === undefined) {
-    value = createHash("sha256").update(readFileSync(paths.dictionary)).update(readFileSync(paths.glossary)).digest("hex").slice(0, 12);
+    const hash = createHash("sha256");
+    for (const file of files) hash.update(readFileSync(file));
+    value = hash.digest("hex").slice(0, 12);
     fingerprints.set(key, value);
   }
   return value;
@@ -99,12 +115,32 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     }
   }
   const nonEmpty = (map: Map<string, Set<string>>) => Object.fromEntries([...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]));
+  const related = paths.wordnet ? relatedWords(paths.wordnet, (w) => (known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) : new Map();
   return {
     enWord: nonEmpty(enWord),
     enStem: nonEmpty(enStem),
     arToEn: Object.fromEntries([...arToEn].filter(([, v]) => v.size <= MAX_EN_PER_AR).map(([k, v]) => [k, [...v]])),
     known: [...known],
+    related: nonEmpty(related),
   };
+}
+
+/**
+ * WordNet's related words that translate into the corpus (`translations(word) > 0`), by word and, for the
+ * regular inflections WordNet does not list ("funded"), by stem under a "*" prefix.
+ */
+function relatedWords(path: string, translations: (word: string) => number): Map<string, Set<string>> {
+  const related = new Map<string, Set<string>>();
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line || line.startsWith("#")) continue;
+    const [word = "", ...columns] = line.split("\t");
+    for (const other of columns.flatMap((c) => (c ? c.split("|") : []))) {
+      if (translations(other) === 0) continue;
+      add(related, word, other);
+      add(related, `*${stemEnglish(word)}`, other);
+    }
+  }
+  return related;
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {
@@ -120,5 +156,6 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     enStem: new Map(Object.entries(data.enStem)),
     arToEn: new Map(Object.entries(data.arToEn)),
     known: new Set(data.known),
+    related: new Map(Object.entries(data.related ?? {})),
   };
 }

@@ -11,6 +11,8 @@ import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
 import type { IndexEmbeddings, LoadedIndex } from "./store.js";
+import { DECLINE_FEATURES, loadModels, logit, RANK_FEATURES, sigmoid, type Models } from "./model.js";
+import { questionType, sentenceHolds } from "./text/question-type.js";
 import type { Passage, Sentence } from "./types.js";
 
 const WEIGHT_SENTENCE = 1;
@@ -32,11 +34,15 @@ export interface IndexedSentence extends Sentence {
   readonly passage: Passage;
   /** Position of the passage in the store. */
   readonly passageIndex: number;
+  /** Position of the sentence among all sentences (its document number in the sentence index). */
+  readonly position: number;
 }
 
 export interface Ranked {
   readonly sentence: IndexedSentence;
   readonly score: number;
+  /** The re-ranker's features (RANK_FEATURES order), for the candidates it scored. */
+  readonly features?: Float64Array;
 }
 
 export interface Retrieval {
@@ -48,9 +54,16 @@ export interface Retrieval {
    * passages (0..1): a question whose words are found only far apart in the briefings is not answered there.
    */
   readonly focus: number;
-  /** Sentences with any lexical or vector evidence, best first, at most MAX_RANKED of them. */
+  /** Sentences with any lexical or vector evidence, best first, at most RERANK_CANDIDATES of them. */
   readonly ranked: readonly Ranked[];
+  /** The decline model's features (DECLINE_FEATURES order). */
+  readonly features: Float64Array;
+  /** The decline model's probability that the briefings answer the question (0..1). */
+  readonly confidence: number;
 }
+
+/** Candidates, best by the fused score, that the fitted re-ranker orders. */
+export const RERANK_CANDIDATES = 30;
 
 /**
  * Sentences kept in a retrieval's ranking. A frequent word matches half the sentences of a large corpus;
@@ -118,14 +131,21 @@ export class Retriever {
   private readonly vectors: HNSWLib;
   /** The same vectors for exact search, while there are few enough of them. */
   private readonly exact: BruteforceSearch | undefined;
+  private readonly texts: ReadonlyMap<string, string>;
+  /** What each sentence holds for typed questions, computed when first needed. */
+  private readonly holds = new Map<number, ReturnType<typeof sentenceHolds>>();
 
   constructor(
     index: LoadedIndex,
     private readonly embeddings: IndexEmbeddings,
     private readonly logger: Logger = silentLogger,
+    private readonly models: Models = loadModels(),
   ) {
+    this.texts = new Map(index.seeds.map((s) => [s.path, s.text]));
     const { passages, terms, lexicon } = index.store;
-    this.sentences = passages.flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })));
+    this.sentences = passages
+      .flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })))
+      .map((s, position) => ({ ...s, position }));
     this.sentenceIndex = new LexicalIndex(terms);
     let at = 0;
     this.passageIndex = new LexicalIndex(
@@ -154,50 +174,110 @@ export class Retriever {
 
   async retrieve(question: string): Promise<Retrieval> {
     const terms = this.terms(question);
-    if (terms.length === 0) return { terms, coverage: 0, focus: 0, ranked: [] };
+    if (terms.length === 0) return { terms, coverage: 0, focus: 0, ranked: [], features: new Float64Array(DECLINE_FEATURES.length), confidence: 0 };
     const lexical = this.sentenceIndex.search(terms);
     const context = this.passageIndex.search(terms);
-
-
     const dense = await this.dense(question, terms);
     const maxSentence = lexical.max;
     const maxPassage = context.max;
     const candidates = new Set<number>(dense.keys());
     for (const i of lexical.matched) candidates.add(i);
 
-    const best = new BestOf(MAX_RANKED);
+    const best = new BestOf(RERANK_CANDIDATES);
+    const parts = new Map<number, readonly [number, number, number]>();
     for (const i of candidates) {
       const sentence = this.sentences[i];
       if (!sentence) continue;
-      const score =
-        WEIGHT_SENTENCE * ((lexical.scores[i] ?? 0) / (maxSentence || 1)) +
-        WEIGHT_PASSAGE * ((context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1)) +
-        WEIGHT_DENSE * Math.max(0, dense.get(i) ?? 0);
-      best.offer(sentence, score);
+      const part = [
+        (lexical.scores[i] ?? 0) / (maxSentence || 1),
+        (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
+        Math.max(0, dense.get(i) ?? 0),
+      ] as const;
+      parts.set(i, part);
+      best.offer(sentence, WEIGHT_SENTENCE * part[0] + WEIGHT_PASSAGE * part[1] + WEIGHT_DENSE * part[2]);
     }
-    const ranked = best.sorted();
+    const fused = best.sorted();
 
     // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
     let covered = 0;
     let total = 0;
+    let missingNames = 0;
+    let missing = 0;
+    let fuzzy = 0;
     const weights: { keys: readonly string[]; weight: number }[] = [];
     for (const hit of lexical.terms) {
       if (hit.term.synthetic) continue;
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
-      if (!found) continue;
+      if (!found) {
+        missing += 1;
+        if (hit.term.name) missingNames += 1;
+        continue;
+      }
+      if (hit.term.weight < 1) fuzzy += 1;
       covered += idf * hit.term.weight;
       weights.push({ keys: hit.term.keys, weight: idf * hit.term.weight });
     }
+    const share = (index: LexicalIndex, doc: number): number => {
+      let held = 0;
+      for (const { keys, weight } of weights) if (index.contains(doc, keys)) held += weight;
+      return total > 0 ? held / total : 0;
+    };
+
+    const type = questionType(question);
+    const typed = type.quantity || type.time;
+    const bestBase = fused[0]?.score || 1;
+    const ranked = fused
+      .map((r, rank) => {
+        const at = r.sentence.position;
+        const [sentence = 0, passage = 0, vector = 0] = parts.get(at) ?? [];
+        const neighbour = (j: number): number => (this.sentences[j]?.passageIndex === r.sentence.passageIndex ? share(this.sentenceIndex, j) : 0);
+        const holds = this.sentenceHolds(at, r.sentence);
+        const features = Float64Array.from([
+          sentence, passage, vector, r.score / bestBase,
+          share(this.sentenceIndex, at), share(this.passageIndex, r.sentence.passageIndex), neighbour(at - 1), neighbour(at + 1),
+          1 / (1 + rank),
+          type.quantity && holds.number ? 1 : 0,
+          type.time && holds.date ? 1 : 0,
+          typed && !holds.number ? 1 : 0,
+          Math.log1p(r.sentence.end - r.sentence.start),
+          r.sentence.start === r.sentence.passage.sentences[0]?.start ? 1 : 0,
+        ]);
+        return { sentence: r.sentence, features, z: logit(this.models.rank, features), rank };
+      })
+      .sort((a, b) => b.z - a.z || a.rank - b.rank)
+      .map(({ sentence, features, z }) => ({ sentence, features, score: sigmoid(z) }));
+
     const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
     let focused = 0;
-    for (const passage of passages) {
-      let held = 0;
-      for (const { keys, weight } of weights) if (this.passageIndex.contains(passage, keys)) held += weight;
-      focused = Math.max(focused, held);
+    for (const passage of passages) focused = Math.max(focused, share(this.passageIndex, passage));
+    const coverage = total > 0 ? covered / total : 0;
+    const focus = focused;
+    const top = ranked[0];
+    const second = ranked[1];
+    const margin = top && second ? logitOf(top.score) - logitOf(second.score) : top ? 5 : 0;
+    const counted = lexical.terms.filter((h) => !h.term.synthetic).length;
+    const arabic = /[\u0600-\u06FF]/.test(question) ? 1 : 0;
+    const missingShare = counted ? missing / counted : 1;
+    const bestSentenceCover = top?.features[RANK_FEATURES.indexOf("sentenceCover")] ?? 0;
+    const features = Float64Array.from([
+      coverage, focus, top?.score ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
+      counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),
+      arabic * coverage, arabic * missingShare, arabic * bestSentenceCover,
+    ]);
+    const confidence = top ? sigmoid(logit(this.models.decline, features)) : 0;
+    return { terms, coverage, focus, ranked, features, confidence };
+  }
+
+  private sentenceHolds(at: number, sentence: IndexedSentence): ReturnType<typeof sentenceHolds> {
+    let holds = this.holds.get(at);
+    if (!holds) {
+      const text = this.texts.get(sentence.passage.source) ?? "";
+      holds = sentenceHolds(text.slice(sentence.start, sentence.end));
+      this.holds.set(at, holds);
     }
-    return { terms, coverage: total > 0 ? covered / total : 0, focus: total > 0 ? focused / total : 0, ranked };
+    return holds;
   }
 
   /** Cosine similarity of the nearest sentences, by sentence position. */
@@ -235,6 +315,8 @@ export class Retriever {
     return out;
   }
 }
+
+const logitOf = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 
 /**
  * A brute-force copy of the store's vectors (same space and labels), or undefined when the graph search is

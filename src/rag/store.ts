@@ -20,6 +20,7 @@ import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
+import { modelsFingerprint } from "./model.js";
 import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
@@ -27,9 +28,9 @@ import type { Logger } from "../logger.js";
 const FORMAT = 1;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v1";
-export const ANALYZER_VERSION = "keys-v5";
-/** The analyser's identity in the manifest: its version and the word lists it was built with. */
-const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}`;
+export const ANALYZER_VERSION = "keys-v6";
+/** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
+const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
 export const MAX_SEED_BYTES = 5 * 1024 * 1024;
 const SEED_EXTENSIONS = [".txt", ".md"];

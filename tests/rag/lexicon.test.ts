@@ -55,6 +55,18 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("played", context("الجزائر لعبت دورا"))).toContain("لعب");
   });
 
+  it("reaches a translation through WordNet's related words only when the word has none of its own", () => {
+    const wordnet = join(dir, "wordnet.tsv");
+    writeFileSync(wordnet, ["# comment", "won\twin\t\t", "physician\t\t\tdoctor|md", "funding\t\tfund\t", "mission\t\t\tdelegation"].join("\n"));
+    writeFileSync(paths.dictionary, ["win\tفاز\t", "doctor\tطبيب\t", "fund\tصندوق\t", "mission\tالمهمة\t", "delegation\tوفد\t"].join("\n"));
+    const keys = corpus("فاز الفريق. قال الطبيب. الصندوق الدولي. المهمة والوفد");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]) };
+    expect(keysOf("won", ctx)).toContain("فاز"); // an irregular form, through its base
+    expect(keysOf("physicians", ctx)).toContain("طبيب"); // a regular inflection, through its stem's synonyms
+    expect(keysOf("funding", ctx)).toContain("صندوق"); // a derivation
+    expect(keysOf("mission", ctx).some((k) => k.startsWith("وفد"))).toBe(false); // has a translation of its own
+  });
+
   it("changes its fingerprint when a word list changes", () => {
     const before = lexiconFingerprint(paths);
     writeFileSync(paths.glossary, "mission\tبعثة\n");

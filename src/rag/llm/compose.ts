@@ -12,8 +12,11 @@ import { buildPrompt } from "./prompt.js";
 import { createThrottle } from "./throttle.js";
 import { AnswerVerifier } from "./verify.js";
 
-/** A further passage must score at least this share of the best one to be shown to the model. */
-const MIN_EVIDENCE_SCORE = 0.2;
+/**
+ * A further passage must score at least this share of the best one to be shown to the model. Scores are the
+ * re-ranker's probabilities, which fall steeply after the best few: the model reads more than the user sees.
+ */
+const MIN_EVIDENCE_SCORE = 0.05;
 const DEFAULT_MAX_PASSAGES = 8;
 const DEFAULT_STREAM_INTERVAL_MS = 1000;
 

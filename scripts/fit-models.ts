@@ -1,0 +1,279 @@
+/**
+ * Fits the core's two decisions (src/rag/model.ts) on the development sets and writes `data/models.json`:
+ *
+ * - the re-ranker: a logistic model over each candidate sentence's features, labelled by whether the sentence
+ *   holds the answer (XQuAD: overlaps the gold span; the briefing's sets: contains the evidence);
+ * - the decline model: a logistic model over the question's features, labelled answerable or not, with its
+ *   threshold at the best balanced accuracy (false declines and wrong answers weigh alike).
+ *
+ * Both are judged by 5-fold cross-validation grouped by article (every question on one article is in the same
+ * fold), since the held-out sets are other articles: the figures printed are on folds the model never saw.
+ *
+ *   npx tsx scripts/fit-models.ts [--xquad ../shared/eval/xquad-dev] [--dry-run]
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { firstHit } from "../src/cli/metrics.js";
+import { chooseCitations } from "../src/rag/answer.js";
+import { HashingEmbeddings } from "../src/rag/embeddings.js";
+import { DECLINE_FEATURES, logit, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
+import { Retriever, type Retrieval } from "../src/rag/retrieve.js";
+import { buildIndex } from "../src/rag/store.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const FOLDS = 5;
+const L2 = 1e-3;
+/** The share of answerable questions the decline threshold may refuse, per language. */
+const MAX_FALSE_DECLINE = 0.05;
+
+interface Question {
+  readonly id: string;
+  readonly lang: string;
+  readonly question: string;
+  readonly answerable: boolean;
+  readonly group: string;
+  /** Whether a cited span [start, end) of `source` with `text` holds the answer. */
+  readonly holds?: (source: string, start: number, end: number, text: string) => boolean;
+  /** Whether the span lies in the answer's paragraph (XQuAD only). */
+  readonly inParagraph?: (source: string, start: number, end: number) => boolean;
+}
+
+interface Corpus {
+  readonly retriever: (models: Models) => Retriever;
+  readonly questions: readonly Question[];
+  readonly text: (source: string) => string;
+}
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: string): string => {
+  const at = args.indexOf(name);
+  return at >= 0 ? (args[at + 1] ?? fallback) : fallback;
+};
+const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+
+async function openCorpus(root: string, seedsDir: string): Promise<{ retriever: (models: Models) => Retriever; text: (s: string) => string }> {
+  const embeddings = new HashingEmbeddings();
+  const index = await buildIndex({ root, seedsDir, indexDir: mkdtempSync(join(tmpdir(), "fit-index-")), embeddings });
+  const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+  return { retriever: (models) => new Retriever(index, embeddings, undefined, models), text: (s) => texts.get(s) ?? "" };
+}
+
+async function xquadCorpus(dir: string): Promise<Corpus> {
+  const root = mkdtempSync(join(tmpdir(), "fit-xquad-"));
+  cpSync(join(dir, "seeds"), join(root, "seeds"), { recursive: true });
+  const corpus = await openCorpus(root, join(root, "seeds"));
+  rmSync(root, { recursive: true, force: true });
+  type Row = { id: string; lang: string; question: string; answerable: boolean; article: string; source?: string; start?: number; end?: number; pstart?: number; pend?: number };
+  const questions = readJsonl<Row>(join(dir, "questions.jsonl")).map((r): Question => ({
+    id: r.id,
+    lang: r.lang,
+    question: r.question,
+    answerable: r.answerable,
+    group: r.article,
+    holds: (source, start, end) => source === r.source && start < (r.end ?? 0) && end > (r.start ?? 0),
+    inParagraph: (source, start, end) => source === r.source && start < (r.pend ?? 0) && end > (r.pstart ?? 0),
+  }));
+  return { ...corpus, questions };
+}
+
+async function briefingCorpus(): Promise<Corpus> {
+  const corpus = await openCorpus(ROOT, join(ROOT, "seeds"));
+  type Row = { id: string; lang: string; question: string; answerable: boolean; evidence?: string[] };
+  const rows = [...readJsonl<Row>(join(ROOT, "../shared/eval/dev.jsonl")), ...readJsonl<Row>(join(ROOT, "tests/fixtures/extra-eval.jsonl"))];
+  const questions = rows.map((r): Question => ({
+    id: r.id,
+    lang: r.lang,
+    question: r.question,
+    answerable: r.answerable,
+    group: "briefing",
+    holds: (_source, _start, _end, text) => firstHit([text], r.evidence ?? []) !== undefined,
+  }));
+  return { ...corpus, questions };
+}
+
+// ---- logistic regression ----
+
+interface Sample {
+  readonly x: ArrayLike<number>;
+  readonly y: 0 | 1;
+  readonly w: number;
+}
+
+/** L2-regularised logistic regression on standardised features, by full-batch gradient descent. */
+function fitLogistic(features: readonly string[], samples: readonly Sample[], iterations = 800, rate = 0.5): LogisticModel {
+  const d = features.length;
+  const mean = new Array<number>(d).fill(0);
+  const scale = new Array<number>(d).fill(0);
+  let total = 0;
+  for (const s of samples) {
+    total += s.w;
+    for (let j = 0; j < d; j += 1) mean[j] = (mean[j] ?? 0) + s.w * (s.x[j] ?? 0);
+  }
+  for (let j = 0; j < d; j += 1) mean[j] = (mean[j] ?? 0) / total;
+  for (const s of samples) for (let j = 0; j < d; j += 1) scale[j] = (scale[j] ?? 0) + s.w * ((s.x[j] ?? 0) - (mean[j] ?? 0)) ** 2;
+  for (let j = 0; j < d; j += 1) scale[j] = Math.sqrt((scale[j] ?? 0) / total) || 1;
+  const xs = samples.map((s) => Float64Array.from({ length: d }, (_, j) => ((s.x[j] ?? 0) - (mean[j] ?? 0)) / (scale[j] ?? 1)));
+  const weights = new Float64Array(d);
+  let bias = 0;
+  for (let it = 0; it < iterations; it += 1) {
+    const grad = new Float64Array(d);
+    let gradBias = 0;
+    samples.forEach((s, i) => {
+      const x = xs[i] as Float64Array;
+      let z = bias;
+      for (let j = 0; j < d; j += 1) z += (weights[j] ?? 0) * (x[j] ?? 0);
+      const err = (sigmoid(z) - s.y) * s.w;
+      gradBias += err;
+      for (let j = 0; j < d; j += 1) grad[j] = (grad[j] ?? 0) + err * (x[j] ?? 0);
+    });
+    for (let j = 0; j < d; j += 1) weights[j] = (weights[j] ?? 0) - rate * ((grad[j] ?? 0) / total + L2 * (weights[j] ?? 0));
+    bias -= (rate * gradBias) / total;
+  }
+  const round = (v: number): number => Math.round(v * 1e5) / 1e5;
+  return { features, mean: mean.map(round), scale: scale.map(round), weights: [...weights].map(round), bias: round(bias) };
+}
+
+// ---- folds and scoring ----
+
+/** Fold of each group: groups sorted by name and dealt round-robin, so the split is reproducible. */
+function foldsOf(groups: readonly string[]): Map<string, number> {
+  return new Map([...new Set(groups)].sort().map((g, i) => [g, i % FOLDS]));
+}
+
+const NEUTRAL_RANK: LogisticModel = {
+  features: RANK_FEATURES,
+  mean: RANK_FEATURES.map(() => 0),
+  scale: RANK_FEATURES.map(() => 1),
+  weights: RANK_FEATURES.map((f) => (f === "base" ? 10 : 0)),
+  bias: 0,
+};
+const NEUTRAL_DECLINE = { features: DECLINE_FEATURES, mean: DECLINE_FEATURES.map(() => 0), scale: DECLINE_FEATURES.map(() => 1), weights: DECLINE_FEATURES.map(() => 0), bias: 0, threshold: { en: 0, ar: 0 } };
+
+interface Asked {
+  readonly q: Question;
+  readonly corpus: Corpus;
+  readonly retrieval: Retrieval;
+}
+
+async function askAll(corpora: readonly Corpus[], models: Models, only?: (q: Question) => boolean): Promise<Asked[]> {
+  const out: Asked[] = [];
+  for (const corpus of corpora) {
+    const retriever = corpus.retriever(models);
+    for (const q of corpus.questions) if (!only || only(q)) out.push({ q, corpus, retrieval: await retriever.retrieve(q.question) });
+  }
+  return out;
+}
+
+const holdsAt = (a: Asked, k: number): boolean =>
+  chooseCitations(a.retrieval.ranked).slice(0, k).some((r) => a.q.holds?.(r.sentence.passage.source, r.sentence.start, r.sentence.end, a.corpus.text(r.sentence.passage.source).slice(r.sentence.start, r.sentence.end)) ?? false);
+const paragraphAt = (a: Asked, k: number): boolean => chooseCitations(a.retrieval.ranked).slice(0, k).some((r) => a.q.inParagraph?.(r.sentence.passage.source, r.sentence.start, r.sentence.end) ?? false);
+
+function report(label: string, asked: readonly Asked[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const lang of ["en", "ar"]) {
+    const rows = asked.filter((a) => a.q.answerable && a.q.lang === lang);
+    const xq = rows.filter((a) => a.q.inParagraph);
+    out[`${lang}Span3`] = xq.filter((a) => holdsAt(a, 3)).length / (xq.length || 1);
+    out[`${lang}Para3`] = xq.filter((a) => paragraphAt(a, 3)).length / (xq.length || 1);
+    const br = rows.filter((a) => !a.q.inParagraph);
+    out[`${lang}BriefingHit3`] = br.filter((a) => holdsAt(a, 3)).length / (br.length || 1);
+  }
+  const pct = (v: number | undefined): string => `${((v ?? 0) * 100).toFixed(1)}%`;
+  process.stdout.write(
+    `${label.padEnd(34)} en span@3 ${pct(out["enSpan3"])} para@3 ${pct(out["enPara3"])} | ar span@3 ${pct(out["arSpan3"])} para@3 ${pct(out["arPara3"])} | briefing hit@3 en ${pct(out["enBriefingHit3"])} ar ${pct(out["arBriefingHit3"])}\n`,
+  );
+  return out;
+}
+
+function rankSamples(asked: readonly Asked[]): Sample[] {
+  const samples: Sample[] = [];
+  for (const a of asked) {
+    if (!a.q.answerable) continue;
+    const labels = a.retrieval.ranked.map((r) => (a.q.holds?.(r.sentence.passage.source, r.sentence.start, r.sentence.end, a.corpus.text(r.sentence.passage.source).slice(r.sentence.start, r.sentence.end)) ? 1 : 0));
+    const positives = labels.filter((l) => l === 1).length;
+    if (positives === 0) continue; // nothing to learn about ordering from a question whose answer was not retrieved
+    // Each question weighs the same, whatever its number of candidates.
+    a.retrieval.ranked.forEach((r, i) => r.features && samples.push({ x: r.features, y: labels[i] as 0 | 1, w: (labels[i] ? 0.5 / positives : 0.5 / (labels.length - positives || 1)) }));
+  }
+  return samples;
+}
+
+function declineSamples(asked: readonly Asked[]): Sample[] {
+  const positives = asked.filter((a) => a.q.answerable).length;
+  const negatives = asked.length - positives;
+  return asked.map((a) => ({ x: a.retrieval.features, y: a.q.answerable ? 1 : 0, w: a.q.answerable ? 0.5 / positives : 0.5 / negatives }));
+}
+
+/**
+ * The highest threshold whose false declines stay within MAX_FALSE_DECLINE: refusing a question the briefings
+ * answer costs a user more than quotes offered for one they do not (the quotes are still verbatim).
+ */
+function bestThreshold(scored: readonly { p: number; y: boolean }[]): { threshold: number; falseDecline: number; declined: number } {
+  const pos = scored.filter((s) => s.y).length || 1;
+  const neg = scored.filter((s) => !s.y).length || 1;
+  let best = { threshold: 0, falseDecline: 0, declined: 0 };
+  for (let t = 0.005; t < 0.95; t += 0.005) {
+    const falseDecline = scored.filter((s) => s.y && s.p < t).length / pos;
+    const declined = scored.filter((s) => !s.y && s.p < t).length / neg;
+    if (falseDecline > MAX_FALSE_DECLINE) break;
+    best = { threshold: Math.round(t * 1000) / 1000, falseDecline, declined };
+  }
+  return best;
+}
+
+async function main(): Promise<void> {
+  const xquadDir = option("--xquad", join(ROOT, "../shared/eval/xquad-dev"));
+  const corpora = [await xquadCorpus(xquadDir), await briefingCorpus()];
+  const neutral: Models = { rank: NEUTRAL_RANK, decline: NEUTRAL_DECLINE };
+  const base = await askAll(corpora, neutral);
+  report("fused score (before re-ranking)", base);
+  const folds = foldsOf(base.map((a) => a.q.group));
+  const foldOf = (q: Question): number => folds.get(q.group) ?? 0;
+
+  // Re-ranker, cross-validated: fit on four folds, rank the fifth.
+  const rankFolds: LogisticModel[] = [];
+  const heldOut: Asked[] = [];
+  for (let f = 0; f < FOLDS; f += 1) {
+    const model = fitLogistic(RANK_FEATURES, rankSamples(base.filter((a) => foldOf(a.q) !== f)));
+    rankFolds.push(model);
+    heldOut.push(...(await askAll(corpora, { ...neutral, rank: model }, (q) => foldOf(q) === f)));
+  }
+  const rankCv = report("re-ranked, 5-fold CV by article", heldOut);
+
+  // Decline model, cross-validated on the held-out re-ranking's features.
+  const scored: { p: number; y: boolean; lang: string }[] = [];
+  for (let f = 0; f < FOLDS; f += 1) {
+    const model = fitLogistic(DECLINE_FEATURES, declineSamples(heldOut.filter((a) => foldOf(a.q) !== f)));
+    for (const a of heldOut.filter((x) => foldOf(x.q) === f)) scored.push({ p: sigmoid(logit(model, a.retrieval.features)), y: a.q.answerable, lang: a.q.lang });
+  }
+  for (const t of [0.2, 0.3, 0.4, 0.5, 0.6]) {
+    const fd = (lang: string) => scored.filter((s) => s.lang === lang && s.y && s.p < t).length / scored.filter((s) => s.lang === lang && s.y).length;
+    const dec = scored.filter((s) => !s.y && s.p < t).length / scored.filter((s) => !s.y).length;
+    process.stdout.write(`  threshold ${t}: false declines en ${(fd("en") * 100).toFixed(1)}% ar ${(fd("ar") * 100).toFixed(1)}%, unanswerable declined ${(dec * 100).toFixed(1)}%\n`);
+  }
+  const cuts = { en: bestThreshold(scored.filter((s) => s.lang === "en")), ar: bestThreshold(scored.filter((s) => s.lang === "ar")) };
+  const threshold = { en: cuts.en.threshold, ar: cuts.ar.threshold };
+  const declineCv = { maxFalseDecline: MAX_FALSE_DECLINE, ...cuts };
+  process.stdout.write(`decline, 5-fold CV by article: ${JSON.stringify(declineCv)}\n`);
+
+  // Final models on everything.
+  const rank = fitLogistic(RANK_FEATURES, rankSamples(base));
+  const ranked = await askAll(corpora, { ...neutral, rank });
+  const decline = { ...fitLogistic(DECLINE_FEATURES, declineSamples(ranked)), threshold };
+  const models: Models = {
+    rank,
+    decline,
+    fitted: {
+      by: "scripts/fit-models.ts",
+      data: ["xquad-dev (20 articles, 1,164 questions)", "dev.jsonl", "tests/fixtures/extra-eval.jsonl"],
+      crossValidation: { folds: FOLDS, groupedBy: "article", rank: rankCv, decline: declineCv },
+    },
+  };
+  if (args.includes("--dry-run")) return;
+  writeFileSync(MODELS_PATH, `${JSON.stringify(models, null, 2)}\n`);
+  process.stdout.write(`wrote ${MODELS_PATH}\n`);
+}
+
+await main();

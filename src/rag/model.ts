@@ -1,0 +1,76 @@
+/**
+ * The two fitted decisions of the core, read from `data/models.json` (written by `scripts/fit-models.ts`,
+ * cross-validated on the development sets): a logistic re-ranker over each candidate sentence's features,
+ * and a logistic answer-or-decline model over the question's. Its hash is part of the index's identity.
+ */
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import type { Language } from "./types.js";
+
+export const MODELS_PATH = fileURLToPath(new URL("../../data/models.json", import.meta.url));
+
+/** Features of one candidate sentence, in this order (see retrieve.ts for their definitions). */
+export const RANK_FEATURES = [
+  "sentence", "passage", "dense", "base", "sentenceCover", "passageCover", "previousCover", "nextCover",
+  "inverseRank", "quantityNumber", "timeDate", "typedWithoutNumber", "logLength", "firstInPassage",
+] as const;
+
+/** Features of one question, in this order (see retrieve.ts). */
+export const DECLINE_FEATURES = [
+  "coverage", "focus", "bestProbability", "margin", "bestSentenceCover", "missingNames", "missingShare", "terms", "arabic",
+  "fuzzyShare", "bestLexical", "bestDense", "arabicCoverage", "arabicMissingShare", "arabicSentenceCover",
+] as const;
+
+/** A logistic model: P = sigmoid(bias + Σ weights[i] * (x[i] - mean[i]) / scale[i]). */
+export interface LogisticModel {
+  readonly features: readonly string[];
+  readonly mean: readonly number[];
+  readonly scale: readonly number[];
+  readonly weights: readonly number[];
+  readonly bias: number;
+}
+
+export interface Models {
+  readonly rank: LogisticModel;
+  /** Answers when P(answerable) is at least the threshold of the question's language. */
+  readonly decline: LogisticModel & { readonly threshold: Readonly<Record<Language, number>> };
+  /** How the models were fitted and how they scored in cross-validation, for the record. */
+  readonly fitted?: unknown;
+}
+
+/** The linear part of a logistic model (its log-odds) for features `x`. */
+export function logit(model: LogisticModel, x: ArrayLike<number>): number {
+  let z = model.bias;
+  for (let i = 0; i < model.weights.length; i += 1) {
+    z += (model.weights[i] ?? 0) * (((x[i] ?? 0) - (model.mean[i] ?? 0)) / (model.scale[i] || 1));
+  }
+  return z;
+}
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+let cached: { models: Models; hash: string } | undefined;
+
+/** The fitted models, read once. */
+export function loadModels(path = MODELS_PATH): Models {
+  if (path !== MODELS_PATH) return readModels(path).models;
+  cached ??= readModels(path);
+  return cached.models;
+}
+
+/** A short hash of the models file, recorded in the index manifest. */
+export function modelsFingerprint(): string {
+  cached ??= readModels(MODELS_PATH);
+  return cached.hash;
+}
+
+function readModels(path: string): { models: Models; hash: string } {
+  const text = readFileSync(path, "utf8");
+  const models = JSON.parse(text) as Models;
+  const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(models.rank.features, RANK_FEATURES) || !same(models.decline.features, DECLINE_FEATURES)) {
+    throw new Error(`${path} does not match this version's features; refit it with scripts/fit-models.ts`);
+  }
+  return { models, hash: createHash("sha256").update(text).digest("hex").slice(0, 12) };
+}

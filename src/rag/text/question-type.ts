@@ -1,0 +1,49 @@
+/**
+ * What kind of answer a question asks for, from its question words alone (English and Arabic, formal and
+ * dialect): a quantity, a time, a person or a place. Sentences holding that kind of thing are favoured.
+ */
+import { normalizeToken } from "./normalize.js";
+
+export interface QuestionType {
+  /** how many / how much / what percentage; كم، ما عدد، ما نسبة */
+  readonly quantity: boolean;
+  /** when / what year / which century; متى، في أي عام */
+  readonly time: boolean;
+  /** who / whom / whose; من هو، من كان */
+  readonly person: boolean;
+  /** where / in which country; أين، وين، فين */
+  readonly place: boolean;
+}
+
+const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
+const EN_TIME = /\bwhen\b|\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
+const EN_PERSON = /\bwho(m|se)?\b/i;
+const EN_PLACE = /\bwhere\b|\b(what|which|in what|in which) (country|city|town|state|region|place|continent|area)\b/i;
+
+// Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
+const AR_QUANTITY = /(^| )(كم|قديش|قداش|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد)( |$)/;
+const AR_TIME = /(^| )(متي|امتي|ايمتي|وقتاش|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
+const AR_PERSON = /(^| )(من|مين|منو|شكون)( |$)(?!(اين|اي|بين|خلال|قبل|بعد|الذي|التي))/;
+const AR_PLACE = /(^| )(اين|وين|فين|فاين|في اي (بلد|دوله|مدينه|منطقه|مكان))( |$)/;
+
+/** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
+export function questionType(question: string): QuestionType {
+  const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
+  const leading = arabic.split(" ").slice(0, 3).join(" ");
+  return {
+    quantity: EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic),
+    time: EN_TIME.test(question) || AR_TIME.test(arabic),
+    person: EN_PERSON.test(question) || AR_PERSON.test(leading),
+    place: EN_PLACE.test(question) || AR_PLACE.test(arabic),
+  };
+}
+
+const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
+const YEAR = /(^|[^0-9\u0660-\u0669])([12][0-9]{3}|[\u0661\u0662][\u0660-\u0669]{3})(?![0-9\u0660-\u0669])/;
+const MONTH =
+  /\b(january|february|march|april|may|june|july|august|september|october|november|december|century)\b|(يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|جانفي|فيفري|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|القرن)/i;
+
+/** What a sentence holds that answers typed questions: any number, and a year or date. */
+export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {
+  return { number: DIGIT.test(text), date: YEAR.test(text) || MONTH.test(text) };
+}

@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DECLINE_FEATURES, loadModels, logit, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel } from "../../src/rag/model.js";
+
+describe("the fitted models", () => {
+  it("data/models.json matches this version's features, with a threshold per language", () => {
+    const models = loadModels();
+    expect(models.rank.features).toEqual(RANK_FEATURES);
+    expect(models.decline.features).toEqual(DECLINE_FEATURES);
+    for (const t of Object.values(models.decline.threshold)) expect(t).toBeGreaterThan(0), expect(t).toBeLessThan(1);
+    expect(Object.keys(models.decline.threshold).sort()).toEqual(["ar", "en"]);
+  });
+
+  it("refuses a models file fitted for other features, naming the script that refits it", () => {
+    const dir = mkdtempSync(join(tmpdir(), "models-"));
+    try {
+      const stale = JSON.parse(readFileSync(MODELS_PATH, "utf8")) as { rank: LogisticModel };
+      const file = join(dir, "models.json");
+      writeFileSync(file, JSON.stringify({ ...stale, rank: { ...stale.rank, features: ["sentence"] } }));
+      expect(() => loadModels(file)).toThrow(/scripts\/fit-models\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("standardises each feature before weighting it", () => {
+    const model: LogisticModel = { features: ["a", "b"], mean: [1, 0], scale: [2, 1], weights: [4, -1], bias: 0.5 };
+    expect(logit(model, [3, 2])).toBeCloseTo(0.5 + 4 * 1 - 2);
+    expect(sigmoid(0)).toBe(0.5);
+  });
+});

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
+
+const flags = (q: string): string[] => Object.entries(questionType(q)).filter(([, v]) => v).map(([k]) => k);
+
+describe("questionType", () => {
+  it.each([
+    ["How many people live in Fresno?", ["quantity"]],
+    ["What percentage of the land is forest?", ["quantity"]],
+    ["When did Luther die?", ["time"]],
+    ["In which year was the treaty signed?", ["time"]],
+    ["Who won Super Bowl 50?", ["person"]],
+    ["Where is the capital?", ["place"]],
+    ["What is the capital of France?", []],
+    ["كم عدد سكان المدينة؟", ["quantity"]],
+    ["متى توفي لوثر؟", ["time"]],
+    ["في أيِّ عامٍ وُقِّعت الاتفاقية؟", ["time"]],
+    ["من هو المبعوث الشخصي؟", ["person"]],
+    ["مين اللي زار الجزائر؟", ["person"]],
+    ["أين تقع فريسنو؟", ["place"]],
+    ["من أين جاء الوفد؟", ["place"]],
+    ["ما هي عاصمة فرنسا؟", []],
+  ])("%s -> %j", (question, expected) => {
+    expect(flags(question)).toEqual(expected);
+  });
+});
+
+describe("sentenceHolds", () => {
+  it("finds numbers in either digit system and years or months as dates", () => {
+    expect(sentenceHolds("It has 12 members.")).toEqual({ number: true, date: false });
+    expect(sentenceHolds("وقع في عام ٢٠١٥")).toEqual({ number: true, date: true });
+    expect(sentenceHolds("زارت الجزائر في يناير")).toEqual({ number: false, date: true });
+    expect(sentenceHolds("No figures here.")).toEqual({ number: false, date: false });
+  });
+});
