@@ -52,6 +52,23 @@ export interface EmbeddingsConfig {
   readonly modelPath: string | undefined;
 }
 
+/** Conversation memory, buttons, feedback and shared state (see docs/conversations.md). */
+export interface StateConfig {
+  /** Folder for the feedback log and the generated salt. */
+  readonly dir: string;
+  /** redis:// or rediss:// URL; set, it shares rate limits, conversations, buttons, feedback and de-duplication. */
+  readonly redisUrl: string | undefined;
+  /** How long a private chat or thread conversation lasts after its last answer (0: only replies follow up). */
+  readonly conversationTtlMs: number;
+  /** How long the buttons under an answer keep working. */
+  readonly buttonTtlMs: number;
+  /** False with FEEDBACK_LOG=off: no feedback or declined question is recorded, and no 👍/👎 is shown. */
+  readonly feedbackLog: boolean;
+  readonly feedbackRetentionDays: number;
+  /** Salt of the user id hashes; undefined means one generated and kept in `dir`. */
+  readonly salt: string | undefined;
+}
+
 export interface Config {
   /** Project root: seeds/ and index/ paths and citation sources are relative to it. */
   readonly root: string;
@@ -69,6 +86,7 @@ export interface Config {
   readonly telegram: TelegramConfig | undefined;
   readonly llm: LlmConfig | undefined;
   readonly embeddings: EmbeddingsConfig;
+  readonly state: StateConfig;
   /** Every secret value, so the logger can redact it wherever it appears. */
   readonly secrets: readonly string[];
 }
@@ -111,6 +129,42 @@ function url(env: Env, key: string): string | undefined {
   return raw.replace(/\/+$/, "");
 }
 
+function redisUrl(env: Env, key: string): string | undefined {
+  const raw = text(env, key);
+  if (raw === undefined) return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(key, "expected a redis:// or rediss:// URL");
+  }
+  if (parsed.protocol !== "redis:" && parsed.protocol !== "rediss:") throw new ConfigError(key, "expected a redis:// or rediss:// URL");
+  return raw;
+}
+
+function onOff(env: Env, key: string, fallback: boolean): boolean {
+  const raw = text(env, key)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (["on", "true", "1", "yes"].includes(raw)) return true;
+  if (["off", "false", "0", "no"].includes(raw)) return false;
+  throw new ConfigError(key, "expected on or off");
+}
+
+/** The parts of a Redis URL that are secret: its password (and user name), raw and percent-decoded, and the URL. */
+function redisSecrets(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  const parsed = new URL(url);
+  const parts = [parsed.password, parsed.username].filter(Boolean);
+  const decoded = parts.map((p) => {
+    try {
+      return decodeURIComponent(p);
+    } catch {
+      return p; // not valid percent-encoding: the raw form is what appears
+    }
+  });
+  return [...new Set([...(parsed.password ? [url] : []), ...parts, ...decoded])];
+}
+
 /** Parses the environment once; throws {@link ConfigError} naming the first bad key. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const root = resolve(cwd, text(env, "BOT_ROOT") ?? ".");
@@ -137,6 +191,9 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "1-256 characters of A-Z, a-z, 0-9, _ and -");
   }
   const llmApiKey = text(env, "LLM_API_KEY");
+  const redis = redisUrl(env, "REDIS_URL");
+  const salt = text(env, "STATE_SALT");
+  if (salt !== undefined && salt.length < 16) throw new ConfigError("STATE_SALT", "expected at least 16 characters");
 
   return {
     root,
@@ -174,6 +231,15 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       model: embeddingsModel,
       modelPath: text(env, "EMBEDDINGS_MODEL_PATH"),
     },
-    secrets: [discordToken, telegramToken, llmApiKey, webhookSecret].filter((s): s is string => Boolean(s)),
+    state: {
+      dir: resolve(root, text(env, "STATE_DIR") ?? "state"),
+      redisUrl: redis,
+      conversationTtlMs: integer(env, "CONVERSATION_TTL_MS", 600_000, 0, 86_400_000),
+      buttonTtlMs: integer(env, "BUTTON_TTL_MS", 86_400_000, 60_000, 30 * 86_400_000),
+      feedbackLog: onOff(env, "FEEDBACK_LOG", true),
+      feedbackRetentionDays: integer(env, "FEEDBACK_RETENTION_DAYS", 30, 1, 3650),
+      salt,
+    },
+    secrets: [discordToken, telegramToken, llmApiKey, webhookSecret, salt, ...redisSecrets(redis)].filter((s): s is string => Boolean(s)),
   };
 }

@@ -10,9 +10,10 @@ import { createAsk } from "./bots/ask.js";
 import { createConsoleChat } from "./bots/console.js";
 import { createDiscordBot } from "./bots/discord.js";
 import { createInflight } from "./bots/inflight.js";
-import { createRateLimiter } from "./bots/rate-limit.js";
+import { createRateLimiter, createRedisRateLimiter, unlimited } from "./bots/rate-limit.js";
 import { createTelegramBot } from "./bots/telegram.js";
 import type { BotDeps, BotHandle } from "./bots/types.js";
+import { openState } from "./state/index.js";
 
 async function main(): Promise<void> {
   let config: Config;
@@ -41,7 +42,10 @@ async function main(): Promise<void> {
   });
 
   const inflight = createInflight();
-  const deps: BotDeps = { ask: createAsk({ rag, limiter: createRateLimiter(config.rateLimitPerMinute), logger }), rag, logger, inflight, onFatal: (e) => fatal(e) };
+  // Rate limits, conversations, buttons, feedback and de-duplication: shared through Redis when REDIS_URL is set.
+  const state = await openState(config.state, logger, { feedback: platforms });
+  const limiter = state.redis ? createRedisRateLimiter(state.redis, config.rateLimitPerMinute) : createRateLimiter(config.rateLimitPerMinute);
+  const deps: BotDeps = { ask: createAsk({ rag, limiter, logger, state }), rag, logger, inflight, onFatal: (e) => fatal(e) };
   const bots: BotHandle[] = [];
   if (config.discord) bots.push(createDiscordBot(config.discord, deps));
   if (config.telegram) bots.push(createTelegramBot(config.telegram, deps));
@@ -54,6 +58,7 @@ async function main(): Promise<void> {
       await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
+      await state.redis?.close();
       process.exit(code);
     })());
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -71,8 +76,8 @@ async function main(): Promise<void> {
 
   if (!platforms) {
     // One person at a terminal, or a file piped in: no rate limit, one answer per line.
-    const unlimited = createAsk({ rag, limiter: { take: () => ({ ok: true }) }, logger });
-    bots.push(createConsoleChat({ ...deps, ask: unlimited }, { onClose: () => void shutdown("end of input") }));
+    const consoleAsk = createAsk({ rag, limiter: unlimited, logger, state });
+    bots.push(createConsoleChat({ ...deps, ask: consoleAsk }, { onClose: () => void shutdown("end of input") }));
   }
   const started = await Promise.allSettled(bots.map((b) => b.start()));
   started.forEach((result, i) => {
@@ -82,7 +87,7 @@ async function main(): Promise<void> {
     process.stderr.write("No bot could start; see the log above.\n");
     process.exit(1);
   }
-  logger.info({ bots: bots.map((b) => b.name), briefings: rag.info().briefings.length }, "ready");
+  logger.info({ bots: bots.map((b) => b.name), briefings: rag.info().briefings.length, state: state.redis ? "redis" : "in-process" }, "ready");
 }
 
 void main().catch((error: unknown) => {

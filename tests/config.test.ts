@@ -41,6 +41,13 @@ describe("loadConfig", () => {
     [{ LLM_BASE_URL: "http://x" }, "LLM_MODEL"],
     [{ TELEGRAM_WEBHOOK_URL: "https://bot.example" }, "TELEGRAM_WEBHOOK_SECRET"],
     [{ TELEGRAM_WEBHOOK_SECRET: "has spaces" }, "TELEGRAM_WEBHOOK_SECRET"],
+    [{ REDIS_URL: "http://cache.example:6379" }, "REDIS_URL"],
+    [{ REDIS_URL: "not a url" }, "REDIS_URL"],
+    [{ FEEDBACK_LOG: "sometimes" }, "FEEDBACK_LOG"],
+    [{ FEEDBACK_RETENTION_DAYS: "-3" }, "FEEDBACK_RETENTION_DAYS"],
+    [{ CONVERSATION_TTL_MS: "-1" }, "CONVERSATION_TTL_MS"],
+    [{ BUTTON_TTL_MS: "-7" }, "BUTTON_TTL_MS"],
+    [{ STATE_SALT: "short" }, "STATE_SALT"],
   ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
     let error: unknown;
     try {
@@ -53,9 +60,24 @@ describe("loadConfig", () => {
     for (const value of Object.values(env)) expect((error as Error).message).not.toContain(value);
   });
 
+  it("defaults the state to this process and the state/ folder, and keeps a Redis password and the salt secret", () => {
+    expect(loadConfig({}, "/srv/bot").state).toEqual({
+      dir: "/srv/bot/state",
+      redisUrl: undefined,
+      conversationTtlMs: 600_000,
+      buttonTtlMs: 86_400_000,
+      feedbackLog: true,
+      feedbackRetentionDays: 30,
+      salt: undefined,
+    });
+    const config = loadConfig({ REDIS_URL: "redis://:p%40ss-word@cache:6379/2", FEEDBACK_LOG: "off", STATE_DIR: "/var/lib/bot", STATE_SALT: "0123456789abcdef0" }, "/srv");
+    expect(config.state).toMatchObject({ redisUrl: "redis://:p%40ss-word@cache:6379/2", feedbackLog: false, dir: "/var/lib/bot", salt: "0123456789abcdef0" });
+    expect(config.secrets).toEqual(expect.arrayContaining(["redis://:p%40ss-word@cache:6379/2", "p%40ss-word", "p@ss-word", "0123456789abcdef0"]));
+  });
+
   it("reads exactly the variables .env.example documents", () => {
     const source = readFileSync(join(REPO_ROOT, "src/config.ts"), "utf8");
-    const read = new Set([...source.matchAll(/\b(?:text|integer|list|url)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
+    const read = new Set([...source.matchAll(/\b(?:text|integer|list|url|redisUrl|onOff)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
     const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
     const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
     expect([...documented].sort()).toEqual([...read].sort());

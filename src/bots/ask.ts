@@ -1,9 +1,12 @@
 /**
- * The flow every adapter shares: rate limit, then the core, then a typed reply the adapter renders.
- * This is the one error boundary around the core: a failure is logged with context and becomes a notice.
+ * The flow every adapter shares: rate limit, the conversation so far, then the core, then a typed reply the
+ * adapter renders. This is the one error boundary around the core: a failure is logged with context and becomes
+ * a notice. State (conversation memory, buttons, feedback) never fails an answer: a state error is logged.
  */
-import { detectLanguage, QuestionError, type Answer, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
+import { detectLanguage, QuestionError, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
 import type { Logger } from "../logger.js";
+import { createMemoryState, type BotState, type ConversationPlace } from "../state/index.js";
+import { nextTurns } from "../state/conversations.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 export type Notice =
@@ -13,7 +16,14 @@ export type Notice =
 
 /** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */
 export type Reply =
-  | { readonly kind: "answer"; readonly answer: Answer }
+  | {
+      readonly kind: "answer";
+      readonly answer: Answer;
+      /** The conversation including this answer (at most three turns): link the sent messages to it. */
+      readonly turns?: readonly ConversationTurn[];
+      /** Id of the stored button payload, for an answered question asked with `platform`. */
+      readonly buttons?: string;
+    }
   | { readonly kind: "notice"; readonly notice: Notice }
   | { readonly kind: "silent" };
 
@@ -21,6 +31,8 @@ export interface AskOptions {
   readonly rag: Rag;
   readonly limiter: RateLimiter;
   readonly logger: Logger;
+  /** Conversation memory, buttons and feedback; in this process (recording no feedback) when omitted. */
+  readonly state?: BotState;
 }
 
 export interface AskContext {
@@ -34,15 +46,30 @@ export interface AskContext {
    * show a typing indicator, so that a flood of refused messages costs no platform calls.
    */
   readonly onStart?: () => void;
+  /** Where it was asked, for follow-ups (see ConversationPlace); without it the question is answered alone. */
+  readonly conversation?: ConversationPlace;
+  /** The chat platform: answers then get buttons, and declined questions go to the feedback log. */
+  readonly platform?: "discord" | "telegram";
 }
 
-export type Ask = (question: string, context: AskContext) => Promise<Reply>;
+/** The shared ask flow; `state` is the state it keeps conversations and buttons in, for the adapters. */
+export type Ask = ((question: string, context: AskContext) => Promise<Reply>) & { readonly state: BotState };
 
 /** The shared ask flow over `rag`: rate limit per user, then the core; failures become a logged notice. */
-export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
-  return async (question, { user, signal, onText, onStart }) => {
+export function createAsk({ rag, limiter, logger, state = createMemoryState(logger) }: AskOptions): Ask {
+  /** Runs a state operation that must not fail the answer: an error is logged and `fallback` used. */
+  const safely = async <T>(what: string, work: () => Promise<T>, fallback: T): Promise<T> => {
+    try {
+      return await work();
+    } catch (error) {
+      logger.warn({ err: error }, `${what} failed; answering without it`);
+      return fallback;
+    }
+  };
+
+  const ask = async (question: string, { user, signal, onText, onStart, conversation, platform }: AskContext): Promise<Reply> => {
     const language = detectLanguage(question);
-    const verdict = limiter.take(user);
+    const verdict = await safely("the rate limit", () => limiter.take(user), { ok: true } as const);
     if (!verdict.ok) {
       logger.info({ user }, "rate limited");
       return verdict.notify
@@ -50,10 +77,15 @@ export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
         : { kind: "silent" };
     }
     onStart?.();
+    const earlier = conversation ? await safely("recalling the conversation", () => state.conversations.recall(conversation), []) : [];
+    let answer: Answer;
     try {
-      const answer = await rag.answer(question, { ...(signal ? { signal } : {}), ...(onText ? { onText } : {}) });
-      logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs) }, "answered");
-      return { kind: "answer", answer };
+      answer = await rag.answer(question, {
+        ...(signal ? { signal } : {}),
+        ...(onText ? { onText } : {}),
+        ...(earlier.length > 0 ? { context: { turns: earlier } } : {}),
+      });
+      logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs), turns: earlier.length }, "answered");
     } catch (error) {
       if (error instanceof QuestionError) {
         const notice = error.limit === undefined ? { code: error.code, language } : { code: error.code, language, limit: error.limit };
@@ -62,5 +94,16 @@ export function createAsk({ rag, limiter, logger }: AskOptions): Ask {
       logger.error({ err: error, user }, "answering failed");
       return { kind: "notice", notice: { code: "failed", language } };
     }
+    const citations = answer.kind === "answered" ? answer.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })) : [];
+    const turns = nextTurns(earlier, question, citations);
+    if (conversation) await safely("remembering the conversation", () => state.conversations.remember(conversation, turns), undefined);
+    if (platform === undefined) return { kind: "answer", answer, turns };
+    if (answer.kind === "declined") {
+      await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question, citations: [] }), undefined);
+      return { kind: "answer", answer, turns };
+    }
+    const buttons = await safely("storing the buttons", () => state.buttons.put({ platform, question, language: answer.language, citations }), undefined);
+    return { kind: "answer", answer, turns, ...(buttons === undefined ? {} : { buttons }) };
   };
+  return Object.assign(ask, { state });
 }

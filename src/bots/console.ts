@@ -40,7 +40,8 @@ export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {
         prompt();
         continue;
       }
-      const reply = await inflight.run(() => ask(line, { user: "console" }));
+      // At a terminal the chat is one conversation (follow-ups); piped lines are independent questions.
+      const reply = await inflight.run(() => ask(line, { user: "console", ...(interactive ? { conversation: { chat: "console" } } : {}) }));
       const text = renderReplyPlain(reply);
       if (text !== undefined) output.write(`${text}\n\n`);
       prompt();

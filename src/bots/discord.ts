@@ -11,6 +11,7 @@ import {
   Options,
   Partials,
   SlashCommandBuilder,
+  type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Message,
   type MessageMentionOptions,
@@ -18,11 +19,30 @@ import {
 } from "discord.js";
 import type { DiscordConfig } from "../config.js";
 import { detectLanguage } from "../rag/index.js";
+import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
+import { pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
-import { renderAboutDiscord, renderHelpDiscord, renderPartialDiscord, renderReplyDiscord } from "./render/discord.js";
+import {
+  escapeDiscord,
+  renderAboutDiscord,
+  renderButtonsDiscord,
+  renderHelpDiscord,
+  renderPartialDiscord,
+  renderPassageDiscord,
+  renderReplyDiscord,
+} from "./render/discord.js";
 import type { BotDeps, BotHandle } from "./types.js";
+
+/** Tuning for tests and operators; the defaults suit production. */
+export interface DiscordBotOptions {
+  /**
+   * Show "typing…" only when an answer is not ready after this many ms (default 400): an offline answer takes a
+   * millisecond, and a typing request per answer would spend half of Discord's request budget on nothing.
+   */
+  readonly typingDelayMs?: number;
+}
 
 /** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
 const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
@@ -42,8 +62,10 @@ export const DISCORD_COMMANDS = [
 ].map((command) => command.toJSON());
 
 /** Creates the Discord bot; nothing connects until `start()`. */
-export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandle {
+export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: DiscordBotOptions = {}): BotHandle {
   const logger = deps.logger.child({ bot: "discord" });
+  const { typingDelayMs = 400 } = options;
+  const state = deps.ask.state;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
@@ -85,7 +107,20 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (stopping || !interaction.isChatInputCommand()) return;
+    if (stopping) return;
+    if (interaction.isButton()) {
+      const language = interaction.locale.startsWith("ar") ? "ar" : "en";
+      handle(
+        { interactionId: interaction.id, button: interaction.customId, guildId: interaction.guildId },
+        () => answerButton(interaction),
+        () =>
+          interaction.deferred || interaction.replied
+            ? interaction.followUp({ content: messages(language).failed, flags: MessageFlags.Ephemeral })
+            : interaction.reply({ content: messages(language).failed, flags: MessageFlags.Ephemeral }),
+      );
+      return;
+    }
+    if (!interaction.isChatInputCommand()) return;
     handle(
       { interactionId: interaction.id, command: interaction.commandName, guildId: interaction.guildId },
       () => answerCommand(interaction),
@@ -105,6 +140,11 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
   /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
   async function answerMessage(message: Message, question: string): Promise<void> {
     const typing = typingIndicator(message.channel);
+    const reference = message.reference?.messageId;
+    const place: ConversationPlace = {
+      ...(reference ? { replyTo: `discord:${reference}` } : {}),
+      ...chatOf(message.inGuild() ? null : message.channelId, message.channel.isThread() ? message.channelId : undefined),
+    };
     let sent: Message | undefined;
     const language = detectLanguage(question);
     const live = createLiveMessage(
@@ -120,19 +160,50 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
       user: `discord:${message.author.id}`,
       onStart: typing.start,
       onText: (partial) => live.update(renderPartialDiscord(partial, language)),
+      conversation: place,
+      platform: "discord",
     };
-    let parts: string[];
+    let reply: Reply;
     try {
-      parts = renderReplyDiscord(await deps.ask(question, context));
+      reply = await deps.ask(question, context);
     } finally {
       typing.stop();
       await live.close();
     }
+    const parts = renderReplyDiscord(reply);
+    const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
+    const ids: string[] = [];
     for (const [i, content] of parts.entries()) {
-      if (i === 0 && sent && (await finalEdit(sent, content))) continue;
-      if (i === 0) await message.reply({ content, allowedMentions: NO_PINGS });
-      else if (message.channel.isSendable()) await message.channel.send({ content, allowedMentions: NO_PINGS });
+      // The buttons go under the last message of the answer.
+      const body = { content, allowedMentions: NO_PINGS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
+      if (i === 0 && sent && (await finalEdit(sent, body))) ids.push(sent.id);
+      else if (i === 0) ids.push((await message.reply(body)).id);
+      else if (message.channel.isSendable()) ids.push((await message.channel.send(body)).id);
     }
+    await link(reply, ids);
+  }
+
+  /** A private chat or thread is a conversation: questions there within the TTL follow up on each other. */
+  function chatOf(dmChannel: string | null, thread: string | undefined): ConversationPlace {
+    if (dmChannel !== null) return { chat: `discord:dm:${dmChannel}` };
+    return thread === undefined ? {} : { chat: `discord:thread:${thread}` };
+  }
+
+  /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */
+  async function link(reply: Reply, ids: readonly string[]): Promise<void> {
+    if (reply.kind !== "answer" || reply.turns === undefined || ids.length === 0) return;
+    await state.conversations.link(
+      ids.map((id) => `discord:${id}`),
+      reply.turns,
+    ).catch((error: unknown) => logger.warn({ err: safeError(error) }, "could not remember the conversation"));
+  }
+
+  /** "Show paragraph" and 👍/👎: the answer is ephemeral, seen only by who pressed. */
+  async function answerButton(interaction: ButtonInteraction): Promise<void> {
+    const language = interaction.locale.startsWith("ar") ? "ar" : "en";
+    const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });
+    const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language) : escapeDiscord(outcome.text);
+    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
   }
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -163,6 +234,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
         const context: AskContext & { readonly onText: (partial: string) => void } = {
           user: `discord:${interaction.user.id}`,
           onText: (partial) => live.update(renderPartialDiscord(partial, language, { echoQuestion: true, question })),
+          conversation: chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined),
+          platform: "discord",
         };
         let reply: Reply;
         try {
@@ -170,13 +243,18 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
         } finally {
           await live.close();
         }
-        const [first, ...rest] = renderReplyDiscord(reply, { echoQuestion: true });
-        if (first === undefined) {
+        const parts = renderReplyDiscord(reply, { echoQuestion: true });
+        if (parts.length === 0) {
           await interaction.deleteReply();
           return;
         }
-        await interaction.editReply({ content: first, allowedMentions: NO_PINGS });
-        for (const content of rest) await interaction.followUp({ content, allowedMentions: NO_PINGS });
+        const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
+        const ids: string[] = [];
+        for (const [i, content] of parts.entries()) {
+          const body = { content, allowedMentions: NO_PINGS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
+          ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
+        }
+        await link(reply, ids);
         return;
       }
       default:
@@ -187,9 +265,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
   }
 
   /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */
-  async function finalEdit(sent: Message, content: string): Promise<boolean> {
+  async function finalEdit(sent: Message, body: Parameters<Message["edit"]>[0]): Promise<boolean> {
     try {
-      await sent.edit({ content, allowedMentions: NO_PINGS });
+      await sent.edit(body);
       return true;
     } catch (error) {
       logger.warn({ err: safeError(error), messageId: sent.id }, "could not edit the streamed reply; sending the answer instead");
@@ -197,20 +275,28 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps): BotHandl
     }
   }
 
-  /** "typing…" in `channel` from `start()` until `stop()`. */
+  /** "typing…" in `channel` from `typingDelayMs` after `start()` until `stop()`: only for a slow answer. */
   function typingIndicator(channel: TextBasedChannel): { start: () => void; stop: () => void } {
+    let delay: NodeJS.Timeout | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
     const send = (): void => {
-      if (!channel.isSendable()) return;
+      if (stopped || !channel.isSendable()) return;
       channel.sendTyping().catch((error: unknown) => logger.warn({ err: safeError(error) }, "typing indicator failed"));
     };
     return {
       start: () => {
-        if (timer !== undefined) return;
-        send();
-        timer = setInterval(send, TYPING_REFRESH_MS);
+        if (delay !== undefined || stopped) return;
+        delay = setTimeout(() => {
+          send();
+          if (!stopped) timer = setInterval(send, TYPING_REFRESH_MS);
+        }, typingDelayMs);
       },
-      stop: () => clearInterval(timer),
+      stop: () => {
+        stopped = true;
+        clearTimeout(delay);
+        clearInterval(timer);
+      },
     };
   }
 

@@ -16,6 +16,18 @@ export interface Messages {
   readonly rateLimited: (seconds: number) => string;
   readonly failed: string;
   readonly notAllowed: string;
+  /** Label of the button that opens the passage behind quote [n]. */
+  readonly showParagraph: (n: number) => string;
+  /** Heading over an opened passage: where it comes from. */
+  readonly passageFrom: (n: number, source: string, label: string) => string;
+  /** The passage behind a quote is no longer in the briefings (they changed since the answer). */
+  readonly passageGone: string;
+  readonly thanksUp: string;
+  readonly thanksDown: string;
+  /** A second vote on the same answer. */
+  readonly alreadyVoted: string;
+  /** A button whose answer is too old (its payload expired) or that this bot never made. */
+  readonly buttonExpired: string;
 }
 
 const en: Messages = {
@@ -32,6 +44,13 @@ const en: Messages = {
   rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} s and ask again.`,
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
   notAllowed: "This bot isn't enabled here.",
+  showParagraph: (n) => `Show paragraph [${n}]`,
+  passageFrom: (n, source, label) => `[${n}] The whole passage (${source}, ${label}):`,
+  passageGone: "That passage is no longer in the briefings I know. Please ask the question again.",
+  thanksUp: "Thanks! Glad it helped.",
+  thanksDown: "Thanks for telling me. The operator will look at this answer.",
+  alreadyVoted: "You already rated this answer. Thanks!",
+  buttonExpired: "This button has expired. Please ask the question again.",
 };
 
 const ar: Messages = {
@@ -48,6 +67,13 @@ const ar: Messages = {
   rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${seconds} ثانية ثم اسأل مجدداً.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
   notAllowed: "هذا البوت غير مفعّل هنا.",
+  showParagraph: (n) => `اعرض الفقرة [${n}]`,
+  passageFrom: (n, source, label) => `[${n}] المقطع كاملاً (${source}، ${label}):`,
+  passageGone: "لم يعد هذا المقطع في نصوص الأخبار التي أعرفها. من فضلك اطرح السؤال مجدداً.",
+  thanksUp: "شكراً! يسعدني أن الجواب أفادك.",
+  thanksDown: "شكراً لإخبارنا. سيراجع المشرف هذا الجواب.",
+  alreadyVoted: "لقد قيّمت هذا الجواب من قبل. شكراً!",
+  buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
 };
 
 /** The bot's own words in `language`. */

@@ -1,11 +1,21 @@
+/**
+ * Questions per user per window: in this process, or in Redis so that replicas share one limit (with this
+ * process as the fallback while Redis is away).
+ */
+import { preferRedis } from "../state/kv.js";
+import { KEY_PREFIX, type SharedRedis } from "../state/redis.js";
+
 /** The verdict for one question: go ahead, or wait (with whether this is the first refusal in the window). */
 export type RateVerdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly retryAfterMs: number; readonly notify: boolean };
 
 export interface RateLimiter {
-  take(key: string, now?: number): RateVerdict;
+  take(key: string, now?: number): Promise<RateVerdict>;
 }
+
+/** No limit: the console chat, one person at a terminal. */
+export const unlimited: RateLimiter = { take: async () => ({ ok: true }) };
 
 /**
  * A sliding-window limit per user: at most `limit` questions in any `windowMs`. A user over the limit is told
@@ -15,7 +25,7 @@ export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter
   const hits = new Map<string, number[]>();
   const notified = new Map<string, number>();
   return {
-    take(key, now = Date.now()) {
+    async take(key, now = Date.now()) {
       if (hits.size > 10_000) prune(hits, notified, now, windowMs);
       const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
       if (recent.length < limit) {
@@ -34,6 +44,47 @@ export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter
     },
   };
 }
+
+/**
+ * The same sliding window in Redis (a sorted set of question times per user, trimmed and counted atomically
+ * by one script), so every replica counts the same questions. While Redis is away, `local` decides.
+ */
+export function createRedisRateLimiter(redis: SharedRedis, limit: number, windowMs = 60_000, local = createRateLimiter(limit, windowMs)): RateLimiter {
+  let sequence = 0;
+  return {
+    take: (key, now = Date.now()) =>
+      preferRedis(
+        redis,
+        async () => {
+          const member = `${now}:${process.pid}:${++sequence}:${Math.random().toString(36).slice(2, 8)}`;
+          const result = (await redis.run((c) =>
+            c.eval(SLIDING_WINDOW, 2, `${KEY_PREFIX}rate:${key}`, `${KEY_PREFIX}rate-notified:${key}`, now, windowMs, limit, member),
+          )) as [number, number, number];
+          const [ok, retryAfterMs, notify] = result;
+          return ok === 1 ? { ok: true } : { ok: false, retryAfterMs, notify: notify === 1 };
+        },
+        () => local.take(key, now),
+      ),
+  };
+}
+
+/** KEYS: the times set, the notified flag. ARGV: now, window, limit, a unique member. Returns {ok, retryAfterMs, notify}. */
+const SLIDING_WINDOW = `
+local now = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[1], now, ARGV[4])
+  redis.call('PEXPIRE', KEYS[1], window)
+  redis.call('DEL', KEYS[2])
+  return {1, 0, 0}
+end
+local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+local retry = window - (now - tonumber(oldest[2]))
+local notify = redis.call('SET', KEYS[2], '1', 'PX', window, 'NX')
+if notify then return {0, retry, 1} end
+return {0, retry, 0}
+`;
 
 function prune(hits: Map<string, number[]>, notified: Map<string, number>, now: number, windowMs: number): void {
   for (const [key, times] of hits) {

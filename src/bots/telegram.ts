@@ -7,13 +7,24 @@ import { timingSafeEqual } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
-import type { Message, UserFromGetMe } from "telegraf/types";
+import type { InlineKeyboardMarkup, Message, UserFromGetMe } from "telegraf/types";
 import { ConfigError, type TelegramConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
-import type { AskContext } from "./ask.js";
+import type { ConversationPlace } from "../state/index.js";
+import type { AskContext, Reply } from "./ask.js";
+import { pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
-import { escapeHtml, renderAboutHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, renderUsageHtml } from "./render/telegram.js";
+import {
+  escapeHtml,
+  renderAboutHtml,
+  renderHelpHtml,
+  renderKeyboardTelegram,
+  renderPartialHtml,
+  renderPassageHtml,
+  renderReplyHtml,
+  renderUsageHtml,
+} from "./render/telegram.js";
 import type { BotDeps, BotHandle } from "./types.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
@@ -29,7 +40,7 @@ const COMMANDS = [
   { command: "help", description: "What this bot does" },
   { command: "about", description: "Which briefings I know and when they were indexed" },
 ];
-const UPDATES = ["message" as const];
+const UPDATES = ["message" as const, "callback_query" as const];
 const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 const replyTo = (question: Message) => ({ reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } });
 const TYPING_EVERY_MS = 4500;
@@ -41,7 +52,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   const logger = deps.logger.child({ bot: "telegram" });
   const { conflictRetryMs = 5000, maxSendRetries = 2 } = options;
   const bot = new Telegraf(config.token, { telegram: { webhookReply: false, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) } });
-  const seen = new Set<number>();
+  const state = ask.state;
   let stopped = false;
   let polling: Promise<void> | undefined;
   let pollingDone = true;
@@ -59,10 +70,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   bot.catch(onError);
 
-  bot.use((ctx, next) => {
-    if (seen.has(ctx.update.update_id)) return logger.debug({ update: ctx.update.update_id }, "duplicate update skipped");
-    seen.add(ctx.update.update_id);
-    if (seen.size > 1000) seen.delete(seen.values().next().value ?? 0);
+  bot.use(async (ctx, next) => {
+    // One update is handled once, even when redelivered or posted to two replicas (shared through Redis).
+    if (!(await state.updates.first(`telegram:${bot.botInfo?.id ?? 0}:${ctx.update.update_id}`))) {
+      return logger.debug({ update: ctx.update.update_id }, "duplicate update skipped");
+    }
     conflictWait = conflictRetryMs;
     const chat = ctx.chat?.id;
     if (config.allowedChats.length > 0 && !config.allowedChats.includes(String(chat))) {
@@ -70,9 +82,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     }
     return next();
   });
-  bot.start((ctx) => send(ctx, [renderHelpHtml(userLanguage(ctx))]));
-  bot.help((ctx) => send(ctx, [renderHelpHtml(userLanguage(ctx))]));
-  bot.command("about", (ctx) => send(ctx, [renderAboutHtml(deps.rag.info())]));
+  bot.start(async (ctx) => void (await send(ctx, [renderHelpHtml(userLanguage(ctx))])));
+  bot.help(async (ctx) => void (await send(ctx, [renderHelpHtml(userLanguage(ctx))])));
+  bot.command("about", async (ctx) => void (await send(ctx, [renderAboutHtml(deps.rag.info())])));
   bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
   bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
@@ -80,6 +92,22 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   });
   bot.on("message", async (ctx) => {
     if (ctx.chat.type === "private") await send(ctx, [escapeHtml(messages(userLanguage(ctx)).notText)]);
+  });
+  bot.on("callback_query", (ctx) => {
+    const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";
+    const answered = ctx.callbackQuery.message;
+    const task = async (): Promise<void> => {
+      const outcome = await pressButton(data, `telegram:${ctx.from.id}`, userLanguage(ctx), { rag: deps.rag, state, logger });
+      if (outcome.kind === "message") {
+        await ctx.answerCbQuery(outcome.text);
+        return;
+      }
+      await ctx.answerCbQuery();
+      const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language);
+      const where = answered ? { reply_parameters: { message_id: answered.message_id, allow_sending_without_reply: true } } : {};
+      await withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
+    };
+    void inflight.run(task).catch((error: unknown) => onError(error, ctx));
   });
 
   /**
@@ -89,7 +117,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
    */
   function answer(ctx: Context, question: Message, text: string): void {
     const task = async (): Promise<void> => {
-      if (text.trim() === "") return send(ctx, [renderUsageHtml(userLanguage(ctx))], question);
+      if (text.trim() === "") return void (await send(ctx, [renderUsageHtml(userLanguage(ctx))], question));
       const typing = typingIndicator(ctx);
       let messageId: number | undefined;
       const chatId = question.chat.id;
@@ -108,15 +136,19 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         user: `telegram:${ctx.from?.id ?? ctx.chat?.id}`,
         onStart: typing.start,
         onText: (partial) => live.update(renderPartialHtml(partial)),
+        conversation: placeOf(question, ctx.botInfo),
+        platform: "telegram",
       };
       try {
         const reply = await ask(text, context);
         await typing.sent();
         const parts = renderReplyHtml(reply);
-        if (!(await live.close()) || messageId === undefined) return await send(ctx, parts, question);
+        const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
+        if (!(await live.close()) || messageId === undefined) return await link(reply, chatId, await send(ctx, parts, question, keyboard));
         const [first, ...rest] = parts;
-        const edited = first !== undefined && (await finalEdit(chatId, messageId, first));
-        await send(ctx, edited ? rest : parts, edited ? undefined : question);
+        const edited = first !== undefined && (await finalEdit(chatId, messageId, first, rest.length === 0 ? keyboard : undefined));
+        const ids = await send(ctx, edited ? rest : parts, edited ? undefined : question, keyboard);
+        await link(reply, chatId, edited ? [messageId, ...ids] : ids);
       } finally {
         typing.stop();
         await live.close();
@@ -125,16 +157,40 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     void inflight.run(task).catch((error: unknown) => onError(error, ctx));
   }
 
-  async function send(ctx: Context, parts: readonly string[], question?: Message): Promise<void> {
+  /** Sends the parts (the first as a reply to `question`, the last with `keyboard`); returns their message ids. */
+  async function send(ctx: Context, parts: readonly string[], question?: Message, keyboard?: InlineKeyboardMarkup): Promise<number[]> {
+    const ids: number[] = [];
     for (const [i, part] of parts.entries()) {
-      await withRetry(() => ctx.reply(part, { ...FORMAT, ...(i === 0 && question ? replyTo(question) : {}) }));
+      const markup = keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {};
+      const sent = await withRetry(() => ctx.reply(part, { ...FORMAT, ...(i === 0 && question ? replyTo(question) : {}), ...markup }));
+      ids.push(sent.message_id);
     }
+    return ids;
+  }
+
+  /** A private chat or forum topic is a conversation for a while; a reply to an answer continues that answer's. */
+  function placeOf(question: Message, me: UserFromGetMe): ConversationPlace {
+    const chatId = question.chat.id;
+    const replied = "reply_to_message" in question ? question.reply_to_message : undefined;
+    const replyTo = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
+    if (question.chat.type === "private") return { ...replyTo, chat: `telegram:chat:${chatId}` };
+    const topic = "is_topic_message" in question && question.is_topic_message === true ? question.message_thread_id : undefined;
+    return topic === undefined ? replyTo : { ...replyTo, chat: `telegram:topic:${chatId}:${topic}` };
+  }
+
+  /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */
+  async function link(reply: Reply, chatId: number, ids: readonly number[]): Promise<void> {
+    if (reply.kind !== "answer" || reply.turns === undefined || ids.length === 0) return;
+    await state.conversations.link(
+      ids.map((id) => `telegram:${chatId}:${id}`),
+      reply.turns,
+    ).catch((error: unknown) => logger.warn({ err: error }, "could not remember the conversation"));
   }
 
   /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */
-  async function finalEdit(chatId: number, messageId: number, html: string): Promise<boolean> {
+  async function finalEdit(chatId: number, messageId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<boolean> {
     try {
-      await withRetry(() => bot.telegram.editMessageText(chatId, messageId, undefined, html, FORMAT));
+      await withRetry(() => bot.telegram.editMessageText(chatId, messageId, undefined, html, { ...FORMAT, ...(keyboard ? { reply_markup: keyboard } : {}) }));
       return true;
     } catch (error) {
       logger.warn({ err: error, chat: chatId }, "could not edit the streamed reply; sending the answer instead");

@@ -4,7 +4,7 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
-import { createDiscordBot } from "../../src/bots/discord.js";
+import { createDiscordBot, type DiscordBotOptions } from "../../src/bots/discord.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter } from "../../src/bots/rate-limit.js";
@@ -12,6 +12,7 @@ import type { BotHandle } from "../../src/bots/types.js";
 import type { DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
+import { createState, type BotState } from "../../src/state/index.js";
 import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
 import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
 import { tempProject } from "../helpers/project.js";
@@ -26,6 +27,7 @@ interface Harness {
   readonly rag: FakeRag;
   readonly bot: BotHandle;
   readonly inflight: Inflight;
+  readonly state: BotState;
   /** Every log line the adapter and the ask flow wrote (unredacted: the logger is given no secrets). */
   readonly logs: string[];
 }
@@ -33,7 +35,14 @@ interface Harness {
 const running: Harness[] = [];
 
 async function setup(
-  options: { config?: Partial<DiscordConfig>; rag?: FakeRagOptions; perMinute?: number; heartbeatIntervalMs?: number } = {},
+  options: {
+    config?: Partial<DiscordConfig>;
+    rag?: FakeRagOptions;
+    perMinute?: number;
+    heartbeatIntervalMs?: number;
+    bot?: DiscordBotOptions;
+    state?: Omit<Parameters<typeof createState>[0], "logger">;
+  } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {});
   const logs: string[] = [];
@@ -46,10 +55,12 @@ async function setup(
   const logger = createLogger({ level: "debug", secrets: [], destination });
   const rag = createFakeRag(options.rag);
   const inflight = createInflight();
-  const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger });
+  const state = createState({ logger, ...options.state });
+  const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger, state });
   const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase, ...options.config };
-  const bot = createDiscordBot(config, { ask, rag, logger, inflight });
-  const harness = { discord, rag, bot, inflight, logs };
+  // Typing at once by default, so tests see it whatever the machine's speed; the delay has tests of its own.
+  const bot = createDiscordBot(config, { ask, rag, logger, inflight }, { typingDelayMs: 0, ...options.bot });
+  const harness = { discord, rag, bot, inflight, state, logs };
   running.push(harness);
   await bot.start();
   return harness;
@@ -127,7 +138,7 @@ describe("Discord bot: start", () => {
 
 describe("Discord bot: mentions and direct messages", () => {
   it("answers a mention as a reply with verbatim quotes, their citations, typing, and no pings", async () => {
-    const { discord, rag } = await setup();
+    const { discord, rag } = await setup({ rag: { delayMs: 200 } });
     const id = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
     const reply = await replyTo(discord, id);
     expect(rag.questions).toEqual(["Who is Michele Sison?"]);
@@ -457,5 +468,144 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       expect(reply.content).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\./u);
       expect(reply.allowedMentions).toMatchObject({ parse: [] });
     });
+  });
+});
+
+describe("Discord bot: typing only for slow answers", () => {
+  it("sends no typing request for an answer ready before the delay", async () => {
+    const { discord, rag } = await setup({ bot: { typingDelayMs: 60_000 } });
+    const id = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await replyTo(discord, id);
+    expect(rag.questions).toHaveLength(1);
+    expect(discord.calls.filter((c) => c.route.endsWith("/typing"))).toHaveLength(0);
+  });
+
+  it("shows typing for an answer still being worked on after the delay", async () => {
+    const { discord } = await setup({ bot: { typingDelayMs: 20 }, rag: { delayMs: 1500 } });
+    const id = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await discord.waitFor(() => discord.calls.find((c) => c.route === `/channels/${IDS.channel}/typing`), 10_000, "typing");
+    await replyTo(discord, id);
+  });
+});
+
+describe("Discord bot: follow-up questions", () => {
+  const first = { question: "Who is Michele Sison?", citations: [{ source: "seeds/fake-briefing.md", start: 0, end: FAKE_QUOTES[0]?.length }, { source: "seeds/fake-briefing.md", start: 1000, end: 1000 + (FAKE_QUOTES[1]?.length ?? 0) }] };
+
+  it("a direct message soon after an answer is asked with the earlier turn as context", async () => {
+    const { discord, rag } = await setup();
+    await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
+    await replyTo(discord, discord.directMessage("And what did she say?"));
+    expect(rag.contexts[0]).toBeUndefined();
+    expect(rag.contexts[1]).toEqual({ turns: [first] });
+  });
+
+  it("keeps at most the last three turns", async () => {
+    const { discord, rag } = await setup();
+    for (const q of ["Who is Michele Sison?", "one?", "two?", "three?", "four?"]) await replyTo(discord, discord.directMessage(q));
+    expect(rag.contexts[4]?.turns.map((t) => t.question)).toEqual(["one?", "two?", "three?"]);
+  });
+
+  it("does not carry a conversation past CONVERSATION_TTL_MS", async () => {
+    const { discord, rag } = await setup({ state: { conversationTtlMs: 0 } });
+    await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
+    await replyTo(discord, discord.directMessage("And what did she say?"));
+    expect(rag.contexts).toEqual([undefined, undefined]);
+  });
+
+  it("in a guild channel only a reply to the answer follows up; a new mention is asked alone", async () => {
+    const { discord, rag } = await setup();
+    const answer = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> What about Mali?`));
+    // A reply pings the bot by default, which is how it sees the message without the Message Content intent.
+    await replyTo(discord, discord.guildMessage("And what did she say?", { replyTo: answer.id, author: user(2) }));
+    expect(rag.contexts[1]).toBeUndefined();
+    expect(rag.contexts[2]).toEqual({ turns: [first] });
+  });
+
+  it("questions in a thread follow up on each other", async () => {
+    const { discord, rag } = await setup();
+    await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { channelId: IDS.thread }));
+    await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> And what did she say?`, { channelId: IDS.thread }));
+    expect(rag.contexts[1]).toEqual({ turns: [first] });
+  });
+
+  it("/ask in a direct message follows up on the conversation there", async () => {
+    const { discord, rag } = await setup();
+    await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
+    const id = discord.command("ask", { values: { question: "And what did she say?" }, guildId: null });
+    await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes(en.sources)), 10_000, "the answer");
+    expect(rag.contexts[1]).toEqual({ turns: [first] });
+  });
+});
+
+describe("Discord bot: answer buttons and feedback", () => {
+  const withFeedback = (dir: string) => ({ state: { feedback: { dir, retentionDays: 30, salt: "test-salt-0123456789" } } });
+
+  it("shows 'Show paragraph [n]' per citation and 👍/👎 under the answer; a paragraph opens ephemerally", async () => {
+    const project = tempProject(false);
+    try {
+      const { discord } = await setup(withFeedback(project.root));
+      const answer = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+      const rows = discord.buttonsOf(answer);
+      expect(rows).toHaveLength(2);
+      expect(rows[0]).toEqual([expect.stringMatching(/^p:[\w-]{8}:1$/u), expect.stringMatching(/^p:[\w-]{8}:2$/u)]);
+      expect(rows[1]).toEqual([expect.stringMatching(/^f:[\w-]{8}:up$/u), expect.stringMatching(/^f:[\w-]{8}:down$/u)]);
+      const labels = (answer.components[0]?.["components"] as { label: string }[]).map((b) => b.label);
+      expect(labels).toEqual(["Show paragraph [1]", "Show paragraph [2]"]);
+
+      const click = discord.click(answer.id, rows[0]?.[1] ?? "");
+      const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the passage");
+      expect(shown.flags & 64).toBe(64);
+      expect(shown.content).toBe(`[2] The whole passage (seeds/fake-briefing.md, tweet by @State\\_IO, 23 Jan 2023):\n> The envoy said \\<progress> & "cooperation" were \\*essential\\* to the\\_talks.`);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("records 👍 and 👎 once per user with the question and citations; a second vote is thanked, not counted", async () => {
+    const project = tempProject(false);
+    try {
+      const { discord, state } = await setup(withFeedback(project.root));
+      const answer = await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
+      const [, votes] = discord.buttonsOf(answer);
+      const down = discord.click(answer.id, votes?.[1] ?? "");
+      expect((await discord.waitFor(() => byInteraction(discord, down)[0], 10_000, "thanks")).content).toBe(en.thanksDown);
+      const again = discord.click(answer.id, votes?.[0] ?? "");
+      expect((await discord.waitFor(() => byInteraction(discord, again)[0], 10_000, "already")).content).toContain("You already rated this answer");
+      const other = discord.click(answer.id, votes?.[0] ?? "", { user: user(3) });
+      await discord.waitFor(() => byInteraction(discord, other)[0], 10_000, "thanks");
+      const events = await state.feedback.list();
+      expect(events.map((e) => e.kind)).toEqual(["down", "up"]);
+      expect(events[0]).toMatchObject({ platform: "discord", question: "Who is Michele Sison?", citations: [{ n: 1, source: "seeds/fake-briefing.md", label: "paragraph 1" }, { n: 2 }] });
+      expect(events[0]?.user).toMatch(/^[0-9a-f]{16}$/u);
+      expect(JSON.stringify(events)).not.toContain(IDS.user);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("records a declined question, and puts no buttons under a decline", async () => {
+    const project = tempProject(false);
+    try {
+      const { discord, state } = await setup(withFeedback(project.root));
+      const answer = await replyTo(discord, discord.directMessage("What is the capital of France?"));
+      expect(answer.components).toEqual([]);
+      expect(await state.feedback.list()).toMatchObject([{ kind: "declined", platform: "discord", question: "What is the capital of France?" }]);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("an expired button gets a friendly message in the user's language, not an error", async () => {
+    const { discord, logs } = await setup({ state: { buttonTtlMs: 1 } });
+    const answer = await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
+    // Without a feedback log there are no 👍/👎 buttons: only the paragraphs.
+    expect(discord.buttonsOf(answer)).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const click = discord.click(answer.id, discord.buttonsOf(answer)[0]?.[0] ?? "", { locale: "ar" });
+    const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the expiry notice");
+    expect(shown.content).toBe(messages("ar").buttonExpired);
+    expect(shown.flags & 64).toBe(64);
+    expect(logs.join("")).not.toContain('"level":50');
   });
 });

@@ -17,6 +17,7 @@ import type { BotHandle } from "../../src/bots/types.js";
 import type { TelegramConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
+import { createState, type BotState } from "../../src/state/index.js";
 import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
 import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
 import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram, type SentMessage } from "../fakes/telegram-server.js";
@@ -35,6 +36,7 @@ interface Setup {
   readonly rag: FakeRag;
   readonly bot: BotHandle;
   readonly inflight: Inflight;
+  readonly state: BotState;
   /** Every log line so far, as parsed JSON. */
   logs(): { level: number; msg: string; [key: string]: unknown }[];
   readonly rawLogs: string[];
@@ -48,6 +50,7 @@ interface SetupOptions {
   /** Leave the token out of the logger's redaction list, to prove the adapter never logs it itself. */
   readonly noRedaction?: boolean;
   readonly tg?: FakeTelegram;
+  readonly state?: Omit<Parameters<typeof createState>[0], "logger">;
 }
 
 async function setup(options: SetupOptions = {}): Promise<Setup> {
@@ -62,7 +65,8 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
     },
   });
   const logger = createLogger({ level: "debug", secrets: options.noRedaction ? [] : [tg.token], destination });
-  const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger });
+  const state = createState({ logger, ...options.state });
+  const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger, state });
   const inflight = createInflight();
   const config: TelegramConfig = {
     token: tg.token,
@@ -80,7 +84,7 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
   });
   await bot.start();
   const logs = (): ReturnType<Setup["logs"]> => rawLogs.map((line) => JSON.parse(line) as ReturnType<Setup["logs"]>[number]);
-  return { tg, rag, bot, inflight, logs, rawLogs };
+  return { tg, rag, bot, inflight, state, logs, rawLogs };
 }
 
 /** The text a user sees: the HTML parsed as Telegram would, failing the test if it would not parse. */
@@ -457,5 +461,111 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
     // Partial texts only ever grew, and each was a prefix of the final answer.
     const partials = [String(first?.params.text), ...edits.slice(0, -1)].map((t) => t.replace(/ …$/u, ""));
     for (const p of partials) expect(edits.at(-1)?.startsWith(p)).toBe(true);
+  });
+});
+
+describe("Telegram bot, follow-up questions", () => {
+  const first = { question: "Who is Michele Sison?", citations: [{ source: "seeds/fake-briefing.md", start: 0, end: FAKE_QUOTES[0]?.length }, { source: "seeds/fake-briefing.md", start: 1000, end: 1000 + (FAKE_QUOTES[1]?.length ?? 0) }] };
+
+  it("a private question soon after an answer is asked with the earlier turn as context", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1);
+    tg.push(tg.privateUpdate("And what did she say?"));
+    await tg.waitForSent(2);
+    expect(rag.contexts).toEqual([undefined, { turns: [first] }]);
+  });
+
+  it("in a group a reply to the answer follows up, a new mention does not", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} Who is Michele Sison?`));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} What about Mali?`, { from: { id: 1002 } }));
+    await tg.waitForSent(2);
+    tg.push(tg.groupUpdate("And what did she say?", { replyTo: answer.message, from: { id: 1003 } }));
+    await tg.waitForSent(3);
+    expect(rag.contexts).toEqual([undefined, undefined, { turns: [first] }]);
+  });
+});
+
+describe("Telegram bot, answer buttons and feedback", () => {
+  const withFeedback = (dir: string): SetupOptions => ({ state: { feedback: { dir, retentionDays: 30, salt: "test-salt-0123456789" } } });
+
+  it("puts 'Show paragraph [n]' and 👍/👎 under the answer with short callback data; a paragraph comes as a reply", async () => {
+    const project = tempProject(false);
+    try {
+      const { tg } = await setup(withFeedback(project.root));
+      tg.push(tg.privateUpdate("Who is Michele Sison?"));
+      const [answer] = await tg.waitForSent(1);
+      if (!answer) throw new Error("no answer");
+      const rows = tg.buttonsOf(answer);
+      expect(rows).toEqual([
+        [expect.stringMatching(/^p:[\w-]{8}:1$/u), expect.stringMatching(/^p:[\w-]{8}:2$/u)],
+        [expect.stringMatching(/^f:[\w-]{8}:up$/u), expect.stringMatching(/^f:[\w-]{8}:down$/u)],
+      ]);
+      const keyboard = (answer.params["reply_markup"] as { inline_keyboard: { text: string }[][] }).inline_keyboard;
+      expect(keyboard.flat().map((b) => b.text)).toEqual(["Show paragraph [1]", "Show paragraph [2]", "👍", "👎"]);
+
+      tg.push(tg.callbackUpdate(answer.message, rows[0]?.[1] ?? ""));
+      const [, passage] = await tg.waitForSent(2);
+      expect(passage?.params).toMatchObject({ parse_mode: "HTML", reply_parameters: { message_id: answer.message.message_id } });
+      expect(shown(passage)).toBe(`[2] The whole passage (seeds/fake-briefing.md, tweet by @State_IO, 23 Jan 2023):\n${FAKE_QUOTES[1]}`);
+      await tg.waitForCalls("answerCallbackQuery", 1);
+      expect(tg.callbackAnswers[0]?.text).toBeUndefined();
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("records 👍/👎 once per user with the question and citations, and thanks with a toast", async () => {
+    const project = tempProject(false);
+    try {
+      const { tg, state } = await setup(withFeedback(project.root));
+      tg.push(tg.privateUpdate("Who is Michele Sison?"));
+      const [answer] = await tg.waitForSent(1);
+      if (!answer) throw new Error("no answer");
+      const [, votes] = tg.buttonsOf(answer);
+      tg.push(tg.callbackUpdate(answer.message, votes?.[0] ?? ""));
+      await tg.waitForCalls("answerCallbackQuery", 1);
+      tg.push(tg.callbackUpdate(answer.message, votes?.[1] ?? ""));
+      await tg.waitForCalls("answerCallbackQuery", 2);
+      expect(tg.callbackAnswers.map((a) => a.text)).toEqual([en.thanksUp, en.alreadyVoted]);
+      const events = await state.feedback.list();
+      expect(events).toMatchObject([{ kind: "up", platform: "telegram", question: "Who is Michele Sison?", citations: [{ n: 1 }, { n: 2 }] }]);
+      expect(JSON.stringify(events)).not.toContain("1001");
+      expect(tg.sent).toHaveLength(1); // a vote sends no message
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("an expired or unknown button gets a friendly toast in the user's language, never an error", async () => {
+    const { tg, logs } = await setup({ state: { buttonTtlMs: 1 } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    const rows = tg.buttonsOf(answer);
+    expect(rows).toHaveLength(1); // no feedback log: no 👍/👎
+    await delay(5);
+    tg.push(tg.callbackUpdate(answer.message, rows[0]?.[0] ?? "", { languageCode: "ar" }));
+    tg.push(tg.callbackUpdate(answer.message, "something-else"));
+    await tg.waitForCalls("answerCallbackQuery", 2);
+    expect(tg.callbackAnswers.map((a) => a.text).sort()).toEqual([messages("ar").buttonExpired, en.buttonExpired].sort());
+    expect(logs().filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it("handles a callback query delivered twice once", async () => {
+    const { tg } = await setup();
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    const click = tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? "");
+    tg.push(click);
+    await tg.waitForSent(2);
+    tg.push(click);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(3);
+    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
   });
 });

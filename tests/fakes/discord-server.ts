@@ -2,7 +2,8 @@
  * A local fake of Discord for driving the real discord.js Client: REST v10 on node:http and Gateway v10 on ws,
  * both on 127.0.0.1 with an ephemeral port. It records what the bot sent, validates what Discord validates
  * (2000-character content, bot token on authenticated routes, the 3 s window to acknowledge an interaction),
- * and can inject failures (429 with retry-after, 5xx) and gateway disconnects.
+ * and can inject failures (429 with retry-after, 5xx) and gateway disconnects. Users can reply to the bot's
+ * messages, write in a thread, and press the buttons (message components) under its messages.
  *
  * Point the bot at it with `apiBase` ("http://127.0.0.1:PORT/api"); discord.js builds `${api}/v10${route}`
  * and reads the gateway address from `GET /gateway/bot`.
@@ -19,6 +20,8 @@ export const IDS = {
   otherGuild: "200000000000000002",
   otherChannel: "300000000000000002",
   dmChannel: "400000000000000001",
+  /** A public thread in IDS.channel. */
+  thread: "300000000000000003",
   user: "500000000000000001",
 } as const;
 const MAX_CONTENT = 2000;
@@ -48,6 +51,10 @@ export interface SentMessage {
   content: string;
   allowedMentions: unknown;
   readonly messageReference: Payload | undefined;
+  /** Message components (action rows of buttons), as last created or edited. */
+  components: Payload[];
+  /** Message flags; 64 is ephemeral (seen only by the user of the interaction). */
+  readonly flags: number;
   readonly via: "channel" | "interaction-reply" | "interaction-edit" | "followup";
   /** The interaction this message answers, for interaction replies, edits and follow-ups. */
   readonly interactionId?: string;
@@ -105,14 +112,21 @@ export interface FakeDiscord {
   /** Holds the next matching request(s) for `ms` before handling them normally. */
   delayNext(delay: InjectedDelay): void;
   /** A message in a guild text channel; mentions are parsed from `<@id>` in the content. Returns its id. */
-  guildMessage(content: string, options?: { author?: FakeUser; guildId?: string; channelId?: string }): string;
+  guildMessage(content: string, options?: { author?: FakeUser; guildId?: string; channelId?: string; replyTo?: string }): string;
   /** A direct message to the bot (in `channelId`, IDS.dmChannel by default: each user has one on Discord). Returns its id. */
-  directMessage(content: string, options?: { author?: FakeUser; channelId?: string }): string;
+  directMessage(content: string, options?: { author?: FakeUser; channelId?: string; replyTo?: string }): string;
   /**
    * A slash command invocation; `guildId: null` for one in the bot's DMs. `ageMs` backdates it, as when the
    * gateway delivers it late: past 3000 the bot can no longer acknowledge it. Returns the interaction id.
    */
   command(name: string, options?: { values?: Record<string, string>; user?: FakeUser; guildId?: string | null; ageMs?: number }): string;
+  /**
+   * Presses the button with `customId` under the bot's message `messageId` (INTERACTION_CREATE type 3), as `user`
+   * with the client `locale` (default "en-US"). Returns the interaction id; its reply has `interactionId` set.
+   */
+  click(messageId: string, customId: string, options?: { user?: FakeUser; locale?: string }): string;
+  /** The custom ids of the buttons under a message, row by row. */
+  buttonsOf(message: SentMessage): string[][];
   /** Closes the gateway connection with `code`; the client should resume. */
   disconnect(code: number): void;
   /** Resolves with the first value `probe` returns that is not undefined, polling until `timeoutMs`. */
@@ -143,7 +157,22 @@ function guildObject(id: string, channelId: string, name: string): Payload {
     member_count: 2,
     members: [],
     channels: [{ id: channelId, type: 0, guild_id: id, name: "general", position: 0, permission_overwrites: [], nsfw: false }],
-    threads: [],
+    threads:
+      id === IDS.guild
+        ? [
+            {
+              id: IDS.thread,
+              type: 11,
+              guild_id: id,
+              parent_id: channelId,
+              name: "follow-ups",
+              owner_id: IDS.user,
+              message_count: 0,
+              member_count: 2,
+              thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date(0).toISOString(), locked: false },
+            },
+          ]
+        : [],
     presences: [],
     voice_states: [],
     joined_at: new Date(0).toISOString(),
@@ -166,6 +195,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const guilds = [guildObject(IDS.guild, IDS.channel, "Newsroom"), guildObject(IDS.otherGuild, IDS.otherChannel, "Elsewhere")];
   const channelGuild = new Map<string, string>([
     [IDS.channel, IDS.guild],
+    [IDS.thread, IDS.guild],
     [IDS.otherChannel, IDS.otherGuild],
   ]);
 
@@ -209,7 +239,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       embeds: [],
       pinned: false,
       type: m.messageReference ? 19 : m.interactionId ? 20 : 0,
-      flags: 0,
+      flags: m.flags,
+      components: m.components,
       ...(m.messageReference ? { message_reference: m.messageReference } : {}),
       ...(m.interactionId ? { webhook_id: IDS.bot, application_id: IDS.bot } : {}),
     };
@@ -232,6 +263,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       content: String(body["content"] ?? ""),
       allowedMentions: body["allowed_mentions"],
       messageReference: body["message_reference"] as Payload | undefined,
+      components: Array.isArray(body["components"]) ? (body["components"] as Payload[]) : [],
+      flags: Number(body["flags"] ?? 0),
       via,
       ...(interactionId ? { interactionId } : {}),
       at: Date.now(),
@@ -300,6 +333,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (invalid) return send(400, invalid);
       message.content = String(call.body?.["content"] ?? message.content);
       message.allowedMentions = call.body?.["allowed_mentions"] ?? message.allowedMentions;
+      if (Array.isArray(call.body?.["components"])) message.components = call.body["components"] as Payload[];
       message.updatedAt = Date.now();
       return send(200, messageObject(message));
     }
@@ -340,6 +374,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (!interaction.original) interaction.original = create(call.body ?? {}, interaction.channelId, "interaction-edit", interaction.id);
         interaction.original.content = String(call.body?.["content"] ?? interaction.original.content);
         interaction.original.allowedMentions = call.body?.["allowed_mentions"];
+        if (Array.isArray(call.body?.["components"])) interaction.original.components = call.body["components"] as Payload[];
         interaction.original.updatedAt = Date.now();
         return send(200, messageObject(interaction.original));
       }
@@ -348,13 +383,28 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return send(404, { message: `fake discord: no route ${method} ${route}`, code: 0 });
   }
 
-  function guildMessage(content: string, opts: { author?: FakeUser; guildId?: string; channelId?: string } = {}): string {
+  /** What a reply to `replyTo` carries: the reference and the referenced message (when it is the bot's). */
+  function replyFields(replyTo: string | undefined, channelId: string, guildId?: string): Payload {
+    if (replyTo === undefined) return {};
+    const referenced = messages.find((m) => m.id === replyTo);
+    return {
+      type: 19,
+      message_reference: { type: 0, message_id: replyTo, channel_id: channelId, ...(guildId ? { guild_id: guildId } : {}) },
+      referenced_message: referenced ? messageObject(referenced) : null,
+    };
+  }
+
+  function guildMessage(content: string, opts: { author?: FakeUser; guildId?: string; channelId?: string; replyTo?: string } = {}): string {
     const author = opts.author ?? ASKER;
     const guildId = opts.guildId ?? IDS.guild;
-    const mentioned = [...content.matchAll(/<@!?(\d+)>/gu)].some((x) => x[1] === IDS.bot);
+    const channelId = opts.channelId ?? (guildId === IDS.guild ? IDS.channel : IDS.otherChannel);
+    // A reply pings the author of the replied message by default, which counts as a mention of the bot.
+    const repliesToBot = opts.replyTo !== undefined && messages.some((m) => m.id === opts.replyTo);
+    const mentioned = repliesToBot || [...content.matchAll(/<@!?(\d+)>/gu)].some((x) => x[1] === IDS.bot);
     const id = nextId();
     gateway.dispatch("MESSAGE_CREATE", {
-      ...baseMessage(id, opts.channelId ?? (guildId === IDS.guild ? IDS.channel : IDS.otherChannel), author),
+      ...baseMessage(id, channelId, author),
+      ...replyFields(opts.replyTo, channelId, guildId),
       guild_id: guildId,
       member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
       // As on Discord: without the Message Content intent, only messages that mention the bot carry content.
@@ -364,10 +414,49 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     return id;
   }
 
-  function directMessage(content: string, opts: { author?: FakeUser; channelId?: string } = {}): string {
+  function directMessage(content: string, opts: { author?: FakeUser; channelId?: string; replyTo?: string } = {}): string {
     const id = nextId();
-    gateway.dispatch("MESSAGE_CREATE", { ...baseMessage(id, opts.channelId ?? IDS.dmChannel, opts.author ?? ASKER), channel_type: 1, content, mentions: [] });
+    const channelId = opts.channelId ?? IDS.dmChannel;
+    gateway.dispatch("MESSAGE_CREATE", { ...baseMessage(id, channelId, opts.author ?? ASKER), ...replyFields(opts.replyTo, channelId), channel_type: 1, content, mentions: [] });
     return id;
+  }
+
+  function click(messageId: string, customId: string, opts: { user?: FakeUser; locale?: string } = {}): string {
+    const message = messages.find((m) => m.id === messageId);
+    if (!message) throw new Error(`fake discord: no message ${messageId} to click on`);
+    if (!buttonsOf(message).flat().includes(customId)) throw new Error(`fake discord: message ${messageId} has no button ${customId}`);
+    const user = opts.user ?? ASKER;
+    const guildId = channelGuild.get(message.channelId) ?? null;
+    const state: InteractionState = { id: nextId(), token: `interaction-token-${nextId()}`, channelId: message.channelId, createdAt: Date.now(), acknowledged: false, original: undefined };
+    interactions.set(state.id, state);
+    gateway.dispatch("INTERACTION_CREATE", {
+      id: state.id,
+      application_id: IDS.bot,
+      type: 3,
+      token: state.token,
+      version: 1,
+      data: { custom_id: customId, component_type: 2 },
+      message: messageObject(message),
+      channel_id: message.channelId,
+      channel: guildId === null ? { id: message.channelId, type: 1, recipients: [userObject(user)] } : { id: message.channelId, type: 0, guild_id: guildId, name: "general" },
+      app_permissions: "2048",
+      locale: opts.locale ?? "en-US",
+      entitlements: [],
+      authorizing_integration_owners: { "0": guildId ?? IDS.user },
+      context: guildId === null ? 1 : 0,
+      ...(guildId === null
+        ? { user: userObject(user) }
+        : {
+            guild_id: guildId,
+            guild_locale: "en-US",
+            member: { user: userObject(user), roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "2048" },
+          }),
+    });
+    return state.id;
+  }
+
+  function buttonsOf(message: SentMessage): string[][] {
+    return message.components.map((row) => ((row["components"] ?? []) as Payload[]).map((button) => String(button["custom_id"])));
   }
 
   function baseMessage(id: string, channelId: string, author: FakeUser): Payload {
@@ -443,6 +532,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     guildMessage,
     directMessage,
     command,
+    click,
+    buttonsOf,
     disconnect: (code) => gateway.disconnect(code),
     waitFor,
     async close() {

@@ -9,7 +9,7 @@
  */
 import { QuestionError } from "../../src/rag/errors.js";
 import { detectLanguage } from "../../src/rag/text/language.js";
-import type { Answer, AnswerOptions, Citation, PassageView, Rag, RagInfo } from "../../src/rag/types.js";
+import type { Answer, AnswerOptions, Citation, ConversationContext, PassageView, Rag, RagInfo } from "../../src/rag/types.js";
 
 export interface FakeRagOptions {
   /** Default 500, like MAX_QUESTION_CHARS. */
@@ -20,9 +20,11 @@ export interface FakeRagOptions {
   readonly citations?: 1 | 2 | 3;
 }
 
-/** A fake core that also records the questions it was asked. */
+/** A fake core that also records the questions it was asked, and the conversation context each came with. */
 export interface FakeRag extends Rag {
   readonly questions: readonly string[];
+  /** `options.context` of each question, in order (undefined when it was asked alone). */
+  readonly contexts: readonly (ConversationContext | undefined)[];
 }
 
 export const FAKE_SOURCE = "seeds/fake-briefing.md";
@@ -42,10 +44,13 @@ const LONG_QUOTE = Array.from({ length: 100 }, (_, i) => `Sentence ${i + 1} says
 export function createFakeRag(options: FakeRagOptions = {}): FakeRag {
   const { maxQuestionChars = 500, delayMs = 0, citations = 2 } = options;
   const questions: string[] = [];
+  const contexts: (ConversationContext | undefined)[] = [];
   return {
     questions,
-    async answer(question: string, { signal }: AnswerOptions = {}): Promise<Answer> {
+    contexts,
+    async answer(question: string, { signal, context }: AnswerOptions = {}): Promise<Answer> {
       questions.push(question);
+      contexts.push(context);
       const started = performance.now();
       const text = question.trim();
       if (text === "") throw new QuestionError("empty", "the question is empty");

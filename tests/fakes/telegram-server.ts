@@ -1,11 +1,12 @@
 /**
  * A local fake of the Telegram Bot API on 127.0.0.1, enough for a real telegraf client: long polling with
- * offset semantics, sendMessage with a strict HTML check and the 4096 limit, webhooks, and scripted faults.
+ * offset semantics, sendMessage with a strict HTML check and the 4096 limit, inline keyboards (callback data of at
+ * most 64 bytes) and callback queries with answerCallbackQuery, webhooks, and scripted faults.
  * Errors use Telegram's format: `{ ok: false, error_code, description, parameters? }`.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Message, MessageEntity, Update, User } from "telegraf/types";
+import type { CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User } from "telegraf/types";
 
 /** A scripted failure for the next call of a method. */
 export type Fault =
@@ -54,6 +55,13 @@ export interface SentMessage {
   readonly at: number;
 }
 
+/** An answerCallbackQuery the bot made. */
+export interface CallbackAnswer {
+  readonly callbackQueryId: string;
+  readonly text: string | undefined;
+  readonly showAlert: boolean;
+}
+
 /** Who sends an injected message; defaults to user 1001 "Alice" with language_code "en". */
 export interface Sender {
   readonly id?: number;
@@ -85,6 +93,12 @@ export interface FakeTelegram {
   privateUpdate(text: string, from?: Sender): Update.MessageUpdate<Message.TextMessage>;
   /** Builds a group text message update; `replyTo` makes it a reply to that message. */
   groupUpdate(text: string, options?: { from?: Sender; chatId?: number; replyTo?: Message }): Update.MessageUpdate<Message.TextMessage>;
+  /** Builds a callback query update: `from` pressed the inline button with `data` under the bot's `message`. */
+  callbackUpdate(message: Message, data: string, from?: Sender): Update.CallbackQueryUpdate;
+  /** The callback data of the inline keyboard under a sent message, row by row (as last sent or edited). */
+  buttonsOf(sent: SentMessage): string[][];
+  /** Every answerCallbackQuery, in order. */
+  readonly callbackAnswers: readonly CallbackAnswer[];
   /** Builds a private non-text (sticker) message update. */
   stickerUpdate(from?: Sender): Update;
   /** Queues an update for getUpdates. */
@@ -116,6 +130,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const listeners = new Set<() => void>();
   const messageIds = new Map<number, number>();
   const chats = new Map<number, Message["chat"]>();
+  const callbackQueries = new Map<string, { answered: boolean }>();
+  const callbackAnswers: CallbackAnswer[] = [];
+  let nextCallbackId = 9000;
   let nextUpdateId = 500;
   let webhook: FakeTelegram["webhook"];
 
@@ -181,6 +198,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       if (!Number.isFinite(chatId)) return error(400, "Bad Request: chat not found");
       const checked = checkText(params);
       if (!checked.ok) return error(400, checked.error);
+      const keyboard = checkKeyboard(params.reply_markup);
+      if (!keyboard.ok) return error(400, keyboard.error);
       const reply = (params.reply_parameters ?? {}) as { message_id?: number; allow_sending_without_reply?: boolean };
       const replyId = reply.message_id ?? (params.reply_to_message_id as number | undefined);
       const replyTo = replyId === undefined ? undefined : messages.get(`${chatId}:${replyId}`);
@@ -194,6 +213,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         from: me,
         text: checked.text,
         ...(replyTo ? { reply_to_message: replyTo as Message.TextMessage & { reply_to_message: undefined } } : {}),
+        ...(keyboard.markup ? { reply_markup: keyboard.markup } : {}),
       };
       remember(message);
       sent.push({ params, message, at: Date.now() });
@@ -204,11 +224,24 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       if (!stored || !("text" in stored) || stored.from?.id !== me.id) return error(400, "Bad Request: message to edit not found");
       const checked = checkText(params);
       if (!checked.ok) return error(400, checked.error);
-      if (checked.text === stored.text) return error(400, "Bad Request: message is not modified");
-      const edited = { ...stored, text: checked.text, edit_date: Math.floor(Date.now() / 1000) };
+      const keyboard = checkKeyboard(params.reply_markup);
+      if (!keyboard.ok) return error(400, keyboard.error);
+      if (checked.text === stored.text && !keyboard.markup) return error(400, "Bad Request: message is not modified");
+      const edited = { ...stored, text: checked.text, edit_date: Math.floor(Date.now() / 1000), ...(keyboard.markup ? { reply_markup: keyboard.markup } : {}) };
       remember(edited);
       return ok(edited);
     },
+  };
+
+  api["answerCallbackQuery"] = (params) => {
+    const id = String(params.callback_query_id ?? "");
+    const query = callbackQueries.get(id);
+    if (!query) return error(400, "Bad Request: query is too old and response timeout expired or query ID is invalid");
+    if (query.answered) return error(400, "Bad Request: query is already answered");
+    if (typeof params.text === "string" && params.text.length > 200) return error(400, "Bad Request: MESSAGE_TOO_LONG");
+    query.answered = true;
+    callbackAnswers.push({ callbackQueryId: id, text: typeof params.text === "string" ? params.text : undefined, showAlert: params.show_alert === true });
+    return ok(true);
   };
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -311,6 +344,19 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     },
     groupUpdate: (text, { from, chatId = GROUP_ID, replyTo } = {}) =>
       textUpdate(text, { id: chatId, type: "supergroup", title: "Briefing readers" }, user(from), replyTo),
+    callbackUpdate: (message, data, from) => {
+      const id = String(nextCallbackId++);
+      callbackQueries.set(id, { answered: false });
+      const current = messages.get(`${message.chat.id}:${message.message_id}`) ?? message;
+      const query = { id, from: user(from), message: current, chat_instance: `instance-${message.chat.id}`, data } as CallbackQuery.DataQuery;
+      return { update_id: nextUpdateId++, callback_query: query } as Update.CallbackQueryUpdate;
+    },
+    buttonsOf: (s) => {
+      const current = messages.get(`${s.message.chat.id}:${s.message.message_id}`) ?? s.message;
+      const markup = "reply_markup" in current ? (current.reply_markup as InlineKeyboardMarkup | undefined) : undefined;
+      return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ("callback_data" in b ? b.callback_data : "")));
+    },
+    callbackAnswers,
     stickerUpdate: (from) => {
       const sender = user(from);
       const chat = { id: sender.id, type: "private" as const, first_name: sender.first_name };
@@ -376,6 +422,23 @@ function entitiesOf(text: string): MessageEntity[] {
   if (command) entities.push({ type: "bot_command", offset: 0, length: command[0].length });
   for (const m of text.matchAll(/(?<![\w@])@[A-Za-z0-9_]{5,32}/g)) entities.push({ type: "mention", offset: m.index, length: m[0].length });
   return entities;
+}
+
+/** An inline keyboard as the Bot API checks it: rows of buttons, callback data of 1-64 bytes. */
+function checkKeyboard(markup: unknown): { ok: true; markup?: InlineKeyboardMarkup } | { ok: false; error: string } {
+  if (markup === undefined) return { ok: true };
+  const parsed = (typeof markup === "string" ? JSON.parse(markup) : markup) as Partial<InlineKeyboardMarkup>;
+  if (!Array.isArray(parsed.inline_keyboard)) return { ok: false, error: "Bad Request: can't parse reply keyboard markup JSON object" };
+  for (const row of parsed.inline_keyboard as InlineKeyboardButton[][]) {
+    for (const button of row) {
+      if (typeof button.text !== "string" || button.text === "") return { ok: false, error: "Bad Request: text buttons are unallowed in the inline keyboard" };
+      if ("callback_data" in button) {
+        const bytes = Buffer.byteLength(button.callback_data);
+        if (bytes < 1 || bytes > 64) return { ok: false, error: "Bad Request: BUTTON_DATA_INVALID" };
+      }
+    }
+  }
+  return { ok: true, markup: parsed as InlineKeyboardMarkup };
 }
 
 /** Validates `text` as the Bot API would for the given parse mode: parses, is not empty, fits 4096. */

@@ -2,8 +2,9 @@
  * Answer, notices, /help and /about as Discord message contents: Markdown escaped, quotes as block quotes,
  * every message within Discord's 2000-character limit, long answers split on sentence boundaries.
  */
-import { escapeMarkdown, time, TimestampStyles } from "discord.js";
-import type { Answer, Language, RagInfo } from "../../rag/index.js";
+import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, TimestampStyles } from "discord.js";
+import type { Answer, Language, PassageView, RagInfo } from "../../rag/index.js";
+import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { renderNotice } from "./plain.js";
@@ -79,6 +80,54 @@ export function renderReplyDiscord(reply: Reply, options: DiscordRenderOptions =
       return [renderNotice(reply.notice)];
     case "silent":
       return [];
+  }
+}
+
+/** Buttons in a row (Discord allows 5) and rows of "show paragraph" buttons at most (one more holds 👍/👎). */
+const BUTTONS_PER_ROW = 5;
+const PARAGRAPH_ROWS = 2;
+
+/**
+ * The buttons under an answer: "Show paragraph [n]" per citation, then 👍 / 👎 when feedback is recorded. None
+ * for a notice, a declined answer, or an answer whose buttons could not be stored.
+ */
+export function renderButtonsDiscord(reply: Reply, options: { readonly feedback: boolean }): ActionRowBuilder<ButtonBuilder>[] {
+  if (reply.kind !== "answer" || reply.buttons === undefined || reply.answer.kind !== "answered") return [];
+  const { buttons: id, answer } = reply;
+  const m = messages(answer.language);
+  const rows: ActionRowBuilder<ButtonBuilder>[] = [];
+  const paragraphs = answer.citations.slice(0, BUTTONS_PER_ROW * PARAGRAPH_ROWS);
+  for (let i = 0; i < paragraphs.length; i += BUTTONS_PER_ROW) {
+    rows.push(
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        paragraphs
+          .slice(i, i + BUTTONS_PER_ROW)
+          .map((c) => new ButtonBuilder().setCustomId(paragraphData(id, c.n)).setLabel(m.showParagraph(c.n)).setStyle(ButtonStyle.Secondary)),
+      ),
+    );
+  }
+  if (options.feedback) {
+    rows.push(
+      new ActionRowBuilder<ButtonBuilder>().addComponents(
+        new ButtonBuilder().setCustomId(feedbackData(id, "up")).setEmoji("👍").setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(feedbackData(id, "down")).setEmoji("👎").setStyle(ButtonStyle.Secondary),
+      ),
+    );
+  }
+  return rows;
+}
+
+/** The whole passage behind quote [n], as one message: where it comes from, then the text quoted (cut to fit). */
+export function renderPassageDiscord(passage: PassageView, n: number, language: Language, limit = DISCORD_MESSAGE_LIMIT): string {
+  const heading = escapeDiscord(messages(language).passageFrom(n, passage.source, passage.label));
+  let text = passage.text.trim();
+  for (;;) {
+    const body = blockQuote(text, "");
+    const content = `${heading}\n${body}`;
+    if (content.length <= limit) return content;
+    // Cut by the overflow (at least one character), never inside a surrogate pair, and mark the cut.
+    const chars = Array.from(text.replace(/ …$/u, ""));
+    text = `${chars.slice(0, Math.max(1, chars.length - Math.max(1, content.length - limit) - 2)).join("").trimEnd()} …`;
   }
 }
 

@@ -2,7 +2,10 @@
  * Answers and notices as Telegram HTML (parse_mode "HTML"): every piece of text escaped, quotes in
  * <blockquote> with [n] markers, sources under them, and each message part within Telegram's limit.
  */
-import type { Answer, Language, RagInfo } from "../../rag/index.js";
+import { Markup } from "telegraf";
+import type { InlineKeyboardMarkup } from "telegraf/types";
+import type { Answer, Language, PassageView, RagInfo } from "../../rag/index.js";
+import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { renderNotice } from "./plain.js";
@@ -70,6 +73,34 @@ export function renderReplyHtml(reply: Reply, limit = TELEGRAM_MAX_CHARS): strin
     case "silent":
       return [];
   }
+}
+
+/** "Show paragraph" buttons per row: their labels are long for a phone's width. */
+const PARAGRAPHS_PER_ROW = 2;
+const MAX_PARAGRAPH_BUTTONS = 10;
+
+/**
+ * The inline keyboard under an answer: "Show paragraph [n]" per citation, then 👍 / 👎 when feedback is
+ * recorded; undefined for a notice, a declined answer, or an answer whose buttons could not be stored.
+ * The callback data is only a short id (at most 64 bytes are allowed); the payload stays on the server.
+ */
+export function renderKeyboardTelegram(reply: Reply, options: { readonly feedback: boolean }): InlineKeyboardMarkup | undefined {
+  if (reply.kind !== "answer" || reply.buttons === undefined || reply.answer.kind !== "answered") return undefined;
+  const { buttons: id, answer } = reply;
+  const m = messages(answer.language);
+  const paragraphs = answer.citations.slice(0, MAX_PARAGRAPH_BUTTONS).map((c) => Markup.button.callback(m.showParagraph(c.n), paragraphData(id, c.n)));
+  const rows = [];
+  for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_ROW) rows.push(paragraphs.slice(i, i + PARAGRAPHS_PER_ROW));
+  if (options.feedback) rows.push([Markup.button.callback("👍", feedbackData(id, "up")), Markup.button.callback("👎", feedbackData(id, "down"))]);
+  return Markup.inlineKeyboard(rows).reply_markup;
+}
+
+/** The whole passage behind quote [n] as one message: where it comes from, then the passage in a block quote. */
+export function renderPassageHtml(passage: PassageView, n: number, language: Language, limit = TELEGRAM_MAX_CHARS): string {
+  const heading = `<b>${escapeHtml(messages(language).passageFrom(n, passage.source, passage.label))}</b>`;
+  const budget = limit - heading.length - "\n<blockquote></blockquote>".length - 2;
+  const [first = "", ...rest] = splitText(passage.text.trim(), budget);
+  return `${heading}\n<blockquote>${escapeHtml(first)}${rest.length > 0 ? " …" : ""}</blockquote>`;
 }
 
 /** What /start and /help say: what the bot does, then an example question. */

@@ -1,0 +1,49 @@
+/**
+ * What a pressed answer button does, the same on every platform: "show paragraph" finds the passage behind a
+ * quote, 👍/👎 records feedback once per user and answer. An expired or unknown button gets a friendly message.
+ */
+import type { Language, PassageView, Rag } from "../rag/index.js";
+import type { Logger } from "../logger.js";
+import type { BotState } from "../state/index.js";
+import { parseButtonData, type AnswerPayload } from "../state/buttons.js";
+import { messages } from "./messages.js";
+
+/** What to show the user who pressed: the passage, or a short message (a toast on Telegram, ephemeral on Discord). */
+export type ButtonOutcome =
+  | { readonly kind: "passage"; readonly passage: PassageView; readonly n: number; readonly language: Language }
+  | { readonly kind: "message"; readonly text: string; readonly language: Language };
+
+export interface PressOptions {
+  readonly rag: Rag;
+  readonly state: BotState;
+  readonly logger: Logger;
+}
+
+/** Handles the button with `data`, pressed by `user` ("telegram:1001") whose interface speaks `language`. */
+export async function pressButton(data: string, user: string, language: Language, { rag, state, logger }: PressOptions): Promise<ButtonOutcome> {
+  const expired = { kind: "message", text: messages(language).buttonExpired, language } as const;
+  const action = parseButtonData(data);
+  if (action === undefined) return expired;
+  let payload: AnswerPayload | undefined;
+  try {
+    payload = await state.buttons.get(action.id);
+  } catch (error) {
+    logger.warn({ err: error }, "could not read a button payload");
+  }
+  if (payload === undefined) return expired;
+  const m = messages(payload.language);
+  if (action.kind === "paragraph") {
+    const citation = payload.citations.find((c) => c.n === action.n);
+    const passage = citation && rag.passage(citation.source, citation.start);
+    if (!passage) return { kind: "message", text: m.passageGone, language: payload.language };
+    return { kind: "passage", passage, n: action.n, language: payload.language };
+  }
+  const first = await state.updates.first(`vote:${action.id}:${user}`).catch((error: unknown) => {
+    logger.warn({ err: error }, "could not check for an earlier vote");
+    return true;
+  });
+  if (!first) return { kind: "message", text: m.alreadyVoted, language: payload.language };
+  await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations });
+  logger.info({ user, vote: action.vote }, "feedback");
+  return { kind: "message", text: action.vote === "up" ? m.thanksUp : m.thanksDown, language: payload.language };
+}

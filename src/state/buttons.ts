@@ -1,0 +1,83 @@
+/**
+ * Button payloads: what the buttons under an answer need later (the question and its citations), stored
+ * server-side under a short id with a TTL. Only the id travels in the button (Telegram allows 64 bytes of
+ * callback data), as `p:<id>:<n>` ("show paragraph n") or `f:<id>:up` / `f:<id>:down` (feedback).
+ */
+import { randomBytes } from "node:crypto";
+import type { Language } from "../rag/index.js";
+import type { KeyValueStore } from "./kv.js";
+
+/** A citation as a button needs it. */
+export interface ButtonCitation {
+  readonly n: number;
+  readonly source: string;
+  readonly label: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+/** What one answer's buttons refer to. */
+export interface AnswerPayload {
+  readonly platform: string;
+  readonly question: string;
+  readonly language: Language;
+  readonly citations: readonly ButtonCitation[];
+}
+
+/** A pressed button, parsed from its data. */
+export type ButtonAction =
+  | { readonly kind: "paragraph"; readonly id: string; readonly n: number }
+  | { readonly kind: "feedback"; readonly id: string; readonly vote: "up" | "down" };
+
+export interface ButtonStore {
+  /** Stores `payload` for the TTL; returns its id (8 URL-safe characters). */
+  put(payload: AnswerPayload): Promise<string>;
+  /** The payload of `id`, or undefined when it expired or never existed. */
+  get(id: string): Promise<AnswerPayload | undefined>;
+}
+
+/** Button payloads over `store`, kept `ttlMs`. */
+export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonStore {
+  return {
+    async put(payload) {
+      const id = randomBytes(6).toString("base64url");
+      await store.set(`button:${id}`, JSON.stringify(payload), ttlMs);
+      return id;
+    },
+    async get(id) {
+      const raw = await store.get(`button:${id}`);
+      return raw === undefined ? undefined : parsePayload(raw);
+    },
+  };
+}
+
+/** Data of the "show paragraph n" button. */
+export const paragraphData = (id: string, n: number): string => `p:${id}:${n}`;
+/** Data of a feedback button. */
+export const feedbackData = (id: string, vote: "up" | "down"): string => `f:${id}:${vote}`;
+
+/** The action behind button data, or undefined for data this bot did not make. */
+export function parseButtonData(data: string): ButtonAction | undefined {
+  const paragraph = /^p:([A-Za-z0-9_-]{1,32}):(\d{1,3})$/u.exec(data);
+  if (paragraph?.[1] !== undefined) return { kind: "paragraph", id: paragraph[1], n: Number(paragraph[2]) };
+  const feedback = /^f:([A-Za-z0-9_-]{1,32}):(up|down)$/u.exec(data);
+  if (feedback?.[1] !== undefined) return { kind: "feedback", id: feedback[1], vote: feedback[2] === "up" ? "up" : "down" };
+  return undefined;
+}
+
+function parsePayload(raw: string): AnswerPayload | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  const p = value as Partial<AnswerPayload> | null;
+  if (typeof p?.question !== "string" || typeof p.platform !== "string" || !Array.isArray(p.citations)) return undefined;
+  if (p.language !== "ar" && p.language !== "en") return undefined;
+  const valid = p.citations.every(
+    (c) => typeof c.n === "number" && typeof c.source === "string" && typeof c.label === "string" && typeof c.start === "number" && typeof c.end === "number",
+  );
+  return valid ? { platform: p.platform, question: p.question, language: p.language, citations: p.citations } : undefined;
+}

@@ -1,0 +1,87 @@
+/**
+ * Conversation memory: the last turns of a conversation, kept under where it happens (a private chat or a
+ * thread, for a while) and under each answer message the bot sent (so a reply to an answer continues it).
+ */
+import type { CitedSpan, ConversationTurn } from "../rag/index.js";
+import type { KeyValueStore } from "./kv.js";
+
+/** Turns passed to the core as context: the last three. */
+export const MAX_TURNS = 3;
+/** How long a reply to an answer still continues its conversation. */
+export const ANSWER_MEMORY_MS = 24 * 60 * 60_000;
+
+/**
+ * Where a question was asked, for follow-ups. `chat` is a private chat or thread ("telegram:chat:42"): a question
+ * there within the TTL continues the conversation. `replyTo` is the answer message it replies to
+ * ("telegram:42:7"): that answer's conversation is continued whatever the time.
+ */
+export interface ConversationPlace {
+  readonly chat?: string;
+  readonly replyTo?: string;
+}
+
+export interface ConversationMemory {
+  /** The earlier turns a question at `place` continues (oldest first, at most {@link MAX_TURNS}); [] when none. */
+  recall(place: ConversationPlace): Promise<ConversationTurn[]>;
+  /** Keeps `turns` as the conversation of `place.chat` (no-op without one) for the TTL. */
+  remember(place: ConversationPlace, turns: readonly ConversationTurn[]): Promise<void>;
+  /** Links sent answer messages to `turns`, so a reply to any of them continues the conversation. */
+  link(messages: readonly string[], turns: readonly ConversationTurn[]): Promise<void>;
+}
+
+/** Conversation memory over `store`; a chat's conversation lapses `ttlMs` after its last answer. */
+export function createConversationMemory(store: KeyValueStore, ttlMs: number): ConversationMemory {
+  const read = async (key: string): Promise<ConversationTurn[] | undefined> => {
+    const raw = await store.get(key);
+    return raw === undefined ? undefined : parseTurns(raw);
+  };
+  const write = (key: string, turns: readonly ConversationTurn[], ms: number): Promise<void> =>
+    store.set(key, JSON.stringify(turns.slice(-MAX_TURNS)), ms);
+  return {
+    async recall({ chat, replyTo }) {
+      if (replyTo !== undefined) {
+        const replied = await read(`answer:${replyTo}`);
+        if (replied !== undefined) return replied;
+      }
+      return chat === undefined ? [] : ((await read(`chat:${chat}`)) ?? []);
+    },
+    async remember({ chat }, turns) {
+      if (chat !== undefined) await write(`chat:${chat}`, turns, ttlMs);
+    },
+    async link(messages, turns) {
+      await Promise.all(messages.map((message) => write(`answer:${message}`, turns, ANSWER_MEMORY_MS)));
+    },
+  };
+}
+
+/** The conversation after `question` was answered with `cited`: the last {@link MAX_TURNS} turns. */
+export function nextTurns(earlier: readonly ConversationTurn[], question: string, cited: readonly CitedSpan[]): ConversationTurn[] {
+  const turn: ConversationTurn = { question, citations: cited.map(({ source, start, end }) => ({ source, start, end })) };
+  return [...earlier, turn].slice(-MAX_TURNS);
+}
+
+/** Turns from stored JSON; anything malformed (an older version, a foreign key) reads as no conversation. */
+export function parseTurns(raw: string): ConversationTurn[] | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+  if (!Array.isArray(value)) return undefined;
+  const turns: ConversationTurn[] = [];
+  for (const item of value as unknown[]) {
+    if (typeof item !== "object" || item === null) return undefined;
+    const { question, citations } = item as { question?: unknown; citations?: unknown };
+    if (typeof question !== "string" || !Array.isArray(citations)) return undefined;
+    const spans: CitedSpan[] = [];
+    for (const c of citations as unknown[]) {
+      const span = c as { source?: unknown; start?: unknown; end?: unknown } | null;
+      if (typeof span?.source !== "string" || typeof span.start !== "number" || typeof span.end !== "number") return undefined;
+      spans.push({ source: span.source, start: span.start, end: span.end });
+    }
+    turns.push({ question, citations: spans });
+  }
+  return turns.slice(-MAX_TURNS);
+}

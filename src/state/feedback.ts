@@ -1,0 +1,200 @@
+/**
+ * The operator's feedback log: 👍/👎 on answers (with the question and its citations) and declined questions.
+ * Kept in `STATE_DIR/feedback.jsonl` (bounded, with a retention period), or in Redis when it is configured and up;
+ * user ids only as a salted hash. `npm run report` reads it back.
+ */
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Logger } from "../logger.js";
+import type { ButtonCitation } from "./buttons.js";
+import { preferRedis } from "./kv.js";
+import { KEY_PREFIX, type SharedRedis } from "./redis.js";
+
+export type FeedbackKind = "up" | "down" | "declined";
+
+/** One stored event. */
+export interface FeedbackEvent {
+  readonly id: string;
+  /** Milliseconds since the epoch. */
+  readonly at: number;
+  readonly platform: string;
+  readonly kind: FeedbackKind;
+  /** The salted hash of the user id (16 hex characters). */
+  readonly user: string;
+  readonly question: string;
+  /** What the answer cited (empty for a declined question). */
+  readonly citations: readonly ButtonCitation[];
+}
+
+/** What a caller records; the log adds id, time and the user's hash. */
+export interface FeedbackInput {
+  readonly platform: string;
+  readonly kind: FeedbackKind;
+  /** The raw user key ("telegram:1001"); only its salted hash is stored. */
+  readonly user: string;
+  readonly question: string;
+  readonly citations: readonly ButtonCitation[];
+}
+
+export interface FeedbackLog {
+  /** False with FEEDBACK_LOG=off: nothing is recorded and the 👍/👎 buttons are not shown. */
+  readonly enabled: boolean;
+  record(input: FeedbackInput): Promise<void>;
+  /** Every event within the retention period, oldest first (from Redis and the local file, merged). */
+  list(): Promise<FeedbackEvent[]>;
+}
+
+export interface FeedbackOptions {
+  /** The state folder (created when missing). */
+  readonly dir: string;
+  readonly retentionDays: number;
+  /** Events kept at most; the oldest go first. Default 10,000. */
+  readonly maxEvents?: number;
+  /** STATE_SALT; without it a random salt is generated once and kept in `dir/salt`. */
+  readonly salt?: string | undefined;
+  readonly redis?: SharedRedis | undefined;
+  readonly logger: Logger;
+  readonly now?: () => number;
+}
+
+export const FEEDBACK_FILE = "feedback.jsonl";
+const REDIS_KEY = `${KEY_PREFIX}feedback`;
+const DAY_MS = 24 * 60 * 60_000;
+
+/** A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored. */
+export function createDisabledFeedback(read: () => Promise<FeedbackEvent[]> = async () => []): FeedbackLog {
+  return { enabled: false, record: async () => undefined, list: read };
+}
+
+/** The feedback log in `dir` and, when `redis` is given, in Redis while it is up. */
+export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
+  const { dir, retentionDays, maxEvents = 10_000, redis, now = Date.now } = options;
+  const logger = options.logger.child({ state: "feedback" });
+  const file = join(dir, FEEDBACK_FILE);
+  const retentionMs = retentionDays * DAY_MS;
+  let salt: string | undefined = options.salt;
+  let appended = 0;
+  let chain: Promise<void> = Promise.resolve();
+
+  const hash = (user: string): string => {
+    salt ??= loadSalt(dir);
+    return createHash("sha256").update(`${salt}\0${user}`).digest("hex").slice(0, 16);
+  };
+
+  const readFileEvents = async (): Promise<FeedbackEvent[]> => {
+    let text: string;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      throw error;
+    }
+    return parseEvents(text.split("\n"), now() - retentionMs);
+  };
+
+  /** Rewrites the file without expired events and with at most `maxEvents` (atomically: temp file, rename). */
+  const compact = async (): Promise<void> => {
+    const kept = (await readFileEvents()).slice(-maxEvents);
+    const tmp = `${file}.${process.pid}.tmp`;
+    await writeFile(tmp, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
+    await rename(tmp, file);
+    appended = 0;
+  };
+
+  const appendLocal = (event: FeedbackEvent): Promise<void> => {
+    // One write at a time, so lines never interleave and compaction never races an append.
+    chain = chain.then(async () => {
+      await mkdir(dir, { recursive: true });
+      await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
+      if (++appended >= Math.max(10, Math.floor(maxEvents / 10))) await compact();
+    });
+    return chain;
+  };
+
+  const appendRedis = async (event: FeedbackEvent): Promise<void> => {
+    if (!redis) throw new Error("no Redis");
+    await redis.run(async (c) => {
+      await c
+        .multi()
+        .zadd(REDIS_KEY, event.at, JSON.stringify(event))
+        .zremrangebyscore(REDIS_KEY, "-inf", event.at - retentionMs)
+        .zremrangebyrank(REDIS_KEY, 0, -(maxEvents + 1))
+        .exec();
+    });
+  };
+
+  const readRedis = async (): Promise<FeedbackEvent[]> => {
+    if (!redis) return [];
+    return preferRedis(
+      redis,
+      async () => parseEvents(await redis.run((c) => c.zrangebyscore(REDIS_KEY, now() - retentionMs, "+inf")), now() - retentionMs),
+      async () => {
+        logger.warn({}, "Redis is unavailable: the report shows only what this machine recorded");
+        return [];
+      },
+    );
+  };
+
+  return {
+    enabled: true,
+    async record(input) {
+      const event: FeedbackEvent = {
+        id: randomUUID(),
+        at: now(),
+        platform: input.platform,
+        kind: input.kind,
+        user: hash(input.user),
+        question: input.question,
+        citations: input.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })),
+      };
+      try {
+        await preferRedis(redis, () => appendRedis(event), () => appendLocal(event));
+      } catch (error) {
+        // Feedback is never worth failing an answer or a button for: log and go on.
+        logger.warn({ err: error }, "could not record feedback");
+      }
+    },
+    async list() {
+      const [local, shared] = await Promise.all([readFileEvents(), readRedis()]);
+      const byId = new Map<string, FeedbackEvent>();
+      for (const event of [...shared, ...local]) byId.set(event.id, event);
+      return [...byId.values()].sort((a, b) => a.at - b.at);
+    },
+  };
+}
+
+/** The salt kept in `dir/salt`, created (random, readable only by the owner) on first use. */
+export function loadSalt(dir: string): string {
+  const path = join(dir, "salt");
+  if (existsSync(path)) {
+    const salt = readFileSync(path, "utf8").trim();
+    if (salt) return salt;
+  }
+  mkdirSync(dir, { recursive: true });
+  const salt = randomBytes(32).toString("hex");
+  writeFileSync(path, `${salt}\n`, { mode: 0o600 });
+  return salt;
+}
+
+/** Events from JSON lines, skipping malformed lines and those before `since`. */
+function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
+  const events: FeedbackEvent[] = [];
+  for (const line of lines) {
+    if (!line.trim()) continue;
+    let value: unknown;
+    try {
+      value = JSON.parse(line);
+    } catch (error) {
+      if (error instanceof SyntaxError) continue; // a line cut short by a crash mid-append
+      throw error;
+    }
+    const e = value as Partial<FeedbackEvent> | null;
+    if (typeof e?.id !== "string" || typeof e.at !== "number" || typeof e.platform !== "string" || typeof e.question !== "string") continue;
+    if (e.kind !== "up" && e.kind !== "down" && e.kind !== "declined") continue;
+    if (e.at < since) continue;
+    events.push({ id: e.id, at: e.at, platform: e.platform, kind: e.kind, user: String(e.user ?? ""), question: e.question, citations: Array.isArray(e.citations) ? e.citations : [] });
+  }
+  return events;
+}

@@ -1,0 +1,79 @@
+/**
+ * The bot's state as one object: conversation memory, button payloads, the feedback log and update
+ * de-duplication. In this process by default; shared through Redis (with this process as the fallback while
+ * Redis is away) when REDIS_URL is set. Rate limits live in src/bots/rate-limit.ts on the same connection.
+ */
+import type { StateConfig } from "../config.js";
+import type { Logger } from "../logger.js";
+import { createButtonStore, type ButtonStore } from "./buttons.js";
+import { createConversationMemory, type ConversationMemory } from "./conversations.js";
+import { createDisabledFeedback, createFeedbackLog, type FeedbackLog } from "./feedback.js";
+import { createMemoryStore, createSharedStore, type KeyValueStore } from "./kv.js";
+import { connectRedis, type SharedRedis } from "./redis.js";
+
+export { connectRedis, StateUnavailableError, type SharedRedis } from "./redis.js";
+export type { ConversationMemory, ConversationPlace } from "./conversations.js";
+export type { AnswerPayload, ButtonAction, ButtonCitation, ButtonStore } from "./buttons.js";
+export type { FeedbackEvent, FeedbackKind, FeedbackLog } from "./feedback.js";
+
+/** Seen updates are remembered this long (Telegram redelivers an unconfirmed update within minutes). */
+export const UPDATE_MEMORY_MS = 60 * 60_000;
+
+export interface UpdateDedup {
+  /** True the first time `key` is seen (across replicas with Redis), false after. */
+  first(key: string): Promise<boolean>;
+}
+
+export interface BotState {
+  readonly conversations: ConversationMemory;
+  readonly buttons: ButtonStore;
+  readonly feedback: FeedbackLog;
+  readonly updates: UpdateDedup;
+  /** The shared connection, when REDIS_URL is set. */
+  readonly redis: SharedRedis | undefined;
+}
+
+export interface StateOptions {
+  readonly logger: Logger;
+  readonly redis?: SharedRedis | undefined;
+  /** How long a private chat or thread conversation lasts after its last answer. Default 10 minutes. */
+  readonly conversationTtlMs?: number;
+  /** How long answer buttons work. Default 24 hours. */
+  readonly buttonTtlMs?: number;
+  /** Where feedback is kept, or undefined to keep none (FEEDBACK_LOG=off, and tests). */
+  readonly feedback?: { readonly dir: string; readonly retentionDays: number; readonly salt?: string | undefined; readonly maxEvents?: number } | undefined;
+}
+
+/** The state over Redis (when given) with in-process fallbacks. */
+export function createState(options: StateOptions): BotState {
+  const { logger, redis, conversationTtlMs = 10 * 60_000, buttonTtlMs = 24 * 60 * 60_000 } = options;
+  const store: KeyValueStore = createSharedStore(redis, createMemoryStore());
+  return {
+    conversations: createConversationMemory(store, conversationTtlMs),
+    buttons: createButtonStore(store, buttonTtlMs),
+    feedback: options.feedback ? createFeedbackLog({ ...options.feedback, redis, logger }) : createDisabledFeedback(),
+    updates: { first: (key) => store.claim(`seen:${key}`, "1", UPDATE_MEMORY_MS) },
+    redis,
+  };
+}
+
+/** State in this process only, recording no feedback: the default for tests and tools. */
+export function createMemoryState(logger: Logger): BotState {
+  return createState({ logger });
+}
+
+/**
+ * The state as configured: Redis when REDIS_URL is set (connected, or still connecting in the background after
+ * a short wait), the feedback log in STATE_DIR unless FEEDBACK_LOG=off (`feedback: false` for tools that only
+ * need conversations). Close `redis` at the end.
+ */
+export async function openState(config: StateConfig, logger: Logger, { feedback = true }: { readonly feedback?: boolean } = {}): Promise<BotState> {
+  const redis = config.redisUrl === undefined ? undefined : await connectRedis(config.redisUrl, { logger });
+  return createState({
+    logger,
+    redis,
+    conversationTtlMs: config.conversationTtlMs,
+    buttonTtlMs: config.buttonTtlMs,
+    feedback: feedback && config.feedbackLog ? { dir: config.dir, retentionDays: config.feedbackRetentionDays, salt: config.salt } : undefined,
+  });
+}

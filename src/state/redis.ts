@@ -1,0 +1,145 @@
+/**
+ * The one Redis connection a process shares between its stores (ioredis). Every command fails fast instead of
+ * hanging: no offline queue, no retries per request, and a short timeout on each call. When Redis goes away the
+ * stores fall back to this process (see fallback.ts), with one warning; the client keeps reconnecting in the
+ * background, and once it is back the stores use Redis again.
+ */
+import { Redis } from "ioredis";
+import type { Logger } from "../logger.js";
+
+/** A Redis call that could not be made (down, reconnecting, or too slow); the caller falls back in-process. */
+export class StateUnavailableError extends Error {
+  override readonly name = "StateUnavailableError";
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+  }
+}
+
+/** The shared connection as the stores see it. */
+export interface SharedRedis {
+  /** True while the connection is ready; stores skip Redis (and its timeout) while it is not. */
+  readonly available: boolean;
+  /**
+   * Runs one call against Redis, bounded by the call timeout. Throws {@link StateUnavailableError} when Redis is
+   * not ready, refuses or is too slow; the first such failure logs the one warning.
+   */
+  run<T>(call: (client: Redis) => Promise<T>): Promise<T>;
+  /** Closes the connection (pending calls fail); later calls throw StateUnavailableError. */
+  close(): Promise<void>;
+}
+
+export interface ConnectRedisOptions {
+  readonly logger: Logger;
+  /** Longest wait for one call, in ms. Default 500. */
+  readonly callTimeoutMs?: number;
+  /** How long the start waits for the first connection before going on in-process. Default 2000. */
+  readonly connectWaitMs?: number;
+}
+
+/** Key prefix of everything this bot stores, so a shared Redis can hold other things too. */
+export const KEY_PREFIX = "briefing-bot:";
+
+/**
+ * Connects to `url` (redis:// or rediss://). Resolves once connected, or after `connectWaitMs` without a
+ * connection (then with the one warning logged; the client keeps trying in the background).
+ */
+export async function connectRedis(url: string, options: ConnectRedisOptions): Promise<SharedRedis> {
+  const { callTimeoutMs = 500, connectWaitMs = 2000 } = options;
+  const logger = options.logger.child({ state: "redis" });
+  const client = new Redis(url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    connectTimeout: Math.max(1000, callTimeoutMs * 2),
+    commandTimeout: callTimeoutMs,
+    // Reconnect for ever, at most every 2 s, so a restarted Redis is picked up quickly.
+    retryStrategy: (times) => Math.min(100 * times, 2000),
+  });
+  let closed = false;
+  let down = false;
+  let everReady = false;
+
+  const wentDown = (error: unknown): void => {
+    if (down || closed) return;
+    down = true;
+    logger.warn(
+      { err: describe(error) },
+      everReady
+        ? "Redis is unavailable: answering goes on with state kept in this process until it is back"
+        : "Redis is not reachable: starting with state kept in this process; it will be used once it answers",
+    );
+  };
+  client.on("ready", () => {
+    everReady = true;
+    if (down) logger.warn({}, "Redis is back: state is shared through it again");
+    down = false;
+  });
+  client.on("close", () => {
+    if (everReady) wentDown(new Error("connection closed"));
+  });
+  // Every reconnect attempt fails with an error event while Redis is away: the warning above says it once.
+  client.on("error", (error: Error) => logger.debug({ err: describe(error) }, "Redis connection error"));
+
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, connectWaitMs);
+  });
+  await Promise.race([
+    client.connect().then(
+      () => undefined,
+      (error: unknown) => wentDown(error),
+    ),
+    waited,
+  ]);
+  clearTimeout(timer);
+  if (client.status !== "ready") wentDown(new Error(`not connected after ${connectWaitMs} ms`));
+
+  return {
+    get available() {
+      return !closed && client.status === "ready";
+    },
+    async run(call) {
+      if (closed) throw new StateUnavailableError("the Redis connection is closed");
+      if (client.status !== "ready") {
+        const error = new StateUnavailableError(`Redis is not connected (${client.status})`);
+        wentDown(error);
+        throw error;
+      }
+      let timeout: NodeJS.Timeout | undefined;
+      try {
+        return await Promise.race([
+          call(client),
+          new Promise<never>((_, reject) => {
+            // A second bound over ioredis's own commandTimeout, for calls made of several commands.
+            timeout = setTimeout(() => reject(new Error(`no answer within ${callTimeoutMs * 2} ms`)), callTimeoutMs * 2);
+          }),
+        ]);
+      } catch (error) {
+        const unavailable = new StateUnavailableError("a Redis call failed", { cause: error });
+        wentDown(error);
+        throw unavailable;
+      } finally {
+        clearTimeout(timeout);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      if (client.status === "ready") {
+        await client.quit().then(
+          () => undefined,
+          (error: unknown) => {
+            logger.debug({ err: describe(error) }, "Redis quit failed; disconnecting");
+            client.disconnect();
+          },
+        );
+      } else client.disconnect();
+    },
+  };
+}
+
+/** What of a Redis error is worth logging: never the options, which hold the URL and its password. */
+function describe(error: unknown): { name: string; message: string; code?: unknown } {
+  if (!(error instanceof Error)) return { name: "Error", message: String(error) };
+  return { name: error.name, message: error.message, ...("code" in error ? { code: error.code } : {}) };
+}

@@ -1,0 +1,234 @@
+/**
+ * The state stores: in this process, and shared through a real redis-server by two instances as two replicas
+ * would share them, including Redis dying mid-run and coming back.
+ */
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { Writable } from "node:stream";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-limit.js";
+import { createLogger, type Logger } from "../../src/logger.js";
+import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
+import { parseTurns } from "../../src/state/conversations.js";
+import { createFeedbackLog, FEEDBACK_FILE } from "../../src/state/feedback.js";
+import { connectRedis, createState, type BotState, type SharedRedis } from "../../src/state/index.js";
+import { createMemoryStore } from "../../src/state/kv.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
+import { startRedis, type RedisServer } from "./redis-server.js";
+
+function collectingLogger(secrets: string[] = []): { logger: Logger; lines: () => { level: number; msg: string }[]; raw: string[] } {
+  const raw: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      raw.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: createLogger({ level: "debug", secrets, destination }), raw, lines: () => raw.map((l) => JSON.parse(l) as { level: number; msg: string }) };
+}
+
+const turn = (question: string) => ({ question, citations: [{ source: "seeds/a.txt", start: 1, end: 9 }] });
+const payload = { platform: "telegram", question: "Who?", language: "en" as const, citations: [{ n: 1, source: "seeds/a.txt", label: "paragraph 1", start: 1, end: 9 }] };
+
+describe("in-process state", () => {
+  it("expires entries and holds at most its bound, dropping the oldest", async () => {
+    let now = 1000;
+    const store = createMemoryStore(3, () => now);
+    await store.set("a", "1", 100);
+    expect(await store.get("a")).toBe("1");
+    now += 100;
+    expect(await store.get("a")).toBeUndefined();
+    for (const key of ["b", "c", "d", "e"]) await store.set(key, key, 1000);
+    expect(await store.get("b")).toBeUndefined();
+    expect(await store.get("e")).toBe("e");
+    expect(await store.claim("e", "x", 1000)).toBe(false);
+    expect(await store.claim("f", "x", 1000)).toBe(true);
+  });
+
+  it("button data stays far below Telegram's 64 bytes and parses back; foreign data does not parse", () => {
+    expect(parseButtonData(paragraphData("AbCd-_12", 3))).toEqual({ kind: "paragraph", id: "AbCd-_12", n: 3 });
+    expect(parseButtonData(feedbackData("AbCd-_12", "down"))).toEqual({ kind: "feedback", id: "AbCd-_12", vote: "down" });
+    expect(Buffer.byteLength(paragraphData("AbCd-_12", 999))).toBeLessThanOrEqual(64);
+    for (const data of ["", "p:x", "f:abc:maybe", "p:abc:1:2", "x".repeat(64)]) expect(parseButtonData(data)).toBeUndefined();
+  });
+
+  it("reads malformed stored conversations as none", () => {
+    expect(parseTurns("{")).toBeUndefined();
+    expect(parseTurns('[{"question":1}]')).toBeUndefined();
+    expect(parseTurns(JSON.stringify([turn("a"), turn("b"), turn("c"), turn("d")]))?.map((t) => t.question)).toEqual(["b", "c", "d"]);
+  });
+});
+
+describe("the feedback log in the state folder", () => {
+  let project: TempProject;
+  beforeAll(() => {
+    project = tempProject(false);
+  });
+  afterAll(() => project.remove());
+
+  it("keeps salted user hashes, a generated salt readable only by the owner, and reads back what it wrote", async () => {
+    const dir = join(project.root, "state-a");
+    const log = createFeedbackLog({ dir, retentionDays: 30, logger: collectingLogger().logger });
+    await log.record({ platform: "telegram", kind: "declined", user: "telegram:1001", question: "Capital of France?", citations: [] });
+    await log.record({ platform: "discord", kind: "down", user: "discord:5", question: "Who?", citations: payload.citations });
+    const events = await log.list();
+    expect(events.map((e) => [e.platform, e.kind, e.question])).toEqual([
+      ["telegram", "declined", "Capital of France?"],
+      ["discord", "down", "Who?"],
+    ]);
+    expect(events[0]?.user).toMatch(/^[0-9a-f]{16}$/u);
+    expect(readFileSync(join(dir, FEEDBACK_FILE), "utf8")).not.toContain("1001");
+    expect(statSync(join(dir, "salt")).mode & 0o077).toBe(0);
+    // Another log over the same folder uses the same salt, so one user keeps one hash across restarts.
+    const again = createFeedbackLog({ dir, retentionDays: 30, logger: collectingLogger().logger });
+    await again.record({ platform: "telegram", kind: "up", user: "telegram:1001", question: "Q", citations: [] });
+    const hashes = (await again.list()).filter((e) => e.platform === "telegram").map((e) => e.user);
+    expect(new Set(hashes).size).toBe(1);
+  });
+
+  it("drops events past the retention period and keeps at most maxEvents, oldest first out", async () => {
+    const dir = join(project.root, "state-b");
+    let now = Date.UTC(2026, 10, 1);
+    const log = createFeedbackLog({ dir, retentionDays: 2, maxEvents: 20, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger, now: () => now });
+    await log.record({ platform: "telegram", kind: "declined", user: "u", question: "old", citations: [] });
+    now += 3 * 24 * 60 * 60_000;
+    for (let i = 0; i < 45; i++) await log.record({ platform: "telegram", kind: "declined", user: "u", question: `q${i}`, citations: [] });
+    const events = await log.list();
+    expect(events.length).toBeLessThanOrEqual(45);
+    expect(events.map((e) => e.question)).not.toContain("old");
+    expect(events.at(-1)?.question).toBe("q44");
+    // Compaction kept the file bounded: at most maxEvents plus the appends since the last compaction.
+    const lines = readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n");
+    expect(lines.length).toBeLessThanOrEqual(20 + 10);
+    expect(existsSync(join(dir, "salt"))).toBe(false); // STATE_SALT given: none generated
+  });
+
+  it("skips a line cut short by a crash", async () => {
+    const dir = join(project.root, "state-c");
+    const log = createFeedbackLog({ dir, retentionDays: 30, logger: collectingLogger().logger });
+    await log.record({ platform: "telegram", kind: "up", user: "u", question: "fine", citations: [] });
+    writeFileSync(join(dir, FEEDBACK_FILE), `${readFileSync(join(dir, FEEDBACK_FILE), "utf8")}{"id":"x","at":`);
+    expect((await log.list()).map((e) => e.question)).toEqual(["fine"]);
+  });
+});
+
+describe("state shared through a real Redis", () => {
+  let redis: RedisServer;
+  let project: TempProject;
+  const open: SharedRedis[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    project = tempProject(false);
+  });
+  afterAll(async () => {
+    await redis.stop();
+    project.remove();
+  });
+  afterEach(async () => {
+    for (const connection of open.splice(0)) await connection.close();
+  });
+
+  async function replica(name: string, logger = collectingLogger().logger): Promise<{ state: BotState; redis: SharedRedis }> {
+    const connection = await connectRedis(redis.url, { logger, callTimeoutMs: 300 });
+    open.push(connection);
+    const state = createState({ logger, redis: connection, feedback: { dir: join(project.root, name), retentionDays: 30, salt: "a-shared-salt-0123456789" } });
+    return { state, redis: connection };
+  }
+
+  it("two replicas share conversations, buttons, update de-duplication, feedback and rate limits", async () => {
+    const a = await replica("a");
+    const b = await replica("b");
+    await a.state.conversations.remember({ chat: "telegram:chat:1" }, [turn("first")]);
+    expect(await b.state.conversations.recall({ chat: "telegram:chat:1" })).toEqual([turn("first")]);
+    await a.state.conversations.link(["telegram:1:7"], [turn("first"), turn("second")]);
+    expect((await b.state.conversations.recall({ replyTo: "telegram:1:7", chat: "telegram:chat:1" })).map((t) => t.question)).toEqual(["first", "second"]);
+
+    const id = await a.state.buttons.put(payload);
+    expect(await b.state.buttons.get(id)).toEqual(payload);
+    expect(await b.state.buttons.get("nope1234")).toBeUndefined();
+
+    expect(await a.state.updates.first("telegram:1:500")).toBe(true);
+    expect(await b.state.updates.first("telegram:1:500")).toBe(false);
+
+    await a.state.feedback.record({ platform: "telegram", kind: "down", user: "telegram:1", question: "Who?", citations: payload.citations });
+    expect((await b.state.feedback.list()).map((e) => [e.kind, e.question])).toEqual([["down", "Who?"]]);
+
+    const limitA = createRedisRateLimiter(a.redis, 2);
+    const limitB = createRedisRateLimiter(b.redis, 2);
+    expect(await limitA.take("telegram:9", 1000)).toEqual({ ok: true });
+    expect(await limitB.take("telegram:9", 1001)).toEqual({ ok: true });
+    expect(await limitA.take("telegram:9", 1002)).toEqual({ ok: false, retryAfterMs: 59_998, notify: true });
+    expect(await limitB.take("telegram:9", 1003)).toEqual({ ok: false, retryAfterMs: 59_997, notify: false });
+    expect(await limitB.take("telegram:10", 1003)).toEqual({ ok: true });
+    expect(await limitB.take("telegram:9", 61_001)).toEqual({ ok: true });
+  });
+
+  it("the Redis limiter counts the same sliding window as the in-process one", async () => {
+    const { redis: connection } = await replica("c");
+    const shared = createRedisRateLimiter(connection, 3, 10_000);
+    const local = createRateLimiter(3, 10_000);
+    for (const t of [0, 1, 2, 3, 4, 9_999, 10_000, 10_001, 10_002, 15_000, 20_001, 25_000]) {
+      expect(await shared.take("discord:window", 5_000_000 + t)).toEqual(await local.take("discord:window", 5_000_000 + t));
+    }
+  });
+
+  it("Redis killed mid-run: one warning, state goes on in-process, and back to Redis once it returns", { timeout: 30_000 }, async () => {
+    const logs = collectingLogger([redis.url]);
+    const a = await replica("d", logs.logger);
+    const b = await replica("e");
+    const limiter = createRedisRateLimiter(a.redis, 1);
+    expect(await limiter.take("telegram:down", 1)).toEqual({ ok: true });
+
+    await redis.kill();
+    // Everything keeps working, in this process.
+    for (let i = 0; i < 5; i++) {
+      await a.state.conversations.remember({ chat: "discord:dm:1" }, [turn(`while down ${i}`)]);
+      expect((await a.state.conversations.recall({ chat: "discord:dm:1" }))[0]?.question).toBe(`while down ${i}`);
+      expect(await a.state.updates.first(`telegram:1:${600 + i}`)).toBe(true);
+    }
+    const id = await a.state.buttons.put(payload);
+    expect(await a.state.buttons.get(id)).toEqual(payload);
+    expect((await limiter.take("telegram:other", 2)).ok).toBe(true);
+    await a.state.feedback.record({ platform: "discord", kind: "declined", user: "discord:1", question: "While Redis was down?", citations: [] });
+    const warnings = logs.lines().filter((l) => l.level === 40 && /Redis/u.test(l.msg));
+    expect(warnings.map((l) => l.msg)).toEqual(["Redis is unavailable: answering goes on with state kept in this process until it is back"]);
+    expect(logs.lines().filter((l) => l.level >= 50)).toEqual([]);
+
+    await redis.restart();
+    await new Promise<void>((resolve, reject) => {
+      const deadline = Date.now() + 15_000;
+      const check = (): void => {
+        if (a.redis.available && b.redis.available) resolve();
+        else if (Date.now() > deadline) reject(new Error("did not reconnect"));
+        else setTimeout(check, 50);
+      };
+      check();
+    });
+    expect(logs.lines().filter((l) => /Redis is back/u.test(l.msg))).toHaveLength(1);
+    await a.state.conversations.remember({ chat: "discord:dm:2" }, [turn("after")]);
+    expect(await b.state.conversations.recall({ chat: "discord:dm:2" })).toEqual([turn("after")]);
+    // What was recorded locally while Redis was away is still reported.
+    expect((await a.state.feedback.list()).map((e) => e.question)).toContain("While Redis was down?");
+    expect(logs.raw.join("")).not.toContain(redis.url);
+  });
+
+  it("starts in-process with one warning when Redis is not there, and uses it once it is", { timeout: 30_000 }, async () => {
+    const logs = collectingLogger();
+    await redis.kill();
+    const connection = await connectRedis(redis.url, { logger: logs.logger, connectWaitMs: 300, callTimeoutMs: 200 });
+    open.push(connection);
+    const state = createState({ logger: logs.logger, redis: connection });
+    expect(await state.updates.first("x")).toBe(true);
+    expect(logs.lines().filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      "Redis is not reachable: starting with state kept in this process; it will be used once it answers",
+    ]);
+    await redis.restart();
+    const deadline = Date.now() + 15_000;
+    while (!connection.available && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(connection.available).toBe(true);
+    const other = await replica("f");
+    expect(await state.updates.first("shared-after-start")).toBe(true);
+    expect(await other.state.updates.first("shared-after-start")).toBe(false);
+  });
+});
