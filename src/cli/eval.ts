@@ -1,34 +1,118 @@
 /**
- * npm run eval -- ../shared/eval/dev.jsonl
- * Per question and in total: hit@1, hit@3, MRR@5 (per language too), decline accuracy, verbatim citations,
- * latency. `--json` prints the totals as one JSON object instead of the table.
+ * npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]
+ *
+ * Three formats, told apart by their rows:
+ * - evidence (`"evidence": [...]`, dev.jsonl): hit@1, hit@3, MRR@5 per language, decline accuracy, verbatim
+ *   citations, latency;
+ * - span (`"start"`, `"end"`, `"pstart"`, `"pend"`, xquad-dev): span-hit@1/@3, paragraph-hit@3, false declines
+ *   and declines per language, as ../shared/eval/score-xquad.mjs counts them;
+ * - conversations (`"turns": [...]`, followups-dev.jsonl): the last turn scored (evidence in the top three, or
+ *   a decline), asked in the context of the earlier turns and asked alone.
+ *
+ * `--root DIR` reads the briefings from DIR/seeds (sources relative to DIR, as xquad-dev's are) and writes the
+ * index to a temporary folder, so DIR may be read-only. `--add-seeds DIR` adds DIR's briefings to the corpus.
  */
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import { firstHit, percentile, scoreReplies, type EngineReply, type EvalRow } from "./metrics.js";
-import { openRag, run, setup } from "./setup.js";
+import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join, resolve } from "node:path";
+import type { Answer, ConversationTurn, Rag } from "../rag/index.js";
+import { firstHit, percentile, scoreReplies, scoreSpans, type EngineReply, type EvalRow, type SpanRow } from "./metrics.js";
+import { openRag, run, setup, type Cli } from "./setup.js";
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-run(async () => {
-  const args = process.argv.slice(2);
-  const file = args.find((a) => !a.startsWith("--"));
-  if (!file) throw new Error("usage: npm run eval -- <questions.jsonl> [--json]");
-  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as EvalRow);
-  const cli = setup();
-  const rag = await openRag(cli);
+interface Turn {
+  readonly question: string;
+  readonly evidence?: readonly string[];
+  readonly answerable?: boolean;
+}
+
+interface ConversationRow {
+  readonly id: string;
+  readonly lang: string;
+  readonly turns: readonly Turn[];
+}
+
+type Row = EvalRow & SpanRow & Partial<ConversationRow>;
+
+/** Values of a repeatable `--name value` option. */
+const values = (args: readonly string[], name: string): string[] => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1] as string] : []));
+
+/** The configured corpus, or DIR/seeds plus any added briefings in a temporary root with its own index. */
+function corpus(cli: Cli, args: readonly string[]): { cli: Cli; cleanup: () => void } {
+  const [rootArg] = values(args, "--root");
+  const added = values(args, "--add-seeds");
+  if (!rootArg && added.length === 0) return { cli, cleanup: () => undefined };
+  const work = mkdtempSync(join(tmpdir(), "briefing-eval-"));
+  let root = rootArg ? resolve(rootArg) : cli.config.root;
+  let seedsDir = rootArg ? join(root, "seeds") : cli.config.seedsDir;
+  if (added.length > 0) {
+    root = work;
+    cpSync(rootArg ? join(resolve(rootArg), "seeds") : cli.config.seedsDir, join(work, "seeds"), { recursive: true });
+    for (const dir of added) cpSync(resolve(dir), join(work, "seeds", basename(resolve(dir)) === "seeds" ? "" : basename(resolve(dir))), { recursive: true });
+    seedsDir = join(work, "seeds");
+  }
+  const config = { ...cli.config, root, seedsDir, indexDir: join(work, "index") };
+  return { cli: { ...cli, config }, cleanup: () => rmSync(work, { recursive: true, force: true }) };
+}
+
+const spansOf = (answer: Answer) => (answer.kind === "answered" ? answer.citations.map(({ source, start, end }) => ({ source, start, end })) : undefined);
+
+async function evalSpans(rag: Rag, rows: readonly SpanRow[], json: boolean): Promise<void> {
+  const replies = [];
+  const latencies: number[] = [];
+  for (const row of rows) {
+    const answer = await rag.answer(row.question);
+    latencies.push(answer.timings.totalMs);
+    replies.push(spansOf(answer));
+  }
+  const scores = scoreSpans(rows, replies);
+  const totals = { ...scores, p50Ms: percentile(latencies, 50), p95Ms: percentile(latencies, 95) };
+  if (json) return void process.stdout.write(`${JSON.stringify(totals)}\n`);
+  for (const [lang, s] of Object.entries(scores)) {
+    process.stdout.write(
+      `${lang.padEnd(4)} answerable ${s.answerable}: span-hit@1 ${pct(s.span1)}  span-hit@3 ${pct(s.span3)}  para-hit@3 ${pct(s.para3)}  false declines ${pct(s.falseDecline)}` +
+        ` | unanswerable ${s.unanswerable}: declined ${pct(s.declined)}\n`,
+    );
+  }
+  process.stdout.write(`latency p50 ${totals.p50Ms.toFixed(2)} ms  p95 ${totals.p95Ms.toFixed(2)} ms\n`);
+}
+
+async function evalConversations(rag: Rag, rows: readonly ConversationRow[], json: boolean): Promise<void> {
+  const verdict = (answer: Answer, turn: Turn): boolean =>
+    turn.answerable === false ? answer.kind === "declined" : answer.kind === "answered" && (firstHit(answer.citations.map((c) => c.quote), turn.evidence ?? []) ?? 4) <= 3;
+  let inContext = 0;
+  let alone = 0;
+  const lines: string[] = [];
+  for (const row of rows) {
+    const last = row.turns[row.turns.length - 1];
+    if (!last) continue;
+    const turns: ConversationTurn[] = [];
+    for (const turn of row.turns.slice(0, -1)) {
+      const answer = await rag.answer(turn.question, { context: { turns } });
+      turns.push({ question: turn.question, citations: spansOf(answer) ?? [] });
+    }
+    const withContext = verdict(await rag.answer(last.question, { context: { turns } }), last);
+    const without = verdict(await rag.answer(last.question), last);
+    inContext += withContext ? 1 : 0;
+    alone += without ? 1 : 0;
+    lines.push(`${row.id.padEnd(6)} ${row.lang.padEnd(3)} in context ${withContext ? "right" : "WRONG"}  alone ${without ? "right" : "WRONG"}  ${last.question}`);
+  }
+  if (json) return void process.stdout.write(`${JSON.stringify({ conversations: rows.length, inContext, alone })}\n`);
+  process.stdout.write(`${lines.join("\n")}\n\nlast turn right: in context ${inContext}/${rows.length}, asked alone ${alone}/${rows.length}\n`);
+}
+
+async function evalEvidence(rag: Rag, rows: readonly EvalRow[], json: boolean, root: string): Promise<void> {
   const sources = new Map<string, string>();
   const source = (path: string): string => {
-    if (!sources.has(path)) sources.set(path, readFileSync(join(cli.config.root, path), "utf8"));
+    if (!sources.has(path)) sources.set(path, readFileSync(join(root, path), "utf8"));
     return sources.get(path) ?? "";
   };
-
   const latencies: number[] = [];
   const replies: EngineReply[] = [];
   let citations = 0;
   let verbatim = 0;
   const lines: string[] = [];
-
   for (const row of rows) {
     const answer = await rag.answer(row.question);
     latencies.push(answer.timings.totalMs);
@@ -44,7 +128,6 @@ run(async () => {
       : answer.kind === "declined" ? "declined (ok)" : "ANSWERED";
     lines.push(`${row.id.padEnd(6)} ${row.lang.padEnd(3)} ${verdict.padEnd(14)} ${answer.timings.totalMs.toFixed(2).padStart(7)} ms  ${row.question}`);
   }
-
   const scores = scoreReplies(rows, replies);
   const { questions, hit1, hit3, mrr5 } = scores;
   const byLanguage = { ...scores.byLanguage, all: { questions, hit1, hit3, mrr5 } };
@@ -60,10 +143,7 @@ run(async () => {
     p50Ms: percentile(latencies, 50),
     p95Ms: percentile(latencies, 95),
   };
-  if (args.includes("--json")) {
-    process.stdout.write(`${JSON.stringify(totals)}\n`);
-    return;
-  }
+  if (json) return void process.stdout.write(`${JSON.stringify(totals)}\n`);
   process.stdout.write(`${lines.join("\n")}\n\n`);
   for (const [lang, s] of Object.entries(byLanguage)) {
     process.stdout.write(`${lang.padEnd(4)} n=${s.questions}  hit@1 ${pct(s.hit1)}  hit@3 ${pct(s.hit3)}  MRR@5 ${s.mrr5.toFixed(3)}\n`);
@@ -72,4 +152,22 @@ run(async () => {
     `answerable answered ${pct(totals.answerableAnswered)}  unanswerable declined ${pct(totals.unanswerableDeclined)}  verbatim ${pct(totals.verbatim)} (${citations} citations)\n` +
       `latency p50 ${totals.p50Ms.toFixed(2)} ms  p95 ${totals.p95Ms.toFixed(2)} ms\n`,
   );
+}
+
+run(async () => {
+  const args = process.argv.slice(2);
+  const optionValues = new Set([...values(args, "--root"), ...values(args, "--add-seeds")]);
+  const file = args.find((a) => !a.startsWith("--") && !optionValues.has(a));
+  if (!file) throw new Error("usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]");
+  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  const json = args.includes("--json");
+  const { cli, cleanup } = corpus(setup(), args);
+  try {
+    const rag = await openRag(cli);
+    if (rows.some((r) => Array.isArray(r.turns))) await evalConversations(rag, rows as unknown as ConversationRow[], json);
+    else if (rows.some((r) => typeof r.start === "number")) await evalSpans(rag, rows, json);
+    else await evalEvidence(rag, rows, json, cli.config.root);
+  } finally {
+    cleanup();
+  }
 });

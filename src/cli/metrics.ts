@@ -101,3 +101,71 @@ export function scoreReplies(rows: readonly EvalRow[], replies: readonly EngineR
     answerChars: replied ? chars / replied : 0,
   };
 }
+
+/** A question in the span format of xquad-dev: the answer is `[start, end)` of `source`, in paragraph `[pstart, pend)`. */
+export interface SpanRow {
+  readonly id: string;
+  readonly lang: string;
+  readonly question: string;
+  readonly answerable: boolean;
+  readonly source?: string;
+  readonly start?: number;
+  readonly end?: number;
+  readonly pstart?: number;
+  readonly pend?: number;
+}
+
+export interface CitedSpan {
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface SpanScores {
+  readonly answerable: number;
+  readonly span1: number;
+  readonly span3: number;
+  readonly para3: number;
+  /** Answerable questions declined, as a share of them. */
+  readonly falseDecline: number;
+  readonly unanswerable: number;
+  /** Unanswerable questions declined, as a share of them. */
+  readonly declined: number;
+}
+
+/**
+ * Span-hit@1/@3, paragraph-hit@3 and declines per language and over "all", as score-xquad.mjs counts them: a
+ * citation hits when it overlaps the gold span (or paragraph) in the same source; `undefined` is a decline.
+ */
+export function scoreSpans(rows: readonly SpanRow[], replies: readonly (readonly CitedSpan[] | undefined)[]): Record<string, SpanScores> {
+  const counts = new Map<string, { pos: number; span1: number; span3: number; para3: number; fd: number; neg: number; declined: number }>();
+  rows.forEach((row, i) => {
+    const cites = replies[i];
+    for (const key of [row.lang, "all"]) {
+      const c = counts.get(key) ?? { pos: 0, span1: 0, span3: 0, para3: 0, fd: 0, neg: 0, declined: 0 };
+      counts.set(key, c);
+      if (!row.answerable) {
+        c.neg += 1;
+        if (!cites) c.declined += 1;
+        continue;
+      }
+      c.pos += 1;
+      if (!cites) {
+        c.fd += 1;
+        continue;
+      }
+      const overlaps = (x: CitedSpan, start = 0, end = 0): boolean => x.source === row.source && x.start < end && x.end > start;
+      const span = cites.findIndex((x) => overlaps(x, row.start, row.end));
+      if (span === 0) c.span1 += 1;
+      if (span >= 0 && span < 3) c.span3 += 1;
+      if (cites.slice(0, 3).some((x) => overlaps(x, row.pstart, row.pend))) c.para3 += 1;
+    }
+  });
+  const share = (a: number, b: number): number => (b ? a / b : 0);
+  return Object.fromEntries(
+    [...counts].map(([k, c]) => [
+      k,
+      { answerable: c.pos, span1: share(c.span1, c.pos), span3: share(c.span3, c.pos), para3: share(c.para3, c.pos), falseDecline: share(c.fd, c.pos), unanswerable: c.neg, declined: share(c.declined, c.neg) },
+    ]),
+  );
+}

@@ -8,10 +8,11 @@ import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
 import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
-import { Retriever } from "./retrieve.js";
+import { loadModels } from "./model.js";
+import { Retriever, type Retrieval } from "./retrieve.js";
 import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex } from "./store.js";
 import { detectLanguage } from "./text/language.js";
-import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
+import type { Answer, AnswerOptions, ConversationContext, PassageView, Rag, RagInfo } from "./types.js";
 
 export interface CreateRagOptions {
   /** Citation sources are relative to this folder. */
@@ -66,7 +67,7 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
       const startedAt = performance.now();
       const question = cleanQuestion(input, maxChars);
       answerOptions.signal?.throwIfAborted();
-      const retrieval = await retriever.retrieve(question);
+      const retrieval = await retrieveInConversation(retriever, question, answerOptions.context);
       answerOptions.signal?.throwIfAborted();
       const language = detectLanguage(question);
       const answer = composeAnswer({ question, language, retrieval, texts, startedAt });
@@ -88,6 +89,39 @@ export async function createRag(options: CreateRagOptions): Promise<Rag & { read
       }
     },
   };
+}
+
+/** Earlier turns weighed at most; older ones have drifted from what is asked now. */
+const MAX_CONTEXT_TURNS = 3;
+/** A question with at most this many content words leans on what was said before ("and Mali?"). */
+const FOLLOW_UP_MAX_TERMS = 2;
+// Openers and references that tie a question to the one before: "and", "what about", pronouns; و/ف, "ماذا عن".
+const FOLLOW_UP_EN = /^\s*(and|so|also|then|but|what about|how about)\b|\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then)\b/i;
+const FOLLOW_UP_AR = /^\s*(و|ف|طيب|ماذا عن|وماذا عن|شو عن|وشو عن)|(^|\s)(هو|هي|هم|هما|هن|ذلك|تلك|هذا|هذه|هؤلاء|هناك|فيها|عنها|عنه|منها|منه|لها|له|لهم|عليها|عليه)(?=\s|[؟?.!]|$)/;
+
+/**
+ * The retrieval for a question asked after `context`'s turns. A question that stands on its own (enough words
+ * of its own, no opener or pronoun tying it to the last turn, and answerable alone) is retrieved alone, so
+ * the context never bends it; a follow-up borrows the earlier questions' words and favours what they cited.
+ */
+async function retrieveInConversation(retriever: Retriever, question: string, context: ConversationContext | undefined): Promise<Retrieval> {
+  const alone = await retriever.retrieve(question);
+  const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
+  if (turns.length === 0) return alone;
+  const ownTerms = alone.terms.filter((t) => !t.synthetic).length;
+  const tied = FOLLOW_UP_EN.test(question) || FOLLOW_UP_AR.test(question);
+  const answerable = alone.confidence >= loadModels().decline.threshold[detectLanguage(question)];
+  if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && answerable) return alone;
+  const sources = new Set<string>();
+  const passages = new Set<number>();
+  for (const turn of turns) {
+    for (const c of turn.citations) {
+      sources.add(c.source);
+      const at = retriever.passageAt(c.source, c.start);
+      if (at !== undefined) passages.add(at);
+    }
+  }
+  return retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
 }
 
 /** The question as the core reads it, or a QuestionError saying why not. */

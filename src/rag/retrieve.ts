@@ -62,6 +62,21 @@ export interface Retrieval {
   readonly confidence: number;
 }
 
+/** What earlier turns of a conversation lend a follow-up question (see rag.ts). */
+export interface RetrievalContext {
+  /** The earlier questions' words: matched with a small weight, never counted as the question's coverage. */
+  readonly words: string;
+  /** Briefings and passages (by position) the earlier answers cited: their sentences are favoured. */
+  readonly sources: ReadonlySet<string>;
+  readonly passages: ReadonlySet<number>;
+}
+
+/** A context word scores this share of a question word: the question's own words dominate. */
+const CONTEXT_WEIGHT = 0.15;
+/** Log-odds added to a candidate from a briefing, or a passage, that the conversation cited. */
+const CONTEXT_SOURCE_BONUS = 1;
+const CONTEXT_PASSAGE_BONUS = 0.25;
+
 /** Candidates, best by the fused score, that the fitted re-ranker orders. */
 export const RERANK_CANDIDATES = 30;
 
@@ -132,6 +147,9 @@ export class Retriever {
   /** The same vectors for exact search, while there are few enough of them. */
   private readonly exact: BruteforceSearch | undefined;
   private readonly texts: ReadonlyMap<string, string>;
+  private readonly passages: readonly Passage[];
+  /** Passage positions of each briefing. */
+  private readonly passagesBySource = new Map<string, number[]>();
   /** What each sentence holds for typed questions, computed when first needed. */
   private readonly holds = new Map<number, ReturnType<typeof sentenceHolds>>();
 
@@ -142,6 +160,12 @@ export class Retriever {
     private readonly models: Models = loadModels(),
   ) {
     this.texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+    this.passages = index.store.passages;
+    this.passages.forEach((p, i) => {
+      const list = this.passagesBySource.get(p.source);
+      if (list) list.push(i);
+      else this.passagesBySource.set(p.source, [i]);
+    });
     const { passages, terms, lexicon } = index.store;
     this.sentences = passages
       .flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })))
@@ -172,8 +196,24 @@ export class Retriever {
     return queryTerms(question, this.context);
   }
 
-  async retrieve(question: string): Promise<Retrieval> {
-    const terms = this.terms(question);
+  /** The passage (by position) holding offset `start` of `source`, if any. */
+  passageAt(source: string, start: number): number | undefined {
+    return this.passagesBySource.get(source)?.find((i) => {
+      const p = this.passages[i];
+      return p !== undefined && p.start <= start && start < p.end;
+    });
+  }
+
+  async retrieve(question: string, conversation?: RetrievalContext): Promise<Retrieval> {
+    const own = this.terms(question);
+    if (own.length === 0 && !conversation) return { terms: own, coverage: 0, focus: 0, ranked: [], features: new Float64Array(DECLINE_FEATURES.length), confidence: 0 };
+    const ownKeys = new Set(own.flatMap((t) => t.keys));
+    const borrowed = conversation
+      ? this.terms(conversation.words)
+          .filter((t) => !t.synthetic && !t.keys.some((k) => ownKeys.has(k)))
+          .map((t) => ({ ...t, weight: t.weight * CONTEXT_WEIGHT, synthetic: true }))
+      : [];
+    const terms = [...own, ...borrowed];
     if (terms.length === 0) return { terms, coverage: 0, focus: 0, ranked: [], features: new Float64Array(DECLINE_FEATURES.length), confidence: 0 };
     const lexical = this.sentenceIndex.search(terms);
     const context = this.passageIndex.search(terms);
@@ -244,7 +284,10 @@ export class Retriever {
           Math.log1p(r.sentence.end - r.sentence.start),
           r.sentence.start === r.sentence.passage.sentences[0]?.start ? 1 : 0,
         ]);
-        return { sentence: r.sentence, features, z: logit(this.models.rank, features), rank };
+        let z = logit(this.models.rank, features);
+        if (conversation?.sources.has(r.sentence.passage.source)) z += CONTEXT_SOURCE_BONUS;
+        if (conversation?.passages.has(r.sentence.passageIndex)) z += CONTEXT_PASSAGE_BONUS;
+        return { sentence: r.sentence, features, z, rank };
       })
       .sort((a, b) => b.z - a.z || a.rank - b.rank)
       .map(({ sentence, features, z }) => ({ sentence, features, score: sigmoid(z) }));

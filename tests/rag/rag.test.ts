@@ -124,6 +124,52 @@ describe("rag.answer", () => {
   });
 });
 
+describe("conversations", () => {
+  let two: TempProject;
+  let core: Awaited<ReturnType<typeof createRag>>;
+  beforeAll(async () => {
+    two = tempProject();
+    // A second briefing that answers the follow-up's words better when it is read alone.
+    writeFileSync(
+      join(two.seedsDir, "oslo.md"),
+      "# Oslo\n\nNorway mediated the agreement signed in Oslo in 1993. Which agreement did Norway mediate? The Oslo agreement, after secret talks.\n",
+    );
+    core = await createRag({ root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir });
+  });
+  afterAll(() => two.remove());
+
+  const quotes = (answer: Answer): string[] => (answer.kind === "answered" ? answer.citations.map((c) => c.quote) : []);
+
+  it("answers a follow-up in the context of the turn before: its briefing and words weigh in", async () => {
+    const first = await core.answer("What role did Algeria play in the Sahel?");
+    expect(first.kind).toBe("answered");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const alone = await core.answer("Which agreement did it mediate?");
+    const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
+    expect(alone.kind === "answered" && alone.citations[0]?.source).toBe("seeds/oslo.md");
+    expect(quotes(alone).some((q) => q.includes("اتفاقية الجزائر للسلام لعام 2015"))).toBe(false);
+    expect(quotes(followUp).slice(0, 3).some((q) => q.includes("اتفاقية الجزائر للسلام لعام 2015"))).toBe(true);
+    for (const c of followUp.kind === "answered" ? followUp.citations : []) {
+      expect(readFileSync(join(two.root, c.source), "utf8").slice(c.start, c.end)).toBe(c.quote);
+    }
+  });
+
+  it("does not bend a question that stands on its own", async () => {
+    const turns = [{ question: "Which agreement did Norway mediate?", citations: [{ source: "seeds/oslo.md", start: 8, end: 60 }] }];
+    const question = "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟";
+    expect(quotes(await core.answer(question, { context: { turns } }))).toEqual(quotes(await core.answer(question)));
+  });
+
+  it("opens the whole passage behind a citation, as a slice of the source", async () => {
+    const answer = await core.answer("What role did Algeria play in the Sahel region?");
+    const cited = answer.kind === "answered" ? answer.citations[0] : undefined;
+    const view = cited && core.passage(cited.source, cited.start);
+    expect(view?.text).toContain(cited?.quote);
+    expect(view && readFileSync(join(two.root, view.source), "utf8").slice(view.start, view.end)).toBe(view?.text);
+    expect(core.passage("seeds/none.md", 0)).toBeUndefined();
+  });
+});
+
 describe("createRag and the index", () => {
   it("answers from the lexical index alone when embedding the question fails", async () => {
     const other = tempProject();

@@ -1,0 +1,57 @@
+/**
+ * `npm run eval` on the span format of xquad-dev (over a read-only `--root`) and on conversations.
+ */
+import { spawnSync } from "node:child_process";
+import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
+
+let project: TempProject;
+
+beforeAll(() => {
+  project = tempProject();
+});
+afterAll(() => {
+  chmodSync(project.root, 0o755);
+  project.remove();
+});
+
+function evalJson(args: string[]): Record<string, unknown> {
+  const result = spawnSync("npm", ["run", "--silent", "eval", "--", ...args, "--json"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", LOG_LEVEL: "silent" },
+    timeout: 60_000,
+  });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout) as Record<string, unknown>;
+}
+
+describe("npm run eval", () => {
+  it("scores the span format over a --root it does not write to, as score-xquad.mjs counts", () => {
+    const source = `seeds/${SEED_NAME}`;
+    const text = readFileSync(join(project.root, source), "utf8");
+    const start = text.indexOf("ستافان دي ميستورا");
+    const pstart = text.lastIndexOf("\n", start) + 1;
+    const span = { source, start, end: start + "ستافان دي ميستورا".length, pstart, pend: text.indexOf("\n", start) };
+    const rows = [
+      { id: "a1", lang: "ar", question: "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟", answerable: true, ...span },
+      { id: "e1", lang: "en", question: "Who is the personal envoy of the Secretary-General for Western Sahara?", answerable: true, ...span },
+      { id: "n1", lang: "en", question: "What is the capital of France?", answerable: false },
+    ];
+    writeFileSync(join(project.root, "questions.jsonl"), rows.map((r) => JSON.stringify(r)).join("\n"));
+    chmodSync(project.root, 0o555);
+    const scores = evalJson([join(project.root, "questions.jsonl"), "--root", project.root]) as Record<string, Record<string, number>>;
+    expect(scores["ar"]).toMatchObject({ answerable: 1, span3: 1, para3: 1, falseDecline: 0 });
+    expect(scores["en"]).toMatchObject({ answerable: 1, span3: 1, para3: 1, unanswerable: 1, declined: 1 });
+    expect(scores["all"]).toMatchObject({ answerable: 2, unanswerable: 1 });
+  });
+
+  it("scores conversations in context and asked alone", () => {
+    const file = join(REPO_ROOT, "tests/fixtures/followups.jsonl");
+    const out = evalJson([file]);
+    expect(out).toEqual({ conversations: 2, inContext: 2, alone: expect.any(Number) });
+  });
+});
