@@ -1,18 +1,28 @@
 /**
  * npm run ask -- "question"            the answer as a person reads it
  * npm run ask -- --json "question"     one JSON object on stdout
- * npm run ask -- --json --batch        JSON lines {"id", "question"} on stdin -> one JSON object per line
+ * npm run ask -- --json --batch        JSON lines {"id", "question", "conversation"?} on stdin -> one JSON object per line
+ *
+ * Batch lines with the same "conversation" are one conversation, in order: each is asked with the earlier turns
+ * as context (the last three; `contextTurns` in the output says how many). With REDIS_URL set the conversation lives in Redis, so another batch process
+ * can continue it (for an hour, or CONVERSATION_TTL_MS when longer).
  */
 import { createInterface } from "node:readline";
-import { QuestionError, type Rag } from "../rag/index.js";
+import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js";
+import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
+import { createSharedStore } from "../state/kv.js";
+import { connectRedis } from "../state/redis.js";
 import { answerJson, questionErrorJson, type AnswerJson } from "./format.js";
 import { openRag, run, setup } from "./setup.js";
 
+/** How long a batch conversation can be continued by a later batch, at least. */
+const BATCH_CONVERSATION_MS = 60 * 60_000;
+
 const USAGE = 'usage: npm run ask -- [--json] "question"   |   npm run ask -- --json --batch < questions.jsonl';
 
-async function ask(rag: Rag, question: unknown, id?: string): Promise<AnswerJson> {
+async function ask(rag: Rag, question: unknown, id?: string, turns: readonly ConversationTurn[] = []): Promise<AnswerJson> {
   try {
-    return answerJson(await rag.answer(question as string), id);
+    return answerJson(await rag.answer(question as string, turns.length > 0 ? { context: { turns } } : {}), id);
   } catch (error) {
     if (error instanceof QuestionError) return questionErrorJson(error, question, id);
     throw error;
@@ -20,7 +30,7 @@ async function ask(rag: Rag, question: unknown, id?: string): Promise<AnswerJson
 }
 
 /** A batch line as `{ id?, question? }`, or undefined when it is not a JSON object. */
-function parseRequest(line: string): { id?: unknown; question?: unknown } | undefined {
+function parseRequest(line: string): { id?: unknown; question?: unknown; conversation?: unknown } | undefined {
   let value: unknown;
   try {
     value = JSON.parse(line);
@@ -30,7 +40,23 @@ function parseRequest(line: string): { id?: unknown; question?: unknown } | unde
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
 }
 
-async function batch(rag: Rag): Promise<void> {
+/** Asks one batch line, in its conversation when it names one: earlier turns in, this turn remembered. */
+async function askInConversation(
+  rag: Rag,
+  memory: ConversationMemory,
+  question: unknown,
+  id: string | undefined,
+  conversation: string,
+): Promise<AnswerJson & { readonly conversation: string; readonly contextTurns: number }> {
+  const place = { chat: `batch:${conversation}` };
+  const earlier = await memory.recall(place);
+  const result = await ask(rag, question, id, earlier);
+  // A refused line (empty, too long) is no turn; a declined one is, with nothing cited.
+  if (result.error === undefined) await memory.remember(place, nextTurns(earlier, result.question, result.citations));
+  return { ...result, conversation, contextTurns: earlier.length };
+}
+
+async function batch(rag: Rag, memory: ConversationMemory): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -40,7 +66,9 @@ async function batch(rag: Rag): Promise<void> {
       continue;
     }
     const id = request.id === undefined ? undefined : String(request.id);
-    process.stdout.write(`${JSON.stringify(await ask(rag, request.question, id))}\n`);
+    const conversation = typeof request.conversation === "string" || typeof request.conversation === "number" ? String(request.conversation) : undefined;
+    const result = conversation === undefined ? await ask(rag, request.question, id) : await askInConversation(rag, memory, request.question, id, conversation);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
   }
 }
 
@@ -54,8 +82,17 @@ run(async () => {
     process.exitCode = 2;
     return;
   }
-  const rag = await openRag(setup());
-  if (isBatch) return batch(rag);
+  const cli = setup();
+  const rag = await openRag(cli);
+  if (isBatch) {
+    const { state } = cli.config;
+    const redis = state.redisUrl === undefined ? undefined : await connectRedis(state.redisUrl, { logger: cli.logger });
+    try {
+      return await batch(rag, createConversationMemory(createSharedStore(redis), Math.max(state.conversationTtlMs, BATCH_CONVERSATION_MS)));
+    } finally {
+      await redis?.close();
+    }
+  }
   const result = await ask(rag, question);
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
 });

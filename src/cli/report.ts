@@ -1,0 +1,118 @@
+/**
+ * npm run report                   what people asked that the briefings lack, 👎 answers, counts per day and platform
+ * npm run report -- --days 7       only the last 7 days
+ * npm run report -- --json         the same as one JSON object
+ *
+ * Reads the feedback log of STATE_DIR and, with REDIS_URL set, Redis (merged: what a replica recorded locally
+ * while Redis was away is included).
+ */
+import { createFeedbackLog, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
+import { connectRedis } from "../state/redis.js";
+import { run, setup } from "./setup.js";
+
+const USAGE = "usage: npm run report -- [--days N] [--json]";
+const DAY_MS = 24 * 60 * 60_000;
+
+/** Counts of one day on one platform. */
+interface DayCounts {
+  readonly day: string;
+  readonly platform: string;
+  readonly declined: number;
+  readonly up: number;
+  readonly down: number;
+}
+
+/** A declined question, grouped with the same question asked again (case and spacing ignored). */
+interface DeclinedQuestion {
+  readonly question: string;
+  readonly times: number;
+  readonly lastAsked: string;
+  readonly platforms: readonly string[];
+}
+
+interface Report {
+  readonly since: string;
+  readonly counts: readonly DayCounts[];
+  readonly declined: readonly DeclinedQuestion[];
+  /** 👎 answers, newest first, with their question and citations. */
+  readonly disliked: readonly { readonly at: string; readonly platform: string; readonly question: string; readonly citations: FeedbackEvent["citations"] }[];
+}
+
+/** The report over `events` from `since` (ms) on. */
+function buildReport(events: readonly FeedbackEvent[], since: number): Report {
+  const recent = events.filter((e) => e.at >= since);
+  const counts = new Map<string, { day: string; platform: string; declined: number; up: number; down: number }>();
+  for (const e of recent) {
+    const day = new Date(e.at).toISOString().slice(0, 10);
+    const key = `${day}\0${e.platform}`;
+    const row = counts.get(key) ?? { day, platform: e.platform, declined: 0, up: 0, down: 0 };
+    row[e.kind satisfies FeedbackKind] += 1;
+    counts.set(key, row);
+  }
+  const declined = new Map<string, { question: string; times: number; last: number; platforms: Set<string> }>();
+  for (const e of recent.filter((x) => x.kind === "declined")) {
+    const key = e.question.normalize("NFC").toLowerCase().replace(/\s+/gu, " ").trim();
+    const group = declined.get(key) ?? { question: e.question.trim(), times: 0, last: 0, platforms: new Set<string>() };
+    group.times += 1;
+    group.last = Math.max(group.last, e.at);
+    group.platforms.add(e.platform);
+    declined.set(key, group);
+  }
+  return {
+    since: new Date(since).toISOString(),
+    counts: [...counts.values()].sort((a, b) => a.day.localeCompare(b.day) || a.platform.localeCompare(b.platform)),
+    declined: [...declined.values()]
+      .sort((a, b) => b.times - a.times || b.last - a.last)
+      .map((g) => ({ question: g.question, times: g.times, lastAsked: new Date(g.last).toISOString(), platforms: [...g.platforms].sort() })),
+    disliked: recent
+      .filter((e) => e.kind === "down")
+      .sort((a, b) => b.at - a.at)
+      .map((e) => ({ at: new Date(e.at).toISOString(), platform: e.platform, question: e.question, citations: e.citations })),
+  };
+}
+
+/** The report as text for a terminal. */
+function formatReport(report: Report, where: string): string {
+  const lines = [`Feedback since ${report.since.slice(0, 10)} (${where})`, ""];
+  lines.push("Per day and platform:");
+  if (report.counts.length === 0) lines.push("  nothing recorded");
+  else {
+    lines.push("  day         platform  declined  👍  👎");
+    for (const c of report.counts) lines.push(`  ${c.day}  ${c.platform.padEnd(8)}  ${String(c.declined).padStart(8)}  ${String(c.up).padStart(2)}  ${String(c.down).padStart(2)}`);
+  }
+  lines.push("", `Declined questions (${report.declined.length}), what people ask that the briefings lack:`);
+  if (report.declined.length === 0) lines.push("  none");
+  for (const d of report.declined) lines.push(`  ${d.times}× ${JSON.stringify(d.question)}  (last ${d.lastAsked.slice(0, 16).replace("T", " ")}, ${d.platforms.join(", ")})`);
+  lines.push("", `👎 answers (${report.disliked.length}):`);
+  if (report.disliked.length === 0) lines.push("  none");
+  for (const d of report.disliked) {
+    lines.push(`  ${d.at.slice(0, 16).replace("T", " ")} ${d.platform}: ${JSON.stringify(d.question)}`);
+    for (const c of d.citations) lines.push(`      [${c.n}] ${c.source}, ${c.label} (characters ${c.start}-${c.end})`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+run(async () => {
+  const args = process.argv.slice(2);
+  const json = args.includes("--json");
+  const daysAt = args.indexOf("--days");
+  const unknown = args.filter((a, i) => a !== "--json" && a !== "--days" && !(daysAt >= 0 && i === daysAt + 1));
+  const days = daysAt >= 0 ? Number(args[daysAt + 1]) : undefined;
+  if (unknown.length > 0 || (days !== undefined && (!Number.isInteger(days) || days < 1))) {
+    process.stderr.write(`${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
+  const { config, logger } = setup();
+  const { state } = config;
+  const redis = state.redisUrl === undefined ? undefined : await connectRedis(state.redisUrl, { logger });
+  try {
+    const log = createFeedbackLog({ dir: state.dir, retentionDays: state.feedbackRetentionDays, salt: state.salt, redis, logger });
+    const since = Date.now() - (days ?? state.feedbackRetentionDays) * DAY_MS;
+    const report = buildReport(await log.list(), since);
+    const where = redis ? `${state.dir} and Redis` : state.dir;
+    process.stdout.write(json ? `${JSON.stringify(report)}\n` : formatReport(report, where));
+  } finally {
+    await redis?.close();
+  }
+});

@@ -1,0 +1,89 @@
+/**
+ * `npm run report`: declined questions, 👎 answers with their question and citations, counts per day and
+ * platform; from the state folder, and from Redis merged with it when REDIS_URL is set.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { silentLogger } from "../../src/logger.js";
+import { createFeedbackLog } from "../../src/state/feedback.js";
+import { connectRedis } from "../../src/state/redis.js";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { startRedis, type RedisServer } from "../state/redis-server.js";
+
+let project: TempProject;
+let redis: RedisServer;
+const DAY = 24 * 60 * 60_000;
+const citations = [{ n: 1, source: "seeds/000_9ae3e538818b189d.txt", label: "paragraph 2", start: 120, end: 260 }];
+
+beforeAll(async () => {
+  project = tempProject(false);
+  redis = await startRedis();
+});
+afterAll(async () => {
+  project.remove();
+  await redis.stop();
+});
+
+function report(args: string[], env: Record<string, string> = {}): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync("npm", ["run", "--silent", "report", "--", ...args], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, ...env },
+    timeout: 60_000,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+interface ReportJson {
+  counts: { day: string; platform: string; declined: number; up: number; down: number }[];
+  declined: { question: string; times: number; platforms: string[] }[];
+  disliked: { platform: string; question: string; citations: typeof citations }[];
+}
+
+describe("npm run report", () => {
+  it("prints declined questions, 👎 answers with citations, and counts per day and platform", { timeout: 60_000 }, async () => {
+    const now = Date.now();
+    let at = now - 2 * DAY;
+    const log = createFeedbackLog({ dir: join(project.root, "state"), retentionDays: 30, logger: silentLogger, now: () => at });
+    await log.record({ platform: "telegram", kind: "declined", user: "telegram:1", question: "What is the capital of France?", citations: [] });
+    at = now - 40 * DAY; // past the retention period: not reported
+    await log.record({ platform: "telegram", kind: "declined", user: "telegram:1", question: "An old question", citations: [] });
+    at = now;
+    await log.record({ platform: "discord", kind: "declined", user: "discord:1", question: "what is the  capital of France?", citations: [] });
+    await log.record({ platform: "discord", kind: "down", user: "discord:1", question: "Who is Michele Sison?", citations });
+    await log.record({ platform: "telegram", kind: "up", user: "telegram:2", question: "Who is Michele Sison?", citations });
+
+    const text = report([]);
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain('2× "What is the capital of France?"');
+    expect(text.stdout).toContain('discord: "Who is Michele Sison?"');
+    expect(text.stdout).toContain("[1] seeds/000_9ae3e538818b189d.txt, paragraph 2 (characters 120-260)");
+    expect(text.stdout).not.toContain("An old question");
+
+    const json = JSON.parse(report(["--json"]).stdout) as ReportJson;
+    const today = new Date(now).toISOString().slice(0, 10);
+    const before = new Date(now - 2 * DAY).toISOString().slice(0, 10);
+    expect(json.counts).toEqual([
+      { day: before, platform: "telegram", declined: 1, up: 0, down: 0 },
+      { day: today, platform: "discord", declined: 1, up: 0, down: 1 },
+      { day: today, platform: "telegram", declined: 0, up: 1, down: 0 },
+    ]);
+    expect(json.declined).toMatchObject([{ question: "What is the capital of France?", times: 2, platforms: ["discord", "telegram"] }]);
+    expect(json.disliked).toEqual([{ at: expect.any(String), platform: "discord", question: "Who is Michele Sison?", citations }]);
+    expect(JSON.parse(report(["--json", "--days", "1"]).stdout)).toMatchObject({ declined: [{ times: 1 }] });
+    expect(report(["--days", "soon"]).status).toBe(2);
+  });
+
+  it("with REDIS_URL reports what Redis holds together with the local folder", { timeout: 60_000 }, async () => {
+    const connection = await connectRedis(redis.url, { logger: silentLogger });
+    try {
+      const shared = createFeedbackLog({ dir: join(project.root, "elsewhere"), retentionDays: 30, redis: connection, logger: silentLogger });
+      await shared.record({ platform: "telegram", kind: "down", user: "telegram:3", question: "Recorded by another replica", citations });
+    } finally {
+      await connection.close();
+    }
+    const json = JSON.parse(report(["--json"], { REDIS_URL: redis.url }).stdout) as ReportJson;
+    expect(json.disliked.map((d) => d.question)).toEqual(["Recorded by another replica", "Who is Michele Sison?"]);
+  });
+});
