@@ -9,7 +9,7 @@
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
-import { tokenize, type Token } from "./text/tokenize.js";
+import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKey, latinKeysForArabic, latinNameKey } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
@@ -28,6 +28,22 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
   return terms;
+}
+
+/**
+ * The words of `text` that a question term matches, with their offsets in `text`: what a reader is shown in
+ * bold, and which question word found each.
+ */
+export function matchedWords(text: string, terms: readonly QueryTerm[]): { start: number; end: number; word: string }[] {
+  const byKey = new Map<string, string>();
+  for (const term of terms) if (!term.synthetic) for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.word);
+  const out: { start: number; end: number; word: string }[] = [];
+  for (const token of tokenizePlaced(text)) {
+    if (isStopword(token.text)) continue;
+    const word = [...tokenKeys(token), ...nameKey(token)].map((k) => byKey.get(k)).find((w) => w !== undefined);
+    if (word !== undefined) out.push({ start: token.start, end: token.end, word });
+  }
+  return out;
 }
 
 function nameKey(token: Token): string[] {

@@ -2,6 +2,7 @@
  * Ranked evidence -> Answer. Quotes are slices of the source text, never retyped; the core declines when the
  * fitted decline model (model.ts) gives the question too low a chance of being answered by the briefings.
  */
+import { matchedWords } from "./analyze.js";
 import { loadModels } from "./model.js";
 import type { Ranked, Retrieval } from "./retrieve.js";
 import { sourceText } from "./store.js";
@@ -28,7 +29,10 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (!best || retrieval.confidence < loadModels().decline.threshold[language]) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
-  const citations = chooseCitations(retrieval.ranked).map((r, i) => toCitation(r, texts, i + 1));
+  const citations = chooseCitations(retrieval.ranked).map((r, i) => {
+    const citation = toCitation(r, texts, i + 1);
+    return { ...citation, matches: matchedWords(citation.quote, retrieval.terms) };
+  });
   return { kind: "answered", question, language, citations, timings: timings() };
 }
 

@@ -38,6 +38,17 @@ export interface Citation {
   readonly end: number;
   /** Retrieval score, higher is better; comparable only within one answer. */
   readonly score: number;
+  /** The quote's words that matched the question: offsets into `quote`, and the question word that found each. */
+  readonly matches?: readonly WordMatch[];
+}
+
+/** A word of a quote that matched a word of the question. */
+export interface WordMatch {
+  /** Offsets into the citation's `quote`. */
+  readonly start: number;
+  readonly end: number;
+  /** The question word (normalised) that matched it. */
+  readonly word: string;
 }
 
 export interface Timings {

@@ -54,6 +54,10 @@ describe("rag.answer", () => {
   it("crosses languages: an English question finds the Arabic sentence, and names across scripts", async () => {
     const answer = await rag.answer("What role did Algeria play in the Sahel region?");
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
+    // The words that matched, as slices of the quote, with the question word that found each.
+    const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+    const matched = (first?.matches ?? []).map((m) => [first?.quote.slice(m.start, m.end), m.word]);
+    expect(matched).toEqual(expect.arrayContaining([["الساحل", "sahel"], ["الجزائر", "algeria"], ["لعبت", "play"], ["دوراً", "role"]]));
     const names = await rag.answer("Who is Michele Sison?");
     expect(names.kind === "answered" && names.citations[0]?.quote).toContain("ميشال سيسون");
   });

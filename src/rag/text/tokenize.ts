@@ -30,14 +30,30 @@ function scriptOf(text: string): Script {
 // "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows.
 const COUNTRY = /\bU\.S\.A?\.?|\bUSA?\b/g;
 
+/** A token with its offsets in the text it was read from. */
+export interface PlacedToken extends Token {
+  readonly start: number;
+  readonly end: number;
+}
+
 /** Matching tokens of `text`, in order. */
 export function tokenize(text: string): Token[] {
-  const tokens: Token[] = [];
-  for (const match of text.replace(COUNTRY, "America").matchAll(WORD)) {
+  return tokenizePlaced(text.replace(COUNTRY, "America"));
+}
+
+/** Matching tokens of `text` with their offsets in it (the country spellings are not rewritten). */
+export function tokenizePlaced(text: string): PlacedToken[] {
+  const tokens: PlacedToken[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let at = match.index;
     for (const piece of match[0].split(RUN_ON)) {
+      const lead = piece.length - piece.replace(/^['’]+/, "").length;
       const raw = piece.replace(/^['’]+|['’]+$/g, "");
       const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’]/g, "");
-      if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) tokens.push({ text: normal, script: scriptOf(normal), raw });
+      if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) {
+        tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });
+      }
+      at += piece.length;
     }
   }
   return tokens;
