@@ -38,7 +38,7 @@ export interface PlacedToken extends Token {
 
 /** Matching tokens of `text`, in order. */
 export function tokenize(text: string): Token[] {
-  return tokenizePlaced(text.replace(COUNTRY, "America"));
+  return tokenizePlaced(text.replace(COUNTRY, "America")).map(({ text: t, script, raw }) => ({ text: t, script, raw }));
 }
 
 /** Matching tokens of `text` with their offsets in it (the country spellings are not rewritten). */

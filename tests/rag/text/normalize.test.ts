@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { foldDigits, normalizeToken } from "../../../src/rag/text/normalize.js";
 import { detectLanguage } from "../../../src/rag/text/language.js";
-import { tokenize } from "../../../src/rag/text/tokenize.js";
+import { tokenize, tokenizePlaced } from "../../../src/rag/text/tokenize.js";
 
 describe("normalizeToken", () => {
   it.each([
@@ -58,5 +58,18 @@ describe("detectLanguage", () => {
     ["", "en"],
   ] as const)("%s -> %s", (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
+  });
+});
+
+describe("tokenizePlaced", () => {
+  it("gives each token its offsets in the text, across run-on words and quotes", () => {
+    const text = "قالت السفيرةليندا 'Sison' 2015";
+    expect(tokenizePlaced(text).map((t) => [t.text, text.slice(t.start, t.end)])).toEqual([
+      ["قالت", "قالت"],
+      ["السفيره", "السفيرة"],
+      ["ليندا", "ليندا"],
+      ["sison", "Sison"],
+      ["2015", "2015"],
+    ]);
   });
 });
