@@ -22,6 +22,8 @@ export const WORDNET_PATH = fileURLToPath(new URL("../../data/wordnet-en.tsv", i
  */
 const MAX_TRANSLATION_WORDS = 2;
 const MAX_INVERSE_WORDS = 1;
+/** Arabic keys of fewer letters are ambiguous as translations ("مر" from مرة, "اح" from أحيانا) and are dropped. */
+const MIN_TRANSLATION_KEY = 3;
 /** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
 const MAX_EN_PER_AR = 8;
 
@@ -105,7 +107,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
       if (tokens.length === 0 || tokens.length > maxWords) continue;
       for (const token of tokens) {
         for (const key of tokenKeys(token)) {
-          if (corpusKeys.has(key)) {
+          if (corpusKeys.has(key) && key.length >= MIN_TRANSLATION_KEY) {
             add(enWord, english, key);
             add(enStem, stem, key);
           }

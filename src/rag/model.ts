@@ -32,7 +32,11 @@ export interface LogisticModel {
 }
 
 export interface Models {
-  readonly rank: LogisticModel;
+  /**
+   * The re-ranker, and the question languages it orders (where it beat the fused score in cross-validation);
+   * for the others its probabilities still feed the decline model but the fused score orders the quotes.
+   */
+  readonly rank: LogisticModel & { readonly languages?: readonly Language[] };
   /** Answers when P(answerable) is at least the threshold of the question's language. */
   readonly decline: LogisticModel & { readonly threshold: Readonly<Record<Language, number>> };
   /** How the models were fitted and how they scored in cross-validation, for the record. */

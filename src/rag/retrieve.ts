@@ -13,7 +13,8 @@ import { loadLexicon } from "./lexicon.js";
 import type { IndexEmbeddings, LoadedIndex } from "./store.js";
 import { DECLINE_FEATURES, loadModels, logit, RANK_FEATURES, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
-import type { Passage, Sentence } from "./types.js";
+import { detectLanguage } from "./text/language.js";
+import type { Language, Passage, Sentence } from "./types.js";
 
 const WEIGHT_SENTENCE = 1;
 const WEIGHT_PASSAGE = 0.35;
@@ -265,6 +266,7 @@ export class Retriever {
       return total > 0 ? held / total : 0;
     };
 
+    const language = detectLanguage(question);
     const type = questionType(question);
     const typed = type.quantity || type.time;
     const bestBase = fused[0]?.score || 1;
@@ -289,8 +291,9 @@ export class Retriever {
         if (conversation?.passages.has(r.sentence.passageIndex)) z += CONTEXT_PASSAGE_BONUS;
         return { sentence: r.sentence, features, z, rank };
       })
+      .map((c) => ({ ...c, z: this.rerankOf(language) ? c.z : 0, base: fused[c.rank]?.score ?? 0 }))
       .sort((a, b) => b.z - a.z || a.rank - b.rank)
-      .map(({ sentence, features, z }) => ({ sentence, features, score: sigmoid(z) }));
+      .map(({ sentence, features, z, base }) => ({ sentence, features, score: this.rerankOf(language) ? sigmoid(z) : base }));
 
     const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
     let focused = 0;
@@ -311,6 +314,11 @@ export class Retriever {
     ]);
     const confidence = top ? sigmoid(logit(this.models.decline, features)) : 0;
     return { terms, coverage, focus, ranked, features, confidence };
+  }
+
+  /** Whether the fitted re-ranker orders this language's questions (else the fused score does; see model.ts). */
+  private rerankOf(language: Language): boolean {
+    return this.models.rank.languages?.includes(language) ?? true;
   }
 
   private sentenceHolds(at: number, sentence: IndexedSentence): ReturnType<typeof sentenceHolds> {
