@@ -121,7 +121,10 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
       if (at !== undefined) passages.add(at);
     }
   }
-  return retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
+  const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
+  // Whether the briefings cover what is asked is judged on the question's own words, when it has any: the
+  // context picks where to look, it does not make an off-topic question ("and the World Cup?") answerable.
+  return ownTerms > 0 ? { ...inContext, confidence: alone.confidence, features: alone.features } : inContext;
 }
 
 /** The question as the core reads it, or a QuestionError saying why not. */

@@ -158,6 +158,12 @@ describe("conversations", () => {
     }
   });
 
+  it("declines a short off-topic question even in a conversation: the context picks where to look, not whether", async () => {
+    const first = await core.answer("What did Sison say about Western Sahara?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect((await core.answer("What is the capital of France?", { context: { turns } })).kind).toBe("declined");
+  });
+
   it("does not bend a question that stands on its own", async () => {
     const turns = [{ question: "Which agreement did Norway mediate?", citations: [{ source: "seeds/oslo.md", start: 8, end: 60 }] }];
     const question = "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟";
