@@ -16,7 +16,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { firstHit } from "../src/cli/metrics.js";
-import { chooseCitations } from "../src/rag/answer.js";
+import { chooseCitations, quoteSpan } from "../src/rag/answer.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
 import { DECLINE_FEATURES, logit, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
 import { Retriever, type Retrieval } from "../src/rag/retrieve.js";
@@ -167,9 +167,10 @@ async function askAll(corpora: readonly Corpus[], models: Models, only?: (q: Que
   return out;
 }
 
-const holdsAt = (a: Asked, k: number): boolean =>
-  chooseCitations(a.retrieval.ranked).slice(0, k).some((r) => a.q.holds?.(r.sentence.passage.source, r.sentence.start, r.sentence.end, a.corpus.text(r.sentence.passage.source).slice(r.sentence.start, r.sentence.end)) ?? false);
-const paragraphAt = (a: Asked, k: number): boolean => chooseCitations(a.retrieval.ranked).slice(0, k).some((r) => a.q.inParagraph?.(r.sentence.passage.source, r.sentence.start, r.sentence.end) ?? false);
+/** The first k quotes as the user sees them: source and span. */
+const quotesOf = (a: Asked, k: number) => chooseCitations(a.retrieval.ranked).slice(0, k).map((r) => ({ source: r.sentence.passage.source, ...quoteSpan(r.sentence) }));
+const holdsAt = (a: Asked, k: number): boolean => quotesOf(a, k).some((q) => a.q.holds?.(q.source, q.start, q.end, a.corpus.text(q.source).slice(q.start, q.end)) ?? false);
+const paragraphAt = (a: Asked, k: number): boolean => quotesOf(a, k).some((q) => a.q.inParagraph?.(q.source, q.start, q.end) ?? false);
 
 function report(label: string, asked: readonly Asked[]): Record<string, number> {
   const out: Record<string, number> = {};

@@ -10,7 +10,9 @@ import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
 import { loadModels } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
-import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex } from "./store.js";
+import { acquireIndexLock, LockError } from "./lock.js";
+import { createLiveRag, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
+import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex, type LoadResult, type Seed } from "./store.js";
 import { detectLanguage } from "./text/language.js";
 import type { Answer, AnswerOptions, ConversationContext, PassageView, Rag, RagInfo } from "./types.js";
 
@@ -26,6 +28,8 @@ export interface CreateRagOptions {
   readonly embeddings?: IndexEmbeddings;
   /** A chat model to compose answers in the asker's language; without it, answers are the quotes alone. */
   readonly llm?: LlmOptions;
+  /** Watch the seeds and swap in a new index when briefings are added, changed or removed (a running bot). */
+  readonly reload?: ReloadOptions;
 }
 
 export const DEFAULT_MAX_QUESTION_CHARS = 500;
@@ -33,18 +37,37 @@ export const DEFAULT_MAX_QUESTION_CHARS = 500;
 // overrides and isolates, word joiner, soft hyphen, byte-order mark (Unicode categories Cc and Cf).
 const UNSAFE = /[\p{Cf}\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 
-/** Loads or builds the index for the seeds and returns the core's port. */
-export async function createRag(options: CreateRagOptions): Promise<Rag & { readonly index: LoadedIndex }> {
+/** Loads or builds the index for the seeds and returns the core's port (reloading the seeds when `reload` asks). */
+export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
   const logger = options.logger ?? silentLogger;
   const embeddings = options.embeddings ?? new HashingEmbeddings();
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
   const index = await loadOrBuild({ ...options, logger, embeddings });
-  const retriever = new Retriever(index, embeddings, logger);
   // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
   const composer: Composer | undefined = options.llm
     ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })
     : undefined;
   if (options.llm) logger.info({ model: options.llm.model, server: new URL(options.llm.baseUrl).host }, "answers composed by a language model");
+  const shared: CoreDeps = { embeddings, logger, maxChars, composer };
+  const build = { root: options.root, seedsDir: options.seedsDir, indexDir: options.indexDir, embeddings, logger };
+  return createLiveRag(createCore(index, shared), {
+    ...build,
+    makeCore: (next) => createCore(next, shared),
+    update: (seeds, previous) => buildIndex(build, seeds, previous),
+    ...(options.reload ? { reload: options.reload } : {}),
+  });
+}
+
+interface CoreDeps {
+  readonly embeddings: IndexEmbeddings;
+  readonly logger: Logger;
+  readonly maxChars: number;
+  readonly composer: Composer | undefined;
+}
+
+/** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
+function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
+  const retriever = new Retriever(index, embeddings, logger);
   const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
   const info: RagInfo = {
     briefings: index.manifest.seeds.map((s) => s.path),
@@ -138,30 +161,59 @@ export function cleanQuestion(input: unknown, maxChars: number): string {
   return question;
 }
 
-async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }): Promise<LoadedIndex> {
-  const { logger } = options;
-  const seeds = await readSeeds(options.root, options.seedsDir, logger);
+/** How long a starting bot waits for another process (`npm run index`, another replica) to finish writing the index. */
+const START_LOCK_WAIT_MS = 15 * 60_000;
+
+type LoadOutcome = LoadResult | { readonly status: "corrupt"; readonly error: IndexError };
+
+async function tryLoad(indexDir: string, seeds: readonly Seed[], embeddings: IndexEmbeddings): Promise<LoadOutcome> {
   try {
-    const result = await loadIndex(options.indexDir, seeds, options.embeddings);
+    return await loadIndex(indexDir, seeds, embeddings);
+  } catch (error) {
+    if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
+    return { status: "corrupt", error };
+  }
+}
+
+/**
+ * The index for the seeds: loaded when fresh, else built under the index lock (another writer may have built
+ * it meanwhile, so it is looked at again once the lock is held).
+ */
+async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }): Promise<LoadedIndex> {
+  const { logger, indexDir } = options;
+  const seeds = await readSeeds(options.root, options.seedsDir, logger);
+  const first = await tryLoad(indexDir, seeds, options.embeddings);
+  if (first.status === "fresh") return first.index;
+  const lock = await acquireIndexLock(indexDir, { waitMs: START_LOCK_WAIT_MS, logger, purpose: "start" }).catch((error: unknown) => {
+    // A read-only folder: the index is built in memory (and not saved), as before there was a lock.
+    if (!(error instanceof LockError) || error.code !== "io") throw error;
+    logger.warn({ err: error }, "cannot take the index lock; building without it");
+    return undefined;
+  });
+  try {
+    const result = lock ? await tryLoad(indexDir, seeds, options.embeddings) : first;
     switch (result.status) {
       case "fresh":
         return result.index;
       case "stale":
-        logger.info({ indexDir: options.indexDir }, "seeds changed since the index was built; updating it");
+        logger.info({ indexDir }, "seeds changed since the index was built; updating it");
         return await buildIndex(options, seeds, result.previous);
       case "incompatible":
         logger.info(
-          { indexDir: options.indexDir, embedder: options.embeddings.id, dimensions: options.embeddings.dimensions },
+          { indexDir, embedder: options.embeddings.id, dimensions: options.embeddings.dimensions },
           "index built by another version or embedder; rebuilding it for this one",
         );
         return await buildIndex(options, seeds);
       case "missing":
-        logger.info({ indexDir: options.indexDir }, "no index yet; building it");
+        logger.info({ indexDir }, "no index yet; building it");
         return await buildIndex(options, seeds);
+      case "corrupt":
+        logger.warn({ err: result.error, indexDir }, "index damaged; rebuilding it from the seeds");
+        return await buildIndex(options, seeds);
+      default:
+        return result satisfies never;
     }
-  } catch (error) {
-    if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
-    logger.warn({ err: error, indexDir: options.indexDir }, "index damaged; rebuilding it from the seeds");
-    return buildIndex(options, seeds);
+  } finally {
+    await lock?.release();
   }
 }

@@ -75,7 +75,7 @@ export interface RetrievalContext {
 /** A context word scores this share of a question word: the question's own words dominate. */
 const CONTEXT_WEIGHT = 0.15;
 /** Log-odds added to a candidate from a briefing, or a passage, that the conversation cited. */
-const CONTEXT_SOURCE_BONUS = 1;
+const CONTEXT_SOURCE_BONUS = 3;
 const CONTEXT_PASSAGE_BONUS = 0.25;
 
 /** Candidates, best by the fused score, that the fitted re-ranker orders. */

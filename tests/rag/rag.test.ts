@@ -151,8 +151,7 @@ describe("conversations", () => {
     const alone = await core.answer("Which agreement did it mediate?");
     const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
     expect(alone.kind === "answered" && alone.citations[0]?.source).toBe("seeds/oslo.md");
-    expect(quotes(alone).some((q) => q.includes("اتفاقية الجزائر للسلام لعام 2015"))).toBe(false);
-    expect(quotes(followUp).slice(0, 3).some((q) => q.includes("اتفاقية الجزائر للسلام لعام 2015"))).toBe(true);
+    expect(quotes(followUp)[0]).toContain("اتفاقية الجزائر للسلام لعام 2015");
     for (const c of followUp.kind === "answered" ? followUp.citations : []) {
       expect(readFileSync(join(two.root, c.source), "utf8").slice(c.start, c.end)).toBe(c.quote);
     }

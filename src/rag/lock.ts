@@ -1,0 +1,159 @@
+/**
+ * One writer of the index at a time: a lock file beside the index folder, created with O_EXCL and holding the
+ * writer's pid and start time. A running bot and `npm run index` in another terminal take it before building,
+ * so they never write over each other. A lock whose pid is gone (a crash, a kill -9) is stale and taken over.
+ *
+ * The file sits beside the folder (`.index.lock` next to `index/`), not in it: a build swaps the whole folder
+ * by renaming it, which would carry a lock inside it away.
+ */
+import { open, readFile, rm, stat } from "node:fs/promises";
+import { hostname } from "node:os";
+import { basename, dirname, join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import type { Logger } from "../logger.js";
+
+/** What a lock file holds. */
+export interface LockOwner {
+  readonly pid: number;
+  readonly host: string;
+  /** ISO 8601 time the lock was taken. */
+  readonly at: string;
+}
+
+/** A lock held by this process; `release()` removes its file (once; later calls do nothing). */
+export interface IndexLock {
+  readonly path: string;
+  release(): Promise<void>;
+}
+
+export type LockErrorCode = "busy" | "io";
+
+/** The lock could not be taken: another writer holds it (`busy`), or the file system refused (`io`). */
+export class LockError extends Error {
+  override readonly name = "LockError";
+  constructor(
+    readonly code: LockErrorCode,
+    message: string,
+    readonly owner?: LockOwner,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}
+
+export interface AcquireLockOptions {
+  /** How long to wait for another writer; 0 tries once. Default: 0. */
+  readonly waitMs?: number;
+  /** Pause between tries while waiting. Default: 200 ms. */
+  readonly pollMs?: number;
+  readonly logger?: Logger;
+  /** Why the lock is wanted, for the log line written while waiting. */
+  readonly purpose?: string;
+}
+
+/** The lock file that guards `indexDir`. */
+export function lockPath(indexDir: string): string {
+  return join(dirname(indexDir), `.${basename(indexDir)}.lock`);
+}
+
+/** Whether a process with this pid runs on this machine (EPERM: it runs, under another user). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function readOwner(path: string): Promise<LockOwner | undefined> {
+  let raw: string;
+  try {
+    raw = await readFile(path, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  }
+  try {
+    const parsed = JSON.parse(raw) as Partial<LockOwner>;
+    if (typeof parsed.pid === "number" && typeof parsed.at === "string") return { pid: parsed.pid, host: String(parsed.host ?? ""), at: parsed.at };
+  } catch (error) {
+    // A writer between open() and write(), or a damaged file: treated as held until it is old (below).
+    if (!(error instanceof SyntaxError)) throw error;
+  }
+  return { pid: -1, host: "", at: "" };
+}
+
+/** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
+const UNREADABLE_STALE_MS = 10_000;
+
+/** Whether the lock described by `owner` (read from `path`) belongs to nobody any more. */
+async function stale(owner: LockOwner, path: string): Promise<boolean> {
+  if (owner.pid === -1) {
+    const info = await stat(path).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    });
+    return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
+  }
+  // Another machine's writer on a shared folder cannot be checked: its lock is honoured.
+  if (owner.host && owner.host !== hostname()) return false;
+  return owner.pid !== process.pid && !alive(owner.pid);
+}
+
+/**
+ * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
+ * @throws LockError("busy") when another live writer still holds it after `waitMs`; LockError("io") when the
+ * lock file cannot be created.
+ */
+export async function acquireIndexLock(indexDir: string, options: AcquireLockOptions = {}): Promise<IndexLock> {
+  const path = lockPath(indexDir);
+  const deadline = Date.now() + (options.waitMs ?? 0);
+  const pollMs = options.pollMs ?? 200;
+  let logged = false;
+  for (;;) {
+    try {
+      const handle = await open(path, "wx");
+      const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
+      try {
+        await handle.writeFile(JSON.stringify(owner));
+      } finally {
+        await handle.close();
+      }
+      let released = false;
+      return {
+        path,
+        async release() {
+          if (released) return;
+          released = true;
+          const now = await readOwner(path);
+          // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.
+          if (now && now.pid === process.pid && now.at === owner.at) await rm(path, { force: true });
+        },
+      };
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+        throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
+      }
+    }
+    const owner = await readOwner(path);
+    if (owner === undefined) continue; // released meanwhile: try again at once
+    if (await stale(owner, path)) {
+      // Read again just before removing: another process may have taken the stale lock over meanwhile.
+      const again = await readOwner(path);
+      if (again && again.pid === owner.pid && again.at === owner.at) {
+        options.logger?.warn({ lock: path, pid: owner.pid, since: owner.at }, "index lock left by a process that is gone; taking it over");
+        await rm(path, { force: true });
+      }
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new LockError("busy", `the index is being written by process ${owner.pid} (lock ${path})`, owner);
+    }
+    if (!logged) {
+      logged = true;
+      options.logger?.info({ lock: path, pid: owner.pid, since: owner.at, purpose: options.purpose }, "another process is writing the index; waiting for it");
+    }
+    await sleep(pollMs);
+  }
+}

@@ -1,0 +1,210 @@
+/**
+ * Hot reload: a running bot notices briefings added, changed or removed in the seeds folder and swaps in a new
+ * index without a restart. The folder is watched (fs.watch, debounced) and rescanned on a timer as a fallback
+ * (a cheap stat of every file; hashing only when something moved). The new index is built beside the one
+ * answering, which keeps answering until the new core replaces it in one assignment: an answer in flight
+ * finishes on the core it started with. Writing the index takes the index lock; when another process holds
+ * it, the rescan is skipped (one log line) and tried again on the next tick.
+ */
+import { watch, type FSWatcher } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { join } from "node:path";
+import type { Logger } from "../logger.js";
+import { IndexError } from "./errors.js";
+import { acquireIndexLock, LockError } from "./lock.js";
+import { readSeeds, type LoadedIndex, type Seed } from "./store.js";
+import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
+
+/** The core over one loaded index. */
+export interface Core extends Rag {
+  readonly index: LoadedIndex;
+}
+
+/** When to look for changed briefings. */
+export interface ReloadOptions {
+  /** Rescan period in ms (the fallback when file events are missed); 0 turns reloading off, watching included. */
+  readonly intervalMs: number;
+  /** Quiet time after the last file event before rescanning. Default 300 ms. */
+  readonly debounceMs?: number;
+  /** Watch the folder for file events (default true); the periodic rescan runs either way. */
+  readonly watch?: boolean;
+}
+
+/**
+ * What one refresh did: nothing changed; a new index was swapped in; another process holds the index lock
+ * (tried again later); or the seeds could not be used (the old index keeps answering).
+ */
+export type RefreshOutcome = "unchanged" | "reloaded" | "busy" | "failed";
+
+/** The core's port over whichever index is current, and the controls of reloading it. */
+export interface LiveRag extends Core {
+  /** Rescans the seeds now and swaps in a new index when they changed; concurrent calls share one rescan. */
+  refresh(): Promise<RefreshOutcome>;
+  /** Stops watching and rescanning (answering goes on from the current index). */
+  close(): void;
+}
+
+export interface LiveRagOptions {
+  readonly root: string;
+  readonly seedsDir: string;
+  readonly indexDir: string;
+  readonly logger: Logger;
+  /** The core over a new index. */
+  readonly makeCore: (index: LoadedIndex) => Core;
+  /** Builds (and saves) the index of `seeds`, reusing what it can of `previous`. */
+  readonly update: (seeds: readonly Seed[], previous: LoadedIndex) => Promise<LoadedIndex>;
+  readonly reload?: ReloadOptions;
+}
+
+const DEFAULT_DEBOUNCE_MS = 300;
+
+/** Every file below `dir` with its size, mtime and inode: it changes whenever a briefing is added, edited or removed. */
+async function folderSignature(dir: string): Promise<string> {
+  const names = (await readdir(dir, { recursive: true })).map(String).sort();
+  const parts: string[] = [];
+  for (const name of names) {
+    try {
+      const info = await stat(join(dir, name));
+      if (info.isFile()) parts.push(`${name}\0${info.size}\0${info.mtimeMs}\0${info.ino}`);
+    } catch (error) {
+      // Removed between the listing and the stat: it is simply not part of the folder any more.
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+    }
+  }
+  return parts.join("\n");
+}
+
+const seedKey = (s: { path: string; sha256: string }): string => `${s.path}:${s.sha256}`;
+
+/** Wraps `initial` so that answering always goes to the current core, and reloads it as `options.reload` says. */
+export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
+  const { logger, seedsDir, indexDir } = options;
+  let current = initial;
+  // The folder as last handled; the first rescan hashes once to learn it (the index may predate the process).
+  let handled: string | undefined;
+  let running: Promise<RefreshOutcome> | undefined;
+  let busyLogged = false;
+  let closed = false;
+
+  const refreshOnce = async (): Promise<RefreshOutcome> => {
+    let signature: string;
+    try {
+      signature = await folderSignature(seedsDir);
+    } catch (error) {
+      logger.warn({ err: error, seedsDir }, "cannot read the seeds folder; still answering from the current index");
+      return "failed";
+    }
+    if (signature === handled) return "unchanged";
+    let seeds: Seed[];
+    try {
+      // Binary, oversized and unreadable files are skipped here, each with one warning.
+      seeds = await readSeeds(options.root, seedsDir, logger);
+    } catch (error) {
+      if (!(error instanceof IndexError)) throw error;
+      handled = signature;
+      logger.error({ err: error, seedsDir }, "no usable briefing left in the seeds folder; still answering from the current index");
+      return "failed";
+    }
+    const before = current.index.manifest.seeds;
+    if (seeds.map(seedKey).join("\n") === before.map(seedKey).join("\n")) {
+      handled = signature;
+      return "unchanged";
+    }
+    let lock;
+    try {
+      lock = await acquireIndexLock(indexDir, { logger });
+    } catch (error) {
+      if (!(error instanceof LockError)) throw error;
+      if (error.code === "busy") {
+        if (!busyLogged) logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
+        busyLogged = true;
+        return "busy";
+      }
+      // The folder is read-only: the index is rebuilt in memory only (buildIndex logs that it cannot save it).
+      logger.warn({ err: error }, "cannot take the index lock; updating the index without it");
+    }
+    busyLogged = false;
+    const started = performance.now();
+    let next: LoadedIndex;
+    try {
+      next = await options.update(seeds, current.index);
+    } catch (error) {
+      handled = signature;
+      logger.error({ err: error }, "updating the index failed; still answering from the current index");
+      return "failed";
+    } finally {
+      await lock?.release();
+    }
+    const core = options.makeCore(next);
+    current = core; // the swap: answers asked from now on use the new index
+    handled = signature;
+    const was = new Map(before.map((s) => [s.path, s.sha256]));
+    const now = new Set(seeds.map((s) => s.path));
+    logger.info(
+      {
+        added: seeds.filter((s) => !was.has(s.path)).map((s) => s.path),
+        changed: seeds.filter((s) => was.has(s.path) && was.get(s.path) !== s.sha256).map((s) => s.path),
+        removed: before.filter((s) => !now.has(s.path)).map((s) => s.path),
+        briefings: seeds.length,
+        ms: Math.round(performance.now() - started),
+      },
+      "briefings reloaded",
+    );
+    return "reloaded";
+  };
+
+  const refresh = (): Promise<RefreshOutcome> => {
+    running ??= refreshOnce()
+      .catch((error: unknown) => {
+        logger.error({ err: error }, "reloading the briefings failed; still answering from the current index");
+        return "failed" as const;
+      })
+      .finally(() => (running = undefined));
+    return running;
+  };
+
+  let timer: NodeJS.Timeout | undefined;
+  let debounce: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  const reload = options.reload;
+  if (reload && reload.intervalMs > 0) {
+    // A change that arrives during a rescan is caught by the next event or tick: the signature differs.
+    timer = setInterval(() => void refresh(), reload.intervalMs);
+    timer.unref();
+    if (reload.watch ?? true) {
+      const debounceMs = reload.debounceMs ?? DEFAULT_DEBOUNCE_MS;
+      const onEvent = (): void => {
+        if (closed) return;
+        clearTimeout(debounce);
+        debounce = setTimeout(() => void refresh(), debounceMs);
+        debounce.unref();
+      };
+      try {
+        watcher = watch(seedsDir, { recursive: true, persistent: false }, onEvent);
+        watcher.on("error", (error) => {
+          logger.debug({ err: error, seedsDir }, "watching the seeds folder stopped; the periodic rescan goes on");
+          watcher?.close();
+          watcher = undefined;
+        });
+      } catch (error) {
+        logger.debug({ err: error, seedsDir }, "cannot watch the seeds folder; relying on the periodic rescan");
+      }
+    }
+  }
+
+  return {
+    get index(): LoadedIndex {
+      return current.index;
+    },
+    info: (): RagInfo => current.info(),
+    passage: (source: string, start: number): PassageView | undefined => current.passage(source, start),
+    answer: (question: string, answerOptions?: AnswerOptions): Promise<Answer> => current.answer(question, answerOptions),
+    refresh,
+    close() {
+      closed = true;
+      clearInterval(timer);
+      clearTimeout(debounce);
+      watcher?.close();
+    },
+  };
+}
