@@ -32,11 +32,11 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
 
 /**
  * The words of `text` that a question term matches, with their offsets in `text`: what a reader is shown in
- * bold, and which question word found each.
+ * bold, and which question word (as the question wrote it) found each.
  */
 export function matchedWords(text: string, terms: readonly QueryTerm[]): { start: number; end: number; word: string }[] {
   const byKey = new Map<string, string>();
-  for (const term of terms) if (!term.synthetic) for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.word);
+  for (const term of terms) if (!term.synthetic) for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.raw ?? term.word);
   const out: { start: number; end: number; word: string }[] = [];
   for (const token of tokenizePlaced(text)) {
     if (isStopword(token.text)) continue;
@@ -69,6 +69,8 @@ export interface Lexicon {
 /** One question word: its alternatives are matched as one term (structured query translation). */
 export interface QueryTerm {
   readonly word: string;
+  /** The word as the question wrote it, for showing the reader what matched. */
+  readonly raw?: string;
   readonly keys: readonly string[];
   /** Scales the term's score and its share of coverage: below 1 for approximate (fuzzy) matches. */
   readonly weight: number;
@@ -127,7 +129,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);
-    terms.push({ word: token.text, keys: [...keys], weight, ...(name ? { name } : {}) });
+    terms.push({ word: token.text, raw: token.raw, keys: [...keys], weight, ...(name ? { name } : {}) });
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   return terms;

@@ -47,7 +47,7 @@ export interface WordMatch {
   /** Offsets into the citation's `quote`. */
   readonly start: number;
   readonly end: number;
-  /** The question word (normalised) that matched it. */
+  /** The question word, as the question wrote it, that matched it. */
   readonly word: string;
 }
 
