@@ -38,7 +38,7 @@ export async function pressButton(data: string, user: string, language: Language
     if (!passage) return { kind: "message", text: m.passageGone, language: payload.language };
     return { kind: "passage", passage, n: action.n, language: payload.language };
   }
-  const first = await state.updates.first(`vote:${action.id}:${user}`).catch((error: unknown) => {
+  const first = await state.buttons.firstVote(action.id, user).catch((error: unknown) => {
     logger.warn({ err: error }, "could not check for an earlier vote");
     return true;
   });

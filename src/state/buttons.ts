@@ -34,6 +34,8 @@ export interface ButtonStore {
   put(payload: AnswerPayload): Promise<string>;
   /** The payload of `id`, or undefined when it expired or never existed. */
   get(id: string): Promise<AnswerPayload | undefined>;
+  /** True the first time `user` votes on answer `id` (for as long as its buttons work), false after. */
+  firstVote(id: string, user: string): Promise<boolean>;
 }
 
 /** Button payloads over `store`, kept `ttlMs`. */
@@ -48,6 +50,7 @@ export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonSt
       const raw = await store.get(`button:${id}`);
       return raw === undefined ? undefined : parsePayload(raw);
     },
+    firstVote: (id, user) => store.claim(`vote:${id}:${user}`, "1", ttlMs),
   };
 }
 

@@ -76,6 +76,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   const retentionMs = retentionDays * DAY_MS;
   let salt: string | undefined = options.salt;
   let appended = 0;
+  let dirReady = false;
   let chain: Promise<void> = Promise.resolve();
 
   const hash = (user: string): string => {
@@ -105,12 +106,20 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
 
   const appendLocal = (event: FeedbackEvent): Promise<void> => {
     // One write at a time, so lines never interleave and compaction never races an append.
-    chain = chain.then(async () => {
-      await mkdir(dir, { recursive: true });
-      await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
+    const next = chain.then(async () => {
+      try {
+        if (!dirReady) await mkdir(dir, { recursive: true });
+        await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
+        dirReady = true;
+      } catch (error) {
+        dirReady = false; // the folder may have gone: make it again next time
+        throw error;
+      }
       if (++appended >= Math.max(10, Math.floor(maxEvents / 10))) await compact();
     });
-    return chain;
+    // A failed write is the caller's to report; the next write must still run after it.
+    chain = next.catch((error: unknown) => logger.debug({ err: error }, "a feedback write failed"));
+    return next;
   };
 
   const appendRedis = async (event: FeedbackEvent): Promise<void> => {

@@ -47,12 +47,14 @@ export interface StateOptions {
 /** The state over Redis (when given) with in-process fallbacks. */
 export function createState(options: StateOptions): BotState {
   const { logger, redis, conversationTtlMs = 10 * 60_000, buttonTtlMs = 24 * 60 * 60_000 } = options;
-  const store: KeyValueStore = createSharedStore(redis, createMemoryStore());
+  // One bounded in-process store per kind, so a flood of one (updates seen) never evicts another (buttons).
+  const store = (maxBytes: number): KeyValueStore => createSharedStore(redis, createMemoryStore({ maxBytes }));
+  const seen = store(1024 * 1024);
   return {
-    conversations: createConversationMemory(store, conversationTtlMs),
-    buttons: createButtonStore(store, buttonTtlMs),
+    conversations: createConversationMemory(store(2 * 1024 * 1024), conversationTtlMs),
+    buttons: createButtonStore(store(2 * 1024 * 1024), buttonTtlMs),
     feedback: options.feedback ? createFeedbackLog({ ...options.feedback, redis, logger }) : createDisabledFeedback(),
-    updates: { first: (key) => store.claim(`seen:${key}`, "1", UPDATE_MEMORY_MS) },
+    updates: { first: (key) => seen.claim(`seen:${key}`, "1", UPDATE_MEMORY_MS) },
     redis,
   };
 }

@@ -12,26 +12,46 @@ export interface KeyValueStore {
   claim(key: string, value: string, ttlMs: number): Promise<boolean>;
 }
 
-/** Entries kept by the in-process store before the oldest are dropped. */
-export const MEMORY_MAX_ENTRIES = 20_000;
+/** Bounds of an in-process store. */
+export interface MemoryStoreOptions {
+  /** Approximate memory the entries may take (keys and values at 2 bytes a character, plus per-entry overhead). */
+  readonly maxBytes?: number;
+  readonly maxEntries?: number;
+  readonly now?: () => number;
+}
 
-/** An in-process store holding at most `maxEntries` entries (the least recently written go first). */
-export function createMemoryStore(maxEntries = MEMORY_MAX_ENTRIES, now: () => number = Date.now): KeyValueStore {
-  const entries = new Map<string, { value: string; expires: number }>();
+/** What one entry costs besides its key and value (the Map slot and the entry object), roughly. */
+const ENTRY_OVERHEAD_BYTES = 120;
+
+/**
+ * An in-process store within `maxBytes` (4 MB by default) and `maxEntries`: the least recently written entries go
+ * first, so memory stays flat however long the process runs (with Redis, nothing is kept here while it is up).
+ */
+export function createMemoryStore({ maxBytes = 4 * 1024 * 1024, maxEntries = 100_000, now = Date.now }: MemoryStoreOptions = {}): KeyValueStore {
+  const entries = new Map<string, { value: string; expires: number; bytes: number }>();
+  let bytes = 0;
+  const drop = (key: string): void => {
+    const entry = entries.get(key);
+    if (entry === undefined) return;
+    bytes -= entry.bytes;
+    entries.delete(key);
+  };
   const live = (key: string): string | undefined => {
     const entry = entries.get(key);
     if (entry === undefined) return undefined;
     if (entry.expires > now()) return entry.value;
-    entries.delete(key);
+    drop(key);
     return undefined;
   };
   const put = (key: string, value: string, ttlMs: number): void => {
-    entries.delete(key);
-    entries.set(key, { value, expires: now() + ttlMs });
-    while (entries.size > maxEntries) {
+    drop(key);
+    const size = 2 * (key.length + value.length) + ENTRY_OVERHEAD_BYTES;
+    entries.set(key, { value, expires: now() + ttlMs, bytes: size });
+    bytes += size;
+    while (entries.size > maxEntries || bytes > maxBytes) {
       const oldest = entries.keys().next();
       if (oldest.done === true) break;
-      entries.delete(oldest.value);
+      drop(oldest.value);
     }
   };
   return {

@@ -2,7 +2,7 @@
  * The state stores: in this process, and shared through a real redis-server by two instances as two replicas
  * would share them, including Redis dying mid-run and coming back.
  */
-import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -31,9 +31,18 @@ const turn = (question: string) => ({ question, citations: [{ source: "seeds/a.t
 const payload = { platform: "telegram", question: "Who?", language: "en" as const, citations: [{ n: 1, source: "seeds/a.txt", label: "paragraph 1", start: 1, end: 9 }] };
 
 describe("in-process state", () => {
+  it("holds at most its bound in bytes, dropping the oldest, whatever is written", async () => {
+    const store = createMemoryStore({ maxBytes: 10_000 });
+    for (let i = 0; i < 1000; i++) await store.set(`key-${i}`, "v".repeat(200), 60_000);
+    // 200 characters at 2 bytes, a short key and the overhead: about 530 bytes an entry, so 18 fit.
+    expect(await store.get("key-999")).toBe("v".repeat(200));
+    expect(await store.get("key-982")).toBeDefined();
+    expect(await store.get("key-981")).toBeUndefined();
+  });
+
   it("expires entries and holds at most its bound, dropping the oldest", async () => {
     let now = 1000;
-    const store = createMemoryStore(3, () => now);
+    const store = createMemoryStore({ maxEntries: 3, now: () => now });
     await store.set("a", "1", 100);
     expect(await store.get("a")).toBe("1");
     now += 100;
@@ -230,5 +239,24 @@ describe("state shared through a real Redis", () => {
     const other = await replica("f");
     expect(await state.updates.first("shared-after-start")).toBe(true);
     expect(await other.state.updates.first("shared-after-start")).toBe(false);
+  });
+});
+
+describe("the feedback log after a failed write", () => {
+  it("logs the failure and records the next event once the folder is usable again", async () => {
+    const project = tempProject(false);
+    try {
+      const dir = join(project.root, "blocked");
+      writeFileSync(dir, "a file where the state folder should be");
+      const logs = collectingLogger();
+      const log = createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: logs.logger });
+      await log.record({ platform: "telegram", kind: "declined", user: "u", question: "lost", citations: [] });
+      expect(logs.lines().filter((l) => l.msg === "could not record feedback")).toHaveLength(1);
+      rmSync(dir);
+      await log.record({ platform: "telegram", kind: "declined", user: "u", question: "kept", citations: [] });
+      expect((await log.list()).map((e) => e.question)).toEqual(["kept"]);
+    } finally {
+      project.remove();
+    }
   });
 });

@@ -191,3 +191,28 @@ describe("Discord rendering of a composed answer", () => {
     expect(renderPartialDiscord("word ".repeat(1000), "en").length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
   });
 });
+
+describe("renderPassageDiscord", () => {
+  it("fits a passage of any length in one message, cut with an ellipsis, never inside a surrogate pair", async () => {
+    const { renderPassageDiscord } = await import("../../../src/bots/render/discord.js");
+    fc.assert(
+      fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 3000 }), fc.integer({ min: 200, max: 2000 }), (text, limit) => {
+        const view = { source: "seeds/a.txt", label: "paragraph 3", start: 0, end: text.length, text: `${text}x` };
+        const content = renderPassageDiscord(view, 3, "en", limit);
+        expect(content.length).toBeLessThanOrEqual(limit);
+        expect(content.startsWith("[3] The whole passage (seeds/a.txt, paragraph 3):\n> ")).toBe(true);
+        expect(content).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("renders the buttons only for an answered question whose payload was stored", async () => {
+    const { renderButtonsDiscord } = await import("../../../src/bots/render/discord.js");
+    const answer = await createFakeRag({ citations: 3 }).answer("Who is Michele Sison?");
+    expect(renderButtonsDiscord({ kind: "answer", answer }, { feedback: true })).toEqual([]);
+    const rows = renderButtonsDiscord({ kind: "answer", answer, buttons: "AbCdEfGh" }, { feedback: false }).map((r) => r.toJSON());
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.components.map((b) => ("custom_id" in b ? b.custom_id : ""))).toEqual(["p:AbCdEfGh:1", "p:AbCdEfGh:2", "p:AbCdEfGh:3"]);
+  });
+});

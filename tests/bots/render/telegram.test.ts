@@ -142,3 +142,29 @@ describe("Telegram rendering of a composed answer", () => {
     expect(parseTelegramHtml(long).ok).toBe(true);
   });
 });
+
+describe("renderPassageHtml and renderKeyboardTelegram", () => {
+  it("fits a passage of any length in one valid HTML message", async () => {
+    const { renderPassageHtml } = await import("../../../src/bots/render/telegram.js");
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 6000 }), (text) => {
+        const html = renderPassageHtml({ source: "seeds/a.txt", label: "tweet by @x", start: 0, end: text.length, text: `${text}<&>` }, 2, "ar");
+        expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
+        const parsed = parseTelegramHtml(html);
+        expect(parsed.ok).toBe(true);
+        if (parsed.ok) expect(parsed.text.startsWith(messages("ar").passageFrom(2, "seeds/a.txt", "tweet by @x"))).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("puts only short ids in the callback data, in Arabic for an Arabic answer", async () => {
+    const { renderKeyboardTelegram } = await import("../../../src/bots/render/telegram.js");
+    const answer = await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟");
+    const keyboard = renderKeyboardTelegram({ kind: "answer", answer, buttons: "AbCdEfGh" }, { feedback: true });
+    const buttons = keyboard?.inline_keyboard.flat() ?? [];
+    expect(buttons.map((b) => b.text)).toEqual(["اعرض الفقرة [1]", "اعرض الفقرة [2]", "اعرض الفقرة [3]", "👍", "👎"]);
+    for (const b of buttons) expect(Buffer.byteLength("callback_data" in b ? b.callback_data : "x".repeat(65))).toBeLessThanOrEqual(64);
+    expect(renderKeyboardTelegram({ kind: "notice", notice: { code: "failed", language: "en" } }, { feedback: true })).toBeUndefined();
+  });
+});
