@@ -62,6 +62,18 @@ describe("npm start", () => {
     expect(output.stderr).toContain("set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN");
   });
 
+  it("with REDIS_URL unreachable, warns once without the password and answers from in-process state", { timeout: 90_000 }, async () => {
+    const password = "s3cret-redis-pass";
+    // Nothing listens on port 1: the connection is refused at once.
+    const { child, output } = start({ REDIS_URL: `redis://:${password}@127.0.0.1:1/0`, LOG_LEVEL: "warn" });
+    child.stdin.end("Who is Michele Sison?\n");
+    expect(await exitCode(child, 60_000)).toBe(0);
+    expect(output.stdout).toContain("ميشال سيسون");
+    const warnings = output.stderr.split("\n").filter((line) => line.includes("Redis is not reachable"));
+    expect(warnings).toHaveLength(1);
+    expect(output.stdout + output.stderr).not.toContain(password);
+  });
+
   describe("with both tokens", () => {
     let telegram: FakeTelegram;
     let discord: FakeDiscord;

@@ -609,3 +609,17 @@ describe("Discord bot: answer buttons and feedback", () => {
     expect(logs.join("")).not.toContain('"level":50');
   });
 });
+
+describe("Discord bot: buttons under /ask", () => {
+  it("puts the buttons under the edited /ask answer, and a paragraph opens from there", async () => {
+    const { discord } = await setup();
+    const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+    const answer = await discord.waitFor(() => byInteraction(discord, id).find((m) => m.content.includes(en.sources)), 10_000, "the answer");
+    const [paragraphs] = discord.buttonsOf(answer);
+    expect(paragraphs).toHaveLength(2);
+    const click = discord.click(answer.id, paragraphs?.[0] ?? "");
+    const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the passage");
+    expect(shown.content).toContain(`> ${FAKE_QUOTES[0]}`);
+    expect(shown.flags & 64).toBe(64);
+  });
+});

@@ -476,6 +476,18 @@ describe("Telegram bot, follow-up questions", () => {
     expect(rag.contexts).toEqual([undefined, { turns: [first] }]);
   });
 
+  it("questions in the same forum topic follow up on each other; another topic is another conversation", async () => {
+    const { tg, rag } = await setup();
+    const mention = `@${tg.me.username ?? ""}`;
+    tg.push(tg.groupUpdate(`${mention} Who is Michele Sison?`, { topic: 7 }));
+    await tg.waitForSent(1);
+    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 7, from: { id: 1002 } }));
+    await tg.waitForSent(2);
+    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 8 }));
+    await tg.waitForSent(3);
+    expect(rag.contexts).toEqual([undefined, { turns: [first] }, undefined]);
+  });
+
   it("in a group a reply to the answer follows up, a new mention does not", async () => {
     const { tg, rag } = await setup();
     tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} Who is Michele Sison?`));

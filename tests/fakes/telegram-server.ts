@@ -91,8 +91,11 @@ export interface FakeTelegram {
   fail(method: string, fault: Fault, times?: number): void;
   /** Builds a private-chat text message update (entities filled in as Telegram would) without queueing it. */
   privateUpdate(text: string, from?: Sender): Update.MessageUpdate<Message.TextMessage>;
-  /** Builds a group text message update; `replyTo` makes it a reply to that message. */
-  groupUpdate(text: string, options?: { from?: Sender; chatId?: number; replyTo?: Message }): Update.MessageUpdate<Message.TextMessage>;
+  /**
+   * Builds a group text message update; `replyTo` makes it a reply to that message, `topic` a message in that
+   * forum topic (message_thread_id, is_topic_message) of a forum supergroup.
+   */
+  groupUpdate(text: string, options?: { from?: Sender; chatId?: number; replyTo?: Message; topic?: number }): Update.MessageUpdate<Message.TextMessage>;
   /** Builds a callback query update: `from` pressed the inline button with `data` under the bot's `message`. */
   callbackUpdate(message: Message, data: string, from?: Sender): Update.CallbackQueryUpdate;
   /** The callback data of the inline keyboard under a sent message, row by row (as last sent or edited). */
@@ -155,9 +158,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     language_code: sender.languageCode ?? USER.languageCode,
   });
 
-  function textUpdate(text: string, chat: Message["chat"], from: User, replyTo?: Message): Update.MessageUpdate<Message.TextMessage> {
+  function textUpdate(text: string, chat: Message["chat"], from: User, replyTo?: Message, topic?: number): Update.MessageUpdate<Message.TextMessage> {
     const entities = entitiesOf(text);
     const message: Message.TextMessage = {
+      ...(topic === undefined ? {} : { message_thread_id: topic, is_topic_message: true }),
       message_id: nextMessageId(chat.id),
       date: Math.floor(Date.now() / 1000),
       chat,
@@ -342,8 +346,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const sender = user(from);
       return textUpdate(text, { id: sender.id, type: "private", first_name: sender.first_name }, sender);
     },
-    groupUpdate: (text, { from, chatId = GROUP_ID, replyTo } = {}) =>
-      textUpdate(text, { id: chatId, type: "supergroup", title: "Briefing readers" }, user(from), replyTo),
+    groupUpdate: (text, { from, chatId = GROUP_ID, replyTo, topic } = {}) =>
+      textUpdate(text, { id: chatId, type: "supergroup", title: "Briefing readers", ...(topic === undefined ? {} : { is_forum: true as const }) }, user(from), replyTo, topic),
     callbackUpdate: (message, data, from) => {
       const id = String(nextCallbackId++);
       callbackQueries.set(id, { answered: false });
