@@ -74,6 +74,11 @@ export interface Config {
   readonly root: string;
   readonly seedsDir: string;
   readonly indexDir: string;
+  /**
+   * How often a running bot rescans the seeds for briefings added, changed or removed (it also watches the
+   * folder); 0 turns hot reload off.
+   */
+  readonly reloadIntervalMs: number;
   readonly logLevel: LogLevel;
   /** Log level while the console chat or a command-line tool shares the terminal: LOG_LEVEL when set, else "warn". */
   readonly consoleLogLevel: LogLevel;
@@ -199,6 +204,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     root,
     seedsDir: resolve(root, text(env, "SEEDS_DIR") ?? "seeds"),
     indexDir: resolve(root, text(env, "INDEX_DIR") ?? "index"),
+    reloadIntervalMs: integer(env, "RELOAD_INTERVAL_MS", 5000, 0, 3_600_000),
     logLevel,
     consoleLogLevel: text(env, "LOG_LEVEL") === undefined ? "warn" : logLevel,
     maxQuestionChars: integer(env, "MAX_QUESTION_CHARS", 500, 20, 4000),

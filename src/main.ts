@@ -29,7 +29,8 @@ async function main(): Promise<void> {
   const logger = createLogger({ level: platforms ? config.logLevel : config.consoleLogLevel, secrets: config.secrets });
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection (kept running)"));
 
-  const rag = await openRag(config, logger).catch((error: unknown) => {
+  // A running bot picks up briefings added, changed or removed in the seeds folder (RELOAD_INTERVAL_MS).
+  const rag = await openRag(config, logger, { reload: true }).catch((error: unknown) => {
     if (error instanceof EmbeddingsError) {
       logger.error({ err: error }, "cannot use the configured embedding model");
       process.stderr.write(`Cannot start: ${error.message}.\n`);
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, code = 0): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
+      rag.close();
       const deadline = Date.now() + config.shutdownGraceMs;
       await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));

@@ -1,0 +1,205 @@
+/**
+ * Hot reload in the core: the live rag swaps in a new index when briefings are added, changed or removed, keeps
+ * the old one answering until then, and writes only while holding the index lock.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/config.js";
+import { createRag, type Answer } from "../../src/rag/index.js";
+import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
+import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
+import { DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
+
+let pristine: TempProject;
+const projects: TempProject[] = [];
+beforeAll(async () => {
+  pristine = tempProject();
+  await createRag({ root: pristine.root, seedsDir: pristine.seedsDir, indexDir: pristine.indexDir });
+});
+afterAll(() => pristine.remove());
+afterEach(() => {
+  for (const p of projects.splice(0)) p.remove();
+});
+
+/** A project with the seeds and a copy of their index (building it in every test would be slow). */
+function project(): TempProject {
+  const p = tempProject();
+  projects.push(p);
+  cpSync(pristine.indexDir, p.indexDir, { recursive: true });
+  return p;
+}
+
+const quotes = (answer: Answer): string => (answer.kind === "answered" ? answer.citations.map((c) => c.quote).join("\n") : "");
+
+/** A pid that is certainly not running: a child that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(child.stdout);
+}
+
+describe("the index lock", () => {
+  it("is held by one writer at a time and removed on release", async () => {
+    const p = project();
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(lock.path).toBe(lockPath(p.indexDir));
+    expect(JSON.parse(readFileSync(lock.path, "utf8"))).toMatchObject({ pid: process.pid, host: hostname() });
+    const second = await acquireIndexLock(p.indexDir).then(
+      () => "taken",
+      (error: unknown) => error,
+    );
+    expect(second).toBeInstanceOf(LockError);
+    expect(second).toMatchObject({ code: "busy", owner: { pid: process.pid } });
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(false);
+    const again = await acquireIndexLock(p.indexDir);
+    await again.release();
+  });
+
+  it("waits for a writer to finish when asked to", async () => {
+    const p = project();
+    const first = await acquireIndexLock(p.indexDir);
+    const waiting = acquireIndexLock(p.indexDir, { waitMs: 60_000, pollMs: 20 });
+    setTimeout(() => void first.release(), 100);
+    const second = await waiting;
+    expect(JSON.parse(readFileSync(second.path, "utf8")).pid).toBe(process.pid);
+    await second.release();
+  });
+
+  it("takes over a lock whose process is gone, with one warning", async () => {
+    const p = project();
+    const pid = deadPid();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const { logger, lines } = capturingLogger();
+    const lock = await acquireIndexLock(p.indexDir, { logger });
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("gone"))).toEqual([expect.objectContaining({ pid })]);
+    await lock.release();
+  });
+});
+
+describe("a live rag", () => {
+  it("answers from an added briefing after a refresh, from the old index until the swap", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect(await rag.refresh()).toBe("unchanged");
+    expect(quotes(await rag.answer(DAM_QUESTION))).not.toContain("Tavish Quennell");
+
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    const refreshing = rag.refresh();
+    expect(rag.refresh()).toBe(refreshing); // concurrent calls share one rescan
+    // Until the new index is ready, the old one answers and /about shows it.
+    expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
+    const during = rag.answer(DAM_QUESTION);
+    expect(await refreshing).toBe("reloaded");
+    expect(quotes(await during)).not.toContain("Tavish Quennell");
+
+    expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/001_dam.txt"]);
+    const answer = await rag.answer(DAM_QUESTION);
+    expect(answer.kind).toBe("answered");
+    const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+    expect(first?.source).toBe("seeds/001_dam.txt");
+    expect(first?.quote).toContain("Tavish Quennell");
+    expect(DAM_BRIEFING.slice(first?.start, first?.end)).toBe(first?.quote);
+    expect(rag.passage("seeds/001_dam.txt", first?.start ?? -1)?.text).toContain("Tavish Quennell");
+    expect(parsedLogs(lines).find((l) => l.msg === "briefings reloaded")).toMatchObject({ added: ["seeds/001_dam.txt"], changed: [], removed: [] });
+
+    // The index on disk was written too: a fresh start loads it instead of building.
+    const restarted = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    expect(restarted.info()).toEqual(rag.info());
+  });
+
+  it("drops a removed briefing's quotes and follows a changed one", async () => {
+    const p = project();
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
+
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING.replaceAll("Tavish Quennell", "Orla Brennick"));
+    expect(await rag.refresh()).toBe("reloaded");
+    const changed = quotes(await rag.answer(DAM_QUESTION));
+    expect(changed).toContain("Orla Brennick");
+    expect(changed).not.toContain("Tavish Quennell");
+
+    rmSync(join(p.seedsDir, "001_dam.txt"));
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
+    expect(quotes(await rag.answer(DAM_QUESTION))).not.toContain("Orla Brennick");
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    const reloads = parsedLogs(lines).filter((l) => l.msg === "briefings reloaded");
+    expect(reloads.map((l) => [l["changed"], l["removed"]])).toEqual([
+      [["seeds/001_dam.txt"], []],
+      [[], ["seeds/001_dam.txt"]],
+    ]);
+  });
+
+  it("skips a binary new file with one warning and keeps serving the rest", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    writeFileSync(join(p.seedsDir, "scan.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe]));
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(await rag.refresh()).toBe("unchanged");
+    expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/001_dam.txt"]);
+    expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
+    expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toEqual([expect.objectContaining({ path: "seeds/scan.txt" })]);
+  });
+
+  it("keeps answering when every briefing is removed, and reloads when one comes back", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    rmSync(join(p.seedsDir, "000_9ae3e538818b189d.txt"));
+    expect(await rag.refresh()).toBe("failed");
+    expect(parsedLogs(lines).some((l) => l.msg.startsWith("no usable briefing left"))).toBe(true);
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(rag.info().briefings).toEqual(["seeds/001_dam.txt"]);
+  });
+
+  it("skips a rescan while another process holds the lock (one log line), and updates once it is free", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    // The parent of this test process is alive and is not us: its lock is honoured.
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: process.ppid, host: hostname(), at: new Date().toISOString() }));
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    expect(await rag.refresh()).toBe("busy");
+    expect(await rag.refresh()).toBe("busy");
+    expect(rag.info().briefings).toHaveLength(1);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("another process is writing the index"))).toHaveLength(1);
+    rmSync(lockPath(p.indexDir));
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(rag.info().briefings).toHaveLength(2);
+    expect(existsSync(lockPath(p.indexDir))).toBe(false);
+  });
+
+  it("notices a new briefing by itself when reloading is on", { timeout: 30_000 }, async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 200, debounceMs: 50 } });
+    try {
+      writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+      await expect.poll(() => rag.info().briefings.length, { timeout: 20_000, interval: 50 }).toBe(2);
+      expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
+    } finally {
+      rag.close();
+    }
+  });
+});
+
+describe("RELOAD_INTERVAL_MS", () => {
+  it("defaults to 5 s, takes 0 for off, and names itself when bad", () => {
+    expect(loadConfig({}).reloadIntervalMs).toBe(5000);
+    expect(loadConfig({ RELOAD_INTERVAL_MS: "0" }).reloadIntervalMs).toBe(0);
+    expect(loadConfig({ RELOAD_INTERVAL_MS: "1500" }).reloadIntervalMs).toBe(1500);
+    expect(() => loadConfig({ RELOAD_INTERVAL_MS: "soon" })).toThrow(/^RELOAD_INTERVAL_MS: /);
+    expect(() => loadConfig({ RELOAD_INTERVAL_MS: "-1" })).toThrow(ConfigError);
+  });
+});
