@@ -69,10 +69,13 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
         : "Redis is not reachable: starting with state kept in this process; it will be used once it answers",
     );
   };
-  client.on("ready", () => {
-    everReady = true;
+  const cameBack = (): void => {
     if (down) logger.warn({}, "Redis is back: state is shared through it again");
     down = false;
+  };
+  client.on("ready", () => {
+    everReady = true;
+    cameBack();
   });
   client.on("close", () => {
     if (everReady) wentDown(new Error("connection closed"));
@@ -107,13 +110,16 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
       }
       let timeout: NodeJS.Timeout | undefined;
       try {
-        return await Promise.race([
+        const result = await Promise.race([
           call(client),
           new Promise<never>((_, reject) => {
             // A second bound over ioredis's own commandTimeout, for calls made of several commands.
             timeout = setTimeout(() => reject(new Error(`no answer within ${callTimeoutMs * 2} ms`)), callTimeoutMs * 2);
           }),
         ]);
+        // Redis was slow but the connection stayed up (no new "ready"): it is back once a call succeeds.
+        cameBack();
+        return result;
       } catch (error) {
         const unavailable = new StateUnavailableError("a Redis call failed", { cause: error });
         wentDown(error);

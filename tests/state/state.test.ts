@@ -222,6 +222,27 @@ describe("state shared through a real Redis", () => {
     expect(logs.raw.join("")).not.toContain(redis.url);
   });
 
+  it("a Redis too slow to answer counts as away (one warning), and as back once a call succeeds again", { timeout: 30_000 }, async () => {
+    const logs = collectingLogger();
+    const { state, redis: connection } = await replica("slow", logs.logger);
+    const other = await replica("pauser");
+    // CLIENT PAUSE holds every client's commands on the server while the connections stay up.
+    await other.redis.run((c) => c.call("CLIENT", "PAUSE", "1500", "ALL"));
+    for (let i = 0; i < 3; i++) expect(await state.updates.first(`slow-${i}`)).toBe(true); // in-process meanwhile
+    expect(logs.lines().filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
+      "Redis is unavailable: answering goes on with state kept in this process until it is back",
+    ]);
+    const deadline = Date.now() + 10_000;
+    while (!logs.lines().some((l) => /Redis is back/u.test(l.msg)) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      await state.updates.first(`probe-${Date.now()}`);
+    }
+    expect(logs.lines().filter((l) => /Redis is back/u.test(l.msg))).toHaveLength(1);
+    expect(connection.available).toBe(true);
+    expect(await state.updates.first("after-the-pause")).toBe(true);
+    expect(await other.state.updates.first("after-the-pause")).toBe(false);
+  });
+
   it("starts in-process with one warning when Redis is not there, and uses it once it is", { timeout: 30_000 }, async () => {
     const logs = collectingLogger();
     await redis.kill();
