@@ -9,6 +9,7 @@ import { createMemoryState, type BotState, type ConversationPlace } from "../sta
 import { nextTurns } from "../state/conversations.js";
 import type { RateLimiter } from "./rate-limit.js";
 
+/** A short message instead of an answer: a refused question, the rate limit, or a failure. */
 export type Notice =
   | { readonly code: QuestionErrorCode; readonly language: Language; readonly limit?: number }
   | { readonly code: "rate-limited"; readonly language: Language; readonly retryAfterMs: number }
@@ -27,6 +28,7 @@ export type Reply =
   | { readonly kind: "notice"; readonly notice: Notice }
   | { readonly kind: "silent" };
 
+/** Options of {@link createAsk}. */
 export interface AskOptions {
   readonly rag: Rag;
   readonly limiter: RateLimiter;
@@ -35,6 +37,7 @@ export interface AskOptions {
   readonly state?: BotState;
 }
 
+/** Who asked, where, and the adapter's hooks, for one question. */
 export interface AskContext {
   /** Rate-limit key, e.g. "telegram:123". */
   readonly user: string;

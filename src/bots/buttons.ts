@@ -13,6 +13,7 @@ export type ButtonOutcome =
   | { readonly kind: "passage"; readonly passage: PassageView; readonly n: number; readonly language: Language }
   | { readonly kind: "message"; readonly text: string; readonly language: Language };
 
+/** What {@link pressButton} needs: the core (for passages), the state and a logger. */
 export interface PressOptions {
   readonly rag: Rag;
   readonly state: BotState;

@@ -10,6 +10,7 @@ export type RateVerdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly retryAfterMs: number; readonly notify: boolean };
 
+/** A per-user question limit; `take` counts one question and says whether it may be answered. */
 export interface RateLimiter {
   take(key: string, now?: number): Promise<RateVerdict>;
 }

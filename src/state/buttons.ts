@@ -29,6 +29,7 @@ export type ButtonAction =
   | { readonly kind: "paragraph"; readonly id: string; readonly n: number }
   | { readonly kind: "feedback"; readonly id: string; readonly vote: "up" | "down" };
 
+/** Button payloads by id, with a TTL (in Redis when configured). */
 export interface ButtonStore {
   /** Stores `payload` for the TTL; returns its id (8 URL-safe characters). */
   put(payload: AnswerPayload): Promise<string>;

@@ -20,6 +20,7 @@ export interface ConversationPlace {
   readonly replyTo?: string;
 }
 
+/** The turns of conversations, by chat (for the TTL) and by answer message (for replies). */
 export interface ConversationMemory {
   /** The earlier turns a question at `place` continues (oldest first, at most {@link MAX_TURNS}); [] when none. */
   recall(place: ConversationPlace): Promise<ConversationTurn[]>;

@@ -12,6 +12,7 @@ import type { ButtonCitation } from "./buttons.js";
 import { preferRedis } from "./kv.js";
 import { KEY_PREFIX, type SharedRedis } from "./redis.js";
 
+/** What an event records: a 👍, a 👎, or a question the briefings did not answer. */
 export type FeedbackKind = "up" | "down" | "declined";
 
 /** One stored event. */
@@ -38,6 +39,7 @@ export interface FeedbackInput {
   readonly citations: readonly ButtonCitation[];
 }
 
+/** Where feedback goes and how the report reads it back. */
 export interface FeedbackLog {
   /** False with FEEDBACK_LOG=off: nothing is recorded and the 👍/👎 buttons are not shown. */
   readonly enabled: boolean;
@@ -46,6 +48,7 @@ export interface FeedbackLog {
   list(): Promise<FeedbackEvent[]>;
 }
 
+/** Options of {@link createFeedbackLog}. */
 export interface FeedbackOptions {
   /** The state folder (created when missing). */
   readonly dir: string;
@@ -59,6 +62,7 @@ export interface FeedbackOptions {
   readonly now?: () => number;
 }
 
+/** The log's file name in the state folder: one JSON event per line. */
 export const FEEDBACK_FILE = "feedback.jsonl";
 const REDIS_KEY = `${KEY_PREFIX}feedback`;
 const DAY_MS = 24 * 60 * 60_000;

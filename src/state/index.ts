@@ -19,11 +19,13 @@ export type { FeedbackEvent, FeedbackKind, FeedbackLog } from "./feedback.js";
 /** Seen updates are remembered this long (Telegram redelivers an unconfirmed update within minutes). */
 export const UPDATE_MEMORY_MS = 60 * 60_000;
 
+/** Remembers platform updates already handled (Telegram update ids), so each is handled once. */
 export interface UpdateDedup {
   /** True the first time `key` is seen (across replicas with Redis), false after. */
   first(key: string): Promise<boolean>;
 }
 
+/** Everything the bots keep between messages besides the rate limit. */
 export interface BotState {
   readonly conversations: ConversationMemory;
   readonly buttons: ButtonStore;
@@ -33,6 +35,7 @@ export interface BotState {
   readonly redis: SharedRedis | undefined;
 }
 
+/** Options of {@link createState}. */
 export interface StateOptions {
   readonly logger: Logger;
   readonly redis?: SharedRedis | undefined;

@@ -28,6 +28,7 @@ export interface SharedRedis {
   close(): Promise<void>;
 }
 
+/** Options of {@link connectRedis}. */
 export interface ConnectRedisOptions {
   readonly logger: Logger;
   /** Longest wait for one call, in ms. Default 500. */
