@@ -374,10 +374,11 @@ const logitOf = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 -
  * exact already (no more vectors than ef: it visits them all) or the vectors are too many to scan.
  */
 function exactIndex(store: HNSWLib): BruteforceSearch | undefined {
-  const count = store.index.getCurrentCount();
+  // The docstore's labels: an updated graph also holds points marked deleted, which getPoint refuses.
+  const count = store.docstore._docs.size;
   if (count <= DENSE_EF || count > EXACT_MAX_VECTORS) return undefined;
   const exact = new hnswlib.BruteforceSearch(store.args.space, store.index.getNumDimensions());
   exact.initIndex(count);
-  for (let label = 0; label < count; label += 1) exact.addPoint(store.index.getPoint(label), label);
+  for (const id of store.docstore._docs.keys()) exact.addPoint(store.index.getPoint(Number(id)), Number(id));
   return exact;
 }

@@ -11,11 +11,13 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
+import hnswlib, { type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
@@ -150,15 +152,67 @@ export function sourceText(texts: ReadonlyMap<string, string>, path: string): st
   return text;
 }
 
-/** The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. */
-function buildPassageStore(seeds: readonly Seed[]): PassageStore {
-  const passages = seeds.flatMap((seed) => ingest({ path: seed.path, text: seed.text }));
-  const byPath = new Map(seeds.map((s) => [s.path, s.text]));
-  const authors = new Set(passages.flatMap((p) => (p.author ? [p.author.toLowerCase()] : [])));
-  const terms = passages.flatMap((p) => p.sentences.map((s) => documentTerms(sourceText(byPath, p.source).slice(s.start, s.end), authors)));
+/** A briefing's share of an index: its passages and, per sentence, the keys; and where its sentences start. */
+interface SeedSlice {
+  readonly passages: readonly Passage[];
+  readonly terms: readonly (readonly (readonly string[])[])[];
+  /** Position of its first sentence among the index's sentences. */
+  readonly firstSentence: number;
+}
+
+const seedKey = (s: { readonly path: string; readonly sha256: string }): string => `${s.path}:${s.sha256}`;
+
+/** Each briefing's slice of `index` (passages are stored briefing by briefing, in seed order). */
+function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
+  const { passages, terms } = index.store;
+  const shaOf = new Map(index.manifest.seeds.map((s) => [s.path, s.sha256]));
+  const slices = new Map<string, SeedSlice>();
+  let sentence = 0;
+  for (let at = 0; at < passages.length; ) {
+    const source = (passages[at] as Passage).source;
+    let end = at;
+    let count = 0;
+    while (end < passages.length && (passages[end] as Passage).source === source) count += (passages[end++] as Passage).sentences.length;
+    const sha = shaOf.get(source);
+    if (sha !== undefined) slices.set(`${source}:${sha}`, { passages: passages.slice(at, end), terms: terms.slice(sentence, sentence + count), firstSentence: sentence });
+    sentence += count;
+    at = end;
+  }
+  return slices;
+}
+
+const authorsOf = (passages: readonly Passage[]): Set<string> => new Set(passages.flatMap((p) => (p.author ? [p.author.toLowerCase()] : [])));
+
+/**
+ * The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. The
+ * briefings unchanged since `previous` keep their passages and keys (only a sentence naming an @handle is
+ * analysed again when the set of tweet authors changed); `reused` maps each new sentence position to its
+ * position in `previous`, or -1 for a sentence that is new.
+ */
+function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { store: PassageStore; reused: Int32Array } {
+  const slices = previous && previous.manifest.chunker === CHUNKER_VERSION ? slicesOf(previous) : new Map<string, SeedSlice>();
+  const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.text }) }));
+  const passages = parts.flatMap((p) => p.passages);
+  const authors = authorsOf(passages);
+  const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
+  const sameAuthors = authors.size === before.size && [...authors].every((a) => before.has(a));
+  const terms: (readonly (readonly string[])[])[] = [];
+  const reused: number[] = [];
+  for (const { seed, slice, passages: own } of parts) {
+    let i = 0;
+    for (const passage of own) {
+      for (const sentence of passage.sentences) {
+        const text = seed.text.slice(sentence.start, sentence.end);
+        const old = slice?.terms[i];
+        terms.push(old && (sameAuthors || !text.includes("@")) ? old : documentTerms(text, authors));
+        reused.push(slice ? slice.firstSentence + i : -1);
+        i += 1;
+      }
+    }
+  }
   const keys = new Set<string>();
   for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
-  return { passages, terms, lexicon: buildLexicon(keys) };
+  return { store: { passages, terms, lexicon: buildLexicon(keys) }, reused: Int32Array.from(reused) };
 }
 
 /**
@@ -169,11 +223,11 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   const { root, seedsDir, indexDir, embeddings, logger } = options;
   const started = performance.now();
   seeds ??= await readSeeds(root, seedsDir, logger);
-  const store = buildPassageStore(seeds);
+  const { store, reused } = buildPassageStore(seeds, previous);
   if (store.terms.length === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
-  const vectors = await embedSentences(store, seeds, embeddings, previous);
+  const vectors = await embedSentences(store, seeds, embeddings, reused, previous, logger);
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -194,45 +248,126 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   return index;
 }
 
-/** Embeds every sentence, reading back the vectors of seeds unchanged since `previous`. */
-async function embedSentences(store: PassageStore, seeds: readonly Seed[], embeddings: IndexEmbeddings, previous?: LoadedIndex): Promise<HNSWLib> {
+/**
+ * Per sentence position, its label in the vector index, read from the docstore; undefined when the docstore
+ * does not hold exactly one label per sentence (a damaged or foreign index).
+ */
+export function sentenceLabels(vectors: HNSWLib, sentences: number): Int32Array | undefined {
+  const labels = new Int32Array(sentences).fill(-1);
+  if (vectors.docstore._docs.size !== sentences) return undefined;
+  for (const [id, doc] of vectors.docstore._docs) {
+    const at = Number(doc.metadata["sentence"]);
+    const label = Number(id);
+    if (!Number.isInteger(at) || at < 0 || at >= sentences || labels[at] !== -1 || !Number.isInteger(label) || label < 0) return undefined;
+    labels[at] = label;
+  }
+  return labels;
+}
+
+/** Beyond this share of deleted points (briefings removed, not replaced) the graph is rebuilt from its vectors. */
+const MAX_DELETED_SHARE = 0.25;
+
+/**
+ * The sentence vectors. Without a usable `previous` every sentence is embedded into a new graph. With one, its
+ * graph is copied and updated in place of a rebuild: the sentences of removed or changed briefings are marked
+ * deleted, the new ones embedded and added (taking deleted points' slots), and the docstore maps each label to
+ * its sentence's new position. `reused[i]` is sentence i's position in `previous`, or -1.
+ */
+async function embedSentences(
+  store: PassageStore,
+  seeds: readonly Seed[],
+  embeddings: IndexEmbeddings,
+  reused: Int32Array,
+  previous?: LoadedIndex,
+  logger?: Logger,
+): Promise<HNSWLib> {
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
-  const reusable = new Map<string, number[][]>();
-  if (previous && previous.manifest.embedder.id === embeddings.id && previous.manifest.chunker === CHUNKER_VERSION) {
-    const current = new Set(seeds.map((s) => `${s.path}:${s.sha256}`));
-    const unchanged = new Set(previous.manifest.seeds.filter((s) => current.has(`${s.path}:${s.sha256}`)).map((s) => s.path));
-    let label = 0;
-    for (const passage of previous.store.passages) {
-      const same = unchanged.has(passage.source);
-      const list = reusable.get(passage.source) ?? [];
-      for (let i = 0; i < passage.sentences.length; i += 1, label += 1) {
-        if (same) list.push(previous.vectors.index.getPoint(label));
-      }
-      if (same) reusable.set(passage.source, list);
+  const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
+  const compatible =
+    previous !== undefined &&
+    previous.manifest.embedder.id === embeddings.id &&
+    previous.manifest.embedder.dimensions === embeddings.dimensions &&
+    previous.manifest.chunker === CHUNKER_VERSION;
+  const labels = compatible ? sentenceLabels(previous.vectors, previous.store.terms.length) : undefined;
+  const fresh: number[] = [];
+  reused.forEach((old, at) => {
+    if (old < 0 || !labels) fresh.push(at);
+  });
+  const embedded = await embeddings.embedDocuments(fresh.map((at) => sentenceTexts[at] as string));
+  const vectorOf = new Map(fresh.map((at, i) => [at, embedded[i] as number[]]));
+  const documentOf = (at: number): Document => new Document({ pageContent: sentenceTexts[at] as string, metadata: { sentence: at } });
+
+  if (compatible && labels) {
+    const graph = previous.vectors.index;
+    const kept = new Set<number>();
+    reused.forEach((old) => old >= 0 && kept.add(old));
+    const live = reused.length;
+    const deletedAfter = graph.getCurrentCount() - previous.store.terms.length + (labels.length - kept.size) - fresh.length;
+    if (deletedAfter <= live * MAX_DELETED_SHARE) {
+      return updateGraph(previous.vectors, embeddings, { labels, reused, vectorOf, documentOf });
     }
+    logger?.info({ deleted: deletedAfter, live }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
   }
-  const documents: Document[] = [];
-  const vectors: (number[] | undefined)[] = [];
-  const toEmbed: { at: number; text: string }[] = [];
-  const cursor = new Map<string, number>();
-  for (const passage of store.passages) {
-    for (const sentence of passage.sentences) {
-      const text = sourceText(texts, passage.source).slice(sentence.start, sentence.end);
-      const at = documents.length;
-      documents.push(new Document({ pageContent: text, metadata: { sentence: at } }));
-      const old = reusable.get(passage.source);
-      const n = cursor.get(passage.source) ?? 0;
-      cursor.set(passage.source, n + 1);
-      const vector = old?.[n];
-      vectors.push(vector);
-      if (!vector) toEmbed.push({ at, text });
-    }
-  }
-  const fresh = await embeddings.embedDocuments(toEmbed.map((e) => e.text));
-  toEmbed.forEach((e, i) => (vectors[e.at] = fresh[i]));
+  // A new graph: vectors of unchanged sentences are read back from `previous` (never embedded twice).
+  const documents = sentenceTexts.map((_, at) => documentOf(at));
+  const vectors = sentenceTexts.map((_, at) => {
+    const old = reused[at] as number;
+    return vectorOf.get(at) ?? (labels && old >= 0 ? previous!.vectors.index.getPoint(labels[old] as number) : []);
+  });
   const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions });
-  await hnsw.addVectors(vectors.map((v) => v ?? []), documents);
+  await hnsw.addVectors(vectors, documents);
   return hnsw;
+}
+
+/**
+ * A copy of `previous`'s graph updated for the new sentences (the copy keeps the index that still answers
+ * untouched while this one is built): points whose sentence is gone are marked deleted, new ones added.
+ */
+async function updateGraph(
+  previous: HNSWLib,
+  embeddings: IndexEmbeddings,
+  update: { labels: Int32Array; reused: Int32Array; vectorOf: ReadonlyMap<number, number[]>; documentOf: (at: number) => Document },
+): Promise<HNSWLib> {
+  const { labels, reused, vectorOf, documentOf } = update;
+  const graph = await copyGraph(previous, embeddings.dimensions);
+  const kept = new Set<number>();
+  reused.forEach((old) => old >= 0 && kept.add(old));
+  labels.forEach((label, old) => {
+    if (!kept.has(old)) graph.markDelete(label);
+  });
+  // A label never used before: a deleted point keeps its label until its slot is taken.
+  let next = 0;
+  for (const id of graph.getIdsList()) next = Math.max(next, id + 1);
+  const needed = graph.getCurrentCount() + vectorOf.size;
+  if (needed > graph.getMaxElements()) graph.resizeIndex(needed);
+  const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions, index: graph });
+  hnsw.args = { space: "cosine", numDimensions: embeddings.dimensions }; // args.json must not hold the graph
+  const docs: Record<string, Document> = {};
+  reused.forEach((old, at) => {
+    let label: number;
+    if (old >= 0) label = labels[old] as number;
+    else {
+      label = next++;
+      graph.addPoint(vectorOf.get(at) as number[], label, true);
+    }
+    docs[String(label)] = documentOf(at);
+  });
+  hnsw.docstore.add(docs);
+  return hnsw;
+}
+
+/** An independent copy of a store's graph (through a temporary file: hnswlib copies no other way), open to replacing deleted points. */
+async function copyGraph(store: HNSWLib, dimensions: number): Promise<HierarchicalNSW> {
+  const dir = await mkdtemp(join(tmpdir(), "briefing-graph-"));
+  try {
+    const file = join(dir, "hnswlib.index");
+    await store.index.writeIndex(file);
+    const copy = new hnswlib.HierarchicalNSW(store.args.space, dimensions);
+    await copy.readIndex(file, true);
+    return copy;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
@@ -298,10 +433,12 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   try {
     const store = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as PassageStore;
     const vectors = await HNSWLib.load(join(indexDir, "hnswlib"), embeddings);
-    const count = vectors.index.getCurrentCount();
+    const count = vectors.docstore._docs.size;
     if (!Array.isArray(store.passages) || !Array.isArray(store.terms) || store.terms.length !== manifest.sentences || count !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${store.terms?.length}, vectors ${count}`);
     }
+    if (!sentenceLabels(vectors, manifest.sentences)) throw new Error("the vector docstore does not map one label to each sentence");
+    if (vectors.index.getCurrentCount() < count) throw new Error(`the vector graph holds ${vectors.index.getCurrentCount()} points for ${count} sentences`);
     if (vectors.index.getNumDimensions() !== manifest.embedder.dimensions) {
       throw new Error(`vector dimensions disagree: manifest ${manifest.embedder.dimensions}, index ${vectors.index.getNumDimensions()}`);
     }

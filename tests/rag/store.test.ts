@@ -1,9 +1,11 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { IndexError } from "../../src/rag/errors.js";
-import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds } from "../../src/rag/store.js";
+import { Retriever } from "../../src/rag/retrieve.js";
+import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, sentenceLabels, type LoadedIndex } from "../../src/rag/store.js";
+import { DAM_BRIEFING } from "../helpers/briefings.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -149,5 +151,107 @@ describe("reading seeds", () => {
     const index = await buildIndex(options());
     expect(index.manifest.sentences).toBeGreaterThan(20);
     expect(existsSync(join(project.root, "index.tmp"))).toBe(false);
+  });
+});
+
+/** A briefing of 160 distinct sentences: with it the index holds more vectors than the graph's ef, so the retriever searches exactly. */
+function longBriefing(): string {
+  const towns = ["Gao", "Timbuktu", "Kidal", "Mopti", "Segou", "Kayes", "Sikasso", "Menaka"];
+  const paragraphs = Array.from({ length: 32 }, (_, p) =>
+    Array.from({ length: 5 }, (_, s) => `The ${towns[(p + s) % 8]} council reported ${p * 5 + s + 3} new wells and ${(p * 7 + s) % 11} closed roads in week ${p + 1}.`).join(" "),
+  );
+  return `Sahel water report\n\n${paragraphs.join("\n\n")}\n`;
+}
+
+const PORT_BRIEFING = "Port works resume\n\nDredging of the Annaba harbour resumed on Monday after a three-week strike by crane operators.\n";
+const QUESTIONS = ["Who inaugurated the Lumara River dam?", "How many wells did the Kidal council report?", "Who is Michele Sison?", "When did dredging of the Annaba harbour resume?", "What role did Algeria play in the Sahel region?"];
+
+/** Each question's ten best sentences (briefing and offsets) and their scores: what answers are made of. */
+async function rankings(index: LoadedIndex): Promise<{ order: string[][]; scores: number[] }> {
+  const retriever = new Retriever(index, embeddings);
+  const order: string[][] = [];
+  const scores: number[] = [];
+  for (const q of QUESTIONS) {
+    const r = await retriever.retrieve(q);
+    const top = r.ranked.slice(0, 10);
+    order.push(top.map((x) => `${x.sentence.passage.source}:${x.sentence.start}-${x.sentence.end}`));
+    scores.push(r.confidence, ...top.map((x) => x.score));
+  }
+  return { order, scores };
+}
+
+/**
+ * The same rankings, scores equal to float32 rounding: a vector read back from the graph (float32) and stored
+ * again differs from a freshly embedded one in the last bits.
+ */
+async function expectSameRankings(index: LoadedIndex, reference: LoadedIndex, step: string): Promise<void> {
+  const [got, want] = [await rankings(index), await rankings(reference)];
+  expect(got.order, step).toEqual(want.order);
+  got.scores.forEach((score, i) => expect(score, step).toBeCloseTo(want.scores[i] ?? NaN, 5));
+}
+
+describe("incremental updates", () => {
+  it("adding, changing or removing one briefing embeds and moves only its sentences, and answers as a full rebuild would", { timeout: 120_000 }, async () => {
+    writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    writeFileSync(join(project.seedsDir, "002_water.txt"), longBriefing());
+    let index = await buildIndex(options());
+    const steps: readonly (readonly [string, string, () => void])[] = [
+      ["add", "seeds/003_port.txt", () => writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING)],
+      ["change", "seeds/001_dam.txt", () => writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING.replace("forty thousand", "fifty thousand"))],
+      ["remove", "seeds/003_port.txt", () => rmSync(join(project.seedsDir, "003_port.txt"))],
+      ["add again", "seeds/003_port.txt", () => writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING)],
+    ];
+    for (const [step, path, change] of steps) {
+      change();
+      const seeds = await readSeeds(project.root, project.seedsDir);
+      const embedded: string[] = [];
+      const counting = new HashingEmbeddings();
+      counting.embedDocuments = async (texts: string[]) => {
+        embedded.push(...texts);
+        return texts.map((t) => counting.embed(t));
+      };
+      const before = sentenceLabels(index.vectors, index.manifest.sentences);
+      const next = await buildIndex({ ...options(), embeddings: counting }, seeds, index);
+      const text = seeds.find((s) => s.path === path)?.text ?? "";
+      const own = next.store.passages.filter((p) => p.source === path).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
+      expect(embedded, step).toEqual(own);
+
+      // Unchanged sentences keep their point in the graph (same label, same vector); the graph was updated, not rebuilt.
+      const after = sentenceLabels(next.vectors, next.manifest.sentences);
+      expect(before && after, step).toBeTruthy();
+      const waterAt = (i: LoadedIndex) => i.store.passages.findIndex((p) => p.source === "seeds/002_water.txt");
+      const firstWater = (i: LoadedIndex) => i.store.passages.slice(0, waterAt(i)).reduce((n, p) => n + p.sentences.length, 0);
+      expect(after?.[firstWater(next) + 7], step).toBe(before?.[firstWater(index) + 7]);
+      expect(next.vectors.index.getPoint(after?.[firstWater(next) + 7] ?? -1)).toEqual(index.vectors.index.getPoint(before?.[firstWater(index) + 7] ?? -1));
+
+      // A removed briefing's points stay in the graph, marked deleted, until new points take their slots.
+      const removed = index.manifest.sentences - next.manifest.sentences;
+      if (step === "remove") expect(next.vectors.index.getCurrentCount()).toBe(next.manifest.sentences + removed);
+      const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+      expect(next.store, step).toEqual(scratch.store);
+      await expectSameRankings(next, scratch, step);
+      const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+      expect(loaded.status, step).toBe("fresh");
+      if (loaded.status === "fresh") await expectSameRankings(loaded.index, scratch, step);
+      index = next;
+    }
+    // The briefing added again took the slots its removal had left marked deleted.
+    expect(index.vectors.index.getCurrentCount()).toBe(index.manifest.sentences);
+  });
+
+  it("rebuilds the graph from the stored vectors, embedding nothing, once most of it is deleted", async () => {
+    writeFileSync(join(project.seedsDir, "002_water.txt"), longBriefing());
+    const first = await buildIndex(options());
+    rmSync(join(project.seedsDir, "002_water.txt"));
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const counting = new HashingEmbeddings();
+    counting.embedDocuments = async (texts: string[]) => {
+      if (texts.length > 0) throw new Error(`embedded ${texts.length} sentences`);
+      return [];
+    };
+    const next = await buildIndex({ ...options(), embeddings: counting }, seeds, first);
+    expect(next.vectors.index.getCurrentCount()).toBe(next.manifest.sentences);
+    const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+    await expectSameRankings(next, scratch, "rebuilt");
   });
 });
