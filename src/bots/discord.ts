@@ -81,10 +81,17 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   const allowed = (guildId: string | null): boolean =>
     guildId === null || config.allowedGuilds.length === 0 || config.allowedGuilds.includes(guildId);
 
-  /** The error boundary: one failure is logged and apologised for; the bot keeps running. */
-  function handle(context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
+  /**
+   * The error boundary: one failure is logged and apologised for; the bot keeps running. `event` is the message or
+   * interaction id: each is handled once, even when two processes with the same token receive it (shared via Redis).
+   */
+  function handle(event: string, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
     void deps.inflight.run(async () => {
       try {
+        if (!(await state.updates.first(`discord:${event}`))) {
+          logger.debug({ event }, "event already handled by another process; skipped");
+          return;
+        }
         await work();
       } catch (error) {
         logger.error({ err: safeError(error), ...context }, "answering failed");
@@ -100,6 +107,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "gu"), " ").trim();
     const failed = messages(detectLanguage(question)).failed;
     handle(
+      `message:${message.id}`,
       { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
       () => answerMessage(message, question),
       () => message.reply({ content: failed, allowedMentions: NO_PINGS }),
@@ -111,6 +119,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     if (interaction.isButton()) {
       const language = interaction.locale.startsWith("ar") ? "ar" : "en";
       handle(
+        `interaction:${interaction.id}`,
         { interactionId: interaction.id, button: interaction.customId, guildId: interaction.guildId },
         () => answerButton(interaction),
         () =>
@@ -122,6 +131,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
     if (!interaction.isChatInputCommand()) return;
     handle(
+      `interaction:${interaction.id}`,
       { interactionId: interaction.id, command: interaction.commandName, guildId: interaction.guildId },
       () => answerCommand(interaction),
       () => {

@@ -1,6 +1,7 @@
 /**
  * The Gateway v10 half of the fake Discord: HELLO, IDENTIFY -> READY + GUILD_CREATE, heartbeats, RESUME with
- * replay of the events the client missed, and dispatch of MESSAGE_CREATE / INTERACTION_CREATE. Plain JSON only:
+ * replay of the events the client missed, and dispatch of MESSAGE_CREATE / INTERACTION_CREATE to every identified
+ * session (several processes may log in with one token, as replicas do: each gets every event). Plain JSON only:
  * discord.js asks for zlib-stream compression only when the optional zlib-sync package is installed.
  */
 import type { Server } from "node:http";
@@ -29,6 +30,8 @@ interface Session {
   seq: number;
   readonly log: { readonly s: number; readonly t: string; readonly d: Payload }[];
   intents: number;
+  /** The connection the session is live on; undefined while its client is away (events are logged for replay). */
+  socket: WebSocket | undefined;
 }
 
 /** What the fake saw on its gateway, for assertions. */
@@ -46,7 +49,7 @@ export interface GatewayStats {
 
 export interface FakeGateway {
   readonly stats: GatewayStats;
-  /** Sends a dispatch to the current session (or logs it for replay if the client is disconnected). */
+  /** Sends a dispatch to every session (logged for replay to a session whose client is disconnected). */
   dispatch(t: string, d: Payload): void;
   /** Whether the identified client may read the content of guild messages that do not mention it. */
   readonly hasMessageContentIntent: boolean;
@@ -69,19 +72,23 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
     },
     connections: [],
   };
+  /** Every session identified so far; `session` is the latest (its intents and connection are what tests query). */
+  const sessions: Session[] = [];
   let session: Session | undefined;
-  let socket: WebSocket | undefined;
-  let sessions = 0;
 
   const send = (ws: WebSocket, payload: Payload): void => {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
   };
 
+  function dispatchTo(target: Session, t: string, d: Payload): void {
+    const s = ++target.seq;
+    target.log.push({ s, t, d });
+    if (target.socket) send(target.socket, { op: Op.Dispatch, s, t, d });
+  }
+
   function dispatch(t: string, d: Payload): void {
-    if (!session) throw new Error(`fake gateway: ${t} dispatched before any client identified`);
-    const s = ++session.seq;
-    session.log.push({ s, t, d });
-    if (socket) send(socket, { op: Op.Dispatch, s, t, d });
+    if (sessions.length === 0) throw new Error(`fake gateway: ${t} dispatched before any client identified`);
+    for (const target of sessions) dispatchTo(target, t, d);
   }
 
   wss.on("connection", (ws, request) => {
@@ -101,34 +108,39 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
             ws.close(AUTHENTICATION_FAILED, "Authentication failed.");
             return;
           }
-          socket = ws;
           stats.intents = Number(d["intents"] ?? 0);
-          session = { id: `session-${++sessions}`, seq: 0, log: [], intents: Number(d["intents"] ?? 0) };
+          // A client identifying anew on a connection drops the session it had there.
+          const kept = sessions.filter((old) => old.socket !== ws);
+          sessions.splice(0, sessions.length, ...kept);
+          session = { id: `session-${sessions.length + stats.identifies}`, seq: 0, log: [], intents: Number(d["intents"] ?? 0), socket: ws };
+          sessions.push(session);
+          const current = session;
           const address = options.server.address();
           const port = typeof address === "object" && address ? address.port : 0;
           const guilds = options.guilds();
-          dispatch("READY", {
+          dispatchTo(current, "READY", {
             v: 10,
             user: options.botUser,
             guilds: guilds.map((g) => ({ id: g["id"], unavailable: true })),
-            session_id: session.id,
+            session_id: current.id,
             resume_gateway_url: `ws://127.0.0.1:${port}/resume`,
             shard: [0, 1],
             application: { id: options.applicationId, flags: 0 },
           });
-          for (const guild of guilds) dispatch("GUILD_CREATE", guild);
+          for (const guild of guilds) dispatchTo(current, "GUILD_CREATE", guild);
           return;
         }
         case Op.Resume: {
           stats.resumes++;
-          if (!session || d["session_id"] !== session.id || d["token"] !== options.token) {
+          const resumed = sessions.find((x) => x.id === d["session_id"]);
+          if (!resumed || d["token"] !== options.token) {
             send(ws, { op: Op.InvalidSession, d: false });
             return;
           }
-          socket = ws;
+          resumed.socket = ws;
           const since = Number(d["seq"] ?? 0);
-          for (const event of session.log) if (event.s > since) send(ws, { op: Op.Dispatch, ...event });
-          dispatch("RESUMED", {});
+          for (const event of resumed.log) if (event.s > since) send(ws, { op: Op.Dispatch, ...event });
+          dispatchTo(resumed, "RESUMED", {});
           return;
         }
         default:
@@ -136,7 +148,7 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
       }
     });
     ws.on("close", () => {
-      if (socket === ws) socket = undefined;
+      for (const x of sessions) if (x.socket === ws) x.socket = undefined;
     });
   });
 
@@ -147,8 +159,8 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
       return ((session?.intents ?? 0) & MESSAGE_CONTENT_INTENT) !== 0;
     },
     disconnect(code) {
-      socket?.close(code, "fake gateway: disconnect requested by the test");
-      socket = undefined;
+      session?.socket?.close(code, "fake gateway: disconnect requested by the test");
+      if (session) session.socket = undefined;
     },
     async close() {
       for (const client of wss.clients) client.terminate();
