@@ -3,7 +3,10 @@ import type { Rag } from "../rag/index.js";
 import type { Ask } from "./ask.js";
 import type { Inflight } from "./inflight.js";
 
-/** What every adapter is given: the shared ask flow, the core (for /about), logging and the in-flight tracker. */
+/**
+ * What every adapter is given: the shared ask flow, the core (for /about and "show paragraph"), logging and the
+ * in-flight tracker. The adapters keep conversations, buttons and feedback in `ask.state`, the ask flow's own.
+ */
 export interface BotDeps {
   readonly ask: Ask;
   readonly rag: Rag;
