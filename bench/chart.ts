@@ -2,7 +2,7 @@
  * The scale chart as a self-contained SVG: query latency (p50, p95) and peak RSS (building, serving)
  * against the number of briefings, both axes logarithmic.
  */
-import type { ScalePoint } from "./scale.js";
+import type { ScalePoint } from "./scale-types.js";
 
 interface Series {
   readonly label: string;

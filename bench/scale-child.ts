@@ -3,7 +3,8 @@
  *
  *   build <root> <indexDir>                 build the index of <root>/seeds from scratch
  *   query <root> <indexDir> <size> <reps>   load it, time questions, recall@10 of hnswlib against exact search
- *   add   <root> <indexDir> <size>          add one new briefing to the built index and time the update
+ *   update <root> <indexDir>                add one new briefing to the built index, change it, remove it;
+ *                                           time each incremental update
  *
  * The result goes to the parent over IPC (or stdout when run by hand).
  */
@@ -15,37 +16,9 @@ import { createRag } from "../src/rag/index.js";
 import { Retriever } from "../src/rag/retrieve.js";
 import { buildIndex, loadIndex, readSeeds } from "../src/rag/store.js";
 import { exactSearchOf, queryVector } from "./engines.js";
-import { latencyStats, peakRssMiB, recallAtK, scoreReplies, timeEach, type LatencyStats } from "./measure.js";
+import { latencyStats, peakRssMiB, recallAtK, scoreReplies, timeEach } from "./measure.js";
+import type { BuildResult, QueryResult, UpdateResult, UpdateResults } from "./scale-types.js";
 import { createRandom, scaleCorpus } from "./synthetic.js";
-
-export interface BuildResult {
-  readonly buildMs: number;
-  readonly indexBytes: number;
-  readonly passages: number;
-  readonly sentences: number;
-  readonly peakRssMiB: number;
-}
-
-export interface QueryResult {
-  /** createRag on the built index: read and hash the seeds, load the index, build the in-memory structures. */
-  readonly startMs: number;
-  readonly latency: LatencyStats;
-  /** Peak RSS after loading and answering (before the recall study allocates its exact copy). */
-  readonly peakRssMiB: number;
-  /** Mean recall@10 of hnswlib against brute force, at the engine's ef (128) and at hnswlib's default (10). */
-  readonly recall10: number;
-  readonly recall10DefaultEf: number;
-  readonly recallQueries: number;
-  /** hit@1 of the real dev questions with the real article among size - 1 synthetic ones. */
-  readonly devHit1: number;
-}
-
-export interface AddResult {
-  readonly loadMs: number;
-  readonly updateMs: number;
-  readonly embeddedSentences: number;
-  readonly totalSentences: number;
-}
 
 async function du(path: string): Promise<number> {
   const info = await stat(path);
@@ -112,33 +85,47 @@ async function query(root: string, indexDir: string, size: number, reps: number,
   };
 }
 
-async function add(root: string, indexDir: string): Promise<AddResult> {
+/** Adds one new briefing, changes it, removes it: each an incremental update of the index built before. */
+async function update(root: string, indexDir: string): Promise<UpdateResults> {
   const seedsDir = join(root, "seeds");
   const corpus = await scaleCorpus(root);
   const file = join(seedsDir, "synthetic-added.txt");
-  await writeFile(file, corpus.briefing(999_999));
+  let embedded = 0;
+  const counting = new HashingEmbeddings();
+  counting.embedDocuments = async (texts: string[]) => {
+    embedded += texts.length;
+    return texts.map((t) => counting.embed(t));
+  };
+  const options = { root, seedsDir, indexDir, embeddings: counting };
   try {
+    await writeFile(file, corpus.briefing(999_999));
     const started = performance.now();
-    const seeds = await readSeeds(root, seedsDir);
+    let seeds = await readSeeds(root, seedsDir);
     const loaded = await loadIndex(indexDir, seeds, embeddings);
     if (loaded.status !== "stale") throw new Error(`expected a stale index after adding a briefing, got ${loaded.status}`);
     const loadMs = performance.now() - started;
-    let embedded = 0;
-    const counting = new HashingEmbeddings();
-    counting.embedDocuments = async (texts: string[]) => {
-      embedded += texts.length;
-      return texts.map((t) => counting.embed(t));
+    let previous = loaded.previous;
+    const timed = async (): Promise<UpdateResult> => {
+      embedded = 0;
+      const t = performance.now();
+      previous = await buildIndex(options, seeds, previous);
+      return { loadMs: 0, updateMs: performance.now() - t, embeddedSentences: embedded, totalSentences: previous.manifest.sentences };
     };
-    const t = performance.now();
-    const index = await buildIndex({ root, seedsDir, indexDir, embeddings: counting }, seeds, loaded.previous);
-    return { loadMs, updateMs: performance.now() - t, embeddedSentences: embedded, totalSentences: index.manifest.sentences };
+    const add = { ...(await timed()), loadMs };
+    await writeFile(file, corpus.briefing(999_998));
+    seeds = await readSeeds(root, seedsDir);
+    const change = await timed();
+    await rm(file, { force: true });
+    seeds = await readSeeds(root, seedsDir);
+    const remove = await timed();
+    return { add, change, remove };
   } finally {
     await rm(file, { force: true });
   }
 }
 
 const [mode, root = ".", indexDir = "index", size = "1", reps = "20", devFile = ""] = process.argv.slice(2);
-const result = mode === "build" ? await build(root, indexDir) : mode === "query" ? await query(root, indexDir, Number(size), Number(reps), devFile) : mode === "add" ? await add(root, indexDir) : undefined;
-if (!result) throw new Error("usage: scale-child.ts build|query|add <root> <indexDir> [size] [reps] [dev.jsonl]");
+const result = mode === "build" ? await build(root, indexDir) : mode === "query" ? await query(root, indexDir, Number(size), Number(reps), devFile) : mode === "update" ? await update(root, indexDir) : undefined;
+if (!result) throw new Error("usage: scale-child.ts build|query|update <root> <indexDir> [size] [reps] [dev.jsonl]");
 if (process.send) process.send(result);
 else process.stdout.write(`${JSON.stringify(result)}\n`);

@@ -3,7 +3,8 @@
  *
  * For each size N the corpus is the real briefing plus N - 1 SYNTHETIC ones (bench/synthetic.ts: for cost,
  * not quality), generated into a temporary folder that is removed afterwards. Each size is measured in three
- * fresh processes (build; load + query + recall; add one briefing), so peak RSS belongs to one task.
+ * fresh processes (build; load + query + recall; add, change and remove one briefing), so peak RSS belongs to
+ * one task.
  */
 import { fork } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -11,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EXACT_MAX_VECTORS } from "../src/rag/retrieve.js";
 import { renderScaleChart } from "./chart.js";
-import type { AddResult, BuildResult, QueryResult } from "./scale-child.js";
+import type { BuildResult, QueryResult, ScalePoint, UpdateResults } from "./scale-types.js";
 import { scaleCorpus, writeSyntheticBriefings } from "./synthetic.js";
 
 export interface ScaleOptions {
@@ -20,23 +21,17 @@ export interface ScaleOptions {
   /** Repository root: its seeds/ gives the real briefing and the vocabulary. */
   readonly root: string;
   readonly chart?: string;
-  /** Time adding one briefing at every size, not only up to 1,000. */
+  /** Time the updates (add, change, remove one briefing) at every size, not only up to 10,000. */
   readonly addAll?: boolean;
   /** Also write the figures as JSON to this file. */
   readonly out?: string;
   readonly reps?: number;
 }
 
-export interface ScalePoint {
-  readonly briefings: number;
-  readonly corpusBytes: number;
-  readonly build: BuildResult;
-  readonly query: QueryResult;
-  readonly add?: AddResult;
-}
+export type { ScalePoint } from "./scale-types.js";
 
-/** Above this size the add-one step (a full graph rebuild, minutes at 10,000) runs only with --add-all. */
-const ADD_MAX = 1000;
+/** Above this size the update steps (add, change, remove one briefing) run only with --add-all. */
+const ADD_MAX = 10_000;
 
 const log = (message: string): void => void process.stderr.write(`[scale] ${message}\n`);
 
@@ -55,7 +50,7 @@ const mib = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1);
 const fixed = (x: number): string => x.toFixed(x < 10 ? 2 : 1);
 
 function table(points: readonly ScalePoint[]): string {
-  const head = ["briefings", "sentences", "corpus MiB", "build s", "index MiB", "build RSS MiB", "start ms", "p50 ms", "p95 ms", "serve RSS MiB", "dense search", "hnsw recall@10", "ef=10", "add one s", "re-embedded"];
+  const head = ["briefings", "sentences", "corpus MiB", "build s", "index MiB", "build RSS MiB", "start ms", "p50 ms", "p95 ms", "serve RSS MiB", "dense search", "hnsw recall@10", "ef=10", "add one s", "change one s", "remove one s", "re-embedded"];
   const rows = points.map((p) => [
     p.briefings.toLocaleString("en"),
     p.build.sentences.toLocaleString("en"),
@@ -71,6 +66,8 @@ function table(points: readonly ScalePoint[]): string {
     p.query.recall10.toFixed(3),
     p.query.recall10DefaultEf.toFixed(3),
     p.add ? (p.add.updateMs / 1000).toFixed(2) : "-",
+    p.change ? (p.change.updateMs / 1000).toFixed(2) : "-",
+    p.remove ? (p.remove.updateMs / 1000).toFixed(2) : "-",
     p.add ? `${p.add.embeddedSentences} of ${p.add.totalSentences.toLocaleString("en")}` : "-",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
@@ -106,13 +103,13 @@ export async function runScale(options: ScaleOptions): Promise<ScalePoint[]> {
       log(`${size}: built in ${(build.buildMs / 1000).toFixed(1)} s; query`);
       const devFile = resolve(options.root, "../shared/eval/dev.jsonl");
       const query = await child<QueryResult>(options.root, ["query", work, indexDir, String(size), String(size >= 10_000 ? Math.max(3, Math.ceil(reps / 2)) : reps), devFile]);
-      let add: AddResult | undefined;
+      let updates: UpdateResults | undefined;
       if (size > 1 && (size <= ADD_MAX || options.addAll)) {
-        log(`${size}: add one briefing`);
-        add = await child<AddResult>(options.root, ["add", work, indexDir]);
+        log(`${size}: add, change and remove one briefing`);
+        updates = await child<UpdateResults>(options.root, ["update", work, indexDir]);
       }
       rmSync(indexDir, { recursive: true, force: true });
-      points.push({ briefings: size, corpusBytes, build, query, ...(add ? { add } : {}) });
+      points.push({ briefings: size, corpusBytes, build, query, ...(updates ?? {}) });
       log(`${size}: p50 ${fixed(query.latency.p50Ms)} ms, p95 ${fixed(query.latency.p95Ms)} ms, recall@10 ${query.recall10.toFixed(3)}`);
     }
   } finally {
