@@ -8,6 +8,8 @@ export interface Messages {
   /** Heading of the verified quotes under a composed answer. */
   readonly quotes: string;
   readonly sources: string;
+  /** Opens the line naming which question words matched a quote in the other language. */
+  readonly matched: string;
   readonly declined: string;
   readonly usage: string;
   readonly help: string;
@@ -34,6 +36,7 @@ const en: Messages = {
   intro: "From the briefing:",
   quotes: "In the briefing's words:",
   sources: "Sources:",
+  matched: "matched:",
   declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
   usage: "Ask me a question about the briefing, for example: Who is Michele Sison?",
   help:
@@ -57,6 +60,7 @@ const ar: Messages = {
   intro: "من نص الخبر:",
   quotes: "بنص الخبر:",
   sources: "المصادر:",
+  matched: "تطابق:",
   declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
   usage: "اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",
   help:

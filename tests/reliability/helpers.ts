@@ -56,8 +56,10 @@ export function parsedLogs(lines: readonly string[]): { level: number; msg: stri
   return lines.map((line) => JSON.parse(line) as { level: number; msg: string });
 }
 
-/** Why `content` could ping someone or render markup the bot did not write, or undefined when it is inert. */
-export function discordProblem(content: string): string | undefined {
+/** Why `rendered` could ping someone or render markup the bot did not write, or undefined when it is inert. */
+export function discordProblem(rendered: string): string | undefined {
+  // The bot's own bold: a matched word (letters, digits and marks only) between ** and **.
+  const content = rendered.replace(/(?<!\\)\*\*([\p{L}\p{N}\p{M}]+)\*\*/gu, "$1");
   if (/(?<!\\)</u.test(content)) return "an unescaped < (a mention, channel, role or timestamp could render)";
   if (/@(everyone|here)/u.test(content)) return "a bare @everyone or @here";
   if (/(?<!\\)\[[^\]]*\]\(/u.test(content)) return "an unescaped masked link";
@@ -65,7 +67,8 @@ export function discordProblem(content: string): string | undefined {
   return undefined;
 }
 
-const TELEGRAM_BOT_TAGS = new Set(["b", "blockquote"]);
+// b: headings and matched words; i: the "matched" line under a quote in the other language.
+const TELEGRAM_BOT_TAGS = new Set(["b", "i", "blockquote"]);
 
 /** Why `html` would be refused by Telegram or carry a tag the bot did not write, or undefined when it is fine. */
 export function telegramProblem(html: string): string | undefined {

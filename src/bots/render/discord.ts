@@ -7,6 +7,7 @@ import type { Answer, Language, PassageView, RagInfo } from "../../rag/index.js"
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
+import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 
 /** Discord's limit on the content of one message, in UTF-16 code units (what `string.length` counts). */
@@ -50,7 +51,10 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   if (answer.composed) units.push(...chunk(answer.composed.text, (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
   else units.push(m.intro);
   for (const citation of answer.citations) {
-    units.push(...chunk(citation.quote, (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language), "");
+    units.push(...chunk(markMatches(citation), (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language));
+    const line = matchedLine(citation, answer.language);
+    if (line) units.push(...chunk(line, (raw) => `-# ${escapeDiscord(raw.trim())}`, limit, answer.language));
+    units.push("");
   }
   units.push(m.sources);
   for (const c of answer.citations) {
@@ -165,7 +169,7 @@ function echo(question: string): string {
 }
 
 function blockQuote(raw: string, marker: string): string {
-  const lines = escapeDiscord(raw.trim()).split("\n");
+  const lines = renderMarks(escapeDiscord(raw.trim()), "**", "**").split("\n");
   return lines.map((line, i) => `> ${i === 0 ? marker : ""}${line}`.trimEnd()).join("\n");
 }
 

@@ -8,6 +8,7 @@ import type { Answer, Language, PassageView, RagInfo } from "../../rag/index.js"
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
+import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 
 /** Telegram's limit on the text of one message. */
@@ -19,8 +20,10 @@ export function escapeHtml(text: string): string {
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
+/** What a match mark becomes in the message, for measuring a piece before it is rendered. */
+const MARK_SIZES: Readonly<Record<string, number>> = { [MARK_OPEN]: "<b>".length, [MARK_CLOSE]: "</b>".length };
 
-/** Plain text wrapped in one tag pair; the unit the splitter packs into messages. */
+/** Plain text wrapped in one tag pair (its matched words marked, see marks.ts); the unit the splitter packs. */
 interface Block {
   readonly open: string;
   readonly close: string;
@@ -46,7 +49,11 @@ export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): st
   return pack(
     [
       ...head,
-      ...answer.citations.map((c) => ({ open: "<blockquote>", close: "</blockquote>", text: `[${c.n}] ${c.quote}` })),
+      ...answer.citations.flatMap((c) => {
+        const line = matchedLine(c, answer.language);
+        const quote = { open: "<blockquote>", close: "</blockquote>", text: `[${c.n}] ${markMatches(c)}` };
+        return line ? [quote, { open: "<i>", close: "</i>", text: line }] : [quote];
+      }),
       { open: "<b>", close: "</b>", text: m.sources, gap: true },
       ...answer.citations.map((c) => ({ open: "", close: "", text: `[${c.n}] ${c.source}, ${c.label}` })),
     ],
@@ -135,7 +142,7 @@ function pack(blocks: readonly Block[], limit: number): string[] {
 function renderBlock({ open, close, text }: Block, limit: number): string[] {
   const budget = limit - open.length - close.length - 2; // room for the "\n\n" a gap adds
   if (budget < 16) throw new RangeError(`limit ${limit} leaves no room for text`);
-  return splitText(text, budget).map((chunk) => `${open}${escapeHtml(chunk)}${close}`);
+  return splitText(text, budget).map((chunk) => `${open}${renderMarks(escapeHtml(chunk), "<b>", "</b>")}${close}`);
 }
 
 /**
@@ -145,7 +152,7 @@ function renderBlock({ open, close, text }: Block, limit: number): string[] {
 export function splitText(text: string, budget: number): string[] {
   const chunks: string[] = [];
   let rest = text;
-  while (escapeHtml(rest).length > budget) {
+  while (renderedLength(rest) > budget) {
     const fit = fittingPrefix(rest, budget);
     const cut = boundary(rest.slice(0, fit)) ?? fit;
     const chunk = rest.slice(0, cut).trimEnd();
@@ -156,13 +163,20 @@ export function splitText(text: string, budget: number): string[] {
   return chunks;
 }
 
+/** The length of `text` once escaped and its match marks turned into tags. */
+function renderedLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i += 1) n += ENTITIES[text[i] ?? ""]?.length ?? MARK_SIZES[text[i] ?? ""] ?? 1;
+  return n;
+}
+
 /** The longest prefix of `text` (in UTF-16 units) whose escaped form fits in `budget`. */
 function fittingPrefix(text: string, budget: number): number {
   let used = 0;
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? "";
-    const size = ENTITIES[ch]?.length ?? 1;
+    const size = ENTITIES[ch]?.length ?? MARK_SIZES[ch] ?? 1;
     if (used + size > budget) break;
     used += size;
     i += 1;

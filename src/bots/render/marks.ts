@@ -1,0 +1,63 @@
+/**
+ * The words of a quote that matched the question, for the renderers: marked in the plain quote with two
+ * private-use characters before it is cut into messages and escaped (neither step touches them), then turned
+ * into the platform's bold. A line under a quote in the other language names what matched what.
+ */
+import { detectLanguage, type Citation, type Language } from "../../rag/index.js";
+import { messages } from "../messages.js";
+
+export const MARK_OPEN = "\uE000";
+export const MARK_CLOSE = "\uE001";
+const MARKS = /[\uE000\uE001]/gu;
+/** Pairs named in the "matched" line at most. */
+const MAX_PAIRS = 6;
+
+/** `quote` with each matched word between MARK_OPEN and MARK_CLOSE (marks already in the source removed). */
+export function markMatches({ quote, matches = [] }: Pick<Citation, "quote" | "matches">): string {
+  let out = "";
+  let at = 0;
+  for (const { start, end } of [...matches].sort((a, b) => a.start - b.start)) {
+    if (start < at || end > quote.length) continue;
+    out += quote.slice(at, start).replace(MARKS, "") + MARK_OPEN + quote.slice(start, end).replace(MARKS, "") + MARK_CLOSE;
+    at = end;
+  }
+  return out + quote.slice(at).replace(MARKS, "");
+}
+
+/**
+ * Turns the marks of one message piece into `open`/`close` tags. A mark whose partner went to another piece
+ * (a word cut between messages) is dropped, so every piece stays well-formed on its own.
+ */
+export function renderMarks(piece: string, open: string, close: string): string {
+  let out = "";
+  let inside = false;
+  let pending = "";
+  for (const ch of piece) {
+    if (ch === MARK_OPEN) {
+      if (inside) out += pending;
+      inside = true;
+      pending = "";
+    } else if (ch === MARK_CLOSE) {
+      if (inside) out += `${open}${pending}${close}`;
+      inside = false;
+      pending = "";
+    } else if (inside) pending += ch;
+    else out += ch;
+  }
+  return out + pending;
+}
+
+/**
+ * "matched: Sahel → الساحل, Algeria → الجزائر" under a quote written in another language than the question,
+ * so a reader sees why it was cited; undefined for a quote in the question's language or without matches.
+ */
+export function matchedLine(citation: Pick<Citation, "quote" | "matches">, language: Language): string | undefined {
+  const matches = citation.matches ?? [];
+  if (matches.length === 0 || detectLanguage(citation.quote) === language) return undefined;
+  const pairs = new Map<string, string>();
+  for (const { start, end, word } of matches) {
+    const found = citation.quote.slice(start, end);
+    if (found !== word && !pairs.has(word.toLowerCase()) && pairs.size < MAX_PAIRS) pairs.set(word.toLowerCase(), `${word} → ${found}`);
+  }
+  return pairs.size > 0 ? `${messages(language).matched} ${[...pairs.values()].join(", ")}` : undefined;
+}

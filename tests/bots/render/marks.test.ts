@@ -1,0 +1,81 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { renderAnswerDiscord } from "../../../src/bots/render/discord.js";
+import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "../../../src/bots/render/marks.js";
+import { renderAnswerHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import type { Answer, Citation } from "../../../src/rag/index.js";
+import { parseTelegramHtml } from "../../fakes/telegram-server.js";
+
+const QUOTE = "وبشأن الوضع في منطقة الساحل، ذكرت أن الجزائر لعبت دوراً رئيسياً <في> تسهيل الاستقرار";
+const at = (word: string): { start: number; end: number } => ({ start: QUOTE.indexOf(word), end: QUOTE.indexOf(word) + word.length });
+const CITATION: Citation = {
+  n: 1,
+  source: "seeds/briefing.txt",
+  label: "paragraph 4",
+  quote: QUOTE,
+  start: 100,
+  end: 100 + QUOTE.length,
+  score: 0.9,
+  matches: [
+    { ...at("الساحل"), word: "Sahel" },
+    { ...at("الجزائر"), word: "Algeria" },
+    { ...at("لعبت"), word: "play" },
+  ],
+};
+const answer = (language: "en" | "ar", citation: Citation = CITATION): Answer => ({
+  kind: "answered",
+  question: "What role did Algeria play in the Sahel?",
+  language,
+  citations: [citation],
+  timings: { totalMs: 1 },
+});
+
+describe("matched words", () => {
+  it("are bold in Telegram HTML, with a line naming what matched when the quote is in the other language", () => {
+    const [html = ""] = renderAnswerHtml(answer("en"));
+    expect(html).toContain("<b>الساحل</b>");
+    expect(html).toContain("<b>الجزائر</b> <b>لعبت</b>");
+    expect(html).toContain("&lt;في&gt;");
+    expect(html).toContain("<i>matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت</i>");
+    expect(parseTelegramHtml(html).ok).toBe(true);
+  });
+
+  it("are bold in Discord Markdown, with the line as subtext", () => {
+    const [text = ""] = renderAnswerDiscord(answer("en"));
+    expect(text).toContain("**الساحل**");
+    expect(text).toContain("\\<في>");
+    expect(text).toContain("-# matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت");
+  });
+
+  it("need no 'matched' line when question and quote share a language", () => {
+    expect(matchedLine(CITATION, "ar")).toBeUndefined();
+    const [html = ""] = renderAnswerHtml(answer("ar"));
+    expect(html).toContain("<b>الساحل</b>");
+    expect(html).not.toContain("<i>");
+  });
+
+  it("ignore the marks' own characters in a source and keep every piece of a long quote well-formed", () => {
+    expect(markMatches({ quote: `a${MARK_OPEN}b`, matches: [] })).toBe("ab");
+    expect(renderMarks(`x${MARK_OPEN}cut`, "<b>", "</b>")).toBe("xcut");
+    expect(renderMarks(`${MARK_CLOSE}y ${MARK_OPEN}z${MARK_CLOSE}`, "<b>", "</b>")).toBe("y <b>z</b>");
+    const long = Array.from({ length: 600 }, (_, i) => `word${i}`).join(" ");
+    const matches = Array.from({ length: 600 }, (_, i) => ({ start: long.indexOf(`word${i} `), end: long.indexOf(`word${i} `) + `word${i}`.length, word: "w" })).filter((m) => m.start >= 0);
+    const parts = renderAnswerHtml(answer("en", { ...CITATION, quote: long, end: 100 + long.length, matches }), 500);
+    expect(parts.length).toBeGreaterThan(1);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(500);
+      expect(parseTelegramHtml(part).ok, part).toBe(true);
+    }
+  });
+
+  it("never break Telegram's parser, whatever the quote and the match offsets", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), fc.array(fc.tuple(fc.nat(300), fc.nat(20))), (quote, spans) => {
+        const matches = spans.map(([s, n]) => ({ start: s, end: s + n, word: "w" })).filter((m) => m.end <= quote.length && m.end > m.start);
+        for (const part of renderAnswerHtml(answer("en", { ...CITATION, quote, end: 100 + quote.length, matches }), TELEGRAM_MAX_CHARS)) {
+          expect(parseTelegramHtml(part).ok).toBe(true);
+        }
+      }),
+    );
+  });
+});
