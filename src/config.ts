@@ -52,7 +52,7 @@ export interface EmbeddingsConfig {
   readonly modelPath: string | undefined;
 }
 
-/** Conversation memory, buttons, feedback and shared state (see docs/conversations.md). */
+/** Conversation memory, buttons, feedback and shared state (see the README: Conversations, Running several replicas). */
 export interface StateConfig {
   /** Folder for the feedback log and the generated salt. */
   readonly dir: string;
