@@ -44,6 +44,8 @@ export interface Ranked {
   readonly score: number;
   /** The re-ranker's features (RANK_FEATURES order), for the candidates it scored. */
   readonly features?: Float64Array;
+  /** The re-ranker's probability that the sentence holds the answer (without any conversation bonus). */
+  readonly probability?: number;
 }
 
 export interface Retrieval {
@@ -77,15 +79,12 @@ const CONTEXT_WEIGHT = 0.15;
 /** Log-odds added to a candidate from a briefing, or a passage, that the conversation cited. */
 const CONTEXT_SOURCE_BONUS = 3;
 const CONTEXT_PASSAGE_BONUS = 0.25;
+/** The same bonuses for languages the fused score orders (its scale: at most 1.7, BM25 sentence weighing 1). */
+const FUSED_SOURCE_BONUS = 0.5;
+const FUSED_PASSAGE_BONUS = 0.1;
 
 /** Candidates, best by the fused score, that the fitted re-ranker orders. */
 export const RERANK_CANDIDATES = 30;
-
-/**
- * Sentences kept in a retrieval's ranking. A frequent word matches half the sentences of a large corpus;
- * sorting them all cost more than the rest of the search, and answers read only the head.
- */
-export const MAX_RANKED = 200;
 
 interface Entry extends Ranked {
   /** Arrival order: the last tie-break, as a stable sort of all candidates would have it. */
@@ -189,7 +188,9 @@ export class Retriever {
     };
     this.vectors = index.vectors;
     this.vectors.index.setEf(DENSE_EF);
-    this.exact = exactIndex(index.vectors);
+    // The exact copy saved with the index when there is one (copying it out of the graph takes seconds).
+    const live = index.vectors.docstore._docs.size;
+    this.exact = live > DENSE_EF && live <= EXACT_MAX_VECTORS && index.exact ? index.exact : exactIndex(index.vectors);
   }
 
   /** The question's terms, as the lexicon translates them. */
@@ -266,7 +267,7 @@ export class Retriever {
       return total > 0 ? held / total : 0;
     };
 
-    const language = detectLanguage(question);
+    const reranked = this.rerankOf(detectLanguage(question));
     const type = questionType(question);
     const typed = type.quantity || type.time;
     const bestBase = fused[0]?.score || 1;
@@ -286,14 +287,17 @@ export class Retriever {
           Math.log1p(r.sentence.end - r.sentence.start),
           r.sentence.start === r.sentence.passage.sentences[0]?.start ? 1 : 0,
         ]);
-        let z = logit(this.models.rank, features);
-        if (conversation?.sources.has(r.sentence.passage.source)) z += CONTEXT_SOURCE_BONUS;
-        if (conversation?.passages.has(r.sentence.passageIndex)) z += CONTEXT_PASSAGE_BONUS;
-        return { sentence: r.sentence, features, z, rank };
+        const z = logit(this.models.rank, features);
+        const inSource = conversation?.sources.has(r.sentence.passage.source) ?? false;
+        const inPassage = conversation?.passages.has(r.sentence.passageIndex) ?? false;
+        // The conversation's bonus, in log-odds for the re-ranker's order and in fused-score units for the other.
+        const score = reranked
+          ? sigmoid(z + (inSource ? CONTEXT_SOURCE_BONUS : 0) + (inPassage ? CONTEXT_PASSAGE_BONUS : 0))
+          : r.score + (inSource ? FUSED_SOURCE_BONUS : 0) + (inPassage ? FUSED_PASSAGE_BONUS : 0);
+        return { sentence: r.sentence, features, probability: sigmoid(z), score, rank };
       })
-      .map((c) => ({ ...c, z: this.rerankOf(language) ? c.z : 0, base: fused[c.rank]?.score ?? 0 }))
-      .sort((a, b) => b.z - a.z || a.rank - b.rank)
-      .map(({ sentence, features, z, base }) => ({ sentence, features, score: this.rerankOf(language) ? sigmoid(z) : base }));
+      .sort((a, b) => b.score - a.score || a.rank - b.rank)
+      .map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
 
     const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
     let focused = 0;
@@ -302,13 +306,14 @@ export class Retriever {
     const focus = focused;
     const top = ranked[0];
     const second = ranked[1];
-    const margin = top && second ? logitOf(top.score) - logitOf(second.score) : top ? 5 : 0;
+    // The decline model reads the re-ranker's probabilities, whichever order the quotes are in.
+    const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? 5 : 0;
     const counted = lexical.terms.filter((h) => !h.term.synthetic).length;
     const arabic = /[\u0600-\u06FF]/.test(question) ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
     const bestSentenceCover = top?.features[RANK_FEATURES.indexOf("sentenceCover")] ?? 0;
     const features = Float64Array.from([
-      coverage, focus, top?.score ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
+      coverage, focus, top?.probability ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
       counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),
       arabic * coverage, arabic * missingShare, arabic * bestSentenceCover,
     ]);

@@ -4,10 +4,12 @@
  * index/
  *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256
  *   passages.json   passages with sentence offsets, the sentences' matching keys, the pruned lexicon
- *   hnswlib/        HNSWLib.save(): hnswlib.index, args.json, docstore.json
+ *   hnswlib/        HNSWLib.save(): hnswlib.index, args.json, docstore.json (label -> sentence position)
+ *   exact.index     the same vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS
  *
- * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. A
- * rebuild re-embeds only the seeds whose hash changed; the others' vectors are read back from the old index.
+ * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. An update
+ * touches only the changed briefings' entries: the others keep their passages, keys and vectors, and the graph
+ * is updated (points marked deleted, new ones added) instead of rebuilt.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
@@ -17,17 +19,20 @@ import { basename, dirname, join, relative, sep } from "node:path";
 import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
-import hnswlib, { type HierarchicalNSW } from "hnswlib-node";
+import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
+import { EXACT_MAX_VECTORS } from "./retrieve.js";
 import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
-/** Bump when the on-disk layout changes. */
+/** Bump when the on-disk layout changes (an added file that older indexes lack is read when present). */
 const FORMAT = 1;
+/** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
+const EXACT_FILE = "exact.index";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v1";
 export const ANALYZER_VERSION = "keys-v6";
@@ -90,6 +95,11 @@ export interface LoadedIndex {
   readonly seeds: readonly Seed[];
   readonly store: PassageStore;
   readonly vectors: HNSWLib;
+  /**
+   * The same vectors for exact search (same labels), saved beside the graph so that a start does not copy them
+   * out of it one by one; absent above EXACT_MAX_VECTORS, or when an older index did not save it.
+   */
+  readonly exact?: BruteforceSearch;
 }
 
 export interface BuildIndexOptions {
@@ -227,7 +237,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   if (store.terms.length === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
-  const vectors = await embedSentences(store, seeds, embeddings, reused, previous, logger);
+  const { vectors, exact } = await embedSentences(store, seeds, embeddings, reused, previous, logger);
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -238,7 +248,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
     passages: store.passages.length,
     sentences: store.terms.length,
   };
-  const index = { manifest, seeds, store, vectors };
+  const index: LoadedIndex = { manifest, seeds, store, vectors, ...(exact ? { exact } : {}) };
   try {
     await writeIndex(indexDir, index);
   } catch (error) {
@@ -280,7 +290,7 @@ async function embedSentences(
   reused: Int32Array,
   previous?: LoadedIndex,
   logger?: Logger,
-): Promise<HNSWLib> {
+): Promise<{ vectors: HNSWLib; exact: BruteforceSearch | undefined }> {
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
   const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
   const compatible =
@@ -304,7 +314,7 @@ async function embedSentences(
     const live = reused.length;
     const deletedAfter = graph.getCurrentCount() - previous.store.terms.length + (labels.length - kept.size) - fresh.length;
     if (deletedAfter <= live * MAX_DELETED_SHARE) {
-      return updateGraph(previous.vectors, embeddings, { labels, reused, vectorOf, documentOf });
+      return updateGraph(previous, embeddings, { labels, reused, vectorOf, documentOf });
     }
     logger?.info({ deleted: deletedAfter, live }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
   }
@@ -316,7 +326,29 @@ async function embedSentences(
   });
   const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions });
   await hnsw.addVectors(vectors, documents);
-  return hnsw;
+  return { vectors: hnsw, exact: vectors.length <= EXACT_MAX_VECTORS ? exactOf(vectors.map((v, label) => [label, v] as const), embeddings.dimensions) : undefined };
+}
+
+/** Room left in a new exact copy for the sentences of briefings added later (it cannot be resized). */
+const exactCapacity = (count: number): number => count + Math.max(64, Math.ceil(count / 4));
+
+/** A brute-force index of `points` (label, vector). */
+function exactOf(points: Iterable<readonly [number, number[]]>, dimensions: number, count?: number): BruteforceSearch {
+  const list = [...points];
+  const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
+  exact.initIndex(exactCapacity(count ?? list.length));
+  for (const [label, vector] of list) exact.addPoint(vector, label);
+  return exact;
+}
+
+/** The exact copy of a graph's live points (those the docstore names), read out of the graph one by one. */
+function exactFromGraph(vectors: HNSWLib, dimensions: number): BruteforceSearch | undefined {
+  const labels = [...vectors.docstore._docs.keys()].map(Number);
+  if (labels.length > EXACT_MAX_VECTORS) return undefined;
+  return exactOf(
+    labels.map((label) => [label, vectors.index.getPoint(label)] as const),
+    dimensions,
+  );
 }
 
 /**
@@ -324,16 +356,20 @@ async function embedSentences(
  * untouched while this one is built): points whose sentence is gone are marked deleted, new ones added.
  */
 async function updateGraph(
-  previous: HNSWLib,
+  previous: LoadedIndex,
   embeddings: IndexEmbeddings,
   update: { labels: Int32Array; reused: Int32Array; vectorOf: ReadonlyMap<number, number[]>; documentOf: (at: number) => Document },
-): Promise<HNSWLib> {
+): Promise<{ vectors: HNSWLib; exact: BruteforceSearch | undefined }> {
   const { labels, reused, vectorOf, documentOf } = update;
-  const graph = await copyGraph(previous, embeddings.dimensions);
+  const graph = await copyGraph(previous.vectors, embeddings.dimensions);
   const kept = new Set<number>();
   reused.forEach((old) => old >= 0 && kept.add(old));
+  const gone: number[] = [];
   labels.forEach((label, old) => {
-    if (!kept.has(old)) graph.markDelete(label);
+    if (!kept.has(old)) {
+      graph.markDelete(label);
+      gone.push(label);
+    }
   });
   // A label never used before: a deleted point keeps its label until its slot is taken.
   let next = 0;
@@ -343,17 +379,75 @@ async function updateGraph(
   const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions, index: graph });
   hnsw.args = { space: "cosine", numDimensions: embeddings.dimensions }; // args.json must not hold the graph
   const docs: Record<string, Document> = {};
+  const added: (readonly [number, number[]])[] = [];
   reused.forEach((old, at) => {
     let label: number;
     if (old >= 0) label = labels[old] as number;
     else {
       label = next++;
-      graph.addPoint(vectorOf.get(at) as number[], label, true);
+      const vector = vectorOf.get(at) as number[];
+      graph.addPoint(vector, label, true);
+      added.push([label, vector]);
     }
     docs[String(label)] = documentOf(at);
   });
   hnsw.docstore.add(docs);
-  return hnsw;
+  return { vectors: hnsw, exact: await updateExact(previous.exact, hnsw, embeddings.dimensions, gone, added) };
+}
+
+/**
+ * The exact copy after an update: the previous one without the gone points and with the new ones, or one read
+ * out of the updated graph when there was none.
+ */
+async function updateExact(
+  previous: BruteforceSearch | undefined,
+  vectors: HNSWLib,
+  dimensions: number,
+  gone: readonly number[],
+  added: readonly (readonly [number, number[]])[],
+): Promise<BruteforceSearch | undefined> {
+  if (vectors.docstore._docs.size > EXACT_MAX_VECTORS) return undefined;
+  if (!previous) return exactFromGraph(vectors, dimensions);
+  const exact = await filteredExact(previous, dimensions, new Set(gone), added.length);
+  for (const [label, vector] of added) exact.addPoint(vector, label);
+  return exact;
+}
+
+/** hnswlib's BruteforceSearch file: three 8-byte counts (slots, slot size, points), then the slots. */
+const EXACT_HEADER = 24;
+
+/**
+ * A copy of `exact` without the points labelled `gone`, with room for `extra` more. hnswlib's removePoint
+ * cannot be used on an index read from a file (it does not rebuild its label map on loading), so the copy is
+ * made in its file format: the kept slots' bytes, then read back.
+ */
+async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number): Promise<BruteforceSearch> {
+  const dir = await mkdtemp(join(tmpdir(), "briefing-exact-"));
+  try {
+    const file = join(dir, EXACT_FILE);
+    await exact.writeIndex(file);
+    const bytes = await readFile(file);
+    const slot = Number(bytes.readBigUInt64LE(8));
+    const count = Number(bytes.readBigUInt64LE(16));
+    const dataSize = dimensions * 4;
+    if (slot !== dataSize + 8) throw new Error(`unexpected exact index slot size ${slot} for ${dimensions} dimensions`);
+    const kept: number[] = [];
+    for (let i = 0; i < count; i += 1) {
+      if (!gone.has(Number(bytes.readBigUInt64LE(EXACT_HEADER + i * slot + dataSize)))) kept.push(i);
+    }
+    const capacity = Math.max(Number(bytes.readBigUInt64LE(0)), kept.length + extra > Number(bytes.readBigUInt64LE(0)) ? exactCapacity(kept.length + extra) : 0);
+    const out = Buffer.alloc(EXACT_HEADER + capacity * slot);
+    out.writeBigUInt64LE(BigInt(capacity), 0);
+    out.writeBigUInt64LE(BigInt(slot), 8);
+    out.writeBigUInt64LE(BigInt(kept.length), 16);
+    kept.forEach((from, to) => bytes.copy(out, EXACT_HEADER + to * slot, EXACT_HEADER + from * slot, EXACT_HEADER + (from + 1) * slot));
+    await writeFile(file, out);
+    const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
+    await copy.readIndex(file);
+    return copy;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 /** An independent copy of a store's graph (through a temporary file: hnswlib copies no other way), open to replacing deleted points. */
@@ -378,6 +472,7 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
   try {
     await mkdir(tmp, { recursive: true });
     await index.vectors.save(join(tmp, "hnswlib"));
+    if (index.exact) await index.exact.writeIndex(join(tmp, EXACT_FILE));
     await writeFile(join(tmp, "passages.json"), JSON.stringify(index.store));
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
@@ -442,13 +537,32 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
     if (vectors.index.getNumDimensions() !== manifest.embedder.dimensions) {
       throw new Error(`vector dimensions disagree: manifest ${manifest.embedder.dimensions}, index ${vectors.index.getNumDimensions()}`);
     }
-    loaded = { manifest, seeds, store, vectors };
+    const exact = await readExact(indexDir, manifest.embedder.dimensions, count);
+    loaded = { manifest, seeds, store, vectors, ...(exact ? { exact } : {}) };
   } catch (error) {
     return corrupt(indexDir, error);
   }
   const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   return current === recorded ? { status: "fresh", index: loaded } : { status: "stale", previous: loaded };
+}
+
+/**
+ * The saved exact copy, if the index has one (older ones do not: the retriever then copies the graph).
+ * @throws Error when it is damaged: its size or count disagrees with the sentences.
+ */
+async function readExact(indexDir: string, dimensions: number, sentences: number): Promise<BruteforceSearch | undefined> {
+  const file = join(indexDir, EXACT_FILE);
+  if (!existsSync(file)) return undefined;
+  const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
+  await exact.readIndex(file);
+  // hnswlib's file: three 8-byte counts, then for each slot the vector (float32) and its 8-byte label.
+  const expected = 24 + exact.getMaxElements() * (dimensions * 4 + 8);
+  const bytes = (await stat(file)).size;
+  if (bytes !== expected || exact.getCurrentCount() !== sentences) {
+    throw new Error(`${EXACT_FILE} holds ${exact.getCurrentCount()} vectors in ${bytes} bytes; expected ${sentences} in ${expected}`);
+  }
+  return exact;
 }
 
 /** Whether parsed JSON has the fields a manifest must have (it may come from an older or damaged build). */

@@ -20,7 +20,7 @@ afterEach(() => project.remove());
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
     const built = await buildIndex(options());
-    expect(readdirSync(project.indexDir).sort()).toEqual(["hnswlib", "manifest.json", "passages.json"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "hnswlib", "manifest.json", "passages.json"]);
     const seeds = await readSeeds(project.root, project.seedsDir);
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     expect(loaded.status).toBe("fresh");
@@ -29,6 +29,8 @@ describe("the index on disk", () => {
     expect(loaded.index.manifest.seeds).toEqual([expect.objectContaining({ path: "seeds/000_9ae3e538818b189d.txt" })]);
     expect(loaded.index.vectors.index.getCurrentCount()).toBe(built.manifest.sentences);
     expect(loaded.index.vectors.index.getPoint(3)).toEqual(built.vectors.index.getPoint(3));
+    // The exact copy is saved with it, so a start does not copy it out of the graph.
+    expect(loaded.index.exact?.getCurrentCount()).toBe(built.manifest.sentences);
   });
 
   it("leaves no temporary folders behind", async () => {

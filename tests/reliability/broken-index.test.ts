@@ -66,6 +66,13 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a missing passage store", (dir) => rmSync(join(dir, "passages.json"))],
   ["a missing vector folder", (dir) => rmSync(join(dir, "hnswlib"), { recursive: true })],
   ["a corrupt vector docstore", (dir) => writeFileSync(join(dir, "hnswlib", "docstore.json"), "[[")],
+  ["a truncated exact vector copy", (dir) => writeFileSync(join(dir, "exact.index"), readFileSync(join(dir, "exact.index")).subarray(0, 1000))],
+  ["a docstore naming one sentence twice", (dir) => {
+    const file = join(dir, "hnswlib", "docstore.json");
+    const docs = JSON.parse(readFileSync(file, "utf8")) as [string, { metadata: { sentence: number } }][];
+    if (docs[1]) docs[1][1].metadata.sentence = 0;
+    writeFileSync(file, JSON.stringify(docs));
+  }],
 ];
 
 async function expectFreshOnDisk(p: TempProject): Promise<void> {
