@@ -4,11 +4,12 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
-import { rmSync, writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, tempProject, type TempProject } from "./helpers/project.js";
+import { acquireIndexLock, lockPath } from "../src/rag/lock.js";
 import { DAM_BRIEFING, DAM_QUESTION } from "./helpers/briefings.js";
 
 const INTRO = "From the briefing:";
@@ -77,5 +78,32 @@ describe("npm start with briefings changing under it", () => {
     started.stdin.end();
     const [code] = (await once(started, "exit")) as [number | null];
     expect(code).toBe(0);
+  });
+});
+
+describe("npm run index while another process writes the index", () => {
+  it("waits for the lock (saying so once), then builds, and leaves no lock behind", { timeout: 120_000 }, async () => {
+    const p = tempProject();
+    try {
+      const lock = await acquireIndexLock(p.indexDir);
+      const indexing = spawn("npm", ["run", "--silent", "index"], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: p.root },
+      });
+      const output = { stdout: "", stderr: "" };
+      indexing.stdout.on("data", (d: Buffer) => (output.stdout += d.toString()));
+      indexing.stderr.on("data", (d: Buffer) => (output.stderr += d.toString()));
+      await expect.poll(() => output.stderr, { timeout: 60_000, interval: 100 }).toContain("is writing the index; waiting for it to finish");
+      expect(existsSync(p.indexDir)).toBe(false); // nothing written while we hold the lock
+      await lock.release();
+      const [code] = (await once(indexing, "exit")) as [number | null];
+      expect(code, output.stderr).toBe(0);
+      expect(output.stdout).toMatch(/^indexed 1 briefing\(s\)/);
+      expect(output.stderr.match(/waiting/g)).toHaveLength(1);
+      expect(existsSync(lockPath(p.indexDir))).toBe(false);
+      expect(existsSync(join(p.indexDir, "manifest.json"))).toBe(true);
+    } finally {
+      p.remove();
+    }
   });
 });

@@ -11,7 +11,7 @@ import type { LlmOptions } from "./llm/client.js";
 import { loadModels } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
 import { acquireIndexLock, LockError } from "./lock.js";
-import { createLiveRag, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
+import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
 import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex, type LoadResult, type Seed } from "./store.js";
 import { detectLanguage } from "./text/language.js";
 import type { Answer, AnswerOptions, ConversationContext, PassageView, Rag, RagInfo } from "./types.js";
@@ -42,6 +42,14 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
   const logger = options.logger ?? silentLogger;
   const embeddings = options.embeddings ?? new HashingEmbeddings();
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
+  // Taken before the seeds are read, so that a briefing changed meanwhile is still seen as a change.
+  const signature =
+    options.reload && options.reload.intervalMs > 0
+      ? await folderSignature(options.seedsDir).catch((error: unknown) => {
+          logger.debug({ err: error }, "cannot list the seeds folder yet; the first rescan will read it");
+          return undefined;
+        })
+      : undefined;
   const index = await loadOrBuild({ ...options, logger, embeddings });
   // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
   const composer: Composer | undefined = options.llm
@@ -55,6 +63,7 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
     makeCore: (next) => createCore(next, shared),
     update: (seeds, previous) => buildIndex(build, seeds, previous),
     ...(options.reload ? { reload: options.reload } : {}),
+    ...(signature !== undefined ? { initialSignature: signature } : {}),
   });
 }
 
@@ -118,9 +127,20 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
 const MAX_CONTEXT_TURNS = 3;
 /** A question with at most this many content words leans on what was said before ("and Mali?"). */
 const FOLLOW_UP_MAX_TERMS = 2;
-// Openers and references that tie a question to the one before: "and", "what about", pronouns; و/ف, "ماذا عن".
-const FOLLOW_UP_EN = /^\s*(and|so|also|then|but|what about|how about)\b|\b(it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then)\b/i;
-const FOLLOW_UP_AR = /^\s*(و|ف|طيب|ماذا عن|وماذا عن|شو عن|وشو عن)|(^|\s)(هو|هي|هم|هما|هن|ذلك|تلك|هذا|هذه|هؤلاء|هناك|فيها|عنها|عنه|منها|منه|لها|له|لهم|عليها|عليه)(?=\s|[؟?.!]|$)/;
+/** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
+const PRONOUN_MAX_TERMS = 4;
+// Openers that tie a question to the one before: "and …", "what about …"; و or ف joined to a question word.
+const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
+const OPENER_AR = /^\s*(و|ف)?\s*(ماذا عن|شو عن|طيب)|^\s*[وف](من|مين|ما|ماذا|شو|متى|متي|اين|أين|وين|كيف|كم|هل|لماذا|ليش|اي|أي)(?=\s|[؟?]|$)/;
+const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
+// Attached pronouns on prepositions and the demonstratives: عنها، فيه، ذلك … (not هو/هي, as in "ما هو").
+const PRONOUN_AR = /(^|\s)(ذلك|تلك|هذا|هذه|هؤلاء|هناك|فيها|فيه|عنها|عنه|منها|منه|لها|له|لهم|عليها|عليه|بها|به)(?=\s|[؟?.!]|$)/;
+
+/** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
+export function readsAsFollowUp(question: string, ownTerms: number): boolean {
+  if (OPENER_EN.test(question) || OPENER_AR.test(question)) return true;
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || PRONOUN_AR.test(question));
+}
 
 /**
  * The retrieval for a question asked after `context`'s turns. A question that stands on its own (enough words
@@ -132,7 +152,7 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   if (turns.length === 0) return alone;
   const ownTerms = alone.terms.filter((t) => !t.synthetic).length;
-  const tied = FOLLOW_UP_EN.test(question) || FOLLOW_UP_AR.test(question);
+  const tied = readsAsFollowUp(question, ownTerms);
   const answerable = alone.confidence >= loadModels().decline.threshold[detectLanguage(question)];
   if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && answerable) return alone;
   const sources = new Set<string>();

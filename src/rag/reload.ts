@@ -54,12 +54,17 @@ export interface LiveRagOptions {
   /** Builds (and saves) the index of `seeds`, reusing what it can of `previous`. */
   readonly update: (seeds: readonly Seed[], previous: LoadedIndex) => Promise<LoadedIndex>;
   readonly reload?: ReloadOptions;
+  /**
+   * The folder's signature taken before the seeds of `initial` were read: the first rescan then hashes nothing
+   * unless a file moved since (without it, the first rescan reads and hashes every briefing once).
+   */
+  readonly initialSignature?: string;
 }
 
 const DEFAULT_DEBOUNCE_MS = 300;
 
 /** Every file below `dir` with its size, mtime and inode: it changes whenever a briefing is added, edited or removed. */
-async function folderSignature(dir: string): Promise<string> {
+export async function folderSignature(dir: string): Promise<string> {
   const names = (await readdir(dir, { recursive: true })).map(String).sort();
   const parts: string[] = [];
   for (const name of names) {
@@ -81,7 +86,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   const { logger, seedsDir, indexDir } = options;
   let current = initial;
   // The folder as last handled; the first rescan hashes once to learn it (the index may predate the process).
-  let handled: string | undefined;
+  let handled: string | undefined = options.initialSignature;
   let running: Promise<RefreshOutcome> | undefined;
   let busyLogged = false;
   let closed = false;

@@ -440,7 +440,14 @@ async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: 
     out.writeBigUInt64LE(BigInt(capacity), 0);
     out.writeBigUInt64LE(BigInt(slot), 8);
     out.writeBigUInt64LE(BigInt(kept.length), 16);
-    kept.forEach((from, to) => bytes.copy(out, EXACT_HEADER + to * slot, EXACT_HEADER + from * slot, EXACT_HEADER + (from + 1) * slot));
+    // Copied in runs of consecutive kept slots: one briefing's removal leaves a few long runs.
+    for (let to = 0; to < kept.length; ) {
+      const from = kept[to] as number;
+      let run = 1;
+      while (to + run < kept.length && kept[to + run] === from + run) run += 1;
+      bytes.copy(out, EXACT_HEADER + to * slot, EXACT_HEADER + from * slot, EXACT_HEADER + (from + run) * slot);
+      to += run;
+    }
     await writeFile(file, out);
     const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
     await copy.readIndex(file);

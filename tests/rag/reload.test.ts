@@ -181,6 +181,24 @@ describe("a live rag", () => {
     expect(existsSync(lockPath(p.indexDir))).toBe(false);
   });
 
+  it("does not read the briefings again while nothing moved: a bad file is reported once", async () => {
+    const p = project();
+    writeFileSync(join(p.seedsDir, "scan.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe]));
+    const { logger, lines } = capturingLogger("info");
+    // Rescans only when asked (an hour apart, no watching), with the folder's state taken at the start.
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger, reload: { intervalMs: 3_600_000, watch: false } });
+    try {
+      expect(await rag.refresh()).toBe("unchanged");
+      expect(await rag.refresh()).toBe("unchanged");
+      expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toHaveLength(1);
+      writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+      expect(await rag.refresh()).toBe("reloaded");
+      expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toHaveLength(2);
+    } finally {
+      rag.close();
+    }
+  });
+
   it("notices a new briefing by itself when reloading is on", { timeout: 30_000 }, async () => {
     const p = project();
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 200, debounceMs: 50 } });
