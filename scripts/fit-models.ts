@@ -27,7 +27,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FOLDS = 5;
 const L2 = 1e-3;
 /** The share of answerable questions the decline threshold may refuse, per language. */
-const MAX_FALSE_DECLINE = 0.05;
+const MAX_FALSE_DECLINE = 0.06;
 
 interface Question {
   readonly id: string;
@@ -252,26 +252,48 @@ async function main(): Promise<void> {
   const heldOut = await crossValidated(languages);
   report("as used, 5-fold CV by article", heldOut);
 
-  // Decline model, cross-validated on the held-out re-ranking's features.
-  const scored: { p: number; y: boolean; lang: string }[] = [];
+  // Decline model, cross-validated on the held-out re-ranking's features. Each fold's thresholds are chosen on
+  // its own training folds, so the rates reported for the held-out fold are honest.
+  const scored: { p: number; y: boolean; lang: string; threshold: number }[] = [];
   for (let f = 0; f < FOLDS; f += 1) {
-    const model = fitLogistic(DECLINE_FEATURES, declineSamples(heldOut.filter((a) => foldOf(a.q) !== f)));
-    for (const a of heldOut.filter((x) => foldOf(x.q) === f)) scored.push({ p: sigmoid(logit(model, a.retrieval.features)), y: a.q.answerable, lang: a.q.lang });
+    const train = heldOut.filter((a) => foldOf(a.q) !== f);
+    const model = fitLogistic(DECLINE_FEATURES, declineSamples(train));
+    const trained = train.map((a) => ({ p: sigmoid(logit(model, a.retrieval.features)), y: a.q.answerable, lang: a.q.lang }));
+    const foldThreshold = (lang: string): number => bestThreshold(trained.filter((s) => s.lang === lang)).threshold;
+    const thresholds = { en: foldThreshold("en"), ar: foldThreshold("ar") };
+    for (const a of heldOut.filter((x) => foldOf(x.q) === f)) {
+      scored.push({ p: sigmoid(logit(model, a.retrieval.features)), y: a.q.answerable, lang: a.q.lang, threshold: a.q.lang === "ar" ? thresholds.ar : thresholds.en });
+    }
   }
-  for (const t of [0.2, 0.3, 0.4, 0.5, 0.6]) {
-    const fd = (lang: string) => scored.filter((s) => s.lang === lang && s.y && s.p < t).length / scored.filter((s) => s.lang === lang && s.y).length;
-    const dec = scored.filter((s) => !s.y && s.p < t).length / scored.filter((s) => !s.y).length;
-    process.stdout.write(`  threshold ${t}: false declines en ${(fd("en") * 100).toFixed(1)}% ar ${(fd("ar") * 100).toFixed(1)}%, unanswerable declined ${(dec * 100).toFixed(1)}%\n`);
+  for (const t of [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]) {
+    const share = (lang: string, y: boolean) => scored.filter((s) => s.lang === lang && s.y === y && s.p < t).length / (scored.filter((s) => s.lang === lang && s.y === y).length || 1);
+    process.stdout.write(`  threshold ${t}: false declines en ${(share("en", true) * 100).toFixed(1)}% ar ${(share("ar", true) * 100).toFixed(1)}%; unanswerable declined en ${(share("en", false) * 100).toFixed(1)}% ar ${(share("ar", false) * 100).toFixed(1)}%\n`);
   }
-  const cuts = { en: bestThreshold(scored.filter((s) => s.lang === "en")), ar: bestThreshold(scored.filter((s) => s.lang === "ar")) };
-  const threshold = { en: cuts.en.threshold, ar: cuts.ar.threshold };
-  const declineCv = { maxFalseDecline: MAX_FALSE_DECLINE, ...cuts };
-  process.stdout.write(`decline, 5-fold CV by article: ${JSON.stringify(declineCv)}\n`);
+  {
+    const en = scored.filter((s) => s.lang === "en");
+    const pos = en.filter((s) => s.y), neg = en.filter((s) => !s.y);
+    let auc = 0;
+    for (const p of pos) for (const n of neg) auc += p.p > n.p ? 1 : p.p === n.p ? 0.5 : 0;
+    process.stdout.write(`  English out-of-fold AUC ${(auc / (pos.length * neg.length)).toFixed(3)}\n`);
+  }
+  const rate = (lang: string, y: boolean): number => {
+    const rows = scored.filter((s) => s.lang === lang && s.y === y);
+    return rows.filter((s) => s.p < s.threshold).length / (rows.length || 1);
+  };
+  const declineCv = {
+    maxFalseDecline: MAX_FALSE_DECLINE,
+    en: { falseDecline: rate("en", true), declined: rate("en", false) },
+    ar: { falseDecline: rate("ar", true), declined: rate("ar", false) },
+  };
+  process.stdout.write(`decline, 5-fold CV by article (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
 
-  // Final models on everything.
+  // Final models: the re-ranker on everything; the decline model on the out-of-fold re-ranking's features (what
+  // it meets on questions the re-ranker never saw), its thresholds on those out-of-fold predictions.
   const rank = { ...fitLogistic(RANK_FEATURES, rankSamples(base)), languages };
-  const ranked = await askAll(corpora, { ...neutral, rank });
-  const decline = { ...fitLogistic(DECLINE_FEATURES, declineSamples(ranked)), threshold };
+  const declineModel = fitLogistic(DECLINE_FEATURES, declineSamples(heldOut));
+  const outOfFold = scored.map(({ p, y, lang }) => ({ p, y, lang }));
+  const threshold = { en: bestThreshold(outOfFold.filter((s) => s.lang === "en")).threshold, ar: bestThreshold(outOfFold.filter((s) => s.lang === "ar")).threshold };
+  const decline = { ...declineModel, threshold };
   const models: Models = {
     rank,
     decline,

@@ -40,7 +40,7 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
 
 /**
  * The sentences quoted, best first: at most MAX_CITATIONS, each scoring at least MIN_RELATIVE_SCORE of the best,
- * none inside the quote of a better one. (Capping the quotes per passage was measured with
+ * no quote overlapping a better one's. (Capping the quotes per passage was measured with
  * scripts/fit-models.ts: it finds the right paragraph a little more often but the right sentence less often.)
  */
 export function chooseCitations(ranked: readonly Ranked[]): Ranked[] {
@@ -51,9 +51,10 @@ export function chooseCitations(ranked: readonly Ranked[]): Ranked[] {
   for (const r of ranked) {
     if (chosen.length >= MAX_CITATIONS || r.score < best.score * MIN_RELATIVE_SCORE) break;
     const { source } = r.sentence.passage;
-    if (quoted.some((q) => q.source === source && q.start <= r.sentence.start && r.sentence.end <= q.end)) continue;
+    const span = quoteSpan(r.sentence);
+    if (quoted.some((q) => q.source === source && q.start < span.end && span.start < q.end)) continue;
     chosen.push(r);
-    quoted.push({ source, ...quoteSpan(r.sentence) });
+    quoted.push({ source, ...span });
   }
   return chosen;
 }

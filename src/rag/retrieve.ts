@@ -80,7 +80,7 @@ const CONTEXT_WEIGHT = 0.15;
 const CONTEXT_SOURCE_BONUS = 3;
 const CONTEXT_PASSAGE_BONUS = 0.25;
 /** The same bonuses for languages the fused score orders (its scale: at most 1.7, BM25 sentence weighing 1). */
-const FUSED_SOURCE_BONUS = 0.5;
+const FUSED_SOURCE_BONUS = 1;
 const FUSED_PASSAGE_BONUS = 0.1;
 
 /** Candidates, best by the fused score, that the fitted re-ranker orders. */
@@ -188,9 +188,7 @@ export class Retriever {
     };
     this.vectors = index.vectors;
     this.vectors.index.setEf(DENSE_EF);
-    // The exact copy saved with the index when there is one (copying it out of the graph takes seconds).
-    const live = index.vectors.docstore._docs.size;
-    this.exact = live > DENSE_EF && live <= EXACT_MAX_VECTORS && index.exact ? index.exact : exactIndex(index.vectors);
+    this.exact = exactIndex(index.vectors);
   }
 
   /** The question's terms, as the lexicon translates them. */

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/logger.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
-import { tempProject, type TempProject } from "../helpers/project.js";
+import { readsAsFollowUp } from "../../src/rag/rag.js";
+import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
 let rag: Rag;
@@ -163,10 +164,28 @@ describe("conversations", () => {
     expect((await core.answer("What is the capital of France?", { context: { turns } })).kind).toBe("declined");
   });
 
-  it("does not bend a question that stands on its own", async () => {
+  it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
+    const first = await core.answer("What role did Algeria play in the Sahel?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const followUp = await core.answer("وما الاتفاق الذي توسطت فيه؟", { context: { turns } });
+    expect(followUp.kind === "answered" && followUp.citations[0]?.source).toBe(`seeds/${SEED_NAME}`);
+  });
+
+  it("does not bend a question that stands on its own, in either language", async () => {
     const turns = [{ question: "Which agreement did Norway mediate?", citations: [{ source: "seeds/oslo.md", start: 8, end: 60 }] }];
-    const question = "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟";
-    expect(quotes(await core.answer(question, { context: { turns } }))).toEqual(quotes(await core.answer(question)));
+    for (const question of ["من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟", "Who is the personal envoy of the Secretary-General for Western Sahara?"]) {
+      const alone = quotes(await core.answer(question));
+      expect(alone.length).toBeGreaterThan(0);
+      expect(quotes(await core.answer(question, { context: { turns } }))).toEqual(alone);
+    }
+  });
+
+  it("never quotes the same text twice, though quotes take in the next sentence", async () => {
+    for (const question of ["Which agreement did Norway mediate?", "What role did Algeria play in the Sahel region?", "ما موقف واشنطن من بعثة المينورسو؟"]) {
+      const answer = await core.answer(question);
+      const cited = answer.kind === "answered" ? answer.citations : [];
+      for (const a of cited) for (const b of cited) if (a !== b && a.source === b.source) expect(a.end <= b.start || b.end <= a.start, `${a.start}-${a.end} ${b.start}-${b.end}`).toBe(true);
+    }
   });
 
   it("opens the whole passage behind a citation, as a slice of the source", async () => {
@@ -225,5 +244,23 @@ describe("createRag and the index", () => {
     } finally {
       other.remove();
     }
+  });
+});
+
+describe("readsAsFollowUp", () => {
+  it.each([
+    ["ومن يقود العملية السياسية؟", 3, true],
+    ["وماذا عن مالي؟", 1, true],
+    ["ماذا قالت عنها؟", 1, true],
+    ["And about Mali?", 1, true],
+    ["Which agreement did it mediate?", 2, true],
+    ["في أي عام وقعت الاتفاقية؟", 3, false],
+    ["وزير الخارجية من هو؟", 2, false],
+    ["ما هو موقف الجزائر من مالي؟", 3, false],
+    ["فرنسا ماذا قالت؟", 2, false],
+    ["What is the agreement that Algeria mediated in 2015 with Mali?", 5, false],
+    ["Is there a date for the election in the country this year?", 5, false],
+  ] as const)("%s (%i words of its own) -> %s", (question, terms, expected) => {
+    expect(readsAsFollowUp(question, terms)).toBe(expected);
   });
 });
