@@ -188,7 +188,9 @@ export class Retriever {
     };
     this.vectors = index.vectors;
     this.vectors.index.setEf(DENSE_EF);
-    this.exact = exactIndex(index.vectors);
+    // The exact copy saved with the index when there is one (copying it out of the graph takes seconds).
+    const live = index.vectors.docstore._docs.size;
+    this.exact = live > DENSE_EF && live <= EXACT_MAX_VECTORS && index.exact ? index.exact : exactIndex(index.vectors);
   }
 
   /** The question's terms, as the lexicon translates them. */
