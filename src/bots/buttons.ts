@@ -45,6 +45,6 @@ export async function pressButton(data: string, user: string, language: Language
   });
   if (!first) return { kind: "message", text: m.alreadyVoted, language: payload.language };
   await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations });
-  logger.info({ user, vote: action.vote }, "feedback");
+  logger.info({ platform: payload.platform, vote: action.vote }, "feedback");
   return { kind: "message", text: action.vote === "up" ? m.thanksUp : m.thanksDown, language: payload.language };
 }

@@ -153,7 +153,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const reference = message.reference?.messageId;
     const place: ConversationPlace = {
       ...(reference ? { replyTo: `discord:${reference}` } : {}),
-      ...chatOf(message.inGuild() ? null : message.channelId, message.channel.isThread() ? message.channelId : undefined),
+      ...chatOf(message.inGuild() ? null : message.channelId, message.channel.isThread() ? message.channelId : undefined, message.author.id),
     };
     let sent: Message | undefined;
     const language = detectLanguage(question);
@@ -193,10 +193,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     await link(reply, ids);
   }
 
-  /** A private chat or thread is a conversation: questions there within the TTL follow up on each other. */
-  function chatOf(dmChannel: string | null, thread: string | undefined): ConversationPlace {
+  /**
+   * A private chat is a conversation, and so is each person's part of a thread (others asking there are not
+   * followed up on): questions within the TTL follow up on each other.
+   */
+  function chatOf(dmChannel: string | null, thread: string | undefined, user: string): ConversationPlace {
     if (dmChannel !== null) return { chat: `discord:dm:${dmChannel}` };
-    return thread === undefined ? {} : { chat: `discord:thread:${thread}` };
+    return thread === undefined ? {} : { chat: `discord:thread:${thread}:${user}` };
   }
 
   /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */
@@ -211,9 +214,11 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   /** "Show paragraph" and 👍/👎: the answer is ephemeral, seen only by who pressed. */
   async function answerButton(interaction: ButtonInteraction): Promise<void> {
     const language = interaction.locale.startsWith("ar") ? "ar" : "en";
+    // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });
     const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language) : escapeDiscord(outcome.text);
-    await interaction.reply({ content, flags: MessageFlags.Ephemeral, allowedMentions: NO_PINGS });
+    await interaction.editReply({ content, allowedMentions: NO_PINGS });
   }
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
@@ -244,7 +249,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         const context: AskContext & { readonly onText: (partial: string) => void } = {
           user: `discord:${interaction.user.id}`,
           onText: (partial) => live.update(renderPartialDiscord(partial, language, { echoQuestion: true, question })),
-          conversation: chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined),
+          conversation: chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined, interaction.user.id),
           platform: "discord",
         };
         let reply: Reply;

@@ -102,12 +102,17 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         await ctx.answerCbQuery(outcome.text);
         return;
       }
-      await ctx.answerCbQuery();
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language);
       const where = answered ? { reply_parameters: { message_id: answered.message_id, allow_sending_without_reply: true } } : {};
       await withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
+      // Answered once the passage is sent: a callback query takes one answer, and a failure has its own below.
+      await ctx.answerCbQuery();
     };
-    void inflight.run(task).catch((error: unknown) => onError(error, ctx));
+    // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning.
+    void inflight.run(task).catch(async (error: unknown) => {
+      logger.error({ err: error, update: ctx.update.update_id }, "handling a button press failed");
+      await ctx.answerCbQuery(messages(userLanguage(ctx)).failed).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
+    });
   });
 
   /**
@@ -168,14 +173,15 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     return ids;
   }
 
-  /** A private chat or forum topic is a conversation for a while; a reply to an answer continues that answer's. */
+  /** A private chat or one's part of a forum topic is a conversation for a while; a reply to an answer continues that answer's. */
   function placeOf(question: Message, me: UserFromGetMe): ConversationPlace {
     const chatId = question.chat.id;
     const replied = "reply_to_message" in question ? question.reply_to_message : undefined;
     const replyTo = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
     if (question.chat.type === "private") return { ...replyTo, chat: `telegram:chat:${chatId}` };
     const topic = "is_topic_message" in question && question.is_topic_message === true ? question.message_thread_id : undefined;
-    return topic === undefined ? replyTo : { ...replyTo, chat: `telegram:topic:${chatId}:${topic}` };
+    // Each person's part of a forum topic is their own conversation: others asking there are not followed up on.
+    return topic === undefined ? replyTo : { ...replyTo, chat: `telegram:topic:${chatId}:${topic}:${question.from?.id ?? "unknown"}` };
   }
 
   /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */

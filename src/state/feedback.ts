@@ -153,16 +153,17 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   return {
     enabled: true,
     async record(input) {
-      const event: FeedbackEvent = {
-        id: randomUUID(),
-        at: now(),
-        platform: input.platform,
-        kind: input.kind,
-        user: hash(input.user),
-        question: input.question,
-        citations: input.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })),
-      };
       try {
+        // Hashing may create the salt file: inside the try, so an unwritable state folder costs the event only.
+        const event: FeedbackEvent = {
+          id: randomUUID(),
+          at: now(),
+          platform: input.platform,
+          kind: input.kind,
+          user: hash(input.user),
+          question: input.question,
+          citations: input.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })),
+        };
         await preferRedis(redis, () => appendRedis(event), () => appendLocal(event));
       } catch (error) {
         // Feedback is never worth failing an answer or a button for: log and go on.
@@ -173,7 +174,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
       const [local, shared] = await Promise.all([readFileEvents(), readRedis()]);
       const byId = new Map<string, FeedbackEvent>();
       for (const event of [...shared, ...local]) byId.set(event.id, event);
-      return [...byId.values()].sort((a, b) => a.at - b.at);
+      return [...byId.values()].sort((a, b) => a.at - b.at).slice(-maxEvents);
     },
   };
 }

@@ -522,11 +522,13 @@ describe("Discord bot: follow-up questions", () => {
     expect(rag.contexts[2]).toEqual({ turns: [first] });
   });
 
-  it("questions in a thread follow up on each other", async () => {
+  it("one person's questions in a thread follow up on each other; another person's do not", async () => {
     const { discord, rag } = await setup();
+    const other: FakeUser = { id: "900000000000000077", username: "someone-else" };
     await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { channelId: IDS.thread }));
     await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> And what did she say?`, { channelId: IDS.thread }));
-    expect(rag.contexts[1]).toEqual({ turns: [first] });
+    await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> And what did she say?`, { channelId: IDS.thread, author: other }));
+    expect(rag.contexts.slice(1)).toEqual([{ turns: [first] }, undefined]);
   });
 
   it("/ask in a direct message follows up on the conversation there", async () => {

@@ -476,16 +476,18 @@ describe("Telegram bot, follow-up questions", () => {
     expect(rag.contexts).toEqual([undefined, { turns: [first] }]);
   });
 
-  it("questions in the same forum topic follow up on each other; another topic is another conversation", async () => {
+  it("one person's questions in a forum topic follow up on each other; another person's or topic's do not", async () => {
     const { tg, rag } = await setup();
     const mention = `@${tg.me.username ?? ""}`;
     tg.push(tg.groupUpdate(`${mention} Who is Michele Sison?`, { topic: 7 }));
     await tg.waitForSent(1);
-    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 7, from: { id: 1002 } }));
+    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 7 }));
     await tg.waitForSent(2);
-    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 8 }));
+    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 7, from: { id: 1002 } }));
     await tg.waitForSent(3);
-    expect(rag.contexts).toEqual([undefined, { turns: [first] }, undefined]);
+    tg.push(tg.groupUpdate(`${mention} And what did she say?`, { topic: 8 }));
+    await tg.waitForSent(4);
+    expect(rag.contexts).toEqual([undefined, { turns: [first] }, undefined, undefined]);
   });
 
   it("in a group a reply to the answer follows up, a new mention does not", async () => {
@@ -565,6 +567,19 @@ describe("Telegram bot, answer buttons and feedback", () => {
     await tg.waitForCalls("answerCallbackQuery", 2);
     expect(tg.callbackAnswers.map((a) => a.text).sort()).toEqual([messages("ar").buttonExpired, en.buttonExpired].sort());
     expect(logs().filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+  it("tells only the presser, with a toast, when a paragraph cannot be sent; nothing goes to the chat", async () => {
+    const { tg, logs } = await setup();
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    tg.fail("sendMessage", { kind: "error", code: 400, description: "Bad Request: message is too long" }, 3);
+    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? ""));
+    await tg.waitForCalls("answerCallbackQuery", 1);
+    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([en.failed]);
+    expect(tg.sent).toHaveLength(1); // no apology in the chat
+    expect(logs().map((l) => l.msg)).toContain("handling a button press failed");
   });
 
   it("handles a callback query delivered twice once", async () => {

@@ -87,6 +87,8 @@ interface InteractionState {
   readonly channelId: string;
   readonly createdAt: number;
   acknowledged: boolean;
+  /** The flags of a deferred response (64: ephemeral), which the edited original message keeps, as on Discord. */
+  deferredFlags?: number;
   original: SentMessage | undefined;
 }
 
@@ -355,6 +357,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (invalid) return send(400, invalid);
         interaction.original = create(data, interaction.channelId, "interaction-reply", interaction.id);
       }
+      if (type === 5) interaction.deferredFlags = Number(data["flags"] ?? 0);
       interaction.acknowledged = true;
       callbacks.set(interaction.id, { type, status: 204 });
       return send(204);
@@ -371,7 +374,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const invalid = invalidContent(call.body);
       if (invalid) return send(400, invalid);
       if (m[3] && method === "PATCH") {
-        if (!interaction.original) interaction.original = create(call.body ?? {}, interaction.channelId, "interaction-edit", interaction.id);
+        if (!interaction.original) interaction.original = create({ ...call.body, flags: interaction.deferredFlags ?? 0 }, interaction.channelId, "interaction-edit", interaction.id);
         interaction.original.content = String(call.body?.["content"] ?? interaction.original.content);
         interaction.original.allowedMentions = call.body?.["allowed_mentions"];
         if (Array.isArray(call.body?.["components"])) interaction.original.components = call.body["components"] as Payload[];

@@ -103,13 +103,23 @@ describe("the feedback log in the state folder", () => {
     now += 3 * 24 * 60 * 60_000;
     for (let i = 0; i < 45; i++) await log.record({ platform: "telegram", kind: "declined", user: "u", question: `q${i}`, citations: [] });
     const events = await log.list();
-    expect(events.length).toBeLessThanOrEqual(45);
+    expect(events).toHaveLength(20);
+    expect(events[0]?.question).toBe("q25");
     expect(events.map((e) => e.question)).not.toContain("old");
     expect(events.at(-1)?.question).toBe("q44");
     // Compaction kept the file bounded: at most maxEvents plus the appends since the last compaction.
     const lines = readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n");
     expect(lines.length).toBeLessThanOrEqual(20 + 10);
     expect(existsSync(join(dir, "salt"))).toBe(false); // STATE_SALT given: none generated
+  });
+
+  it("loses only the event, never the caller, when the salt cannot be written", async () => {
+    const blocked = join(project.root, "not-a-folder");
+    writeFileSync(blocked, "a file where the state folder should be");
+    const { logger, lines } = collectingLogger();
+    const log = createFeedbackLog({ dir: join(blocked, "state"), retentionDays: 30, logger });
+    await expect(log.record({ platform: "discord", kind: "up", user: "u", question: "q", citations: [] })).resolves.toBeUndefined();
+    expect(lines().map((l) => l.msg)).toContain("could not record feedback");
   });
 
   it("skips a line cut short by a crash", async () => {
