@@ -1,7 +1,7 @@
 /**
  * The one Redis connection a process shares between its stores (ioredis). Every command fails fast instead of
  * hanging: no offline queue, no retries per request, and a short timeout on each call. When Redis goes away the
- * stores fall back to this process (see fallback.ts), with one warning; the client keeps reconnecting in the
+ * stores fall back to this process (preferRedis in kv.ts), with one warning; the client keeps reconnecting in the
  * background, and once it is back the stores use Redis again.
  */
 import { Redis } from "ioredis";
