@@ -12,7 +12,7 @@ import { loadModels } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
-import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex, type LoadResult, type Seed } from "./store.js";
+import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex, type LoadResult, type Seed, type SeedCache } from "./store.js";
 import { detectLanguage } from "./text/language.js";
 import type { Answer, AnswerOptions, ConversationContext, PassageView, Rag, RagInfo } from "./types.js";
 
@@ -50,7 +50,9 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
           return undefined;
         })
       : undefined;
-  const index = await loadOrBuild({ ...options, logger, embeddings });
+  // A running bot's rescans read again only the files whose size, mtime or inode changed.
+  const seedCache: SeedCache | undefined = options.reload && options.reload.intervalMs > 0 ? new Map() : undefined;
+  const index = await loadOrBuild({ ...options, logger, embeddings }, seedCache);
   // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
   const composer: Composer | undefined = options.llm
     ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })
@@ -64,6 +66,7 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
     update: (seeds, previous) => buildIndex(build, seeds, previous),
     ...(options.reload ? { reload: options.reload } : {}),
     ...(signature !== undefined ? { initialSignature: signature } : {}),
+    ...(seedCache ? { seedCache } : {}),
   });
 }
 
@@ -199,9 +202,9 @@ async function tryLoad(indexDir: string, seeds: readonly Seed[], embeddings: Ind
  * The index for the seeds: loaded when fresh, else built under the index lock (another writer may have built
  * it meanwhile, so it is looked at again once the lock is held).
  */
-async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }): Promise<LoadedIndex> {
+async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }, seedCache?: SeedCache): Promise<LoadedIndex> {
   const { logger, indexDir } = options;
-  const seeds = await readSeeds(options.root, options.seedsDir, logger);
+  const seeds = await readSeeds(options.root, options.seedsDir, logger, seedCache);
   const first = await tryLoad(indexDir, seeds, options.embeddings);
   if (first.status === "fresh") return first.index;
   const lock = await acquireIndexLock(indexDir, { waitMs: START_LOCK_WAIT_MS, logger, purpose: "start" }).catch((error: unknown) => {

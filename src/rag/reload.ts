@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
-import { readSeeds, type LoadedIndex, type Seed } from "./store.js";
+import { readSeeds, type LoadedIndex, type Seed, type SeedCache } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
 /** The core over one loaded index. */
@@ -59,6 +59,8 @@ export interface LiveRagOptions {
    * unless a file moved since (without it, the first rescan reads and hashes every briefing once).
    */
   readonly initialSignature?: string;
+  /** What the seeds were read into at start: rescans read again only the files that changed. */
+  readonly seedCache?: SeedCache;
 }
 
 const DEFAULT_DEBOUNCE_MS = 300;
@@ -103,7 +105,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     let seeds: Seed[];
     try {
       // Binary, oversized and unreadable files are skipped here, each with one warning.
-      seeds = await readSeeds(options.root, seedsDir, logger);
+      seeds = await readSeeds(options.root, seedsDir, logger, options.seedCache);
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       handled = signature;

@@ -113,8 +113,18 @@ export interface BuildIndexOptions {
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
 
-/** Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files. */
-export async function readSeeds(root: string, seedsDir: string, logger?: Logger): Promise<Seed[]> {
+/**
+ * What {@link readSeeds} remembers between calls (a running bot's rescans): per file, its size, mtime and inode,
+ * and the seed read from it (undefined for a file it skipped), so that unchanged files are neither read again
+ * nor warned about twice.
+ */
+export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined }>;
+
+/**
+ * Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files.
+ * @param cache files whose size, mtime and inode are unchanged since the last call are taken from it.
+ */
+export async function readSeeds(root: string, seedsDir: string, logger?: Logger, cache?: SeedCache): Promise<Seed[]> {
   let names: string[];
   try {
     names = (await readdir(seedsDir, { recursive: true })).map(String).sort();
@@ -122,16 +132,26 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger)
     throw new IndexError("no-seeds", `cannot read the seeds folder ${relative(root, seedsDir) || seedsDir}`, { cause: error });
   }
   const seeds: Seed[] = [];
+  const seen = new Set<string>();
   for (const name of names) {
     if (!SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) || basename(name).startsWith(".")) continue;
     const file = join(seedsDir, name);
     const path = relative(root, file).split(sep).join("/");
     let data: Buffer;
+    let stamp: string;
     try {
       const info = await stat(file);
       if (!info.isFile()) continue;
+      stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+      seen.add(path);
+      const known = cache?.get(path);
+      if (known?.stamp === stamp) {
+        if (known.seed) seeds.push(known.seed);
+        continue;
+      }
       if (info.size > MAX_SEED_BYTES) {
         logger?.warn({ path, bytes: info.size, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
+        cache?.set(path, { stamp, seed: undefined });
         continue;
       }
       data = await readFile(file);
@@ -144,11 +164,15 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger)
     const bad = replacementCount(text);
     if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
       logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
+      cache?.set(path, { stamp, seed: undefined });
       continue;
     }
     if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
-    seeds.push({ path, sha256: sha256(data), bytes: data.length, text });
+    const seed = { path, sha256: sha256(data), bytes: data.length, text };
+    cache?.set(path, { stamp, seed });
+    seeds.push(seed);
   }
+  if (cache) for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
   if (seeds.length === 0) {
     throw new IndexError("no-seeds", `no .txt or .md briefing in ${relative(root, seedsDir) || seedsDir}`);
   }

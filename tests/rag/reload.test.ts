@@ -181,7 +181,7 @@ describe("a live rag", () => {
     expect(existsSync(lockPath(p.indexDir))).toBe(false);
   });
 
-  it("does not read the briefings again while nothing moved: a bad file is reported once", async () => {
+  it("reads again only the files that moved: a bad file is reported once per version", async () => {
     const p = project();
     writeFileSync(join(p.seedsDir, "scan.txt"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x00, 0xff, 0xfe]));
     const { logger, lines } = capturingLogger("info");
@@ -193,6 +193,11 @@ describe("a live rag", () => {
       expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toHaveLength(1);
       writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
       expect(await rag.refresh()).toBe("reloaded");
+      expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/001_dam.txt"]);
+      // Only the new file was read: the bad one, unchanged, is not warned about again.
+      expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toHaveLength(1);
+      writeFileSync(join(p.seedsDir, "scan.txt"), Buffer.from([0x00, 0x01, 0x02]));
+      expect(await rag.refresh()).toBe("unchanged");
       expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toHaveLength(2);
     } finally {
       rag.close();
