@@ -5,7 +5,7 @@
  */
 import { randomBytes } from "node:crypto";
 import type { Language } from "../rag/index.js";
-import type { KeyValueStore } from "./kv.js";
+import { parseStored, type KeyValueStore } from "./kv.js";
 
 /** A citation as a button needs it. */
 export interface ButtonCitation {
@@ -70,14 +70,7 @@ export function parseButtonData(data: string): ButtonAction | undefined {
 }
 
 function parsePayload(raw: string): AnswerPayload | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
-  const p = value as Partial<AnswerPayload> | null;
+  const p = parseStored(raw) as Partial<AnswerPayload> | null | undefined;
   if (typeof p?.question !== "string" || typeof p.platform !== "string" || !Array.isArray(p.citations)) return undefined;
   if (p.language !== "ar" && p.language !== "en") return undefined;
   const valid = p.citations.every(

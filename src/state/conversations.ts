@@ -3,7 +3,7 @@
  * thread, for a while) and under each answer message the bot sent (so a reply to an answer continues it).
  */
 import type { CitedSpan, ConversationTurn } from "../rag/index.js";
-import type { KeyValueStore } from "./kv.js";
+import { parseStored, type KeyValueStore } from "./kv.js";
 
 /** Turns passed to the core as context: the last three. */
 export const MAX_TURNS = 3;
@@ -63,13 +63,7 @@ export function nextTurns(earlier: readonly ConversationTurn[], question: string
 
 /** Turns from stored JSON; anything malformed (an older version, a foreign key) reads as no conversation. */
 export function parseTurns(raw: string): ConversationTurn[] | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    if (error instanceof SyntaxError) return undefined;
-    throw error;
-  }
+  const value = parseStored(raw);
   if (!Array.isArray(value)) return undefined;
   const turns: ConversationTurn[] = [];
   for (const item of value as unknown[]) {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import type { ButtonCitation } from "./buttons.js";
-import { preferRedis } from "./kv.js";
+import { parseStored, preferRedis } from "./kv.js";
 import { KEY_PREFIX, type SharedRedis } from "./redis.js";
 
 /** What an event records: a 👍, a 👎, or a question the briefings did not answer. */
@@ -197,14 +197,8 @@ function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
   const events: FeedbackEvent[] = [];
   for (const line of lines) {
     if (!line.trim()) continue;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (error) {
-      if (error instanceof SyntaxError) continue; // a line cut short by a crash mid-append
-      throw error;
-    }
-    const e = value as Partial<FeedbackEvent> | null;
+    // A line cut short by a crash mid-append reads as undefined and is skipped.
+    const e = parseStored(line) as Partial<FeedbackEvent> | null | undefined;
     if (typeof e?.id !== "string" || typeof e.at !== "number" || typeof e.platform !== "string" || typeof e.question !== "string") continue;
     if (e.kind !== "up" && e.kind !== "down" && e.kind !== "declined") continue;
     if (e.at < since) continue;

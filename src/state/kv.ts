@@ -99,3 +99,16 @@ export function createSharedStore(redis: SharedRedis | undefined, local: KeyValu
     claim: (key, value, ttlMs) => preferRedis(redis, () => remote.claim(key, value, ttlMs), () => local.claim(key, value, ttlMs)),
   };
 }
+
+/**
+ * Stored JSON read back, or undefined when it is not JSON (a line cut short by a crash, a foreign value): the
+ * stores treat such a value as absent. Any other error is rethrown.
+ */
+export function parseStored(raw: string): unknown {
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch (error) {
+    if (error instanceof SyntaxError) return undefined;
+    throw error;
+  }
+}

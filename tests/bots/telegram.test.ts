@@ -1,8 +1,6 @@
 /**
  * The Telegram adapter driven by the real telegraf client against the local fake Bot API.
  */
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { Writable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf } from "telegraf";
@@ -22,6 +20,7 @@ import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from ".
 import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
 import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram, type SentMessage } from "../fakes/telegram-server.js";
 import { tempProject } from "../helpers/project.js";
+import { freePort } from "../helpers/ports.js";
 
 const en = messages("en");
 
@@ -94,14 +93,6 @@ function shown(sent: SentMessage | undefined): string {
   const parsed = parseTelegramHtml(text);
   if (!parsed.ok) throw new Error(parsed.error);
   return parsed.text;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe("Telegram bot, long polling", () => {

@@ -4,8 +4,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { once } from "node:events";
-import { createServer, connect } from "node:net";
-import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import { freePort } from "../helpers/ports.js";
 
 export interface RedisServer {
   readonly port: number;
@@ -15,14 +15,6 @@ export interface RedisServer {
   /** Starts it again on the same port, empty. */
   restart(): Promise<void>;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 async function accepting(port: number): Promise<boolean> {

@@ -5,14 +5,13 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import type { Update } from "telegraf/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { IDS, startFakeDiscord, type FakeDiscord, type FakeUser } from "../fakes/discord-server.js";
 import { startFakeTelegram, type FakeTelegram, type SentMessage } from "../fakes/telegram-server.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
+import { freePort } from "../helpers/ports.js";
 
 const SECRET = "replica-webhook-secret";
 const HOOK = "/telegram/hook";
@@ -37,14 +36,6 @@ let redis: RedisServer;
 let tg: FakeTelegram;
 let a: Replica;
 let b: Replica;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function startReplica(name: string): Promise<Replica> {
   const discord = await startFakeDiscord();
