@@ -91,6 +91,10 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   let handled: string | undefined = options.initialSignature;
   let running: Promise<RefreshOutcome> | undefined;
   let busyLogged = false;
+  /** The folder state whose update last failed, so that its retries are not logged again. */
+  let failed: string | undefined;
+  /** A file event or tick that came while a rescan ran: another rescan follows it. */
+  let pending = false;
   let closed = false;
 
   const refreshOnce = async (): Promise<RefreshOutcome> => {
@@ -136,8 +140,9 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     try {
       next = await options.update(seeds, current.index);
     } catch (error) {
-      handled = signature;
-      logger.error({ err: error }, "updating the index failed; still answering from the current index");
+      // Tried again at the next tick (an embedding server may be back), but reported once per folder state.
+      if (failed !== signature) logger.error({ err: error }, "updating the index failed; still answering from the current index; retrying at each rescan");
+      failed = signature;
       return "failed";
     } finally {
       await lock?.release();
@@ -166,8 +171,19 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
         logger.error({ err: error }, "reloading the briefings failed; still answering from the current index");
         return "failed" as const;
       })
-      .finally(() => (running = undefined));
+      .finally(() => {
+        running = undefined;
+        if (pending && !closed) {
+          pending = false;
+          void refresh();
+        }
+      });
     return running;
+  };
+  /** A rescan for a file event or a tick: one more after the running one, so a change made during a build is not left for the next tick. */
+  const schedule = (): void => {
+    if (running) pending = true;
+    else void refresh();
   };
 
   let timer: NodeJS.Timeout | undefined;
@@ -176,14 +192,14 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   const reload = options.reload;
   if (reload && reload.intervalMs > 0) {
     // A change that arrives during a rescan is caught by the next event or tick: the signature differs.
-    timer = setInterval(() => void refresh(), reload.intervalMs);
+    timer = setInterval(schedule, reload.intervalMs);
     timer.unref();
     if (reload.watch ?? true) {
       const debounceMs = reload.debounceMs ?? DEFAULT_DEBOUNCE_MS;
       const onEvent = (): void => {
         if (closed) return;
         clearTimeout(debounce);
-        debounce = setTimeout(() => void refresh(), debounceMs);
+        debounce = setTimeout(schedule, debounceMs);
         debounce.unref();
       };
       try {

@@ -8,6 +8,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
+import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, type Answer } from "../../src/rag/index.js";
 import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
@@ -202,6 +203,29 @@ describe("a live rag", () => {
     } finally {
       rag.close();
     }
+  });
+
+  it("retries an update that failed at each rescan, reporting it once, and answers from the old index meanwhile", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const embeddings = new HashingEmbeddings();
+    let down = false;
+    const embed = embeddings.embedDocuments.bind(embeddings);
+    embeddings.embedDocuments = async (texts: string[]) => {
+      if (down) throw new Error("embedding server unreachable");
+      return embed(texts);
+    };
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger, embeddings });
+    down = true;
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    expect(await rag.refresh()).toBe("failed");
+    expect(await rag.refresh()).toBe("failed");
+    expect(parsedLogs(lines).filter((l) => l.msg.startsWith("updating the index failed"))).toHaveLength(1);
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    expect(existsSync(lockPath(p.indexDir))).toBe(false);
+    down = false;
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
   });
 
   it("notices a new briefing by itself when reloading is on", { timeout: 30_000 }, async () => {
