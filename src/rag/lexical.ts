@@ -39,22 +39,50 @@ export class LexicalIndex {
   /** @param documents per document, per token, the token's keys. */
   constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>) {
     this.lengths = new Uint32Array(documents.length);
-    const lists = new Map<string, number[]>();
+    // One pass numbering the keys and recording (key, entry) pairs in typed arrays, then a stable counting
+    // sort by key: every posting is a view into one buffer, in ascending order (documents are read in order).
+    const ids = new Map<string, number>();
+    let pairs = 0;
+    let keyOf = new Uint32Array(1 << 16);
+    let entryOf = new Float64Array(1 << 16);
     let total = 0;
     documents.forEach((tokens, doc) => {
       this.lengths[doc] = tokens.length;
       total += tokens.length;
       tokens.forEach((keys, position) => {
         if (position >= MAX_POSITIONS) return;
+        const entry = doc * MAX_POSITIONS + position;
         for (const key of keys) {
-          const list = lists.get(key);
-          const entry = doc * MAX_POSITIONS + position;
-          if (list) list.push(entry);
-          else lists.set(key, [entry]);
+          let id = ids.get(key);
+          if (id === undefined) {
+            id = ids.size;
+            ids.set(key, id);
+          }
+          if (pairs === keyOf.length) {
+            const grownKeys = new Uint32Array(pairs * 2);
+            grownKeys.set(keyOf);
+            keyOf = grownKeys;
+            const grownEntries = new Float64Array(pairs * 2);
+            grownEntries.set(entryOf);
+            entryOf = grownEntries;
+          }
+          keyOf[pairs] = id;
+          entryOf[pairs] = entry;
+          pairs += 1;
         }
       });
     });
-    for (const [key, list] of lists) this.postings.set(key, Float64Array.from(list));
+    const starts = new Uint32Array(ids.size + 1);
+    for (let i = 0; i < pairs; i += 1) starts[(keyOf[i] as number) + 1] = (starts[(keyOf[i] as number) + 1] as number) + 1;
+    for (let k = 0; k < ids.size; k += 1) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
+    const all = new Float64Array(pairs);
+    const cursor = starts.slice(0, ids.size);
+    for (let i = 0; i < pairs; i += 1) {
+      const k = keyOf[i] as number;
+      all[cursor[k] as number] = entryOf[i] as number;
+      cursor[k] = (cursor[k] as number) + 1;
+    }
+    for (const [key, id] of ids) this.postings.set(key, all.subarray(starts[id] as number, starts[id + 1] as number));
     this.averageLength = documents.length ? total / documents.length : 0;
     this.norms = Float64Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / (this.averageLength || 1)));
   }
