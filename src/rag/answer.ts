@@ -3,7 +3,6 @@
  * fitted decline model (model.ts) gives the question too low a chance of being answered by the briefings.
  */
 import { matchedWords } from "./analyze.js";
-import { loadModels } from "./model.js";
 import type { Ranked, Retrieval } from "./retrieve.js";
 import { sourceText } from "./store.js";
 import type { Answer, Citation, Language, Passage, Sentence } from "./types.js";
@@ -28,7 +27,7 @@ export interface ComposeInput {
 export function composeAnswer({ question, language, retrieval, texts, startedAt }: ComposeInput): Answer {
   const best = retrieval.ranked[0];
   const timings = () => ({ totalMs: performance.now() - startedAt });
-  if (!best || retrieval.confidence < loadModels().decline.threshold[language]) {
+  if (!best || !retrieval.answerable) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
   const citations = chooseCitations(retrieval.ranked).map((r, i) => {

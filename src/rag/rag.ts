@@ -8,7 +8,6 @@ import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
 import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
-import { loadModels } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
@@ -156,8 +155,7 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   if (turns.length === 0) return alone;
   const ownTerms = alone.terms.filter((t) => !t.synthetic).length;
   const tied = readsAsFollowUp(question, ownTerms);
-  const answerable = alone.confidence >= loadModels().decline.threshold[detectLanguage(question)];
-  if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && answerable) return alone;
+  if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && alone.answerable) return alone;
   const sources = new Set<string>();
   const passages = new Set<number>();
   for (const turn of turns) {
@@ -170,7 +168,7 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
   // Whether the briefings cover what is asked is judged on the question's own words, when it has any: the
   // context picks where to look, it does not make an off-topic question ("and the World Cup?") answerable.
-  return ownTerms > 0 ? { ...inContext, confidence: alone.confidence, features: alone.features } : inContext;
+  return ownTerms > 0 ? { ...inContext, confidence: alone.confidence, features: alone.features, answerable: alone.answerable } : inContext;
 }
 
 /** The question as the core reads it, or a QuestionError saying why not. */

@@ -63,6 +63,8 @@ export interface Retrieval {
   readonly features: Float64Array;
   /** The decline model's probability that the briefings answer the question (0..1). */
   readonly confidence: number;
+  /** Whether that probability reaches the decline model's threshold for the question's language. */
+  readonly answerable: boolean;
 }
 
 /** What earlier turns of a conversation lend a follow-up question (see rag.ts). */
@@ -208,7 +210,7 @@ export class Retriever {
 
   async retrieve(question: string, conversation?: RetrievalContext): Promise<Retrieval> {
     const own = this.terms(question);
-    if (own.length === 0 && !conversation) return { terms: own, coverage: 0, focus: 0, ranked: [], features: new Float64Array(DECLINE_FEATURES.length), confidence: 0 };
+    if (own.length === 0 && !conversation) return nothingFound(own);
     const ownKeys = new Set(own.flatMap((t) => t.keys));
     const borrowed = conversation
       ? this.terms(conversation.words)
@@ -216,7 +218,7 @@ export class Retriever {
           .map((t) => ({ ...t, weight: t.weight * CONTEXT_WEIGHT, synthetic: true }))
       : [];
     const terms = [...own, ...borrowed];
-    if (terms.length === 0) return { terms, coverage: 0, focus: 0, ranked: [], features: new Float64Array(DECLINE_FEATURES.length), confidence: 0 };
+    if (terms.length === 0) return nothingFound(terms);
     const lexical = this.sentenceIndex.search(terms);
     const context = this.passageIndex.search(terms);
     const dense = await this.dense(question, terms);
@@ -267,7 +269,8 @@ export class Retriever {
       return total > 0 ? held / total : 0;
     };
 
-    const reranked = this.rerankOf(detectLanguage(question));
+    const language = detectLanguage(question);
+    const reranked = this.rerankOf(language);
     const type = questionType(question);
     const typed = type.quantity || type.time;
     const bestBase = fused[0]?.score || 1;
@@ -318,7 +321,7 @@ export class Retriever {
       arabic * coverage, arabic * missingShare, arabic * bestSentenceCover,
     ]);
     const confidence = top ? sigmoid(logit(this.models.decline, features)) : 0;
-    return { terms, coverage, focus, ranked, features, confidence };
+    return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= this.models.decline.threshold[language] };
   }
 
   /** Whether the fitted re-ranker orders this language's questions (else the fused score does; see model.ts). */
@@ -371,6 +374,17 @@ export class Retriever {
     return out;
   }
 }
+
+/** The retrieval of a question with no words to look for: nothing ranked, declined. */
+const nothingFound = (terms: readonly QueryTerm[]): Retrieval => ({
+  terms,
+  coverage: 0,
+  focus: 0,
+  ranked: [],
+  features: new Float64Array(DECLINE_FEATURES.length),
+  confidence: 0,
+  answerable: false,
+});
 
 const logitOf = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
 
