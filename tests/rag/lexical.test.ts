@@ -1,0 +1,65 @@
+/**
+ * The structured BM25 against a direct implementation of its definition, on random small corpora: a term's
+ * frequency in a document is the number of tokens matching any of its keys, its document frequency the
+ * number of documents with one.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { QueryTerm } from "../../src/rag/analyze.js";
+import { LexicalIndex } from "../../src/rag/lexical.js";
+
+const K1 = 1.2;
+const B = 0.75;
+
+type Documents = string[][][];
+
+function naiveScores(documents: Documents, terms: readonly QueryTerm[]): number[] {
+  const n = documents.length;
+  const total = documents.reduce((sum, d) => sum + d.length, 0);
+  const average = n ? total / n : 0;
+  const scores = new Array<number>(n).fill(0);
+  for (const term of terms) {
+    const f = documents.map((tokens) => tokens.filter((keys) => keys.some((k) => term.keys.includes(k))).length);
+    const df = f.filter((x) => x > 0).length;
+    const idf = Math.log(1 + (n - df + 0.5) / (df + 0.5)) * term.weight;
+    f.forEach((x, doc) => {
+      if (x === 0) return;
+      const norm = K1 * (1 - B + (B * (documents[doc] as string[][]).length) / (average || 1));
+      scores[doc] = (scores[doc] as number) + (idf * x * (K1 + 1)) / (x + norm);
+    });
+  }
+  return scores;
+}
+
+const key = fc.constantFrom("a", "b", "c", "d", "e", "f");
+const token = fc.uniqueArray(key, { minLength: 1, maxLength: 3 });
+const corpus = fc.array(fc.array(token, { maxLength: 12 }), { minLength: 1, maxLength: 25 });
+const query = fc.array(fc.record({ word: key, keys: fc.uniqueArray(key, { minLength: 1, maxLength: 3 }), weight: fc.constantFrom(1, 0.5) }), { minLength: 1, maxLength: 4 });
+
+describe("LexicalIndex", () => {
+  it("scores every document as the definition says, and knows which documents hold which keys", () => {
+    fc.assert(
+      fc.property(corpus, query, (documents, terms) => {
+        const index = new LexicalIndex(documents);
+        const result = index.search(terms);
+        const want = naiveScores(documents, terms);
+        want.forEach((score, doc) => expect(result.scores[doc]).toBeCloseTo(score, 9));
+        expect([...result.matched]).toEqual(want.flatMap((s, doc) => (s > 0 ? [doc] : [])));
+        expect(result.max).toBeCloseTo(Math.max(0, ...want), 9);
+        documents.forEach((tokens, doc) => {
+          for (const term of terms) expect(index.contains(doc, term.keys)).toBe(tokens.some((keys) => keys.some((k) => term.keys.includes(k))));
+        });
+        expect(new Set(index.keys())).toEqual(new Set(documents.flat(2)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("counts a token once when several of a term's keys match it", () => {
+    const index = new LexicalIndex([[["x", "y"]], [["z"]]]);
+    const [hit] = index.search([{ word: "x", keys: ["x", "y"], weight: 1 }]).terms;
+    expect(hit?.df).toBe(1);
+    const scores = index.search([{ word: "x", keys: ["x", "y"], weight: 1 }]).scores;
+    expect(scores[0]).toBeCloseTo(naiveScores([[["x", "y"]], [["z"]]], [{ word: "x", keys: ["x"], weight: 1 }])[0] ?? NaN, 12);
+  });
+});
