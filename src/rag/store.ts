@@ -3,7 +3,8 @@
  *
  * index/
  *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256
- *   passages.json   passages with sentence offsets, the sentences' matching keys, the pruned lexicon
+ *   passages.json   passages with sentence offsets, the pruned lexicon, the table of matching keys
+ *   terms.bin       each sentence's matching keys as numbers into that table (see packTerms)
  *   hnswlib/        HNSWLib.save(): hnswlib.index, args.json, docstore.json (label -> sentence position)
  *   exact.index     the same vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS
  *
@@ -30,7 +31,9 @@ import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
 /** Bump when the on-disk layout changes (an added file that older indexes lack is read when present). */
-const FORMAT = 1;
+const FORMAT = 2;
+/** The sentences' matching keys, packed (see packTerms). */
+const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
 const EXACT_FILE = "exact.index";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
@@ -504,7 +507,9 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
     await mkdir(tmp, { recursive: true });
     await index.vectors.save(join(tmp, "hnswlib"));
     if (index.exact) await index.exact.writeIndex(join(tmp, EXACT_FILE));
-    await writeFile(join(tmp, "passages.json"), JSON.stringify(index.store));
+    const { keys, packed } = packTerms(index.store.terms);
+    await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
+    await writeFile(join(tmp, TERMS_FILE), Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength));
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -557,7 +562,11 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   }
   let loaded: LoadedIndex;
   try {
-    const store = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as PassageStore;
+    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms"> & { keys: string[] };
+    if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || typeof saved.lexicon !== "object" || saved.lexicon === null) {
+      throw new Error("passages.json does not have the passage store's shape");
+    }
+    const store: PassageStore = { passages: saved.passages, lexicon: saved.lexicon, terms: unpackTerms(await readFile(join(indexDir, TERMS_FILE)), saved.keys) };
     const vectors = await HNSWLib.load(join(indexDir, "hnswlib"), embeddings);
     const count = vectors.docstore._docs.size;
     if (!Array.isArray(store.passages) || !Array.isArray(store.terms) || store.terms.length !== manifest.sentences || count !== manifest.sentences) {
@@ -576,6 +585,72 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   return current === recorded ? { status: "fresh", index: loaded } : { status: "stale", previous: loaded };
+}
+
+/**
+ * The sentences' keys as 32-bit numbers (the platform's byte order, little-endian everywhere Node runs):
+ * the number of sentences, then for each its number of tokens, for each token its number of keys and the keys'
+ * positions in `keys`. Parsing this is a fraction of parsing the nested JSON arrays, and each key string exists
+ * once in memory instead of once per occurrence.
+ */
+function packTerms(terms: PassageStore["terms"]): { keys: string[]; packed: Uint32Array } {
+  const ids = new Map<string, number>();
+  let length = 1;
+  for (const sentence of terms) {
+    length += 1 + sentence.length;
+    for (const token of sentence) length += token.length;
+  }
+  const packed = new Uint32Array(length);
+  let at = 0;
+  packed[at++] = terms.length;
+  for (const sentence of terms) {
+    packed[at++] = sentence.length;
+    for (const token of sentence) {
+      packed[at++] = token.length;
+      for (const key of token) {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        }
+        packed[at++] = id;
+      }
+    }
+  }
+  return { keys: [...ids.keys()], packed };
+}
+
+/** The keys packed by {@link packTerms}. @throws Error when the bytes do not hold such a packing. */
+function unpackTerms(bytes: Buffer, keys: readonly string[]): string[][][] {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength === 0) throw new Error(`${TERMS_FILE} is ${bytes.byteLength} bytes, not whole 32-bit numbers`);
+  // A view needs 4-byte alignment; a Buffer from a pool may not have it.
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(Uint8Array.from(bytes).buffer);
+  const next = (at: number): number => {
+    const value = words[at];
+    if (value === undefined) throw new Error(`${TERMS_FILE} ends too early`);
+    return value;
+  };
+  let at = 0;
+  const count = next(at++);
+  if (count > words.length) throw new Error(`${TERMS_FILE} claims ${count} sentences in ${words.length} numbers`);
+  const terms: string[][][] = new Array<string[][]>(count);
+  for (let s = 0; s < count; s += 1) {
+    const tokens = next(at++);
+    const sentence: string[][] = new Array<string[]>(tokens);
+    for (let t = 0; t < tokens; t += 1) {
+      const n = next(at++);
+      const token: string[] = new Array<string>(n);
+      for (let k = 0; k < n; k += 1) {
+        const key = keys[next(at++)];
+        if (key === undefined) throw new Error(`${TERMS_FILE} names a key that passages.json does not hold`);
+        token[k] = key;
+      }
+      sentence[t] = token;
+    }
+    terms[s] = sentence;
+  }
+  if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
+  return terms;
 }
 
 /**

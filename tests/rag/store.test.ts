@@ -20,12 +20,14 @@ afterEach(() => project.remove());
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
     const built = await buildIndex(options());
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "hnswlib", "manifest.json", "passages.json"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "hnswlib", "manifest.json", "passages.json", "terms.bin"]);
     const seeds = await readSeeds(project.root, project.seedsDir);
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     expect(loaded.status).toBe("fresh");
     if (loaded.status !== "fresh") return;
     expect(loaded.index.store.passages).toEqual(built.store.passages);
+    expect(loaded.index.store.terms).toEqual(built.store.terms);
+    expect(loaded.index.store.lexicon).toEqual(built.store.lexicon);
     expect(loaded.index.manifest.seeds).toEqual([expect.objectContaining({ path: "seeds/000_9ae3e538818b189d.txt" })]);
     expect(loaded.index.vectors.index.getCurrentCount()).toBe(built.manifest.sentences);
     expect(loaded.index.vectors.index.getPoint(3)).toEqual(built.vectors.index.getPoint(3));

@@ -66,6 +66,12 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a missing passage store", (dir) => rmSync(join(dir, "passages.json"))],
   ["a missing vector folder", (dir) => rmSync(join(dir, "hnswlib"), { recursive: true })],
   ["a corrupt vector docstore", (dir) => writeFileSync(join(dir, "hnswlib", "docstore.json"), "[[")],
+  ["a truncated terms file", (dir) => writeFileSync(join(dir, "terms.bin"), readFileSync(join(dir, "terms.bin")).subarray(0, 402))],
+  ["a terms file naming keys that do not exist", (dir) => {
+    const words = new Uint32Array(readFileSync(join(dir, "terms.bin")).buffer.slice(0));
+    words[3] = 0xffffff;
+    writeFileSync(join(dir, "terms.bin"), Buffer.from(words.buffer));
+  }],
   ["a truncated exact vector copy", (dir) => writeFileSync(join(dir, "exact.index"), readFileSync(join(dir, "exact.index")).subarray(0, 1000))],
   ["a docstore naming one sentence twice", (dir) => {
     const file = join(dir, "hnswlib", "docstore.json");
