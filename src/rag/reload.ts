@@ -87,7 +87,7 @@ const seedKey = (s: { path: string; sha256: string }): string => `${s.path}:${s.
 export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   const { logger, seedsDir, indexDir } = options;
   let current = initial;
-  // The folder as last handled; the first rescan hashes once to learn it (the index may predate the process).
+  // The folder as last handled; without a signature from the start, the first rescan reads and hashes it once.
   let handled: string | undefined = options.initialSignature;
   let running: Promise<RefreshOutcome> | undefined;
   let busyLogged = false;
