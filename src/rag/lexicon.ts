@@ -88,6 +88,53 @@ function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
   }
 }
 
+/** One English headword with its translations already tokenised into matching keys (corpus-independent). */
+interface ParsedEntry {
+  readonly english: string;
+  readonly stem: string;
+  /** Per usable translation, per Arabic token, its keys. */
+  readonly translations: readonly (readonly (readonly string[])[])[];
+}
+
+interface ParsedLists {
+  readonly entries: readonly ParsedEntry[];
+  /** WordNet: word, its stem, its related words. */
+  readonly related: readonly (readonly [word: string, stem: string, others: readonly string[]])[];
+}
+
+/**
+ * The word lists read, tokenised and stemmed once per process: a running bot rebuilds the lexicon at every hot
+ * reload, and this half of the work does not depend on the corpus.
+ */
+const parsedLists = new Map<string, ParsedLists>();
+
+function parseLists(paths: LexiconPaths): ParsedLists {
+  const key = [paths.dictionary, paths.glossary, paths.wordnet ?? "", lexiconFingerprint(paths)].join("\n");
+  const cached = parsedLists.get(key);
+  if (cached) return cached;
+  // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
+  const raw = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
+  const entries = raw.map(({ english, translations }) => ({
+    english,
+    stem: stemEnglish(english),
+    translations: translations.flatMap(([translation, maxWords]) => {
+      const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+      return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(tokenKeys)];
+    }),
+  }));
+  const related: [string, string, string[]][] = [];
+  if (paths.wordnet) {
+    for (const line of readFileSync(paths.wordnet, "utf8").split("\n")) {
+      if (!line || line.startsWith("#")) continue;
+      const [word = "", ...columns] = line.split("\t");
+      related.push([word, stemEnglish(word), columns.flatMap((c) => (c ? c.split("|") : []))]);
+    }
+  }
+  const lists = { entries, related };
+  parsedLists.set(key, lists);
+  return lists;
+}
+
 /**
  * @param corpusKeys every key the corpus indexes: translations are kept only when they can match one.
  */
@@ -96,17 +143,13 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   const enStem = new Map<string, Set<string>>();
   const arToEn = new Map<string, Set<string>>();
   const known = new Set<string>();
-  // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
-  const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
-  for (const { english, translations } of entries) {
-    const stem = stemEnglish(english);
+  const lists = parseLists(paths);
+  for (const { english, stem, translations } of lists.entries) {
     known.add(english);
     if (!enWord.has(english)) enWord.set(english, new Set());
-    for (const [translation, maxWords] of translations) {
-      const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
-      if (tokens.length === 0 || tokens.length > maxWords) continue;
-      for (const token of tokens) {
-        for (const key of tokenKeys(token)) {
+    for (const tokens of translations) {
+      for (const keys of tokens) {
+        for (const key of keys) {
           if (corpusKeys.has(key) && key.length >= MIN_TRANSLATION_KEY) {
             add(enWord, english, key);
             add(enStem, stem, key);
@@ -117,7 +160,17 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     }
   }
   const nonEmpty = (map: Map<string, Set<string>>) => Object.fromEntries([...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]));
-  const related = paths.wordnet ? relatedWords(paths.wordnet, (w) => (known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) : new Map();
+  // WordNet's related words that translate into the corpus, by word and, for the regular inflections WordNet
+  // does not list ("funded"), by stem under a "*" prefix.
+  const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
+  const related = new Map<string, Set<string>>();
+  for (const [word, stem, others] of lists.related) {
+    for (const other of others) {
+      if (!translates(other)) continue;
+      add(related, word, other);
+      add(related, `*${stem}`, other);
+    }
+  }
   return {
     enWord: nonEmpty(enWord),
     enStem: nonEmpty(enStem),
@@ -125,24 +178,6 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     known: [...known],
     related: nonEmpty(related),
   };
-}
-
-/**
- * WordNet's related words that translate into the corpus (`translations(word) > 0`), by word and, for the
- * regular inflections WordNet does not list ("funded"), by stem under a "*" prefix.
- */
-function relatedWords(path: string, translations: (word: string) => number): Map<string, Set<string>> {
-  const related = new Map<string, Set<string>>();
-  for (const line of readFileSync(path, "utf8").split("\n")) {
-    if (!line || line.startsWith("#")) continue;
-    const [word = "", ...columns] = line.split("\t");
-    for (const other of columns.flatMap((c) => (c ? c.split("|") : []))) {
-      if (translations(other) === 0) continue;
-      add(related, word, other);
-      add(related, `*${stemEnglish(word)}`, other);
-    }
-  }
-  return related;
 }
 
 function add(map: Map<string, Set<string>>, key: string, value: string): void {

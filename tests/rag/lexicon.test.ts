@@ -67,6 +67,14 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("mission", ctx).some((k) => k.startsWith("وفد"))).toBe(false); // has a translation of its own
   });
 
+  it("prunes to each corpus anew though the word lists are parsed once per process", () => {
+    const first = buildLexicon(corpus("ندعم بعثة مينورسو"), paths);
+    const second = buildLexicon(corpus("المهمة صعبة"), paths);
+    expect(first.enWord["mission"]).toEqual(["بعث"]);
+    expect(second.enWord["mission"]).toEqual(["مهم", "مهمه"]);
+    expect(buildLexicon(corpus("ندعم بعثة مينورسو"), paths)).toEqual(first);
+  });
+
   it("changes its fingerprint when a word list changes", () => {
     const before = lexiconFingerprint(paths);
     writeFileSync(paths.glossary, "mission\tبعثة\n");
