@@ -441,9 +441,17 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       data: { custom_id: customId, component_type: 2 },
       message: messageObject(message),
       channel_id: message.channelId,
-      channel: guildId === null ? { id: message.channelId, type: 1, recipients: [userObject(user)] } : { id: message.channelId, type: 0, guild_id: guildId, name: "general" },
+      ...interactionContext(user, guildId, message.channelId, opts.locale ?? "en-US"),
+    });
+    return state.id;
+  }
+
+  /** The fields an interaction carries about where it happened and who made it: a DM, or a guild member. */
+  function interactionContext(user: FakeUser, guildId: string | null, channelId: string, locale: string): Payload {
+    return {
+      channel: guildId === null ? { id: channelId, type: 1, recipients: [userObject(user)] } : { id: channelId, type: 0, guild_id: guildId, name: "general" },
       app_permissions: "2048",
-      locale: opts.locale ?? "en-US",
+      locale,
       entitlements: [],
       authorizing_integration_owners: { "0": guildId ?? IDS.user },
       context: guildId === null ? 1 : 0,
@@ -454,8 +462,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
             guild_locale: "en-US",
             member: { user: userObject(user), roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "2048" },
           }),
-    });
-    return state.id;
+    };
   }
 
   function buttonsOf(message: SentMessage): string[][] {
@@ -495,19 +502,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       version: 1,
       data: { id: nextId(), name, type: 1, options },
       channel_id: channelId,
-      channel: guildId === null ? { id: channelId, type: 1, recipients: [userObject(user)] } : { id: channelId, type: 0, guild_id: guildId, name: "general" },
-      app_permissions: "2048",
-      locale: "en-US",
-      entitlements: [],
-      authorizing_integration_owners: { "0": guildId ?? IDS.user },
-      context: guildId === null ? 1 : 0,
-      ...(guildId === null
-        ? { user: userObject(user) }
-        : {
-            guild_id: guildId,
-            guild_locale: "en-US",
-            member: { user: userObject(user), roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0, permissions: "2048" },
-          }),
+      ...interactionContext(user, guildId, channelId, "en-US"),
     });
     return state.id;
   }
