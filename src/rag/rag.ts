@@ -92,7 +92,8 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
     index,
     info: () => info,
     passage(source: string, start: number): PassageView | undefined {
-      const passage = index.store.passages.find((p) => p.source === source && p.start <= start && start < p.end);
+      const at = retriever.passageAt(source, start);
+      const passage = at === undefined ? undefined : index.store.passages[at];
       const text = texts.get(source);
       if (!passage || text === undefined) return undefined;
       return { source, label: passage.label, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
