@@ -268,6 +268,16 @@ export class Retriever {
       for (const { keys, weight } of weights) if (index.contains(doc, keys)) held += weight;
       return total > 0 ? held / total : 0;
     };
+    // A candidate's share is also its neighbours' "previous"/"next" feature: computed once per sentence.
+    const sentenceShares = new Map<number, number>();
+    const sentenceShare = (doc: number): number => {
+      let value = sentenceShares.get(doc);
+      if (value === undefined) {
+        value = share(this.sentenceIndex, doc);
+        sentenceShares.set(doc, value);
+      }
+      return value;
+    };
 
     const language = detectLanguage(question);
     const reranked = this.rerankOf(language);
@@ -278,11 +288,11 @@ export class Retriever {
       .map((r, rank) => {
         const at = r.sentence.position;
         const [sentence = 0, passage = 0, vector = 0] = parts.get(at) ?? [];
-        const neighbour = (j: number): number => (this.sentences[j]?.passageIndex === r.sentence.passageIndex ? share(this.sentenceIndex, j) : 0);
+        const neighbour = (j: number): number => (this.sentences[j]?.passageIndex === r.sentence.passageIndex ? sentenceShare(j) : 0);
         const holds = this.sentenceHolds(at, r.sentence);
         const features = Float64Array.from([
           sentence, passage, vector, r.score / bestBase,
-          share(this.sentenceIndex, at), share(this.passageIndex, r.sentence.passageIndex), neighbour(at - 1), neighbour(at + 1),
+          sentenceShare(at), share(this.passageIndex, r.sentence.passageIndex), neighbour(at - 1), neighbour(at + 1),
           1 / (1 + rank),
           type.quantity && holds.number ? 1 : 0,
           type.time && holds.date ? 1 : 0,
