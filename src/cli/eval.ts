@@ -159,7 +159,8 @@ run(async () => {
   const optionValues = new Set([...values(args, "--root"), ...values(args, "--add-seeds")]);
   const file = args.find((a) => !a.startsWith("--") && !optionValues.has(a));
   if (!file) throw new Error("usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]");
-  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Row);
+  // An unanswerable question needs no evidence: the field may be left out.
+  const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Row).map((r) => ({ ...r, evidence: r.evidence ?? [] }));
   const json = args.includes("--json");
   const { cli, cleanup } = corpus(setup(), args);
   try {

@@ -49,6 +49,18 @@ describe("npm run eval", () => {
     expect(scores["all"]).toMatchObject({ answerable: 2, unanswerable: 1 });
   });
 
+  it("scores the evidence format when an unanswerable row leaves out its evidence", () => {
+    const rows = [
+      { id: "d1", lang: "ar", question: "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟", evidence: ["ستافان دي ميستورا"], answerable: true },
+      { id: "d2", lang: "ar", question: "ما هو سعر النفط اليوم؟", answerable: false },
+    ];
+    const file = join(project.root, "evidence.jsonl");
+    chmodSync(project.root, 0o755);
+    writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n"));
+    const scores = evalJson([file]) as { questions: number; hit3: number; unanswerableDeclined: number };
+    expect(scores).toMatchObject({ questions: 1, hit3: 1, unanswerableDeclined: 1 });
+  });
+
   it("scores conversations in context and asked alone", () => {
     const file = join(REPO_ROOT, "tests/fixtures/followups.jsonl");
     const out = evalJson([file]);
