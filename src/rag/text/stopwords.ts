@@ -21,14 +21,27 @@ const ARABIC = `من في على الى إلى عن مع ما ماذا لماذ�
 شو ايش إيش شنو شنهو وش واش اش ليش ليه علاش لاش وين فين فاين منو مين شكون قديش قداش كيفاش شلون اشلون إمتى امتى
 إيمتى ايمتى هاد هادا هادي هاذا هاذي ده دي دا دول بتاع تاع ديال متاع اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
-أخبرني احكيلي احكي ممكن لو سمحت الخبر المقال النص عدد`;
+أخبرني احكيلي احكي ممكن لو سمحت الخبر المقال النص عدد
+إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بين بينهم لي لك لنا
+قال قالت يقول تقول قالوا يقولون قلت
+بعد قبل خلال أثناء بسبب بشأن بخصوص حسب وفق عبر ضد هيك صار صارت الشي شنهي اشنو إيه`;
 
 const build = (words: string): ReadonlySet<string> =>
   new Set(words.split(/\s+/).filter(Boolean).map((w) => normalizeToken(w)));
 
 const STOPWORDS: ReadonlySet<string> = new Set([...build(ENGLISH), ...build(ARABIC)]);
 
-/** True for a normalised token that carries no topic. */
+/**
+ * True for a normalised token that carries no topic, also with the conjunction و or ف joined to it ("ووين",
+ * "وامتى", "فشو"), as a follow-up question opens.
+ */
 export function isStopword(normalized: string): boolean {
-  return STOPWORDS.has(normalized);
+  if (STOPWORDS.has(normalized)) return true;
+  return normalized.length > 2 && (normalized[0] === "و" || normalized[0] === "ف") && STOPWORDS.has(normalized.slice(1));
 }
+
+/** Arabic question words, formal and dialect, in normalised form: what a follow-up opens with after و or ف. */
+export const ARABIC_QUESTION_WORDS: readonly string[] = [
+  ...build(`من مين منو شكون ما ماذا شو ايش إيش شنو شنهو واش اش وش متى امتى إمتى ايمتى اين أين وين فين فاين كيف كيفاش شلون
+اشلون كم قديش قداش هل لماذا ليش ليه علاش لاش اي أي`),
+];
