@@ -20,6 +20,7 @@ export const RANK_FEATURES = [
 export const DECLINE_FEATURES = [
   "coverage", "focus", "bestProbability", "margin", "bestSentenceCover", "missingNames", "missingShare", "terms", "arabic",
   "fuzzyShare", "bestLexical", "bestDense", "arabicCoverage", "arabicMissingShare", "arabicSentenceCover",
+  "longestMissing", "arabicLongestMissing", "missingKnownNames",
 ] as const;
 
 /** A logistic model: P = sigmoid(bias + Σ weights[i] * (x[i] - mean[i]) / scale[i]). */
@@ -63,11 +64,15 @@ export function loadModels(path = MODELS_PATH): Models {
   return cached.models;
 }
 
-/** A short hash of the models file, recorded in the index manifest. */
+/**
+ * A short hash of the models file, recorded in the index manifest. It does not check the file against this
+ * version's features, so scripts/fit-models.ts can build its indexes before it writes a refitted file.
+ */
 export function modelsFingerprint(): string {
-  cached ??= readModels(MODELS_PATH);
-  return cached.hash;
+  return cached?.hash ?? hashOf(readFileSync(MODELS_PATH, "utf8"));
 }
+
+const hashOf = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 12);
 
 function readModels(path: string): { models: Models; hash: string } {
   const text = readFileSync(path, "utf8");
@@ -76,5 +81,5 @@ function readModels(path: string): { models: Models; hash: string } {
   if (!same(models.rank.features, RANK_FEATURES) || !same(models.decline.features, DECLINE_FEATURES)) {
     throw new Error(`${path} does not match this version's features; refit it with scripts/fit-models.ts`);
   }
-  return { models, hash: createHash("sha256").update(text).digest("hex").slice(0, 12) };
+  return { models, hash: hashOf(text) };
 }

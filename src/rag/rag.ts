@@ -8,7 +8,10 @@ import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
 import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
+import { DECLINE_FEATURES } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
+import { ARABIC_QUESTION_WORDS } from "./text/stopwords.js";
+import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
 import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex, type LoadResult, type Seed, type SeedCache } from "./store.js";
@@ -132,16 +135,20 @@ const MAX_CONTEXT_TURNS = 3;
 const FOLLOW_UP_MAX_TERMS = 2;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
-// Openers that tie a question to the one before: "and …", "what about …"; و or ف joined to a question word.
+// Openers that tie a question to the one before: "and …", "what about …", "طيب …", "وماذا عن …"; and a
+// question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
-const OPENER_AR = /^\s*(و|ف)?\s*(ماذا عن|شو عن|طيب)|^\s*[وف](من|مين|ما|ماذا|شو|متى|متي|اين|أين|وين|كيف|كم|هل|لماذا|ليش|اي|أي)(?=\s|[؟?]|$)/;
+const OPENER_AR = /^\s*(و|ف)?\s*(ماذا عن|شو عن|طيب)/;
+const JOINED_QUESTION_WORDS: ReadonlySet<string> = new Set(ARABIC_QUESTION_WORDS.flatMap((w) => [`و${w}`, `ف${w}`]));
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
-// Attached pronouns on prepositions and the demonstratives: عنها، فيه، ذلك … (not هو/هي, as in "ما هو").
-const PRONOUN_AR = /(^|\s)(ذلك|تلك|هذا|هذه|هؤلاء|هناك|فيها|فيه|عنها|عنه|منها|منه|لها|له|لهم|عليها|عليه|بها|به)(?=\s|[؟?.!]|$)/;
+// Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد …
+// (not هو/هي, as in "ما هو"; not دي, as in "دي ميستورا").
+const PRONOUN_AR = /(^|\s)(ذلك|تلك|هذا|هذه|هؤلاء|هناك|فيها|فيه|عنها|عنه|منها|منه|لها|له|لهم|عليها|عليه|بها|به|هاد|هادا|هادي|هاذا|هاذي|هيدا|هيدي|هاي|ده)(?=\s|[؟?.!]|$)/;
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
 export function readsAsFollowUp(question: string, ownTerms: number): boolean {
-  if (OPENER_EN.test(question) || OPENER_AR.test(question)) return true;
+  const first = tokenize(question)[0]?.text;
+  if (OPENER_EN.test(question) || OPENER_AR.test(question) || (first !== undefined && JOINED_QUESTION_WORDS.has(first))) return true;
   return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || PRONOUN_AR.test(question));
 }
 
@@ -167,10 +174,17 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
     }
   }
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
-  // Whether the briefings cover what is asked is judged on the question's own words, when it has any: the
-  // context picks where to look, it does not make an off-topic question ("and the World Cup?") answerable.
-  return ownTerms > 0 ? { ...inContext, confidence: alone.confidence, features: alone.features, answerable: alone.answerable } : inContext;
+  // Whether the briefings cover what is asked: a follow-up ("which region does he cover for them?", "ووين صار؟")
+  // is judged with the question it follows, as one question, unless its own words open a new topic (a name found nowhere
+  // in the briefings, or no word found at all: "and the weather in Paris?"). Any other question is judged on
+  // its own words: the context picks where to look, it does not make an off-topic question answerable.
+  const last = turns[turns.length - 1];
+  const newTopic = ownTerms > 0 && (feature(alone, "missingNames") > 0 || feature(alone, "missingShare") >= 1);
+  const judged = (tied || ownTerms === 0) && last && !newTopic ? await retriever.retrieve(`${last.question}\n${question}`) : alone;
+  return { ...inContext, confidence: judged.confidence, features: judged.features, answerable: judged.answerable };
 }
+
+const feature = (retrieval: Retrieval, name: (typeof DECLINE_FEATURES)[number]): number => retrieval.features[DECLINE_FEATURES.indexOf(name)] ?? 0;
 
 /** The question as the core reads it, or a QuestionError saying why not. */
 export function cleanQuestion(input: unknown, maxChars: number): string {

@@ -80,10 +80,13 @@ export interface RetrievalContext {
 const CONTEXT_WEIGHT = 0.15;
 /** Log-odds added to a candidate from a briefing, or a passage, that the conversation cited. */
 const CONTEXT_SOURCE_BONUS = 3;
-const CONTEXT_PASSAGE_BONUS = 0.25;
+const CONTEXT_PASSAGE_BONUS = 2;
 /** The same bonuses for languages the fused score orders (its scale: at most 1.7, BM25 sentence weighing 1). */
 const FUSED_SOURCE_BONUS = 1;
-const FUSED_PASSAGE_BONUS = 0.1;
+const FUSED_PASSAGE_BONUS = 0.6;
+
+/** A missing word's length counts up to this many letters (longer words say no more). */
+const MAX_MISSING_LETTERS = 12;
 
 /** Candidates, best by the fused score, that the fitted re-ranker orders. */
 export const RERANK_CANDIDATES = 30;
@@ -248,6 +251,9 @@ export class Retriever {
     let missingNames = 0;
     let missing = 0;
     let fuzzy = 0;
+    /** Letters of the longest question word found nowhere: a long word missing is a topic missing. */
+    let longestMissing = 0;
+    let missingKnownNames = 0;
     const weights: { keys: readonly string[]; weight: number }[] = [];
     for (const hit of lexical.terms) {
       if (hit.term.synthetic) continue;
@@ -257,6 +263,9 @@ export class Retriever {
       if (!found) {
         missing += 1;
         if (hit.term.name) missingNames += 1;
+        // A name the dictionary knows ("France") translates reliably: found nowhere, the briefings do not name it.
+        if (hit.term.name && this.context.lexicon.known.has(hit.term.word)) missingKnownNames += 1;
+        longestMissing = Math.max(longestMissing, Math.min([...hit.term.word].length, MAX_MISSING_LETTERS));
         continue;
       }
       if (hit.term.weight < 1) fuzzy += 1;
@@ -322,13 +331,13 @@ export class Retriever {
     // The decline model reads the re-ranker's probabilities, whichever order the quotes are in.
     const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? 5 : 0;
     const counted = lexical.terms.filter((h) => !h.term.synthetic).length;
-    const arabic = /[\u0600-\u06FF]/.test(question) ? 1 : 0;
+    const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
     const bestSentenceCover = top?.features[RANK_FEATURES.indexOf("sentenceCover")] ?? 0;
     const features = Float64Array.from([
       coverage, focus, top?.probability ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
       counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),
-      arabic * coverage, arabic * missingShare, arabic * bestSentenceCover,
+      arabic * coverage, arabic * missingShare, arabic * bestSentenceCover, longestMissing, arabic * longestMissing, missingKnownNames,
     ]);
     const confidence = top ? sigmoid(logit(this.models.decline, features)) : 0;
     return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= this.models.decline.threshold[language] };

@@ -164,6 +164,24 @@ describe("conversations", () => {
     expect((await core.answer("What is the capital of France?", { context: { turns } })).kind).toBe("declined");
   });
 
+  it("judges a follow-up with the question it follows: words of its own few or none, it is still answered", async () => {
+    const first = await core.answer("ايش قالت عن الاستعراض الدوري الشامل للجزائر؟");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect((await core.answer("ووين صار؟")).kind).toBe("declined");
+    expect(quotes(await core.answer("ووين صار؟", { context: { turns } })).some((q) => q.includes("حول الجزائر في جنيف"))).toBe(true);
+    const met = await core.answer("What 2015 agreement in Mali does the article mention?");
+    const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
+    expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
+  });
+
+  it("declines a follow-up that opens a new topic: a name found nowhere, or no word of its own found", async () => {
+    const first = await core.answer("What did the US say about MINURSO?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const question of ["and how is the weather in Paris?", "how about the price of oil there?", "And what about the World Cup?"]) {
+      expect((await core.answer(question, { context: { turns } })).kind, question).toBe("declined");
+    }
+  });
+
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
     const first = await core.answer("What role did Algeria play in the Sahel?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
@@ -259,6 +277,9 @@ describe("readsAsFollowUp", () => {
     ["ما هو موقف الجزائر من مالي؟", 3, false],
     ["فرنسا ماذا قالت؟", 2, false],
     ["What is the agreement that Algeria mediated in 2015 with Mali?", 5, false],
+    ["وامتى كان هاد اللقاء؟", 1, true],
+    ["وشكون تخدم على هاد الملف في نيويورك؟", 3, true],
+    ["شو قال دي ميستورا عن الحل؟", 3, false],
     ["Is there a date for the election in the country this year?", 5, false],
   ] as const)("%s (%i words of its own) -> %s", (question, terms, expected) => {
     expect(readsAsFollowUp(question, terms)).toBe(expected);

@@ -1,0 +1,50 @@
+/**
+ * The retriever's decline features on the briefing: what they say about a question the briefing does not cover.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { HashingEmbeddings } from "../../src/rag/embeddings.js";
+import { DECLINE_FEATURES } from "../../src/rag/model.js";
+import { Retriever } from "../../src/rag/retrieve.js";
+import { buildIndex } from "../../src/rag/store.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
+
+let project: TempProject;
+let retriever: Retriever;
+
+beforeAll(async () => {
+  project = tempProject();
+  const embeddings = new HashingEmbeddings();
+  const index = await buildIndex({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+  retriever = new Retriever(index, embeddings);
+});
+afterAll(() => project.remove());
+
+const feature = async (question: string, name: (typeof DECLINE_FEATURES)[number]): Promise<number> =>
+  (await retriever.retrieve(question)).features[DECLINE_FEATURES.indexOf(name)] ?? Number.NaN;
+
+describe("decline features", () => {
+  it("counts a name the dictionary knows but the briefing never mentions", async () => {
+    expect(await feature("Who is the president of France?", "missingKnownNames")).toBe(1);
+    expect(await feature("What did Sison say about Algeria?", "missingKnownNames")).toBe(0);
+  });
+
+  it("gives the letters of the longest word found nowhere, up to twelve", async () => {
+    expect(await feature("How do I bake sourdough bread?", "longestMissing")).toBe("sourdough".length);
+    expect(await feature("What did the counterrevolutionaries say?", "longestMissing")).toBe(12);
+    expect(await feature("What did Sison say about Algeria?", "longestMissing")).toBe(0);
+  });
+
+  it("marks a question Arabic by its detected language, as the thresholds are chosen", async () => {
+    expect(await feature("ما موقف واشنطن من بعثة المينورسو؟", "arabic")).toBe(1);
+    expect(await feature("What did Sison say about MINURSO (المينورسو)?", "arabic")).toBe(0);
+  });
+
+  it("declines what the briefing does not cover and answers what it does", async () => {
+    for (const question of ["What is the capital of France?", "How do I bake sourdough bread?", "ما هو سعر النفط اليوم؟"]) {
+      expect((await retriever.retrieve(question)).answerable, question).toBe(false);
+    }
+    for (const question of ["Who is Michele Sison?", "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟"]) {
+      expect((await retriever.retrieve(question)).answerable, question).toBe(true);
+    }
+  });
+});
