@@ -29,7 +29,7 @@ const FOLDS = 5;
 const BRIEFING = "briefing:";
 const L2 = 1e-3;
 /** The share of answerable questions the decline threshold may refuse, per language. */
-const MAX_FALSE_DECLINE = 0.06;
+const MAX_FALSE_DECLINE = 0.05;
 
 interface Question {
   readonly id: string;
