@@ -73,6 +73,9 @@ export function parseTimestamp(line: string): string | undefined {
   return [day, month[1], year].filter(Boolean).join(" ");
 }
 
+/** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
+const isTagLine = (text: string): boolean => /^(?:[@#]\w+\s*)+$/.test(foldDigits(unlink(text)).trim());
+
 function classify(raw: string): LineKind {
   const line = raw.trim();
   if (line.startsWith("**") || /^#{1,3}\s/.test(line)) {
@@ -91,7 +94,7 @@ function classify(raw: string): LineKind {
     text.includes("نسخ الرابط") ||
     /^قراءة\s/.test(text) ||
     /^\d+ (?:رد|ردود|ردًا|ردا)\b/.test(text) ||
-    /^(?:[@#]\w+\s*)+$/.test(text)
+    isTagLine(text)
   ) {
     return { kind: "debris" };
   }
@@ -129,6 +132,8 @@ interface Draft {
   end: number;
   handle?: string;
   date?: string;
+  /** A post's time stamp line, quoted with it as its last sentence. */
+  stamp?: { start: number; end: number };
   /** Index of the last line, to join a paragraph broken across a blank line. */
   lastLine: number;
   ended: boolean;
@@ -162,6 +167,12 @@ export function ingest(file: SourceFile): Passage[] {
         if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && !last.ended))) {
           last.kind = "tweet";
           last.date = kind.date;
+          // "When was it posted?": the stamp is quoted with the post, and so are the post's tag lines before it.
+          const between = lines.slice(last.lastLine + 1, i);
+          if (between.every((l) => isTagLine(l.text))) {
+            last.end = between.at(-1)?.end ?? last.end;
+            last.stamp = { start: line.start, end: line.end };
+          }
         }
         return;
       case "debris":
@@ -214,8 +225,10 @@ export function ingest(file: SourceFile): Passage[] {
   return drafts.flatMap((d, ordinal) => {
     const sentences: Sentence[] = segmentSentences(file.text, d.start, d.end, d.kind === "paragraph");
     if (sentences.length === 0) return [];
+    if (d.stamp) sentences.push(d.stamp);
     if (d.kind === "paragraph") paragraphs += 1;
-    const passage: Passage = { id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end: d.end, sentences };
+    const end = d.stamp?.end ?? d.end;
+    const passage: Passage = { id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end, sentences };
     return [d.handle ? { ...passage, author: d.handle } : passage];
   });
 }

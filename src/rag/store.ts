@@ -37,7 +37,7 @@ const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
 const EXACT_FILE = "exact.index";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v1";
+export const CHUNKER_VERSION = "ingest-v2";
 export const ANALYZER_VERSION = "keys-v7";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;

@@ -22,7 +22,7 @@ describe("ingest on the first briefing", () => {
   });
 
   it("drops page debris", () => {
-    for (const debris of ["منذ 18 ساعة", "نسخ الرابط", "قراءة ١٤ ردًا", "٣٨٩ رد", "· متابعة @State_IO", "كلمات مفتاحية", "قراءة المحادثة الكاملة", "٦:٣٥ ص"]) {
+    for (const debris of ["منذ 18 ساعة", "نسخ الرابط", "قراءة ١٤ ردًا", "٣٨٩ رد", "· متابعة @State_IO", "كلمات مفتاحية", "قراءة المحادثة الكاملة"]) {
       expect(all, debris).not.toContain(debris);
     }
     expect(all).not.toContain("Ambassador Michele Sison");
@@ -41,6 +41,15 @@ describe("ingest on the first briefing", () => {
     ]);
     expect(tweets[1]?.author).toBe("State_IO");
     expect(tweets[0]?.author).toBeUndefined();
+  });
+
+  it("quotes a tweet's time stamp with it, as its last sentence, and its tag lines before the stamp", () => {
+    const tweets = passages.filter((p) => p.kind === "tweet");
+    expect(tweets.map((t) => t.sentences.map(slice).at(-1))).toEqual(["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "٢٤ ص . ٢٣ يناير ٢٠٢٣", "٢٠٢٣ ص ٢٣ يناير"]);
+    expect(tweets.map((t) => slice(t).endsWith(t.sentences.map(slice).at(-1) ?? "?"))).toEqual([true, true, true, true]);
+    expect(tweets[2]?.sentences.map(slice)).toContain("[@USAmbtoAlgeria](#)");
+    // The reply counters after the stamp stay out.
+    for (const t of tweets) expect(slice(t)).not.toMatch(/رد|نسخ الرابط/);
   });
 
   it("joins the paragraph the page broke across a blank line", () => {
