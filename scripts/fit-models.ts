@@ -25,6 +25,8 @@ import type { Language } from "../src/rag/types.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const FOLDS = 5;
+/** The question sets on the briefing (the blind set was written by someone who had not seen the others). */
+const BRIEFING_SETS = ["../shared/eval/dev.jsonl", "tests/fixtures/extra-eval.jsonl", "tests/fixtures/blind-eval.jsonl"];
 /** Group name prefix of the briefing's questions (XQuAD's groups are its article names). */
 const BRIEFING = "briefing:";
 const L2 = 1e-3;
@@ -84,7 +86,7 @@ async function xquadCorpus(dir: string): Promise<Corpus> {
 async function briefingCorpus(): Promise<Corpus> {
   const corpus = await openCorpus(ROOT, join(ROOT, "seeds"));
   type Row = { id: string; lang: string; question: string; answerable: boolean; evidence?: string[] };
-  const rows = [...readJsonl<Row>(join(ROOT, "../shared/eval/dev.jsonl")), ...readJsonl<Row>(join(ROOT, "tests/fixtures/extra-eval.jsonl"))];
+  const rows = BRIEFING_SETS.flatMap((path) => readJsonl<Row>(join(ROOT, path)));
   // The held-out questions on the briefing are on this same article, so its questions are dealt into the folds
   // one by one (XQuAD's are grouped by article, as its held-out half is other articles).
   const questions = rows.map((r, i): Question => ({
@@ -303,7 +305,7 @@ async function main(): Promise<void> {
     decline,
     fitted: {
       by: "scripts/fit-models.ts",
-      data: ["xquad-dev (20 articles, 1,164 questions)", "dev.jsonl", "tests/fixtures/extra-eval.jsonl"],
+      data: ["xquad-dev (20 articles, 1,164 questions)", ...BRIEFING_SETS],
       crossValidation: { folds: FOLDS, groupedBy: "article", fused: baseCv, rank: rankCv, decline: declineCv },
     },
   };
