@@ -1,0 +1,81 @@
+/**
+ * Floors under the answer quality on the briefing's question sets, so that a change that loses answers fails here
+ * and not only in `npm run eval`. Each floor sits a little under what the engine scores today (see the README's
+ * figures); the sets are in tests/fixtures, and dev.jsonl is read from ../shared when it is there.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { firstHit, scoreReplies, type EngineReply, type EvalRow } from "../../src/cli/metrics.js";
+import { createRag, type Answer, type ConversationTurn, type Rag } from "../../src/rag/index.js";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+
+const DEV_SET = join(REPO_ROOT, "../shared/eval/dev.jsonl");
+
+interface ConversationRow {
+  readonly id: string;
+  readonly turns: readonly { question: string; evidence?: readonly string[]; answerable?: boolean }[];
+}
+
+const readJsonl = <T>(path: string): T[] =>
+  readFileSync(path, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as T);
+
+let project: TempProject;
+let rag: Rag;
+
+beforeAll(async () => {
+  project = tempProject();
+  rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+});
+afterAll(() => project.remove());
+
+const reply = (answer: Answer): EngineReply => ({
+  declined: answer.kind === "declined",
+  quotes: answer.kind === "answered" ? answer.citations.map((c) => c.quote) : [],
+});
+
+async function score(path: string) {
+  const rows = readJsonl<EvalRow>(path).map((r) => ({ ...r, evidence: r.evidence ?? [] }));
+  const replies: EngineReply[] = [];
+  for (const row of rows) replies.push(reply(await rag.answer(row.question)));
+  return scoreReplies(rows, replies);
+}
+
+describe("answer quality on the briefing", () => {
+  it.skipIf(!existsSync(DEV_SET))("dev.jsonl: every answer in the top three, every unanswerable question declined", async () => {
+    const scores = await score(DEV_SET);
+    expect(scores.hit3).toBe(1);
+    expect(scores.unanswerableDeclined).toBe(1);
+  });
+
+  it("extra-eval.jsonl: hit@3 and declines at their floors", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/extra-eval.jsonl"));
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.95);
+    expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it("blind-eval.jsonl (dialects, paraphrases, tweets): hit@3 and declines at their floors", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind-eval.jsonl"));
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.6);
+  });
+
+  it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
+    let right = 0;
+    const rows = readJsonl<ConversationRow>(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
+    for (const row of rows) {
+      const turns: ConversationTurn[] = [];
+      for (const turn of row.turns.slice(0, -1)) {
+        const answer = await rag.answer(turn.question, { context: { turns } });
+        turns.push({ question: turn.question, citations: answer.kind === "answered" ? answer.citations : [] });
+      }
+      const last = row.turns.at(-1);
+      if (!last) continue;
+      const { declined, quotes } = reply(await rag.answer(last.question, { context: { turns } }));
+      const ok = last.answerable === false ? declined : !declined && (firstHit(quotes, last.evidence ?? []) ?? 4) <= 3;
+      if (ok) right += 1;
+    }
+    expect(right).toBeGreaterThanOrEqual(12);
+    expect(rows).toHaveLength(15);
+  });
+});
