@@ -166,12 +166,14 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && alone.answerable) return alone;
   const sources = new Set<string>();
   const passages = new Set<number>();
+  // Each turn's first citation, its best answer: a weaker third quote from another briefing must not pull the
+  // follow-up there.
   for (const turn of turns) {
-    for (const c of turn.citations) {
-      sources.add(c.source);
-      const at = retriever.passageAt(c.source, c.start);
-      if (at !== undefined) passages.add(at);
-    }
+    const c = turn.citations[0];
+    if (!c) continue;
+    sources.add(c.source);
+    const at = retriever.passageAt(c.source, c.start);
+    if (at !== undefined) passages.add(at);
   }
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
   // Whether the briefings cover what is asked: a follow-up ("which region does he cover for them?", "ووين صار؟")

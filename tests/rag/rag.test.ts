@@ -158,6 +158,16 @@ describe("conversations", () => {
     }
   });
 
+  it("follows the turn's first citation, not a weaker one from another briefing", async () => {
+    const first = await core.answer("What role did Algeria play in the Sahel?");
+    const cited = first.kind === "answered" ? first.citations : [];
+    const oslo = readFileSync(join(two.root, "seeds/oslo.md"), "utf8");
+    const weaker = { source: "seeds/oslo.md", start: oslo.indexOf("Norway"), end: oslo.indexOf("1993.") + 5 };
+    const turns = [{ question: first.question, citations: [...cited.slice(0, 1), weaker] }];
+    const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
+    expect(followUp.kind === "answered" && followUp.citations[0]?.source).toBe(`seeds/${SEED_NAME}`);
+  });
+
   it("declines a short off-topic question even in a conversation: the context picks where to look, not whether", async () => {
     const first = await core.answer("What did Sison say about Western Sahara?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
