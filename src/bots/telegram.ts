@@ -33,6 +33,11 @@ export interface TelegramBotOptions {
   readonly conflictRetryMs?: number;
   /** Retries of a sendMessage refused with 429, each after the `retry_after` Telegram asks for. */
   readonly maxSendRetries?: number;
+  /**
+   * Show "typing…" only when an answer is not ready after this many ms (default 400): an offline answer takes a
+   * millisecond, and a chat action per answer would double the requests the bot makes.
+   */
+  readonly typingDelayMs?: number;
 }
 
 const COMMANDS = [
@@ -50,7 +55,7 @@ const MAX_RETRY_AFTER_S = 60;
 export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
   const { ask, inflight } = deps;
   const logger = deps.logger.child({ bot: "telegram" });
-  const { conflictRetryMs = 5000, maxSendRetries = 2 } = options;
+  const { conflictRetryMs = 5000, maxSendRetries = 2, typingDelayMs = 400 } = options;
   const bot = new Telegraf(config.token, { telegram: { webhookReply: false, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) } });
   const state = ask.state;
   let stopped = false;
@@ -219,21 +224,33 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   }
 
   /** The "typing…" action, sent from `start()` until `stop()`; `sent()` waits for the first one to be sent. */
+  /** "typing…" from `typingDelayMs` after `start()` until `stop()`: only for a slow answer. */
   function typingIndicator(ctx: Context): { start: () => void; sent: () => Promise<void>; stop: () => void } {
     let first: Promise<void> | undefined;
+    let delay: NodeJS.Timeout | undefined;
     let timer: NodeJS.Timeout | undefined;
+    let stopped = false;
     const typing = (): Promise<void> =>
       ctx.sendChatAction("typing").then(
         () => undefined,
         (err: unknown) => logger.debug({ err }, "typing action failed"),
       );
+    const begin = (): void => {
+      if (stopped || first) return;
+      first = typing();
+      timer = setInterval(() => void typing(), TYPING_EVERY_MS);
+    };
     return {
       start: () => {
-        first ??= typing();
-        timer ??= setInterval(() => void typing(), TYPING_EVERY_MS);
+        if (typingDelayMs <= 0) begin();
+        else delay ??= setTimeout(begin, typingDelayMs);
       },
       sent: async () => first,
-      stop: () => clearInterval(timer),
+      stop: () => {
+        stopped = true;
+        clearTimeout(delay);
+        clearInterval(timer);
+      },
     };
   }
 

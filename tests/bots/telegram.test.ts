@@ -76,7 +76,7 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
     webhookPort: 8443,
     ...options.config,
   };
-  const bot = createTelegramBot(config, { ask, rag, logger, inflight }, options.bot);
+  const bot = createTelegramBot(config, { ask, rag, logger, inflight }, { typingDelayMs: 0, ...options.bot });
   cleanups.push(async () => {
     await bot.stop();
     await inflight.drain(2000);
@@ -585,5 +585,25 @@ describe("Telegram bot, answer buttons and feedback", () => {
     tg.push(tg.privateUpdate("Who is Michele Sison?"));
     await tg.waitForSent(3);
     expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
+  });
+});
+
+describe("Telegram bot: typing only for slow answers", () => {
+  it("sends no typing action for an answer ready before the delay", async () => {
+    const { tg, rag, inflight } = await setup({ bot: { typingDelayMs: 60_000 } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1);
+    await inflight.drain(2000);
+    expect(rag.questions).toHaveLength(1);
+    expect(tg.callsOf("sendChatAction")).toHaveLength(0);
+  });
+
+  it("shows typing for an answer still being worked on after the delay, before the answer", async () => {
+    const { tg } = await setup({ bot: { typingDelayMs: 20 }, rag: { delayMs: 1500 } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1);
+    const methods = tg.calls.map((c) => c.method);
+    expect(methods.indexOf("sendChatAction")).toBeGreaterThan(-1);
+    expect(methods.indexOf("sendChatAction")).toBeLessThan(methods.indexOf("sendMessage"));
   });
 });

@@ -49,6 +49,8 @@ async function telegram(config: Partial<TelegramConfig> = {}, options: RunOption
   const bot = createTelegramBot(
     { token: fake.token, allowedChats: [], apiRoot: fake.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443, ...config },
     { ask, rag, logger, inflight },
+    // Typing at once, so that which chats see it can be checked.
+    { typingDelayMs: 0 },
   );
   cleanups.push(async () => {
     await bot.stop();
