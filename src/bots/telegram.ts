@@ -151,7 +151,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       };
       try {
         const reply = await ask(text, context);
-        await typing.sent();
+        await typing.ready();
         const parts = renderReplyHtml(reply);
         const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
         if (!(await live.close()) || messageId === undefined) return await link(reply, chatId, await send(ctx, parts, question, keyboard));
@@ -160,7 +160,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         const ids = await send(ctx, edited ? rest : parts, edited ? undefined : question, keyboard);
         await link(reply, chatId, edited ? [messageId, ...ids] : ids);
       } finally {
-        typing.stop();
+        await typing.ready();
         await live.close();
       }
     };
@@ -223,20 +223,22 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     }
   }
 
-  /** The "typing…" action, sent from `start()` until `stop()`; `sent()` waits for the first one to be sent. */
-  /** "typing…" from `typingDelayMs` after `start()` until `stop()`: only for a slow answer. */
-  function typingIndicator(ctx: Context): { start: () => void; sent: () => Promise<void>; stop: () => void } {
+  /**
+   * "typing…" from `typingDelayMs` after `start()` until the answer is ready. `ready()` ends it and waits for a
+   * typing action already on its way, so that the answer is never followed by "typing…".
+   */
+  function typingIndicator(ctx: Context): { start: () => void; ready: () => Promise<void> } {
     let first: Promise<void> | undefined;
     let delay: NodeJS.Timeout | undefined;
     let timer: NodeJS.Timeout | undefined;
-    let stopped = false;
+    let done = false;
     const typing = (): Promise<void> =>
       ctx.sendChatAction("typing").then(
         () => undefined,
         (err: unknown) => logger.debug({ err }, "typing action failed"),
       );
     const begin = (): void => {
-      if (stopped || first) return;
+      if (done || first) return;
       first = typing();
       timer = setInterval(() => void typing(), TYPING_EVERY_MS);
     };
@@ -245,11 +247,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         if (typingDelayMs <= 0) begin();
         else delay ??= setTimeout(begin, typingDelayMs);
       },
-      sent: async () => first,
-      stop: () => {
-        stopped = true;
+      ready: async () => {
+        done = true;
         clearTimeout(delay);
         clearInterval(timer);
+        await first;
       },
     };
   }
