@@ -10,7 +10,8 @@ import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
 import { DECLINE_FEATURES } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
-import { ARABIC_QUESTION_WORDS } from "./text/stopwords.js";
+import { normalizeToken } from "./text/normalize.js";
+import { isJoinedQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
@@ -135,21 +136,29 @@ const MAX_CONTEXT_TURNS = 3;
 const FOLLOW_UP_MAX_TERMS = 2;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
-// Openers that tie a question to the one before: "and …", "what about …", "طيب …", "وماذا عن …"; and a
-// question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
+// Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …"; and a question
+// word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
-const OPENER_AR = /^\s*(و|ف)?\s*(ماذا عن|شو عن|طيب)/;
-const JOINED_QUESTION_WORDS: ReadonlySet<string> = new Set(ARABIC_QUESTION_WORDS.flatMap((w) => [`و${w}`, `ف${w}`]));
+const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب");
+const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
-// Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد …
-// (not هو/هي, as in "ما هو"; not دي, as in "دي ميستورا").
-const PRONOUN_AR = /(^|\s)(ذلك|تلك|هذا|هذه|هؤلاء|هناك|فيها|فيه|عنها|عنه|منها|منه|لها|له|لهم|عليها|عليه|بها|به|هاد|هادا|هادي|هاذا|هاذي|هيدا|هيدي|هاي|ده)(?=\s|[؟?.!]|$)/;
+// Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,
+// as in "ما هو"; not دي/دا, which are also the particle of names (دي ميستورا).
+const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
+  "ذلك تلك هذا هذه هؤلاء هناك فيها فيه عنها عنه منها منه لها له لهم عليها عليه بها به هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
+);
+
+function normalizedSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).map(normalizeToken));
+}
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
 export function readsAsFollowUp(question: string, ownTerms: number): boolean {
-  const first = tokenize(question)[0]?.text;
-  if (OPENER_EN.test(question) || OPENER_AR.test(question) || (first !== undefined && JOINED_QUESTION_WORDS.has(first))) return true;
-  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || PRONOUN_AR.test(question));
+  const words = tokenize(question).map((t) => t.text);
+  const [first = "", second = ""] = words;
+  if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first)) return true;
+  if (OPENER_AR_ABOUT.has(first) && second === "عن") return true;
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w)));
 }
 
 /**
@@ -162,6 +171,8 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   if (turns.length === 0) return alone;
   const ownTerms = alone.terms.filter((t) => !t.synthetic).length;
+  // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
+  if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
   if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && alone.answerable) return alone;
   const sources = new Set<string>();
@@ -176,13 +187,15 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
     if (at !== undefined) passages.add(at);
   }
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
-  // Whether the briefings cover what is asked: a follow-up ("which region does he cover for them?", "ووين صار؟")
-  // is judged with the question it follows, as one question, unless its own words open a new topic (a name found nowhere
-  // in the briefings, or no word found at all: "and the weather in Paris?"). Any other question is judged on
-  // its own words: the context picks where to look, it does not make an off-topic question answerable.
-  const last = turns[turns.length - 1];
+  // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
+  // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
+  // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at
+  // all: "and the weather in Paris?"). The context picks where to look; it does not make an off-topic question
+  // answerable, and a declined turn lends nothing.
+  if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
+  const answered = turns.filter((t) => t.citations.length > 0).at(-1);
   const newTopic = ownTerms > 0 && (feature(alone, "missingNames") > 0 || feature(alone, "missingShare") >= 1);
-  const judged = (tied || ownTerms === 0) && last && !newTopic ? await retriever.retrieve(`${last.question}\n${question}`) : alone;
+  const judged = (tied || ownTerms === 0) && answered && !newTopic ? await retriever.retrieve(`${answered.question}\n${question}`) : alone;
   return { ...inContext, confidence: judged.confidence, features: judged.features, answerable: judged.answerable };
 }
 

@@ -184,6 +184,20 @@ describe("conversations", () => {
     expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
   });
 
+  it("lends nothing from a declined turn: the next question is still judged on its own words", async () => {
+    const first = await core.answer("Who won the World Cup?");
+    expect(first.kind).toBe("declined");
+    const turns = [{ question: first.question, citations: [] }];
+    expect((await core.answer("and MINURSO?")).kind).toBe("answered");
+    expect((await core.answer("and MINURSO?", { context: { turns } })).kind).toBe("answered");
+  });
+
+  it("reads punctuation or an emoji alone as no question, even after an answer", async () => {
+    const first = await core.answer("What did Sison say about Western Sahara?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const question of ["?", "؟؟", "👍"]) expect((await core.answer(question, { context: { turns } })).kind, question).toBe("declined");
+  });
+
   it("declines a follow-up that opens a new topic: a name found nowhere, or no word of its own found", async () => {
     const first = await core.answer("What did the US say about MINURSO?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
@@ -290,6 +304,12 @@ describe("readsAsFollowUp", () => {
     ["وامتى كان هاد اللقاء؟", 1, true],
     ["وشكون تخدم على هاد الملف في نيويورك؟", 3, true],
     ["شو قال دي ميستورا عن الحل؟", 3, false],
+    ["واش كاين اتفاق بين الجزائر ومالي؟", 3, false],
+    ["فاين كاين مقر بعثة المينورسو؟", 3, false],
+    ["طيبة مدينة في مصر، ماذا قالت عنها؟", 4, true],
+    ["طيبة مدينة في مصر، ما علاقتها بالجزائر؟", 4, false],
+    ["و ماذا عن مالي؟", 1, true],
+    ["هادى شنو؟", 1, true],
     ["Is there a date for the election in the country this year?", 5, false],
   ] as const)("%s (%i words of its own) -> %s", (question, terms, expected) => {
     expect(readsAsFollowUp(question, terms)).toBe(expected);
