@@ -74,7 +74,7 @@ export function parseTimestamp(line: string): string | undefined {
 }
 
 /** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
-const isTagLine = (text: string): boolean => /^(?:[@#]\w+\s*)+$/.test(foldDigits(unlink(text)).trim());
+const isTagLine = (text: string): boolean => /^(?:[@#][\p{L}\p{N}_]+\s*)+$/u.test(foldDigits(unlink(text)).trim());
 
 function classify(raw: string): LineKind {
   const line = raw.trim();
@@ -162,19 +162,21 @@ export function ingest(file: SourceFile): Passage[] {
       case "follow":
         handle = kind.handle;
         return;
-      case "timestamp":
-        // A time stamp right after a paragraph marks it as an embedded post, even with no author line.
-        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && !last.ended))) {
+      case "timestamp": {
+        // A time stamp right after a paragraph marks it as an embedded post, even with no author line. "When was
+        // it posted?": the stamp is quoted with the post, and so are the post's tag lines between them.
+        const between = last ? lines.slice(last.lastLine + 1, i) : [];
+        const onlyTags = between.every((l) => isTagLine(l.text));
+        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && (!last.ended || onlyTags)))) {
           last.kind = "tweet";
           last.date = kind.date;
-          // "When was it posted?": the stamp is quoted with the post, and so are the post's tag lines before it.
-          const between = lines.slice(last.lastLine + 1, i);
-          if (between.every((l) => isTagLine(l.text))) {
+          if (onlyTags) {
             last.end = between.at(-1)?.end ?? last.end;
             last.stamp = { start: line.start, end: line.end };
           }
         }
         return;
+      }
       case "debris":
         if (last) last.ended = true;
         return;
@@ -223,14 +225,28 @@ export function ingest(file: SourceFile): Passage[] {
 
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
-    const sentences: Sentence[] = segmentSentences(file.text, d.start, d.end, d.kind === "paragraph");
+    const segmented = segmentSentences(file.text, d.start, d.end, d.kind === "paragraph");
+    const sentences = d.kind === "tweet" ? withTagsJoined(file.text, segmented, d.stamp) : segmented;
     if (sentences.length === 0) return [];
-    if (d.stamp) sentences.push(d.stamp);
     if (d.kind === "paragraph") paragraphs += 1;
     const end = d.stamp?.end ?? d.end;
     const passage: Passage = { id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end, sentences };
     return [d.handle ? { ...passage, author: d.handle } : passage];
   });
+}
+
+/**
+ * A post's sentences with its tag lines ("[@USAmbtoAlgeria](#)") and its time stamp joined to the sentence before
+ * them: quoted with what they tag and date, never as quotes of their own.
+ */
+function withTagsJoined(text: string, sentences: readonly Sentence[], stamp: Sentence | undefined): Sentence[] {
+  const out: Sentence[] = [];
+  for (const s of [...sentences, ...(stamp ? [stamp] : [])]) {
+    const previous = out.at(-1);
+    if (previous && (s === stamp || isTagLine(text.slice(s.start, s.end)))) out[out.length - 1] = { start: previous.start, end: s.end };
+    else out.push(s);
+  }
+  return out;
 }
 
 function label(d: Draft, paragraph: number): string {

@@ -37,8 +37,8 @@ const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
 const EXACT_FILE = "exact.index";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v2";
-export const ANALYZER_VERSION = "keys-v7";
+export const CHUNKER_VERSION = "ingest-v3";
+export const ANALYZER_VERSION = "keys-v8";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */

@@ -43,13 +43,25 @@ describe("ingest on the first briefing", () => {
     expect(tweets[0]?.author).toBeUndefined();
   });
 
-  it("quotes a tweet's time stamp with it, as its last sentence, and its tag lines before the stamp", () => {
+  it("quotes a tweet's time stamp and tag lines with its last sentence, never as quotes of their own", () => {
     const tweets = passages.filter((p) => p.kind === "tweet");
-    expect(tweets.map((t) => t.sentences.map(slice).at(-1))).toEqual(["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "٢٤ ص . ٢٣ يناير ٢٠٢٣", "٢٠٢٣ ص ٢٣ يناير"]);
-    expect(tweets.map((t) => slice(t).endsWith(t.sentences.map(slice).at(-1) ?? "?"))).toEqual([true, true, true, true]);
-    expect(tweets[2]?.sentences.map(slice)).toContain("[@USAmbtoAlgeria](#)");
-    // The reply counters after the stamp stay out.
-    for (const t of tweets) expect(slice(t)).not.toMatch(/رد|نسخ الرابط/);
+    const last = tweets.map((t) => slice(t.sentences.at(-1) ?? t));
+    expect(last.map((s) => s.split("\n").at(-1))).toEqual(["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "٢٤ ص . ٢٣ يناير ٢٠٢٣", "٢٠٢٣ ص ٢٣ يناير"]);
+    expect(last[2]).toMatch(/^We discussed the role of .*\n\n\[@USAmbtoAlgeria\]\(#\)\n\n\n\n٢٤ ص/s);
+    for (const t of tweets) {
+      expect(slice(t).endsWith(slice(t.sentences.at(-1) ?? t))).toBe(true);
+      for (const s of t.sentences) expect(slice(s)).toMatch(/[a-z]{3}/i);
+      // The reply counters after the stamp stay out.
+      expect(slice(t)).not.toMatch(/رد|نسخ الرابط/);
+    }
+  });
+
+  it("dates a post with no author line whose Arabic hashtags come before the stamp", () => {
+    const page = "فقرة أولى من الخبر تتحدث عن الزيارة.\n\nنشرت الوزارة صورة للقاء مع الوفد الأمريكي\n\n#الجزائر #أمريكا\n\n١٠:٢ م . ٢٣ يناير ٢٠٢٣\n\n٤٢ رد\n";
+    const [paragraph, post] = ingest({ path: "seeds/post.md", text: page });
+    expect(paragraph?.kind).toBe("paragraph");
+    expect(post).toMatchObject({ kind: "tweet", label: "tweet, 23 Jan 2023" });
+    expect(post?.sentences.map((s) => page.slice(s.start, s.end))).toEqual(["نشرت الوزارة صورة للقاء مع الوفد الأمريكي\n\n#الجزائر #أمريكا\n\n١٠:٢ م . ٢٣ يناير ٢٠٢٣"]);
   });
 
   it("joins the paragraph the page broke across a blank line", () => {
