@@ -6,8 +6,9 @@
  * - the decline model: a logistic model over the question's features, labelled answerable or not, with its
  *   threshold at the best balanced accuracy (false declines and wrong answers weigh alike).
  *
- * Both are judged by 5-fold cross-validation grouped by article (every question on one article is in the same
- * fold), since the held-out sets are other articles: the figures printed are on folds the model never saw.
+ * Both are judged by 5-fold cross-validation: XQuAD's questions grouped by article (every question on one article
+ * is in the same fold), since its held-out half is other articles; the briefing's questions dealt one by one, since
+ * its held-out questions are on the same article. The figures printed are on folds the model never saw.
  *
  *   npx tsx scripts/fit-models.ts [--xquad ../shared/eval/xquad-dev] [--dry-run]
  */
@@ -250,13 +251,13 @@ async function main(): Promise<void> {
     for (let f = 0; f < FOLDS; f += 1) out.push(...(await askAll(corpora, { ...neutral, rank: { ...(rankFolds[f] as LogisticModel), languages } }, (q) => foldOf(q) === f)));
     return out;
   };
-  const rankCv = report("re-ranked, 5-fold CV by article", await crossValidated(["en", "ar"]));
+  const rankCv = report("re-ranked, 5-fold CV", await crossValidated(["en", "ar"]));
   const baseCv = report("fused score, same run", base);
   // Per language, the re-ranker orders the quotes only where it beats the fused score on held-out folds.
   const languages = (["en", "ar"] as const).filter((l) => (rankCv[`${l}Span3`] ?? 0) + (rankCv[`${l}Para3`] ?? 0) > (baseCv[`${l}Span3`] ?? 0) + (baseCv[`${l}Para3`] ?? 0));
   process.stdout.write(`re-ranker orders: ${languages.join(", ") || "no language"}\n`);
   const heldOut = await crossValidated(languages);
-  report("as used, 5-fold CV by article", heldOut);
+  report("as used, 5-fold CV", heldOut);
 
   // Decline model, cross-validated on the held-out re-ranking's features. Each fold's thresholds are chosen on
   // its own training folds, so the rates reported for the held-out fold are honest.
@@ -291,7 +292,7 @@ async function main(): Promise<void> {
     en: { falseDecline: rate("en", true), declined: rate("en", false) },
     ar: { falseDecline: rate("ar", true), declined: rate("ar", false) },
   };
-  process.stdout.write(`decline, 5-fold CV by article (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
+  process.stdout.write(`decline, 5-fold CV (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
 
   // Final models: the re-ranker on everything; the decline model on the out-of-fold re-ranking's features (what
   // it meets on questions the re-ranker never saw), its thresholds on those out-of-fold predictions.
@@ -306,7 +307,7 @@ async function main(): Promise<void> {
     fitted: {
       by: "scripts/fit-models.ts",
       data: ["xquad-dev (20 articles, 1,164 questions)", ...BRIEFING_SETS],
-      crossValidation: { folds: FOLDS, groupedBy: "article", fused: baseCv, rank: rankCv, decline: declineCv },
+      crossValidation: { folds: FOLDS, groupedBy: "article (xquad-dev), question (the briefing)", fused: baseCv, rank: rankCv, decline: declineCv },
     },
   };
   if (args.includes("--dry-run")) return;

@@ -92,7 +92,7 @@ export interface QueryContext {
   readonly vocabulary: FuzzyVocabulary;
 }
 
-/** ب then a present-tense prefix (ي ت ن) and at least three more letters. */
+/** ب then ي, ت or ن and at least three more letters. */
 const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
@@ -125,7 +125,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       name = capitalised || !lexicon.known.has(token.text);
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
-      // The dialects' present tense takes a ب before the verb ("بيدعمها", "بتقول"): also match the verb alone.
+      // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
+      // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
       const dialect = DIALECT_PRESENT.test(token.text) ? tokenKeys({ ...token, text: token.text.slice(1) }) : [];
       for (const k of dialect) keys.add(k);
       for (const k of tokenKeys(token)) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);

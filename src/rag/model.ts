@@ -56,6 +56,7 @@ export function logit(model: LogisticModel, x: ArrayLike<number>): number {
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 let cached: { models: Models; hash: string } | undefined;
+let fingerprint: string | undefined;
 
 /** The fitted models, read once. */
 export function loadModels(path = MODELS_PATH): Models {
@@ -69,7 +70,8 @@ export function loadModels(path = MODELS_PATH): Models {
  * version's features, so scripts/fit-models.ts can build its indexes before it writes a refitted file.
  */
 export function modelsFingerprint(): string {
-  return cached?.hash ?? hashOf(readFileSync(MODELS_PATH, "utf8"));
+  fingerprint ??= cached?.hash ?? hashOf(readFileSync(MODELS_PATH, "utf8"));
+  return fingerprint;
 }
 
 const hashOf = (text: string): string => createHash("sha256").update(text).digest("hex").slice(0, 12);
