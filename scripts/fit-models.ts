@@ -61,7 +61,9 @@ const readJsonl = <T>(path: string): T[] => readFileSync(path, "utf8").split("\n
 
 async function openCorpus(root: string, seedsDir: string): Promise<{ retriever: (models: Models) => Retriever; text: (s: string) => string }> {
   const embeddings = new HashingEmbeddings();
-  const index = await buildIndex({ root, seedsDir, indexDir: mkdtempSync(join(tmpdir(), "fit-index-")), embeddings });
+  // The index is held in memory once built: its folder is not needed after.
+  const indexDir = mkdtempSync(join(tmpdir(), "fit-index-"));
+  const index = await buildIndex({ root, seedsDir, indexDir, embeddings }).finally(() => rmSync(indexDir, { recursive: true, force: true }));
   const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
   return { retriever: (models) => new Retriever(index, embeddings, undefined, models), text: (s) => texts.get(s) ?? "" };
 }
