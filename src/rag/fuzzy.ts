@@ -18,8 +18,15 @@ export interface Similar {
 export class FuzzyVocabulary {
   private readonly byTrigram = new Map<string, string[]>();
   private readonly sizes = new Map<string, number>();
+  private pending: (() => Iterable<string>) | undefined;
 
-  constructor(words: Iterable<string>) {
+  /** @param words the vocabulary, or a function giving it: then it is indexed at the first {@link similar}. */
+  constructor(words: Iterable<string> | (() => Iterable<string>)) {
+    if (typeof words === "function") this.pending = words;
+    else this.index(words);
+  }
+
+  private index(words: Iterable<string>): void {
     for (const word of words) {
       if (this.sizes.has(word)) continue;
       const grams = trigrams(word);
@@ -34,6 +41,11 @@ export class FuzzyVocabulary {
 
   /** Words at least `minDice` similar to `word`, most similar first, at most `limit`. */
   similar(word: string, minDice: number, limit: number): Similar[] {
+    if (this.pending) {
+      const words = this.pending();
+      this.pending = undefined;
+      this.index(words);
+    }
     const grams = trigrams(word);
     const shared = new Map<string, number>();
     for (const g of grams) for (const w of this.byTrigram.get(g) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);

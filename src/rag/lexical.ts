@@ -28,63 +28,120 @@ export interface LexicalResult {
   readonly terms: readonly TermHits[];
 }
 
+/**
+ * Documents' keys numbered, as the index stores them (store.ts writes this layout to terms.bin): `words[0]` is the
+ * number of sentences; then per sentence its number of tokens and per token its number of keys followed by the
+ * keys' positions in `keys`.
+ */
+export interface PackedTerms {
+  readonly words: Uint32Array;
+  readonly keys: readonly string[];
+}
+
+/** The keys of `documents` (per document, per token, its keys) numbered in order of first occurrence. */
+export function packTerms(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>): PackedTerms {
+  const ids = new Map<string, number>();
+  let length = 1;
+  for (const tokens of documents) {
+    length += 1 + tokens.length;
+    for (const keys of tokens) length += keys.length;
+  }
+  const words = new Uint32Array(length);
+  let at = 0;
+  words[at++] = documents.length;
+  for (const tokens of documents) {
+    words[at++] = tokens.length;
+    for (const keys of tokens) {
+      words[at++] = keys.length;
+      for (const key of keys) {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        }
+        words[at++] = id;
+      }
+    }
+  }
+  return { words, keys: [...ids.keys()] };
+}
+
 export class LexicalIndex {
+  private readonly keyIds: Map<string, number>;
+  private readonly keyList: readonly string[];
+  /** Key `id`'s entries are `entries[offsets[id]]` up to `entries[offsets[id + 1]]`. */
+  private readonly offsets: Uint32Array;
   /** Per key, its entries `doc * MAX_POSITIONS + position`, ascending. */
-  private readonly postings = new Map<string, Float64Array>();
+  private readonly entries: Float64Array;
   private readonly lengths: Uint32Array;
   private readonly averageLength: number;
   /** Per document, BM25's length normalisation K1 * (1 - B + B * length / average length). */
   private readonly norms: Float64Array;
 
   /** @param documents per document, per token, the token's keys. */
-  constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>) {
-    this.lengths = new Uint32Array(documents.length);
-    // One pass numbering the keys and recording (key, entry) pairs in typed arrays, then a stable counting
-    // sort by key: every posting is a view into one buffer, in ascending order (documents are read in order).
-    const ids = new Map<string, number>();
-    let pairs = 0;
-    let keyOf = new Uint32Array(1 << 16);
-    let entryOf = new Float64Array(1 << 16);
-    let total = 0;
-    documents.forEach((tokens, doc) => {
-      this.lengths[doc] = tokens.length;
-      total += tokens.length;
-      tokens.forEach((keys, position) => {
-        if (position >= MAX_POSITIONS) return;
-        const entry = doc * MAX_POSITIONS + position;
-        for (const key of keys) {
-          let id = ids.get(key);
-          if (id === undefined) {
-            id = ids.size;
-            ids.set(key, id);
-          }
-          if (pairs === keyOf.length) {
-            const grownKeys = new Uint32Array(pairs * 2);
-            grownKeys.set(keyOf);
-            keyOf = grownKeys;
-            const grownEntries = new Float64Array(pairs * 2);
-            grownEntries.set(entryOf);
-            entryOf = grownEntries;
-          }
-          keyOf[pairs] = id;
-          entryOf[pairs] = entry;
-          pairs += 1;
+  constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>);
+  /**
+   * @param packed the sentences' keys, numbered; @param groups the number of sentences in each document, in
+   * order (a passage index over sentences); without it each sentence is a document.
+   */
+  constructor(packed: PackedTerms, groups?: ArrayLike<number>);
+  constructor(input: ReadonlyArray<ReadonlyArray<readonly string[]>> | PackedTerms, groups?: ArrayLike<number>) {
+    const { words, keys } = "words" in input ? input : packTerms(input);
+    this.keyList = keys;
+    this.keyIds = new Map(keys.map((key, id) => [key, id]));
+    // Two passes over the numbered keys (a counting sort by key): every posting is a range of one buffer, in
+    // ascending order, as documents are read in order.
+    const sentences = words[0] ?? 0;
+    const documents = groups ? groups.length : sentences;
+    this.lengths = new Uint32Array(documents);
+    const counts = new Uint32Array(keys.length + 1);
+    const walk = (visit: (key: number, entry: number) => void, countLengths = false): void => {
+      let at = 1;
+      let doc = -1;
+      let left = 0;
+      let position = 0;
+      for (let s = 0; s < sentences; s += 1) {
+        while (left === 0) {
+          doc += 1;
+          left = groups ? (groups[doc] ?? 1) : 1;
+          position = 0;
         }
-      });
+        left -= 1;
+        const tokens = words[at++] as number;
+        if (countLengths) this.lengths[doc] = (this.lengths[doc] as number) + tokens;
+        for (let t = 0; t < tokens; t += 1) {
+          const n = words[at++] as number;
+          if (position < MAX_POSITIONS) {
+            const entry = doc * MAX_POSITIONS + position;
+            for (let k = 0; k < n; k += 1) visit(words[at + k] as number, entry);
+          }
+          at += n;
+          position += 1;
+        }
+      }
+    };
+    walk((key) => (counts[key + 1] = (counts[key + 1] as number) + 1), true);
+    for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
+    this.offsets = counts;
+    this.entries = new Float64Array(counts[keys.length] as number);
+    const cursor = counts.slice(0, keys.length);
+    walk((key, entry) => {
+      this.entries[cursor[key] as number] = entry;
+      cursor[key] = (cursor[key] as number) + 1;
     });
-    const starts = new Uint32Array(ids.size + 1);
-    for (let i = 0; i < pairs; i += 1) starts[(keyOf[i] as number) + 1] = (starts[(keyOf[i] as number) + 1] as number) + 1;
-    for (let k = 0; k < ids.size; k += 1) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
-    const all = new Float64Array(pairs);
-    const cursor = starts.slice(0, ids.size);
-    for (let i = 0; i < pairs; i += 1) {
-      const k = keyOf[i] as number;
-      all[cursor[k] as number] = entryOf[i] as number;
-      cursor[k] = (cursor[k] as number) + 1;
-    }
-    for (const [key, id] of ids) this.postings.set(key, all.subarray(starts[id] as number, starts[id + 1] as number));
-    this.averageLength = documents.length ? total / documents.length : 0;
+    let total = 0;
+    for (const length of this.lengths) total += length;
+    this.averageLength = documents ? total / documents : 0;
     this.norms = Float64Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / (this.averageLength || 1)));
+  }
+
+  /** Key `key`'s entries (empty when no document holds it). */
+  private posting(key: string): Float64Array | undefined {
+    const id = this.keyIds.get(key);
+    if (id === undefined) return undefined;
+    const from = this.offsets[id] as number;
+    const to = this.offsets[id + 1] as number;
+    return to > from ? this.entries.subarray(from, to) : undefined;
   }
 
   get size(): number {
@@ -93,12 +150,14 @@ export class LexicalIndex {
 
   /** Whether any document holds `key`. */
   has(key: string): boolean {
-    return this.postings.has(key);
+    return this.posting(key) !== undefined;
   }
 
   /** Every key indexed. */
-  keys(): IterableIterator<string> {
-    return this.postings.keys();
+  *keys(): IterableIterator<string> {
+    for (let id = 0; id < this.keyList.length; id += 1) {
+      if ((this.offsets[id + 1] as number) > (this.offsets[id] as number)) yield this.keyList[id] as string;
+    }
   }
 
   /** Inverse document frequency for a term found in `df` documents (df 0 gives the largest value). */
@@ -111,7 +170,7 @@ export class LexicalIndex {
   contains(doc: number, keys: readonly string[]): boolean {
     const from = doc * MAX_POSITIONS;
     for (const key of keys) {
-      const list = this.postings.get(key);
+      const list = this.posting(key);
       if (!list) continue;
       let lo = 0;
       let hi = list.length;
@@ -128,7 +187,7 @@ export class LexicalIndex {
   search(terms: readonly QueryTerm[]): LexicalResult {
     const scores = new Float64Array(this.size);
     const seen = new Uint8Array(this.size);
-    const matched: number[] = [];
+    let count = 0;
     const hits = terms.map((term) => {
       const { docs, counts, df } = this.termFrequencies(term.keys);
       const idf = this.idf(df) * term.weight;
@@ -139,15 +198,20 @@ export class LexicalIndex {
         scores[doc] = (scores[doc] ?? 0) + (idf * f * (K1 + 1)) / (f + norm);
         if (!seen[doc]) {
           seen[doc] = 1;
-          matched.push(doc);
+          count += 1;
         }
       }
       return { term, idf, df };
     });
-    const sorted = Uint32Array.from(matched).sort();
+    // The matched documents in ascending order, read off `seen` (no sort).
+    const matched = new Uint32Array(count);
     let max = 0;
-    for (const doc of sorted) max = Math.max(max, scores[doc] ?? 0);
-    return { scores, matched: sorted, max, terms: hits };
+    for (let doc = 0, m = 0; m < count; doc += 1) {
+      if (!seen[doc]) continue;
+      matched[m++] = doc;
+      max = Math.max(max, scores[doc] ?? 0);
+    }
+    return { scores, matched, max, terms: hits };
   }
 
   /**
@@ -159,7 +223,7 @@ export class LexicalIndex {
     const lists: Float64Array[] = [];
     let total = 0;
     for (const key of keys) {
-      const list = this.postings.get(key);
+      const list = this.posting(key);
       if (list) {
         lists.push(list);
         total += list.length;
@@ -167,9 +231,23 @@ export class LexicalIndex {
     }
     const docs = new Uint32Array(total);
     const counts = new Uint32Array(total);
-    const heads = new Uint32Array(lists.length);
     let df = 0;
     let doc = -1;
+    const add = (entry: number): void => {
+      const d = Math.floor(entry / MAX_POSITIONS);
+      if (d !== doc) {
+        doc = d;
+        docs[df] = d;
+        df += 1;
+      }
+      counts[df - 1] = (counts[df - 1] as number) + 1;
+    };
+    // One key (most terms): its posting is already in order, nothing to merge.
+    if (lists.length === 1) {
+      for (const entry of lists[0] as Float64Array) add(entry);
+      return { docs, counts, df };
+    }
+    const heads = new Uint32Array(lists.length);
     for (;;) {
       let entry = Infinity;
       for (let l = 0; l < lists.length; l += 1) {
@@ -180,13 +258,7 @@ export class LexicalIndex {
       for (let l = 0; l < lists.length; l += 1) {
         if ((lists[l] as Float64Array)[heads[l] as number] === entry) heads[l] = (heads[l] as number) + 1;
       }
-      const d = Math.floor(entry / MAX_POSITIONS);
-      if (d !== doc) {
-        doc = d;
-        docs[df] = d;
-        df += 1;
-      }
-      counts[df - 1] = (counts[df - 1] ?? 0) + 1;
+      add(entry);
     }
     return { docs, counts, df };
   }

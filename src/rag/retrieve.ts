@@ -168,25 +168,22 @@ export class Retriever {
       if (list) list.push(i);
       else this.passagesBySource.set(p.source, [i]);
     });
-    const { passages, terms, lexicon } = index.store;
+    const { passages, packed, lexicon } = index.store;
     this.sentences = passages
       .flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })))
       .map((s, position) => ({ ...s, position }));
-    this.sentenceIndex = new LexicalIndex(terms);
-    let at = 0;
-    this.passageIndex = new LexicalIndex(
-      passages.map((p) => {
-        const tokens = terms.slice(at, at + p.sentences.length).flat();
-        at += p.sentences.length;
-        return tokens;
-      }),
-    );
+    // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
+    this.sentenceIndex = new LexicalIndex(packed);
+    this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
     const loaded = loadLexicon(lexicon);
-    const plain = [...this.sentenceIndex.keys()].filter((k) => /^[\p{L}\p{N}]/u.test(k));
+    const sentenceIndex = this.sentenceIndex;
     this.context = {
       lexicon: loaded,
-      has: (key) => this.sentenceIndex.has(key),
-      vocabulary: new FuzzyVocabulary(plain),
+      has: (key) => sentenceIndex.has(key),
+      // Indexed when a question first needs it: many never do, and a start need not wait for it.
+      vocabulary: new FuzzyVocabulary(function* plain() {
+        for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
+      }),
     };
     this.vectors = index.vectors;
     this.vectors.index.setEf(DENSE_EF);

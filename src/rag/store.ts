@@ -24,6 +24,7 @@ import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-no
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
+import { packTerms, type PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
 import { EXACT_MAX_VECTORS } from "./retrieve.js";
@@ -90,6 +91,8 @@ export interface PassageStore {
   /** Per sentence (in passage order), per token, the token's keys. */
   readonly terms: readonly (readonly (readonly string[])[])[];
   readonly lexicon: SerializedLexicon;
+  /** The same keys numbered, as terms.bin holds them (the lexical indexes are built from these). */
+  readonly packed: PackedTerms;
 }
 
 /** Everything answering needs, loaded or freshly built. */
@@ -249,7 +252,7 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
   }
   const keys = new Set<string>();
   for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
-  return { store: { passages, terms, lexicon: buildLexicon(keys) }, reused: Int32Array.from(reused) };
+  return { store: { passages, terms, lexicon: buildLexicon(keys), packed: packTerms(terms) }, reused: Int32Array.from(reused) };
 }
 
 /**
@@ -325,7 +328,7 @@ async function embedSentences(
     previous.manifest.embedder.id === embeddings.id &&
     previous.manifest.embedder.dimensions === embeddings.dimensions &&
     previous.manifest.chunker === CHUNKER_VERSION;
-  const labels = compatible ? sentenceLabels(previous.vectors, previous.store.terms.length) : undefined;
+  const labels = compatible ? sentenceLabels(previous.vectors, previous.manifest.sentences) : undefined;
   const fresh: number[] = [];
   reused.forEach((old, at) => {
     if (old < 0 || !labels) fresh.push(at);
@@ -339,7 +342,7 @@ async function embedSentences(
     const kept = new Set<number>();
     reused.forEach((old) => old >= 0 && kept.add(old));
     const live = reused.length;
-    const deletedAfter = graph.getCurrentCount() - previous.store.terms.length + (labels.length - kept.size) - fresh.length;
+    const deletedAfter = graph.getCurrentCount() - previous.manifest.sentences + (labels.length - kept.size) - fresh.length;
     if (deletedAfter <= live * MAX_DELETED_SHARE) {
       return updateGraph(previous, embeddings, { labels, reused, vectorOf, documentOf });
     }
@@ -507,9 +510,9 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
     await mkdir(tmp, { recursive: true });
     await index.vectors.save(join(tmp, "hnswlib"));
     if (index.exact) await index.exact.writeIndex(join(tmp, EXACT_FILE));
-    const { keys, packed } = packTerms(index.store.terms);
+    const { keys, words } = index.store.packed;
     await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
-    await writeFile(join(tmp, TERMS_FILE), Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength));
+    await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -562,15 +565,17 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   }
   let loaded: LoadedIndex;
   try {
-    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms"> & { keys: string[] };
+    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms" | "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || typeof saved.lexicon !== "object" || saved.lexicon === null) {
       throw new Error("passages.json does not have the passage store's shape");
     }
-    const store: PassageStore = { passages: saved.passages, lexicon: saved.lexicon, terms: unpackTerms(await readFile(join(indexDir, TERMS_FILE)), saved.keys) };
+    const packed = readPacked(await readFile(join(indexDir, TERMS_FILE)), saved.keys);
+    const store = loadedStore(saved.passages, saved.lexicon, packed);
     const vectors = await HNSWLib.load(join(indexDir, "hnswlib"), embeddings);
     const count = vectors.docstore._docs.size;
-    if (!Array.isArray(store.passages) || !Array.isArray(store.terms) || store.terms.length !== manifest.sentences || count !== manifest.sentences) {
-      throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${store.terms?.length}, vectors ${count}`);
+    const sentences = packed.words[0];
+    if (sentences !== manifest.sentences || count !== manifest.sentences || store.passages.reduce((n, p) => n + (p?.sentences?.length ?? 0), 0) !== manifest.sentences) {
+      throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}, vectors ${count}`);
     }
     if (!sentenceLabels(vectors, manifest.sentences)) throw new Error("the vector docstore does not map one label to each sentence");
     if (vectors.index.getCurrentCount() < count) throw new Error(`the vector graph holds ${vectors.index.getCurrentCount()} points for ${count} sentences`);
@@ -588,40 +593,11 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
 }
 
 /**
- * The sentences' keys as 32-bit numbers (the platform's byte order, little-endian everywhere Node runs):
- * the number of sentences, then for each its number of tokens, for each token its number of keys and the keys'
- * positions in `keys`. Parsing this is a fraction of parsing the nested JSON arrays, and each key string exists
- * once in memory instead of once per occurrence.
+ * The 32-bit numbers of terms.bin (the platform's byte order, little-endian everywhere Node runs; layout:
+ * {@link PackedTerms}), checked against `keys` without building the strings.
+ * @throws Error when the bytes do not hold such a packing.
  */
-function packTerms(terms: PassageStore["terms"]): { keys: string[]; packed: Uint32Array } {
-  const ids = new Map<string, number>();
-  let length = 1;
-  for (const sentence of terms) {
-    length += 1 + sentence.length;
-    for (const token of sentence) length += token.length;
-  }
-  const packed = new Uint32Array(length);
-  let at = 0;
-  packed[at++] = terms.length;
-  for (const sentence of terms) {
-    packed[at++] = sentence.length;
-    for (const token of sentence) {
-      packed[at++] = token.length;
-      for (const key of token) {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-        }
-        packed[at++] = id;
-      }
-    }
-  }
-  return { keys: [...ids.keys()], packed };
-}
-
-/** The keys packed by {@link packTerms}. @throws Error when the bytes do not hold such a packing. */
-function unpackTerms(bytes: Buffer, keys: readonly string[]): string[][][] {
+function readPacked(bytes: Buffer, keys: readonly string[]): PackedTerms {
   if (bytes.byteLength % 4 !== 0 || bytes.byteLength === 0) throw new Error(`${TERMS_FILE} is ${bytes.byteLength} bytes, not whole 32-bit numbers`);
   // A view needs 4-byte alignment; a Buffer from a pool may not have it.
   const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(Uint8Array.from(bytes).buffer);
@@ -633,24 +609,50 @@ function unpackTerms(bytes: Buffer, keys: readonly string[]): string[][][] {
   let at = 0;
   const count = next(at++);
   if (count > words.length) throw new Error(`${TERMS_FILE} claims ${count} sentences in ${words.length} numbers`);
-  const terms: string[][][] = new Array<string[][]>(count);
   for (let s = 0; s < count; s += 1) {
     const tokens = next(at++);
-    const sentence: string[][] = new Array<string[]>(tokens);
     for (let t = 0; t < tokens; t += 1) {
       const n = next(at++);
-      const token: string[] = new Array<string>(n);
       for (let k = 0; k < n; k += 1) {
-        const key = keys[next(at++)];
-        if (key === undefined) throw new Error(`${TERMS_FILE} names a key that passages.json does not hold`);
-        token[k] = key;
+        if (next(at++) >= keys.length) throw new Error(`${TERMS_FILE} names a key that passages.json does not hold`);
       }
+    }
+  }
+  if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
+  return { words, keys };
+}
+
+/** The keys of checked {@link PackedTerms} as strings: per sentence, per token, its keys. */
+function unpackTerms({ words, keys }: PackedTerms): string[][][] {
+  let at = 0;
+  const count = words[at++] as number;
+  const terms: string[][][] = new Array<string[][]>(count);
+  for (let s = 0; s < count; s += 1) {
+    const tokens = words[at++] as number;
+    const sentence: string[][] = new Array<string[]>(tokens);
+    for (let t = 0; t < tokens; t += 1) {
+      const n = words[at++] as number;
+      const token: string[] = new Array<string>(n);
+      for (let k = 0; k < n; k += 1) token[k] = keys[words[at++] as number] as string;
       sentence[t] = token;
     }
     terms[s] = sentence;
   }
-  if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
   return terms;
+}
+
+/** A loaded passage store whose sentences' keys are unpacked into strings only when first read (an update). */
+function loadedStore(passages: readonly Passage[], lexicon: SerializedLexicon, packed: PackedTerms): PassageStore {
+  let terms: string[][][] | undefined;
+  return {
+    passages,
+    lexicon,
+    packed,
+    get terms() {
+      terms ??= unpackTerms(packed);
+      return terms;
+    },
+  };
 }
 
 /**

@@ -1,0 +1,19 @@
+import { describe, expect, it } from "vitest";
+import { FuzzyVocabulary } from "../../src/rag/fuzzy.js";
+
+const WORDS = ["انتقاد", "انتقدوا", "interior", "interieur", "interview", "river"];
+
+describe("FuzzyVocabulary", () => {
+  it("given a function, reads the vocabulary once, at the first look-up, and answers as one given the words", () => {
+    let reads = 0;
+    const lazy = new FuzzyVocabulary(() => {
+      reads += 1;
+      return WORDS;
+    });
+    expect(reads).toBe(0);
+    const eager = new FuzzyVocabulary(WORDS);
+    for (const word of ["interieur", "انتقدوا", "rivers"]) expect(lazy.similar(word, 0.3, 5)).toEqual(eager.similar(word, 0.3, 5));
+    expect(reads).toBe(1);
+    expect(lazy.similar("interior", 0.5, 3).map((s) => s.word)).toContain("interieur");
+  });
+});
