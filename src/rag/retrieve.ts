@@ -105,9 +105,15 @@ class BestOf {
   constructor(private readonly k: number) {}
 
   offer(sentence: IndexedSentence, score: number): void {
+    const heap = this.heap;
+    const worst = heap[0];
+    // Not better than the worst kept (a lower score, or the same one later in its file or offered later): no entry made.
+    if (heap.length >= this.k && worst && (score < worst.score || (score === worst.score && sentence.start >= worst.sentence.start))) {
+      this.offered += 1;
+      return;
+    }
     const entry = { sentence, score, n: this.offered };
     this.offered += 1;
-    const heap = this.heap;
     if (heap.length < this.k) {
       heap.push(entry);
       let at = heap.length - 1;
@@ -120,7 +126,6 @@ class BestOf {
       heap[at] = entry;
       return;
     }
-    const worst = heap[0];
     if (!worst || better(entry, worst) >= 0) return;
     let at = 0;
     for (;;) {
@@ -221,23 +226,26 @@ export class Retriever {
     const dense = await this.dense(question, terms);
     const maxSentence = lexical.max;
     const maxPassage = context.max;
-    const candidates = new Set<number>(dense.keys());
-    for (const i of lexical.matched) candidates.add(i);
+    // The fused score's parts for sentence i: each signal scaled to [0, 1] over the candidates.
+    const partsOf = (i: number, sentence: IndexedSentence): readonly [number, number, number] => [
+      (lexical.scores[i] ?? 0) / (maxSentence || 1),
+      (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
+      Math.max(0, dense.get(i) ?? 0),
+    ];
 
+    // The candidates (the dense neighbours, then every lexically matched sentence not among them) offered in
+    // that order; the parts are kept for the best only.
     const best = new BestOf(RERANK_CANDIDATES);
-    const parts = new Map<number, readonly [number, number, number]>();
-    for (const i of candidates) {
+    const offer = (i: number): void => {
       const sentence = this.sentences[i];
-      if (!sentence) continue;
-      const part = [
-        (lexical.scores[i] ?? 0) / (maxSentence || 1),
-        (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
-        Math.max(0, dense.get(i) ?? 0),
-      ] as const;
-      parts.set(i, part);
+      if (!sentence) return;
+      const part = partsOf(i, sentence);
       best.offer(sentence, WEIGHT_SENTENCE * part[0] + WEIGHT_PASSAGE * part[1] + WEIGHT_DENSE * part[2]);
-    }
+    };
+    for (const i of dense.keys()) offer(i);
+    for (const i of lexical.matched) if (!dense.has(i)) offer(i);
     const fused = best.sorted();
+    const parts = new Map(fused.map((r) => [r.sentence.position, partsOf(r.sentence.position, r.sentence)]));
 
     // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
     let covered = 0;
