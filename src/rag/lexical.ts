@@ -89,46 +89,63 @@ export class LexicalIndex {
     const { words, keys } = "words" in input ? input : packTerms(input);
     this.keyList = keys;
     this.keyIds = new Map(keys.map((key, id) => [key, id]));
-    // Two passes over the numbered keys (a counting sort by key): every posting is a range of one buffer, in
-    // ascending order, as documents are read in order.
     const sentences = words[0] ?? 0;
     const documents = groups ? groups.length : sentences;
     this.lengths = new Uint32Array(documents);
+    // Two passes over the numbered keys (a counting sort by key): the first counts each key's entries, the second
+    // places them, so every posting is a range of one buffer, ascending as documents are read in order. Tokens
+    // past MAX_POSITIONS in a document are not indexed.
     const counts = new Uint32Array(keys.length + 1);
-    const walk = (visit: (key: number, entry: number) => void, countLengths = false): void => {
-      let at = 1;
-      let doc = -1;
-      let left = 0;
-      let position = 0;
-      for (let s = 0; s < sentences; s += 1) {
-        while (left === 0) {
-          doc += 1;
-          left = groups ? (groups[doc] ?? 1) : 1;
-          position = 0;
-        }
-        left -= 1;
-        const tokens = words[at++] as number;
-        if (countLengths) this.lengths[doc] = (this.lengths[doc] as number) + tokens;
-        for (let t = 0; t < tokens; t += 1) {
-          const n = words[at++] as number;
-          if (position < MAX_POSITIONS) {
-            const entry = doc * MAX_POSITIONS + position;
-            for (let k = 0; k < n; k += 1) visit(words[at + k] as number, entry);
-          }
-          at += n;
-          position += 1;
-        }
+    let doc = -1;
+    let left = 0;
+    let position = 0;
+    let at = 1;
+    for (let s = 0; s < sentences; s += 1) {
+      while (left === 0) {
+        doc += 1;
+        left = groups ? (groups[doc] ?? 1) : 1;
+        position = 0;
       }
-    };
-    walk((key) => (counts[key + 1] = (counts[key + 1] as number) + 1), true);
+      left -= 1;
+      const tokens = words[at++] as number;
+      this.lengths[doc] = (this.lengths[doc] as number) + tokens;
+      for (let t = 0; t < tokens; t += 1) {
+        const n = words[at++] as number;
+        if (position < MAX_POSITIONS) for (let k = 0; k < n; k += 1) counts[(words[at + k] as number) + 1] = (counts[(words[at + k] as number) + 1] as number) + 1;
+        at += n;
+        position += 1;
+      }
+    }
     for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
     this.offsets = counts;
-    this.entries = new Float64Array(counts[keys.length] as number);
+    const entries = new Float64Array(counts[keys.length] as number);
     const cursor = counts.slice(0, keys.length);
-    walk((key, entry) => {
-      this.entries[cursor[key] as number] = entry;
-      cursor[key] = (cursor[key] as number) + 1;
-    });
+    doc = -1;
+    left = 0;
+    at = 1;
+    for (let s = 0; s < sentences; s += 1) {
+      while (left === 0) {
+        doc += 1;
+        left = groups ? (groups[doc] ?? 1) : 1;
+        position = 0;
+      }
+      left -= 1;
+      const tokens = words[at++] as number;
+      for (let t = 0; t < tokens; t += 1) {
+        const n = words[at++] as number;
+        const entry = doc * MAX_POSITIONS + position;
+        position += 1;
+        if (entry < (doc + 1) * MAX_POSITIONS) {
+          for (let k = 0; k < n; k += 1) {
+            const key = words[at + k] as number;
+            entries[cursor[key] as number] = entry;
+            cursor[key] = (cursor[key] as number) + 1;
+          }
+        }
+        at += n;
+      }
+    }
+    this.entries = entries;
     let total = 0;
     for (const length of this.lengths) total += length;
     this.averageLength = documents ? total / documents : 0;

@@ -3,9 +3,8 @@
  * fixed weights: BM25 of the sentence, BM25 of its passage (context), and the cosine of the sentence's
  * vector in the hnswlib index.
  */
-import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { silentLogger, type Logger } from "../logger.js";
-import hnswlib, { type BruteforceSearch } from "hnswlib-node";
+import type { BruteforceSearch, HierarchicalNSW } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
@@ -150,9 +149,10 @@ export class Retriever {
   private readonly sentenceIndex: LexicalIndex;
   private readonly passageIndex: LexicalIndex;
   private readonly context: QueryContext;
-  private readonly vectors: HNSWLib;
-  /** The same vectors for exact search, while there are few enough of them. */
-  private readonly exact: BruteforceSearch | undefined;
+  /** The vectors: the exact copy (up to EXACT_MAX_VECTORS of them) or the graph. */
+  private readonly vectors: BruteforceSearch | HierarchicalNSW;
+  /** Per vector label, its sentence's position. */
+  private readonly sentenceOfLabel = new Map<number, number>();
   private readonly texts: ReadonlyMap<string, string>;
   private readonly passages: readonly Passage[];
   /** Passage positions of each briefing. */
@@ -190,11 +190,11 @@ export class Retriever {
         for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
       }),
     };
-    this.vectors = index.vectors;
-    this.vectors.index.setEf(DENSE_EF);
-    // The exact copy saved with the index when there is one (copying it out of the graph takes seconds).
-    const live = index.vectors.docstore._docs.size;
-    this.exact = live > DENSE_EF && live <= EXACT_MAX_VECTORS && index.exact ? index.exact : exactIndex(index.vectors);
+    index.labels.forEach((label, at) => this.sentenceOfLabel.set(label, at));
+    const vectors = index.exact ?? index.graph;
+    if (!vectors) throw new Error("the index holds no vectors");
+    this.vectors = vectors;
+    index.graph?.setEf(DENSE_EF);
   }
 
   /** The question's terms, as the lexicon translates them. */
@@ -356,7 +356,7 @@ export class Retriever {
 
   /** Cosine similarity of the nearest sentences, by sentence position. */
   private async dense(question: string, terms: readonly QueryTerm[]): Promise<Map<number, number>> {
-    const count = this.vectors.index.getCurrentCount();
+    const count = this.sentenceOfLabel.size;
     if (count === 0) return new Map();
     // A lexical embedder cannot cross languages by itself: give it the question's translations too.
     const text = this.embeddings.expandsQueries
@@ -372,20 +372,11 @@ export class Retriever {
     }
     const k = Math.min(DENSE_K, count);
     const out = new Map<number, number>();
-    if (this.exact) {
-      const { neighbors, distances } = this.exact.searchKnn(vector, k);
-      neighbors.forEach((label, i) => {
-        const doc = this.vectors.docstore.search(String(label));
-        const at = Number(doc.metadata["sentence"]);
-        if (Number.isInteger(at)) out.set(at, 1 - (distances[i] ?? 1));
-      });
-      return out;
-    }
-    const results = await this.vectors.similaritySearchVectorWithScore(vector, k);
-    for (const [doc, distance] of results) {
-      const at = Number(doc.metadata["sentence"]);
-      if (Number.isInteger(at)) out.set(at, 1 - distance);
-    }
+    const { neighbors, distances } = this.vectors.searchKnn(vector, k);
+    neighbors.forEach((label, i) => {
+      const at = this.sentenceOfLabel.get(label);
+      if (at !== undefined) out.set(at, 1 - (distances[i] ?? 1));
+    });
     return out;
   }
 }
@@ -402,17 +393,3 @@ const nothingFound = (terms: readonly QueryTerm[]): Retrieval => ({
 });
 
 const logitOf = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
-
-/**
- * A brute-force copy of the store's vectors (same space and labels), or undefined when the graph search is
- * exact already (no more vectors than ef: it visits them all) or the vectors are too many to scan.
- */
-function exactIndex(store: HNSWLib): BruteforceSearch | undefined {
-  // The docstore's labels: an updated graph also holds points marked deleted, which getPoint refuses.
-  const count = store.docstore._docs.size;
-  if (count <= DENSE_EF || count > EXACT_MAX_VECTORS) return undefined;
-  const exact = new hnswlib.BruteforceSearch(store.args.space, store.index.getNumDimensions());
-  exact.initIndex(count);
-  for (const id of store.docstore._docs.keys()) exact.addPoint(store.index.getPoint(Number(id)), Number(id));
-  return exact;
-}
