@@ -23,7 +23,7 @@ import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-no
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
-import { packTerms, type PackedTerms } from "./lexical.js";
+import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
 import { EXACT_MAX_VECTORS } from "./retrieve.js";
@@ -224,10 +224,9 @@ export function sourceText(texts: ReadonlyMap<string, string>, path: string): st
   return text;
 }
 
-/** A briefing's share of an index: its passages and, per sentence, the keys; and where its sentences start. */
+/** A briefing's share of an index: its passages, and where its sentences start. */
 interface SeedSlice {
   readonly passages: readonly Passage[];
-  readonly terms: readonly (readonly (readonly string[])[])[];
   /** Position of its first sentence among the index's sentences. */
   readonly firstSentence: number;
 }
@@ -236,7 +235,7 @@ const seedKey = (s: { readonly path: string; readonly sha256: string }): string 
 
 /** Each briefing's slice of `index` (passages are stored briefing by briefing, in seed order). */
 function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
-  const { passages, terms } = index.store;
+  const { passages } = index.store;
   const shaOf = new Map(index.manifest.seeds.map((s) => [s.path, s.sha256]));
   const slices = new Map<string, SeedSlice>();
   let sentence = 0;
@@ -246,7 +245,7 @@ function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
     let count = 0;
     while (end < passages.length && (passages[end] as Passage).source === source) count += (passages[end++] as Passage).sentences.length;
     const sha = shaOf.get(source);
-    if (sha !== undefined) slices.set(`${source}:${sha}`, { passages: passages.slice(at, end), terms: terms.slice(sentence, sentence + count), firstSentence: sentence });
+    if (sha !== undefined) slices.set(`${source}:${sha}`, { passages: passages.slice(at, end), firstSentence: sentence });
     sentence += count;
     at = end;
   }
@@ -268,23 +267,102 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
   const authors = authorsOf(passages);
   const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
   const sameAuthors = authors.size === before.size && [...authors].every((a) => before.has(a));
-  const terms: (readonly (readonly string[])[])[] = [];
   const reused: number[] = [];
+  /** Per sentence, its position in `previous` whose keys it keeps, or -1 when it was analysed now. */
+  const kept: number[] = [];
+  const analysed = new Map<number, readonly (readonly string[])[]>();
   for (const { seed, slice, passages: own } of parts) {
     let i = 0;
     for (const passage of own) {
       for (const sentence of passage.sentences) {
         const text = seed.text.slice(sentence.start, sentence.end);
-        const old = slice?.terms[i];
-        terms.push(old && (sameAuthors || !text.includes("@")) ? old : documentTerms(text, authors));
-        reused.push(slice ? slice.firstSentence + i : -1);
+        const old = slice ? slice.firstSentence + i : -1;
+        if (old >= 0 && (sameAuthors || !text.includes("@"))) kept.push(old);
+        else {
+          analysed.set(kept.length, documentTerms(text, authors));
+          kept.push(-1);
+        }
+        reused.push(old);
         i += 1;
       }
     }
   }
-  const keys = new Set<string>();
-  for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
-  return { store: { passages, terms, lexicon: buildLexicon(keys), packed: packTerms(terms) }, reused: Int32Array.from(reused) };
+  const packed = mergeTerms(Int32Array.from(kept), analysed, slices.size > 0 ? previous?.store.packed : undefined);
+  return { store: lazyStore(passages, buildLexicon(new Set(packed.keys)), packed), reused: Int32Array.from(reused) };
+}
+
+/**
+ * The packed keys of the sentences: sentence i's copied from `previous` (its sentence `kept[i]`), or packed from
+ * `analysed` when `kept[i]` is -1; numbered by first occurrence, as packing them all from scratch would. No key
+ * string is looked up for a kept sentence.
+ */
+function mergeTerms(
+  kept: Int32Array,
+  analysed: ReadonlyMap<number, readonly (readonly string[])[]>,
+  previous?: PackedTerms,
+): PackedTerms {
+  const oldKeys = previous?.keys ?? [];
+  const oldWords = previous?.words ?? Uint32Array.of(0);
+  // Where each previous sentence's record starts in its words.
+  const starts = new Uint32Array((oldWords[0] ?? 0) + 1);
+  let at = 1;
+  for (let s = 0; s < starts.length - 1; s += 1) {
+    starts[s] = at;
+    const tokens = oldWords[at++] as number;
+    for (let t = 0; t < tokens; t += 1) at += 1 + (oldWords[at] as number);
+  }
+  starts[starts.length - 1] = at;
+  // New keys are numbered after the previous ones for now.
+  const ids = analysed.size > 0 ? new Map(oldKeys.map((key, id) => [key, id])) : new Map<string, number>();
+  const added: string[] = [];
+  const fresh = new Map<number, Uint32Array>();
+  for (const [position, tokens] of analysed) {
+    const words: number[] = [tokens.length];
+    for (const keys of tokens) {
+      words.push(keys.length);
+      for (const key of keys) {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = oldKeys.length + added.length;
+          added.push(key);
+          ids.set(key, id);
+        }
+        words.push(id);
+      }
+    }
+    fresh.set(position, Uint32Array.from(words));
+  }
+  let length = 1;
+  kept.forEach((old, position) => (length += old >= 0 ? (starts[old + 1] as number) - (starts[old] as number) : (fresh.get(position)?.length ?? 0)));
+  const words = new Uint32Array(length);
+  words[0] = kept.length;
+  at = 1;
+  kept.forEach((old, position) => {
+    const record = old >= 0 ? oldWords.subarray(starts[old], starts[old + 1]) : (fresh.get(position) as Uint32Array);
+    words.set(record, at);
+    at += record.length;
+  });
+  // Renumbered by first occurrence; keys no sentence holds any more are dropped.
+  const renumber = new Int32Array(oldKeys.length + added.length).fill(-1);
+  const keys: string[] = [];
+  at = 1;
+  for (let s = 0; s < kept.length; s += 1) {
+    const tokens = words[at++] as number;
+    for (let t = 0; t < tokens; t += 1) {
+      const n = words[at++] as number;
+      for (let k = 0; k < n; k += 1, at += 1) {
+        const id = words[at] as number;
+        let next = renumber[id] as number;
+        if (next < 0) {
+          next = keys.length;
+          renumber[id] = next;
+          keys.push(id < oldKeys.length ? (oldKeys[id] as string) : (added[id - oldKeys.length] as string));
+        }
+        words[at] = next;
+      }
+    }
+  }
+  return { words, keys };
 }
 
 /**
@@ -592,7 +670,7 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
       throw new Error("passages.json does not have the passage store's shape");
     }
     const packed = readPacked(await readFile(join(indexDir, TERMS_FILE)), saved.keys);
-    const store = loadedStore(saved.passages, saved.lexicon, packed);
+    const store = lazyStore(saved.passages, saved.lexicon, packed);
     const sentences = packed.words[0];
     if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + (p?.sentences?.length ?? 0), 0) !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
@@ -660,8 +738,8 @@ function unpackTerms({ words, keys }: PackedTerms): string[][][] {
   return terms;
 }
 
-/** A loaded passage store whose sentences' keys are unpacked into strings only when first read (an update). */
-function loadedStore(passages: readonly Passage[], lexicon: SerializedLexicon, packed: PackedTerms): PassageStore {
+/** A passage store whose sentences' keys are unpacked into strings only when first read. */
+function lazyStore(passages: readonly Passage[], lexicon: SerializedLexicon, packed: PackedTerms): PassageStore {
   let terms: string[][][] | undefined;
   return {
     passages,
