@@ -69,10 +69,12 @@ export function packTerms(documents: ReadonlyArray<ReadonlyArray<readonly string
 export class LexicalIndex {
   private readonly keyIds: Map<string, number>;
   private readonly keyList: readonly string[];
-  /** Key `id`'s entries are `entries[offsets[id]]` up to `entries[offsets[id + 1]]`. */
+  /** Key `id`'s entries are those from `offsets[id]` up to `offsets[id + 1]`. */
   private readonly offsets: Uint32Array;
-  /** Per key, its entries `doc * MAX_POSITIONS + position`, ascending. */
-  private readonly entries: Float64Array;
+  /** Per entry (a token holding the key), its document; ascending within a key. */
+  private readonly docs: Uint32Array;
+  /** Per entry, the token's position in its document; ascending within a key and document. */
+  private readonly positions: Uint16Array;
   private readonly lengths: Uint32Array;
   private readonly averageLength: number;
   /** Per document, BM25's length normalisation K1 * (1 - B + B * length / average length). */
@@ -118,7 +120,8 @@ export class LexicalIndex {
     }
     for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
     this.offsets = counts;
-    const entries = new Float64Array(counts[keys.length] as number);
+    const docs = new Uint32Array(counts[keys.length] as number);
+    const positions = new Uint16Array(docs.length);
     const cursor = counts.slice(0, keys.length);
     doc = -1;
     left = 0;
@@ -133,32 +136,34 @@ export class LexicalIndex {
       const tokens = words[at++] as number;
       for (let t = 0; t < tokens; t += 1) {
         const n = words[at++] as number;
-        const entry = doc * MAX_POSITIONS + position;
-        position += 1;
-        if (entry < (doc + 1) * MAX_POSITIONS) {
+        if (position < MAX_POSITIONS) {
           for (let k = 0; k < n; k += 1) {
             const key = words[at + k] as number;
-            entries[cursor[key] as number] = entry;
-            cursor[key] = (cursor[key] as number) + 1;
+            const entry = cursor[key] as number;
+            docs[entry] = doc;
+            positions[entry] = position;
+            cursor[key] = entry + 1;
           }
         }
+        position += 1;
         at += n;
       }
     }
-    this.entries = entries;
+    this.docs = docs;
+    this.positions = positions;
     let total = 0;
     for (const length of this.lengths) total += length;
     this.averageLength = documents ? total / documents : 0;
     this.norms = Float64Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / (this.averageLength || 1)));
   }
 
-  /** Key `key`'s entries (empty when no document holds it). */
-  private posting(key: string): Float64Array | undefined {
+  /** Key `key`'s range of entries, or undefined when no document holds it. */
+  private posting(key: string): { readonly from: number; readonly to: number } | undefined {
     const id = this.keyIds.get(key);
     if (id === undefined) return undefined;
     const from = this.offsets[id] as number;
     const to = this.offsets[id + 1] as number;
-    return to > from ? this.entries.subarray(from, to) : undefined;
+    return to > from ? { from, to } : undefined;
   }
 
   get size(): number {
@@ -185,18 +190,17 @@ export class LexicalIndex {
 
   /** Whether document `doc` has a token matching any of `keys` (a binary search per key). */
   contains(doc: number, keys: readonly string[]): boolean {
-    const from = doc * MAX_POSITIONS;
     for (const key of keys) {
-      const list = this.posting(key);
-      if (!list) continue;
-      let lo = 0;
-      let hi = list.length;
+      const range = this.posting(key);
+      if (!range) continue;
+      let lo = range.from;
+      let hi = range.to;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if ((list[mid] as number) < from) lo = mid + 1;
+        if ((this.docs[mid] as number) < doc) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < list.length && (list[lo] as number) < from + MAX_POSITIONS) return true;
+      if (lo < range.to && this.docs[lo] === doc) return true;
     }
     return false;
   }
@@ -237,45 +241,53 @@ export class LexicalIndex {
    * position at the head of several lists is taken once.
    */
   private termFrequencies(keys: readonly string[]): { docs: Uint32Array; counts: Uint32Array; df: number } {
-    const lists: Float64Array[] = [];
+    const ranges: { from: number; to: number }[] = [];
     let total = 0;
     for (const key of keys) {
-      const list = this.posting(key);
-      if (list) {
-        lists.push(list);
-        total += list.length;
+      const range = this.posting(key);
+      if (range) {
+        ranges.push(range);
+        total += range.to - range.from;
       }
     }
+    const all = this.docs;
     const docs = new Uint32Array(total);
     const counts = new Uint32Array(total);
     let df = 0;
+    // One key (most terms): its entries are in order already, each document's a run.
+    if (ranges.length === 1) {
+      const { from, to } = ranges[0] as { from: number; to: number };
+      let doc = -1;
+      for (let e = from; e < to; e += 1) {
+        const d = all[e] as number;
+        if (d !== doc) {
+          doc = d;
+          docs[df] = d;
+          df += 1;
+        }
+        counts[df - 1] = (counts[df - 1] as number) + 1;
+      }
+      return { docs, counts, df };
+    }
+    // Several: merged by (document, position), a position at the head of several lists taken once.
+    const heads = Uint32Array.from(ranges, (r) => r.from);
+    const entry = (l: number): number => {
+      const at = heads[l] as number;
+      return at < (ranges[l] as { to: number }).to ? (all[at] as number) * MAX_POSITIONS + (this.positions[at] as number) : Infinity;
+    };
     let doc = -1;
-    const add = (entry: number): void => {
-      const d = Math.floor(entry / MAX_POSITIONS);
+    for (;;) {
+      let next = Infinity;
+      for (let l = 0; l < ranges.length; l += 1) next = Math.min(next, entry(l));
+      if (next === Infinity) break;
+      for (let l = 0; l < ranges.length; l += 1) if (entry(l) === next) heads[l] = (heads[l] as number) + 1;
+      const d = Math.floor(next / MAX_POSITIONS);
       if (d !== doc) {
         doc = d;
         docs[df] = d;
         df += 1;
       }
       counts[df - 1] = (counts[df - 1] as number) + 1;
-    };
-    // One key (most terms): its posting is already in order, nothing to merge.
-    if (lists.length === 1) {
-      for (const entry of lists[0] as Float64Array) add(entry);
-      return { docs, counts, df };
-    }
-    const heads = new Uint32Array(lists.length);
-    for (;;) {
-      let entry = Infinity;
-      for (let l = 0; l < lists.length; l += 1) {
-        const head = (lists[l] as Float64Array)[heads[l] as number];
-        if (head !== undefined && head < entry) entry = head;
-      }
-      if (entry === Infinity) break;
-      for (let l = 0; l < lists.length; l += 1) {
-        if ((lists[l] as Float64Array)[heads[l] as number] === entry) heads[l] = (heads[l] as number) + 1;
-      }
-      add(entry);
     }
     return { docs, counts, df };
   }

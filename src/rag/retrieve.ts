@@ -182,14 +182,12 @@ export class Retriever {
     this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
     const loaded = loadLexicon(lexicon);
     const sentenceIndex = this.sentenceIndex;
-    this.context = {
-      lexicon: loaded,
-      has: (key) => sentenceIndex.has(key),
-      // Indexed when a question first needs it: many never do, and a start need not wait for it.
-      vocabulary: new FuzzyVocabulary(function* plain() {
-        for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
-      }),
-    };
+    const vocabulary = new FuzzyVocabulary(function* plain() {
+      for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
+    });
+    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary };
+    // Indexed after the start, a slice at a time between answers (or at once by the first question needing it).
+    vocabulary.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing the fuzzy vocabulary failed; the first question needing it will"));
     index.labels.forEach((label, at) => this.sentenceOfLabel.set(label, at));
     const vectors = index.exact ?? index.graph;
     if (!vectors) throw new Error("the index holds no vectors");
