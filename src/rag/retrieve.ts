@@ -174,9 +174,11 @@ export class Retriever {
       else this.passagesBySource.set(p.source, [i]);
     });
     const { passages, packed, lexicon } = index.store;
-    this.sentences = passages
-      .flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })))
-      .map((s, position) => ({ ...s, position }));
+    const sentences: IndexedSentence[] = [];
+    passages.forEach((passage, passageIndex) => {
+      for (const s of passage.sentences) sentences.push({ ...s, passage, passageIndex, position: sentences.length });
+    });
+    this.sentences = sentences;
     // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
     this.sentenceIndex = new LexicalIndex(packed);
     this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));

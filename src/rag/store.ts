@@ -378,7 +378,8 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   if (sentences === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
-  const vectors = await embedSentences(store, seeds, embeddings, reused, options.exactMaxVectors ?? EXACT_MAX_VECTORS, previous, logger);
+  const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
+  const vectors = await embedSentences(store, seeds, embeddings, reused, options.exactMaxVectors ?? EXACT_MAX_VECTORS, previous, logger, saved);
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -424,6 +425,7 @@ async function embedSentences(
   exactMax: number,
   previous?: LoadedIndex,
   logger?: Logger,
+  saved?: string,
 ): Promise<SentenceVectors> {
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
   const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
@@ -450,13 +452,13 @@ async function embedSentences(
     let next = 0;
     for (const label of old.labels) next = Math.max(next, label + 1);
     const labels = Int32Array.from(reused, (at) => (at >= 0 ? (old.labels[at] as number) : next++));
-    const exact = await filteredExact(old.exact, dimensions, new Set(gone), fresh.length);
+    const exact = await filteredExact(old.exact, dimensions, new Set(gone), fresh.length, saved && join(saved, EXACT_FILE));
     for (const at of fresh) exact.addPoint(vectorOf.get(at) as number[], labels[at] as number);
     return { labels, exact };
   }
   if (count > exactMax && old?.graph) {
     const deletedAfter = old.graph.getCurrentCount() - old.manifest.sentences + gone.length - fresh.length;
-    if (deletedAfter <= count * MAX_DELETED_SHARE) return { ...(await updateGraph(old, old.graph, reused, gone, vectorOf)) };
+    if (deletedAfter <= count * MAX_DELETED_SHARE) return { ...(await updateGraph(old, old.graph, reused, gone, vectorOf, saved && join(saved, GRAPH_FILE))) };
     logger?.info({ deleted: deletedAfter, live: count }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
   }
   // New vectors labelled by sentence position; those of unchanged sentences read back from `previous`, never embedded twice.
@@ -510,8 +512,9 @@ async function updateGraph(
   reused: Int32Array,
   gone: readonly number[],
   vectorOf: ReadonlyMap<number, number[]>,
+  savedFile?: string,
 ): Promise<{ labels: Int32Array; graph: HierarchicalNSW }> {
-  const copy = await copyGraph(graph, previous.manifest.embedder.dimensions);
+  const copy = await copyGraph(graph, previous.manifest.embedder.dimensions, savedFile);
   for (const label of gone) copy.markDelete(label);
   // A label never used before: a deleted point keeps its label until its slot is taken.
   let next = 0;
@@ -532,8 +535,9 @@ const EXACT_HEADER = 24;
 /** An 8-byte little-endian count or label of that file (without a BigInt per read). */
 const readU64 = (bytes: Buffer, at: number): number => bytes.readUInt32LE(at) + bytes.readUInt32LE(at + 4) * 0x1_0000_0000;
 
-/** The bytes of `exact` in its file format (hnswlib copies no other way). */
-async function exactBytes(exact: BruteforceSearch): Promise<Buffer> {
+/** The bytes of `exact` in its file format (hnswlib copies no other way); read from `savedFile` when it holds them. */
+async function exactBytes(exact: BruteforceSearch, savedFile?: string): Promise<Buffer> {
+  if (savedFile) return readFile(savedFile);
   const dir = await mkdtemp(join(tmpdir(), "briefing-exact-"));
   try {
     const file = join(dir, EXACT_FILE);
@@ -549,8 +553,8 @@ async function exactBytes(exact: BruteforceSearch): Promise<Buffer> {
  * cannot be used on an index read from a file (it does not rebuild its label map on loading), so the copy is
  * made in its file format: the kept slots' bytes, then read back.
  */
-async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number): Promise<BruteforceSearch> {
-  const bytes = await exactBytes(exact);
+async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number, savedFile?: string): Promise<BruteforceSearch> {
+  const bytes = await exactBytes(exact, savedFile);
   const slot = readU64(bytes, 8);
   const count = readU64(bytes, 16);
   const dataSize = dimensions * 4;
@@ -585,8 +589,16 @@ async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: 
   }
 }
 
-/** An independent copy of a graph (through a temporary file: hnswlib copies no other way), open to replacing deleted points. */
-async function copyGraph(graph: HierarchicalNSW, dimensions: number): Promise<HierarchicalNSW> {
+/**
+ * An independent copy of a graph (through a file: hnswlib copies no other way), open to replacing deleted
+ * points; read from `savedFile` when it holds the graph already.
+ */
+async function copyGraph(graph: HierarchicalNSW, dimensions: number, savedFile?: string): Promise<HierarchicalNSW> {
+  if (savedFile) {
+    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    await copy.readIndex(savedFile, true);
+    return copy;
+  }
   const dir = await mkdtemp(join(tmpdir(), "briefing-graph-"));
   try {
     const file = join(dir, GRAPH_FILE);
@@ -597,6 +609,30 @@ async function copyGraph(graph: HierarchicalNSW, dimensions: number): Promise<Hi
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether `indexDir` holds `index` as it is in memory (its manifest has the same build time and counts): then
+ * an update reads the previous vectors from their files instead of writing them out of memory first.
+ */
+async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger): Promise<boolean> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(join(indexDir, "manifest.json"), "utf8"));
+  } catch (error) {
+    // No readable index there (never written, removed, damaged): the vectors are copied out of memory instead.
+    logger?.debug({ err: error, indexDir }, "the previous index is not on disk as it is in memory; copying its vectors from memory");
+    return false;
+  }
+  const file = join(indexDir, index.graph ? GRAPH_FILE : EXACT_FILE);
+  return (
+    existsSync(file) &&
+    isManifest(manifest) &&
+    manifest.format === FORMAT &&
+    manifest.builtAt === index.manifest.builtAt &&
+    manifest.sentences === index.manifest.sentences &&
+    manifest.embedder.id === index.manifest.embedder.id
+  );
 }
 
 async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {

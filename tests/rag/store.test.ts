@@ -285,6 +285,17 @@ describe.each([
     expect(points(index)).toBe(index.manifest.sentences);
   });
 
+  it("updates an index whose files were removed meanwhile from the vectors in memory", async () => {
+    const first = await buildIndex(options());
+    rmSync(project.indexDir, { recursive: true });
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const next = await buildIndex(options(), seeds, first);
+    expect(points(next)).toBe(next.manifest.sentences);
+    const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+    await expectSameRankings(next, scratch, "from memory");
+  });
+
   it("rebuilds the graph from the stored vectors, embedding nothing, once most of it is deleted", async () => {
     writeFileSync(join(project.seedsDir, "002_water.txt"), longBriefing());
     const first = await buildIndex(options());
