@@ -554,6 +554,12 @@ async function exactBytes(exact: BruteforceSearch, savedFile?: string): Promise<
  * made in its file format: the kept slots' bytes, then read back.
  */
 async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number, savedFile?: string): Promise<BruteforceSearch> {
+  if (savedFile && gone.size === 0 && exact.getCurrentCount() + extra <= exact.getMaxElements()) {
+    // Nothing to leave out and room for the new points (a briefing added): the saved file is the copy.
+    const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
+    await copy.readIndex(savedFile);
+    return copy;
+  }
   const bytes = await exactBytes(exact, savedFile);
   const slot = readU64(bytes, 8);
   const count = readU64(bytes, 16);
