@@ -31,7 +31,7 @@ export class FuzzyVocabulary {
   }
 
   /** Indexes a vocabulary given as a function a slice at a time, letting other work run between slices. */
-  async prepare(sliceSize = 5000): Promise<void> {
+  async prepare(sliceSize = 1000): Promise<void> {
     while (this.pending) {
       this.index(this.words(), sliceSize);
       await new Promise((resolve) => setImmediate(resolve));

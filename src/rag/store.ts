@@ -683,7 +683,7 @@ export type LoadResult =
  * Loads the index at `indexDir` and checks it against the seeds and the embedder.
  * @throws IndexError("corrupt") when its files are missing, unreadable or disagree with each other.
  */
-export async function loadIndex(indexDir: string, seeds: readonly Seed[], embeddings: IndexEmbeddings): Promise<LoadResult> {
+export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promise<readonly Seed[]>, embeddings: IndexEmbeddings): Promise<LoadResult> {
   const manifestPath = join(indexDir, "manifest.json");
   if (!existsSync(manifestPath)) {
     if (existsSync(indexDir) && (await readdir(indexDir)).length > 0) corrupt(indexDir, new Error("no manifest.json"));
@@ -705,8 +705,15 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   ) {
     return { status: "incompatible" };
   }
-  let loaded: LoadedIndex;
+  let loaded: Omit<LoadedIndex, "seeds">;
   try {
+    const dimensions = manifest.embedder.dimensions;
+    // The vectors are read (by hnswlib, off the main thread) while the passage store is parsed; the outcome is
+    // kept as a value, so that it is never an unhandled rejection when the passage store fails first.
+    const vectorsRead = Promise.all([readExact(indexDir, dimensions), readGraph(indexDir, dimensions)]).then(
+      ([exact, graph]) => ({ exact, graph, error: undefined }),
+      (error: unknown) => ({ exact: undefined, graph: undefined, error }),
+    );
     const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms" | "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || typeof saved.lexicon !== "object" || saved.lexicon === null) {
       throw new Error("passages.json does not have the passage store's shape");
@@ -718,17 +725,20 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
     }
     const labels = readLabels(await readFile(join(indexDir, LABELS_FILE)), manifest.sentences);
-    const dimensions = manifest.embedder.dimensions;
-    const exact = await readExact(indexDir, dimensions, labels);
-    const graph = await readGraph(indexDir, dimensions, labels);
+    const { exact, graph, error } = await vectorsRead;
+    if (error !== undefined) throw error;
     if (!exact && !graph) throw new Error(`neither ${EXACT_FILE} nor ${GRAPH_FILE} holds the vectors`);
-    loaded = { manifest, seeds, store, labels, ...(exact ? { exact } : {}), ...(graph ? { graph } : {}) };
+    if (exact) checkExact(exact, labels);
+    if (graph && graph.getCurrentCount() < labels.length) throw new Error(`${GRAPH_FILE} holds ${graph.getCurrentCount()} points for ${labels.length} sentences`);
+    loaded = { manifest, store, labels, ...(exact ? { exact: exact.index } : {}), ...(graph ? { graph } : {}) };
   } catch (error) {
     return corrupt(indexDir, error);
   }
-  const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  const seedList = await seeds;
+  const index: LoadedIndex = { ...loaded, seeds: seedList };
+  const current = seedList.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
-  return current === recorded ? { status: "fresh", index: loaded } : { status: "stale", previous: loaded };
+  return current === recorded ? { status: "fresh", index } : { status: "stale", previous: index };
 }
 
 /**
@@ -809,11 +819,17 @@ function readLabels(bytes: Buffer, sentences: number): Int32Array {
   return labels;
 }
 
+/** An exact copy read from its file, with the labels the file holds (checked against the sentences' by {@link checkExact}). */
+interface ReadExact {
+  readonly index: BruteforceSearch;
+  readonly labels: readonly number[];
+}
+
 /**
  * The saved exact copy, if the index has one.
- * @throws Error when it is damaged: its size disagrees with its counts, or its labels with the sentences'.
+ * @throws Error when it is damaged: its size disagrees with its counts or the dimensions.
  */
-async function readExact(indexDir: string, dimensions: number, labels: Int32Array): Promise<BruteforceSearch | undefined> {
+async function readExact(indexDir: string, dimensions: number): Promise<ReadExact | undefined> {
   const file = join(indexDir, EXACT_FILE);
   if (!existsSync(file)) return undefined;
   const bytes = await readFile(file);
@@ -821,30 +837,32 @@ async function readExact(indexDir: string, dimensions: number, labels: Int32Arra
   const slots = bytes.byteLength >= EXACT_HEADER ? readU64(bytes, 0) : -1;
   const count = bytes.byteLength >= EXACT_HEADER ? readU64(bytes, 16) : -1;
   // hnswlib's file: three 8-byte counts, then for each slot the vector (float32) and its 8-byte label.
-  if (bytes.byteLength !== EXACT_HEADER + slots * slot || count !== labels.length || readU64(bytes, 8) !== slot) {
-    throw new Error(`${EXACT_FILE} holds ${count} vectors in ${bytes.byteLength} bytes; expected ${labels.length} of ${dimensions} dimensions`);
+  if (bytes.byteLength !== EXACT_HEADER + slots * slot || count > slots || readU64(bytes, 8) !== slot) {
+    throw new Error(`${EXACT_FILE} holds ${count} vectors in ${bytes.byteLength} bytes, not vectors of ${dimensions} dimensions`);
   }
+  const labels = Array.from({ length: count }, (_, i) => readU64(bytes, EXACT_HEADER + i * slot + dimensions * 4));
+  const index = new hnswlib.BruteforceSearch("cosine", dimensions);
+  await index.readIndex(file);
+  return { index, labels };
+}
+
+/** @throws Error when the exact copy does not hold one vector for each of the sentences' labels. */
+function checkExact(exact: ReadExact, labels: Int32Array): void {
+  if (exact.labels.length !== labels.length) throw new Error(`${EXACT_FILE} holds ${exact.labels.length} vectors for ${labels.length} sentences`);
   const wanted = new Set(labels);
-  for (let i = 0; i < count; i += 1) {
-    if (!wanted.delete(readU64(bytes, EXACT_HEADER + i * slot + dimensions * 4))) throw new Error(`${EXACT_FILE} holds a label that no sentence has`);
-  }
-  const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
-  await exact.readIndex(file);
-  return exact;
+  for (const label of exact.labels) if (!wanted.delete(label)) throw new Error(`${EXACT_FILE} holds a label that no sentence has`);
 }
 
 /**
  * The saved graph, if the index has one.
- * @throws Error when it disagrees with the sentences (fewer points, other dimensions).
+ * @throws Error when its dimensions are not the manifest's.
  */
-async function readGraph(indexDir: string, dimensions: number, labels: Int32Array): Promise<HierarchicalNSW | undefined> {
+async function readGraph(indexDir: string, dimensions: number): Promise<HierarchicalNSW | undefined> {
   const file = join(indexDir, GRAPH_FILE);
   if (!existsSync(file)) return undefined;
   const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
   await graph.readIndex(file);
-  if (graph.getNumDimensions() !== dimensions || graph.getCurrentCount() < labels.length) {
-    throw new Error(`${GRAPH_FILE} holds ${graph.getCurrentCount()} points of ${graph.getNumDimensions()} dimensions for ${labels.length} sentences of ${dimensions}`);
-  }
+  if (graph.getNumDimensions() !== dimensions) throw new Error(`${GRAPH_FILE} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
   return graph;
 }
 
