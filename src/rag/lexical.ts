@@ -79,6 +79,8 @@ export class LexicalIndex {
   private readonly averageLength: number;
   /** Per document, BM25's length normalisation K1 * (1 - B + B * length / average length). */
   private readonly norms: Float64Array;
+  /** termFrequencies' output, reused from one term to the next (search reads it before asking for another). */
+  private scratch = { docs: new Uint32Array(0), counts: new Uint32Array(0) };
 
   /** @param documents per document, per token, the token's keys. */
   constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>);
@@ -236,7 +238,8 @@ export class LexicalIndex {
   }
 
   /**
-   * The documents with a token matching any of `keys`, ascending, and the number of such tokens in each. A
+   * The documents with a token matching any of `keys`, ascending, and the number of such tokens in each (the
+   * first `df` of each array, valid until the next call). A
    * position is counted once even when several keys match it: the ascending postings are merged, and a
    * position at the head of several lists is taken once.
    */
@@ -251,8 +254,9 @@ export class LexicalIndex {
       }
     }
     const all = this.docs;
-    const docs = new Uint32Array(total);
-    const counts = new Uint32Array(total);
+    if (this.scratch.docs.length < total) this.scratch = { docs: new Uint32Array(total), counts: new Uint32Array(total) };
+    const { docs, counts } = this.scratch;
+    counts.fill(0, 0, total);
     let df = 0;
     // One key (most terms): its entries are in order already, each document's a run.
     if (ranges.length === 1) {
@@ -269,19 +273,22 @@ export class LexicalIndex {
       }
       return { docs, counts, df };
     }
-    // Several: merged by (document, position), a position at the head of several lists taken once.
-    const heads = Uint32Array.from(ranges, (r) => r.from);
-    const entry = (l: number): number => {
-      const at = heads[l] as number;
-      return at < (ranges[l] as { to: number }).to ? (all[at] as number) * MAX_POSITIONS + (this.positions[at] as number) : Infinity;
-    };
+    // Several: their entries as document * MAX_POSITIONS + position, merged two lists at a time; a position in
+    // several lists is taken once.
+    let lists: Float64Array[] = ranges.map(({ from, to }) => {
+      const list = new Float64Array(to - from);
+      for (let e = from; e < to; e += 1) list[e - from] = (all[e] as number) * MAX_POSITIONS + (this.positions[e] as number);
+      return list;
+    });
+    while (lists.length > 1) {
+      const merged: Float64Array[] = [];
+      for (let l = 0; l + 1 < lists.length; l += 2) merged.push(mergeOnce(lists[l] as Float64Array, lists[l + 1] as Float64Array));
+      if (lists.length % 2 === 1) merged.push(lists[lists.length - 1] as Float64Array);
+      lists = merged;
+    }
     let doc = -1;
-    for (;;) {
-      let next = Infinity;
-      for (let l = 0; l < ranges.length; l += 1) next = Math.min(next, entry(l));
-      if (next === Infinity) break;
-      for (let l = 0; l < ranges.length; l += 1) if (entry(l) === next) heads[l] = (heads[l] as number) + 1;
-      const d = Math.floor(next / MAX_POSITIONS);
+    for (const entry of lists[0] ?? []) {
+      const d = Math.floor(entry / MAX_POSITIONS);
       if (d !== doc) {
         doc = d;
         docs[df] = d;
@@ -291,4 +298,22 @@ export class LexicalIndex {
     }
     return { docs, counts, df };
   }
+}
+
+/** Two ascending lists merged, ascending; an entry at the head of both is taken once. */
+function mergeOnce(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+    out[n++] = x < y ? x : y;
+  }
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return out.subarray(0, n);
 }
