@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { IndexError } from "../../src/rag/errors.js";
+import { createRag } from "../../src/rag/index.js";
 import { Retriever } from "../../src/rag/retrieve.js";
 import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, storedVectors, type LoadedIndex } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
@@ -96,6 +97,23 @@ describe("the index on disk", () => {
     expect(embedded).toEqual(["Extra", "The mission in Bamako ended."]);
     expect(second.manifest.sentences).toBe(first.manifest.sentences);
     expect((await storedVectors(second)).get(second.labels[0] ?? -1)).toEqual((await storedVectors(first)).get(first.labels[0] ?? -1));
+  });
+
+  it("is incompatible when written in format 2 (LangChain's hnswlib/ folder), and a start rebuilds it in format 3", async () => {
+    await buildIndex(options());
+    const manifestFile = join(project.indexDir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: 2 }));
+    rmSync(join(project.indexDir, "labels.bin"));
+    rmSync(join(project.indexDir, "exact.index"));
+    mkdirSync(join(project.indexDir, "hnswlib"));
+    writeFileSync(join(project.indexDir, "hnswlib", "docstore.json"), "[]");
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
+    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
   });
 
   it("is incompatible when built by another embedder", async () => {
