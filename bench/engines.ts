@@ -17,7 +17,8 @@ import { Document } from "@langchain/core/documents";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import { ARABIC_NAME, LATIN_NAME } from "../src/rag/analyze.js";
 import { Retriever } from "../src/rag/retrieve.js";
-import type { IndexEmbeddings, LoadedIndex, Seed } from "../src/rag/store.js";
+import hnswlib from "hnswlib-node";
+import { storedVectors, type IndexEmbeddings, type LoadedIndex, type Seed } from "../src/rag/store.js";
 import type { Rag } from "../src/rag/types.js";
 import { ExactSearch, type EngineReply } from "./measure.js";
 
@@ -93,24 +94,51 @@ export async function queryVector(retriever: Retriever, embeddings: IndexEmbeddi
   return embeddings.embedQuery(text);
 }
 
-/** Reads every vector of the index into an exact searcher. */
-export function exactSearchOf(index: LoadedIndex): ExactSearch {
-  const hnsw = index.vectors.index;
-  return ExactSearch.fromPoints(hnsw.getCurrentCount(), index.manifest.embedder.dimensions, (label) => hnsw.getPoint(label));
+/** Reads every sentence vector of the index into an exact searcher (its labels are sentence positions). */
+export async function exactSearchOf(index: LoadedIndex): Promise<ExactSearch> {
+  const vectors = await storedVectors(index);
+  return ExactSearch.fromPoints(index.labels.length, index.manifest.embedder.dimensions, (at) => vectors.get(index.labels[at] as number) ?? []);
 }
 
-/** Sentence vectors alone: top 3 sentences by the approximate index (`exact: false`) or by brute force. */
-export function vectorEngine(index: LoadedIndex, embeddings: IndexEmbeddings, exact: ExactSearch | undefined): Engine {
+/**
+ * An hnswlib graph of the sentence vectors, labelled by sentence position: the index's own (relabelled through
+ * a search by label) when it has one, else one built here as the store builds its graphs (hnswlib's defaults).
+ */
+export async function graphOf(index: LoadedIndex): Promise<{ search(vector: number[], k: number, ef: number): number[] }> {
+  if (index.graph) {
+    const graph = index.graph;
+    const positionOf = new Map(Array.from(index.labels, (label, at) => [label, at]));
+    return {
+      search(vector, k, ef) {
+        graph.setEf(ef);
+        return graph.searchKnn(vector, k).neighbors.map((label) => positionOf.get(label) ?? -1);
+      },
+    };
+  }
+  const vectors = await storedVectors(index);
+  const graph = new hnswlib.HierarchicalNSW("cosine", index.manifest.embedder.dimensions);
+  graph.initIndex(index.labels.length);
+  index.labels.forEach((label, at) => graph.addPoint(vectors.get(label) ?? [], at));
+  return {
+    search(vector, k, ef) {
+      graph.setEf(ef);
+      return graph.searchKnn(vector, k).neighbors;
+    },
+  };
+}
+
+/** Sentence vectors alone: top 3 sentences by an hnswlib graph (`exact` undefined, ef 128) or by brute force. */
+export async function vectorEngine(index: LoadedIndex, embeddings: IndexEmbeddings, exact: ExactSearch | undefined): Promise<Engine> {
   const retriever = new Retriever(index, embeddings);
   const sentences = sentenceTexts(index);
-  const hnsw = index.vectors.index;
+  const graph = exact ? undefined : await graphOf(index);
   return {
     name: exact ? "vectors-exact" : "vectors-hnsw",
     async ask(question) {
       const vector = await queryVector(retriever, embeddings, question);
-      const k = Math.min(TOP, hnsw.getCurrentCount());
-      const labels = exact ? exact.search(vector, k).labels : hnsw.searchKnn(vector, k).neighbors;
-      return { declined: false, quotes: labels.map((l) => sentences[l] ?? "") };
+      const k = Math.min(TOP, index.labels.length);
+      const positions = exact ? exact.search(vector, k).labels : (graph?.search(vector, k, 128) ?? []);
+      return { declined: false, quotes: positions.map((at) => sentences[at] ?? "") };
     },
   };
 }

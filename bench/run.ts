@@ -187,8 +187,8 @@ async function main(): Promise<void> {
       defaultEngine(rag),
       await langchainChunksEngine(seeds, embeddings),
       bm25Engine(rag.index),
-      vectorEngine(rag.index, embeddings, undefined),
-      vectorEngine(rag.index, embeddings, exactSearchOf(rag.index)),
+      await vectorEngine(rag.index, embeddings, undefined),
+      await vectorEngine(rag.index, embeddings, await exactSearchOf(rag.index)),
     ];
     const results: EngineResult[] = [];
     for (const engine of engines) {

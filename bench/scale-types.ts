@@ -18,7 +18,7 @@ export interface QueryResult {
   readonly latency: LatencyStats;
   /** Peak RSS after loading and answering (before the recall study allocates its exact copy). */
   readonly peakRssMiB: number;
-  /** Mean recall@10 of hnswlib against brute force, at the engine's ef (128) and at hnswlib's default (10). */
+  /** Mean recall@10 of an hnswlib graph against brute force (the index's own above EXACT_MAX_VECTORS sentences, else one built for the comparison), at the engine's ef (128) and at hnswlib's default (10). */
   readonly recall10: number;
   readonly recall10DefaultEf: number;
   readonly recallQueries: number;

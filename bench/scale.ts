@@ -62,7 +62,7 @@ function table(points: readonly ScalePoint[]): string {
     fixed(p.query.latency.p50Ms),
     fixed(p.query.latency.p95Ms),
     p.query.peakRssMiB.toFixed(0),
-    p.build.sentences > 128 && p.build.sentences <= EXACT_MAX_VECTORS ? "exact" : "hnsw",
+    p.build.sentences <= EXACT_MAX_VECTORS ? "exact" : "hnsw",
     p.query.recall10.toFixed(3),
     p.query.recall10DefaultEf.toFixed(3),
     p.add ? (p.add.updateMs / 1000).toFixed(2) : "-",

@@ -18,9 +18,41 @@ export interface Similar {
 export class FuzzyVocabulary {
   private readonly byTrigram = new Map<string, string[]>();
   private readonly sizes = new Map<string, number>();
+  /** The words of a vocabulary given as a function, not indexed yet. */
+  private pending: (() => Iterable<string>) | Iterator<string> | undefined;
 
-  constructor(words: Iterable<string>) {
-    for (const word of words) {
+  /**
+   * @param words the vocabulary, or a function giving it: then it is indexed by {@link prepare} in the
+   * background, or at the first {@link similar} (whichever comes first finishes it).
+   */
+  constructor(words: Iterable<string> | (() => Iterable<string>)) {
+    if (typeof words === "function") this.pending = words;
+    else this.index(words[Symbol.iterator]());
+  }
+
+  /** Indexes a vocabulary given as a function a slice at a time, letting other work run between slices. */
+  async prepare(sliceSize = 1000): Promise<void> {
+    while (this.pending) {
+      this.index(this.words(), sliceSize);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** The words still to index (the function is called once). */
+  private words(): Iterator<string> {
+    if (typeof this.pending === "function") this.pending = this.pending()[Symbol.iterator]();
+    return this.pending ?? [][Symbol.iterator]();
+  }
+
+  /** Indexes up to `limit` words of `words` (all by default); the vocabulary is complete when they run out. */
+  private index(words: Iterator<string>, limit = Infinity): void {
+    for (let n = 0; n < limit; n += 1) {
+      const next = words.next();
+      if (next.done) {
+        this.pending = undefined;
+        return;
+      }
+      const word = next.value;
       if (this.sizes.has(word)) continue;
       const grams = trigrams(word);
       this.sizes.set(word, grams.length);
@@ -34,6 +66,7 @@ export class FuzzyVocabulary {
 
   /** Words at least `minDice` similar to `word`, most similar first, at most `limit`. */
   similar(word: string, minDice: number, limit: number): Similar[] {
+    if (this.pending) this.index(this.words());
     const grams = trigrams(word);
     const shared = new Map<string, number>();
     for (const g of grams) for (const w of this.byTrigram.get(g) ?? []) shared.set(w, (shared.get(w) ?? 0) + 1);

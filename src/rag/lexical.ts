@@ -28,63 +28,144 @@ export interface LexicalResult {
   readonly terms: readonly TermHits[];
 }
 
+/**
+ * Documents' keys numbered, as the index stores them (store.ts writes this layout to terms.bin): `words[0]` is the
+ * number of sentences; then per sentence its number of tokens and per token its number of keys followed by the
+ * keys' positions in `keys`.
+ */
+export interface PackedTerms {
+  readonly words: Uint32Array;
+  readonly keys: readonly string[];
+}
+
+/** The keys of `documents` (per document, per token, its keys) numbered in order of first occurrence. */
+export function packTerms(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>): PackedTerms {
+  const ids = new Map<string, number>();
+  let length = 1;
+  for (const tokens of documents) {
+    length += 1 + tokens.length;
+    for (const keys of tokens) length += keys.length;
+  }
+  const words = new Uint32Array(length);
+  let at = 0;
+  words[at++] = documents.length;
+  for (const tokens of documents) {
+    words[at++] = tokens.length;
+    for (const keys of tokens) {
+      words[at++] = keys.length;
+      for (const key of keys) {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = ids.size;
+          ids.set(key, id);
+        }
+        words[at++] = id;
+      }
+    }
+  }
+  return { words, keys: [...ids.keys()] };
+}
+
 export class LexicalIndex {
-  /** Per key, its entries `doc * MAX_POSITIONS + position`, ascending. */
-  private readonly postings = new Map<string, Float64Array>();
+  private readonly keyIds: Map<string, number>;
+  private readonly keyList: readonly string[];
+  /** Key `id`'s entries are those from `offsets[id]` up to `offsets[id + 1]`. */
+  private readonly offsets: Uint32Array;
+  /** Per entry (a token holding the key), its document; ascending within a key. */
+  private readonly docs: Uint32Array;
+  /** Per entry, the token's position in its document; ascending within a key and document. */
+  private readonly positions: Uint16Array;
   private readonly lengths: Uint32Array;
   private readonly averageLength: number;
   /** Per document, BM25's length normalisation K1 * (1 - B + B * length / average length). */
   private readonly norms: Float64Array;
+  /** termFrequencies' output, reused from one term to the next (search reads it before asking for another). */
+  private scratch = { docs: new Uint32Array(0), counts: new Uint32Array(0) };
 
   /** @param documents per document, per token, the token's keys. */
-  constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>) {
-    this.lengths = new Uint32Array(documents.length);
-    // One pass numbering the keys and recording (key, entry) pairs in typed arrays, then a stable counting
-    // sort by key: every posting is a view into one buffer, in ascending order (documents are read in order).
-    const ids = new Map<string, number>();
-    let pairs = 0;
-    let keyOf = new Uint32Array(1 << 16);
-    let entryOf = new Float64Array(1 << 16);
-    let total = 0;
-    documents.forEach((tokens, doc) => {
-      this.lengths[doc] = tokens.length;
-      total += tokens.length;
-      tokens.forEach((keys, position) => {
-        if (position >= MAX_POSITIONS) return;
-        const entry = doc * MAX_POSITIONS + position;
-        for (const key of keys) {
-          let id = ids.get(key);
-          if (id === undefined) {
-            id = ids.size;
-            ids.set(key, id);
-          }
-          if (pairs === keyOf.length) {
-            const grownKeys = new Uint32Array(pairs * 2);
-            grownKeys.set(keyOf);
-            keyOf = grownKeys;
-            const grownEntries = new Float64Array(pairs * 2);
-            grownEntries.set(entryOf);
-            entryOf = grownEntries;
-          }
-          keyOf[pairs] = id;
-          entryOf[pairs] = entry;
-          pairs += 1;
-        }
-      });
-    });
-    const starts = new Uint32Array(ids.size + 1);
-    for (let i = 0; i < pairs; i += 1) starts[(keyOf[i] as number) + 1] = (starts[(keyOf[i] as number) + 1] as number) + 1;
-    for (let k = 0; k < ids.size; k += 1) starts[k + 1] = (starts[k + 1] as number) + (starts[k] as number);
-    const all = new Float64Array(pairs);
-    const cursor = starts.slice(0, ids.size);
-    for (let i = 0; i < pairs; i += 1) {
-      const k = keyOf[i] as number;
-      all[cursor[k] as number] = entryOf[i] as number;
-      cursor[k] = (cursor[k] as number) + 1;
+  constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>);
+  /**
+   * @param packed the sentences' keys, numbered; @param groups the number of sentences in each document, in
+   * order (a passage index over sentences); without it each sentence is a document.
+   */
+  constructor(packed: PackedTerms, groups?: ArrayLike<number>);
+  constructor(input: ReadonlyArray<ReadonlyArray<readonly string[]>> | PackedTerms, groups?: ArrayLike<number>) {
+    const { words, keys } = "words" in input ? input : packTerms(input);
+    this.keyList = keys;
+    this.keyIds = new Map(keys.map((key, id) => [key, id]));
+    const sentences = words[0] ?? 0;
+    const documents = groups ? groups.length : sentences;
+    this.lengths = new Uint32Array(documents);
+    // Two passes over the numbered keys (a counting sort by key): the first counts each key's entries, the second
+    // places them, so every posting is a range of one buffer, ascending as documents are read in order. Tokens
+    // past MAX_POSITIONS in a document are not indexed.
+    const counts = new Uint32Array(keys.length + 1);
+    let doc = -1;
+    let left = 0;
+    let position = 0;
+    let at = 1;
+    for (let s = 0; s < sentences; s += 1) {
+      while (left === 0) {
+        doc += 1;
+        left = groups ? (groups[doc] ?? 1) : 1;
+        position = 0;
+      }
+      left -= 1;
+      const tokens = words[at++] as number;
+      this.lengths[doc] = (this.lengths[doc] as number) + tokens;
+      for (let t = 0; t < tokens; t += 1) {
+        const n = words[at++] as number;
+        if (position < MAX_POSITIONS) for (let k = 0; k < n; k += 1) counts[(words[at + k] as number) + 1] = (counts[(words[at + k] as number) + 1] as number) + 1;
+        at += n;
+        position += 1;
+      }
     }
-    for (const [key, id] of ids) this.postings.set(key, all.subarray(starts[id] as number, starts[id + 1] as number));
-    this.averageLength = documents.length ? total / documents.length : 0;
+    for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
+    this.offsets = counts;
+    const docs = new Uint32Array(counts[keys.length] as number);
+    const positions = new Uint16Array(docs.length);
+    const cursor = counts.slice(0, keys.length);
+    doc = -1;
+    left = 0;
+    at = 1;
+    for (let s = 0; s < sentences; s += 1) {
+      while (left === 0) {
+        doc += 1;
+        left = groups ? (groups[doc] ?? 1) : 1;
+        position = 0;
+      }
+      left -= 1;
+      const tokens = words[at++] as number;
+      for (let t = 0; t < tokens; t += 1) {
+        const n = words[at++] as number;
+        if (position < MAX_POSITIONS) {
+          for (let k = 0; k < n; k += 1) {
+            const key = words[at + k] as number;
+            const entry = cursor[key] as number;
+            docs[entry] = doc;
+            positions[entry] = position;
+            cursor[key] = entry + 1;
+          }
+        }
+        position += 1;
+        at += n;
+      }
+    }
+    this.docs = docs;
+    this.positions = positions;
+    let total = 0;
+    for (const length of this.lengths) total += length;
+    this.averageLength = documents ? total / documents : 0;
     this.norms = Float64Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / (this.averageLength || 1)));
+  }
+
+  /** Key `key`'s range of entries, or undefined when no document holds it. */
+  private posting(key: string): { readonly from: number; readonly to: number } | undefined {
+    const id = this.keyIds.get(key);
+    if (id === undefined) return undefined;
+    const from = this.offsets[id] as number;
+    const to = this.offsets[id + 1] as number;
+    return to > from ? { from, to } : undefined;
   }
 
   get size(): number {
@@ -93,12 +174,14 @@ export class LexicalIndex {
 
   /** Whether any document holds `key`. */
   has(key: string): boolean {
-    return this.postings.has(key);
+    return this.posting(key) !== undefined;
   }
 
   /** Every key indexed. */
-  keys(): IterableIterator<string> {
-    return this.postings.keys();
+  *keys(): IterableIterator<string> {
+    for (let id = 0; id < this.keyList.length; id += 1) {
+      if ((this.offsets[id + 1] as number) > (this.offsets[id] as number)) yield this.keyList[id] as string;
+    }
   }
 
   /** Inverse document frequency for a term found in `df` documents (df 0 gives the largest value). */
@@ -109,18 +192,17 @@ export class LexicalIndex {
 
   /** Whether document `doc` has a token matching any of `keys` (a binary search per key). */
   contains(doc: number, keys: readonly string[]): boolean {
-    const from = doc * MAX_POSITIONS;
     for (const key of keys) {
-      const list = this.postings.get(key);
-      if (!list) continue;
-      let lo = 0;
-      let hi = list.length;
+      const range = this.posting(key);
+      if (!range) continue;
+      let lo = range.from;
+      let hi = range.to;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if ((list[mid] as number) < from) lo = mid + 1;
+        if ((this.docs[mid] as number) < doc) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < list.length && (list[lo] as number) < from + MAX_POSITIONS) return true;
+      if (lo < range.to && this.docs[lo] === doc) return true;
     }
     return false;
   }
@@ -128,7 +210,7 @@ export class LexicalIndex {
   search(terms: readonly QueryTerm[]): LexicalResult {
     const scores = new Float64Array(this.size);
     const seen = new Uint8Array(this.size);
-    const matched: number[] = [];
+    let count = 0;
     const hits = terms.map((term) => {
       const { docs, counts, df } = this.termFrequencies(term.keys);
       const idf = this.idf(df) * term.weight;
@@ -139,55 +221,99 @@ export class LexicalIndex {
         scores[doc] = (scores[doc] ?? 0) + (idf * f * (K1 + 1)) / (f + norm);
         if (!seen[doc]) {
           seen[doc] = 1;
-          matched.push(doc);
+          count += 1;
         }
       }
       return { term, idf, df };
     });
-    const sorted = Uint32Array.from(matched).sort();
+    // The matched documents in ascending order, read off `seen` (no sort).
+    const matched = new Uint32Array(count);
     let max = 0;
-    for (const doc of sorted) max = Math.max(max, scores[doc] ?? 0);
-    return { scores, matched: sorted, max, terms: hits };
+    for (let doc = 0, m = 0; m < count; doc += 1) {
+      if (!seen[doc]) continue;
+      matched[m++] = doc;
+      max = Math.max(max, scores[doc] ?? 0);
+    }
+    return { scores, matched, max, terms: hits };
   }
 
   /**
-   * The documents with a token matching any of `keys`, ascending, and the number of such tokens in each. A
+   * The documents with a token matching any of `keys`, ascending, and the number of such tokens in each (the
+   * first `df` of each array, valid until the next call). A
    * position is counted once even when several keys match it: the ascending postings are merged, and a
    * position at the head of several lists is taken once.
    */
   private termFrequencies(keys: readonly string[]): { docs: Uint32Array; counts: Uint32Array; df: number } {
-    const lists: Float64Array[] = [];
+    const ranges: { from: number; to: number }[] = [];
     let total = 0;
     for (const key of keys) {
-      const list = this.postings.get(key);
-      if (list) {
-        lists.push(list);
-        total += list.length;
+      const range = this.posting(key);
+      if (range) {
+        ranges.push(range);
+        total += range.to - range.from;
       }
     }
-    const docs = new Uint32Array(total);
-    const counts = new Uint32Array(total);
-    const heads = new Uint32Array(lists.length);
+    const all = this.docs;
+    if (this.scratch.docs.length < total) this.scratch = { docs: new Uint32Array(total), counts: new Uint32Array(total) };
+    const { docs, counts } = this.scratch;
+    counts.fill(0, 0, total);
     let df = 0;
+    // One key (most terms): its entries are in order already, each document's a run.
+    if (ranges.length === 1) {
+      const { from, to } = ranges[0] as { from: number; to: number };
+      let doc = -1;
+      for (let e = from; e < to; e += 1) {
+        const d = all[e] as number;
+        if (d !== doc) {
+          doc = d;
+          docs[df] = d;
+          df += 1;
+        }
+        counts[df - 1] = (counts[df - 1] as number) + 1;
+      }
+      return { docs, counts, df };
+    }
+    // Several: their entries as document * MAX_POSITIONS + position, merged two lists at a time; a position in
+    // several lists is taken once.
+    let lists: Float64Array[] = ranges.map(({ from, to }) => {
+      const list = new Float64Array(to - from);
+      for (let e = from; e < to; e += 1) list[e - from] = (all[e] as number) * MAX_POSITIONS + (this.positions[e] as number);
+      return list;
+    });
+    while (lists.length > 1) {
+      const merged: Float64Array[] = [];
+      for (let l = 0; l + 1 < lists.length; l += 2) merged.push(mergeOnce(lists[l] as Float64Array, lists[l + 1] as Float64Array));
+      if (lists.length % 2 === 1) merged.push(lists[lists.length - 1] as Float64Array);
+      lists = merged;
+    }
     let doc = -1;
-    for (;;) {
-      let entry = Infinity;
-      for (let l = 0; l < lists.length; l += 1) {
-        const head = (lists[l] as Float64Array)[heads[l] as number];
-        if (head !== undefined && head < entry) entry = head;
-      }
-      if (entry === Infinity) break;
-      for (let l = 0; l < lists.length; l += 1) {
-        if ((lists[l] as Float64Array)[heads[l] as number] === entry) heads[l] = (heads[l] as number) + 1;
-      }
+    for (const entry of lists[0] ?? []) {
       const d = Math.floor(entry / MAX_POSITIONS);
       if (d !== doc) {
         doc = d;
         docs[df] = d;
         df += 1;
       }
-      counts[df - 1] = (counts[df - 1] ?? 0) + 1;
+      counts[df - 1] = (counts[df - 1] as number) + 1;
     }
     return { docs, counts, df };
   }
+}
+
+/** Two ascending lists merged, ascending; an entry at the head of both is taken once. */
+function mergeOnce(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x <= y) i += 1;
+    if (y <= x) j += 1;
+    out[n++] = x < y ? x : y;
+  }
+  while (i < a.length) out[n++] = a[i++] as number;
+  while (j < b.length) out[n++] = b[j++] as number;
+  return out.subarray(0, n);
 }

@@ -217,7 +217,7 @@ const START_LOCK_WAIT_MS = 15 * 60_000;
 
 type LoadOutcome = LoadResult | { readonly status: "corrupt"; readonly error: IndexError };
 
-async function tryLoad(indexDir: string, seeds: readonly Seed[], embeddings: IndexEmbeddings): Promise<LoadOutcome> {
+async function tryLoad(indexDir: string, seeds: readonly Seed[] | Promise<readonly Seed[]>, embeddings: IndexEmbeddings): Promise<LoadOutcome> {
   try {
     return await loadIndex(indexDir, seeds, embeddings);
   } catch (error) {
@@ -232,8 +232,9 @@ async function tryLoad(indexDir: string, seeds: readonly Seed[], embeddings: Ind
  */
 async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }, seedCache?: SeedCache): Promise<LoadedIndex> {
   const { logger, indexDir } = options;
-  const seeds = await readSeeds(options.root, options.seedsDir, logger, seedCache);
-  const first = await tryLoad(indexDir, seeds, options.embeddings);
+  // The index is read while the seeds are (both wait on the disk much of the time); a seeds error comes first.
+  const reading = readSeeds(options.root, options.seedsDir, logger, seedCache);
+  const [seeds, first] = await Promise.all([reading, tryLoad(indexDir, reading, options.embeddings)]);
   if (first.status === "fresh") return first.index;
   const lock = await acquireIndexLock(indexDir, { waitMs: START_LOCK_WAIT_MS, logger, purpose: "start" }).catch((error: unknown) => {
     // A read-only folder: the index is built in memory (and not saved), as before there was a lock.

@@ -3,9 +3,8 @@
  * fixed weights: BM25 of the sentence, BM25 of its passage (context), and the cosine of the sentence's
  * vector in the hnswlib index.
  */
-import type { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
 import { silentLogger, type Logger } from "../logger.js";
-import hnswlib, { type BruteforceSearch } from "hnswlib-node";
+import type { BruteforceSearch, HierarchicalNSW } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
@@ -108,9 +107,15 @@ class BestOf {
   constructor(private readonly k: number) {}
 
   offer(sentence: IndexedSentence, score: number): void {
+    const heap = this.heap;
+    const worst = heap[0];
+    // Not better than the worst kept (a lower score, or the same one later in its file or offered later): no entry made.
+    if (heap.length >= this.k && worst && (score < worst.score || (score === worst.score && sentence.start >= worst.sentence.start))) {
+      this.offered += 1;
+      return;
+    }
     const entry = { sentence, score, n: this.offered };
     this.offered += 1;
-    const heap = this.heap;
     if (heap.length < this.k) {
       heap.push(entry);
       let at = heap.length - 1;
@@ -123,7 +128,6 @@ class BestOf {
       heap[at] = entry;
       return;
     }
-    const worst = heap[0];
     if (!worst || better(entry, worst) >= 0) return;
     let at = 0;
     for (;;) {
@@ -148,9 +152,10 @@ export class Retriever {
   private readonly sentenceIndex: LexicalIndex;
   private readonly passageIndex: LexicalIndex;
   private readonly context: QueryContext;
-  private readonly vectors: HNSWLib;
-  /** The same vectors for exact search, while there are few enough of them. */
-  private readonly exact: BruteforceSearch | undefined;
+  /** The vectors: the exact copy (up to EXACT_MAX_VECTORS of them) or the graph. */
+  private readonly vectors: BruteforceSearch | HierarchicalNSW;
+  /** Per vector label, its sentence's position. */
+  private readonly sentenceOfLabel = new Map<number, number>();
   private readonly texts: ReadonlyMap<string, string>;
   private readonly passages: readonly Passage[];
   /** Passage positions of each briefing. */
@@ -171,31 +176,29 @@ export class Retriever {
       if (list) list.push(i);
       else this.passagesBySource.set(p.source, [i]);
     });
-    const { passages, terms, lexicon } = index.store;
-    this.sentences = passages
-      .flatMap((passage, passageIndex) => passage.sentences.map((s) => ({ ...s, passage, passageIndex })))
-      .map((s, position) => ({ ...s, position }));
-    this.sentenceIndex = new LexicalIndex(terms);
-    let at = 0;
-    this.passageIndex = new LexicalIndex(
-      passages.map((p) => {
-        const tokens = terms.slice(at, at + p.sentences.length).flat();
-        at += p.sentences.length;
-        return tokens;
-      }),
-    );
+    const { passages, packed, lexicon } = index.store;
+    const sentences: IndexedSentence[] = [];
+    passages.forEach((passage, passageIndex) => {
+      // A literal of one shape (a spread of each sentence took over a second at 300,000 sentences).
+      for (const { start, end } of passage.sentences) sentences.push({ start, end, passage, passageIndex, position: sentences.length });
+    });
+    this.sentences = sentences;
+    // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
+    this.sentenceIndex = new LexicalIndex(packed);
+    this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
     const loaded = loadLexicon(lexicon);
-    const plain = [...this.sentenceIndex.keys()].filter((k) => /^[\p{L}\p{N}]/u.test(k));
-    this.context = {
-      lexicon: loaded,
-      has: (key) => this.sentenceIndex.has(key),
-      vocabulary: new FuzzyVocabulary(plain),
-    };
-    this.vectors = index.vectors;
-    this.vectors.index.setEf(DENSE_EF);
-    // The exact copy saved with the index when there is one (copying it out of the graph takes seconds).
-    const live = index.vectors.docstore._docs.size;
-    this.exact = live > DENSE_EF && live <= EXACT_MAX_VECTORS && index.exact ? index.exact : exactIndex(index.vectors);
+    const sentenceIndex = this.sentenceIndex;
+    const vocabulary = new FuzzyVocabulary(function* plain() {
+      for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
+    });
+    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary };
+    // Indexed after the start, a slice at a time between answers (or at once by the first question needing it).
+    vocabulary.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing the fuzzy vocabulary failed; the first question needing it will"));
+    index.labels.forEach((label, at) => this.sentenceOfLabel.set(label, at));
+    const vectors = index.exact ?? index.graph;
+    if (!vectors) throw new Error("the index holds no vectors");
+    this.vectors = vectors;
+    index.graph?.setEf(DENSE_EF);
   }
 
   /** The question's terms, as the lexicon translates them. */
@@ -227,23 +230,26 @@ export class Retriever {
     const dense = await this.dense(question, terms);
     const maxSentence = lexical.max;
     const maxPassage = context.max;
-    const candidates = new Set<number>(dense.keys());
-    for (const i of lexical.matched) candidates.add(i);
+    // The fused score's parts for sentence i: each signal scaled to [0, 1] over the candidates.
+    const partsOf = (i: number, sentence: IndexedSentence): readonly [number, number, number] => [
+      (lexical.scores[i] ?? 0) / (maxSentence || 1),
+      (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
+      Math.max(0, dense.get(i) ?? 0),
+    ];
 
+    // The candidates (the dense neighbours, then every lexically matched sentence not among them) offered in
+    // that order; the parts are kept for the best only.
     const best = new BestOf(RERANK_CANDIDATES);
-    const parts = new Map<number, readonly [number, number, number]>();
-    for (const i of candidates) {
+    const offer = (i: number): void => {
       const sentence = this.sentences[i];
-      if (!sentence) continue;
-      const part = [
-        (lexical.scores[i] ?? 0) / (maxSentence || 1),
-        (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
-        Math.max(0, dense.get(i) ?? 0),
-      ] as const;
-      parts.set(i, part);
+      if (!sentence) return;
+      const part = partsOf(i, sentence);
       best.offer(sentence, WEIGHT_SENTENCE * part[0] + WEIGHT_PASSAGE * part[1] + WEIGHT_DENSE * part[2]);
-    }
+    };
+    for (const i of dense.keys()) offer(i);
+    for (const i of lexical.matched) if (!dense.has(i)) offer(i);
     const fused = best.sorted();
+    const parts = new Map(fused.map((r) => [r.sentence.position, partsOf(r.sentence.position, r.sentence)]));
 
     // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
     let covered = 0;
@@ -360,7 +366,7 @@ export class Retriever {
 
   /** Cosine similarity of the nearest sentences, by sentence position. */
   private async dense(question: string, terms: readonly QueryTerm[]): Promise<Map<number, number>> {
-    const count = this.vectors.index.getCurrentCount();
+    const count = this.sentenceOfLabel.size;
     if (count === 0) return new Map();
     // A lexical embedder cannot cross languages by itself: give it the question's translations too.
     const text = this.embeddings.expandsQueries
@@ -376,20 +382,11 @@ export class Retriever {
     }
     const k = Math.min(DENSE_K, count);
     const out = new Map<number, number>();
-    if (this.exact) {
-      const { neighbors, distances } = this.exact.searchKnn(vector, k);
-      neighbors.forEach((label, i) => {
-        const doc = this.vectors.docstore.search(String(label));
-        const at = Number(doc.metadata["sentence"]);
-        if (Number.isInteger(at)) out.set(at, 1 - (distances[i] ?? 1));
-      });
-      return out;
-    }
-    const results = await this.vectors.similaritySearchVectorWithScore(vector, k);
-    for (const [doc, distance] of results) {
-      const at = Number(doc.metadata["sentence"]);
-      if (Number.isInteger(at)) out.set(at, 1 - distance);
-    }
+    const { neighbors, distances } = this.vectors.searchKnn(vector, k);
+    neighbors.forEach((label, i) => {
+      const at = this.sentenceOfLabel.get(label);
+      if (at !== undefined) out.set(at, 1 - (distances[i] ?? 1));
+    });
     return out;
   }
 }
@@ -406,17 +403,3 @@ const nothingFound = (terms: readonly QueryTerm[]): Retrieval => ({
 });
 
 const logitOf = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
-
-/**
- * A brute-force copy of the store's vectors (same space and labels), or undefined when the graph search is
- * exact already (no more vectors than ef: it visits them all) or the vectors are too many to scan.
- */
-function exactIndex(store: HNSWLib): BruteforceSearch | undefined {
-  // The docstore's labels: an updated graph also holds points marked deleted, which getPoint refuses.
-  const count = store.docstore._docs.size;
-  if (count <= DENSE_EF || count > EXACT_MAX_VECTORS) return undefined;
-  const exact = new hnswlib.BruteforceSearch(store.args.space, store.index.getNumDimensions());
-  exact.initIndex(count);
-  for (const id of store.docstore._docs.keys()) exact.addPoint(store.index.getPoint(Number(id)), Number(id));
-  return exact;
-}

@@ -1,37 +1,44 @@
 /**
- * The index on disk: the hnswlib vectors (LangChain's HNSWLib store), the passage store and the manifest.
+ * The index on disk: the sentence vectors (hnswlib), the passage store and the manifest.
  *
  * index/
  *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256
  *   passages.json   passages with sentence offsets, the pruned lexicon, the table of matching keys
- *   terms.bin       each sentence's matching keys as numbers into that table (see packTerms)
- *   hnswlib/        HNSWLib.save(): hnswlib.index, args.json, docstore.json (label -> sentence position)
- *   exact.index     the same vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS
+ *   terms.bin       each sentence's matching keys as numbers into that table (see PackedTerms)
+ *   labels.bin      each sentence's label in the vector index (32-bit numbers, sentence order)
+ *   exact.index     the vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS sentences
+ *   graph.index     above that, the hnswlib graph (HierarchicalNSW) instead
  *
  * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. An update
- * touches only the changed briefings' entries: the others keep their passages, keys and vectors, and the graph
- * is updated (points marked deleted, new ones added) instead of rebuilt.
+ * touches only the changed briefings' entries: the others keep their passages, keys and vectors; the exact copy
+ * is copied without the gone points, the graph updated (points marked deleted, new ones added), never rebuilt.
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
-import { HNSWLib } from "@langchain/community/vectorstores/hnswlib";
-import { Document } from "@langchain/core/documents";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
+import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
 import { EXACT_MAX_VECTORS } from "./retrieve.js";
 import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
-/** Bump when the on-disk layout changes (an added file that older indexes lack is read when present). */
-const FORMAT = 2;
+/**
+ * Bump when the on-disk layout changes (an added file that older indexes lack is read when present). Format 3:
+ * labels.bin and exact.index or graph.index instead of LangChain's hnswlib/ folder.
+ */
+const FORMAT = 3;
+/** Each sentence's label in the vector index. */
+const LABELS_FILE = "labels.bin";
+/** The hnswlib graph (HierarchicalNSW's file), above EXACT_MAX_VECTORS sentences. */
+const GRAPH_FILE = "graph.index";
 /** The sentences' matching keys, packed (see packTerms). */
 const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
@@ -90,6 +97,8 @@ export interface PassageStore {
   /** Per sentence (in passage order), per token, the token's keys. */
   readonly terms: readonly (readonly (readonly string[])[])[];
   readonly lexicon: SerializedLexicon;
+  /** The same keys numbered, as terms.bin holds them (the lexical indexes are built from these). */
+  readonly packed: PackedTerms;
 }
 
 /** Everything answering needs, loaded or freshly built. */
@@ -97,12 +106,12 @@ export interface LoadedIndex {
   readonly manifest: Manifest;
   readonly seeds: readonly Seed[];
   readonly store: PassageStore;
-  readonly vectors: HNSWLib;
-  /**
-   * The same vectors for exact search (same labels), saved beside the graph so that a start does not copy them
-   * out of it one by one; absent above EXACT_MAX_VECTORS, or when an older index did not save it.
-   */
+  /** Per sentence position, its label in the vector index (the exact copy's or the graph's). */
+  readonly labels: Int32Array;
+  /** The vectors for exact search: up to EXACT_MAX_VECTORS sentences (the graph would only approximate it). */
   readonly exact?: BruteforceSearch;
+  /** The hnswlib graph, above EXACT_MAX_VECTORS sentences; it may hold points marked deleted. */
+  readonly graph?: HierarchicalNSW;
 }
 
 export interface BuildIndexOptions {
@@ -112,6 +121,8 @@ export interface BuildIndexOptions {
   readonly indexDir: string;
   readonly embeddings: IndexEmbeddings;
   readonly logger?: Logger;
+  /** Up to this many sentences the vectors go into an exact copy, above into a graph (tests lower it). */
+  readonly exactMaxVectors?: number;
 }
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
@@ -122,6 +133,33 @@ const sha256 = (data: Buffer): string => createHash("sha256").update(data).diges
  * nor warned about twice.
  */
 export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined }>;
+
+/** Files read at once by {@link readSeeds}. */
+const READ_BATCH = 32;
+
+/** One candidate file as {@link readSeeds} found it. */
+type SeedRead =
+  | { readonly kind: "not-a-file" }
+  | { readonly kind: "unreadable"; readonly path: string; readonly error: unknown }
+  | { readonly kind: "cached"; readonly path: string; readonly stamp: string; readonly seed: Seed | undefined }
+  | { readonly kind: "too-big"; readonly path: string; readonly stamp: string; readonly bytes: number }
+  | { readonly kind: "read"; readonly path: string; readonly stamp: string; readonly data: Buffer };
+
+async function readSeedFile(root: string, seedsDir: string, name: string, cache?: SeedCache): Promise<SeedRead> {
+  const file = join(seedsDir, name);
+  const path = relative(root, file).split(sep).join("/");
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return { kind: "not-a-file" };
+    const stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
+    const known = cache?.get(path);
+    if (known?.stamp === stamp) return { kind: "cached", path, stamp, seed: known.seed };
+    if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: info.size };
+    return { kind: "read", path, stamp, data: await readFile(file) };
+  } catch (error) {
+    return { kind: "unreadable", path, error };
+  }
+}
 
 /**
  * Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files.
@@ -134,46 +172,43 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
   } catch (error) {
     throw new IndexError("no-seeds", `cannot read the seeds folder ${relative(root, seedsDir) || seedsDir}`, { cause: error });
   }
+  // The files are read a batch at a time (a start reads thousands), then handled in name order.
+  const wanted = names.filter((name) => SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !basename(name).startsWith("."));
   const seeds: Seed[] = [];
   const seen = new Set<string>();
-  for (const name of names) {
-    if (!SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) || basename(name).startsWith(".")) continue;
-    const file = join(seedsDir, name);
-    const path = relative(root, file).split(sep).join("/");
-    let data: Buffer;
-    let stamp: string;
-    try {
-      const info = await stat(file);
-      if (!info.isFile()) continue;
-      stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
-      seen.add(path);
-      const known = cache?.get(path);
-      if (known?.stamp === stamp) {
-        if (known.seed) seeds.push(known.seed);
+  for (let at = 0; at < wanted.length; at += READ_BATCH) {
+    for (const read of await Promise.all(wanted.slice(at, at + READ_BATCH).map((name) => readSeedFile(root, seedsDir, name, cache)))) {
+      if (read.kind === "not-a-file") continue;
+      const { path } = read;
+      if (read.kind === "unreadable") {
+        // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others.
+        logger?.warn({ path, err: read.error }, "seed skipped: unreadable");
         continue;
       }
-      if (info.size > MAX_SEED_BYTES) {
-        logger?.warn({ path, bytes: info.size, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
+      seen.add(path);
+      const { stamp } = read;
+      if (read.kind === "cached") {
+        if (read.seed) seeds.push(read.seed);
+        continue;
+      }
+      if (read.kind === "too-big") {
+        logger?.warn({ path, bytes: read.bytes, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
         cache?.set(path, { stamp, seed: undefined });
         continue;
       }
-      data = await readFile(file);
-    } catch (error) {
-      // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others.
-      logger?.warn({ path, err: error }, "seed skipped: unreadable");
-      continue;
+      const { data } = read;
+      const text = data.toString("utf8");
+      const bad = replacementCount(text);
+      if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
+        logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
+        cache?.set(path, { stamp, seed: undefined });
+        continue;
+      }
+      if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
+      const seed = { path, sha256: sha256(data), bytes: data.length, text };
+      cache?.set(path, { stamp, seed });
+      seeds.push(seed);
     }
-    const text = data.toString("utf8");
-    const bad = replacementCount(text);
-    if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
-      logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
-      cache?.set(path, { stamp, seed: undefined });
-      continue;
-    }
-    if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
-    const seed = { path, sha256: sha256(data), bytes: data.length, text };
-    cache?.set(path, { stamp, seed });
-    seeds.push(seed);
   }
   if (cache) for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
   if (seeds.length === 0) {
@@ -189,10 +224,9 @@ export function sourceText(texts: ReadonlyMap<string, string>, path: string): st
   return text;
 }
 
-/** A briefing's share of an index: its passages and, per sentence, the keys; and where its sentences start. */
+/** A briefing's share of an index: its passages, and where its sentences start. */
 interface SeedSlice {
   readonly passages: readonly Passage[];
-  readonly terms: readonly (readonly (readonly string[])[])[];
   /** Position of its first sentence among the index's sentences. */
   readonly firstSentence: number;
 }
@@ -201,7 +235,7 @@ const seedKey = (s: { readonly path: string; readonly sha256: string }): string 
 
 /** Each briefing's slice of `index` (passages are stored briefing by briefing, in seed order). */
 function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
-  const { passages, terms } = index.store;
+  const { passages } = index.store;
   const shaOf = new Map(index.manifest.seeds.map((s) => [s.path, s.sha256]));
   const slices = new Map<string, SeedSlice>();
   let sentence = 0;
@@ -211,7 +245,7 @@ function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
     let count = 0;
     while (end < passages.length && (passages[end] as Passage).source === source) count += (passages[end++] as Passage).sentences.length;
     const sha = shaOf.get(source);
-    if (sha !== undefined) slices.set(`${source}:${sha}`, { passages: passages.slice(at, end), terms: terms.slice(sentence, sentence + count), firstSentence: sentence });
+    if (sha !== undefined) slices.set(`${source}:${sha}`, { passages: passages.slice(at, end), firstSentence: sentence });
     sentence += count;
     at = end;
   }
@@ -233,23 +267,102 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
   const authors = authorsOf(passages);
   const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
   const sameAuthors = authors.size === before.size && [...authors].every((a) => before.has(a));
-  const terms: (readonly (readonly string[])[])[] = [];
   const reused: number[] = [];
+  /** Per sentence, its position in `previous` whose keys it keeps, or -1 when it was analysed now. */
+  const kept: number[] = [];
+  const analysed = new Map<number, readonly (readonly string[])[]>();
   for (const { seed, slice, passages: own } of parts) {
     let i = 0;
     for (const passage of own) {
       for (const sentence of passage.sentences) {
         const text = seed.text.slice(sentence.start, sentence.end);
-        const old = slice?.terms[i];
-        terms.push(old && (sameAuthors || !text.includes("@")) ? old : documentTerms(text, authors));
-        reused.push(slice ? slice.firstSentence + i : -1);
+        const old = slice ? slice.firstSentence + i : -1;
+        if (old >= 0 && (sameAuthors || !text.includes("@"))) kept.push(old);
+        else {
+          analysed.set(kept.length, documentTerms(text, authors));
+          kept.push(-1);
+        }
+        reused.push(old);
         i += 1;
       }
     }
   }
-  const keys = new Set<string>();
-  for (const sentence of terms) for (const token of sentence) for (const key of token) keys.add(key);
-  return { store: { passages, terms, lexicon: buildLexicon(keys) }, reused: Int32Array.from(reused) };
+  const packed = mergeTerms(Int32Array.from(kept), analysed, slices.size > 0 ? previous?.store.packed : undefined);
+  return { store: lazyStore(passages, buildLexicon(new Set(packed.keys)), packed), reused: Int32Array.from(reused) };
+}
+
+/**
+ * The packed keys of the sentences: sentence i's copied from `previous` (its sentence `kept[i]`), or packed from
+ * `analysed` when `kept[i]` is -1; numbered by first occurrence, as packing them all from scratch would. No key
+ * string is looked up for a kept sentence.
+ */
+function mergeTerms(
+  kept: Int32Array,
+  analysed: ReadonlyMap<number, readonly (readonly string[])[]>,
+  previous?: PackedTerms,
+): PackedTerms {
+  const oldKeys = previous?.keys ?? [];
+  const oldWords = previous?.words ?? Uint32Array.of(0);
+  // Where each previous sentence's record starts in its words.
+  const starts = new Uint32Array((oldWords[0] ?? 0) + 1);
+  let at = 1;
+  for (let s = 0; s < starts.length - 1; s += 1) {
+    starts[s] = at;
+    const tokens = oldWords[at++] as number;
+    for (let t = 0; t < tokens; t += 1) at += 1 + (oldWords[at] as number);
+  }
+  starts[starts.length - 1] = at;
+  // New keys are numbered after the previous ones for now.
+  const ids = analysed.size > 0 ? new Map(oldKeys.map((key, id) => [key, id])) : new Map<string, number>();
+  const added: string[] = [];
+  const fresh = new Map<number, Uint32Array>();
+  for (const [position, tokens] of analysed) {
+    const words: number[] = [tokens.length];
+    for (const keys of tokens) {
+      words.push(keys.length);
+      for (const key of keys) {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = oldKeys.length + added.length;
+          added.push(key);
+          ids.set(key, id);
+        }
+        words.push(id);
+      }
+    }
+    fresh.set(position, Uint32Array.from(words));
+  }
+  let length = 1;
+  kept.forEach((old, position) => (length += old >= 0 ? (starts[old + 1] as number) - (starts[old] as number) : (fresh.get(position)?.length ?? 0)));
+  const words = new Uint32Array(length);
+  words[0] = kept.length;
+  at = 1;
+  kept.forEach((old, position) => {
+    const record = old >= 0 ? oldWords.subarray(starts[old], starts[old + 1]) : (fresh.get(position) as Uint32Array);
+    words.set(record, at);
+    at += record.length;
+  });
+  // Renumbered by first occurrence; keys no sentence holds any more are dropped.
+  const renumber = new Int32Array(oldKeys.length + added.length).fill(-1);
+  const keys: string[] = [];
+  at = 1;
+  for (let s = 0; s < kept.length; s += 1) {
+    const tokens = words[at++] as number;
+    for (let t = 0; t < tokens; t += 1) {
+      const n = words[at++] as number;
+      for (let k = 0; k < n; k += 1, at += 1) {
+        const id = words[at] as number;
+        let next = renumber[id] as number;
+        if (next < 0) {
+          next = keys.length;
+          renumber[id] = next;
+          keys.push(id < oldKeys.length ? (oldKeys[id] as string) : (added[id - oldKeys.length] as string));
+        }
+        words[at] = next;
+      }
+    }
+  }
+  return { words, keys };
 }
 
 /**
@@ -261,10 +374,12 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   const started = performance.now();
   seeds ??= await readSeeds(root, seedsDir, logger);
   const { store, reused } = buildPassageStore(seeds, previous);
-  if (store.terms.length === 0) {
+  const sentences = store.packed.words[0] ?? 0;
+  if (sentences === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
-  const { vectors, exact } = await embedSentences(store, seeds, embeddings, reused, previous, logger);
+  const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
+  const vectors = await embedSentences(store, seeds, embeddings, reused, options.exactMaxVectors ?? EXACT_MAX_VECTORS, previous, logger, saved);
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -273,9 +388,9 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
     builtAt: new Date().toISOString(),
     seeds: seeds.map(({ path, sha256, bytes }) => ({ path, sha256, bytes })),
     passages: store.passages.length,
-    sentences: store.terms.length,
+    sentences,
   };
-  const index: LoadedIndex = { manifest, seeds, store, vectors, ...(exact ? { exact } : {}) };
+  const index: LoadedIndex = { manifest, seeds, store, ...vectors };
   try {
     await writeIndex(indexDir, index);
   } catch (error) {
@@ -285,97 +400,106 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   return index;
 }
 
-/**
- * Per sentence position, its label in the vector index, read from the docstore; undefined when the docstore
- * does not hold exactly one label per sentence (a damaged or foreign index).
- */
-export function sentenceLabels(vectors: HNSWLib, sentences: number): Int32Array | undefined {
-  const labels = new Int32Array(sentences).fill(-1);
-  if (vectors.docstore._docs.size !== sentences) return undefined;
-  for (const [id, doc] of vectors.docstore._docs) {
-    const at = Number(doc.metadata["sentence"]);
-    const label = Number(id);
-    if (!Number.isInteger(at) || at < 0 || at >= sentences || labels[at] !== -1 || !Number.isInteger(label) || label < 0) return undefined;
-    labels[at] = label;
-  }
-  return labels;
-}
-
 /** Beyond this share of deleted points (briefings removed, not replaced) the graph is rebuilt from its vectors. */
 const MAX_DELETED_SHARE = 0.25;
 
+/** The sentence vectors of an index: each sentence's label, and the exact copy or the graph holding them. */
+interface SentenceVectors {
+  readonly labels: Int32Array;
+  readonly exact?: BruteforceSearch;
+  readonly graph?: HierarchicalNSW;
+}
+
 /**
- * The sentence vectors. Without a usable `previous` every sentence is embedded into a new graph. With one, its
- * graph is copied and updated in place of a rebuild: the sentences of removed or changed briefings are marked
- * deleted, the new ones embedded and added (taking deleted points' slots), and the docstore maps each label to
- * its sentence's new position. `reused[i]` is sentence i's position in `previous`, or -1.
+ * The sentence vectors. Up to `exactMax` sentences they go into an exact copy (hnswlib's BruteforceSearch; the
+ * graph would only approximate it), above into an hnswlib graph. With a usable `previous`, the unchanged
+ * sentences keep their labels and vectors: the exact copy is copied without the gone points, or the graph is
+ * copied and updated in place of a rebuild (gone points marked deleted, the new ones taking their slots); only
+ * the new sentences are embedded. `reused[i]` is sentence i's position in `previous`, or -1.
  */
 async function embedSentences(
   store: PassageStore,
   seeds: readonly Seed[],
   embeddings: IndexEmbeddings,
   reused: Int32Array,
+  exactMax: number,
   previous?: LoadedIndex,
   logger?: Logger,
-): Promise<{ vectors: HNSWLib; exact: BruteforceSearch | undefined }> {
+  saved?: string,
+): Promise<SentenceVectors> {
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
   const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
-  const compatible =
+  const usable =
     previous !== undefined &&
     previous.manifest.embedder.id === embeddings.id &&
     previous.manifest.embedder.dimensions === embeddings.dimensions &&
     previous.manifest.chunker === CHUNKER_VERSION;
-  const labels = compatible ? sentenceLabels(previous.vectors, previous.store.terms.length) : undefined;
+  const old = usable ? previous : undefined;
   const fresh: number[] = [];
-  reused.forEach((old, at) => {
-    if (old < 0 || !labels) fresh.push(at);
+  reused.forEach((at, position) => {
+    if (at < 0 || !old) fresh.push(position);
   });
   const embedded = await embeddings.embedDocuments(fresh.map((at) => sentenceTexts[at] as string));
   const vectorOf = new Map(fresh.map((at, i) => [at, embedded[i] as number[]]));
-  const documentOf = (at: number): Document => new Document({ pageContent: sentenceTexts[at] as string, metadata: { sentence: at } });
+  const dimensions = embeddings.dimensions;
+  const count = reused.length;
+  const kept = new Set<number>();
+  if (old) reused.forEach((at) => at >= 0 && kept.add(at));
+  const gone: number[] = [];
+  old?.labels.forEach((label, at) => !kept.has(at) && gone.push(label));
 
-  if (compatible && labels) {
-    const graph = previous.vectors.index;
-    const kept = new Set<number>();
-    reused.forEach((old) => old >= 0 && kept.add(old));
-    const live = reused.length;
-    const deletedAfter = graph.getCurrentCount() - previous.store.terms.length + (labels.length - kept.size) - fresh.length;
-    if (deletedAfter <= live * MAX_DELETED_SHARE) {
-      return updateGraph(previous, embeddings, { labels, reused, vectorOf, documentOf });
-    }
-    logger?.info({ deleted: deletedAfter, live }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
+  if (count <= exactMax && old?.exact) {
+    let next = 0;
+    for (const label of old.labels) next = Math.max(next, label + 1);
+    const labels = Int32Array.from(reused, (at) => (at >= 0 ? (old.labels[at] as number) : next++));
+    const exact = await filteredExact(old.exact, dimensions, new Set(gone), fresh.length, saved && join(saved, EXACT_FILE));
+    for (const at of fresh) exact.addPoint(vectorOf.get(at) as number[], labels[at] as number);
+    return { labels, exact };
   }
-  // A new graph: vectors of unchanged sentences are read back from `previous` (never embedded twice).
-  const documents = sentenceTexts.map((_, at) => documentOf(at));
-  const vectors = sentenceTexts.map((_, at) => {
-    const old = reused[at] as number;
-    return vectorOf.get(at) ?? (labels && old >= 0 ? previous!.vectors.index.getPoint(labels[old] as number) : []);
-  });
-  const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions });
-  await hnsw.addVectors(vectors, documents);
-  return { vectors: hnsw, exact: vectors.length <= EXACT_MAX_VECTORS ? exactOf(vectors.map((v, label) => [label, v] as const), embeddings.dimensions) : undefined };
+  if (count > exactMax && old?.graph) {
+    const deletedAfter = old.graph.getCurrentCount() - old.manifest.sentences + gone.length - fresh.length;
+    if (deletedAfter <= count * MAX_DELETED_SHARE) return { ...(await updateGraph(old, old.graph, reused, gone, vectorOf, saved && join(saved, GRAPH_FILE))) };
+    logger?.info({ deleted: deletedAfter, live: count }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
+  }
+  // New vectors labelled by sentence position; those of unchanged sentences read back from `previous`, never embedded twice.
+  const stored = old ? await storedVectors(old) : undefined;
+  const vectorAt = (at: number): number[] => vectorOf.get(at) ?? (stored?.get(old?.labels[reused[at] as number] as number) as number[]);
+  const labels = Int32Array.from({ length: count }, (_, at) => at);
+  if (count <= exactMax) {
+    const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
+    exact.initIndex(exactCapacity(count));
+    for (let at = 0; at < count; at += 1) exact.addPoint(vectorAt(at), at);
+    return { labels, exact };
+  }
+  const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  // hnswlib-node's defaults (M 16, efConstruction 200, seed 100), as LangChain's HNSWLib store used them.
+  graph.initIndex(count);
+  for (let at = 0; at < count; at += 1) graph.addPoint(vectorAt(at), at);
+  return { labels, graph };
 }
 
 /** Room left in a new exact copy for the sentences of briefings added later (it cannot be resized). */
 const exactCapacity = (count: number): number => count + Math.max(64, Math.ceil(count / 4));
 
-/** A brute-force index of `points` (label, vector). */
-function exactOf(points: Iterable<readonly [number, number[]]>, dimensions: number, count?: number): BruteforceSearch {
-  const list = [...points];
-  const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
-  exact.initIndex(exactCapacity(count ?? list.length));
-  for (const [label, vector] of list) exact.addPoint(vector, label);
-  return exact;
-}
-
-/** The exact copy of a graph's live points (those the docstore names), read out of the graph one by one. */
-function exactFromGraph(vectors: HNSWLib, dimensions: number): BruteforceSearch | undefined {
-  const labels = [...vectors.docstore._docs.keys()].map(Number);
-  if (labels.length > EXACT_MAX_VECTORS) return undefined;
-  return exactOf(
-    labels.map((label) => [label, vectors.index.getPoint(label)] as const),
-    dimensions,
-  );
+/** Every sentence vector of `index` by label: read out of its graph, or out of its exact copy's file. */
+export async function storedVectors(index: LoadedIndex): Promise<ReadonlyMap<number, number[]>> {
+  const out = new Map<number, number[]>();
+  if (index.graph) {
+    for (const label of index.labels) out.set(label, index.graph.getPoint(label));
+    return out;
+  }
+  if (!index.exact) return out;
+  const dimensions = index.manifest.embedder.dimensions;
+  const bytes = await exactBytes(index.exact);
+  const slot = readU64(bytes, 8);
+  const count = readU64(bytes, 16);
+  for (let i = 0; i < count; i += 1) {
+    const at = EXACT_HEADER + i * slot;
+    const vector = new Array<number>(dimensions);
+    for (let d = 0; d < dimensions; d += 1) vector[d] = bytes.readFloatLE(at + d * 4);
+    out.set(readU64(bytes, at + dimensions * 4), vector);
+  }
+  return out;
 }
 
 /**
@@ -384,97 +508,84 @@ function exactFromGraph(vectors: HNSWLib, dimensions: number): BruteforceSearch 
  */
 async function updateGraph(
   previous: LoadedIndex,
-  embeddings: IndexEmbeddings,
-  update: { labels: Int32Array; reused: Int32Array; vectorOf: ReadonlyMap<number, number[]>; documentOf: (at: number) => Document },
-): Promise<{ vectors: HNSWLib; exact: BruteforceSearch | undefined }> {
-  const { labels, reused, vectorOf, documentOf } = update;
-  const graph = await copyGraph(previous.vectors, embeddings.dimensions);
-  const kept = new Set<number>();
-  reused.forEach((old) => old >= 0 && kept.add(old));
-  const gone: number[] = [];
-  labels.forEach((label, old) => {
-    if (!kept.has(old)) {
-      graph.markDelete(label);
-      gone.push(label);
-    }
-  });
+  graph: HierarchicalNSW,
+  reused: Int32Array,
+  gone: readonly number[],
+  vectorOf: ReadonlyMap<number, number[]>,
+  savedFile?: string,
+): Promise<{ labels: Int32Array; graph: HierarchicalNSW }> {
+  const copy = await copyGraph(graph, previous.manifest.embedder.dimensions, savedFile);
+  for (const label of gone) copy.markDelete(label);
   // A label never used before: a deleted point keeps its label until its slot is taken.
   let next = 0;
-  for (const id of graph.getIdsList()) next = Math.max(next, id + 1);
-  const needed = graph.getCurrentCount() + vectorOf.size;
-  if (needed > graph.getMaxElements()) graph.resizeIndex(needed);
-  const hnsw = new HNSWLib(embeddings, { space: "cosine", numDimensions: embeddings.dimensions, index: graph });
-  hnsw.args = { space: "cosine", numDimensions: embeddings.dimensions }; // args.json must not hold the graph
-  const docs: Record<string, Document> = {};
-  const added: (readonly [number, number[]])[] = [];
-  reused.forEach((old, at) => {
-    let label: number;
-    if (old >= 0) label = labels[old] as number;
-    else {
-      label = next++;
-      const vector = vectorOf.get(at) as number[];
-      graph.addPoint(vector, label, true);
-      added.push([label, vector]);
-    }
-    docs[String(label)] = documentOf(at);
+  for (const id of copy.getIdsList()) next = Math.max(next, id + 1);
+  const needed = copy.getCurrentCount() + vectorOf.size;
+  if (needed > copy.getMaxElements()) copy.resizeIndex(needed);
+  const labels = Int32Array.from(reused, (at, position) => {
+    if (at >= 0) return previous.labels[at] as number;
+    copy.addPoint(vectorOf.get(position) as number[], next, true);
+    return next++;
   });
-  hnsw.docstore.add(docs);
-  return { vectors: hnsw, exact: await updateExact(previous.exact, hnsw, embeddings.dimensions, gone, added) };
-}
-
-/**
- * The exact copy after an update: the previous one without the gone points and with the new ones, or one read
- * out of the updated graph when there was none.
- */
-async function updateExact(
-  previous: BruteforceSearch | undefined,
-  vectors: HNSWLib,
-  dimensions: number,
-  gone: readonly number[],
-  added: readonly (readonly [number, number[]])[],
-): Promise<BruteforceSearch | undefined> {
-  if (vectors.docstore._docs.size > EXACT_MAX_VECTORS) return undefined;
-  if (!previous) return exactFromGraph(vectors, dimensions);
-  const exact = await filteredExact(previous, dimensions, new Set(gone), added.length);
-  for (const [label, vector] of added) exact.addPoint(vector, label);
-  return exact;
+  return { labels, graph: copy };
 }
 
 /** hnswlib's BruteforceSearch file: three 8-byte counts (slots, slot size, points), then the slots. */
 const EXACT_HEADER = 24;
+
+/** An 8-byte little-endian count or label of that file (without a BigInt per read). */
+const readU64 = (bytes: Buffer, at: number): number => bytes.readUInt32LE(at) + bytes.readUInt32LE(at + 4) * 0x1_0000_0000;
+
+/** The bytes of `exact` in its file format (hnswlib copies no other way); read from `savedFile` when it holds them. */
+async function exactBytes(exact: BruteforceSearch, savedFile?: string): Promise<Buffer> {
+  if (savedFile) return readFile(savedFile);
+  const dir = await mkdtemp(join(tmpdir(), "briefing-exact-"));
+  try {
+    const file = join(dir, EXACT_FILE);
+    await exact.writeIndex(file);
+    return await readFile(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
 
 /**
  * A copy of `exact` without the points labelled `gone`, with room for `extra` more. hnswlib's removePoint
  * cannot be used on an index read from a file (it does not rebuild its label map on loading), so the copy is
  * made in its file format: the kept slots' bytes, then read back.
  */
-async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number): Promise<BruteforceSearch> {
+async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number, savedFile?: string): Promise<BruteforceSearch> {
+  if (savedFile && gone.size === 0 && exact.getCurrentCount() + extra <= exact.getMaxElements()) {
+    // Nothing to leave out and room for the new points (a briefing added): the saved file is the copy.
+    const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
+    await copy.readIndex(savedFile);
+    return copy;
+  }
+  const bytes = await exactBytes(exact, savedFile);
+  const slot = readU64(bytes, 8);
+  const count = readU64(bytes, 16);
+  const dataSize = dimensions * 4;
+  if (slot !== dataSize + 8) throw new Error(`unexpected exact index slot size ${slot} for ${dimensions} dimensions`);
+  const kept: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    if (!gone.has(readU64(bytes, EXACT_HEADER + i * slot + dataSize))) kept.push(i);
+  }
+  const slots = readU64(bytes, 0);
+  const capacity = kept.length + extra > slots ? exactCapacity(kept.length + extra) : slots;
+  const out = Buffer.alloc(EXACT_HEADER + capacity * slot);
+  out.writeBigUInt64LE(BigInt(capacity), 0);
+  out.writeBigUInt64LE(BigInt(slot), 8);
+  out.writeBigUInt64LE(BigInt(kept.length), 16);
+  // Copied in runs of consecutive kept slots: one briefing's removal leaves a few long runs.
+  for (let to = 0; to < kept.length; ) {
+    const from = kept[to] as number;
+    let run = 1;
+    while (to + run < kept.length && kept[to + run] === from + run) run += 1;
+    bytes.copy(out, EXACT_HEADER + to * slot, EXACT_HEADER + from * slot, EXACT_HEADER + (from + run) * slot);
+    to += run;
+  }
   const dir = await mkdtemp(join(tmpdir(), "briefing-exact-"));
   try {
     const file = join(dir, EXACT_FILE);
-    await exact.writeIndex(file);
-    const bytes = await readFile(file);
-    const slot = Number(bytes.readBigUInt64LE(8));
-    const count = Number(bytes.readBigUInt64LE(16));
-    const dataSize = dimensions * 4;
-    if (slot !== dataSize + 8) throw new Error(`unexpected exact index slot size ${slot} for ${dimensions} dimensions`);
-    const kept: number[] = [];
-    for (let i = 0; i < count; i += 1) {
-      if (!gone.has(Number(bytes.readBigUInt64LE(EXACT_HEADER + i * slot + dataSize)))) kept.push(i);
-    }
-    const capacity = Math.max(Number(bytes.readBigUInt64LE(0)), kept.length + extra > Number(bytes.readBigUInt64LE(0)) ? exactCapacity(kept.length + extra) : 0);
-    const out = Buffer.alloc(EXACT_HEADER + capacity * slot);
-    out.writeBigUInt64LE(BigInt(capacity), 0);
-    out.writeBigUInt64LE(BigInt(slot), 8);
-    out.writeBigUInt64LE(BigInt(kept.length), 16);
-    // Copied in runs of consecutive kept slots: one briefing's removal leaves a few long runs.
-    for (let to = 0; to < kept.length; ) {
-      const from = kept[to] as number;
-      let run = 1;
-      while (to + run < kept.length && kept[to + run] === from + run) run += 1;
-      bytes.copy(out, EXACT_HEADER + to * slot, EXACT_HEADER + from * slot, EXACT_HEADER + (from + run) * slot);
-      to += run;
-    }
     await writeFile(file, out);
     const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
     await copy.readIndex(file);
@@ -484,18 +595,50 @@ async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: 
   }
 }
 
-/** An independent copy of a store's graph (through a temporary file: hnswlib copies no other way), open to replacing deleted points. */
-async function copyGraph(store: HNSWLib, dimensions: number): Promise<HierarchicalNSW> {
+/**
+ * An independent copy of a graph (through a file: hnswlib copies no other way), open to replacing deleted
+ * points; read from `savedFile` when it holds the graph already.
+ */
+async function copyGraph(graph: HierarchicalNSW, dimensions: number, savedFile?: string): Promise<HierarchicalNSW> {
+  if (savedFile) {
+    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    await copy.readIndex(savedFile, true);
+    return copy;
+  }
   const dir = await mkdtemp(join(tmpdir(), "briefing-graph-"));
   try {
-    const file = join(dir, "hnswlib.index");
-    await store.index.writeIndex(file);
-    const copy = new hnswlib.HierarchicalNSW(store.args.space, dimensions);
+    const file = join(dir, GRAPH_FILE);
+    await graph.writeIndex(file);
+    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
     await copy.readIndex(file, true);
     return copy;
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Whether `indexDir` holds `index` as it is in memory (its manifest has the same build time and counts): then
+ * an update reads the previous vectors from their files instead of writing them out of memory first.
+ */
+async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger): Promise<boolean> {
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(await readFile(join(indexDir, "manifest.json"), "utf8"));
+  } catch (error) {
+    // No readable index there (never written, removed, damaged): the vectors are copied out of memory instead.
+    logger?.debug({ err: error, indexDir }, "the previous index is not on disk as it is in memory; copying its vectors from memory");
+    return false;
+  }
+  const file = join(indexDir, index.graph ? GRAPH_FILE : EXACT_FILE);
+  return (
+    existsSync(file) &&
+    isManifest(manifest) &&
+    manifest.format === FORMAT &&
+    manifest.builtAt === index.manifest.builtAt &&
+    manifest.sentences === index.manifest.sentences &&
+    manifest.embedder.id === index.manifest.embedder.id
+  );
 }
 
 async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
@@ -505,11 +648,13 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
   const old = `${indexDir}.old-${suffix}`;
   try {
     await mkdir(tmp, { recursive: true });
-    await index.vectors.save(join(tmp, "hnswlib"));
+    const { labels } = index;
+    await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
     if (index.exact) await index.exact.writeIndex(join(tmp, EXACT_FILE));
-    const { keys, packed } = packTerms(index.store.terms);
+    if (index.graph) await index.graph.writeIndex(join(tmp, GRAPH_FILE));
+    const { keys, words } = index.store.packed;
     await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
-    await writeFile(join(tmp, TERMS_FILE), Buffer.from(packed.buffer, packed.byteOffset, packed.byteLength));
+    await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -538,7 +683,7 @@ export type LoadResult =
  * Loads the index at `indexDir` and checks it against the seeds and the embedder.
  * @throws IndexError("corrupt") when its files are missing, unreadable or disagree with each other.
  */
-export async function loadIndex(indexDir: string, seeds: readonly Seed[], embeddings: IndexEmbeddings): Promise<LoadResult> {
+export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promise<readonly Seed[]>, embeddings: IndexEmbeddings): Promise<LoadResult> {
   const manifestPath = join(indexDir, "manifest.json");
   if (!existsSync(manifestPath)) {
     if (existsSync(indexDir) && (await readdir(indexDir)).length > 0) corrupt(indexDir, new Error("no manifest.json"));
@@ -560,68 +705,48 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[], embedd
   ) {
     return { status: "incompatible" };
   }
-  let loaded: LoadedIndex;
+  let loaded: Omit<LoadedIndex, "seeds">;
   try {
-    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms"> & { keys: string[] };
+    const dimensions = manifest.embedder.dimensions;
+    // The vectors are read (by hnswlib, off the main thread) while the passage store is parsed; the outcome is
+    // kept as a value, so that it is never an unhandled rejection when the passage store fails first.
+    const vectorsRead = Promise.all([readExact(indexDir, dimensions), readGraph(indexDir, dimensions)]).then(
+      ([exact, graph]) => ({ exact, graph, error: undefined }),
+      (error: unknown) => ({ exact: undefined, graph: undefined, error }),
+    );
+    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms" | "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || typeof saved.lexicon !== "object" || saved.lexicon === null) {
       throw new Error("passages.json does not have the passage store's shape");
     }
-    const store: PassageStore = { passages: saved.passages, lexicon: saved.lexicon, terms: unpackTerms(await readFile(join(indexDir, TERMS_FILE)), saved.keys) };
-    const vectors = await HNSWLib.load(join(indexDir, "hnswlib"), embeddings);
-    const count = vectors.docstore._docs.size;
-    if (!Array.isArray(store.passages) || !Array.isArray(store.terms) || store.terms.length !== manifest.sentences || count !== manifest.sentences) {
-      throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${store.terms?.length}, vectors ${count}`);
+    const packed = readPacked(await readFile(join(indexDir, TERMS_FILE)), saved.keys);
+    const store = lazyStore(saved.passages, saved.lexicon, packed);
+    const sentences = packed.words[0];
+    if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + (p?.sentences?.length ?? 0), 0) !== manifest.sentences) {
+      throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
     }
-    if (!sentenceLabels(vectors, manifest.sentences)) throw new Error("the vector docstore does not map one label to each sentence");
-    if (vectors.index.getCurrentCount() < count) throw new Error(`the vector graph holds ${vectors.index.getCurrentCount()} points for ${count} sentences`);
-    if (vectors.index.getNumDimensions() !== manifest.embedder.dimensions) {
-      throw new Error(`vector dimensions disagree: manifest ${manifest.embedder.dimensions}, index ${vectors.index.getNumDimensions()}`);
-    }
-    const exact = await readExact(indexDir, manifest.embedder.dimensions, count);
-    loaded = { manifest, seeds, store, vectors, ...(exact ? { exact } : {}) };
+    const labels = readLabels(await readFile(join(indexDir, LABELS_FILE)), manifest.sentences);
+    const { exact, graph, error } = await vectorsRead;
+    if (error !== undefined) throw error;
+    if (!exact && !graph) throw new Error(`neither ${EXACT_FILE} nor ${GRAPH_FILE} holds the vectors`);
+    if (exact) checkExact(exact, labels);
+    if (graph && graph.getCurrentCount() < labels.length) throw new Error(`${GRAPH_FILE} holds ${graph.getCurrentCount()} points for ${labels.length} sentences`);
+    loaded = { manifest, store, labels, ...(exact ? { exact: exact.index } : {}), ...(graph ? { graph } : {}) };
   } catch (error) {
     return corrupt(indexDir, error);
   }
-  const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  const seedList = await seeds;
+  const index: LoadedIndex = { ...loaded, seeds: seedList };
+  const current = seedList.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
-  return current === recorded ? { status: "fresh", index: loaded } : { status: "stale", previous: loaded };
+  return current === recorded ? { status: "fresh", index } : { status: "stale", previous: index };
 }
 
 /**
- * The sentences' keys as 32-bit numbers (the platform's byte order, little-endian everywhere Node runs):
- * the number of sentences, then for each its number of tokens, for each token its number of keys and the keys'
- * positions in `keys`. Parsing this is a fraction of parsing the nested JSON arrays, and each key string exists
- * once in memory instead of once per occurrence.
+ * The 32-bit numbers of terms.bin (the platform's byte order, little-endian everywhere Node runs; layout:
+ * {@link PackedTerms}), checked against `keys` without building the strings.
+ * @throws Error when the bytes do not hold such a packing.
  */
-function packTerms(terms: PassageStore["terms"]): { keys: string[]; packed: Uint32Array } {
-  const ids = new Map<string, number>();
-  let length = 1;
-  for (const sentence of terms) {
-    length += 1 + sentence.length;
-    for (const token of sentence) length += token.length;
-  }
-  const packed = new Uint32Array(length);
-  let at = 0;
-  packed[at++] = terms.length;
-  for (const sentence of terms) {
-    packed[at++] = sentence.length;
-    for (const token of sentence) {
-      packed[at++] = token.length;
-      for (const key of token) {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = ids.size;
-          ids.set(key, id);
-        }
-        packed[at++] = id;
-      }
-    }
-  }
-  return { keys: [...ids.keys()], packed };
-}
-
-/** The keys packed by {@link packTerms}. @throws Error when the bytes do not hold such a packing. */
-function unpackTerms(bytes: Buffer, keys: readonly string[]): string[][][] {
+function readPacked(bytes: Buffer, keys: readonly string[]): PackedTerms {
   if (bytes.byteLength % 4 !== 0 || bytes.byteLength === 0) throw new Error(`${TERMS_FILE} is ${bytes.byteLength} bytes, not whole 32-bit numbers`);
   // A view needs 4-byte alignment; a Buffer from a pool may not have it.
   const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(Uint8Array.from(bytes).buffer);
@@ -633,42 +758,112 @@ function unpackTerms(bytes: Buffer, keys: readonly string[]): string[][][] {
   let at = 0;
   const count = next(at++);
   if (count > words.length) throw new Error(`${TERMS_FILE} claims ${count} sentences in ${words.length} numbers`);
-  const terms: string[][][] = new Array<string[][]>(count);
   for (let s = 0; s < count; s += 1) {
     const tokens = next(at++);
-    const sentence: string[][] = new Array<string[]>(tokens);
     for (let t = 0; t < tokens; t += 1) {
       const n = next(at++);
-      const token: string[] = new Array<string>(n);
       for (let k = 0; k < n; k += 1) {
-        const key = keys[next(at++)];
-        if (key === undefined) throw new Error(`${TERMS_FILE} names a key that passages.json does not hold`);
-        token[k] = key;
+        if (next(at++) >= keys.length) throw new Error(`${TERMS_FILE} names a key that passages.json does not hold`);
       }
+    }
+  }
+  if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
+  return { words, keys };
+}
+
+/** The keys of checked {@link PackedTerms} as strings: per sentence, per token, its keys. */
+function unpackTerms({ words, keys }: PackedTerms): string[][][] {
+  let at = 0;
+  const count = words[at++] as number;
+  const terms: string[][][] = new Array<string[][]>(count);
+  for (let s = 0; s < count; s += 1) {
+    const tokens = words[at++] as number;
+    const sentence: string[][] = new Array<string[]>(tokens);
+    for (let t = 0; t < tokens; t += 1) {
+      const n = words[at++] as number;
+      const token: string[] = new Array<string>(n);
+      for (let k = 0; k < n; k += 1) token[k] = keys[words[at++] as number] as string;
       sentence[t] = token;
     }
     terms[s] = sentence;
   }
-  if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
   return terms;
 }
 
+/** A passage store whose sentences' keys are unpacked into strings only when first read. */
+function lazyStore(passages: readonly Passage[], lexicon: SerializedLexicon, packed: PackedTerms): PassageStore {
+  let terms: string[][][] | undefined;
+  return {
+    passages,
+    lexicon,
+    packed,
+    get terms() {
+      terms ??= unpackTerms(packed);
+      return terms;
+    },
+  };
+}
+
 /**
- * The saved exact copy, if the index has one (older ones do not: the retriever then copies the graph).
- * @throws Error when it is damaged: its size or count disagrees with the sentences.
+ * The labels of labels.bin.
+ * @throws Error when they are not one distinct label per sentence.
  */
-async function readExact(indexDir: string, dimensions: number, sentences: number): Promise<BruteforceSearch | undefined> {
+function readLabels(bytes: Buffer, sentences: number): Int32Array {
+  if (bytes.byteLength !== sentences * 4) throw new Error(`${LABELS_FILE} is ${bytes.byteLength} bytes for ${sentences} sentences`);
+  const labels = new Int32Array(Uint8Array.from(bytes).buffer);
+  const seen = new Set<number>();
+  for (const label of labels) {
+    if (label < 0 || seen.has(label)) throw new Error(`${LABELS_FILE} names label ${label} ${label < 0 ? "(negative)" : "twice"}`);
+    seen.add(label);
+  }
+  return labels;
+}
+
+/** An exact copy read from its file, with the labels the file holds (checked against the sentences' by {@link checkExact}). */
+interface ReadExact {
+  readonly index: BruteforceSearch;
+  readonly labels: readonly number[];
+}
+
+/**
+ * The saved exact copy, if the index has one.
+ * @throws Error when it is damaged: its size disagrees with its counts or the dimensions.
+ */
+async function readExact(indexDir: string, dimensions: number): Promise<ReadExact | undefined> {
   const file = join(indexDir, EXACT_FILE);
   if (!existsSync(file)) return undefined;
-  const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
-  await exact.readIndex(file);
+  const bytes = await readFile(file);
+  const slot = dimensions * 4 + 8;
+  const slots = bytes.byteLength >= EXACT_HEADER ? readU64(bytes, 0) : -1;
+  const count = bytes.byteLength >= EXACT_HEADER ? readU64(bytes, 16) : -1;
   // hnswlib's file: three 8-byte counts, then for each slot the vector (float32) and its 8-byte label.
-  const expected = 24 + exact.getMaxElements() * (dimensions * 4 + 8);
-  const bytes = (await stat(file)).size;
-  if (bytes !== expected || exact.getCurrentCount() !== sentences) {
-    throw new Error(`${EXACT_FILE} holds ${exact.getCurrentCount()} vectors in ${bytes} bytes; expected ${sentences} in ${expected}`);
+  if (bytes.byteLength !== EXACT_HEADER + slots * slot || count > slots || readU64(bytes, 8) !== slot) {
+    throw new Error(`${EXACT_FILE} holds ${count} vectors in ${bytes.byteLength} bytes, not vectors of ${dimensions} dimensions`);
   }
-  return exact;
+  const labels = Array.from({ length: count }, (_, i) => readU64(bytes, EXACT_HEADER + i * slot + dimensions * 4));
+  const index = new hnswlib.BruteforceSearch("cosine", dimensions);
+  await index.readIndex(file);
+  return { index, labels };
+}
+
+/** @throws Error when the exact copy does not hold one vector for each of the sentences' labels. */
+function checkExact(exact: ReadExact, labels: Int32Array): void {
+  if (exact.labels.length !== labels.length) throw new Error(`${EXACT_FILE} holds ${exact.labels.length} vectors for ${labels.length} sentences`);
+  const wanted = new Set(labels);
+  for (const label of exact.labels) if (!wanted.delete(label)) throw new Error(`${EXACT_FILE} holds a label that no sentence has`);
+}
+
+/**
+ * The saved graph, if the index has one.
+ * @throws Error when its dimensions are not the manifest's.
+ */
+async function readGraph(indexDir: string, dimensions: number): Promise<HierarchicalNSW | undefined> {
+  const file = join(indexDir, GRAPH_FILE);
+  if (!existsSync(file)) return undefined;
+  const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  await graph.readIndex(file);
+  if (graph.getNumDimensions() !== dimensions) throw new Error(`${GRAPH_FILE} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
+  return graph;
 }
 
 /** Whether parsed JSON has the fields a manifest must have (it may come from an older or damaged build). */

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { QueryTerm } from "../../src/rag/analyze.js";
-import { LexicalIndex } from "../../src/rag/lexical.js";
+import { LexicalIndex, packTerms } from "../../src/rag/lexical.js";
 
 const K1 = 1.2;
 const B = 0.75;
@@ -61,5 +61,24 @@ describe("LexicalIndex", () => {
     expect(hit?.df).toBe(1);
     const scores = index.search([{ word: "x", keys: ["x", "y"], weight: 1 }]).scores;
     expect(scores[0]).toBeCloseTo(naiveScores([[["x", "y"]], [["z"]]], [{ word: "x", keys: ["x"], weight: 1 }])[0] ?? NaN, 12);
+  });
+
+  it("built from numbered sentences grouped into documents, scores as built from the documents' own tokens", () => {
+    const groups = fc.array(fc.array(fc.array(token, { maxLength: 6 }), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 10 });
+    fc.assert(
+      fc.property(groups, query, (documents, terms) => {
+        const sentences = documents.flat();
+        const grouped = new LexicalIndex(packTerms(sentences), documents.map((d) => d.length));
+        const direct = new LexicalIndex(documents.map((d) => d.flat()));
+        const a = grouped.search(terms);
+        const b = direct.search(terms);
+        expect([...a.scores]).toEqual([...b.scores]);
+        expect([...a.matched]).toEqual([...b.matched]);
+        expect(a.terms.map((t) => t.df)).toEqual(b.terms.map((t) => t.df));
+        expect([...grouped.keys()].sort()).toEqual([...direct.keys()].sort());
+        expect(new LexicalIndex(packTerms(sentences)).search(terms).scores).toEqual(new LexicalIndex(sentences).search(terms).scores);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -3,8 +3,9 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { IndexError } from "../../src/rag/errors.js";
+import { createRag } from "../../src/rag/index.js";
 import { Retriever } from "../../src/rag/retrieve.js";
-import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, sentenceLabels, type LoadedIndex } from "../../src/rag/store.js";
+import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, storedVectors, type LoadedIndex } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
@@ -20,7 +21,7 @@ afterEach(() => project.remove());
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
     const built = await buildIndex(options());
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "hnswlib", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
     const seeds = await readSeeds(project.root, project.seedsDir);
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     expect(loaded.status).toBe("fresh");
@@ -29,10 +30,46 @@ describe("the index on disk", () => {
     expect(loaded.index.store.terms).toEqual(built.store.terms);
     expect(loaded.index.store.lexicon).toEqual(built.store.lexicon);
     expect(loaded.index.manifest.seeds).toEqual([expect.objectContaining({ path: "seeds/000_9ae3e538818b189d.txt" })]);
-    expect(loaded.index.vectors.index.getCurrentCount()).toBe(built.manifest.sentences);
-    expect(loaded.index.vectors.index.getPoint(3)).toEqual(built.vectors.index.getPoint(3));
-    // The exact copy is saved with it, so a start does not copy it out of the graph.
+    expect(loaded.index.labels).toEqual(built.labels);
     expect(loaded.index.exact?.getCurrentCount()).toBe(built.manifest.sentences);
+    expect(loaded.index.graph).toBeUndefined();
+    expect((await storedVectors(loaded.index)).get(3)).toEqual((await storedVectors(built)).get(3));
+  });
+
+  it("holds a graph instead of the exact copy above the exact search's limit, and loads it back", async () => {
+    const built = await buildIndex({ ...options(), exactMaxVectors: 10 });
+    expect(readdirSync(project.indexDir).sort()).toEqual(["graph.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
+    if (loaded.status !== "fresh") throw new Error(loaded.status);
+    expect(loaded.index.exact).toBeUndefined();
+    expect(loaded.index.graph?.getCurrentCount()).toBe(built.manifest.sentences);
+    expect(loaded.index.graph?.getPoint(3)).toEqual(built.graph?.getPoint(3));
+  });
+
+  it("moves the vectors into a graph, or back into an exact copy, when an update crosses the limit, embedding only new sentences", async () => {
+    const first = await buildIndex(options());
+    const fresh: string[] = [];
+    const counting = new HashingEmbeddings();
+    counting.embedDocuments = async (texts: string[]) => {
+      fresh.push(...texts);
+      return texts.map((t) => counting.embed(t));
+    };
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const limit = first.manifest.sentences;
+    const graphed = await buildIndex({ ...options(), embeddings: counting, exactMaxVectors: limit }, seeds, first);
+    expect(graphed.exact).toBeUndefined();
+    expect(graphed.graph?.getCurrentCount()).toBe(graphed.manifest.sentences);
+    expect(fresh).toEqual([expect.stringContaining("Dredging of the Annaba harbour")]);
+    const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+    await expectSameRankings(graphed, scratch, "into a graph");
+
+    fresh.length = 0;
+    const back = await buildIndex({ ...options(), embeddings: counting }, seeds, graphed);
+    expect(back.graph).toBeUndefined();
+    expect(back.exact?.getCurrentCount()).toBe(back.manifest.sentences);
+    expect(fresh).toEqual([]);
+    await expectSameRankings(back, scratch, "back into an exact copy");
   });
 
   it("leaves no temporary folders behind", async () => {
@@ -59,7 +96,24 @@ describe("the index on disk", () => {
     const second = await buildIndex({ ...options(), embeddings: counting }, seeds, result.previous);
     expect(embedded).toEqual(["Extra", "The mission in Bamako ended."]);
     expect(second.manifest.sentences).toBe(first.manifest.sentences);
-    expect(second.vectors.index.getPoint(0)).toEqual(first.vectors.index.getPoint(0));
+    expect((await storedVectors(second)).get(second.labels[0] ?? -1)).toEqual((await storedVectors(first)).get(first.labels[0] ?? -1));
+  });
+
+  it("is incompatible when written in format 2 (LangChain's hnswlib/ folder), and a start rebuilds it in format 3", async () => {
+    await buildIndex(options());
+    const manifestFile = join(project.indexDir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: 2 }));
+    rmSync(join(project.indexDir, "labels.bin"));
+    rmSync(join(project.indexDir, "exact.index"));
+    mkdirSync(join(project.indexDir, "hnswlib"));
+    writeFileSync(join(project.indexDir, "hnswlib", "docstore.json"), "[]");
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
+    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
   });
 
   it("is incompatible when built by another embedder", async () => {
@@ -70,7 +124,7 @@ describe("the index on disk", () => {
   });
 
   it.each([
-    ["a truncated vector file", (dir: string) => writeFileSync(join(dir, "hnswlib", "hnswlib.index"), readFileSync(join(dir, "hnswlib", "hnswlib.index")).subarray(0, 100))],
+    ["a truncated vector file", (dir: string) => writeFileSync(join(dir, "exact.index"), readFileSync(join(dir, "exact.index")).subarray(0, 100))],
     ["a corrupt manifest", (dir: string) => writeFileSync(join(dir, "manifest.json"), "{ not json")],
     ["a corrupt passage store", (dir: string) => writeFileSync(join(dir, "passages.json"), '{"passages": 3}')],
     ["a missing manifest", (dir: string) => writeFileSync(join(dir, "manifest.json.bak"), "") /* kept below */],
@@ -194,7 +248,14 @@ async function expectSameRankings(index: LoadedIndex, reference: LoadedIndex, st
   got.scores.forEach((score, i) => expect(score, step).toBeCloseTo(want.scores[i] ?? NaN, 5));
 }
 
-describe("incremental updates", () => {
+// Up to the limit the vectors are an exact copy, above it a graph; both are updated in place, not rebuilt.
+describe.each([
+  ["the exact copy", undefined],
+  ["the graph", 10],
+] as const)("incremental updates of %s", (_kind, exactMaxVectors) => {
+  const options = () => ({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings, ...(exactMaxVectors ? { exactMaxVectors } : {}) });
+  const points = (index: LoadedIndex): number => (index.graph ?? index.exact)?.getCurrentCount() ?? -1;
+
   it("adding, changing or removing one briefing embeds and moves only its sentences, and answers as a full rebuild would", { timeout: 120_000 }, async () => {
     writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
     writeFileSync(join(project.seedsDir, "002_water.txt"), longBriefing());
@@ -214,23 +275,22 @@ describe("incremental updates", () => {
         embedded.push(...texts);
         return texts.map((t) => counting.embed(t));
       };
-      const before = sentenceLabels(index.vectors, index.manifest.sentences);
+      const before = index.labels;
       const next = await buildIndex({ ...options(), embeddings: counting }, seeds, index);
       const text = seeds.find((s) => s.path === path)?.text ?? "";
       const own = next.store.passages.filter((p) => p.source === path).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
       expect(embedded, step).toEqual(own);
 
-      // Unchanged sentences keep their point in the graph (same label, same vector); the graph was updated, not rebuilt.
-      const after = sentenceLabels(next.vectors, next.manifest.sentences);
-      expect(before && after, step).toBeTruthy();
+      // Unchanged sentences keep their point (same label, same vector); the vectors were updated, not rebuilt.
+      const after = next.labels;
       const waterAt = (i: LoadedIndex) => i.store.passages.findIndex((p) => p.source === "seeds/002_water.txt");
       const firstWater = (i: LoadedIndex) => i.store.passages.slice(0, waterAt(i)).reduce((n, p) => n + p.sentences.length, 0);
-      expect(after?.[firstWater(next) + 7], step).toBe(before?.[firstWater(index) + 7]);
-      expect(next.vectors.index.getPoint(after?.[firstWater(next) + 7] ?? -1)).toEqual(index.vectors.index.getPoint(before?.[firstWater(index) + 7] ?? -1));
+      expect(after[firstWater(next) + 7], step).toBe(before[firstWater(index) + 7]);
+      expect((await storedVectors(next)).get(after[firstWater(next) + 7] ?? -1)).toEqual((await storedVectors(index)).get(before[firstWater(index) + 7] ?? -1));
 
-      // A removed briefing's points stay in the graph, marked deleted, until new points take their slots.
+      // A removed briefing's points leave the exact copy; in the graph they stay, marked deleted, until new points take their slots.
       const removed = index.manifest.sentences - next.manifest.sentences;
-      if (step === "remove") expect(next.vectors.index.getCurrentCount()).toBe(next.manifest.sentences + removed);
+      if (step === "remove") expect(points(next)).toBe(next.manifest.sentences + (next.graph ? removed : 0));
       const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
       expect(next.store, step).toEqual(scratch.store);
       await expectSameRankings(next, scratch, step);
@@ -240,7 +300,18 @@ describe("incremental updates", () => {
       index = next;
     }
     // The briefing added again took the slots its removal had left marked deleted.
-    expect(index.vectors.index.getCurrentCount()).toBe(index.manifest.sentences);
+    expect(points(index)).toBe(index.manifest.sentences);
+  });
+
+  it("updates an index whose files were removed meanwhile from the vectors in memory", async () => {
+    const first = await buildIndex(options());
+    rmSync(project.indexDir, { recursive: true });
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const next = await buildIndex(options(), seeds, first);
+    expect(points(next)).toBe(next.manifest.sentences);
+    const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+    await expectSameRankings(next, scratch, "from memory");
   });
 
   it("rebuilds the graph from the stored vectors, embedding nothing, once most of it is deleted", async () => {
@@ -254,7 +325,7 @@ describe("incremental updates", () => {
       return [];
     };
     const next = await buildIndex({ ...options(), embeddings: counting }, seeds, first);
-    expect(next.vectors.index.getCurrentCount()).toBe(next.manifest.sentences);
+    expect(points(next)).toBe(next.manifest.sentences);
     const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
     await expectSameRankings(next, scratch, "rebuilt");
   });

@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import hnswlib from "hnswlib-node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRag, IndexError } from "../../src/rag/index.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
@@ -54,7 +55,7 @@ function addBadSeeds(dir: string): void {
   truncateSync(join(dir, "dump.md"), FIFTY_MB);
 }
 
-const vectors = (dir: string): string => join(dir, "hnswlib", "hnswlib.index");
+const vectors = (dir: string): string => join(dir, "exact.index");
 const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a truncated vector file", (dir) => writeFileSync(vectors(dir), readFileSync(vectors(dir)).subarray(0, 1000))],
   ["an empty vector file", (dir) => writeFileSync(vectors(dir), "")],
@@ -64,20 +65,24 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a passage store of the wrong shape", (dir) => writeFileSync(join(dir, "passages.json"), '{"passages": 3}')],
   ["a passage store that is null", (dir) => writeFileSync(join(dir, "passages.json"), "null")],
   ["a missing passage store", (dir) => rmSync(join(dir, "passages.json"))],
-  ["a missing vector folder", (dir) => rmSync(join(dir, "hnswlib"), { recursive: true })],
-  ["a corrupt vector docstore", (dir) => writeFileSync(join(dir, "hnswlib", "docstore.json"), "[[")],
+  ["a missing vector file", (dir) => rmSync(vectors(dir))],
+  ["a missing label file", (dir) => rmSync(join(dir, "labels.bin"))],
+  ["a truncated label file", (dir) => writeFileSync(join(dir, "labels.bin"), readFileSync(join(dir, "labels.bin")).subarray(0, 10))],
   ["a truncated terms file", (dir) => writeFileSync(join(dir, "terms.bin"), readFileSync(join(dir, "terms.bin")).subarray(0, 402))],
   ["a terms file naming keys that do not exist", (dir) => {
     const words = new Uint32Array(readFileSync(join(dir, "terms.bin")).buffer.slice(0));
     words[3] = 0xffffff;
     writeFileSync(join(dir, "terms.bin"), Buffer.from(words.buffer));
   }],
-  ["a truncated exact vector copy", (dir) => writeFileSync(join(dir, "exact.index"), readFileSync(join(dir, "exact.index")).subarray(0, 1000))],
-  ["a docstore naming one sentence twice", (dir) => {
-    const file = join(dir, "hnswlib", "docstore.json");
-    const docs = JSON.parse(readFileSync(file, "utf8")) as [string, { metadata: { sentence: number } }][];
-    if (docs[1]) docs[1][1].metadata.sentence = 0;
-    writeFileSync(file, JSON.stringify(docs));
+  ["labels naming one vector twice", (dir) => {
+    const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+    labels[1] = labels[0] ?? 0;
+    writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
+  }],
+  ["labels naming a vector the vector file does not hold", (dir) => {
+    const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+    labels[1] = 1_000_000;
+    writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
   }],
 ];
 
@@ -122,7 +127,7 @@ describe("a damaged index", () => {
   });
 
   // Once missed: a manifest that parses as JSON but has the wrong shape threw a TypeError (npm start then said
-  // "Fatal" on every start until index/ was deleted by hand), and an hnswlib/args.json that disagreed with the
+  // "Fatal" on every start until index/ was deleted by hand), and vector settings that disagreed with the
   // manifest loaded as fresh, after which every question failed.
   it.each([
     ["a manifest that is JSON null", (dir: string) => writeFileSync(join(dir, "manifest.json"), "null")],
@@ -131,8 +136,13 @@ describe("a damaged index", () => {
       delete manifest["seeds"];
       writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
     }],
-    ["vector settings that disagree with the manifest", (dir: string) =>
-      writeFileSync(join(dir, "hnswlib", "args.json"), JSON.stringify({ space: "cosine", numDimensions: 7 }))],
+    ["vectors of other dimensions than the manifest's", (dir: string) => {
+      const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+      const other = new hnswlib.BruteforceSearch("cosine", 7);
+      other.initIndex(labels.length);
+      for (const label of labels) other.addPoint([1, 0, 0, 0, 0, 0, label], label);
+      other.writeIndexSync(join(dir, "exact.index"));
+    }],
   ] as const)("%s is detected as IndexError('corrupt')", async (_name, damage) => {
     const p = project();
     damage(p.indexDir);

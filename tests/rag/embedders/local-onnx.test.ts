@@ -13,6 +13,7 @@ import { createLogger } from "../../../src/logger.js";
 import { createEmbeddings, EmbeddingsError } from "../../../src/rag/embedders/index.js";
 import { LocalOnnxEmbeddings } from "../../../src/rag/embedders/local-onnx.js";
 import { createRag } from "../../../src/rag/index.js";
+import { storedVectors } from "../../../src/rag/store.js";
 import { tempProject, type TempProject } from "../../helpers/project.js";
 import { writeTinyBert, type TinyBert } from "./tiny-bert.js";
 
@@ -104,7 +105,7 @@ describe.runIf(installed)("a local ONNX sentence-embedding model", () => {
     lines.length = 0;
     const second = await createRag({ ...options, embeddings });
     expect(lines.join("")).not.toContain("index built");
-    expect(second.index.vectors.index.getPoint(0)).toEqual(first.index.vectors.index.getPoint(0));
+    expect((await storedVectors(second.index)).get(0)).toEqual((await storedVectors(first.index)).get(0));
     const answer = await second.answer("Who is Michele Sison?");
     expect(answer.kind).toBe("answered");
     if (answer.kind === "answered") {

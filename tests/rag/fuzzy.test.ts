@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { FuzzyVocabulary } from "../../src/rag/fuzzy.js";
+
+const WORDS = ["انتقاد", "انتقدوا", "interior", "interieur", "interview", "river"];
+
+describe("FuzzyVocabulary", () => {
+  it("given a function, reads the vocabulary once, at the first look-up, and answers as one given the words", () => {
+    let reads = 0;
+    const lazy = new FuzzyVocabulary(() => {
+      reads += 1;
+      return WORDS;
+    });
+    expect(reads).toBe(0);
+    const eager = new FuzzyVocabulary(WORDS);
+    for (const word of ["interieur", "انتقدوا", "rivers"]) expect(lazy.similar(word, 0.3, 5)).toEqual(eager.similar(word, 0.3, 5));
+    expect(reads).toBe(1);
+    expect(lazy.similar("interior", 0.5, 3).map((s) => s.word)).toContain("interieur");
+  });
+
+  it("prepared in slices, reads the vocabulary once and answers as one given the words", async () => {
+    let reads = 0;
+    const lazy = new FuzzyVocabulary(() => {
+      reads += 1;
+      return WORDS;
+    });
+    await lazy.prepare(2);
+    const eager = new FuzzyVocabulary(WORDS);
+    for (const word of ["interieur", "انتقدوا", "rivers"]) expect(lazy.similar(word, 0.3, 5)).toEqual(eager.similar(word, 0.3, 5));
+    expect(reads).toBe(1);
+  });
+
+  it("asked while being prepared, finishes the indexing at once", async () => {
+    const lazy = new FuzzyVocabulary(() => WORDS);
+    const prepared = lazy.prepare(1);
+    expect(lazy.similar("interior", 0.5, 3).map((s) => s.word)).toEqual(new FuzzyVocabulary(WORDS).similar("interior", 0.5, 3).map((s) => s.word));
+    await prepared;
+  });
+});
