@@ -66,6 +66,40 @@ export function packTerms(documents: ReadonlyArray<ReadonlyArray<readonly string
   return { words, keys: [...ids.keys()] };
 }
 
+/**
+ * Walks packed keys in document order (`groups`: sentences per document; without it a sentence is a document):
+ * `visit(doc, position, key)` for each key of each token among a document's first MAX_POSITIONS tokens, and
+ * `tokens(doc, n)` for each sentence's n tokens.
+ */
+function walkPacked(
+  words: Uint32Array,
+  groups: ArrayLike<number> | undefined,
+  visit: (doc: number, position: number, key: number) => void,
+  tokens?: (doc: number, n: number) => void,
+): void {
+  const sentences = words[0] ?? 0;
+  let doc = -1;
+  let left = 0;
+  let position = 0;
+  let at = 1;
+  for (let s = 0; s < sentences; s += 1) {
+    while (left === 0) {
+      doc += 1;
+      left = groups ? (groups[doc] ?? 1) : 1;
+      position = 0;
+    }
+    left -= 1;
+    const count = words[at++] as number;
+    tokens?.(doc, count);
+    for (let t = 0; t < count; t += 1) {
+      const n = words[at++] as number;
+      if (position < MAX_POSITIONS) for (let k = 0; k < n; k += 1) visit(doc, position, words[at + k] as number);
+      at += n;
+      position += 1;
+    }
+  }
+}
+
 export class LexicalIndex {
   private readonly keyIds: Map<string, number>;
   private readonly keyList: readonly string[];
@@ -93,64 +127,29 @@ export class LexicalIndex {
     const { words, keys } = "words" in input ? input : packTerms(input);
     this.keyList = keys;
     this.keyIds = new Map(keys.map((key, id) => [key, id]));
-    const sentences = words[0] ?? 0;
-    const documents = groups ? groups.length : sentences;
-    this.lengths = new Uint32Array(documents);
-    // Two passes over the numbered keys (a counting sort by key): the first counts each key's entries, the second
-    // places them, so every posting is a range of one buffer, ascending as documents are read in order. Tokens
-    // past MAX_POSITIONS in a document are not indexed.
+    const documents = groups ? groups.length : (words[0] ?? 0);
+    const lengths = new Uint32Array(documents);
+    this.lengths = lengths;
+    // Two walks over the numbered keys (a counting sort by key): the first counts each key's entries, the second
+    // places them, so every posting is a range of one buffer, ascending as documents are read in order.
     const counts = new Uint32Array(keys.length + 1);
-    let doc = -1;
-    let left = 0;
-    let position = 0;
-    let at = 1;
-    for (let s = 0; s < sentences; s += 1) {
-      while (left === 0) {
-        doc += 1;
-        left = groups ? (groups[doc] ?? 1) : 1;
-        position = 0;
-      }
-      left -= 1;
-      const tokens = words[at++] as number;
-      this.lengths[doc] = (this.lengths[doc] as number) + tokens;
-      for (let t = 0; t < tokens; t += 1) {
-        const n = words[at++] as number;
-        if (position < MAX_POSITIONS) for (let k = 0; k < n; k += 1) counts[(words[at + k] as number) + 1] = (counts[(words[at + k] as number) + 1] as number) + 1;
-        at += n;
-        position += 1;
-      }
-    }
+    walkPacked(
+      words,
+      groups,
+      (_doc, _position, key) => void (counts[key + 1] = (counts[key + 1] as number) + 1),
+      (doc, tokens) => void (lengths[doc] = (lengths[doc] as number) + tokens),
+    );
     for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
     this.offsets = counts;
     const docs = new Uint32Array(counts[keys.length] as number);
     const positions = new Uint16Array(docs.length);
     const cursor = counts.slice(0, keys.length);
-    doc = -1;
-    left = 0;
-    at = 1;
-    for (let s = 0; s < sentences; s += 1) {
-      while (left === 0) {
-        doc += 1;
-        left = groups ? (groups[doc] ?? 1) : 1;
-        position = 0;
-      }
-      left -= 1;
-      const tokens = words[at++] as number;
-      for (let t = 0; t < tokens; t += 1) {
-        const n = words[at++] as number;
-        if (position < MAX_POSITIONS) {
-          for (let k = 0; k < n; k += 1) {
-            const key = words[at + k] as number;
-            const entry = cursor[key] as number;
-            docs[entry] = doc;
-            positions[entry] = position;
-            cursor[key] = entry + 1;
-          }
-        }
-        position += 1;
-        at += n;
-      }
-    }
+    walkPacked(words, groups, (doc, position, key) => {
+      const entry = cursor[key] as number;
+      docs[entry] = doc;
+      positions[entry] = position;
+      cursor[key] = entry + 1;
+    });
     this.docs = docs;
     this.positions = positions;
     let total = 0;
@@ -258,19 +257,20 @@ export class LexicalIndex {
     const { docs, counts } = this.scratch;
     counts.fill(0, 0, total);
     let df = 0;
-    // One key (most terms): its entries are in order already, each document's a run.
+    let doc = -1;
+    /** Counts one matching token of document `d` (documents come in ascending order, each one's a run). */
+    const tally = (d: number): void => {
+      if (d !== doc) {
+        doc = d;
+        docs[df] = d;
+        df += 1;
+      }
+      counts[df - 1] = (counts[df - 1] as number) + 1;
+    };
+    // One key (most terms): its entries are in order already.
     if (ranges.length === 1) {
       const { from, to } = ranges[0] as { from: number; to: number };
-      let doc = -1;
-      for (let e = from; e < to; e += 1) {
-        const d = all[e] as number;
-        if (d !== doc) {
-          doc = d;
-          docs[df] = d;
-          df += 1;
-        }
-        counts[df - 1] = (counts[df - 1] as number) + 1;
-      }
+      for (let e = from; e < to; e += 1) tally(all[e] as number);
       return { docs, counts, df };
     }
     // Several: their entries as document * MAX_POSITIONS + position, merged two lists at a time; a position in
@@ -286,16 +286,7 @@ export class LexicalIndex {
       if (lists.length % 2 === 1) merged.push(lists[lists.length - 1] as Float64Array);
       lists = merged;
     }
-    let doc = -1;
-    for (const entry of lists[0] ?? []) {
-      const d = Math.floor(entry / MAX_POSITIONS);
-      if (d !== doc) {
-        doc = d;
-        docs[df] = d;
-        df += 1;
-      }
-      counts[df - 1] = (counts[df - 1] as number) + 1;
-    }
+    for (const entry of lists[0] ?? []) tally(Math.floor(entry / MAX_POSITIONS));
     return { docs, counts, df };
   }
 }
