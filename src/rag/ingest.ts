@@ -132,7 +132,7 @@ interface Draft {
   end: number;
   handle?: string;
   date?: string;
-  /** A post's time stamp line, quoted with it as its last sentence. */
+  /** A post's time stamp line, quoted with it: joined to its last sentence. */
   stamp?: { start: number; end: number };
   /** Index of the last line, to join a paragraph broken across a blank line. */
   lastLine: number;

@@ -10,7 +10,7 @@ import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
 import { DECLINE_FEATURES } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
-import { normalizeToken } from "./text/normalize.js";
+import { normalizedSet } from "./text/normalize.js";
 import { isJoinedQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
@@ -147,10 +147,6 @@ const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|thos
 const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
   "ذلك تلك هذا هذه هؤلاء هناك فيها فيه عنها عنه منها منه لها له لهم عليها عليه بها به هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
 );
-
-function normalizedSet(words: string): ReadonlySet<string> {
-  return new Set(words.split(/\s+/).map(normalizeToken));
-}
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
 export function readsAsFollowUp(question: string, ownTerms: number): boolean {

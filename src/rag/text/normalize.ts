@@ -40,3 +40,8 @@ export function normalizeToken(token: string): string {
   for (const ch of folded) out += LETTER_MAP[ch] ?? ch;
   return out.replace(/\u0621/g, ""); // a lone hamza carries no meaning once the seats are folded
 }
+
+/** The words of a white-space separated list, each in its matching form (see normalizeToken). */
+export function normalizedSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter(Boolean).map(normalizeToken));
+}

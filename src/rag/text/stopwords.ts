@@ -2,7 +2,7 @@
  * Function words that say nothing about what a question is about, in English, Modern Standard Arabic and the
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
-import { normalizeToken } from "./normalize.js";
+import { normalizedSet } from "./normalize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -29,11 +29,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 قال قالت يقول تقول قالوا يقولون قلت
 بعد خلال أثناء بسبب بشأن بخصوص حسب وفق ضد هيك صار صارت الشي`;
 
-const build = (words: string): ReadonlySet<string> =>
-  new Set(words.split(/\s+/).filter(Boolean).map((w) => normalizeToken(w)));
-
-const QUESTION_WORDS = build(ARABIC_QUESTIONS);
-const STOPWORDS: ReadonlySet<string> = new Set([...build(ENGLISH), ...build(ARABIC), ...QUESTION_WORDS]);
+const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
+const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS]);
 
 /**
  * True for a normalised token that carries no topic, also a question word with the conjunction و or ف joined to
