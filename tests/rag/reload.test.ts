@@ -3,36 +3,20 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawnSync } from "node:child_process";
-import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../../src/config.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, type Answer } from "../../src/rag/index.js";
 import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
 import { DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
-import { tempProject, type TempProject } from "../helpers/project.js";
+import { indexedProjects } from "../helpers/project.js";
 
-let pristine: TempProject;
-const projects: TempProject[] = [];
-beforeAll(async () => {
-  pristine = tempProject();
-  await createRag({ root: pristine.root, seedsDir: pristine.seedsDir, indexDir: pristine.indexDir });
-});
-afterAll(() => pristine.remove());
-afterEach(() => {
-  for (const p of projects.splice(0)) p.remove();
-});
-
-/** A project with the seeds and a copy of their index (building it in every test would be slow). */
-function project(): TempProject {
-  const p = tempProject();
-  projects.push(p);
-  cpSync(pristine.indexDir, p.indexDir, { recursive: true });
-  return p;
-}
+/** A project with the seeds and a copy of their index. */
+const project = indexedProjects();
 
 const quotes = (answer: Answer): string => (answer.kind === "answered" ? answer.citations.map((c) => c.quote).join("\n") : "");
 

@@ -6,42 +6,22 @@
  */
 import { spawn } from "node:child_process";
 import { once } from "node:events";
-import { chmodSync, cpSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createRag, IndexError } from "../../src/rag/index.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { loadIndex, readSeeds } from "../../src/rag/store.js";
-import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { indexedProjects, REPO_ROOT, type TempProject } from "../helpers/project.js";
 import { capturingLogger, parsedLogs } from "./helpers.js";
 
 const QUESTION = "Who is Michele Sison?";
 const FIFTY_MB = 50 * 1024 * 1024;
 const isRoot = process.getuid?.() === 0;
 
-let pristine: TempProject;
-const projects: TempProject[] = [];
-
-beforeAll(async () => {
-  pristine = tempProject();
-  await createRag({ root: pristine.root, seedsDir: pristine.seedsDir, indexDir: pristine.indexDir });
-});
-afterAll(() => pristine.remove());
-afterEach(() => {
-  for (const p of projects.splice(0)) {
-    chmodTree(p.root, 0o755);
-    p.remove();
-  }
-});
-
 /** A project with the seeds and, unless `withIndex` is false, a copy of a good index. */
-function project(withIndex = true, withSeeds = true): TempProject {
-  const p = tempProject(withSeeds);
-  projects.push(p);
-  if (withIndex) cpSync(pristine.indexDir, p.indexDir, { recursive: true });
-  return p;
-}
+const project = indexedProjects((p) => chmodTree(p.root, 0o755));
 
 function chmodTree(path: string, mode: number): void {
   chmodSync(path, mode);
