@@ -94,10 +94,8 @@ export interface Seed extends SeedRecord {
 
 export interface PassageStore {
   readonly passages: readonly Passage[];
-  /** Per sentence (in passage order), per token, the token's keys. */
-  readonly terms: readonly (readonly (readonly string[])[])[];
   readonly lexicon: SerializedLexicon;
-  /** The same keys numbered, as terms.bin holds them (the lexical indexes are built from these). */
+  /** Per sentence (in passage order), per token, the token's keys, numbered as terms.bin holds them. */
   readonly packed: PackedTerms;
 }
 
@@ -288,7 +286,7 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
     }
   }
   const packed = mergeTerms(Int32Array.from(kept), analysed, slices.size > 0 ? previous?.store.packed : undefined);
-  return { store: lazyStore(passages, buildLexicon(new Set(packed.keys)), packed), reused: Int32Array.from(reused) };
+  return { store: { passages, lexicon: buildLexicon(new Set(packed.keys)), packed }, reused: Int32Array.from(reused) };
 }
 
 /**
@@ -714,12 +712,12 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
       ([exact, graph]) => ({ exact, graph, error: undefined }),
       (error: unknown) => ({ exact: undefined, graph: undefined, error }),
     );
-    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "terms" | "packed"> & { keys: string[] };
+    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || typeof saved.lexicon !== "object" || saved.lexicon === null) {
       throw new Error("passages.json does not have the passage store's shape");
     }
     const packed = readPacked(await readFile(join(indexDir, TERMS_FILE)), saved.keys);
-    const store = lazyStore(saved.passages, saved.lexicon, packed);
+    const store: PassageStore = { passages: saved.passages, lexicon: saved.lexicon, packed };
     const sentences = packed.words[0];
     if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + (p?.sentences?.length ?? 0), 0) !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
@@ -769,39 +767,6 @@ function readPacked(bytes: Buffer, keys: readonly string[]): PackedTerms {
   }
   if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
   return { words, keys };
-}
-
-/** The keys of checked {@link PackedTerms} as strings: per sentence, per token, its keys. */
-function unpackTerms({ words, keys }: PackedTerms): string[][][] {
-  let at = 0;
-  const count = words[at++] as number;
-  const terms: string[][][] = new Array<string[][]>(count);
-  for (let s = 0; s < count; s += 1) {
-    const tokens = words[at++] as number;
-    const sentence: string[][] = new Array<string[]>(tokens);
-    for (let t = 0; t < tokens; t += 1) {
-      const n = words[at++] as number;
-      const token: string[] = new Array<string>(n);
-      for (let k = 0; k < n; k += 1) token[k] = keys[words[at++] as number] as string;
-      sentence[t] = token;
-    }
-    terms[s] = sentence;
-  }
-  return terms;
-}
-
-/** A passage store whose sentences' keys are unpacked into strings only when first read. */
-function lazyStore(passages: readonly Passage[], lexicon: SerializedLexicon, packed: PackedTerms): PassageStore {
-  let terms: string[][][] | undefined;
-  return {
-    passages,
-    lexicon,
-    packed,
-    get terms() {
-      terms ??= unpackTerms(packed);
-      return terms;
-    },
-  };
 }
 
 /**

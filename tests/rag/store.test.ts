@@ -27,7 +27,7 @@ describe("the index on disk", () => {
     expect(loaded.status).toBe("fresh");
     if (loaded.status !== "fresh") return;
     expect(loaded.index.store.passages).toEqual(built.store.passages);
-    expect(loaded.index.store.terms).toEqual(built.store.terms);
+    expect(loaded.index.store.packed).toEqual(built.store.packed);
     expect(loaded.index.store.lexicon).toEqual(built.store.lexicon);
     expect(loaded.index.manifest.seeds).toEqual([expect.objectContaining({ path: "seeds/000_9ae3e538818b189d.txt" })]);
     expect(loaded.index.labels).toEqual(built.labels);
