@@ -132,7 +132,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of tokenKeys(token)) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
-    if (![...keys].some(context.has)) weight = expand(token, keys, context);
+    // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary
+    // spells so: "food" is not a misspelt "good".
+    const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
+    if (!spelledRight && ![...keys].some(context.has)) weight = expand(token, keys, context);
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);

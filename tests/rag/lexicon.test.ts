@@ -94,4 +94,13 @@ describe("fuzzy spellings", () => {
     expect(criticised?.weight).toBeLessThan(1);
     expect(keysOf("سكان", ctx)).not.toContain("كان");
   });
+
+  it("never reads a word the dictionary spells as a misspelling of another: 'food' is not 'good'", () => {
+    // A file of its own: the word lists are parsed once per process, by path.
+    paths = { ...paths, dictionary: join(dir, "food.tsv") };
+    writeFileSync(paths.dictionary, "food\tطعام\t\n");
+    const ctx = context("a good day");
+    expect(keysOf("food", ctx)).not.toContain("good");
+    expect(keysOf("goodd", ctx)).toContain("good");
+  });
 });

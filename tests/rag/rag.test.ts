@@ -206,6 +206,13 @@ describe("conversations", () => {
     }
   });
 
+  it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
+    // "food" once matched the tweet's "Good conversation" as a misspelling.
+    const first = await core.answer("Who is Michele Sison?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect((await core.answer("and what is her favourite food?", { context: { turns } })).kind).toBe("declined");
+  });
+
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
     const first = await core.answer("What role did Algeria play in the Sahel?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
