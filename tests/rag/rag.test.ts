@@ -63,6 +63,13 @@ describe("rag.answer", () => {
     expect(names.kind === "answered" && names.citations[0]?.quote).toContain("ميشال سيسون");
   });
 
+  it("reads a capital the briefing never names as its country: Washington for the US", async () => {
+    for (const question of ["What does Washington think of MINURSO?", "ما موقف واشنطن من بعثة المينورسو؟"]) {
+      const answer = await rag.answer(question);
+      expect(answer.kind === "answered" && answer.citations[0]?.quote, question).toContain("إدارة بايدن تدعم بعثة المينورسو");
+    }
+  });
+
   it("reads dialect, missing hamza and full diacritics alike", async () => {
     for (const question of ["شو دور الجزاير بمنطقة الساحل؟", "مَا دَوْرُ الْجَزَائِرِ فِي مِنْطَقَةِ السَّاحِلِ؟"]) {
       const answer = await rag.answer(question);
