@@ -3,7 +3,7 @@
  * fitted decline model (model.ts) gives the question too low a chance of being answered by the briefings.
  */
 import { matchedWords } from "./analyze.js";
-import { RANK_FEATURES } from "./model.js";
+import { rankFeature } from "./model.js";
 import type { Ranked, Retrieval } from "./retrieve.js";
 import { sourceText } from "./store.js";
 import type { Answer, Citation, Language, Sentence } from "./types.js";
@@ -71,13 +71,10 @@ export function quoteSpan({ sentence, features }: Pick<Ranked, "sentence" | "fea
   const next = at >= 0 ? sentences[at + 1] : undefined;
   const previous = at > 0 ? sentences[at - 1] : undefined;
   const fits = (from: Sentence, to: Sentence): boolean => to.end - from.start <= MAX_QUOTE_CHARS;
-  const previousHoldsMore = (features?.[PREVIOUS_COVER] ?? 0) > (features?.[NEXT_COVER] ?? 0);
+  const previousHoldsMore = rankFeature(features, "previousCover") > rankFeature(features, "nextCover");
   if (previous && previousHoldsMore && fits(previous, sentence)) return { start: previous.start, end: sentence.end };
   return next && fits(sentence, next) ? { start: sentence.start, end: next.end } : { start: sentence.start, end: sentence.end };
 }
-
-const PREVIOUS_COVER = RANK_FEATURES.indexOf("previousCover");
-const NEXT_COVER = RANK_FEATURES.indexOf("nextCover");
 
 /** A ranked sentence as citation number `n`: its quote sliced from the source text, never retyped. */
 export function toCitation(ranked: Ranked, texts: ReadonlyMap<string, string>, n: number): Citation {

@@ -23,6 +23,18 @@ export const DECLINE_FEATURES = [
   "longestMissing", "arabicLongestMissing", "missingKnownNames",
 ] as const;
 
+export type RankFeature = (typeof RANK_FEATURES)[number];
+export type DeclineFeature = (typeof DECLINE_FEATURES)[number];
+
+/** One named feature of a candidate's (RANK_FEATURES) or a question's (DECLINE_FEATURES) vector; 0 when absent. */
+export function rankFeature(features: ArrayLike<number> | undefined, name: RankFeature): number {
+  return features?.[RANK_FEATURES.indexOf(name)] ?? 0;
+}
+
+export function declineFeature(features: ArrayLike<number>, name: DeclineFeature): number {
+  return features[DECLINE_FEATURES.indexOf(name)] ?? 0;
+}
+
 /** A logistic model: P = sigmoid(bias + Σ weights[i] * (x[i] - mean[i]) / scale[i]). */
 export interface LogisticModel {
   readonly features: readonly string[];

@@ -8,7 +8,7 @@ import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
 import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
-import { DECLINE_FEATURES } from "./model.js";
+import { declineFeature } from "./model.js";
 import { Retriever, type Retrieval } from "./retrieve.js";
 import { normalizedSet } from "./text/normalize.js";
 import { isJoinedQuestionWord } from "./text/stopwords.js";
@@ -190,12 +190,10 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   // answerable, and a declined turn lends nothing.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const answered = turns.filter((t) => t.citations.length > 0).at(-1);
-  const newTopic = ownTerms > 0 && (feature(alone, "missingNames") > 0 || feature(alone, "missingShare") >= 1);
+  const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
   const judged = (tied || ownTerms === 0) && answered && !newTopic ? await retriever.retrieve(`${answered.question}\n${question}`) : alone;
   return { ...inContext, confidence: judged.confidence, features: judged.features, answerable: judged.answerable };
 }
-
-const feature = (retrieval: Retrieval, name: (typeof DECLINE_FEATURES)[number]): number => retrieval.features[DECLINE_FEATURES.indexOf(name)] ?? 0;
 
 /** The question as the core reads it, or a QuestionError saying why not. */
 export function cleanQuestion(input: unknown, maxChars: number): string {

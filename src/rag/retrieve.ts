@@ -10,7 +10,7 @@ import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
 import type { IndexEmbeddings, LoadedIndex } from "./store.js";
-import { DECLINE_FEATURES, loadModels, logit, RANK_FEATURES, sigmoid, type Models } from "./model.js";
+import { DECLINE_FEATURES, loadModels, logit, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
 import { detectLanguage } from "./text/language.js";
 import type { Language, Passage, Sentence } from "./types.js";
@@ -339,7 +339,7 @@ export class Retriever {
     const counted = lexical.terms.filter((h) => !h.term.synthetic).length;
     const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
-    const bestSentenceCover = top?.features[RANK_FEATURES.indexOf("sentenceCover")] ?? 0;
+    const bestSentenceCover = rankFeature(top?.features, "sentenceCover");
     const features = Float64Array.from([
       coverage, focus, top?.probability ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
       counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DECLINE_FEATURES, loadModels, logit, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel } from "../../src/rag/model.js";
+import { DECLINE_FEATURES, declineFeature, loadModels, logit, MODELS_PATH, RANK_FEATURES, rankFeature, sigmoid, type LogisticModel } from "../../src/rag/model.js";
 
 describe("the fitted models", () => {
   it("data/models.json matches this version's features, with a threshold per language", () => {
@@ -23,6 +23,14 @@ describe("the fitted models", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it("reads a feature by its name, 0 when the vector is missing", () => {
+    const rank = Float64Array.from(RANK_FEATURES, (_, i) => i + 1);
+    expect(rankFeature(rank, "previousCover")).toBe(RANK_FEATURES.indexOf("previousCover") + 1);
+    expect(rankFeature(undefined, "nextCover")).toBe(0);
+    const decline = Float64Array.from(DECLINE_FEATURES, (_, i) => 10 * i);
+    expect(declineFeature(decline, "missingShare")).toBe(10 * DECLINE_FEATURES.indexOf("missingShare"));
   });
 
   it("standardises each feature before weighting it", () => {
