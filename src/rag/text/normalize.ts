@@ -3,6 +3,11 @@
  */
 
 const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+/**
+ * The accusative ending -an written with its alif and fathatan ("سكانًا", "دوراً"): the alif is the seat of the
+ * case ending, not part of the word. Without the mark it cannot be told from a word's own alif (أمريكا).
+ */
+const TANWEEN_ALIF = /(?:\u064B\u0627|\u0627\u064B)$/u;
 const TATWEEL = /\u0640/g;
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
@@ -33,6 +38,7 @@ export function foldDigits(text: string): string {
  */
 export function normalizeToken(token: string): string {
   const folded = foldDigits(token.normalize("NFKC").toLowerCase())
+    .replace(TANWEEN_ALIF, "")
     .replace(DIACRITICS, "")
     .replace(TATWEEL, "")
     .replace(INVISIBLE, "");

@@ -14,6 +14,9 @@ describe("normalizeToken", () => {
     ["الجزائر", "الجزاير"], // hamza on ya
     ["جـــميلة", "جميله"], // tatweel
     ["سماءً", "سما"], // lone hamza and tanwin
+    ["سكانًا", "سكان"], // the accusative -an: fathatan and its alif, in either order, as سكان
+    ["دوراً", "دور"],
+    ["دنيا", "دنيا"], // a word's own alif, without the mark, stays
     ["Algeria", "algeria"],
   ])("%s -> %s", (input, expected) => {
     expect(normalizeToken(input)).toBe(expected);
