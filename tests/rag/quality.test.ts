@@ -75,7 +75,9 @@ describe("answer quality on the briefing", () => {
       const ok = last.answerable === false ? declined : !declined && (firstHit(quotes, last.evidence ?? []) ?? 4) <= 3;
       if (ok) right += 1;
     }
-    expect(right).toBeGreaterThanOrEqual(12);
-    expect(rows).toHaveLength(15);
+    // 21 of 25 when the probes were added: "how old is she?", "and what is the capital of it?" and "and who is
+    // its president this month?" are still answered, from a word of theirs the briefing does hold.
+    expect(right).toBeGreaterThanOrEqual(20);
+    expect(rows).toHaveLength(25);
   });
 });
