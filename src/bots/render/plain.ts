@@ -4,6 +4,7 @@
 import type { Answer } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
 import { messages } from "../messages.js";
+import { matchedLine } from "./marks.js";
 
 /**
  * The answer as a person reads it: numbered verbatim quotes, then where each came from; a composed answer
@@ -17,7 +18,12 @@ export function renderAnswerPlain(answer: Answer): string {
     const sources = answer.citations.map((c) => `[${c.n}] ${c.source}, ${c.label}`);
     return [answer.composed.text, "", m.quotes, ...quotes, "", m.sources, ...sources].join("\n");
   }
-  const quotes = answer.citations.map((c) => `[${c.n}] “${c.quote}”`);
+  // Under a quote in the other language, the words that matched ("matched: Sahel → الساحل"), as the chat
+  // platforms show them.
+  const quotes = answer.citations.flatMap((c) => {
+    const line = matchedLine(c, answer.language);
+    return line ? [`[${c.n}] “${c.quote}”`, `    ${line}`] : [`[${c.n}] “${c.quote}”`];
+  });
   const sources = answer.citations.map((c) => `[${c.n}] ${c.source}, ${c.label}`);
   return [m.intro, ...quotes, "", m.sources, ...sources].join("\n");
 }

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { renderAnswerDiscord } from "../../../src/bots/render/discord.js";
 import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "../../../src/bots/render/marks.js";
+import { renderAnswerPlain } from "../../../src/bots/render/plain.js";
 import { renderAnswerHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { parseTelegramHtml } from "../../fakes/telegram-server.js";
@@ -45,6 +46,11 @@ describe("matched words", () => {
     expect(text).toContain("**الساحل**");
     expect(text).toContain("\\<في>");
     expect(text).toContain("-# matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت");
+  });
+
+  it("are named under the quote in plain text too (console chat, npm run ask)", () => {
+    expect(renderAnswerPlain(answer("en"))).toContain(`[1] “${QUOTE}”\n    matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت\n`);
+    expect(renderAnswerPlain(answer("ar"))).not.toContain("matched");
   });
 
   it("need no 'matched' line when question and quote share a language", () => {
