@@ -2,12 +2,15 @@
  * Normalisation for matching only: quotes are always sliced from the untouched source, never from this.
  */
 
-const DIACRITICS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED]/g;
+/** Diacritics but fathatan (U+064B), which the -an ending below is told by; then fathatan itself. */
+const MARKS = /[\u0610-\u061A\u064C-\u065F\u0670\u06D6-\u06ED]/g;
+const FATHATAN = /\u064B/g;
 /**
  * The accusative ending -an written with its alif and fathatan ("سكانًا", "دوراً"): the alif is the seat of the
- * case ending, not part of the word. Without the mark it cannot be told from a word's own alif (أمريكا).
+ * case ending, not part of the word. Without the mark it cannot be told from a word's own alif (أمريكا), and
+ * a short word keeps it (عصًا, جدًّا), as its alif may be its own.
  */
-const TANWEEN_ALIF = /(?:\u064B\u0627|\u0627\u064B)$/u;
+const TANWEEN_ALIF = /(?<=[\u0621-\u064A]{3})(?:\u064B\u0627|\u0627\u064B)$/u;
 const TATWEEL = /\u0640/g;
 const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
 
@@ -38,10 +41,11 @@ export function foldDigits(text: string): string {
  */
 export function normalizeToken(token: string): string {
   const folded = foldDigits(token.normalize("NFKC").toLowerCase())
-    .replace(TANWEEN_ALIF, "")
-    .replace(DIACRITICS, "")
     .replace(TATWEEL, "")
-    .replace(INVISIBLE, "");
+    .replace(INVISIBLE, "")
+    .replace(MARKS, "")
+    .replace(TANWEEN_ALIF, "")
+    .replace(FATHATAN, "");
   let out = "";
   for (const ch of folded) out += LETTER_MAP[ch] ?? ch;
   return out.replace(/\u0621/g, ""); // a lone hamza carries no meaning once the seats are folded

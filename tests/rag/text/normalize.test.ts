@@ -16,7 +16,10 @@ describe("normalizeToken", () => {
     ["سماءً", "سما"], // lone hamza and tanwin
     ["سكانًا", "سكان"], // the accusative -an: fathatan and its alif, in either order, as سكان
     ["دوراً", "دور"],
-    ["دنيا", "دنيا"], // a word's own alif, without the mark, stays
+    ["دورًـا", "دور"], // tatweel or another mark beside the ending
+    ["كبيرًّا", "كبير"],
+    ["عصًا", "عصا"], // a short word keeps its alif: it may be its own
+    ["جدًّا", "جدا"],
     ["Algeria", "algeria"],
   ])("%s -> %s", (input, expected) => {
     expect(normalizeToken(input)).toBe(expected);
