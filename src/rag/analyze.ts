@@ -7,7 +7,6 @@
  * handle is a tweet author of the corpus, so "which account" questions find the sentences that name one.
  */
 import type { FuzzyVocabulary } from "./fuzzy.js";
-import { countryOfCapital } from "./text/capitals.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
@@ -136,8 +135,6 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary
     // spells so: "food" is not a misspelt "good".
     const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
-    // A capital the briefings never name may stand for its country ("واشنطن" for the US).
-    if (![...keys].some(context.has)) for (const k of countryKeys(token, lexicon)) keys.add(k);
     if (!spelledRight && ![...keys].some(context.has)) weight = expand(token, keys, context);
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
@@ -146,11 +143,6 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   return terms;
-}
-
-/** The keys of the country a capital stands for, its English words translated. */
-function countryKeys(token: Token, lexicon: Lexicon): string[] {
-  return countryOfCapital(token).flatMap((t) => [...tokenKeys(t), ...(t.script === "latin" ? translate(t.text, lexicon) : [])]);
 }
 
 /**

@@ -85,15 +85,6 @@ describe("the bilingual lexicon", () => {
   });
 });
 
-describe("capitals", () => {
-  it("adds the country's keys to a capital the corpus never names, and only then", () => {
-    const us = documentTerms("الأمريكية")[0]?.[0];
-    expect(keysOf("واشنطن", context("الإدارة الأمريكية"))).toContain(us);
-    expect(keysOf("واشنطن", context("الإدارة الأمريكية في واشنطن"))).not.toContain(us);
-    expect(keysOf("Algiers", context("الإدارة الأمريكية"))).not.toContain(us);
-  });
-});
-
 describe("fuzzy spellings", () => {
   it("reaches an inflected form the stemmers miss, but never a short or function-word stem", () => {
     const ctx = context("تعرضت الجزائر للانتقادات الدولية. وكانت الدولة");

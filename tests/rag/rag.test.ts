@@ -63,10 +63,10 @@ describe("rag.answer", () => {
     expect(names.kind === "answered" && names.citations[0]?.quote).toContain("ميشال سيسون");
   });
 
-  it("reads a capital the briefing never names as its country: Washington for the US", async () => {
-    for (const question of ["What does Washington think of MINURSO?", "ما موقف واشنطن من بعثة المينورسو؟"]) {
-      const answer = await rag.answer(question);
-      expect(answer.kind === "answered" && answer.citations[0]?.quote, question).toContain("إدارة بايدن تدعم بعثة المينورسو");
+  it("declines a question about a place the briefing never names, in either language", async () => {
+    // A table of capitals read as their countries once answered the first with the briefing's US quotes.
+    for (const question of ["How is the weather in Washington?", "كيف الطقس في واشنطن؟"]) {
+      expect((await rag.answer(question)).kind, question).toBe("declined");
     }
   });
 
