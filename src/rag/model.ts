@@ -26,11 +26,12 @@ export const DECLINE_FEATURES = [
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export type DeclineFeature = (typeof DECLINE_FEATURES)[number];
 
-/** One named feature of a candidate's (RANK_FEATURES) or a question's (DECLINE_FEATURES) vector; 0 when absent. */
+/** One named feature of a candidate's re-ranking vector (RANK_FEATURES order); 0 when absent. */
 export function rankFeature(features: ArrayLike<number> | undefined, name: RankFeature): number {
   return features?.[RANK_FEATURES.indexOf(name)] ?? 0;
 }
 
+/** One named feature of a question's decline vector (DECLINE_FEATURES order); 0 when absent. */
 export function declineFeature(features: ArrayLike<number>, name: DeclineFeature): number {
   return features[DECLINE_FEATURES.indexOf(name)] ?? 0;
 }

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
-import { DECLINE_FEATURES } from "../../src/rag/model.js";
+import { declineFeature, type DeclineFeature } from "../../src/rag/model.js";
 import { Retriever } from "../../src/rag/retrieve.js";
 import { buildIndex } from "../../src/rag/store.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
@@ -19,8 +19,7 @@ beforeAll(async () => {
 });
 afterAll(() => project.remove());
 
-const feature = async (question: string, name: (typeof DECLINE_FEATURES)[number]): Promise<number> =>
-  (await retriever.retrieve(question)).features[DECLINE_FEATURES.indexOf(name)] ?? Number.NaN;
+const feature = async (question: string, name: DeclineFeature): Promise<number> => declineFeature((await retriever.retrieve(question)).features, name);
 
 describe("decline features", () => {
   it("counts a name the dictionary knows but the briefing never mentions", async () => {

@@ -13,11 +13,6 @@ import { matchedLine } from "./marks.js";
 export function renderAnswerPlain(answer: Answer): string {
   const m = messages(answer.language);
   if (answer.kind === "declined") return m.declined;
-  if (answer.composed) {
-    const quotes = answer.citations.map((c) => `[${c.n}] “${c.quote}”`);
-    const sources = answer.citations.map((c) => `[${c.n}] ${c.source}, ${c.label}`);
-    return [answer.composed.text, "", m.quotes, ...quotes, "", m.sources, ...sources].join("\n");
-  }
   // Under a quote in the other language, the words that matched ("matched: Sahel → الساحل"), as the chat
   // platforms show them.
   const quotes = answer.citations.flatMap((c) => {
@@ -25,7 +20,8 @@ export function renderAnswerPlain(answer: Answer): string {
     return line ? [`[${c.n}] “${c.quote}”`, `    ${line}`] : [`[${c.n}] “${c.quote}”`];
   });
   const sources = answer.citations.map((c) => `[${c.n}] ${c.source}, ${c.label}`);
-  return [m.intro, ...quotes, "", m.sources, ...sources].join("\n");
+  const head = answer.composed ? [answer.composed.text, "", m.quotes] : [m.intro];
+  return [...head, ...quotes, "", m.sources, ...sources].join("\n");
 }
 
 /** A notice (too long, rate limited, failure …) in the asker's language. */

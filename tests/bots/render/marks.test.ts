@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { renderAnswerDiscord } from "../../../src/bots/render/discord.js";
 import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "../../../src/bots/render/marks.js";
 import { renderAnswerPlain } from "../../../src/bots/render/plain.js";
+import { messages } from "../../../src/bots/messages.js";
 import { renderAnswerHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { parseTelegramHtml } from "../../fakes/telegram-server.js";
@@ -50,7 +51,9 @@ describe("matched words", () => {
 
   it("are named under the quote in plain text too (console chat, npm run ask)", () => {
     expect(renderAnswerPlain(answer("en"))).toContain(`[1] “${QUOTE}”\n    matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت\n`);
-    expect(renderAnswerPlain(answer("ar"))).not.toContain("matched");
+    const composed: Answer = { kind: "answered", question: "Q?", language: "en", citations: [CITATION], composed: { text: "A key role [1]." }, timings: { totalMs: 1 } };
+    expect(renderAnswerPlain(composed)).toContain("    matched: Sahel → الساحل");
+    expect(renderAnswerPlain(answer("ar"))).not.toContain(messages("ar").matched);
   });
 
   it("need no 'matched' line when question and quote share a language", () => {
