@@ -8,6 +8,7 @@
  *   labels.bin      each sentence's label in the vector index (32-bit numbers, sentence order)
  *   exact.index     the vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS sentences
  *   graph.index     above that, the hnswlib graph (HierarchicalNSW) instead
+ *   wordlists.bin   the dictionary and WordNet parsed for the lexicon (read by the next update, not by answering)
  *
  * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. An update
  * touches only the changed briefings' entries: the others keep their passages, keys and vectors; the exact copy
@@ -24,7 +25,7 @@ import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import type { PackedTerms } from "./lexical.js";
-import { buildLexicon, lexiconFingerprint, type SerializedLexicon } from "./lexicon.js";
+import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
 import { EXACT_MAX_VECTORS } from "./retrieve.js";
 import type { Passage } from "./types.js";
@@ -43,6 +44,8 @@ const GRAPH_FILE = "graph.index";
 const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
 const EXACT_FILE = "exact.index";
+/** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
+const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v3";
 export const ANALYZER_VERSION = "keys-v8";
@@ -371,6 +374,11 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   const { root, seedsDir, indexDir, embeddings, logger } = options;
   const started = performance.now();
   seeds ??= await readSeeds(root, seedsDir, logger);
+  try {
+    await primeWordLists(join(indexDir, WORD_LISTS_FILE), analyzerId());
+  } catch (error) {
+    logger?.warn({ err: error, indexDir }, `${WORD_LISTS_FILE} is unreadable; parsing the word lists instead`);
+  }
   const { store, reused } = buildPassageStore(seeds, previous);
   const sentences = store.packed.words[0] ?? 0;
   if (sentences === 0) {
@@ -653,6 +661,7 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
     const { keys, words } = index.store.packed;
     await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
     await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
+    await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);

@@ -21,7 +21,7 @@ afterEach(() => project.remove());
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
     const built = await buildIndex(options());
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     const seeds = await readSeeds(project.root, project.seedsDir);
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     expect(loaded.status).toBe("fresh");
@@ -38,7 +38,7 @@ describe("the index on disk", () => {
 
   it("holds a graph instead of the exact copy above the exact search's limit, and loads it back", async () => {
     const built = await buildIndex({ ...options(), exactMaxVectors: 10 });
-    expect(readdirSync(project.indexDir).sort()).toEqual(["graph.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["graph.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
     if (loaded.status !== "fresh") throw new Error(loaded.status);
     expect(loaded.index.exact).toBeUndefined();
@@ -112,7 +112,7 @@ describe("the index on disk", () => {
     expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
     const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
     expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
   });
 
@@ -330,3 +330,4 @@ describe.each([
     await expectSameRankings(next, scratch, "rebuilt");
   });
 });
+
