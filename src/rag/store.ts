@@ -257,8 +257,8 @@ const authorsOf = (passages: readonly Passage[]): Set<string> => new Set(passage
 
 /**
  * The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. The
- * briefings unchanged since `previous` keep their passages and keys (only a sentence naming an @handle is
- * analysed again when the set of tweet authors changed); `reused` maps each new sentence position to its
+ * briefings unchanged since `previous` keep their passages and keys (only a sentence naming the @handle of an
+ * author who came or went is analysed again); `reused` maps each new sentence position to its
  * position in `previous`, or -1 for a sentence that is new.
  */
 function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { store: PassageStore; reused: Int32Array } {
@@ -267,7 +267,14 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
   const passages = parts.flatMap((p) => p.passages);
   const authors = authorsOf(passages);
   const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
-  const sameAuthors = authors.size === before.size && [...authors].every((a) => before.has(a));
+  // A sentence's keys depend on the authors only through the @handles it names: it is analysed again only when
+  // it may name one that became or ceased to be an author (handles are ASCII, so a lowercased search finds it).
+  const changedAuthors = [...authors].filter((a) => !before.has(a)).concat([...before].filter((a) => !authors.has(a)));
+  const namesChangedAuthor = (text: string): boolean => {
+    if (changedAuthors.length === 0 || !text.includes("@")) return false;
+    const lower = text.toLowerCase();
+    return changedAuthors.some((author) => lower.includes(`@${author}`));
+  };
   const reused: number[] = [];
   /** Per sentence, its position in `previous` whose keys it keeps, or -1 when it was analysed now. */
   const kept: number[] = [];
@@ -278,7 +285,7 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
       for (const sentence of passage.sentences) {
         const text = seed.text.slice(sentence.start, sentence.end);
         const old = slice ? slice.firstSentence + i : -1;
-        if (old >= 0 && (sameAuthors || !text.includes("@"))) kept.push(old);
+        if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {
           analysed.set(kept.length, documentTerms(text, authors));
           kept.push(-1);

@@ -331,3 +331,27 @@ describe.each([
   });
 });
 
+describe("incremental updates and tweet authors", () => {
+  /** A briefing quoting one post by `author` that mentions `mentioned`. */
+  const post = (title: string, author: string, mentioned: string): string =>
+    [`**${title}**`, "", "The council met on Monday to discuss the water supply of the region.", "", "", "Ambassador Lena Morgan", "", `· follow @${author}`, "", `We welcomed the talks on the Kidal wells with our partners today. [@${mentioned}](#)`, "", "9:14 AM · Mar 3, 2023", ""].join("\n");
+
+  it("analyses again the sentences naming an author who came or went, and keys every sentence as a full build", async () => {
+    writeFileSync(join(project.seedsDir, "010_a.txt"), post("Talks in Kidal", "alpha_office", "Beta_Office"));
+    writeFileSync(join(project.seedsDir, "011_c.txt"), post("Wells repaired", "gamma_office", "delta_office"));
+    let index = await buildIndex(options());
+    const steps: readonly (readonly [string, () => void])[] = [
+      // @Beta_Office, named in 010_a, becomes an author (in another case); then stops being one.
+      ["add", () => writeFileSync(join(project.seedsDir, "012_b.txt"), post("Harbour works", "beta_office", "alpha_office"))],
+      ["change", () => writeFileSync(join(project.seedsDir, "012_b.txt"), post("Harbour works", "epsilon_office", "alpha_office"))],
+      ["remove", () => rmSync(join(project.seedsDir, "011_c.txt"))],
+    ];
+    for (const [step, change] of steps) {
+      change();
+      const seeds = await readSeeds(project.root, project.seedsDir);
+      index = await buildIndex(options(), seeds, index);
+      const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+      expect(index.store, step).toEqual(scratch.store);
+    }
+  });
+});
