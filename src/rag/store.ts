@@ -16,7 +16,7 @@
  */
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
@@ -392,7 +392,42 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
   const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
-  const vectors = await embedSentences(store, seeds, embeddings, reused, options.exactMaxVectors ?? EXACT_MAX_VECTORS, previous, logger, saved);
+  const workDir = previous?.exact ? await makeWorkDir(indexDir, logger) : undefined;
+  try {
+    return await finishIndex(options, seeds, store, reused, started, previous, saved, workDir);
+  } finally {
+    if (workDir) await rm(workDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A folder for an update's files beside `indexDir` (on its file system, so a file made there can be renamed into
+ * the index), or a temporary one when that is not writable (the index will not be written either).
+ */
+async function makeWorkDir(indexDir: string, logger?: Logger): Promise<string> {
+  try {
+    await mkdir(dirname(indexDir), { recursive: true });
+    return await mkdtemp(`${indexDir}.work-`);
+  } catch (error) {
+    logger?.debug({ err: error, indexDir }, "cannot write beside the index folder; updating its vectors in a temporary folder");
+    return mkdtemp(join(tmpdir(), "briefing-work-"));
+  }
+}
+
+/** The vectors, manifest and files of an index whose passage store is built (the rest of {@link buildIndex}). */
+async function finishIndex(
+  options: BuildIndexOptions,
+  seeds: readonly Seed[],
+  store: PassageStore,
+  reused: Int32Array,
+  started: number,
+  previous?: LoadedIndex,
+  saved?: string,
+  workDir?: string,
+): Promise<LoadedIndex> {
+  const { indexDir, embeddings, logger } = options;
+  const sentences = store.packed.words[0] ?? 0;
+  const { exactFile, ...vectors } = await embedSentences(store, seeds, embeddings, reused, options.exactMaxVectors ?? EXACT_MAX_VECTORS, previous, logger, saved, workDir);
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -405,7 +440,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   };
   const index: LoadedIndex = { manifest, seeds, store, ...vectors };
   try {
-    await writeIndex(indexDir, index);
+    await writeIndex(indexDir, index, exactFile);
   } catch (error) {
     logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
   }
@@ -421,6 +456,8 @@ interface SentenceVectors {
   readonly labels: Int32Array;
   readonly exact?: BruteforceSearch;
   readonly graph?: HierarchicalNSW;
+  /** A file that holds `exact` as hnswlib would write it (an update's), to be moved into the index folder. */
+  readonly exactFile?: string;
 }
 
 /**
@@ -439,6 +476,7 @@ async function embedSentences(
   previous?: LoadedIndex,
   logger?: Logger,
   saved?: string,
+  workDir?: string,
 ): Promise<SentenceVectors> {
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
   const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
@@ -461,13 +499,13 @@ async function embedSentences(
   const gone: number[] = [];
   old?.labels.forEach((label, at) => !kept.has(at) && gone.push(label));
 
-  if (count <= exactMax && old?.exact) {
+  if (count <= exactMax && old?.exact && workDir) {
     let next = 0;
     for (const label of old.labels) next = Math.max(next, label + 1);
     const labels = Int32Array.from(reused, (at) => (at >= 0 ? (old.labels[at] as number) : next++));
-    const exact = await filteredExact(old.exact, dimensions, new Set(gone), fresh.length, saved && join(saved, EXACT_FILE));
-    for (const at of fresh) exact.addPoint(vectorOf.get(at) as number[], labels[at] as number);
-    return { labels, exact };
+    const added = fresh.map((at) => [labels[at] as number, vectorOf.get(at) as number[]] as const);
+    const exact = await updatedExact(old.exact, dimensions, new Set(gone), added, workDir, saved && join(saved, EXACT_FILE));
+    return { labels, exact, exactFile: join(workDir, EXACT_FILE) };
   }
   if (count > exactMax && old?.graph) {
     const deletedAfter = old.graph.getCurrentCount() - old.manifest.sentences + gone.length - fresh.length;
@@ -548,9 +586,8 @@ const EXACT_HEADER = 24;
 /** An 8-byte little-endian count or label of that file (without a BigInt per read). */
 const readU64 = (bytes: Buffer, at: number): number => bytes.readUInt32LE(at) + bytes.readUInt32LE(at + 4) * 0x1_0000_0000;
 
-/** The bytes of `exact` in its file format (hnswlib copies no other way); read from `savedFile` when it holds them. */
-async function exactBytes(exact: BruteforceSearch, savedFile?: string): Promise<Buffer> {
-  if (savedFile) return readFile(savedFile);
+/** The bytes of `exact` in its file format (hnswlib copies no other way). */
+async function exactBytes(exact: BruteforceSearch): Promise<Buffer> {
   const dir = await mkdtemp(join(tmpdir(), "briefing-exact-"));
   try {
     const file = join(dir, EXACT_FILE);
@@ -561,51 +598,97 @@ async function exactBytes(exact: BruteforceSearch, savedFile?: string): Promise<
   }
 }
 
+/** Slots an exact copy is rewritten through at a time: one small reused buffer, not the whole file in memory. */
+const COPY_SLOTS = 4096;
+
 /**
- * A copy of `exact` without the points labelled `gone`, with room for `extra` more. hnswlib's removePoint
- * cannot be used on an index read from a file (it does not rebuild its label map on loading), so the copy is
- * made in its file format: the kept slots' bytes, then read back.
+ * Writes into `file` the exact copy that `source` holds (hnswlib's BruteforceSearch file) without the points
+ * labelled `gone`, followed by the points `added` holds (a file of the same layout), in that order, as copying
+ * the kept points and adding the new ones through hnswlib would place them; with room for more when it is full.
+ * hnswlib's removePoint cannot be used on an index read from a file (it does not rebuild its label map on
+ * loading), and reading the whole file into memory costs far more than streaming it (a 60 MB allocation faults
+ * its pages in one by one).
  */
-async function filteredExact(exact: BruteforceSearch, dimensions: number, gone: ReadonlySet<number>, extra: number, savedFile?: string): Promise<BruteforceSearch> {
-  if (savedFile && gone.size === 0 && exact.getCurrentCount() + extra <= exact.getMaxElements()) {
-    // Nothing to leave out and room for the new points (a briefing added): the saved file is the copy.
-    const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
-    await copy.readIndex(savedFile);
-    return copy;
-  }
-  const bytes = await exactBytes(exact, savedFile);
-  const slot = readU64(bytes, 8);
-  const count = readU64(bytes, 16);
+async function writeFilteredExact(source: string, added: string, gone: ReadonlySet<number>, dimensions: number, file: string): Promise<void> {
   const dataSize = dimensions * 4;
-  if (slot !== dataSize + 8) throw new Error(`unexpected exact index slot size ${slot} for ${dimensions} dimensions`);
-  const kept: number[] = [];
-  for (let i = 0; i < count; i += 1) {
-    if (!gone.has(readU64(bytes, EXACT_HEADER + i * slot + dataSize))) kept.push(i);
-  }
-  const slots = readU64(bytes, 0);
-  const capacity = kept.length + extra > slots ? exactCapacity(kept.length + extra) : slots;
-  const out = Buffer.alloc(EXACT_HEADER + capacity * slot);
-  out.writeBigUInt64LE(BigInt(capacity), 0);
-  out.writeBigUInt64LE(BigInt(slot), 8);
-  out.writeBigUInt64LE(BigInt(kept.length), 16);
-  // Copied in runs of consecutive kept slots: one briefing's removal leaves a few long runs.
-  for (let to = 0; to < kept.length; ) {
-    const from = kept[to] as number;
-    let run = 1;
-    while (to + run < kept.length && kept[to + run] === from + run) run += 1;
-    bytes.copy(out, EXACT_HEADER + to * slot, EXACT_HEADER + from * slot, EXACT_HEADER + (from + run) * slot);
-    to += run;
-  }
-  const dir = await mkdtemp(join(tmpdir(), "briefing-exact-"));
+  const slot = dataSize + 8;
+  const [from, extra, to] = [await open(source, "r"), await open(added, "r"), await open(file, "w")];
   try {
-    const file = join(dir, EXACT_FILE);
-    await writeFile(file, out);
-    const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
-    await copy.readIndex(file);
-    return copy;
+    const header = async (handle: FileHandle, name: string): Promise<{ slots: number; count: number }> => {
+      const bytes = Buffer.alloc(EXACT_HEADER);
+      await handle.read(bytes, 0, EXACT_HEADER, 0);
+      if (readU64(bytes, 8) !== slot) throw new Error(`unexpected exact index slot size ${readU64(bytes, 8)} in ${name} for ${dimensions} dimensions`);
+      return { slots: readU64(bytes, 0), count: readU64(bytes, 16) };
+    };
+    const { slots, count } = await header(from, source);
+    const { count: addedCount } = await header(extra, added);
+    const buffer = Buffer.allocUnsafe(COPY_SLOTS * slot);
+    let written = 0;
+    for (let first = 0; first < count; first += COPY_SLOTS) {
+      const n = Math.min(COPY_SLOTS, count - first);
+      const { bytesRead } = await from.read(buffer, 0, n * slot, EXACT_HEADER + first * slot);
+      if (bytesRead !== n * slot) throw new Error(`${source} ends inside its slots`);
+      // The kept slots moved down over the gone ones, in order.
+      let kept = 0;
+      for (let i = 0; i < n; i += 1) {
+        if (gone.size > 0 && gone.has(readU64(buffer, i * slot + dataSize))) continue;
+        if (kept !== i) buffer.copy(buffer, kept * slot, i * slot, (i + 1) * slot);
+        kept += 1;
+      }
+      await to.write(buffer, 0, kept * slot, EXACT_HEADER + written * slot);
+      written += kept;
+    }
+    for (let first = 0; first < addedCount; first += COPY_SLOTS) {
+      const n = Math.min(COPY_SLOTS, addedCount - first);
+      const { bytesRead } = await extra.read(buffer, 0, n * slot, EXACT_HEADER + first * slot);
+      if (bytesRead !== n * slot) throw new Error(`${added} ends inside its slots`);
+      await to.write(buffer, 0, n * slot, EXACT_HEADER + (written + first) * slot);
+    }
+    const total = written + addedCount;
+    const capacity = total > slots ? exactCapacity(total) : slots;
+    const head = Buffer.alloc(EXACT_HEADER);
+    head.writeBigUInt64LE(BigInt(capacity), 0);
+    head.writeBigUInt64LE(BigInt(slot), 8);
+    head.writeBigUInt64LE(BigInt(total), 16);
+    await to.write(head, 0, EXACT_HEADER, 0);
+    // The free slots, as hnswlib writes them (their bytes are never read): the file system's zeros.
+    await to.truncate(EXACT_HEADER + capacity * slot);
   } finally {
-    await rm(dir, { recursive: true, force: true });
+    await Promise.all([from.close(), extra.close(), to.close()]);
   }
+}
+
+/**
+ * The exact copy of an update, written into `dir` as EXACT_FILE and read from there: `previous`'s points (read
+ * from `savedFile` when it holds them) without those labelled `gone`, then `fresh` (label and vector) in order.
+ * The new points are normalised and stored by hnswlib itself (in a small index of their own), so their bytes
+ * are those addPoint would store.
+ */
+async function updatedExact(
+  previous: BruteforceSearch,
+  dimensions: number,
+  gone: ReadonlySet<number>,
+  fresh: readonly (readonly [label: number, vector: number[]])[],
+  dir: string,
+  savedFile?: string,
+): Promise<BruteforceSearch> {
+  let source = savedFile;
+  if (!source) {
+    source = join(dir, "previous.index");
+    await previous.writeIndex(source);
+  }
+  const added = new hnswlib.BruteforceSearch("cosine", dimensions);
+  added.initIndex(Math.max(1, fresh.length));
+  for (const [label, vector] of fresh) added.addPoint(vector, label);
+  const addedFile = join(dir, "added.index");
+  await added.writeIndex(addedFile);
+  const file = join(dir, EXACT_FILE);
+  await writeFilteredExact(source, addedFile, gone, dimensions, file);
+  await rm(addedFile, { force: true });
+  if (!savedFile) await rm(source, { force: true });
+  const copy = new hnswlib.BruteforceSearch("cosine", dimensions);
+  await copy.readIndex(file);
+  return copy;
 }
 
 /**
@@ -654,7 +737,8 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
   );
 }
 
-async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
+/** @param exactFile a file holding `index.exact` as hnswlib writes it: moved into the folder instead of written. */
+async function writeIndex(indexDir: string, index: LoadedIndex, exactFile?: string): Promise<void> {
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${indexDir}.tmp-${suffix}`;
@@ -663,7 +747,7 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
     await mkdir(tmp, { recursive: true });
     const { labels } = index;
     await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
-    if (index.exact) await index.exact.writeIndex(join(tmp, EXACT_FILE));
+    if (index.exact) await moveOrWriteExact(index.exact, join(tmp, EXACT_FILE), exactFile);
     if (index.graph) await index.graph.writeIndex(join(tmp, GRAPH_FILE));
     const { keys, words } = index.store.packed;
     await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
@@ -682,6 +766,19 @@ async function writeIndex(indexDir: string, index: LoadedIndex): Promise<void> {
     const cause = restoreError === undefined ? error : new AggregateError([error, restoreError], "writing and restoring the index failed");
     throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause });
   }
+}
+
+/** Moves `file` (which holds `exact`) to `target`, or writes `exact` there when it is on another file system. */
+async function moveOrWriteExact(exact: BruteforceSearch, target: string, file?: string): Promise<void> {
+  if (file) {
+    try {
+      await rename(file, target);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    }
+  }
+  await exact.writeIndex(target);
 }
 
 /**
