@@ -910,18 +910,37 @@ interface ReadExact {
 async function readExact(indexDir: string, dimensions: number): Promise<ReadExact | undefined> {
   const file = join(indexDir, EXACT_FILE);
   if (!existsSync(file)) return undefined;
-  const bytes = await readFile(file);
-  const slot = dimensions * 4 + 8;
-  const slots = bytes.byteLength >= EXACT_HEADER ? readU64(bytes, 0) : -1;
-  const count = bytes.byteLength >= EXACT_HEADER ? readU64(bytes, 16) : -1;
-  // hnswlib's file: three 8-byte counts, then for each slot the vector (float32) and its 8-byte label.
-  if (bytes.byteLength !== EXACT_HEADER + slots * slot || count > slots || readU64(bytes, 8) !== slot) {
-    throw new Error(`${EXACT_FILE} holds ${count} vectors in ${bytes.byteLength} bytes, not vectors of ${dimensions} dimensions`);
+  const handle = await open(file, "r");
+  try {
+    const slot = dimensions * 4 + 8;
+    const { size } = await handle.stat();
+    const head = Buffer.alloc(EXACT_HEADER);
+    await handle.read(head, 0, EXACT_HEADER, 0);
+    const slots = size >= EXACT_HEADER ? readU64(head, 0) : -1;
+    const count = size >= EXACT_HEADER ? readU64(head, 16) : -1;
+    // hnswlib's file: three 8-byte counts, then for each slot the vector (float32) and its 8-byte label.
+    if (size !== EXACT_HEADER + slots * slot || count > slots || readU64(head, 8) !== slot) {
+      throw new Error(`${EXACT_FILE} holds ${count} vectors in ${size} bytes, not vectors of ${dimensions} dimensions`);
+    }
+    const index = new hnswlib.BruteforceSearch("cosine", dimensions);
+    // The labels are read through a small buffer while hnswlib reads the file (the whole file in one Buffer
+    // would cost as much again in page faults).
+    const labels: number[] = [];
+    const buffer = Buffer.allocUnsafe(COPY_SLOTS * slot);
+    const reading = index.readIndex(file);
+    try {
+      for (let first = 0; first < count; first += COPY_SLOTS) {
+        const n = Math.min(COPY_SLOTS, count - first);
+        await handle.read(buffer, 0, n * slot, EXACT_HEADER + first * slot);
+        for (let i = 0; i < n; i += 1) labels.push(readU64(buffer, i * slot + dimensions * 4));
+      }
+    } finally {
+      await reading;
+    }
+    return { index, labels };
+  } finally {
+    await handle.close();
   }
-  const labels = Array.from({ length: count }, (_, i) => readU64(bytes, EXACT_HEADER + i * slot + dimensions * 4));
-  const index = new hnswlib.BruteforceSearch("cosine", dimensions);
-  await index.readIndex(file);
-  return { index, labels };
 }
 
 /** @throws Error when the exact copy does not hold one vector for each of the sentences' labels. */
