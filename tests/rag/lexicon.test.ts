@@ -84,8 +84,8 @@ describe("the bilingual lexicon", () => {
   it("prunes to each corpus anew though the word lists are parsed once per process", () => {
     const first = buildLexicon(corpus("ندعم بعثة مينورسو"), paths);
     const second = buildLexicon(corpus("المهمة صعبة"), paths);
-    expect(first.enWord["mission"]).toEqual(["بعث"]);
-    expect(second.enWord["mission"]).toEqual(["مهم", "مهمه"]);
+    expect(new Map(first.enWord).get("mission")).toEqual(["بعث"]);
+    expect(new Map(second.enWord).get("mission")).toEqual(["مهم", "مهمه"]);
     expect(buildLexicon(corpus("ندعم بعثة مينورسو"), paths)).toEqual(first);
   });
 
@@ -178,11 +178,11 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
       add(related, `*${stem}`, other);
     }
   }
-  const nonEmpty = (map: Map<string, Set<string>>) => Object.fromEntries([...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]));
+  const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
   return {
     enWord: nonEmpty(enWord),
     enStem: nonEmpty(enStem),
-    arToEn: Object.fromEntries([...arToEn].filter(([, v]) => v.size <= 8).map(([k, v]) => [k, [...v]])),
+    arToEn: [...arToEn].filter(([, v]) => v.size <= 8).map(([k, v]) => [k, [...v]]),
     known: [...known],
     related: nonEmpty(related),
   };

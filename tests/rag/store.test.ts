@@ -99,7 +99,7 @@ describe("the index on disk", () => {
     expect((await storedVectors(second)).get(second.labels[0] ?? -1)).toEqual((await storedVectors(first)).get(first.labels[0] ?? -1));
   });
 
-  it("is incompatible when written in format 2 (LangChain's hnswlib/ folder), and a start rebuilds it in format 3", async () => {
+  it("is incompatible when written in format 2 (LangChain's hnswlib/ folder), and a start rebuilds it in the current format", async () => {
     await buildIndex(options());
     const manifestFile = join(project.indexDir, "manifest.json");
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
