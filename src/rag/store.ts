@@ -925,20 +925,21 @@ async function readExact(indexDir: string, dimensions: number): Promise<ReadExac
     }
     const index = new hnswlib.BruteforceSearch("cosine", dimensions);
     // The labels are read through a small buffer while hnswlib reads the file (the whole file in one Buffer
-    // would cost as much again in page faults).
-    const labels: number[] = [];
-    const buffer = Buffer.allocUnsafe(COPY_SLOTS * slot);
-    const reading = index.readIndex(file);
-    try {
+    // would cost as much again in page faults). Both are awaited, so neither fails unobserved.
+    const readLabels = async (): Promise<number[]> => {
+      const labels: number[] = [];
+      const buffer = Buffer.allocUnsafe(COPY_SLOTS * slot);
       for (let first = 0; first < count; first += COPY_SLOTS) {
         const n = Math.min(COPY_SLOTS, count - first);
         await handle.read(buffer, 0, n * slot, EXACT_HEADER + first * slot);
         for (let i = 0; i < n; i += 1) labels.push(readU64(buffer, i * slot + dimensions * 4));
       }
-    } finally {
-      await reading;
-    }
-    return { index, labels };
+      return labels;
+    };
+    const [read, labels] = await Promise.allSettled([index.readIndex(file), readLabels()]);
+    if (read.status === "rejected") throw read.reason;
+    if (labels.status === "rejected") throw labels.reason;
+    return { index, labels: labels.value };
   } finally {
     await handle.close();
   }
