@@ -15,8 +15,8 @@
  * is copied without the gone points, the graph updated (points marked deleted, new ones added), never rebuilt.
  */
 import { createHash } from "node:crypto";
-import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
@@ -136,8 +136,13 @@ const sha256 = (data: Buffer): string => createHash("sha256").update(data).diges
  */
 export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined }>;
 
-/** Files read at once by {@link readSeeds}. */
-const READ_BATCH = 32;
+/**
+ * Files {@link readSeeds} reads between two turns of the event loop. A briefing is a few kilobytes, mostly in
+ * the page cache: reading it synchronously costs a fraction of the thread-pool round trips of an asynchronous
+ * stat, open, read and close (1,000 files: 0.1 s against 0.3 s alone, over 1 s while an index loads alongside),
+ * and a batch blocks for a few milliseconds only.
+ */
+const READ_BATCH = 64;
 
 /** One candidate file as {@link readSeeds} found it. */
 type SeedRead =
@@ -147,17 +152,17 @@ type SeedRead =
   | { readonly kind: "too-big"; readonly path: string; readonly stamp: string; readonly bytes: number }
   | { readonly kind: "read"; readonly path: string; readonly stamp: string; readonly data: Buffer };
 
-async function readSeedFile(root: string, seedsDir: string, name: string, cache?: SeedCache): Promise<SeedRead> {
+function readSeedFile(root: string, seedsDir: string, name: string, cache?: SeedCache): SeedRead {
   const file = join(seedsDir, name);
   const path = relative(root, file).split(sep).join("/");
   try {
-    const info = await stat(file);
+    const info = statSync(file);
     if (!info.isFile()) return { kind: "not-a-file" };
     const stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
     const known = cache?.get(path);
     if (known?.stamp === stamp) return { kind: "cached", path, stamp, seed: known.seed };
     if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: info.size };
-    return { kind: "read", path, stamp, data: await readFile(file) };
+    return { kind: "read", path, stamp, data: readFileSync(file) };
   } catch (error) {
     return { kind: "unreadable", path, error };
   }
@@ -179,7 +184,8 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
   const seeds: Seed[] = [];
   const seen = new Set<string>();
   for (let at = 0; at < wanted.length; at += READ_BATCH) {
-    for (const read of await Promise.all(wanted.slice(at, at + READ_BATCH).map((name) => readSeedFile(root, seedsDir, name, cache)))) {
+    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
+    for (const read of wanted.slice(at, at + READ_BATCH).map((name) => readSeedFile(root, seedsDir, name, cache))) {
       if (read.kind === "not-a-file") continue;
       const { path } = read;
       if (read.kind === "unreadable") {
