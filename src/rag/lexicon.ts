@@ -2,10 +2,18 @@
  * Builds the bilingual lexicon from data/ (our news glossary first, then the FreeDict English-Arabic list),
  * pruned to the corpus: only translations that can match something indexed are kept, so answering never
  * loads the 2 MB dictionary.
+ *
+ * The word lists are parsed once (tokenised and stemmed, which does not depend on the corpus) into an index from
+ * each key to the places in the lists that mention it, numbered in the lists' order. Pruning to a corpus visits
+ * only the places its keys reach, in that order, so the lexicon is exactly what a walk over every entry gives,
+ * at a cost in proportion to what the corpus matches. The parsed lists can be kept beside an index
+ * ({@link saveWordLists}) and read back by the next process ({@link primeWordLists}) instead of parsed again.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
+import { deserialize, serialize } from "node:v8";
 import type { Lexicon } from "./analyze.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
@@ -26,21 +34,27 @@ const MAX_INVERSE_WORDS = 1;
 const MIN_TRANSLATION_KEY = 3;
 /** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
 const MAX_EN_PER_AR = 8;
+/** Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew. */
+const WORD_LISTS_VERSION = 1;
 
+/** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
+export type MapEntries = [key: string, values: string[]][];
+
+/** The lexicon as an index stores it (each map as its entries, in the order the word lists first give them). */
 export interface SerializedLexicon {
   /** English word -> Arabic keys in the corpus, from the entries for exactly that word. */
-  readonly enWord: Record<string, string[]>;
+  readonly enWord: MapEntries;
   /** English stem -> Arabic keys in the corpus, for words that are not headwords themselves. */
-  readonly enStem: Record<string, string[]>;
+  readonly enStem: MapEntries;
   /** Arabic key -> English stems in the corpus. */
-  readonly arToEn: Record<string, string[]>;
+  readonly arToEn: MapEntries;
   /** Every English word the word lists translate. */
   readonly known: string[];
   /**
    * English word (or, for regular inflections, its stem) -> related English words that do translate into the
    * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
    */
-  readonly related?: Record<string, string[]>;
+  readonly related: MapEntries;
 }
 
 /** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
@@ -88,50 +102,155 @@ function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
   }
 }
 
-/** One English headword with its translations already tokenised into matching keys (corpus-independent). */
-interface ParsedEntry {
-  readonly english: string;
-  readonly stem: string;
-  /** Per usable translation, per Arabic token, its keys. */
-  readonly translations: readonly (readonly (readonly string[])[])[];
-}
-
-interface ParsedLists {
-  readonly entries: readonly ParsedEntry[];
-  /** WordNet: word, its stem, its related words. */
-  readonly related: readonly (readonly [word: string, stem: string, others: readonly string[]])[];
+/** Lists of numbers by id: those of id i are `items[starts[i]]` up to `items[starts[i + 1]]`, ascending. */
+interface Postings {
+  readonly starts: Uint32Array;
+  readonly items: Uint32Array;
 }
 
 /**
- * The word lists read, tokenised and stemmed once per process: a running bot rebuilds the lexicon at every hot
- * reload, and this half of the work does not depend on the corpus.
+ * The word lists parsed: every place a lexicon can take something from, numbered in the order a walk over the
+ * lists meets it, and indexed by what decides whether a corpus keeps it. Strings are numbers into `strings`;
+ * English headwords are numbers into `known`.
  */
-const parsedLists = new Map<string, ParsedLists>();
+interface WordLists {
+  /** Every English headword, in the order the lists first name it. */
+  readonly known: readonly string[];
+  /** English stems and Arabic keys. */
+  readonly strings: readonly string[];
+  /** Each key of a usable translation (of MIN_TRANSLATION_KEY letters or more): its headword, headword's stem, key. */
+  readonly translations: { readonly english: Uint32Array; readonly stem: Uint32Array; readonly key: Uint32Array };
+  /** Per key (string), its places in `translations`: kept when the corpus has the key. */
+  readonly translationsByKey: Postings;
+  /** Each key of a one-word translation (the inverse, Arabic to English): the key and the headword's stem. */
+  readonly inverses: { readonly key: Uint32Array; readonly stem: Uint32Array };
+  /** Per stem (string), its places in `inverses`: kept when the corpus has the stem. */
+  readonly inversesByStem: Postings;
+  /** Each related word of a WordNet line: the line's word, its stem, the related word (strings). */
+  readonly related: { readonly word: Uint32Array; readonly stem: Uint32Array; readonly other: Uint32Array };
+  /** Per headword, the places in `related` naming it: kept when the headword translates into the corpus. */
+  readonly relatedByHeadword: Postings;
+  /** Per stem, the places in `related` naming a word that is no headword and has that stem: kept when the stem translates. */
+  readonly relatedByStem: Postings;
+}
 
-function parseLists(paths: LexiconPaths): ParsedLists {
-  const key = [paths.dictionary, paths.glossary, paths.wordnet ?? "", lexiconFingerprint(paths)].join("\n");
-  const cached = parsedLists.get(key);
-  if (cached) return cached;
+/**
+ * Groups each place into the list of its id, `ids[place]` (none when negative), among `size` lists: a counting
+ * sort, so each list stays in place order.
+ */
+function postingsOf(ids: readonly number[], size: number): Postings {
+  const starts = new Uint32Array(size + 1);
+  for (const id of ids) if (id >= 0) starts[id + 1] = (starts[id + 1] as number) + 1;
+  for (let id = 0; id < size; id += 1) starts[id + 1] = (starts[id + 1] as number) + (starts[id] as number);
+  const fill = starts.slice(0, size);
+  const items = new Uint32Array(starts[size] as number);
+  ids.forEach((id, place) => {
+    if (id < 0) return;
+    items[fill[id] as number] = place;
+    fill[id] = (fill[id] as number) + 1;
+  });
+  return { starts, items };
+}
+
+/** Every place of the lists whose id `wanted` accepts, ascending: the order a walk over the lists meets them. */
+function gather(postings: Postings, wanted: (id: number) => boolean, into: number[] = []): number[] {
+  const { starts, items } = postings;
+  for (let id = 0; id + 1 < starts.length; id += 1) {
+    const from = starts[id] as number;
+    const to = starts[id + 1] as number;
+    if (from === to || !wanted(id)) continue;
+    for (let at = from; at < to; at += 1) into.push(items[at] as number);
+  }
+  return into;
+}
+
+const ascending = (places: number[]): Uint32Array => Uint32Array.from(places).sort();
+
+/** Reads, tokenises and stems the word lists (about 2 s for the shipped ones; hence the saved form). */
+function parseLists(paths: LexiconPaths): WordLists {
+  const known = new Map<string, number>();
+  const ids = new Map<string, number>();
+  const strings: string[] = [];
+  const id = (text: string): number => {
+    let n = ids.get(text);
+    if (n === undefined) {
+      n = strings.length;
+      strings.push(text);
+      ids.set(text, n);
+    }
+    return n;
+  };
+  const translations = { english: [] as number[], stem: [] as number[], key: [] as number[] };
+  const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
-  const raw = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
-  const entries = raw.map(({ english, translations }) => ({
-    english,
-    stem: stemEnglish(english),
-    translations: translations.flatMap(([translation, maxWords]) => {
+  const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
+  for (const { english, translations: alternatives } of entries) {
+    let headword = known.get(english);
+    if (headword === undefined) known.set(english, (headword = known.size));
+    const stem = id(stemEnglish(english));
+    for (const [translation, maxWords] of alternatives) {
       const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
-      return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(tokenKeys)];
-    }),
-  }));
-  const related: [string, string, string[]][] = [];
+      if (tokens.length === 0 || tokens.length > maxWords) continue;
+      for (const token of tokens) {
+        for (const key of tokenKeys(token)) {
+          const k = id(key);
+          if (key.length >= MIN_TRANSLATION_KEY) {
+            translations.english.push(headword);
+            translations.stem.push(stem);
+            translations.key.push(k);
+          }
+          if (tokens.length === 1) {
+            inverses.key.push(k);
+            inverses.stem.push(stem);
+          }
+        }
+      }
+    }
+  }
+  const related = { word: [] as number[], stem: [] as number[], other: [] as number[] };
+  // Per related word, what decides whether it translates: its headword's number, or (-1 - its stem's string).
+  const decider: number[] = [];
+  const deciderOf = new Map<string, number>();
   if (paths.wordnet) {
     for (const line of readFileSync(paths.wordnet, "utf8").split("\n")) {
       if (!line || line.startsWith("#")) continue;
       const [word = "", ...columns] = line.split("\t");
-      related.push([word, stemEnglish(word), columns.flatMap((c) => (c ? c.split("|") : []))]);
+      const w = id(word);
+      const stem = id(stemEnglish(word));
+      for (const other of columns.flatMap((c) => (c ? c.split("|") : []))) {
+        related.word.push(w);
+        related.stem.push(stem);
+        related.other.push(id(other));
+        let d = deciderOf.get(other);
+        if (d === undefined) deciderOf.set(other, (d = known.get(other) ?? -1 - id(stemEnglish(other))));
+        decider.push(d);
+      }
     }
   }
-  const lists = { entries, related };
-  parsedLists.set(key, lists);
+  return {
+    known: [...known.keys()],
+    strings,
+    translations: { english: Uint32Array.from(translations.english), stem: Uint32Array.from(translations.stem), key: Uint32Array.from(translations.key) },
+    translationsByKey: postingsOf(translations.key, strings.length),
+    inverses: { key: Uint32Array.from(inverses.key), stem: Uint32Array.from(inverses.stem) },
+    inversesByStem: postingsOf(inverses.stem, strings.length),
+    related: { word: Uint32Array.from(related.word), stem: Uint32Array.from(related.stem), other: Uint32Array.from(related.other) },
+    relatedByHeadword: postingsOf(decider, known.size),
+    relatedByStem: postingsOf(decider.map((d) => (d < 0 ? -1 - d : -1)), strings.length),
+  };
+}
+
+/** The parsed word lists of this process, by paths and fingerprint; a running bot prunes them at every reload. */
+const parsedLists = new Map<string, WordLists>();
+/** Their saved form, once made or read (an update writes it into every index it saves). */
+const savedForms = new Map<string, Buffer>();
+
+const listsKey = (paths: LexiconPaths): string => [paths.dictionary, paths.glossary, paths.wordnet ?? "", lexiconFingerprint(paths)].join("\n");
+
+function wordLists(paths: LexiconPaths): WordLists {
+  const key = listsKey(paths);
+  let lists = parsedLists.get(key);
+  if (!lists) parsedLists.set(key, (lists = parseLists(paths)));
   return lists;
 }
 
@@ -139,60 +258,106 @@ function parseLists(paths: LexiconPaths): ParsedLists {
  * @param corpusKeys every key the corpus indexes: translations are kept only when they can match one.
  */
 export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PATHS): SerializedLexicon {
-  const enWord = new Map<string, Set<string>>();
+  const { known, strings, translations, inverses, related: relations, ...by } = wordLists(paths);
+  const has = (id: number): boolean => corpusKeys.has(strings[id] as string);
+  // Per headword (by number), its keys in the corpus; per stem, the same for the stem's headwords.
+  const enWord = new Map<number, Set<string>>();
   const enStem = new Map<string, Set<string>>();
+  for (const place of ascending(gather(by.translationsByKey, has))) {
+    const key = strings[translations.key[place] as number] as string;
+    add(enWord, translations.english[place] as number, key);
+    add(enStem, strings[translations.stem[place] as number] as string, key);
+  }
   const arToEn = new Map<string, Set<string>>();
-  const known = new Set<string>();
-  const lists = parseLists(paths);
-  for (const { english, stem, translations } of lists.entries) {
-    known.add(english);
-    if (!enWord.has(english)) enWord.set(english, new Set());
-    for (const tokens of translations) {
-      for (const keys of tokens) {
-        for (const key of keys) {
-          if (corpusKeys.has(key) && key.length >= MIN_TRANSLATION_KEY) {
-            add(enWord, english, key);
-            add(enStem, stem, key);
-          }
-          if (corpusKeys.has(stem) && tokens.length === 1) add(arToEn, key, stem);
-        }
-      }
-    }
+  for (const place of ascending(gather(by.inversesByStem, has))) {
+    add(arToEn, strings[inverses.key[place] as number] as string, strings[inverses.stem[place] as number] as string);
   }
-  const nonEmpty = (map: Map<string, Set<string>>) => Object.fromEntries([...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]));
   // WordNet's related words that translate into the corpus, by word and, for the regular inflections WordNet
-  // does not list ("funded"), by stem under a "*" prefix.
-  const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
+  // does not list ("funded"), by stem under a "*" prefix. A headword translates by its own entries, any other
+  // word by its stem's.
+  const places = gather(by.relatedByHeadword, (headword) => enWord.has(headword));
   const related = new Map<string, Set<string>>();
-  for (const [word, stem, others] of lists.related) {
-    for (const other of others) {
-      if (!translates(other)) continue;
-      add(related, word, other);
-      add(related, `*${stem}`, other);
-    }
+  for (const place of ascending(gather(by.relatedByStem, (stem) => enStem.has(strings[stem] as string), places))) {
+    const other = strings[relations.other[place] as number] as string;
+    add(related, strings[relations.word[place] as number] as string, other);
+    add(related, `*${strings[relations.stem[place] as number] as string}`, other);
   }
+  const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
   return {
-    enWord: nonEmpty(enWord),
-    enStem: nonEmpty(enStem),
-    arToEn: Object.fromEntries([...arToEn].filter(([, v]) => v.size <= MAX_EN_PER_AR).map(([k, v]) => [k, [...v]])),
+    // Headwords in the lists' order, as a walk over the entries would first name them.
+    enWord: [...enWord].sort(([a], [b]) => a - b).map(([headword, keys]) => [known[headword] as string, [...keys]]),
+    enStem: entries(enStem),
+    arToEn: [...arToEn].filter(([, v]) => v.size <= MAX_EN_PER_AR).map(([k, v]) => [k, [...v]]),
     known: [...known],
-    related: nonEmpty(related),
+    related: entries(related),
   };
 }
 
-function add(map: Map<string, Set<string>>, key: string, value: string): void {
+function add<K>(map: Map<K, Set<string>>, key: K, value: string): void {
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));
 }
 
+/** The saved word lists: the parsed form with what it was parsed by. */
+interface SavedWordLists {
+  readonly version: number;
+  readonly identity: string;
+  readonly lists: WordLists;
+}
+
+const identityOf = (analyzer: string, paths: LexiconPaths): string => `${lexiconFingerprint(paths)}/${analyzer}`;
+
+/**
+ * Reads the word lists as {@link saveWordLists} saved them into this process, unless they are parsed already: the
+ * first lexicon of a process then costs no parse. A file saved from other word lists, by another analyser or
+ * another version of this code is left alone (the lists are parsed when needed).
+ * @param analyzer the analyser's identity (tokeniser and stemmers) the lists were parsed with.
+ * @returns whether the lists are in memory now.
+ * @throws Error when the file cannot be read (other than missing) or does not hold saved word lists.
+ */
+export async function primeWordLists(file: string, analyzer: string, paths = DEFAULT_PATHS): Promise<boolean> {
+  const key = listsKey(paths);
+  if (parsedLists.has(key)) return true;
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
+    throw error;
+  }
+  const saved = deserialize(bytes) as Partial<SavedWordLists> | null;
+  if (typeof saved !== "object" || saved === null || typeof saved.version !== "number" || typeof saved.identity !== "string") {
+    throw new Error(`${file} does not hold saved word lists`);
+  }
+  if (saved.version !== WORD_LISTS_VERSION || saved.identity !== identityOf(analyzer, paths) || !saved.lists) return false;
+  parsedLists.set(key, saved.lists);
+  savedForms.set(`${key}\n${saved.identity}`, bytes);
+  return true;
+}
+
+/**
+ * Writes the parsed word lists (parsing them first if this process has not) for {@link primeWordLists}.
+ * @param analyzer the analyser's identity (tokeniser and stemmers) they are parsed with.
+ */
+export async function saveWordLists(file: string, analyzer: string, paths = DEFAULT_PATHS): Promise<void> {
+  const identity = identityOf(analyzer, paths);
+  const key = `${listsKey(paths)}\n${identity}`;
+  let bytes = savedForms.get(key);
+  if (!bytes) {
+    bytes = serialize({ version: WORD_LISTS_VERSION, identity, lists: wordLists(paths) } satisfies SavedWordLists);
+    savedForms.set(key, bytes);
+  }
+  await writeFile(file, bytes);
+}
+
 /** The lexicon stored in an index, as lookup maps. */
 export function loadLexicon(data: SerializedLexicon): Lexicon {
   return {
-    enWord: new Map(Object.entries(data.enWord)),
-    enStem: new Map(Object.entries(data.enStem)),
-    arToEn: new Map(Object.entries(data.arToEn)),
+    enWord: new Map(data.enWord),
+    enStem: new Map(data.enStem),
+    arToEn: new Map(data.arToEn),
     known: new Set(data.known),
-    related: new Map(Object.entries(data.related ?? {})),
+    related: new Map(data.related),
   };
 }

@@ -1,10 +1,24 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { documentTerms, queryTerms, type QueryContext } from "../../src/rag/analyze.js";
 import { FuzzyVocabulary } from "../../src/rag/fuzzy.js";
-import { buildLexicon, lexiconFingerprint, loadLexicon } from "../../src/rag/lexicon.js";
+import {
+  buildLexicon,
+  DICTIONARY_PATH,
+  GLOSSARY_PATH,
+  lexiconFingerprint,
+  loadLexicon,
+  WORDNET_PATH,
+  type LexiconPaths,
+  type SerializedLexicon,
+} from "../../src/rag/lexicon.js";
+import { isStopword } from "../../src/rag/text/stopwords.js";
+import { stemEnglish, tokenKeys } from "../../src/rag/text/stem.js";
+import { tokenize } from "../../src/rag/text/tokenize.js";
+import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
 let dir: string;
 let paths: { dictionary: string; glossary: string };
@@ -70,8 +84,8 @@ describe("the bilingual lexicon", () => {
   it("prunes to each corpus anew though the word lists are parsed once per process", () => {
     const first = buildLexicon(corpus("ندعم بعثة مينورسو"), paths);
     const second = buildLexicon(corpus("المهمة صعبة"), paths);
-    expect(first.enWord["mission"]).toEqual(["بعث"]);
-    expect(second.enWord["mission"]).toEqual(["مهم", "مهمه"]);
+    expect(new Map(first.enWord).get("mission")).toEqual(["بعث"]);
+    expect(new Map(second.enWord).get("mission")).toEqual(["مهم", "مهمه"]);
     expect(buildLexicon(corpus("ندعم بعثة مينورسو"), paths)).toEqual(first);
   });
 
@@ -100,5 +114,141 @@ describe("fuzzy spellings", () => {
     const ctx = context("a good day");
     expect(keysOf("food", ctx)).not.toContain("good");
     expect(keysOf("goodd", ctx)).toContain("good");
+  });
+});
+
+/** The word lists tokenised and stemmed for {@link walkedLexicon}, once per set of files. */
+const walkParses = new Map<string, ReturnType<typeof parseForWalk>>();
+const parsedForWalk = (paths: LexiconPaths) => {
+  const key = JSON.stringify(paths);
+  const parsed = walkParses.get(key) ?? parseForWalk(paths);
+  walkParses.set(key, parsed);
+  return parsed;
+};
+
+function parseForWalk(paths: LexiconPaths) {
+  const entries: { english: string; stem: string; translations: string[][][] }[] = [];
+  for (const [file, maxDirect] of [[paths.glossary, 3], [paths.dictionary, 2]] as const) {
+    for (const line of readFileSync(file, "utf8").split("\n")) {
+      if (!line || line.startsWith("#")) continue;
+      const [english, direct = "", inverse = ""] = line.split("\t");
+      if (!english || english.includes(" ")) continue;
+      const alternatives = [...direct.split("|").map((t): [string, number] => [t, maxDirect]), ...inverse.split("|").map((t): [string, number] => [t, 1])];
+      const translations = alternatives.flatMap(([translation, maxWords]) => {
+        const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+        return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(tokenKeys)];
+      });
+      entries.push({ english, stem: stemEnglish(english), translations });
+    }
+  }
+  const wordnet: [string, string, string[]][] = [];
+  for (const line of paths.wordnet ? readFileSync(paths.wordnet, "utf8").split("\n") : []) {
+    if (!line || line.startsWith("#")) continue;
+    const [word = "", ...columns] = line.split("\t");
+    wordnet.push([word, stemEnglish(word), columns.flatMap((c) => (c ? c.split("|") : []))]);
+  }
+  return { entries, wordnet };
+}
+
+/**
+ * The lexicon by definition: a walk over every entry and every WordNet line, in order (how buildLexicon worked
+ * before it indexed the word lists). The real one must give exactly this, down to the order of keys and values.
+ */
+function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): SerializedLexicon {
+  const { entries, wordnet } = parsedForWalk(paths);
+  const add = (map: Map<string, Set<string>>, key: string, value: string) => (map.get(key) ?? map.set(key, new Set()).get(key))?.add(value);
+  const enWord = new Map<string, Set<string>>();
+  const enStem = new Map<string, Set<string>>();
+  const arToEn = new Map<string, Set<string>>();
+  const known = new Set<string>();
+  for (const { english, stem, translations } of entries) {
+    known.add(english);
+    if (!enWord.has(english)) enWord.set(english, new Set());
+    for (const tokens of translations) {
+      for (const keys of tokens) {
+        for (const key of keys) {
+          if (corpusKeys.has(key) && key.length >= 3) {
+            add(enWord, english, key);
+            add(enStem, stem, key);
+          }
+          if (corpusKeys.has(stem) && tokens.length === 1) add(arToEn, key, stem);
+        }
+      }
+    }
+  }
+  const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
+  const related = new Map<string, Set<string>>();
+  for (const [word, stem, others] of wordnet) {
+    for (const other of others) {
+      if (!translates(other)) continue;
+      add(related, word, other);
+      add(related, `*${stem}`, other);
+    }
+  }
+  const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
+  return {
+    enWord: nonEmpty(enWord),
+    enStem: nonEmpty(enStem),
+    arToEn: [...arToEn].filter(([, v]) => v.size <= 8).map(([k, v]) => [k, [...v]]),
+    known: [...known],
+    related: nonEmpty(related),
+  };
+}
+
+describe("the lexicon of the shipped word lists", () => {
+  const shipped: LexiconPaths = { dictionary: DICTIONARY_PATH, glossary: GLOSSARY_PATH, wordnet: WORDNET_PATH };
+  const seedKeys = [...new Set(documentTerms(readFileSync(join(REPO_ROOT, "seeds", SEED_NAME), "utf8")).flat())];
+  // Keys a corpus may hold: the seed's, and Arabic and English words the dictionary translates or is glossed by.
+  const listKeys = readFileSync(DICTIONARY_PATH, "utf8")
+    .split("\n")
+    .filter((_, i) => i % 97 === 0)
+    .flatMap((line) => documentTerms(line.replaceAll("\t", " ").replaceAll("|", " ")).flat());
+  const pool = [...new Set([...seedKeys, ...listKeys])];
+
+  it("is exactly what a walk over every entry gives, for corpora of any keys", { timeout: 120_000 }, () => {
+    fc.assert(
+      fc.property(fc.subarray(pool), fc.boolean(), (keys, withSeed) => {
+        const corpus = new Set(withSeed ? [...seedKeys, ...keys] : keys);
+        expect(JSON.stringify(buildLexicon(corpus, shipped))).toBe(JSON.stringify(walkedLexicon(corpus, shipped)));
+      }),
+      { numRuns: 4 },
+    );
+  });
+});
+
+describe("the saved word lists", () => {
+  /** The lexicon module as a new process loads it: nothing parsed yet. */
+  const freshModule = async () => {
+    vi.resetModules();
+    return import("../../src/rag/lexicon.js");
+  };
+
+  it("give the next process the same lexicon without parsing, and only to the same analyser and word lists", async () => {
+    const keys = corpus("ندعم بعثة مينورسو لحفظ السلام. المهمة صعبة");
+    const file = join(dir, "wordlists.bin");
+    const writer = await freshModule();
+    await writer.saveWordLists(file, "analyzer-1", paths);
+    const reader = await freshModule();
+    expect(await reader.primeWordLists(file, "analyzer-2", paths)).toBe(false);
+    expect(await reader.primeWordLists(file, "analyzer-1", paths)).toBe(true);
+    // Were the word lists parsed now (their fingerprint is taken once per process), this dictionary would give
+    // another lexicon: the saved parse was used.
+    const before = { ...paths, dictionary: join(dir, "dict-before.tsv") };
+    copyFileSync(paths.dictionary, before.dictionary);
+    writeFileSync(paths.dictionary, "mission\tالمهمة\t\n");
+    expect(JSON.stringify(reader.buildLexicon(keys, paths))).toBe(JSON.stringify(walkedLexicon(keys, before)));
+  });
+
+  it("are parsed anew when the word lists change, and a damaged file is an error", async () => {
+    const file = join(dir, "wordlists.bin");
+    const writer = await freshModule();
+    await writer.saveWordLists(file, "analyzer-1", paths);
+    const other = { ...paths, glossary: join(dir, "glossary2.tsv") };
+    writeFileSync(other.glossary, "mission\tبعثة\n");
+    const reader = await freshModule();
+    expect(await reader.primeWordLists(file, "analyzer-1", other)).toBe(false);
+    expect(await reader.primeWordLists(join(dir, "missing.bin"), "analyzer-1", paths)).toBe(false);
+    writeFileSync(file, "not saved word lists");
+    await expect(reader.primeWordLists(file, "analyzer-1", paths)).rejects.toThrow();
   });
 });

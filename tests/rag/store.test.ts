@@ -21,7 +21,7 @@ afterEach(() => project.remove());
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
     const built = await buildIndex(options());
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     const seeds = await readSeeds(project.root, project.seedsDir);
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     expect(loaded.status).toBe("fresh");
@@ -38,7 +38,7 @@ describe("the index on disk", () => {
 
   it("holds a graph instead of the exact copy above the exact search's limit, and loads it back", async () => {
     const built = await buildIndex({ ...options(), exactMaxVectors: 10 });
-    expect(readdirSync(project.indexDir).sort()).toEqual(["graph.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["graph.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
     if (loaded.status !== "fresh") throw new Error(loaded.status);
     expect(loaded.index.exact).toBeUndefined();
@@ -99,7 +99,7 @@ describe("the index on disk", () => {
     expect((await storedVectors(second)).get(second.labels[0] ?? -1)).toEqual((await storedVectors(first)).get(first.labels[0] ?? -1));
   });
 
-  it("is incompatible when written in format 2 (LangChain's hnswlib/ folder), and a start rebuilds it in format 3", async () => {
+  it("is incompatible when written in format 2 (LangChain's hnswlib/ folder), and a start rebuilds it in the current format", async () => {
     await buildIndex(options());
     const manifestFile = join(project.indexDir, "manifest.json");
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
@@ -112,7 +112,7 @@ describe("the index on disk", () => {
     expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
     const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
     expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
   });
 
@@ -294,6 +294,12 @@ describe.each([
       const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
       expect(next.store, step).toEqual(scratch.store);
       await expectSameRankings(next, scratch, step);
+      if (next.exact) {
+        // The exact copy on disk (assembled from the previous file, not written by hnswlib) is the one in memory.
+        const written = join(project.root, "written.index");
+        await next.exact.writeIndex(written);
+        expect(readFileSync(join(project.indexDir, "exact.index")).equals(readFileSync(written)), step).toBe(true);
+      }
       const loaded = await loadIndex(project.indexDir, seeds, embeddings);
       expect(loaded.status, step).toBe("fresh");
       if (loaded.status === "fresh") await expectSameRankings(loaded.index, scratch, step);
@@ -328,5 +334,30 @@ describe.each([
     expect(points(next)).toBe(next.manifest.sentences);
     const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
     await expectSameRankings(next, scratch, "rebuilt");
+  });
+});
+
+describe("incremental updates and tweet authors", () => {
+  /** A briefing quoting one post by `author` that mentions `mentioned`. */
+  const post = (title: string, author: string, mentioned: string): string =>
+    [`**${title}**`, "", "The council met on Monday to discuss the water supply of the region.", "", "", "Ambassador Lena Morgan", "", `· follow @${author}`, "", `We welcomed the talks on the Kidal wells with our partners today. [@${mentioned}](#)`, "", "9:14 AM · Mar 3, 2023", ""].join("\n");
+
+  it("analyses again the sentences naming an author who came or went, and keys every sentence as a full build", async () => {
+    writeFileSync(join(project.seedsDir, "010_a.txt"), post("Talks in Kidal", "alpha_office", "Beta_Office"));
+    writeFileSync(join(project.seedsDir, "011_c.txt"), post("Wells repaired", "gamma_office", "delta_office"));
+    let index = await buildIndex(options());
+    const steps: readonly (readonly [string, () => void])[] = [
+      // @Beta_Office, named in 010_a, becomes an author (in another case); then stops being one.
+      ["add", () => writeFileSync(join(project.seedsDir, "012_b.txt"), post("Harbour works", "beta_office", "alpha_office"))],
+      ["change", () => writeFileSync(join(project.seedsDir, "012_b.txt"), post("Harbour works", "epsilon_office", "alpha_office"))],
+      ["remove", () => rmSync(join(project.seedsDir, "011_c.txt"))],
+    ];
+    for (const [step, change] of steps) {
+      change();
+      const seeds = await readSeeds(project.root, project.seedsDir);
+      index = await buildIndex(options(), seeds, index);
+      const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
+      expect(index.store, step).toEqual(scratch.store);
+    }
   });
 });
