@@ -5,8 +5,11 @@
  *
  * The file sits beside the folder (`.index.lock` next to `index/`), not in it: a build swaps the whole folder
  * by renaming it, which would carry a lock inside it away.
+ *
+ * A writer's scratch folders sit beside it too (`index.tmp-*`, `index.work-*`, and `index.old-*` while the new
+ * folder replaces the old). One that crashed leaves them there; the next writer, holding the lock, removes them.
  */
-import { open, readFile, rm, stat } from "node:fs/promises";
+import { open, readdir, readFile, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -84,6 +87,23 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
   return { pid: -1, host: "", at: "" };
 }
 
+/**
+ * Removes the scratch folders of writers that are gone (only the lock's holder may call this): never an
+ * `.old-` folder while the index itself is missing, as it is then the last index written.
+ */
+async function removeLeftovers(indexDir: string, logger?: Logger): Promise<void> {
+  const name = basename(indexDir);
+  const indexExists = await stat(indexDir).then(
+    () => true,
+    () => false,
+  );
+  const prefixes = [`${name}.tmp-`, `${name}.work-`, ...(indexExists ? [`${name}.old-`] : [])];
+  const entries = await readdir(dirname(indexDir)).catch(() => [] as string[]);
+  const leftovers = entries.filter((e) => prefixes.some((p) => e.startsWith(p)));
+  for (const entry of leftovers) await rm(join(dirname(indexDir), entry), { recursive: true, force: true });
+  if (leftovers.length > 0) logger?.warn({ removed: leftovers }, "removed folders an interrupted index write left beside the index");
+}
+
 /** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
 const UNREADABLE_STALE_MS = 10_000;
 
@@ -120,6 +140,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       } finally {
         await handle.close();
       }
+      await removeLeftovers(indexDir, options.logger);
       let released = false;
       return {
         path,

@@ -3,7 +3,7 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -63,6 +63,26 @@ describe("the index lock", () => {
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     expect(parsedLogs(lines).filter((l) => l.msg.includes("gone"))).toEqual([expect.objectContaining({ pid })]);
     await lock.release();
+  });
+});
+
+describe("an interrupted index write", () => {
+  it("leaves folders beside the index that the next writer removes, keeping a moved-aside index while none is in place", async () => {
+    const p = project();
+    const leftovers = [".tmp-123-abc", ".work-XyZ12", ".old-123-abc"].map((suffix) => `${p.indexDir}${suffix}`);
+    for (const dir of leftovers) mkdirSync(join(dir, "inner"), { recursive: true });
+    const { logger, lines } = capturingLogger();
+    const lock = await acquireIndexLock(p.indexDir, { logger });
+    await lock.release();
+    for (const dir of leftovers) expect(existsSync(dir), dir).toBe(false);
+    expect(existsSync(p.indexDir)).toBe(true);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("interrupted"))).toHaveLength(1);
+
+    // With no index in place, the folder moved aside is the last index written: it stays.
+    const old = `${p.indexDir}.old-456-def`;
+    renameSync(p.indexDir, old);
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(old)).toBe(true);
   });
 });
 
