@@ -7,9 +7,11 @@
  * by renaming it, which would carry a lock inside it away.
  *
  * A writer's scratch folders sit beside it too (`index.tmp-*`, `index.work-*`, and `index.old-*` while the new
- * folder replaces the old). One that crashed leaves them there; the next writer, holding the lock, removes them.
+ * folder replaces the old). One that crashed leaves them there; the next writer, holding the lock, tidies them
+ * (see tidyLeftovers).
  */
-import { open, readdir, readFile, rm, stat } from "node:fs/promises";
+import { existsSync, statSync } from "node:fs";
+import { open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -88,20 +90,29 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
 }
 
 /**
- * Removes the scratch folders of writers that are gone (only the lock's holder may call this): never an
- * `.old-` folder while the index itself is missing, as it is then the last index written.
+ * Tidies what writers that are gone left beside the index (only the lock's holder may call this). When the
+ * index itself is missing, a writer died between moving the old one aside and moving the new one in: the new
+ * one (a `.tmp-` folder with its manifest, written last) or else the old one is put back. The rest is removed.
  */
-async function removeLeftovers(indexDir: string, logger?: Logger): Promise<void> {
+export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<void> {
+  const parent = dirname(indexDir);
   const name = basename(indexDir);
-  const indexExists = await stat(indexDir).then(
-    () => true,
-    () => false,
-  );
-  const prefixes = [`${name}.tmp-`, `${name}.work-`, ...(indexExists ? [`${name}.old-`] : [])];
-  const entries = await readdir(dirname(indexDir)).catch(() => [] as string[]);
-  const leftovers = entries.filter((e) => prefixes.some((p) => e.startsWith(p)));
-  for (const entry of leftovers) await rm(join(dirname(indexDir), entry), { recursive: true, force: true });
-  if (leftovers.length > 0) logger?.warn({ removed: leftovers }, "removed folders an interrupted index write left beside the index");
+  const entries = await readdir(parent).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [] as string[];
+    throw error;
+  });
+  const leftovers = (prefix: string): string[] => entries.filter((e) => e.startsWith(`${name}${prefix}`));
+  const newest = (folders: string[]): string | undefined =>
+    folders.map((e) => ({ e, at: statSync(join(parent, e)).mtimeMs })).sort((a, b) => b.at - a.at)[0]?.e;
+  const complete = leftovers(".tmp-").filter((e) => existsSync(join(parent, e, "manifest.json")));
+  const restore = existsSync(indexDir) ? undefined : (newest(complete) ?? newest(leftovers(".old-")));
+  if (restore) {
+    await rename(join(parent, restore), indexDir);
+    logger?.warn({ from: restore }, "put back the index an interrupted write had moved aside");
+  }
+  const removed = [".tmp-", ".work-", ".old-"].flatMap(leftovers).filter((e) => e !== restore);
+  for (const entry of removed) await rm(join(parent, entry), { recursive: true, force: true });
+  if (removed.length > 0) logger?.warn({ removed }, "removed folders an interrupted index write left beside the index");
 }
 
 /** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
@@ -140,9 +151,8 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       } finally {
         await handle.close();
       }
-      await removeLeftovers(indexDir, options.logger);
       let released = false;
-      return {
+      const lock: IndexLock = {
         path,
         async release() {
           if (released) return;
@@ -152,6 +162,11 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
           if (now && now.pid === process.pid && now.at === owner.at) await rm(path, { force: true });
         },
       };
+      // Outside the try below: a leftover that cannot be removed must not turn a held lock into an io error.
+      await tidyLeftovers(indexDir, options.logger).catch((error: unknown) =>
+        options.logger?.warn({ err: error, indexDir }, "could not tidy what an interrupted index write left beside the index"),
+      );
+      return lock;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });

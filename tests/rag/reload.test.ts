@@ -3,7 +3,7 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -67,22 +67,53 @@ describe("the index lock", () => {
 });
 
 describe("an interrupted index write", () => {
-  it("leaves folders beside the index that the next writer removes, keeping a moved-aside index while none is in place", async () => {
+  const scratch = (indexDir: string, suffix: string): string => {
+    const dir = `${indexDir}${suffix}`;
+    mkdirSync(join(dir, "inner"), { recursive: true });
+    return dir;
+  };
+
+  it("leaves folders beside the index that the next writer removes", async () => {
     const p = project();
-    const leftovers = [".tmp-123-abc", ".work-XyZ12", ".old-123-abc"].map((suffix) => `${p.indexDir}${suffix}`);
-    for (const dir of leftovers) mkdirSync(join(dir, "inner"), { recursive: true });
+    const leftovers = [".tmp-123-abc", ".work-XyZ12", ".old-123-abc"].map((suffix) => scratch(p.indexDir, suffix));
+    const { logger, lines } = capturingLogger();
+    await (await acquireIndexLock(p.indexDir, { logger })).release();
+    for (const dir of leftovers) expect(existsSync(dir), dir).toBe(false);
+    expect(existsSync(join(p.indexDir, "manifest.json"))).toBe(true);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("interrupted"))).toHaveLength(1);
+  });
+
+  it("puts back the index a writer moved aside: the new one when it was complete, else the old one", async () => {
+    const p = project();
+    const manifest = readFileSync(join(p.indexDir, "manifest.json"), "utf8");
+    // Died after moving the old index aside, before moving the complete new one in.
+    renameSync(p.indexDir, `${p.indexDir}.old-1-a`);
+    const fresh = scratch(p.indexDir, ".tmp-1-a");
+    writeFileSync(join(fresh, "manifest.json"), manifest);
+    scratch(p.indexDir, ".tmp-2-b"); // an incomplete one: no manifest
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(join(p.indexDir, "inner"))).toBe(true); // the new one
+    expect(existsSync(`${p.indexDir}.old-1-a`) || existsSync(fresh) || existsSync(`${p.indexDir}.tmp-2-b`)).toBe(false);
+
+    // No complete new one: the old one goes back.
+    renameSync(p.indexDir, `${p.indexDir}.old-3-c`);
+    scratch(p.indexDir, ".tmp-3-c");
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(readFileSync(join(p.indexDir, "manifest.json"), "utf8")).toBe(manifest);
+    expect(existsSync(`${p.indexDir}.tmp-3-c`)).toBe(false);
+  });
+
+  it("still takes the lock when tidying fails, with a warning", async () => {
+    const p = project();
+    // No index, and a moved-aside one that is a dangling link: putting it back fails.
+    rmSync(p.indexDir, { recursive: true, force: true });
+    symlinkSync(join(p.root, "nowhere"), `${p.indexDir}.old-9-z`);
     const { logger, lines } = capturingLogger();
     const lock = await acquireIndexLock(p.indexDir, { logger });
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     await lock.release();
-    for (const dir of leftovers) expect(existsSync(dir), dir).toBe(false);
-    expect(existsSync(p.indexDir)).toBe(true);
-    expect(parsedLogs(lines).filter((l) => l.msg.includes("interrupted"))).toHaveLength(1);
-
-    // With no index in place, the folder moved aside is the last index written: it stays.
-    const old = `${p.indexDir}.old-456-def`;
-    renameSync(p.indexDir, old);
-    await (await acquireIndexLock(p.indexDir)).release();
-    expect(existsSync(old)).toBe(true);
+    expect(existsSync(lock.path)).toBe(false);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("could not tidy"))).toHaveLength(1);
   });
 });
 
