@@ -616,11 +616,18 @@ const COPY_SLOTS = 4096;
  * loading), and reading the whole file into memory costs far more than streaming it (a 60 MB allocation faults
  * its pages in one by one).
  */
-async function writeFilteredExact(source: string, added: string, gone: ReadonlySet<number>, dimensions: number, file: string): Promise<void> {
+export async function writeFilteredExact(source: string, added: string, gone: ReadonlySet<number>, dimensions: number, file: string): Promise<void> {
   const dataSize = dimensions * 4;
   const slot = dataSize + 8;
-  const [from, extra, to] = [await open(source, "r"), await open(added, "r"), await open(file, "w")];
+  // Opened one after another inside the try, so a failed open still closes those before it.
+  const handles: FileHandle[] = [];
+  const opened = async (path: string, flags: string): Promise<FileHandle> => {
+    const handle = await open(path, flags);
+    handles.push(handle);
+    return handle;
+  };
   try {
+    const [from, extra, to] = [await opened(source, "r"), await opened(added, "r"), await opened(file, "w")];
     const header = async (handle: FileHandle, name: string): Promise<{ slots: number; count: number }> => {
       const bytes = Buffer.alloc(EXACT_HEADER);
       await handle.read(bytes, 0, EXACT_HEADER, 0);
@@ -661,7 +668,7 @@ async function writeFilteredExact(source: string, added: string, gone: ReadonlyS
     // The free slots, as hnswlib writes them (their bytes are never read): the file system's zeros.
     await to.truncate(EXACT_HEADER + capacity * slot);
   } finally {
-    await Promise.all([from.close(), extra.close(), to.close()]);
+    await Promise.all(handles.map((h) => h.close()));
   }
 }
 

@@ -1,3 +1,4 @@
+import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -7,7 +8,7 @@ import { createRag } from "../../src/rag/index.js";
 import { Retriever } from "../../src/rag/retrieve.js";
 import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, storedVectors, type LoadedIndex } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
-import { tempProject, type TempProject } from "../helpers/project.js";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
 const embeddings = new HashingEmbeddings();
@@ -359,5 +360,34 @@ describe("incremental updates and tweet authors", () => {
       const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
       expect(index.store, step).toEqual(scratch.store);
     }
+  });
+});
+
+describe("writeFilteredExact", () => {
+  it("closes the files it opened when a later one cannot be opened", () => {
+    // In a process of its own: this worker's file descriptors are not its own to count.
+    const script = `
+      import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+      import { tmpdir } from "node:os";
+      import { join } from "node:path";
+      import hnswlib from "hnswlib-node";
+      import { writeFilteredExact } from "./src/rag/store.ts";
+      const dir = mkdtempSync(join(tmpdir(), "exact-"));
+      const small = (label) => {
+        const index = new hnswlib.BruteforceSearch("cosine", 4);
+        index.initIndex(2);
+        index.addPoint([1, 2, 3, label], label);
+        index.writeIndex(join(dir, label + ".index"));
+        return join(dir, label + ".index");
+      };
+      const [source, added] = [small(1), small(2)];
+      const fds = () => readdirSync("/proc/self/fd").length;
+      const before = fds();
+      const error = await writeFilteredExact(source, added, new Set(), 4, join(dir, "missing", "out.index")).catch((e) => e.code);
+      process.stdout.write(JSON.stringify({ error, leaked: fds() - before }));
+      rmSync(dir, { recursive: true, force: true });`;
+    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(child.stderr).toBe("");
+    expect(JSON.parse(child.stdout)).toEqual({ error: "ENOENT", leaked: 0 });
   });
 });
