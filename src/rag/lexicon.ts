@@ -306,7 +306,12 @@ interface SavedWordLists {
   readonly lists: WordLists;
 }
 
-const identityOf = (analyzer: string, paths: LexiconPaths): string => `${lexiconFingerprint(paths)}/${analyzer}`;
+/**
+ * What a saved parse depends on: the word lists, the analyser, and the limits applied while parsing (so changing
+ * one of them cannot leave an index reusing lists parsed under the old one, even without a version bump).
+ */
+const identityOf = (analyzer: string, paths: LexiconPaths): string =>
+  `${lexiconFingerprint(paths)}/${analyzer}/${MAX_TRANSLATION_WORDS},${MAX_INVERSE_WORDS},${MIN_TRANSLATION_KEY}`;
 
 /**
  * Reads the word lists as {@link saveWordLists} saved them into this process, unless they are parsed already: the

@@ -211,7 +211,7 @@ describe("the lexicon of the shipped word lists", () => {
         const corpus = new Set(withSeed ? [...seedKeys, ...keys] : keys);
         expect(JSON.stringify(buildLexicon(corpus, shipped))).toBe(JSON.stringify(walkedLexicon(corpus, shipped)));
       }),
-      { numRuns: 4 },
+      { numRuns: 12 },
     );
   });
 });
