@@ -403,7 +403,11 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   try {
     return await finishIndex(options, seeds, store, reused, started, previous, saved, workDir);
   } finally {
-    if (workDir) await rm(workDir, { recursive: true, force: true });
+    // A scratch folder that cannot be removed must not replace the build's result or error; the next writer
+    // removes it (see tidyLeftovers in lock.ts).
+    if (workDir) {
+      await rm(workDir, { recursive: true, force: true }).catch((error: unknown) => logger?.warn({ err: error, workDir }, "could not remove the update's scratch folder"));
+    }
   }
 }
 
