@@ -401,7 +401,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
   const workDir = previous?.exact ? await makeWorkDir(indexDir, logger) : undefined;
   try {
-    return await finishIndex(options, seeds, store, reused, started, previous, saved, workDir);
+    return await finishIndex(options, { seeds, store, reused, started, previous, saved, workDir });
   } finally {
     // A scratch folder that cannot be removed must not replace the build's result or error; the next writer
     // removes it (see tidyLeftovers in lock.ts).
@@ -425,20 +425,27 @@ async function makeWorkDir(indexDir: string, logger?: Logger): Promise<string> {
   }
 }
 
+/** What {@link buildIndex} hands on once the passage store is built. */
+interface Build {
+  readonly seeds: readonly Seed[];
+  readonly store: PassageStore;
+  /** Each sentence's position in `previous` (its vector is reused), or -1. */
+  readonly reused: Int32Array;
+  /** When the build started (performance.now()), for its log line. */
+  readonly started: number;
+  readonly previous: LoadedIndex | undefined;
+  /** The index folder, when it holds `previous`'s vectors as they are in memory (read from there). */
+  readonly saved: string | undefined;
+  /** An update's scratch folder beside the index (see makeWorkDir). */
+  readonly workDir: string | undefined;
+}
+
 /** The vectors, manifest and files of an index whose passage store is built (the rest of {@link buildIndex}). */
-async function finishIndex(
-  options: BuildIndexOptions,
-  seeds: readonly Seed[],
-  store: PassageStore,
-  reused: Int32Array,
-  started: number,
-  previous?: LoadedIndex,
-  saved?: string,
-  workDir?: string,
-): Promise<LoadedIndex> {
+async function finishIndex(options: BuildIndexOptions, build: Build): Promise<LoadedIndex> {
   const { indexDir, embeddings, logger } = options;
+  const { seeds, store, started } = build;
   const sentences = store.packed.words[0] ?? 0;
-  const { exactFile, ...vectors } = await embedSentences(store, seeds, embeddings, reused, options.exactMaxVectors ?? EXACT_MAX_VECTORS, previous, logger, saved, workDir);
+  const { exactFile, ...vectors } = await embedSentences(options, build);
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -472,23 +479,16 @@ interface SentenceVectors {
 }
 
 /**
- * The sentence vectors. Up to `exactMax` sentences they go into an exact copy (hnswlib's BruteforceSearch; the
+ * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy (hnswlib's BruteforceSearch; the
  * graph would only approximate it), above into an hnswlib graph. With a usable `previous`, the unchanged
  * sentences keep their labels and vectors: the exact copy is copied without the gone points, or the graph is
  * copied and updated in place of a rebuild (gone points marked deleted, the new ones taking their slots); only
  * the new sentences are embedded. `reused[i]` is sentence i's position in `previous`, or -1.
  */
-async function embedSentences(
-  store: PassageStore,
-  seeds: readonly Seed[],
-  embeddings: IndexEmbeddings,
-  reused: Int32Array,
-  exactMax: number,
-  previous?: LoadedIndex,
-  logger?: Logger,
-  saved?: string,
-  workDir?: string,
-): Promise<SentenceVectors> {
+async function embedSentences(options: BuildIndexOptions, build: Build): Promise<SentenceVectors> {
+  const { embeddings, logger } = options;
+  const exactMax = options.exactMaxVectors ?? EXACT_MAX_VECTORS;
+  const { store, seeds, reused, previous, saved, workDir } = build;
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
   const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
   const usable =
