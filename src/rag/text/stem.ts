@@ -10,7 +10,11 @@ import type { Token } from "./tokenize.js";
 const ARTICLES = ["وال", "بال", "كال", "فال", "لل", "ال"] as const;
 const SUFFIXES = ["ها", "ان", "ات", "ون", "وا", "ين", "يه", "ه", "ي"] as const;
 
-/** Light10 on a normalised token (ة is already ه and ى is already ي), plus the verb plural ending وا. */
+/**
+ * Light10 on a normalised token (ة is already ه and ى is already ي), plus the verb plural ending وا; a suffix
+ * goes only when three letters remain (Light10 keeps two): "سكان" stays سكان, where سك would be ambiguous and
+ * too short to serve as a translation key.
+ */
 export function lightStemArabic(word: string): string {
   let w = word;
   if (w.length > 3 && w.startsWith("و")) w = w.slice(1);
@@ -21,7 +25,7 @@ export function lightStemArabic(word: string): string {
     }
   }
   for (const suffix of SUFFIXES) {
-    if (w.length - suffix.length >= 2 && w.endsWith(suffix)) w = w.slice(0, -suffix.length);
+    if (w.length - suffix.length >= 3 && w.endsWith(suffix)) w = w.slice(0, -suffix.length);
   }
   return w;
 }

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
+
+describe("lightStemArabic", () => {
+  it.each([
+    ["السكان", "سكان"], // a suffix goes only when three letters remain
+    ["مكان", "مكان"],
+    ["المسؤولين", "مسوول"],
+    ["والحكومات", "حكوم"],
+    ["كتابها", "كتاب"],
+    ["قالوا", "قال"],
+    ["بالجزائر", "جزاير"],
+  ])("%s -> %s", (word, stem) => {
+    const [token] = tokenize(word);
+    expect(lightStemArabic(token?.text ?? "")).toBe(stem);
+  });
+});
+
+describe("tokenKeys", () => {
+  it("gives an Arabic token its light and Snowball stems, once each, and an English one its Porter stem", () => {
+    const keys = (text: string): string[][] => tokenize(text).map(tokenKeys);
+    expect(keys("السكان")).toEqual([["سكان", "السك"]]);
+    expect(keys("سكانًا")).toEqual([["سكان"]]);
+    expect(keys("Elections")).toEqual([["elec"]]); // Porter 2 (Snowball), lower-cased first
+  });
+});
