@@ -89,6 +89,12 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
   return { pid: -1, host: "", at: "" };
 }
 
+/** A writer's scratch folders beside the index: the new index being written, the old one moved aside, an update's work. */
+export type ScratchKind = "tmp" | "old" | "work";
+
+/** The path prefix of `indexDir`'s scratch folders of one kind (a suffix makes each unique): `index.tmp-`. */
+export const scratchPrefix = (indexDir: string, kind: ScratchKind): string => `${indexDir}.${kind}-`;
+
 /**
  * Tidies what writers that are gone left beside the index (only the lock's holder may call this). When the
  * index itself is missing, a writer died between moving the old one aside and moving the new one in: the new
@@ -101,16 +107,16 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return [] as string[];
     throw error;
   });
-  const leftovers = (prefix: string): string[] => entries.filter((e) => e.startsWith(`${name}${prefix}`));
+  const leftovers = (kind: ScratchKind): string[] => entries.filter((e) => e.startsWith(scratchPrefix(name, kind)));
   const newest = (folders: string[]): string | undefined =>
     folders.map((e) => ({ e, at: statSync(join(parent, e)).mtimeMs })).sort((a, b) => b.at - a.at)[0]?.e;
-  const complete = leftovers(".tmp-").filter((e) => existsSync(join(parent, e, "manifest.json")));
-  const restore = existsSync(indexDir) ? undefined : (newest(complete) ?? newest(leftovers(".old-")));
+  const complete = leftovers("tmp").filter((e) => existsSync(join(parent, e, "manifest.json")));
+  const restore = existsSync(indexDir) ? undefined : (newest(complete) ?? newest(leftovers("old")));
   if (restore) {
     await rename(join(parent, restore), indexDir);
     logger?.warn({ from: restore }, "put back the index an interrupted write had moved aside");
   }
-  const removed = [".tmp-", ".work-", ".old-"].flatMap(leftovers).filter((e) => e !== restore);
+  const removed = (["tmp", "work", "old"] as const).flatMap(leftovers).filter((e) => e !== restore);
   for (const entry of removed) await rm(join(parent, entry), { recursive: true, force: true });
   if (removed.length > 0) logger?.warn({ removed }, "removed folders an interrupted index write left beside the index");
 }

@@ -24,6 +24,7 @@ import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-no
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
+import { scratchPrefix } from "./lock.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
@@ -418,7 +419,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
 async function makeWorkDir(indexDir: string, logger?: Logger): Promise<string> {
   try {
     await mkdir(dirname(indexDir), { recursive: true });
-    return await mkdtemp(`${indexDir}.work-`);
+    return await mkdtemp(scratchPrefix(indexDir, "work"));
   } catch (error) {
     logger?.debug({ err: error, indexDir }, "cannot write beside the index folder; updating its vectors in a temporary folder");
     return mkdtemp(join(tmpdir(), "briefing-work-"));
@@ -759,8 +760,8 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
 async function writeIndex(indexDir: string, index: LoadedIndex, exactFile?: string): Promise<void> {
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
-  const tmp = `${indexDir}.tmp-${suffix}`;
-  const old = `${indexDir}.old-${suffix}`;
+  const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
+  const old = `${scratchPrefix(indexDir, "old")}${suffix}`;
   try {
     await mkdir(tmp, { recursive: true });
     const { labels } = index;
