@@ -115,6 +115,14 @@ export class LexicalIndex {
   private readonly norms: Float64Array;
   /** termFrequencies' output, reused from one term to the next (search reads it before asking for another). */
   private scratch = { docs: new Uint32Array(0), counts: new Uint32Array(0) };
+  /** The two buffers a term's postings are merged through (entries as document * MAX_POSITIONS + position). */
+  private merging = { from: new Float64Array(0), to: new Float64Array(0) };
+  /**
+   * search's result buffers, reused from one search to the next: a per-question allocation of a score per
+   * document (2.5 MB at 300,000 sentences) made the garbage collector walk the whole index every few questions.
+   * `matched` is the previous search's, whose entries are cleared at the start of the next.
+   */
+  private result: { scores: Float64Array; seen: Uint8Array; matched: Uint32Array } | undefined;
 
   /** @param documents per document, per token, the token's keys. */
   constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>);
@@ -206,18 +214,21 @@ export class LexicalIndex {
     return false;
   }
 
+  /**
+   * The BM25 scores of `terms` over every document. The result's arrays are this index's own buffers, valid until
+   * its next search: read them before searching this index again.
+   */
   search(terms: readonly QueryTerm[]): LexicalResult {
-    const scores = new Float64Array(this.size);
-    const seen = new Uint8Array(this.size);
+    const result = this.clearedResult();
+    const { scores, seen } = result;
     let count = 0;
     const hits = terms.map((term) => {
       const { docs, counts, df } = this.termFrequencies(term.keys);
       const idf = this.idf(df) * term.weight;
       for (let i = 0; i < df; i += 1) {
-        const doc = docs[i] ?? 0;
-        const f = counts[i] ?? 0;
-        const norm = this.norms[doc] ?? K1;
-        scores[doc] = (scores[doc] ?? 0) + (idf * f * (K1 + 1)) / (f + norm);
+        const doc = docs[i] as number;
+        const f = counts[i] as number;
+        scores[doc] = (scores[doc] as number) + (idf * f * (K1 + 1)) / (f + (this.norms[doc] as number));
         if (!seen[doc]) {
           seen[doc] = 1;
           count += 1;
@@ -231,9 +242,29 @@ export class LexicalIndex {
     for (let doc = 0, m = 0; m < count; doc += 1) {
       if (!seen[doc]) continue;
       matched[m++] = doc;
-      max = Math.max(max, scores[doc] ?? 0);
+      max = Math.max(max, scores[doc] as number);
     }
+    result.matched = matched;
     return { scores, matched, max, terms: hits };
+  }
+
+  /** The result buffers with the previous search's entries cleared (only those: most documents were never touched). */
+  private clearedResult(): { scores: Float64Array; seen: Uint8Array; matched: Uint32Array } {
+    if (!this.result) {
+      this.result = { scores: new Float64Array(this.size), seen: new Uint8Array(this.size), matched: new Uint32Array(0) };
+      return this.result;
+    }
+    const { scores, seen, matched } = this.result;
+    if (matched.length > scores.length / 8) {
+      scores.fill(0);
+      seen.fill(0);
+    } else {
+      for (const doc of matched) {
+        scores[doc] = 0;
+        seen[doc] = 0;
+      }
+    }
+    return this.result;
   }
 
   /**
@@ -255,56 +286,79 @@ export class LexicalIndex {
     const all = this.docs;
     if (this.scratch.docs.length < total) this.scratch = { docs: new Uint32Array(total), counts: new Uint32Array(total) };
     const { docs, counts } = this.scratch;
-    counts.fill(0, 0, total);
     let df = 0;
-    let doc = -1;
-    /** Counts one matching token of document `d` (documents come in ascending order, each one's a run). */
-    const tally = (d: number): void => {
-      if (d !== doc) {
-        doc = d;
-        docs[df] = d;
-        df += 1;
-      }
-      counts[df - 1] = (counts[df - 1] as number) + 1;
-    };
-    // One key (most terms): its entries are in order already.
+    let last = -1;
+    // One key (most terms): its entries are in order already; a document's entries are a run.
     if (ranges.length === 1) {
       const { from, to } = ranges[0] as { from: number; to: number };
-      for (let e = from; e < to; e += 1) tally(all[e] as number);
+      for (let e = from; e < to; e += 1) {
+        const d = all[e] as number;
+        if (d !== last) {
+          last = d;
+          docs[df] = d;
+          counts[df] = 1;
+          df += 1;
+        } else counts[df - 1] = (counts[df - 1] as number) + 1;
+      }
       return { docs, counts, df };
     }
-    // Several: their entries as document * MAX_POSITIONS + position, merged two lists at a time; a position in
-    // several lists is taken once.
-    let lists: Float64Array[] = ranges.map(({ from, to }) => {
-      const list = new Float64Array(to - from);
-      for (let e = from; e < to; e += 1) list[e - from] = (all[e] as number) * MAX_POSITIONS + (this.positions[e] as number);
-      return list;
-    });
-    while (lists.length > 1) {
-      const merged: Float64Array[] = [];
-      for (let l = 0; l + 1 < lists.length; l += 2) merged.push(mergeOnce(lists[l] as Float64Array, lists[l + 1] as Float64Array));
-      if (lists.length % 2 === 1) merged.push(lists[lists.length - 1] as Float64Array);
-      lists = merged;
+    // Several: their entries as document * MAX_POSITIONS + position, merged two lists at a time through two
+    // reused buffers; a position in several lists is taken once.
+    if (this.merging.from.length < total) this.merging = { from: new Float64Array(total), to: new Float64Array(total) };
+    let { from: source, to: target } = this.merging;
+    let bounds = [0];
+    for (const range of ranges) {
+      let at = bounds[bounds.length - 1] as number;
+      for (let e = range.from; e < range.to; e += 1) source[at++] = (all[e] as number) * MAX_POSITIONS + (this.positions[e] as number);
+      bounds.push(at);
     }
-    for (const entry of lists[0] ?? []) tally(Math.floor(entry / MAX_POSITIONS));
+    while (bounds.length > 2) {
+      const next = [0];
+      let out = 0;
+      for (let l = 0; l + 1 < bounds.length; l += 2) {
+        const end = bounds[l + 2];
+        out = end === undefined ? copyRun(source, bounds[l] as number, bounds[l + 1] as number, target, out) : mergeRuns(source, bounds[l] as number, bounds[l + 1] as number, end, target, out);
+        next.push(out);
+      }
+      bounds = next;
+      [source, target] = [target, source];
+    }
+    const end = bounds[1] ?? 0;
+    for (let i = 0; i < end; i += 1) {
+      const d = Math.floor((source[i] as number) / MAX_POSITIONS);
+      if (d !== last) {
+        last = d;
+        docs[df] = d;
+        counts[df] = 1;
+        df += 1;
+      } else counts[df - 1] = (counts[df - 1] as number) + 1;
+    }
     return { docs, counts, df };
   }
 }
 
-/** Two ascending lists merged, ascending; an entry at the head of both is taken once. */
-function mergeOnce(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
+/**
+ * Writes the ascending runs `list[a..b)` and `list[b..c)` merged into `out` from `at`, an entry at the head of both
+ * taken once; returns where the output ends.
+ */
+function mergeRuns(list: Float64Array, a: number, b: number, c: number, out: Float64Array, at: number): number {
+  let i = a;
+  let j = b;
+  let n = at;
+  while (i < b && j < c) {
+    const x = list[i] as number;
+    const y = list[j] as number;
     if (x <= y) i += 1;
     if (y <= x) j += 1;
     out[n++] = x < y ? x : y;
   }
-  while (i < a.length) out[n++] = a[i++] as number;
-  while (j < b.length) out[n++] = b[j++] as number;
-  return out.subarray(0, n);
+  while (i < b) out[n++] = list[i++] as number;
+  while (j < c) out[n++] = list[j++] as number;
+  return n;
+}
+
+/** Copies `list[a..b)` into `out` from `at`; returns where the output ends. */
+function copyRun(list: Float64Array, a: number, b: number, out: Float64Array, at: number): number {
+  out.set(list.subarray(a, b), at);
+  return at + b - a;
 }

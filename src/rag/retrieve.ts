@@ -225,9 +225,11 @@ export class Retriever {
       : [];
     const terms = [...own, ...borrowed];
     if (terms.length === 0) return nothingFound(terms);
+    // The vectors first: from the lexical searches on nothing awaits, since their results are the indexes' own
+    // buffers until their next search (another question's, which could otherwise run in between).
+    const dense = await this.dense(question, terms);
     const lexical = this.sentenceIndex.search(terms);
     const context = this.passageIndex.search(terms);
-    const dense = await this.dense(question, terms);
     const maxSentence = lexical.max;
     const maxPassage = context.max;
     // The fused score's parts for sentence i: each signal scaled to [0, 1] over the candidates.
@@ -240,14 +242,18 @@ export class Retriever {
     // The candidates (the dense neighbours, then every lexically matched sentence not among them) offered in
     // that order; the parts are kept for the best only.
     const best = new BestOf(RERANK_CANDIDATES);
-    const offer = (i: number): void => {
+    // partsOf's weighted sum, computed alike but without an array per sentence: every matched sentence is offered.
+    const offer = (i: number, vector: number): void => {
       const sentence = this.sentences[i];
       if (!sentence) return;
-      const part = partsOf(i, sentence);
-      best.offer(sentence, WEIGHT_SENTENCE * part[0] + WEIGHT_PASSAGE * part[1] + WEIGHT_DENSE * part[2]);
+      const score =
+        WEIGHT_SENTENCE * ((lexical.scores[i] ?? 0) / (maxSentence || 1)) +
+        WEIGHT_PASSAGE * ((context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1)) +
+        WEIGHT_DENSE * Math.max(0, vector);
+      best.offer(sentence, score);
     };
-    for (const i of dense.keys()) offer(i);
-    for (const i of lexical.matched) if (!dense.has(i)) offer(i);
+    for (const [i, vector] of dense) offer(i, vector);
+    for (const i of lexical.matched) if (!dense.has(i)) offer(i, 0);
     const fused = best.sorted();
     const parts = new Map(fused.map((r) => [r.sentence.position, partsOf(r.sentence.position, r.sentence)]));
 

@@ -55,6 +55,30 @@ describe("LexicalIndex", () => {
     );
   });
 
+  it("scores a search as the definition says after other searches of the same index (whose buffers it reuses)", () => {
+    fc.assert(
+      fc.property(corpus, fc.array(query, { minLength: 2, maxLength: 4 }), (documents, queries) => {
+        const index = new LexicalIndex(documents);
+        for (const terms of queries) {
+          const result = index.search(terms);
+          const want = naiveScores(documents, terms);
+          want.forEach((score, doc) => expect(result.scores[doc]).toBeCloseTo(score, 9));
+          expect([...result.matched]).toEqual(want.flatMap((s, doc) => (s > 0 ? [doc] : [])));
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("clears a previous search that matched few documents of many", () => {
+    const documents = Array.from({ length: 64 }, (_, i) => [[i === 3 ? "rare" : "common"], ["filler"]]);
+    const index = new LexicalIndex(documents);
+    expect([...index.search([{ word: "rare", keys: ["rare"], weight: 1 }]).matched]).toEqual([3]);
+    const next = index.search([{ word: "none", keys: ["none"], weight: 1 }]);
+    expect(next.matched.length).toBe(0);
+    expect(next.scores.every((s) => s === 0)).toBe(true);
+  });
+
   it("counts a token once when several of a term's keys match it", () => {
     const index = new LexicalIndex([[["x", "y"]], [["z"]]]);
     const [hit] = index.search([{ word: "x", keys: ["x", "y"], weight: 1 }]).terms;

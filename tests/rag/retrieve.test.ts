@@ -47,3 +47,18 @@ describe("decline features", () => {
     }
   });
 });
+
+describe("retrieval", () => {
+  it("answers questions asked at once as it answers them one by one (the lexical buffers are shared)", async () => {
+    const questions = ["Who is Michele Sison?", "ما موقف واشنطن من بعثة المينورسو؟", "What did Algeria do in Mali?", "How do I bake sourdough bread?"];
+    const summary = (r: Awaited<ReturnType<Retriever["retrieve"]>>) => ({
+      ranked: r.ranked.map((c) => [c.sentence.position, c.score]),
+      features: [...r.features],
+      answerable: r.answerable,
+    });
+    const alone = [];
+    for (const question of questions) alone.push(summary(await retriever.retrieve(question)));
+    const together = await Promise.all(questions.map((question) => retriever.retrieve(question)));
+    expect(together.map(summary)).toEqual(alone);
+  });
+});
