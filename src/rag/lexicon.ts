@@ -15,6 +15,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { Lexicon } from "./analyze.js";
+import { IndexError } from "./errors.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize } from "./text/tokenize.js";
@@ -34,8 +35,11 @@ const MAX_INVERSE_WORDS = 1;
 const MIN_TRANSLATION_KEY = 3;
 /** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
 const MAX_EN_PER_AR = 8;
-/** Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew. */
-const WORD_LISTS_VERSION = 1;
+/**
+ * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
+ * Version 2: the lists serialised apart, with their SHA-256.
+ */
+const WORD_LISTS_VERSION = 2;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -299,12 +303,15 @@ function add<K>(map: Map<K, Set<string>>, key: K, value: string): void {
   else map.set(key, new Set([value]));
 }
 
-/** The saved word lists: the parsed form with what it was parsed by. */
+/** The saved word lists: the parsed form (serialised on its own, with its SHA-256) with what it was parsed by. */
 interface SavedWordLists {
   readonly version: number;
   readonly identity: string;
-  readonly lists: WordLists;
+  readonly sha256: string;
+  readonly lists: Uint8Array;
 }
+
+const digest = (bytes: Uint8Array): string => createHash("sha256").update(bytes).digest("hex");
 
 /**
  * What a saved parse depends on: the word lists, the analyser, and the limits applied while parsing (so changing
@@ -319,7 +326,8 @@ const identityOf = (analyzer: string, paths: LexiconPaths): string =>
  * another version of this code is left alone (the lists are parsed when needed).
  * @param analyzer the analyser's identity (tokeniser and stemmers) the lists were parsed with.
  * @returns whether the lists are in memory now.
- * @throws Error when the file cannot be read (other than missing) or does not hold saved word lists.
+ * @throws IndexError ("corrupt") when the file cannot be read (other than missing), does not hold saved word lists
+ * or fails its checksum; the caller parses the lists instead.
  */
 export async function primeWordLists(file: string, analyzer: string, paths = DEFAULT_PATHS): Promise<boolean> {
   const key = listsKey(paths);
@@ -329,14 +337,28 @@ export async function primeWordLists(file: string, analyzer: string, paths = DEF
     bytes = await readFile(file);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return false;
-    throw error;
+    throw new IndexError("corrupt", `cannot read ${file}`, { cause: error });
   }
-  const saved = deserialize(bytes) as Partial<SavedWordLists> | null;
+  let saved: Partial<SavedWordLists> | null;
+  try {
+    saved = deserialize(bytes) as Partial<SavedWordLists> | null;
+  } catch (error) {
+    throw new IndexError("corrupt", `${file} does not hold saved word lists`, { cause: error });
+  }
   if (typeof saved !== "object" || saved === null || typeof saved.version !== "number" || typeof saved.identity !== "string") {
-    throw new Error(`${file} does not hold saved word lists`);
+    throw new IndexError("corrupt", `${file} does not hold saved word lists`);
   }
-  if (saved.version !== WORD_LISTS_VERSION || saved.identity !== identityOf(analyzer, paths) || !saved.lists) return false;
-  parsedLists.set(key, saved.lists);
+  if (saved.version !== WORD_LISTS_VERSION || saved.identity !== identityOf(analyzer, paths)) return false;
+  if (!(saved.lists instanceof Uint8Array) || saved.sha256 !== digest(saved.lists)) {
+    throw new IndexError("corrupt", `${file} fails its checksum: damaged since it was written`);
+  }
+  let lists: WordLists;
+  try {
+    lists = deserialize(saved.lists) as WordLists;
+  } catch (error) {
+    throw new IndexError("corrupt", `${file} holds word lists that cannot be read`, { cause: error });
+  }
+  parsedLists.set(key, lists);
   savedForms.set(`${key}\n${saved.identity}`, bytes);
   return true;
 }
@@ -350,7 +372,8 @@ export async function saveWordLists(file: string, analyzer: string, paths = DEFA
   const key = `${listsKey(paths)}\n${identity}`;
   let bytes = savedForms.get(key);
   if (!bytes) {
-    bytes = serialize({ version: WORD_LISTS_VERSION, identity, lists: wordLists(paths) } satisfies SavedWordLists);
+    const lists = serialize(wordLists(paths));
+    bytes = serialize({ version: WORD_LISTS_VERSION, identity, sha256: digest(lists), lists } satisfies SavedWordLists);
     savedForms.set(key, bytes);
   }
   await writeFile(file, bytes);

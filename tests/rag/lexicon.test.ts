@@ -249,6 +249,20 @@ describe("the saved word lists", () => {
     expect(await reader.primeWordLists(file, "analyzer-1", other)).toBe(false);
     expect(await reader.primeWordLists(join(dir, "missing.bin"), "analyzer-1", paths)).toBe(false);
     writeFileSync(file, "not saved word lists");
-    await expect(reader.primeWordLists(file, "analyzer-1", paths)).rejects.toThrow();
+    await expect(reader.primeWordLists(file, "analyzer-1", paths)).rejects.toMatchObject({ name: "IndexError", code: "corrupt" });
+  });
+
+  it("are refused when damaged after writing (a byte changed inside the lists), not read into a wrong lexicon", async () => {
+    const file = join(dir, "wordlists.bin");
+    const writer = await freshModule();
+    await writer.saveWordLists(file, "analyzer-1", paths);
+    const bytes = readFileSync(file);
+    // One letter of a headword ("mission" -> "lission", kept as UTF-16): still a readable serialisation.
+    const at = bytes.lastIndexOf(Buffer.from("mission", "utf16le"));
+    expect(at).toBeGreaterThan(0);
+    bytes[at] = (bytes[at] as number) ^ 0x01;
+    writeFileSync(file, bytes);
+    const reader = await freshModule();
+    await expect(reader.primeWordLists(file, "analyzer-1", paths)).rejects.toMatchObject({ name: "IndexError", code: "corrupt", message: expect.stringContaining("checksum") });
   });
 });
