@@ -120,9 +120,9 @@ export class LexicalIndex {
   /**
    * search's result buffers, reused from one search to the next: a per-question allocation of a score per
    * document (2.5 MB at 300,000 sentences) made the garbage collector walk the whole index every few questions.
-   * `matched` is the previous search's, whose entries are cleared at the start of the next.
+   * `matched` is the previous search's (a view of `documents`), whose entries are cleared at the start of the next.
    */
-  private result: { scores: Float64Array; seen: Uint8Array; matched: Uint32Array } | undefined;
+  private result: { scores: Float64Array; seen: Uint8Array; documents: Uint32Array; matched: Uint32Array } | undefined;
 
   /** @param documents per document, per token, the token's keys. */
   constructor(documents: ReadonlyArray<ReadonlyArray<readonly string[]>>);
@@ -237,7 +237,7 @@ export class LexicalIndex {
       return { term, idf, df };
     });
     // The matched documents in ascending order, read off `seen` (no sort).
-    const matched = new Uint32Array(count);
+    const matched = result.documents.subarray(0, count);
     let max = 0;
     for (let doc = 0, m = 0; m < count; doc += 1) {
       if (!seen[doc]) continue;
@@ -249,9 +249,10 @@ export class LexicalIndex {
   }
 
   /** The result buffers with the previous search's entries cleared (only those: most documents were never touched). */
-  private clearedResult(): { scores: Float64Array; seen: Uint8Array; matched: Uint32Array } {
+  private clearedResult(): NonNullable<LexicalIndex["result"]> {
     if (!this.result) {
-      this.result = { scores: new Float64Array(this.size), seen: new Uint8Array(this.size), matched: new Uint32Array(0) };
+      const size = this.size;
+      this.result = { scores: new Float64Array(size), seen: new Uint8Array(size), documents: new Uint32Array(size), matched: new Uint32Array(0) };
       return this.result;
     }
     const { scores, seen, matched } = this.result;

@@ -106,6 +106,11 @@ class BestOf {
 
   constructor(private readonly k: number) {}
 
+  /** A score below this cannot enter (the worst kept, once k are kept). */
+  get floor(): number {
+    return this.heap.length >= this.k ? (this.heap[0] as Entry).score : -Infinity;
+  }
+
   offer(sentence: IndexedSentence, score: number): void {
     const heap = this.heap;
     const worst = heap[0];
@@ -156,6 +161,8 @@ export class Retriever {
   private readonly vectors: BruteforceSearch | HierarchicalNSW;
   /** Per vector label, its sentence's position. */
   private readonly sentenceOfLabel = new Map<number, number>();
+  /** Per sentence position, its passage's (the fused score's passage part, read per matched sentence). */
+  private readonly passageOf: Uint32Array;
   private readonly texts: ReadonlyMap<string, string>;
   private readonly passages: readonly Passage[];
   /** Passage positions of each briefing. */
@@ -183,6 +190,7 @@ export class Retriever {
       for (const { start, end } of passage.sentences) sentences.push({ start, end, passage, passageIndex, position: sentences.length });
     });
     this.sentences = sentences;
+    this.passageOf = Uint32Array.from(sentences, (s) => s.passageIndex);
     // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
     this.sentenceIndex = new LexicalIndex(packed);
     this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
@@ -253,7 +261,17 @@ export class Retriever {
       best.offer(sentence, score);
     };
     for (const [i, vector] of dense) offer(i, vector);
-    for (const i of lexical.matched) if (!dense.has(i)) offer(i, 0);
+    // Every other matched sentence (most of a large corpus's, for a frequent word): its score from typed arrays
+    // alone, the same sum without the dense part (+0), and its sentence looked up only when it can enter.
+    const sentenceScores = lexical.scores;
+    const passageScores = context.scores;
+    const passageOf = this.passageOf;
+    for (const i of lexical.matched) {
+      const score = WEIGHT_SENTENCE * ((sentenceScores[i] as number) / (maxSentence || 1)) + WEIGHT_PASSAGE * ((passageScores[passageOf[i] as number] as number) / (maxPassage || 1));
+      if (score < best.floor || dense.has(i)) continue;
+      const sentence = this.sentences[i];
+      if (sentence) best.offer(sentence, score);
+    }
     const fused = best.sorted();
     const parts = new Map(fused.map((r) => [r.sentence.position, partsOf(r.sentence.position, r.sentence)]));
 
