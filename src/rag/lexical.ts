@@ -100,6 +100,51 @@ function walkPacked(
   }
 }
 
+/** An index's postings: per key (numbered as `keyList`), its entries' documents and positions, ascending. */
+export interface Postings {
+  readonly keyList: readonly string[];
+  readonly keyIds: Map<string, number>;
+  /** Key `id`'s entries are those from `offsets[id]` up to `offsets[id + 1]`. */
+  readonly offsets: Uint32Array;
+  readonly docs: Uint32Array;
+  readonly positions: Uint16Array;
+  /** Per document, its number of tokens. */
+  readonly lengths: Uint32Array;
+  /**
+   * When the entries are sentences' (another index's postings, shared) and this index's documents are groups of
+   * them: each sentence's document, and the position of its first token there.
+   */
+  readonly documentOf?: Uint32Array;
+  readonly shift?: Uint32Array;
+}
+
+/**
+ * The postings of `packed` (documents as `groups` make them, see walkPacked): two walks over the numbered keys (a
+ * counting sort by key), the first counting each key's entries, the second placing them, so every posting is a
+ * range of one buffer, ascending as documents are read in order.
+ */
+function buildPostings({ words, keys }: PackedTerms, groups?: ArrayLike<number>): Postings {
+  const lengths = new Uint32Array(groups ? groups.length : (words[0] ?? 0));
+  const counts = new Uint32Array(keys.length + 1);
+  walkPacked(
+    words,
+    groups,
+    (_doc, _position, key) => void (counts[key + 1] = (counts[key + 1] as number) + 1),
+    (doc, tokens) => void (lengths[doc] = (lengths[doc] as number) + tokens),
+  );
+  for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
+  const docs = new Uint32Array(counts[keys.length] as number);
+  const positions = new Uint16Array(docs.length);
+  const cursor = counts.slice(0, keys.length);
+  walkPacked(words, groups, (doc, position, key) => {
+    const entry = cursor[key] as number;
+    docs[entry] = doc;
+    positions[entry] = position;
+    cursor[key] = entry + 1;
+  });
+  return { keyList: keys, keyIds: new Map(keys.map((key, id) => [key, id])), offsets: counts, docs, positions, lengths };
+}
+
 export class LexicalIndex {
   private readonly keyIds: Map<string, number>;
   private readonly keyList: readonly string[];
@@ -109,6 +154,9 @@ export class LexicalIndex {
   private readonly docs: Uint32Array;
   /** Per entry, the token's position in its document; ascending within a key and document. */
   private readonly positions: Uint16Array;
+  /** For an index of grouped sentences sharing their postings: per sentence, its document and first position. */
+  private readonly documentOf: Uint32Array | undefined;
+  private readonly shift: Uint32Array | undefined;
   private readonly lengths: Uint32Array;
   private readonly averageLength: number;
   /** Per document, BM25's length normalisation K1 * (1 - B + B * length / average length). */
@@ -131,39 +179,46 @@ export class LexicalIndex {
    * order (a passage index over sentences); without it each sentence is a document.
    */
   constructor(packed: PackedTerms, groups?: ArrayLike<number>);
-  constructor(input: ReadonlyArray<ReadonlyArray<readonly string[]>> | PackedTerms, groups?: ArrayLike<number>) {
-    const { words, keys } = "words" in input ? input : packTerms(input);
-    this.keyList = keys;
-    this.keyIds = new Map(keys.map((key, id) => [key, id]));
-    const documents = groups ? groups.length : (words[0] ?? 0);
-    const lengths = new Uint32Array(documents);
-    this.lengths = lengths;
-    // Two walks over the numbered keys (a counting sort by key): the first counts each key's entries, the second
-    // places them, so every posting is a range of one buffer, ascending as documents are read in order.
-    const counts = new Uint32Array(keys.length + 1);
-    walkPacked(
-      words,
-      groups,
-      (_doc, _position, key) => void (counts[key + 1] = (counts[key + 1] as number) + 1),
-      (doc, tokens) => void (lengths[doc] = (lengths[doc] as number) + tokens),
-    );
-    for (let k = 0; k < keys.length; k += 1) counts[k + 1] = (counts[k + 1] as number) + (counts[k] as number);
-    this.offsets = counts;
-    const docs = new Uint32Array(counts[keys.length] as number);
-    const positions = new Uint16Array(docs.length);
-    const cursor = counts.slice(0, keys.length);
-    walkPacked(words, groups, (doc, position, key) => {
-      const entry = cursor[key] as number;
-      docs[entry] = doc;
-      positions[entry] = position;
-      cursor[key] = entry + 1;
-    });
-    this.docs = docs;
-    this.positions = positions;
+  /** @param postings built already (see {@link LexicalIndex.grouped}). */
+  constructor(postings: Postings);
+  constructor(input: ReadonlyArray<ReadonlyArray<readonly string[]>> | PackedTerms | Postings, groups?: ArrayLike<number>) {
+    const postings = "offsets" in input ? input : buildPostings("words" in input ? input : packTerms(input), groups);
+    ({ keyList: this.keyList, keyIds: this.keyIds, offsets: this.offsets, docs: this.docs, positions: this.positions, lengths: this.lengths } = postings);
+    this.documentOf = postings.documentOf;
+    this.shift = postings.shift;
     let total = 0;
     for (const length of this.lengths) total += length;
-    this.averageLength = documents ? total / documents : 0;
+    this.averageLength = this.lengths.length ? total / this.lengths.length : 0;
     this.norms = Float64Array.from(this.lengths, (length) => K1 * (1 - B + (B * length) / (this.averageLength || 1)));
+  }
+
+  /**
+   * The index of documents made of consecutive sentences (`groups`: how many each, in order) that `sentences`
+   * indexes one by one (built from `packed`): it scores as `new LexicalIndex(packed, groups)` does, but shares the
+   * sentences' postings, reading each entry's sentence as its document, shifted by the tokens before it, instead
+   * of two more walks over every key and a second copy of the postings (90 MB at 300,000 sentences). A document
+   * too long for its positions is indexed by the walks.
+   */
+  static grouped(sentences: LexicalIndex, packed: PackedTerms, groups: ArrayLike<number>): LexicalIndex {
+    if (sentences.documentOf) return new LexicalIndex(packed, groups);
+    const count = sentences.lengths.length;
+    const documentOf = new Uint32Array(count);
+    const shift = new Uint32Array(count);
+    const lengths = new Uint32Array(groups.length);
+    let sentence = 0;
+    for (let doc = 0; doc < groups.length; doc += 1) {
+      let length = 0;
+      for (let n = groups[doc] as number; n > 0 && sentence < count; n -= 1, sentence += 1) {
+        documentOf[sentence] = doc;
+        shift[sentence] = length;
+        length += sentences.lengths[sentence] as number;
+      }
+      if (length > MAX_POSITIONS) return new LexicalIndex(packed, groups);
+      lengths[doc] = length;
+    }
+    if (sentence !== count) return new LexicalIndex(packed, groups);
+    const { keyList, keyIds, offsets, docs, positions } = sentences;
+    return new LexicalIndex({ keyList, keyIds, offsets, docs, positions, lengths, documentOf, shift });
   }
 
   /** Key `key`'s range of entries, or undefined when no document holds it. */
@@ -197,6 +252,12 @@ export class LexicalIndex {
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
+  /** Entry `e`'s document. */
+  private documentAt(e: number): number {
+    const sentence = this.docs[e] as number;
+    return this.documentOf ? (this.documentOf[sentence] as number) : sentence;
+  }
+
   /** Whether document `doc` has a token matching any of `keys` (a binary search per key). */
   contains(doc: number, keys: readonly string[]): boolean {
     for (const key of keys) {
@@ -206,10 +267,10 @@ export class LexicalIndex {
       let hi = range.to;
       while (lo < hi) {
         const mid = (lo + hi) >>> 1;
-        if ((this.docs[mid] as number) < doc) lo = mid + 1;
+        if (this.documentAt(mid) < doc) lo = mid + 1;
         else hi = mid;
       }
-      if (lo < range.to && this.docs[lo] === doc) return true;
+      if (lo < range.to && this.documentAt(lo) === doc) return true;
     }
     return false;
   }
@@ -239,7 +300,7 @@ export class LexicalIndex {
     // The matched documents in ascending order, read off `seen` (no sort).
     const matched = result.documents.subarray(0, count);
     let max = 0;
-    for (let doc = 0, m = 0; m < count; doc += 1) {
+    for (let doc = 0, m = 0; m < count && doc < scores.length; doc += 1) {
       if (!seen[doc]) continue;
       matched[m++] = doc;
       max = Math.max(max, scores[doc] as number);
@@ -292,8 +353,9 @@ export class LexicalIndex {
     // One key (most terms): its entries are in order already; a document's entries are a run.
     if (ranges.length === 1) {
       const { from, to } = ranges[0] as { from: number; to: number };
+      const documentOf = this.documentOf;
       for (let e = from; e < to; e += 1) {
-        const d = all[e] as number;
+        const d = documentOf ? (documentOf[all[e] as number] as number) : (all[e] as number);
         if (d !== last) {
           last = d;
           docs[df] = d;
@@ -308,9 +370,15 @@ export class LexicalIndex {
     if (this.merging.from.length < total) this.merging = { from: new Float64Array(total), to: new Float64Array(total) };
     let { from: source, to: target } = this.merging;
     let bounds = [0];
+    const { documentOf, shift, positions } = this;
     for (const range of ranges) {
       let at = bounds[bounds.length - 1] as number;
-      for (let e = range.from; e < range.to; e += 1) source[at++] = (all[e] as number) * MAX_POSITIONS + (this.positions[e] as number);
+      if (documentOf && shift) {
+        for (let e = range.from; e < range.to; e += 1) {
+          const sentence = all[e] as number;
+          source[at++] = (documentOf[sentence] as number) * MAX_POSITIONS + (shift[sentence] as number) + (positions[e] as number);
+        }
+      } else for (let e = range.from; e < range.to; e += 1) source[at++] = (all[e] as number) * MAX_POSITIONS + (positions[e] as number);
       bounds.push(at);
     }
     while (bounds.length > 2) {

@@ -193,7 +193,7 @@ export class Retriever {
     this.passageOf = Uint32Array.from(sentences, (s) => s.passageIndex);
     // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
     this.sentenceIndex = new LexicalIndex(packed);
-    this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
+    this.passageIndex = LexicalIndex.grouped(this.sentenceIndex, packed, Uint32Array.from(passages, (p) => p.sentences.length));
     const loaded = loadLexicon(lexicon);
     const sentenceIndex = this.sentenceIndex;
     const vocabulary = new FuzzyVocabulary(function* plain() {

@@ -101,8 +101,29 @@ describe("LexicalIndex", () => {
         expect(a.terms.map((t) => t.df)).toEqual(b.terms.map((t) => t.df));
         expect([...grouped.keys()].sort()).toEqual([...direct.keys()].sort());
         expect(new LexicalIndex(packTerms(sentences)).search(terms).scores).toEqual(new LexicalIndex(sentences).search(terms).scores);
+        // The same documents over the sentence index's own postings (as the retriever builds its passage index).
+        const packed = packTerms(sentences);
+        const shared = LexicalIndex.grouped(new LexicalIndex(packed), packed, documents.map((d) => d.length));
+        const c = shared.search(terms);
+        expect([...c.scores]).toEqual([...b.scores]);
+        expect([...c.matched]).toEqual([...b.matched]);
+        expect(c.terms.map((t) => t.df)).toEqual(b.terms.map((t) => t.df));
+        documents.forEach((_, doc) => {
+          for (const term of terms) expect(shared.contains(doc, term.keys)).toBe(direct.contains(doc, term.keys));
+        });
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("groups a document longer than its positions can address as the walk over its keys does", () => {
+    // Two sentences in one document: the second's tokens pass position 65,535, where matching stops.
+    const sentences = [Array.from({ length: 65_530 }, () => ["a"]), Array.from({ length: 10 }, () => ["b", "c"])];
+    const packed = packTerms(sentences);
+    const terms = [{ word: "b", keys: ["b", "c"], weight: 1 }];
+    const shared = LexicalIndex.grouped(new LexicalIndex(packed), packed, [2]).search(terms);
+    const walked = new LexicalIndex(packed, [2]).search(terms);
+    expect(shared.scores[0]).toBe(walked.scores[0]);
+    expect(shared.scores[0]).toBeGreaterThan(0);
   });
 });
