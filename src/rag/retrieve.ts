@@ -185,12 +185,17 @@ export class Retriever {
     });
     const { passages, packed, lexicon } = index.store;
     const sentences: IndexedSentence[] = [];
+    // Filled in the same loop (Uint32Array.from with a mapping function took 70-140 ms at 300,000 sentences).
+    const passageOf = new Uint32Array(packed.words[0] ?? 0);
     passages.forEach((passage, passageIndex) => {
       // A literal of one shape (a spread of each sentence took over a second at 300,000 sentences).
-      for (const { start, end } of passage.sentences) sentences.push({ start, end, passage, passageIndex, position: sentences.length });
+      for (const { start, end } of passage.sentences) {
+        passageOf[sentences.length] = passageIndex;
+        sentences.push({ start, end, passage, passageIndex, position: sentences.length });
+      }
     });
     this.sentences = sentences;
-    this.passageOf = Uint32Array.from(sentences, (s) => s.passageIndex);
+    this.passageOf = passageOf;
     // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
     this.sentenceIndex = new LexicalIndex(packed);
     this.passageIndex = LexicalIndex.grouped(this.sentenceIndex, packed, Uint32Array.from(passages, (p) => p.sentences.length));
