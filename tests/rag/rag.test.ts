@@ -77,6 +77,14 @@ describe("rag.answer", () => {
     }
   });
 
+  it("reads 'what is X's stance on Y' as a question about X and Y: the stance word itself is not looked for", async () => {
+    // The briefing never says موقف (stance) or رأي (view); it says what the US supports.
+    for (const question of ["ما موقف أمريكا من المينورسو؟", "شو رأي أمريكا بالمينورسو؟"]) {
+      const answer = await rag.answer(question);
+      expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" "), question).toContain("تدعم بعثة المينورسو");
+    }
+  });
+
   it("quotes a tweet with its author and date as the label", async () => {
     const answer = await rag.answer("What did she discuss with the Reporters Without Borders correspondent?");
     expect(answer.kind).toBe("answered");

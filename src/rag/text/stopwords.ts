@@ -12,7 +12,8 @@ them themselves then there these they this those through to too under until up v
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats who's what's does did much many get got give gave let us one ever
 there's according article briefing news whose whom think thought happen happens happened want wants wanted mean
-means like would kind sort way really actually de da di del van von le la el al bin ibn`;
+means like would kind sort way really actually de da di del van von le la el al bin ibn
+stance stances opinion opinions attitude`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -30,6 +31,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما
+موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
 بعد خلال أثناء بسبب بشأن بخصوص حسب وفق ضد هيك صار صارت الشي`;
 
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
