@@ -50,8 +50,13 @@ describe("npm start", () => {
     const { child, output } = start({});
     // More questions than the per-user rate limit (6 a minute): the console has none, every line is answered.
     const questions = ["Who is Michele Sison?", ...Array.from({ length: 8 }, (_, i) => `What role did Algeria play in the Sahel region? ${i}`)];
-    child.stdin.end(`${questions.join("\n")}\nWhat is the capital of France?\n`);
+    child.stdin.end(`/help\n/about\n${questions.join("\n")}\nWhat is the capital of France?\n`);
     expect(await exitCode(child, 60_000)).toBe(0);
+    // The bots' commands work on the console too, and are not asked as questions ("help" matches مساعدة).
+    const [commands = ""] = output.stdout.split("From the briefing:");
+    expect(commands).toContain("Commands: /help, /about");
+    expect(commands).toContain("Briefings (1):\n- seeds/000_9ae3e538818b189d.txt");
+    expect(commands).toMatch(/Passages: \d+ \(\d+ sentences\)/);
     const answers = output.stdout.split("From the briefing:").slice(1);
     expect(answers).toHaveLength(questions.length);
     expect(answers[0]).toContain("ميشال سيسون");

@@ -4,7 +4,7 @@
  * in order). Answers go to stdout; the banner and prompts to stderr.
  */
 import { createInterface } from "node:readline";
-import { renderReplyPlain } from "./render/plain.js";
+import { renderAboutPlain, renderHelpPlain, renderReplyPlain } from "./render/plain.js";
 import type { BotDeps, BotHandle } from "./types.js";
 
 export interface ConsoleChatOptions {
@@ -15,9 +15,12 @@ export interface ConsoleChatOptions {
   readonly onClose?: () => void;
 }
 
-const BANNER = `Console chat: ask a question about the briefing and press Enter (Ctrl-D to quit).
+const BANNER = `Console chat: ask a question about the briefing and press Enter (Ctrl-D to quit; /help, /about).
 To serve Discord or Telegram instead, set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN in .env (see README).
 `;
+
+/** A line that is a command (the bots' /help and /about; /start as Telegram's), not a question. */
+const COMMAND = /^\/([a-z]+)\s*$/i;
 
 /** The console chat adapter over the shared ask flow; nothing is read until `start()`. */
 export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {}): BotHandle {
@@ -37,6 +40,12 @@ export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {
     for await (const line of rl) {
       if (stopped) break;
       if (!line.trim()) {
+        prompt();
+        continue;
+      }
+      const command = COMMAND.exec(line.trim())?.[1]?.toLowerCase();
+      if (command !== undefined) {
+        output.write(`${command === "about" ? renderAboutPlain(rag.info()) : command === "help" || command === "start" ? renderHelpPlain() : `Unknown command /${command}. ${renderHelpPlain()}`}\n\n`);
         prompt();
         continue;
       }

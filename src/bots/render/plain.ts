@@ -1,7 +1,7 @@
 /**
  * Answer and notices as plain text: the console chat, `npm run ask` and the JSON `text` field.
  */
-import type { Answer } from "../../rag/index.js";
+import type { Answer, RagInfo } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { matchedLine } from "./marks.js";
@@ -51,4 +51,27 @@ export function renderReplyPlain(reply: Reply): string | undefined {
     case "silent":
       return undefined;
   }
+}
+
+/** The console's /help: what the bot does and how to ask, in both languages (a terminal has no locale to go by). */
+export function renderHelpPlain(): string {
+  const [en, ar] = [messages("en"), messages("ar")];
+  return [en.help, en.usage, "", ar.help, ar.usage, "", "Commands: /help, /about. Ctrl-D quits."].join("\n");
+}
+
+/** Briefings the console's /about lists by name; the rest are counted. */
+const ABOUT_BRIEFINGS = 20;
+
+/** The console's /about: the briefings, the index size, when it was built, the embedder. */
+export function renderAboutPlain(info: RagInfo): string {
+  const shown = info.briefings.slice(0, ABOUT_BRIEFINGS).map((b) => `- ${b}`);
+  const more = info.briefings.length - shown.length;
+  return [
+    `Briefings (${info.briefings.length}):`,
+    ...shown,
+    ...(more > 0 ? [`- … +${more}`] : []),
+    `Passages: ${info.passages} (${info.sentences} sentences)`,
+    `Index built: ${info.builtAt}`,
+    `Embedder: ${info.embedder}`,
+  ].join("\n");
 }
