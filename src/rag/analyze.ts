@@ -7,6 +7,7 @@
  * handle is a tweet author of the corpus, so "which account" questions find the sentences that name one.
  */
 import type { FuzzyVocabulary } from "./fuzzy.js";
+import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
@@ -129,7 +130,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
       const dialect = DIALECT_PRESENT.test(token.text) ? tokenKeys({ ...token, text: token.text.slice(1) }) : [];
       for (const k of dialect) keys.add(k);
-      for (const k of tokenKeys(token)) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
+      // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
+      const standard = standardKeys(token.text);
+      for (const k of standard) keys.add(k);
+      for (const k of [...tokenKeys(token), ...standard]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
     // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary

@@ -85,6 +85,14 @@ describe("rag.answer", () => {
     }
   });
 
+  it("reads dialect verbs: one of saying as 'say' is read, others as their standard word", async () => {
+    // تكلمت (talked) frames the question as قالت does; تلاقات (met) looks for التقت as well.
+    const talked = await rag.answer("على إيش تكلمت سيسون مع لعمامره؟");
+    expect(talked.kind === "answered" && talked.citations.map((c) => c.quote).join(" ")).toContain("Lamamra");
+    const met = await rag.answer("مع مين تلاقات سيسون في الدزاير؟");
+    expect(met.kind, "مع مين تلاقات سيسون في الدزاير؟").toBe("answered");
+  });
+
   it("quotes a tweet with its author and date as the label", async () => {
     const answer = await rag.answer("What did she discuss with the Reporters Without Borders correspondent?");
     expect(answer.kind).toBe("answered");

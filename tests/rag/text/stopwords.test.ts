@@ -13,6 +13,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["تكلمت", "حكات", "بيحكي", "وقتاش", "ازاي", "منين"])("reads the dialect %s (saying, or a question word) as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["موقف", "موقفها", "رأي", "رأيهم", "stance", "opinion"])("reads %s, what a question asks for rather than what it is about, as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });

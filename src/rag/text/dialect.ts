@@ -1,0 +1,37 @@
+/**
+ * Standard Arabic for common dialect words (data/dialect-ar.tsv): a question asked in a dialect ("واش حكات سيسون
+ * مع لعمامرة؟") also looks for the standard word the news is written in (تحدث، قال).
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { normalizeToken } from "./normalize.js";
+import { tokenKeys } from "./stem.js";
+import { tokenize } from "./tokenize.js";
+
+export const DIALECT_PATH = fileURLToPath(new URL("../../../data/dialect-ar.tsv", import.meta.url));
+
+let table: ReadonlyMap<string, readonly string[]> | undefined;
+
+/** Dialect form (normalised) -> the keys of its standard words, from a file of `forms<TAB>standard|words` lines. */
+export function readDialectTable(path = DIALECT_PATH): ReadonlyMap<string, readonly string[]> {
+  const out = new Map<string, string[]>();
+  for (const line of readFileSync(path, "utf8").split("\n")) {
+    if (!line.trim() || line.startsWith("#")) continue;
+    const [forms = "", standard = ""] = line.split("\t");
+    const keys = [...new Set(tokenize(standard.replaceAll("|", " ")).flatMap(tokenKeys))];
+    for (const form of forms.split(/\s+/).filter(Boolean)) out.set(normalizeToken(form), keys);
+  }
+  return out;
+}
+
+/**
+ * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات"); none
+ * for any other token.
+ */
+export function standardKeys(normalized: string): readonly string[] {
+  table ??= readDialectTable();
+  const own = table.get(normalized);
+  if (own) return own;
+  const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
+  return (joined ? table.get(normalized.slice(1)) : undefined) ?? [];
+}

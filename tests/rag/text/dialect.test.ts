@@ -1,0 +1,39 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { readDialectTable, standardKeys } from "../../../src/rag/text/dialect.js";
+import { normalizeToken } from "../../../src/rag/text/normalize.js";
+import { tokenKeys } from "../../../src/rag/text/stem.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
+
+const keysOf = (word: string): string[] => tokenize(word).flatMap(tokenKeys);
+const standard = (word: string): readonly string[] => standardKeys(normalizeToken(word));
+
+describe("dialect words", () => {
+  it("look for the standard word too: met, wanted, Algeria, the Americans", () => {
+    expect(standard("تلاقات")).toEqual(expect.arrayContaining(keysOf("التقى")));
+    expect(standard("بغات")).toEqual(expect.arrayContaining(keysOf("تريد")));
+    expect(standard("الدزاير")).toEqual(keysOf("الجزائر"));
+    expect(standard("الامريكان")).toEqual(expect.arrayContaining(keysOf("الأمريكية")));
+  });
+
+  it("are found with a joined و or ف, and a standard word or a name has none", () => {
+    expect(standard("وتلاقات")).toEqual(standard("تلاقات"));
+    expect(standard("فالدزاير")).toEqual(standard("الدزاير"));
+    for (const word of ["الجزائر", "التقت", "سيسون", "دار"]) expect(standard(word), word).toEqual([]);
+  });
+
+  it("are read from forms and standard words per line, comments and blank lines skipped", () => {
+    const dir = mkdtempSync(join(tmpdir(), "dialect-"));
+    try {
+      const file = join(dir, "dialect.tsv");
+      writeFileSync(file, "# a comment\n\nكويس مليح\tجيد|حسن\n");
+      const table = readDialectTable(file);
+      expect([...table.keys()]).toEqual(["كويس", "مليح"]);
+      expect(table.get("كويس")).toEqual([...new Set([...keysOf("جيد"), ...keysOf("حسن")])]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
