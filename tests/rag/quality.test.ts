@@ -60,6 +60,12 @@ describe("answer quality on the briefing", () => {
     expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.6);
   });
 
+  it("blind2-eval.jsonl (a second blind set: tweets asked in the other language, more dialect): hit@3 and declines at their floors", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind2-eval.jsonl"));
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.78);
+    expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.4);
+  });
+
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
     let right = 0;
     const rows = readJsonl<ConversationRow>(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
