@@ -120,6 +120,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     if (token.script === "latin") {
       const translations = translate(token.text, lexicon);
       for (const k of translations) keys.add(k);
+      // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
+      for (const other of relatedWords(token.text, lexicon)) {
+        const stem = stemEnglish(other);
+        if (context.has(stem)) keys.add(stem);
+      }
       // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
@@ -156,9 +161,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
 function translate(word: string, lexicon: Lexicon): readonly string[] {
   const own = translateWord(word, lexicon);
   if (own.length > 0) return own;
-  const related = lexicon.related.get(word) ?? lexicon.related.get(`*${stemEnglish(word)}`) ?? [];
-  return [...new Set(related.flatMap((w) => translateWord(w, lexicon)))];
+  return [...new Set(relatedWords(word, lexicon).flatMap((w) => translateWord(w, lexicon)))];
 }
+
+/** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */
+const relatedWords = (word: string, lexicon: Lexicon): readonly string[] => lexicon.related.get(word) ?? lexicon.related.get(`*${stemEnglish(word)}`) ?? [];
 
 function translateWord(word: string, lexicon: Lexicon): readonly string[] {
   if (lexicon.known.has(word)) return lexicon.enWord.get(word) ?? [];

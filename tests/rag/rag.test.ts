@@ -93,6 +93,11 @@ describe("rag.answer", () => {
     expect(met.kind, "مع مين تلاقات سيسون في الدزاير؟").toBe("answered");
   });
 
+  it("finds an English tweet through a related form of the question's word ('Algerian' for 'Algeria's')", async () => {
+    const answer = await rag.answer("Which Algerian human rights body did Sison sit down with?");
+    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("National Human Rights Council #CNDH");
+  });
+
   it("quotes a tweet with its author and date as the label", async () => {
     const answer = await rag.answer("What did she discuss with the Reporters Without Borders correspondent?");
     expect(answer.kind).toBe("answered");
