@@ -18,6 +18,7 @@ export interface TermHits {
   readonly df: number;
 }
 
+/** A search's result: `scores` and `matched` are the index's own buffers, valid until its next search. */
 export interface LexicalResult {
   /** BM25 score per document (0 where nothing matched). */
   readonly scores: Float64Array;
