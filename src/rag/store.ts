@@ -7,16 +7,20 @@
  *   terms.bin       each sentence's matching keys as numbers into that table (see PackedTerms)
  *   labels.bin      each sentence's label in the vector index (32-bit numbers, sentence order)
  *   exact.index     the vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS sentences
- *   graph.index     above that, the hnswlib graph (HierarchicalNSW) instead
+ *   graph-000.index, graph-001.index, ...
+ *                   above that, the hnswlib graph in segments instead: one HierarchicalNSW of at most
+ *                   GRAPH_SEGMENT_SIZE points each, its number in the name and in its labels' high bits (segmentOf)
  *   wordlists.bin   the dictionary and WordNet parsed for the lexicon (read by the next update, not by answering)
  *
  * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. An update
  * touches only the changed briefings' entries: the others keep their passages, keys and vectors; the exact copy
- * is copied without the gone points, the graph updated (points marked deleted, new ones added), never rebuilt.
+ * is copied without the gone points; of the graph, only the segments holding a gone point or taking the new ones
+ * are copied and updated (points marked deleted, new ones added). The other segments are shared, never changed
+ * once published: in memory by the old index and the new one, on disk hard-linked from the old folder.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
@@ -28,20 +32,39 @@ import { scratchPrefix } from "./lock.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
-import { EXACT_MAX_VECTORS } from "./retrieve.js";
+import { DENSE_EF, EXACT_MAX_VECTORS } from "./retrieve.js";
 import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
 /**
  * Bump when the on-disk layout changes (an added file that older indexes lack is read when present). Format 3:
  * labels.bin and exact.index or graph.index instead of LangChain's hnswlib/ folder. Format 4: the lexicon's maps
- * as lists of entries in passages.json (parsed in half the time of objects with as many keys).
+ * as lists of entries in passages.json (parsed in half the time of objects with as many keys). Format 5: the
+ * graph in segments (graph-000.index, ...) instead of one graph.index.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 /** Each sentence's label in the vector index. */
 const LABELS_FILE = "labels.bin";
-/** The hnswlib graph (HierarchicalNSW's file), above EXACT_MAX_VECTORS sentences. */
-const GRAPH_FILE = "graph.index";
+/**
+ * Points in one segment of the graph at most. Smaller segments build faster (hnswlib's insertion cost grows
+ * with the graph: 317,653 vectors take 533 s as one graph, 223 s as ten of 32,768), find more of the true
+ * neighbours (recall@10 0.70 as one graph, 0.88-0.93 in segments of 32,768) and make an update's copy smaller;
+ * but a question searches every segment.
+ */
+export const GRAPH_SEGMENT_SIZE = 32_768;
+/**
+ * Labels per segment: a segment's labels are its number times this plus a number of its own, so the segment
+ * holding a label is `segmentOf(label)` without any table. 2^20 leaves room for a segment's labels to be used
+ * up by many updates (new points take new labels) and for 2,047 segments in a 31-bit label.
+ */
+export const SEGMENT_LABELS = 2 ** 20;
+/** The highest segment number (labels are non-negative 32-bit integers). */
+const MAX_SEGMENT_ID = 2 ** 31 / SEGMENT_LABELS - 1;
+/** The number of the segment holding a point of the graph. */
+export const segmentOf = (label: number): number => Math.floor(label / SEGMENT_LABELS);
+/** A segment's file in the index folder. */
+export const segmentFile = (id: number): string => `graph-${String(id).padStart(3, "0")}.index`;
+const SEGMENT_FILE_NAME = /^graph-(\d{3,})\.index$/;
 /** The sentences' matching keys, packed (see packTerms). */
 const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
@@ -113,8 +136,18 @@ export interface LoadedIndex {
   readonly labels: Int32Array;
   /** The vectors for exact search: up to EXACT_MAX_VECTORS sentences (the graph would only approximate it). */
   readonly exact?: BruteforceSearch;
-  /** The hnswlib graph, above EXACT_MAX_VECTORS sentences; it may hold points marked deleted. */
-  readonly graph?: HierarchicalNSW;
+  /**
+   * Above EXACT_MAX_VECTORS sentences, the hnswlib graph in segments, by number. A segment may hold points marked
+   * deleted, and may be shared with the index it was updated from: it is never changed once in a LoadedIndex.
+   */
+  readonly segments?: readonly GraphSegment[];
+}
+
+/** One segment of the graph: an hnswlib graph of at most GRAPH_SEGMENT_SIZE points, in a file of its own. */
+export interface GraphSegment {
+  /** Its number: its file's name (see segmentFile) and its labels' high bits (see segmentOf). */
+  readonly id: number;
+  readonly graph: HierarchicalNSW;
 }
 
 export interface BuildIndexOptions {
@@ -126,6 +159,8 @@ export interface BuildIndexOptions {
   readonly logger?: Logger;
   /** Up to this many sentences the vectors go into an exact copy, above into a graph (tests lower it). */
   readonly exactMaxVectors?: number;
+  /** Points in one segment of the graph at most (GRAPH_SEGMENT_SIZE; tests lower it). */
+  readonly graphSegmentSize?: number;
 }
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
@@ -400,7 +435,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
   const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
-  const workDir = previous?.exact ? await makeWorkDir(indexDir, logger) : undefined;
+  const workDir = previous?.exact || previous?.segments ? await makeWorkDir(indexDir, logger) : undefined;
   try {
     return await finishIndex(options, { seeds, store, reused, started, previous, saved, workDir });
   } finally {
@@ -447,6 +482,7 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   const { seeds, store, started } = build;
   const sentences = store.packed.words[0] ?? 0;
   const { exactFile, ...vectors } = await embedSentences(options, build);
+  const { previous, saved } = build;
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -458,8 +494,10 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
     sentences,
   };
   const index: LoadedIndex = { manifest, seeds, store, ...vectors };
+  // The segments the update did not touch are the previous index's own objects: their files are linked.
+  const unchanged = saved && previous?.segments ? { dir: saved, segments: new Set(previous.segments) } : undefined;
   try {
-    await writeIndex(indexDir, index, exactFile);
+    await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
   } catch (error) {
     logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
   }
@@ -467,24 +505,28 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   return index;
 }
 
-/** Beyond this share of deleted points (briefings removed, not replaced) the graph is rebuilt from its vectors. */
+/**
+ * Beyond this share of deleted points (briefings removed, not replaced) a segment of the graph is rebuilt from
+ * its live vectors.
+ */
 const MAX_DELETED_SHARE = 0.25;
 
 /** The sentence vectors of an index: each sentence's label, and the exact copy or the graph holding them. */
 interface SentenceVectors {
   readonly labels: Int32Array;
   readonly exact?: BruteforceSearch;
-  readonly graph?: HierarchicalNSW;
+  readonly segments?: readonly GraphSegment[];
   /** A file that holds `exact` as hnswlib would write it (an update's), to be moved into the index folder. */
   readonly exactFile?: string;
 }
 
 /**
- * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy (hnswlib's BruteforceSearch; the
- * graph would only approximate it), above into an hnswlib graph. With a usable `previous`, the unchanged
- * sentences keep their labels and vectors: the exact copy is copied without the gone points, or the graph is
- * copied and updated in place of a rebuild (gone points marked deleted, the new ones taking their slots); only
- * the new sentences are embedded. `reused[i]` is sentence i's position in `previous`, or -1.
+ * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy
+ * (hnswlib's BruteforceSearch; the graph would only approximate it), above into an hnswlib graph in segments.
+ * With a usable `previous`, the unchanged sentences keep their labels and vectors: the exact copy is copied
+ * without the gone points, or the graph's segments holding a gone point or taking a new one are copied and
+ * updated in place of a rebuild (see updateSegments); only the new sentences are embedded. `reused[i]` is
+ * sentence i's position in `previous`, or -1.
  */
 async function embedSentences(options: BuildIndexOptions, build: Build): Promise<SentenceVectors> {
   const { embeddings, logger } = options;
@@ -519,36 +561,199 @@ async function embedSentences(options: BuildIndexOptions, build: Build): Promise
     const exact = await updatedExact(old.exact, dimensions, new Set(gone), added, workDir, saved && join(saved, EXACT_FILE));
     return { labels, exact, exactFile: join(workDir, EXACT_FILE) };
   }
-  if (count > exactMax && old?.graph) {
-    const deletedAfter = old.graph.getCurrentCount() - old.manifest.sentences + gone.length - fresh.length;
-    if (deletedAfter <= count * MAX_DELETED_SHARE) return { ...(await updateGraph(old, old.graph, reused, gone, vectorOf, saved && join(saved, GRAPH_FILE))) };
-    logger?.info({ deleted: deletedAfter, live: count }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
+  const segmentSize = options.graphSegmentSize ?? GRAPH_SEGMENT_SIZE;
+  if (count > exactMax && old?.segments && workDir) {
+    const updated = await updateSegments({ previous: old, segments: old.segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger });
+    if (updated) return updated;
+    logger?.info({ sentences: count }, "the graph's segment numbers are used up; rebuilding it from the stored vectors");
   }
-  // New vectors labelled by sentence position; those of unchanged sentences read back from `previous`, never embedded twice.
+  // New vectors; those of unchanged sentences read back from `previous`, never embedded twice.
   const stored = old ? await storedVectors(old) : undefined;
   const vectorAt = (at: number): number[] => vectorOf.get(at) ?? (stored?.get(old?.labels[reused[at] as number] as number) as number[]);
-  const labels = Int32Array.from({ length: count }, (_, at) => at);
   if (count <= exactMax) {
+    // Labelled by sentence position.
+    const labels = Int32Array.from({ length: count }, (_, at) => at);
     const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
     exact.initIndex(exactCapacity(count));
     for (let at = 0; at < count; at += 1) exact.addPoint(vectorAt(at), at);
     return { labels, exact };
   }
+  return buildSegments(count, segmentSize, dimensions, vectorAt);
+}
+
+/**
+ * A graph in segments of `segmentSize` points over `count` vectors in sentence order: sentence `at` is point
+ * `at % segmentSize` of segment `at / segmentSize`, labelled by both (see segmentOf).
+ */
+export function buildSegments(count: number, segmentSize: number, dimensions: number, vectorAt: (at: number) => number[]): { labels: Int32Array; segments: GraphSegment[] } {
+  if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
+  const labels = new Int32Array(count);
+  const segments: GraphSegment[] = [];
+  for (let id = 0; id * segmentSize < count; id += 1) {
+    const first = id * segmentSize;
+    const points = Math.min(segmentSize, count - first);
+    const graph = newGraph(dimensions, points);
+    for (let i = 0; i < points; i += 1) {
+      const label = id * SEGMENT_LABELS + i;
+      graph.addPoint(vectorAt(first + i), label);
+      labels[first + i] = label;
+    }
+    segments.push({ id, graph });
+  }
+  return { labels, segments };
+}
+
+/** An empty graph for `capacity` points, searched at the retriever's breadth. */
+function newGraph(dimensions: number, capacity: number): HierarchicalNSW {
   const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
   // hnswlib-node's defaults (M 16, efConstruction 200, seed 100), as LangChain's HNSWLib store used them.
-  graph.initIndex(count);
-  for (let at = 0; at < count; at += 1) graph.addPoint(vectorAt(at), at);
-  return { labels, graph };
+  graph.initIndex(Math.max(1, capacity));
+  graph.setEf(DENSE_EF);
+  return graph;
+}
+
+/** What {@link updateSegments} is given. */
+interface SegmentUpdate {
+  readonly previous: LoadedIndex;
+  /** `previous`'s segments. */
+  readonly segments: readonly GraphSegment[];
+  /** Each new sentence's position in `previous`, or -1 for a new sentence (its vector in `vectorOf`). */
+  readonly reused: Int32Array;
+  /** The labels of `previous` whose sentence is gone. */
+  readonly gone: readonly number[];
+  readonly vectorOf: ReadonlyMap<number, number[]>;
+  readonly segmentSize: number;
+  /** The index folder, when it holds `previous`'s segment files (copies are read from there). */
+  readonly saved: string | undefined;
+  /** A scratch folder for copies of segments that are not saved. */
+  readonly workDir: string;
+  readonly logger: Logger | undefined;
+}
+
+/**
+ * `previous`'s graph updated for the new sentences, touching only the segments that change. A gone point is
+ * marked deleted in its segment; new points go into the last segment while it holds fewer than `segmentSize`
+ * live points (taking the slots of deleted ones first), then into new segments. A touched segment is copied
+ * (hnswlib copies only through a file: read from the index folder when it holds it) and changed, or, once more
+ * than MAX_DELETED_SHARE of its points would be deleted, rebuilt from its live vectors; one left without live
+ * points is dropped. The others are `previous`'s own objects, shared, never changed. Undefined when the segment
+ * numbers are used up (the caller rebuilds the graph with fresh labels).
+ */
+async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Array; segments: GraphSegment[] } | undefined> {
+  const { previous, segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger } = update;
+  const dimensions = previous.manifest.embedder.dimensions;
+  /** Live points per segment once the gone ones are deleted, and the labels gone from each. */
+  const live = new Map<number, number>();
+  for (const label of previous.labels) live.set(segmentOf(label), (live.get(segmentOf(label)) ?? 0) + 1);
+  const goneFrom = new Map<number, number[]>();
+  for (const label of gone) {
+    const id = segmentOf(label);
+    live.set(id, (live.get(id) ?? 0) - 1);
+    const list = goneFrom.get(id);
+    if (list) list.push(label);
+    else goneFrom.set(id, [label]);
+  }
+  // Where the new points go: the last segment while it has room (in points, and in labels: a deleted point
+  // keeps its label until its slot is taken, so a new point always takes a label never used in its segment).
+  const last = segments[segments.length - 1];
+  let target = last?.id ?? -1;
+  let room = 0;
+  let nextLabel = 0;
+  if (last) {
+    let used = -1;
+    for (const label of last.graph.getIdsList()) used = Math.max(used, label - last.id * SEGMENT_LABELS);
+    room = Math.min(segmentSize - (live.get(last.id) ?? 0), SEGMENT_LABELS - used - 1);
+    nextLabel = last.id * SEGMENT_LABELS + used + 1;
+  }
+  const labels = new Int32Array(reused.length);
+  const addedTo = new Map<number, [label: number, vector: number[]][]>();
+  for (let position = 0; position < reused.length; position += 1) {
+    const at = reused[position] as number;
+    if (at >= 0) {
+      labels[position] = previous.labels[at] as number;
+      continue;
+    }
+    if (room <= 0) {
+      if (target + 1 > MAX_SEGMENT_ID) return undefined;
+      target += 1;
+      room = segmentSize;
+      nextLabel = target * SEGMENT_LABELS;
+    }
+    labels[position] = nextLabel;
+    const points = addedTo.get(target) ?? [];
+    if (points.length === 0) addedTo.set(target, points);
+    points.push([nextLabel, vectorOf.get(position) as number[]]);
+    nextLabel += 1;
+    room -= 1;
+  }
+
+  const next: GraphSegment[] = [];
+  const copies: Promise<void>[] = [];
+  const touched = { copied: 0, rebuilt: 0, dropped: 0, created: 0 };
+  for (const segment of segments) {
+    const { id, graph } = segment;
+    const goneHere = goneFrom.get(id) ?? [];
+    const added = addedTo.get(id) ?? [];
+    if (goneHere.length === 0 && added.length === 0) {
+      next.push(segment);
+      continue;
+    }
+    const liveAfter = (live.get(id) ?? 0) + added.length;
+    if (liveAfter === 0) {
+      touched.dropped += 1;
+      continue;
+    }
+    const slots = Math.max(graph.getCurrentCount(), liveAfter);
+    if (slots - liveAfter > slots * MAX_DELETED_SHARE) {
+      // Its live points, in sentence order, read out of the shared segment (which stays as it is), then the new ones.
+      const rebuilt = newGraph(dimensions, liveAfter);
+      labels.forEach((label, position) => {
+        if ((reused[position] as number) >= 0 && segmentOf(label) === id) rebuilt.addPoint(graph.getPoint(label), label);
+      });
+      for (const [label, vector] of added) rebuilt.addPoint(vector, label);
+      next.push({ id, graph: rebuilt });
+      touched.rebuilt += 1;
+      continue;
+    }
+    const place = next.length;
+    next.push(segment); // replaced by its copy below
+    copies.push(
+      copySegment(segment, dimensions, workDir, saved).then((copy) => {
+        for (const label of goneHere) copy.markDelete(label);
+        if (slots > copy.getMaxElements()) copy.resizeIndex(slots);
+        for (const [label, vector] of added) copy.addPoint(vector, label, true);
+        next[place] = { id, graph: copy };
+      }),
+    );
+    touched.copied += 1;
+  }
+  for (const [id, added] of addedTo) {
+    if (id <= (last?.id ?? -1)) continue;
+    const graph = newGraph(dimensions, added.length);
+    for (const [label, vector] of added) graph.addPoint(vector, label);
+    next.push({ id, graph });
+    touched.created += 1;
+  }
+  // Every copy settles before the first failure is reported: none is left reading a file in the background.
+  const failed = (await Promise.allSettled(copies)).find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  logger?.debug({ segments: next.length, shared: next.filter((s) => segments.includes(s)).length, ...touched }, "graph segments updated");
+  return { labels, segments: next };
 }
 
 /** Room left in a new exact copy for the sentences of briefings added later (it cannot be resized). */
 const exactCapacity = (count: number): number => count + Math.max(64, Math.ceil(count / 4));
 
-/** Every sentence vector of `index` by label: read out of its graph, or out of its exact copy's file. */
+/** Every sentence vector of `index` by label: read out of its graph's segments, or out of its exact copy's file. */
 export async function storedVectors(index: LoadedIndex): Promise<ReadonlyMap<number, number[]>> {
   const out = new Map<number, number[]>();
-  if (index.graph) {
-    for (const label of index.labels) out.set(label, index.graph.getPoint(label));
+  if (index.segments) {
+    const byId = new Map(index.segments.map((s) => [s.id, s.graph]));
+    for (const label of index.labels) {
+      const graph = byId.get(segmentOf(label));
+      if (!graph) throw new Error(`no graph segment ${segmentOf(label)} for label ${label}`);
+      out.set(label, graph.getPoint(label));
+    }
     return out;
   }
   if (!index.exact) return out;
@@ -563,33 +768,6 @@ export async function storedVectors(index: LoadedIndex): Promise<ReadonlyMap<num
     out.set(readU64(bytes, at + dimensions * 4), vector);
   }
   return out;
-}
-
-/**
- * A copy of `previous`'s graph updated for the new sentences (the copy keeps the index that still answers
- * untouched while this one is built): points whose sentence is gone are marked deleted, new ones added.
- */
-async function updateGraph(
-  previous: LoadedIndex,
-  graph: HierarchicalNSW,
-  reused: Int32Array,
-  gone: readonly number[],
-  vectorOf: ReadonlyMap<number, number[]>,
-  savedFile?: string,
-): Promise<{ labels: Int32Array; graph: HierarchicalNSW }> {
-  const copy = await copyGraph(graph, previous.manifest.embedder.dimensions, savedFile);
-  for (const label of gone) copy.markDelete(label);
-  // A label never used before: a deleted point keeps its label until its slot is taken.
-  let next = 0;
-  for (const id of copy.getIdsList()) next = Math.max(next, id + 1);
-  const needed = copy.getCurrentCount() + vectorOf.size;
-  if (needed > copy.getMaxElements()) copy.resizeIndex(needed);
-  const labels = Int32Array.from(reused, (at, position) => {
-    if (at >= 0) return previous.labels[at] as number;
-    copy.addPoint(vectorOf.get(position) as number[], next, true);
-    return next++;
-  });
-  return { labels, graph: copy };
 }
 
 /** hnswlib's BruteforceSearch file: three 8-byte counts (slots, slot size, points), then the slots. */
@@ -711,25 +889,22 @@ async function updatedExact(
 }
 
 /**
- * An independent copy of a graph (through a file: hnswlib copies no other way), open to replacing deleted
- * points; read from `savedFile` when it holds the graph already.
+ * An independent copy of a segment (through a file: hnswlib copies no other way), open to replacing deleted
+ * points; read from its file in `savedDir` when that holds it, else written into `workDir` first.
  */
-async function copyGraph(graph: HierarchicalNSW, dimensions: number, savedFile?: string): Promise<HierarchicalNSW> {
-  if (savedFile) {
-    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+async function copySegment(segment: GraphSegment, dimensions: number, workDir: string, savedDir?: string): Promise<HierarchicalNSW> {
+  const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  const savedFile = savedDir && join(savedDir, segmentFile(segment.id));
+  if (savedFile && existsSync(savedFile)) {
     await copy.readIndex(savedFile, true);
-    return copy;
-  }
-  const dir = await mkdtemp(join(tmpdir(), "briefing-graph-"));
-  try {
-    const file = join(dir, GRAPH_FILE);
-    await graph.writeIndex(file);
-    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  } else {
+    const file = join(workDir, segmentFile(segment.id));
+    await segment.graph.writeIndex(file);
     await copy.readIndex(file, true);
-    return copy;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(file, { force: true });
   }
+  copy.setEf(DENSE_EF);
+  return copy;
 }
 
 /**
@@ -745,9 +920,9 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
     logger?.debug({ err: error, indexDir }, "the previous index is not on disk as it is in memory; copying its vectors from memory");
     return false;
   }
-  const file = join(indexDir, index.graph ? GRAPH_FILE : EXACT_FILE);
+  const files = index.segments ? index.segments.map((s) => segmentFile(s.id)) : [EXACT_FILE];
   return (
-    existsSync(file) &&
+    files.every((file) => existsSync(join(indexDir, file))) &&
     isManifest(manifest) &&
     manifest.format === FORMAT &&
     manifest.builtAt === index.manifest.builtAt &&
@@ -756,22 +931,43 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
   );
 }
 
-/** @param exactFile a file holding `index.exact` as hnswlib writes it: moved into the folder instead of written. */
-async function writeIndex(indexDir: string, index: LoadedIndex, exactFile?: string): Promise<void> {
+/** How {@link writeIndex} may place the vectors' files instead of having hnswlib write them. */
+interface WriteOptions {
+  /** A file holding `index.exact` as hnswlib writes it: moved into the folder. */
+  readonly exactFile?: string;
+  /**
+   * A folder holding some of `index.segments` as they are (the previous index, whose segments an update left
+   * unchanged): their files are hard-linked from there, or written when linking fails (another file system).
+   */
+  readonly unchanged?: { readonly dir: string; readonly segments: ReadonlySet<GraphSegment> };
+  readonly logger?: Logger;
+}
+
+/**
+ * Writes `index` into a new folder beside `indexDir` and renames it into place. A file of the new folder may be
+ * a hard link to one of the previous (see WriteOptions.unchanged): no index file is ever written in place, so
+ * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
+ */
+async function writeIndex(indexDir: string, index: LoadedIndex, options: WriteOptions = {}): Promise<void> {
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
   const old = `${scratchPrefix(indexDir, "old")}${suffix}`;
   try {
     await mkdir(tmp, { recursive: true });
-    const { labels } = index;
-    await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
-    if (index.exact) await moveOrWriteExact(index.exact, join(tmp, EXACT_FILE), exactFile);
-    if (index.graph) await index.graph.writeIndex(join(tmp, GRAPH_FILE));
-    const { keys, words } = index.store.packed;
-    await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
-    await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
-    await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
+    const { labels, exact, segments = [] } = index;
+    // The vectors are written (by hnswlib, off the main thread) while the passage store is serialised.
+    await settleAll([
+      ...(exact ? [moveOrWriteExact(exact, join(tmp, EXACT_FILE), options.exactFile)] : []),
+      ...segments.map((segment) => placeSegment(segment, tmp, options)),
+      (async () => {
+        await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
+        const { keys, words } = index.store.packed;
+        await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
+        await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
+        await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
+      })(),
+    ]);
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -785,6 +981,33 @@ async function writeIndex(indexDir: string, index: LoadedIndex, exactFile?: stri
     const cause = restoreError === undefined ? error : new AggregateError([error, restoreError], "writing and restoring the index failed");
     throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause });
   }
+}
+
+/**
+ * Waits for every one of `tasks`, then throws the failure (an AggregateError when several failed): no task is
+ * left writing into a folder that its caller is about to remove.
+ */
+async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const failures = (await Promise.allSettled(tasks)).flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, "writing the index failed");
+}
+
+/**
+ * Puts `segment`'s file into the folder `dir`: a hard link to the file of an unchanged segment (see
+ * WriteOptions.unchanged), else written by hnswlib (also when linking fails, as across file systems).
+ */
+async function placeSegment(segment: GraphSegment, dir: string, { unchanged, logger }: WriteOptions): Promise<void> {
+  const name = segmentFile(segment.id);
+  if (unchanged?.segments.has(segment)) {
+    try {
+      await link(join(unchanged.dir, name), join(dir, name));
+      return;
+    } catch (error) {
+      logger?.debug({ err: error, segment: name }, "cannot link the unchanged graph segment into the new index; writing it");
+    }
+  }
+  await segment.graph.writeIndex(join(dir, name));
 }
 
 /** Moves `file` (which holds `exact`) to `target`, or writes `exact` there when it is on another file system. */
@@ -840,9 +1063,9 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
     const dimensions = manifest.embedder.dimensions;
     // The vectors are read (by hnswlib, off the main thread) while the passage store is parsed; the outcome is
     // kept as a value, so that it is never an unhandled rejection when the passage store fails first.
-    const vectorsRead = Promise.all([readExact(indexDir, dimensions), readGraph(indexDir, dimensions)]).then(
-      ([exact, graph]) => ({ exact, graph, error: undefined }),
-      (error: unknown) => ({ exact: undefined, graph: undefined, error }),
+    const vectorsRead = Promise.all([readExact(indexDir, dimensions), readSegments(indexDir, dimensions)]).then(
+      ([exact, segments]) => ({ exact, segments, error: undefined }),
+      (error: unknown) => ({ exact: undefined, segments: undefined, error }),
     );
     const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || !isSerializedLexicon(saved.lexicon)) {
@@ -855,12 +1078,12 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
     }
     const labels = readLabels(await readFile(join(indexDir, LABELS_FILE)), manifest.sentences);
-    const { exact, graph, error } = await vectorsRead;
+    const { exact, segments, error } = await vectorsRead;
     if (error !== undefined) throw error;
-    if (!exact && !graph) throw new Error(`neither ${EXACT_FILE} nor ${GRAPH_FILE} holds the vectors`);
+    if (!exact && !segments) throw new Error(`neither ${EXACT_FILE} nor graph segments (${segmentFile(0)}, ...) hold the vectors`);
     if (exact) checkExact(exact, labels);
-    if (graph && graph.getCurrentCount() < labels.length) throw new Error(`${GRAPH_FILE} holds ${graph.getCurrentCount()} points for ${labels.length} sentences`);
-    loaded = { manifest, store, labels, ...(exact ? { exact: exact.index } : {}), ...(graph ? { graph } : {}) };
+    if (segments) checkSegments(segments, labels);
+    loaded = { manifest, store, labels, ...(exact ? { exact: exact.index } : {}), ...(segments ? { segments } : {}) };
   } catch (error) {
     return corrupt(indexDir, error);
   }
@@ -971,16 +1194,41 @@ function checkExact(exact: ReadExact, labels: Int32Array): void {
 }
 
 /**
- * The saved graph, if the index has one.
- * @throws Error when its dimensions are not the manifest's.
+ * The saved graph's segments, by number, if the index has any: all read at once (hnswlib reads off the main
+ * thread, in the thread pool).
+ * @throws Error when one is unreadable or its dimensions are not the manifest's.
  */
-async function readGraph(indexDir: string, dimensions: number): Promise<HierarchicalNSW | undefined> {
-  const file = join(indexDir, GRAPH_FILE);
-  if (!existsSync(file)) return undefined;
-  const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
-  await graph.readIndex(file);
-  if (graph.getNumDimensions() !== dimensions) throw new Error(`${GRAPH_FILE} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
-  return graph;
+async function readSegments(indexDir: string, dimensions: number): Promise<GraphSegment[] | undefined> {
+  const ids = (await readdir(indexDir)).flatMap((name) => {
+    const match = SEGMENT_FILE_NAME.exec(name);
+    return match ? [Number(match[1])] : [];
+  });
+  if (ids.length === 0) return undefined;
+  ids.sort((a, b) => a - b);
+  const reads = await Promise.allSettled(
+    ids.map(async (id): Promise<GraphSegment> => {
+      const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+      await graph.readIndex(join(indexDir, segmentFile(id)));
+      if (graph.getNumDimensions() !== dimensions) throw new Error(`${segmentFile(id)} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
+      graph.setEf(DENSE_EF);
+      return { id, graph };
+    }),
+  );
+  const failed = reads.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  return reads.map((r) => (r as PromiseFulfilledResult<GraphSegment>).value);
+}
+
+/** @throws Error when a label names a segment the index does not hold, or a segment holds fewer points than its labels. */
+function checkSegments(segments: readonly GraphSegment[], labels: Int32Array): void {
+  const live = new Map<number, number>();
+  for (const label of labels) live.set(segmentOf(label), (live.get(segmentOf(label)) ?? 0) + 1);
+  const byId = new Map(segments.map((s) => [s.id, s.graph]));
+  for (const [id, count] of live) {
+    const graph = byId.get(id);
+    if (!graph) throw new Error(`${LABELS_FILE} names points of ${segmentFile(id)}, which the index does not hold`);
+    if (graph.getCurrentCount() < count) throw new Error(`${segmentFile(id)} holds ${graph.getCurrentCount()} points for ${count} sentences`);
+  }
 }
 
 /** Whether parsed JSON has the lexicon's shape: its maps as lists of entries, its known words as a list. */
