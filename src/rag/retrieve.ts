@@ -9,7 +9,7 @@ import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm 
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
-import type { GraphSegment, IndexEmbeddings, LoadedIndex } from "./store.js";
+import type { GraphSegment, IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
 import { DECLINE_FEATURES, loadModels, logit, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
 import { detectLanguage } from "./text/language.js";
@@ -185,17 +185,11 @@ export class Retriever {
       if (list) list.push(i);
       else this.passagesBySource.set(p.source, [i]);
     });
-    const { passages, packed, lexicon } = index.store;
-    const sentences: IndexedSentence[] = [];
-    passages.forEach((passage, passageIndex) => {
-      // A literal of one shape (a spread of each sentence took over a second at 300,000 sentences).
-      for (const { start, end } of passage.sentences) sentences.push({ start, end, passage, passageIndex, position: sentences.length });
-    });
-    this.sentences = sentences;
-    // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
-    this.sentenceIndex = new LexicalIndex(packed);
-    this.passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
-    const loaded = loadLexicon(lexicon);
+    // Made ahead by prepareRetrieval (a start does it while the vectors are read), or now; used once.
+    const ready = prepared.get(index.store) ?? prepare(index.store);
+    prepared.delete(index.store);
+    ({ sentences: this.sentences, sentenceIndex: this.sentenceIndex, passageIndex: this.passageIndex } = ready);
+    const loaded = ready.lexicon;
     const sentenceIndex = this.sentenceIndex;
     const vocabulary = new FuzzyVocabulary(function* plain() {
       for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
@@ -448,6 +442,39 @@ export class Nearest {
     this.count = count;
     return this;
   }
+}
+
+/** What a {@link Retriever} builds from the passage store alone. */
+interface Prepared {
+  readonly sentences: readonly IndexedSentence[];
+  readonly sentenceIndex: LexicalIndex;
+  readonly passageIndex: LexicalIndex;
+  readonly lexicon: ReturnType<typeof loadLexicon>;
+}
+
+/** Made ahead by {@link prepareRetrieval}, taken by the next Retriever over the same passage store. */
+const prepared = new WeakMap<PassageStore, Prepared>();
+
+function prepare(store: PassageStore): Prepared {
+  const { passages, packed, lexicon } = store;
+  const sentences: IndexedSentence[] = [];
+  passages.forEach((passage, passageIndex) => {
+    // A literal of one shape (a spread of each sentence took over a second at 300,000 sentences).
+    for (const { start, end } of passage.sentences) sentences.push({ start, end, passage, passageIndex, position: sentences.length });
+  });
+  // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
+  const sentenceIndex = new LexicalIndex(packed);
+  const passageIndex = new LexicalIndex(packed, Uint32Array.from(passages, (p) => p.sentences.length));
+  return { sentences, sentenceIndex, passageIndex, lexicon: loadLexicon(lexicon) };
+}
+
+/**
+ * Builds now what the next {@link Retriever} over `store` needs from the passage store alone (the lexical
+ * indexes: seconds at 10,000 briefings), so that a start does it while hnswlib reads the vectors off the main
+ * thread instead of after (see loadIndex's `prepare`).
+ */
+export function prepareRetrieval(store: PassageStore): void {
+  if (!prepared.has(store)) prepared.set(store, prepare(store));
 }
 
 /** The retrieval of a question with no words to look for: nothing ranked, declined. */

@@ -1032,11 +1032,25 @@ export type LoadResult =
   | { readonly status: "stale"; readonly previous: LoadedIndex }
   | { readonly status: "missing" | "incompatible" };
 
+/** What {@link loadIndex} may do besides loading. */
+export interface LoadIndexOptions {
+  /**
+   * Called with the passage store of a fresh index while its vectors are still being read (by hnswlib, off the
+   * main thread): work that answering needs from the passage store alone is done meanwhile (prepareRetrieval).
+   */
+  readonly prepare?: (store: PassageStore) => void;
+}
+
 /**
  * Loads the index at `indexDir` and checks it against the seeds and the embedder.
  * @throws IndexError("corrupt") when its files are missing, unreadable or disagree with each other.
  */
-export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promise<readonly Seed[]>, embeddings: IndexEmbeddings): Promise<LoadResult> {
+export async function loadIndex(
+  indexDir: string,
+  seeds: readonly Seed[] | Promise<readonly Seed[]>,
+  embeddings: IndexEmbeddings,
+  options: LoadIndexOptions = {},
+): Promise<LoadResult> {
   const manifestPath = join(indexDir, "manifest.json");
   if (!existsSync(manifestPath)) {
     if (existsSync(indexDir) && (await readdir(indexDir)).length > 0) corrupt(indexDir, new Error("no manifest.json"));
@@ -1059,6 +1073,12 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
     return { status: "incompatible" };
   }
   let loaded: Omit<LoadedIndex, "seeds">;
+  // The seeds' failure is the caller's to see (awaited below, outside the index's errors); here it only means
+  // that nothing is prepared.
+  const seedsOutcome = Promise.resolve(seeds).then(
+    (list) => list,
+    () => undefined,
+  );
   try {
     const dimensions = manifest.embedder.dimensions;
     // The vectors are read (by hnswlib, off the main thread) while the passage store is parsed; the outcome is
@@ -1067,17 +1087,22 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
       ([exact, segments]) => ({ exact, segments, error: undefined }),
       (error: unknown) => ({ exact: undefined, segments: undefined, error }),
     );
-    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "packed"> & { keys: string[] };
+    // Read synchronously: hnswlib's reads of the vectors occupy the thread pool, where an asynchronous read of
+    // passages.json waited behind them (2 s against 5-7 s under load at 10,000 briefings).
+    const saved = JSON.parse(readFileSync(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || !isSerializedLexicon(saved.lexicon)) {
       throw new Error("passages.json does not have the passage store's shape");
     }
-    const packed = readPacked(await readFile(join(indexDir, TERMS_FILE)), saved.keys);
+    const packed = readPacked(readFileSync(join(indexDir, TERMS_FILE)), saved.keys);
     const store: PassageStore = { passages: saved.passages, lexicon: saved.lexicon, packed };
     const sentences = packed.words[0];
     if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + (p?.sentences?.length ?? 0), 0) !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
     }
-    const labels = readLabels(await readFile(join(indexDir, LABELS_FILE)), manifest.sentences);
+    const labels = readLabels(readFileSync(join(indexDir, LABELS_FILE)), manifest.sentences);
+    // Whether the index is fresh is known once the seeds are read; only then is the answering side prepared.
+    const fresh = isFresh(manifest, await seedsOutcome);
+    if (fresh && options.prepare) options.prepare(store);
     const { exact, segments, error } = await vectorsRead;
     if (error !== undefined) throw error;
     if (!exact && !segments) throw new Error(`neither ${EXACT_FILE} nor graph segments (${segmentFile(0)}, ...) hold the vectors`);
@@ -1089,9 +1114,15 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
   }
   const seedList = await seeds;
   const index: LoadedIndex = { ...loaded, seeds: seedList };
-  const current = seedList.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  return isFresh(manifest, seedList) ? { status: "fresh", index } : { status: "stale", previous: index };
+}
+
+/** Whether `manifest` records exactly `seeds` (paths and contents); false when they could not be read. */
+function isFresh(manifest: Manifest, seeds: readonly Seed[] | undefined): boolean {
+  if (!seeds) return false;
+  const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
-  return current === recorded ? { status: "fresh", index } : { status: "stale", previous: index };
+  return current === recorded;
 }
 
 /**
@@ -1194,8 +1225,15 @@ function checkExact(exact: ReadExact, labels: Int32Array): void {
 }
 
 /**
- * The saved graph's segments, by number, if the index has any: all read at once (hnswlib reads off the main
- * thread, in the thread pool).
+ * Segments read at once. hnswlib reads in libuv's thread pool (4 threads by default), which every asynchronous
+ * file operation shares: all ten segments of 10,000 briefings at once kept the seeds' listing waiting for
+ * seconds behind them.
+ */
+const SEGMENT_READERS = 2;
+
+/**
+ * The saved graph's segments, by number, if the index has any: read SEGMENT_READERS at a time (hnswlib reads off
+ * the main thread, in the thread pool).
  * @throws Error when one is unreadable or its dimensions are not the manifest's.
  */
 async function readSegments(indexDir: string, dimensions: number): Promise<GraphSegment[] | undefined> {
@@ -1205,18 +1243,23 @@ async function readSegments(indexDir: string, dimensions: number): Promise<Graph
   });
   if (ids.length === 0) return undefined;
   ids.sort((a, b) => a - b);
-  const reads = await Promise.allSettled(
-    ids.map(async (id): Promise<GraphSegment> => {
-      const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
-      await graph.readIndex(join(indexDir, segmentFile(id)));
-      if (graph.getNumDimensions() !== dimensions) throw new Error(`${segmentFile(id)} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
-      graph.setEf(DENSE_EF);
-      return { id, graph };
-    }),
-  );
-  const failed = reads.find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
-  return reads.map((r) => (r as PromiseFulfilledResult<GraphSegment>).value);
+  const read = async (id: number): Promise<GraphSegment> => {
+    const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    await graph.readIndex(join(indexDir, segmentFile(id)));
+    if (graph.getNumDimensions() !== dimensions) throw new Error(`${segmentFile(id)} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
+    graph.setEf(DENSE_EF);
+    return { id, graph };
+  };
+  const segments: GraphSegment[] = [];
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < ids.length) {
+      const at = next++;
+      segments[at] = await read(ids[at] as number);
+    }
+  };
+  await settleAll(Array.from({ length: Math.min(SEGMENT_READERS, ids.length) }, reader));
+  return segments;
 }
 
 /** @throws Error when a label names a segment the index does not hold, or a segment holds fewer points than its labels. */

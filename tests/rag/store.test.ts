@@ -7,7 +7,7 @@ import { IndexError } from "../../src/rag/errors.js";
 import { createRag } from "../../src/rag/index.js";
 import { tidyLeftovers } from "../../src/rag/lock.js";
 import { Nearest, Retriever } from "../../src/rag/retrieve.js";
-import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex } from "../../src/rag/store.js";
+import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -160,6 +160,20 @@ describe("the index on disk", () => {
     const error = await loadIndex(project.indexDir, seeds, embeddings).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexError);
     expect((error as IndexError).code).toBe("corrupt");
+  });
+
+  it("hands the passage store of a fresh index, not of a stale one, to be prepared while the vectors are read", async () => {
+    await buildIndex(options());
+    const prepared: PassageStore[] = [];
+    const prepare = (store: PassageStore): number => prepared.push(store);
+    const fresh = await loadIndex(project.indexDir, readSeeds(project.root, project.seedsDir), embeddings, { prepare });
+    if (fresh.status !== "fresh") throw new Error(fresh.status);
+    expect(prepared).toEqual([fresh.index.store]);
+    expect(prepared[0]).toBe(fresh.index.store);
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const stale = await loadIndex(project.indexDir, readSeeds(project.root, project.seedsDir), embeddings, { prepare });
+    expect(stale.status).toBe("stale");
+    expect(prepared).toHaveLength(1);
   });
 
   it("is missing when there is no index folder", async () => {
