@@ -21,12 +21,13 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
+import { createGraphWorkers, type GraphWorkers } from "./graph-workers.js";
 import { ingest } from "./ingest.js";
 import { scratchPrefix } from "./lock.js";
 import type { PackedTerms } from "./lexical.js";
@@ -161,6 +162,11 @@ export interface BuildIndexOptions {
   readonly exactMaxVectors?: number;
   /** Points in one segment of the graph at most (GRAPH_SEGMENT_SIZE; tests lower it). */
   readonly graphSegmentSize?: number;
+  /**
+   * Worker threads that build the graph's segments of WORKER_MIN_POINTS points or more; 0 builds them on the
+   * main thread. Default: one per core (os.availableParallelism()).
+   */
+  readonly graphWorkers?: number;
 }
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
@@ -298,16 +304,36 @@ function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
 
 const authorsOf = (passages: readonly Passage[]): Set<string> => new Set(passages.flatMap((p) => (p.author ? [p.author.toLowerCase()] : [])));
 
-/**
- * The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. The
- * briefings unchanged since `previous` keep their passages and keys (only a sentence naming the @handle of an
- * author who came or went is analysed again); `reused` maps each new sentence position to its
- * position in `previous`, or -1 for a sentence that is new.
- */
-function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { store: PassageStore; reused: Int32Array } {
+/** The passages of the seeds, briefing by briefing, and where each sentence was in the previous index. */
+interface SeedPassages {
+  readonly parts: readonly { readonly seed: Seed; readonly slice: SeedSlice | undefined; readonly passages: readonly Passage[] }[];
+  readonly passages: readonly Passage[];
+  /** Per sentence, its position in `previous` (an unchanged briefing's), or -1 for a sentence that is new. */
+  readonly reused: Int32Array;
+  /** Whether any briefing's slice was taken from `previous`. */
+  readonly reusedAny: boolean;
+}
+
+/** The passages of `seeds`: those of briefings unchanged since `previous` taken from it, the others ingested. */
+function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassages {
   const slices = previous && previous.manifest.chunker === CHUNKER_VERSION ? slicesOf(previous) : new Map<string, SeedSlice>();
   const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.text }) }));
-  const passages = parts.flatMap((p) => p.passages);
+  const reused: number[] = [];
+  for (const { slice, passages } of parts) {
+    let i = 0;
+    for (const passage of passages) {
+      for (let s = 0; s < passage.sentences.length; s += 1, i += 1) reused.push(slice ? slice.firstSentence + i : -1);
+    }
+  }
+  return { parts, passages: parts.flatMap((p) => p.passages), reused: Int32Array.from(reused), reusedAny: slices.size > 0 };
+}
+
+/**
+ * The passage store of the seeds' passages: each sentence's matching keys, and the lexicon pruned to them. The
+ * sentences of briefings unchanged since `previous` keep their keys (only a sentence naming the @handle of an
+ * author who came or went is analysed again).
+ */
+function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedIndex): PassageStore {
   const authors = authorsOf(passages);
   const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
   // A sentence's keys depend on the authors only through the @handles it names: it is analysed again only when
@@ -318,7 +344,6 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
     const lower = text.toLowerCase();
     return changedAuthors.some((author) => lower.includes(`@${author}`));
   };
-  const reused: number[] = [];
   /** Per sentence, its position in `previous` whose keys it keeps, or -1 when it was analysed now. */
   const kept: number[] = [];
   const analysed = new Map<number, readonly (readonly string[])[]>();
@@ -333,13 +358,12 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
           analysed.set(kept.length, documentTerms(text, authors));
           kept.push(-1);
         }
-        reused.push(old);
         i += 1;
       }
     }
   }
-  const packed = mergeTerms(Int32Array.from(kept), analysed, slices.size > 0 ? previous?.store.packed : undefined);
-  return { store: { passages, lexicon: buildLexicon(new Set(packed.keys)), packed }, reused: Int32Array.from(reused) };
+  const packed = mergeTerms(Int32Array.from(kept), analysed, reusedAny ? previous?.store.packed : undefined);
+  return { passages, lexicon: buildLexicon(new Set(packed.keys)), packed };
 }
 
 /**
@@ -429,15 +453,17 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   } catch (error) {
     logger?.warn({ err: error, indexDir }, `${WORD_LISTS_FILE} is unreadable; parsing the word lists instead`);
   }
-  const { store, reused } = buildPassageStore(seeds, previous);
-  const sentences = store.packed.words[0] ?? 0;
+  const passages = passagesOf(seeds, previous);
+  const sentences = passages.reused.length;
   if (sentences === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
   const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
-  const workDir = previous?.exact || previous?.segments ? await makeWorkDir(indexDir, logger) : undefined;
+  // Scratch room for an update's vectors, and for the segments of a graph built in worker threads.
+  const graphed = sentences > (options.exactMaxVectors ?? EXACT_MAX_VECTORS);
+  const workDir = previous?.exact || previous?.segments || graphed ? await makeWorkDir(indexDir, logger) : undefined;
   try {
-    return await finishIndex(options, { seeds, store, reused, started, previous, saved, workDir });
+    return await finishIndex(options, { seeds, passages, started, previous, saved, workDir });
   } finally {
     // A scratch folder that cannot be removed must not replace the build's result or error; the next writer
     // removes it (see tidyLeftovers in lock.ts).
@@ -461,12 +487,11 @@ async function makeWorkDir(indexDir: string, logger?: Logger): Promise<string> {
   }
 }
 
-/** What {@link buildIndex} hands on once the passage store is built. */
+/** What {@link buildIndex} hands on once the passages are known. */
 interface Build {
   readonly seeds: readonly Seed[];
-  readonly store: PassageStore;
-  /** Each sentence's position in `previous` (its vector is reused), or -1. */
-  readonly reused: Int32Array;
+  /** The seeds' passages; `passages.reused` gives each sentence's position in `previous` (its vector is reused), or -1. */
+  readonly passages: SeedPassages;
   /** When the build started (performance.now()), for its log line. */
   readonly started: number;
   readonly previous: LoadedIndex | undefined;
@@ -476,13 +501,27 @@ interface Build {
   readonly workDir: string | undefined;
 }
 
-/** The vectors, manifest and files of an index whose passage store is built (the rest of {@link buildIndex}). */
+/**
+ * The vectors, keys, manifest and files of an index whose passages are known (the rest of {@link buildIndex}).
+ * The matching keys are analysed once the vectors are under way: a graph built from scratch is built in worker
+ * threads meanwhile.
+ */
 async function finishIndex(options: BuildIndexOptions, build: Build): Promise<LoadedIndex> {
   const { indexDir, embeddings, logger } = options;
-  const { seeds, store, started } = build;
-  const sentences = store.packed.words[0] ?? 0;
-  const { exactFile, ...vectors } = await embedSentences(options, build);
-  const { previous, saved } = build;
+  const { seeds, started, previous, saved } = build;
+  const sentences = build.passages.reused.length;
+  const pending = await startVectors(options, build);
+  // The vectors are always finished (that stops any worker), whether or not the keys could be analysed.
+  const keyed = attempt(() => keysOf(build.passages, previous));
+  const built = await pending.finish().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if ("error" in keyed && "error" in built) throw new AggregateError([keyed.error, built.error], "building the index failed");
+  if ("error" in keyed) throw keyed.error;
+  if ("error" in built) throw built.error;
+  const store = keyed.value;
+  const { exactFile, segmentFiles, ...vectors } = built.value;
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -497,12 +536,21 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   // The segments the update did not touch are the previous index's own objects: their files are linked.
   const unchanged = saved && previous?.segments ? { dir: saved, segments: new Set(previous.segments) } : undefined;
   try {
-    await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
+    await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(segmentFiles ? { segmentFiles } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
   } catch (error) {
     logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
   }
   logger?.info({ seeds: seeds.length, passages: manifest.passages, sentences: manifest.sentences, ms: Math.round(performance.now() - started) }, "index built");
   return index;
+}
+
+/** The value `run` returns, or the error it throws, as a value. */
+function attempt<T>(run: () => T): { readonly value: T } | { readonly error: unknown } {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error };
+  }
 }
 
 /**
@@ -518,36 +566,53 @@ interface SentenceVectors {
   readonly segments?: readonly GraphSegment[];
   /** A file that holds `exact` as hnswlib would write it (an update's), to be moved into the index folder. */
   readonly exactFile?: string;
+  /** Files that hold some of `segments` as hnswlib wrote them (built in workers), to be moved into the index folder. */
+  readonly segmentFiles?: ReadonlyMap<GraphSegment, string>;
 }
+
+/** Sentence vectors under way: `finish` waits for what worker threads still build (call it exactly once). */
+interface PendingVectors {
+  finish(): Promise<SentenceVectors>;
+}
+
+/** Vectors that are ready. */
+const ready = (vectors: SentenceVectors): PendingVectors => ({ finish: async () => vectors });
 
 /**
  * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy
  * (hnswlib's BruteforceSearch; the graph would only approximate it), above into an hnswlib graph in segments.
  * With a usable `previous`, the unchanged sentences keep their labels and vectors: the exact copy is copied
  * without the gone points, or the graph's segments holding a gone point or taking a new one are copied and
- * updated in place of a rebuild (see updateSegments); only the new sentences are embedded. `reused[i]` is
- * sentence i's position in `previous`, or -1.
+ * updated in place of a rebuild (see updateSegments); only the new sentences are embedded. A graph built from
+ * scratch is embedded segment by segment, each handed to a worker thread as soon as it is (see buildGraph):
+ * this returns once all are handed out.
  */
-async function embedSentences(options: BuildIndexOptions, build: Build): Promise<SentenceVectors> {
+async function startVectors(options: BuildIndexOptions, build: Build): Promise<PendingVectors> {
   const { embeddings, logger } = options;
   const exactMax = options.exactMaxVectors ?? EXACT_MAX_VECTORS;
-  const { store, seeds, reused, previous, saved, workDir } = build;
+  const { seeds, previous, saved, workDir } = build;
+  const { reused } = build.passages;
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
-  const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
+  const sentenceTexts = build.passages.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
   const usable =
     previous !== undefined &&
     previous.manifest.embedder.id === embeddings.id &&
     previous.manifest.embedder.dimensions === embeddings.dimensions &&
     previous.manifest.chunker === CHUNKER_VERSION;
   const old = usable ? previous : undefined;
+  const dimensions = embeddings.dimensions;
+  const count = reused.length;
+  const segmentSize = options.graphSegmentSize ?? GRAPH_SEGMENT_SIZE;
+  const builder: SegmentBuilder = { dimensions, workers: options.graphWorkers ?? availableParallelism(), workDir };
+  if (!old && count > exactMax) {
+    return buildGraph(count, segmentSize, builder, (first, end) => embeddings.embedDocuments(sentenceTexts.slice(first, end)));
+  }
   const fresh: number[] = [];
   reused.forEach((at, position) => {
     if (at < 0 || !old) fresh.push(position);
   });
   const embedded = await embeddings.embedDocuments(fresh.map((at) => sentenceTexts[at] as string));
   const vectorOf = new Map(fresh.map((at, i) => [at, embedded[i] as number[]]));
-  const dimensions = embeddings.dimensions;
-  const count = reused.length;
   const kept = new Set<number>();
   if (old) reused.forEach((at) => at >= 0 && kept.add(at));
   const gone: number[] = [];
@@ -559,12 +624,11 @@ async function embedSentences(options: BuildIndexOptions, build: Build): Promise
     const labels = Int32Array.from(reused, (at) => (at >= 0 ? (old.labels[at] as number) : next++));
     const added = fresh.map((at) => [labels[at] as number, vectorOf.get(at) as number[]] as const);
     const exact = await updatedExact(old.exact, dimensions, new Set(gone), added, workDir, saved && join(saved, EXACT_FILE));
-    return { labels, exact, exactFile: join(workDir, EXACT_FILE) };
+    return ready({ labels, exact, exactFile: join(workDir, EXACT_FILE) });
   }
-  const segmentSize = options.graphSegmentSize ?? GRAPH_SEGMENT_SIZE;
   if (count > exactMax && old?.segments && workDir) {
-    const updated = await updateSegments({ previous: old, segments: old.segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger });
-    if (updated) return updated;
+    const updated = await updateSegments({ previous: old, segments: old.segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger, builder });
+    if (updated) return ready(updated);
     logger?.info({ sentences: count }, "the graph's segment numbers are used up; rebuilding it from the stored vectors");
   }
   // New vectors; those of unchanged sentences read back from `previous`, never embedded twice.
@@ -576,14 +640,129 @@ async function embedSentences(options: BuildIndexOptions, build: Build): Promise
     const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
     exact.initIndex(exactCapacity(count));
     for (let at = 0; at < count; at += 1) exact.addPoint(vectorAt(at), at);
-    return { labels, exact };
+    return ready({ labels, exact });
   }
-  return buildSegments(count, segmentSize, dimensions, vectorAt);
+  return buildGraph(count, segmentSize, builder, async (first, end) => Array.from({ length: end - first }, (_, i) => vectorAt(first + i)));
 }
 
 /**
- * A graph in segments of `segmentSize` points over `count` vectors in sentence order: sentence `at` is point
- * `at % segmentSize` of segment `at / segmentSize`, labelled by both (see segmentOf).
+ * A graph in segments of `segmentSize` points built from scratch over `count` vectors in sentence order (as
+ * {@link buildSegments} builds it): each segment's vectors asked of `vectorsOf(first, end)` in turn and handed
+ * to a worker thread (see segmentBuilder) before the next are asked for. Returns once all are handed out.
+ */
+async function buildGraph(count: number, segmentSize: number, builder: SegmentBuilder, vectorsOf: (first: number, end: number) => Promise<number[][]>): Promise<PendingVectors> {
+  if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
+  const labels = new Int32Array(count);
+  const ids: number[] = [];
+  const building = segmentBuilder(builder);
+  try {
+    for (let id = 0; id * segmentSize < count; id += 1) {
+      const first = id * segmentSize;
+      const end = Math.min(count, first + segmentSize);
+      const own = labels.subarray(first, end);
+      own.forEach((_, i) => (own[i] = id * SEGMENT_LABELS + i));
+      const vectors = await vectorsOf(first, end);
+      building.add({ id, labels: own, vectorAt: (i) => vectors[i] as number[] });
+      ids.push(id);
+    }
+  } catch (error) {
+    // The workers are stopped before the failure is reported.
+    const stopped = await building.finish().then(
+      () => undefined,
+      (stopError: unknown) => stopError,
+    );
+    throw stopped === undefined ? error : new AggregateError([error, stopped], "building the graph failed");
+  }
+  return {
+    finish: async () => {
+      const { graphs, files } = await building.finish();
+      const segments = ids.map((id) => ({ id, graph: graphs.get(id) as HierarchicalNSW }));
+      return { labels, segments, segmentFiles: filesOf(segments, files) };
+    },
+  };
+}
+
+/** The segments whose graph a file holds, with that file. */
+const filesOf = (segments: readonly GraphSegment[], files: ReadonlyMap<number, string>): Map<GraphSegment, string> =>
+  new Map(segments.flatMap((s) => (files.has(s.id) ? [[s, files.get(s.id) as string] as const] : [])));
+
+/** A segment to build from scratch: its number, and its points' labels and vectors in order. */
+interface SegmentPlan {
+  readonly id: number;
+  readonly labels: Int32Array;
+  readonly vectorAt: (i: number) => number[];
+}
+
+/** Where segments are built: worker threads (writing into `workDir`) or, with none, the main thread. */
+interface SegmentBuilder {
+  readonly dimensions: number;
+  readonly workers: number;
+  readonly workDir: string | undefined;
+}
+
+/**
+ * A segment of fewer points than this is built on the main thread: a worker's start and the read of its file
+ * cost more than it saves (a point costs from tens of microseconds in a small graph to about a millisecond in
+ * one of 32,768).
+ */
+export const WORKER_MIN_POINTS = 1024;
+
+/** Segments being built from scratch (see segmentBuilder). */
+interface SegmentBuilding {
+  /** Builds the segment of `plan`: in a worker thread when it is large enough, else here and now. */
+  add(plan: SegmentPlan): void;
+  /**
+   * The graphs added, by segment number, once all are built; `files` names those built in workers (each
+   * written to a file in the work folder and read back here while the others are built). Call it once, also
+   * when giving up: it stops the workers.
+   */
+  finish(): Promise<{ graphs: Map<number, HierarchicalNSW>; files: Map<number, string> }>;
+}
+
+/**
+ * Builds segments as newGraph makes them: those of WORKER_MIN_POINTS points or more in worker threads (as they
+ * are added, while the caller goes on), the others on the main thread. Either way each is the same graph, byte
+ * for byte.
+ */
+function segmentBuilder({ dimensions, workers: count, workDir }: SegmentBuilder): SegmentBuilding {
+  const graphs = new Map<number, HierarchicalNSW>();
+  const files = new Map<number, string>();
+  let workers: GraphWorkers | undefined;
+  return {
+    add(plan) {
+      if (count > 0 && workDir && plan.labels.length >= WORKER_MIN_POINTS) {
+        workers ??= createGraphWorkers({
+          workers: count,
+          dimensions,
+          fileOf: (id) => join(workDir, segmentFile(id)),
+          onWritten: async (id, file) => {
+            const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+            await graph.readIndex(file);
+            graph.setEf(DENSE_EF);
+            graphs.set(id, graph);
+            files.set(id, file);
+          },
+        });
+        const vectors = new Float32Array(plan.labels.length * dimensions);
+        for (let i = 0; i < plan.labels.length; i += 1) vectors.set(plan.vectorAt(i), i * dimensions);
+        workers.submit({ id: plan.id, labels: Int32Array.from(plan.labels), vectors });
+        return;
+      }
+      const graph = newGraph(dimensions, plan.labels.length);
+      plan.labels.forEach((label, i) => graph.addPoint(plan.vectorAt(i), label));
+      graphs.set(plan.id, graph);
+    },
+    async finish() {
+      await workers?.finish();
+      return { graphs, files };
+    },
+  };
+}
+
+/**
+ * A graph in segments of `segmentSize` points over `count` vectors in sentence order, built here (a build of the
+ * index builds the same graph in worker threads): sentence `at` is point `at % segmentSize` of segment
+ * `at / segmentSize`, labelled by both (see segmentOf).
  */
 export function buildSegments(count: number, segmentSize: number, dimensions: number, vectorAt: (at: number) => number[]): { labels: Int32Array; segments: GraphSegment[] } {
   if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
@@ -606,7 +785,8 @@ export function buildSegments(count: number, segmentSize: number, dimensions: nu
 /** An empty graph for `capacity` points, searched at the retriever's breadth. */
 function newGraph(dimensions: number, capacity: number): HierarchicalNSW {
   const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
-  // hnswlib-node's defaults (M 16, efConstruction 200, seed 100), as LangChain's HNSWLib store used them.
+  // hnswlib-node's defaults (M 16, efConstruction 200, seed 100), as LangChain's HNSWLib store used them; the
+  // graph workers (graph-workers.ts) make theirs the same way.
   graph.initIndex(Math.max(1, capacity));
   graph.setEf(DENSE_EF);
   return graph;
@@ -628,6 +808,8 @@ interface SegmentUpdate {
   /** A scratch folder for copies of segments that are not saved. */
   readonly workDir: string;
   readonly logger: Logger | undefined;
+  /** Where rebuilt and new segments are built. */
+  readonly builder: SegmentBuilder;
 }
 
 /**
@@ -639,8 +821,8 @@ interface SegmentUpdate {
  * points is dropped. The others are `previous`'s own objects, shared, never changed. Undefined when the segment
  * numbers are used up (the caller rebuilds the graph with fresh labels).
  */
-async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Array; segments: GraphSegment[] } | undefined> {
-  const { previous, segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger } = update;
+async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Array; segments: GraphSegment[]; segmentFiles: Map<GraphSegment, string> } | undefined> {
+  const { previous, segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger, builder } = update;
   const dimensions = previous.manifest.embedder.dimensions;
   /** Live points per segment once the gone ones are deleted, and the labels gone from each. */
   const live = new Map<number, number>();
@@ -687,8 +869,11 @@ async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Arr
     room -= 1;
   }
 
-  const next: GraphSegment[] = [];
+  /** The new index's segments in order; a copy or a build fills its place once done. */
+  const next: (GraphSegment | undefined)[] = [];
   const copies: Promise<void>[] = [];
+  /** Segments built from scratch (rebuilt or new), put in their place in `next` once built. */
+  const plans: (SegmentPlan & { readonly place: number })[] = [];
   const touched = { copied: 0, rebuilt: 0, dropped: 0, created: 0 };
   for (const segment of segments) {
     const { id, graph } = segment;
@@ -706,17 +891,19 @@ async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Arr
     const slots = Math.max(graph.getCurrentCount(), liveAfter);
     if (slots - liveAfter > slots * MAX_DELETED_SHARE) {
       // Its live points, in sentence order, read out of the shared segment (which stays as it is), then the new ones.
-      const rebuilt = newGraph(dimensions, liveAfter);
-      labels.forEach((label, position) => {
-        if ((reused[position] as number) >= 0 && segmentOf(label) === id) rebuilt.addPoint(graph.getPoint(label), label);
+      const kept = labels.filter((label, position) => (reused[position] as number) >= 0 && segmentOf(label) === id);
+      plans.push({
+        id,
+        place: next.length,
+        labels: Int32Array.from([...kept, ...added.map(([label]) => label)]),
+        vectorAt: (i) => (i < kept.length ? graph.getPoint(kept[i] as number) : (added[i - kept.length] as [number, number[]])[1]),
       });
-      for (const [label, vector] of added) rebuilt.addPoint(vector, label);
-      next.push({ id, graph: rebuilt });
+      next.push(undefined);
       touched.rebuilt += 1;
       continue;
     }
     const place = next.length;
-    next.push(segment); // replaced by its copy below
+    next.push(undefined);
     copies.push(
       copySegment(segment, dimensions, workDir, saved).then((copy) => {
         for (const label of goneHere) copy.markDelete(label);
@@ -729,16 +916,23 @@ async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Arr
   }
   for (const [id, added] of addedTo) {
     if (id <= (last?.id ?? -1)) continue;
-    const graph = newGraph(dimensions, added.length);
-    for (const [label, vector] of added) graph.addPoint(vector, label);
-    next.push({ id, graph });
+    plans.push({ id, place: next.length, labels: Int32Array.from(added, ([label]) => label), vectorAt: (i) => (added[i] as [number, number[]])[1] });
+    next.push(undefined);
     touched.created += 1;
   }
-  // Every copy settles before the first failure is reported: none is left reading a file in the background.
-  const failed = (await Promise.allSettled(copies)).find((r): r is PromiseRejectedResult => r.status === "rejected");
-  if (failed) throw failed.reason;
-  logger?.debug({ segments: next.length, shared: next.filter((s) => segments.includes(s)).length, ...touched }, "graph segments updated");
-  return { labels, segments: next };
+  // Every copy and build settles before the first failure is reported: none is left using a file in the background.
+  const building = segmentBuilder(builder);
+  const built = attempt(() => plans.forEach((plan) => building.add(plan)));
+  const finished = building.finish();
+  await settleAll([...copies, finished, "error" in built ? Promise.reject(built.error) : Promise.resolve()]);
+  const { graphs, files } = await finished;
+  for (const { id, place } of plans) next[place] = { id, graph: graphs.get(id) as HierarchicalNSW };
+  const updated = next.map((s, at) => {
+    if (!s) throw new Error(`graph segment at ${at} was neither kept, copied nor built`);
+    return s;
+  });
+  logger?.debug({ segments: updated.length, shared: updated.filter((s) => segments.includes(s)).length, ...touched }, "graph segments updated");
+  return { labels, segments: updated, segmentFiles: filesOf(updated, files) };
 }
 
 /** Room left in a new exact copy for the sentences of briefings added later (it cannot be resized). */
@@ -935,6 +1129,8 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
 interface WriteOptions {
   /** A file holding `index.exact` as hnswlib writes it: moved into the folder. */
   readonly exactFile?: string;
+  /** Files holding some of `index.segments` as hnswlib writes them: moved into the folder. */
+  readonly segmentFiles?: ReadonlyMap<GraphSegment, string>;
   /**
    * A folder holding some of `index.segments` as they are (the previous index, whose segments an update left
    * unchanged): their files are hard-linked from there, or written when linking fails (another file system).
@@ -995,10 +1191,20 @@ async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
 
 /**
  * Puts `segment`'s file into the folder `dir`: a hard link to the file of an unchanged segment (see
- * WriteOptions.unchanged), else written by hnswlib (also when linking fails, as across file systems).
+ * WriteOptions.unchanged), the file a worker built it in moved there, else written by hnswlib (also when linking
+ * or moving fails, as across file systems).
  */
-async function placeSegment(segment: GraphSegment, dir: string, { unchanged, logger }: WriteOptions): Promise<void> {
+async function placeSegment(segment: GraphSegment, dir: string, { unchanged, segmentFiles, logger }: WriteOptions): Promise<void> {
   const name = segmentFile(segment.id);
+  const file = segmentFiles?.get(segment);
+  if (file) {
+    try {
+      await rename(file, join(dir, name));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    }
+  }
   if (unchanged?.segments.has(segment)) {
     try {
       await link(join(unchanged.dir, name), join(dir, name));

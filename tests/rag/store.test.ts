@@ -661,3 +661,39 @@ describe("the graph in segments", () => {
     await expectSameRankings(loaded.index, next, "put back");
   });
 });
+
+describe("the graph's segments built in worker threads", () => {
+  it("are the segments the main thread builds, byte for byte, in a build and when an update rebuilds one", { timeout: 120_000 }, async () => {
+    rmSync(join(project.seedsDir, "000_9ae3e538818b189d.txt"));
+    writeFileSync(join(project.seedsDir, "001_gao.txt"), townBriefing("Gao", 1100));
+    writeFileSync(join(project.seedsDir, "002_kidal.txt"), townBriefing("Kidal", 1100));
+    writeFileSync(join(project.seedsDir, "003_mopti.txt"), townBriefing("Mopti", 400));
+    const other = join(project.root, "main-thread");
+    const inWorkers = { ...options(), exactMaxVectors: 5, graphSegmentSize: 1536, graphWorkers: 2 };
+    const onMain = { ...inWorkers, indexDir: other, graphWorkers: 0 };
+    const files = (dir: string): Map<string, Buffer> => new Map(readdirSync(dir).filter((n) => n.startsWith("graph-")).map((n) => [n, readFileSync(join(dir, n))]));
+    const expectSameSegments = (step: string): void => {
+      const [a, b] = [files(project.indexDir), files(other)];
+      expect([...a.keys()], step).toEqual([...b.keys()]);
+      for (const [name, bytes] of a) expect(bytes.equals(b.get(name) ?? Buffer.alloc(0)), `${step}: ${name}`).toBe(true);
+    };
+    const first = await buildIndex(inWorkers);
+    const firstOnMain = await buildIndex(onMain);
+    // Segment 0 (1,536 points) and 1 (1,064) are built in workers.
+    expect(first.segments?.map((s) => s.graph.getCurrentCount())).toEqual([1536, 1064]);
+    expectSameSegments("build");
+    expect(await rankings(first)).toEqual(await rankings(firstOnMain));
+
+    // Kidal's removal leaves segment 0 with 1,100 live points of 1,536: rebuilt in a worker.
+    rmSync(join(project.seedsDir, "002_kidal.txt"));
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const next = await buildIndex(inWorkers, seeds, first);
+    const nextOnMain = await buildIndex(onMain, seeds, firstOnMain);
+    expect(next.segments?.map((s) => s.graph.getCurrentCount())).toEqual([1100, 400]);
+    expectSameSegments("update");
+    expect(readdirSync(project.root).sort()).toEqual(["index", "main-thread", "seeds"]);
+    const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+    if (loaded.status !== "fresh") throw new Error(loaded.status);
+    await expectSameRankings(loaded.index, nextOnMain, "update");
+  });
+});
