@@ -40,6 +40,8 @@ export interface GraphWorkers {
    * when several failed).
    */
   finish(): Promise<void>;
+  /** Tells the workers to skip what is left (the caller no longer wants it): finish then returns soon. */
+  abandon(): void;
 }
 
 /**
@@ -156,6 +158,9 @@ export function createGraphWorkers(options: GraphWorkersOptions): GraphWorkers {
       await Promise.all(reads);
       if (failures.length === 1) throw failures[0];
       if (failures.length > 1) throw new AggregateError(failures, "building the graph segments failed");
+    },
+    abandon() {
+      Atomics.store(stop, 0, 1);
     },
   };
 }

@@ -511,8 +511,10 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   const { seeds, started, previous, saved } = build;
   const sentences = build.passages.reused.length;
   const pending = await startVectors(options, build);
-  // The vectors are always finished (that stops any worker), whether or not the keys could be analysed.
+  // The vectors are always finished (that stops any worker), whether or not the keys could be analysed; when
+  // they could not, the workers are told to skip what is left first.
   const keyed = attempt(() => keysOf(build.passages, previous));
+  if ("error" in keyed) pending.abandon();
   const built = await pending.finish().then(
     (value) => ({ value }),
     (error: unknown) => ({ error }),
@@ -573,10 +575,12 @@ interface SentenceVectors {
 /** Sentence vectors under way: `finish` waits for what worker threads still build (call it exactly once). */
 interface PendingVectors {
   finish(): Promise<SentenceVectors>;
+  /** Tells the worker threads to skip what is left (the build failed otherwise); call finish after it. */
+  abandon(): void;
 }
 
 /** Vectors that are ready. */
-const ready = (vectors: SentenceVectors): PendingVectors => ({ finish: async () => vectors });
+const ready = (vectors: SentenceVectors): PendingVectors => ({ finish: async () => vectors, abandon: () => undefined });
 
 /**
  * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy
@@ -667,6 +671,7 @@ async function buildGraph(count: number, segmentSize: number, builder: SegmentBu
     }
   } catch (error) {
     // The workers are stopped before the failure is reported.
+    building.abandon();
     const stopped = await building.finish().then(
       () => undefined,
       (stopError: unknown) => stopError,
@@ -674,6 +679,7 @@ async function buildGraph(count: number, segmentSize: number, builder: SegmentBu
     throw stopped === undefined ? error : new AggregateError([error, stopped], "building the graph failed");
   }
   return {
+    abandon: () => building.abandon(),
     finish: async () => {
       const { graphs, files } = await building.finish();
       const segments = ids.map((id) => ({ id, graph: graphs.get(id) as HierarchicalNSW }));
@@ -717,6 +723,8 @@ interface SegmentBuilding {
    * when giving up: it stops the workers.
    */
   finish(): Promise<{ graphs: Map<number, HierarchicalNSW>; files: Map<number, string> }>;
+  /** Tells the workers to skip what is left; finish then returns soon (with what was built). */
+  abandon(): void;
 }
 
 /**
@@ -755,6 +763,9 @@ function segmentBuilder({ dimensions, workers: count, workDir }: SegmentBuilder)
     async finish() {
       await workers?.finish();
       return { graphs, files };
+    },
+    abandon() {
+      workers?.abandon();
     },
   };
 }

@@ -80,4 +80,13 @@ describe("graph workers", () => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ message: "cannot read it back" });
   });
+
+  it("skips what is left once abandoned, and finishes without an error", async () => {
+    const written: number[] = [];
+    const workers = createGraphWorkers({ workers: 1, dimensions: DIMENSIONS, fileOf: (id) => join(dir, `w-${id}.index`), onWritten: async (id) => void written.push(id) });
+    for (const id of [5, 6, 7]) workers.submit(job(id));
+    workers.abandon();
+    await workers.finish();
+    expect(written.length).toBeLessThan(3);
+  });
 });
