@@ -16,9 +16,8 @@ import { BM25Retriever } from "@langchain/community/retrievers/bm25";
 import { Document } from "@langchain/core/documents";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import { ARABIC_NAME, LATIN_NAME } from "../src/rag/analyze.js";
-import { Retriever } from "../src/rag/retrieve.js";
-import hnswlib from "hnswlib-node";
-import { storedVectors, type IndexEmbeddings, type LoadedIndex, type Seed } from "../src/rag/store.js";
+import { Nearest, Retriever } from "../src/rag/retrieve.js";
+import { buildSegments, GRAPH_SEGMENT_SIZE, storedVectors, type IndexEmbeddings, type LoadedIndex, type Seed } from "../src/rag/store.js";
 import type { Rag } from "../src/rag/types.js";
 import { ExactSearch, type EngineReply } from "./measure.js";
 
@@ -101,28 +100,27 @@ export async function exactSearchOf(index: LoadedIndex): Promise<ExactSearch> {
 }
 
 /**
- * An hnswlib graph of the sentence vectors, labelled by sentence position: the index's own (relabelled through
- * a search by label) when it has one, else one built here as the store builds its graphs (hnswlib's defaults).
+ * An hnswlib graph of the sentence vectors in segments, searched as the retriever searches it (each segment's k
+ * nearest, merged), answering sentence positions: the index's own when it has one, else one built here as the
+ * store builds its graphs (segments of GRAPH_SEGMENT_SIZE, hnswlib's defaults). A search at another ef puts the
+ * segments' own ef back afterwards.
  */
 export async function graphOf(index: LoadedIndex): Promise<{ search(vector: number[], k: number, ef: number): number[] }> {
-  if (index.graph) {
-    const graph = index.graph;
-    const positionOf = new Map(Array.from(index.labels, (label, at) => [label, at]));
-    return {
-      search(vector, k, ef) {
-        graph.setEf(ef);
-        return graph.searchKnn(vector, k).neighbors.map((label) => positionOf.get(label) ?? -1);
-      },
-    };
+  let { segments, labels } = index;
+  if (!segments) {
+    const vectors = await storedVectors(index);
+    ({ segments, labels } = buildSegments(index.labels.length, GRAPH_SEGMENT_SIZE, index.manifest.embedder.dimensions, (at) => vectors.get(index.labels[at] as number) ?? []));
   }
-  const vectors = await storedVectors(index);
-  const graph = new hnswlib.HierarchicalNSW("cosine", index.manifest.embedder.dimensions);
-  graph.initIndex(index.labels.length);
-  index.labels.forEach((label, at) => graph.addPoint(vectors.get(label) ?? [], at));
+  const graphs = segments;
+  const positionOf = new Map(Array.from(labels, (label, at) => [label, at]));
+  const nearest = new Nearest(64);
   return {
     search(vector, k, ef) {
-      graph.setEf(ef);
-      return graph.searchKnn(vector, k).neighbors;
+      const own = graphs.map((s) => s.graph.getEf());
+      for (const s of graphs) s.graph.setEf(ef);
+      nearest.search(graphs, vector, k);
+      graphs.forEach((s, i) => s.graph.setEf(own[i] as number));
+      return Array.from(nearest.labels.subarray(0, nearest.count), (label) => positionOf.get(label) ?? -1);
     },
   };
 }

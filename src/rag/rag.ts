@@ -9,7 +9,7 @@ import { IndexError, QuestionError } from "./errors.js";
 import type { Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
 import { declineFeature } from "./model.js";
-import { Retriever, type Retrieval } from "./retrieve.js";
+import { prepareRetrieval, Retriever, type Retrieval } from "./retrieve.js";
 import { normalizedSet } from "./text/normalize.js";
 import { isJoinedQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
@@ -213,7 +213,7 @@ type LoadOutcome = LoadResult | { readonly status: "corrupt"; readonly error: In
 
 async function tryLoad(indexDir: string, seeds: readonly Seed[] | Promise<readonly Seed[]>, embeddings: IndexEmbeddings): Promise<LoadOutcome> {
   try {
-    return await loadIndex(indexDir, seeds, embeddings);
+    return await loadIndex(indexDir, seeds, embeddings, { prepare: prepareRetrieval });
   } catch (error) {
     if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
     return { status: "corrupt", error };

@@ -4,12 +4,12 @@
  * vector in the hnswlib index.
  */
 import { silentLogger, type Logger } from "../logger.js";
-import type { BruteforceSearch, HierarchicalNSW } from "hnswlib-node";
+import type { BruteforceSearch } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
-import type { IndexEmbeddings, LoadedIndex } from "./store.js";
+import type { GraphSegment, IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
 import { DECLINE_FEATURES, loadModels, logit, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
 import { detectLanguage } from "./text/language.js";
@@ -18,11 +18,17 @@ import type { Language, Passage, Sentence } from "./types.js";
 const WEIGHT_SENTENCE = 1;
 const WEIGHT_PASSAGE = 0.35;
 const WEIGHT_DENSE = 0.35;
-/** Nearest neighbours asked of the vector index, and its search breadth (ef) for recall. */
+/** Nearest neighbours asked of the vector index. */
 const DENSE_K = 40;
 /** Top-ranked sentences whose passages are checked for focus. */
 const FOCUS_CANDIDATES = 10;
-const DENSE_EF = 128;
+/**
+ * The search breadth (ef) of each segment of the graph, for recall (store.ts sets it on every segment it makes
+ * or reads). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
+ * questions' recall@10 was 0.88 at ef 40, 0.91 at 64 and 0.93 at 128, for about 3.7, 4.9 and 8.5 ms a question
+ * over the ten segments (a diagnostic, with the questions not expanded by their translations).
+ */
+export const DENSE_EF = 128;
 /**
  * Up to this many sentence vectors the dense search is exact (a native brute-force scan, about 3 ms per
  * 30,000 vectors); beyond it the hnswlib graph answers. Hashing vectors of news text are nearly orthogonal,
@@ -157,8 +163,11 @@ export class Retriever {
   private readonly sentenceIndex: LexicalIndex;
   private readonly passageIndex: LexicalIndex;
   private readonly context: QueryContext;
-  /** The vectors: the exact copy (up to EXACT_MAX_VECTORS of them) or the graph. */
-  private readonly vectors: BruteforceSearch | HierarchicalNSW;
+  /** The vectors: the exact copy (up to EXACT_MAX_VECTORS of them), or else the graph's segments. */
+  private readonly exact: BruteforceSearch | undefined;
+  private readonly segments: readonly GraphSegment[];
+  /** The nearest labels of the graph's segments, merged (reused by every question). */
+  private readonly nearest = new Nearest(DENSE_K);
   /** Per vector label, its sentence's position. */
   private readonly sentenceOfLabel = new Map<number, number>();
   /** Per sentence position, its passage's (the fused score's passage part, read per matched sentence). */
@@ -183,23 +192,11 @@ export class Retriever {
       if (list) list.push(i);
       else this.passagesBySource.set(p.source, [i]);
     });
-    const { passages, packed, lexicon } = index.store;
-    const sentences: IndexedSentence[] = [];
-    // Filled in the same loop (Uint32Array.from with a mapping function took 70-140 ms at 300,000 sentences).
-    const passageOf = new Uint32Array(packed.words[0] ?? 0);
-    passages.forEach((passage, passageIndex) => {
-      // A literal of one shape (a spread of each sentence took over a second at 300,000 sentences).
-      for (const { start, end } of passage.sentences) {
-        passageOf[sentences.length] = passageIndex;
-        sentences.push({ start, end, passage, passageIndex, position: sentences.length });
-      }
-    });
-    this.sentences = sentences;
-    this.passageOf = passageOf;
-    // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
-    this.sentenceIndex = new LexicalIndex(packed);
-    this.passageIndex = LexicalIndex.grouped(this.sentenceIndex, packed, Uint32Array.from(passages, (p) => p.sentences.length));
-    const loaded = loadLexicon(lexicon);
+    // Made ahead by prepareRetrieval (a start does it while the vectors are read), or now; used once.
+    const ready = prepared.get(index.store) ?? prepare(index.store);
+    prepared.delete(index.store);
+    ({ sentences: this.sentences, passageOf: this.passageOf, sentenceIndex: this.sentenceIndex, passageIndex: this.passageIndex } = ready);
+    const loaded = ready.lexicon;
     const sentenceIndex = this.sentenceIndex;
     const vocabulary = new FuzzyVocabulary(function* plain() {
       for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
@@ -208,10 +205,9 @@ export class Retriever {
     // Indexed after the start, a slice at a time between answers (or at once by the first question needing it).
     vocabulary.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing the fuzzy vocabulary failed; the first question needing it will"));
     index.labels.forEach((label, at) => this.sentenceOfLabel.set(label, at));
-    const vectors = index.exact ?? index.graph;
-    if (!vectors) throw new Error("the index holds no vectors");
-    this.vectors = vectors;
-    index.graph?.setEf(DENSE_EF);
+    if (!index.exact && !index.segments) throw new Error("the index holds no vectors");
+    this.exact = index.exact;
+    this.segments = index.segments ?? [];
   }
 
   /** The question's terms, as the lexicon translates them. */
@@ -411,13 +407,104 @@ export class Retriever {
     }
     const k = Math.min(DENSE_K, count);
     const out = new Map<number, number>();
-    const { neighbors, distances } = this.vectors.searchKnn(vector, k);
-    neighbors.forEach((label, i) => {
-      const at = this.sentenceOfLabel.get(label);
-      if (at !== undefined) out.set(at, 1 - (distances[i] ?? 1));
-    });
+    if (this.exact) {
+      const { neighbors, distances } = this.exact.searchKnn(vector, k);
+      neighbors.forEach((label, i) => {
+        const at = this.sentenceOfLabel.get(label);
+        if (at !== undefined) out.set(at, 1 - (distances[i] ?? 1));
+      });
+      return out;
+    }
+    const nearest = this.nearest.search(this.segments, vector, k);
+    for (let i = 0; i < nearest.count; i += 1) {
+      const at = this.sentenceOfLabel.get(nearest.labels[i] as number);
+      if (at !== undefined) out.set(at, 1 - (nearest.distances[i] as number));
+    }
     return out;
   }
+}
+
+/**
+ * The nearest points of a graph in segments: each segment's `k` nearest (at the ef the segment holds), merged by
+ * distance into typed arrays reused by every search. Read the result before the next search.
+ */
+export class Nearest {
+  /** Labels and distances of the nearest found, nearest first; `count` of them hold a result. */
+  readonly labels: Int32Array;
+  readonly distances: Float64Array;
+  count = 0;
+
+  constructor(private readonly capacity: number) {
+    this.labels = new Int32Array(capacity);
+    this.distances = new Float64Array(capacity);
+  }
+
+  /** The `k` (at most the capacity) nearest of `vector` over `segments`; ties keep the earlier segment first. */
+  search(segments: readonly GraphSegment[], vector: number[], k: number): this {
+    const want = Math.min(k, this.capacity);
+    const { labels, distances } = this;
+    let count = 0;
+    for (const { graph } of segments) {
+      const result = graph.searchKnn(vector, Math.min(want, graph.getMaxElements()));
+      const found = result.neighbors;
+      const far = result.distances;
+      // Each segment answers nearest first: once one is not nearer than the k-th kept, neither are the rest.
+      for (let i = 0; i < found.length; i += 1) {
+        const distance = far[i] as number;
+        if (count === want && distance >= (distances[want - 1] as number)) break;
+        let at = count < want ? count++ : want - 1;
+        while (at > 0 && (distances[at - 1] as number) > distance) {
+          distances[at] = distances[at - 1] as number;
+          labels[at] = labels[at - 1] as number;
+          at -= 1;
+        }
+        distances[at] = distance;
+        labels[at] = found[i] as number;
+      }
+    }
+    this.count = count;
+    return this;
+  }
+}
+
+/** What a {@link Retriever} builds from the passage store alone. */
+interface Prepared {
+  readonly sentences: readonly IndexedSentence[];
+  /** Per sentence position, its passage's. */
+  readonly passageOf: Uint32Array;
+  readonly sentenceIndex: LexicalIndex;
+  readonly passageIndex: LexicalIndex;
+  readonly lexicon: ReturnType<typeof loadLexicon>;
+}
+
+/** Made ahead by {@link prepareRetrieval}, taken by the next Retriever over the same passage store. */
+const prepared = new WeakMap<PassageStore, Prepared>();
+
+function prepare(store: PassageStore): Prepared {
+  const { passages, packed, lexicon } = store;
+  const sentences: IndexedSentence[] = [];
+  // Filled in the same loop (Uint32Array.from with a mapping function took 70-140 ms at 300,000 sentences).
+  const passageOf = new Uint32Array(packed.words[0] ?? 0);
+  passages.forEach((passage, passageIndex) => {
+    // A literal of one shape (a spread of each sentence took over a second at 300,000 sentences).
+    for (const { start, end } of passage.sentences) {
+      passageOf[sentences.length] = passageIndex;
+      sentences.push({ start, end, passage, passageIndex, position: sentences.length });
+    }
+  });
+  // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
+  const sentenceIndex = new LexicalIndex(packed);
+  const passageIndex = LexicalIndex.grouped(sentenceIndex, packed, Uint32Array.from(passages, (p) => p.sentences.length));
+  return { sentences, passageOf, sentenceIndex, passageIndex, lexicon: loadLexicon(lexicon) };
+}
+
+/**
+ * Builds now what the next {@link Retriever} over `store` needs from the passage store alone (the lexical
+ * indexes: seconds at 10,000 briefings), so that a start does it while hnswlib reads the vectors off the main
+ * thread instead of after (see loadIndex's `prepare`).
+ */
+export function prepareRetrieval(store: PassageStore): void {
+  if (!prepared.has(store)) prepared.set(store, prepare(store));
 }
 
 /** The retrieval of a question with no words to look for: nothing ranked, declined. */

@@ -7,41 +7,65 @@
  *   terms.bin       each sentence's matching keys as numbers into that table (see PackedTerms)
  *   labels.bin      each sentence's label in the vector index (32-bit numbers, sentence order)
  *   exact.index     the vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS sentences
- *   graph.index     above that, the hnswlib graph (HierarchicalNSW) instead
+ *   graph-000.index, graph-001.index, ...
+ *                   above that, the hnswlib graph in segments instead: one HierarchicalNSW of at most
+ *                   GRAPH_SEGMENT_SIZE points each, its number in the name and in its labels' high bits (segmentOf)
  *   wordlists.bin   the dictionary and WordNet parsed for the lexicon (read by the next update, not by answering)
  *
  * A build writes a temporary folder and renames it into place, so a crash never leaves a half index. An update
  * touches only the changed briefings' entries: the others keep their passages, keys and vectors; the exact copy
- * is copied without the gone points, the graph updated (points marked deleted, new ones added), never rebuilt.
+ * is copied without the gone points; of the graph, only the segments holding a gone point or taking the new ones
+ * are copied and updated (points marked deleted, new ones added). The other segments are shared, never changed
+ * once published: in memory by the old index and the new one, on disk hard-linked from the old folder.
  */
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
-import { mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
+import { availableParallelism, tmpdir } from "node:os";
 import { basename, dirname, join, relative, sep } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
+import { createGraphWorkers, type GraphWorkers } from "./graph-workers.js";
 import { ingest } from "./ingest.js";
 import { scratchPrefix } from "./lock.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
-import { EXACT_MAX_VECTORS } from "./retrieve.js";
+import { DENSE_EF, EXACT_MAX_VECTORS } from "./retrieve.js";
 import type { Passage } from "./types.js";
 import type { Logger } from "../logger.js";
 
 /**
  * Bump when the on-disk layout changes (an added file that older indexes lack is read when present). Format 3:
  * labels.bin and exact.index or graph.index instead of LangChain's hnswlib/ folder. Format 4: the lexicon's maps
- * as lists of entries in passages.json (parsed in half the time of objects with as many keys).
+ * as lists of entries in passages.json (parsed in half the time of objects with as many keys). Format 5: the
+ * graph in segments (graph-000.index, ...) instead of one graph.index.
  */
-const FORMAT = 4;
+const FORMAT = 5;
 /** Each sentence's label in the vector index. */
 const LABELS_FILE = "labels.bin";
-/** The hnswlib graph (HierarchicalNSW's file), above EXACT_MAX_VECTORS sentences. */
-const GRAPH_FILE = "graph.index";
+/**
+ * Points in one segment of the graph at most. Smaller segments build faster (hnswlib's insertion cost grows
+ * with the graph: 317,653 vectors take 533 s as one graph, 223 s as ten of 32,768), find more of the true
+ * neighbours (recall@10 0.70 as one graph, 0.88-0.93 in segments of 32,768) and make an update's copy smaller;
+ * but a question searches every segment.
+ */
+export const GRAPH_SEGMENT_SIZE = 32_768;
+/**
+ * Labels per segment: a segment's labels are its number times this plus a number of its own, so the segment
+ * holding a label is `segmentOf(label)` without any table. 2^20 leaves room for a segment's labels to be used
+ * up by many updates (new points take new labels) and for 2,047 segments in a 31-bit label.
+ */
+export const SEGMENT_LABELS = 2 ** 20;
+/** The highest segment number (labels are non-negative 32-bit integers). */
+const MAX_SEGMENT_ID = 2 ** 31 / SEGMENT_LABELS - 1;
+/** The number of the segment holding a point of the graph. */
+export const segmentOf = (label: number): number => Math.floor(label / SEGMENT_LABELS);
+/** A segment's file in the index folder. */
+export const segmentFile = (id: number): string => `graph-${String(id).padStart(3, "0")}.index`;
+const SEGMENT_FILE_NAME = /^graph-(\d{3,})\.index$/;
 /** The sentences' matching keys, packed (see packTerms). */
 const TERMS_FILE = "terms.bin";
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
@@ -113,8 +137,18 @@ export interface LoadedIndex {
   readonly labels: Int32Array;
   /** The vectors for exact search: up to EXACT_MAX_VECTORS sentences (the graph would only approximate it). */
   readonly exact?: BruteforceSearch;
-  /** The hnswlib graph, above EXACT_MAX_VECTORS sentences; it may hold points marked deleted. */
-  readonly graph?: HierarchicalNSW;
+  /**
+   * Above EXACT_MAX_VECTORS sentences, the hnswlib graph in segments, by number. A segment may hold points marked
+   * deleted, and may be shared with the index it was updated from: it is never changed once in a LoadedIndex.
+   */
+  readonly segments?: readonly GraphSegment[];
+}
+
+/** One segment of the graph: an hnswlib graph of at most GRAPH_SEGMENT_SIZE points, in a file of its own. */
+export interface GraphSegment {
+  /** Its number: its file's name (see segmentFile) and its labels' high bits (see segmentOf). */
+  readonly id: number;
+  readonly graph: HierarchicalNSW;
 }
 
 export interface BuildIndexOptions {
@@ -126,6 +160,13 @@ export interface BuildIndexOptions {
   readonly logger?: Logger;
   /** Up to this many sentences the vectors go into an exact copy, above into a graph (tests lower it). */
   readonly exactMaxVectors?: number;
+  /** Points in one segment of the graph at most (GRAPH_SEGMENT_SIZE; tests lower it). */
+  readonly graphSegmentSize?: number;
+  /**
+   * Worker threads that build the graph's segments of WORKER_MIN_POINTS points or more; 0 builds them on the
+   * main thread. Default: one per core (os.availableParallelism()).
+   */
+  readonly graphWorkers?: number;
 }
 
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
@@ -263,16 +304,36 @@ function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
 
 const authorsOf = (passages: readonly Passage[]): Set<string> => new Set(passages.flatMap((p) => (p.author ? [p.author.toLowerCase()] : [])));
 
-/**
- * The passage store of `seeds`: passages, each sentence's matching keys, and the lexicon pruned to them. The
- * briefings unchanged since `previous` keep their passages and keys (only a sentence naming the @handle of an
- * author who came or went is analysed again); `reused` maps each new sentence position to its
- * position in `previous`, or -1 for a sentence that is new.
- */
-function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { store: PassageStore; reused: Int32Array } {
+/** The passages of the seeds, briefing by briefing, and where each sentence was in the previous index. */
+interface SeedPassages {
+  readonly parts: readonly { readonly seed: Seed; readonly slice: SeedSlice | undefined; readonly passages: readonly Passage[] }[];
+  readonly passages: readonly Passage[];
+  /** Per sentence, its position in `previous` (an unchanged briefing's), or -1 for a sentence that is new. */
+  readonly reused: Int32Array;
+  /** Whether any briefing's slice was taken from `previous`. */
+  readonly reusedAny: boolean;
+}
+
+/** The passages of `seeds`: those of briefings unchanged since `previous` taken from it, the others ingested. */
+function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassages {
   const slices = previous && previous.manifest.chunker === CHUNKER_VERSION ? slicesOf(previous) : new Map<string, SeedSlice>();
   const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.text }) }));
-  const passages = parts.flatMap((p) => p.passages);
+  const reused: number[] = [];
+  for (const { slice, passages } of parts) {
+    let i = 0;
+    for (const passage of passages) {
+      for (let s = 0; s < passage.sentences.length; s += 1, i += 1) reused.push(slice ? slice.firstSentence + i : -1);
+    }
+  }
+  return { parts, passages: parts.flatMap((p) => p.passages), reused: Int32Array.from(reused), reusedAny: slices.size > 0 };
+}
+
+/**
+ * The passage store of the seeds' passages: each sentence's matching keys, and the lexicon pruned to them. The
+ * sentences of briefings unchanged since `previous` keep their keys (only a sentence naming the @handle of an
+ * author who came or went is analysed again).
+ */
+function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedIndex): PassageStore {
   const authors = authorsOf(passages);
   const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
   // A sentence's keys depend on the authors only through the @handles it names: it is analysed again only when
@@ -283,7 +344,6 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
     const lower = text.toLowerCase();
     return changedAuthors.some((author) => lower.includes(`@${author}`));
   };
-  const reused: number[] = [];
   /** Per sentence, its position in `previous` whose keys it keeps, or -1 when it was analysed now. */
   const kept: number[] = [];
   const analysed = new Map<number, readonly (readonly string[])[]>();
@@ -298,13 +358,12 @@ function buildPassageStore(seeds: readonly Seed[], previous?: LoadedIndex): { st
           analysed.set(kept.length, documentTerms(text, authors));
           kept.push(-1);
         }
-        reused.push(old);
         i += 1;
       }
     }
   }
-  const packed = mergeTerms(Int32Array.from(kept), analysed, slices.size > 0 ? previous?.store.packed : undefined);
-  return { store: { passages, lexicon: buildLexicon(new Set(packed.keys)), packed }, reused: Int32Array.from(reused) };
+  const packed = mergeTerms(Int32Array.from(kept), analysed, reusedAny ? previous?.store.packed : undefined);
+  return { passages, lexicon: buildLexicon(new Set(packed.keys)), packed };
 }
 
 /**
@@ -394,15 +453,17 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   } catch (error) {
     logger?.warn({ err: error, indexDir }, `${WORD_LISTS_FILE} is unreadable; parsing the word lists instead`);
   }
-  const { store, reused } = buildPassageStore(seeds, previous);
-  const sentences = store.packed.words[0] ?? 0;
+  const passages = passagesOf(seeds, previous);
+  const sentences = passages.reused.length;
   if (sentences === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
   const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
-  const workDir = previous?.exact ? await makeWorkDir(indexDir, logger) : undefined;
+  // Scratch room for an update's vectors, and for the segments of a graph built in worker threads.
+  const graphed = sentences > (options.exactMaxVectors ?? EXACT_MAX_VECTORS);
+  const workDir = previous?.exact || previous?.segments || graphed ? await makeWorkDir(indexDir, logger) : undefined;
   try {
-    return await finishIndex(options, { seeds, store, reused, started, previous, saved, workDir });
+    return await finishIndex(options, { seeds, passages, started, previous, saved, workDir });
   } finally {
     // A scratch folder that cannot be removed must not replace the build's result or error; the next writer
     // removes it (see tidyLeftovers in lock.ts).
@@ -426,12 +487,11 @@ async function makeWorkDir(indexDir: string, logger?: Logger): Promise<string> {
   }
 }
 
-/** What {@link buildIndex} hands on once the passage store is built. */
+/** What {@link buildIndex} hands on once the passages are known. */
 interface Build {
   readonly seeds: readonly Seed[];
-  readonly store: PassageStore;
-  /** Each sentence's position in `previous` (its vector is reused), or -1. */
-  readonly reused: Int32Array;
+  /** The seeds' passages; `passages.reused` gives each sentence's position in `previous` (its vector is reused), or -1. */
+  readonly passages: SeedPassages;
   /** When the build started (performance.now()), for its log line. */
   readonly started: number;
   readonly previous: LoadedIndex | undefined;
@@ -441,12 +501,29 @@ interface Build {
   readonly workDir: string | undefined;
 }
 
-/** The vectors, manifest and files of an index whose passage store is built (the rest of {@link buildIndex}). */
+/**
+ * The vectors, keys, manifest and files of an index whose passages are known (the rest of {@link buildIndex}).
+ * The matching keys are analysed once the vectors are under way: a graph built from scratch is built in worker
+ * threads meanwhile.
+ */
 async function finishIndex(options: BuildIndexOptions, build: Build): Promise<LoadedIndex> {
   const { indexDir, embeddings, logger } = options;
-  const { seeds, store, started } = build;
-  const sentences = store.packed.words[0] ?? 0;
-  const { exactFile, ...vectors } = await embedSentences(options, build);
+  const { seeds, started, previous, saved } = build;
+  const sentences = build.passages.reused.length;
+  const pending = await startVectors(options, build);
+  // The vectors are always finished (that stops any worker), whether or not the keys could be analysed; when
+  // they could not, the workers are told to skip what is left first.
+  const keyed = attempt(() => keysOf(build.passages, previous));
+  if ("error" in keyed) pending.abandon();
+  const built = await pending.finish().then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
+  if ("error" in keyed && "error" in built) throw new AggregateError([keyed.error, built.error], "building the index failed");
+  if ("error" in keyed) throw keyed.error;
+  if ("error" in built) throw built.error;
+  const store = keyed.value;
+  const { exactFile, segmentFiles, ...vectors } = built.value;
   const manifest: Manifest = {
     format: FORMAT,
     chunker: CHUNKER_VERSION,
@@ -458,8 +535,10 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
     sentences,
   };
   const index: LoadedIndex = { manifest, seeds, store, ...vectors };
+  // The segments the update did not touch are the previous index's own objects: their files are linked.
+  const unchanged = saved && previous?.segments ? { dir: saved, segments: new Set(previous.segments) } : undefined;
   try {
-    await writeIndex(indexDir, index, exactFile);
+    await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(segmentFiles ? { segmentFiles } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
   } catch (error) {
     logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
   }
@@ -467,45 +546,77 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   return index;
 }
 
-/** Beyond this share of deleted points (briefings removed, not replaced) the graph is rebuilt from its vectors. */
+/** The value `run` returns, or the error it throws, as a value. */
+function attempt<T>(run: () => T): { readonly value: T } | { readonly error: unknown } {
+  try {
+    return { value: run() };
+  } catch (error) {
+    return { error };
+  }
+}
+
+/**
+ * Beyond this share of deleted points (briefings removed, not replaced) a segment of the graph is rebuilt from
+ * its live vectors.
+ */
 const MAX_DELETED_SHARE = 0.25;
 
 /** The sentence vectors of an index: each sentence's label, and the exact copy or the graph holding them. */
 interface SentenceVectors {
   readonly labels: Int32Array;
   readonly exact?: BruteforceSearch;
-  readonly graph?: HierarchicalNSW;
+  readonly segments?: readonly GraphSegment[];
   /** A file that holds `exact` as hnswlib would write it (an update's), to be moved into the index folder. */
   readonly exactFile?: string;
+  /** Files that hold some of `segments` as hnswlib wrote them (built in workers), to be moved into the index folder. */
+  readonly segmentFiles?: ReadonlyMap<GraphSegment, string>;
 }
 
+/** Sentence vectors under way: `finish` waits for what worker threads still build (call it exactly once). */
+interface PendingVectors {
+  finish(): Promise<SentenceVectors>;
+  /** Tells the worker threads to skip what is left (the build failed otherwise); call finish after it. */
+  abandon(): void;
+}
+
+/** Vectors that are ready. */
+const ready = (vectors: SentenceVectors): PendingVectors => ({ finish: async () => vectors, abandon: () => undefined });
+
 /**
- * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy (hnswlib's BruteforceSearch; the
- * graph would only approximate it), above into an hnswlib graph. With a usable `previous`, the unchanged
- * sentences keep their labels and vectors: the exact copy is copied without the gone points, or the graph is
- * copied and updated in place of a rebuild (gone points marked deleted, the new ones taking their slots); only
- * the new sentences are embedded. `reused[i]` is sentence i's position in `previous`, or -1.
+ * The sentence vectors. Up to `exactMaxVectors` (EXACT_MAX_VECTORS) sentences they go into an exact copy
+ * (hnswlib's BruteforceSearch; the graph would only approximate it), above into an hnswlib graph in segments.
+ * With a usable `previous`, the unchanged sentences keep their labels and vectors: the exact copy is copied
+ * without the gone points, or the graph's segments holding a gone point or taking a new one are copied and
+ * updated in place of a rebuild (see updateSegments); only the new sentences are embedded. A graph built from
+ * scratch is embedded segment by segment, each handed to a worker thread as soon as it is (see buildGraph):
+ * this returns once all are handed out.
  */
-async function embedSentences(options: BuildIndexOptions, build: Build): Promise<SentenceVectors> {
+async function startVectors(options: BuildIndexOptions, build: Build): Promise<PendingVectors> {
   const { embeddings, logger } = options;
   const exactMax = options.exactMaxVectors ?? EXACT_MAX_VECTORS;
-  const { store, seeds, reused, previous, saved, workDir } = build;
+  const { seeds, previous, saved, workDir } = build;
+  const { reused } = build.passages;
   const texts = new Map(seeds.map((s) => [s.path, s.text]));
-  const sentenceTexts = store.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
+  const sentenceTexts = build.passages.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
   const usable =
     previous !== undefined &&
     previous.manifest.embedder.id === embeddings.id &&
     previous.manifest.embedder.dimensions === embeddings.dimensions &&
     previous.manifest.chunker === CHUNKER_VERSION;
   const old = usable ? previous : undefined;
+  const dimensions = embeddings.dimensions;
+  const count = reused.length;
+  const segmentSize = options.graphSegmentSize ?? GRAPH_SEGMENT_SIZE;
+  const builder: SegmentBuilder = { dimensions, workers: options.graphWorkers ?? availableParallelism(), workDir };
+  if (!old && count > exactMax) {
+    return buildGraph(count, segmentSize, builder, (first, end) => embeddings.embedDocuments(sentenceTexts.slice(first, end)));
+  }
   const fresh: number[] = [];
   reused.forEach((at, position) => {
     if (at < 0 || !old) fresh.push(position);
   });
   const embedded = await embeddings.embedDocuments(fresh.map((at) => sentenceTexts[at] as string));
   const vectorOf = new Map(fresh.map((at, i) => [at, embedded[i] as number[]]));
-  const dimensions = embeddings.dimensions;
-  const count = reused.length;
   const kept = new Set<number>();
   if (old) reused.forEach((at) => at >= 0 && kept.add(at));
   const gone: number[] = [];
@@ -517,38 +628,337 @@ async function embedSentences(options: BuildIndexOptions, build: Build): Promise
     const labels = Int32Array.from(reused, (at) => (at >= 0 ? (old.labels[at] as number) : next++));
     const added = fresh.map((at) => [labels[at] as number, vectorOf.get(at) as number[]] as const);
     const exact = await updatedExact(old.exact, dimensions, new Set(gone), added, workDir, saved && join(saved, EXACT_FILE));
-    return { labels, exact, exactFile: join(workDir, EXACT_FILE) };
+    return ready({ labels, exact, exactFile: join(workDir, EXACT_FILE) });
   }
-  if (count > exactMax && old?.graph) {
-    const deletedAfter = old.graph.getCurrentCount() - old.manifest.sentences + gone.length - fresh.length;
-    if (deletedAfter <= count * MAX_DELETED_SHARE) return { ...(await updateGraph(old, old.graph, reused, gone, vectorOf, saved && join(saved, GRAPH_FILE))) };
-    logger?.info({ deleted: deletedAfter, live: count }, "many briefings removed since the vector graph was built; rebuilding it from the stored vectors");
+  if (count > exactMax && old?.segments && workDir) {
+    const updated = await updateSegments({ previous: old, segments: old.segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger, builder });
+    if (updated) return ready(updated);
+    logger?.info({ sentences: count }, "the graph's segment numbers are used up; rebuilding it from the stored vectors");
   }
-  // New vectors labelled by sentence position; those of unchanged sentences read back from `previous`, never embedded twice.
+  // New vectors; those of unchanged sentences read back from `previous`, never embedded twice.
   const stored = old ? await storedVectors(old) : undefined;
   const vectorAt = (at: number): number[] => vectorOf.get(at) ?? (stored?.get(old?.labels[reused[at] as number] as number) as number[]);
-  const labels = Int32Array.from({ length: count }, (_, at) => at);
   if (count <= exactMax) {
+    // Labelled by sentence position.
+    const labels = Int32Array.from({ length: count }, (_, at) => at);
     const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
     exact.initIndex(exactCapacity(count));
     for (let at = 0; at < count; at += 1) exact.addPoint(vectorAt(at), at);
-    return { labels, exact };
+    return ready({ labels, exact });
   }
+  return buildGraph(count, segmentSize, builder, async (first, end) => Array.from({ length: end - first }, (_, i) => vectorAt(first + i)));
+}
+
+/**
+ * A graph in segments of `segmentSize` points built from scratch over `count` vectors in sentence order (as
+ * {@link buildSegments} builds it): each segment's vectors asked of `vectorsOf(first, end)` in turn and handed
+ * to a worker thread (see segmentBuilder) before the next are asked for. Returns once all are handed out.
+ */
+async function buildGraph(count: number, segmentSize: number, builder: SegmentBuilder, vectorsOf: (first: number, end: number) => Promise<number[][]>): Promise<PendingVectors> {
+  if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
+  const labels = new Int32Array(count);
+  const ids: number[] = [];
+  const building = segmentBuilder(builder);
+  try {
+    for (let id = 0; id * segmentSize < count; id += 1) {
+      const first = id * segmentSize;
+      const end = Math.min(count, first + segmentSize);
+      const own = labels.subarray(first, end);
+      own.forEach((_, i) => (own[i] = id * SEGMENT_LABELS + i));
+      const vectors = await vectorsOf(first, end);
+      building.add({ id, labels: own, vectorAt: (i) => vectors[i] as number[] });
+      ids.push(id);
+    }
+  } catch (error) {
+    // The workers are stopped before the failure is reported.
+    building.abandon();
+    const stopped = await building.finish().then(
+      () => undefined,
+      (stopError: unknown) => stopError,
+    );
+    throw stopped === undefined ? error : new AggregateError([error, stopped], "building the graph failed");
+  }
+  return {
+    abandon: () => building.abandon(),
+    finish: async () => {
+      const { graphs, files } = await building.finish();
+      const segments = ids.map((id) => ({ id, graph: graphs.get(id) as HierarchicalNSW }));
+      return { labels, segments, segmentFiles: filesOf(segments, files) };
+    },
+  };
+}
+
+/** The segments whose graph a file holds, with that file. */
+const filesOf = (segments: readonly GraphSegment[], files: ReadonlyMap<number, string>): Map<GraphSegment, string> =>
+  new Map(segments.flatMap((s) => (files.has(s.id) ? [[s, files.get(s.id) as string] as const] : [])));
+
+/** A segment to build from scratch: its number, and its points' labels and vectors in order. */
+interface SegmentPlan {
+  readonly id: number;
+  readonly labels: Int32Array;
+  readonly vectorAt: (i: number) => number[];
+}
+
+/** Where segments are built: worker threads (writing into `workDir`) or, with none, the main thread. */
+interface SegmentBuilder {
+  readonly dimensions: number;
+  readonly workers: number;
+  readonly workDir: string | undefined;
+}
+
+/**
+ * A segment of fewer points than this is built on the main thread: a worker's start and the read of its file
+ * cost more than it saves (a point costs from tens of microseconds in a small graph to about a millisecond in
+ * one of 32,768).
+ */
+export const WORKER_MIN_POINTS = 1024;
+
+/** Segments being built from scratch (see segmentBuilder). */
+interface SegmentBuilding {
+  /** Builds the segment of `plan`: in a worker thread when it is large enough, else here and now. */
+  add(plan: SegmentPlan): void;
+  /**
+   * The graphs added, by segment number, once all are built; `files` names those built in workers (each
+   * written to a file in the work folder and read back here while the others are built). Call it once, also
+   * when giving up: it stops the workers.
+   */
+  finish(): Promise<{ graphs: Map<number, HierarchicalNSW>; files: Map<number, string> }>;
+  /** Tells the workers to skip what is left; finish then returns soon (with what was built). */
+  abandon(): void;
+}
+
+/**
+ * Builds segments as newGraph makes them: those of WORKER_MIN_POINTS points or more in worker threads (as they
+ * are added, while the caller goes on), the others on the main thread. Either way each is the same graph, byte
+ * for byte.
+ */
+function segmentBuilder({ dimensions, workers: count, workDir }: SegmentBuilder): SegmentBuilding {
+  const graphs = new Map<number, HierarchicalNSW>();
+  const files = new Map<number, string>();
+  let workers: GraphWorkers | undefined;
+  return {
+    add(plan) {
+      if (count > 0 && workDir && plan.labels.length >= WORKER_MIN_POINTS) {
+        workers ??= createGraphWorkers({
+          workers: count,
+          dimensions,
+          fileOf: (id) => join(workDir, segmentFile(id)),
+          onWritten: async (id, file) => {
+            const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+            await graph.readIndex(file);
+            graph.setEf(DENSE_EF);
+            graphs.set(id, graph);
+            files.set(id, file);
+          },
+        });
+        const vectors = new Float32Array(plan.labels.length * dimensions);
+        for (let i = 0; i < plan.labels.length; i += 1) vectors.set(plan.vectorAt(i), i * dimensions);
+        workers.submit({ id: plan.id, labels: Int32Array.from(plan.labels), vectors });
+        return;
+      }
+      const graph = newGraph(dimensions, plan.labels.length);
+      plan.labels.forEach((label, i) => graph.addPoint(plan.vectorAt(i), label));
+      graphs.set(plan.id, graph);
+    },
+    async finish() {
+      await workers?.finish();
+      return { graphs, files };
+    },
+    abandon() {
+      workers?.abandon();
+    },
+  };
+}
+
+/**
+ * A graph in segments of `segmentSize` points over `count` vectors in sentence order, built here (a build of the
+ * index builds the same graph in worker threads): sentence `at` is point `at % segmentSize` of segment
+ * `at / segmentSize`, labelled by both (see segmentOf).
+ */
+export function buildSegments(count: number, segmentSize: number, dimensions: number, vectorAt: (at: number) => number[]): { labels: Int32Array; segments: GraphSegment[] } {
+  if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
+  const labels = new Int32Array(count);
+  const segments: GraphSegment[] = [];
+  for (let id = 0; id * segmentSize < count; id += 1) {
+    const first = id * segmentSize;
+    const points = Math.min(segmentSize, count - first);
+    const graph = newGraph(dimensions, points);
+    for (let i = 0; i < points; i += 1) {
+      const label = id * SEGMENT_LABELS + i;
+      graph.addPoint(vectorAt(first + i), label);
+      labels[first + i] = label;
+    }
+    segments.push({ id, graph });
+  }
+  return { labels, segments };
+}
+
+/** An empty graph for `capacity` points, searched at the retriever's breadth. */
+function newGraph(dimensions: number, capacity: number): HierarchicalNSW {
   const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
-  // hnswlib-node's defaults (M 16, efConstruction 200, seed 100), as LangChain's HNSWLib store used them.
-  graph.initIndex(count);
-  for (let at = 0; at < count; at += 1) graph.addPoint(vectorAt(at), at);
-  return { labels, graph };
+  // hnswlib-node's defaults (M 16, efConstruction 200, seed 100), as LangChain's HNSWLib store used them; the
+  // graph workers (graph-workers.ts) make theirs the same way.
+  graph.initIndex(Math.max(1, capacity));
+  graph.setEf(DENSE_EF);
+  return graph;
+}
+
+/** What {@link updateSegments} is given. */
+interface SegmentUpdate {
+  readonly previous: LoadedIndex;
+  /** `previous`'s segments. */
+  readonly segments: readonly GraphSegment[];
+  /** Each new sentence's position in `previous`, or -1 for a new sentence (its vector in `vectorOf`). */
+  readonly reused: Int32Array;
+  /** The labels of `previous` whose sentence is gone. */
+  readonly gone: readonly number[];
+  readonly vectorOf: ReadonlyMap<number, number[]>;
+  readonly segmentSize: number;
+  /** The index folder, when it holds `previous`'s segment files (copies are read from there). */
+  readonly saved: string | undefined;
+  /** A scratch folder for copies of segments that are not saved. */
+  readonly workDir: string;
+  readonly logger: Logger | undefined;
+  /** Where rebuilt and new segments are built. */
+  readonly builder: SegmentBuilder;
+}
+
+/**
+ * `previous`'s graph updated for the new sentences, touching only the segments that change. A gone point is
+ * marked deleted in its segment; new points go into the last segment while it holds fewer than `segmentSize`
+ * live points (taking the slots of deleted ones first), then into new segments. A touched segment is copied
+ * (hnswlib copies only through a file: read from the index folder when it holds it) and changed, or, once more
+ * than MAX_DELETED_SHARE of its points would be deleted, rebuilt from its live vectors; one left without live
+ * points is dropped. The others are `previous`'s own objects, shared, never changed. Undefined when the segment
+ * numbers are used up (the caller rebuilds the graph with fresh labels).
+ */
+async function updateSegments(update: SegmentUpdate): Promise<{ labels: Int32Array; segments: GraphSegment[]; segmentFiles: Map<GraphSegment, string> } | undefined> {
+  const { previous, segments, reused, gone, vectorOf, segmentSize, saved, workDir, logger, builder } = update;
+  const dimensions = previous.manifest.embedder.dimensions;
+  /** Live points per segment once the gone ones are deleted, and the labels gone from each. */
+  const live = new Map<number, number>();
+  for (const label of previous.labels) live.set(segmentOf(label), (live.get(segmentOf(label)) ?? 0) + 1);
+  const goneFrom = new Map<number, number[]>();
+  for (const label of gone) {
+    const id = segmentOf(label);
+    live.set(id, (live.get(id) ?? 0) - 1);
+    const list = goneFrom.get(id);
+    if (list) list.push(label);
+    else goneFrom.set(id, [label]);
+  }
+  // Where the new points go: the last segment while it has room (in points, and in labels: a deleted point
+  // keeps its label until its slot is taken, so a new point always takes a label never used in its segment).
+  const last = segments[segments.length - 1];
+  let target = last?.id ?? -1;
+  let room = 0;
+  let nextLabel = 0;
+  if (last) {
+    let used = -1;
+    for (const label of last.graph.getIdsList()) used = Math.max(used, label - last.id * SEGMENT_LABELS);
+    room = Math.min(segmentSize - (live.get(last.id) ?? 0), SEGMENT_LABELS - used - 1);
+    nextLabel = last.id * SEGMENT_LABELS + used + 1;
+  }
+  const labels = new Int32Array(reused.length);
+  const addedTo = new Map<number, [label: number, vector: number[]][]>();
+  for (let position = 0; position < reused.length; position += 1) {
+    const at = reused[position] as number;
+    if (at >= 0) {
+      labels[position] = previous.labels[at] as number;
+      continue;
+    }
+    if (room <= 0) {
+      if (target + 1 > MAX_SEGMENT_ID) return undefined;
+      target += 1;
+      room = segmentSize;
+      nextLabel = target * SEGMENT_LABELS;
+    }
+    labels[position] = nextLabel;
+    const points = addedTo.get(target) ?? [];
+    if (points.length === 0) addedTo.set(target, points);
+    points.push([nextLabel, vectorOf.get(position) as number[]]);
+    nextLabel += 1;
+    room -= 1;
+  }
+
+  /** The new index's segments in order; a copy or a build fills its place once done. */
+  const next: (GraphSegment | undefined)[] = [];
+  const copies: Promise<void>[] = [];
+  /** Segments built from scratch (rebuilt or new), put in their place in `next` once built. */
+  const plans: (SegmentPlan & { readonly place: number })[] = [];
+  const touched = { copied: 0, rebuilt: 0, dropped: 0, created: 0 };
+  for (const segment of segments) {
+    const { id, graph } = segment;
+    const goneHere = goneFrom.get(id) ?? [];
+    const added = addedTo.get(id) ?? [];
+    if (goneHere.length === 0 && added.length === 0) {
+      next.push(segment);
+      continue;
+    }
+    const liveAfter = (live.get(id) ?? 0) + added.length;
+    if (liveAfter === 0) {
+      touched.dropped += 1;
+      continue;
+    }
+    const slots = Math.max(graph.getCurrentCount(), liveAfter);
+    if (slots - liveAfter > slots * MAX_DELETED_SHARE) {
+      // Its live points, in sentence order, read out of the shared segment (which stays as it is), then the new ones.
+      const kept = labels.filter((label, position) => (reused[position] as number) >= 0 && segmentOf(label) === id);
+      plans.push({
+        id,
+        place: next.length,
+        labels: Int32Array.from([...kept, ...added.map(([label]) => label)]),
+        vectorAt: (i) => (i < kept.length ? graph.getPoint(kept[i] as number) : (added[i - kept.length] as [number, number[]])[1]),
+      });
+      next.push(undefined);
+      touched.rebuilt += 1;
+      continue;
+    }
+    const place = next.length;
+    next.push(undefined);
+    copies.push(
+      copySegment(segment, dimensions, workDir, saved).then((copy) => {
+        for (const label of goneHere) copy.markDelete(label);
+        if (slots > copy.getMaxElements()) copy.resizeIndex(slots);
+        for (const [label, vector] of added) copy.addPoint(vector, label, true);
+        next[place] = { id, graph: copy };
+      }),
+    );
+    touched.copied += 1;
+  }
+  for (const [id, added] of addedTo) {
+    if (id <= (last?.id ?? -1)) continue;
+    plans.push({ id, place: next.length, labels: Int32Array.from(added, ([label]) => label), vectorAt: (i) => (added[i] as [number, number[]])[1] });
+    next.push(undefined);
+    touched.created += 1;
+  }
+  // Every copy and build settles before the first failure is reported: none is left using a file in the background.
+  const building = segmentBuilder(builder);
+  const built = attempt(() => plans.forEach((plan) => building.add(plan)));
+  const finished = building.finish();
+  await settleAll([...copies, finished, "error" in built ? Promise.reject(built.error) : Promise.resolve()]);
+  const { graphs, files } = await finished;
+  for (const { id, place } of plans) next[place] = { id, graph: graphs.get(id) as HierarchicalNSW };
+  const updated = next.map((s, at) => {
+    if (!s) throw new Error(`graph segment at ${at} was neither kept, copied nor built`);
+    return s;
+  });
+  logger?.debug({ segments: updated.length, shared: updated.filter((s) => segments.includes(s)).length, ...touched }, "graph segments updated");
+  return { labels, segments: updated, segmentFiles: filesOf(updated, files) };
 }
 
 /** Room left in a new exact copy for the sentences of briefings added later (it cannot be resized). */
 const exactCapacity = (count: number): number => count + Math.max(64, Math.ceil(count / 4));
 
-/** Every sentence vector of `index` by label: read out of its graph, or out of its exact copy's file. */
+/** Every sentence vector of `index` by label: read out of its graph's segments, or out of its exact copy's file. */
 export async function storedVectors(index: LoadedIndex): Promise<ReadonlyMap<number, number[]>> {
   const out = new Map<number, number[]>();
-  if (index.graph) {
-    for (const label of index.labels) out.set(label, index.graph.getPoint(label));
+  if (index.segments) {
+    const byId = new Map(index.segments.map((s) => [s.id, s.graph]));
+    for (const label of index.labels) {
+      const graph = byId.get(segmentOf(label));
+      if (!graph) throw new Error(`no graph segment ${segmentOf(label)} for label ${label}`);
+      out.set(label, graph.getPoint(label));
+    }
     return out;
   }
   if (!index.exact) return out;
@@ -563,33 +973,6 @@ export async function storedVectors(index: LoadedIndex): Promise<ReadonlyMap<num
     out.set(readU64(bytes, at + dimensions * 4), vector);
   }
   return out;
-}
-
-/**
- * A copy of `previous`'s graph updated for the new sentences (the copy keeps the index that still answers
- * untouched while this one is built): points whose sentence is gone are marked deleted, new ones added.
- */
-async function updateGraph(
-  previous: LoadedIndex,
-  graph: HierarchicalNSW,
-  reused: Int32Array,
-  gone: readonly number[],
-  vectorOf: ReadonlyMap<number, number[]>,
-  savedFile?: string,
-): Promise<{ labels: Int32Array; graph: HierarchicalNSW }> {
-  const copy = await copyGraph(graph, previous.manifest.embedder.dimensions, savedFile);
-  for (const label of gone) copy.markDelete(label);
-  // A label never used before: a deleted point keeps its label until its slot is taken.
-  let next = 0;
-  for (const id of copy.getIdsList()) next = Math.max(next, id + 1);
-  const needed = copy.getCurrentCount() + vectorOf.size;
-  if (needed > copy.getMaxElements()) copy.resizeIndex(needed);
-  const labels = Int32Array.from(reused, (at, position) => {
-    if (at >= 0) return previous.labels[at] as number;
-    copy.addPoint(vectorOf.get(position) as number[], next, true);
-    return next++;
-  });
-  return { labels, graph: copy };
 }
 
 /** hnswlib's BruteforceSearch file: three 8-byte counts (slots, slot size, points), then the slots. */
@@ -711,25 +1094,22 @@ async function updatedExact(
 }
 
 /**
- * An independent copy of a graph (through a file: hnswlib copies no other way), open to replacing deleted
- * points; read from `savedFile` when it holds the graph already.
+ * An independent copy of a segment (through a file: hnswlib copies no other way), open to replacing deleted
+ * points; read from its file in `savedDir` when that holds it, else written into `workDir` first.
  */
-async function copyGraph(graph: HierarchicalNSW, dimensions: number, savedFile?: string): Promise<HierarchicalNSW> {
-  if (savedFile) {
-    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+async function copySegment(segment: GraphSegment, dimensions: number, workDir: string, savedDir?: string): Promise<HierarchicalNSW> {
+  const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  const savedFile = savedDir && join(savedDir, segmentFile(segment.id));
+  if (savedFile && existsSync(savedFile)) {
     await copy.readIndex(savedFile, true);
-    return copy;
-  }
-  const dir = await mkdtemp(join(tmpdir(), "briefing-graph-"));
-  try {
-    const file = join(dir, GRAPH_FILE);
-    await graph.writeIndex(file);
-    const copy = new hnswlib.HierarchicalNSW("cosine", dimensions);
+  } else {
+    const file = join(workDir, segmentFile(segment.id));
+    await segment.graph.writeIndex(file);
     await copy.readIndex(file, true);
-    return copy;
-  } finally {
-    await rm(dir, { recursive: true, force: true });
+    await rm(file, { force: true });
   }
+  copy.setEf(DENSE_EF);
+  return copy;
 }
 
 /**
@@ -745,9 +1125,9 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
     logger?.debug({ err: error, indexDir }, "the previous index is not on disk as it is in memory; copying its vectors from memory");
     return false;
   }
-  const file = join(indexDir, index.graph ? GRAPH_FILE : EXACT_FILE);
+  const files = index.segments ? index.segments.map((s) => segmentFile(s.id)) : [EXACT_FILE];
   return (
-    existsSync(file) &&
+    files.every((file) => existsSync(join(indexDir, file))) &&
     isManifest(manifest) &&
     manifest.format === FORMAT &&
     manifest.builtAt === index.manifest.builtAt &&
@@ -756,22 +1136,45 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
   );
 }
 
-/** @param exactFile a file holding `index.exact` as hnswlib writes it: moved into the folder instead of written. */
-async function writeIndex(indexDir: string, index: LoadedIndex, exactFile?: string): Promise<void> {
+/** How {@link writeIndex} may place the vectors' files instead of having hnswlib write them. */
+interface WriteOptions {
+  /** A file holding `index.exact` as hnswlib writes it: moved into the folder. */
+  readonly exactFile?: string;
+  /** Files holding some of `index.segments` as hnswlib writes them: moved into the folder. */
+  readonly segmentFiles?: ReadonlyMap<GraphSegment, string>;
+  /**
+   * A folder holding some of `index.segments` as they are (the previous index, whose segments an update left
+   * unchanged): their files are hard-linked from there, or written when linking fails (another file system).
+   */
+  readonly unchanged?: { readonly dir: string; readonly segments: ReadonlySet<GraphSegment> };
+  readonly logger?: Logger;
+}
+
+/**
+ * Writes `index` into a new folder beside `indexDir` and renames it into place. A file of the new folder may be
+ * a hard link to one of the previous (see WriteOptions.unchanged): no index file is ever written in place, so
+ * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
+ */
+async function writeIndex(indexDir: string, index: LoadedIndex, options: WriteOptions = {}): Promise<void> {
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
   const old = `${scratchPrefix(indexDir, "old")}${suffix}`;
   try {
     await mkdir(tmp, { recursive: true });
-    const { labels } = index;
-    await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
-    if (index.exact) await moveOrWriteExact(index.exact, join(tmp, EXACT_FILE), exactFile);
-    if (index.graph) await index.graph.writeIndex(join(tmp, GRAPH_FILE));
-    const { keys, words } = index.store.packed;
-    await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
-    await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
-    await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
+    const { labels, exact, segments = [] } = index;
+    // The vectors are written (by hnswlib, off the main thread) while the passage store is serialised.
+    await settleAll([
+      ...(exact ? [moveOrWriteExact(exact, join(tmp, EXACT_FILE), options.exactFile)] : []),
+      ...segments.map((segment) => placeSegment(segment, tmp, options)),
+      (async () => {
+        await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
+        const { keys, words } = index.store.packed;
+        await writeFile(join(tmp, "passages.json"), JSON.stringify({ passages: index.store.passages, lexicon: index.store.lexicon, keys }));
+        await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
+        await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
+      })(),
+    ]);
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -785,6 +1188,43 @@ async function writeIndex(indexDir: string, index: LoadedIndex, exactFile?: stri
     const cause = restoreError === undefined ? error : new AggregateError([error, restoreError], "writing and restoring the index failed");
     throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause });
   }
+}
+
+/**
+ * Waits for every one of `tasks`, then throws the failure (an AggregateError when several failed): no task is
+ * left writing into a folder that its caller is about to remove.
+ */
+async function settleAll(tasks: readonly Promise<unknown>[]): Promise<void> {
+  const failures = (await Promise.allSettled(tasks)).flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
+  if (failures.length === 1) throw failures[0];
+  if (failures.length > 1) throw new AggregateError(failures, "writing the index failed");
+}
+
+/**
+ * Puts `segment`'s file into the folder `dir`: a hard link to the file of an unchanged segment (see
+ * WriteOptions.unchanged), the file a worker built it in moved there, else written by hnswlib (also when linking
+ * or moving fails, as across file systems).
+ */
+async function placeSegment(segment: GraphSegment, dir: string, { unchanged, segmentFiles, logger }: WriteOptions): Promise<void> {
+  const name = segmentFile(segment.id);
+  const file = segmentFiles?.get(segment);
+  if (file) {
+    try {
+      await rename(file, join(dir, name));
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    }
+  }
+  if (unchanged?.segments.has(segment)) {
+    try {
+      await link(join(unchanged.dir, name), join(dir, name));
+      return;
+    } catch (error) {
+      logger?.debug({ err: error, segment: name }, "cannot link the unchanged graph segment into the new index; writing it");
+    }
+  }
+  await segment.graph.writeIndex(join(dir, name));
 }
 
 /** Moves `file` (which holds `exact`) to `target`, or writes `exact` there when it is on another file system. */
@@ -809,11 +1249,25 @@ export type LoadResult =
   | { readonly status: "stale"; readonly previous: LoadedIndex }
   | { readonly status: "missing" | "incompatible" };
 
+/** What {@link loadIndex} may do besides loading. */
+export interface LoadIndexOptions {
+  /**
+   * Called with the passage store of a fresh index while its vectors are still being read (by hnswlib, off the
+   * main thread): work that answering needs from the passage store alone is done meanwhile (prepareRetrieval).
+   */
+  readonly prepare?: (store: PassageStore) => void;
+}
+
 /**
  * Loads the index at `indexDir` and checks it against the seeds and the embedder.
  * @throws IndexError("corrupt") when its files are missing, unreadable or disagree with each other.
  */
-export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promise<readonly Seed[]>, embeddings: IndexEmbeddings): Promise<LoadResult> {
+export async function loadIndex(
+  indexDir: string,
+  seeds: readonly Seed[] | Promise<readonly Seed[]>,
+  embeddings: IndexEmbeddings,
+  options: LoadIndexOptions = {},
+): Promise<LoadResult> {
   const manifestPath = join(indexDir, "manifest.json");
   if (!existsSync(manifestPath)) {
     if (existsSync(indexDir) && (await readdir(indexDir)).length > 0) corrupt(indexDir, new Error("no manifest.json"));
@@ -836,39 +1290,56 @@ export async function loadIndex(indexDir: string, seeds: readonly Seed[] | Promi
     return { status: "incompatible" };
   }
   let loaded: Omit<LoadedIndex, "seeds">;
+  // The seeds' failure is the caller's to see (awaited below, outside the index's errors); here it only means
+  // that nothing is prepared.
+  const seedsOutcome = Promise.resolve(seeds).then(
+    (list) => list,
+    () => undefined,
+  );
   try {
     const dimensions = manifest.embedder.dimensions;
     // The vectors are read (by hnswlib, off the main thread) while the passage store is parsed; the outcome is
     // kept as a value, so that it is never an unhandled rejection when the passage store fails first.
-    const vectorsRead = Promise.all([readExact(indexDir, dimensions), readGraph(indexDir, dimensions)]).then(
-      ([exact, graph]) => ({ exact, graph, error: undefined }),
-      (error: unknown) => ({ exact: undefined, graph: undefined, error }),
+    const vectorsRead = Promise.all([readExact(indexDir, dimensions), readSegments(indexDir, dimensions)]).then(
+      ([exact, segments]) => ({ exact, segments, error: undefined }),
+      (error: unknown) => ({ exact: undefined, segments: undefined, error }),
     );
-    const saved = JSON.parse(await readFile(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "packed"> & { keys: string[] };
+    // Read synchronously: hnswlib's reads of the vectors occupy the thread pool, where an asynchronous read of
+    // passages.json waited behind them (2 s against 5-7 s under load at 10,000 briefings).
+    const saved = JSON.parse(readFileSync(join(indexDir, "passages.json"), "utf8")) as Omit<PassageStore, "packed"> & { keys: string[] };
     if (!Array.isArray(saved.passages) || !Array.isArray(saved.keys) || !isSerializedLexicon(saved.lexicon)) {
       throw new Error("passages.json does not have the passage store's shape");
     }
-    const packed = readPacked(await readFile(join(indexDir, TERMS_FILE)), saved.keys);
+    const packed = readPacked(readFileSync(join(indexDir, TERMS_FILE)), saved.keys);
     const store: PassageStore = { passages: saved.passages, lexicon: saved.lexicon, packed };
     const sentences = packed.words[0];
     if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + (p?.sentences?.length ?? 0), 0) !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
     }
-    const labels = readLabels(await readFile(join(indexDir, LABELS_FILE)), manifest.sentences);
-    const { exact, graph, error } = await vectorsRead;
+    const labels = readLabels(readFileSync(join(indexDir, LABELS_FILE)), manifest.sentences);
+    // Whether the index is fresh is known once the seeds are read; only then is the answering side prepared.
+    const fresh = isFresh(manifest, await seedsOutcome);
+    if (fresh && options.prepare) options.prepare(store);
+    const { exact, segments, error } = await vectorsRead;
     if (error !== undefined) throw error;
-    if (!exact && !graph) throw new Error(`neither ${EXACT_FILE} nor ${GRAPH_FILE} holds the vectors`);
+    if (!exact && !segments) throw new Error(`neither ${EXACT_FILE} nor graph segments (${segmentFile(0)}, ...) hold the vectors`);
     if (exact) checkExact(exact, labels);
-    if (graph && graph.getCurrentCount() < labels.length) throw new Error(`${GRAPH_FILE} holds ${graph.getCurrentCount()} points for ${labels.length} sentences`);
-    loaded = { manifest, store, labels, ...(exact ? { exact: exact.index } : {}), ...(graph ? { graph } : {}) };
+    if (segments) checkSegments(segments, labels);
+    loaded = { manifest, store, labels, ...(exact ? { exact: exact.index } : {}), ...(segments ? { segments } : {}) };
   } catch (error) {
     return corrupt(indexDir, error);
   }
   const seedList = await seeds;
   const index: LoadedIndex = { ...loaded, seeds: seedList };
-  const current = seedList.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  return isFresh(manifest, seedList) ? { status: "fresh", index } : { status: "stale", previous: index };
+}
+
+/** Whether `manifest` records exactly `seeds` (paths and contents); false when they could not be read. */
+function isFresh(manifest: Manifest, seeds: readonly Seed[] | undefined): boolean {
+  if (!seeds) return false;
+  const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
   const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
-  return current === recorded ? { status: "fresh", index } : { status: "stale", previous: index };
+  return current === recorded;
 }
 
 /**
@@ -971,16 +1442,53 @@ function checkExact(exact: ReadExact, labels: Int32Array): void {
 }
 
 /**
- * The saved graph, if the index has one.
- * @throws Error when its dimensions are not the manifest's.
+ * Segments read at once. hnswlib reads in libuv's thread pool (4 threads by default), which every asynchronous
+ * file operation shares: all ten segments of 10,000 briefings at once kept the seeds' listing waiting for
+ * seconds behind them.
  */
-async function readGraph(indexDir: string, dimensions: number): Promise<HierarchicalNSW | undefined> {
-  const file = join(indexDir, GRAPH_FILE);
-  if (!existsSync(file)) return undefined;
-  const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
-  await graph.readIndex(file);
-  if (graph.getNumDimensions() !== dimensions) throw new Error(`${GRAPH_FILE} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
-  return graph;
+const SEGMENT_READERS = 2;
+
+/**
+ * The saved graph's segments, by number, if the index has any: read SEGMENT_READERS at a time (hnswlib reads off
+ * the main thread, in the thread pool).
+ * @throws Error when one is unreadable or its dimensions are not the manifest's.
+ */
+async function readSegments(indexDir: string, dimensions: number): Promise<GraphSegment[] | undefined> {
+  const ids = (await readdir(indexDir)).flatMap((name) => {
+    const match = SEGMENT_FILE_NAME.exec(name);
+    return match ? [Number(match[1])] : [];
+  });
+  if (ids.length === 0) return undefined;
+  ids.sort((a, b) => a - b);
+  const read = async (id: number): Promise<GraphSegment> => {
+    const graph = new hnswlib.HierarchicalNSW("cosine", dimensions);
+    await graph.readIndex(join(indexDir, segmentFile(id)));
+    if (graph.getNumDimensions() !== dimensions) throw new Error(`${segmentFile(id)} holds points of ${graph.getNumDimensions()} dimensions, not ${dimensions}`);
+    graph.setEf(DENSE_EF);
+    return { id, graph };
+  };
+  const segments: GraphSegment[] = [];
+  let next = 0;
+  const reader = async (): Promise<void> => {
+    while (next < ids.length) {
+      const at = next++;
+      segments[at] = await read(ids[at] as number);
+    }
+  };
+  await settleAll(Array.from({ length: Math.min(SEGMENT_READERS, ids.length) }, reader));
+  return segments;
+}
+
+/** @throws Error when a label names a segment the index does not hold, or a segment holds fewer points than its labels. */
+function checkSegments(segments: readonly GraphSegment[], labels: Int32Array): void {
+  const live = new Map<number, number>();
+  for (const label of labels) live.set(segmentOf(label), (live.get(segmentOf(label)) ?? 0) + 1);
+  const byId = new Map(segments.map((s) => [s.id, s.graph]));
+  for (const [id, count] of live) {
+    const graph = byId.get(id);
+    if (!graph) throw new Error(`${LABELS_FILE} names points of ${segmentFile(id)}, which the index does not hold`);
+    if (graph.getCurrentCount() < count) throw new Error(`${segmentFile(id)} holds ${graph.getCurrentCount()} points for ${count} sentences`);
+  }
 }
 
 /** Whether parsed JSON has the lexicon's shape: its maps as lists of entries, its known words as a list. */

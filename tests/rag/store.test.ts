@@ -1,14 +1,28 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { IndexError } from "../../src/rag/errors.js";
 import { createRag } from "../../src/rag/index.js";
-import { Retriever } from "../../src/rag/retrieve.js";
-import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, storedVectors, type LoadedIndex } from "../../src/rag/store.js";
+import { tidyLeftovers } from "../../src/rag/lock.js";
+import { Nearest, Retriever } from "../../src/rag/retrieve.js";
+import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+
+/** Set to an errno code, hard links fail with it (as across file systems). */
+const linkFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs/promises")>();
+  return {
+    ...actual,
+    link: async (from: string, to: string): Promise<void> => {
+      if (linkFailure.code) throw Object.assign(new Error(`${linkFailure.code}: cannot link ${from}`), { code: linkFailure.code });
+      return actual.link(from, to);
+    },
+  };
+});
 
 let project: TempProject;
 const embeddings = new HashingEmbeddings();
@@ -17,6 +31,9 @@ const options = () => ({ root: project.root, seedsDir: project.seedsDir, indexDi
 beforeEach(() => {
   project = tempProject();
 });
+
+/** Points in the graph's segments, those marked deleted included. */
+const pointCount = (index: LoadedIndex): number => (index.segments ?? []).reduce((n, s) => n + s.graph.getCurrentCount(), 0);
 afterEach(() => project.remove());
 
 describe("the index on disk", () => {
@@ -33,18 +50,24 @@ describe("the index on disk", () => {
     expect(loaded.index.manifest.seeds).toEqual([expect.objectContaining({ path: "seeds/000_9ae3e538818b189d.txt" })]);
     expect(loaded.index.labels).toEqual(built.labels);
     expect(loaded.index.exact?.getCurrentCount()).toBe(built.manifest.sentences);
-    expect(loaded.index.graph).toBeUndefined();
+    expect(loaded.index.segments).toBeUndefined();
     expect((await storedVectors(loaded.index)).get(3)).toEqual((await storedVectors(built)).get(3));
   });
 
-  it("holds a graph instead of the exact copy above the exact search's limit, and loads it back", async () => {
-    const built = await buildIndex({ ...options(), exactMaxVectors: 10 });
-    expect(readdirSync(project.indexDir).sort()).toEqual(["graph.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
+  it("holds a graph in segments instead of the exact copy above the exact search's limit, and loads it back", async () => {
+    const built = await buildIndex({ ...options(), exactMaxVectors: 10, graphSegmentSize: 8 });
+    const sentences = built.manifest.sentences;
+    const files = Array.from({ length: Math.ceil(sentences / 8) }, (_, id) => `graph-00${id}.index`);
+    expect(files.length).toBeGreaterThan(2);
+    expect(readdirSync(project.indexDir).sort()).toEqual([...files, "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
     const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
     if (loaded.status !== "fresh") throw new Error(loaded.status);
     expect(loaded.index.exact).toBeUndefined();
-    expect(loaded.index.graph?.getCurrentCount()).toBe(built.manifest.sentences);
-    expect(loaded.index.graph?.getPoint(3)).toEqual(built.graph?.getPoint(3));
+    expect(loaded.index.segments?.map((s) => [s.id, s.graph.getCurrentCount()])).toEqual(built.segments?.map((s) => [s.id, s.graph.getCurrentCount()]));
+    expect(pointCount(loaded.index)).toBe(sentences);
+    // Sentence 21 is point 5 of segment 2, labelled so.
+    expect(loaded.index.labels[21]).toBe(2 * SEGMENT_LABELS + 5);
+    expect(loaded.index.segments?.[2]?.graph.getPoint(2 * SEGMENT_LABELS + 5)).toEqual(built.segments?.[2]?.graph.getPoint(2 * SEGMENT_LABELS + 5));
   });
 
   it("moves the vectors into a graph, or back into an exact copy, when an update crosses the limit, embedding only new sentences", async () => {
@@ -60,14 +83,14 @@ describe("the index on disk", () => {
     const limit = first.manifest.sentences;
     const graphed = await buildIndex({ ...options(), embeddings: counting, exactMaxVectors: limit }, seeds, first);
     expect(graphed.exact).toBeUndefined();
-    expect(graphed.graph?.getCurrentCount()).toBe(graphed.manifest.sentences);
+    expect(pointCount(graphed)).toBe(graphed.manifest.sentences);
     expect(fresh).toEqual([expect.stringContaining("Dredging of the Annaba harbour")]);
     const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
     await expectSameRankings(graphed, scratch, "into a graph");
 
     fresh.length = 0;
     const back = await buildIndex({ ...options(), embeddings: counting }, seeds, graphed);
-    expect(back.graph).toBeUndefined();
+    expect(back.segments).toBeUndefined();
     expect(back.exact?.getCurrentCount()).toBe(back.manifest.sentences);
     expect(fresh).toEqual([]);
     await expectSameRankings(back, scratch, "back into an exact copy");
@@ -137,6 +160,20 @@ describe("the index on disk", () => {
     const error = await loadIndex(project.indexDir, seeds, embeddings).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexError);
     expect((error as IndexError).code).toBe("corrupt");
+  });
+
+  it("hands the passage store of a fresh index, not of a stale one, to be prepared while the vectors are read", async () => {
+    await buildIndex(options());
+    const prepared: PassageStore[] = [];
+    const prepare = (store: PassageStore): number => prepared.push(store);
+    const fresh = await loadIndex(project.indexDir, readSeeds(project.root, project.seedsDir), embeddings, { prepare });
+    if (fresh.status !== "fresh") throw new Error(fresh.status);
+    expect(prepared).toEqual([fresh.index.store]);
+    expect(prepared[0]).toBe(fresh.index.store);
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const stale = await loadIndex(project.indexDir, readSeeds(project.root, project.seedsDir), embeddings, { prepare });
+    expect(stale.status).toBe("stale");
+    expect(prepared).toHaveLength(1);
   });
 
   it("is missing when there is no index folder", async () => {
@@ -255,7 +292,7 @@ describe.each([
   ["the graph", 10],
 ] as const)("incremental updates of %s", (_kind, exactMaxVectors) => {
   const options = () => ({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings, ...(exactMaxVectors ? { exactMaxVectors } : {}) });
-  const points = (index: LoadedIndex): number => (index.graph ?? index.exact)?.getCurrentCount() ?? -1;
+  const points = (index: LoadedIndex): number => (index.segments ? pointCount(index) : (index.exact?.getCurrentCount() ?? -1));
 
   it("adding, changing or removing one briefing embeds and moves only its sentences, and answers as a full rebuild would", { timeout: 120_000 }, async () => {
     writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
@@ -291,7 +328,7 @@ describe.each([
 
       // A removed briefing's points leave the exact copy; in the graph they stay, marked deleted, until new points take their slots.
       const removed = index.manifest.sentences - next.manifest.sentences;
-      if (step === "remove") expect(points(next)).toBe(next.manifest.sentences + (next.graph ? removed : 0));
+      if (step === "remove") expect(points(next)).toBe(next.manifest.sentences + (next.segments ? removed : 0));
       const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
       expect(next.store, step).toEqual(scratch.store);
       await expectSameRankings(next, scratch, step);
@@ -389,5 +426,274 @@ describe("writeFilteredExact", () => {
     const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
     expect(child.stderr).toBe("");
     expect(JSON.parse(child.stdout)).toEqual({ error: "ENOENT", leaked: 0 });
+  });
+});
+
+/** A briefing of `count` distinct sentences about `town` (its title, without a full stop, joins the first). */
+const townBriefing = (town: string, count: number): string =>
+  `${town} wells report\n\n${Array.from({ length: count }, (_, i) => `The ${town} council counted ${i * 7 + 3} new wells and ${i + 2} repaired pumps in district ${i + 1}.`).join(" ")}\n`;
+
+/** The labels of `path`'s sentences in `index`. */
+function labelsOf(index: LoadedIndex, path: string): number[] {
+  const out: number[] = [];
+  let at = 0;
+  for (const passage of index.store.passages) {
+    for (let i = 0; i < passage.sentences.length; i += 1, at += 1) if (passage.source === path) out.push(index.labels[at] as number);
+  }
+  return out;
+}
+
+/** The inode of each segment file in the index folder, by segment number. */
+const segmentInodes = (dir: string): Map<number, number> =>
+  new Map(readdirSync(dir).flatMap((name) => (/^graph-\d+\.index$/.test(name) ? [[Number(name.slice(6, -6)), statSync(join(dir, name)).ino] as const] : [])));
+
+/** Whether the graph's segments hold every live label, each in the segment its high bits name, and each once. */
+function expectLabelsInTheirSegments(index: LoadedIndex): void {
+  expect(new Set(index.labels).size).toBe(index.labels.length);
+  const ids = new Map((index.segments ?? []).map((s) => [s.id, new Set(s.graph.getIdsList())]));
+  for (const label of index.labels) expect(ids.get(segmentOf(label))?.has(label), `label ${label}`).toBe(true);
+}
+
+describe("the graph in segments", () => {
+  const small = () => ({ ...options(), exactMaxVectors: 5, graphSegmentSize: 8 });
+
+  it("an update copies and writes only the segments it changes; the others are shared in memory and linked on disk", { timeout: 60_000 }, async () => {
+    writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    writeFileSync(join(project.seedsDir, "002_water.txt"), longBriefing());
+    let index = await buildIndex(small());
+    expect(index.segments?.length).toBeGreaterThan(20);
+    for (const [step, text] of [["change", DAM_BRIEFING.replace("forty thousand", "fifty thousand")], ["change back", DAM_BRIEFING], ["change again", DAM_BRIEFING.replace("3 March", "4 March")]] as const) {
+      const inodes = segmentInodes(project.indexDir);
+      const before = index.segments ?? [];
+      const last = before[before.length - 1]?.id ?? -1;
+      const gone = labelsOf(index, "seeds/001_dam.txt");
+      const goneVectors = await storedVectors(index);
+      writeFileSync(join(project.seedsDir, "001_dam.txt"), text);
+      const next = await buildIndex(small(), await readSeeds(project.root, project.seedsDir), index);
+
+      // Touched: the segments the dam's sentences leave, and the last one, which takes their successors.
+      const touched = new Set([...gone.map(segmentOf), last]);
+      expect(touched.size, step).toBeLessThan(5);
+      const after = segmentInodes(project.indexDir);
+      expect([...after.keys()], step).toEqual(before.map((s) => s.id));
+      for (const segment of next.segments ?? []) {
+        const old = before.find((s) => s.id === segment.id);
+        expect(segment === old, `${step}: segment ${segment.id} shared`).toBe(!touched.has(segment.id));
+        expect(after.get(segment.id) === inodes.get(segment.id), `${step}: segment ${segment.id} linked`).toBe(!touched.has(segment.id));
+      }
+      // A touched segment keeps the dam's old point, marked deleted: it is never found again.
+      const added = labelsOf(next, "seeds/001_dam.txt");
+      expect(added.map(segmentOf), step).toEqual(added.map(() => last));
+      expect(added.some((label) => gone.includes(label)), step).toBe(false);
+      expectLabelsInTheirSegments(next);
+      const nearest = new Nearest(40);
+      for (const label of gone) {
+        nearest.search(next.segments ?? [], goneVectors.get(label) ?? [], 40);
+        expect([...nearest.labels.subarray(0, nearest.count)].filter((l) => gone.includes(l)), step).toEqual([]);
+      }
+      const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
+      if (loaded.status !== "fresh") throw new Error(loaded.status);
+      expectLabelsInTheirSegments(loaded.index);
+      await expectSameRankings(loaded.index, next, step);
+      index = next;
+    }
+  });
+
+  it("rebuilds a segment from its live vectors once more than a quarter of its points are deleted, and starts a new one when the last is full", async () => {
+    // 10, 3 and 10 sentences: segment 1 holds two of Gao's, Kidal's three and three of Mopti's.
+    writeFileSync(join(project.seedsDir, "001_gao.txt"), townBriefing("Gao", 10));
+    writeFileSync(join(project.seedsDir, "002_kidal.txt"), townBriefing("Kidal", 3));
+    writeFileSync(join(project.seedsDir, "003_mopti.txt"), townBriefing("Mopti", 10));
+    rmSync(join(project.seedsDir, "000_9ae3e538818b189d.txt"));
+    const first = await buildIndex(small());
+    expect(first.segments?.map((s) => s.graph.getCurrentCount())).toEqual([8, 8, 7]);
+    const kidal = labelsOf(first, "seeds/002_kidal.txt");
+    expect(kidal.map(segmentOf)).toEqual([1, 1, 1]);
+    const vectors = await storedVectors(first);
+
+    rmSync(join(project.seedsDir, "002_kidal.txt"));
+    let seeds = await readSeeds(project.root, project.seedsDir);
+    const removed = await buildIndex(small(), seeds, first);
+    const [s0, s1, s2] = removed.segments ?? [];
+    expect(s0).toBe(first.segments?.[0]);
+    expect(s2).toBe(first.segments?.[2]);
+    // Rebuilt: its five live points without the three deleted ones, keeping their labels.
+    expect(s1).not.toBe(first.segments?.[1]);
+    expect(s1?.graph.getCurrentCount()).toBe(5);
+    expect(new Set(s1?.graph.getIdsList())).toEqual(new Set(first.labels.filter((l) => segmentOf(l) === 1 && !kidal.includes(l))));
+    expectLabelsInTheirSegments(removed);
+    // Kidal's sentences are never returned: not by their own vectors, not for a question about them.
+    const nearest = new Nearest(40);
+    for (const label of kidal) {
+      nearest.search(removed.segments ?? [], vectors.get(label) ?? [], 40);
+      expect([...nearest.labels.subarray(0, nearest.count)].filter((l) => kidal.includes(l))).toEqual([]);
+    }
+    const retrieval = await new Retriever(removed, embeddings).retrieve("How many wells did the Kidal council count?");
+    expect(retrieval.ranked.filter((r) => r.sentence.passage.source === "seeds/002_kidal.txt")).toEqual([]);
+    const scratch = await buildIndex({ ...small(), indexDir: join(project.root, "scratch") }, seeds);
+    await expectSameRankings(removed, scratch, "removed");
+
+    // Back again: one point fills the last segment (7 live), the other two start segment 3.
+    writeFileSync(join(project.seedsDir, "002_kidal.txt"), townBriefing("Kidal", 3));
+    seeds = await readSeeds(project.root, project.seedsDir);
+    const again = await buildIndex(small(), seeds, removed);
+    expect(again.segments?.map((s) => [s.id, s.graph.getCurrentCount()])).toEqual([[0, 8], [1, 5], [2, 8], [3, 2]]);
+    expect(labelsOf(again, "seeds/002_kidal.txt")).toEqual([2 * SEGMENT_LABELS + 7, 3 * SEGMENT_LABELS, 3 * SEGMENT_LABELS + 1]);
+    expect(again.segments?.[0]).toBe(first.segments?.[0]);
+    expect(again.segments?.[1]).toBe(s1);
+    expectLabelsInTheirSegments(again);
+    const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+    if (loaded.status !== "fresh") throw new Error(loaded.status);
+    await expectSameRankings(loaded.index, again, "added again");
+  });
+
+  it("drops a segment left without live points", async () => {
+    writeFileSync(join(project.seedsDir, "001_gao.txt"), townBriefing("Gao", 8));
+    writeFileSync(join(project.seedsDir, "002_kidal.txt"), townBriefing("Kidal", 8));
+    rmSync(join(project.seedsDir, "000_9ae3e538818b189d.txt"));
+    const first = await buildIndex(small());
+    expect(first.segments?.map((s) => s.id)).toEqual([0, 1]);
+    rmSync(join(project.seedsDir, "001_gao.txt"));
+    const next = await buildIndex(small(), await readSeeds(project.root, project.seedsDir), first);
+    expect(next.segments?.map((s) => s.id)).toEqual([1]);
+    expect(readdirSync(project.indexDir).filter((n) => n.startsWith("graph-"))).toEqual(["graph-001.index"]);
+    const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
+    expect(loaded.status).toBe("fresh");
+  });
+
+  it("the old index keeps answering as before while an update runs, and after it", async () => {
+    writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    writeFileSync(join(project.seedsDir, "002_water.txt"), longBriefing());
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const old = await buildIndex(small());
+    const baseline = await rankings(old);
+    expect(baseline.order.flat().some((s) => s.startsWith("seeds/003_port.txt"))).toBe(true);
+    rmSync(join(project.seedsDir, "003_port.txt"));
+    rmSync(join(project.seedsDir, "001_dam.txt"));
+    let settled = false;
+    const update = buildIndex(small(), await readSeeds(project.root, project.seedsDir), old).finally(() => (settled = true));
+    let during = 0;
+    while (!settled) {
+      expect(await rankings(old)).toEqual(baseline);
+      during += 1;
+      // A turn of the event loop: the update's reads and writes go on meanwhile.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    const next = await update;
+    expect(during).toBeGreaterThan(0);
+    expect(await rankings(old)).toEqual(baseline);
+    expect((await rankings(next)).order.flat().filter((s) => s.startsWith("seeds/003_port.txt") || s.startsWith("seeds/001_dam.txt"))).toEqual([]);
+  });
+
+  it("is incompatible when written in format 4 (one graph.index), and a start rebuilds it in the current format", async () => {
+    await buildIndex({ ...options(), exactMaxVectors: 5 });
+    const manifestFile = join(project.indexDir, "manifest.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Record<string, unknown>;
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: 4 }));
+    renameSync(join(project.indexDir, "graph-000.index"), join(project.indexDir, "graph.index"));
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
+    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
+  });
+
+  it("reports a label whose segment file is missing as IndexError('corrupt')", async () => {
+    await buildIndex(small());
+    rmSync(join(project.indexDir, "graph-002.index"));
+    const error = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "IndexError", code: "corrupt", cause: expect.objectContaining({ message: expect.stringContaining("graph-002.index") }) });
+  });
+
+  it("writes the unchanged segments when they cannot be linked (another file system)", async () => {
+    writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    const first = await buildIndex(small());
+    const inodes = segmentInodes(project.indexDir);
+    const bytes = new Map([...inodes.keys()].map((id) => [id, readFileSync(join(project.indexDir, `graph-00${id}.index`))]));
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    linkFailure.code = "EXDEV";
+    const next = await buildIndex(small(), seeds, first).finally(() => (linkFailure.code = undefined));
+    const after = segmentInodes(project.indexDir);
+    const last = Math.max(...inodes.keys());
+    for (const [id, ino] of after) {
+      expect(ino, `segment ${id}`).not.toBe(inodes.get(id));
+      if (id !== last) expect(readFileSync(join(project.indexDir, `graph-00${id}.index`)).equals(bytes.get(id) ?? Buffer.alloc(0)), `segment ${id}`).toBe(true);
+    }
+    expect(next.segments?.slice(0, -1)).toEqual(first.segments?.slice(0, -1));
+    const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+    if (loaded.status !== "fresh") throw new Error(loaded.status);
+    await expectSameRankings(loaded.index, next, "written");
+  });
+
+  it("an interrupted write leaves linked files that tidying removes or puts back whole", async () => {
+    writeFileSync(join(project.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    const first = await buildIndex(small());
+    writeFileSync(join(project.seedsDir, "003_port.txt"), PORT_BRIEFING);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const next = await buildIndex(small(), seeds, first);
+    const files = readdirSync(project.indexDir);
+    const content = new Map(files.map((f) => [f, readFileSync(join(project.indexDir, f))]));
+    const expectWhole = (): void => {
+      expect(readdirSync(project.indexDir).sort()).toEqual([...files].sort());
+      for (const f of files) {
+        expect(readFileSync(join(project.indexDir, f)).equals(content.get(f) ?? Buffer.alloc(0)), f).toBe(true);
+        expect(statSync(join(project.indexDir, f)).nlink, f).toBe(1);
+      }
+    };
+    // A writer died while linking the segments into its new folder: the folder goes, the index stays whole.
+    const tmp = `${project.indexDir}.tmp-crash`;
+    mkdirSync(tmp);
+    for (const f of files.filter((n) => n.startsWith("graph-"))) linkSync(join(project.indexDir, f), join(tmp, f));
+    await tidyLeftovers(project.indexDir);
+    expect(existsSync(tmp)).toBe(false);
+    expectWhole();
+    // A writer died between moving the old folder aside and the new one (complete, linked) in: the new one goes back.
+    mkdirSync(tmp);
+    for (const f of files) linkSync(join(project.indexDir, f), join(tmp, f));
+    renameSync(project.indexDir, `${project.indexDir}.old-crash`);
+    await tidyLeftovers(project.indexDir);
+    expect(readdirSync(project.root).sort()).toEqual(["index", "seeds"]);
+    expectWhole();
+    const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+    if (loaded.status !== "fresh") throw new Error(loaded.status);
+    await expectSameRankings(loaded.index, next, "put back");
+  });
+});
+
+describe("the graph's segments built in worker threads", () => {
+  it("are the segments the main thread builds, byte for byte, in a build and when an update rebuilds one", { timeout: 120_000 }, async () => {
+    rmSync(join(project.seedsDir, "000_9ae3e538818b189d.txt"));
+    writeFileSync(join(project.seedsDir, "001_gao.txt"), townBriefing("Gao", 1100));
+    writeFileSync(join(project.seedsDir, "002_kidal.txt"), townBriefing("Kidal", 1100));
+    writeFileSync(join(project.seedsDir, "003_mopti.txt"), townBriefing("Mopti", 400));
+    const other = join(project.root, "main-thread");
+    const inWorkers = { ...options(), exactMaxVectors: 5, graphSegmentSize: 1536, graphWorkers: 2 };
+    const onMain = { ...inWorkers, indexDir: other, graphWorkers: 0 };
+    const files = (dir: string): Map<string, Buffer> => new Map(readdirSync(dir).filter((n) => n.startsWith("graph-")).map((n) => [n, readFileSync(join(dir, n))]));
+    const expectSameSegments = (step: string): void => {
+      const [a, b] = [files(project.indexDir), files(other)];
+      expect([...a.keys()], step).toEqual([...b.keys()]);
+      for (const [name, bytes] of a) expect(bytes.equals(b.get(name) ?? Buffer.alloc(0)), `${step}: ${name}`).toBe(true);
+    };
+    const first = await buildIndex(inWorkers);
+    const firstOnMain = await buildIndex(onMain);
+    // Segment 0 (1,536 points) and 1 (1,064) are built in workers.
+    expect(first.segments?.map((s) => s.graph.getCurrentCount())).toEqual([1536, 1064]);
+    expectSameSegments("build");
+    expect(await rankings(first)).toEqual(await rankings(firstOnMain));
+
+    // Kidal's removal leaves segment 0 with 1,100 live points of 1,536: rebuilt in a worker.
+    rmSync(join(project.seedsDir, "002_kidal.txt"));
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const next = await buildIndex(inWorkers, seeds, first);
+    const nextOnMain = await buildIndex(onMain, seeds, firstOnMain);
+    expect(next.segments?.map((s) => s.graph.getCurrentCount())).toEqual([1100, 400]);
+    expectSameSegments("update");
+    expect(readdirSync(project.root).sort()).toEqual(["index", "main-thread", "seeds"]);
+    const loaded = await loadIndex(project.indexDir, seeds, embeddings);
+    if (loaded.status !== "fresh") throw new Error(loaded.status);
+    await expectSameRankings(loaded.index, nextOnMain, "update");
   });
 });
