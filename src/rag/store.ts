@@ -502,18 +502,21 @@ interface Build {
 }
 
 /**
- * The vectors, keys, manifest and files of an index whose passages are known (the rest of {@link buildIndex}).
- * The matching keys are analysed once the vectors are under way: a graph built from scratch is built in worker
- * threads meanwhile.
+ * The keys, vectors, manifest and files of an index whose passages are known (the rest of {@link buildIndex}).
+ * The matching keys are analysed first, except for a graph built from scratch: then they are analysed once its
+ * segments are handed to worker threads, while they build.
  */
 async function finishIndex(options: BuildIndexOptions, build: Build): Promise<LoadedIndex> {
   const { indexDir, embeddings, logger } = options;
   const { seeds, started, previous, saved } = build;
   const sentences = build.passages.reused.length;
-  const pending = await startVectors(options, build);
+  let analysed: ReturnType<typeof attempt<PassageStore>> | undefined;
+  const analyse = (): void => void (analysed ??= attempt(() => keysOf(build.passages, previous)));
+  const pending = await startVectors(options, build, analyse);
+  analyse();
+  const keyed = analysed as NonNullable<typeof analysed>;
   // The vectors are always finished (that stops any worker), whether or not the keys could be analysed; when
   // they could not, the workers are told to skip what is left first.
-  const keyed = attempt(() => keysOf(build.passages, previous));
   if ("error" in keyed) pending.abandon();
   const built = await pending.finish().then(
     (value) => ({ value }),
@@ -590,8 +593,10 @@ const ready = (vectors: SentenceVectors): PendingVectors => ({ finish: async () 
  * updated in place of a rebuild (see updateSegments); only the new sentences are embedded. A graph built from
  * scratch is embedded segment by segment, each handed to a worker thread as soon as it is (see buildGraph):
  * this returns once all are handed out.
+ * @param meanwhile work of the caller's (the keys' analysis), run once: after the segments are handed out for
+ * a graph built from scratch (while the workers build them), else first.
  */
-async function startVectors(options: BuildIndexOptions, build: Build): Promise<PendingVectors> {
+async function startVectors(options: BuildIndexOptions, build: Build, meanwhile: () => void): Promise<PendingVectors> {
   const { embeddings, logger } = options;
   const exactMax = options.exactMaxVectors ?? EXACT_MAX_VECTORS;
   const { seeds, previous, saved, workDir } = build;
@@ -609,8 +614,11 @@ async function startVectors(options: BuildIndexOptions, build: Build): Promise<P
   const segmentSize = options.graphSegmentSize ?? GRAPH_SEGMENT_SIZE;
   const builder: SegmentBuilder = { dimensions, workers: options.graphWorkers ?? availableParallelism(), workDir };
   if (!old && count > exactMax) {
-    return buildGraph(count, segmentSize, builder, (first, end) => embeddings.embedDocuments(sentenceTexts.slice(first, end)));
+    const pending = await buildGraph(count, segmentSize, builder, (first, end) => embeddings.embedDocuments(sentenceTexts.slice(first, end)));
+    meanwhile();
+    return pending;
   }
+  meanwhile();
   const fresh: number[] = [];
   reused.forEach((at, position) => {
     if (at < 0 || !old) fresh.push(position);
