@@ -358,19 +358,20 @@ export class LexicalIndex {
     const { docs, counts } = this.scratch;
     let df = 0;
     let last = -1;
-    // One key (most terms): its entries are in order already; a document's entries are a run.
+    /** Counts one matching token of document `d` (documents come in ascending order, each one's a run). */
+    const tally = (d: number): void => {
+      if (d !== last) {
+        last = d;
+        docs[df] = d;
+        counts[df] = 1;
+        df += 1;
+      } else counts[df - 1] = (counts[df - 1] as number) + 1;
+    };
+    // One key (most terms): its entries are in order already.
     if (ranges.length === 1) {
       const { from, to } = ranges[0] as { from: number; to: number };
       const documentOf = this.documentOf;
-      for (let e = from; e < to; e += 1) {
-        const d = documentOf ? (documentOf[all[e] as number] as number) : (all[e] as number);
-        if (d !== last) {
-          last = d;
-          docs[df] = d;
-          counts[df] = 1;
-          df += 1;
-        } else counts[df - 1] = (counts[df - 1] as number) + 1;
-      }
+      for (let e = from; e < to; e += 1) tally(documentOf ? (documentOf[all[e] as number] as number) : (all[e] as number));
       return { docs, counts, df };
     }
     // Several: their entries as document * MAX_POSITIONS + position, merged two lists at a time through two
@@ -401,15 +402,7 @@ export class LexicalIndex {
       [source, target] = [target, source];
     }
     const end = bounds[1] ?? 0;
-    for (let i = 0; i < end; i += 1) {
-      const d = Math.floor((source[i] as number) / MAX_POSITIONS);
-      if (d !== last) {
-        last = d;
-        docs[df] = d;
-        counts[df] = 1;
-        df += 1;
-      } else counts[df - 1] = (counts[df - 1] as number) + 1;
-    }
+    for (let i = 0; i < end; i += 1) tally(Math.floor((source[i] as number) / MAX_POSITIONS));
     return { docs, counts, df };
   }
 }
