@@ -7,7 +7,7 @@ import { IndexError } from "../../src/rag/errors.js";
 import { createRag } from "../../src/rag/index.js";
 import { tidyLeftovers } from "../../src/rag/lock.js";
 import { Nearest, Retriever } from "../../src/rag/retrieve.js";
-import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
+import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore, type Seed } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -35,6 +35,16 @@ beforeEach(() => {
 /** Points in the graph's segments, those marked deleted included. */
 const pointCount = (index: LoadedIndex): number => (index.segments ?? []).reduce((n, s) => n + s.graph.getCurrentCount(), 0);
 afterEach(() => project.remove());
+
+
+/** An index of an older format: incompatible, rebuilt by the next start in the current format, then fresh. */
+async function expectRebuiltAtStart(seeds: readonly Seed[]): Promise<void> {
+  expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
+  const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+  expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+  expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
+  expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
+}
 
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
@@ -133,11 +143,7 @@ describe("the index on disk", () => {
     mkdirSync(join(project.indexDir, "hnswlib"));
     writeFileSync(join(project.indexDir, "hnswlib", "docstore.json"), "[]");
     const seeds = await readSeeds(project.root, project.seedsDir);
-    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
-    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
-    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
-    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
+    await expectRebuiltAtStart(seeds);
   });
 
   it("is incompatible when built by another embedder", async () => {
@@ -592,11 +598,7 @@ describe("the graph in segments", () => {
     writeFileSync(manifestFile, JSON.stringify({ ...manifest, format: 4 }));
     renameSync(join(project.indexDir, "graph-000.index"), join(project.indexDir, "graph.index"));
     const seeds = await readSeeds(project.root, project.seedsDir);
-    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
-    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
-    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
-    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
+    await expectRebuiltAtStart(seeds);
   });
 
   it("reports a label whose segment file is missing as IndexError('corrupt')", async () => {
