@@ -48,9 +48,9 @@ const FORMAT = 5;
 const LABELS_FILE = "labels.bin";
 /**
  * Points in one segment of the graph at most. Smaller segments build faster (hnswlib's insertion cost grows
- * with the graph: 317,653 vectors take 533 s as one graph, 223 s as ten of 32,768), find more of the true
- * neighbours (recall@10 0.70 as one graph, 0.88-0.93 in segments of 32,768) and make an update's copy smaller;
- * but a question searches every segment.
+ * with the graph: 317,653 vectors took about 455 s as one graph, 223 s as ten of 32,768, on one core), find
+ * more of the true neighbours (recall@10 0.70 as one graph, 0.91 in segments of 32,768 at ef 128) and make an
+ * update's copy smaller; but a question searches every segment.
  */
 export const GRAPH_SEGMENT_SIZE = 32_768;
 /**
