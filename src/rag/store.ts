@@ -468,7 +468,7 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
     // A scratch folder that cannot be removed must not replace the build's result or error; the next writer
     // removes it (see tidyLeftovers in lock.ts).
     if (workDir) {
-      await rm(workDir, { recursive: true, force: true }).catch((error: unknown) => logger?.warn({ err: error, workDir }, "could not remove the update's scratch folder"));
+      await rm(workDir, { recursive: true, force: true }).catch((error: unknown) => logger?.warn({ err: error, workDir }, "could not remove the build's scratch folder"));
     }
   }
 }
@@ -497,7 +497,7 @@ interface Build {
   readonly previous: LoadedIndex | undefined;
   /** The index folder, when it holds `previous`'s vectors as they are in memory (read from there). */
   readonly saved: string | undefined;
-  /** An update's scratch folder beside the index (see makeWorkDir). */
+  /** The build's scratch folder beside the index (an update's vectors, a graph's segments built in workers; see makeWorkDir). */
   readonly workDir: string | undefined;
 }
 
