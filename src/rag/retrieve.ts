@@ -251,24 +251,20 @@ export class Retriever {
     // The candidates (the dense neighbours, then every lexically matched sentence not among them) offered in
     // that order; the parts are kept for the best only.
     const best = new BestOf(RERANK_CANDIDATES);
-    // partsOf's weighted sum, computed alike but without an array per sentence: every matched sentence is offered.
-    const offer = (i: number, vector: number): void => {
+    // partsOf's weighted sum, computed alike but without an array: every matched sentence is scored.
+    const fusedOf = (i: number, passageIndex: number, vector: number): number =>
+      WEIGHT_SENTENCE * ((lexical.scores[i] ?? 0) / (maxSentence || 1)) +
+      WEIGHT_PASSAGE * ((context.scores[passageIndex] ?? 0) / (maxPassage || 1)) +
+      WEIGHT_DENSE * Math.max(0, vector);
+    for (const [i, vector] of dense) {
       const sentence = this.sentences[i];
-      if (!sentence) return;
-      const score =
-        WEIGHT_SENTENCE * ((lexical.scores[i] ?? 0) / (maxSentence || 1)) +
-        WEIGHT_PASSAGE * ((context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1)) +
-        WEIGHT_DENSE * Math.max(0, vector);
-      best.offer(sentence, score);
-    };
-    for (const [i, vector] of dense) offer(i, vector);
-    // Every other matched sentence (most of a large corpus's, for a frequent word): its score from typed arrays
-    // alone, the same sum without the dense part (+0), and its sentence looked up only when it can enter.
-    const sentenceScores = lexical.scores;
-    const passageScores = context.scores;
+      if (sentence) best.offer(sentence, fusedOf(i, sentence.passageIndex, vector));
+    }
+    // Every other matched sentence (most of a large corpus's, for a frequent word): scored from typed arrays
+    // alone (its dense part 0), and its sentence looked up only when it can enter.
     const passageOf = this.passageOf;
     for (const i of lexical.matched) {
-      const score = WEIGHT_SENTENCE * ((sentenceScores[i] as number) / (maxSentence || 1)) + WEIGHT_PASSAGE * ((passageScores[passageOf[i] as number] as number) / (maxPassage || 1));
+      const score = fusedOf(i, passageOf[i] as number, 0);
       if (score < best.floor || dense.has(i)) continue;
       const sentence = this.sentences[i];
       if (sentence) best.offer(sentence, score);
