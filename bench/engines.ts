@@ -17,7 +17,8 @@ import { Document } from "@langchain/core/documents";
 import { RecursiveCharacterTextSplitter } from "@langchain/textsplitters";
 import { ARABIC_NAME, LATIN_NAME } from "../src/rag/analyze.js";
 import { Nearest, Retriever } from "../src/rag/retrieve.js";
-import { buildSegments, GRAPH_SEGMENT_SIZE, storedVectors, type IndexEmbeddings, type LoadedIndex, type Seed } from "../src/rag/store.js";
+import { buildSegments, GRAPH_SEGMENT_SIZE, storedVectors, type IndexEmbeddings, type LoadedIndex } from "../src/rag/store.js";
+import type { Seed } from "../src/rag/seeds.js";
 import type { Rag } from "../src/rag/types.js";
 import { ExactSearch, type EngineReply } from "./measure.js";
 

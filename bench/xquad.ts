@@ -16,7 +16,8 @@ import { fileURLToPath } from "node:url";
 import { scoreSpans, type CitedSpan, type SpanRow, type SpanScores } from "../src/cli/metrics.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
 import { createRag } from "../src/rag/rag.js";
-import { buildIndex, readSeeds, type Seed } from "../src/rag/store.js";
+import { readSeeds, type Seed } from "../src/rag/seeds.js";
+import { buildIndex } from "../src/rag/store.js";
 import { bm25Engine, defaultEngine, langchainChunksEngine, type Engine } from "./engines.js";
 import { latencyStats, percentile } from "./measure.js";
 

@@ -1,7 +1,7 @@
 /**
  * Everything the bots say in their own words, in both languages. The core returns codes; this picks words.
  */
-import type { Language, QuestionErrorCode } from "../rag/index.js";
+import type { Language } from "../rag/index.js";
 
 export interface Messages {
   readonly intro: string;

@@ -5,7 +5,7 @@
 import { matchedWords } from "./analyze.js";
 import { rankFeature } from "./model.js";
 import type { Ranked, Retrieval } from "./retrieve.js";
-import { sourceText } from "./store.js";
+import { sourceText, type SourceTexts } from "./seeds.js";
 import type { Answer, Citation, Language, Sentence } from "./types.js";
 
 /** A quote takes in the next sentence of its passage while both fit in this many characters. */
@@ -20,7 +20,7 @@ export interface ComposeInput {
   readonly language: Language;
   readonly retrieval: Retrieval;
   /** Source text by path, to slice quotes from. */
-  readonly texts: ReadonlyMap<string, string>;
+  readonly texts: SourceTexts;
   readonly startedAt: number;
 }
 
@@ -77,7 +77,7 @@ export function quoteSpan({ sentence, features }: Pick<Ranked, "sentence" | "fea
 }
 
 /** A ranked sentence as citation number `n`: its quote sliced from the source text, never retyped. */
-export function toCitation(ranked: Ranked, texts: ReadonlyMap<string, string>, n: number): Citation {
+export function toCitation(ranked: Ranked, texts: SourceTexts, n: number): Citation {
   const { sentence, score } = ranked;
   const { passage } = sentence;
   const { start, end } = quoteSpan(ranked);

@@ -13,7 +13,8 @@ export class QuestionError extends Error {
   }
 }
 
-export type IndexErrorCode = "no-seeds" | "corrupt" | "unwritable";
+/** "changed": a briefing's file no longer holds what was indexed (the next rescan updates the index). */
+export type IndexErrorCode = "no-seeds" | "corrupt" | "unwritable" | "changed";
 
 /** A problem with the seeds or the index on disk. */
 export class IndexError extends Error {

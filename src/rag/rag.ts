@@ -15,9 +15,10 @@ import { isJoinedQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
-import { buildIndex, loadIndex, readSeeds, type IndexEmbeddings, type LoadedIndex, type LoadResult, type Seed, type SeedCache } from "./store.js";
+import { readSeeds, seedTexts, type Seed, type SeedCache } from "./seeds.js";
+import { buildIndex, loadIndex, seedsOnRecord, type IndexEmbeddings, type LoadedIndex, type LoadResult } from "./store.js";
 import { detectLanguage } from "./text/language.js";
-import type { Answer, AnswerOptions, ConversationContext, PassageView, Rag, RagInfo } from "./types.js";
+import type { Answer, AnswerOptions, ConversationContext, PassageView, RagInfo } from "./types.js";
 
 export interface CreateRagOptions {
   /** Citation sources are relative to this folder. */
@@ -53,9 +54,11 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
           return undefined;
         })
       : undefined;
-  // A running bot's rescans read again only the files whose size, mtime or inode changed.
-  const seedCache: SeedCache | undefined = options.reload && options.reload.intervalMs > 0 ? new Map() : undefined;
+  // The briefings the index records with their stamps are not read at start (only when quoted), and a running
+  // bot's rescans read again only the files whose size, mtime or inode changed.
+  const seedCache = seedsOnRecord(options.root, options.indexDir);
   const index = await loadOrBuild({ ...options, logger, embeddings }, seedCache);
+  const watched = options.reload && options.reload.intervalMs > 0;
   // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
   const composer: Composer | undefined = options.llm
     ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })
@@ -69,7 +72,7 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
     update: (seeds, previous) => buildIndex(build, seeds, previous),
     ...(options.reload ? { reload: options.reload } : {}),
     ...(signature !== undefined ? { initialSignature: signature } : {}),
-    ...(seedCache ? { seedCache } : {}),
+    ...(watched ? { seedCache } : {}),
   });
 }
 
@@ -83,7 +86,7 @@ interface CoreDeps {
 /** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
 function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
   const retriever = new Retriever(index, embeddings, logger);
-  const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+  const texts = seedTexts(index.seeds);
   const info: RagInfo = {
     briefings: index.manifest.seeds.map((s) => s.path),
     passages: index.manifest.passages,
@@ -226,6 +229,8 @@ async function tryLoad(indexDir: string, seeds: readonly Seed[] | Promise<readon
  */
 async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddings: IndexEmbeddings & EmbeddingsInterface }, seedCache?: SeedCache): Promise<LoadedIndex> {
   const { logger, indexDir } = options;
+  // Whether some briefings are taken on the manifest's word (seedsOnRecord) rather than read.
+  const onRecord = (seedCache?.size ?? 0) > 0;
   // The index is read while the seeds are (both wait on the disk much of the time); a seeds error comes first.
   const reading = readSeeds(options.root, options.seedsDir, logger, seedCache);
   const [seeds, first] = await Promise.all([reading, tryLoad(indexDir, reading, options.embeddings)]);
@@ -236,6 +241,12 @@ async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddi
     logger.warn({ err: error }, "cannot take the index lock; building without it");
     return undefined;
   });
+  // A build from scratch reads every briefing, none taken on the word of a manifest it does not trust.
+  const readAll = async (): Promise<readonly Seed[]> => {
+    if (!onRecord) return seeds;
+    seedCache?.clear();
+    return readSeeds(options.root, options.seedsDir, logger, seedCache);
+  };
   try {
     const result = lock ? await tryLoad(indexDir, seeds, options.embeddings) : first;
     switch (result.status) {
@@ -249,13 +260,13 @@ async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddi
           { indexDir, embedder: options.embeddings.id, dimensions: options.embeddings.dimensions },
           "index built by another version or embedder; rebuilding it for this one",
         );
-        return await buildIndex(options, seeds);
+        return await buildIndex(options, await readAll());
       case "missing":
         logger.info({ indexDir }, "no index yet; building it");
-        return await buildIndex(options, seeds);
+        return await buildIndex(options, await readAll());
       case "corrupt":
         logger.warn({ err: result.error, indexDir }, "index damaged; rebuilding it from the seeds");
-        return await buildIndex(options, seeds);
+        return await buildIndex(options, await readAll());
       default:
         return result satisfies never;
     }

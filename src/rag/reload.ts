@@ -12,7 +12,8 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
-import { readSeeds, type LoadedIndex, type Seed, type SeedCache } from "./store.js";
+import { readSeeds, type Seed, type SeedCache } from "./seeds.js";
+import type { LoadedIndex } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
 /** The core over one loaded index. */

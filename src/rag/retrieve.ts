@@ -9,6 +9,7 @@ import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm 
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
+import { seedTexts, type SourceTexts } from "./seeds.js";
 import type { GraphSegment, IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
 import { DECLINE_FEATURES, loadModels, logit, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
@@ -172,7 +173,7 @@ export class Retriever {
   private readonly sentenceOfLabel = new Map<number, number>();
   /** Per sentence position, its passage's (the fused score's passage part, read per matched sentence). */
   private readonly passageOf: Uint32Array;
-  private readonly texts: ReadonlyMap<string, string>;
+  private readonly texts: SourceTexts;
   private readonly passages: readonly Passage[];
   /** Passage positions of each briefing. */
   private readonly passagesBySource = new Map<string, number[]>();
@@ -185,7 +186,7 @@ export class Retriever {
     private readonly logger: Logger = silentLogger,
     private readonly models: Models = loadModels(),
   ) {
-    this.texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+    this.texts = seedTexts(index.seeds);
     this.passages = index.store.passages;
     this.passages.forEach((p, i) => {
       const list = this.passagesBySource.get(p.source);

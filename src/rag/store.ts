@@ -18,11 +18,10 @@
  * are copied and updated (points marked deleted, new ones added). The other segments are shared, never changed
  * once published: in memory by the old index and the new one, on disk hard-linked from the old folder.
  */
-import { createHash } from "node:crypto";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
-import { basename, dirname, join, relative, sep } from "node:path";
+import { dirname, join, relative } from "node:path";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
@@ -30,6 +29,7 @@ import { IndexError } from "./errors.js";
 import { createGraphWorkers, type GraphWorkers } from "./graph-workers.js";
 import { ingest } from "./ingest.js";
 import { scratchPrefix } from "./lock.js";
+import { readSeeds, recordedSeed, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
@@ -77,32 +77,11 @@ export const CHUNKER_VERSION = "ingest-v3";
 export const ANALYZER_VERSION = "keys-v15";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
-/** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
-export const MAX_SEED_BYTES = 5 * 1024 * 1024;
-const SEED_EXTENSIONS = [".txt", ".md"];
-/**
- * A briefing may hold a few U+FFFD characters (its source's, or bytes that are not UTF-8): it is indexed with a
- * warning. Beyond this share of its characters it is not text (a binary, another encoding) and is skipped.
- */
-const MAX_BAD_CHAR_SHARE = 0.01;
-
-const replacementCount = (text: string): number => {
-  let n = 0;
-  for (let at = text.indexOf("\uFFFD"); at >= 0; at = text.indexOf("\uFFFD", at + 1)) n += 1;
-  return n;
-};
-
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */
 export interface IndexEmbeddings extends EmbeddingsInterface {
   readonly id: string;
   readonly dimensions: number;
   readonly expandsQueries?: boolean;
-}
-
-export interface SeedRecord {
-  readonly path: string;
-  readonly sha256: string;
-  readonly bytes: number;
 }
 
 export interface Manifest {
@@ -114,11 +93,6 @@ export interface Manifest {
   readonly seeds: readonly SeedRecord[];
   readonly passages: number;
   readonly sentences: number;
-}
-
-/** A seed file read from disk. */
-export interface Seed extends SeedRecord {
-  readonly text: string;
 }
 
 export interface PassageStore {
@@ -169,109 +143,25 @@ export interface BuildIndexOptions {
   readonly graphWorkers?: number;
 }
 
-const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
-
 /**
- * What {@link readSeeds} remembers between calls (a running bot's rescans): per file, its size, mtime and inode,
- * and the seed read from it (undefined for a file it skipped), so that unchanged files are neither read again
- * nor warned about twice.
+ * The seeds the index at `indexDir` records with a stamp, as a cache for {@link readSeeds}: a file whose size,
+ * mtime and inode are still those it had when indexed is taken as it was, and its text read only when a quote
+ * needs it (checked against the recorded SHA-256 then). A start at 10,000 briefings reads and hashes none of
+ * them (1.4 s and 170 MB of strings before). Empty when there is no readable manifest (loadIndex says why).
  */
-export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined }>;
-
-/**
- * Files {@link readSeeds} reads between two turns of the event loop. A briefing is a few kilobytes, mostly in
- * the page cache: reading it synchronously costs a fraction of the thread-pool round trips of an asynchronous
- * stat, open, read and close (1,000 files: 0.1 s against 0.3 s alone, over 1 s while an index loads alongside),
- * and a batch blocks for a few milliseconds only.
- */
-const READ_BATCH = 64;
-
-/** One candidate file as {@link readSeeds} found it. */
-type SeedRead =
-  | { readonly kind: "not-a-file" }
-  | { readonly kind: "unreadable"; readonly path: string; readonly error: unknown }
-  | { readonly kind: "cached"; readonly path: string; readonly stamp: string; readonly seed: Seed | undefined }
-  | { readonly kind: "too-big"; readonly path: string; readonly stamp: string; readonly bytes: number }
-  | { readonly kind: "read"; readonly path: string; readonly stamp: string; readonly data: Buffer };
-
-function readSeedFile(root: string, seedsDir: string, name: string, cache?: SeedCache): SeedRead {
-  const file = join(seedsDir, name);
-  const path = relative(root, file).split(sep).join("/");
+export function seedsOnRecord(root: string, indexDir: string): SeedCache {
+  const cache: SeedCache = new Map();
+  let manifest: unknown;
   try {
-    const info = statSync(file);
-    if (!info.isFile()) return { kind: "not-a-file" };
-    const stamp = `${info.size}:${info.mtimeMs}:${info.ino}`;
-    const known = cache?.get(path);
-    if (known?.stamp === stamp) return { kind: "cached", path, stamp, seed: known.seed };
-    if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: info.size };
-    return { kind: "read", path, stamp, data: readFileSync(file) };
-  } catch (error) {
-    return { kind: "unreadable", path, error };
+    manifest = JSON.parse(readFileSync(join(indexDir, "manifest.json"), "utf8"));
+  } catch {
+    return cache;
   }
-}
-
-/**
- * Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files.
- * @param cache files whose size, mtime and inode are unchanged since the last call are taken from it.
- */
-export async function readSeeds(root: string, seedsDir: string, logger?: Logger, cache?: SeedCache): Promise<Seed[]> {
-  let names: string[];
-  try {
-    names = (await readdir(seedsDir, { recursive: true })).map(String).sort();
-  } catch (error) {
-    throw new IndexError("no-seeds", `cannot read the seeds folder ${relative(root, seedsDir) || seedsDir}`, { cause: error });
+  if (!isManifest(manifest)) return cache;
+  for (const record of manifest.seeds) {
+    if (typeof record.stamp === "string" && typeof record.bytes === "number") cache.set(record.path, { stamp: record.stamp, seed: recordedSeed(root, record) });
   }
-  // The files are read a batch at a time (a start reads thousands), then handled in name order.
-  const wanted = names.filter((name) => SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !basename(name).startsWith("."));
-  const seeds: Seed[] = [];
-  const seen = new Set<string>();
-  for (let at = 0; at < wanted.length; at += READ_BATCH) {
-    if (at > 0) await new Promise((resolve) => setImmediate(resolve));
-    for (const read of wanted.slice(at, at + READ_BATCH).map((name) => readSeedFile(root, seedsDir, name, cache))) {
-      if (read.kind === "not-a-file") continue;
-      const { path } = read;
-      if (read.kind === "unreadable") {
-        // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others.
-        logger?.warn({ path, err: read.error }, "seed skipped: unreadable");
-        continue;
-      }
-      seen.add(path);
-      const { stamp } = read;
-      if (read.kind === "cached") {
-        if (read.seed) seeds.push(read.seed);
-        continue;
-      }
-      if (read.kind === "too-big") {
-        logger?.warn({ path, bytes: read.bytes, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
-        cache?.set(path, { stamp, seed: undefined });
-        continue;
-      }
-      const { data } = read;
-      const text = data.toString("utf8");
-      const bad = replacementCount(text);
-      if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
-        logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
-        cache?.set(path, { stamp, seed: undefined });
-        continue;
-      }
-      if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
-      const seed = { path, sha256: sha256(data), bytes: data.length, text };
-      cache?.set(path, { stamp, seed });
-      seeds.push(seed);
-    }
-  }
-  if (cache) for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  if (seeds.length === 0) {
-    throw new IndexError("no-seeds", `no .txt or .md briefing in ${relative(root, seedsDir) || seedsDir}`);
-  }
-  return seeds;
-}
-
-/** The text of a briefing by path; a passage pointing at an unknown file is a bug, never an empty quote. */
-export function sourceText(texts: ReadonlyMap<string, string>, path: string): string {
-  const text = texts.get(path);
-  if (text === undefined) throw new Error(`no source text for ${path}`);
-  return text;
+  return cache;
 }
 
 /** A briefing's share of an index: its passages, and where its sentences start. */
@@ -339,8 +229,10 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
   // A sentence's keys depend on the authors only through the @handles it names: it is analysed again only when
   // it may name one that became or ceased to be an author (handles are ASCII, so a lowercased search finds it).
   const changedAuthors = [...authors].filter((a) => !before.has(a)).concat([...before].filter((a) => !authors.has(a)));
-  const namesChangedAuthor = (text: string): boolean => {
-    if (changedAuthors.length === 0 || !text.includes("@")) return false;
+  const namesChangedAuthor = (textOf: () => string): boolean => {
+    if (changedAuthors.length === 0) return false;
+    const text = textOf();
+    if (!text.includes("@")) return false;
     const lower = text.toLowerCase();
     return changedAuthors.some((author) => lower.includes(`@${author}`));
   };
@@ -351,11 +243,12 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
     let i = 0;
     for (const passage of own) {
       for (const sentence of passage.sentences) {
-        const text = seed.text.slice(sentence.start, sentence.end);
+        // An unchanged briefing's text is not even read when no author came or went.
+        const text = (): string => seed.text.slice(sentence.start, sentence.end);
         const old = slice ? slice.firstSentence + i : -1;
         if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {
-          analysed.set(kept.length, documentTerms(text, authors));
+          analysed.set(kept.length, documentTerms(text(), authors));
           kept.push(-1);
         }
         i += 1;
@@ -445,7 +338,7 @@ function mergeTerms(
  * @param seeds the seeds if already read; @param previous an older index whose unchanged files' vectors are reused.
  */
 export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Seed[], previous?: LoadedIndex): Promise<LoadedIndex> {
-  const { root, seedsDir, indexDir, embeddings, logger } = options;
+  const { root, seedsDir, indexDir, logger } = options;
   const started = performance.now();
   seeds ??= await readSeeds(root, seedsDir, logger);
   try {
@@ -533,7 +426,7 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
     analyzer: analyzerId(),
     embedder: { id: embeddings.id, dimensions: embeddings.dimensions },
     builtAt: new Date().toISOString(),
-    seeds: seeds.map(({ path, sha256, bytes }) => ({ path, sha256, bytes })),
+    seeds: seeds.map(({ path, sha256, bytes, stamp }) => ({ path, sha256, bytes, ...(stamp !== undefined ? { stamp } : {}) })),
     passages: store.passages.length,
     sentences,
   };
@@ -601,8 +494,13 @@ async function startVectors(options: BuildIndexOptions, build: Build, meanwhile:
   const exactMax = options.exactMaxVectors ?? EXACT_MAX_VECTORS;
   const { seeds, previous, saved, workDir } = build;
   const { reused } = build.passages;
-  const texts = new Map(seeds.map((s) => [s.path, s.text]));
-  const sentenceTexts = build.passages.passages.flatMap((p) => p.sentences.map((s) => sourceText(texts, p.source).slice(s.start, s.end)));
+  // Only the sentences to embed are sliced: an unchanged briefing's text may not even have been read.
+  const texts = seedTexts(seeds);
+  const located = build.passages.passages.flatMap((passage) => passage.sentences.map((sentence) => ({ passage, sentence })));
+  const sentenceText = (at: number): string => {
+    const { passage, sentence } = located[at] as (typeof located)[number];
+    return sourceText(texts, passage.source).slice(sentence.start, sentence.end);
+  };
   const usable =
     previous !== undefined &&
     previous.manifest.embedder.id === embeddings.id &&
@@ -614,7 +512,7 @@ async function startVectors(options: BuildIndexOptions, build: Build, meanwhile:
   const segmentSize = options.graphSegmentSize ?? GRAPH_SEGMENT_SIZE;
   const builder: SegmentBuilder = { dimensions, workers: options.graphWorkers ?? availableParallelism(), workDir };
   if (!old && count > exactMax) {
-    const pending = await buildGraph(count, segmentSize, builder, (first, end) => embeddings.embedDocuments(sentenceTexts.slice(first, end)));
+    const pending = await buildGraph(count, segmentSize, builder, (first, end) => embeddings.embedDocuments(Array.from({ length: end - first }, (_, i) => sentenceText(first + i))));
     meanwhile();
     return pending;
   }
@@ -623,7 +521,7 @@ async function startVectors(options: BuildIndexOptions, build: Build, meanwhile:
   reused.forEach((at, position) => {
     if (at < 0 || !old) fresh.push(position);
   });
-  const embedded = await embeddings.embedDocuments(fresh.map((at) => sentenceTexts[at] as string));
+  const embedded = await embeddings.embedDocuments(fresh.map(sentenceText));
   const vectorOf = new Map(fresh.map((at, i) => [at, embedded[i] as number[]]));
   const kept = new Set<number>();
   if (old) reused.forEach((at) => at >= 0 && kept.add(at));

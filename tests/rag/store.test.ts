@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
@@ -7,7 +7,8 @@ import { IndexError } from "../../src/rag/errors.js";
 import { createRag } from "../../src/rag/index.js";
 import { tidyLeftovers } from "../../src/rag/lock.js";
 import { Nearest, Retriever } from "../../src/rag/retrieve.js";
-import { buildIndex, loadIndex, MAX_SEED_BYTES, readSeeds, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore, type Seed } from "../../src/rag/store.js";
+import { readSeeds, type Seed } from "../../src/rag/seeds.js";
+import { buildIndex, loadIndex, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -188,50 +189,7 @@ describe("the index on disk", () => {
   });
 });
 
-describe("reading seeds", () => {
-  it("fails clearly when seeds/ is missing or holds no briefing", async () => {
-    const empty = tempProject(false);
-    try {
-      await expect(readSeeds(empty.root, empty.seedsDir)).rejects.toMatchObject({ name: "IndexError", code: "no-seeds" });
-    } finally {
-      empty.remove();
-    }
-  });
-
-  it("skips binary and oversized files with a warning and keeps the rest", async () => {
-    writeFileSync(join(project.seedsDir, "binary.txt"), Buffer.from([0x41, 0x00, 0x42, 0xff]));
-    writeFileSync(join(project.seedsDir, "huge.md"), Buffer.alloc(MAX_SEED_BYTES + 1, 0x61));
-    writeFileSync(join(project.seedsDir, "notes.pdf"), "ignored: not .txt or .md");
-    const warnings: string[] = [];
-    const logger = { warn: (_: object, msg?: string) => warnings.push(msg ?? "") } as never;
-    const seeds = await readSeeds(project.root, project.seedsDir, logger);
-    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
-    expect(warnings).toEqual(["seed skipped: not UTF-8 text", "seed skipped: larger than the limit"]);
-  });
-
-  it("indexes a briefing holding a few U+FFFD characters with one warning; skips one that is mostly not UTF-8", async () => {
-    const text = "The Yuan dynasty ruled China from 1271 to 1368. Its capital was Khanbaliq. ".repeat(20);
-    writeFileSync(join(project.seedsDir, "yuan.txt"), `${text.slice(0, 200)}\uFFFD\uFFFD${text.slice(200)}\uFFFD`);
-    writeFileSync(join(project.seedsDir, "latin1.txt"), Buffer.from("caf\xe9 d\xe9j\xe0 vu \xe0 la cr\xe8me ".repeat(10), "latin1"));
-    const warnings: [object, string][] = [];
-    const logger = { warn: (fields: object, msg?: string) => warnings.push([fields, msg ?? ""]) } as never;
-    const seeds = await readSeeds(project.root, project.seedsDir, logger);
-    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/yuan.txt"]);
-    expect(warnings).toEqual([
-      [{ path: "seeds/latin1.txt", badCharacters: 50 }, "seed skipped: not UTF-8 text"],
-      [{ path: "seeds/yuan.txt", badCharacters: 3 }, "seed indexed despite invalid characters (U+FFFD)"],
-    ]);
-  });
-
-  it("skips a seed it cannot read (a dangling link) with a warning and keeps the rest", async () => {
-    symlinkSync(join(project.seedsDir, "gone.txt"), join(project.seedsDir, "broken.txt"));
-    const warnings: string[] = [];
-    const logger = { warn: (_: object, msg?: string) => warnings.push(msg ?? "") } as never;
-    const seeds = await readSeeds(project.root, project.seedsDir, logger);
-    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
-    expect(warnings).toEqual(["seed skipped: unreadable"]);
-  });
-
+describe("briefings the build cannot use, an index it cannot write", () => {
   it("refuses briefings that hold no sentence as IndexError('no-seeds')", async () => {
     const empty = tempProject(false);
     try {

@@ -12,7 +12,8 @@ import hnswlib from "hnswlib-node";
 import { describe, expect, it } from "vitest";
 import { createRag, IndexError } from "../../src/rag/index.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
-import { loadIndex, readSeeds } from "../../src/rag/store.js";
+import { readSeeds } from "../../src/rag/seeds.js";
+import { loadIndex } from "../../src/rag/store.js";
 import { indexedProjects, REPO_ROOT, type TempProject } from "../helpers/project.js";
 import { capturingLogger, parsedLogs } from "./helpers.js";
 

@@ -5,7 +5,8 @@
 import hnswlib from "hnswlib-node";
 import { describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
-import { loadIndex, readSeeds } from "../../src/rag/store.js";
+import { readSeeds } from "../../src/rag/seeds.js";
+import { loadIndex } from "../../src/rag/store.js";
 import { indexedProjects } from "../helpers/project.js";
 
 const failNextRead = vi.hoisted(() => ({ on: false }));

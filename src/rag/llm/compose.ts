@@ -6,6 +6,7 @@
 import type { Logger } from "../../logger.js";
 import { toCitation } from "../answer.js";
 import type { Retrieval } from "../retrieve.js";
+import type { SourceTexts } from "../seeds.js";
 import type { Citation, Language } from "../types.js";
 import { createChatClient, LlmError, type ChatClient, type LlmOptions } from "./client.js";
 import { buildPrompt } from "./prompt.js";
@@ -25,7 +26,7 @@ export interface ComposeRequest {
   readonly language: Language;
   readonly retrieval: Retrieval;
   /** Source text by path, to slice the passages from. */
-  readonly texts: ReadonlyMap<string, string>;
+  readonly texts: SourceTexts;
   readonly signal?: AbortSignal | undefined;
   /** Called with the verified text so far, at most once per `streamIntervalMs`; never after compose settles. */
   readonly onText?: ((text: string) => void) | undefined;
@@ -103,7 +104,7 @@ export function createComposer(options: LlmOptions, { logger, client }: Composer
 }
 
 /** The top ranked sentences as citations (numbered as given to the model), best first, without repeats. */
-export function selectEvidence(retrieval: Retrieval, texts: ReadonlyMap<string, string>, max: number): Citation[] {
+export function selectEvidence(retrieval: Retrieval, texts: SourceTexts, max: number): Citation[] {
   const best = retrieval.ranked[0];
   if (!best) return [];
   const seen = new Set<string>();
