@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/logger.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
+import { decodePassages } from "../../src/rag/passage-file.js";
 import { readsAsFollowUp } from "../../src/rag/rag.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -312,12 +313,12 @@ describe("createRag and the index", () => {
     const other = tempProject();
     try {
       await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir });
-      writeFileSync(join(other.indexDir, "passages.json"), "{ truncated");
+      writeFileSync(join(other.indexDir, "passages.bin"), "{ truncated");
       const { logger, warnings } = warningLogger();
       const again = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, logger });
       expect(warnings).toContain("index damaged; rebuilding it from the seeds");
       expect((await again.answer("Who is Michele Sison?")).kind).toBe("answered");
-      expect(JSON.parse(readFileSync(join(other.indexDir, "passages.json"), "utf8"))).toHaveProperty("passages");
+      expect(decodePassages(readFileSync(join(other.indexDir, "passages.bin"))).passages.length).toBeGreaterThan(10);
     } finally {
       other.remove();
     }

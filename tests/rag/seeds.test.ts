@@ -117,7 +117,7 @@ describe("briefings known by their stamp", () => {
     // A manifest that vouches for a text the file does not hold, beside a damaged passage store.
     const lying = { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) };
     writeFileSync(join(project.indexDir, "manifest.json"), JSON.stringify(lying));
-    writeFileSync(join(project.indexDir, "passages.json"), "{ damaged");
+    writeFileSync(join(project.indexDir, "passages.bin"), "{ damaged");
     const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
     const answer = await rag.answer("Who is Michele Sison?");
     expect(answer.kind).toBe("answered");

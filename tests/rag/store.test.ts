@@ -43,14 +43,14 @@ async function expectRebuiltAtStart(seeds: readonly Seed[]): Promise<void> {
   expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("incompatible");
   const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
   expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
-  expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
+  expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "lexicon.json", "manifest.json", "passages.bin", "terms.bin", "wordlists.bin"]);
   expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
 }
 
 describe("the index on disk", () => {
   it("round-trips: what is built loads back fresh with the same passages and vectors", async () => {
     const built = await buildIndex(options());
-    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual(["exact.index", "labels.bin", "lexicon.json", "manifest.json", "passages.bin", "terms.bin", "wordlists.bin"]);
     const seeds = await readSeeds(project.root, project.seedsDir);
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     expect(loaded.status).toBe("fresh");
@@ -70,7 +70,7 @@ describe("the index on disk", () => {
     const sentences = built.manifest.sentences;
     const files = Array.from({ length: Math.ceil(sentences / 8) }, (_, id) => `graph-00${id}.index`);
     expect(files.length).toBeGreaterThan(2);
-    expect(readdirSync(project.indexDir).sort()).toEqual([...files, "labels.bin", "manifest.json", "passages.json", "terms.bin", "wordlists.bin"]);
+    expect(readdirSync(project.indexDir).sort()).toEqual([...files, "labels.bin", "lexicon.json", "manifest.json", "passages.bin", "terms.bin", "wordlists.bin"]);
     const loaded = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings);
     if (loaded.status !== "fresh") throw new Error(loaded.status);
     expect(loaded.index.exact).toBeUndefined();
@@ -157,7 +157,8 @@ describe("the index on disk", () => {
   it.each([
     ["a truncated vector file", (dir: string) => writeFileSync(join(dir, "exact.index"), readFileSync(join(dir, "exact.index")).subarray(0, 100))],
     ["a corrupt manifest", (dir: string) => writeFileSync(join(dir, "manifest.json"), "{ not json")],
-    ["a corrupt passage store", (dir: string) => writeFileSync(join(dir, "passages.json"), '{"passages": 3}')],
+    ["a corrupt passage file", (dir: string) => writeFileSync(join(dir, "passages.bin"), '{"passages": 3}')],
+    ["a corrupt lexicon", (dir: string) => writeFileSync(join(dir, "lexicon.json"), '{"enWord": 3}')],
     ["a missing manifest", (dir: string) => writeFileSync(join(dir, "manifest.json.bak"), "") /* kept below */],
   ])("reports %s as IndexError('corrupt')", async (name, damage) => {
     await buildIndex(options());

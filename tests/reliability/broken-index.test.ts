@@ -43,9 +43,16 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a vector file of garbage the same size", (dir) => writeFileSync(vectors(dir), Buffer.alloc(statSync(vectors(dir)).size, 0xa5))],
   ["a manifest that is not JSON", (dir) => writeFileSync(join(dir, "manifest.json"), '{ "format": 1, "chun')],
   ["a manifest of NUL bytes (power loss)", (dir) => writeFileSync(join(dir, "manifest.json"), Buffer.alloc(512))],
-  ["a passage store of the wrong shape", (dir) => writeFileSync(join(dir, "passages.json"), '{"passages": 3}')],
-  ["a passage store that is null", (dir) => writeFileSync(join(dir, "passages.json"), "null")],
-  ["a missing passage store", (dir) => rmSync(join(dir, "passages.json"))],
+  ["a truncated passage file", (dir) => writeFileSync(join(dir, "passages.bin"), readFileSync(join(dir, "passages.bin")).subarray(0, 1000))],
+  ["a passage file naming a source that does not exist", (dir) => {
+    const words = new Uint32Array(readFileSync(join(dir, "passages.bin")).buffer.slice(0));
+    words[6] = 0xffffff;
+    writeFileSync(join(dir, "passages.bin"), Buffer.from(words.buffer));
+  }],
+  ["a passage file of another layout", (dir) => writeFileSync(join(dir, "passages.bin"), Buffer.alloc(4096, 0x5a))],
+  ["a missing passage file", (dir) => rmSync(join(dir, "passages.bin"))],
+  ["a lexicon that is null", (dir) => writeFileSync(join(dir, "lexicon.json"), "null")],
+  ["a missing lexicon", (dir) => rmSync(join(dir, "lexicon.json"))],
   ["a missing vector file", (dir) => rmSync(vectors(dir))],
   ["a missing label file", (dir) => rmSync(join(dir, "labels.bin"))],
   ["a truncated label file", (dir) => writeFileSync(join(dir, "labels.bin"), readFileSync(join(dir, "labels.bin")).subarray(0, 10))],

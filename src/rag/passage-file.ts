@@ -1,0 +1,94 @@
+/**
+ * passages.bin: the passages of the passage store and its table of matching keys, in 32-bit numbers and one
+ * string table, read back without a JSON parse (a tenth of the time of passages.json at 10,000 briefings).
+ *
+ * Layout (32-bit numbers in the platform's byte order, little-endian everywhere Node runs):
+ *   MAGIC, passages P, sentences S, passage strings N, keys K, string bytes B
+ *   P records: source, kind, label, author + 1 (0: none) (string numbers), ordinal, start, end, sentences
+ *   S records: start, end
+ *   B bytes of UTF-8: the N passage strings (sources, labels, authors), then the K keys, each ended by U+0000
+ *   (a briefing holding U+0000 is not text and never indexed), padded to a multiple of four
+ */
+import type { Passage, PassageKind, Sentence } from "./types.js";
+
+const MAGIC = 0x31475350; // "PSG1"
+const HEADER = 6;
+const PASSAGE_WORDS = 8;
+const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet"];
+
+/** The bytes of passages.bin for `passages` and `keys`. */
+export function encodePassages(passages: readonly Passage[], keys: readonly string[]): Buffer {
+  const strings: string[] = [];
+  const numbers = new Map<string, number>();
+  const stringId = (value: string): number => {
+    let id = numbers.get(value);
+    if (id === undefined) {
+      id = strings.length;
+      strings.push(value);
+      numbers.set(value, id);
+    }
+    return id;
+  };
+  const sentences = passages.reduce((n, p) => n + p.sentences.length, 0);
+  const head = new Uint32Array(HEADER + passages.length * PASSAGE_WORDS + sentences * 2);
+  let at = HEADER;
+  for (const p of passages) {
+    const prefix = `${p.source}#`;
+    const ordinal = Number(p.id.slice(prefix.length));
+    if (!p.id.startsWith(prefix) || !Number.isInteger(ordinal) || ordinal < 0) throw new Error(`passage id ${p.id} is not <source>#<ordinal>`);
+    head.set([stringId(p.source), KINDS.indexOf(p.kind), stringId(p.label), p.author === undefined ? 0 : stringId(p.author) + 1, ordinal, p.start, p.end, p.sentences.length], at);
+    at += PASSAGE_WORDS;
+  }
+  for (const p of passages) {
+    for (const s of p.sentences) {
+      head[at++] = s.start;
+      head[at++] = s.end;
+    }
+  }
+  if ([...strings, ...keys].some((s) => s.includes("\0"))) throw new Error("a passage string or key holds U+0000, the string table's separator");
+  const text = Buffer.from([...strings, ...keys].map((s) => `${s}\0`).join(""), "utf8");
+  head.set([MAGIC, passages.length, sentences, strings.length, keys.length, text.length]);
+  const padding = (4 - (text.length % 4)) % 4;
+  return Buffer.concat([Buffer.from(head.buffer, head.byteOffset, head.byteLength), text, Buffer.alloc(padding)]);
+}
+
+/**
+ * The passages and keys of passages.bin.
+ * @throws Error when the bytes do not hold such a file (damaged, truncated, another format).
+ */
+export function decodePassages(bytes: Buffer): { passages: Passage[]; keys: string[] } {
+  if (bytes.byteLength % 4 !== 0 || bytes.byteLength < HEADER * 4) throw new Error(`passages.bin is ${bytes.byteLength} bytes, not a passage file`);
+  // A view needs 4-byte alignment; a Buffer from a pool may not have it.
+  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(Uint8Array.from(bytes).buffer);
+  const [magic, count, sentenceCount, stringCount, keyCount, textBytes] = words as unknown as number[] as [number, number, number, number, number, number];
+  const textStart = (HEADER + count * PASSAGE_WORDS + sentenceCount * 2) * 4;
+  if (magic !== MAGIC || textStart + textBytes > bytes.byteLength || bytes.byteLength - textStart - textBytes >= 4) throw new Error("passages.bin does not have the passage file's layout");
+  const strings = bytes.toString("utf8", textStart, textStart + textBytes).split("\0");
+  if (strings.length !== stringCount + keyCount + 1 || strings[strings.length - 1] !== "") throw new Error(`passages.bin holds ${strings.length - 1} strings, not ${stringCount + keyCount}`);
+  const stringAt = (id: number): string => {
+    if (id >= stringCount) throw new Error(`passages.bin names string ${id} of ${stringCount}`);
+    return strings[id] as string;
+  };
+  const passages: Passage[] = new Array<Passage>(count);
+  let sentenceAt = HEADER + count * PASSAGE_WORDS;
+  const sentenceEnd = sentenceAt + sentenceCount * 2;
+  for (let i = 0, at = HEADER; i < count; i += 1, at += PASSAGE_WORDS) {
+    const source = stringAt(words[at] as number);
+    const kind = KINDS[words[at + 1] as number];
+    if (kind === undefined) throw new Error(`passages.bin names passage kind ${words[at + 1]}`);
+    const author = words[at + 3] as number;
+    const n = words[at + 7] as number;
+    if (sentenceAt + n * 2 > sentenceEnd) throw new Error("passages.bin holds fewer sentences than its passages name");
+    const sentences: Sentence[] = new Array<Sentence>(n);
+    for (let s = 0; s < n; s += 1, sentenceAt += 2) sentences[s] = { start: words[sentenceAt] as number, end: words[sentenceAt + 1] as number };
+    const id = `${source}#${words[at + 4] as number}`;
+    const label = stringAt(words[at + 2] as number);
+    const start = words[at + 5] as number;
+    const end = words[at + 6] as number;
+    // The shape ingest gives a passage (an author last, when there is one).
+    passages[i] = author > 0 ? { id, source, kind, label, start, end, sentences, author: stringAt(author - 1) } : { id, source, kind, label, start, end, sentences };
+  }
+  if (sentenceAt !== sentenceEnd) throw new Error("passages.bin holds more sentences than its passages name");
+  strings.pop();
+  return { passages, keys: strings.slice(stringCount) };
+}
