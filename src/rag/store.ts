@@ -74,7 +74,7 @@ const EXACT_FILE = "exact.index";
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v4";
-export const ANALYZER_VERSION = "keys-v15";
+export const ANALYZER_VERSION = "keys-v16";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
@@ -350,12 +350,13 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
   for (const { seed, slice, passages: own } of parts) {
     let i = 0;
     for (const passage of own) {
+      const byline = passage.byline && seed.text.slice(passage.byline.start, passage.byline.end);
       for (const sentence of passage.sentences) {
         const text = seed.text.slice(sentence.start, sentence.end);
         const old = slice ? slice.firstSentence + i : -1;
         if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {
-          analysed.set(kept.length, documentTerms(text, authors));
+          analysed.set(kept.length, documentTerms(text, authors, byline));
           kept.push(-1);
         }
         i += 1;
