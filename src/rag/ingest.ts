@@ -131,6 +131,8 @@ interface Draft {
   start: number;
   end: number;
   handle?: string;
+  /** The author name line before the follow line. */
+  byline?: { start: number; end: number };
   date?: string;
   /** A post's time stamp line, quoted with it: joined to its last sentence. */
   stamp?: { start: number; end: number };
@@ -145,6 +147,7 @@ export function ingest(file: SourceFile): Passage[] {
   const kinds = lines.map((l) => classify(l.text));
   const drafts: Draft[] = [];
   let handle: string | undefined;
+  let byline: { start: number; end: number } | undefined;
   let inHeadline = false;
   let inKeywords = false;
 
@@ -198,10 +201,14 @@ export function ingest(file: SourceFile): Passage[] {
           last.lastLine = i;
           return;
         }
-        if (isAuthorLine(line, kinds[i + 1])) return;
+        if (isAuthorLine(line, kinds[i + 1])) {
+          byline = { start: line.start, end: line.end };
+          return;
+        }
         if (handle) {
-          drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle });
+          drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle, ...(byline ? { byline } : {}) });
           handle = undefined;
+          byline = undefined;
           return;
         }
         const previous = lines[i - 1];
@@ -231,7 +238,7 @@ export function ingest(file: SourceFile): Passage[] {
     if (d.kind === "paragraph") paragraphs += 1;
     const end = d.stamp?.end ?? d.end;
     const passage: Passage = { id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end, sentences };
-    return [d.handle ? { ...passage, author: d.handle } : passage];
+    return [d.handle ? { ...passage, author: d.handle, ...(d.byline ? { byline: d.byline } : {}) } : passage];
   });
 }
 

@@ -4,16 +4,17 @@
  *
  * Layout (32-bit numbers in the platform's byte order, little-endian everywhere Node runs):
  *   MAGIC, passages P, sentences S, passage strings N, keys K, string bytes B
- *   P records: source, kind, label, author + 1 (0: none) (string numbers), ordinal, start, end, sentences
+ *   P records: source, kind, label, author + 1 (0: none) (string numbers), ordinal, start, end, sentences,
+ *              byline start + 1 (0: none), byline end
  *   S records: start, end
  *   B bytes of UTF-8: the N passage strings (sources, labels, authors), then the K keys, each ended by U+0000
  *   (a briefing holding U+0000 is not text and never indexed), padded to a multiple of four
  */
 import type { Passage, PassageKind, Sentence } from "./types.js";
 
-const MAGIC = 0x31475350; // "PSG1"
+const MAGIC = 0x32475350; // "PSG2"
 const HEADER = 6;
-const PASSAGE_WORDS = 8;
+const PASSAGE_WORDS = 10;
 const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet"];
 
 /** The bytes of passages.bin for `passages` and `keys`. */
@@ -36,7 +37,7 @@ export function encodePassages(passages: readonly Passage[], keys: readonly stri
     const prefix = `${p.source}#`;
     const ordinal = Number(p.id.slice(prefix.length));
     if (!p.id.startsWith(prefix) || !Number.isInteger(ordinal) || ordinal < 0) throw new Error(`passage id ${p.id} is not <source>#<ordinal>`);
-    head.set([stringId(p.source), KINDS.indexOf(p.kind), stringId(p.label), p.author === undefined ? 0 : stringId(p.author) + 1, ordinal, p.start, p.end, p.sentences.length], at);
+    head.set([stringId(p.source), KINDS.indexOf(p.kind), stringId(p.label), p.author === undefined ? 0 : stringId(p.author) + 1, ordinal, p.start, p.end, p.sentences.length, p.byline ? p.byline.start + 1 : 0, p.byline?.end ?? 0], at);
     at += PASSAGE_WORDS;
   }
   for (const p of passages) {
@@ -85,8 +86,17 @@ export function decodePassages(bytes: Buffer): { passages: Passage[]; keys: stri
     const label = stringAt(words[at + 2] as number);
     const start = words[at + 5] as number;
     const end = words[at + 6] as number;
-    // The shape ingest gives a passage (an author last, when there is one).
-    passages[i] = author > 0 ? { id, source, kind, label, start, end, sentences, author: stringAt(author - 1) } : { id, source, kind, label, start, end, sentences };
+    const bylineStart = words[at + 8] as number;
+    // The shape ingest gives a passage (a tweet's author and byline last).
+    const passage: Passage = { id, source, kind, label, start, end, sentences };
+    passages[i] =
+      author === 0 && bylineStart === 0
+        ? passage
+        : {
+            ...passage,
+            ...(author > 0 ? { author: stringAt(author - 1) } : {}),
+            ...(bylineStart > 0 ? { byline: { start: bylineStart - 1, end: words[at + 9] as number } } : {}),
+          };
   }
   if (sentenceAt !== sentenceEnd) throw new Error("passages.bin holds more sentences than its passages name");
   strings.pop();

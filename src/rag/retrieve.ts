@@ -298,7 +298,7 @@ export class Retriever {
       }
       if (hit.term.weight < 1) fuzzy += 1;
       covered += idf * hit.term.weight;
-      weights.push({ keys: hit.term.keys, weight: idf * hit.term.weight });
+      weights.push({ keys: hit.term.authorKeys ? [...hit.term.keys, ...hit.term.authorKeys] : hit.term.keys, weight: idf * hit.term.weight });
     }
     const share = (index: LexicalIndex, doc: number): number => {
       let held = 0;

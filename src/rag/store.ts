@@ -80,8 +80,8 @@ const EXACT_FILE = "exact.index";
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v3";
-export const ANALYZER_VERSION = "keys-v15";
+export const CHUNKER_VERSION = "ingest-v4";
+export const ANALYZER_VERSION = "keys-v16";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */
@@ -249,13 +249,14 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
   for (const { seed, slice, passages: own } of parts) {
     let i = 0;
     for (const passage of own) {
+      const byline = (): string | undefined => passage.byline && seed.text.slice(passage.byline.start, passage.byline.end);
       for (const sentence of passage.sentences) {
         // An unchanged briefing's text is not even read when no author came or went.
         const text = (): string => seed.text.slice(sentence.start, sentence.end);
         const old = slice ? slice.firstSentence + i : -1;
         if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {
-          analysed.set(kept.length, documentTerms(text(), authors));
+          analysed.set(kept.length, documentTerms(text(), authors, byline()));
           kept.push(-1);
         }
         i += 1;

@@ -15,6 +15,11 @@ export interface Passage {
   readonly label: string;
   /** A tweet's author handle, without the @. */
   readonly author?: string;
+  /**
+   * A tweet's author name line ("Ambassador Michele Sison"), offsets into the same source file: never quoted,
+   * its words are matching keys of the tweet's sentences (see documentTerms).
+   */
+  readonly byline?: Sentence;
   /** JavaScript string offsets into the source file's text. */
   readonly start: number;
   readonly end: number;

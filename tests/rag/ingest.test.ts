@@ -43,6 +43,12 @@ describe("ingest on the first briefing", () => {
     expect(tweets[0]?.author).toBeUndefined();
   });
 
+  it("keeps a tweet's author name line as offsets, outside its quotes", () => {
+    const tweets = passages.filter((p) => p.kind === "tweet");
+    expect(tweets.map((t) => t.byline && slice(t.byline))).toEqual([undefined, "Ambassador Michele Sison", "Ambassador Michele Sison", "Ambassador Michele Sison"]);
+    for (const t of tweets) expect(slice(t)).not.toContain("Sison");
+  });
+
   it("quotes a tweet's time stamp and tag lines with its last sentence, never as quotes of their own", () => {
     const tweets = passages.filter((p) => p.kind === "tweet");
     const last = tweets.map((t) => slice(t.sentences.at(-1) ?? t));

@@ -11,10 +11,18 @@ const passage = fc
     kind: fc.constantFrom("headline" as const, "paragraph" as const, "tweet" as const),
     label: text,
     author: fc.option(text, { nil: undefined }),
+    byline: fc.option(fc.record({ start: fc.nat(1_000_000), end: fc.nat(1_000_000) }), { nil: undefined }),
     start: fc.nat(1_000_000),
     sentences: fc.array(fc.record({ start: fc.nat(1_000_000), end: fc.nat(1_000_000) }), { maxLength: 4 }),
   })
-  .map(({ source, ordinal, author, ...rest }): Passage => ({ id: `${source}#${ordinal}`, source, ...rest, end: rest.start + 10, ...(author !== undefined ? { author } : {}) }));
+  .map(({ source, ordinal, author, byline, ...rest }): Passage => ({
+    id: `${source}#${ordinal}`,
+    source,
+    ...rest,
+    end: rest.start + 10,
+    ...(author !== undefined ? { author } : {}),
+    ...(byline !== undefined ? { byline } : {}),
+  }));
 
 describe("passages.bin", () => {
   it("gives back the passages and keys it was made of", () => {

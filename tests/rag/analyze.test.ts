@@ -1,0 +1,81 @@
+/**
+ * A tweet's author name line: its words are keys of her tweets' sentences (documentTerms), so a question naming
+ * her finds what she tweeted, while a question of nothing but her name still finds the text that says who she is.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUTHOR_NAME, documentTerms } from "../../src/rag/analyze.js";
+import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
+import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
+
+/** A briefing with one tweet by `byline`; `identity` is a paragraph naming her, if any. */
+const briefing = (identity?: string): string =>
+  [
+    "**Water talks in Kidal**",
+    "",
+    "The council met on Monday to discuss the water supply of the region.",
+    "",
+    ...(identity ? [identity, ""] : []),
+    "The governor said that the wells of the north would be repaired before the summer.",
+    "",
+    "",
+    "Ambassador Lena Morgan",
+    "",
+    "· follow @water_office",
+    "",
+    "We welcomed the talks on the Kidal wells with our partners today.",
+    "",
+    "9:14 AM · Mar 3, 2023",
+    "",
+  ].join("\n");
+
+const quotes = (answer: Answer): string[] => (answer.kind === "answered" ? answer.citations.map((c) => c.quote) : []);
+
+describe("documentTerms", () => {
+  it("adds one token of the author's name keys, prefixed, to a tweet's sentence", () => {
+    const plain = documentTerms("We welcomed the talks on the Kidal wells.");
+    const tweet = documentTerms("We welcomed the talks on the Kidal wells.", new Set(), "Ambassador Lena Morgan");
+    expect(tweet.slice(0, -1)).toEqual(plain);
+    expect(tweet.at(-1)).toContain(`${AUTHOR_NAME}morgan`);
+    expect(tweet.at(-1)?.every((k) => k.startsWith(AUTHOR_NAME))).toBe(true);
+  });
+});
+
+describe("questions naming a tweet's author", () => {
+  const projects: TempProject[] = [];
+  const open = async (text: string): Promise<Rag> => {
+    const project = tempProject(false);
+    projects.push(project);
+    mkdirSync(project.seedsDir, { recursive: true });
+    writeFileSync(join(project.seedsDir, "001_water.txt"), text);
+    return createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+  };
+  let seed: Rag;
+  beforeAll(async () => {
+    const project = tempProject();
+    projects.push(project);
+    seed = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+  });
+  afterAll(() => projects.forEach((p) => p.remove()));
+
+  it("finds her tweet when the text never names her", async () => {
+    const rag = await open(briefing());
+    expect(quotes(await rag.answer("What did Morgan say about the wells?"))[0]).toMatch(/^We welcomed the talks/);
+  });
+
+  it("finds her tweet first, and who she is from the text that says so", async () => {
+    const rag = await open(briefing("Lena Morgan is the envoy of the water agency to the region."));
+    expect(quotes(await rag.answer("What did Morgan say about the wells?"))[0]).toMatch(/^We welcomed the talks/);
+    expect(quotes(await rag.answer("Who is Lena Morgan?"))).toEqual(["Lena Morgan is the envoy of the water agency to the region."]);
+  });
+
+  it("on the first briefing: Sison's tweets for what she said, the paragraph naming her for who she is", async () => {
+    const text = readFileSync(join(REPO_ROOT, "seeds", SEED_NAME), "utf8");
+    const said = await seed.answer("ماذا قالت سيسون عن حقوق الإنسان");
+    expect(said.kind === "answered" && said.citations[0]?.label).toMatch(/^tweet by @State_IO/);
+    const who = await seed.answer("Who is Michele Sison?");
+    expect(who.kind === "answered" && who.citations.map((c) => c.label)).toEqual(["paragraph 2"]);
+    if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  });
+});
