@@ -34,6 +34,8 @@ export function escapeDiscord(text: string): string {
   const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
   return escaped
     .replace(/^(\s*)(>|-#)/gmu, "$1\\$2")
+    // discord.js escapes the first of several masked links on a line only ("[@a](#) and [@b](#)").
+    .replace(/(?<!\\)\[(?=[^\]]*\]\()/gu, "\\[")
     .replace(/</gu, "\\<")
     .replace(/@(everyone|here)/gu, "@\u200b$1");
 }

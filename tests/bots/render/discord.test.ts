@@ -12,6 +12,7 @@ import {
   renderReplyDiscord,
 } from "../../../src/bots/render/discord.js";
 import { createFakeRag, FAKE_QUOTES } from "../../fakes/fake-rag.js";
+import { discordProblem } from "../../reliability/helpers.js";
 
 const timings = { totalMs: 1 };
 
@@ -52,6 +53,12 @@ describe("escapeDiscord", () => {
     expect(escapeDiscord("# h\n-# sub\n> q\n- item\n1. first [t](http://x)")).toBe(
       "\\# h\n\\-# sub\n\\> q\n\\- item\n1\\. first \\[t](http://x)",
     );
+  });
+
+  it("escapes every masked link of a line, not only the first (a tweet of the briefing holds two)", () => {
+    const escaped = escapeDiscord("the role of [@RSF_inter](#) with [@khaleddrareni](#) [1]");
+    expect(escaped).toBe("the role of \\[@RSF\\_inter](#) with \\[@khaleddrareni](#) [1]");
+    expect(discordProblem(escaped)).toBeUndefined();
   });
 
   it("is undone exactly by removing the escapes", () => {
