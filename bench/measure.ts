@@ -3,6 +3,7 @@
  * search against them, latency percentiles, and the scoring of an engine's replies on an evaluation set.
  * Pure functions, tested in tests/bench.
  */
+import { readFileSync } from "node:fs";
 import { percentile, scoreReplies, type EngineReply, type QualityScores } from "../src/cli/metrics.js";
 
 export { percentile, scoreReplies, type EngineReply, type QualityScores };
@@ -61,6 +62,24 @@ export class ExactSearch {
  * Share of the exact top `k` that the approximate search found. A returned label whose exact similarity ties
  * the k-th best counts as found: with duplicate sentences, which of the tied ones comes back is arbitrary.
  */
+/**
+ * The environment an npm script sets before it runs node (`NAME=value ... [exec] node ...` in package.json), so
+ * that a benchmark's child process runs as the script would: `npm start` asks glibc's malloc for huge pages
+ * (GLIBC_TUNABLES), which makes hnswlib's reads of the graph (page faults, mostly) a third cheaper.
+ */
+export function scriptEnv(packageJson: string, script: string): Record<string, string> {
+  const scripts = (JSON.parse(readFileSync(packageJson, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+  const command = scripts[script];
+  if (command === undefined) throw new Error(`package.json has no "${script}" script`);
+  const env: Record<string, string> = {};
+  for (const word of command.split(/\s+/)) {
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
+    if (!assignment) break;
+    env[assignment[1] as string] = assignment[2] as string;
+  }
+  return env;
+}
+
 export function recallAtK(approximate: readonly number[], exact: { readonly labels: readonly number[]; readonly similarities: readonly number[] }, similarity: (label: number) => number, k: number): number {
   const wanted = exact.labels.slice(0, k);
   if (wanted.length === 0) return 1;

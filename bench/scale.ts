@@ -12,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { EXACT_MAX_VECTORS } from "../src/rag/retrieve.js";
 import { renderScaleChart } from "./chart.js";
+import { scriptEnv } from "./measure.js";
 import type { BuildResult, QueryResult, ScalePoint, UpdateResults } from "./scale-types.js";
 import { scaleCorpus, writeSyntheticBriefings } from "./synthetic.js";
 
@@ -36,9 +37,11 @@ const ADD_MAX = 10_000;
 const log = (message: string): void => void process.stderr.write(`[scale] ${message}\n`);
 
 function child<T>(root: string, args: readonly string[]): Promise<T> {
+  // A build runs as `npm run index` would, the rest (load, answer, update) as `npm start`.
+  const env = { ...process.env, ...scriptEnv(join(root, "package.json"), args[0] === "build" ? "index" : "start") };
   return new Promise((done, fail) => {
     // Room for the 10,000-briefing index; the peak RSS reported is what the process really used.
-    const worker = fork(join(root, "bench/scale-child.ts"), [...args], { execArgv: ["--import", "tsx", "--max-old-space-size=16384"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+    const worker = fork(join(root, "bench/scale-child.ts"), [...args], { env, execArgv: ["--import", "tsx", "--max-old-space-size=16384"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
     let result: T | undefined;
     worker.on("message", (m) => (result = m as T));
     worker.on("error", fail);

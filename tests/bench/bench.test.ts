@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { renderScaleChart } from "../../bench/chart.js";
-import { ExactSearch, latencyStats, recallAtK, scoreReplies } from "../../bench/measure.js";
+import { join } from "node:path";
+import { ExactSearch, latencyStats, recallAtK, scoreReplies, scriptEnv } from "../../bench/measure.js";
 import type { ScalePoint } from "../../bench/scale.js";
 import { buildVocabulary, createRandom, SYNTHETIC_LABEL, SYNTHETIC_PREFIX, SyntheticCorpus, Zipf } from "../../bench/synthetic.js";
 import { ingest } from "../../src/rag/ingest.js";
+import { REPO_ROOT } from "../helpers/project.js";
 
 const SAMPLE = "قالت مساعدة وزير الخارجية الأمريكي إن بلادها تدعم جهود المبعوث الشخصي. Met today with members of the council.";
 const corpus = new SyntheticCorpus(buildVocabulary(SAMPLE, { arabic: 3000, latin: 1000 }));
@@ -126,5 +128,15 @@ describe("the scale chart", () => {
     expect(svg.match(/<polyline/g)).toHaveLength(4);
     expect(svg).toContain("SYNTHETIC");
     expect(svg).not.toContain("NaN");
+  });
+});
+
+describe("the environment of an npm script", () => {
+  it("is what the script sets before node: the serving process and the build ask for huge pages", () => {
+    const packageJson = join(REPO_ROOT, "package.json");
+    expect(scriptEnv(packageJson, "start")).toEqual({ GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" });
+    expect(scriptEnv(packageJson, "index")).toEqual({ GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" });
+    expect(scriptEnv(packageJson, "test")).toEqual({});
+    expect(() => scriptEnv(packageJson, "no-such-script")).toThrow(/no "no-such-script" script/);
   });
 });
