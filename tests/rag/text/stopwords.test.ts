@@ -17,6 +17,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["إياها", "اياه", "إياهم", "ياها", "ياه"])("reads %s, the object pronoun (formal, and the Levantine 'بدها ياها'), as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["موقف", "موقفها", "رأي", "رأيهم", "stance", "opinion"])("reads %s, what a question asks for rather than what it is about, as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
