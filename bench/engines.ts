@@ -44,7 +44,7 @@ export function defaultEngine(rag: Rag): Engine {
 export async function langchainChunksEngine(seeds: readonly Seed[], embeddings: IndexEmbeddings): Promise<Engine> {
   const splitter = new RecursiveCharacterTextSplitter({ chunkSize: 1000, chunkOverlap: 200 });
   const chunks = await splitter.createDocuments(
-    seeds.map((s) => s.text),
+    seeds.map((s) => s.readText()),
     seeds.map((s) => ({ source: s.path })),
   );
   const store = await HNSWLib.fromDocuments(chunks, embeddings);
@@ -59,13 +59,13 @@ export async function langchainChunksEngine(seeds: readonly Seed[], embeddings: 
 
 /** The text of each passage of the index, in order. */
 export function passageTexts(index: LoadedIndex): string[] {
-  const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+  const texts = new Map(index.seeds.map((s) => [s.path, s.readText()]));
   return index.store.passages.map((p) => (texts.get(p.source) ?? "").slice(p.start, p.end));
 }
 
 /** The text of each sentence of the index, in vector-label order. */
 export function sentenceTexts(index: LoadedIndex): string[] {
-  const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+  const texts = new Map(index.seeds.map((s) => [s.path, s.readText()]));
   return index.store.passages.flatMap((p) => p.sentences.map((s) => (texts.get(p.source) ?? "").slice(s.start, s.end)));
 }
 

@@ -35,7 +35,7 @@ interface EngineResult {
 function locate(seeds: readonly Seed[], quotes: readonly string[]): CitedSpan[] {
   return quotes.flatMap((quote) => {
     for (const seed of seeds) {
-      const start = quote ? seed.text.indexOf(quote) : -1;
+      const start = quote ? seed.readText().indexOf(quote) : -1;
       if (start >= 0) return [{ source: seed.path, start, end: start + quote.length }];
     }
     return [];

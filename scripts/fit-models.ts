@@ -64,7 +64,7 @@ async function openCorpus(root: string, seedsDir: string): Promise<{ retriever: 
   // The index is held in memory once built: its folder is not needed after.
   const indexDir = mkdtempSync(join(tmpdir(), "fit-index-"));
   const index = await buildIndex({ root, seedsDir, indexDir, embeddings }).finally(() => rmSync(indexDir, { recursive: true, force: true }));
-  const texts = new Map(index.seeds.map((s) => [s.path, s.text]));
+  const texts = new Map(index.seeds.map((s) => [s.path, s.readText()]));
   return { retriever: (models) => new Retriever(index, embeddings, undefined, models), text: (s) => texts.get(s) ?? "" };
 }
 

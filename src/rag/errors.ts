@@ -13,7 +13,7 @@ export class QuestionError extends Error {
   }
 }
 
-/** "changed": a briefing's file no longer holds what was indexed (the next rescan updates the index). */
+/** "changed": a briefing's file no longer holds what was indexed (a running bot's next rescan updates the index). */
 export type IndexErrorCode = "no-seeds" | "corrupt" | "unwritable" | "changed";
 
 /** A problem with the seeds or the index on disk. */

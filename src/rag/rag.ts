@@ -83,6 +83,20 @@ interface CoreDeps {
   readonly composer: Composer | undefined;
 }
 
+/**
+ * What `read` returns, or undefined when a briefing it needs changed since it was indexed (logged; a running
+ * bot's next rescan updates the index).
+ */
+function unlessChanged<T>(read: () => T, logger: Logger): T | undefined {
+  try {
+    return read();
+  } catch (error) {
+    if (!(error instanceof IndexError) || error.code !== "changed") throw error;
+    logger.warn({ err: error }, "a briefing changed since it was indexed; not quoting it until the index is updated");
+    return undefined;
+  }
+}
+
 /** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
 function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
   const retriever = new Retriever(index, embeddings, logger);
@@ -101,7 +115,7 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
     passage(source: string, start: number): PassageView | undefined {
       const at = retriever.passageAt(source, start);
       const passage = at === undefined ? undefined : index.store.passages[at];
-      const text = texts.get(source);
+      const text = unlessChanged(() => texts.get(source), logger);
       if (!passage || text === undefined) return undefined;
       return { source, label: passage.label, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
     },
@@ -254,7 +268,12 @@ async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddi
         return result.index;
       case "stale":
         logger.info({ indexDir }, "seeds changed since the index was built; updating it");
-        return await buildIndex(options, seeds, result.previous);
+        return await buildIndex(options, seeds, result.previous).catch(async (error: unknown) => {
+          // A briefing taken by its stamp that no longer holds what was indexed: update from every file read.
+          if (!(error instanceof IndexError) || error.code !== "changed") throw error;
+          logger.warn({ err: error }, "a briefing changed without its stamp changing; reading every briefing");
+          return buildIndex(options, await readAll(), result.previous);
+        });
       case "incompatible":
         logger.info(
           { indexDir, embedder: options.embeddings.id, dimensions: options.embeddings.dimensions },

@@ -141,6 +141,8 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     try {
       next = await options.update(seeds, current.index);
     } catch (error) {
+      // A briefing taken by its stamp that no longer holds what was indexed: the next try reads every file.
+      if (error instanceof IndexError && error.code === "changed") options.seedCache?.clear();
       // Tried again at the next tick (an embedding server may be back), but reported once per folder state.
       if (failed !== signature) logger.error({ err: error }, "updating the index failed; still answering from the current index; retrying at each rescan");
       failed = signature;

@@ -6,6 +6,7 @@
 import { silentLogger, type Logger } from "../logger.js";
 import type { BruteforceSearch } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
+import { IndexError } from "./errors.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
@@ -379,7 +380,13 @@ export class Retriever {
   private sentenceHolds(at: number, sentence: IndexedSentence): ReturnType<typeof sentenceHolds> {
     let holds = this.holds.get(at);
     if (!holds) {
-      const text = this.texts.get(sentence.passage.source) ?? "";
+      // A briefing changed since it was indexed holds nothing typed here (quoting it fails, see toCitation).
+      let text = "";
+      try {
+        text = this.texts.get(sentence.passage.source) ?? "";
+      } catch (error) {
+        if (!(error instanceof IndexError) || error.code !== "changed") throw error;
+      }
       holds = sentenceHolds(text.slice(sentence.start, sentence.end));
       this.holds.set(at, holds);
     }

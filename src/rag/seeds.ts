@@ -1,10 +1,11 @@
 /**
  * The briefings on disk: which files of the seeds folder are briefings, reading them (skipping binary, oversized
  * and unreadable files with a warning), and their texts for the quotes. A file unchanged since a previous read
- * or since it was indexed is known by its stamp (size, mtime, inode) and not read again until its text is needed.
+ * or since it was indexed is known by its stamp (size, mtime, ctime, inode, device) and not read again until its
+ * text is needed.
  */
 import { createHash } from "node:crypto";
-import { readFileSync, statSync } from "node:fs";
+import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { basename, join, relative, sep } from "node:path";
 import { IndexError } from "./errors.js";
@@ -30,16 +31,20 @@ export interface SeedRecord {
   readonly sha256: string;
   readonly bytes: number;
   /**
-   * The file's size, mtime and inode when it was read, if it had not been modified for STAMP_SETTLE_MS then: a
-   * start takes a file with the same stamp as the one indexed without reading it (see seedsOnRecord).
+   * The file's size, mtime, ctime (nanoseconds), inode and device when it was read, if its ctime was then
+   * STAMP_SETTLE_MS old: a start takes a file with the same stamp as the one indexed without reading it (see
+   * seedsOnRecord).
    */
   readonly stamp?: string;
 }
 
 /** A seed file read from disk, or known by its stamp and read when its text is first asked for (seedsOnRecord). */
 export interface Seed extends SeedRecord {
-  /** @throws IndexError("changed") for a seed known by its stamp whose file no longer holds what was indexed. */
-  readonly text: string;
+  /**
+   * The file's text: at hand for a file just read; for one known by its stamp, read (and kept) now.
+   * @throws IndexError("changed") when that file is gone or no longer holds what was indexed.
+   */
+  readText(): string;
 }
 
 /** The briefings' texts by path (a Map, or {@link seedTexts}, which reads a text when first asked for it). */
@@ -50,11 +55,12 @@ export interface SourceTexts {
 const sha256 = (data: Buffer): string => createHash("sha256").update(data).digest("hex");
 
 /**
- * A file modified less than this before it was read may be modified again within the same mtime (file systems
- * keep it to a second or two): its stamp is not recorded, and the next start reads it (git's "racily clean").
+ * A file changed less than this before it was read may change again within the same timestamps (file systems
+ * keep them to a second or two): its stamp is not recorded, and the next start reads it (git's "racily clean").
+ * Measured on the ctime, which every write and every change of the mtime (tar, rsync -t, cp -p) sets to now.
  */
 const STAMP_SETTLE_MS = 3_000;
-const stampOf = (info: { readonly size: number; readonly mtimeMs: number; readonly ino: number }): string => `${info.size}:${info.mtimeMs}:${info.ino}`;
+const stampOf = (info: BigIntStats): string => `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`;
 
 /**
  * What {@link readSeeds} remembers between calls (a running bot's rescans): per file, its size, mtime and inode,
@@ -83,13 +89,13 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
   const file = join(seedsDir, name);
   const path = relative(root, file).split(sep).join("/");
   try {
-    const info = statSync(file);
+    const info = statSync(file, { bigint: true });
     if (!info.isFile()) return { kind: "not-a-file" };
     const stamp = stampOf(info);
     const known = cache?.get(path);
     if (known?.stamp === stamp) return { kind: "cached", path, stamp, seed: known.seed };
-    if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: info.size };
-    const settled = info.mtimeMs < Date.now() - STAMP_SETTLE_MS;
+    if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: Number(info.size) };
+    const settled = info.ctimeNs < BigInt(Date.now() - STAMP_SETTLE_MS) * 1_000_000n;
     return { kind: "read", path, stamp, settled, data: readFileSync(file) };
   } catch (error) {
     return { kind: "unreadable", path, error };
@@ -141,7 +147,7 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
         continue;
       }
       if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
-      const seed: Seed = { path, sha256: sha256(data), bytes: data.length, text, ...(read.settled ? { stamp } : {}) };
+      const seed: Seed = { path, sha256: sha256(data), bytes: data.length, readText: () => text, ...(read.settled ? { stamp } : {}) };
       cache?.set(path, { stamp, seed });
       seeds.push(seed);
     }
@@ -162,7 +168,7 @@ export function recordedSeed(root: string, record: SeedRecord): Seed {
     sha256: recorded,
     bytes,
     ...(stamp !== undefined ? { stamp } : {}),
-    get text(): string {
+    readText(): string {
       if (text === undefined) {
         let data: Buffer;
         try {
@@ -181,7 +187,7 @@ export function recordedSeed(root: string, record: SeedRecord): Seed {
 /** The texts of `seeds` by path, each read when first asked for (see recordedSeed). */
 export function seedTexts(seeds: readonly Seed[]): SourceTexts {
   const byPath = new Map(seeds.map((s) => [s.path, s]));
-  return { get: (path) => byPath.get(path)?.text };
+  return { get: (path) => byPath.get(path)?.readText() };
 }
 
 /** The text of a briefing by path; a passage pointing at an unknown file is a bug, never an empty quote. */

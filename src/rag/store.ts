@@ -214,7 +214,7 @@ interface SeedPassages {
 /** The passages of `seeds`: those of briefings unchanged since `previous` taken from it, the others ingested. */
 function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassages {
   const slices = previous && previous.manifest.chunker === CHUNKER_VERSION ? slicesOf(previous) : new Map<string, SeedSlice>();
-  const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.text }) }));
+  const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.readText() }) }));
   const reused: number[] = [];
   for (const { slice, passages } of parts) {
     let i = 0;
@@ -249,10 +249,10 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
   for (const { seed, slice, passages: own } of parts) {
     let i = 0;
     for (const passage of own) {
-      const byline = (): string | undefined => passage.byline && seed.text.slice(passage.byline.start, passage.byline.end);
+      const byline = (): string | undefined => passage.byline && seed.readText().slice(passage.byline.start, passage.byline.end);
       for (const sentence of passage.sentences) {
         // An unchanged briefing's text is not even read when no author came or went.
-        const text = (): string => seed.text.slice(sentence.start, sentence.end);
+        const text = (): string => seed.readText().slice(sentence.start, sentence.end);
         const old = slice ? slice.firstSentence + i : -1;
         if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {

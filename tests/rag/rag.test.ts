@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Logger } from "../../src/logger.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { decodePassages } from "../../src/rag/passage-file.js";
 import { readsAsFollowUp } from "../../src/rag/rag.js";
+import { warningLogger } from "../helpers/logger.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -19,18 +19,6 @@ beforeAll(async () => {
 afterAll(() => project.remove());
 
 /** A logger that keeps the messages of its warnings. */
-function warningLogger(): { logger: Logger; warnings: string[] } {
-  const warnings: string[] = [];
-  const logger: Logger = {
-    debug: () => undefined,
-    info: () => undefined,
-    warn: (_: object | string, msg?: string) => void warnings.push(msg ?? ""),
-    error: () => undefined,
-    child: () => logger,
-  };
-  return { logger, warnings };
-}
-
 const source = (path: string): string => readFileSync(join(project.root, path), "utf8");
 
 function expectVerbatim(answer: Answer): void {

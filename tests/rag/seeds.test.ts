@@ -1,10 +1,11 @@
 import { readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag } from "../../src/rag/index.js";
-import { MAX_SEED_BYTES, readSeeds, seedTexts } from "../../src/rag/seeds.js";
+import { MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type SeedRecord } from "../../src/rag/seeds.js";
 import { buildIndex, loadIndex, seedsOnRecord, type Manifest } from "../../src/rag/store.js";
+import { warningLogger } from "../helpers/logger.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -61,68 +62,119 @@ describe("reading seeds", () => {
 });
 
 const manifestOf = (p: TempProject): Manifest => JSON.parse(readFileSync(join(p.indexDir, "manifest.json"), "utf8")) as Manifest;
-/** Sets a file's mtime an hour back: long settled, as briefings that were not just written are. */
-const settle = (file: string): void => utimesSync(file, new Date(Date.now() - 3_600_000), new Date(Date.now() - 3_600_000));
+const writeManifest = (p: TempProject, manifest: Manifest): void => writeFileSync(join(p.indexDir, "manifest.json"), JSON.stringify(manifest));
 
 describe("briefings known by their stamp", () => {
   const seedFile = (): string => join(project.seedsDir, SEED_NAME);
+  const path = `seeds/${SEED_NAME}`;
+  const options = () => ({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+  /** Runs `work` as if 10 s had passed since the files were written: they are settled, their stamps recorded. */
+  const later = async <T>(work: () => Promise<T>): Promise<T> => {
+    const now = Date.now() + 10_000;
+    const clock = vi.spyOn(Date, "now").mockReturnValue(now);
+    try {
+      return await work();
+    } finally {
+      clock.mockRestore();
+    }
+  };
 
-  it("records the size, mtime and inode of a settled file, not of one just written (its mtime may not move again)", async () => {
-    settle(seedFile());
-    writeFileSync(join(project.seedsDir, "fresh.txt"), "The talks in Algiers covered Mali and the Sahel. ".repeat(5));
-    await buildIndex({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
-    const info = statSync(seedFile());
-    const seeds = manifestOf(project).seeds;
-    expect(seeds.find((s) => s.path === `seeds/${SEED_NAME}`)?.stamp).toBe(`${info.size}:${info.mtimeMs}:${info.ino}`);
-    expect(seeds.find((s) => s.path === "seeds/fresh.txt")?.stamp).toBeUndefined();
+  it("records size, mtime, ctime, inode and device of a settled file, not of one just changed", async () => {
+    await later(() => buildIndex(options()));
+    const info = statSync(seedFile(), { bigint: true });
+    expect(manifestOf(project).seeds.find((s) => s.path === path)?.stamp).toBe(`${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`);
+    await buildIndex(options());
+    expect(manifestOf(project).seeds.find((s) => s.path === path)?.stamp).toBeUndefined();
   });
 
-  it("takes a file whose stamp is unchanged as indexed without reading it, and checks its text when a quote needs it", async () => {
-    settle(seedFile());
-    await buildIndex({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+  it("takes a file whose stamp is unchanged as indexed without reading it", async () => {
+    await later(() => buildIndex(options()));
+    // The manifest vouches for a text the file does not hold: only reading the file could tell.
+    const manifest = manifestOf(project);
+    writeManifest(project, { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) });
+    const seeds = await readSeeds(project.root, project.seedsDir, undefined, seedsOnRecord(project.root, project.indexDir));
+    expect(seeds.map((s) => s.sha256)).toEqual(["0".repeat(64)]);
+    expect(() => seedTexts(seeds).get(path)).toThrow(expect.objectContaining({ name: "IndexError", code: "changed" }));
+  });
+
+  it("while a briefing taken by its stamp no longer holds what was indexed: no passage shown, its quotes refused", async () => {
+    await later(() => buildIndex(options()));
+    const manifest = manifestOf(project);
+    writeManifest(project, { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) });
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings }));
+    expect(rag.passage(path, 0)).toBeUndefined();
+    await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
+  });
+
+  it("a running bot whose update meets such a briefing reads every file at its next rescan", async () => {
+    await later(() => buildIndex(options()));
+    const manifest = manifestOf(project);
+    writeManifest(project, { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) });
+    const reload = { intervalMs: 3_600_000, watch: false };
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings, reload }));
+    try {
+      writeFileSync(join(project.seedsDir, "other.txt"), readFileSync(seedFile(), "utf8").replaceAll("@State_IO", "@Other_IO"));
+      expect(await rag.refresh()).toBe("failed");
+      expect(await rag.refresh()).toBe("reloaded");
+      expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    } finally {
+      rag.close();
+    }
+  });
+
+  it("reads a file again when edited to the same size with its mtime put back (the ctime moved)", async () => {
+    await later(() => buildIndex(options()));
     const before = statSync(seedFile());
-    // Another text of the same size, the mtime put back: only reading the file could tell.
-    const original = readFileSync(seedFile());
-    const altered = Buffer.from(original);
+    const altered = readFileSync(seedFile());
     altered.write("X", 0);
     writeFileSync(seedFile(), altered);
     utimesSync(seedFile(), before.atime, before.mtime);
+    const seeds = await later(() => readSeeds(project.root, project.seedsDir, undefined, seedsOnRecord(project.root, project.indexDir)));
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("stale");
+    expect(seedTexts(seeds).get(path)).toBe(altered.toString("utf8"));
+  });
 
-    const seeds = await readSeeds(project.root, project.seedsDir, undefined, seedsOnRecord(project.root, project.indexDir));
-    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
-    expect(() => seedTexts(seeds).get(`seeds/${SEED_NAME}`)).toThrow(expect.objectContaining({ name: "IndexError", code: "changed" }));
-
-    writeFileSync(seedFile(), original);
-    utimesSync(seedFile(), before.atime, before.mtime);
-    const again = await readSeeds(project.root, project.seedsDir, undefined, seedsOnRecord(project.root, project.indexDir));
-    expect(seedTexts(again).get(`seeds/${SEED_NAME}`)).toBe(original.toString("utf8"));
+  it("gives a recorded seed's text once read and checked against its SHA-256, and IndexError('changed') when gone", async () => {
+    await later(() => buildIndex(options()));
+    const record = manifestOf(project).seeds[0] as SeedRecord;
+    expect(recordedSeed(project.root, record).readText()).toBe(readFileSync(seedFile(), "utf8"));
+    expect(() => recordedSeed(project.root, { ...record, sha256: "f".repeat(64) }).readText()).toThrow(/changed since it was indexed/);
+    expect(() => recordedSeed(project.root, { ...record, path: "seeds/gone.txt" }).readText()).toThrow(/gone or unreadable/);
   });
 
   it("reads a file again when its stamp changed, and a start updates the index with it", async () => {
     const extra = join(project.seedsDir, "camps.txt");
     writeFileSync(extra, "The ambassador toured the Tindouf camps on Thursday.\n");
-    settle(seedFile());
-    settle(extra);
-    await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings }));
     writeFileSync(extra, "The ambassador toured the Tindouf camps on Friday.\n");
-    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings }));
     const answer = await rag.answer("When did the ambassador tour the Tindouf camps?");
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toBe("The ambassador toured the Tindouf camps on Friday.");
   });
 
   it("rebuilds a damaged index from the files themselves, not from the stamps its manifest claims", async () => {
-    settle(seedFile());
-    await buildIndex({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    await later(() => buildIndex(options()));
     const manifest = manifestOf(project);
-    // A manifest that vouches for a text the file does not hold, beside a damaged passage store.
-    const lying = { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) };
-    writeFileSync(join(project.indexDir, "manifest.json"), JSON.stringify(lying));
+    writeManifest(project, { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) });
     writeFileSync(join(project.indexDir, "passages.bin"), "{ damaged");
-    const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings });
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings }));
     const answer = await rag.answer("Who is Michele Sison?");
     expect(answer.kind).toBe("answered");
     const source = readFileSync(seedFile(), "utf8");
     for (const c of answer.kind === "answered" ? answer.citations : []) expect(source.slice(c.start, c.end)).toBe(c.quote);
     expect(manifestOf(project).seeds[0]?.sha256).not.toBe("0".repeat(64));
+  });
+
+  it("updates a stale index from every file read when one taken by its stamp turns out changed", async () => {
+    await later(() => buildIndex(options()));
+    const manifest = manifestOf(project);
+    writeManifest(project, { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: "0".repeat(64) })) });
+    // A new tweet author: the update reads the unchanged briefing's sentences that name an @handle.
+    writeFileSync(join(project.seedsDir, "other.txt"), readFileSync(seedFile(), "utf8").replaceAll("@State_IO", "@Other_IO"));
+    const { logger, warnings } = warningLogger();
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings, logger }));
+    expect(warnings).toContain("a briefing changed without its stamp changing; reading every briefing");
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    expect(manifestOf(project).seeds.every((s) => s.sha256 !== "0".repeat(64))).toBe(true);
   });
 });

@@ -280,7 +280,7 @@ describe.each([
       };
       const before = index.labels;
       const next = await buildIndex({ ...options(), embeddings: counting }, seeds, index);
-      const text = seeds.find((s) => s.path === path)?.text ?? "";
+      const text = seeds.find((s) => s.path === path)?.readText() ?? "";
       const own = next.store.passages.filter((p) => p.source === path).flatMap((p) => p.sentences.map((s) => text.slice(s.start, s.end)));
       expect(embedded, step).toEqual(own);
 

@@ -30,7 +30,7 @@ const NO_PINGS = { parse: [], replied_user: false };
 const UNSAFE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/u;
 
 let project: TempProject;
-let rag: Rag & { readonly index: { readonly seeds: readonly { path: string; text: string }[] } };
+let rag: Rag & { readonly index: { readonly seeds: readonly { path: string; readText(): string }[] } };
 
 beforeAll(async () => {
   project = tempProject();
@@ -56,7 +56,7 @@ function checkReply(q: HostileQuestion, reply: Reply): void {
   expect(answer.question).not.toMatch(UNSAFE);
   expect(answer.question.length).toBeLessThanOrEqual(LIMIT);
   if (answer.kind === "answered") {
-    const texts = new Map(rag.index.seeds.map((s) => [s.path, s.text]));
+    const texts = new Map(rag.index.seeds.map((s) => [s.path, s.readText()]));
     for (const c of answer.citations) expect(texts.get(c.source)?.slice(c.start, c.end)).toBe(c.quote);
   }
 }
