@@ -62,7 +62,9 @@ export function discordProblem(rendered: string): string | undefined {
   const content = rendered.replace(/(?<!\\)\*\*([\p{L}\p{N}\p{M}]+)\*\*/gu, "$1");
   if (/(?<!\\)</u.test(content)) return "an unescaped < (a mention, channel, role or timestamp could render)";
   if (/@(everyone|here)/u.test(content)) return "a bare @everyone or @here";
-  if (/(?<!\\)\[[^\]]*\]\(/u.test(content)) return "an unescaped masked link";
+  // A "[" after an even number of backslashes (each pair a literal one) opens a link; its text may hold
+  // bracketed parts (simple-markdown's link rule, which Discord uses).
+  if (/(?:^|[^\\])(?:\\\\)*\[(?:\[[^\]]*\]|[^[\]]|\](?=[^[]*\]))*\]\(/u.test(content)) return "an unescaped masked link";
   if (/(?<!\\)(\*\*|__|~~|\|\||`)/u.test(content)) return "unescaped Markdown";
   return undefined;
 }

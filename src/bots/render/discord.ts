@@ -31,11 +31,14 @@ export interface DiscordRenderOptions {
  * zero-width space. Pings are also refused by `allowedMentions`; this keeps the text from even looking like one.
  */
 export function escapeDiscord(text: string): string {
-  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true });
+  // Masked links are escaped here rather than by discord.js, which escapes the first of a line only ("[@a](#)
+  // and [@b](#)") and none whose text holds brackets: every "[" with a "](" after it, which is every "[" that
+  // could open one ("[1]" stays as it is). discord.js doubles backslashes, so "\\[" stays a backslash then
+  // an escaped bracket.
+  const escaped = escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: false }).replace(/^(\s*)(>|-#)/gmu, "$1\\$2");
+  const lastLinkEnd = escaped.lastIndexOf("](");
   return escaped
-    .replace(/^(\s*)(>|-#)/gmu, "$1\\$2")
-    // discord.js escapes the first of several masked links on a line only ("[@a](#) and [@b](#)").
-    .replace(/(?<!\\)\[(?=[^\]]*\]\()/gu, "\\[")
+    .replace(/\[/gu, (bracket, at: number) => (at < lastLinkEnd ? "\\[" : bracket))
     .replace(/</gu, "\\<")
     .replace(/@(everyone|here)/gu, "@\u200b$1");
 }

@@ -55,10 +55,21 @@ describe("escapeDiscord", () => {
     );
   });
 
-  it("escapes every masked link of a line, not only the first (a tweet of the briefing holds two)", () => {
-    const escaped = escapeDiscord("the role of [@RSF_inter](#) with [@khaleddrareni](#) [1]");
-    expect(escaped).toBe("the role of \\[@RSF\\_inter](#) with \\[@khaleddrareni](#) [1]");
+  it.each([
+    ["every masked link of a line, not only the first (a tweet of the briefing holds two)", "the role of [@RSF_inter](#) with [@khaleddrareni](#)"],
+    ["a link after a backslash of the text's own", "[x](u) \\[click](https://evil.example)"],
+    ["a link whose text holds brackets", "[a](b) [[x]](https://evil.example)"],
+  ])("escapes %s", (_, text) => {
+    const escaped = escapeDiscord(text);
     expect(discordProblem(escaped)).toBeUndefined();
+    expect(unescape(escaped)).toBe(text);
+  });
+
+  it("sees the links it must escape", () => {
+    expect(discordProblem("[x](u)")).toBe("an unescaped masked link");
+    expect(discordProblem("\\\\[x](u)")).toBe("an unescaped masked link");
+    expect(discordProblem("[[x]](u)")).toBe("an unescaped masked link");
+    expect(discordProblem("\\[x](u) [1] \\[y](v)")).toBeUndefined();
   });
 
   it("is undone exactly by removing the escapes", () => {
