@@ -1257,8 +1257,9 @@ function isFresh(manifest: Manifest, seeds: readonly Seed[] | undefined): boolea
 }
 
 /**
- * The 32-bit numbers of terms.bin (the platform's byte order, little-endian everywhere Node runs; layout:
- * {@link PackedTerms}), checked against `keys` without building the strings.
+ * The 32-bit numbers of terms.bin (the platform's byte order: an index folder carried to a machine of the other
+ * order fails these checks, or passages.bin's magic number, and is rebuilt; layout: {@link PackedTerms}),
+ * checked against `keys` without building the strings.
  * @throws Error when the bytes do not hold such a packing.
  */
 function readPacked(bytes: Buffer, keys: readonly string[]): PackedTerms {

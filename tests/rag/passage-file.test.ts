@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodePassages, encodePassages } from "../../src/rag/passage-file.js";
 import type { Passage } from "../../src/rag/types.js";
 
+const span = fc.record({ start: fc.nat(1_000_000), length: fc.nat(5_000) }).map(({ start, length }) => ({ start, end: start + length }));
 const text = fc.string({ unit: "grapheme", minLength: 1, maxLength: 12 }).filter((s) => !s.includes("\0"));
 const passage = fc
   .record({
@@ -11,9 +12,9 @@ const passage = fc
     kind: fc.constantFrom("headline" as const, "paragraph" as const, "tweet" as const),
     label: text,
     author: fc.option(text, { nil: undefined }),
-    byline: fc.option(fc.record({ start: fc.nat(1_000_000), end: fc.nat(1_000_000) }), { nil: undefined }),
+    byline: fc.option(span, { nil: undefined }),
     start: fc.nat(1_000_000),
-    sentences: fc.array(fc.record({ start: fc.nat(1_000_000), end: fc.nat(1_000_000) }), { maxLength: 4 }),
+    sentences: fc.array(span, { maxLength: 4 }),
   })
   .map(({ source, ordinal, author, byline, ...rest }): Passage => ({
     id: `${source}#${ordinal}`,
@@ -36,6 +37,9 @@ describe("passages.bin", () => {
   it("refuses a passage id that is not <source>#<ordinal>, and a string holding the separator", () => {
     const p: Passage = { id: "elsewhere#1", source: "seeds/a.txt", kind: "paragraph", label: "paragraph 1", start: 0, end: 5, sentences: [{ start: 0, end: 5 }] };
     expect(() => encodePassages([p], [])).toThrow(/not <source>#<ordinal>/);
+    expect(() => encodePassages([{ ...p, id: "seeds/a.txt#01" }], [])).toThrow(/not <source>#<ordinal>/);
+    expect(() => encodePassages([{ ...p, id: "seeds/a.txt#" }], [])).toThrow(/not <source>#<ordinal>/);
+    expect(() => encodePassages([{ ...p, id: "seeds/a.txt#1", kind: "poem" as never }], [])).toThrow(/unknown kind/);
     expect(() => encodePassages([{ ...p, id: "seeds/a.txt#1" }], ["a\0b"])).toThrow(/U\+0000/);
   });
 
@@ -45,6 +49,12 @@ describe("passages.bin", () => {
     expect(decodePassages(bytes).passages).toHaveLength(2);
     for (const damaged of [bytes.subarray(0, bytes.length - 4), Buffer.concat([bytes, Buffer.alloc(8)]), Buffer.alloc(bytes.length, 7), bytes.subarray(0, 12)]) {
       expect(() => decodePassages(damaged)).toThrow(/passages\.bin/);
+    }
+    // Any one bit flipped (an offset, a string number, a letter of the string table) is caught by the checksum.
+    for (let bit = 0; bit < bytes.length * 8; bit += 1) {
+      const flipped = Buffer.from(bytes);
+      flipped[bit >> 3] = (flipped[bit >> 3] as number) ^ (1 << (bit & 7));
+      expect(() => decodePassages(flipped)).toThrow(/passages\.bin/);
     }
   });
 });

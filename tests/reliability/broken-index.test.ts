@@ -46,7 +46,7 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a truncated passage file", (dir) => writeFileSync(join(dir, "passages.bin"), readFileSync(join(dir, "passages.bin")).subarray(0, 1000))],
   ["a passage file naming a source that does not exist", (dir) => {
     const words = new Uint32Array(readFileSync(join(dir, "passages.bin")).buffer.slice(0));
-    words[6] = 0xffffff;
+    words[7] = 0xffffff; // the first passage's source
     writeFileSync(join(dir, "passages.bin"), Buffer.from(words.buffer));
   }],
   ["a passage file of another layout", (dir) => writeFileSync(join(dir, "passages.bin"), Buffer.alloc(4096, 0x5a))],
