@@ -3,6 +3,7 @@
  * search against them, latency percentiles, and the scoring of an engine's replies on an evaluation set.
  * Pure functions, tested in tests/bench.
  */
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { percentile, scoreReplies, type EngineReply, type QualityScores } from "../src/cli/metrics.js";
 
@@ -59,27 +60,32 @@ export class ExactSearch {
 }
 
 /**
- * Share of the exact top `k` that the approximate search found. A returned label whose exact similarity ties
- * the k-th best counts as found: with duplicate sentences, which of the tied ones comes back is arbitrary.
- */
-/**
- * The environment an npm script sets before it runs node (`NAME=value ... [exec] node ...` in package.json), so
- * that a benchmark's child process runs as the script would: `npm start` asks glibc's malloc for huge pages
- * (GLIBC_TUNABLES), which makes hnswlib's reads of the graph (page faults, mostly) a third cheaper.
+ * The environment an npm script sets before it runs node (`NAME=value ... [exec] node ...` in package.json), as
+ * the shell expands it from this process's environment, so that a benchmark's child process runs as the script
+ * would: `npm start` adds huge pages to glibc's malloc tunables (GLIBC_TUNABLES), which makes hnswlib's reads
+ * of the graph (page faults, mostly) a third cheaper.
  */
 export function scriptEnv(packageJson: string, script: string): Record<string, string> {
   const scripts = (JSON.parse(readFileSync(packageJson, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
   const command = scripts[script];
   if (command === undefined) throw new Error(`package.json has no "${script}" script`);
-  const env: Record<string, string> = {};
+  const assignments: string[] = [];
   for (const word of command.split(/\s+/)) {
-    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(\S*)$/.exec(word);
-    if (!assignment) break;
-    env[assignment[1] as string] = assignment[2] as string;
+    if (!/^[A-Za-z_][A-Za-z0-9_]*=\S*$/.test(word)) break;
+    assignments.push(word);
   }
-  return env;
+  if (assignments.length === 0) return {};
+  // The shell that runs npm scripts expands them; printed one per line, in order.
+  const names = assignments.map((a) => a.slice(0, a.indexOf("=")));
+  const shown = execFileSync("sh", ["-c", `${assignments.join(" ")}; printf '%s\\n' ${names.map((n) => `"$${n}"`).join(" ")}`], { encoding: "utf8" });
+  const values = shown.split("\n");
+  return Object.fromEntries(names.map((name, i) => [name, values[i] ?? ""]));
 }
 
+/**
+ * Share of the exact top `k` that the approximate search found. A returned label whose exact similarity ties
+ * the k-th best counts as found: with duplicate sentences, which of the tied ones comes back is arbitrary.
+ */
 export function recallAtK(approximate: readonly number[], exact: { readonly labels: readonly number[]; readonly similarities: readonly number[] }, similarity: (label: number) => number, k: number): number {
   const wanted = exact.labels.slice(0, k);
   if (wanted.length === 0) return 1;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { renderScaleChart } from "../../bench/chart.js";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ExactSearch, latencyStats, recallAtK, scoreReplies, scriptEnv } from "../../bench/measure.js";
 import type { ScalePoint } from "../../bench/scale.js";
@@ -132,11 +134,24 @@ describe("the scale chart", () => {
 });
 
 describe("the environment of an npm script", () => {
-  it("is what the script sets before node: the serving process and the build ask for huge pages", () => {
+  it("is what the script sets before node: the serving process and the build add huge pages to the tunables", () => {
     const packageJson = join(REPO_ROOT, "package.json");
-    expect(scriptEnv(packageJson, "start")).toEqual({ GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" });
-    expect(scriptEnv(packageJson, "index")).toEqual({ GLIBC_TUNABLES: "glibc.malloc.hugetlb=1" });
+    const own = process.env["GLIBC_TUNABLES"];
+    const tunables = `${own ? `${own}:` : ""}glibc.malloc.hugetlb=1`;
+    expect(scriptEnv(packageJson, "start")).toEqual({ GLIBC_TUNABLES: tunables });
+    expect(scriptEnv(packageJson, "index")).toEqual({ GLIBC_TUNABLES: tunables });
     expect(scriptEnv(packageJson, "test")).toEqual({});
     expect(() => scriptEnv(packageJson, "no-such-script")).toThrow(/no "no-such-script" script/);
+  });
+
+  it("is expanded by the shell, from this process's environment", () => {
+    const dir = mkdtempSync(join(tmpdir(), "script-env-"));
+    try {
+      const packageJson = join(dir, "package.json");
+      writeFileSync(packageJson, JSON.stringify({ scripts: { serve: "A=${HOME}/x B=${NO_SUCH_VARIABLE:+set:}b exec node main.js C=1" } }));
+      expect(scriptEnv(packageJson, "serve")).toEqual({ A: `${process.env["HOME"]}/x`, B: "b" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
