@@ -55,7 +55,7 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
         })
       : undefined;
   // The briefings the index records with their stamps are not read at start (only when quoted), and a running
-  // bot's rescans read again only the files whose size, mtime or inode changed.
+  // bot's rescans read again only the files whose stamp changed.
   const seedCache = seedsOnRecord(options.root, options.indexDir);
   const index = await loadOrBuild({ ...options, logger, embeddings }, seedCache);
   const watched = options.reload && options.reload.intervalMs > 0;
@@ -255,7 +255,8 @@ async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddi
     logger.warn({ err: error }, "cannot take the index lock; building without it");
     return undefined;
   });
-  // A build from scratch reads every briefing, none taken on the word of a manifest it does not trust.
+  // Every briefing read, none taken on the manifest's word: for a build from scratch (the manifest is not
+  // trusted), or an update that met a briefing whose stamp did not tell its change.
   const readAll = async (): Promise<readonly Seed[]> => {
     if (!onRecord) return seeds;
     seedCache?.clear();

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
-import { readSeeds, type Seed, type SeedCache } from "./seeds.js";
+import { fileStamp, readSeeds, type Seed, type SeedCache } from "./seeds.js";
 import type { LoadedIndex } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
@@ -66,14 +66,14 @@ export interface LiveRagOptions {
 
 const DEFAULT_DEBOUNCE_MS = 300;
 
-/** Every file below `dir` with its size, mtime and inode: it changes whenever a briefing is added, edited or removed. */
+/** Every file below `dir` with its stamp (fileStamp): it changes whenever a briefing is added, edited or removed. */
 export async function folderSignature(dir: string): Promise<string> {
   const names = (await readdir(dir, { recursive: true })).map(String).sort();
   const parts: string[] = [];
   for (const name of names) {
     try {
-      const info = await stat(join(dir, name));
-      if (info.isFile()) parts.push(`${name}\0${info.size}\0${info.mtimeMs}\0${info.ino}`);
+      const info = await stat(join(dir, name), { bigint: true });
+      if (info.isFile()) parts.push(`${name}\0${fileStamp(info)}`);
     } catch (error) {
       // Removed between the listing and the stat: it is simply not part of the folder any more.
       if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;

@@ -60,10 +60,11 @@ const sha256 = (data: Buffer): string => createHash("sha256").update(data).diges
  * Measured on the ctime, which every write and every change of the mtime (tar, rsync -t, cp -p) sets to now.
  */
 const STAMP_SETTLE_MS = 3_000;
-const stampOf = (info: BigIntStats): string => `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`;
+/** A file's stamp: what changes whenever its content may have (see SeedRecord.stamp). */
+export const fileStamp = (info: BigIntStats): string => `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`;
 
 /**
- * What {@link readSeeds} remembers between calls (a running bot's rescans): per file, its size, mtime and inode,
+ * What {@link readSeeds} remembers between calls (a running bot's rescans): per file, its stamp (fileStamp)
  * and the seed read from it (undefined for a file it skipped), so that unchanged files are neither read again
  * nor warned about twice.
  */
@@ -91,7 +92,7 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
   try {
     const info = statSync(file, { bigint: true });
     if (!info.isFile()) return { kind: "not-a-file" };
-    const stamp = stampOf(info);
+    const stamp = fileStamp(info);
     const known = cache?.get(path);
     if (known?.stamp === stamp) return { kind: "cached", path, stamp, seed: known.seed };
     if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: Number(info.size) };
@@ -104,7 +105,7 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
 
 /**
  * Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files.
- * @param cache files whose size, mtime and inode are unchanged since the last call are taken from it.
+ * @param cache files whose stamp is unchanged since the last call are taken from it.
  */
 export async function readSeeds(root: string, seedsDir: string, logger?: Logger, cache?: SeedCache): Promise<Seed[]> {
   let names: string[];

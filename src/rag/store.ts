@@ -151,8 +151,8 @@ export interface BuildIndexOptions {
 }
 
 /**
- * The seeds the index at `indexDir` records with a stamp, as a cache for {@link readSeeds}: a file whose size,
- * mtime and inode are still those it had when indexed is taken as it was, and its text read only when a quote
+ * The seeds the index at `indexDir` records with a stamp, as a cache for {@link readSeeds}: a file whose stamp
+ * (size, mtime, ctime, inode, device) is still the one it had when indexed is taken as it was, and its text read only when a quote
  * needs it (checked against the recorded SHA-256 then). A start at 10,000 briefings reads and hashes none of
  * them (1.4 s and 170 MB of strings before). Empty when there is no readable manifest (loadIndex says why).
  */

@@ -3,7 +3,7 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -118,6 +118,28 @@ describe("an interrupted index write", () => {
 });
 
 describe("a live rag", () => {
+  it("notices an edit that keeps the size and puts the mtime back (tar, cp -p): the ctime moved", async () => {
+    const p = project();
+    const file = join(p.seedsDir, "001_dam.txt");
+    // An mtime of whole seconds, as tar and cp -p set it, so that it can be put back exactly.
+    const stamp = Math.floor(Date.now() / 1000) - 3600;
+    writeFileSync(file, DAM_BRIEFING);
+    utimesSync(file, stamp, stamp);
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 3_600_000, watch: false } });
+    try {
+      expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
+      const before = statSync(file, { bigint: true });
+      writeFileSync(file, DAM_BRIEFING.replace("Tavish Quennell", "Marcus Quennell"));
+      utimesSync(file, stamp, stamp);
+      const after = statSync(file, { bigint: true });
+      expect([after.size, after.mtimeNs, after.ino]).toEqual([before.size, before.mtimeNs, before.ino]);
+      expect(await rag.refresh()).toBe("reloaded");
+      expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Marcus Quennell");
+    } finally {
+      rag.close();
+    }
+  });
+
   it("answers from an added briefing after a refresh, from the old index until the swap", async () => {
     const p = project();
     const { logger, lines } = capturingLogger("info");
