@@ -2,7 +2,7 @@
  * The index on disk: the sentence vectors (hnswlib), the passage store and the manifest.
  *
  * index/
- *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256
+ *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256 and stamp
  *   passages.bin    passages with sentence offsets and the table of matching keys (see passage-file.ts)
  *   lexicon.json    the lexicon pruned to those keys
  *   terms.bin       each sentence's matching keys as numbers into that table (see PackedTerms)
