@@ -6,7 +6,7 @@ import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, type DeclineFeature } from "../../src/rag/model.js";
-import { Nearest, Retriever } from "../../src/rag/retrieve.js";
+import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
 import { buildIndex, buildSegments } from "../../src/rag/store.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
@@ -62,6 +62,17 @@ describe("retrieval", () => {
     for (const question of questions) alone.push(summary(await retriever.retrieve(question)));
     const together = await Promise.all(questions.map((question) => retriever.retrieve(question)));
     expect(together.map(summary)).toEqual(alone);
+  });
+});
+
+describe("the table of labels", () => {
+  it("gives each label's sentence position, as a Map of them would, and nothing for a label no sentence has", () => {
+    // An exact copy's labels (0, 1, ...), a segment's (its number times 2^20 plus its own), the largest label.
+    const labels = Int32Array.from([0, 1, 65_535, 65_536, 3 * 2 ** 20 + 7, 9 * 2 ** 20, 2 ** 31 - 1, 70_000]);
+    const table = new LabelTable(labels);
+    expect(table.size).toBe(labels.length);
+    labels.forEach((label, at) => expect(table.get(label)).toBe(at));
+    for (const absent of [2, 65_537, 3 * 2 ** 20 + 8, 5 * 2 ** 20, 2 ** 31 - 2]) expect(table.get(absent)).toBeUndefined();
   });
 });
 
