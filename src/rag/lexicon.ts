@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import type { Lexicon } from "./analyze.js";
 import { IndexError } from "./errors.js";
+import { Interner } from "./intern.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize } from "./text/tokenize.js";
@@ -173,17 +174,9 @@ const ascending = (places: number[]): Uint32Array => Uint32Array.from(places).so
 /** Reads, tokenises and stems the word lists (about 2 s for the shipped ones; hence the saved form). */
 function parseLists(paths: LexiconPaths): WordLists {
   const known = new Map<string, number>();
-  const ids = new Map<string, number>();
-  const strings: string[] = [];
-  const id = (text: string): number => {
-    let n = ids.get(text);
-    if (n === undefined) {
-      n = strings.length;
-      strings.push(text);
-      ids.set(text, n);
-    }
-    return n;
-  };
+  const interner = new Interner();
+  const { strings } = interner;
+  const id = (text: string): number => interner.id(text);
   const translations = { english: [] as number[], stem: [] as number[], key: [] as number[] };
   const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.

@@ -11,6 +11,7 @@
  *   (a briefing holding U+0000 is not text and never indexed), padded to a multiple of four
  */
 import { crc32 } from "node:zlib";
+import { Interner } from "./intern.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 
 const MAGIC = 0x33475350; // "PSG3"
@@ -23,17 +24,9 @@ const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet"];
 
 /** The bytes of passages.bin for `passages` and `keys`. */
 export function encodePassages(passages: readonly Passage[], keys: readonly string[]): Buffer {
-  const strings: string[] = [];
-  const numbers = new Map<string, number>();
-  const stringId = (value: string): number => {
-    let id = numbers.get(value);
-    if (id === undefined) {
-      id = strings.length;
-      strings.push(value);
-      numbers.set(value, id);
-    }
-    return id;
-  };
+  const interner = new Interner();
+  const { strings } = interner;
+  const stringId = (value: string): number => interner.id(value);
   const sentences = passages.reduce((n, p) => n + p.sentences.length, 0);
   const head = new Uint32Array(HEADER + passages.length * PASSAGE_WORDS + sentences * 2);
   let at = HEADER;
