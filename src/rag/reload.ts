@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
-import { fileStamp, readSeeds, type Seed, type SeedCache } from "./seeds.js";
+import { fileStamp, readSeeds, seedKey, type Seed, type SeedCache } from "./seeds.js";
 import type { LoadedIndex } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
@@ -81,8 +81,6 @@ export async function folderSignature(dir: string): Promise<string> {
   }
   return parts.join("\n");
 }
-
-const seedKey = (s: { path: string; sha256: string }): string => `${s.path}:${s.sha256}`;
 
 /** Wraps `initial` so that answering always goes to the current core, and reloads it as `options.reload` says. */
 export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {

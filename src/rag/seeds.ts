@@ -47,6 +47,9 @@ export interface Seed extends SeedRecord {
   readText(): string;
 }
 
+/** A briefing's identity in an index: its path and its content's SHA-256. */
+export const seedKey = (s: Pick<SeedRecord, "path" | "sha256">): string => `${s.path}:${s.sha256}`;
+
 /** The briefings' texts by path (a Map, or {@link seedTexts}, which reads a text when first asked for it). */
 export interface SourceTexts {
   get(path: string): string | undefined;

@@ -31,7 +31,7 @@ import { createGraphWorkers, type GraphWorkers } from "./graph-workers.js";
 import { ingest } from "./ingest.js";
 import { decodePassages, encodePassages } from "./passage-file.js";
 import { scratchPrefix } from "./lock.js";
-import { readSeeds, recordedSeed, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
+import { readSeeds, recordedSeed, seedKey, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
@@ -178,7 +178,6 @@ interface SeedSlice {
   readonly firstSentence: number;
 }
 
-const seedKey = (s: { readonly path: string; readonly sha256: string }): string => `${s.path}:${s.sha256}`;
 
 /** Each briefing's slice of `index` (passages are stored briefing by briefing, in seed order). */
 function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
@@ -192,7 +191,7 @@ function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
     let count = 0;
     while (end < passages.length && (passages[end] as Passage).source === source) count += (passages[end++] as Passage).sentences.length;
     const sha = shaOf.get(source);
-    if (sha !== undefined) slices.set(`${source}:${sha}`, { passages: passages.slice(at, end), firstSentence: sentence });
+    if (sha !== undefined) slices.set(seedKey({ path: source, sha256: sha }), { passages: passages.slice(at, end), firstSentence: sentence });
     sentence += count;
     at = end;
   }
@@ -1251,8 +1250,8 @@ export async function loadIndex(
 /** Whether `manifest` records exactly `seeds` (paths and contents); false when they could not be read. */
 function isFresh(manifest: Manifest, seeds: readonly Seed[] | undefined): boolean {
   if (!seeds) return false;
-  const current = seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
-  const recorded = manifest.seeds.map((s) => `${s.path}:${s.sha256}`).join("\n");
+  const current = seeds.map(seedKey).join("\n");
+  const recorded = manifest.seeds.map(seedKey).join("\n");
   return current === recorded;
 }
 
