@@ -24,9 +24,7 @@ const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet"];
 
 /** The bytes of passages.bin for `passages` and `keys`. */
 export function encodePassages(passages: readonly Passage[], keys: readonly string[]): Buffer {
-  const interner = new Interner();
-  const { strings } = interner;
-  const stringId = (value: string): number => interner.id(value);
+  const strings = new Interner();
   const sentences = passages.reduce((n, p) => n + p.sentences.length, 0);
   const head = new Uint32Array(HEADER + passages.length * PASSAGE_WORDS + sentences * 2);
   let at = HEADER;
@@ -36,7 +34,7 @@ export function encodePassages(passages: readonly Passage[], keys: readonly stri
     if (!p.id.startsWith(prefix) || !ORDINAL.test(ordinal)) throw new Error(`passage id ${p.id} is not <source>#<ordinal>`);
     const kind = KINDS.indexOf(p.kind);
     if (kind < 0) throw new Error(`passage ${p.id} is of an unknown kind, ${p.kind}`);
-    head.set([stringId(p.source), kind, stringId(p.label), p.author === undefined ? 0 : stringId(p.author) + 1, Number(ordinal), p.start, p.end, p.sentences.length, p.byline ? p.byline.start + 1 : 0, p.byline?.end ?? 0], at);
+    head.set([strings.id(p.source), kind, strings.id(p.label), p.author === undefined ? 0 : strings.id(p.author) + 1, Number(ordinal), p.start, p.end, p.sentences.length, p.byline ? p.byline.start + 1 : 0, p.byline?.end ?? 0], at);
     at += PASSAGE_WORDS;
   }
   for (const p of passages) {
@@ -45,9 +43,10 @@ export function encodePassages(passages: readonly Passage[], keys: readonly stri
       head[at++] = s.end;
     }
   }
-  if ([...strings, ...keys].some((s) => s.includes("\0"))) throw new Error("a passage string or key holds U+0000, the string table's separator");
-  const text = Buffer.from([...strings, ...keys].map((s) => `${s}\0`).join(""), "utf8");
-  head.set([MAGIC, 0, passages.length, sentences, strings.length, keys.length, text.length]);
+  const table = [...strings.strings, ...keys];
+  if (table.some((s) => s.includes("\0"))) throw new Error("a passage string or key holds U+0000, the string table's separator");
+  const text = Buffer.from(table.map((s) => `${s}\0`).join(""), "utf8");
+  head.set([MAGIC, 0, passages.length, sentences, strings.strings.length, keys.length, text.length]);
   const padding = (4 - (text.length % 4)) % 4;
   const bytes = Buffer.concat([Buffer.from(head.buffer, head.byteOffset, head.byteLength), text, Buffer.alloc(padding)]);
   bytes.writeUInt32LE(crc32(bytes.subarray(CHECKED_FROM)), 4);

@@ -15,7 +15,7 @@ import { isJoinedQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
-import { readSeeds, seedTexts, type Seed, type SeedCache } from "./seeds.js";
+import { readSeeds, seedTexts, textIfUnchanged, type Seed, type SeedCache } from "./seeds.js";
 import { buildIndex, loadIndex, seedsOnRecord, type IndexEmbeddings, type LoadedIndex, type LoadResult } from "./store.js";
 import { detectLanguage } from "./text/language.js";
 import type { Answer, AnswerOptions, ConversationContext, PassageView, RagInfo } from "./types.js";
@@ -83,20 +83,6 @@ interface CoreDeps {
   readonly composer: Composer | undefined;
 }
 
-/**
- * What `read` returns, or undefined when a briefing it needs changed since it was indexed (logged; a running
- * bot's next rescan updates the index).
- */
-function unlessChanged<T>(read: () => T, logger: Logger): T | undefined {
-  try {
-    return read();
-  } catch (error) {
-    if (!(error instanceof IndexError) || error.code !== "changed") throw error;
-    logger.warn({ err: error }, "a briefing changed since it was indexed; not quoting it until the index is updated");
-    return undefined;
-  }
-}
-
 /** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
 function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
   const retriever = new Retriever(index, embeddings, logger);
@@ -115,7 +101,7 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
     passage(source: string, start: number): PassageView | undefined {
       const at = retriever.passageAt(source, start);
       const passage = at === undefined ? undefined : index.store.passages[at];
-      const text = unlessChanged(() => texts.get(source), logger);
+      const text = textIfUnchanged(texts, source, logger);
       if (!passage || text === undefined) return undefined;
       return { source, label: passage.label, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
     },

@@ -6,11 +6,10 @@
 import { silentLogger, type Logger } from "../logger.js";
 import type { BruteforceSearch } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
-import { IndexError } from "./errors.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
-import { seedTexts, type SourceTexts } from "./seeds.js";
+import { seedTexts, textIfUnchanged, type SourceTexts } from "./seeds.js";
 import type { GraphSegment, IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
 import { DECLINE_FEATURES, loadModels, logit, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
@@ -381,12 +380,7 @@ export class Retriever {
     let holds = this.holds.get(at);
     if (!holds) {
       // A briefing changed since it was indexed holds nothing typed here (quoting it fails, see toCitation).
-      let text = "";
-      try {
-        text = this.texts.get(sentence.passage.source) ?? "";
-      } catch (error) {
-        if (!(error instanceof IndexError) || error.code !== "changed") throw error;
-      }
+      const text = textIfUnchanged(this.texts, sentence.passage.source) ?? "";
       holds = sentenceHolds(text.slice(sentence.start, sentence.end));
       this.holds.set(at, holds);
     }

@@ -194,6 +194,20 @@ export function seedTexts(seeds: readonly Seed[]): SourceTexts {
   return { get: (path) => byPath.get(path)?.readText() };
 }
 
+/**
+ * The text of a briefing by path, or undefined when there is none or its file changed since it was indexed
+ * (IndexError "changed", logged when a logger is given): for what may skip a briefing, unlike a quote.
+ */
+export function textIfUnchanged(texts: SourceTexts, path: string, logger?: Logger): string | undefined {
+  try {
+    return texts.get(path);
+  } catch (error) {
+    if (!(error instanceof IndexError) || error.code !== "changed") throw error;
+    logger?.warn({ err: error }, "a briefing changed since it was indexed; not quoting it until the index is updated");
+    return undefined;
+  }
+}
+
 /** The text of a briefing by path; a passage pointing at an unknown file is a bug, never an empty quote. */
 export function sourceText(texts: SourceTexts, path: string): string {
   const text = texts.get(path);
