@@ -3,8 +3,9 @@
  *
  * - the re-ranker: a logistic model over each candidate sentence's features, labelled by whether the sentence
  *   holds the answer (XQuAD: overlaps the gold span; the briefing's sets: contains the evidence);
- * - the decline model: a logistic model over the question's features, labelled answerable or not, with its
- *   threshold at the best balanced accuracy (false declines and wrong answers weigh alike).
+ * - the decline models: logistic models over the question's features, labelled answerable or not, each with the
+ *   highest threshold per language that refuses at most MAX_FALSE_DECLINE of the answerable questions: one for a
+ *   corpus of one briefing (the source features held at 0), one for several (thresholded on XQuAD's articles).
  *
  * Both are judged by 5-fold cross-validation: XQuAD's questions grouped by article (every question on one article
  * is in the same fold), since its held-out half is other articles; the briefing's questions dealt one by one, since
@@ -19,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { firstHit } from "../src/cli/metrics.js";
 import { chooseCitations, quoteSpan } from "../src/rag/answer.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
-import { DECLINE_FEATURES, logit, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
+import { DECLINE_FEATURES, logit, SOURCE_FEATURES, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
 import { Retriever, type Retrieval } from "../src/rag/retrieve.js";
 import { buildIndex } from "../src/rag/store.js";
 import type { Language } from "../src/rag/types.js";
@@ -236,10 +237,59 @@ function bestThreshold(scored: readonly { p: number; y: boolean }[]): { threshol
   return best;
 }
 
+/** Decline features with the source evidence held at "one article", for the one-source model. */
+function withoutSources(features: ArrayLike<number>): Float64Array {
+  const out = Float64Array.from(features);
+  for (const name of SOURCE_FEATURES) out[DECLINE_FEATURES.indexOf(name)] = 0;
+  return out;
+}
+
+type DeclineModel = Models["decline"];
+
+/**
+ * A decline model over `features`, 5-fold cross-validated: each fold's thresholds are chosen on its own training
+ * folds (per language, on the questions `thresholdOf` assigns one), so the rates reported for the held-out fold
+ * are honest. The final model is fitted on every question, its thresholds on the out-of-fold predictions.
+ */
+function fitDecline(
+  heldOut: readonly Asked[],
+  foldOf: (q: Question) => number,
+  features: (a: Asked) => ArrayLike<number>,
+  thresholdOf: (a: Asked) => string | undefined,
+): { model: DeclineModel; cv: Record<string, { falseDecline: number; declined: number }> } {
+  const samples = (asked: readonly Asked[]): Sample[] => declineSamples(asked).map((s, i) => ({ ...s, x: features(asked[i] as Asked) }));
+  const scored: { p: number; y: boolean; lang: string; threshold: number }[] = [];
+  for (let f = 0; f < FOLDS; f += 1) {
+    const train = heldOut.filter((a) => foldOf(a.q) !== f);
+    const model = fitLogistic(DECLINE_FEATURES, samples(train));
+    const trained = train.map((a) => ({ p: sigmoid(logit(model, features(a))), y: a.q.answerable, lang: thresholdOf(a) }));
+    const thresholds = { en: bestThreshold(trained.filter((s) => s.lang === "en")).threshold, ar: bestThreshold(trained.filter((s) => s.lang === "ar")).threshold };
+    for (const a of heldOut.filter((x) => foldOf(x.q) === f)) {
+      const lang = thresholdOf(a);
+      if (lang === "en" || lang === "ar") scored.push({ p: sigmoid(logit(model, features(a))), y: a.q.answerable, lang, threshold: thresholds[lang] });
+    }
+  }
+  const rate = (lang: string, y: boolean): number => {
+    const rows = scored.filter((s) => s.lang === lang && s.y === y);
+    return Math.round((rows.filter((s) => s.p < s.threshold).length / (rows.length || 1)) * 1000) / 1000;
+  };
+  const en = scored.filter((s) => s.lang === "en");
+  const pos = en.filter((s) => s.y);
+  const neg = en.filter((s) => !s.y);
+  let auc = 0;
+  for (const p of pos) for (const n of neg) auc += p.p > n.p ? 1 : p.p === n.p ? 0.5 : 0;
+  process.stdout.write(`  English out-of-fold AUC ${(auc / (pos.length * neg.length || 1)).toFixed(3)}\n`);
+  const threshold = { en: bestThreshold(en).threshold, ar: bestThreshold(scored.filter((s) => s.lang === "ar")).threshold };
+  return {
+    model: { ...fitLogistic(DECLINE_FEATURES, samples(heldOut)), threshold },
+    cv: Object.fromEntries(["en", "ar"].map((l) => [l, { falseDecline: rate(l, true), declined: rate(l, false) }])),
+  };
+}
+
 async function main(): Promise<void> {
   const xquadDir = option("--xquad", join(ROOT, "../shared/eval/xquad-dev"));
   const corpora = [await xquadCorpus(xquadDir), await briefingCorpus()];
-  const neutral: Models = { rank: NEUTRAL_RANK, decline: NEUTRAL_DECLINE };
+  const neutral: Models = { rank: NEUTRAL_RANK, decline: NEUTRAL_DECLINE, declineMany: NEUTRAL_DECLINE };
   const base = await askAll(corpora, neutral);
   report("fused score (before re-ranking)", base);
   const folds = foldsOf(base.map((a) => a.q.group));
@@ -261,51 +311,20 @@ async function main(): Promise<void> {
   const heldOut = await crossValidated(languages);
   report("as used, 5-fold CV", heldOut);
 
-  // Decline model, cross-validated on the held-out re-ranking's features. Each fold's thresholds are chosen on
-  // its own training folds, so the rates reported for the held-out fold are honest.
-  const scored: { p: number; y: boolean; lang: string; threshold: number }[] = [];
-  for (let f = 0; f < FOLDS; f += 1) {
-    const train = heldOut.filter((a) => foldOf(a.q) !== f);
-    const model = fitLogistic(DECLINE_FEATURES, declineSamples(train));
-    const trained = train.map((a) => ({ p: sigmoid(logit(model, a.retrieval.features)), y: a.q.answerable, lang: a.q.lang }));
-    const foldThreshold = (lang: string): number => bestThreshold(trained.filter((s) => s.lang === lang)).threshold;
-    const thresholds = { en: foldThreshold("en"), ar: foldThreshold("ar") };
-    for (const a of heldOut.filter((x) => foldOf(x.q) === f)) {
-      scored.push({ p: sigmoid(logit(model, a.retrieval.features)), y: a.q.answerable, lang: a.q.lang, threshold: a.q.lang === "ar" ? thresholds.ar : thresholds.en });
-    }
-  }
-  for (const t of [0.05, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3]) {
-    const share = (lang: string, y: boolean) => scored.filter((s) => s.lang === lang && s.y === y && s.p < t).length / (scored.filter((s) => s.lang === lang && s.y === y).length || 1);
-    process.stdout.write(`  threshold ${t}: false declines en ${(share("en", true) * 100).toFixed(1)}% ar ${(share("ar", true) * 100).toFixed(1)}%; unanswerable declined en ${(share("en", false) * 100).toFixed(1)}% ar ${(share("ar", false) * 100).toFixed(1)}%\n`);
-  }
-  {
-    const en = scored.filter((s) => s.lang === "en");
-    const pos = en.filter((s) => s.y), neg = en.filter((s) => !s.y);
-    let auc = 0;
-    for (const p of pos) for (const n of neg) auc += p.p > n.p ? 1 : p.p === n.p ? 0.5 : 0;
-    process.stdout.write(`  English out-of-fold AUC ${(auc / (pos.length * neg.length)).toFixed(3)}\n`);
-  }
-  const rate = (lang: string, y: boolean): number => {
-    const rows = scored.filter((s) => s.lang === lang && s.y === y);
-    return rows.filter((s) => s.p < s.threshold).length / (rows.length || 1);
-  };
-  const declineCv = {
-    maxFalseDecline: MAX_FALSE_DECLINE,
-    en: { falseDecline: rate("en", true), declined: rate("en", false) },
-    ar: { falseDecline: rate("ar", true), declined: rate("ar", false) },
-  };
+  // The decline models, cross-validated on the held-out re-ranking's features: one for a corpus of one article
+  // (the source evidence mute), one for several (XQuAD's twenty), each threshold chosen on the corpora of its kind.
+  const oneSource = fitDecline(heldOut, foldOf, (a) => withoutSources(a.retrieval.features), (a) => a.q.lang);
+  const manySources = fitDecline(heldOut, foldOf, (a) => a.retrieval.features, (a) => (a.q.group.startsWith(BRIEFING) ? undefined : a.q.lang));
+  const declineCv = { maxFalseDecline: MAX_FALSE_DECLINE, oneSource: oneSource.cv, manySources: manySources.cv };
   process.stdout.write(`decline, 5-fold CV (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
 
-  // Final models: the re-ranker on everything; the decline model on the out-of-fold re-ranking's features (what
-  // it meets on questions the re-ranker never saw), its thresholds on those out-of-fold predictions.
+  // Final models: the re-ranker on everything; the decline models on the out-of-fold re-ranking's features (what
+  // they meet on questions the re-ranker never saw).
   const rank = { ...fitLogistic(RANK_FEATURES, rankSamples(base)), languages };
-  const declineModel = fitLogistic(DECLINE_FEATURES, declineSamples(heldOut));
-  const outOfFold = scored.map(({ p, y, lang }) => ({ p, y, lang }));
-  const threshold = { en: bestThreshold(outOfFold.filter((s) => s.lang === "en")).threshold, ar: bestThreshold(outOfFold.filter((s) => s.lang === "ar")).threshold };
-  const decline = { ...declineModel, threshold };
   const models: Models = {
     rank,
-    decline,
+    decline: oneSource.model,
+    declineMany: manySources.model,
     fitted: {
       by: "scripts/fit-models.ts",
       data: ["xquad-dev (20 articles, 1,164 questions)", ...BRIEFING_SETS],

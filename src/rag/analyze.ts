@@ -150,7 +150,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
       name = capitalised || !lexicon.known.has(token.text);
-      if (name || translations.length === 0) for (const k of nameKeys(tokens, i)) keys.add(ARABIC_NAME + k);
+      if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
       // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
@@ -236,8 +236,11 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
   return best > 0 ? best : 1;
 }
 
-/** A Latin word's Arabic name keys, and those of the word joined to a capitalised neighbour ("New York" ~ نيويورك). */
-function nameKeys(tokens: readonly Token[], i: number): string[] {
+/**
+ * A Latin word's Arabic name keys, and those of the word joined to a capitalised neighbour ("New York" ~ نيويورك);
+ * `name`: the word reads as a name, so a short skeleton is tried too ("Gaga" ~ غاغا).
+ */
+function nameKeys(tokens: readonly Token[], i: number, name: boolean): string[] {
   const token = tokens[i];
   if (!token) return [];
   const words = [token.text];
@@ -245,5 +248,5 @@ function nameKeys(tokens: readonly Token[], i: number): string[] {
   const prev = tokens[i - 1];
   if (next?.script === "latin" && /^\p{Lu}/u.test(next.raw)) words.push(token.text + next.text);
   if (prev?.script === "latin" && /^\p{Lu}/u.test(prev.raw)) words.push(prev.text + token.text);
-  return words.flatMap(arabicKeysForLatin);
+  return [...arabicKeysForLatin(token.text, name), ...words.slice(1).flatMap((w) => arabicKeysForLatin(w))];
 }

@@ -20,8 +20,11 @@ export const RANK_FEATURES = [
 export const DECLINE_FEATURES = [
   "coverage", "focus", "bestProbability", "margin", "bestSentenceCover", "missingNames", "missingShare", "terms", "arabic",
   "fuzzyShare", "bestLexical", "bestDense", "arabicCoverage", "arabicMissingShare", "arabicSentenceCover",
-  "longestMissing", "arabicLongestMissing", "missingKnownNames",
+  "longestMissing", "arabicLongestMissing", "missingKnownNames", "manySources", "sourceShare",
 ] as const;
+
+/** The decline features that read how the evidence spreads over several briefings (0 for a corpus of one). */
+export const SOURCE_FEATURES = ["manySources", "sourceShare"] as const satisfies readonly (typeof DECLINE_FEATURES)[number][];
 
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export type DeclineFeature = (typeof DECLINE_FEATURES)[number];
@@ -45,14 +48,22 @@ export interface LogisticModel {
   readonly bias: number;
 }
 
+/** A decline model: answers when P(answerable) is at least the threshold of the question's language. */
+export type DeclineModel = LogisticModel & { readonly threshold: Readonly<Record<Language, number>> };
+
 export interface Models {
   /**
    * The re-ranker, and the question languages it orders (where it beat the fused score in cross-validation);
    * for the others its probabilities still feed the decline model but the fused score orders the quotes.
    */
   readonly rank: LogisticModel & { readonly languages?: readonly Language[] };
-  /** Answers when P(answerable) is at least the threshold of the question's language. */
-  readonly decline: LogisticModel & { readonly threshold: Readonly<Record<Language, number>> };
+  /**
+   * Answers when P(answerable) is at least the threshold of the question's language: `decline` where the
+   * briefings are one article (the source features are then 0 and weigh nothing), `declineMany` where they are
+   * several, fitted with the source evidence and thresholded on a corpus of several articles.
+   */
+  readonly decline: DeclineModel;
+  readonly declineMany: DeclineModel;
   /** How the models were fitted and how they scored in cross-validation, for the record. */
   readonly fitted?: unknown;
 }
@@ -93,7 +104,7 @@ function readModels(path: string): { models: Models; hash: string } {
   const text = readFileSync(path, "utf8");
   const models = JSON.parse(text) as Models;
   const same = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
-  if (!same(models.rank.features, RANK_FEATURES) || !same(models.decline.features, DECLINE_FEATURES)) {
+  if (!same(models.rank.features, RANK_FEATURES) || ![models.decline, models.declineMany].every((m) => m !== undefined && same(m.features, DECLINE_FEATURES))) {
     throw new Error(`${path} does not match this version's features; refit it with scripts/fit-models.ts`);
   }
   return { models, hash: hashOf(text) };

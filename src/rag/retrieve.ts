@@ -21,6 +21,12 @@ const WEIGHT_PASSAGE = 0.35;
 const WEIGHT_DENSE = 0.35;
 /** Nearest neighbours asked of the vector index. */
 const DENSE_K = 40;
+/**
+ * The effective number of briefings (the inverse of the sum of their squared shares of the sentences) from which
+ * the corpus counts as several articles: two of about one size (up to about two to one), not an article and a
+ * note beside it.
+ */
+const MANY_SOURCES = 1.8;
 /** Top-ranked sentences whose passages are checked for focus. */
 const FOCUS_CANDIDATES = 10;
 /**
@@ -177,6 +183,10 @@ export class Retriever {
   private readonly passages: readonly Passage[];
   /** Passage positions of each briefing. */
   private readonly passagesBySource = new Map<string, number[]>();
+  /** Each briefing's share of all sentences. */
+  private readonly sourceShares = new Map<string, number>();
+  /** Whether the briefings are several articles' worth (see MANY_SOURCES): which decline model decides. */
+  private readonly manySources: boolean;
   /** What each sentence holds for typed questions, computed when first needed. */
   private readonly holds = new Map<number, ReturnType<typeof sentenceHolds>>();
 
@@ -197,6 +207,13 @@ export class Retriever {
     const ready = prepared.get(index.store) ?? prepare(index.store);
     prepared.delete(index.store);
     ({ sentences: this.sentences, passageOf: this.passageOf, sentenceIndex: this.sentenceIndex, passageIndex: this.passageIndex } = ready);
+    for (const sentence of this.sentences) {
+      const source = sentence.passage.source;
+      this.sourceShares.set(source, (this.sourceShares.get(source) ?? 0) + 1 / this.sentences.length);
+    }
+    let concentration = 0;
+    for (const share of this.sourceShares.values()) concentration += share * share;
+    this.manySources = concentration > 0 && 1 / concentration >= MANY_SOURCES;
     const loaded = ready.lexicon;
     const sentenceIndex = this.sentenceIndex;
     const vocabulary = new FuzzyVocabulary(function* plain() {
@@ -362,13 +379,22 @@ export class Retriever {
     const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
     const bestSentenceCover = rankFeature(top?.features, "sentenceCover");
+    // Where the briefings hold several articles, the evidence for a question they answer converges on one of
+    // them; for a question on another topic its words are found scattered across many. Read as the share of the
+    // leading candidates from the best one's briefing, beyond what that briefing's size alone would give it.
+    const manySources = this.manySources ? 1 : 0;
+    const leading = ranked.slice(0, FOCUS_CANDIDATES);
+    const topSource = top?.sentence.passage.source ?? "";
+    const sourceShare = manySources ? leading.filter((r) => r.sentence.passage.source === topSource).length / (leading.length || 1) - (this.sourceShares.get(topSource) ?? 0) : 0;
     const features = Float64Array.from([
       coverage, focus, top?.probability ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
       counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),
       arabic * coverage, arabic * missingShare, arabic * bestSentenceCover, longestMissing, arabic * longestMissing, missingKnownNames,
+      manySources, sourceShare,
     ]);
-    const confidence = top ? sigmoid(logit(this.models.decline, features)) : 0;
-    return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= this.models.decline.threshold[language] };
+    const decline = manySources ? this.models.declineMany : this.models.decline;
+    const confidence = top ? sigmoid(logit(decline, features)) : 0;
+    return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= decline.threshold[language] };
   }
 
   /** Whether the fitted re-ranker orders this language's questions (else the fused score does; see model.ts). */

@@ -2,15 +2,31 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { DECLINE_FEATURES, declineFeature, loadModels, logit, MODELS_PATH, RANK_FEATURES, rankFeature, sigmoid, type LogisticModel } from "../../src/rag/model.js";
+import { DECLINE_FEATURES, declineFeature, loadModels, logit, MODELS_PATH, RANK_FEATURES, rankFeature, sigmoid, SOURCE_FEATURES, type LogisticModel } from "../../src/rag/model.js";
 
 describe("the fitted models", () => {
-  it("data/models.json matches this version's features, with a threshold per language", () => {
+  it("data/models.json matches this version's features, each decline model with a threshold per language", () => {
     const models = loadModels();
     expect(models.rank.features).toEqual(RANK_FEATURES);
-    expect(models.decline.features).toEqual(DECLINE_FEATURES);
-    for (const t of Object.values(models.decline.threshold)) expect(t).toBeGreaterThan(0), expect(t).toBeLessThan(1);
-    expect(Object.keys(models.decline.threshold).sort()).toEqual(["ar", "en"]);
+    for (const decline of [models.decline, models.declineMany]) {
+      expect(decline.features).toEqual(DECLINE_FEATURES);
+      for (const t of Object.values(decline.threshold)) expect(t).toBeGreaterThan(0), expect(t).toBeLessThan(1);
+      expect(Object.keys(decline.threshold).sort()).toEqual(["ar", "en"]);
+    }
+    // The one-briefing model never sees the source features (0 there), so it gives them no weight.
+    for (const name of SOURCE_FEATURES) expect(models.decline.weights[DECLINE_FEATURES.indexOf(name)]).toBe(0);
+  });
+
+  it("refuses a models file without the decline model for several briefings", () => {
+    const dir = mkdtempSync(join(tmpdir(), "models-"));
+    try {
+      const { declineMany: _, ...older } = JSON.parse(readFileSync(MODELS_PATH, "utf8")) as Record<string, unknown>;
+      const file = join(dir, "models.json");
+      writeFileSync(file, JSON.stringify(older));
+      expect(() => loadModels(file)).toThrow(/scripts\/fit-models\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("refuses a models file fitted for other features, naming the script that refits it", () => {

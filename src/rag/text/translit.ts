@@ -48,6 +48,11 @@ export function arabicSkeleton(word: string): string {
 
 /** Skeletons shorter than this match too much to be evidence of a name. */
 export const MIN_SKELETON = 3;
+/**
+ * A name may have a two-consonant skeleton ("Gaga" ~ غاغا, "Bowl" ~ بول): indexed for Arabic
+ * words, looked up only for a word that reads as a name and only with its vowel groups as written.
+ */
+export const MIN_NAME_SKELETON = 2;
 
 /**
  * Arabic script writes long vowels only, so an Arabic spelling of a name has at most as many vowel groups as
@@ -61,7 +66,7 @@ const latinVowelGroups = (word: string): number => word.match(/[aeiouy]+/g)?.len
 export function arabicNameKey(word: string): string | undefined {
   const stripped = word.replace(/^(وال|بال|لل|ال)(?=..)/, "");
   const skeleton = arabicSkeleton(stripped);
-  if (skeleton.length < MIN_SKELETON) return undefined;
+  if (skeleton.length < MIN_NAME_SKELETON) return undefined;
   return `${skeleton}:${arabicVowelGroups(stripped.replace(/^[اع]/, ""))}${/^[اع]/.test(stripped) ? "v" : ""}`;
 }
 
@@ -72,12 +77,16 @@ export function latinNameKey(word: string): string | undefined {
   return `${skeleton}:${latinVowelGroups(word.replace(/^[aeiou]/, ""))}${/^[aeiou]/.test(word) ? "v" : ""}`;
 }
 
-/** Every Arabic name key a Latin word may be spelled as. */
-export function arabicKeysForLatin(word: string): string[] {
+/**
+ * Every Arabic name key a Latin word may be spelled as; `name`: the word reads as a name, so a short skeleton
+ * is tried too (with its vowel groups as written).
+ */
+export function arabicKeysForLatin(word: string, name = false): string[] {
   const skeleton = latinSkeleton(word);
-  if (skeleton.length < MIN_SKELETON) return [];
+  if (skeleton.length < (name ? MIN_NAME_SKELETON : MIN_SKELETON)) return [];
   const initial = /^[aeiou]/.test(word) ? "v" : "";
   const groups = latinVowelGroups(word.replace(/^[aeiou]/, ""));
+  if (skeleton.length < MIN_SKELETON) return [`${skeleton}:${groups}${initial}`];
   return Array.from({ length: groups + 1 }, (_, g) => `${skeleton}:${g}${initial}`);
 }
 

@@ -31,6 +31,17 @@ describe("cross-script name keys", () => {
     expect(matches(latin, arabic)).toBe(false);
   });
 
+  it("tries a two-consonant skeleton for a word that reads as a name, with its vowel groups as written", () => {
+    const asName = (latin: string, arabic: string): boolean => {
+      const key = arabicNameKey(normalizeToken(arabic));
+      return key !== undefined && arabicKeysForLatin(latin, true).includes(key);
+    };
+    expect(asName("gaga", "غاغا")).toBe(true);
+    expect(asName("bowl", "بول")).toBe(true);
+    expect(asName("gaga", "جاج")).toBe(false); // one vowel group where the name writes two
+    expect(matches("gaga", "غاغا")).toBe(false); // a word not read as a name: too short to be evidence
+  });
+
   it("folds digraphs and doubled letters", () => {
     expect(latinSkeleton("staffan")).toBe("STFN");
     expect(latinSkeleton("michele")).toBe("MSL");
