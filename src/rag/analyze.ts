@@ -14,7 +14,7 @@ import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKey, latinKeysForArabic, latinNameKey } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKey, arabicSkeleton, latinKeysForArabic, latinNameKey } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -162,6 +162,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of [...tokenKeys(token), ...standard]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
+    for (const k of joinedKeys(tokens, i, context)) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
     const namedElsewhere = byName.length > 0 && [...keys].some(context.has);
@@ -182,6 +183,26 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   if (terms.every((t) => t.synthetic || t.authorKeys)) return terms.map(({ authorKeys: _, ...t }) => t);
   terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true });
   return terms;
+}
+
+/** Letters of consonant skeleton a joined pair of Arabic words needs to be taken for one Latin word. */
+const MIN_JOINED_SKELETON = 5;
+
+/**
+ * Keys of the word joined to a neighbour, where the briefings write the two as one word: a handle
+ * ("Khaled Drareni" and خالد درارني both find @khaleddrareni). Only keys the corpus holds are kept.
+ */
+function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext): string[] {
+  const token = tokens[i];
+  if (!token || isStopword(token.text)) return [];
+  const keys: string[] = [];
+  for (const [first, second] of [[tokens[i - 1], token], [token, tokens[i + 1]]] as const) {
+    if (!first || !second || first.script !== second.script || isStopword(first.text) || isStopword(second.text)) continue;
+    const text = first.text + second.text;
+    if (first.script === "latin") keys.push(...tokenKeys({ ...first, text }));
+    else if (first.script === "ar" && arabicSkeleton(text).length >= MIN_JOINED_SKELETON) keys.push(...latinKeysForArabic(text).map((k) => LATIN_NAME + k));
+  }
+  return keys.filter(context.has);
 }
 
 /** The author-name keys a question word may match: its own keys, and a name's in the other script. */

@@ -1,6 +1,7 @@
 /**
  * A tweet's author name line: its words are keys of her tweets' sentences (documentTerms), so a question naming
- * her finds what she tweeted, while a question of nothing but her name still finds the text that says who she is.
+ * her finds what she tweeted, while a question of nothing but her name still finds the text that says who she is;
+ * a name the text writes as one word (a handle) is found from its two words.
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -77,5 +78,21 @@ describe("questions naming a tweet's author", () => {
     const who = await seed.answer("Who is Michele Sison?");
     expect(who.kind === "answered" && who.citations.map((c) => c.label)).toEqual(["paragraph 2"]);
     if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
+  });
+});
+
+describe("a name the text writes as one word", () => {
+  let seed: Rag;
+  let project: TempProject;
+  beforeAll(async () => {
+    project = tempProject();
+    seed = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+  });
+  afterAll(() => project.remove());
+
+  it("finds a handle from the name's two words, in English or in Arabic script", async () => {
+    for (const question of ["Who is Khaled Drareni?", "من هو خالد درارني؟", "شكون هو خالد درارني اللي تلاقات بيه؟"]) {
+      expect(quotes(await seed.answer(question))[0], question).toContain("@khaleddrareni");
+    }
   });
 });
