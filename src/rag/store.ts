@@ -23,6 +23,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { link, mkdir, mkdtemp, open, readdir, readFile, rename, rm, writeFile, type FileHandle } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
+import { crc32 } from "node:zlib";
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
@@ -44,9 +45,10 @@ import type { Logger } from "../logger.js";
  * labels.bin and exact.index or graph.index instead of LangChain's hnswlib/ folder. Format 4: the lexicon's maps
  * as lists of entries in passages.json (parsed in half the time of objects with as many keys). Format 5: the
  * graph in segments (graph-000.index, ...) instead of one graph.index. Format 6: passages.bin and lexicon.json
- * instead of passages.json (read in 0.4 s instead of 1.3 s at 10,000 briefings).
+ * instead of passages.json (read in 0.4 s instead of 1.3 s at 10,000 briefings). Format 7: the manifest holds the
+ * CRC-32 of terms.bin, labels.bin and lexicon.json (passages.bin holds its own).
  */
-const FORMAT = 6;
+const FORMAT = 7;
 /** The passages and the table of matching keys (see passage-file.ts). */
 const PASSAGES_FILE = "passages.bin";
 /** The lexicon pruned to the matching keys (SerializedLexicon). */
@@ -75,6 +77,11 @@ export const segmentFile = (id: number): string => `graph-${String(id).padStart(
 const SEGMENT_FILE_NAME = /^graph-(\d{3,})\.index$/;
 /** The sentences' matching keys, packed (see packTerms). */
 const TERMS_FILE = "terms.bin";
+/**
+ * The files whose CRC-32 the manifest records. passages.bin carries its own; the vectors are checked by their
+ * structure (checkExact, checkSegments), and a flipped bit there only moves a point a little.
+ */
+const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
 const EXACT_FILE = "exact.index";
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
@@ -100,6 +107,11 @@ export interface Manifest {
   readonly seeds: readonly SeedRecord[];
   readonly passages: number;
   readonly sentences: number;
+  /**
+   * CRC-32 of each file in CHECKED_FILES as written (on disk; a manifest built in memory has none): a bit flipped
+   * in a key's number or a label would otherwise read as another valid one.
+   */
+  readonly checksums?: Readonly<Record<string, number>>;
 }
 
 export interface PassageStore {
@@ -1076,21 +1088,28 @@ async function writeIndex(indexDir: string, index: LoadedIndex, options: WriteOp
   try {
     await mkdir(tmp, { recursive: true });
     const { labels, exact, segments = [] } = index;
+    const checksums: Record<string, number> = {};
     // The vectors are written (by hnswlib, off the main thread) while the passage store is serialised.
     await settleAll([
       ...(exact ? [moveOrWriteExact(exact, join(tmp, EXACT_FILE), options.exactFile)] : []),
       ...segments.map((segment) => placeSegment(segment, tmp, options)),
       (async () => {
-        await writeFile(join(tmp, LABELS_FILE), Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength));
         const { keys, words } = index.store.packed;
         await writeFile(join(tmp, PASSAGES_FILE), encodePassages(index.store.passages, keys));
-        await writeFile(join(tmp, LEXICON_FILE), JSON.stringify(index.store.lexicon));
-        await writeFile(join(tmp, TERMS_FILE), Buffer.from(words.buffer, words.byteOffset, words.byteLength));
+        const checked: Record<(typeof CHECKED_FILES)[number], Buffer> = {
+          [LABELS_FILE]: Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength),
+          [LEXICON_FILE]: Buffer.from(JSON.stringify(index.store.lexicon)),
+          [TERMS_FILE]: Buffer.from(words.buffer, words.byteOffset, words.byteLength),
+        };
+        for (const file of CHECKED_FILES) {
+          checksums[file] = crc32(checked[file]);
+          await writeFile(join(tmp, file), checked[file]);
+        }
         await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
       })(),
     ]);
     // The manifest goes last: a folder without one is never taken for an index.
-    await writeFile(join(tmp, "manifest.json"), JSON.stringify(index.manifest, null, 2));
+    await writeFile(join(tmp, "manifest.json"), JSON.stringify({ ...index.manifest, checksums }, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
     await rename(tmp, indexDir);
     await rm(old, { recursive: true, force: true });
@@ -1221,15 +1240,20 @@ export async function loadIndex(
     // Read synchronously: hnswlib's reads of the vectors occupy the thread pool, where an asynchronous read of
     // the passage store waited behind them (2 s against 5-7 s under load at 10,000 briefings).
     const { passages, keys } = decodePassages(readFileSync(join(indexDir, PASSAGES_FILE)));
-    const lexicon: unknown = JSON.parse(readFileSync(join(indexDir, LEXICON_FILE), "utf8"));
+    const checked = (file: (typeof CHECKED_FILES)[number]): Buffer => {
+      const bytes = readFileSync(join(indexDir, file));
+      if (crc32(bytes) !== manifest.checksums?.[file]) throw new Error(`${file} does not match the manifest's checksum`);
+      return bytes;
+    };
+    const lexicon: unknown = JSON.parse(checked(LEXICON_FILE).toString("utf8"));
     if (!isSerializedLexicon(lexicon)) throw new Error(`${LEXICON_FILE} does not have the lexicon's shape`);
-    const packed = readPacked(readFileSync(join(indexDir, TERMS_FILE)), keys);
+    const packed = readPacked(checked(TERMS_FILE), keys);
     const store: PassageStore = { passages, lexicon, packed };
     const sentences = packed.words[0];
     if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + p.sentences.length, 0) !== manifest.sentences) {
       throw new Error(`sentence counts disagree: manifest ${manifest.sentences}, keys ${sentences}`);
     }
-    const labels = readLabels(readFileSync(join(indexDir, LABELS_FILE)), manifest.sentences);
+    const labels = readLabels(checked(LABELS_FILE), manifest.sentences);
     // Whether the index is fresh is known once the seeds are read; only then is the answering side prepared.
     const fresh = isFresh(manifest, await seedsOutcome);
     if (fresh && options.prepare) options.prepare(store);
@@ -1427,6 +1451,7 @@ function isManifest(value: unknown): value is Manifest {
     typeof embedder["dimensions"] === "number" &&
     typeof m["builtAt"] === "string" &&
     typeof m["sentences"] === "number" &&
+    (m["checksums"] === undefined || (typeof m["checksums"] === "object" && m["checksums"] !== null)) &&
     Array.isArray(m["seeds"]) &&
     (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
   );

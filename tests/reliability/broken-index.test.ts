@@ -67,6 +67,22 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
     labels[1] = labels[0] ?? 0;
     writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
   }],
+  // Damage that leaves each file well-formed: the manifest's checksums (format 7) catch what the structure does not.
+  ["two labels swapped, each still a vector of the file", (dir) => {
+    const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+    [labels[0], labels[1]] = [labels[1] ?? 0, labels[0] ?? 0];
+    writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
+  }],
+  ["a key of terms.bin changed to another key", (dir) => {
+    const words = new Uint32Array(readFileSync(join(dir, "terms.bin")).buffer.slice(0));
+    words[3] = words[3] === 0 ? 1 : 0; // the first sentence's first token's first key
+    writeFileSync(join(dir, "terms.bin"), Buffer.from(words.buffer));
+  }],
+  ["a letter of the lexicon changed, still JSON of its shape", (dir) => {
+    const text = readFileSync(join(dir, "lexicon.json"), "utf8");
+    const at = text.lastIndexOf("e");
+    writeFileSync(join(dir, "lexicon.json"), `${text.slice(0, at)}o${text.slice(at + 1)}`);
+  }],
   ["labels naming a vector the vector file does not hold", (dir) => {
     const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
     labels[1] = 1_000_000;
