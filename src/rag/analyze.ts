@@ -150,6 +150,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
       name = capitalised || !lexicon.known.has(token.text);
+      // A Roman numeral ("Super Bowl XLIX") is the number the Arabic text writes in digits (السوبر بول 49).
+      const numeral = romanValue(token.raw);
+      if (numeral !== undefined) keys.add(String(numeral));
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
       // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
@@ -183,6 +186,22 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   if (terms.every((t) => t.synthetic || t.authorKeys)) return terms.map(({ authorKeys: _, ...t }) => t);
   terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true });
   return terms;
+}
+
+const ROMAN_DIGITS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
+/** A well-formed Roman numeral up to 399, in capitals: "II" to "CCCXCIX" ("I" alone is the pronoun). */
+const ROMAN = /^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+
+/** The value of a Roman numeral written in capitals, or undefined for any other word. */
+export function romanValue(raw: string): number | undefined {
+  if (raw.length < 2 || !ROMAN.test(raw)) return undefined;
+  let value = 0;
+  for (let i = 0; i < raw.length; i += 1) {
+    const digit = ROMAN_DIGITS[raw[i] as string] ?? 0;
+    const next = ROMAN_DIGITS[raw[i + 1] as string] ?? 0;
+    value += digit < next ? -digit : digit;
+  }
+  return value;
 }
 
 /** Letters of consonant skeleton a joined pair of Arabic words needs to be taken for one Latin word. */

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTHOR_NAME, documentTerms } from "../../src/rag/analyze.js";
+import { AUTHOR_NAME, documentTerms, romanValue } from "../../src/rag/analyze.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -93,6 +93,29 @@ describe("a name the text writes as one word", () => {
   it("finds a handle from the name's two words, in English or in Arabic script", async () => {
     for (const question of ["Who is Khaled Drareni?", "من هو خالد درارني؟", "شكون هو خالد درارني اللي تلاقات بيه؟"]) {
       expect(quotes(await seed.answer(question))[0], question).toContain("@khaleddrareni");
+    }
+  });
+});
+
+describe("Roman numerals", () => {
+  it("reads a well-formed numeral in capitals, and nothing else", () => {
+    expect([["XLIX", 49], ["XXXIII", 33], ["II", 2], ["XIV", 14], ["XC", 90]].map(([w]) => romanValue(w as string))).toEqual([49, 33, 2, 14, 90]);
+    for (const word of ["I", "IIII", "VX", "Xl", "MIX", "CIVIL", "DC"]) expect(romanValue(word), word).toBeUndefined();
+  });
+
+  it("finds the number the Arabic text writes in digits", async () => {
+    const project = tempProject(false);
+    try {
+      mkdirSync(project.seedsDir, { recursive: true });
+      writeFileSync(
+        join(project.seedsDir, "001_games.txt"),
+        ["فاز فريق الصقور في المباراة النهائية 49 على ملعب المدينة.", "", "وفاز فريق النمور في المباراة النهائية 33 بعد التمديد.", ""].join("\n"),
+      );
+      const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+      expect(quotes(await rag.answer("Who won final XLIX?"))[0]).toContain("49");
+      expect(quotes(await rag.answer("Who won final XXXIII?"))[0]).toContain("33");
+    } finally {
+      project.remove();
     }
   });
 });
