@@ -151,7 +151,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
       name = capitalised || !lexicon.known.has(token.text);
       // A Roman numeral ("Super Bowl XLIX") is the number the Arabic text writes in digits (السوبر بول 49).
-      const numeral = romanValue(token.raw);
+      // So is an ordinal in digits ("the 2nd century", "3rd and 9": القرن 2، الثالث و9).
+      const numeral = romanValue(token.raw) ?? ORDINAL.exec(token.text)?.[1];
       if (numeral !== undefined) keys.add(String(numeral));
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
@@ -188,6 +189,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   return terms;
 }
 
+/** An ordinal written in digits ("2nd", "15th"): its number. */
+const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
 const ROMAN_DIGITS: Readonly<Record<string, number>> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
 /** A well-formed Roman numeral up to 399, in capitals: "II" to "CCCXCIX" ("I" alone is the pronoun). */
 const ROMAN = /^C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;

@@ -97,7 +97,7 @@ describe("a name the text writes as one word", () => {
   });
 });
 
-describe("Roman numerals", () => {
+describe("numbers written otherwise: Roman numerals and ordinals", () => {
   it("reads a well-formed numeral in capitals, and nothing else", () => {
     expect([["XLIX", 49], ["XXXIII", 33], ["II", 2], ["XIV", 14], ["XC", 90]].map(([w]) => romanValue(w as string))).toEqual([49, 33, 2, 14, 90]);
     for (const word of ["I", "IIII", "VX", "Xl", "MIX", "CIVIL", "DC"]) expect(romanValue(word), word).toBeUndefined();
@@ -109,7 +109,12 @@ describe("Roman numerals", () => {
       mkdirSync(project.seedsDir, { recursive: true });
       writeFileSync(
         join(project.seedsDir, "001_games.txt"),
-        ["فاز فريق الصقور في المباراة النهائية 49 على ملعب المدينة.", "", "وفاز فريق النمور في المباراة النهائية 33 بعد التمديد.", ""].join("\n"),
+        [
+          "فاز فريق الصقور في المباراة النهائية 49 على ملعب المدينة.",
+          "",
+          "وفاز فريق النمور في المباراة النهائية 33 بعد التمديد.",
+          "",
+        ].join("\n"),
       );
       const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
       expect(quotes(await rag.answer("Who won final XLIX?"))[0]).toContain("49");

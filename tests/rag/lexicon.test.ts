@@ -53,6 +53,14 @@ describe("the bilingual lexicon", () => {
     expect(mission?.keys.some((k) => k.startsWith("مهم"))).toBe(false); // المهمة is not in this corpus
   });
 
+  it("looks for a Roman numeral's or a digit ordinal's number, as a match and not a near spelling", () => {
+    const ctx = context("بني الحصن في القرن 15 وفاز الصقور في المباراة 49");
+    const [ordinal] = queryTerms("15th", ctx);
+    expect(ordinal?.keys).toContain("15");
+    expect(ordinal?.weight).toBe(1);
+    expect(queryTerms("Bowl XLIX", ctx).find((t) => t.word === "xlix")?.keys).toContain("49");
+  });
+
   it("translates a word by its own entry before its stem: 'gas' does not borrow from 'GA'", () => {
     const ctx = context("ولاية جورجيا");
     expect(keysOf("gas", ctx).filter((k) => /[\u0600-\u06FF]/.test(k))).toEqual([]);
