@@ -1242,7 +1242,9 @@ export async function loadIndex(
     const { passages, keys } = decodePassages(readFileSync(join(indexDir, PASSAGES_FILE)));
     const checked = (file: (typeof CHECKED_FILES)[number]): Buffer => {
       const bytes = readFileSync(join(indexDir, file));
-      if (crc32(bytes) !== manifest.checksums?.[file]) throw new Error(`${file} does not match the manifest's checksum`);
+      const expected = manifest.checksums?.[file];
+      if (expected === undefined) throw new Error(`the manifest records no checksum of ${file}`);
+      if (crc32(bytes) !== expected) throw new Error(`${file} does not match the manifest's checksum`);
       return bytes;
     };
     const lexicon: unknown = JSON.parse(checked(LEXICON_FILE).toString("utf8"));
@@ -1451,10 +1453,16 @@ function isManifest(value: unknown): value is Manifest {
     typeof embedder["dimensions"] === "number" &&
     typeof m["builtAt"] === "string" &&
     typeof m["sentences"] === "number" &&
-    (m["checksums"] === undefined || (typeof m["checksums"] === "object" && m["checksums"] !== null)) &&
+    (m["checksums"] === undefined || isChecksums(m["checksums"])) &&
     Array.isArray(m["seeds"]) &&
     (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
   );
+}
+
+/** Whether a manifest's `checksums` is a table of 32-bit unsigned numbers. */
+function isChecksums(value: unknown): value is Readonly<Record<string, number>> {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  return Object.values(value).every((crc) => Number.isInteger(crc) && crc >= 0 && crc < 2 ** 32);
 }
 
 function corrupt(indexDir: string, cause?: unknown): never {

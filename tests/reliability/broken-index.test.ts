@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import hnswlib from "hnswlib-node";
 import { describe, expect, it } from "vitest";
 import { createRag, IndexError } from "../../src/rag/index.js";
@@ -37,7 +38,20 @@ function addBadSeeds(dir: string): void {
 }
 
 const vectors = (dir: string): string => join(dir, "exact.index");
-const damages: readonly (readonly [string, (dir: string) => void])[] = [
+/** A file's bytes as an ArrayBuffer of its own (a small file's Buffer is a slice of a shared pool). */
+const bytesOf = (path: string): ArrayBuffer => Uint8Array.from(readFileSync(path)).buffer;
+/**
+ * Writes damage to one of the files the manifest checksums, and records the damaged file's checksum, as a
+ * writer that erred would have: what catches it then is the file's structure.
+ */
+function rewriteChecked(dir: string, file: string, data: ArrayBufferLike): void {
+  writeFileSync(join(dir, file), new Uint8Array(data));
+  const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { checksums: Record<string, number> };
+  manifest.checksums[file] = crc32(new Uint8Array(data));
+  writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
+}
+/** Damage, and what the error's cause says when only one check can catch it. */
+const damages: readonly (readonly [string, (dir: string) => void, RegExp?])[] = [
   ["a truncated vector file", (dir) => writeFileSync(vectors(dir), readFileSync(vectors(dir)).subarray(0, 1000))],
   ["an empty vector file", (dir) => writeFileSync(vectors(dir), "")],
   ["a vector file of garbage the same size", (dir) => writeFileSync(vectors(dir), Buffer.alloc(statSync(vectors(dir)).size, 0xa5))],
@@ -45,49 +59,49 @@ const damages: readonly (readonly [string, (dir: string) => void])[] = [
   ["a manifest of NUL bytes (power loss)", (dir) => writeFileSync(join(dir, "manifest.json"), Buffer.alloc(512))],
   ["a truncated passage file", (dir) => writeFileSync(join(dir, "passages.bin"), readFileSync(join(dir, "passages.bin")).subarray(0, 1000))],
   ["a passage file naming a source that does not exist", (dir) => {
-    const words = new Uint32Array(readFileSync(join(dir, "passages.bin")).buffer.slice(0));
+    const words = new Uint32Array(bytesOf(join(dir, "passages.bin")));
     words[7] = 0xffffff; // the first passage's source
-    writeFileSync(join(dir, "passages.bin"), Buffer.from(words.buffer));
+    writeFileSync(join(dir, "passages.bin"), new Uint8Array(words.buffer));
   }],
   ["a passage file of another layout", (dir) => writeFileSync(join(dir, "passages.bin"), Buffer.alloc(4096, 0x5a))],
   ["a missing passage file", (dir) => rmSync(join(dir, "passages.bin"))],
-  ["a lexicon that is null", (dir) => writeFileSync(join(dir, "lexicon.json"), "null")],
+  ["a lexicon that is null", (dir) => rewriteChecked(dir, "lexicon.json", new TextEncoder().encode("null").buffer), /shape/],
   ["a missing lexicon", (dir) => rmSync(join(dir, "lexicon.json"))],
   ["a missing vector file", (dir) => rmSync(vectors(dir))],
   ["a missing label file", (dir) => rmSync(join(dir, "labels.bin"))],
-  ["a truncated label file", (dir) => writeFileSync(join(dir, "labels.bin"), readFileSync(join(dir, "labels.bin")).subarray(0, 10))],
-  ["a truncated terms file", (dir) => writeFileSync(join(dir, "terms.bin"), readFileSync(join(dir, "terms.bin")).subarray(0, 402))],
+  ["a truncated label file", (dir) => rewriteChecked(dir, "labels.bin", bytesOf(join(dir, "labels.bin")).slice(0, 8)), /bytes for/],
+  ["a truncated terms file", (dir) => rewriteChecked(dir, "terms.bin", bytesOf(join(dir, "terms.bin")).slice(0, 400)), /terms\.bin/],
   ["a terms file naming keys that do not exist", (dir) => {
-    const words = new Uint32Array(readFileSync(join(dir, "terms.bin")).buffer.slice(0));
+    const words = new Uint32Array(bytesOf(join(dir, "terms.bin")));
     words[3] = 0xffffff;
-    writeFileSync(join(dir, "terms.bin"), Buffer.from(words.buffer));
-  }],
+    rewriteChecked(dir, "terms.bin", words.buffer);
+  }, /names a key/],
   ["labels naming one vector twice", (dir) => {
-    const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+    const labels = new Int32Array(bytesOf(join(dir, "labels.bin")));
     labels[1] = labels[0] ?? 0;
-    writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
-  }],
-  // Damage that leaves each file well-formed: the manifest's checksums (format 7) catch what the structure does not.
+    rewriteChecked(dir, "labels.bin", labels.buffer);
+  }, /twice/],
+  // Damage that leaves each file well-formed: only the manifest's checksums (format 7) catch it.
   ["two labels swapped, each still a vector of the file", (dir) => {
-    const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+    const labels = new Int32Array(bytesOf(join(dir, "labels.bin")));
     [labels[0], labels[1]] = [labels[1] ?? 0, labels[0] ?? 0];
-    writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
-  }],
+    writeFileSync(join(dir, "labels.bin"), new Uint8Array(labels.buffer));
+  }, /checksum/],
   ["a key of terms.bin changed to another key", (dir) => {
-    const words = new Uint32Array(readFileSync(join(dir, "terms.bin")).buffer.slice(0));
+    const words = new Uint32Array(bytesOf(join(dir, "terms.bin")));
     words[3] = words[3] === 0 ? 1 : 0; // the first sentence's first token's first key
-    writeFileSync(join(dir, "terms.bin"), Buffer.from(words.buffer));
-  }],
+    writeFileSync(join(dir, "terms.bin"), new Uint8Array(words.buffer));
+  }, /checksum/],
   ["a letter of the lexicon changed, still JSON of its shape", (dir) => {
     const text = readFileSync(join(dir, "lexicon.json"), "utf8");
     const at = text.lastIndexOf("e");
     writeFileSync(join(dir, "lexicon.json"), `${text.slice(0, at)}o${text.slice(at + 1)}`);
-  }],
+  }, /checksum/],
   ["labels naming a vector the vector file does not hold", (dir) => {
-    const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+    const labels = new Int32Array(bytesOf(join(dir, "labels.bin")));
     labels[1] = 1_000_000;
-    writeFileSync(join(dir, "labels.bin"), Buffer.from(labels.buffer));
-  }],
+    rewriteChecked(dir, "labels.bin", labels.buffer);
+  }, /does not hold|label/],
 ];
 
 async function expectFreshOnDisk(p: TempProject): Promise<void> {
@@ -106,12 +120,13 @@ async function load(p: TempProject): Promise<unknown> {
 
 describe("a damaged index", () => {
   // Every kind of damage is detected as IndexError("corrupt"), the one error createRag rebuilds on (below).
-  it.each(damages)("%s is detected as IndexError('corrupt')", async (_name, damage) => {
+  it.each(damages.map(([name, damage, cause]) => ({ name, damage, cause })))("$name is detected as IndexError('corrupt')", async ({ damage, cause }) => {
     const p = project();
     damage(p.indexDir);
     const error = await load(p);
     expect(error).toBeInstanceOf(IndexError);
     expect(error).toMatchObject({ code: "corrupt" });
+    if (cause) expect(String((error as IndexError).cause)).toMatch(cause);
   });
 
   it("is logged and rebuilt by createRag, skipping a binary and a 50 MB seed with a warning; it answers and saves the index", async () => {
@@ -141,7 +156,7 @@ describe("a damaged index", () => {
       writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
     }],
     ["vectors of other dimensions than the manifest's", (dir: string) => {
-      const labels = new Int32Array(readFileSync(join(dir, "labels.bin")).buffer.slice(0));
+      const labels = new Int32Array(bytesOf(join(dir, "labels.bin")));
       const other = new hnswlib.BruteforceSearch("cosine", 7);
       other.initIndex(labels.length);
       for (const label of labels) other.addPoint([1, 0, 0, 0, 0, 0, label], label);
