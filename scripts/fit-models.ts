@@ -20,7 +20,7 @@ import { fileURLToPath } from "node:url";
 import { firstHit } from "../src/cli/metrics.js";
 import { chooseCitations, quoteSpan } from "../src/rag/answer.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
-import { DECLINE_FEATURES, logit, SOURCE_FEATURES, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
+import { DECLINE_FEATURES, logit, SOURCE_FEATURES, type DeclineModel, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
 import { Retriever, type Retrieval } from "../src/rag/retrieve.js";
 import { buildIndex } from "../src/rag/store.js";
 import type { Language } from "../src/rag/types.js";
@@ -244,21 +244,20 @@ function withoutSources(features: ArrayLike<number>): Float64Array {
   return out;
 }
 
-type DeclineModel = Models["decline"];
-
 /**
  * A decline model over `features`, 5-fold cross-validated: each fold's thresholds are chosen on its own training
  * folds (per language, on the questions `thresholdOf` assigns one), so the rates reported for the held-out fold
  * are honest. The final model is fitted on every question, its thresholds on the out-of-fold predictions.
  */
 function fitDecline(
+  label: string,
   heldOut: readonly Asked[],
   foldOf: (q: Question) => number,
   features: (a: Asked) => ArrayLike<number>,
-  thresholdOf: (a: Asked) => string | undefined,
-): { model: DeclineModel; cv: Record<string, { falseDecline: number; declined: number }> } {
+  thresholdOf: (a: Asked) => Language | undefined,
+): { model: DeclineModel; cv: Record<Language, { falseDecline: number; declined: number }> } {
   const samples = (asked: readonly Asked[]): Sample[] => declineSamples(asked).map((s, i) => ({ ...s, x: features(asked[i] as Asked) }));
-  const scored: { p: number; y: boolean; lang: string; threshold: number }[] = [];
+  const scored: { p: number; y: boolean; lang: Language; threshold: number }[] = [];
   for (let f = 0; f < FOLDS; f += 1) {
     const train = heldOut.filter((a) => foldOf(a.q) !== f);
     const model = fitLogistic(DECLINE_FEATURES, samples(train));
@@ -266,10 +265,10 @@ function fitDecline(
     const thresholds = { en: bestThreshold(trained.filter((s) => s.lang === "en")).threshold, ar: bestThreshold(trained.filter((s) => s.lang === "ar")).threshold };
     for (const a of heldOut.filter((x) => foldOf(x.q) === f)) {
       const lang = thresholdOf(a);
-      if (lang === "en" || lang === "ar") scored.push({ p: sigmoid(logit(model, features(a))), y: a.q.answerable, lang, threshold: thresholds[lang] });
+      if (lang !== undefined) scored.push({ p: sigmoid(logit(model, features(a))), y: a.q.answerable, lang, threshold: thresholds[lang] });
     }
   }
-  const rate = (lang: string, y: boolean): number => {
+  const rate = (lang: Language, y: boolean): number => {
     const rows = scored.filter((s) => s.lang === lang && s.y === y);
     return Math.round((rows.filter((s) => s.p < s.threshold).length / (rows.length || 1)) * 1000) / 1000;
   };
@@ -278,11 +277,11 @@ function fitDecline(
   const neg = en.filter((s) => !s.y);
   let auc = 0;
   for (const p of pos) for (const n of neg) auc += p.p > n.p ? 1 : p.p === n.p ? 0.5 : 0;
-  process.stdout.write(`  English out-of-fold AUC ${(auc / (pos.length * neg.length || 1)).toFixed(3)}\n`);
+  process.stdout.write(`  ${label}: English out-of-fold AUC ${(auc / (pos.length * neg.length || 1)).toFixed(3)}\n`);
   const threshold = { en: bestThreshold(en).threshold, ar: bestThreshold(scored.filter((s) => s.lang === "ar")).threshold };
   return {
     model: { ...fitLogistic(DECLINE_FEATURES, samples(heldOut)), threshold },
-    cv: Object.fromEntries(["en", "ar"].map((l) => [l, { falseDecline: rate(l, true), declined: rate(l, false) }])),
+    cv: { en: { falseDecline: rate("en", true), declined: rate("en", false) }, ar: { falseDecline: rate("ar", true), declined: rate("ar", false) } },
   };
 }
 
@@ -313,8 +312,13 @@ async function main(): Promise<void> {
 
   // The decline models, cross-validated on the held-out re-ranking's features: one for a corpus of one article
   // (the source evidence mute), one for several (XQuAD's twenty), each threshold chosen on the corpora of its kind.
-  const oneSource = fitDecline(heldOut, foldOf, (a) => withoutSources(a.retrieval.features), (a) => a.q.lang);
-  const manySources = fitDecline(heldOut, foldOf, (a) => a.retrieval.features, (a) => (a.q.group.startsWith(BRIEFING) ? undefined : a.q.lang));
+  const language = (a: Asked): Language => (a.q.lang === "ar" ? "ar" : "en");
+  const onXquad = (a: Asked): Language | undefined => (a.q.group.startsWith(BRIEFING) ? undefined : language(a));
+  const oneSource = fitDecline("one article", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), language);
+  const manySources = fitDecline("several articles", heldOut, foldOf, (a) => a.retrieval.features, onXquad);
+  // What the source features add: the same model and thresholds without them.
+  const ablation = fitDecline("several articles, without sourceShare", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), onXquad);
+  process.stdout.write(`  without sourceShare, 5-fold CV: ${JSON.stringify(ablation.cv)}\n`);
   const declineCv = { maxFalseDecline: MAX_FALSE_DECLINE, oneSource: oneSource.cv, manySources: manySources.cv };
   process.stdout.write(`decline, 5-fold CV (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
 

@@ -14,7 +14,7 @@ import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKey, arabicSkeleton, latinKeysForArabic, latinNameKey } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKey, arabicSkeleton, latinKeysForArabic, latinNameKey, MIN_SKELETON } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -41,7 +41,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
   const name = byline === undefined ? [] : tokenize(byline).filter((t) => !isStopword(t.text));
-  if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...nameKey(t)]))].map((k) => AUTHOR_NAME + k));
+  if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...nameKey(t, MIN_SKELETON)]))].map((k) => AUTHOR_NAME + k));
   return terms;
 }
 
@@ -61,8 +61,12 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   return out;
 }
 
-function nameKey(token: Token): string[] {
-  const key = token.script === "ar" ? arabicNameKey(token.text) : token.script === "latin" ? latinNameKey(token.text) : undefined;
+/**
+ * The token's cross-script name key. An Arabic word's may have two consonants (for a Latin name that reads as
+ * one, see arabicKeysForLatin); `minimum` asks for more where every question word is looked up (author names).
+ */
+function nameKey(token: Token, minimum?: number): string[] {
+  const key = token.script === "ar" ? arabicNameKey(token.text, minimum) : token.script === "latin" ? latinNameKey(token.text) : undefined;
   if (key === undefined) return [];
   return [(token.script === "ar" ? ARABIC_NAME : LATIN_NAME) + key];
 }
@@ -229,7 +233,7 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
 
 /** The author-name keys a question word may match: its own keys, and a name's in the other script. */
 function authorNameKeys(token: Token): string[] {
-  const keys = [...tokenKeys(token), ...nameKey(token)];
+  const keys = [...tokenKeys(token), ...nameKey(token, MIN_SKELETON)];
   if (token.script === "ar") for (const k of latinKeysForArabic(token.text)) keys.push(LATIN_NAME + k);
   if (token.script === "latin") for (const k of arabicKeysForLatin(token.text)) keys.push(ARABIC_NAME + k);
   return keys.map((k) => AUTHOR_NAME + k);

@@ -66,7 +66,9 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
   if (options.llm) logger.info({ model: options.llm.model, server: new URL(options.llm.baseUrl).host }, "answers composed by a language model");
   const shared: CoreDeps = { embeddings, logger, maxChars, composer };
   const build = { root: options.root, seedsDir: options.seedsDir, indexDir: options.indexDir, embeddings, logger };
-  return createLiveRag(createCore(index, shared), {
+  const core = createCore(index, shared);
+  if (core.declineScope === "several articles") logger.info({ declineScope: core.declineScope }, "the briefings are several articles: the decline model fitted for several decides");
+  return createLiveRag(core, {
     ...build,
     makeCore: (next) => createCore(next, shared),
     update: (seeds, previous) => buildIndex(build, seeds, previous),
@@ -97,6 +99,7 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
 
   return {
     index,
+    declineScope: retriever.declineScope,
     info: () => info,
     passage(source: string, start: number): PassageView | undefined {
       const at = retriever.passageAt(source, start);

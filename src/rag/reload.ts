@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
+import type { DeclineScope } from "./retrieve.js";
 import { fileStamp, readSeeds, seedKey, type Seed, type SeedCache } from "./seeds.js";
 import type { LoadedIndex } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
@@ -19,6 +20,8 @@ import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.j
 /** The core over one loaded index. */
 export interface Core extends Rag {
   readonly index: LoadedIndex;
+  /** Which decline model decides (see retrieve.ts): it changes when briefings are added or removed. */
+  readonly declineScope: DeclineScope;
 }
 
 /** When to look for changed briefings. */
@@ -149,6 +152,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       await lock?.release();
     }
     const core = options.makeCore(next);
+    if (core.declineScope !== current.declineScope) logger.info({ declineScope: core.declineScope }, "the decline model fitted for this kind of corpus decides from now on");
     current = core; // the swap: answers asked from now on use the new index
     handled = signature;
     const was = new Map(before.map((s) => [s.path, s.sha256]));
@@ -219,6 +223,9 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   return {
     get index(): LoadedIndex {
       return current.index;
+    },
+    get declineScope(): DeclineScope {
+      return current.declineScope;
     },
     info: (): RagInfo => current.info(),
     passage: (source: string, start: number): PassageView | undefined => current.passage(source, start),

@@ -24,9 +24,12 @@ const DENSE_K = 40;
 /**
  * The effective number of briefings (the inverse of the sum of their squared shares of the sentences) from which
  * the corpus counts as several articles: two of about one size (up to about two to one), not an article and a
- * note beside it.
+ * note beside it. As a fraction, so that the test is exact in integers.
  */
-const MANY_SOURCES = 1.8;
+const MANY_SOURCES = { numerator: 9, denominator: 5 };
+
+/** Which decline model decides: the corpus is one article, or several articles' worth (see MANY_SOURCES). */
+export type DeclineScope = "one article" | "several articles";
 /** Top-ranked sentences whose passages are checked for focus. */
 const FOCUS_CANDIDATES = 10;
 /**
@@ -183,10 +186,10 @@ export class Retriever {
   private readonly passages: readonly Passage[];
   /** Passage positions of each briefing. */
   private readonly passagesBySource = new Map<string, number[]>();
-  /** Each briefing's share of all sentences. */
-  private readonly sourceShares = new Map<string, number>();
-  /** Whether the briefings are several articles' worth (see MANY_SOURCES): which decline model decides. */
-  private readonly manySources: boolean;
+  /** Each briefing's number of sentences. */
+  private readonly sourceSentences = new Map<string, number>();
+  /** Which decline model decides: the corpus is one article or several articles' worth (see MANY_SOURCES). */
+  readonly declineScope: DeclineScope;
   /** What each sentence holds for typed questions, computed when first needed. */
   private readonly holds = new Map<number, ReturnType<typeof sentenceHolds>>();
 
@@ -207,13 +210,12 @@ export class Retriever {
     const ready = prepared.get(index.store) ?? prepare(index.store);
     prepared.delete(index.store);
     ({ sentences: this.sentences, passageOf: this.passageOf, sentenceIndex: this.sentenceIndex, passageIndex: this.passageIndex } = ready);
-    for (const sentence of this.sentences) {
-      const source = sentence.passage.source;
-      this.sourceShares.set(source, (this.sourceShares.get(source) ?? 0) + 1 / this.sentences.length);
-    }
-    let concentration = 0;
-    for (const share of this.sourceShares.values()) concentration += share * share;
-    this.manySources = concentration > 0 && 1 / concentration >= MANY_SOURCES;
+    for (const { passage } of this.sentences) this.sourceSentences.set(passage.source, (this.sourceSentences.get(passage.source) ?? 0) + 1);
+    // n² / Σ count² ≥ 9/5, in integers (exact up to 94 million sentences).
+    let squares = 0;
+    for (const count of this.sourceSentences.values()) squares += count * count;
+    const n = this.sentences.length;
+    this.declineScope = squares > 0 && MANY_SOURCES.denominator * n * n >= MANY_SOURCES.numerator * squares ? "several articles" : "one article";
     const loaded = ready.lexicon;
     const sentenceIndex = this.sentenceIndex;
     const vocabulary = new FuzzyVocabulary(function* plain() {
@@ -338,7 +340,7 @@ export class Retriever {
     const type = questionType(question);
     const typed = type.quantity || type.time;
     const bestBase = fused[0]?.score || 1;
-    const ranked = fused
+    const order = fused
       .map((r, rank) => {
         const at = r.sentence.position;
         const [sentence = 0, passage = 0, vector = 0] = parts.get(at) ?? [];
@@ -361,10 +363,10 @@ export class Retriever {
         const score = reranked
           ? sigmoid(z + (inSource ? CONTEXT_SOURCE_BONUS : 0) + (inPassage ? CONTEXT_PASSAGE_BONUS : 0))
           : r.score + (inSource ? FUSED_SOURCE_BONUS : 0) + (inPassage ? FUSED_PASSAGE_BONUS : 0);
-        return { sentence: r.sentence, features, probability: sigmoid(z), score, rank };
+        return { sentence: r.sentence, features, probability: sigmoid(z), score, rank, alone: reranked ? z : r.score };
       })
-      .sort((a, b) => b.score - a.score || a.rank - b.rank)
-      .map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
+      .sort((a, b) => b.score - a.score || a.rank - b.rank);
+    const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
 
     const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
     let focused = 0;
@@ -381,11 +383,10 @@ export class Retriever {
     const bestSentenceCover = rankFeature(top?.features, "sentenceCover");
     // Where the briefings hold several articles, the evidence for a question they answer converges on one of
     // them; for a question on another topic its words are found scattered across many. Read as the share of the
-    // leading candidates from the best one's briefing, beyond what that briefing's size alone would give it.
-    const manySources = this.manySources ? 1 : 0;
-    const leading = ranked.slice(0, FOCUS_CANDIDATES);
-    const topSource = top?.sentence.passage.source ?? "";
-    const sourceShare = manySources ? leading.filter((r) => r.sentence.passage.source === topSource).length / (leading.length || 1) - (this.sourceShares.get(topSource) ?? 0) : 0;
+    // leading candidates from the best one's briefing, beyond what that briefing's size alone would give it, in
+    // the order without the conversation's bonus (the models were fitted on questions asked alone).
+    const manySources = this.declineScope === "several articles" ? 1 : 0;
+    const sourceShare = manySources ? this.sourceShare(order) : 0;
     const features = Float64Array.from([
       coverage, focus, top?.probability ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
       counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),
@@ -395,6 +396,15 @@ export class Retriever {
     const decline = manySources ? this.models.declineMany : this.models.decline;
     const confidence = top ? sigmoid(logit(decline, features)) : 0;
     return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= decline.threshold[language] };
+  }
+
+  /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */
+  private sourceShare(candidates: readonly { readonly sentence: IndexedSentence; readonly alone: number; readonly rank: number }[]): number {
+    const leading = [...candidates].sort((a, b) => b.alone - a.alone || a.rank - b.rank).slice(0, FOCUS_CANDIDATES);
+    const source = leading[0]?.sentence.passage.source;
+    if (source === undefined) return 0;
+    const same = leading.filter((r) => r.sentence.passage.source === source).length;
+    return same / leading.length - (this.sourceSentences.get(source) ?? 0) / this.sentences.length;
   }
 
   /** Whether the fitted re-ranker orders this language's questions (else the fused score does; see model.ts). */

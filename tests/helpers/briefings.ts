@@ -8,3 +8,12 @@ Local farmers welcomed the project, although fishermen downstream worried about 
 
 /** A question only {@link DAM_BRIEFING} answers. */
 export const DAM_QUESTION = "Who inaugurated the Lumara River dam?";
+
+/**
+ * An article about as long as the first briefing (32 sentences) on another topic: beside it the briefings count as
+ * several articles (see DeclineScope), where {@link DAM_BRIEFING} is only a note beside the first.
+ */
+export const DAM_ARTICLE = Array.from(
+  { length: 16 },
+  (_, i) => `Turbine ${i + 1} of the Lumara dam gives ${10 * (i + 1)} megawatts to the valley.\n\nIts engineers inspect turbine ${i + 1} each spring.`,
+).join("\n\n");

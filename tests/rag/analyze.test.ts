@@ -43,6 +43,14 @@ describe("documentTerms", () => {
   });
 });
 
+describe("an author's name keys", () => {
+  it("holds no two-consonant name key, which every question word would meet (الأمر ~ عمر)", () => {
+    const byline = documentTerms("شكرا للجميع على الاستقبال.", new Set(), "السفير عمر").at(-1) ?? [];
+    expect(byline).toContain(`${AUTHOR_NAME}عمر`);
+    expect(byline.filter((k) => k.startsWith(`${AUTHOR_NAME}~`) && /^[A-Z]{1,2}:/.test(k.slice(2)))).toEqual([]);
+  });
+});
+
 describe("questions naming a tweet's author", () => {
   const projects: TempProject[] = [];
   const open = async (text: string): Promise<Rag> => {

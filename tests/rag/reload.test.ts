@@ -12,7 +12,7 @@ import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, type Answer } from "../../src/rag/index.js";
 import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
-import { DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
+import { DAM_ARTICLE, DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
 import { indexedProjects } from "../helpers/project.js";
 
 /** A project with the seeds and a copy of their index. */
@@ -169,6 +169,22 @@ describe("a live rag", () => {
     // The index on disk was written too: a fresh start loads it instead of building.
     const restarted = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
     expect(restarted.info()).toEqual(rag.info());
+  });
+
+  it("decides with the decline model for several articles while an article of the briefing's size is beside it, and says so", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect(rag.declineScope).toBe("one article");
+    writeFileSync(join(p.seedsDir, "dams.txt"), DAM_ARTICLE);
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(rag.declineScope).toBe("several articles");
+    expect(parsedLogs(lines).filter((l) => l["declineScope"] !== undefined).map((l) => l["declineScope"])).toEqual(["several articles"]);
+    rmSync(join(p.seedsDir, "dams.txt"));
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(rag.declineScope).toBe("one article");
+    const restarted = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    expect(restarted.declineScope).toBe("one article");
   });
 
   it("drops a removed briefing's quotes and follows a changed one", async () => {

@@ -2,15 +2,15 @@
  * The retriever's decline features on the briefing: what they say about a question the briefing does not cover;
  * the dense search over a graph in segments.
  */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
-import { writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
 import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
 import { buildIndex, buildSegments } from "../../src/rag/store.js";
-import { DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
+import { DAM_ARTICLE, DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -63,14 +63,12 @@ describe("with several briefings", () => {
     for (const [name, text] of Object.entries(others)) writeFileSync(join(p.seedsDir, name), text);
     return buildIndex({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, embeddings });
   };
-  /** An article the size of the briefing (about as many sentences) on another topic. */
-  const DAMS = Array.from({ length: 16 }, (_, i) => `Turbine ${i + 1} of the Lumara dam gives ${10 * (i + 1)} megawatts to the valley.\n\nIts engineers inspect turbine ${i + 1} each spring.`).join("\n\n");
   afterAll(() => projects.forEach((p) => p.remove()));
 
   it("reads how the evidence spreads over articles of a size, and nothing of it beside a short note", async () => {
     const spread = async (index: Awaited<ReturnType<typeof buildIndex>>, question: string, name: DeclineFeature): Promise<number> =>
       declineFeature((await new Retriever(index, embeddings).retrieve(question)).features, name);
-    const two = await corpus({ "dams.txt": DAMS });
+    const two = await corpus({ "dams.txt": DAM_ARTICLE });
     expect(await spread(two, "What did Sison say about Algeria?", "manySources")).toBe(1);
     // Each question's leading candidates come from its own article, more than its half of the sentences would give.
     expect(await spread(two, "What did Sison say about Algeria?", "sourceShare")).toBeGreaterThan(0.2);
@@ -81,12 +79,20 @@ describe("with several briefings", () => {
     expect(await feature("What did Sison say about Algeria?", "manySources")).toBe(0);
   });
 
+  it("reads the spread in the order without a conversation's bonus, as the models were fitted", async () => {
+    const retriever = new Retriever(await corpus({ "dams.txt": DAM_ARTICLE }), embeddings);
+    const question = "How do I bake sourdough bread in the oven?";
+    const alone = declineFeature((await retriever.retrieve(question)).features, "sourceShare");
+    const following = await retriever.retrieve(question, { words: "", sources: new Set(["seeds/dams.txt"]), passages: new Set() });
+    expect(declineFeature(following.features, "sourceShare")).toBe(alone);
+  });
+
   it("decides with the model fitted for several articles where there are several, else with the other", async () => {
     const models = loadModels();
     const strict: Models = { ...models, declineMany: { ...models.declineMany, threshold: { en: 1.1, ar: 1.1 } } };
     const question = "What did Sison say about Algeria?";
     const answers = async (index: Awaited<ReturnType<typeof buildIndex>>): Promise<boolean> => (await new Retriever(index, embeddings, undefined, strict).retrieve(question)).answerable;
-    expect(await answers(await corpus({ "dams.txt": DAMS }))).toBe(false);
+    expect(await answers(await corpus({ "dams.txt": DAM_ARTICLE }))).toBe(false);
     expect(await answers(await corpus({ "dam.txt": DAM_BRIEFING }))).toBe(true);
     expect(await answers(await corpus({}))).toBe(true);
   });

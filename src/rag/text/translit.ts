@@ -62,11 +62,11 @@ export const MIN_NAME_SKELETON = 2;
 const arabicVowelGroups = (word: string): number => word.match(/[اويع]+/g)?.length ?? 0;
 const latinVowelGroups = (word: string): number => word.match(/[aeiouy]+/g)?.length ?? 0;
 
-/** The name key of a normalised Arabic word, or undefined when its skeleton is too short. */
-export function arabicNameKey(word: string): string | undefined {
+/** The name key of a normalised Arabic word, or undefined when its skeleton is shorter than `minimum`. */
+export function arabicNameKey(word: string, minimum = MIN_NAME_SKELETON): string | undefined {
   const stripped = word.replace(/^(وال|بال|لل|ال)(?=..)/, "");
   const skeleton = arabicSkeleton(stripped);
-  if (skeleton.length < MIN_NAME_SKELETON) return undefined;
+  if (skeleton.length < minimum) return undefined;
   return `${skeleton}:${arabicVowelGroups(stripped.replace(/^[اع]/, ""))}${/^[اع]/.test(stripped) ? "v" : ""}`;
 }
 
