@@ -87,18 +87,8 @@ describe("questions naming a tweet's author", () => {
     expect(who.kind === "answered" && who.citations.map((c) => c.label)).toEqual(["paragraph 2"]);
     if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
   });
-});
 
-describe("a name the text writes as one word", () => {
-  let seed: Rag;
-  let project: TempProject;
-  beforeAll(async () => {
-    project = tempProject();
-    seed = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
-  });
-  afterAll(() => project.remove());
-
-  it("finds a handle from the name's two words, in English or in Arabic script", async () => {
+  it("finds a handle (a name the text writes as one word) from the name's two words, in English or in Arabic script", async () => {
     for (const question of ["Who is Khaled Drareni?", "من هو خالد درارني؟", "شكون هو خالد درارني اللي تلاقات بيه؟"]) {
       expect(quotes(await seed.answer(question))[0], question).toContain("@khaleddrareni");
     }
