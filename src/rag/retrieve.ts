@@ -211,7 +211,7 @@ export class Retriever {
     prepared.delete(index.store);
     ({ sentences: this.sentences, passageOf: this.passageOf, sentenceIndex: this.sentenceIndex, passageIndex: this.passageIndex } = ready);
     for (const { passage } of this.sentences) this.sourceSentences.set(passage.source, (this.sourceSentences.get(passage.source) ?? 0) + 1);
-    // n² / Σ count² ≥ 9/5, in integers (exact up to 94 million sentences).
+    // n² / Σ count² ≥ 9/5, in integers (exact below 31 million sentences: 9 n² < 2^53).
     let squares = 0;
     for (const count of this.sourceSentences.values()) squares += count * count;
     const n = this.sentences.length;
