@@ -51,7 +51,10 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
  */
 export function matchedWords(text: string, terms: readonly QueryTerm[]): { start: number; end: number; word: string }[] {
   const byKey = new Map<string, string>();
-  for (const term of terms) if (!term.synthetic) for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.raw ?? term.word);
+  for (const term of terms) {
+    if (term.synthetic) continue;
+    for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.phrases?.[key] ?? term.raw ?? term.word);
+  }
   const out: { start: number; end: number; word: string }[] = [];
   for (const token of tokenizePlaced(text)) {
     if (isStopword(token.text)) continue;
@@ -93,6 +96,8 @@ export interface QueryTerm {
   readonly keys: readonly string[];
   /** Scales the term's score and its share of coverage: below 1 for approximate (fuzzy) matches. */
   readonly weight: number;
+  /** Keys the word matches joined to a neighbour, and the two words as the question wrote them ("Khaled Drareni"). */
+  readonly phrases?: Readonly<Record<string, string>>;
   /** A term the analyser added (the author-account cue): it scores but does not count for coverage. */
   readonly synthetic?: boolean;
   /** A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits. */
@@ -170,7 +175,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of [...tokenKeys(token), ...standard]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
-    for (const k of joinedKeys(tokens, i, context)) keys.add(k);
+    const phrases = joinedKeys(tokens, i, context);
+    for (const k of Object.keys(phrases)) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
     const namedElsewhere = byName.length > 0 && [...keys].some(context.has);
@@ -182,7 +188,15 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);
-    terms.push({ word: token.text, raw: token.raw, keys: [...keys], weight, ...(name ? { name } : {}), ...(namedElsewhere ? { authorKeys: byName } : {}) });
+    terms.push({
+      word: token.text,
+      raw: token.raw,
+      keys: [...keys],
+      weight,
+      ...(name ? { name } : {}),
+      ...(namedElsewhere ? { authorKeys: byName } : {}),
+      ...(Object.keys(phrases).length > 0 ? { phrases } : {}),
+    });
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   if (authorKeys.size === 0) return terms;
@@ -216,19 +230,25 @@ const MIN_JOINED_SKELETON = 5;
 
 /**
  * Keys of the word joined to a neighbour, where the briefings write the two as one word: a handle
- * ("Khaled Drareni" and خالد درارني both find @khaleddrareni). Only keys the corpus holds are kept.
+ * ("Khaled Drareni" and خالد درارني both find @khaleddrareni), each with the two words as the question wrote
+ * them. Only keys the corpus holds are kept.
  */
-function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext): string[] {
+function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext): Record<string, string> {
   const token = tokens[i];
-  if (!token || isStopword(token.text)) return [];
-  const keys: string[] = [];
+  const phrases: Record<string, string> = {};
+  if (!token || isStopword(token.text)) return phrases;
   for (const [first, second] of [[tokens[i - 1], token], [token, tokens[i + 1]]] as const) {
     if (!first || !second || first.script !== second.script || isStopword(first.text) || isStopword(second.text)) continue;
     const text = first.text + second.text;
-    if (first.script === "latin") keys.push(...tokenKeys({ ...first, text }));
-    else if (first.script === "ar" && arabicSkeleton(text).length >= MIN_JOINED_SKELETON) keys.push(...latinKeysForArabic(text).map((k) => LATIN_NAME + k));
+    const keys =
+      first.script === "latin"
+        ? tokenKeys({ ...first, text })
+        : first.script === "ar" && arabicSkeleton(text).length >= MIN_JOINED_SKELETON
+          ? latinKeysForArabic(text).map((k) => LATIN_NAME + k)
+          : [];
+    for (const key of keys) if (context.has(key)) phrases[key] = `${first.raw} ${second.raw}`;
   }
-  return keys.filter(context.has);
+  return phrases;
 }
 
 /** The author-name keys a question word may match: its own keys, and a name's in the other script. */

@@ -92,6 +92,10 @@ describe("questions naming a tweet's author", () => {
     for (const question of ["Who is Khaled Drareni?", "من هو خالد درارني؟", "شكون هو خالد درارني اللي تلاقات بيه؟"]) {
       expect(quotes(await seed.answer(question))[0], question).toContain("@khaleddrareni");
     }
+    // The reader is shown that the two words found it, not the first alone.
+    const answer = await seed.answer("من هو خالد درارني؟");
+    const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+    expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["khaleddrareni", "خالد درارني"]);
   });
 });
 
