@@ -53,7 +53,7 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   const byKey = new Map<string, string>();
   for (const term of terms) {
     if (term.synthetic) continue;
-    for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.phrases?.[key] ?? term.raw ?? term.word);
+    for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, (term.phrases && Object.hasOwn(term.phrases, key) ? term.phrases[key] : undefined) ?? term.raw ?? term.word);
   }
   const out: { start: number; end: number; word: string }[] = [];
   for (const token of tokenizePlaced(text)) {
@@ -159,9 +159,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
       name = capitalised || !lexicon.known.has(token.text);
-      // A Roman numeral ("Super Bowl XLIX") is the number the Arabic text writes in digits (السوبر بول 49).
-      // So is an ordinal in digits ("the 2nd century", "3rd and 9": القرن 2، الثالث و9).
-      const numeral = romanValue(token.raw) ?? ORDINAL.exec(token.text)?.[1];
+      // A Roman numeral after a name ("Super Bowl XLIX", "World War II"; not "What is LIV Golf?", "my CV") is the
+      // number the Arabic text writes in digits (السوبر بول 49). So is an ordinal in digits ("the 15th century").
+      const afterName = /^\p{Lu}/u.test(tokens[i - 1]?.raw ?? "");
+      const numeral = (afterName ? romanValue(token.raw) : undefined) ?? ORDINAL.exec(token.text)?.[1];
       if (numeral !== undefined) keys.add(String(numeral));
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
