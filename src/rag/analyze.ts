@@ -53,7 +53,7 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   const byKey = new Map<string, string>();
   for (const term of terms) {
     if (term.synthetic) continue;
-    for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, (term.phrases && Object.hasOwn(term.phrases, key) ? term.phrases[key] : undefined) ?? term.raw ?? term.word);
+    for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.phrases?.get(key) ?? term.raw ?? term.word);
   }
   const out: { start: number; end: number; word: string }[] = [];
   for (const token of tokenizePlaced(text)) {
@@ -97,7 +97,7 @@ export interface QueryTerm {
   /** Scales the term's score and its share of coverage: below 1 for approximate (fuzzy) matches. */
   readonly weight: number;
   /** Keys the word matches joined to a neighbour, and the two words as the question wrote them ("Khaled Drareni"). */
-  readonly phrases?: Readonly<Record<string, string>>;
+  readonly phrases?: ReadonlyMap<string, string>;
   /** A term the analyser added (the author-account cue): it scores but does not count for coverage. */
   readonly synthetic?: boolean;
   /** A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits. */
@@ -157,11 +157,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       }
       // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
-      const capitalised = i > 0 && /^\p{Lu}/u.test(token.raw);
+      const capitalised = i > 0 && isCapitalised(token);
       name = capitalised || !lexicon.known.has(token.text);
       // A Roman numeral after a name ("Super Bowl XLIX", "World War II"; not "What is LIV Golf?", "my CV") is the
       // number the Arabic text writes in digits (السوبر بول 49). So is an ordinal in digits ("the 15th century").
-      const afterName = /^\p{Lu}/u.test(tokens[i - 1]?.raw ?? "");
+      const afterName = isCapitalised(tokens[i - 1]);
       const numeral = (afterName ? romanValue(token.raw) : undefined) ?? ORDINAL.exec(token.text)?.[1];
       if (numeral !== undefined) keys.add(String(numeral));
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
@@ -177,7 +177,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
     const phrases = joinedKeys(tokens, i, context);
-    for (const k of Object.keys(phrases)) keys.add(k);
+    for (const k of phrases.keys()) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
     const namedElsewhere = byName.length > 0 && [...keys].some(context.has);
@@ -196,7 +196,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       weight,
       ...(name ? { name } : {}),
       ...(namedElsewhere ? { authorKeys: byName } : {}),
-      ...(Object.keys(phrases).length > 0 ? { phrases } : {}),
+      ...(phrases.size > 0 ? { phrases } : {}),
     });
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
@@ -207,6 +207,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true });
   return terms;
 }
+
+/** Whether the question wrote the word with a capital (a name, inside an English sentence). */
+const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.raw);
 
 /** An ordinal written in digits ("2nd", "15th"): its number. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;
@@ -234,9 +237,9 @@ const MIN_JOINED_SKELETON = 5;
  * ("Khaled Drareni" and خالد درارني both find @khaleddrareni), each with the two words as the question wrote
  * them. Only keys the corpus holds are kept.
  */
-function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext): Record<string, string> {
+function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext): Map<string, string> {
   const token = tokens[i];
-  const phrases: Record<string, string> = {};
+  const phrases = new Map<string, string>();
   if (!token || isStopword(token.text)) return phrases;
   for (const [first, second] of [[tokens[i - 1], token], [token, tokens[i + 1]]] as const) {
     if (!first || !second || first.script !== second.script || isStopword(first.text) || isStopword(second.text)) continue;
@@ -247,7 +250,7 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
         : first.script === "ar" && arabicSkeleton(text).length >= MIN_JOINED_SKELETON
           ? latinKeysForArabic(text).map((k) => LATIN_NAME + k)
           : [];
-    for (const key of keys) if (context.has(key)) phrases[key] = `${first.raw} ${second.raw}`;
+    for (const key of keys) if (context.has(key)) phrases.set(key, `${first.raw} ${second.raw}`);
   }
   return phrases;
 }
@@ -314,7 +317,7 @@ function nameKeys(tokens: readonly Token[], i: number, name: boolean): string[] 
   const words = [token.text];
   const next = tokens[i + 1];
   const prev = tokens[i - 1];
-  if (next?.script === "latin" && /^\p{Lu}/u.test(next.raw)) words.push(token.text + next.text);
-  if (prev?.script === "latin" && /^\p{Lu}/u.test(prev.raw)) words.push(prev.text + token.text);
+  if (next?.script === "latin" && isCapitalised(next)) words.push(token.text + next.text);
+  if (prev?.script === "latin" && isCapitalised(prev)) words.push(prev.text + token.text);
   return [...arabicKeysForLatin(token.text, name), ...words.slice(1).flatMap((w) => arabicKeysForLatin(w))];
 }
