@@ -380,7 +380,7 @@ describe("writeFilteredExact", () => {
         const index = new hnswlib.BruteforceSearch("cosine", 4);
         index.initIndex(2);
         index.addPoint([1, 2, 3, label], label);
-        index.writeIndex(join(dir, label + ".index"));
+        index.writeIndexSync(join(dir, label + ".index"));
         return join(dir, label + ".index");
       };
       const [source, added] = [small(1), small(2)];
