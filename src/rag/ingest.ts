@@ -218,7 +218,10 @@ export function ingest(file: SourceFile): Passage[] {
           last.lastLine === i - 1 &&
           previous !== undefined &&
           !SENTENCE_END.test(previous.text) &&
-          isLatin(previous.text) === isLatin(line.text);
+          isLatin(previous.text) === isLatin(line.text) &&
+          // Across a blank line, only a fragment that never finished a sentence is continued: a paragraph of
+          // whole sentences whose last line lacks a stop (a list, say) is over.
+          (line.gap === 0 || segmentSentences(file.text, last.start, last.end, true).length <= 1);
         if (brokenOff) {
           last.end = line.end;
           last.lastLine = i;

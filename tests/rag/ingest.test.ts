@@ -103,6 +103,15 @@ describe("ingest on other layouts", () => {
     ]);
   });
 
+  it("keeps apart a finished paragraph whose last line lacks a stop and the paragraph after it", () => {
+    // xquad-dev's Private_school: a list closes a paragraph without a full stop; the next paragraph is another topic.
+    const text = "Schools are of many kinds. The boards are: CBSE, ICSE and NENBSE\n\nSome of the oldest schools are church schools.\n";
+    expect(ingest({ path: "seeds/c.txt", text }).map((p) => text.slice(p.start, p.end))).toEqual([
+      "Schools are of many kinds. The boards are: CBSE, ICSE and NENBSE",
+      "Some of the oldest schools are church schools.",
+    ]);
+  });
+
   it("reads a Markdown briefing with a # title and plain paragraphs", () => {
     const md = "# A title\n\nFirst paragraph. It has two sentences.\n\nSecond one\n";
     const result = ingest({ path: "seeds/a.md", text: md });
