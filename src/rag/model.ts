@@ -1,7 +1,8 @@
 /**
  * The two fitted decisions of the core, read from `data/models.json` (written by `scripts/fit-models.ts`,
- * cross-validated on the development sets): a logistic re-ranker over each candidate sentence's features,
- * and a logistic answer-or-decline model over the question's. Its hash is part of the index's identity.
+ * cross-validated on the development sets): a logistic re-ranker over each candidate sentence's features (its
+ * order learnt from pairs of candidates, its scale calibrated to a chance of holding the answer), and a logistic
+ * answer-or-decline model over the question's. Its hash is part of the index's identity.
  */
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

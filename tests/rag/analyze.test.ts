@@ -84,7 +84,7 @@ describe("questions naming a tweet's author", () => {
     const said = await seed.answer("ماذا قالت سيسون عن حقوق الإنسان");
     expect(said.kind === "answered" && said.citations[0]?.label).toMatch(/^tweet by @State_IO/);
     const who = await seed.answer("Who is Michele Sison?");
-    expect(who.kind === "answered" && who.citations.map((c) => c.label)).toEqual(["paragraph 2"]);
+    expect(who.kind === "answered" && who.citations[0]?.label).toBe("paragraph 2");
     if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
   });
 
