@@ -64,6 +64,14 @@ describe("the bilingual lexicon", () => {
     expect(queryTerms("Send my CV", ctx).find((t) => t.word === "cv")?.keys).not.toContain("105");
   });
 
+  it("does not translate through the word that makes an adverb of a gloss (بشكل مباشر for 'live')", () => {
+    writeFileSync(paths.dictionary, ["live\tبشكل مباشر\t", "invitingly\tبصورة جذابة\t"].join("\n"));
+    const ctx = context("داعية بشكل عام كل الدول بصورة واضحة ونقل مباشر للجلسة");
+    const arabic = (question: string): string[] => keysOf(question, ctx).filter((k) => /[\u0600-\u06FF]/.test(k));
+    expect(arabic("live")).toEqual(tokenKeys(tokenize("مباشر")[0]!));
+    expect(arabic("invited")).toEqual([]);
+  });
+
   it("translates a word by its own entry before its stem: 'gas' does not borrow from 'GA'", () => {
     const ctx = context("ولاية جورجيا");
     expect(keysOf("gas", ctx).filter((k) => /[\u0600-\u06FF]/.test(k))).toEqual([]);
