@@ -5,8 +5,8 @@
  * The briefings are scraped pages. Lines are classified first: page debris (relative times, reply counters,
  * "copy link", "read N replies", follow buttons, the keyword list) is dropped; a tweet's author and time
  * stamp become the label of the tweet's passage; a paragraph that the page broke across a blank line
- * mid-sentence is joined again. A post embedded in the page (a tweet) is recognised by the follow line
- * before it or the time stamp after it.
+ * mid-sentence is joined again (see continuesAcrossBlankLine). A post embedded in the page (a tweet) is
+ * recognised by the follow line before it or the time stamp after it.
  */
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { foldDigits } from "./text/normalize.js";
@@ -122,6 +122,19 @@ function splitLines(text: string): Line[] {
 
 const isLatin = (s: string): boolean => count(s, LATIN_LETTERS) > count(s, ARABIC_LETTERS);
 
+/** Latin text continued mid-sentence: a lower-case word or punctuation that cannot open a sentence. */
+const LATIN_CONTINUATION = /^[\p{Ll},;)\]]/u;
+
+/**
+ * Whether `line`, after a blank line, continues the paragraph `draft` whose last line has no stop: when the
+ * draft is a fragment of at most one sentence (a paragraph the page broke, or a title without a stop, which
+ * then opens its first sentence), or when Latin text says so itself (the next line opens in lower case).
+ * A paragraph of several sentences whose last line lacks a stop (a list, say) is over otherwise.
+ */
+function continuesAcrossBlankLine(text: string, draft: Draft, line: Line): boolean {
+  return (isLatin(line.text) && LATIN_CONTINUATION.test(line.text)) || segmentSentences(text, draft.start, draft.end, true).length <= 1;
+}
+
 /** An author name line: a few Latin words right before a follow line ("Ambassador Michele Sison"). */
 const isAuthorLine = (line: Line, next: LineKind | undefined): boolean =>
   next?.kind === "follow" && isLatin(line.text) && line.text.split(/\s+/).length <= 6 && !SENTENCE_END.test(line.text);
@@ -219,9 +232,7 @@ export function ingest(file: SourceFile): Passage[] {
           previous !== undefined &&
           !SENTENCE_END.test(previous.text) &&
           isLatin(previous.text) === isLatin(line.text) &&
-          // Across a blank line, only a fragment that never finished a sentence is continued: a paragraph of
-          // whole sentences whose last line lacks a stop (a list, say) is over.
-          (line.gap === 0 || segmentSentences(file.text, last.start, last.end, true).length <= 1);
+          (line.gap === 0 || continuesAcrossBlankLine(file.text, last, line));
         if (brokenOff) {
           last.end = line.end;
           last.lastLine = i;

@@ -104,12 +104,17 @@ describe("ingest on other layouts", () => {
   });
 
   it("keeps apart a finished paragraph whose last line lacks a stop and the paragraph after it", () => {
-    // xquad-dev's Private_school: a list closes a paragraph without a full stop; the next paragraph is another topic.
-    const text = "Schools are of many kinds. The boards are: CBSE, ICSE and NENBSE\n\nSome of the oldest schools are church schools.\n";
-    expect(ingest({ path: "seeds/c.txt", text }).map((p) => text.slice(p.start, p.end))).toEqual([
-      "Schools are of many kinds. The boards are: CBSE, ICSE and NENBSE",
-      "Some of the oldest schools are church schools.",
-    ]);
+    // xquad-dev's Private_school (in Arabic): a list closes a paragraph without a full stop; the next is another topic.
+    const arabic = "المدارس أنواع كثيرة. لجان الفحص هي: المجلس المركزي والمجلس الهندي\n\nإن بعض أقدم المدارس مدارس كنسية.\n";
+    const english = "Schools are of many kinds. The boards are CBSE, ICSE and NENBSE\n\nSome of the oldest schools are church schools.\n";
+    for (const text of [arabic, english]) {
+      expect(ingest({ path: "seeds/c.txt", text }).map((p) => text.slice(p.start, p.end))).toEqual(text.trim().split("\n\n"));
+    }
+  });
+
+  it("joins an English paragraph broken mid-sentence after a sentence or more: the next line opens in lower case", () => {
+    const text = "He arrived on Monday. The envoy said that the talks\n\nwould resume soon.\n";
+    expect(ingest({ path: "seeds/d.txt", text }).map((p) => text.slice(p.start, p.end))).toEqual([text.trim()]);
   });
 
   it("reads a Markdown briefing with a # title and plain paragraphs", () => {
