@@ -122,6 +122,8 @@ function fitLogistic(features: readonly string[], samples: readonly Sample[], it
     total += s.w;
     for (let j = 0; j < d; j += 1) mean[j] = (mean[j] ?? 0) + s.w * (s.x[j] ?? 0);
   }
+  // No samples (a fold with no pair to learn from) would give NaN weights, which JSON writes as null.
+  if (!(total > 0)) throw new Error(`no samples to fit ${features.join(", ")} on`);
   for (let j = 0; j < d; j += 1) mean[j] = (mean[j] ?? 0) / total;
   for (const s of samples) for (let j = 0; j < d; j += 1) scale[j] = (scale[j] ?? 0) + s.w * ((s.x[j] ?? 0) - (mean[j] ?? 0)) ** 2;
   for (let j = 0; j < d; j += 1) scale[j] = Math.sqrt((scale[j] ?? 0) / total) || 1;
@@ -242,10 +244,10 @@ function pairSamples(asked: readonly Asked[]): Sample[] {
 }
 
 /**
- * The re-ranker: its order from pairs, then scaled and shifted (Platt scaling, which keeps the order) so that its
- * sigmoid is again a candidate's chance of holding the answer, the scale the decline model, the conversation's
- * log-odds bonus and the quotes' relative cut read. Within a question, the candidates weigh as before: half
- * for those holding the answer, half for the rest.
+ * The re-ranker: its order from pairs, then scaled and shifted (Platt scaling, which keeps the order) back onto
+ * the log-odds scale of a fit on candidates one by one (within a question, half the weight on those holding the
+ * answer and half on the rest, as before): the scale the decline model, the conversation's log-odds bonus and
+ * the quotes' relative cut were made for. A pairwise fit alone has no such scale: its scores crowd near 1.
  */
 function fitRanker(asked: readonly Asked[]): LogisticModel {
   const order = fitLogistic(RANK_FEATURES, pairSamples(asked));
@@ -255,6 +257,8 @@ function fitRanker(asked: readonly Asked[]): LogisticModel {
   ]);
   const platt = fitLogistic(["order"], scored);
   const a = (platt.weights[0] ?? 0) / (platt.scale[0] || 1);
+  // A scale of 0 or less would flatten or reverse the order the pairs learnt.
+  if (!(a > 0)) throw new Error(`the re-ranker's calibration came out ${a}; its order does not separate the candidates`);
   const b = platt.bias - a * (platt.mean[0] ?? 0);
   const round = (v: number): number => Math.round(v * 1e5) / 1e5;
   return { ...order, weights: order.weights.map((w) => round(a * w)), bias: round(a * order.bias + b) };

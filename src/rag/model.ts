@@ -108,5 +108,10 @@ function readModels(path: string): { models: Models; hash: string } {
   if (!same(models.rank.features, RANK_FEATURES) || ![models.decline, models.declineMany].every((m) => m !== undefined && same(m.features, DECLINE_FEATURES))) {
     throw new Error(`${path} does not match this version's features; refit it with scripts/fit-models.ts`);
   }
+  // A null read as 0 would load a model that silently ignores its features.
+  const finite = (m: LogisticModel): boolean => [...m.mean, ...m.scale, ...m.weights, m.bias].every(Number.isFinite);
+  if (![models.rank, models.decline, models.declineMany].every(finite)) {
+    throw new Error(`${path} holds a weight that is not a number; refit it with scripts/fit-models.ts`);
+  }
   return { models, hash: hashOf(text) };
 }

@@ -85,6 +85,8 @@ describe("questions naming a tweet's author", () => {
     expect(said.kind === "answered" && said.citations[0]?.label).toMatch(/^tweet by @State_IO/);
     const who = await seed.answer("Who is Michele Sison?");
     expect(who.kind === "answered" && who.citations[0]?.label).toBe("paragraph 2");
+    // Her name alone does not bring in her tweets: they say what she said, not who she is.
+    expect(who.kind === "answered" && who.citations.some((c) => c.label.startsWith("tweet"))).toBe(false);
     if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
   });
 

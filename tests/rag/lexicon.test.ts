@@ -69,7 +69,7 @@ describe("the bilingual lexicon", () => {
     const ctx = context("داعية بشكل عام كل الدول بصورة واضحة ونقل مباشر للجلسة");
     const arabic = (question: string): string[] => keysOf(question, ctx).filter((k) => /[\u0600-\u06FF]/.test(k));
     expect(arabic("live")).toEqual(tokenKeys(tokenize("مباشر")[0]!));
-    expect(arabic("invited")).toEqual([]);
+    expect(arabic("invitingly")).toEqual([]);
   });
 
   it("translates a word by its own entry before its stem: 'gas' does not borrow from 'GA'", () => {

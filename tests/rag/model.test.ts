@@ -41,6 +41,18 @@ describe("the fitted models", () => {
     }
   });
 
+  it("refuses a models file holding a weight that is not a number (a fit without samples writes NaN as null)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "models-"));
+    try {
+      const fitted = JSON.parse(readFileSync(MODELS_PATH, "utf8")) as { rank: LogisticModel };
+      const file = join(dir, "models.json");
+      writeFileSync(file, JSON.stringify({ ...fitted, rank: { ...fitted.rank, weights: fitted.rank.weights.map((w, i) => (i === 2 ? null : w)) } }));
+      expect(() => loadModels(file)).toThrow(/not a number.*scripts\/fit-models\.ts/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("reads a feature by its name, 0 when the vector is missing", () => {
     const rank = Float64Array.from(RANK_FEATURES, (_, i) => i + 1);
     expect(rankFeature(rank, "previousCover")).toBe(RANK_FEATURES.indexOf("previousCover") + 1);

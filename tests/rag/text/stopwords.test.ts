@@ -21,11 +21,15 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["بشكل", "بصورة", "بطريقة"])("reads %s, what makes an adverb of a word (بشكل مباشر, 'live'), as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["موقف", "موقفها", "رأي", "رأيهم", "stance", "opinion"])("reads %s, what a question asks for rather than what it is about, as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["وزير", "فرنسا", "وفد", "مينورسو", "ولي", "فهم", "فلم", "فرح", "وهم", "ودول", "عبر", "قبل", "بين"])(
+  it.each(["وزير", "فرنسا", "وفد", "مينورسو", "ولي", "فهم", "فلم", "فرح", "وهم", "ودول", "عبر", "قبل", "بين", "شكل", "صورة", "طريقة"])(
     "keeps %s, a word that only starts like a joined function word or is also a verb",
     (word) => {
       expect(stop(word)).toBe(false);
