@@ -162,7 +162,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // A Roman numeral after a name ("Super Bowl XLIX", "World War II"; not "What is LIV Golf?", "my CV") is the
       // number the Arabic text writes in digits (السوبر بول 49). So is an ordinal in digits ("the 15th century").
       const afterName = isCapitalised(tokens[i - 1]);
-      const numeral = (afterName ? romanValue(token.raw) : undefined) ?? ORDINAL.exec(token.text)?.[1];
+      const numeral = (afterName ? romanValue(token.raw.replace(/['’]s$/u, "")) : undefined) ?? ORDINAL.exec(token.text)?.[1];
       if (numeral !== undefined) keys.add(String(numeral));
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {

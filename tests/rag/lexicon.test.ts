@@ -59,6 +59,7 @@ describe("the bilingual lexicon", () => {
     expect(ordinal?.keys).toContain("15");
     expect(ordinal?.weight).toBe(1);
     expect(queryTerms("Bowl XLIX", ctx).find((t) => t.word === "xlix")?.keys).toContain("49");
+    expect(queryTerms("Who was Super Bowl XLIX's MVP?", ctx).find((t) => t.word === "xlix")?.keys).toContain("49");
     // Not an acronym that happens to be a numeral, unless it follows a name.
     expect(queryTerms("What is LIV Golf?", ctx).find((t) => t.word === "liv")?.keys).not.toContain("54");
     expect(queryTerms("Send my CV", ctx).find((t) => t.word === "cv")?.keys).not.toContain("105");
