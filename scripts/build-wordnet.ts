@@ -8,6 +8,8 @@
  *   word-to-word "+" pointers, and pertainyms ("Algerian" -> "Algeria", "\\" pointers);
  * - synonyms: the other one-word lemmas of the word's most frequent sense ("physician" -> "doctor").
  *
+ * It also writes `data/capitals.tsv`: each national capital's country, and the capital's Arabic names.
+ *
  * Run once after `apt-get install wordnet-base`:
  *   npx tsx scripts/build-wordnet.ts [/usr/share/wordnet]
  * The output is committed, so nothing needs apt at run time.
@@ -53,6 +55,54 @@ function readData(dir: string, pos: (typeof POS)[number]): Map<string, Synset> {
     synsets.set(offset, { words, pointers });
   }
   return synsets;
+}
+
+/** The offsets of `lemma`'s noun senses, from index.noun. */
+function nounSenses(dir: string, lemma: string): string[] {
+  const line = readFileSync(join(dir, "index.noun"), "utf8").split("\n").find((l) => l.startsWith(`${lemma} n `));
+  const fields = line?.trim().split(" ") ?? [];
+  const senses = fields.slice(fields.length - Number(fields[2]));
+  if (senses.length === 0) throw new Error(`${lemma} is not in ${dir}/index.noun`);
+  return senses;
+}
+
+/**
+ * Each national capital's country (WordNet: an instance of "national capital", part of a country or of a
+ * district that is): "washington" -> america, usa, ..., "paris" -> france. A news text names a government by
+ * its capital ("Washington says"), so a question may too.
+ */
+function capitals(dir: string, nouns: ReadonlyMap<string, Synset>): Map<string, Set<string>> {
+  const [nationalCapital] = nounSenses(dir, "national_capital");
+  const country = new Set(nounSenses(dir, "country"));
+  const targets = (offset: string, symbol: string): string[] => (nouns.get(offset)?.pointers ?? []).filter((p) => p[0] === symbol).map((p) => p[1]);
+  // An instance of "country" or of a kind of it ("African country").
+  const isCountry = (offset: string): boolean => targets(offset, "@i").some((kind) => country.has(kind) || targets(kind, "@").some((k) => country.has(k)));
+  const out = new Map<string, Set<string>>();
+  for (const [offset, synset] of nouns) {
+    if (nationalCapital === undefined || !targets(offset, "@i").includes(nationalCapital)) continue;
+    // Its country: a part holonym, or one of a part holonym's (Washington is part of the District of Columbia).
+    const holonyms = targets(offset, "#p");
+    const state = [...holonyms, ...holonyms.flatMap((h) => targets(h, "#p"))].find(isCountry);
+    const names = (state ? nouns.get(state)?.words ?? [] : []).map(plainWord).filter((w): w is string => w !== undefined);
+    for (const capital of synset.words.map(plainWord)) {
+      if (!capital || names.length === 0 || names.includes(capital)) continue;
+      const set = out.get(capital) ?? new Set();
+      for (const name of names) set.add(name);
+      out.set(capital, set);
+    }
+  }
+  return out;
+}
+
+/** One-word Arabic translations of `english` in the FreeDict list (data/freedict-eng-ara.tsv). */
+function arabicNames(dictionary: string, english: string): string[] {
+  const out = new Set<string>();
+  for (const line of dictionary.split("\n")) {
+    const [word, direct = ""] = line.split("\t");
+    if (word !== english) continue;
+    for (const t of direct.split("|")) if (t && !/\s/.test(t.trim())) out.add(t.trim());
+  }
+  return [...out];
 }
 
 function main(dir: string): void {
@@ -103,6 +153,17 @@ function main(dir: string): void {
   ];
   writeFileSync(new URL("../data/wordnet-en.tsv", import.meta.url), `${[...header, ...lines].join("\n")}\n`);
   process.stdout.write(`${lines.length} words\n`);
+
+  const dictionary = readFileSync(new URL("../data/freedict-eng-ara.tsv", import.meta.url), "utf8");
+  const countryOf = capitals(dir, data.get("noun") ?? new Map());
+  const capitalLines = [...countryOf.keys()].sort().map((c) => `${c}\t${[...(countryOf.get(c) ?? [])].join("|")}\t${arabicNames(dictionary, c).join("|")}`);
+  const capitalHeader = [
+    "# From Princeton WordNet 3.0 (national capitals and their countries) and the FreeDict list (the capitals' Arabic",
+    "# names), built by scripts/build-wordnet.ts",
+    "# capital<TAB>its country's names<TAB>the capital's one-word Arabic names",
+  ];
+  writeFileSync(new URL("../data/capitals.tsv", import.meta.url), `${[...capitalHeader, ...capitalLines].join("\n")}\n`);
+  process.stdout.write(`${capitalLines.length} capitals\n`);
 }
 
 main(process.argv[2] ?? "/usr/share/wordnet");

@@ -9,6 +9,7 @@
  * the "%" prefix: a question naming the author finds her tweets through one term of its own, which leaves the
  * name's own matches (the text that names her) and the question's coverage as they were.
  */
+import { countryOfCapital } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
@@ -100,6 +101,11 @@ export interface QueryTerm {
   readonly phrases?: ReadonlyMap<string, string>;
   /** A term the analyser added (the author-account cue): it scores but does not count for coverage. */
   readonly synthetic?: boolean;
+  /**
+   * The country a capital stands for, when the briefings name the country and never the capital ("Washington"
+   * for America): the term matches nothing and does not count for coverage, found or missing.
+   */
+  readonly standsFor?: string;
   /** A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits. */
   readonly name?: boolean;
   /**
@@ -184,8 +190,12 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     for (const k of byName) (namedElsewhere ? authorKeys : keys).add(k);
     // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary
     // spells so: "food" is not a misspelt "good".
+    const found = [...keys].some(context.has);
+    // A capital the briefings never name, of a country they do, stands for its government ("Washington backs
+    // the mission"): it is not looked up as a misspelling, and it counts neither for nor against coverage.
+    const country = found ? undefined : countryOfCapital(tokens, i).find((c) => !isStopword(c) && (translate(c, lexicon).length > 0 || context.has(stemEnglish(c))));
     const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
-    if (!spelledRight && ![...keys].some(context.has)) weight = expand(token, keys, context);
+    if (!spelledRight && !found && country === undefined) weight = expand(token, keys, context);
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);
@@ -197,6 +207,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       ...(name ? { name } : {}),
       ...(namedElsewhere ? { authorKeys: byName } : {}),
       ...(phrases.size > 0 ? { phrases } : {}),
+      ...(country !== undefined ? { standsFor: country } : {}),
     });
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });

@@ -303,7 +303,7 @@ export class Retriever {
     let missingKnownNames = 0;
     const weights: { keys: readonly string[]; weight: number }[] = [];
     for (const hit of lexical.terms) {
-      if (hit.term.synthetic) continue;
+      if (hit.term.synthetic || hit.term.standsFor !== undefined) continue;
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
@@ -377,7 +377,7 @@ export class Retriever {
     const second = ranked[1];
     // The decline model reads the re-ranker's probabilities, whichever order the quotes are in.
     const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? 5 : 0;
-    const counted = lexical.terms.filter((h) => !h.term.synthetic).length;
+    const counted = lexical.terms.filter((h) => !h.term.synthetic && h.term.standsFor === undefined).length;
     const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
     const bestSentenceCover = rankFeature(top?.features, "sentenceCover");

@@ -66,6 +66,11 @@ describe("answer quality on the briefing", () => {
     expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.4);
   });
 
+  it("blind3-eval.jsonl (a third blind set, session 18; held out of the fit): hit@3 at its floor", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind3-eval.jsonl"));
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.76);
+  });
+
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
     let right = 0;
     const rows = readJsonl<ConversationRow>(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
@@ -82,7 +87,9 @@ describe("answer quality on the briefing", () => {
       if (ok) right += 1;
     }
     // 21 of 25 when the probes were added: "how old is she?", "and what is the capital of it?" and "and who is
-    // its president this month?" are still answered, from a word of theirs the briefing does hold.
+    // its president this month?" are still answered, from a word of theirs the briefing does hold. 20 since session
+    // 18: "وشو رأيها بكأس العالم؟" after "ما موقف واشنطن من بعثة المينورسو؟" is answered, as the two are judged together
+    // and واشنطن, which the briefing never names, now stands for America instead of counting as missing.
     expect(right).toBeGreaterThanOrEqual(20);
     expect(rows).toHaveLength(25);
   });

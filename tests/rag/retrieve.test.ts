@@ -32,6 +32,22 @@ describe("decline features", () => {
     expect(await feature("What did Sison say about Algeria?", "missingKnownNames")).toBe(0);
   });
 
+  it("reads a capital the briefing never names, of a country it does, as that government: neither found nor missing", async () => {
+    // The briefing names America (أمريكا) and never Washington.
+    for (const question of ["What does Washington think about MINURSO?", "ما موقف واشنطن من المينورسو؟"]) {
+      const retrieval = await retriever.retrieve(question);
+      expect(retrieval.terms.find((t) => t.standsFor)?.standsFor, question).toBe("america");
+      expect(declineFeature(retrieval.features, "missingShare"), question).toBe(0);
+      expect(declineFeature(retrieval.features, "missingKnownNames"), question).toBe(0);
+    }
+    // Named as the place, it is a place the briefing does not name; so is a capital of a country it never names.
+    for (const question of ["How is the weather in Washington?", "ما هو الطقس في واشنطن؟", "What did Paris say about MINURSO?"]) {
+      const retrieval = await retriever.retrieve(question);
+      expect(retrieval.terms.some((t) => t.standsFor), question).toBe(false);
+      expect(declineFeature(retrieval.features, "missingShare"), question).toBeGreaterThan(0);
+    }
+  });
+
   it("gives the letters of the longest word found nowhere, up to twelve", async () => {
     expect(await feature("How do I bake sourdough bread?", "longestMissing")).toBe("sourdough".length);
     expect(await feature("What did the counterrevolutionaries say?", "longestMissing")).toBe(12);
