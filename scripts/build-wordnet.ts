@@ -8,7 +8,8 @@
  *   word-to-word "+" pointers, and pertainyms ("Algerian" -> "Algeria", "\\" pointers);
  * - synonyms: the other one-word lemmas of the word's most frequent sense ("physician" -> "doctor").
  *
- * It also writes `data/capitals.tsv`: each national capital's country, and the capital's Arabic names.
+ * It also writes `data/capitals.tsv`: each national capital's country, and the Arabic names of both (from
+ * data/freedict-eng-ara.tsv, so run scripts/build-dictionary.ts first when that changes).
  *
  * Run once after `apt-get install wordnet-base`:
  *   npx tsx scripts/build-wordnet.ts [/usr/share/wordnet]
@@ -16,6 +17,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isStopword } from "../src/rag/text/stopwords.js";
 
 const POS = ["noun", "verb", "adj", "adv"] as const;
 /** Synonyms kept per word: the most frequent sense's first few lemmas are the common ones. */
@@ -66,24 +68,43 @@ function nounSenses(dir: string, lemma: string): string[] {
   return senses;
 }
 
+/** A lemma as a name of one or more words ("Saudi_Arabia" -> "saudi arabia"), or undefined. */
+const plainName = (w: string): string | undefined => {
+  const name = w.toLowerCase().replace(/\(.*\)$/, "").replaceAll("_", " ");
+  return /^[a-z]{2,}( [a-z]{2,})*$/.test(name) ? name : undefined;
+};
+
 /**
  * Each national capital's country (WordNet: an instance of "national capital", part of a country or of a
- * district that is): "washington" -> america, usa, ..., "paris" -> france. A news text names a government by
- * its capital ("Washington says"), so a question may too.
+ * region that is): "washington" -> america, usa, ..., "paris" -> france. A news text names a government by
+ * its capital ("Washington says"), so a question may too. Capitals of more than one word (Abu Dhabi) are left
+ * out: a question's words are read one at a time.
  */
 function capitals(dir: string, nouns: ReadonlyMap<string, Synset>): Map<string, Set<string>> {
   const [nationalCapital] = nounSenses(dir, "national_capital");
   const country = new Set(nounSenses(dir, "country"));
   const targets = (offset: string, symbol: string): string[] => (nouns.get(offset)?.pointers ?? []).filter((p) => p[0] === symbol).map((p) => p[1]);
-  // An instance of "country" or of a kind of it ("African country").
-  const isCountry = (offset: string): boolean => targets(offset, "@i").some((kind) => country.has(kind) || targets(kind, "@").some((k) => country.has(k)));
+  /** The offsets `symbol` leads to from `from`, up to `depth` steps away. */
+  const reach = (from: readonly string[], symbol: string, depth: number): string[] => {
+    const seen = new Set<string>();
+    let layer = [...from];
+    for (let d = 0; d < depth && layer.length > 0; d += 1) {
+      layer = layer.flatMap((o) => targets(o, symbol)).filter((o) => !seen.has(o));
+      for (const o of layer) seen.add(o);
+    }
+    return [...seen];
+  };
+  // An instance of "country" or of a kind of it, however deep ("Balkan country", a "European country").
+  const isCountry = (offset: string): boolean => {
+    const kinds = targets(offset, "@i");
+    return [...kinds, ...reach(kinds, "@", 6)].some((k) => country.has(k));
+  };
   const out = new Map<string, Set<string>>();
   for (const [offset, synset] of nouns) {
     if (nationalCapital === undefined || !targets(offset, "@i").includes(nationalCapital)) continue;
-    // Its country: a part holonym, or one of a part holonym's (Washington is part of the District of Columbia).
-    const holonyms = targets(offset, "#p");
-    const state = [...holonyms, ...holonyms.flatMap((h) => targets(h, "#p"))].find(isCountry);
-    const names = (state ? nouns.get(state)?.words ?? [] : []).map(plainWord).filter((w): w is string => w !== undefined);
+    // Its country: the nearest part holonym that is one (Washington is part of the District of Columbia).
+    const state = reach([offset], "#p", 3).find(isCountry);
+    const names = (state ? nouns.get(state)?.words ?? [] : []).map(plainName).filter((w): w is string => w !== undefined);
     for (const capital of synset.words.map(plainWord)) {
       if (!capital || names.length === 0 || names.includes(capital)) continue;
       const set = out.get(capital) ?? new Set();
@@ -94,16 +115,25 @@ function capitals(dir: string, nouns: ReadonlyMap<string, Synset>): Map<string, 
   return out;
 }
 
-/** One-word Arabic translations of `english` in the FreeDict list (data/freedict-eng-ara.tsv). */
-function arabicNames(dictionary: string, english: string): string[] {
-  const out = new Set<string>();
+/** Per one-word Arabic translation in the FreeDict list (data/freedict-eng-ara.tsv), the English words it translates. */
+function glossOwners(dictionary: string): Map<string, Set<string>> {
+  const owners = new Map<string, Set<string>>();
   for (const line of dictionary.split("\n")) {
-    const [word, direct = ""] = line.split("\t");
-    if (word !== english) continue;
-    for (const t of direct.split("|")) if (t && !/\s/.test(t.trim())) out.add(t.trim());
+    if (!line || line.startsWith("#")) continue;
+    const [word = "", direct = ""] = line.split("\t");
+    for (const t of direct.split("|").map((x) => x.trim())) {
+      if (!t || /\s/.test(t)) continue;
+      const set = owners.get(t) ?? new Set();
+      set.add(word);
+      owners.set(t, set);
+    }
   }
-  return [...out];
+  return owners;
 }
+
+/** The one-word Arabic translations of `english`. */
+const arabicOf = (owners: ReadonlyMap<string, ReadonlySet<string>>, english: string): string[] =>
+  [...owners].filter(([, words]) => words.has(english)).map(([arabic]) => arabic);
 
 function main(dir: string): void {
   const data = new Map(POS.map((pos) => [pos, readData(dir, pos)] as const));
@@ -154,13 +184,23 @@ function main(dir: string): void {
   writeFileSync(new URL("../data/wordnet-en.tsv", import.meta.url), `${[...header, ...lines].join("\n")}\n`);
   process.stdout.write(`${lines.length} words\n`);
 
-  const dictionary = readFileSync(new URL("../data/freedict-eng-ara.tsv", import.meta.url), "utf8");
+  const owners = glossOwners(readFileSync(new URL("../data/freedict-eng-ara.tsv", import.meta.url), "utf8"));
   const countryOf = capitals(dir, data.get("noun") ?? new Map());
-  const capitalLines = [...countryOf.keys()].sort().map((c) => `${c}\t${[...(countryOf.get(c) ?? [])].join("|")}\t${arabicNames(dictionary, c).join("|")}`);
+  const countryKey = (capital: string): string => [...(countryOf.get(capital) ?? [])].sort().join("|");
+  // A capital's Arabic name is kept only when it translates nothing but spellings of capitals of that country:
+  // عمان is Amman and Oman, ذكر "male" (Malé) and "mention", فينا Vaduz and Vienna.
+  const ownName = (capital: string, arabic: string): boolean => [...(owners.get(arabic) ?? [])].every((w) => countryOf.has(w) && countryKey(w) === countryKey(capital));
+  const capitalLines = [...countryOf.keys()].sort().map((c) => {
+    const countries = [...(countryOf.get(c) ?? [])];
+    const arabic = arabicOf(owners, c).filter((a) => ownName(c, a));
+    // Not through a name that is a function word too ("us" is نحن).
+    const countryArabic = [...new Set(countries.filter((name) => !isStopword(name)).flatMap((name) => arabicOf(owners, name)))];
+    return [c, countries.join("|"), arabic.join("|"), countryArabic.join("|")].join("\t");
+  });
   const capitalHeader = [
-    "# From Princeton WordNet 3.0 (national capitals and their countries) and the FreeDict list (the capitals' Arabic",
-    "# names), built by scripts/build-wordnet.ts",
-    "# capital<TAB>its country's names<TAB>the capital's one-word Arabic names",
+    "# From Princeton WordNet 3.0 (national capitals and their countries) and the FreeDict list (Arabic names; GPL-2 or",
+    "# later, so this file is too: see data/README.md), built by scripts/build-wordnet.ts after build-dictionary.ts",
+    "# capital<TAB>its country's names<TAB>the capital's one-word Arabic names<TAB>the country's one-word Arabic names",
   ];
   writeFileSync(new URL("../data/capitals.tsv", import.meta.url), `${[...capitalHeader, ...capitalLines].join("\n")}\n`);
   process.stdout.write(`${capitalLines.length} capitals\n`);

@@ -9,7 +9,7 @@
  * the "%" prefix: a question naming the author finds her tweets through one term of its own, which leaves the
  * name's own matches (the text that names her) and the question's coverage as they were.
  */
-import { countryOfCapital } from "./capitals.js";
+import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
@@ -193,7 +193,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const found = [...keys].some(context.has);
     // A capital the briefings never name, of a country they do, stands for its government ("Washington backs
     // the mission"): it is not looked up as a misspelling, and it counts neither for nor against coverage.
-    const country = found ? undefined : countryOfCapital(tokens, i).find((c) => !isStopword(c) && (translate(c, lexicon).length > 0 || context.has(stemEnglish(c))));
+    const capitalOf = found ? undefined : countryOfCapital(tokens, i);
+    const country = capitalOf && namesCountry(capitalOf, context.has) ? capitalOf.names[0] : undefined;
     const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
     if (!spelledRight && !found && country === undefined) weight = expand(token, keys, context);
     const signature = [...keys].sort().join("|");

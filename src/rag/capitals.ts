@@ -1,19 +1,28 @@
 /**
- * National capitals and their countries (`data/capitals.tsv`, from WordNet, with the capitals' Arabic names from
- * the FreeDict list; built by scripts/build-wordnet.ts). News names a government by its capital ("Washington
- * backs the mission", "واشنطن تدعم"), and so do questions about a briefing that names only the country.
+ * National capitals and their countries (`data/capitals.tsv`, from WordNet, with Arabic names from the FreeDict
+ * list; built by scripts/build-wordnet.ts). News names a government by its capital ("Washington backs the
+ * mission", "واشنطن تدعم"), and so do questions about a briefing that names only the country.
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { stemEnglish, tokenKeys } from "./text/stem.js";
+import { isStopword } from "./text/stopwords.js";
 import { tokenize, type Token } from "./text/tokenize.js";
 
 export const CAPITALS_PATH = fileURLToPath(new URL("../../data/capitals.tsv", import.meta.url));
 
+export interface Country {
+  /** Its English names ("america", "united states"). */
+  readonly names: readonly string[];
+  /** The index keys of each of its one-word Arabic names (أمريكا: امريكا, امريك). */
+  readonly arabicKeys: readonly (readonly string[])[];
+}
+
 export interface Capitals {
-  /** English capital -> its country's English names. */
-  readonly byEnglish: ReadonlyMap<string, readonly string[]>;
-  /** An Arabic name of a capital, normalised -> its country's English names. */
-  readonly byArabicName: ReadonlyMap<string, readonly string[]>;
+  /** English capital -> its country. */
+  readonly byEnglish: ReadonlyMap<string, Country>;
+  /** An Arabic name of a capital, normalised -> its country. */
+  readonly byArabicName: ReadonlyMap<string, Country>;
 }
 
 let cached: Capitals | undefined;
@@ -21,35 +30,56 @@ let cached: Capitals | undefined;
 /** The capitals list, read once. */
 export function loadCapitals(path = CAPITALS_PATH): Capitals {
   if (path === CAPITALS_PATH && cached) return cached;
-  const byEnglish = new Map<string, readonly string[]>();
-  const byArabicName = new Map<string, readonly string[]>();
+  const byEnglish = new Map<string, Country>();
+  const byArabicName = new Map<string, Country>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
-    const [capital = "", countries = "", arabic = ""] = line.split("\t");
-    const names = countries.split("|").filter(Boolean);
-    if (!capital || names.length === 0) continue;
-    byEnglish.set(capital, names);
-    for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, names);
+    const [capital = "", names = "", arabic = "", countryArabic = ""] = line.split("\t");
+    const country: Country = {
+      names: names.split("|").filter(Boolean),
+      arabicKeys: tokenize(countryArabic.replaceAll("|", " ")).map(tokenKeys),
+    };
+    if (!capital || country.names.length === 0) continue;
+    byEnglish.set(capital, country);
+    for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
   const capitals = { byEnglish, byArabicName };
   if (path === CAPITALS_PATH) cached = capitals;
   return capitals;
 }
 
-/** Words before a place name that make it the place ("the weather in Washington", "الطقس في واشنطن"). */
-const PLACE_BEFORE = new Set(["in", "at", "of", "from", "to", "near", "into", "inside", "outside", "around", "across", "في", "الى", "من", "عن", "قرب", "داخل", "خارج"]);
+const normalised = (words: string): ReadonlySet<string> => new Set(tokenize(words).map((t) => t.text));
+/** Words before a capital that make it the place: a preposition ("in Washington", إلى واشنطن) or a place's noun (طقس واشنطن). */
+const PLACE_BEFORE = normalised("in at of from to near into inside outside around across في إلى من عن قرب داخل خارج نحو طقس الطقس سكان عمدة مطار شوارع جامعة مدينة العاصمة بلدية");
+/** Nouns after a capital that make it the place ("Washington's mayor", "the Paris metro"). */
+const PLACE_AFTER = normalised("mayor mayors weather climate population residents people streets airport airports city metro museum museums university temperature temperatures time");
+
+/** A Latin word written with a capital that is not a function word: part of a longer name ("George Washington"). */
+const namePart = (token: Token | undefined): boolean => token?.script === "latin" && /^\p{Lu}/u.test(token.raw) && !isStopword(token.text);
 
 /**
- * The English names of the country whose capital `tokens[i]` names as its government, or none: not after a
- * word that makes it the place ("in", "of", في), nor with a clitic preposition joined (بواشنطن, لواشنطن).
+ * The country whose government `tokens[i]` names by its capital, or undefined: not where the capital is the place
+ * (after "in", "of", في or a place's noun, before "mayor", with ب or ل joined: بواشنطن), nor part of a longer name
+ * ("Washington Post", "George Washington", "Washington D.C.").
  */
-export function countryOfCapital(tokens: readonly Token[], i: number, capitals = loadCapitals()): readonly string[] {
+export function countryOfCapital(tokens: readonly Token[], i: number, capitals = loadCapitals()): Country | undefined {
   const token = tokens[i];
-  const before = tokens[i - 1]?.text;
-  if (!token || (before !== undefined && PLACE_BEFORE.has(before))) return [];
-  if (token.script === "latin") return capitals.byEnglish.get(token.text) ?? [];
-  if (token.script !== "ar") return [];
-  // The name as written, or after و ("and Washington"); ب and ل make it the place.
-  const name = token.text.replace(/^و(?=..)/, "");
-  return capitals.byArabicName.get(name) ?? capitals.byArabicName.get(token.text) ?? [];
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if (!token || (before && PLACE_BEFORE.has(before.text)) || (after && PLACE_AFTER.has(after.text))) return undefined;
+  if (token.script === "latin") return namePart(before) || namePart(after) ? undefined : capitals.byEnglish.get(token.text);
+  if (token.script !== "ar") return undefined;
+  // The name as written, or after و ("and Washington").
+  return capitals.byArabicName.get(token.text) ?? capitals.byArabicName.get(token.text.replace(/^و(?=..)/, ""));
+}
+
+/**
+ * Whether a corpus that holds the keys `has` accepts names `country`: every key of one of its Arabic names, or
+ * one of its one-word English names (in English text).
+ */
+export function namesCountry(country: Country, has: (key: string) => boolean): boolean {
+  return (
+    country.arabicKeys.some((keys) => keys.length > 0 && keys.every(has)) ||
+    country.names.some((name) => !name.includes(" ") && !isStopword(name) && has(stemEnglish(name)))
+  );
 }

@@ -36,12 +36,13 @@ describe("decline features", () => {
     // The briefing names America (أمريكا) and never Washington.
     for (const question of ["What does Washington think about MINURSO?", "ما موقف واشنطن من المينورسو؟"]) {
       const retrieval = await retriever.retrieve(question);
-      expect(retrieval.terms.find((t) => t.standsFor)?.standsFor, question).toBe("america");
+      expect(retrieval.terms.find((t) => t.standsFor)?.standsFor, question).toBe("united states");
       expect(declineFeature(retrieval.features, "missingShare"), question).toBe(0);
       expect(declineFeature(retrieval.features, "missingKnownNames"), question).toBe(0);
     }
     // Named as the place, it is a place the briefing does not name; so is a capital of a country it never names.
-    for (const question of ["How is the weather in Washington?", "ما هو الطقس في واشنطن؟", "What did Paris say about MINURSO?"]) {
+    const elsewhere = ["What did Paris say about MINURSO?", "What does Tokyo think about MINURSO?", "ما موقف موسكو من المينورسو؟"];
+    for (const question of ["How is the weather in Washington?", "ما هو الطقس في واشنطن؟", "Who is Washington's mayor?", ...elsewhere]) {
       const retrieval = await retriever.retrieve(question);
       expect(retrieval.terms.some((t) => t.standsFor), question).toBe(false);
       expect(declineFeature(retrieval.features, "missingShare"), question).toBeGreaterThan(0);
