@@ -215,9 +215,9 @@ const holdsAnswer = (a: Asked, r: Ranked): boolean =>
 function labelled(asked: readonly Asked[]): { positives: Ranked[]; negatives: Ranked[] }[] {
   return asked.flatMap((a) => {
     if (!a.q.answerable) return [];
-    const candidates = a.retrieval.ranked.filter((r) => r.features);
-    const positives = candidates.filter((r) => holdsAnswer(a, r));
-    const negatives = candidates.filter((r) => !holdsAnswer(a, r));
+    const positives: Ranked[] = [];
+    const negatives: Ranked[] = [];
+    for (const r of a.retrieval.ranked) if (r.features) (holdsAnswer(a, r) ? positives : negatives).push(r);
     return positives.length > 0 && negatives.length > 0 ? [{ positives, negatives }] : [];
   });
 }

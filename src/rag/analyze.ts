@@ -188,13 +188,13 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
     const namedElsewhere = byName.length > 0 && [...keys].some(context.has);
     for (const k of byName) (namedElsewhere ? authorKeys : keys).add(k);
-    // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary
-    // spells so: "food" is not a misspelt "good".
     const found = [...keys].some(context.has);
     // A capital the briefings never name, of a country they do, stands for its government ("Washington backs
     // the mission"): it is not looked up as a misspelling, and it counts neither for nor against coverage.
     const capitalOf = found ? undefined : countryOfCapital(tokens, i);
     const country = capitalOf && namesCountry(capitalOf, context.has) ? capitalOf.names[0] : undefined;
+    // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary
+    // spells so: "food" is not a misspelt "good".
     const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
     if (!spelledRight && !found && country === undefined) weight = expand(token, keys, context);
     const signature = [...keys].sort().join("|");
