@@ -14,7 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
-import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
+import { isCapitalised, tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKey, arabicSkeleton, latinKeysForArabic, latinNameKey, MIN_SKELETON } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
@@ -219,9 +219,6 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true });
   return terms;
 }
-
-/** Whether the question wrote the word with a capital (a name, inside an English sentence). */
-const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.raw);
 
 /** An ordinal written in digits ("2nd", "15th"): its number. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isStopword } from "./text/stopwords.js";
-import { tokenize, type Token } from "./text/tokenize.js";
+import { isCapitalised, tokenize, type Token } from "./text/tokenize.js";
 
 export const CAPITALS_PATH = fileURLToPath(new URL("../../data/capitals.tsv", import.meta.url));
 
@@ -55,7 +55,7 @@ const PLACE_BEFORE = normalised("in at of from to near into inside outside aroun
 const PLACE_AFTER = normalised("mayor mayors weather climate population residents people streets airport airports city metro museum museums university temperature temperatures time");
 
 /** A Latin word written with a capital that is not a function word: part of a longer name ("George Washington"). */
-const namePart = (token: Token | undefined): boolean => token?.script === "latin" && /^\p{Lu}/u.test(token.raw) && !isStopword(token.text);
+const namePart = (token: Token | undefined): boolean => token?.script === "latin" && isCapitalised(token) && !isStopword(token.text);
 
 /**
  * The country whose government `tokens[i]` names by its capital, or undefined: not where the capital is the place

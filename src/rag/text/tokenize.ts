@@ -31,6 +31,9 @@ function scriptOf(text: string): Script {
 const COUNTRY = /\bU\.S\.A?\.?|\bUSA?\b/g;
 
 /** A token with its offsets in the text it was read from. */
+/** Whether the text wrote the word with a capital (a name, inside an English sentence). */
+export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.raw);
+
 export interface PlacedToken extends Token {
   readonly start: number;
   readonly end: number;
