@@ -15,7 +15,7 @@ import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKey, arabicSkeleton, latinKeysForArabic, latinNameKey, MIN_SKELETON } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, latinKeysForArabic, latinNameKey, MIN_SKELETON } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -70,9 +70,9 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
  * one, see arabicKeysForLatin); `minimum` asks for more where every question word is looked up (author names).
  */
 function nameKey(token: Token, minimum?: number): string[] {
-  const key = token.script === "ar" ? arabicNameKey(token.text, minimum) : token.script === "latin" ? latinNameKey(token.text) : undefined;
-  if (key === undefined) return [];
-  return [(token.script === "ar" ? ARABIC_NAME : LATIN_NAME) + key];
+  if (token.script === "ar") return arabicNameKeys(token.text, minimum).map((k) => ARABIC_NAME + k);
+  const key = token.script === "latin" ? latinNameKey(token.text) : undefined;
+  return key === undefined ? [] : [LATIN_NAME + key];
 }
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
@@ -129,6 +129,8 @@ export interface QueryContext {
 
 /** ب then ي, ت or ن and at least three more letters. */
 const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
+/** A preposition (ب، ل، ك) written onto a word without the article, perhaps after و or ف, and the four letters it needs after it. */
+const PREPOSITION = /^[وف]?[بلك](?!ال|ل)(?=[^\s]{4,}$)/u;
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
@@ -176,6 +178,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
       const dialect = DIALECT_PRESENT.test(token.text) ? tokenKeys({ ...token, text: token.text.slice(1) }) : [];
       for (const k of dialect) keys.add(k);
+      // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
+      // everywhere, so the word without it is matched too where four letters remain (لجنة keeps its ل).
+      const clitic = PREPOSITION.exec(token.text);
+      if (clitic) for (const k of tokenKeys({ ...token, text: token.text.slice(clitic[0].length) })) keys.add(k);
       // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
       const standard = standardKeys(token.text);
       for (const k of standard) keys.add(k);

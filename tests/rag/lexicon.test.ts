@@ -65,6 +65,13 @@ describe("the bilingual lexicon", () => {
     expect(queryTerms("Send my CV", ctx).find((t) => t.word === "cv")?.keys).not.toContain("105");
   });
 
+  it("matches an Arabic question word without the preposition written onto it, where four letters remain", () => {
+    const ctx = context("تقع معظم الغابة المطيرة في البرازيل وتعمل اللجنة على حمايتها");
+    expect(keysOf("لغابة", ctx)).toEqual(expect.arrayContaining(tokenKeys(tokenize("غابة")[0]!)));
+    expect(keysOf("وبالبرازيل", ctx)).toEqual(expect.arrayContaining(tokenKeys(tokenize("البرازيل")[0]!)));
+    expect(keysOf("لجنة", ctx)).not.toContain(tokenKeys(tokenize("جنة")[0]!)[0]); // three letters left: its own ل
+  });
+
   it("does not translate through the word that makes an adverb of a gloss (بشكل مباشر for 'live')", () => {
     writeFileSync(paths.dictionary, ["live\tبشكل مباشر\t", "invitingly\tبصورة جذابة\t"].join("\n"));
     const ctx = context("داعية بشكل عام كل الدول بصورة واضحة ونقل مباشر للجلسة");

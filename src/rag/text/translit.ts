@@ -37,9 +37,22 @@ export function latinSkeleton(word: string): string {
   return out;
 }
 
+/** The article, alone or after و, ب or ل, where two letters follow it. */
+const ARTICLE = /^(وال|بال|لل|ال)(?=..)/;
+/**
+ * The clitics an Arabic word may be written with before a name: و or ف (and), then ب, ل or ك (in, to, like),
+ * then perhaps the article ("بكاليفورنيا", "وفرنسا", "لباريس", "وبالبندقية"). Longest first.
+ */
+const CLITICS = ["و", "ف", ""]
+  .flatMap((and) => ["بال", "كال", "لل", "ب", "ل", "ك", "ال", ""].map((to) => and + to))
+  .filter((clitic) => clitic !== "")
+  .sort((a, b) => b.length - a.length);
+
+const withoutArticle = (word: string): string => word.replace(ARTICLE, "");
+
 /** Skeleton of a normalised Arabic word: the article and a final ة (normalised to ه) are dropped. */
 export function arabicSkeleton(word: string): string {
-  let w = collapse(word).replace(/^(وال|بال|لل|ال)(?=..)/, "");
+  let w = withoutArticle(collapse(word));
   if (w.length > 2) w = w.replace(/ه$/, "");
   let out = "";
   for (const ch of w) out += ARABIC[ch] ?? "";
@@ -62,12 +75,29 @@ export const MIN_NAME_SKELETON = 2;
 const arabicVowelGroups = (word: string): number => word.match(/[اويع]+/g)?.length ?? 0;
 const latinVowelGroups = (word: string): number => word.match(/[aeiouy]+/g)?.length ?? 0;
 
-/** The name key of a normalised Arabic word, or undefined when its skeleton is shorter than `minimum`. */
-export function arabicNameKey(word: string, minimum = MIN_NAME_SKELETON): string | undefined {
-  const stripped = word.replace(/^(وال|بال|لل|ال)(?=..)/, "");
+/** The name key of a normalised Arabic word without its article, or undefined when its skeleton is shorter than `minimum`. */
+function nameKeyOf(stripped: string, minimum: number): string | undefined {
   const skeleton = arabicSkeleton(stripped);
   if (skeleton.length < minimum) return undefined;
   return `${skeleton}:${arabicVowelGroups(stripped.replace(/^[اع]/, ""))}${/^[اع]/.test(stripped) ? "v" : ""}`;
+}
+
+/** The word without the clitics it may open with, for each way of reading them (its own article-less form first). */
+function withoutClitics(word: string): string[] {
+  const forms = [withoutArticle(word)];
+  for (const clitic of CLITICS) if (word.startsWith(clitic) && word.length - clitic.length >= 3) forms.push(word.slice(clitic.length));
+  return [...new Set(forms)];
+}
+
+/**
+ * The name keys of a normalised Arabic word: its own without the article (none when its skeleton is shorter
+ * than `minimum`), and those of the rest after each reading of what may be clitics ("بكاليفورنيا" is also
+ * California's). A rest needs three consonants: the clitic may be the name's own first letter (فرنسا, بايدن).
+ */
+export function arabicNameKeys(word: string, minimum = MIN_NAME_SKELETON): string[] {
+  const [own = word, ...rests] = withoutClitics(word);
+  const keys = [nameKeyOf(own, minimum), ...rests.map((rest) => nameKeyOf(rest, MIN_SKELETON))];
+  return [...new Set(keys.filter((k) => k !== undefined))];
 }
 
 /** The name key of a normalised Latin word (as indexed for English text), or undefined. */
@@ -92,10 +122,11 @@ export function arabicKeysForLatin(word: string, name = false): string[] {
 
 /** Every Latin name key an Arabic word may be spelled as. */
 export function latinKeysForArabic(word: string): string[] {
-  const stripped = word.replace(/^(وال|بال|لل|ال)(?=..)/, "");
-  const skeleton = arabicSkeleton(stripped);
-  if (skeleton.length < MIN_SKELETON) return [];
-  const initial = /^[اع]/.test(stripped) ? "v" : "";
-  const groups = arabicVowelGroups(stripped.replace(/^[اع]/, ""));
-  return Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
+  return [...new Set(withoutClitics(word).flatMap((stripped) => {
+    const skeleton = arabicSkeleton(stripped);
+    if (skeleton.length < MIN_SKELETON) return [];
+    const initial = /^[اع]/.test(stripped) ? "v" : "";
+    const groups = arabicVowelGroups(stripped.replace(/^[اع]/, ""));
+    return Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
+  }))];
 }

@@ -1,11 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
-import { arabicKeysForLatin, arabicNameKey, latinSkeleton } from "../../../src/rag/text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, latinKeysForArabic, latinNameKey, latinSkeleton } from "../../../src/rag/text/translit.js";
 
-const matches = (latin: string, arabic: string): boolean => {
-  const key = arabicNameKey(normalizeToken(arabic));
-  return key !== undefined && arabicKeysForLatin(latin).includes(key);
-};
+const matches = (latin: string, arabic: string, name = false): boolean =>
+  arabicNameKeys(normalizeToken(arabic)).some((key) => arabicKeysForLatin(latin, name).includes(key));
 
 describe("cross-script name keys", () => {
   it.each([
@@ -20,6 +18,13 @@ describe("cross-script name keys", () => {
     ["newyork", "نيويورك"],
     ["france", "فرنسا"],
     ["amirouche", "أميروش"],
+    // after the clitics a name is written with: and, in, to, like
+    ["california", "بكاليفورنيا"],
+    ["california", "وكاليفورنيا"],
+    ["paris", "لباريس"],
+    ["venice", "وبفينيسيا"],
+    ["berlin", "لبرلين"],
+    ["berlin", "للبرلين"],
   ])("%s ~ %s", (latin, arabic) => {
     expect(matches(latin, arabic)).toBe(true);
   });
@@ -32,14 +37,22 @@ describe("cross-script name keys", () => {
   });
 
   it("tries a two-consonant skeleton for a word that reads as a name, with its vowel groups as written", () => {
-    const asName = (latin: string, arabic: string): boolean => {
-      const key = arabicNameKey(normalizeToken(arabic));
-      return key !== undefined && arabicKeysForLatin(latin, true).includes(key);
-    };
+    const asName = (latin: string, arabic: string): boolean => matches(latin, arabic, true);
     expect(asName("gaga", "غاغا")).toBe(true);
     expect(asName("bowl", "بول")).toBe(true);
     expect(asName("gaga", "جاج")).toBe(false); // one vowel group where the name writes two
     expect(matches("gaga", "غاغا")).toBe(false); // a word not read as a name: too short to be evidence
+  });
+
+  it("keeps a name's own first letter that reads as a clitic, and strips no clitic before two consonants", () => {
+    expect(matches("fresno", "فريسنو")).toBe(true);
+    expect(matches("biden", "وبايدن")).toBe(true);
+    expect(arabicNameKeys(normalizeToken("بحث"))).toEqual(["BHT:0"]); // not also the key of حث
+  });
+
+  it("reads an Arabic question word after its clitics as a Latin name", () => {
+    const key = latinNameKey("california");
+    expect(key !== undefined && latinKeysForArabic(normalizeToken("بكاليفورنيا")).includes(key)).toBe(true);
   });
 
   it("folds digraphs and doubled letters", () => {
