@@ -2,7 +2,8 @@
  * What kind of answer a question asks for, from its question words alone (English and Arabic, formal and
  * dialect): a quantity, a time, a person or a place. Sentences holding that kind of thing are favoured.
  */
-import { normalizeToken } from "./normalize.js";
+import { normalizeToken, normalizedSet } from "./normalize.js";
+import { tokenize } from "./tokenize.js";
 
 export interface QuestionType {
   /** how many / how much / what percentage; كم، ما عدد، ما نسبة */
@@ -43,7 +44,24 @@ const YEAR = /(^|[^0-9\u0660-\u0669])([12][0-9]{3}|[\u0661\u0662][\u0660-\u0669]
 const MONTH =
   /\b(january|february|march|april|may|june|july|august|september|october|november|december|century)\b|(يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|جانفي|فيفري|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|القرن)/i;
 
-/** What a sentence holds that answers typed questions: any number, and a year or date. */
+/**
+ * Numbers written as words, English and Arabic (normalised: أربعة -> اربعه), which a count is as often written
+ * in as in digits ("nine countries", "تسع دول").
+ */
+const NUMBER_WORDS = normalizedSet(`
+  two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+  nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
+  millions billion billions trillion dozen dozens half quarter twice thrice
+  اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر
+  عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين
+  مئة مائة مئات مئتان مئتين مائتي ألف آلاف ألفين مليون ملايين مليار مليارات نصف ربع ثلث مرتين`);
+/** The clitics a number word may be written with: و or ف, then ب, ل or ك, or the article. */
+const NUMBER_CLITICS = /^(?:[وف]?(?:بال|كال|لل|ال|[بلك])|[وف])/;
+
+const holdsNumberWord = (text: string): boolean =>
+  tokenize(text).some((t) => t.script !== "digit" && (NUMBER_WORDS.has(t.text) || NUMBER_WORDS.has(t.text.replace(NUMBER_CLITICS, ""))));
+
+/** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
 export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {
-  return { number: DIGIT.test(text), date: YEAR.test(text) || MONTH.test(text) };
+  return { number: DIGIT.test(text) || holdsNumberWord(text), date: YEAR.test(text) || MONTH.test(text) };
 }

@@ -32,4 +32,13 @@ describe("sentenceHolds", () => {
     expect(sentenceHolds("زارت الجزائر في يناير")).toEqual({ number: false, date: true });
     expect(sentenceHolds("No figures here.")).toEqual({ number: false, date: false });
   });
+
+  it("finds numbers written as words, with their clitics, but not inside other words", () => {
+    expect(sentenceHolds("The region spans nine countries.").number).toBe(true);
+    expect(sentenceHolds("وتتضمن هذه المنطقة أراضٍ تابعة لـ تسع دول.").number).toBe(true);
+    expect(sentenceHolds("وأربعة مرات أجبر الخصم على ارتكاب أخطاء").number).toBe(true);
+    expect(sentenceHolds("وصل في الثلاثين من عمره").number).toBe(true);
+    expect(sentenceHolds("استخدام عشرات الأساليب").number).toBe(false); // ست and عشر only inside words
+    expect(sentenceHolds("Often the tenth attempt works.").number).toBe(false);
+  });
 });
