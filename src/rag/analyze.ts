@@ -11,6 +11,7 @@
  */
 import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
+import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
@@ -66,8 +67,9 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
 }
 
 /**
- * The token's cross-script name key. An Arabic word's may have two consonants (for a Latin name that reads as
- * one, see arabicKeysForLatin); `minimum` asks for more where every question word is looked up (author names).
+ * The token's cross-script name keys (an Arabic word's also after what may be clitics, see arabicNameKeys). An
+ * Arabic word's may have two consonants (for a Latin name that reads as one, see arabicKeysForLatin); `minimum`
+ * asks for more where every question word is looked up (author names).
  */
 function nameKey(token: Token, minimum?: number): string[] {
   if (token.script === "ar") return arabicNameKeys(token.text, minimum).map((k) => ARABIC_NAME + k);
@@ -129,8 +131,6 @@ export interface QueryContext {
 
 /** ب then ي, ت or ن and at least three more letters. */
 const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
-/** A preposition (ب، ل، ك) written onto a word without the article, perhaps after و or ف, and the four letters it needs after it. */
-const PREPOSITION = /^[وف]?[بلك](?!ال|ل)(?=[^\s]{4,}$)/u;
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
@@ -179,9 +179,14 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const dialect = DIALECT_PRESENT.test(token.text) ? tokenKeys({ ...token, text: token.text.slice(1) }) : [];
       for (const k of dialect) keys.add(k);
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
-      // everywhere, so the word without it is matched too where four letters remain (لجنة keeps its ل).
-      const clitic = PREPOSITION.exec(token.text);
-      if (clitic) for (const k of tokenKeys({ ...token, text: token.text.slice(clitic[0].length) })) keys.add(k);
+      // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
+      // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
+      if (!tokenKeys(token).some(context.has)) {
+        for (const rest of cliticReadings(token.text, { minRest: 4 })) {
+          const restKeys = tokenKeys({ ...token, text: rest });
+          if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
+        }
+      }
       // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
       const standard = standardKeys(token.text);
       for (const k of standard) keys.add(k);

@@ -2,6 +2,7 @@
  * What kind of answer a question asks for, from its question words alone (English and Arabic, formal and
  * dialect): a quantity, a time, a person or a place. Sentences holding that kind of thing are favoured.
  */
+import { cliticReadings } from "./clitics.js";
 import { normalizeToken, normalizedSet } from "./normalize.js";
 import { tokenize } from "./tokenize.js";
 
@@ -46,20 +47,28 @@ const MONTH =
 
 /**
  * Numbers written as words, English and Arabic (normalised: أربعة -> اربعه), which a count is as often written
- * in as in digits ("nine countries", "تسع دول").
+ * in as in digits ("nine countries", "تسع دول"). Not مئتين, whose normal form is also ميتين (dead).
  */
 const NUMBER_WORDS = normalizedSet(`
   two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
   nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands million
   millions billion billions trillion dozen dozens half quarter twice thrice
   اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة ثمان ثماني ثمانية تسع تسعة عشر
-  عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين
-  مئة مائة مئات مئتان مئتين مائتي ألف آلاف ألفين مليون ملايين مليار مليارات نصف ربع ثلث مرتين`);
-/** The clitics a number word may be written with: و or ف, then ب, ل or ك, or the article. */
-const NUMBER_CLITICS = /^(?:[وف]?(?:بال|كال|لل|ال|[بلك])|[وف])/;
+  عشرة عشرات عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين ستون ستين سبعون سبعين ثمانون ثمانين تسعون
+  تسعين مئة مائة مئات مئتان مائتي مائتين ألف آلاف ألفين مليون ملايين مليار مليارات نصف ربع ثلث مرتين`);
+/** "الاثنين" is also Monday. */
+const MONDAY = normalizeToken("الاثنين");
 
-const holdsNumberWord = (text: string): boolean =>
-  tokenize(text).some((t) => t.script !== "digit" && (NUMBER_WORDS.has(t.text) || NUMBER_WORDS.has(t.text.replace(NUMBER_CLITICS, ""))));
+/**
+ * Whether a token is a number word, alone or after و/ف, ب/ل or the article ("وأربعة", "بألف", "الثلاثين"); not
+ * after ك (كمية is not ك + مئة) nor leaving fewer than three letters (لست is not ل + ست).
+ */
+const isNumberWord = (word: string): boolean => {
+  const readings = [word, ...cliticReadings(word, { prepositions: "بل" })];
+  return !readings.includes(MONDAY) && readings.some((r) => NUMBER_WORDS.has(r));
+};
+
+const holdsNumberWord = (text: string): boolean => tokenize(text).some((t) => t.script !== "digit" && isNumberWord(t.text));
 
 /** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
 export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {

@@ -2,6 +2,8 @@
  * A consonant skeleton shared by Latin and Arabic spellings of one name (Mistura ~ ميستورا -> MSTR,
  * Lamamra ~ لعمامرة -> LMMR). It is matched only across scripts: within one script it makes false matches.
  */
+import { cliticReadings } from "./clitics.js";
+import { isStopword } from "./stopwords.js";
 
 const LATIN_DIGRAPHS: ReadonlyArray<readonly [RegExp, string]> = [
   [/sch|sh|ch/g, "S"],
@@ -39,14 +41,6 @@ export function latinSkeleton(word: string): string {
 
 /** The article, alone or after و, ب or ل, where two letters follow it. */
 const ARTICLE = /^(وال|بال|لل|ال)(?=..)/;
-/**
- * The clitics an Arabic word may be written with before a name: و or ف (and), then ب, ل or ك (in, to, like),
- * then perhaps the article ("بكاليفورنيا", "وفرنسا", "لباريس", "وبالبندقية"). Longest first.
- */
-const CLITICS = ["و", "ف", ""]
-  .flatMap((and) => ["بال", "كال", "لل", "ب", "ل", "ك", "ال", ""].map((to) => and + to))
-  .filter((clitic) => clitic !== "")
-  .sort((a, b) => b.length - a.length);
 
 const withoutArticle = (word: string): string => word.replace(ARTICLE, "");
 
@@ -62,6 +56,11 @@ export function arabicSkeleton(word: string): string {
 /** Skeletons shorter than this match too much to be evidence of a name. */
 export const MIN_SKELETON = 3;
 /**
+ * A name's skeleton after what may be clitics needs this many consonants: shorter, the rest of an ordinary word
+ * meets names in the other script (فرنسا -> رنسا ~ "runs", لذلك -> ذلك ~ "talk", لبنان -> بنان ~ "Benin").
+ */
+const MIN_CLITIC_REST_SKELETON = 4;
+/**
  * A name may have a two-consonant skeleton ("Gaga" ~ غاغا, "Bowl" ~ بول): indexed for Arabic
  * words, looked up only for a word that reads as a name and only with its vowel groups as written.
  */
@@ -75,27 +74,37 @@ export const MIN_NAME_SKELETON = 2;
 const arabicVowelGroups = (word: string): number => word.match(/[اويع]+/g)?.length ?? 0;
 const latinVowelGroups = (word: string): number => word.match(/[aeiouy]+/g)?.length ?? 0;
 
-/** The name key of a normalised Arabic word without its article, or undefined when its skeleton is shorter than `minimum`. */
-function nameKeyOf(stripped: string, minimum: number): string | undefined {
-  const skeleton = arabicSkeleton(stripped);
-  if (skeleton.length < minimum) return undefined;
-  return `${skeleton}:${arabicVowelGroups(stripped.replace(/^[اع]/, ""))}${/^[اع]/.test(stripped) ? "v" : ""}`;
+/** The skeleton, vowel groups and initial-vowel mark of a normalised Arabic word without its article. */
+function arabicNameParts(stripped: string): { skeleton: string; groups: number; initial: string } {
+  const initial = /^[اع]/.test(stripped) ? "v" : "";
+  return { skeleton: arabicSkeleton(stripped), groups: arabicVowelGroups(stripped.replace(/^[اع]/, "")), initial };
 }
 
-/** The word without the clitics it may open with, for each way of reading them (its own article-less form first). */
-function withoutClitics(word: string): string[] {
-  const forms = [withoutArticle(word)];
-  for (const clitic of CLITICS) if (word.startsWith(clitic) && word.length - clitic.length >= 3) forms.push(word.slice(clitic.length));
-  return [...new Set(forms)];
+/** The name key of a normalised Arabic word without its article, or undefined when its skeleton is shorter than `minimum`. */
+function nameKeyOf(stripped: string, minimum: number): string | undefined {
+  const { skeleton, groups, initial } = arabicNameParts(stripped);
+  return skeleton.length < minimum ? undefined : `${skeleton}:${groups}${initial}`;
+}
+
+/**
+ * The word without its article, then what is left after each reading of its first letters as clitics (without an
+ * article there too) where that keeps a long enough skeleton and is not a function word.
+ */
+function withoutClitics(word: string): [string, ...string[]] {
+  const rests = cliticReadings(word)
+    .map(withoutArticle)
+    .filter((rest) => arabicSkeleton(rest).length >= MIN_CLITIC_REST_SKELETON && !isStopword(rest));
+  const own = withoutArticle(word);
+  return [own, ...new Set(rests.filter((rest) => rest !== own))];
 }
 
 /**
  * The name keys of a normalised Arabic word: its own without the article (none when its skeleton is shorter
- * than `minimum`), and those of the rest after each reading of what may be clitics ("بكاليفورنيا" is also
- * California's). A rest needs three consonants: the clitic may be the name's own first letter (فرنسا, بايدن).
+ * than `minimum`), and those of the rest after each reading of its first letters as clitics ("بكاليفورنيا" is
+ * also California's) where the rest keeps four consonants (see MIN_CLITIC_REST_SKELETON).
  */
 export function arabicNameKeys(word: string, minimum = MIN_NAME_SKELETON): string[] {
-  const [own = word, ...rests] = withoutClitics(word);
+  const [own, ...rests] = withoutClitics(word);
   const keys = [nameKeyOf(own, minimum), ...rests.map((rest) => nameKeyOf(rest, MIN_SKELETON))];
   return [...new Set(keys.filter((k) => k !== undefined))];
 }
@@ -122,11 +131,10 @@ export function arabicKeysForLatin(word: string, name = false): string[] {
 
 /** Every Latin name key an Arabic word may be spelled as. */
 export function latinKeysForArabic(word: string): string[] {
-  return [...new Set(withoutClitics(word).flatMap((stripped) => {
-    const skeleton = arabicSkeleton(stripped);
+  const keys = withoutClitics(word).flatMap((stripped) => {
+    const { skeleton, groups, initial } = arabicNameParts(stripped);
     if (skeleton.length < MIN_SKELETON) return [];
-    const initial = /^[اع]/.test(stripped) ? "v" : "";
-    const groups = arabicVowelGroups(stripped.replace(/^[اع]/, ""));
     return Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
-  }))];
+  });
+  return [...new Set(keys)];
 }

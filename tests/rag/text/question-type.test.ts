@@ -38,7 +38,16 @@ describe("sentenceHolds", () => {
     expect(sentenceHolds("وتتضمن هذه المنطقة أراضٍ تابعة لـ تسع دول.").number).toBe(true);
     expect(sentenceHolds("وأربعة مرات أجبر الخصم على ارتكاب أخطاء").number).toBe(true);
     expect(sentenceHolds("وصل في الثلاثين من عمره").number).toBe(true);
-    expect(sentenceHolds("استخدام عشرات الأساليب").number).toBe(false); // ست and عشر only inside words
+    for (const thousand of ["بيع بألف دينار", "وآلاف الجرحى", "بآلاف الدولارات", "قتل وألف شخص", "دفع بألفين"]) {
+      expect(sentenceHolds(thousand).number, thousand).toBe(true);
+    }
+    expect(sentenceHolds("استخدام الأساليب").number).toBe(false); // ست only inside a word
     expect(sentenceHolds("Often the tenth attempt works.").number).toBe(false);
+  });
+
+  it("does not take words that contain a number word after what looks like a clitic for numbers", () => {
+    for (const words of ["اجتمع المجلس يوم الاثنين", "زادت كمية الأمطار", "زادت كميات الأمطار", "لست متأكدا", "وجدوا ميتين"]) {
+      expect(sentenceHolds(words).number, words).toBe(false);
+    }
   });
 });
