@@ -63,11 +63,12 @@ describe("answer quality on the briefing", () => {
   it("blind2-eval.jsonl (a second blind set: tweets asked in the other language, more dialect): hit@3 and declines at their floors", async () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind2-eval.jsonl"));
     expect(scores.hit3).toBeGreaterThanOrEqual(0.78);
-    expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.3);
+    expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.4);
   });
 
   it("blind3-eval.jsonl (a third blind set, session 18; held out of the fit): hit@3 at its floor", async () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind3-eval.jsonl"));
+    // 80.0% measured blind, 81.7% since session 18's capitals.
     expect(scores.hit3).toBeGreaterThanOrEqual(0.8);
   });
 
@@ -90,7 +91,7 @@ describe("answer quality on the briefing", () => {
     // its president this month?" are still answered, from a word of theirs the briefing does hold. 20 since session
     // 18: "وشو رأيها بكأس العالم؟" after "ما موقف واشنطن من بعثة المينورسو؟" is answered, as the two are judged together
     // and واشنطن, which the briefing never names, now stands for America instead of counting as missing.
-    expect(right).toBeGreaterThanOrEqual(19);
+    expect(right).toBeGreaterThanOrEqual(20);
     expect(rows).toHaveLength(25);
   });
 });
