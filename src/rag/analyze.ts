@@ -172,7 +172,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const afterName = isCapitalised(tokens[i - 1]);
       const numeral = (afterName ? romanValue(token.raw.replace(/['’]s$/u, "")) : undefined) ?? ORDINAL.exec(token.text)?.[1];
       if (numeral !== undefined) keys.add(String(numeral));
-      if (name || translations.length === 0) for (const k of closestSpellings(nameKeys(tokens, i, name), context)) keys.add(ARABIC_NAME + k);
+      if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
       // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
@@ -181,6 +181,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
+      // (For ب before ي/ت/ن this repeats the dialect reading above.)
       if (!tokenKeys(token).some(context.has)) {
         for (const rest of cliticReadings(token.text, { minRest: 4 })) {
           const restKeys = tokenKeys({ ...token, text: rest });
@@ -325,23 +326,6 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
     }
   }
   return best > 0 ? best : 1;
-}
-
-/**
- * Of a Latin name's keys that the corpus holds, for each skeleton the one with the most vowel groups: Arabic
- * writes a foreign name's vowels as long vowels, so of "Michele"'s MSL the name ميشال (two groups) is kept and
- * the word المسؤولة (one) dropped when the corpus holds both.
- */
-function closestSpellings(keys: readonly string[], context: QueryContext): string[] {
-  const best = new Map<string, { key: string; groups: number }>();
-  for (const key of keys) {
-    if (!context.has(ARABIC_NAME + key)) continue;
-    const [skeleton = "", vowels = ""] = key.split(":");
-    const groups = Number.parseInt(vowels, 10);
-    const held = best.get(skeleton + vowels.replace(/\d+/, ""));
-    if (!held || groups > held.groups) best.set(skeleton + vowels.replace(/\d+/, ""), { key, groups });
-  }
-  return [...best.values()].map((b) => b.key);
 }
 
 /**

@@ -60,11 +60,12 @@ const NUMBER_WORDS = normalizedSet(`
 const MONDAY = normalizeToken("الاثنين");
 
 /**
- * Whether a token is a number word, alone or after و/ف, ب/ل or the article ("وأربعة", "بألف", "الثلاثين"); not
- * after ك (كمية is not ك + مئة) nor leaving fewer than three letters (لست is not ل + ست).
+ * Whether a token is a number word, alone or after و/ف, ب/ل or the article ("وأربعة", "وست", "بألف", "الثلاثين");
+ * not after ك (كمية is not ك + مئة), nor after ب/ل or the article leaving fewer than three letters (لست is not
+ * ل + ست, nor الست "the lady").
  */
 const isNumberWord = (word: string): boolean => {
-  const readings = [word, ...cliticReadings(word, { prepositions: "بل" })];
+  const readings = [word, word.replace(/^[وف]/, ""), ...cliticReadings(word, { prepositions: "بل" })];
   return !readings.includes(MONDAY) && readings.some((r) => NUMBER_WORDS.has(r));
 };
 

@@ -56,10 +56,11 @@ export function arabicSkeleton(word: string): string {
 /** Skeletons shorter than this match too much to be evidence of a name. */
 export const MIN_SKELETON = 3;
 /**
- * A name's skeleton after what may be clitics needs this many consonants: shorter, the rest of an ordinary word
- * meets names in the other script (فرنسا -> رنسا ~ "runs", لذلك -> ذلك ~ "talk", لبنان -> بنان ~ "Benin").
+ * What is left of a word after what may be clitics reads as a name with four consonants, or three and two long
+ * vowels (لباريس, وسيسون, وموسكو): the rest of an ordinary word is mostly shorter or writes fewer vowels, and
+ * would meet names in the other script (فرنسا -> رنسا ~ "runs", لبنان -> بنان ~ "Benin", لذلك -> ذلك ~ "talk").
  */
-const MIN_CLITIC_REST_SKELETON = 4;
+const CLITIC_REST = { consonants: 4, orConsonants: 3, withVowelGroups: 2 } as const;
 /**
  * A name may have a two-consonant skeleton ("Gaga" ~ غاغا, "Bowl" ~ بول): indexed for Arabic
  * words, looked up only for a word that reads as a name and only with its vowel groups as written.
@@ -86,14 +87,19 @@ function nameKeyOf(stripped: string, minimum: number): string | undefined {
   return skeleton.length < minimum ? undefined : `${skeleton}:${groups}${initial}`;
 }
 
+/** Whether the rest of a word after what may be clitics reads as a name (see CLITIC_REST) and is not a function word. */
+function readsAsName(rest: string): boolean {
+  if (isStopword(rest)) return false;
+  const { skeleton, groups } = arabicNameParts(rest);
+  return skeleton.length >= CLITIC_REST.consonants || (skeleton.length >= CLITIC_REST.orConsonants && groups >= CLITIC_REST.withVowelGroups);
+}
+
 /**
  * The word without its article, then what is left after each reading of its first letters as clitics (without an
- * article there too) where that keeps a long enough skeleton and is not a function word.
+ * article there too) where that reads as a name.
  */
 function withoutClitics(word: string): [string, ...string[]] {
-  const rests = cliticReadings(word)
-    .map(withoutArticle)
-    .filter((rest) => arabicSkeleton(rest).length >= MIN_CLITIC_REST_SKELETON && !isStopword(rest));
+  const rests = cliticReadings(word).map(withoutArticle).filter(readsAsName);
   const own = withoutArticle(word);
   return [own, ...new Set(rests.filter((rest) => rest !== own))];
 }
@@ -101,7 +107,7 @@ function withoutClitics(word: string): [string, ...string[]] {
 /**
  * The name keys of a normalised Arabic word: its own without the article (none when its skeleton is shorter
  * than `minimum`), and those of the rest after each reading of its first letters as clitics ("بكاليفورنيا" is
- * also California's) where the rest keeps four consonants (see MIN_CLITIC_REST_SKELETON).
+ * also California's) where the rest reads as a name (see CLITIC_REST).
  */
 export function arabicNameKeys(word: string, minimum = MIN_NAME_SKELETON): string[] {
   const [own, ...rests] = withoutClitics(word);

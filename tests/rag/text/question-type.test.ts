@@ -37,6 +37,7 @@ describe("sentenceHolds", () => {
     expect(sentenceHolds("The region spans nine countries.").number).toBe(true);
     expect(sentenceHolds("وتتضمن هذه المنطقة أراضٍ تابعة لـ تسع دول.").number).toBe(true);
     expect(sentenceHolds("وأربعة مرات أجبر الخصم على ارتكاب أخطاء").number).toBe(true);
+    expect(sentenceHolds("زارت وست دول أخرى").number).toBe(true);
     expect(sentenceHolds("وصل في الثلاثين من عمره").number).toBe(true);
     for (const thousand of ["بيع بألف دينار", "وآلاف الجرحى", "بآلاف الدولارات", "قتل وألف شخص", "دفع بألفين"]) {
       expect(sentenceHolds(thousand).number, thousand).toBe(true);
@@ -46,7 +47,7 @@ describe("sentenceHolds", () => {
   });
 
   it("does not take words that contain a number word after what looks like a clitic for numbers", () => {
-    for (const words of ["اجتمع المجلس يوم الاثنين", "زادت كمية الأمطار", "زادت كميات الأمطار", "لست متأكدا", "وجدوا ميتين"]) {
+    for (const words of ["اجتمع المجلس يوم الاثنين", "زادت كمية الأمطار", "زادت كميات الأمطار", "لست متأكدا", "جاءت الست", "وجدوا ميتين"]) {
       expect(sentenceHolds(words).number, words).toBe(false);
     }
   });
