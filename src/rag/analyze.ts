@@ -136,10 +136,6 @@ const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
 const MIN_FUZZY_LENGTH = 4;
-/** Corpus words sharing a root that a word found nowhere takes, the most similar first. */
-const MAX_ROOT_WORDS = 3;
-/** The weight of a term found only through its root (a fuzzy match weighs its similarity, 0.5 to 1). */
-const ROOT_WEIGHT = 0.7;
 
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
@@ -315,9 +311,8 @@ function translateWord(word: string, lexicon: Lexicon): readonly string[] {
 }
 
 /**
- * Adds the nearest corpus spellings of a word that matched nothing, and for an Arabic word the corpus words
- * sharing its root; returns the term's weight (the best similarity, at least ROOT_WEIGHT for a shared root, or 1
- * when nothing was added).
+ * Adds the nearest corpus spellings of a word that matched nothing; returns the term's weight (the best
+ * similarity, or 1 when nothing was added).
  */
 function expand(token: Token, keys: Set<string>, context: QueryContext): number {
   const stems = tokenKeys(token);
@@ -328,14 +323,6 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
       if (/[a-z]/.test(word) !== (token.script === "latin") || word.length < MIN_FUZZY_LENGTH || isStopword(word)) continue;
       keys.add(word);
       best = Math.max(best, dice);
-    }
-  }
-  if (token.script === "ar") {
-    // A derivation of the same root: few letters in a row shared (تنتقد ~ انتقاد), or too short to compare (دفع).
-    for (const { word } of context.vocabulary.sameRoot(token.text, MAX_ROOT_WORDS)) {
-      if (isStopword(word)) continue;
-      keys.add(word);
-      best = Math.max(best, ROOT_WEIGHT);
     }
   }
   return best > 0 ? best : 1;

@@ -1,9 +1,7 @@
 /**
  * Nearest spellings in a vocabulary by the Dice overlap of character trigrams (with word boundaries). It
- * catches what stemming misses: "انتقدوا" ~ "انتقاد", "interior" ~ "interieur". Arabic words are also found by
- * their roots, for derivations that share few letters in a row (تنتقد ~ انتقاد, يدفعون ~ دفع).
+ * catches what stemming misses: "انتقدوا" ~ "انتقاد", "interior" ~ "interieur".
  */
-import { arabicRoots } from "./text/stem.js";
 
 const trigrams = (word: string): string[] => {
   const padded = `<${word}>`;
@@ -17,13 +15,9 @@ export interface Similar {
   readonly dice: number;
 }
 
-const mostSimilar = (words: Similar[], limit: number): Similar[] =>
-  words.sort((a, b) => b.dice - a.dice || (a.word < b.word ? -1 : 1)).slice(0, limit);
-
 export class FuzzyVocabulary {
   private readonly byTrigram = new Map<string, string[]>();
   private readonly sizes = new Map<string, number>();
-  private readonly byRoot = new Map<string, string[]>();
   /** The words of a vocabulary given as a function, not indexed yet. */
   private pending: (() => Iterable<string>) | Iterator<string> | undefined;
 
@@ -67,11 +61,6 @@ export class FuzzyVocabulary {
         if (list) list.push(word);
         else this.byTrigram.set(g, [word]);
       }
-      for (const root of arabicRoots(word)) {
-        const list = this.byRoot.get(root);
-        if (list) list.push(word);
-        else this.byRoot.set(root, [word]);
-      }
     }
   }
 
@@ -86,19 +75,6 @@ export class FuzzyVocabulary {
       const dice = (2 * n) / (grams.length + (this.sizes.get(w) ?? 0));
       if (dice >= minDice && w !== word) out.push({ word: w, dice });
     }
-    return mostSimilar(out, limit);
-  }
-
-  /** Words sharing a root with the Arabic word `word` (see arabicRoots), most similar first, at most `limit`. */
-  sameRoot(word: string, limit: number): Similar[] {
-    if (this.pending) this.index(this.words());
-    const grams = new Set(trigrams(word));
-    const related = new Set(arabicRoots(word).flatMap((root) => this.byRoot.get(root) ?? []));
-    related.delete(word);
-    const out = [...related].map((w) => {
-      const theirs = trigrams(w);
-      return { word: w, dice: (2 * theirs.filter((g) => grams.has(g)).length) / (grams.size + theirs.length) };
-    });
-    return mostSimilar(out, limit);
+    return out.sort((a, b) => b.dice - a.dice || (a.word < b.word ? -1 : 1)).slice(0, limit);
   }
 }

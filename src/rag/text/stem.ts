@@ -5,7 +5,6 @@
  */
 import { stemmer as snowballArabic } from "@orama/stemmers/arabic";
 import { stemmer as snowballEnglish } from "@orama/stemmers/english";
-import RootStemmer from "arabic-stem";
 import type { Token } from "./tokenize.js";
 
 const ARTICLES = ["وال", "بال", "كال", "فال", "لل", "ال"] as const;
@@ -29,22 +28,6 @@ export function lightStemArabic(word: string): string {
     if (w.length - suffix.length >= 3 && w.endsWith(suffix)) w = w.slice(0, -suffix.length);
   }
   return w;
-}
-
-/** arabic-stem's default export is its stemmer class (typed as the module under NodeNext resolution). */
-const rootStemmer = new (RootStemmer as unknown as new () => { stem(word: string): { stem: string[] } })();
-/**
- * The letters a word may have for its root to be sought: arabic-stem 0.0.7 throws on most words of nine letters
- * or more (a bug of its pattern tables), and a word that long is rarely a plain derivation anyway.
- */
-const ROOTED = /^[\u0621-\u064A]{3,8}$/;
-
-/**
- * The candidate three-letter roots of a normalised Arabic word (arabic-stem, after the ISRI stemmer):
- * تنتقد and الانتقادات share نقد, يدفعون and دفع share دفع; none for another script or a longer word.
- */
-export function arabicRoots(word: string): readonly string[] {
-  return ROOTED.test(word) ? rootStemmer.stem(word).stem.filter((root) => root.length === 3) : [];
 }
 
 /** Snowball (Porter 2) stem of a lower-case English word. */
