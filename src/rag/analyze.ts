@@ -89,6 +89,8 @@ export interface Lexicon {
   readonly known: ReadonlySet<string>;
   /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
   readonly related: ReadonlyMap<string, readonly string[]>;
+  /** English stem -> corpus words that are no English word but spelt nearly as it (interior ~ interieur). */
+  readonly cognates: ReadonlyMap<string, readonly string[]>;
 }
 
 /** One question word: its alternatives are matched as one term (structured query translation). */
@@ -200,6 +202,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
     const namedElsewhere = byName.length > 0 && [...keys].some(context.has);
     for (const k of byName) (namedElsewhere ? authorKeys : keys).add(k);
+    // A word found nowhere may be spelt in another language: its English stems' cognates (interior ~ interieur, a
+    // French handle). Not where it is found: "Amazon" is not also "Amazonia".
+    if (![...keys].some(context.has)) for (const k of [...keys]) for (const cognate of lexicon.cognates.get(k) ?? []) keys.add(cognate);
     const found = [...keys].some(context.has);
     // A capital the briefings never name, of a country they do, stands for its government ("Washington backs
     // the mission"): it is not looked up as a misspelling, and it counts neither for nor against coverage.

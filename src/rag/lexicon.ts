@@ -60,6 +60,11 @@ export interface SerializedLexicon {
    * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
    */
   readonly related: MapEntries;
+  /**
+   * English stem -> corpus words that are no English word but spelt nearly as it: the French of a handle
+   * (interieur for "interior"), a name's English cousin. Absent from indexes built before it.
+   */
+  readonly cognates?: MapEntries;
 }
 
 /** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
@@ -255,8 +260,11 @@ function wordLists(paths: LexiconPaths): WordLists {
  * @param corpusKeys every key the corpus indexes: translations are kept only when they can match one.
  */
 export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PATHS): SerializedLexicon {
-  const { known, strings, translations, inverses, related: relations, ...by } = wordLists(paths);
+  const lists = wordLists(paths);
+  const { known, strings, translations, inverses, related: relations, ...by } = lists;
   const has = (id: number): boolean => corpusKeys.has(strings[id] as string);
+  const cognates = cognatesOf(corpusKeys, lists);
+  const hasEnglish = (id: number): boolean => has(id) || cognates.has(strings[id] as string);
   // Per headword (by number), its keys in the corpus; per stem, the same for the stem's headwords.
   const enWord = new Map<number, Set<string>>();
   const enStem = new Map<string, Set<string>>();
@@ -266,7 +274,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     add(enStem, strings[translations.stem[place] as number] as string, key);
   }
   const arToEn = new Map<string, Set<string>>();
-  for (const place of ascending(gather(by.inversesByStem, has))) {
+  for (const place of ascending(gather(by.inversesByStem, hasEnglish))) {
     add(arToEn, strings[inverses.key[place] as number] as string, strings[inverses.stem[place] as number] as string);
   }
   // WordNet's related words that translate into the corpus, by word and, for the regular inflections WordNet
@@ -287,7 +295,47 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     arToEn: [...arToEn].filter(([, v]) => v.size <= MAX_EN_PER_AR).map(([k, v]) => [k, [...v]]),
     known: [...known],
     related: entries(related),
+    cognates: entries(cognates),
   };
+}
+
+/** Shorter words are alike by chance ("dz", "amb"); fewer consonants too. */
+const MIN_COGNATE_LETTERS = 5;
+const MIN_COGNATE_CONSONANTS = 3;
+const englishBySkeleton = new WeakMap<WordLists, ReadonlyMap<string, readonly string[]>>();
+
+/**
+ * A Latin word's first letter and its later consonants: what French and English spellings of one word share
+ * (interieur, interior: intrr; ministere, ministri: mnstr), where their vowels differ.
+ */
+const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aeiouy]/g, "");
+
+/**
+ * The corpus's Latin words that are no English word's stem, under the stems of the English words the lists
+ * know that have their skeleton: French handles (@interieur_dz ~ interior) and foreign spellings, so that English
+ * questions, and Arabic ones through their translations, reach them.
+ */
+function cognatesOf(corpusKeys: ReadonlySet<string>, lists: WordLists): Map<string, Set<string>> {
+  let bySkeleton = englishBySkeleton.get(lists);
+  if (!bySkeleton) {
+    const map = new Map<string, string[]>();
+    for (const stem of new Set(lists.known.map(stemEnglish))) {
+      if (!/^[a-z]+$/.test(stem)) continue;
+      const list = map.get(skeleton(stem));
+      if (list) list.push(stem);
+      else map.set(skeleton(stem), [stem]);
+    }
+    englishBySkeleton.set(lists, (bySkeleton = map));
+  }
+  const cognates = new Map<string, Set<string>>();
+  for (const key of corpusKeys) {
+    if (!/^[a-z]+$/.test(key) || key.length < MIN_COGNATE_LETTERS) continue;
+    const bones = skeleton(key);
+    const english = bySkeleton.get(bones);
+    if (!english || english.includes(key) || bones.length < MIN_COGNATE_CONSONANTS + 1) continue;
+    for (const stem of english) if (!corpusKeys.has(stem)) add(cognates, stem, key);
+  }
+  return cognates;
 }
 
 function add<K>(map: Map<K, Set<string>>, key: K, value: string): void {
@@ -380,5 +428,6 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     arToEn: new Map(data.arToEn),
     known: new Set(data.known),
     related: new Map(data.related),
+    cognates: new Map(data.cognates ?? []),
   };
 }

@@ -77,6 +77,16 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("لجنة", context("جنة"))).not.toContain(keysOfWord("جنة")[0]);
   });
 
+  it("reaches a corpus word spelt in another language through its English cousin, for a word found nowhere else", () => {
+    writeFileSync(paths.dictionary, ["interior\tالداخلية\t", "amazon\tالأمازون\t", "intern\tمتدرب\t"].join("\n"));
+    const ctx = context("التقت الوزير في @interieur_dz وزارت غابة الأمازون (Amazonia)");
+    expect(keysOf("interior", ctx)).toContain("interieur"); // a French handle
+    expect(keysOf("وزارة الداخلية", ctx)).toContain("interieur"); // through the Arabic word's translation
+    // "Amazon" is found as الأمازون: it does not also take Amazonia, which every sentence on it would share.
+    expect(keysOf("Amazon", ctx)).not.toContain("amazonia");
+    expect(keysOf("intern", ctx)).not.toContain("interieur"); // another skeleton (ntrn)
+  });
+
   it("does not translate through the word that makes an adverb of a gloss (بشكل مباشر for 'live')", () => {
     writeFileSync(paths.dictionary, ["live\tبشكل مباشر\t", "invitingly\tبصورة جذابة\t"].join("\n"));
     const ctx = context("داعية بشكل عام كل الدول بصورة واضحة ونقل مباشر للجلسة");
@@ -193,6 +203,16 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   const enStem = new Map<string, Set<string>>();
   const arToEn = new Map<string, Set<string>>();
   const known = new Set<string>();
+  // A corpus's Latin word of five letters or more that is no known word's stem, under the known stems with its
+  // first letter and later consonants (and three of those at least) that the corpus lacks.
+  const skeleton = (w: string): string => w[0] + w.slice(1).replace(/[aeiouy]/g, "");
+  const knownStems = [...new Set(entries.map((e) => stemEnglish(e.english)))].filter((s) => /^[a-z]+$/.test(s)).map((s) => [s, skeleton(s)] as const);
+  const isKnownStem = new Set(knownStems.map(([s]) => s));
+  const cognates = new Map<string, Set<string>>();
+  for (const key of corpusKeys) {
+    if (!/^[a-z]{5,}$/.test(key) || isKnownStem.has(key) || skeleton(key).length < 4) continue;
+    for (const [stem, bones] of knownStems) if (bones === skeleton(key) && !corpusKeys.has(stem)) add(cognates, stem, key);
+  }
   for (const { english, stem, translations } of entries) {
     known.add(english);
     if (!enWord.has(english)) enWord.set(english, new Set());
@@ -203,7 +223,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
             add(enWord, english, key);
             add(enStem, stem, key);
           }
-          if (corpusKeys.has(stem) && tokens.length === 1) add(arToEn, key, stem);
+          if ((corpusKeys.has(stem) || cognates.has(stem)) && tokens.length === 1) add(arToEn, key, stem);
         }
       }
     }
@@ -224,6 +244,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     arToEn: [...arToEn].filter(([, v]) => v.size <= 8).map(([k, v]) => [k, [...v]]),
     known: [...known],
     related: nonEmpty(related),
+    cognates: nonEmpty(cognates),
   };
 }
 

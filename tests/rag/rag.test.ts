@@ -87,6 +87,15 @@ describe("rag.answer", () => {
     expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("National Human Rights Council #CNDH");
   });
 
+  it("finds a tweet through a French handle, from English and from Arabic (@interieur_dz for 'interior')", async () => {
+    for (const question of ["Who did she sit down with at the Algerian interior ministry?", "متى نشرت تغريدة لقاء وزارة الداخلية؟"]) {
+      const answer = await rag.answer(question);
+      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      expect(first?.quote, question).toContain("acting Secretary General Mehdi Amirouche at [@interieur_dz]");
+      expect(first?.matches?.map((m) => first.quote.slice(m.start, m.end))).toContain("interieur");
+    }
+  });
+
   it("quotes a tweet with its author and date as the label", async () => {
     const answer = await rag.answer("What did she discuss with the Reporters Without Borders correspondent?");
     expect(answer.kind).toBe("answered");
