@@ -204,8 +204,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     for (const k of byName) (namedElsewhere ? authorKeys : keys).add(k);
     // A word found nowhere may be spelt in another language: its English stems' cognates (interior ~ interieur, a
     // French handle). Not where it is found: "Amazon" is not also "Amazonia".
-    if (![...keys].some(context.has)) for (const k of [...keys]) for (const cognate of lexicon.cognates.get(k) ?? []) keys.add(cognate);
-    const found = [...keys].some(context.has);
+    let found = [...keys].some(context.has);
+    if (!found) {
+      for (const k of [...keys]) for (const cognate of lexicon.cognates.get(k) ?? []) keys.add(cognate);
+      found = [...keys].some(context.has);
+    }
     // A capital the briefings never name, of a country they do, stands for its government ("Washington backs
     // the mission"): it is not looked up as a misspelling, and it counts neither for nor against coverage.
     const capitalOf = found ? undefined : countryOfCapital(tokens, i);

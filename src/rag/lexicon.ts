@@ -321,9 +321,10 @@ function cognatesOf(corpusKeys: ReadonlySet<string>, lists: WordLists): Map<stri
     const map = new Map<string, string[]>();
     for (const stem of new Set(lists.known.map(stemEnglish))) {
       if (!/^[a-z]+$/.test(stem)) continue;
-      const list = map.get(skeleton(stem));
+      const bones = skeleton(stem);
+      const list = map.get(bones);
       if (list) list.push(stem);
-      else map.set(skeleton(stem), [stem]);
+      else map.set(bones, [stem]);
     }
     englishBySkeleton.set(lists, (bySkeleton = map));
   }
