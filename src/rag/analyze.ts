@@ -89,6 +89,8 @@ export interface Lexicon {
   readonly known: ReadonlySet<string>;
   /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
   readonly related: ReadonlyMap<string, readonly string[]>;
+  /** The same for base forms and derivations only (no synonyms). */
+  readonly derived: ReadonlyMap<string, readonly string[]>;
   /** English stem -> corpus words that are no English word but spelt nearly as it (interior ~ interieur). */
   readonly cognates: ReadonlyMap<string, readonly string[]>;
 }
@@ -294,13 +296,21 @@ function authorNameKeys(token: Token): string[] {
 
 /**
  * Arabic keys of an English word: its own entries when it has some (so "gas" never borrows from "GA", which
- * stems alike), else those of its stem, else of the halves of a compound ("peacekeepers").
+ * stems alike), else those of its stem, else of the halves of a compound ("peacekeepers"); and those of its base
+ * forms and derivations ("elected" also finds انتخاب through "election"), or, with none of its own, of its
+ * related words, synonyms too.
  */
 function translate(word: string, lexicon: Lexicon): readonly string[] {
   const own = translateWord(word, lexicon);
-  if (own.length > 0) return own;
-  return [...new Set(relatedWords(word, lexicon).flatMap((w) => translateWord(w, lexicon)))];
+  const others = own.length > 0 ? derivedWords(word, lexicon) : relatedWords(word, lexicon);
+  return [...new Set([...own, ...others.flatMap((w) => translateWord(w, lexicon))])];
 }
+
+/** WordNet's base forms and derivations of `word` and of the words of its stem that the lexicon kept. */
+const derivedWords = (word: string, lexicon: Lexicon): readonly string[] => [
+  ...(lexicon.derived.get(word) ?? []),
+  ...(lexicon.derived.get(`*${stemEnglish(word)}`) ?? []),
+];
 
 /** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */
 const relatedWords = (word: string, lexicon: Lexicon): readonly string[] => lexicon.related.get(word) ?? lexicon.related.get(`*${stemEnglish(word)}`) ?? [];

@@ -36,11 +36,13 @@ const MAX_INVERSE_WORDS = 1;
 const MIN_TRANSLATION_KEY = 3;
 /** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
 const MAX_EN_PER_AR = 8;
+/** WordNet's column of synonyms (after the base forms and the derivations), see scripts/build-wordnet.ts. */
+const SYNONYMS_COLUMN = 2;
 /**
  * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
- * Version 2: the lists serialised apart, with their SHA-256.
+ * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
  */
-const WORD_LISTS_VERSION = 2;
+const WORD_LISTS_VERSION = 3;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -60,6 +62,11 @@ export interface SerializedLexicon {
    * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
    */
   readonly related: MapEntries;
+  /**
+   * The same for base forms and derivations only (no synonyms): their translations are looked up beside a word's
+   * own ("elected" also finds انتخاب through "election"). Absent from indexes built before it.
+   */
+  readonly derived?: MapEntries;
   /**
    * English stem -> corpus words that are no English word but spelt nearly as it: the French of a handle
    * (interieur for "interior"), a name's English cousin. Absent from indexes built before it.
@@ -136,8 +143,11 @@ interface WordLists {
   readonly inverses: { readonly key: Uint32Array; readonly stem: Uint32Array };
   /** Per stem (string), its places in `inverses`: kept when the corpus has the stem. */
   readonly inversesByStem: Postings;
-  /** Each related word of a WordNet line: the line's word, its stem, the related word (strings). */
-  readonly related: { readonly word: Uint32Array; readonly stem: Uint32Array; readonly other: Uint32Array };
+  /**
+   * Each related word of a WordNet line: the line's word, its stem, the related word (strings), and whether it is
+   * a base form or derivation (1) rather than a synonym (0).
+   */
+  readonly related: { readonly word: Uint32Array; readonly stem: Uint32Array; readonly other: Uint32Array; readonly derived: Uint8Array };
   /** Per headword, the places in `related` naming it: kept when the headword translates into the corpus. */
   readonly relatedByHeadword: Postings;
   /** Per stem, the places in `related` naming a word that is no headword and has that stem: kept when the stem translates. */
@@ -209,23 +219,27 @@ function parseLists(paths: LexiconPaths): WordLists {
       }
     }
   }
-  const related = { word: [] as number[], stem: [] as number[], other: [] as number[] };
+  const related = { word: [] as number[], stem: [] as number[], other: [] as number[], derived: [] as number[] };
   // Per related word, what decides whether it translates: its headword's number, or (-1 - its stem's string).
   const decider: number[] = [];
   const deciderOf = new Map<string, number>();
   if (paths.wordnet) {
     for (const line of readFileSync(paths.wordnet, "utf8").split("\n")) {
       if (!line || line.startsWith("#")) continue;
+      // Columns: base forms of an irregular form, derivations, first-sense synonyms.
       const [word = "", ...columns] = line.split("\t");
       const w = id(word);
       const stem = id(stemEnglish(word));
-      for (const other of columns.flatMap((c) => (c ? c.split("|") : []))) {
-        related.word.push(w);
-        related.stem.push(stem);
-        related.other.push(id(other));
+      for (const [column, others] of columns.entries()) {
+        for (const other of others ? others.split("|") : []) {
+          related.word.push(w);
+          related.stem.push(stem);
+          related.other.push(id(other));
+          related.derived.push(column < SYNONYMS_COLUMN ? 1 : 0);
         let d = deciderOf.get(other);
         if (d === undefined) deciderOf.set(other, (d = known.get(other) ?? -1 - id(stemEnglish(other))));
-        decider.push(d);
+          decider.push(d);
+        }
       }
     }
   }
@@ -236,7 +250,12 @@ function parseLists(paths: LexiconPaths): WordLists {
     translationsByKey: postingsOf(translations.key, strings.length),
     inverses: { key: Uint32Array.from(inverses.key), stem: Uint32Array.from(inverses.stem) },
     inversesByStem: postingsOf(inverses.stem, strings.length),
-    related: { word: Uint32Array.from(related.word), stem: Uint32Array.from(related.stem), other: Uint32Array.from(related.other) },
+    related: {
+      word: Uint32Array.from(related.word),
+      stem: Uint32Array.from(related.stem),
+      other: Uint32Array.from(related.other),
+      derived: Uint8Array.from(related.derived),
+    },
     relatedByHeadword: postingsOf(decider, known.size),
     relatedByStem: postingsOf(decider.map((d) => (d < 0 ? -1 - d : -1)), strings.length),
   };
@@ -282,10 +301,17 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   // word by its stem's.
   const places = gather(by.relatedByHeadword, (headword) => enWord.has(headword));
   const related = new Map<string, Set<string>>();
+  const derived = new Map<string, Set<string>>();
   for (const place of ascending(gather(by.relatedByStem, (stem) => enStem.has(strings[stem] as string), places))) {
     const other = strings[relations.other[place] as number] as string;
-    add(related, strings[relations.word[place] as number] as string, other);
-    add(related, `*${strings[relations.stem[place] as number] as string}`, other);
+    const word = strings[relations.word[place] as number] as string;
+    const stem = `*${strings[relations.stem[place] as number] as string}`;
+    add(related, word, other);
+    add(related, stem, other);
+    if (relations.derived[place] === 1) {
+      add(derived, word, other);
+      add(derived, stem, other);
+    }
   }
   const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
   return {
@@ -295,6 +321,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     arToEn: [...arToEn].filter(([, v]) => v.size <= MAX_EN_PER_AR).map(([k, v]) => [k, [...v]]),
     known: [...known],
     related: entries(related),
+    derived: entries(derived),
     cognates: entries(cognates),
   };
 }
@@ -429,6 +456,7 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     arToEn: new Map(data.arToEn),
     known: new Set(data.known),
     related: new Map(data.related),
+    derived: new Map(data.derived ?? []),
     cognates: new Map(data.cognates ?? []),
   };
 }

@@ -123,6 +123,19 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("mission", ctx).some((k) => k.startsWith("وفد"))).toBe(false); // has a translation of its own
   });
 
+  it("adds the translations of a word's base forms and derivations to its own, but not its synonyms'", () => {
+    const wordnet = join(dir, "wordnet.tsv");
+    writeFileSync(wordnet, ["elect\t\telection|elector\tchosen", "elected\t\telective\t", "met\tmeet\t\tencountered"].join("\n"));
+    writeFileSync(paths.dictionary, ["elected\tمنتخب\t", "election\tانتخاب\t", "chosen\tمختار\t", "met\tالتقى\t", "meet\tاجتماع\t", "encountered\tصادف\t"].join("\n"));
+    const keys = corpus("عضو منتخب. بعد انتخاب البلاد. المرشح المختار. التقى الوزير. في اجتماع. صادف ذلك");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]) };
+    // "elected": its own, and through the derivations of "elect", a word of its stem.
+    expect(keysOf("elected", ctx)).toEqual(expect.arrayContaining(["منتخب", "انتخاب"]));
+    expect(keysOf("elected", ctx).some((k) => k.startsWith("مختار"))).toBe(false); // a synonym of "elect"
+    expect(keysOf("met", ctx)).toEqual(expect.arrayContaining(["التق", "اجتماع"])); // through its base form
+    expect(keysOf("met", ctx).some((k) => k.startsWith("صادف"))).toBe(false);
+  });
+
   it("prunes to each corpus anew though the word lists are parsed once per process", () => {
     const first = buildLexicon(corpus("ندعم بعثة مينورسو"), paths);
     const second = buildLexicon(corpus("المهمة صعبة"), paths);
@@ -183,11 +196,13 @@ function parseForWalk(paths: LexiconPaths) {
       entries.push({ english, stem: stemEnglish(english), translations });
     }
   }
-  const wordnet: [string, string, string[]][] = [];
+  // Per line: the word, its stem, and each related word with whether it is a base form or derivation (the first
+  // two columns) rather than a synonym (the third).
+  const wordnet: [string, string, [string, boolean][]][] = [];
   for (const line of paths.wordnet ? readFileSync(paths.wordnet, "utf8").split("\n") : []) {
     if (!line || line.startsWith("#")) continue;
     const [word = "", ...columns] = line.split("\t");
-    wordnet.push([word, stemEnglish(word), columns.flatMap((c) => (c ? c.split("|") : []))]);
+    wordnet.push([word, stemEnglish(word), columns.flatMap((c, i) => (c ? c.split("|").map((w): [string, boolean] => [w, i < 2]) : []))]);
   }
   return { entries, wordnet };
 }
@@ -230,11 +245,15 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   }
   const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
   const related = new Map<string, Set<string>>();
+  const derived = new Map<string, Set<string>>();
   for (const [word, stem, others] of wordnet) {
-    for (const other of others) {
+    for (const [other, isDerived] of others) {
       if (!translates(other)) continue;
       add(related, word, other);
       add(related, `*${stem}`, other);
+      if (!isDerived) continue;
+      add(derived, word, other);
+      add(derived, `*${stem}`, other);
     }
   }
   const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
@@ -244,6 +263,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     arToEn: [...arToEn].filter(([, v]) => v.size <= 8).map(([k, v]) => [k, [...v]]),
     known: [...known],
     related: nonEmpty(related),
+    derived: nonEmpty(derived),
     cognates: nonEmpty(cognates),
   };
 }
