@@ -41,8 +41,9 @@ const SYNONYMS_COLUMN = 2;
 /**
  * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
  * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
+ * Version 4: the known stems by skeleton, for cognates.
  */
-const WORD_LISTS_VERSION = 3;
+const WORD_LISTS_VERSION = 4;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -152,6 +153,8 @@ interface WordLists {
   readonly relatedByHeadword: Postings;
   /** Per stem, the places in `related` naming a word that is no headword and has that stem: kept when the stem translates. */
   readonly relatedByStem: Postings;
+  /** Per skeleton (see {@link skeleton}), the stems of Latin letters of the headwords that have it, for cognates. */
+  readonly stemsBySkeleton: ReadonlyMap<string, readonly string[]>;
 }
 
 /**
@@ -196,10 +199,13 @@ function parseLists(paths: LexiconPaths): WordLists {
   const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
   const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
+  const headwordStems = new Set<string>();
   for (const { english, translations: alternatives } of entries) {
     let headword = known.get(english);
     if (headword === undefined) known.set(english, (headword = known.size));
-    const stem = id(stemEnglish(english));
+    const stemText = stemEnglish(english);
+    headwordStems.add(stemText);
+    const stem = id(stemText);
     for (const [translation, maxWords] of alternatives) {
       const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
       if (tokens.length === 0 || tokens.length > maxWords) continue;
@@ -218,6 +224,14 @@ function parseLists(paths: LexiconPaths): WordLists {
         }
       }
     }
+  }
+  const stemsBySkeleton = new Map<string, string[]>();
+  for (const stem of headwordStems) {
+    if (!/^[a-z]+$/.test(stem)) continue;
+    const bones = skeleton(stem);
+    const list = stemsBySkeleton.get(bones);
+    if (list) list.push(stem);
+    else stemsBySkeleton.set(bones, [stem]);
   }
   const related = { word: [] as number[], stem: [] as number[], other: [] as number[], derived: [] as number[] };
   // Per related word, what decides whether it translates: its headword's number, or (-1 - its stem's string).
@@ -258,6 +272,7 @@ function parseLists(paths: LexiconPaths): WordLists {
     },
     relatedByHeadword: postingsOf(decider, known.size),
     relatedByStem: postingsOf(decider.map((d) => (d < 0 ? -1 - d : -1)), strings.length),
+    stemsBySkeleton,
   };
 }
 
@@ -329,8 +344,6 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
 /** Shorter words are alike by chance ("dz", "amb"); fewer consonants too. */
 const MIN_COGNATE_LETTERS = 5;
 const MIN_COGNATE_CONSONANTS = 3;
-const englishBySkeleton = new WeakMap<WordLists, ReadonlyMap<string, readonly string[]>>();
-
 /**
  * A Latin word's first letter and its later consonants: what French and English spellings of one word share
  * (interieur, interior: intrr; ministere, ministri: mnstr), where their vowels differ.
@@ -342,24 +355,12 @@ const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aei
  * know that have their skeleton: French handles (@interieur_dz ~ interior) and foreign spellings, so that English
  * questions, and Arabic ones through their translations, reach them.
  */
-function cognatesOf(corpusKeys: ReadonlySet<string>, lists: WordLists): Map<string, Set<string>> {
-  let bySkeleton = englishBySkeleton.get(lists);
-  if (!bySkeleton) {
-    const map = new Map<string, string[]>();
-    for (const stem of new Set(lists.known.map(stemEnglish))) {
-      if (!/^[a-z]+$/.test(stem)) continue;
-      const bones = skeleton(stem);
-      const list = map.get(bones);
-      if (list) list.push(stem);
-      else map.set(bones, [stem]);
-    }
-    englishBySkeleton.set(lists, (bySkeleton = map));
-  }
+function cognatesOf(corpusKeys: ReadonlySet<string>, { stemsBySkeleton }: WordLists): Map<string, Set<string>> {
   const cognates = new Map<string, Set<string>>();
   for (const key of corpusKeys) {
     if (!/^[a-z]+$/.test(key) || key.length < MIN_COGNATE_LETTERS) continue;
     const bones = skeleton(key);
-    const english = bySkeleton.get(bones);
+    const english = stemsBySkeleton.get(bones);
     if (!english || english.includes(key) || bones.length < MIN_COGNATE_CONSONANTS + 1) continue;
     for (const stem of english) if (!corpusKeys.has(stem)) add(cognates, stem, key);
   }
