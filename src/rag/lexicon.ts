@@ -18,8 +18,8 @@ import type { Lexicon } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
 import { isStopword } from "./text/stopwords.js";
-import { stemEnglish, tokenKeys } from "./text/stem.js";
-import { tokenize } from "./text/tokenize.js";
+import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
+import { tokenize, type Token } from "./text/tokenize.js";
 
 export const DICTIONARY_PATH = fileURLToPath(new URL("../../data/freedict-eng-ara.tsv", import.meta.url));
 export const GLOSSARY_PATH = fileURLToPath(new URL("../../data/glossary-en-ar.tsv", import.meta.url));
@@ -36,6 +36,12 @@ const MAX_INVERSE_WORDS = 1;
 const MIN_TRANSLATION_KEY = 3;
 /** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
 const MAX_EN_PER_AR = 8;
+/**
+ * A Snowball stem of fewer letters is often another word (فرمل "braked" -> رمل "sand", فلندي "Finnish" -> لند):
+ * an Arabic translation is keyed by its light stem, and by its Snowball stem only when that has this many
+ * letters. The text is still indexed under both, so an Arabic question's own words match as before.
+ */
+const MIN_SNOWBALL_TRANSLATION_KEY = 4;
 /** WordNet's column of synonyms (after the base forms and the derivations), see scripts/build-wordnet.ts. */
 const SYNONYMS_COLUMN = 2;
 /**
@@ -189,6 +195,12 @@ function gather(postings: Postings, wanted: (id: number) => boolean, into: numbe
 
 const ascending = (places: number[]): Uint32Array => Uint32Array.from(places).sort();
 
+/** The keys an Arabic word of a translation is looked up under (see MIN_SNOWBALL_TRANSLATION_KEY). */
+const translationKeys = (token: Token): string[] => {
+  const light = lightStemArabic(token.text);
+  return tokenKeys(token).filter((key) => key === light || key.length >= MIN_SNOWBALL_TRANSLATION_KEY);
+};
+
 /** Reads, tokenises and stems the word lists (about 2 s for the shipped ones; hence the saved form). */
 function parseLists(paths: LexiconPaths): WordLists {
   const known = new Map<string, number>();
@@ -210,7 +222,7 @@ function parseLists(paths: LexiconPaths): WordLists {
       const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
       if (tokens.length === 0 || tokens.length > maxWords) continue;
       for (const token of tokens) {
-        for (const key of tokenKeys(token)) {
+        for (const key of translationKeys(token)) {
           const k = id(key);
           if (key.length >= MIN_TRANSLATION_KEY) {
             translations.english.push(headword);

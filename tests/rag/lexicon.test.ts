@@ -16,8 +16,8 @@ import {
   type SerializedLexicon,
 } from "../../src/rag/lexicon.js";
 import { isStopword } from "../../src/rag/text/stopwords.js";
-import { stemEnglish, tokenKeys } from "../../src/rag/text/stem.js";
-import { tokenize } from "../../src/rag/text/tokenize.js";
+import { lightStemArabic, stemEnglish, tokenKeys } from "../../src/rag/text/stem.js";
+import { tokenize, type Token } from "../../src/rag/text/tokenize.js";
 import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
 let dir: string;
@@ -107,6 +107,13 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("cup", ctx).some((k) => k.startsWith("شكل"))).toBe(false);
   });
 
+  it("does not key a translation by a Snowball stem of three letters: 'braked' (فرمل) is not 'sand' (رمل)", () => {
+    writeFileSync(paths.dictionary, "\nbraked\tفرمل\t", { flag: "a" });
+    const ctx = context("فرمل السائق على الرمل");
+    expect(keysOf("braked", ctx)).toContain("فرمل");
+    expect(keysOf("braked", ctx)).not.toContain("رمل");
+  });
+
   it("finds an inflected English form through the inverted side", () => {
     expect(keysOf("played", context("الجزائر لعبت دورا"))).toContain("لعب");
   });
@@ -191,7 +198,9 @@ function parseForWalk(paths: LexiconPaths) {
       const alternatives = [...direct.split("|").map((t): [string, number] => [t, maxDirect]), ...inverse.split("|").map((t): [string, number] => [t, 1])];
       const translations = alternatives.flatMap(([translation, maxWords]) => {
         const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
-        return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(tokenKeys)];
+        // The light stem, and the Snowball stem where it has four letters or more.
+        const keys = (t: Token) => tokenKeys(t).filter((k) => k === lightStemArabic(t.text) || k.length >= 4);
+        return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(keys)];
       });
       entries.push({ english, stem: stemEnglish(english), translations });
     }
