@@ -89,7 +89,7 @@ export interface Lexicon {
   readonly known: ReadonlySet<string>;
   /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
   readonly related: ReadonlyMap<string, readonly string[]>;
-  /** The same for base forms and derivations only (no synonyms). */
+  /** "*" + stem -> the base forms and derivations (no synonyms) of the words of that stem that translate into the corpus. */
   readonly derived: ReadonlyMap<string, readonly string[]>;
   /** English stem -> corpus words that are no English word but spelt nearly as it (interior ~ interieur). */
   readonly cognates: ReadonlyMap<string, readonly string[]>;
@@ -160,10 +160,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       asksForAccount = true;
     }
     if (token.script === "latin") {
-      const translations = translate(token.text, lexicon);
+      const stem = stemEnglish(token.text);
+      const translations = translate(token.text, stem, lexicon);
       for (const k of translations) keys.add(k);
       // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
-      for (const other of relatedWords(token.text, lexicon)) {
+      for (const other of relatedWords(token.text, stem, lexicon)) {
         const stem = stemEnglish(other);
         if (context.has(stem)) keys.add(stem);
       }
@@ -295,29 +296,26 @@ function authorNameKeys(token: Token): string[] {
 }
 
 /**
- * Arabic keys of an English word: its own entries when it has some (so "gas" never borrows from "GA", which
- * stems alike), else those of its stem, else of the halves of a compound ("peacekeepers"); and those of its base
- * forms and derivations ("elected" also finds انتخاب through "election"), or, with none of its own, of its
- * related words, synonyms too.
+ * Arabic keys of an English word (`stem`: its English stem): its own entries when it has some (so "gas" never
+ * translates as "GA", which stems alike), else those of its stem, else of the halves of a compound
+ * ("peacekeepers"). Beside its own, the translations of the base forms and derivations of every word of its stem
+ * ("elected" also finds انتخاب through "election", a derivation of "elect"); these are gathered by stem, so a
+ * stemmer's collision lends some strays ("organization" reaches عضو through "organ"), which measured worth it
+ * (docs/quality.md, session 21). With no translation of its own, its related words stand in, synonyms too.
  */
-function translate(word: string, lexicon: Lexicon): readonly string[] {
-  const own = translateWord(word, lexicon);
-  const others = own.length > 0 ? derivedWords(word, lexicon) : relatedWords(word, lexicon);
+function translate(word: string, stem: string, lexicon: Lexicon): readonly string[] {
+  const own = translateWord(word, lexicon, stem);
+  const others = own.length > 0 ? (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word) : relatedWords(word, stem, lexicon);
+  if (others.length === 0) return own;
   return [...new Set([...own, ...others.flatMap((w) => translateWord(w, lexicon))])];
 }
 
-/** WordNet's base forms and derivations of `word` and of the words of its stem that the lexicon kept. */
-const derivedWords = (word: string, lexicon: Lexicon): readonly string[] => [
-  ...(lexicon.derived.get(word) ?? []),
-  ...(lexicon.derived.get(`*${stemEnglish(word)}`) ?? []),
-];
-
 /** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */
-const relatedWords = (word: string, lexicon: Lexicon): readonly string[] => lexicon.related.get(word) ?? lexicon.related.get(`*${stemEnglish(word)}`) ?? [];
+const relatedWords = (word: string, stem: string, lexicon: Lexicon): readonly string[] => lexicon.related.get(word) ?? lexicon.related.get(`*${stem}`) ?? [];
 
-function translateWord(word: string, lexicon: Lexicon): readonly string[] {
+function translateWord(word: string, lexicon: Lexicon, stem = stemEnglish(word)): readonly string[] {
   if (lexicon.known.has(word)) return lexicon.enWord.get(word) ?? [];
-  const byStem = lexicon.enStem.get(stemEnglish(word));
+  const byStem = lexicon.enStem.get(stem);
   if (byStem || word.length < 8) return byStem ?? [];
   for (let cut = 4; cut <= word.length - 4; cut += 1) {
     const left = word.slice(0, cut);

@@ -18,7 +18,7 @@ import type { Lexicon } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
 import { isStopword } from "./text/stopwords.js";
-import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
+import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
 
 export const DICTIONARY_PATH = fileURLToPath(new URL("../../data/freedict-eng-ara.tsv", import.meta.url));
@@ -39,7 +39,9 @@ const MAX_EN_PER_AR = 8;
 /**
  * A Snowball stem of fewer letters is often another word (فرمل "braked" -> رمل "sand", فلندي "Finnish" -> لند):
  * an Arabic translation is keyed by its light stem, and by its Snowball stem only when that has this many
- * letters. The text is still indexed under both, so an Arabic question's own words match as before.
+ * letters, in both directions (an Arabic question word whose Snowball stem is that short reaches English text
+ * through its light stem alone). The text is still indexed under both, so Arabic questions match Arabic text as
+ * before.
  */
 const MIN_SNOWBALL_TRANSLATION_KEY = 4;
 /** WordNet's column of synonyms (after the base forms and the derivations), see scripts/build-wordnet.ts. */
@@ -70,15 +72,16 @@ export interface SerializedLexicon {
    */
   readonly related: MapEntries;
   /**
-   * The same for base forms and derivations only (no synonyms): their translations are looked up beside a word's
-   * own ("elected" also finds انتخاب through "election"). Absent from indexes built before it.
+   * English stem ("*" + stem) -> the base forms and derivations (no synonyms) of the words of that stem that
+   * translate into the corpus: their translations are looked up beside a word's own ("elected" also finds
+   * انتخاب through "election").
    */
-  readonly derived?: MapEntries;
+  readonly derived: MapEntries;
   /**
    * English stem -> corpus words that are no English word but spelt nearly as it: the French of a handle
-   * (interieur for "interior"), a name's English cousin. Absent from indexes built before it.
+   * (interieur for "interior"), a name's English cousin.
    */
-  readonly cognates?: MapEntries;
+  readonly cognates: MapEntries;
 }
 
 /** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
@@ -197,8 +200,8 @@ const ascending = (places: number[]): Uint32Array => Uint32Array.from(places).so
 
 /** The keys an Arabic word of a translation is looked up under (see MIN_SNOWBALL_TRANSLATION_KEY). */
 const translationKeys = (token: Token): string[] => {
-  const light = lightStemArabic(token.text);
-  return tokenKeys(token).filter((key) => key === light || key.length >= MIN_SNOWBALL_TRANSLATION_KEY);
+  const [light, snowball] = tokenKeys(token) as [string, string?];
+  return snowball !== undefined && snowball.length >= MIN_SNOWBALL_TRANSLATION_KEY ? [light, snowball] : [light];
 };
 
 /** Reads, tokenises and stems the word lists (about 2 s for the shipped ones; hence the saved form). */
@@ -239,7 +242,7 @@ function parseLists(paths: LexiconPaths): WordLists {
   }
   const stemsBySkeleton = new Map<string, string[]>();
   for (const stem of headwordStems) {
-    if (!/^[a-z]+$/.test(stem)) continue;
+    if (!LATIN_WORD.test(stem)) continue;
     const bones = skeleton(stem);
     const list = stemsBySkeleton.get(bones);
     if (list) list.push(stem);
@@ -262,8 +265,8 @@ function parseLists(paths: LexiconPaths): WordLists {
           related.stem.push(stem);
           related.other.push(id(other));
           related.derived.push(column < SYNONYMS_COLUMN ? 1 : 0);
-        let d = deciderOf.get(other);
-        if (d === undefined) deciderOf.set(other, (d = known.get(other) ?? -1 - id(stemEnglish(other))));
+          let d = deciderOf.get(other);
+          if (d === undefined) deciderOf.set(other, (d = known.get(other) ?? -1 - id(stemEnglish(other))));
           decider.push(d);
         }
       }
@@ -335,10 +338,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     const stem = `*${strings[relations.stem[place] as number] as string}`;
     add(related, word, other);
     add(related, stem, other);
-    if (relations.derived[place] === 1) {
-      add(derived, word, other);
-      add(derived, stem, other);
-    }
+    if (relations.derived[place] === 1) add(derived, stem, other);
   }
   const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
   return {
@@ -356,9 +356,12 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
 /** Shorter words are alike by chance ("dz", "amb"); fewer consonants too. */
 const MIN_COGNATE_LETTERS = 5;
 const MIN_COGNATE_CONSONANTS = 3;
+/** The words that have a skeleton: Latin letters only. */
+const LATIN_WORD = /^[a-z]+$/;
 /**
  * A Latin word's first letter and its later consonants: what French and English spellings of one word share
- * (interieur, interior: intrr; ministere, ministri: mnstr), where their vowels differ.
+ * (interieur, interior: intrr; ministere, ministri: mnstr), where their vowels differ. The saved word lists hold
+ * the known stems by skeleton (stemsBySkeleton): bump WORD_LISTS_VERSION when this or LATIN_WORD changes.
  */
 const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aeiouy]/g, "");
 
@@ -370,7 +373,7 @@ const skeleton = (word: string): string => word[0] + word.slice(1).replace(/[aei
 function cognatesOf(corpusKeys: ReadonlySet<string>, { stemsBySkeleton }: WordLists): Map<string, Set<string>> {
   const cognates = new Map<string, Set<string>>();
   for (const key of corpusKeys) {
-    if (!/^[a-z]+$/.test(key) || key.length < MIN_COGNATE_LETTERS) continue;
+    if (!LATIN_WORD.test(key) || key.length < MIN_COGNATE_LETTERS) continue;
     const bones = skeleton(key);
     const english = stemsBySkeleton.get(bones);
     if (!english || english.includes(key) || bones.length < MIN_COGNATE_CONSONANTS + 1) continue;
@@ -400,7 +403,7 @@ const digest = (bytes: Uint8Array): string => createHash("sha256").update(bytes)
  * one of them cannot leave an index reusing lists parsed under the old one, even without a version bump).
  */
 const identityOf = (analyzer: string, paths: LexiconPaths): string =>
-  `${lexiconFingerprint(paths)}/${analyzer}/${MAX_TRANSLATION_WORDS},${MAX_INVERSE_WORDS},${MIN_TRANSLATION_KEY}`;
+  `${lexiconFingerprint(paths)}/${analyzer}/${MAX_TRANSLATION_WORDS},${MAX_INVERSE_WORDS},${MIN_TRANSLATION_KEY},${MIN_SNOWBALL_TRANSLATION_KEY},${SYNONYMS_COLUMN}`;
 
 /**
  * Reads the word lists as {@link saveWordLists} saved them into this process, unless they are parsed already: the
@@ -469,7 +472,7 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     arToEn: new Map(data.arToEn),
     known: new Set(data.known),
     related: new Map(data.related),
-    derived: new Map(data.derived ?? []),
-    cognates: new Map(data.cognates ?? []),
+    derived: new Map(data.derived),
+    cognates: new Map(data.cognates),
   };
 }

@@ -260,9 +260,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
       if (!translates(other)) continue;
       add(related, word, other);
       add(related, `*${stem}`, other);
-      if (!isDerived) continue;
-      add(derived, word, other);
-      add(derived, `*${stem}`, other);
+      if (isDerived) add(derived, `*${stem}`, other);
     }
   }
   const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
@@ -306,19 +304,26 @@ describe("the saved word lists", () => {
   };
 
   it("give the next process the same lexicon without parsing, and only to the same analyser and word lists", async () => {
-    const keys = corpus("ندعم بعثة مينورسو لحفظ السلام. المهمة صعبة");
+    // WordNet's derivations and a cognate too: every part of the saved form is used.
+    const withWordnet = { ...paths, wordnet: join(dir, "wordnet.tsv") };
+    writeFileSync(withWordnet.wordnet, "elect\t\telection\tchosen\n");
+    writeFileSync(paths.dictionary, "\nelection\tانتخاب\t\ninterior\tداخلي\t", { flag: "a" });
+    const keys = corpus("ندعم بعثة مينورسو لحفظ السلام. المهمة صعبة بعد الانتخاب @interieur_dz");
     const file = join(dir, "wordlists.bin");
     const writer = await freshModule();
-    await writer.saveWordLists(file, "analyzer-1", paths);
+    await writer.saveWordLists(file, "analyzer-1", withWordnet);
     const reader = await freshModule();
-    expect(await reader.primeWordLists(file, "analyzer-2", paths)).toBe(false);
-    expect(await reader.primeWordLists(file, "analyzer-1", paths)).toBe(true);
+    expect(await reader.primeWordLists(file, "analyzer-2", withWordnet)).toBe(false);
+    expect(await reader.primeWordLists(file, "analyzer-1", withWordnet)).toBe(true);
     // Were the word lists parsed now (their fingerprint is taken once per process), this dictionary would give
     // another lexicon: the saved parse was used.
-    const before = { ...paths, dictionary: join(dir, "dict-before.tsv") };
+    const before = { ...withWordnet, dictionary: join(dir, "dict-before.tsv") };
     copyFileSync(paths.dictionary, before.dictionary);
     writeFileSync(paths.dictionary, "mission\tالمهمة\t\n");
-    expect(JSON.stringify(reader.buildLexicon(keys, paths))).toBe(JSON.stringify(walkedLexicon(keys, before)));
+    const lexicon = reader.buildLexicon(keys, withWordnet);
+    expect(lexicon.derived).toEqual([["*elect", ["election"]]]);
+    expect(lexicon.cognates).toEqual([["interior", ["interieur"]]]);
+    expect(JSON.stringify(lexicon)).toBe(JSON.stringify(walkedLexicon(keys, before)));
   });
 
   it("are parsed anew when the word lists change, and a damaged file is an error", async () => {
