@@ -124,7 +124,8 @@ export function latinNameKey(word: string): string | undefined {
 
 /**
  * Every Arabic name key a Latin word may be spelled as; `name`: the word reads as a name, so a short skeleton
- * is tried too (with its vowel groups as written).
+ * is tried too (with its vowel groups as written). A final single s is often sounded z and written ز
+ * (Steelers ستيلرز, Jones جونز, Williams ويليامز), so its skeleton ending in Z is tried as well.
  */
 export function arabicKeysForLatin(word: string, name = false): string[] {
   const skeleton = latinSkeleton(word);
@@ -132,7 +133,8 @@ export function arabicKeysForLatin(word: string, name = false): string[] {
   const initial = /^[aeiou]/.test(word) ? "v" : "";
   const groups = latinVowelGroups(word.replace(/^[aeiou]/, ""));
   if (skeleton.length < MIN_SKELETON) return [`${skeleton}:${groups}${initial}`];
-  return Array.from({ length: groups + 1 }, (_, g) => `${skeleton}:${g}${initial}`);
+  const skeletons = /[^s]s$/.test(word) ? [skeleton, skeleton.replace(/S$/, "Z")] : [skeleton];
+  return skeletons.flatMap((bones) => Array.from({ length: groups + 1 }, (_, g) => `${bones}:${g}${initial}`));
 }
 
 /** Every Latin name key an Arabic word may be spelled as. */

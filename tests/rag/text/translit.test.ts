@@ -28,6 +28,10 @@ describe("cross-script name keys", () => {
     ["sison", "وسيسون"],
     ["moscow", "وموسكو"],
     ["venice", "وبفينيسيا"],
+    // a final s sounded as z and written ز
+    ["steelers", "ستيلرز"],
+    ["jones", "جونز"],
+    ["williams", "ويليامز"],
   ])("%s ~ %s", (latin, arabic) => {
     expect(matches(latin, arabic)).toBe(true);
   });
@@ -35,6 +39,7 @@ describe("cross-script name keys", () => {
   it.each([
     ["sison", "أساسيين"], // same consonants, but a leading vowel letter and too many vowel groups
     ["mali", "مالي"], // two consonants: too short to be evidence of a name
+    ["boss", "بوز"], // a double s is not sounded z
   ])("%s does not match %s", (latin, arabic) => {
     expect(matches(latin, arabic)).toBe(false);
   });
