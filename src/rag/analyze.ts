@@ -15,8 +15,8 @@ import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
-import { isCapitalised, tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, latinKeysForArabic, latinNameKey, MIN_SKELETON } from "./text/translit.js";
+import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
+import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, isLetterName, latinKeysForArabic, latinNameKey, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -32,13 +32,15 @@ const AUTHOR_NAME_WEIGHT = 1;
 const HANDLE = /@(\w{2,})/g;
 
 /**
- * Index keys of each content token of `text` (stop words dropped), then one token per @handle, then, for a
- * tweet's sentence, one token holding the keys of its author's name line (`byline`), prefixed.
+ * Index keys of each content token of `text` (stop words dropped), then one token per acronym spelt in Arabic
+ * letter names (أيه بي سي: the keys of "abc"), one per @handle, then, for a tweet's sentence, one token holding
+ * the keys of its author's name line (`byline`), prefixed.
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
-  const terms = tokenize(text)
-    .filter((t) => !isStopword(t.text))
-    .map((t) => [...tokenKeys(t), ...nameKey(t)]);
+  const tokens = tokenize(text);
+  const terms = tokens.filter((t) => !isStopword(t.text)).map((t) => [...tokenKeys(t), ...nameKey(t)]);
+  // Most sentences hold no two letter names: only those are read again for runs.
+  if (tokens.filter((t) => isLetterName(t.text)).length >= 2) for (const { keys } of acronymsOf(tokenizePlaced(text), text)) terms.push(keys);
   for (const [, handle] of text.matchAll(HANDLE)) {
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
@@ -58,12 +60,31 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
     for (const key of term.keys) if (!byKey.has(key)) byKey.set(key, term.phrases?.get(key) ?? term.raw ?? term.word);
   }
   const out: { start: number; end: number; word: string }[] = [];
-  for (const token of tokenizePlaced(text)) {
-    if (isStopword(token.text)) continue;
+  const tokens = tokenizePlaced(text);
+  // An acronym spelt in letter names is one match, from its first letter to its last ("ABC" -> أيه بي سي).
+  const inAcronym = new Set<number>();
+  for (const { first, last, keys } of acronymsOf(tokens, text)) {
+    const word = keys.map((k) => byKey.get(k)).find((w) => w !== undefined);
+    // Readings of one run come longest first: the first that matches is shown.
+    if (word === undefined || inAcronym.has(first) || inAcronym.has(last)) continue;
+    out.push({ start: (tokens[first] as PlacedToken).start, end: (tokens[last] as PlacedToken).end, word });
+    for (let at = first; at <= last; at += 1) inAcronym.add(at);
+  }
+  tokens.forEach((token, at) => {
+    if (isStopword(token.text) || inAcronym.has(at)) return;
     const word = [...tokenKeys(token), ...nameKey(token)].map((k) => byKey.get(k)).find((w) => w !== undefined);
     if (word !== undefined) out.push({ start: token.start, end: token.end, word });
-  }
-  return out;
+  });
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** The acronyms spelt in Arabic letter names among `tokens` (see speltAcronyms), with the keys of their Latin readings. */
+function acronymsOf(tokens: readonly PlacedToken[], text: string): { first: number; last: number; keys: string[] }[] {
+  return speltAcronyms(tokens, text).map(({ first, last, readings }) => ({
+    first,
+    last,
+    keys: [...new Set(readings.flatMap((r) => tokenKeys({ text: r, script: "latin", raw: r })))],
+  }));
 }
 
 /**

@@ -128,3 +128,38 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
     }
   });
 });
+
+describe("acronyms spelt in Arabic letter names", () => {
+  it("indexes a run of letter names under the acronym it spells, and nothing for common words that are also letters", () => {
+    const keys = (text: string) => documentTerms(text).flat();
+    expect(keys("قالت شبكة أيه بي سي إن البرنامج نجح")).toContain("abc");
+    expect(keys("أعلنت شركة إن تي إل تسمية خدماتها")).toContain("ntl");
+    expect(keys("وصل الوزير في أي وقت")).not.toContain("vi"); // "in which": no letter name that is only a letter
+    expect(keys("قالت أيه، بي سي")).not.toContain("abc"); // not written together
+  });
+
+  it("finds the sentence from the acronym in an English question, and shows the whole run as what matched", async () => {
+    const project = tempProject(false);
+    try {
+      mkdirSync(project.seedsDir, { recursive: true });
+      writeFileSync(
+        join(project.seedsDir, "001_networks.txt"),
+        [
+          "وأعلنت شركة سكاي عن خدماتها الجديدة للمشتركين في الشتاء.",
+          "",
+          "أعلنت شركة إن تي إل تسمية خدماتها لتصبح فيرجين ميديا.",
+          "",
+          "وأعلنت الشبكة الأخرى عن خدماتها بالألوان في أوائل السبعينيات.",
+          "",
+        ].join("\n"),
+      );
+      const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+      const answer = await rag.answer("What did NTL announce about its services?");
+      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      expect(first?.quote).toContain("إن تي إل");
+      expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["إن تي إل", "NTL"]);
+    } finally {
+      project.remove();
+    }
+  });
+});

@@ -4,6 +4,7 @@
  */
 import { cliticReadings } from "./clitics.js";
 import { isStopword } from "./stopwords.js";
+import type { PlacedToken } from "./tokenize.js";
 
 const LATIN_DIGRAPHS: ReadonlyArray<readonly [RegExp, string]> = [
   [/sch|sh|ch/g, "S"],
@@ -145,4 +146,65 @@ export function latinKeysForArabic(word: string): string[] {
     return Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
   });
   return [...new Set(keys)];
+}
+
+/**
+ * Latin letters by the Arabic spelling of their names (normalised), as Arabic writes an acronym letter by letter
+ * (ABC أيه بي سي, NTL إن تي إل, CBS سي بي إس); a spelling read as several letters (اي: A, E or I; بي: B or P).
+ */
+const LETTER_NAMES: ReadonlyMap<string, string> = new Map([
+  ["ايه", "a"], ["اي", "aei"], ["بي", "bp"], ["سي", "c"], ["دي", "d"], ["اف", "f"], ["ايف", "f"], ["جي", "gj"],
+  ["اتش", "h"], ["ايتش", "h"], ["جيه", "j"], ["جاي", "j"], ["كيه", "k"], ["كاي", "k"], ["ال", "l"], ["ايل", "l"],
+  ["ام", "m"], ["ايم", "m"], ["ان", "n"], ["اين", "n"], ["او", "o"], ["كيو", "q"], ["ار", "r"], ["اس", "s"],
+  ["ايس", "s"], ["تي", "t"], ["يو", "u"], ["في", "v"], ["دبليو", "w"], ["اكس", "x"], ["ايكس", "x"], ["واي", "y"],
+  ["زد", "z"],
+]);
+/** Letter names that are also common words ("in", "or", "that", "which", the article): a run of only these spells nothing. */
+const WORD_LIKE_LETTERS: ReadonlySet<string> = new Set(["في", "او", "ان", "اي", "ال"]);
+/** Letters of a spelt acronym: a longer run of letter names is something else. */
+const ACRONYM_LETTERS = { min: 2, max: 5 } as const;
+/** Readings of one run at most (each ambiguous letter name multiplies them). */
+const MAX_ACRONYM_READINGS = 8;
+
+/** Whether a normalised Arabic token is a Latin letter's name (see LETTER_NAMES). */
+export const isLetterName = (word: string): boolean => LETTER_NAMES.has(word);
+
+/** A run of Arabic letter names spelling a Latin acronym: its first and last token (positions) and its readings. */
+export interface SpeltAcronym {
+  readonly first: number;
+  readonly last: number;
+  /** The acronym in lower-case Latin letters, each way its ambiguous letter names read ("abc", "apc"). */
+  readonly readings: readonly string[];
+}
+
+/**
+ * The Latin acronyms spelt letter by letter in `tokens` (of `text`): each longest run of letter names with nothing
+ * but spaces between them, and the same run without a common word at either end ("أيه بي سي إن" is ABC and
+ * "that"), longest first; each of two to five letters, not all of them common words ("في أي" is "in which").
+ */
+export function speltAcronyms(tokens: readonly PlacedToken[], text: string): SpeltAcronym[] {
+  const out: SpeltAcronym[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    let j = i;
+    for (let previous: PlacedToken | undefined; j < tokens.length; j += 1) {
+      const token = tokens[j] as PlacedToken;
+      if (!LETTER_NAMES.has(token.text) || (previous && text.slice(previous.end, token.start).trim() !== "")) break;
+      previous = token;
+    }
+    const wordLike = (at: number): boolean => WORD_LIKE_LETTERS.has((tokens[at] as PlacedToken).text);
+    const spans: [number, number][] = [[i, j - 1]];
+    if (j - i > 1 && wordLike(j - 1)) spans.push([i, j - 2]);
+    if (j - i > 1 && wordLike(i)) spans.push([i + 1, j - 1]);
+    if (j - i > 2 && wordLike(i) && wordLike(j - 1)) spans.push([i + 1, j - 2]);
+    for (const [first, last] of spans) {
+      const run = tokens.slice(first, last + 1);
+      if (run.length < ACRONYM_LETTERS.min || run.length > ACRONYM_LETTERS.max || run.every((t) => WORD_LIKE_LETTERS.has(t.text))) continue;
+      let readings = [""];
+      for (const token of run) readings = readings.flatMap((r) => [...(LETTER_NAMES.get(token.text) ?? "")].map((letter) => r + letter));
+      if (readings.length <= MAX_ACRONYM_READINGS) out.push({ first, last, readings });
+    }
+    i = Math.max(j, i + 1);
+  }
+  return out;
 }

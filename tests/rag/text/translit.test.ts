@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
-import { arabicKeysForLatin, arabicNameKeys, latinKeysForArabic, latinNameKey, latinSkeleton } from "../../../src/rag/text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, latinKeysForArabic, latinNameKey, latinSkeleton, speltAcronyms } from "../../../src/rag/text/translit.js";
+import { tokenizePlaced } from "../../../src/rag/text/tokenize.js";
 
 const matches = (latin: string, arabic: string, name = false): boolean =>
   arabicNameKeys(normalizeToken(arabic)).some((key) => arabicKeysForLatin(latin, name).includes(key));
@@ -75,5 +76,31 @@ describe("cross-script name keys", () => {
     expect(latinSkeleton("staffan")).toBe("STFN");
     expect(latinSkeleton("michele")).toBe("MSL");
     expect(latinSkeleton("khaled")).toBe("HLT");
+  });
+});
+
+describe("acronyms spelt in Arabic letter names", () => {
+  const spelt = (text: string) => speltAcronyms(tokenizePlaced(text), text).map((a) => [a.first, a.last, a.readings]);
+
+  it("reads each longest run of two to five letter names, with every reading of an ambiguous one", () => {
+    expect(spelt("شبكة أيه بي سي الأمريكية")).toEqual([[1, 3, ["abc", "apc"]]]);
+    expect(spelt("وشبكة بي بي سي")).toEqual([[1, 3, ["bbc", "bpc", "pbc", "ppc"]]]);
+    // A common word at either end may be a word of the sentence: the run is read with and without it.
+    expect(spelt("قالت سي إن إن")).toEqual([
+      [1, 3, ["cnn"]],
+      [1, 2, ["cn"]],
+    ]);
+    expect(spelt("قالت أيه بي سي إن الشبكة")).toEqual([
+      [1, 4, ["abcn", "apcn"]],
+      [1, 3, ["abc", "apc"]],
+    ]);
+    expect(spelt("تقنية إتش دي")).toEqual([[1, 2, ["hd"]]]);
+  });
+
+  it("reads no run of common words only, none broken by punctuation, none too long or too ambiguous", () => {
+    expect(spelt("وصل في أي وقت")).toEqual([]); // "in which"
+    expect(spelt("أيه، بي سي")).toEqual([[1, 2, ["bc", "pc"]]]); // the comma ends the first run
+    expect(spelt("دبليو أيه بي سي تي دي")).toEqual([]); // six letters
+    expect(spelt("بي بي بي بي")).toEqual([]); // sixteen readings
   });
 });
