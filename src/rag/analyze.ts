@@ -16,7 +16,7 @@ import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, isLetterName, latinKeysForArabic, latinNameKey, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -39,8 +39,8 @@ const HANDLE = /@(\w{2,})/g;
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
   const tokens = tokenize(text);
   const terms = tokens.filter((t) => !isStopword(t.text)).map((t) => [...tokenKeys(t), ...nameKey(t)]);
-  // Most sentences hold no two letter names: only those are read again for runs.
-  if (tokens.filter((t) => isLetterName(t.text)).length >= 2) for (const { keys } of acronymsOf(tokenizePlaced(text), text)) terms.push(keys);
+  // One term per run, holding every reading of it; only a sentence with two letter names side by side is read again.
+  if (mayHoldAcronym(tokens)) for (const variants of acronymsOf(tokenizePlaced(text), text)) terms.push([...new Set(variants.flatMap((v) => v.keys))]);
   for (const [, handle] of text.matchAll(HANDLE)) {
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
@@ -63,12 +63,15 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   const tokens = tokenizePlaced(text);
   // An acronym spelt in letter names is one match, from its first letter to its last ("ABC" -> أيه بي سي).
   const inAcronym = new Set<number>();
-  for (const { first, last, keys } of acronymsOf(tokens, text)) {
-    const word = keys.map((k) => byKey.get(k)).find((w) => w !== undefined);
-    // Readings of one run come longest first: the first that matches is shown.
-    if (word === undefined || inAcronym.has(first) || inAcronym.has(last)) continue;
-    out.push({ start: (tokens[first] as PlacedToken).start, end: (tokens[last] as PlacedToken).end, word });
-    for (let at = first; at <= last; at += 1) inAcronym.add(at);
+  for (const variants of acronymsOf(tokens, text)) {
+    // A run's readings come longest first: the first that matches is shown.
+    for (const { first, last, keys } of variants) {
+      const word = keys.map((k) => byKey.get(k)).find((w) => w !== undefined);
+      if (word === undefined) continue;
+      out.push({ start: (tokens[first] as PlacedToken).start, end: (tokens[last] as PlacedToken).end, word });
+      for (let at = first; at <= last; at += 1) inAcronym.add(at);
+      break;
+    }
   }
   tokens.forEach((token, at) => {
     if (isStopword(token.text) || inAcronym.has(at)) return;
@@ -78,13 +81,11 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** The acronyms spelt in Arabic letter names among `tokens` (see speltAcronyms), with the keys of their Latin readings. */
-function acronymsOf(tokens: readonly PlacedToken[], text: string): { first: number; last: number; keys: string[] }[] {
-  return speltAcronyms(tokens, text).map(({ first, last, readings }) => ({
-    first,
-    last,
-    keys: [...new Set(readings.flatMap((r) => tokenKeys({ text: r, script: "latin", raw: r })))],
-  }));
+/** The acronyms spelt in Arabic letter names among `tokens` (see speltAcronyms), with the English keys of their readings. */
+function acronymsOf(tokens: readonly PlacedToken[], text: string): { first: number; last: number; keys: string[] }[][] {
+  return speltAcronyms(tokens, text).map((variants) =>
+    variants.map(({ first, last, readings }) => ({ first, last, keys: [...new Set(readings.map(stemEnglish))] })),
+  );
 }
 
 /**

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTHOR_NAME, documentTerms, romanValue } from "../../src/rag/analyze.js";
+import { AUTHOR_NAME, documentTerms, matchedWords, romanValue } from "../../src/rag/analyze.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -136,6 +136,15 @@ describe("acronyms spelt in Arabic letter names", () => {
     expect(keys("أعلنت شركة إن تي إل تسمية خدماتها")).toContain("ntl");
     expect(keys("وصل الوزير في أي وقت")).not.toContain("vi"); // "in which": no letter name that is only a letter
     expect(keys("قالت أيه، بي سي")).not.toContain("abc"); // not written together
+    expect(keys("انضم لأيه بي سي")).toContain("abc"); // a clitic on the first letter name
+    // A run read with and without a common word at its end ("أيه بي سي أي": ABC, then "any") is one term.
+    expect(documentTerms("لم تقدم أيه بي سي أي تفسير").filter((term) => term.includes("abc"))).toHaveLength(1);
+  });
+
+  it("shows the run without the common word after it as what matched", () => {
+    const terms = [{ word: "abc", raw: "ABC", keys: ["abc"], weight: 1 }];
+    const text = "قالت أيه بي سي إن البرنامج نجح";
+    expect(matchedWords(text, terms).map((m) => [text.slice(m.start, m.end), m.word])).toEqual([["أيه بي سي", "ABC"]]);
   });
 
   it("finds the sentence from the acronym in an English question, and shows the whole run as what matched", async () => {

@@ -4,7 +4,7 @@
  */
 import { cliticReadings } from "./clitics.js";
 import { isStopword } from "./stopwords.js";
-import type { PlacedToken } from "./tokenize.js";
+import type { PlacedToken, Token } from "./tokenize.js";
 
 const LATIN_DIGRAPHS: ReadonlyArray<readonly [RegExp, string]> = [
   [/sch|sh|ch/g, "S"],
@@ -126,7 +126,8 @@ export function latinNameKey(word: string): string | undefined {
 /**
  * Every Arabic name key a Latin word may be spelled as; `name`: the word reads as a name, so a short skeleton
  * is tried too (with its vowel groups as written). A final single s is often sounded z and written ز
- * (Steelers ستيلرز, Jones جونز, Williams ويليامز), so its skeleton ending in Z is tried as well.
+ * (Steelers ستيلرز, Jones جونز, Williams ويليامز), so its skeleton ending in Z is tried as well (from three
+ * consonants; a two-consonant name's skeleton is taken as written).
  */
 export function arabicKeysForLatin(word: string, name = false): string[] {
   const skeleton = latinSkeleton(word);
@@ -159,15 +160,33 @@ const LETTER_NAMES: ReadonlyMap<string, string> = new Map([
   ["ايس", "s"], ["تي", "t"], ["يو", "u"], ["في", "v"], ["دبليو", "w"], ["اكس", "x"], ["ايكس", "x"], ["واي", "y"],
   ["زد", "z"],
 ]);
-/** Letter names that are also common words ("in", "or", "that", "which", the article): a run of only these spells nothing. */
-const WORD_LIKE_LETTERS: ReadonlySet<string> = new Set(["في", "او", "ان", "اي", "ال"]);
+/**
+ * Letter names that are also common words (في "in", أو "or", إن "that", أي "which", أين "where", وأي, أم "or",
+ * the article): a run of only these spells nothing, and one at either end of a run may be a word of the sentence.
+ */
+const WORD_LIKE_LETTERS: ReadonlySet<string> = new Set(["في", "او", "ان", "اي", "اين", "واي", "ام", "ال"]);
 /** Letters of a spelt acronym: a longer run of letter names is something else. */
 const ACRONYM_LETTERS = { min: 2, max: 5 } as const;
 /** Readings of one run at most (each ambiguous letter name multiplies them). */
 const MAX_ACRONYM_READINGS = 8;
+/** What a run's first word may carry before its letter name: "and", "for", "by", "so", "like" (وإن بي سي, لأيه بي سي). */
+const CLITIC_BEFORE_LETTER = /^[وفلبك]/;
 
-/** Whether a normalised Arabic token is a Latin letter's name (see LETTER_NAMES). */
-export const isLetterName = (word: string): boolean => LETTER_NAMES.has(word);
+/** The letter name a token spells, with a clitic before it when it opens a run; undefined for any other word. */
+function letterName(word: string, opensRun: boolean): string | undefined {
+  if (LETTER_NAMES.has(word)) return word;
+  const rest = word.slice(1);
+  return opensRun && CLITIC_BEFORE_LETTER.test(word) && LETTER_NAMES.has(rest) ? rest : undefined;
+}
+
+/** Whether two letter names stand side by side in `tokens`, not both common words: where a spelt acronym may be. */
+export function mayHoldAcronym(tokens: readonly Token[]): boolean {
+  return tokens.some((token, at) => {
+    const next = tokens[at + 1];
+    const first = letterName(token.text, true);
+    return first !== undefined && next !== undefined && LETTER_NAMES.has(next.text) && !(WORD_LIKE_LETTERS.has(first) && WORD_LIKE_LETTERS.has(next.text));
+  });
+}
 
 /** A run of Arabic letter names spelling a Latin acronym: its first and last token (positions) and its readings. */
 export interface SpeltAcronym {
@@ -178,33 +197,39 @@ export interface SpeltAcronym {
 }
 
 /**
- * The Latin acronyms spelt letter by letter in `tokens` (of `text`): each longest run of letter names with nothing
- * but spaces between them, and the same run without a common word at either end ("أيه بي سي إن" is ABC and
- * "that"), longest first; each of two to five letters, not all of them common words ("في أي" is "in which").
+ * The Latin acronyms spelt letter by letter in `tokens` (of `text`), one list per run of letter names written with
+ * nothing but spaces between them (its first may carry a clitic: وإن بي سي is "and NBC"): the whole run, then the
+ * run without a common word at either end ("أيه بي سي إن" is ABC and "that"); each of two to five letters, not all
+ * of them common words ("في أي" is "in which").
  */
-export function speltAcronyms(tokens: readonly PlacedToken[], text: string): SpeltAcronym[] {
-  const out: SpeltAcronym[] = [];
+export function speltAcronyms(tokens: readonly PlacedToken[], text: string): SpeltAcronym[][] {
+  const out: SpeltAcronym[][] = [];
   let i = 0;
   while (i < tokens.length) {
-    let j = i;
-    for (let previous: PlacedToken | undefined; j < tokens.length; j += 1) {
+    const names: string[] = [];
+    for (let j = i, previous: PlacedToken | undefined; j < tokens.length; j += 1) {
       const token = tokens[j] as PlacedToken;
-      if (!LETTER_NAMES.has(token.text) || (previous && text.slice(previous.end, token.start).trim() !== "")) break;
+      const name = letterName(token.text, j === i);
+      if (name === undefined || (previous && text.slice(previous.end, token.start).trim() !== "")) break;
+      names.push(name);
       previous = token;
     }
-    const wordLike = (at: number): boolean => WORD_LIKE_LETTERS.has((tokens[at] as PlacedToken).text);
-    const spans: [number, number][] = [[i, j - 1]];
-    if (j - i > 1 && wordLike(j - 1)) spans.push([i, j - 2]);
-    if (j - i > 1 && wordLike(i)) spans.push([i + 1, j - 1]);
-    if (j - i > 2 && wordLike(i) && wordLike(j - 1)) spans.push([i + 1, j - 2]);
-    for (const [first, last] of spans) {
-      const run = tokens.slice(first, last + 1);
-      if (run.length < ACRONYM_LETTERS.min || run.length > ACRONYM_LETTERS.max || run.every((t) => WORD_LIKE_LETTERS.has(t.text))) continue;
+    const n = names.length;
+    const wordLike = (at: number): boolean => WORD_LIKE_LETTERS.has(names[at] as string);
+    const spans: [number, number][] = [[0, n - 1]];
+    if (n > 1 && wordLike(n - 1)) spans.push([0, n - 2]);
+    if (n > 1 && wordLike(0)) spans.push([1, n - 1]);
+    if (n > 2 && wordLike(0) && wordLike(n - 1)) spans.push([1, n - 2]);
+    const variants: SpeltAcronym[] = [];
+    for (const [from, to] of spans) {
+      const run = names.slice(from, to + 1);
+      if (run.length < ACRONYM_LETTERS.min || run.length > ACRONYM_LETTERS.max || run.every((name) => WORD_LIKE_LETTERS.has(name))) continue;
       let readings = [""];
-      for (const token of run) readings = readings.flatMap((r) => [...(LETTER_NAMES.get(token.text) ?? "")].map((letter) => r + letter));
-      if (readings.length <= MAX_ACRONYM_READINGS) out.push({ first, last, readings });
+      for (const name of run) readings = readings.flatMap((r) => [...(LETTER_NAMES.get(name) ?? "")].map((letter) => r + letter));
+      if (readings.length <= MAX_ACRONYM_READINGS) variants.push({ first: i + from, last: i + to, readings });
     }
-    i = Math.max(j, i + 1);
+    if (variants.length > 0) out.push(variants);
+    i += Math.max(n, 1);
   }
   return out;
 }

@@ -80,7 +80,7 @@ describe("cross-script name keys", () => {
 });
 
 describe("acronyms spelt in Arabic letter names", () => {
-  const spelt = (text: string) => speltAcronyms(tokenizePlaced(text), text).map((a) => [a.first, a.last, a.readings]);
+  const spelt = (text: string) => speltAcronyms(tokenizePlaced(text), text).flatMap((run) => run.map((a) => [a.first, a.last, a.readings]));
 
   it("reads each longest run of two to five letter names, with every reading of an ambiguous one", () => {
     expect(spelt("شبكة أيه بي سي الأمريكية")).toEqual([[1, 3, ["abc", "apc"]]]);
@@ -95,6 +95,14 @@ describe("acronyms spelt in Arabic letter names", () => {
       [1, 3, ["abc", "apc"]],
     ]);
     expect(spelt("تقنية إتش دي")).toEqual([[1, 2, ["hd"]]]);
+  });
+
+  it("reads the letter name of a first word carrying a clitic: and, for, by (وإن بي سي, لأيه بي سي)", () => {
+    expect(spelt("شبكتا سي بي إس وإن بي سي")[1]).toEqual([4, 6, ["nbc", "npc"]]);
+    expect(spelt("انضم لأيه بي سي")[0]).toEqual([1, 3, ["abc", "apc"]]);
+    expect(spelt("شبكة أيه بي سي ويو بي تي").map((r) => r[2])).toEqual([["abc", "apc"], ["ubt", "upt"]]);
+    expect(spelt("وبي سي")).toEqual([[0, 1, ["bc", "pc"]]]);
+    expect(spelt("ذهب وبي")).toEqual([]); // one letter
   });
 
   it("reads no run of common words only, none broken by punctuation, none too long or too ambiguous", () => {
