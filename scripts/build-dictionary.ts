@@ -24,7 +24,7 @@ const decode = (field: string): number => [...field].reduce((n, c) => n * 64 + B
 function translations(body: string): string[] {
   return body
     .split("\n")
-    .flatMap((line) => line.replace(/^\s*\d+\.\s*/, "").split(/[،,;]/))
+    .flatMap((line) => line.replace(/^\s*\d+\.\s*/, "").split(/[،,;/]/))
     .map((t) => t.replace(DIACRITICS, "").replace(/\s+/g, " ").trim())
     .filter((t) => /[\u0621-\u064A]/.test(t) && t.split(" ").length <= MAX_TRANSLATION_WORDS);
 }

@@ -285,6 +285,14 @@ describe("the lexicon of the shipped word lists", () => {
     .flatMap((line) => documentTerms(line.replaceAll("\t", " ").replaceAll("|", " ")).flat());
   const pool = [...new Set([...seedKeys, ...listKeys])];
 
+  it("translates every month, which FreeDict writes as two names with a slash (يناير/كانون الثاني)", () => {
+    const keys = corpus("في يناير وفبراير ومارس وأبريل ومايو ويونيو ويوليو وأغسطس وسبتمبر وأكتوبر ونوفمبر وديسمبر");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]) };
+    const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+    const untranslated = months.filter((month) => !keysOf(month, ctx).some((k) => /[\u0600-\u06FF]/.test(k) && keys.has(k)));
+    expect(untranslated).toEqual([]);
+  });
+
   it("is exactly what a walk over every entry gives, for corpora of any keys", { timeout: 120_000 }, () => {
     fc.assert(
       fc.property(fc.subarray(pool), fc.boolean(), (keys, withSeed) => {
