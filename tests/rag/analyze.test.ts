@@ -10,6 +10,18 @@ import { AUTHOR_NAME, documentTerms, matchedWords, romanValue } from "../../src/
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
+/** Runs `use` on a rag over one briefing of `paragraphs` (blank lines between), in a project removed after. */
+async function withBriefing(name: string, paragraphs: readonly string[], use: (rag: Rag) => Promise<void>): Promise<void> {
+  const project = tempProject(false);
+  try {
+    mkdirSync(project.seedsDir, { recursive: true });
+    writeFileSync(join(project.seedsDir, name), paragraphs.flatMap((p) => [p, ""]).join("\n"));
+    await use(await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir }));
+  } finally {
+    project.remove();
+  }
+}
+
 /** A briefing with one tweet by `byline`; `identity` is a paragraph naming her, if any. */
 const briefing = (identity?: string): string =>
   [
@@ -108,24 +120,11 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
   });
 
   it("finds the number the Arabic text writes in digits", async () => {
-    const project = tempProject(false);
-    try {
-      mkdirSync(project.seedsDir, { recursive: true });
-      writeFileSync(
-        join(project.seedsDir, "001_games.txt"),
-        [
-          "فاز فريق الصقور في المباراة النهائية 49 على ملعب المدينة.",
-          "",
-          "وفاز فريق النمور في المباراة النهائية 33 بعد التمديد.",
-          "",
-        ].join("\n"),
-      );
-      const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+    const paragraphs = ["فاز فريق الصقور في المباراة النهائية 49 على ملعب المدينة.", "وفاز فريق النمور في المباراة النهائية 33 بعد التمديد."];
+    await withBriefing("001_games.txt", paragraphs, async (rag) => {
       expect(quotes(await rag.answer("Who won Final XLIX?"))[0]).toContain("49");
       expect(quotes(await rag.answer("Who won Final XXXIII?"))[0]).toContain("33");
-    } finally {
-      project.remove();
-    }
+    });
   });
 });
 
@@ -148,27 +147,16 @@ describe("acronyms spelt in Arabic letter names", () => {
   });
 
   it("finds the sentence from the acronym in an English question, and shows the whole run as what matched", async () => {
-    const project = tempProject(false);
-    try {
-      mkdirSync(project.seedsDir, { recursive: true });
-      writeFileSync(
-        join(project.seedsDir, "001_networks.txt"),
-        [
-          "وأعلنت شركة سكاي عن خدماتها الجديدة للمشتركين في الشتاء.",
-          "",
-          "أعلنت شركة إن تي إل تسمية خدماتها لتصبح فيرجين ميديا.",
-          "",
-          "وأعلنت الشبكة الأخرى عن خدماتها بالألوان في أوائل السبعينيات.",
-          "",
-        ].join("\n"),
-      );
-      const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+    const paragraphs = [
+      "وأعلنت شركة سكاي عن خدماتها الجديدة للمشتركين في الشتاء.",
+      "أعلنت شركة إن تي إل تسمية خدماتها لتصبح فيرجين ميديا.",
+      "وأعلنت الشبكة الأخرى عن خدماتها بالألوان في أوائل السبعينيات.",
+    ];
+    await withBriefing("001_networks.txt", paragraphs, async (rag) => {
       const answer = await rag.answer("What did NTL announce about its services?");
       const first = answer.kind === "answered" ? answer.citations[0] : undefined;
       expect(first?.quote).toContain("إن تي إل");
       expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["إن تي إل", "NTL"]);
-    } finally {
-      project.remove();
-    }
+    });
   });
 });
