@@ -187,8 +187,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of translations) keys.add(k);
       // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
       for (const other of relatedWords(token.text, stem, lexicon)) {
-        const stem = stemEnglish(other);
-        if (context.has(stem)) keys.add(stem);
+        const otherStem = stemEnglish(other);
+        if (context.has(otherStem)) keys.add(otherStem);
       }
       // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
