@@ -35,7 +35,7 @@ export function stemEnglish(word: string): string {
   return snowballEnglish(word);
 }
 
-/** The keys a token is indexed and matched under. */
+/** The keys a token is indexed and matched under; an Arabic token's light stem first, then its Snowball stem if other. */
 export function tokenKeys(token: Token): string[] {
   switch (token.script) {
     case "ar": {
