@@ -74,6 +74,13 @@ describe("rag.answer", () => {
     }
   });
 
+  it("reads 'where does X stand on Y' the same way: 'stand' frames the question and is not looked for", async () => {
+    // "stand" translates as الجناح (a wing, a booth), which the briefing does not hold: looked for, it was a
+    // missing word, and the question was declined.
+    const answer = await rag.answer("So where does the US stand on MINURSO?");
+    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toMatch(/ندعم بقوة بعثة مينورسو|تدعم بعثة المينورسو/);
+  });
+
   it("reads dialect verbs: one of saying as 'say' is read, others as their standard word", async () => {
     // تكلمت (talked) frames the question as قالت does; تلاقات (met) looks for التقت as well.
     const talked = await rag.answer("على إيش تكلمت سيسون مع لعمامره؟");

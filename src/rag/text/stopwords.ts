@@ -13,7 +13,7 @@ which while who whom why will with would you your yours yourself yourselves also
 know anything something thing things whats who's what's does did much many get got give gave let us one ever
 there's according article briefing news whose whom think thought happen happens happened want wants wanted mean
 means like would kind sort way really actually de da di del van von le la el al bin ibn
-stance stances opinion opinions attitude`;
+stance stances stand stands opinion opinions attitude`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
