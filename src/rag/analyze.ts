@@ -16,7 +16,7 @@ import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -309,10 +309,13 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
   return phrases;
 }
 
-/** The author-name keys a question word may match: its own keys, and a name's in the other script. */
+/**
+ * The author-name keys a question word may match: its own keys, and a name's in the other script. A word with the
+ * article is not read as a name in Latin letters: المسؤولة ("the official") is not Michele.
+ */
 function authorNameKeys(token: Token): string[] {
   const keys = [...tokenKeys(token), ...nameKey(token, MIN_SKELETON)];
-  if (token.script === "ar") for (const k of latinKeysForArabic(token.text)) keys.push(LATIN_NAME + k);
+  if (token.script === "ar" && !hasArticle(token.text)) for (const k of latinKeysForArabic(token.text)) keys.push(LATIN_NAME + k);
   if (token.script === "latin") for (const k of arabicKeysForLatin(token.text)) keys.push(ARABIC_NAME + k);
   return keys.map((k) => AUTHOR_NAME + k);
 }

@@ -1,11 +1,12 @@
 /**
  * The retriever's decline features on the briefing: what they say about a question the briefing does not cover;
- * the dense search over a graph in segments.
+ * which question word it reads as a tweet author's name; the dense search over a graph in segments.
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUTHOR_NAME } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
 import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
@@ -25,6 +26,14 @@ beforeAll(async () => {
 afterAll(() => project.remove());
 
 const feature = async (question: string, name: DeclineFeature): Promise<number> => declineFeature((await retriever.retrieve(question)).features, name);
+
+describe("a tweet author's name in a question", () => {
+  it("is her name, not a word with the article that sounds alike (المسؤولة, 'the official', is not Michele)", () => {
+    const readsAuthor = (question: string): boolean => retriever.terms(question).some((t) => t.word === AUTHOR_NAME);
+    expect(readsAuthor("من هي المسؤولة الأمريكية التي زارت الجزائر؟")).toBe(false);
+    expect(readsAuthor("ماذا قالت ميشال سيسون عن الجزائر؟")).toBe(true);
+  });
+});
 
 describe("decline features", () => {
   it("counts a name the dictionary knows but the briefing never mentions", async () => {

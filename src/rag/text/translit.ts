@@ -45,6 +45,9 @@ const ARTICLE = /^(وال|بال|لل|ال)(?=..)/;
 
 const withoutArticle = (word: string): string => word.replace(ARTICLE, "");
 
+/** Whether a normalised Arabic word carries the article (المسؤولة, بالجزائر). */
+export const hasArticle = (word: string): boolean => ARTICLE.test(word);
+
 /** Skeleton of a normalised Arabic word: the article and a final ة (normalised to ه) are dropped. */
 export function arabicSkeleton(word: string): string {
   let w = withoutArticle(collapse(word));
