@@ -15,7 +15,7 @@ import { isJoinedQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
-import { readSeeds, seedTexts, textIfUnchanged, type Seed, type SeedCache } from "./seeds.js";
+import { currentTexts, readSeeds, textIfUnchanged, type Seed, type SeedCache } from "./seeds.js";
 import { buildIndex, loadIndex, seedsOnRecord, type IndexEmbeddings, type LoadedIndex, type LoadResult } from "./store.js";
 import { detectLanguage } from "./text/language.js";
 import type { Answer, AnswerOptions, ConversationContext, PassageView, RagInfo } from "./types.js";
@@ -88,7 +88,7 @@ interface CoreDeps {
 /** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
 function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
   const retriever = new Retriever(index, embeddings, logger);
-  const texts = seedTexts(index.seeds);
+  const texts = currentTexts(index.seeds);
   const info: RagInfo = {
     briefings: index.manifest.seeds.map((s) => s.path),
     passages: index.manifest.passages,

@@ -195,7 +195,8 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   let debounce: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   const reload = options.reload;
-  if (reload && reload.intervalMs > 0) {
+  const reloading = reload !== undefined && reload.intervalMs > 0;
+  if (reload && reloading) {
     // A change that arrives during a rescan is caught by the next event or tick: the signature differs.
     timer = setInterval(schedule, reload.intervalMs);
     timer.unref();
@@ -229,7 +230,19 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     },
     info: (): RagInfo => current.info(),
     passage: (source: string, start: number): PassageView | undefined => current.passage(source, start),
-    answer: (question: string, answerOptions?: AnswerOptions): Promise<Answer> => current.answer(question, answerOptions),
+    async answer(question: string, answerOptions?: AnswerOptions): Promise<Answer> {
+      const core = current;
+      try {
+        return await core.answer(question, answerOptions);
+      } catch (error) {
+        // The answer would quote a briefing whose file changed since the index was built, before a rescan saw it:
+        // with reloading on, update the index now and answer from the new one.
+        if (!(error instanceof IndexError && error.code === "changed") || !reloading) throw error;
+        if (current === core) await refresh();
+        if (current === core) throw error;
+        return current.answer(question, answerOptions);
+      }
+    },
     refresh,
     close() {
       closed = true;

@@ -45,6 +45,12 @@ export interface Seed extends SeedRecord {
    * @throws IndexError("changed") when that file is gone or no longer holds what was indexed.
    */
   readText(): string;
+  /**
+   * The text as the file holds it now, for a quote: the kept text while the file's stamp is the one it was
+   * checked with, else the file read and checked again.
+   * @throws IndexError("changed") when the file is gone or no longer holds what was indexed.
+   */
+  currentText(): string;
 }
 
 /** A briefing's identity in an index: its path and its content's SHA-256. */
@@ -63,6 +69,8 @@ const sha256 = (data: Buffer): string => createHash("sha256").update(data).diges
  * Measured on the ctime, which every write and every change of the mtime (tar, rsync -t, cp -p) sets to now.
  */
 const STAMP_SETTLE_MS = 3_000;
+/** Whether a file's stamp, taken now, has settled: its last change is STAMP_SETTLE_MS old. */
+const isSettled = (info: BigIntStats): boolean => info.ctimeNs < BigInt(Date.now() - STAMP_SETTLE_MS) * 1_000_000n;
 /** A file's stamp: what changes whenever its content may have (see SeedRecord.stamp). */
 export const fileStamp = (info: BigIntStats): string => `${info.size}:${info.mtimeNs}:${info.ctimeNs}:${info.ino}:${info.dev}`;
 
@@ -99,8 +107,7 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
     const known = cache?.get(path);
     if (known?.stamp === stamp) return { kind: "cached", path, stamp, seed: known.seed };
     if (info.size > MAX_SEED_BYTES) return { kind: "too-big", path, stamp, bytes: Number(info.size) };
-    const settled = info.ctimeNs < BigInt(Date.now() - STAMP_SETTLE_MS) * 1_000_000n;
-    return { kind: "read", path, stamp, settled, data: readFileSync(file) };
+    return { kind: "read", path, stamp, settled: isSettled(info), data: readFileSync(file) };
   } catch (error) {
     return { kind: "unreadable", path, error };
   }
@@ -151,7 +158,14 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
         continue;
       }
       if (bad > 0) logger?.warn({ path, badCharacters: bad }, "seed indexed despite invalid characters (U+FFFD)");
-      const seed: Seed = { path, sha256: sha256(data), bytes: data.length, readText: () => text, ...(read.settled ? { stamp } : {}) };
+      const digest = sha256(data);
+      const seed: Seed = {
+        path,
+        sha256: digest,
+        bytes: data.length,
+        ...(read.settled ? { stamp } : {}),
+        ...seedText(join(root, path), path, digest, { text, stamp, settled: read.settled }),
+      };
       cache?.set(path, { stamp, seed });
       seeds.push(seed);
     }
@@ -166,32 +180,73 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
 /** A seed known from its record; its text is read (and checked) when first asked for, then kept. */
 export function recordedSeed(root: string, record: SeedRecord): Seed {
   const { path, sha256: recorded, bytes, stamp } = record;
-  let text: string | undefined;
+  return { path, sha256: recorded, bytes, ...(stamp !== undefined ? { stamp } : {}), ...seedText(join(root, path), path, recorded) };
+}
+
+/** What a file's text was last checked against: its stamp then, and whether that stamp had settled. */
+interface Checked {
+  readonly text: string;
+  readonly stamp: string;
+  readonly settled: boolean;
+}
+
+/**
+ * A seed's text readers over `file`, which was indexed with SHA-256 `recorded`: the text is kept once read, and
+ * `currentText` compares the file's stamp with the one the text was checked against (one stat) before trusting
+ * it. A stamp that had not settled (see STAMP_SETTLE_MS) may hide a later write, so that text is read and checked
+ * again. A file removed since keeps its text: it is still the briefing as indexed, which a rescan drops (or, the
+ * last one, keeps answering from).
+ */
+function seedText(file: string, path: string, recorded: string, initial?: Checked): Pick<Seed, "readText" | "currentText"> {
+  let checked = initial;
+  const gone = (error: unknown): IndexError => new IndexError("changed", `${path} is gone or unreadable since it was indexed`, { cause: error });
+  const stat = (): BigIntStats => {
+    try {
+      return statSync(file, { bigint: true });
+    } catch (error) {
+      throw gone(error);
+    }
+  };
+  /** Reads the file, whose stamp before the read is `info`: a write after it changes the stamp, so it is read again. */
+  const read = (info: BigIntStats): Checked => {
+    let data: Buffer;
+    try {
+      data = readFileSync(file);
+    } catch (error) {
+      throw gone(error);
+    }
+    if (sha256(data) !== recorded) throw new IndexError("changed", `${path} changed since it was indexed`);
+    checked = { text: data.toString("utf8"), stamp: fileStamp(info), settled: isSettled(info) };
+    return checked;
+  };
   return {
-    path,
-    sha256: recorded,
-    bytes,
-    ...(stamp !== undefined ? { stamp } : {}),
-    readText(): string {
-      if (text === undefined) {
-        let data: Buffer;
-        try {
-          data = readFileSync(join(root, path));
-        } catch (error) {
-          throw new IndexError("changed", `${path} is gone or unreadable since it was indexed`, { cause: error });
-        }
-        if (sha256(data) !== recorded) throw new IndexError("changed", `${path} changed since it was indexed`);
-        text = data.toString("utf8");
+    readText: () => (checked ?? read(stat())).text,
+    currentText(): string {
+      let info: BigIntStats;
+      try {
+        info = stat();
+      } catch (error) {
+        if (checked) return checked.text;
+        throw error;
       }
-      return text;
+      return checked?.settled && fileStamp(info) === checked.stamp ? checked.text : read(info).text;
     },
   };
 }
 
-/** The texts of `seeds` by path, each read when first asked for (see recordedSeed). */
+/** The texts of `seeds` by path, each read when first asked for (see recordedSeed): for building an index. */
 export function seedTexts(seeds: readonly Seed[]): SourceTexts {
   const byPath = new Map(seeds.map((s) => [s.path, s]));
   return { get: (path) => byPath.get(path)?.readText() };
+}
+
+/**
+ * The texts of `seeds` by path as their files hold them now (see Seed.currentText): for quotes, which must be
+ * slices of the file as it is, even before a running bot's rescan has seen it change.
+ */
+export function currentTexts(seeds: readonly Seed[]): SourceTexts {
+  const byPath = new Map(seeds.map((s) => [s.path, s]));
+  return { get: (path) => byPath.get(path)?.currentText() };
 }
 
 /**

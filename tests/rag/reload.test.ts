@@ -212,6 +212,29 @@ describe("a live rag", () => {
     ]);
   });
 
+  it("quotes a briefing edited before a rescan saw it from the file as it is now: the index is updated first", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 3_600_000, watch: false } });
+    const file = join(p.seedsDir, "000_9ae3e538818b189d.txt");
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    // Every offset after the new first line moves; the kept text of the old file no longer matches the file.
+    writeFileSync(file, `A LINE ADDED ON TOP.\n\n${readFileSync(file, "utf8")}`);
+    const answer = await rag.answer("Who is Michele Sison?");
+    expect(answer.kind).toBe("answered");
+    const text = readFileSync(file, "utf8");
+    if (answer.kind === "answered") for (const c of answer.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
+    rag.close();
+  });
+
+  it("with reloading off, refuses to quote a briefing edited since it was indexed rather than quote it wrong", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const file = join(p.seedsDir, "000_9ae3e538818b189d.txt");
+    expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    writeFileSync(file, `A LINE ADDED ON TOP.\n\n${readFileSync(file, "utf8")}`);
+    await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
+  });
+
   it("skips a binary new file with one warning and keeps serving the rest", async () => {
     const p = project();
     const { logger, lines } = capturingLogger("info");
