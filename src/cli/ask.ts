@@ -8,11 +8,12 @@
  * can continue it (for an hour, or CONVERSATION_TTL_MS when longer).
  */
 import { createInterface } from "node:readline";
+import type { Logger } from "../logger.js";
 import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js";
 import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
 import { createSharedStore } from "../state/kv.js";
 import { connectRedis } from "../state/redis.js";
-import { answerJson, questionErrorJson, type AnswerJson } from "./format.js";
+import { answerJson, noticeJson, type AnswerJson } from "./format.js";
 import { openRag, run, setup } from "./setup.js";
 
 /** How long a batch conversation can be continued by a later batch, at least. */
@@ -24,7 +25,7 @@ async function ask(rag: Rag, question: unknown, id?: string, turns: readonly Con
   try {
     return answerJson(await rag.answer(question as string, turns.length > 0 ? { context: { turns } } : {}), id);
   } catch (error) {
-    if (error instanceof QuestionError) return questionErrorJson(error, question, id);
+    if (error instanceof QuestionError) return noticeJson(question, error, id);
     throw error;
   }
 }
@@ -56,7 +57,7 @@ async function askInConversation(
   return { ...result, conversation, contextTurns: earlier.length };
 }
 
-async function batch(rag: Rag, memory: ConversationMemory): Promise<void> {
+async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   for await (const line of lines) {
     if (!line.trim()) continue;
@@ -67,7 +68,14 @@ async function batch(rag: Rag, memory: ConversationMemory): Promise<void> {
     }
     const id = request.id === undefined ? undefined : String(request.id);
     const conversation = typeof request.conversation === "string" || typeof request.conversation === "number" ? String(request.conversation) : undefined;
-    const result = conversation === undefined ? await ask(rag, request.question, id) : await askInConversation(rag, memory, request.question, id, conversation);
+    let result: AnswerJson;
+    try {
+      result = conversation === undefined ? await ask(rag, request.question, id) : await askInConversation(rag, memory, request.question, id, conversation);
+    } catch (error) {
+      // One line that fails (a briefing changed under the index, say) is reported on its own line; the rest go on.
+      logger.error({ err: error, id }, "answering a batch line failed");
+      result = { ...noticeJson(request.question, undefined, id), ...(conversation === undefined ? {} : { conversation }) };
+    }
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
 }
@@ -88,7 +96,7 @@ run(async () => {
     const { state } = cli.config;
     const redis = state.redisUrl === undefined ? undefined : await connectRedis(state.redisUrl, { logger: cli.logger });
     try {
-      return await batch(rag, createConversationMemory(createSharedStore(redis), Math.max(state.conversationTtlMs, BATCH_CONVERSATION_MS)));
+      return await batch(rag, createConversationMemory(createSharedStore(redis), Math.max(state.conversationTtlMs, BATCH_CONVERSATION_MS)), cli.logger);
     } finally {
       await redis?.close();
     }

@@ -12,7 +12,7 @@ export interface AnswerJson {
   readonly text: string;
   readonly citations: readonly Citation[];
   readonly timings: { readonly totalMs: number };
-  /** Set when the question was refused before retrieval: "empty", "too-long" or "not-text". */
+  /** Set when the question was refused before retrieval ("empty", "too-long", "not-text") or answering it failed ("failed"). */
   readonly error?: string;
 }
 
@@ -28,10 +28,15 @@ export function answerJson(answer: Answer, id?: string): AnswerJson {
   };
 }
 
-/** A refused question as the JSON contract's object: not answered, the notice as `text`, the code as `error`. */
-export function questionErrorJson(error: QuestionError, question: unknown, id?: string): AnswerJson {
+/**
+ * A question not answered as the JSON contract's object: not answered, the notice as `text`, its code as
+ * `error`. `error` is the QuestionError that refused it, or undefined when answering it failed ("failed").
+ */
+export function noticeJson(question: unknown, error: QuestionError | undefined, id?: string): AnswerJson {
   const text = typeof question === "string" ? question : "";
-  const notice = { code: error.code, language: detectLanguage(text), ...(error.limit === undefined ? {} : { limit: error.limit }) };
+  const language = detectLanguage(text);
+  const notice =
+    error === undefined ? { code: "failed" as const, language } : { code: error.code, language, ...(error.limit === undefined ? {} : { limit: error.limit }) };
   return {
     ...(id === undefined ? {} : { id }),
     question: text,
@@ -39,6 +44,6 @@ export function questionErrorJson(error: QuestionError, question: unknown, id?: 
     text: renderNotice(notice),
     citations: [],
     timings: { totalMs: 0 },
-    error: error.code,
+    error: notice.code,
   };
 }

@@ -1,11 +1,12 @@
 /**
  * The command-line contract the held-out evaluation uses: `npm run --silent ask -- --json [--batch]`.
  */
-import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { spawn, spawnSync } from "node:child_process";
+import { readFileSync, writeFileSync } from "node:fs";
+import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
 
@@ -81,6 +82,34 @@ describe("npm run ask", () => {
     rows.forEach(expectContract);
     expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
     expect(rows[5]?.citations[0]?.quote).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
+  });
+
+  it("--json --batch answers every line when one fails: a briefing edited under it is reported on that line", { timeout: 60_000 }, async () => {
+    const own = tempProject();
+    try {
+      const child = spawn("npm", ["run", "--silent", "ask", "--", "--json", "--batch"], {
+        cwd: REPO_ROOT,
+        env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: own.root },
+        stdio: ["pipe", "pipe", "ignore"],
+      });
+      const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+      const next = async (): Promise<Json> => JSON.parse(String((await lines.next()).value)) as Json;
+      child.stdin.write(`${JSON.stringify({ id: "before", question: "Who is Michele Sison?" })}\n`);
+      expect((await next()).answered).toBe(true);
+      // The index was read at start; the briefing now holds other text at every offset it recorded.
+      const seed = join(own.seedsDir, SEED_NAME);
+      writeFileSync(seed, `A LINE ADDED ON TOP.\n\n${readFileSync(seed, "utf8")}`);
+      child.stdin.end([{ id: "after", question: "Who is Michele Sison?" }, { id: "empty", question: " " }].map((r) => `${JSON.stringify(r)}\n`).join(""));
+      const rows = [await next(), await next()];
+      expect(rows.map((r) => [r.id, r.answered, r.error])).toEqual([
+        ["after", false, "failed"],
+        ["empty", false, "empty"],
+      ]);
+      rows.forEach(expectContract);
+      expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
+    } finally {
+      own.remove();
+    }
   });
 
   it("prints the answer as a person reads it, and usage without a question", { timeout: 60_000 }, () => {
