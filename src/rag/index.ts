@@ -5,7 +5,7 @@
 export type { Answer, AnswerOptions, Citation, CitedSpan, ComposedText, ConversationContext, ConversationTurn, PassageView, WordMatch, Language, Passage, PassageKind, Rag, RagInfo, Sentence, Timings } from "./types.js";
 export { IndexError, QuestionError, type IndexErrorCode, type QuestionErrorCode } from "./errors.js";
 export { detectLanguage } from "./text/language.js";
-export { createRag, type CreateRagOptions } from "./rag.js";
+export { createRag, withoutUnsafe, type CreateRagOptions } from "./rag.js";
 export type { LiveRag, RefreshOutcome, ReloadOptions } from "./reload.js";
 export { buildIndex, type BuildIndexOptions } from "./store.js";
 export { createEmbeddings, EmbeddingsError, type EmbeddingsErrorCode, type EmbeddingsSelection } from "./embedders/index.js";

@@ -41,6 +41,9 @@ export const DEFAULT_MAX_QUESTION_CHARS = 500;
 // overrides and isolates, word joiner, soft hyphen, byte-order mark (Unicode categories Cc and Cf).
 const UNSAFE = /[\p{Cf}\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
 
+/** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
+export const withoutUnsafe = (text: string): string => text.replace(UNSAFE, "");
+
 /** Loads or builds the index for the seeds and returns the core's port (reloading the seeds when `reload` asks). */
 export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
   const logger = options.logger ?? silentLogger;
@@ -204,7 +207,7 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
 /** The question as the core reads it, or a QuestionError saying why not. */
 export function cleanQuestion(input: unknown, maxChars: number): string {
   if (typeof input !== "string") throw new QuestionError("not-text", "the question is not text");
-  const question = input.replace(UNSAFE, "").replace(/\s+/g, " ").trim();
+  const question = withoutUnsafe(input).replace(/\s+/g, " ").trim();
   if (!question) throw new QuestionError("empty", "the question is empty");
   if (question.length > maxChars) {
     throw new QuestionError("too-long", `the question has ${question.length} characters; the limit is ${maxChars}`, maxChars);

@@ -3,7 +3,7 @@
  * every message within Discord's 2000-character limit, long answers split on sentence boundaries.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, TimestampStyles } from "discord.js";
-import type { Answer, Language, PassageView, RagInfo } from "../../rag/index.js";
+import { withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
@@ -168,14 +168,19 @@ export function renderAboutDiscord(info: RagInfo, limit = DISCORD_MESSAGE_LIMIT)
   return tail.join("\n").slice(0, limit);
 }
 
+/**
+ * The question on one line, cut to ECHO_CHARS code points (half a surrogate pair is invalid UTF-16, which Discord
+ * refuses). A streamed echo gets the question as typed, so the characters the core strips from it are stripped here.
+ */
 function echo(question: string): string {
-  const line = question.replace(/\s+/gu, " ").trim();
-  return line.length > ECHO_CHARS ? `${line.slice(0, ECHO_CHARS)}…` : line;
+  const chars = Array.from(withoutUnsafe(question).replace(/\s+/gu, " ").trim());
+  return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join("")}…` : chars.join("");
 }
 
 function blockQuote(raw: string, marker: string): string {
   const lines = renderMarks(escapeDiscord(raw.trim()), "**", "**").split("\n");
-  return lines.map((line, i) => `> ${i === 0 ? marker : ""}${line}`.trimEnd()).join("\n");
+  // A blank line keeps the space of "> ": Discord shows a bare ">" as text, which splits the quote in two.
+  return lines.map((line, i) => `> ${`${i === 0 ? marker : ""}${line}`.trimEnd()}`).join("\n");
 }
 
 const segmenters = new Map<string, Intl.Segmenter>();

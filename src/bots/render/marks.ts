@@ -18,7 +18,12 @@ export function markMatches({ quote, matches = [] }: Pick<Citation, "quote" | "m
   let at = 0;
   for (const { start, end } of [...matches].sort((a, b) => a.start - b.start)) {
     if (start < at || end > quote.length) continue;
-    out += quote.slice(at, start).replace(MARKS, "") + MARK_OPEN + quote.slice(start, end).replace(MARKS, "") + MARK_CLOSE;
+    const gap = quote.slice(at, start).replace(MARKS, "");
+    const word = quote.slice(start, end).replace(MARKS, "");
+    // A match touching the previous one (run-on words the tokenizer split) extends its span: Discord mis-parses
+    // the "****" of two bold runs that touch.
+    if (gap === "" && out.endsWith(MARK_CLOSE)) out = out.slice(0, -MARK_CLOSE.length) + word + MARK_CLOSE;
+    else out += gap + MARK_OPEN + word + MARK_CLOSE;
     at = end;
   }
   return out + quote.slice(at).replace(MARKS, "");

@@ -100,8 +100,9 @@ describe("renderAnswerDiscord", () => {
   });
 
   it("keeps every line of a multi-line quote inside the block quote", () => {
-    const [message] = renderAnswerDiscord(answered(["First line.\nSecond line.\n\nAfter a blank line."]));
-    expect(message).toContain("> [1] First line.\n> Second line.\n>\n> After a blank line.");
+    const [message] = renderAnswerDiscord(answered(["First line.\nSecond line.  \n\nAfter a blank line."]));
+    // A blank line is "> " with its space (a bare ">" would end the quote and show); text lines lose trailing spaces.
+    expect(message).toContain("> [1] First line.\n> Second line.\n> \n> After a blank line.");
   });
 
   it("words an Arabic answer in Arabic", () => {
@@ -116,6 +117,20 @@ describe("renderAnswerDiscord", () => {
     expect(message?.split("\n")[0]).toBe("❓ Is \\*this\\* \\<@1> @\u200beveryone?");
     const [long] = renderAnswerDiscord(answered(["Q."], "en", "why ".repeat(200)), { echoQuestion: true });
     expect(long?.split("\n")[0]?.length).toBeLessThan(250);
+  });
+
+  it("shortens an echoed question between code points, never inside a surrogate pair, streamed or not", () => {
+    const question = `${"a".repeat(199)}😀😀 more`;
+    const [message] = renderAnswerDiscord(answered(["Q."], "en", question), { echoQuestion: true });
+    expect(message?.split("\n")[0]).toBe(`❓ ${"a".repeat(199)}😀…`);
+    expect(renderPartialDiscord("Text.", "en", { echoQuestion: true, question }).split("\n")[0]).toBe(`❓ ${"a".repeat(199)}😀…`);
+  });
+
+  it("strips from a streamed echo the invisible characters the core strips from the question", () => {
+    // The core hands back the question without them; a partial answer echoes the question as the user typed it.
+    const typed = "Who is \u202Eosinaz\u202C\u200b Sison?\u0007";
+    const [final] = renderAnswerDiscord(answered(["Q."], "en", "Who is osinaz Sison?"), { echoQuestion: true });
+    expect(renderPartialDiscord("Text.", "en", { echoQuestion: true, question: typed }).split("\n")[0]).toBe(final?.split("\n")[0]);
   });
 
   it("renders a declined answer as the decline text", () => {

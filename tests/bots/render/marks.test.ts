@@ -77,6 +77,20 @@ describe("matched words", () => {
     }
   });
 
+  it("touching each other (run-on words split in two) are one bold run, so Discord sees no \"****\"", () => {
+    const quote = "قالت السفيرةليندا إن";
+    const start = quote.indexOf("السفيرة");
+    const matches = [
+      { start, end: start + "السفيرة".length, word: "ambassador" },
+      { start: start + "السفيرة".length, end: start + "السفيرةليندا".length, word: "Linda" },
+    ];
+    expect(markMatches({ quote, matches })).toBe(`قالت ${MARK_OPEN}السفيرةليندا${MARK_CLOSE} إن`);
+    const [text = ""] = renderAnswerDiscord(answer("en", { ...CITATION, quote, end: 100 + quote.length, matches }));
+    expect(text).toContain("> [1] قالت **السفيرةليندا** إن");
+    const [html = ""] = renderAnswerHtml(answer("en", { ...CITATION, quote, end: 100 + quote.length, matches }));
+    expect(html).toContain("قالت <b>السفيرةليندا</b> إن");
+  });
+
   it("never break Telegram's parser, whatever the quote and the match offsets", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), fc.array(fc.tuple(fc.nat(300), fc.nat(20))), (quote, spans) => {
