@@ -6,6 +6,7 @@
 import {
   Client,
   Events,
+  GatewayCloseCodes,
   GatewayIntentBits,
   MessageFlags,
   Options,
@@ -17,7 +18,7 @@ import {
   type MessageMentionOptions,
   type TextBasedChannel,
 } from "discord.js";
-import type { DiscordConfig } from "../config.js";
+import { ConfigError, type DiscordConfig } from "../config.js";
 import { detectLanguage } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
@@ -46,6 +47,21 @@ export interface DiscordBotOptions {
 
 /** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
 const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
+/**
+ * Links in the bot's messages (a question echoed, a quote) are not unfurled into previews, as on Telegram. Sent on
+ * every create and edit: the deferred "thinking…" message of /ask cannot carry it, so its edits set it.
+ */
+const NO_EMBEDS: MessageFlags.SuppressEmbeds = MessageFlags.SuppressEmbeds;
+const EPHEMERAL = [MessageFlags.Ephemeral, NO_EMBEDS] as const;
+/** Gateway close codes after which discord.js stops reconnecting, with what they mean to an operator. */
+const UNRECOVERABLE_CLOSES: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, "authentication failed: the token is wrong or was reset"],
+  [GatewayCloseCodes.InvalidShard, "invalid shard"],
+  [GatewayCloseCodes.ShardingRequired, "sharding required: the bot is in too many guilds for one connection"],
+  [GatewayCloseCodes.InvalidAPIVersion, "invalid API version: discord.js needs an update"],
+  [GatewayCloseCodes.InvalidIntents, "invalid intents"],
+  [GatewayCloseCodes.DisallowedIntents, "disallowed intents: a privileged intent is not enabled for the bot"],
+]);
 /** Discord shows "typing…" for about 10 s per request. */
 const TYPING_REFRESH_MS = 8_000;
 /** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
@@ -77,6 +93,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
   let stopping = false;
+  /** Set once start() has connected; before that a refused connection is start()'s rejection, not a fatal error. */
+  let started = false;
 
   const allowed = (guildId: string | null): boolean =>
     guildId === null || config.allowedGuilds.length === 0 || config.allowedGuilds.includes(guildId);
@@ -110,7 +128,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       `message:${message.id}`,
       { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
       () => answerMessage(message, question),
-      () => message.reply({ content: failed, allowedMentions: NO_PINGS }),
+      () => message.reply({ content: failed, allowedMentions: NO_PINGS, flags: NO_EMBEDS }),
     );
   });
 
@@ -124,8 +142,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         () => answerButton(interaction),
         () =>
           interaction.deferred || interaction.replied
-            ? interaction.followUp({ content: messages(language).failed, flags: MessageFlags.Ephemeral })
-            : interaction.reply({ content: messages(language).failed, flags: MessageFlags.Ephemeral }),
+            ? interaction.followUp({ content: messages(language).failed, flags: EPHEMERAL })
+            : interaction.reply({ content: messages(language).failed, flags: EPHEMERAL }),
       );
       return;
     }
@@ -137,8 +155,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       () => {
         const content = messages(detectLanguage(interaction.options.getString("question") ?? "")).failed;
         return interaction.deferred || interaction.replied
-          ? interaction.followUp({ content, allowedMentions: NO_PINGS })
-          : interaction.reply({ content, flags: MessageFlags.Ephemeral });
+          ? interaction.followUp({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })
+          : interaction.reply({ content, flags: EPHEMERAL });
       },
     );
   });
@@ -146,6 +164,19 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway session resumed"));
+  // After these close codes discord.js does not reconnect: rather than live on deaf, the process ends (onFatal) for
+  // a supervisor to restart it once the cause is fixed.
+  client.on(Events.ShardDisconnect, ({ code }, shard) => {
+    const reason = UNRECOVERABLE_CLOSES.get(code);
+    if (reason === undefined) {
+      // discord.js 14 emits this for the codes above only; should another come, it is not taken as fatal.
+      logger.warn({ shard, code }, "gateway connection closed");
+      return;
+    }
+    const error = new ConfigError("DISCORD_TOKEN", `Discord closed the gateway for good with ${code} (${reason})`);
+    logger.error({ err: error, shard, code }, "Discord closed the gateway for good; no further events will be received");
+    if (started) deps.onFatal?.(error);
+  });
 
   /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
   async function answerMessage(message: Message, question: string): Promise<void> {
@@ -160,9 +191,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const live = createLiveMessage(
       {
         create: async (content) => {
-          sent = await message.reply({ content, allowedMentions: NO_PINGS });
+          sent = await message.reply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
         },
-        edit: async (content) => void (await sent?.edit({ content, allowedMentions: NO_PINGS })),
+        edit: async (content) => void (await sent?.edit({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
       },
       logger,
     );
@@ -185,7 +216,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const ids: string[] = [];
     for (const [i, content] of parts.entries()) {
       // The buttons go under the last message of the answer.
-      const body = { content, allowedMentions: NO_PINGS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
+      const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
       if (i === 0 && sent && (await finalEdit(sent, body))) ids.push(sent.id);
       else if (i === 0) ids.push((await message.reply(body)).id);
       else if (message.channel.isSendable()) ids.push((await message.channel.send(body)).id);
@@ -218,20 +249,20 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });
     const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language) : escapeDiscord(outcome.text);
-    await interaction.editReply({ content, allowedMentions: NO_PINGS });
+    await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
   }
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!allowed(interaction.guildId)) {
-      await interaction.reply({ content: messages("en").notAllowed, flags: MessageFlags.Ephemeral });
+      await interaction.reply({ content: messages("en").notAllowed, flags: EPHEMERAL });
       return;
     }
     switch (interaction.commandName) {
       case "help":
-        await interaction.reply({ content: renderHelpDiscord(), allowedMentions: NO_PINGS });
+        await interaction.reply({ content: renderHelpDiscord(), allowedMentions: NO_PINGS, flags: NO_EMBEDS });
         return;
       case "about":
-        await interaction.reply({ content: renderAboutDiscord(deps.rag.info()), allowedMentions: NO_PINGS });
+        await interaction.reply({ content: renderAboutDiscord(deps.rag.info()), allowedMentions: NO_PINGS, flags: NO_EMBEDS });
         return;
       case "ask": {
         // Acknowledge within Discord's 3 s; the answer then replaces the "thinking…" message.
@@ -241,8 +272,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         // A composed answer streams into the deferred reply, edited as it arrives; the last edit is the answer.
         const live = createLiveMessage(
           {
-            create: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS })),
-            edit: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS })),
+            create: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
+            edit: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
           },
           logger,
         );
@@ -266,7 +297,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
         const ids: string[] = [];
         for (const [i, content] of parts.entries()) {
-          const body = { content, allowedMentions: NO_PINGS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
+          const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
           ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
         }
         await link(reply, ids);
@@ -275,7 +306,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       default:
         // A stale command left registered by an older version: point to the ones that exist.
         logger.warn({ command: interaction.commandName }, "unknown command");
-        await interaction.reply({ content: renderHelpDiscord(), flags: MessageFlags.Ephemeral });
+        await interaction.reply({ content: renderHelpDiscord(), flags: EPHEMERAL });
     }
   }
 
@@ -321,6 +352,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
       await client.login(config.token);
       await ready;
+      started = true;
       const commands = client.application?.commands;
       if (!commands) throw new Error("Discord did not send the application with READY");
       // Without the applications.commands scope the slash commands are refused, but mentions and DMs still work.

@@ -9,7 +9,7 @@ import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter } from "../../src/bots/rate-limit.js";
 import type { BotHandle } from "../../src/bots/types.js";
-import type { DiscordConfig } from "../../src/config.js";
+import { ConfigError, type DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
 import { createState, type BotState } from "../../src/state/index.js";
@@ -21,6 +21,8 @@ import { IDS, startFakeDiscord, type FakeDiscord, type FakeUser, type SentMessag
 const en = messages("en");
 const NO_PINGS = { parse: [], replied_user: false };
 const MESSAGE_CONTENT_INTENT = 1 << 15;
+/** MessageFlags.SuppressEmbeds: links in the message get no preview. */
+const SUPPRESS_EMBEDS = 1 << 2;
 
 interface Harness {
   readonly discord: FakeDiscord;
@@ -42,6 +44,7 @@ async function setup(
     heartbeatIntervalMs?: number;
     bot?: DiscordBotOptions;
     state?: Omit<Parameters<typeof createState>[0], "logger">;
+    onFatal?: (error: unknown) => void;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {});
@@ -59,7 +62,7 @@ async function setup(
   const ask = createAsk({ rag, limiter: createRateLimiter(options.perMinute ?? 100), logger, state });
   const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase, ...options.config };
   // Typing at once by default, so tests see it whatever the machine's speed; the delay has tests of its own.
-  const bot = createDiscordBot(config, { ask, rag, logger, inflight }, { typingDelayMs: 0, ...options.bot });
+  const bot = createDiscordBot(config, { ask, rag, logger, inflight, ...(options.onFatal ? { onFatal: options.onFatal } : {}) }, { typingDelayMs: 0, ...options.bot });
   const harness = { discord, rag, bot, inflight, state, logs };
   running.push(harness);
   await bot.start();
@@ -122,6 +125,22 @@ describe("Discord bot: start", () => {
     expect(error).toBeInstanceOf(Error);
     expect(String(error)).not.toContain(wrong);
     expect((error as Error).stack).not.toContain(wrong);
+  });
+
+  it("a gateway closed for good (4004: the token was reset) ends in onFatal; a close it resumes from does not", async () => {
+    const fatal: unknown[] = [];
+    const { discord, logs } = await setup({ onFatal: (e) => fatal.push(e) });
+    discord.disconnect(4000);
+    await discord.waitFor(() => (discord.gateway.resumes === 1 ? true : undefined), 5000, "the session to resume");
+    expect((await replyTo(discord, discord.directMessage("Who is Michele Sison?"))).content).toContain(FAKE_QUOTES[0]);
+    expect(fatal).toEqual([]);
+
+    discord.disconnect(4004);
+    const [error] = await discord.waitFor(() => (fatal.length > 0 ? fatal : undefined), 5000, "onFatal");
+    expect(error).toBeInstanceOf(ConfigError);
+    expect(String(error)).toContain("4004");
+    expect(fatal).toHaveLength(1);
+    expect(logs.join("")).toContain("Discord closed the gateway for good");
   });
 
   it("stop() lets an answer in flight reach Discord, then closes the gateway connection", async () => {
@@ -276,6 +295,43 @@ describe("Discord bot: mentions and direct messages", () => {
   });
 });
 
+describe("Discord bot: link previews", () => {
+  /** What kind of send each request that creates or edits a message's content is, with the flags it sets. */
+  const contentCalls = (discord: FakeDiscord): { kind: string; flags: number }[] =>
+    discord.calls.flatMap((c) => {
+      // An interaction reply nests the message in `data`.
+      const data = (c.route.endsWith("/callback") ? c.body?.["data"] : c.body) as Record<string, unknown> | undefined;
+      if ((c.method !== "POST" && c.method !== "PATCH") || typeof data?.["content"] !== "string") return [];
+      const kind = c.route.startsWith("/channels/")
+        ? `channel ${c.method}`
+        : c.route.endsWith("/callback")
+          ? "interaction reply"
+          : c.route.endsWith("/@original")
+            ? "interaction edit"
+            : "follow-up";
+      return [{ kind, flags: Number(data["flags"] ?? 0) }];
+    });
+
+  it("are suppressed on every reply, edit, follow-up and interaction reply, so links in questions and quotes stay text", async () => {
+    const h = await setup();
+    const { discord } = h;
+    const link = "Is https://evil.example/shock.gif in the briefing? discord.gg/abcdef";
+    const answer = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> ${link}`));
+    discord.guildMessage(`<@${IDS.bot}> tell me the long story`);
+    const ask = discord.command("ask", { values: { question: link } });
+    discord.command("ask", { values: { question: "the long story, please" } });
+    discord.command("help");
+    const click = discord.click(answer.id, discord.buttonsOf(answer)[0]?.[0] ?? "");
+    await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the passage");
+    await discord.waitFor(() => (byInteraction(discord, ask)[0]?.content.includes("evil.example") ? true : undefined), 10_000, "the /ask answer");
+    await settled(h);
+    const calls = contentCalls(discord);
+    // Replies and the rest of a long answer, /help's reply, the /ask edits (one the passage's), the /ask follow-ups.
+    expect(new Set(calls.map((c) => c.kind))).toEqual(new Set(["channel POST", "interaction reply", "interaction edit", "follow-up"]));
+    for (const call of calls) expect(call.flags & SUPPRESS_EMBEDS, call.kind).toBe(SUPPRESS_EMBEDS);
+  });
+});
+
 describe("Discord bot: slash commands", () => {
   it("/ask is deferred at once, then the thinking message is edited into the answer", async () => {
     const { discord } = await setup();
@@ -388,7 +444,7 @@ describe("Discord bot: stale commands", () => {
     const id = discord.command("summarise");
     const reply = await discord.waitFor(() => byInteraction(discord, id)[0]);
     expect(reply.content).toContain(en.help);
-    expect(discord.calls.find((c) => c.route.startsWith(`/interactions/${id}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(discord.calls.find((c) => c.route.startsWith(`/interactions/${id}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS } });
   });
 });
 
@@ -399,7 +455,7 @@ describe("Discord bot: guild allowlist", () => {
     const command = h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, guildId: IDS.otherGuild });
     const refusal = await h.discord.waitFor(() => byInteraction(h.discord, command)[0]);
     expect(refusal.content).toBe(en.notAllowed);
-    expect(h.discord.calls.find((c) => c.route.startsWith(`/interactions/${command}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 } });
+    expect(h.discord.calls.find((c) => c.route.startsWith(`/interactions/${command}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS } });
     await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
     await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
     await settled(h);
@@ -453,6 +509,7 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       expect(final.content).toBe(contents.at(-1));
       expect(final.content).toMatch(/^❓ Who is Michele Sison\?\nMichele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\. She said “.+” \[1\]\.\n\nIn the briefing's words:\n> \[1\] /u);
       expect(patches.every((c) => c.status === 200)).toBe(true);
+      expect(patches.every((c) => c.body?.["flags"] === SUPPRESS_EMBEDS)).toBe(true);
       expect(byInteraction(discord, id)).toHaveLength(1);
     });
   });
@@ -464,6 +521,7 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       await idle(discord, inflight);
       const edits = discord.calls.filter((c) => c.method === "PATCH" && c.route === `/channels/${IDS.channel}/messages/${reply.id}`);
       expect(edits.length).toBeGreaterThanOrEqual(2); // partial texts, then the answer
+      expect(edits.every((c) => c.body?.["flags"] === SUPPRESS_EMBEDS)).toBe(true);
       expect(repliesTo(discord, question)).toHaveLength(1);
       expect(reply.content).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\./u);
       expect(reply.allowedMentions).toMatchObject({ parse: [] });
