@@ -3,6 +3,12 @@ import type { Sentence } from "../types.js";
 const segmenter = new Intl.Segmenter("ar", { granularity: "sentence" });
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const SEMICOLON = /(?<=؛)\s+/gu;
+/**
+ * A "sentence" longer than this (a page without stops, a list run together) is cut between words into pieces of
+ * at most this many characters, so that no quote is longer. The longest real sentence of the briefing and the 20
+ * xquad-dev articles has 493.
+ */
+export const MAX_SENTENCE_CHARS = 800;
 
 /**
  * Sentences of `text.slice(start, end)` as offsets into `text`, trimmed of surrounding white space.
@@ -23,8 +29,26 @@ export function segmentSentences(text: string, start: number, end: number, acros
       const body = part.trim();
       if (!HAS_WORD.test(body)) continue;
       const s = start + index + at + lead;
-      sentences.push({ start: s, end: s + body.length });
+      sentences.push(...pieces(text, s, s + body.length));
     }
   }
   return sentences;
+}
+
+/** The sentence [start, end) of `text` as pieces of at most MAX_SENTENCE_CHARS, cut after the last space that fits. */
+function pieces(text: string, start: number, end: number): Sentence[] {
+  const out: Sentence[] = [];
+  let from = start;
+  while (end - from > MAX_SENTENCE_CHARS) {
+    const window = text.slice(from, from + MAX_SENTENCE_CHARS + 1);
+    const space = window.search(/\s\S*$/u);
+    // No space at all: cut at the limit, but not between the two halves of a surrogate pair.
+    let cut = space > 0 ? from + space : from + MAX_SENTENCE_CHARS;
+    if (space <= 0 && /[\uDC00-\uDFFF]/u.test(text[cut] ?? "")) cut -= 1;
+    out.push({ start: from, end: cut });
+    from = cut;
+    while (from < end && /\s/u.test(text[from] ?? "")) from += 1;
+  }
+  if (from < end) out.push({ start: from, end });
+  return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { segmentSentences } from "../../../src/rag/text/segment.js";
+import { MAX_SENTENCE_CHARS, segmentSentences } from "../../../src/rag/text/segment.js";
 
 const slices = (text: string, acrossLines = false) =>
   segmentSentences(text, 0, text.length, acrossLines).map((s) => text.slice(s.start, s.end));
@@ -42,5 +42,21 @@ describe("segmentSentences", () => {
 
   it("skips segments with no letters or digits", () => {
     expect(slices("... !!! Real sentence.")).toEqual(["Real sentence."]);
+  });
+
+  it("cuts a sentence without stops between words into pieces no quote can exceed", () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `كلمة${i}`).join(" ");
+    const pieces = slices(text);
+    expect(pieces.length).toBeGreaterThan(1);
+    expect(pieces.every((p) => p.length <= MAX_SENTENCE_CHARS && /^كلمة\d+$/u.test(p.split(" ")[0] ?? "") && /^كلمة\d+$/u.test(p.split(" ").at(-1) ?? ""))).toBe(true);
+    expect(pieces.join(" ")).toBe(text);
+  });
+
+  it("cuts a run without spaces at the limit, never inside a surrogate pair", () => {
+    const text = "a😀".repeat(700);
+    const pieces = slices(text);
+    // A lone surrogate would not survive a round trip through UTF-8.
+    expect(pieces.every((p) => p.length <= MAX_SENTENCE_CHARS && Buffer.from(p, "utf8").toString("utf8") === p)).toBe(true);
+    expect(pieces.join("")).toBe(text);
   });
 });
