@@ -5,7 +5,7 @@
  */
 import { detectLanguage, QuestionError, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
 import type { Logger } from "../logger.js";
-import { createMemoryState, type BotState, type ConversationPlace } from "../state/index.js";
+import { createMemoryState, quoteDigest, type BotState, type ConversationPlace } from "../state/index.js";
 import { nextTurns } from "../state/conversations.js";
 import type { RateLimiter } from "./rate-limit.js";
 
@@ -97,7 +97,8 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
       logger.error({ err: error, user }, "answering failed");
       return { kind: "notice", notice: { code: "failed", language } };
     }
-    const citations = answer.kind === "answered" ? answer.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })) : [];
+    const citations =
+      answer.kind === "answered" ? answer.citations.map(({ n, source, label, start, end, quote }) => ({ n, source, label, start, end, digest: quoteDigest(quote) })) : [];
     const turns = nextTurns(earlier, question, citations);
     if (conversation) await safely("remembering the conversation", () => state.conversations.remember(conversation, turns), undefined);
     if (platform === undefined) return { kind: "answer", answer, turns };

@@ -5,7 +5,7 @@
 import type { Language, PassageView, Rag } from "../rag/index.js";
 import type { Logger } from "../logger.js";
 import type { BotState } from "../state/index.js";
-import { parseButtonData, type AnswerPayload } from "../state/buttons.js";
+import { parseButtonData, quoteDigest, type AnswerPayload, type ButtonCitation } from "../state/buttons.js";
 import { messages } from "./messages.js";
 
 /** What to show the user who pressed: the passage, or a short message (a toast on Telegram, ephemeral on Discord). */
@@ -36,7 +36,7 @@ export async function pressButton(data: string, user: string, language: Language
   if (action.kind === "paragraph") {
     const citation = payload.citations.find((c) => c.n === action.n);
     const passage = citation && rag.passage(citation.source, citation.start);
-    if (!passage) return { kind: "message", text: m.passageGone, language: payload.language };
+    if (!passage || !holdsQuote(passage, citation)) return { kind: "message", text: m.passageGone, language: payload.language };
     return { kind: "passage", passage, n: action.n, language: payload.language };
   }
   const first = await state.buttons.firstVote(action.id, user).catch((error: unknown) => {
@@ -47,4 +47,13 @@ export async function pressButton(data: string, user: string, language: Language
   await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations });
   logger.info({ platform: payload.platform, vote: action.vote }, "feedback");
   return { kind: "message", text: action.vote === "up" ? m.thanksUp : m.thanksDown, language: payload.language };
+}
+
+/**
+ * Whether `passage` still holds the quote `citation` was made of: after its briefing changed and was indexed
+ * again, the passage now at the quote's offset may be another one.
+ */
+function holdsQuote(passage: PassageView, { start, end, digest }: ButtonCitation): boolean {
+  if (digest === undefined) return true;
+  return start >= passage.start && end <= passage.end && quoteDigest(passage.text.slice(start - passage.start, end - passage.start)) === digest;
 }

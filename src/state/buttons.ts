@@ -3,7 +3,7 @@
  * server-side under a short id with a TTL. Only the id travels in the button (Telegram allows 64 bytes of
  * callback data), as `p:<id>:<n>` ("show paragraph n") or `f:<id>:up` / `f:<id>:down` (feedback).
  */
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { Language } from "../rag/index.js";
 import { parseStored, type KeyValueStore } from "./kv.js";
 
@@ -14,7 +14,15 @@ export interface ButtonCitation {
   readonly label: string;
   readonly start: number;
   readonly end: number;
+  /**
+   * quoteDigest of the quote: after its briefing changed, the passage now at `start` may be another one
+   * (absent in payloads stored before it was added).
+   */
+  readonly digest?: string;
 }
+
+/** A short fingerprint of a quote's text (SHA-256, 16 base64url characters). */
+export const quoteDigest = (quote: string): string => createHash("sha256").update(quote).digest("base64url").slice(0, 16);
 
 /** What one answer's buttons refer to. */
 export interface AnswerPayload {
@@ -74,7 +82,13 @@ function parsePayload(raw: string): AnswerPayload | undefined {
   if (typeof p?.question !== "string" || typeof p.platform !== "string" || !Array.isArray(p.citations)) return undefined;
   if (p.language !== "ar" && p.language !== "en") return undefined;
   const valid = p.citations.every(
-    (c) => typeof c.n === "number" && typeof c.source === "string" && typeof c.label === "string" && typeof c.start === "number" && typeof c.end === "number",
+    (c) =>
+      typeof c.n === "number" &&
+      typeof c.source === "string" &&
+      typeof c.label === "string" &&
+      typeof c.start === "number" &&
+      typeof c.end === "number" &&
+      (c.digest === undefined || typeof c.digest === "string"),
   );
   return valid ? { platform: p.platform, question: p.question, language: p.language, citations: p.citations } : undefined;
 }

@@ -13,7 +13,7 @@ import { connectRedis, type SharedRedis } from "./redis.js";
 
 export { connectRedis, StateUnavailableError, type SharedRedis } from "./redis.js";
 export type { ConversationMemory, ConversationPlace } from "./conversations.js";
-export type { AnswerPayload, ButtonAction, ButtonCitation, ButtonStore } from "./buttons.js";
+export { quoteDigest, type AnswerPayload, type ButtonAction, type ButtonCitation, type ButtonStore } from "./buttons.js";
 export type { FeedbackEvent, FeedbackKind, FeedbackLog } from "./feedback.js";
 
 /** Seen updates are remembered this long (Telegram redelivers an unconfirmed update within minutes). */

@@ -1,0 +1,41 @@
+/**
+ * The answer buttons, the same on every platform: "show paragraph" opens the passage behind a quote, and only
+ * while the passage at that place still holds the quote.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createAsk } from "../../src/bots/ask.js";
+import { pressButton } from "../../src/bots/buttons.js";
+import { messages } from "../../src/bots/messages.js";
+import { createRateLimiter } from "../../src/bots/rate-limit.js";
+import { silentLogger } from "../../src/logger.js";
+import { createRag } from "../../src/rag/index.js";
+import { paragraphData } from "../../src/state/buttons.js";
+import { createMemoryState } from "../../src/state/index.js";
+import { indexedProjects, SEED_NAME } from "../helpers/project.js";
+
+const project = indexedProjects();
+
+describe("show paragraph", () => {
+  it("opens the quote's passage, and after its briefing was edited and indexed again says it is gone", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 3_600_000, watch: false } });
+    const state = createMemoryState(silentLogger);
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: silentLogger, state });
+    const reply = await ask("Who is Michele Sison?", { user: "telegram:1", platform: "telegram" });
+    if (reply.kind !== "answer" || reply.buttons === undefined || reply.answer.kind !== "answered") throw new Error("expected an answer with buttons");
+    const quote = reply.answer.citations[0]?.quote ?? "";
+    const press = () => pressButton(paragraphData(reply.buttons ?? "", 1), "telegram:2", "en", { rag, state, logger: silentLogger });
+
+    const before = await press();
+    expect(before.kind === "passage" && before.passage.text).toContain(quote);
+
+    // A paragraph added on top moves every offset: another passage now lies where the quote was.
+    const file = join(p.seedsDir, SEED_NAME);
+    writeFileSync(file, `A NEW FIRST PARAGRAPH, LONG ENOUGH TO MOVE THE REST.\n\n${readFileSync(file, "utf8")}`);
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(await press()).toEqual({ kind: "message", text: messages("en").passageGone, language: "en" });
+    rag.close();
+  });
+});
