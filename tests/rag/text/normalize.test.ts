@@ -35,6 +35,16 @@ describe("tokenize", () => {
     expect(tokenize("مساعدة بلين肯 تتحدث").map((t) => t.text)).toEqual(["مساعده", "بلين", "تتحدث"]);
   });
 
+  it("reads full-width Latin letters and digits as the words they are", () => {
+    expect(tokenize("Who is ＭＩＣＨＥＬＥ ＳＩＳＯＮ？ ２０２３").map((t) => [t.text, t.script])).toEqual([
+      ["who", "latin"],
+      ["is", "latin"],
+      ["michele", "latin"],
+      ["sison", "latin"],
+      ["2023", "digit"],
+    ]);
+  });
+
   it("splits words the page ran together after a final ة or ى", () => {
     expect(tokenize("السفيرةليندا توماس").map((t) => t.text)).toEqual(["السفيره", "ليندا", "توماس"]);
   });
