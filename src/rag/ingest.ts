@@ -104,8 +104,9 @@ function classify(raw: string): LineKind {
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
-  for (const match of text.matchAll(/[^\n]*(?:\n|$)/g)) {
-    const body = match[0].replace(/\r?\n$/, "");
+  // A line ends at LF, CRLF or a lone CR (old Mac files), so a file of any of them has its paragraphs.
+  for (const match of text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
+    const body = match[0].replace(/(?:\r\n|\r|\n)$/, "");
     if (match[0] === "") break;
     const lead = body.length - body.trimStart().length;
     const trimmed = body.trim();

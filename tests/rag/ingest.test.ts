@@ -94,6 +94,13 @@ describe("ingest on the first briefing", () => {
 });
 
 describe("ingest on other layouts", () => {
+  it("finds the same passages and labels whatever ends the lines: LF, CRLF or a lone CR", () => {
+    const shape = (t: string) => ingest({ path: `seeds/${SEED_NAME}`, text: t }).map((p) => [p.kind, p.label, t.slice(p.start, p.end).replace(/\r\n?/g, "\n")]);
+    const expected = shape(text);
+    expect(shape(text.replace(/\n/g, "\r\n"))).toEqual(expected);
+    expect(shape(text.replace(/\n/g, "\r"))).toEqual(expected);
+  });
+
   it("joins an English paragraph broken mid-sentence, but never across scripts", () => {
     const broken = "The envoy said that the talks\n\nwould resume soon.\n\nقال المبعوث إن المحادثات\n\nOther text.\n";
     expect(ingest({ path: "seeds/b.txt", text: broken }).map((p) => broken.slice(p.start, p.end))).toEqual([
