@@ -91,9 +91,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   bot.help(async (ctx) => void (await send(ctx, [renderHelpHtml(userLanguage(ctx))])));
   bot.command("about", async (ctx) => void (await send(ctx, [renderAboutHtml(deps.rag.info())])));
   bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
-  bot.on(message("text"), (ctx) => {
+  bot.on(message("text"), async (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
     if (question !== undefined) answer(ctx, ctx.message, question);
+    // A command this bot does not have (/foo, or /foo@thisbot in a group) gets the commands it does have.
+    else if (unknownCommand(ctx.message, ctx.botInfo)) await send(ctx, [renderHelpHtml(userLanguage(ctx))]);
   });
   bot.on("message", async (ctx) => {
     if (ctx.chat.type === "private") await send(ctx, [escapeHtml(messages(userLanguage(ctx)).notText)]);
@@ -346,6 +348,14 @@ function questionIn(msg: Message.TextMessage, me: UserFromGetMe): string | undef
   const text = mention ? msg.text.slice(0, mention.offset) + msg.text.slice(mention.offset + mention.length) : msg.text;
   const toBot = msg.chat.type === "private" || mention !== undefined || msg.reply_to_message?.from?.id === me.id;
   return toBot ? text.trim() : undefined;
+}
+
+/** Whether `msg` opens with a command meant for this bot (in a private chat, or named /cmd@thisbot) that it lacks. */
+function unknownCommand(msg: Message.TextMessage, me: UserFromGetMe): boolean {
+  const command = msg.entities?.[0];
+  if (command?.type !== "bot_command" || command.offset !== 0) return false;
+  const addressee = msg.text.slice(0, command.length).split("@")[1];
+  return addressee === undefined ? msg.chat.type === "private" : addressee.toLowerCase() === me.username.toLowerCase();
 }
 
 function userLanguage(ctx: Context): Language {

@@ -161,6 +161,23 @@ describe("Telegram bot, long polling", () => {
     expect(rag.questions).toEqual([]);
   });
 
+  it("answers a command it lacks with the help text: in a private chat, or named for it in a group; not another bot's", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.privateUpdate("/settings"));
+    await tg.waitForSent(1);
+    tg.push(tg.groupUpdate("/settings@SomeOtherBot"));
+    tg.push(tg.groupUpdate("/settings"));
+    tg.push(tg.groupUpdate(`/settings@${tg.me.username ?? ""}`));
+    await tg.waitForSent(2);
+    // A last private /help: once its reply is out, the group's three commands have been handled.
+    tg.push(tg.privateUpdate("/help"));
+    const sent = await tg.waitForSent(3);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(tg.sent.map(shown)).toEqual(Array(3).fill(`${en.help}\n\n${en.usage}`));
+    expect(sent.filter((m) => m.params.chat_id !== sent[0]?.params.chat_id)).toHaveLength(1);
+    expect(rag.questions).toEqual([]);
+  });
+
   it("answers /about with the briefings, the index size and when it was built, as valid HTML", async () => {
     const { tg, rag } = await setup();
     tg.push(tg.privateUpdate("/about"));
