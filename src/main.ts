@@ -89,7 +89,8 @@ async function main(): Promise<void> {
     process.stderr.write("No bot could start; see the log above.\n");
     process.exit(1);
   }
-  logger.info({ bots: bots.map((b) => b.name), briefings: rag.info().briefings.length, state: state.redis ? "redis" : "in-process" }, "ready");
+  const running = bots.filter((_, i) => started[i]?.status === "fulfilled").map((b) => b.name);
+  logger.info({ bots: running, briefings: rag.info().briefings.length, state: state.redis ? "redis" : "in-process" }, "ready");
 }
 
 void main().catch((error: unknown) => {

@@ -91,6 +91,28 @@ describe("npm start", () => {
       await discord.close();
     });
 
+    it("runs the bot that could start when the other cannot, and says which one is running", { timeout: 120_000 }, async () => {
+      const { child, output } = start({
+        TELEGRAM_BOT_TOKEN: "999999:WRONG-token_abcdefghijklmnopqrs",
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_BASE: discord.apiBase,
+        DISCORD_GUILD_ID: IDS.guild,
+      });
+      const ready = async (): Promise<{ bots: string[] }> => {
+        for (;;) {
+          const line = (output.stdout + output.stderr).split("\n").find((l) => l.includes('"msg":"ready"'));
+          if (line) return JSON.parse(line) as { bots: string[] };
+          if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}\n${output.stderr}`);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      };
+      expect((await ready()).bots).toEqual(["discord"]);
+      expect(output.stdout + output.stderr).toContain("bot failed to start");
+      child.kill("SIGTERM");
+      expect(await exitCode(child, 15_000)).toBe(0);
+    });
+
     it("answers over Telegram and Discord with verbatim quotes, then exits 0 on SIGTERM without leaking tokens", { timeout: 120_000 }, async () => {
       const { child, output } = start({
         TELEGRAM_BOT_TOKEN: telegram.token,
