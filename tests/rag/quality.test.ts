@@ -68,8 +68,9 @@ describe("answer quality on the briefing", () => {
 
   it("blind3-eval.jsonl (a third blind set, session 18; held out of the fit): hit@3 at its floor", async () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind3-eval.jsonl"));
-    // 80.0% measured blind, 81.7% since session 18's capitals, 91.7% since session 21's derived translations.
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.88);
+    // 80.0% measured blind, 81.7% since session 18's capitals, 91.7% since session 21's derived translations, 93.3%
+    // since session 22's 'stand'.
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.9);
   });
 
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
