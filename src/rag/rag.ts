@@ -143,6 +143,8 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
 const MAX_CONTEXT_TURNS = 3;
 /** A question with at most this many content words leans on what was said before ("and Mali?"). */
 const FOLLOW_UP_MAX_TERMS = 2;
+/** The chance a follow-up judged together with the question before it must reach (see retrieveInConversation). */
+const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
 // Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …"; and a question
@@ -200,8 +202,13 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const answered = turns.filter((t) => t.citations.length > 0).at(-1);
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
-  const judged = (tied || ownTerms === 0) && answered && !newTopic ? await retriever.retrieve(`${answered.question}\n${question}`) : alone;
-  return { ...inContext, confidence: judged.confidence, features: judged.features, answerable: judged.answerable };
+  if (!(tied || ownTerms === 0) || !answered || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+  // The pair holds the words of a question already answered, which lift its chance however little the follow-up
+  // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more
+  // likely answered than not, not only clear the threshold set for questions asked alone.
+  const judged = await retriever.retrieve(`${answered.question}\n${question}`);
+  const answerable = judged.answerable && judged.confidence >= PAIR_MIN_CONFIDENCE;
+  return { ...inContext, confidence: judged.confidence, features: judged.features, answerable };
 }
 
 /** The question as the core reads it, or a QuestionError saying why not. */

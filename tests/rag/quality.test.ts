@@ -94,8 +94,10 @@ describe("answer quality on the briefing", () => {
     // and واشنطن, which the briefing never names, now stands for America instead of counting as missing. 18 since
     // session 21, whose derived translations and refit moved two borderline ones: "ومين ربح الدوري الاسباني؟" (the
     // league, الدوري, also reads as "role") is answered when judged with the question before it, and the tweet
-    // that answers "which region does he cover for them?" ranks fourth, a hair behind three Arabic sentences.
-    expect(right).toBeGreaterThanOrEqual(18);
+    // that answers "which region does he cover for them?" ranks fourth, a hair behind three Arabic sentences. 20
+    // since session 22: a follow-up judged with the question before it must be more likely answered than not, so
+    // "ومين ربح الدوري الاسباني؟" and "وشو رأيها بكأس العالم؟" are declined again.
+    expect(right).toBeGreaterThanOrEqual(20);
     expect(rows).toHaveLength(25);
   });
 });

@@ -217,6 +217,15 @@ describe("conversations", () => {
     expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
   });
 
+  it("declines a follow-up the pair with the question before it only makes likely, not more likely than not", async () => {
+    // الدوري (the league) also reads "role"; with the question on Lamamra the pair cleared the threshold for
+    // questions asked alone.
+    const first = await core.answer("شو قال لعمامرة عن مجلس الأمن؟");
+    expect(first.kind).toBe("answered");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect((await core.answer("ومين ربح الدوري الاسباني؟", { context: { turns } })).kind).toBe("declined");
+  });
+
   it("lends nothing from a declined turn: the next question is still judged on its own words", async () => {
     const first = await core.answer("Who won the World Cup?");
     expect(first.kind).toBe("declined");
