@@ -91,7 +91,7 @@ interface CoreDeps {
 /** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
 function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
   const retriever = new Retriever(index, embeddings, logger);
-  const texts = currentTexts(index.seeds);
+  const textsNow = currentTexts(index.seeds);
   const info: RagInfo = {
     briefings: index.manifest.seeds.map((s) => s.path),
     passages: index.manifest.passages,
@@ -107,7 +107,7 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
     passage(source: string, start: number): PassageView | undefined {
       const at = retriever.passageAt(source, start);
       const passage = at === undefined ? undefined : index.store.passages[at];
-      const text = textIfUnchanged(texts, source, logger);
+      const text = textIfUnchanged(textsNow(), source, logger);
       if (!passage || text === undefined) return undefined;
       return { source, label: passage.label, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
     },
@@ -118,6 +118,7 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
       const retrieval = await retrieveInConversation(retriever, question, answerOptions.context);
       answerOptions.signal?.throwIfAborted();
       const language = detectLanguage(question);
+      const texts = textsNow();
       const answer = composeAnswer({ question, language, retrieval, texts, startedAt });
       // The core declines on its own before any model is asked; the model only words what was found.
       if (!composer || answer.kind !== "answered") return answer;

@@ -196,7 +196,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   let watcher: FSWatcher | undefined;
   const reload = options.reload;
   const reloading = reload !== undefined && reload.intervalMs > 0;
-  if (reload && reloading) {
+  if (reloading) {
     // A change that arrives during a rescan is caught by the next event or tick: the signature differs.
     timer = setInterval(schedule, reload.intervalMs);
     timer.unref();
@@ -237,8 +237,9 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       } catch (error) {
         // The answer would quote a briefing whose file changed since the index was built, before a rescan saw it:
         // with reloading on, update the index now and answer from the new one.
-        if (!(error instanceof IndexError && error.code === "changed") || !reloading) throw error;
-        if (current === core) await refresh();
+        if (!(error instanceof IndexError && error.code === "changed") || !reloading || closed) throw error;
+        // A rescan already running may have read the folder before the change: then one more.
+        for (let tries = 0; tries < 2 && current === core && !closed; tries += 1) await refresh();
         if (current === core) throw error;
         return current.answer(question, answerOptions);
       }

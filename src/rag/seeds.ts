@@ -241,12 +241,21 @@ export function seedTexts(seeds: readonly Seed[]): SourceTexts {
 }
 
 /**
- * The texts of `seeds` by path as their files hold them now (see Seed.currentText): for quotes, which must be
- * slices of the file as it is, even before a running bot's rescan has seen it change.
+ * The texts of `seeds` by path as their files hold them now (see Seed.currentText), for the quotes of one answer,
+ * which must be slices of the file as it is even before a running bot's rescan has seen it change: each file is
+ * checked once per answer (its first quote), and every quote of the answer comes from that one text.
  */
-export function currentTexts(seeds: readonly Seed[]): SourceTexts {
+export function currentTexts(seeds: readonly Seed[]): () => SourceTexts {
   const byPath = new Map(seeds.map((s) => [s.path, s]));
-  return { get: (path) => byPath.get(path)?.currentText() };
+  return () => {
+    const checked = new Map<string, string | undefined>();
+    return {
+      get(path) {
+        if (!checked.has(path)) checked.set(path, byPath.get(path)?.currentText());
+        return checked.get(path);
+      },
+    };
+  };
 }
 
 /**

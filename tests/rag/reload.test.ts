@@ -226,6 +226,17 @@ describe("a live rag", () => {
     rag.close();
   });
 
+  it("once closed (shutting down), does not index an edited briefing from an answer: the question fails", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 3_600_000, watch: false } });
+    const file = join(p.seedsDir, "000_9ae3e538818b189d.txt");
+    const built = statSync(join(p.indexDir, "manifest.json")).mtimeMs;
+    rag.close();
+    writeFileSync(file, `A LINE ADDED ON TOP.\n\n${readFileSync(file, "utf8")}`);
+    await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
+    expect(statSync(join(p.indexDir, "manifest.json")).mtimeMs).toBe(built);
+  });
+
   it("with reloading off, refuses to quote a briefing edited since it was indexed rather than quote it wrong", async () => {
     const p = project();
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
