@@ -87,7 +87,7 @@ const EXACT_FILE = "exact.index";
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v6";
+export const CHUNKER_VERSION = "ingest-v7";
 export const ANALYZER_VERSION = "keys-v33";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;

@@ -35,20 +35,32 @@ export function segmentSentences(text: string, start: number, end: number, acros
   return sentences;
 }
 
-/** The sentence [start, end) of `text` as pieces of at most MAX_SENTENCE_CHARS, cut after the last space that fits. */
+/** White space a line may break at: not the no-break spaces that hold "10 000" or "Mr. X" together. */
+const BREAK = /[^\S\u00A0\u2007\u202F]/u;
+
+/**
+ * The sentence [start, end) of `text` as pieces of at most MAX_SENTENCE_CHARS, each cut after the last word that
+ * fits and trimmed; a piece with no letter or digit (a stop left alone) is dropped.
+ */
 function pieces(text: string, start: number, end: number): Sentence[] {
   const out: Sentence[] = [];
+  const isBreak = (at: number): boolean => BREAK.test(text[at] ?? "");
+  const isSpace = (at: number): boolean => /\s/u.test(text[at] ?? "");
+  const push = (from: number, to: number): void => {
+    if (HAS_WORD.test(text.slice(from, to))) out.push({ start: from, end: to });
+  };
   let from = start;
   while (end - from > MAX_SENTENCE_CHARS) {
-    const window = text.slice(from, from + MAX_SENTENCE_CHARS + 1);
-    const space = window.search(/\s\S*$/u);
+    let cut = from + MAX_SENTENCE_CHARS;
+    while (cut > from && !isBreak(cut)) cut -= 1;
     // No space at all: cut at the limit, but not between the two halves of a surrogate pair.
-    let cut = space > 0 ? from + space : from + MAX_SENTENCE_CHARS;
-    if (space <= 0 && /[\uDC00-\uDFFF]/u.test(text[cut] ?? "")) cut -= 1;
-    out.push({ start: from, end: cut });
+    if (cut === from) cut = from + MAX_SENTENCE_CHARS - (/[\uDC00-\uDFFF]/u.test(text[from + MAX_SENTENCE_CHARS] ?? "") ? 1 : 0);
+    let last = cut;
+    while (last > from && isSpace(last - 1)) last -= 1;
+    push(from, last);
     from = cut;
-    while (from < end && /\s/u.test(text[from] ?? "")) from += 1;
+    while (from < end && isSpace(from)) from += 1;
   }
-  if (from < end) out.push({ start: from, end });
+  if (from < end) push(from, end);
   return out;
 }

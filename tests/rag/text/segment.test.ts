@@ -52,6 +52,14 @@ describe("segmentSentences", () => {
     expect(pieces.join(" ")).toBe(text);
   });
 
+  it("trims each piece, keeps no-break spaces whole and drops a piece with no word", () => {
+    const doubled = `${"abcd ".repeat(159)}abcd  ${"efgh ".repeat(100)}`.trim();
+    expect(slices(doubled).every((p) => p === p.trim())).toBe(true);
+    expect(slices(`${"x".repeat(MAX_SENTENCE_CHARS)}.`)).toEqual(["x".repeat(MAX_SENTENCE_CHARS)]);
+    const held = `${"10\u00A0000 ".repeat(200)}`.trim();
+    expect(slices(held).every((p) => !p.startsWith("000") && p.endsWith("000"))).toBe(true);
+  });
+
   it("cuts a run without spaces at the limit, never inside a surrogate pair", () => {
     const text = "a😀".repeat(700);
     const pieces = slices(text);
