@@ -41,19 +41,36 @@ function parseRequest(line: string): { id?: unknown; question?: unknown; convers
   return typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
 }
 
+/** `ask` for a batch line: a failure to answer (a briefing changed under the index, say) is logged and becomes its line. */
+async function askLine(rag: Rag, logger: Logger, question: unknown, id?: string, turns?: readonly ConversationTurn[]): Promise<AnswerJson> {
+  try {
+    return await ask(rag, question, id, turns);
+  } catch (error) {
+    logger.error({ err: error, id }, "answering a batch line failed");
+    return noticeJson(question, undefined, id);
+  }
+}
+
 /** Asks one batch line, in its conversation when it names one: earlier turns in, this turn remembered. */
 async function askInConversation(
   rag: Rag,
-  memory: ConversationMemory,
+  { memory, logger }: { memory: ConversationMemory; logger: Logger },
   question: unknown,
   id: string | undefined,
   conversation: string,
 ): Promise<AnswerJson & { readonly conversation: string; readonly contextTurns: number }> {
   const place = { chat: `batch:${conversation}` };
-  const earlier = await memory.recall(place);
-  const result = await ask(rag, question, id, earlier);
-  // A refused line (empty, too long) is no turn; a declined one is, with nothing cited.
-  if (result.error === undefined) await memory.remember(place, nextTurns(earlier, result.question, result.citations));
+  const earlier = await memory.recall(place).catch((error: unknown) => {
+    logger.warn({ err: error, conversation }, "could not recall the conversation; asking without it");
+    return [];
+  });
+  const result = await askLine(rag, logger, question, id, earlier);
+  // A refused or failed line (empty, too long) is no turn; a declined one is, with nothing cited.
+  if (result.error === undefined) {
+    await memory.remember(place, nextTurns(earlier, result.question, result.citations)).catch((error: unknown) => {
+      logger.warn({ err: error, conversation }, "could not remember the turn; the answer stands");
+    });
+  }
   return { ...result, conversation, contextTurns: earlier.length };
 }
 
@@ -68,14 +85,9 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
     }
     const id = request.id === undefined ? undefined : String(request.id);
     const conversation = typeof request.conversation === "string" || typeof request.conversation === "number" ? String(request.conversation) : undefined;
-    let result: AnswerJson;
-    try {
-      result = conversation === undefined ? await ask(rag, request.question, id) : await askInConversation(rag, memory, request.question, id, conversation);
-    } catch (error) {
-      // One line that fails (a briefing changed under the index, say) is reported on its own line; the rest go on.
-      logger.error({ err: error, id }, "answering a batch line failed");
-      result = { ...noticeJson(request.question, undefined, id), ...(conversation === undefined ? {} : { conversation }) };
-    }
+    // One line that fails is reported on its own line; the rest go on.
+    const result =
+      conversation === undefined ? await askLine(rag, logger, request.question, id) : await askInConversation(rag, { memory, logger }, request.question, id, conversation);
     process.stdout.write(`${JSON.stringify(result)}\n`);
   }
 }

@@ -99,12 +99,19 @@ describe("npm run ask", () => {
       // The index was read at start; the briefing now holds other text at every offset it recorded.
       const seed = join(own.seedsDir, SEED_NAME);
       writeFileSync(seed, `A LINE ADDED ON TOP.\n\n${readFileSync(seed, "utf8")}`);
-      child.stdin.end([{ id: "after", question: "Who is Michele Sison?" }, { id: "empty", question: " " }].map((r) => `${JSON.stringify(r)}\n`).join(""));
-      const rows = [await next(), await next()];
+      const after = [
+        { id: "after", question: "Who is Michele Sison?" },
+        { id: "in-conversation", question: "Who is Michele Sison?", conversation: "c1" },
+        { id: "empty", question: " " },
+      ];
+      child.stdin.end(after.map((r) => `${JSON.stringify(r)}\n`).join(""));
+      const rows = [await next(), await next(), await next()];
       expect(rows.map((r) => [r.id, r.answered, r.error])).toEqual([
         ["after", false, "failed"],
+        ["in-conversation", false, "failed"],
         ["empty", false, "empty"],
       ]);
+      expect(rows[1]).toMatchObject({ conversation: "c1", contextTurns: 0 });
       rows.forEach(expectContract);
       expect(await new Promise((resolve) => child.on("close", resolve))).toBe(0);
     } finally {
