@@ -18,7 +18,7 @@ import {
   type MessageMentionOptions,
   type TextBasedChannel,
 } from "discord.js";
-import { ConfigError, type DiscordConfig } from "../config.js";
+import type { DiscordConfig } from "../config.js";
 import { detectLanguage } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
@@ -53,15 +53,22 @@ const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
  */
 const NO_EMBEDS: MessageFlags.SuppressEmbeds = MessageFlags.SuppressEmbeds;
 const EPHEMERAL = [MessageFlags.Ephemeral, NO_EMBEDS] as const;
-/** Gateway close codes after which discord.js stops reconnecting, with what they mean to an operator. */
-const UNRECOVERABLE_CLOSES: ReadonlyMap<number, string> = new Map([
-  [GatewayCloseCodes.AuthenticationFailed, "authentication failed: the token is wrong or was reset"],
-  [GatewayCloseCodes.InvalidShard, "invalid shard"],
-  [GatewayCloseCodes.ShardingRequired, "sharding required: the bot is in too many guilds for one connection"],
-  [GatewayCloseCodes.InvalidAPIVersion, "invalid API version: discord.js needs an update"],
-  [GatewayCloseCodes.InvalidIntents, "invalid intents"],
-  [GatewayCloseCodes.DisallowedIntents, "disallowed intents: a privileged intent is not enabled for the bot"],
+/** What to do about the gateway close codes after which discord.js stops reconnecting, by code. */
+const CLOSE_HINTS: ReadonlyMap<number, string> = new Map([
+  [GatewayCloseCodes.AuthenticationFailed, "DISCORD_TOKEN is wrong or was reset"],
+  [GatewayCloseCodes.ShardingRequired, "the bot is in too many servers for one connection"],
+  [GatewayCloseCodes.InvalidAPIVersion, "discord.js needs an update"],
+  [GatewayCloseCodes.DisallowedIntents, "enable the Message Content intent for the bot in the Discord Developer Portal"],
 ]);
+
+/** Discord closed the gateway connection with a code after which discord.js does not reconnect. */
+export class DiscordClosedError extends Error {
+  override readonly name = "DiscordClosedError";
+  constructor(readonly code: number) {
+    const hint = CLOSE_HINTS.get(code);
+    super(`Discord closed the gateway with ${code} (${GatewayCloseCodes[code] ?? "unknown"})${hint ? `: ${hint}` : ""}`);
+  }
+}
 /** Discord shows "typing…" for about 10 s per request. */
 const TYPING_REFRESH_MS = 8_000;
 /** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
@@ -164,18 +171,15 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway session resumed"));
-  // After these close codes discord.js does not reconnect: rather than live on deaf, the process ends (onFatal) for
-  // a supervisor to restart it once the cause is fixed.
+  // discord.js reports a closed connection only when it will not reconnect (4004, 4010-4014): rather than live on
+  // deaf, the process ends (onFatal) for a supervisor to restart it once the cause is fixed. Before start() has
+  // connected, the refusal is start()'s rejection.
+  let refuseStart: ((error: Error) => void) | undefined;
   client.on(Events.ShardDisconnect, ({ code }, shard) => {
-    const reason = UNRECOVERABLE_CLOSES.get(code);
-    if (reason === undefined) {
-      // discord.js 14 emits this for the codes above only; should another come, it is not taken as fatal.
-      logger.warn({ shard, code }, "gateway connection closed");
-      return;
-    }
-    const error = new ConfigError("DISCORD_TOKEN", `Discord closed the gateway for good with ${code} (${reason})`);
-    logger.error({ err: error, shard, code }, "Discord closed the gateway for good; no further events will be received");
-    if (started) deps.onFatal?.(error);
+    const error = new DiscordClosedError(code);
+    if (!started) return refuseStart?.(error);
+    logger.error({ err: error, shard }, "Discord closed the gateway for good; no further events will be received");
+    deps.onFatal?.(error);
   });
 
   /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
@@ -349,7 +353,12 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   return {
     name: "discord",
     async start() {
-      const ready = new Promise<void>((resolve) => client.once(Events.ClientReady, () => resolve()));
+      const ready = new Promise<void>((resolve, reject) => {
+        client.once(Events.ClientReady, () => resolve());
+        refuseStart = reject;
+      });
+      // Handled when awaited below; a refusal may come before login() settles.
+      ready.catch(() => undefined);
       await client.login(config.token);
       await ready;
       started = true;

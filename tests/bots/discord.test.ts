@@ -4,12 +4,12 @@
 import { Writable } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
-import { createDiscordBot, type DiscordBotOptions } from "../../src/bots/discord.js";
+import { createDiscordBot, DiscordClosedError, type DiscordBotOptions } from "../../src/bots/discord.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter } from "../../src/bots/rate-limit.js";
 import type { BotHandle } from "../../src/bots/types.js";
-import { ConfigError, type DiscordConfig } from "../../src/config.js";
+import type { DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
 import { createState, type BotState } from "../../src/state/index.js";
@@ -137,8 +137,9 @@ describe("Discord bot: start", () => {
 
     discord.disconnect(4004);
     const [error] = await discord.waitFor(() => (fatal.length > 0 ? fatal : undefined), 5000, "onFatal");
-    expect(error).toBeInstanceOf(ConfigError);
-    expect(String(error)).toContain("4004");
+    expect(error).toBeInstanceOf(DiscordClosedError);
+    expect(error).toMatchObject({ code: 4004 });
+    expect(String(error)).toContain("4004 (AuthenticationFailed): DISCORD_TOKEN is wrong or was reset");
     expect(fatal).toHaveLength(1);
     expect(logs.join("")).toContain("Discord closed the gateway for good");
   });
