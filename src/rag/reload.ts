@@ -238,8 +238,11 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
         // The answer would quote a briefing whose file changed since the index was built, before a rescan saw it:
         // with reloading on, update the index now and answer from the new one.
         if (!(error instanceof IndexError && error.code === "changed") || !reloading || closed) throw error;
-        // A rescan already running may have read the folder before the change: then one more.
-        for (let tries = 0; tries < 2 && current === core && !closed; tries += 1) await refresh();
+        // A rescan already running may have read the folder before the change: then one more, unless it failed
+        // (an embedding server down would fail the second the same way, and the question would wait for both).
+        const joined = running !== undefined;
+        const outcome = await refresh();
+        if (joined && outcome !== "failed" && current === core && !closed) await refresh();
         if (current === core) throw error;
         return current.answer(question, answerOptions);
       }

@@ -226,6 +226,26 @@ describe("a live rag", () => {
     rag.close();
   });
 
+  it("updates the index once for an answer that meets an edited briefing, even when the update fails", async () => {
+    const p = project();
+    const embeddings = new HashingEmbeddings();
+    let down = false;
+    let tries = 0;
+    const embed = embeddings.embedDocuments.bind(embeddings);
+    embeddings.embedDocuments = async (texts: string[]) => {
+      if (!down) return embed(texts);
+      tries += 1;
+      throw new Error("embedding server unreachable");
+    };
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, embeddings, reload: { intervalMs: 3_600_000, watch: false } });
+    const file = join(p.seedsDir, "000_9ae3e538818b189d.txt");
+    down = true;
+    writeFileSync(file, `A LINE ADDED ON TOP.\n\n${readFileSync(file, "utf8")}`);
+    await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
+    expect(tries).toBe(1);
+    rag.close();
+  });
+
   it("once closed (shutting down), does not index an edited briefing from an answer: the question fails", async () => {
     const p = project();
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 3_600_000, watch: false } });
