@@ -58,7 +58,7 @@ const CLOSE_HINTS: ReadonlyMap<number, string> = new Map([
   [GatewayCloseCodes.AuthenticationFailed, "DISCORD_TOKEN is wrong or was reset"],
   [GatewayCloseCodes.ShardingRequired, "the bot is in too many servers for one connection"],
   [GatewayCloseCodes.InvalidAPIVersion, "discord.js needs an update"],
-  [GatewayCloseCodes.DisallowedIntents, "enable the Message Content intent for the bot in the Discord Developer Portal"],
+  [GatewayCloseCodes.DisallowedIntents, "a privileged intent the bot asks for is not enabled for it in the Discord Developer Portal"],
 ]);
 
 /** Discord closed the gateway connection with a code after which discord.js does not reconnect. */
@@ -174,10 +174,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   // discord.js reports a closed connection only when it will not reconnect (4004, 4010-4014): rather than live on
   // deaf, the process ends (onFatal) for a supervisor to restart it once the cause is fixed. Before start() has
   // connected, the refusal is start()'s rejection.
+  let refusal: DiscordClosedError | undefined;
   let refuseStart: ((error: Error) => void) | undefined;
   client.on(Events.ShardDisconnect, ({ code }, shard) => {
     const error = new DiscordClosedError(code);
-    if (!started) return refuseStart?.(error);
+    if (!started) {
+      refusal = error;
+      return refuseStart?.(error);
+    }
     logger.error({ err: error, shard }, "Discord closed the gateway for good; no further events will be received");
     deps.onFatal?.(error);
   });
@@ -359,7 +363,10 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       });
       // Handled when awaited below; a refusal may come before login() settles.
       ready.catch(() => undefined);
-      await client.login(config.token);
+      // login() itself fails when the gateway refuses the identify: its error then says less than ours.
+      await client.login(config.token).catch((error: unknown) => {
+        throw refusal ?? error;
+      });
       await ready;
       started = true;
       const commands = client.application?.commands;

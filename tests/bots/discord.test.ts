@@ -45,9 +45,12 @@ async function setup(
     bot?: DiscordBotOptions;
     state?: Omit<Parameters<typeof createState>[0], "logger">;
     onFatal?: (error: unknown) => void;
+    /** Close code with which the gateway refuses the bot's first IDENTIFY. */
+    refuseIdentify?: number;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {});
+  if (options.refuseIdentify !== undefined) discord.refuseIdentify(options.refuseIdentify);
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -114,6 +117,18 @@ describe("Discord bot: start", () => {
     await discord.waitFor(() => (discord.gateway.heartbeats >= 3 ? true : undefined), 5000, "three heartbeats");
     // Every heartbeat was acknowledged, so the client never took the connection for a zombie and reconnected.
     expect(discord.gateway.connections).toHaveLength(1);
+  });
+
+  it("start() rejects a gateway refusal (4014) with a DiscordClosedError naming the code, and nothing is fatal yet", async () => {
+    const fatal: unknown[] = [];
+    const error = await setup({ refuseIdentify: 4014, onFatal: (e) => fatal.push(e) }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(DiscordClosedError);
+    expect(error).toMatchObject({ code: 4014 });
+    expect(String(error)).toContain("4014 (DisallowedIntents)");
+    expect(fatal).toEqual([]);
   });
 
   it("start() rejects a wrong token with an error that does not contain it", async () => {

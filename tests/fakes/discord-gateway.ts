@@ -55,6 +55,8 @@ export interface FakeGateway {
   readonly hasMessageContentIntent: boolean;
   /** Closes the client's connection with `code` (4000 = unknown error, which clients resume from). */
   disconnect(code: number): void;
+  /** Closes the connection of the next IDENTIFY with `code` instead of sending READY (4014: disallowed intents). */
+  refuseIdentify(code: number): void;
   /** Terminates every connection and stops accepting new ones. */
   close(): Promise<void>;
 }
@@ -75,6 +77,7 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
   /** Every session identified so far; `session` is the latest (its intents and connection are what tests query). */
   const sessions: Session[] = [];
   let session: Session | undefined;
+  let refusal: number | undefined;
 
   const send = (ws: WebSocket, payload: Payload): void => {
     if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(payload));
@@ -106,6 +109,11 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
           stats.identifies++;
           if (d["token"] !== options.token) {
             ws.close(AUTHENTICATION_FAILED, "Authentication failed.");
+            return;
+          }
+          if (refusal !== undefined) {
+            ws.close(refusal, "fake gateway: identify refused as the test asked");
+            refusal = undefined;
             return;
           }
           stats.intents = Number(d["intents"] ?? 0);
@@ -157,6 +165,9 @@ export function createFakeGateway(options: GatewayOptions): FakeGateway {
     dispatch,
     get hasMessageContentIntent() {
       return ((session?.intents ?? 0) & MESSAGE_CONTENT_INTENT) !== 0;
+    },
+    refuseIdentify(code) {
+      refusal = code;
     },
     disconnect(code) {
       session?.socket?.close(code, "fake gateway: disconnect requested by the test");

@@ -131,6 +131,8 @@ export interface FakeDiscord {
   buttonsOf(message: SentMessage): string[][];
   /** Closes the gateway connection with `code`; the client should resume. */
   disconnect(code: number): void;
+  /** Refuses the next IDENTIFY on the gateway with close `code` instead of READY. */
+  refuseIdentify(code: number): void;
   /** Resolves with the first value `probe` returns that is not undefined, polling until `timeoutMs`. */
   waitFor<T>(probe: () => T | undefined, timeoutMs?: number, what?: string): Promise<T>;
   close(): Promise<void>;
@@ -533,6 +535,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     click,
     buttonsOf,
     disconnect: (code) => gateway.disconnect(code),
+    refuseIdentify: (code) => gateway.refuseIdentify(code),
     waitFor,
     async close() {
       await gateway.close();
