@@ -56,7 +56,14 @@ export interface AskContext {
 }
 
 /** The shared ask flow; `state` is the state it keeps conversations and buttons in, for the adapters. */
-export type Ask = ((question: string, context: AskContext) => Promise<Reply>) & { readonly state: BotState };
+export type Ask = ((question: string, context: AskContext) => Promise<Reply>) & {
+  readonly state: BotState;
+  /**
+   * Takes one request of `user` from the rate limit, for what an adapter answers without the core (/help, /about):
+   * undefined within the limit, else the reply instead (the notice once, then silence).
+   */
+  readonly admit: (user: string, language: Language) => Promise<Reply | undefined>;
+};
 
 /** The shared ask flow over `rag`: rate limit per user, then the core; failures become a logged notice. */
 export function createAsk({ rag, limiter, logger, state = createMemoryState(logger) }: AskOptions): Ask {
@@ -70,15 +77,17 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     }
   };
 
+  const admit = async (user: string, language: Language): Promise<Reply | undefined> => {
+    const verdict = await safely("the rate limit", () => limiter.take(user), { ok: true } as const);
+    if (verdict.ok) return undefined;
+    logger.info({ user }, "rate limited");
+    return verdict.notify ? { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } } : { kind: "silent" };
+  };
+
   const ask = async (question: string, { user, signal, onText, onStart, conversation, platform }: AskContext): Promise<Reply> => {
     const language = detectLanguage(question);
-    const verdict = await safely("the rate limit", () => limiter.take(user), { ok: true } as const);
-    if (!verdict.ok) {
-      logger.info({ user }, "rate limited");
-      return verdict.notify
-        ? { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } }
-        : { kind: "silent" };
-    }
+    const refused = await admit(user, language);
+    if (refused) return refused;
     onStart?.();
     const earlier = conversation ? await safely("recalling the conversation", () => state.conversations.recall(conversation), []) : [];
     let answer: Answer;
@@ -109,5 +118,5 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     const buttons = await safely("storing the buttons", () => state.buttons.put({ platform, question, language: answer.language, citations }), undefined);
     return { kind: "answer", answer, turns, ...(buttons === undefined ? {} : { buttons }) };
   };
-  return Object.assign(ask, { state });
+  return Object.assign(ask, { state, admit });
 }

@@ -87,18 +87,23 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     }
     return next();
   });
-  bot.start(async (ctx) => void (await send(ctx, [renderHelpHtml(userLanguage(ctx))])));
-  bot.help(async (ctx) => void (await send(ctx, [renderHelpHtml(userLanguage(ctx))])));
-  bot.command("about", async (ctx) => void (await send(ctx, [renderAboutHtml(deps.rag.info())])));
+  /** Sends what a command shows, counted against its sender's rate limit like a question (over it: the notice once). */
+  const sendLimited = async (ctx: Context, html: () => string): Promise<void> => {
+    const refused = await ask.admit(`telegram:${ctx.from?.id ?? ctx.chat?.id}`, userLanguage(ctx));
+    await send(ctx, refused ? renderReplyHtml(refused) : [html()]);
+  };
+  bot.start((ctx) => sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx))));
+  bot.help((ctx) => sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx))));
+  bot.command("about", (ctx) => sendLimited(ctx, () => renderAboutHtml(deps.rag.info())));
   bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
   bot.on(message("text"), async (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
     if (question !== undefined) answer(ctx, ctx.message, question);
     // A command this bot does not have (/foo, or /foo@thisbot in a group) gets the commands it does have.
-    else if (unknownCommand(ctx.message, ctx.botInfo)) await send(ctx, [renderHelpHtml(userLanguage(ctx))]);
+    else if (unknownCommand(ctx.message, ctx.botInfo)) await sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx)));
   });
   bot.on("message", async (ctx) => {
-    if (ctx.chat.type === "private") await send(ctx, [escapeHtml(messages(userLanguage(ctx)).notText)]);
+    if (ctx.chat.type === "private") await sendLimited(ctx, () => escapeHtml(messages(userLanguage(ctx)).notText));
   });
   bot.on("callback_query", (ctx) => {
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";

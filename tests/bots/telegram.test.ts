@@ -255,6 +255,18 @@ describe("Telegram bot, long polling", () => {
     expect(notices[0]).toMatch(/Please wait \d+ s and ask again/);
   });
 
+  it("counts /help, /about and /start against the same limit: a flood of commands gets one notice, then silence", async () => {
+    const { tg } = await setup({ perMinute: 2 });
+    for (const text of ["/help", "/about", "/help", "/about", "/start", "/help"]) tg.push(tg.privateUpdate(text));
+    await tg.waitForSent(3);
+    // A last update from another user: once it is answered, the flood has been handled.
+    tg.push(tg.privateUpdate("/help", { id: 4242, name: "Other" }));
+    await tg.waitForSent(4);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(tg.sent).toHaveLength(4);
+    expect(tg.sent.map(shown).filter((text) => text.includes("faster than I can keep up"))).toHaveLength(1);
+  });
+
   it("answers an exception in the core with an apology and keeps answering", async () => {
     const { tg, logs } = await setup();
     tg.push(tg.privateUpdate("Please explode"));
