@@ -1,7 +1,8 @@
 /**
  * One writer of the index at a time: a lock file beside the index folder, created with O_EXCL and holding the
  * writer's pid and start time. A running bot and `npm run index` in another terminal take it before building,
- * so they never write over each other. A lock whose pid is gone (a crash, a kill -9) is stale and taken over.
+ * so they never write over each other. A lock whose pid is gone (a crash, a kill -9) is stale and taken over
+ * (by one writer: see removeStale).
  *
  * The file sits beside the folder (`.index.lock` next to `index/`), not in it: a build swaps the whole folder
  * by renaming it, which would carry a lock inside it away.
@@ -138,6 +139,42 @@ async function stale(owner: LockOwner, path: string): Promise<boolean> {
   return owner.pid !== process.pid && !alive(owner.pid);
 }
 
+/** How long a takeover guard may stand before it is taken for debris of a crash inside the takeover. */
+const TAKEOVER_STALE_MS = 10_000;
+/** Pause while another writer holds the takeover guard (it holds it for a read and a remove). */
+const TAKEOVER_POLL_MS = 10;
+
+/**
+ * Removes the stale lock `owner` left at `path`, holding a guard file (`.index.lock.takeover`, O_EXCL) meanwhile:
+ * two writers finding the same stale lock at once would otherwise both remove it, the second removing the lock
+ * the first had just created, and both would write. Under the guard the lock is read again and removed only if it
+ * is still that stale one. Returns false when another writer holds the guard (nothing was done).
+ */
+async function removeStale(path: string, owner: LockOwner, logger?: Logger): Promise<boolean> {
+  const guard = `${path}.takeover`;
+  try {
+    await (await open(guard, "wx")).close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new LockError("io", `cannot create ${guard}`, undefined, { cause: error });
+    const info = await stat(guard).catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    });
+    if (info && Date.now() - info.mtimeMs > TAKEOVER_STALE_MS) await rm(guard, { force: true });
+    return false;
+  }
+  try {
+    const again = await readOwner(path);
+    if (again && again.pid === owner.pid && again.at === owner.at && (await stale(again, path))) {
+      logger?.warn({ lock: path, pid: owner.pid, since: owner.at }, "index lock left by a process that is gone; taking it over");
+      await rm(path, { force: true });
+    }
+  } finally {
+    await rm(guard, { force: true });
+  }
+  return true;
+}
+
 /**
  * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
  * @throws LockError("busy") when another live writer still holds it after `waitMs`; LockError("io") when the
@@ -181,12 +218,8 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
     const owner = await readOwner(path);
     if (owner === undefined) continue; // released meanwhile: try again at once
     if (await stale(owner, path)) {
-      // Read again just before removing: another process may have taken the stale lock over meanwhile.
-      const again = await readOwner(path);
-      if (again && again.pid === owner.pid && again.at === owner.at) {
-        options.logger?.warn({ lock: path, pid: owner.pid, since: owner.at }, "index lock left by a process that is gone; taking it over");
-        await rm(path, { force: true });
-      }
+      // Another writer taking the same lock over holds the guard: its new lock is there in a moment.
+      if (!(await removeStale(path, owner, options.logger))) await sleep(Math.min(pollMs, TAKEOVER_POLL_MS));
       continue;
     }
     if (Date.now() >= deadline) {

@@ -64,6 +64,34 @@ describe("the index lock", () => {
     expect(parsedLogs(lines).filter((l) => l.msg.includes("gone"))).toEqual([expect.objectContaining({ pid })]);
     await lock.release();
   });
+
+  it("is taken over by one of two writers that find the same stale lock at once, never both", async () => {
+    const p = project();
+    const pid = deadPid();
+    for (let round = 0; round < 100; round += 1) {
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: `2026-01-01T00:00:${String(round % 60).padStart(2, "0")}.000Z` }));
+      // Both see the dead writer's lock; one takes it over and the other must then find that one's lock held.
+      const tries = await Promise.allSettled([acquireIndexLock(p.indexDir), acquireIndexLock(p.indexDir)]);
+      const held = tries.flatMap((t) => (t.status === "fulfilled" ? [t.value] : []));
+      expect(held, `round ${round}`).toHaveLength(1);
+      expect(tries.find((t) => t.status === "rejected")).toMatchObject({ reason: { code: "busy" } });
+      await Promise.all(held.map((lock) => lock.release()));
+      expect(existsSync(lockPath(p.indexDir))).toBe(false);
+    }
+    expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
+  });
+
+  it("takes over a stale lock past the guard a crash during a takeover left, once the guard is old", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+    expect(existsSync(guard)).toBe(false);
+    await lock.release();
+  });
 });
 
 describe("an interrupted index write", () => {
