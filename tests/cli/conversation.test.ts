@@ -30,6 +30,10 @@ interface Row {
 }
 
 function batch(lines: object[], env: Record<string, string> = {}): Row[] {
+  return batchRun(lines, env).rows;
+}
+
+function batchRun(lines: object[], env: Record<string, string> = {}): { rows: Row[]; stderr: string } {
   const result = spawnSync("npm", ["run", "--silent", "ask", "--", "--json", "--batch"], {
     cwd: REPO_ROOT,
     input: lines.map((l) => JSON.stringify(l)).join("\n"),
@@ -38,7 +42,13 @@ function batch(lines: object[], env: Record<string, string> = {}): Row[] {
     timeout: 90_000,
   });
   if (result.status !== 0) throw new Error(`ask --batch exited ${result.status}: ${result.stderr}`);
-  return result.stdout.trim().split("\n").map((l) => JSON.parse(l) as Row);
+  return { rows: result.stdout.trim().split("\n").map((l) => JSON.parse(l) as Row), stderr: result.stderr };
+}
+
+/** Sets one of the test server's settings with redis-cli (installed with redis-server). */
+function redisConfig(name: string, value: string): void {
+  const result = spawnSync("redis-cli", ["-p", String(redis.port), "config", "set", name, value], { encoding: "utf8" });
+  if (result.status !== 0 || result.stdout.trim() !== "OK") throw new Error(`redis-cli config set ${name} ${value}: ${result.stdout}${result.stderr}`);
 }
 
 describe("npm run ask -- --json --batch with conversations", () => {
@@ -74,5 +84,30 @@ describe("npm run ask -- --json --batch with conversations", () => {
     expect(second[0]).toMatchObject({ conversation: "shared", contextTurns: 1 });
     // Without Redis the next process starts afresh.
     expect(batch([{ id: "3", conversation: "shared", question: "And about Mali?" }])[0]?.contextTurns).toBe(0);
+  });
+
+  it("keeps every answer when Redis refuses to store a turn (out of memory), with a warning", { timeout: 120_000 }, () => {
+    const env = { REDIS_URL: redis.url };
+    expect(batch([{ id: "1", conversation: "full", question: "Who is Michele Sison?" }], env)[0]).toMatchObject({ contextTurns: 0 });
+    // Reads still work; every write is refused with an OOM error.
+    redisConfig("maxmemory", "1");
+    try {
+      const { rows, stderr } = batchRun(
+        [
+          { id: "2", conversation: "full", question: "What did she discuss with her counterparts?" },
+          { id: "3", conversation: "full", question: "And about Mali?" },
+        ],
+        env,
+      );
+      expect(rows.map((r) => [r.id, r.answered, r.contextTurns, r.error])).toEqual([
+        ["2", true, 1, undefined],
+        ["3", true, 1, undefined], // the second turn was not stored in Redis
+      ]);
+      // A refused write is Redis unavailable for the call: the turn goes to this process's store (where reads,
+      // still served by Redis, do not look), with the warning that says state is kept in this process.
+      expect(stderr).toMatch(/OOM command not allowed[^\n]*Redis is unavailable/);
+    } finally {
+      redisConfig("maxmemory", "0");
+    }
   });
 });
