@@ -267,11 +267,22 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
     switch (interaction.commandName) {
       case "help":
-        await interaction.reply({ content: renderHelpDiscord(), allowedMentions: NO_PINGS, flags: NO_EMBEDS });
+      case "about": {
+        // Counted against the sender's rate limit like a question: over it, the notice once (seen only by the
+        // sender), then each command is acknowledged and its reply removed (Discord needs a response in 3 s).
+        const refused = await deps.ask.admit(`discord:${interaction.user.id}`, interaction.locale.startsWith("ar") ? "ar" : "en");
+        const [notice] = refused ? renderReplyDiscord(refused) : [];
+        if (notice !== undefined) {
+          await interaction.reply({ content: notice, allowedMentions: NO_PINGS, flags: EPHEMERAL });
+        } else if (refused) {
+          await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+          await interaction.deleteReply();
+        } else {
+          const content = interaction.commandName === "help" ? renderHelpDiscord() : renderAboutDiscord(deps.rag.info());
+          await interaction.reply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
+        }
         return;
-      case "about":
-        await interaction.reply({ content: renderAboutDiscord(deps.rag.info()), allowedMentions: NO_PINGS, flags: NO_EMBEDS });
-        return;
+      }
       case "ask": {
         // Acknowledge within Discord's 3 s; the answer then replaces the "thinking…" message.
         await interaction.deferReply();

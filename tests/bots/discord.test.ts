@@ -454,6 +454,21 @@ describe("Discord bot: slash commands", () => {
   });
 });
 
+describe("Discord bot: commands over the rate limit", () => {
+  it("/help and /about count against the sender's limit: the notice once, only to the sender, then nothing", async () => {
+    const { discord } = await setup({ perMinute: 1 });
+    const ids = ["help", "about", "help"].map((name) => discord.command(name));
+    await discord.waitFor(() => (discord.calls.some((c) => c.method === "DELETE") ? true : undefined));
+    const [first, second, third] = ids.map((id) => byInteraction(discord, id));
+    expect(first?.[0]?.content).toContain(en.help);
+    expect(second?.map((m) => m.content)).toEqual([en.rateLimited(60)]);
+    const callback = (id: string | undefined) => discord.calls.find((c) => c.route.startsWith(`/interactions/${id}/`))?.body;
+    expect(callback(ids[1])).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS } });
+    expect(third).toEqual([]);
+    expect(callback(ids[2])).toMatchObject({ type: 5, data: { flags: 64 } });
+  });
+});
+
 describe("Discord bot: stale commands", () => {
   it("answers a command it no longer has with the help text, visible only to the user", async () => {
     const { discord } = await setup();
