@@ -158,6 +158,9 @@ export interface QueryContext {
 /** ب then ي, ت or ن and at least three more letters. */
 const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
+/** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
+const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
@@ -205,6 +208,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
       const dialect = DIALECT_PRESENT.test(token.text) ? tokenKeys({ ...token, text: token.text.slice(1) }) : [];
       for (const k of dialect) keys.add(k);
+      // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
+      // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
+      const bare = PRESENT_ROOT.exec(DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text)?.[1];
+      if (bare !== undefined && !isStopword(bare) && context.has(bare)) keys.add(bare);
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.

@@ -96,8 +96,9 @@ describe("answer quality on the briefing", () => {
     // league, الدوري, also reads as "role") is answered when judged with the question before it, and the tweet
     // that answers "which region does he cover for them?" ranks fourth, a hair behind three Arabic sentences. 20
     // since session 22: a follow-up judged with the question before it must be more likely answered than not, so
-    // "ومين ربح الدوري الاسباني؟" and "وشو رأيها بكأس العالم؟" are declined again.
-    expect(right).toBeGreaterThanOrEqual(20);
+    // "ومين ربح الدوري الاسباني؟" and "وشو رأيها بكأس العالم؟" are declined again. 21 since session 23: "ومين
+    // بيدعمها حسب المقال؟" finds دعم, the verbal noun of the present-tense يدعم.
+    expect(right).toBeGreaterThanOrEqual(21);
     expect(rows).toHaveLength(25);
   });
 });

@@ -35,6 +35,18 @@ describe("a tweet author's name in a question", () => {
   });
 });
 
+describe("an Arabic verb in the present tense", () => {
+  it("also finds its verbal noun when that is the bare root the briefing holds (يدعمها ~ دعم), not a root it lacks", () => {
+    const keysOf = (question: string, word: string): string[] => retriever.terms(question).find((t) => t.word === word)?.keys ?? [];
+    // The briefing says "دعم الحكومة الأمريكية" (the support), never يدعم.
+    expect(keysOf("ومين بيدعمها حسب المقال؟", "بيدعمها")).toContain("دعم");
+    expect(keysOf("هل تدعمها واشنطن؟", "تدعمها")).toContain("دعم");
+    // Four letters after the prefix (تنتقد) are no three-letter root; نشر is not in the briefing.
+    expect(keysOf("لماذا تنتقد الجزائر؟", "تنتقد")).not.toContain("نقد");
+    expect(keysOf("من ينشر التقرير؟", "ينشر")).not.toContain("نشر");
+  });
+});
+
 describe("decline features", () => {
   it("counts a name the dictionary knows but the briefing never mentions", async () => {
     expect(await feature("Who is the president of France?", "missingKnownNames")).toBe(1);
