@@ -37,7 +37,7 @@ describe("a tweet author's name in a question", () => {
 
 describe("an Arabic verb in the present tense", () => {
   it("also finds its verbal noun when that is the bare root the briefing holds (يدعمها ~ دعم), not a root it lacks", () => {
-    const keysOf = (question: string, word: string): string[] => retriever.terms(question).find((t) => t.word === word)?.keys ?? [];
+    const keysOf = (question: string, word: string): readonly string[] => retriever.terms(question).find((t) => t.word === word)?.keys ?? [];
     // The briefing says "دعم الحكومة الأمريكية" (the support), never يدعم.
     expect(keysOf("ومين بيدعمها حسب المقال؟", "بيدعمها")).toContain("دعم");
     expect(keysOf("هل تدعمها واشنطن؟", "تدعمها")).toContain("دعم");
