@@ -14,7 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
-import { stemEnglish, tokenKeys } from "./text/stem.js";
+import { hollowForms, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
@@ -228,6 +228,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of [...tokenKeys(token), ...standard]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
+    // A hollow verb's other forms (زارت also finds تزور and زيارة; "visiting", translated زيارة, finds تزور).
+    for (const k of [...keys]) for (const form of hollowForms(k)) if (context.has(form)) keys.add(form);
     const phrases = joinedKeys(tokens, i, context);
     for (const k of phrases.keys()) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.

@@ -47,6 +47,16 @@ describe("an Arabic verb in the present tense", () => {
   });
 });
 
+describe("a hollow verb", () => {
+  it("finds its other forms the briefing holds: زارت and 'visiting' (زيارة) find تزور", () => {
+    const keysOf = (question: string, word: string): readonly string[] => retriever.terms(question).find((t) => t.word === word)?.keys ?? [];
+    expect(keysOf("من هي المسؤولة الأمريكية التي زارت الجزائر؟", "زارت")).toContain("تزور");
+    expect(keysOf("Which country was the American diplomat visiting?", "visiting")).toContain("تزور");
+    // Only forms the briefing holds: it never writes يزور.
+    expect(keysOf("من هي المسؤولة الأمريكية التي زارت الجزائر؟", "زارت")).not.toContain("يزور");
+  });
+});
+
 describe("decline features", () => {
   it("counts a name the dictionary knows but the briefing never mentions", async () => {
     expect(await feature("Who is the president of France?", "missingKnownNames")).toBe(1);

@@ -49,3 +49,20 @@ export function tokenKeys(token: Token): string[] {
       return [token.text];
   }
 }
+
+const HOLLOW_PAST = /^(\p{Script=Arabic})ا(\p{Script=Arabic})$/u;
+const HOLLOW_PRESENT = /^[يتن](\p{Script=Arabic})[وي](\p{Script=Arabic})$/u;
+const HOLLOW_NOUN = /^(\p{Script=Arabic})يا(\p{Script=Arabic})$/u;
+
+/**
+ * The other forms of a hollow verb (a weak middle root letter) that a key of one of them may stand for: its past
+ * (زار), present (يزور, تزور, يبيع) and verbal noun's stem (زيار, of زيارة). The stemmers leave them apart, since
+ * the middle letter changes between them; the caller keeps those the corpus holds.
+ */
+export function hollowForms(key: string): string[] {
+  const [, first, last] = HOLLOW_PAST.exec(key) ?? HOLLOW_PRESENT.exec(key) ?? HOLLOW_NOUN.exec(key) ?? [];
+  if (first === undefined || last === undefined) return [];
+  const forms = [`${first}ا${last}`, `${first}يا${last}`];
+  for (const prefix of ["ي", "ت", "ن"]) forms.push(`${prefix}${first}و${last}`, `${prefix}${first}ي${last}`);
+  return forms.filter((form) => form !== key);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
+import { hollowForms, lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 describe("lightStemArabic", () => {
@@ -23,5 +23,17 @@ describe("tokenKeys", () => {
     expect(keys("السكان")).toEqual([["سكان", "السك"]]);
     expect(keys("سكانًا")).toEqual([["سكان"]]);
     expect(keys("Elections")).toEqual([["elec"]]); // Porter 2 (Snowball), lower-cased first
+  });
+});
+
+describe("hollowForms", () => {
+  it("gives a hollow verb's past, present and verbal noun from any of them", () => {
+    for (const key of ["زار", "تزور", "زيار"]) expect(hollowForms(key)).toEqual(expect.arrayContaining(["زار", "يزور", "تزور", "زيار"].filter((k) => k !== key)));
+    expect(hollowForms("يقود")).toEqual(expect.arrayContaining(["قاد", "قياد", "تقود"]));
+    expect(hollowForms("زار")).not.toContain("زار");
+  });
+
+  it("gives nothing for a key of another shape", () => {
+    for (const key of ["دعم", "زيارات", "اجتماع", "ميشال", "~ZR:1", "visit"]) expect(hollowForms(key), key).toEqual([]);
   });
 });
