@@ -2,7 +2,7 @@
  * The retriever's decline features on the briefing: what they say about a question the briefing does not cover;
  * which question word it reads as a tweet author's name; the dense search over a graph in segments.
  */
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -54,6 +54,16 @@ describe("a hollow verb", () => {
     expect(keysOf("Which country was the American diplomat visiting?", "visiting")).toContain("تزور");
     // Only forms the briefing holds: it never writes يزور.
     expect(keysOf("من هي المسؤولة الأمريكية التي زارت الجزائر؟", "زارت")).not.toContain("يزور");
+  });
+});
+
+describe("news abbreviations", () => {
+  it("read FM as the foreign minister: the Algerian FM's words come first", async () => {
+    const [best] = (await retriever.retrieve("What did the Algerian FM say about Security Council reform?")).ranked;
+    if (!best) throw new Error("nothing retrieved");
+    const text = readFileSync(join(project.root, best.sentence.passage.source), "utf8");
+    expect(text.slice(best.sentence.start, best.sentence.end)).toContain("وزير الخارجية رمطان لعمامرة");
+    expect(retriever.terms("Did the PM attend the UNGA?").flatMap((t) => t.keys)).toEqual(expect.arrayContaining(["رييس", "جمع"]));
   });
 });
 
