@@ -4,7 +4,7 @@
  * stores fall back to this process (preferRedis in kv.ts), with one warning; the client keeps reconnecting in the
  * background, and once it is back the stores use Redis again.
  */
-import { Redis } from "ioredis";
+import { Redis, ReplyError } from "ioredis";
 import type { Logger } from "../logger.js";
 
 /** A Redis call that could not be made (down, reconnecting, or too slow); the caller falls back in-process. */
@@ -21,7 +21,8 @@ export interface SharedRedis {
   readonly available: boolean;
   /**
    * Runs one call against Redis, bounded by the call timeout. Throws {@link StateUnavailableError} when Redis is
-   * not ready, refuses or is too slow; the first such failure logs the one warning.
+   * not ready, refuses or is too slow; the first failure of an outage logs the one warning (a refusal, its own
+   * warning at most every ten minutes: Redis is up, so no "back" follows it).
    */
   run<T>(call: (client: Redis) => Promise<T>): Promise<T>;
   /** Closes the connection (pending calls fail); later calls throw StateUnavailableError. */
@@ -36,6 +37,9 @@ export interface ConnectRedisOptions {
   /** How long the start waits for the first connection before going on in-process. Default 2000. */
   readonly connectWaitMs?: number;
 }
+
+/** A refusal with the same message is logged at most this often. */
+const REFUSAL_LOG_INTERVAL_MS = 10 * 60_000;
 
 /** Key prefix of everything this bot stores, so a shared Redis can hold other things too. */
 export const KEY_PREFIX = "briefing-bot:";
@@ -69,6 +73,15 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
         ? "Redis is unavailable: answering goes on with state kept in this process until it is back"
         : "Redis is not reachable: starting with state kept in this process; it will be used once it answers",
     );
+  };
+  // Redis answering with an error (OOM under maxmemory, READONLY on a replica) is up but refusing: it is not
+  // marked away, or a Redis that serves reads and refuses writes would log "away" and "back" around every call.
+  let lastRefusal = { message: "", at: -Infinity };
+  const refused = (error: Error): void => {
+    const now = Date.now();
+    if (error.message === lastRefusal.message && now - lastRefusal.at < REFUSAL_LOG_INTERVAL_MS) return;
+    lastRefusal = { message: error.message, at: now };
+    logger.warn({ err: describe(error) }, "Redis refused a command: what it refuses is kept in this process");
   };
   const cameBack = (): void => {
     if (down) logger.warn({}, "Redis is back: state is shared through it again");
@@ -123,7 +136,8 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
         return result;
       } catch (error) {
         const unavailable = new StateUnavailableError("a Redis call failed", { cause: error });
-        wentDown(error);
+        if (error instanceof ReplyError) refused(error as Error);
+        else wentDown(error);
         throw unavailable;
       } finally {
         clearTimeout(timeout);

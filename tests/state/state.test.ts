@@ -253,6 +253,25 @@ describe("state shared through a real Redis", () => {
     expect(await other.state.updates.first("after-the-pause")).toBe(false);
   });
 
+  it("a Redis that refuses writes (out of memory) but serves reads: one warning, not one per call", { timeout: 30_000 }, async () => {
+    const logs = collectingLogger();
+    const { state, redis: connection } = await replica("full", logs.logger);
+    const place = { chat: "full" };
+    await connection.run((c) => c.call("CONFIG", "SET", "maxmemory", "1"));
+    try {
+      for (let i = 0; i < 5; i++) {
+        await state.conversations.recall(place); // a read Redis serves
+        await state.conversations.remember(place, []); // a write it refuses: kept in this process instead
+      }
+    } finally {
+      await connection.run((c) => c.call("CONFIG", "SET", "maxmemory", "0"));
+    }
+    const warnings = logs.lines().filter((l) => l.level === 40);
+    expect(warnings.map((l) => l.msg)).toEqual(["Redis refused a command: what it refuses is kept in this process"]);
+    expect(JSON.stringify(warnings[0])).toContain("OOM");
+    expect(connection.available).toBe(true);
+  });
+
   it("starts in-process with one warning when Redis is not there, and uses it once it is", { timeout: 30_000 }, async () => {
     const logs = collectingLogger();
     await redis.kill();
