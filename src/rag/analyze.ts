@@ -14,7 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
-import { hollowForms, stemEnglish, tokenKeys } from "./text/stem.js";
+import { hollowForms, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
@@ -188,6 +188,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const stem = stemEnglish(token.text);
       const translations = translate(token.text, stem, lexicon);
       for (const k of translations) keys.add(k);
+      // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
+      for (const k of translations) for (const form of hollowForms(k)) if (context.has(form)) keys.add(form);
       // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
       for (const other of relatedWords(token.text, stem, lexicon)) {
         const otherStem = stemEnglish(other);
@@ -210,8 +212,13 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of dialect) keys.add(k);
       // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
       // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
-      const bare = PRESENT_ROOT.exec(DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text)?.[1];
+      const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
+      const bare = PRESENT_ROOT.exec(verb)?.[1];
       if (bare !== undefined && !isStopword(bare) && context.has(bare)) keys.add(bare);
+      // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
+      // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
+      const light = lightStemArabic(verb);
+      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) if (context.has(form)) keys.add(form);
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
@@ -228,8 +235,6 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       for (const k of [...tokenKeys(token), ...standard]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
-    // A hollow verb's other forms (زارت also finds تزور and زيارة; "visiting", translated زيارة, finds تزور).
-    for (const k of [...keys]) for (const form of hollowForms(k)) if (context.has(form)) keys.add(form);
     const phrases = joinedKeys(tokens, i, context);
     for (const k of phrases.keys()) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.
