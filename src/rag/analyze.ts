@@ -158,6 +158,15 @@ export interface QueryContext {
 /** ب then ي, ت or ن and at least three more letters. */
 const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
+/**
+ * The weight of a term holding a word's other forms (a present-tense verb's bare root, a hollow verb's shapes).
+ * Read from the letters alone, they are also a name's or a noun's look-alikes (نعيم ~ عام, النقود ~ قيادة), so
+ * they score less than the word would and do not count as finding it (synthetic: no coverage, which the decline
+ * reads). Counted as the word itself, they answered "ماذا قال نعيم؟" from a sentence about the year (عام); at full
+ * weight they cost English span-hit@3 0.8 points on xquad-dev.
+ */
+const RELATIVES_WEIGHT = 0.5;
+
 /** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
 const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 
@@ -178,6 +187,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   tokens.forEach((token, i) => {
     if (isStopword(token.text)) return;
     const keys = new Set(tokenKeys(token));
+    /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */
+    const relatives = new Set<string>();
     let weight = 1;
     let name = token.script === "digit";
     if (tokenKeys(token).some((k) => ACCOUNT_KEYS.has(k))) {
@@ -189,7 +200,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const translations = translate(token.text, stem, lexicon);
       for (const k of translations) keys.add(k);
       // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
-      for (const k of translations) for (const form of hollowForms(k)) if (context.has(form)) keys.add(form);
+      for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
       // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
       for (const other of relatedWords(token.text, stem, lexicon)) {
         const otherStem = stemEnglish(other);
@@ -214,11 +225,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
       const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
       const bare = PRESENT_ROOT.exec(verb)?.[1];
-      if (bare !== undefined && !isStopword(bare) && context.has(bare)) keys.add(bare);
+      if (bare !== undefined) relatives.add(bare);
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);
-      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) if (context.has(form)) keys.add(form);
+      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) relatives.add(form);
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
@@ -269,6 +280,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       ...(phrases.size > 0 ? { phrases } : {}),
       ...(country !== undefined ? { standsFor: country } : {}),
     });
+    const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
+    if (related.length > 0) terms.push({ word: token.text, raw: token.raw, keys: related, weight: RELATIVES_WEIGHT, synthetic: true });
   });
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   if (authorKeys.size === 0) return terms;

@@ -96,9 +96,10 @@ describe("answer quality on the briefing", () => {
     // league, الدوري, also reads as "role") is answered when judged with the question before it, and the tweet
     // that answers "which region does he cover for them?" ranks fourth, a hair behind three Arabic sentences. 20
     // since session 22: a follow-up judged with the question before it must be more likely answered than not, so
-    // "ومين ربح الدوري الاسباني؟" and "وشو رأيها بكأس العالم؟" are declined again. 21 since session 23: "ومين
-    // بيدعمها حسب المقال؟" finds دعم, the verbal noun of the present-tense يدعم.
-    expect(right).toBeGreaterThanOrEqual(21);
+    // "ومين ربح الدوري الاسباني؟" and "وشو رأيها بكأس العالم؟" are declined again. (Session 23 reached 21 when
+    // "ومين بيدعمها حسب المقال؟" found دعم, the verbal noun of the present-tense يدعم, as the word itself; a word's
+    // other forms now score but do not count as finding it, and the pair falls under even odds again.)
+    expect(right).toBeGreaterThanOrEqual(20);
     expect(rows).toHaveLength(25);
   });
 });
