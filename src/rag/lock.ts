@@ -13,6 +13,7 @@
  */
 import { existsSync, statSync } from "node:fs";
 import { open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -120,6 +121,8 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
   const removed = (["tmp", "work", "old"] as const).flatMap(leftovers).filter((e) => e !== restore);
   for (const entry of removed) await rm(join(parent, entry), { recursive: true, force: true });
   if (removed.length > 0) logger?.warn({ removed }, "removed folders an interrupted index write left beside the index");
+  // A takeover guard a crash left with no stale lock beside it would otherwise stay for ever.
+  await removeOldGuard(guardPath(lockPath(indexDir)));
 }
 
 /** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
@@ -144,24 +147,46 @@ const TAKEOVER_STALE_MS = 10_000;
 /** Pause while another writer holds the takeover guard (it holds it for a read and a remove). */
 const TAKEOVER_POLL_MS = 10;
 
+/** The guard held while a stale lock is removed (see removeStale). */
+const guardPath = (lock: string): string => `${lock}.takeover`;
+
+/**
+ * Removes a takeover guard left by a crash: one whose time is TAKEOVER_STALE_MS away (either way: a clock set
+ * back). Returns whether it did.
+ */
+async function removeOldGuard(guard: string): Promise<boolean> {
+  const info = await stat(guard).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw error;
+  });
+  if (!info || Math.abs(Date.now() - info.mtimeMs) <= TAKEOVER_STALE_MS) return false;
+  await rm(guard, { force: true });
+  return true;
+}
+
 /**
  * Removes the stale lock `owner` left at `path`, holding a guard file (`.index.lock.takeover`, O_EXCL) meanwhile:
  * two writers finding the same stale lock at once would otherwise both remove it, the second removing the lock
  * the first had just created, and both would write. Under the guard the lock is read again and removed only if it
- * is still that stale one. Returns false when another writer holds the guard (nothing was done).
+ * is still that stale one; the guard is removed only while it is still this call's (its token inside). Returns
+ * false when another writer holds the guard (nothing was done).
  */
 async function removeStale(path: string, owner: LockOwner, logger?: Logger): Promise<boolean> {
-  const guard = `${path}.takeover`;
+  const guard = guardPath(path);
+  const token = `${process.pid} ${randomUUID()}`;
   try {
-    await (await open(guard, "wx")).close();
+    const handle = await open(guard, "wx");
+    try {
+      await handle.writeFile(token);
+    } finally {
+      await handle.close();
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new LockError("io", `cannot create ${guard}`, undefined, { cause: error });
-    const info = await stat(guard).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
+    const removed = await removeOldGuard(guard).catch((cause: unknown) => {
+      throw new LockError("io", `cannot remove the old takeover guard ${guard}`, undefined, { cause });
     });
-    if (info && Date.now() - info.mtimeMs > TAKEOVER_STALE_MS) await rm(guard, { force: true });
-    return false;
+    return removed ? removeStale(path, owner, logger) : false;
   }
   try {
     const again = await readOwner(path);
@@ -170,7 +195,8 @@ async function removeStale(path: string, owner: LockOwner, logger?: Logger): Pro
       await rm(path, { force: true });
     }
   } finally {
-    await rm(guard, { force: true });
+    const held = await readFile(guard, "utf8").catch(() => undefined);
+    if (held === token) await rm(guard, { force: true });
   }
   return true;
 }
@@ -219,7 +245,11 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
     if (owner === undefined) continue; // released meanwhile: try again at once
     if (await stale(owner, path)) {
       // Another writer taking the same lock over holds the guard: its new lock is there in a moment.
-      if (!(await removeStale(path, owner, options.logger))) await sleep(Math.min(pollMs, TAKEOVER_POLL_MS));
+      if (!(await removeStale(path, owner, options.logger))) {
+        // Another writer is taking it over: its lock is there in a moment, unless the wait is up.
+        if (Date.now() >= deadline) throw new LockError("busy", `another process is taking over the stale index lock ${path}`);
+        await sleep(Math.min(pollMs, TAKEOVER_POLL_MS));
+      }
       continue;
     }
     if (Date.now() >= deadline) {

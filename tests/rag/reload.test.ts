@@ -81,6 +81,29 @@ describe("the index lock", () => {
     expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
   });
 
+  it("with no wait, says busy at once while another writer's takeover guard stands beside a stale lock", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    writeFileSync(`${lockPath(p.indexDir)}.takeover`, "another writer's token");
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ name: "LockError", code: "busy" });
+    expect(readFileSync(`${lockPath(p.indexDir)}.takeover`, "utf8")).toBe("another writer's token");
+  });
+
+  it("takes a guard dated in the future (a clock set back) for debris, and a leftover guard with no lock is tidied", async () => {
+    const p = project();
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() + 3_600_000), new Date(Date.now() + 3_600_000));
+    const lock = await acquireIndexLock(p.indexDir, { waitMs: 60_000, pollMs: 20 });
+    expect(existsSync(guard)).toBe(false);
+    await lock.release();
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(guard)).toBe(false);
+  });
+
   it("takes over a stale lock past the guard a crash during a takeover left, once the guard is old", async () => {
     const p = project();
     writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
