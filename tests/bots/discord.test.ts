@@ -466,6 +466,9 @@ describe("Discord bot: commands over the rate limit", () => {
     expect(callback(ids[1])).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS } });
     expect(third).toEqual([]);
     expect(callback(ids[2])).toMatchObject({ type: 5, data: { flags: 64 } });
+    // The deferred reply removed is the third command's own.
+    const token = discord.calls.find((c) => c.route.startsWith(`/interactions/${ids[2]}/`))?.route.split("/")[3];
+    expect(discord.calls.filter((c) => c.method === "DELETE").map((c) => c.route)).toEqual([expect.stringContaining(`/${token}/messages/@original`)]);
   });
 });
 
