@@ -182,6 +182,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   let asksForAccount = false;
+  /** Each word's other forms found in the corpus (see RELATIVES_WEIGHT), made terms once every word's own is known. */
+  const otherForms: { word: string; raw: string; keys: string[] }[] = [];
   /** Keys of tweet authors' names that the question's words match, for the author-name term. */
   const authorKeys = new Set<string>();
   tokens.forEach((token, i) => {
@@ -254,7 +256,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     for (const k of byName) (namedElsewhere ? authorKeys : keys).add(k);
     // A word found nowhere may be spelt in another language: its English stems' cognates (interior ~ interieur, a
     // French handle). Not where it is found: "Amazon" is not also "Amazonia".
-    let found = [...keys].some(context.has);
+    // Its other forms found are enough not to look it up as a misspelling (زار is not الوزاري), though they score
+    // in a term of their own below.
+    const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
+    let found = [...keys].some(context.has) || related.length > 0;
     if (!found) {
       for (const k of [...keys]) for (const cognate of lexicon.cognates.get(k) ?? []) keys.add(cognate);
       found = [...keys].some(context.has);
@@ -280,9 +285,16 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       ...(phrases.size > 0 ? { phrases } : {}),
       ...(country !== undefined ? { standsFor: country } : {}),
     });
-    const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
-    if (related.length > 0) terms.push({ word: token.text, raw: token.raw, keys: related, weight: RELATIVES_WEIGHT, synthetic: true });
+    if (related.length > 0) otherForms.push({ word: token.text, raw: token.raw, keys: related });
   });
+  // The other forms' terms, each key once and none that a word's own term holds (زيار, زارت's other form, is
+  // زيارتها's own key), so that no form scores twice.
+  const held = new Set(terms.flatMap((t) => t.keys));
+  for (const forms of otherForms) {
+    const keys = forms.keys.filter((k) => !held.has(k));
+    for (const k of keys) held.add(k);
+    if (keys.length > 0) terms.push({ ...forms, keys, weight: RELATIVES_WEIGHT, synthetic: true });
+  }
   if (asksForAccount) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   if (authorKeys.size === 0) return terms;
   // A question of nothing but the author's name ("Who is Michele Sison?") asks who she is, which the text that

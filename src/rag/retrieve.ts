@@ -246,7 +246,8 @@ export class Retriever {
   async retrieve(question: string, conversation?: RetrievalContext): Promise<Retrieval> {
     const own = this.terms(question);
     if (own.length === 0 && !conversation) return nothingFound(own);
-    const ownKeys = new Set(own.flatMap((t) => t.keys));
+    // A word's other forms (synthetic) do not keep the earlier question's own words out.
+    const ownKeys = new Set(own.flatMap((t) => (t.synthetic ? [] : t.keys)));
     const borrowed = conversation
       ? this.terms(conversation.words)
           .filter((t) => !t.synthetic && !t.keys.some((k) => ownKeys.has(k)))

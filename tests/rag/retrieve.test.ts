@@ -72,6 +72,26 @@ describe("a word's other forms", () => {
     expect(keysOf("ما هو الكيان؟", "الكيان")).not.toEqual(expect.arrayContaining(["كان"]));
     for (const question of ["ماذا قال نعيم؟", "ما هو الكيان؟"]) expect((await retriever.retrieve(question)).answerable, question).toBe(false);
   });
+
+  it("found, keep the word from being looked up as a misspelling: زار is not الوزاري", async () => {
+    // Looked up as a misspelling, زار found وزار (الوزاري, "ministerial"), which counted and was shown in bold.
+    expect(retriever.terms("هل زار ماكرون الاتحاد الأفريقي؟").find((t) => t.word === "زار" && !t.synthetic)?.keys).not.toContain("وزار");
+    expect((await retriever.retrieve("هل زارت الجزائر وما هدف زيارتها؟")).answerable).toBe(true);
+  });
+
+  it("score each key once, and none that a word's own term holds (زيار is زيارتها's own)", () => {
+    const terms = retriever.terms("هل زارت الجزائر وما هدف زيارتها؟");
+    const forms = terms.filter((t) => t.synthetic).flatMap((t) => t.keys);
+    expect(forms).toContain("تزور");
+    expect(new Set(forms).size).toBe(forms.length);
+    expect(forms.filter((k) => terms.some((t) => !t.synthetic && t.keys.includes(k)))).toEqual([]);
+  });
+
+  it("do not keep an earlier question's word out of a follow-up", async () => {
+    // نعيم's other form عام is no word of this question: the earlier question's عام is still borrowed.
+    const retrieval = await retriever.retrieve("ماذا قال نعيم؟", { words: "ماذا حدث هذا العام", sources: new Set(), passages: new Set() });
+    expect(retrieval.terms.filter((t) => t.synthetic && t.word !== "نعيم").flatMap((t) => t.keys)).toContain("عام");
+  });
 });
 
 describe("news abbreviations", () => {
