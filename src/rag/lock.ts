@@ -12,7 +12,7 @@
  * (see tidyLeftovers).
  */
 import { existsSync, statSync } from "node:fs";
-import { open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { lstat, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -155,7 +155,8 @@ const guardPath = (lock: string): string => `${lock}.takeover`;
  * back). Returns whether it did.
  */
 async function removeOldGuard(guard: string): Promise<boolean> {
-  const info = await stat(guard).catch((error: unknown) => {
+  // lstat: a dangling symbolic link there blocks open("wx") as a file would, and is removed as one.
+  const info = await lstat(guard).catch((error: unknown) => {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw error;
   });
@@ -178,9 +179,13 @@ async function removeStale(path: string, owner: LockOwner, logger?: Logger): Pro
     const handle = await open(guard, "wx");
     try {
       await handle.writeFile(token);
-    } finally {
+    } catch (error) {
+      // A guard without its token (a full disk) would block every writer until it is old: not left behind.
       await handle.close();
+      await rm(guard, { force: true });
+      throw error;
     }
+    await handle.close();
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new LockError("io", `cannot create ${guard}`, undefined, { cause: error });
     const removed = await removeOldGuard(guard).catch((cause: unknown) => {

@@ -3,7 +3,7 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -102,6 +102,17 @@ describe("the index lock", () => {
     utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
     await (await acquireIndexLock(p.indexDir)).release();
     expect(existsSync(guard)).toBe(false);
+  });
+
+  it("takes a dangling symbolic link standing as the guard for debris once it is old", async () => {
+    const p = project();
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    symlinkSync(join(p.root, "nowhere"), guard);
+    lutimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(lstatSync(guard, { throwIfNoEntry: false })).toBeUndefined();
+    await lock.release();
   });
 
   it("takes over a stale lock past the guard a crash during a takeover left, once the guard is old", async () => {
