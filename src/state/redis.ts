@@ -38,8 +38,10 @@ export interface ConnectRedisOptions {
   readonly connectWaitMs?: number;
 }
 
-/** A refusal with the same message is logged at most this often. */
+/** A refusal with the same message is logged at most this often (two refusals taking turns: each as often). */
 const REFUSAL_LOG_INTERVAL_MS = 10 * 60_000;
+/** Distinct refusal messages remembered for that. */
+const MAX_REFUSALS_REMEMBERED = 100;
 
 /** Key prefix of everything this bot stores, so a shared Redis can hold other things too. */
 export const KEY_PREFIX = "briefing-bot:";
@@ -76,11 +78,13 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   };
   // Redis answering with an error (OOM under maxmemory, READONLY on a replica) is up but refusing: it is not
   // marked away, or a Redis that serves reads and refuses writes would log "away" and "back" around every call.
-  let lastRefusal = { message: "", at: -Infinity };
+  const refusals = new Map<string, number>();
   const refused = (error: Error): void => {
     const now = Date.now();
-    if (error.message === lastRefusal.message && now - lastRefusal.at < REFUSAL_LOG_INTERVAL_MS) return;
-    lastRefusal = { message: error.message, at: now };
+    if (now - (refusals.get(error.message) ?? -Infinity) < REFUSAL_LOG_INTERVAL_MS) return;
+    // Messages naming a command's arguments vary without end: the map is bounded, at the cost of a repeated line.
+    if (refusals.size >= MAX_REFUSALS_REMEMBERED) refusals.clear();
+    refusals.set(error.message, now);
     logger.warn({ err: describe(error) }, "Redis refused a command: what it refuses is kept in this process");
   };
   const cameBack = (): void => {

@@ -268,6 +268,12 @@ describe("state shared through a real Redis", () => {
     }
     const warnings = logs.lines().filter((l) => l.level === 40);
     expect(warnings.map((l) => l.msg)).toEqual(["Redis refused a command: what it refuses is kept in this process"]);
+    // Two refusals taking turns: each logged once.
+    for (let i = 0; i < 3; i++) {
+      await connection.run((c) => c.call("NO-SUCH-COMMAND")).catch(() => undefined);
+      await connection.run((c) => c.call("CONFIG", "SET", "maxmemory", "1")).then(() => state.conversations.remember(place, [])).finally(() => connection.run((c) => c.call("CONFIG", "SET", "maxmemory", "0")));
+    }
+    expect(logs.lines().filter((l) => l.level === 40)).toHaveLength(2);
     expect(JSON.stringify(warnings[0])).toContain("OOM");
     expect(connection.available).toBe(true);
   });
