@@ -249,7 +249,6 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
     const owner = await readOwner(path);
     if (owner === undefined) continue; // released meanwhile: try again at once
     if (await stale(owner, path)) {
-      // Another writer taking the same lock over holds the guard: its new lock is there in a moment.
       if (!(await removeStale(path, owner, options.logger))) {
         // Another writer is taking it over: its lock is there in a moment, unless the wait is up.
         if (Date.now() >= deadline) throw new LockError("busy", `another process is taking over the stale index lock ${path}`);
