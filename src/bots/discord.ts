@@ -19,7 +19,7 @@ import {
   type TextBasedChannel,
 } from "discord.js";
 import type { DiscordConfig } from "../config.js";
-import { detectLanguage } from "../rag/index.js";
+import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
 import { pressButton } from "./buttons.js";
@@ -53,6 +53,8 @@ const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
  */
 const NO_EMBEDS: MessageFlags.SuppressEmbeds = MessageFlags.SuppressEmbeds;
 const EPHEMERAL = [MessageFlags.Ephemeral, NO_EMBEDS] as const;
+/** The language of what the bot says outside an answer, from the user's client locale. */
+const languageOf = (interaction: { readonly locale: string }): Language => (interaction.locale.startsWith("ar") ? "ar" : "en");
 /** What to do about the gateway close codes after which discord.js stops reconnecting, by code. */
 const CLOSE_HINTS: ReadonlyMap<number, string> = new Map([
   [GatewayCloseCodes.AuthenticationFailed, "DISCORD_TOKEN is wrong or was reset"],
@@ -142,7 +144,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
     if (interaction.isButton()) {
-      const language = interaction.locale.startsWith("ar") ? "ar" : "en";
+      const language = languageOf(interaction);
       handle(
         `interaction:${interaction.id}`,
         { interactionId: interaction.id, button: interaction.customId, guildId: interaction.guildId },
@@ -252,7 +254,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   /** "Show paragraph" and 👍/👎: the answer is ephemeral, seen only by who pressed. */
   async function answerButton(interaction: ButtonInteraction): Promise<void> {
-    const language = interaction.locale.startsWith("ar") ? "ar" : "en";
+    const language = languageOf(interaction);
     // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });
@@ -270,7 +272,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       case "about": {
         // Counted against the sender's rate limit like a question: over it, the notice once (seen only by the
         // sender), then each command is acknowledged and its reply removed (Discord needs a response in 3 s).
-        const refused = await deps.ask.admit(`discord:${interaction.user.id}`, interaction.locale.startsWith("ar") ? "ar" : "en");
+        const refused = await deps.ask.admit(`discord:${interaction.user.id}`, languageOf(interaction));
         const [notice] = refused ? renderReplyDiscord(refused) : [];
         if (notice !== undefined) {
           await interaction.reply({ content: notice, allowedMentions: NO_PINGS, flags: EPHEMERAL });

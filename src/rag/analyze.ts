@@ -221,11 +221,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     } else if (token.script === "ar") {
       // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
-      const dialect = DIALECT_PRESENT.test(token.text) ? tokenKeys({ ...token, text: token.text.slice(1) }) : [];
-      for (const k of dialect) keys.add(k);
+      const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
+      if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
       // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
       // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
-      const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
       const bare = PRESENT_ROOT.exec(verb)?.[1];
       if (bare !== undefined) relatives.add(bare);
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past

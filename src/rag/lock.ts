@@ -73,14 +73,19 @@ function alive(pid: number): boolean {
   }
 }
 
-async function readOwner(path: string): Promise<LockOwner | undefined> {
-  let raw: string;
+/** What `work` gives, or `absent` when its file is not there (ENOENT); any other error is rethrown. */
+async function unlessMissing<T, A>(work: Promise<T>, absent: A): Promise<T | A> {
   try {
-    raw = await readFile(path, "utf8");
+    return await work;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return absent;
     throw error;
   }
+}
+
+async function readOwner(path: string): Promise<LockOwner | undefined> {
+  const raw = await unlessMissing(readFile(path, "utf8"), undefined);
+  if (raw === undefined) return undefined;
   try {
     const parsed = JSON.parse(raw) as Partial<LockOwner>;
     if (typeof parsed.pid === "number" && typeof parsed.at === "string") return { pid: parsed.pid, host: String(parsed.host ?? ""), at: parsed.at };
@@ -105,10 +110,7 @@ export const scratchPrefix = (indexDir: string, kind: ScratchKind): string => `$
 export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<void> {
   const parent = dirname(indexDir);
   const name = basename(indexDir);
-  const entries = await readdir(parent).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return [] as string[];
-    throw error;
-  });
+  const entries = await unlessMissing(readdir(parent), [] as string[]);
   const leftovers = (kind: ScratchKind): string[] => entries.filter((e) => e.startsWith(scratchPrefix(name, kind)));
   const newest = (folders: string[]): string | undefined =>
     folders.map((e) => ({ e, at: statSync(join(parent, e)).mtimeMs })).sort((a, b) => b.at - a.at)[0]?.e;
@@ -131,10 +133,7 @@ const UNREADABLE_STALE_MS = 10_000;
 /** Whether the lock described by `owner` (read from `path`) belongs to nobody any more. */
 async function stale(owner: LockOwner, path: string): Promise<boolean> {
   if (owner.pid === -1) {
-    const info = await stat(path).catch((error: unknown) => {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw error;
-    });
+    const info = await unlessMissing(stat(path), undefined);
     return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
   }
   // Another machine's writer on a shared folder cannot be checked: its lock is honoured.
@@ -156,10 +155,7 @@ const guardPath = (lock: string): string => `${lock}.takeover`;
  */
 async function removeOldGuard(guard: string): Promise<boolean> {
   // lstat: a dangling symbolic link there blocks open("wx") as a file would, and is removed as one.
-  const info = await lstat(guard).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-    throw error;
-  });
+  const info = await unlessMissing(lstat(guard), undefined);
   if (!info || Math.abs(Date.now() - info.mtimeMs) <= TAKEOVER_STALE_MS) return false;
   await rm(guard, { force: true });
   return true;
