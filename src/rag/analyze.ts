@@ -199,7 +199,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     }
     if (token.script === "latin") {
       const stem = stemEnglish(token.text);
-      const translations = translate(token.text, stem, lexicon);
+      // "How old" asks for an age, not for something old (قديم, which also finds "قدماً", forward).
+      const measured = tokens[i - 1]?.text === "how" ? MEASURES[token.text] : undefined;
+      const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
       for (const k of translations) keys.add(k);
       // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
       for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
@@ -302,6 +304,17 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true });
   return terms;
 }
+
+/** The measure a "how …" question asks for: "how old" is an age, "how tall" a height. */
+const MEASURES: Readonly<Record<string, readonly string[]>> = {
+  old: ["age"],
+  tall: ["height"],
+  high: ["height"],
+  far: ["distance"],
+  long: ["length", "duration"],
+  big: ["size"],
+  large: ["size"],
+};
 
 /** An ordinal written in digits ("2nd", "15th"): its number. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;

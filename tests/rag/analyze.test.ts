@@ -126,6 +126,15 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
       expect(quotes(await rag.answer("Who won Final XXXIII?"))[0]).toContain("33");
     });
   });
+
+  it('reads "how old" as asking for an age, not for something old (قديم, which also finds قدماً, forward)', async () => {
+    const paragraphs = ["قال الحاكم إن المجلس سيمضي قدماً في إصلاح الآبار.", "وكان الحاكم يبلغ من العمر ستين عاماً عند وصوله إلى المدينة."];
+    await withBriefing("001_governor.txt", paragraphs, async (rag) => {
+      const answer = await rag.answer("How old was the governor?");
+      expect(quotes(answer)[0]).toContain("من العمر ستين");
+      expect(quotes(answer).some((q) => q.includes("قدماً"))).toBe(false);
+    });
+  });
 });
 
 describe("acronyms spelt in Arabic letter names", () => {
