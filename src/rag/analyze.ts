@@ -14,7 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
-import { hollowForms, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
+import { hollowForms, lamVerbReadings, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
@@ -237,16 +237,20 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
       // (For ب before ي/ت/ن this repeats the dialect reading above.)
+      const verbKeys = new Set<string>();
       if (!tokenKeys(token).some(context.has)) {
         for (const rest of cliticReadings(token.text, { minRest: 4 })) {
           const restKeys = tokenKeys({ ...token, text: rest });
           if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
         }
+        // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى).
+        for (const reading of lamVerbReadings(token.text)) for (const k of tokenKeys({ ...token, text: reading })) if (k.length >= 3) verbKeys.add(k);
       }
       // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
       const standard = standardKeys(token.text);
       for (const k of standard) keys.add(k);
-      for (const k of [...tokenKeys(token), ...standard]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
+      for (const k of verbKeys) keys.add(k);
+      for (const k of [...tokenKeys(token), ...standard, ...verbKeys]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
       for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
     }
     const phrases = joinedKeys(tokens, i, context);

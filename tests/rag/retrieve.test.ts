@@ -62,6 +62,20 @@ describe("a hollow verb", () => {
   });
 });
 
+describe("a verb that starts as the article does", () => {
+  it("finds the verb of form VIII (التقت, التقته -> التقى), and its English, where the stemmers cut ال off", async () => {
+    // The briefing writes التقى once and "to meet with … Mehdi Amirouche" in a tweet; التقت alone stems to تقت.
+    expect(ownKeysOf("مين التقت في وزارة الداخلية؟", "التقت")).toEqual(expect.arrayContaining(["التق", "meet"]));
+    expect(ownKeysOf("ايش منصب مهدي عميروش اللي التقته؟", "التقته")).toContain("التق");
+    const { answerable, ranked } = await retriever.retrieve("مين التقت في وزارة الداخلية؟");
+    expect(answerable).toBe(true);
+    const first = ranked[0]?.sentence;
+    expect(first && readFileSync(join(project.root, first.passage.source), "utf8").slice(first.start, first.end)).toContain("Mehdi Amirouche");
+    // A noun with the article found as it is is not read as a verb.
+    expect(ownKeysOf("ما هو التقرير؟", "التقرير")).not.toContain("التق");
+  });
+});
+
 describe("a word's other forms", () => {
   it("score but do not count as finding the word: a name or noun shaped like a verb is not evidence of the topic", async () => {
     // نعيم (a name) has the shape of a hollow verb's present (C ي C): its "past" عام (year, general) is everywhere.

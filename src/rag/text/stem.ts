@@ -66,3 +66,26 @@ export function hollowForms(key: string): string[] {
   for (const prefix of ["ي", "ت", "ن"]) forms.push(`${prefix}${first}و${last}`, `${prefix}${first}ي${last}`);
   return forms.filter((form) => form !== key);
 }
+
+const OBJECT_PRONOUN = /(?:هما|هم|هن|ها|ه|كم|ك|ني|نا)$/u;
+const PAST_ENDING = /(?:تما|تم|تن|وا|ت|ا)$/u;
+
+/**
+ * A verb of form VIII whose root begins with ل (التقى, he met; التزم, he committed) starts as the article does,
+ * so both stemmers cut its ال off: التقته ("she met him") comes out تقت, found nowhere, while the corpus's التقى
+ * is kept as التق. These are the word's readings as such a verb, without an object pronoun and a past ending, and
+ * with a weak last letter (التق -> التقي, normalised التقى); the caller keeps those the corpus holds.
+ */
+export function lamVerbReadings(word: string): string[] {
+  const verb = word.replace(/^[وف](?=الت)/u, "");
+  if (!verb.startsWith("الت")) return [];
+  const readings = new Set<string>();
+  for (const form of [verb, verb.replace(OBJECT_PRONOUN, "")]) {
+    const stem = form.replace(PAST_ENDING, "");
+    if (stem === form || stem.length < 4) continue;
+    readings.add(stem);
+    readings.add(`${stem}ي`);
+  }
+  readings.delete(word);
+  return [...readings];
+}

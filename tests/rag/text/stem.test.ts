@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hollowForms, lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
+import { hollowForms, lamVerbReadings, lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 describe("lightStemArabic", () => {
@@ -35,5 +35,14 @@ describe("hollowForms", () => {
 
   it("gives nothing for a key of another shape", () => {
     for (const key of ["دعم", "زيارات", "اجتماع", "ميشال", "~ZR:1", "visit"]) expect(hollowForms(key), key).toEqual([]);
+  });
+});
+
+describe("lamVerbReadings", () => {
+  it("reads a word starting with الت as a form VIII verb: without object pronoun and past ending, and with a weak last letter", () => {
+    expect(lamVerbReadings("التقته").sort()).toEqual(["التق", "التقي"]);
+    expect(lamVerbReadings("والتزموا")).toContain("التزم");
+    expect(lamVerbReadings("اجتمعت")).toEqual([]);
+    expect(lamVerbReadings("الت")).toEqual([]);
   });
 });
