@@ -202,10 +202,17 @@ async function removeStale(path: string, owner: LockOwner, logger?: Logger): Pro
   return true;
 }
 
+/** Rethrows a file system error as LockError("io") saying `what` failed; a LockError as it is. */
+const asLockError =
+  (what: string) =>
+  (cause: unknown): never => {
+    throw cause instanceof LockError ? cause : new LockError("io", what, undefined, { cause });
+  };
+
 /**
  * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
  * @throws LockError("busy") when another live writer still holds it after `waitMs`; LockError("io") when the
- * lock file cannot be created.
+ * lock file cannot be created, read or taken over.
  */
 export async function acquireIndexLock(indexDir: string, options: AcquireLockOptions = {}): Promise<IndexLock> {
   const path = lockPath(indexDir);
@@ -242,10 +249,10 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
       }
     }
-    const owner = await readOwner(path);
+    const owner = await readOwner(path).catch(asLockError(`cannot read the index lock ${path}`));
     if (owner === undefined) continue; // released meanwhile: try again at once
-    if (await stale(owner, path)) {
-      if (!(await removeStale(path, owner, options.logger))) {
+    if (await stale(owner, path).catch(asLockError(`cannot read the index lock ${path}`))) {
+      if (!(await removeStale(path, owner, options.logger).catch(asLockError(`cannot take over the stale index lock ${path}`)))) {
         // Another writer is taking it over: its lock is there in a moment, unless the wait is up.
         if (Date.now() >= deadline) throw new LockError("busy", `another process is taking over the stale index lock ${path}`);
         await sleep(Math.min(pollMs, TAKEOVER_POLL_MS));

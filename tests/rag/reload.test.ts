@@ -81,6 +81,14 @@ describe("the index lock", () => {
     expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
   });
 
+  it("says io, not a raw file system error, when what stands at the lock's path cannot be read", async () => {
+    const p = project();
+    mkdirSync(lockPath(p.indexDir));
+    const error = await acquireIndexLock(p.indexDir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LockError);
+    expect(error).toMatchObject({ code: "io", cause: { code: "EISDIR" } });
+  });
+
   it("with no wait, says busy at once while another writer's takeover guard stands beside a stale lock", async () => {
     const p = project();
     writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
