@@ -20,10 +20,13 @@ export interface PressOptions {
   readonly logger: Logger;
 }
 
-/** Handles the button with `data`, pressed by `user` ("telegram:1001") whose interface speaks `language`. */
+/**
+ * Handles the button with `data`, pressed by `user` ("telegram:1001") whose interface speaks `language`: what it
+ * says is in its answer's language, or in `language` for a button that does not record it.
+ */
 export async function pressButton(data: string, user: string, language: Language, { rag, state, logger }: PressOptions): Promise<ButtonOutcome> {
-  const expired = { kind: "message", text: messages(language).buttonExpired, language } as const;
   const action = parseButtonData(data);
+  const expired = { kind: "message", text: messages(action?.language ?? language).buttonExpired, language: action?.language ?? language } as const;
   if (action === undefined) return expired;
   let payload: AnswerPayload | undefined;
   try {

@@ -21,6 +21,7 @@ import {
 import type { DiscordConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
+import { parseButtonData } from "../state/buttons.js";
 import type { AskContext, Reply } from "./ask.js";
 import { pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
@@ -53,8 +54,12 @@ const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
  */
 const NO_EMBEDS: MessageFlags.SuppressEmbeds = MessageFlags.SuppressEmbeds;
 const EPHEMERAL = [MessageFlags.Ephemeral, NO_EMBEDS] as const;
-/** The language of what the bot says outside an answer, from the user's client locale. */
-const languageOf = (interaction: { readonly locale: string }): Language => (interaction.locale.startsWith("ar") ? "ar" : "en");
+/**
+ * The language of what the bot says outside an answer: a button's is its answer's (recorded in its data), else the
+ * user's client locale, which is never Arabic (Discord has no Arabic locale) but may be one day.
+ */
+const languageOf = (interaction: { readonly locale: string; readonly customId?: string }): Language =>
+  (interaction.customId === undefined ? undefined : parseButtonData(interaction.customId)?.language) ?? (interaction.locale.startsWith("ar") ? "ar" : "en");
 /** What to do about the gateway close codes after which discord.js stops reconnecting, by code. */
 const CLOSE_HINTS: ReadonlyMap<number, string> = new Map([
   [GatewayCloseCodes.AuthenticationFailed, "DISCORD_TOKEN is wrong or was reset"],

@@ -1,7 +1,9 @@
 /**
  * Button payloads: what the buttons under an answer need later (the question and its citations), stored
  * server-side under a short id with a TTL. Only the id travels in the button (Telegram allows 64 bytes of
- * callback data), as `p:<id>:<n>` ("show paragraph n") or `f:<id>:up` / `f:<id>:down` (feedback).
+ * callback data), as `p:<id>:<n>:<language>` ("show paragraph n") or `f:<id>:up:<language>` / `f:<id>:down:<language>`
+ * (feedback). The answer's language rides along so that a button whose payload expired is still answered in it:
+ * Discord has no Arabic client locale to go by. Buttons made before it was added have none and still work.
  */
 import { createHash, randomBytes } from "node:crypto";
 import type { Language } from "../rag/index.js";
@@ -33,9 +35,13 @@ export interface AnswerPayload {
 }
 
 /** A pressed button, parsed from its data. */
-export type ButtonAction =
+export type ButtonAction = (
   | { readonly kind: "paragraph"; readonly id: string; readonly n: number }
-  | { readonly kind: "feedback"; readonly id: string; readonly vote: "up" | "down" };
+  | { readonly kind: "feedback"; readonly id: string; readonly vote: "up" | "down" }
+) & {
+  /** The language of the answer the button is under (absent in buttons made before it was recorded). */
+  readonly language?: Language;
+};
 
 /** Button payloads by id, with a TTL (in Redis when configured). */
 export interface ButtonStore {
@@ -63,17 +69,18 @@ export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonSt
   };
 }
 
-/** Data of the "show paragraph n" button. */
-export const paragraphData = (id: string, n: number): string => `p:${id}:${n}`;
-/** Data of a feedback button. */
-export const feedbackData = (id: string, vote: "up" | "down"): string => `f:${id}:${vote}`;
+/** Data of the "show paragraph n" button under an answer in `language`. */
+export const paragraphData = (id: string, n: number, language: Language): string => `p:${id}:${n}:${language}`;
+/** Data of a feedback button under an answer in `language`. */
+export const feedbackData = (id: string, vote: "up" | "down", language: Language): string => `f:${id}:${vote}:${language}`;
 
 /** The action behind button data, or undefined for data this bot did not make. */
 export function parseButtonData(data: string): ButtonAction | undefined {
-  const paragraph = /^p:([A-Za-z0-9_-]{1,32}):(\d{1,3})$/u.exec(data);
-  if (paragraph?.[1] !== undefined) return { kind: "paragraph", id: paragraph[1], n: Number(paragraph[2]) };
-  const feedback = /^f:([A-Za-z0-9_-]{1,32}):(up|down)$/u.exec(data);
-  if (feedback?.[1] !== undefined) return { kind: "feedback", id: feedback[1], vote: feedback[2] === "up" ? "up" : "down" };
+  const [, kind, id, what, language] = /^([pf]):([A-Za-z0-9_-]{1,32}):(\d{1,3}|up|down)(?::(ar|en))?$/u.exec(data) ?? [];
+  if (id === undefined || what === undefined) return undefined;
+  const lang: { language?: Language } = language === "ar" || language === "en" ? { language } : {};
+  if (kind === "p" && /^\d/u.test(what)) return { kind: "paragraph", id, n: Number(what), ...lang };
+  if (kind === "f" && (what === "up" || what === "down")) return { kind: "feedback", id, vote: what, ...lang };
   return undefined;
 }
 

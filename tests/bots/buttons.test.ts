@@ -26,7 +26,7 @@ describe("show paragraph", () => {
     const reply = await ask("Who is Michele Sison?", { user: "telegram:1", platform: "telegram" });
     if (reply.kind !== "answer" || reply.buttons === undefined || reply.answer.kind !== "answered") throw new Error("expected an answer with buttons");
     const quote = reply.answer.citations[0]?.quote ?? "";
-    const press = () => pressButton(paragraphData(reply.buttons ?? "", 1), "telegram:2", "en", { rag, state, logger: silentLogger });
+    const press = () => pressButton(paragraphData(reply.buttons ?? "", 1, "en"), "telegram:2", "en", { rag, state, logger: silentLogger });
 
     const before = await press();
     expect(before.kind === "passage" && before.passage.text).toContain(quote);

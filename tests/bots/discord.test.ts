@@ -642,8 +642,8 @@ describe("Discord bot: answer buttons and feedback", () => {
       const answer = await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
       const rows = discord.buttonsOf(answer);
       expect(rows).toHaveLength(2);
-      expect(rows[0]).toEqual([expect.stringMatching(/^p:[\w-]{8}:1$/u), expect.stringMatching(/^p:[\w-]{8}:2$/u)]);
-      expect(rows[1]).toEqual([expect.stringMatching(/^f:[\w-]{8}:up$/u), expect.stringMatching(/^f:[\w-]{8}:down$/u)]);
+      expect(rows[0]).toEqual([expect.stringMatching(/^p:[\w-]{8}:1:en$/u), expect.stringMatching(/^p:[\w-]{8}:2:en$/u)]);
+      expect(rows[1]).toEqual([expect.stringMatching(/^f:[\w-]{8}:up:en$/u), expect.stringMatching(/^f:[\w-]{8}:down:en$/u)]);
       const labels = (answer.components[0]?.["components"] as { label: string }[]).map((b) => b.label);
       expect(labels).toEqual(["Show paragraph [1]", "Show paragraph [2]"]);
 
@@ -690,16 +690,19 @@ describe("Discord bot: answer buttons and feedback", () => {
     }
   });
 
-  it("an expired button gets a friendly message in the user's language, not an error", async () => {
+  it("an expired button gets a friendly message in its answer's language, not an error", async () => {
     const { discord, logs } = await setup({ state: { buttonTtlMs: 1 } });
-    const answer = await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
-    // Without a feedback log there are no 👍/👎 buttons: only the paragraphs.
-    expect(discord.buttonsOf(answer)).toHaveLength(1);
-    await new Promise((resolve) => setTimeout(resolve, 5));
-    const click = discord.click(answer.id, discord.buttonsOf(answer)[0]?.[0] ?? "", { locale: "ar" });
-    const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the expiry notice");
-    expect(shown.content).toBe(messages("ar").buttonExpired);
-    expect(shown.flags & 64).toBe(64);
+    // Discord has no Arabic client locale: an Arabic speaker's is English, and the answer's language decides.
+    for (const [question, language] of [["من هي ميشال سيسون؟", "ar"], ["Who is Michele Sison?", "en"]] as const) {
+      const answer = await replyTo(discord, discord.directMessage(question));
+      // Without a feedback log there are no 👍/👎 buttons: only the paragraphs.
+      expect(discord.buttonsOf(answer)).toHaveLength(1);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const click = discord.click(answer.id, discord.buttonsOf(answer)[0]?.[0] ?? "", { locale: "en-US" });
+      const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the expiry notice");
+      expect(shown.content).toBe(messages(language).buttonExpired);
+      expect(shown.flags & 64).toBe(64);
+    }
     expect(logs.join("")).not.toContain('"level":50');
   });
 });

@@ -535,8 +535,8 @@ describe("Telegram bot, answer buttons and feedback", () => {
       if (!answer) throw new Error("no answer");
       const rows = tg.buttonsOf(answer);
       expect(rows).toEqual([
-        [expect.stringMatching(/^p:[\w-]{8}:1$/u), expect.stringMatching(/^p:[\w-]{8}:2$/u)],
-        [expect.stringMatching(/^f:[\w-]{8}:up$/u), expect.stringMatching(/^f:[\w-]{8}:down$/u)],
+        [expect.stringMatching(/^p:[\w-]{8}:1:en$/u), expect.stringMatching(/^p:[\w-]{8}:2:en$/u)],
+        [expect.stringMatching(/^f:[\w-]{8}:up:en$/u), expect.stringMatching(/^f:[\w-]{8}:down:en$/u)],
       ]);
       const keyboard = (answer.params["reply_markup"] as { inline_keyboard: { text: string }[][] }).inline_keyboard;
       expect(keyboard.flat().map((b) => b.text)).toEqual(["Show paragraph [1]", "Show paragraph [2]", "👍", "👎"]);
@@ -574,16 +574,16 @@ describe("Telegram bot, answer buttons and feedback", () => {
     }
   });
 
-  it("an expired or unknown button gets a friendly toast in the user's language, never an error", async () => {
+  it("an expired button gets a friendly toast in its answer's language, an unknown one in the user's, never an error", async () => {
     const { tg, logs } = await setup({ state: { buttonTtlMs: 1 } });
-    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    tg.push(tg.privateUpdate("من هي ميشال سيسون؟"));
     const [answer] = await tg.waitForSent(1);
     if (!answer) throw new Error("no answer");
     const rows = tg.buttonsOf(answer);
     expect(rows).toHaveLength(1); // no feedback log: no 👍/👎
     await delay(5);
-    tg.push(tg.callbackUpdate(answer.message, rows[0]?.[0] ?? "", { languageCode: "ar" }));
-    tg.push(tg.callbackUpdate(answer.message, "something-else"));
+    tg.push(tg.callbackUpdate(answer.message, rows[0]?.[0] ?? "", { languageCode: "en" }));
+    tg.push(tg.callbackUpdate(answer.message, "something-else", { languageCode: "en" }));
     await tg.waitForCalls("answerCallbackQuery", 2);
     expect(tg.callbackAnswers.map((a) => a.text).sort()).toEqual([messages("ar").buttonExpired, en.buttonExpired].sort());
     expect(logs().filter((l) => l.level >= 50)).toEqual([]);

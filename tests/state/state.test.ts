@@ -55,10 +55,13 @@ describe("in-process state", () => {
   });
 
   it("button data stays far below Telegram's 64 bytes and parses back; foreign data does not parse", () => {
-    expect(parseButtonData(paragraphData("AbCd-_12", 3))).toEqual({ kind: "paragraph", id: "AbCd-_12", n: 3 });
-    expect(parseButtonData(feedbackData("AbCd-_12", "down"))).toEqual({ kind: "feedback", id: "AbCd-_12", vote: "down" });
-    expect(Buffer.byteLength(paragraphData("AbCd-_12", 999))).toBeLessThanOrEqual(64);
-    for (const data of ["", "p:x", "f:abc:maybe", "p:abc:1:2", "x".repeat(64)]) expect(parseButtonData(data)).toBeUndefined();
+    expect(parseButtonData(paragraphData("AbCd-_12", 3, "ar"))).toEqual({ kind: "paragraph", id: "AbCd-_12", n: 3, language: "ar" });
+    expect(parseButtonData(feedbackData("AbCd-_12", "down", "en"))).toEqual({ kind: "feedback", id: "AbCd-_12", vote: "down", language: "en" });
+    // Buttons made before the language was recorded still work, without one.
+    expect(parseButtonData("p:AbCd-_12:3")).toEqual({ kind: "paragraph", id: "AbCd-_12", n: 3 });
+    expect(parseButtonData("f:AbCd-_12:up")).toEqual({ kind: "feedback", id: "AbCd-_12", vote: "up" });
+    expect(Buffer.byteLength(paragraphData("AbCd-_12", 999, "ar"))).toBeLessThanOrEqual(64);
+    for (const data of ["", "p:x", "f:abc:maybe", "p:abc:1:2", "p:abc:up", "f:abc:1", "p:abc:1:fr", "x".repeat(64)]) expect(parseButtonData(data)).toBeUndefined();
   });
 
   it("reads malformed stored conversations as none", () => {

@@ -111,15 +111,15 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         paragraphs
           .slice(i, i + BUTTONS_PER_ROW)
-          .map((c) => new ButtonBuilder().setCustomId(paragraphData(id, c.n)).setLabel(m.showParagraph(c.n)).setStyle(ButtonStyle.Secondary)),
+          .map((c) => new ButtonBuilder().setCustomId(paragraphData(id, c.n, answer.language)).setLabel(m.showParagraph(c.n)).setStyle(ButtonStyle.Secondary)),
       ),
     );
   }
   if (options.feedback) {
     rows.push(
       new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(feedbackData(id, "up")).setEmoji("👍").setStyle(ButtonStyle.Secondary),
-        new ButtonBuilder().setCustomId(feedbackData(id, "down")).setEmoji("👎").setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(feedbackData(id, "up", answer.language)).setEmoji("👍").setStyle(ButtonStyle.Secondary),
+        new ButtonBuilder().setCustomId(feedbackData(id, "down", answer.language)).setEmoji("👎").setStyle(ButtonStyle.Secondary),
       ),
     );
   }

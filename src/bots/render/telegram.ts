@@ -95,10 +95,10 @@ export function renderKeyboardTelegram(reply: Reply, options: { readonly feedbac
   if (reply.kind !== "answer" || reply.buttons === undefined || reply.answer.kind !== "answered") return undefined;
   const { buttons: id, answer } = reply;
   const m = messages(answer.language);
-  const paragraphs = answer.citations.slice(0, MAX_PARAGRAPH_BUTTONS).map((c) => Markup.button.callback(m.showParagraph(c.n), paragraphData(id, c.n)));
+  const paragraphs = answer.citations.slice(0, MAX_PARAGRAPH_BUTTONS).map((c) => Markup.button.callback(m.showParagraph(c.n), paragraphData(id, c.n, answer.language)));
   const rows = [];
   for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_ROW) rows.push(paragraphs.slice(i, i + PARAGRAPHS_PER_ROW));
-  if (options.feedback) rows.push([Markup.button.callback("👍", feedbackData(id, "up")), Markup.button.callback("👎", feedbackData(id, "down"))]);
+  if (options.feedback) rows.push([Markup.button.callback("👍", feedbackData(id, "up", answer.language)), Markup.button.callback("👎", feedbackData(id, "down", answer.language))]);
   return Markup.inlineKeyboard(rows).reply_markup;
 }
 

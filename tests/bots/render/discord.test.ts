@@ -246,6 +246,6 @@ describe("renderPassageDiscord", () => {
     expect(renderButtonsDiscord({ kind: "answer", answer }, { feedback: true })).toEqual([]);
     const rows = renderButtonsDiscord({ kind: "answer", answer, buttons: "AbCdEfGh" }, { feedback: false }).map((r) => r.toJSON());
     expect(rows).toHaveLength(1);
-    expect(rows[0]?.components.map((b) => ("custom_id" in b ? b.custom_id : ""))).toEqual(["p:AbCdEfGh:1", "p:AbCdEfGh:2", "p:AbCdEfGh:3"]);
+    expect(rows[0]?.components.map((b) => ("custom_id" in b ? b.custom_id : ""))).toEqual(["p:AbCdEfGh:1:en", "p:AbCdEfGh:2:en", "p:AbCdEfGh:3:en"]);
   });
 });
