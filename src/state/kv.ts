@@ -89,13 +89,43 @@ export async function preferRedis<T>(redis: SharedRedis | undefined, remote: () 
   }
 }
 
-/** Redis while it answers, else the in-process store: what every store of the bot uses. */
+/**
+ * Keys {@link createSharedStore} remembers writing here instead of to Redis, at most: about 3 MB, more keys than
+ * the in-process stores hold.
+ */
+const MAX_HELD_HERE = 20_000;
+
+/**
+ * Redis while it answers, else the in-process store: what every store of the bot uses. A key last written here
+ * (Redis was away, or refused the write: out of memory, a read-only replica) is read from here while this process
+ * holds it, even once Redis answers again: Redis has an older value or none (a conversation's later turns).
+ */
 export function createSharedStore(redis: SharedRedis | undefined, local: KeyValueStore = createMemoryStore()): KeyValueStore {
   if (redis === undefined) return local;
   const remote = createRedisStore(redis);
+  /** Keys whose latest write is in `local`, oldest first. */
+  const heldHere = new Set<string>();
+  const holdHere = (key: string): void => {
+    heldHere.delete(key);
+    heldHere.add(key);
+    if (heldHere.size > MAX_HELD_HERE) heldHere.delete(heldHere.values().next().value as string);
+  };
+  const getRemote = async (key: string): Promise<string | undefined> =>
+    heldHere.has(key) ? ((await local.get(key)) ?? remote.get(key)) : remote.get(key);
   return {
-    get: (key) => preferRedis(redis, () => remote.get(key), () => local.get(key)),
-    set: (key, value, ttlMs) => preferRedis(redis, () => remote.set(key, value, ttlMs), () => local.set(key, value, ttlMs)),
+    get: (key) => preferRedis(redis, () => getRemote(key), () => local.get(key)),
+    set: (key, value, ttlMs) =>
+      preferRedis(
+        redis,
+        async () => {
+          await remote.set(key, value, ttlMs);
+          heldHere.delete(key);
+        },
+        async () => {
+          await local.set(key, value, ttlMs);
+          holdHere(key);
+        },
+      ),
     claim: (key, value, ttlMs) => preferRedis(redis, () => remote.claim(key, value, ttlMs), () => local.claim(key, value, ttlMs)),
   };
 }

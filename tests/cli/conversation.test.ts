@@ -101,10 +101,10 @@ describe("npm run ask -- --json --batch with conversations", () => {
       );
       expect(rows.map((r) => [r.id, r.answered, r.contextTurns, r.error])).toEqual([
         ["2", true, 1, undefined],
-        ["3", true, 1, undefined], // the second turn was not stored in Redis
+        ["3", true, 2, undefined], // the second turn, refused by Redis, is read back from this process
       ]);
-      // A refused write goes to this process's store (where reads, still served by Redis, do not look), with one
-      // warning that says so.
+      // A refused write goes to this process's store, which reads of that key then prefer, with one warning that
+      // says so.
       expect(stderr.split("\n").filter((l) => /OOM command not allowed.*Redis refused a command/u.test(l))).toHaveLength(1);
       expect(stderr).not.toContain("Redis is unavailable");
     } finally {

@@ -228,6 +228,13 @@ describe("state shared through a real Redis", () => {
       check();
     });
     expect(logs.lines().filter((l) => /Redis is back/u.test(l.msg))).toHaveLength(1);
+    // What this replica remembered and stored while Redis was away it still reads back; the other cannot.
+    expect((await a.state.conversations.recall({ chat: "discord:dm:1" }))[0]?.question).toBe("while down 4");
+    expect(await a.state.buttons.get(id)).toEqual(payload);
+    expect(await b.state.conversations.recall({ chat: "discord:dm:1" })).toEqual([]);
+    // Written again once Redis is back, it is in Redis for every replica.
+    await a.state.conversations.remember({ chat: "discord:dm:1" }, [turn("back")]);
+    expect(await b.state.conversations.recall({ chat: "discord:dm:1" })).toEqual([turn("back")]);
     await a.state.conversations.remember({ chat: "discord:dm:2" }, [turn("after")]);
     expect(await b.state.conversations.recall({ chat: "discord:dm:2" })).toEqual([turn("after")]);
     // What was recorded locally while Redis was away is still reported.
