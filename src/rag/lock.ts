@@ -211,8 +211,8 @@ const asLockError =
 
 /**
  * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
- * @throws LockError("busy") when another live writer still holds it after `waitMs`; LockError("io") when the
- * lock file cannot be created, read or taken over.
+ * @throws LockError("busy") when another live writer still holds it after `waitMs` (or a lock that cannot be read
+ * is still there); LockError("io") when the lock file cannot be created, or a stale one taken over.
  */
 export async function acquireIndexLock(indexDir: string, options: AcquireLockOptions = {}): Promise<IndexLock> {
   const path = lockPath(indexDir);
@@ -249,9 +249,11 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
       }
     }
-    const owner = await readOwner(path).catch(asLockError(`cannot read the index lock ${path}`));
-    if (owner === undefined) continue; // released meanwhile: try again at once
-    if (await stale(owner, path).catch(asLockError(`cannot read the index lock ${path}`))) {
+    // A lock that cannot be read (another user's, mode 600) is held by someone: waited for, as a live writer's.
+    let unreadable: unknown;
+    const owner = await readOwner(path).catch((error: unknown) => void (unreadable = error));
+    if (owner === undefined && unreadable === undefined) continue; // released meanwhile: try again at once
+    if (owner !== undefined && (await stale(owner, path).catch((error: unknown) => void (unreadable = error)))) {
       if (!(await removeStale(path, owner, options.logger).catch(asLockError(`cannot take over the stale index lock ${path}`)))) {
         // Another writer is taking it over: its lock is there in a moment, unless the wait is up.
         if (Date.now() >= deadline) throw new LockError("busy", `another process is taking over the stale index lock ${path}`);
@@ -260,11 +262,14 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       continue;
     }
     if (Date.now() >= deadline) {
+      if (owner === undefined || unreadable !== undefined) {
+        throw new LockError("busy", `the index lock ${path} cannot be read; another process may be writing the index`, undefined, { cause: unreadable });
+      }
       throw new LockError("busy", `the index is being written by process ${owner.pid} (lock ${path})`, owner);
     }
     if (!logged) {
       logged = true;
-      options.logger?.info({ lock: path, pid: owner.pid, since: owner.at, purpose: options.purpose }, "another process is writing the index; waiting for it");
+      options.logger?.info({ lock: path, pid: owner?.pid, since: owner?.at, purpose: options.purpose }, "another process is writing the index; waiting for it");
     }
     await sleep(pollMs);
   }

@@ -81,12 +81,13 @@ describe("the index lock", () => {
     expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
   });
 
-  it("says io, not a raw file system error, when what stands at the lock's path cannot be read", async () => {
+  it("takes a lock it cannot read for held: busy (never io, on which a writer goes on without the lock), not a raw error", async () => {
     const p = project();
     mkdirSync(lockPath(p.indexDir));
-    const error = await acquireIndexLock(p.indexDir).catch((e: unknown) => e);
+    const error = await acquireIndexLock(p.indexDir, { waitMs: 300, pollMs: 50 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LockError);
-    expect(error).toMatchObject({ code: "io", cause: { code: "EISDIR" } });
+    expect(error).toMatchObject({ code: "busy", cause: { code: "EISDIR" } });
+    expect(String(error)).toContain("cannot be read");
   });
 
   it("with no wait, says busy at once while another writer's takeover guard stands beside a stale lock", async () => {
