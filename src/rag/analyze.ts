@@ -14,7 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
-import { hollowForms, lamVerbReadings, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
+import { hollowForms, lamVerbKeys, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 
@@ -199,8 +199,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     }
     if (token.script === "latin") {
       const stem = stemEnglish(token.text);
-      // "How old" asks for an age, not for something old (قديم, which also finds "قدماً", forward).
-      const measured = tokens[i - 1]?.text === "how" ? MEASURES[token.text] : undefined;
+      // "How old is she?" asks for an age, not for something old (قديم, which also finds "قدماً", forward); "how
+      // old laws …" does not.
+      const asksMeasure = tokens[i - 1]?.text === "how" && (i + 1 === tokens.length || AUXILIARIES.has(tokens[i + 1]?.text ?? ""));
+      const measured = asksMeasure ? MEASURES.get(token.text) : undefined;
       const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
       for (const k of translations) keys.add(k);
       // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
@@ -243,8 +245,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
           const restKeys = tokenKeys({ ...token, text: rest });
           if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
         }
-        // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى).
-        for (const reading of lamVerbReadings(token.text)) for (const k of tokenKeys({ ...token, text: reading })) if (k.length >= 3) verbKeys.add(k);
+        // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى), in
+        // Arabic or through its English ("meet").
+        for (const k of lamVerbKeys(token)) if (context.has(k) || lexicon.arToEn.has(k)) verbKeys.add(k);
       }
       // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
       const standard = standardKeys(token.text);
@@ -310,15 +313,19 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
 }
 
 /** The measure a "how …" question asks for: "how old" is an age, "how tall" a height. */
-const MEASURES: Readonly<Record<string, readonly string[]>> = {
-  old: ["age"],
-  tall: ["height"],
-  high: ["height"],
-  far: ["distance"],
-  long: ["length", "duration"],
-  big: ["size"],
-  large: ["size"],
-};
+const MEASURES: ReadonlyMap<string, readonly string[]> = new Map([
+  ["old", ["age"]],
+  ["tall", ["height"]],
+  ["high", ["height"]],
+  ["far", ["distance"]],
+  ["long", ["length", "duration"]],
+  ["big", ["size"]],
+  ["large", ["size"]],
+]);
+/** The verbs a "how old" question goes on with ("how old is she?", "how long did it last?"). */
+const AUXILIARIES: ReadonlySet<string> = new Set(
+  "is are was were be been do does did will would can could must should shall may might has have had".split(" "),
+);
 
 /** An ordinal written in digits ("2nd", "15th"): its number. */
 const ORDINAL = /^(\d+)(?:st|nd|rd|th)$/;

@@ -127,6 +127,13 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
     });
   });
 
+  it("does not read the article and a noun as a verb: التفاهم is not تفي, nor is an unknown topic found that way", async () => {
+    await withBriefing("001_promises.txt", ["قال الوزير إن على الحكومة أن تفي بوعودها للمواطنين قبل الصيف."], async (rag) => {
+      expect((await rag.answer("هل تم التفاهم؟")).kind).toBe("declined");
+      expect((await rag.answer("ماذا قال الوزير عن وعود الحكومة؟")).kind).toBe("answered");
+    });
+  });
+
   it('reads "how old" as asking for an age, not for something old (قديم, which also finds قدماً, forward)', async () => {
     const paragraphs = ["قال الحاكم إن المجلس سيمضي قدماً في إصلاح الآبار.", "وكان الحاكم يبلغ من العمر ستين عاماً عند وصوله إلى المدينة."];
     await withBriefing("001_governor.txt", paragraphs, async (rag) => {

@@ -62,6 +62,15 @@ describe("a hollow verb", () => {
   });
 });
 
+describe('"how old"', () => {
+  it("asks for an age where it asks a question, and only there; a word of Object.prototype is a word", () => {
+    // قدم is قديم's key, which also finds قدماً (forward) in the briefing.
+    expect(keysOf("how old is she?", "old")).not.toContain("قدم");
+    expect(keysOf("how old laws shaped the region", "old")).toContain("قدم");
+    expect(keysOf("How constructor companies build roads in Algeria?", "companies")).toContain("شرك");
+  });
+});
+
 describe("a verb that starts as the article does", () => {
   it("finds the verb of form VIII (التقت, التقته -> التقى), and its English, where the stemmers cut ال off", async () => {
     // The briefing writes التقى once and "to meet with … Mehdi Amirouche" in a tweet; التقت alone stems to تقت.
@@ -71,8 +80,6 @@ describe("a verb that starts as the article does", () => {
     expect(answerable).toBe(true);
     const first = ranked[0]?.sentence;
     expect(first && readFileSync(join(project.root, first.passage.source), "utf8").slice(first.start, first.end)).toContain("Mehdi Amirouche");
-    // A noun with the article found as it is is not read as a verb.
-    expect(ownKeysOf("ما هو التقرير؟", "التقرير")).not.toContain("التق");
   });
 });
 

@@ -73,19 +73,20 @@ const PAST_ENDING = /(?:تما|تم|تن|وا|ت|ا)$/u;
 /**
  * A verb of form VIII whose root begins with ل (التقى, he met; التزم, he committed) starts as the article does,
  * so both stemmers cut its ال off: التقته ("she met him") comes out تقت, found nowhere, while the corpus's التقى
- * is kept as التق. These are the word's readings as such a verb, without an object pronoun and a past ending, and
- * with a weak last letter (التق -> التقي, normalised التقى); the caller keeps those the corpus holds.
+ * is kept as التق. These are the keys of `token` read as such a verb: without an object pronoun and a past
+ * ending, الت and the root's other two letters remain. With a weak last letter (التق, of التقى) only the key that
+ * keeps the ال is the verb's (تقي would be the article and a noun: التفاهم is not تفي); with two letters (التزم)
+ * its stems are. A longer rest (التطورات, التصويت) is a noun. The caller keeps the keys the corpus holds.
  */
-export function lamVerbReadings(word: string): string[] {
-  const verb = word.replace(/^[وف](?=الت)/u, "");
+export function lamVerbKeys(token: Token): string[] {
+  const verb = token.text.replace(/^[وف](?=الت)/u, "");
   if (!verb.startsWith("الت")) return [];
-  const readings = new Set<string>();
-  for (const form of [verb, verb.replace(OBJECT_PRONOUN, "")]) {
+  const keys = new Set<string>();
+  for (const form of new Set([verb, verb.replace(OBJECT_PRONOUN, "")])) {
     const stem = form.replace(PAST_ENDING, "");
-    if (stem === form || stem.length < 4) continue;
-    readings.add(stem);
-    readings.add(`${stem}ي`);
+    if (stem === form) continue;
+    if (stem.length === 4) for (const k of tokenKeys({ ...token, text: `${stem}ي` })) if (k.startsWith("ال")) keys.add(k);
+    if (stem.length === 5) for (const k of tokenKeys({ ...token, text: stem })) if (k.length >= 3) keys.add(k);
   }
-  readings.delete(word);
-  return [...readings];
+  return [...keys];
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hollowForms, lamVerbReadings, lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
+import { hollowForms, lamVerbKeys, lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 describe("lightStemArabic", () => {
@@ -38,11 +38,18 @@ describe("hollowForms", () => {
   });
 });
 
-describe("lamVerbReadings", () => {
-  it("reads a word starting with الت as a form VIII verb: without object pronoun and past ending, and with a weak last letter", () => {
-    expect(lamVerbReadings("التقته").sort()).toEqual(["التق", "التقي"]);
-    expect(lamVerbReadings("والتزموا")).toContain("التزم");
-    expect(lamVerbReadings("اجتمعت")).toEqual([]);
-    expect(lamVerbReadings("الت")).toEqual([]);
+describe("lamVerbKeys", () => {
+  const keys = (word: string): string[] => tokenize(word).flatMap(lamVerbKeys).sort();
+  it("reads a word starting with الت as a form VIII verb of a ل root: الت and two root letters, after the endings go", () => {
+    // A weak last letter: only the verb's own key (التق, of التقى), not the noun reading's (تقي).
+    expect(keys("التقته")).toEqual(["التق"]);
+    expect(keys("التقاه")).toEqual(["التق"]);
+    expect(keys("والتقت")).toEqual(["التق"]);
+    expect(keys("التزمت")).toEqual(["تزم"]);
+    // The article and a noun: a weak-letter reading finds only a verb's key (التف, never تفي), a longer rest none.
+    expect(keys("التفاهم")).toEqual(["التف"]);
+    expect(keys("التطورات")).toEqual([]);
+    expect(keys("التصويت")).toEqual([]);
+    expect(keys("اجتمعت")).toEqual([]);
   });
 });
