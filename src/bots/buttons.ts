@@ -21,12 +21,18 @@ export interface PressOptions {
 }
 
 /**
- * Handles the button with `data`, pressed by `user` ("telegram:1001") whose interface speaks `language`: what it
- * says is in its answer's language, or in `language` for a button that does not record it.
+ * The language to speak to whoever pressed the button with `data`: its answer's, which the data records (Discord
+ * has no Arabic client locale), else `interfaceLanguage`, the language of the user's client.
+ */
+export const buttonLanguage = (data: string, interfaceLanguage: Language): Language => parseButtonData(data)?.language ?? interfaceLanguage;
+
+/**
+ * Handles the button with `data`, pressed by `user` ("telegram:1001"); `language` is its {@link buttonLanguage},
+ * which an expired or unknown button is answered in.
  */
 export async function pressButton(data: string, user: string, language: Language, { rag, state, logger }: PressOptions): Promise<ButtonOutcome> {
+  const expired = { kind: "message", text: messages(language).buttonExpired, language } as const;
   const action = parseButtonData(data);
-  const expired = { kind: "message", text: messages(action?.language ?? language).buttonExpired, language: action?.language ?? language } as const;
   if (action === undefined) return expired;
   let payload: AnswerPayload | undefined;
   try {

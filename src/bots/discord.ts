@@ -21,9 +21,8 @@ import {
 import type { DiscordConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
-import { parseButtonData } from "../state/buttons.js";
 import type { AskContext, Reply } from "./ask.js";
-import { pressButton } from "./buttons.js";
+import { buttonLanguage, pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
 import {
@@ -55,11 +54,10 @@ const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
 const NO_EMBEDS: MessageFlags.SuppressEmbeds = MessageFlags.SuppressEmbeds;
 const EPHEMERAL = [MessageFlags.Ephemeral, NO_EMBEDS] as const;
 /**
- * The language of what the bot says outside an answer: a button's is its answer's (recorded in its data), else the
- * user's client locale, which is never Arabic (Discord has no Arabic locale) but may be one day.
+ * The language of what the bot says outside an answer, from the user's client locale: never Arabic today (Discord
+ * has no Arabic locale), so under an answer its buttons say which (see buttonLanguage).
  */
-const languageOf = (interaction: { readonly locale: string; readonly customId?: string }): Language =>
-  (interaction.customId === undefined ? undefined : parseButtonData(interaction.customId)?.language) ?? (interaction.locale.startsWith("ar") ? "ar" : "en");
+const languageOf = (interaction: { readonly locale: string }): Language => (interaction.locale.startsWith("ar") ? "ar" : "en");
 /** What to do about the gateway close codes after which discord.js stops reconnecting, by code. */
 const CLOSE_HINTS: ReadonlyMap<number, string> = new Map([
   [GatewayCloseCodes.AuthenticationFailed, "DISCORD_TOKEN is wrong or was reset"],
@@ -149,11 +147,11 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   client.on(Events.InteractionCreate, (interaction) => {
     if (stopping) return;
     if (interaction.isButton()) {
-      const language = languageOf(interaction);
+      const language = buttonLanguage(interaction.customId, languageOf(interaction));
       handle(
         `interaction:${interaction.id}`,
         { interactionId: interaction.id, button: interaction.customId, guildId: interaction.guildId },
-        () => answerButton(interaction),
+        () => answerButton(interaction, language),
         () =>
           interaction.deferred || interaction.replied
             ? interaction.followUp({ content: messages(language).failed, flags: EPHEMERAL })
@@ -257,9 +255,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     ).catch((error: unknown) => logger.warn({ err: safeError(error) }, "could not remember the conversation"));
   }
 
-  /** "Show paragraph" and 👍/👎: the answer is ephemeral, seen only by who pressed. */
-  async function answerButton(interaction: ButtonInteraction): Promise<void> {
-    const language = languageOf(interaction);
+  /** "Show paragraph" and 👍/👎, in the button's `language`: the answer is ephemeral, seen only by who pressed. */
+  async function answerButton(interaction: ButtonInteraction, language: Language): Promise<void> {
     // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });

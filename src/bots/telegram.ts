@@ -12,7 +12,7 @@ import { ConfigError, type TelegramConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
-import { pressButton } from "./buttons.js";
+import { buttonLanguage, pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
 import {
@@ -108,8 +108,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   bot.on("callback_query", (ctx) => {
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";
     const answered = ctx.callbackQuery.message;
+    const language = buttonLanguage(data, userLanguage(ctx));
     const task = async (): Promise<void> => {
-      const outcome = await pressButton(data, `telegram:${ctx.from.id}`, userLanguage(ctx), { rag: deps.rag, state, logger });
+      const outcome = await pressButton(data, `telegram:${ctx.from.id}`, language, { rag: deps.rag, state, logger });
       if (outcome.kind === "message") {
         await ctx.answerCbQuery(outcome.text);
         return;
@@ -123,7 +124,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning.
     void inflight.run(task).catch(async (error: unknown) => {
       logger.error({ err: error, update: ctx.update.update_id }, "handling a button press failed");
-      await ctx.answerCbQuery(messages(userLanguage(ctx)).failed).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
+      await ctx.answerCbQuery(messages(language).failed).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
     });
   });
 

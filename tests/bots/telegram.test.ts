@@ -589,15 +589,15 @@ describe("Telegram bot, answer buttons and feedback", () => {
     expect(logs().filter((l) => l.level >= 50)).toEqual([]);
   });
 
-  it("tells only the presser, with a toast, when a paragraph cannot be sent; nothing goes to the chat", async () => {
+  it("tells only the presser, with a toast in the answer's language, when a paragraph cannot be sent; nothing goes to the chat", async () => {
     const { tg, logs } = await setup();
-    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    tg.push(tg.privateUpdate("من هي ميشال سيسون؟"));
     const [answer] = await tg.waitForSent(1);
     if (!answer) throw new Error("no answer");
     tg.fail("sendMessage", { kind: "error", code: 400, description: "Bad Request: message is too long" }, 3);
-    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? ""));
+    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? "", { languageCode: "en" }));
     await tg.waitForCalls("answerCallbackQuery", 1);
-    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([en.failed]);
+    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([messages("ar").failed]);
     expect(tg.sent).toHaveLength(1); // no apology in the chat
     expect(logs().map((l) => l.msg)).toContain("handling a button press failed");
   });
