@@ -49,7 +49,8 @@ async function exitCode(child: ChildProcessWithoutNullStreams, timeoutMs: number
 async function ready({ child, output }: Started, timeoutMs: number): Promise<{ bots: string[] }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const line = (output.stdout + output.stderr).split("\n").find((l) => l.includes('"msg":"ready"'));
+    // Complete lines only: the last may still be arriving.
+    const line = (output.stdout + output.stderr).split("\n").slice(0, -1).find((l) => l.includes('"msg":"ready"'));
     if (line) return JSON.parse(line) as { bots: string[] };
     if (child.exitCode !== null) throw new Error(`exited ${child.exitCode}\n${output.stderr}`);
     if (Date.now() > deadline) throw new Error(`not ready after ${timeoutMs} ms\n${output.stderr}`);
@@ -119,6 +120,7 @@ describe("npm start", () => {
 
     it("answers over Telegram and Discord with verbatim quotes, then exits 0 on SIGTERM without leaking tokens", { timeout: 120_000 }, async () => {
       discord.delayNext({ method: "GET", route: /^\/gateway\/bot$/u, ms: 3000 });
+      const callsBefore = discord.calls.length;
       const started = start({
         TELEGRAM_BOT_TOKEN: telegram.token,
         TELEGRAM_API_ROOT: telegram.apiRoot,
@@ -132,7 +134,8 @@ describe("npm start", () => {
       // Discord. The commands the previous test registered are still on the fake, so they cannot tell; a slow
       // Discord (its gateway address 3 s late) makes sure Telegram is up first, which once let this test write too early.
       expect((await ready(started, 60_000)).bots.sort()).toEqual(["discord", "telegram"]);
-      expect(discord.commands.get(IDS.guild)?.length).toBeGreaterThan(0);
+      const registered = discord.calls.slice(callsBefore).filter((c) => c.method === "PUT" && c.route === `/applications/${IDS.bot}/guilds/${IDS.guild}/commands`);
+      expect(registered.map((c) => c.status)).toEqual([200]);
 
       telegram.push(telegram.privateUpdate("ما الذي ناقشته مع نظرائها حول المقررين الخاصين؟"));
       const [sent] = await telegram.waitForSent(1, 30_000).catch((error: unknown) => {
