@@ -89,43 +89,44 @@ export async function preferRedis<T>(redis: SharedRedis | undefined, remote: () 
   }
 }
 
-/**
- * Keys {@link createSharedStore} remembers writing here instead of to Redis, at most: about 3 MB, more keys than
- * the in-process stores hold.
- */
+/** Keys {@link createSharedStore} remembers Redis refusing, at most (about 3 MB). */
 const MAX_HELD_HERE = 20_000;
 
 /**
- * Redis while it answers, else the in-process store: what every store of the bot uses. A key last written here
- * (Redis was away, or refused the write: out of memory, a read-only replica) is read from here while this process
- * holds it, even once Redis answers again: Redis has an older value or none (a conversation's later turns).
+ * Redis while it answers, else the in-process store: what every store of the bot uses. While Redis refuses writes
+ * (out of memory, a read-only replica) but serves reads, a key it refused is read back from here, where its write
+ * went (a conversation's later turns); once Redis takes a write again it is the one truth again, for every replica.
  */
 export function createSharedStore(redis: SharedRedis | undefined, local: KeyValueStore = createMemoryStore()): KeyValueStore {
   if (redis === undefined) return local;
   const remote = createRedisStore(redis);
-  /** Keys whose latest write is in `local`, oldest first. */
-  const heldHere = new Set<string>();
-  const holdHere = (key: string): void => {
-    heldHere.delete(key);
-    heldHere.add(key);
-    if (heldHere.size > MAX_HELD_HERE) heldHere.delete(heldHere.values().next().value as string);
+  /** Keys whose latest write Redis refused, oldest first. */
+  const refused = new Set<string>();
+  const getRemote = async (key: string): Promise<string | undefined> => {
+    if (!refused.has(key)) return remote.get(key);
+    const here = await local.get(key);
+    if (here === undefined) refused.delete(key); // expired or evicted here
+    return here ?? remote.get(key);
   };
-  const getRemote = async (key: string): Promise<string | undefined> =>
-    heldHere.has(key) ? ((await local.get(key)) ?? remote.get(key)) : remote.get(key);
   return {
     get: (key) => preferRedis(redis, () => getRemote(key), () => local.get(key)),
-    set: (key, value, ttlMs) =>
-      preferRedis(
-        redis,
-        async () => {
-          await remote.set(key, value, ttlMs);
-          heldHere.delete(key);
-        },
-        async () => {
-          await local.set(key, value, ttlMs);
-          holdHere(key);
-        },
-      ),
+    set: async (key, value, ttlMs) => {
+      if (!redis.available) return local.set(key, value, ttlMs);
+      try {
+        await remote.set(key, value, ttlMs);
+        refused.clear();
+      } catch (error) {
+        if (!(error instanceof StateUnavailableError)) throw error;
+        await local.set(key, value, ttlMs);
+        if (!error.refused) return;
+        refused.delete(key);
+        refused.add(key);
+        for (const oldest of refused) {
+          if (refused.size <= MAX_HELD_HERE) break;
+          refused.delete(oldest);
+        }
+      }
+    },
     claim: (key, value, ttlMs) => preferRedis(redis, () => remote.claim(key, value, ttlMs), () => local.claim(key, value, ttlMs)),
   };
 }

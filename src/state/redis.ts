@@ -7,10 +7,17 @@
 import { Redis, ReplyError } from "ioredis";
 import type { Logger } from "../logger.js";
 
-/** A Redis call that could not be made (down, reconnecting, or too slow); the caller falls back in-process. */
+/**
+ * A Redis call that could not be made (down, reconnecting, or too slow) or that Redis refused (`refused`: out of
+ * memory, a read-only replica); the caller falls back in-process.
+ */
 export class StateUnavailableError extends Error {
   override readonly name = "StateUnavailableError";
-  constructor(message: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    options?: { cause?: unknown },
+    readonly refused = false,
+  ) {
     super(message, options);
   }
 }
@@ -139,10 +146,9 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
         cameBack();
         return result;
       } catch (error) {
-        const unavailable = new StateUnavailableError("a Redis call failed", { cause: error });
         if (error instanceof ReplyError) refused(error as Error);
         else wentDown(error);
-        throw unavailable;
+        throw new StateUnavailableError("a Redis call failed", { cause: error }, error instanceof ReplyError);
       } finally {
         clearTimeout(timeout);
       }
