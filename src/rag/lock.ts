@@ -202,17 +202,33 @@ async function removeStale(path: string, owner: LockOwner, logger?: Logger): Pro
   return true;
 }
 
-/** Rethrows a file system error as LockError("io") saying `what` failed; a LockError as it is. */
-const asLockError =
-  (what: string) =>
-  (cause: unknown): never => {
-    throw cause instanceof LockError ? cause : new LockError("io", what, undefined, { cause });
-  };
+/** What stands at the lock's path, which open("wx") found taken. */
+type FoundLock =
+  | { readonly kind: "gone" }
+  | { readonly kind: "lock"; readonly owner: LockOwner; readonly stale: boolean }
+  /** A lock this process may not read (another user's, mode 600): held by someone, as far as it can tell. */
+  | { readonly kind: "unreadable"; readonly cause: unknown }
+  /** No lock a writer made (a folder, a dangling symbolic link): it never goes away by itself. */
+  | { readonly kind: "debris"; readonly cause: unknown };
+
+async function inspectLock(path: string): Promise<FoundLock> {
+  try {
+    const owner = await readOwner(path);
+    if (owner !== undefined) return { kind: "lock", owner, stale: await stale(owner, path) };
+    // Released meanwhile, or a dangling symbolic link, which open("wx") finds taken and reads as missing.
+    const link = await unlessMissing(lstat(path), undefined);
+    return link === undefined ? { kind: "gone" } : { kind: "debris", cause: new Error("a symbolic link to nothing") };
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    return code === "EACCES" || code === "EPERM" ? { kind: "unreadable", cause } : { kind: "debris", cause };
+  }
+}
 
 /**
  * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
- * @throws LockError("busy") when another live writer still holds it after `waitMs` (or a lock that cannot be read
- * is still there); LockError("io") when the lock file cannot be created, or a stale one taken over.
+ * @throws LockError("busy") when another live writer still holds it after `waitMs` (or a lock this process may not
+ * read), or at once when something that is no lock stands in its place or a stale lock cannot be removed;
+ * LockError("io") when the lock file (or the takeover guard) cannot be created: a read-only folder.
  */
 export async function acquireIndexLock(indexDir: string, options: AcquireLockOptions = {}): Promise<IndexLock> {
   const path = lockPath(indexDir);
@@ -249,12 +265,20 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
       }
     }
-    // A lock that cannot be read (another user's, mode 600) is held by someone: waited for, as a live writer's.
-    let unreadable: unknown;
-    const owner = await readOwner(path).catch((error: unknown) => void (unreadable = error));
-    if (owner === undefined && unreadable === undefined) continue; // released meanwhile: try again at once
-    if (owner !== undefined && (await stale(owner, path).catch((error: unknown) => void (unreadable = error)))) {
-      if (!(await removeStale(path, owner, options.logger).catch(asLockError(`cannot take over the stale index lock ${path}`)))) {
+    const found = await inspectLock(path);
+    if (found.kind === "gone") continue; // released meanwhile: try again at once
+    if (found.kind === "debris") {
+      throw new LockError("busy", `${path} stands where the index lock goes and is no lock; remove it if no process is writing the index`, undefined, {
+        cause: found.cause,
+      });
+    }
+    if (found.kind === "lock" && found.stale) {
+      const { owner } = found;
+      const taken = await removeStale(path, owner, options.logger).catch((cause: unknown) => {
+        if (cause instanceof LockError) throw cause;
+        throw new LockError("busy", `the stale index lock ${path} cannot be removed; remove it by hand`, owner, { cause });
+      });
+      if (!taken) {
         // Another writer is taking it over: its lock is there in a moment, unless the wait is up.
         if (Date.now() >= deadline) throw new LockError("busy", `another process is taking over the stale index lock ${path}`);
         await sleep(Math.min(pollMs, TAKEOVER_POLL_MS));
@@ -262,13 +286,14 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       continue;
     }
     if (Date.now() >= deadline) {
-      if (owner === undefined || unreadable !== undefined) {
-        throw new LockError("busy", `the index lock ${path} cannot be read; another process may be writing the index`, undefined, { cause: unreadable });
+      if (found.kind === "unreadable") {
+        throw new LockError("busy", `the index lock ${path} cannot be read; another process may be writing the index`, undefined, { cause: found.cause });
       }
-      throw new LockError("busy", `the index is being written by process ${owner.pid} (lock ${path})`, owner);
+      throw new LockError("busy", `the index is being written by process ${found.owner.pid} (lock ${path})`, found.owner);
     }
     if (!logged) {
       logged = true;
+      const owner = found.kind === "lock" ? found.owner : undefined;
       options.logger?.info({ lock: path, pid: owner?.pid, since: owner?.at, purpose: options.purpose }, "another process is writing the index; waiting for it");
     }
     await sleep(pollMs);

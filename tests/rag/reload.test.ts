@@ -81,13 +81,17 @@ describe("the index lock", () => {
     expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
   });
 
-  it("takes a lock it cannot read for held: busy (never io, on which a writer goes on without the lock), not a raw error", async () => {
+  it("says busy at once, with what to do, when something that is no lock stands in its place (a folder, a dangling link)", async () => {
     const p = project();
     mkdirSync(lockPath(p.indexDir));
-    const error = await acquireIndexLock(p.indexDir, { waitMs: 300, pollMs: 50 }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LockError);
-    expect(error).toMatchObject({ code: "busy", cause: { code: "EISDIR" } });
-    expect(String(error)).toContain("cannot be read");
+    const folder = await acquireIndexLock(p.indexDir, { waitMs: 60_000 }).catch((e: unknown) => e);
+    expect(folder).toBeInstanceOf(LockError);
+    expect(folder).toMatchObject({ code: "busy", cause: { code: "EISDIR" } });
+    expect(String(folder)).toContain("remove it if no process is writing the index");
+    // A link to nothing: open("wx") finds the path taken, reading it finds nothing. This once looped for ever.
+    rmSync(lockPath(p.indexDir), { recursive: true });
+    symlinkSync(join(p.root, "nowhere"), lockPath(p.indexDir));
+    await expect(acquireIndexLock(p.indexDir, { waitMs: 60_000 })).rejects.toMatchObject({ name: "LockError", code: "busy" });
   });
 
   it("with no wait, says busy at once while another writer's takeover guard stands beside a stale lock", async () => {
