@@ -201,7 +201,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const stem = stemEnglish(token.text);
       // "How old is she?" asks for an age, not for something old (قديم, which also finds "قدماً", forward); "how
       // old laws …" does not.
-      const asksMeasure = tokens[i - 1]?.text === "how" && (i + 1 === tokens.length || AUXILIARIES.has(tokens[i + 1]?.text ?? ""));
+      const asksMeasure = tokens[i - 1]?.text === "how" && (i + 1 === tokens.length || MEASURED_NEXT.has(tokens[i + 1]?.text ?? ""));
       const measured = asksMeasure ? MEASURES.get(token.text) : undefined;
       const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
       for (const k of translations) keys.add(k);
@@ -322,9 +322,13 @@ const MEASURES: ReadonlyMap<string, readonly string[]> = new Map([
   ["big", ["size"]],
   ["large", ["size"]],
 ]);
-/** The verbs a "how old" question goes on with ("how old is she?", "how long did it last?"). */
-const AUXILIARIES: ReadonlySet<string> = new Set(
-  "is are was were be been do does did will would can could must should shall may might has have had".split(" "),
+/**
+ * The words a "how old" question goes on with: a verb ("how old is she?", "how long did it last?") or, asked
+ * indirectly, its subject ("do you know how old the governor was?").
+ */
+const MEASURED_NEXT: ReadonlySet<string> = new Set(
+  `is are was were be been do does did will would can could must should shall may might has have had
+  the this that these those he she it they you we i`.split(/\s+/u),
 );
 
 /** An ordinal written in digits ("2nd", "15th"): its number. */

@@ -68,7 +68,7 @@ export function hollowForms(key: string): string[] {
 }
 
 const OBJECT_PRONOUN = /(?:هما|هم|هن|ها|ه|كم|ك|ني|نا)$/u;
-const PAST_ENDING = /(?:تما|تم|تن|وا|ت|ا)$/u;
+const PAST_ENDING = /(?:تما|تم|تن|وا|نا|ت|ا)$/u;
 
 /**
  * A verb of form VIII whose root begins with ل (التقى, he met; التزم, he committed) starts as the article does,
@@ -83,7 +83,8 @@ export function lamVerbKeys(token: Token): string[] {
   if (!verb.startsWith("الت")) return [];
   const keys = new Set<string>();
   for (const form of new Set([verb, verb.replace(OBJECT_PRONOUN, "")])) {
-    const stem = form.replace(PAST_ENDING, "");
+    // The weak letter may stay before an ending (التقيت, التقينا): the same verb as التقت.
+    const stem = form.replace(PAST_ENDING, "").replace(/^(الت.)ي$/u, "$1");
     if (stem === form) continue;
     if (stem.length === 4) for (const k of tokenKeys({ ...token, text: `${stem}ي` })) if (k.startsWith("ال")) keys.add(k);
     if (stem.length === 5) for (const k of tokenKeys({ ...token, text: stem })) if (k.length >= 3) keys.add(k);
