@@ -23,7 +23,8 @@ run(async () => {
     lock = await acquireIndexLock(config.indexDir, { logger });
   } catch (error) {
     if (!(error instanceof LockError) || error.code !== "busy") throw error;
-    process.stderr.write(`Another process (pid ${error.owner?.pid ?? "?"}) is writing the index; waiting for it to finish.\n`);
+    const who = error.owner ? `Another process (pid ${error.owner.pid})` : "Another process";
+    process.stderr.write(`${who} is writing the index; waiting for it to finish.\n`);
     lock = await acquireIndexLock(config.indexDir, { logger, waitMs: LOCK_WAIT_MS });
   }
   try {

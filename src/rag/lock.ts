@@ -33,9 +33,13 @@ export interface IndexLock {
   release(): Promise<void>;
 }
 
-export type LockErrorCode = "busy" | "io";
+export type LockErrorCode = "busy" | "blocked" | "io";
 
-/** The lock could not be taken: another writer holds it (`busy`), or the file system refused (`io`). */
+/**
+ * The lock could not be taken: another writer holds it (`busy`), something stands in its place that will not go
+ * away by itself (`blocked`: debris, a stale lock this process cannot remove; the message says what to remove),
+ * or the file system refused to create it (`io`: a read-only folder).
+ */
 export class LockError extends Error {
   override readonly name = "LockError";
   constructor(
@@ -217,7 +221,7 @@ async function inspectLock(path: string): Promise<FoundLock> {
     if (owner !== undefined) return { kind: "lock", owner, stale: await stale(owner, path) };
     // Released meanwhile, or a dangling symbolic link, which open("wx") finds taken and reads as missing.
     const link = await unlessMissing(lstat(path), undefined);
-    return link === undefined ? { kind: "gone" } : { kind: "debris", cause: new Error("a symbolic link to nothing") };
+    return link?.isSymbolicLink() ? { kind: "debris", cause: new Error("a symbolic link to nothing") } : { kind: "gone" };
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     return code === "EACCES" || code === "EPERM" ? { kind: "unreadable", cause } : { kind: "debris", cause };
@@ -227,8 +231,8 @@ async function inspectLock(path: string): Promise<FoundLock> {
 /**
  * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
  * @throws LockError("busy") when another live writer still holds it after `waitMs` (or a lock this process may not
- * read), or at once when something that is no lock stands in its place or a stale lock cannot be removed;
- * LockError("io") when the lock file (or the takeover guard) cannot be created: a read-only folder.
+ * read); LockError("blocked") at once when something that is no lock stands in its place or a stale lock cannot be
+ * removed; LockError("io") when the lock file (or the takeover guard) cannot be created: a read-only folder.
  */
 export async function acquireIndexLock(indexDir: string, options: AcquireLockOptions = {}): Promise<IndexLock> {
   const path = lockPath(indexDir);
@@ -268,7 +272,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
     const found = await inspectLock(path);
     if (found.kind === "gone") continue; // released meanwhile: try again at once
     if (found.kind === "debris") {
-      throw new LockError("busy", `${path} stands where the index lock goes and is no lock; remove it if no process is writing the index`, undefined, {
+      throw new LockError("blocked", `${path} stands where the index lock goes and is no lock; remove it if no process is writing the index`, undefined, {
         cause: found.cause,
       });
     }
@@ -276,7 +280,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       const { owner } = found;
       const taken = await removeStale(path, owner, options.logger).catch((cause: unknown) => {
         if (cause instanceof LockError) throw cause;
-        throw new LockError("busy", `the stale index lock ${path} cannot be removed; remove it by hand`, owner, { cause });
+        throw new LockError("blocked", `the stale index lock ${path} cannot be removed; remove it by hand`, undefined, { cause });
       });
       if (!taken) {
         // Another writer is taking it over: its lock is there in a moment, unless the wait is up.
@@ -289,12 +293,15 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       if (found.kind === "unreadable") {
         throw new LockError("busy", `the index lock ${path} cannot be read; another process may be writing the index`, undefined, { cause: found.cause });
       }
-      throw new LockError("busy", `the index is being written by process ${found.owner.pid} (lock ${path})`, found.owner);
+      const { owner } = found;
+      // pid -1: a lock being written this instant, or damaged (it is taken for stale once old).
+      if (owner.pid === -1) throw new LockError("busy", `the index lock ${path} is being written or is damaged`);
+      throw new LockError("busy", `the index is being written by process ${owner.pid} (lock ${path})`, owner);
     }
     if (!logged) {
       logged = true;
-      const owner = found.kind === "lock" ? found.owner : undefined;
-      options.logger?.info({ lock: path, pid: owner?.pid, since: owner?.at, purpose: options.purpose }, "another process is writing the index; waiting for it");
+      const owner = found.kind === "lock" && found.owner.pid !== -1 ? { pid: found.owner.pid, since: found.owner.at } : {};
+      options.logger?.info({ lock: path, ...owner, purpose: options.purpose }, "another process is writing the index; waiting for it");
     }
     await sleep(pollMs);
   }

@@ -128,8 +128,9 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       lock = await acquireIndexLock(indexDir, { logger });
     } catch (error) {
       if (!(error instanceof LockError)) throw error;
-      if (error.code === "busy") {
-        if (!busyLogged) logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
+      if (error.code === "busy" || error.code === "blocked") {
+        if (!busyLogged && error.code === "busy") logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
+        if (!busyLogged && error.code === "blocked") logger.warn({ err: error }, "briefings changed, but the index lock is blocked; trying again shortly");
         busyLogged = true;
         return "busy";
       }

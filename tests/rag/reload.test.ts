@@ -81,17 +81,26 @@ describe("the index lock", () => {
     expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
   });
 
-  it("says busy at once, with what to do, when something that is no lock stands in its place (a folder, a dangling link)", async () => {
+  it("says a fresh lock with no owner written yet is being written or damaged, with no pid", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), "");
+    const error = await acquireIndexLock(p.indexDir).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "busy", owner: undefined });
+    expect(String(error)).toContain("is being written or is damaged");
+    expect(String(error)).not.toContain("-1");
+  });
+
+  it("says blocked at once, with what to do, when something that is no lock stands in its place (a folder, a dangling link)", async () => {
     const p = project();
     mkdirSync(lockPath(p.indexDir));
     const folder = await acquireIndexLock(p.indexDir, { waitMs: 60_000 }).catch((e: unknown) => e);
     expect(folder).toBeInstanceOf(LockError);
-    expect(folder).toMatchObject({ code: "busy", cause: { code: "EISDIR" } });
+    expect(folder).toMatchObject({ code: "blocked", cause: { code: "EISDIR" } });
     expect(String(folder)).toContain("remove it if no process is writing the index");
     // A link to nothing: open("wx") finds the path taken, reading it finds nothing. This once looped for ever.
     rmSync(lockPath(p.indexDir), { recursive: true });
     symlinkSync(join(p.root, "nowhere"), lockPath(p.indexDir));
-    await expect(acquireIndexLock(p.indexDir, { waitMs: 60_000 })).rejects.toMatchObject({ name: "LockError", code: "busy" });
+    await expect(acquireIndexLock(p.indexDir, { waitMs: 60_000 })).rejects.toMatchObject({ name: "LockError", code: "blocked" });
   });
 
   it("with no wait, says busy at once while another writer's takeover guard stands beside a stale lock", async () => {
