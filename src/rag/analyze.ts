@@ -328,7 +328,7 @@ const MEASURES: ReadonlyMap<string, readonly string[]> = new Map([
  */
 const MEASURED_NEXT: ReadonlySet<string> = new Set(
   `is are was were be been do does did will would can could must should shall may might has have had
-  the this that these those he she it they you we i`.split(/\s+/u),
+  am the this that these those he she it they you we`.split(/\s+/u),
 );
 
 /** An ordinal written in digits ("2nd", "15th"): its number. */

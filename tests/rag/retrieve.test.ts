@@ -67,6 +67,7 @@ describe('"how old"', () => {
     // قدم is قديم's key, which also finds قدماً (forward) in the briefing.
     expect(keysOf("how old is she?", "old")).not.toContain("قدم");
     expect(keysOf("do you know how old the envoy was?", "old")).not.toContain("قدم");
+    expect(keysOf("how old am I?", "old")).not.toContain("قدم");
     expect(keysOf("how old laws shaped the region", "old")).toContain("قدم");
     expect(keysOf("How constructor companies build roads in Algeria?", "companies")).toContain("شرك");
   });

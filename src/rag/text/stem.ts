@@ -83,9 +83,10 @@ export function lamVerbKeys(token: Token): string[] {
   if (!verb.startsWith("الت")) return [];
   const keys = new Set<string>();
   for (const form of new Set([verb, verb.replace(OBJECT_PRONOUN, "")])) {
+    const cut = form.replace(PAST_ENDING, "");
+    if (cut === form) continue;
     // The weak letter may stay before an ending (التقيت, التقينا): the same verb as التقت.
-    const stem = form.replace(PAST_ENDING, "").replace(/^(الت.)ي$/u, "$1");
-    if (stem === form) continue;
+    const stem = cut.replace(/^(الت.)ي$/u, "$1");
     if (stem.length === 4) for (const k of tokenKeys({ ...token, text: `${stem}ي` })) if (k.startsWith("ال")) keys.add(k);
     if (stem.length === 5) for (const k of tokenKeys({ ...token, text: stem })) if (k.length >= 3) keys.add(k);
   }

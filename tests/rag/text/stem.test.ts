@@ -54,6 +54,9 @@ describe("lamVerbKeys", () => {
     // gives none.
     expect(keys("التفاهم")).toEqual(["التف"]);
     expect(keys("التطورات")).toEqual([]);
+    // Nothing cut, nothing read: التقية and التحية are nouns, not التقى.
+    expect(keys("التقية")).toEqual([]);
+    expect(keys("التحية")).toEqual([]);
     expect(keys("التصويت")).toEqual([]);
     expect(keys("اجتمعت")).toEqual([]);
   });
