@@ -90,18 +90,25 @@ export async function preferRedis<T>(redis: SharedRedis | undefined, remote: () 
 }
 
 /** Keys {@link createSharedStore} remembers Redis refusing, at most (about 3 MB). */
-const MAX_HELD_HERE = 20_000;
+const MAX_REFUSED_KEYS = 20_000;
 
 /**
  * Redis while it answers, else the in-process store: what every store of the bot uses. While Redis refuses writes
  * (out of memory, a read-only replica) but serves reads, a key it refused is read back from here, where its write
- * went (a conversation's later turns); once Redis takes a write again it is the one truth again, for every replica.
+ * went (a conversation's later turns). The first write Redis takes again, of any key, ends that: Redis is then the
+ * one truth for every replica, as it is after an outage.
  */
 export function createSharedStore(redis: SharedRedis | undefined, local: KeyValueStore = createMemoryStore()): KeyValueStore {
   if (redis === undefined) return local;
   const remote = createRedisStore(redis);
   /** Keys whose latest write Redis refused, oldest first. */
   const refused = new Set<string>();
+  /** Writes Redis took: a refusal answered after one that was taken meanwhile marks nothing. */
+  let taken = 0;
+  const tookWrite = (): void => {
+    taken += 1;
+    refused.clear();
+  };
   const getRemote = async (key: string): Promise<string | undefined> => {
     if (!refused.has(key)) return remote.get(key);
     const here = await local.get(key);
@@ -112,22 +119,32 @@ export function createSharedStore(redis: SharedRedis | undefined, local: KeyValu
     get: (key) => preferRedis(redis, () => getRemote(key), () => local.get(key)),
     set: async (key, value, ttlMs) => {
       if (!redis.available) return local.set(key, value, ttlMs);
+      const before = taken;
       try {
         await remote.set(key, value, ttlMs);
-        refused.clear();
+        tookWrite();
       } catch (error) {
         if (!(error instanceof StateUnavailableError)) throw error;
         await local.set(key, value, ttlMs);
-        if (!error.refused) return;
+        if (!error.refused || taken !== before) return;
         refused.delete(key);
         refused.add(key);
         for (const oldest of refused) {
-          if (refused.size <= MAX_HELD_HERE) break;
+          if (refused.size <= MAX_REFUSED_KEYS) break;
           refused.delete(oldest);
         }
       }
     },
-    claim: (key, value, ttlMs) => preferRedis(redis, () => remote.claim(key, value, ttlMs), () => local.claim(key, value, ttlMs)),
+    claim: (key, value, ttlMs) =>
+      preferRedis(
+        redis,
+        async () => {
+          const claimed = await remote.claim(key, value, ttlMs);
+          if (claimed) tookWrite();
+          return claimed;
+        },
+        () => local.claim(key, value, ttlMs),
+      ),
   };
 }
 

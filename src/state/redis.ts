@@ -13,12 +13,10 @@ import type { Logger } from "../logger.js";
  */
 export class StateUnavailableError extends Error {
   override readonly name = "StateUnavailableError";
-  constructor(
-    message: string,
-    options?: { cause?: unknown },
-    readonly refused = false,
-  ) {
+  readonly refused: boolean;
+  constructor(message: string, options?: { cause?: unknown; refused?: boolean }) {
     super(message, options);
+    this.refused = options?.refused ?? false;
   }
 }
 
@@ -148,7 +146,7 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
       } catch (error) {
         if (error instanceof ReplyError) refused(error as Error);
         else wentDown(error);
-        throw new StateUnavailableError("a Redis call failed", { cause: error }, error instanceof ReplyError);
+        throw new StateUnavailableError("a Redis call failed", { cause: error, refused: error instanceof ReplyError });
       } finally {
         clearTimeout(timeout);
       }

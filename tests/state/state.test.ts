@@ -12,7 +12,7 @@ import { feedbackData, paragraphData, parseButtonData } from "../../src/state/bu
 import { parseTurns } from "../../src/state/conversations.js";
 import { createFeedbackLog, FEEDBACK_FILE } from "../../src/state/feedback.js";
 import { connectRedis, createState, type BotState, type SharedRedis } from "../../src/state/index.js";
-import { createMemoryStore } from "../../src/state/kv.js";
+import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
 
@@ -299,6 +299,25 @@ describe("state shared through a real Redis", () => {
     await b.state.conversations.remember(place, [turn("newer")]);
     await a.state.conversations.remember({ chat: "elsewhere" }, [turn("any")]);
     expect(await a.state.conversations.recall(place)).toEqual([turn("newer")]);
+  });
+
+  it("marks no key whose refusal is answered after a write Redis took meanwhile (the two raced)", { timeout: 30_000 }, async () => {
+    // A user Redis lets read every key but write one kind only: the other is refused (NOPERM); both go out at once.
+    const admin = await replica("acl-admin");
+    await admin.redis.run((c) => c.call("ACL", "SETUSER", "halfway", "on", ">halfway-pass", "%R~*", "%RW~briefing-bot:open:*", "+@all"));
+    const url = new URL(redis.url);
+    url.username = "halfway";
+    url.password = "halfway-pass";
+    const connection = await connectRedis(url.toString(), { logger: collectingLogger().logger, callTimeoutMs: 300 });
+    open.push(connection);
+    const store = createSharedStore(connection, createMemoryStore());
+    await Promise.all([store.set("closed:k", "kept here", 60_000), store.set("open:k", "in Redis", 60_000)]);
+    // Redis took a write after the refusal went out: it is the truth again, and it holds nothing for closed:k.
+    expect(await store.get("closed:k")).toBeUndefined();
+    expect(await store.get("open:k")).toBe("in Redis");
+    // Refused alone, the key is read back from the process.
+    await store.set("closed:k", "kept here", 60_000);
+    expect(await store.get("closed:k")).toBe("kept here");
   });
 
   it("starts in-process with one warning when Redis is not there, and uses it once it is", { timeout: 30_000 }, async () => {
