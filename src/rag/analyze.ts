@@ -168,6 +168,8 @@ const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 const RELATIVES_WEIGHT = 0.5;
 
 /** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
+/** A form VIII verb in the present tense (يجتمع, تنتقد: C ت C C after the prefix), with a pronoun or plural ending. */
+const FORM_VIII_PRESENT = /^[يتن](\p{Script=Arabic})ت(\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
@@ -231,6 +233,14 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
       const bare = PRESENT_ROOT.exec(verb)?.[1];
       if (bare !== undefined) relatives.add(bare);
+      // A form VIII verb in the present tense ("تنتقد", is criticised) is its past and verbal noun (انتقد,
+      // انتقاد: the text's "للانتقادات"), the same word, where the corpus holds them.
+      const [, c1, c2, c3] = FORM_VIII_PRESENT.exec(verb) ?? [];
+      if (c1 && c2 && c3) {
+        for (const form of [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`]) {
+          for (const k of tokenKeys({ ...token, text: form })) if (context.has(k)) keys.add(k);
+        }
+      }
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);

@@ -51,6 +51,17 @@ describe("an Arabic verb in the present tense", () => {
   });
 });
 
+describe("a form VIII verb in the present tense", () => {
+  it("is its verbal noun where the briefing holds that (تنتقد ~ للانتقادات, يجتمع ~ اجتماع), and counts as found", async () => {
+    const question = "ليش كانت الجزائر تنتقد دوليا الاشهر اللي فاتت؟";
+    expect(ownKeysOf(question, "تنتقد")).toContain("انتقاد");
+    expect(ownKeysOf("متى يجتمع مجلس الأمن؟", "يجتمع")).toContain("اجتماع");
+    expect((await retriever.retrieve(question)).answerable).toBe(true);
+    // A word of that shape whose other forms the briefing lacks gets none.
+    expect(ownKeysOf("من يعتبر الجزائر شريكا؟", "يعتبر").filter((k) => k.startsWith("ا"))).toEqual([]);
+  });
+});
+
 describe("a hollow verb", () => {
   it("finds its other forms the briefing holds: زارت and 'visiting' (زيارة) find تزور", () => {
     expect(keysOf("من هي المسؤولة الأمريكية التي زارت الجزائر؟", "زارت")).toContain("تزور");
