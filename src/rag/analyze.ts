@@ -168,9 +168,9 @@ const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 const RELATIVES_WEIGHT = 0.5;
 
 /** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
+const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 /** A form VIII verb in the present tense (يجتمع, تنتقد: C ت C C after the prefix), with a pronoun or plural ending. */
 const FORM_VIII_PRESENT = /^[يتن](\p{Script=Arabic})ت(\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
-const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
