@@ -101,14 +101,11 @@ const MAX_REFUSED_KEYS = 20_000;
 export function createSharedStore(redis: SharedRedis | undefined, local: KeyValueStore = createMemoryStore()): KeyValueStore {
   if (redis === undefined) return local;
   const remote = createRedisStore(redis);
-  /** Keys whose latest write Redis refused, oldest first. */
+  /**
+   * Keys whose latest write Redis refused, oldest first. Marked and cleared as the answers arrive, with nothing
+   * awaited between, so that they follow the order Redis answered in.
+   */
   const refused = new Set<string>();
-  /** Writes Redis took: a refusal answered after one that was taken meanwhile marks nothing. */
-  let taken = 0;
-  const tookWrite = (): void => {
-    taken += 1;
-    refused.clear();
-  };
   const getRemote = async (key: string): Promise<string | undefined> => {
     if (!refused.has(key)) return remote.get(key);
     const here = await local.get(key);
@@ -119,20 +116,20 @@ export function createSharedStore(redis: SharedRedis | undefined, local: KeyValu
     get: (key) => preferRedis(redis, () => getRemote(key), () => local.get(key)),
     set: async (key, value, ttlMs) => {
       if (!redis.available) return local.set(key, value, ttlMs);
-      const before = taken;
       try {
         await remote.set(key, value, ttlMs);
-        tookWrite();
+        refused.clear();
       } catch (error) {
         if (!(error instanceof StateUnavailableError)) throw error;
-        await local.set(key, value, ttlMs);
-        if (!error.refused || taken !== before) return;
-        refused.delete(key);
-        refused.add(key);
-        for (const oldest of refused) {
-          if (refused.size <= MAX_REFUSED_KEYS) break;
-          refused.delete(oldest);
+        if (error.refused) {
+          refused.delete(key);
+          refused.add(key);
+          for (const oldest of refused) {
+            if (refused.size <= MAX_REFUSED_KEYS) break;
+            refused.delete(oldest);
+          }
         }
+        await local.set(key, value, ttlMs);
       }
     },
     claim: (key, value, ttlMs) =>
@@ -140,7 +137,7 @@ export function createSharedStore(redis: SharedRedis | undefined, local: KeyValu
         redis,
         async () => {
           const claimed = await remote.claim(key, value, ttlMs);
-          if (claimed) tookWrite();
+          if (claimed) refused.clear();
           return claimed;
         },
         () => local.claim(key, value, ttlMs),
