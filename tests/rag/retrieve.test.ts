@@ -2,7 +2,7 @@
  * The retriever's decline features on the briefing: what they say about a question the briefing does not cover;
  * which question word it reads as a tweet author's name; the dense search over a graph in segments.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -59,6 +59,21 @@ describe("a form VIII verb in the present tense", () => {
     expect((await retriever.retrieve(question)).answerable).toBe(true);
     // A word of that shape whose other forms the briefing lacks gets none.
     expect(ownKeysOf("من يعتبر الجزائر شريكا؟", "يعتبر").filter((k) => k.startsWith("ا"))).toEqual([]);
+  });
+
+  it("is not form X: يستعد (prepares) is not استعاد (regained), at most a look-alike of it", async () => {
+    const other = tempProject(false);
+    try {
+      mkdirSync(other.seedsDir, { recursive: true });
+      writeFileSync(join(other.seedsDir, "001_other.txt"), "استعاد الجيش المدينة بعد أسبوع.\n");
+      const embeddings = new HashingEmbeddings();
+      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
+      const term = new Retriever(index, embeddings).terms("هل يستعد الوفد للزيارة؟").find((t) => t.word === "يستعد" && !t.synthetic);
+      // Found only as a misspelling (a weight below a word's), not as the word itself.
+      expect(term?.weight).toBeLessThan(1);
+    } finally {
+      other.remove();
+    }
   });
 });
 
