@@ -92,7 +92,8 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   // The folder as last handled; without a signature from the start, the first rescan reads and hashes it once.
   let handled: string | undefined = options.initialSignature;
   let running: Promise<RefreshOutcome> | undefined;
-  let busyLogged = false;
+  /** The lock trouble last logged, so that a rescan logs each kind once until an update gets through. */
+  let loggedLock: "busy" | "blocked" | undefined;
   /** The folder state whose update last failed, so that its retries are not logged again. */
   let failed: string | undefined;
   /** A file event or tick that came while a rescan ran: another rescan follows it. */
@@ -129,15 +130,15 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     } catch (error) {
       if (!(error instanceof LockError)) throw error;
       if (error.code === "busy" || error.code === "blocked") {
-        if (!busyLogged && error.code === "busy") logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
-        if (!busyLogged && error.code === "blocked") logger.warn({ err: error }, "briefings changed, but the index lock is blocked; trying again shortly");
-        busyLogged = true;
+        if (loggedLock !== error.code && error.code === "busy") logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
+        if (loggedLock !== error.code && error.code === "blocked") logger.warn({ err: error }, "briefings changed, but the index lock is blocked; trying again shortly");
+        loggedLock = error.code;
         return "busy";
       }
       // The folder is read-only: the index is rebuilt in memory only (buildIndex logs that it cannot save it).
       logger.warn({ err: error }, "cannot take the index lock; updating the index without it");
     }
-    busyLogged = false;
+    loggedLock = undefined;
     const started = performance.now();
     let next: LoadedIndex;
     try {

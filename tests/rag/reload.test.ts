@@ -387,7 +387,15 @@ describe("a live rag", () => {
     expect(await rag.refresh()).toBe("busy");
     expect(rag.info().briefings).toHaveLength(1);
     expect(parsedLogs(lines).filter((l) => l.msg.includes("another process is writing the index"))).toHaveLength(1);
+    // Then something that is no lock in its place: a warning of its own, once, saying what to remove.
     rmSync(lockPath(p.indexDir));
+    mkdirSync(lockPath(p.indexDir));
+    expect(await rag.refresh()).toBe("busy");
+    expect(await rag.refresh()).toBe("busy");
+    const blocked = parsedLogs(lines).filter((l) => l.msg.includes("the index lock is blocked"));
+    expect(blocked).toHaveLength(1);
+    expect(JSON.stringify(blocked[0])).toContain("remove it if no process is writing the index");
+    rmSync(lockPath(p.indexDir), { recursive: true });
     expect(await rag.refresh()).toBe("reloaded");
     expect(rag.info().briefings).toHaveLength(2);
     expect(existsSync(lockPath(p.indexDir))).toBe(false);
