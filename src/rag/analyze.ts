@@ -235,12 +235,13 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       if (bare !== undefined) relatives.add(bare);
       // A form VIII verb in the present tense ("تنتقد", is criticised) is its past and verbal noun (انتقد,
       // انتقاد: the text's "للانتقادات"), the same word, where the corpus holds them.
-      // Not form X (يستعد is not استعاد); a weak last letter's noun ends in اء (ينتمي, انتماء); Snowball's shortest
-      // stems of the made-up forms (انت, a pronoun) match too much.
+      // A weak last letter's noun ends in اء (ينتمي, انتماء); Snowball's shortest stems of the made-up forms (انت,
+      // a pronoun) match too much. A root starting with س may be form X instead (يستعد is not استعاد, though
+      // يستمع is استماع): its forms only rank, as other forms do.
       const [, c1, c2, c3] = FORM_VIII_PRESENT.exec(verb) ?? [];
-      if (c1 && c2 && c3 && c1 !== "س") {
+      if (c1 && c2 && c3) {
         const forms = c3 === "ي" ? [`ا${c1}ت${c2}اء`, `ا${c1}ت${c2}ي`] : [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`];
-        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) keys.add(k);
+        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) (c1 === "س" ? relatives : keys).add(k);
       }
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).

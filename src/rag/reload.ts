@@ -92,7 +92,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   // The folder as last handled; without a signature from the start, the first rescan reads and hashes it once.
   let handled: string | undefined = options.initialSignature;
   let running: Promise<RefreshOutcome> | undefined;
-  /** The lock trouble last logged, so that a rescan logs each kind once until an update gets through. */
+  /** The lock trouble last logged: a rescan logs it when its kind changes, not at every try. */
   let loggedLock: "busy" | "blocked" | undefined;
   /** The folder state whose update last failed, so that its retries are not logged again. */
   let failed: string | undefined;
