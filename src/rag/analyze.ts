@@ -241,7 +241,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       const [, c1, c2, c3] = FORM_VIII_PRESENT.exec(verb) ?? [];
       if (c1 && c2 && c3) {
         const forms = c3 === "ي" ? [`ا${c1}ت${c2}اء`, `ا${c1}ت${c2}ي`] : [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`];
-        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) (c1 === "س" ? relatives : keys).add(k);
+        const into = c1 === "س" ? relatives : keys;
+        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) into.add(k);
       }
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
