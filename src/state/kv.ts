@@ -103,7 +103,9 @@ export function createSharedStore(redis: SharedRedis | undefined, local: KeyValu
   const remote = createRedisStore(redis);
   /**
    * Keys whose latest write Redis refused, oldest first. Marked and cleared as the answers arrive, with nothing
-   * awaited between, so that they follow the order Redis answered in.
+   * awaited between, so that they follow the order Redis answered in: `set`'s taken and refused paths take the same
+   * steps from Redis's answer (through preferRedis, which awaits once more in its catch, a refusal would be marked
+   * after a later write's clear; the ordering test in tests/state/state.test.ts catches that).
    */
   const refused = new Set<string>();
   const getRemote = async (key: string): Promise<string | undefined> => {
