@@ -129,8 +129,8 @@ export function latinNameKey(word: string): string | undefined {
 /**
  * Every Arabic name key a Latin word may be spelled as; `name`: the word reads as a name, so a short skeleton
  * is tried too (with its vowel groups as written). A final single s is often sounded z and written ز
- * (Steelers ستيلرز, Jones جونز, Williams ويليامز), so its skeleton ending in Z is tried as well (from three
- * consonants; a two-consonant name's skeleton is taken as written).
+ * (Steelers ستيلرز, Jones جونز, Williams ويليامز), so its skeleton ending in Z is tried as well, and so is a
+ * single s between vowels (Joseph جوزيف) (from three consonants; a two-consonant name's skeleton is taken as written).
  */
 export function arabicKeysForLatin(word: string, name = false): string[] {
   const skeleton = latinSkeleton(word);
@@ -138,8 +138,12 @@ export function arabicKeysForLatin(word: string, name = false): string[] {
   const initial = /^[aeiou]/.test(word) ? "v" : "";
   const groups = latinVowelGroups(word.replace(/^[aeiou]/, ""));
   if (skeleton.length < MIN_SKELETON) return [`${skeleton}:${groups}${initial}`];
-  const skeletons = /[^s]s$/.test(word) ? [skeleton, skeleton.replace(/S$/, "Z")] : [skeleton];
-  return skeletons.flatMap((bones) => Array.from({ length: groups + 1 }, (_, g) => `${bones}:${g}${initial}`));
+  const spellings = new Set([word, word.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, "z")]);
+  const skeletons = new Set([...spellings].flatMap((w) => {
+    const bones = latinSkeleton(w);
+    return /[^s]s$/.test(w) ? [bones, bones.replace(/S$/, "Z")] : [bones];
+  }));
+  return [...skeletons].flatMap((bones) => Array.from({ length: groups + 1 }, (_, g) => `${bones}:${g}${initial}`));
 }
 
 /** Every Latin name key an Arabic word may be spelled as. */

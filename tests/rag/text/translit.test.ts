@@ -33,6 +33,10 @@ describe("cross-script name keys", () => {
     ["steelers", "ستيلرز"],
     ["jones", "جونز"],
     ["williams", "ويليامز"],
+    // a single s between vowels sounded as z
+    ["joseph", "جوزيف"],
+    ["louisiana", "لويزيانا"],
+    ["roosevelt", "روزفلت"],
   ])("%s ~ %s", (latin, arabic) => {
     expect(matches(latin, arabic)).toBe(true);
   });
