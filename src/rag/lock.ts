@@ -156,10 +156,14 @@ const guardPath = (lock: string): string => `${lock}.takeover`;
 /**
  * Removes a takeover guard left by a crash: one whose time is TAKEOVER_STALE_MS away (either way: a clock set
  * back). Returns whether it did.
+ * @throws LockError("blocked") when a folder stands there: no writer makes one, and it never goes away by itself.
  */
 async function removeOldGuard(guard: string): Promise<boolean> {
   // lstat: a dangling symbolic link there blocks open("wx") as a file would, and is removed as one.
   const info = await unlessMissing(lstat(guard), undefined);
+  if (info?.isDirectory()) {
+    throw new LockError("blocked", `${guard} stands where the index lock's takeover guard goes and is a folder; remove it if no process is writing the index`);
+  }
   if (!info || Math.abs(Date.now() - info.mtimeMs) <= TAKEOVER_STALE_MS) return false;
   await rm(guard, { force: true });
   return true;
@@ -189,7 +193,8 @@ async function removeStale(path: string, owner: LockOwner, logger?: Logger): Pro
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw new LockError("io", `cannot create ${guard}`, undefined, { cause: error });
     const removed = await removeOldGuard(guard).catch((cause: unknown) => {
-      throw new LockError("io", `cannot remove the old takeover guard ${guard}`, undefined, { cause });
+      if (cause instanceof LockError) throw cause;
+      throw new LockError("blocked", `the old takeover guard ${guard} cannot be removed; remove it by hand`, undefined, { cause });
     });
     return removed ? removeStale(path, owner, logger) : false;
   }

@@ -137,6 +137,20 @@ describe("the index lock", () => {
     await lock.release();
   });
 
+  it("says blocked at once, young or old, when a folder stands where the takeover guard goes", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    mkdirSync(guard);
+    const young = await acquireIndexLock(p.indexDir, { waitMs: 60_000 }).catch((e: unknown) => e);
+    expect(young).toMatchObject({ name: "LockError", code: "blocked" });
+    expect(String(young)).toContain("is a folder; remove it if no process is writing the index");
+    // Once old it was removed without `recursive`, which failed: "io", on which a caller builds without the lock.
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    await expect(acquireIndexLock(p.indexDir, { waitMs: 60_000 })).rejects.toMatchObject({ name: "LockError", code: "blocked" });
+    expect(existsSync(guard)).toBe(true);
+  });
+
   it("takes over a stale lock past the guard a crash during a takeover left, once the guard is old", async () => {
     const p = project();
     writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
