@@ -261,6 +261,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى), in
         // Arabic or through its English ("meet").
         for (const k of lamVerbKeys(token)) if (context.has(k) || lexicon.arToEn.has(k)) verbKeys.add(k);
+        // A present-tense verb found nowhere, even without the dialects' ب, is its root's past and verbal noun
+        // (يدعمها, بيدعمها: the briefing's دعم), and counts as found; no function word (يمين is not مين).
+        if (bare !== undefined && !tokenKeys({ ...token, text: verb }).some(context.has)) {
+          for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
+        }
       }
       // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
       const standard = standardKeys(token.text);
