@@ -172,6 +172,12 @@ const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|
 /** A form VIII verb in the present tense (يجتمع, تنتقد: C ت C C after the prefix), with a pronoun or plural ending. */
 const FORM_VIII_PRESENT = /^[يتن](\p{Script=Arabic})ت(\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 
+/**
+ * A verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل: ت and three or four letters after the
+ * prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق).
+ */
+const FORM_V_PRESENT = /^[يتن]ت(\p{Script=Arabic}{2,4}?)(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
@@ -243,6 +249,13 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         const forms = c3 === "ي" ? [`ا${c1}ت${c2}اء`, `ا${c1}ت${c2}ي`] : [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`];
         const into = c1 === "س" ? relatives : keys;
         for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) into.add(k);
+      }
+      // Form V and VI verbs in the present tense are their past and verbal noun without the prefix (يتصرف, تصرف);
+      // an assimilated form VIII's are ات and its two letters (يتفق, اتفق, اتفاق). Where the corpus holds them.
+      const [, rest] = FORM_V_PRESENT.exec(verb) ?? [];
+      if (rest !== undefined) {
+        const forms = rest.length === 2 ? [`ات${rest}`, `ات${rest[0]}ا${rest[1]}`] : [`ت${rest}`];
+        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) keys.add(k);
       }
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).

@@ -94,6 +94,28 @@ describe("a form VIII verb in the present tense", () => {
   });
 });
 
+describe("a form V, VI or assimilated form VIII verb in the present tense", () => {
+  it("is its past and verbal noun where the corpus holds them (يتصرف ~ التصرف, يتفاعلون ~ تفاعل, تتفق ~ الاتفاق)", async () => {
+    const other = tempProject(false);
+    try {
+      mkdirSync(other.seedsDir, { recursive: true });
+      writeFileSync(join(other.seedsDir, "001_other.txt"), "قرر الوزير التصرف بسرعة بعد الاتفاق، ولقي تفاعل الناس ترحيبا.\n");
+      const embeddings = new HashingEmbeddings();
+      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
+      const retriever = new Retriever(index, embeddings);
+      const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
+      // The word itself, at full weight: before, a look-alike found as a misspelling (weighing less) at best.
+      expect(own("لماذا يتصرف الوزير هكذا؟", "يتصرف")).toMatchObject({ keys: expect.arrayContaining(["تصرف"]), weight: 1 });
+      expect(own("كيف يتفاعلون مع القرار؟", "يتفاعلون")).toMatchObject({ keys: expect.arrayContaining(["تفاعل"]), weight: 1 });
+      expect(own("هل تتفق الحكومة مع الوزير؟", "تتفق")).toMatchObject({ keys: expect.arrayContaining(["اتفاق"]), weight: 1 });
+      // Only forms the corpus holds: يتعلم's تعلم is not in it.
+      expect(own("ماذا يتعلم الناس؟", "يتعلم")?.keys).not.toContain("تعلم");
+    } finally {
+      other.remove();
+    }
+  });
+});
+
 describe("a hollow verb", () => {
   it("finds its other forms the briefing holds: زارت and 'visiting' (زيارة) find تزور", () => {
     expect(keysOf("من هي المسؤولة الأمريكية التي زارت الجزائر؟", "زارت")).toContain("تزور");
