@@ -41,6 +41,25 @@ async function score(path: string) {
   return scoreReplies(rows, replies);
 }
 
+/** How many conversations' last turns are right, asked after the earlier turns: evidence in the top three, or a decline. */
+async function conversationsRight(path: string): Promise<{ right: number; rows: number }> {
+  const rows = readJsonl<ConversationRow>(path);
+  let right = 0;
+  for (const row of rows) {
+    const turns: ConversationTurn[] = [];
+    for (const turn of row.turns.slice(0, -1)) {
+      const answer = await rag.answer(turn.question, { context: { turns } });
+      turns.push({ question: turn.question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    const last = row.turns.at(-1);
+    if (!last) continue;
+    const { declined, quotes } = reply(await rag.answer(last.question, { context: { turns } }));
+    const ok = last.answerable === false ? declined : !declined && (firstHit(quotes, last.evidence ?? []) ?? 4) <= 3;
+    if (ok) right += 1;
+  }
+  return { right, rows: rows.length };
+}
+
 describe("answer quality on the briefing", () => {
   it.skipIf(!existsSync(DEV_SET))("dev.jsonl: every answer in the top three, every unanswerable question declined", async () => {
     const scores = await score(DEV_SET);
@@ -76,24 +95,20 @@ describe("answer quality on the briefing", () => {
   });
 
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
-    let right = 0;
-    const rows = readJsonl<ConversationRow>(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
-    for (const row of rows) {
-      const turns: ConversationTurn[] = [];
-      for (const turn of row.turns.slice(0, -1)) {
-        const answer = await rag.answer(turn.question, { context: { turns } });
-        turns.push({ question: turn.question, citations: answer.kind === "answered" ? answer.citations : [] });
-      }
-      const last = row.turns.at(-1);
-      if (!last) continue;
-      const { declined, quotes } = reply(await rag.answer(last.question, { context: { turns } }));
-      const ok = last.answerable === false ? declined : !declined && (firstHit(quotes, last.evidence ?? []) ?? 4) <= 3;
-      if (ok) right += 1;
-    }
+    const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
     // 22 of 25. Missed: "and what is the capital of it?" and "and who is its president this month?" are answered
     // from a word of theirs the briefing holds (عاصمة, رئيس); the tweet that answers "which region does he cover
     // for them?" ranks fourth. docs/quality.md keeps how the count moved, session by session.
     expect(right).toBeGreaterThanOrEqual(22);
-    expect(rows).toHaveLength(25);
+    expect(rows).toBe(25);
+  });
+
+  it("blind-conversations.jsonl (written blind, session 25): follow-ups answered in context, off-topic ones declined", async () => {
+    const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations.jsonl"));
+    // 18 of 30 measured blind; 21 since follow-ups opening with a demonstrative or a dialect verb of saying
+    // ("وده كان امتي؟", "وعلى واش هضرو؟") are read as asking nothing new. Most misses are near-topic details the
+    // briefing does not give, answered from the passage on their topic.
+    expect(right).toBeGreaterThanOrEqual(21);
+    expect(rows).toBe(30);
   });
 });

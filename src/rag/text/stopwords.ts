@@ -31,6 +31,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا يقولون قلت
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات
+الحكي هالحكي هالشي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما
@@ -38,16 +39,27 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 بعد خلال أثناء بسبب بشأن بخصوص حسب وفق ضد هيك صار صارت الشي
 بشكل بصورة بطريقة`;
 
+/**
+ * Demonstratives and the dialects' verbs of saying, which a follow-up also opens with after و or ف ("وده كان
+ * امتى؟", "واتكلموا في ايه؟"): function words then too. Not every function word: ودول is "and countries".
+ */
+const ARABIC_JOINABLE = `ده دا هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
+اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر هدر هدرو هدروا لما`;
+
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
-const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS]);
+const JOINABLE = normalizedSet(ARABIC_JOINABLE);
+const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS, ...JOINABLE]);
 
 /**
- * True for a normalised token that carries no topic, also a question word with the conjunction و or ف joined to
- * it ("ووين", "وامتى", "فشو"), as a follow-up question opens. Only question words: "ولي" or "فهم" stay words.
+ * True for a normalised token that carries no topic, also a question word, a demonstrative or a verb of saying
+ * with the conjunction و or ف joined to it ("ووين", "وامتى", "فشو", "وده"), as a follow-up question opens. Only
+ * those: "ولي" or "فهم" stay words.
  */
 export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
-  return (normalized[0] === "و" || normalized[0] === "ف") && QUESTION_WORDS.has(normalized.slice(1));
+  if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
+  const rest = normalized.slice(1);
+  return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
 }
 
 /** Whether a normalised token is a question word with و or ف joined to it ("ومين", "وامتى"), not one itself ("واش"). */

@@ -17,6 +17,13 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["وده", "وهاد", "فهذا", "واتكلموا", "هضرو", "لما", "هالحكي"])(
+    "reads %s, a demonstrative or a verb of saying (joined to و or ف as a follow-up opens), as a function word",
+    (word) => {
+      expect(stop(word)).toBe(true);
+    },
+  );
+
   it.each(["إياها", "اياه", "إياهم", "ياها", "ياه"])("reads %s, the object pronoun (formal, and the Levantine 'بدها ياها'), as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
