@@ -223,7 +223,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && isCapitalised(token);
-      name = capitalised || !knownWord(token.text, lexicon);
+      name = capitalised || !lexicon.known.has(token.text);
       // A Roman numeral after a name ("Super Bowl XLIX", "World War II"; not "What is LIV Golf?", "my CV") is the
       // number the Arabic text writes in digits (السوبر بول 49). So is an ordinal in digits ("the 15th century").
       const afterName = isCapitalised(tokens[i - 1]);
@@ -430,18 +430,6 @@ function translate(word: string, stem: string, lexicon: Lexicon): readonly strin
   const others = own.length > 0 ? (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word) : relatedWords(word, stem, lexicon);
   if (others.length === 0) return own;
   return [...new Set([...own, ...others.flatMap((w) => translateWord(w, lexicon))])];
-}
-
-/** Endings an inflected English word may carry, and what its base form ends in instead (going: go, tried: try). */
-const INFLECTIONS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/ies$/, "y"], [/ied$/, "y"], [/es$/, ""], [/s$/, ""], [/ed$/, ""], [/ed$/, "e"], [/d$/, ""], [/ing$/, ""], [/ing$/, "e"],
-  [/(.)\1ed$/, "$1"], [/(.)\1ing$/, "$1"],
-];
-
-/** Whether the word lists know an English word, as written or as the inflection of a word they know. */
-function knownWord(word: string, lexicon: Lexicon): boolean {
-  if (lexicon.known.has(word)) return true;
-  return INFLECTIONS.some(([ending, base]) => ending.test(word) && lexicon.known.has(word.replace(ending, base)));
 }
 
 /** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */
