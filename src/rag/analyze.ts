@@ -163,7 +163,8 @@ const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
  * Read from the letters alone, they are also a name's or a noun's look-alikes (نعيم ~ عام, النقود ~ قيادة), so
  * they score less than the word would and do not count as finding it (synthetic: no coverage, which the decline
  * reads). Counted as the word itself, they answered "ماذا قال نعيم؟" from a sentence about the year (عام); at full
- * weight they cost English span-hit@3 0.8 points on xquad-dev.
+ * weight they cost English span-hit@3 0.8 points on xquad-dev. (A present-tense verb that the dialects' ب or
+ * its ending marks as one, found nowhere itself, is the exception: its root counts, see queryTerms.)
  */
 const RELATIVES_WEIGHT = 0.5;
 
@@ -173,10 +174,26 @@ const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|
 const FORM_VIII_PRESENT = /^[يتن](\p{Script=Arabic})ت(\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 
 /**
- * A verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل: ت and three or four letters after the
- * prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق).
+ * A present-tense verb's own mark: an object pronoun or a plural ending, which no noun of that shape carries (تامر
+ * and يامن are names, تجار "merchants", تجارة "trade": ة reads as ه).
  */
-const FORM_V_PRESENT = /^[يتن]ت(\p{Script=Arabic}{2,4}?)(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا)$/u;
+/** The endings a present-tense verb may carry: object pronouns, plural and dual. */
+const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
+
+/**
+ * The readings of a verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل, تتعاون: ت and three or four
+ * letters after the prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق): what
+ * follows the prefix and its ت, without each ending it may carry.
+ */
+function formVRests(verb: string): string[] {
+  if (!/^[يتن]ت/u.test(verb)) return [];
+  return PRESENT_ENDINGS.flatMap((ending) => {
+    if (!verb.endsWith(ending)) return [];
+    const rest = verb.slice(2, verb.length - ending.length);
+    return rest.length >= 2 && rest.length <= 4 ? [rest] : [];
+  });
+}
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
@@ -251,11 +268,18 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) into.add(k);
       }
       // Form V and VI verbs in the present tense are their past and verbal noun without the prefix (يتصرف, تصرف);
-      // an assimilated form VIII's are ات and its two letters (يتفق, اتفق, اتفاق). Where the corpus holds them.
-      const [, rest] = FORM_V_PRESENT.exec(verb) ?? [];
-      if (rest !== undefined) {
-        const forms = rest.length === 2 ? [`ات${rest}`, `ات${rest[0]}ا${rest[1]}`] : [`ت${rest}`];
-        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) keys.add(k);
+      // an assimilated form VIII's are ات and its two letters (يتفق, اتفق, اتفاق). Where the corpus holds them. The
+      // noun of the assimilated reading counts only beside its past: اتراك is "Turks", not the noun of تترك.
+      // (Snowball's stem of the form V word may have three letters: التعاون is تعا.)
+      for (const rest of formVRests(verb)) {
+        const held = (form: string, min = 4): string[] => tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
+        if (rest.length > 2) for (const k of held(`ت${rest}`, 3)) keys.add(k);
+        else {
+          const past = held(`ات${rest}`);
+          const noun = held(`ات${rest[0]}ا${rest[1]}`);
+          for (const k of past) keys.add(k);
+          for (const k of noun) (past.length > 0 ? keys : relatives).add(k);
+        }
       }
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
@@ -274,9 +298,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى), in
         // Arabic or through its English ("meet").
         for (const k of lamVerbKeys(token)) if (context.has(k) || lexicon.arToEn.has(k)) verbKeys.add(k);
-        // A present-tense verb found nowhere, even without the dialects' ب, is its root's past and verbal noun
-        // (يدعمها, بيدعمها: the briefing's دعم), and counts as found; no function word (يمين is not مين).
-        if (bare !== undefined && !tokenKeys({ ...token, text: verb }).some(context.has)) {
+        // A present-tense verb found nowhere, marked as a verb by the dialects' ب or its ending, is its root's past
+        // and verbal noun (بيدعم, يدعمها: the briefing's دعم), and counts as found; no function word (يمين is not
+        // مين). Unmarked, the word may be a noun or a name of that shape (تجار, تامر): the root only ranks.
+        const marked = verb !== token.text || VERB_ENDING.test(verb);
+        if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
           for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
         }
       }

@@ -95,11 +95,12 @@ describe("a form VIII verb in the present tense", () => {
 });
 
 describe("a form V, VI or assimilated form VIII verb in the present tense", () => {
-  it("is its past and verbal noun where the corpus holds them (يتصرف ~ التصرف, يتفاعلون ~ تفاعل, تتفق ~ الاتفاق)", async () => {
+  it("is its past and verbal noun where the corpus holds them (يتصرف ~ التصرف, تتعاون ~ التعاون, تتفق ~ اتفق)", async () => {
     const other = tempProject(false);
     try {
       mkdirSync(other.seedsDir, { recursive: true });
-      writeFileSync(join(other.seedsDir, "001_other.txt"), "قرر الوزير التصرف بسرعة بعد الاتفاق، ولقي تفاعل الناس ترحيبا.\n");
+      const text = "قرر الوزير التصرف بسرعة بعد أن اتفق الطرفان على الاتفاق، ولقي تفاعل الناس ترحيبا. وأمر الأتراك بالتعاون مع الجار.";
+      writeFileSync(join(other.seedsDir, "001_other.txt"), `${text}\n`);
       const embeddings = new HashingEmbeddings();
       const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
       const retriever = new Retriever(index, embeddings);
@@ -107,7 +108,17 @@ describe("a form V, VI or assimilated form VIII verb in the present tense", () =
       // The word itself, at full weight: before, a look-alike found as a misspelling (weighing less) at best.
       expect(own("لماذا يتصرف الوزير هكذا؟", "يتصرف")).toMatchObject({ keys: expect.arrayContaining(["تصرف"]), weight: 1 });
       expect(own("كيف يتفاعلون مع القرار؟", "يتفاعلون")).toMatchObject({ keys: expect.arrayContaining(["تفاعل"]), weight: 1 });
-      expect(own("هل تتفق الحكومة مع الوزير؟", "تتفق")).toMatchObject({ keys: expect.arrayContaining(["اتفاق"]), weight: 1 });
+      expect(own("هل تتفق الحكومة مع الوزير؟", "تتفق")).toMatchObject({ keys: expect.arrayContaining(["اتفق", "اتفاق"]), weight: 1 });
+      // A root ending as an ending does (ون) is read whole too: تتعاون is تعاون, not عا and a plural ending.
+      expect(own("هل تتعاون الحكومة؟", "تتعاون")?.keys).toContain("تعا");
+      // The assimilated reading's noun without its past is only another form: اتراك is "Turks", not تترك's noun.
+      expect(own("هل تترك الحكومة المنصب؟", "تترك")?.keys).not.toContain("اتراك");
+      // A present-tense verb's root counts as the word only where ب or an ending marks it as a verb: unmarked, the
+      // word may be a name or a noun of that shape (تامر, تجار), and its root (امر, جار) only ranks.
+      expect(own("من يأمرهم؟", "يامرهم")?.keys).toContain("امر");
+      expect(own("ماذا قال تامر؟", "تامر")?.keys).not.toContain("امر");
+      expect(own("من هم تجار المدينة؟", "تجار")?.keys).not.toContain("جار");
+      expect(retriever.terms("ماذا قال تامر؟").filter((t) => t.synthetic).flatMap((t) => t.keys)).toContain("امر");
       // Only forms the corpus holds: يتعلم's تعلم is not in it.
       expect(own("ماذا يتعلم الناس؟", "يتعلم")?.keys).not.toContain("تعلم");
     } finally {
