@@ -13,7 +13,9 @@ which while who whom why will with would you your yours yourself yourselves also
 know anything something thing things whats who's what's does did much many get got give gave let us one ever
 there's according article briefing news whose whom think thought happen happens happened want wants wanted mean
 means like would kind sort way really actually de da di del van von le la el al bin ibn
-stance stances stand stands opinion opinions attitude`;
+stance stances stand stands opinion opinions attitude
+isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
+im ive youre youve youd hes shes theyre theyve weve thats theres whos`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isJoinedQuestionWord, isStopword } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const stop = (word: string): boolean => isStopword(normalizeToken(word));
 
@@ -23,6 +24,12 @@ describe("stop words", () => {
       expect(stop(word)).toBe(true);
     },
   );
+
+  it.each(["isn't", "don't", "shouldn't", "can't", "they're", "that's"])("reads %s, written with or without its apostrophe, as a function word", (word) => {
+    for (const written of [word, word.replace("'", "’"), word.replace("'", "")]) {
+      expect(tokenize(written).map((t) => isStopword(t.text))).toEqual([true]);
+    }
+  });
 
   it.each(["إياها", "اياه", "إياهم", "ياها", "ياه"])("reads %s, the object pronoun (formal, and the Levantine 'بدها ياها'), as a function word", (word) => {
     expect(stop(word)).toBe(true);
