@@ -94,6 +94,14 @@ describe("answer quality on the briefing", () => {
     expect(scores.hit3).toBeGreaterThanOrEqual(0.9);
   });
 
+  it("blind4-eval.jsonl (a fourth blind set, session 25): hit@3 at its floor", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind4-eval.jsonl"));
+    // 80.0% measured blind (hit@1 74%, 92% of the answerable answered, 2 of the 10 unanswerable declined); 82.0%
+    // since session 25's Maghrebi words (السيمانة, اللخرة, ميريكان), so no longer blind.
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.8);
+    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.94);
+  });
+
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
     // 22 of 25. Missed: "and what is the capital of it?" and "and who is its president this month?" are answered
@@ -105,9 +113,10 @@ describe("answer quality on the briefing", () => {
 
   it("blind-conversations.jsonl (written blind, session 25): follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations.jsonl"));
-    // 18 of 30 measured blind; 21 since follow-ups opening with a demonstrative or a dialect verb of saying
-    // ("وده كان امتي؟", "وعلى واش هضرو؟") are read as asking nothing new. Most misses are near-topic details the
-    // briefing does not give, answered from the passage on their topic.
+    // 18 of 30 measured blind. 21 since follow-ups opening with a demonstrative or a dialect verb of saying
+    // ("وده كان امتي؟", "وعلى واش هضرو؟") are read as asking nothing new: words taken from this set, so the floor
+    // guards against regressions and is no blind score. Most misses are near-topic details the briefing does not
+    // give, answered from the passage on their topic.
     expect(right).toBeGreaterThanOrEqual(21);
     expect(rows).toBe(30);
   });
