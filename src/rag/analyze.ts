@@ -153,6 +153,8 @@ export interface QueryContext {
   readonly has: (key: string) => boolean;
   /** The corpus's own plain keys, both scripts. */
   readonly vocabulary: FuzzyVocabulary;
+  /** The English words the word lists translate into the corpus, for a misspelt English question word. */
+  readonly english: FuzzyVocabulary;
 }
 
 /** ب then ي, ت or ن and at least three more letters. */
@@ -336,7 +338,12 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     // A word that matched nothing is looked up as a misspelling, unless it is an English word the dictionary
     // spells so: "food" is not a misspelt "good".
     const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
-    if (!spelledRight && !found && country === undefined) weight = expand(token, keys, context);
+    if (!spelledRight && !found && country === undefined) {
+      // An English word no list holds and written in lower case (not a name) may be a misspelt word the lists
+      // translate into the corpus ("critisized"): the nearest one's translations, weighing its similarity.
+      const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token)) ? correctEnglish(token.text, keys, context) : 0;
+      weight = Math.max(expand(token, keys, context), misspelt) || 1;
+    }
     const signature = [...keys].sort().join("|");
     if (seen.has(signature)) return;
     seen.add(signature);
@@ -489,7 +496,24 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
       best = Math.max(best, dice);
     }
   }
-  return best > 0 ? best : 1;
+  return best;
+}
+
+/** A misspelt English word is taken for a word the lists know only this similar (letter trigrams, Dice). */
+const MIN_ENGLISH_DICE = 0.6;
+
+/**
+ * Adds the translations of the English word nearest `word` among those the word lists translate into the corpus;
+ * returns its similarity (0 when none is near enough).
+ */
+function correctEnglish(word: string, keys: Set<string>, context: QueryContext): number {
+  if (word.length < MIN_FUZZY_LENGTH) return 0;
+  // A slip of a letter or two keeps the length within one: "onboard" is no misspelt "board".
+  const nearest = context.english.similar(word, MIN_ENGLISH_DICE, MAX_FUZZY).find((w) => Math.abs(w.word.length - word.length) <= 1);
+  if (!nearest) return 0;
+  const translations = translate(nearest.word, stemEnglish(nearest.word), context.lexicon).filter(context.has);
+  for (const k of translations) keys.add(k);
+  return translations.length > 0 ? nearest.dice : 0;
 }
 
 /**

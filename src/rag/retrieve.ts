@@ -221,9 +221,12 @@ export class Retriever {
     const vocabulary = new FuzzyVocabulary(function* plain() {
       for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
     });
-    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary };
-    // Indexed after the start, a slice at a time between answers (or at once by the first question needing it).
-    vocabulary.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing the fuzzy vocabulary failed; the first question needing it will"));
+    const english = new FuzzyVocabulary(() => loaded.enWord.keys());
+    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary, english };
+    // Indexed after the start, a slice at a time between answers (or at once by the first question needing them).
+    for (const words of [vocabulary, english]) {
+      words.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing a fuzzy vocabulary failed; the first question needing it will"));
+    }
     this.sentenceOfLabel = new LabelTable(index.labels);
     if (!index.exact && !index.segments) throw new Error("the index holds no vectors");
     this.exact = index.exact;

@@ -138,6 +138,18 @@ describe("a hollow verb", () => {
   });
 });
 
+describe("a misspelt English word", () => {
+  it("is read as the nearest word the word lists translate into the briefing, weighing less; a name is not", () => {
+    const term = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word);
+    // "criticized" is انتقاد, which the briefing holds (للانتقادات); spelt "critisized" it found nothing.
+    const misspelt = term("why has algeria been critisized internationally?", "critisized");
+    expect(misspelt?.keys).toContain("انتقاد");
+    expect(misspelt?.weight).toBeLessThan(1);
+    // Capitalised inside the sentence it reads as a name, which no word list corrects.
+    expect(term("What did Critisized say about Algeria?", "critisized")?.keys).not.toContain("انتقاد");
+  });
+});
+
 describe('"how old"', () => {
   it("asks for an age where it asks a question, and only there; a word of Object.prototype is a word", () => {
     // قدم is قديم's key, which also finds قدماً (forward) in the briefing.
