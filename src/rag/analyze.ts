@@ -155,6 +155,8 @@ export interface QueryContext {
   readonly vocabulary: FuzzyVocabulary;
   /** The English words the word lists translate into the corpus, for a misspelt English question word. */
   readonly english: FuzzyVocabulary;
+  /** The corpus's Latin keys that start with `prefix`. */
+  readonly startingWith: (prefix: string) => readonly string[];
 }
 
 /** ب then ي, ت or ن and at least three more letters. */
@@ -239,6 +241,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         const otherStem = stemEnglish(other);
         if (context.has(otherStem)) keys.add(otherStem);
       }
+      // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
+      // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress).
+      if (stem.length >= MIN_DERIVED_STEM) for (const k of context.startingWith(stem)) if (k !== stem) relatives.add(k);
       // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && isCapitalised(token);
@@ -498,6 +503,9 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
   }
   return best;
 }
+
+/** An English stem this long or longer finds the corpus's words whose stems go on from it. */
+const MIN_DERIVED_STEM = 6;
 
 /** A misspelt English word is taken for a word the lists know only this similar (letter trigrams, Dice). */
 const MIN_ENGLISH_DICE = 0.6;

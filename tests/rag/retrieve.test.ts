@@ -138,6 +138,14 @@ describe("a hollow verb", () => {
   });
 });
 
+describe("an English word whose derivation the tweets use", () => {
+  it("finds it as another form where its stem goes on into the tweet's (candidate ~ candidacy), which only ranks", () => {
+    const terms = retriever.terms("Which candidate did she promote?");
+    expect(terms.filter((t) => t.synthetic).flatMap((t) => t.keys)).toContain("candidaci");
+    expect(terms.find((t) => t.word === "candidate" && !t.synthetic)?.keys).not.toContain("candidaci");
+  });
+});
+
 describe("a misspelt English word", () => {
   it("is read as the nearest word the word lists translate into the briefing, weighing less; a name is not", () => {
     const term = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word);
