@@ -155,8 +155,6 @@ export interface QueryContext {
   readonly vocabulary: FuzzyVocabulary;
   /** The English words the word lists translate into the corpus, for a misspelt English question word. */
   readonly english: FuzzyVocabulary;
-  /** The corpus's Latin keys that start with `prefix`. */
-  readonly startingWith: (prefix: string) => readonly string[];
 }
 
 /** ب then ي, ت or ن and at least three more letters. */
@@ -220,6 +218,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const keys = new Set(tokenKeys(token));
     /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */
     const relatives = new Set<string>();
+    /** English corpus words of this one's stem and more, other forms too, which do not count as finding it. */
+    const derived = new Set<string>();
     let weight = 1;
     let name = token.script === "digit";
     if (tokenKeys(token).some((k) => ACCOUNT_KEYS.has(k))) {
@@ -242,8 +242,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         if (context.has(otherStem)) keys.add(otherStem);
       }
       // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
-      // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress).
-      if (stem.length >= MIN_DERIVED_STEM) for (const k of context.startingWith(stem)) if (k !== stem) relatives.add(k);
+      // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress),
+      // and which does not keep the word from the misspelling and cognate look-ups (secret is not secretari).
+      if (stem.length >= MIN_DERIVED_STEM) for (const k of context.vocabulary.startingWith(stem)) if (k !== stem) derived.add(k);
       // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
       // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
       const capitalised = i > 0 && isCapitalised(token);
@@ -344,8 +345,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     // spells so: "food" is not a misspelt "good".
     const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
     if (!spelledRight && !found && country === undefined) {
-      // An English word no list holds and written in lower case (not a name) may be a misspelt word the lists
-      // translate into the corpus ("critisized"): the nearest one's translations, weighing its similarity.
+      // An English word no list holds, not capitalised inside the sentence (a name), may be a misspelt word the
+      // lists translate into the corpus ("critisized"): the nearest one's translations, weighing its similarity.
       const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token)) ? correctEnglish(token.text, keys, context) : 0;
       weight = Math.max(expand(token, keys, context), misspelt) || 1;
     }
@@ -362,7 +363,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       ...(phrases.size > 0 ? { phrases } : {}),
       ...(country !== undefined ? { standsFor: country } : {}),
     });
-    if (related.length > 0) otherForms.push({ word: token.text, raw: token.raw, keys: related });
+    const forms = [...related, ...[...derived].filter((k) => !keys.has(k) && !related.includes(k))];
+    if (forms.length > 0) otherForms.push({ word: token.text, raw: token.raw, keys: forms });
   });
   // The other forms' terms, each key once and none that a word's own term holds (زيار, زارت's other form, is
   // زيارتها's own key), so that no form scores twice.
@@ -509,19 +511,34 @@ const MIN_DERIVED_STEM = 6;
 
 /** A misspelt English word is taken for a word the lists know only this similar (letter trigrams, Dice). */
 const MIN_ENGLISH_DICE = 0.6;
+/** Shorter words are not corrected: a name is as near to a word ("attaf" ~ "attar"). */
+const MIN_MISSPELT_LENGTH = 6;
+/** British spellings the word lists hold in their American form: organised, colour, centre, travelled. */
+const BRITISH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/our(s?)$/, "or$1"], [/tre(s?)$/, "ter$1"], [/ll(ed|ing|er|ers)$/, "l$1"],
+];
 
 /**
- * Adds the translations of the English word nearest `word` among those the word lists translate into the corpus;
- * returns its similarity (0 when none is near enough).
+ * Adds the translations of the English word `word` stands for, among those the word lists translate into the
+ * corpus: its American spelling, or else the nearest word (a slip keeps the length within one letter and the
+ * ending: "onboard" is no "board", "apologised" no "apologist", "blinken" no "blinks"). Returns the similarity (1
+ * for a British spelling, 0 when nothing is near enough).
  */
 function correctEnglish(word: string, keys: Set<string>, context: QueryContext): number {
-  if (word.length < MIN_FUZZY_LENGTH) return 0;
-  // A slip of a letter or two keeps the length within one: "onboard" is no misspelt "board".
-  const nearest = context.english.similar(word, MIN_ENGLISH_DICE, MAX_FUZZY).find((w) => Math.abs(w.word.length - word.length) <= 1);
-  if (!nearest) return 0;
-  const translations = translate(nearest.word, stemEnglish(nearest.word), context.lexicon).filter(context.has);
-  for (const k of translations) keys.add(k);
-  return translations.length > 0 ? nearest.dice : 0;
+  const add = (english: string): boolean => {
+    const translations = translate(english, stemEnglish(english), context.lexicon).filter(context.has);
+    for (const k of translations) keys.add(k);
+    return translations.length > 0;
+  };
+  for (const [british, american] of BRITISH) {
+    const spelt = word.replace(british, american);
+    if (spelt !== word && context.lexicon.known.has(spelt)) return add(spelt) ? 1 : 0;
+  }
+  if (word.length < MIN_MISSPELT_LENGTH) return 0;
+  const nearest = context.english
+    .similar(word, MIN_ENGLISH_DICE, Infinity)
+    .find((w) => Math.abs(w.word.length - word.length) <= 1 && w.word.slice(-2) === word.slice(-2));
+  return nearest && add(nearest.word) ? nearest.dice : 0;
 }
 
 /**

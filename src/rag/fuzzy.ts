@@ -64,6 +64,12 @@ export class FuzzyVocabulary {
     }
   }
 
+  /** The words that start with `prefix` (of two letters or more), found through the trigram of its first two. */
+  startingWith(prefix: string): string[] {
+    if (this.pending) this.index(this.words());
+    return (this.byTrigram.get(`<${prefix.slice(0, 2)}`) ?? []).filter((w) => w.startsWith(prefix));
+  }
+
   /** Words at least `minDice` similar to `word`, most similar first, at most `limit`. */
   similar(word: string, minDice: number, limit: number): Similar[] {
     if (this.pending) this.index(this.words());

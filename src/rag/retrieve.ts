@@ -222,20 +222,7 @@ export class Retriever {
       for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
     });
     const english = new FuzzyVocabulary(() => loaded.enWord.keys());
-    let latin: string[] | undefined;
-    const startingWith = (prefix: string): string[] => {
-      latin ??= [...sentenceIndex.keys()].filter((k) => /^[a-z]/.test(k)).sort();
-      let low = 0;
-      for (let high = latin.length; low < high; ) {
-        const mid = (low + high) >>> 1;
-        if ((latin[mid] as string) < prefix) low = mid + 1;
-        else high = mid;
-      }
-      const out: string[] = [];
-      for (let at = low; at < latin.length && (latin[at] as string).startsWith(prefix); at += 1) out.push(latin[at] as string);
-      return out;
-    };
-    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary, english, startingWith };
+    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary, english };
     // Indexed after the start, a slice at a time between answers (or at once by the first question needing them).
     for (const words of [vocabulary, english]) {
       words.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing a fuzzy vocabulary failed; the first question needing it will"));

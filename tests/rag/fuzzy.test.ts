@@ -29,6 +29,14 @@ describe("FuzzyVocabulary", () => {
     expect(reads).toBe(1);
   });
 
+  it("finds the words that start with a prefix, and only those, also before it is prepared", () => {
+    const lazy = new FuzzyVocabulary(() => [...WORDS, "candidacy", "candid", "scandal"]);
+    expect(lazy.startingWith("candid").sort()).toEqual(["candid", "candidacy"]);
+    expect(lazy.startingWith("inter").sort()).toEqual(["interieur", "interior", "interview"]);
+    expect(lazy.startingWith("انتق").sort()).toEqual(["انتقاد", "انتقدوا"]);
+    expect(lazy.startingWith("zebra")).toEqual([]);
+  });
+
   it("asked while being prepared, finishes the indexing at once", async () => {
     const lazy = new FuzzyVocabulary(() => WORDS);
     const prepared = lazy.prepare(1);

@@ -40,7 +40,7 @@ const corpus = (text: string): Set<string> => new Set(documentTerms(text).flat()
 function context(text: string): QueryContext {
   const keys = corpus(text);
   const lexicon = loadLexicon(buildLexicon(keys, paths));
-  return { lexicon, has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([...keys].filter((k) => /^[\p{L}\p{N}]/u.test(k))), english: new FuzzyVocabulary([]), startingWith: () => [] };
+  return { lexicon, has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([...keys].filter((k) => /^[\p{L}\p{N}]/u.test(k))), english: new FuzzyVocabulary([]) };
 }
 
 const keysOf = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).flatMap((t) => [...t.keys]);
@@ -82,8 +82,9 @@ describe("the bilingual lexicon", () => {
     const ctx = context("التقت الوزير في @interieur_dz وزارت غابة الأمازون (Amazonia)");
     expect(keysOf("interior", ctx)).toContain("interieur"); // a French handle
     expect(keysOf("وزارة الداخلية", ctx)).toContain("interieur"); // through the Arabic word's translation
-    // "Amazon" is found as الأمازون: it does not also take Amazonia, which every sentence on it would share.
-    expect(keysOf("Amazon", ctx)).not.toContain("amazonia");
+    // "Amazon" is found as الأمازون: it does not also take Amazonia, which every sentence on it would share, as its
+    // own key (a word whose stem runs on into it only ranks it, as another form: see tests/rag/retrieve.test.ts).
+    expect(queryTerms("Amazon", ctx).flatMap((t) => (t.synthetic ? [] : [...t.keys]))).not.toContain("amazonia");
     expect(keysOf("intern", ctx)).not.toContain("interieur"); // another skeleton (ntrn)
   });
 
@@ -123,7 +124,7 @@ describe("the bilingual lexicon", () => {
     writeFileSync(wordnet, ["# comment", "won\twin\t\t", "physician\t\t\tdoctor|md", "funding\t\tfund\t", "mission\t\t\tdelegation"].join("\n"));
     writeFileSync(paths.dictionary, ["win\tفاز\t", "doctor\tطبيب\t", "fund\tصندوق\t", "mission\tالمهمة\t", "delegation\tوفد\t"].join("\n"));
     const keys = corpus("فاز الفريق. قال الطبيب. الصندوق الدولي. المهمة والوفد");
-    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]), startingWith: () => [] };
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
     expect(keysOf("won", ctx)).toContain("فاز"); // an irregular form, through its base
     expect(keysOf("physicians", ctx)).toContain("طبيب"); // a regular inflection, through its stem's synonyms
     expect(keysOf("funding", ctx)).toContain("صندوق"); // a derivation
@@ -135,7 +136,7 @@ describe("the bilingual lexicon", () => {
     writeFileSync(wordnet, ["elect\t\telection|elector\tchosen", "elected\t\telective\t", "met\tmeet\t\tencountered"].join("\n"));
     writeFileSync(paths.dictionary, ["elected\tمنتخب\t", "election\tانتخاب\t", "chosen\tمختار\t", "met\tالتقى\t", "meet\tاجتماع\t", "encountered\tصادف\t"].join("\n"));
     const keys = corpus("عضو منتخب. بعد انتخاب البلاد. المرشح المختار. التقى الوزير. في اجتماع. صادف ذلك");
-    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]), startingWith: () => [] };
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
     // "elected": its own, and through the derivations of "elect", a word of its stem.
     expect(keysOf("elected", ctx)).toEqual(expect.arrayContaining(["منتخب", "انتخاب"]));
     expect(keysOf("elected", ctx).some((k) => k.startsWith("مختار"))).toBe(false); // a synonym of "elect"
@@ -287,7 +288,7 @@ describe("the lexicon of the shipped word lists", () => {
 
   it("translates every month, which FreeDict writes as two names with a slash (يناير/كانون الثاني)", () => {
     const keys = corpus("في يناير وفبراير ومارس وأبريل ومايو ويونيو ويوليو وأغسطس وسبتمبر وأكتوبر ونوفمبر وديسمبر");
-    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]), startingWith: () => [] };
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
     const months = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
     const untranslated = months.filter((month) => !keysOf(month, ctx).some((k) => /[\u0600-\u06FF]/.test(k) && keys.has(k)));
     expect(untranslated).toEqual([]);
