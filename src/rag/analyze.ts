@@ -513,9 +513,12 @@ const MIN_DERIVED_STEM = 6;
 const MIN_ENGLISH_DICE = 0.6;
 /** Shorter words are not corrected: a name is as near to a word ("attaf" ~ "attar"). */
 const MIN_MISSPELT_LENGTH = 6;
-/** British spellings the word lists hold in their American form: organised, colour, centre, travelled. */
+/**
+ * British spellings the word lists hold in their American form: prioritised, analysed, colour, centre. (Travelled
+ * needs none: its stem is travel's.)
+ */
 const BRITISH: ReadonlyArray<readonly [RegExp, string]> = [
-  [/is(e|ed|es|ing|ation|ations)$/, "iz$1"], [/our(s?)$/, "or$1"], [/tre(s?)$/, "ter$1"], [/ll(ed|ing|er|ers)$/, "l$1"],
+  [/is(e|ed|es|er|ers|ing|ation|ations|ational)$/, "iz$1"], [/ys(e|ed|es|ing)$/, "yz$1"], [/our(s?)$/, "or$1"], [/tre(s?)$/, "ter$1"],
 ];
 
 /**

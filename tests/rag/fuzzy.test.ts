@@ -35,6 +35,8 @@ describe("FuzzyVocabulary", () => {
     expect(lazy.startingWith("inter").sort()).toEqual(["interieur", "interior", "interview"]);
     expect(lazy.startingWith("انتق").sort()).toEqual(["انتقاد", "انتقدوا"]);
     expect(lazy.startingWith("zebra")).toEqual([]);
+    // A prefix of one letter finds nothing: every word of that letter is no evidence of a derivation.
+    expect(lazy.startingWith("c")).toEqual([]);
   });
 
   it("asked while being prepared, finishes the indexing at once", async () => {
