@@ -269,18 +269,19 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // A weak last letter's noun ends in اء (ينتمي, انتماء); Snowball's shortest stems of the made-up forms (انت,
       // a pronoun) match too much. A root starting with س may be form X instead (يستعد is not استعاد, though
       // يستمع is استماع): its forms only rank, as other forms do.
+      /** The keys of a made-up form of the verb that the corpus holds, of `min` letters or more. */
+      const held = (form: string, min = 4): string[] => tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
       const [, c1, c2, c3] = FORM_VIII_PRESENT.exec(verb) ?? [];
       if (c1 && c2 && c3) {
         const forms = c3 === "ي" ? [`ا${c1}ت${c2}اء`, `ا${c1}ت${c2}ي`] : [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`];
         const into = c1 === "س" ? relatives : keys;
-        for (const form of forms) for (const k of tokenKeys({ ...token, text: form })) if (k.length >= 4 && context.has(k)) into.add(k);
+        for (const form of forms) for (const k of held(form)) into.add(k);
       }
       // Form V and VI verbs in the present tense are their past and verbal noun without the prefix (يتصرف, تصرف);
       // an assimilated form VIII's are ات and its two letters (يتفق, اتفق, اتفاق). Where the corpus holds them. The
       // noun of the assimilated reading counts only beside its past: اتراك is "Turks", not the noun of تترك.
       // (Snowball's stem of the form V word may have three letters: التعاون is تعا.)
       for (const rest of formVRests(verb)) {
-        const held = (form: string, min = 4): string[] => tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
         if (rest.length > 2) for (const k of held(`ت${rest}`, 3)) keys.add(k);
         else {
           const past = held(`ات${rest}`);

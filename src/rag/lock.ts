@@ -237,7 +237,8 @@ async function inspectLock(path: string): Promise<FoundLock> {
  * Takes the index lock, waiting up to `waitMs` for another writer (one log line when it starts waiting).
  * @throws LockError("busy") when another live writer still holds it after `waitMs` (or a lock this process may not
  * read); LockError("blocked") at once when something that is no lock stands in its place or in its takeover
- * guard's (a folder, say), or a stale lock or an old guard cannot be removed; LockError("io") when the lock file (or the takeover guard) cannot be created: a read-only folder.
+ * guard's (a folder, say), or a stale lock or an old guard cannot be removed; LockError("io") when the lock file
+ * (or the takeover guard) cannot be created: a read-only folder.
  */
 export async function acquireIndexLock(indexDir: string, options: AcquireLockOptions = {}): Promise<IndexLock> {
   const path = lockPath(indexDir);
