@@ -85,6 +85,9 @@ describe("the bilingual lexicon", () => {
     // "Amazon" is found as الأمازون: it does not also take Amazonia, which every sentence on it would share, as its
     // own key (a word whose stem runs on into it only ranks it, as another form: see tests/rag/retrieve.test.ts).
     expect(queryTerms("Amazon", ctx).flatMap((t) => (t.synthetic ? [] : [...t.keys]))).not.toContain("amazonia");
+    // A corpus word the stem runs on into (interiorly) is another form, which does not keep the cognate away.
+    const withDerived = context("التقت الوزير في @interieur_dz وتحدثت interiorly");
+    expect(queryTerms("interior", withDerived).find((t) => !t.synthetic)?.keys).toContain("interieur");
     expect(keysOf("intern", ctx)).not.toContain("interieur"); // another skeleton (ntrn)
   });
 
