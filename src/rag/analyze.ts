@@ -11,6 +11,7 @@
  */
 import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
+import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { isStopword } from "./text/stopwords.js";
@@ -38,7 +39,8 @@ const HANDLE = /@(\w{2,})/g;
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
   const tokens = tokenize(text);
-  const terms = tokens.filter((t) => !isStopword(t.text)).map((t) => [...tokenKeys(t), ...nameKey(t)]);
+  const isWord = (key: string): boolean => arabicWords().has(key);
+  const terms = tokens.filter((t) => !isStopword(t.text)).map((t) => wordKeys(t, isWord));
   // One term per run, holding every reading of it; only a sentence with two letter names side by side is read again.
   if (mayHoldAcronym(tokens)) for (const variants of acronymsOf(tokenizePlaced(text), text)) terms.push([...new Set(variants.flatMap((v) => v.keys))]);
   for (const [, handle] of text.matchAll(HANDLE)) {
@@ -75,10 +77,32 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   }
   tokens.forEach((token, at) => {
     if (isStopword(token.text) || inAcronym.has(at)) return;
-    const word = [...tokenKeys(token), ...nameKey(token)].map((k) => byKey.get(k)).find((w) => w !== undefined);
+    // Any rest of a preposition is tried: only the question's keys can match (and the word lists are not read).
+    const word = wordKeys(token, () => true).map((k) => byKey.get(k)).find((w) => w !== undefined);
     if (word !== undefined) out.push({ start: token.start, end: token.end, word });
   });
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** Prepositions written onto a word, after و or ف or alone (لمنصب, وبحسب), which neither stemmer strips. */
+const PREPOSITIONS = ["ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
+/** Letters a word needs after its preposition to be indexed under the rest too (لجنة keeps its ل, as does لحظة). */
+const MIN_PREPOSITION_REST = 4;
+
+/**
+ * A text word's index keys: its stems and cross-script name keys, and for an Arabic word with a preposition
+ * written onto it, the stems of the rest that `isWord` takes for a word (indexing: those the word lists know,
+ * so that لمنصب is also منصب, and the name لعمامرة not عمامر, which would look like عمر, "age").
+ */
+function wordKeys(token: Token, isWord: (key: string) => boolean): string[] {
+  const keys = [...tokenKeys(token), ...nameKey(token)];
+  if (token.script !== "ar") return keys;
+  for (const clitic of PREPOSITIONS) {
+    const rest = token.text.slice(clitic.length);
+    if (!token.text.startsWith(clitic) || rest.length < MIN_PREPOSITION_REST || rest.startsWith("ال")) continue;
+    for (const k of tokenKeys({ ...token, text: rest })) if (!keys.includes(k) && isWord(k)) keys.push(k);
+  }
+  return keys;
 }
 
 /** The acronyms spelt in Arabic letter names among `tokens` (see speltAcronyms), with the English keys of their readings. */

@@ -305,6 +305,24 @@ function wordLists(paths: LexiconPaths): WordLists {
   return lists;
 }
 
+const arabicWordSets = new Map<string, ReadonlySet<string>>();
+
+/** The Arabic keys the word lists translate from or into English: the keys of words, not of names. */
+export function arabicWords(paths = DEFAULT_PATHS): ReadonlySet<string> {
+  const key = listsKey(paths);
+  let words = arabicWordSets.get(key);
+  if (!words) {
+    const { strings, translationsByKey, inverses } = wordLists(paths);
+    const set = new Set<string>();
+    for (let id = 0; id + 1 < translationsByKey.starts.length; id += 1) {
+      if (translationsByKey.starts[id] !== translationsByKey.starts[id + 1]) set.add(strings[id] as string);
+    }
+    for (const id of inverses.key) set.add(strings[id] as string);
+    arabicWordSets.set(key, (words = set));
+  }
+  return words;
+}
+
 /**
  * @param corpusKeys every key the corpus indexes: translations are kept only when they can match one.
  */

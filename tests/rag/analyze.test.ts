@@ -53,6 +53,17 @@ describe("documentTerms", () => {
     expect(tweet.at(-1)).toContain(`${AUTHOR_NAME}morgan`);
     expect(tweet.at(-1)?.every((k) => k.startsWith(AUTHOR_NAME))).toBe(true);
   });
+
+  it("indexes a word with a preposition written onto it under the rest too, where that is a word, not a name's rest", () => {
+    // The briefing's لمنصب ("for the post") is منصب to a question; لعمامرة (Lamamra) is no ل + عمامر, which a
+    // question's عمرها ("her age") would find as a misspelling.
+    expect(documentTerms("المرشحة لمنصب عضو")[1]).toContain("منصب");
+    expect(documentTerms("لعمامرة")[0]).not.toContain("عمامر");
+    // Four letters at least after it, and no article (the stemmers read لل and بال): لجنة keeps its ل.
+    expect(documentTerms("لجنة")[0]).not.toContain("جنه");
+    const matched = matchedWords("المرشحة لمنصب عضو", [{ word: "منصب", keys: ["منصب"], weight: 1 }]);
+    expect(matched.map((m) => m.word)).toEqual(["منصب"]);
+  });
 });
 
 describe("an author's name keys", () => {
