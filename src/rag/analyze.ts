@@ -39,7 +39,8 @@ const HANDLE = /@(\w{2,})/g;
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
   const tokens = tokenize(text);
-  const isWord = (key: string): boolean => arabicWords().has(key);
+  const words = arabicWords();
+  const isWord = (key: string): boolean => words.has(key);
   const terms = tokens.filter((t) => !isStopword(t.text)).map((t) => wordKeys(t, isWord));
   // One term per run, holding every reading of it; only a sentence with two letter names side by side is read again.
   if (mayHoldAcronym(tokens)) for (const variants of acronymsOf(tokenizePlaced(text), text)) terms.push([...new Set(variants.flatMap((v) => v.keys))]);
@@ -100,7 +101,12 @@ function wordKeys(token: Token, isWord: (key: string) => boolean): string[] {
   for (const clitic of PREPOSITIONS) {
     const rest = token.text.slice(clitic.length);
     if (!token.text.startsWith(clitic) || rest.length < MIN_PREPOSITION_REST || rest.startsWith("ال")) continue;
-    for (const k of tokenKeys({ ...token, text: rest })) if (!keys.includes(k) && isWord(k)) keys.push(k);
+    // The rest must be a word as a whole (its longest key): a stem of it alone may be another word (بايدن's
+    // rest ايدن is no word, though its stem ايد is).
+    const restKeys = tokenKeys({ ...token, text: rest });
+    const whole = restKeys.reduce((a, b) => (b.length > a.length ? b : a), "");
+    if (!isWord(whole)) continue;
+    for (const k of restKeys) if (!keys.includes(k) && isWord(k)) keys.push(k);
   }
   return keys;
 }

@@ -59,6 +59,9 @@ describe("documentTerms", () => {
     // question's عمرها ("her age") would find as a misspelling.
     expect(documentTerms("المرشحة لمنصب عضو")[1]).toContain("منصب");
     expect(documentTerms("لعمامرة")[0]).not.toContain("عمامر");
+    // The rest must be a word as a whole: بايدن's ايدن is none, though its stem ايد ("supported") is.
+    expect(documentTerms("بايدن")[0]).not.toContain("ايد");
+    expect(documentTerms("لبعثة")[0]).toContain("بعث");
     // Four letters at least after it, and no article (the stemmers read لل and بال): لجنة keeps its ل.
     expect(documentTerms("لجنة")[0]).not.toContain("جنه");
     const matched = matchedWords("المرشحة لمنصب عضو", [{ word: "منصب", keys: ["منصب"], weight: 1 }]);
