@@ -101,12 +101,12 @@ function wordKeys(token: Token, isWord: (key: string) => boolean): string[] {
   for (const clitic of PREPOSITIONS) {
     const rest = token.text.slice(clitic.length);
     if (!token.text.startsWith(clitic) || rest.length < MIN_PREPOSITION_REST || rest.startsWith("ال")) continue;
-    // The rest must be a word as a whole (its longest key): a stem of it alone may be another word (بايدن's
-    // rest ايدن is no word, though its stem ايد is).
+    // The rest must read as a word: every key of it, or one of four letters or more. A short stem alone may be
+    // another word (بايدن's rest ايدن is no word, though its stem ايد is); باعتبارهما's rest is اعتبار.
     const restKeys = tokenKeys({ ...token, text: rest });
-    const whole = restKeys.reduce((a, b) => (b.length > a.length ? b : a), "");
-    if (!isWord(whole)) continue;
-    for (const k of restKeys) if (!keys.includes(k) && isWord(k)) keys.push(k);
+    const words = restKeys.filter(isWord);
+    if (words.length === 0 || (words.length < restKeys.length && !words.some((k) => k.length >= MIN_PREPOSITION_REST))) continue;
+    for (const k of words) if (!keys.includes(k)) keys.push(k);
   }
   return keys;
 }

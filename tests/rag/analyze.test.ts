@@ -62,6 +62,7 @@ describe("documentTerms", () => {
     // The rest must be a word as a whole: بايدن's ايدن is none, though its stem ايد ("supported") is.
     expect(documentTerms("بايدن")[0]).not.toContain("ايد");
     expect(documentTerms("لبعثة")[0]).toContain("بعث");
+    expect(documentTerms("باعتبارهما")[0]).toContain("اعتبار");
     // Four letters at least after it, and no article (the stemmers read لل and بال): لجنة keeps its ل.
     expect(documentTerms("لجنة")[0]).not.toContain("جنه");
     const matched = matchedWords("المرشحة لمنصب عضو", [{ word: "منصب", keys: ["منصب"], weight: 1 }]);
