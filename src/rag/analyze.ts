@@ -394,7 +394,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       ...(phrases.size > 0 ? { phrases } : {}),
       ...(country !== undefined ? { standsFor: country } : {}),
     });
-    const forms = [...related, ...[...derived].filter((k) => !keys.has(k) && !related.includes(k))];
+    // (The word's own keys are dropped below, with every other term's.)
+    const forms = [...new Set([...related, ...derived])];
     if (forms.length > 0) otherForms.push({ word: token.text, raw: token.raw, keys: forms });
   });
   // The other forms' terms, each key once and none that a word's own term holds (زيار, زارت's other form, is
