@@ -159,6 +159,17 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
   });
 });
 
+describe("English stems", () => {
+  it('reads "used" as use, not as the US (Porter\'s rules stemmed both us)', async () => {
+    const paragraphs = ["أعلنت الولايات المتحدة الأمريكية دعمها للمفاوضات يوم الاثنين.", "تستخدم الآبار الجديدة في ري الحقول قبل الصيف."];
+    await withBriefing("001_wells.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("What are the new wells used for?"))[0]).toContain("الآبار");
+      // Was the US sentence, "used" matched as US.
+      expect(quotes(await rag.answer("What was used on Monday?")).some((q) => q.includes("الولايات"))).toBe(false);
+    });
+  });
+});
+
 describe("acronyms spelt in Arabic letter names", () => {
   it("indexes a run of letter names under the acronym it spells, and nothing for common words that are also letters", () => {
     const keys = (text: string) => documentTerms(text).flat();

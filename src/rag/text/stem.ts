@@ -1,10 +1,10 @@
 /**
  * Matching keys of one normalised token. An Arabic token gets two keys, the Snowball stem and a light stem
  * (Larkey's Light10, which also strips the conjunction و and the article forms Snowball keeps), and matches
- * when either key agrees; an English token gets its Snowball (Porter 2) stem.
+ * when either key agrees; an English token gets its Porter stem.
  */
 import { stemmer as snowballArabic } from "@orama/stemmers/arabic";
-import { stemmer as snowballEnglish } from "@orama/stemmers/english";
+import { stemmer as porterEnglish } from "@orama/stemmers/english";
 import type { Token } from "./tokenize.js";
 
 const ARTICLES = ["وال", "بال", "كال", "فال", "لل", "ال"] as const;
@@ -30,9 +30,17 @@ export function lightStemArabic(word: string): string {
   return w;
 }
 
-/** Snowball (Porter 2) stem of a lower-case English word. */
+/** A stem of a vowel and a consonant, where Porter's rules took a final e off a word that begins so. */
+const SHORT_START = /^[aeiou][^aeiouy]$/;
+
+/**
+ * Porter stem of a lower-case English word (@orama/stemmers' "english" is Porter's 1980 algorithm, not Snowball's
+ * Porter 2). Porter 2's one change that matters here is kept: a word that begins with a vowel and a consonant
+ * keeps its e ("use", "used", "using" are use, not us, the country; "age", "aged" are age).
+ */
 export function stemEnglish(word: string): string {
-  return snowballEnglish(word);
+  const stem = porterEnglish(word);
+  return SHORT_START.test(stem) && (word.startsWith(`${stem}e`) || word === `${stem}ing`) ? `${stem}e` : stem;
 }
 
 /** The keys a token is indexed and matched under; an Arabic token's light stem first, then its Snowball stem if other. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hollowForms, lamVerbKeys, lightStemArabic, tokenKeys } from "../../../src/rag/text/stem.js";
+import { hollowForms, lamVerbKeys, lightStemArabic, stemEnglish, tokenKeys } from "../../../src/rag/text/stem.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 describe("lightStemArabic", () => {
@@ -22,7 +22,18 @@ describe("tokenKeys", () => {
     const keys = (text: string): string[][] => tokenize(text).map(tokenKeys);
     expect(keys("السكان")).toEqual([["سكان", "السك"]]);
     expect(keys("سكانًا")).toEqual([["سكان"]]);
-    expect(keys("Elections")).toEqual([["elec"]]); // Porter 2 (Snowball), lower-cased first
+    expect(keys("Elections")).toEqual([["elec"]]); // Porter (1980), lower-cased first
+  });
+});
+
+describe("stemEnglish", () => {
+  it("keeps the e of a word that begins with a vowel and a consonant, as Porter 2 does: use is not us", () => {
+    for (const word of ["use", "used", "uses", "using", "useful"]) expect(stemEnglish(word), word).toBe("use");
+    expect(stemEnglish("us")).toBe("us");
+    for (const word of ["age", "aged", "aging"]) expect(stemEnglish(word), word).toBe("age");
+    expect(stemEnglish("owed")).toBe("owe");
+    expect(stemEnglish("hoped")).toBe("hope");
+    expect(stemEnglish("caused")).toBe("caus");
   });
 });
 
