@@ -187,6 +187,8 @@ export interface QueryContext {
   readonly english: FuzzyVocabulary;
 }
 
+/** A hollow verb's past as written: C ا C, with the past ending ت or وا or none, after و or ف (زار, وزارت). */
+const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:ت|وا)?$/u;
 /** ب then ي, ت or ن and at least three more letters. */
 const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
@@ -323,7 +325,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);
-      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) relatives.add(form);
+      // Written as a hollow verb's past (زار, وزارت) and found nowhere itself, the word is the verb: its other
+      // forms count as finding it ("من زار الجزائر؟", where the briefing says تزور الجزائر). Of any other shape
+      // it may be a name or a noun (نعيم, الكيان): its forms only rank.
+      const past = HOLLOW_PAST_WORD.test(token.text) && !tokenKeys(token).some(context.has);
+      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) (past && context.has(form) && !isStopword(form) ? keys : relatives).add(form);
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
