@@ -124,10 +124,13 @@ function acronymsOf(tokens: readonly PlacedToken[], text: string): { first: numb
  * asks for more where every question word is looked up (author names).
  */
 function nameKey(token: Token, minimum?: number): string[] {
-  if (token.script === "ar") return arabicNameKeys(token.text, minimum).map((k) => ARABIC_NAME + k);
+  if (token.script === "ar") return arabicNameKeys(token.text, minimum, { conjunction: CONJUNCTION.test(token.raw) }).map((k) => ARABIC_NAME + k);
   const key = token.script === "latin" ? latinNameKey(token.text) : undefined;
   return key === undefined ? [] : [LATIN_NAME + key];
 }
+
+/** و or ف before a hamza on alef, as written (marks between): a conjunction (hardly a word begins so). */
+const CONJUNCTION = /^[وف][\u064B-\u065F\u0670\u0640]*[أإآ]/u;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTHOR_NAME, documentTerms, matchedWords, romanValue } from "../../src/rag/analyze.js";
+import { ARABIC_NAME, AUTHOR_NAME, documentTerms, matchedWords, romanValue } from "../../src/rag/analyze.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -166,6 +166,16 @@ describe("English stems", () => {
       expect(quotes(await rag.answer("What are the new wells used for?"))[0]).toContain("الآبار");
       // Was the US sentence, "used" matched as US.
       expect(quotes(await rag.answer("What was used on Monday?")).some((q) => q.includes("الولايات"))).toBe(false);
+    });
+  });
+});
+
+describe("names in the other script", () => {
+  it("reads و before a hamza as the conjunction: وأمريكا is America's, not a name shaped like Morocco", async () => {
+    expect(documentTerms("قالت الجزائر وأمريكا").flat()).not.toContain(`${ARABIC_NAME}MRK:3`);
+    await withBriefing("001_partners.txt", ["قال الوزير إن الجزائر وأمريكا تعملان معاً من أجل السلام في المنطقة."], async (rag) => {
+      expect((await rag.answer("What did Morocco say?")).kind).toBe("declined");
+      expect((await rag.answer("What did the minister say about America?")).kind).toBe("answered");
     });
   });
 });

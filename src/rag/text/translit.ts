@@ -111,11 +111,13 @@ function withoutClitics(word: string): [string, ...string[]] {
 /**
  * The name keys of a normalised Arabic word: its own without the article (none when its skeleton is shorter
  * than `minimum`), and those of the rest after each reading of its first letters as clitics ("بكاليفورنيا" is
- * also California's) where the rest reads as a name (see CLITIC_REST).
+ * also California's) where the rest reads as a name (see CLITIC_REST). `conjunction`: the word as written begins
+ * with a conjunction (و or ف before a hamza, وأمريكا), so only the rests are names: read whole, its و would be a
+ * vowel and the hamza a consonant's place (وأمريكا ~ "Morocco").
  */
-export function arabicNameKeys(word: string, minimum = MIN_NAME_SKELETON): string[] {
+export function arabicNameKeys(word: string, minimum = MIN_NAME_SKELETON, { conjunction = false } = {}): string[] {
   const [own, ...rests] = withoutClitics(word);
-  const keys = [nameKeyOf(own, minimum), ...rests.map((rest) => nameKeyOf(rest, MIN_SKELETON))];
+  const keys = [conjunction ? undefined : nameKeyOf(own, minimum), ...rests.map((rest) => nameKeyOf(rest, MIN_SKELETON))];
   return [...new Set(keys.filter((k) => k !== undefined))];
 }
 
