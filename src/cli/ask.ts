@@ -8,6 +8,7 @@
  * can continue it (for an hour, or CONVERSATION_TTL_MS when longer).
  */
 import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
 import type { Logger } from "../logger.js";
 import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js";
 import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
@@ -92,12 +93,35 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
   }
 }
 
+/** The command line read, or the reason it is not one this command takes. */
+function readArgs(args: readonly string[]): { json: boolean; batch: boolean; help: boolean; question: string } | { error: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: [...args],
+      options: { json: { type: "boolean", default: false }, batch: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
+      allowPositionals: true,
+    });
+    const question = positionals.join(" ");
+    if (values.batch && question !== "") return { error: `--batch reads its questions from stdin, not "${question}"` };
+    return { json: values.json, batch: values.batch, help: values.help, question };
+  } catch (error) {
+    // An unknown or misspelt option (--jsno, --help-me) is not folded into the question.
+    if (error instanceof TypeError) return { error: error.message };
+    throw error;
+  }
+}
+
 run(async () => {
-  const args = process.argv.slice(2);
-  const json = args.includes("--json");
-  const isBatch = args.includes("--batch");
-  const question = args.filter((a) => a !== "--json" && a !== "--batch").join(" ");
-  if (!isBatch && !question.trim()) {
+  const args = readArgs(process.argv.slice(2));
+  if ("error" in args || args.help) {
+    const error = "error" in args ? `${args.error}\n` : "";
+    (error ? process.stderr : process.stdout).write(`${error}${USAGE}\n`);
+    process.exitCode = error ? 2 : 0;
+    return;
+  }
+  const { json, batch: isBatch, question } = args;
+  // Without a question, the usage; with --json, the JSON of a refused question, as for any other empty one.
+  if (!isBatch && !json && !question.trim()) {
     process.stderr.write(`${USAGE}\n`);
     process.exitCode = 2;
     return;

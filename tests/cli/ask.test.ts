@@ -127,6 +127,29 @@ describe("npm run ask", () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("usage: npm run ask");
   });
+
+  it("reads its options strictly: --help is help, a misspelt option is an error, not part of the question", { timeout: 60_000 }, () => {
+    const help = npm(["ask", "--", "--help"]);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toContain("usage: npm run ask");
+    const misspelt = npm(["ask", "--", "--jsno", "Who is Michele Sison?"]);
+    expect(misspelt.status).toBe(2);
+    expect(misspelt.stderr).toContain("--jsno");
+    expect(misspelt.stdout).toBe("");
+    const both = npm(["ask", "--", "--json", "--batch", "Who is Michele Sison?"]);
+    expect(both.status).toBe(2);
+    expect(both.stderr).toContain("--batch reads its questions from stdin");
+  });
+
+  it("--json answers an empty question with the JSON of a refused one, as the contract says", { timeout: 60_000 }, () => {
+    for (const question of ["", "   "]) {
+      const { stdout, status } = npm(["ask", "--", "--json", question]);
+      expect(status).toBe(0);
+      const json = JSON.parse(stdout) as Json;
+      expectContract(json);
+      expect(json).toMatchObject({ answered: false, error: "empty" });
+    }
+  });
 });
 
 describe("npm run eval", () => {
