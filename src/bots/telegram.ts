@@ -88,9 +88,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     return next();
   });
   /** Sends what a command shows, counted against its sender's rate limit like a question (over it: the notice once). */
-  const sendLimited = async (ctx: Context, html: () => string): Promise<void> => {
+  const sendLimited = async (ctx: Context, html: () => string, question?: Message): Promise<void> => {
     const refused = await ask.admit(`telegram:${ctx.from?.id ?? ctx.chat?.id}`, userLanguage(ctx));
-    await send(ctx, refused ? renderReplyHtml(refused) : [html()]);
+    await send(ctx, refused ? renderReplyHtml(refused) : [html()], question);
   };
   bot.start((ctx) => sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx))));
   bot.help((ctx) => sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx))));
@@ -135,7 +135,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
    */
   function answer(ctx: Context, question: Message, text: string): void {
     const task = async (): Promise<void> => {
-      if (text.trim() === "") return void (await send(ctx, [renderUsageHtml(userLanguage(ctx))], question));
+      // A bare /ask or mention gets the usage, counted against the limit as a command is.
+      if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(userLanguage(ctx)), question));
       const typing = typingIndicator(ctx);
       let messageId: number | undefined;
       const chatId = question.chat.id;

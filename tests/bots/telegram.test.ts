@@ -255,9 +255,9 @@ describe("Telegram bot, long polling", () => {
     expect(notices[0]).toMatch(/Please wait \d+ s and ask again/);
   });
 
-  it("counts /help, /about and /start against the same limit: a flood of commands gets one notice, then silence", async () => {
+  it("counts /help, /about, /start and a bare /ask against the same limit: a flood of commands gets one notice, then silence", async () => {
     const { tg } = await setup({ perMinute: 2 });
-    for (const text of ["/help", "/about", "/help", "/about", "/start", "/help"]) tg.push(tg.privateUpdate(text));
+    for (const text of ["/help", "/about", "/ask", "/about", "/start", "/ask"]) tg.push(tg.privateUpdate(text));
     await tg.waitForSent(3);
     // A last update from another user: once it is answered, the flood has been handled.
     tg.push(tg.privateUpdate("/help", { id: 4242, name: "Other" }));
