@@ -4,6 +4,7 @@
  * in order). Answers go to stdout; the banner and prompts to stderr.
  */
 import { createInterface } from "node:readline";
+import type { RagInfo } from "../rag/index.js";
 import { renderAboutPlain, renderHelpPlain, renderReplyPlain } from "./render/plain.js";
 import type { BotDeps, BotHandle } from "./types.js";
 
@@ -19,8 +20,18 @@ const BANNER = `Console chat: ask a question about the briefing and press Enter 
 To serve Discord or Telegram instead, set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN in .env (see README).
 `;
 
-/** A line that is a command (the bots' /help and /about; /start as Telegram's), not a question. */
-const COMMAND = /^\/([a-z]+)\s*$/i;
+/**
+ * A line that is a command, as the bots take them: /help, /about, /start (Telegram's), /ask and its question;
+ * a bot's name after the command (/start@briefing_bot) and words after any other command are let be.
+ */
+const COMMAND = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
+
+/** The console's text for a command other than /ask (an unknown one is told so, with the help). */
+function commandText(command: string, info: () => RagInfo): string {
+  if (command === "about") return renderAboutPlain(info());
+  if (command === "help" || command === "start" || command === "ask") return renderHelpPlain();
+  return `Unknown command /${command}. ${renderHelpPlain()}`;
+}
 
 /** The console chat adapter over the shared ask flow; nothing is read until `start()`. */
 export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {}): BotHandle {
@@ -43,14 +54,17 @@ export function createConsoleChat(deps: BotDeps, options: ConsoleChatOptions = {
         prompt();
         continue;
       }
-      const command = COMMAND.exec(line.trim())?.[1]?.toLowerCase();
-      if (command !== undefined) {
-        output.write(`${command === "about" ? renderAboutPlain(rag.info()) : command === "help" || command === "start" ? renderHelpPlain() : `Unknown command /${command}. ${renderHelpPlain()}`}\n\n`);
+      const [, name, rest = ""] = COMMAND.exec(line.trim()) ?? [];
+      const command = name?.toLowerCase();
+      // "/ask question" asks it; a bare /ask, as any other command, is answered by the console itself.
+      const question = command === undefined ? line : command === "ask" && rest.trim() !== "" ? rest : undefined;
+      if (question === undefined) {
+        output.write(`${commandText(command ?? "help", () => rag.info())}\n\n`);
         prompt();
         continue;
       }
       // At a terminal the chat is one conversation (follow-ups); piped lines are independent questions.
-      const reply = await inflight.run(() => ask(line, { user: "console", ...(interactive ? { conversation: { chat: "console" } } : {}) }));
+      const reply = await inflight.run(() => ask(question, { user: "console", ...(interactive ? { conversation: { chat: "console" } } : {}) }));
       const text = renderReplyPlain(reply);
       if (text !== undefined) output.write(`${text}\n\n`);
       prompt();
