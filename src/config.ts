@@ -108,8 +108,9 @@ function text(env: Env, key: string): string | undefined {
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
   const raw = text(env, key);
   if (raw === undefined) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
+  // Digits only: Number() would also take 1e3, 0x10 and 1_000's neighbours.
+  const value = /^-?\d+$/.test(raw) ? Number(raw) : Number.NaN;
+  if (!Number.isSafeInteger(value) || value < min || value > max) {
     throw new ConfigError(key, `expected a whole number from ${min} to ${max}`);
   }
   return value;
@@ -199,6 +200,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const redis = redisUrl(env, "REDIS_URL");
   const salt = text(env, "STATE_SALT");
   if (salt !== undefined && salt.length < 16) throw new ConfigError("STATE_SALT", "expected at least 16 characters");
+  // Read whether or not their feature is on, so that a bad value stops the start before it is switched on.
+  const discordApiBase = url(env, "DISCORD_API_BASE");
+  const telegramApiRoot = url(env, "TELEGRAM_API_ROOT");
+  const webhookPort = integer(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535);
+  const llmTimeoutMs = integer(env, "LLM_TIMEOUT_MS", 20_000, 100, 600_000);
 
   return {
     root,
@@ -215,22 +221,22 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
           token: discordToken,
           guildId: text(env, "DISCORD_GUILD_ID"),
           allowedGuilds: list(env, "DISCORD_ALLOWED_GUILDS"),
-          apiBase: url(env, "DISCORD_API_BASE"),
+          apiBase: discordApiBase,
         }
       : undefined,
     telegram: telegramToken
       ? {
           token: telegramToken,
           allowedChats: list(env, "TELEGRAM_ALLOWED_CHATS"),
-          apiRoot: url(env, "TELEGRAM_API_ROOT"),
+          apiRoot: telegramApiRoot,
           webhookUrl,
           webhookSecret,
-          webhookPort: integer(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535),
+          webhookPort,
         }
       : undefined,
     llm:
       llmBaseUrl && llmModel
-        ? { baseUrl: llmBaseUrl, model: llmModel, apiKey: llmApiKey, timeoutMs: integer(env, "LLM_TIMEOUT_MS", 20_000, 100, 600_000) }
+        ? { baseUrl: llmBaseUrl, model: llmModel, apiKey: llmApiKey, timeoutMs: llmTimeoutMs }
         : undefined,
     embeddings: {
       baseUrl: embeddingsBaseUrl,

@@ -48,6 +48,14 @@ describe("loadConfig", () => {
     [{ CONVERSATION_TTL_MS: "-1" }, "CONVERSATION_TTL_MS"],
     [{ BUTTON_TTL_MS: "-7" }, "BUTTON_TTL_MS"],
     [{ STATE_SALT: "short" }, "STATE_SALT"],
+    // Digits only, not what Number() also reads.
+    [{ MAX_QUESTION_CHARS: "1e3" }, "MAX_QUESTION_CHARS"],
+    [{ RATE_LIMIT_PER_MINUTE: "0x10" }, "RATE_LIMIT_PER_MINUTE"],
+    // A feature's variables are read while it is off too.
+    [{ TELEGRAM_WEBHOOK_PORT: "99999" }, "TELEGRAM_WEBHOOK_PORT"],
+    [{ LLM_TIMEOUT_MS: "5" }, "LLM_TIMEOUT_MS"],
+    [{ DISCORD_API_BASE: "ftp://x" }, "DISCORD_API_BASE"],
+    [{ TELEGRAM_API_ROOT: "not a url" }, "TELEGRAM_API_ROOT"],
   ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
     let error: unknown;
     try {

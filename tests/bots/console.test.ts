@@ -13,7 +13,7 @@ import { createFakeRag, type FakeRag } from "../fakes/fake-rag.js";
 /** Pipes `lines` into a console chat over a fake core; what it printed once the input ends, and what it asked. */
 async function chat(lines: readonly string[]): Promise<{ output: string; rag: FakeRag }> {
   const rag = createFakeRag();
-  const logger = createLogger({ level: "silent" });
+  const logger = createLogger({ level: "silent", secrets: [] });
   const deps = { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight: createInflight() };
   const [input, output, errors] = [new PassThrough(), new PassThrough(), new PassThrough()];
   let printed = "";
