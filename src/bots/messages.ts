@@ -42,7 +42,7 @@ const en: Messages = {
   help:
     "I answer questions about the news briefing with exact quotes from it, each numbered and cited. " +
     "Ask in English or Arabic. If the briefing doesn't say, I tell you so instead of guessing.",
-  tooLong: (limit) => `That question is too long. Please keep it under ${limit} characters.`,
+  tooLong: (limit) => `That question is too long. Please keep it to ${limit} characters or fewer.`,
   notText: "I can only read questions written as text.",
   rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} s and ask again.`,
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
@@ -66,7 +66,7 @@ const ar: Messages = {
   help:
     "أجيب عن الأسئلة حول الخبر باقتباسات حرفية منه، مرقّمة وموثّقة المصدر. " +
     "اسأل بالعربية أو بالإنجليزية. وإن لم يذكر الخبر الجواب أخبرتك بذلك بدل التخمين.",
-  tooLong: (limit) => `السؤال طويل جداً. من فضلك اجعله أقل من ${limit} حرفاً.`,
+  tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${limit} حرفاً.`,
   notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
   rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${seconds} ثانية ثم اسأل مجدداً.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",

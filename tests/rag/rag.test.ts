@@ -133,6 +133,11 @@ describe("rag.answer", () => {
     expect(error).toMatchObject({ code });
   });
 
+  it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
+    await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
+    await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
+  });
+
   it("refuses what is not text", async () => {
     await expect(rag.answer(42 as unknown as string)).rejects.toMatchObject({ name: "QuestionError", code: "not-text" });
   });
