@@ -3,7 +3,7 @@
  * adapter renders. This is the one error boundary around the core: a failure is logged with context and becomes
  * a notice. State (conversation memory, buttons, feedback) never fails an answer: a state error is logged.
  */
-import { detectLanguage, QuestionError, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
+import { detectLanguage, IndexError, QuestionError, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
 import type { Logger } from "../logger.js";
 import { createMemoryState, quoteDigest, type BotState, type ConversationPlace } from "../state/index.js";
 import { nextTurns } from "../state/conversations.js";
@@ -13,7 +13,9 @@ import type { RateLimiter } from "./rate-limit.js";
 export type Notice =
   | { readonly code: QuestionErrorCode; readonly language: Language; readonly limit?: number }
   | { readonly code: "rate-limited"; readonly language: Language; readonly retryAfterMs: number }
-  | { readonly code: "failed"; readonly language: Language };
+  | { readonly code: "failed"; readonly language: Language }
+  /** A briefing changed since it was indexed and has not been read again yet (with hot reload off, until a restart). */
+  | { readonly code: "stale"; readonly language: Language };
 
 /** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */
 export type Reply =
@@ -102,6 +104,11 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
       if (error instanceof QuestionError) {
         const notice = error.limit === undefined ? { code: error.code, language } : { code: error.code, language, limit: error.limit };
         return { kind: "notice", notice };
+      }
+      if (error instanceof IndexError && error.code === "changed") {
+        // Expected, not a bug: said to the operator once per question, without a stack.
+        logger.warn({ user, reason: error.message }, "a briefing changed since it was indexed; with hot reload off (RELOAD_INTERVAL_MS=0) restart the bot to read it again");
+        return { kind: "notice", notice: { code: "stale", language } };
       }
       logger.error({ err: error, user }, "answering failed");
       return { kind: "notice", notice: { code: "failed", language } };

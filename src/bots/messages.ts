@@ -17,6 +17,8 @@ export interface Messages {
   readonly notText: string;
   readonly rateLimited: (seconds: number) => string;
   readonly failed: string;
+  /** The briefings changed since they were read: nothing is quoted until they are read again. */
+  readonly stale: string;
   readonly notAllowed: string;
   /** Label of the button that opens the passage behind quote [n]. */
   readonly showParagraph: (n: number) => string;
@@ -46,6 +48,7 @@ const en: Messages = {
   notText: "I can only read questions written as text.",
   rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} s and ask again.`,
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
+  stale: "The briefing has changed since I last read it, so I won't quote it until I have read it again. Please try again later; if this keeps happening, tell whoever runs this bot.",
   notAllowed: "This bot isn't enabled here.",
   showParagraph: (n) => `Show paragraph [${n}]`,
   passageFrom: (n, source, label) => `[${n}] The whole passage (${source}, ${label}):`,
@@ -70,6 +73,7 @@ const ar: Messages = {
   notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
   rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${seconds} ثانية ثم اسأل مجدداً.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
+  stale: "تغيّر نص الخبر منذ آخر مرة قرأته فيها، فلن أقتبس منه حتى أقرأه من جديد. حاول مجدداً لاحقاً، وإن تكرر ذلك فأبلغ مشغّل البوت.",
   notAllowed: "هذا البوت غير مفعّل هنا.",
   showParagraph: (n) => `اعرض الفقرة [${n}]`,
   passageFrom: (n, source, label) => `[${n}] المقطع كاملاً (${source}، ${label}):`,

@@ -38,6 +38,8 @@ export function renderNotice(notice: Notice): string {
       return m.rateLimited(Math.max(1, Math.ceil(notice.retryAfterMs / 1000)));
     case "failed":
       return m.failed;
+    case "stale":
+      return m.stale;
   }
 }
 

@@ -1,0 +1,33 @@
+/**
+ * The shared ask flow over the real core: what a failure to answer becomes for the asker and in the log.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { createAsk } from "../../src/bots/ask.js";
+import { messages } from "../../src/bots/messages.js";
+import { createRateLimiter } from "../../src/bots/rate-limit.js";
+import { renderReplyPlain } from "../../src/bots/render/plain.js";
+import { createRag } from "../../src/rag/index.js";
+import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
+import { indexedProjects } from "../helpers/project.js";
+
+const project = indexedProjects();
+
+describe("ask", () => {
+  it("tells the asker a briefing changed under a bot that does not reload (not that something went wrong), and the operator to restart", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger });
+    const file = join(p.seedsDir, "000_9ae3e538818b189d.txt");
+    writeFileSync(file, `A LINE ADDED ON TOP.\n\n${readFileSync(file, "utf8")}`);
+    const reply = await ask("Who is Michele Sison?", { user: "test" });
+    expect(reply).toEqual({ kind: "notice", notice: { code: "stale", language: "en" } });
+    expect(renderReplyPlain(reply)).toBe(messages("en").stale);
+    const warning = parsedLogs(lines).find((l) => l.msg.includes("restart the bot"));
+    expect(warning).toMatchObject({ level: 40 });
+    expect(warning).not.toHaveProperty("err");
+    rag.close();
+  });
+});
