@@ -14,6 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
+import { writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import { hollowForms, lamVerbKeys, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
@@ -124,13 +125,13 @@ function acronymsOf(tokens: readonly PlacedToken[], text: string): { first: numb
  * asks for more where every question word is looked up (author names).
  */
 function nameKey(token: Token, minimum?: number): string[] {
-  if (token.script === "ar") return arabicNameKeys(token.text, minimum, { conjunction: CONJUNCTION.test(token.raw) }).map((k) => ARABIC_NAME + k);
+  if (token.script === "ar") return arabicNameKeys(token.text, minimum, { conjunction: CONJUNCTION.test(writtenForm(token.raw)) }).map((k) => ARABIC_NAME + k);
   const key = token.script === "latin" ? latinNameKey(token.text) : undefined;
   return key === undefined ? [] : [LATIN_NAME + key];
 }
 
-/** و or ف before a hamza on alef, as written (marks between): a conjunction (hardly a word begins so). */
-const CONJUNCTION = /^[وف][\u064B-\u065F\u0670\u0640]*[أإآ]/u;
+/** و or ف before a hamza on alef, as written: a conjunction (hardly a word begins so). */
+const CONJUNCTION = /^[وف][أإآ]/u;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -190,6 +191,8 @@ export interface QueryContext {
   readonly english: FuzzyVocabulary;
 }
 
+/** A hollow verb's verbal noun's stem (زيار, of زيارة). */
+const HOLLOW_NOUN = /^\p{Script=Arabic}يا\p{Script=Arabic}$/u;
 /** A hollow verb's past as written: C ا C, with the past ending ت or وا or none, after و or ف (زار, وزارت). */
 const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:ت|وا)?$/u;
 /** ب then ي, ت or ن and at least three more letters. */
@@ -328,11 +331,14 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);
-      // Written as a hollow verb's past (زار, وزارت) and found nowhere itself, the word is the verb: its other
-      // forms count as finding it ("من زار الجزائر؟", where the briefing says تزور الجزائر). Of any other shape
-      // it may be a name or a noun (نعيم, الكيان): its forms only rank.
+      // Written as a hollow verb's past (زار, وزارت) and found nowhere itself, the word is the verb: its verbal
+      // noun counts as finding it ("من زار الجزائر؟", where the briefing says زيارة and تزور الجزائر). Its present
+      // forms only rank, as every form of a word of another shape does (نعيم, a name; الكيان, a noun): a
+      // Snowball stem may have a present's shape (سيسون -> يسون, which سان, "San", would find).
       const past = HOLLOW_PAST_WORD.test(token.text) && !tokenKeys(token).some(context.has);
-      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) (past && context.has(form) && !isStopword(form) ? keys : relatives).add(form);
+      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) {
+        (past && HOLLOW_NOUN.test(form) && context.has(form) && !isStopword(form) ? keys : relatives).add(form);
+      }
       // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
       // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
       // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.

@@ -51,6 +51,14 @@ export function normalizeToken(token: string): string {
   return out.replace(/\u0621/g, ""); // a lone hamza carries no meaning once the seats are folded
 }
 
+/**
+ * A token as written, its hamza seats kept: NFKC (presentation forms; a combining hamza joined to its alef),
+ * without diacritics, tatweel or invisible characters. For what the matching form folds away (وأ against وا).
+ */
+export function writtenForm(token: string): string {
+  return token.normalize("NFKC").replace(TATWEEL, "").replace(INVISIBLE, "").replace(MARKS, "").replace(FATHATAN, "");
+}
+
 /** The words of a white-space separated list, each in its matching form (see normalizeToken). */
 export function normalizedSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(normalizeToken));
