@@ -106,8 +106,12 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
         return { kind: "notice", notice };
       }
       if (error instanceof IndexError && error.code === "changed") {
-        // Expected, not a bug: said to the operator once per question, without a stack.
-        logger.warn({ user, reason: error.message }, "a briefing changed since it was indexed; with hot reload off (RELOAD_INTERVAL_MS=0) restart the bot to read it again");
+        // Expected, not a bug: said to the operator once per question, with its cause but without a stack.
+        const cause = error.cause instanceof Error ? error.cause.message : undefined;
+        logger.warn(
+          { user, reason: error.message, ...(cause === undefined ? {} : { cause }) },
+          "a briefing changed since it was indexed and is not quoted until it is indexed again: the next rescan does that, or with hot reload off (RELOAD_INTERVAL_MS=0) a restart",
+        );
         return { kind: "notice", notice: { code: "stale", language } };
       }
       logger.error({ err: error, user }, "answering failed");

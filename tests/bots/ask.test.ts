@@ -25,7 +25,7 @@ describe("ask", () => {
     const reply = await ask("Who is Michele Sison?", { user: "test" });
     expect(reply).toEqual({ kind: "notice", notice: { code: "stale", language: "en" } });
     expect(renderReplyPlain(reply)).toBe(messages("en").stale);
-    const warning = parsedLogs(lines).find((l) => l.msg.includes("restart the bot"));
+    const warning = parsedLogs(lines).find((l) => l.msg.includes("a restart"));
     expect(warning).toMatchObject({ level: 40 });
     expect(warning).not.toHaveProperty("err");
     rag.close();
