@@ -102,7 +102,7 @@ function readArgs(args: readonly string[]): { json: boolean; batch: boolean; hel
       allowPositionals: true,
     });
     const question = positionals.join(" ");
-    if (values.batch && question !== "") return { error: `--batch reads its questions from stdin, not "${question}"` };
+    if (values.batch && question.trim() !== "") return { error: `--batch reads its questions from stdin, not "${question}"` };
     return { json: values.json, batch: values.batch, help: values.help, question };
   } catch (error) {
     // An unknown or misspelt option (--jsno, --help-me) is not folded into the question.

@@ -217,7 +217,7 @@ export function cleanQuestion(input: unknown, maxChars: number): string {
   if (typeof input !== "string") throw new QuestionError("not-text", "the question is not text");
   const question = withoutUnsafe(input).replace(/\s+/g, " ").trim();
   if (!question) throw new QuestionError("empty", "the question is empty");
-  // Characters as a person counts them (code points): an emoji is one, not its two UTF-16 units.
+  // Characters in code points, nearer a person's count than UTF-16 units: most emoji count one, not two.
   const length = question.length > maxChars ? [...question].length : question.length;
   if (length > maxChars) {
     throw new QuestionError("too-long", `the question has ${length} characters; the limit is ${maxChars}`, maxChars);
