@@ -84,7 +84,7 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
       process.stdout.write(`${JSON.stringify({ question: "", answered: false, text: "malformed JSON line", citations: [], timings: { totalMs: 0 }, error: "malformed" })}\n`);
       continue;
     }
-    const id = request.id === undefined ? undefined : String(request.id);
+    const id = request.id === undefined || request.id === null ? undefined : String(request.id);
     const conversation = typeof request.conversation === "string" || typeof request.conversation === "number" ? String(request.conversation) : undefined;
     // One line that fails is reported on its own line; the rest go on.
     const result =
