@@ -8,7 +8,7 @@ import type { Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import type { Answer, Citation, Language, Sentence } from "./types.js";
 
-/** A quote takes in the next sentence of its passage while both fit in this many characters. */
+/** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
 const MAX_QUOTE_CHARS = 400;
 /** Citations shown at most. */
 export const MAX_CITATIONS = 3;
@@ -60,10 +60,12 @@ export function chooseCitations(ranked: readonly Ranked[]): Ranked[] {
 }
 
 /**
- * The span a ranked sentence is quoted as: the sentence and one neighbour of its passage, when both fit in
- * MAX_QUOTE_CHARS. A sentence is often completed by the next ("He was born there. In 1990 he …"), or continues
- * the one before: the neighbour taken is the next one, unless the one before holds more of the question's words
- * (on xquad-dev that choice finds the answer span in the top three quotes for 1 more question in 100).
+ * The span a ranked sentence is quoted as: the sentence and both its neighbours in the passage when the three fit
+ * in MAX_QUOTE_CHARS, else one neighbour when the two fit. A sentence is often completed by the next ("He was born
+ * there. In 1990 he …"), or continues the one before ("He is also the oldest …"): a short one is quoted with both
+ * (cross-validated span-hit@3 English 82.0 -> 82.8%, Arabic 89.5 -> 90.6%, the quote no longer than before).
+ * Otherwise the neighbour taken is the next one, unless the one before holds more of the question's words (on
+ * xquad-dev that choice finds the answer span in the top three quotes for 1 more question in 100).
  */
 export function quoteSpan({ sentence, features }: Pick<Ranked, "sentence" | "features">): Sentence {
   const { sentences } = sentence.passage;
@@ -71,6 +73,7 @@ export function quoteSpan({ sentence, features }: Pick<Ranked, "sentence" | "fea
   const next = at >= 0 ? sentences[at + 1] : undefined;
   const previous = at > 0 ? sentences[at - 1] : undefined;
   const fits = (from: Sentence, to: Sentence): boolean => to.end - from.start <= MAX_QUOTE_CHARS;
+  if (previous && next && fits(previous, next)) return { start: previous.start, end: next.end };
   const previousHoldsMore = rankFeature(features, "previousCover") > rankFeature(features, "nextCover");
   if (previous && previousHoldsMore && fits(previous, sentence)) return { start: previous.start, end: sentence.end };
   return next && fits(sentence, next) ? { start: sentence.start, end: next.end } : { start: sentence.start, end: sentence.end };

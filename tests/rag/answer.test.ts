@@ -4,35 +4,48 @@ import { RANK_FEATURES } from "../../src/rag/model.js";
 import type { IndexedSentence, Ranked } from "../../src/rag/retrieve.js";
 import type { Passage } from "../../src/rag/types.js";
 
-const text = "First sentence about the envoy. Second sentence names Staffan de Mistura. Third sentence adds the date.";
-const bounds = [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: (m.index ?? 0) + (m.index ? 1 : 0), end: (m.index ?? 0) + m[0].length }));
-const passage: Passage = { id: "s#0", source: "s", kind: "paragraph", label: "paragraph 1", start: 0, end: text.length, sentences: bounds };
-
-function ranked(at: number, previousCover: number, nextCover: number, score = 1): Ranked {
-  const features = new Float64Array(RANK_FEATURES.length);
-  features[RANK_FEATURES.indexOf("previousCover")] = previousCover;
-  features[RANK_FEATURES.indexOf("nextCover")] = nextCover;
-  const sentence: IndexedSentence = { ...(bounds[at] as { start: number; end: number }), passage, passageIndex: 0, position: at };
-  return { sentence, score, features };
+/** A passage of `text`'s sentences (each ending in a full stop), and its candidates to quote. */
+function passageOf(text: string) {
+  const bounds = [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: (m.index ?? 0) + (m.index ? 1 : 0), end: (m.index ?? 0) + m[0].length }));
+  const passage: Passage = { id: "s#0", source: "s", kind: "paragraph", label: "paragraph 1", start: 0, end: text.length, sentences: bounds };
+  const ranked = (at: number, previousCover: number, nextCover: number, score = 1): Ranked => {
+    const features = new Float64Array(RANK_FEATURES.length);
+    features[RANK_FEATURES.indexOf("previousCover")] = previousCover;
+    features[RANK_FEATURES.indexOf("nextCover")] = nextCover;
+    const sentence: IndexedSentence = { ...(bounds[at] as { start: number; end: number }), passage, passageIndex: 0, position: at };
+    return { sentence, score, features };
+  };
+  const quoted = (r: Ranked): string => {
+    const { start, end } = quoteSpan(r);
+    return text.slice(start, end);
+  };
+  return { ranked, quoted };
 }
 
-const quoted = (r: Ranked): string => {
-  const { start, end } = quoteSpan(r);
-  return text.slice(start, end);
-};
+const short = "First sentence about the envoy. Second sentence names Staffan de Mistura. Third sentence adds the date.";
+// The three do not fit in 400 characters together; any two do.
+const long = `First sentence about the envoy and ${"the long road of talks ".repeat(11)}behind it. Second sentence names Staffan de Mistura. Third sentence adds the date of the next round in Geneva and who will attend it.`;
+const { ranked, quoted } = passageOf(long);
 
 describe("quoteSpan", () => {
+  it("takes in both neighbours when the three sentences fit in 400 characters (a short sentence is read with its context)", () => {
+    const three = passageOf(short);
+    expect(three.quoted(three.ranked(1, 0, 0))).toBe(short);
+    expect(three.quoted(three.ranked(1, 0.5, 0.2))).toBe(short);
+    expect(three.quoted(three.ranked(0, 0, 0))).toBe("First sentence about the envoy. Second sentence names Staffan de Mistura.");
+  });
+
   it("takes in the next sentence by default", () => {
-    expect(quoted(ranked(1, 0, 0))).toBe("Second sentence names Staffan de Mistura. Third sentence adds the date.");
+    expect(quoted(ranked(1, 0, 0))).toBe(long.slice(long.indexOf("Second")));
   });
 
   it("takes in the sentence before instead when it holds more of the question's words", () => {
-    expect(quoted(ranked(1, 0.5, 0.2))).toBe("First sentence about the envoy. Second sentence names Staffan de Mistura.");
+    expect(quoted(ranked(1, 0.5, 0.2))).toBe(long.slice(0, long.indexOf(" Third")));
   });
 
   it("quotes the sentence alone at the ends of its passage when the neighbour asked for is missing", () => {
-    expect(quoted(ranked(2, 0, 0))).toBe("Third sentence adds the date.");
-    expect(quoted(ranked(0, 0.9, 0))).toBe("First sentence about the envoy. Second sentence names Staffan de Mistura.");
+    expect(quoted(ranked(2, 0, 0))).toBe(long.slice(long.indexOf("Third")));
+    expect(quoted(ranked(0, 0.9, 0))).toBe(long.slice(0, long.indexOf(" Third")));
   });
 
   it("never lets two quotes overlap, whichever neighbour each takes in", () => {
