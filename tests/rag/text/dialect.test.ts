@@ -22,6 +22,10 @@ describe("dialect words", () => {
     expect(standard("وتلاقات")).toEqual(standard("تلاقات"));
     expect(standard("فالدزاير")).toEqual(standard("الدزاير"));
     for (const word of ["الجزائر", "التقت", "سيسون", "دار"]) expect(standard(word), word).toEqual([]);
+    // Nor a standard word that reads as و/ف and a dialect one: فضلت (preferred) is not ف + ضلت (kept on), and
+    // الست is also "the six" (a review).
+    for (const word of ["فضلت", "فضلوا", "وضلت", "الست"]) expect(standard(word), word).toEqual([]);
+    expect(standard("يضلوا")).toEqual(expect.arrayContaining(keysOf("يستمر")));
   });
 
   it("are read from forms and standard words per line, comments and blank lines skipped", () => {
