@@ -22,7 +22,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { firstHit } from "../src/cli/metrics.js";
-import { chooseCitations, quoteSpan } from "../src/rag/answer.js";
+import { chooseCitations } from "../src/rag/answer.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
 import { DECLINE_FEATURES, logit, SOURCE_FEATURES, type DeclineModel, MODELS_PATH, RANK_FEATURES, sigmoid, type LogisticModel, type Models } from "../src/rag/model.js";
 import { Retriever, type Ranked, type Retrieval } from "../src/rag/retrieve.js";
@@ -189,7 +189,7 @@ async function askAll(corpora: readonly Corpus[], models: Models, only?: (q: Que
 }
 
 /** The first k quotes as the user sees them: source and span. */
-const quotesOf = (a: Asked, k: number) => chooseCitations(a.retrieval.ranked).slice(0, k).map((r) => ({ source: r.sentence.passage.source, ...quoteSpan(r) }));
+const quotesOf = (a: Asked, k: number) => chooseCitations(a.retrieval.ranked).slice(0, k).map(({ ranked, span }) => ({ source: ranked.sentence.passage.source, ...span }));
 const holdsAt = (a: Asked, k: number): boolean => quotesOf(a, k).some((q) => a.q.holds?.(q.source, q.start, q.end, a.corpus.text(q.source).slice(q.start, q.end)) ?? false);
 const paragraphAt = (a: Asked, k: number): boolean => quotesOf(a, k).some((q) => a.q.inParagraph?.(q.source, q.start, q.end) ?? false);
 

@@ -31,59 +31,77 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (!best || !retrieval.answerable) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
-  const citations = chooseCitations(retrieval.ranked).map((r, i) => {
-    const citation = toCitation(r, texts, i + 1);
+  const citations = chooseCitations(retrieval.ranked).map(({ ranked, span }, i) => {
+    const citation = toCitation(ranked, texts, i + 1, span);
     return { ...citation, matches: matchedWords(citation.quote, retrieval.terms) };
   });
   return { kind: "answered", question, language, citations, timings: timings() };
 }
 
+/** A ranked sentence chosen to be quoted, and the span it is quoted as. */
+export interface ChosenQuote {
+  readonly ranked: Ranked;
+  readonly span: Sentence;
+}
+
 /**
  * The sentences quoted, best first: at most MAX_CITATIONS, each scoring at least MIN_RELATIVE_SCORE of the best,
- * no quote overlapping a better one's. (Capping the quotes per passage was measured with
- * scripts/fit-models.ts: it finds the right paragraph a little more often but the right sentence less often.)
+ * no quote overlapping a better one's. A sentence whose widest quote would overlap one is quoted narrower (one
+ * neighbour, then alone) rather than dropped: a wide quote must not hide the next-best sentence beside it.
+ * (Capping the quotes per passage was measured with scripts/fit-models.ts: it finds the right paragraph a little
+ * more often but the right sentence less often.)
  */
-export function chooseCitations(ranked: readonly Ranked[]): Ranked[] {
+export function chooseCitations(ranked: readonly Ranked[]): ChosenQuote[] {
   const best = ranked[0];
   if (!best) return [];
-  const chosen: Ranked[] = [];
+  const chosen: ChosenQuote[] = [];
   const quoted: { source: string; start: number; end: number }[] = [];
   for (const r of ranked) {
     if (chosen.length >= MAX_CITATIONS || r.score < best.score * MIN_RELATIVE_SCORE) break;
     const { source } = r.sentence.passage;
-    const span = quoteSpan(r);
-    if (quoted.some((q) => q.source === source && q.start < span.end && span.start < q.end)) continue;
-    chosen.push(r);
+    const span = quoteSpans(r).find((s) => !quoted.some((q) => q.source === source && q.start < s.end && s.start < q.end));
+    if (span === undefined) continue;
+    chosen.push({ ranked: r, span });
     quoted.push({ source, ...span });
   }
   return chosen;
 }
 
 /**
- * The span a ranked sentence is quoted as: the sentence and both its neighbours in the passage when the three fit
- * in MAX_QUOTE_CHARS, else one neighbour when the two fit. A sentence is often completed by the next ("He was born
- * there. In 1990 he …"), or continues the one before ("He is also the oldest …"): a short one is quoted with both
- * (cross-validated span-hit@3 English 82.0 -> 82.8%, Arabic 89.5 -> 90.6%, the quote no longer than before).
- * Otherwise the neighbour taken is the next one, unless the one before holds more of the question's words (on
- * xquad-dev that choice finds the answer span in the top three quotes for 1 more question in 100).
+ * The spans a ranked sentence may be quoted as, best first, each within MAX_QUOTE_CHARS: the sentence and both its
+ * neighbours in the passage, then with one neighbour, then alone. A sentence is often completed by the next ("He
+ * was born there. In 1990 he …"), or continues the one before ("He is also the oldest …"): a short one is quoted
+ * with both (cross-validated span-hit@3 English 82.0 -> 82.8%, Arabic 89.5 -> 90.6%, the quote no longer than
+ * before). Else with the next one, unless the one before holds more of the question's words (on xquad-dev that
+ * choice finds the answer span in the top three quotes for 1 more question in 100), then with the other (at the
+ * passage's end, the one before), then alone: chooseCitations takes the first that overlaps no better quote.
  */
-export function quoteSpan({ sentence, features }: Pick<Ranked, "sentence" | "features">): Sentence {
+export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "features">): Sentence[] {
   const { sentences } = sentence.passage;
   const at = sentences.findIndex((s) => s.start === sentence.start);
   const next = at >= 0 ? sentences[at + 1] : undefined;
   const previous = at > 0 ? sentences[at - 1] : undefined;
-  const fits = (from: Sentence, to: Sentence): boolean => to.end - from.start <= MAX_QUOTE_CHARS;
-  if (previous && next && fits(previous, next)) return { start: previous.start, end: next.end };
-  const previousHoldsMore = rankFeature(features, "previousCover") > rankFeature(features, "nextCover");
-  if (previous && previousHoldsMore && fits(previous, sentence)) return { start: previous.start, end: sentence.end };
-  return next && fits(sentence, next) ? { start: sentence.start, end: next.end } : { start: sentence.start, end: sentence.end };
+  const span = (from: Sentence, to: Sentence): Sentence[] => (to.end - from.start <= MAX_QUOTE_CHARS ? [{ start: from.start, end: to.end }] : []);
+  const withPrevious = previous ? span(previous, sentence) : [];
+  const withNext = next ? span(sentence, next) : [];
+  const previousFirst = rankFeature(features, "previousCover") > rankFeature(features, "nextCover");
+  return [
+    ...(previous && next ? span(previous, next) : []),
+    ...(previousFirst ? [...withPrevious, ...withNext] : [...withNext, ...withPrevious]),
+    { start: sentence.start, end: sentence.end },
+  ];
 }
 
-/** A ranked sentence as citation number `n`: its quote sliced from the source text, never retyped. */
-export function toCitation(ranked: Ranked, texts: SourceTexts, n: number): Citation {
+/** The span a ranked sentence is quoted as where nothing else is quoted: the first of {@link quoteSpans}. */
+export function quoteSpan(ranked: Pick<Ranked, "sentence" | "features">): Sentence {
+  return quoteSpans(ranked)[0] as Sentence;
+}
+
+/** A ranked sentence as citation number `n`: its quote (`span`, by default its widest) sliced from the source text, never retyped. */
+export function toCitation(ranked: Ranked, texts: SourceTexts, n: number, span: Sentence = quoteSpan(ranked)): Citation {
   const { sentence, score } = ranked;
   const { passage } = sentence;
-  const { start, end } = quoteSpan(ranked);
+  const { start, end } = span;
   return { n, source: passage.source, label: passage.label, quote: sourceText(texts, passage.source).slice(start, end), start, end, score: round(score) };
 }
 

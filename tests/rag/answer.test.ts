@@ -43,14 +43,32 @@ describe("quoteSpan", () => {
     expect(quoted(ranked(1, 0.5, 0.2))).toBe(long.slice(0, long.indexOf(" Third")));
   });
 
-  it("quotes the sentence alone at the ends of its passage when the neighbour asked for is missing", () => {
-    expect(quoted(ranked(2, 0, 0))).toBe(long.slice(long.indexOf("Third")));
+  it("takes in the other neighbour at the ends of its passage, where the one asked for is missing", () => {
+    expect(quoted(ranked(2, 0, 0))).toBe(long.slice(long.indexOf("Second")));
     expect(quoted(ranked(0, 0.9, 0))).toBe(long.slice(0, long.indexOf(" Third")));
   });
 
+  it("quotes the sentence alone when no neighbour fits beside it", () => {
+    const lonely = passageOf(`${"A very long opening sentence that goes on and on ".repeat(9)}. Short one. ${"Another very long closing sentence that goes on ".repeat(9)}.`);
+    expect(lonely.quoted(lonely.ranked(1, 0, 0))).toBe("Short one.");
+  });
+
+});
+
+describe("chooseCitations", () => {
   it("never lets two quotes overlap, whichever neighbour each takes in", () => {
     const chosen = chooseCitations([ranked(1, 0, 0, 1), ranked(2, 0.9, 0, 0.9), ranked(0, 0, 0, 0.8)]);
-    const spans = chosen.map(quoteSpan);
+    const spans = chosen.map((c) => c.span);
     for (const a of spans) for (const b of spans) if (a !== b) expect(a.end <= b.start || b.end <= a.start).toBe(true);
+  });
+
+  it("quotes a sentence narrower rather than drop it when its widest quote would overlap a better one's", () => {
+    const five = passageOf("One opens. Two follows. Three is the best. Four closes it. Five ends.");
+    // Three is quoted with Two and Four; One's widest quote (with Two) overlaps it, so One is quoted alone, and
+    // Five, whose only neighbour is taken, alone too: three quotes, none lost.
+    const chosen = chooseCitations([five.ranked(2, 0, 0, 1), five.ranked(0, 0, 0, 0.9), five.ranked(4, 0, 0, 0.8)]);
+    expect(chosen.map((c) => c.ranked.sentence.position)).toEqual([2, 0, 4]);
+    const text = "One opens. Two follows. Three is the best. Four closes it. Five ends.";
+    expect(chosen.map((c) => text.slice(c.span.start, c.span.end))).toEqual(["Two follows. Three is the best. Four closes it.", "One opens.", "Five ends."]);
   });
 });

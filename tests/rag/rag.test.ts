@@ -276,7 +276,7 @@ describe("conversations", () => {
     }
   });
 
-  it("never quotes the same text twice, though quotes take in the next sentence", async () => {
+  it("never quotes the same text twice, though quotes take in their neighbours", async () => {
     for (const question of ["Which agreement did Norway mediate?", "What role did Algeria play in the Sahel region?", "ما موقف واشنطن من بعثة المينورسو؟"]) {
       const answer = await core.answer(question);
       const cited = answer.kind === "answered" ? answer.citations : [];
