@@ -84,7 +84,8 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
       process.stdout.write(`${JSON.stringify({ question: "", answered: false, text: "malformed JSON line", citations: [], timings: { totalMs: 0 }, error: "malformed" })}\n`);
       continue;
     }
-    const id = request.id === undefined || request.id === null ? undefined : String(request.id);
+    // Echoed as given when a string or a number; anything else ({}, true, null) is no id, as for "conversation".
+    const id = typeof request.id === "string" || typeof request.id === "number" ? String(request.id) : undefined;
     const conversation = typeof request.conversation === "string" || typeof request.conversation === "number" ? String(request.conversation) : undefined;
     // One line that fails is reported on its own line; the rest go on.
     const result =

@@ -68,6 +68,7 @@ describe("npm run ask", () => {
       JSON.stringify({ id: 7, question: "x".repeat(5000) }),
       JSON.stringify({ id: "c", question: "ما الذي ناقشته مع نظرائها حول المقررين الخاصين؟" }),
       JSON.stringify({ id: null, question: "Who is Michele Sison?" }),
+      JSON.stringify({ id: { a: 1 }, question: "Who is Michele Sison?" }),
     ].join("\n");
     const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
     expect(status).toBe(0);
@@ -80,6 +81,7 @@ describe("npm run ask", () => {
       ["7", false, "too-long"],
       ["c", true, undefined],
       [undefined, true, undefined], // a null id is no id, not "null"
+      [undefined, true, undefined], // nor an object "[object Object]"
     ]);
     rows.forEach(expectContract);
     expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
