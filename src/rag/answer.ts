@@ -45,19 +45,23 @@ export interface ChosenQuote {
 }
 
 /**
- * The sentences quoted, best first: at most MAX_CITATIONS, each scoring at least MIN_RELATIVE_SCORE of the best,
+ * The sentences quoted, best first: at most `max` (MAX_CITATIONS), each scoring at least `minRelativeScore`
+ * (MIN_RELATIVE_SCORE) of the best,
  * no quote overlapping a better one's. A sentence whose widest quote would overlap one is quoted narrower (one
  * neighbour, then alone) rather than dropped: a wide quote must not hide the next-best sentence beside it.
  * (Capping the quotes per passage was measured with scripts/fit-models.ts: it finds the right paragraph a little
  * more often but the right sentence less often.)
  */
-export function chooseCitations(ranked: readonly Ranked[]): ChosenQuote[] {
+export function chooseCitations(
+  ranked: readonly Ranked[],
+  { max = MAX_CITATIONS, minRelativeScore = MIN_RELATIVE_SCORE }: { readonly max?: number; readonly minRelativeScore?: number } = {},
+): ChosenQuote[] {
   const best = ranked[0];
   if (!best) return [];
   const chosen: ChosenQuote[] = [];
   const quoted: { source: string; start: number; end: number }[] = [];
   for (const r of ranked) {
-    if (chosen.length >= MAX_CITATIONS || r.score < best.score * MIN_RELATIVE_SCORE) break;
+    if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
     const { source } = r.sentence.passage;
     const span = quoteSpans(r).find((s) => !quoted.some((q) => q.source === source && q.start < s.end && s.start < q.end));
     if (span === undefined) continue;

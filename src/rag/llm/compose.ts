@@ -4,7 +4,7 @@
  * sentences it ranked, and every citation shown is a slice of the source, never the model's text.
  */
 import type { Logger } from "../../logger.js";
-import { toCitation } from "../answer.js";
+import { chooseCitations, toCitation } from "../answer.js";
 import type { Retrieval } from "../retrieve.js";
 import type { SourceTexts } from "../seeds.js";
 import type { Citation, Language } from "../types.js";
@@ -103,15 +103,17 @@ export function createComposer(options: LlmOptions, { logger, client }: Composer
   };
 }
 
-/** The top ranked sentences as citations (numbered as given to the model), best first, without repeats. */
+/**
+ * The top ranked sentences as citations (numbered as given to the model), best first, quoted as the answer quotes
+ * them (no quote overlapping a better one's: see chooseCitations) and without repeats (the same text in two
+ * briefings).
+ */
 export function selectEvidence(retrieval: Retrieval, texts: SourceTexts, max: number): Citation[] {
-  const best = retrieval.ranked[0];
-  if (!best) return [];
   const seen = new Set<string>();
   const out: Citation[] = [];
-  for (const r of retrieval.ranked) {
-    if (out.length >= max || r.score < best.score * MIN_EVIDENCE_SCORE) break;
-    const citation = toCitation(r, texts, out.length + 1);
+  for (const { ranked, span } of chooseCitations(retrieval.ranked, { max: Number.POSITIVE_INFINITY, minRelativeScore: MIN_EVIDENCE_SCORE })) {
+    if (out.length >= max) break;
+    const citation = toCitation(ranked, texts, out.length + 1, span);
     const key = citation.quote.replace(/\s+/gu, " ").trim();
     if (!key || seen.has(key)) continue;
     seen.add(key);

@@ -10,7 +10,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../../../src/logger.js";
 import { createRag } from "../../../src/rag/index.js";
 import type { LlmOptions } from "../../../src/rag/llm/client.js";
-import type { Answer, Rag } from "../../../src/rag/types.js";
+import { selectEvidence } from "../../../src/rag/llm/compose.js";
+import { RANK_FEATURES } from "../../../src/rag/model.js";
+import type { Ranked, Retrieval } from "../../../src/rag/retrieve.js";
+import type { Answer, Passage, Rag } from "../../../src/rag/types.js";
 import { passagesOf, startFakeOpenAI, type ChatBehaviour, type ChatRequest, type FakeOpenAI } from "../../fakes/openai-server.js";
 import { tempProject, type TempProject } from "../../helpers/project.js";
 
@@ -235,5 +238,22 @@ describe("a briefing that tries to instruct the model", () => {
     // The fallback quotes the briefing as it stands (that text is in it); the model's claims were dropped.
     expect(logs.some((l) => l["quote"] === "Sison has resigned")).toBe(true);
     expect(logs.some((l) => String(l["sentence"]).startsWith("Developer mode enabled."))).toBe(true);
+  });
+});
+
+describe("selectEvidence", () => {
+  it("gives the model each sentence quoted as the answer quotes it: no two passages overlapping, none dropped for it", () => {
+    const text = "One opens. Two follows. Three is the best. Four closes it. Five ends.";
+    const bounds = [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: (m.index ?? 0) + (m.index ? 1 : 0), end: (m.index ?? 0) + m[0].length }));
+    const passage: Passage = { id: "s#0", source: "s.txt", kind: "paragraph", label: "paragraph 1", start: 0, end: text.length, sentences: bounds };
+    const rankedAt = (at: number, score: number): Ranked => ({
+      sentence: { ...(bounds[at] as { start: number; end: number }), passage, passageIndex: 0, position: at },
+      score,
+      features: new Float64Array(RANK_FEATURES.length),
+    });
+    const retrieval = { ranked: [rankedAt(2, 1), rankedAt(0, 0.9), rankedAt(4, 0.8)] } as unknown as Retrieval;
+    const evidence = selectEvidence(retrieval, { get: () => text }, 8);
+    // Each sentence's widest quote took in Three's neighbours, which the first quote already holds.
+    expect(evidence.map((c) => c.quote)).toEqual(["Two follows. Three is the best. Four closes it.", "One opens.", "Five ends."]);
   });
 });
