@@ -46,9 +46,9 @@ export interface ChosenQuote {
 
 /**
  * The sentences quoted, best first: at most `max` (MAX_CITATIONS), each scoring at least `minRelativeScore`
- * (MIN_RELATIVE_SCORE) of the best,
- * no quote overlapping a better one's. A sentence whose widest quote would overlap one is quoted narrower (one
- * neighbour, then alone) rather than dropped: a wide quote must not hide the next-best sentence beside it.
+ * (MIN_RELATIVE_SCORE) of the best, no quote overlapping a better one's. A sentence whose widest quote would
+ * overlap one is quoted narrower (one neighbour, then alone) rather than dropped: a wide quote must not hide the
+ * next-best sentence beside it.
  * (Capping the quotes per passage was measured with scripts/fit-models.ts: it finds the right paragraph a little
  * more often but the right sentence less often.)
  */
@@ -59,14 +59,12 @@ export function chooseCitations(
   const best = ranked[0];
   if (!best) return [];
   const chosen: ChosenQuote[] = [];
-  const quoted: { source: string; start: number; end: number }[] = [];
   for (const r of ranked) {
     if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
     const { source } = r.sentence.passage;
-    const span = quoteSpans(r).find((s) => !quoted.some((q) => q.source === source && q.start < s.end && s.start < q.end));
-    if (span === undefined) continue;
-    chosen.push({ ranked: r, span });
-    quoted.push({ source, ...span });
+    const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === source && c.span.start < s.end && s.start < c.span.end);
+    const span = quoteSpans(r).find((s) => !overlaps(s));
+    if (span !== undefined) chosen.push({ ranked: r, span });
   }
   return chosen;
 }
@@ -96,13 +94,8 @@ export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "fe
   ];
 }
 
-/** The span a ranked sentence is quoted as where nothing else is quoted: the first of {@link quoteSpans}. */
-export function quoteSpan(ranked: Pick<Ranked, "sentence" | "features">): Sentence {
-  return quoteSpans(ranked)[0] as Sentence;
-}
-
-/** A ranked sentence as citation number `n`: its quote (`span`, by default its widest) sliced from the source text, never retyped. */
-export function toCitation(ranked: Ranked, texts: SourceTexts, n: number, span: Sentence = quoteSpan(ranked)): Citation {
+/** A ranked sentence as citation number `n`: its quote (`span`, chosen by chooseCitations) sliced from the source text, never retyped. */
+export function toCitation(ranked: Ranked, texts: SourceTexts, n: number, span: Sentence): Citation {
   const { sentence, score } = ranked;
   const { passage } = sentence;
   const { start, end } = span;

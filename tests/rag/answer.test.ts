@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseCitations, quoteSpan } from "../../src/rag/answer.js";
+import { chooseCitations, quoteSpans } from "../../src/rag/answer.js";
 import { RANK_FEATURES } from "../../src/rag/model.js";
 import type { IndexedSentence, Ranked } from "../../src/rag/retrieve.js";
 import type { Passage } from "../../src/rag/types.js";
@@ -16,7 +16,7 @@ function passageOf(text: string) {
     return { sentence, score, features };
   };
   const quoted = (r: Ranked): string => {
-    const { start, end } = quoteSpan(r);
+    const [{ start, end } = { start: 0, end: 0 }] = quoteSpans(r);
     return text.slice(start, end);
   };
   return { ranked, quoted };
@@ -27,7 +27,7 @@ const short = "First sentence about the envoy. Second sentence names Staffan de 
 const long = `First sentence about the envoy and ${"the long road of talks ".repeat(11)}behind it. Second sentence names Staffan de Mistura. Third sentence adds the date of the next round in Geneva and who will attend it.`;
 const { ranked, quoted } = passageOf(long);
 
-describe("quoteSpan", () => {
+describe("quoteSpans: the widest quote", () => {
   it("takes in both neighbours when the three sentences fit in 400 characters (a short sentence is read with its context)", () => {
     const three = passageOf(short);
     expect(three.quoted(three.ranked(1, 0, 0))).toBe(short);
