@@ -5,7 +5,8 @@
  *   the two holds the answer (XQuAD: overlaps the gold span; the briefing's sets: contains the evidence);
  * - the decline models: logistic models over the question's features, labelled answerable or not, each with the
  *   highest threshold per language that refuses at most a target share of the answerable questions: one for a
- *   corpus of one briefing (the source features held at 0), one for several (thresholded on XQuAD's articles).
+ *   corpus of one briefing (the source features held at 0), one for several (thresholded on XQuAD's articles, and
+ *   shown off-topic questions a thousand strong: each article's questions asked of the other nineteen).
  *   For several articles the target is MAX_FALSE_DECLINE less the margin cross-validation shows is needed: a
  *   threshold chosen at the bound on some articles refuses more than the bound on others. For one briefing it is
  *   the bound itself: the briefing's own questions are refused far less often than that (1 in 70 in CV), and a
@@ -54,6 +55,8 @@ interface Question {
   readonly holds?: (source: string, start: number, end: number, text: string) => boolean;
   /** Whether the span lies in the answer's paragraph (XQuAD only). */
   readonly inParagraph?: (source: string, start: number, end: number) => boolean;
+  /** An XQuAD question asked of the other articles, its own taken out: a question on an article that is not there. */
+  readonly leftOut?: true;
 }
 
 interface Corpus {
@@ -78,13 +81,14 @@ async function openCorpus(root: string, seedsDir: string): Promise<{ retriever: 
   return { retriever: (models) => new Retriever(index, embeddings, undefined, models), text: (s) => texts.get(s) ?? "" };
 }
 
-async function xquadCorpus(dir: string): Promise<Corpus> {
+type XquadRow = { id: string; lang: string; question: string; answerable: boolean; article: string; source?: string; start?: number; end?: number; pstart?: number; pend?: number };
+
+async function xquadCorpus(dir: string, rows: readonly XquadRow[]): Promise<Corpus> {
   const root = mkdtempSync(join(tmpdir(), "fit-xquad-"));
   cpSync(join(dir, "seeds"), join(root, "seeds"), { recursive: true });
   const corpus = await openCorpus(root, join(root, "seeds"));
   rmSync(root, { recursive: true, force: true });
-  type Row = { id: string; lang: string; question: string; answerable: boolean; article: string; source?: string; start?: number; end?: number; pstart?: number; pend?: number };
-  const questions = readJsonl<Row>(join(dir, "questions.jsonl")).map((r): Question => ({
+  const questions = rows.map((r): Question => ({
     id: r.id,
     lang: r.lang,
     question: r.question,
@@ -94,6 +98,28 @@ async function xquadCorpus(dir: string): Promise<Corpus> {
     inParagraph: (source, start, end) => source === r.source && start < (r.pend ?? 0) && end > (r.pstart ?? 0),
   }));
   return { ...corpus, questions };
+}
+
+/**
+ * For each article, the other nineteen, asked that article's questions: questions on an article that is not
+ * there, as the 120 on four more articles are, but a thousand of them, on twenty topics. They teach the
+ * several-articles decline model what an off-topic question looks like from many more examples than the 120
+ * (60 a language, from four articles), and measure it on them. Grouped (folded) with the article they are on.
+ */
+async function leftOutCorpora(dir: string, rows: readonly XquadRow[]): Promise<Corpus[]> {
+  const sources = [...new Set(rows.flatMap((r) => (r.answerable && r.source ? [r.source] : [])))].sort();
+  const corpora: Corpus[] = [];
+  for (const source of sources) {
+    const root = mkdtempSync(join(tmpdir(), "fit-left-out-"));
+    cpSync(join(dir, "seeds"), join(root, "seeds"), { recursive: true, filter: (from) => !from.endsWith(source.replace(/^seeds\//u, "")) });
+    const corpus = await openCorpus(root, join(root, "seeds"));
+    rmSync(root, { recursive: true, force: true });
+    const questions = rows
+      .filter((r) => r.answerable && r.source === source)
+      .map((r): Question => ({ id: `${r.id}:left-out`, lang: r.lang, question: r.question, answerable: false, group: r.article, leftOut: true }));
+    corpora.push({ ...corpus, questions });
+  }
+  return corpora;
 }
 
 async function briefingCorpus(): Promise<Corpus> {
@@ -306,6 +332,17 @@ function withoutSources(features: ArrayLike<number>): Float64Array {
 }
 
 /**
+ * A decline model's cross-validated rates at its chosen target: false declines, the off-topic questions declined,
+ * and (where they were asked) XQuAD's questions asked with their article left out that were declined.
+ */
+interface Rates {
+  readonly target: number;
+  readonly falseDecline: number;
+  readonly declined: number;
+  readonly leftOutDeclined?: number;
+}
+
+/**
  * A decline model over `features`, 5-fold cross-validated: each fold's thresholds are chosen on its own training
  * folds (per language, on the questions `thresholdOf` assigns one), so the rates reported for the held-out fold
  * are honest. Per language, the target share of false declines is the first of `targets` whose held-out false
@@ -320,8 +357,13 @@ function fitDecline(
   features: (a: Asked) => ArrayLike<number>,
   thresholdOf: (a: Asked) => Language | undefined,
   targets: readonly number[],
-): { model: DeclineModel; cv: Record<Language, { target: number; falseDecline: number; declined: number }>; declined: Set<Asked> } {
-  const samples = (asked: readonly Asked[]): Sample[] => declineSamples(asked).map((s, i) => ({ ...s, x: features(asked[i] as Asked) }));
+  /** The questions the model learns from (all of them are scored); by default not those asked with their article left out. */
+  trainOn: (a: Asked) => boolean = (a) => !a.q.leftOut,
+): { model: DeclineModel; cv: Record<Language, Rates>; declined: Set<Asked> } {
+  const samples = (asked: readonly Asked[]): Sample[] => {
+    const trained = asked.filter(trainOn);
+    return declineSamples(trained).map((s, i) => ({ ...s, x: features(trained[i] as Asked) }));
+  };
   type Scored = { p: number; y: boolean; lang: Language | undefined; a: Asked };
   // Each fold's model scores its training questions (to choose thresholds on) and its held-out ones.
   const folds: { trained: Scored[]; held: Scored[] }[] = [];
@@ -331,23 +373,23 @@ function fitDecline(
     folds.push({ trained: heldOut.filter((a) => foldOf(a.q) !== f).map(score), held: heldOut.filter((a) => foldOf(a.q) === f).map(score) });
   }
   const outOfFold = folds.flatMap((f) => f.held);
-  const crossValidate = (lang: Language, target: number): { target: number; falseDecline: number; declined: number; refused: Asked[] } => {
+  const crossValidate = (lang: Language, target: number): Rates & { refused: Asked[] } => {
     const refused: Asked[] = [];
-    let pos = 0;
-    let neg = 0;
-    let falseDeclines = 0;
-    let declines = 0;
+    const counts = { pos: 0, falseDeclines: 0, neg: 0, declines: 0, leftOut: 0, leftOutDeclines: 0 };
     for (const { trained, held } of folds) {
-      const { threshold } = bestThreshold(trained.filter((s) => s.lang === lang), target);
+      // The threshold is read off the answerable questions alone: the questions left out do not move it.
+      const { threshold } = bestThreshold(trained.filter((s) => s.lang === lang && !s.a.q.leftOut), target);
       for (const s of held.filter((x) => x.lang === lang)) {
-        const refuses = s.p < threshold;
+        const refuses = s.p < threshold ? 1 : 0;
         if (refuses) refused.push(s.a);
-        if (s.y) [pos, falseDeclines] = [pos + 1, falseDeclines + (refuses ? 1 : 0)];
-        else [neg, declines] = [neg + 1, declines + (refuses ? 1 : 0)];
+        if (s.y) [counts.pos, counts.falseDeclines] = [counts.pos + 1, counts.falseDeclines + refuses];
+        else if (s.a.q.leftOut) [counts.leftOut, counts.leftOutDeclines] = [counts.leftOut + 1, counts.leftOutDeclines + refuses];
+        else [counts.neg, counts.declines] = [counts.neg + 1, counts.declines + refuses];
       }
     }
     const share = (n: number, of: number): number => Math.round((n / (of || 1)) * 1000) / 1000;
-    return { target, falseDecline: share(falseDeclines, pos), declined: share(declines, neg), refused };
+    const leftOut = counts.leftOut > 0 ? { leftOutDeclined: share(counts.leftOutDeclines, counts.leftOut) } : {};
+    return { target, falseDecline: share(counts.falseDeclines, counts.pos), declined: share(counts.declines, counts.neg), ...leftOut, refused };
   };
   const chosen = (lang: Language) => {
     const tried = targets.map((target) => crossValidate(lang, target));
@@ -360,13 +402,17 @@ function fitDecline(
   const en = chosen("en");
   const ar = chosen("ar");
   const pos = outOfFold.filter((s) => s.lang === "en" && s.y);
-  const neg = outOfFold.filter((s) => s.lang === "en" && !s.y);
-  let auc = 0;
-  for (const p of pos) for (const n of neg) auc += p.p > n.p ? 1 : p.p === n.p ? 0.5 : 0;
-  process.stdout.write(`  ${label}: English out-of-fold AUC ${(auc / (pos.length * neg.length || 1)).toFixed(3)}\n`);
-  const finalThreshold = (lang: Language, target: number): number => bestThreshold(outOfFold.filter((s) => s.lang === lang), target).threshold;
+  const neg = outOfFold.filter((s) => s.lang === "en" && !s.y && !s.a.q.leftOut);
+  const auc = (negatives: readonly Scored[]): string => {
+    let sum = 0;
+    for (const p of pos) for (const n of negatives) sum += p.p > n.p ? 1 : p.p === n.p ? 0.5 : 0;
+    return (sum / (pos.length * negatives.length || 1)).toFixed(3);
+  };
+  const leftOut = outOfFold.filter((s) => s.lang === "en" && s.a.q.leftOut);
+  process.stdout.write(`  ${label}: English out-of-fold AUC ${auc(neg)}${leftOut.length ? `, ${auc(leftOut)} on the questions left out` : ""}\n`);
+  const finalThreshold = (lang: Language, target: number): number => bestThreshold(outOfFold.filter((s) => s.lang === lang && !s.a.q.leftOut), target).threshold;
   const threshold = { en: finalThreshold("en", en.target), ar: finalThreshold("ar", ar.target) };
-  const rates = ({ target, falseDecline, declined }: typeof en) => ({ target, falseDecline, declined });
+  const rates = ({ refused: _, ...r }: typeof en): Rates => r;
   return {
     model: { ...fitLogistic(DECLINE_FEATURES, samples(heldOut)), threshold },
     cv: { en: rates(en), ar: rates(ar) },
@@ -376,7 +422,8 @@ function fitDecline(
 
 async function main(): Promise<void> {
   const xquadDir = option("--xquad", join(ROOT, "../shared/eval/xquad-dev"));
-  const corpora = [await xquadCorpus(xquadDir), await briefingCorpus()];
+  const rows = readJsonl<XquadRow>(join(xquadDir, "questions.jsonl"));
+  const corpora = [await xquadCorpus(xquadDir, rows), await briefingCorpus(), ...(await leftOutCorpora(xquadDir, rows))];
   const neutral: Models = { rank: NEUTRAL_RANK, decline: NEUTRAL_DECLINE, declineMany: NEUTRAL_DECLINE };
   const base = await askAll(corpora, neutral);
   report("fused score (before re-ranking)", base);
@@ -404,9 +451,9 @@ async function main(): Promise<void> {
   const language = (a: Asked): Language => (a.q.lang === "ar" ? "ar" : "en");
   const onXquad = (a: Asked): Language | undefined => (a.q.group.startsWith(BRIEFING) ? undefined : language(a));
   const oneSource = fitDecline("one article", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), language, [MAX_FALSE_DECLINE]);
-  const manySources = fitDecline("several articles", heldOut, foldOf, (a) => a.retrieval.features, onXquad, FALSE_DECLINE_TARGETS);
+  const manySources = fitDecline("several articles", heldOut, foldOf, (a) => a.retrieval.features, onXquad, FALSE_DECLINE_TARGETS, () => true);
   // What the source features add: the same model and thresholds without them.
-  const ablation = fitDecline("several articles, without sourceShare", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), onXquad, FALSE_DECLINE_TARGETS);
+  const ablation = fitDecline("several articles, without sourceShare", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), onXquad, FALSE_DECLINE_TARGETS, () => true);
   process.stdout.write(`  without sourceShare, 5-fold CV: ${JSON.stringify(ablation.cv)}\n`);
   const declineCv = { maxFalseDecline: MAX_FALSE_DECLINE, oneSource: oneSource.cv, manySources: manySources.cv };
   process.stdout.write(`decline, 5-fold CV (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
