@@ -80,13 +80,24 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
   for await (const line of lines) {
     if (!line.trim()) continue;
     const request = parseRequest(line);
+    const malformed = (text: string, id?: string, question: unknown = ""): void => {
+      const line = { ...(id === undefined ? {} : { id }), question: typeof question === "string" ? question : "", answered: false, text, citations: [], timings: { totalMs: 0 }, error: "malformed" };
+      process.stdout.write(`${JSON.stringify(line)}\n`);
+    };
     if (!request) {
-      process.stdout.write(`${JSON.stringify({ question: "", answered: false, text: "malformed JSON line", citations: [], timings: { totalMs: 0 }, error: "malformed" })}\n`);
+      malformed("malformed JSON line");
       continue;
     }
-    // Echoed as given when a string or a number; anything else ({}, true, null) is no id, as for "conversation".
+    // Echoed as given when a string or a number; anything else ({}, true, null) is no id.
     const id = typeof request.id === "string" || typeof request.id === "number" ? String(request.id) : undefined;
-    const conversation = typeof request.conversation === "string" || typeof request.conversation === "number" ? String(request.conversation) : undefined;
+    const named = typeof request.conversation === "string" || typeof request.conversation === "number";
+    // A conversation named by anything else ({}, true) is refused: asked without its earlier turns, the line would
+    // get an answer to another question than the one meant. A null one is none.
+    if (!named && request.conversation !== undefined && request.conversation !== null) {
+      malformed('"conversation" must be a string or a number', id, request.question);
+      continue;
+    }
+    const conversation = named ? String(request.conversation) : undefined;
     // One line that fails is reported on its own line; the rest go on.
     const result =
       conversation === undefined ? await askLine(rag, logger, request.question, id) : await askInConversation(rag, { memory, logger }, request.question, id, conversation);

@@ -69,6 +69,8 @@ describe("npm run ask", () => {
       JSON.stringify({ id: "c", question: "ما الذي ناقشته مع نظرائها حول المقررين الخاصين؟" }),
       JSON.stringify({ id: null, question: "Who is Michele Sison?" }),
       JSON.stringify({ id: { a: 1 }, question: "Who is Michele Sison?" }),
+      JSON.stringify({ id: "d", question: "And about Mali?", conversation: { a: 1 } }),
+      JSON.stringify({ id: "e", question: "Who is Michele Sison?", conversation: null }),
     ].join("\n");
     const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
     expect(status).toBe(0);
@@ -82,10 +84,13 @@ describe("npm run ask", () => {
       ["c", true, undefined],
       [undefined, true, undefined], // a null id is no id, not "null"
       [undefined, true, undefined], // nor an object "[object Object]"
+      ["d", false, "malformed"], // not asked without the conversation it names
+      ["e", true, undefined], // a null conversation is none
     ]);
     rows.forEach(expectContract);
     expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
     expect(rows[5]?.citations[0]?.quote).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
+    expect(rows[8]?.text).toBe('"conversation" must be a string or a number');
   });
 
   it("--json --batch answers every line when one fails: a briefing edited under it is reported on that line", { timeout: 60_000 }, async () => {
