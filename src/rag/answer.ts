@@ -10,6 +10,8 @@ import type { Answer, Citation, Language, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
 const MAX_QUOTE_CHARS = 400;
+/** Two quotes of consecutive sentences are one quote where together they take at most this many characters. */
+const MAX_JOINED_QUOTE_CHARS = 600;
 /** Citations shown at most. */
 export const MAX_CITATIONS = 3;
 /** A further citation must score at least this share of the best one. */
@@ -61,10 +63,16 @@ export function chooseCitations(
   const chosen: ChosenQuote[] = [];
   for (const r of ranked) {
     if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
-    const { source } = r.sentence.passage;
-    const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === source && c.span.start < s.end && s.start < c.span.end);
+    const { passage } = r.sentence;
+    const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === passage.source && c.span.start < s.end && s.start < c.span.end);
     const span = quoteSpans(r).find((s) => !overlaps(s));
-    if (span !== undefined) chosen.push({ ranked: r, span });
+    if (span === undefined) continue;
+    // A quote that would run on from one already chosen (no sentence between them) joins it, where the two fit in
+    // MAX_JOINED_QUOTE_CHARS: one passage read on, not two numbered quotes of consecutive text.
+    const joins = chosen.findIndex((c) => c.ranked.sentence.passageIndex === r.sentence.passageIndex && touching(passage.sentences, c.span, span) && Math.max(c.span.end, span.end) - Math.min(c.span.start, span.start) <= MAX_JOINED_QUOTE_CHARS);
+    const joined = chosen[joins];
+    if (joined) chosen[joins] = { ranked: joined.ranked, span: { start: Math.min(joined.span.start, span.start), end: Math.max(joined.span.end, span.end) } };
+    else chosen.push({ ranked: r, span });
   }
   return chosen;
 }
@@ -92,6 +100,12 @@ export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "fe
     ...(previousFirst ? [...withPrevious, ...withNext] : [...withNext, ...withPrevious]),
     { start: sentence.start, end: sentence.end },
   ];
+}
+
+/** Whether two spans of a passage's sentences are consecutive: no sentence of the passage lies between them. */
+function touching(sentences: readonly Sentence[], a: Sentence, b: Sentence): boolean {
+  const [first, second] = a.start < b.start ? [a, b] : [b, a];
+  return !sentences.some((s) => s.start >= first.end && s.end <= second.start);
 }
 
 /** A ranked sentence as citation number `n`: its quote (`span`, chosen by chooseCitations) sliced from the source text, never retyped. */

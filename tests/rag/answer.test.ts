@@ -5,14 +5,14 @@ import type { IndexedSentence, Ranked } from "../../src/rag/retrieve.js";
 import type { Passage } from "../../src/rag/types.js";
 
 /** A passage of `text`'s sentences (each ending in a full stop), and its candidates to quote. */
-function passageOf(text: string) {
+function passageOf(text: string, passageIndex = 0) {
   const bounds = [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: (m.index ?? 0) + (m.index ? 1 : 0), end: (m.index ?? 0) + m[0].length }));
-  const passage: Passage = { id: "s#0", source: "s", kind: "paragraph", label: "paragraph 1", start: 0, end: text.length, sentences: bounds };
+  const passage: Passage = { id: `s#${passageIndex}`, source: passageIndex ? `s${passageIndex}` : "s", kind: "paragraph", label: `paragraph ${passageIndex + 1}`, start: 0, end: text.length, sentences: bounds };
   const ranked = (at: number, previousCover: number, nextCover: number, score = 1): Ranked => {
     const features = new Float64Array(RANK_FEATURES.length);
     features[RANK_FEATURES.indexOf("previousCover")] = previousCover;
     features[RANK_FEATURES.indexOf("nextCover")] = nextCover;
-    const sentence: IndexedSentence = { ...(bounds[at] as { start: number; end: number }), passage, passageIndex: 0, position: at };
+    const sentence: IndexedSentence = { ...(bounds[at] as { start: number; end: number }), passage, passageIndex, position: at };
     return { sentence, score, features };
   };
   const quoted = (r: Ranked): string => {
@@ -62,13 +62,29 @@ describe("chooseCitations", () => {
     for (const a of spans) for (const b of spans) if (a !== b) expect(a.end <= b.start || b.end <= a.start).toBe(true);
   });
 
-  it("quotes a sentence narrower rather than drop it when its widest quote would overlap a better one's", () => {
-    const five = passageOf("One opens. Two follows. Three is the best. Four closes it. Five ends.");
-    // Three is quoted with Two and Four; One's widest quote (with Two) overlaps it, so One is quoted alone, and
-    // Five, whose only neighbour is taken, alone too: three quotes, none lost.
-    const chosen = chooseCitations([five.ranked(2, 0, 0, 1), five.ranked(0, 0, 0, 0.9), five.ranked(4, 0, 0, 0.8)]);
-    expect(chosen.map((c) => c.ranked.sentence.position)).toEqual([2, 0, 4]);
+  it("joins a quote that runs on from a better one's into it, and gives the slot to the next sentence", () => {
     const text = "One opens. Two follows. Three is the best. Four closes it. Five ends.";
-    expect(chosen.map((c) => text.slice(c.span.start, c.span.end))).toEqual(["Two follows. Three is the best. Four closes it.", "One opens.", "Five ends."]);
+    const five = passageOf(text);
+    const other = passageOf("Elsewhere a sentence.", 1);
+    // Three is quoted with Two and Four; One and Five each run on from that quote: one passage read on, not three
+    // numbered quotes of consecutive text, and the third candidate, from another passage, is quoted too.
+    const chosen = chooseCitations([five.ranked(2, 0, 0, 1), five.ranked(0, 0, 0, 0.9), five.ranked(4, 0, 0, 0.8), other.ranked(0, 0, 0, 0.7)]);
+    expect(chosen.map((c) => c.ranked.sentence.position)).toEqual([2, 0]);
+    expect(chosen.map((c) => c.ranked.sentence.passageIndex)).toEqual([0, 1]);
+    expect(chosen[0]?.span).toEqual({ start: 0, end: text.length });
+  });
+
+  it("quotes a sentence narrower, on its own, when its widest quote would overlap a better one's and the two would be too long as one", () => {
+    // Five sentences of 190 characters: the best (Three) is quoted with Four (two fit in 400 characters, three do
+    // not). Two's quotes with Three overlap it, so Two is quoted with One: together with Three's quote that would
+    // be 763 characters, over the 600 a joined quote may take, so it stands alone. Five runs on from Three's
+    // quote: joined, 572 characters.
+    const sentence = (name: string): string => `${name} ${"x".repeat(188 - name.length)}.`;
+    const text = ["One", "Two", "Three", "Four", "Five"].map(sentence).join(" ");
+    const five = passageOf(text);
+    const chosen = chooseCitations([five.ranked(2, 0, 0, 1), five.ranked(1, 0, 0, 0.9), five.ranked(4, 0, 0, 0.8)]);
+    const quotes = chosen.map((c) => text.slice(c.span.start, c.span.end));
+    expect(quotes.map((q) => q.split(" ").filter((w) => !w.startsWith("x")))).toEqual([["Three", "Four", "Five"], ["One", "Two"]]);
+    expect(quotes[0]).toHaveLength(572);
   });
 });
