@@ -242,7 +242,7 @@ describe("a briefing that tries to instruct the model", () => {
 });
 
 describe("selectEvidence", () => {
-  it("gives the model each sentence quoted as the answer quotes it: no two passages overlapping, none dropped for it", () => {
+  it("gives the model each sentence quoted as the answer quotes it: no two passages overlapping, none dropped, consecutive ones joined", () => {
     const text = "One opens. Two follows. Three is the best. Four closes it. Five ends.";
     const bounds = [...text.matchAll(/[^.]+\./g)].map((m) => ({ start: (m.index ?? 0) + (m.index ? 1 : 0), end: (m.index ?? 0) + m[0].length }));
     const passage: Passage = { id: "s#0", source: "s.txt", kind: "paragraph", label: "paragraph 1", start: 0, end: text.length, sentences: bounds };
@@ -253,7 +253,8 @@ describe("selectEvidence", () => {
     });
     const retrieval = { ranked: [rankedAt(2, 1), rankedAt(0, 0.9), rankedAt(4, 0.8)] } as unknown as Retrieval;
     const evidence = selectEvidence(retrieval, { get: () => text }, 8);
-    // Each sentence's widest quote took in Three's neighbours, which the first quote already holds.
-    expect(evidence.map((c) => c.quote)).toEqual(["Two follows. Three is the best. Four closes it.", "One opens.", "Five ends."]);
+    // Three is quoted with its neighbours; One and Five, whose widest quotes would overlap that, run on from it:
+    // one passage, read whole, not three overlapping or consecutive ones.
+    expect(evidence.map((c) => c.quote)).toEqual([text]);
   });
 });
