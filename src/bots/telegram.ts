@@ -15,6 +15,7 @@ import type { AskContext, Reply } from "./ask.js";
 import { buttonLanguage, pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
 import { messages } from "./messages.js";
+import { renderNotice } from "./render/plain.js";
 import {
   escapeHtml,
   renderAboutHtml,
@@ -52,6 +53,15 @@ const TYPING_EVERY_MS = 4500;
 const MAX_RETRY_AFTER_S = 60;
 
 /** Creates the Telegram bot; nothing touches the network until `start()`. */
+/**
+ * Who sent an update, for the rate limit and a forum topic's conversation: the chat an anonymous admin or a channel
+ * posts as (Telegram then puts one placeholder account, shared by all of them, in `from`), else the person.
+ */
+function senderOf(ctx: Context): string {
+  const chat = ctx.senderChat;
+  return chat ? `telegram:chat:${chat.id}` : `telegram:${ctx.from?.id ?? ctx.chat?.id}`;
+}
+
 export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
   const { ask, inflight } = deps;
   const logger = deps.logger.child({ bot: "telegram" });
@@ -89,30 +99,45 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   });
   /** Sends what a command shows, counted against its sender's rate limit like a question (over it: the notice once). */
   const sendLimited = async (ctx: Context, html: () => string, question?: Message): Promise<void> => {
-    const refused = await ask.admit(`telegram:${ctx.from?.id ?? ctx.chat?.id}`, userLanguage(ctx));
+    const refused = await ask.admit(senderOf(ctx), userLanguage(ctx));
     await send(ctx, refused ? renderReplyHtml(refused) : [html()], question);
   };
-  bot.start((ctx) => sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx))));
-  bot.help((ctx) => sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx))));
-  bot.command("about", (ctx) => sendLimited(ctx, () => renderAboutHtml(deps.rag.info())));
+  /**
+   * A command's reply, sent in the background as an answer is: telegraf polls again only once every update of a
+   * batch is handled, so a reply waiting out a 429 would hold up every chat.
+   */
+  const command = (ctx: Context, html: () => string): void => {
+    void inflight.run(() => sendLimited(ctx, html)).catch((error: unknown) => onError(error, ctx));
+  };
+  bot.start((ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
+  bot.help((ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
+  bot.command("about", (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info())));
   bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
-  bot.on(message("text"), async (ctx) => {
+  bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
     if (question !== undefined) answer(ctx, ctx.message, question);
     // A command this bot does not have (/foo, or /foo@thisbot in a group) gets the commands it does have.
-    else if (unknownCommand(ctx.message, ctx.botInfo)) await sendLimited(ctx, () => renderHelpHtml(userLanguage(ctx)));
+    else if (unknownCommand(ctx.message, ctx.botInfo)) command(ctx, () => renderHelpHtml(userLanguage(ctx)));
   });
-  bot.on("message", async (ctx) => {
-    if (ctx.chat.type === "private") await sendLimited(ctx, () => escapeHtml(messages(userLanguage(ctx)).notText));
+  bot.on("message", (ctx) => {
+    if (ctx.chat.type === "private") command(ctx, () => escapeHtml(messages(userLanguage(ctx)).notText));
   });
   bot.on("callback_query", (ctx) => {
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";
     const answered = ctx.callbackQuery.message;
     const language = buttonLanguage(data, userLanguage(ctx));
     const task = async (): Promise<void> => {
-      const outcome = await pressButton(data, `telegram:${ctx.from.id}`, language, { rag: deps.rag, state, logger });
+      const presser = `telegram:${ctx.from.id}`;
+      const outcome = await pressButton(data, presser, language, { rag: deps.rag, state, logger });
       if (outcome.kind === "message") {
         await ctx.answerCbQuery(outcome.text);
+        return;
+      }
+      // A paragraph is posted to the whole chat: counted against the presser's limit as a question is (over it,
+      // the notice goes to the presser alone), or pressing again and again would flood a group.
+      const refused = await ask.admit(presser, language);
+      if (refused) {
+        await ctx.answerCbQuery(refused.kind === "notice" ? renderNotice(refused.notice) : undefined);
         return;
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language);
@@ -152,7 +177,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         logger,
       );
       const context: AskContext = {
-        user: `telegram:${ctx.from?.id ?? ctx.chat?.id}`,
+        user: senderOf(ctx),
         onStart: typing.start,
         onText: (partial) => live.update(renderPartialHtml(partial)),
         conversation: placeOf(question, ctx.botInfo),
@@ -195,7 +220,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     if (question.chat.type === "private") return { ...replyTo, chat: `telegram:chat:${chatId}` };
     const topic = "is_topic_message" in question && question.is_topic_message === true ? question.message_thread_id : undefined;
     // Each person's part of a forum topic is their own conversation: others asking there are not followed up on.
-    return topic === undefined ? replyTo : { ...replyTo, chat: `telegram:topic:${chatId}:${topic}:${question.from?.id ?? "unknown"}` };
+    const sender = question.sender_chat ? `chat:${question.sender_chat.id}` : (question.from?.id ?? "unknown");
+    return topic === undefined ? replyTo : { ...replyTo, chat: `telegram:topic:${chatId}:${topic}:${sender}` };
   }
 
   /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */

@@ -267,6 +267,31 @@ describe("Telegram bot, long polling", () => {
     expect(tg.sent.map(shown).filter((text) => text.includes("faster than I can keep up"))).toHaveLength(1);
   });
 
+  it("limits anonymous admins and channels by the chat they post as, not as Telegram's one placeholder account", async () => {
+    const { tg, rag } = await setup({ perMinute: 2 });
+    const placeholder = { id: 1087968824, name: "Group" }; // GroupAnonymousBot, in `from` for every anonymous admin
+    for (let i = 0; i < 3; i++) tg.push(tg.groupUpdate(`@${tg.me.username} Who is Michele Sison? ${i}`, { from: placeholder, chatId: -100111, senderChat: { id: -100111, title: "A" } }));
+    await tg.waitForSent(3);
+    tg.push(tg.groupUpdate(`@${tg.me.username} Who is Michele Sison? other group`, { from: placeholder, chatId: -100222, senderChat: { id: -100222, title: "B" } }));
+    const sent = await tg.waitForSent(4);
+    expect(rag.questions).toHaveLength(3);
+    expect(sent[3]?.params["chat_id"]).toBe(-100222);
+    expect(shown(sent[3])).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("sends a command's reply in the background: one waiting out a 429 does not hold up another chat's answer", async () => {
+    const { tg, inflight } = await setup();
+    tg.fail("sendMessage", faults.tooManyRequests(2));
+    tg.push(tg.privateUpdate("/help", { id: 7, name: "Helpless" }));
+    await tg.waitForCalls("sendMessage", 1);
+    tg.push(tg.privateUpdate("Who is Michele Sison?", { id: 8, name: "Asker" }));
+    const [first] = await tg.waitForSent(1, 1500);
+    expect(first?.params["chat_id"]).toBe(8);
+    await tg.waitForSent(2, 5000);
+    await inflight.drain(2000);
+    expect(tg.sent.map((m) => m.params["chat_id"])).toEqual([8, 7]);
+  });
+
   it("answers an exception in the core with an apology and keeps answering", async () => {
     const { tg, logs } = await setup();
     tg.push(tg.privateUpdate("Please explode"));
@@ -600,6 +625,22 @@ describe("Telegram bot, answer buttons and feedback", () => {
     expect(tg.callbackAnswers.map((a) => a.text)).toEqual([messages("ar").failed]);
     expect(tg.sent).toHaveLength(1); // no apology in the chat
     expect(logs().map((l) => l.msg)).toContain("handling a button press failed");
+  });
+
+  it("counts a 'Show paragraph' press against the presser's limit: past it the presser gets the notice as a toast, the chat nothing", async () => {
+    const { tg, inflight } = await setup({ perMinute: 2 });
+    tg.push(tg.groupUpdate(`@${tg.me.username} Who is Michele Sison?`, { from: { id: 42 } }));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    const button = tg.buttonsOf(answer)[0]?.[0] ?? "";
+    for (let i = 0; i < 5; i++) tg.push(tg.callbackUpdate(answer.message, button, { id: 42 }));
+    await tg.waitForCalls("answerCallbackQuery", 5);
+    await inflight.drain(2000);
+    // The question and one paragraph were allowed; the second press got the notice, the rest a silent toast.
+    expect(tg.sent).toHaveLength(2);
+    const toasts = tg.callbackAnswers.map((a) => a.text ?? "");
+    expect(toasts.filter((t) => t === "")).toHaveLength(4);
+    expect(toasts.filter((t) => t.includes("faster than I can keep up"))).toHaveLength(1);
   });
 
   it("handles a callback query delivered twice once", async () => {

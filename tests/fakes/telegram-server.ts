@@ -95,7 +95,14 @@ export interface FakeTelegram {
    * Builds a group text message update; `replyTo` makes it a reply to that message, `topic` a message in that
    * forum topic (message_thread_id, is_topic_message) of a forum supergroup.
    */
-  groupUpdate(text: string, options?: { from?: Sender; chatId?: number; replyTo?: Message; topic?: number }): Update.MessageUpdate<Message.TextMessage>;
+  /**
+   * A group message. `senderChat`: sent by an anonymous admin (the group itself) or as a channel, which Telegram
+   * marks with `sender_chat` and a placeholder `from` (GroupAnonymousBot, Channel_Bot) shared by everyone doing so.
+   */
+  groupUpdate(
+    text: string,
+    options?: { from?: Sender; chatId?: number; replyTo?: Message; topic?: number; senderChat?: { id: number; title: string } },
+  ): Update.MessageUpdate<Message.TextMessage>;
   /** Builds a callback query update: `from` pressed the inline button with `data` under the bot's `message`. */
   callbackUpdate(message: Message, data: string, from?: Sender): Update.CallbackQueryUpdate;
   /** The callback data of the inline keyboard under a sent message, row by row (as last sent or edited). */
@@ -158,10 +165,18 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     language_code: sender.languageCode ?? USER.languageCode,
   });
 
-  function textUpdate(text: string, chat: Message["chat"], from: User, replyTo?: Message, topic?: number): Update.MessageUpdate<Message.TextMessage> {
+  function textUpdate(
+    text: string,
+    chat: Message["chat"],
+    from: User,
+    replyTo?: Message,
+    topic?: number,
+    senderChat?: { id: number; title: string },
+  ): Update.MessageUpdate<Message.TextMessage> {
     const entities = entitiesOf(text);
     const message: Message.TextMessage = {
       ...(topic === undefined ? {} : { message_thread_id: topic, is_topic_message: true }),
+      ...(senderChat === undefined ? {} : { sender_chat: { id: senderChat.id, title: senderChat.title, type: "channel" as const } }),
       message_id: nextMessageId(chat.id),
       date: Math.floor(Date.now() / 1000),
       chat,
@@ -346,8 +361,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const sender = user(from);
       return textUpdate(text, { id: sender.id, type: "private", first_name: sender.first_name }, sender);
     },
-    groupUpdate: (text, { from, chatId = GROUP_ID, replyTo, topic } = {}) =>
-      textUpdate(text, { id: chatId, type: "supergroup", title: "Briefing readers", ...(topic === undefined ? {} : { is_forum: true as const }) }, user(from), replyTo, topic),
+    groupUpdate: (text, { from, chatId = GROUP_ID, replyTo, topic, senderChat } = {}) =>
+      textUpdate(text, { id: chatId, type: "supergroup", title: "Briefing readers", ...(topic === undefined ? {} : { is_forum: true as const }) }, user(from), replyTo, topic, senderChat),
     callbackUpdate: (message, data, from) => {
       const id = String(nextCallbackId++);
       callbackQueries.set(id, { answered: false });
