@@ -61,6 +61,10 @@ async function main(): Promise<void> {
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
       await state.redis?.close();
+      // Written to a pipe, output is sent asynchronously: answers still queued for a slow reader would be lost
+      // by exiting at once (the console's piped questions, one answer each). Bounded: a reader that never reads
+      // does not hold the process.
+      await flushed([process.stdout, process.stderr], config.shutdownGraceMs);
       process.exit(code);
     })());
   const onSignal = (signal: NodeJS.Signals): void => {
@@ -91,6 +95,15 @@ async function main(): Promise<void> {
   }
   const running = bots.filter((_, i) => started[i]?.status === "fulfilled").map((b) => b.name);
   logger.info({ bots: running, briefings: rag.info().briefings.length, state: state.redis ? "redis" : "in-process" }, "ready");
+}
+
+/** Resolves once everything written to `streams` so far has been handed to the system, or after `timeoutMs`. */
+async function flushed(streams: readonly NodeJS.WriteStream[], timeoutMs: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
+  const written = Promise.all(streams.map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
+  await Promise.race([written, timeout]);
+  clearTimeout(timer);
 }
 
 void main().catch((error: unknown) => {

@@ -80,6 +80,22 @@ describe("npm start", () => {
     expect(output.stderr).toContain("set DISCORD_TOKEN and/or TELEGRAM_BOT_TOKEN");
   });
 
+  it("piped to a slow reader, exits only once every answer is written", { timeout: 90_000 }, async () => {
+    // A shell pipe to a reader that sleeps before it reads: far more answer text (about 230 kB) than a pipe
+    // holds (64 kB) waits in the process when the input has long been answered.
+    const count = 300;
+    const child = spawn("bash", ["-c", "set -o pipefail; npm start --silent | (sleep 4; cat)"], {
+      cwd: REPO_ROOT,
+      env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, LOG_LEVEL: "silent" },
+    });
+    children.push(child);
+    let stdout = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stdin.end("What role did Algeria play in the Sahel region?\n".repeat(count));
+    expect(await exitCode(child, 60_000)).toBe(0);
+    expect(stdout.split("From the briefing:")).toHaveLength(count + 1);
+  });
+
   it("with REDIS_URL unreachable, warns once without the password and answers from in-process state", { timeout: 90_000 }, async () => {
     const password = "s3cret-redis-pass";
     // Nothing listens on port 1: the connection is refused at once.
