@@ -148,10 +148,10 @@ const FOLLOW_UP_MAX_TERMS = 2;
 const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
-// Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …"; and a question
-// word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
+// Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
+// "وبالنسبة لـ …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
-const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب");
+const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
 // Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,

@@ -222,6 +222,17 @@ describe("conversations", () => {
     expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
   });
 
+  it("answers 'and about X?' and 'what happened in X?' in Arabic as in English (وعن, وبخصوص, حدث were words of the question)", async () => {
+    const first = await core.answer("ماذا قالت سيسون عن الصحراء الغربية؟");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const followUp of ["وعن مالي؟", "وحول مالي؟", "وبخصوص مالي؟"]) {
+      expect(quotes(await core.answer(followUp, { context: { turns } })).join(" ")).toContain("مينوسما");
+    }
+    for (const question of ["ماذا حدث في مالي؟", "ما الذي جرى في مالي؟", "What is happening in Mali?"]) {
+      expect(quotes(await core.answer(question)).join(" ")).toContain("مينوسما");
+    }
+  });
+
   it("declines a follow-up the pair with the question before it only makes likely, not more likely than not", async () => {
     // الدوري (the league) also reads "role"; with the question on Lamamra the pair cleared the threshold for
     // questions asked alone.
@@ -347,6 +358,8 @@ describe("readsAsFollowUp", () => {
   it.each([
     ["ومن يقود العملية السياسية؟", 3, true],
     ["وماذا عن مالي؟", 1, true],
+    ["وعن مالي؟", 1, true],
+    ["وبالنسبة لمالي؟", 1, true],
     ["ماذا قالت عنها؟", 1, true],
     ["And about Mali?", 1, true],
     ["Which agreement did it mediate?", 2, true],

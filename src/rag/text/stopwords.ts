@@ -11,7 +11,7 @@ off on once only or other our ours ourselves out over own same she should so som
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats who's what's does did much many get got give gave let us one ever
-there's according article briefing news whose whom think thought happen happens happened want wants wanted mean
+there's according article briefing news whose whom think thought happen happens happened happening want wants wanted mean
 means like would kind sort way really actually de da di del van von le la el al bin ibn
 stance stances stand stands opinion opinions attitude
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
@@ -38,17 +38,20 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
-بعد خلال أثناء بسبب بشأن بخصوص حسب وفق ضد هيك صار صارت الشي
+بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك صار صارت الشي
+حدث يحدث جرى يجري حصل يحصل
 باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط
 بشكل بصورة بطريقة`;
 
 /**
- * Demonstratives and the dialects' verbs of saying, which a follow-up also opens with after و or ف ("وده كان
- * امتى؟", "واتكلموا في ايه؟"): function words then too. Not every function word: ودول is "and countries", فدا
- * (فداء) is "sacrifice". Not the Maghrebi هدر either, which is also the standard "waste".
+ * Demonstratives, the dialects' verbs of saying and the prepositions a question asks "about" with, which a
+ * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟"):
+ * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
+ * "guardian", فقد "lost". Not the Maghrebi هدر either, which is also the standard "waste".
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
-اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر`;
+اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
+عن حول الى إلى بخصوص بشأن بالنسبة`;
 
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);

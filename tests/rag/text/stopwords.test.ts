@@ -50,6 +50,17 @@ describe("stop words", () => {
     },
   );
 
+  it.each(["وعن", "فعن", "وحول", "وإلى", "وبخصوص", "وبالنسبة", "بالنسبة", "حدث", "يحدث", "جرى", "حصل", "happening"])(
+    "reads %s (and about, regarding; happened) as a function word: a question asks about what follows it",
+    (word) => {
+      expect(stop(word)).toBe(true);
+    },
+  );
+
+  it.each(["فقد", "تحدث", "حصلت", "الحدث"])("keeps %s (lost; spoke; she obtained; the event), which only look like those", (word) => {
+    expect(stop(word)).toBe(false);
+  });
+
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
