@@ -125,7 +125,11 @@ function acronymsOf(tokens: readonly PlacedToken[], text: string): { first: numb
  * asks for more where every question word is looked up (author names).
  */
 function nameKey(token: Token, minimum?: number): string[] {
-  if (token.script === "ar") return arabicNameKeys(token.text, minimum, { conjunction: CONJUNCTION.test(writtenForm(token.raw)) }).map((k) => ARABIC_NAME + k);
+  if (token.script === "ar") {
+    // و or ف and a function word (وكانت, "and was"; فهذا) is no name, whatever consonants it shares with one (Canada).
+    if ((token.text[0] === "و" || token.text[0] === "ف") && isStopword(token.text.slice(1))) return [];
+    return arabicNameKeys(token.text, minimum, { conjunction: CONJUNCTION.test(writtenForm(token.raw)) }).map((k) => ARABIC_NAME + k);
+  }
   const key = token.script === "latin" ? latinNameKey(token.text) : undefined;
   return key === undefined ? [] : [LATIN_NAME + key];
 }

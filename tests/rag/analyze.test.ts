@@ -185,6 +185,18 @@ describe("names in the other script", () => {
   });
 });
 
+describe("names in the other script: no conjunction and function word", () => {
+  it("gives و or ف and a function word (وكانت, 'and was') no name keys: 'What did Sison say about Canada?' found وكانت", async () => {
+    expect(documentTerms("وكانت الجزائر").at(0)?.filter((k) => k.startsWith(ARABIC_NAME))).toEqual([]);
+    expect(documentTerms("فكان").at(0)?.filter((k) => k.startsWith(ARABIC_NAME))).toEqual([]);
+    // A name that starts with و keeps its keys.
+    expect(documentTerms("واشنطن").at(0)?.some((k) => k.startsWith(ARABIC_NAME))).toBe(true);
+    await withBriefing("001_canada.txt", ["وكانت الجزائر قد استضافت الاجتماع الوزاري في العاصمة."], async (rag) => {
+      expect((await rag.answer("What did they say about Canada?")).kind).toBe("declined");
+    });
+  });
+});
+
 describe("acronyms spelt in Arabic letter names", () => {
   it("indexes a run of letter names under the acronym it spells, and nothing for common words that are also letters", () => {
     const keys = (text: string) => documentTerms(text).flat();
