@@ -14,7 +14,7 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
-import { writtenForm } from "./text/normalize.js";
+import { normalizedSet, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import { hollowForms, lamVerbKeys, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
@@ -179,6 +179,39 @@ export interface QueryTerm {
    * term scores them, and a tweet of hers holds the word as a sentence naming her does.
    */
   readonly authorKeys?: readonly string[];
+  /** Who is asked about, not what ("Sison" in "What did Sison say about Mali?"): ranks at SPEAKER_WEIGHT. */
+  readonly speaker?: boolean;
+}
+
+/**
+ * How much a speaker's words rank beside the topic's. A name is rarer than most topic words and outranked them:
+ * "What did Sison say about Mali?" quoted the one paragraph naming Sison (on Western Sahara) before any on Mali.
+ * It still counts in full for coverage: the briefings do hold it.
+ */
+const SPEAKER_WEIGHT = 0.5;
+
+/** A term's weight in ranking: its weight, a speaker's scaled by SPEAKER_WEIGHT. */
+export const rankWeight = (term: QueryTerm): number => term.weight * (term.speaker ? SPEAKER_WEIGHT : 1);
+
+/** Verbs of saying and thinking, and the words a question then asks "about" with (normalised where Arabic). */
+const SAYING: ReadonlySet<string> = normalizedSet(
+  "say says said tell tells told think thinks thought comment comments commented mention mentions mentioned feel feels believe believes write writes wrote " +
+    "قال قالت يقول تقول قالوا ذكر ذكرت يذكر تذكر صرح صرحت أكد أكدت حكى حكت تحكي يحكي تكلم تكلمت رأت يرى ترى",
+);
+const ABOUT: ReadonlySet<string> = normalizedSet("about regarding concerning عن حول بشأن بخصوص وعن وحول");
+/** "What", formal and dialect: a question asking what was said, not where or when the speaker said it. */
+const WHAT: ReadonlySet<string> = normalizedSet("what ماذا ما شو ايش إيش وش واش شنو اشنو وماذا وشو فماذا");
+
+/**
+ * The index of the word a question asking what was said asks "about" with, after a verb of saying ("What did
+ * Sison say about Mali?", "ماذا قالت سيسون عن مالي؟"), when words come after it: the words before it are the
+ * speaker's. -1 when none; also for "where was Lamamra when he spoke about …?", which asks about the speaker.
+ */
+function aboutIndex(tokens: readonly Token[]): number {
+  const said = tokens.findIndex((t) => SAYING.has(t.text));
+  if (said < 0 || !tokens.slice(0, said).some((t) => WHAT.has(t.text))) return -1;
+  const about = tokens.findIndex((t, i) => i > said && ABOUT.has(t.text));
+  return about > 0 && tokens.slice(about + 1).some((t) => !isStopword(t.text)) ? about : -1;
 }
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويتر غردت نشرت";
@@ -255,8 +288,12 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const otherForms: { word: string; raw: string; keys: string[] }[] = [];
   /** Keys of tweet authors' names that the question's words match, for the author-name term. */
   const authorKeys = new Set<string>();
+  /** The speaker's words come before this index (see aboutIndex); whether every author name matched is theirs. */
+  const about = aboutIndex(tokens);
+  let authorBySpeaker = true;
   tokens.forEach((token, i) => {
     if (isStopword(token.text)) return;
+    const speaker = i < about;
     const keys = new Set(tokenKeys(token));
     /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */
     const relatives = new Set<string>();
@@ -377,6 +414,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
     const namedElsewhere = byName.length > 0 && [...keys].some(context.has);
     for (const k of byName) (namedElsewhere ? authorKeys : keys).add(k);
+    if (namedElsewhere && !speaker) authorBySpeaker = false;
     // A word found nowhere may be spelt in another language: its English stems' cognates (interior ~ interieur, a
     // French handle). Not where it is found: "Amazon" is not also "Amazonia".
     // Its other forms found are enough not to look it up as a misspelling (زار is not الوزاري), though they score
@@ -412,6 +450,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       ...(namedElsewhere ? { authorKeys: byName } : {}),
       ...(phrases.size > 0 ? { phrases } : {}),
       ...(country !== undefined ? { standsFor: country } : {}),
+      ...(speaker ? { speaker } : {}),
     });
     // (The word's own keys are dropped below, with every other term's.)
     const forms = [...new Set([...related, ...derived])];
@@ -430,7 +469,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // A question of nothing but the author's name ("Who is Michele Sison?") asks who she is, which the text that
   // names her says and her tweets do not: her name then finds only that text.
   if (terms.every((t) => t.synthetic || t.authorKeys)) return terms.map(({ authorKeys: _, ...t }) => t);
-  terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true });
+  terms.push({ word: AUTHOR_NAME, keys: [...authorKeys], weight: AUTHOR_NAME_WEIGHT, synthetic: true, ...(authorBySpeaker ? { speaker: true } : {}) });
   return terms;
 }
 

@@ -4,7 +4,7 @@
  * alternative, its document frequency the number of documents with at least one, so a word with many
  * translations is scored once, not once per translation.
  */
-import type { QueryTerm } from "./analyze.js";
+import { rankWeight, type QueryTerm } from "./analyze.js";
 
 const K1 = 1.2;
 const B = 0.75;
@@ -293,7 +293,7 @@ export class LexicalIndex {
     let count = 0;
     const hits = terms.map((term) => {
       const { docs, counts, df } = this.termFrequencies(term.keys);
-      const idf = this.idf(df) * term.weight;
+      const idf = this.idf(df) * rankWeight(term);
       for (let i = 0; i < df; i += 1) {
         const doc = docs[i] as number;
         const f = counts[i] as number;

@@ -5,7 +5,7 @@
  */
 import { silentLogger, type Logger } from "../logger.js";
 import type { BruteforceSearch } from "hnswlib-node";
-import { ARABIC_NAME, LATIN_NAME, queryTerms, type QueryContext, type QueryTerm } from "./analyze.js";
+import { ARABIC_NAME, LATIN_NAME, queryTerms, rankWeight, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
@@ -299,6 +299,8 @@ export class Retriever {
     // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
     let covered = 0;
     let total = 0;
+    /** The whole the shares below are of: a speaker's words weigh in it as they rank (see rankWeight). */
+    let shareTotal = 0;
     let missingNames = 0;
     let missing = 0;
     let fuzzy = 0;
@@ -311,6 +313,7 @@ export class Retriever {
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
+      shareTotal += idf * (rankWeight(hit.term) / hit.term.weight);
       if (!found) {
         missing += 1;
         if (hit.term.name) missingNames += 1;
@@ -321,12 +324,12 @@ export class Retriever {
       }
       if (hit.term.weight < 1) fuzzy += 1;
       covered += idf * hit.term.weight;
-      weights.push({ keys: hit.term.authorKeys ? [...hit.term.keys, ...hit.term.authorKeys] : hit.term.keys, weight: idf * hit.term.weight });
+      weights.push({ keys: hit.term.authorKeys ? [...hit.term.keys, ...hit.term.authorKeys] : hit.term.keys, weight: idf * rankWeight(hit.term) });
     }
     const share = (index: LexicalIndex, doc: number): number => {
       let held = 0;
       for (const { keys, weight } of weights) if (index.contains(doc, keys)) held += weight;
-      return total > 0 ? held / total : 0;
+      return shareTotal > 0 ? held / shareTotal : 0;
     };
     // A candidate's share is also its neighbours' "previous"/"next" feature: computed once per sentence.
     const sentenceShares = new Map<number, number>();

@@ -233,6 +233,16 @@ describe("conversations", () => {
     }
   });
 
+  it("asked what someone said about a topic, quotes the topic, not the one sentence naming the speaker", async () => {
+    // The briefing spells her سنسون where it reports what she said on Mali, and سيسون once, on Western Sahara:
+    // her rarer name outranked the topic and every quote was about something else.
+    for (const question of ["What did Sison say about Mali?", "ماذا قالت سيسون عن مالي؟"]) {
+      const cited = quotes(await core.answer(question));
+      expect(cited.length, question).toBeGreaterThan(0);
+      for (const quote of cited) expect(quote, question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);
+    }
+  });
+
   it("declines a follow-up the pair with the question before it only makes likely, not more likely than not", async () => {
     // الدوري (the league) also reads "role"; with the question on Lamamra the pair cleared the threshold for
     // questions asked alone.
