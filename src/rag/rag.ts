@@ -142,8 +142,6 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
 const MAX_CONTEXT_TURNS = 3;
-/** A question with at most this many content words leans on what was said before ("and Mali?"). */
-const FOLLOW_UP_MAX_TERMS = 2;
 /** The chance a follow-up judged together with the question before it must reach (see retrieveInConversation). */
 const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
@@ -170,9 +168,9 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
 }
 
 /**
- * The retrieval for a question asked after `context`'s turns. A question that stands on its own (enough words
- * of its own, no opener or pronoun tying it to the last turn, and answerable alone) is retrieved alone, so
- * the context never bends it; a follow-up borrows the earlier questions' words and favours what they cited.
+ * The retrieval for a question asked after `context`'s turns. A question that stands on its own (a word of its
+ * own, no opener or pronoun tying it to the last turn, and answerable alone) is retrieved alone, so the context
+ * never bends it; a follow-up borrows the earlier questions' words and favours what they cited.
  */
 async function retrieveInConversation(retriever: Retriever, question: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const alone = await retriever.retrieve(question);
@@ -182,7 +180,8 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
-  if (!tied && ownTerms > FOLLOW_UP_MAX_TERMS && alone.answerable) return alone;
+  // However short ("من هو لعمامرة؟"): one word of its own, answerable alone and tied by nothing, is a new question.
+  if (!tied && ownTerms > 0 && alone.answerable) return alone;
   const sources = new Set<string>();
   const passages = new Set<number>();
   // Each turn's first citation, its best answer: a weaker third quote from another briefing must not pull the

@@ -233,6 +233,15 @@ describe("conversations", () => {
     }
   });
 
+  it("answers a short question that stands on its own as if asked alone, whatever was asked before", async () => {
+    // Two words of its own or fewer, no opener or pronoun: it leaned on the turn before and quoted a tweet.
+    const first = await core.answer("What did Sison say about Western Sahara?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const question of ["من هو لعمامرة؟", "Who is Staffan de Mistura?"]) {
+      expect(quotes(await core.answer(question, { context: { turns } })), question).toEqual(quotes(await core.answer(question)));
+    }
+  });
+
   it("asked what someone said about a topic, quotes the topic, not the one sentence naming the speaker", async () => {
     // The briefing spells her سنسون where it reports what she said on Mali, and سيسون once, on Western Sahara:
     // her rarer name outranked the topic and every quote was about something else.
