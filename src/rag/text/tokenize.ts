@@ -20,6 +20,10 @@ export interface Token {
 const WORD =
   /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/gu;
 
+/** Apostrophes and invisible characters (zero-width, bidi controls, soft hyphen) at a word's start or end. */
+const EDGE_START = /^['’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/u;
+const EDGE_END = /['’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+$/u;
+
 // The page runs words together after a final form ("السفيرةليندا"): ة and ى only ever end a word.
 const RUN_ON = /(?<=[\u0629\u0649])(?=[\u0621-\u064A])/u;
 
@@ -43,17 +47,31 @@ export interface PlacedToken extends Token {
 
 /** Matching tokens of `text`, in order. */
 export function tokenize(text: string): Token[] {
-  return tokenizePlaced(text.replace(COUNTRY, "America")).map(({ text: t, script, raw }) => ({ text: t, script, raw }));
+  return tokenizePlaced(text).map(({ text: t, script, raw }) => ({ text: t, script, raw }));
 }
 
-/** Matching tokens of `text` with their offsets in it (the country spellings are not rewritten). */
+/**
+ * Matching tokens of `text` with their offsets in it. "US", "USA" and "U.S." are one token each, the word the
+ * dictionary knows ("america"), placed and written (`raw`) as the text has them: a reader is shown "US" matched,
+ * and a tweet's "U.S." is a word to highlight.
+ */
 export function tokenizePlaced(text: string): PlacedToken[] {
+  const words = wordTokens(text);
+  const countries = [...text.matchAll(COUNTRY)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
+  if (countries.length === 0) return words;
+  const inCountry = (t: PlacedToken): boolean => countries.some((c) => t.start < c.end && c.start < t.end);
+  const read = countries.map((c): PlacedToken => ({ text: normalizeToken("America"), script: "latin", ...c }));
+  return [...words.filter((t) => !inCountry(t)), ...read].sort((a, b) => a.start - b.start);
+}
+
+function wordTokens(text: string): PlacedToken[] {
   const tokens: PlacedToken[] = [];
   for (const match of text.matchAll(WORD)) {
     let at = match.index;
     for (const piece of match[0].split(RUN_ON)) {
-      const lead = piece.length - piece.replace(/^['’]+/, "").length;
-      const raw = piece.replace(/^['’]+|['’]+$/g, "");
+      // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
+      const lead = piece.length - piece.replace(EDGE_START, "").length;
+      const raw = piece.replace(EDGE_START, "").replace(EDGE_END, "");
       const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’]/g, "");
       if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) {
         tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });

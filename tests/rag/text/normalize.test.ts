@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { foldDigits, normalizeToken } from "../../../src/rag/text/normalize.js";
 import { detectLanguage } from "../../../src/rag/text/language.js";
 import { tokenize, tokenizePlaced } from "../../../src/rag/text/tokenize.js";
+import { matchedWords } from "../../../src/rag/analyze.js";
 
 describe("normalizeToken", () => {
   it.each([
@@ -51,6 +52,13 @@ describe("tokenize", () => {
 
   it("reads U.S. and US as the country but keeps the pronoun us", () => {
     expect(tokenize("the U.S. and US help us").map((t) => t.text)).toEqual(["the", "america", "and", "america", "help", "us"]);
+    // Written as the text has them, and placed there: the reader is shown "US" matched, not "America", and a
+    // tweet's "U.S." is highlighted.
+    const text = "the U.S.-backed talks, USA and US";
+    const placed = tokenizePlaced(text).filter((t) => t.text === "america");
+    expect(placed.map((t) => [t.raw, text.slice(t.start, t.end)])).toEqual([["U.S.", "U.S."], ["USA", "USA"], ["US", "US"]]);
+    const matched = matchedWords("The U.S. backs the mission.", [{ word: "america", raw: "US", keys: ["america"], weight: 1 }]);
+    expect(matched).toEqual([{ start: 4, end: 8, word: "US" }]);
   });
 
   it("tags scripts and keeps the raw spelling for capitalisation", () => {
@@ -74,6 +82,14 @@ describe("detectLanguage", () => {
     ["", "en"],
   ] as const)("%s -> %s", (text, lang) => {
     expect(detectLanguage(text)).toBe(lang);
+  });
+});
+
+describe("tokenizePlaced: a word's edges", () => {
+  it("places a word without the invisible characters or quotes around it, which a highlight would take in", () => {
+    const text = "قال \u200Fالوزيـــر\u200F \u200B'Algeria'\uFEFF";
+    expect(tokenizePlaced(text).map((t) => text.slice(t.start, t.end))).toEqual(["قال", "الوزيـــر", "Algeria"]);
+    expect(tokenizePlaced(text).map((t) => t.raw)).toEqual(["قال", "الوزيـــر", "Algeria"]);
   });
 });
 
