@@ -14,11 +14,11 @@ export interface Token {
   readonly raw: string;
 }
 
-// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters and digits (full-width ones too, which
-// NFKC folds: "ＡＬＧＥＲＩＡ"), and invisible characters (zero-width, bidi controls, soft hyphen) that
+// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters, their combining accents (a decomposed
+// "résumé") and digits (full-width ones too, which NFKC folds: "ＡＬＧＥＲＩＡ"), and invisible characters (zero-width, bidi controls, soft hyphen) that
 // normalisation removes, so they cannot split a word.
 const WORD =
-  /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/gu;
+  /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F\u0300-\u036F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/gu;
 
 /** Apostrophes and invisible characters (zero-width, bidi controls, soft hyphen) at a word's start or end. */
 const EDGE_START = /^['’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/u;

@@ -86,6 +86,12 @@ describe("detectLanguage", () => {
 });
 
 describe("tokenizePlaced: a word's edges", () => {
+  it("keeps a Latin word written with combining accents (decomposed) one word, read as the composed one", () => {
+    const decomposed = "re\u0301sume\u0301 cafe\u0301";
+    expect(tokenize(decomposed).map((t) => t.text)).toEqual(tokenize("résumé café").map((t) => t.text));
+    expect(tokenizePlaced(decomposed).map((t) => decomposed.slice(t.start, t.end))).toEqual(["re\u0301sume\u0301", "cafe\u0301"]);
+  });
+
   it("places a word without the invisible characters or quotes around it, which a highlight would take in", () => {
     const text = "قال \u200Fالوزيـــر\u200F \u200B'Algeria'\uFEFF";
     expect(tokenizePlaced(text).map((t) => text.slice(t.start, t.end))).toEqual(["قال", "الوزيـــر", "Algeria"]);
