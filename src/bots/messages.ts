@@ -10,6 +10,11 @@ export interface Messages {
   readonly sources: string;
   /** Opens the line naming which question words matched a quote in the other language. */
   readonly matched: string;
+  /**
+   * Points from a question word to the quote's word it matched. The line runs right to left in Arabic, where an
+   * arrow is not mirrored: "←" points from the Arabic word on the right to the English one on its left.
+   */
+  readonly matchedArrow: string;
   readonly declined: string;
   readonly usage: string;
   readonly help: string;
@@ -39,6 +44,7 @@ const en: Messages = {
   quotes: "In the briefing's words:",
   sources: "Sources:",
   matched: "matched:",
+  matchedArrow: "→",
   declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
   usage: "Ask me a question about the briefing, for example: Who is Michele Sison?",
   help:
@@ -64,6 +70,7 @@ const ar: Messages = {
   quotes: "بنص الخبر:",
   sources: "المصادر:",
   matched: "تطابق:",
+  matchedArrow: "←",
   declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
   usage: "اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",
   help:

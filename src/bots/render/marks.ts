@@ -59,10 +59,11 @@ export function renderMarks(piece: string, open: string, close: string): string 
 export function matchedLine(citation: Pick<Citation, "quote" | "matches">, language: Language): string | undefined {
   const matches = citation.matches ?? [];
   if (matches.length === 0 || detectLanguage(citation.quote) === language) return undefined;
+  const m = messages(language);
   const pairs = new Map<string, string>();
   for (const { start, end, word } of matches) {
     const found = citation.quote.slice(start, end);
-    if (found !== word && !pairs.has(word.toLowerCase()) && pairs.size < MAX_PAIRS) pairs.set(word.toLowerCase(), `${word} → ${found}`);
+    if (found !== word && !pairs.has(word.toLowerCase()) && pairs.size < MAX_PAIRS) pairs.set(word.toLowerCase(), `${word} ${m.matchedArrow} ${found}`);
   }
-  return pairs.size > 0 ? `${messages(language).matched} ${[...pairs.values()].join(", ")}` : undefined;
+  return pairs.size > 0 ? `${m.matched} ${[...pairs.values()].join(", ")}` : undefined;
 }

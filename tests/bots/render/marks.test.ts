@@ -56,6 +56,14 @@ describe("matched words", () => {
     expect(renderAnswerPlain(answer("ar"))).not.toContain(messages("ar").matched);
   });
 
+  it("point from the question's word to the quote's in either direction of reading: ← in an Arabic answer", () => {
+    // The Arabic line runs right to left and an arrow is not mirrored: "→" would point from the tweet's word
+    // back to the question's.
+    const tweet = { quote: "We underscored the importance of human rights.", matches: [{ start: 33, end: 38, word: "الإنسان" }] };
+    expect(matchedLine(tweet, "ar")).toBe(`${messages("ar").matched} الإنسان ← human`);
+    expect(matchedLine(CITATION, "en")).toContain("Sahel → الساحل");
+  });
+
   it("need no 'matched' line when question and quote share a language", () => {
     expect(matchedLine(CITATION, "ar")).toBeUndefined();
     const [html = ""] = renderAnswerHtml(answer("ar"));
