@@ -232,8 +232,11 @@ export interface QueryContext {
 const HOLLOW_NOUN = /^\p{Script=Arabic}يا\p{Script=Arabic}$/u;
 /** A hollow verb's past as written: C ا C, with the past ending ت or وا or none, after و or ف (زار, وزارت). */
 const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:ت|وا)?$/u;
-/** ب then ي, ت or ن and at least three more letters. */
-const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
+/**
+ * The dialects' mark of the present tense before ي, ت or ن and at least three more letters: the Levantine and
+ * Egyptian ب ("بيدعمها"), the Maghrebi ك or كا ("كتخدم", "كايقول").
+ */
+const DIALECT_PRESENT = /^(ب|كا?)(?=[يتن].{3,}$)/u;
 
 /**
  * The weight of a term holding a word's other forms (a present-tense verb's bare root, a hollow verb's shapes).
@@ -335,9 +338,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
       if (numeral !== undefined) keys.add(String(numeral));
       if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
     } else if (token.script === "ar") {
-      // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
-      // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
-      const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
+      // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"); a ك or كا,
+      // the Maghrebi present ("كتخدم") or the preposition. Either way the word without it is matched too (an extra
+      // alternative; "بيروت" also tries "يروت", which rarely exists).
+      const verb = token.text.slice(DIALECT_PRESENT.exec(token.text)?.[1]?.length ?? 0);
       if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
       // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
       // when that is the bare root ("دعم", "نقد"), where the corpus holds it.

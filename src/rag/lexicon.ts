@@ -49,9 +49,9 @@ const SYNONYMS_COLUMN = 2;
 /**
  * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
  * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
- * Version 4: the known stems by skeleton, for cognates.
+ * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part.
  */
-const WORD_LISTS_VERSION = 4;
+const WORD_LISTS_VERSION = 5;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -145,8 +145,19 @@ interface WordLists {
   readonly known: readonly string[];
   /** English stems and Arabic keys. */
   readonly strings: readonly string[];
-  /** Each key of a usable translation (of MIN_TRANSLATION_KEY letters or more): its headword, headword's stem, key. */
-  readonly translations: { readonly english: Uint32Array; readonly stem: Uint32Array; readonly key: Uint32Array };
+  /**
+   * Each key of a usable translation (of MIN_TRANSLATION_KEY letters or more): its headword, headword's stem, key,
+   * and the translation (`phrase`) and which of its words (`part`) it is a key of.
+   */
+  readonly translations: {
+    readonly english: Uint32Array;
+    readonly stem: Uint32Array;
+    readonly key: Uint32Array;
+    readonly phrase: Uint32Array;
+    readonly part: Uint8Array;
+  };
+  /** Per translation (`phrase`), how many words it has. */
+  readonly phraseWords: Uint8Array;
   /** Per key (string), its places in `translations`: kept when the corpus has the key. */
   readonly translationsByKey: Postings;
   /** Each key of a one-word translation (the inverse, Arabic to English): the key and the headword's stem. */
@@ -210,7 +221,8 @@ function parseLists(paths: LexiconPaths): WordLists {
   const interner = new Interner();
   const { strings } = interner;
   const id = (text: string): number => interner.id(text);
-  const translations = { english: [] as number[], stem: [] as number[], key: [] as number[] };
+  const translations = { english: [] as number[], stem: [] as number[], key: [] as number[], phrase: [] as number[], part: [] as number[] };
+  const phraseWords: number[] = [];
   const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
   const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
@@ -224,13 +236,16 @@ function parseLists(paths: LexiconPaths): WordLists {
     for (const [translation, maxWords] of alternatives) {
       const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
       if (tokens.length === 0 || tokens.length > maxWords) continue;
-      for (const token of tokens) {
+      const phrase = phraseWords.push(tokens.length) - 1;
+      for (const [part, token] of tokens.entries()) {
         for (const key of translationKeys(token)) {
           const k = id(key);
           if (key.length >= MIN_TRANSLATION_KEY) {
             translations.english.push(headword);
             translations.stem.push(stem);
             translations.key.push(k);
+            translations.phrase.push(phrase);
+            translations.part.push(part);
           }
           if (tokens.length === 1) {
             inverses.key.push(k);
@@ -275,7 +290,14 @@ function parseLists(paths: LexiconPaths): WordLists {
   return {
     known: [...known.keys()],
     strings,
-    translations: { english: Uint32Array.from(translations.english), stem: Uint32Array.from(translations.stem), key: Uint32Array.from(translations.key) },
+    translations: {
+      english: Uint32Array.from(translations.english),
+      stem: Uint32Array.from(translations.stem),
+      key: Uint32Array.from(translations.key),
+      phrase: Uint32Array.from(translations.phrase),
+      part: Uint8Array.from(translations.part),
+    },
+    phraseWords: Uint8Array.from(phraseWords),
     translationsByKey: postingsOf(translations.key, strings.length),
     inverses: { key: Uint32Array.from(inverses.key), stem: Uint32Array.from(inverses.stem) },
     inversesByStem: postingsOf(inverses.stem, strings.length),
@@ -328,14 +350,26 @@ export function arabicWords(paths = DEFAULT_PATHS): ReadonlySet<string> {
  */
 export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PATHS): SerializedLexicon {
   const lists = wordLists(paths);
-  const { known, strings, translations, inverses, related: relations, ...by } = lists;
+  const { known, strings, translations, phraseWords, inverses, related: relations, ...by } = lists;
   const has = (id: number): boolean => corpusKeys.has(strings[id] as string);
   const cognates = cognatesOf(corpusKeys, lists);
   const hasEnglish = (id: number): boolean => has(id) || cognates.has(strings[id] as string);
   // Per headword (by number), its keys in the corpus; per stem, the same for the stem's headwords.
   const enWord = new Map<number, Set<string>>();
   const enStem = new Map<string, Set<string>>();
-  for (const place of ascending(gather(by.translationsByKey, has))) {
+  const held = ascending(gather(by.translationsByKey, has));
+  // A translation of several words ("متعلق بإسرائيل" for "Israeli") counts only where the corpus holds every one of
+  // them: one alone (متعلق, "related to") means something else.
+  const partsHeld = new Map<number, Set<number>>();
+  for (const place of held) {
+    const phrase = translations.phrase[place] as number;
+    const parts = partsHeld.get(phrase);
+    if (parts) parts.add(translations.part[place] as number);
+    else partsHeld.set(phrase, new Set([translations.part[place] as number]));
+  }
+  for (const place of held) {
+    const phrase = translations.phrase[place] as number;
+    if ((partsHeld.get(phrase)?.size ?? 0) < (phraseWords[phrase] ?? 1)) continue;
     const key = strings[translations.key[place] as number] as string;
     add(enWord, translations.english[place] as number, key);
     add(enStem, strings[translations.stem[place] as number] as string, key);

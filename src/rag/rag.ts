@@ -149,7 +149,7 @@ const PRONOUN_MAX_TERMS = 4;
 // Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
 // "وبالنسبة لـ …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
-const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن");
+const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
 // Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,

@@ -53,6 +53,15 @@ describe("the bilingual lexicon", () => {
     expect(mission?.keys.some((k) => k.startsWith("مهم"))).toBe(false); // المهمة is not in this corpus
   });
 
+  it("keeps a translation of several words only where the corpus holds every one of them", () => {
+    writeFileSync(paths.dictionary, ["israeli\tمتعلق بإسرائيل\t", "peacekeepers\tحفظة السلام\t"].join("\n"));
+    // متعلق ("related to") alone is no translation of "Israeli": the corpus does not name Israel.
+    const alone = keysOf("Israeli", context("الأمر متعلق بالمحادثات"));
+    expect(alone.some((k) => k.startsWith("متعلق"))).toBe(false);
+    expect(keysOf("Israeli", context("الأمر متعلق بإسرائيل"))).toEqual(expect.arrayContaining(["متعلق"]));
+    expect(keysOf("peacekeepers", context("يعمل حفظة السلام في مالي"))).toEqual(expect.arrayContaining(["حفظ", "سلام"]));
+  });
+
   it("looks for a Roman numeral's or a digit ordinal's number, as a match and not a near spelling", () => {
     const ctx = context("بني الحصن في القرن 15 وفاز الصقور في المباراة 49");
     const [ordinal] = queryTerms("15th", ctx);
@@ -245,9 +254,11 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     known.add(english);
     if (!enWord.has(english)) enWord.set(english, new Set());
     for (const tokens of translations) {
+      // A translation of several words counts only where the corpus holds every one of them.
+      const whole = tokens.every((keys) => keys.some((k) => corpusKeys.has(k) && k.length >= 3));
       for (const keys of tokens) {
         for (const key of keys) {
-          if (corpusKeys.has(key) && key.length >= 3) {
+          if (whole && corpusKeys.has(key) && key.length >= 3) {
             add(enWord, english, key);
             add(enStem, stem, key);
           }

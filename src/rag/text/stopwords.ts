@@ -40,18 +40,19 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك صار صارت الشي
 حدث يحدث جرى يجري حصل يحصل
-باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط
+باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط بعدين
+بأي لأي بأية لأية وبأي
 بشكل بصورة بطريقة`;
 
 /**
  * Demonstratives, the dialects' verbs of saying and the prepositions a question asks "about" with, which a
  * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟"):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
- * "guardian", فقد "lost". Not the Maghrebi هدر either, which is also the standard "waste".
+ * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول الى إلى بخصوص بشأن بالنسبة`;
+عن حول بخصوص بشأن بالنسبة بعدين`;
 
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);

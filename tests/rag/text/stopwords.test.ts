@@ -50,14 +50,14 @@ describe("stop words", () => {
     },
   );
 
-  it.each(["وعن", "فعن", "وحول", "وإلى", "وبخصوص", "وبالنسبة", "بالنسبة", "حدث", "يحدث", "جرى", "حصل", "happening"])(
+  it.each(["وعن", "فعن", "وحول", "وبخصوص", "وبالنسبة", "بالنسبة", "بعدين", "وبعدين", "بأي", "لأي", "حدث", "يحدث", "جرى", "حصل", "happening"])(
     "reads %s (and about, regarding; happened) as a function word: a question asks about what follows it",
     (word) => {
       expect(stop(word)).toBe(true);
     },
   );
 
-  it.each(["فقد", "تحدث", "حصلت", "الحدث"])("keeps %s (lost; spoke; she obtained; the event), which only look like those", (word) => {
+  it.each(["فقد", "تحدث", "حصلت", "الحدث", "والي"])("keeps %s (lost; spoke; she obtained; the event; governor), which only look like those", (word) => {
     expect(stop(word)).toBe(false);
   });
 
