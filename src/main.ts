@@ -62,9 +62,9 @@ async function main(): Promise<void> {
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
       await state.redis?.close();
       // Written to a pipe, output is sent asynchronously: answers still queued for a slow reader would be lost
-      // by exiting at once (the console's piped questions, one answer each). Bounded: a reader that never reads
-      // does not hold the process.
-      await flushed([process.stdout, process.stderr], config.shutdownGraceMs);
+      // by exiting at once (the console's piped questions, one answer each). Within what is left of the grace: a
+      // reader that never reads does not hold the process past it.
+      await flushed([process.stdout, process.stderr], Math.max(0, deadline - Date.now()));
       process.exit(code);
     })());
   const onSignal = (signal: NodeJS.Signals): void => {

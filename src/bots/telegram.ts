@@ -52,16 +52,16 @@ const replyTo = (question: Message) => ({ reply_parameters: { message_id: questi
 const TYPING_EVERY_MS = 4500;
 const MAX_RETRY_AFTER_S = 60;
 
-/** Creates the Telegram bot; nothing touches the network until `start()`. */
 /**
- * Who sent an update, for the rate limit and a forum topic's conversation: the chat an anonymous admin or a channel
- * posts as (Telegram then puts one placeholder account, shared by all of them, in `from`), else the person.
+ * Who sent a message, for the rate limit: the chat an anonymous admin or a channel posts as (Telegram then puts
+ * one placeholder account, shared by all of them, in `from`), else the person. (placeOf reads the message alike.)
  */
 function senderOf(ctx: Context): string {
   const chat = ctx.senderChat;
   return chat ? `telegram:chat:${chat.id}` : `telegram:${ctx.from?.id ?? ctx.chat?.id}`;
 }
 
+/** Creates the Telegram bot; nothing touches the network until `start()`. */
 export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
   const { ask, inflight } = deps;
   const logger = deps.logger.child({ bot: "telegram" });

@@ -81,8 +81,8 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
     if (!line.trim()) continue;
     const request = parseRequest(line);
     const malformed = (text: string, id?: string, question: unknown = ""): void => {
-      const line = { ...(id === undefined ? {} : { id }), question: typeof question === "string" ? question : "", answered: false, text, citations: [], timings: { totalMs: 0 }, error: "malformed" };
-      process.stdout.write(`${JSON.stringify(line)}\n`);
+      const refused = { ...(id === undefined ? {} : { id }), question: typeof question === "string" ? question : "", answered: false, text, citations: [], timings: { totalMs: 0 }, error: "malformed" };
+      process.stdout.write(`${JSON.stringify(refused)}\n`);
     };
     if (!request) {
       malformed("malformed JSON line");

@@ -208,8 +208,10 @@ const WHAT: ReadonlySet<string> = normalizedSet("what ماذا ما شو ايش 
  * speaker's. -1 when none; also for "where was Lamamra when he spoke about …?", which asks about the speaker.
  */
 function aboutIndex(tokens: readonly Token[]): number {
-  const said = tokens.findIndex((t) => SAYING.has(t.text));
-  if (said < 0 || !tokens.slice(0, said).some((t) => WHAT.has(t.text))) return -1;
+  // "what" first, then the verb ("Tell me what Sison said about Mali": not "tell").
+  const what = tokens.findIndex((t) => WHAT.has(t.text));
+  const said = what < 0 ? -1 : tokens.findIndex((t, i) => i > what && SAYING.has(t.text));
+  if (said < 0) return -1;
   const about = tokens.findIndex((t, i) => i > said && ABOUT.has(t.text));
   return about > 0 && tokens.slice(about + 1).some((t) => !isStopword(t.text)) ? about : -1;
 }
@@ -291,12 +293,18 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const otherForms: { word: string; raw: string; keys: string[] }[] = [];
   /** Keys of tweet authors' names that the question's words match, for the author-name term. */
   const authorKeys = new Set<string>();
-  /** The speaker's words come before this index (see aboutIndex); whether every author name matched is theirs. */
-  const about = aboutIndex(tokens);
+  /**
+   * The speaker's words come before this index (see aboutIndex), read in the question's last line only: an earlier
+   * question joined to it (a follow-up judged with the one it follows) has its own speaker, if any.
+   */
+  const lastLine = tokenize(question.slice(question.lastIndexOf("\n") + 1));
+  const firstOfLastLine = tokens.length - lastLine.length;
+  const inLastLine = aboutIndex(lastLine);
+  const about = inLastLine < 0 ? -1 : firstOfLastLine + inLastLine;
   let authorBySpeaker = true;
   tokens.forEach((token, i) => {
     if (isStopword(token.text)) return;
-    const speaker = i < about;
+    const speaker = i >= firstOfLastLine && i < about;
     const keys = new Set(tokenKeys(token));
     /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */
     const relatives = new Set<string>();

@@ -67,14 +67,36 @@ export function chooseCitations(
     const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === passage.source && c.span.start < s.end && s.start < c.span.end);
     const span = quoteSpans(r).find((s) => !overlaps(s));
     if (span === undefined) continue;
-    // A quote that would run on from one already chosen (no sentence between them) joins it, where the two fit in
-    // MAX_JOINED_QUOTE_CHARS: one passage read on, not two numbered quotes of consecutive text.
-    const joins = chosen.findIndex((c) => c.ranked.sentence.passageIndex === r.sentence.passageIndex && touching(passage.sentences, c.span, span) && Math.max(c.span.end, span.end) - Math.min(c.span.start, span.start) <= MAX_JOINED_QUOTE_CHARS);
-    const joined = chosen[joins];
-    if (joined) chosen[joins] = { ranked: joined.ranked, span: { start: Math.min(joined.span.start, span.start), end: Math.max(joined.span.end, span.end) } };
-    else chosen.push({ ranked: r, span });
+    chosen.push({ ranked: r, span });
+    joinRunOns(chosen, chosen.length - 1);
   }
   return chosen;
+}
+
+/**
+ * Joins the quote at `at` with every chosen quote it runs on from (same passage, no sentence between them), and
+ * then the joined one with the next, while the whole fits in MAX_JOINED_QUOTE_CHARS: one passage read on, not
+ * numbered quotes of consecutive text. The better quote (the earlier) keeps its place and its sentence.
+ */
+function joinRunOns(chosen: ChosenQuote[], at: number): void {
+  for (let index = at; ; ) {
+    const quote = chosen[index] as ChosenQuote;
+    const { passageIndex, passage } = quote.ranked.sentence;
+    const other = chosen.findIndex(
+      (c, j) =>
+        j !== index &&
+        c.ranked.sentence.passageIndex === passageIndex &&
+        touching(passage.sentences, c.span, quote.span) &&
+        Math.max(c.span.end, quote.span.end) - Math.min(c.span.start, quote.span.start) <= MAX_JOINED_QUOTE_CHARS,
+    );
+    if (other < 0) return;
+    const [keep, drop] = other < index ? [other, index] : [index, other];
+    const kept = chosen[keep] as ChosenQuote;
+    const dropped = chosen[drop] as ChosenQuote;
+    chosen[keep] = { ranked: kept.ranked, span: { start: Math.min(kept.span.start, dropped.span.start), end: Math.max(kept.span.end, dropped.span.end) } };
+    chosen.splice(drop, 1);
+    index = keep;
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import type { LlmOptions } from "./llm/client.js";
 import { declineFeature } from "./model.js";
 import { prepareRetrieval, Retriever, type Retrieval } from "./retrieve.js";
 import { normalizedSet } from "./text/normalize.js";
-import { isJoinedQuestionWord } from "./text/stopwords.js";
+import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
@@ -142,6 +142,9 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
 const MAX_CONTEXT_TURNS = 3;
+/** A question with at most this many content words and no question word of its own leans on what was said before ("and Mali?"). */
+const FOLLOW_UP_MAX_TERMS = 2;
+const QUESTION_EN = /^\s*(who|whom|whose|what|when|where|which|why|how)\b/i;
 /** The chance a follow-up judged together with the question before it must reach (see retrieveInConversation). */
 const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
@@ -157,6 +160,12 @@ const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|thos
 const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
   "ذلك تلك هذا هذه هؤلاء هناك فيها فيه عنها عنه منها منه لها له لهم عليها عليه بها به هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
 );
+
+/** Whether a question opens with a question word of its own (not one joined to و or ف, as "ومين" follows up). */
+function opensWithQuestionWord(question: string): boolean {
+  const [first = ""] = tokenize(question).map((t) => t.text);
+  return QUESTION_EN.test(question) || (isQuestionWord(first) && !isJoinedQuestionWord(first));
+}
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
 export function readsAsFollowUp(question: string, ownTerms: number): boolean {
@@ -180,8 +189,10 @@ async function retrieveInConversation(retriever: Retriever, question: string, co
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
-  // However short ("من هو لعمامرة؟"): one word of its own, answerable alone and tied by nothing, is a new question.
-  if (!tied && ownTerms > 0 && alone.answerable) return alone;
+  // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
+  // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
+  // short one without ("والجزائر؟", "Mali?") leans on what was said before.
+  if (!tied && alone.answerable && (ownTerms > FOLLOW_UP_MAX_TERMS || (ownTerms > 0 && opensWithQuestionWord(question)))) return alone;
   const sources = new Set<string>();
   const passages = new Set<number>();
   // Each turn's first citation, its best answer: a weaker third quote from another briefing must not pull the

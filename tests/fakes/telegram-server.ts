@@ -176,7 +176,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     const entities = entitiesOf(text);
     const message: Message.TextMessage = {
       ...(topic === undefined ? {} : { message_thread_id: topic, is_topic_message: true }),
-      ...(senderChat === undefined ? {} : { sender_chat: { id: senderChat.id, title: senderChat.title, type: "channel" as const } }),
+      // An anonymous admin posts as the group itself (a supergroup); anyone else as a channel.
+      ...(senderChat === undefined ? {} : { sender_chat: { id: senderChat.id, title: senderChat.title, type: senderChat.id === chat.id ? ("supergroup" as const) : ("channel" as const) } }),
       message_id: nextMessageId(chat.id),
       date: Math.floor(Date.now() / 1000),
       chat,

@@ -74,6 +74,19 @@ describe("chooseCitations", () => {
     expect(chosen[0]?.span).toEqual({ start: 0, end: text.length });
   });
 
+  it("joins a chain: a quote that runs on from two chosen ones joins both, when the whole fits (found by a review)", () => {
+    // Ten sentences of 58 characters. S1 is quoted S0-S2, S5 as S4-S6; S3, between them, alone: it ran on from
+    // both, and joined only the first, leaving two numbered quotes of consecutive text (404 characters together).
+    const text = Array.from({ length: 10 }, (_, i) => `Sentence ${i} ${"y".repeat(46)}.`).join(" ");
+    const ten = passageOf(text);
+    const chosen = chooseCitations([ten.ranked(1, 0, 0, 1), ten.ranked(5, 0, 0, 0.9), ten.ranked(3, 0, 0, 0.8)]);
+    expect(chosen).toHaveLength(1);
+    expect(chosen[0]?.ranked.sentence.position).toBe(1);
+    const quote = text.slice(chosen[0]?.span.start, chosen[0]?.span.end);
+    expect(quote.startsWith("Sentence 0")).toBe(true);
+    expect(quote.endsWith(`Sentence 6 ${"y".repeat(46)}.`)).toBe(true);
+  });
+
   it("quotes a sentence narrower, on its own, when its widest quote would overlap a better one's and the two would be too long as one", () => {
     // Five sentences of 190 characters: the best (Three) is quoted with Four (two fit in 400 characters, three do
     // not). Two's quotes with Three overlap it, so Two is quoted with One: together with Three's quote that would

@@ -240,12 +240,15 @@ describe("conversations", () => {
     for (const question of ["من هو لعمامرة؟", "Who is Staffan de Mistura?"]) {
       expect(quotes(await core.answer(question, { context: { turns } })), question).toEqual(quotes(await core.answer(question)));
     }
+    // Without a question word of its own, a short one leans on the conversation ("والجزائر؟", and Algeria?: the
+    // conjunction is written onto the word).
+    expect(quotes(await core.answer("والجزائر؟", { context: { turns } }))).not.toEqual(quotes(await core.answer("والجزائر؟")));
   });
 
   it("asked what someone said about a topic, quotes the topic, not the one sentence naming the speaker", async () => {
     // The briefing spells her سنسون where it reports what she said on Mali, and سيسون once, on Western Sahara:
     // her rarer name outranked the topic and every quote was about something else.
-    for (const question of ["What did Sison say about Mali?", "ماذا قالت سيسون عن مالي؟"]) {
+    for (const question of ["What did Sison say about Mali?", "Tell me what Sison said about Mali.", "ماذا قالت سيسون عن مالي؟"]) {
       const cited = quotes(await core.answer(question));
       expect(cited.length, question).toBeGreaterThan(0);
       for (const quote of cited) expect(quote, question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);

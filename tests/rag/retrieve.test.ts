@@ -40,6 +40,19 @@ const keysOf = (question: string, word: string): string[] => retriever.terms(que
 /** Keys of `word` that count for coverage: its own term's. */
 const ownKeysOf = (question: string, word: string): readonly string[] => retriever.terms(question).find((t) => t.word === word && !t.synthetic)?.keys ?? [];
 
+describe("the speaker of 'what did X say about Y?'", () => {
+  const speakers = (question: string): string[] => retriever.terms(question).flatMap((t) => (t.speaker && !t.synthetic ? [t.word] : []));
+  it("is read before 'about' in a question asking what was said, however it opens, and in its last line only", () => {
+    expect(speakers("What did Sison say about Mali?")).toEqual(["sison"]);
+    expect(speakers("Tell me what Sison said about Mali.")).toEqual(["sison"]);
+    expect(speakers("ماذا قالت سيسون عن مالي؟")).toEqual(["سيسون"]);
+    // Asked where or when, the speaker is what is asked about.
+    expect(speakers("Where was Lamamra when he spoke about reform?")).toEqual([]);
+    // A follow-up judged with the question it follows: the earlier question's words are no speaker.
+    expect(speakers("Who did Lamamra meet?\nwhat did she say about Mali?")).toEqual([]);
+  });
+});
+
 describe("an Arabic verb in the present tense", () => {
   it("also finds its verbal noun when that is the bare root the briefing holds (يدعمها ~ دعم), not a root it lacks", () => {
     // The briefing says "دعم الحكومة الأمريكية" (the support), never يدعم.

@@ -70,6 +70,9 @@ export function isStopword(normalized: string): boolean {
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
 }
 
+/** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */
+export const isQuestionWord = (normalized: string): boolean => QUESTION_WORDS.has(normalized);
+
 /** Whether a normalised token is a question word with و or ف joined to it ("ومين", "وامتى"), not one itself ("واش"). */
 export function isJoinedQuestionWord(normalized: string): boolean {
   return !QUESTION_WORDS.has(normalized) && (normalized[0] === "و" || normalized[0] === "ف") && QUESTION_WORDS.has(normalized.slice(1));

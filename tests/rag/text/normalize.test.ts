@@ -57,6 +57,8 @@ describe("tokenize", () => {
     const text = "the U.S.-backed talks, USA and US";
     const placed = tokenizePlaced(text).filter((t) => t.text === "america");
     expect(placed.map((t) => [t.raw, text.slice(t.start, t.end)])).toEqual([["U.S.", "U.S."], ["USA", "USA"], ["US", "US"]]);
+    // Not the start of a word run on after it: "U.S.Army" keeps its army.
+    expect(tokenize("the U.S.Army and the U.S.A").map((t) => t.text)).toEqual(["the", "u", "s", "army", "and", "the", "america"].filter((w) => w.length > 1));
     const matched = matchedWords("The U.S. backs the mission.", [{ word: "america", raw: "US", keys: ["america"], weight: 1 }]);
     expect(matched).toEqual([{ start: 4, end: 8, word: "US" }]);
   });
