@@ -49,9 +49,10 @@ const SYNONYMS_COLUMN = 2;
 /**
  * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
  * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
- * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part.
+ * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
+ * a phrase's words of no key long enough not counted.
  */
-const WORD_LISTS_VERSION = 5;
+const WORD_LISTS_VERSION = 6;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -236,9 +237,13 @@ function parseLists(paths: LexiconPaths): WordLists {
     for (const [translation, maxWords] of alternatives) {
       const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
       if (tokens.length === 0 || tokens.length > maxWords) continue;
-      const phrase = phraseWords.push(tokens.length) - 1;
-      for (const [part, token] of tokens.entries()) {
-        for (const key of translationKeys(token)) {
+      // Its words that can be looked for: a word with no key of MIN_TRANSLATION_KEY letters (خط in خط جوي) is none.
+      const words = tokens.map((token) => translationKeys(token));
+      const sought = words.filter((keys) => keys.some((key) => key.length >= MIN_TRANSLATION_KEY));
+      const phrase = phraseWords.push(sought.length) - 1;
+      for (const keys of words) {
+        const part = sought.indexOf(keys);
+        for (const key of keys) {
           const k = id(key);
           if (key.length >= MIN_TRANSLATION_KEY) {
             translations.english.push(headword);

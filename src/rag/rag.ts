@@ -144,7 +144,9 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
 const MAX_CONTEXT_TURNS = 3;
 /** A question with at most this many content words and no question word of its own leans on what was said before ("and Mali?"). */
 const FOLLOW_UP_MAX_TERMS = 2;
-const QUESTION_EN = /^\s*(who|whom|whose|what|when|where|which|why|how)\b/i;
+/** An English question's own opening: a question word, or the auxiliary or verb of a yes/no or imperative one. */
+const QUESTION_EN =
+  /^\s*(who|whom|whose|whos|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|describe|explain|list|name)\b/i;
 /** The chance a follow-up judged together with the question before it must reach (see retrieveInConversation). */
 const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
@@ -161,10 +163,13 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
   "ذلك تلك هذا هذه هؤلاء هناك فيها فيه عنها عنه منها منه لها له لهم عليها عليه بها به هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
 );
 
-/** Whether a question opens with a question word of its own (not one joined to و or ف, as "ومين" follows up). */
+/**
+ * Whether a question opens with a question word of its own (not one joined to و or ف, as "ومين" follows up), in
+ * its first two words ("في أي عام", "إلى أين").
+ */
 function opensWithQuestionWord(question: string): boolean {
-  const [first = ""] = tokenize(question).map((t) => t.text);
-  return QUESTION_EN.test(question) || (isQuestionWord(first) && !isJoinedQuestionWord(first));
+  const [first = "", second = ""] = tokenize(question).map((t) => t.text);
+  return QUESTION_EN.test(question) || [first, second].some((w) => isQuestionWord(w) && !isJoinedQuestionWord(w));
 }
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
@@ -177,9 +182,10 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
 }
 
 /**
- * The retrieval for a question asked after `context`'s turns. A question that stands on its own (a word of its
- * own, no opener or pronoun tying it to the last turn, and answerable alone) is retrieved alone, so the context
- * never bends it; a follow-up borrows the earlier questions' words and favours what they cited.
+ * The retrieval for a question asked after `context`'s turns. A question that stands on its own (no opener or
+ * pronoun tying it to the last turn, answerable alone, and more than FOLLOW_UP_MAX_TERMS words of its own or its
+ * own question word) is retrieved alone, so the context never bends it; a follow-up borrows the earlier
+ * questions' words and favours what they cited.
  */
 async function retrieveInConversation(retriever: Retriever, question: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const alone = await retriever.retrieve(question);

@@ -88,7 +88,7 @@ const EXACT_FILE = "exact.index";
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v7";
-export const ANALYZER_VERSION = "keys-v51";
+export const ANALYZER_VERSION = "keys-v52";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */

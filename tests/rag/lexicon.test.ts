@@ -54,7 +54,9 @@ describe("the bilingual lexicon", () => {
   });
 
   it("keeps a translation of several words only where the corpus holds every one of them", () => {
-    writeFileSync(paths.dictionary, ["israeli\tمتعلق بإسرائيل\t", "peacekeepers\tحفظة السلام\t"].join("\n"));
+    writeFileSync(paths.dictionary, ["israeli\tمتعلق بإسرائيل\t", "peacekeepers\tحفظة السلام\t", "airway\tخط جوي\t"].join("\n"));
+    // A word too short to look for (خط, of no key of three letters) is not asked for: the rest is the translation.
+    expect(keysOf("airway", context("مسار جوي مباشر"))).toEqual(expect.arrayContaining(["جوي"]));
     // متعلق ("related to") alone is no translation of "Israeli": the corpus does not name Israel.
     const alone = keysOf("Israeli", context("الأمر متعلق بالمحادثات"));
     expect(alone.some((k) => k.startsWith("متعلق"))).toBe(false);
@@ -255,7 +257,8 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     if (!enWord.has(english)) enWord.set(english, new Set());
     for (const tokens of translations) {
       // A translation of several words counts only where the corpus holds every one of them.
-      const whole = tokens.every((keys) => keys.some((k) => corpusKeys.has(k) && k.length >= 3));
+      // (A word with no key of three letters or more cannot be looked for, and is not asked for.)
+      const whole = tokens.filter((keys) => keys.some((k) => k.length >= 3)).every((keys) => keys.some((k) => corpusKeys.has(k) && k.length >= 3));
       for (const keys of tokens) {
         for (const key of keys) {
           if (whole && corpusKeys.has(key) && key.length >= 3) {
