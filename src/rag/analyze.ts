@@ -304,7 +304,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
    * The speaker's words come before this index (see aboutIndex), read in the question's last line only: an earlier
    * question joined to it (a follow-up judged with the one it follows) has its own speaker, if any.
    */
-  const lastLine = tokenize(question.slice(question.lastIndexOf("\n") + 1));
+  const lastLine = question.includes("\n") ? tokenize(question.slice(question.lastIndexOf("\n") + 1)) : tokens;
   const firstOfLastLine = tokens.length - lastLine.length;
   const inLastLine = aboutIndex(lastLine);
   const about = inLastLine < 0 ? -1 : firstOfLastLine + inLastLine;

@@ -57,6 +57,7 @@ export function tokenize(text: string): Token[] {
  */
 export function tokenizePlaced(text: string): PlacedToken[] {
   const words = wordTokens(text);
+  if (!text.includes("U")) return words;
   const countries = [...text.matchAll(COUNTRY)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
   if (countries.length === 0) return words;
   const inCountry = (t: PlacedToken): boolean => countries.some((c) => t.start < c.end && c.start < t.end);
