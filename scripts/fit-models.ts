@@ -41,7 +41,8 @@ const L2 = 1e-3;
 const MAX_FALSE_DECLINE = 0.05;
 /**
  * The shares the several-article threshold may be chosen to refuse on the development questions, most first: the
- * first whose cross-validated false declines stay within MAX_FALSE_DECLINE is taken (the last one if none does).
+ * first whose cross-validated false declines stay below MAX_FALSE_DECLINE is taken (the last one if none does): at
+ * the bound itself (5.0%, session 27), the final model refused 5.2% of the English questions in-sample.
  */
 const FALSE_DECLINE_TARGETS = [0.05, 0.045, 0.04, 0.035, 0.03, 0.025, 0.02];
 
@@ -346,7 +347,7 @@ interface Rates {
  * A decline model over `features`, 5-fold cross-validated: each fold's thresholds are chosen on its own training
  * folds (per language, on the questions `thresholdOf` assigns one), so the rates reported for the held-out fold
  * are honest. Per language, the target share of false declines is the first of `targets` whose held-out false
- * declines stay within MAX_FALSE_DECLINE; the rates reported for it are those it was chosen by, so they flatter it a
+ * declines stay below MAX_FALSE_DECLINE; the rates reported for it are those it was chosen by, so they flatter it a
  * little (one choice among a handful of targets, not a nested cross-validation). The final model is fitted on every question, its
  * thresholds chosen at those targets on the out-of-fold predictions.
  */
@@ -393,7 +394,7 @@ function fitDecline(
   };
   const chosen = (lang: Language) => {
     const tried = targets.map((target) => crossValidate(lang, target));
-    const within = tried.find((t) => t.falseDecline <= MAX_FALSE_DECLINE);
+    const within = tried.find((t) => t.falseDecline < MAX_FALSE_DECLINE);
     if (within) return within;
     const last = tried.at(-1) as (typeof tried)[number];
     process.stdout.write(`  ${label}, ${lang}: no target keeps false declines within ${MAX_FALSE_DECLINE} (${last.falseDecline} at ${last.target})\n`);
