@@ -190,8 +190,11 @@ export interface QueryTerm {
  */
 const SPEAKER_WEIGHT = 0.5;
 
+/** How much a term ranks beside its weight: SPEAKER_WEIGHT for a speaker's, else 1. */
+export const speakerWeight = (term: QueryTerm): number => (term.speaker ? SPEAKER_WEIGHT : 1);
+
 /** A term's weight in ranking: its weight, a speaker's scaled by SPEAKER_WEIGHT. */
-export const rankWeight = (term: QueryTerm): number => term.weight * (term.speaker ? SPEAKER_WEIGHT : 1);
+export const rankWeight = (term: QueryTerm): number => term.weight * speakerWeight(term);
 
 /** Verbs of saying and thinking, and the words a question then asks "about" with (normalised where Arabic). */
 const SAYING: ReadonlySet<string> = normalizedSet(
@@ -245,7 +248,7 @@ const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:ت|وا
  * Egyptian ب ("بيدعمها"). (Not the Maghrebi ك or كا, "كتخدم": far more nouns start so, كنائس, كيانات, كاتبون,
  * and read so they found names and other words: a review, session 27.)
  */
-const DIALECT_PRESENT = /^(ب)(?=[يتن].{3,}$)/u;
+const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
 /**
  * The weight of a term holding a word's other forms (a present-tense verb's bare root, a hollow verb's shapes).
@@ -355,7 +358,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     } else if (token.script === "ar") {
       // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
       // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
-      const verb = token.text.slice(DIALECT_PRESENT.exec(token.text)?.[1]?.length ?? 0);
+      const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
       if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
       // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
       // when that is the bare root ("دعم", "نقد"), where the corpus holds it.

@@ -366,12 +366,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   // A translation of several words ("متعلق بإسرائيل" for "Israeli") counts only where the corpus holds every one of
   // them: one alone (متعلق, "related to") means something else.
   const partsHeld = new Map<number, Set<number>>();
-  for (const place of held) {
-    const phrase = translations.phrase[place] as number;
-    const parts = partsHeld.get(phrase);
-    if (parts) parts.add(translations.part[place] as number);
-    else partsHeld.set(phrase, new Set([translations.part[place] as number]));
-  }
+  for (const place of held) add(partsHeld, translations.phrase[place] as number, translations.part[place] as number);
   for (const place of held) {
     const phrase = translations.phrase[place] as number;
     if ((partsHeld.get(phrase)?.size ?? 0) < (phraseWords[phrase] ?? 1)) continue;
@@ -439,7 +434,7 @@ function cognatesOf(corpusKeys: ReadonlySet<string>, { stemsBySkeleton }: WordLi
   return cognates;
 }
 
-function add<K>(map: Map<K, Set<string>>, key: K, value: string): void {
+function add<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   const set = map.get(key);
   if (set) set.add(value);
   else map.set(key, new Set([value]));

@@ -5,7 +5,7 @@
  */
 import { silentLogger, type Logger } from "../logger.js";
 import type { BruteforceSearch } from "hnswlib-node";
-import { ARABIC_NAME, LATIN_NAME, queryTerms, rankWeight, type QueryContext, type QueryTerm } from "./analyze.js";
+import { ARABIC_NAME, LATIN_NAME, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
@@ -313,7 +313,7 @@ export class Retriever {
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
-      shareTotal += idf * (rankWeight(hit.term) / hit.term.weight);
+      shareTotal += idf * speakerWeight(hit.term);
       if (!found) {
         missing += 1;
         if (hit.term.name) missingNames += 1;

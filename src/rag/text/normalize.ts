@@ -12,7 +12,9 @@ const FATHATAN = /\u064B/g;
  */
 const TANWEEN_ALIF = /(?<=[\u0621-\u064A]{3})(?:\u064B\u0627|\u0627\u064B)$/u;
 const TATWEEL = /\u0640/g;
-const INVISIBLE = /[\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]/g;
+/** Invisible characters (soft hyphen, zero-width, bidi controls, BOM) as a character class's contents. */
+export const INVISIBLE_CHARS = "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF";
+const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "g");
 
 const LETTER_MAP: Readonly<Record<string, string>> = {
   "\u0622": "\u0627", // آ -> ا

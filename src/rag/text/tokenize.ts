@@ -2,7 +2,7 @@
  * Splits text into matching tokens. Everything that is not an Arabic or Latin letter or a digit separates
  * tokens, so stray characters (the CJK "肯" inside "بلين肯", emoji, markup) never glue words together.
  */
-import { normalizeToken } from "./normalize.js";
+import { INVISIBLE_CHARS, normalizeToken } from "./normalize.js";
 
 export type Script = "ar" | "latin" | "digit";
 
@@ -21,8 +21,8 @@ const WORD =
   /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F\u0300-\u036F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/gu;
 
 /** Apostrophes and invisible characters (zero-width, bidi controls, soft hyphen) at a word's start or end. */
-const EDGE_START = /^['’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/u;
-const EDGE_END = /['’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+$/u;
+const EDGE_START = new RegExp(`^['’${INVISIBLE_CHARS}]+`, "u");
+const EDGE_END = new RegExp(`['’${INVISIBLE_CHARS}]+$`, "u");
 
 // The page runs words together after a final form ("السفيرةليندا"): ة and ى only ever end a word.
 const RUN_ON = /(?<=[\u0629\u0649])(?=[\u0621-\u064A])/u;
