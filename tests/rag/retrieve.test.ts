@@ -10,7 +10,8 @@ import { AUTHOR_NAME } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
 import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
-import { buildIndex, buildSegments } from "../../src/rag/store.js";
+import { buildIndex } from "../../src/rag/store.js";
+import { buildSegments } from "../../src/rag/vectors.js";
 import { DAM_ARTICLE, DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -8,9 +7,10 @@ import { createRag } from "../../src/rag/index.js";
 import { tidyLeftovers } from "../../src/rag/lock.js";
 import { Nearest, Retriever } from "../../src/rag/retrieve.js";
 import { readSeeds, type Seed } from "../../src/rag/seeds.js";
-import { buildIndex, loadIndex, SEGMENT_LABELS, segmentOf, storedVectors, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
+import { buildIndex, loadIndex, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
+import { SEGMENT_LABELS, segmentOf, storedVectors } from "../../src/rag/vectors.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
-import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
 
 /** Set to an errno code, hard links fail with it (as across file systems). */
 const linkFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
@@ -362,37 +362,6 @@ describe("incremental updates and tweet authors", () => {
       const scratch = await buildIndex({ ...options(), indexDir: join(project.root, "scratch") }, seeds);
       expect(index.store, step).toEqual(scratch.store);
     }
-  });
-});
-
-describe("writeFilteredExact", () => {
-  it("closes the files it opened when a later one cannot be opened", () => {
-    // In a process of its own: this worker's file descriptors are not its own to count. Only descriptors of the
-    // files in the scratch folder count: the runtime opens others of its own now and then (one run in twelve).
-    const script = `
-      import { mkdtempSync, readdirSync, readlinkSync, realpathSync, rmSync } from "node:fs";
-      import { tmpdir } from "node:os";
-      import { join } from "node:path";
-      import hnswlib from "hnswlib-node";
-      import { writeFilteredExact } from "./src/rag/store.ts";
-      const dir = realpathSync(mkdtempSync(join(tmpdir(), "exact-")));
-      const small = (label) => {
-        const index = new hnswlib.BruteforceSearch("cosine", 4);
-        index.initIndex(2);
-        index.addPoint([1, 2, 3, label], label);
-        index.writeIndexSync(join(dir, label + ".index"));
-        return join(dir, label + ".index");
-      };
-      const [source, added] = [small(1), small(2)];
-      const target = (fd) => { try { return readlinkSync("/proc/self/fd/" + fd); } catch { return ""; } };
-      const fds = () => readdirSync("/proc/self/fd").filter((fd) => target(fd).startsWith(dir)).length;
-      const before = fds();
-      const error = await writeFilteredExact(source, added, new Set(), 4, join(dir, "missing", "out.index")).catch((e) => e.code);
-      process.stdout.write(JSON.stringify({ error, before, leaked: fds() - before }));
-      rmSync(dir, { recursive: true, force: true });`;
-    const child = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
-    expect(child.stderr).toBe("");
-    expect(JSON.parse(child.stdout)).toEqual({ error: "ENOENT", before: 0, leaked: 0 });
   });
 });
 

@@ -13,7 +13,7 @@ import { createLogger } from "../../../src/logger.js";
 import { createEmbeddings, EmbeddingsError } from "../../../src/rag/embedders/index.js";
 import { LocalOnnxEmbeddings } from "../../../src/rag/embedders/local-onnx.js";
 import { createRag } from "../../../src/rag/index.js";
-import { storedVectors } from "../../../src/rag/store.js";
+import { storedVectors } from "../../../src/rag/vectors.js";
 import { tempProject, type TempProject } from "../../helpers/project.js";
 import { writeTinyBert, type TinyBert } from "./tiny-bert.js";
 
