@@ -287,6 +287,35 @@ function formVRests(verb: string): string[] {
   });
 }
 
+/** A word's clitics before a verb of forms VII, VIII or X, or their verbal noun: و or ف, then ب, ل or ك with the article. */
+const AUGMENTED_CLITICS = /^[وف]?(?:[بك]?ال|لل)?(?=ا)/u;
+/** The past of form VII (انسحب), VIII (اعترض) or X (استخدم), with a past ending (ت, وا) or none. */
+const AUGMENTED_PAST = /^(ان\p{Script=Arabic}{2}|ا\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ت|وا)?$/u;
+/**
+ * The verbal noun of those forms (انسحاب, اعتراض, استخدام), singular or plural. Not one ending in ة: that is a
+ * hollow root's (استقالة, resignation), whose letters also read as another verb's noun (استقل, became independent).
+ */
+const AUGMENTED_NOUN = /^(ان\p{Script=Arabic}{2}|ا\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})ا(\p{Script=Arabic})(?:ات)?$/u;
+/** The present of form VII (ينسحب) or X (يستخدم), with a pronoun or plural ending (form VIII: FORM_VIII_PRESENT). */
+const AUGMENTED_PRESENT = /^[يتن](ن\p{Script=Arabic}{2}|ست\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+
+/**
+ * The other shapes of a verb of form VII, VIII or X, or of its verbal noun: the past and the noun differ by an ا
+ * before the last root letter (اعترض, اعتراض; انسحب, انسحاب; استخدم, استخدام), and the present puts ي, ت or ن for
+ * the past's ا (ينسحب, يستخدم). A question may write one where the text has another ("كم كرة اعترض؟", where the
+ * text counts الاعتراضات). Made from the letters alone, so the caller keeps only those the corpus holds.
+ */
+export function augmentedForms(word: string): string[] {
+  const bare = word.replace(AUGMENTED_CLITICS, "");
+  const past = AUGMENTED_PAST.exec(bare);
+  if (past) return [`${past[1]}ا${past[2]}`];
+  const noun = AUGMENTED_NOUN.exec(bare);
+  if (noun) return [`${noun[1]}${noun[2]}`];
+  const present = AUGMENTED_PRESENT.exec(word);
+  if (present) return [`ا${present[1]}${present[2]}`, `ا${present[1]}ا${present[2]}`];
+  return [];
+}
+
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
@@ -390,6 +419,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
           for (const k of noun) (past.length > 0 ? keys : relatives).add(k);
         }
       }
+      for (const form of augmentedForms(verb)) for (const k of held(form)) keys.add(k);
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUTHOR_NAME } from "../../src/rag/analyze.js";
+import { augmentedForms, AUTHOR_NAME } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
 import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
@@ -149,6 +149,31 @@ describe("a form V, VI or assimilated form VIII verb in the present tense", () =
       expect(retriever.terms("ماذا قال تامر؟").filter((t) => t.synthetic).flatMap((t) => t.keys)).toContain("امر");
       // Only forms the corpus holds: يتعلم's تعلم is not in it.
       expect(own("ماذا يتعلم الناس؟", "يتعلم")?.keys).not.toContain("تعلم");
+    } finally {
+      other.remove();
+    }
+  });
+});
+
+describe("a verb of form VII, VIII or X and its verbal noun", () => {
+  it("find each other: past, present and noun, where the corpus holds the other shape (اعترض ~ الاعتراضات, الانسحاب ~ انسحب)", async () => {
+    const other = tempProject(false);
+    try {
+      mkdirSync(other.seedsDir, { recursive: true });
+      const text = "سجل المدافع أربعة اعتراضات في الموسم. وانسحب الفريق من البطولة بعد استخدام لاعب موقوف. وأعلنت اللجنة استقلال الحكم.";
+      writeFileSync(join(other.seedsDir, "001_other.txt"), `${text}\n`);
+      const embeddings = new HashingEmbeddings();
+      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
+      const retriever = new Retriever(index, embeddings);
+      const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
+      // Past to noun, noun to past, present to both: each the word itself, at full weight.
+      expect(own("كم كرة اعترض المدافع؟", "اعترض")).toMatchObject({ keys: expect.arrayContaining(["اعتراض"]), weight: 1 });
+      expect(own("لماذا الانسحاب من البطولة؟", "الانسحاب")).toMatchObject({ keys: expect.arrayContaining(["انسحب"]), weight: 1 });
+      expect(own("هل يستخدم الفريق لاعبا موقوفا؟", "يستخدم")).toMatchObject({ keys: expect.arrayContaining(["استخدام"]), weight: 1 });
+      expect((await retriever.retrieve("كم كرة اعترض المدافع؟")).ranked[0]?.sentence.start).toBe(0);
+      // A noun with ة is a hollow root's (استقالة, resignation), not the noun of another verb (استقل, of استقلال).
+      expect(augmentedForms("استقاله")).toEqual([]);
+      expect(augmentedForms("واعترضت")).toEqual(["اعتراض"]);
     } finally {
       other.remove();
     }
