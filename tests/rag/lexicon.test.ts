@@ -179,10 +179,12 @@ describe("the bilingual lexicon", () => {
 describe("fuzzy spellings", () => {
   it("reaches an inflected form the stemmers miss, but never a short or function-word stem", () => {
     const ctx = context("تعرضت الجزائر للانتقادات الدولية. وكانت الدولة");
-    const criticised = queryTerms("انتقدوا", ctx)[0];
+    const criticised = queryTerms("انتقدوها", ctx)[0];
     expect(criticised?.keys).toContain("انتقاد");
     expect(criticised?.weight).toBeGreaterThan(0.5);
     expect(criticised?.weight).toBeLessThan(1);
+    // Without the pronoun, the past's verbal noun is the word itself (see augmentedForms), not a near spelling.
+    expect(queryTerms("انتقدوا", ctx)[0]).toMatchObject({ keys: expect.arrayContaining(["انتقاد"]), weight: 1 });
     expect(keysOf("سكان", ctx)).not.toContain("كان");
   });
 
