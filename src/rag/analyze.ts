@@ -316,6 +316,23 @@ export function augmentedForms(word: string): string[] {
   return [];
 }
 
+/**
+ * A present-tense verb in the other persons: its ي, ت or ن prefix changed, with its ending or without it (تمثلها:
+ * يمثل, نمثل, تمثل ...). Made from the letters alone; the caller keeps the shapes the corpus holds.
+ */
+export function otherPersons(verb: string): string[] {
+  const prefix = verb[0] ?? "";
+  if (!"يتن".includes(prefix) || prefix === "") return [];
+  const forms = new Set<string>();
+  for (const ending of PRESENT_ENDINGS) {
+    if (!verb.endsWith(ending)) continue;
+    const stem = verb.slice(1, verb.length - ending.length);
+    if (stem.length < 3) continue;
+    for (const other of "يتن") if (other + stem !== verb) forms.add(other + stem);
+  }
+  return [...forms];
+}
+
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
@@ -420,6 +437,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         }
       }
       for (const form of augmentedForms(verb)) for (const k of held(form)) keys.add(k);
+      // Found nowhere, a present-tense verb may be in the text in another person (تمثلها, the text's يمثل).
+      if (!tokenKeys(token).some(context.has)) for (const form of otherPersons(verb)) for (const k of held(form)) keys.add(k);
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);

@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { augmentedForms, AUTHOR_NAME } from "../../src/rag/analyze.js";
+import { augmentedForms, AUTHOR_NAME, otherPersons } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
 import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
@@ -174,6 +174,27 @@ describe("a verb of form VII, VIII or X and its verbal noun", () => {
       // A noun with ة is a hollow root's (استقالة, resignation), not the noun of another verb (استقل, of استقلال).
       expect(augmentedForms("استقاله")).toEqual([]);
       expect(augmentedForms("واعترضت")).toEqual(["اعتراض"]);
+    } finally {
+      other.remove();
+    }
+  });
+});
+
+describe("a present-tense verb in another person", () => {
+  it("finds the text's person where the word itself is found nowhere (تمثلها ~ يمثل), never a shape the corpus lacks", async () => {
+    const other = tempProject(false);
+    try {
+      mkdirSync(other.seedsDir, { recursive: true });
+      writeFileSync(join(other.seedsDir, "001_other.txt"), "يمثل الأمازون أكثر من نصف غابات الكوكب. وتونس بلد جميل.\n");
+      const embeddings = new HashingEmbeddings();
+      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
+      const retriever = new Retriever(index, embeddings);
+      const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
+      expect(own("ما نسبة الغابات التي تمثلها غابة الأمازون؟", "تمثلها")).toMatchObject({ keys: expect.arrayContaining(["يمثل"]), weight: 1 });
+      expect(otherPersons("تمثلها")).toEqual(expect.arrayContaining(["يمثل", "نمثل", "يمثلها"]));
+      // A word found as it is keeps to itself: تونس is not looked up as يونس.
+      expect(own("ما عاصمة تونس؟", "تونس")?.keys).not.toContain("يونس");
+      expect(otherPersons("مثل")).toEqual([]);
     } finally {
       other.remove();
     }
