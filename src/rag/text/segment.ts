@@ -20,7 +20,7 @@ export function segmentSentences(text: string, start: number, end: number, acros
   const slice = text.slice(start, end);
   const input = acrossLines ? slice.replace(/[\r\n]/g, " ") : slice;
   const sentences: Sentence[] = [];
-  for (const { segment, index } of segmenter.segment(input)) {
+  for (const { segment, index } of withInitials(segmenter.segment(input))) {
     let offset = 0;
     for (const part of segment.split(SEMICOLON)) {
       const at = segment.indexOf(part, offset);
@@ -33,6 +33,26 @@ export function segmentSentences(text: string, start: number, end: number, acros
     }
   }
   return sentences;
+}
+
+/**
+ * A segment ending in an initial or a title, then a space on the same line: ICU ends a sentence at any full stop
+ * before a capital or a letter without case ("John F. Kennedy", "Dr. Smith", "راجيندرا ك. باتشوري"), and the
+ * engine has no list of abbreviations to suppress that with.
+ */
+const INITIAL_END = /(?:^|[\s(])(?:\p{L}|Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt)\.[^\S\r\n]+$/u;
+
+/** ICU's segments with each one that ends in an initial or a title joined to the segment after it. */
+function withInitials(segments: Iterable<{ readonly segment: string; readonly index: number }>): { segment: string; index: number }[] {
+  const out: { segment: string; index: number }[] = [];
+  let open: { segment: string; index: number } | undefined;
+  for (const { segment, index } of segments) {
+    const joined = open ? { segment: open.segment + segment, index: open.index } : { segment, index };
+    open = INITIAL_END.test(joined.segment) ? joined : undefined;
+    if (!open) out.push(joined);
+  }
+  if (open) out.push(open);
+  return out;
 }
 
 /** White space a line may break at: not the no-break spaces that hold "10 000" or "Mr. X" together. */

@@ -25,6 +25,16 @@ describe("segmentSentences", () => {
     expect(slices("قالت “الحل مهم”. وأضافت")).toEqual(["قالت “الحل مهم”.", "وأضافت"]);
   });
 
+  it("does not end a sentence at an initial or a title before a name, in either script", () => {
+    expect(slices("John F. Kennedy met Dr. Smith. Then he left.")).toEqual(["John F. Kennedy met Dr. Smith.", "Then he left."]);
+    expect(slices("بعد استقالة راجيندرا ك. باتشوري فبراير 2015. الرؤساء السابقون هم روبرت واتسون.")).toEqual([
+      "بعد استقالة راجيندرا ك. باتشوري فبراير 2015.",
+      "الرؤساء السابقون هم روبرت واتسون.",
+    ]);
+    // A letter that ends a line ends its sentence.
+    expect(slices("Plan B.\nThe next one.")).toEqual(["Plan B.", "The next one."]);
+  });
+
   it("returns exact offsets into the whole text", () => {
     const text = "xx\n\nFirst one. Second one.\n";
     const sentences = segmentSentences(text, 4, 26);
