@@ -234,10 +234,11 @@ export interface QueryContext {
 }
 
 /**
- * "وإلى" (and to) as a question writes it, with ى: a function word ("وإلى متى ستبقى البعثة؟"). Not a stop word, as
- * its normal form is also that of والي, "governor".
+ * Function words as a question writes them, whose normal forms are also words: "وإلى" (and to) with ى, whose
+ * normal form is that of والي, "governor" ("وإلى متى ستبقى البعثة؟"); "إلام" (to what) with إ, whose normal
+ * form is that of الأم, "the mother", and آلام, "pains" ("إلام تعزى الموت الأسود؟").
  */
-const AND_TO = /^[وف][إا]لى$/u;
+const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام)$/u;
 
 /** A hollow verb's verbal noun's stem (زيار, of زيارة). */
 const HOLLOW_NOUN = /^\p{Script=Arabic}يا\p{Script=Arabic}$/u;
@@ -359,7 +360,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const about = inLastLine < 0 ? -1 : firstOfLastLine + inLastLine;
   let authorBySpeaker = true;
   tokens.forEach((token, i) => {
-    if (isStopword(token.text) || AND_TO.test(writtenForm(token.raw))) return;
+    if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw))) return;
     const speaker = i >= firstOfLastLine && i < about;
     const keys = new Set(tokenKeys(token));
     /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */

@@ -41,11 +41,14 @@ const keysOf = (question: string, word: string): string[] => retriever.terms(que
 /** Keys of `word` that count for coverage: its own term's. */
 const ownKeysOf = (question: string, word: string): readonly string[] => retriever.terms(question).find((t) => t.word === word && !t.synthetic)?.keys ?? [];
 
-describe("وإلى (and to) in a question", () => {
-  it("is a function word as the question writes it, with ى; والي (governor) stays a word", async () => {
+describe("وإلى (and to) and إلام (to what) in a question", () => {
+  it("are function words as the question writes them, with ى and إ; والي (governor) stays a word", async () => {
     expect(retriever.terms("وإلى متى ستبقى بعثة مينورسو؟").map((t) => t.word)).not.toContain("والي");
     expect(retriever.terms("من هو والي ولاية وهران؟").map((t) => t.word)).toContain("والي");
     expect((await retriever.retrieve("وإلى متى ستبقى بعثة مينورسو؟")).answerable).toBe(true);
+    // So is إلام (to what) written with إ; الام without it may be الأم (the mother) or آلام (pains).
+    expect(retriever.terms("إلام يعزى انتقاد الجزائر؟").map((t) => t.word)).not.toContain("الام");
+    expect(retriever.terms("من هي الام؟").map((t) => t.word)).toContain("الام");
   });
 });
 

@@ -57,6 +57,10 @@ describe("stop words", () => {
     },
   );
 
+  it.each(["عما", "مما", "فيما", "بما", "ممن", "عمن", "فيم", "علام", "حتام", "بم"])("reads %s, a preposition joined to ما or من (about what, from whom), as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["فقد", "تحدث", "حصلت", "الحدث", "والي"])("keeps %s (lost; spoke; she obtained; the event; governor), which only look like those", (word) => {
     expect(stop(word)).toBe(false);
   });
