@@ -140,10 +140,12 @@ export function renderPassageDiscord(passage: PassageView, n: number, language: 
   }
 }
 
-/** The /help text. */
-export function renderHelpDiscord(language: Language = "en"): string {
-  const m = messages(language);
-  return `${m.help}\n\n${m.usage}`;
+/**
+ * The /help text in English, then in Arabic: Discord has no Arabic locale to tell an Arabic speaker by, and a
+ * reader who asks in Arabic should be told so in Arabic.
+ */
+export function renderHelpDiscord(): string {
+  return (["en", "ar"] as const).map((language) => `${messages(language).help}\n\n${messages(language).usage}`).join("\n\n");
 }
 
 /** The /about text: which briefings, how many passages, when the index was built (in the reader's time zone). */

@@ -189,8 +189,8 @@ describe("renderReplyDiscord", () => {
 });
 
 describe("/help and /about", () => {
-  it("help is the shared help text and usage example", () => {
-    expect(renderHelpDiscord()).toBe(`${messages("en").help}\n\n${messages("en").usage}`);
+  it("help is the shared help text and usage example, in English and then in Arabic (Discord has no Arabic locale)", () => {
+    expect(renderHelpDiscord()).toBe(`${messages("en").help}\n\n${messages("en").usage}\n\n${messages("ar").help}\n\n${messages("ar").usage}`);
   });
 
   it("about lists the briefings, the passage count and when the index was built as a Discord timestamp", () => {
