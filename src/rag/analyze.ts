@@ -290,15 +290,22 @@ function formVRests(verb: string): string[] {
 
 /** A word's clitics before a verb of forms VII, VIII or X, or their verbal noun: و or ف, then ب, ل or ك with the article. */
 const AUGMENTED_CLITICS = /^[وف]?(?:[بك]?ال|لل)?(?=ا)/u;
-/** The past of form VII (انسحب), VIII (اعترض) or X (استخدم), with a past ending (ت, وا) or none. */
-const AUGMENTED_PAST = /^(ان\p{Script=Arabic}{2}|ا\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ت|وا)?$/u;
+/**
+ * The past of form VII (انسحب), VIII (اعترض) or X (استخدم), with a past ending (ت, وا) or none. Form VIII not with
+ * ل or س first: "الت…" is also the article before ت (التمر, dates, is no verb of التمار), and "است…" of five
+ * letters is also form X of a doubled root (استقل, became independent, is not a form VIII of استقال).
+ */
+const AUGMENTED_PAST = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ت|وا)?$/u;
 /**
  * The verbal noun of those forms (انسحاب, اعتراض, استخدام), singular or plural. Not one ending in ة: that is a
  * hollow root's (استقالة, resignation), whose letters also read as another verb's noun (استقل, became independent).
  */
-const AUGMENTED_NOUN = /^(ان\p{Script=Arabic}{2}|ا\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})ا(\p{Script=Arabic})(?:ات)?$/u;
-/** The present of form VII (ينسحب) or X (يستخدم), with a pronoun or plural ending (form VIII: FORM_VIII_PRESENT). */
-const AUGMENTED_PRESENT = /^[يتن](ن\p{Script=Arabic}{2}|ست\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+const AUGMENTED_NOUN = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})ا(\p{Script=Arabic})(?:ات)?$/u;
+/**
+ * The present of form VII (ينسحب) or X (يستخدم), with a pronoun or plural ending (form VIII: FORM_VIII_PRESENT).
+ * Not with ي before the last root letter: تنسيق (coordination) is form II's noun, not a present of انساق.
+ */
+const AUGMENTED_PRESENT = /^[يتن](ن\p{Script=Arabic}(?!ي)\p{Script=Arabic}|ست\p{Script=Arabic}(?!ي)\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
 
 /**
  * The other shapes of a verb of form VII, VIII or X, or of its verbal noun: the past and the noun differ by an ا
@@ -438,8 +445,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         }
       }
       for (const form of augmentedForms(verb)) for (const k of held(form)) keys.add(k);
-      // Found nowhere, a present-tense verb may be in the text in another person (تمثلها, the text's يمثل).
-      if (!tokenKeys(token).some(context.has)) for (const form of otherPersons(verb)) for (const k of held(form)) keys.add(k);
+      // A present-tense verb that the dialects' ب or its ending marks as one (see below) and that is found nowhere
+      // may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
+      // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
+      const marked = verb !== token.text || VERB_ENDING.test(verb);
+      if (marked && !tokenKeys(token).some(context.has)) for (const form of otherPersons(verb)) for (const k of held(form)) keys.add(k);
       // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
       // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
       const light = lightStemArabic(verb);
@@ -467,7 +477,6 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
         // A present-tense verb found nowhere, marked as a verb by the dialects' ب or its ending, is its root's past
         // and verbal noun (بيدعم, يدعمها: the briefing's دعم), and counts as found; no function word (يمين is not
         // مين). Unmarked, the word may be a noun or a name of that shape (تجار, تامر): the root only ranks.
-        const marked = verb !== token.text || VERB_ENDING.test(verb);
         if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
           for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
         }

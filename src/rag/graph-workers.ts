@@ -45,7 +45,7 @@ export interface GraphWorkers {
 }
 
 /**
- * What a worker runs: for each job, the graph as store.ts's newGraph makes it, its points added in order. Once
+ * What a worker runs: for each job, the graph as vectors.ts's newGraph makes it, its points added in order. Once
  * the shared stop flag is set (another segment failed) it skips its jobs, or the rest of one, and says so: a
  * worker is stopped only when idle, because terminating one inside a call of the native addon aborts the whole
  * process.

@@ -34,7 +34,7 @@ export type DeclineScope = "one article" | "several articles";
 /** Top-ranked sentences whose passages are checked for focus. */
 const FOCUS_CANDIDATES = 10;
 /**
- * The search breadth (ef) of each segment of the graph, for recall (store.ts sets it on every segment it makes
+ * The search breadth (ef) of each segment of the graph, for recall (vectors.ts sets it on every segment it makes
  * or reads). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
  * questions' recall@10 was 0.88 at ef 40, 0.91 at 64 and 0.93 at 128, for about 3.7, 4.9 and 8.5 ms a question
  * over the ten segments (a diagnostic, with the questions not expanded by their translations).

@@ -72,13 +72,13 @@ const LABELS_FILE = "labels.bin";
 const TERMS_FILE = "terms.bin";
 /**
  * The files whose CRC-32 the manifest records. passages.bin carries its own; the vectors are checked by their
- * structure (checkExact, checkSegments), and a flipped bit there only moves a point a little.
+ * structure (checkedVectors in vectors.ts), and a flipped bit there only moves a point a little.
  */
 const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v8";
+export const CHUNKER_VERSION = "ingest-v9";
 export const ANALYZER_VERSION = "keys-v53";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
@@ -128,7 +128,6 @@ export interface LoadedIndex {
   readonly segments?: readonly GraphSegment[];
 }
 
-
 export interface BuildIndexOptions {
   /** Citation sources are relative to this folder. */
   readonly root: string;
@@ -141,7 +140,7 @@ export interface BuildIndexOptions {
   /** Points in one segment of the graph at most (GRAPH_SEGMENT_SIZE; tests lower it). */
   readonly graphSegmentSize?: number;
   /**
-   * Worker threads that build the graph's segments of WORKER_MIN_POINTS points or more; 0 builds them on the
+   * Worker threads that build the graph's segments of WORKER_MIN_POINTS (vectors.ts) points or more; 0 builds them on the
    * main thread. Default: one per core (os.availableParallelism()).
    */
   readonly graphWorkers?: number;
@@ -174,7 +173,6 @@ interface SeedSlice {
   /** Position of its first sentence among the index's sentences. */
   readonly firstSentence: number;
 }
-
 
 /** Each briefing's slice of `index` (passages are stored briefing by briefing, in seed order). */
 function slicesOf(index: LoadedIndex): Map<string, SeedSlice> {
@@ -474,8 +472,6 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   return index;
 }
 
-
-
 /**
  * Whether `indexDir` holds `index` as it is in memory (its manifest has the same build time and counts): then
  * an update reads the previous vectors from their files instead of writing them out of memory first.
@@ -546,7 +542,6 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause });
   }
 }
-
 
 /**
  * What is on disk: a fresh index; a stale one (seeds changed: its vectors are reused for unchanged files);
@@ -698,7 +693,6 @@ function readLabels(bytes: Buffer, sentences: number): Int32Array {
   }
   return labels;
 }
-
 
 /** Whether parsed JSON has the lexicon's shape: its maps as lists of entries, its known words as a list. */
 function isSerializedLexicon(value: unknown): value is SerializedLexicon {

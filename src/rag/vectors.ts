@@ -806,7 +806,7 @@ function checkSegments(segments: readonly GraphSegment[], labels: Int32Array): v
   const byId = new Map(segments.map((s) => [s.id, s.graph]));
   for (const [id, count] of live) {
     const graph = byId.get(id);
-    if (!graph) throw new Error(`the sentences' labels name points of ${segmentFile(id)}, which the index does not hold`);
+    if (!graph) throw new Error(`labels.bin names points of ${segmentFile(id)}, which the index does not hold`);
     if (graph.getCurrentCount() < count) throw new Error(`${segmentFile(id)} holds ${graph.getCurrentCount()} points for ${count} sentences`);
   }
 }
@@ -823,8 +823,11 @@ export interface ReadVectors {
  * @throws Error when a file is unreadable or damaged.
  */
 export async function readVectors(indexDir: string, dimensions: number): Promise<ReadVectors> {
-  const [exact, segments] = await Promise.all([readExact(indexDir, dimensions), readSegments(indexDir, dimensions)]);
-  return { exact, segments };
+  // Both reads settle before a failure is reported: none is left reading a folder its caller may replace.
+  const [exact, segments] = await Promise.allSettled([readExact(indexDir, dimensions), readSegments(indexDir, dimensions)]);
+  if (exact.status === "rejected") throw exact.reason;
+  if (segments.status === "rejected") throw segments.reason;
+  return { exact: exact.value, segments: segments.value };
 }
 
 /**

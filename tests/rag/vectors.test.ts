@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import hnswlib from "hnswlib-node";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   buildSegments,
@@ -36,12 +37,14 @@ describe("the graph in segments", () => {
     expect(labels[13]).toBe(SEGMENT_LABELS + 3);
     expect(Array.from(labels, segmentOf)).toEqual(Array.from({ length: 25 }, (_, at) => Math.floor(at / 10)));
     const stored = await storedVectors(asIndex({ labels, segments }));
+    expect(stored.size).toBe(25);
     const norm = (v: readonly number[]) => Math.hypot(...v);
     // Cosine graphs store normalised vectors.
     for (const at of [0, 9, 13, 24]) {
-      const got = stored.get(labels[at] as number) ?? [];
+      const got = stored.get(labels[at] as number);
+      expect(got).toHaveLength(DIMENSIONS);
       const want = vectorAt(at).map((x) => x / norm(vectorAt(at)));
-      got.forEach((x, d) => expect(x).toBeCloseTo(want[d] ?? NaN, 5));
+      got?.forEach((x, d) => expect(x).toBeCloseTo(want[d] ?? NaN, 5));
     }
   });
 });
@@ -61,7 +64,25 @@ describe("writing and reading the vectors", () => {
     const built = buildSegments(15, 10, DIMENSIONS, vectorAt);
     await writeVectors(dir, built);
     const read = await readVectors(dir, DIMENSIONS);
-    expect(() => checkedVectors(read, Int32Array.of(0, 3 * SEGMENT_LABELS))).toThrow("graph-003.index, which the index does not hold");
+    expect(() => checkedVectors(read, Int32Array.of(0, 3 * SEGMENT_LABELS))).toThrow("labels.bin names points of graph-003.index, which the index does not hold");
+    // More sentences in segment 1 than it holds points (5).
+    const tooMany = Int32Array.from({ length: 7 }, (_, i) => SEGMENT_LABELS + i);
+    expect(() => checkedVectors(read, tooMany)).toThrow("graph-001.index holds 5 points for 7 sentences");
+  });
+
+  it("reads back an exact copy it wrote, and refuses one whose labels are not the sentences'", async () => {
+    const exact = new hnswlib.BruteforceSearch("cosine", DIMENSIONS);
+    exact.initIndex(8);
+    for (const label of [0, 1, 2, 3]) exact.addPoint(vectorAt(label), label);
+    await writeVectors(dir, { labels: Int32Array.of(0, 1, 2, 3), exact });
+    const read = await readVectors(dir, DIMENSIONS);
+    expect(read.segments).toBeUndefined();
+    expect(read.exact?.labels).toEqual([0, 1, 2, 3]);
+    expect(checkedVectors(read, Int32Array.of(3, 2, 1, 0)).exact?.getCurrentCount()).toBe(4);
+    expect(() => checkedVectors(read, Int32Array.of(0, 1, 2))).toThrow(`${EXACT_FILE} holds 4 vectors for 3 sentences`);
+    expect(() => checkedVectors(read, Int32Array.of(0, 1, 2, 9))).toThrow(`${EXACT_FILE} holds a label that no sentence has`);
+    // Read with other dimensions, the file's size gives it away.
+    await expect(readVectors(dir, DIMENSIONS + 1)).rejects.toThrow(`not vectors of ${DIMENSIONS + 1} dimensions`);
   });
 });
 

@@ -20,7 +20,7 @@ export function segmentSentences(text: string, start: number, end: number, acros
   const slice = text.slice(start, end);
   const input = acrossLines ? slice.replace(/[\r\n]/g, " ") : slice;
   const sentences: Sentence[] = [];
-  for (const { segment, index } of withInitials(segmenter.segment(input))) {
+  for (const { segment, index } of withInitials(segmenter.segment(input), slice)) {
     let offset = 0;
     for (const part of segment.split(SEMICOLON)) {
       const at = segment.indexOf(part, offset);
@@ -38,17 +38,22 @@ export function segmentSentences(text: string, start: number, end: number, acros
 /**
  * A segment ending in an initial or a title, then a space on the same line: ICU ends a sentence at any full stop
  * before a capital or a letter without case ("John F. Kennedy", "Dr. Smith", "راجيندرا ك. باتشوري"), and the
- * engine has no list of abbreviations to suppress that with.
+ * engine has no list of abbreviations to suppress that with. Not a letter after a number, the era of a year
+ * that ends many a sentence ("عام 1950 م."); nor St., Jr. or Sr., which end sentences as often ("on Main St.").
+ * A letter that ends a sentence ("vitamin C. The doctor …") is joined to the next: a longer quote, no cut name.
  */
-const INITIAL_END = /(?:^|[\s(])(?:\p{L}|Mr|Mrs|Ms|Dr|Prof|St|Sr|Jr|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt)\.[^\S\r\n]+$/u;
+const INITIAL_END = /(?:^|[\s(])(?<!\p{N}\s*)(?:\p{L}|Mr|Mrs|Ms|Dr|Prof|Gen|Gov|Sen|Rep|Lt|Col|Capt|Sgt)\.[^\S\r\n]+$/u;
 
-/** ICU's segments with each one that ends in an initial or a title joined to the segment after it. */
-function withInitials(segments: Iterable<{ readonly segment: string; readonly index: number }>): { segment: string; index: number }[] {
+/**
+ * ICU's segments of `text` with each one that ends in an initial or a title joined to the segment after it.
+ * Each segment's own end is tested, in `text` as written (its line breaks), so joining stays linear.
+ */
+function withInitials(segments: Iterable<{ readonly segment: string; readonly index: number }>, text: string): { segment: string; index: number }[] {
   const out: { segment: string; index: number }[] = [];
   let open: { segment: string; index: number } | undefined;
   for (const { segment, index } of segments) {
     const joined = open ? { segment: open.segment + segment, index: open.index } : { segment, index };
-    open = INITIAL_END.test(joined.segment) ? joined : undefined;
+    open = INITIAL_END.test(text.slice(index, index + segment.length)) ? joined : undefined;
     if (!open) out.push(joined);
   }
   if (open) out.push(open);

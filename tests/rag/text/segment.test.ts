@@ -31,9 +31,14 @@ describe("segmentSentences", () => {
       "بعد استقالة راجيندرا ك. باتشوري فبراير 2015.",
       "الرؤساء السابقون هم روبرت واتسون.",
     ]);
-    // A letter that ends a line ends its sentence.
+    // A letter that ends a line ends its sentence, also in a paragraph read across its line breaks.
     expect(slices("Plan B.\nThe next one.")).toEqual(["Plan B.", "The next one."]);
+    expect(slices("Ask Dr.\r\nSmith came.", true)).toEqual(["Ask Dr.", "Smith came."]);
+    // The era after a year ends a sentence (م., AD); so do St., Jr. and Sr. as often as not.
+    expect(slices("ولد عام 1950 م. ثم انتقل إلى القاهرة.")).toEqual(["ولد عام 1950 م.", "ثم انتقل إلى القاهرة."]);
+    expect(slices("He lives on Main St. The house is old.")).toEqual(["He lives on Main St.", "The house is old."]);
   });
+
 
   it("returns exact offsets into the whole text", () => {
     const text = "xx\n\nFirst one. Second one.\n";
