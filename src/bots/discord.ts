@@ -16,6 +16,7 @@ import {
   type ChatInputCommandInteraction,
   type Message,
   type MessageMentionOptions,
+  type RepliableInteraction,
   type TextBasedChannel,
 } from "discord.js";
 import type { DiscordConfig } from "../config.js";
@@ -152,10 +153,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         `interaction:${interaction.id}`,
         { interactionId: interaction.id, button: interaction.customId, guildId: interaction.guildId },
         () => answerButton(interaction, language),
-        () =>
-          interaction.deferred || interaction.replied
-            ? interaction.followUp({ content: messages(language).failed, flags: EPHEMERAL })
-            : interaction.reply({ content: messages(language).failed, flags: EPHEMERAL }),
+        () => apologiseFor(interaction, messages(language).failed),
       );
       return;
     }
@@ -164,14 +162,27 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       `interaction:${interaction.id}`,
       { interactionId: interaction.id, command: interaction.commandName, guildId: interaction.guildId },
       () => answerCommand(interaction),
-      () => {
-        const content = messages(detectLanguage(interaction.options.getString("question") ?? "")).failed;
-        return interaction.deferred || interaction.replied
-          ? interaction.followUp({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })
-          : interaction.reply({ content, flags: EPHEMERAL });
-      },
+      () => apologiseFor(interaction, messages(detectLanguage(interaction.options.getString("question") ?? "")).failed),
     );
   });
+
+  /**
+   * The apology for an interaction: in place of its "thinking…" when it was deferred and nothing replaced that yet
+   * (else the placeholder stayed until its token expired, the apology under it), after a reply already sent, or as
+   * the reply (ephemeral).
+   */
+  async function apologiseFor(interaction: RepliableInteraction, content: string): Promise<unknown> {
+    if (interaction.deferred && !interaction.replied) {
+      try {
+        return await interaction.editReply({ content, components: [], allowedMentions: NO_PINGS });
+      } catch (error) {
+        logger.debug({ err: safeError(error), interactionId: interaction.id }, "cannot edit the apology into the deferred reply; following up");
+      }
+    }
+    return interaction.deferred || interaction.replied
+      ? interaction.followUp({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL })
+      : interaction.reply({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
+  }
 
   client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));

@@ -656,6 +656,21 @@ describe("Discord bot: answer buttons and feedback", () => {
     }
   });
 
+  it("a press that fails after its deferral turns the 'thinking…' into the apology, not a second message under it", async () => {
+    const h = await setup();
+    const answer = await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    const [passages] = h.discord.buttonsOf(answer);
+    h.rag.passage = () => {
+      throw new Error("the passage store failed");
+    };
+    const click = h.discord.click(answer.id, passages?.[0] ?? "");
+    const apology = await h.discord.waitFor(() => byInteraction(h.discord, click)[0], 10_000, "the apology");
+    await settled(h);
+    expect(apology).toMatchObject({ via: "interaction-edit", content: en.failed });
+    expect(byInteraction(h.discord, click)).toHaveLength(1);
+    expect(h.logs.join("")).toContain("the passage store failed");
+  });
+
   it("records 👍 and 👎 once per user with the question and citations; a second vote is thanked, not counted", async () => {
     const project = tempProject(false);
     try {
