@@ -123,6 +123,17 @@ function list(env: Env, key: string): string[] {
     .filter(Boolean);
 }
 
+/**
+ * A list of numeric ids: Telegram chats (negative for groups, -100… for supergroups) or Discord snowflakes. A
+ * "@name" or a typo would match no chat, and the bot would answer nowhere with nothing said.
+ */
+function ids(env: Env, key: string, pattern: RegExp, what: string): string[] {
+  const values = list(env, key);
+  const wrong = values.findIndex((v) => !pattern.test(v));
+  if (wrong >= 0) throw new ConfigError(key, `expected comma-separated ${what}; item ${wrong + 1} is not one`);
+  return values;
+}
+
 function url(env: Env, key: string): string | undefined {
   const raw = text(env, key);
   if (raw === undefined) return undefined;
@@ -205,6 +216,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const telegramApiRoot = url(env, "TELEGRAM_API_ROOT");
   const webhookPort = integer(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535);
   const llmTimeoutMs = integer(env, "LLM_TIMEOUT_MS", 20_000, 100, 600_000);
+  const allowedGuilds = ids(env, "DISCORD_ALLOWED_GUILDS", /^\d{17,20}$/, "guild ids (17 to 20 digits)");
+  const allowedChats = ids(env, "TELEGRAM_ALLOWED_CHATS", /^-?\d+$/, "chat ids (whole numbers; a group's is negative)");
 
   return {
     root,
@@ -220,14 +233,14 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       ? {
           token: discordToken,
           guildId: text(env, "DISCORD_GUILD_ID"),
-          allowedGuilds: list(env, "DISCORD_ALLOWED_GUILDS"),
+          allowedGuilds,
           apiBase: discordApiBase,
         }
       : undefined,
     telegram: telegramToken
       ? {
           token: telegramToken,
-          allowedChats: list(env, "TELEGRAM_ALLOWED_CHATS"),
+          allowedChats,
           apiRoot: telegramApiRoot,
           webhookUrl,
           webhookSecret,

@@ -56,6 +56,9 @@ describe("loadConfig", () => {
     [{ LLM_TIMEOUT_MS: "5" }, "LLM_TIMEOUT_MS"],
     [{ DISCORD_API_BASE: "ftp://x" }, "DISCORD_API_BASE"],
     [{ TELEGRAM_API_ROOT: "not a url" }, "TELEGRAM_API_ROOT"],
+    // A chat's @name or a typo matches no chat: the bot would answer nowhere and say nothing.
+    [{ TELEGRAM_ALLOWED_CHATS: "-1001234, @mygroup" }, "TELEGRAM_ALLOWED_CHATS"],
+    [{ DISCORD_ALLOWED_GUILDS: "my-server" }, "DISCORD_ALLOWED_GUILDS"],
   ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
     let error: unknown;
     try {
@@ -85,7 +88,7 @@ describe("loadConfig", () => {
 
   it("reads exactly the variables .env.example documents", () => {
     const source = readFileSync(join(REPO_ROOT, "src/config.ts"), "utf8");
-    const read = new Set([...source.matchAll(/\b(?:text|integer|list|url|redisUrl|onOff)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
+    const read = new Set([...source.matchAll(/\b(?:text|integer|list|ids|url|redisUrl|onOff)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
     const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
     const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
     expect([...documented].sort()).toEqual([...read].sort());

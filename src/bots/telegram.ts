@@ -39,6 +39,12 @@ export interface TelegramBotOptions {
    * millisecond, and a chat action per answer would double the requests the bot makes.
    */
   readonly typingDelayMs?: number;
+  /**
+   * A "Show paragraph" press is answered (the button stops spinning) once its passage is sent, or after this many
+   * ms if the send is still waiting (default 3000): Telegram refuses an answer to a query some seconds old, and a
+   * send may wait out a 429 for up to a minute. A send that fails sooner is told to the presser as a toast.
+   */
+  readonly acknowledgeWithinMs?: number;
 }
 
 const COMMANDS = [
@@ -65,7 +71,7 @@ function senderOf(ctx: Context): string {
 export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
   const { ask, inflight } = deps;
   const logger = deps.logger.child({ bot: "telegram" });
-  const { conflictRetryMs = 5000, maxSendRetries = 2, typingDelayMs = 400 } = options;
+  const { conflictRetryMs = 5000, maxSendRetries = 2, typingDelayMs = 400, acknowledgeWithinMs = 3000 } = options;
   const bot = new Telegraf(config.token, { telegram: { webhookReply: false, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) } });
   const state = ask.state;
   let stopped = false;
@@ -109,10 +115,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   const command = (ctx: Context, html: () => string): void => {
     void inflight.run(() => sendLimited(ctx, html)).catch((error: unknown) => onError(error, ctx));
   };
-  bot.start((ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
-  bot.help((ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
-  bot.command("about", (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info())));
-  bot.command("ask", (ctx) => answer(ctx, ctx.message, ctx.payload));
+  // In any case: a phone's keyboard capitalises the first letter ("/Ask who is Sison?"), and telegraf's string
+  // triggers match exactly.
+  bot.command([/^start$/i, /^help$/i], (ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
+  bot.command(/^about$/i, (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info())));
+  bot.command(/^ask$/i, (ctx) => answer(ctx, ctx.message, ctx.payload));
   bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
     if (question !== undefined) answer(ctx, ctx.message, question);
@@ -126,6 +133,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";
     const answered = ctx.callbackQuery.message;
     const language = buttonLanguage(data, userLanguage(ctx));
+    /** A callback query takes one answer, within seconds of the press: once given, a failure cannot be toasted. */
+    let acknowledged = false;
     const task = async (): Promise<void> => {
       const presser = `telegram:${ctx.from.id}`;
       const outcome = await pressButton(data, presser, language, { rag: deps.rag, state, logger });
@@ -142,13 +151,27 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language);
       const where = answered ? { reply_parameters: { message_id: answered.message_id, allow_sending_without_reply: true } } : {};
-      await withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
-      // Answered once the passage is sent: a callback query takes one answer, and a failure has its own below.
-      await ctx.answerCbQuery();
+      const sending = withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
+      // Answered once the passage is sent, or meanwhile if the send is still waiting (see acknowledgeWithinMs).
+      let timer: NodeJS.Timeout | undefined;
+      const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), acknowledgeWithinMs)));
+      const late = await Promise.race([sending.then(() => false, () => false), waited]);
+      clearTimeout(timer);
+      if (late) {
+        acknowledged = true;
+        await ctx.answerCbQuery();
+      }
+      await sending;
+      if (!acknowledged) {
+        acknowledged = true;
+        await ctx.answerCbQuery();
+      }
     };
-    // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning.
+    // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning;
+    // after the query was answered, only the log can tell.
     void inflight.run(task).catch(async (error: unknown) => {
       logger.error({ err: error, update: ctx.update.update_id }, "handling a button press failed");
+      if (acknowledged) return;
       await ctx.answerCbQuery(messages(language).failed).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
     });
   });

@@ -161,6 +161,16 @@ describe("Telegram bot, long polling", () => {
     expect(rag.questions).toEqual([]);
   });
 
+  it("reads its commands in any case, as a phone capitalises them: /Ask is asked, /Help helps", async () => {
+    const { tg, rag } = await setup();
+    tg.push(tg.privateUpdate("/Ask Who is Michele Sison?"));
+    await tg.waitForSent(1);
+    tg.push(tg.privateUpdate("/HELP"));
+    const sent = await tg.waitForSent(2);
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+    expect(shown(sent[1])).toBe(`${en.help}\n\n${en.usage}`);
+  });
+
   it("answers a command it lacks with the help text: in a private chat, or named for it in a group; not another bot's", async () => {
     const { tg, rag } = await setup();
     tg.push(tg.privateUpdate("/settings"));
@@ -625,6 +635,22 @@ describe("Telegram bot, answer buttons and feedback", () => {
     expect(tg.callbackAnswers.map((a) => a.text)).toEqual([messages("ar").failed]);
     expect(tg.sent).toHaveLength(1); // no apology in the chat
     expect(logs().map((l) => l.msg)).toContain("handling a button press failed");
+  });
+
+  it("stops the button spinning while a paragraph waits out a 429, and posts it once after", async () => {
+    const { tg, inflight } = await setup({ bot: { acknowledgeWithinMs: 200 } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    tg.fail("sendMessage", faults.tooManyRequests(2));
+    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? ""));
+    await tg.waitForCalls("answerCallbackQuery", 1);
+    // Answered while the send still waits: the passage is not out yet.
+    expect(tg.sent).toHaveLength(1);
+    await tg.waitForSent(2, 5000);
+    await inflight.drain(2000);
+    expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
+    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([undefined]);
   });
 
   it("counts a 'Show paragraph' press against the presser's limit: past it the presser gets the notice as a toast, the chat nothing", async () => {
