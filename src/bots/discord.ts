@@ -238,12 +238,15 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const parts = renderReplyDiscord(reply);
     const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
     const ids: string[] = [];
+    // Each part after the first replies to the part before it, so that two long answers sent at once into one
+    // channel never read as one.
+    let previous: Message | undefined;
     for (const [i, content] of parts.entries()) {
       // The buttons go under the last message of the answer.
       const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
-      if (i === 0 && sent && (await finalEdit(sent, body))) ids.push(sent.id);
-      else if (i === 0) ids.push((await message.reply(body)).id);
-      else if (message.channel.isSendable()) ids.push((await message.channel.send(body)).id);
+      if (i === 0 && sent && (await finalEdit(sent, body))) previous = sent;
+      else previous = await (previous ?? message).reply(body);
+      ids.push(previous.id);
     }
     await link(reply, ids);
   }

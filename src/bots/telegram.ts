@@ -214,7 +214,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         if (!(await live.close()) || messageId === undefined) return await link(reply, chatId, await send(ctx, parts, question, keyboard));
         const [first, ...rest] = parts;
         const edited = first !== undefined && (await finalEdit(chatId, messageId, first, rest.length === 0 ? keyboard : undefined));
-        const ids = await send(ctx, edited ? rest : parts, edited ? undefined : question, keyboard);
+        const ids = await send(ctx, edited ? rest : parts, edited ? messageId : question, keyboard);
         await link(reply, chatId, edited ? [messageId, ...ids] : ids);
       } finally {
         await typing.ready();
@@ -224,13 +224,20 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     void inflight.run(task).catch((error: unknown) => onError(error, ctx));
   }
 
-  /** Sends the parts (the first as a reply to `question`, the last with `keyboard`); returns their message ids. */
-  async function send(ctx: Context, parts: readonly string[], question?: Message, keyboard?: InlineKeyboardMarkup): Promise<number[]> {
+  /**
+   * Sends the parts, the last with `keyboard`: the first as a reply to `after` (the question, or the part already
+   * sent), each other as a reply to the part before it, so that two long answers sent at once into one group
+   * never read as one. Returns their message ids.
+   */
+  async function send(ctx: Context, parts: readonly string[], after?: Message | number, keyboard?: InlineKeyboardMarkup): Promise<number[]> {
     const ids: number[] = [];
+    let previous = typeof after === "number" ? after : after?.message_id;
     for (const [i, part] of parts.entries()) {
       const markup = keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {};
-      const sent = await withRetry(() => ctx.reply(part, { ...FORMAT, ...(i === 0 && question ? replyTo(question) : {}), ...markup }));
+      const where = previous === undefined ? {} : { reply_parameters: { message_id: previous, allow_sending_without_reply: true } };
+      const sent = await withRetry(() => ctx.reply(part, { ...FORMAT, ...where, ...markup }));
       ids.push(sent.message_id);
+      previous = sent.message_id;
     }
     return ids;
   }

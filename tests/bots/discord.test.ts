@@ -235,13 +235,13 @@ describe("Discord bot: mentions and direct messages", () => {
     expect(reply.content).toBe(en.tooLong(50));
   });
 
-  it("splits a long answer into replies of at most 2000 characters", async () => {
+  it("splits a long answer into replies of at most 2000 characters, each part a reply to the one before", async () => {
     const { discord } = await setup();
     const id = discord.guildMessage(`<@${IDS.bot}> tell me the long story`);
     await discord.waitFor(() => discord.messages.find((m) => m.content.includes("[3] seeds/fake-briefing.md")), 10_000, "the last part");
     const parts = discord.messages.filter((m) => m.channelId === IDS.channel);
     expect(parts.length).toBeGreaterThan(3);
-    expect(parts[0]?.messageReference?.["message_id"]).toBe(id);
+    expect(parts.map((p) => p.messageReference?.["message_id"])).toEqual([id, ...parts.slice(0, -1).map((p) => p.id)]);
     for (const part of parts) {
       expect(part.content.length).toBeLessThanOrEqual(2000);
       expect(part.allowedMentions).toEqual(NO_PINGS);

@@ -209,7 +209,7 @@ describe("Telegram bot, long polling", () => {
     expect(shown(sent[1])).toBe(messages("ar").declined);
   });
 
-  it("splits a long answer into parts of at most 4096 characters, each valid HTML, only the first a reply", async () => {
+  it("splits a long answer into parts of at most 4096 characters, each valid HTML, each a reply to the one before", async () => {
     const { tg } = await setup();
     const expected = renderAnswerHtml(await createFakeRag().answer("the long story"));
     expect(expected.length).toBeGreaterThan(1);
@@ -220,8 +220,11 @@ describe("Telegram bot, long polling", () => {
       expect(String(part.params.text).length).toBeLessThanOrEqual(4096);
       expect(parseTelegramHtml(String(part.params.text)).ok).toBe(true);
     }
-    expect(sent.filter((s) => s.params.reply_parameters !== undefined)).toHaveLength(1);
-    expect(sent[0]?.params.reply_parameters).toBeDefined();
+    // The first replies to the question, each other to the part before it: two long answers at once never interleave
+    // into one.
+    const repliedTo = sent.map((s) => (s.params.reply_parameters as { message_id: number } | undefined)?.message_id);
+    expect(repliedTo[0]).toBeDefined();
+    expect(repliedTo.slice(1)).toEqual(sent.slice(0, -1).map((s) => s.message.message_id));
   });
 
   it("keeps a question and quotes full of <, &, *, _ and @everyone from breaking the HTML", async () => {
