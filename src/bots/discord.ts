@@ -105,7 +105,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     failIfNotExists: false,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
-  let stopping = false;
   /** Set once start() has connected; before that a refused connection is start()'s rejection, not a fatal error. */
   let started = false;
 
@@ -133,7 +132,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   client.on(Events.MessageCreate, (message) => {
     const me = client.user;
-    if (stopping || !me || message.author.bot || message.system) return;
+    // Also while stopping: Discord never delivers an event again, and answering needs only REST, which stays up
+    // until the connection closes (stop() waits for the answers in flight, within its grace).
+    if (!me || message.author.bot || message.system) return;
     if (message.inGuild() && (!message.mentions.users.has(me.id) || !allowed(message.guildId))) return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "gu"), " ").trim();
     const failed = messages(detectLanguage(question)).failed;
@@ -146,7 +147,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
-    if (stopping) return;
     if (interaction.isButton()) {
       const language = buttonLanguage(interaction.customId, languageOf(interaction));
       handle(
@@ -407,8 +407,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");
     },
     async stop(graceMs = STOP_WAIT_MS) {
-      stopping = true;
-      // Answers in flight still need the connection: let them finish (bounded) before disconnecting.
+      // Answers in flight, and those asked meanwhile, still need the connection: let them finish (bounded) before
+      // disconnecting.
       await deps.inflight.drain(graceMs);
       await client.destroy();
       logger.info({}, "discord bot stopped");

@@ -169,6 +169,19 @@ describe("Discord bot: start", () => {
     await h.discord.waitFor(() => (h.discord.gateway.open === 0 ? true : undefined), 5000, "the connection to close");
     await h.discord.close();
   });
+
+  it("answers a question asked during stop()'s grace: Discord would never deliver it again", async () => {
+    const h = await setup({ rag: { delayMs: 300 } });
+    running.splice(running.indexOf(h), 1);
+    const first = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    await h.discord.waitFor(() => (h.rag.questions.length === 1 ? true : undefined), 5000, "the core to be asked");
+    const stopped = h.bot.stop();
+    const during = h.discord.guildMessage(`<@${IDS.bot}> What did the envoy say?`);
+    await stopped;
+    expect(repliesTo(h.discord, first)[0]?.content).toContain(FAKE_QUOTES[0]);
+    expect(repliesTo(h.discord, during)[0]?.content).toContain(FAKE_QUOTES[0]);
+    await h.discord.close();
+  });
 });
 
 describe("Discord bot: mentions and direct messages", () => {
