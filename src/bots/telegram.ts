@@ -188,14 +188,30 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       const typing = typingIndicator(ctx);
       let messageId: number | undefined;
       const chatId = question.chat.id;
+      // The partial texts are never retried: a wait Telegram asks for (up to a minute, in a group at about one
+      // edit a second) would hold the final answer behind it. A refused one is dropped, and so is every partial
+      // until the wait is over; the final edit or send waits as it must (see withRetry).
+      let holdUntil = 0;
+      const partial = async (call: () => Promise<void>): Promise<void> => {
+        if (Date.now() < holdUntil) return;
+        try {
+          await call();
+        } catch (error) {
+          const wait = error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
+          if (wait !== undefined) holdUntil = Date.now() + wait * 1000;
+          throw error;
+        }
+      };
       const live = createLiveMessage(
         {
-          create: async (html) => {
-            messageId = (await withRetry(() => ctx.reply(html, { ...FORMAT, ...replyTo(question) }))).message_id;
-          },
-          edit: async (html) => {
-            if (messageId !== undefined) await withRetry(() => ctx.telegram.editMessageText(chatId, messageId, undefined, html, FORMAT));
-          },
+          create: (html) =>
+            partial(async () => {
+              messageId = (await ctx.reply(html, { ...FORMAT, ...replyTo(question) })).message_id;
+            }),
+          edit: (html) =>
+            partial(async () => {
+              if (messageId !== undefined) await ctx.telegram.editMessageText(chatId, messageId, undefined, html, FORMAT);
+            }),
         },
         logger,
       );

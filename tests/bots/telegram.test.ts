@@ -477,7 +477,8 @@ describe("fake Telegram server", () => {
 });
 
 describe("Telegram bot, composed answers streaming from a language model", () => {
-  it("sends the first verified sentence as a reply, edits it as more arrives, and ends with the answer and its sources", { timeout: 20_000 }, async () => {
+  /** A bot over the real core, its answers composed by a fake model that streams three sentences. */
+  async function streaming(): Promise<{ tg: FakeTelegram; inflight: ReturnType<typeof createInflight> }> {
     const llm = await startFakeOpenAI({ chat: threeSentences });
     cleanups.push(() => llm.close());
     const project = tempProject();
@@ -500,7 +501,11 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
       await inflight.drain(2000);
     });
     await bot.start();
+    return { tg, inflight };
+  }
 
+  it("sends the first verified sentence as a reply, edits it as more arrives, and ends with the answer and its sources", { timeout: 20_000 }, async () => {
+    const { tg, inflight } = await streaming();
     const update = tg.push(tg.privateUpdate("Who is Michele Sison?"));
     await tg.waitForSent(1, 10_000);
     await inflight.drain(10_000);
@@ -519,6 +524,18 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
     // Partial texts only ever grew, and each was a prefix of the final answer.
     const partials = [String(first?.params.text), ...edits.slice(0, -1)].map((t) => t.replace(/ …$/u, ""));
     for (const p of partials) expect(edits.at(-1)?.startsWith(p)).toBe(true);
+  });
+
+  it("drops the partial edits Telegram asks to slow down, instead of holding the final answer behind their waits", { timeout: 20_000 }, async () => {
+    const { tg, inflight } = await streaming();
+    // Every partial edit is refused for 20 s; the final edit is let through.
+    tg.fail("editMessageText", faults.tooManyRequests(20), 1);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1, 10_000);
+    expect(await inflight.drain(8000)).toBe(true);
+    const edits = tg.callsOf("editMessageText");
+    expect(edits[0]?.fault).toEqual(faults.tooManyRequests(20));
+    expect(String(edits.at(-1)?.params.text)).toContain(en.sources);
   });
 });
 
