@@ -217,6 +217,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const webhookPort = integer(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535);
   const llmTimeoutMs = integer(env, "LLM_TIMEOUT_MS", 20_000, 100, 600_000);
   const allowedGuilds = ids(env, "DISCORD_ALLOWED_GUILDS", /^\d{17,20}$/, "guild ids (17 to 20 digits)");
+  const [guildId, ...moreGuilds] = ids(env, "DISCORD_GUILD_ID", /^\d{17,20}$/, "guild ids (17 to 20 digits)");
+  if (moreGuilds.length > 0) throw new ConfigError("DISCORD_GUILD_ID", "expected one guild id");
   const allowedChats = ids(env, "TELEGRAM_ALLOWED_CHATS", /^-?\d+$/, "chat ids (whole numbers; a group's is negative)");
 
   return {
@@ -232,7 +234,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     discord: discordToken
       ? {
           token: discordToken,
-          guildId: text(env, "DISCORD_GUILD_ID"),
+          guildId,
           allowedGuilds,
           apiBase: discordApiBase,
         }

@@ -59,6 +59,7 @@ describe("loadConfig", () => {
     // A chat's @name or a typo matches no chat: the bot would answer nowhere and say nothing.
     [{ TELEGRAM_ALLOWED_CHATS: "-1001234, @mygroup" }, "TELEGRAM_ALLOWED_CHATS"],
     [{ DISCORD_ALLOWED_GUILDS: "my-server" }, "DISCORD_ALLOWED_GUILDS"],
+    [{ DISCORD_GUILD_ID: "my-server" }, "DISCORD_GUILD_ID"],
   ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
     let error: unknown;
     try {

@@ -271,6 +271,11 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   /** "Show paragraph" and 👍/👎, in the button's `language`: the answer is ephemeral, seen only by who pressed. */
   async function answerButton(interaction: ButtonInteraction, language: Language): Promise<void> {
+    // A button under an answer given before its guild was taken off DISCORD_ALLOWED_GUILDS: refused as a command is.
+    if (!allowed(interaction.guildId)) {
+      await interaction.reply({ content: messages(language).notAllowed, flags: EPHEMERAL });
+      return;
+    }
     // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });

@@ -669,6 +669,27 @@ describe("Discord bot: answer buttons and feedback", () => {
     }
   });
 
+  it("refuses a button under an answer in a guild no longer allowed, as a command there is refused", async () => {
+    const h = await setup();
+    const answer = await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    const [passages] = h.discord.buttonsOf(answer);
+    const config = { token: h.discord.token, guildId: IDS.guild, allowedGuilds: ["123456789012345678"], apiBase: h.discord.apiBase };
+    // The same answer's button pressed at a bot whose allow-list no longer holds this guild.
+    await h.bot.stop();
+    const logger = createLogger({ level: "silent", secrets: [] });
+    const ask = createAsk({ rag: h.rag, limiter: createRateLimiter(100), logger, state: h.state });
+    const restricted = createDiscordBot(config, { ask, rag: h.rag, logger, inflight: h.inflight }, { typingDelayMs: 0 });
+    await restricted.start();
+    try {
+      const click = h.discord.click(answer.id, passages?.[0] ?? "");
+      const refusal = await h.discord.waitFor(() => byInteraction(h.discord, click)[0], 10_000, "the refusal");
+      expect(refusal.content).toBe(en.notAllowed);
+      expect(refusal.flags & 64).toBe(64);
+    } finally {
+      await restricted.stop();
+    }
+  });
+
   it("a press that fails after its deferral turns the 'thinking…' into the apology, not a second message under it", async () => {
     const h = await setup();
     const answer = await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
