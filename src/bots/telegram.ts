@@ -57,6 +57,8 @@ const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disable
 const replyTo = (question: Message) => ({ reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } });
 const TYPING_EVERY_MS = 4500;
 const MAX_RETRY_AFTER_S = 60;
+/** The webhook's refused requests are logged at most this often (with their count since the last line). */
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 /**
  * Who sent a message, for the rate limit: the chat an anonymous admin or a channel posts as (Telegram then puts
@@ -376,11 +378,21 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
 
   async function listen(url: string, secret: string): Promise<void> {
     const path = new URL(url).pathname;
+    // Refusals are logged once a minute at most, with how many: a scanner on the public port would flood the log.
+    let refused = 0;
+    let warnedAt = -Infinity;
     bot.webhookFilter = function (req) {
       const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
       const expected = Buffer.from(secret);
       const ok = req.method === "POST" && new URL(req.url ?? "/", "http://localhost").pathname === path && given.length === expected.length && timingSafeEqual(given, expected);
-      if (!ok) logger.warn({ method: req.method }, "webhook request refused: wrong path or secret token");
+      if (!ok) {
+        refused += 1;
+        if (Date.now() - warnedAt >= REFUSAL_LOG_INTERVAL_MS) {
+          logger.warn({ method: req.method, refused }, "webhook requests refused: wrong path or secret token");
+          warnedAt = Date.now();
+          refused = 0;
+        }
+      }
       return ok;
     };
     const callback = bot.webhookCallback(path, { secretToken: secret });

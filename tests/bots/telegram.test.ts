@@ -445,6 +445,15 @@ describe("Telegram bot, webhook", () => {
     expect(tg.callsOf("getUpdates")).toEqual([]);
   });
 
+  it("logs a flood of refused webhook requests once, with their count, not once each", async () => {
+    const port = await freePort();
+    const { logs } = await setup({ config: { webhookUrl: "https://bot.example.test/telegram/hook", webhookSecret: secret, webhookPort: port } });
+    for (let i = 0; i < 30; i++) expect(await post(port, `/scan/${i}`, {})).toBe(403);
+    const warnings = logs().filter((l) => String(l.msg).startsWith("webhook requests refused"));
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatchObject({ refused: 1 });
+  });
+
   it("stop() closes the webhook server", async () => {
     const port = await freePort();
     const { bot } = await setup({ config: { webhookUrl: "https://bot.example.test/hook", webhookSecret: secret, webhookPort: port } });
