@@ -5,17 +5,20 @@
  */
 import {
   Client,
+  DiscordAPIError,
   Events,
   GatewayCloseCodes,
   GatewayIntentBits,
   MessageFlags,
   Options,
   Partials,
+  RESTJSONErrorCodes,
   SlashCommandBuilder,
   type ButtonInteraction,
   type ChatInputCommandInteraction,
   type Message,
   type MessageMentionOptions,
+  type MessageReplyOptions,
   type RepliableInteraction,
   type TextBasedChannel,
 } from "discord.js";
@@ -142,7 +145,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       `message:${message.id}`,
       { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
       () => answerMessage(message, question),
-      () => message.reply({ content: failed, allowedMentions: NO_PINGS, flags: NO_EMBEDS }),
+      () => replyTo(message, { content: failed, allowedMentions: NO_PINGS, flags: NO_EMBEDS }),
     );
   });
 
@@ -202,6 +205,22 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     deps.onFatal?.(error);
   });
 
+  /**
+   * `body` as a reply to `message`; as a plain message in its channel where Discord refuses the reply because the
+   * bot may not read the channel's history (160002: the invite left out Read Message History), rather than
+   * failing the answer and its apology alike.
+   */
+  async function replyTo(message: Message, body: MessageReplyOptions): Promise<Message> {
+    try {
+      return await message.reply(body);
+    } catch (error) {
+      if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory)) throw error;
+      if (!message.channel.isSendable()) throw error;
+      logger.warn({ channelId: message.channelId }, "cannot reply without Read Message History here; sending the answer as a plain message");
+      return message.channel.send(body);
+    }
+  }
+
   /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
   async function answerMessage(message: Message, question: string): Promise<void> {
     const typing = typingIndicator(message.channel);
@@ -215,7 +234,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const live = createLiveMessage(
       {
         create: async (content) => {
-          sent = await message.reply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
+          sent = await replyTo(message, { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
         },
         edit: async (content) => void (await sent?.edit({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
       },
@@ -245,7 +264,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       // The buttons go under the last message of the answer.
       const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
       if (i === 0 && sent && (await finalEdit(sent, body))) previous = sent;
-      else previous = await (previous ?? message).reply(body);
+      else previous = await replyTo(previous ?? message, body);
       ids.push(previous.id);
     }
     await link(reply, ids);

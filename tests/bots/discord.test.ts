@@ -281,6 +281,21 @@ describe("Discord bot: mentions and direct messages", () => {
     expect(next.content).toContain(FAKE_QUOTES[0]);
   });
 
+  it("sends the answer as a plain message where it may not reply (no Read Message History)", async () => {
+    const h = await setup();
+    h.discord.failNext({
+      method: "POST",
+      route: /\/channels\/\d+\/messages$/u,
+      status: 400,
+      body: { message: "Cannot reply without permission to read message history", code: 160002 },
+    });
+    h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    const answer = await h.discord.waitFor(() => h.discord.messages.find((m) => m.content.includes(FAKE_QUOTES[0] ?? "?")), 10_000, "the answer");
+    expect(answer.messageReference).toBeUndefined();
+    expect(h.logs.join("")).toContain("cannot reply without Read Message History");
+    expect(h.logs.join("")).not.toContain("answering failed");
+  });
+
   it("apologises when Discord rejects the answer, logs it without tokens, and keeps running", async () => {
     const h = await setup();
     h.discord.failNext({ method: "POST", route: /^\/channels\/\d+\/messages$/u, status: 403, body: { message: "Missing Permissions", code: 50013 } });
