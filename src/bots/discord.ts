@@ -355,6 +355,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
           await interaction.deleteReply();
           return;
         }
+        // A notice is for the asker alone (over the rate limit, an empty or too long question), as it is for /help:
+        // the public "thinking…" goes, and the notice comes ephemeral.
+        if (reply.kind === "notice") {
+          await interaction.deleteReply();
+          for (const content of parts) await interaction.followUp({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
+          return;
+        }
         const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
         const ids: string[] = [];
         for (const [i, content] of parts.entries()) {

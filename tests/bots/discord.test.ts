@@ -424,13 +424,14 @@ describe("Discord bot: slash commands", () => {
     for (const part of parts) expect(part.content.length).toBeLessThanOrEqual(2000);
   });
 
-  it("/ask over the rate limit: a notice, then the thinking message is removed", async () => {
-    const { discord } = await setup({ perMinute: 1 });
-    const ids = ["first", "second", "third"].map((q) => discord.command("ask", { values: { question: q } }));
-    await discord.waitFor(() => (discord.calls.some((c) => c.method === "DELETE") ? true : undefined));
-    const [first, second, third] = ids.map((id) => byInteraction(discord, id));
+  it("/ask over the rate limit: the notice for the asker alone, then silence; the public 'thinking…' removed", async () => {
+    const h = await setup({ perMinute: 1 });
+    const ids = ["first", "second", "third"].map((q) => h.discord.command("ask", { values: { question: q } }));
+    await h.discord.waitFor(() => (h.discord.calls.filter((c) => c.method === "DELETE").length === 2 ? true : undefined));
+    await settled(h);
+    const [first, second, third] = ids.map((id) => byInteraction(h.discord, id));
     expect(first?.[0]?.content).toContain(FAKE_QUOTES[0]);
-    expect(second?.map((m) => m.content)).toEqual([en.rateLimited(60)]);
+    expect(second?.map((m) => [m.content, m.via, m.flags & 64])).toEqual([[en.rateLimited(60), "followup", 64]]);
     expect(third).toEqual([]);
   });
 
