@@ -362,16 +362,19 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     );
   }
 
-  /** telegraf's stop() throws while launch() is still between deleteWebhook and polling; so retry briefly. */
+  /**
+   * Stops polling, again and again until the launch settles: while launch() is between deleteWebhook and polling,
+   * telegraf's stop() throws (no polling yet) or, after a restart on 409, stops the previous run's polling, which
+   * is over already; the new one starts after, and only a later stop() ends it.
+   */
   async function stopPolling(): Promise<void> {
     while (polling && !pollingDone) {
       try {
         bot.stop("shutdown");
-        break;
       } catch (error) {
         logger.debug({ err: error }, "polling not started yet; stopping again shortly");
-        await delay(20);
       }
+      await Promise.race([polling, delay(20)]);
     }
     await polling;
   }

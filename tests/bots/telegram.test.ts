@@ -398,6 +398,21 @@ describe("Telegram bot, long polling", () => {
     expect(tg.callsOf("getUpdates").length).toBeLessThan(15);
   });
 
+  it("stop() while polling restarts after a 409 still stops it, rather than waiting on the new polling forever", async () => {
+    const { tg, bot } = await setup({ bot: { conflictRetryMs: 50 } });
+    await tg.waitForCalls("getUpdates", 1);
+    // The next poll meets a 409; the restart's deleteWebhook is slow, and stop() comes meanwhile.
+    tg.fail("getUpdates", faults.conflict(), 1);
+    tg.fail("deleteWebhook", faults.delay(500), 1);
+    tg.push(tg.privateUpdate("Who is Michele Sison?")); // wakes the pending long poll, which meets the 409
+    await tg.waitForCalls("deleteWebhook", 2, 5000);
+    const outcome = await Promise.race([bot.stop().then(() => "stopped"), new Promise((resolve) => setTimeout(() => resolve("still polling"), 5000))]);
+    expect(outcome).toBe("stopped");
+    const polls = tg.callsOf("getUpdates").length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(tg.callsOf("getUpdates")).toHaveLength(polls);
+  });
+
   it("stop() resolves, stops polling and confirms the offset so the next run starts after it", async () => {
     const tg = await startFakeTelegram();
     cleanups.push(() => tg.close());
