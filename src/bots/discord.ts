@@ -116,17 +116,24 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   /**
    * The error boundary: one failure is logged and apologised for; the bot keeps running. `event` is the message or
-   * interaction id: each is handled once, even when two processes with the same token receive it (shared via Redis).
+   * interaction id: each is handled once, even when two processes with the same token receive it. A message is
+   * claimed through the shared state (Redis) first. An interaction is not: its acknowledgement must reach Discord
+   * within 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work.
    */
   function handle(event: string, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
+    const interaction = event.startsWith("interaction:");
     void deps.inflight.run(async () => {
       try {
-        if (!(await state.updates.first(`discord:${event}`))) {
+        if (!interaction && !(await state.updates.first(`discord:${event}`))) {
           logger.debug({ event }, "event already handled by another process; skipped");
           return;
         }
         await work();
       } catch (error) {
+        if (interaction && error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
+          logger.debug({ event }, "interaction acknowledged by another process; skipped");
+          return;
+        }
         logger.error({ err: safeError(error), ...context }, "answering failed");
         await apologise().catch((sendError: unknown) => logger.error({ err: safeError(sendError), ...context }, "apology failed"));
       }

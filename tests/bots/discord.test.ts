@@ -388,6 +388,20 @@ describe("Discord bot: slash commands", () => {
     expect(discord.calls.filter((c) => c.route.endsWith("/messages/@original")).map((c) => `${c.method} ${c.status}`)).toEqual(["PATCH 200"]);
   });
 
+  it("/ask is acknowledged before any call to the shared state: a slow Redis cannot make it miss Discord's 3 s", async () => {
+    const h = await setup();
+    const claim = h.state.updates.first;
+    // A claim that takes 2.5 s, as a slow but live Redis may (each call is bounded at 1 s, two calls before).
+    (h.state.updates as { first: typeof claim }).first = async (key) => {
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      return claim(key);
+    };
+    // Delivered 1 s late by the gateway: 2 s are left to acknowledge it.
+    const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, ageMs: 1000 });
+    await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.content.includes(FAKE_QUOTES[0] ?? "")), 10_000, "the answer");
+    expect(h.discord.callbacks.get(id)).toEqual({ type: 5, status: 204 });
+  });
+
   it("/ask still answers when the core takes longer than Discord's 3 s to acknowledge", async () => {
     const { discord } = await setup({ rag: { delayMs: 3200 } });
     const id = discord.command("ask", { values: { question: "Who is Michele Sison?" } });
