@@ -108,6 +108,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     failIfNotExists: false,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
+  /** Set halfway through stop()'s grace: no event is taken on after that (see stop). */
+  let closing = false;
   /** Set once start() has connected; before that a refused connection is start()'s rejection, not a fatal error. */
   let started = false;
 
@@ -142,9 +144,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   client.on(Events.MessageCreate, (message) => {
     const me = client.user;
-    // Also while stopping: Discord never delivers an event again, and answering needs only REST, which stays up
-    // until the connection closes (stop() waits for the answers in flight, within its grace).
-    if (!me || message.author.bot || message.system) return;
+    // Also in the first half of stop()'s grace: Discord never delivers an event again, and answering needs only
+    // REST, which stays up until the connection closes (stop() waits for the answers in flight).
+    if (closing || !me || message.author.bot || message.system) return;
     if (message.inGuild() && (!message.mentions.users.has(me.id) || !allowed(message.guildId))) return;
     const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "gu"), " ").trim();
     const failed = messages(detectLanguage(question)).failed;
@@ -157,6 +159,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   });
 
   client.on(Events.InteractionCreate, (interaction) => {
+    if (closing) return;
     if (interaction.isButton()) {
       const language = buttonLanguage(interaction.customId, languageOf(interaction));
       handle(
@@ -172,16 +175,18 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       `interaction:${interaction.id}`,
       { interactionId: interaction.id, command: interaction.commandName, guildId: interaction.guildId },
       () => answerCommand(interaction),
-      () => apologiseFor(interaction, messages(detectLanguage(interaction.options.getString("question") ?? "")).failed),
+      // After a command's public reply (an /ask answer streamed in part), the apology is public too: the half answer
+      // stays in the channel, and its readers are told it broke off.
+      () => apologiseFor(interaction, messages(detectLanguage(interaction.options.getString("question") ?? "")).failed, "public"),
     );
   });
 
   /**
    * The apology for an interaction: in place of its "thinking…" when it was deferred and nothing replaced that yet
    * (else the placeholder stayed until its token expired, the apology under it), after a reply already sent, or as
-   * the reply (ephemeral).
+   * the reply (ephemeral). A follow-up is ephemeral unless `followUp` says otherwise.
    */
-  async function apologiseFor(interaction: RepliableInteraction, content: string): Promise<unknown> {
+  async function apologiseFor(interaction: RepliableInteraction, content: string, followUp: "public" | "ephemeral" = "ephemeral"): Promise<unknown> {
     if (interaction.deferred && !interaction.replied) {
       try {
         return await interaction.editReply({ content, components: [], allowedMentions: NO_PINGS });
@@ -190,7 +195,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       }
     }
     return interaction.deferred || interaction.replied
-      ? interaction.followUp({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL })
+      ? interaction.followUp({ content, allowedMentions: NO_PINGS, flags: followUp === "public" ? NO_EMBEDS : EPHEMERAL })
       : interaction.reply({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
   }
 
@@ -445,9 +450,16 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");
     },
     async stop(graceMs = STOP_WAIT_MS) {
-      // Answers in flight, and those asked meanwhile, still need the connection: let them finish (bounded) before
-      // disconnecting.
-      await deps.inflight.drain(graceMs);
+      // Answers in flight, and those asked in the first half of the grace, still need the connection: let them
+      // finish (bounded) before disconnecting. Events after that are left unclaimed, for another process logged in
+      // with the token to answer: begun this late, an answer would be cut off by the disconnection.
+      const closingTimer = setTimeout(() => (closing = true), graceMs / 2);
+      try {
+        await deps.inflight.drain(graceMs);
+      } finally {
+        clearTimeout(closingTimer);
+        closing = true;
+      }
       await client.destroy();
       logger.info({}, "discord bot stopped");
     },

@@ -17,8 +17,9 @@ export interface BotDeps {
 }
 
 /**
- * A running platform adapter. `stop` stops taking new questions; an adapter that must keep its connection for
- * answers in flight (Discord) waits for them, but never longer than `graceMs`. Main then drains the rest.
+ * A running platform adapter. `stop` stops taking new questions (Discord: from halfway through `graceMs`, as
+ * events it leaves are never delivered again); an adapter that must keep its connection for answers in flight
+ * (Discord) waits for them, but never longer than `graceMs`. Main then drains the rest.
  */
 export interface BotHandle {
   readonly name: "discord" | "telegram" | "console";

@@ -170,6 +170,25 @@ describe("Discord bot: start", () => {
     await h.discord.close();
   });
 
+  it("under steady traffic, stop() takes on questions only in the first half of its grace and answers every one it took", async () => {
+    const h = await setup({ rag: { delayMs: 300 } });
+    running.splice(running.indexOf(h), 1);
+    const asked: string[] = [];
+    const traffic = setInterval(() => asked.push(h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`)), 50);
+    try {
+      await h.discord.waitFor(() => (h.rag.questions.length > 0 ? true : undefined), 5000, "the first question");
+      await h.bot.stop(1000);
+    } finally {
+      clearInterval(traffic);
+    }
+    const answered = asked.filter((id) => repliesTo(h.discord, id).length > 0);
+    // Every question taken on was answered before the connection closed: none failed or was apologised for.
+    expect(answered).toHaveLength(h.rag.questions.length);
+    expect(h.logs.join("")).not.toContain("answering failed");
+    expect(answered.length).toBeLessThan(asked.length);
+    await h.discord.close();
+  });
+
   it("answers a question asked during stop()'s grace: Discord would never deliver it again", async () => {
     const h = await setup({ rag: { delayMs: 300 } });
     running.splice(running.indexOf(h), 1);
@@ -464,6 +483,8 @@ describe("Discord bot: slash commands", () => {
     const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" } });
     const apology = await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.via === "followup"));
     expect(apology.content).toBe(en.failed);
+    // Public, as the command's reply is: whoever saw the question sees that its answer broke off.
+    expect(apology.flags & 64).toBe(0);
     await settled(h);
     const token = h.discord.calls.find((c) => c.route.startsWith("/interactions/"))?.route.split("/")[3];
     expect(token).toMatch(/^interaction-token-/u);
