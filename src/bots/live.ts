@@ -7,10 +7,10 @@
 import type { Logger } from "../logger.js";
 
 export interface LiveMessageOps {
-  /** Sends the message with its first content. */
-  create(content: string): Promise<void>;
-  /** Replaces its content. */
-  edit(content: string): Promise<void>;
+  /** Sends the message with its first content; false when it held back (nothing sent: a later update tries again). */
+  create(content: string): Promise<boolean | void>;
+  /** Replaces its content; false when it held back. */
+  edit(content: string): Promise<boolean | void>;
 }
 
 export interface LiveMessage {
@@ -33,11 +33,9 @@ export function createLiveMessage(ops: LiveMessageOps, logger: Logger): LiveMess
     pending = undefined;
     if (closed || content === undefined || content === shown) return;
     try {
-      if (created) await ops.edit(content);
-      else {
-        await ops.create(content);
-        created = true;
-      }
+      const done = created ? await ops.edit(content) : await ops.create(content);
+      if (done === false) return;
+      created = true;
       shown = content;
     } catch (error) {
       logger.warn({ err: error, created }, "could not show the answer so far");

@@ -82,6 +82,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   let webhook: Server | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let conflictWait = conflictRetryMs;
+  /** Until when each chat's streamed partial texts are held back, after Telegram asked it to slow down. */
+  const partialHolds = new Map<number, number>();
 
   const onError = async (error: unknown, ctx: Context): Promise<void> => {
     logger.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id }, "handling a Telegram update failed");
@@ -137,6 +139,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const language = buttonLanguage(data, userLanguage(ctx));
     /** A callback query takes one answer, within seconds of the press: once given, a failure cannot be toasted. */
     let acknowledged = false;
+    const pressedAt = Date.now();
     const task = async (): Promise<void> => {
       const presser = `telegram:${ctx.from.id}`;
       const outcome = await pressButton(data, presser, language, { rag: deps.rag, state, logger });
@@ -155,19 +158,20 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       const where = answered ? { reply_parameters: { message_id: answered.message_id, allow_sending_without_reply: true } } : {};
       const sending = withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
       // Answered once the passage is sent, or meanwhile if the send is still waiting (see acknowledgeWithinMs).
+      // Counted from the press: the payload and the rate limit may have waited on Redis already.
       let timer: NodeJS.Timeout | undefined;
-      const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), acknowledgeWithinMs)));
+      const left = Math.max(0, acknowledgeWithinMs - (Date.now() - pressedAt));
+      const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left)));
       const late = await Promise.race([sending.then(() => false, () => false), waited]);
       clearTimeout(timer);
-      if (late) {
+      // An acknowledgement refused (the query too old) is logged, and the passage's own send still awaited.
+      const acknowledge = async (): Promise<void> => {
         acknowledged = true;
-        await ctx.answerCbQuery();
-      }
+        await ctx.answerCbQuery().catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
+      };
+      if (late) await acknowledge();
       await sending;
-      if (!acknowledged) {
-        acknowledged = true;
-        await ctx.answerCbQuery();
-      }
+      if (!acknowledged) await acknowledge();
     };
     // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning;
     // after the query was answered, only the log can tell.
@@ -191,16 +195,19 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       let messageId: number | undefined;
       const chatId = question.chat.id;
       // The partial texts are never retried: a wait Telegram asks for (up to a minute, in a group at about one
-      // edit a second) would hold the final answer behind it. A refused one is dropped, and so is every partial
-      // until the wait is over; the final edit or send waits as it must (see withRetry).
-      let holdUntil = 0;
-      const partial = async (call: () => Promise<void>): Promise<void> => {
-        if (Date.now() < holdUntil) return;
+      // edit a second) would hold the final answer behind it. A refused one is dropped, and every partial in that
+      // chat is held back until the wait is over (the limit is the chat's, whichever answer met it); the final
+      // edit or send waits as it must (see withRetry).
+      const partial = async (call: () => Promise<void>): Promise<boolean> => {
+        const until = partialHolds.get(chatId);
+        if (until !== undefined && Date.now() < until) return false;
+        partialHolds.delete(chatId);
         try {
           await call();
+          return true;
         } catch (error) {
           const wait = error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
-          if (wait !== undefined) holdUntil = Date.now() + wait * 1000;
+          if (wait !== undefined) partialHolds.set(chatId, Date.now() + wait * 1000);
           throw error;
         }
       };

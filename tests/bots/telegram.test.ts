@@ -502,8 +502,8 @@ describe("fake Telegram server", () => {
 
 describe("Telegram bot, composed answers streaming from a language model", () => {
   /** A bot over the real core, its answers composed by a fake model that streams three sentences. */
-  async function streaming(): Promise<{ tg: FakeTelegram; inflight: ReturnType<typeof createInflight> }> {
-    const llm = await startFakeOpenAI({ chat: threeSentences });
+  async function streaming(chat: typeof threeSentences = threeSentences): Promise<{ tg: FakeTelegram; inflight: ReturnType<typeof createInflight> }> {
+    const llm = await startFakeOpenAI({ chat });
     cleanups.push(() => llm.close());
     const project = tempProject();
     cleanups.push(async () => project.remove());
@@ -515,7 +515,7 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
       seedsDir: project.seedsDir,
       indexDir: project.indexDir,
       logger,
-      llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000, streamIntervalMs: 0 },
+      llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 15_000, streamIntervalMs: 0 },
     });
     const inflight = createInflight();
     const config: TelegramConfig = { token: tg.token, allowedChats: [], apiRoot: tg.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 };
@@ -552,14 +552,34 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
 
   it("drops the partial edits Telegram asks to slow down, instead of holding the final answer behind their waits", { timeout: 20_000 }, async () => {
     const { tg, inflight } = await streaming();
-    // Every partial edit is refused for 20 s; the final edit is let through.
+    // The first partial edit is told to wait 20 s: no other partial is tried in that time, and the final edit is
+    // not held behind the wait.
     tg.fail("editMessageText", faults.tooManyRequests(20), 1);
     tg.push(tg.privateUpdate("Who is Michele Sison?"));
     await tg.waitForSent(1, 10_000);
     expect(await inflight.drain(8000)).toBe(true);
     const edits = tg.callsOf("editMessageText");
-    expect(edits[0]?.fault).toEqual(faults.tooManyRequests(20));
+    expect(edits.map((e) => e.fault)).toEqual([faults.tooManyRequests(20), undefined]);
     expect(String(edits.at(-1)?.params.text)).toContain(en.sources);
+  });
+
+  it("after a first partial held back by a 429, streams again once the wait is over", { timeout: 30_000 }, async () => {
+    // Four sentences about 0.7-1 s apart. The first partial's send is told to wait 1 s, the second partial comes
+    // within that wait and is held back, the third after it creates the message, and the answer is edited in.
+    const { tg, inflight } = await streaming((request) => {
+      const base = threeSentences(request);
+      if (base.kind !== "text") return base;
+      const again = /She spoke in Algiers \[\d+\]\./u.exec(base.text)?.[0] ?? "";
+      return { ...base, text: `${base.text} ${again}`, chunkDelayMs: 150 };
+    });
+    tg.fail("sendMessage", faults.tooManyRequests(1), 1);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForCalls("sendMessage", 2, 15_000);
+    expect(await inflight.drain(15_000)).toBe(true);
+    // A later partial created the message, and the final answer was edited into it.
+    expect(tg.callsOf("sendMessage").map((c) => c.fault)).toEqual([faults.tooManyRequests(1), undefined]);
+    expect(tg.sent).toHaveLength(1);
+    expect(String(tg.callsOf("editMessageText").at(-1)?.params.text)).toContain(en.sources);
   });
 });
 
@@ -695,6 +715,20 @@ describe("Telegram bot, answer buttons and feedback", () => {
     await inflight.drain(2000);
     expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
     expect(tg.callbackAnswers.map((a) => a.text)).toEqual([undefined]);
+  });
+
+  it("still posts the paragraph, and logs no failure of the press, when its late acknowledgement is refused", async () => {
+    const { tg, inflight, logs } = await setup({ bot: { acknowledgeWithinMs: 200 } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    tg.fail("sendMessage", faults.tooManyRequests(1));
+    tg.fail("answerCallbackQuery", faults.badRequest("query is too old and response timeout expired"), 1);
+    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? ""));
+    await tg.waitForSent(2, 5000);
+    await inflight.drain(2000);
+    expect(logs().map((l) => l.msg)).not.toContain("handling a button press failed");
+    expect(logs().map((l) => l.msg)).toContain("could not answer the callback query");
   });
 
   it("counts a 'Show paragraph' press against the presser's limit: past it the presser gets the notice as a toast, the chat nothing", async () => {
