@@ -78,6 +78,10 @@ export class DiscordClosedError extends Error {
     super(`Discord closed the gateway with ${code} (${GatewayCloseCodes[code] ?? "unknown"})${hint ? `: ${hint}` : ""}`);
   }
 }
+/** How long a channel that refused a reply (no Read Message History) gets plain messages before a reply is tried again. */
+const NO_HISTORY_MS = 60 * 60 * 1000;
+/** Channels remembered so at most; past that the memory starts again (an operator's permissions are few to fix). */
+const MAX_PLAIN_CHANNELS = 10_000;
 /** Discord shows "typing…" for about 10 s per request. */
 const TYPING_REFRESH_MS = 8_000;
 /** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
@@ -108,6 +112,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     failIfNotExists: false,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
   });
+  /** Channels where replies are refused for lack of Read Message History, until when (see replyTo). */
+  const plainChannels = new Map<string, number>();
   /** Set halfway through stop()'s grace: no event is taken on after that (see stop). */
   let closing = false;
   /** Set once start() has connected; before that a refused connection is start()'s rejection, not a fatal error. */
@@ -220,16 +226,22 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   /**
    * `body` as a reply to `message`; as a plain message in its channel where Discord refuses the reply because the
    * bot may not read the channel's history (160002: the invite left out Read Message History), rather than
-   * failing the answer and its apology alike.
+   * failing the answer and its apology alike. Such a channel is remembered for a while (NO_HISTORY_MS), so each
+   * answer there does not first make a refused request (403s count toward Discord's invalid-request limit).
    */
   async function replyTo(message: Message, body: MessageReplyOptions): Promise<Message> {
+    const channel = message.channel;
+    const until = plainChannels.get(message.channelId);
+    if (until !== undefined && Date.now() < until && channel.isSendable()) return channel.send(body);
     try {
       return await message.reply(body);
     } catch (error) {
       if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory)) throw error;
-      if (!message.channel.isSendable()) throw error;
-      logger.warn({ channelId: message.channelId }, "cannot reply without Read Message History here; sending the answer as a plain message");
-      return message.channel.send(body);
+      if (!channel.isSendable()) throw error;
+      if (plainChannels.size >= MAX_PLAIN_CHANNELS) plainChannels.clear();
+      plainChannels.set(message.channelId, Date.now() + NO_HISTORY_MS);
+      logger.warn({ channelId: message.channelId }, "cannot reply without Read Message History here; sending answers as plain messages");
+      return channel.send(body);
     }
   }
 

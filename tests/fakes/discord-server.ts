@@ -113,6 +113,11 @@ export interface FakeDiscord {
   failNext(failure: InjectedFailure): void;
   /** Holds the next matching request(s) for `ms` before handling them normally. */
   delayNext(delay: InjectedDelay): void;
+  /**
+   * From now on refuses replies in `channelId` as Discord does where the bot lacks Read Message History (403,
+   * code 160002); plain messages there are still accepted.
+   */
+  refuseReplies(channelId: string): void;
   /** A message in a guild text channel; mentions are parsed from `<@id>` in the content. Returns its id. */
   guildMessage(content: string, options?: { author?: FakeUser; guildId?: string; channelId?: string; replyTo?: string }): string;
   /** A direct message to the bot (in `channelId`, IDS.dmChannel by default: each user has one on Discord). Returns its id. */
@@ -192,6 +197,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const calls: RestCall[] = [];
   const messages: SentMessage[] = [];
   const failures: InjectedFailure[] = [];
+  /** Channels where replies are refused (no Read Message History). */
+  const noHistory = new Set<string>();
   const delays: InjectedDelay[] = [];
   const callbacks = new Map<string, { type: number; status: number }>();
   const commands = new Map<string, Payload[]>();
@@ -326,6 +333,9 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (method === "GET" && route === "/users/@me") return send(200, botUser);
     if ((m = route.match(/^\/channels\/(\d+)\/typing$/u)) && method === "POST") return send(204);
     if ((m = route.match(/^\/channels\/(\d+)\/messages$/u)) && method === "POST") {
+      if (call.body?.["message_reference"] && noHistory.has(m[1] ?? "")) {
+        return send(403, { message: "Cannot reply without permission to read message history", code: 160002 });
+      }
       const invalid = invalidContent(call.body);
       if (invalid) return send(400, invalid);
       return send(200, messageObject(create(call.body ?? {}, m[1] ?? "", "channel")));
@@ -529,6 +539,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     gateway: gateway.stats,
     failNext: (failure) => void failures.push({ ...failure }),
     delayNext: (delay) => void delays.push({ ...delay }),
+    refuseReplies: (channelId) => void noHistory.add(channelId),
     guildMessage,
     directMessage,
     command,
