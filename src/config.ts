@@ -134,6 +134,9 @@ function ids(env: Env, key: string, pattern: RegExp, what: string): string[] {
   return values;
 }
 
+/** A Discord id (snowflake): 17 to 20 digits, no leading zero (compared as text, "0123" would match nothing). */
+const SNOWFLAKE = /^[1-9]\d{16,19}$/;
+
 function url(env: Env, key: string): string | undefined {
   const raw = text(env, key);
   if (raw === undefined) return undefined;
@@ -216,10 +219,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const telegramApiRoot = url(env, "TELEGRAM_API_ROOT");
   const webhookPort = integer(env, "TELEGRAM_WEBHOOK_PORT", 8443, 1, 65535);
   const llmTimeoutMs = integer(env, "LLM_TIMEOUT_MS", 20_000, 100, 600_000);
-  const allowedGuilds = ids(env, "DISCORD_ALLOWED_GUILDS", /^\d{17,20}$/, "guild ids (17 to 20 digits)");
-  const [guildId, ...moreGuilds] = ids(env, "DISCORD_GUILD_ID", /^\d{17,20}$/, "guild ids (17 to 20 digits)");
-  if (moreGuilds.length > 0) throw new ConfigError("DISCORD_GUILD_ID", "expected one guild id");
-  const allowedChats = ids(env, "TELEGRAM_ALLOWED_CHATS", /^-?\d+$/, "chat ids (whole numbers; a group's is negative)");
+  const allowedGuilds = ids(env, "DISCORD_ALLOWED_GUILDS", SNOWFLAKE, "guild ids (17 to 20 digits)");
+  const guildId = text(env, "DISCORD_GUILD_ID");
+  if (guildId !== undefined && !SNOWFLAKE.test(guildId)) throw new ConfigError("DISCORD_GUILD_ID", "expected one guild id (17 to 20 digits)");
+  const allowedChats = ids(env, "TELEGRAM_ALLOWED_CHATS", /^-?[1-9]\d*$/, "chat ids (whole numbers; a group's is negative)");
 
   return {
     root,

@@ -60,6 +60,9 @@ describe("loadConfig", () => {
     [{ TELEGRAM_ALLOWED_CHATS: "-1001234, @mygroup" }, "TELEGRAM_ALLOWED_CHATS"],
     [{ DISCORD_ALLOWED_GUILDS: "my-server" }, "DISCORD_ALLOWED_GUILDS"],
     [{ DISCORD_GUILD_ID: "my-server" }, "DISCORD_GUILD_ID"],
+    [{ DISCORD_GUILD_ID: "123456789012345678,223456789012345678" }, "DISCORD_GUILD_ID"],
+    // Compared as text, a leading zero would match no chat.
+    [{ TELEGRAM_ALLOWED_CHATS: "0123" }, "TELEGRAM_ALLOWED_CHATS"],
   ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
     let error: unknown;
     try {

@@ -213,7 +213,7 @@ describe("Telegram bot, long polling", () => {
     const { tg } = await setup();
     const expected = renderAnswerHtml(await createFakeRag().answer("the long story"));
     expect(expected.length).toBeGreaterThan(1);
-    tg.push(tg.privateUpdate("the long story"));
+    const question = tg.push(tg.privateUpdate("the long story"));
     const sent = await tg.waitForSent(expected.length);
     expect(sent.map((s) => s.params.text)).toEqual(expected);
     for (const part of sent) {
@@ -223,7 +223,7 @@ describe("Telegram bot, long polling", () => {
     // The first replies to the question, each other to the part before it: two long answers at once never interleave
     // into one.
     const repliedTo = sent.map((s) => (s.params.reply_parameters as { message_id: number } | undefined)?.message_id);
-    expect(repliedTo[0]).toBeDefined();
+    expect(repliedTo[0]).toBe(question.message.message_id);
     expect(repliedTo.slice(1)).toEqual(sent.slice(0, -1).map((s) => s.message.message_id));
   });
 
