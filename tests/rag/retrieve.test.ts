@@ -36,6 +36,20 @@ describe("a tweet author's name in a question", () => {
   });
 });
 
+/** Runs `check` with a retriever over one briefing of `text` alone, in a project of its own (removed after). */
+async function overBriefing(text: string, check: (retriever: Retriever) => Promise<void> | void): Promise<void> {
+  const other = tempProject(false);
+  try {
+    mkdirSync(other.seedsDir, { recursive: true });
+    writeFileSync(join(other.seedsDir, "001_other.txt"), `${text}\n`);
+    const embeddings = new HashingEmbeddings();
+    const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
+    await check(new Retriever(index, embeddings));
+  } finally {
+    other.remove();
+  }
+}
+
 /** Every key the question's terms give `word`: its own term's and its other forms' (a term of their own). */
 const keysOf = (question: string, word: string): string[] => retriever.terms(question).flatMap((t) => (t.word === word ? [...t.keys] : []));
 /** Keys of `word` that count for coverage: its own term's. */
@@ -109,32 +123,19 @@ describe("a form VIII verb in the present tense", () => {
   });
 
   it("is not taken for form X's word: يستعد (prepares) does not count as finding استعاد (regained)", async () => {
-    const other = tempProject(false);
-    try {
-      mkdirSync(other.seedsDir, { recursive: true });
-      writeFileSync(join(other.seedsDir, "001_other.txt"), "استعاد الجيش المدينة بعد أسبوع.\n");
-      const embeddings = new HashingEmbeddings();
-      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
-      const terms = new Retriever(index, embeddings).terms("هل يستعد الوفد للزيارة؟").filter((t) => t.word === "يستعد");
+    await overBriefing("استعاد الجيش المدينة بعد أسبوع.", async (retriever) => {
+      const terms = retriever.terms("هل يستعد الوفد للزيارة؟").filter((t) => t.word === "يستعد");
       // Not the word's own key, which counts for coverage; at most another form, which only ranks.
       expect(terms.find((t) => !t.synthetic)?.keys).not.toContain("استعاد");
       expect(terms.filter((t) => t.synthetic).flatMap((t) => t.keys)).toContain("استعاد");
-    } finally {
-      other.remove();
-    }
+    });
   });
 });
 
 describe("a form V, VI or assimilated form VIII verb in the present tense", () => {
   it("is its past and verbal noun where the corpus holds them (يتصرف ~ التصرف, تتعاون ~ التعاون, تتفق ~ اتفق)", async () => {
-    const other = tempProject(false);
-    try {
-      mkdirSync(other.seedsDir, { recursive: true });
-      const text = "قرر الوزير التصرف بسرعة بعد أن اتفق الطرفان على الاتفاق، ولقي تفاعل الناس ترحيبا. وأمر الأتراك بالتعاون مع الجار.";
-      writeFileSync(join(other.seedsDir, "001_other.txt"), `${text}\n`);
-      const embeddings = new HashingEmbeddings();
-      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
-      const retriever = new Retriever(index, embeddings);
+    const text = "قرر الوزير التصرف بسرعة بعد أن اتفق الطرفان على الاتفاق، ولقي تفاعل الناس ترحيبا. وأمر الأتراك بالتعاون مع الجار.";
+    await overBriefing(text, async (retriever) => {
       const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
       // The word itself, at full weight: before, a look-alike found as a misspelling (weighing less) at best.
       expect(own("لماذا يتصرف الوزير هكذا؟", "يتصرف")).toMatchObject({ keys: expect.arrayContaining(["تصرف"]), weight: 1 });
@@ -152,22 +153,14 @@ describe("a form V, VI or assimilated form VIII verb in the present tense", () =
       expect(retriever.terms("ماذا قال تامر؟").filter((t) => t.synthetic).flatMap((t) => t.keys)).toContain("امر");
       // Only forms the corpus holds: يتعلم's تعلم is not in it.
       expect(own("ماذا يتعلم الناس؟", "يتعلم")?.keys).not.toContain("تعلم");
-    } finally {
-      other.remove();
-    }
+    });
   });
 });
 
 describe("a verb of form VII, VIII or X and its verbal noun", () => {
   it("find each other: past, present and noun, where the corpus holds the other shape (اعترض ~ الاعتراضات, الانسحاب ~ انسحب)", async () => {
-    const other = tempProject(false);
-    try {
-      mkdirSync(other.seedsDir, { recursive: true });
-      const text = "سجل المدافع أربعة اعتراضات في الموسم. وانسحب الفريق من البطولة بعد استخدام لاعب موقوف. وأعلنت اللجنة استقلال الحكم.";
-      writeFileSync(join(other.seedsDir, "001_other.txt"), `${text}\n`);
-      const embeddings = new HashingEmbeddings();
-      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
-      const retriever = new Retriever(index, embeddings);
+    const text = "سجل المدافع أربعة اعتراضات في الموسم. وانسحب الفريق من البطولة بعد استخدام لاعب موقوف. وأعلنت اللجنة استقلال الحكم.";
+    await overBriefing(text, async (retriever) => {
       const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
       // Past to noun, noun to past, present to both: each the word itself, at full weight.
       expect(own("كم كرة اعترض المدافع؟", "اعترض")).toMatchObject({ keys: expect.arrayContaining(["اعتراض"]), weight: 1 });
@@ -181,21 +174,13 @@ describe("a verb of form VII, VIII or X and its verbal noun", () => {
       // Nor the article before ت (التمر, dates; التهم, charges), form X of a doubled root (استقل, استعد, استمر), or
       // form II's noun (تنسيق, coordination).
       for (const word of ["التمر", "التهم", "استقل", "استعد", "استمر", "تنسيق"]) expect(augmentedForms(word), word).toEqual([]);
-    } finally {
-      other.remove();
-    }
+    });
   });
 });
 
 describe("a present-tense verb in another person", () => {
   it("finds the text's person where a marked verb is found nowhere (تمثلها ~ يمثل); a name or noun is not read so", async () => {
-    const other = tempProject(false);
-    try {
-      mkdirSync(other.seedsDir, { recursive: true });
-      writeFileSync(join(other.seedsDir, "001_other.txt"), "يمثل الأمازون أكثر من نصف غابات الكوكب. ونلمس تحسنا في الأوضاع. والتقى يونس بالوزير.\n");
-      const embeddings = new HashingEmbeddings();
-      const index = await buildIndex({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings });
-      const retriever = new Retriever(index, embeddings);
+    await overBriefing("يمثل الأمازون أكثر من نصف غابات الكوكب. ونلمس تحسنا في الأوضاع. والتقى يونس بالوزير.", async (retriever) => {
       const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
       expect(own("ما نسبة الغابات التي تمثلها غابة الأمازون؟", "تمثلها")).toMatchObject({ keys: expect.arrayContaining(["يمثل"]), weight: 1 });
       expect(otherPersons("تمثلها")).toEqual(expect.arrayContaining(["يمثل", "نمثل", "يمثلها"]));
@@ -204,9 +189,7 @@ describe("a present-tense verb in another person", () => {
       expect(own("ماذا قالت تونس؟", "تونس")?.weight).toBeLessThan(1);
       expect(own("ماذا حدث في تلمسان؟", "تلمسان")?.weight).toBeLessThan(1);
       expect(otherPersons("مثل")).toEqual([]);
-    } finally {
-      other.remove();
-    }
+    });
   });
 });
 
