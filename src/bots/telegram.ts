@@ -45,6 +45,8 @@ export interface TelegramBotOptions {
    * send may wait out a 429 for up to a minute. A send that fails sooner is told to the presser as a toast.
    */
   readonly acknowledgeWithinMs?: number;
+  /** The webhook's refused requests are logged at most this often, with their count since the last line (default 60 s). */
+  readonly refusalLogIntervalMs?: number;
 }
 
 const COMMANDS = [
@@ -57,8 +59,6 @@ const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disable
 const replyTo = (question: Message) => ({ reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } });
 const TYPING_EVERY_MS = 4500;
 const MAX_RETRY_AFTER_S = 60;
-/** The webhook's refused requests are logged at most this often (with their count since the last line). */
-const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 /**
  * Who sent a message, for the rate limit: the chat an anonymous admin or a channel posts as (Telegram then puts
@@ -73,7 +73,7 @@ function senderOf(ctx: Context): string {
 export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
   const { ask, inflight } = deps;
   const logger = deps.logger.child({ bot: "telegram" });
-  const { conflictRetryMs = 5000, maxSendRetries = 2, typingDelayMs = 400, acknowledgeWithinMs = 3000 } = options;
+  const { conflictRetryMs = 5000, maxSendRetries = 2, typingDelayMs = 400, acknowledgeWithinMs = 3000, refusalLogIntervalMs = 60_000 } = options;
   const bot = new Telegraf(config.token, { telegram: { webhookReply: false, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) } });
   const state = ask.state;
   let stopped = false;
@@ -82,6 +82,26 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   let webhook: Server | undefined;
   let retryTimer: NodeJS.Timeout | undefined;
   let conflictWait = conflictRetryMs;
+  // The webhook's refused requests are logged once per refusalLogIntervalMs at most, with how many since the last
+  // line (the first at once, the rest when the interval is over or the bot stops): a scanner on the public port
+  // would flood the log.
+  let refused = 0;
+  let refusalsLoggedAt = -Infinity;
+  let refusalTimer: NodeJS.Timeout | undefined;
+  const logRefusals = (): void => {
+    clearTimeout(refusalTimer);
+    refusalTimer = undefined;
+    if (refused === 0) return;
+    logger.warn({ refused }, "webhook requests refused: wrong path or secret token");
+    refusalsLoggedAt = Date.now();
+    refused = 0;
+  };
+  const noteRefusal = (): void => {
+    refused += 1;
+    const wait = refusalsLoggedAt + refusalLogIntervalMs - Date.now();
+    if (wait <= 0) logRefusals();
+    else refusalTimer ??= setTimeout(logRefusals, wait).unref();
+  };
   /** Until when each chat's streamed partial texts are held back, after Telegram asked it to slow down. */
   const partialHolds = new Map<number, number>();
 
@@ -388,21 +408,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
 
   async function listen(url: string, secret: string): Promise<void> {
     const path = new URL(url).pathname;
-    // Refusals are logged once a minute at most, with how many: a scanner on the public port would flood the log.
-    let refused = 0;
-    let warnedAt = -Infinity;
     bot.webhookFilter = function (req) {
       const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
       const expected = Buffer.from(secret);
       const ok = req.method === "POST" && new URL(req.url ?? "/", "http://localhost").pathname === path && given.length === expected.length && timingSafeEqual(given, expected);
-      if (!ok) {
-        refused += 1;
-        if (Date.now() - warnedAt >= REFUSAL_LOG_INTERVAL_MS) {
-          logger.warn({ method: req.method, refused }, "webhook requests refused: wrong path or secret token");
-          warnedAt = Date.now();
-          refused = 0;
-        }
-      }
+      if (!ok) noteRefusal();
       return ok;
     };
     const callback = bot.webhookCallback(path, { secretToken: secret });
@@ -430,6 +440,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     async stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      logRefusals();
       if (webhook) {
         const server = webhook;
         webhook = undefined;
