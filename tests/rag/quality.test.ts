@@ -151,10 +151,10 @@ describe("answer quality on the briefing", () => {
 
   it("blind-conversations3.jsonl (written blind, session 28): follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations3.jsonl"));
-    // 19 of 24 measured blind; the floor sits one under. Misses: dialect words the word lists lack ("ايمتى بتبلش؟",
-    // when does it start; "اتثار", was raised), "How long will it serve there?" (a three-year term), near-topic
-    // details answered.
-    expect(right).toBeGreaterThanOrEqual(18);
+    // 19 of 24 measured blind; 20 since the Levantine بلش (to start) is in the dialect list, a word taken from this
+    // set: the floor guards against regressions and is no blind score. Misses: "اتثار" (was raised), "How long
+    // will it serve there?" (a three-year term), near-topic details answered.
+    expect(right).toBeGreaterThanOrEqual(19);
     expect(rows).toBe(24);
   });
 });

@@ -16,6 +16,10 @@ describe("dialect words", () => {
     expect(standard("بغات")).toEqual(expect.arrayContaining(keysOf("تريد")));
     expect(standard("الدزاير")).toEqual(keysOf("الجزائر"));
     expect(standard("الامريكان")).toEqual(expect.arrayContaining(keysOf("الأمريكية")));
+    // Starting and ending, Levantine and Egyptian: "ايمتى بتبلش؟" (when does it start?) finds the news's ستبدأ.
+    expect(standard("بتبلش")).toEqual(expect.arrayContaining(keysOf("ستبدأ")));
+    expect(standard("ابتدت")).toEqual(expect.arrayContaining(keysOf("بدأ")));
+    expect(standard("خلصت")).toEqual(expect.arrayContaining(keysOf("انتهت")));
   });
 
   it("are found with a joined و or ف, and a standard word or a name has none", () => {
