@@ -56,7 +56,11 @@ const COMMANDS = [
 ];
 const UPDATES = ["message" as const, "callback_query" as const];
 const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
-const replyTo = (question: Message) => ({ reply_parameters: { message_id: question.message_id, allow_sending_without_reply: true } });
+/** Options that send a message as a reply to message `messageId` (sent anyway if that one is gone). */
+const replyTo = (messageId: number) => ({ reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
+/** The wait Telegram asks for with a 429, in seconds; undefined for any other error. */
+const retryAfterOf = (error: unknown): number | undefined =>
+  error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
 const TYPING_EVERY_MS = 4500;
 const MAX_RETRY_AFTER_S = 60;
 
@@ -175,7 +179,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         return;
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language);
-      const where = answered ? { reply_parameters: { message_id: answered.message_id, allow_sending_without_reply: true } } : {};
+      const where = answered ? replyTo(answered.message_id) : {};
       const sending = withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
       // Answered once the passage is sent, or meanwhile if the send is still waiting (see acknowledgeWithinMs).
       // Counted from the press: the payload and the rate limit may have waited on Redis already.
@@ -226,7 +230,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
           await call();
           return true;
         } catch (error) {
-          const wait = error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
+          const wait = retryAfterOf(error);
           if (wait !== undefined) partialHolds.set(chatId, Date.now() + wait * 1000);
           throw error;
         }
@@ -235,7 +239,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         {
           create: (html) =>
             partial(async () => {
-              messageId = (await ctx.reply(html, { ...FORMAT, ...replyTo(question) })).message_id;
+              messageId = (await ctx.reply(html, { ...FORMAT, ...replyTo(question.message_id) })).message_id;
             }),
           edit: (html) =>
             partial(async () => {
@@ -279,7 +283,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     let previous = typeof after === "number" ? after : after?.message_id;
     for (const [i, part] of parts.entries()) {
       const markup = keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {};
-      const where = previous === undefined ? {} : { reply_parameters: { message_id: previous, allow_sending_without_reply: true } };
+      const where = previous === undefined ? {} : replyTo(previous);
       const sent = await withRetry(() => ctx.reply(part, { ...FORMAT, ...where, ...markup }));
       ids.push(sent.message_id);
       previous = sent.message_id;
@@ -325,7 +329,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       try {
         return await call();
       } catch (error) {
-        const wait = error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
+        const wait = retryAfterOf(error);
         if (wait === undefined || wait > MAX_RETRY_AFTER_S || attempt >= maxSendRetries) throw error;
         logger.warn({ retryAfter: wait, attempt: attempt + 1 }, "Telegram asked to slow down; retrying the message");
         await delay(wait * 1000);
