@@ -261,19 +261,20 @@ const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
  */
 const RELATIVES_WEIGHT = 0.5;
 
+/** The endings a present-tense verb may carry: object pronouns, plural and dual. */
+const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
+/** At most one of those endings, at the end of a pattern. */
+const PRESENT_ENDING = `(?:${PRESENT_ENDINGS.filter(Boolean).join("|")})?$`;
 /** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
-const PRESENT_ROOT = /^[يتن](.{3})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+const PRESENT_ROOT = new RegExp(`^[يتن](.{3})${PRESENT_ENDING}`, "u");
 /** A form VIII verb in the present tense (يجتمع, تنتقد: C ت C C after the prefix), with a pronoun or plural ending. */
-const FORM_VIII_PRESENT = /^[يتن](\p{Script=Arabic})ت(\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+const FORM_VIII_PRESENT = new RegExp(`^[يتن](\\p{Script=Arabic})ت(\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`, "u");
 
 /**
  * A present-tense verb's own mark: an object pronoun or a plural ending, which no noun of that shape carries (تامر
  * and يامن are names, تجار "merchants", تجارة "trade": ة reads as ه).
  */
 const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا)$/u;
-/** The endings a present-tense verb may carry: object pronouns, plural and dual. */
-const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
-
 /**
  * The readings of a verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل, تتعاون: ت and three or four
  * letters after the prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق): what
@@ -305,7 +306,10 @@ const AUGMENTED_NOUN = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}
  * The present of form VII (ينسحب) or X (يستخدم), with a pronoun or plural ending (form VIII: FORM_VIII_PRESENT).
  * Not with ي before the last root letter: تنسيق (coordination) is form II's noun, not a present of انساق.
  */
-const AUGMENTED_PRESENT = /^[يتن](ن\p{Script=Arabic}(?!ي)\p{Script=Arabic}|ست\p{Script=Arabic}(?!ي)\p{Script=Arabic})(\p{Script=Arabic})(?:ها|هم|هما|هن|ه|ون|ين|ان|وا|نا)?$/u;
+const AUGMENTED_PRESENT = new RegExp(
+  `^[يتن](ن\\p{Script=Arabic}(?!ي)\\p{Script=Arabic}|ست\\p{Script=Arabic}(?!ي)\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`,
+  "u",
+);
 
 /**
  * The other shapes of a verb of form VII, VIII or X, or of its verbal noun: the past and the noun differ by an ا
