@@ -312,14 +312,26 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     ).catch((error: unknown) => logger.warn({ err: error }, "could not remember the conversation"));
   }
 
-  /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */
+  /**
+   * Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. An edit
+   * whose outcome is unknown (no answer from Telegram) is made once more: refused as changing nothing, it was
+   * carried out, and the answer is not sent a second time.
+   */
   async function finalEdit(chatId: number, messageId: number, html: string, keyboard?: InlineKeyboardMarkup): Promise<boolean> {
-    try {
-      await withRetry(() => bot.telegram.editMessageText(chatId, messageId, undefined, html, { ...FORMAT, ...(keyboard ? { reply_markup: keyboard } : {}) }));
-      return true;
-    } catch (error) {
-      logger.warn({ err: error, chat: chatId }, "could not edit the streamed reply; sending the answer instead");
-      return false;
+    const edit = (): Promise<unknown> => bot.telegram.editMessageText(chatId, messageId, undefined, html, { ...FORMAT, ...(keyboard ? { reply_markup: keyboard } : {}) });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await withRetry(edit);
+        return true;
+      } catch (error) {
+        if (notModified(error)) return true;
+        if (attempt === 1 && outcomeUnknown(error)) {
+          logger.warn({ err: error, chat: chatId }, "no answer to the edit of the streamed reply; editing again");
+          continue;
+        }
+        logger.warn({ err: error, chat: chatId }, "could not edit the streamed reply; sending the answer instead");
+        return false;
+      }
     }
   }
 
@@ -455,6 +467,16 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       await stopPolling();
     },
   };
+}
+
+/** Whether Telegram may have carried out a call that failed: no answer came (the connection failed) or a server error. */
+function outcomeUnknown(error: unknown): boolean {
+  return !(error instanceof TelegramError) || error.code >= 500;
+}
+
+/** Telegram's refusal of an edit that changes nothing: the message already shows that text and those buttons. */
+function notModified(error: unknown): boolean {
+  return error instanceof TelegramError && error.code === 400 && error.description.includes("message is not modified");
 }
 
 /** The question in a text message, or undefined when it is not addressed to the bot. */

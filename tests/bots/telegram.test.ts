@@ -506,6 +506,8 @@ describe("fake Telegram server", () => {
 });
 
 describe("Telegram bot, composed answers streaming from a language model", () => {
+  /** The final edit of a streamed answer: the one that puts the buttons under it. */
+  const withButtons = (params: Record<string, unknown>): boolean => params.reply_markup !== undefined;
   /** A bot over the real core, its answers composed by a fake model that streams three sentences. */
   async function streaming(chat: typeof threeSentences = threeSentences): Promise<{ tg: FakeTelegram; inflight: ReturnType<typeof createInflight> }> {
     const llm = await startFakeOpenAI({ chat });
@@ -585,6 +587,30 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
     expect(tg.callsOf("sendMessage").map((c) => c.fault)).toEqual([faults.tooManyRequests(1), undefined]);
     expect(tg.sent).toHaveLength(1);
     expect(String(tg.callsOf("editMessageText").at(-1)?.params.text)).toContain(en.sources);
+  });
+  it("an answer edited in whose reply was lost is checked by editing again, not sent a second time", { timeout: 20_000 }, async () => {
+    // Telegram carries out the final edit (the one with the buttons) but its answer is lost; the edit made again
+    // is refused as changing nothing, which says it is in place.
+    const { tg, inflight } = await streaming();
+    tg.fail("editMessageText", { kind: "lost" }, 1, withButtons);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1, 10_000);
+    expect(await inflight.drain(10_000)).toBe(true);
+    expect(tg.sent).toHaveLength(1);
+    const finals = tg.callsOf("editMessageText").filter((c) => withButtons(c.params));
+    expect(finals.map((e) => e.fault)).toEqual([{ kind: "lost" }, undefined]);
+    expect(tg.sent.map((m) => tg.textOf(m))).toEqual([expect.stringContaining(en.sources)]);
+  });
+
+  it("an answer whose edit Telegram did not carry out is edited in by the second try", { timeout: 20_000 }, async () => {
+    const { tg, inflight } = await streaming();
+    tg.fail("editMessageText", { kind: "drop" }, 1, withButtons);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(1, 10_000);
+    expect(await inflight.drain(10_000)).toBe(true);
+    expect(tg.sent).toHaveLength(1);
+    expect(tg.callsOf("editMessageText").filter((c) => withButtons(c.params))).toHaveLength(2);
+    expect(tg.sent.map((m) => tg.textOf(m))).toEqual([expect.stringContaining(en.sources)]);
   });
 });
 

@@ -15,6 +15,8 @@ export type Fault =
   | { readonly kind: "status"; readonly status: number }
   /** The connection is destroyed before any response. */
   | { readonly kind: "drop" }
+  /** The call is carried out, then the connection is destroyed: the caller cannot tell it from a call that failed. */
+  | { readonly kind: "lost" }
   /** The call is held for `ms`, then served normally (a slow or congested Bot API). */
   | { readonly kind: "delay"; readonly ms: number };
 
@@ -87,8 +89,8 @@ export interface FakeTelegram {
   readonly commands: readonly unknown[];
   readonly webhook: { readonly url: string; readonly secretToken: string | undefined } | undefined;
   callsOf(method: string): ApiCall[];
-  /** Serves `fault` for the next `times` calls of `method`. */
-  fail(method: string, fault: Fault, times?: number): void;
+  /** Serves `fault` for the next `times` calls of `method` (of those whose parameters pass `when`, when given). */
+  fail(method: string, fault: Fault, times?: number, when?: (params: Record<string, unknown>) => boolean): void;
   /** Builds a private-chat text message update (entities filled in as Telegram would) without queueing it. */
   privateUpdate(text: string, from?: Sender): Update.MessageUpdate<Message.TextMessage>;
   /**
@@ -107,6 +109,8 @@ export interface FakeTelegram {
   callbackUpdate(message: Message, data: string, from?: Sender): Update.CallbackQueryUpdate;
   /** The callback data of the inline keyboard under a sent message, row by row (as last sent or edited). */
   buttonsOf(sent: SentMessage): string[][];
+  /** The text of a sent message as last sent or edited (tags dropped). */
+  textOf(sent: SentMessage): string;
   /** Every answerCallbackQuery, in order. */
   readonly callbackAnswers: readonly CallbackAnswer[];
   /** Builds a private non-text (sticker) message update. */
@@ -136,7 +140,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const queue: Update[] = [];
   const delivered = new Map<number, number>();
   const messages = new Map<string, Message>();
-  const scripted = new Map<string, Fault[]>();
+  const scripted = new Map<string, { fault: Fault; when?: (params: Record<string, unknown>) => boolean }[]>();
   const listeners = new Set<() => void>();
   const messageIds = new Map<number, number>();
   const chats = new Map<number, Message["chat"]>();
@@ -246,8 +250,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       if (!checked.ok) return error(400, checked.error);
       const keyboard = checkKeyboard(params.reply_markup);
       if (!keyboard.ok) return error(400, keyboard.error);
-      if (checked.text === stored.text && !keyboard.markup) return error(400, "Bad Request: message is not modified");
-      const edited = { ...stored, text: checked.text, edit_date: Math.floor(Date.now() / 1000), ...(keyboard.markup ? { reply_markup: keyboard.markup } : {}) };
+      // As Telegram: an edit without reply_markup removes the buttons, and one changing nothing is refused.
+      const { reply_markup: before, ...rest } = stored;
+      if (checked.text === stored.text && JSON.stringify(before) === JSON.stringify(keyboard.markup)) return error(400, "Bad Request: message is not modified");
+      const edited = { ...rest, text: checked.text, edit_date: Math.floor(Date.now() / 1000), ...(keyboard.markup ? { reply_markup: keyboard.markup } : {}) };
       remember(edited);
       return ok(edited);
     },
@@ -270,7 +276,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     const params = { ...Object.fromEntries(url.searchParams), ...(await readJson(req)) };
     if (!match || match[1] !== token) return send(res, error(match ? 401 : 404, match ? "Unauthorized" : "Not Found"));
     const method = match[2] ?? "";
-    let fault = scripted.get(method)?.shift();
+    const queue = scripted.get(method) ?? [];
+    const at = queue.findIndex(({ when }) => when === undefined || when(params));
+    let fault = at < 0 ? undefined : queue.splice(at, 1)[0]?.fault;
     calls.push(fault ? { method, params, at: Date.now(), fault } : { method, params, at: Date.now() });
     changed();
     if (fault?.kind === "delay") {
@@ -279,6 +287,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       fault = undefined;
     }
     if (fault?.kind === "drop") return void req.socket.destroy();
+    if (fault?.kind === "lost") {
+      api[method]?.(params);
+      changed();
+      return void req.socket.destroy();
+    }
     if (fault?.kind === "status") return void res.writeHead(fault.status, { "content-type": "text/html" }).end("<html>Bad Gateway</html>");
     if (fault) {
       const parameters = fault.retryAfter === undefined ? {} : { parameters: { retry_after: fault.retryAfter } };
@@ -355,8 +368,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return webhook;
     },
     callsOf: (method) => calls.filter((c) => c.method === method),
-    fail(method, fault, times = 1) {
-      scripted.set(method, [...(scripted.get(method) ?? []), ...Array.from({ length: times }, () => fault)]);
+    fail(method, fault, times = 1, when) {
+      scripted.set(method, [...(scripted.get(method) ?? []), ...Array.from({ length: times }, () => (when ? { fault, when } : { fault }))]);
     },
     privateUpdate: (text, from) => {
       const sender = user(from);
@@ -375,6 +388,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const current = messages.get(`${s.message.chat.id}:${s.message.message_id}`) ?? s.message;
       const markup = "reply_markup" in current ? (current.reply_markup as InlineKeyboardMarkup | undefined) : undefined;
       return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ("callback_data" in b ? b.callback_data : "")));
+    },
+    textOf: (s) => {
+      const current = messages.get(`${s.message.chat.id}:${s.message.message_id}`) ?? s.message;
+      return "text" in current ? current.text : "";
     },
     callbackAnswers,
     stickerUpdate: (from) => {
