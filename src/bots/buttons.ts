@@ -53,7 +53,12 @@ export async function pressButton(data: string, user: string, language: Language
     return true;
   });
   if (!first) return { kind: "message", text: m.alreadyVoted, language: payload.language };
-  await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations });
+  const recorded = await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations });
+  if (!recorded) {
+    // Not kept (logged by the log): the claim is given back, so pressing again is counted rather than "already rated".
+    await state.buttons.forgetVote(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not give back a vote that was not recorded"));
+    return { kind: "message", text: m.voteFailed, language: payload.language };
+  }
   logger.info({ platform: payload.platform, vote: action.vote }, "feedback");
   return { kind: "message", text: action.vote === "up" ? m.thanksUp : m.thanksDown, language: payload.language };
 }

@@ -35,6 +35,8 @@ export interface Messages {
   readonly thanksDown: string;
   /** A second vote on the same answer. */
   readonly alreadyVoted: string;
+  /** A vote that could not be recorded (it may be given again). */
+  readonly voteFailed: string;
   /** A button whose answer is too old (its payload expired) or that this bot never made. */
   readonly buttonExpired: string;
 }
@@ -62,6 +64,7 @@ const en: Messages = {
   thanksUp: "Thanks! Glad it helped.",
   thanksDown: "Thanks for telling me. The operator will look at this answer.",
   alreadyVoted: "You already rated this answer. Thanks!",
+  voteFailed: "Sorry, your rating could not be saved. Please press the button again in a moment.",
   buttonExpired: "This button has expired. Please ask the question again.",
 };
 
@@ -88,6 +91,7 @@ const ar: Messages = {
   thanksUp: "شكراً! يسعدني أن الجواب أفادك.",
   thanksDown: "شكراً لإخبارنا. سيراجع المشرف هذا الجواب.",
   alreadyVoted: "لقد قيّمت هذا الجواب من قبل. شكراً!",
+  voteFailed: "عذراً، تعذّر حفظ تقييمك. اضغط الزر مجدداً بعد قليل.",
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
 };
 

@@ -51,6 +51,8 @@ export interface ButtonStore {
   get(id: string): Promise<AnswerPayload | undefined>;
   /** True the first time `user` votes on answer `id` (for as long as its buttons work), false after. */
   firstVote(id: string, user: string): Promise<boolean>;
+  /** Gives back the vote of `user` on `id` that could not be recorded, so that pressing again counts. */
+  forgetVote(id: string, user: string): Promise<void>;
 }
 
 /** Button payloads over `store`, kept `ttlMs`. */
@@ -66,6 +68,7 @@ export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonSt
       return raw === undefined ? undefined : parsePayload(raw);
     },
     firstVote: (id, user) => store.claim(`vote:${id}:${user}`, "1", ttlMs),
+    forgetVote: (id, user) => store.delete(`vote:${id}:${user}`),
   };
 }
 

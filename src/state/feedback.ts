@@ -43,7 +43,8 @@ export interface FeedbackInput {
 export interface FeedbackLog {
   /** False with FEEDBACK_LOG=off: nothing is recorded and the 👍/👎 buttons are not shown. */
   readonly enabled: boolean;
-  record(input: FeedbackInput): Promise<void>;
+  /** Records an event; false (logged) when it could not be kept, so that a vote can be taken again. Never throws. */
+  record(input: FeedbackInput): Promise<boolean>;
   /** Every event within the retention period, oldest first (from Redis and the local file, merged). */
   list(): Promise<FeedbackEvent[]>;
 }
@@ -69,7 +70,7 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /** A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored. */
 export function createDisabledFeedback(read: () => Promise<FeedbackEvent[]> = async () => []): FeedbackLog {
-  return { enabled: false, record: async () => undefined, list: read };
+  return { enabled: false, record: async () => false, list: read };
 }
 
 /** The feedback log in `dir` and, when `redis` is given, in Redis while it is up. */
@@ -165,9 +166,11 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
           citations: input.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })),
         };
         await preferRedis(redis, () => appendRedis(event), () => appendLocal(event));
+        return true;
       } catch (error) {
         // Feedback is never worth failing an answer or a button for: log and go on.
         logger.warn({ err: error }, "could not record feedback");
+        return false;
       }
     },
     async list() {

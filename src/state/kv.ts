@@ -10,6 +10,8 @@ export interface KeyValueStore {
   set(key: string, value: string, ttlMs: number): Promise<void>;
   /** Sets `key` only when it is absent; true when this call set it (the first claim wins, across replicas with Redis). */
   claim(key: string, value: string, ttlMs: number): Promise<boolean>;
+  /** Removes `key` (a claim given back); absent keys are no error. */
+  delete(key: string): Promise<void>;
 }
 
 /** Bounds of an in-process store. */
@@ -62,6 +64,7 @@ export function createMemoryStore({ maxBytes = 4 * 1024 * 1024, maxEntries = 100
       put(key, value, ttlMs);
       return true;
     },
+    delete: async (key) => drop(key),
   };
 }
 
@@ -72,6 +75,7 @@ export function createRedisStore(redis: SharedRedis): KeyValueStore {
     get: async (key) => (await redis.run((c) => c.get(k(key)))) ?? undefined,
     set: async (key, value, ttlMs) => void (await redis.run((c) => c.set(k(key), value, "PX", Math.max(1, Math.round(ttlMs))))),
     claim: async (key, value, ttlMs) => (await redis.run((c) => c.set(k(key), value, "PX", Math.max(1, Math.round(ttlMs)), "NX"))) === "OK",
+    delete: async (key) => void (await redis.run((c) => c.del(k(key)))),
   };
 }
 
@@ -144,6 +148,11 @@ export function createSharedStore(redis: SharedRedis | undefined, local: KeyValu
         },
         () => local.claim(key, value, ttlMs),
       ),
+    // From both: a claim taken here while Redis was away, or one Redis holds.
+    delete: async (key) => {
+      await local.delete(key);
+      await preferRedis(redis, () => remote.delete(key), async () => undefined);
+    },
   };
 }
 

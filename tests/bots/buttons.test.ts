@@ -2,7 +2,7 @@
  * The answer buttons, the same on every platform: "show paragraph" opens the passage behind a quote, and only
  * while the passage at that place still holds the quote.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
@@ -11,8 +11,8 @@ import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter } from "../../src/bots/rate-limit.js";
 import { silentLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
-import { paragraphData } from "../../src/state/buttons.js";
-import { createMemoryState } from "../../src/state/index.js";
+import { feedbackData, paragraphData } from "../../src/state/buttons.js";
+import { createMemoryState, createState } from "../../src/state/index.js";
 import { indexedProjects, SEED_NAME } from "../helpers/project.js";
 
 const project = indexedProjects();
@@ -36,6 +36,30 @@ describe("show paragraph", () => {
     writeFileSync(file, `A NEW FIRST PARAGRAPH, LONG ENOUGH TO MOVE THE REST.\n\n${readFileSync(file, "utf8")}`);
     expect(await rag.refresh()).toBe("reloaded");
     expect(await press()).toEqual({ kind: "message", text: messages("en").passageGone, language: "en" });
+    rag.close();
+  });
+});
+
+describe("feedback votes", () => {
+  it("a vote that could not be recorded says so and is counted when pressed again, not taken as already given", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    // The state folder's place is taken by a file: the feedback log cannot be written until it is gone.
+    const dir = join(p.root, "state");
+    writeFileSync(dir, "not a folder");
+    const state = createState({ logger: silentLogger, feedback: { dir, retentionDays: 30, salt: "test-salt-0123456789" } });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: silentLogger, state });
+    const reply = await ask("Who is Michele Sison?", { user: "telegram:1", platform: "telegram" });
+    if (reply.kind !== "answer" || reply.buttons === undefined) throw new Error("expected an answer with buttons");
+    const press = () => pressButton(feedbackData(reply.buttons ?? "", "up", "en"), "telegram:2", "en", { rag, state, logger: silentLogger });
+    const en = messages("en");
+
+    expect(await press()).toEqual({ kind: "message", text: en.voteFailed, language: "en" });
+    rmSync(dir);
+    mkdirSync(dir);
+    expect(await press()).toEqual({ kind: "message", text: en.thanksUp, language: "en" });
+    expect(await press()).toEqual({ kind: "message", text: en.alreadyVoted, language: "en" });
+    expect((await state.feedback.list()).map((e) => e.kind)).toEqual(["up"]);
     rag.close();
   });
 });

@@ -121,7 +121,7 @@ describe("the feedback log in the state folder", () => {
     writeFileSync(blocked, "a file where the state folder should be");
     const { logger, lines } = collectingLogger();
     const log = createFeedbackLog({ dir: join(blocked, "state"), retentionDays: 30, logger });
-    await expect(log.record({ platform: "discord", kind: "up", user: "u", question: "q", citations: [] })).resolves.toBeUndefined();
+    await expect(log.record({ platform: "discord", kind: "up", user: "u", question: "q", citations: [] })).resolves.toBe(false);
     expect(lines().map((l) => l.msg)).toContain("could not record feedback");
   });
 
@@ -172,6 +172,12 @@ describe("state shared through a real Redis", () => {
 
     expect(await a.state.updates.first("telegram:1:500")).toBe(true);
     expect(await b.state.updates.first("telegram:1:500")).toBe(false);
+
+    // A vote given back (not recorded) by one replica can be given again at another.
+    expect(await a.state.buttons.firstVote(id, "telegram:1")).toBe(true);
+    expect(await b.state.buttons.firstVote(id, "telegram:1")).toBe(false);
+    await a.state.buttons.forgetVote(id, "telegram:1");
+    expect(await b.state.buttons.firstVote(id, "telegram:1")).toBe(true);
 
     await a.state.feedback.record({ platform: "telegram", kind: "down", user: "telegram:1", question: "Who?", citations: payload.citations });
     expect((await b.state.feedback.list()).map((e) => [e.kind, e.question])).toEqual([["down", "Who?"]]);
