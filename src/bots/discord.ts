@@ -205,6 +205,18 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       : interaction.reply({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
   }
 
+  /**
+   * Removes an interaction's deferred "thinking…" (a flood's, or a public one making way for a notice to the asker
+   * alone). A failure is logged, not apologised for: a silenced user must not be told that something went wrong.
+   */
+  async function withdraw(interaction: RepliableInteraction): Promise<void> {
+    try {
+      await interaction.deleteReply();
+    } catch (error) {
+      logger.warn({ err: safeError(error), interactionId: interaction.id }, "could not remove the deferred reply");
+    }
+  }
+
   client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway session resumed"));
@@ -342,7 +354,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
           await interaction.reply({ content: notice, allowedMentions: NO_PINGS, flags: EPHEMERAL });
         } else if (refused) {
           await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-          await interaction.deleteReply();
+          await withdraw(interaction);
         } else {
           const content = interaction.commandName === "help" ? renderHelpDiscord() : renderAboutDiscord(deps.rag.info());
           await interaction.reply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
@@ -376,13 +388,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         }
         const parts = renderReplyDiscord(reply, { echoQuestion: true });
         if (parts.length === 0) {
-          await interaction.deleteReply();
+          await withdraw(interaction);
           return;
         }
         // A notice is for the asker alone (over the rate limit, an empty or too long question), as it is for /help:
         // the public "thinking…" goes, and the notice comes ephemeral.
         if (reply.kind === "notice") {
-          await interaction.deleteReply();
+          await withdraw(interaction);
           for (const content of parts) await interaction.followUp({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
           return;
         }

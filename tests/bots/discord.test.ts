@@ -536,6 +536,18 @@ describe("Discord bot: commands over the rate limit", () => {
     const token = discord.calls.find((c) => c.route.startsWith(`/interactions/${ids[2]}/`))?.route.split("/")[3];
     expect(discord.calls.filter((c) => c.method === "DELETE").map((c) => c.route)).toEqual([expect.stringContaining(`/${token}/messages/@original`)]);
   });
+
+  it("a silenced command whose placeholder cannot be removed stays silent: no apology is edited in", async () => {
+    const h = await setup({ perMinute: 1 });
+    h.discord.failNext({ method: "DELETE", route: /\/messages\/@original$/u, status: 500, times: 10 });
+    const ids = ["help", "help", "help"].map((name) => h.discord.command(name));
+    await h.discord.waitFor(() => (h.discord.calls.filter((c) => c.method === "DELETE").length >= 1 ? true : undefined));
+    await settled(h);
+    const [, second, third] = ids.map((id) => byInteraction(h.discord, id));
+    expect(second?.map((m) => m.content)).toEqual([en.rateLimited(60)]);
+    expect(third).toEqual([]);
+    expect(h.discord.calls.filter((c) => c.method === "PATCH" || c.route.includes("/webhooks/")).filter((c) => c.method !== "DELETE")).toEqual([]);
+  });
 });
 
 describe("Discord bot: stale commands", () => {
