@@ -42,6 +42,8 @@ export async function pressButton(data: string, user: string, language: Language
   }
   if (payload === undefined) return expired;
   const m = messages(payload.language);
+  // A 👍/👎 under an answer from before FEEDBACK_LOG=off: nothing to record, and nothing for the presser to retry.
+  if (action.kind === "feedback" && !state.feedback.enabled) return { kind: "message", text: m.votingOff, language: payload.language };
   if (action.kind === "paragraph") {
     const citation = payload.citations.find((c) => c.n === action.n);
     const passage = citation && rag.passage(citation.source, citation.start);

@@ -37,6 +37,8 @@ export interface Messages {
   readonly alreadyVoted: string;
   /** A vote that could not be recorded (it may be given again). */
   readonly voteFailed: string;
+  /** A vote under an older answer after feedback was switched off. */
+  readonly votingOff: string;
   /** A button whose answer is too old (its payload expired) or that this bot never made. */
   readonly buttonExpired: string;
 }
@@ -65,6 +67,7 @@ const en: Messages = {
   thanksDown: "Thanks for telling me. The operator will look at this answer.",
   alreadyVoted: "You already rated this answer. Thanks!",
   voteFailed: "Sorry, your rating could not be saved. Please press the button again in a moment.",
+  votingOff: "Thanks, but ratings are no longer collected.",
   buttonExpired: "This button has expired. Please ask the question again.",
 };
 
@@ -92,6 +95,7 @@ const ar: Messages = {
   thanksDown: "شكراً لإخبارنا. سيراجع المشرف هذا الجواب.",
   alreadyVoted: "لقد قيّمت هذا الجواب من قبل. شكراً!",
   voteFailed: "عذراً، تعذّر حفظ تقييمك. اضغط الزر مجدداً بعد قليل.",
+  votingOff: "شكراً، لكن التقييمات لم تعد تُجمع.",
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
 };
 

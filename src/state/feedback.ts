@@ -43,7 +43,10 @@ export interface FeedbackInput {
 export interface FeedbackLog {
   /** False with FEEDBACK_LOG=off: nothing is recorded and the 👍/👎 buttons are not shown. */
   readonly enabled: boolean;
-  /** Records an event; false (logged) when it could not be kept, so that a vote can be taken again. Never throws. */
+  /**
+   * Records an event; false when it was not kept (a failure, logged; or the log is off), so that a vote can be
+   * taken again. Never throws.
+   */
   record(input: FeedbackInput): Promise<boolean>;
   /** Every event within the retention period, oldest first (from Redis and the local file, merged). */
   list(): Promise<FeedbackEvent[]>;
@@ -106,7 +109,6 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
     await rename(tmp, file);
-    appended = 0;
   };
 
   const appendLocal = (event: FeedbackEvent): Promise<void> => {
@@ -120,7 +122,10 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         dirReady = false; // the folder may have gone: make it again next time
         throw error;
       }
-      if (++appended >= Math.max(10, Math.floor(maxEvents / 10))) await compact();
+      if (++appended < Math.max(10, Math.floor(maxEvents / 10))) return;
+      // The event is written: a failed rewrite costs only the trimming, tried again after as many writes more.
+      appended = 0;
+      await compact().catch((error: unknown) => logger.warn({ err: error }, "could not compact the feedback log; trying again later"));
     });
     // A failed write is the caller's to report; the next write must still run after it.
     chain = next.catch((error: unknown) => logger.debug({ err: error }, "a feedback write failed"));

@@ -62,4 +62,17 @@ describe("feedback votes", () => {
     expect((await state.feedback.list()).map((e) => e.kind)).toEqual(["up"]);
     rag.close();
   });
+
+  it("a vote under an answer from before feedback was switched off is thanked, not asked to be given again", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const state = createMemoryState(silentLogger); // FEEDBACK_LOG=off: the buttons kept, the log records nothing
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: silentLogger, state });
+    const reply = await ask("Who is Michele Sison?", { user: "telegram:1", platform: "telegram" });
+    if (reply.kind !== "answer" || reply.buttons === undefined) throw new Error("expected an answer with buttons");
+    const press = () => pressButton(feedbackData(reply.buttons ?? "", "down", "ar"), "telegram:2", "en", { rag, state, logger: silentLogger });
+    expect(await press()).toEqual({ kind: "message", text: messages("en").votingOff, language: "en" });
+    expect(await press()).toEqual({ kind: "message", text: messages("en").votingOff, language: "en" });
+    rag.close();
+  });
 });

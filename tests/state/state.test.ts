@@ -2,7 +2,7 @@
  * The state stores: in this process, and shared through a real redis-server by two instances as two replicas
  * would share them, including Redis dying mid-run and coming back.
  */
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +114,20 @@ describe("the feedback log in the state folder", () => {
     const lines = readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n");
     expect(lines.length).toBeLessThanOrEqual(20 + 10);
     expect(existsSync(join(dir, "salt"))).toBe(false); // STATE_SALT given: none generated
+  });
+
+  it("counts an event written as kept when trimming the file after it fails, and tries the trimming again later", async () => {
+    const dir = join(project.root, "state-trim");
+    const { logger, lines } = collectingLogger();
+    const log = createFeedbackLog({ dir, retentionDays: 30, maxEvents: 10, salt: "test-salt-0123456789", logger });
+    // A folder where the rewrite's temporary file goes: every trimming fails.
+    mkdirSync(join(dir, `${FEEDBACK_FILE}.${process.pid}.tmp`), { recursive: true });
+    const kept: boolean[] = [];
+    for (let i = 0; i < 25; i++) kept.push(await log.record({ platform: "telegram", kind: "up", user: "u", question: `q${i}`, citations: [] }));
+    expect(kept.every(Boolean)).toBe(true);
+    expect(readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n")).toHaveLength(25);
+    // Tried once per ten writes, not on every write after the first failure.
+    expect(lines().filter((l) => l.msg.startsWith("could not compact"))).toHaveLength(2);
   });
 
   it("loses only the event, never the caller, when the salt cannot be written", async () => {
