@@ -207,13 +207,16 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   /**
    * Removes an interaction's deferred "thinking…" (a flood's, or a public one making way for a notice to the asker
-   * alone). A failure is logged, not apologised for: a silenced user must not be told that something went wrong.
+   * alone); false when that failed. A failure is logged, not apologised for: a silenced user must not be told that
+   * something went wrong.
    */
-  async function withdraw(interaction: RepliableInteraction): Promise<void> {
+  async function withdraw(interaction: RepliableInteraction): Promise<boolean> {
     try {
       await interaction.deleteReply();
+      return true;
     } catch (error) {
       logger.warn({ err: safeError(error), interactionId: interaction.id }, "could not remove the deferred reply");
+      return false;
     }
   }
 
@@ -303,6 +306,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       else previous = await replyTo(previous ?? message, body);
       ids.push(previous.id);
     }
+    // Sent anew, the answer leaves the streamed half behind, ending in "…": it goes once the answer is there.
+    const abandoned = sent !== undefined && !ids.includes(sent.id) ? sent : undefined;
+    await abandoned?.delete().catch((error: unknown) => logger.warn({ err: safeError(error), messageId: abandoned.id }, "could not remove the streamed reply"));
     await link(reply, ids);
   }
 
@@ -393,9 +399,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         }
         // A notice is for the asker alone (over the rate limit, an empty or too long question), as it is for /help:
         // the public "thinking…" goes, and the notice comes ephemeral.
+        // When the "thinking…" cannot be removed, the notice takes its place, public as it is: a follow-up would do
+        // the same (Discord takes the first follow-up of an unresolved deferral as its reply, ignoring EPHEMERAL).
         if (reply.kind === "notice") {
-          await withdraw(interaction);
-          for (const content of parts) await interaction.followUp({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
+          const removed = await withdraw(interaction);
+          for (const [i, content] of parts.entries()) {
+            const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS } as const;
+            await (i === 0 && !removed ? interaction.editReply(body) : interaction.followUp({ ...body, flags: EPHEMERAL }));
+          }
           return;
         }
         const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });

@@ -264,6 +264,10 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         const [first, ...rest] = parts;
         const edited = first !== undefined && (await finalEdit(chatId, messageId, first, rest.length === 0 ? keyboard : undefined));
         const ids = await send(ctx, edited ? rest : parts, edited ? messageId : question, keyboard);
+        // Sent anew, the answer leaves the streamed half behind, ending in "…": it goes once the answer is there.
+        if (!edited) {
+          await ctx.telegram.deleteMessage(chatId, messageId).catch((error: unknown) => logger.warn({ err: error, chat: chatId }, "could not remove the streamed reply"));
+        }
         await link(reply, chatId, edited ? [messageId, ...ids] : ids);
       } finally {
         await typing.ready();

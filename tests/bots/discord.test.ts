@@ -470,6 +470,16 @@ describe("Discord bot: slash commands", () => {
     expect(third).toEqual([]);
   });
 
+  it("/ask over the rate limit whose 'thinking…' cannot be removed: the notice takes its place, once", async () => {
+    const h = await setup({ perMinute: 1 });
+    h.discord.failNext({ method: "DELETE", route: /\/messages\/@original$/u, status: 500, times: 10 });
+    const ids = ["first", "second"].map((q) => h.discord.command("ask", { values: { question: q } }));
+    await h.discord.waitFor(() => (h.discord.calls.some((c) => c.method === "DELETE") ? true : undefined));
+    await settled(h);
+    const second = byInteraction(h.discord, ids[1] ?? "");
+    expect(second.map((m) => [m.content, m.via])).toEqual([[en.rateLimited(60), "interaction-edit"]]);
+  });
+
   it("/ask retries a 5xx on the edit and answers once", async () => {
     const { discord } = await setup();
     discord.failNext({ method: "PATCH", route: /\/messages\/@original$/u, status: 502 });
@@ -483,8 +493,9 @@ describe("Discord bot: slash commands", () => {
     const h = await setup();
     h.discord.failNext({ method: "PATCH", route: /\/messages\/@original$/u, status: 503, times: 10 });
     const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" } });
-    const apology = await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.via === "followup"));
-    expect(apology.content).toBe(en.failed);
+    // The follow-up resolves the "thinking…" it could not edit (as Discord takes a first follow-up), in its place.
+    const apology = await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.content === en.failed));
+    expect(byInteraction(h.discord, id)).toHaveLength(1);
     // Public, as the command's reply is: whoever saw the question sees that its answer broke off.
     expect(apology.flags & 64).toBe(0);
     await settled(h);
@@ -637,6 +648,19 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       expect(repliesTo(discord, question)).toHaveLength(1);
       expect(reply.content).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\./u);
       expect(reply.allowedMentions).toMatchObject({ parse: [] });
+    });
+  });
+
+  it("a mention's answer whose final edit is refused is sent anew and the streamed half removed", async () => {
+    await withStreamingBot(async (discord, inflight) => {
+      // The final edit is the one that puts the buttons under the answer.
+      discord.failNext({ method: "PATCH", route: /^\/channels\/\d+\/messages\/\d+$/u, status: 400, body: { message: "Invalid Form Body", code: 50035 }, when: (body) => Array.isArray(body?.["components"]) });
+      const question = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+      await discord.waitFor(() => discord.calls.find((c) => c.method === "DELETE"), 10_000, "the streamed half removed");
+      await idle(discord, inflight);
+      const replies = repliesTo(discord, question);
+      expect(replies).toHaveLength(1);
+      expect(replies[0]?.content).toContain(en.sources);
     });
   });
 });

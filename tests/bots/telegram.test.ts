@@ -612,6 +612,17 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
     expect(tg.callsOf("editMessageText").filter((c) => withButtons(c.params))).toHaveLength(2);
     expect(tg.sent.map((m) => tg.textOf(m))).toEqual([expect.stringContaining(en.sources)]);
   });
+
+  it("an answer whose edit is refused is sent anew and the streamed half removed", { timeout: 20_000 }, async () => {
+    const { tg, inflight } = await streaming();
+    tg.fail("editMessageText", { kind: "error", code: 400, description: "Bad Request: can't parse entities" }, 1, withButtons);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(2, 10_000);
+    expect(await inflight.drain(10_000)).toBe(true);
+    expect(tg.sent).toHaveLength(2);
+    expect(tg.inChat()).toEqual([tg.sent[1]]);
+    expect(tg.inChat().map((m) => tg.textOf(m))).toEqual([expect.stringContaining(en.sources)]);
+  });
 });
 
 describe("Telegram bot, follow-up questions", () => {

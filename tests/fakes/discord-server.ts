@@ -70,6 +70,8 @@ export interface InjectedFailure {
   readonly status: number;
   readonly headers?: Record<string, string>;
   readonly body?: Payload;
+  /** Only requests whose JSON body passes this (the edit that carries the buttons, say). */
+  readonly when?: (body: Payload | undefined) => boolean;
   times?: number;
 }
 
@@ -89,6 +91,11 @@ interface InteractionState {
   acknowledged: boolean;
   /** The flags of a deferred response (64: ephemeral), which the edited original message keeps, as on Discord. */
   deferredFlags?: number;
+  /**
+   * Deferred and not yet resolved (no edit, no delete): as on Discord, the first follow-up then resolves it,
+   * becoming the original response with the deferral's visibility whatever flags it asks for.
+   */
+  loading?: boolean;
   original: SentMessage | undefined;
 }
 
@@ -313,7 +320,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (delay.times <= 0) delays.splice(delays.indexOf(delay), 1);
       await new Promise((resolve) => setTimeout(resolve, delay.ms));
     }
-    const failure = failures.find((f) => f.method === method && f.route.test(route));
+    const failure = failures.find((f) => f.method === method && f.route.test(route) && (f.when?.(call.body) ?? true));
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.times <= 0) failures.splice(failures.indexOf(failure), 1);
@@ -339,6 +346,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       const invalid = invalidContent(call.body);
       if (invalid) return send(400, invalid);
       return send(200, messageObject(create(call.body ?? {}, m[1] ?? "", "channel")));
+    }
+    if ((m = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/u)) && method === "DELETE") {
+      const message = messages.find((x) => x.id === m?.[2] && x.channelId === m?.[1]);
+      if (!message) return send(404, { message: "Unknown Message", code: 10008 });
+      messages.splice(messages.indexOf(message), 1);
+      return send(204);
     }
     if ((m = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/u)) && method === "PATCH") {
       const message = messages.find((x) => x.id === m?.[2] && x.channelId === m?.[1]);
@@ -369,7 +382,10 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         if (invalid) return send(400, invalid);
         interaction.original = create(data, interaction.channelId, "interaction-reply", interaction.id);
       }
-      if (type === 5) interaction.deferredFlags = Number(data["flags"] ?? 0);
+      if (type === 5) {
+        interaction.deferredFlags = Number(data["flags"] ?? 0);
+        interaction.loading = true;
+      }
       interaction.acknowledged = true;
       callbacks.set(interaction.id, { type, status: 204 });
       return send(204);
@@ -381,6 +397,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       if (m[3] && method === "DELETE") {
         if (interaction.original) messages.splice(messages.indexOf(interaction.original), 1);
         interaction.original = undefined;
+        interaction.loading = false;
         return send(204);
       }
       const invalid = invalidContent(call.body);
@@ -391,6 +408,12 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
         interaction.original.allowedMentions = call.body?.["allowed_mentions"];
         if (Array.isArray(call.body?.["components"])) interaction.original.components = call.body["components"] as Payload[];
         interaction.original.updatedAt = Date.now();
+        interaction.loading = false;
+        return send(200, messageObject(interaction.original));
+      }
+      if (!m[3] && method === "POST" && interaction.loading) {
+        interaction.loading = false;
+        interaction.original = create({ ...call.body, flags: interaction.deferredFlags ?? 0 }, interaction.channelId, "interaction-edit", interaction.id);
         return send(200, messageObject(interaction.original));
       }
       if (!m[3] && method === "POST") return send(200, messageObject(create(call.body ?? {}, interaction.channelId, "followup", interaction.id)));

@@ -111,6 +111,8 @@ export interface FakeTelegram {
   buttonsOf(sent: SentMessage): string[][];
   /** The text of a sent message as last sent or edited (tags dropped). */
   textOf(sent: SentMessage): string;
+  /** The sent messages not deleted since, in the order sent. */
+  inChat(): SentMessage[];
   /** Every answerCallbackQuery, in order. */
   readonly callbackAnswers: readonly CallbackAnswer[];
   /** Builds a private non-text (sticker) message update. */
@@ -257,6 +259,12 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       remember(edited);
       return ok(edited);
     },
+    deleteMessage: (params) => {
+      const key = `${String(params.chat_id)}:${String(params.message_id)}`;
+      if (!messages.has(key)) return error(400, "Bad Request: message to delete not found");
+      messages.delete(key);
+      return ok(true);
+    },
   };
 
   api["answerCallbackQuery"] = (params) => {
@@ -389,6 +397,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       const markup = "reply_markup" in current ? (current.reply_markup as InlineKeyboardMarkup | undefined) : undefined;
       return (markup?.inline_keyboard ?? []).map((row) => row.map((b) => ("callback_data" in b ? b.callback_data : "")));
     },
+    inChat: () => sent.filter((s) => messages.has(`${s.message.chat.id}:${s.message.message_id}`)),
     textOf: (s) => {
       const current = messages.get(`${s.message.chat.id}:${s.message.message_id}`) ?? s.message;
       return "text" in current ? current.text : "";
