@@ -346,7 +346,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!allowed(interaction.guildId)) {
-      await interaction.reply({ content: messages("en").notAllowed, flags: EPHEMERAL });
+      const question = interaction.options.getString("question");
+      const language = question === null ? languageOf(interaction) : detectLanguage(question);
+      await interaction.reply({ content: messages(language).notAllowed, flags: EPHEMERAL });
       return;
     }
     switch (interaction.commandName) {

@@ -578,6 +578,9 @@ describe("Discord bot: guild allowlist", () => {
     const command = h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, guildId: IDS.otherGuild });
     const refusal = await h.discord.waitFor(() => byInteraction(h.discord, command)[0]);
     expect(refusal.content).toBe(en.notAllowed);
+    // Refused in the question's language (Discord has no Arabic client locale to go by).
+    const arabic = h.discord.command("ask", { values: { question: "من هي ميشال سيسون؟" }, guildId: IDS.otherGuild });
+    expect((await h.discord.waitFor(() => byInteraction(h.discord, arabic)[0])).content).toBe(messages("ar").notAllowed);
     expect(h.discord.calls.find((c) => c.route.startsWith(`/interactions/${command}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS } });
     await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
     await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
