@@ -25,9 +25,15 @@ export const unlimited: RateLimiter = { take: async () => ({ ok: true }) };
 export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter {
   const hits = new Map<string, number[]>();
   const notified = new Map<string, number>();
+  // Pruned when the users seen pass this, then again only once their number has doubled: a scan per call would
+  // cost every question the whole map while more than 10,000 users are active within a window.
+  let pruneAt = MIN_PRUNE_AT;
   return {
     async take(key, now = Date.now()) {
-      if (hits.size > 10_000) prune(hits, notified, now, windowMs);
+      if (hits.size > pruneAt) {
+        prune(hits, notified, now, windowMs);
+        pruneAt = Math.max(MIN_PRUNE_AT, 2 * hits.size);
+      }
       const recent = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
       if (recent.length < limit) {
         recent.push(now);
@@ -86,6 +92,9 @@ local notify = redis.call('SET', KEYS[2], '1', 'PX', window, 'NX')
 if notify then return {0, retry, 1} end
 return {0, retry, 0}
 `;
+
+/** Users remembered before the in-process limiter first prunes those whose window is over. */
+const MIN_PRUNE_AT = 10_000;
 
 function prune(hits: Map<string, number[]>, notified: Map<string, number>, now: number, windowMs: number): void {
   for (const [key, times] of hits) {

@@ -231,7 +231,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
           return true;
         } catch (error) {
           const wait = retryAfterOf(error);
-          if (wait !== undefined) partialHolds.set(chatId, Date.now() + wait * 1000);
+          if (wait !== undefined) {
+            // Holds of chats not heard from since go here, so the map keeps only the waits still running.
+            for (const [chat, end] of partialHolds) if (end <= Date.now()) partialHolds.delete(chat);
+            partialHolds.set(chatId, Date.now() + wait * 1000);
+          }
           throw error;
         }
       };
@@ -299,12 +303,12 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   function placeOf(question: Message, me: UserFromGetMe): ConversationPlace {
     const chatId = question.chat.id;
     const replied = "reply_to_message" in question ? question.reply_to_message : undefined;
-    const replyTo = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
-    if (question.chat.type === "private") return { ...replyTo, chat: `telegram:chat:${chatId}` };
+    const answer = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
+    if (question.chat.type === "private") return { ...answer, chat: `telegram:chat:${chatId}` };
     const topic = "is_topic_message" in question && question.is_topic_message === true ? question.message_thread_id : undefined;
     // Each person's part of a forum topic is their own conversation: others asking there are not followed up on.
     const sender = question.sender_chat ? `chat:${question.sender_chat.id}` : (question.from?.id ?? "unknown");
-    return topic === undefined ? replyTo : { ...replyTo, chat: `telegram:topic:${chatId}:${topic}:${sender}` };
+    return topic === undefined ? answer : { ...answer, chat: `telegram:topic:${chatId}:${topic}:${sender}` };
   }
 
   /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */
