@@ -1,7 +1,7 @@
 /**
  * The only reader of process.env. Parses once, fails fast with a message that names the key.
  */
-import { resolve } from "node:path";
+import { isAbsolute, relative, resolve, sep } from "node:path";
 
 /** A configuration value that cannot be used; the message names the variable, never its value. */
 export class ConfigError extends Error {
@@ -223,11 +223,21 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const guildId = text(env, "DISCORD_GUILD_ID");
   if (guildId !== undefined && !SNOWFLAKE.test(guildId)) throw new ConfigError("DISCORD_GUILD_ID", "expected one guild id (17 to 20 digits)");
   const allowedChats = ids(env, "TELEGRAM_ALLOWED_CHATS", /^-?[1-9]\d*$/, "chat ids (whole numbers; a group's is negative)");
+  const seedsDir = resolve(root, text(env, "SEEDS_DIR") ?? "seeds");
+  const indexDir = resolve(root, text(env, "INDEX_DIR") ?? "index");
+  const stateDir = resolve(root, text(env, "STATE_DIR") ?? "state");
+  // A rebuild replaces the index folder whole: it must hold nothing else, nor lie over what must be kept.
+  if (indexDir === root || within(root, indexDir)) throw new ConfigError("INDEX_DIR", `${indexDir} holds the project (BOT_ROOT); give the index a folder of its own`);
+  for (const [key, other] of [["SEEDS_DIR", seedsDir], ["STATE_DIR", stateDir]] as const) {
+    if (indexDir === other || within(indexDir, other) || within(other, indexDir)) {
+      throw new ConfigError("INDEX_DIR", `${indexDir} overlaps ${key} (${other}); give the index a folder of its own`);
+    }
+  }
 
   return {
     root,
-    seedsDir: resolve(root, text(env, "SEEDS_DIR") ?? "seeds"),
-    indexDir: resolve(root, text(env, "INDEX_DIR") ?? "index"),
+    seedsDir,
+    indexDir,
     reloadIntervalMs: integer(env, "RELOAD_INTERVAL_MS", 5000, 0, 3_600_000),
     logLevel,
     consoleLogLevel: text(env, "LOG_LEVEL") === undefined ? "warn" : logLevel,
@@ -262,7 +272,7 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
       modelPath: text(env, "EMBEDDINGS_MODEL_PATH"),
     },
     state: {
-      dir: resolve(root, text(env, "STATE_DIR") ?? "state"),
+      dir: stateDir,
       redisUrl: redis,
       conversationTtlMs: integer(env, "CONVERSATION_TTL_MS", 600_000, 0, 86_400_000),
       buttonTtlMs: integer(env, "BUTTON_TTL_MS", 86_400_000, 60_000, 30 * 86_400_000),
@@ -272,4 +282,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     secrets: [discordToken, telegramToken, llmApiKey, webhookSecret, salt, ...redisSecrets(redis)].filter((s): s is string => Boolean(s)),
   };
+}
+
+/** Whether `inner` lies inside `outer` (not the same folder). */
+function within(inner: string, outer: string): boolean {
+  const path = relative(outer, inner);
+  return path !== "" && path.split(sep)[0] !== ".." && !isAbsolute(path);
 }

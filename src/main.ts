@@ -4,7 +4,7 @@
 import "dotenv/config";
 import { ConfigError, loadConfig, type Config } from "./config.js";
 import { createLogger } from "./logger.js";
-import { EmbeddingsError, IndexError } from "./rag/index.js";
+import { EmbeddingsError, IndexError, LockError } from "./rag/index.js";
 import { openRag } from "./open-rag.js";
 import { createAsk } from "./bots/ask.js";
 import { createConsoleChat } from "./bots/console.js";
@@ -36,9 +36,10 @@ async function main(): Promise<void> {
       process.stderr.write(`Cannot start: ${error.message}.\n`);
       process.exit(1);
     }
-    if (!(error instanceof IndexError)) throw error;
+    if (!(error instanceof IndexError) && !(error instanceof LockError)) throw error;
     logger.error({ err: error }, "cannot load the briefings");
-    process.stderr.write(`Cannot start: ${error.message}. Put .txt or .md briefings in ${config.seedsDir}.\n`);
+    const hint = error instanceof IndexError && error.code === "no-seeds" ? ` Put .txt or .md briefings in ${config.seedsDir}.` : "";
+    process.stderr.write(`Cannot start: ${error.message}.${hint}\n`);
     process.exit(1);
   });
 

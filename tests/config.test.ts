@@ -90,6 +90,25 @@ describe("loadConfig", () => {
     expect(config.secrets).toEqual(expect.arrayContaining(["redis://:p%40ss-word@cache:6379/2", "p%40ss-word", "p@ss-word", "0123456789abcdef0"]));
   });
 
+  it("refuses an INDEX_DIR that a rebuild would replace with the briefings, the state or the project in it", () => {
+    const refused = (env: Record<string, string>) => () => loadConfig(env, "/srv/bot");
+    for (const env of [
+      { INDEX_DIR: "seeds" },
+      { INDEX_DIR: "." },
+      { INDEX_DIR: ".." },
+      { INDEX_DIR: "/srv" },
+      { SEEDS_DIR: "index/briefings" },
+      { INDEX_DIR: "seeds/index" },
+      { INDEX_DIR: "state" },
+      { STATE_DIR: "/srv/bot/index/state" },
+    ]) {
+      expect(refused(env), JSON.stringify(env)).toThrow(/^INDEX_DIR: .+; give the index a folder of its own$/u);
+    }
+    // Beside the others, or under a name that only starts like theirs, it is its own.
+    expect(loadConfig({ INDEX_DIR: "seeds-index", STATE_DIR: "/var/lib/bot" }, "/srv/bot").indexDir).toBe("/srv/bot/seeds-index");
+    expect(loadConfig({ INDEX_DIR: "/var/cache/bot-index" }, "/srv/bot").indexDir).toBe("/var/cache/bot-index");
+  });
+
   it("reads exactly the variables .env.example documents", () => {
     const source = readFileSync(join(REPO_ROOT, "src/config.ts"), "utf8");
     const read = new Set([...source.matchAll(/\b(?:text|integer|list|ids|url|redisUrl|onOff)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));

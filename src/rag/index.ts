@@ -6,6 +6,7 @@ export type { Answer, AnswerOptions, Citation, CitedSpan, ComposedText, Conversa
 export { IndexError, QuestionError, type IndexErrorCode, type QuestionErrorCode } from "./errors.js";
 export { detectLanguage } from "./text/language.js";
 export { createRag, withoutUnsafe, type CreateRagOptions } from "./rag.js";
+export { LockError, type LockErrorCode } from "./lock.js";
 export type { LiveRag, RefreshOutcome, ReloadOptions } from "./reload.js";
 export { buildIndex, type BuildIndexOptions } from "./store.js";
 export { createEmbeddings, EmbeddingsError, type EmbeddingsErrorCode, type EmbeddingsSelection } from "./embedders/index.js";

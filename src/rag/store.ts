@@ -20,7 +20,7 @@
  * once published: in memory by the old index and the new one, on disk hard-linked from the old folder. The vectors'
  * part (exact copy and graph segments: building, updating, writing, reading) is vectors.ts.
  */
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, type Dirent } from "node:fs";
 import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
@@ -501,7 +501,32 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
  * a hard link to one of the previous (see VectorFiles.unchanged): no index file is ever written in place, so
  * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
  */
+/** The entries of the index folder, [] when it does not exist; a path that is not a folder is named as INDEX_DIR's. */
+async function indexEntries(indexDir: string): Promise<Dirent[]> {
+  try {
+    return await readdir(indexDir, { withFileTypes: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // A file on the way to it (a read-only mount, say) leaves no index there: it is built in memory (see rag.ts).
+    if (code === "ENOENT" || (code === "ENOTDIR" && !existsSync(indexDir))) return [];
+    if (code === "ENOTDIR") throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) is a file; give the index a folder of its own`, { cause: error });
+    throw error;
+  }
+}
+
+/**
+ * Refuses an index folder without a manifest that holds anything an index does not (a subfolder, a briefing, a
+ * note): a rebuild replaces the folder whole, and INDEX_DIR set to the wrong place must not delete what is there.
+ */
+function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
+  const foreign = entries.filter((e) => !e.isFile() || !/\.(bin|index|json)$/u.test(e.name)).map((e) => e.name);
+  if (foreign.length === 0) return;
+  const named = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
+  throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) holds other things (${named}); a rebuild would replace it, so give the index a folder of its own`);
+}
+
 async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFiles = {}): Promise<void> {
+  if (!existsSync(join(indexDir, "manifest.json"))) refuseForeign(indexDir, await indexEntries(indexDir));
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
@@ -573,8 +598,10 @@ export async function loadIndex(
 ): Promise<LoadResult> {
   const manifestPath = join(indexDir, "manifest.json");
   if (!existsSync(manifestPath)) {
-    if (existsSync(indexDir) && (await readdir(indexDir)).length > 0) corrupt(indexDir, new Error("no manifest.json"));
-    return { status: "missing" };
+    const entries = await indexEntries(indexDir);
+    if (entries.length === 0) return { status: "missing" };
+    refuseForeign(indexDir, entries);
+    return corrupt(indexDir, new Error("no manifest.json"));
   }
   let manifest: Manifest;
   try {

@@ -195,6 +195,29 @@ describe("seeds, through createRag", () => {
   });
 });
 
+describe("an index folder that is not the index's own, through createRag", () => {
+  it("INDEX_DIR over the briefings or beside other files stops the start, naming them, and deletes nothing", async () => {
+    const p = project(false);
+    const seeds = readdirSync(p.seedsDir).sort();
+    const error = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.seedsDir }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ name: "IndexError", code: "unwritable", message: expect.stringMatching(/\(INDEX_DIR\) holds other things \(.*000_9ae3e538818b189d\.txt.*\); a rebuild would replace it/u) });
+    expect(readdirSync(p.seedsDir).sort()).toEqual(seeds);
+
+    const notes = join(p.root, "mine");
+    mkdirSync(join(notes, "drafts"), { recursive: true });
+    writeFileSync(join(notes, "notes.json"), "{}");
+    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: notes })).rejects.toMatchObject({ code: "unwritable", message: expect.stringContaining("(drafts)") });
+    expect(readdirSync(notes).sort()).toEqual(["drafts", "notes.json"]);
+  });
+
+  it("INDEX_DIR naming a file is an IndexError that says so", async () => {
+    const p = project(false);
+    const file = join(p.root, "index-file");
+    writeFileSync(file, "not a folder");
+    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: file })).rejects.toMatchObject({ name: "IndexError", code: "unwritable", message: expect.stringContaining("(INDEX_DIR) is a file") });
+  });
+});
+
 describe("an index that cannot be written, through createRag", () => {
   it("a read-only index/ that is up to date is loaded without writing", async () => {
     const p = project();
@@ -254,11 +277,15 @@ describe("npm start with broken seeds or index", () => {
     addBadSeeds(damaged.seedsDir);
     const unwritable = project(false);
     writeFileSync(join(unwritable.root, "mount"), "not a folder: every write below it fails, as on a read-only mount");
-    const [a, b, c, d] = await Promise.all([
+    const elsewhere = project(false);
+    mkdirSync(join(elsewhere.root, "notes"));
+    writeFileSync(join(elsewhere.root, "notes", "todo.txt"), "keep me");
+    const [a, b, c, d, e] = await Promise.all([
       npmStart(missing, `${QUESTION}\n`),
       npmStart(useless, `${QUESTION}\n`),
       npmStart(damaged, `${QUESTION}\n`),
       npmStart(unwritable, `${QUESTION}\n`, { INDEX_DIR: "mount/index" }),
+      npmStart(elsewhere, `${QUESTION}\n`, { INDEX_DIR: "notes" }),
     ]);
 
     expect(a.code).toBe(1);
@@ -284,5 +311,10 @@ describe("npm start with broken seeds or index", () => {
     expect(d.code).toBe(0);
     expect(d.stderr).toContain('"msg":"index built in memory but could not be saved; it will be rebuilt next start"');
     expect(d.stdout).toContain("From the briefing:");
+
+    // An INDEX_DIR holding other things stops the start, names them, and is left as it was.
+    expect(e.code).toBe(1);
+    expect(e.stderr).toContain(`Cannot start: the index folder ${join(elsewhere.root, "notes")} (INDEX_DIR) holds other things (todo.txt); a rebuild would replace it, so give the index a folder of its own.\n`);
+    expect(readFileSync(join(elsewhere.root, "notes", "todo.txt"), "utf8")).toBe("keep me");
   });
 });
