@@ -134,16 +134,49 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
 /** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
 const UNREADABLE_STALE_MS = 10_000;
 
-/** Whether the lock described by `owner` (read from `path`) belongs to nobody any more. */
+/** Locks this process holds, by path, with the time each was taken (its `at`). */
+const heldHere = new Map<string, string>();
+
+/**
+ * Whether the lock described by `owner` (read from `path`) belongs to nobody any more: its process is gone, or
+ * the pid now names another process (this one, after a container restarted with the same pid; or one started
+ * after the lock was taken, where Linux tells when).
+ */
 async function stale(owner: LockOwner, path: string): Promise<boolean> {
   if (owner.pid === -1) {
     const info = await unlessMissing(stat(path), undefined);
     return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
   }
-  // Another machine's writer on a shared folder cannot be checked: its lock is honoured.
+  // Another machine's writer on a shared folder cannot be checked: its lock is honoured (see FOREIGN_LOCK_MS).
   if (owner.host && owner.host !== hostname()) return false;
-  return owner.pid !== process.pid && !alive(owner.pid);
+  if (owner.pid === process.pid) return heldHere.get(path) !== owner.at;
+  if (!alive(owner.pid)) return true;
+  const started = await processStart(owner.pid);
+  const taken = Date.parse(owner.at);
+  return started !== undefined && Number.isFinite(taken) && started > taken + START_SLACK_MS;
 }
+
+/** Rounding of the kernel's process start time (clock ticks, boot time in whole seconds), allowed for. */
+const START_SLACK_MS = 2000;
+
+/** When process `pid` started (ms since the epoch), from /proc on Linux; undefined elsewhere or when unknown. */
+async function processStart(pid: number): Promise<number | undefined> {
+  try {
+    const [stat, system] = await Promise.all([readFile(`/proc/${pid}/stat`, "utf8"), readFile("/proc/stat", "utf8")]);
+    // Field 22, counted after the command name in parentheses (which may hold spaces): ticks since boot, at 100 a second.
+    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+    const boot = Number(/^btime (\d+)$/mu.exec(system)?.[1]);
+    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A lock taken this long ago on another machine (a folder shared between hosts) is reported instead of waited
+ * for: no build takes that long, and its writer cannot be checked from here.
+ */
+const FOREIGN_LOCK_MS = 60 * 60_000;
 
 /** How long a takeover guard may stand before it is taken for debris of a crash inside the takeover. */
 const TAKEOVER_STALE_MS = 10_000;
@@ -255,11 +288,13 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
         await handle.close();
       }
       let released = false;
+      heldHere.set(path, owner.at);
       const lock: IndexLock = {
         path,
         async release() {
           if (released) return;
           released = true;
+          if (heldHere.get(path) === owner.at) heldHere.delete(path);
           const now = await readOwner(path);
           // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.
           if (now && now.pid === process.pid && now.at === owner.at) await rm(path, { force: true });
@@ -295,6 +330,14 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       }
       continue;
     }
+    if (found.kind === "lock" && found.owner.host && found.owner.host !== hostname() && Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS) {
+      const { owner } = found;
+      throw new LockError(
+        "blocked",
+        `the index lock ${path} was taken by process ${owner.pid} on host ${owner.host} at ${owner.at}, over an hour ago; if no process there is writing the index, remove the lock`,
+        owner,
+      );
+    }
     if (Date.now() >= deadline) {
       if (found.kind === "unreadable") {
         throw new LockError("busy", `the index lock ${path} cannot be read; another process may be writing the index`, undefined, { cause: found.cause });
@@ -302,7 +345,8 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       const { owner } = found;
       // pid -1: a lock being written this instant, or damaged (it is taken for stale once old).
       if (owner.pid === -1) throw new LockError("busy", `the index lock ${path} is being written or is damaged`);
-      throw new LockError("busy", `the index is being written by process ${owner.pid} (lock ${path})`, owner);
+      const where = owner.host && owner.host !== hostname() ? ` on host ${owner.host}` : "";
+      throw new LockError("busy", `the index is being written by process ${owner.pid}${where} (lock ${path})`, owner);
     }
     if (!logged) {
       logged = true;

@@ -2,7 +2,7 @@
  * Hot reload in the core: the live rag swaps in a new index when briefings are added, changed or removed, keeps
  * the old one answering until then, and writes only while holding the index lock.
  */
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, lstatSync, lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
@@ -63,6 +63,44 @@ describe("the index lock", () => {
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     expect(parsedLogs(lines).filter((l) => l.msg.includes("gone"))).toEqual([expect.objectContaining({ pid })]);
     await lock.release();
+  });
+
+  it("takes over a lock naming this process that it does not hold (a container restarted with the same pid)", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: process.pid, host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).at).not.toBe("2026-01-01T00:00:00.000Z");
+    // One it does hold is still its own: a second taking waits for it.
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+    await lock.release();
+  });
+
+  it.runIf(process.platform === "linux")("takes over a lock whose pid now names a process started after it was taken", async () => {
+    const p = project();
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
+    try {
+      await new Promise((resolve) => child.once("spawn", resolve));
+      const pid = child.pid ?? -1;
+      // Taken an hour before that process started: its writer is gone and the pid reused.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date(Date.now() - 3_600_000).toISOString() }));
+      const lock = await acquireIndexLock(p.indexDir);
+      await lock.release();
+      // Taken after it started: that process may be writing, and is waited for.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date(Date.now() + 5_000).toISOString() }));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", owner: { pid } });
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("names another host's lock, and reports one over an hour old at once instead of waiting", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: 7, host: "builder-3f2a", at: new Date().toISOString() }));
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("process 7 on host builder-3f2a") });
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: 7, host: "builder-3f2a", at: "2026-01-01T00:00:00.000Z" }));
+    // At once: waiting the hour asked for would outlast the test's timeout.
+    const error = await acquireIndexLock(p.indexDir, { waitMs: 3_600_000 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "blocked", message: expect.stringMatching(/process 7 on host builder-3f2a at 2026-01-01T00:00:00\.000Z, over an hour ago; if no process there is writing the index, remove the lock$/u) });
   });
 
   it("is taken over by one of two writers that find the same stale lock at once, never both", async () => {
