@@ -56,11 +56,13 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, code = 0): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
-      rag.close();
+      // A rescan writing the index is let finish within the grace, so that it releases the lock and tidies up.
+      const reloadDone = rag.close();
       const deadline = Date.now() + config.shutdownGraceMs;
       await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
+      if (!(await settledWithin(reloadDone, Math.max(0, deadline - Date.now())))) logger.warn({}, "an index update was still running at the shutdown deadline");
       await state.redis?.close();
       // Written to a pipe, output is sent asynchronously: answers still queued for a slow reader would be lost
       // by exiting at once (the console's piped questions, one answer each). Within what is left of the grace: a
@@ -100,11 +102,23 @@ async function main(): Promise<void> {
 
 /** Resolves once everything written to `streams` so far has been handed to the system, or after `timeoutMs`. */
 async function flushed(streams: readonly NodeJS.WriteStream[], timeoutMs: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, timeoutMs)));
   const written = Promise.all(streams.map((stream) => new Promise<void>((resolve) => stream.write("", () => resolve()))));
-  await Promise.race([written, timeout]);
-  clearTimeout(timer);
+  await settledWithin(written, timeoutMs);
+}
+
+/** Whether `work` settled within `timeoutMs` (its outcome is its own to report). */
+async function settledWithin(work: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+  const settled = work.then(
+    () => true as const,
+    () => true as const,
+  );
+  try {
+    return await Promise.race([settled, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 void main().catch((error: unknown) => {

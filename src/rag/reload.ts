@@ -44,8 +44,11 @@ export type RefreshOutcome = "unchanged" | "reloaded" | "busy" | "failed";
 export interface LiveRag extends Core {
   /** Rescans the seeds now and swaps in a new index when they changed; concurrent calls share one rescan. */
   refresh(): Promise<RefreshOutcome>;
-  /** Stops watching and rescanning (answering goes on from the current index). */
-  close(): void;
+  /**
+   * Stops watching and rescanning (answering goes on from the current index); resolves once a rescan already
+   * running has ended, its index lock released and its scratch folder removed.
+   */
+  close(): Promise<void>;
 }
 
 export interface LiveRagOptions {
@@ -250,11 +253,12 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       }
     },
     refresh,
-    close() {
+    async close() {
       closed = true;
       clearInterval(timer);
       clearTimeout(debounce);
       watcher?.close();
+      await running;
     },
   };
 }

@@ -3,7 +3,7 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -380,6 +380,20 @@ describe("a live rag", () => {
     await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
     expect(tries).toBe(1);
     rag.close();
+  });
+
+  it("close() waits for a rescan writing the index: the lock is released and no scratch folder is left", { timeout: 60_000 }, async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, reload: { intervalMs: 3_600_000, watch: false } });
+    writeFileSync(join(p.seedsDir, "long.md"), Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} tells of the harbour works at Quennell ${i}.`).join("\n\n"));
+    let over = false;
+    const refreshed = rag.refresh().finally(() => (over = true));
+    while (!existsSync(lockPath(p.indexDir)) && !over) await new Promise((resolve) => setTimeout(resolve, 1));
+    expect(over).toBe(false); // closed while the rescan holds the lock
+    await rag.close();
+    expect(existsSync(lockPath(p.indexDir))).toBe(false);
+    expect(readdirSync(join(p.indexDir, "..")).filter((name) => name.startsWith("index."))).toEqual([]);
+    expect(await refreshed).toBe("reloaded");
   });
 
   it("once closed (shutting down), does not index an edited briefing from an answer: the question fails", async () => {
