@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { basename, join, relative, sep } from "node:path";
+import { join, relative, sep } from "node:path";
 import { IndexError } from "./errors.js";
 import type { Logger } from "../logger.js";
 
@@ -125,7 +125,8 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     throw new IndexError("no-seeds", `cannot read the seeds folder ${relative(root, seedsDir) || seedsDir}`, { cause: error });
   }
   // The files are read a batch at a time (a start reads thousands), then handled in name order.
-  const wanted = names.filter((name) => SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !basename(name).startsWith("."));
+  // Hidden files and everything in hidden folders (.git, an editor's .backup) are not briefings.
+  const wanted = names.filter((name) => SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !name.split(sep).some((part) => part.startsWith(".")));
   const seeds: Seed[] = [];
   const seen = new Set<string>();
   for (let at = 0; at < wanted.length; at += READ_BATCH) {
@@ -133,12 +134,15 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     for (const read of wanted.slice(at, at + READ_BATCH).map((name) => readSeedFile(root, seedsDir, name, cache))) {
       if (read.kind === "not-a-file") continue;
       const { path } = read;
+      seen.add(path);
       if (read.kind === "unreadable") {
-        // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others.
-        logger?.warn({ path, err: read.error }, "seed skipped: unreadable");
+        // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others. Said
+        // once while it stays so, not at every rescan.
+        const mark = `unreadable:${(read.error as NodeJS.ErrnoException).code ?? "unknown"}`;
+        if (cache?.get(path)?.stamp !== mark) logger?.warn({ path, err: read.error }, "seed skipped: unreadable");
+        cache?.set(path, { stamp: mark, seed: undefined });
         continue;
       }
-      seen.add(path);
       const { stamp } = read;
       if (read.kind === "cached") {
         if (read.seed) seeds.push(read.seed);
@@ -154,6 +158,11 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
       const bad = replacementCount(text);
       if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
         logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
+        cache?.set(path, { stamp, seed: undefined });
+        continue;
+      }
+      if (text.trim() === "") {
+        logger?.warn({ path }, "seed skipped: empty");
         cache?.set(path, { stamp, seed: undefined });
         continue;
       }

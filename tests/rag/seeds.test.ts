@@ -1,9 +1,9 @@
-import { readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag } from "../../src/rag/index.js";
-import { MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type SeedRecord } from "../../src/rag/seeds.js";
+import { MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type SeedCache, type SeedRecord } from "../../src/rag/seeds.js";
 import { buildIndex, loadIndex, seedsOnRecord, type Manifest } from "../../src/rag/store.js";
 import { warningLogger } from "../helpers/logger.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
@@ -58,6 +58,28 @@ describe("reading seeds", () => {
     const seeds = await readSeeds(project.root, project.seedsDir, logger);
     expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
     expect(warnings).toEqual(["seed skipped: unreadable"]);
+    // At a running bot's rescans (with the cache) it is said once while it stays so, and again once it changes.
+    const cache: SeedCache = new Map();
+    warnings.length = 0;
+    for (let i = 0; i < 3; i++) await readSeeds(project.root, project.seedsDir, logger, cache);
+    expect(warnings).toEqual(["seed skipped: unreadable"]);
+    writeFileSync(join(project.seedsDir, "gone.txt"), "Now it exists.");
+    expect((await readSeeds(project.root, project.seedsDir, logger, cache)).map((s) => s.path)).toContain("seeds/broken.txt");
+  });
+
+  it("skips hidden files, everything in hidden folders, and empty files (with a warning)", async () => {
+    mkdirSync(join(project.seedsDir, ".git"));
+    writeFileSync(join(project.seedsDir, ".git", "COMMIT_EDITMSG.md"), "Add the briefing");
+    mkdirSync(join(project.seedsDir, "more", ".old"), { recursive: true });
+    writeFileSync(join(project.seedsDir, "more", ".old", "draft.txt"), "An old draft.");
+    writeFileSync(join(project.seedsDir, "more", ".hidden.txt"), "Hidden.");
+    writeFileSync(join(project.seedsDir, "more", "kept.md"), "A briefing in a subfolder.");
+    writeFileSync(join(project.seedsDir, "empty.md"), " \n\n");
+    const warnings: string[] = [];
+    const logger = { warn: (_: object, msg?: string) => warnings.push(msg ?? "") } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/more/kept.md"]);
+    expect(warnings).toEqual(["seed skipped: empty"]);
   });
 });
 
