@@ -5,9 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { decodePassages } from "../../src/rag/passage-file.js";
-import { readsAsFollowUp } from "../../src/rag/rag.js";
 import { warningLogger } from "../helpers/logger.js";
-import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
+import { tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
 let rag: Rag;
@@ -167,12 +166,12 @@ describe("rag.answer", () => {
   });
 });
 
-describe("conversations", () => {
+describe("two briefings", () => {
   let two: TempProject;
   let core: Awaited<ReturnType<typeof createRag>>;
   beforeAll(async () => {
     two = tempProject();
-    // A second briefing that answers the follow-up's words better when it is read alone.
+    // A second briefing beside the article, with text close to it.
     writeFileSync(
       join(two.seedsDir, "oslo.md"),
       "# Oslo\n\nNorway mediated the agreement signed in Oslo in 1993. Which agreement did Norway mediate? The Oslo agreement, after secret talks.\n",
@@ -180,139 +179,6 @@ describe("conversations", () => {
     core = await createRag({ root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir });
   });
   afterAll(() => two.remove());
-
-  const quotes = (answer: Answer): string[] => (answer.kind === "answered" ? answer.citations.map((c) => c.quote) : []);
-
-  it("answers a follow-up in the context of the turn before: its briefing and words weigh in", async () => {
-    const first = await core.answer("What role did Algeria play in the Sahel?");
-    expect(first.kind).toBe("answered");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const alone = await core.answer("Which agreement did it mediate?");
-    const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
-    expect(alone.kind === "answered" && alone.citations[0]?.source).toBe("seeds/oslo.md");
-    expect(quotes(followUp)[0]).toContain("اتفاقية الجزائر للسلام لعام 2015");
-    for (const c of followUp.kind === "answered" ? followUp.citations : []) {
-      expect(readFileSync(join(two.root, c.source), "utf8").slice(c.start, c.end)).toBe(c.quote);
-    }
-  });
-
-  it("follows the turn's first citation, not a weaker one from another briefing", async () => {
-    const first = await core.answer("What role did Algeria play in the Sahel?");
-    const cited = first.kind === "answered" ? first.citations : [];
-    const oslo = readFileSync(join(two.root, "seeds/oslo.md"), "utf8");
-    const weaker = { source: "seeds/oslo.md", start: oslo.indexOf("Norway"), end: oslo.indexOf("1993.") + 5 };
-    const turns = [{ question: first.question, citations: [...cited.slice(0, 1), weaker] }];
-    const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
-    expect(followUp.kind === "answered" && followUp.citations[0]?.source).toBe(`seeds/${SEED_NAME}`);
-  });
-
-  it("declines a short off-topic question even in a conversation: the context picks where to look, not whether", async () => {
-    const first = await core.answer("What did Sison say about Western Sahara?");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("What is the capital of France?", { context: { turns } })).kind).toBe("declined");
-  });
-
-  it("judges a follow-up with the question it follows: words of its own few or none, it is still answered", async () => {
-    const first = await core.answer("ايش قالت عن الاستعراض الدوري الشامل للجزائر؟");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("ووين صار؟")).kind).toBe("declined");
-    expect(quotes(await core.answer("ووين صار؟", { context: { turns } })).some((q) => q.includes("حول الجزائر في جنيف"))).toBe(true);
-    const met = await core.answer("What 2015 agreement in Mali does the article mention?");
-    const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
-    expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
-  });
-
-  it("answers 'and about X?' and 'what happened in X?' in Arabic as in English (وعن, وبخصوص, حدث were words of the question)", async () => {
-    const first = await core.answer("ماذا قالت سيسون عن الصحراء الغربية؟");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    for (const followUp of ["وعن مالي؟", "وحول مالي؟", "وبخصوص مالي؟"]) {
-      expect(quotes(await core.answer(followUp, { context: { turns } })).join(" ")).toContain("مينوسما");
-    }
-    for (const question of ["ماذا حدث في مالي؟", "ما الذي جرى في مالي؟", "What is happening in Mali?"]) {
-      expect(quotes(await core.answer(question)).join(" ")).toContain("مينوسما");
-    }
-  });
-
-  it("answers a short question that stands on its own as if asked alone, whatever was asked before", async () => {
-    // Two words of its own or fewer, no opener or pronoun: it leaned on the turn before and quoted a tweet.
-    const first = await core.answer("What did Sison say about Western Sahara?");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    for (const question of ["من هو لعمامرة؟", "Who is Staffan de Mistura?"]) {
-      expect(quotes(await core.answer(question, { context: { turns } })), question).toEqual(quotes(await core.answer(question)));
-    }
-    // Without a question word of its own, a short one leans on the conversation ("والجزائر؟", and Algeria?: the
-    // conjunction is written onto the word).
-    expect(quotes(await core.answer("والجزائر؟", { context: { turns } }))).not.toEqual(quotes(await core.answer("والجزائر؟")));
-    // A yes/no question opens with its own auxiliary: not bent either (found by a review; "Is Lamamra a
-    // minister?" gained a Western Sahara quote).
-    for (const question of ["Is Lamamra a minister?", "Is Mali stable?"]) {
-      expect(quotes(await core.answer(question, { context: { turns } })), question).toEqual(quotes(await core.answer(question)));
-    }
-  });
-
-  it("asked what someone said about a topic, quotes the topic, not the one sentence naming the speaker", async () => {
-    // The briefing spells her سنسون where it reports what she said on Mali, and سيسون once, on Western Sahara:
-    // her rarer name outranked the topic and every quote was about something else.
-    for (const question of ["What did Sison say about Mali?", "Tell me what Sison said about Mali.", "ماذا قالت سيسون عن مالي؟"]) {
-      const cited = quotes(await core.answer(question));
-      expect(cited.length, question).toBeGreaterThan(0);
-      for (const quote of cited) expect(quote, question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);
-    }
-  });
-
-  it("declines a follow-up the pair with the question before it only makes likely, not more likely than not", async () => {
-    // الدوري (the league) also reads "role"; with the question on Lamamra the pair cleared the threshold for
-    // questions asked alone.
-    const first = await core.answer("شو قال لعمامرة عن مجلس الأمن؟");
-    expect(first.kind).toBe("answered");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("ومين ربح الدوري الاسباني؟", { context: { turns } })).kind).toBe("declined");
-  });
-
-  it("lends nothing from a declined turn: the next question is still judged on its own words", async () => {
-    const first = await core.answer("Who won the World Cup?");
-    expect(first.kind).toBe("declined");
-    const turns = [{ question: first.question, citations: [] }];
-    expect((await core.answer("and MINURSO?")).kind).toBe("answered");
-    expect((await core.answer("and MINURSO?", { context: { turns } })).kind).toBe("answered");
-  });
-
-  it("reads punctuation or an emoji alone as no question, even after an answer", async () => {
-    const first = await core.answer("What did Sison say about Western Sahara?");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    for (const question of ["?", "؟؟", "👍"]) expect((await core.answer(question, { context: { turns } })).kind, question).toBe("declined");
-  });
-
-  it("declines a follow-up that opens a new topic: a name found nowhere, or no word of its own found", async () => {
-    const first = await core.answer("What did the US say about MINURSO?");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    for (const question of ["and how is the weather in Paris?", "how about the price of oil there?", "And what about the World Cup?"]) {
-      expect((await core.answer(question, { context: { turns } })).kind, question).toBe("declined");
-    }
-  });
-
-  it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
-    // "food" once matched the tweet's "Good conversation" as a misspelling.
-    const first = await core.answer("Who is Michele Sison?");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("and what is her favourite food?", { context: { turns } })).kind).toBe("declined");
-  });
-
-  it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
-    const first = await core.answer("What role did Algeria play in the Sahel?");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const followUp = await core.answer("وما الاتفاق الذي توسطت فيه؟", { context: { turns } });
-    expect(followUp.kind === "answered" && followUp.citations[0]?.source).toBe(`seeds/${SEED_NAME}`);
-  });
-
-  it("does not bend a question that stands on its own, in either language", async () => {
-    const turns = [{ question: "Which agreement did Norway mediate?", citations: [{ source: "seeds/oslo.md", start: 8, end: 60 }] }];
-    for (const question of ["من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟", "Who is the personal envoy of the Secretary-General for Western Sahara?"]) {
-      const alone = quotes(await core.answer(question));
-      expect(alone.length).toBeGreaterThan(0);
-      expect(quotes(await core.answer(question, { context: { turns } }))).toEqual(alone);
-    }
-  });
 
   it("never quotes the same text twice, though quotes take in their neighbours", async () => {
     for (const question of ["Which agreement did Norway mediate?", "What role did Algeria play in the Sahel region?", "ما موقف واشنطن من بعثة المينورسو؟"]) {
@@ -378,34 +244,5 @@ describe("createRag and the index", () => {
     } finally {
       other.remove();
     }
-  });
-});
-
-describe("readsAsFollowUp", () => {
-  it.each([
-    ["ومن يقود العملية السياسية؟", 3, true],
-    ["وماذا عن مالي؟", 1, true],
-    ["وعن مالي؟", 1, true],
-    ["وبالنسبة لمالي؟", 1, true],
-    ["ماذا قالت عنها؟", 1, true],
-    ["And about Mali?", 1, true],
-    ["Which agreement did it mediate?", 2, true],
-    ["في أي عام وقعت الاتفاقية؟", 3, false],
-    ["وزير الخارجية من هو؟", 2, false],
-    ["ما هو موقف الجزائر من مالي؟", 3, false],
-    ["فرنسا ماذا قالت؟", 2, false],
-    ["What is the agreement that Algeria mediated in 2015 with Mali?", 5, false],
-    ["وامتى كان هاد اللقاء؟", 1, true],
-    ["وشكون تخدم على هاد الملف في نيويورك؟", 3, true],
-    ["شو قال دي ميستورا عن الحل؟", 3, false],
-    ["واش كاين اتفاق بين الجزائر ومالي؟", 3, false],
-    ["فاين كاين مقر بعثة المينورسو؟", 3, false],
-    ["طيبة مدينة في مصر، ماذا قالت عنها؟", 4, true],
-    ["طيبة مدينة في مصر، ما علاقتها بالجزائر؟", 4, false],
-    ["و ماذا عن مالي؟", 1, true],
-    ["هادى شنو؟", 1, true],
-    ["Is there a date for the election in the country this year?", 5, false],
-  ] as const)("%s (%i words of its own) -> %s", (question, terms, expected) => {
-    expect(readsAsFollowUp(question, terms)).toBe(expected);
   });
 });

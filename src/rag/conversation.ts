@@ -1,0 +1,99 @@
+/**
+ * Questions asked in a conversation: whether a question follows up on the turns before it, and its retrieval
+ * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
+ * answerable-or-not decision taken together with the last question answered).
+ */
+import { declineFeature } from "./model.js";
+import type { Retrieval, Retriever } from "./retrieve.js";
+import { normalizedSet } from "./text/normalize.js";
+import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
+import { tokenize } from "./text/tokenize.js";
+import type { ConversationContext } from "./types.js";
+
+/** Earlier turns weighed at most; older ones have drifted from what is asked now. */
+const MAX_CONTEXT_TURNS = 3;
+/** A question with at most this many content words and no question word of its own leans on what was said before ("and Mali?"). */
+const FOLLOW_UP_MAX_TERMS = 2;
+/** An English question's own opening: a question word, or the auxiliary or verb of a yes/no or imperative one. */
+const QUESTION_EN =
+  /^\s*(who|whom|whose|whos|what|whats|when|where|which|why|how|is|are|was|were|do|does|did|can|could|has|have|had|will|would|should|describe|explain|list|name)\b/i;
+/** The chance a follow-up judged together with the question before it must reach (see retrieveInConversation). */
+const PAIR_MIN_CONFIDENCE = 0.5;
+/** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
+const PRONOUN_MAX_TERMS = 4;
+// Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
+// "وبالنسبة لـ …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
+const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
+const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
+const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
+const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
+// Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,
+// as in "ما هو"; not دي/دا, which are also the particle of names (دي ميستورا).
+const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
+  "ذلك تلك هذا هذه هؤلاء هناك فيها فيه عنها عنه منها منه لها له لهم عليها عليه بها به هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
+);
+
+/**
+ * Whether a question opens with a question word of its own (not one joined to و or ف, as "ومين" follows up), in
+ * its first two words ("في أي عام", "إلى أين").
+ */
+function opensWithQuestionWord(question: string): boolean {
+  const [first = "", second = ""] = tokenize(question).map((t) => t.text);
+  return QUESTION_EN.test(question) || [first, second].some((w) => isQuestionWord(w) && !isJoinedQuestionWord(w));
+}
+
+/** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
+export function readsAsFollowUp(question: string, ownTerms: number): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  const [first = "", second = ""] = words;
+  if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first)) return true;
+  if (OPENER_AR_ABOUT.has(first) && second === "عن") return true;
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w)));
+}
+
+/**
+ * The retrieval for a question asked after `context`'s turns. A question that stands on its own (no opener or
+ * pronoun tying it to the last turn, answerable alone, and more than FOLLOW_UP_MAX_TERMS words of its own or its
+ * own question word) is retrieved alone, so the context never bends it; a follow-up borrows the earlier
+ * questions' words and favours what they cited.
+ */
+export async function retrieveInConversation(retriever: Retriever, question: string, context: ConversationContext | undefined): Promise<Retrieval> {
+  const alone = await retriever.retrieve(question);
+  const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
+  if (turns.length === 0) return alone;
+  const ownTerms = alone.terms.filter((t) => !t.synthetic).length;
+  // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
+  if (ownTerms === 0 && tokenize(question).length === 0) return alone;
+  const tied = readsAsFollowUp(question, ownTerms);
+  // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
+  // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
+  // short one without ("والجزائر؟", "Mali?") leans on what was said before.
+  if (!tied && alone.answerable && (ownTerms > FOLLOW_UP_MAX_TERMS || (ownTerms > 0 && opensWithQuestionWord(question)))) return alone;
+  const sources = new Set<string>();
+  const passages = new Set<number>();
+  // Each turn's first citation, its best answer: a weaker third quote from another briefing must not pull the
+  // follow-up there.
+  for (const turn of turns) {
+    const c = turn.citations[0];
+    if (!c) continue;
+    sources.add(c.source);
+    const at = retriever.passageAt(c.source, c.start);
+    if (at !== undefined) passages.add(at);
+  }
+  const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
+  // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
+  // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
+  // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at
+  // all: "and the weather in Paris?"). The context picks where to look; it does not make an off-topic question
+  // answerable, and a declined turn lends nothing.
+  if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
+  const answered = turns.filter((t) => t.citations.length > 0).at(-1);
+  const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
+  if (!(tied || ownTerms === 0) || !answered || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+  // The pair holds the words of a question already answered, which lift its chance however little the follow-up
+  // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more
+  // likely answered than not, not only clear the threshold set for questions asked alone.
+  const judged = await retriever.retrieve(`${answered.question}\n${question}`);
+  const answerable = judged.answerable && judged.confidence >= PAIR_MIN_CONFIDENCE;
+  return { ...inContext, confidence: judged.confidence, features: judged.features, answerable };
+}
