@@ -42,11 +42,13 @@ import {
   attempt,
   checkedVectors,
   EXACT_FILE,
+  fileCrc32,
   GRAPH_SEGMENT_SIZE,
   readVectors,
   segmentFile,
   settleAll,
   startVectors,
+  vectorFiles,
   writeVectors,
   type GraphSegment,
   type VectorFiles,
@@ -59,9 +61,10 @@ import type { Logger } from "../logger.js";
  * as lists of entries in passages.json (parsed in half the time of objects with as many keys). Format 5: the
  * graph in segments (graph-000.index, ...) instead of one graph.index. Format 6: passages.bin and lexicon.json
  * instead of passages.json (read in 0.4 s instead of 1.3 s at 10,000 briefings). Format 7: the manifest holds the
- * CRC-32 of terms.bin, labels.bin and lexicon.json (passages.bin holds its own).
+ * CRC-32 of terms.bin, labels.bin and lexicon.json (passages.bin holds its own). Format 8: and of the vector files
+ * (exact.index, graph-NNN.index): a flipped bit in a graph's links crashed the process at its first search.
  */
-const FORMAT = 7;
+const FORMAT = 8;
 /** The passages and the table of matching keys (see passage-file.ts). */
 const PASSAGES_FILE = "passages.bin";
 /** The lexicon pruned to the matching keys (SerializedLexicon). */
@@ -71,8 +74,8 @@ const LABELS_FILE = "labels.bin";
 /** The sentences' matching keys, packed (see packTerms). */
 const TERMS_FILE = "terms.bin";
 /**
- * The files whose CRC-32 the manifest records. passages.bin carries its own; the vectors are checked by their
- * structure (checkedVectors in vectors.ts), and a flipped bit there only moves a point a little.
+ * The files whose CRC-32 the manifest records, besides the vector files (see vectorFiles). passages.bin carries
+ * its own.
  */
 const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
@@ -553,6 +556,8 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
         await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
       })(),
     ]);
+    // Read back as written (a worker's file, a segment linked from the previous index): what the next load checks.
+    await settleAll((await vectorFiles(tmp)).map(async (name) => void (checksums[name] = await fileCrc32(join(tmp, name)))));
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify({ ...index.manifest, checksums }, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -630,7 +635,8 @@ export async function loadIndex(
     const dimensions = manifest.embedder.dimensions;
     // The vectors are read (by hnswlib, off the main thread) while the passage store is parsed; the outcome is
     // kept as a value, so that it is never an unhandled rejection when the passage store fails first.
-    const vectorsRead = readVectors(indexDir, dimensions).then(
+    // Each file is checked against its checksum before hnswlib reads it: damaged links crash at the first search.
+    const vectorsRead = checkVectorFiles(indexDir, manifest).then(async () => readVectors(indexDir, dimensions)).then(
       (vectors) => ({ vectors }),
       (error: unknown) => ({ error }),
     );
@@ -746,6 +752,17 @@ function isManifest(value: unknown): value is Manifest {
     (m["checksums"] === undefined || isChecksums(m["checksums"])) &&
     Array.isArray(m["seeds"]) &&
     (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
+  );
+}
+
+/** @throws Error when a vector file of `indexDir` has no checksum in `manifest`, or another one. */
+async function checkVectorFiles(indexDir: string, manifest: Manifest): Promise<void> {
+  await settleAll(
+    (await vectorFiles(indexDir)).map(async (name) => {
+      const expected = manifest.checksums?.[name];
+      if (expected === undefined) throw new Error(`the manifest records no checksum of ${name}`);
+      if ((await fileCrc32(join(indexDir, name))) !== expected) throw new Error(`${name} does not match the manifest's checksum`);
+    }),
   );
 }
 

@@ -9,10 +9,11 @@
  * and updated, the others shared with the previous index and never changed. store.ts decides what to build and
  * writes the rest of the index around these files.
  */
-import { existsSync } from "node:fs";
+import { createReadStream, existsSync } from "node:fs";
 import { link, mkdtemp, open, readdir, readFile, rename, rm, type FileHandle } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { crc32 } from "node:zlib";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { createGraphWorkers, type GraphWorkers } from "./graph-workers.js";
 import { DENSE_EF } from "./retrieve.js";
@@ -809,6 +810,18 @@ function checkSegments(segments: readonly GraphSegment[], labels: Int32Array): v
     if (!graph) throw new Error(`labels.bin names points of ${segmentFile(id)}, which the index does not hold`);
     if (graph.getCurrentCount() < count) throw new Error(`${segmentFile(id)} holds ${graph.getCurrentCount()} points for ${count} sentences`);
   }
+}
+
+/** The names of the vector files in the folder `dir` (its exact copy, its graph's segments), sorted. */
+export async function vectorFiles(dir: string): Promise<string[]> {
+  return (await readdir(dir)).filter((name) => name === EXACT_FILE || SEGMENT_FILE_NAME.test(name)).sort();
+}
+
+/** The CRC-32 of the file at `path`, read in chunks (a graph segment is tens of megabytes). */
+export async function fileCrc32(path: string): Promise<number> {
+  let crc = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) crc = crc32(chunk as Buffer, crc);
+  return crc;
 }
 
 /** The vectors an index folder holds, as read (see {@link checkedVectors}). */

@@ -81,6 +81,22 @@ describe("the index on disk", () => {
     expect(loaded.index.segments?.[2]?.graph.getPoint(2 * SEGMENT_LABELS + 5)).toEqual(built.segments?.[2]?.graph.getPoint(2 * SEGMENT_LABELS + 5));
   });
 
+  it("refuses a graph segment with one flipped bit in its links as damaged (the first search crashed the process)", async () => {
+    await buildIndex({ ...options(), exactMaxVectors: 10, graphSegmentSize: 8 });
+    const manifest = JSON.parse(readFileSync(join(project.indexDir, "manifest.json"), "utf8")) as { checksums: Record<string, number> };
+    expect(Object.keys(manifest.checksums).filter((f) => f.startsWith("graph-")).length).toBeGreaterThan(2);
+    const file = join(project.indexDir, "graph-001.index");
+    const bytes = readFileSync(file);
+    // hnswlib's header is 96 bytes; then element 0's level-0 block: its link count, then its first neighbour's id.
+    const id = 96 + 4;
+    bytes.writeUInt32LE(bytes.readUInt32LE(id) ^ (1 << 30), id);
+    writeFileSync(file, bytes);
+    const error = await loadIndex(project.indexDir, await readSeeds(project.root, project.seedsDir), embeddings).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(IndexError);
+    expect(error).toMatchObject({ code: "corrupt" });
+    expect(String((error as IndexError).cause)).toContain("graph-001.index does not match the manifest's checksum");
+  });
+
   it("moves the vectors into a graph, or back into an exact copy, when an update crosses the limit, embedding only new sentences", async () => {
     const first = await buildIndex(options());
     const fresh: string[] = [];

@@ -81,7 +81,17 @@ const damages: readonly (readonly [string, (dir: string) => void, RegExp?])[] = 
     labels[1] = labels[0] ?? 0;
     rewriteChecked(dir, "labels.bin", labels.buffer);
   }, /twice/],
-  // Damage that leaves each file well-formed: only the manifest's checksums (format 7) catch it.
+  // Damage that leaves each file well-formed: only the manifest's checksums (format 7; of the vectors, format 8) catch it.
+  ["one flipped bit in the vector file", (dir) => {
+    const bytes = readFileSync(vectors(dir));
+    bytes[bytes.length - 7] = (bytes[bytes.length - 7] ?? 0) ^ 0x10;
+    writeFileSync(vectors(dir), bytes);
+  }, /exact\.index does not match the manifest's checksum/],
+  ["a vector file the manifest records no checksum of", (dir) => {
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as { checksums: Record<string, number> };
+    delete manifest.checksums["exact.index"];
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
+  }, /records no checksum of exact\.index/],
   ["two labels swapped, each still a vector of the file", (dir) => {
     const labels = new Int32Array(bytesOf(join(dir, "labels.bin")));
     [labels[0], labels[1]] = [labels[1] ?? 0, labels[0] ?? 0];
