@@ -133,8 +133,11 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     } catch (error) {
       if (!(error instanceof LockError)) throw error;
       if (error.code === "busy" || error.code === "blocked") {
-        if (loggedLock !== error.code && error.code === "busy") logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
-        if (loggedLock !== error.code && error.code === "blocked") logger.warn({ err: error }, "briefings changed, but the index lock is blocked; trying again shortly");
+        // Said when the trouble starts or changes kind, not at every rescan while it lasts.
+        if (loggedLock !== error.code) {
+          if (error.code === "busy") logger.info({ pid: error.owner?.pid }, "briefings changed, but another process is writing the index; trying again shortly");
+          else logger.warn({ err: error }, "briefings changed, but the index lock is blocked; trying again shortly");
+        }
         loggedLock = error.code;
         return "busy";
       }

@@ -749,6 +749,7 @@ function isManifest(value: unknown): value is Manifest {
     typeof embedder["dimensions"] === "number" &&
     typeof m["builtAt"] === "string" &&
     typeof m["sentences"] === "number" &&
+    typeof m["passages"] === "number" &&
     (m["checksums"] === undefined || isChecksums(m["checksums"])) &&
     Array.isArray(m["seeds"]) &&
     (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")

@@ -57,6 +57,11 @@ const damages: readonly (readonly [string, (dir: string) => void, RegExp?])[] = 
   ["a vector file of garbage the same size", (dir) => writeFileSync(vectors(dir), Buffer.alloc(statSync(vectors(dir)).size, 0xa5))],
   ["a manifest that is not JSON", (dir) => writeFileSync(join(dir, "manifest.json"), '{ "format": 1, "chun')],
   ["a manifest of NUL bytes (power loss)", (dir) => writeFileSync(join(dir, "manifest.json"), Buffer.alloc(512))],
+  ["a manifest without its passage count (which /about shows)", (dir) => {
+    const manifest = JSON.parse(readFileSync(join(dir, "manifest.json"), "utf8")) as Record<string, unknown>;
+    delete manifest["passages"];
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest));
+  }, /shape/],
   ["a truncated passage file", (dir) => writeFileSync(join(dir, "passages.bin"), readFileSync(join(dir, "passages.bin")).subarray(0, 1000))],
   ["a passage file naming a source that does not exist", (dir) => {
     const words = new Uint32Array(bytesOf(join(dir, "passages.bin")));
