@@ -86,36 +86,11 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     return verdict.notify ? { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } } : { kind: "silent" };
   };
 
-  /**
-   * The last question of each conversation (by chat) still being answered here: a chat's questions are answered one
-   * after another, so that the second of two sent at once follows up on the first instead of both recalling the
-   * same turns and the later write dropping one.
-   */
-  const answering = new Map<string, Promise<void>>();
-  const inTurn = async <T>(chat: string | undefined, work: () => Promise<T>): Promise<T> => {
-    if (chat === undefined) return work();
-    const mine = (answering.get(chat) ?? Promise.resolve()).then(work);
-    const done = mine.then(
-      () => undefined,
-      () => undefined,
-    );
-    answering.set(chat, done);
-    try {
-      return await mine;
-    } finally {
-      if (answering.get(chat) === done) answering.delete(chat);
-    }
-  };
-
-  const ask = async (question: string, context: AskContext): Promise<Reply> => {
+  const ask = async (question: string, { user, signal, onText, onStart, conversation, platform }: AskContext): Promise<Reply> => {
     const language = detectLanguage(question);
-    const refused = await admit(context.user, language);
+    const refused = await admit(user, language);
     if (refused) return refused;
-    context.onStart?.();
-    return inTurn(context.conversation?.chat, () => answerInTurn(question, language, context));
-  };
-
-  const answerInTurn = async (question: string, language: Language, { user, signal, onText, conversation, platform }: AskContext): Promise<Reply> => {
+    onStart?.();
     const earlier = conversation ? await safely("recalling the conversation", () => state.conversations.recall(conversation), []) : [];
     let answer: Answer;
     try {

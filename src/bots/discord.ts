@@ -28,6 +28,7 @@ import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
 import { buttonLanguage, pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
+import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
 import {
   escapeDiscord,
@@ -114,6 +115,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   });
   /** Channels where replies are refused for lack of Read Message History, until when (see replyTo). */
   const plainChannels = new Map<string, number>();
+  const turns = createTurns();
   /** Set halfway through stop()'s grace: no event is taken on after that (see stop). */
   let closing = false;
   /** Set once start() has connected; before that a refused connection is start()'s rejection, not a fatal error. */
@@ -261,13 +263,18 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   }
 
   /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
+  /** Answers a message's question after the questions before it in its conversation (see turns.ts). */
   async function answerMessage(message: Message, question: string): Promise<void> {
-    const typing = typingIndicator(message.channel);
     const reference = message.reference?.messageId;
     const place: ConversationPlace = {
       ...(reference ? { replyTo: `discord:${reference}` } : {}),
       ...chatOf(message.inGuild() ? null : message.channelId, message.channel.isThread() ? message.channelId : undefined, message.author.id),
     };
+    await turns.run(place.chat, () => answerMessageInTurn(message, question, place));
+  }
+
+  async function answerMessageInTurn(message: Message, question: string, place: ConversationPlace): Promise<void> {
+    const typing = typingIndicator(message.channel);
     let sent: Message | undefined;
     const language = detectLanguage(question);
     const live = createLiveMessage(
@@ -370,54 +377,11 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         return;
       }
       case "ask": {
-        // Acknowledge within Discord's 3 s; the answer then replaces the "thinking…" message.
+        // Acknowledge within Discord's 3 s (before any wait for an earlier question); the answer then replaces the
+        // "thinking…" message.
         await interaction.deferReply();
-        const question = interaction.options.getString("question", true);
-        const language = detectLanguage(question);
-        // A composed answer streams into the deferred reply, edited as it arrives; the last edit is the answer.
-        const live = createLiveMessage(
-          {
-            create: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
-            edit: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
-          },
-          logger,
-        );
-        const context: AskContext & { readonly onText: (partial: string) => void } = {
-          user: `discord:${interaction.user.id}`,
-          onText: (partial) => live.update(renderPartialDiscord(partial, language, { echoQuestion: true, question })),
-          conversation: chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined, interaction.user.id),
-          platform: "discord",
-        };
-        let reply: Reply;
-        try {
-          reply = await deps.ask(question, context);
-        } finally {
-          await live.close();
-        }
-        const parts = renderReplyDiscord(reply, { echoQuestion: true });
-        if (parts.length === 0) {
-          await withdraw(interaction);
-          return;
-        }
-        // A notice is for the asker alone (over the rate limit, an empty or too long question), as it is for /help:
-        // the public "thinking…" goes, and the notice comes ephemeral.
-        // When the "thinking…" cannot be removed, the notice takes its place, public as it is: a follow-up would do
-        // the same (Discord takes the first follow-up of an unresolved deferral as its reply, ignoring EPHEMERAL).
-        if (reply.kind === "notice") {
-          const removed = await withdraw(interaction);
-          for (const [i, content] of parts.entries()) {
-            const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS } as const;
-            await (i === 0 && !removed ? interaction.editReply(body) : interaction.followUp({ ...body, flags: EPHEMERAL }));
-          }
-          return;
-        }
-        const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
-        const ids: string[] = [];
-        for (const [i, content] of parts.entries()) {
-          const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
-          ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
-        }
-        await link(reply, ids);
+        const conversation = chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined, interaction.user.id);
+        await turns.run(conversation.chat, () => answerAsk(interaction, conversation));
         return;
       }
       default:
@@ -425,6 +389,56 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         logger.warn({ command: interaction.commandName }, "unknown command");
         await interaction.reply({ content: renderHelpDiscord(), flags: EPHEMERAL });
     }
+  }
+
+  /** /ask's question, answered into its deferred reply after the questions before it in its conversation. */
+  async function answerAsk(interaction: ChatInputCommandInteraction, conversation: ConversationPlace): Promise<void> {
+    const question = interaction.options.getString("question", true);
+    const language = detectLanguage(question);
+    // A composed answer streams into the deferred reply, edited as it arrives; the last edit is the answer.
+    const live = createLiveMessage(
+      {
+        create: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
+        edit: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
+      },
+      logger,
+    );
+    const context: AskContext & { readonly onText: (partial: string) => void } = {
+      user: `discord:${interaction.user.id}`,
+      onText: (partial) => live.update(renderPartialDiscord(partial, language, { echoQuestion: true, question })),
+      conversation,
+      platform: "discord",
+    };
+    let reply: Reply;
+    try {
+      reply = await deps.ask(question, context);
+    } finally {
+      await live.close();
+    }
+    const parts = renderReplyDiscord(reply, { echoQuestion: true });
+    if (parts.length === 0) {
+      await withdraw(interaction);
+      return;
+    }
+    // A notice is for the asker alone (over the rate limit, an empty or too long question), as it is for /help:
+    // the public "thinking…" goes, and the notice comes ephemeral.
+    // When the "thinking…" cannot be removed, the notice takes its place, public as it is: a follow-up would do
+    // the same (Discord takes the first follow-up of an unresolved deferral as its reply, ignoring EPHEMERAL).
+    if (reply.kind === "notice") {
+      const removed = await withdraw(interaction);
+      for (const [i, content] of parts.entries()) {
+        const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS } as const;
+        await (i === 0 && !removed ? interaction.editReply(body) : interaction.followUp({ ...body, flags: EPHEMERAL }));
+      }
+      return;
+    }
+    const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
+    const ids: string[] = [];
+    for (const [i, content] of parts.entries()) {
+      const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
+      ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
+    }
+    await link(reply, ids);
   }
 
   /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */

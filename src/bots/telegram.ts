@@ -14,6 +14,7 @@ import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
 import { buttonLanguage, pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
+import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
 import { renderNotice } from "./render/plain.js";
 import {
@@ -108,6 +109,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   /** Until when each chat's streamed partial texts are held back, after Telegram asked it to slow down. */
   const partialHolds = new Map<number, number>();
+  const turns = createTurns();
 
   const onError = async (error: unknown, ctx: Context): Promise<void> => {
     logger.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id }, "handling a Telegram update failed");
@@ -278,7 +280,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         await live.close();
       }
     };
-    void inflight.run(task).catch((error: unknown) => onError(error, ctx));
+    // After the questions before it in its conversation, its reply included (see turns.ts).
+    void inflight.run(() => turns.run(placeOf(question, ctx.botInfo).chat, task)).catch((error: unknown) => onError(error, ctx));
   }
 
   /**
@@ -303,12 +306,12 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   function placeOf(question: Message, me: UserFromGetMe): ConversationPlace {
     const chatId = question.chat.id;
     const replied = "reply_to_message" in question ? question.reply_to_message : undefined;
-    const answer = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
-    if (question.chat.type === "private") return { ...answer, chat: `telegram:chat:${chatId}` };
+    const followsUp = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
+    if (question.chat.type === "private") return { ...followsUp, chat: `telegram:chat:${chatId}` };
     const topic = "is_topic_message" in question && question.is_topic_message === true ? question.message_thread_id : undefined;
     // Each person's part of a forum topic is their own conversation: others asking there are not followed up on.
     const sender = question.sender_chat ? `chat:${question.sender_chat.id}` : (question.from?.id ?? "unknown");
-    return topic === undefined ? answer : { ...answer, chat: `telegram:topic:${chatId}:${topic}:${sender}` };
+    return topic === undefined ? followsUp : { ...followsUp, chat: `telegram:topic:${chatId}:${topic}:${sender}` };
   }
 
   /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */

@@ -31,25 +31,3 @@ describe("ask", () => {
     rag.close();
   });
 });
-
-describe("ask in a conversation", () => {
-  it("answers two questions sent at once in one chat one after the other: the second follows up on the first and both turns are kept", async () => {
-    const p = project();
-    const { logger } = capturingLogger("info");
-    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
-    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger });
-    const conversation = { chat: "telegram:chat:42" };
-    const [first, second] = await Promise.all([
-      ask("Who is Michele Sison?", { user: "u", conversation }),
-      ask("What did she discuss in Algiers?", { user: "u", conversation }),
-    ]);
-    expect(first).toMatchObject({ kind: "answer", turns: [{ question: "Who is Michele Sison?" }] });
-    expect(second).toMatchObject({ kind: "answer", turns: [{ question: "Who is Michele Sison?" }, { question: "What did she discuss in Algiers?" }] });
-    const kept = await ask.state.conversations.recall(conversation);
-    expect(kept.map((t) => t.question)).toEqual(["Who is Michele Sison?", "What did she discuss in Algiers?"]);
-    // Another chat is not held up by this one, nor does it share its turns.
-    const elsewhere = await ask("Who is Michele Sison?", { user: "u", conversation: { chat: "telegram:chat:43" } });
-    expect(elsewhere).toMatchObject({ kind: "answer", turns: [{ question: "Who is Michele Sison?" }] });
-    rag.close();
-  });
-});

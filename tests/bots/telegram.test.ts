@@ -637,6 +637,21 @@ describe("Telegram bot, follow-up questions", () => {
     expect(rag.contexts).toEqual([undefined, { turns: [first] }]);
   });
 
+  it("two questions sent at once in a private chat: the second follows up on the first, and its reply comes after all of the first's", async () => {
+    const { tg, rag, inflight } = await setup();
+    const first = tg.push(tg.privateUpdate("Tell me the long story"));
+    const second = tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForSent(2);
+    expect(await inflight.drain(5000)).toBe(true);
+    expect(rag.questions).toEqual(["Tell me the long story", "Who is Michele Sison?"]);
+    expect(rag.contexts[1]?.turns.map((t) => t.question)).toEqual(["Tell me the long story"]);
+    const repliesTo = tg.sent.map((m) => (m.params.reply_parameters as { message_id?: number } | undefined)?.message_id);
+    const toSecond = repliesTo.indexOf(second.message.message_id);
+    expect(repliesTo[0]).toBe(first.message.message_id);
+    expect(toSecond).toBe(tg.sent.length - 1); // the first answer's parts all came before it
+    expect(tg.sent.length).toBeGreaterThan(2);
+  });
+
   it("one person's questions in a forum topic follow up on each other; another person's or topic's do not", async () => {
     const { tg, rag } = await setup();
     const mention = `@${tg.me.username ?? ""}`;
