@@ -12,7 +12,7 @@
  * (see tidyLeftovers).
  */
 import { existsSync, statSync } from "node:fs";
-import { lstat, open, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -25,6 +25,13 @@ export interface LockOwner {
   readonly host: string;
   /** ISO 8601 time the lock was taken. */
   readonly at: string;
+  /**
+   * On Linux, who the writer is beyond its pid, none of it read from the clock: its pid namespace (containers
+   * sharing a host name have their own pids), the boot it ran in, and its start in clock ticks since that boot.
+   */
+  readonly ns?: string;
+  readonly boot?: string;
+  readonly start?: number;
 }
 
 /** A lock held by this process; `release()` removes its file (once; later calls do nothing). */
@@ -92,7 +99,17 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
   if (raw === undefined) return undefined;
   try {
     const parsed = JSON.parse(raw) as Partial<LockOwner>;
-    if (typeof parsed.pid === "number" && typeof parsed.at === "string") return { pid: parsed.pid, host: String(parsed.host ?? ""), at: parsed.at };
+    if (typeof parsed.pid === "number" && typeof parsed.at === "string") {
+      const { ns, boot, start } = parsed;
+      return {
+        pid: parsed.pid,
+        host: String(parsed.host ?? ""),
+        at: parsed.at,
+        ...(typeof ns === "string" ? { ns } : {}),
+        ...(typeof boot === "string" ? { boot } : {}),
+        ...(typeof start === "number" ? { start } : {}),
+      };
+    }
   } catch (error) {
     // A writer between open() and write(), or a damaged file: treated as held until it is old (below).
     if (!(error instanceof SyntaxError)) throw error;
@@ -139,37 +156,66 @@ const heldHere = new Map<string, string>();
 
 /**
  * Whether the lock described by `owner` (read from `path`) belongs to nobody any more: its process is gone, or
- * the pid now names another process (this one, after a container restarted with the same pid; or one started
- * after the lock was taken, where Linux tells when).
+ * its pid now names another process (this one, after a container restarted with the same pid, or one started
+ * later), as far as this process can tell. A writer on another host, or in another pid namespace (a container
+ * beside this one with the same host name), cannot be checked: its lock is honoured (see FOREIGN_LOCK_MS).
  */
 async function stale(owner: LockOwner, path: string): Promise<boolean> {
   if (owner.pid === -1) {
     const info = await unlessMissing(stat(path), undefined);
     return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
   }
-  // Another machine's writer on a shared folder cannot be checked: its lock is honoured (see FOREIGN_LOCK_MS).
   if (owner.host && owner.host !== hostname()) return false;
-  if (owner.pid === process.pid) return heldHere.get(path) !== owner.at;
+  const here = await identity();
+  if (owner.ns !== undefined && owner.ns !== here.ns) return false;
+  // Every process of an earlier boot is gone, whatever runs under its pid now.
+  if (owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return true;
+  if (owner.pid === process.pid) return heldHere.get(path) !== owner.at || (owner.start !== undefined && owner.start !== here.start);
   if (!alive(owner.pid)) return true;
-  const started = await processStart(owner.pid);
-  const taken = Date.parse(owner.at);
-  return started !== undefined && Number.isFinite(taken) && started > taken + START_SLACK_MS;
+  if (owner.start === undefined) return false;
+  const started = await startTicks(owner.pid);
+  return started !== undefined && started !== owner.start;
 }
 
-/** Rounding of the kernel's process start time (clock ticks, boot time in whole seconds), allowed for. */
-const START_SLACK_MS = 2000;
+/** Whether the writer of `owner` is out of this process's sight: on another host, or in another pid namespace. */
+async function elsewhere(owner: LockOwner): Promise<boolean> {
+  return (owner.host !== "" && owner.host !== hostname()) || (owner.ns !== undefined && owner.ns !== (await identity()).ns);
+}
 
-/** When process `pid` started (ms since the epoch), from /proc on Linux; undefined elsewhere or when unknown. */
-async function processStart(pid: number): Promise<number | undefined> {
-  try {
-    const [stat, system] = await Promise.all([readFile(`/proc/${pid}/stat`, "utf8"), readFile("/proc/stat", "utf8")]);
-    // Field 22, counted after the command name in parentheses (which may hold spaces): ticks since boot, at 100 a second.
-    const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
-    const boot = Number(/^btime (\d+)$/mu.exec(system)?.[1]);
-    return Number.isFinite(ticks) && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
-  } catch {
-    return undefined;
-  }
+/** Where the writer of `owner` is, for a message: "on host h", or "in another pid namespace (a container) on host h". */
+function whereOf(owner: LockOwner): string {
+  const host = owner.host || hostname();
+  return owner.host !== "" && owner.host !== hostname() ? `on host ${host}` : `in another pid namespace (another container) on host ${host}`;
+}
+
+/** This process as a lock records it on Linux (see LockOwner); empty elsewhere. */
+interface Identity {
+  readonly ns?: string;
+  readonly boot?: string;
+  readonly start?: number;
+}
+
+let identityRead: Promise<Identity> | undefined;
+const identity = (): Promise<Identity> =>
+  (identityRead ??= (async () => {
+    const [ns, boot, start] = await Promise.all([
+      readlink("/proc/self/ns/pid").catch(() => undefined),
+      readFile("/proc/sys/kernel/random/boot_id", "utf8").then(
+        (id) => id.trim(),
+        () => undefined,
+      ),
+      startTicks(process.pid),
+    ]);
+    return { ...(ns ? { ns } : {}), ...(boot ? { boot } : {}), ...(start !== undefined ? { start } : {}) };
+  })());
+
+/** When process `pid` started, in clock ticks since boot (/proc/<pid>/stat, field 22); undefined when unknown. */
+async function startTicks(pid: number): Promise<number | undefined> {
+  const stat = await readFile(`/proc/${pid}/stat`, "utf8").catch(() => undefined);
+  if (stat === undefined) return undefined;
+  // Counted after the command name in parentheses, which may hold spaces.
+  const ticks = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[19]);
+  return Number.isFinite(ticks) ? ticks : undefined;
 }
 
 /**
@@ -281,7 +327,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
   for (;;) {
     try {
       const handle = await open(path, "wx");
-      const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString() };
+      const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ...(await identity()) };
       try {
         await handle.writeFile(JSON.stringify(owner));
       } finally {
@@ -330,11 +376,11 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       }
       continue;
     }
-    if (found.kind === "lock" && found.owner.host && found.owner.host !== hostname() && Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS) {
+    if (found.kind === "lock" && (await elsewhere(found.owner)) && Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS) {
       const { owner } = found;
       throw new LockError(
         "blocked",
-        `the index lock ${path} was taken by process ${owner.pid} on host ${owner.host} at ${owner.at}, over an hour ago; if no process there is writing the index, remove the lock`,
+        `the index lock ${path} was taken by process ${owner.pid} ${whereOf(owner)} at ${owner.at}, over an hour ago; if no process there is writing the index, remove the lock`,
         owner,
       );
     }
@@ -345,7 +391,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       const { owner } = found;
       // pid -1: a lock being written this instant, or damaged (it is taken for stale once old).
       if (owner.pid === -1) throw new LockError("busy", `the index lock ${path} is being written or is damaged`);
-      const where = owner.host && owner.host !== hostname() ? ` on host ${owner.host}` : "";
+      const where = (await elsewhere(owner)) ? ` ${whereOf(owner)}` : "";
       throw new LockError("busy", `the index is being written by process ${owner.pid}${where} (lock ${path})`, owner);
     }
     if (!logged) {

@@ -3,7 +3,7 @@
  * the old one answering until then, and writes only while holding the index lock.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, readlinkSync, lutimesSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -75,19 +75,29 @@ describe("the index lock", () => {
     await lock.release();
   });
 
-  it.runIf(process.platform === "linux")("takes over a lock whose pid now names a process started after it was taken", async () => {
+  it.runIf(process.platform === "linux")("takes over a lock whose pid now names another process, or from an earlier boot; honours another pid namespace's", async () => {
     const p = project();
     const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
     try {
       await new Promise((resolve) => child.once("spawn", resolve));
       const pid = child.pid ?? -1;
-      // Taken an hour before that process started: its writer is gone and the pid reused.
-      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date(Date.now() - 3_600_000).toISOString() }));
-      const lock = await acquireIndexLock(p.indexDir);
-      await lock.release();
-      // Taken after it started: that process may be writing, and is waited for.
-      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date(Date.now() + 5_000).toISOString() }));
+      const ns = readlinkSync("/proc/self/ns/pid");
+      const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+      const ticks = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19]);
+      const write = (owner: object) => writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date().toISOString(), ...owner }));
+      // The pid names a process that started at another tick than the lock's writer: that writer is gone.
+      write({ ns, boot, start: ticks + 1 });
+      await (await acquireIndexLock(p.indexDir)).release();
+      // A lock from an earlier boot: whatever runs under its pid now is another process.
+      write({ ns, boot: "00000000-0000-0000-0000-000000000000", start: ticks });
+      await (await acquireIndexLock(p.indexDir)).release();
+      // The process that took it is alive: waited for, whatever the clock says.
+      write({ ns, boot, start: ticks, at: "2020-01-01T00:00:00.000Z" });
       await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", owner: { pid } });
+      // Another pid namespace (a container beside this one, same host name) cannot be checked: even this
+      // process's own pid there is honoured, and named.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), ns: "pid:[1]", boot, start: 5 }));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("in another pid namespace") });
     } finally {
       child.kill();
     }
