@@ -228,10 +228,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const stateDir = resolve(root, text(env, "STATE_DIR") ?? "state");
   // A rebuild replaces the index folder whole: it must hold nothing else, nor lie over what must be kept.
   if (indexDir === root || within(root, indexDir)) throw new ConfigError("INDEX_DIR", `${indexDir} holds the project (BOT_ROOT); give the index a folder of its own`);
-  for (const [key, other] of [["SEEDS_DIR", seedsDir], ["STATE_DIR", stateDir]] as const) {
-    if (indexDir === other || within(indexDir, other) || within(other, indexDir)) {
-      throw new ConfigError("INDEX_DIR", `${indexDir} overlaps ${key} (${other}); give the index a folder of its own`);
-    }
+  // Inside the state folder is fine (one volume: /data and /data/index); not inside the seeds, whose rescans it
+  // would set off, nor holding either.
+  const overlaps = (other: string, inside: boolean): boolean => indexDir === other || within(other, indexDir) || (inside && within(indexDir, other));
+  for (const [key, other, inside] of [["SEEDS_DIR", seedsDir, true], ["STATE_DIR", stateDir, false]] as const) {
+    if (overlaps(other, inside)) throw new ConfigError("INDEX_DIR", `${indexDir} overlaps ${key} (${other}); give the index a folder of its own`);
   }
 
   return {

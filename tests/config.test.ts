@@ -101,12 +101,15 @@ describe("loadConfig", () => {
       { INDEX_DIR: "seeds/index" },
       { INDEX_DIR: "state" },
       { STATE_DIR: "/srv/bot/index/state" },
+      { INDEX_DIR: "/data", STATE_DIR: "/data/state" },
     ]) {
       expect(refused(env), JSON.stringify(env)).toThrow(/^INDEX_DIR: .+; give the index a folder of its own$/u);
     }
     // Beside the others, or under a name that only starts like theirs, it is its own.
     expect(loadConfig({ INDEX_DIR: "seeds-index", STATE_DIR: "/var/lib/bot" }, "/srv/bot").indexDir).toBe("/srv/bot/seeds-index");
     expect(loadConfig({ INDEX_DIR: "/var/cache/bot-index" }, "/srv/bot").indexDir).toBe("/var/cache/bot-index");
+    // One volume for the state and the index in it.
+    expect(loadConfig({ STATE_DIR: "/data", INDEX_DIR: "/data/index" }, "/srv/bot").indexDir).toBe("/data/index");
   });
 
   it("reads exactly the variables .env.example documents", () => {

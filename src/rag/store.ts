@@ -517,12 +517,16 @@ async function indexEntries(indexDir: string): Promise<Dirent[]> {
   }
 }
 
+/** Whether `name` is a file an index writes (this format's names, the graph's segments). */
+const isIndexFile = (name: string): boolean =>
+  ["manifest.json", PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, EXACT_FILE].includes(name) || /^graph-\d{3,}\.index$/u.test(name);
+
 /**
  * Refuses an index folder without a manifest that holds anything an index does not (a subfolder, a briefing, a
  * note): a rebuild replaces the folder whole, and INDEX_DIR set to the wrong place must not delete what is there.
  */
 function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
-  const foreign = entries.filter((e) => !e.isFile() || !/\.(bin|index|json)$/u.test(e.name)).map((e) => e.name);
+  const foreign = entries.filter((e) => !e.isFile() || !isIndexFile(e.name)).map((e) => e.name).sort();
   if (foreign.length === 0) return;
   const named = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
   throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) holds other things (${named}); a rebuild would replace it, so give the index a folder of its own`);

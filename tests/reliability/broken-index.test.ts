@@ -221,8 +221,15 @@ describe("an index folder that is not the index's own, through createRag", () =>
     const notes = join(p.root, "mine");
     mkdirSync(join(notes, "drafts"), { recursive: true });
     writeFileSync(join(notes, "notes.json"), "{}");
-    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: notes })).rejects.toMatchObject({ code: "unwritable", message: expect.stringContaining("(drafts)") });
+    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: notes })).rejects.toMatchObject({ code: "unwritable", message: expect.stringContaining("(drafts, notes.json)") });
     expect(readdirSync(notes).sort()).toEqual(["drafts", "notes.json"]);
+    // Files named as an index's are not enough: only the names an index writes.
+    const exports = join(p.root, "exports");
+    mkdirSync(exports);
+    writeFileSync(join(exports, "customers.json"), "[]");
+    writeFileSync(join(exports, "backup-2026.bin"), "x");
+    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: exports })).rejects.toMatchObject({ code: "unwritable", message: expect.stringContaining("(backup-2026.bin, customers.json)") });
+    expect(readdirSync(exports).sort()).toEqual(["backup-2026.bin", "customers.json"]);
   });
 
   it("INDEX_DIR naming a file is an IndexError that says so", async () => {
