@@ -489,14 +489,23 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
     return false;
   }
   const files = index.segments ? index.segments.map((s) => segmentFile(s.id)) : [EXACT_FILE];
-  return (
+  const same =
     files.every((file) => existsSync(join(indexDir, file))) &&
     isManifest(manifest) &&
     manifest.format === FORMAT &&
     manifest.builtAt === index.manifest.builtAt &&
     manifest.sentences === index.manifest.sentences &&
-    manifest.embedder.id === index.manifest.embedder.id
-  );
+    manifest.embedder.id === index.manifest.embedder.id;
+  if (!same) return false;
+  // Its files are copied from and linked into the new index: one damaged on disk since the start would be
+  // carried into it under a new, matching checksum.
+  try {
+    await checkVectorFiles(indexDir, manifest as Manifest);
+    return true;
+  } catch (error) {
+    logger?.warn({ err: error, indexDir }, "a vector file of the index on disk no longer matches its checksum; copying the vectors from memory");
+    return false;
+  }
 }
 
 /**
@@ -543,8 +552,9 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     const { labels } = index;
     const checksums: Record<string, number> = {};
     // The vectors are written (by hnswlib, off the main thread) while the passage store is serialised.
+    let linked: ReadonlySet<string> = new Set();
     await settleAll([
-      writeVectors(tmp, index, files),
+      writeVectors(tmp, index, files).then((names) => void (linked = names)),
       (async () => {
         const { keys, words } = index.store.packed;
         await writeFile(join(tmp, PASSAGES_FILE), encodePassages(index.store.passages, keys));
@@ -560,8 +570,13 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
         await saveWordLists(join(tmp, WORD_LISTS_FILE), analyzerId());
       })(),
     ]);
-    // Read back as written (a worker's file, a segment linked from the previous index): what the next load checks.
-    await settleAll((await vectorFiles(tmp)).map(async (name) => void (checksums[name] = await fileCrc32(join(tmp, name)))));
+    // A segment linked from the previous index keeps the checksum recorded with it there (its file was checked
+    // against it before the update used it, see isSavedIn): a file damaged on disk since stays caught. The others
+    // are read back as written (a worker's file, an exact copy filtered from the saved one).
+    const before = files.unchanged && linked.size > 0 ? await recordedChecksums(files.unchanged.dir) : {};
+    await settleAll(
+      (await vectorFiles(tmp)).map(async (name) => void (checksums[name] = (linked.has(name) ? before[name] : undefined) ?? (await fileCrc32(join(tmp, name))))),
+    );
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify({ ...index.manifest, checksums }, null, 2));
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -758,6 +773,12 @@ function isManifest(value: unknown): value is Manifest {
     Array.isArray(m["seeds"]) &&
     (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
   );
+}
+
+/** The checksums the manifest in `indexDir` records ({} when it cannot be read). */
+async function recordedChecksums(indexDir: string): Promise<Readonly<Record<string, number>>> {
+  const manifest: unknown = JSON.parse(await readFile(join(indexDir, "manifest.json"), "utf8").catch(() => "null"));
+  return isManifest(manifest) ? (manifest.checksums ?? {}) : {};
 }
 
 /** @throws Error when a vector file of `indexDir` has no checksum in `manifest`, or another one. */

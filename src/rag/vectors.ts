@@ -664,22 +664,29 @@ export interface VectorFiles {
  * Puts the files of `vectors` into the folder `dir` (hnswlib writes off the main thread); every write settles
  * before a failure is reported, so none is left writing into a folder its caller removes.
  */
-export async function writeVectors(dir: string, { exact, segments = [] }: SentenceVectors, files: VectorFiles = {}): Promise<void> {
-  await settleAll([...(exact ? [moveOrWriteExact(exact, join(dir, EXACT_FILE), files.exactFile)] : []), ...segments.map((segment) => placeSegment(segment, dir, files))]);
+export async function writeVectors(dir: string, { exact, segments = [] }: SentenceVectors, files: VectorFiles = {}): Promise<ReadonlySet<string>> {
+  const linked = new Set<string>();
+  await settleAll([
+    ...(exact ? [moveOrWriteExact(exact, join(dir, EXACT_FILE), files.exactFile)] : []),
+    ...segments.map(async (segment) => {
+      if (await placeSegment(segment, dir, files)) linked.add(segmentFile(segment.id));
+    }),
+  ]);
+  return linked;
 }
 
 /**
  * Puts `segment`'s file into the folder `dir`: a hard link to the file of an unchanged segment (see
  * VectorFiles.unchanged), the file a worker built it in moved there, else written by hnswlib (also when linking
- * or moving fails, as across file systems).
+ * or moving fails, as across file systems). True when it is a hard link.
  */
-async function placeSegment(segment: GraphSegment, dir: string, { unchanged, segmentFiles, logger }: VectorFiles): Promise<void> {
+async function placeSegment(segment: GraphSegment, dir: string, { unchanged, segmentFiles, logger }: VectorFiles): Promise<boolean> {
   const name = segmentFile(segment.id);
   const file = segmentFiles?.get(segment);
   if (file) {
     try {
       await rename(file, join(dir, name));
-      return;
+      return false;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
     }
@@ -687,12 +694,13 @@ async function placeSegment(segment: GraphSegment, dir: string, { unchanged, seg
   if (unchanged?.segments.has(segment)) {
     try {
       await link(join(unchanged.dir, name), join(dir, name));
-      return;
+      return true;
     } catch (error) {
       logger?.debug({ err: error, segment: name }, "cannot link the unchanged graph segment into the new index; writing it");
     }
   }
   await segment.graph.writeIndex(join(dir, name));
+  return false;
 }
 
 /** Moves `file` (which holds `exact`) to `target`, or writes `exact` there when it is on another file system. */

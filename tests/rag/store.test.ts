@@ -97,6 +97,20 @@ describe("the index on disk", () => {
     expect(String((error as IndexError).cause)).toContain("graph-001.index does not match the manifest's checksum");
   });
 
+  it("an update does not carry a segment damaged on disk since the start into the new index under a new checksum", async () => {
+    const graphed = { ...options(), exactMaxVectors: 10, graphSegmentSize: 8 };
+    const running = await buildIndex(graphed); // the bot's index, in memory
+    const file = join(project.indexDir, "graph-001.index");
+    const bytes = readFileSync(file);
+    bytes[200] = (bytes[200] ?? 0) ^ 0x10;
+    writeFileSync(file, bytes); // damaged on disk while the bot runs
+    writeFileSync(join(project.seedsDir, "dam.md"), DAM_BRIEFING);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    await buildIndex(graphed, seeds, running); // a rescan's update, from memory
+    expect(readFileSync(join(project.indexDir, "graph-001.index"))[200]).not.toBe(bytes[200]);
+    expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
+  });
+
   it("moves the vectors into a graph, or back into an exact copy, when an update crosses the limit, embedding only new sentences", async () => {
     const first = await buildIndex(options());
     const fresh: string[] = [];
