@@ -508,11 +508,6 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
   }
 }
 
-/**
- * Writes `index` into a new folder beside `indexDir` and renames it into place. A file of the new folder may be
- * a hard link to one of the previous (see VectorFiles.unchanged): no index file is ever written in place, so
- * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
- */
 /** The entries of the index folder, [] when it does not exist; a path that is not a folder is named as INDEX_DIR's. */
 async function indexEntries(indexDir: string): Promise<Dirent[]> {
   try {
@@ -541,6 +536,11 @@ function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
   throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) holds other things (${named}); a rebuild would replace it, so give the index a folder of its own`);
 }
 
+/**
+ * Writes `index` into a new folder beside `indexDir` and renames it into place. A file of the new folder may be
+ * a hard link to one of the previous (see VectorFiles.unchanged): no index file is ever written in place, so
+ * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
+ */
 async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFiles = {}): Promise<void> {
   if (!existsSync(join(indexDir, "manifest.json"))) refuseForeign(indexDir, await indexEntries(indexDir));
   await mkdir(dirname(indexDir), { recursive: true });
