@@ -17,3 +17,10 @@ export const DAM_ARTICLE = Array.from(
   { length: 16 },
   (_, i) => `Turbine ${i + 1} of the Lumara dam gives ${10 * (i + 1)} megawatts to the valley.\n\nIts engineers inspect turbine ${i + 1} each spring.`,
 ).join("\n\n");
+
+/**
+ * A second briefing close to the first in words: it answers "Which agreement did Norway mediate?" better when read
+ * alone, where the first answers the follow-up "Which agreement did it mediate?" after a question on Algeria.
+ */
+export const OSLO_BRIEFING =
+  "# Oslo\n\nNorway mediated the agreement signed in Oslo in 1993. Which agreement did Norway mediate? The Oslo agreement, after secret talks.\n";

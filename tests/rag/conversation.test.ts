@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readsAsFollowUp } from "../../src/rag/conversation.js";
 import { createRag, type Answer } from "../../src/rag/index.js";
+import { OSLO_BRIEFING } from "../helpers/briefings.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 describe("conversations", () => {
@@ -13,11 +14,7 @@ describe("conversations", () => {
   let core: Awaited<ReturnType<typeof createRag>>;
   beforeAll(async () => {
     two = tempProject();
-    // A second briefing that answers the follow-up's words better when it is read alone.
-    writeFileSync(
-      join(two.seedsDir, "oslo.md"),
-      "# Oslo\n\nNorway mediated the agreement signed in Oslo in 1993. Which agreement did Norway mediate? The Oslo agreement, after secret talks.\n",
-    );
+    writeFileSync(join(two.seedsDir, "oslo.md"), OSLO_BRIEFING);
     core = await createRag({ root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir });
   });
   afterAll(() => two.remove());

@@ -6,6 +6,7 @@ import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { decodePassages } from "../../src/rag/passage-file.js";
 import { warningLogger } from "../helpers/logger.js";
+import { OSLO_BRIEFING } from "../helpers/briefings.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -171,11 +172,7 @@ describe("two briefings", () => {
   let core: Awaited<ReturnType<typeof createRag>>;
   beforeAll(async () => {
     two = tempProject();
-    // A second briefing beside the article, with text close to it.
-    writeFileSync(
-      join(two.seedsDir, "oslo.md"),
-      "# Oslo\n\nNorway mediated the agreement signed in Oslo in 1993. Which agreement did Norway mediate? The Oslo agreement, after secret talks.\n",
-    );
+    writeFileSync(join(two.seedsDir, "oslo.md"), OSLO_BRIEFING);
     core = await createRag({ root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir });
   });
   afterAll(() => two.remove());
