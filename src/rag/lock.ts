@@ -1,8 +1,10 @@
 /**
  * One writer of the index at a time: a lock file beside the index folder, created with O_EXCL and holding the
- * writer's pid and start time. A running bot and `npm run index` in another terminal take it before building,
- * so they never write over each other. A lock whose pid is gone (a crash, a kill -9) is stale and taken over
- * (by one writer: see removeStale).
+ * writer's pid, host and start (see LockOwner), touched every few seconds while held. A running bot and
+ * `npm run index` in another terminal take it before building, so they never write over each other. A lock whose
+ * writer is gone (a crash, a kill -9) is stale and taken over (by one writer: see removeStale): known gone by its
+ * pid on this host and pid namespace, or, out of sight (another host, another container), once it stopped being
+ * touched.
  *
  * The file sits beside the folder (`.index.lock` next to `index/`), not in it: a build swaps the whole folder
  * by renaming it, which would carry a lock inside it away.
@@ -12,7 +14,7 @@
  * (see tidyLeftovers).
  */
 import { existsSync, statSync } from "node:fs";
-import { lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
+import { lstat, open, readdir, readFile, readlink, rename, rm, stat, utimes } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -32,6 +34,8 @@ export interface LockOwner {
   readonly ns?: string;
   readonly boot?: string;
   readonly start?: number;
+  /** The holder touches the file every HEARTBEAT_MS while it holds the lock (this version's locks do). */
+  readonly beats?: boolean;
 }
 
 /** A lock held by this process; `release()` removes its file (once; later calls do nothing). */
@@ -108,6 +112,7 @@ async function readOwner(path: string): Promise<LockOwner | undefined> {
         ...(typeof ns === "string" ? { ns } : {}),
         ...(typeof boot === "string" ? { boot } : {}),
         ...(typeof start === "number" ? { start } : {}),
+        ...(parsed.beats === true ? { beats: true } : {}),
       };
     }
   } catch (error) {
@@ -165,16 +170,43 @@ async function stale(owner: LockOwner, path: string): Promise<boolean> {
     const info = await unlessMissing(stat(path), undefined);
     return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
   }
-  if (owner.host && owner.host !== hostname()) return false;
   const here = await identity();
-  if (owner.ns !== undefined && owner.ns !== here.ns) return false;
-  // Every process of an earlier boot is gone, whatever runs under its pid now.
-  if (owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return true;
+  const otherHost = owner.host !== "" && owner.host !== hostname();
+  // Every process of an earlier boot is gone, whatever runs under its pid now (boot ids are per kernel).
+  if (!otherHost && owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return true;
+  // Out of sight (another host; another pid namespace, which a restarted container also is): gone once its
+  // holder stopped touching it.
+  if (otherHost || (owner.ns !== undefined && owner.ns !== here.ns)) return owner.beats === true && (await silentFor(path)) > HEARTBEAT_STALE_MS;
   if (owner.pid === process.pid) return heldHere.get(path) !== owner.at || (owner.start !== undefined && owner.start !== here.start);
   if (!alive(owner.pid)) return true;
-  if (owner.start === undefined) return false;
-  const started = await startTicks(owner.pid);
-  return started !== undefined && started !== owner.start;
+  if (owner.start !== undefined) {
+    const started = await startTicks(owner.pid);
+    return started !== undefined && started !== owner.start;
+  }
+  // A lock of an earlier version (no start tick): its pid reused by a process that started after it was taken.
+  const started = await startTime(owner.pid);
+  const taken = Date.parse(owner.at);
+  return started !== undefined && Number.isFinite(taken) && started > taken + START_SLACK_MS;
+}
+
+/** How often a holder touches its lock file, and how long without it makes an out-of-sight holder gone. */
+const HEARTBEAT_MS = 5_000;
+const HEARTBEAT_STALE_MS = 120_000;
+
+/** How long since the lock file at `path` was last touched (0 when it is gone). */
+async function silentFor(path: string): Promise<number> {
+  const info = await unlessMissing(stat(path), undefined);
+  return info === undefined ? 0 : Date.now() - info.mtimeMs;
+}
+
+/** Rounding of the kernel's process start time (clock ticks, boot time in whole seconds), allowed for. */
+const START_SLACK_MS = 2000;
+
+/** When process `pid` started (ms since the epoch: boot time plus start ticks at 100 a second); undefined when unknown. */
+async function startTime(pid: number): Promise<number | undefined> {
+  const [ticks, system] = await Promise.all([startTicks(pid), readFile("/proc/stat", "utf8").catch(() => undefined)]);
+  const boot = Number(/^btime (\d+)$/mu.exec(system ?? "")?.[1]);
+  return ticks !== undefined && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
 }
 
 /** Whether the writer of `owner` is out of this process's sight: on another host, or in another pid namespace. */
@@ -327,7 +359,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
   for (;;) {
     try {
       const handle = await open(path, "wx");
-      const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ...(await identity()) };
+      const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ...(await identity()), beats: true };
       try {
         await handle.writeFile(JSON.stringify(owner));
       } finally {
@@ -335,11 +367,18 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       }
       let released = false;
       heldHere.set(path, owner.at);
+      // The heartbeat that tells a writer out of sight (another namespace or host) that this holder lives.
+      const heartbeat = setInterval(() => {
+        const now = new Date();
+        utimes(path, now, now).catch((error: unknown) => options.logger?.debug({ err: error, lock: path }, "could not touch the index lock"));
+      }, HEARTBEAT_MS);
+      heartbeat.unref();
       const lock: IndexLock = {
         path,
         async release() {
           if (released) return;
           released = true;
+          clearInterval(heartbeat);
           if (heldHere.get(path) === owner.at) heldHere.delete(path);
           const now = await readOwner(path);
           // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.

@@ -94,10 +94,20 @@ describe("the index lock", () => {
       // The process that took it is alive: waited for, whatever the clock says.
       write({ ns, boot, start: ticks, at: "2020-01-01T00:00:00.000Z" });
       await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", owner: { pid } });
-      // Another pid namespace (a container beside this one, same host name) cannot be checked: even this
-      // process's own pid there is honoured, and named.
-      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString(), ns: "pid:[1]", boot, start: 5 }));
+      // A lock of an earlier version (no start tick) whose pid a process started after it now holds.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date(Date.now() - 3_600_000).toISOString() }));
+      await (await acquireIndexLock(p.indexDir)).release();
+      // Another pid namespace (a container beside this one, or this one's earlier run) cannot be checked by its
+      // pid: honoured, and named, while its holder touches it; taken over once it has not for two minutes.
+      const other = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ns: "pid:[1]", boot, start: 5, beats: true };
+      writeFileSync(lockPath(p.indexDir), JSON.stringify(other));
       await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("in another pid namespace") });
+      const quiet = new Date(Date.now() - 150_000);
+      utimesSync(lockPath(p.indexDir), quiet, quiet);
+      await (await acquireIndexLock(p.indexDir)).release();
+      // One from an earlier boot is gone whatever its namespace.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ ...other, boot: "00000000-0000-0000-0000-000000000000" }));
+      await (await acquireIndexLock(p.indexDir)).release();
     } finally {
       child.kill();
     }
