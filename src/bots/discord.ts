@@ -377,11 +377,16 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         return;
       }
       case "ask": {
-        // Acknowledge within Discord's 3 s (before any wait for an earlier question); the answer then replaces the
-        // "thinking…" message.
-        await interaction.deferReply();
+        // Acknowledged within Discord's 3 s, before any wait for an earlier question; its place in the conversation
+        // is taken now, in the order the commands came (acknowledgements return in any order). The answer then
+        // replaces the "thinking…" message.
+        const deferred = interaction.deferReply();
+        deferred.catch(() => undefined); // awaited in turn below, where a failure is thrown
         const conversation = chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined, interaction.user.id);
-        await turns.run(conversation.chat, () => answerAsk(interaction, conversation));
+        await turns.run(conversation.chat, async () => {
+          await deferred;
+          await answerAsk(interaction, conversation);
+        });
         return;
       }
       default:

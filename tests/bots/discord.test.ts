@@ -696,6 +696,19 @@ describe("Discord bot: follow-up questions", () => {
     expect(rag.contexts[1]).toEqual({ turns: [first] });
   });
 
+  it("two /ask sent at once in a DM are answered in the order sent, though the first's acknowledgement returns last", async () => {
+    const h = await setup();
+    // The first acknowledgement to reach Discord is held 300 ms: the second command's returns first.
+    h.discord.delayNext({ method: "POST", route: /^\/interactions\/\d+\/[^/]+\/callback$/u, ms: 300, times: 1 });
+    const ids = [h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, guildId: null })];
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    ids.push(h.discord.command("ask", { values: { question: "And what did she say?" }, guildId: null }));
+    await h.discord.waitFor(() => (ids.every((id) => byInteraction(h.discord, id).length > 0) ? true : undefined));
+    await settled(h);
+    expect(h.rag.questions).toEqual(["Who is Michele Sison?", "And what did she say?"]);
+    expect(h.rag.contexts[1]?.turns.map((t) => t.question)).toEqual(["Who is Michele Sison?"]);
+  });
+
   it("keeps at most the last three turns", async () => {
     const { discord, rag } = await setup();
     for (const q of ["Who is Michele Sison?", "one?", "two?", "three?", "four?"]) await replyTo(discord, discord.directMessage(q));
