@@ -523,14 +523,35 @@ async function indexEntries(indexDir: string): Promise<Dirent[]> {
 
 /** Whether `name` is a file an index writes (this format's names, the graph's segments). */
 const isIndexFile = (name: string): boolean =>
-  ["manifest.json", PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, EXACT_FILE].includes(name) || /^graph-\d{3,}\.index$/u.test(name);
+  ["manifest.json", PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, EXACT_FILE, ...EARLIER_FILES].includes(name) ||
+  /^graph-\d{3,}\.index$/u.test(name);
+/** Files of earlier formats (see FORMAT): one graph, the passages as JSON; and LangChain's folder before format 3. */
+const EARLIER_FILES = ["graph.index", "passages.json"];
+const EARLIER_FOLDER = "hnswlib";
+
+/**
+ * Whether `indexDir`'s manifest.json is one an index wrote, of any format (a web app's manifest.json is not):
+ * otherwise the folder is checked for things an index does not hold before it is taken for a damaged index.
+ */
+async function hasIndexManifest(indexDir: string): Promise<boolean> {
+  const raw = await readFile(join(indexDir, "manifest.json"), "utf8").catch(() => undefined);
+  if (raw === undefined) return false;
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    return false;
+  }
+  return typeof value === "object" && value !== null && typeof (value as { format?: unknown }).format === "number";
+}
 
 /**
  * Refuses an index folder without a manifest that holds anything an index does not (a subfolder, a briefing, a
  * note): a rebuild replaces the folder whole, and INDEX_DIR set to the wrong place must not delete what is there.
  */
 function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
-  const foreign = entries.filter((e) => !e.isFile() || !isIndexFile(e.name)).map((e) => e.name).sort();
+  const foreign = entries.filter((e) => (e.isDirectory() ? e.name !== EARLIER_FOLDER : !e.isFile() || !isIndexFile(e.name))).map((e) => e.name).sort();
   if (foreign.length === 0) return;
   const named = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
   throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) holds other things (${named}); a rebuild would replace it, so give the index a folder of its own`);
@@ -542,7 +563,7 @@ function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
  * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
  */
 async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFiles = {}): Promise<void> {
-  if (!existsSync(join(indexDir, "manifest.json"))) refuseForeign(indexDir, await indexEntries(indexDir));
+  if (!(await hasIndexManifest(indexDir))) refuseForeign(indexDir, await indexEntries(indexDir));
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
@@ -627,6 +648,7 @@ export async function loadIndex(
     refuseForeign(indexDir, entries);
     return corrupt(indexDir, new Error("no manifest.json"));
   }
+  if (!(await hasIndexManifest(indexDir))) refuseForeign(indexDir, await indexEntries(indexDir));
   let manifest: Manifest;
   try {
     manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;

@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
@@ -189,11 +189,11 @@ describe("the index on disk", () => {
     ["a corrupt manifest", (dir: string) => writeFileSync(join(dir, "manifest.json"), "{ not json")],
     ["a corrupt passage file", (dir: string) => writeFileSync(join(dir, "passages.bin"), '{"passages": 3}')],
     ["a corrupt lexicon", (dir: string) => writeFileSync(join(dir, "lexicon.json"), '{"enWord": 3}')],
-    ["a missing manifest", (dir: string) => writeFileSync(join(dir, "manifest.json.bak"), "") /* kept below */],
-  ])("reports %s as IndexError('corrupt')", async (name, damage) => {
+    ["a missing manifest", (dir: string) => rmSync(join(dir, "manifest.json"))],
+    ["an empty manifest", (dir: string) => writeFileSync(join(dir, "manifest.json"), "")],
+  ])("reports %s as IndexError('corrupt')", async (_name, damage) => {
     await buildIndex(options());
     damage(project.indexDir);
-    if (name === "a missing manifest") chmodSync(project.indexDir, 0o755), writeFileSync(join(project.indexDir, "manifest.json"), "");
     const seeds = await readSeeds(project.root, project.seedsDir);
     const error = await loadIndex(project.indexDir, seeds, embeddings).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexError);

@@ -230,6 +230,21 @@ describe("an index folder that is not the index's own, through createRag", () =>
     writeFileSync(join(exports, "backup-2026.bin"), "x");
     await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: exports })).rejects.toMatchObject({ code: "unwritable", message: expect.stringContaining("(backup-2026.bin, customers.json)") });
     expect(readdirSync(exports).sort()).toEqual(["backup-2026.bin", "customers.json"]);
+    // A manifest.json no index wrote (a web app's) does not make the folder an index either.
+    const site = join(p.root, "public");
+    mkdirSync(site);
+    writeFileSync(join(site, "manifest.json"), JSON.stringify({ name: "My app", icons: [] }));
+    writeFileSync(join(site, "index.html"), "<html></html>");
+    await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: site })).rejects.toMatchObject({ code: "unwritable", message: expect.stringContaining("(index.html)") });
+    expect(readdirSync(site).sort()).toEqual(["index.html", "manifest.json"]);
+    // An index of an earlier format that lost its manifest is still an index: rebuilt.
+    const earlier = join(p.root, "old-index");
+    mkdirSync(join(earlier, "hnswlib"), { recursive: true });
+    writeFileSync(join(earlier, "graph.index"), "x");
+    writeFileSync(join(earlier, "passages.json"), "{}");
+    const rebuilt = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: earlier });
+    expect((await rebuilt.answer(QUESTION)).kind).toBe("answered");
+    rebuilt.close();
   });
 
   it("INDEX_DIR naming a file is an IndexError that says so", async () => {
