@@ -503,7 +503,7 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
     await checkVectorFiles(indexDir, manifest as Manifest);
     return true;
   } catch (error) {
-    logger?.warn({ err: error, indexDir }, "a vector file of the index on disk no longer matches its checksum; copying the vectors from memory");
+    logger?.warn({ err: error, indexDir }, "a vector file of the index on disk is damaged or unreadable; copying the vectors from memory");
     return false;
   }
 }
