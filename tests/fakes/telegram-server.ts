@@ -155,6 +155,8 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const changed = (): void => {
     for (const listener of [...listeners]) listener();
   };
+  /** Each bot message's text as sent or last edited, markup included: Telegram compares formatting too. */
+  const sentAs = new Map<string, string>();
   const remember = (message: Message): void => {
     messages.set(`${message.chat.id}:${message.message_id}`, message);
     if (!chats.has(message.chat.id)) chats.set(message.chat.id, message.chat);
@@ -242,6 +244,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         ...(keyboard.markup ? { reply_markup: keyboard.markup } : {}),
       };
       remember(message);
+      sentAs.set(`${chatId}:${message.message_id}`, String(params.text));
       sent.push({ params, message, at: Date.now() });
       return ok(message);
     },
@@ -254,9 +257,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       if (!keyboard.ok) return error(400, keyboard.error);
       // As Telegram: an edit without reply_markup removes the buttons, and one changing nothing is refused.
       const { reply_markup: before, ...rest } = stored;
-      if (checked.text === stored.text && JSON.stringify(before) === JSON.stringify(keyboard.markup)) return error(400, "Bad Request: message is not modified");
+      const key = `${String(params.chat_id)}:${String(params.message_id)}`;
+      if (String(params.text) === sentAs.get(key) && JSON.stringify(before) === JSON.stringify(keyboard.markup)) return error(400, "Bad Request: message is not modified");
       const edited = { ...rest, text: checked.text, edit_date: Math.floor(Date.now() / 1000), ...(keyboard.markup ? { reply_markup: keyboard.markup } : {}) };
       remember(edited);
+      sentAs.set(key, String(params.text));
       return ok(edited);
     },
     deleteMessage: (params) => {
