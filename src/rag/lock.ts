@@ -14,7 +14,7 @@
  * (see tidyLeftovers).
  */
 import { existsSync, statSync } from "node:fs";
-import { lstat, open, readdir, readFile, readlink, rename, rm, stat, utimes } from "node:fs/promises";
+import { lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -71,6 +71,11 @@ export interface AcquireLockOptions {
   readonly logger?: Logger;
   /** Why the lock is wanted, for the log line written while waiting. */
   readonly purpose?: string;
+  /**
+   * How long a lock out of sight (another host or pid namespace) must be seen untouched, by this process's own
+   * clock, before it is taken for its holder's. Default: SILENT_STALE_MS (tests shorten it).
+   */
+  readonly silentMs?: number;
 }
 
 /** The lock file that guards `indexDir`. */
@@ -163,20 +168,23 @@ const heldHere = new Map<string, string>();
  * Whether the lock described by `owner` (read from `path`) belongs to nobody any more: its process is gone, or
  * its pid now names another process (this one, after a container restarted with the same pid, or one started
  * later), as far as this process can tell. A writer on another host, or in another pid namespace (a container
- * beside this one with the same host name), cannot be checked: its lock is honoured (see FOREIGN_LOCK_MS).
+ * beside this one, or this container's run before a restart), cannot be checked by its pid: its lock is honoured
+ * until this process has seen it untouched for `silentMs` (an earlier version's, never touched, see FOREIGN_LOCK_MS).
  */
-async function stale(owner: LockOwner, path: string): Promise<boolean> {
+async function stale(owner: LockOwner, path: string, silentMs: number): Promise<boolean> {
   if (owner.pid === -1) {
     const info = await unlessMissing(stat(path), undefined);
     return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
   }
   const here = await identity();
   const otherHost = owner.host !== "" && owner.host !== hostname();
-  // Every process of an earlier boot is gone, whatever runs under its pid now (boot ids are per kernel).
-  if (!otherHost && owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return true;
+  const otherNs = owner.ns !== undefined && owner.ns !== here.ns;
+  // Every process of an earlier boot is gone, whatever runs under its pid now: known only in this pid namespace
+  // (a container of the same host name on another machine has another boot and lives).
+  if (!otherHost && !otherNs && owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return true;
   // Out of sight (another host; another pid namespace, which a restarted container also is): gone once its
-  // holder stopped touching it.
-  if (otherHost || (owner.ns !== undefined && owner.ns !== here.ns)) return owner.beats === true && (await silentFor(path)) > HEARTBEAT_STALE_MS;
+  // holder has stopped touching it.
+  if (otherHost || otherNs) return owner.beats === true && (await untouchedFor(path)) > silentMs;
   if (owner.pid === process.pid) return heldHere.get(path) !== owner.at || (owner.start !== undefined && owner.start !== here.start);
   if (!alive(owner.pid)) return true;
   if (owner.start !== undefined) {
@@ -189,14 +197,32 @@ async function stale(owner: LockOwner, path: string): Promise<boolean> {
   return started !== undefined && Number.isFinite(taken) && started > taken + START_SLACK_MS;
 }
 
-/** How often a holder touches its lock file, and how long without it makes an out-of-sight holder gone. */
+/**
+ * How often a holder touches its lock file, and how long an out-of-sight holder's lock must be seen untouched to
+ * be taken for gone: long beside the longest synchronous stretch of a build (the matching keys of 10,000
+ * briefings: about 45 s, which a holder's event loop cannot beat through), so that a slow writer is not taken for
+ * a dead one.
+ */
 const HEARTBEAT_MS = 5_000;
-const HEARTBEAT_STALE_MS = 120_000;
+export const SILENT_STALE_MS = 10 * 60_000;
 
-/** How long since the lock file at `path` was last touched (0 when it is gone). */
-async function silentFor(path: string): Promise<number> {
+/** Each out-of-sight lock's modification time as last seen, and when (this process's monotonic clock) it was first seen so. */
+const observed = new Map<string, { readonly mtimeMs: number; readonly since: number }>();
+
+/**
+ * How long this process has seen the lock file at `path` untouched, by its own monotonic clock: the holder's
+ * clock, which set the time, may be minutes off this one's (another host). 0 at the first look, or when gone.
+ */
+async function untouchedFor(path: string): Promise<number> {
   const info = await unlessMissing(stat(path), undefined);
-  return info === undefined ? 0 : Date.now() - info.mtimeMs;
+  const now = performance.now();
+  const seen = observed.get(path);
+  if (info === undefined || seen?.mtimeMs !== info.mtimeMs) {
+    if (info === undefined) observed.delete(path);
+    else observed.set(path, { mtimeMs: info.mtimeMs, since: now });
+    return 0;
+  }
+  return now - seen.since;
 }
 
 /** Rounding of the kernel's process start time (clock ticks, boot time in whole seconds), allowed for. */
@@ -287,7 +313,7 @@ async function removeOldGuard(guard: string): Promise<boolean> {
  * is still that stale one; the guard is removed only while it is still this call's (its token inside). Returns
  * false when another writer holds the guard (nothing was done).
  */
-async function removeStale(path: string, owner: LockOwner, logger?: Logger): Promise<boolean> {
+async function removeStale(path: string, owner: LockOwner, silentMs: number, logger?: Logger): Promise<boolean> {
   const guard = guardPath(path);
   const token = `${process.pid} ${randomUUID()}`;
   try {
@@ -307,11 +333,11 @@ async function removeStale(path: string, owner: LockOwner, logger?: Logger): Pro
       if (cause instanceof LockError) throw cause;
       throw new LockError("blocked", `the old takeover guard ${guard} cannot be removed; remove it by hand`, undefined, { cause });
     });
-    return removed ? removeStale(path, owner, logger) : false;
+    return removed ? removeStale(path, owner, silentMs, logger) : false;
   }
   try {
     const again = await readOwner(path);
-    if (again && again.pid === owner.pid && again.at === owner.at && (await stale(again, path))) {
+    if (again && again.pid === owner.pid && again.at === owner.at && (await stale(again, path, silentMs))) {
       logger?.warn({ lock: path, pid: owner.pid, since: owner.at }, "index lock left by a process that is gone; taking it over");
       await rm(path, { force: true });
     }
@@ -331,10 +357,10 @@ type FoundLock =
   /** No lock a writer made (a folder, a dangling symbolic link): it never goes away by itself. */
   | { readonly kind: "debris"; readonly cause: unknown };
 
-async function inspectLock(path: string): Promise<FoundLock> {
+async function inspectLock(path: string, silentMs: number): Promise<FoundLock> {
   try {
     const owner = await readOwner(path);
-    if (owner !== undefined) return { kind: "lock", owner, stale: await stale(owner, path) };
+    if (owner !== undefined) return { kind: "lock", owner, stale: await stale(owner, path, silentMs) };
     // Released meanwhile, or a dangling symbolic link, which open("wx") finds taken and reads as missing.
     const link = await unlessMissing(lstat(path), undefined);
     return link?.isSymbolicLink() ? { kind: "debris", cause: new Error("a symbolic link to nothing") } : { kind: "gone" };
@@ -355,6 +381,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
   const path = lockPath(indexDir);
   const deadline = Date.now() + (options.waitMs ?? 0);
   const pollMs = options.pollMs ?? 200;
+  const silentMs = options.silentMs ?? SILENT_STALE_MS;
   let logged = false;
   for (;;) {
     try {
@@ -362,15 +389,28 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       const owner: LockOwner = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ...(await identity()), beats: true };
       try {
         await handle.writeFile(JSON.stringify(owner));
-      } finally {
+      } catch (error) {
         await handle.close();
+        throw error;
       }
       let released = false;
       heldHere.set(path, owner.at);
-      // The heartbeat that tells a writer out of sight (another namespace or host) that this holder lives.
+      // The heartbeat that tells a writer out of sight (another namespace or host) that this holder lives. Through
+      // the open file, so it touches this lock only: once taken over (after a stall), the file at the path is
+      // another's, which this one must not keep alive.
+      let failing = false;
       const heartbeat = setInterval(() => {
         const now = new Date();
-        utimes(path, now, now).catch((error: unknown) => options.logger?.debug({ err: error, lock: path }, "could not touch the index lock"));
+        handle.utimes(now, now).then(
+          () => {
+            if (failing) options.logger?.info({ lock: path }, "touching the index lock works again");
+            failing = false;
+          },
+          (error: unknown) => {
+            if (!failing) options.logger?.warn({ err: error, lock: path }, "cannot touch the index lock: a writer on another host or in another container may take it for gone");
+            failing = true;
+          },
+        );
       }, HEARTBEAT_MS);
       heartbeat.unref();
       const lock: IndexLock = {
@@ -379,6 +419,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
           if (released) return;
           released = true;
           clearInterval(heartbeat);
+          await handle.close().catch((error: unknown) => options.logger?.debug({ err: error, lock: path }, "closing the index lock file failed"));
           if (heldHere.get(path) === owner.at) heldHere.delete(path);
           const now = await readOwner(path);
           // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.
@@ -395,7 +436,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
       }
     }
-    const found = await inspectLock(path);
+    const found = await inspectLock(path, silentMs);
     if (found.kind === "gone") continue; // released meanwhile: try again at once
     if (found.kind === "debris") {
       throw new LockError("blocked", `${path} stands where the index lock goes and is no lock; remove it if no process is writing the index`, undefined, {
@@ -404,7 +445,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
     }
     if (found.kind === "lock" && found.stale) {
       const { owner } = found;
-      const taken = await removeStale(path, owner, options.logger).catch((cause: unknown) => {
+      const taken = await removeStale(path, owner, silentMs, options.logger).catch((cause: unknown) => {
         if (cause instanceof LockError) throw cause;
         throw new LockError("blocked", `the stale index lock ${path} cannot be removed; remove it by hand`, undefined, { cause });
       });
@@ -415,7 +456,8 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       }
       continue;
     }
-    if (found.kind === "lock" && (await elsewhere(found.owner)) && Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS) {
+    // An earlier version's lock from out of sight is never touched: reported once old rather than waited for.
+    if (found.kind === "lock" && found.owner.beats !== true && (await elsewhere(found.owner)) && Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS) {
       const { owner } = found;
       throw new LockError(
         "blocked",

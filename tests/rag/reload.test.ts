@@ -102,15 +102,37 @@ describe("the index lock", () => {
       const other = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ns: "pid:[1]", boot, start: 5, beats: true };
       writeFileSync(lockPath(p.indexDir), JSON.stringify(other));
       await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("in another pid namespace") });
-      const quiet = new Date(Date.now() - 150_000);
-      utimesSync(lockPath(p.indexDir), quiet, quiet);
-      await (await acquireIndexLock(p.indexDir)).release();
-      // One from an earlier boot is gone whatever its namespace.
+      // Untouched while this process watches it, by this process's clock (the holder's may be minutes off):
+      // taken over (ten minutes by default; shortened here).
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+      // One from an earlier boot in another namespace may be a live container of the same host name on another
+      // machine: it too waits for its silence.
       writeFileSync(lockPath(p.indexDir), JSON.stringify({ ...other, boot: "00000000-0000-0000-0000-000000000000" }));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+      // In this namespace, an earlier boot's is gone at once.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ ...other, ns, boot: "00000000-0000-0000-0000-000000000000" }));
       await (await acquireIndexLock(p.indexDir)).release();
     } finally {
       child.kill();
     }
+  });
+
+  it("touches the lock it holds, through its own file: never a lock that replaced it", { timeout: 20_000 }, async () => {
+    const p = project();
+    const lock = await acquireIndexLock(p.indexDir);
+    const old = new Date(Date.now() - 600_000);
+    utimesSync(lock.path, old, old);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(statSync(lock.path).mtimeMs).toBeGreaterThan(old.getTime() + 500_000); // touched
+    // Taken over meanwhile (its writer stalled): the new holder's file is left as it is.
+    rmSync(lock.path);
+    writeFileSync(lock.path, JSON.stringify({ pid: 7, host: "builder-3f2a", at: new Date().toISOString(), beats: true }));
+    utimesSync(lock.path, old, old);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(statSync(lock.path).mtimeMs).toBeLessThan(old.getTime() + 1000); // untouched
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(true); // not ours to remove
   });
 
   it("names another host's lock, and reports one over an hour old at once instead of waiting", async () => {
