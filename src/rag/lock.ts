@@ -78,6 +78,19 @@ export interface AcquireLockOptions {
   readonly silentMs?: number;
 }
 
+/**
+ * Whether this process took the lock of `indexDir` and lost it since: the file now names another writer (taken
+ * over while this one's event loop stalled past the silence a writer out of sight waits for). False when this
+ * process holds no such lock (a read-only folder, a tool writing without it).
+ */
+export async function lockLost(indexDir: string): Promise<boolean> {
+  const path = lockPath(indexDir);
+  const at = heldHere.get(path);
+  if (at === undefined) return false;
+  const now = await readOwner(path).catch(() => undefined);
+  return !(now?.pid === process.pid && now.at === at);
+}
+
 /** The lock file that guards `indexDir`. */
 export function lockPath(indexDir: string): string {
   return join(dirname(indexDir), `.${basename(indexDir)}.lock`);

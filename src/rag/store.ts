@@ -31,7 +31,7 @@ import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { decodePassages, encodePassages } from "./passage-file.js";
-import { scratchPrefix } from "./lock.js";
+import { lockLost, scratchPrefix } from "./lock.js";
 import { readSeeds, recordedSeed, seedKey, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
@@ -600,6 +600,8 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     );
     // The manifest goes last: a folder without one is never taken for an index.
     await writeFile(join(tmp, "manifest.json"), JSON.stringify({ ...index.manifest, checksums }, null, 2));
+    // Another writer that took the lock over is writing its own: this one's stays in memory.
+    if (await lockLost(indexDir)) throw new Error("the index lock was taken over by another writer while this one wrote; leaving the index on disk to it");
     if (existsSync(indexDir)) await rename(indexDir, old);
     await rename(tmp, indexDir);
     await rm(old, { recursive: true, force: true });

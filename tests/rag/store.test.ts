@@ -4,12 +4,13 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { IndexError } from "../../src/rag/errors.js";
 import { createRag } from "../../src/rag/index.js";
-import { tidyLeftovers } from "../../src/rag/lock.js";
+import { acquireIndexLock, tidyLeftovers } from "../../src/rag/lock.js";
 import { Nearest, Retriever } from "../../src/rag/retrieve.js";
 import { readSeeds, type Seed } from "../../src/rag/seeds.js";
 import { buildIndex, loadIndex, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
 import { SEGMENT_LABELS, segmentOf, storedVectors } from "../../src/rag/vectors.js";
 import { DAM_BRIEFING } from "../helpers/briefings.js";
+import { warningLogger } from "../helpers/logger.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
 /** Set to an errno code, hard links fail with it (as across file systems). */
@@ -95,6 +96,21 @@ describe("the index on disk", () => {
     expect(error).toBeInstanceOf(IndexError);
     expect(error).toMatchObject({ code: "corrupt" });
     expect(String((error as IndexError).cause)).toContain("graph-001.index does not match the manifest's checksum");
+  });
+
+  it("does not swap its index in once its lock was taken over by another writer (its own stays in memory)", async () => {
+    await buildIndex(options());
+    const before = readFileSync(join(project.indexDir, "manifest.json"), "utf8");
+    const lock = await acquireIndexLock(project.indexDir);
+    // Taken over while this writer stalled: the file now names another.
+    writeFileSync(lock.path, JSON.stringify({ pid: 7, host: "builder-3f2a", at: new Date().toISOString(), beats: true }));
+    writeFileSync(join(project.seedsDir, "dam.md"), DAM_BRIEFING);
+    const { logger, warnings } = warningLogger();
+    const built = await buildIndex({ ...options(), logger });
+    expect(built.manifest.seeds).toHaveLength(2); // built, and answering from memory
+    expect(readFileSync(join(project.indexDir, "manifest.json"), "utf8")).toBe(before);
+    expect(warnings).toContain("index built in memory but could not be saved; it will be rebuilt next start");
+    await lock.release();
   });
 
   it("an update does not carry a segment damaged on disk since the start into the new index under a new checksum", async () => {
