@@ -185,25 +185,26 @@ const heldHere = new Map<string, string>();
  * until this process has seen it untouched for `silentMs` (an earlier version's, never touched, see FOREIGN_LOCK_MS).
  */
 async function stale(owner: LockOwner, path: string, silentMs: number): Promise<boolean> {
-  if (owner.pid === -1) {
-    const info = await unlessMissing(stat(path), undefined);
-    return info !== undefined && Date.now() - info.mtimeMs > UNREADABLE_STALE_MS;
-  }
+  // Being written, or damaged: gone once this process has seen it unchanged a while (by its own clock; the
+  // file's time may come from another's).
+  if (owner.pid === -1) return (await untouchedFor(path)) > Math.min(silentMs, UNREADABLE_STALE_MS);
   const here = await identity();
-  const otherHost = owner.host !== "" && owner.host !== hostname();
-  const otherNs = owner.ns !== undefined && owner.ns !== here.ns;
-  // Every process of an earlier boot is gone, whatever runs under its pid now: known only in this pid namespace
-  // (a container of the same host name on another machine has another boot and lives).
-  if (!otherHost && !otherNs && owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return true;
-  // Out of sight (another host; another pid namespace, which a restarted container also is): gone once its
-  // holder has stopped touching it.
-  if (otherHost || otherNs) return owner.beats === true && (await untouchedFor(path)) > silentMs;
+  // Out of sight: another host; another pid namespace (a neighbour container, or this container before a
+  // restart); another boot (this machine before a reboot, or another machine of the same host name: the init
+  // namespace's name is the same everywhere). Its pid says nothing here: gone once its holder stopped touching it.
+  const outOfSight =
+    (owner.host !== "" && owner.host !== hostname()) ||
+    (owner.ns !== undefined && owner.ns !== here.ns) ||
+    (owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot);
+  if (outOfSight) return owner.beats === true && (await untouchedFor(path)) > silentMs;
   if (owner.pid === process.pid) return heldHere.get(path) !== owner.at || (owner.start !== undefined && owner.start !== here.start);
   if (!alive(owner.pid)) return true;
   if (owner.start !== undefined) {
     const started = await startTicks(owner.pid);
     return started !== undefined && started !== owner.start;
   }
+  // No start tick (no /proc: macOS, Windows): a touched lock is judged by its silence, as one out of sight.
+  if (owner.beats === true) return (await untouchedFor(path)) > silentMs;
   // A lock of an earlier version (no start tick): its pid reused by a process that started after it was taken.
   const started = await startTime(owner.pid);
   const taken = Date.parse(owner.at);
@@ -351,7 +352,7 @@ async function removeStale(path: string, owner: LockOwner, silentMs: number, log
   try {
     const again = await readOwner(path);
     if (again && again.pid === owner.pid && again.at === owner.at && (await stale(again, path, silentMs))) {
-      logger?.warn({ lock: path, pid: owner.pid, since: owner.at }, "index lock left by a process that is gone; taking it over");
+      logger?.warn({ lock: path, pid: owner.pid, host: owner.host, since: owner.at }, "index lock left by a writer that is gone (or silent for long); taking it over");
       await rm(path, { force: true });
     }
   } finally {
@@ -434,9 +435,15 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
           clearInterval(heartbeat);
           await handle.close().catch((error: unknown) => options.logger?.debug({ err: error, lock: path }, "closing the index lock file failed"));
           if (heldHere.get(path) === owner.at) heldHere.delete(path);
-          const now = await readOwner(path);
-          // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.
-          if (now && now.pid === process.pid && now.at === owner.at) await rm(path, { force: true });
+          try {
+            const now = await readOwner(path);
+            // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.
+            if (now && now.pid === process.pid && now.at === owner.at) await rm(path, { force: true });
+          } catch (error) {
+            // Whatever stands there now (another user's lock, a folder) is not this writer's to remove, and the
+            // work done under the lock stands.
+            options.logger?.warn({ err: error, lock: path }, "could not check the index lock on release; leaving it");
+          }
         },
       };
       // Outside the try below: a leftover that cannot be removed must not turn a held lock into an io error.
