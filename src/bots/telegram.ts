@@ -214,6 +214,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
    * carries the whole answer and its sources.
    */
   function answer(ctx: Context, question: Message, text: string): void {
+    const place = placeOf(question, ctx.botInfo);
     const task = async (): Promise<void> => {
       // A bare /ask or mention gets the usage, counted against the limit as a command is.
       if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(userLanguage(ctx)), question));
@@ -258,7 +259,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         user: senderOf(ctx),
         onStart: typing.start,
         onText: (partial) => live.update(renderPartialHtml(partial)),
-        conversation: placeOf(question, ctx.botInfo),
+        conversation: place,
         platform: "telegram",
       };
       try {
@@ -281,7 +282,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       }
     };
     // After the questions before it in its conversation, its reply included (see turns.ts).
-    void inflight.run(() => turns.run(placeOf(question, ctx.botInfo).chat, task)).catch((error: unknown) => onError(error, ctx));
+    void inflight.run(() => turns.run(place.chat, task)).catch((error: unknown) => onError(error, ctx));
   }
 
   /**
