@@ -404,8 +404,12 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       try {
         await handle.writeFile(JSON.stringify(owner));
       } catch (error) {
-        await handle.close();
-        throw error;
+        // Just created, so still this writer's: an empty lock would hold every other writer off a while.
+        await handle.close().catch((cause: unknown) => options.logger?.debug({ err: cause, lock: path }, "closing the index lock file failed"));
+        await rm(path, { force: true }).catch((cause: unknown) =>
+          options.logger?.warn({ err: cause, lock: path }, "cannot remove the empty index lock a failed write left; it is taken for debris in 10 s"),
+        );
+        throw new LockError("io", `cannot write the index lock ${path}`, undefined, { cause: error });
       }
       let released = false;
       heldHere.set(path, owner.at);
@@ -452,6 +456,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       );
       return lock;
     } catch (error) {
+      if (error instanceof LockError) throw error;
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
       }

@@ -1,0 +1,347 @@
+/**
+ * The index lock (src/rag/lock.ts): one writer at a time, stale locks taken over by one writer, and what an
+ * interrupted write left beside the index tidied by the next writer.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, lstatSync, lutimesSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it, vi } from "vitest";
+import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
+import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
+import { indexedProjects } from "../helpers/project.js";
+
+/** A project with the seeds and a copy of their index. */
+const project = indexedProjects();
+
+/** Set to an errno code, writing a file whose name ends in `.lock` through its handle fails with it (a full disk). */
+const writeFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs/promises")>();
+  return {
+    ...actual,
+    open: async (...args: Parameters<typeof actual.open>) => {
+      const handle = await actual.open(...args);
+      const code = writeFailure.code;
+      if (code && String(args[0]).endsWith(".lock")) {
+        handle.writeFile = async () => {
+          throw Object.assign(new Error(`${code}: cannot write ${String(args[0])}`), { code });
+        };
+      }
+      return handle;
+    },
+  };
+});
+
+/** A pid that is certainly not running: a child that has exited. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], { encoding: "utf8" });
+  return Number(child.stdout);
+}
+
+describe("the index lock", () => {
+  it("is held by one writer at a time and removed on release", async () => {
+    const p = project();
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(lock.path).toBe(lockPath(p.indexDir));
+    expect(JSON.parse(readFileSync(lock.path, "utf8"))).toMatchObject({ pid: process.pid, host: hostname() });
+    const second = await acquireIndexLock(p.indexDir).then(
+      () => "taken",
+      (error: unknown) => error,
+    );
+    expect(second).toBeInstanceOf(LockError);
+    expect(second).toMatchObject({ code: "busy", owner: { pid: process.pid } });
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(false);
+    const again = await acquireIndexLock(p.indexDir);
+    await again.release();
+  });
+
+  it("leaves no empty lock behind when it cannot write its owner into the file (a full disk), and says so", async () => {
+    const p = project();
+    writeFailure.code = "ENOSPC";
+    try {
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "io", message: expect.stringContaining("cannot write the index lock") });
+    } finally {
+      writeFailure.code = undefined;
+    }
+    expect(existsSync(lockPath(p.indexDir))).toBe(false);
+    await (await acquireIndexLock(p.indexDir)).release();
+  });
+
+  it("waits for a writer to finish when asked to", async () => {
+    const p = project();
+    const first = await acquireIndexLock(p.indexDir);
+    const waiting = acquireIndexLock(p.indexDir, { waitMs: 60_000, pollMs: 20 });
+    setTimeout(() => void first.release(), 100);
+    const second = await waiting;
+    expect(JSON.parse(readFileSync(second.path, "utf8")).pid).toBe(process.pid);
+    await second.release();
+  });
+
+  it("takes over a lock whose process is gone, with one warning", async () => {
+    const p = project();
+    const pid = deadPid();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const { logger, lines } = capturingLogger();
+    const lock = await acquireIndexLock(p.indexDir, { logger });
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("gone"))).toEqual([expect.objectContaining({ pid })]);
+    await lock.release();
+  });
+
+  it("takes over a lock naming this process that it does not hold (a container restarted with the same pid)", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: process.pid, host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).at).not.toBe("2026-01-01T00:00:00.000Z");
+    // One it does hold is still its own: a second taking waits for it.
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+    await lock.release();
+  });
+
+  it.runIf(process.platform === "linux")("takes over a lock whose pid now names another process, or from an earlier boot; honours another pid namespace's", async () => {
+    const p = project();
+    const child = spawn(process.execPath, ["-e", "setTimeout(() => {}, 60_000)"], { stdio: "ignore" });
+    try {
+      await new Promise((resolve) => child.once("spawn", resolve));
+      const pid = child.pid ?? -1;
+      const ns = readlinkSync("/proc/self/ns/pid");
+      const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+      const ticks = Number(readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19]);
+      const write = (owner: object) => writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date().toISOString(), ...owner }));
+      // The pid names a process that started at another tick than the lock's writer: that writer is gone.
+      write({ ns, boot, start: ticks + 1 });
+      await (await acquireIndexLock(p.indexDir)).release();
+      // A lock from another boot (this machine before a reboot, or another of the same host name): its pid says
+      // nothing here, and one its writer no longer touches is taken over.
+      write({ ns, boot: "00000000-0000-0000-0000-000000000000", start: ticks, beats: true });
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+      // The process that took it is alive: waited for, whatever the clock says.
+      write({ ns, boot, start: ticks, at: "2020-01-01T00:00:00.000Z" });
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", owner: { pid } });
+      // A lock of an earlier version (no start tick) whose pid a process started after it now holds.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date(Date.now() - 3_600_000).toISOString() }));
+      await (await acquireIndexLock(p.indexDir)).release();
+      // Another pid namespace (a container beside this one, or this one's earlier run) cannot be checked by its
+      // pid: honoured, and named, while its holder touches it; taken over once it has not for two minutes.
+      const other = { pid: process.pid, host: hostname(), at: new Date().toISOString(), ns: "pid:[1]", boot, start: 5, beats: true };
+      writeFileSync(lockPath(p.indexDir), JSON.stringify(other));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("in another pid namespace") });
+      // Untouched while this process watches it, by this process's clock (the holder's may be minutes off):
+      // taken over (ten minutes by default; shortened here).
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+      // One from an earlier boot in another namespace may be a live container of the same host name on another
+      // machine: it too waits for its silence.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ ...other, boot: "00000000-0000-0000-0000-000000000000" }));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+      // So is one from another boot in this namespace's name: the init namespace is named alike on every machine,
+      // and another machine of the same host name may be writing.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ ...other, ns, boot: "00000000-0000-0000-0000-000000000000" }));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+      // Without a start tick (no /proc: macOS, Windows), a touched lock whose pid is alive is judged by its silence.
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: new Date().toISOString(), beats: true }));
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+      await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+    } finally {
+      child.kill();
+    }
+  });
+
+  it("takes a lock with no owner written for damaged only once seen unchanged a while, whatever time the file says", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), "");
+    const old = new Date(Date.now() - 3_600_000); // a clock an hour behind this one's, say
+    utimesSync(lockPath(p.indexDir), old, old);
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+    await (await acquireIndexLock(p.indexDir, { silentMs: 100, waitMs: 5_000, pollMs: 20 })).release();
+  });
+
+  it("releases without a fuss when what stands at the lock's path is no longer its own readable lock", async () => {
+    const p = project();
+    const lock = await acquireIndexLock(p.indexDir);
+    rmSync(lock.path);
+    mkdirSync(lock.path); // a folder: reading it fails
+    await expect(lock.release()).resolves.toBeUndefined();
+    expect(lstatSync(lock.path).isDirectory()).toBe(true);
+  });
+
+  it("touches the lock it holds, through its own file: never a lock that replaced it", { timeout: 20_000 }, async () => {
+    const p = project();
+    const lock = await acquireIndexLock(p.indexDir);
+    const old = new Date(Date.now() - 600_000);
+    utimesSync(lock.path, old, old);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(statSync(lock.path).mtimeMs).toBeGreaterThan(old.getTime() + 500_000); // touched
+    // Taken over meanwhile (its writer stalled): the new holder's file is left as it is.
+    rmSync(lock.path);
+    writeFileSync(lock.path, JSON.stringify({ pid: 7, host: "builder-3f2a", at: new Date().toISOString(), beats: true }));
+    utimesSync(lock.path, old, old);
+    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    expect(statSync(lock.path).mtimeMs).toBeLessThan(old.getTime() + 1000); // untouched
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(true); // not ours to remove
+  });
+
+  it("names another host's lock, and reports one over an hour old at once instead of waiting", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: 7, host: "builder-3f2a", at: new Date().toISOString() }));
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("process 7 on host builder-3f2a") });
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: 7, host: "builder-3f2a", at: "2026-01-01T00:00:00.000Z" }));
+    // At once: waiting the hour asked for would outlast the test's timeout.
+    const error = await acquireIndexLock(p.indexDir, { waitMs: 3_600_000 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "blocked", message: expect.stringMatching(/process 7 on host builder-3f2a at 2026-01-01T00:00:00\.000Z, over an hour ago; if no process there is writing the index, remove the lock$/u) });
+  });
+
+  it("is taken over by one of two writers that find the same stale lock at once, never both", async () => {
+    const p = project();
+    const pid = deadPid();
+    for (let round = 0; round < 100; round += 1) {
+      writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid, host: hostname(), at: `2026-01-01T00:00:${String(round % 60).padStart(2, "0")}.000Z` }));
+      // Both see the dead writer's lock; one takes it over and the other must then find that one's lock held.
+      const tries = await Promise.allSettled([acquireIndexLock(p.indexDir), acquireIndexLock(p.indexDir)]);
+      const held = tries.flatMap((t) => (t.status === "fulfilled" ? [t.value] : []));
+      expect(held, `round ${round}`).toHaveLength(1);
+      expect(tries.find((t) => t.status === "rejected")).toMatchObject({ reason: { code: "busy" } });
+      await Promise.all(held.map((lock) => lock.release()));
+      expect(existsSync(lockPath(p.indexDir))).toBe(false);
+    }
+    expect(existsSync(`${lockPath(p.indexDir)}.takeover`)).toBe(false);
+  });
+
+  it("says a fresh lock with no owner written yet is being written or damaged, with no pid", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), "");
+    const error = await acquireIndexLock(p.indexDir).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "busy", owner: undefined });
+    expect(String(error)).toContain("is being written or is damaged");
+    expect(String(error)).not.toMatch(/process -1|pid -1/u);
+  });
+
+  it("says blocked at once, with what to do, when something that is no lock stands in its place (a folder, a dangling link)", async () => {
+    const p = project();
+    mkdirSync(lockPath(p.indexDir));
+    const folder = await acquireIndexLock(p.indexDir, { waitMs: 60_000 }).catch((e: unknown) => e);
+    expect(folder).toBeInstanceOf(LockError);
+    expect(folder).toMatchObject({ code: "blocked", cause: { code: "EISDIR" } });
+    expect(String(folder)).toContain("remove it if no process is writing the index");
+    // A link to nothing: open("wx") finds the path taken, reading it finds nothing. This once looped for ever.
+    rmSync(lockPath(p.indexDir), { recursive: true });
+    symlinkSync(join(p.root, "nowhere"), lockPath(p.indexDir));
+    await expect(acquireIndexLock(p.indexDir, { waitMs: 60_000 })).rejects.toMatchObject({ name: "LockError", code: "blocked" });
+  });
+
+  it("with no wait, says busy at once while another writer's takeover guard stands beside a stale lock", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    writeFileSync(`${lockPath(p.indexDir)}.takeover`, "another writer's token");
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ name: "LockError", code: "busy" });
+    expect(readFileSync(`${lockPath(p.indexDir)}.takeover`, "utf8")).toBe("another writer's token");
+  });
+
+  it("takes a guard dated in the future (a clock set back) for debris, and a leftover guard with no lock is tidied", async () => {
+    const p = project();
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() + 3_600_000), new Date(Date.now() + 3_600_000));
+    const lock = await acquireIndexLock(p.indexDir, { waitMs: 60_000, pollMs: 20 });
+    expect(existsSync(guard)).toBe(false);
+    await lock.release();
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(guard)).toBe(false);
+  });
+
+  it("takes a dangling symbolic link standing as the guard for debris once it is old", async () => {
+    const p = project();
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    symlinkSync(join(p.root, "nowhere"), guard);
+    lutimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(lstatSync(guard, { throwIfNoEntry: false })).toBeUndefined();
+    await lock.release();
+  });
+
+  it("says blocked at once, young or old, when a folder stands where the takeover guard goes", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    mkdirSync(guard);
+    const young = await acquireIndexLock(p.indexDir, { waitMs: 60_000 }).catch((e: unknown) => e);
+    expect(young).toMatchObject({ name: "LockError", code: "blocked" });
+    expect(String(young)).toContain("is a folder; remove it if no process is writing the index");
+    // Once old it was removed without `recursive`, which failed: "io", on which a caller builds without the lock.
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    await expect(acquireIndexLock(p.indexDir, { waitMs: 60_000 })).rejects.toMatchObject({ name: "LockError", code: "blocked" });
+    expect(existsSync(guard)).toBe(true);
+  });
+
+  it("takes over a stale lock past the guard a crash during a takeover left, once the guard is old", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+    expect(existsSync(guard)).toBe(false);
+    await lock.release();
+  });
+});
+
+describe("an interrupted index write", () => {
+  const scratch = (indexDir: string, suffix: string): string => {
+    const dir = `${indexDir}${suffix}`;
+    mkdirSync(join(dir, "inner"), { recursive: true });
+    return dir;
+  };
+
+  it("leaves folders beside the index that the next writer removes", async () => {
+    const p = project();
+    const leftovers = [".tmp-123-abc", ".work-XyZ12", ".old-123-abc"].map((suffix) => scratch(p.indexDir, suffix));
+    const { logger, lines } = capturingLogger();
+    await (await acquireIndexLock(p.indexDir, { logger })).release();
+    for (const dir of leftovers) expect(existsSync(dir), dir).toBe(false);
+    expect(existsSync(join(p.indexDir, "manifest.json"))).toBe(true);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("interrupted"))).toHaveLength(1);
+  });
+
+  it("puts back the index a writer moved aside: the new one when it was complete, else the old one", async () => {
+    const p = project();
+    const manifest = readFileSync(join(p.indexDir, "manifest.json"), "utf8");
+    // Died after moving the old index aside, before moving the complete new one in.
+    renameSync(p.indexDir, `${p.indexDir}.old-1-a`);
+    const fresh = scratch(p.indexDir, ".tmp-1-a");
+    writeFileSync(join(fresh, "manifest.json"), manifest);
+    scratch(p.indexDir, ".tmp-2-b"); // an incomplete one: no manifest
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(join(p.indexDir, "inner"))).toBe(true); // the new one
+    expect(existsSync(`${p.indexDir}.old-1-a`) || existsSync(fresh) || existsSync(`${p.indexDir}.tmp-2-b`)).toBe(false);
+
+    // No complete new one: the old one goes back.
+    renameSync(p.indexDir, `${p.indexDir}.old-3-c`);
+    scratch(p.indexDir, ".tmp-3-c");
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(readFileSync(join(p.indexDir, "manifest.json"), "utf8")).toBe(manifest);
+    expect(existsSync(`${p.indexDir}.tmp-3-c`)).toBe(false);
+  });
+
+  it("still takes the lock when tidying fails, with a warning", async () => {
+    const p = project();
+    // No index, and a moved-aside one that is a dangling link: putting it back fails.
+    rmSync(p.indexDir, { recursive: true, force: true });
+    symlinkSync(join(p.root, "nowhere"), `${p.indexDir}.old-9-z`);
+    const { logger, lines } = capturingLogger();
+    const lock = await acquireIndexLock(p.indexDir, { logger });
+    expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
+    await lock.release();
+    expect(existsSync(lock.path)).toBe(false);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("could not tidy"))).toHaveLength(1);
+  });
+});
