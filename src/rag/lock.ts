@@ -87,8 +87,14 @@ export async function lockLost(indexDir: string): Promise<boolean> {
   const path = lockPath(indexDir);
   const at = heldHere.get(path);
   if (at === undefined) return false;
-  const now = await readOwner(path).catch(() => undefined);
-  return !(now?.pid === process.pid && now.at === at);
+  // A lock that cannot be read cannot be shown to be this writer's.
+  return !(await namesThisWriter(path, at).catch(() => false));
+}
+
+/** Whether the lock file at `path` is the one this process took at `at` (not one that replaced it after a takeover). */
+async function namesThisWriter(path: string, at: string): Promise<boolean> {
+  const owner = await readOwner(path);
+  return owner?.pid === process.pid && owner.at === at;
 }
 
 /** The lock file that guards `indexDir`. */
@@ -189,14 +195,8 @@ async function stale(owner: LockOwner, path: string, silentMs: number): Promise<
   // file's time may come from another's).
   if (owner.pid === -1) return (await untouchedFor(path)) > Math.min(silentMs, UNREADABLE_STALE_MS);
   const here = await identity();
-  // Out of sight: another host; another pid namespace (a neighbour container, or this container before a
-  // restart); another boot (this machine before a reboot, or another machine of the same host name: the init
-  // namespace's name is the same everywhere). Its pid says nothing here: gone once its holder stopped touching it.
-  const outOfSight =
-    (owner.host !== "" && owner.host !== hostname()) ||
-    (owner.ns !== undefined && owner.ns !== here.ns) ||
-    (owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot);
-  if (outOfSight) return owner.beats === true && (await untouchedFor(path)) > silentMs;
+  // Out of sight, its pid says nothing here: gone once its holder stopped touching it.
+  if (sightOf(owner, here) !== "here") return owner.beats === true && (await untouchedFor(path)) > silentMs;
   if (owner.pid === process.pid) return heldHere.get(path) !== owner.at || (owner.start !== undefined && owner.start !== here.start);
   if (!alive(owner.pid)) return true;
   if (owner.start !== undefined) {
@@ -249,15 +249,35 @@ async function startTime(pid: number): Promise<number | undefined> {
   return ticks !== undefined && Number.isFinite(boot) ? boot * 1000 + ticks * 10 : undefined;
 }
 
-/** Whether the writer of `owner` is out of this process's sight: on another host, or in another pid namespace. */
-async function elsewhere(owner: LockOwner): Promise<boolean> {
-  return (owner.host !== "" && owner.host !== hostname()) || (owner.ns !== undefined && owner.ns !== (await identity()).ns);
+/**
+ * Where the writer of `owner` is, seen from this process (`here`): in sight (its pid can be checked), or out of
+ * sight on another host; in another pid namespace (a neighbour container, or this container before a restart); in
+ * another boot (this machine before a reboot, or another machine of the same host name: the init namespace's
+ * name is the same everywhere).
+ */
+function sightOf(owner: LockOwner, here: Identity): "here" | "host" | "namespace" | "boot" {
+  if (owner.host !== "" && owner.host !== hostname()) return "host";
+  if (owner.ns !== undefined && owner.ns !== here.ns) return "namespace";
+  if (owner.boot !== undefined && here.boot !== undefined && owner.boot !== here.boot) return "boot";
+  return "here";
 }
 
-/** Where the writer of `owner` is, for a message: "on host h", or "in another pid namespace (a container) on host h". */
-function whereOf(owner: LockOwner): string {
+/**
+ * Where the writer of `owner` is, for a message ("" when in sight), with when its lock is taken for gone: this
+ * version's once untouched for `silentMs`, an earlier version's (never touched) once reported after an hour.
+ */
+async function whereOf(owner: LockOwner, silentMs: number): Promise<string> {
+  const sight = sightOf(owner, await identity());
+  if (sight === "here") return "";
   const host = owner.host || hostname();
-  return owner.host !== "" && owner.host !== hostname() ? `on host ${host}` : `in another pid namespace (another container) on host ${host}`;
+  const where =
+    sight === "host"
+      ? `on host ${host}`
+      : sight === "namespace"
+        ? `in another pid namespace (another container) on host ${host}`
+        : `in an earlier boot of host ${host} (or on another machine of that name)`;
+  const silence = silentMs >= 60_000 ? `${Math.round(silentMs / 60_000)} min` : `${(silentMs / 1000).toFixed(silentMs < 10_000 ? 1 : 0)} s`;
+  return owner.beats === true ? ` ${where}; its lock is taken for gone once untouched for ${silence}` : ` ${where}`;
 }
 
 /** This process as a lock records it on Linux (see LockOwner); empty elsewhere. */
@@ -440,9 +460,8 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
           await handle.close().catch((error: unknown) => options.logger?.debug({ err: error, lock: path }, "closing the index lock file failed"));
           if (heldHere.get(path) === owner.at) heldHere.delete(path);
           try {
-            const now = await readOwner(path);
             // Only our own file: a lock taken over as stale after a long pause belongs to someone else now.
-            if (now && now.pid === process.pid && now.at === owner.at) await rm(path, { force: true });
+            if (await namesThisWriter(path, owner.at)) await rm(path, { force: true });
           } catch (error) {
             // Whatever stands there now (another user's lock, a folder) is not this writer's to remove, and the
             // work done under the lock stands.
@@ -482,11 +501,16 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       continue;
     }
     // An earlier version's lock from out of sight is never touched: reported once old rather than waited for.
-    if (found.kind === "lock" && found.owner.beats !== true && (await elsewhere(found.owner)) && Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS) {
+    if (
+      found.kind === "lock" &&
+      found.owner.beats !== true &&
+      sightOf(found.owner, await identity()) !== "here" &&
+      Date.now() - Date.parse(found.owner.at) > FOREIGN_LOCK_MS
+    ) {
       const { owner } = found;
       throw new LockError(
         "blocked",
-        `the index lock ${path} was taken by process ${owner.pid} ${whereOf(owner)} at ${owner.at}, over an hour ago; if no process there is writing the index, remove the lock`,
+        `the index lock ${path} was taken by process ${owner.pid}${await whereOf(owner, silentMs)} at ${owner.at}, over an hour ago; if no process there is writing the index, remove the lock`,
         owner,
       );
     }
@@ -497,8 +521,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       const { owner } = found;
       // pid -1: a lock being written this instant, or damaged (it is taken for stale once old).
       if (owner.pid === -1) throw new LockError("busy", `the index lock ${path} is being written or is damaged`);
-      const where = (await elsewhere(owner)) ? ` ${whereOf(owner)}` : "";
-      throw new LockError("busy", `the index is being written by process ${owner.pid}${where} (lock ${path})`, owner);
+      throw new LockError("busy", `the index is being written by process ${owner.pid}${await whereOf(owner, silentMs)} (lock ${path})`, owner);
     }
     if (!logged) {
       logged = true;

@@ -196,6 +196,23 @@ describe("the index lock", () => {
     expect(error).toMatchObject({ code: "blocked", message: expect.stringMatching(/process 7 on host builder-3f2a at 2026-01-01T00:00:00\.000Z, over an hour ago; if no process there is writing the index, remove the lock$/u) });
   });
 
+  it.runIf(process.platform === "linux")("says when a lock out of sight that its holder touches is taken for gone: another host's, an earlier boot's", async () => {
+    const p = project();
+    const at = new Date().toISOString();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: 7, host: "builder-3f2a", at, beats: true }));
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({
+      code: "busy",
+      message: expect.stringContaining("process 7 on host builder-3f2a; its lock is taken for gone once untouched for 10 min"),
+    });
+    const boot = readFileSync("/proc/sys/kernel/random/boot_id", "utf8").trim();
+    const earlier = `${boot.slice(0, -1)}${boot.endsWith("0") ? "1" : "0"}`;
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: 7, host: hostname(), at, ns: readlinkSync("/proc/self/ns/pid"), boot: earlier, start: 1, beats: true }));
+    await expect(acquireIndexLock(p.indexDir, { silentMs: 30_000 })).rejects.toMatchObject({
+      code: "busy",
+      message: expect.stringContaining(`process 7 in an earlier boot of host ${hostname()} (or on another machine of that name); its lock is taken for gone once untouched for 30 s`),
+    });
+  });
+
   it("is taken over by one of two writers that find the same stale lock at once, never both", async () => {
     const p = project();
     const pid = deadPid();
