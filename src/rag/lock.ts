@@ -14,7 +14,7 @@
  * (see tidyLeftovers).
  */
 import { existsSync, statSync } from "node:fs";
-import { lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
+import { link, lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -335,9 +335,23 @@ async function removeOldGuard(guard: string): Promise<boolean> {
   if (info?.isDirectory()) {
     throw new LockError("blocked", `${guard} stands where the index lock's takeover guard goes and is a folder; remove it if no process is writing the index`);
   }
-  if (!info || Math.abs(Date.now() - info.mtimeMs) <= TAKEOVER_STALE_MS) return false;
-  await rm(guard, { force: true });
-  return true;
+  const old = (mtimeMs: number): boolean => Math.abs(Date.now() - mtimeMs) > TAKEOVER_STALE_MS;
+  if (!info || !old(info.mtimeMs)) return false;
+  // Moved aside under a name of its own, then removed only if what was moved is old too: removed by path, it
+  // could be a guard another writer took in the gap (having removed the old one first), and two would take over.
+  // (Not told apart by inode: a file system gives a removed file's number to the next file at once.)
+  const aside = `${guard}.aside-${randomUUID()}`;
+  if ((await unlessMissing(rename(guard, aside), "gone")) === "gone") return true;
+  if (old((await lstat(aside)).mtimeMs)) {
+    await rm(aside, { force: true });
+    return true;
+  }
+  // Another writer's guard: put back, unless yet another writer took the place meanwhile.
+  await link(aside, guard).catch((error: unknown) => {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  });
+  await rm(aside, { force: true });
+  return false;
 }
 
 /**

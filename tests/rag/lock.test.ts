@@ -3,9 +3,9 @@
  * interrupted write left beside the index tidied by the next writer.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, lutimesSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, lstatSync, readdirSync, lutimesSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
@@ -16,6 +16,8 @@ const project = indexedProjects();
 
 /** Set to an errno code, writing a file whose name ends in `.lock` through its handle fails with it (a full disk). */
 const writeFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+/** Set, runs once right after the lock's takeover guard is looked at (lstat): another writer acting in that gap. */
+const afterGuardLook = vi.hoisted(() => ({ run: undefined as (() => void) | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs/promises")>();
   return {
@@ -29,6 +31,15 @@ vi.mock("node:fs/promises", async (importOriginal) => {
         };
       }
       return handle;
+    },
+    lstat: async (...args: Parameters<typeof actual.lstat>) => {
+      const info = await actual.lstat(...args);
+      const run = afterGuardLook.run;
+      if (run && String(args[0]).endsWith(".takeover")) {
+        afterGuardLook.run = undefined;
+        run();
+      }
+      return info;
     },
   };
 });
@@ -309,6 +320,23 @@ describe("the index lock", () => {
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     expect(existsSync(guard)).toBe(false);
     await lock.release();
+  });
+
+  it("removes an old guard only while it is still the one found old: a guard another writer just took stands", async () => {
+    const p = project();
+    writeFileSync(lockPath(p.indexDir), JSON.stringify({ pid: deadPid(), host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    const guard = `${lockPath(p.indexDir)}.takeover`;
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    // Between this writer's look at the old guard and its removal, another removed it and took its own.
+    afterGuardLook.run = () => {
+      rmSync(guard);
+      writeFileSync(guard, "4242 another writer's token");
+    };
+    await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("taking over the stale index lock") });
+    expect(readFileSync(guard, "utf8")).toBe("4242 another writer's token");
+    expect(JSON.parse(readFileSync(lockPath(p.indexDir), "utf8")).at).toBe("2026-01-01T00:00:00.000Z");
+    expect(readdirSync(dirname(lockPath(p.indexDir))).filter((e) => e.includes("takeover"))).toEqual([".index.lock.takeover"]);
   });
 });
 
