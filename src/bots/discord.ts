@@ -262,7 +262,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
   }
 
-  /** A composed answer streams: the reply is sent with the first verified text, edited as more arrives, and finally. */
   /** Answers a message's question after the questions before it in its conversation (see turns.ts). */
   async function answerMessage(message: Message, question: string): Promise<void> {
     const reference = message.reference?.messageId;

@@ -82,13 +82,12 @@ export interface AcquireLockOptions {
  * Whether this process took the lock of `indexDir` and lost it since: the file now names another writer (taken
  * over while this one's event loop stalled past the silence a writer out of sight waits for). False when this
  * process holds no such lock (a read-only folder, a tool writing without it).
+ * @throws the file system's error when the lock file cannot be read (not "lost": the cause is named as it is).
  */
 export async function lockLost(indexDir: string): Promise<boolean> {
   const path = lockPath(indexDir);
   const at = heldHere.get(path);
-  if (at === undefined) return false;
-  // A lock that cannot be read cannot be shown to be this writer's.
-  return !(await namesThisWriter(path, at).catch(() => false));
+  return at !== undefined && !(await namesThisWriter(path, at));
 }
 
 /** Whether the lock file at `path` is the one this process took at `at` (not one that replaced it after a takeover). */

@@ -2,7 +2,8 @@
  * The index on disk: the sentence vectors (hnswlib), the passage store and the manifest.
  *
  * index/
- *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256 and stamp
+ *   manifest.json   format, chunker/analyzer/embedder versions, build time, each seed's SHA-256 and stamp, and the
+ *                   CRC-32 of every other file (checked before it is read)
  *   passages.bin    passages with sentence offsets and the table of matching keys (see passage-file.ts)
  *   lexicon.json    the lexicon pruned to those keys
  *   terms.bin       each sentence's matching keys as numbers into that table (see PackedTerms)
@@ -102,8 +103,9 @@ export interface Manifest {
   readonly passages: number;
   readonly sentences: number;
   /**
-   * CRC-32 of each file in CHECKED_FILES as written (on disk; a manifest built in memory has none): a bit flipped
-   * in a key's number or a label would otherwise read as another valid one.
+   * CRC-32 of each file in CHECKED_FILES and each vector file as written (on disk; a manifest built in memory has
+   * none): a bit flipped in a key's number or a label would otherwise read as another valid one, and one in a graph
+   * segment's links crashes hnswlib at the first search.
    */
   readonly checksums?: Readonly<Record<string, number>>;
 }

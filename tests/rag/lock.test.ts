@@ -7,7 +7,7 @@ import { existsSync, lstatSync, readdirSync, lutimesSync, mkdirSync, readFileSyn
 import { hostname } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { acquireIndexLock, LockError, lockPath } from "../../src/rag/lock.js";
+import { acquireIndexLock, LockError, lockLost, lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
 import { indexedProjects } from "../helpers/project.js";
 
@@ -16,6 +16,8 @@ const project = indexedProjects();
 
 /** Set to an errno code, writing a file whose name ends in `.lock` through its handle fails with it (a full disk). */
 const writeFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+/** Set to an errno code, reading a file whose name ends in `.lock` fails with it (a disk error). */
+const readFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 /** Set, runs once right after the lock's takeover guard is looked at (lstat): another writer acting in that gap. */
 const afterGuardLook = vi.hoisted(() => ({ run: undefined as (() => void) | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
@@ -31,6 +33,11 @@ vi.mock("node:fs/promises", async (importOriginal) => {
         };
       }
       return handle;
+    },
+    readFile: async (...args: Parameters<typeof actual.readFile>) => {
+      const code = readFailure.code;
+      if (code && String(args[0]).endsWith(".lock")) throw Object.assign(new Error(`${code}: cannot read ${String(args[0])}`), { code });
+      return actual.readFile(...args);
     },
     lstat: async (...args: Parameters<typeof actual.lstat>) => {
       const info = await actual.lstat(...args);
@@ -78,6 +85,22 @@ describe("the index lock", () => {
     }
     expect(existsSync(lockPath(p.indexDir))).toBe(false);
     await (await acquireIndexLock(p.indexDir)).release();
+  });
+
+  it("tells a lock taken over from one it cannot read: the read's error, not \"lost\"", async () => {
+    const p = project();
+    const lock = await acquireIndexLock(p.indexDir);
+    expect(await lockLost(p.indexDir)).toBe(false);
+    readFailure.code = "EIO";
+    try {
+      await expect(lockLost(p.indexDir)).rejects.toMatchObject({ code: "EIO" });
+    } finally {
+      readFailure.code = undefined;
+    }
+    writeFileSync(lock.path, JSON.stringify({ pid: process.pid, host: hostname(), at: "2026-01-01T00:00:00.000Z" }));
+    expect(await lockLost(p.indexDir)).toBe(true);
+    await lock.release();
+    expect(await lockLost(p.indexDir)).toBe(false);
   });
 
   it("waits for a writer to finish when asked to", async () => {
