@@ -1,7 +1,7 @@
 /**
  * Questions asked in a conversation: whether a question follows up on the turns before it, and its retrieval
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
- * answerable-or-not decision taken together with the last question answered).
+ * answerable-or-not decision taken together with the questions answered).
  */
 import { declineFeature } from "./model.js";
 import type { Retrieval, Retriever } from "./retrieve.js";
@@ -87,13 +87,15 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // all: "and the weather in Paris?"). The context picks where to look; it does not make an off-topic question
   // answerable, and a declined turn lends nothing.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
-  const answered = turns.filter((t) => t.citations.length > 0).at(-1);
+  const answered = turns.filter((t) => t.citations.length > 0);
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
-  if (!(tied || ownTerms === 0) || !answered || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
-  // The pair holds the words of a question already answered, which lift its chance however little the follow-up
+  if (!(tied || ownTerms === 0) || answered.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+  // The pair holds the words of questions already answered, which lift its chance however little the follow-up
   // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more
-  // likely answered than not, not only clear the threshold set for questions asked alone.
-  const judged = await retriever.retrieve(`${answered.question}\n${question}`);
+  // likely answered than not, not only clear the threshold set for questions asked alone. All the answered turns
+  // weighed, not the last alone: in a chain of follow-ups ("… Security Council reform?", "and when?", "and
+  // where?") the last one answered has no words of its own either.
+  const judged = await retriever.retrieve([...answered.map((t) => t.question), question].join("\n"));
   const answerable = judged.answerable && judged.confidence >= PAIR_MIN_CONFIDENCE;
   return { ...inContext, confidence: judged.confidence, features: judged.features, answerable };
 }

@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readsAsFollowUp } from "../../src/rag/conversation.js";
-import { createRag, type Answer } from "../../src/rag/index.js";
+import { createRag, type Answer, type Citation } from "../../src/rag/index.js";
 import { OSLO_BRIEFING } from "../helpers/briefings.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
@@ -58,6 +58,23 @@ describe("conversations", () => {
     const met = await core.answer("What 2015 agreement in Mali does the article mention?");
     const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
     expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
+  });
+
+  it("answers a follow-up to a follow-up: a chain of short questions leans on the question that opened it", async () => {
+    const turns: { question: string; citations: readonly Citation[] }[] = [];
+    for (const question of ["What did Sison say about Security Council reform?", "and when?", "and where?"]) {
+      const answer = await core.answer(question, { context: { turns } });
+      expect(answer.kind, question).toBe("answered");
+      turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    const arabic: { question: string; citations: readonly Citation[] }[] = [];
+    for (const question of ["ماذا قالت سيسون عن إصلاح مجلس الأمن؟", "وين؟", "ووين؟"]) {
+      const answer = await core.answer(question, { context: { turns: arabic } });
+      expect(answer.kind, question).toBe("answered");
+      arabic.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    // The chain's words do not make a new topic answerable.
+    expect((await core.answer("and the weather in Paris?", { context: { turns } })).kind).toBe("declined");
   });
 
   it("answers 'and about X?' and 'what happened in X?' in Arabic as in English (وعن, وبخصوص, حدث were words of the question)", async () => {
