@@ -17,7 +17,7 @@ run(async () => {
   const { config, logger } = setup();
   // The same embedder that answering uses, so the next start finds the index fresh.
   const embeddings = (await createEmbeddings(config, logger)) ?? new HashingEmbeddings();
-  const options = { root: config.root, seedsDir: config.seedsDir, indexDir: config.indexDir, embeddings, logger };
+  const options = { root: config.root, seedsDir: config.seedsDir, indexDir: config.indexDir, embeddings, logger, mustSave: true };
   let lock: IndexLock;
   try {
     lock = await acquireIndexLock(config.indexDir, { logger });

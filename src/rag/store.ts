@@ -149,6 +149,11 @@ export interface BuildIndexOptions {
    * main thread. Default: one per core (os.availableParallelism()).
    */
   readonly graphWorkers?: number;
+  /**
+   * Whether an index that cannot be written fails the build (`npm run index`, whose whole point is the folder)
+   * instead of being kept in memory with a warning (a bot, which answers from memory meanwhile). Default: false.
+   */
+  readonly mustSave?: boolean;
 }
 
 /**
@@ -471,6 +476,7 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   try {
     await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(segmentFiles ? { segmentFiles } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
   } catch (error) {
+    if (options.mustSave) throw error;
     logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
   }
   logger?.info({ seeds: seeds.length, passages: manifest.passages, sentences: manifest.sentences, ms: Math.round(performance.now() - started) }, "index built");
@@ -549,8 +555,10 @@ async function hasIndexManifest(indexDir: string): Promise<boolean> {
 }
 
 /**
- * Refuses an index folder without a manifest that holds anything an index does not (a subfolder, a briefing, a
- * note): a rebuild replaces the folder whole, and INDEX_DIR set to the wrong place must not delete what is there.
+ * Refuses an index folder that holds anything an index does not (a subfolder, a briefing, a note): a rebuild
+ * replaces the folder whole, and neither INDEX_DIR set to the wrong place nor an operator's note beside a real
+ * index may be deleted by it. Loading reads only the index's files, so it refuses only a folder with no index's
+ * manifest, which would be taken for a damaged index and rebuilt.
  */
 function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
   const foreign = entries.filter((e) => (e.isDirectory() ? e.name !== EARLIER_FOLDER : !e.isFile() || !isIndexFile(e.name))).map((e) => e.name).sort();
@@ -565,7 +573,7 @@ function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
  * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
  */
 async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFiles = {}): Promise<void> {
-  if (!(await hasIndexManifest(indexDir))) refuseForeign(indexDir, await indexEntries(indexDir));
+  refuseForeign(indexDir, await indexEntries(indexDir));
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = `${process.pid}-${Date.now().toString(36)}`;
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;

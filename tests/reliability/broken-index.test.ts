@@ -247,6 +247,28 @@ describe("an index folder that is not the index's own, through createRag", () =>
     rebuilt.close();
   });
 
+  it("the index's own folder with an operator's files in it (a note, a backup) is not replaced over them", async () => {
+    const p = project();
+    writeFileSync(join(p.indexDir, "README.txt"), "what this folder is");
+    mkdirSync(join(p.indexDir, "backup"));
+    writeFileSync(join(p.indexDir, "backup", "notes.txt"), "important");
+    // Up to date: loaded as it is, the files beside it untouched.
+    const fresh = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    expect((await fresh.answer(QUESTION)).kind).toBe("answered");
+    await fresh.close();
+    // An update (a briefing changed) would replace the folder: not written, naming them; answered from memory.
+    writeFileSync(join(p.seedsDir, "002_more.md"), "Lamamra met the envoy in Algiers on Monday to discuss the Sahel.");
+    const { logger, lines } = capturingLogger();
+    const updated = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    expect((await updated.answer("Whom did Lamamra meet in Algiers on Monday?")).kind).toBe("answered");
+    await updated.close();
+    const unsaved = parsedLogs(lines).filter((l) => l.msg.includes("could not be saved"));
+    expect(unsaved).toHaveLength(1);
+    expect(JSON.stringify(unsaved[0])).toContain("holds other things (README.txt, backup)");
+    expect(readFileSync(join(p.indexDir, "backup", "notes.txt"), "utf8")).toBe("important");
+    expect(readFileSync(join(p.indexDir, "README.txt"), "utf8")).toBe("what this folder is");
+  });
+
   it("INDEX_DIR naming a file is an IndexError that says so", async () => {
     const p = project(false);
     const file = join(p.root, "index-file");

@@ -1,0 +1,43 @@
+/**
+ * The operator's command `npm run index` (src/cli/index-cmd.ts): it builds the index on disk or fails saying why,
+ * never reporting an index it could not save.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+
+let project: TempProject;
+beforeAll(() => {
+  project = tempProject();
+});
+afterAll(() => project.remove());
+
+function index(): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync("npm", ["run", "--silent", "index"], {
+    cwd: REPO_ROOT,
+    encoding: "utf8",
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, LOG_LEVEL: "silent" },
+    timeout: 120_000,
+  });
+  return { stdout: result.stdout, stderr: result.stderr, status: result.status };
+}
+
+describe("npm run index", () => {
+  it("builds the index, then refuses to replace it over an operator's files, keeping them, with exit 1", { timeout: 240_000 }, () => {
+    const built = index();
+    expect(built.status, built.stderr).toBe(0);
+    expect(built.stdout).toMatch(/^indexed 1 briefing\(s\): \d+ passages, \d+ sentences in \d+ ms -> /u);
+
+    writeFileSync(join(project.indexDir, "README.txt"), "what this folder is");
+    mkdirSync(join(project.indexDir, "backup"));
+    writeFileSync(join(project.indexDir, "backup", "notes.txt"), "important");
+    const refused = index();
+    expect(refused.status).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toContain(`the index folder ${project.indexDir} (INDEX_DIR) holds other things (README.txt, backup); a rebuild would replace it`);
+    expect(readFileSync(join(project.indexDir, "backup", "notes.txt"), "utf8")).toBe("important");
+    expect(readFileSync(join(project.indexDir, "README.txt"), "utf8")).toBe("what this folder is");
+  });
+});
