@@ -3,19 +3,21 @@
  * adapter renders. This is the one error boundary around the core: a failure is logged with context and becomes
  * a notice. State (conversation memory, buttons, feedback) never fails an answer: a state error is logged.
  */
-import { detectLanguage, IndexError, QuestionError, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag } from "../rag/index.js";
+import { detectLanguage, IndexError, QuestionError, smallTalk, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag, type SmallTalk } from "../rag/index.js";
 import type { Logger } from "../logger.js";
 import { createMemoryState, quoteDigest, type BotState, type ConversationPlace } from "../state/index.js";
 import { nextTurns } from "../state/conversations.js";
 import type { RateLimiter } from "./rate-limit.js";
 
-/** A short message instead of an answer: a refused question, the rate limit, or a failure. */
+/** A short message instead of an answer: a refused question, the rate limit, a failure, or a reply to small talk. */
 export type Notice =
   | { readonly code: QuestionErrorCode; readonly language: Language; readonly limit?: number }
   | { readonly code: "rate-limited"; readonly language: Language; readonly retryAfterMs: number }
   | { readonly code: "failed"; readonly language: Language }
   /** A briefing changed since it was indexed and has not been read again yet (with hot reload off, until a restart). */
-  | { readonly code: "stale"; readonly language: Language };
+  | { readonly code: "stale"; readonly language: Language }
+  /** A greeting, thanks or a call for help said alone ("hi", "شكراً"), answered without searching the briefings. */
+  | { readonly code: SmallTalk; readonly language: Language };
 
 /** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */
 export type Reply =
@@ -90,6 +92,11 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     const language = detectLanguage(question);
     const refused = await admit(user, language);
     if (refused) return refused;
+    const talk = smallTalk(question);
+    if (talk) {
+      logger.info({ user, kind: talk }, "small talk");
+      return { kind: "notice", notice: { code: talk, language } };
+    }
     onStart?.();
     const earlier = conversation ? await safely("recalling the conversation", () => state.conversations.recall(conversation), []) : [];
     let answer: Answer;

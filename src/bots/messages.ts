@@ -18,6 +18,10 @@ export interface Messages {
   readonly declined: string;
   readonly usage: string;
   readonly help: string;
+  /** Reply to a greeting said alone. */
+  readonly greeting: string;
+  /** Reply to thanks said alone. */
+  readonly welcome: string;
   readonly tooLong: (limit: number) => string;
   readonly notText: string;
   readonly rateLimited: (seconds: number) => string;
@@ -54,6 +58,8 @@ const en: Messages = {
   help:
     "I answer questions about the news briefing with exact quotes from it, each numbered and cited. " +
     "Ask in English or Arabic. If the briefing doesn't say, I tell you so instead of guessing.",
+  greeting: "Hello! Ask me a question about the briefing, for example: Who is Michele Sison?",
+  welcome: "You're welcome! Ask me anything else about the briefing.",
   tooLong: (limit) => `That question is too long. Please keep it to ${limit} characters or fewer.`,
   notText: "I can only read questions written as text.",
   rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} s and ask again.`,
@@ -82,7 +88,9 @@ const ar: Messages = {
   help:
     "أجيب عن الأسئلة حول الخبر باقتباسات حرفية منه، مرقّمة وموثّقة المصدر. " +
     "اسأل بالعربية أو بالإنجليزية. وإن لم يذكر الخبر الجواب أخبرتك بذلك بدل التخمين.",
-  tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${limit} حرفاً.`,
+  greeting: "أهلاً! اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",
+  welcome: "على الرحب والسعة! اسألني عن أي شيء آخر في الخبر.",
+  tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${limit} ${letters(limit)}.`,
   notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
   rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${seconds} ثانية ثم اسأل مجدداً.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
@@ -98,6 +106,19 @@ const ar: Messages = {
   votingOff: "شكراً، لكن التقييمات لم تعد تُجمع.",
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
 };
+
+/**
+ * The counted noun after an Arabic number: أحرف after 3 to 10, حرفاً after 11 to 99, حرف after hundreds and
+ * thousands (500 حرف) and their like, by the number's last two digits.
+ */
+function letters(n: number): string {
+  const tail = n % 100;
+  if (n === 1) return "حرف واحد";
+  if (n === 2) return "حرفين";
+  if (tail >= 3 && tail <= 10) return "أحرف";
+  if (tail >= 11) return "حرفاً";
+  return "حرف";
+}
 
 /** The bot's own words in `language`. */
 export function messages(language: Language): Messages {

@@ -30,4 +30,27 @@ describe("ask", () => {
     expect(warning).not.toHaveProperty("err");
     rag.close();
   });
+
+  it("answers a greeting, thanks or help said alone in the asker's language without searching the briefings, and remembers no turn", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: capturingLogger().logger });
+    const place = { chat: "console" };
+    const [en, ar] = [messages("en"), messages("ar")];
+    const replies = [];
+    for (const said of ["hello!", "مرحبا", "help", "مساعدة", "thanks", "شكراً جزيلاً"]) replies.push(renderReplyPlain(await ask(said, { user: "test", conversation: place })));
+    expect(replies).toEqual([en.greeting, ar.greeting, `${en.help}\n${en.usage}`, `${ar.help}\n${ar.usage}`, en.welcome, ar.welcome]);
+    expect(await ask.state.conversations.recall(place)).toEqual([]);
+    // A question with a greeting in it is still a question.
+    const answered = await ask("hi, who is Michele Sison?", { user: "test" });
+    expect(answered.kind === "answer" && answered.answer.kind).toBe("answered");
+    rag.close();
+  });
+
+  it("counts the letters of the too-long notice in Arabic as the number needs: 500 حرف, 50 حرفاً, 5 أحرف", () => {
+    const ar = messages("ar");
+    expect(ar.tooLong(500)).toContain("لا تتجاوز 500 حرف.");
+    expect(ar.tooLong(50)).toContain("لا تتجاوز 50 حرفاً.");
+    expect(ar.tooLong(5)).toContain("لا تتجاوز 5 أحرف.");
+  });
 });

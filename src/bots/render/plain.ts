@@ -40,6 +40,12 @@ export function renderNotice(notice: Notice): string {
       return m.failed;
     case "stale":
       return m.stale;
+    case "greeting":
+      return m.greeting;
+    case "thanks":
+      return m.welcome;
+    case "help":
+      return `${m.help}\n${m.usage}`;
   }
 }
 

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { smallTalk } from "../../../src/rag/text/smalltalk.js";
+
+describe("smallTalk", () => {
+  it("reads a greeting, thanks or a call for help said alone, in English and Arabic, formal or dialect, with or without tanween", () => {
+    expect(["hi", "Hello!", "hey there", "Good morning", "مرحبا", "مرحباً يا بوت", "أهلاً وسهلاً", "اهلين", "السلام عليكم ورحمة الله وبركاته", "صباح الخير"].map(smallTalk)).toEqual(
+      Array(10).fill("greeting"),
+    );
+    expect(["thanks", "Thank you so much!!", "thx", "شكراً", "شكرا جزيلا", "شكراً جزيلاً", "مشكور", "يعطيك العافية"].map(smallTalk)).toEqual(Array(8).fill("thanks"));
+    expect(["help", "HELP ME", "what can you do?", "who are you?", "مساعدة", "ساعدني", "ماذا تستطيع أن تفعل؟", "شو بتعمل"].map(smallTalk)).toEqual(Array(8).fill("help"));
+  });
+
+  it("takes the most telling kind of a mix: help over thanks over a greeting", () => {
+    expect(smallTalk("hi there, thanks!")).toBe("thanks");
+    expect(smallTalk("مرحبا، ساعدني")).toBe("help");
+  });
+
+  it("leaves anything that asks about something to the core, and an empty message or a filler alone", () => {
+    for (const text of ["hi, who is Sison?", "help with Mali", "مساعدة الجزائر لمالي", "What is MINURSO?", "شكرا، ومتى؟", "", "👍", "bot", "يا"]) {
+      expect(smallTalk(text), text).toBeUndefined();
+    }
+  });
+});
