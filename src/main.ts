@@ -31,15 +31,19 @@ async function main(): Promise<void> {
 
   // A running bot picks up briefings added, changed or removed in the seeds folder (RELOAD_INTERVAL_MS).
   const rag = await openRag(config, logger, { reload: true }).catch((error: unknown) => {
+    // Said once on stderr, in words: the log gets the reason without a stack (nothing here is a bug), and on the
+    // console, where that line is all the user reads, nothing.
+    const logReason = (msg: string, code: string): void => {
+      if (platforms) logger.error({ reason: (error as Error).message, code }, msg);
+    };
     if (error instanceof EmbeddingsError) {
-      logger.error({ err: error }, "cannot use the configured embedding model");
+      logReason("cannot use the configured embedding model", error.code);
       process.stderr.write(`Cannot start: ${error.message}.\n`);
       process.exit(1);
     }
     if (!(error instanceof IndexError) && !(error instanceof LockError)) throw error;
-    logger.error({ err: error }, "cannot load the briefings");
-    const hint = error instanceof IndexError && error.code === "no-seeds" ? ` Put .txt or .md briefings in ${config.seedsDir}.` : "";
-    process.stderr.write(`Cannot start: ${error.message}.${hint}\n`);
+    logReason("cannot load the briefings", error.code);
+    process.stderr.write(`Cannot start: ${error.message}.\n`);
     process.exit(1);
   });
 

@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { join, relative, sep } from "node:path";
+import { isAbsolute, join, relative, sep } from "node:path";
 import { IndexError } from "./errors.js";
 import type { Logger } from "../logger.js";
 
@@ -118,11 +118,22 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
  * @param cache files whose stamp is unchanged since the last call are taken from it.
  */
 export async function readSeeds(root: string, seedsDir: string, logger?: Logger, cache?: SeedCache): Promise<Seed[]> {
+  // Below the project by its relative path, elsewhere by its own (not "../../etc/briefings").
+  const inside = relative(root, seedsDir);
+  const shown = inside === "" || inside.startsWith("..") || isAbsolute(inside) ? seedsDir : inside;
+  const where = shown === seedsDir ? "it" : seedsDir;
   let names: string[];
   try {
     names = (await readdir(seedsDir, { recursive: true })).map(String).sort();
   } catch (error) {
-    throw new IndexError("no-seeds", `cannot read the seeds folder ${relative(root, seedsDir) || seedsDir}`, { cause: error });
+    const code = (error as NodeJS.ErrnoException).code;
+    const why =
+      code === "ENOENT"
+        ? `does not exist; put .txt or .md briefings in ${where}`
+        : code === "ENOTDIR"
+          ? "is a file, not a folder"
+          : `cannot be read (${code ?? String(error)})`;
+    throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) ${why}`, { cause: error });
   }
   // The files are read a batch at a time (a start reads thousands), then handled in name order.
   // Hidden files and everything in hidden folders (.git, an editor's .backup) are not briefings.
@@ -181,7 +192,7 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
   }
   if (cache) for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
   if (seeds.length === 0) {
-    throw new IndexError("no-seeds", `no .txt or .md briefing in ${relative(root, seedsDir) || seedsDir}`);
+    throw new IndexError("no-seeds", `no .txt or .md briefing in ${shown} (SEEDS_DIR); put some in ${where}`);
   }
   return seeds;
 }

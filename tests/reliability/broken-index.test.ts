@@ -7,7 +7,7 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { crc32 } from "node:zlib";
 import hnswlib from "hnswlib-node";
 import { describe, expect, it } from "vitest";
@@ -187,10 +187,28 @@ describe("a damaged index", () => {
 });
 
 describe("seeds, through createRag", () => {
+  it("a SEEDS_DIR outside the project is named by its own path, and one that is a file is told apart", async () => {
+    const p = project(false, false);
+    const file = join(p.root, "..", `${basename(p.root)}-seeds-file`);
+    writeFileSync(file, "not a folder");
+    try {
+      await expect(createRag({ root: p.root, seedsDir: file, indexDir: p.indexDir })).rejects.toMatchObject({
+        code: "no-seeds",
+        message: `the seeds folder ${file} (SEEDS_DIR) is a file, not a folder`,
+      });
+      const missing = join(p.root, "..", `${basename(p.root)}-no-seeds`);
+      await expect(createRag({ root: p.root, seedsDir: missing, indexDir: p.indexDir })).rejects.toMatchObject({
+        message: `the seeds folder ${missing} (SEEDS_DIR) does not exist; put .txt or .md briefings in it`,
+      });
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+
   it("a missing seeds/ is an IndexError('no-seeds') that names the folder", async () => {
     const p = project(false, false);
     await expect(createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir })).rejects.toThrow(
-      expect.objectContaining({ name: "IndexError", code: "no-seeds", message: "cannot read the seeds folder seeds" }),
+      expect.objectContaining({ name: "IndexError", code: "no-seeds", message: `the seeds folder seeds (SEEDS_DIR) does not exist; put .txt or .md briefings in ${join(p.root, "seeds")}` }),
     );
   });
 
@@ -202,7 +220,7 @@ describe("seeds, through createRag", () => {
     const { logger, lines } = capturingLogger("info");
     const error = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(IndexError);
-    expect(error).toMatchObject({ code: "no-seeds", message: "no .txt or .md briefing in seeds" });
+    expect(error).toMatchObject({ code: "no-seeds", message: `no .txt or .md briefing in seeds (SEEDS_DIR); put some in ${p.seedsDir}` });
     expect(parsedLogs(lines).map((l) => [l.msg, l["path"]])).toEqual([
       ["seed skipped: larger than the limit", "seeds/dump.md"],
       ["seed skipped: not UTF-8 text", "seeds/scan.txt"],
@@ -348,15 +366,16 @@ describe("npm start with broken seeds or index", () => {
     ]);
 
     expect(a.code).toBe(1);
-    expect(a.stderr).toContain(`Cannot start: cannot read the seeds folder seeds. Put .txt or .md briefings in ${missing.seedsDir}.`);
+    expect(a.stderr).toContain(`Cannot start: the seeds folder seeds (SEEDS_DIR) does not exist; put .txt or .md briefings in ${missing.seedsDir}.\n`);
     expect(b.code).toBe(1);
-    expect(b.stderr).toContain(`Cannot start: no .txt or .md briefing in seeds. Put .txt or .md briefings in ${useless.seedsDir}.`);
+    expect(b.stderr).toContain(`Cannot start: no .txt or .md briefing in seeds (SEEDS_DIR); put some in ${useless.seedsDir}.\n`);
     expect(b.stderr).toContain('"msg":"seed skipped: larger than the limit"');
     expect(b.stderr).toContain('"msg":"seed skipped: not UTF-8 text"');
     for (const run of [a, b]) {
       expect(run.stdout).toBe("");
       expect(run.stderr).not.toContain("Fatal");
       expect(run.stderr).not.toMatch(/^\s+at /mu); // no stack trace
+      expect(run.stderr).not.toContain('"stack"'); // nor one in a log line
       expect(run.stderr.match(/Cannot start/gu)).toHaveLength(1);
     }
 
