@@ -77,19 +77,29 @@ async function askInConversation(
 
 async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
-  for await (const line of lines) {
+  let number = 0;
+  for await (const raw of lines) {
+    number += 1;
+    // A byte-order mark (a file saved on Windows) is no part of the JSON.
+    const line = raw.replace(/^\uFEFF/u, "");
     if (!line.trim()) continue;
     const request = parseRequest(line);
+    // A refused line carries its line number: without a readable id, that is what matches it to its input.
     const malformed = (text: string, id?: string, question: unknown = ""): void => {
-      const refused = { ...(id === undefined ? {} : { id }), question: typeof question === "string" ? question : "", answered: false, text, citations: [], timings: { totalMs: 0 }, error: "malformed" };
+      const refused = { ...(id === undefined ? {} : { id }), line: number, question: typeof question === "string" ? question : "", answered: false, text, citations: [], timings: { totalMs: 0 }, error: "malformed" };
       process.stdout.write(`${JSON.stringify(refused)}\n`);
     };
     if (!request) {
       malformed("malformed JSON line");
       continue;
     }
-    // Echoed as given when a string or a number; anything else ({}, true, null) is no id.
+    // Echoed as given when a string or a number; null or none is no id; anything else ({}, true) is refused, as
+    // its answer could not be matched to it.
     const id = typeof request.id === "string" || typeof request.id === "number" ? String(request.id) : undefined;
+    if (id === undefined && request.id !== undefined && request.id !== null) {
+      malformed('"id" must be a string or a number', undefined, request.question);
+      continue;
+    }
     const named = typeof request.conversation === "string" || typeof request.conversation === "number";
     // A conversation named by anything else ({}, true) is refused: asked without its earlier turns, the line would
     // get an answer to another question than the one meant. A null one is none.

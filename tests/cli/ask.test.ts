@@ -71,6 +71,8 @@ describe("npm run ask", () => {
       JSON.stringify({ id: { a: 1 }, question: "Who is Michele Sison?" }),
       JSON.stringify({ id: "d", question: "And about Mali?", conversation: { a: 1 } }),
       JSON.stringify({ id: "e", question: "Who is Michele Sison?", conversation: null }),
+      "",
+      `\uFEFF${JSON.stringify({ id: "f", question: "Who is Michele Sison?" })}`,
     ].join("\n");
     const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
     expect(status).toBe(0);
@@ -83,10 +85,14 @@ describe("npm run ask", () => {
       ["7", false, "too-long"],
       ["c", true, undefined],
       [undefined, true, undefined], // a null id is no id, not "null"
-      [undefined, true, undefined], // nor an object "[object Object]"
+      [undefined, false, "malformed"], // nor an object "[object Object]": its answer could not be matched
       ["d", false, "malformed"], // not asked without the conversation it names
       ["e", true, undefined], // a null conversation is none
+      ["f", true, undefined], // a byte-order mark before the JSON (a file saved on Windows) is not part of it
     ]);
+    // A refused line names its line number (a blank line is skipped, but counted).
+    expect(rows.filter((r) => r.error === "malformed").map((r) => (r as { line?: number }).line)).toEqual([3, 4, 8, 9]);
+    expect(rows[7]?.text).toBe('"id" must be a string or a number');
     rows.forEach(expectContract);
     expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
     expect(rows[5]?.citations[0]?.quote).toContain("أهمية زيارات المقررين الخاصين للأمم المتحدة");
