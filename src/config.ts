@@ -188,7 +188,8 @@ function redisSecrets(url: string | undefined): string[] {
 /** Parses the environment once; throws {@link ConfigError} naming the first bad key. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
   const root = resolve(cwd, text(env, "BOT_ROOT") ?? ".");
-  const logLevel = (text(env, "LOG_LEVEL") ?? "info") as LogLevel;
+  // Any case, as FEEDBACK_LOG takes OFF: LOG_LEVEL=DEBUG means debug.
+  const logLevel = (text(env, "LOG_LEVEL")?.toLowerCase() ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError("LOG_LEVEL", `expected one of ${LOG_LEVELS.join(", ")}`);
 
   const discordToken = text(env, "DISCORD_TOKEN");

@@ -33,6 +33,11 @@ describe("loadConfig", () => {
     expect(config.secrets).toEqual(["d-token", "t-token", "k-key"]);
   });
 
+  it("takes LOG_LEVEL in any case, as FEEDBACK_LOG", () => {
+    expect(loadConfig({ LOG_LEVEL: "DEBUG" }).logLevel).toBe("debug");
+    expect(loadConfig({ LOG_LEVEL: "Warn" }).consoleLogLevel).toBe("warn");
+  });
+
   it.each([
     [{ MAX_QUESTION_CHARS: "lots" }, "MAX_QUESTION_CHARS"],
     [{ RATE_LIMIT_PER_MINUTE: "-5" }, "RATE_LIMIT_PER_MINUTE"],
