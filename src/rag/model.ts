@@ -30,6 +30,14 @@ export const SOURCE_FEATURES = ["manySources", "sourceShare"] as const satisfies
 export type RankFeature = (typeof RANK_FEATURES)[number];
 export type DeclineFeature = (typeof DECLINE_FEATURES)[number];
 
+/**
+ * A feature vector in the order of `names` from values given by name: a feature left out or misspelt is a type
+ * error, where a positional array would feed the models a shifted vector without a word.
+ */
+export function featureVector<const N extends readonly string[]>(names: N, values: Readonly<Record<N[number], number>>): Float64Array {
+  return Float64Array.from(names, (name: N[number]) => values[name]);
+}
+
 /** One named feature of a candidate's re-ranking vector (RANK_FEATURES order); 0 when absent. */
 export function rankFeature(features: ArrayLike<number> | undefined, name: RankFeature): number {
   return features?.[RANK_FEATURES.indexOf(name)] ?? 0;

@@ -12,7 +12,7 @@ import { loadLexicon } from "./lexicon.js";
 import { seedTexts, textIfUnchanged, type SourceTexts } from "./seeds.js";
 import type { IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
 import type { GraphSegment } from "./vectors.js";
-import { DECLINE_FEATURES, loadModels, logit, rankFeature, sigmoid, type Models } from "./model.js";
+import { DECLINE_FEATURES, featureVector, loadModels, logit, RANK_FEATURES, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds } from "./text/question-type.js";
 import { detectLanguage } from "./text/language.js";
 import type { Language, Passage, Sentence } from "./types.js";
@@ -33,6 +33,8 @@ const MANY_SOURCES = { numerator: 9, denominator: 5 };
 export type DeclineScope = "one article" | "several articles";
 /** Top-ranked sentences whose passages are checked for focus. */
 const FOCUS_CANDIDATES = 10;
+/** The margin (log-odds) of a lone candidate over a runner-up there is none of: a clear lead. */
+const LONE_MARGIN = 5;
 /**
  * The search breadth (ef) of each segment of the graph, for recall (vectors.ts sets it on every segment it makes
  * or reads). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
@@ -354,16 +356,22 @@ export class Retriever {
         const [sentence = 0, passage = 0, vector = 0] = parts.get(at) ?? [];
         const neighbour = (j: number): number => (this.sentences[j]?.passageIndex === r.sentence.passageIndex ? sentenceShare(j) : 0);
         const holds = this.sentenceHolds(at, r.sentence);
-        const features = Float64Array.from([
-          sentence, passage, vector, r.score / bestBase,
-          sentenceShare(at), share(this.passageIndex, r.sentence.passageIndex), neighbour(at - 1), neighbour(at + 1),
-          1 / (1 + rank),
-          type.quantity && holds.number ? 1 : 0,
-          type.time && holds.date ? 1 : 0,
-          typed && !holds.number ? 1 : 0,
-          Math.log1p(r.sentence.end - r.sentence.start),
-          r.sentence.start === r.sentence.passage.sentences[0]?.start ? 1 : 0,
-        ]);
+        const features = featureVector(RANK_FEATURES, {
+          sentence,
+          passage,
+          dense: vector,
+          base: r.score / bestBase,
+          sentenceCover: sentenceShare(at),
+          passageCover: share(this.passageIndex, r.sentence.passageIndex),
+          previousCover: neighbour(at - 1),
+          nextCover: neighbour(at + 1),
+          inverseRank: 1 / (1 + rank),
+          quantityNumber: type.quantity && holds.number ? 1 : 0,
+          timeDate: type.time && holds.date ? 1 : 0,
+          typedWithoutNumber: typed && !holds.number ? 1 : 0,
+          logLength: Math.log1p(r.sentence.end - r.sentence.start),
+          firstInPassage: r.sentence.start === r.sentence.passage.sentences[0]?.start ? 1 : 0,
+        });
         const z = logit(this.models.rank, features);
         const inSource = conversation?.sources.has(r.sentence.passage.source) ?? false;
         const inPassage = conversation?.passages.has(r.sentence.passageIndex) ?? false;
@@ -377,14 +385,13 @@ export class Retriever {
     const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
 
     const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
-    let focused = 0;
-    for (const passage of passages) focused = Math.max(focused, share(this.passageIndex, passage));
+    let focus = 0;
+    for (const passage of passages) focus = Math.max(focus, share(this.passageIndex, passage));
     const coverage = total > 0 ? covered / total : 0;
-    const focus = focused;
     const top = ranked[0];
     const second = ranked[1];
     // The decline model reads the re-ranker's probabilities, whichever order the quotes are in.
-    const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? 5 : 0;
+    const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? LONE_MARGIN : 0;
     const counted = lexical.terms.filter((h) => !h.term.synthetic && h.term.standsFor === undefined).length;
     const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
@@ -395,12 +402,28 @@ export class Retriever {
     // the order without the conversation's bonus (the models were fitted on questions asked alone).
     const manySources = this.declineScope === "several articles" ? 1 : 0;
     const sourceShare = manySources ? this.sourceShare(order) : 0;
-    const features = Float64Array.from([
-      coverage, focus, top?.probability ?? 0, margin, bestSentenceCover, missingNames, missingShare, counted, arabic,
-      counted ? fuzzy / counted : 0, Math.log1p(maxSentence), Math.max(0, ...dense.values()),
-      arabic * coverage, arabic * missingShare, arabic * bestSentenceCover, longestMissing, arabic * longestMissing, missingKnownNames,
-      manySources, sourceShare,
-    ]);
+    const features = featureVector(DECLINE_FEATURES, {
+      coverage,
+      focus,
+      bestProbability: top?.probability ?? 0,
+      margin,
+      bestSentenceCover,
+      missingNames,
+      missingShare,
+      terms: counted,
+      arabic,
+      fuzzyShare: counted ? fuzzy / counted : 0,
+      bestLexical: Math.log1p(maxSentence),
+      bestDense: Math.max(0, ...dense.values()),
+      arabicCoverage: arabic * coverage,
+      arabicMissingShare: arabic * missingShare,
+      arabicSentenceCover: arabic * bestSentenceCover,
+      longestMissing,
+      arabicLongestMissing: arabic * longestMissing,
+      missingKnownNames,
+      manySources,
+      sourceShare,
+    });
     const decline = manySources ? this.models.declineMany : this.models.decline;
     const confidence = top ? sigmoid(logit(decline, features)) : 0;
     return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= decline.threshold[language] };
