@@ -13,7 +13,7 @@ import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import type { DeclineScope } from "./retrieve.js";
-import { fileStamp, readSeeds, seedKey, type Seed, type SeedCache } from "./seeds.js";
+import { fileStamp, readSeeds, sameSeeds, type Seed, type SeedCache } from "./seeds.js";
 import type { LoadedIndex } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
@@ -123,7 +123,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       return "failed";
     }
     const before = current.index.manifest.seeds;
-    if (seeds.map(seedKey).join("\n") === before.map(seedKey).join("\n")) {
+    if (sameSeeds(seeds, before)) {
       handled = signature;
       return "unchanged";
     }

@@ -56,6 +56,11 @@ export interface Seed extends SeedRecord {
 /** A briefing's identity in an index: its path and its content's SHA-256. */
 export const seedKey = (s: Pick<SeedRecord, "path" | "sha256">): string => `${s.path}:${s.sha256}`;
 
+/** Whether two lists name the same briefings with the same contents, in the same order (an index is fresh for them). */
+export function sameSeeds(a: readonly Pick<SeedRecord, "path" | "sha256">[], b: readonly Pick<SeedRecord, "path" | "sha256">[]): boolean {
+  return a.length === b.length && a.every((seed, i) => b[i] !== undefined && seedKey(seed) === seedKey(b[i]));
+}
+
 /** The briefings' texts by path (a Map, or {@link seedTexts}, which reads a text when first asked for it). */
 export interface SourceTexts {
   get(path: string): string | undefined;

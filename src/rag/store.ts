@@ -33,7 +33,7 @@ import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { decodePassages, encodePassages } from "./passage-file.js";
 import { lockLost, scratchPrefix } from "./lock.js";
-import { readSeeds, recordedSeed, seedKey, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
+import { readSeeds, recordedSeed, sameSeeds, seedKey, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
@@ -66,6 +66,8 @@ import type { Logger } from "../logger.js";
  * (exact.index, graph-NNN.index): a flipped bit in a graph's links crashed the process at its first search.
  */
 const FORMAT = 8;
+/** Written last: a folder without it is never taken for an index (see Manifest). */
+const MANIFEST_FILE = "manifest.json";
 /** The passages and the table of matching keys (see passage-file.ts). */
 const PASSAGES_FILE = "passages.bin";
 /** The lexicon pruned to the matching keys (SerializedLexicon). */
@@ -164,13 +166,12 @@ export interface BuildIndexOptions {
  */
 export function seedsOnRecord(root: string, indexDir: string): SeedCache {
   const cache: SeedCache = new Map();
-  let manifest: unknown;
+  let manifest: Manifest;
   try {
-    manifest = JSON.parse(readFileSync(join(indexDir, "manifest.json"), "utf8"));
+    manifest = parseManifest(readFileSync(join(indexDir, MANIFEST_FILE), "utf8"));
   } catch {
-    return cache;
+    return cache; // none, or damaged: every briefing is read (and loadIndex says what is wrong)
   }
-  if (!isManifest(manifest)) return cache;
   for (const record of manifest.seeds) {
     if (typeof record.stamp === "string" && typeof record.bytes === "number") cache.set(record.path, { stamp: record.stamp, seed: recordedSeed(root, record) });
   }
@@ -488,9 +489,9 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
  * an update reads the previous vectors from their files instead of writing them out of memory first.
  */
 async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger): Promise<boolean> {
-  let manifest: unknown;
+  let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(join(indexDir, "manifest.json"), "utf8"));
+    manifest = await readManifest(indexDir);
   } catch (error) {
     // No readable index there (never written, removed, damaged): the vectors are copied out of memory instead.
     logger?.debug({ err: error, indexDir }, "the previous index is not on disk as it is in memory; copying its vectors from memory");
@@ -499,7 +500,6 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
   const files = index.segments ? index.segments.map((s) => segmentFile(s.id)) : [EXACT_FILE];
   const same =
     files.every((file) => existsSync(join(indexDir, file))) &&
-    isManifest(manifest) &&
     manifest.format === FORMAT &&
     manifest.builtAt === index.manifest.builtAt &&
     manifest.sentences === index.manifest.sentences &&
@@ -508,7 +508,7 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
   // Its files are copied from and linked into the new index: one damaged on disk since the start would be
   // carried into it under a new, matching checksum.
   try {
-    await checkVectorFiles(indexDir, manifest as Manifest);
+    await checkVectorFiles(indexDir, manifest);
     return true;
   } catch (error) {
     logger?.warn({ err: error, indexDir }, "a vector file of the index on disk is damaged or unreadable; copying the vectors from memory");
@@ -531,7 +531,7 @@ async function indexEntries(indexDir: string): Promise<Dirent[]> {
 
 /** Whether `name` is a file an index writes (this format's names, the graph's segments). */
 const isIndexFile = (name: string): boolean =>
-  ["manifest.json", PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, EXACT_FILE, ...EARLIER_FILES].includes(name) ||
+  [MANIFEST_FILE, PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, EXACT_FILE, ...EARLIER_FILES].includes(name) ||
   /^graph-\d{3,}\.index$/u.test(name);
 /** Files of earlier formats (see FORMAT): one graph, the passages as JSON; and LangChain's folder before format 3. */
 const EARLIER_FILES = ["graph.index", "passages.json"];
@@ -542,7 +542,7 @@ const EARLIER_FOLDER = "hnswlib";
  * otherwise the folder is checked for things an index does not hold before it is taken for a damaged index.
  */
 async function hasIndexManifest(indexDir: string): Promise<boolean> {
-  const raw = await readFile(join(indexDir, "manifest.json"), "utf8").catch(() => undefined);
+  const raw = await readFile(join(indexDir, MANIFEST_FILE), "utf8").catch(() => undefined);
   if (raw === undefined) return false;
   let value: unknown;
   try {
@@ -609,7 +609,7 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
       (await vectorFiles(tmp)).map(async (name) => void (checksums[name] = (linked.has(name) ? before[name] : undefined) ?? (await fileCrc32(join(tmp, name))))),
     );
     // The manifest goes last: a folder without one is never taken for an index.
-    await writeFile(join(tmp, "manifest.json"), JSON.stringify({ ...index.manifest, checksums }, null, 2));
+    await writeFile(join(tmp, MANIFEST_FILE), JSON.stringify({ ...index.manifest, checksums }, null, 2));
     // Another writer that took the lock over is writing its own: this one's stays in memory.
     if (await lockLost(indexDir)) throw new Error("the index lock was taken over by another writer while this one wrote; leaving the index on disk to it");
     if (existsSync(indexDir)) await rename(indexDir, old);
@@ -653,18 +653,16 @@ export async function loadIndex(
   embeddings: IndexEmbeddings,
   options: LoadIndexOptions = {},
 ): Promise<LoadResult> {
-  const manifestPath = join(indexDir, "manifest.json");
-  if (!existsSync(manifestPath)) {
+  if (!existsSync(join(indexDir, MANIFEST_FILE))) {
     const entries = await indexEntries(indexDir);
     if (entries.length === 0) return { status: "missing" };
     refuseForeign(indexDir, entries);
-    return corrupt(indexDir, new Error("no manifest.json"));
+    return corrupt(indexDir, new Error(`no ${MANIFEST_FILE}`));
   }
   if (!(await hasIndexManifest(indexDir))) refuseForeign(indexDir, await indexEntries(indexDir));
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(await readFile(manifestPath, "utf8")) as Manifest;
-    if (!isManifest(manifest)) throw new Error("manifest.json does not have the manifest's shape");
+    manifest = await readManifest(indexDir);
   } catch (error) {
     return corrupt(indexDir, error);
   }
@@ -728,10 +726,7 @@ export async function loadIndex(
 
 /** Whether `manifest` records exactly `seeds` (paths and contents); false when they could not be read. */
 function isFresh(manifest: Manifest, seeds: readonly Seed[] | undefined): boolean {
-  if (!seeds) return false;
-  const current = seeds.map(seedKey).join("\n");
-  const recorded = manifest.seeds.map(seedKey).join("\n");
-  return current === recorded;
+  return seeds !== undefined && sameSeeds(seeds, manifest.seeds);
 }
 
 /**
@@ -809,10 +804,27 @@ function isManifest(value: unknown): value is Manifest {
   );
 }
 
-/** The checksums the manifest in `indexDir` records ({} when it cannot be read). */
+/**
+ * The checksums the manifest in `indexDir` records; {} when it has none or cannot be read or parsed (then each
+ * linked file's checksum is computed anew: isSavedIn read that manifest a moment ago, so this is a race at most).
+ */
 async function recordedChecksums(indexDir: string): Promise<Readonly<Record<string, number>>> {
-  const manifest: unknown = JSON.parse(await readFile(join(indexDir, "manifest.json"), "utf8").catch(() => "null"));
-  return isManifest(manifest) ? (manifest.checksums ?? {}) : {};
+  return (await readManifest(indexDir).catch(() => undefined))?.checksums ?? {};
+}
+
+/**
+ * The manifest of `text`.
+ * @throws SyntaxError when it is not JSON; Error when it lacks a manifest's fields (an older or damaged build's).
+ */
+function parseManifest(text: string): Manifest {
+  const value: unknown = JSON.parse(text);
+  if (!isManifest(value)) throw new Error(`${MANIFEST_FILE} does not have the manifest's shape`);
+  return value;
+}
+
+/** The manifest in `indexDir`. @throws as parseManifest does, or the file system's error (ENOENT: none). */
+async function readManifest(indexDir: string): Promise<Manifest> {
+  return parseManifest(await readFile(join(indexDir, MANIFEST_FILE), "utf8"));
 }
 
 /** @throws Error when a vector file of `indexDir` has no checksum in `manifest`, or another one. */
