@@ -179,18 +179,13 @@ export async function startVectors(plan: VectorsPlan, meanwhile: () => void): Pr
  * to a worker thread (see segmentBuilder) before the next are asked for. Returns once all are handed out.
  */
 async function buildGraph(count: number, segmentSize: number, builder: SegmentBuilder, vectorsOf: (first: number, end: number) => Promise<number[][]>): Promise<PendingVectors> {
-  if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
-  const labels = new Int32Array(count);
+  const { labels, segments: planned } = planSegments(count, segmentSize);
   const ids: number[] = [];
   const building = segmentBuilder(builder);
   try {
-    for (let id = 0; id * segmentSize < count; id += 1) {
-      const first = id * segmentSize;
-      const end = Math.min(count, first + segmentSize);
-      const own = labels.subarray(first, end);
-      own.forEach((_, i) => (own[i] = id * SEGMENT_LABELS + i));
+    for (const { id, first, end } of planned) {
       const vectors = await vectorsOf(first, end);
-      building.add({ id, labels: own, vectorAt: (i) => vectors[i] as number[] });
+      building.add({ id, labels: labels.subarray(first, end), vectorAt: (i) => vectors[i] as number[] });
       ids.push(id);
     }
   } catch (error) {
@@ -295,25 +290,35 @@ function segmentBuilder({ dimensions, workers: count, workDir }: SegmentBuilder)
 }
 
 /**
- * A graph in segments of `segmentSize` points over `count` vectors in sentence order, built here (a build of the
- * index builds the same graph in worker threads): sentence `at` is point `at % segmentSize` of segment
- * `at / segmentSize`, labelled by both (see segmentOf).
+ * How `count` sentences in order fall into graph segments of `segmentSize` points: sentence `at` is point
+ * `at % segmentSize` of segment `at / segmentSize`, labelled by both (see segmentOf); segment `id` holds the
+ * sentences [first, end).
+ * @throws Error when they need more segments than a label can number.
  */
-export function buildSegments(count: number, segmentSize: number, dimensions: number, vectorAt: (at: number) => number[]): { labels: Int32Array; segments: GraphSegment[] } {
+function planSegments(count: number, segmentSize: number): { labels: Int32Array; segments: { id: number; first: number; end: number }[] } {
   if (Math.ceil(count / segmentSize) > MAX_SEGMENT_ID + 1) throw new Error(`${count} sentences need more than ${MAX_SEGMENT_ID + 1} graph segments of ${segmentSize}`);
   const labels = new Int32Array(count);
-  const segments: GraphSegment[] = [];
+  const segments: { id: number; first: number; end: number }[] = [];
   for (let id = 0; id * segmentSize < count; id += 1) {
     const first = id * segmentSize;
-    const points = Math.min(segmentSize, count - first);
-    const graph = newGraph(dimensions, points);
-    for (let i = 0; i < points; i += 1) {
-      const label = id * SEGMENT_LABELS + i;
-      graph.addPoint(vectorAt(first + i), label);
-      labels[first + i] = label;
-    }
-    segments.push({ id, graph });
+    const end = Math.min(count, first + segmentSize);
+    for (let at = first; at < end; at += 1) labels[at] = id * SEGMENT_LABELS + (at - first);
+    segments.push({ id, first, end });
   }
+  return { labels, segments };
+}
+
+/**
+ * A graph in segments of `segmentSize` points over `count` vectors in sentence order, built here on the main
+ * thread (a build of the index builds the same graph, planned alike, in worker threads; see buildGraph).
+ */
+export function buildSegments(count: number, segmentSize: number, dimensions: number, vectorAt: (at: number) => number[]): { labels: Int32Array; segments: GraphSegment[] } {
+  const { labels, segments: planned } = planSegments(count, segmentSize);
+  const segments = planned.map(({ id, first, end }) => {
+    const graph = newGraph(dimensions, end - first);
+    for (let at = first; at < end; at += 1) graph.addPoint(vectorAt(at), labels[at] as number);
+    return { id, graph };
+  });
   return { labels, segments };
 }
 
