@@ -10,7 +10,7 @@ import { fork } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { EXACT_MAX_VECTORS } from "../src/rag/retrieve.js";
+import { EXACT_MAX_VECTORS } from "../src/rag/vectors.js";
 import { renderScaleChart } from "./chart.js";
 import { scriptEnv } from "./measure.js";
 import type { BuildResult, QueryResult, ScalePoint, UpdateResults } from "./scale-types.js";

@@ -35,20 +35,6 @@ export type DeclineScope = "one article" | "several articles";
 const FOCUS_CANDIDATES = 10;
 /** The margin (log-odds) of a lone candidate over a runner-up there is none of: a clear lead. */
 const LONE_MARGIN = 5;
-/**
- * The search breadth (ef) of each segment of the graph, for recall (vectors.ts sets it on every segment it makes
- * or reads). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
- * questions' recall@10 was 0.88 at ef 40, 0.91 at 64 and 0.93 at 128, for about 3.7, 4.9 and 8.5 ms a question
- * over the ten segments (a diagnostic, with the questions not expanded by their translations).
- */
-export const DENSE_EF = 128;
-/**
- * Up to this many sentence vectors the dense search is exact (a native brute-force scan, about 3 ms per
- * 30,000 vectors); beyond it the hnswlib graph answers. Hashing vectors of news text are nearly orthogonal,
- * which makes graph search miss neighbours (recall@10 about 0.7 at 30,000 vectors with ef 128).
- */
-export const EXACT_MAX_VECTORS = 100_000;
-
 export interface IndexedSentence extends Sentence {
   readonly passage: Passage;
   /** Position of the passage in the store. */

@@ -37,17 +37,17 @@ import { readSeeds, recordedSeed, sameSeeds, seedKey, seedTexts, sourceText, typ
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
-import { EXACT_MAX_VECTORS } from "./retrieve.js";
 import type { Passage } from "./types.js";
+import { attempt, settleAll } from "./settle.js";
 import {
-  attempt,
   checkedVectors,
   EXACT_FILE,
+  EXACT_MAX_VECTORS,
   fileCrc32,
   GRAPH_SEGMENT_SIZE,
+  isVectorFile,
   readVectors,
   segmentFile,
-  settleAll,
   startVectors,
   vectorFiles,
   writeVectors,
@@ -531,8 +531,7 @@ async function indexEntries(indexDir: string): Promise<Dirent[]> {
 
 /** Whether `name` is a file an index writes (this format's names, the graph's segments). */
 const isIndexFile = (name: string): boolean =>
-  [MANIFEST_FILE, PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, EXACT_FILE, ...EARLIER_FILES].includes(name) ||
-  /^graph-\d{3,}\.index$/u.test(name);
+  [MANIFEST_FILE, PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, ...EARLIER_FILES].includes(name) || isVectorFile(name);
 /** Files of earlier formats (see FORMAT): one graph, the passages as JSON; and LangChain's folder before format 3. */
 const EARLIER_FILES = ["graph.index", "passages.json"];
 const EARLIER_FOLDER = "hnswlib";
