@@ -32,11 +32,17 @@ export interface TelegramConfig {
   readonly allowedChats: readonly string[];
   /** Bot API origin, e.g. "http://127.0.0.1:1234"; unset in production. */
   readonly apiRoot: string | undefined;
-  /** Public HTTPS URL for webhook mode; unset means long polling. */
-  readonly webhookUrl: string | undefined;
-  readonly webhookSecret: string | undefined;
-  /** Local port the webhook server listens on. */
-  readonly webhookPort: number;
+  /** Webhook mode (TELEGRAM_WEBHOOK_URL set); unset means long polling. */
+  readonly webhook?: TelegramWebhook;
+}
+
+export interface TelegramWebhook {
+  /** The public HTTPS URL Telegram posts updates to. */
+  readonly url: string;
+  /** The secret token Telegram sends with each update. */
+  readonly secret: string;
+  /** The local port the webhook server listens on. */
+  readonly port: number;
 }
 
 export interface LlmConfig {
@@ -259,9 +265,8 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
           token: telegramToken,
           allowedChats,
           apiRoot: telegramApiRoot,
-          webhookUrl,
-          webhookSecret,
-          webhookPort,
+          // The secret is required with the URL (above).
+          ...(webhookUrl && webhookSecret ? { webhook: { url: webhookUrl, secret: webhookSecret, port: webhookPort } } : {}),
         }
       : undefined,
     llm:

@@ -33,6 +33,12 @@ describe("loadConfig", () => {
     expect(config.secrets).toEqual(["d-token", "t-token", "k-key"]);
   });
 
+  it("gives Telegram a webhook (URL, secret, port together) only when TELEGRAM_WEBHOOK_URL is set", () => {
+    const hooked = loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret", TELEGRAM_WEBHOOK_PORT: "9000" });
+    expect(hooked.telegram?.webhook).toEqual({ url: "https://bot.example/hook", secret: "s3cret", port: 9000 });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_SECRET: "s3cret" }).telegram?.webhook).toBeUndefined();
+  });
+
   it("takes LOG_LEVEL in any case, as FEEDBACK_LOG", () => {
     expect(loadConfig({ LOG_LEVEL: "DEBUG" }).logLevel).toBe("debug");
     expect(loadConfig({ LOG_LEVEL: "Warn" }).consoleLogLevel).toBe("warn");

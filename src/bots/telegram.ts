@@ -8,7 +8,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
 import type { InlineKeyboardMarkup, Message, UserFromGetMe } from "telegraf/types";
-import { ConfigError, type TelegramConfig } from "../config.js";
+import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
@@ -434,7 +434,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     await polling;
   }
 
-  async function listen(url: string, secret: string): Promise<void> {
+  async function listen({ url, secret, port }: TelegramWebhook): Promise<void> {
     const path = new URL(url).pathname;
     bot.webhookFilter = function (req) {
       const given = Buffer.from(String(req.headers["x-telegram-bot-api-secret-token"] ?? ""));
@@ -448,7 +448,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       callback(req, res).catch((err: unknown) => logger.error({ err }, "webhook request failed"));
     });
     await new Promise<void>((resolve, reject) => {
-      server.once("error", reject).listen(config.webhookPort, () => resolve());
+      server.once("error", reject).listen(port, () => resolve());
     });
     server.on("error", (err) => logger.error({ err }, "webhook server error"));
     webhook = server;
@@ -460,9 +460,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     async start() {
       bot.botInfo = await bot.telegram.getMe();
       await bot.telegram.setMyCommands(COMMANDS).catch((err: unknown) => logger.warn({ err }, "setMyCommands failed"));
-      if (config.webhookUrl === undefined) poll();
-      else if (config.webhookSecret === undefined) throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_WEBHOOK_URL is set");
-      else await listen(config.webhookUrl, config.webhookSecret);
+      if (config.webhook === undefined) poll();
+      else await listen(config.webhook);
       logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" }, "Telegram bot started");
     },
     async stop() {

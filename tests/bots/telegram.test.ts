@@ -71,9 +71,6 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
     token: tg.token,
     allowedChats: [],
     apiRoot: tg.apiRoot,
-    webhookUrl: undefined,
-    webhookSecret: undefined,
-    webhookPort: 8443,
     ...options.config,
   };
   const bot = createTelegramBot(config, { ask, rag, logger, inflight }, { typingDelayMs: 0, ...options.bot });
@@ -445,7 +442,7 @@ describe("Telegram bot, webhook", () => {
   it("sets the webhook with its secret, refuses wrong or missing secrets, and answers a genuine update", async () => {
     const port = await freePort();
     const { tg, rag } = await setup({
-      config: { webhookUrl: "https://bot.example.test/telegram/hook", webhookSecret: secret, webhookPort: port },
+      config: { webhook: { url: "https://bot.example.test/telegram/hook", secret, port } },
     });
     expect(tg.webhook).toEqual({ url: "https://bot.example.test/telegram/hook", secretToken: secret });
     const update = tg.privateUpdate("Who is Michele Sison?");
@@ -463,7 +460,7 @@ describe("Telegram bot, webhook", () => {
   it("logs a flood of refused webhook requests at once and then with their count, not once each", async () => {
     const port = await freePort();
     const { logs } = await setup({
-      config: { webhookUrl: "https://bot.example.test/telegram/hook", webhookSecret: secret, webhookPort: port },
+      config: { webhook: { url: "https://bot.example.test/telegram/hook", secret, port } },
       bot: { refusalLogIntervalMs: 1500 },
     });
     const refusals = () => logs().filter((l) => String(l.msg).startsWith("webhook requests refused")).map((l) => l["refused"]);
@@ -476,7 +473,7 @@ describe("Telegram bot, webhook", () => {
 
   it("stop() closes the webhook server", async () => {
     const port = await freePort();
-    const { bot } = await setup({ config: { webhookUrl: "https://bot.example.test/hook", webhookSecret: secret, webhookPort: port } });
+    const { bot } = await setup({ config: { webhook: { url: "https://bot.example.test/hook", secret, port } } });
     await bot.stop();
     await expect(post(port, "/hook", {}, { "x-telegram-bot-api-secret-token": secret })).rejects.toThrow();
   });
@@ -525,7 +522,7 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
       llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 15_000, streamIntervalMs: 0 },
     });
     const inflight = createInflight();
-    const config: TelegramConfig = { token: tg.token, allowedChats: [], apiRoot: tg.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 };
+    const config: TelegramConfig = { token: tg.token, allowedChats: [], apiRoot: tg.apiRoot };
     const bot = createTelegramBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
     cleanups.push(async () => {
       await bot.stop();

@@ -102,7 +102,7 @@ describe("hostile questions over Telegram (real telegraf, fake Bot API, real cor
     inflight = createInflight();
     const ask = createAsk({ rag, limiter: createRateLimiter(1000), logger: logs.logger });
     bot = createTelegramBot(
-      { token: tg.token, allowedChats: [], apiRoot: tg.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 },
+      { token: tg.token, allowedChats: [], apiRoot: tg.apiRoot },
       { ask, rag, logger: logs.logger, inflight },
     );
     await bot.start();

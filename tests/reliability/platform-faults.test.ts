@@ -47,7 +47,7 @@ async function telegram(config: Partial<TelegramConfig> = {}, options: RunOption
   const inflight = createInflight();
   const ask = createAsk({ rag, limiter: createRateLimiter(PER_MINUTE), logger });
   const bot = createTelegramBot(
-    { token: fake.token, allowedChats: [], apiRoot: fake.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443, ...config },
+    { token: fake.token, allowedChats: [], apiRoot: fake.apiRoot, ...config },
     { ask, rag, logger, inflight },
     // Typing at once, so that which chats see it can be checked.
     { typingDelayMs: 0 },
@@ -186,7 +186,7 @@ describe("secrets in errors", () => {
     const { logger, lines } = capturingLogger("debug");
     const rag = createFakeRag();
     const deps = { ask: createAsk({ rag, limiter: createRateLimiter(PER_MINUTE), logger }), rag, logger, inflight: createInflight() };
-    const base: TelegramConfig = { token: "", allowedChats: [], apiRoot: fake.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 };
+    const base: TelegramConfig = { token: "", allowedChats: [], apiRoot: fake.apiRoot };
     const wrong = "999999:WRONG-token_abcdefghijklmnopqrst";
     const closed = await startFakeTelegram();
     await closed.close();
@@ -249,7 +249,7 @@ describe("a platform that refuses the bot for good", () => {
     const fatal: unknown[] = [];
     fake.fail("getUpdates", faults.badRequest("bot was blocked"), 50);
     const bot = createTelegramBot(
-      { token: fake.token, allowedChats: [], apiRoot: fake.apiRoot, webhookUrl: undefined, webhookSecret: undefined, webhookPort: 8443 },
+      { token: fake.token, allowedChats: [], apiRoot: fake.apiRoot },
       { ask: createAsk({ rag, limiter: createRateLimiter(PER_MINUTE), logger }), rag, logger, inflight, onFatal: (e) => fatal.push(e) },
     );
     cleanups.push(async () => {
