@@ -20,7 +20,6 @@ import {
   type MessageMentionOptions,
   type MessageReplyOptions,
   type RepliableInteraction,
-  type TextBasedChannel,
 } from "discord.js";
 import type { DiscordConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
@@ -40,6 +39,7 @@ import {
   renderReplyDiscord,
 } from "./render/discord.js";
 import type { BotDeps, BotHandle } from "./types.js";
+import { typingIndicator } from "./typing.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
 export interface DiscordBotOptions {
@@ -273,7 +273,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   }
 
   async function answerMessageInTurn(message: Message, question: string, place: ConversationPlace): Promise<void> {
-    const typing = typingIndicator(message.channel);
+    const channel = message.channel;
+    const typing = typingIndicator(
+      async () => {
+        if (!channel.isSendable()) return;
+        await channel.sendTyping().catch((error: unknown) => logger.warn({ err: safeError(error) }, "typing indicator failed"));
+      },
+      { delayMs: typingDelayMs, everyMs: TYPING_REFRESH_MS },
+    );
     let sent: Message | undefined;
     const language = detectLanguage(question);
     const live = createLiveMessage(
@@ -296,7 +303,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     try {
       reply = await deps.ask(question, context);
     } finally {
-      typing.stop();
+      await typing.stop();
       await live.close();
     }
     const parts = renderReplyDiscord(reply);
@@ -454,31 +461,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       logger.warn({ err: safeError(error), messageId: sent.id }, "could not edit the streamed reply; sending the answer instead");
       return false;
     }
-  }
-
-  /** "typing…" in `channel` from `typingDelayMs` after `start()` until `stop()`: only for a slow answer. */
-  function typingIndicator(channel: TextBasedChannel): { start: () => void; stop: () => void } {
-    let delay: NodeJS.Timeout | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let stopped = false;
-    const send = (): void => {
-      if (stopped || !channel.isSendable()) return;
-      channel.sendTyping().catch((error: unknown) => logger.warn({ err: safeError(error) }, "typing indicator failed"));
-    };
-    return {
-      start: () => {
-        if (delay !== undefined || stopped) return;
-        delay = setTimeout(() => {
-          send();
-          if (!stopped) timer = setInterval(send, TYPING_REFRESH_MS);
-        }, typingDelayMs);
-      },
-      stop: () => {
-        stopped = true;
-        clearTimeout(delay);
-        clearInterval(timer);
-      },
-    };
   }
 
   return {

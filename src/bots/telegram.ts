@@ -28,6 +28,7 @@ import {
   renderUsageHtml,
 } from "./render/telegram.js";
 import type { BotDeps, BotHandle } from "./types.js";
+import { typingIndicator } from "./typing.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
 export interface TelegramBotOptions {
@@ -218,7 +219,14 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const task = async (): Promise<void> => {
       // A bare /ask or mention gets the usage, counted against the limit as a command is.
       if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(userLanguage(ctx)), question));
-      const typing = typingIndicator(ctx);
+      const typing = typingIndicator(
+        () =>
+          ctx.sendChatAction("typing").then(
+            () => undefined,
+            (err: unknown) => logger.debug({ err }, "typing action failed"),
+          ),
+        { delayMs: typingDelayMs, everyMs: TYPING_EVERY_MS },
+      );
       let messageId: number | undefined;
       const chatId = question.chat.id;
       // The partial texts are never retried: a wait Telegram asks for (up to a minute, in a group at about one
@@ -264,7 +272,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       };
       try {
         const reply = await ask(text, context);
-        await typing.ready();
+        await typing.stop();
         const parts = renderReplyHtml(reply);
         const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
         if (!(await live.close()) || messageId === undefined) return await link(reply, chatId, await send(ctx, parts, question, keyboard));
@@ -277,7 +285,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         }
         await link(reply, chatId, edited ? [messageId, ...ids] : ids);
       } finally {
-        await typing.ready();
+        await typing.stop();
         await live.close();
       }
     };
@@ -359,39 +367,6 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         await delay(wait * 1000);
       }
     }
-  }
-
-  /**
-   * "typing…" from `typingDelayMs` after `start()` until the answer is ready. `ready()` ends it and waits for a
-   * typing action already on its way, so that the answer is never followed by "typing…".
-   */
-  function typingIndicator(ctx: Context): { start: () => void; ready: () => Promise<void> } {
-    let first: Promise<void> | undefined;
-    let delay: NodeJS.Timeout | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    let done = false;
-    const typing = (): Promise<void> =>
-      ctx.sendChatAction("typing").then(
-        () => undefined,
-        (err: unknown) => logger.debug({ err }, "typing action failed"),
-      );
-    const begin = (): void => {
-      if (done || first) return;
-      first = typing();
-      timer = setInterval(() => void typing(), TYPING_EVERY_MS);
-    };
-    return {
-      start: () => {
-        if (typingDelayMs <= 0) begin();
-        else delay ??= setTimeout(begin, typingDelayMs);
-      },
-      ready: async () => {
-        done = true;
-        clearTimeout(delay);
-        clearInterval(timer);
-        await first;
-      },
-    };
   }
 
   function poll(): void {
