@@ -7,7 +7,7 @@ import { silentLogger, type Logger } from "../logger.js";
 import type { BruteforceSearch } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
-import { LexicalIndex } from "./lexical.js";
+import { LexicalIndex, type LexicalResult } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
 import { seedTexts, textIfUnchanged, type SourceTexts } from "./seeds.js";
 import type { IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
@@ -104,6 +104,41 @@ interface Entry extends Ranked {
 const better = (a: Entry, b: Entry): number => b.score - a.score || a.sentence.start - b.sentence.start || a.n - b.n;
 
 /** The `k` best entries offered, in the order a stable sort of all of them would give (a bounded heap). */
+/** A candidate by the fused score, with its three parts (sentence, passage, dense), each scaled to [0, 1]. */
+interface Fused {
+  readonly sentence: IndexedSentence;
+  readonly score: number;
+  readonly parts: readonly [number, number, number];
+}
+
+/** A candidate in the answer's order, with what the decline reads of it. */
+interface Ordered {
+  readonly sentence: IndexedSentence;
+  readonly score: number;
+  readonly features: Float64Array;
+  readonly probability: number;
+  /** Its place by the fused score. */
+  readonly rank: number;
+  /** Its score without the conversation's bonus: the re-ranker's log-odds, or the fused score. */
+  readonly alone: number;
+}
+
+/** How much of the question the briefings hold (see Retriever.coverageOf). */
+interface Coverage {
+  /** The idf-weighted share of the question's terms found anywhere. */
+  readonly coverage: number;
+  /** The question's own terms (not a word's other forms, nor what one stands for). */
+  readonly counted: number;
+  readonly missing: number;
+  readonly missingNames: number;
+  readonly missingKnownNames: number;
+  /** Terms found only as a near spelling. */
+  readonly fuzzy: number;
+  readonly longestMissing: number;
+  /** The weighted share of the found terms a sentence or passage (`doc` of `index`) holds. */
+  readonly share: (index: LexicalIndex, doc: number) => number;
+}
+
 class BestOf {
   /** A heap whose root is the worst entry kept. */
   private readonly heap: Entry[] = [];
@@ -251,20 +286,24 @@ export class Retriever {
     // buffers until their next search (another question's, which could otherwise run in between).
     const dense = await this.dense(question, terms);
     const lexical = this.sentenceIndex.search(terms);
-    const context = this.passageIndex.search(terms);
+    const fused = this.fuse(lexical, this.passageIndex.search(terms), dense);
+    const cover = this.coverageOf(lexical);
+    const language = detectLanguage(question);
+    const order = this.rank(question, language, fused, cover, conversation);
+    const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
+    const { coverage, focus, features, confidence, answerable } = this.decide(language, order, ranked, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
+    return { terms, coverage, focus, ranked, features, confidence, answerable };
+  }
+
+  /**
+   * The best RERANK_CANDIDATES sentences by the fused score (the dense neighbours, then every lexically matched
+   * sentence not among them, offered in that order), each with the score's three parts scaled to [0, 1].
+   */
+  private fuse(lexical: LexicalResult, context: LexicalResult, dense: ReadonlyMap<number, number>): Fused[] {
     const maxSentence = lexical.max;
     const maxPassage = context.max;
-    // The fused score's parts for sentence i: each signal scaled to [0, 1] over the candidates.
-    const partsOf = (i: number, sentence: IndexedSentence): readonly [number, number, number] => [
-      (lexical.scores[i] ?? 0) / (maxSentence || 1),
-      (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
-      Math.max(0, dense.get(i) ?? 0),
-    ];
-
-    // The candidates (the dense neighbours, then every lexically matched sentence not among them) offered in
-    // that order; the parts are kept for the best only.
     const best = new BestOf(RERANK_CANDIDATES);
-    // partsOf's weighted sum, computed alike but without an array: every matched sentence is scored.
+    // The weighted sum of the parts, computed without an array: every matched sentence is scored.
     const fusedOf = (i: number, passageIndex: number, vector: number): number =>
       WEIGHT_SENTENCE * ((lexical.scores[i] ?? 0) / (maxSentence || 1)) +
       WEIGHT_PASSAGE * ((context.scores[passageIndex] ?? 0) / (maxPassage || 1)) +
@@ -282,10 +321,23 @@ export class Retriever {
       const sentence = this.sentences[i];
       if (sentence) best.offer(sentence, score);
     }
-    const fused = best.sorted();
-    const parts = new Map(fused.map((r) => [r.sentence.position, partsOf(r.sentence.position, r.sentence)]));
+    // The parts are kept for the best only.
+    return best.sorted().map(({ sentence, score }) => {
+      const i = sentence.position;
+      const parts = [
+        (lexical.scores[i] ?? 0) / (maxSentence || 1),
+        (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
+        Math.max(0, dense.get(i) ?? 0),
+      ] as const;
+      return { sentence, score, parts };
+    });
+  }
 
-    // Coverage: a term found nowhere weighs what the rarest term would, so one unknown word counts fully.
+  /**
+   * How much of the question the briefings hold, term by term: a term found nowhere weighs what the rarest term
+   * would, so one unknown word counts fully. Read before the next search reuses `lexical`'s buffers.
+   */
+  private coverageOf(lexical: LexicalResult): Coverage {
     let covered = 0;
     let total = 0;
     /** The whole the shares below are of: a speaker's words weigh in it as they rank (see rankWeight). */
@@ -296,9 +348,11 @@ export class Retriever {
     /** Letters of the longest question word found nowhere: a long word missing is a topic missing. */
     let longestMissing = 0;
     let missingKnownNames = 0;
+    let counted = 0;
     const weights: { keys: readonly string[]; weight: number }[] = [];
     for (const hit of lexical.terms) {
       if (hit.term.synthetic || hit.term.standsFor !== undefined) continue;
+      counted += 1;
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
@@ -320,6 +374,14 @@ export class Retriever {
       for (const { keys, weight } of weights) if (index.contains(doc, keys)) held += weight;
       return shareTotal > 0 ? held / shareTotal : 0;
     };
+    return { coverage: total > 0 ? covered / total : 0, counted, missing, missingNames, missingKnownNames, fuzzy, longestMissing, share };
+  }
+
+  /**
+   * The fused candidates with their re-ranking features, in the order the answer quotes them: the re-ranker's
+   * (for the languages it orders) or the fused score's, either with the conversation's bonus.
+   */
+  private rank(question: string, language: Language, fused: readonly Fused[], { share }: Coverage, conversation: RetrievalContext | undefined): Ordered[] {
     // A candidate's share is also its neighbours' "previous"/"next" feature: computed once per sentence.
     const sentenceShares = new Map<number, number>();
     const sentenceShare = (doc: number): number => {
@@ -330,16 +392,14 @@ export class Retriever {
       }
       return value;
     };
-
-    const language = detectLanguage(question);
     const reranked = this.rerankOf(language);
     const type = questionType(question);
     const typed = type.quantity || type.time;
     const bestBase = fused[0]?.score || 1;
-    const order = fused
+    return fused
       .map((r, rank) => {
         const at = r.sentence.position;
-        const [sentence = 0, passage = 0, vector = 0] = parts.get(at) ?? [];
+        const [sentence, passage, vector] = r.parts;
         const neighbour = (j: number): number => (this.sentences[j]?.passageIndex === r.sentence.passageIndex ? sentenceShare(j) : 0);
         const holds = this.sentenceHolds(at, r.sentence);
         const features = featureVector(RANK_FEATURES, {
@@ -368,17 +428,28 @@ export class Retriever {
         return { sentence: r.sentence, features, probability: sigmoid(z), score, rank, alone: reranked ? z : r.score };
       })
       .sort((a, b) => b.score - a.score || a.rank - b.rank);
-    const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
+  }
 
+  /**
+   * Whether to answer: the decline model over the question's features (how much of it the briefings hold, in one
+   * sentence and one passage, and how clearly the best sentence wins), thresholded for the question's language.
+   */
+  private decide(
+    language: Language,
+    order: readonly Ordered[],
+    ranked: readonly Ranked[],
+    cover: Coverage,
+    bestLexical: number,
+    bestDense: number,
+  ): Pick<Retrieval, "coverage" | "focus" | "features" | "confidence" | "answerable"> {
+    const { coverage, counted, missing, share } = cover;
     const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
     let focus = 0;
     for (const passage of passages) focus = Math.max(focus, share(this.passageIndex, passage));
-    const coverage = total > 0 ? covered / total : 0;
     const top = ranked[0];
     const second = ranked[1];
     // The decline model reads the re-ranker's probabilities, whichever order the quotes are in.
     const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? LONE_MARGIN : 0;
-    const counted = lexical.terms.filter((h) => !h.term.synthetic && h.term.standsFor === undefined).length;
     const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
     const bestSentenceCover = rankFeature(top?.features, "sentenceCover");
@@ -394,25 +465,25 @@ export class Retriever {
       bestProbability: top?.probability ?? 0,
       margin,
       bestSentenceCover,
-      missingNames,
+      missingNames: cover.missingNames,
       missingShare,
       terms: counted,
       arabic,
-      fuzzyShare: counted ? fuzzy / counted : 0,
-      bestLexical: Math.log1p(maxSentence),
-      bestDense: Math.max(0, ...dense.values()),
+      fuzzyShare: counted ? cover.fuzzy / counted : 0,
+      bestLexical,
+      bestDense,
       arabicCoverage: arabic * coverage,
       arabicMissingShare: arabic * missingShare,
       arabicSentenceCover: arabic * bestSentenceCover,
-      longestMissing,
-      arabicLongestMissing: arabic * longestMissing,
-      missingKnownNames,
+      longestMissing: cover.longestMissing,
+      arabicLongestMissing: arabic * cover.longestMissing,
+      missingKnownNames: cover.missingKnownNames,
       manySources,
       sourceShare,
     });
     const decline = manySources ? this.models.declineMany : this.models.decline;
     const confidence = top ? sigmoid(logit(decline, features)) : 0;
-    return { terms, coverage, focus, ranked, features, confidence, answerable: top !== undefined && confidence >= decline.threshold[language] };
+    return { coverage, focus, features, confidence, answerable: top !== undefined && confidence >= decline.threshold[language] };
   }
 
   /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */
