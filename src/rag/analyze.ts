@@ -350,6 +350,139 @@ const MIN_DICE = 0.5;
 const MAX_FUZZY = 3;
 const MIN_FUZZY_LENGTH = 4;
 
+/** Where a question word's keys are gathered (see queryTerms): what finds it, its other forms, its derivations. */
+interface WordKeys {
+  readonly keys: Set<string>;
+  /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */
+  readonly relatives: Set<string>;
+  /** English corpus words of this one's stem and more, other forms too, which do not count as finding it. */
+  readonly derived: Set<string>;
+}
+
+/**
+ * An English question word's keys: its translations (or, after "how", the measure asked for), related
+ * English forms, derivations, a number it writes, and name keys when it may be a name. Returns whether it may be one.
+ */
+function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContext, { keys, relatives, derived }: WordKeys): boolean {
+  const { lexicon } = context;
+  const token = tokens[i] as Token;
+  const stem = stemEnglish(token.text);
+  // "How old is she?" asks for an age, not for something old (قديم, which also finds "قدماً", forward); "how
+  // old laws …" does not.
+  const asksMeasure = tokens[i - 1]?.text === "how" && (i + 1 === tokens.length || MEASURED_NEXT.has(tokens[i + 1]?.text ?? ""));
+  const measured = asksMeasure ? MEASURES.get(token.text) : undefined;
+  const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
+  for (const k of translations) keys.add(k);
+  // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
+  for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
+  // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
+  for (const other of relatedWords(token.text, stem, lexicon)) {
+    const otherStem = stemEnglish(other);
+    if (context.has(otherStem)) keys.add(otherStem);
+  }
+  // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
+  // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress),
+  // and which does not keep the word from the misspelling and cognate look-ups (secret is not secretari).
+  if (stem.length >= MIN_DERIVED_STEM) for (const k of context.vocabulary.startingWith(stem)) if (k !== stem) derived.add(k);
+  // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
+  // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
+  const capitalised = i > 0 && isCapitalised(token);
+  const name = capitalised || !lexicon.known.has(token.text);
+  // A Roman numeral after a name ("Super Bowl XLIX", "World War II"; not "What is LIV Golf?", "my CV") is the
+  // number the Arabic text writes in digits (السوبر بول 49). So is an ordinal in digits ("the 15th century").
+  const afterName = isCapitalised(tokens[i - 1]);
+  const numeral = (afterName ? romanValue(token.raw.replace(/['’]s$/u, "")) : undefined) ?? ORDINAL.exec(token.text)?.[1];
+  if (numeral !== undefined) keys.add(String(numeral));
+  if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
+  return name;
+}
+
+/**
+ * An Arabic question word's keys: the forms of its verb (dialect present, form V, VI and VIII,
+ * hollow, other persons), clitics read off, its standard Arabic when it is a dialect word, and their translations.
+ * @param own the word's own keys (tokenKeys)
+ */
+function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, { keys, relatives }: WordKeys): void {
+  const { lexicon } = context;
+  // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
+  // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
+  const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
+  if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
+  // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
+  // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
+  const bare = PRESENT_ROOT.exec(verb)?.[1];
+  if (bare !== undefined) relatives.add(bare);
+  // A form VIII verb in the present tense ("تنتقد", is criticised) is its past and verbal noun (انتقد,
+  // انتقاد: the text's "للانتقادات"), the same word, where the corpus holds them.
+  // A weak last letter's noun ends in اء (ينتمي, انتماء); Snowball's shortest stems of the made-up forms (انت,
+  // a pronoun) match too much. A root starting with س may be form X instead (يستعد is not استعاد, though
+  // يستمع is استماع): its forms only rank, as other forms do.
+  /** The keys of a made-up form of the verb that the corpus holds, of `min` letters or more. */
+  const held = (form: string, min = 4): string[] => tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
+  const [, c1, c2, c3] = FORM_VIII_PRESENT.exec(verb) ?? [];
+  if (c1 && c2 && c3) {
+    const forms = c3 === "ي" ? [`ا${c1}ت${c2}اء`, `ا${c1}ت${c2}ي`] : [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`];
+    const into = c1 === "س" ? relatives : keys;
+    for (const form of forms) for (const k of held(form)) into.add(k);
+  }
+  // Form V and VI verbs in the present tense are their past and verbal noun without the prefix (يتصرف, تصرف);
+  // an assimilated form VIII's are ات and its two letters (يتفق, اتفق, اتفاق). Where the corpus holds them. The
+  // noun of the assimilated reading counts only beside its past: اتراك is "Turks", not the noun of تترك.
+  // (Snowball's stem of the form V word may have three letters: التعاون is تعا.)
+  for (const rest of formVRests(verb)) {
+    if (rest.length > 2) for (const k of held(`ت${rest}`, 3)) keys.add(k);
+    else {
+      const past = held(`ات${rest}`);
+      const noun = held(`ات${rest[0]}ا${rest[1]}`);
+      for (const k of past) keys.add(k);
+      for (const k of noun) (past.length > 0 ? keys : relatives).add(k);
+    }
+  }
+  for (const form of augmentedForms(verb)) for (const k of held(form)) keys.add(k);
+  // A present-tense verb that the dialects' ب or its ending marks as one (see below) and that is found nowhere
+  // may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
+  // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
+  const marked = verb !== token.text || VERB_ENDING.test(verb);
+  if (marked && !own.some(context.has)) for (const form of otherPersons(verb)) for (const k of held(form)) keys.add(k);
+  // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
+  // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
+  const light = lightStemArabic(verb);
+  // Written as a hollow verb's past (زار, وزارت) and found nowhere itself, the word is the verb: its verbal
+  // noun counts as finding it ("من زار الجزائر؟", where the briefing says زيارة and تزور الجزائر). Its present
+  // forms only rank, as every form of a word of another shape does (نعيم, a name; الكيان, a noun): a
+  // Snowball stem may have a present's shape (سيسون -> يسون, which سان, "San", would find).
+  const past = HOLLOW_PAST_WORD.test(token.text) && !own.some(context.has);
+  for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) {
+    (past && HOLLOW_NOUN.test(form) && context.has(form) && !isStopword(form) ? keys : relatives).add(form);
+  }
+  // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
+  // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
+  // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
+  // (For ب before ي/ت/ن this repeats the dialect reading above.)
+  const verbKeys = new Set<string>();
+  if (!own.some(context.has)) {
+    for (const rest of cliticReadings(token.text, { minRest: 4 })) {
+      const restKeys = tokenKeys({ ...token, text: rest });
+      if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
+    }
+    // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى), in
+    // Arabic or through its English ("meet").
+    for (const k of lamVerbKeys(token)) if (context.has(k) || lexicon.arToEn.has(k)) verbKeys.add(k);
+    // A present-tense verb found nowhere, marked as a verb by the dialects' ب or its ending, is its root's past
+    // and verbal noun (بيدعم, يدعمها: the briefing's دعم), and counts as found; no function word (يمين is not
+    // مين). Unmarked, the word may be a noun or a name of that shape (تجار, تامر): the root only ranks.
+    if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
+      for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
+    }
+  }
+  // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
+  const standard = standardKeys(token.text);
+  for (const k of standard) keys.add(k);
+  for (const k of verbKeys) keys.add(k);
+  for (const k of [...own, ...standard, ...verbKeys]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
+  for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
+}
+
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
   const { lexicon } = context;
@@ -373,125 +506,19 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   tokens.forEach((token, i) => {
     if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw))) return;
     const speaker = i >= firstOfLastLine && i < about;
-    const keys = new Set(tokenKeys(token));
-    /** The word's other forms, a term of their own (see RELATIVES_WEIGHT). */
+    const own = tokenKeys(token);
+    const keys = new Set(own);
     const relatives = new Set<string>();
-    /** English corpus words of this one's stem and more, other forms too, which do not count as finding it. */
     const derived = new Set<string>();
     let weight = 1;
     let name = token.script === "digit";
-    if (tokenKeys(token).some((k) => ACCOUNT_KEYS.has(k))) {
+    if (own.some((k) => ACCOUNT_KEYS.has(k))) {
       keys.add(MENTION);
       asksForAccount = true;
     }
-    if (token.script === "latin") {
-      const stem = stemEnglish(token.text);
-      // "How old is she?" asks for an age, not for something old (قديم, which also finds "قدماً", forward); "how
-      // old laws …" does not.
-      const asksMeasure = tokens[i - 1]?.text === "how" && (i + 1 === tokens.length || MEASURED_NEXT.has(tokens[i + 1]?.text ?? ""));
-      const measured = asksMeasure ? MEASURES.get(token.text) : undefined;
-      const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
-      for (const k of translations) keys.add(k);
-      // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
-      for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
-      // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
-      for (const other of relatedWords(token.text, stem, lexicon)) {
-        const otherStem = stemEnglish(other);
-        if (context.has(otherStem)) keys.add(otherStem);
-      }
-      // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
-      // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress),
-      // and which does not keep the word from the misspelling and cognate look-ups (secret is not secretari).
-      if (stem.length >= MIN_DERIVED_STEM) for (const k of context.vocabulary.startingWith(stem)) if (k !== stem) derived.add(k);
-      // A capitalised word after the first may be a name; so may a word the dictionary does not know, and a
-      // word with no translation in the corpus may be a loanword there ("carbon" ~ كربون).
-      const capitalised = i > 0 && isCapitalised(token);
-      name = capitalised || !lexicon.known.has(token.text);
-      // A Roman numeral after a name ("Super Bowl XLIX", "World War II"; not "What is LIV Golf?", "my CV") is the
-      // number the Arabic text writes in digits (السوبر بول 49). So is an ordinal in digits ("the 15th century").
-      const afterName = isCapitalised(tokens[i - 1]);
-      const numeral = (afterName ? romanValue(token.raw.replace(/['’]s$/u, "")) : undefined) ?? ORDINAL.exec(token.text)?.[1];
-      if (numeral !== undefined) keys.add(String(numeral));
-      if (name || translations.length === 0) for (const k of nameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
-    } else if (token.script === "ar") {
-      // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
-      // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
-      const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
-      if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
-      // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
-      // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
-      const bare = PRESENT_ROOT.exec(verb)?.[1];
-      if (bare !== undefined) relatives.add(bare);
-      // A form VIII verb in the present tense ("تنتقد", is criticised) is its past and verbal noun (انتقد,
-      // انتقاد: the text's "للانتقادات"), the same word, where the corpus holds them.
-      // A weak last letter's noun ends in اء (ينتمي, انتماء); Snowball's shortest stems of the made-up forms (انت,
-      // a pronoun) match too much. A root starting with س may be form X instead (يستعد is not استعاد, though
-      // يستمع is استماع): its forms only rank, as other forms do.
-      /** The keys of a made-up form of the verb that the corpus holds, of `min` letters or more. */
-      const held = (form: string, min = 4): string[] => tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
-      const [, c1, c2, c3] = FORM_VIII_PRESENT.exec(verb) ?? [];
-      if (c1 && c2 && c3) {
-        const forms = c3 === "ي" ? [`ا${c1}ت${c2}اء`, `ا${c1}ت${c2}ي`] : [`ا${c1}ت${c2}ا${c3}`, `ا${c1}ت${c2}${c3}`];
-        const into = c1 === "س" ? relatives : keys;
-        for (const form of forms) for (const k of held(form)) into.add(k);
-      }
-      // Form V and VI verbs in the present tense are their past and verbal noun without the prefix (يتصرف, تصرف);
-      // an assimilated form VIII's are ات and its two letters (يتفق, اتفق, اتفاق). Where the corpus holds them. The
-      // noun of the assimilated reading counts only beside its past: اتراك is "Turks", not the noun of تترك.
-      // (Snowball's stem of the form V word may have three letters: التعاون is تعا.)
-      for (const rest of formVRests(verb)) {
-        if (rest.length > 2) for (const k of held(`ت${rest}`, 3)) keys.add(k);
-        else {
-          const past = held(`ات${rest}`);
-          const noun = held(`ات${rest[0]}ا${rest[1]}`);
-          for (const k of past) keys.add(k);
-          for (const k of noun) (past.length > 0 ? keys : relatives).add(k);
-        }
-      }
-      for (const form of augmentedForms(verb)) for (const k of held(form)) keys.add(k);
-      // A present-tense verb that the dialects' ب or its ending marks as one (see below) and that is found nowhere
-      // may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
-      // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
-      const marked = verb !== token.text || VERB_ENDING.test(verb);
-      if (marked && !tokenKeys(token).some(context.has)) for (const form of otherPersons(verb)) for (const k of held(form)) keys.add(k);
-      // A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
-      // ending ت: a Snowball stem may only look like a verb (سيسون -> يسون).
-      const light = lightStemArabic(verb);
-      // Written as a hollow verb's past (زار, وزارت) and found nowhere itself, the word is the verb: its verbal
-      // noun counts as finding it ("من زار الجزائر؟", where the briefing says زيارة and تزور الجزائر). Its present
-      // forms only rank, as every form of a word of another shape does (نعيم, a name; الكيان, a noun): a
-      // Snowball stem may have a present's shape (سيسون -> يسون, which سان, "San", would find).
-      const past = HOLLOW_PAST_WORD.test(token.text) && !tokenKeys(token).some(context.has);
-      for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) {
-        (past && HOLLOW_NOUN.test(form) && context.has(form) && !isStopword(form) ? keys : relatives).add(form);
-      }
-      // A preposition written onto a noun ("لغابة", "كحليف"): neither stemmer strips ل or ك alone, nor ب
-      // everywhere. A word the corpus does not hold is also looked for without what may be clitics, where four
-      // letters remain (لجنة keeps its ل) and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
-      // (For ب before ي/ت/ن this repeats the dialect reading above.)
-      const verbKeys = new Set<string>();
-      if (!tokenKeys(token).some(context.has)) {
-        for (const rest of cliticReadings(token.text, { minRest: 4 })) {
-          const restKeys = tokenKeys({ ...token, text: rest });
-          if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
-        }
-        // A verb the stemmers read as the article and a noun (التقته, she met him) also finds the verb (التقى), in
-        // Arabic or through its English ("meet").
-        for (const k of lamVerbKeys(token)) if (context.has(k) || lexicon.arToEn.has(k)) verbKeys.add(k);
-        // A present-tense verb found nowhere, marked as a verb by the dialects' ب or its ending, is its root's past
-        // and verbal noun (بيدعم, يدعمها: the briefing's دعم), and counts as found; no function word (يمين is not
-        // مين). Unmarked, the word may be a noun or a name of that shape (تجار, تامر): the root only ranks.
-        if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
-          for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
-        }
-      }
-      // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
-      const standard = standardKeys(token.text);
-      for (const k of standard) keys.add(k);
-      for (const k of verbKeys) keys.add(k);
-      for (const k of [...tokenKeys(token), ...standard, ...verbKeys]) for (const en of lexicon.arToEn.get(k) ?? []) keys.add(en);
-      for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
-    }
+    const wordKeys: WordKeys = { keys, relatives, derived };
+    if (token.script === "latin") name = latinWordKeys(tokens, i, context, wordKeys);
+    else if (token.script === "ar") arabicWordKeys(token, own, context, wordKeys);
     const phrases = joinedKeys(tokens, i, context);
     for (const k of phrases.keys()) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.
