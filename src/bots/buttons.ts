@@ -55,7 +55,9 @@ export async function pressButton(data: string, user: string, language: Language
     return true;
   });
   if (!first) return { kind: "message", text: m.alreadyVoted, language: payload.language };
-  const recorded = await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations });
+  // One vote per user and answer, however often it is recorded (see FeedbackInput.once).
+  const once = `vote:${action.id}:${user}`;
+  const recorded = await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations, once });
   if (!recorded) {
     // Not kept (logged by the log): the claim is given back, so pressing again is counted rather than "already rated".
     await state.buttons.forgetVote(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not give back a vote that was not recorded"));

@@ -37,6 +37,12 @@ export interface FeedbackInput {
   readonly user: string;
   readonly question: string;
   readonly citations: readonly ButtonCitation[];
+  /**
+   * Names the event, so that recording it again is still one event (the log reads back one per name): a vote
+   * given back after a write that failed, or seemed to (Redis timing out after it took the write), and pressed
+   * again. Without it every record is an event of its own.
+   */
+  readonly once?: string;
 }
 
 /** Where feedback goes and how the report reads it back. */
@@ -162,7 +168,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
       try {
         // Hashing may create the salt file: inside the try, so an unwritable state folder costs the event only.
         const event: FeedbackEvent = {
-          id: randomUUID(),
+          id: input.once === undefined ? randomUUID() : hash(`once\0${input.once}`),
           at: now(),
           platform: input.platform,
           kind: input.kind,

@@ -98,6 +98,19 @@ describe("the feedback log in the state folder", () => {
     expect(new Set(hashes).size).toBe(1);
   });
 
+  it("reads back an event recorded twice under one name once: a vote pressed again after a failure that was none", async () => {
+    const log = createFeedbackLog({ dir: join(project.root, "state-once"), retentionDays: 30, logger: collectingLogger().logger });
+    const vote = { platform: "telegram", kind: "up", user: "telegram:1001", question: "Who?", citations: payload.citations, once: "vote:abc:telegram:1001" } as const;
+    await log.record(vote);
+    await log.record(vote);
+    await log.record({ ...vote, once: "vote:def:telegram:1001" });
+    const { once: _, ...unnamed } = vote;
+    await log.record(unnamed);
+    const events = await log.list();
+    expect(events).toHaveLength(3);
+    expect(new Set(events.map((e) => e.id)).size).toBe(3);
+  });
+
   it("drops events past the retention period and keeps at most maxEvents, oldest first out", async () => {
     const dir = join(project.root, "state-b");
     let now = Date.UTC(2026, 10, 1);
