@@ -8,7 +8,7 @@ import type { Retrieval, Retriever } from "./retrieve.js";
 import { normalizedSet } from "./text/normalize.js";
 import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
-import type { ConversationContext } from "./types.js";
+import type { ConversationContext, ConversationTurn } from "./types.js";
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
 const MAX_CONTEXT_TURNS = 3;
@@ -52,6 +52,22 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
 }
 
 /**
+ * The answered questions a follow-up is judged with: the last one answered, and when that has no words of its
+ * own ("and when?"), the ones before it back to the one that has (the question that opened the chain: "… Security
+ * Council reform?", "and when?", "and where?"). No further: every earlier question's words would lift an
+ * off-topic follow-up's chance too.
+ */
+function chainOf(retriever: Retriever, turns: readonly ConversationTurn[]): string[] {
+  const chain: string[] = [];
+  for (const turn of [...turns].reverse()) {
+    if (turn.citations.length === 0) continue;
+    chain.unshift(turn.question);
+    if (retriever.terms(turn.question).some((t) => !t.synthetic)) break;
+  }
+  return chain;
+}
+
+/**
  * The retrieval for a question asked after `context`'s turns. A question that stands on its own (no opener or
  * pronoun tying it to the last turn, answerable alone, and more than FOLLOW_UP_MAX_TERMS words of its own or its
  * own question word) is retrieved alone, so the context never bends it; a follow-up borrows the earlier
@@ -87,15 +103,13 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // all: "and the weather in Paris?"). The context picks where to look; it does not make an off-topic question
   // answerable, and a declined turn lends nothing.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
-  const answered = turns.filter((t) => t.citations.length > 0);
+  const chain = chainOf(retriever, turns);
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
-  if (!(tied || ownTerms === 0) || answered.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+  if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
   // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more
-  // likely answered than not, not only clear the threshold set for questions asked alone. All the answered turns
-  // weighed, not the last alone: in a chain of follow-ups ("… Security Council reform?", "and when?", "and
-  // where?") the last one answered has no words of its own either.
-  const judged = await retriever.retrieve([...answered.map((t) => t.question), question].join("\n"));
+  // likely answered than not, not only clear the threshold set for questions asked alone.
+  const judged = await retriever.retrieve([...chain, question].join("\n"));
   const answerable = judged.answerable && judged.confidence >= PAIR_MIN_CONFIDENCE;
   return { ...inContext, confidence: judged.confidence, features: judged.features, answerable };
 }

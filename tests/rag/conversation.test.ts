@@ -73,8 +73,15 @@ describe("conversations", () => {
       expect(answer.kind, question).toBe("answered");
       arabic.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
     }
-    // The chain's words do not make a new topic answerable.
+    // The chain's words do not make a new topic answerable, nor do two earlier questions' words together.
     expect((await core.answer("and the weather in Paris?", { context: { turns } })).kind).toBe("declined");
+    const two: { question: string; citations: readonly Citation[] }[] = [];
+    for (const question of ["شو قال لعمامرة عن مجلس الأمن؟", "ماذا قالت سيسون عن الصحراء الغربية؟"]) {
+      const answer = await core.answer(question, { context: { turns: two } });
+      expect(answer.kind, question).toBe("answered");
+      two.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    expect((await core.answer("ومين ربح الدوري الاسباني؟", { context: { turns: two } })).kind).toBe("declined");
   });
 
   it("answers 'and about X?' and 'what happened in X?' in Arabic as in English (وعن, وبخصوص, حدث were words of the question)", async () => {
