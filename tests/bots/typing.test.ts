@@ -41,4 +41,25 @@ describe("typingIndicator", () => {
     await stopping;
     expect(stopped).toBe(true);
   });
+
+  it("stop() waits for a repeated typing action on its way too, but not for one that hangs", async () => {
+    const finishes: (() => void)[] = [];
+    const typing = typingIndicator(() => new Promise<void>((resolve) => finishes.push(resolve)), { delayMs: 0, everyMs: 4000 });
+    typing.start();
+    finishes[0]?.();
+    await vi.advanceTimersByTimeAsync(4000); // the second action is on its way
+    expect(finishes).toHaveLength(2);
+    let stopped = false;
+    const stopping = typing.stop().then(() => (stopped = true));
+    await vi.advanceTimersByTimeAsync(10);
+    expect(stopped).toBe(false);
+    finishes[1]?.();
+    await stopping;
+
+    const hanging = typingIndicator(() => new Promise<void>(() => undefined), { delayMs: 0, everyMs: 4000 });
+    hanging.start();
+    const given = hanging.stop();
+    await vi.advanceTimersByTimeAsync(1000);
+    await given; // resolved by the cap, not by the action
+  });
 });
