@@ -33,18 +33,27 @@ describe("ask", () => {
 
   it("answers a greeting, thanks or help said alone in the asker's language without searching the briefings, and remembers no turn", async () => {
     const p = project();
-    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const core = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const asked: string[] = [];
+    const rag: typeof core = Object.assign(Object.create(core) as typeof core, {
+      answer: (question: string, options?: Parameters<typeof core.answer>[1]) => {
+        asked.push(question);
+        return core.answer(question, options);
+      },
+    });
     const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: capturingLogger().logger });
     const place = { chat: "console" };
     const [en, ar] = [messages("en"), messages("ar")];
     const replies = [];
     for (const said of ["hello!", "مرحبا", "help", "مساعدة", "thanks", "شكراً جزيلاً"]) replies.push(renderReplyPlain(await ask(said, { user: "test", conversation: place })));
-    expect(replies).toEqual([en.greeting, ar.greeting, `${en.help}\n${en.usage}`, `${ar.help}\n${ar.usage}`, en.welcome, ar.welcome]);
+    expect(replies).toEqual([en.greeting, ar.greeting, `${en.help}\n\n${en.usage}`, `${ar.help}\n\n${ar.usage}`, en.welcome, ar.welcome]);
+    expect(asked).toEqual([]); // the core was not asked
     expect(await ask.state.conversations.recall(place)).toEqual([]);
     // A question with a greeting in it is still a question.
     const answered = await ask("hi, who is Michele Sison?", { user: "test" });
     expect(answered.kind === "answer" && answered.answer.kind).toBe("answered");
-    rag.close();
+    expect(asked).toEqual(["hi, who is Michele Sison?"]);
+    core.close();
   });
 
   it("counts the letters of the too-long notice in Arabic as the number needs: 500 حرف, 50 حرفاً, 5 أحرف", () => {

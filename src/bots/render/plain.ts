@@ -45,7 +45,7 @@ export function renderNotice(notice: Notice): string {
     case "thanks":
       return m.welcome;
     case "help":
-      return `${m.help}\n${m.usage}`;
+      return `${m.help}\n\n${m.usage}`;
   }
 }
 

@@ -12,9 +12,11 @@ export type SmallTalk = "greeting" | "thanks" | "help";
 
 /** Phrases, most telling kind first: a message holding any help phrase asks for help, else thanks, else greets. */
 const PHRASES: readonly (readonly [SmallTalk, string])[] = [
-  ["help", "help | help me | what can you do | what do you do | how does this work | how do i use this | how do i use you | who are you | what are you"],
-  ["help", "مساعدة | المساعدة | ساعدني | ماذا تفعل | ماذا تستطيع أن تفعل | ماذا يمكنك أن تفعل | من أنت | شو بتعمل | شو بتقدر تعمل | ايش تسوي | وش تسوي | كيف أستخدمك"],
-  ["thanks", "thanks | thank you | thx | ty | thanks a lot | thank you very much | thanks so much | thank you so much | many thanks | cheers | merci | shukran"],
+  // Not "what does it/she do" readings: in Arabic تفعل, بتعمل, تسوي are "you" and "she" alike ("ماذا تفعل؟" after a
+  // question on Sison asks what she does), and "how does this work?" may ask about the briefing.
+  ["help", "help | help me | what can you do | how do i use this | how do i use you | who are you | what are you"],
+  ["help", "مساعدة | المساعدة | ساعدني | من أنت | كيف أستخدمك"],
+  ["thanks", "thanks | thank you | thank u | thanks you | thx | ty | thanks a lot | thank you very much | thanks so much | thank you so much | many thanks | cheers | merci | shukran"],
   ["thanks", "شكرا | شكرا جزيلا | شكرا لك | شكرا كتير | شكرا كثيرا | مشكور | مشكورة | تسلم | تسلمي | يعطيك العافية | الله يعطيك العافية | جزاك الله خيرا | ممنون"],
   ["greeting", "hi | hello | hey | hiya | howdy | greetings | good morning | good afternoon | good evening | good day | salam | salaam | salam alaikum | assalamu alaikum"],
   ["greeting", "مرحبا | مرحبتين | أهلا | أهلين | أهلا وسهلا | هلا | هاي | سلام | السلام عليكم | سلام عليكم | السلام عليكم ورحمة الله | السلام عليكم ورحمة الله وبركاته | صباح الخير | مساء الخير | صباح النور | مساء النور"],
@@ -27,7 +29,7 @@ const PHRASES: readonly (readonly [SmallTalk, string])[] = [
 const wordsOf = (text: string): string[] => tokenize(text).map((t) => t.text.replace(/(?<=[\u0621-\u064A]{3})\u0627$/u, ""));
 
 /** Words that go with a greeting or thanks without asking anything: "hi there", "thanks again", "مرحبا يا بوت". */
-const FILLERS: ReadonlySet<string> = new Set(wordsOf("there bot all everyone again so much very يا بوت يابوت جداً"));
+const FILLERS: ReadonlySet<string> = new Set(wordsOf("there bot all everyone again so much very ok okay great يا بوت يابوت جداً تمام طيب"));
 
 const KNOWN: ReadonlyMap<string, SmallTalk> = new Map(
   PHRASES.flatMap(([kind, list]) => list.split("|").map((phrase) => [wordsOf(phrase).join(" "), kind] as const)),
