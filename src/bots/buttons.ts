@@ -7,10 +7,12 @@ import type { Logger } from "../logger.js";
 import type { BotState } from "../state/index.js";
 import { parseButtonData, quoteDigest, type AnswerPayload, type ButtonCitation } from "../state/buttons.js";
 import { messages } from "./messages.js";
+import type { Focus } from "./render/window.js";
 
 /** What to show the user who pressed: the passage, or a short message (a toast on Telegram, ephemeral on Discord). */
 export type ButtonOutcome =
-  | { readonly kind: "passage"; readonly passage: PassageView; readonly n: number; readonly language: Language }
+  /** `focus`: where the quote lies in the passage, which a message too short for all of it shows. */
+  | { readonly kind: "passage"; readonly passage: PassageView; readonly n: number; readonly language: Language; readonly focus: Focus }
   | { readonly kind: "message"; readonly text: string; readonly language: Language };
 
 /** What {@link pressButton} needs: the core (for passages), the state and a logger. */
@@ -48,7 +50,8 @@ export async function pressButton(data: string, user: string, language: Language
     const citation = payload.citations.find((c) => c.n === action.n);
     const passage = citation && rag.passage(citation.source, citation.start);
     if (!passage || !holdsQuote(passage, citation)) return { kind: "message", text: m.passageGone, language: payload.language };
-    return { kind: "passage", passage, n: action.n, language: payload.language };
+    const focus = { from: citation.start - passage.start, to: citation.end - passage.start };
+    return { kind: "passage", passage, n: action.n, language: payload.language, focus };
   }
   const first = await state.buttons.firstVote(action.id, user).catch((error: unknown) => {
     logger.warn({ err: error }, "could not check for an earlier vote");

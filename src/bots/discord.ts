@@ -353,7 +353,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });
-    const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language) : escapeDiscord(outcome.text);
+    const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus }) : escapeDiscord(outcome.text);
     await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
   }
 

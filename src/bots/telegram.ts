@@ -181,7 +181,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         await ctx.answerCbQuery(refused.kind === "notice" ? renderNotice(refused.notice) : undefined);
         return;
       }
-      const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language);
+      const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus });
       const where = answered ? replyTo(answered.message_id) : {};
       const sending = withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
       // Answered once the passage is sent, or meanwhile if the send is still waiting (see acknowledgeWithinMs).

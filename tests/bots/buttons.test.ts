@@ -30,6 +30,8 @@ describe("show paragraph", () => {
 
     const before = await press();
     expect(before.kind === "passage" && before.passage.text).toContain(quote);
+    // Where the quote lies in it, for a message too short for the whole passage.
+    if (before.kind === "passage") expect(before.passage.text.slice(before.focus.from, before.focus.to)).toBe(quote);
 
     // A paragraph added on top moves every offset: another passage now lies where the quote was.
     const file = join(p.seedsDir, SEED_NAME);

@@ -9,6 +9,7 @@ import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
+import { passageWindow, type PassageOptions } from "./window.js";
 
 /** Discord's limit on the content of one message, in UTF-16 code units (what `string.length` counts). */
 export const DISCORD_MESSAGE_LIMIT = 2000;
@@ -127,17 +128,10 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
 }
 
 /** The whole passage behind quote [n], as one message: where it comes from, then the text quoted (cut to fit). */
-export function renderPassageDiscord(passage: PassageView, n: number, language: Language, limit = DISCORD_MESSAGE_LIMIT): string {
+export function renderPassageDiscord(passage: PassageView, n: number, language: Language, { focus, limit = DISCORD_MESSAGE_LIMIT }: PassageOptions = {}): string {
   const heading = escapeDiscord(messages(language).passageFrom(n, passage.source, passage.label));
-  let text = passage.text.trim();
-  for (;;) {
-    const body = blockQuote(text, "");
-    const content = `${heading}\n${body}`;
-    if (content.length <= limit) return content;
-    // Cut by the overflow (at least one character), never inside a surrogate pair, and mark the cut.
-    const chars = Array.from(text.replace(/ …$/u, ""));
-    text = `${chars.slice(0, Math.max(1, chars.length - Math.max(1, content.length - limit) - 2)).join("").trimEnd()} …`;
-  }
+  const render = (text: string): string => `${heading}\n${blockQuote(text, "")}`;
+  return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
 }
 
 /**

@@ -10,6 +10,7 @@ import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
+import { passageWindow, type PassageOptions } from "./window.js";
 
 /** Telegram's limit on the text of one message. */
 export const TELEGRAM_MAX_CHARS = 4096;
@@ -103,11 +104,10 @@ export function renderKeyboardTelegram(reply: Reply, options: { readonly feedbac
 }
 
 /** The whole passage behind quote [n] as one message: where it comes from, then the passage in a block quote. */
-export function renderPassageHtml(passage: PassageView, n: number, language: Language, limit = TELEGRAM_MAX_CHARS): string {
+export function renderPassageHtml(passage: PassageView, n: number, language: Language, { focus, limit = TELEGRAM_MAX_CHARS }: PassageOptions = {}): string {
   const heading = `<b>${escapeHtml(messages(language).passageFrom(n, passage.source, passage.label))}</b>`;
-  const budget = limit - heading.length - "\n<blockquote></blockquote>".length - 2;
-  const [first = "", ...rest] = splitText(passage.text.trim(), budget);
-  return `${heading}\n<blockquote>${escapeHtml(first)}${rest.length > 0 ? " …" : ""}</blockquote>`;
+  const render = (text: string): string => `${heading}\n<blockquote>${escapeHtml(text)}</blockquote>`;
+  return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
 }
 
 /** What /start and /help say: what the bot does, then an example question. */

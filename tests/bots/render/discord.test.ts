@@ -231,13 +231,27 @@ describe("renderPassageDiscord", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 3000 }), fc.integer({ min: 200, max: 2000 }), (text, limit) => {
         const view = { source: "seeds/a.txt", label: "paragraph 3", start: 0, end: text.length, text: `${text}x` };
-        const content = renderPassageDiscord(view, 3, "en", limit);
+        const content = renderPassageDiscord(view, 3, "en", { limit });
         expect(content.length).toBeLessThanOrEqual(limit);
         expect(content.startsWith("[3] The whole passage (seeds/a.txt, paragraph 3):\n> ")).toBe(true);
         expect(content).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/u);
       }),
       { numRuns: 60 },
     );
+  });
+
+  it("shows a long passage around the quote it was opened from, escaped text counted as sent", async () => {
+    const { renderPassageDiscord } = await import("../../../src/bots/render/discord.js");
+    const filler = Array.from({ length: 300 }, (_, i) => `the <panel> reviewed_${i} & *noted*`).join(", ");
+    const quote = "committee chair Ms. Quill resigned on 3 March";
+    const text = `${filler}, ${quote}, ${filler}.`;
+    const at = text.indexOf(quote);
+    const content = renderPassageDiscord({ source: "seeds/a.md", label: "paragraph 1", start: 100, end: 100 + text.length, text }, 1, "en", { focus: { from: at, to: at + quote.length } });
+    expect(content.length).toBeLessThanOrEqual(2000);
+    expect(content.length).toBeGreaterThan(1800); // the room is used, though escaping lengthens the text
+    expect(content).toContain(quote);
+    expect(content.startsWith("[1] The whole passage (seeds/a.md, paragraph 1):\n> … ")).toBe(true);
+    expect(content.endsWith(" …")).toBe(true);
   });
 
   it("renders the buttons only for an answered question whose payload was stored", async () => {

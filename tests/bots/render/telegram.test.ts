@@ -158,6 +158,23 @@ describe("renderPassageHtml and renderKeyboardTelegram", () => {
     );
   });
 
+  it("shows a long passage around the quote it was opened from", async () => {
+    const { renderPassageHtml } = await import("../../../src/bots/render/telegram.js");
+    const items = Array.from({ length: 400 }, (_, i) => `item ${i} <rule_${i}> & clause ${i}.`);
+    const text = items.join(" ");
+    const at = text.indexOf("item 332 ");
+    const to = text.indexOf("item 335 ");
+    const html = renderPassageHtml({ source: "seeds/a.md", label: "paragraph 1", start: 0, end: text.length, text }, 1, "en", { focus: { from: at, to } });
+    expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
+    const parsed = parseTelegramHtml(html);
+    expect(parsed.ok).toBe(true);
+    if (parsed.ok) {
+      expect(parsed.text).toContain(text.slice(at, to).trim());
+      expect(parsed.text).toContain("\n… item");
+      expect(parsed.text.endsWith(" …")).toBe(true);
+    }
+  });
+
   it("puts only short ids in the callback data, in Arabic for an Arabic answer", async () => {
     const { renderKeyboardTelegram } = await import("../../../src/bots/render/telegram.js");
     const answer = await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟");
