@@ -141,10 +141,12 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   /**
    * A command's reply, sent in the background as an answer is: telegraf polls again only once every update of a
-   * batch is handled, so a reply waiting out a 429 would hold up every chat.
+   * batch is handled, so a reply waiting out a 429 would hold up every chat. In a group it replies to the command,
+   * so that everyone sees whose it is (a rate-limit notice most of all).
    */
   const command = (ctx: Context, html: () => string): void => {
-    void inflight.run(() => sendLimited(ctx, html)).catch((error: unknown) => onError(error, ctx));
+    const to = ctx.chat?.type === "private" ? undefined : ctx.message;
+    void inflight.run(() => sendLimited(ctx, html, to)).catch((error: unknown) => onError(error, ctx));
   };
   // In any case: a phone's keyboard capitalises the first letter ("/Ask who is Sison?"), and telegraf's string
   // triggers match exactly.

@@ -182,6 +182,10 @@ describe("Telegram bot, long polling", () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(tg.sent.map(shown)).toEqual(Array(3).fill(`${en.help}\n\n${en.usage}`));
     expect(sent.filter((m) => m.params.chat_id !== sent[0]?.params.chat_id)).toHaveLength(1);
+    // In the group it replies to the command, so that everyone sees whose it is; in a private chat it need not.
+    const [inPrivate, inGroup] = sent;
+    expect(inPrivate?.params.reply_parameters).toBeUndefined();
+    expect(inGroup?.params.reply_parameters).toMatchObject({ message_id: expect.any(Number) });
     expect(rag.questions).toEqual([]);
   });
 
