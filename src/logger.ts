@@ -17,6 +17,16 @@ export interface Logger {
 const REDACTED = "[REDACTED]";
 
 /**
+ * An error's message for a person, with its cause's (one level: "cannot write the index to index (ENOSPC: no
+ * space left on device)"), and no stack: for what a failure that is no bug says on stderr and in the log.
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : undefined;
+  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+}
+
+/**
  * Replaces every occurrence of every secret in `line`, in each form a JSON log line can carry it: as given,
  * JSON-escaped (a `"` or `\` in a key) and percent-encoded (a key in a URL's query string).
  */

@@ -3,7 +3,7 @@
  */
 import "dotenv/config";
 import { ConfigError, loadConfig, type Config } from "./config.js";
-import { createLogger } from "./logger.js";
+import { createLogger, describeError } from "./logger.js";
 import { EmbeddingsError, IndexError, LockError } from "./rag/index.js";
 import { openRag } from "./open-rag.js";
 import { createAsk } from "./bots/ask.js";
@@ -34,16 +34,16 @@ async function main(): Promise<void> {
     // Said once on stderr, in words: the log gets the reason without a stack (nothing here is a bug), and on the
     // console, where that line is all the user reads, nothing.
     const logReason = (msg: string, code: string): void => {
-      if (platforms) logger.error({ reason: (error as Error).message, code }, msg);
+      if (platforms) logger.error({ reason: describeError(error), code }, msg);
     };
     if (error instanceof EmbeddingsError) {
       logReason("cannot use the configured embedding model", error.code);
-      process.stderr.write(`Cannot start: ${error.message}.\n`);
+      process.stderr.write(`Cannot start: ${describeError(error)}.\n`);
       process.exit(1);
     }
     if (!(error instanceof IndexError) && !(error instanceof LockError)) throw error;
     logReason("cannot load the briefings", error.code);
-    process.stderr.write(`Cannot start: ${error.message}.\n`);
+    process.stderr.write(`Cannot start: ${describeError(error)}.\n`);
     process.exit(1);
   });
 

@@ -3,7 +3,7 @@
  */
 import "dotenv/config";
 import { loadConfig, type Config } from "../config.js";
-import { createLogger, type Logger } from "../logger.js";
+import { createLogger, describeError, type Logger } from "../logger.js";
 import { openRag as openConfiguredRag } from "../open-rag.js";
 
 export interface Cli {
@@ -25,7 +25,7 @@ export async function openRag({ config, logger }: Cli) {
 /** Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1. */
 export function run(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    const message = error instanceof Error ? `${error.name}: ${describeError(error)}` : String(error);
     process.stderr.write(`${message}\n`);
     process.exitCode = 1;
   });

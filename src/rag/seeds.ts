@@ -132,13 +132,10 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     names = (await readdir(seedsDir, { recursive: true })).map(String).sort();
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT"
-        ? `does not exist; put .txt or .md briefings in ${where}`
-        : code === "ENOTDIR"
-          ? "is a file, not a folder"
-          : `cannot be read (${code ?? String(error)})`;
-    throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) ${why}`, { cause: error });
+    // Missing, or not a folder, the message says all there is; anything else, its cause says what (EACCES: …).
+    if (code === "ENOENT") throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) does not exist; put .txt or .md briefings in ${where}`);
+    if (code === "ENOTDIR") throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) is not a folder`);
+    throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) cannot be read`, { cause: error });
   }
   // The files are read a batch at a time (a start reads thousands), then handled in name order.
   // Hidden files and everything in hidden folders (.git, an editor's .backup) are not briefings.

@@ -194,7 +194,7 @@ describe("seeds, through createRag", () => {
     try {
       await expect(createRag({ root: p.root, seedsDir: file, indexDir: p.indexDir })).rejects.toMatchObject({
         code: "no-seeds",
-        message: `the seeds folder ${file} (SEEDS_DIR) is a file, not a folder`,
+        message: `the seeds folder ${file} (SEEDS_DIR) is not a folder`,
       });
       const missing = join(p.root, "..", `${basename(p.root)}-no-seeds`);
       await expect(createRag({ root: p.root, seedsDir: missing, indexDir: p.indexDir })).rejects.toMatchObject({
