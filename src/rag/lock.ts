@@ -172,8 +172,15 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
   const removed = (["tmp", "work", "old"] as const).flatMap(leftovers).filter((e) => e !== restore);
   for (const entry of removed) await rm(join(parent, entry), { recursive: true, force: true });
   if (removed.length > 0) logger?.warn({ removed }, "removed folders an interrupted index write left beside the index");
-  // A takeover guard a crash left with no stale lock beside it would otherwise stay for ever.
-  await removeOldGuard(guardPath(lockPath(indexDir)));
+  // A takeover guard a crash left with no stale lock beside it would otherwise stay for ever; so would one a crash
+  // left moved aside (old by then: it keeps the old guard's time).
+  const guard = guardPath(lockPath(indexDir));
+  await removeOldGuard(guard);
+  const asidePrefix = `${basename(guard)}${ASIDE}`;
+  for (const entry of entries.filter((e) => e.startsWith(asidePrefix))) {
+    const info = await unlessMissing(lstat(join(parent, entry)), undefined);
+    if (info && Math.abs(Date.now() - info.mtimeMs) > TAKEOVER_STALE_MS) await rm(join(parent, entry), { force: true });
+  }
 }
 
 /** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
@@ -275,7 +282,7 @@ async function whereOf(owner: LockOwner, silentMs: number): Promise<string> {
       : sight === "namespace"
         ? `in another pid namespace (another container) on host ${host}`
         : `in an earlier boot of host ${host} (or on another machine of that name)`;
-  const silence = silentMs >= 60_000 ? `${Math.round(silentMs / 60_000)} min` : `${(silentMs / 1000).toFixed(silentMs < 10_000 ? 1 : 0)} s`;
+  const silence = silentMs >= 60_000 && silentMs % 60_000 === 0 ? `${silentMs / 60_000} min` : `${Math.round(silentMs / 100) / 10} s`;
   return owner.beats === true ? ` ${where}; its lock is taken for gone once untouched for ${silence}` : ` ${where}`;
 }
 
@@ -322,6 +329,8 @@ const TAKEOVER_POLL_MS = 10;
 
 /** The guard held while a stale lock is removed (see removeStale). */
 const guardPath = (lock: string): string => `${lock}.takeover`;
+/** An old guard is moved aside under its name plus this and a random id before it is removed (see removeOldGuard). */
+const ASIDE = ".aside-";
 
 /**
  * Removes a takeover guard left by a crash: one whose time is TAKEOVER_STALE_MS away (either way: a clock set
@@ -339,15 +348,20 @@ async function removeOldGuard(guard: string): Promise<boolean> {
   // Moved aside under a name of its own, then removed only if what was moved is old too: removed by path, it
   // could be a guard another writer took in the gap (having removed the old one first), and two would take over.
   // (Not told apart by inode: a file system gives a removed file's number to the next file at once.)
-  const aside = `${guard}.aside-${randomUUID()}`;
+  const aside = `${guard}${ASIDE}${randomUUID()}`;
   if ((await unlessMissing(rename(guard, aside), "gone")) === "gone") return true;
-  if (old((await lstat(aside)).mtimeMs)) {
+  // Gone meanwhile: removed as debris by the lock's holder tidying (an old guard's file keeps its time).
+  const moved = await unlessMissing(lstat(aside), undefined);
+  if (moved === undefined || old(moved.mtimeMs)) {
     await rm(aside, { force: true });
     return true;
   }
-  // Another writer's guard: put back, unless yet another writer took the place meanwhile.
-  await link(aside, guard).catch((error: unknown) => {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  // Another writer's guard: put back, unless yet another writer took the place meanwhile; by a rename where the
+  // file system has no hard links.
+  await link(aside, guard).catch(async (error: unknown) => {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") return;
+    if (!existsSync(guard)) await rename(aside, guard);
   });
   await rm(aside, { force: true });
   return false;

@@ -103,7 +103,6 @@ interface Entry extends Ranked {
 /** Best first: higher score, then earlier in its file, then earlier arrival. */
 const better = (a: Entry, b: Entry): number => b.score - a.score || a.sentence.start - b.sentence.start || a.n - b.n;
 
-/** The `k` best entries offered, in the order a stable sort of all of them would give (a bounded heap). */
 /** A candidate by the fused score, with its three parts (sentence, passage, dense), each scaled to [0, 1]. */
 interface Fused {
   readonly sentence: IndexedSentence;
@@ -139,6 +138,7 @@ interface Coverage {
   readonly share: (index: LexicalIndex, doc: number) => number;
 }
 
+/** The `k` best entries offered, in the order a stable sort of all of them would give (a bounded heap). */
 class BestOf {
   /** A heap whose root is the worst entry kept. */
   private readonly heap: Entry[] = [];

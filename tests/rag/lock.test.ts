@@ -400,6 +400,19 @@ describe("an interrupted index write", () => {
     expect(existsSync(`${p.indexDir}.tmp-3-c`)).toBe(false);
   });
 
+  it("leaves no takeover guard a crash left moved aside: an old one is removed by the next writer, a young one kept", async () => {
+    const p = project();
+    const lock = lockPath(p.indexDir);
+    const old = `${lock}.takeover.aside-1234`;
+    const young = `${lock}.takeover.aside-5678`;
+    writeFileSync(old, "");
+    utimesSync(old, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    writeFileSync(young, "");
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(old)).toBe(false);
+    expect(existsSync(young)).toBe(true); // another writer's, in the instant it moves an old guard aside
+  });
+
   it("still takes the lock when tidying fails, with a warning", async () => {
     const p = project();
     // No index, and a moved-aside one that is a dangling link: putting it back fails.
