@@ -67,6 +67,11 @@ export type Ask = ((question: string, context: AskContext) => Promise<Reply>) & 
    * undefined within the limit, else the reply instead (the notice once, then silence).
    */
   readonly admit: (user: string, language: Language) => Promise<Reply | undefined>;
+  /**
+   * Links the messages an answer was sent as (by their platform keys, "telegram:<chat>:<id>") to its conversation,
+   * so that a reply to any of them follows up on it. A state failure is logged: the answer stands.
+   */
+  readonly link: (reply: Reply, keys: readonly string[]) => Promise<void>;
 };
 
 /** The shared ask flow over `rag`: rate limit per user, then the core; failures become a logged notice. */
@@ -136,5 +141,10 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     const buttons = await safely("storing the buttons", () => state.buttons.put({ platform, question, language: answer.language, citations }), undefined);
     return { kind: "answer", answer, turns, ...(buttons === undefined ? {} : { buttons }) };
   };
-  return Object.assign(ask, { state, admit });
+  const link = async (reply: Reply, keys: readonly string[]): Promise<void> => {
+    if (reply.kind !== "answer" || reply.turns === undefined || keys.length === 0) return;
+    const turns = reply.turns;
+    await safely("remembering the conversation", () => state.conversations.link(keys, turns), undefined);
+  };
+  return Object.assign(ask, { state, admit, link });
 }

@@ -322,7 +322,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     // Sent anew, the answer leaves the streamed half behind, ending in "…": it goes once the answer is there.
     const abandoned = sent !== undefined && !ids.includes(sent.id) ? sent : undefined;
     await abandoned?.delete().catch((error: unknown) => logger.warn({ err: safeError(error), messageId: abandoned.id }, "could not remove the streamed reply"));
-    await link(reply, ids);
+    await deps.ask.link(reply, ids.map((id) => `discord:${id}`));
   }
 
   /**
@@ -332,15 +332,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   function chatOf(dmChannel: string | null, thread: string | undefined, user: string): ConversationPlace {
     if (dmChannel !== null) return { chat: `discord:dm:${dmChannel}` };
     return thread === undefined ? {} : { chat: `discord:thread:${thread}:${user}` };
-  }
-
-  /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */
-  async function link(reply: Reply, ids: readonly string[]): Promise<void> {
-    if (reply.kind !== "answer" || reply.turns === undefined || ids.length === 0) return;
-    await state.conversations.link(
-      ids.map((id) => `discord:${id}`),
-      reply.turns,
-    ).catch((error: unknown) => logger.warn({ err: safeError(error) }, "could not remember the conversation"));
   }
 
   /** "Show paragraph" and 👍/👎, in the button's `language`: the answer is ephemeral, seen only by who pressed. */
@@ -449,7 +440,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
       ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
     }
-    await link(reply, ids);
+    await deps.ask.link(reply, ids.map((id) => `discord:${id}`));
   }
 
   /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */

@@ -11,7 +11,7 @@ import type { InlineKeyboardMarkup, Message, UserFromGetMe } from "telegraf/type
 import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
-import type { AskContext, Reply } from "./ask.js";
+import type { AskContext } from "./ask.js";
 import { buttonLanguage, pressButton } from "./buttons.js";
 import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
@@ -274,10 +274,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       };
       try {
         const reply = await ask(text, context);
+        const linked = (ids: readonly number[]): Promise<void> => ask.link(reply, ids.map((id) => `telegram:${chatId}:${id}`));
         await typing.stop();
         const parts = renderReplyHtml(reply);
         const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
-        if (!(await live.close()) || messageId === undefined) return await link(reply, chatId, await send(ctx, parts, question, keyboard));
+        if (!(await live.close()) || messageId === undefined) return await linked(await send(ctx, parts, question, keyboard));
         const [first, ...rest] = parts;
         const edited = first !== undefined && (await finalEdit(chatId, messageId, first, rest.length === 0 ? keyboard : undefined));
         const ids = await send(ctx, edited ? rest : parts, edited ? messageId : question, keyboard);
@@ -285,7 +286,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         if (!edited) {
           await ctx.telegram.deleteMessage(chatId, messageId).catch((error: unknown) => logger.warn({ err: error, chat: chatId }, "could not remove the streamed reply"));
         }
-        await link(reply, chatId, edited ? [messageId, ...ids] : ids);
+        await linked(edited ? [messageId, ...ids] : ids);
       } finally {
         await typing.stop();
         await live.close();
@@ -323,15 +324,6 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     // Each person's part of a forum topic is their own conversation: others asking there are not followed up on.
     const sender = question.sender_chat ? `chat:${question.sender_chat.id}` : (question.from?.id ?? "unknown");
     return topic === undefined ? followsUp : { ...followsUp, chat: `telegram:topic:${chatId}:${topic}:${sender}` };
-  }
-
-  /** Links the sent answer messages to the conversation, so that a reply to one of them follows up on it. */
-  async function link(reply: Reply, chatId: number, ids: readonly number[]): Promise<void> {
-    if (reply.kind !== "answer" || reply.turns === undefined || ids.length === 0) return;
-    await state.conversations.link(
-      ids.map((id) => `telegram:${chatId}:${id}`),
-      reply.turns,
-    ).catch((error: unknown) => logger.warn({ err: error }, "could not remember the conversation"));
   }
 
   /**
