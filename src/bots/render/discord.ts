@@ -9,6 +9,7 @@ import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
+import { splitToFit } from "./split.js";
 import { passageWindow, type PassageOptions } from "./window.js";
 
 /** Discord's limit on the content of one message, in UTF-16 code units (what `string.length` counts). */
@@ -49,22 +50,22 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   const limit = options.limit ?? DISCORD_MESSAGE_LIMIT;
   const m = messages(answer.language);
   const units: string[] = [];
-  if (options.echoQuestion) units.push(...chunk(echo(answer.question), (raw) => `❓ ${escapeDiscord(raw)}`, limit, answer.language));
+  if (options.echoQuestion) units.push(...splitToFit(echo(answer.question), (raw) => `❓ ${escapeDiscord(raw)}`, limit, answer.language));
   if (answer.kind === "declined") {
     units.push(m.declined);
     return pack(units, limit);
   }
-  if (answer.composed) units.push(...chunk(answer.composed.text, (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
+  if (answer.composed) units.push(...splitToFit(answer.composed.text, (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
   else units.push(m.intro);
   for (const citation of answer.citations) {
-    units.push(...chunk(markMatches(citation), (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language));
+    units.push(...splitToFit(markMatches(citation), (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language));
     const line = matchedLine(citation, answer.language);
-    if (line) units.push(...chunk(line, (raw) => `-# ${escapeDiscord(raw.trim())}`, limit, answer.language));
+    if (line) units.push(...splitToFit(line, (raw) => `-# ${escapeDiscord(raw.trim())}`, limit, answer.language));
     units.push("");
   }
   units.push(m.sources);
   for (const c of answer.citations) {
-    units.push(...chunk(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
+    units.push(...splitToFit(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
   }
   return pack(units, limit);
 }
@@ -76,8 +77,8 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
 export function renderPartialDiscord(text: string, language: Language, options: DiscordRenderOptions = {}): string {
   const limit = options.limit ?? DISCORD_MESSAGE_LIMIT;
   const units: string[] = [];
-  if (options.echoQuestion) units.push(...chunk(echo(options.question ?? ""), (raw) => `❓ ${escapeDiscord(raw)}`, limit, language));
-  units.push(...chunk(`${text.trim()} …`, (raw) => escapeDiscord(raw.trim()), limit, language));
+  if (options.echoQuestion) units.push(...splitToFit(echo(options.question ?? ""), (raw) => `❓ ${escapeDiscord(raw)}`, limit, language));
+  units.push(...splitToFit(`${text.trim()} …`, (raw) => escapeDiscord(raw.trim()), limit, language));
   return pack(units, limit)[0] ?? "…";
 }
 
@@ -179,67 +180,7 @@ function blockQuote(raw: string, marker: string): string {
   return lines.map((line, i) => `> ${`${i === 0 ? marker : ""}${line}`.trimEnd()}`).join("\n");
 }
 
-const segmenters = new Map<string, Intl.Segmenter>();
-
-function segments(text: string, language: Language, granularity: "sentence" | "word"): string[] {
-  const key = `${language}:${granularity}`;
-  let segmenter = segmenters.get(key);
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(language, { granularity });
-    segmenters.set(key, segmenter);
-  }
-  return Array.from(segmenter.segment(text), (s) => s.segment);
-}
-
-/**
- * Cuts `raw` into pieces whose rendering fits `limit`, on sentence boundaries where possible; a sentence longer
- * than a message is cut between words, a word longer than that between characters (never inside a code point).
- */
-function chunk(raw: string, render: (raw: string, first: boolean) => string, limit: number, language: Language): string[] {
-  const out: string[] = [];
-  let current = "";
-  const fits = (text: string): boolean => render(text, out.length === 0).length <= limit;
-  const flush = (): void => {
-    if (current.trim()) out.push(render(current, out.length === 0));
-    current = "";
-  };
-  const addChars = (piece: string): void => {
-    let rest = Array.from(piece);
-    while (rest.length > 0) {
-      // The longest prefix that still fits (rendering only grows with the text, so binary search is sound).
-      let lo = 0;
-      let hi = rest.length;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (fits(current + rest.slice(0, mid).join(""))) lo = mid;
-        else hi = mid - 1;
-      }
-      if (lo === 0 && current) {
-        flush();
-        continue;
-      }
-      const take = Math.max(lo, 1);
-      current += rest.slice(0, take).join("");
-      rest = rest.slice(take);
-      if (rest.length > 0) flush();
-    }
-  };
-  const add = (piece: string, level: "sentence" | "word"): void => {
-    if (fits(current + piece)) {
-      current += piece;
-      return;
-    }
-    flush();
-    if (fits(piece)) current = piece;
-    else if (level === "sentence") for (const word of segments(piece, language, "word")) add(word, "word");
-    else addChars(piece);
-  };
-  for (const sentence of segments(raw, language, "sentence")) add(sentence, "sentence");
-  flush();
-  return out;
-}
-
-/** Joins units into as few messages as fit `limit`; a unit is never cut here (chunk already sized it). */
+/** Joins units into as few messages as fit `limit`; a unit is never cut here (splitToFit already sized it). */
 function pack(units: readonly string[], limit: number): string[] {
   const out: string[] = [];
   let current: string[] = [];

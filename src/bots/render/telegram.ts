@@ -4,12 +4,13 @@
  */
 import { Markup } from "telegraf";
 import type { InlineKeyboardMarkup } from "telegraf/types";
-import type { Answer, Language, PassageView, RagInfo } from "../../rag/index.js";
+import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages } from "../messages.js";
-import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "./marks.js";
+import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
+import { splitToFit } from "./split.js";
 import { passageWindow, type PassageOptions } from "./window.js";
 
 /** Telegram's limit on the text of one message. */
@@ -21,8 +22,6 @@ export function escapeHtml(text: string): string {
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-/** What a match mark becomes in the message, for measuring a piece before it is rendered. */
-const MARK_SIZES: Readonly<Record<string, number>> = { [MARK_OPEN]: "<b>".length, [MARK_CLOSE]: "</b>".length };
 
 /** Plain text wrapped in one tag pair (its matched words marked, see marks.ts); the unit the splitter packs. */
 interface Block {
@@ -67,8 +66,8 @@ export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): st
  * an ellipsis, cut to one message (the final edit replaces it with the whole answer and its sources).
  */
 export function renderPartialHtml(text: string, limit = TELEGRAM_MAX_CHARS): string {
-  const [first = ""] = splitText(`${text.trim()} …`, limit - 2);
-  return escapeHtml(first);
+  const [first = ""] = splitToFit(`${text.trim()} …`, (raw) => escapeHtml(raw.trim()), limit - 2, detectLanguage(text));
+  return first;
 }
 
 /** A reply from the shared ask flow as Telegram HTML messages; none for a silent reply. */
@@ -140,61 +139,9 @@ function pack(blocks: readonly Block[], limit: number): string[] {
 }
 
 function renderBlock({ open, close, text }: Block, limit: number): string[] {
-  const budget = limit - open.length - close.length - 2; // room for the "\n\n" a gap adds
-  if (budget < 16) throw new RangeError(`limit ${limit} leaves no room for text`);
-  return splitText(text, budget).map((chunk) => `${open}${renderMarks(escapeHtml(chunk), "<b>", "</b>")}${close}`);
-}
-
-/**
- * Cuts plain text into chunks whose escaped length is at most `budget`, preferring a line break, then a
- * sentence end, then a space in the second half of the room; never inside a surrogate pair.
- */
-export function splitText(text: string, budget: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (renderedLength(rest) > budget) {
-    const fit = fittingPrefix(rest, budget);
-    const cut = boundary(rest.slice(0, fit)) ?? fit;
-    const chunk = rest.slice(0, cut).trimEnd();
-    if (chunk !== "") chunks.push(chunk);
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest !== "") chunks.push(rest);
-  return chunks;
-}
-
-/** The length of `text` once escaped and its match marks turned into tags. */
-function renderedLength(text: string): number {
-  let n = 0;
-  for (let i = 0; i < text.length; i += 1) n += ENTITIES[text[i] ?? ""]?.length ?? MARK_SIZES[text[i] ?? ""] ?? 1;
-  return n;
-}
-
-/** The longest prefix of `text` (in UTF-16 units) whose escaped form fits in `budget`. */
-function fittingPrefix(text: string, budget: number): number {
-  let used = 0;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i] ?? "";
-    const size = ENTITIES[ch]?.length ?? MARK_SIZES[ch] ?? 1;
-    if (used + size > budget) break;
-    used += size;
-    i += 1;
-  }
-  const before = text.charCodeAt(i - 1);
-  return before >= 0xd800 && before <= 0xdbff ? i - 1 : i;
-}
-
-const BOUNDARIES: readonly RegExp[] = [/\n/g, /[.!?؟…。][”"'’)\]]*\s/g, /\s/g];
-
-/** Where to cut `head`: just after its last good boundary in the second half, if any. */
-function boundary(head: string): number | undefined {
-  for (const pattern of BOUNDARIES) {
-    let best: number | undefined;
-    for (const match of head.matchAll(pattern)) best = match.index + match[0].length;
-    if (best !== undefined && best >= head.length / 2) return best;
-  }
-  return undefined;
+  const budget = limit - 2; // room for the "\n\n" a gap adds
+  if (budget - open.length - close.length < 16) throw new RangeError(`limit ${limit} leaves no room for text`);
+  return splitToFit(text, (raw) => `${open}${renderMarks(escapeHtml(raw.trim()), "<b>", "</b>")}${close}`, budget, detectLanguage(text));
 }
 
 /** What `/about` shows: the briefings (as many as fit in one message), the index size, when it was built, the embedder. */

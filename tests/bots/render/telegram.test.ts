@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderAnswerHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, splitText, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import { escapeHtml, renderAnswerHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
 import { messages } from "../../../src/bots/messages.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { createFakeRag, FAKE_QUOTES, FAKE_SOURCE } from "../../fakes/fake-rag.js";
@@ -90,22 +90,6 @@ describe("renderAnswerHtml", () => {
         for (const q of nonEmpty) expect(text).toContain(squash(q));
       }),
     );
-  });
-});
-
-describe("splitText", () => {
-  it("prefers a line break, then a sentence end, then a space", () => {
-    expect(splitText("First line.\nSecond one here", 20)).toEqual(["First line.", "Second one here"]);
-    expect(splitText("One sentence. Another sentence", 20)).toEqual(["One sentence.", "Another sentence"]);
-    expect(splitText("words words words words", 12)).toEqual(["words words", "words words"]);
-  });
-
-  it("counts escaped length and never cuts an entity or a surrogate pair", () => {
-    const chunks = splitText("&&&&&&&&&&", 16);
-    expect(chunks).toEqual(["&&&", "&&&", "&&&", "&"]);
-    const emoji = splitText("😀😀😀😀😀", 5);
-    expect(emoji.join("")).toBe("😀😀😀😀😀");
-    for (const chunk of emoji) expect(chunk.length % 2).toBe(0);
   });
 });
 

@@ -1,0 +1,67 @@
+/**
+ * Cutting text that is too long for one platform message: on sentence boundaries where possible, a sentence
+ * longer than a message between words, a word longer than that between characters (never inside a code point).
+ * The platforms differ only in how a piece is rendered and how long a message may be: `render` and `limit`.
+ */
+import type { Language } from "../../rag/index.js";
+
+const segmenters = new Map<string, Intl.Segmenter>();
+
+/** `text` cut into sentences or words by Intl.Segmenter in `language`'s rules. */
+function segments(text: string, language: Language, granularity: "sentence" | "word"): string[] {
+  const key = `${language}:${granularity}`;
+  let segmenter = segmenters.get(key);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity });
+    segmenters.set(key, segmenter);
+  }
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/**
+ * `raw` cut into pieces whose rendering (`render(piece, first)`, `first` for the first piece: a quote's number
+ * goes there) is at most `limit` long, each returned rendered. Rendering must only grow with the text.
+ */
+export function splitToFit(raw: string, render: (raw: string, first: boolean) => string, limit: number, language: Language): string[] {
+  const out: string[] = [];
+  let current = "";
+  const fits = (text: string): boolean => render(text, out.length === 0).length <= limit;
+  const flush = (): void => {
+    if (current.trim()) out.push(render(current, out.length === 0));
+    current = "";
+  };
+  const addChars = (piece: string): void => {
+    let rest = Array.from(piece);
+    while (rest.length > 0) {
+      // The longest prefix that still fits (rendering only grows with the text, so binary search is sound).
+      let lo = 0;
+      let hi = rest.length;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (fits(current + rest.slice(0, mid).join(""))) lo = mid;
+        else hi = mid - 1;
+      }
+      if (lo === 0 && current) {
+        flush();
+        continue;
+      }
+      const take = Math.max(lo, 1);
+      current += rest.slice(0, take).join("");
+      rest = rest.slice(take);
+      if (rest.length > 0) flush();
+    }
+  };
+  const add = (piece: string, level: "sentence" | "word"): void => {
+    if (fits(current + piece)) {
+      current += piece;
+      return;
+    }
+    flush();
+    if (fits(piece)) current = piece;
+    else if (level === "sentence") for (const word of segments(piece, language, "word")) add(word, "word");
+    else addChars(piece);
+  };
+  for (const sentence of segments(raw, language, "sentence")) add(sentence, "sentence");
+  flush();
+  return out;
+}

@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { splitToFit } from "../../../src/bots/render/split.js";
+import { escapeHtml } from "../../../src/bots/render/telegram.js";
+
+const plain = (raw: string): string => raw.trim();
+
+describe("splitToFit", () => {
+  it("cuts at a line break or a sentence end, a sentence too long between words, a word too long between characters", () => {
+    expect(splitToFit("First line.\nSecond one here", plain, 20, "en")).toEqual(["First line.", "Second one here"]);
+    expect(splitToFit("One sentence. Another sentence", plain, 20, "en")).toEqual(["One sentence.", "Another sentence"]);
+    expect(splitToFit("words words words words", plain, 12, "en")).toEqual(["words words", "words words"]);
+    expect(splitToFit("جملة أولى هنا. وجملة ثانية هناك", plain, 16, "ar")).toEqual(["جملة أولى هنا.", "وجملة ثانية هناك"]);
+    expect(splitToFit("abcdefghijklmnopqrstuvwxyz", plain, 10, "en")).toEqual(["abcdefghij", "klmnopqrst", "uvwxyz"]);
+  });
+
+  it("measures the rendering (an escaped text, a quote's number on its first piece), never cutting a surrogate pair", () => {
+    expect(splitToFit("&&&&&&&&&&", (raw) => escapeHtml(raw), 16, "en")).toEqual(["&amp;&amp;&amp;", "&amp;&amp;&amp;", "&amp;&amp;&amp;", "&amp;"]);
+    const numbered = splitToFit("one two three four", (raw, first) => `${first ? "[1] " : ""}${raw.trim()}`, 12, "en");
+    expect(numbered).toEqual(["[1] one two", "three four"]);
+    const emoji = splitToFit("😀😀😀😀😀", plain, 5, "en");
+    expect(emoji.join("")).toBe("😀😀😀😀😀");
+    for (const piece of emoji) expect(piece.length % 2).toBe(0);
+  });
+});
