@@ -4,10 +4,15 @@
  * The platforms differ only in how a piece is rendered and how long a message may be: `render` and `limit`.
  */
 import type { Language } from "../../rag/index.js";
+import { MARK_CLOSE, MARK_OPEN } from "./marks.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
 
-/** `text` cut into sentences or words by Intl.Segmenter in `language`'s rules. */
+/**
+ * `text` cut into sentences or words by Intl.Segmenter in `language`'s rules. A match mark (marks.ts) is kept
+ * with its word, the opening one with the word after it and the closing one with the word before: a cut between
+ * them would leave the word unmarked (renderMarks drops a mark without its pair).
+ */
 function segments(text: string, language: Language, granularity: "sentence" | "word"): string[] {
   const key = `${language}:${granularity}`;
   let segmenter = segmenters.get(key);
@@ -15,7 +20,18 @@ function segments(text: string, language: Language, granularity: "sentence" | "w
     segmenter = new Intl.Segmenter(language, { granularity });
     segmenters.set(key, segmenter);
   }
-  return Array.from(segmenter.segment(text), (s) => s.segment);
+  const out: string[] = [];
+  let opening = "";
+  for (const { segment } of segmenter.segment(text)) {
+    if (segment === MARK_OPEN) opening += segment;
+    else if (segment === MARK_CLOSE && out.length > 0 && opening === "") out[out.length - 1] += segment;
+    else {
+      out.push(opening + segment);
+      opening = "";
+    }
+  }
+  if (opening !== "") out.push(opening);
+  return out;
 }
 
 /**

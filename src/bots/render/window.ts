@@ -57,12 +57,6 @@ export function passageWindow(text: string, focus: Focus | undefined, fits: (sho
     }
     return lo;
   };
-  const start = snapStart(from);
-  if (!fits(shown(start, snapEnd(to, start)))) {
-    // The quote alone is longer than a message: as much of it from its start as fits.
-    const end = largest(to - start, (n) => n === 0 || fits(shown(start, snapEnd(start + n, start))));
-    return shown(start, snapEnd(Math.max(start + 1, start + end), start));
-  }
   // Widened by `extra` characters in all, shared between the two sides while both have text left.
   const window = (extra: number): [number, number] => {
     const before = Math.min(from, Math.ceil(extra / 2));
@@ -70,6 +64,13 @@ export function passageWindow(text: string, focus: Focus | undefined, fits: (sho
     const first = snapStart(from - Math.min(from, extra - after));
     return [first, snapEnd(to + after, to)];
   };
-  const extra = largest(length - (to - from), (n) => n === 0 || fits(shown(...window(n))));
-  return shown(...window(extra));
+  // Every window tried is measured as it would be sent (the quote with its ends snapped as a window's are).
+  if (fits(shown(...window(0)))) {
+    const extra = largest(length - (to - from), (n) => n === 0 || fits(shown(...window(n))));
+    return shown(...window(extra));
+  }
+  // The quote alone is longer than a message: as much of it from its start as fits.
+  const start = snapStart(from);
+  const end = largest(length - start, (n) => n === 0 || fits(shown(start, snapEnd(start + n, start))));
+  return shown(start, snapEnd(start + end, start));
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { MARK_CLOSE, MARK_OPEN, renderMarks } from "../../../src/bots/render/marks.js";
 import { splitToFit } from "../../../src/bots/render/split.js";
 import { escapeHtml } from "../../../src/bots/render/telegram.js";
 
@@ -20,5 +21,14 @@ describe("splitToFit", () => {
     const emoji = splitToFit("😀😀😀😀😀", plain, 5, "en");
     expect(emoji.join("")).toBe("😀😀😀😀😀");
     for (const piece of emoji) expect(piece.length % 2).toBe(0);
+  });
+
+  it("keeps a match mark with its word, so that a cut never leaves the word unmarked", () => {
+    const text = `${"كلمة ".repeat(5)}${MARK_OPEN}مجلس${MARK_CLOSE} الأمن`;
+    for (let limit = 25; limit <= 60; limit += 1) {
+      const pieces = splitToFit(text, (raw) => `<q>${renderMarks(raw.trim(), "<b>", "</b>")}</q>`, limit, "ar");
+      expect(pieces.join(" "), String(limit)).toContain("<b>مجلس</b>");
+      for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(limit);
+    }
   });
 });

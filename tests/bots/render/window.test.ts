@@ -44,6 +44,18 @@ describe("passageWindow", () => {
     expect(shown.length).toBeLessThanOrEqual(100);
   });
 
+  it("measures the quote as it is sent when a mark, not a space, follows it (« … »), so it never goes over", () => {
+    for (const k of [150, 176, 180]) {
+      const quote = `${"مجلس الأمن ".repeat(k)}سيجتمع غدا في نيويورك.`;
+      const text = `«${quote}» وأضاف المسؤول أن الاجتماع مهم.`;
+      const shown = passageWindow(text, { from: 1, to: 1 + quote.length }, within(2000));
+      expect(shown.length, String(k)).toBeLessThanOrEqual(2000);
+      expect(text).toContain(inner(shown));
+    }
+    // A focus that starts on a space.
+    expect(passageWindow("aaaa bbbb cccc dddd eeee ffff gggg", { from: 4, to: 14 }, within(12)).length).toBeLessThanOrEqual(12);
+  });
+
   it("always fits, slices the passage, and holds the quote when the quote fits", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 2000 }), fc.nat(), fc.nat({ max: 60 }), fc.integer({ min: 80, max: 600 }), (passage, at, size, limit) => {
