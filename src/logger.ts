@@ -16,14 +16,19 @@ export interface Logger {
 
 const REDACTED = "[REDACTED]";
 
+/** A cause's words kept at most: a server's error page or a library's troubleshooting text is not for a person. */
+const MAX_CAUSE_CHARS = 200;
+
 /**
- * An error's message for a person, with its cause's (one level: "cannot write the index to index (ENOSPC: no
- * space left on device)"), and no stack: for what a failure that is no bug says on stderr and in the log.
+ * An error's message for a person, with the first line of its cause's (one level: "cannot write the index to
+ * index (ENOSPC: no space left on device)"), no stack, and every secret redacted (a server may echo the key it
+ * refused): for what a failure that is no bug says on stderr, where no logger redacts.
  */
-export function describeError(error: unknown): string {
-  if (!(error instanceof Error)) return String(error);
-  const cause = error.cause instanceof Error ? error.cause.message : undefined;
-  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
+export function describeError(error: unknown, secrets: readonly string[] = []): string {
+  if (!(error instanceof Error)) return redact(String(error), secrets);
+  const line = error.cause instanceof Error ? (error.cause.message.split("\n")[0] ?? "").trim() : "";
+  const cause = line.length > MAX_CAUSE_CHARS ? `${line.slice(0, MAX_CAUSE_CHARS)}…` : line;
+  return redact(cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message, secrets);
 }
 
 /**

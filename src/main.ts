@@ -34,16 +34,16 @@ async function main(): Promise<void> {
     // Said once on stderr, in words: the log gets the reason without a stack (nothing here is a bug), and on the
     // console, where that line is all the user reads, nothing.
     const logReason = (msg: string, code: string): void => {
-      if (platforms) logger.error({ reason: describeError(error), code }, msg);
+      if (platforms) logger.error({ reason: describeError(error, config.secrets), code }, msg);
     };
     if (error instanceof EmbeddingsError) {
       logReason("cannot use the configured embedding model", error.code);
-      process.stderr.write(`Cannot start: ${describeError(error)}.\n`);
+      process.stderr.write(`Cannot start: ${describeError(error, config.secrets)}.\n`);
       process.exit(1);
     }
     if (!(error instanceof IndexError) && !(error instanceof LockError)) throw error;
     logReason("cannot load the briefings", error.code);
-    process.stderr.write(`Cannot start: ${describeError(error)}.\n`);
+    process.stderr.write(`Cannot start: ${describeError(error, config.secrets)}.\n`);
     process.exit(1);
   });
 

@@ -9,4 +9,11 @@ describe("describeError", () => {
     expect(describeError(new Error("plain"))).toBe("plain");
     expect(describeError("a string")).toBe("a string");
   });
+
+  it("keeps only the first line of a cause, shortened, and redacts the secrets a server may echo", () => {
+    const cause = new Error(`401 Incorrect API key provided: sk-secret-KEY-1234567890. You can find yours at …\n\nTroubleshooting URL: https://docs.example/x\n`);
+    const said = describeError(new Error("cannot embed with m at 127.0.0.1:1", { cause }), ["sk-secret-KEY-1234567890"]);
+    expect(said).toBe("cannot embed with m at 127.0.0.1:1 (401 Incorrect API key provided: [REDACTED]. You can find yours at …)");
+    expect(describeError(new Error("x", { cause: new Error("y".repeat(500)) })).length).toBeLessThan(220);
+  });
 });

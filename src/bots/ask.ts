@@ -143,8 +143,11 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
   };
   const link = async (reply: Reply, keys: readonly string[]): Promise<void> => {
     if (reply.kind !== "answer" || reply.turns === undefined || keys.length === 0) return;
-    const turns = reply.turns;
-    await safely("remembering the conversation", () => state.conversations.link(keys, turns), undefined);
+    try {
+      await state.conversations.link(keys, reply.turns);
+    } catch (error) {
+      logger.warn({ err: error }, "could not link the answer to its conversation; a reply to it will not follow up on it");
+    }
   };
   return Object.assign(ask, { state, admit, link });
 }

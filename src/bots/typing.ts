@@ -41,6 +41,8 @@ export function typingIndicator(send: () => Promise<void>, { delayMs, everyMs }:
       else delay = setTimeout(begin, delayMs);
     },
     stop: async () => {
+      // Once: a second stop (a finally after an early one) does not wait again.
+      if (stopped) return;
       stopped = true;
       clearTimeout(delay);
       clearInterval(timer);

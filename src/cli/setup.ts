@@ -11,9 +11,13 @@ export interface Cli {
   readonly logger: Logger;
 }
 
+/** The configured secrets, for redacting what run() says of a failure (set by setup()). */
+let secrets: readonly string[] = [];
+
 /** Config and logger for a tool; the tools log at "warn" unless LOG_LEVEL says otherwise. */
 export function setup(): Cli {
   const config = loadConfig();
+  secrets = config.secrets;
   return { config, logger: createLogger({ level: config.consoleLogLevel, secrets: config.secrets }) };
 }
 
@@ -25,7 +29,7 @@ export async function openRag({ config, logger }: Cli) {
 /** Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1. */
 export function run(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${describeError(error)}` : String(error);
+    const message = error instanceof Error ? `${error.name}: ${describeError(error, secrets)}` : describeError(error, secrets);
     process.stderr.write(`${message}\n`);
     process.exitCode = 1;
   });

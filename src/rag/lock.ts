@@ -13,8 +13,8 @@
  * folder replaces the old). One that crashed leaves them there; the next writer, holding the lock, tidies them
  * (see tidyLeftovers).
  */
-import { existsSync, statSync } from "node:fs";
-import { link, lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
+import { constants, existsSync, statSync } from "node:fs";
+import { copyFile, link, lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -356,12 +356,15 @@ async function removeOldGuard(guard: string): Promise<boolean> {
     await rm(aside, { force: true });
     return true;
   }
-  // Another writer's guard: put back, unless yet another writer took the place meanwhile; by a rename where the
-  // file system has no hard links.
+  // Another writer's guard: put back, unless yet another writer took the place meanwhile (EEXIST); where the file
+  // system has no hard links, by a copy that also refuses to replace one (its content, the token, is what counts).
   await link(aside, guard).catch(async (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") return;
-    if (!existsSync(guard)) await rename(aside, guard);
+    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
+    await copyFile(aside, guard, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
+      if ((copyError as NodeJS.ErrnoException).code !== "EEXIST") throw copyError;
+    });
   });
   await rm(aside, { force: true });
   return false;

@@ -18,6 +18,8 @@ const project = indexedProjects();
 const writeFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 /** Set to an errno code, reading a file whose name ends in `.lock` fails with it (a disk error). */
 const readFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+/** Set to an errno code, hard links fail with it (a file system without them). */
+const linkFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 /** Set, runs once right after the lock's takeover guard is looked at (lstat): another writer acting in that gap. */
 const afterGuardLook = vi.hoisted(() => ({ run: undefined as (() => void) | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
@@ -38,6 +40,11 @@ vi.mock("node:fs/promises", async (importOriginal) => {
       const code = readFailure.code;
       if (code && String(args[0]).endsWith(".lock")) throw Object.assign(new Error(`${code}: cannot read ${String(args[0])}`), { code });
       return actual.readFile(...args);
+    },
+    link: async (...args: Parameters<typeof actual.link>) => {
+      const code = linkFailure.code;
+      if (code) throw Object.assign(new Error(`${code}: cannot link ${String(args[0])}`), { code });
+      return actual.link(...args);
     },
     lstat: async (...args: Parameters<typeof actual.lstat>) => {
       const info = await actual.lstat(...args);
@@ -359,6 +366,22 @@ describe("the index lock", () => {
     await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy", message: expect.stringContaining("taking over the stale index lock") });
     expect(readFileSync(guard, "utf8")).toBe("4242 another writer's token");
     expect(JSON.parse(readFileSync(lockPath(p.indexDir), "utf8")).at).toBe("2026-01-01T00:00:00.000Z");
+    expect(readdirSync(dirname(lockPath(p.indexDir))).filter((e) => e.includes("takeover"))).toEqual([".index.lock.takeover"]);
+
+    // The same where the file system has no hard links: the guard is put back by a copy.
+    writeFileSync(guard, "");
+    utimesSync(guard, new Date(Date.now() - 60_000), new Date(Date.now() - 60_000));
+    afterGuardLook.run = () => {
+      rmSync(guard);
+      writeFileSync(guard, "4343 another writer's token");
+    };
+    linkFailure.code = "EPERM";
+    try {
+      await expect(acquireIndexLock(p.indexDir)).rejects.toMatchObject({ code: "busy" });
+    } finally {
+      linkFailure.code = undefined;
+    }
+    expect(readFileSync(guard, "utf8")).toBe("4343 another writer's token");
     expect(readdirSync(dirname(lockPath(p.indexDir))).filter((e) => e.includes("takeover"))).toEqual([".index.lock.takeover"]);
   });
 });
