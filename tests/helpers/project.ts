@@ -1,9 +1,10 @@
-import { cpSync, mkdtempSync, rmSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { createRag } from "../../src/rag/index.js";
+import { createRag, type LiveRag } from "../../src/rag/index.js";
+import { OSLO_BRIEFING } from "./briefings.js";
 
 /** The repository root, for tests that need the real seeds. */
 export const REPO_ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -49,5 +50,38 @@ export function indexedProjects(beforeRemove?: (p: TempProject) => void): (withI
     made.push(p);
     if (withIndex && pristine) cpSync(pristine.indexDir, p.indexDir, { recursive: true });
     return p;
+  };
+}
+
+/** The briefing with OSLO_BRIEFING beside it (seeds/oslo.md), and a core over both. */
+export interface TwoBriefings {
+  readonly root: string;
+  readonly core: LiveRag;
+}
+
+/** A project of two briefings and its core, made before the calling file's tests and removed after them. */
+export function twoBriefings(): TwoBriefings {
+  let project: TempProject | undefined;
+  let rag: LiveRag | undefined;
+  beforeAll(async () => {
+    project = tempProject();
+    writeFileSync(join(project.seedsDir, "oslo.md"), OSLO_BRIEFING);
+    rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+  });
+  afterAll(async () => {
+    await rag?.close();
+    project?.remove();
+  });
+  const made = <T>(value: T | undefined): T => {
+    if (value === undefined) throw new Error("twoBriefings() is ready only inside its tests");
+    return value;
+  };
+  return {
+    get root() {
+      return made(project).root;
+    },
+    get core() {
+      return made(rag);
+    },
   };
 }

@@ -1,32 +1,24 @@
 /**
  * Questions in a conversation: which read as follow-ups, and how the turns before weigh in (through rag.answer).
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { readsAsFollowUp } from "../../src/rag/conversation.js";
-import { createRag, type Answer, type Citation } from "../../src/rag/index.js";
-import { OSLO_BRIEFING } from "../helpers/briefings.js";
-import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
+import type { Answer, Citation } from "../../src/rag/index.js";
+import { SEED_NAME, twoBriefings } from "../helpers/project.js";
 
 describe("conversations", () => {
-  let two: TempProject;
-  let core: Awaited<ReturnType<typeof createRag>>;
-  beforeAll(async () => {
-    two = tempProject();
-    writeFileSync(join(two.seedsDir, "oslo.md"), OSLO_BRIEFING);
-    core = await createRag({ root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir });
-  });
-  afterAll(() => two.remove());
+  const two = twoBriefings();
 
   const quotes = (answer: Answer): string[] => (answer.kind === "answered" ? answer.citations.map((c) => c.quote) : []);
 
   it("answers a follow-up in the context of the turn before: its briefing and words weigh in", async () => {
-    const first = await core.answer("What role did Algeria play in the Sahel?");
+    const first = await two.core.answer("What role did Algeria play in the Sahel?");
     expect(first.kind).toBe("answered");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const alone = await core.answer("Which agreement did it mediate?");
-    const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
+    const alone = await two.core.answer("Which agreement did it mediate?");
+    const followUp = await two.core.answer("Which agreement did it mediate?", { context: { turns } });
     expect(alone.kind === "answered" && alone.citations[0]?.source).toBe("seeds/oslo.md");
     expect(quotes(followUp)[0]).toContain("اتفاقية الجزائر للسلام لعام 2015");
     for (const c of followUp.kind === "answered" ? followUp.citations : []) {
@@ -35,80 +27,80 @@ describe("conversations", () => {
   });
 
   it("follows the turn's first citation, not a weaker one from another briefing", async () => {
-    const first = await core.answer("What role did Algeria play in the Sahel?");
+    const first = await two.core.answer("What role did Algeria play in the Sahel?");
     const cited = first.kind === "answered" ? first.citations : [];
     const oslo = readFileSync(join(two.root, "seeds/oslo.md"), "utf8");
     const weaker = { source: "seeds/oslo.md", start: oslo.indexOf("Norway"), end: oslo.indexOf("1993.") + 5 };
     const turns = [{ question: first.question, citations: [...cited.slice(0, 1), weaker] }];
-    const followUp = await core.answer("Which agreement did it mediate?", { context: { turns } });
+    const followUp = await two.core.answer("Which agreement did it mediate?", { context: { turns } });
     expect(followUp.kind === "answered" && followUp.citations[0]?.source).toBe(`seeds/${SEED_NAME}`);
   });
 
   it("declines a short off-topic question even in a conversation: the context picks where to look, not whether", async () => {
-    const first = await core.answer("What did Sison say about Western Sahara?");
+    const first = await two.core.answer("What did Sison say about Western Sahara?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("What is the capital of France?", { context: { turns } })).kind).toBe("declined");
+    expect((await two.core.answer("What is the capital of France?", { context: { turns } })).kind).toBe("declined");
   });
 
   it("judges a follow-up with the question it follows: words of its own few or none, it is still answered", async () => {
-    const first = await core.answer("ايش قالت عن الاستعراض الدوري الشامل للجزائر؟");
+    const first = await two.core.answer("ايش قالت عن الاستعراض الدوري الشامل للجزائر؟");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("ووين صار؟")).kind).toBe("declined");
-    expect(quotes(await core.answer("ووين صار؟", { context: { turns } })).some((q) => q.includes("حول الجزائر في جنيف"))).toBe(true);
-    const met = await core.answer("What 2015 agreement in Mali does the article mention?");
+    expect((await two.core.answer("ووين صار؟")).kind).toBe("declined");
+    expect(quotes(await two.core.answer("ووين صار؟", { context: { turns } })).some((q) => q.includes("حول الجزائر في جنيف"))).toBe(true);
+    const met = await two.core.answer("What 2015 agreement in Mali does the article mention?");
     const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
-    expect(quotes(await core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
+    expect(quotes(await two.core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
   });
 
   it("answers a follow-up to a follow-up: a chain of short questions leans on the question that opened it", async () => {
     const turns: { question: string; citations: readonly Citation[] }[] = [];
     for (const question of ["What did Sison say about Security Council reform?", "and when?", "and where?"]) {
-      const answer = await core.answer(question, { context: { turns } });
+      const answer = await two.core.answer(question, { context: { turns } });
       expect(answer.kind, question).toBe("answered");
       turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
     }
     const arabic: { question: string; citations: readonly Citation[] }[] = [];
     for (const question of ["ماذا قالت سيسون عن إصلاح مجلس الأمن؟", "وين؟", "ووين؟"]) {
-      const answer = await core.answer(question, { context: { turns: arabic } });
+      const answer = await two.core.answer(question, { context: { turns: arabic } });
       expect(answer.kind, question).toBe("answered");
       arabic.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
     }
     // The chain's words do not make a new topic answerable, nor do two earlier questions' words together.
-    expect((await core.answer("and the weather in Paris?", { context: { turns } })).kind).toBe("declined");
-    const two: { question: string; citations: readonly Citation[] }[] = [];
+    expect((await two.core.answer("and the weather in Paris?", { context: { turns } })).kind).toBe("declined");
+    const opened: { question: string; citations: readonly Citation[] }[] = [];
     for (const question of ["شو قال لعمامرة عن مجلس الأمن؟", "ماذا قالت سيسون عن الصحراء الغربية؟"]) {
-      const answer = await core.answer(question, { context: { turns: two } });
+      const answer = await two.core.answer(question, { context: { turns: opened } });
       expect(answer.kind, question).toBe("answered");
-      two.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+      opened.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
     }
-    expect((await core.answer("ومين ربح الدوري الاسباني؟", { context: { turns: two } })).kind).toBe("declined");
+    expect((await two.core.answer("ومين ربح الدوري الاسباني؟", { context: { turns: opened } })).kind).toBe("declined");
   });
 
   it("answers 'and about X?' and 'what happened in X?' in Arabic as in English (وعن, وبخصوص, حدث were words of the question)", async () => {
-    const first = await core.answer("ماذا قالت سيسون عن الصحراء الغربية؟");
+    const first = await two.core.answer("ماذا قالت سيسون عن الصحراء الغربية؟");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
     for (const followUp of ["وعن مالي؟", "وحول مالي؟", "وبخصوص مالي؟"]) {
-      expect(quotes(await core.answer(followUp, { context: { turns } })).join(" ")).toContain("مينوسما");
+      expect(quotes(await two.core.answer(followUp, { context: { turns } })).join(" ")).toContain("مينوسما");
     }
     for (const question of ["ماذا حدث في مالي؟", "ما الذي جرى في مالي؟", "What is happening in Mali?"]) {
-      expect(quotes(await core.answer(question)).join(" ")).toContain("مينوسما");
+      expect(quotes(await two.core.answer(question)).join(" ")).toContain("مينوسما");
     }
   });
 
   it("answers a short question that stands on its own as if asked alone, whatever was asked before", async () => {
     // Two words of its own or fewer, no opener or pronoun: it leaned on the turn before and quoted a tweet.
-    const first = await core.answer("What did Sison say about Western Sahara?");
+    const first = await two.core.answer("What did Sison say about Western Sahara?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
     for (const question of ["من هو لعمامرة؟", "Who is Staffan de Mistura?"]) {
-      expect(quotes(await core.answer(question, { context: { turns } })), question).toEqual(quotes(await core.answer(question)));
+      expect(quotes(await two.core.answer(question, { context: { turns } })), question).toEqual(quotes(await two.core.answer(question)));
     }
     // Without a question word of its own, a short one leans on the conversation ("والجزائر؟", and Algeria?: the
     // conjunction is written onto the word).
-    expect(quotes(await core.answer("والجزائر؟", { context: { turns } }))).not.toEqual(quotes(await core.answer("والجزائر؟")));
+    expect(quotes(await two.core.answer("والجزائر؟", { context: { turns } }))).not.toEqual(quotes(await two.core.answer("والجزائر؟")));
     // A yes/no question opens with its own auxiliary: not bent either (found by a review; "Is Lamamra a
     // minister?" gained a Western Sahara quote).
     for (const question of ["Is Lamamra a minister?", "Is Mali stable?"]) {
-      expect(quotes(await core.answer(question, { context: { turns } })), question).toEqual(quotes(await core.answer(question)));
+      expect(quotes(await two.core.answer(question, { context: { turns } })), question).toEqual(quotes(await two.core.answer(question)));
     }
   });
 
@@ -116,7 +108,7 @@ describe("conversations", () => {
     // The briefing spells her سنسون where it reports what she said on Mali, and سيسون once, on Western Sahara:
     // her rarer name outranked the topic and every quote was about something else.
     for (const question of ["What did Sison say about Mali?", "Tell me what Sison said about Mali.", "ماذا قالت سيسون عن مالي؟"]) {
-      const cited = quotes(await core.answer(question));
+      const cited = quotes(await two.core.answer(question));
       expect(cited.length, question).toBeGreaterThan(0);
       for (const quote of cited) expect(quote, question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);
     }
@@ -125,54 +117,54 @@ describe("conversations", () => {
   it("declines a follow-up the pair with the question before it only makes likely, not more likely than not", async () => {
     // الدوري (the league) also reads "role"; with the question on Lamamra the pair cleared the threshold for
     // questions asked alone.
-    const first = await core.answer("شو قال لعمامرة عن مجلس الأمن؟");
+    const first = await two.core.answer("شو قال لعمامرة عن مجلس الأمن؟");
     expect(first.kind).toBe("answered");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("ومين ربح الدوري الاسباني؟", { context: { turns } })).kind).toBe("declined");
+    expect((await two.core.answer("ومين ربح الدوري الاسباني؟", { context: { turns } })).kind).toBe("declined");
   });
 
   it("lends nothing from a declined turn: the next question is still judged on its own words", async () => {
-    const first = await core.answer("Who won the World Cup?");
+    const first = await two.core.answer("Who won the World Cup?");
     expect(first.kind).toBe("declined");
     const turns = [{ question: first.question, citations: [] }];
-    expect((await core.answer("and MINURSO?")).kind).toBe("answered");
-    expect((await core.answer("and MINURSO?", { context: { turns } })).kind).toBe("answered");
+    expect((await two.core.answer("and MINURSO?")).kind).toBe("answered");
+    expect((await two.core.answer("and MINURSO?", { context: { turns } })).kind).toBe("answered");
   });
 
   it("reads punctuation or an emoji alone as no question, even after an answer", async () => {
-    const first = await core.answer("What did Sison say about Western Sahara?");
+    const first = await two.core.answer("What did Sison say about Western Sahara?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    for (const question of ["?", "؟؟", "👍"]) expect((await core.answer(question, { context: { turns } })).kind, question).toBe("declined");
+    for (const question of ["?", "؟؟", "👍"]) expect((await two.core.answer(question, { context: { turns } })).kind, question).toBe("declined");
   });
 
   it("declines a follow-up that opens a new topic: a name found nowhere, or no word of its own found", async () => {
-    const first = await core.answer("What did the US say about MINURSO?");
+    const first = await two.core.answer("What did the US say about MINURSO?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
     for (const question of ["and how is the weather in Paris?", "how about the price of oil there?", "And what about the World Cup?"]) {
-      expect((await core.answer(question, { context: { turns } })).kind, question).toBe("declined");
+      expect((await two.core.answer(question, { context: { turns } })).kind, question).toBe("declined");
     }
   });
 
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
-    const first = await core.answer("Who is Michele Sison?");
+    const first = await two.core.answer("Who is Michele Sison?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    expect((await core.answer("and what is her favourite food?", { context: { turns } })).kind).toBe("declined");
+    expect((await two.core.answer("and what is her favourite food?", { context: { turns } })).kind).toBe("declined");
   });
 
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
-    const first = await core.answer("What role did Algeria play in the Sahel?");
+    const first = await two.core.answer("What role did Algeria play in the Sahel?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const followUp = await core.answer("وما الاتفاق الذي توسطت فيه؟", { context: { turns } });
+    const followUp = await two.core.answer("وما الاتفاق الذي توسطت فيه؟", { context: { turns } });
     expect(followUp.kind === "answered" && followUp.citations[0]?.source).toBe(`seeds/${SEED_NAME}`);
   });
 
   it("does not bend a question that stands on its own, in either language", async () => {
     const turns = [{ question: "Which agreement did Norway mediate?", citations: [{ source: "seeds/oslo.md", start: 8, end: 60 }] }];
     for (const question of ["من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟", "Who is the personal envoy of the Secretary-General for Western Sahara?"]) {
-      const alone = quotes(await core.answer(question));
+      const alone = quotes(await two.core.answer(question));
       expect(alone.length).toBeGreaterThan(0);
-      expect(quotes(await core.answer(question, { context: { turns } }))).toEqual(alone);
+      expect(quotes(await two.core.answer(question, { context: { turns } }))).toEqual(alone);
     }
   });
 });

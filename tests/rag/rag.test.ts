@@ -6,8 +6,7 @@ import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { decodePassages } from "../../src/rag/passage-file.js";
 import { warningLogger } from "../helpers/logger.js";
-import { OSLO_BRIEFING } from "../helpers/briefings.js";
-import { tempProject, type TempProject } from "../helpers/project.js";
+import { tempProject, twoBriefings, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
 let rag: Rag;
@@ -168,30 +167,23 @@ describe("rag.answer", () => {
 });
 
 describe("two briefings", () => {
-  let two: TempProject;
-  let core: Awaited<ReturnType<typeof createRag>>;
-  beforeAll(async () => {
-    two = tempProject();
-    writeFileSync(join(two.seedsDir, "oslo.md"), OSLO_BRIEFING);
-    core = await createRag({ root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir });
-  });
-  afterAll(() => two.remove());
+  const two = twoBriefings();
 
   it("never quotes the same text twice, though quotes take in their neighbours", async () => {
     for (const question of ["Which agreement did Norway mediate?", "What role did Algeria play in the Sahel region?", "ما موقف واشنطن من بعثة المينورسو؟"]) {
-      const answer = await core.answer(question);
+      const answer = await two.core.answer(question);
       const cited = answer.kind === "answered" ? answer.citations : [];
       for (const a of cited) for (const b of cited) if (a !== b && a.source === b.source) expect(a.end <= b.start || b.end <= a.start, `${a.start}-${a.end} ${b.start}-${b.end}`).toBe(true);
     }
   });
 
   it("opens the whole passage behind a citation, as a slice of the source", async () => {
-    const answer = await core.answer("What role did Algeria play in the Sahel region?");
+    const answer = await two.core.answer("What role did Algeria play in the Sahel region?");
     const cited = answer.kind === "answered" ? answer.citations[0] : undefined;
-    const view = cited && core.passage(cited.source, cited.start);
+    const view = cited && two.core.passage(cited.source, cited.start);
     expect(view?.text).toContain(cited?.quote);
     expect(view && readFileSync(join(two.root, view.source), "utf8").slice(view.start, view.end)).toBe(view?.text);
-    expect(core.passage("seeds/none.md", 0)).toBeUndefined();
+    expect(two.core.passage("seeds/none.md", 0)).toBeUndefined();
   });
 });
 
