@@ -53,14 +53,25 @@ export async function pressButton(data: string, user: string, language: Language
     const focus = { from: citation.start - passage.start, to: citation.end - passage.start };
     return { kind: "passage", passage, n: action.n, language: payload.language, focus };
   }
-  const first = await state.buttons.firstVote(action.id, user).catch((error: unknown) => {
+  const first = await state.buttons.firstVote(action.id, user, action.vote).catch((error: unknown) => {
     logger.warn({ err: error }, "could not check for an earlier vote");
     return true;
   });
-  if (!first) return { kind: "message", text: m.alreadyVoted, language: payload.language };
   // One vote per user and answer, however often it is recorded (see FeedbackInput.once).
   const once = `vote:${action.id}:${user}`;
-  const recorded = await state.feedback.record({ platform: payload.platform, kind: action.vote, user, question: payload.question, citations: payload.citations, once });
+  const vote = (kind: "up" | "down"): Promise<boolean> =>
+    state.feedback.record({ platform: payload.platform, kind, user, question: payload.question, citations: payload.citations, once });
+  if (!first) {
+    // The earlier vote is recorded again, which counts once: its record may have failed while giving its claim
+    // back failed too (Redis away for both), and it would otherwise be lost behind "already rated".
+    const earlier = await state.buttons.earlierVote(action.id, user).catch((error: unknown) => {
+      logger.warn({ err: error }, "could not read the earlier vote");
+      return undefined;
+    });
+    if (earlier !== undefined) await vote(earlier);
+    return { kind: "message", text: m.alreadyVoted, language: payload.language };
+  }
+  const recorded = await vote(action.vote);
   if (!recorded) {
     // Not kept (logged by the log): the claim is given back, so pressing again is counted rather than "already rated".
     await state.buttons.forgetVote(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not give back a vote that was not recorded"));

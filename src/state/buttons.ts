@@ -49,8 +49,10 @@ export interface ButtonStore {
   put(payload: AnswerPayload): Promise<string>;
   /** The payload of `id`, or undefined when it expired or never existed. */
   get(id: string): Promise<AnswerPayload | undefined>;
-  /** True the first time `user` votes on answer `id` (for as long as its buttons work), false after. */
-  firstVote(id: string, user: string): Promise<boolean>;
+  /** True the first time `user` votes on answer `id` (for as long as its buttons work), false after; keeps `vote`. */
+  firstVote(id: string, user: string, vote: "up" | "down"): Promise<boolean>;
+  /** The vote `user` first gave on `id`, while it is kept (undefined for a claim from before votes were kept). */
+  earlierVote(id: string, user: string): Promise<"up" | "down" | undefined>;
   /** Gives back the vote of `user` on `id` that could not be recorded, so that pressing again counts. */
   forgetVote(id: string, user: string): Promise<void>;
 }
@@ -67,7 +69,11 @@ export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonSt
       const raw = await store.get(`button:${id}`);
       return raw === undefined ? undefined : parsePayload(raw);
     },
-    firstVote: (id, user) => store.claim(`vote:${id}:${user}`, "1", ttlMs),
+    firstVote: (id, user, vote) => store.claim(`vote:${id}:${user}`, vote, ttlMs),
+    async earlierVote(id, user) {
+      const vote = await store.get(`vote:${id}:${user}`);
+      return vote === "up" || vote === "down" ? vote : undefined;
+    },
     forgetVote: (id, user) => store.delete(`vote:${id}:${user}`),
   };
 }

@@ -65,6 +65,29 @@ describe("feedback votes", () => {
     rag.close();
   });
 
+  it("a vote whose record and whose giving back both failed is recorded when pressed again, once, with its first kind", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const dir = join(p.root, "state");
+    writeFileSync(dir, "not a folder");
+    const base = createState({ logger: silentLogger, feedback: { dir, retentionDays: 30, salt: "test-salt-0123456789" } });
+    // Redis away: the claim cannot be given back either.
+    const state = { ...base, buttons: { ...base.buttons, forgetVote: () => Promise.reject(new Error("Redis is unavailable")) } };
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: silentLogger, state });
+    const reply = await ask("Who is Michele Sison?", { user: "telegram:1", platform: "telegram" });
+    if (reply.kind !== "answer" || reply.buttons === undefined) throw new Error("expected an answer with buttons");
+    const press = (vote: "up" | "down") => pressButton(feedbackData(reply.buttons ?? "", vote, "en"), "telegram:2", "en", { rag, state, logger: silentLogger });
+    const en = messages("en");
+
+    expect(await press("down")).toEqual({ kind: "message", text: en.voteFailed, language: "en" });
+    rmSync(dir);
+    mkdirSync(dir);
+    expect(await press("up")).toEqual({ kind: "message", text: en.alreadyVoted, language: "en" });
+    expect(await press("up")).toEqual({ kind: "message", text: en.alreadyVoted, language: "en" });
+    expect((await state.feedback.list()).map((e) => e.kind)).toEqual(["down"]);
+    rag.close();
+  });
+
   it("a vote under an answer from before feedback was switched off is thanked, not asked to be given again", async () => {
     const p = project();
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });

@@ -201,10 +201,10 @@ describe("state shared through a real Redis", () => {
     expect(await b.state.updates.first("telegram:1:500")).toBe(false);
 
     // A vote given back (not recorded) by one replica can be given again at another.
-    expect(await a.state.buttons.firstVote(id, "telegram:1")).toBe(true);
-    expect(await b.state.buttons.firstVote(id, "telegram:1")).toBe(false);
+    expect(await a.state.buttons.firstVote(id, "telegram:1", "up")).toBe(true);
+    expect(await b.state.buttons.firstVote(id, "telegram:1", "up")).toBe(false);
     await a.state.buttons.forgetVote(id, "telegram:1");
-    expect(await b.state.buttons.firstVote(id, "telegram:1")).toBe(true);
+    expect(await b.state.buttons.firstVote(id, "telegram:1", "up")).toBe(true);
 
     await a.state.feedback.record({ platform: "telegram", kind: "down", user: "telegram:1", question: "Who?", citations: payload.citations });
     expect((await b.state.feedback.list()).map((e) => [e.kind, e.question])).toEqual([["down", "Who?"]]);
