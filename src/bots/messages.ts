@@ -45,6 +45,13 @@ export interface Messages {
   readonly votingOff: string;
   /** A button whose answer is too old (its payload expired) or that this bot never made. */
   readonly buttonExpired: string;
+  /** /about's lines: the briefings, the index's size, when it was built, the embedder. */
+  readonly about: {
+    readonly briefings: (count: number) => string;
+    readonly passages: (passages: number, sentences: number) => string;
+    readonly built: string;
+    readonly embedder: string;
+  };
 }
 
 const en: Messages = {
@@ -75,6 +82,12 @@ const en: Messages = {
   voteFailed: "Sorry, your rating could not be saved. Please press the button again in a moment.",
   votingOff: "Thanks, but ratings are no longer collected.",
   buttonExpired: "This button has expired. Please ask the question again.",
+  about: {
+    briefings: (count) => `Briefings (${count}):`,
+    passages: (passages, sentences) => `Passages: ${passages} (${sentences} sentences)`,
+    built: "Index built:",
+    embedder: "Embedder:",
+  },
 };
 
 const ar: Messages = {
@@ -105,6 +118,12 @@ const ar: Messages = {
   voteFailed: "عذراً، تعذّر حفظ تقييمك. اضغط الزر مجدداً بعد قليل.",
   votingOff: "شكراً، لكن التقييمات لم تعد تُجمع.",
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
+  about: {
+    briefings: (count) => `نصوص الأخبار (${count}):`,
+    passages: (passages, sentences) => `المقاطع: ${passages} (${sentences} جملة)`,
+    built: "تاريخ بناء الفهرس:",
+    embedder: "نموذج التضمين:",
+  },
 };
 
 /**

@@ -151,7 +151,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   // In any case: a phone's keyboard capitalises the first letter ("/Ask who is Sison?"), and telegraf's string
   // triggers match exactly.
   bot.command([/^start$/i, /^help$/i], (ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
-  bot.command(/^about$/i, (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info())));
+  bot.command(/^about$/i, (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info(), userLanguage(ctx))));
   bot.command(/^ask$/i, (ctx) => answer(ctx, ctx.message, ctx.payload));
   bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);

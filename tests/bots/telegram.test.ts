@@ -189,13 +189,19 @@ describe("Telegram bot, long polling", () => {
     expect(rag.questions).toEqual([]);
   });
 
-  it("answers /about with the briefings, the index size and when it was built, as valid HTML", async () => {
+  it("answers /about with the briefings, the index size and when it was built, as valid HTML, in the user's language", async () => {
     const { tg, rag } = await setup();
     tg.push(tg.privateUpdate("/about"));
     const [sent] = await tg.waitForSent(1);
     const info = rag.info();
+    const built = `${info.builtAt.slice(0, 16).replace("T", " ")} UTC`;
     expect(shown(sent)).toBe(
-      [`Briefings (${info.briefings.length}):`, ...info.briefings.map((b) => `• ${b}`), `Passages: ${info.passages} (${info.sentences} sentences)`, `Index built: ${info.builtAt}`, `Embedder: ${info.embedder}`].join("\n"),
+      [`Briefings (${info.briefings.length}):`, ...info.briefings.map((b) => `• ${b}`), `Passages: ${info.passages} (${info.sentences} sentences)`, `Index built: ${built}`, `Embedder: ${info.embedder}`].join("\n"),
+    );
+    tg.push(tg.privateUpdate("/about", { languageCode: "ar" }));
+    const [, arabic] = await tg.waitForSent(2);
+    expect(shown(arabic)).toBe(
+      [`نصوص الأخبار (${info.briefings.length}):`, ...info.briefings.map((b) => `• ${b}`), `المقاطع: ${info.passages} (${info.sentences} جملة)`, `تاريخ بناء الفهرس: ${built}`, `نموذج التضمين: ${info.embedder}`].join("\n"),
     );
     expect(rag.questions).toEqual([]);
   });

@@ -145,16 +145,19 @@ function renderBlock({ open, close, text }: Block, limit: number): string[] {
 }
 
 /** What `/about` shows: the briefings (as many as fit in one message), the index size, when it was built, the embedder. */
-export function renderAboutHtml(info: RagInfo, limit = TELEGRAM_MAX_CHARS): string {
+export function renderAboutHtml(info: RagInfo, language: Language = "en", limit = TELEGRAM_MAX_CHARS): string {
+  const about = messages(language).about;
+  // "2026-12-03 23:08 UTC": Telegram has no timestamp entity that shows the reader's own time zone.
+  const built = Number.isNaN(Date.parse(info.builtAt)) ? info.builtAt : `${new Date(info.builtAt).toISOString().slice(0, 16).replace("T", " ")} UTC`;
   const tail = [
-    `Passages: ${info.passages} (${info.sentences} sentences)`,
-    `Index built: ${escapeHtml(info.builtAt)}`,
-    `Embedder: <code>${escapeHtml(info.embedder)}</code>`,
+    about.passages(info.passages, info.sentences),
+    `${about.built} ${escapeHtml(built)}`,
+    `${about.embedder} <code>${escapeHtml(info.embedder)}</code>`,
   ];
   const briefings = info.briefings.map((b) => `• <code>${escapeHtml(b)}</code>`);
   for (let shown = briefings.length; shown >= 0; shown--) {
     const more = briefings.length - shown;
-    const text = [`<b>Briefings (${info.briefings.length}):</b>`, ...briefings.slice(0, shown), ...(more ? [`• … +${more}`] : []), ...tail].join("\n");
+    const text = [`<b>${escapeHtml(about.briefings(info.briefings.length))}</b>`, ...briefings.slice(0, shown), ...(more ? [`• … +${more}`] : []), ...tail].join("\n");
     if (text.length <= limit) return text;
   }
   return tail.join("\n");
