@@ -45,8 +45,8 @@ describe("ask", () => {
     const place = { chat: "console" };
     const [en, ar] = [messages("en"), messages("ar")];
     const replies = [];
-    for (const said of ["hello!", "مرحبا", "help", "مساعدة", "thanks", "شكراً جزيلاً"]) replies.push(renderReplyPlain(await ask(said, { user: "test", conversation: place })));
-    expect(replies).toEqual([en.greeting, ar.greeting, `${en.help}\n\n${en.usage}`, `${ar.help}\n\n${ar.usage}`, en.welcome, ar.welcome]);
+    for (const said of ["hello!", "مرحبا", "help", "مساعدة", "thanks", "شكراً جزيلاً", "ok", "تمام"]) replies.push(renderReplyPlain(await ask(said, { user: "test", conversation: place })));
+    expect(replies).toEqual([en.greeting, ar.greeting, `${en.help}\n\n${en.usage}`, `${ar.help}\n\n${ar.usage}`, en.welcome, ar.welcome, en.usage, ar.usage]);
     expect(asked).toEqual([]); // the core was not asked
     expect(await ask.state.conversations.recall(place)).toEqual([]);
     // A question with a greeting in it is still a question.

@@ -46,6 +46,8 @@ export function renderNotice(notice: Notice): string {
       return m.welcome;
     case "help":
       return `${m.help}\n\n${m.usage}`;
+    case "ack":
+      return m.usage;
   }
 }
 

@@ -1,14 +1,15 @@
 /**
- * Messages that ask nothing of the briefings: a greeting, thanks, or a call for help, said on their own ("hi!",
- * "شكراً جزيلاً", "help", "مرحبا، شكرا"). Searched as questions, "help" quotes a sentence that holds مساعدة (an
- * assistant, in the briefing) and "hello" is declined; a bot answers them in its own words instead.
+ * Messages that ask nothing of the briefings: a greeting, thanks, a call for help, or an acknowledgement ("ok",
+ * "lol", "تمام"), said on their own ("hi!", "شكراً جزيلاً", "help", "مرحبا، شكرا"). Searched as questions, "help"
+ * quotes a sentence that holds مساعدة (an assistant, in the briefing), "hello" is declined, and "ok" is declined and
+ * logged for the operator as a question the briefings did not answer; a bot answers them in its own words instead.
  *
  * A message is small talk only when all of its words are such phrases (and fillers like "there", "يا بوت"):
  * "hi, who is Sison?" is a question.
  */
 import { tokenize } from "./tokenize.js";
 
-export type SmallTalk = "greeting" | "thanks" | "help";
+export type SmallTalk = "greeting" | "thanks" | "help" | "ack";
 
 /** Phrases, most telling kind first: a message holding any help phrase asks for help, else thanks, else greets. */
 const PHRASES: readonly (readonly [SmallTalk, string])[] = [
@@ -20,6 +21,8 @@ const PHRASES: readonly (readonly [SmallTalk, string])[] = [
   ["thanks", "شكرا | شكرا جزيلا | شكرا لك | شكرا كتير | شكرا كثيرا | مشكور | مشكورة | تسلم | تسلمي | يعطيك العافية | الله يعطيك العافية | جزاك الله خيرا | ممنون"],
   ["greeting", "hi | hello | hey | hiya | howdy | greetings | good morning | good afternoon | good evening | good day | salam | salaam | salam alaikum | assalamu alaikum"],
   ["greeting", "مرحبا | مرحبتين | أهلا | أهلين | أهلا وسهلا | هلا | هاي | سلام | السلام عليكم | سلام عليكم | السلام عليكم ورحمة الله | السلام عليكم ورحمة الله وبركاته | صباح الخير | مساء الخير | صباح النور | مساء النور"],
+  ["ack", "ok | okay | k | kk | cool | nice | great | got it | i see | alright | fine | yes | no | yeah | yep | nope | sure | wow | lol | haha | hahaha"],
+  ["ack", "تمام | طيب | ماشي | حسنا | أوكي | اوكي | نعم | لا | أيوه | ايوه | آه | جميل | رائع | ممتاز | هههه | ههههه"],
 ];
 
 /**
@@ -29,13 +32,13 @@ const PHRASES: readonly (readonly [SmallTalk, string])[] = [
 const wordsOf = (text: string): string[] => tokenize(text).map((t) => t.text.replace(/(?<=[\u0621-\u064A]{3})\u0627$/u, ""));
 
 /** Words that go with a greeting or thanks without asking anything: "hi there", "thanks again", "مرحبا يا بوت". */
-const FILLERS: ReadonlySet<string> = new Set(wordsOf("there bot all everyone again so much very ok okay great يا بوت يابوت جداً تمام طيب"));
+const FILLERS: ReadonlySet<string> = new Set(wordsOf("there bot all everyone again so much very يا بوت يابوت جداً"));
 
 const KNOWN: ReadonlyMap<string, SmallTalk> = new Map(
   PHRASES.flatMap(([kind, list]) => list.split("|").map((phrase) => [wordsOf(phrase).join(" "), kind] as const)),
 );
 const LONGEST = Math.max(...[...KNOWN.keys()].map((k) => k.split(" ").length));
-const RANK: Readonly<Record<SmallTalk, number>> = { help: 3, thanks: 2, greeting: 1 };
+const RANK: Readonly<Record<SmallTalk, number>> = { help: 3, thanks: 2, greeting: 1, ack: 0 };
 
 /** What kind of small talk `text` is, or undefined when it asks something (or is empty). */
 export function smallTalk(text: string): SmallTalk | undefined {
