@@ -26,7 +26,9 @@ const MAX_CAUSE_CHARS = 200;
  */
 export function describeError(error: unknown, secrets: readonly string[] = []): string {
   if (!(error instanceof Error)) return redact(String(error), secrets);
-  const line = error.cause instanceof Error ? (error.cause.message.split("\n")[0] ?? "").trim() : "";
+  // Redacted before it is cut: a secret across the cut would no longer match whole.
+  const causeText = error.cause instanceof Error ? redact(error.cause.message, secrets) : "";
+  const line = causeText.split("\n").find((l) => l.trim() !== "")?.trim() ?? "";
   const cause = line.length > MAX_CAUSE_CHARS ? `${line.slice(0, MAX_CAUSE_CHARS)}…` : line;
   return redact(cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message, secrets);
 }

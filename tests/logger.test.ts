@@ -15,5 +15,8 @@ describe("describeError", () => {
     const said = describeError(new Error("cannot embed with m at 127.0.0.1:1", { cause }), ["sk-secret-KEY-1234567890"]);
     expect(said).toBe("cannot embed with m at 127.0.0.1:1 (401 Incorrect API key provided: [REDACTED]. You can find yours at …)");
     expect(describeError(new Error("x", { cause: new Error("y".repeat(500)) })).length).toBeLessThan(220);
+    // A secret across the cut is redacted whole; a cause opening with a blank line keeps its first words.
+    expect(describeError(new Error("top", { cause: new Error(`${"x".repeat(195)}sk-SECRET123 tail`) }), ["sk-SECRET123"])).not.toContain("sk-SE");
+    expect(describeError(new Error("top", { cause: new Error("\nHTTP 401: refused") }))).toBe("top (HTTP 401: refused)");
   });
 });

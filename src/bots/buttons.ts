@@ -61,17 +61,21 @@ export async function pressButton(data: string, user: string, language: Language
   const once = `vote:${action.id}:${user}`;
   const vote = (kind: "up" | "down"): Promise<boolean> =>
     state.feedback.record({ platform: payload.platform, kind, user, question: payload.question, citations: payload.citations, once });
+  // Marked once recorded, so that "already rated" records a vote again only while it is not (below).
+  const saved = async (): Promise<void> =>
+    state.buttons.voteSaved(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not mark the vote as recorded"));
   if (!first) {
-    // The earlier vote is recorded again, which counts once: its record may have failed while giving its claim
-    // back failed too (Redis away for both), and it would otherwise be lost behind "already rated".
-    const earlier = await state.buttons.earlierVote(action.id, user).catch((error: unknown) => {
+    // A first vote not known to be recorded (its record failed and its claim could not be given back: Redis away
+    // for both) is recorded now, counting once; it would otherwise be lost behind "already rated".
+    const unsaved = await state.buttons.unsavedVote(action.id, user).catch((error: unknown) => {
       logger.warn({ err: error }, "could not read the earlier vote");
       return undefined;
     });
-    if (earlier !== undefined) await vote(earlier);
+    if (unsaved !== undefined && (await vote(unsaved))) await saved();
     return { kind: "message", text: m.alreadyVoted, language: payload.language };
   }
   const recorded = await vote(action.vote);
+  if (recorded) await saved();
   if (!recorded) {
     // Not kept (logged by the log): the claim is given back, so pressing again is counted rather than "already rated".
     await state.buttons.forgetVote(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not give back a vote that was not recorded"));

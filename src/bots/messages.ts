@@ -120,7 +120,7 @@ const ar: Messages = {
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
   about: {
     briefings: (count) => `نصوص الأخبار (${count}):`,
-    passages: (passages, sentences) => `المقاطع: ${passages} (${sentences} جملة)`,
+    passages: (passages, sentences) => `المقاطع: ${passages}، الجمل: ${sentences}`,
     built: "تاريخ بناء الفهرس:",
     embedder: "نموذج التضمين:",
   },

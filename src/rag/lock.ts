@@ -14,7 +14,7 @@
  * (see tidyLeftovers).
  */
 import { constants, existsSync, statSync } from "node:fs";
-import { copyFile, link, lstat, open, readdir, readFile, readlink, rename, rm, stat } from "node:fs/promises";
+import { copyFile, link, lstat, open, readdir, readFile, readlink, rename, rm, stat, utimes } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -361,10 +361,16 @@ async function removeOldGuard(guard: string): Promise<boolean> {
   await link(aside, guard).catch(async (error: unknown) => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EEXIST") return;
-    if (code !== "EPERM" && code !== "ENOTSUP" && code !== "EOPNOTSUPP" && code !== "ENOSYS") throw error;
-    await copyFile(aside, guard, constants.COPYFILE_EXCL).catch((copyError: unknown) => {
-      if ((copyError as NodeJS.ErrnoException).code !== "EEXIST") throw copyError;
-    });
+    if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "ENOSYS", "EISDIR", "EXDEV"].includes(code ?? "")) throw error;
+    const copied = await copyFile(aside, guard, constants.COPYFILE_EXCL).then(
+      () => true,
+      (copyError: unknown) => {
+        if ((copyError as NodeJS.ErrnoException).code !== "EEXIST") throw copyError;
+        return false;
+      },
+    );
+    // With the guard's own time: a fresh one would hold every writer off another TAKEOVER_STALE_MS.
+    if (copied) await utimes(guard, moved.atime, moved.mtime);
   });
   await rm(aside, { force: true });
   return false;

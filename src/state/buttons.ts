@@ -51,8 +51,13 @@ export interface ButtonStore {
   get(id: string): Promise<AnswerPayload | undefined>;
   /** True the first time `user` votes on answer `id` (for as long as its buttons work), false after; keeps `vote`. */
   firstVote(id: string, user: string, vote: "up" | "down"): Promise<boolean>;
-  /** The vote `user` first gave on `id`, while it is kept (undefined for a claim from before votes were kept). */
-  earlierVote(id: string, user: string): Promise<"up" | "down" | undefined>;
+  /** Marks the vote of `user` on `id` as recorded in the feedback log. */
+  voteSaved(id: string, user: string): Promise<void>;
+  /**
+   * The vote `user` first gave on `id` when it is not known to be recorded (its record failed and its claim could
+   * not be given back); undefined once recorded, or for a claim from before votes were kept.
+   */
+  unsavedVote(id: string, user: string): Promise<"up" | "down" | undefined>;
   /** Gives back the vote of `user` on `id` that could not be recorded, so that pressing again counts. */
   forgetVote(id: string, user: string): Promise<void>;
 }
@@ -70,7 +75,11 @@ export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonSt
       return raw === undefined ? undefined : parsePayload(raw);
     },
     firstVote: (id, user, vote) => store.claim(`vote:${id}:${user}`, vote, ttlMs),
-    async earlierVote(id, user) {
+    async voteSaved(id, user) {
+      const vote = await store.get(`vote:${id}:${user}`);
+      if (vote === "up" || vote === "down") await store.set(`vote:${id}:${user}`, `${vote}:saved`, ttlMs);
+    },
+    async unsavedVote(id, user) {
       const vote = await store.get(`vote:${id}:${user}`);
       return vote === "up" || vote === "down" ? vote : undefined;
     },

@@ -85,6 +85,11 @@ describe("feedback votes", () => {
     expect(await press("up")).toEqual({ kind: "message", text: en.alreadyVoted, language: "en" });
     expect(await press("up")).toEqual({ kind: "message", text: en.alreadyVoted, language: "en" });
     expect((await state.feedback.list()).map((e) => e.kind)).toEqual(["down"]);
+    // Recorded once: pressing again and again writes nothing more (the log is bounded; copies would push others out).
+    const lines = (): number => readFileSync(join(dir, "feedback.jsonl"), "utf8").split("\n").filter(Boolean).length;
+    const before = lines();
+    for (let i = 0; i < 5; i += 1) await press("down");
+    expect(lines()).toBe(before);
     rag.close();
   });
 

@@ -201,7 +201,7 @@ describe("Telegram bot, long polling", () => {
     tg.push(tg.privateUpdate("/about", { languageCode: "ar" }));
     const [, arabic] = await tg.waitForSent(2);
     expect(shown(arabic)).toBe(
-      [`نصوص الأخبار (${info.briefings.length}):`, ...info.briefings.map((b) => `• ${b}`), `المقاطع: ${info.passages} (${info.sentences} جملة)`, `تاريخ بناء الفهرس: ${built}`, `نموذج التضمين: ${info.embedder}`].join("\n"),
+      [`نصوص الأخبار (${info.briefings.length}):`, ...info.briefings.map((b) => `• ${b}`), `المقاطع: ${info.passages}، الجمل: ${info.sentences}`, `تاريخ بناء الفهرس: ${built}`, `نموذج التضمين: ${info.embedder}`].join("\n"),
     );
     expect(rag.questions).toEqual([]);
   });

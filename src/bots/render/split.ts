@@ -9,9 +9,9 @@ import { MARK_CLOSE, MARK_OPEN } from "./marks.js";
 const segmenters = new Map<string, Intl.Segmenter>();
 
 /**
- * `text` cut into sentences or words by Intl.Segmenter in `language`'s rules. A match mark (marks.ts) is kept
- * with its word, the opening one with the word after it and the closing one with the word before: a cut between
- * them would leave the word unmarked (renderMarks drops a mark without its pair).
+ * `text` cut into sentences or words by Intl.Segmenter in `language`'s rules. A marked span (marks.ts) is one
+ * segment from its opening mark to its closing one ("U.S.", which the segmenter cuts in two): a cut inside it
+ * would leave it unmarked (renderMarks drops a mark without its pair).
  */
 function segments(text: string, language: Language, granularity: "sentence" | "word"): string[] {
   const key = `${language}:${granularity}`;
@@ -21,18 +21,25 @@ function segments(text: string, language: Language, granularity: "sentence" | "w
     segmenters.set(key, segmenter);
   }
   const out: string[] = [];
-  let opening = "";
+  /** A marked span being read: from its opening mark to its closing one, however the segmenter cuts inside. */
+  let marked: string | undefined;
   for (const { segment } of segmenter.segment(text)) {
-    if (segment === MARK_OPEN) opening += segment;
-    else if (segment === MARK_CLOSE && out.length > 0 && opening === "") out[out.length - 1] += segment;
-    else {
-      out.push(opening + segment);
-      opening = "";
-    }
+    if (marked !== undefined) {
+      marked += segment;
+      if (segment.includes(MARK_CLOSE)) {
+        out.push(marked);
+        marked = undefined;
+      }
+    } else if (segment.startsWith(MARK_OPEN) && !segment.includes(MARK_CLOSE)) marked = segment;
+    else if (segment === MARK_CLOSE && out.length > 0) out[out.length - 1] += segment;
+    else out.push(segment);
   }
-  if (opening !== "") out.push(opening);
+  if (marked !== undefined) out.push(marked);
   return out;
 }
+
+/** Whether `text` holds something besides match marks and spaces (a piece of marks alone renders empty). */
+const hasText = (text: string): boolean => text.replaceAll(MARK_OPEN, "").replaceAll(MARK_CLOSE, "").trim() !== "";
 
 /**
  * `raw` cut into pieces whose rendering (`render(piece, first)`, `first` for the first piece: a quote's number
@@ -43,7 +50,7 @@ export function splitToFit(raw: string, render: (raw: string, first: boolean) =>
   let current = "";
   const fits = (text: string): boolean => render(text, out.length === 0).length <= limit;
   const flush = (): void => {
-    if (current.trim()) out.push(render(current, out.length === 0));
+    if (hasText(current)) out.push(render(current, out.length === 0));
     current = "";
   };
   const addChars = (piece: string): void => {

@@ -21,8 +21,9 @@ const PHRASES: readonly (readonly [SmallTalk, string])[] = [
   ["thanks", "شكرا | شكرا جزيلا | شكرا لك | شكرا كتير | شكرا كثيرا | مشكور | مشكورة | تسلم | تسلمي | يعطيك العافية | الله يعطيك العافية | جزاك الله خيرا | ممنون"],
   ["greeting", "hi | hello | hey | hiya | howdy | greetings | good morning | good afternoon | good evening | good day | salam | salaam | salam alaikum | assalamu alaikum"],
   ["greeting", "مرحبا | مرحبتين | أهلا | أهلين | أهلا وسهلا | هلا | هاي | سلام | السلام عليكم | سلام عليكم | السلام عليكم ورحمة الله | السلام عليكم ورحمة الله وبركاته | صباح الخير | مساء الخير | صباح النور | مساء النور"],
-  ["ack", "ok | okay | k | kk | cool | nice | great | got it | i see | alright | fine | yes | no | yeah | yep | nope | sure | wow | lol | haha | hahaha"],
-  ["ack", "تمام | طيب | ماشي | حسنا | أوكي | اوكي | نعم | لا | أيوه | ايوه | آه | جميل | رائع | ممتاز | هههه | ههههه"],
+  // Not words that are also names or places (جميل, Nice), nor حسنا, which matches as حسن (Hassan).
+  ["ack", "ok | okay | cool | got it | alright | yes | no | yeah | yep | nope | wow | lol | haha | hahaha"],
+  ["ack", "تمام | طيب | ماشي | أوكي | اوكي | نعم | لا | أيوه | ايوه | رائع | ممتاز | هههه | ههههه"],
 ];
 
 /**
@@ -61,5 +62,7 @@ export function smallTalk(text: string): SmallTalk | undefined {
       return undefined;
     }
   }
+  // "No?", "لا؟": asked, not acknowledged (a reply to an answer, say).
+  if (found === "ack" && /[?؟]/u.test(text)) return undefined;
   return found;
 }

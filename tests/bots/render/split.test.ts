@@ -30,5 +30,12 @@ describe("splitToFit", () => {
       expect(pieces.join(" "), String(limit)).toContain("<b>مجلس</b>");
       for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(limit);
     }
+    // A marked span the segmenter cuts inside ("U.S." is "U.S" and "."), and no piece of marks alone.
+    const us = `${"word ".repeat(3)}${MARK_OPEN}U.S.${MARK_CLOSE} policy`;
+    for (let limit = 18; limit <= 40; limit += 1) {
+      const pieces = splitToFit(us, (raw) => `<q>${renderMarks(raw.trim(), "<b>", "</b>")}</q>`, limit, "en");
+      expect(pieces.join(" "), String(limit)).toContain("<b>U.S.</b>");
+      expect(pieces.filter((p) => p === "<q></q>"), String(limit)).toEqual([]);
+    }
   });
 });

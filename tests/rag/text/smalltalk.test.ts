@@ -16,6 +16,8 @@ describe("smallTalk", () => {
     expect(["ok", "Okay!", "lol", "haha", "got it", "تمام", "طيب", "ماشي", "ههههه"].map(smallTalk)).toEqual(Array(9).fill("ack"));
     expect(smallTalk("ok thanks")).toBe("thanks");
     expect(smallTalk("ok hi")).toBe("greeting");
+    // Asked, or a name: a question.
+    for (const text of ["No?", "لا؟", "حسن", "حسن؟", "جميل", "Nice", "See?"]) expect(smallTalk(text), text).toBeUndefined();
   });
 
   it("takes the most telling kind of a mix: help over thanks over a greeting", () => {
