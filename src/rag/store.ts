@@ -364,12 +364,13 @@ export async function buildIndex(options: BuildIndexOptions, seeds?: readonly Se
   if (sentences === 0) {
     throw new IndexError("no-seeds", `the briefings in ${relative(root, seedsDir) || seedsDir} hold no sentence to index`);
   }
-  const saved = previous && (await isSavedIn(indexDir, previous, logger)) ? indexDir : undefined;
+  const savedChecksums = previous ? await checksumsIfSaved(indexDir, previous, logger) : undefined;
+  const saved = savedChecksums ? indexDir : undefined;
   // Scratch room for an update's vectors, and for the segments of a graph built in worker threads.
   const graphed = sentences > (options.exactMaxVectors ?? EXACT_MAX_VECTORS);
   const workDir = previous?.exact || previous?.segments || graphed ? await makeWorkDir(indexDir, logger) : undefined;
   try {
-    return await finishIndex(options, { seeds, passages, started, previous, saved, workDir });
+    return await finishIndex(options, { seeds, passages, started, previous, saved, savedChecksums, workDir });
   } finally {
     // A scratch folder that cannot be removed must not replace the build's result or error; the next writer
     // removes it (see tidyLeftovers in lock.ts).
@@ -403,6 +404,8 @@ interface Build {
   readonly previous: LoadedIndex | undefined;
   /** The index folder, when it holds `previous`'s vectors as they are in memory (read from there). */
   readonly saved: string | undefined;
+  /** The checksums its manifest records, which its files matched (see checksumsIfSaved). */
+  readonly savedChecksums: Readonly<Record<string, number>> | undefined;
   /** The build's scratch folder beside the index (an update's vectors, a graph's segments built in workers; see makeWorkDir). */
   readonly workDir: string | undefined;
 }
@@ -473,7 +476,8 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   };
   const index: LoadedIndex = { manifest, seeds, store, ...vectors };
   // The segments the update did not touch are the previous index's own objects: their files are linked.
-  const unchanged = saved && previous?.segments ? { dir: saved, segments: new Set(previous.segments) } : undefined;
+  const unchanged =
+    saved && previous?.segments ? { dir: saved, segments: new Set(previous.segments), checksums: build.savedChecksums ?? {} } : undefined;
   try {
     await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(segmentFiles ? { segmentFiles } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
   } catch (error) {
@@ -485,17 +489,18 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
 }
 
 /**
- * Whether `indexDir` holds `index` as it is in memory (its manifest has the same build time and counts): then
- * an update reads the previous vectors from their files instead of writing them out of memory first.
+ * The checksums of `indexDir`'s vector files when it holds `index` as it is in memory (its manifest has the same
+ * build time and counts, and its files match it), else undefined: then an update reads the previous vectors from
+ * their files instead of writing them out of memory first, and a linked file keeps its recorded checksum.
  */
-async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger): Promise<boolean> {
+async function checksumsIfSaved(indexDir: string, index: LoadedIndex, logger?: Logger): Promise<Readonly<Record<string, number>> | undefined> {
   let manifest: Manifest;
   try {
     manifest = await readManifest(indexDir);
   } catch (error) {
     // No readable index there (never written, removed, damaged): the vectors are copied out of memory instead.
     logger?.debug({ err: error, indexDir }, "the previous index is not on disk as it is in memory; copying its vectors from memory");
-    return false;
+    return undefined;
   }
   const files = index.segments ? index.segments.map((s) => segmentFile(s.id)) : [EXACT_FILE];
   const same =
@@ -504,15 +509,15 @@ async function isSavedIn(indexDir: string, index: LoadedIndex, logger?: Logger):
     manifest.builtAt === index.manifest.builtAt &&
     manifest.sentences === index.manifest.sentences &&
     manifest.embedder.id === index.manifest.embedder.id;
-  if (!same) return false;
+  if (!same) return undefined;
   // Its files are copied from and linked into the new index: one damaged on disk since the start would be
   // carried into it under a new, matching checksum.
   try {
     await checkVectorFiles(indexDir, manifest);
-    return true;
+    return manifest.checksums ?? {};
   } catch (error) {
     logger?.warn({ err: error, indexDir }, "a vector file of the index on disk is damaged or unreadable; copying the vectors from memory");
-    return false;
+    return undefined;
   }
 }
 
@@ -601,9 +606,9 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
       })(),
     ]);
     // A segment linked from the previous index keeps the checksum recorded with it there (its file was checked
-    // against it before the update used it, see isSavedIn): a file damaged on disk since stays caught. The others
-    // are read back as written (a worker's file, an exact copy filtered from the saved one).
-    const before = files.unchanged && linked.size > 0 ? await recordedChecksums(files.unchanged.dir) : {};
+    // against it before the update used it, see checksumsIfSaved): a file damaged on disk since stays caught. The
+    // others are read back as written (a worker's file, an exact copy filtered from the saved one).
+    const before = files.unchanged?.checksums ?? {};
     await settleAll(
       (await vectorFiles(tmp)).map(async (name) => void (checksums[name] = (linked.has(name) ? before[name] : undefined) ?? (await fileCrc32(join(tmp, name))))),
     );
@@ -801,14 +806,6 @@ function isManifest(value: unknown): value is Manifest {
     Array.isArray(m["seeds"]) &&
     (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
   );
-}
-
-/**
- * The checksums the manifest in `indexDir` records; {} when it has none or cannot be read or parsed (then each
- * linked file's checksum is computed anew: isSavedIn read that manifest a moment ago, so this is a race at most).
- */
-async function recordedChecksums(indexDir: string): Promise<Readonly<Record<string, number>>> {
-  return (await readManifest(indexDir).catch(() => undefined))?.checksums ?? {};
 }
 
 /**

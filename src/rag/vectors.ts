@@ -34,7 +34,7 @@ export const GRAPH_SEGMENT_SIZE = 32_768;
  */
 export const SEGMENT_LABELS = 2 ** 20;
 /**
- * The search breadth (ef) of each segment of the graph, for recall (vectors.ts sets it on every segment it makes
+ * The search breadth (ef) of each segment of the graph, for recall (set here on every segment made
  * or reads). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
  * questions' recall@10 was 0.88 at ef 40, 0.91 at 64 and 0.93 at 128, for about 3.7, 4.9 and 8.5 ms a question
  * over the ten segments (a diagnostic, with the questions not expanded by their translations).
@@ -657,7 +657,12 @@ export interface VectorFiles {
    * A folder holding some of the segments as they are (the previous index, whose segments an update left
    * unchanged): their files are hard-linked from there, or written when linking fails (another file system).
    */
-  readonly unchanged?: { readonly dir: string; readonly segments: ReadonlySet<GraphSegment> };
+  readonly unchanged?: {
+    readonly dir: string;
+    readonly segments: ReadonlySet<GraphSegment>;
+    /** The checksums the folder's manifest records for its files, which they matched when the update began. */
+    readonly checksums?: Readonly<Record<string, number>>;
+  };
   readonly logger?: Logger;
 }
 
