@@ -179,7 +179,7 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
   const asidePrefix = `${basename(guard)}${ASIDE}`;
   for (const entry of entries.filter((e) => e.startsWith(asidePrefix))) {
     const info = await unlessMissing(lstat(join(parent, entry)), undefined);
-    if (info && Math.abs(Date.now() - info.mtimeMs) > TAKEOVER_STALE_MS) await rm(join(parent, entry), { force: true });
+    if (info && guardIsOld(info.mtimeMs)) await rm(join(parent, entry), { force: true });
   }
 }
 
@@ -327,6 +327,9 @@ const TAKEOVER_STALE_MS = 10_000;
 /** Pause while another writer holds the takeover guard (it holds it for a read and a remove). */
 const TAKEOVER_POLL_MS = 10;
 
+/** Whether a takeover guard of this modification time is old: TAKEOVER_STALE_MS away, either way (a clock set back). */
+const guardIsOld = (mtimeMs: number): boolean => Math.abs(Date.now() - mtimeMs) > TAKEOVER_STALE_MS;
+
 /** The guard held while a stale lock is removed (see removeStale). */
 const guardPath = (lock: string): string => `${lock}.takeover`;
 /** An old guard is moved aside under its name plus this and a random id before it is removed (see removeOldGuard). */
@@ -343,8 +346,7 @@ async function removeOldGuard(guard: string): Promise<boolean> {
   if (info?.isDirectory()) {
     throw new LockError("blocked", `${guard} stands where the index lock's takeover guard goes and is a folder; remove it if no process is writing the index`);
   }
-  const old = (mtimeMs: number): boolean => Math.abs(Date.now() - mtimeMs) > TAKEOVER_STALE_MS;
-  if (!info || !old(info.mtimeMs)) return false;
+  if (!info || !guardIsOld(info.mtimeMs)) return false;
   // Moved aside under a name of its own, then removed only if what was moved is old too: removed by path, it
   // could be a guard another writer took in the gap (having removed the old one first), and two would take over.
   // (Not told apart by inode: a file system gives a removed file's number to the next file at once.)
@@ -352,7 +354,7 @@ async function removeOldGuard(guard: string): Promise<boolean> {
   if ((await unlessMissing(rename(guard, aside), "gone")) === "gone") return true;
   // Gone meanwhile: removed as debris by the lock's holder tidying (an old guard's file keeps its time).
   const moved = await unlessMissing(lstat(aside), undefined);
-  if (moved === undefined || old(moved.mtimeMs)) {
+  if (moved === undefined || guardIsOld(moved.mtimeMs)) {
     await rm(aside, { force: true });
     return true;
   }
