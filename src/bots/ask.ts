@@ -16,7 +16,7 @@ export type Notice =
   | { readonly code: "failed"; readonly language: Language }
   /** A briefing changed since it was indexed and has not been read again yet (with hot reload off, until a restart). */
   | { readonly code: "stale"; readonly language: Language }
-  /** A greeting, thanks or a call for help said alone ("hi", "شكراً"), answered without searching the briefings. */
+  /** Small talk said alone ("hi", "شكراً", "help", "ok"), answered without searching the briefings. */
   | { readonly code: SmallTalk; readonly language: Language };
 
 /** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */

@@ -62,8 +62,8 @@ export async function pressButton(data: string, user: string, language: Language
   const vote = (kind: "up" | "down"): Promise<boolean> =>
     state.feedback.record({ platform: payload.platform, kind, user, question: payload.question, citations: payload.citations, once });
   // Marked once recorded, so that "already rated" records a vote again only while it is not (below).
-  const saved = async (): Promise<void> =>
-    state.buttons.voteSaved(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not mark the vote as recorded"));
+  const saved = async (kind: "up" | "down"): Promise<void> =>
+    state.buttons.voteSaved(action.id, user, kind).catch((error: unknown) => logger.warn({ err: error }, "could not mark the vote as recorded"));
   if (!first) {
     // A first vote not known to be recorded (its record failed and its claim could not be given back: Redis away
     // for both) is recorded now, counting once; it would otherwise be lost behind "already rated".
@@ -71,16 +71,15 @@ export async function pressButton(data: string, user: string, language: Language
       logger.warn({ err: error }, "could not read the earlier vote");
       return undefined;
     });
-    if (unsaved !== undefined && (await vote(unsaved))) await saved();
+    if (unsaved !== undefined && (await vote(unsaved))) await saved(unsaved);
     return { kind: "message", text: m.alreadyVoted, language: payload.language };
   }
-  const recorded = await vote(action.vote);
-  if (recorded) await saved();
-  if (!recorded) {
+  if (!(await vote(action.vote))) {
     // Not kept (logged by the log): the claim is given back, so pressing again is counted rather than "already rated".
     await state.buttons.forgetVote(action.id, user).catch((error: unknown) => logger.warn({ err: error }, "could not give back a vote that was not recorded"));
     return { kind: "message", text: m.voteFailed, language: payload.language };
   }
+  await saved(action.vote);
   logger.info({ platform: payload.platform, vote: action.vote }, "feedback");
   return { kind: "message", text: action.vote === "up" ? m.thanksUp : m.thanksDown, language: payload.language };
 }

@@ -262,6 +262,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
   }
 
+  /** Links the messages an answer was sent as to its conversation (see Ask.link), by their Discord keys. */
+  const linkSent = (reply: Reply, ids: readonly string[]): Promise<void> => deps.ask.link(reply, ids.map((id) => `discord:${id}`));
+
   /** Answers a message's question after the questions before it in its conversation (see turns.ts). */
   async function answerMessage(message: Message, question: string): Promise<void> {
     const reference = message.reference?.messageId;
@@ -322,7 +325,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     // Sent anew, the answer leaves the streamed half behind, ending in "…": it goes once the answer is there.
     const abandoned = sent !== undefined && !ids.includes(sent.id) ? sent : undefined;
     await abandoned?.delete().catch((error: unknown) => logger.warn({ err: safeError(error), messageId: abandoned.id }, "could not remove the streamed reply"));
-    await deps.ask.link(reply, ids.map((id) => `discord:${id}`));
+    await linkSent(reply, ids);
   }
 
   /**
@@ -440,7 +443,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
       ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
     }
-    await deps.ask.link(reply, ids.map((id) => `discord:${id}`));
+    await linkSent(reply, ids);
   }
 
   /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */

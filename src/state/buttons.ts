@@ -51,8 +51,8 @@ export interface ButtonStore {
   get(id: string): Promise<AnswerPayload | undefined>;
   /** True the first time `user` votes on answer `id` (for as long as its buttons work), false after; keeps `vote`. */
   firstVote(id: string, user: string, vote: "up" | "down"): Promise<boolean>;
-  /** Marks the vote of `user` on `id` as recorded in the feedback log. */
-  voteSaved(id: string, user: string): Promise<void>;
+  /** Marks the vote of `user` on `id` (the one claimed: `vote`) as recorded in the feedback log. */
+  voteSaved(id: string, user: string, vote: "up" | "down"): Promise<void>;
   /**
    * The vote `user` first gave on `id` when it is not known to be recorded (its record failed and its claim could
    * not be given back); undefined once recorded, or for a claim from before votes were kept.
@@ -61,6 +61,9 @@ export interface ButtonStore {
   /** Gives back the vote of `user` on `id` that could not be recorded, so that pressing again counts. */
   forgetVote(id: string, user: string): Promise<void>;
 }
+
+/** Where the vote of `user` on answer `id` is kept: its kind, then `:saved` once the feedback log holds it. */
+const voteKey = (id: string, user: string): string => `vote:${id}:${user}`;
 
 /** Button payloads over `store`, kept `ttlMs`. */
 export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonStore {
@@ -74,16 +77,13 @@ export function createButtonStore(store: KeyValueStore, ttlMs: number): ButtonSt
       const raw = await store.get(`button:${id}`);
       return raw === undefined ? undefined : parsePayload(raw);
     },
-    firstVote: (id, user, vote) => store.claim(`vote:${id}:${user}`, vote, ttlMs),
-    async voteSaved(id, user) {
-      const vote = await store.get(`vote:${id}:${user}`);
-      if (vote === "up" || vote === "down") await store.set(`vote:${id}:${user}`, `${vote}:saved`, ttlMs);
-    },
+    firstVote: (id, user, vote) => store.claim(voteKey(id, user), vote, ttlMs),
+    voteSaved: (id, user, vote) => store.set(voteKey(id, user), `${vote}:saved`, ttlMs),
     async unsavedVote(id, user) {
-      const vote = await store.get(`vote:${id}:${user}`);
+      const vote = await store.get(voteKey(id, user));
       return vote === "up" || vote === "down" ? vote : undefined;
     },
-    forgetVote: (id, user) => store.delete(`vote:${id}:${user}`),
+    forgetVote: (id, user) => store.delete(voteKey(id, user)),
   };
 }
 
