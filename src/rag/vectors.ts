@@ -35,7 +35,7 @@ export const GRAPH_SEGMENT_SIZE = 32_768;
 export const SEGMENT_LABELS = 2 ** 20;
 /**
  * The search breadth (ef) of each segment of the graph, for recall (set here on every segment made
- * or reads). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
+ * or read). Over the 317,653 vectors of 10,000 synthetic briefings in segments of 32,768 points, the synthetic
  * questions' recall@10 was 0.88 at ef 40, 0.91 at 64 and 0.93 at 128, for about 3.7, 4.9 and 8.5 ms a question
  * over the ten segments (a diagnostic, with the questions not expanded by their translations).
  */
