@@ -1,9 +1,10 @@
 /**
  * Cutting text that is too long for one platform message: on sentence boundaries where possible, a sentence
- * longer than a message between words, a word longer than that between characters (never inside a code point).
+ * longer than a message between words, a word longer than that between characters (never inside a letter with its
+ * diacritics, a flag or an emoji, unless one alone is longer than a message).
  * The platforms differ only in how a piece is rendered and how long a message may be: `render` and `limit`.
  */
-import type { Language } from "../../rag/index.js";
+import { graphemes, type Language } from "../../rag/index.js";
 import { MARK_CLOSE, MARK_OPEN } from "./marks.js";
 
 const segmenters = new Map<string, Intl.Segmenter>();
@@ -54,7 +55,7 @@ export function splitToFit(raw: string, render: (raw: string, first: boolean) =>
     current = "";
   };
   const addChars = (piece: string): void => {
-    let rest = Array.from(piece);
+    let rest = graphemes(piece);
     while (rest.length > 0) {
       // The longest prefix that still fits (rendering only grows with the text, so binary search is sound).
       let lo = 0;
@@ -66,6 +67,12 @@ export function splitToFit(raw: string, render: (raw: string, first: boolean) =>
       }
       if (lo === 0 && current) {
         flush();
+        continue;
+      }
+      // One character longer than a message on its own (a letter under a thousand marks): cut between its code points.
+      const points = lo === 0 ? Array.from(rest[0] ?? "") : [];
+      if (points.length > 1) {
+        rest = [...points, ...rest.slice(1)];
         continue;
       }
       const take = Math.max(lo, 1);

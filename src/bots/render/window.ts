@@ -3,6 +3,7 @@
  * paragraph): a window around the quote it was opened from, as wide as the message allows, cut at spaces and
  * marked "…" where it cuts. The window's text is sliced from the passage, never retyped.
  */
+import { graphemeEnd, graphemeStart } from "../../rag/index.js";
 
 /** Where the quote lies in the passage's text: [from, to). */
 export interface Focus {
@@ -18,7 +19,6 @@ export interface PassageOptions {
 
 const ELLIPSIS = "…";
 const isSpace = (ch: string | undefined): boolean => ch !== undefined && /\s/u.test(ch);
-const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 
 /**
  * The whole of `text` (trimmed) when it fits, else the widest window around `focus` that `fits`, its cut ends
@@ -30,19 +30,22 @@ export function passageWindow(text: string, focus: Focus | undefined, fits: (sho
   const length = text.length;
   const from = Math.min(Math.max(0, focus?.from ?? 0), length);
   const to = Math.min(Math.max(from, focus?.to ?? 0), length);
-  /** A start moved on to the next word (not past the quote's start), never between the halves of a surrogate pair. */
+  /**
+   * A start moved on to the next word (not past the quote's start); with no space before the quote, to the next
+   * character as a reader sees one (a letter with its diacritics, a flag).
+   */
   const snapStart = (at: number): number => {
     if (at <= 0) return 0;
     if (isSpace(text[at - 1])) return at;
     for (let i = at; i < from; i += 1) if (isSpace(text[i])) return i + 1;
-    return isHighSurrogate(text.charCodeAt(at - 1)) ? at + 1 : at;
+    return Math.min(graphemeEnd(text, at), Math.max(at, from));
   };
-  /** An end moved back to the word before (not before the quote's end), never between the halves of a pair. */
+  /** An end moved back to the word before (not before the quote's end), or else to the character before. */
   const snapEnd = (at: number, floor: number): number => {
     if (at >= length) return length;
     if (isSpace(text[at])) return at;
     for (let i = at - 1; i >= floor; i -= 1) if (isSpace(text[i])) return i;
-    return isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+    return Math.max(graphemeStart(text, at), floor);
   };
   const shown = (start: number, end: number): string =>
     `${start > 0 ? `${ELLIPSIS} ` : ""}${text.slice(start, end).trim()}${end < length ? ` ${ELLIPSIS}` : ""}`;

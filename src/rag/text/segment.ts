@@ -1,4 +1,5 @@
 import type { Sentence } from "../types.js";
+import { graphemeStart } from "./graphemes.js";
 
 const segmenter = new Intl.Segmenter("ar", { granularity: "sentence" });
 const HAS_WORD = /[\p{L}\p{N}]/u;
@@ -78,8 +79,13 @@ function pieces(text: string, start: number, end: number): Sentence[] {
   while (end - from > MAX_SENTENCE_CHARS) {
     let cut = from + MAX_SENTENCE_CHARS;
     while (cut > from && !isBreak(cut)) cut -= 1;
-    // No space at all: cut at the limit, but not between the two halves of a surrogate pair.
-    if (cut === from) cut = from + MAX_SENTENCE_CHARS - (/[\uDC00-\uDFFF]/u.test(text[from + MAX_SENTENCE_CHARS] ?? "") ? 1 : 0);
+    // No space at all: cut before the character (as a reader sees one) at the limit; inside it only when it alone
+    // is longer than a piece, and then never between the two halves of a surrogate pair.
+    if (cut === from) {
+      const limit = from + MAX_SENTENCE_CHARS;
+      const before = graphemeStart(text, limit);
+      cut = before > from ? before : limit - (/[\uDC00-\uDFFF]/u.test(text[limit] ?? "") ? 1 : 0);
+    }
     let last = cut;
     while (last > from && isSpace(last - 1)) last -= 1;
     push(from, last);

@@ -23,6 +23,20 @@ describe("splitToFit", () => {
     for (const piece of emoji) expect(piece.length % 2).toBe(0);
   });
 
+  it("never cuts a letter from its diacritics or a flag in two, unless one alone is longer than a message", () => {
+    const flags = splitToFit("🇩🇿".repeat(5), plain, 6, "en");
+    expect(flags.join("")).toBe("🇩🇿".repeat(5));
+    for (const piece of flags) expect(piece.length % 4, piece).toBe(0);
+    const marked = splitToFit("بِّ".repeat(6), plain, 7, "ar");
+    expect(marked.join("")).toBe("بِّ".repeat(6));
+    for (const piece of marked) expect(piece.length % 3, piece).toBe(0);
+    // A letter under 20 marks is one character longer than the limit: cut between code points, nothing lost.
+    const zalgo = `a${"\u0301".repeat(20)}b`;
+    const pieces = splitToFit(zalgo, plain, 8, "en");
+    expect(pieces.join("")).toBe(zalgo);
+    for (const piece of pieces) expect(piece.length).toBeLessThanOrEqual(8);
+  });
+
   it("keeps a match mark with its word, so that a cut never leaves the word unmarked", () => {
     const text = `${"كلمة ".repeat(5)}${MARK_OPEN}مجلس${MARK_CLOSE} الأمن`;
     for (let limit = 25; limit <= 60; limit += 1) {

@@ -56,6 +56,18 @@ describe("passageWindow", () => {
     expect(passageWindow("aaaa bbbb cccc dddd eeee ffff gggg", { from: 4, to: 14 }, within(12)).length).toBeLessThanOrEqual(12);
   });
 
+  it("with no space to cut at, cuts between characters as a reader sees them (a flag, a letter with its marks)", () => {
+    for (const [unit, size] of [["🇩🇿", 4], ["بِّ", 3]] as const) {
+      const passage = unit.repeat(300);
+      for (let limit = 20; limit <= 40; limit += 1) {
+        const shown = passageWindow(passage, { from: 40 * size, to: 42 * size }, within(limit));
+        expect(shown.length, `${unit} ${limit}`).toBeLessThanOrEqual(limit);
+        expect(inner(shown).length % size, `${unit} ${limit}: ${shown}`).toBe(0);
+        expect(inner(shown)).toContain(unit.repeat(2));
+      }
+    }
+  });
+
   it("always fits, slices the passage, and holds the quote when the quote fits", () => {
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 2000 }), fc.nat(), fc.nat({ max: 60 }), fc.integer({ min: 80, max: 600 }), (passage, at, size, limit) => {

@@ -82,4 +82,17 @@ describe("segmentSentences", () => {
     expect(pieces.every((p) => p.length <= MAX_SENTENCE_CHARS && Buffer.from(p, "utf8").toString("utf8") === p)).toBe(true);
     expect(pieces.join("")).toBe(text);
   });
+
+  it("cuts a run without spaces before a letter with its diacritics, not between them", () => {
+    for (const [unit, size] of [["بِّ", 3], ["e\u0301", 2]] as const) {
+      const text = `x${unit.repeat(400)}`;
+      const pieces = slices(text);
+      expect(pieces.join("")).toBe(text);
+      expect(pieces.length).toBeGreaterThan(1);
+      expect(pieces.every((p, i) => p.length <= MAX_SENTENCE_CHARS && (p.length - (i === 0 ? 1 : 0)) % size === 0), unit).toBe(true);
+    }
+    // One character longer than a piece (a letter under a thousand marks) is cut inside it, at the limit.
+    const zalgo = `a${"\u0301".repeat(MAX_SENTENCE_CHARS + 100)}`;
+    expect(slices(zalgo)[0]).toBe(zalgo.slice(0, MAX_SENTENCE_CHARS));
+  });
 });
