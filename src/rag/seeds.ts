@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { readdir } from "node:fs/promises";
-import { isAbsolute, join, relative, sep } from "node:path";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { IndexError } from "./errors.js";
 import type { Logger } from "../logger.js";
 
@@ -118,14 +118,29 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
   }
 }
 
+/** The nearest of `path` and the folders above it that exists, if it is a file (what ENOTDIR stumbled on). */
+function fileOnPath(path: string): string | undefined {
+  for (let at = path; ; at = dirname(at)) {
+    try {
+      return statSync(at).isFile() ? at : undefined;
+    } catch {
+      // Not there (ENOENT, or ENOTDIR below the file): the folder above.
+      if (dirname(at) === at) return undefined;
+    }
+  }
+}
+
 /**
  * Reads every .txt/.md briefing below `seedsDir`; skips (with a warning) binary and oversized files.
  * @param cache files whose stamp is unchanged since the last call are taken from it.
  */
 export async function readSeeds(root: string, seedsDir: string, logger?: Logger, cache?: SeedCache): Promise<Seed[]> {
   // Below the project by its relative path, elsewhere by its own (not "../../etc/briefings").
-  const inside = relative(root, seedsDir);
-  const shown = inside === "" || inside.startsWith("..") || isAbsolute(inside) ? seedsDir : inside;
+  const shownPath = (path: string): string => {
+    const inside = relative(root, path);
+    return inside === "" || inside.startsWith("..") || isAbsolute(inside) ? path : inside;
+  };
+  const shown = shownPath(seedsDir);
   const where = shown === seedsDir ? "it" : seedsDir;
   let names: string[];
   try {
@@ -134,7 +149,11 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     const code = (error as NodeJS.ErrnoException).code;
     // Missing, or not a folder, the message says all there is; anything else, its cause says what (EACCES: …).
     if (code === "ENOENT") throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) does not exist; put .txt or .md briefings in ${where}`);
-    if (code === "ENOTDIR") throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) is not a folder`);
+    if (code === "ENOTDIR") {
+      const file = fileOnPath(seedsDir);
+      const what = file === undefined || file === seedsDir ? "is not a folder" : `cannot be reached: ${shownPath(file)} is a file, not a folder`;
+      throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) ${what}`);
+    }
     throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) cannot be read`, { cause: error });
   }
   // The files are read a batch at a time (a start reads thousands), then handled in name order.

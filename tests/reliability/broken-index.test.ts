@@ -196,6 +196,10 @@ describe("seeds, through createRag", () => {
         code: "no-seeds",
         message: `the seeds folder ${file} (SEEDS_DIR) is not a folder`,
       });
+      // A folder below a file: the file is named, not the folder that is not there.
+      await expect(createRag({ root: p.root, seedsDir: join(file, "seeds"), indexDir: p.indexDir })).rejects.toMatchObject({
+        message: `the seeds folder ${join(file, "seeds")} (SEEDS_DIR) cannot be reached: ${file} is a file, not a folder`,
+      });
       const missing = join(p.root, "..", `${basename(p.root)}-no-seeds`);
       await expect(createRag({ root: p.root, seedsDir: missing, indexDir: p.indexDir })).rejects.toMatchObject({
         message: `the seeds folder ${missing} (SEEDS_DIR) does not exist; put .txt or .md briefings in it`,
