@@ -98,6 +98,9 @@ export const DISCORD_COMMANDS = [
   new SlashCommandBuilder().setName("about").setDescription("Which briefings I know and when they were indexed"),
 ].map((command) => command.toJSON());
 
+/** A sent message's key, by which a reply to it finds the conversation of the answer it was part of. */
+const messageKey = (messageId: string): string => `discord:${messageId}`;
+
 /** Creates the Discord bot; nothing connects until `start()`. */
 export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: DiscordBotOptions = {}): BotHandle {
   const logger = deps.logger.child({ bot: "discord" });
@@ -262,14 +265,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
   }
 
-  /** Links the messages an answer was sent as to its conversation (see Ask.link), by their Discord keys. */
-  const linkSent = (reply: Reply, ids: readonly string[]): Promise<void> => deps.ask.link(reply, ids.map((id) => `discord:${id}`));
+  /** Links the messages an answer was sent as to its conversation (see Ask.link), by their keys. */
+  const linkSent = (reply: Reply, ids: readonly string[]): Promise<void> => deps.ask.link(reply, ids.map(messageKey));
 
   /** Answers a message's question after the questions before it in its conversation (see turns.ts). */
   async function answerMessage(message: Message, question: string): Promise<void> {
     const reference = message.reference?.messageId;
     const place: ConversationPlace = {
-      ...(reference ? { replyTo: `discord:${reference}` } : {}),
+      ...(reference ? { replyTo: messageKey(reference) } : {}),
       ...chatOf(message.inGuild() ? null : message.channelId, message.channel.isThread() ? message.channelId : undefined, message.author.id),
     };
     await turns.run(place.chat, () => answerMessageInTurn(message, question, place));

@@ -75,6 +75,9 @@ function senderOf(ctx: Context): string {
   return chat ? `telegram:chat:${chat.id}` : `telegram:${ctx.from?.id ?? ctx.chat?.id}`;
 }
 
+/** A sent message's key, by which a reply to it finds the conversation of the answer it was part of. */
+const messageKey = (chatId: number, messageId: number): string => `telegram:${chatId}:${messageId}`;
+
 /** Creates the Telegram bot; nothing touches the network until `start()`. */
 export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
   const { ask, inflight } = deps;
@@ -274,7 +277,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       };
       try {
         const reply = await ask(text, context);
-        const linked = (ids: readonly number[]): Promise<void> => ask.link(reply, ids.map((id) => `telegram:${chatId}:${id}`));
+        const linked = (ids: readonly number[]): Promise<void> => ask.link(reply, ids.map((id) => messageKey(chatId, id)));
         await typing.stop();
         const parts = renderReplyHtml(reply);
         const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
@@ -318,7 +321,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   function placeOf(question: Message, me: UserFromGetMe): ConversationPlace {
     const chatId = question.chat.id;
     const replied = "reply_to_message" in question ? question.reply_to_message : undefined;
-    const followsUp = replied?.from?.id === me.id ? { replyTo: `telegram:${chatId}:${replied.message_id}` } : {};
+    const followsUp = replied?.from?.id === me.id ? { replyTo: messageKey(chatId, replied.message_id) } : {};
     if (question.chat.type === "private") return { ...followsUp, chat: `telegram:chat:${chatId}` };
     const topic = "is_topic_message" in question && question.is_topic_message === true ? question.message_thread_id : undefined;
     // Each person's part of a forum topic is their own conversation: others asking there are not followed up on.
