@@ -14,4 +14,15 @@ describe("graphemes", () => {
     expect(graphemeStart(text, -3)).toBe(0);
     expect(graphemeEnd(text, 99)).toBe(text.length);
   });
+
+  it("agrees with a whole-text segmentation far from the text's start: flags in a long run, a letter under many marks", () => {
+    const flags = `x${"🇩🇿".repeat(500)}`;
+    for (const at of [1, 2, 3, 601, 602, 603, 604, 1000, 1001]) {
+      expect(graphemeStart(flags, at), String(at)).toBe(1 + Math.floor((at - 1) / 4) * 4);
+      expect(graphemeEnd(flags, at), String(at)).toBe(1 + Math.ceil((at - 1) / 4) * 4);
+    }
+    const zalgo = `ab${"\u0301".repeat(2000)}c`;
+    expect(graphemeStart(zalgo, 1500)).toBe(1);
+    expect(graphemeEnd(zalgo, 1500)).toBe(2002);
+  });
 });
