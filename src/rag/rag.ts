@@ -34,9 +34,10 @@ export interface CreateRagOptions {
 }
 
 export const DEFAULT_MAX_QUESTION_CHARS = 500;
-// Control characters (but tab and newline) and every invisible format character: zero-width, bidi marks,
-// overrides and isolates, word joiner, soft hyphen, byte-order mark (Unicode categories Cc and Cf).
-const UNSAFE = /[\p{Cf}\u0000-\u0008\u000B-\u001F\u007F-\u009F]/gu;
+// Control characters (but the white space ones, tab to carriage return, which separate words) and every invisible
+// format character: zero-width, bidi marks, overrides and isolates, word joiner, soft hyphen, byte-order mark
+// (Unicode categories Cc and Cf).
+const UNSAFE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
 
 /** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
 export const withoutUnsafe = (text: string): string => text.replace(UNSAFE, "");

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { decodePassages } from "../../src/rag/passage-file.js";
+import { cleanQuestion } from "../../src/rag/rag.js";
 import { warningLogger } from "../helpers/logger.js";
 import { tempProject, twoBriefings, type TempProject } from "../helpers/project.js";
 
@@ -130,6 +131,12 @@ describe("rag.answer", () => {
     const error = await rag.answer(question).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QuestionError);
     expect(error).toMatchObject({ code });
+  });
+
+  it("reads a carriage return, vertical tab or form feed as the space between words it is, not as nothing", () => {
+    expect(cleanQuestion("Who is Sison?\rWhat did she say", 500)).toBe("Who is Sison? What did she say");
+    expect(cleanQuestion("Who\vis\fSison\r\n", 500)).toBe("Who is Sison");
+    expect(cleanQuestion("Who\u0000 is\u200B Si\u0007son", 500)).toBe("Who is Sison");
   });
 
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
