@@ -31,7 +31,7 @@ type LineKind =
   | { kind: "headline"; open: boolean; close: boolean }
   | { kind: "debris" }
   | { kind: "follow"; handle: string }
-  | { kind: "timestamp"; date: string }
+  | { kind: "timestamp"; date: string; clock: boolean }
   | { kind: "keywords" };
 
 const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
@@ -76,24 +76,32 @@ export function parseTimestamp(line: string): string | undefined {
 /** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
 const isTagLine = (text: string): boolean => /^(?:[@#][\p{L}\p{N}_]+\s*)+$/u.test(foldDigits(unlink(text)).trim());
 
+/** A time of day in a post's stamp ("٦:٣٥ ص", "10:02 PM", or only its ص/م, AM/PM where the page lost the minutes). */
+const CLOCK = /\d{1,2}:\d{1,2}|(?:^|\s)(?:ص|م|am|pm)(?=\s|\.|$)/iu;
+
 function classify(raw: string): LineKind {
   const line = raw.trim();
-  if (line.startsWith("**") || /^#{1,3}\s/.test(line)) {
-    return { kind: "headline", open: true, close: !line.startsWith("**") || (line.length > 2 && line.endsWith("**")) };
+  if (/^#{1,3}\s/.test(line)) return { kind: "headline", open: true, close: true };
+  // Bold that wraps a whole line, or opens on one line and closes at the end of a later one, is a title; bold
+  // inside a line ("**Note:** the envoy met …", "the talks had **failed**") is emphasis in a paragraph.
+  const bold = line.split("**").length - 1;
+  if (line.startsWith("**") && (bold === 1 || (bold === 2 && line.length > 4 && line.endsWith("**")))) {
+    return { kind: "headline", open: true, close: bold === 2 };
   }
-  if (line.endsWith("**")) return { kind: "headline", open: false, close: true };
+  if (bold === 1 && line.endsWith("**")) return { kind: "headline", open: false, close: true };
   const text = foldDigits(unlink(line)).trim();
   const follow = text.match(/^[·•]?\s*(?:متابعة|follow)\s+@(\w+)/i);
   if (follow?.[1]) return { kind: "follow", handle: follow[1] };
   if (/^(?:ال)?كلمات (?:ال)?مفتاحية$|^(?:tags|keywords):?$/i.test(text)) return { kind: "keywords" };
   const date = parseTimestamp(text);
-  if (date && count(text, /[\p{L}]+/gu) <= 4) return { kind: "timestamp", date };
+  if (date && count(text, /[\p{L}]+/gu) <= 4) return { kind: "timestamp", date, clock: CLOCK.test(text) };
+  // Each pattern is the whole line or anchored at an end of it: a paragraph that mentions reading or a link is kept.
   if (
     /^منذ \d+ \S+$/.test(text) ||
     /^\d+ (?:minutes?|hours?|days?) ago$/i.test(text) ||
-    text.includes("نسخ الرابط") ||
-    /^قراءة\s/.test(text) ||
-    /^\d+ (?:رد|ردود|ردًا|ردا)\b/.test(text) ||
+    /(?:^|\s)نسخ الرابط$/u.test(text) ||
+    /^قراءة\s+(?:\d+\s+)?(?:ردود|ردًا|ردا|رد|المحادثة)(?!\p{L})/u.test(text) ||
+    /^\d+ (?:ردود|ردًا|ردا|رد)(?!\p{L})/u.test(text) ||
     isTagLine(text)
   ) {
     return { kind: "debris" };
@@ -165,6 +173,43 @@ export function ingest(file: SourceFile): Passage[] {
   let inHeadline = false;
   let inKeywords = false;
 
+  /** A line of text: a title's next line, a post's author or first line, a paragraph's next line or a new one. */
+  const addContent = (line: Line, i: number): void => {
+    const last = drafts.at(-1);
+    // A title whose bold never closed ends at the blank line after it, not at the next ** of the file.
+    if (inHeadline && last?.kind === "headline" && line.gap === 0) {
+      last.end = line.end;
+      last.lastLine = i;
+      return;
+    }
+    inHeadline = false;
+    if (isAuthorLine(line, kinds[i + 1])) {
+      byline = { start: line.start, end: line.end };
+      return;
+    }
+    if (handle) {
+      drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle, ...(byline ? { byline } : {}) });
+      handle = undefined;
+      byline = undefined;
+      return;
+    }
+    const previous = lines[i - 1];
+    const brokenOff =
+      last?.kind === "paragraph" &&
+      !last.ended &&
+      last.lastLine === i - 1 &&
+      previous !== undefined &&
+      !SENTENCE_END.test(previous.text) &&
+      isLatin(previous.text) === isLatin(line.text) &&
+      (line.gap === 0 || continuesAcrossBlankLine(file.text, last, line));
+    if (brokenOff) {
+      last.end = line.end;
+      last.lastLine = i;
+      return;
+    }
+    drafts.push({ kind: "paragraph", start: line.start, end: line.end, lastLine: i, ended: false });
+  };
+
   lines.forEach((line, i) => {
     const kind = kinds[i] ?? { kind: "content" };
     const last = drafts.at(-1);
@@ -180,18 +225,21 @@ export function ingest(file: SourceFile): Passage[] {
         handle = kind.handle;
         return;
       case "timestamp": {
-        // A time stamp right after a paragraph marks it as an embedded post, even with no author line. "When was
-        // it posted?": the stamp is quoted with the post, and so are the post's tag lines between them.
+        // A time stamp right after a paragraph marks it as an embedded post, even with no author line, when it
+        // tells the time of day as a post's does (a dateline, "Bamako, 3 March 2023", is a line of the article).
+        // "When was it posted?": the stamp is quoted with the post, and so are the post's tag lines between them.
         const between = last ? lines.slice(last.lastLine + 1, i) : [];
         const onlyTags = between.every((l) => isTagLine(l.text));
-        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && (!last.ended || onlyTags)))) {
+        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && kind.clock && (!last.ended || onlyTags)))) {
           last.kind = "tweet";
           last.date = kind.date;
           if (onlyTags) {
             last.end = between.at(-1)?.end ?? last.end;
             last.stamp = { start: line.start, end: line.end };
           }
+          return;
         }
+        addContent(line, i);
         return;
       }
       case "debris":
@@ -209,39 +257,9 @@ export function ingest(file: SourceFile): Passage[] {
         inHeadline = !kind.close;
         return;
       }
-      case "content": {
-        if (inHeadline && last?.kind === "headline") {
-          last.end = line.end;
-          last.lastLine = i;
-          return;
-        }
-        if (isAuthorLine(line, kinds[i + 1])) {
-          byline = { start: line.start, end: line.end };
-          return;
-        }
-        if (handle) {
-          drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle, ...(byline ? { byline } : {}) });
-          handle = undefined;
-          byline = undefined;
-          return;
-        }
-        const previous = lines[i - 1];
-        const brokenOff =
-          last?.kind === "paragraph" &&
-          !last.ended &&
-          last.lastLine === i - 1 &&
-          previous !== undefined &&
-          !SENTENCE_END.test(previous.text) &&
-          isLatin(previous.text) === isLatin(line.text) &&
-          (line.gap === 0 || continuesAcrossBlankLine(file.text, last, line));
-        if (brokenOff) {
-          last.end = line.end;
-          last.lastLine = i;
-          return;
-        }
-        drafts.push({ kind: "paragraph", start: line.start, end: line.end, lastLine: i, ended: false });
+      case "content":
+        addContent(line, i);
         return;
-      }
     }
   });
 

@@ -133,6 +133,42 @@ describe("ingest on other layouts", () => {
       ["paragraph", "paragraph 2", "Second one"],
     ]);
   });
+
+  it("reads bold inside a line as emphasis in its paragraph, and ends a title whose bold never closes at the blank line", () => {
+    const md = "# Title\n\n**Note:** the envoy met the minister on Monday.\n\nThe second paragraph talks about Mali.\n\nThe talks had **failed**\n";
+    expect(ingest({ path: "seeds/e.md", text: md }).map((p) => [p.kind, md.slice(p.start, p.end)])).toEqual([
+      ["headline", "Title"],
+      ["paragraph", "**Note:** the envoy met the minister on Monday."],
+      ["paragraph", "The second paragraph talks about Mali."],
+      ["paragraph", "The talks had **failed**"],
+    ]);
+    const unclosed = "**A title that never closes\n\nFirst paragraph.\n\nSecond paragraph.\n";
+    expect(ingest({ path: "seeds/f.md", text: unclosed }).map((p) => [p.kind, unclosed.slice(p.start, p.end)])).toEqual([
+      ["headline", "A title that never closes"],
+      ["paragraph", "First paragraph."],
+      ["paragraph", "Second paragraph."],
+    ]);
+  });
+
+  it("drops only lines that are page debris, not a paragraph that mentions reading or a link", () => {
+    const text = "قراءة في المشهد السياسي الجزائري بعد الانتخابات.\n\nيمكن نسخ الرابط من أعلى الصفحة لمشاركة المقال.\n\n12 رد\n\n3 ردود\n\nقراءة 5 ردود\n\nفقرة أخيرة.\n";
+    expect(ingest({ path: "seeds/g.txt", text }).map((p) => text.slice(p.start, p.end))).toEqual([
+      "قراءة في المشهد السياسي الجزائري بعد الانتخابات.",
+      "يمكن نسخ الرابط من أعلى الصفحة لمشاركة المقال.",
+      "فقرة أخيرة.",
+    ]);
+  });
+
+  it("keeps a dateline as a line of the article: only a stamp with the time of day makes a paragraph a post", () => {
+    const text = "The council met in Bamako and discussed the water supply.\n\nBamako, 3 March 2023\n\nThe governor spoke.\n";
+    // The dateline opens the paragraph after it, as a title without a stop does.
+    expect(ingest({ path: "seeds/h.txt", text }).map((p) => [p.kind, text.slice(p.start, p.end)])).toEqual([
+      ["paragraph", "The council met in Bamako and discussed the water supply."],
+      ["paragraph", "Bamako, 3 March 2023\n\nThe governor spoke."],
+    ]);
+    const post = "Great meeting with the minister today\n\n10:02 PM · 3 March 2023\n";
+    expect(ingest({ path: "seeds/i.txt", text: post })).toMatchObject([{ kind: "tweet", label: "tweet, 3 Mar 2023" }]);
+  });
 });
 
 describe("parseTimestamp", () => {
