@@ -1,49 +1,61 @@
 /**
  * What kind of answer a question asks for, from its question words alone (English and Arabic, formal and
- * dialect): a quantity, a time, a person or a place. Sentences holding that kind of thing are favoured.
+ * dialect): a quantity or a time. Sentences holding a number or a date are favoured for them (the re-ranker's
+ * quantityNumber and timeDate features).
  */
 import { cliticReadings } from "./clitics.js";
-import { normalizeToken, normalizedSet } from "./normalize.js";
-import { tokenize } from "./tokenize.js";
+import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
+import { tokenize, type Token } from "./tokenize.js";
 
 export interface QuestionType {
   /** how many / how much / what percentage; كم، ما عدد، ما نسبة */
   readonly quantity: boolean;
   /** when / what year / which century; متى، في أي عام */
   readonly time: boolean;
-  /** who / whom / whose; من هو، من كان */
-  readonly person: boolean;
-  /** where / in which country; أين، وين، فين */
-  readonly place: boolean;
 }
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
 const EN_TIME = /\bwhen\b|\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
-const EN_PERSON = /\bwho(m|se)?\b/i;
-const EN_PLACE = /\bwhere\b|\b(what|which|in what|in which) (country|city|town|state|region|place|continent|area)\b/i;
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
 const AR_QUANTITY = /(^| )(كم|قديش|قداش|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد)( |$)/;
 const AR_TIME = /(^| )(متي|امتي|ايمتي|وقتاش|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
-const AR_PERSON = /(^| )(من|مين|منو|شكون)( |$)(?!(اين|اي|بين|خلال|قبل|بعد|الذي|التي))/;
-const AR_PLACE = /(^| )(اين|وين|فين|فاين|في اي (بلد|دوله|مدينه|منطقه|مكان))( |$)/;
 
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
 export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
-  const leading = arabic.split(" ").slice(0, 3).join(" ");
-  return {
-    quantity: EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic),
-    time: EN_TIME.test(question) || AR_TIME.test(arabic),
-    person: EN_PERSON.test(question) || AR_PERSON.test(leading),
-    place: EN_PLACE.test(question) || AR_PLACE.test(arabic),
-  };
+  return { quantity: EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic), time: EN_TIME.test(question) || AR_TIME.test(arabic) };
 }
 
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
-const YEAR = /(^|[^0-9\u0660-\u0669])([12][0-9]{3}|[\u0661\u0662][\u0660-\u0669]{3})(?![0-9\u0660-\u0669])/;
-const MONTH =
-  /\b(january|february|march|april|may|june|july|august|september|october|november|december|century)\b|(يناير|فبراير|مارس|أبريل|ابريل|مايو|يونيو|يوليو|أغسطس|اغسطس|سبتمبر|أكتوبر|اكتوبر|نوفمبر|ديسمبر|جانفي|فيفري|كانون|شباط|آذار|نيسان|أيار|حزيران|تموز|آب|أيلول|تشرين|القرن)/i;
+/** A year, after the digits are folded to ASCII. */
+const YEAR = /(?<!\d)[12]\d{3}(?!\d)/;
+/**
+ * Month names, Arabic ones as written (their hamza kept: آب is August, أب a father), in every naming the Arab
+ * world uses (Egypt's, the Levant's, the Maghreb's), and the words of a century. Matched as whole words.
+ */
+const DATE_WORDS = new Set(
+  `january february april june july august september october november december century centuries
+  يناير فبراير أبريل ابريل إبريل أفريل افريل مايو يونيو جوان يوليو جويلية أغسطس اغسطس أوت اوت سبتمبر أكتوبر اكتوبر
+  نوفمبر ديسمبر جانفي فيفري كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين قرن القرن قرون القرون`.split(/\s+/),
+);
+/** Months that are also other words (مارس "practised", ماي "my", March and May): dates by a number or a cue word. */
+const AMBIGUOUS_MONTHS = new Set(["march", "may", "مارس", "ماي", "آب"]);
+/** Words before a month that make it one: "in May", "since March", في مارس، شهر مايو، منذ آب. */
+const MONTH_CUES = normalizedSet("in since until by early late mid last next of في شهر منذ حتى خلال مطلع أوائل أواخر نهاية بداية منتصف");
+const CONJUNCTION_OR_PREPOSITION = /^[وفبل]/u;
+
+/** Whether the sentence's tokens name a month or a century (an ambiguous month by a number or a cue word). */
+function holdsDateWord(tokens: readonly Token[]): boolean {
+  return tokens.some((token, i) => {
+    const word = token.script === "ar" ? writtenForm(token.raw) : token.text;
+    const bare = token.script === "ar" ? word.replace(CONJUNCTION_OR_PREPOSITION, "") : word;
+    if (DATE_WORDS.has(word) || (bare !== word && bare.length > 3 && DATE_WORDS.has(bare))) return true;
+    if (!AMBIGUOUS_MONTHS.has(word)) return false;
+    const before = tokens[i - 1];
+    return before?.script === "digit" || tokens[i + 1]?.script === "digit" || (before !== undefined && MONTH_CUES.has(before.text));
+  });
+}
 
 /**
  * Numbers written as words, English and Arabic (normalised: أربعة -> اربعه), which a count is as often written
@@ -69,9 +81,11 @@ const isNumberWord = (word: string): boolean => {
   return !readings.includes(MONDAY) && readings.some((r) => NUMBER_WORDS.has(r));
 };
 
-const holdsNumberWord = (text: string): boolean => tokenize(text).some((t) => t.script !== "digit" && isNumberWord(t.text));
-
 /** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
 export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {
-  return { number: DIGIT.test(text) || holdsNumberWord(text), date: YEAR.test(text) || MONTH.test(text) };
+  const tokens = tokenize(text);
+  return {
+    number: DIGIT.test(text) || tokens.some((t) => t.script !== "digit" && isNumberWord(t.text)),
+    date: YEAR.test(foldDigits(text)) || holdsDateWord(tokens),
+  };
 }
