@@ -15,6 +15,9 @@ import { createTelegramBot } from "./bots/telegram.js";
 import type { BotDeps, BotHandle } from "./bots/types.js";
 import { openState } from "./state/index.js";
 
+/** How often a running bot deletes feedback past its retention period (besides at start). */
+const PRUNE_EVERY_MS = 24 * 60 * 60_000;
+
 async function main(): Promise<void> {
   let config: Config;
   try {
@@ -50,6 +53,9 @@ async function main(): Promise<void> {
   const inflight = createInflight();
   // Rate limits, conversations, buttons, feedback and de-duplication: shared through Redis when REDIS_URL is set.
   const state = await openState(config.state, logger, { feedback: platforms });
+  // Feedback past its retention period is deleted at start and daily, however quiet the bot or often restarted.
+  void state.feedback.prune();
+  const pruning = setInterval(() => void state.feedback.prune(), PRUNE_EVERY_MS).unref();
   const limiter = state.redis ? createRedisRateLimiter(state.redis, config.rateLimitPerMinute) : createRateLimiter(config.rateLimitPerMinute);
   const deps: BotDeps = { ask: createAsk({ rag, limiter, logger, state }), rag, logger, inflight, onFatal: (e) => fatal(e) };
   const bots: BotHandle[] = [];
@@ -60,6 +66,7 @@ async function main(): Promise<void> {
   const shutdown = (reason: string, code = 0): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
+      clearInterval(pruning);
       // A rescan writing the index is let finish within the grace, so that it releases the lock and tidies up.
       const reloadDone = rag.close();
       const deadline = Date.now() + config.shutdownGraceMs;

@@ -56,6 +56,11 @@ export interface FeedbackLog {
   record(input: FeedbackInput): Promise<boolean>;
   /** Every event within the retention period, oldest first (from Redis and the local file, merged). */
   list(): Promise<FeedbackEvent[]>;
+  /**
+   * Deletes what is past the retention period (the file rewritten, Redis trimmed): a bot calls it at start and
+   * daily, so a quiet or often restarted bot keeps no question longer than FEEDBACK_RETENTION_DAYS. Never throws.
+   */
+  prune(): Promise<void>;
 }
 
 /** Options of {@link createFeedbackLog}. */
@@ -79,7 +84,7 @@ const DAY_MS = 24 * 60 * 60_000;
 
 /** A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored. */
 export function createDisabledFeedback(read: () => Promise<FeedbackEvent[]> = async () => []): FeedbackLog {
-  return { enabled: false, record: async () => false, list: read };
+  return { enabled: false, record: async () => false, list: read, prune: async () => {} };
 }
 
 /** The feedback log in `dir` and, when `redis` is given, in Redis while it is up. */
@@ -90,6 +95,8 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   const retentionMs = retentionDays * DAY_MS;
   let salt: string | undefined = options.salt;
   let appended = 0;
+  /** When the file was last rewritten without its expired events (or the log was opened: a bot prunes at start). */
+  let compactedAt = now();
   let dirReady = false;
   let chain: Promise<void> = Promise.resolve();
 
@@ -111,15 +118,25 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
 
   /** Rewrites the file without expired events and with at most `maxEvents` (atomically: temp file, rename). */
   const compact = async (): Promise<void> => {
+    compactedAt = now();
+    if (!existsSync(file)) return;
     const kept = (await readFileEvents()).slice(-maxEvents);
     const tmp = `${file}.${process.pid}.tmp`;
     await writeFile(tmp, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
     await rename(tmp, file);
   };
 
-  const appendLocal = (event: FeedbackEvent): Promise<void> => {
-    // One write at a time, so lines never interleave and compaction never races an append.
-    const next = chain.then(async () => {
+  /** `task` after the writes queued before it, never alongside one (a rewrite would lose an append). */
+  const queued = (task: () => Promise<void>): Promise<void> => {
+    const next = chain.then(task);
+    // A failure is the caller's to report; the next write must still run after it.
+    chain = next.catch((error: unknown) => logger.debug({ err: error }, "a feedback write failed"));
+    return next;
+  };
+
+  // One write at a time, so lines never interleave and compaction never races an append.
+  const appendLocal = (event: FeedbackEvent): Promise<void> =>
+    queued(async () => {
       try {
         if (!dirReady) await mkdir(dir, { recursive: true });
         await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
@@ -128,15 +145,12 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         dirReady = false; // the folder may have gone: make it again next time
         throw error;
       }
-      if (++appended < Math.max(10, Math.floor(maxEvents / 10))) return;
+      // Rewritten after as many writes as a tenth of the bound, and at least daily (expired events go).
+      if (++appended < Math.max(10, Math.floor(maxEvents / 10)) && now() - compactedAt < DAY_MS) return;
       // The event is written: a failed rewrite costs only the trimming, tried again after as many writes more.
       appended = 0;
       await compact().catch((error: unknown) => logger.warn({ err: error }, "could not compact the feedback log; trying again later"));
     });
-    // A failed write is the caller's to report; the next write must still run after it.
-    chain = next.catch((error: unknown) => logger.debug({ err: error }, "a feedback write failed"));
-    return next;
-  };
 
   const appendRedis = async (event: FeedbackEvent): Promise<void> => {
     if (!redis) throw new Error("no Redis");
@@ -184,6 +198,13 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         return false;
       }
     },
+    async prune() {
+      const local = queued(compact).catch((error: unknown) => logger.warn({ err: error }, "could not delete expired feedback from the log file"));
+      const shared = redis?.available
+        ? redis.run((c) => c.zremrangebyscore(REDIS_KEY, "-inf", now() - retentionMs)).catch((error: unknown) => logger.warn({ err: error }, "could not delete expired feedback from Redis"))
+        : undefined;
+      await Promise.all([local, shared]);
+    },
     async list() {
       const [local, shared] = await Promise.all([readFileEvents(), readRedis()]);
       const byId = new Map<string, FeedbackEvent>();
@@ -206,7 +227,18 @@ export function loadSalt(dir: string): string {
   return salt;
 }
 
-/** Events from JSON lines, skipping malformed lines and those before `since`. */
+/** The latest time a Date holds (8.64e15 ms): an event stamped later could not be shown. */
+const MAX_TIME = 8.64e15;
+
+/** A stored citation as the report reads it, or undefined when it is not one (an edited or damaged line). */
+function parseCitation(value: unknown): ButtonCitation | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { n, source, label, start, end } = value as Record<string, unknown>;
+  if (typeof n !== "number" || typeof source !== "string" || typeof label !== "string" || typeof start !== "number" || typeof end !== "number") return undefined;
+  return { n, source, label, start, end };
+}
+
+/** Events from JSON lines, skipping malformed lines (and citations) and those before `since`. */
 function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
   const events: FeedbackEvent[] = [];
   for (const line of lines) {
@@ -215,8 +247,9 @@ function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
     const e = parseStored(line) as Partial<FeedbackEvent> | null | undefined;
     if (typeof e?.id !== "string" || typeof e.at !== "number" || typeof e.platform !== "string" || typeof e.question !== "string") continue;
     if (e.kind !== "up" && e.kind !== "down" && e.kind !== "declined") continue;
-    if (e.at < since) continue;
-    events.push({ id: e.id, at: e.at, platform: e.platform, kind: e.kind, user: String(e.user ?? ""), question: e.question, citations: Array.isArray(e.citations) ? e.citations : [] });
+    if (!(e.at >= since && e.at <= MAX_TIME)) continue;
+    const citations = Array.isArray(e.citations) ? e.citations.map(parseCitation).filter((c) => c !== undefined) : [];
+    events.push({ id: e.id, at: e.at, platform: e.platform, kind: e.kind, user: String(e.user ?? ""), question: e.question, citations });
   }
   return events;
 }

@@ -2,6 +2,7 @@
  * The state stores: in this process, and shared through a real redis-server by two instances as two replicas
  * would share them, including Redis dying mid-run and coming back.
  */
+import { randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
@@ -152,6 +153,40 @@ describe("the feedback log in the state folder", () => {
     expect(lines().map((l) => l.msg)).toContain("could not record feedback");
   });
 
+  it("deletes expired events from the file at prune, with nothing recorded since, and at least daily while recording", async () => {
+    const dir = join(project.root, "state-prune");
+    const day = 24 * 60 * 60_000;
+    let now = Date.UTC(2026, 10, 1);
+    const options = { dir, retentionDays: 2, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger, now: () => now };
+    const earlier = createFeedbackLog(options);
+    await earlier.record({ platform: "telegram", kind: "declined", user: "u", question: "a private question", citations: [] });
+    const questions = (): string[] => readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n").filter(Boolean).map((l) => (JSON.parse(l) as { question: string }).question);
+    now += 3 * day;
+    // A restarted bot, quiet since: its start deletes what is past the retention period.
+    const restarted = createFeedbackLog(options);
+    await restarted.prune();
+    expect(questions()).toEqual([]);
+    // A bot running for days with a write now and then: the write after a day rewrites the file.
+    await restarted.record({ platform: "telegram", kind: "up", user: "u", question: "kept a while", citations: [] });
+    now += 3 * day;
+    await restarted.record({ platform: "telegram", kind: "up", user: "u", question: "new", citations: [] });
+    expect(questions()).toEqual(["new"]);
+    // No file yet: nothing to do, nothing created.
+    await createFeedbackLog({ ...options, dir: join(project.root, "state-none") }).prune();
+    expect(existsSync(join(project.root, "state-none"))).toBe(false);
+  });
+
+  it("reads past an event whose time or citations are not what it wrote (an edited or damaged line)", async () => {
+    const dir = join(project.root, "state-odd");
+    mkdirSync(dir, { recursive: true });
+    const at = Date.now();
+    const line = (extra: object): string => JSON.stringify({ id: randomUUID(), at, platform: "telegram", kind: "down", user: "x", question: "q", citations: [], ...extra });
+    const citation = { n: 1, source: "seeds/a.txt", label: "paragraph 1", start: 0, end: 5 };
+    writeFileSync(join(dir, FEEDBACK_FILE), [line({ at: 1e20 }), line({ at: Number.MAX_VALUE }), line({ question: "cited", citations: [null, 3, { n: "1" }, citation] })].join("\n"));
+    const events = await createFeedbackLog({ dir, retentionDays: 30, logger: collectingLogger().logger }).list();
+    expect(events.map((e) => [e.question, e.citations])).toEqual([["cited", [citation]]]);
+  });
+
   it("skips a line cut short by a crash", async () => {
     const dir = join(project.root, "state-c");
     const log = createFeedbackLog({ dir, retentionDays: 30, logger: collectingLogger().logger });
@@ -217,6 +252,18 @@ describe("state shared through a real Redis", () => {
     expect(await limitB.take("telegram:9", 1003)).toEqual({ ok: false, retryAfterMs: 59_997, notify: false });
     expect(await limitB.take("telegram:10", 1003)).toEqual({ ok: true });
     expect(await limitB.take("telegram:9", 61_001)).toEqual({ ok: true });
+  });
+
+  it("prune deletes feedback past the retention period from Redis too", async () => {
+    const connection = await connectRedis(redis.url, { logger: collectingLogger().logger, callTimeoutMs: 300 });
+    open.push(connection);
+    let now = Date.now() - 5 * 24 * 60 * 60_000;
+    const options = { dir: join(project.root, "prune-shared"), retentionDays: 2, salt: "a-shared-salt-0123456789", redis: connection, logger: collectingLogger().logger, now: () => now };
+    await createFeedbackLog(options).record({ platform: "discord", kind: "declined", user: "u", question: "expired in Redis", citations: [] });
+    now = Date.now();
+    await createFeedbackLog(options).prune();
+    const stored = await connection.run((c) => c.zrange("briefing-bot:feedback", 0, -1));
+    expect(stored.filter((e) => e.includes("expired in Redis"))).toEqual([]);
   });
 
   it("the Redis limiter counts the same sliding window as the in-process one", async () => {
