@@ -180,7 +180,8 @@ function onOff(env: Env, key: string, fallback: boolean): boolean {
 function redisSecrets(url: string | undefined): string[] {
   if (url === undefined) return [];
   const parsed = new URL(url);
-  const parts = [parsed.password, parsed.username].filter(Boolean);
+  // The user name is not secret ("default" on most hosted Redis): redacted, every "default" of the logs would go.
+  const parts = [parsed.password].filter(Boolean);
   const decoded = parts.map((p) => {
     try {
       return decodeURIComponent(p);
@@ -214,8 +215,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (webhookUrl && !webhookSecret) {
     throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "required when TELEGRAM_WEBHOOK_URL is set");
   }
-  if (webhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(webhookSecret)) {
-    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "1-256 characters of A-Z, a-z, 0-9, _ and -");
+  // Short, it could be guessed (anyone could post updates to the bot), and every log line would lose each
+  // occurrence of it, a common word ("level") included.
+  if (webhookSecret && !/^[A-Za-z0-9_-]{16,256}$/.test(webhookSecret)) {
+    throw new ConfigError("TELEGRAM_WEBHOOK_SECRET", "16-256 characters of A-Z, a-z, 0-9, _ and -");
   }
   const llmApiKey = text(env, "LLM_API_KEY");
   const redis = redisUrl(env, "REDIS_URL");

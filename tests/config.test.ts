@@ -34,9 +34,9 @@ describe("loadConfig", () => {
   });
 
   it("gives Telegram a webhook (URL, secret, port together) only when TELEGRAM_WEBHOOK_URL is set", () => {
-    const hooked = loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret", TELEGRAM_WEBHOOK_PORT: "9000" });
-    expect(hooked.telegram?.webhook).toEqual({ url: "https://bot.example/hook", secret: "s3cret", port: 9000 });
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_SECRET: "s3cret" }).telegram?.webhook).toBeUndefined();
+    const hooked = loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret-of-16-chars", TELEGRAM_WEBHOOK_PORT: "9000" });
+    expect(hooked.telegram?.webhook).toEqual({ url: "https://bot.example/hook", secret: "s3cret-of-16-chars", port: 9000 });
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_SECRET: "s3cret-of-16-chars" }).telegram?.webhook).toBeUndefined();
   });
 
   it("takes LOG_LEVEL in any case, as FEEDBACK_LOG", () => {
@@ -52,6 +52,8 @@ describe("loadConfig", () => {
     [{ LLM_BASE_URL: "http://x" }, "LLM_MODEL"],
     [{ TELEGRAM_WEBHOOK_URL: "https://bot.example" }, "TELEGRAM_WEBHOOK_SECRET"],
     [{ TELEGRAM_WEBHOOK_SECRET: "has spaces" }, "TELEGRAM_WEBHOOK_SECRET"],
+    // Short, a secret could be guessed, and redacting it would blank that word in every log line.
+    [{ TELEGRAM_WEBHOOK_SECRET: "level" }, "TELEGRAM_WEBHOOK_SECRET"],
     [{ REDIS_URL: "http://cache.example:6379" }, "REDIS_URL"],
     [{ REDIS_URL: "not a url" }, "REDIS_URL"],
     [{ FEEDBACK_LOG: "sometimes" }, "FEEDBACK_LOG"],
@@ -99,6 +101,8 @@ describe("loadConfig", () => {
     const config = loadConfig({ REDIS_URL: "redis://:p%40ss-word@cache:6379/2", FEEDBACK_LOG: "off", STATE_DIR: "/var/lib/bot", STATE_SALT: "0123456789abcdef0" }, "/srv");
     expect(config.state).toMatchObject({ redisUrl: "redis://:p%40ss-word@cache:6379/2", feedbackLog: false, dir: "/var/lib/bot", salt: "0123456789abcdef0" });
     expect(config.secrets).toEqual(expect.arrayContaining(["redis://:p%40ss-word@cache:6379/2", "p%40ss-word", "p@ss-word", "0123456789abcdef0"]));
+    // A user name is not secret: "default" (hosted Redis's) would be blanked in every log line.
+    expect(loadConfig({ REDIS_URL: "redis://default:a-long-password@cache:6379" }, "/srv").secrets).not.toContain("default");
   });
 
   it("refuses an INDEX_DIR that a rebuild would replace with the briefings, the state or the project in it", () => {
