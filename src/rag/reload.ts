@@ -7,13 +7,13 @@
  * it, the rescan is skipped (one log line) and tried again on the next tick.
  */
 import { watch, type FSWatcher } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { stat } from "node:fs/promises";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { IndexError } from "./errors.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import type { DeclineScope } from "./retrieve.js";
-import { fileStamp, readSeeds, sameSeeds, type Seed, type SeedCache } from "./seeds.js";
+import { fileStamp, readSeeds, sameSeeds, seedFileNames, type Seed, type SeedCache } from "./seeds.js";
 import type { LoadedIndex } from "./store.js";
 import type { Answer, AnswerOptions, PassageView, Rag, RagInfo } from "./types.js";
 
@@ -72,9 +72,12 @@ export interface LiveRagOptions {
 
 const DEFAULT_DEBOUNCE_MS = 300;
 
-/** Every file below `dir` with its stamp (fileStamp): it changes whenever a briefing is added, edited or removed. */
+/**
+ * Every briefing file below `dir` with its stamp (fileStamp): it changes whenever a briefing is added, edited or
+ * removed. Only the files readSeeds reads are looked at: a .git folder of thousands of objects costs nothing.
+ */
 export async function folderSignature(dir: string): Promise<string> {
-  const names = (await readdir(dir, { recursive: true })).map(String).sort();
+  const names = await seedFileNames(dir);
   const parts: string[] = [];
   for (const name of names) {
     try {

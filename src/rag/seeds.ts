@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { readFileSync, statSync, type BigIntStats } from "node:fs";
-import { readdir } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { IndexError } from "./errors.js";
 import type { Logger } from "../logger.js";
@@ -118,6 +118,31 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
   }
 }
 
+/**
+ * The briefing files below `seedsDir` (relative names, sorted): .txt and .md, not hidden nor in a hidden folder
+ * (.git, an editor's .backup). A linked folder is followed once: a link back up (a loop) or a second link to the
+ * same folder adds nothing. Errors reading `seedsDir` itself are thrown as they come (ENOENT, ENOTDIR).
+ */
+export async function seedFileNames(seedsDir: string): Promise<string[]> {
+  const names: string[] = [];
+  const walked = new Set<string>();
+  const walk = async (dir: string, prefix: string): Promise<void> => {
+    const real = await realpath(dir);
+    if (walked.has(real)) return;
+    walked.add(real);
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (entry.name.startsWith(".")) continue;
+      const name = prefix === "" ? entry.name : join(prefix, entry.name);
+      // A link is what it points to; a dangling one is listed as a file, and skipped with a warning when read.
+      const folder = entry.isSymbolicLink() ? (await stat(join(dir, entry.name)).catch(() => undefined))?.isDirectory() === true : entry.isDirectory();
+      if (folder) await walk(join(dir, entry.name), name);
+      else if (SEED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) names.push(name);
+    }
+  };
+  await walk(seedsDir, "");
+  return names.sort();
+}
+
 /** The nearest of `path` and the folders above it that exists, if it is a file (what ENOTDIR stumbled on). */
 function fileOnPath(path: string): string | undefined {
   for (let at = path; ; at = dirname(at)) {
@@ -142,9 +167,9 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
   };
   const shown = shownPath(seedsDir);
   const where = shown === seedsDir ? "it" : seedsDir;
-  let names: string[];
+  let wanted: string[];
   try {
-    names = (await readdir(seedsDir, { recursive: true })).map(String).sort();
+    wanted = await seedFileNames(seedsDir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Missing, or not a folder, the message says all there is; anything else, its cause says what (EACCES: …).
@@ -157,8 +182,6 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     throw new IndexError("no-seeds", `the seeds folder ${shown} (SEEDS_DIR) cannot be read`, { cause: error });
   }
   // The files are read a batch at a time (a start reads thousands), then handled in name order.
-  // Hidden files and everything in hidden folders (.git, an editor's .backup) are not briefings.
-  const wanted = names.filter((name) => SEED_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext)) && !name.split(sep).some((part) => part.startsWith(".")));
   const seeds: Seed[] = [];
   const seen = new Set<string>();
   for (let at = 0; at < wanted.length; at += READ_BATCH) {
@@ -212,10 +235,28 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     }
   }
   if (cache) for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  if (seeds.length === 0) {
+  const distinct = withoutCopies(seeds, logger);
+  if (distinct.length === 0) {
     throw new IndexError("no-seeds", `no .txt or .md briefing in ${shown} (SEEDS_DIR); put some in ${where}`);
   }
-  return seeds;
+  return distinct;
+}
+
+/**
+ * The seeds with each text once, the first by name kept: a copy ("brief (copy).txt") or a second link to a file
+ * would quote every sentence twice and halve how much each copy seems to hold of a question.
+ */
+function withoutCopies(seeds: readonly Seed[], logger: Logger | undefined): Seed[] {
+  const first = new Map<string, string>();
+  return seeds.filter((seed) => {
+    const original = first.get(seed.sha256);
+    if (original === undefined) {
+      first.set(seed.sha256, seed.path);
+      return true;
+    }
+    logger?.warn({ path: seed.path, sameAs: original }, "seed skipped: the same text as another briefing");
+    return false;
+  });
 }
 
 /** A seed known from its record; its text is read (and checked) when first asked for, then kept. */

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag } from "../../src/rag/index.js";
 import { MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type SeedCache, type SeedRecord } from "../../src/rag/seeds.js";
+import { folderSignature } from "../../src/rag/reload.js";
 import { buildIndex, loadIndex, seedsOnRecord, type Manifest } from "../../src/rag/store.js";
 import { warningLogger } from "../helpers/logger.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
@@ -80,6 +81,36 @@ describe("reading seeds", () => {
     const seeds = await readSeeds(project.root, project.seedsDir, logger);
     expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/more/kept.md"]);
     expect(warnings).toEqual(["seed skipped: empty"]);
+  });
+
+  it("indexes a text once however many copies or links hold it, and follows a linked folder once, loops included", async () => {
+    const briefing = join(project.seedsDir, SEED_NAME);
+    writeFileSync(join(project.seedsDir, "brief (copy).txt"), readFileSync(briefing));
+    symlinkSync(briefing, join(project.seedsDir, "linked.txt"));
+    mkdirSync(join(project.root, "elsewhere", "inner"), { recursive: true });
+    writeFileSync(join(project.root, "elsewhere", "inner", "other.md"), "Another briefing, kept elsewhere.");
+    symlinkSync(join(project.root, "elsewhere"), join(project.seedsDir, "kept-elsewhere"));
+    symlinkSync(join(project.root, "elsewhere"), join(project.seedsDir, "same-folder-again"));
+    symlinkSync(join(project.root, "elsewhere"), join(project.root, "elsewhere", "inner", "loop"));
+    const warned: { path: string; sameAs?: string; msg: string }[] = [];
+    const logger = { warn: (fields: { path: string; sameAs?: string }, msg?: string) => warned.push({ ...fields, msg: msg ?? "" }) } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual([`seeds/${SEED_NAME}`, "seeds/kept-elsewhere/inner/other.md"]);
+    expect(warned).toEqual([
+      { path: "seeds/brief (copy).txt", sameAs: `seeds/${SEED_NAME}`, msg: "seed skipped: the same text as another briefing" },
+      { path: "seeds/linked.txt", sameAs: `seeds/${SEED_NAME}`, msg: "seed skipped: the same text as another briefing" },
+    ]);
+  });
+
+  it("takes the folder's signature from the briefing files alone: a .git folder's objects change nothing", async () => {
+    mkdirSync(join(project.seedsDir, ".git", "objects"), { recursive: true });
+    writeFileSync(join(project.seedsDir, "notes.odt"), "not a briefing");
+    const before = await folderSignature(project.seedsDir);
+    writeFileSync(join(project.seedsDir, ".git", "objects", "ab12"), "an object");
+    writeFileSync(join(project.seedsDir, "notes.odt"), "still not a briefing, changed");
+    expect(await folderSignature(project.seedsDir)).toBe(before);
+    writeFileSync(join(project.seedsDir, "new.md"), "A new briefing.");
+    expect(await folderSignature(project.seedsDir)).not.toBe(before);
   });
 });
 
