@@ -154,11 +154,21 @@ async function evalEvidence(rag: Rag, rows: readonly EvalRow[], json: boolean, r
   );
 }
 
+const USAGE = "usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]";
+const OPTIONS = new Set(["--root", "--add-seeds", "--json"]);
+
 run(async () => {
   const args = process.argv.slice(2);
   const optionValues = new Set([...values(args, "--root"), ...values(args, "--add-seeds")]);
-  const file = args.find((a) => !a.startsWith("--") && !optionValues.has(a));
-  if (!file) throw new Error("usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]");
+  const files = args.filter((a) => !a.startsWith("-") && !optionValues.has(a));
+  // A mistyped option ("--jsno") or a second file would otherwise be dropped without a word.
+  const unknown = args.filter((a) => a.startsWith("-") && !OPTIONS.has(a) && !optionValues.has(a));
+  const file = files[0];
+  if (!file || files.length > 1 || unknown.length > 0) {
+    process.stderr.write(`${unknown.length > 0 ? `unknown option: ${unknown.join(" ")}\n` : ""}${USAGE}\n`);
+    process.exitCode = 2;
+    return;
+  }
   // An unanswerable question needs no evidence: the field may be left out.
   const rows = readFileSync(file, "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Row).map((r) => ({ ...r, evidence: r.evidence ?? [] }));
   const json = args.includes("--json");

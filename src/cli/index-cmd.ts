@@ -12,8 +12,16 @@ import { run, setup } from "./setup.js";
 
 /** Longest wait for another writer before giving up. */
 const LOCK_WAIT_MS = 30 * 60_000;
+const USAGE = "usage: npm run index   (rebuilds INDEX_DIR from SEEDS_DIR; see README, Configuration)";
 
 run(async () => {
+  // It takes no options: "--help" or a mistyped one must not rebuild the index.
+  const args = process.argv.slice(2);
+  if (args.length > 0) {
+    const help = args.every((a) => a === "--help" || a === "-h");
+    process[help ? "stdout" : "stderr"].write(`${help ? "" : `unknown argument: ${args.join(" ")}\n`}${USAGE}\n`);
+    process.exit(help ? 0 : 2);
+  }
   const { config, logger } = setup();
   // The same embedder that answering uses, so the next start finds the index fresh.
   const embeddings = (await createEmbeddings(config, logger)) ?? new HashingEmbeddings();

@@ -3,7 +3,7 @@
  * never reporting an index it could not save.
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
@@ -14,8 +14,8 @@ beforeAll(() => {
 });
 afterAll(() => project.remove());
 
-function index(): { stdout: string; stderr: string; status: number | null } {
-  const result = spawnSync("npm", ["run", "--silent", "index"], {
+function index(...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  const result = spawnSync("npm", ["run", "--silent", "index", ...(args.length ? ["--", ...args] : [])], {
     cwd: REPO_ROOT,
     encoding: "utf8",
     env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, LOG_LEVEL: "silent" },
@@ -25,6 +25,17 @@ function index(): { stdout: string; stderr: string; status: number | null } {
 }
 
 describe("npm run index", () => {
+  it("takes no options: --help prints its usage, anything else is refused, and neither builds", { timeout: 120_000 }, () => {
+    const help = index("--help");
+    expect(help).toMatchObject({ status: 0, stderr: "" });
+    expect(help.stdout).toMatch(/^usage: npm run index/u);
+    const typo = index("--forse");
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toContain("unknown argument: --forse");
+    expect(typo.stdout).toBe("");
+    expect(existsSync(join(project.indexDir, "manifest.json"))).toBe(false);
+  });
+
   it("builds the index, then refuses to replace it over an operator's files, keeping them, with exit 1", { timeout: 240_000 }, () => {
     const built = index();
     expect(built.status, built.stderr).toBe(0);
