@@ -14,7 +14,7 @@ import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js"
 import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
 import { createSharedStore } from "../state/kv.js";
 import { connectRedis } from "../state/redis.js";
-import { answerJson, noticeJson, type AnswerJson } from "./format.js";
+import { answerJson, noticeJson, type AnswerJson, type LineId } from "./format.js";
 import { openRag, run, setup } from "./setup.js";
 
 /** How long a batch conversation can be continued by a later batch, at least. */
@@ -22,7 +22,7 @@ const BATCH_CONVERSATION_MS = 60 * 60_000;
 
 const USAGE = 'usage: npm run ask -- [--json] "question"   |   npm run ask -- --json --batch < questions.jsonl';
 
-async function ask(rag: Rag, question: unknown, id?: string, turns: readonly ConversationTurn[] = []): Promise<AnswerJson> {
+async function ask(rag: Rag, question: unknown, id?: LineId, turns: readonly ConversationTurn[] = []): Promise<AnswerJson> {
   try {
     return answerJson(await rag.answer(question as string, turns.length > 0 ? { context: { turns } } : {}), id);
   } catch (error) {
@@ -43,7 +43,7 @@ function parseRequest(line: string): { id?: unknown; question?: unknown; convers
 }
 
 /** `ask` for a batch line: a failure to answer (a briefing changed under the index, say) is logged and becomes its line. */
-async function askLine(rag: Rag, logger: Logger, question: unknown, id?: string, turns?: readonly ConversationTurn[]): Promise<AnswerJson> {
+async function askLine(rag: Rag, logger: Logger, question: unknown, id?: LineId, turns?: readonly ConversationTurn[]): Promise<AnswerJson> {
   try {
     return await ask(rag, question, id, turns);
   } catch (error) {
@@ -57,7 +57,7 @@ async function askInConversation(
   rag: Rag,
   { memory, logger }: { memory: ConversationMemory; logger: Logger },
   question: unknown,
-  id: string | undefined,
+  id: LineId | undefined,
   conversation: string,
 ): Promise<AnswerJson & { readonly conversation: string; readonly contextTurns: number }> {
   const place = { chat: `batch:${conversation}` };
@@ -85,7 +85,7 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
     if (!line.trim()) continue;
     const request = parseRequest(line);
     // A refused line carries its line number: without a readable id, that is what matches it to its input.
-    const malformed = (text: string, id?: string, question: unknown = ""): void => {
+    const malformed = (text: string, id?: LineId, question: unknown = ""): void => {
       const refused = { ...(id === undefined ? {} : { id }), line: number, question: typeof question === "string" ? question : "", answered: false, text, citations: [], timings: { totalMs: 0 }, error: "malformed" };
       process.stdout.write(`${JSON.stringify(refused)}\n`);
     };
@@ -93,11 +93,15 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
       malformed("malformed JSON line");
       continue;
     }
-    // Echoed as given when a string or a number; null or none is no id; anything else ({}, true) is refused, as
-    // its answer could not be matched to it.
-    const id = typeof request.id === "string" || typeof request.id === "number" ? String(request.id) : undefined;
+    // Echoed as given when a string or a number (3 stays 3, not "3"); null or none is no id; anything else ({},
+    // true) is refused, as its answer could not be matched to it.
+    const id = typeof request.id === "string" || typeof request.id === "number" ? request.id : undefined;
     if (id === undefined && request.id !== undefined && request.id !== null) {
       malformed('"id" must be a string or a number', undefined, request.question);
+      continue;
+    }
+    if (request.question === undefined) {
+      malformed('"question" is missing', id);
       continue;
     }
     const named = typeof request.conversation === "string" || typeof request.conversation === "number";

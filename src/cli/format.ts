@@ -5,7 +5,8 @@ import { renderNotice, renderAnswerPlain } from "../bots/render/plain.js";
 import { detectLanguage, QuestionError, type Answer, type Citation } from "../rag/index.js";
 
 export interface AnswerJson {
-  readonly id?: string;
+  /** The batch line's id, as it gave it (a string or a number). */
+  readonly id?: LineId;
   readonly question: string;
   readonly answered: boolean;
   /** The reply as shown to a person. */
@@ -17,7 +18,10 @@ export interface AnswerJson {
 }
 
 /** An Answer as the JSON contract's object; `text` is the reply as shown. */
-export function answerJson(answer: Answer, id?: string): AnswerJson {
+/** A batch line's id: a string or a number, echoed as given so that a caller matches answers by equality. */
+export type LineId = string | number;
+
+export function answerJson(answer: Answer, id?: LineId): AnswerJson {
   return {
     ...(id === undefined ? {} : { id }),
     question: answer.question,
@@ -32,7 +36,7 @@ export function answerJson(answer: Answer, id?: string): AnswerJson {
  * A question not answered as the JSON contract's object: not answered, the notice as `text`, its code as
  * `error`. `error` is the QuestionError that refused it, or undefined when answering it failed ("failed").
  */
-export function noticeJson(question: unknown, error: QuestionError | undefined, id?: string): AnswerJson {
+export function noticeJson(question: unknown, error: QuestionError | undefined, id?: LineId): AnswerJson {
   const text = typeof question === "string" ? question : "";
   const language = detectLanguage(text);
   const notice =

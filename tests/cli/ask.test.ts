@@ -27,7 +27,7 @@ function npm(args: string[], input?: string): { stdout: string; stderr: string; 
 }
 
 interface Json {
-  id?: string;
+  id?: string | number;
   question: string;
   answered: boolean;
   text: string;
@@ -73,6 +73,8 @@ describe("npm run ask", () => {
       JSON.stringify({ id: "e", question: "Who is Michele Sison?", conversation: null }),
       "",
       `\uFEFF${JSON.stringify({ id: "f", question: "Who is Michele Sison?" })}`,
+      JSON.stringify({ id: 8 }),
+      JSON.stringify({ id: 9, question: 42 }),
     ].join("\n");
     const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
     expect(status).toBe(0);
@@ -82,16 +84,19 @@ describe("npm run ask", () => {
       ["b", false, undefined],
       [undefined, false, "malformed"],
       [undefined, false, "malformed"],
-      ["7", false, "too-long"],
+      [7, false, "too-long"], // a number stays a number: matched to its line by equality
       ["c", true, undefined],
       [undefined, true, undefined], // a null id is no id, not "null"
       [undefined, false, "malformed"], // nor an object "[object Object]": its answer could not be matched
       ["d", false, "malformed"], // not asked without the conversation it names
       ["e", true, undefined], // a null conversation is none
       ["f", true, undefined], // a byte-order mark before the JSON (a file saved on Windows) is not part of it
+      [8, false, "malformed"], // no question at all is a malformed line, not a question that is not text
+      [9, false, "not-text"],
     ]);
     // A refused line names its line number (a blank line is skipped, but counted).
-    expect(rows.filter((r) => r.error === "malformed").map((r) => (r as { line?: number }).line)).toEqual([3, 4, 8, 9]);
+    expect(rows.filter((r) => r.error === "malformed").map((r) => (r as { line?: number }).line)).toEqual([3, 4, 8, 9, 13]);
+    expect(rows[11]?.text).toBe('"question" is missing');
     expect(rows[7]?.text).toBe('"id" must be a string or a number');
     rows.forEach(expectContract);
     expect(rows[1]?.text).toContain("I couldn't find anything in the briefing");
