@@ -14,7 +14,7 @@
  * (see tidyLeftovers).
  */
 import { constants, existsSync, statSync } from "node:fs";
-import { copyFile, link, lstat, open, readdir, readFile, readlink, rename, rm, stat, utimes } from "node:fs/promises";
+import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, utimes } from "node:fs/promises";
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
@@ -455,6 +455,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
   const pollMs = options.pollMs ?? 200;
   const silentMs = options.silentMs ?? SILENT_STALE_MS;
   let logged = false;
+  let madeParent = false;
   for (;;) {
     try {
       const handle = await open(path, "wx");
@@ -514,7 +515,19 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
       return lock;
     } catch (error) {
       if (error instanceof LockError) throw error;
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") {
+      const code = (error as NodeJS.ErrnoException).code;
+      // The index's folder is made below a parent that may not exist yet (INDEX_DIR=/srv/bot/data/index): made
+      // here, so the lock is taken before anything is written, as with any other folder.
+      if (code === "ENOENT" && !madeParent) {
+        madeParent = true;
+        try {
+          await mkdir(dirname(path), { recursive: true });
+        } catch (cause) {
+          throw new LockError("io", `cannot create the folder of the index lock ${path}`, undefined, { cause });
+        }
+        continue;
+      }
+      if (code !== "EEXIST") {
         throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
       }
     }

@@ -82,6 +82,17 @@ describe("the index lock", () => {
     await again.release();
   });
 
+  it("is taken for an index folder whose parent does not exist yet, the parent made (so nothing writes unlocked)", async () => {
+    const p = project();
+    const indexDir = join(p.root, "data", "deep", "index");
+    const lock = await acquireIndexLock(indexDir);
+    expect(existsSync(lockPath(indexDir))).toBe(true);
+    await lock.release();
+    // A parent that cannot be made (a file in its way) is the lock's io error, naming the lock.
+    writeFileSync(join(p.root, "blocked"), "a file");
+    await expect(acquireIndexLock(join(p.root, "blocked", "index"))).rejects.toMatchObject({ name: "LockError", code: "io" });
+  });
+
   it("leaves no empty lock behind when it cannot write its owner into the file (a full disk), and says so", async () => {
     const p = project();
     writeFailure.code = "ENOSPC";
