@@ -69,7 +69,10 @@ export interface AcquireLockOptions {
   /** Pause between tries while waiting. Default: 200 ms. */
   readonly pollMs?: number;
   readonly logger?: Logger;
-  /** Why the lock is wanted, for the log line written while waiting. */
+  /**
+   * Why the lock is wanted, for the log line written while waiting: a warning for a "start" (a bot, the console
+   * chat, `npm run ask`, held up to minutes with nothing else said), else information.
+   */
   readonly purpose?: string;
   /**
    * How long a lock out of sight (another host or pid namespace) must be seen untouched, by this process's own
@@ -577,7 +580,8 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
     if (!logged) {
       logged = true;
       const owner = found.kind === "lock" && found.owner.pid !== -1 ? { pid: found.owner.pid, since: found.owner.at } : {};
-      options.logger?.info({ lock: path, ...owner, purpose: options.purpose }, "another process is writing the index; waiting for it");
+      const level = options.purpose === "start" ? "warn" : "info";
+      options.logger?.[level]({ lock: path, ...owner, purpose: options.purpose }, "another process is writing the index; waiting for it");
     }
     await sleep(pollMs);
   }

@@ -124,10 +124,13 @@ describe("the index lock", () => {
   it("waits for a writer to finish when asked to", async () => {
     const p = project();
     const first = await acquireIndexLock(p.indexDir);
-    const waiting = acquireIndexLock(p.indexDir, { waitMs: 60_000, pollMs: 20 });
+    // A start waiting says so as a warning: the console chat and npm run ask log nothing quieter.
+    const { logger, lines } = capturingLogger();
+    const waiting = acquireIndexLock(p.indexDir, { waitMs: 60_000, pollMs: 20, logger, purpose: "start" });
     setTimeout(() => void first.release(), 100);
     const second = await waiting;
     expect(JSON.parse(readFileSync(second.path, "utf8")).pid).toBe(process.pid);
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("waiting for it"))).toEqual([expect.objectContaining({ level: 40, purpose: "start" })]);
     await second.release();
   });
 
