@@ -625,7 +625,10 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     if (existsSync(old) && !existsSync(indexDir)) await rename(old, indexDir).catch((e: unknown) => (restoreError = e));
     await rm(tmp, { recursive: true, force: true });
     const cause = restoreError === undefined ? error : new AggregateError([error, restoreError], "writing and restoring the index failed");
-    throw new IndexError("unwritable", `cannot write the index to ${indexDir}`, { cause });
+    // The folder is swapped whole by renaming, which a mount point (a Docker volume, a Kubernetes volume) refuses.
+    const busy = (error as NodeJS.ErrnoException).code === "EBUSY";
+    const advice = busy ? "; it may be a mount point, which cannot be replaced: mount its parent instead and point INDEX_DIR at a folder inside it" : "";
+    throw new IndexError("unwritable", `cannot write the index to ${indexDir}${advice}`, { cause });
   }
 }
 

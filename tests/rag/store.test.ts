@@ -15,6 +15,8 @@ import { tempProject, type TempProject } from "../helpers/project.js";
 
 /** Set to an errno code, hard links fail with it (as across file systems). */
 const linkFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+/** Set, renaming that folder away fails with EBUSY (as a mount point's rename does). */
+const mounted = vi.hoisted(() => ({ dir: undefined as string | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs/promises")>();
   return {
@@ -22,6 +24,10 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     link: async (from: string, to: string): Promise<void> => {
       if (linkFailure.code) throw Object.assign(new Error(`${linkFailure.code}: cannot link ${from}`), { code: linkFailure.code });
       return actual.link(from, to);
+    },
+    rename: async (from: string, to: string): Promise<void> => {
+      if (from === mounted.dir) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}'`), { code: "EBUSY" });
+      return actual.rename(from, to);
     },
   };
 });
@@ -673,5 +679,24 @@ describe("the graph's segments built in worker threads", () => {
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     if (loaded.status !== "fresh") throw new Error(loaded.status);
     await expectSameRankings(loaded.index, nextOnMain, "update");
+  });
+});
+
+describe("an index folder that is a mount point", () => {
+  it("is said to be one when replacing it fails with EBUSY, with what to do instead", async () => {
+    await buildIndex(options());
+    mounted.dir = project.indexDir;
+    try {
+      writeFileSync(join(project.seedsDir, "new.md"), "A second briefing, so the index must be written again.");
+      await expect(buildIndex({ ...options(), mustSave: true })).rejects.toMatchObject({
+        name: "IndexError",
+        code: "unwritable",
+        message: expect.stringContaining("it may be a mount point, which cannot be replaced: mount its parent instead and point INDEX_DIR at a folder inside it"),
+      });
+      // The index there is left as it was.
+      expect(existsSync(join(project.indexDir, "manifest.json"))).toBe(true);
+    } finally {
+      mounted.dir = undefined;
+    }
   });
 });
