@@ -31,7 +31,8 @@ export const AUTHOR_NAME = "%";
  */
 const AUTHOR_NAME_WEIGHT = 1;
 
-const HANDLE = /@(\w{2,})/g;
+/** An @handle, not the @ of an e-mail address (press@embassy.gov). */
+const HANDLE = /(?<![\w.])@(\w{2,})/g;
 
 /**
  * Index keys of each content token of `text` (stop words dropped), then one token per acronym spelt in Arabic

@@ -46,6 +46,11 @@ const briefing = (identity?: string): string =>
 const quotes = (answer: Answer): string[] => (answer.kind === "answered" ? answer.citations.map((c) => c.quote) : []);
 
 describe("documentTerms", () => {
+  it("reads an @handle as a mention, but not the @ of an e-mail address", () => {
+    expect(documentTerms("Thanks @State_IO for the visit.").some((keys) => keys.includes("@"))).toBe(true);
+    expect(documentTerms("Write to press@embassy.gov for details.").some((keys) => keys.includes("@"))).toBe(false);
+  });
+
   it("adds one token of the author's name keys, prefixed, to a tweet's sentence", () => {
     const plain = documentTerms("We welcomed the talks on the Kidal wells.");
     const tweet = documentTerms("We welcomed the talks on the Kidal wells.", new Set(), "Ambassador Lena Morgan");

@@ -12,6 +12,8 @@ const FATHATAN = /\u064B/g;
  */
 const TANWEEN_ALIF = /(?<=[\u0621-\u064A]{3})(?:\u064B\u0627|\u0627\u064B)$/u;
 const TATWEEL = /\u0640/g;
+/** A Latin letter with an accent, precomposed or followed by its combining mark. */
+const LATIN_ACCENTED = /[\u00C0-\u024F\u1E00-\u1EFF]|[a-z][\u0300-\u036F]/u;
 /** Invisible characters (soft hyphen, zero-width, bidi controls, BOM) as a character class's contents. */
 export const INVISIBLE_CHARS = "\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF";
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, "g");
@@ -42,7 +44,11 @@ export function foldDigits(text: string): string {
  * characters, alef/hamza forms folded to bare letters, ى -> ي, ة -> ه, ASCII digits.
  */
 export function normalizeToken(token: string): string {
-  const folded = foldDigits(token.normalize("NFKC").toLowerCase())
+  const lower = token.normalize("NFKC").toLowerCase();
+  // Latin letters without their accents ("Pérez" is "Perez", "İlham" "ilham", "Erdoğan" "erdogan"); Arabic
+  // letters never meet this (their marks go below, their hamza seats are folded by LETTER_MAP).
+  const latin = LATIN_ACCENTED.test(lower) ? lower.normalize("NFD").replace(/\p{M}/gu, "").normalize("NFC") : lower;
+  const folded = foldDigits(latin)
     .replace(TATWEEL, "")
     .replace(INVISIBLE, "")
     .replace(MARKS, "")
@@ -50,7 +56,10 @@ export function normalizeToken(token: string): string {
     .replace(FATHATAN, "");
   let out = "";
   for (const ch of folded) out += LETTER_MAP[ch] ?? ch;
-  return out.replace(/\u0621/g, ""); // a lone hamza carries no meaning once the seats are folded
+  return out
+    .replace(/\u0621/g, "") // a lone hamza carries no meaning once the seats are folded
+    .replace(/(?<=\d)[,\u066C](?=\d{3}(?!\d))/g, "") // thousands separators: "1,000" is 1000
+    .replace(/(?<=\d)[,.\u066B](?=\d)/g, "."); // a decimal point or comma: "٣٫٥" and "3,5" are 3.5
 }
 
 /**

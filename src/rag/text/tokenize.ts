@@ -14,11 +14,16 @@ export interface Token {
   readonly raw: string;
 }
 
-// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters, their combining accents (a decomposed
-// "résumé") and digits (full-width ones too, which NFKC folds: "ＡＬＧＥＲＩＡ"), and invisible characters (zero-width, bidi controls, soft hyphen) that
-// normalisation removes, so they cannot split a word.
+// Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters (Vietnamese's precomposed ones too),
+// their combining accents (a decomposed "résumé"), digits, the letters and digits NFKC folds to ASCII (full-width
+// "ＡＬＧＥＲＩＡ", a tweet's bold "𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴"), invisible characters (zero-width, bidi controls, soft hyphen) that
+// normalisation removes, so they cannot split a word; and a separator between digits, so "1,000" and "3.5" are
+// one number each.
 const WORD =
-  /[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F\u0300-\u036F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]+/gu;
+  /(?:[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=[0-9\u0660-\u0669\u06F0-\u06F9]))+/gu;
+
+/** "she'd", "they'll", "we're", "I'm": a pronoun and an auxiliary, read as the pronoun (not "shed", "hell"). */
+const CONTRACTION = /^(i|you|he|she|it|we|they|who|what|that|there|where|how)['’](?:d|ll|re|ve|m)$/;
 
 /** Apostrophes and invisible characters (zero-width, bidi controls, soft hyphen) at a word's start or end. */
 const EDGE_START = new RegExp(`^['’${INVISIBLE_CHARS}]+`, "u");
@@ -29,7 +34,7 @@ const RUN_ON = /(?<=[\u0629\u0649])(?=[\u0621-\u064A])/u;
 
 function scriptOf(text: string): Script {
   if (/[\u0621-\u064A]/.test(text)) return "ar";
-  if (/[a-z\u00E0-\u024F]/.test(text)) return "latin";
+  if (/[a-z\u00E0-\u024F\u1E00-\u1EFF]/.test(text)) return "latin";
   return "digit";
 }
 
@@ -73,7 +78,7 @@ function wordTokens(text: string): PlacedToken[] {
       // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
       const lead = piece.length - piece.replace(EDGE_START, "").length;
       const raw = piece.replace(EDGE_START, "").replace(EDGE_END, "");
-      const normal = normalizeToken(raw).replace(/['’]s$/, "").replace(/['’]/g, "");
+      const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(/['’]s$/, "").replace(/['’]/g, "");
       if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) {
         tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });
       }

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { tokenize, tokenizePlaced } from "../../../src/rag/text/tokenize.js";
+
+const words = (text: string): string[] => tokenize(text).map((t) => t.text);
+
+describe("tokenize", () => {
+  it("reads a pronoun's contraction as the pronoun, not as another word ('she'd' is not 'shed', 'he'll' not 'hell')", () => {
+    expect(words("she'd they'll we're you've he’d")).toEqual(["she", "they", "we", "you", "he"]);
+    expect(words("I'd I'm")).toEqual([]); // the pronoun alone is one letter: no token
+    // An apostrophe inside a name stays its letters: Sa'd is not "sa".
+    expect(words("Sa'd Ja'far Sison's")).toEqual(["sad", "jafar", "sison"]);
+  });
+
+  it("reads a tweet's styled letters as the letters they are, and Latin letters without their accents", () => {
+    expect(words("𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴 news about 𝐌𝐚𝐥𝐢")).toEqual(["breaking", "news", "about", "mali"]);
+    expect(words("Nguyễn Phú Trọng, Pérez, İlham, Erdoğan")).toEqual(["nguyen", "phu", "trong", "perez", "ilham", "erdogan"]);
+    expect(words("Pe\u0301rez")).toEqual(["perez"]); // a decomposed accent, too
+  });
+
+  it("reads a number with separators as one number: thousands dropped, a decimal point kept", () => {
+    expect(words("1,000 and 1,160,000 people")).toEqual(["1000", "and", "1160000", "people"]);
+    expect(words("3.5% or ٣٫٥ or ٣٬٥٠٠ or 2,5")).toEqual(["3.5", "or", "3.5", "or", "3500", "or", "2.5"]);
+    // A stop or comma after a number is not part of it.
+    expect(words("in 2010. Then 5, 6")).toEqual(["in", "2010", "then", "5", "6"]);
+    const placed = tokenizePlaced("about 1,000 troops");
+    expect(placed.map((t) => [t.text, t.start, t.end])).toEqual([["about", 0, 5], ["1000", 6, 11], ["troops", 12, 18]]);
+  });
+});
