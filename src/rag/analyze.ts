@@ -691,8 +691,8 @@ function translateWord(word: string, lexicon: Lexicon, stem = stemEnglish(word))
 }
 
 /**
- * Adds the nearest corpus spellings of a word that matched nothing; returns the term's weight (the best
- * similarity, or 1 when nothing was added).
+ * Adds the nearest corpus spellings of a word that matched nothing; returns the best similarity, the term's
+ * weight (0 when nothing was added: the caller weighs the term 1 then).
  */
 function expand(token: Token, keys: Set<string>, context: QueryContext): number {
   const stems = tokenKeys(token);

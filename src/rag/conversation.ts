@@ -39,7 +39,8 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
  */
 function opensWithQuestionWord(question: string): boolean {
   const [first = "", second = ""] = tokenize(question).map((t) => t.text);
-  return QUESTION_EN.test(question) || [first, second].some((w) => isQuestionWord(w) && !isJoinedQuestionWord(w));
+  // A joined one ("ومين") is no question word itself: isQuestionWord is false for it.
+  return QUESTION_EN.test(question) || [first, second].some(isQuestionWord);
 }
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
@@ -100,8 +101,8 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
   // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at
-  // all: "and the weather in Paris?"). The context picks where to look; it does not make an off-topic question
-  // answerable, and a declined turn lends nothing.
+  // all: "and the weather in Paris?"). The context picks where to look (every earlier turn's words, declined
+  // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const chain = chainOf(retriever, turns);
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);

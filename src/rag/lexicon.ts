@@ -34,7 +34,10 @@ const MAX_TRANSLATION_WORDS = 2;
 const MAX_INVERSE_WORDS = 1;
 /** Arabic keys of fewer letters are ambiguous as translations ("مر" from مرة, "اح" from أحيانا) and are dropped. */
 const MIN_TRANSLATION_KEY = 3;
-/** English stems kept per Arabic key: common Arabic words gloss to dozens of English ones. */
+/**
+ * An Arabic key glossed by more English stems than this is left out of the Arabic-to-English list altogether: a
+ * common word glossing to dozens of English ones (كان, أخذ) is a translation of none of them in particular.
+ */
 const MAX_EN_PER_AR = 8;
 /**
  * A Snowball stem of fewer letters is often another word (فرمل "braked" -> رمل "sand", فلندي "Finnish" -> لند):
@@ -116,7 +119,7 @@ interface Entry {
 
 /** The entries of a word list file: the glossary's or the FreeDict conversion's format. */
 function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/u)) {
     if (!line || line.startsWith("#")) continue;
     const [english, direct = "", inverse = ""] = line.split("\t");
     if (!english || english.includes(" ")) continue;
@@ -273,7 +276,7 @@ function parseLists(paths: LexiconPaths): WordLists {
   const decider: number[] = [];
   const deciderOf = new Map<string, number>();
   if (paths.wordnet) {
-    for (const line of readFileSync(paths.wordnet, "utf8").split("\n")) {
+    for (const line of readFileSync(paths.wordnet, "utf8").split(/\r?\n/u)) {
       if (!line || line.startsWith("#")) continue;
       // Columns: base forms of an irregular form, derivations, first-sense synonyms.
       const [word = "", ...columns] = line.split("\t");

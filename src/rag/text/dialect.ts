@@ -15,7 +15,7 @@ let table: ReadonlyMap<string, readonly string[]> | undefined;
 /** Dialect form (normalised) -> the keys of its standard words, from a file of `forms<TAB>standard|words` lines. */
 export function readDialectTable(path = DIALECT_PATH): ReadonlyMap<string, readonly string[]> {
   const out = new Map<string, string[]>();
-  for (const line of readFileSync(path, "utf8").split("\n")) {
+  for (const line of readFileSync(path, "utf8").split(/\r?\n/u)) {
     if (!line.trim() || line.startsWith("#")) continue;
     const [forms = "", standard = ""] = line.split("\t");
     const keys = [...new Set(tokenize(standard.replaceAll("|", " ")).flatMap(tokenKeys))];

@@ -10,8 +10,8 @@ here hers herself him himself his how i if in into is it its itself just me more
 off on once only or other our ours ourselves out over own same she should so some such than that the their theirs
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
-know anything something thing things whats who's what's does did much many get got give gave let us one ever
-there's according article briefing news whose whom think thought happen happens happened happening want wants wanted mean
+know anything something thing things whats does did much many get got give gave let us one ever
+according article briefing news whose whom think thought happen happens happened happening want wants wanted mean
 means like would kind sort way really actually de da di del van von le la el al bin ibn
 stance stances stand stands opinion opinions attitude
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt

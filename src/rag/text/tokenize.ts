@@ -41,10 +41,10 @@ function scriptOf(text: string): Script {
 // "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows.
 const COUNTRY = /\bU\.S\.(?:A\.?)?(?![A-Za-z])|\bUSA?\b/g;
 
-/** A token with its offsets in the text it was read from. */
 /** Whether the text wrote the word with a capital (a name, inside an English sentence). */
 export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.raw);
 
+/** A token with its offsets in the text it was read from. */
 export interface PlacedToken extends Token {
   readonly start: number;
   readonly end: number;
