@@ -40,7 +40,10 @@ export function latinSkeleton(word: string): string {
   return out;
 }
 
-/** The article, alone or after و, ب or ل, where two letters follow it. */
+/**
+ * The article, alone or after و, ب or ل, where two letters follow it. Not after ك or ف, as the stemmer's list
+ * has it: names begin so (كاليفورنيا California, فالنسيا Valencia), and a name's letters are what this reads.
+ */
 const ARTICLE = /^(وال|بال|لل|ال)(?=..)/;
 
 const withoutArticle = (word: string): string => word.replace(ARTICLE, "");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
-import { arabicKeysForLatin, arabicNameKeys, latinKeysForArabic, latinNameKey, latinSkeleton, speltAcronyms } from "../../../src/rag/text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, latinSkeleton, speltAcronyms } from "../../../src/rag/text/translit.js";
 import { tokenizePlaced } from "../../../src/rag/text/tokenize.js";
 
 const matches = (latin: string, arabic: string, name = false): boolean =>
@@ -114,5 +114,15 @@ describe("acronyms spelt in Arabic letter names", () => {
     expect(spelt("أيه، بي سي")).toEqual([[1, 2, ["bc", "pc"]]]); // the comma ends the first run
     expect(spelt("دبليو أيه بي سي تي دي")).toEqual([]); // six letters
     expect(spelt("بي بي بي بي")).toEqual([]); // sixteen readings
+  });
+});
+
+describe("the article", () => {
+  it("is found alone or after و, ب, ل; not after ك or ف, where names begin (California, Valencia)", () => {
+    for (const word of ["المسؤولة", "والمسؤولة", "بالمسؤولة", "للمسؤولة"]) expect(hasArticle(normalizeToken(word)), word).toBe(true);
+    for (const word of ["المسؤولة", "والمسؤولة", "بالمسؤولة"]) {
+      expect(arabicSkeleton(normalizeToken(word)), word).toBe(arabicSkeleton(normalizeToken("مسؤولة")));
+    }
+    for (const name of ["كاليفورنيا", "فالنسيا", "فلسطين"]) expect(hasArticle(normalizeToken(name)), name).toBe(false);
   });
 });
