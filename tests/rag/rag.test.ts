@@ -133,6 +133,11 @@ describe("rag.answer", () => {
     expect(error).toMatchObject({ code });
   });
 
+  it("answers how the newspaper described something from the sentence that says it, the meta words aside", async () => {
+    const answer = await rag.answer("كيف وصفت الصحيفة طريقة سيسون في توجيه الرسائل؟");
+    expect(answer.kind === "answered" ? answer.citations[0]?.quote : "").toContain("توجه رسائل بطريقة دبلوماسية");
+  });
+
   it("reads a carriage return, vertical tab or form feed as the space between words it is, not as nothing", () => {
     expect(cleanQuestion("Who is Sison?\rWhat did she say", 500)).toBe("Who is Sison? What did she say");
     expect(cleanQuestion("Who\vis\fSison\r\n", 500)).toBe("Who is Sison");

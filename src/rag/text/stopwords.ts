@@ -13,7 +13,7 @@ which while who whom why will with would you your yours yourself yourselves also
 know anything something thing things whats does did much many get got give gave let us one ever
 according article briefing news whose whom think thought happen happens happened happening want wants wanted mean
 means like would kind sort way really actually de da di del van von le la el al bin ibn
-stance stances stand stands opinion opinions attitude
+stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos`;
 
@@ -29,7 +29,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 غير عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
 هاد هادا هادي هاذا هاذي ده دي دا دول بتاع تاع ديال متاع اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
-أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو سمحت الخبر المقال النص عدد
+أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو سمحت الخبر المقال النص عدد الصحيفة الجريدة
+وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا يقولون قلت

@@ -65,6 +65,12 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it("takes words about the article itself for function words: how the newspaper described something is in its words", () => {
+    for (const word of ["describe", "described", "newspaper", "وصفت", "يصف", "الصحيفة", "الجريدة", "المقال"]) {
+      expect(isStopword(normalizeToken(word)), word).toBe(true);
+    }
+  });
+
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
