@@ -194,7 +194,11 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
         // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others. Said
         // once while it stays so, not at every rescan.
         const mark = `unreadable:${(read.error as NodeJS.ErrnoException).code ?? "unknown"}`;
-        if (cache?.get(path)?.stamp !== mark) logger?.warn({ path, err: read.error }, "seed skipped: unreadable");
+        // A name that is not UTF-8 (a Windows zip's "r\xe9sum\xe9.txt") is listed with U+FFFD for its bytes, and
+        // no file has that name: the name is the trouble, not the file.
+        const badName = path.includes("\uFFFD");
+        const why = badName ? "seed skipped: its file name is not UTF-8; rename the file" : "seed skipped: unreadable";
+        if (cache?.get(path)?.stamp !== mark) logger?.warn(badName ? { path } : { path, err: read.error }, why);
         cache?.set(path, { stamp: mark, seed: undefined });
         continue;
       }

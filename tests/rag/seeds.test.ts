@@ -68,6 +68,15 @@ describe("reading seeds", () => {
     expect((await readSeeds(project.root, project.seedsDir, logger, cache)).map((s) => s.path)).toContain("seeds/broken.txt");
   });
 
+  it("names a file whose name is not UTF-8 as the trouble, rather than calling it missing", async () => {
+    writeFileSync(Buffer.concat([Buffer.from(`${project.seedsDir}/r`), Buffer.from([0xe9]), Buffer.from("sum.txt")]), "A briefing under a Latin-1 name.");
+    const warned: { fields: object; msg: string }[] = [];
+    const logger = { warn: (fields: object, msg?: string) => warned.push({ fields, msg: msg ?? "" }) } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual([`seeds/${SEED_NAME}`]);
+    expect(warned).toEqual([{ fields: { path: "seeds/r\uFFFDsum.txt" }, msg: "seed skipped: its file name is not UTF-8; rename the file" }]);
+  });
+
   it("skips hidden files, everything in hidden folders, and empty files (with a warning)", async () => {
     mkdirSync(join(project.seedsDir, ".git"));
     writeFileSync(join(project.seedsDir, ".git", "COMMIT_EDITMSG.md"), "Add the briefing");
