@@ -108,7 +108,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const running = bots.filter((_, i) => started[i]?.status === "fulfilled").map((b) => b.name);
-  logger.info({ bots: running, briefings: rag.info().briefings.length, state: state.redis ? "redis" : "in-process" }, "ready");
+  logger.info({ bots: running, briefings: rag.info().briefings.length, state: state.redis ? (state.redis.available ? "redis" : "in-process until Redis is reachable") : "in-process" }, "ready");
 }
 
 /** Resolves once everything written to `streams` so far has been handed to the system, or after `timeoutMs`. */

@@ -108,9 +108,12 @@ run(async () => {
   const redis = state.redisUrl === undefined ? undefined : await connectRedis(state.redisUrl, { logger });
   try {
     const log = createFeedbackLog({ dir: state.dir, retentionDays: state.feedbackRetentionDays, salt: state.salt, redis, logger });
-    const since = Date.now() - (days ?? state.feedbackRetentionDays) * DAY_MS;
+    // Nothing older than the retention period is kept: a longer --days shows no more, and the header says so.
+    const kept = state.feedbackRetentionDays;
+    const since = Date.now() - Math.min(days ?? kept, kept) * DAY_MS;
     const report = buildReport(await log.list(), since);
-    const where = redis ? `${state.dir} and Redis` : state.dir;
+    const source = redis === undefined ? state.dir : redis.available ? `${state.dir} and Redis` : `${state.dir} only: Redis is unreachable, what it holds is not shown`;
+    const where = days !== undefined && days > kept ? `${source}; feedback is kept ${kept} days (FEEDBACK_RETENTION_DAYS)` : source;
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : formatReport(report, where));
   } finally {
     await redis?.close();

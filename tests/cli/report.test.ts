@@ -9,6 +9,7 @@ import { silentLogger } from "../../src/logger.js";
 import { createFeedbackLog } from "../../src/state/feedback.js";
 import { connectRedis } from "../../src/state/redis.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { freePort } from "../helpers/ports.js";
 import { startRedis, type RedisServer } from "../state/redis-server.js";
 
 let project: TempProject;
@@ -73,6 +74,15 @@ describe("npm run report", () => {
     expect(json.disliked).toEqual([{ at: expect.any(String), platform: "discord", question: "Who is Michele Sison?", citations }]);
     expect(JSON.parse(report(["--json", "--days", "1"]).stdout)).toMatchObject({ declined: [{ times: 1 }] });
     expect(report(["--days", "soon"]).status).toBe(2);
+  });
+
+  it("says in its header when Redis cannot be reached, and that a longer --days than feedback is kept shows no more", { timeout: 60_000 }, async () => {
+    const away = report(["--days", "365"], { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, LOG_LEVEL: "silent", FEEDBACK_RETENTION_DAYS: "30" });
+    expect(away.status).toBe(0);
+    const header = away.stdout.split("\n")[0] ?? "";
+    expect(header).toContain("only: Redis is unreachable, what it holds is not shown");
+    expect(header).toContain("feedback is kept 30 days (FEEDBACK_RETENTION_DAYS)");
+    expect(header.slice("Feedback since ".length, "Feedback since ".length + 10)).toBe(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
   });
 
   it("with REDIS_URL reports what Redis holds together with the local folder", { timeout: 60_000 }, async () => {
