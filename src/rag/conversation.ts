@@ -109,8 +109,10 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
   // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more
-  // likely answered than not, not only clear the threshold set for questions asked alone.
+  // likely answered than not, not only clear the threshold set for questions asked alone. A follow-up with no
+  // word of its own ("وامتى كان هذا؟", "and when?") adds nothing to lift: it asks on about what was answered, and
+  // the threshold is enough (an answer given at 0.46 would otherwise decline every "and when?" after it).
   const judged = await retriever.retrieve([...chain, question].join("\n"));
-  const answerable = judged.answerable && judged.confidence >= PAIR_MIN_CONFIDENCE;
+  const answerable = judged.answerable && (ownTerms === 0 || judged.confidence >= PAIR_MIN_CONFIDENCE);
   return { ...inContext, confidence: judged.confidence, features: judged.features, answerable };
 }

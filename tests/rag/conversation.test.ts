@@ -114,6 +114,18 @@ describe("conversations", () => {
     }
   });
 
+  it("answers a follow-up with no word of its own after an answer given with moderate confidence ('and when was that?')", async () => {
+    const first = await two.core.answer("ما الذي ناقشته سيسون مع المجلس الوطني لحقوق الإنسان؟");
+    expect(first.kind).toBe("answered");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const question of ["وامتى كان هذا؟", "ومتى كان ذلك؟"]) {
+      const when = await two.core.answer(question, { context: { turns } });
+      expect(when.kind, question).toBe("answered");
+      // The tweet that dates the meeting is among the quotes.
+      expect(when.kind === "answered" && when.citations.some((c) => c.label === "tweet by @State_IO, 23 Jan 2023" && c.quote.includes("#CNDH")), question).toBe(true);
+    }
+  });
+
   it("declines a follow-up the pair with the question before it only makes likely, not more likely than not", async () => {
     // الدوري (the league) also reads "role"; with the question on Lamamra the pair cleared the threshold for
     // questions asked alone.
