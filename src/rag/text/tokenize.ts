@@ -29,8 +29,9 @@ const CONTRACTION = /^(i|you|he|she|it|we|they|who|what|that|there|where|how)['�
 const EDGE_START = new RegExp(`^['’${INVISIBLE_CHARS}]+`, "u");
 const EDGE_END = new RegExp(`['’${INVISIBLE_CHARS}]+$`, "u");
 
-// The page runs words together after a final form ("السفيرةليندا"): ة and ى only ever end a word.
-const RUN_ON = /(?<=[\u0629\u0649])(?=[\u0621-\u064A])/u;
+// The page runs words together after a final form ("السفيرةليندا", "السفيرةُليندا"): ة and ى, with their
+// diacritics, only ever end a word.
+const RUN_ON = /(?<=[\u0629\u0649][\u064B-\u065F\u0670]*)(?=[\u0621-\u064A])/u;
 
 function scriptOf(text: string): Script {
   if (/[\u0621-\u064A]/.test(text)) return "ar";

@@ -25,4 +25,11 @@ describe("tokenize", () => {
     const placed = tokenizePlaced("about 1,000 troops");
     expect(placed.map((t) => [t.text, t.start, t.end])).toEqual([["about", 0, 5], ["1000", 6, 11], ["troops", 12, 18]]);
   });
+
+  it("splits words the page ran together after ة or ى, a diacritic after it too", () => {
+    expect(words("السفيرةليندا")).toEqual(["السفيره", "ليندا"]);
+    expect(words("السفيرةُليندا")).toEqual(["السفيره", "ليندا"]);
+    const placed = tokenizePlaced("السفيرةُليندا");
+    expect(placed.map((t) => "السفيرةُليندا".slice(t.start, t.end))).toEqual(["السفيرةُ", "ليندا"]);
+  });
 });
