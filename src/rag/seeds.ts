@@ -84,7 +84,7 @@ export const fileStamp = (info: BigIntStats): string => `${info.size}:${info.mti
  * and the seed read from it (undefined for a file it skipped), so that unchanged files are neither read again
  * nor warned about twice.
  */
-export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined }>;
+export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined; readonly copyOf?: string }>;
 
 /**
  * Files {@link readSeeds} reads between two turns of the event loop. A briefing is a few kilobytes, mostly in
@@ -120,26 +120,43 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
 
 /**
  * The briefing files below `seedsDir` (relative names, sorted): .txt and .md, not hidden nor in a hidden folder
- * (.git, an editor's .backup). A linked folder is followed once: a link back up (a loop) or a second link to the
- * same folder adds nothing. Errors reading `seedsDir` itself are thrown as they come (ENOENT, ENOTDIR).
+ * (.git, an editor's .backup). A linked folder is followed once: a second link to the same folder adds nothing,
+ * and a link to the seeds folder or a folder above it (a loop, or the whole project) is not followed. Errors
+ * reading `seedsDir` itself are thrown as they come (ENOENT, ENOTDIR); a folder below it that cannot be read (gone
+ * meanwhile, no permission, a name that is not UTF-8) is skipped, with a warning when `logger` is given.
  */
-export async function seedFileNames(seedsDir: string): Promise<string[]> {
+export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<string[]> {
   const names: string[] = [];
+  const root = await realpath(seedsDir);
   const walked = new Set<string>();
-  const walk = async (dir: string, prefix: string): Promise<void> => {
-    const real = await realpath(dir);
-    if (walked.has(real)) return;
+  const walk = async (dir: string, real: string, prefix: string): Promise<void> => {
     walked.add(real);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
       if (entry.name.startsWith(".")) continue;
       const name = prefix === "" ? entry.name : join(prefix, entry.name);
+      const path = join(dir, entry.name);
       // A link is what it points to; a dangling one is listed as a file, and skipped with a warning when read.
-      const folder = entry.isSymbolicLink() ? (await stat(join(dir, entry.name)).catch(() => undefined))?.isDirectory() === true : entry.isDirectory();
-      if (folder) await walk(join(dir, entry.name), name);
-      else if (SEED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) names.push(name);
+      const folder = entry.isSymbolicLink() ? (await stat(path).catch(() => undefined))?.isDirectory() === true : entry.isDirectory();
+      if (!folder) {
+        if (SEED_EXTENSIONS.some((ext) => entry.name.toLowerCase().endsWith(ext))) names.push(name);
+        continue;
+      }
+      try {
+        const target = await realpath(path);
+        if (walked.has(target)) continue;
+        if (target === root || root.startsWith(`${target}${sep}`)) {
+          logger?.warn({ folder: name, target }, "a link in the seeds folder to the seeds folder or above it is not followed");
+          continue;
+        }
+        await walk(path, target, name);
+      } catch (error) {
+        const badName = name.includes("\uFFFD");
+        const why = badName ? "a folder in the seeds skipped: its name is not UTF-8; rename it" : "a folder in the seeds cannot be read; skipped";
+        logger?.warn(badName ? { folder: name } : { folder: name, err: error }, why);
+      }
     }
   };
-  await walk(seedsDir, "");
+  await walk(seedsDir, root, "");
   return names.sort();
 }
 
@@ -169,7 +186,7 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
   const where = shown === seedsDir ? "it" : seedsDir;
   let wanted: string[];
   try {
-    wanted = await seedFileNames(seedsDir);
+    wanted = await seedFileNames(seedsDir, logger);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Missing, or not a folder, the message says all there is; anything else, its cause says what (EACCES: …).
@@ -239,7 +256,7 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
     }
   }
   if (cache) for (const path of cache.keys()) if (!seen.has(path)) cache.delete(path);
-  const distinct = withoutCopies(seeds, logger);
+  const distinct = withoutCopies(seeds, logger, cache);
   if (distinct.length === 0) {
     throw new IndexError("no-seeds", `no .txt or .md briefing in ${shown} (SEEDS_DIR); put some in ${where}`);
   }
@@ -250,7 +267,7 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
  * The seeds with each text once, the first by name kept: a copy ("brief (copy).txt") or a second link to a file
  * would quote every sentence twice and halve how much each copy seems to hold of a question.
  */
-function withoutCopies(seeds: readonly Seed[], logger: Logger | undefined): Seed[] {
+function withoutCopies(seeds: readonly Seed[], logger: Logger | undefined, cache: SeedCache | undefined): Seed[] {
   const first = new Map<string, string>();
   return seeds.filter((seed) => {
     const original = first.get(seed.sha256);
@@ -258,7 +275,10 @@ function withoutCopies(seeds: readonly Seed[], logger: Logger | undefined): Seed
       first.set(seed.sha256, seed.path);
       return true;
     }
-    logger?.warn({ path: seed.path, sameAs: original }, "seed skipped: the same text as another briefing");
+    // Said once while it stays a copy of the same file, not at every rescan.
+    const entry = cache?.get(seed.path);
+    if (entry?.copyOf !== original) logger?.warn({ path: seed.path, sameAs: original }, "seed skipped: the same text as another briefing");
+    if (entry) cache?.set(seed.path, { ...entry, copyOf: original });
     return false;
   });
 }

@@ -109,6 +109,30 @@ describe("reading seeds", () => {
       { path: "seeds/brief (copy).txt", sameAs: `seeds/${SEED_NAME}`, msg: "seed skipped: the same text as another briefing" },
       { path: "seeds/linked.txt", sameAs: `seeds/${SEED_NAME}`, msg: "seed skipped: the same text as another briefing" },
     ]);
+    // A running bot's rescans (with the cache) say it once while it stays a copy.
+    const cache: SeedCache = new Map();
+    warned.length = 0;
+    for (let i = 0; i < 3; i++) await readSeeds(project.root, project.seedsDir, logger, cache);
+    expect(warned.map((w) => w.path)).toEqual(["seeds/brief (copy).txt", "seeds/linked.txt"]);
+  });
+
+  it("skips a folder below it that cannot be read and a link up to the seeds or above, serving the rest", async () => {
+    writeFileSync(join(project.seedsDir, "a.txt"), "A second briefing.");
+    const badFolder = Buffer.concat([Buffer.from(`${project.seedsDir}/Archives r`), Buffer.from([0xe9]), Buffer.from("sum")]);
+    mkdirSync(badFolder);
+    writeFileSync(Buffer.concat([badFolder, Buffer.from("/b.txt")]), "Under a folder with a Latin-1 name.");
+    symlinkSync(project.root, join(project.seedsDir, "up"));
+    writeFileSync(join(project.root, "notes.md"), "The project's own notes, not a briefing.");
+    const warned: string[] = [];
+    const logger = { warn: (_: object, msg?: string) => warned.push(msg ?? "") } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual([`seeds/${SEED_NAME}`, "seeds/a.txt"]);
+    expect(warned.sort()).toEqual([
+      "a folder in the seeds skipped: its name is not UTF-8; rename it",
+      "a link in the seeds folder to the seeds folder or above it is not followed",
+    ]);
+    // A running bot's rescans look past them too, without a word each time.
+    await expect(folderSignature(project.seedsDir)).resolves.toContain("a.txt");
   });
 
   it("takes the folder's signature from the briefing files alone: a .git folder's objects change nothing", async () => {
