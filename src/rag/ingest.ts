@@ -34,15 +34,16 @@ type LineKind =
   | { kind: "timestamp"; date: string; clock: boolean }
   | { kind: "keywords" };
 
+/** Months in every naming the Arab world uses, as text/question-type.ts's DATE_WORDS (keep the two alike). */
 const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
   [/يناير|كانون الثاني|جانفي|january|\bjan\b/i, "Jan"],
   [/فبراير|شباط|فيفري|february|\bfeb\b/i, "Feb"],
   [/مارس|آذار|march|\bmar\b/i, "Mar"],
-  [/أبريل|ابريل|نيسان|أفريل|april|\bapr\b/i, "Apr"],
+  [/أبريل|ابريل|إبريل|نيسان|أفريل|افريل|april|\bapr\b/i, "Apr"],
   [/مايو|أيار|ماي|\bmay\b/i, "May"],
   [/يونيو|حزيران|جوان|june|\bjun\b/i, "Jun"],
   [/يوليو|تموز|جويلية|july|\bjul\b/i, "Jul"],
-  [/أغسطس|اغسطس|آب|أوت|august|\baug\b/i, "Aug"],
+  [/أغسطس|اغسطس|آب|أوت|اوت|august|\baug\b/i, "Aug"],
   [/سبتمبر|أيلول|september|\bsep\b/i, "Sep"],
   [/أكتوبر|اكتوبر|تشرين الأول|october|\boct\b/i, "Oct"],
   [/نوفمبر|تشرين الثاني|november|\bnov\b/i, "Nov"],
@@ -76,11 +77,16 @@ export function parseTimestamp(line: string): string | undefined {
 /** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
 const isTagLine = (text: string): boolean => /^(?:[@#][\p{L}\p{N}_]+\s*)+$/u.test(foldDigits(unlink(text)).trim());
 
-/** A time of day in a post's stamp ("٦:٣٥ ص", "10:02 PM", or only its ص/م, AM/PM where the page lost the minutes). */
-const CLOCK = /\d{1,2}:\d{1,2}|(?:^|\s)(?:ص|م|am|pm)(?=\s|\.|$)/iu;
+/**
+ * A time of day in a post's stamp ("٦:٣٥ ص", "10:02 PM", or only its ص, AM or PM where the page lost the
+ * minutes). Not a lone م: after a date it is more often ميلادي (AD) than مساءً.
+ */
+const CLOCK = /\d{1,2}:\d{1,2}|(?:^|\s)(?:ص|am|pm)(?=\s|\.|$)/iu;
 
 function classify(raw: string): LineKind {
   const line = raw.trim();
+  // A divider ("***", "---", "___"): no text, nor the opening of a bold title.
+  if (/^(?:[*_-]\s*){3,}$/u.test(line)) return { kind: "debris" };
   if (/^#{1,3}\s/.test(line)) return { kind: "headline", open: true, close: true };
   // Bold that wraps a whole line, or opens on one line and closes at the end of a later one, is a title; bold
   // inside a line ("**Note:** the envoy met …", "the talks had **failed**") is emphasis in a paragraph.
@@ -101,6 +107,8 @@ function classify(raw: string): LineKind {
     /^\d+ (?:minutes?|hours?|days?) ago$/i.test(text) ||
     /(?:^|\s)نسخ الرابط$/u.test(text) ||
     /^قراءة\s+(?:\d+\s+)?(?:ردود|ردًا|ردا|رد|المحادثة)(?!\p{L})/u.test(text) ||
+    // A reading time ("قراءة 3 دقائق", "5 min read").
+    /^(?:مدة ال)?قراءة:?\s+\d+\s+(?:دقائق|دقيقة|د)\.?$|^\d+\s+(?:min|minute)s?\s+read$/iu.test(text) ||
     /^\d+ (?:ردود|ردًا|ردا|رد)(?!\p{L})/u.test(text) ||
     isTagLine(text)
   ) {
@@ -239,7 +247,9 @@ export function ingest(file: SourceFile): Passage[] {
           }
           return;
         }
-        addContent(line, i);
+        // A date line that stamps nothing: a dateline ("Bamako, 3 March 2023") is a line of the article; a stamp
+        // with its time of day (a page's "Published 10:02 AM, …") is the page's, and goes.
+        if (!kind.clock) addContent(line, i);
         return;
       }
       case "debris":

@@ -168,6 +168,21 @@ describe("ingest on other layouts", () => {
     ]);
     const post = "Great meeting with the minister today\n\n10:02 PM · 3 March 2023\n";
     expect(ingest({ path: "seeds/i.txt", text: post })).toMatchObject([{ kind: "tweet", label: "tweet, 3 Mar 2023" }]);
+    // An Arabic dateline's م is ميلادي (AD), no time of day.
+    const arabic = "اجتمع المجلس وناقش توفير المياه.\n\nالجزائر، 3 مارس 2023 م\n\nتحدث الوالي.\n";
+    expect(ingest({ path: "seeds/j.txt", text: arabic }).map((p) => p.kind)).toEqual(["paragraph", "paragraph"]);
+    // A page's own publishing stamp that dates no post is the page's: not quoted with the first paragraph.
+    const page = "# Talks in Bamako\n\nPublished 10:02 AM, 3 March 2023\n\nThe governor spoke about water.\n";
+    expect(ingest({ path: "seeds/k.md", text: page }).map((p) => page.slice(p.start, p.end))).toEqual(["Talks in Bamako", "The governor spoke about water."]);
+  });
+
+  it("reads a divider as no text, and a reading time as the page's, not as a paragraph or a title", () => {
+    const text = "Intro.\n\n***\nThe envoy met the minister on Monday.\n\n---\n\nقراءة 3 دقائق\n\n5 min read\n\nThe end.\n";
+    expect(ingest({ path: "seeds/l.md", text }).map((p) => [p.kind, text.slice(p.start, p.end)])).toEqual([
+      ["paragraph", "Intro."],
+      ["paragraph", "The envoy met the minister on Monday."],
+      ["paragraph", "The end."],
+    ]);
   });
 });
 
@@ -178,6 +193,8 @@ describe("parseTimestamp", () => {
     ["٢٤ ص . ٢٣ يناير ٢٠٢٣", "23 Jan 2023"],
     ["٢٠٢٣ ص ٢٣ يناير", "23 Jan 2023"],
     ["March 5, 2021", "5 Mar 2021"],
+    ["10:02 ص . 3 إبريل 2023", "3 Apr 2023"],
+    ["10:02 ص . 3 اوت 2023", "3 Aug 2023"],
   ])("%s -> %s", (line, expected) => {
     expect(parseTimestamp(line)).toBe(expected);
   });

@@ -32,7 +32,8 @@ const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 const YEAR = /(?<!\d)[12]\d{3}(?!\d)/;
 /**
  * Month names, Arabic ones as written (their hamza kept: آب is August, أب a father), in every naming the Arab
- * world uses (Egypt's, the Levant's, the Maghreb's), and the words of a century. Matched as whole words.
+ * world uses (Egypt's, the Levant's, the Maghreb's; as ingest.ts's MONTHS, keep the two alike), and the words of
+ * a century. Matched as whole words.
  */
 const DATE_WORDS = new Set(
   `january february april june july august september october november december century centuries
