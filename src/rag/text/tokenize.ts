@@ -2,7 +2,7 @@
  * Splits text into matching tokens. Everything that is not an Arabic or Latin letter or a digit separates
  * tokens, so stray characters (the CJK "肯" inside "بلين肯", emoji, markup) never glue words together.
  */
-import { INVISIBLE_CHARS, normalizeToken } from "./normalize.js";
+import { foldDigits, INVISIBLE_CHARS, normalizeToken } from "./normalize.js";
 
 export type Script = "ar" | "latin" | "digit";
 
@@ -17,10 +17,34 @@ export interface Token {
 // Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters (Vietnamese's precomposed ones too),
 // their combining accents (a decomposed "résumé"), digits, the letters and digits NFKC folds to ASCII (full-width
 // "ＡＬＧＥＲＩＡ", a tweet's bold "𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴"), invisible characters (zero-width, bidi controls, soft hyphen) that
-// normalisation removes, so they cannot split a word; and a separator between digits, so "1,000" and "3.5" are
-// one number each.
+// normalisation removes, so they cannot split a word; and a separator between digits, kept where the digits make
+// one number (NUMBER: "1,000", "3.5"), cut otherwise (a date "12.03.2023", a list "2022,2023").
 const WORD =
   /(?:[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=[0-9\u0660-\u0669\u06F0-\u06F9]))+/gu;
+
+/** A separator between two digits. */
+const DIGIT_SEPARATOR = /(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=[0-9\u0660-\u0669\u06F0-\u06F9])/gu;
+/**
+ * One number written with separators (digits folded): thousands in groups of three, with a decimal part or
+ * without ("1,000", "1,160,000.5", "٣٬٥٠٠"), a decimal point ("3.5", "٣٫٥"), or a decimal comma after at most
+ * three digits ("2,5").
+ */
+const NUMBER = /^(?:\d{1,3}(?:[,\u066C]\d{3})+(?:[.\u066B]\d+)?|\d+[.\u066B]\d+|\d{1,3},\d{1,2})$/u;
+
+/** A matched run cut at its separators between digits unless they make one number: [piece, offset] pairs. */
+function numberPieces(run: string, at: number): [string, number][] {
+  const separators = [...run.matchAll(DIGIT_SEPARATOR)];
+  const digits = foldDigits(run);
+  if (separators.length === 0 || NUMBER.test(digits)) return [[run, at]];
+  const pieces: [string, number][] = [];
+  let from = 0;
+  for (const { index } of separators) {
+    pieces.push([run.slice(from, index), at + from]);
+    from = index + 1;
+  }
+  pieces.push([run.slice(from), at + from]);
+  return pieces;
+}
 
 /** "she'd", "they'll", "we're", "I'm": a pronoun and an auxiliary, read as the pronoun (not "shed", "hell"). */
 const CONTRACTION = /^(i|you|he|she|it|we|they|who|what|that|there|where|how)['’](?:d|ll|re|ve|m)$/;
@@ -74,17 +98,22 @@ export function tokenizePlaced(text: string): PlacedToken[] {
 function wordTokens(text: string): PlacedToken[] {
   const tokens: PlacedToken[] = [];
   for (const match of text.matchAll(WORD)) {
-    let at = match.index;
-    for (const piece of match[0].split(RUN_ON)) {
-      // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
-      const lead = piece.length - piece.replace(EDGE_START, "").length;
-      const raw = piece.replace(EDGE_START, "").replace(EDGE_END, "");
-      const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(/['’]s$/, "").replace(/['’]/g, "");
-      if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) {
-        tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });
-      }
-      at += piece.length;
-    }
+    for (const [run, runAt] of numberPieces(match[0], match.index)) wordTokensOf(run, runAt, tokens);
   }
   return tokens;
+}
+
+/** The tokens of one matched run at offset `at`, appended to `tokens`: words the page ran together split. */
+function wordTokensOf(run: string, start: number, tokens: PlacedToken[]): void {
+  let at = start;
+  for (const piece of run.split(RUN_ON)) {
+    // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
+    const lead = piece.length - piece.replace(EDGE_START, "").length;
+    const raw = piece.replace(EDGE_START, "").replace(EDGE_END, "");
+    const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(/['’]s$/, "").replace(/['’]/g, "");
+    if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) {
+      tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });
+    }
+    at += piece.length;
+  }
 }

@@ -20,8 +20,12 @@ describe("tokenize", () => {
   it("reads a number with separators as one number: thousands dropped, a decimal point kept", () => {
     expect(words("1,000 and 1,160,000 people")).toEqual(["1000", "and", "1160000", "people"]);
     expect(words("3.5% or ٣٫٥ or ٣٬٥٠٠ or 2,5")).toEqual(["3.5", "or", "3.5", "or", "3500", "or", "2.5"]);
-    // A stop or comma after a number is not part of it.
+    // A stop or comma after a number is not part of it; digits that make no one number are cut at their
+    // separators (a date, a list of years), so each year is still a word.
     expect(words("in 2010. Then 5, 6")).toEqual(["in", "2010", "then", "5", "6"]);
+    expect(words("on 12.03.2023 and in 2022,2023 at 1,0000")).toEqual(["on", "12", "03", "2023", "and", "in", "2022", "2023", "at", "1", "0000"]);
+    const dated = tokenizePlaced("on 12.03.2023");
+    expect(dated.map((t) => "on 12.03.2023".slice(t.start, t.end))).toEqual(["on", "12", "03", "2023"]);
     const placed = tokenizePlaced("about 1,000 troops");
     expect(placed.map((t) => [t.text, t.start, t.end])).toEqual([["about", 0, 5], ["1000", 6, 11], ["troops", 12, 18]]);
   });
