@@ -180,8 +180,9 @@ function onOff(env: Env, key: string, fallback: boolean): boolean {
 function redisSecrets(url: string | undefined): string[] {
   if (url === undefined) return [];
   const parsed = new URL(url);
-  // The user name is not secret ("default" on most hosted Redis): redacted, every "default" of the logs would go.
-  const parts = [parsed.password].filter(Boolean);
+  // A user name is not secret ("default" on most hosted Redis: redacted, every "default" of the logs would go),
+  // unless it is all the URL gives (redis://s3cret@host: the password in the user name's place).
+  const parts = [parsed.password || parsed.username].filter(Boolean);
   const decoded = parts.map((p) => {
     try {
       return decodeURIComponent(p);
@@ -189,7 +190,7 @@ function redisSecrets(url: string | undefined): string[] {
       return p; // not valid percent-encoding: the raw form is what appears
     }
   });
-  return [...new Set([...(parsed.password ? [url] : []), ...parts, ...decoded])];
+  return [...new Set([...(parts.length > 0 ? [url] : []), ...parts, ...decoded])];
 }
 
 /** Parses the environment once; throws {@link ConfigError} naming the first bad key. */

@@ -103,6 +103,8 @@ describe("loadConfig", () => {
     expect(config.secrets).toEqual(expect.arrayContaining(["redis://:p%40ss-word@cache:6379/2", "p%40ss-word", "p@ss-word", "0123456789abcdef0"]));
     // A user name is not secret: "default" (hosted Redis's) would be blanked in every log line.
     expect(loadConfig({ REDIS_URL: "redis://default:a-long-password@cache:6379" }, "/srv").secrets).not.toContain("default");
+    // Unless it is all the URL gives: then it is the password, written in the user name's place.
+    expect(loadConfig({ REDIS_URL: "redis://s3cret-token@cache:6379" }, "/srv").secrets).toContain("s3cret-token");
   });
 
   it("refuses an INDEX_DIR that a rebuild would replace with the briefings, the state or the project in it", () => {

@@ -17,10 +17,10 @@ export interface AnswerJson {
   readonly error?: string;
 }
 
-/** An Answer as the JSON contract's object; `text` is the reply as shown. */
 /** A batch line's id: a string or a number, echoed as given so that a caller matches answers by equality. */
 export type LineId = string | number;
 
+/** An Answer as the JSON contract's object; `text` is the reply as shown. */
 export function answerJson(answer: Answer, id?: LineId): AnswerJson {
   return {
     ...(id === undefined ? {} : { id }),

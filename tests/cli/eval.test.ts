@@ -31,7 +31,7 @@ function evalJson(args: string[]): Record<string, unknown> {
 
 describe("npm run eval", () => {
   it("refuses a mistyped option or a second file with its usage (exit 2), instead of dropping it", () => {
-    for (const args of [["q.jsonl", "--jsno"], ["a.jsonl", "b.jsonl"], []]) {
+    for (const args of [["q.jsonl", "--jsno"], ["a.jsonl", "b.jsonl"], [], ["q.jsonl", "--root"], ["q.jsonl", "--root", "--json"]]) {
       const result = spawnSync("npm", ["run", "--silent", "eval", "--", ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "" }, timeout: 60_000 });
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("usage: npm run eval -- <questions.jsonl>");

@@ -38,7 +38,9 @@ function clusterAt(text: string, at: number): { start: number; end: number } {
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
   while (from >= 2 && isRegionalIndicator(text.codePointAt(from - 2))) from -= 2;
   const to = Math.min(text.length, at + REACH);
-  const cluster = segmenter.segment(text.slice(from, to)).containing(at - from);
+  // A window opening on a joiner or a mark opens inside a cluster: its first cluster there is no cluster.
+  const opensInside = from > 0 && /^[\p{M}\u200C\u200D]/u.test(text.slice(from, from + 2));
+  const cluster = opensInside ? undefined : segmenter.segment(text.slice(from, to)).containing(at - from);
   if (cluster !== undefined) {
     const start = from + cluster.index;
     const end = start + cluster.segment.length;
