@@ -82,9 +82,12 @@ export const FEEDBACK_FILE = "feedback.jsonl";
 const REDIS_KEY = `${KEY_PREFIX}feedback`;
 const DAY_MS = 24 * 60 * 60_000;
 
-/** A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored. */
-export function createDisabledFeedback(read: () => Promise<FeedbackEvent[]> = async () => []): FeedbackLog {
-  return { enabled: false, record: async () => false, list: read, prune: async () => {} };
+/**
+ * A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored and, given the log
+ * that stored it, deletes it as it expires: turning the log off keeps nothing longer than before.
+ */
+export function createDisabledFeedback(stored?: FeedbackLog): FeedbackLog {
+  return { enabled: false, record: async () => false, list: stored?.list ?? (async () => []), prune: stored?.prune ?? (async () => {}) };
 }
 
 /** The feedback log in `dir` and, when `redis` is given, in Redis while it is up. */

@@ -43,8 +43,13 @@ export interface StateOptions {
   readonly conversationTtlMs?: number;
   /** How long answer buttons work. Default 24 hours. */
   readonly buttonTtlMs?: number;
-  /** Where feedback is kept, or undefined to keep none (FEEDBACK_LOG=off, and tests). */
-  readonly feedback?: { readonly dir: string; readonly retentionDays: number; readonly salt?: string | undefined; readonly maxEvents?: number } | undefined;
+  /**
+   * Where feedback is kept, or undefined to keep none (tests, tools). With `off` (FEEDBACK_LOG=off) nothing is
+   * recorded, but what an earlier run recorded there is still deleted as it expires.
+   */
+  readonly feedback?:
+    | { readonly dir: string; readonly retentionDays: number; readonly salt?: string | undefined; readonly maxEvents?: number; readonly off?: boolean }
+    | undefined;
 }
 
 /** The state over Redis (when given) with in-process fallbacks. */
@@ -56,10 +61,16 @@ export function createState(options: StateOptions): BotState {
   return {
     conversations: createConversationMemory(store(2 * 1024 * 1024), conversationTtlMs),
     buttons: createButtonStore(store(2 * 1024 * 1024), buttonTtlMs),
-    feedback: options.feedback ? createFeedbackLog({ ...options.feedback, redis, logger }) : createDisabledFeedback(),
+    feedback: feedbackOf(options.feedback, redis, logger),
     updates: { first: (key) => seen.claim(`seen:${key}`, "1", UPDATE_MEMORY_MS) },
     redis,
   };
+}
+
+function feedbackOf(options: StateOptions["feedback"], redis: SharedRedis | undefined, logger: Logger): FeedbackLog {
+  if (!options) return createDisabledFeedback();
+  const log = createFeedbackLog({ ...options, redis, logger });
+  return options.off ? createDisabledFeedback(log) : log;
 }
 
 /** State in this process only, recording no feedback: the default for tests and tools. */
@@ -79,6 +90,6 @@ export async function openState(config: StateConfig, logger: Logger, { feedback 
     redis,
     conversationTtlMs: config.conversationTtlMs,
     buttonTtlMs: config.buttonTtlMs,
-    feedback: feedback && config.feedbackLog ? { dir: config.dir, retentionDays: config.feedbackRetentionDays, salt: config.salt } : undefined,
+    feedback: feedback ? { dir: config.dir, retentionDays: config.feedbackRetentionDays, salt: config.salt, off: !config.feedbackLog } : undefined,
   });
 }

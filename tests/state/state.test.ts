@@ -176,6 +176,20 @@ describe("the feedback log in the state folder", () => {
     expect(existsSync(join(project.root, "state-none"))).toBe(false);
   });
 
+  it("with FEEDBACK_LOG=off records nothing, but still deletes what an earlier run recorded as it expires", async () => {
+    const dir = join(project.root, "state-off");
+    mkdirSync(dir, { recursive: true });
+    const old = { id: "old", at: Date.now() - 40 * 24 * 60 * 60_000, platform: "telegram", kind: "declined", user: "x", question: "an old private question", citations: [] };
+    const recent = { ...old, id: "recent", at: Date.now() - 60_000, question: "a recent one" };
+    writeFileSync(join(dir, FEEDBACK_FILE), `${JSON.stringify(old)}\n${JSON.stringify(recent)}\n`);
+    const { feedback } = createState({ logger: collectingLogger().logger, feedback: { dir, retentionDays: 30, off: true } });
+    expect(feedback.enabled).toBe(false);
+    await expect(feedback.record({ platform: "telegram", kind: "up", user: "u", question: "q", citations: [] })).resolves.toBe(false);
+    await feedback.prune();
+    expect(readFileSync(join(dir, FEEDBACK_FILE), "utf8")).not.toContain("an old private question");
+    expect(readFileSync(join(dir, FEEDBACK_FILE), "utf8")).toContain("a recent one");
+  });
+
   it("reads past an event whose time or citations are not what it wrote (an edited or damaged line)", async () => {
     const dir = join(project.root, "state-odd");
     mkdirSync(dir, { recursive: true });
