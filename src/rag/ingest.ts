@@ -43,7 +43,7 @@ const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
   [/مايو|أيار|ماي|\bmay\b/i, "May"],
   [/يونيو|حزيران|جوان|june|\bjun\b/i, "Jun"],
   [/يوليو|تموز|جويلية|july|\bjul\b/i, "Jul"],
-  [/أغسطس|اغسطس|آب|أوت|اوت|august|\baug\b/i, "Aug"],
+  [/أغسطس|اغسطس|آب|(?<![\u0621-\u064A])[أا]وت(?![\u0621-\u064A])|august|\baug\b/i, "Aug"],
   [/سبتمبر|أيلول|september|\bsep\b/i, "Sep"],
   [/أكتوبر|اكتوبر|تشرين الأول|october|\boct\b/i, "Oct"],
   [/نوفمبر|تشرين الثاني|november|\bnov\b/i, "Nov"],
@@ -82,6 +82,9 @@ const isTagLine = (text: string): boolean => /^(?:[@#][\p{L}\p{N}_]+\s*)+$/u.tes
  * minutes). Not a lone م: after a date it is more often ميلادي (AD) than مساءً.
  */
 const CLOCK = /\d{1,2}:\d{1,2}|(?:^|\s)(?:ص|am|pm)(?=\s|\.|$)/iu;
+
+/** A page's own publishing stamp: when the page was put up or changed, no line of the article. */
+const PAGE_STAMP = /^(?:published|updated|posted|last updated|نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|تحديث)(?![\p{L}])/iu;
 
 function classify(raw: string): LineKind {
   const line = raw.trim();
@@ -247,9 +250,9 @@ export function ingest(file: SourceFile): Passage[] {
           }
           return;
         }
-        // A date line that stamps nothing: a dateline ("Bamako, 3 March 2023") is a line of the article; a stamp
-        // with its time of day (a page's "Published 10:02 AM, …") is the page's, and goes.
-        if (!kind.clock) addContent(line, i);
+        // A date line that stamps nothing is a line of the article ("Bamako, 3 March 2023", "Talks resume 5 June
+        // 2023 at 10:00."), unless it is the page's own publishing stamp ("Published 10:02 AM, …"), which goes.
+        if (!PAGE_STAMP.test(line.text)) addContent(line, i);
         return;
       }
       case "debris":

@@ -174,6 +174,9 @@ describe("ingest on other layouts", () => {
     // A page's own publishing stamp that dates no post is the page's: not quoted with the first paragraph.
     const page = "# Talks in Bamako\n\nPublished 10:02 AM, 3 March 2023\n\nThe governor spoke about water.\n";
     expect(ingest({ path: "seeds/k.md", text: page }).map((p) => page.slice(p.start, p.end))).toEqual(["Talks in Bamako", "The governor spoke about water."]);
+    // A short line of the article that gives a date and a time is kept: it answers "when?".
+    const schedule = "# Schedule\n\nTalks resume 5 June 2023 at 10:00.\n\nThe envoy will attend.\n";
+    expect(ingest({ path: "seeds/m.md", text: schedule }).map((p) => schedule.slice(p.start, p.end))).toEqual(["Schedule", "Talks resume 5 June 2023 at 10:00.", "The envoy will attend."]);
   });
 
   it("reads a divider as no text, and a reading time as the page's, not as a paragraph or a title", () => {
@@ -195,6 +198,7 @@ describe("parseTimestamp", () => {
     ["March 5, 2021", "5 Mar 2021"],
     ["10:02 ص . 3 إبريل 2023", "3 Apr 2023"],
     ["10:02 ص . 3 اوت 2023", "3 Aug 2023"],
+    ["التفاوت 12 في 2023", undefined], // اوت only as a word
   ])("%s -> %s", (line, expected) => {
     expect(parseTimestamp(line)).toBe(expected);
   });

@@ -24,6 +24,8 @@ const WORD =
 
 /** A separator between two digits. */
 const DIGIT_SEPARATOR = /(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=[0-9\u0660-\u0669\u06F0-\u06F9])/gu;
+/** Digits with separators between them: the part of a run ("بـ1.5", "و1,000", "1,500km") that may be one number. */
+const DIGIT_SPAN = /[0-9\u0660-\u0669\u06F0-\u06F9](?:[,.\u066B\u066C]?[0-9\u0660-\u0669\u06F0-\u06F9])*/gu;
 /**
  * One number written with separators (digits folded): thousands in groups of three, with a decimal part or
  * without ("1,000", "1,160,000.5", "٣٬٥٠٠"), a decimal point ("3.5", "٣٫٥"), or a decimal comma after at most
@@ -31,16 +33,22 @@ const DIGIT_SEPARATOR = /(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=
  */
 const NUMBER = /^(?:\d{1,3}(?:[,\u066C]\d{3})+(?:[.\u066B]\d+)?|\d+[.\u066B]\d+|\d{1,3},\d{1,2})$/u;
 
-/** A matched run cut at its separators between digits unless they make one number: [piece, offset] pairs. */
+/**
+ * A matched run cut at the separators of each span of digits in it that makes no one number (a date, a list of
+ * years); a span that is one number, with letters written onto it or not ("و1,000"), stays whole: [piece, offset].
+ */
 function numberPieces(run: string, at: number): [string, number][] {
-  const separators = [...run.matchAll(DIGIT_SEPARATOR)];
-  const digits = foldDigits(run);
-  if (separators.length === 0 || NUMBER.test(digits)) return [[run, at]];
+  const cuts: number[] = [];
+  for (const span of run.matchAll(DIGIT_SPAN)) {
+    if (NUMBER.test(foldDigits(span[0]))) continue;
+    for (const separator of span[0].matchAll(DIGIT_SEPARATOR)) cuts.push(span.index + separator.index);
+  }
+  if (cuts.length === 0) return [[run, at]];
   const pieces: [string, number][] = [];
   let from = 0;
-  for (const { index } of separators) {
-    pieces.push([run.slice(from, index), at + from]);
-    from = index + 1;
+  for (const cut of cuts) {
+    pieces.push([run.slice(from, cut), at + from]);
+    from = cut + 1;
   }
   pieces.push([run.slice(from), at + from]);
   return pieces;

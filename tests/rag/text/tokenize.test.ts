@@ -24,6 +24,8 @@ describe("tokenize", () => {
     // separators (a date, a list of years), so each year is still a word.
     expect(words("in 2010. Then 5, 6")).toEqual(["in", "2010", "then", "5", "6"]);
     expect(words("on 12.03.2023 and in 2022,2023 at 1,0000")).toEqual(["on", "12", "03", "2023", "and", "in", "2022", "2023", "at", "1", "0000"]);
+    // A number with a letter written onto it (an Arabic preposition, a unit) is still one number.
+    expect(words("بـ1.5 مليار و1,000 جندي 1,500km")).toEqual(["ب1.5", "مليار", "و1000", "جندي", "1500km"]);
     const dated = tokenizePlaced("on 12.03.2023");
     expect(dated.map((t) => "on 12.03.2023".slice(t.start, t.end))).toEqual(["on", "12", "03", "2023"]);
     const placed = tokenizePlaced("about 1,000 troops");
