@@ -181,8 +181,8 @@ function redisSecrets(url: string | undefined): string[] {
   if (url === undefined) return [];
   const parsed = new URL(url);
   // A user name is not secret ("default" on most hosted Redis: redacted, every "default" of the logs would go),
-  // unless it is all the URL gives (redis://s3cret@host: the password in the user name's place).
-  const parts = [parsed.password || parsed.username].filter(Boolean);
+  // unless it is all the URL gives (redis://s3cret@host: the password in the user name's place) and not "default".
+  const parts = [parsed.password || (parsed.username === "default" ? "" : parsed.username)].filter(Boolean);
   const decoded = parts.map((p) => {
     try {
       return decodeURIComponent(p);

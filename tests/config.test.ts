@@ -105,6 +105,7 @@ describe("loadConfig", () => {
     expect(loadConfig({ REDIS_URL: "redis://default:a-long-password@cache:6379" }, "/srv").secrets).not.toContain("default");
     // Unless it is all the URL gives: then it is the password, written in the user name's place.
     expect(loadConfig({ REDIS_URL: "redis://s3cret-token@cache:6379" }, "/srv").secrets).toContain("s3cret-token");
+    expect(loadConfig({ REDIS_URL: "redis://default@cache:6379" }, "/srv").secrets).not.toContain("default");
   });
 
   it("refuses an INDEX_DIR that a rebuild would replace with the briefings, the state or the project in it", () => {

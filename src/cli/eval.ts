@@ -165,10 +165,11 @@ run(async () => {
   const unknown = args.filter((a) => a.startsWith("-") && !OPTIONS.has(a) && !optionValues.has(a));
   // "--root" with no folder after it (last, or followed by another option) would score the configured corpus.
   const valueless = args.filter((a, i) => (a === "--root" || a === "--add-seeds") && (args[i + 1] === undefined || args[i + 1]?.startsWith("-")));
-  unknown.push(...valueless.map((a) => `${a} (no folder given)`));
   const file = files[0];
-  if (!file || files.length > 1 || unknown.length > 0) {
-    process.stderr.write(`${unknown.length > 0 ? `unknown option: ${unknown.join(" ")}\n` : ""}${USAGE}\n`);
+  if (!file || files.length > 1 || unknown.length > 0 || valueless.length > 0) {
+    const unknownLine = unknown.length > 0 ? `unknown option: ${unknown.join(" ")}\n` : "";
+    const valuelessLine = valueless.map((a) => `${a} needs a folder\n`).join("");
+    process.stderr.write(`${unknownLine}${valuelessLine}${USAGE}\n`);
     process.exitCode = 2;
     return;
   }

@@ -143,11 +143,12 @@ export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<
       }
       try {
         const target = await realpath(path);
-        if (walked.has(target)) continue;
-        if (target === root || root.startsWith(`${target}${sep}`)) {
+        const up = relative(target, root);
+        if (up === "" || (!up.startsWith("..") && !isAbsolute(up))) {
           logger?.warn({ folder: name, target }, "a link in the seeds folder to the seeds folder or above it is not followed");
           continue;
         }
+        if (walked.has(target)) continue;
         await walk(path, target, name);
       } catch (error) {
         const badName = name.includes("\uFFFD");
@@ -273,6 +274,9 @@ function withoutCopies(seeds: readonly Seed[], logger: Logger | undefined, cache
     const original = first.get(seed.sha256);
     if (original === undefined) {
       first.set(seed.sha256, seed.path);
+      // No longer a copy (the original changed): should it become one again, that is said again.
+      const entry = cache?.get(seed.path);
+      if (entry?.copyOf !== undefined) cache?.set(seed.path, { stamp: entry.stamp, seed: entry.seed });
       return true;
     }
     // Said once while it stays a copy of the same file, not at every rescan.

@@ -36,6 +36,7 @@ describe("npm run eval", () => {
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("usage: npm run eval -- <questions.jsonl>");
       if (args.includes("--jsno")) expect(result.stderr).toContain("unknown option: --jsno");
+      if (args.includes("--root")) expect(result.stderr).toContain("--root needs a folder");
     }
   });
 

@@ -114,6 +114,15 @@ describe("reading seeds", () => {
     warned.length = 0;
     for (let i = 0; i < 3; i++) await readSeeds(project.root, project.seedsDir, logger, cache);
     expect(warned.map((w) => w.path)).toEqual(["seeds/brief (copy).txt", "seeds/linked.txt"]);
+    // No longer a copy (its original edited), then one again (the edit undone): said again.
+    const text = readFileSync(briefing);
+    writeFileSync(briefing, "The original, edited for a while.");
+    await readSeeds(project.root, project.seedsDir, logger, cache);
+    writeFileSync(briefing, text);
+    warned.length = 0;
+    await readSeeds(project.root, project.seedsDir, logger, cache);
+    // (The link is read again with its target, so it is said again too.)
+    expect(warned.map((w) => w.path)).toEqual(["seeds/brief (copy).txt", "seeds/linked.txt"]);
   });
 
   it("skips a folder below it that cannot be read and a link up to the seeds or above, serving the rest", async () => {
@@ -122,6 +131,9 @@ describe("reading seeds", () => {
     mkdirSync(badFolder);
     writeFileSync(Buffer.concat([badFolder, Buffer.from("/b.txt")]), "Under a folder with a Latin-1 name.");
     symlinkSync(project.root, join(project.seedsDir, "up"));
+    symlinkSync("/", join(project.seedsDir, "root"));
+    mkdirSync(join(project.seedsDir, "sub"));
+    symlinkSync(project.seedsDir, join(project.seedsDir, "sub", "self"));
     writeFileSync(join(project.root, "notes.md"), "The project's own notes, not a briefing.");
     const warned: string[] = [];
     const logger = { warn: (_: object, msg?: string) => warned.push(msg ?? "") } as never;
@@ -129,6 +141,8 @@ describe("reading seeds", () => {
     expect(seeds.map((s) => s.path)).toEqual([`seeds/${SEED_NAME}`, "seeds/a.txt"]);
     expect(warned.sort()).toEqual([
       "a folder in the seeds skipped: its name is not UTF-8; rename it",
+      "a link in the seeds folder to the seeds folder or above it is not followed",
+      "a link in the seeds folder to the seeds folder or above it is not followed",
       "a link in the seeds folder to the seeds folder or above it is not followed",
     ]);
     // A running bot's rescans look past them too, without a word each time.

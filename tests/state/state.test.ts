@@ -12,7 +12,7 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
 import { parseTurns } from "../../src/state/conversations.js";
 import { createFeedbackLog, FEEDBACK_FILE } from "../../src/state/feedback.js";
-import { connectRedis, createState, type BotState, type SharedRedis } from "../../src/state/index.js";
+import { connectRedis, createState, openState, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
@@ -182,7 +182,11 @@ describe("the feedback log in the state folder", () => {
     const old = { id: "old", at: Date.now() - 40 * 24 * 60 * 60_000, platform: "telegram", kind: "declined", user: "x", question: "an old private question", citations: [] };
     const recent = { ...old, id: "recent", at: Date.now() - 60_000, question: "a recent one" };
     writeFileSync(join(dir, FEEDBACK_FILE), `${JSON.stringify(old)}\n${JSON.stringify(recent)}\n`);
-    const { feedback } = createState({ logger: collectingLogger().logger, feedback: { dir, retentionDays: 30, off: true } });
+    // As a bot opens it with FEEDBACK_LOG=off.
+    const { feedback } = await openState(
+      { dir, redisUrl: undefined, conversationTtlMs: 60_000, buttonTtlMs: 60_000, feedbackLog: false, feedbackRetentionDays: 30, salt: undefined },
+      collectingLogger().logger,
+    );
     expect(feedback.enabled).toBe(false);
     await expect(feedback.record({ platform: "telegram", kind: "up", user: "u", question: "q", citations: [] })).resolves.toBe(false);
     await feedback.prune();

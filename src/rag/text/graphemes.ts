@@ -28,6 +28,7 @@ export function graphemeEnd(text: string, at: number): number {
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const CONTINUES = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
 const isRegionalIndicator = (code: number | undefined): boolean => code !== undefined && code >= 0x1f1e6 && code <= 0x1f1ff;
 
 /** The cluster holding offset `at` (0 < at < text.length), segmenting only the text around it. */
@@ -37,9 +38,11 @@ function clusterAt(text: string, at: number): { start: number; end: number } {
   // window opening inside a run would pair them wrongly.
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
   while (from >= 2 && isRegionalIndicator(text.codePointAt(from - 2))) from -= 2;
-  const to = Math.min(text.length, at + REACH);
-  // A window opening on a joiner or a mark opens inside a cluster: its first cluster there is no cluster.
-  const opensInside = from > 0 && /^[\p{M}\u200C\u200D]/u.test(text.slice(from, from + 2));
+  let to = Math.min(text.length, at + REACH);
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to += 1;
+  // A window opening on what only continues a cluster (a joiner, a mark, a skin tone, a variation selector, an
+  // emoji tag) opens inside one: its first cluster there is no cluster.
+  const opensInside = from > 0 && CONTINUES.test(text.slice(from, from + 2));
   const cluster = opensInside ? undefined : segmenter.segment(text.slice(from, to)).containing(at - from);
   if (cluster !== undefined) {
     const start = from + cluster.index;

@@ -24,12 +24,16 @@ describe("graphemes", () => {
     const zalgo = `ab${"\u0301".repeat(2000)}c`;
     expect(graphemeStart(zalgo, 1500)).toBe(1);
     expect(graphemeEnd(zalgo, 1500)).toBe(2002);
-    // An emoji sequence longer than the window, joined by zero-width joiners: every offset as the whole text says.
-    const family = `abc ${"👨\u200D".repeat(120)}👨 end`;
-    const whole = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(family)];
-    for (let at = 1; at < family.length; at += 1) {
-      const cluster = whole.find((c) => c.index <= at && at < c.index + c.segment.length);
-      expect(graphemeStart(family, at), String(at)).toBe(cluster?.index);
+    // Emoji sequences longer than the window, joined by zero-width joiners, with skin tones or not: every offset
+    // as the whole text says, both ways.
+    for (const family of [`abc ${"👨\u200D".repeat(120)}👨 end`, `abc ${"👨🏽\u200D".repeat(80)}👨 end`]) {
+      const whole = [...new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(family)];
+      for (let at = 1; at < family.length; at += 1) {
+        const cluster = whole.find((c) => c.index <= at && at < c.index + c.segment.length);
+        expect(graphemeStart(family, at), String(at)).toBe(cluster?.index);
+        const end = cluster === undefined || cluster.index === at ? at : cluster.index + cluster.segment.length;
+        expect(graphemeEnd(family, at), String(at)).toBe(end);
+      }
     }
   });
 });
