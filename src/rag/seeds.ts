@@ -151,7 +151,7 @@ export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<
         if (walked.has(target)) continue;
         await walk(path, target, name);
       } catch (error) {
-        const badName = name.includes("\uFFFD");
+        const badName = notUtf8(name);
         const why = badName ? "a folder in the seeds skipped: its name is not UTF-8; rename it" : "a folder in the seeds cannot be read; skipped";
         logger?.warn(badName ? { folder: name } : { folder: name, err: error }, why);
       }
@@ -160,6 +160,12 @@ export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<
   await walk(seedsDir, root, "");
   return names.sort();
 }
+
+/**
+ * Whether a listed name was not UTF-8 on disk (a Windows zip's "r\xe9sum\xe9"): the listing decodes its bytes to
+ * U+FFFD, and no file or folder has that name.
+ */
+const notUtf8 = (name: string): boolean => name.includes("\uFFFD");
 
 /** The nearest of `path` and the folders above it that exists, if it is a file (what ENOTDIR stumbled on). */
 function fileOnPath(path: string): string | undefined {
@@ -212,9 +218,8 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
         // A dangling link, a file without read permission, one deleted meanwhile: skip it, keep the others. Said
         // once while it stays so, not at every rescan.
         const mark = `unreadable:${(read.error as NodeJS.ErrnoException).code ?? "unknown"}`;
-        // A name that is not UTF-8 (a Windows zip's "r\xe9sum\xe9.txt") is listed with U+FFFD for its bytes, and
-        // no file has that name: the name is the trouble, not the file.
-        const badName = path.includes("\uFFFD");
+        // A name that is not UTF-8 names no file: the name is the trouble, not the file.
+        const badName = notUtf8(path);
         const why = badName ? "seed skipped: its file name is not UTF-8; rename the file" : "seed skipped: unreadable";
         if (cache?.get(path)?.stamp !== mark) logger?.warn(badName ? { path } : { path, err: read.error }, why);
         cache?.set(path, { stamp: mark, seed: undefined });

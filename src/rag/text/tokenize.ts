@@ -17,15 +17,22 @@ export interface Token {
 // Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters (Vietnamese's precomposed ones too),
 // their combining accents (a decomposed "résumé"), digits, the letters and digits NFKC folds to ASCII (full-width
 // "ＡＬＧＥＲＩＡ", a tweet's bold "𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴"), invisible characters (zero-width, bidi controls, soft hyphen) that
-// normalisation removes, so they cannot split a word; and a separator between digits, kept where the digits make
-// one number (NUMBER: "1,000", "3.5"), cut otherwise (a date "12.03.2023", a list "2022,2023").
-const WORD =
-  /(?:[\u0621-\u065F\u0670-\u06D3\u06D5-\u06ED\u06F0-\u06F9\u0660-\u0669\uFB50-\uFDFF\uFE70-\uFEFCA-Za-z\u00C0-\u024F\u1E00-\u1EFF\u0300-\u036F0-9\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u{1D400}-\u{1D7FF}'’\u00AD\u200B-\u200F\u202A-\u202E\u2060-\u2064\uFEFF]|(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=[0-9\u0660-\u0669\u06F0-\u06F9]))+/gu;
-
+// normalisation removes, so they cannot split a word.
+const LETTERS =
+  "\\u0621-\\u065F\\u0670-\\u06D3\\u06D5-\\u06ED\\u06F0-\\u06F9\\u0660-\\u0669\\uFB50-\\uFDFF\\uFE70-\\uFEFCA-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F0-9\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\u{1D400}-\\u{1D7FF}'’\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF";
+/** Digits, ASCII, Arabic-Indic and Extended Arabic-Indic, as a character class's contents. */
+const DIGITS = "0-9\\u0660-\\u0669\\u06F0-\\u06F9";
+/** A thousands separator or decimal point, Latin or Arabic, as a character class's contents. */
+const SEPARATORS = ",.\\u066B\\u066C";
 /** A separator between two digits. */
-const DIGIT_SEPARATOR = /(?<=[0-9\u0660-\u0669\u06F0-\u06F9])[,.\u066B\u066C](?=[0-9\u0660-\u0669\u06F0-\u06F9])/gu;
+const DIGIT_SEPARATOR = new RegExp(`(?<=[${DIGITS}])[${SEPARATORS}](?=[${DIGITS}])`, "gu");
+/**
+ * A run of word characters, a separator between digits included: kept where the digits make one number (NUMBER:
+ * "1,000", "3.5"), cut otherwise (a date "12.03.2023", a list "2022,2023"; see numberPieces).
+ */
+const WORD = new RegExp(`(?:[${LETTERS}]|${DIGIT_SEPARATOR.source})+`, "gu");
 /** Digits with separators between them: the part of a run ("بـ1.5", "و1,000", "1,500km") that may be one number. */
-const DIGIT_SPAN = /[0-9\u0660-\u0669\u06F0-\u06F9](?:[,.\u066B\u066C]?[0-9\u0660-\u0669\u06F0-\u06F9])*/gu;
+const DIGIT_SPAN = new RegExp(`[${DIGITS}](?:[${SEPARATORS}]?[${DIGITS}])*`, "gu");
 /**
  * One number written with separators (digits folded): thousands in groups of three, with a decimal part or
  * without ("1,000", "1,160,000.5", "٣٬٥٠٠"), a decimal point ("3.5", "٣٫٥"), or a decimal comma after at most
