@@ -16,7 +16,9 @@
  * is in the same fold), since its held-out half is other articles; the briefing's questions dealt one by one, since
  * its held-out questions are on the same article. The figures printed are on folds the model never saw.
  *
- *   npx tsx scripts/fit-models.ts [--xquad ../shared/eval/xquad-dev] [--dry-run]
+ *   npx tsx scripts/fit-models.ts [--xquad ../shared/eval/xquad-dev] [--dry-run] [--features out.jsonl]
+ *
+ * `--features` also writes each question's out-of-fold decline features, for studying the decline elsewhere.
  */
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -446,6 +448,13 @@ async function main(): Promise<void> {
   process.stdout.write(`re-ranker orders: ${languages.join(", ") || "no language"}\n`);
   const heldOut = await crossValidated(languages);
   report("as used, 5-fold CV", heldOut);
+  // For studying the decline: each question's out-of-fold decline features, one JSON object a line.
+  const featuresOut = option("--features", "");
+  if (featuresOut) {
+    const line = ({ q, retrieval }: Asked): string =>
+      JSON.stringify({ id: q.id, lang: q.lang, group: q.group, fold: foldOf(q), answerable: q.answerable, leftOut: q.leftOut ?? false, features: Array.from(retrieval.features) });
+    writeFileSync(featuresOut, `${heldOut.map(line).join("\n")}\n`);
+  }
 
   // The decline models, cross-validated on the held-out re-ranking's features: one for a corpus of one article
   // (the source evidence mute), one for several (XQuAD's twenty), each threshold chosen on the corpora of its kind.

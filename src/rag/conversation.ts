@@ -88,14 +88,18 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   if (!tied && alone.answerable && (ownTerms > FOLLOW_UP_MAX_TERMS || (ownTerms > 0 && opensWithQuestionWord(question)))) return alone;
   const sources = new Set<string>();
   const passages = new Set<number>();
-  // Each turn's first citation, its best answer: a weaker third quote from another briefing must not pull the
-  // follow-up there.
+  // Each turn's first citation, its best answer, names the briefing: a weaker third quote from another briefing
+  // must not pull the follow-up there. Every passage the turn quoted from that briefing is favoured: what a
+  // follow-up asks of ("the peacekeepers there") is often in the second quote, the first being a headline.
   for (const turn of turns) {
-    const c = turn.citations[0];
-    if (!c) continue;
-    sources.add(c.source);
-    const at = retriever.passageAt(c.source, c.start);
-    if (at !== undefined) passages.add(at);
+    const first = turn.citations[0];
+    if (!first) continue;
+    sources.add(first.source);
+    for (const c of turn.citations) {
+      if (c.source !== first.source) continue;
+      const at = retriever.passageAt(c.source, c.start);
+      if (at !== undefined) passages.add(at);
+    }
   }
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which

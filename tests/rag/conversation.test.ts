@@ -164,6 +164,19 @@ describe("conversations", () => {
     expect((await two.core.answer("and what is her favourite food?", { context: { turns } })).kind).toBe("declined");
   });
 
+  it("follows every passage the turn before quoted from its first citation's briefing, not the first alone", async () => {
+    // The settlement question's first quote was the headline; the peacekeepers it also named were in its second.
+    const text = readFileSync(join(two.root, `seeds/${SEED_NAME}`), "utf8");
+    const span = (from: string, to: string) => {
+      const start = text.indexOf(from);
+      return { source: `seeds/${SEED_NAME}`, start, end: text.indexOf(to, start) + to.length };
+    };
+    const citations = [span("مساعدة بلين", "دي ميستورا"), span("وأوضحت مساعدة", "الغربية والمنطقة")];
+    const turns = [{ question: "What did the US official say about a settlement for Western Sahara?", citations }];
+    const followUp = quotes(await two.core.answer("And does Washington also back the UN peacekeepers there?", { context: { turns } }));
+    expect(followUp.slice(0, 3).join(" ")).toContain("نحن ندعم بقوة بعثة مينورسو لحفظ السلام");
+  });
+
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
     const first = await two.core.answer("What role did Algeria play in the Sahel?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
