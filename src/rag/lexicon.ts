@@ -17,6 +17,7 @@ import { deserialize, serialize } from "node:v8";
 import type { Lexicon } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
+import { normalizedSet } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
@@ -47,15 +48,21 @@ const MAX_EN_PER_AR = 8;
  * before.
  */
 const MIN_SNOWBALL_TRANSLATION_KEY = 4;
+/**
+ * Nouns a place's translation opens with ("مدينة الجزائر" for Algiers, "نهر أديجي" for the Adige): the name is
+ * the rest, and a text names the place without them ("في الجزائر"). Not البحر or الصحراء, which open names too
+ * (البحر الأحمر, the Red Sea, is not الأحمر, red).
+ */
+export const PLACE_HEADS: ReadonlySet<string> = normalizedSet("مدينة بلدة قرية عاصمة ميناء نهر جبل جبال جزيرة جزر بحيرة ولاية مقاطعة إقليم");
 /** WordNet's column of synonyms (after the base forms and the derivations), see scripts/build-wordnet.ts. */
 const SYNONYMS_COLUMN = 2;
 /**
  * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
  * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
- * a phrase's words of no key long enough not counted.
+ * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
  */
-const WORD_LISTS_VERSION = 6;
+const WORD_LISTS_VERSION = 7;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -238,7 +245,8 @@ function parseLists(paths: LexiconPaths): WordLists {
     headwordStems.add(stemText);
     const stem = id(stemText);
     for (const [translation, maxWords] of alternatives) {
-      const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+      const written = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+      const tokens = written.length > 1 && PLACE_HEADS.has(written[0]?.text ?? "") ? written.slice(1) : written;
       if (tokens.length === 0 || tokens.length > maxWords) continue;
       // Its words that can be looked for: a word with no key of MIN_TRANSLATION_KEY letters (خط in خط جوي) is none.
       const words = tokens.map((token) => translationKeys(token));

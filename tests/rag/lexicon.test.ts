@@ -11,6 +11,7 @@ import {
   GLOSSARY_PATH,
   lexiconFingerprint,
   loadLexicon,
+  PLACE_HEADS,
   WORDNET_PATH,
   type LexiconPaths,
   type SerializedLexicon,
@@ -62,6 +63,16 @@ describe("the bilingual lexicon", () => {
     expect(alone.some((k) => k.startsWith("متعلق"))).toBe(false);
     expect(keysOf("Israeli", context("الأمر متعلق بإسرائيل"))).toEqual(expect.arrayContaining(["متعلق"]));
     expect(keysOf("peacekeepers", context("يعمل حفظة السلام في مالي"))).toEqual(expect.arrayContaining(["حفظ", "سلام"]));
+  });
+
+  it("finds a place whose translation opens with a head noun (مدينة الجزائر, Algiers) where the text names it alone", () => {
+    writeFileSync(paths.dictionary, ["algiers\tمدينة الجزائر\t", "adige\tنهر أديجي الإيطالي\t"].join("\n"));
+    expect(keysOf("Who did she meet in Algiers?", context("التقت نظراءها في الجزائر"))).toEqual(expect.arrayContaining(["جزاير"]));
+    // The head noun is no key of the name: a city is not Algiers.
+    expect(keysOf("Algiers", context("زارت المدينة")).some((k) => k.startsWith("مدين"))).toBe(false);
+    // Without its head, a name of two more words is a phrase: both are needed.
+    expect(keysOf("Adige", context("نهر أديجي")).some((k) => k.startsWith("اديج"))).toBe(false);
+    expect(keysOf("Adige", context("أديجي الإيطالي")).some((k) => k.startsWith("اديج"))).toBe(true);
   });
 
   it("looks for a Roman numeral's or a digit ordinal's number, as a match and not a near spelling", () => {
@@ -214,7 +225,9 @@ function parseForWalk(paths: LexiconPaths) {
       if (!english || english.includes(" ")) continue;
       const alternatives = [...direct.split("|").map((t): [string, number] => [t, maxDirect]), ...inverse.split("|").map((t): [string, number] => [t, 1])];
       const translations = alternatives.flatMap(([translation, maxWords]) => {
-        const tokens = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+        const written = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+        // A place's head noun (مدينة الجزائر) is no part of its name.
+        const tokens = written.length > 1 && PLACE_HEADS.has(written[0]?.text ?? "") ? written.slice(1) : written;
         // The light stem, and the Snowball stem where it has four letters or more.
         const keys = (t: Token) => tokenKeys(t).filter((k) => k === lightStemArabic(t.text) || k.length >= 4);
         return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(keys)];
