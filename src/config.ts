@@ -89,6 +89,11 @@ export interface Config {
   /** Log level while the console chat or a command-line tool shares the terminal: LOG_LEVEL when set, else "warn". */
   readonly consoleLogLevel: LogLevel;
   readonly maxQuestionChars: number;
+  /**
+   * The example question /help and the greeting suggest, per language of the asker; offered only while the
+   * briefings answer it (see RagInfo.examples).
+   */
+  readonly examples: { readonly en?: string; readonly ar?: string };
   /** Questions one user may ask per minute before getting the polite rate-limit reply. */
   readonly rateLimitPerMinute: number;
   /** How long shutdown waits for answers in flight. */
@@ -109,6 +114,16 @@ const LOG_LEVELS: readonly LogLevel[] = ["trace", "debug", "info", "warn", "erro
 function text(env: Env, key: string): string | undefined {
   const value = env[key]?.trim();
   return value ? value : undefined;
+}
+
+/**
+ * An example question: a user who asks it as suggested must not be told it is too long. One set that is longer
+ * is an error; the default, under a limit set shorter than it, is left out.
+ */
+function example(env: Env, key: string, fallback: string, maxChars: number): string | undefined {
+  const value = text(env, key);
+  if (value !== undefined && value.length > maxChars) throw new ConfigError(key, `is longer than MAX_QUESTION_CHARS (${maxChars})`);
+  return value ?? (fallback.length > maxChars ? undefined : fallback);
 }
 
 function integer(env: Env, key: string, fallback: number, min: number, max: number): number {
@@ -246,6 +261,10 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     if (overlaps(other, inside)) throw new ConfigError("INDEX_DIR", `${indexDir} overlaps ${key} (${other}); give the index a folder of its own`);
   }
 
+  const maxQuestionChars = integer(env, "MAX_QUESTION_CHARS", 500, 20, 4000);
+  const exampleEn = example(env, "EXAMPLE_QUESTION_EN", "Who is Michele Sison?", maxQuestionChars);
+  const exampleAr = example(env, "EXAMPLE_QUESTION_AR", "من هي ميشال سيسون؟", maxQuestionChars);
+
   return {
     root,
     seedsDir,
@@ -253,7 +272,11 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     reloadIntervalMs: integer(env, "RELOAD_INTERVAL_MS", 5000, 0, 3_600_000),
     logLevel,
     consoleLogLevel: text(env, "LOG_LEVEL") === undefined ? "warn" : logLevel,
-    maxQuestionChars: integer(env, "MAX_QUESTION_CHARS", 500, 20, 4000),
+    maxQuestionChars,
+    examples: {
+      ...(exampleEn === undefined ? {} : { en: exampleEn }),
+      ...(exampleAr === undefined ? {} : { ar: exampleAr }),
+    },
     rateLimitPerMinute: integer(env, "RATE_LIMIT_PER_MINUTE", 6, 1, 1000),
     shutdownGraceMs: integer(env, "SHUTDOWN_GRACE_MS", 8000, 0, 60_000),
     discord: discordToken

@@ -21,6 +21,7 @@ export async function openRag(config: Config, logger: Logger, options: OpenRagOp
     indexDir: config.indexDir,
     logger,
     maxQuestionChars: config.maxQuestionChars,
+    examples: config.examples,
     ...(embeddings ? { embeddings } : {}),
     ...(config.llm ? { llm: config.llm } : {}),
     ...(options.reload ? { reload: { intervalMs: config.reloadIntervalMs } } : {}),

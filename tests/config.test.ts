@@ -22,6 +22,14 @@ describe("loadConfig", () => {
     });
   });
 
+  it("suggests an example question per language, the shipped briefing's unless set, and none longer than a question may be", () => {
+    expect(loadConfig({}, "/srv").examples).toEqual({ en: "Who is Michele Sison?", ar: "من هي ميشال سيسون؟" });
+    expect(loadConfig({ EXAMPLE_QUESTION_EN: " What did Norway mediate? " }, "/srv").examples.en).toBe("What did Norway mediate?");
+    expect(() => loadConfig({ MAX_QUESTION_CHARS: "20", EXAMPLE_QUESTION_AR: "ما الذي قالته المسؤولة الأمريكية؟" }, "/srv")).toThrow(/^EXAMPLE_QUESTION_AR: is longer than MAX_QUESTION_CHARS \(20\)$/u);
+    // The default under a limit shorter than it is no example, not an error.
+    expect(loadConfig({ MAX_QUESTION_CHARS: "20" }, "/srv").examples).toEqual({ ar: "من هي ميشال سيسون؟" });
+  });
+
   it("enables a platform by its token and collects every secret for redaction", () => {
     const config = loadConfig(
       { DISCORD_TOKEN: "d-token", TELEGRAM_BOT_TOKEN: "t-token", TELEGRAM_ALLOWED_CHATS: " 1, -2 ,", LLM_BASE_URL: "http://127.0.0.1:1/v1/", LLM_MODEL: "m", LLM_API_KEY: "k-key" },
@@ -132,7 +140,7 @@ describe("loadConfig", () => {
 
   it("reads exactly the variables .env.example documents", () => {
     const source = readFileSync(join(REPO_ROOT, "src/config.ts"), "utf8");
-    const read = new Set([...source.matchAll(/\b(?:text|integer|list|ids|url|redisUrl|onOff)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
+    const read = new Set([...source.matchAll(/\b(?:text|integer|list|ids|url|redisUrl|onOff|example)\(env, "([A-Z_]+)"/g)].map((m) => m[1]));
     const example = readFileSync(join(REPO_ROOT, ".env.example"), "utf8");
     const documented = new Set([...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]));
     expect([...documented].sort()).toEqual([...read].sort());

@@ -11,13 +11,14 @@ import type { RateLimiter } from "./rate-limit.js";
 
 /** A short message instead of an answer: a refused question, the rate limit, a failure, or a reply to small talk. */
 export type Notice =
-  | { readonly code: QuestionErrorCode; readonly language: Language; readonly limit?: number }
+  /** `example`: the example question the usage suggests (see RagInfo.examples), for an empty question. */
+  | { readonly code: QuestionErrorCode; readonly language: Language; readonly limit?: number; readonly example?: string }
   | { readonly code: "rate-limited"; readonly language: Language; readonly retryAfterMs: number }
   | { readonly code: "failed"; readonly language: Language }
   /** A briefing changed since it was indexed and has not been read again yet (with hot reload off, until a restart). */
   | { readonly code: "stale"; readonly language: Language }
   /** Small talk said alone ("hi", "شكراً", "help", "ok"), answered without searching the briefings. */
-  | { readonly code: SmallTalk; readonly language: Language };
+  | { readonly code: SmallTalk; readonly language: Language; readonly example?: string };
 
 /** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */
 export type Reply =
@@ -97,10 +98,13 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     const language = detectLanguage(question);
     const refused = await admit(user, language);
     if (refused) return refused;
+    // The example question the greeting, the help and the usage suggest, where the briefings answer it.
+    const example = rag.info().examples?.[language];
+    const suggesting = example === undefined ? {} : { example };
     const talk = smallTalk(question);
     if (talk) {
       logger.info({ user, kind: talk }, "small talk");
-      return { kind: "notice", notice: { code: talk, language } };
+      return { kind: "notice", notice: { code: talk, language, ...suggesting } };
     }
     onStart?.();
     const earlier = conversation ? await safely("recalling the conversation", () => state.conversations.recall(conversation), []) : [];
@@ -114,7 +118,7 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
       logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs), turns: earlier.length }, "answered");
     } catch (error) {
       if (error instanceof QuestionError) {
-        const notice = error.limit === undefined ? { code: error.code, language } : { code: error.code, language, limit: error.limit };
+        const notice = error.limit === undefined ? { code: error.code, language, ...(error.code === "empty" ? suggesting : {}) } : { code: error.code, language, limit: error.limit };
         return { kind: "notice", notice };
       }
       if (error instanceof IndexError && error.code === "changed") {

@@ -29,8 +29,8 @@ const COMMAND = /^\/([a-z]+)(?:@\w+)?(?:\s+([\s\S]*))?$/i;
 /** The console's text for a command other than /ask (an unknown one is told so, with the help). */
 function commandText(command: string, info: () => RagInfo): string {
   if (command === "about") return renderAboutPlain(info());
-  if (command === "help" || command === "start" || command === "ask") return renderHelpPlain();
-  return `Unknown command /${command}. ${renderHelpPlain()}`;
+  if (command === "help" || command === "start" || command === "ask") return renderHelpPlain(info().examples);
+  return `Unknown command /${command}. ${renderHelpPlain(info().examples)}`;
 }
 
 /** The console chat adapter over the shared ask flow; nothing is read until `start()`. */

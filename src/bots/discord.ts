@@ -374,7 +374,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
           await interaction.deferReply({ flags: MessageFlags.Ephemeral });
           await withdraw(interaction);
         } else {
-          const content = interaction.commandName === "help" ? renderHelpDiscord() : renderAboutDiscord(deps.rag.info());
+          const content = interaction.commandName === "help" ? renderHelpDiscord(deps.rag.info().examples) : renderAboutDiscord(deps.rag.info());
           await interaction.reply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
         }
         return;
@@ -395,7 +395,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       default:
         // A stale command left registered by an older version: point to the ones that exist.
         logger.warn({ command: interaction.commandName }, "unknown command");
-        await interaction.reply({ content: renderHelpDiscord(), flags: EPHEMERAL });
+        await interaction.reply({ content: renderHelpDiscord(deps.rag.info().examples), flags: EPHEMERAL });
     }
   }
 

@@ -16,10 +16,13 @@ export interface Messages {
    */
   readonly matchedArrow: string;
   readonly declined: string;
+  /** How to ask; see {@link withExample} for the example question after it. */
   readonly usage: string;
   readonly help: string;
   /** Reply to a greeting said alone. */
   readonly greeting: string;
+  /** The example question after the usage or the greeting. */
+  readonly forExample: (question: string) => string;
   /** Reply to thanks said alone. */
   readonly welcome: string;
   readonly tooLong: (limit: number) => string;
@@ -61,11 +64,12 @@ const en: Messages = {
   matched: "matched:",
   matchedArrow: "→",
   declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
-  usage: "Ask me a question about the briefing, for example: Who is Michele Sison?",
+  usage: "Ask me a question about the briefing.",
   help:
     "I answer questions about the news briefing with exact quotes from it, each numbered and cited. " +
     "Ask in English or Arabic. If the briefing doesn't say, I tell you so instead of guessing.",
-  greeting: "Hello! Ask me a question about the briefing, for example: Who is Michele Sison?",
+  greeting: "Hello! Ask me a question about the briefing.",
+  forExample: (question) => `For example: ${question}`,
   welcome: "You're welcome! Ask me anything else about the briefing.",
   tooLong: (limit) => `That question is too long. Please keep it to ${limit} characters or fewer.`,
   notText: "I can only read questions written as text.",
@@ -97,11 +101,12 @@ const ar: Messages = {
   matched: "تطابق:",
   matchedArrow: "←",
   declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
-  usage: "اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",
+  usage: "اسألني سؤالاً عن الخبر.",
   help:
     "أجيب عن الأسئلة حول الخبر باقتباسات حرفية منه، مرقّمة وموثّقة المصدر. " +
     "اسأل بالعربية أو بالإنجليزية. وإن لم يذكر الخبر الجواب أخبرتك بذلك بدل التخمين.",
-  greeting: "أهلاً! اسألني سؤالاً عن الخبر، مثلاً: من هي ميشال سيسون؟",
+  greeting: "أهلاً! اسألني سؤالاً عن الخبر.",
+  forExample: (question) => `مثلاً: ${question}`,
   welcome: "على الرحب والسعة! اسألني عن أي شيء آخر في الخبر.",
   tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${limit} ${letters(limit)}.`,
   notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
@@ -137,6 +142,11 @@ function letters(n: number): string {
   if (tail >= 3 && tail <= 10) return "أحرف";
   if (tail >= 11) return "حرفاً";
   return "حرف";
+}
+
+/** `text` (the usage or the greeting), then the example question when there is one the briefings answer. */
+export function withExample(text: string, language: Language, example: string | undefined): string {
+  return example === undefined ? text : `${text} ${messages(language).forExample(example)}`;
 }
 
 /** The bot's own words in `language`. */

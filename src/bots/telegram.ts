@@ -153,14 +153,17 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   // In any case: a phone's keyboard capitalises the first letter ("/Ask who is Sison?"), and telegraf's string
   // triggers match exactly.
-  bot.command([/^start$/i, /^help$/i], (ctx) => command(ctx, () => renderHelpHtml(userLanguage(ctx))));
+  /** The example question the briefings answer, in the user's language (see RagInfo.examples). */
+  const exampleFor = (language: Language): string | undefined => deps.rag.info().examples?.[language];
+  const help = (ctx: Context): string => renderHelpHtml(userLanguage(ctx), exampleFor(userLanguage(ctx)));
+  bot.command([/^start$/i, /^help$/i], (ctx) => command(ctx, () => help(ctx)));
   bot.command(/^about$/i, (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info(), userLanguage(ctx))));
   bot.command(/^ask$/i, (ctx) => answer(ctx, ctx.message, ctx.payload));
   bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
     if (question !== undefined) answer(ctx, ctx.message, question);
     // A command this bot does not have (/foo, or /foo@thisbot in a group) gets the commands it does have.
-    else if (unknownCommand(ctx.message, ctx.botInfo)) command(ctx, () => renderHelpHtml(userLanguage(ctx)));
+    else if (unknownCommand(ctx.message, ctx.botInfo)) command(ctx, () => help(ctx));
   });
   bot.on("message", (ctx) => {
     if (ctx.chat.type === "private") command(ctx, () => escapeHtml(messages(userLanguage(ctx)).notText));
@@ -223,7 +226,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const place = placeOf(question, ctx.botInfo);
     const task = async (): Promise<void> => {
       // A bare /ask or mention gets the usage, counted against the limit as a command is.
-      if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(userLanguage(ctx)), question));
+      if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(userLanguage(ctx), exampleFor(userLanguage(ctx))), question));
       const typing = typingIndicator(
         () =>
           ctx.sendChatAction("typing").then(

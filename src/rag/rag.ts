@@ -15,7 +15,7 @@ import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOpt
 import { currentTexts, readSeeds, textIfUnchanged, type Seed, type SeedCache } from "./seeds.js";
 import { buildIndex, loadIndex, seedsOnRecord, type IndexEmbeddings, type LoadedIndex, type LoadResult } from "./store.js";
 import { detectLanguage } from "./text/language.js";
-import type { Answer, AnswerOptions, PassageView, RagInfo } from "./types.js";
+import type { Answer, AnswerOptions, Language, PassageView, RagInfo } from "./types.js";
 
 export interface CreateRagOptions {
   /** Citation sources are relative to this folder. */
@@ -31,6 +31,8 @@ export interface CreateRagOptions {
   readonly llm?: LlmOptions;
   /** Watch the seeds and swap in a new index when briefings are added, changed or removed (a running bot). */
   readonly reload?: ReloadOptions;
+  /** Example questions for /help and the greeting, by language: each offered only while the briefings answer it. */
+  readonly examples?: Partial<Readonly<Record<Language, string>>>;
 }
 
 export const DEFAULT_MAX_QUESTION_CHARS = 500;
@@ -41,6 +43,23 @@ const UNSAFE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
 
 /** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
 export const withoutUnsafe = (text: string): string => text.replace(UNSAFE, "");
+
+/**
+ * The example questions the briefings answer (asked as a user would, without the language model): the bot
+ * suggests a question about Michele Sison only while a briefing names her. One it cannot check is left out.
+ */
+async function answeredExamples(retriever: Retriever, examples: Partial<Readonly<Record<Language, string>>>, logger: Logger): Promise<Partial<Record<Language, string>>> {
+  const answered: Partial<Record<Language, string>> = {};
+  for (const [language, question] of Object.entries(examples) as [Language, string][]) {
+    try {
+      if ((await retriever.retrieve(question)).answerable) answered[language] = question;
+      else logger.info({ language, question }, "the briefings do not answer this example question; /help and the greeting offer none in this language");
+    } catch (error) {
+      logger.warn({ err: error, language }, "could not check the example question; /help and the greeting offer none in this language");
+    }
+  }
+  return answered;
+}
 
 /** Loads or builds the index for the seeds and returns the core's port (reloading the seeds when `reload` asks). */
 export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
@@ -65,9 +84,9 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
     ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })
     : undefined;
   if (options.llm) logger.info({ model: options.llm.model, server: new URL(options.llm.baseUrl).host }, "answers composed by a language model");
-  const shared: CoreDeps = { embeddings, logger, maxChars, composer };
+  const shared: CoreDeps = { embeddings, logger, maxChars, composer, examples: options.examples ?? {} };
   const build = { root: options.root, seedsDir: options.seedsDir, indexDir: options.indexDir, embeddings, logger };
-  const core = createCore(index, shared);
+  const core = await createCore(index, shared);
   if (core.declineScope === "several articles") logger.info({ declineScope: core.declineScope }, "the briefings are several articles: the decline model fitted for several decides");
   return createLiveRag(core, {
     ...build,
@@ -84,10 +103,11 @@ interface CoreDeps {
   readonly logger: Logger;
   readonly maxChars: number;
   readonly composer: Composer | undefined;
+  readonly examples: Partial<Readonly<Record<Language, string>>>;
 }
 
 /** The core over one loaded index: immutable, so answers in flight finish on it after a newer one is swapped in. */
-function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer }: CoreDeps): Core {
+async function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer, examples }: CoreDeps): Promise<Core> {
   const retriever = new Retriever(index, embeddings, logger);
   const textsNow = currentTexts(index.seeds);
   const info: RagInfo = {
@@ -96,6 +116,7 @@ function createCore(index: LoadedIndex, { embeddings, logger, maxChars, composer
     sentences: index.manifest.sentences,
     builtAt: index.manifest.builtAt,
     embedder: index.manifest.embedder.id,
+    examples: await answeredExamples(retriever, examples, logger),
   };
 
   return {

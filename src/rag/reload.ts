@@ -57,7 +57,7 @@ export interface LiveRagOptions {
   readonly indexDir: string;
   readonly logger: Logger;
   /** The core over a new index. */
-  readonly makeCore: (index: LoadedIndex) => Core;
+  readonly makeCore: (index: LoadedIndex) => Promise<Core>;
   /** Builds (and saves) the index of `seeds`, reusing what it can of `previous`. */
   readonly update: (seeds: readonly Seed[], previous: LoadedIndex) => Promise<LoadedIndex>;
   readonly reload?: ReloadOptions;
@@ -162,7 +162,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     } finally {
       await lock?.release();
     }
-    const core = options.makeCore(next);
+    const core = await options.makeCore(next);
     if (core.declineScope !== current.declineScope) logger.info({ declineScope: core.declineScope }, "the decline model fitted for this kind of corpus decides from now on");
     current = core; // the swap: answers asked from now on use the new index
     handled = signature;

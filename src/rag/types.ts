@@ -94,6 +94,11 @@ export interface RagInfo {
   /** ISO 8601 time the index was built. */
   readonly builtAt: string;
   readonly embedder: string;
+  /**
+   * The example questions (EXAMPLE_QUESTION_EN, _AR) that the briefings answer, by language, for /help and the
+   * greeting; one they do not answer (the briefings are on something else) is left out.
+   */
+  readonly examples?: Partial<Readonly<Record<Language, string>>>;
 }
 
 /** Text composed by the language model; its [n] markers are the answer's citation numbers. */

@@ -31,6 +31,20 @@ describe("ask", () => {
     rag.close();
   });
 
+  it("suggests the example question the briefings answer after the greeting, the help and the usage, in the asker's language", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, examples: { en: "Who is Michele Sison?", ar: "ما هو سعر النفط اليوم؟" } });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: capturingLogger().logger });
+    const [en, ar] = [messages("en"), messages("ar")];
+    const replies = [];
+    for (const said of ["hello!", "help", "ok", " "]) replies.push(renderReplyPlain(await ask(said, { user: "test" })));
+    const suggested = `${en.usage} ${en.forExample("Who is Michele Sison?")}`;
+    expect(replies).toEqual([`${en.greeting} ${en.forExample("Who is Michele Sison?")}`, `${en.help}\n\n${suggested}`, suggested, suggested]);
+    // The Arabic example is about something the briefing does not say: none is offered.
+    expect(renderReplyPlain(await ask("مرحبا", { user: "test" }))).toBe(ar.greeting);
+    rag.close();
+  });
+
   it("answers a greeting, thanks or help said alone in the asker's language without searching the briefings, and remembers no turn", async () => {
     const p = project();
     const core = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });

@@ -42,6 +42,24 @@ describe("a live rag", () => {
     }
   });
 
+  it("offers an example question only while the briefings answer it: replaced by others, the example goes", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const examples = { en: "Who is Michele Sison?", ar: "من هي ميشال سيسون؟" };
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger, examples, reload: { intervalMs: 3_600_000, watch: false } });
+    try {
+      expect(rag.info().examples).toEqual(examples);
+      writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+      rmSync(join(p.seedsDir, "000_9ae3e538818b189d.txt"));
+      expect(await rag.refresh()).toBe("reloaded");
+      expect(rag.info().examples).toEqual({});
+      const told = parsedLogs(lines).filter((l) => l.msg.includes("do not answer this example question"));
+      expect(told.map((l) => l["language"])).toEqual(["en", "ar"]);
+    } finally {
+      rag.close();
+    }
+  });
+
   it("answers from an added briefing after a refresh, from the old index until the swap", async () => {
     const p = project();
     const { logger, lines } = capturingLogger("info");

@@ -6,7 +6,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, Tim
 import { withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages } from "../messages.js";
+import { messages, withExample } from "../messages.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { splitToFit } from "./split.js";
@@ -88,7 +88,7 @@ export function renderReplyDiscord(reply: Reply, options: DiscordRenderOptions =
     case "answer":
       return renderAnswerDiscord(reply.answer, options);
     case "notice":
-      return [renderNotice(reply.notice)];
+      return [escapeDiscord(renderNotice(reply.notice))];
     case "silent":
       return [];
   }
@@ -139,8 +139,10 @@ export function renderPassageDiscord(passage: PassageView, n: number, language: 
  * The /help text in English, then in Arabic: Discord has no Arabic locale to tell an Arabic speaker by, and a
  * reader who asks in Arabic should be told so in Arabic.
  */
-export function renderHelpDiscord(): string {
-  return (["en", "ar"] as const).map((language) => `${messages(language).help}\n\n${messages(language).usage}`).join("\n\n");
+export function renderHelpDiscord(examples: RagInfo["examples"] = {}): string {
+  return (["en", "ar"] as const)
+    .map((language) => `${messages(language).help}\n\n${escapeDiscord(withExample(messages(language).usage, language, examples[language]))}`)
+    .join("\n\n");
 }
 
 /** The /about text: which briefings, how many passages, when the index was built (in the reader's time zone). */

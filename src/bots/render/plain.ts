@@ -1,9 +1,9 @@
 /**
  * Answer and notices as plain text: the console chat, `npm run ask` and the JSON `text` field.
  */
-import type { Answer, RagInfo } from "../../rag/index.js";
+import type { Answer, Language, RagInfo } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
-import { messages } from "../messages.js";
+import { messages, withExample } from "../messages.js";
 import { matchedLine } from "./marks.js";
 
 /**
@@ -29,7 +29,7 @@ export function renderNotice(notice: Notice): string {
   const m = messages(notice.language);
   switch (notice.code) {
     case "empty":
-      return m.usage;
+      return withExample(m.usage, notice.language, notice.example);
     case "too-long":
       return m.tooLong(notice.limit ?? 0);
     case "not-text":
@@ -41,13 +41,13 @@ export function renderNotice(notice: Notice): string {
     case "stale":
       return m.stale;
     case "greeting":
-      return m.greeting;
+      return withExample(m.greeting, notice.language, notice.example);
     case "thanks":
       return m.welcome;
     case "help":
-      return `${m.help}\n\n${m.usage}`;
+      return `${m.help}\n\n${withExample(m.usage, notice.language, notice.example)}`;
     case "ack":
-      return m.usage;
+      return withExample(m.usage, notice.language, notice.example);
   }
 }
 
@@ -63,10 +63,13 @@ export function renderReplyPlain(reply: Reply): string | undefined {
   }
 }
 
-/** The console's /help: what the bot does and how to ask, in both languages (a terminal has no locale to go by). */
-export function renderHelpPlain(): string {
-  const [en, ar] = [messages("en"), messages("ar")];
-  return [en.help, en.usage, "", ar.help, ar.usage, "", "Commands: /help, /about. Ctrl-D quits."].join("\n");
+/**
+ * The console's /help: what the bot does and how to ask, with the example questions the briefings answer, in
+ * both languages (a terminal has no locale to go by).
+ */
+export function renderHelpPlain(examples: RagInfo["examples"] = {}): string {
+  const usage = (language: Language): string[] => [messages(language).help, withExample(messages(language).usage, language, examples[language])];
+  return [...usage("en"), "", ...usage("ar"), "", "Commands: /help, /about. Ctrl-D quits."].join("\n");
 }
 
 /** Briefings the console's /about lists by name; the rest are counted. */

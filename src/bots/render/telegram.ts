@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
 import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages } from "../messages.js";
+import { messages, withExample } from "../messages.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { splitToFit } from "./split.js";
@@ -109,15 +109,14 @@ export function renderPassageHtml(passage: PassageView, n: number, language: Lan
   return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
 }
 
-/** What /start and /help say: what the bot does, then an example question. */
-export function renderHelpHtml(language: Language): string {
-  const m = messages(language);
-  return `${escapeHtml(m.help)}\n\n${escapeHtml(m.usage)}`;
+/** What /start and /help say: what the bot does, then how to ask (with the example question the briefings answer). */
+export function renderHelpHtml(language: Language, example?: string): string {
+  return `${escapeHtml(messages(language).help)}\n\n${renderUsageHtml(language, example)}`;
 }
 
 /** The usage text, for an empty question. */
-export function renderUsageHtml(language: Language): string {
-  return escapeHtml(messages(language).usage);
+export function renderUsageHtml(language: Language, example?: string): string {
+  return escapeHtml(withExample(messages(language).usage, language, example));
 }
 
 function pack(blocks: readonly Block[], limit: number): string[] {

@@ -193,6 +193,15 @@ describe("/help and /about", () => {
     expect(renderHelpDiscord()).toBe(`${messages("en").help}\n\n${messages("en").usage}\n\n${messages("ar").help}\n\n${messages("ar").usage}`);
   });
 
+  it("help suggests each language's example question, its Markdown shown as written", () => {
+    const help = renderHelpDiscord({ en: "What did *Sison* say about __Mali__?" });
+    expect(help).toContain(`${messages("en").usage} For example: What did \\*Sison\\* say about \\_\\_Mali\\_\\_?`);
+    expect(help.endsWith(messages("ar").usage)).toBe(true);
+    // A notice with the example is escaped the same way.
+    const [usage] = renderReplyDiscord({ kind: "notice", notice: { code: "empty", language: "en", example: "Who is *Sison*?" } });
+    expect(usage).toBe(`${messages("en").usage} For example: Who is \\*Sison\\*?`);
+  });
+
   it("about lists the briefings, the passage count and when the index was built as a Discord timestamp", () => {
     const info: RagInfo = { briefings: ["seeds/brief_1.md"], passages: 42, sentences: 300, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" };
     const text = renderAboutDiscord(info);

@@ -103,6 +103,9 @@ describe("renderReplyHtml", () => {
 
   it("renders help with the usage example", () => {
     expect(parsed(renderHelpHtml("en"))).toBe(`${messages("en").help}\n\n${messages("en").usage}`);
+    const withExample = renderHelpHtml("ar", "ما موقف <واشنطن> من المينورسو؟");
+    expect(withExample).toContain("&lt;واشنطن&gt;");
+    expect(parsed(withExample)).toBe(`${messages("ar").help}\n\n${messages("ar").usage} ${messages("ar").forExample("ما موقف <واشنطن> من المينورسو؟")}`);
   });
 });
 
