@@ -101,7 +101,10 @@ export async function retrieveInConversation(retriever: Retriever, question: str
       if (at !== undefined) passages.add(at);
     }
   }
-  const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages });
+  // And the sentences of the last answer's first quote, a little more.
+  const lastFirst = turns.at(-1)?.citations[0];
+  const sentences = new Set(lastFirst ? retriever.sentencesAt(lastFirst.source, lastFirst.start, lastFirst.end) : []);
+  const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences });
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
   // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at

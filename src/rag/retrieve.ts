@@ -78,6 +78,11 @@ export interface RetrievalContext {
   /** Briefings and passages (by position) the earlier answers cited: their sentences are favoured. */
   readonly sources: ReadonlySet<string>;
   readonly passages: ReadonlySet<number>;
+  /**
+   * The sentences (by position) of the last answer's first quote: what a pronoun in the follow-up most often
+   * stands for ("Where are they going to be held?" after the quote on the talks).
+   */
+  readonly sentences?: ReadonlySet<number>;
 }
 
 /** A context word scores this share of a question word: the question's own words dominate. */
@@ -85,9 +90,12 @@ const CONTEXT_WEIGHT = 0.15;
 /** Log-odds added to a candidate from a briefing, or a passage, that the conversation cited. */
 const CONTEXT_SOURCE_BONUS = 3;
 const CONTEXT_PASSAGE_BONUS = 2;
+/** Log-odds added besides to a sentence of the last answer's first quote (1: conversations +2 of 105; 2 or 3: +1). */
+const CONTEXT_SENTENCE_BONUS = 1;
 /** The same bonuses for languages the fused score orders (its scale: at most 1.7, BM25 sentence weighing 1). */
 const FUSED_SOURCE_BONUS = 1;
 const FUSED_PASSAGE_BONUS = 0.6;
+const FUSED_SENTENCE_BONUS = 0.3;
 
 /** A missing word's length counts up to this many letters (longer words say no more). */
 const MAX_MISSING_LETTERS = 12;
@@ -270,6 +278,13 @@ export class Retriever {
     });
   }
 
+  /** The sentences (by position) that the span [start, end) of `source` overlaps. */
+  sentencesAt(source: string, start: number, end: number): number[] {
+    const at = this.passageAt(source, start);
+    if (at === undefined) return [];
+    return this.sentences.filter((s) => s.passageIndex === at && s.start < end && s.end > start).map((s) => s.position);
+  }
+
   async retrieve(question: string, conversation?: RetrievalContext): Promise<Retrieval> {
     const own = this.terms(question);
     if (own.length === 0 && !conversation) return nothingFound(own);
@@ -421,10 +436,11 @@ export class Retriever {
         const z = logit(this.models.rank, features);
         const inSource = conversation?.sources.has(r.sentence.passage.source) ?? false;
         const inPassage = conversation?.passages.has(r.sentence.passageIndex) ?? false;
+        const quoted = conversation?.sentences?.has(r.sentence.position) ?? false;
         // The conversation's bonus, in log-odds for the re-ranker's order and in fused-score units for the other.
         const score = reranked
-          ? sigmoid(z + (inSource ? CONTEXT_SOURCE_BONUS : 0) + (inPassage ? CONTEXT_PASSAGE_BONUS : 0))
-          : r.score + (inSource ? FUSED_SOURCE_BONUS : 0) + (inPassage ? FUSED_PASSAGE_BONUS : 0);
+          ? sigmoid(z + (inSource ? CONTEXT_SOURCE_BONUS : 0) + (inPassage ? CONTEXT_PASSAGE_BONUS : 0) + (quoted ? CONTEXT_SENTENCE_BONUS : 0))
+          : r.score + (inSource ? FUSED_SOURCE_BONUS : 0) + (inPassage ? FUSED_PASSAGE_BONUS : 0) + (quoted ? FUSED_SENTENCE_BONUS : 0);
         return { sentence: r.sentence, features, probability: sigmoid(z), score, rank, alone: reranked ? z : r.score };
       })
       .sort((a, b) => b.score - a.score || a.rank - b.rank);

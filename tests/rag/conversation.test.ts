@@ -177,6 +177,14 @@ describe("conversations", () => {
     expect(followUp.slice(0, 3).join(" ")).toContain("نحن ندعم بقوة بعثة مينورسو لحفظ السلام");
   });
 
+  it("favours the sentence the last answer quoted first, where a pronoun's referent is: 'where are they going to be held?'", async () => {
+    const text = readFileSync(join(two.root, `seeds/${SEED_NAME}`), "utf8");
+    const start = text.indexOf("هناك أيضًا مفاوضات حكومية دولية");
+    const turns = [{ question: "What upcoming talks on Security Council reform did she mention?", citations: [{ source: `seeds/${SEED_NAME}`, start, end: text.indexOf(".", start) + 1 }] }];
+    const followUp = quotes(await two.core.answer("Where are they going to be held?", { context: { turns } }));
+    expect(followUp.slice(0, 3).join(" ")).toContain("ستبدأ في نيويورك");
+  });
+
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
     const first = await two.core.answer("What role did Algeria play in the Sahel?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
