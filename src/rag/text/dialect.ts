@@ -25,13 +25,21 @@ export function readDialectTable(path = DIALECT_PATH): ReadonlyMap<string, reado
 }
 
 /**
- * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات"); none
- * for any other token.
+ * The dialects' mark of the present tense before ي, ت or ن: the Levantine and Egyptian ب, the Maghrebi ك and كا
+ * ("كتخدم", she works). Read off only where the rest is a form the table holds: nouns begin so too (كنائس).
+ */
+const PRESENT_MARKER = /^(?:ب|كا|ك)(?=[يتن])/u;
+
+/**
+ * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات") and with
+ * a present marker ("كتخدم", "بتخدم" as تخدم); none for any other token.
  */
 export function standardKeys(normalized: string): readonly string[] {
   table ??= readDialectTable();
-  const own = table.get(normalized);
-  if (own) return own;
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
-  return (joined ? table.get(normalized.slice(1)) : undefined) ?? [];
+  for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
+    const keys = table.get(word) ?? table.get(word.replace(PRESENT_MARKER, ""));
+    if (keys) return keys;
+  }
+  return [];
 }
