@@ -61,8 +61,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
  * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
+ * Version 8: a word's stem with a first و kept (see tokenKeys).
  */
-const WORD_LISTS_VERSION = 7;
+const WORD_LISTS_VERSION = 8;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
@@ -220,10 +221,13 @@ function gather(postings: Postings, wanted: (id: number) => boolean, into: numbe
 
 const ascending = (places: number[]): Uint32Array => Uint32Array.from(places).sort();
 
-/** The keys an Arabic word of a translation is looked up under (see MIN_SNOWBALL_TRANSLATION_KEY). */
+/**
+ * The keys an Arabic word of a translation is looked up under: its light stem, and its other keys (the Snowball
+ * stem, the stem with a first و kept) where they are long enough (see MIN_SNOWBALL_TRANSLATION_KEY).
+ */
 const translationKeys = (token: Token): string[] => {
-  const [light, snowball] = tokenKeys(token) as [string, string?];
-  return snowball !== undefined && snowball.length >= MIN_SNOWBALL_TRANSLATION_KEY ? [light, snowball] : [light];
+  const [light, ...others] = tokenKeys(token) as [string, ...string[]];
+  return [light, ...others.filter((key) => key.length >= MIN_SNOWBALL_TRANSLATION_KEY)];
 };
 
 /** Reads, tokenises and stems the word lists (about 2 s for the shipped ones; hence the saved form). */

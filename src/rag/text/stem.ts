@@ -43,13 +43,24 @@ export function stemEnglish(word: string): string {
   return SHORT_START.test(stem) && (word.startsWith(`${stem}e`) || word === `${stem}ing`) ? `${stem}e` : stem;
 }
 
-/** The keys a token is indexed and matched under; an Arabic token's light stem first, then its Snowball stem if other. */
+/**
+ * The keys a token is indexed and matched under; an Arabic token's light stem first, then its Snowball stem if
+ * other, then for a word that begins with و its light stem with the و kept.
+ */
 export function tokenKeys(token: Token): string[] {
   switch (token.script) {
     case "ar": {
       const light = lightStemArabic(token.text);
       const snowball = snowballArabic(token.text);
-      return light === snowball ? [light] : [light, snowball];
+      const keys = light === snowball ? [light] : [light, snowball];
+      // A first و may be the word's own letter (وزارة, وزير), which Light10 strips as "and" where no article comes
+      // before it and keeps after one (الوزارة): the stem with it kept is a key too, so the two forms meet (and
+      // وزارة, ministry, is not زار, visited, alone).
+      if (token.text.length > 3 && token.text.startsWith("و") && !token.text.startsWith("وال")) {
+        const kept = lightStemArabic(`ال${token.text}`);
+        if (!keys.includes(kept)) keys.push(kept);
+      }
+      return keys;
     }
     case "latin":
       return [stemEnglish(token.text)];

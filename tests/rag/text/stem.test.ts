@@ -24,6 +24,16 @@ describe("tokenKeys", () => {
     expect(keys("سكانًا")).toEqual([["سكان"]]);
     expect(keys("Elections")).toEqual([["elec"]]); // Porter (1980), lower-cased first
   });
+
+  it("keys a word that begins with و also with the و kept, so that it meets its form with the article", () => {
+    const keys = (text: string): string[] => tokenize(text).flatMap(tokenKeys);
+    // وزارة (ministry) without the article was only زار (visited); with it, وزار.
+    expect(keys("وزارة")).toEqual(expect.arrayContaining(["زار", "وزار"]));
+    expect(keys("الوزارة")).toContain("وزار");
+    expect(keys("وزير")).toEqual(expect.arrayContaining(keys("الوزير")));
+    // "and" before the article is no letter of the word: والحكومات gets only its light and Snowball stems.
+    expect(keys("والحكومات")).toEqual(["حكوم", "والحكوما"]);
+  });
 });
 
 describe("stemEnglish", () => {
