@@ -567,7 +567,8 @@ describe("Discord bot: stale commands", () => {
     const id = discord.command("summarise");
     const reply = await discord.waitFor(() => byInteraction(discord, id)[0]);
     expect(reply.content).toContain(en.help);
-    expect(discord.calls.find((c) => c.route.startsWith(`/interactions/${id}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS } });
+    // No pings (the client's default), as every reply: the help may carry the operator's example question.
+    expect(discord.calls.find((c) => c.route.startsWith(`/interactions/${id}/`))?.body).toMatchObject({ type: 4, data: { flags: 64 | SUPPRESS_EMBEDS, allowed_mentions: { parse: [] } } });
   });
 });
 
