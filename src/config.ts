@@ -117,11 +117,12 @@ function text(env: Env, key: string): string | undefined {
 }
 
 /**
- * An example question: a user who asks it as suggested must not be told it is too long. One set that is longer
- * is an error; the default, under a limit set shorter than it, is left out.
+ * An example question, or none for "off": a user who asks it as suggested must not be told it is too long. One
+ * set that is longer is an error; the default, under a limit set shorter than it, is left out.
  */
 function example(env: Env, key: string, fallback: string, maxChars: number): string | undefined {
   const value = text(env, key);
+  if (value?.toLowerCase() === "off") return undefined;
   if (value !== undefined && value.length > maxChars) throw new ConfigError(key, `is longer than MAX_QUESTION_CHARS (${maxChars})`);
   return value ?? (fallback.length > maxChars ? undefined : fallback);
 }

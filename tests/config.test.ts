@@ -26,6 +26,7 @@ describe("loadConfig", () => {
     expect(loadConfig({}, "/srv").examples).toEqual({ en: "Who is Michele Sison?", ar: "من هي ميشال سيسون؟" });
     expect(loadConfig({ EXAMPLE_QUESTION_EN: " What did Norway mediate? " }, "/srv").examples.en).toBe("What did Norway mediate?");
     expect(() => loadConfig({ MAX_QUESTION_CHARS: "20", EXAMPLE_QUESTION_AR: "ما الذي قالته المسؤولة الأمريكية؟" }, "/srv")).toThrow(/^EXAMPLE_QUESTION_AR: is longer than MAX_QUESTION_CHARS \(20\)$/u);
+    expect(loadConfig({ EXAMPLE_QUESTION_EN: "off" }, "/srv").examples).toEqual({ ar: "من هي ميشال سيسون؟" });
     // The default under a limit shorter than it is no example, not an error.
     expect(loadConfig({ MAX_QUESTION_CHARS: "20" }, "/srv").examples).toEqual({ ar: "من هي ميشال سيسون؟" });
   });

@@ -49,11 +49,12 @@ const MAX_EN_PER_AR = 8;
  */
 const MIN_SNOWBALL_TRANSLATION_KEY = 4;
 /**
- * Nouns a place's translation opens with ("مدينة الجزائر" for Algiers, "نهر أديجي" for the Adige): the name is
- * the rest, and a text names the place without them ("في الجزائر"). Not البحر or الصحراء, which open names too
- * (البحر الأحمر, the Red Sea, is not الأحمر, red).
+ * Nouns a town's or a region's translation opens with ("مدينة الجزائر" for Algiers, "ولاية أريزونا"): the name
+ * is the rest, and a text names the place without them ("في الجزائر"). Not عاصمة, "the capital of" another place
+ * (عاصمة مالطا is Valletta, not Malta), nor the heads of rivers, mountains, islands and seas, which open their
+ * names as the text writes them too (نهر النيل, جبل طارق: Gibraltar is not طارق, Tariq).
  */
-export const PLACE_HEADS: ReadonlySet<string> = normalizedSet("مدينة بلدة قرية عاصمة ميناء نهر جبل جبال جزيرة جزر بحيرة ولاية مقاطعة إقليم");
+export const PLACE_HEADS: ReadonlySet<string> = normalizedSet("مدينة بلدة قرية ميناء ولاية مقاطعة إقليم");
 /** WordNet's column of synonyms (after the base forms and the derivations), see scripts/build-wordnet.ts. */
 const SYNONYMS_COLUMN = 2;
 /**
@@ -61,9 +62,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 2: the lists serialised apart, with their SHA-256. Version 3: related words marked derived or synonym.
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
  * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
- * Version 8: a word's stem with a first و kept (see tokenKeys).
+ * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
  */
-const WORD_LISTS_VERSION = 8;
+const WORD_LISTS_VERSION = 9;
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];

@@ -49,16 +49,18 @@ export const withoutUnsafe = (text: string): string => text.replace(UNSAFE, "");
  * suggests a question about Michele Sison only while a briefing names her. One it cannot check is left out.
  */
 async function answeredExamples(retriever: Retriever, examples: Partial<Readonly<Record<Language, string>>>, logger: Logger): Promise<Partial<Record<Language, string>>> {
-  const answered: Partial<Record<Language, string>> = {};
-  for (const [language, question] of Object.entries(examples) as [Language, string][]) {
-    try {
-      if ((await retriever.retrieve(question)).answerable) answered[language] = question;
-      else logger.info({ language, question }, "the briefings do not answer this example question; /help and the greeting offer none in this language");
-    } catch (error) {
-      logger.warn({ err: error, language }, "could not check the example question; /help and the greeting offer none in this language");
-    }
-  }
-  return answered;
+  const checked = await Promise.all(
+    (Object.entries(examples) as [Language, string][]).map(async ([language, question]): Promise<[Language, string][]> => {
+      try {
+        if ((await retriever.retrieve(question)).answerable) return [[language, question]];
+        logger.info({ language, question }, "the briefings do not answer this example question; /help and the greeting offer none in this language");
+      } catch (error) {
+        logger.warn({ err: error, language }, "could not check the example question; /help and the greeting offer none in this language until the briefings are read again");
+      }
+      return [];
+    }),
+  );
+  return Object.fromEntries(checked.flat());
 }
 
 /** Loads or builds the index for the seeds and returns the core's port (reloading the seeds when `reload` asks). */

@@ -278,11 +278,24 @@ export class Retriever {
     });
   }
 
-  /** The sentences (by position) that the span [start, end) of `source` overlaps. */
+  /** The sentences (by position) of the passage holding `start` that the span [start, end) of `source` overlaps. */
   sentencesAt(source: string, start: number, end: number): number[] {
     const at = this.passageAt(source, start);
     if (at === undefined) return [];
-    return this.sentences.filter((s) => s.passageIndex === at && s.start < end && s.end > start).map((s) => s.position);
+    // A passage's sentences are consecutive: the first is found by bisection over their passages, in order.
+    let low = 0;
+    let high = this.passageOf.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if ((this.passageOf[mid] as number) < at) low = mid + 1;
+      else high = mid;
+    }
+    const out: number[] = [];
+    for (let i = low; i < this.sentences.length && this.passageOf[i] === at; i += 1) {
+      const sentence = this.sentences[i] as IndexedSentence;
+      if (sentence.start < end && sentence.end > start) out.push(sentence.position);
+    }
+    return out;
   }
 
   async retrieve(question: string, conversation?: RetrievalContext): Promise<Retrieval> {

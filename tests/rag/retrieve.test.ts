@@ -461,3 +461,22 @@ describe("the dense search over a graph in segments", () => {
     }
   });
 });
+
+describe("Retriever.sentencesAt", () => {
+  it("gives the sentences a quoted span overlaps, by position, in its passage only", async () => {
+    const embeddings = new HashingEmbeddings();
+    const index = await buildIndex({ root: project.root, seedsDir: project.seedsDir, indexDir: join(project.root, "index-sentences"), embeddings });
+    const at = new Retriever(index, embeddings);
+    let position = 0;
+    for (const passage of index.store.passages) {
+      const first = position;
+      for (const sentence of passage.sentences) {
+        expect(at.sentencesAt(passage.source, sentence.start, sentence.end)).toEqual([position]);
+        position += 1;
+      }
+      // The whole passage: each of its sentences, and none of the next passage's.
+      expect(at.sentencesAt(passage.source, passage.start, passage.end)).toEqual(Array.from({ length: position - first }, (_, i) => first + i));
+    }
+    expect(at.sentencesAt("seeds/none.txt", 0, 10)).toEqual([]);
+  });
+});

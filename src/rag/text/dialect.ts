@@ -25,10 +25,11 @@ export function readDialectTable(path = DIALECT_PATH): ReadonlyMap<string, reado
 }
 
 /**
- * The dialects' mark of the present tense before ي, ت or ن: the Levantine and Egyptian ب, the Maghrebi ك and كا
- * ("كتخدم", she works). Read off only where the rest is a form the table holds: nouns begin so too (كنائس).
+ * The dialects' mark of the present tense before ي, ت or ن and three more letters: the Levantine and Egyptian
+ * ب, the Maghrebi ك and كا ("كتخدم", she works). Read off only where the rest is a form the table holds: nouns
+ * begin so too (كنائس), and a shorter rest is often a word's own letters (كتبي, my books, is not ك + تبي, want).
  */
-const PRESENT_MARKER = /^(?:ب|كا|ك)(?=[يتن])/u;
+const PRESENT_MARKER = /^(?:ب|كا|ك)(?=[يتن].{3})/u;
 
 /**
  * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات") and with
