@@ -155,7 +155,10 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   // triggers match exactly.
   /** The example question the briefings answer, in the user's language (see RagInfo.examples). */
   const exampleFor = (language: Language): string | undefined => deps.rag.info().examples?.[language];
-  const help = (ctx: Context): string => renderHelpHtml(userLanguage(ctx), exampleFor(userLanguage(ctx)));
+  const help = (ctx: Context): string => {
+    const language = userLanguage(ctx);
+    return renderHelpHtml(language, exampleFor(language));
+  };
   bot.command([/^start$/i, /^help$/i], (ctx) => command(ctx, () => help(ctx)));
   bot.command(/^about$/i, (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info(), userLanguage(ctx))));
   bot.command(/^ask$/i, (ctx) => answer(ctx, ctx.message, ctx.payload));
@@ -225,8 +228,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   function answer(ctx: Context, question: Message, text: string): void {
     const place = placeOf(question, ctx.botInfo);
     const task = async (): Promise<void> => {
+      const language = userLanguage(ctx);
       // A bare /ask or mention gets the usage, counted against the limit as a command is.
-      if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(userLanguage(ctx), exampleFor(userLanguage(ctx))), question));
+      if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(language, exampleFor(language)), question));
       const typing = typingIndicator(
         () =>
           ctx.sendChatAction("typing").then(
