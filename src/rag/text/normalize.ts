@@ -59,6 +59,7 @@ export function normalizeToken(token: string): string {
   return out
     .replace(/\u0621/g, "") // a lone hamza carries no meaning once the seats are folded
     .replace(/(?<=\d)[,\u066C](?=\d{3}(?!\d))/g, "") // thousands separators: "1,000" is 1000
+    .replace(/(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])/g, (n) => n.replaceAll(".", "")) // and points in two groups or more: "1.000.000"
     .replace(/(?<=\d)[,.\u066B](?=\d)/g, "."); // a decimal point or comma: "٣٫٥" and "3,5" are 3.5
 }
 

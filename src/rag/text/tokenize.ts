@@ -35,10 +35,11 @@ const WORD = new RegExp(`(?:[${LETTERS}]|${DIGIT_SEPARATOR.source})+`, "gu");
 const DIGIT_SPAN = new RegExp(`[${DIGITS}](?:[${SEPARATORS}]?[${DIGITS}])*`, "gu");
 /**
  * One number written with separators (digits folded): thousands in groups of three, with a decimal part or
- * without ("1,000", "1,160,000.5", "٣٬٥٠٠"), a decimal point ("3.5", "٣٫٥"), or a decimal comma after at most
- * three digits ("2,5").
+ * without ("1,000", "1,160,000.5", "٣٬٥٠٠"), or in two groups or more after points ("1.000.000", as European
+ * text writes it: a decimal has one point), a decimal point ("3.5", "٣٫٥"; not after a leading zero, "03.2023"
+ * is a month and a year), or a decimal comma after at most three digits ("2,5").
  */
-const NUMBER = /^(?:\d{1,3}(?:[,\u066C]\d{3})+(?:[.\u066B]\d+)?|\d+[.\u066B]\d+|\d{1,3},\d{1,2})$/u;
+const NUMBER = /^(?:\d{1,3}(?:[,\u066C]\d{3})+(?:[.\u066B]\d+)?|\d{1,3}(?:\.\d{3}){2,}|(?!0\d)\d+[.\u066B]\d+|\d{1,3},\d{1,2})$/u;
 
 /**
  * A matched run cut at the separators of each span of digits in it that makes no one number (a date, a list of

@@ -26,6 +26,9 @@ describe("tokenize", () => {
     expect(words("on 12.03.2023 and in 2022,2023 at 1,0000")).toEqual(["on", "12", "03", "2023", "and", "in", "2022", "2023", "at", "1", "0000"]);
     // A number with a letter written onto it (an Arabic preposition, a unit) is still one number.
     expect(words("بـ1.5 مليار و1,000 جندي 1,500km")).toEqual(["ب1.5", "مليار", "و1000", "جندي", "1500km"]);
+    // European thousands ("1.000.000": a decimal has one point) are one number, as "1,000,000" is; a month and a
+    // year with a point ("03.2023") are two, not the decimal 3.2023.
+    expect(words("1.000.000 or بـ2.500.000 or 1,000,000 in 03.2023, 0.5")).toEqual(["1000000", "or", "ب2500000", "or", "1000000", "in", "03", "2023", "0.5"]);
     const dated = tokenizePlaced("on 12.03.2023");
     expect(dated.map((t) => "on 12.03.2023".slice(t.start, t.end))).toEqual(["on", "12", "03", "2023"]);
     const placed = tokenizePlaced("about 1,000 troops");
