@@ -4,7 +4,7 @@
  * user ids only as a salted hash. `npm run report` reads it back.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { appendFile, mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import { appendFile, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
@@ -81,6 +81,10 @@ export interface FeedbackOptions {
 export const FEEDBACK_FILE = "feedback.jsonl";
 const REDIS_KEY = `${KEY_PREFIX}feedback`;
 const DAY_MS = 24 * 60 * 60_000;
+/** How old a compaction guard must be to be taken for one a process that died mid-compaction left. */
+const GUARD_STALE_MS = 60_000;
+/** Times an event is written again when the file it went into keeps being replaced by compactions. */
+const MAX_APPEND_TRIES = 5;
 
 /**
  * A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored and, given the log
@@ -95,6 +99,8 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   const { dir, retentionDays, maxEvents = 10_000, redis, now = Date.now } = options;
   const logger = options.logger.child({ state: "feedback" });
   const file = join(dir, FEEDBACK_FILE);
+  /** Stands while a process rewrites the file: one compaction at a time among the processes sharing the folder. */
+  const guardPath = `${file}.compacting`;
   const retentionMs = retentionDays * DAY_MS;
   let salt: string | undefined = options.salt;
   let appended = 0;
@@ -113,20 +119,84 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     try {
       text = await readFile(file, "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") return [];
+      if (isMissing(error)) return [];
       throw error;
     }
     return parseEvents(text.split("\n"), now() - retentionMs);
   };
 
-  /** Rewrites the file without expired events and with at most `maxEvents` (atomically: temp file, rename). */
+  /**
+   * Rewrites the file without expired events and with at most `maxEvents` (atomically: temp file, rename), unless
+   * another process sharing the folder is doing so (its guard file stands). Another process may append meanwhile:
+   * what it appended to the old file after it was read is carried over to the new one, and an append that
+   * landed in the old file after that is written again by its writer (see appendLine).
+   */
   const compact = async (): Promise<void> => {
     compactedAt = now();
-    if (!existsSync(file)) return;
-    const kept = (await readFileEvents()).slice(-maxEvents);
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
-    await rename(tmp, file);
+    if (!existsSync(file) || !(await takeGuard())) return;
+    try {
+      let old;
+      try {
+        old = await open(file, "r");
+      } catch (error) {
+        if (isMissing(error)) return;
+        throw error;
+      }
+      try {
+        const bytes = await old.readFile();
+        const kept = parseEvents(bytes.toString("utf8").split("\n"), now() - retentionMs).slice(-maxEvents);
+        const tmp = `${file}.${process.pid}.tmp`;
+        await writeFile(tmp, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
+        await rename(tmp, file);
+        const { size } = await old.stat();
+        if (size > bytes.length) {
+          const tail = Buffer.alloc(size - bytes.length);
+          await old.read(tail, 0, tail.length, bytes.length);
+          await appendFile(file, tail, { mode: 0o600 });
+        }
+      } finally {
+        await old.close();
+      }
+    } finally {
+      await rm(guardPath, { force: true });
+    }
+  };
+
+  /** Takes the compaction guard; false when another process holds it (a guard older than GUARD_STALE_MS is taken over). */
+  const takeGuard = async (): Promise<boolean> => {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        await (await open(guardPath, "wx", 0o600)).close();
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      }
+      // File times are the system clock's, not the injectable one.
+      const age = await stat(guardPath).then((s) => Date.now() - s.mtimeMs, (error: unknown) => (isMissing(error) ? Infinity : Promise.reject(error)));
+      if (age < GUARD_STALE_MS) return false;
+      await rm(guardPath, { force: true });
+    }
+    return false;
+  };
+
+  /**
+   * Appends one line. Another process's compaction may have replaced the file between this append and its reading
+   * of it: then the line is appended again to the file that replaced it (the log reads one event per id).
+   */
+  const appendLine = async (line: string): Promise<void> => {
+    for (let attempt = 0; attempt < MAX_APPEND_TRIES; attempt += 1) {
+      const handle = await open(file, "a", 0o600);
+      let written: number;
+      try {
+        await handle.appendFile(line);
+        written = (await handle.stat()).ino;
+      } finally {
+        await handle.close();
+      }
+      const current = await stat(file).then((s) => s.ino, (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+      if (current === written) return;
+    }
+    throw new Error(`${file} was replaced ${MAX_APPEND_TRIES} times while an event was written to it`);
   };
 
   /** `task` after the writes queued before it, never alongside one (a rewrite would lose an append). */
@@ -142,7 +212,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     queued(async () => {
       try {
         if (!dirReady) await mkdir(dir, { recursive: true });
-        await appendFile(file, `${JSON.stringify(event)}\n`, { mode: 0o600 });
+        await appendLine(`${JSON.stringify(event)}\n`);
         dirReady = true;
       } catch (error) {
         dirReady = false; // the folder may have gone: make it again next time
@@ -241,9 +311,15 @@ function parseCitation(value: unknown): ButtonCitation | undefined {
   return { n, source, label, start, end };
 }
 
-/** Events from JSON lines, skipping malformed lines (and citations) and those before `since`. */
+/** Whether a file system error says the file is not there. */
+const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+
+/**
+ * Events from JSON lines, skipping malformed lines (and citations) and those before `since`, oldest first, one
+ * per id (the last written: an event recorded again under its name, or written again after a compaction).
+ */
 function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
-  const events: FeedbackEvent[] = [];
+  const events = new Map<string, FeedbackEvent>();
   for (const line of lines) {
     if (!line.trim()) continue;
     // A line cut short by a crash mid-append reads as undefined and is skipped.
@@ -252,7 +328,7 @@ function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
     if (e.kind !== "up" && e.kind !== "down" && e.kind !== "declined") continue;
     if (!(e.at >= since && e.at <= MAX_TIME)) continue;
     const citations = Array.isArray(e.citations) ? e.citations.map(parseCitation).filter((c) => c !== undefined) : [];
-    events.push({ id: e.id, at: e.at, platform: e.platform, kind: e.kind, user: String(e.user ?? ""), question: e.question, citations });
+    events.set(e.id, { id: e.id, at: e.at, platform: e.platform, kind: e.kind, user: String(e.user ?? ""), question: e.question, citations });
   }
-  return events;
+  return [...events.values()].sort((a, b) => a.at - b.at);
 }

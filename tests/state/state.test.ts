@@ -3,7 +3,7 @@
  * would share them, including Redis dying mid-run and coming back.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-l
 import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
 import { parseTurns } from "../../src/state/conversations.js";
-import { createFeedbackLog, FEEDBACK_FILE } from "../../src/state/feedback.js";
+import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog } from "../../src/state/feedback.js";
 import { connectRedis, createState, openState, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
@@ -128,6 +128,45 @@ describe("the feedback log in the state folder", () => {
     const lines = readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n");
     expect(lines.length).toBeLessThanOrEqual(20 + 10);
     expect(existsSync(join(dir, "salt"))).toBe(false); // STATE_SALT given: none generated
+  });
+
+  it("loses no event when two processes share the folder and one trims the file while the other appends", async () => {
+    const dir = join(project.root, "state-shared");
+    // Two logs over one folder, as two replicas without Redis: each also trims the file every 100 of its own writes.
+    const open = () => createFeedbackLog({ dir, retentionDays: 30, maxEvents: 1000, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger });
+    const [a, b] = [open(), open()];
+    const record = (log: FeedbackLog, question: string) => log.record({ platform: "telegram", kind: "declined", user: "u", question, citations: [] });
+    let writing = 2;
+    const writer = async (log: FeedbackLog, name: string): Promise<void> => {
+      for (let i = 0; i < 90; i++) expect(await record(log, `${name}${i}`)).toBe(true);
+      writing -= 1;
+    };
+    // And one trims it over and over meanwhile (as a prune at start or a daily one would, at the worst moment).
+    const trimmer = async (log: FeedbackLog): Promise<void> => {
+      while (writing > 0) await log.prune();
+    };
+    await Promise.all([writer(a, "a"), writer(b, "b"), trimmer(a)]);
+    const questions = (await open().list()).map((e) => e.question);
+    expect(new Set(questions).size).toBe(180);
+    expect(questions).toHaveLength(180);
+  });
+
+  it("leaves the file to another process's compaction while its guard stands, and takes over a guard left by a crash", async () => {
+    const dir = join(project.root, "state-guard");
+    let now = Date.UTC(2026, 10, 1);
+    const log = createFeedbackLog({ dir, retentionDays: 1, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger, now: () => now });
+    await log.record({ platform: "telegram", kind: "declined", user: "u", question: "old", citations: [] });
+    now += 2 * 24 * 60 * 60_000;
+    const lines = (): number => readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n").filter(Boolean).length;
+    const guard = join(dir, `${FEEDBACK_FILE}.compacting`);
+    writeFileSync(guard, "");
+    await log.prune();
+    expect(lines()).toBe(1); // another process is rewriting it: not this one too
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    utimesSync(guard, longAgo, longAgo);
+    await log.prune();
+    expect(lines()).toBe(0); // the expired event is gone, and so is the guard
+    expect(existsSync(guard)).toBe(false);
   });
 
   it("counts an event written as kept when trimming the file after it fails, and tries the trimming again later", async () => {
