@@ -16,9 +16,22 @@ import { cliticReadings } from "./text/clitics.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
-import { hollowForms, lamVerbKeys, lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
+import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
+import {
+  augmentedForms,
+  DIALECT_PRESENT,
+  FORM_VIII_PRESENT,
+  formVRests,
+  HOLLOW_NOUN,
+  HOLLOW_PAST_WORD,
+  hollowForms,
+  lamVerbKeys,
+  otherPersons,
+  PRESENT_ROOT,
+  VERB_ENDING,
+} from "./text/verbs.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -241,17 +254,6 @@ export interface QueryContext {
  */
 const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام)$/u;
 
-/** A hollow verb's verbal noun's stem (زيار, of زيارة). */
-const HOLLOW_NOUN = /^\p{Script=Arabic}يا\p{Script=Arabic}$/u;
-/** A hollow verb's past as written: C ا C, with the past ending ت or وا or none, after و or ف (زار, وزارت). */
-const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:ت|وا)?$/u;
-/**
- * The dialects' mark of the present tense before ي, ت or ن and at least three more letters: the Levantine and
- * Egyptian ب ("بيدعمها"). (Not the Maghrebi ك or كا, "كتخدم": far more nouns start so, كنائس, كيانات, كاتبون,
- * and read so they found names and other words: a review, session 27.)
- */
-const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
-
 /**
  * The weight of a term holding a word's other forms (a present-tense verb's bare root, a hollow verb's shapes).
  * Read from the letters alone, they are also a name's or a noun's look-alikes (نعيم ~ عام, النقود ~ قيادة), so
@@ -261,90 +263,6 @@ const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
  * its ending marks as one, found nowhere itself, is the exception: its root counts, see queryTerms.)
  */
 const RELATIVES_WEIGHT = 0.5;
-
-/** The endings a present-tense verb may carry: object pronouns, plural and dual. */
-const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
-/** At most one of those endings, at the end of a pattern. */
-const PRESENT_ENDING = `(?:${PRESENT_ENDINGS.filter(Boolean).join("|")})?$`;
-/** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
-const PRESENT_ROOT = new RegExp(`^[يتن](.{3})${PRESENT_ENDING}`, "u");
-/** A form VIII verb in the present tense (يجتمع, تنتقد: C ت C C after the prefix), with a pronoun or plural ending. */
-const FORM_VIII_PRESENT = new RegExp(`^[يتن](\\p{Script=Arabic})ت(\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`, "u");
-
-/**
- * A present-tense verb's own mark: an object pronoun or a plural ending, which no noun of that shape carries (تامر
- * and يامن are names, تجار "merchants", تجارة "trade": ة reads as ه).
- */
-const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا)$/u;
-/**
- * The readings of a verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل, تتعاون: ت and three or four
- * letters after the prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق): what
- * follows the prefix and its ت, without each ending it may carry.
- */
-function formVRests(verb: string): string[] {
-  if (!/^[يتن]ت/u.test(verb)) return [];
-  return PRESENT_ENDINGS.flatMap((ending) => {
-    if (!verb.endsWith(ending)) return [];
-    const rest = verb.slice(2, verb.length - ending.length);
-    return rest.length >= 2 && rest.length <= 4 ? [rest] : [];
-  });
-}
-
-/** A word's clitics before a verb of forms VII, VIII or X, or their verbal noun: و or ف, then ب, ل or ك with the article. */
-const AUGMENTED_CLITICS = /^[وف]?(?:[بك]?ال|لل)?(?=ا)/u;
-/**
- * The past of form VII (انسحب), VIII (اعترض) or X (استخدم), with a past ending (ت, وا) or none. Form VIII not with
- * ل or س first: "الت…" is also the article before ت (التمر, dates, is no verb of التمار), and "است…" of five
- * letters is also form X of a doubled root (استقل, became independent, is not a form VIII of استقال).
- */
-const AUGMENTED_PAST = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ت|وا)?$/u;
-/**
- * The verbal noun of those forms (انسحاب, اعتراض, استخدام), singular or plural. Not one ending in ة: that is a
- * hollow root's (استقالة, resignation), whose letters also read as another verb's noun (استقل, became independent).
- */
-const AUGMENTED_NOUN = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})ا(\p{Script=Arabic})(?:ات)?$/u;
-/**
- * The present of form VII (ينسحب) or X (يستخدم), with a pronoun or plural ending (form VIII: FORM_VIII_PRESENT).
- * Not with ي before the last root letter: تنسيق (coordination) is form II's noun, not a present of انساق.
- */
-const AUGMENTED_PRESENT = new RegExp(
-  `^[يتن](ن\\p{Script=Arabic}(?!ي)\\p{Script=Arabic}|ست\\p{Script=Arabic}(?!ي)\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`,
-  "u",
-);
-
-/**
- * The other shapes of a verb of form VII, VIII or X, or of its verbal noun: the past and the noun differ by an ا
- * before the last root letter (اعترض, اعتراض; انسحب, انسحاب; استخدم, استخدام), and the present puts ي, ت or ن for
- * the past's ا (ينسحب, يستخدم). A question may write one where the text has another ("كم كرة اعترض؟", where the
- * text counts الاعتراضات). Made from the letters alone, so the caller keeps only those the corpus holds.
- */
-export function augmentedForms(word: string): string[] {
-  const bare = word.replace(AUGMENTED_CLITICS, "");
-  const past = AUGMENTED_PAST.exec(bare);
-  if (past) return [`${past[1]}ا${past[2]}`];
-  const noun = AUGMENTED_NOUN.exec(bare);
-  if (noun) return [`${noun[1]}${noun[2]}`];
-  const present = AUGMENTED_PRESENT.exec(word);
-  if (present) return [`ا${present[1]}${present[2]}`, `ا${present[1]}ا${present[2]}`];
-  return [];
-}
-
-/**
- * A present-tense verb in the other persons: its ي, ت or ن prefix changed, with its ending or without it (تمثلها:
- * يمثل, نمثل, تمثل ...). Made from the letters alone; the caller keeps the shapes the corpus holds.
- */
-export function otherPersons(verb: string): string[] {
-  const prefix = verb[0] ?? "";
-  if (!"يتن".includes(prefix) || prefix === "") return [];
-  const forms = new Set<string>();
-  for (const ending of PRESENT_ENDINGS) {
-    if (!verb.endsWith(ending)) continue;
-    const stem = verb.slice(1, verb.length - ending.length);
-    if (stem.length < 3) continue;
-    for (const other of "يتن") if (other + stem !== verb) forms.add(other + stem);
-  }
-  return [...forms];
-}
 
 /** Fuzzy matches must be at least this similar, and only this many are taken. */
 const MIN_DICE = 0.5;

@@ -1,0 +1,144 @@
+/**
+ * The shapes of an Arabic verb that a question may write where the text has another: the same verb in another
+ * person, form or tense, or its verbal noun (زار, تزور, زيارة; اعترض, اعتراض; التقته, التقى). Made from the letters
+ * alone: the caller keeps the shapes the corpus holds.
+ */
+import { tokenKeys } from "./stem.js";
+import type { Token } from "./tokenize.js";
+
+/** A hollow verb's past as written: C ا C, with the past ending ت or وا or none, after و or ف (زار, وزارت). */
+export const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:ت|وا)?$/u;
+/**
+ * The dialects' mark of the present tense before ي, ت or ن and at least three more letters: the Levantine and
+ * Egyptian ب ("بيدعمها"). (Not the Maghrebi ك or كا, "كتخدم": far more nouns start so, كنائس, كيانات, كاتبون,
+ * and read so they found names and other words: a review, session 27.)
+ */
+export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
+
+/** The endings a present-tense verb may carry: object pronouns, plural and dual. */
+const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
+/** At most one of those endings, at the end of a pattern. */
+const PRESENT_ENDING = `(?:${PRESENT_ENDINGS.filter(Boolean).join("|")})?$`;
+/** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
+export const PRESENT_ROOT = new RegExp(`^[يتن](.{3})${PRESENT_ENDING}`, "u");
+/** A form VIII verb in the present tense (يجتمع, تنتقد: C ت C C after the prefix), with a pronoun or plural ending. */
+export const FORM_VIII_PRESENT = new RegExp(`^[يتن](\\p{Script=Arabic})ت(\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`, "u");
+
+/**
+ * A present-tense verb's own mark: an object pronoun or a plural ending, which no noun of that shape carries (تامر
+ * and يامن are names, تجار "merchants", تجارة "trade": ة reads as ه).
+ */
+export const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا)$/u;
+/**
+ * The readings of a verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل, تتعاون: ت and three or four
+ * letters after the prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق): what
+ * follows the prefix and its ت, without each ending it may carry.
+ */
+export function formVRests(verb: string): string[] {
+  if (!/^[يتن]ت/u.test(verb)) return [];
+  return PRESENT_ENDINGS.flatMap((ending) => {
+    if (!verb.endsWith(ending)) return [];
+    const rest = verb.slice(2, verb.length - ending.length);
+    return rest.length >= 2 && rest.length <= 4 ? [rest] : [];
+  });
+}
+
+/** A word's clitics before a verb of forms VII, VIII or X, or their verbal noun: و or ف, then ب, ل or ك with the article. */
+const AUGMENTED_CLITICS = /^[وف]?(?:[بك]?ال|لل)?(?=ا)/u;
+/**
+ * The past of form VII (انسحب), VIII (اعترض) or X (استخدم), with a past ending (ت, وا) or none. Form VIII not with
+ * ل or س first: "الت…" is also the article before ت (التمر, dates, is no verb of التمار), and "است…" of five
+ * letters is also form X of a doubled root (استقل, became independent, is not a form VIII of استقال).
+ */
+const AUGMENTED_PAST = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})(\p{Script=Arabic})(?:ت|وا)?$/u;
+/**
+ * The verbal noun of those forms (انسحاب, اعتراض, استخدام), singular or plural. Not one ending in ة: that is a
+ * hollow root's (استقالة, resignation), whose letters also read as another verb's noun (استقل, became independent).
+ */
+const AUGMENTED_NOUN = /^(ان\p{Script=Arabic}{2}|ا(?![لس])\p{Script=Arabic}ت\p{Script=Arabic}|است\p{Script=Arabic}{2})ا(\p{Script=Arabic})(?:ات)?$/u;
+/**
+ * The present of form VII (ينسحب) or X (يستخدم), with a pronoun or plural ending (form VIII: FORM_VIII_PRESENT).
+ * Not with ي before the last root letter: تنسيق (coordination) is form II's noun, not a present of انساق.
+ */
+const AUGMENTED_PRESENT = new RegExp(
+  `^[يتن](ن\\p{Script=Arabic}(?!ي)\\p{Script=Arabic}|ست\\p{Script=Arabic}(?!ي)\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`,
+  "u",
+);
+
+/**
+ * The other shapes of a verb of form VII, VIII or X, or of its verbal noun: the past and the noun differ by an ا
+ * before the last root letter (اعترض, اعتراض; انسحب, انسحاب; استخدم, استخدام), and the present puts ي, ت or ن for
+ * the past's ا (ينسحب, يستخدم). A question may write one where the text has another ("كم كرة اعترض؟", where the
+ * text counts الاعتراضات). Made from the letters alone, so the caller keeps only those the corpus holds.
+ */
+export function augmentedForms(word: string): string[] {
+  const bare = word.replace(AUGMENTED_CLITICS, "");
+  const past = AUGMENTED_PAST.exec(bare);
+  if (past) return [`${past[1]}ا${past[2]}`];
+  const noun = AUGMENTED_NOUN.exec(bare);
+  if (noun) return [`${noun[1]}${noun[2]}`];
+  const present = AUGMENTED_PRESENT.exec(word);
+  if (present) return [`ا${present[1]}${present[2]}`, `ا${present[1]}ا${present[2]}`];
+  return [];
+}
+
+/**
+ * A present-tense verb in the other persons: its ي, ت or ن prefix changed, with its ending or without it (تمثلها:
+ * يمثل, نمثل, تمثل ...). Made from the letters alone; the caller keeps the shapes the corpus holds.
+ */
+export function otherPersons(verb: string): string[] {
+  const prefix = verb[0] ?? "";
+  if (!"يتن".includes(prefix) || prefix === "") return [];
+  const forms = new Set<string>();
+  for (const ending of PRESENT_ENDINGS) {
+    if (!verb.endsWith(ending)) continue;
+    const stem = verb.slice(1, verb.length - ending.length);
+    if (stem.length < 3) continue;
+    for (const other of "يتن") if (other + stem !== verb) forms.add(other + stem);
+  }
+  return [...forms];
+}
+
+const HOLLOW_PAST = /^(\p{Script=Arabic})ا(\p{Script=Arabic})$/u;
+const HOLLOW_PRESENT = /^[يتن](\p{Script=Arabic})[وي](\p{Script=Arabic})$/u;
+/** A hollow verb's verbal noun's stem (زيار, of زيارة). */
+export const HOLLOW_NOUN = /^(\p{Script=Arabic})يا(\p{Script=Arabic})$/u;
+
+/**
+ * The other forms of a hollow verb (a weak middle root letter) that a key of one of them may stand for: its past
+ * (زار), present (يزور, تزور, يبيع) and verbal noun's stem (زيار, of زيارة). The stemmers leave them apart, since
+ * the middle letter changes between them; the caller keeps those the corpus holds.
+ */
+export function hollowForms(key: string): string[] {
+  const [, first, last] = HOLLOW_PAST.exec(key) ?? HOLLOW_PRESENT.exec(key) ?? HOLLOW_NOUN.exec(key) ?? [];
+  if (first === undefined || last === undefined) return [];
+  const forms = [`${first}ا${last}`, `${first}يا${last}`];
+  for (const prefix of ["ي", "ت", "ن"]) forms.push(`${prefix}${first}و${last}`, `${prefix}${first}ي${last}`);
+  return forms.filter((form) => form !== key);
+}
+
+const OBJECT_PRONOUN = /(?:هما|هم|هن|ها|ه|كم|ك|ني|نا)$/u;
+const PAST_ENDING = /(?:تما|تم|تن|وا|نا|ت|ا)$/u;
+
+/**
+ * A verb of form VIII whose root begins with ل (التقى, he met; التزم, he committed) starts as the article does,
+ * so both stemmers cut its ال off: التقته ("she met him") comes out تقت, found nowhere, while the corpus's التقى
+ * is kept as التق. These are the keys of `token` read as such a verb: without an object pronoun and a past
+ * ending, الت and the root's other two letters remain. With a weak last letter (التق, of التقى) only the key that
+ * keeps the ال is the verb's (تقي would be the article and a noun: التفاهم is not تفي); with two letters (التزم)
+ * its stems are. A longer rest (التطورات, التصويت) is a noun. The caller keeps the keys the corpus holds.
+ */
+export function lamVerbKeys(token: Token): string[] {
+  const verb = token.text.replace(/^[وف](?=الت)/u, "");
+  if (!verb.startsWith("الت")) return [];
+  const keys = new Set<string>();
+  for (const form of new Set([verb, verb.replace(OBJECT_PRONOUN, "")])) {
+    const cut = form.replace(PAST_ENDING, "");
+    if (cut === form) continue;
+    // The weak letter may stay before an ending (التقيت, التقينا): the same verb as التقت.
+    const stem = cut.replace(/^(الت.)ي$/u, "$1");
+    if (stem.length === 4) for (const k of tokenKeys({ ...token, text: `${stem}ي` })) if (k.startsWith("ال")) keys.add(k);
+    if (stem.length === 5) for (const k of tokenKeys({ ...token, text: stem })) if (k.length >= 3) keys.add(k);
+  }
+  return [...keys];
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
+import { hollowForms, lamVerbKeys } from "../../../src/rag/text/verbs.js";
+
+describe("hollowForms", () => {
+  it("gives a hollow verb's past, present and verbal noun from any of them", () => {
+    for (const key of ["زار", "تزور", "زيار"]) expect(hollowForms(key)).toEqual(expect.arrayContaining(["زار", "يزور", "تزور", "زيار"].filter((k) => k !== key)));
+    expect(hollowForms("يقود")).toEqual(expect.arrayContaining(["قاد", "قياد", "تقود"]));
+    expect(hollowForms("زار")).not.toContain("زار");
+  });
+
+  it("gives nothing for a key of another shape", () => {
+    for (const key of ["دعم", "زيارات", "اجتماع", "ميشال", "~ZR:1", "visit"]) expect(hollowForms(key), key).toEqual([]);
+  });
+});
+
+describe("lamVerbKeys", () => {
+  const keys = (word: string): string[] => tokenize(word).flatMap(lamVerbKeys).sort();
+  it("reads a word starting with الت as a form VIII verb of a ل root: الت and two root letters, after the endings go", () => {
+    // A weak last letter: only the verb's own key (التق, of التقى), not the noun reading's (تقي).
+    expect(keys("التقته")).toEqual(["التق"]);
+    expect(keys("التقاه")).toEqual(["التق"]);
+    expect(keys("والتقت")).toEqual(["التق"]);
+    expect(keys("التقيت")).toEqual(["التق"]);
+    expect(keys("التقينا")).toEqual(["التق"]);
+    expect(keys("التزمت")).toEqual(["تزم"]);
+    expect(keys("التزمنا")).toEqual(["تزم"]);
+    // The article and a noun: a weak-letter reading gives only a verb's key, which only a verb in the corpus holds
+    // (التفاهم reads as التف, never as the noun key تفي: a limit of reading letters, harmless there); a longer rest
+    // gives none.
+    expect(keys("التفاهم")).toEqual(["التف"]);
+    expect(keys("التطورات")).toEqual([]);
+    // Nothing cut, nothing read: التقية and التحية are nouns, not التقى.
+    expect(keys("التقية")).toEqual([]);
+    expect(keys("التحية")).toEqual([]);
+    expect(keys("التصويت")).toEqual([]);
+    expect(keys("اجتمعت")).toEqual([]);
+  });
+});
