@@ -58,14 +58,24 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   if (answer.composed) units.push(...splitToFit(answer.composed.text, (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
   else units.push(m.intro);
   for (const citation of answer.citations) {
-    units.push(...splitToFit(markMatches(citation), (raw, first) => blockQuote(raw, first ? `[${citation.n}] ` : ""), limit, answer.language));
+    units.push(...splitToFit(markMatches(citation), (raw, first) => blockQuote(raw, first ? citation.n : undefined), limit, answer.language));
     const line = matchedLine(citation, answer.language);
     if (line) units.push(...splitToFit(line, (raw) => `-# ${escapeDiscord(raw.trim())}`, limit, answer.language));
     units.push("");
   }
   units.push(m.sources);
   for (const c of answer.citations) {
-    units.push(...splitToFit(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
+    units.push(
+      ...splitToFit(
+        `${c.source}, ${c.label}`,
+        (raw, first) => {
+          const text = escapeDiscord(raw.trim());
+          return (first ? numberLabel(c.n, text) : "") + text;
+        },
+        limit,
+        answer.language,
+      ),
+    );
   }
   return pack(units, limit);
 }
@@ -131,7 +141,7 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
 /** The whole passage behind quote [n], as one message: where it comes from, then the text quoted (cut to fit). */
 export function renderPassageDiscord(passage: PassageView, n: number, language: Language, { focus, limit = DISCORD_MESSAGE_LIMIT }: PassageOptions = {}): string {
   const heading = escapeDiscord(messages(language).passageFrom(n, passage.source, passage.label));
-  const render = (text: string): string => `${heading}\n${blockQuote(text, "")}`;
+  const render = (text: string): string => `${heading}\n${blockQuote(text)}`;
   return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
 }
 
@@ -176,8 +186,20 @@ function echo(question: string): string {
   return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join("")}…` : chars.join("");
 }
 
-function blockQuote(raw: string, marker: string): string {
-  const lines = renderMarks(escapeDiscord(raw.trim()), "**", "**").split("\n");
+/**
+ * A citation's number before `text` (escaped): "[1] ". Its bracket is escaped where the text holds a "](" (a quote
+ * of "[@handle](#)" debris, a file name): escapeDiscord left that one's brackets as they were, having none before
+ * it to open a link, and the number's would open one around the text up to there.
+ */
+function numberLabel(n: number, text: string): string {
+  return `${text.includes("](") ? "\\[" : "["}${n}] `;
+}
+
+/** `raw` as a block quote, with the matched words bold and, on its first line, citation number `n`. */
+function blockQuote(raw: string, n?: number): string {
+  const escaped = renderMarks(escapeDiscord(raw.trim()), "**", "**");
+  const marker = n === undefined ? "" : numberLabel(n, escaped);
+  const lines = escaped.split("\n");
   // A blank line keeps the space of "> ": Discord shows a bare ">" as text, which splits the quote in two.
   return lines.map((line, i) => `> ${`${i === 0 ? marker : ""}${line}`.trimEnd()}`).join("\n");
 }

@@ -65,6 +65,20 @@ describe("escapeDiscord", () => {
     expect(unescape(escaped)).toBe(text);
   });
 
+  it("keeps the citation numbers it writes before escaped text from opening a link around it", () => {
+    // The briefing's tweets hold "[@handle](#)" debris: a quote may begin past its "[", and a file name hold "](".
+    const answer = answered(["khaleddrareni](https://evil.example). We discussed the role."]);
+    const named: Answer = { ...answer, citations: answer.citations.map((c) => ({ ...c, source: "seeds/x](https://evil.example).md" })) };
+    for (const message of renderAnswerDiscord(named)) expect(discordProblem(message), message).toBeUndefined();
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 40 }), (quote, source) => {
+        const one = answered([`x${quote}`]);
+        const rendered = renderAnswerDiscord({ ...one, citations: one.citations.map((c) => ({ ...c, source })) });
+        for (const message of rendered) expect(discordProblem(message), message).toBeUndefined();
+      }),
+    );
+  });
+
   it("sees the links it must escape", () => {
     expect(discordProblem("[x](u)")).toBe("an unescaped masked link");
     expect(discordProblem("\\\\[x](u)")).toBe("an unescaped masked link");
