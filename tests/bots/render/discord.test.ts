@@ -67,14 +67,19 @@ describe("escapeDiscord", () => {
 
   it("keeps the citation numbers it writes before escaped text from opening a link around it", () => {
     // The briefing's tweets hold "[@handle](#)" debris: a quote may begin past its "[", and a file name hold "](".
-    const answer = answered(["khaleddrareni](https://evil.example). We discussed the role."]);
-    const named: Answer = { ...answer, citations: answer.citations.map((c) => ({ ...c, source: "seeds/x](https://evil.example).md" })) };
-    for (const message of renderAnswerDiscord(named)) expect(discordProblem(message), message).toBeUndefined();
+    const cited = (quote: string, source: string): Answer => ({
+      kind: "answered",
+      question: "Who?",
+      language: "en",
+      citations: [{ n: 1, source, label: "paragraph 1", quote, start: 0, end: quote.length, score: 1 }],
+      timings,
+    });
+    for (const answer of [cited("khaleddrareni](https://evil.example). We discussed the role.", "seeds/a.txt"), cited("A quote.", "seeds/x](https://evil.example).md")]) {
+      for (const message of renderAnswerDiscord(answer)) expect(discordProblem(message), message).toBeUndefined();
+    }
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 40 }), (quote, source) => {
-        const one = answered([`x${quote}`]);
-        const rendered = renderAnswerDiscord({ ...one, citations: one.citations.map((c) => ({ ...c, source })) });
-        for (const message of rendered) expect(discordProblem(message), message).toBeUndefined();
+        for (const message of renderAnswerDiscord(cited(`x${quote}`, source))) expect(discordProblem(message), message).toBeUndefined();
       }),
     );
   });
