@@ -135,14 +135,18 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     }
     const citations =
       answer.kind === "answered" ? answer.citations.map(({ n, source, label, start, end, quote }) => ({ n, source, label, start, end, digest: quoteDigest(quote) })) : [];
-    const turns = nextTurns(earlier, question, citations);
+    // The question as the core read it (control and invisible characters gone, spaces collapsed) is what is kept:
+    // a right-to-left override stored raw would reverse the operator's report line, a zero-width space split
+    // one question into two groups there.
+    const asked = answer.question;
+    const turns = nextTurns(earlier, asked, citations);
     if (conversation) await safely("remembering the conversation", () => state.conversations.remember(conversation, turns), undefined);
     if (platform === undefined) return { kind: "answer", answer, turns };
     if (answer.kind === "declined") {
-      await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question, citations: [] }), undefined);
+      await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question: asked, citations: [] }), undefined);
       return { kind: "answer", answer, turns };
     }
-    const buttons = await safely("storing the buttons", () => state.buttons.put({ platform, question, language: answer.language, citations }), undefined);
+    const buttons = await safely("storing the buttons", () => state.buttons.put({ platform, question: asked, language: answer.language, citations }), undefined);
     return { kind: "answer", answer, turns, ...(buttons === undefined ? {} : { buttons }) };
   };
   const link = async (reply: Reply, keys: readonly string[]): Promise<void> => {

@@ -8,6 +8,7 @@ import { createAsk } from "../../src/bots/ask.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter } from "../../src/bots/rate-limit.js";
 import { renderReplyPlain } from "../../src/bots/render/plain.js";
+import { createState } from "../../src/state/index.js";
 import { createRag } from "../../src/rag/index.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
 import { indexedProjects } from "../helpers/project.js";
@@ -68,6 +69,25 @@ describe("ask", () => {
     expect(answered.kind === "answer" && answered.answer.kind).toBe("answered");
     expect(asked).toEqual(["hi, who is Michele Sison?"]);
     core.close();
+  });
+
+  it("keeps the question as the core read it: no control or invisible character reaches the log, the buttons or the conversation", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const logger = capturingLogger().logger;
+    const state = createState({ logger, feedback: { dir: join(p.root, "state"), retentionDays: 30, salt: "a-salt-of-sixteen-chars" } });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger, state });
+    const place = { chat: "telegram:chat:1" };
+    // A right-to-left override, a zero-width space and a bell, as a pasted or hostile question may hold.
+    const declined = await ask("What is the capital of \u202eFrance\u200b?\u0007", { user: "u1", platform: "telegram", conversation: place });
+    expect(declined.kind === "answer" && declined.answer.kind).toBe("declined");
+    expect((await state.feedback.list()).map((e) => e.question)).toEqual(["What is the capital of France?"]);
+    const answered = await ask("Who is Michele\u200b Sison?\u202e", { user: "u1", platform: "telegram", conversation: place });
+    expect(answered.kind === "answer" && answered.answer.kind).toBe("answered");
+    const id = answered.kind === "answer" ? answered.buttons : undefined;
+    expect((await state.buttons.get(id ?? ""))?.question).toBe("Who is Michele Sison?");
+    expect((await state.conversations.recall(place)).map((t) => t.question)).toEqual(["What is the capital of France?", "Who is Michele Sison?"]);
+    rag.close();
   });
 
   it("counts the letters of the too-long notice in Arabic as the number needs: 500 حرف, 50 حرفاً, 5 أحرف", () => {
