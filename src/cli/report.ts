@@ -6,7 +6,9 @@
  * Reads the feedback log of STATE_DIR and, with REDIS_URL set, Redis (merged: what a replica recorded locally
  * while Redis was away is included).
  */
-import { createFeedbackLog, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { createFeedbackLog, FEEDBACK_FILE, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
 import { connectRedis } from "../state/redis.js";
 import { run, setup } from "./setup.js";
 
@@ -72,22 +74,32 @@ function buildReport(events: readonly FeedbackEvent[], since: number): Report {
 }
 
 /** The report as text for a terminal. */
+/**
+ * A recorded text as the report prints it, every control and invisible character (a right-to-left override, which
+ * would reverse the operator's line; a zero-width space, which would hide a difference) written as its escape.
+ * The bot stores questions as the core read them, without these; a file edited by hand or written by an older
+ * version may hold them.
+ */
+const visible = (text: string): string => text.replace(/[\p{Cf}\p{Cc}\u2028\u2029]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+/** A question as the report prints it: quoted, and visible. */
+const quoted = (text: string): string => visible(JSON.stringify(text));
+
 function formatReport(report: Report, where: string): string {
   const lines = [`Feedback since ${report.since.slice(0, 10)} (${where})`, ""];
   lines.push("Per day and platform:");
   if (report.counts.length === 0) lines.push("  nothing recorded");
   else {
     lines.push("  day         platform  declined  👍  👎");
-    for (const c of report.counts) lines.push(`  ${c.day}  ${c.platform.padEnd(8)}  ${String(c.declined).padStart(8)}  ${String(c.up).padStart(2)}  ${String(c.down).padStart(2)}`);
+    for (const c of report.counts) lines.push(`  ${c.day}  ${visible(c.platform).padEnd(8)}  ${String(c.declined).padStart(8)}  ${String(c.up).padStart(2)}  ${String(c.down).padStart(2)}`);
   }
   lines.push("", `Declined questions (${report.declined.length}), what people ask that the briefings lack:`);
   if (report.declined.length === 0) lines.push("  none");
-  for (const d of report.declined) lines.push(`  ${d.times}× ${JSON.stringify(d.question)}  (last ${d.lastAsked.slice(0, 16).replace("T", " ")}, ${d.platforms.join(", ")})`);
+  for (const d of report.declined) lines.push(`  ${d.times}× ${quoted(d.question)}  (last ${d.lastAsked.slice(0, 16).replace("T", " ")}, ${d.platforms.map(visible).join(", ")})`);
   lines.push("", `👎 answers (${report.disliked.length}):`);
   if (report.disliked.length === 0) lines.push("  none");
   for (const d of report.disliked) {
-    lines.push(`  ${d.at.slice(0, 16).replace("T", " ")} ${d.platform}: ${JSON.stringify(d.question)}`);
-    for (const c of d.citations) lines.push(`      [${c.n}] ${c.source}, ${c.label} (characters ${c.start}-${c.end})`);
+    lines.push(`  ${d.at.slice(0, 16).replace("T", " ")} ${visible(d.platform)}: ${quoted(d.question)}`);
+    for (const c of d.citations) lines.push(`      [${c.n}] ${visible(c.source)}, ${visible(c.label)} (characters ${c.start}-${c.end})`);
   }
   return `${lines.join("\n")}\n`;
 }
@@ -113,7 +125,14 @@ run(async () => {
     const since = Date.now() - Math.min(days ?? kept, kept) * DAY_MS;
     const report = buildReport(await log.list(), since);
     const source = redis === undefined ? state.dir : redis.available ? `${state.dir} and Redis` : `${state.dir} only: Redis is unreachable, what it holds is not shown`;
-    const where = days !== undefined && days > kept ? `${source}; feedback is kept ${kept} days (FEEDBACK_RETENTION_DAYS)` : source;
+    const notes = [
+      source,
+      // A mistyped STATE_DIR reads as a quiet bot unless this is said.
+      ...(existsSync(join(state.dir, FEEDBACK_FILE)) ? [] : [`no ${FEEDBACK_FILE} there: nothing was recorded in this folder`]),
+      ...(state.feedbackLog ? [] : ["FEEDBACK_LOG=off: nothing new is recorded"]),
+      ...(days !== undefined && days > kept ? [`feedback is kept ${kept} days (FEEDBACK_RETENTION_DAYS)`] : []),
+    ];
+    const where = notes.join("; ");
     process.stdout.write(json ? `${JSON.stringify(report)}\n` : formatReport(report, where));
   } finally {
     await redis?.close();

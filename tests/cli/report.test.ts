@@ -85,6 +85,25 @@ describe("npm run report", () => {
     expect(header.slice("Feedback since ".length, "Feedback since ".length + 10)).toBe(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
   });
 
+  it("prints a control or invisible character of a recorded text as its escape, never raw", { timeout: 60_000 }, async () => {
+    const dir = join(project.root, "state-hostile");
+    const log = createFeedbackLog({ dir, retentionDays: 30, logger: silentLogger });
+    // As an older version or a hand edit may have left it: the bot now stores the question as the core read it.
+    await log.record({ platform: "tele\u202egram", kind: "down", user: "u", question: "Who is \u202eSison\u200b?\u0085", citations: [{ ...citations[0]!, label: "para\u2067graph" }] });
+    const text = report([], { STATE_DIR: dir });
+    expect(text.status).toBe(0);
+    expect(text.stdout).toContain(String.raw`tele\u202egram: "Who is \u202eSison\u200b?\u0085"`);
+    expect(text.stdout).toContain(String.raw`para\u2067graph`);
+    expect(text.stdout).not.toMatch(/[\u202e\u200b\u0085\u2067]/u);
+  });
+
+  it("says in its header when the folder holds no feedback log, and when recording is off", { timeout: 60_000 }, async () => {
+    const header = (env: Record<string, string>): string => report([], env).stdout.split("\n")[0] ?? "";
+    expect(header({ STATE_DIR: join(project.root, "state-typo") })).toContain("no feedback.jsonl there: nothing was recorded in this folder");
+    expect(header({ FEEDBACK_LOG: "off" })).toContain("FEEDBACK_LOG=off: nothing new is recorded");
+    expect(header({})).not.toContain("no feedback.jsonl");
+  });
+
   it("with REDIS_URL reports what Redis holds together with the local folder", { timeout: 60_000 }, async () => {
     const connection = await connectRedis(redis.url, { logger: silentLogger });
     try {
