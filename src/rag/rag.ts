@@ -40,9 +40,14 @@ export const DEFAULT_MAX_QUESTION_CHARS = 500;
 // format character: zero-width, bidi marks, overrides and isolates, word joiner, soft hyphen, byte-order mark
 // (Unicode categories Cc and Cf).
 const UNSAFE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
+/**
+ * A terminal's escape sequences, whole (a colour: ESC [ 31 m; a title or link: ESC ] … BEL or ESC \; the 8-bit
+ * CSI; a two-character one): stripping their ESC alone would leave "[31m" glued to a word.
+ */
+const TERMINAL_ESCAPE = /(?:\u001B\[|\u009B)[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)?|\u001B[ -/]*[0-~]/gu;
 
 /** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
-export const withoutUnsafe = (text: string): string => text.replace(UNSAFE, "");
+export const withoutUnsafe = (text: string): string => text.replace(TERMINAL_ESCAPE, "").replace(UNSAFE, "");
 
 /**
  * The example questions the briefings answer (asked as a user would, without the language model): the bot

@@ -144,6 +144,13 @@ describe("rag.answer", () => {
     expect(cleanQuestion("Who\u0000 is\u200B Si\u0007son", 500)).toBe("Who is Sison");
   });
 
+  it("drops a terminal's escape sequences whole (a colour, a title, the 8-bit form), not their ESC alone", () => {
+    // Without the ESC, "[31mSison" was left: a word no briefing holds, and the question declined.
+    expect(cleanQuestion("Who is \u001B[1;31mSison\u001B[0m?", 500)).toBe("Who is Sison?");
+    expect(cleanQuestion("\u001B]0;title\u0007Who is \u009B31mSison\u001B(B?", 500)).toBe("Who is Sison?");
+    expect(cleanQuestion("[31m is text when no ESC comes before it", 500)).toBe("[31m is text when no ESC comes before it");
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
