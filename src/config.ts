@@ -221,10 +221,16 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   const llmBaseUrl = url(env, "LLM_BASE_URL");
   const llmModel = text(env, "LLM_MODEL");
   if (llmBaseUrl && !llmModel) throw new ConfigError("LLM_MODEL", "required when LLM_BASE_URL is set");
+  // A model named without its server would be ignored without a word: the bot would answer offline while the
+  // operator thinks a model composes.
+  if (llmModel && !llmBaseUrl) throw new ConfigError("LLM_BASE_URL", "required when LLM_MODEL is set");
   const embeddingsBaseUrl = url(env, "EMBEDDINGS_BASE_URL");
   const embeddingsModel = text(env, "EMBEDDINGS_MODEL");
   if (embeddingsBaseUrl && !embeddingsModel) {
     throw new ConfigError("EMBEDDINGS_MODEL", "required when EMBEDDINGS_BASE_URL is set");
+  }
+  if (embeddingsModel && !embeddingsBaseUrl && !text(env, "EMBEDDINGS_MODEL_PATH")) {
+    throw new ConfigError("EMBEDDINGS_BASE_URL", "required when EMBEDDINGS_MODEL is set (or EMBEDDINGS_MODEL_PATH, for a local model)");
   }
   const webhookUrl = url(env, "TELEGRAM_WEBHOOK_URL");
   if (webhookUrl && !webhookUrl.startsWith("https://")) throw new ConfigError("TELEGRAM_WEBHOOK_URL", "Telegram sends webhooks only to https:// URLs");

@@ -59,6 +59,9 @@ describe("loadConfig", () => {
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ LLM_BASE_URL: "ftp://x" }, "LLM_BASE_URL"],
     [{ LLM_BASE_URL: "http://x" }, "LLM_MODEL"],
+    // A model without its server was ignored: the bot answered offline without a word.
+    [{ LLM_MODEL: "gpt-4o-mini", LLM_API_KEY: "k" }, "LLM_BASE_URL"],
+    [{ EMBEDDINGS_MODEL: "bge-m3" }, "EMBEDDINGS_BASE_URL"],
     [{ TELEGRAM_WEBHOOK_URL: "https://bot.example" }, "TELEGRAM_WEBHOOK_SECRET"],
     [{ TELEGRAM_WEBHOOK_SECRET: "has spaces" }, "TELEGRAM_WEBHOOK_SECRET"],
     // Short, a secret could be guessed, and redacting it would blank that word in every log line.
