@@ -151,6 +151,12 @@ describe("rag.answer", () => {
     expect(cleanQuestion("[31m is text when no ESC comes before it", 500)).toBe("[31m is text when no ESC comes before it");
   });
 
+  it("declines a word standing for nobody in particular said alone (everyone, anyone), which translated to a word of the text", async () => {
+    // "everyone" was matched to الشخصي ("personal") and answered with a quote.
+    for (const question of ["everyone", "@everyone", "anyone?", "somebody"]) await expect(rag.answer(question), question).resolves.toMatchObject({ kind: "declined" });
+    await expect(rag.answer("Does everyone support MINURSO?")).resolves.toMatchObject({ kind: "answered" });
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
