@@ -27,6 +27,8 @@ describe("loadConfig", () => {
     expect(loadConfig({ EXAMPLE_QUESTION_EN: " What did Norway mediate? " }, "/srv").examples.en).toBe("What did Norway mediate?");
     expect(() => loadConfig({ MAX_QUESTION_CHARS: "20", EXAMPLE_QUESTION_AR: "ما الذي قالته المسؤولة الأمريكية؟" }, "/srv")).toThrow(/^EXAMPLE_QUESTION_AR: is longer than MAX_QUESTION_CHARS \(20\)$/u);
     expect(loadConfig({ EXAMPLE_QUESTION_EN: "off" }, "/srv").examples).toEqual({ ar: "من هي ميشال سيسون؟" });
+    // Within MAX_QUESTION_CHARS but too long for /help, which shows both in one Discord message of 2,000 at most.
+    expect(() => loadConfig({ MAX_QUESTION_CHARS: "4000", EXAMPLE_QUESTION_EN: "Who? ".repeat(180) }, "/srv")).toThrow(/^EXAMPLE_QUESTION_EN: is longer than 200 characters/u);
     // The default under a limit shorter than it is no example, not an error.
     expect(loadConfig({ MAX_QUESTION_CHARS: "20" }, "/srv").examples).toEqual({ ar: "من هي ميشال سيسون؟" });
   });

@@ -221,6 +221,12 @@ describe("/help and /about", () => {
     expect(usage).toBe(`${messages("en").usage} For example: Who is \\*Sison\\*?`);
   });
 
+  it("help fits one message with the longest example questions configuration allows, escaped at worst", () => {
+    // 200 characters each (config.ts), every one a character Markdown escaping doubles.
+    const help = renderHelpDiscord({ en: "*".repeat(200), ar: "_".repeat(200) });
+    expect(help.length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
+  });
+
   it("about lists the briefings, the passage count and when the index was built as a Discord timestamp", () => {
     const info: RagInfo = { briefings: ["seeds/brief_1.md"], passages: 42, sentences: 300, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" };
     const text = renderAboutDiscord(info);
