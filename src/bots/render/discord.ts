@@ -155,22 +155,26 @@ export function renderHelpDiscord(examples: RagInfo["examples"] = {}): string {
     .join("\n\n");
 }
 
-/** The /about text: which briefings, how many passages, when the index was built (in the reader's time zone). */
+/**
+ * The /about text: which briefings, how many passages, when the index was built (in the reader's time zone). In
+ * English, the labels the other platforms' English /about has: Discord has no Arabic locale to answer in.
+ */
 export function renderAboutDiscord(info: RagInfo, limit = DISCORD_MESSAGE_LIMIT): string {
+  const { about } = messages("en");
   const built = new Date(info.builtAt);
   const when = Number.isNaN(built.getTime())
     ? escapeDiscord(info.builtAt)
     : `${time(built, TimestampStyles.LongDateTime)} (${time(built, TimestampStyles.RelativeTime)})`;
   const tail = [
-    `Passages: ${info.passages} (${info.sentences} sentences)`,
-    `Index built: ${when}`,
-    `Embedder: ${escapeDiscord(info.embedder)}`,
+    about.passages(info.passages, info.sentences),
+    `${about.built} ${when}`,
+    `${about.embedder} ${escapeDiscord(info.embedder)}`,
   ];
   const briefings = info.briefings.map((b) => `- ${escapeDiscord(b)}`);
   // Keep within one message however many briefings there are: list as many as fit, then count the rest.
   for (let shown = briefings.length; shown >= 0; shown--) {
     const more = briefings.length - shown;
-    const lines = [`Briefings (${info.briefings.length}):`, ...briefings.slice(0, shown), ...(more ? [`- … +${more}`] : []), ...tail];
+    const lines = [about.briefings(info.briefings.length), ...briefings.slice(0, shown), ...(more ? [`- … +${more}`] : []), ...tail];
     const text = lines.join("\n");
     if (text.length <= limit) return text;
   }
