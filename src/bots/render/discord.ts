@@ -41,6 +41,9 @@ export function escapeDiscord(text: string): string {
   const lastLinkEnd = escaped.lastIndexOf("](");
   return escaped
     .replace(/\[/gu, (bracket, at: number) => (at < lastLinkEnd ? "\\[" : bracket))
+    // And the "(" of every "](", so that no link closes here whatever "[" opened it: one in another piece the
+    // renderer joins to this one (the echoed question before a composed answer, a label before a file name).
+    .replace(/\]\(/gu, "]\\(")
     .replace(/</gu, "\\<")
     .replace(/@(everyone|here)/gu, "@\u200b$1");
 }
@@ -65,17 +68,7 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   }
   units.push(m.sources);
   for (const c of answer.citations) {
-    units.push(
-      ...splitToFit(
-        `${c.source}, ${c.label}`,
-        (raw, first) => {
-          const text = escapeDiscord(raw.trim());
-          return (first ? numberLabel(c.n, text) : "") + text;
-        },
-        limit,
-        answer.language,
-      ),
-    );
+    units.push(...splitToFit(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
   }
   return pack(units, limit);
 }
@@ -190,19 +183,11 @@ function echo(question: string): string {
   return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join("")}…` : chars.join("");
 }
 
-/**
- * A citation's number before `text` (escaped): "[1] ". Its bracket is escaped where the text holds a "](" (a quote
- * of "[@handle](#)" debris, a file name): escapeDiscord left that one's brackets as they were, having none before
- * it to open a link, and the number's would open one around the text up to there.
- */
-function numberLabel(n: number, text: string): string {
-  return `${text.includes("](") ? "\\[" : "["}${n}] `;
-}
 
 /** `raw` as a block quote, with the matched words bold and, on its first line, citation number `n`. */
 function blockQuote(raw: string, n?: number): string {
   const escaped = renderMarks(escapeDiscord(raw.trim()), "**", "**");
-  const marker = n === undefined ? "" : numberLabel(n, escaped);
+  const marker = n === undefined ? "" : `[${n}] `;
   const lines = escaped.split("\n");
   // A blank line keeps the space of "> ": Discord shows a bare ">" as text, which splits the quote in two.
   return lines.map((line, i) => `> ${`${i === 0 ? marker : ""}${line}`.trimEnd()}`).join("\n");

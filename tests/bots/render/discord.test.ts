@@ -51,7 +51,7 @@ describe("escapeDiscord", () => {
 
   it("escapes line-start syntax: headings, subtext, block quotes, lists and masked links", () => {
     expect(escapeDiscord("# h\n-# sub\n> q\n- item\n1. first [t](http://x)")).toBe(
-      "\\# h\n\\-# sub\n\\> q\n\\- item\n1\\. first \\[t](http://x)",
+      "\\# h\n\\-# sub\n\\> q\n\\- item\n1\\. first \\[t]\\(http://x)",
     );
   });
 
@@ -80,6 +80,21 @@ describe("escapeDiscord", () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 80 }), fc.string({ maxLength: 40 }), (quote, source) => {
         for (const message of renderAnswerDiscord(cited(`x${quote}`, source))) expect(discordProblem(message), message).toBeUndefined();
+      }),
+    );
+    // Nor can a "[" of one piece and a "](" of another the renderer joins (two citations' sources and labels, the
+    // echoed question and a composed answer) make one.
+    const piece = fc.array(fc.constantFrom("[", "]", "(", ")", "](", "x", " ", "\\", "\n"), { maxLength: 8 }).map((parts) => parts.join(""));
+    fc.assert(
+      fc.property(piece, piece, piece, piece, piece, piece, (question, composed, label1, source2, quote1, quote2) => {
+        const two = answered([`q${quote1}`, `q${quote2}`], "en", `q${question}`);
+        if (two.kind !== "answered") return;
+        const answer: Answer = {
+          ...two,
+          composed: { text: `c${composed}` },
+          citations: two.citations.map((c, i) => (i === 0 ? { ...c, label: label1 } : { ...c, source: source2 })),
+        };
+        for (const message of renderAnswerDiscord(answer, { echoQuestion: true })) expect(discordProblem(message), message).toBeUndefined();
       }),
     );
   });
