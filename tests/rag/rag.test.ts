@@ -147,7 +147,10 @@ describe("rag.answer", () => {
   it("drops a terminal's escape sequences whole (a colour, a title, the 8-bit form), not their ESC alone", () => {
     // Without the ESC, "[31mSison" was left: a word no briefing holds, and the question declined.
     expect(cleanQuestion("Who is \u001B[1;31mSison\u001B[0m?", 500)).toBe("Who is Sison?");
-    expect(cleanQuestion("\u001B]0;title\u0007Who is \u009B31mSison\u001B(B?", 500)).toBe("Who is Sison?");
+    expect(cleanQuestion("\u001B]0;title\u0007Who is Sison\u001B(B?\u001B]8;;https://x\u001B\\", 500)).toBe("Who is Sison?");
+    // Unterminated, a title sequence loses its ESC only; so does the 8-bit CSI, whose letter may be a word's.
+    expect(cleanQuestion("\u001B]Who is Sison?", 500)).toBe("]Who is Sison?");
+    expect(cleanQuestion("Who is \u009BSison?", 500)).toBe("Who is Sison?");
     expect(cleanQuestion("[31m is text when no ESC comes before it", 500)).toBe("[31m is text when no ESC comes before it");
   });
 
