@@ -117,14 +117,15 @@ function text(env: Env, key: string): string | undefined {
 }
 
 /**
- * An example question, or none for "off": a user who asks it as suggested must not be told it is too long. One
- * set that is longer is an error; the default, under a limit set shorter than it, is left out.
- */
-/**
  * Characters an example question may have: /help shows both languages' in one message, which must stay within
  * Discord's 2,000 characters (and the greeting's line stay a line).
  */
 const MAX_EXAMPLE_CHARS = 200;
+
+/**
+ * An example question, or none for "off": a user who asks it as suggested must not be told it is too long. One
+ * set that is longer is an error; the default, under a limit set shorter than it, is left out.
+ */
 
 function example(env: Env, key: string, fallback: string, maxChars: number): string | undefined {
   const value = text(env, key);

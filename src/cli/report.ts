@@ -73,17 +73,22 @@ function buildReport(events: readonly FeedbackEvent[], since: number): Report {
   };
 }
 
-/** The report as text for a terminal. */
 /**
  * A recorded text as the report prints it, every control and invisible character (a right-to-left override, which
  * would reverse the operator's line; a zero-width space, which would hide a difference) written as its escape.
  * The bot stores questions as the core read them, without these; a file edited by hand or written by an older
  * version may hold them.
  */
-const visible = (text: string): string => text.replace(/[\p{Cf}\p{Cc}\u2028\u2029]/gu, (c) => `\\u${(c.codePointAt(0) ?? 0).toString(16).padStart(4, "0")}`);
+const visible = (text: string): string =>
+  text.replace(/[\p{Cf}\p{Cc}\u2028\u2029]/gu, (c) => {
+    const hex = (c.codePointAt(0) ?? 0).toString(16);
+    // Beyond U+FFFF (the tag characters) in braces: "\ue0001" would read as U+E000 and a 1.
+    return hex.length > 4 ? `\\u{${hex}}` : `\\u${hex.padStart(4, "0")}`;
+  });
 /** A question as the report prints it: quoted, and visible. */
 const quoted = (text: string): string => visible(JSON.stringify(text));
 
+/** The report as text for a terminal. */
 function formatReport(report: Report, where: string): string {
   const lines = [`Feedback since ${report.since.slice(0, 10)} (${where})`, ""];
   lines.push("Per day and platform:");
@@ -128,7 +133,8 @@ run(async () => {
     const notes = [
       source,
       // A mistyped STATE_DIR reads as a quiet bot unless this is said.
-      ...(existsSync(join(state.dir, FEEDBACK_FILE)) ? [] : [`no ${FEEDBACK_FILE} there: nothing was recorded in this folder`]),
+      // With Redis the file is written only while Redis is away: its absence says nothing then.
+      ...(redis !== undefined || existsSync(join(state.dir, FEEDBACK_FILE)) ? [] : [`no ${FEEDBACK_FILE} there: nothing was recorded in this folder`]),
       ...(state.feedbackLog ? [] : ["FEEDBACK_LOG=off: nothing new is recorded"]),
       ...(days !== undefined && days > kept ? [`feedback is kept ${kept} days (FEEDBACK_RETENTION_DAYS)`] : []),
     ];

@@ -89,12 +89,12 @@ describe("npm run report", () => {
     const dir = join(project.root, "state-hostile");
     const log = createFeedbackLog({ dir, retentionDays: 30, logger: silentLogger });
     // As an older version or a hand edit may have left it: the bot now stores the question as the core read it.
-    await log.record({ platform: "tele\u202egram", kind: "down", user: "u", question: "Who is \u202eSison\u200b?\u0085", citations: [{ ...citations[0]!, label: "para\u2067graph" }] });
+    await log.record({ platform: "tele\u202egram", kind: "down", user: "u", question: "Who is \u202eSison\u200b?\u0085\u{E0001}", citations: [{ ...citations[0]!, label: "para\u2067graph" }] });
     const text = report([], { STATE_DIR: dir });
     expect(text.status).toBe(0);
-    expect(text.stdout).toContain(String.raw`tele\u202egram: "Who is \u202eSison\u200b?\u0085"`);
+    expect(text.stdout).toContain(String.raw`tele\u202egram: "Who is \u202eSison\u200b?\u0085\u{e0001}"`);
     expect(text.stdout).toContain(String.raw`para\u2067graph`);
-    expect(text.stdout).not.toMatch(/[\u202e\u200b\u0085\u2067]/u);
+    expect(text.stdout).not.toMatch(/[\u202e\u200b\u0085\u2067\u{E0001}]/u);
   });
 
   it("says in its header when the folder holds no feedback log, and when recording is off", { timeout: 60_000 }, async () => {
@@ -102,6 +102,8 @@ describe("npm run report", () => {
     expect(header({ STATE_DIR: join(project.root, "state-typo") })).toContain("no feedback.jsonl there: nothing was recorded in this folder");
     expect(header({ FEEDBACK_LOG: "off" })).toContain("FEEDBACK_LOG=off: nothing new is recorded");
     expect(header({})).not.toContain("no feedback.jsonl");
+    // With Redis the file is written only while Redis is away: its absence is no news.
+    expect(header({ STATE_DIR: join(project.root, "state-typo"), REDIS_URL: redis.url })).not.toContain("no feedback.jsonl");
   });
 
   it("with REDIS_URL reports what Redis holds together with the local folder", { timeout: 60_000 }, async () => {
