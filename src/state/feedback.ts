@@ -4,7 +4,7 @@
  * user ids only as a salted hash. `npm run report` reads it back.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { appendFile, mkdir, open, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { appendFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
@@ -75,11 +75,24 @@ export interface FeedbackOptions {
   readonly redis?: SharedRedis | undefined;
   readonly logger: Logger;
   readonly now?: () => number;
+  /**
+   * Called between steps, for tests that act there as another process would: after a compaction moved the file
+   * aside, after it appended the kept events to the file now in its place, and between an append's opening of
+   * the file and its write.
+   */
+  readonly hooks?: {
+    readonly afterAside?: () => Promise<void>;
+    readonly afterKept?: () => Promise<void>;
+    readonly beforeWrite?: () => Promise<void>;
+  };
 }
 
 /** The log's file name in the state folder: one JSON event per line. */
 export const FEEDBACK_FILE = "feedback.jsonl";
 const REDIS_KEY = `${KEY_PREFIX}feedback`;
+/** A file a compaction moved the log to while it rewrites it: `feedback.jsonl.<token>.aside`. */
+const ASIDE = /^feedback\.jsonl\.[0-9a-f-]{36}\.aside$/u;
+const NEWLINE = 0x0a;
 const DAY_MS = 24 * 60 * 60_000;
 /** How old a compaction guard must be to be taken for one a process that died mid-compaction left. */
 const GUARD_STALE_MS = 60_000;
@@ -99,7 +112,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   const { dir, retentionDays, maxEvents = 10_000, redis, now = Date.now } = options;
   const logger = options.logger.child({ state: "feedback" });
   const file = join(dir, FEEDBACK_FILE);
-  /** Stands while a process rewrites the file: one compaction at a time among the processes sharing the folder. */
+  /** Stands while a process compacts the log: one compaction at a time among the processes sharing the folder. */
   const guardPath = `${file}.compacting`;
   const retentionMs = retentionDays * DAY_MS;
   let salt: string | undefined = options.salt;
@@ -114,89 +127,138 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     return createHash("sha256").update(`${salt}\0${user}`).digest("hex").slice(0, 16);
   };
 
-  const readFileEvents = async (): Promise<FeedbackEvent[]> => {
-    let text: string;
+  /** The files a compaction moved aside (its own while it runs, or one a compaction that died left). */
+  const asides = async (): Promise<string[]> => {
     try {
-      text = await readFile(file, "utf8");
+      return (await readdir(dir)).filter((name) => ASIDE.test(name)).map((name) => join(dir, name));
     } catch (error) {
       if (isMissing(error)) return [];
       throw error;
     }
-    return parseEvents(text.split("\n"), now() - retentionMs);
+  };
+
+  /** The events of the file and of any file moved aside from it (one per id), within the retention period. */
+  const readFileEvents = async (): Promise<FeedbackEvent[]> => {
+    const texts = await Promise.all([file, ...(await asides())].map((path) => readFile(path, "utf8").catch((error: unknown) => (isMissing(error) ? "" : Promise.reject(error)))));
+    return parseEvents(texts.join("\n").split("\n"), now() - retentionMs);
   };
 
   /**
-   * Rewrites the file without expired events and with at most `maxEvents` (atomically: temp file, rename), unless
-   * another process sharing the folder is doing so (its guard file stands). Another process may append meanwhile:
-   * what it appended to the old file after it was read is carried over to the new one, and an append that
-   * landed in the old file after that is written again by its writer (see appendLine).
+   * Rewrites the log without expired events and with at most `maxEvents`, unless another process sharing the
+   * folder is doing so (its guard file stands). It never replaces a file another process may be appending to:
+   * the file is moved aside (one rename, atomic), its events kept are appended to the file appends now create
+   * anew, and what was appended to it after its reading (by a writer that opened it before the move) is carried
+   * over before it goes; a writer whose line lands in it later writes it again (see appendLine). Reads take one
+   * event per id, and the files left aside by a compaction that died count until the next one absorbs them.
    */
   const compact = async (): Promise<void> => {
     compactedAt = now();
-    if (!existsSync(file) || !(await takeGuard())) return;
+    if (!existsSync(file) && (await asides()).length === 0) return;
+    const token = await takeGuard();
+    if (token === undefined) return;
     try {
-      let old;
       try {
-        old = await open(file, "r");
+        await rename(file, join(dir, `${FEEDBACK_FILE}.${token}.aside`));
       } catch (error) {
-        if (isMissing(error)) return;
-        throw error;
+        if (!isMissing(error)) throw error;
       }
-      try {
-        const bytes = await old.readFile();
-        const kept = parseEvents(bytes.toString("utf8").split("\n"), now() - retentionMs).slice(-maxEvents);
-        const tmp = `${file}.${process.pid}.tmp`;
-        await writeFile(tmp, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
-        await rename(tmp, file);
-        const { size } = await old.stat();
-        if (size > bytes.length) {
-          const tail = Buffer.alloc(size - bytes.length);
-          await old.read(tail, 0, tail.length, bytes.length);
-          await appendFile(file, tail, { mode: 0o600 });
-        }
-      } finally {
-        await old.close();
+      await options.hooks?.afterAside?.();
+      const moved = await asides();
+      const read = new Map<string, number>();
+      const lines: string[] = [];
+      for (const path of moved) {
+        const bytes = await readFile(path);
+        // Up to the last whole line: one being written as this reads is carried over with the rest below.
+        const end = bytes.lastIndexOf(NEWLINE) + 1;
+        read.set(path, end);
+        lines.push(...bytes.subarray(0, end).toString("utf8").split("\n"));
+      }
+      const kept = parseEvents(lines, now() - retentionMs).slice(-maxEvents);
+      // Appended even when none is kept: the file is there after a compaction, as before it.
+      await appendFile(file, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
+      await options.hooks?.afterKept?.();
+      for (const path of moved) {
+        const bytes = await readFile(path);
+        const tail = bytes.subarray(read.get(path) ?? 0, bytes.lastIndexOf(NEWLINE) + 1);
+        if (tail.length > 0) await appendFile(file, tail, { mode: 0o600 });
+        await rm(path, { force: true });
       }
     } finally {
-      await rm(guardPath, { force: true });
+      await releaseGuard(token);
     }
-  };
-
-  /** Takes the compaction guard; false when another process holds it (a guard older than GUARD_STALE_MS is taken over). */
-  const takeGuard = async (): Promise<boolean> => {
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        await (await open(guardPath, "wx", 0o600)).close();
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-      }
-      // File times are the system clock's, not the injectable one.
-      const age = await stat(guardPath).then((s) => Date.now() - s.mtimeMs, (error: unknown) => (isMissing(error) ? Infinity : Promise.reject(error)));
-      if (age < GUARD_STALE_MS) return false;
-      await rm(guardPath, { force: true });
-    }
-    return false;
   };
 
   /**
-   * Appends one line. Another process's compaction may have replaced the file between this append and its reading
-   * of it: then the line is appended again to the file that replaced it (the log reads one event per id).
+   * Takes the compaction guard, returning the token it holds; undefined when another process holds it. A guard
+   * untouched for GUARD_STALE_MS (a process that died compacting) is taken over by one process only: it is
+   * moved aside (a rename succeeds once), and put back when what moved was not the stale one seen (another
+   * process took it over first).
+   */
+  const takeGuard = async (): Promise<string | undefined> => {
+    const token = randomUUID();
+    const create = async (): Promise<boolean> => {
+      try {
+        await writeFile(guardPath, token, { flag: "wx", mode: 0o600 });
+        return true;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+        throw error;
+      }
+    };
+    if (await create()) return token;
+    // File times are the file system's clock, not the injectable one.
+    const seen = await stat(guardPath).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    if (seen !== undefined && Date.now() - seen.mtimeMs < GUARD_STALE_MS) return undefined;
+    if (seen !== undefined) {
+      const moved = `${guardPath}.${token}.stale`;
+      try {
+        await rename(guardPath, moved);
+      } catch (error) {
+        if (isMissing(error)) return undefined; // another process took it over
+        throw error;
+      }
+      const what = await stat(moved);
+      if (what.mtimeMs !== seen.mtimeMs || what.ino !== seen.ino) {
+        // Another process's fresh guard: back where it was (a link fails rather than replace one made meanwhile).
+        await link(moved, guardPath).catch((error: unknown) => logger.warn({ err: error }, "could not put back another process's compaction guard"));
+        await rm(moved, { force: true });
+        return undefined;
+      }
+      await rm(moved, { force: true });
+      logger.warn({ guard: guardPath }, "took over a compaction guard left by a process that stopped compacting");
+    }
+    return (await create()) ? token : undefined;
+  };
+
+  /** Removes the guard if it is still this compaction's (not one that took it over after a long stall). */
+  const releaseGuard = async (token: string): Promise<void> => {
+    const held = await readFile(guardPath, "utf8").catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    if (held === token) await rm(guardPath, { force: true });
+  };
+
+  /**
+   * Appends one line. Another process's compaction may have moved the file aside between this append and its
+   * reading of it: then the line is appended again to the file there now (the log reads one event per id).
    */
   const appendLine = async (line: string): Promise<void> => {
     for (let attempt = 0; attempt < MAX_APPEND_TRIES; attempt += 1) {
       const handle = await open(file, "a", 0o600);
-      let written: number;
+      let written: bigint;
       try {
+        await options.hooks?.beforeWrite?.();
         await handle.appendFile(line);
-        written = (await handle.stat()).ino;
+        written = (await handle.stat({ bigint: true })).ino;
       } finally {
         await handle.close();
       }
-      const current = await stat(file).then((s) => s.ino, (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+      const current = await stat(file, { bigint: true }).then(
+        (s) => s.ino,
+        (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)),
+      );
       if (current === written) return;
     }
-    throw new Error(`${file} was replaced ${MAX_APPEND_TRIES} times while an event was written to it`);
+    // Five compactions in a row during one append (each one at a time): the line may be in a file already gone.
+    logger.warn({ file }, `the feedback log was moved aside ${MAX_APPEND_TRIES} times while an event was written to it`);
   };
 
   /** `task` after the writes queued before it, never alongside one (a rewrite would lose an append). */
@@ -207,7 +269,8 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     return next;
   };
 
-  // One write at a time, so lines never interleave and compaction never races an append.
+  // One write at a time in this process, so its lines never interleave and its compaction never races its own
+  // append (another process's are met in compact and appendLine).
   const appendLocal = (event: FeedbackEvent): Promise<void> =>
     queued(async () => {
       try {

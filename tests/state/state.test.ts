@@ -3,7 +3,7 @@
  * would share them, including Redis dying mid-run and coming back.
  */
 import { randomUUID } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
@@ -11,7 +11,7 @@ import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-l
 import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
 import { parseTurns } from "../../src/state/conversations.js";
-import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog } from "../../src/state/feedback.js";
+import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog, type FeedbackOptions } from "../../src/state/feedback.js";
 import { connectRedis, createState, openState, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
@@ -151,6 +151,63 @@ describe("the feedback log in the state folder", () => {
     expect(questions).toHaveLength(180);
   });
 
+  it("keeps what another process writes while the file is moved aside, and what lands in the moved file after its reading", async () => {
+    const dir = join(project.root, "state-aside");
+    const open = (hooks?: FeedbackOptions["hooks"]) => createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger, ...(hooks ? { hooks } : {}) });
+    const other = open();
+    const record = (log: FeedbackLog, question: string) => log.record({ platform: "telegram", kind: "declined", user: "u", question, citations: [] });
+    const compacting = open({
+      // Another process appends meanwhile: to a new file, which the compaction must add to, not replace.
+      afterAside: async () => void (await record(other, "written to the new file")),
+      // A writer that opened the file before it moved finishes its line there after the compaction read it.
+      afterKept: async () => {
+        const aside = readdirSync(dir).find((name) => name.endsWith(".aside"));
+        if (aside) appendFileSync(join(dir, aside), `${JSON.stringify({ id: "late", at: Date.now(), platform: "telegram", kind: "declined", user: "u", question: "landed in the moved file", citations: [] })}\n`);
+      },
+    });
+    await record(compacting, "before");
+    await compacting.prune();
+    expect((await open().list()).map((e) => e.question).sort()).toEqual(["before", "landed in the moved file", "written to the new file"]);
+    expect(readdirSync(dir).filter((name) => name.startsWith(FEEDBACK_FILE)).sort()).toEqual([FEEDBACK_FILE]);
+  });
+
+  it("writes an event again when the file it went into was moved aside and read before the write landed", async () => {
+    const dir = join(project.root, "state-late");
+    const options = { dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger };
+    const compacting = createFeedbackLog(options);
+    await compacting.record({ platform: "telegram", kind: "up", user: "u", question: "before", citations: [] });
+    let once = true;
+    // The writer has the file open when the other process's whole compaction runs: its line lands in a file gone.
+    const writer = createFeedbackLog({ ...options, hooks: { beforeWrite: async () => void (once && ((once = false), await compacting.prune())) } });
+    expect(await writer.record({ platform: "telegram", kind: "up", user: "u", question: "late", citations: [] })).toBe(true);
+    expect((await createFeedbackLog(options).list()).map((e) => e.question)).toEqual(["before", "late"]);
+  });
+
+  it("lets one process compact at a time, also when several take over a guard a crash left at once", async () => {
+    for (let round = 0; round < 20; round++) {
+      const dir = join(project.root, `state-takeover-${round}`);
+      const open = () => createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger });
+      const logs = [open(), open(), open()];
+      await Promise.all(logs.map((log, i) => log.record({ platform: "telegram", kind: "up", user: "u", question: `first ${i}`, citations: [] })));
+      const guard = join(dir, `${FEEDBACK_FILE}.compacting`);
+      writeFileSync(guard, "a process that died compacting");
+      const longAgo = new Date(Date.now() - 5 * 60_000);
+      utimesSync(guard, longAgo, longAgo);
+      let writing = true;
+      const writer = async (): Promise<void> => {
+        for (let i = 0; i < 20; i++) await logs[0]!.record({ platform: "telegram", kind: "up", user: "u", question: `w${i}`, citations: [] });
+        writing = false;
+      };
+      const trimmer = async (log: FeedbackLog): Promise<void> => {
+        do await log.prune();
+        while (writing);
+      };
+      await Promise.all([writer(), ...logs.map(trimmer)]);
+      expect((await open().list()).length, `round ${round}`).toBe(23);
+      expect(existsSync(guard)).toBe(false);
+    }
+  });
+
   it("leaves the file to another process's compaction while its guard stands, and takes over a guard left by a crash", async () => {
     const dir = join(project.root, "state-guard");
     let now = Date.UTC(2026, 10, 1);
@@ -172,13 +229,15 @@ describe("the feedback log in the state folder", () => {
   it("counts an event written as kept when trimming the file after it fails, and tries the trimming again later", async () => {
     const dir = join(project.root, "state-trim");
     const { logger, lines } = collectingLogger();
-    const log = createFeedbackLog({ dir, retentionDays: 30, maxEvents: 10, salt: "test-salt-0123456789", logger });
-    // A folder where the rewrite's temporary file goes: every trimming fails.
-    mkdirSync(join(dir, `${FEEDBACK_FILE}.${process.pid}.tmp`), { recursive: true });
+    // Every trimming fails once the file is moved aside (a full disk, say).
+    const hooks = { afterAside: () => Promise.reject(new Error("no space left on device")) };
+    const log = createFeedbackLog({ dir, retentionDays: 30, maxEvents: 10, salt: "test-salt-0123456789", logger, hooks });
     const kept: boolean[] = [];
     for (let i = 0; i < 25; i++) kept.push(await log.record({ platform: "telegram", kind: "up", user: "u", question: `q${i}`, citations: [] }));
     expect(kept.every(Boolean)).toBe(true);
-    expect(readFileSync(join(dir, FEEDBACK_FILE), "utf8").trim().split("\n")).toHaveLength(25);
+    // What a failed trimming left aside is still read (and the next one that succeeds takes it back in).
+    expect(await log.list()).toHaveLength(10);
+    expect((await log.list()).map((e) => e.question)).toEqual(Array.from({ length: 10 }, (_, i) => `q${i + 15}`));
     // Tried once per ten writes, not on every write after the first failure.
     expect(lines().filter((l) => l.msg.startsWith("could not compact"))).toHaveLength(2);
   });
