@@ -4,8 +4,8 @@
  * user ids only as a salted hash. `npm run report` reads it back.
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { appendFile, link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import type { ButtonCitation } from "./buttons.js";
@@ -98,6 +98,8 @@ const DAY_MS = 24 * 60 * 60_000;
 const GUARD_STALE_MS = 60_000;
 /** Times an event is written again when the file it went into keeps being replaced by compactions. */
 const MAX_APPEND_TRIES = 5;
+/** Times the log is read again when a compaction moved its files meanwhile. */
+const MAX_READ_TRIES = 5;
 
 /**
  * A log that records nothing (FEEDBACK_LOG=off) but still reads what an earlier run stored and, given the log
@@ -137,9 +139,28 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     }
   };
 
-  /** The events of the file and of any file moved aside from it (one per id), within the retention period. */
+  /**
+   * The events of the file and of any file moved aside from it (one per id), within the retention period. Read
+   * again when a compaction moved the file or removed a moved one meanwhile (what was read may miss its events).
+   */
   const readFileEvents = async (): Promise<FeedbackEvent[]> => {
-    const texts = await Promise.all([file, ...(await asides())].map((path) => readFile(path, "utf8").catch((error: unknown) => (isMissing(error) ? "" : Promise.reject(error)))));
+    const inode = (): Promise<bigint | undefined> => stat(file, { bigint: true }).then((s) => s.ino, (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    let texts: string[] = [];
+    for (let attempt = 0; attempt < MAX_READ_TRIES; attempt += 1) {
+      const before = await inode();
+      let vanished = false;
+      const paths = await asides();
+      texts = await Promise.all(
+        [file, ...paths].map((path) =>
+          readFile(path, "utf8").catch((error: unknown) => {
+            if (!isMissing(error)) throw error;
+            vanished ||= path !== file;
+            return "";
+          }),
+        ),
+      );
+      if (!vanished && before === (await inode()) && (await asides()).length === paths.length) break;
+    }
     return parseEvents(texts.join("\n").split("\n"), now() - retentionMs);
   };
 
@@ -175,12 +196,12 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
       }
       const kept = parseEvents(lines, now() - retentionMs).slice(-maxEvents);
       // Appended even when none is kept: the file is there after a compaction, as before it.
-      await appendFile(file, kept.map((e) => `${JSON.stringify(e)}\n`).join(""), { mode: 0o600 });
+      await appendWhole(file, kept.map((e) => `${JSON.stringify(e)}\n`).join(""));
       await options.hooks?.afterKept?.();
       for (const path of moved) {
         const bytes = await readFile(path);
         const tail = bytes.subarray(read.get(path) ?? 0, bytes.lastIndexOf(NEWLINE) + 1);
-        if (tail.length > 0) await appendFile(file, tail, { mode: 0o600 });
+        if (tail.length > 0) await appendWhole(file, tail);
         await rm(path, { force: true });
       }
     } finally {
@@ -242,23 +263,24 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
    */
   const appendLine = async (line: string): Promise<void> => {
     for (let attempt = 0; attempt < MAX_APPEND_TRIES; attempt += 1) {
-      const handle = await open(file, "a", 0o600);
-      let written: bigint;
+      const handle = await open(file, "a+", 0o600);
       try {
         await options.hooks?.beforeWrite?.();
-        await handle.appendFile(line);
-        written = (await handle.stat({ bigint: true })).ino;
+        await writeWhole(handle, line);
+        const written = (await handle.stat({ bigint: true })).ino;
+        // Compared while the handle is open, so that the file's inode number cannot have been given to another.
+        const current = await stat(file, { bigint: true }).then(
+          (s) => s.ino,
+          (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)),
+        );
+        if (current === written) return;
       } finally {
         await handle.close();
       }
-      const current = await stat(file, { bigint: true }).then(
-        (s) => s.ino,
-        (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)),
-      );
-      if (current === written) return;
     }
-    // Five compactions in a row during one append (each one at a time): the line may be in a file already gone.
-    logger.warn({ file }, `the feedback log was moved aside ${MAX_APPEND_TRIES} times while an event was written to it`);
+    // Five compactions in a row during one append (each one at a time): the line may be in a file already gone,
+    // so the event is not counted as kept (a vote can be given again; reads keep one event per id).
+    throw new Error(`the feedback log was moved aside ${MAX_APPEND_TRIES} times while an event was written to it`);
   };
 
   /** `task` after the writes queued before it, never alongside one (a rewrite would lose an append). */
@@ -353,14 +375,28 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
 /** The salt kept in `dir/salt`, created (random, readable only by the owner) on first use. */
 export function loadSalt(dir: string): string {
   const path = join(dir, "salt");
-  if (existsSync(path)) {
-    const salt = readFileSync(path, "utf8").trim();
-    if (salt) return salt;
-  }
+  const read = (): string => (existsSync(path) ? readFileSync(path, "utf8").trim() : "");
+  const kept = read();
+  if (kept) return kept;
   mkdirSync(dir, { recursive: true });
+  // Written whole under another name, then linked into place: of processes starting together on a new folder,
+  // the first link wins and the others read its salt (never a half-written one), so one user has one hash.
   const salt = randomBytes(32).toString("hex");
-  writeFileSync(path, `${salt}\n`, { mode: 0o600 });
-  return salt;
+  const mine = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+  writeFileSync(mine, `${salt}\n`, { mode: 0o600 });
+  try {
+    linkSync(mine, path);
+    return salt;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const theirs = read();
+    // An empty salt file (an older version's, cut short by a crash) is replaced by this one.
+    if (theirs) return theirs;
+    renameSync(mine, path);
+    return salt;
+  } finally {
+    rmSync(mine, { force: true });
+  }
 }
 
 /** The latest time a Date holds (8.64e15 ms): an event stamped later could not be shown. */
@@ -374,12 +410,38 @@ function parseCitation(value: unknown): ButtonCitation | undefined {
   return { n, source, label, start, end };
 }
 
+/**
+ * Writes `text` (whole lines) at the end of the open file, after a newline when the file's last line was cut
+ * short (a crash, a full disk): glued to it, the first line would not parse and its event would be lost.
+ */
+async function writeWhole(handle: FileHandle, text: string | Uint8Array): Promise<void> {
+  const { size } = await handle.stat();
+  let cut = false;
+  if (size > 0) {
+    const last = Buffer.alloc(1);
+    await handle.read(last, 0, 1, size - 1);
+    cut = last[0] !== NEWLINE;
+  }
+  await handle.appendFile(cut ? Buffer.concat([Buffer.from("\n"), Buffer.from(text)]) : text);
+}
+
+/** {@link writeWhole} to the file at `path` (created when missing, readable by its owner only). */
+async function appendWhole(path: string, text: string | Uint8Array): Promise<void> {
+  const handle = await open(path, "a+", 0o600);
+  try {
+    await writeWhole(handle, text);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Whether a file system error says the file is not there. */
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
 
 /**
  * Events from JSON lines, skipping malformed lines (and citations) and those before `since`, oldest first, one
- * per id (the last written: an event recorded again under its name, or written again after a compaction).
+ * per id (the latest: an event recorded again under its name; the same one written again after a compaction, or
+ * read both from the log and from a file a compaction moved aside).
  */
 function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
   const events = new Map<string, FeedbackEvent>();
@@ -391,6 +453,7 @@ function parseEvents(lines: readonly string[], since: number): FeedbackEvent[] {
     if (e.kind !== "up" && e.kind !== "down" && e.kind !== "declined") continue;
     if (!(e.at >= since && e.at <= MAX_TIME)) continue;
     const citations = Array.isArray(e.citations) ? e.citations.map(parseCitation).filter((c) => c !== undefined) : [];
+    if ((events.get(e.id)?.at ?? -Infinity) > e.at) continue;
     events.set(e.id, { id: e.id, at: e.at, platform: e.platform, kind: e.kind, user: String(e.user ?? ""), question: e.question, citations });
   }
   return [...events.values()].sort((a, b) => a.at - b.at);

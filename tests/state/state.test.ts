@@ -2,6 +2,7 @@
  * The state stores: in this process, and shared through a real redis-server by two instances as two replicas
  * would share them, including Redis dying mid-run and coming back.
  */
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -14,7 +15,7 @@ import { parseTurns } from "../../src/state/conversations.js";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog, type FeedbackOptions } from "../../src/state/feedback.js";
 import { connectRedis, createState, openState, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
-import { tempProject, type TempProject } from "../helpers/project.js";
+import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
 
 function collectingLogger(secrets: string[] = []): { logger: Logger; lines: () => { level: number; msg: string }[]; raw: string[] } {
@@ -167,9 +168,46 @@ describe("the feedback log in the state folder", () => {
     });
     await record(compacting, "before");
     await compacting.prune();
+    // And a reader in the middle of a compaction sees every event too (covered by the test hooks below).
     expect((await open().list()).map((e) => e.question).sort()).toEqual(["before", "landed in the moved file", "written to the new file"]);
     expect(readdirSync(dir).filter((name) => name.startsWith(FEEDBACK_FILE)).sort()).toEqual([FEEDBACK_FILE]);
   });
+
+  it("shows every event to a reader while another process compacts, and says an event not kept after five moves is not", async () => {
+    const dir = join(project.root, "state-reader");
+    const options = { dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger };
+    const reader = createFeedbackLog(options);
+    const seen: number[] = [];
+    const look = async (): Promise<void> => void seen.push((await reader.list()).length);
+    const compacting = createFeedbackLog({ ...options, hooks: { afterAside: look, afterKept: look } });
+    for (let i = 0; i < 3; i++) await compacting.record({ platform: "telegram", kind: "up", user: "u", question: `q${i}`, citations: [] });
+    await compacting.prune();
+    expect(seen).toEqual([3, 3]);
+    // Moved aside before every one of five writes: not counted as kept, so the vote can be given again.
+    const unlucky = createFeedbackLog({ ...options, hooks: { beforeWrite: () => reader.prune() } });
+    expect(await unlucky.record({ platform: "telegram", kind: "up", user: "u", question: "unlucky", citations: [] })).toBe(false);
+  });
+
+  it("gives processes starting together on a new folder one salt", async () => {
+    const module = join(REPO_ROOT, "src", "state", "feedback.ts");
+    for (let round = 0; round < 3; round++) {
+      const dir = join(project.root, `state-salt-${round}`);
+      const salts = await Promise.all(
+        Array.from({ length: 6 }, () =>
+          new Promise<string>((done, fail) => {
+            const child = spawn(process.execPath, ["--import", "tsx", "-e", `import { loadSalt } from ${JSON.stringify(module)}; process.stdout.write(loadSalt(${JSON.stringify(dir)}));`], { cwd: REPO_ROOT });
+            let out = "";
+            child.stdout.on("data", (chunk: Buffer) => (out += chunk.toString()));
+            child.on("error", fail);
+            child.on("close", (code) => (code === 0 ? done(out) : fail(new Error(`exit ${code}`))));
+          }),
+        ),
+      );
+      expect(new Set(salts).size, `round ${round}`).toBe(1);
+      expect(salts[0]).toMatch(/^[0-9a-f]{64}$/u);
+      expect(readdirSync(dir)).toEqual(["salt"]);
+    }
+  }, 60_000);
 
   it("writes an event again when the file it went into was moved aside and read before the write landed", async () => {
     const dir = join(project.root, "state-late");
@@ -186,7 +224,14 @@ describe("the feedback log in the state folder", () => {
   it("lets one process compact at a time, also when several take over a guard a crash left at once", async () => {
     for (let round = 0; round < 20; round++) {
       const dir = join(project.root, `state-takeover-${round}`);
-      const open = () => createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger });
+      // How many compactions are between moving the file aside and appending what they keep: never two.
+      let compacting = 0;
+      let most = 0;
+      const hooks = {
+        afterAside: async () => void (most = Math.max(most, ++compacting)),
+        afterKept: async () => void (compacting -= 1),
+      };
+      const open = () => createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger, hooks });
       const logs = [open(), open(), open()];
       await Promise.all(logs.map((log, i) => log.record({ platform: "telegram", kind: "up", user: "u", question: `first ${i}`, citations: [] })));
       const guard = join(dir, `${FEEDBACK_FILE}.compacting`);
@@ -205,6 +250,7 @@ describe("the feedback log in the state folder", () => {
       await Promise.all([writer(), ...logs.map(trimmer)]);
       expect((await open().list()).length, `round ${round}`).toBe(23);
       expect(existsSync(guard)).toBe(false);
+      expect(most, `round ${round}`).toBe(1);
     }
   });
 
@@ -309,6 +355,11 @@ describe("the feedback log in the state folder", () => {
     await log.record({ platform: "telegram", kind: "up", user: "u", question: "fine", citations: [] });
     writeFileSync(join(dir, FEEDBACK_FILE), `${readFileSync(join(dir, FEEDBACK_FILE), "utf8")}{"id":"x","at":`);
     expect((await log.list()).map((e) => e.question)).toEqual(["fine"]);
+    // The next event starts a line of its own: glued to the cut one, it would not parse and be lost.
+    expect(await log.record({ platform: "telegram", kind: "up", user: "u", question: "after", citations: [] })).toBe(true);
+    expect((await log.list()).map((e) => e.question)).toEqual(["fine", "after"]);
+    await log.prune();
+    expect((await log.list()).map((e) => e.question)).toEqual(["fine", "after"]);
   });
 });
 
