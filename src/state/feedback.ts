@@ -227,9 +227,10 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
       }
     };
     if (await create()) return token;
-    // File times are the file system's clock, not the injectable one.
+    // File times are the file system's clock, not the injectable one; one far ahead of it (the clock stepped
+    // back since the guard was made) is as stale as one far behind, or it would hold every compaction off.
     const seen = await stat(guardPath).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
-    if (seen !== undefined && Date.now() - seen.mtimeMs < GUARD_STALE_MS) return undefined;
+    if (seen !== undefined && Math.abs(Date.now() - seen.mtimeMs) < GUARD_STALE_MS) return undefined;
     if (seen !== undefined) {
       const moved = `${guardPath}.${token}.stale`;
       try {

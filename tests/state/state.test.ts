@@ -270,6 +270,15 @@ describe("the feedback log in the state folder", () => {
     await log.prune();
     expect(lines()).toBe(0); // the expired event is gone, and so is the guard
     expect(existsSync(guard)).toBe(false);
+    // A guard dated ahead of the clock (which stepped back since) is stale too, not a hold on every compaction.
+    await log.record({ platform: "telegram", kind: "declined", user: "u", question: "recent", citations: [] });
+    now += 2 * 24 * 60 * 60_000;
+    writeFileSync(guard, "");
+    const ahead = new Date(Date.now() + 60 * 60_000);
+    utimesSync(guard, ahead, ahead);
+    await log.prune();
+    expect(lines()).toBe(0);
+    expect(existsSync(guard)).toBe(false);
   });
 
   it("counts an event written as kept when trimming the file after it fails, and tries the trimming again later", async () => {
