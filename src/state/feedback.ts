@@ -130,24 +130,16 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   };
 
   /** The files a compaction moved aside (its own while it runs, or one a compaction that died left). */
-  const asides = async (): Promise<string[]> => {
-    try {
-      return (await readdir(dir)).filter((name) => ASIDE.test(name)).map((name) => join(dir, name));
-    } catch (error) {
-      if (isMissing(error)) return [];
-      throw error;
-    }
-  };
+  const asides = async (): Promise<string[]> => ((await ifPresent(readdir(dir))) ?? []).filter((name) => ASIDE.test(name)).map((name) => join(dir, name));
 
   /**
    * The events of the file and of any file moved aside from it (one per id), within the retention period. Read
    * again when a compaction moved the file or removed a moved one meanwhile (what was read may miss its events).
    */
   const readFileEvents = async (): Promise<FeedbackEvent[]> => {
-    const inode = (): Promise<bigint | undefined> => stat(file, { bigint: true }).then((s) => s.ino, (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
     let texts: string[] = [];
     for (let attempt = 0; attempt < MAX_READ_TRIES; attempt += 1) {
-      const before = await inode();
+      const before = await inodeOf(file);
       let vanished = false;
       const paths = await asides();
       texts = await Promise.all(
@@ -159,7 +151,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
           }),
         ),
       );
-      if (!vanished && before === (await inode()) && (await asides()).length === paths.length) break;
+      if (!vanished && before === (await inodeOf(file)) && (await asides()).length === paths.length) break;
     }
     return parseEvents(texts.join("\n").split("\n"), now() - retentionMs);
   };
@@ -229,7 +221,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     if (await create()) return token;
     // File times are the file system's clock, not the injectable one; one far ahead of it (the clock stepped
     // back since the guard was made) is as stale as one far behind, or it would hold every compaction off.
-    const seen = await stat(guardPath).catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    const seen = await ifPresent(stat(guardPath));
     if (seen !== undefined && Math.abs(Date.now() - seen.mtimeMs) < GUARD_STALE_MS) return undefined;
     if (seen !== undefined) {
       const moved = `${guardPath}.${token}.stale`;
@@ -254,7 +246,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
 
   /** Removes the guard if it is still this compaction's (not one that took it over after a long stall). */
   const releaseGuard = async (token: string): Promise<void> => {
-    const held = await readFile(guardPath, "utf8").catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+    const held = await ifPresent(readFile(guardPath, "utf8"));
     if (held === token) await rm(guardPath, { force: true });
   };
 
@@ -270,11 +262,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         await writeWhole(handle, line);
         const written = (await handle.stat({ bigint: true })).ino;
         // Compared while the handle is open, so that the file's inode number cannot have been given to another.
-        const current = await stat(file, { bigint: true }).then(
-          (s) => s.ino,
-          (error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)),
-        );
-        if (current === written) return;
+        if ((await inodeOf(file)) === written) return;
       } finally {
         await handle.close();
       }
@@ -438,6 +426,12 @@ async function appendWhole(path: string, text: string | Uint8Array): Promise<voi
 
 /** Whether a file system error says the file is not there. */
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
+
+/** What `work` gives, or undefined when its file is not there; any other error is rethrown. */
+const ifPresent = <T>(work: Promise<T>): Promise<T | undefined> => work.catch((error: unknown) => (isMissing(error) ? undefined : Promise.reject(error)));
+
+/** The inode number of the file at `path` (as a bigint: on Windows it may exceed a double), or undefined when none is there. */
+const inodeOf = async (path: string): Promise<bigint | undefined> => (await ifPresent(stat(path, { bigint: true })))?.ino;
 
 /**
  * Events from JSON lines, skipping malformed lines (and citations) and those before `since`, oldest first, one
