@@ -13,6 +13,7 @@ import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
+import { isAskedUnit } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
@@ -423,7 +424,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const about = inLastLine < 0 ? -1 : firstOfLastLine + inLastLine;
   let authorBySpeaker = true;
   tokens.forEach((token, i) => {
-    if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw))) return;
+    if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i)) return;
     const speaker = i >= firstOfLastLine && i < about;
     const own = tokenKeys(token);
     const keys = new Set(own);

@@ -164,6 +164,21 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
   });
 });
 
+describe("the unit a time question asks in", () => {
+  it('is no term: "في أي عام" and "in what year" find the sentence with the year, not one saying عام (general) or "year"', async () => {
+    const paragraphs = [
+      "وقالت الوزيرة إن الحكومة تؤيد الاتفاقية بشكل عام وتريد تطبيقها على الحدود.",
+      "ووقعت الأطراف الاتفاقية في العاصمة سنة 2015 بعد مفاوضات طويلة.",
+      "The minister said the treaty had a good year, with trade up at the border.",
+      "The treaty was drawn up in 2015 after long talks in the capital.",
+    ];
+    await withBriefing("001_treaty.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("في أي عام كانت الاتفاقية؟"))[0]).toContain("2015");
+      expect(quotes(await rag.answer("In what year was the treaty?"))[0]).toContain("2015");
+    });
+  });
+});
+
 describe("English stems", () => {
   it('reads "used" as use, not as the US (Porter\'s rules stemmed both us)', async () => {
     const paragraphs = ["أعلنت الولايات المتحدة الأمريكية دعمها للمفاوضات يوم الاثنين.", "تستخدم الآبار الجديدة في ري الحقول قبل الصيف."];

@@ -21,6 +21,24 @@ const EN_TIME = /\bwhen\b|\b(what|which|in what|in which) (year|years|century|de
 const AR_QUANTITY = /(^| )(كم|قديش|قداش|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد)( |$)/;
 const AR_TIME = /(^| )(متي|امتي|ايمتي|وقتاش|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
 
+/**
+ * Units a time question asks its answer in ("in what year", "في أي عام"), which a sentence holding its answer
+ * shows as a date (sentenceHolds); and the words that ask for one. Not decade: a decade's answer ("the 1960s",
+ * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
+ */
+const TIME_UNITS = normalizedSet("year years century عام سنة قرن");
+const ASKING_FOR_UNIT = normalizedSet("what which أي");
+
+/**
+ * Whether the token at `i` is the unit a time question asks in ("year" in "In what year …", عام in "في أي عام …"):
+ * it says what kind of answer is wanted (a date, see questionType), not what the answer is about, so it is no
+ * term. Matched as a word, it favoured any sentence saying "year" or عام, which also means "general" (بشكل عام).
+ */
+export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1];
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && before !== undefined && ASKING_FOR_UNIT.has(before.text);
+}
+
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
 export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
+import { isAskedUnit, questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const flags = (q: string): string[] => Object.entries(questionType(q)).filter(([, v]) => v).map(([k]) => k);
 
@@ -22,6 +23,22 @@ describe("questionType", () => {
     ["ما هي عاصمة فرنسا؟", []],
   ])("%s -> %j", (question, expected) => {
     expect(flags(question)).toEqual(expected);
+  });
+});
+
+describe("isAskedUnit", () => {
+  const units = (q: string): string[] => tokenize(q).filter((_, i, tokens) => isAskedUnit(tokens, i)).map((t) => t.text);
+  it.each([
+    ["In what year was the treaty signed?", ["year"]],
+    ["Which century saw the first dynasty?", ["century"]],
+    ["في أيِّ عامٍ وُقِّعت الاتفاقية؟", ["عام"]],
+    ["في أي سنة تأسست المدينة؟", ["سنه"]],
+    ["How many years did the war last?", []],
+    ["In what decade did the station change to colour?", []],
+    ["ما هو العام الذي تأسست فيه؟", []],
+    ["ماذا قالت بشكل عام؟", []],
+  ])("%s -> %j", (question, expected) => {
+    expect(units(question)).toEqual(expected);
   });
 });
 
