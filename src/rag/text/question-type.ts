@@ -15,7 +15,10 @@ export interface QuestionType {
 }
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
-const EN_TIME = /\bwhen\b|\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
+// "when" asks only where it opens the question (after "and", "since" …) or is joined to another question word
+// ("how and when"), on any line (a follow-up judged with the question before it); elsewhere it is a conjunction:
+// "How old was Manning when he played?", "What happens when …".
+const EN_TIME = /^\W*((and|so|but|then|also|or|since|until|till|from)\s+)*when\b|\band when\b|\bwhen\W*$|\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/im;
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
 const AR_QUANTITY = /(^| )(كم|قديش|قداش|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد)( |$)/;
