@@ -440,6 +440,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
     if (token.script === "latin") name = latinWordKeys(tokens, i, context, wordKeys);
     else if (token.script === "ar") arabicWordKeys(token, own, context, wordKeys);
     const phrases = joinedKeys(tokens, i, context);
+    for (const [k, words] of initialsKeys(tokens, i, context)) phrases.set(k, words);
     for (const k of phrases.keys()) keys.add(k);
     // A tweet author's name: a term of its own, or this word's only keys when the text never names the author.
     const byName = token.script === "digit" || (token.script === "latin" && !name) ? [] : authorNameKeys(token).filter(context.has);
@@ -565,6 +566,38 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
     for (const key of keys) if (context.has(key)) phrases.set(key, `${first.raw} ${second.raw}`);
   }
   return phrases;
+}
+
+/** Capitalised words a name must have for its initials to be looked up (two-letter initials are too often a word). */
+const MIN_INITIALS = 3;
+/** Lower-case words a capitalised name may hold between its words ("International Court of Justice"). */
+const NAME_LINKS: ReadonlySet<string> = new Set(["of", "and", "for", "the", "on", "de"]);
+
+/**
+ * The initials of a name of capitalised English words that ends at the word at `i` ("International Court of
+ * Justice" finds ICJ, where a text writes @CIJ_ICJ), each with the name's words as the question wrote them. The
+ * name's last word alone holds them: a sentence with the acronym has matched one term, not one per word (the
+ * tweets with @UN_HRC outranked the sentence a "Human Rights Council" question asked about). Every run of
+ * MIN_INITIALS or more capitalised words ending at `i` is tried, so a word the question runs into the name
+ * ("Algerian International Court of Justice") does not hide it. Only keys the corpus holds are kept.
+ */
+function initialsKeys(tokens: readonly Token[], i: number, context: QueryContext): Map<string, string> {
+  const found = new Map<string, string>();
+  const isNameWord = (t: Token | undefined): boolean => t?.script === "latin" && isCapitalised(t) && !isStopword(t.text);
+  const isLink = (t: Token | undefined): boolean => t?.script === "latin" && !isCapitalised(t) && NAME_LINKS.has(t.text);
+  // The positions of the name's capitalised words, read back from `i` over the links between them.
+  const at: number[] = [];
+  for (let word = i; isNameWord(tokens[word]); ) {
+    at.unshift(word);
+    word -= 1;
+    while (isLink(tokens[word])) word -= 1;
+  }
+  for (const [n, from] of at.entries()) {
+    if (at.length - n < MIN_INITIALS) break;
+    const key = at.slice(n).map((w) => tokens[w]?.text[0]).join("");
+    if (context.has(key)) found.set(key, tokens.slice(from, i + 1).map((t) => t.raw).join(" "));
+  }
+  return found;
 }
 
 /**

@@ -179,6 +179,22 @@ describe("the unit a time question asks in", () => {
   });
 });
 
+describe("a name's initials", () => {
+  it("find the acronym a text writes for the name a question spells out, and show the name as what matched", async () => {
+    const paragraphs = [
+      "The court of the province met on Monday to hear the case.",
+      "I took the opportunity to highlight the candidacy of the judge for the @CIJ_ICJ.",
+      "The justice minister said the international talks would go on.",
+    ];
+    await withBriefing("001_court.txt", paragraphs, async (rag) => {
+      const answer = await rag.answer("Which candidate for the International Court of Justice did she highlight?");
+      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      expect(first?.quote).toContain("@CIJ_ICJ");
+      expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["ICJ", "International Court of Justice"]);
+    });
+  });
+});
+
 describe("English stems", () => {
   it('reads "used" as use, not as the US (Porter\'s rules stemmed both us)', async () => {
     const paragraphs = ["أعلنت الولايات المتحدة الأمريكية دعمها للمفاوضات يوم الاثنين.", "تستخدم الآبار الجديدة في ري الحقول قبل الصيف."];
