@@ -17,6 +17,14 @@ import { openState } from "./state/index.js";
 
 /** How often a running bot deletes feedback past its retention period (besides at start). */
 const PRUNE_EVERY_MS = 24 * 60 * 60_000;
+/**
+ * At most this long before the shutdown deadline, answers a language model is still wording are sent with their
+ * quotes instead (half the grace when it is shorter): time for the adapter to replace a streamed half message.
+ */
+const WRAP_UP_BEFORE_MS = 2000;
+
+/** The secrets to redact from a fatal error, once the configuration is read. */
+let secrets: readonly string[] = [];
 
 async function main(): Promise<void> {
   let config: Config;
@@ -27,6 +35,7 @@ async function main(): Promise<void> {
     process.stderr.write(`Configuration error: ${error.message}. See .env.example.\n`);
     process.exit(1);
   }
+  secrets = config.secrets;
   const platforms = Boolean(config.discord || config.telegram);
   // The console chat shares the terminal with the logs: keep them quiet unless LOG_LEVEL asks otherwise.
   const logger = createLogger({ level: platforms ? config.logLevel : config.consoleLogLevel, secrets: config.secrets });
@@ -57,7 +66,8 @@ async function main(): Promise<void> {
   void state.feedback.prune();
   const pruning = setInterval(() => void state.feedback.prune(), PRUNE_EVERY_MS).unref();
   const limiter = state.redis ? createRedisRateLimiter(state.redis, config.rateLimitPerMinute) : createRateLimiter(config.rateLimitPerMinute);
-  const deps: BotDeps = { ask: createAsk({ rag, limiter, logger, state }), rag, logger, inflight, onFatal: (e) => fatal(e) };
+  const wrapUp = new AbortController();
+  const deps: BotDeps = { ask: createAsk({ rag, limiter, logger, state, wrapUp: wrapUp.signal }), rag, logger, inflight, onFatal: (e) => fatal(e) };
   const bots: BotHandle[] = [];
   if (config.discord) bots.push(createDiscordBot(config.discord, deps));
   if (config.telegram) bots.push(createTelegramBot(config.telegram, deps));
@@ -70,10 +80,12 @@ async function main(): Promise<void> {
       // A rescan writing the index is let finish within the grace, so that it releases the lock and tidies up.
       const reloadDone = rag.close();
       const deadline = Date.now() + config.shutdownGraceMs;
+      const wrappingUp = setTimeout(() => wrapUp.abort(), config.shutdownGraceMs - Math.min(WRAP_UP_BEFORE_MS, config.shutdownGraceMs / 2)).unref();
       await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
       if (!(await settledWithin(reloadDone, Math.max(0, deadline - Date.now())))) logger.warn({}, "an index update was still running at the shutdown deadline");
+      clearTimeout(wrappingUp);
       await state.redis?.close();
       // Written to a pipe, output is sent asynchronously: answers still queued for a slow reader would be lost
       // by exiting at once (the console's piped questions, one answer each). Within what is left of the grace: a
@@ -96,7 +108,7 @@ async function main(): Promise<void> {
 
   if (!platforms) {
     // One person at a terminal, or a file piped in: no rate limit, one answer per line.
-    const consoleAsk = createAsk({ rag, limiter: unlimited, logger, state });
+    const consoleAsk = createAsk({ rag, limiter: unlimited, logger, state, wrapUp: wrapUp.signal });
     bots.push(createConsoleChat({ ...deps, ask: consoleAsk }, { onClose: () => void shutdown("end of input") }));
   }
   const started = await Promise.allSettled(bots.map((b) => b.start()));
@@ -133,7 +145,7 @@ async function settledWithin(work: Promise<unknown>, timeoutMs: number): Promise
 }
 
 void main().catch((error: unknown) => {
-  process.stderr.write(`Fatal: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`Fatal: ${describeError(error, secrets)}\n`);
   process.exit(1);
 });
 

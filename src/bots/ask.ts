@@ -40,6 +40,11 @@ export interface AskOptions {
   readonly logger: Logger;
   /** Conversation memory, buttons and feedback; in this process (recording no feedback) when omitted. */
   readonly state?: BotState;
+  /**
+   * Aborted shortly before the process must exit: an answer a language model is still wording is sent with the
+   * quotes found instead, in time to replace its streamed half (see AnswerOptions.wrapUp).
+   */
+  readonly wrapUp?: AbortSignal;
 }
 
 /** Who asked, where, and the adapter's hooks, for one question. */
@@ -76,7 +81,7 @@ export type Ask = ((question: string, context: AskContext) => Promise<Reply>) & 
 };
 
 /** The shared ask flow over `rag`: rate limit per user, then the core; failures become a logged notice. */
-export function createAsk({ rag, limiter, logger, state = createMemoryState(logger) }: AskOptions): Ask {
+export function createAsk({ rag, limiter, logger, state = createMemoryState(logger), wrapUp }: AskOptions): Ask {
   /** Runs a state operation that must not fail the answer: an error is logged and `fallback` used. */
   const safely = async <T>(what: string, work: () => Promise<T>, fallback: T): Promise<T> => {
     try {
@@ -112,6 +117,7 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     try {
       answer = await rag.answer(question, {
         ...(signal ? { signal } : {}),
+        ...(wrapUp ? { wrapUp } : {}),
         ...(onText ? { onText } : {}),
         ...(earlier.length > 0 ? { context: { turns: earlier } } : {}),
       });

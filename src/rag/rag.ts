@@ -6,7 +6,7 @@ import { silentLogger, type Logger } from "../logger.js";
 import { composeAnswer } from "./answer.js";
 import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
-import type { Composer } from "./llm/compose.js";
+import type { Composed, Composer } from "./llm/compose.js";
 import type { LlmOptions } from "./llm/client.js";
 import { retrieveInConversation } from "./conversation.js";
 import { prepareRetrieval, Retriever } from "./retrieve.js";
@@ -150,8 +150,17 @@ async function createCore(index: LoadedIndex, { embeddings, logger, maxChars, co
       const answer = composeAnswer({ question, language, retrieval, texts, startedAt });
       // The core declines on its own before any model is asked; the model only words what was found.
       if (!composer || answer.kind !== "answered") return answer;
-      const { signal, onText } = answerOptions;
-      const outcome = await composer.compose({ question, language, retrieval, texts, signal, onText });
+      const { signal, wrapUp, onText } = answerOptions;
+      const either = signal && wrapUp ? AbortSignal.any([signal, wrapUp]) : (signal ?? wrapUp);
+      let outcome: Composed;
+      try {
+        outcome = await composer.compose({ question, language, retrieval, texts, signal: either, onText });
+      } catch (error) {
+        // Told to wrap up (and not also to stop), the quotes found are the answer: what the model had worded is dropped.
+        if (!wrapUp?.aborted || signal?.aborted) throw error;
+        logger.info({}, "the model was still wording the answer when told to wrap up; answering with quotes");
+        return { ...answer, timings: { totalMs: performance.now() - startedAt } };
+      }
       signal?.throwIfAborted();
       const timings = { totalMs: performance.now() - startedAt };
       switch (outcome.kind) {

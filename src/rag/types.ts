@@ -140,7 +140,13 @@ export interface PassageView {
 }
 
 export interface AnswerOptions {
+  /** Aborts the answer: it rejects with the signal's reason (the asker has gone). */
   readonly signal?: AbortSignal;
+  /**
+   * Aborted when the answer is wanted now (the bot is shutting down): a language model still wording it is let go,
+   * and the quotes already found answer instead (no `composed` text). Before the model is asked it changes nothing.
+   */
+  readonly wrapUp?: AbortSignal;
   /** Earlier turns of the same conversation; see ConversationContext. */
   readonly context?: ConversationContext;
   /**

@@ -8,7 +8,8 @@ import { once } from "node:events";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../src/bots/messages.js";
 import { IDS, startFakeDiscord, type FakeDiscord } from "../fakes/discord-server.js";
-import { faults, startFakeTelegram, type FakeTelegram } from "../fakes/telegram-server.js";
+import { startFakeOpenAI, threeSentences, type FakeOpenAI } from "../fakes/openai-server.js";
+import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram } from "../fakes/telegram-server.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 
 const HOLD_MS = 1500;
@@ -125,5 +126,31 @@ describe("npm start, SIGTERM with 20 answers in flight", () => {
     const { code, ms } = await exit(started);
     expect(code).toBe(0);
     expect(ms).toBeLessThan(2500); // the grace (500 ms) plus time to close the connections
+  });
+
+  // Once missed: the exit cut a model's answer mid-stream, leaving its half message ending in "…" for good.
+  it("an answer a model is still writing is sent with its quotes before the exit", { timeout: 90_000 }, async () => {
+    const llm: FakeOpenAI = await startFakeOpenAI({
+      // The first sentence at once, the rest far slower than the grace.
+      chat: (request) => ({ ...threeSentences(request), chunkChars: 2, chunkDelayMs: 400 }),
+    });
+    try {
+      const { started, failWithLogs } = await startBot({ LLM_BASE_URL: llm.baseUrl, LLM_MODEL: "fake", LLM_TIMEOUT_MS: "120000", SHUTDOWN_GRACE_MS: "4000" });
+      telegram.push(telegram.privateUpdate("Who is Michele Sison?", { id: 4100 }));
+      const sent = telegram.sent.length;
+      await telegram.waitForSent(sent + 1, 30_000).catch(failWithLogs);
+      const streamed = telegram.sent.at(-1);
+      expect(String(streamed?.params.text)).toMatch(/ …$/u); // a half message, still being written
+      const { code, ms } = await exit(started);
+      expect(code).toBe(0);
+      expect(ms).toBeLessThan(6000); // the grace (4 s) plus time to close the connections
+      const edits = telegram.callsOf("editMessageText").filter((c) => c.params.message_id === streamed?.message.message_id);
+      const last = parseTelegramHtml(String(edits.at(-1)?.params.text ?? ""));
+      if (!last.ok) throw new Error(last.error);
+      expect(last.text).not.toMatch(/ …$/u);
+      expect(last.text).toContain(`${messages("en").sources}\n[1] seeds/`);
+    } finally {
+      await llm.close();
+    }
   });
 });
