@@ -1,5 +1,6 @@
 /**
- * The Discord adapter: `/ask`, `/help`, `/about`, mentions in guild channels and direct messages.
+ * The Discord adapter: `/ask`, `/help`, `/about`, mentions in guild channels (of the bot or its managed role) and
+ * direct messages.
  * The privileged Message Content intent is not needed: Discord sends the content of mentions and DMs anyway.
  * Rendering lives in render/discord.ts; rate limit, core and its error handling in ask.ts.
  */
@@ -158,8 +159,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     // Also in the first half of stop()'s grace: Discord never delivers an event again, and answering needs only
     // REST, which stays up until the connection closes (stop() waits for the answers in flight).
     if (closing || !me || message.author.bot || message.system) return;
-    if (message.inGuild() && (!message.mentions.users.has(me.id) || !allowed(message.guildId))) return;
-    const question = message.content.replace(new RegExp(`<@!?${me.id}>`, "gu"), " ").trim();
+    // Picking the bot in the mention autocomplete may pick its managed integration role (same name) instead:
+    // `<@&roleId>` in mention_roles. Only that role counts, not any role the bot holds (`mentions.has(me)` would
+    // count them all): with an @Moderators role, say, the bot would answer every moderator ping.
+    const botRole = message.inGuild() ? message.mentions.roles.find((role) => role.tags?.botId === me.id) : undefined;
+    if (message.inGuild() && ((!message.mentions.users.has(me.id) && !botRole) || !allowed(message.guildId))) return;
+    const tags = botRole ? `<@!?${me.id}>|<@&${botRole.id}>` : `<@!?${me.id}>`;
+    const question = message.content.replace(new RegExp(tags, "gu"), " ").trim();
     const failed = messages(detectLanguage(question)).failed;
     handle(
       `message:${message.id}`,

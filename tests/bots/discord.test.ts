@@ -249,6 +249,35 @@ describe("Discord bot: mentions and direct messages", () => {
     expect(h.rag.questions).toEqual(["and now?"]);
   });
 
+  it("answers a mention of its managed role (the bot's name picked as a role in the autocomplete), the role tag not in the question", async () => {
+    const { discord, rag } = await setup();
+    const reply = await replyTo(discord, discord.guildMessage(`<@&${IDS.botRole}> Who is Michele Sison?`));
+    expect(reply.content).toContain(FAKE_QUOTES[0]);
+    expect(reply.allowedMentions).toEqual(NO_PINGS);
+    expect(rag.questions).toEqual(["Who is Michele Sison?"]);
+  });
+
+  it("strips both the bot's and its managed role's tags from a question that mentions both", async () => {
+    const { discord, rag } = await setup();
+    await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> <@&${IDS.botRole}> Who is Michele Sison?`));
+    await replyTo(discord, discord.guildMessage(`<@!${IDS.bot}> What did the envoy say? <@&${IDS.botRole}>`, { author: user(2) }));
+    expect(rag.questions).toEqual(["Who is Michele Sison?", "What did the envoy say?"]);
+  });
+
+  it("ignores mentions of other roles, even one it holds (@Moderators), and its managed role of another guild", async () => {
+    const h = await setup();
+    const ignored = [
+      h.discord.guildMessage(`<@&${IDS.moderators}> Who is Michele Sison?`),
+      h.discord.guildMessage(`<@&${IDS.readers}> Who is Michele Sison?`),
+      // Not a role of this guild: Discord leaves it out of mention_roles.
+      h.discord.guildMessage(`<@&${IDS.otherBotRole}> Who is Michele Sison?`),
+    ];
+    await replyTo(h.discord, h.discord.guildMessage(`<@&${IDS.botRole}> and now?`));
+    await settled(h);
+    for (const id of ignored) expect(repliesTo(h.discord, id)).toEqual([]);
+    expect(h.rag.questions).toEqual(["and now?"]);
+  });
+
   it("answers a mention with nothing else in it with the usage text", async () => {
     const { discord } = await setup();
     const reply = await replyTo(discord, discord.guildMessage(`<@!${IDS.bot}>`));

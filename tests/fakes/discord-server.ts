@@ -23,6 +23,14 @@ export const IDS = {
   /** A public thread in IDS.channel. */
   thread: "300000000000000003",
   user: "500000000000000001",
+  /** The bot's managed integration role in IDS.guild (tags.bot_id = IDS.bot), as Discord creates on invite. */
+  botRole: "700000000000000001",
+  /** Its managed role in IDS.otherGuild. */
+  otherBotRole: "700000000000000002",
+  /** A role the bot holds in IDS.guild that is not its managed role. */
+  moderators: "700000000000000003",
+  /** A role in IDS.guild that the bot does not hold. */
+  readers: "700000000000000004",
 } as const;
 const MAX_CONTENT = 2000;
 const INTERACTION_WINDOW_MS = 3000;
@@ -125,7 +133,10 @@ export interface FakeDiscord {
    * code 160002); plain messages there are still accepted.
    */
   refuseReplies(channelId: string): void;
-  /** A message in a guild text channel; mentions are parsed from `<@id>` in the content. Returns its id. */
+  /**
+   * A message in a guild text channel; mentions are parsed from the content: `<@id>` into `mentions`, `<@&id>` of the
+   * guild's roles into `mention_roles`. Returns its id.
+   */
   guildMessage(content: string, options?: { author?: FakeUser; guildId?: string; channelId?: string; replyTo?: string }): string;
   /** A direct message to the bot (in `channelId`, IDS.dmChannel by default: each user has one on Discord). Returns its id. */
   directMessage(content: string, options?: { author?: FakeUser; channelId?: string; replyTo?: string }): string;
@@ -160,18 +171,31 @@ function userObject(user: FakeUser): Payload {
   return { id: user.id, username: user.username, discriminator: "0", global_name: null, avatar: null, bot: user.bot ?? false };
 }
 
-function guildObject(id: string, channelId: string, name: string): Payload {
+function roleObject(id: string, name: string, position: number, extra: Payload = {}): Payload {
+  return { id, name, permissions: "1024", position, color: 0, hoist: false, managed: false, mentionable: true, flags: 0, ...extra };
+}
+
+/**
+ * A guild as GUILD_CREATE sends it: its roles, among them the bot's managed role (named as the bot, `managed`, with
+ * `tags.bot_id`), and in `members` the bot's own member, holding that role (and @Moderators in IDS.guild).
+ */
+function guildObject(id: string, channelId: string, name: string, botRoleId: string): Payload {
+  const main = id === IDS.guild;
   return {
     id,
     name,
     icon: null,
     owner_id: IDS.user,
-    roles: [{ id, name: "@everyone", permissions: "1024", position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+    roles: [
+      roleObject(id, "@everyone", 0, { mentionable: false }),
+      roleObject(botRoleId, botUser.username, 1, { managed: true, tags: { bot_id: IDS.bot } }),
+      ...(main ? [roleObject(IDS.moderators, "Moderators", 2), roleObject(IDS.readers, "Readers", 3)] : []),
+    ],
     emojis: [],
     stickers: [],
     features: [],
     member_count: 2,
-    members: [],
+    members: [{ user: botUser, roles: main ? [botRoleId, IDS.moderators] : [botRoleId], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 }],
     channels: [{ id: channelId, type: 0, guild_id: id, name: "general", position: 0, permission_overwrites: [], nsfw: false }],
     threads:
       id === IDS.guild
@@ -210,7 +234,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const callbacks = new Map<string, { type: number; status: number }>();
   const commands = new Map<string, Payload[]>();
   const interactions = new Map<string, InteractionState>();
-  const guilds = [guildObject(IDS.guild, IDS.channel, "Newsroom"), guildObject(IDS.otherGuild, IDS.otherChannel, "Elsewhere")];
+  const guilds = [guildObject(IDS.guild, IDS.channel, "Newsroom", IDS.botRole), guildObject(IDS.otherGuild, IDS.otherChannel, "Elsewhere", IDS.otherBotRole)];
   const channelGuild = new Map<string, string>([
     [IDS.channel, IDS.guild],
     [IDS.thread, IDS.guild],
@@ -438,6 +462,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     const channelId = opts.channelId ?? (guildId === IDS.guild ? IDS.channel : IDS.otherChannel);
     // A reply pings the author of the replied message by default, which counts as a mention of the bot.
     const repliesToBot = opts.replyTo !== undefined && messages.some((m) => m.id === opts.replyTo);
+    const roles = guildRoles(guildId);
+    // `<@&id>` of a role of the guild goes into mention_roles, whoever holds it.
+    const mentionRoles = [...new Set([...content.matchAll(/<@&(\d+)>/gu)].map((x) => x[1] ?? ""))].filter((role) => roles.some((r) => r["id"] === role));
+    // The bot's managed role mentioned (picked in the autocomplete for the bot) is taken to count as a mention of
+    // the bot for the content it is sent (Discord's docs say only "messages in which it is mentioned"); a role that
+    // merely includes the bot is not.
+    const botRoleMentioned = roles.some((r) => (r["tags"] as Payload | undefined)?.["bot_id"] === IDS.bot && mentionRoles.includes(String(r["id"])));
     const mentioned = repliesToBot || [...content.matchAll(/<@!?(\d+)>/gu)].some((x) => x[1] === IDS.bot);
     const id = nextId();
     gateway.dispatch("MESSAGE_CREATE", {
@@ -446,10 +477,15 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       guild_id: guildId,
       member: { roles: [], joined_at: new Date(0).toISOString(), deaf: false, mute: false, flags: 0 },
       // As on Discord: without the Message Content intent, only messages that mention the bot carry content.
-      content: mentioned || gateway.hasMessageContentIntent ? content : "",
+      content: mentioned || botRoleMentioned || gateway.hasMessageContentIntent ? content : "",
       mentions: mentioned ? [botUser] : [],
+      mention_roles: mentionRoles,
     });
     return id;
+  }
+
+  function guildRoles(guildId: string): Payload[] {
+    return (guilds.find((g) => g["id"] === guildId)?.["roles"] ?? []) as Payload[];
   }
 
   function directMessage(content: string, opts: { author?: FakeUser; channelId?: string; replyTo?: string } = {}): string {
