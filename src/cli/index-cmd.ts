@@ -12,7 +12,7 @@ import { run, setup } from "./setup.js";
 
 /** Longest wait for another writer before giving up. */
 const LOCK_WAIT_MS = 30 * 60_000;
-const USAGE = "usage: npm run index   (rebuilds INDEX_DIR from SEEDS_DIR; see README, Configuration)";
+const USAGE = "usage: npm run index   (updates INDEX_DIR for the briefings in SEEDS_DIR, only the changed ones; see README, Configuration)";
 
 run(async () => {
   // It takes no options: "--help" or a mistyped one must not rebuild the index.

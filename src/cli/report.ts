@@ -111,6 +111,10 @@ function formatReport(report: Report, where: string): string {
 
 run(async () => {
   const args = process.argv.slice(2);
+  if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
   const json = args.includes("--json");
   const daysAt = args.indexOf("--days");
   const unknown = args.filter((a, i) => a !== "--json" && a !== "--days" && !(daysAt >= 0 && i === daysAt + 1));

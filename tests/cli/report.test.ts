@@ -76,6 +76,14 @@ describe("npm run report", () => {
     expect(report(["--days", "soon"]).status).toBe(2);
   });
 
+  it("prints its usage on --help or -h and exits 0, as `npm run ask` does", () => {
+    for (const flag of ["--help", "-h"]) {
+      const asked = report([flag]);
+      expect(asked).toMatchObject({ status: 0, stderr: "" });
+      expect(asked.stdout).toMatch(/^usage: npm run report/u);
+    }
+  });
+
   it("says in its header when Redis cannot be reached, and that a longer --days than feedback is kept shows no more", { timeout: 60_000 }, async () => {
     const away = report(["--days", "365"], { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, LOG_LEVEL: "silent", FEEDBACK_RETENTION_DAYS: "30" });
     expect(away.status).toBe(0);
