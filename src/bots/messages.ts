@@ -73,7 +73,7 @@ const en: Messages = {
   welcome: "You're welcome! Ask me anything else about the briefing.",
   tooLong: (limit) => `That question is too long. Please keep it to ${limit} characters or fewer.`,
   notText: "I can only read questions written as text.",
-  rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} s and ask again.`,
+  rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and ask again.`,
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
   stale: "The briefing has changed since I last read it, so I won't quote it until I have read it again. Please try again later; if this keeps happening, tell whoever runs this bot.",
   notAllowed: "This bot isn't enabled here.",
@@ -108,9 +108,9 @@ const ar: Messages = {
   greeting: "أهلاً! اسألني سؤالاً عن الخبر.",
   forExample: (question) => `مثلاً: ${question}`,
   welcome: "على الرحب والسعة! اسألني عن أي شيء آخر في الخبر.",
-  tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${limit} ${letters(limit)}.`,
+  tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${counted(limit, LETTER)}.`,
   notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
-  rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${seconds} ثانية ثم اسأل مجدداً.`,
+  rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${counted(seconds, SECOND)} ثم اسأل مجدداً.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
   stale: "تغيّر نص الخبر منذ آخر مرة قرأته فيها، فلن أقتبس منه حتى أقرأه من جديد. حاول مجدداً لاحقاً، وإن تكرر ذلك فأبلغ مشغّل البوت.",
   notAllowed: "هذا البوت غير مفعّل هنا.",
@@ -132,16 +132,36 @@ const ar: Messages = {
 };
 
 /**
- * The counted noun after an Arabic number: أحرف after 3 to 10, حرفاً after 11 to 99, حرف after hundreds and
- * thousands (500 حرف) and their like, by the number's last two digits.
+ * The forms an Arabic noun takes after a number, named as in Unicode's plural rules for Arabic (CLDR, what
+ * `Intl.PluralRules("ar")` gives): after 1, after 2, after 3 to 10, after 11 to 99, and after the rest.
  */
-function letters(n: number): string {
+interface CountedNoun {
+  readonly one: string;
+  readonly two: string;
+  readonly few: string;
+  readonly many: string;
+  readonly other: string;
+}
+
+/** حرف, for the too-long notice ("لا تتجاوز 500 حرف"); the dual as the object of the verb has it (حرفين). */
+const LETTER: CountedNoun = { one: "حرف واحد", two: "حرفين", few: "أحرف", many: "حرفاً", other: "حرف" };
+
+/** ثانية, for the rate-limit notice ("انتظر 30 ثانيةً"); the dual as the object of the verb has it (ثانيتين). */
+const SECOND: CountedNoun = { one: "ثانية واحدة", two: "ثانيتين", few: "ثوانٍ", many: "ثانيةً", other: "ثانية" };
+
+/**
+ * `n` of `noun`: one and two are said by the noun alone (ثانية واحدة, ثانيتين: "1 ثانية واحدة" says it twice);
+ * otherwise the number, then the plural after 3 to 10, the singular accusative after 11 to 99, and the singular
+ * after hundreds and thousands (500 حرف) and their like, by the number's last two digits; the dual only for 2
+ * itself, as CLDR has it (102 ثانية, 103 ثوانٍ, 111 ثانيةً).
+ */
+function counted(n: number, noun: CountedNoun): string {
   const tail = n % 100;
-  if (n === 1) return "حرف واحد";
-  if (n === 2) return "حرفين";
-  if (tail >= 3 && tail <= 10) return "أحرف";
-  if (tail >= 11) return "حرفاً";
-  return "حرف";
+  if (n === 1) return noun.one;
+  if (n === 2) return noun.two;
+  if (tail >= 3 && tail <= 10) return `${n} ${noun.few}`;
+  if (tail >= 11) return `${n} ${noun.many}`;
+  return `${n} ${noun.other}`;
 }
 
 /** `text` (the usage or the greeting), then the example question when there is one the briefings answer. */

@@ -272,7 +272,7 @@ describe("Telegram bot, long polling", () => {
     expect(tg.calls.filter((c) => c.method === "sendChatAction")).toHaveLength(2); // typing only for the answers
     const notices = tg.sent.map(shown).filter((text) => text.includes("faster than I can keep up"));
     expect(notices).toHaveLength(1);
-    expect(notices[0]).toMatch(/Please wait \d+ s and ask again/);
+    expect(notices[0]).toMatch(/Please wait \d+ seconds? and ask again/);
   });
 
   it("counts /help, /about, /start and a bare /ask against the same limit: a flood of commands gets one notice, then silence", async () => {

@@ -7,6 +7,7 @@ import { withoutUnsafe, type Answer, type Language, type PassageView, type RagIn
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages, withExample } from "../messages.js";
+import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { splitToFit } from "./split.js";
@@ -163,15 +164,16 @@ export function renderAboutDiscord(info: RagInfo, limit = DISCORD_MESSAGE_LIMIT)
     `${about.built} ${when}`,
     `${about.embedder} ${escapeDiscord(info.embedder)}`,
   ];
-  const briefings = info.briefings.map((b) => `- ${escapeDiscord(b)}`);
   // Keep within one message however many briefings there are: list as many as fit, then count the rest.
-  for (let shown = briefings.length; shown >= 0; shown--) {
-    const more = briefings.length - shown;
-    const lines = [about.briefings(info.briefings.length), ...briefings.slice(0, shown), ...(more ? [`- … +${more}`] : []), ...tail];
-    const text = lines.join("\n");
-    if (text.length <= limit) return text;
-  }
-  return tail.join("\n").slice(0, limit);
+  const text = fitList({
+    head: about.briefings(info.briefings.length),
+    items: info.briefings,
+    line: (b) => `- ${escapeDiscord(b)}`,
+    more: (count) => `- … +${count}`,
+    tail,
+    limit,
+  });
+  return text ?? tail.join("\n").slice(0, limit);
 }
 
 /**

@@ -8,6 +8,7 @@ import { detectLanguage, type Answer, type Language, type PassageView, type RagI
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages, withExample } from "../messages.js";
+import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { splitToFit } from "./split.js";
@@ -153,11 +154,14 @@ export function renderAboutHtml(info: RagInfo, language: Language = "en", limit 
     `${about.built} ${escapeHtml(built)}`,
     `${about.embedder} <code>${escapeHtml(info.embedder)}</code>`,
   ];
-  const briefings = info.briefings.map((b) => `• <code>${escapeHtml(b)}</code>`);
-  for (let shown = briefings.length; shown >= 0; shown--) {
-    const more = briefings.length - shown;
-    const text = [`<b>${escapeHtml(about.briefings(info.briefings.length))}</b>`, ...briefings.slice(0, shown), ...(more ? [`• … +${more}`] : []), ...tail].join("\n");
-    if (text.length <= limit) return text;
-  }
-  return tail.join("\n");
+  // The limit is on the markup, which is never shorter than the text Telegram shows from it.
+  const text = fitList({
+    head: `<b>${escapeHtml(about.briefings(info.briefings.length))}</b>`,
+    items: info.briefings,
+    line: (b) => `• <code>${escapeHtml(b)}</code>`,
+    more: (count) => `• … +${count}`,
+    tail,
+    limit,
+  });
+  return text ?? tail.join("\n");
 }

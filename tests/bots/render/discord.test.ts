@@ -257,6 +257,22 @@ describe("/help and /about", () => {
     expect(text).toMatch(/- … \+\d+\n/u);
     expect(text).toContain("Index built: not a date");
   });
+
+  it("about lists the first briefings of ten thousand within one message and counts the rest", () => {
+    // Rebuilding the whole text for each briefing left out took 15 s here; this is one pass.
+    const briefings = Array.from({ length: 10_000 }, (_, i) => `seeds/briefing_${i}.md`);
+    const text = renderAboutDiscord({ briefings, passages: 1, sentences: 1, builtAt: "not a date", embedder: "fake" });
+    expect(text.length).toBeLessThanOrEqual(DISCORD_MESSAGE_LIMIT);
+    const lines = text.split("\n");
+    expect(lines[0]).toBe("Briefings (10000):");
+    const more = lines.findIndex((line) => line.startsWith("- … +"));
+    const listed = lines.slice(1, more);
+    expect(listed).toEqual(briefings.slice(0, listed.length).map((b) => `- ${escapeDiscord(b)}`));
+    expect(lines[more]).toBe(`- … +${10_000 - listed.length}`);
+    // As many as fit: one more briefing (its line instead of a shorter count) would not.
+    expect(text.length + `\n- ${escapeDiscord(briefings[listed.length] ?? "")}`.length).toBeGreaterThan(DISCORD_MESSAGE_LIMIT);
+    expect(lines.slice(more + 1)).toEqual(["Passages: 1 (1 sentences)", "Index built: not a date", "Embedder: fake"]);
+  });
 });
 
 describe("Discord rendering of a composed answer", () => {

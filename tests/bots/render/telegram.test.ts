@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { escapeHtml, renderAnswerHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import { escapeHtml, renderAboutHtml, renderAnswerHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
 import { messages } from "../../../src/bots/messages.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { createFakeRag, FAKE_QUOTES, FAKE_SOURCE } from "../../fakes/fake-rag.js";
@@ -106,6 +106,25 @@ describe("renderReplyHtml", () => {
     const withExample = renderHelpHtml("ar", "ما موقف <واشنطن> من المينورسو؟");
     expect(withExample).toContain("&lt;واشنطن&gt;");
     expect(parsed(withExample)).toBe(`${messages("ar").help}\n\n${messages("ar").usage} ${messages("ar").forExample("ما موقف <واشنطن> من المينورسو؟")}`);
+  });
+});
+
+describe("renderAboutHtml", () => {
+  it("lists the first briefings of ten thousand within one valid message and counts the rest", () => {
+    // Rebuilding the whole text for each briefing left out took 22 s here; this is one pass. The "&" in the names
+    // makes the markup longer than the text shown, and the markup is what is kept within the limit.
+    const briefings = Array.from({ length: 10_000 }, (_, i) => `seeds/a&b_${i}.md`);
+    const html = renderAboutHtml({ briefings, passages: 1, sentences: 1, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" }, "ar");
+    expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
+    const lines = parsed(html).split("\n");
+    expect(lines[0]).toBe("نصوص الأخبار (10000):");
+    const more = lines.findIndex((line) => line.startsWith("• … +"));
+    const listed = lines.slice(1, more);
+    expect(listed).toEqual(briefings.slice(0, listed.length).map((b) => `• ${b}`));
+    expect(lines[more]).toBe(`• … +${10_000 - listed.length}`);
+    // As many as fit: one more briefing (its line instead of a shorter count) would not.
+    expect(html.length + `\n• <code>${escapeHtml(briefings[listed.length] ?? "")}</code>`.length).toBeGreaterThan(TELEGRAM_MAX_CHARS);
+    expect(lines.slice(more + 1)).toEqual(["المقاطع: 1، الجمل: 1", "تاريخ بناء الفهرس: 2024-01-01 00:00 UTC", "نموذج التضمين: fake"]);
   });
 });
 
