@@ -103,11 +103,41 @@ const isNumberWord = (word: string): boolean => {
   return !readings.includes(MONDAY) && readings.some((r) => NUMBER_WORDS.has(r));
 };
 
-/** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
-export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {
+/**
+ * Words that place a time without a date, English and Arabic (normalised; Arabic with or without the article and
+ * a joined و/ف/ب/ل): a "when" is often answered so ("later this month", "في وقت لاحق من هذا الشهر", منذ أيام).
+ */
+const TIME_WORDS = normalizedSet(`
+  today yesterday tomorrow tonight day days week weeks weekend month months year years decade decades century
+  centuries hour hours morning evening night later earlier recently lately ago since soon now currently
+  اليوم أمس البارحة غدا غداً الليلة يوم أيام أسبوع أسابيع شهر أشهر شهور عام أعوام سنة سنوات سنين عقد قرن ساعة ساعات
+  صباح مساء لاحق لاحقا لاحقاً مؤخرا مؤخراً حاليا حالياً الآن قريبا قريباً منذ الماضي الماضية المقبل المقبلة القادم القادمة
+  السابق السابقة`);
+
+/** Whether a token is one of TIME_WORDS, alone or after the article and a joined و/ف/ب/ل (بالأمس، للشهر). */
+const isTimeWord = (token: Token): boolean =>
+  TIME_WORDS.has(token.text) || (token.script === "ar" && cliticReadings(token.text, { prepositions: "بل", minRest: 2 }).some((r) => TIME_WORDS.has(r)));
+
+/**
+ * What a sentence holds that answers typed questions: any number (in digits or words), a year or date, and any
+ * time (a date, or a word that places one: "last week", مؤخراً).
+ */
+export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean; readonly time: boolean } {
   const tokens = tokenize(text);
+  const date = YEAR.test(foldDigits(text)) || holdsDateWord(tokens);
   return {
     number: DIGIT.test(text) || tokens.some((t) => t.script !== "digit" && isNumberWord(t.text)),
-    date: YEAR.test(foldDigits(text)) || holdsDateWord(tokens),
+    date,
+    time: date || tokens.some(isTimeWord),
   };
+}
+
+/**
+ * Whether a text could answer a question of `type`: a quantity needs a number, a time a number or a time; a
+ * question of neither type asks for nothing a text must hold.
+ */
+export function holdsAnswerType(type: QuestionType, text: string): boolean {
+  if (!type.quantity && !type.time) return true;
+  const holds = sentenceHolds(text);
+  return (type.quantity && holds.number) || (type.time && (holds.number || holds.time));
 }

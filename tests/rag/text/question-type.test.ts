@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAskedUnit, questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
+import { holdsAnswerType, isAskedUnit, questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const flags = (q: string): string[] => Object.entries(questionType(q)).filter(([, v]) => v).map(([k]) => k);
@@ -51,10 +51,10 @@ describe("isAskedUnit", () => {
 
 describe("sentenceHolds", () => {
   it("finds numbers in either digit system and years or months as dates", () => {
-    expect(sentenceHolds("It has 12 members.")).toEqual({ number: true, date: false });
-    expect(sentenceHolds("وقع في عام ٢٠١٥")).toEqual({ number: true, date: true });
-    expect(sentenceHolds("زارت الجزائر في يناير")).toEqual({ number: false, date: true });
-    expect(sentenceHolds("No figures here.")).toEqual({ number: false, date: false });
+    expect(sentenceHolds("It has 12 members.")).toEqual({ number: true, date: false, time: false });
+    expect(sentenceHolds("وقع في عام ٢٠١٥")).toEqual({ number: true, date: true, time: true });
+    expect(sentenceHolds("زارت الجزائر في يناير")).toEqual({ number: false, date: true, time: true });
+    expect(sentenceHolds("No figures here.")).toEqual({ number: false, date: false, time: false });
   });
 
   it("finds a month as a whole word in any of its Arabic namings, an ambiguous one by a number or a cue", () => {
@@ -83,5 +83,28 @@ describe("sentenceHolds", () => {
     for (const words of ["اجتمع المجلس يوم الاثنين", "زادت كمية الأمطار", "زادت كميات الأمطار", "لست متأكدا", "جاءت الست", "وجدوا ميتين"]) {
       expect(sentenceHolds(words).number, words).toBe(false);
     }
+  });
+});
+
+describe("a time without a date, and holdsAnswerType", () => {
+  it.each([
+    ["The talks resume later this month.", true],
+    ["ستبدأ المفاوضات في وقت لاحق من هذا الشهر.", true],
+    ["وقال بالأمس إن الوفد وصل.", true],
+    ["وصل الوفد مؤخراً إلى العاصمة.", true],
+    ["The peacekeepers protect civilians.", false],
+    ["يعمل حفظة السلام بتفان لحماية المدنيين.", false],
+  ])("%s -> time %s", (text, time) => {
+    expect(sentenceHolds(text).time).toBe(time);
+  });
+
+  it("asks a quantity for a number, a time for a number or a time, and nothing of other questions", () => {
+    const of = (q: string, text: string): boolean => holdsAnswerType(questionType(q), text);
+    expect(of("How many peacekeepers are there?", "The peacekeepers protect civilians.")).toBe(false);
+    expect(of("How many peacekeepers are there?", "There are 250 peacekeepers.")).toBe(true);
+    expect(of("How many peacekeepers are there?", "The talks resume later this month.")).toBe(false);
+    expect(of("When do the talks resume?", "The talks resume later this month.")).toBe(true);
+    expect(of("متى تستأنف المفاوضات؟", "تستأنف المفاوضات في 2023.")).toBe(true);
+    expect(of("Who protects civilians?", "The peacekeepers protect civilians.")).toBe(true);
   });
 });
