@@ -3,7 +3,7 @@
  * process as the fallback while Redis is away).
  */
 import { preferRedis } from "../state/kv.js";
-import { KEY_PREFIX, type SharedRedis } from "../state/redis.js";
+import { KEY_PREFIX, StateUnavailableError, type SharedRedis } from "../state/redis.js";
 
 /** The verdict for one question: go ahead, or wait (with whether this is the first refusal in the window). */
 export type RateVerdict =
@@ -64,11 +64,11 @@ export function createRedisRateLimiter(redis: SharedRedis, limit: number, window
         redis,
         async () => {
           const member = `${now}:${process.pid}:${++sequence}:${Math.random().toString(36).slice(2, 8)}`;
-          const result = (await redis.run((c) =>
-            c.eval(SLIDING_WINDOW, 2, `${KEY_PREFIX}rate:${key}`, `${KEY_PREFIX}rate-notified:${key}`, now, windowMs, limit, member),
-          )) as [number, number, number];
-          const [ok, retryAfterMs, notify] = result;
-          return ok === 1 ? { ok: true } : { ok: false, retryAfterMs, notify: notify === 1 };
+          // Read inside the call, so that a reply of the wrong shape fails it as Redis failing would: logged once by
+          // the connection, and this question counted in-process.
+          return redis.run(async (c) =>
+            windowVerdict(await c.eval(SLIDING_WINDOW, 2, `${KEY_PREFIX}rate:${key}`, `${KEY_PREFIX}rate-notified:${key}`, now, windowMs, limit, member)),
+          );
         },
         () => local.take(key, now),
       ),
@@ -92,6 +92,27 @@ local notify = redis.call('SET', KEYS[2], '1', 'PX', window, 'NX')
 if notify then return {0, retry, 1} end
 return {0, retry, 0}
 `;
+
+/**
+ * The verdict in the sliding-window script's reply `{ok, retryAfterMs, notify}`. Throws StateUnavailableError when
+ * the reply is not three finite numbers (a proxy or a Redis-like server that answers otherwise): a limiter that
+ * cannot read Redis's count falls back to its own, like one that cannot reach Redis.
+ */
+export function windowVerdict(reply: unknown): RateVerdict {
+  const [ok, retryAfterMs, notify]: readonly unknown[] = Array.isArray(reply) ? reply : [];
+  if (!Array.isArray(reply) || reply.length !== 3 || !isFiniteNumber(ok) || !isFiniteNumber(retryAfterMs) || !isFiniteNumber(notify)) {
+    throw new StateUnavailableError(`the rate-limit script answered ${describeReply(reply)}, not three numbers`);
+  }
+  return ok === 1 ? { ok: true } : { ok: false, retryAfterMs, notify: notify === 1 };
+}
+
+const isFiniteNumber = (x: unknown): x is number => typeof x === "number" && Number.isFinite(x);
+
+/** A reply's shape for an error message (never its values: they could hold a user key). */
+function describeReply(reply: unknown): string {
+  if (Array.isArray(reply)) return `an array of ${reply.length} (${reply.slice(0, 4).map((x) => (x === null ? "null" : typeof x)).join(", ")}${reply.length > 4 ? ", …" : ""})`;
+  return reply === null ? "null" : typeof reply;
+}
 
 /** Users remembered before the in-process limiter first prunes those whose window is over. */
 const MIN_PRUNE_AT = 10_000;

@@ -23,8 +23,11 @@ const BATCH_CONVERSATION_MS = 60 * 60_000;
 const USAGE = 'usage: npm run ask -- [--json] "question"   |   npm run ask -- --json --batch < questions.jsonl';
 
 async function ask(rag: Rag, question: unknown, id?: LineId, turns: readonly ConversationTurn[] = []): Promise<AnswerJson> {
+  // A batch line's question may be any JSON value, and the port takes text: anything else is refused here, with
+  // the code the core gives it, so that its line reads as the core's refusal would.
+  if (typeof question !== "string") return noticeJson(question, new QuestionError("not-text", "the question is not text"), id);
   try {
-    return answerJson(await rag.answer(question as string, turns.length > 0 ? { context: { turns } } : {}), id);
+    return answerJson(await rag.answer(question, turns.length > 0 ? { context: { turns } } : {}), id);
   } catch (error) {
     if (error instanceof QuestionError) return noticeJson(question, error, id);
     throw error;

@@ -102,18 +102,27 @@ export function parseButtonData(data: string): ButtonAction | undefined {
   return undefined;
 }
 
+/**
+ * A stored citation read back, or undefined when `value` is not one (a damaged or hand-edited record, a payload
+ * of another version): the payload store and the feedback log both read citations through this one check.
+ */
+export function parseCitation(value: unknown): ButtonCitation | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const { n, source, label, start, end, digest } = value as Record<string, unknown>;
+  if (typeof n !== "number" || typeof source !== "string" || typeof label !== "string" || typeof start !== "number" || typeof end !== "number") return undefined;
+  if (digest !== undefined && typeof digest !== "string") return undefined;
+  return digest === undefined ? { n, source, label, start, end } : { n, source, label, start, end, digest };
+}
+
+/** A stored payload read back, or undefined when it is not one: its buttons then answer as expired. */
 function parsePayload(raw: string): AnswerPayload | undefined {
-  const p = parseStored(raw) as Partial<AnswerPayload> | null | undefined;
-  if (typeof p?.question !== "string" || typeof p.platform !== "string" || !Array.isArray(p.citations)) return undefined;
-  if (p.language !== "ar" && p.language !== "en") return undefined;
-  const valid = p.citations.every(
-    (c) =>
-      typeof c.n === "number" &&
-      typeof c.source === "string" &&
-      typeof c.label === "string" &&
-      typeof c.start === "number" &&
-      typeof c.end === "number" &&
-      (c.digest === undefined || typeof c.digest === "string"),
-  );
-  return valid ? { platform: p.platform, question: p.question, language: p.language, citations: p.citations } : undefined;
+  const p = parseStored(raw);
+  if (typeof p !== "object" || p === null) return undefined;
+  const { platform, question, language, citations } = p as Record<string, unknown>;
+  if (typeof question !== "string" || typeof platform !== "string" || !Array.isArray(citations)) return undefined;
+  if (language !== "ar" && language !== "en") return undefined;
+  // A damaged citation makes the whole payload damaged: a vote would record the answer short of a citation.
+  const parsed = citations.map(parseCitation);
+  if (!parsed.every((c): c is ButtonCitation => c !== undefined)) return undefined;
+  return { platform, question, language, citations: parsed };
 }

@@ -8,7 +8,7 @@ import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type
 import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
-import type { ButtonCitation } from "./buttons.js";
+import { parseCitation, type ButtonCitation } from "./buttons.js";
 import { parseStored, preferRedis } from "./kv.js";
 import { KEY_PREFIX, type SharedRedis } from "./redis.js";
 
@@ -390,14 +390,6 @@ export function loadSalt(dir: string): string {
 
 /** The latest time a Date holds (8.64e15 ms): an event stamped later could not be shown. */
 const MAX_TIME = 8.64e15;
-
-/** A stored citation as the report reads it, or undefined when it is not one (an edited or damaged line). */
-function parseCitation(value: unknown): ButtonCitation | undefined {
-  if (typeof value !== "object" || value === null) return undefined;
-  const { n, source, label, start, end } = value as Record<string, unknown>;
-  if (typeof n !== "number" || typeof source !== "string" || typeof label !== "string" || typeof start !== "number" || typeof end !== "number") return undefined;
-  return { n, source, label, start, end };
-}
 
 /**
  * Writes `text` (whole lines) at the end of the open file, after a newline when the file's last line was cut

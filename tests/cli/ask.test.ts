@@ -104,6 +104,26 @@ describe("npm run ask", () => {
     expect(rows[8]?.text).toBe('"conversation" must be a string or a number');
   });
 
+  it("--json --batch refuses a question that is not text as \"not-text\", in a conversation or not, and goes on", { timeout: 60_000 }, () => {
+    const odd = [null, true, 0, [], ["Who is Michele Sison?"], { text: "Who is Michele Sison?" }];
+    const input = [
+      ...odd.map((question, i) => JSON.stringify({ id: i, question })),
+      JSON.stringify({ id: "in-conversation", question: { a: 1 }, conversation: "odd" }),
+      // Refused, it is no turn of the conversation: the next line has none before it.
+      JSON.stringify({ id: "next", question: "Who is Michele Sison?", conversation: "odd" }),
+    ].join("\n");
+    const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
+    expect(status).toBe(0);
+    const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as Json & { contextTurns?: number });
+    expect(rows.map((r) => [r.id, r.question, r.answered, r.error])).toEqual([
+      ...odd.map((_, i) => [i, "", false, "not-text"]),
+      ["in-conversation", "", false, "not-text"],
+      ["next", "Who is Michele Sison?", true, undefined],
+    ]);
+    expect(rows.map((r) => r.contextTurns)).toEqual([...odd.map(() => undefined), 0, 0]);
+    rows.forEach(expectContract);
+  });
+
   it("--json --batch answers every line when one fails: a briefing edited under it is reported on that line", { timeout: 60_000 }, async () => {
     const own = tempProject();
     try {

@@ -40,6 +40,31 @@ describe("npm run eval", () => {
     }
   });
 
+  it("refuses a questions file with a line that is not a row (exit 2), naming the file, the line and what is wrong", () => {
+    const question = { id: "q1", lang: "en", question: "Who is Michele Sison?", evidence: ["Sison"], answerable: true };
+    const conversation = { id: "c1", lang: "en", turns: [{ question: "Who is Michele Sison?" }, { question: "And her role?", evidence: ["x"] }] };
+    const cases: [string, string[], string][] = [
+      // The blank line is counted: the line number is the one an editor shows.
+      ["not-json", [JSON.stringify(question), "", "{ not json"], ':3: not JSON ('],
+      ["no-question", [JSON.stringify(question), JSON.stringify({ id: "q2", lang: "en", evidence: [], answerable: false })], ':2: "question" is missing'],
+      ["question-not-text", [JSON.stringify({ ...question, question: 42 })], ':1: "question" must be text'],
+      ["not-object", [JSON.stringify([question])], ":1: not a JSON object"],
+      ["no-answerable", [JSON.stringify({ id: "q3", lang: "en", question: "Who?" })], ':1: "answerable" is missing'],
+      ["evidence-text", [JSON.stringify({ ...question, evidence: "Sison" })], ':1: "evidence" must be a list of text'],
+      ["span-text", [JSON.stringify({ ...question, start: "12" })], ':1: "start" must be a number'],
+      ["turn-no-question", [JSON.stringify({ ...conversation, turns: [{ question: "Who?" }, { evidence: ["x"] }] })], ':1: turn 2: "question" is missing'],
+      ["mixed", [JSON.stringify(conversation), JSON.stringify(question)], ':2: "turns" is missing (line 1 is a conversation)'],
+    ];
+    for (const [name, lines, message] of cases) {
+      const file = join(project.root, `bad-${name}.jsonl`);
+      writeFileSync(file, `${lines.join("\n")}\n`);
+      const result = spawnSync("npm", ["run", "--silent", "eval", "--", file, "--json"], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "" }, timeout: 60_000 });
+      expect(result.status, name).toBe(2);
+      expect(result.stderr, name).toContain(`${file}${message}`);
+      expect(result.stdout, name).toBe("");
+    }
+  });
+
   it("scores the span format over a --root it does not write to, as score-xquad.mjs counts", () => {
     const source = `seeds/${SEED_NAME}`;
     const text = readFileSync(join(project.root, source), "utf8");

@@ -1,0 +1,90 @@
+/**
+ * The Redis rate limiter reading its script's reply: a reply of another shape is Redis unavailable (the question
+ * counted in-process), never a crash or a verdict made of strings. Against a real redis-server, with the reply
+ * altered between ioredis and the limiter: a real Redis always answers the script with three integers.
+ */
+import { Writable } from "node:stream";
+import type { Redis } from "ioredis";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createRateLimiter, createRedisRateLimiter, windowVerdict } from "../../src/bots/rate-limit.js";
+import { createLogger, silentLogger } from "../../src/logger.js";
+import { connectRedis, StateUnavailableError, type SharedRedis } from "../../src/state/redis.js";
+import { startRedis, type RedisServer } from "../state/redis-server.js";
+
+describe("windowVerdict", () => {
+  it("reads the script's three numbers", () => {
+    expect(windowVerdict([1, 0, 0])).toEqual({ ok: true });
+    expect(windowVerdict([0, 59_998, 1])).toEqual({ ok: false, retryAfterMs: 59_998, notify: true });
+    expect(windowVerdict([0, 12, 0])).toEqual({ ok: false, retryAfterMs: 12, notify: false });
+  });
+
+  it("throws StateUnavailableError for any other reply", () => {
+    for (const reply of [null, undefined, "OK", 1, {}, [], [1, 0], [1, 0, 0, 0], ["1", 0, 0], [0, "59998", 1], [0, null, 1], [0, Number.NaN, 1], [0, Infinity, 1]]) {
+      expect(() => windowVerdict(reply), String(reply)).toThrow(StateUnavailableError);
+    }
+  });
+});
+
+let redis: RedisServer;
+const open: SharedRedis[] = [];
+
+beforeAll(async () => {
+  redis = await startRedis();
+});
+afterAll(async () => {
+  await Promise.all(open.map((c) => c.close()));
+  await redis.stop();
+});
+
+/** `real`, with every EVAL run on Redis but answered with `reply` instead of Redis's reply. */
+function evalAnswering(real: SharedRedis, reply: unknown): SharedRedis {
+  const altered = (client: Redis): Redis =>
+    new Proxy(client, {
+      get(target, property, receiver) {
+        if (property !== "eval") return Reflect.get(target, property, receiver) as unknown;
+        return async (...args: unknown[]) => {
+          await (Reflect.get(target, property, receiver) as (...a: unknown[]) => Promise<unknown>).apply(receiver, args);
+          return reply;
+        };
+      },
+    });
+  return {
+    get available() {
+      return real.available;
+    },
+    run: (call) => real.run((client) => call(altered(client))),
+    close: () => real.close(),
+  };
+}
+
+describe("createRedisRateLimiter with a real Redis", () => {
+  it("counts a question in-process, and logs why, when the script's reply is not three numbers", async () => {
+    for (const reply of [null, "OK", [1, 0], [0, "59998", 1]]) {
+      const lines: string[] = [];
+      const destination = new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          lines.push(chunk.toString());
+          done();
+        },
+      });
+      const connection = await connectRedis(redis.url, { logger: createLogger({ level: "warn", secrets: [redis.url], destination }), callTimeoutMs: 500 });
+      open.push(connection);
+      const limiter = createRedisRateLimiter(evalAnswering(connection, reply), 1, 60_000, createRateLimiter(1, 60_000));
+      const key = `telegram:odd-${JSON.stringify(reply)}`;
+      // The in-process limiter decides: one question in the window, then a wait, told once.
+      expect(await limiter.take(key, 1000), JSON.stringify(reply)).toEqual({ ok: true });
+      expect(await limiter.take(key, 1001)).toEqual({ ok: false, retryAfterMs: 59_999, notify: true });
+      expect(lines.join("")).toContain("the rate-limit script answered");
+    }
+  });
+
+  it("still counts in Redis when its reply is read as it comes", async () => {
+    const connection = await connectRedis(redis.url, { logger: silentLogger, callTimeoutMs: 500 });
+    open.push(connection);
+    // Two limiters over one Redis count the same questions: the verdicts come from Redis, not from either process.
+    const a = createRedisRateLimiter(connection, 1);
+    const b = createRedisRateLimiter(connection, 1);
+    expect(await a.take("telegram:shared", 5000)).toEqual({ ok: true });
+    expect(await b.take("telegram:shared", 5001)).toEqual({ ok: false, retryAfterMs: 59_999, notify: true });
+  });
+});
