@@ -1,9 +1,9 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, afterEach, beforeAll } from "vitest";
-import { createRag, type LiveRag } from "../../src/rag/index.js";
+import { createRag, type LiveRag, type Rag } from "../../src/rag/index.js";
 import { OSLO_BRIEFING } from "./briefings.js";
 
 /** The repository root, for tests that need the real seeds. */
@@ -23,6 +23,18 @@ export function tempProject(withSeeds = true): TempProject {
   const seedsDir = join(root, "seeds");
   if (withSeeds) cpSync(join(REPO_ROOT, "seeds"), seedsDir, { recursive: true });
   return { root, seedsDir, indexDir: join(root, "index"), remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** Runs `use` on a rag over one briefing `name` of `paragraphs` (blank lines between), in a project removed after. */
+export async function withBriefing(name: string, paragraphs: readonly string[], use: (rag: Rag) => Promise<void>): Promise<void> {
+  const project = tempProject(false);
+  try {
+    mkdirSync(project.seedsDir, { recursive: true });
+    writeFileSync(join(project.seedsDir, name), paragraphs.flatMap((p) => [p, ""]).join("\n"));
+    await use(await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir }));
+  } finally {
+    project.remove();
+  }
 }
 
 /**

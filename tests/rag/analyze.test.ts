@@ -8,19 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARABIC_NAME, AUTHOR_NAME, documentTerms, matchedWords, romanValue } from "../../src/rag/analyze.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
-import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
-
-/** Runs `use` on a rag over one briefing of `paragraphs` (blank lines between), in a project removed after. */
-async function withBriefing(name: string, paragraphs: readonly string[], use: (rag: Rag) => Promise<void>): Promise<void> {
-  const project = tempProject(false);
-  try {
-    mkdirSync(project.seedsDir, { recursive: true });
-    writeFileSync(join(project.seedsDir, name), paragraphs.flatMap((p) => [p, ""]).join("\n"));
-    await use(await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir }));
-  } finally {
-    project.remove();
-  }
-}
+import { REPO_ROOT, SEED_NAME, tempProject, withBriefing, type TempProject } from "../helpers/project.js";
 
 /** A briefing with one tweet by `byline`; `identity` is a paragraph naming her, if any. */
 const briefing = (identity?: string): string =>

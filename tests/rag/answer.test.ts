@@ -1,12 +1,9 @@
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { chooseCitations, quoteSpans } from "../../src/rag/answer.js";
-import { createRag, type Rag } from "../../src/rag/index.js";
 import { RANK_FEATURES } from "../../src/rag/model.js";
 import type { IndexedSentence, Ranked } from "../../src/rag/retrieve.js";
 import type { Passage } from "../../src/rag/types.js";
-import { tempProject } from "../helpers/project.js";
+import { withBriefing } from "../helpers/project.js";
 
 /** A passage of `text`'s sentences (each ending in a full stop), and its candidates to quote. */
 function passageOf(text: string, passageIndex = 0) {
@@ -107,17 +104,6 @@ describe("chooseCitations", () => {
 });
 
 describe("a question asking for a quantity or a time", () => {
-  /** Runs `use` on a rag over one briefing of `paragraphs`, in a project removed after. */
-  async function withBriefing(paragraphs: readonly string[], use: (rag: Rag) => Promise<void>): Promise<void> {
-    const project = tempProject(false);
-    try {
-      mkdirSync(project.seedsDir, { recursive: true });
-      writeFileSync(join(project.seedsDir, "001_mission.txt"), paragraphs.flatMap((p) => [p, ""]).join("\n"));
-      await use(await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir }));
-    } finally {
-      project.remove();
-    }
-  }
   const paragraphs = [
     "The peacekeepers of the mission protect the civilians of the northern region with dedication.",
     "The envoy said the talks on the mission would resume later this month in Geneva.",
@@ -125,7 +111,7 @@ describe("a question asking for a quantity or a time", () => {
   ];
 
   it("is declined when no quote holds a number, or a date or time, that could answer it", async () => {
-    await withBriefing(paragraphs, async (rag) => {
+    await withBriefing("001_mission.txt", paragraphs, async (rag) => {
       expect((await rag.answer("How many peacekeepers does the mission have?")).kind).toBe("declined");
       expect((await rag.answer("كم عدد حفظة السلام في البعثة؟")).kind).toBe("declined");
       // The same words without asking for a number are answered.
@@ -134,7 +120,7 @@ describe("a question asking for a quantity or a time", () => {
   });
 
   it("is answered by a time without a date ('later this month'), and by a number", async () => {
-    await withBriefing([...paragraphs, "The mission has 250 peacekeepers in the northern region."], async (rag) => {
+    await withBriefing("001_mission.txt", [...paragraphs, "The mission has 250 peacekeepers in the northern region."], async (rag) => {
       const when = await rag.answer("When will the talks on the mission resume?");
       expect(when.kind === "answered" && when.citations[0]?.quote).toContain("later this month");
       const howMany = await rag.answer("How many peacekeepers does the mission have?");
