@@ -27,6 +27,7 @@ import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
 import { buttonLanguage, pressButton } from "./buttons.js";
+import { deliver } from "./deliver.js";
 import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
@@ -99,6 +100,9 @@ export const DISCORD_COMMANDS = [
   new SlashCommandBuilder().setName("about").setDescription("Which briefings I know and when they were indexed"),
 ].map((command) => command.toJSON());
 
+/** A message or an interaction, by its id: handled once each, in ways that differ by kind (see handle). */
+type DiscordEvent = { readonly kind: "message" | "interaction"; readonly id: string };
+
 /** A sent message's key, by which a reply to it finds the conversation of the answer it was part of. */
 const messageKey = (messageId: string): string => `discord:${messageId}`;
 
@@ -129,22 +133,22 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     guildId === null || config.allowedGuilds.length === 0 || config.allowedGuilds.includes(guildId);
 
   /**
-   * The error boundary: one failure is logged and apologised for; the bot keeps running. `event` is the message or
-   * interaction id: each is handled once, even when two processes with the same token receive it. A message is
-   * claimed through the shared state (Redis) first. An interaction is not: its acknowledgement must reach Discord
-   * within 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work.
+   * The error boundary: one failure is logged and apologised for; the bot keeps running. Each message and
+   * interaction is handled once, even when two processes with the same token receive it. A message is claimed
+   * through the shared state (Redis) first. An interaction is not: its acknowledgement must reach Discord within
+   * 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work.
    */
-  function handle(event: string, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
-    const interaction = event.startsWith("interaction:");
+  function handle({ kind, id }: DiscordEvent, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
+    const event = `${kind}:${id}`;
     void deps.inflight.run(async () => {
       try {
-        if (!interaction && !(await state.updates.first(`discord:${event}`))) {
+        if (kind === "message" && !(await state.updates.first(`discord:${event}`))) {
           logger.debug({ event }, "event already handled by another process; skipped");
           return;
         }
         await work();
       } catch (error) {
-        if (interaction && error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
+        if (kind === "interaction" && error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
           logger.debug({ event }, "interaction acknowledged by another process; skipped");
           return;
         }
@@ -168,7 +172,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const question = message.content.replace(new RegExp(tags, "gu"), " ").trim();
     const failed = messages(detectLanguage(question)).failed;
     handle(
-      `message:${message.id}`,
+      { kind: "message", id: message.id },
       { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
       () => answerMessage(message, question),
       () => replyTo(message, { content: failed, allowedMentions: NO_PINGS, flags: NO_EMBEDS }),
@@ -180,7 +184,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     if (interaction.isButton()) {
       const language = buttonLanguage(interaction.customId, languageOf(interaction));
       handle(
-        `interaction:${interaction.id}`,
+        { kind: "interaction", id: interaction.id },
         { interactionId: interaction.id, button: interaction.customId, guildId: interaction.guildId },
         () => answerButton(interaction, language),
         () => apologiseFor(interaction, messages(language).failed),
@@ -189,7 +193,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
     if (!interaction.isChatInputCommand()) return;
     handle(
-      `interaction:${interaction.id}`,
+      { kind: "interaction", id: interaction.id },
       { interactionId: interaction.id, command: interaction.commandName, guildId: interaction.guildId },
       () => answerCommand(interaction),
       // After a command's public reply (an /ask answer streamed in part), the apology is public too: the half answer
@@ -318,23 +322,24 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       await typing.stop();
       await live.close();
     }
-    const parts = renderReplyDiscord(reply);
     const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
-    const ids: string[] = [];
-    // Each part after the first replies to the part before it, so that two long answers sent at once into one
-    // channel never read as one.
-    let previous: Message | undefined;
-    for (const [i, content] of parts.entries()) {
-      // The buttons go under the last message of the answer.
-      const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
-      if (i === 0 && sent && (await finalEdit(sent, body))) previous = sent;
-      else previous = await replyTo(previous ?? message, body);
-      ids.push(previous.id);
-    }
-    // Sent anew, the answer leaves the streamed half behind, ending in "…": it goes once the answer is there.
-    const abandoned = sent !== undefined && !ids.includes(sent.id) ? sent : undefined;
-    await abandoned?.delete().catch((error: unknown) => logger.warn({ err: safeError(error), messageId: abandoned.id }, "could not remove the streamed reply"));
-    await linkSent(reply, ids);
+    // The buttons go under the last message of the answer.
+    const body = (content: string, last: boolean) => ({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(last && components.length > 0 ? { components } : {}) });
+    const delivered = await deliver(renderReplyDiscord(reply), {
+      streamed: sent,
+      edit: (streamed, content, last) =>
+        streamed.edit(body(content, last)).then(
+          () => true,
+          (error: unknown) => {
+            logger.warn({ err: safeError(error), messageId: streamed.id }, "could not edit the streamed reply; sending the answer instead");
+            return false;
+          },
+        ),
+      send: (content, after, last) => replyTo(after ?? message, body(content, last)),
+      remove: (streamed) =>
+        streamed.delete().then(() => undefined, (error: unknown) => logger.warn({ err: safeError(error), messageId: streamed.id }, "could not remove the streamed reply")),
+    });
+    await linkSent(reply, delivered.map(({ id }) => id));
   }
 
   /**
@@ -453,17 +458,6 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
     }
     await linkSent(reply, ids);
-  }
-
-  /** Edits the streamed reply into the answer; false (logged) when that fails, so the answer is sent anew. */
-  async function finalEdit(sent: Message, body: Parameters<Message["edit"]>[0]): Promise<boolean> {
-    try {
-      await sent.edit(body);
-      return true;
-    } catch (error) {
-      logger.warn({ err: safeError(error), messageId: sent.id }, "could not edit the streamed reply; sending the answer instead");
-      return false;
-    }
   }
 
   return {

@@ -16,8 +16,8 @@ export interface LiveMessageOps {
 export interface LiveMessage {
   /** Shows `content` (already rendered for the platform) as soon as the calls before it are done. */
   update(content: string): void;
-  /** Stops updates and waits for the one in flight; true when the message exists (so the final answer edits it). */
-  close(): Promise<boolean>;
+  /** Stops updates and waits for the one in flight: after it, the adapter knows for good whether the message was sent. */
+  close(): Promise<void>;
 }
 
 /** A message that follows streamed text: created on the first update, then edited, one call at a time, newest text only. */
@@ -51,7 +51,6 @@ export function createLiveMessage(ops: LiveMessageOps, logger: Logger): LiveMess
     async close() {
       closed = true;
       await chain;
-      return created;
     },
   };
 }

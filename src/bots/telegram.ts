@@ -11,8 +11,9 @@ import type { InlineKeyboardMarkup, Message, UserFromGetMe } from "telegraf/type
 import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
-import type { AskContext } from "./ask.js";
+import type { AskContext, Reply } from "./ask.js";
 import { buttonLanguage, pressButton } from "./buttons.js";
+import { deliver } from "./deliver.js";
 import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
@@ -175,9 +176,14 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const data = "data" in ctx.callbackQuery ? ctx.callbackQuery.data : "";
     const answered = ctx.callbackQuery.message;
     const language = buttonLanguage(data, userLanguage(ctx));
-    /** A callback query takes one answer, within seconds of the press: once given, a failure cannot be toasted. */
-    let acknowledged = false;
     const pressedAt = Date.now();
+    /**
+     * Answers the callback query, with a toast when `text` is given: once, as Telegram takes one answer (a failure
+     * after the press was acknowledged can only be logged); a later call waits for that first answer.
+     */
+    let acknowledged: Promise<void> | undefined;
+    const acknowledge = (text?: string): Promise<void> =>
+      (acknowledged ??= ctx.answerCbQuery(text).then(() => undefined, (err: unknown) => logger.warn({ err }, "could not answer the callback query")));
     const task = async (): Promise<void> => {
       const presser = `telegram:${ctx.from.id}`;
       const outcome = await pressButton(data, presser, language, { rag: deps.rag, state, logger });
@@ -193,30 +199,14 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         return;
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus });
-      const where = answered ? replyTo(answered.message_id) : {};
-      const sending = withRetry(() => ctx.reply(html, { ...FORMAT, ...where }));
-      // Answered once the passage is sent, or meanwhile if the send is still waiting (see acknowledgeWithinMs).
-      // Counted from the press: the payload and the rate limit may have waited on Redis already.
-      let timer: NodeJS.Timeout | undefined;
-      const left = Math.max(0, acknowledgeWithinMs - (Date.now() - pressedAt));
-      const waited = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), left)));
-      const late = await Promise.race([sending.then(() => false, () => false), waited]);
-      clearTimeout(timer);
-      // An acknowledgement refused (the query too old) is logged, and the passage's own send still awaited.
-      const acknowledge = async (): Promise<void> => {
-        acknowledged = true;
-        await ctx.answerCbQuery().catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
-      };
-      if (late) await acknowledge();
-      await sending;
-      if (!acknowledged) await acknowledge();
+      // The deadline is counted from the press: the payload and the rate limit may have waited on Redis already.
+      await acknowledgeBy(pressedAt + acknowledgeWithinMs, sendPart(ctx, html, answered?.message_id), acknowledge);
     };
     // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning;
     // after the query was answered, only the log can tell.
     void inflight.run(task).catch(async (error: unknown) => {
       logger.error({ err: error, update: ctx.update.update_id }, "handling a button press failed");
-      if (acknowledged) return;
-      await ctx.answerCbQuery(messages(language).failed).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
+      await acknowledge(messages(language).failed);
     });
   });
 
@@ -282,46 +272,37 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         conversation: place,
         platform: "telegram",
       };
+      let reply: Reply;
       try {
-        const reply = await ask(text, context);
-        const linked = (ids: readonly number[]): Promise<void> => ask.link(reply, ids.map((id) => messageKey(chatId, id)));
-        await typing.stop();
-        const parts = renderReplyHtml(reply);
-        const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
-        if (!(await live.close()) || messageId === undefined) return await linked(await send(ctx, parts, question, keyboard));
-        const [first, ...rest] = parts;
-        const edited = first !== undefined && (await finalEdit(chatId, messageId, first, rest.length === 0 ? keyboard : undefined));
-        const ids = await send(ctx, edited ? rest : parts, edited ? messageId : question, keyboard);
-        // Sent anew, the answer leaves the streamed half behind, ending in "…": it goes once the answer is there.
-        if (!edited) {
-          await ctx.telegram.deleteMessage(chatId, messageId).catch((error: unknown) => logger.warn({ err: error, chat: chatId }, "could not remove the streamed reply"));
-        }
-        await linked(edited ? [messageId, ...ids] : ids);
+        reply = await ask(text, context);
       } finally {
         await typing.stop();
         await live.close();
       }
+      const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
+      const ids = await deliver(renderReplyHtml(reply), {
+        streamed: messageId,
+        edit: (streamed, html, last) => finalEdit(chatId, streamed, html, last ? keyboard : undefined),
+        send: (html, after, last) => sendPart(ctx, html, after ?? question.message_id, last ? keyboard : undefined),
+        remove: (streamed) =>
+          ctx.telegram.deleteMessage(chatId, streamed).then(() => undefined, (error: unknown) => logger.warn({ err: error, chat: chatId }, "could not remove the streamed reply")),
+      });
+      await ask.link(reply, ids.map((id) => messageKey(chatId, id)));
     };
     // After the questions before it in its conversation, its reply included (see turns.ts).
     void inflight.run(() => turns.run(place.chat, task)).catch((error: unknown) => onError(error, ctx));
   }
 
-  /**
-   * Sends the parts, the last with `keyboard`: the first as a reply to `after` (the question, or the part already
-   * sent), each other as a reply to the part before it, so that two long answers sent at once into one group
-   * never read as one. Returns their message ids.
-   */
-  async function send(ctx: Context, parts: readonly string[], after?: Message | number, keyboard?: InlineKeyboardMarkup): Promise<number[]> {
-    const ids: number[] = [];
-    let previous = typeof after === "number" ? after : after?.message_id;
-    for (const [i, part] of parts.entries()) {
-      const markup = keyboard && i === parts.length - 1 ? { reply_markup: keyboard } : {};
-      const where = previous === undefined ? {} : replyTo(previous);
-      const sent = await withRetry(() => ctx.reply(part, { ...FORMAT, ...where, ...markup }));
-      ids.push(sent.message_id);
-      previous = sent.message_id;
-    }
-    return ids;
+  /** Sends the parts of a command's reply, the first as a reply to `question` (when given), each other to the one before. */
+  async function send(ctx: Context, parts: readonly string[], question?: Message): Promise<void> {
+    let previous = question?.message_id;
+    for (const part of parts) previous = await sendPart(ctx, part, previous);
+  }
+
+  /** Sends `html` as a reply to message `after` (when given), with `keyboard` under it; returns its message id. */
+  async function sendPart(ctx: Context, html: string, after?: number, keyboard?: InlineKeyboardMarkup): Promise<number> {
+    const sent = await withRetry(() => ctx.reply(html, { ...FORMAT, ...(after === undefined ? {} : replyTo(after)), ...(keyboard ? { reply_markup: keyboard } : {}) }));
+    return sent.message_id;
   }
 
   /** A private chat or one's part of a forum topic is a conversation for a while; a reply to an answer continues that answer's. */
@@ -457,6 +438,21 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       await stopPolling();
     },
   };
+}
+
+/**
+ * Awaits `work`, calling `acknowledge` once it is done or at `deadline` (a Date.now() time) if it still runs then,
+ * whichever comes first (see acknowledgeWithinMs); `acknowledge` answers only its first call. A failure of `work` is
+ * thrown, unacknowledged when it came before the deadline, so that it can still be told.
+ */
+async function acknowledgeBy(deadline: number, work: Promise<unknown>, acknowledge: () => Promise<void>): Promise<void> {
+  const timer = setTimeout(() => void acknowledge(), Math.max(0, deadline - Date.now()));
+  try {
+    await work;
+  } finally {
+    clearTimeout(timer);
+  }
+  await acknowledge();
 }
 
 /** Whether Telegram may have carried out a call that failed: no answer came (the connection failed) or a server error. */
