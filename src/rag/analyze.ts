@@ -570,6 +570,8 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
 
 /** Capitalised words a name must have for its initials to be looked up (two-letter initials are too often a word). */
 const MIN_INITIALS = 3;
+/** Beyond this share of a question's English content words capitalised, it is written in title case. */
+const TITLE_CASE_SHARE = 0.8;
 /** Lower-case words a capitalised name may hold between its words ("International Court of Justice"). */
 const NAME_LINKS: ReadonlySet<string> = new Set(["of", "and", "for", "the", "on", "de"]);
 
@@ -581,9 +583,13 @@ const NAME_LINKS: ReadonlySet<string> = new Set(["of", "and", "for", "the", "on"
  * MIN_INITIALS or more capitalised words ending at `i` is tried, so a word the question runs into the name
  * ("Algerian International Court of Justice") does not hide it. Only keys the corpus holds are kept.
  */
-function initialsKeys(tokens: readonly Token[], i: number, context: QueryContext): Map<string, string> {
+export function initialsKeys(tokens: readonly Token[], i: number, context: Pick<QueryContext, "has">): Map<string, string> {
   const found = new Map<string, string>();
-  const isNameWord = (t: Token | undefined): boolean => t?.script === "latin" && isCapitalised(t) && !isStopword(t.text);
+  // In a question written in title case ("Is Mali Facing Armed Attacks?"), capitals say nothing of names.
+  const latin = tokens.filter((t) => t.script === "latin" && !isStopword(t.text));
+  if (latin.length >= MIN_INITIALS && latin.filter((t) => isCapitalised(t)).length > latin.length * TITLE_CASE_SHARE) return found;
+  // The question's first word is capitalised as the first: a name from there on is the question's own words.
+  const isNameWord = (t: Token | undefined): boolean => t !== tokens[0] && t?.script === "latin" && isCapitalised(t) && !isStopword(t.text);
   const isLink = (t: Token | undefined): boolean => t?.script === "latin" && !isCapitalised(t) && NAME_LINKS.has(t.text);
   // The positions of the name's capitalised words, read back from `i` over the links between them.
   const at: number[] = [];

@@ -6,7 +6,7 @@ import { matchedWords } from "./analyze.js";
 import { rankFeature } from "./model.js";
 import type { Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
-import { holdsAnswerType, questionType } from "./text/question-type.js";
+import { mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
@@ -38,10 +38,12 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
     const citation = toCitation(ranked, texts, i + 1, span);
     return { ...citation, matches: matchedWords(citation.quote, retrieval.terms) };
   });
-  // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question
-  // asking for a quantity or a time that no quote could answer is one the briefings do not answer.
-  const type = questionType(question);
-  if (!citations.some((c) => holdsAnswerType(type, c.quote))) return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
+  // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
+  // for a quantity that no quote could answer is one the briefings do not answer. Not a time: a "when" is answered
+  // as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
+  if (questionType(question).quantity && !citations.some((c) => mayAnswerQuantity(c.quote))) {
+    return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
+  }
   return { kind: "answered", question, language, citations, timings: timings() };
 }
 

@@ -103,14 +103,14 @@ describe("chooseCitations", () => {
   });
 });
 
-describe("a question asking for a quantity or a time", () => {
+describe("a question asking for a quantity", () => {
   const paragraphs = [
     "The peacekeepers of the mission protect the civilians of the northern region with dedication.",
-    "The envoy said the talks on the mission would resume later this month in Geneva.",
+    "The envoy said the talks on the mission would resume on Friday in Geneva.",
     "وقال المبعوث إن حفظة السلام في البعثة يعملون بتفان لحماية المدنيين في الشمال.",
   ];
 
-  it("is declined when no quote holds a number, or a date or time, that could answer it", async () => {
+  it("is declined when no quote holds a number that could answer it", async () => {
     await withBriefing("001_mission.txt", paragraphs, async (rag) => {
       expect((await rag.answer("How many peacekeepers does the mission have?")).kind).toBe("declined");
       expect((await rag.answer("كم عدد حفظة السلام في البعثة؟")).kind).toBe("declined");
@@ -119,12 +119,12 @@ describe("a question asking for a quantity or a time", () => {
     });
   });
 
-  it("is answered by a time without a date ('later this month'), and by a number", async () => {
+  it("is answered by a number; a time needs none (a weekday, a season, an event answer a \"when\" as often)", async () => {
     await withBriefing("001_mission.txt", [...paragraphs, "The mission has 250 peacekeepers in the northern region."], async (rag) => {
-      const when = await rag.answer("When will the talks on the mission resume?");
-      expect(when.kind === "answered" && when.citations[0]?.quote).toContain("later this month");
       const howMany = await rag.answer("How many peacekeepers does the mission have?");
       expect(howMany.kind === "answered" && howMany.citations.some((c) => c.quote.includes("250"))).toBe(true);
+      const when = await rag.answer("When will the talks on the mission resume?");
+      expect(when.kind === "answered" && when.citations[0]?.quote).toContain("on Friday");
     });
   });
 });

@@ -15,14 +15,29 @@ export interface QuestionType {
 }
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
-// "when" asks only where it opens the question (after "and", "since" …) or is joined to another question word
-// ("how and when"), on any line (a follow-up judged with the question before it); elsewhere it is a conjunction:
-// "How old was Manning when he played?", "What happens when …".
-const EN_TIME = /^\W*((and|so|but|then|also|or|since|until|till|from)\s+)*when\b|\band when\b|\bwhen\W*$|\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/im;
+const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
+/**
+ * A question word before "when" in its line, or the auxiliary a yes/no question opens with, makes that "when" a
+ * conjunction ("How old was he when he played?", "Was she at a press conference when she said it?").
+ */
+const EN_QUESTION_WORD = /\b(who|whom|whose|what|whats|where|which|why|how)\b|^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
+/** What asks "when" anyway: a request to say it ("Can you tell me when …", "Do you know when …"), "and when", a last "when?". */
+const ASKS_WHEN = /\b(know|tell me|tell us|say|ask|wonder|remember|sure|idea|exactly|and) when\b|\bwhen\W*$/i;
+
+/**
+ * Whether a line asks "when": it says "when" with no other question word or auxiliary before it ("When did …",
+ * "Exactly when …", "OK, when …"), or asks for it (ASKS_WHEN); elsewhere "when" is a conjunction ("What happens
+ * when …").
+ */
+function asksWhen(line: string): boolean {
+  const at = line.search(/\bwhen\b/i);
+  if (at < 0) return false;
+  return !EN_QUESTION_WORD.test(line.slice(0, at)) || ASKS_WHEN.test(line);
+}
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
 const AR_QUANTITY = /(^| )(كم|قديش|قداش|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد)( |$)/;
-const AR_TIME = /(^| )(متي|امتي|ايمتي|وقتاش|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
+const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش)|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
 
 /**
  * Units a time question asks its answer in ("in what year", "في أي عام"), which a sentence holding its answer
@@ -45,7 +60,9 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
 export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
-  return { quantity: EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic), time: EN_TIME.test(question) || AR_TIME.test(arabic) };
+  // Line by line: a follow-up is judged joined to the question before it.
+  const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
+  return { quantity: EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic), time };
 }
 
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
@@ -94,50 +111,45 @@ const NUMBER_WORDS = normalizedSet(`
 const MONDAY = normalizeToken("الاثنين");
 
 /**
- * Whether a token is a number word, alone or after و/ف, ب/ل or the article ("وأربعة", "وست", "بألف", "الثلاثين");
+ * Whether a token is one of `words`, alone or after و/ف, ب/ل or the article ("وأربعة", "وست", "بألف", "الثلاثين");
  * not after ك (كمية is not ك + مئة), nor after ب/ل or the article leaving fewer than three letters (لست is not
  * ل + ست, nor الست "the lady").
  */
-const isNumberWord = (word: string): boolean => {
+const isOneOf = (words: ReadonlySet<string>, word: string): boolean => {
   const readings = [word, word.replace(/^[وف]/, ""), ...cliticReadings(word, { prepositions: "بل" })];
-  return !readings.includes(MONDAY) && readings.some((r) => NUMBER_WORDS.has(r));
+  return !readings.includes(MONDAY) && readings.some((r) => words.has(r));
 };
+const isNumberWord = (word: string): boolean => isOneOf(NUMBER_WORDS, word);
 
 /**
- * Words that place a time without a date, English and Arabic (normalised; Arabic with or without the article and
- * a joined و/ف/ب/ل): a "when" is often answered so ("later this month", "في وقت لاحق من هذا الشهر", منذ أيام).
+ * Words besides NUMBER_WORDS that may give a count, read only to decline a quantity question none of whose quotes
+ * holds one (see mayAnswerQuantity; the re-ranker's features read NUMBER_WORDS alone, as they were fitted): one,
+ * fractions, decades in words, several, hundreds written as one word, and the Arabic duals of the units a count is
+ * most often of (يومين, two days: Arabic writes two as the noun's dual, with no number).
  */
-const TIME_WORDS = normalizedSet(`
-  today yesterday tomorrow tonight day days week weeks weekend month months year years decade decades century
-  centuries hour hours morning evening night later earlier recently lately ago since soon now currently
-  اليوم أمس البارحة غدا غداً الليلة يوم أيام أسبوع أسابيع شهر أشهر شهور عام أعوام سنة سنوات سنين عقد قرن ساعة ساعات
-  صباح مساء لاحق لاحقا لاحقاً مؤخرا مؤخراً حاليا حالياً الآن قريبا قريباً منذ الماضي الماضية المقبل المقبلة القادم القادمة
-  السابق السابقة`);
-
-/** Whether a token is one of TIME_WORDS, alone or after the article and a joined و/ف/ب/ل (بالأمس، للشهر). */
-const isTimeWord = (token: Token): boolean =>
-  TIME_WORDS.has(token.text) || (token.script === "ar" && cliticReadings(token.text, { prepositions: "بل", minRest: 2 }).some((r) => TIME_WORDS.has(r)));
+const COUNT_WORDS = normalizedSet(`
+  one single once third thirds fourth fifth tenth percent couple fortnight several both decade decades twenties
+  thirties forties fifties sixties seventies eighties nineties
+  واحد واحدة وحيد بضع بضعة عدة ضعف ضعفين ضعفا ثلثي ثلثا ربعين ثلاثمائة ثلاثمئة أربعمائة أربعمئة خمسمائة خمسمئة
+  ستمائة ستمئة سبعمائة سبعمئة ثمانمائة ثمانمئة تسعمائة تسعمئة ألفا ألفان مليونا مليونين مليونان
+  عشرينيات ثلاثينيات أربعينيات خمسينيات ستينيات سبعينيات ثمانينيات تسعينيات
+  يومين يومان أسبوعين أسبوعان شهرين شهران عامين عامان سنتين سنتان ساعتين ساعتان دقيقتين دقيقتان مرتان
+  شخصين شخصان دولتين دولتان`);
 
 /**
- * What a sentence holds that answers typed questions: any number (in digits or words), a year or date, and any
- * time (a date, or a word that places one: "last week", مؤخراً).
+ * Whether a text may answer a question asking for a quantity: it holds a number (see sentenceHolds) or one of
+ * COUNT_WORDS. Read generously: a count missed declines an answerable question, a word taken for one only lets
+ * an unanswerable one through.
  */
-export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean; readonly time: boolean } {
-  const tokens = tokenize(text);
-  const date = YEAR.test(foldDigits(text)) || holdsDateWord(tokens);
-  return {
-    number: DIGIT.test(text) || tokens.some((t) => t.script !== "digit" && isNumberWord(t.text)),
-    date,
-    time: date || tokens.some(isTimeWord),
-  };
+export function mayAnswerQuantity(text: string): boolean {
+  return sentenceHolds(text).number || tokenize(text).some((t) => t.script !== "digit" && isOneOf(COUNT_WORDS, t.text));
 }
 
-/**
- * Whether a text could answer a question of `type`: a quantity needs a number, a time a number or a time; a
- * question of neither type asks for nothing a text must hold.
- */
-export function holdsAnswerType(type: QuestionType, text: string): boolean {
-  if (!type.quantity && !type.time) return true;
-  const holds = sentenceHolds(text);
-  return (type.quantity && holds.number) || (type.time && (holds.number || holds.time));
+/** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
+export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {
+  const tokens = tokenize(text);
+  return {
+    number: DIGIT.test(text) || tokens.some((t) => t.script !== "digit" && isNumberWord(t.text)),
+    date: YEAR.test(foldDigits(text)) || holdsDateWord(tokens),
+  };
 }
