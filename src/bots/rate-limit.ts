@@ -3,7 +3,7 @@
  * process as the fallback while Redis is away).
  */
 import { preferRedis } from "../state/kv.js";
-import { KEY_PREFIX, StateUnavailableError, type SharedRedis } from "../state/redis.js";
+import { KEY_PREFIX, UnreadableReplyError, type SharedRedis } from "../state/redis.js";
 
 /** The verdict for one question: go ahead, or wait (with whether this is the first refusal in the window). */
 export type RateVerdict =
@@ -64,8 +64,8 @@ export function createRedisRateLimiter(redis: SharedRedis, limit: number, window
         redis,
         async () => {
           const member = `${now}:${process.pid}:${++sequence}:${Math.random().toString(36).slice(2, 8)}`;
-          // Read inside the call, so that a reply of the wrong shape fails it as Redis failing would: logged once by
-          // the connection, and this question counted in-process.
+          // Read inside the call, so that a reply of the wrong shape fails it as a refused command does: logged now
+          // and then by the connection, and this question counted in-process.
           return redis.run(async (c) =>
             windowVerdict(await c.eval(SLIDING_WINDOW, 2, `${KEY_PREFIX}rate:${key}`, `${KEY_PREFIX}rate-notified:${key}`, now, windowMs, limit, member)),
           );
@@ -94,14 +94,14 @@ return {0, retry, 0}
 `;
 
 /**
- * The verdict in the sliding-window script's reply `{ok, retryAfterMs, notify}`. Throws StateUnavailableError when
+ * The verdict in the sliding-window script's reply `{ok, retryAfterMs, notify}`. Throws UnreadableReplyError when
  * the reply is not three finite numbers (a proxy or a Redis-like server that answers otherwise): a limiter that
  * cannot read Redis's count falls back to its own, like one that cannot reach Redis.
  */
 export function windowVerdict(reply: unknown): RateVerdict {
   const [ok, retryAfterMs, notify]: readonly unknown[] = Array.isArray(reply) ? reply : [];
   if (!Array.isArray(reply) || reply.length !== 3 || !isFiniteNumber(ok) || !isFiniteNumber(retryAfterMs) || !isFiniteNumber(notify)) {
-    throw new StateUnavailableError(`the rate-limit script answered ${describeReply(reply)}, not three numbers`);
+    throw new UnreadableReplyError(`the rate-limit script answered ${describeReply(reply)}, not three numbers`);
   }
   return ok === 1 ? { ok: true } : { ok: false, retryAfterMs, notify: notify === 1 };
 }

@@ -157,7 +157,8 @@ async function createCore(index: LoadedIndex, { embeddings, logger, maxChars, co
         outcome = await composer.compose({ question, language, retrieval, texts, signal: either, onText });
       } catch (error) {
         // Told to wrap up (and not also to stop), the quotes found are the answer: what the model had worded is dropped.
-        if (!wrapUp?.aborted || signal?.aborted) throw error;
+        // Only that abort: any other failure meanwhile (a bug) is thrown as it would be otherwise.
+        if (!wrapUp?.aborted || signal?.aborted || error !== wrapUp.reason) throw error;
         logger.info({}, "the model was still wording the answer when told to wrap up; answering with quotes");
         return { ...answer, timings: { totalMs: performance.now() - startedAt } };
       }

@@ -20,6 +20,14 @@ export class StateUnavailableError extends Error {
   }
 }
 
+/**
+ * A reply the caller could not read (a proxy or a Redis-like server answering in another shape), thrown inside
+ * `run`: Redis answered, so it is logged as a refusal is (now and then), not as Redis gone and back on every call.
+ */
+export class UnreadableReplyError extends Error {
+  override readonly name = "UnreadableReplyError";
+}
+
 /** The shared connection as the stores see it. */
 export interface SharedRedis {
   /** True while the connection is ready; stores skip Redis (and its timeout) while it is not. */
@@ -144,9 +152,9 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
         cameBack();
         return result;
       } catch (error) {
-        if (error instanceof ReplyError) refused(error as Error);
+        if (error instanceof ReplyError || error instanceof UnreadableReplyError) refused(error as Error);
         else wentDown(error);
-        throw new StateUnavailableError("a Redis call failed", { cause: error, refused: error instanceof ReplyError });
+        throw new StateUnavailableError("a Redis call failed", { cause: error, refused: error instanceof ReplyError || error instanceof UnreadableReplyError });
       } finally {
         clearTimeout(timeout);
       }

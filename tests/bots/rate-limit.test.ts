@@ -8,7 +8,7 @@ import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter, createRedisRateLimiter, windowVerdict } from "../../src/bots/rate-limit.js";
 import { createLogger, silentLogger } from "../../src/logger.js";
-import { connectRedis, StateUnavailableError, type SharedRedis } from "../../src/state/redis.js";
+import { connectRedis, UnreadableReplyError, type SharedRedis } from "../../src/state/redis.js";
 import { startRedis, type RedisServer } from "../state/redis-server.js";
 
 describe("windowVerdict", () => {
@@ -18,9 +18,9 @@ describe("windowVerdict", () => {
     expect(windowVerdict([0, 12, 0])).toEqual({ ok: false, retryAfterMs: 12, notify: false });
   });
 
-  it("throws StateUnavailableError for any other reply", () => {
+  it("throws UnreadableReplyError for any other reply", () => {
     for (const reply of [null, undefined, "OK", 1, {}, [], [1, 0], [1, 0, 0, 0], ["1", 0, 0], [0, "59998", 1], [0, null, 1], [0, Number.NaN, 1], [0, Infinity, 1]]) {
-      expect(() => windowVerdict(reply), String(reply)).toThrow(StateUnavailableError);
+      expect(() => windowVerdict(reply), String(reply)).toThrow(UnreadableReplyError);
     }
   });
 });
@@ -75,6 +75,8 @@ describe("createRedisRateLimiter with a real Redis", () => {
       expect(await limiter.take(key, 1000), JSON.stringify(reply)).toEqual({ ok: true });
       expect(await limiter.take(key, 1001)).toEqual({ ok: false, retryAfterMs: 59_999, notify: true });
       expect(lines.join("")).toContain("the rate-limit script answered");
+      // Logged as a refusal: Redis answered, so it is not said to be gone, and back, around every question.
+      expect(lines.join("")).not.toMatch(/Redis is (unavailable|back)/u);
     }
   });
 
