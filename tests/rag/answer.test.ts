@@ -108,6 +108,8 @@ describe("a question asking for a quantity", () => {
     "The peacekeepers of the mission protect the civilians of the northern region with dedication.",
     "The envoy said the talks on the mission would resume on Friday in Geneva.",
     "وقال المبعوث إن حفظة السلام في البعثة يعملون بتفان لحماية المدنيين في الشمال.",
+    // A year is no count: this must not answer "how many peacekeepers" (found by a review).
+    "The peacekeepers of the mission came to the region under the accord of 2015.",
   ];
 
   it("is declined when no quote holds a number that could answer it", async () => {

@@ -5,7 +5,7 @@
  */
 import { cliticReadings } from "./clitics.js";
 import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
-import { tokenize, type Token } from "./tokenize.js";
+import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 export interface QuestionType {
   /** how many / how much / what percentage; كم، ما عدد، ما نسبة */
@@ -136,13 +136,35 @@ const COUNT_WORDS = normalizedSet(`
   يومين يومان أسبوعين أسبوعان شهرين شهران عامين عامان سنتين سنتان ساعتين ساعتان دقيقتين دقيقتان مرتان
   شخصين شخصان دولتين دولتان`);
 
+/** Words before a year that make it one ("in 2015", لعام 2015، منذ 2019). */
+const YEAR_CUES = normalizedSet("in since by until from of year عام سنة منذ في حتى");
+
 /**
- * Whether a text may answer a question asking for a quantity: it holds a number (see sentenceHolds) or one of
- * COUNT_WORDS. Read generously: a count missed declines an answerable question, a word taken for one only lets
- * an unanswerable one through.
+ * Whether the number at `i` of `tokens` is part of a time, not a count: a year after its cue word, a day or a
+ * year beside a month's name ("24 يناير 2023"), or either half of a time of day ("6:35").
+ */
+function isTimeNumber(tokens: readonly PlacedToken[], i: number, text: string): boolean {
+  const token = tokens[i] as PlacedToken;
+  const before = tokens[i - 1];
+  const after = tokens[i + 1];
+  if ([before, after].some((t) => t !== undefined && t.script !== "digit" && holdsDateWord([t]))) return true;
+  if (before !== undefined && YEAR.test(foldDigits(token.text)) && isOneOf(YEAR_CUES, before.text)) return true;
+  const joined = (a: PlacedToken | undefined, b: PlacedToken | undefined): boolean =>
+    a?.script === "digit" && b?.script === "digit" && text.slice(a.end, b.start) === ":";
+  return joined(before, token) || joined(token, after);
+}
+
+/**
+ * Whether a text may answer a question asking for a quantity: it holds a number that is not part of a date or a
+ * time (see isTimeNumber: "لعام 2015" answered "كم عدد حفظة السلام؟"), a number word, or one of COUNT_WORDS. Read
+ * generously otherwise: a count missed declines an answerable question, a word taken for one only lets an
+ * unanswerable one through.
  */
 export function mayAnswerQuantity(text: string): boolean {
-  return sentenceHolds(text).number || tokenize(text).some((t) => t.script !== "digit" && isOneOf(COUNT_WORDS, t.text));
+  const tokens = tokenizePlaced(text);
+  return tokens.some((t, i) =>
+    t.script === "digit" ? !isTimeNumber(tokens, i, text) : isNumberWord(t.text) || isOneOf(COUNT_WORDS, t.text),
+  );
 }
 
 /** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
