@@ -34,16 +34,14 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (!best || !retrieval.answerable) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
-  const citations = chooseCitations(retrieval.ranked).map(({ ranked, span }, i) => {
-    const citation = toCitation(ranked, texts, i + 1, span);
-    return { ...citation, matches: matchedWords(citation.quote, retrieval.terms) };
-  });
+  const quoted = chooseCitations(retrieval.ranked).map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
   // for a quantity that no quote could answer is one the briefings do not answer. Not a time: a "when" is answered
   // as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
-  if (questionType(question).quantity && !citations.some((c) => mayAnswerQuantity(c.quote))) {
+  if (questionType(question).quantity && !quoted.some((c) => mayAnswerQuantity(c.quote))) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
+  const citations = quoted.map((citation) => ({ ...citation, matches: matchedWords(citation.quote, retrieval.terms) }));
   return { kind: "answered", question, language, citations, timings: timings() };
 }
 
