@@ -6,6 +6,7 @@
 import { silentLogger, type Logger } from "../logger.js";
 import type { BruteforceSearch } from "hnswlib-node";
 import { ARABIC_NAME, LATIN_NAME, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
+import { EmbeddingsError } from "./embedders/errors.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex, type LexicalResult } from "./lexical.js";
 import { loadLexicon } from "./lexicon.js";
@@ -550,9 +551,10 @@ export class Retriever {
       : question;
     let vector: number[];
     try {
-      vector = await this.embeddings.embedQuery(text);
+      vector = checkedQueryVector(await this.embeddings.embedQuery(text), this.embeddings.dimensions);
     } catch (error) {
-      // An embedding server that is down must not take answering with it: the lexical side still answers.
+      // An embedding server that is down, or one whose model was swapped since the index was built, must not take
+      // answering with it: the lexical side still answers.
       this.logger.warn({ err: error, embedder: this.embeddings.id }, "embedding the question failed; answering from the lexical index alone");
       return new Map();
     }
@@ -573,6 +575,19 @@ export class Retriever {
     }
     return out;
   }
+}
+
+/**
+ * The question's vector, if it can be searched: hnswlib throws on another length or a non-array, and NaN values
+ * find neighbours at NaN distances, which decline every question without a word.
+ * @throws EmbeddingsError("bad-model") naming what is wrong with it
+ */
+function checkedQueryVector(vector: unknown, dimensions: number): number[] {
+  const bad = (why: string): EmbeddingsError => new EmbeddingsError("bad-model", `the embedder returned ${why}`);
+  if (!Array.isArray(vector)) throw bad(`${typeof vector}, not a vector`);
+  if (vector.length !== dimensions) throw bad(`a vector of ${vector.length} dimensions; the index holds ${dimensions}`);
+  if (!vector.every(Number.isFinite)) throw bad("a vector holding a value that is not a finite number");
+  return vector as number[];
 }
 
 /** Bits of a label that pick its position in a chunk of {@link LabelTable}. */

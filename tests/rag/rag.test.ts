@@ -216,13 +216,18 @@ describe("two briefings", () => {
 });
 
 describe("createRag and the index", () => {
-  it("answers from the lexical index alone when embedding the question fails", async () => {
+  // A server down throws; one whose model was swapped while the bot runs returns vectors hnswlib cannot search
+  // (another length: it threw on every question) or values that are no numbers (every question was declined).
+  it.each([
+    ["throws", async (): Promise<number[]> => Promise.reject(new Error("embedding server down"))],
+    ["returns a vector of another length", async (): Promise<number[]> => [0.5, 0.5, 0.5]],
+    ["returns no vector", async (): Promise<number[]> => undefined as unknown as number[]],
+    ["returns values that are not numbers", async (): Promise<number[]> => new Array<number>(384).fill(Number.NaN)],
+  ])("answers from the lexical index alone when the embedder %s for the question", async (_, embedQuery) => {
     const other = tempProject();
     try {
       const failing = new HashingEmbeddings();
-      failing.embedQuery = async () => {
-        throw new Error("embedding server down");
-      };
+      failing.embedQuery = embedQuery;
       const { logger, warnings } = warningLogger();
       const lexicalOnly = await createRag({ root: other.root, seedsDir: other.seedsDir, indexDir: other.indexDir, embeddings: failing, logger });
       const answer = await lexicalOnly.answer("What role did Algeria play in the Sahel region?");
