@@ -4,6 +4,7 @@
  * sentences it ranked, and every citation shown is a slice of the source, never the model's text.
  */
 import type { Logger } from "../../logger.js";
+import { matchedWords } from "../analyze.js";
 import { chooseCitations, toCitation } from "../answer.js";
 import type { Retrieval } from "../retrieve.js";
 import type { SourceTexts } from "../seeds.js";
@@ -96,7 +97,8 @@ export function createComposer(options: LlmOptions, { logger, client }: Composer
       const citations = verified.cited.map((n, i): Citation => {
         const c = evidence[n - 1];
         if (!c) throw new Error(`verified citation ${n} outside the passages`);
-        return { ...c, n: i + 1 };
+        // Marked as a quote of the extractive answer is: the words that matched, and what found them.
+        return { ...c, n: i + 1, matches: matchedWords(c.quote, retrieval.terms) };
       });
       return { kind: "composed", text: verified.text, citations };
     },

@@ -85,8 +85,16 @@ describe("answers composed by a language model", () => {
     expect(answer.composed?.text).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. The briefing says “.+” \[\d\]\.$/u);
     const markers = [...(answer.composed?.text ?? "").matchAll(/\[(\d+)\]/gu)].map((m) => Number(m[1]));
     expect(Math.max(...markers)).toBe(answer.citations.length);
-    // The citations are the passages the model cited, each the sentence it was shown.
+    // The citations are the passages the model cited, each the sentence it was shown, its matched words marked
+    // as in a quoted answer (what shows an English reader why an Arabic sentence was cited).
     expect(answer.citations[0]?.quote).toBe(passages[0]?.text);
+    const first = answer.citations[0];
+    expect(first?.matches?.map((m) => [m.word, first.quote.slice(m.start, m.end)])).toEqual(
+      expect.arrayContaining([
+        ["Michele", "ميشال"],
+        ["Sison", "سيسون"],
+      ]),
+    );
     expect(JSON.stringify(logs)).not.toContain("sk-test-secret-key");
   });
 
