@@ -618,7 +618,6 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     if (await lockLost(indexDir)) throw new Error("the index lock was taken over by another writer while this one wrote; leaving the index on disk to it");
     if (existsSync(indexDir)) await rename(indexDir, old);
     await rename(tmp, indexDir);
-    await rm(old, { recursive: true, force: true });
   } catch (error) {
     // Put the previous index back if it was moved aside and the new one did not take its place.
     let restoreError: unknown;
@@ -630,6 +629,11 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     const advice = busy ? "; it may be a mount point, which cannot be replaced: mount its parent instead and point INDEX_DIR at a folder inside it" : "";
     throw new IndexError("unwritable", `cannot write the index to ${indexDir}${advice}`, { cause });
   }
+  // The new index is in place: the previous one is litter now, which the next writer tidies if it stays
+  // (tidyLeftovers). Reported as a failure, the write was said to be lost and `npm run index` exited 1.
+  await rm(old, { recursive: true, force: true }).catch((error: unknown) =>
+    files.logger?.warn({ err: error, folder: old }, "could not remove the previous index; the next rebuild removes it"),
+  );
 }
 
 /**

@@ -17,6 +17,8 @@ import { tempProject, type TempProject } from "../helpers/project.js";
 const linkFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 /** Set, renaming that folder away fails with EBUSY (as a mount point's rename does). */
 const mounted = vi.hoisted(() => ({ dir: undefined as string | undefined }));
+/** Set, removing a folder whose path starts with it fails with EPERM (as an immutable file in it makes it fail). */
+const undeletable = vi.hoisted(() => ({ prefix: undefined as string | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
   const actual = await importOriginal<typeof import("node:fs/promises")>();
   return {
@@ -28,6 +30,10 @@ vi.mock("node:fs/promises", async (importOriginal) => {
     rename: async (from: string, to: string): Promise<void> => {
       if (from === mounted.dir) throw Object.assign(new Error(`EBUSY: resource busy or locked, rename '${from}'`), { code: "EBUSY" });
       return actual.rename(from, to);
+    },
+    rm: async (path: string, options?: Parameters<typeof actual.rm>[1]): Promise<void> => {
+      if (undeletable.prefix && path.startsWith(undeletable.prefix)) throw Object.assign(new Error(`EPERM: operation not permitted, rm '${path}'`), { code: "EPERM" });
+      return actual.rm(path, options);
     },
   };
 });
@@ -679,6 +685,23 @@ describe("the graph's segments built in worker threads", () => {
     const loaded = await loadIndex(project.indexDir, seeds, embeddings);
     if (loaded.status !== "fresh") throw new Error(loaded.status);
     await expectSameRankings(loaded.index, nextOnMain, "update");
+  });
+});
+
+describe("the previous index, moved aside by a rebuild", () => {
+  it("left behind when it cannot be removed, does not make the written index a failure", async () => {
+    await buildIndex(options());
+    undeletable.prefix = `${project.indexDir}.old-`;
+    try {
+      writeFileSync(join(project.seedsDir, "new.md"), "A second briefing, so the index must be written again.");
+      const { logger, warnings } = warningLogger();
+      await buildIndex({ ...options(), mustSave: true, logger });
+      expect(warnings).toContain("could not remove the previous index; the next rebuild removes it");
+      const seeds = await readSeeds(project.root, project.seedsDir);
+      expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("fresh");
+    } finally {
+      undeletable.prefix = undefined;
+    }
   });
 });
 
