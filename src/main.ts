@@ -22,6 +22,12 @@ const PRUNE_EVERY_MS = 24 * 60 * 60_000;
  * quotes instead (half the grace when it is shorter): time for the adapter to replace a streamed half message.
  */
 const WRAP_UP_BEFORE_MS = 2000;
+/**
+ * A platform that cannot start while another runs is tried again after this long, twice as long each time up to
+ * START_RETRY_MAX_MS: a network or a platform not reachable at boot must not leave it off for the process's life.
+ */
+const START_RETRY_FIRST_MS = 5000;
+const START_RETRY_MAX_MS = 5 * 60_000;
 
 /** The secrets to redact from a fatal error, once the configuration is read. */
 let secrets: readonly string[] = [];
@@ -68,20 +74,29 @@ async function main(): Promise<void> {
   const limiter = state.redis ? createRedisRateLimiter(state.redis, config.rateLimitPerMinute) : createRateLimiter(config.rateLimitPerMinute);
   const wrapUp = new AbortController();
   const deps: BotDeps = { ask: createAsk({ rag, limiter, logger, state, wrapUp: wrapUp.signal }), rag, logger, inflight, onFatal: (e) => fatal(e) };
-  const bots: BotHandle[] = [];
-  if (config.discord) bots.push(createDiscordBot(config.discord, deps));
-  if (config.telegram) bots.push(createTelegramBot(config.telegram, deps));
+  // Each platform's bot is made anew for each attempt to start it (see keepTrying): a failed start leaves a client
+  // half set up.
+  const makers: (() => BotHandle)[] = [];
+  const { discord, telegram } = config;
+  if (discord) makers.push(() => createDiscordBot(discord, deps));
+  if (telegram) makers.push(() => createTelegramBot(telegram, deps));
+  const bots: BotHandle[] = makers.map((make) => make());
+  const retries = new Set<NodeJS.Timeout>();
 
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (reason: string, code = 0): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
       clearInterval(pruning);
+      for (const timer of retries) clearTimeout(timer);
       // A rescan writing the index is let finish within the grace, so that it releases the lock and tidies up.
       const reloadDone = rag.close();
       const deadline = Date.now() + config.shutdownGraceMs;
       const wrappingUp = setTimeout(() => wrapUp.abort(), config.shutdownGraceMs - Math.min(WRAP_UP_BEFORE_MS, config.shutdownGraceMs / 2)).unref();
-      await Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
+      // Within the grace: a platform that does not answer (a webhook client that never finishes its request, a Bot
+      // API that does not reply to the last offset sync) must not hold the process past it.
+      const stopped = Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
+      if (!(await settledWithin(stopped, Math.max(0, deadline - Date.now())))) logger.warn({}, "a bot was still stopping at the shutdown deadline");
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
       if (!(await settledWithin(reloadDone, Math.max(0, deadline - Date.now())))) logger.warn({}, "an index update was still running at the shutdown deadline");
@@ -112,13 +127,44 @@ async function main(): Promise<void> {
     bots.push(createConsoleChat({ ...deps, ask: consoleAsk }, { onClose: () => void shutdown("end of input") }));
   }
   const started = await Promise.allSettled(bots.map((b) => b.start()));
-  started.forEach((result, i) => {
-    if (result.status === "rejected") logger.error({ err: result.reason, bot: bots[i]?.name }, "bot failed to start");
-  });
   if (!started.some((r) => r.status === "fulfilled")) {
+    started.forEach((result, i) => {
+      if (result.status === "rejected") logger.error({ err: result.reason, bot: bots[i]?.name }, "bot failed to start");
+    });
     process.stderr.write("No bot could start; see the log above.\n");
     process.exit(1);
   }
+
+  /**
+   * Makes platform `i`'s bot anew and starts it after a while, and again later if that fails too, until it starts
+   * or the process shuts down.
+   */
+  const keepTrying = (i: number, make: () => BotHandle, error: unknown, attempt = 1): void => {
+    const retryInMs = Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (attempt - 1));
+    const failed = bots[i];
+    logger.error({ err: error, bot: failed?.name, retryInSeconds: retryInMs / 1000 }, "bot failed to start");
+    const timer = setTimeout(() => {
+      retries.delete(timer);
+      void (async () => {
+        await failed?.stop(0).catch((e: unknown) => logger.debug({ err: e, bot: failed.name }, "the bot that failed to start did not stop cleanly"));
+        if (shuttingDown) return;
+        const next = make();
+        bots[i] = next;
+        try {
+          await next.start();
+          logger.info({ bot: next.name, attempts: attempt + 1 }, "bot started");
+        } catch (e) {
+          if (!shuttingDown) keepTrying(i, make, e, attempt + 1);
+        }
+      })();
+    }, retryInMs);
+    retries.add(timer);
+  };
+  // Only the platforms' bots are tried again: the console chat runs alone, and its failing ended the process above.
+  started.forEach((result, i) => {
+    const make = makers[i];
+    if (result.status === "rejected" && make) keepTrying(i, make, result.reason);
+  });
   const running = bots.filter((_, i) => started[i]?.status === "fulfilled").map((b) => b.name);
   logger.info({ bots: running, briefings: rag.info().briefings.length, state: state.redis ? (state.redis.available ? "redis" : "in-process until Redis is reachable") : "in-process" }, "ready");
 }

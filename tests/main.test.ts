@@ -5,7 +5,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { IDS, startFakeDiscord, type FakeDiscord } from "./fakes/discord-server.js";
-import { parseTelegramHtml, startFakeTelegram, type FakeTelegram } from "./fakes/telegram-server.js";
+import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram } from "./fakes/telegram-server.js";
 import { REPO_ROOT, tempProject, type TempProject } from "./helpers/project.js";
 
 interface Started {
@@ -132,6 +132,46 @@ describe("npm start", () => {
       expect(output.stdout + output.stderr).toContain("bot failed to start");
       child.kill("SIGTERM");
       expect(await exitCode(child, 15_000)).toBe(0);
+    });
+
+    it("starts again, later, the bot that could not start while the other runs, and it then answers", { timeout: 120_000 }, async () => {
+      // Discord refuses the first connection (4014: an intent not enabled yet, which the operator may enable in
+      // the developer portal while the bot runs); Telegram starts.
+      discord.refuseIdentify(4014);
+      const started = start({
+        TELEGRAM_BOT_TOKEN: telegram.token,
+        TELEGRAM_API_ROOT: telegram.apiRoot,
+        DISCORD_TOKEN: discord.token,
+        DISCORD_API_BASE: discord.apiBase,
+        DISCORD_GUILD_ID: IDS.guild,
+      });
+      const { child, output } = started;
+      expect((await ready(started, 60_000)).bots).toEqual(["telegram"]);
+      const logs = (): string => output.stdout + output.stderr;
+      expect(logs()).toMatch(/"bot":"discord","retryInSeconds":5,"msg":"bot failed to start"/u);
+      await discord.waitFor(() => (logs().includes('"msg":"bot started"') ? true : undefined), 30_000, "Discord started on the second attempt");
+      expect(logs()).toMatch(/"bot":"discord","attempts":2,"msg":"bot started"/u);
+
+      const question = discord.directMessage("What role did Algeria play in the Sahel region?");
+      const reply = await discord
+        .waitFor(() => discord.messages.find((m) => m.messageReference?.["message_id"] === question), 30_000, "the Discord reply")
+        .catch((error: unknown) => {
+          throw new Error(`${String(error)}\n${output.stderr}`);
+        });
+      expect(reply.content.replaceAll("**", "")).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
+      child.kill("SIGTERM");
+      expect(await exitCode(child, 15_000)).toBe(0);
+    });
+
+    it("exits within the shutdown grace though the Bot API never answers the last offset sync", { timeout: 120_000 }, async () => {
+      const started = start({ TELEGRAM_BOT_TOKEN: telegram.token, TELEGRAM_API_ROOT: telegram.apiRoot, SHUTDOWN_GRACE_MS: "2000" });
+      expect((await ready(started, 60_000)).bots).toEqual(["telegram"]);
+      // telegraf confirms the last offset with getUpdates(limit 1) when it stops; held for a minute here.
+      telegram.fail("getUpdates", faults.delay(60_000), 1, (params) => params["limit"] === 1);
+      started.child.kill("SIGTERM");
+      // Past the 2 s grace and a margin for a loaded machine, the helper kills it and the code is null.
+      expect(await exitCode(started.child, 20_000)).toBe(0);
+      expect(started.output.stdout + started.output.stderr).toContain("a bot was still stopping at the shutdown deadline");
     });
 
     it("answers over Telegram and Discord with verbatim quotes, then exits 0 on SIGTERM without leaking tokens", { timeout: 120_000 }, async () => {
