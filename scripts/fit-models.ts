@@ -20,9 +20,9 @@
  *
  * `--features` also writes each question's out-of-fold decline features, for studying the decline elsewhere.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { firstHit } from "../src/cli/metrics.js";
 import { chooseCitations } from "../src/rag/answer.js";
@@ -104,6 +104,16 @@ async function xquadCorpus(dir: string, rows: readonly XquadRow[]): Promise<Corp
 }
 
 /**
+ * The copy filter that leaves out `source` (a seed's path relative to the XQuAD folder `dir`): that file alone, not
+ * every file whose path ends with its name (leaving out 01.txt would take 101.txt with it). Both sides are resolved,
+ * as `dir` may be relative.
+ */
+export function leavingOut(dir: string, source: string): (from: string) => boolean {
+  const left = resolve(dir, source);
+  return (from) => resolve(from) !== left;
+}
+
+/**
  * For each article, the other nineteen, asked that article's questions: questions on an article that is not
  * there, as the 120 on four more articles are, but a thousand of them, on twenty topics. They teach the
  * several-articles decline model what an off-topic question looks like from many more examples than the 120
@@ -114,7 +124,7 @@ async function leftOutCorpora(dir: string, rows: readonly XquadRow[]): Promise<C
   const corpora: Corpus[] = [];
   for (const source of sources) {
     const root = mkdtempSync(join(tmpdir(), "fit-left-out-"));
-    cpSync(join(dir, "seeds"), join(root, "seeds"), { recursive: true, filter: (from) => !from.endsWith(source.replace(/^seeds\//u, "")) });
+    cpSync(join(dir, "seeds"), join(root, "seeds"), { recursive: true, filter: leavingOut(dir, source) });
     const corpus = await openCorpus(root, join(root, "seeds"));
     rmSync(root, { recursive: true, force: true });
     const questions = rows
@@ -490,4 +500,5 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${MODELS_PATH}\n`);
 }
 
-await main();
+// Run as a script; a test imports leavingOut without running the fit.
+if (process.argv[1] !== undefined && realpathSync(process.argv[1]) === fileURLToPath(import.meta.url)) await main();
