@@ -39,6 +39,8 @@ const PROBE = `data:text/javascript,${encodeURIComponent(
 )}`;
 const OUTSTANDING = 32;
 const HOLD_MS = 2000;
+/** The bot processes alive, for the deadline to kill. */
+const running = new Set<ChildProcess>();
 
 const args = process.argv.slice(2);
 const SUSTAINED = Number(args[args.indexOf("--questions") + 1] ?? "") || 10_000;
@@ -178,6 +180,8 @@ async function startBot(project: TempProject, tg: FakeTelegram, dc: FakeDiscord,
       ...env,
     },
   });
+  running.add(child);
+  child.once("exit", () => running.delete(child));
   const bot: Bot = { child, logTail: [], logLines: 0 };
   let partial = "";
   child.stderr?.on("data", (d: Buffer) => {
@@ -422,12 +426,15 @@ function writeDoc(section: string): void {
 }
 
 async function main(): Promise<void> {
+  const project = tempProject();
   const deadline = setTimeout(() => {
     process.stderr.write(`soak: gave up after ${DEADLINE_MS / 60_000} minutes\n`);
+    // process.exit skips the `finally` blocks: the bot does not watch for its parent going, and the project would stay.
+    for (const child of running) child.kill("SIGKILL");
+    project.remove();
     process.exit(1);
   }, DEADLINE_MS);
   deadline.unref();
-  const project = tempProject();
   const tg = await startFakeTelegram();
   const dc = await startFakeDiscord();
   try {
