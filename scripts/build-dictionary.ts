@@ -68,7 +68,7 @@ function main(dir: string): void {
   const header =
     "# FreeDict English-Arabic 0.6.3 and Arabic-English (Arabeyes.org), GPL-2.0-or-later; see data/README.md\n" +
     "# english<TAB>translations (eng-ara)<TAB>arabic headwords glossed by it (ara-eng), each |-separated\n";
-  writeFileSync("data/freedict-eng-ara.tsv", header + lines.join("\n") + "\n");
+  writeFileSync(new URL("../data/freedict-eng-ara.tsv", import.meta.url), header + lines.join("\n") + "\n");
   console.log(`wrote ${lines.length} headwords to data/freedict-eng-ara.tsv`);
 }
 
