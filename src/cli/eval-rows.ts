@@ -4,6 +4,7 @@
  * file and the line, not a cast that fails in the middle of a run or scores a row as something it is not.
  */
 import { readFileSync } from "node:fs";
+import { cleanQuestion, QuestionError } from "../rag/index.js";
 import type { EvalRow, SpanRow } from "./metrics.js";
 
 export interface Turn {
@@ -31,10 +32,11 @@ export class QuestionsFileError extends Error {
 
 /**
  * The rows of the questions file `file`. Throws QuestionsFileError at the first line that is not a row (not JSON,
- * a field missing or of another type) or not of the format of the file's first row: cast unchecked, such a line
- * would fail in the middle of a run, or be scored as something it is not.
+ * a field missing or of another type, a question the core would refuse to read: blank, or over `maxQuestionChars`)
+ * or not of the format of the file's first row: cast unchecked, such a line would fail in the middle of a run, or
+ * be scored as something it is not.
  */
-export function readRows(file: string): Rows {
+export function readRows(file: string, maxQuestionChars: number): Rows {
   const conversations: ConversationRow[] = [];
   const questions: QuestionRow[] = [];
   let first: { readonly kind: Rows["kind"]; readonly line: number } | undefined;
@@ -61,20 +63,33 @@ export function readRows(file: string): Rows {
       const which = kind === "conversations" ? `"turns" among questions (line ${first.line} is a question)` : `"turns" is missing (line ${first.line} is a conversation)`;
       fail(`${which}: one file holds one format`);
     }
-    if (kind === "conversations") conversations.push(conversationRow(row, fail));
-    else questions.push(questionRow(row, fail));
+    const question = (value: Readonly<Record<string, unknown>>, where = ""): string => questionField(value, maxQuestionChars, fail, where);
+    if (kind === "conversations") conversations.push(conversationRow(row, question, fail));
+    else questions.push(questionRow(row, question, fail));
   }
   return first?.kind === "conversations" ? { kind: "conversations", rows: conversations } : { kind: "questions", rows: questions };
 }
 
 /** Says what is wrong with the row being read (a QuestionsFileError naming its line); never returns. */
-type Fail = (what: string) => never;
+type Fail = (what: string, cause?: unknown) => never;
 
 /** The string `name` of `row`, or a failure saying it is missing or not text. */
 function textField(row: Readonly<Record<string, unknown>>, name: string, fail: Fail, where = ""): string {
   const value = row[name];
   if (typeof value === "string") return value;
   return fail(value === undefined ? `${where}"${name}" is missing` : `${where}"${name}" must be text`);
+}
+
+/** The question of `row`, checked as the core reads it (see cleanQuestion): one it refuses would end the run. */
+function questionField(row: Readonly<Record<string, unknown>>, maxChars: number, fail: Fail, where: string): string {
+  const question = textField(row, "question", fail, where);
+  try {
+    cleanQuestion(question, maxChars);
+    return question;
+  } catch (error) {
+    if (!(error instanceof QuestionError)) throw error;
+    return fail(`${where}"question": ${error.message}`, error);
+  }
 }
 
 /** The list of strings `name` of `row`, when there is one. */
@@ -99,10 +114,13 @@ function numberField(row: Readonly<Record<string, unknown>>, name: string, fail:
   return fail(`"${name}" must be a number`);
 }
 
-function questionRow(row: Readonly<Record<string, unknown>>, fail: Fail): QuestionRow {
+/** Reads the question of a row, or of a turn (`where` says which), checked as the core would read it. */
+type QuestionOf = (row: Readonly<Record<string, unknown>>, where?: string) => string;
+
+function questionRow(row: Readonly<Record<string, unknown>>, questionOf: QuestionOf, fail: Fail): QuestionRow {
   const id = textField(row, "id", fail);
   const lang = textField(row, "lang", fail);
-  const question = textField(row, "question", fail);
+  const question = questionOf(row);
   // Left out, it would be scored as unanswerable without a word.
   const answerable = flagField(row, "answerable", fail) ?? fail('"answerable" is missing');
   const source = row["source"] === undefined ? undefined : textField(row, "source", fail);
@@ -122,7 +140,7 @@ function questionRow(row: Readonly<Record<string, unknown>>, fail: Fail): Questi
   };
 }
 
-function conversationRow(row: Readonly<Record<string, unknown>>, fail: Fail): ConversationRow {
+function conversationRow(row: Readonly<Record<string, unknown>>, questionOf: QuestionOf, fail: Fail): ConversationRow {
   const id = textField(row, "id", fail);
   const lang = textField(row, "lang", fail);
   const turns = row["turns"];
@@ -137,7 +155,7 @@ function conversationRow(row: Readonly<Record<string, unknown>>, fail: Fail): Co
       const evidence = textsField(turn, "evidence", fail, where);
       const answerable = flagField(turn, "answerable", fail, where);
       return {
-        question: textField(turn, "question", fail, where),
+        question: questionOf(turn, where),
         ...(evidence === undefined ? {} : { evidence }),
         ...(answerable === undefined ? {} : { answerable }),
       };

@@ -160,9 +160,10 @@ run(async () => {
     process.exitCode = 2;
     return;
   }
+  const configured = setup();
   let read: Rows;
   try {
-    read = readRows(file);
+    read = readRows(file, configured.config.maxQuestionChars);
   } catch (error) {
     // A file that is not a questions file is the caller's to fix, like a mistyped option.
     if (!(error instanceof QuestionsFileError)) throw error;
@@ -171,7 +172,7 @@ run(async () => {
     return;
   }
   const json = args.includes("--json");
-  const { cli, cleanup } = corpus(setup(), args);
+  const { cli, cleanup } = corpus(configured, args);
   try {
     const rag = await openRag(cli);
     if (read.kind === "conversations") await evalConversations(rag, read.rows, json);

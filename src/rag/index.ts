@@ -7,7 +7,7 @@ export { IndexError, QuestionError, type IndexErrorCode, type QuestionErrorCode 
 export { detectLanguage } from "./text/language.js";
 export { graphemeEnd, graphemes, graphemeStart } from "./text/graphemes.js";
 export { smallTalk, type SmallTalk } from "./text/smalltalk.js";
-export { createRag, withoutUnsafe, type CreateRagOptions } from "./rag.js";
+export { cleanQuestion, createRag, withoutUnsafe, type CreateRagOptions } from "./rag.js";
 export { LockError, type LockErrorCode } from "./lock.js";
 export type { LiveRag, RefreshOutcome, ReloadOptions } from "./reload.js";
 export { buildIndex, type BuildIndexOptions } from "./store.js";

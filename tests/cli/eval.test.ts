@@ -2,7 +2,7 @@
  * `npm run eval` on the span format of xquad-dev (over a read-only `--root`) and on conversations.
  */
 import { spawnSync } from "node:child_process";
-import { chmodSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
@@ -16,6 +16,16 @@ afterAll(() => {
   chmodSync(project.root, 0o755);
   project.remove();
 });
+
+/** Every entry under `dir` with its size and modification time: what a write there would change. */
+function snapshot(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: "utf8" })
+    .sort()
+    .map((name) => {
+      const stat = statSync(join(dir, name));
+      return `${name} ${stat.size} ${stat.mtimeMs}`;
+    });
+}
 
 function evalJson(args: string[]): Record<string, unknown> {
   const result = spawnSync("npm", ["run", "--silent", "eval", "--", ...args, "--json"], {
@@ -40,7 +50,8 @@ describe("npm run eval", () => {
     }
   });
 
-  it("refuses a questions file with a line that is not a row (exit 2), naming the file, the line and what is wrong", () => {
+  // A dozen runs of npm, a few seconds each on a busy machine.
+  it("refuses a questions file with a line that is not a row (exit 2), naming the file, the line and what is wrong", { timeout: 120_000 }, () => {
     const question = { id: "q1", lang: "en", question: "Who is Michele Sison?", evidence: ["Sison"], answerable: true };
     const conversation = { id: "c1", lang: "en", turns: [{ question: "Who is Michele Sison?" }, { question: "And her role?", evidence: ["x"] }] };
     const cases: [string, string[], string][] = [
@@ -54,6 +65,10 @@ describe("npm run eval", () => {
       ["span-text", [JSON.stringify({ ...question, start: "12" })], ':1: "start" must be a number'],
       ["turn-no-question", [JSON.stringify({ ...conversation, turns: [{ question: "Who?" }, { evidence: ["x"] }] })], ':1: turn 2: "question" is missing'],
       ["mixed", [JSON.stringify(conversation), JSON.stringify(question)], ':2: "turns" is missing (line 1 is a conversation)'],
+      // Questions the core refuses to read: the run stopped at them, after every question before was asked.
+      ["blank-question", [JSON.stringify(question), JSON.stringify({ ...question, question: " \t " })], ':2: "question": the question is empty'],
+      ["long-question", [JSON.stringify({ ...question, question: "Who? ".repeat(120) })], ':1: "question": the question has 599 characters; the limit is 500'],
+      ["turn-blank-question", [JSON.stringify({ ...conversation, turns: [{ question: "" }, { question: "And her role?", evidence: ["x"] }] })], ':1: turn 1: "question": the question is empty'],
     ];
     for (const [name, lines, message] of cases) {
       const file = join(project.root, `bad-${name}.jsonl`);
@@ -77,8 +92,11 @@ describe("npm run eval", () => {
       { id: "n1", lang: "en", question: "What is the capital of France?", answerable: false },
     ];
     writeFileSync(join(project.root, "questions.jsonl"), rows.map((r) => JSON.stringify(r)).join("\n"));
+    // Read-only to a user; root (as CI runs) writes there anyway, which the snapshot would show.
     chmodSync(project.root, 0o555);
+    const before = snapshot(project.root);
     const scores = evalJson([join(project.root, "questions.jsonl"), "--root", project.root]) as Record<string, Record<string, number>>;
+    expect(snapshot(project.root)).toEqual(before);
     expect(scores["ar"]).toMatchObject({ answerable: 1, span3: 1, para3: 1, falseDecline: 0 });
     expect(scores["en"]).toMatchObject({ answerable: 1, span3: 1, para3: 1, unanswerable: 1, declined: 1 });
     expect(scores["all"]).toMatchObject({ answerable: 2, unanswerable: 1 });
