@@ -50,6 +50,11 @@ export interface DiscordBotOptions {
    * millisecond, and a typing request per answer would spend half of Discord's request budget on nothing.
    */
   readonly typingDelayMs?: number;
+  /**
+   * About how many users, members per guild and DM channels discord.js keeps cached (default 1,000): it caches them
+   * for each person who writes to the bot, for good unless bounded, and the bot never reads them back.
+   */
+  readonly cacheLimit?: number;
 }
 
 /** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
@@ -85,6 +90,8 @@ export class DiscordClosedError extends Error {
 const NO_HISTORY_MS = 60 * 60 * 1000;
 /** Channels remembered so at most; past that the memory starts again (an operator's permissions are few to fix). */
 const MAX_PLAIN_CHANNELS = 10_000;
+/** Users, members per guild and DM channels kept cached, by default (about 0.6 KB a user). */
+const CACHE_LIMIT = 1_000;
 /** Discord shows "typing…" for about 10 s per request. */
 const TYPING_REFRESH_MS = 8_000;
 /** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
@@ -100,8 +107,11 @@ export const DISCORD_COMMANDS = [
   new SlashCommandBuilder().setName("about").setDescription("Which briefings I know and when they were indexed"),
 ].map((command) => command.toJSON());
 
-/** A message or an interaction, by its id: handled once each, in ways that differ by kind (see handle). */
-type DiscordEvent = { readonly kind: "message" | "interaction"; readonly id: string };
+/**
+ * A message or an interaction, by its id: handled once each, in ways that differ by kind (see handle). `dmChannel`:
+ * the DM channel a message's answer goes to, kept cached until it is handled (see sweepDmChannels).
+ */
+type DiscordEvent = { readonly kind: "message" | "interaction"; readonly id: string; readonly dmChannel?: string | undefined };
 
 /** A sent message's key, by which a reply to it finds the conversation of the answer it was part of. */
 const messageKey = (messageId: string): string => `discord:${messageId}`;
@@ -109,14 +119,21 @@ const messageKey = (messageId: string): string => `discord:${messageId}`;
 /** Creates the Discord bot; nothing connects until `start()`. */
 export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: DiscordBotOptions = {}): BotHandle {
   const logger = deps.logger.child({ bot: "discord" });
-  const { typingDelayMs = 400 } = options;
+  const { typingDelayMs = 400, cacheLimit = CACHE_LIMIT } = options;
   const state = deps.ask.state;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
     partials: [Partials.Channel],
     allowedMentions: NO_PINGS,
-    // The bot never reads past messages; discord.js would keep 200 per channel and DM (a leak in a busy bot).
-    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 0 }),
+    // The bot never reads past messages; discord.js would keep 200 per channel and DM (a leak in a busy bot). Nor
+    // does it look users or members up (each event carries its own), which discord.js would keep for good. The
+    // bot's own user and members stay cached: discord.js reads them (client.user, guild.members.me).
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 0,
+      UserManager: { maxSize: cacheLimit, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: cacheLimit, keepOverLimit: (member) => member.id === member.client.user.id },
+    }),
     // A reply to a message deleted meanwhile is sent as a plain message instead of failing.
     failIfNotExists: false,
     ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
@@ -124,6 +141,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   /** Channels where replies are refused for lack of Read Message History, until when (see replyTo). */
   const plainChannels = new Map<string, number>();
   const turns = createTurns();
+  /**
+   * DM channels with messages being handled, and how many: Message#channel reads the cache, and their replies, edits
+   * and typing go through it.
+   */
+  const dmAnswering = new Map<string, number>();
+  /** Events since the last sweepDmChannels. */
+  let eventsSinceSweep = 0;
   /** Set halfway through stop()'s grace: no event is taken on after that (see stop). */
   let closing = false;
   /** Set once start() has connected; before that a refused connection is start()'s rejection, not a fatal error. */
@@ -138,8 +162,10 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    * through the shared state (Redis) first. An interaction is not: its acknowledgement must reach Discord within
    * 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work.
    */
-  function handle({ kind, id }: DiscordEvent, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
+  function handle({ kind, id, dmChannel }: DiscordEvent, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
     const event = `${kind}:${id}`;
+    if (dmChannel !== undefined) dmAnswering.set(dmChannel, (dmAnswering.get(dmChannel) ?? 0) + 1);
+    sweepDmChannels();
     void deps.inflight.run(async () => {
       try {
         if (kind === "message" && !(await state.updates.first(`discord:${event}`))) {
@@ -154,8 +180,27 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         }
         logger.error({ err: safeError(error), ...context }, "answering failed");
         await apologise().catch((sendError: unknown) => logger.error({ err: safeError(sendError), ...context }, "apology failed"));
+      } finally {
+        if (dmChannel !== undefined) {
+          const left = (dmAnswering.get(dmChannel) ?? 1) - 1;
+          if (left > 0) dmAnswering.set(dmChannel, left);
+          else dmAnswering.delete(dmChannel);
+        }
       }
     });
+  }
+
+  /**
+   * Every `cacheLimit` events handled, drops the DM channels no message is being answered in from the cache.
+   * discord.js caches one per user who ever wrote to the bot (and again for the echo of the bot's own reply), and
+   * offers no way to bound them: ChannelManager's cache must not be customised (the makeCache docs), and Sweepers
+   * have no key for channels other than threads. A user who writes again gets a new one from the event, without a
+   * request; interactions answer through their webhook, not it.
+   */
+  function sweepDmChannels(): void {
+    if (++eventsSinceSweep < cacheLimit) return;
+    eventsSinceSweep = 0;
+    client.channels.cache.sweep((channel, id) => channel.isDMBased() && !dmAnswering.has(id));
   }
 
   client.on(Events.MessageCreate, (message) => {
@@ -172,7 +217,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const question = message.content.replace(new RegExp(tags, "gu"), " ").trim();
     const failed = messages(detectLanguage(question)).failed;
     handle(
-      { kind: "message", id: message.id },
+      { kind: "message", id: message.id, dmChannel: message.inGuild() ? undefined : message.channelId },
       { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
       () => answerMessage(message, question),
       () => replyTo(message, { content: failed, allowedMentions: NO_PINGS, flags: NO_EMBEDS }),

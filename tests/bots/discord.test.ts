@@ -2,7 +2,8 @@
  * The Discord adapter driven by the real discord.js Client against the local fake Discord (REST + Gateway).
  */
 import { Writable } from "node:stream";
-import { afterEach, describe, expect, it } from "vitest";
+import { Client } from "discord.js";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
 import { createDiscordBot, DiscordClosedError, type DiscordBotOptions } from "../../src/bots/discord.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
@@ -902,5 +903,46 @@ describe("Discord bot: buttons under /ask", () => {
     const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the passage");
     expect(shown.content).toContain(`> ${FAKE_QUOTES[0]}`);
     expect(shown.flags & 64).toBe(64);
+  });
+});
+
+describe("Discord bot: bounded caches", () => {
+  it("keeps at most cacheLimit users, members and DM channels cached however many people write, and answers them all", async () => {
+    // The Client is internal to the adapter: its caches are read through the one that logged in.
+    const login = vi.spyOn(Client.prototype, "login");
+    try {
+      // Three: sweeps then also fall on DM events, whose own channel must stay cached for the answer.
+      const limit = 3;
+      const { discord, rag } = await setup({ bot: { cacheLimit: limit } });
+      const client = login.mock.contexts[0] as Client;
+      const people = Array.from({ length: 12 }, (_, n) => user(n + 10));
+      const dmOf = (n: number): string => `4000000000000001${n + 10}`;
+      const dmChannels = () => client.channels.cache.filter((channel) => channel.isDMBased());
+      const members = () => client.guilds.cache.get(IDS.guild)?.members.cache;
+      const answers: SentMessage[] = [];
+      for (const [n, person] of people.entries()) {
+        answers.push(await replyTo(discord, discord.directMessage("Who is Michele Sison?", { author: person, channelId: dmOf(n) })));
+        await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { author: person }));
+        expect(client.users.cache.size).toBeLessThanOrEqual(limit);
+        expect(members()?.size).toBeLessThanOrEqual(limit);
+        expect(dmChannels().size).toBeLessThanOrEqual(limit);
+      }
+      // The bot's own user and member were never dropped (else each answer sent would cache a plain copy of the user).
+      expect(client.users.cache.get(IDS.bot)).toBe(client.user);
+      expect(client.guilds.cache.get(IDS.guild)?.members.me?.id).toBe(IDS.bot);
+
+      // The first person's DM channel left the cache long ago: a reply to the earlier answer still follows up on it,
+      // with typing, and the answer's buttons still open their paragraph.
+      expect(client.channels.cache.has(dmOf(0))).toBe(false);
+      const followUp = await replyTo(discord, discord.directMessage("And what did she say?", { author: user(10), channelId: dmOf(0), replyTo: answers[0]?.id ?? "" }));
+      expect(followUp.channelId).toBe(dmOf(0));
+      expect(rag.contexts.at(-1)?.turns.map((t) => t.question)).toEqual(["Who is Michele Sison?"]);
+      expect(discord.calls.filter((c) => c.route === `/channels/${dmOf(0)}/typing`)).toHaveLength(2);
+      const click = discord.click(followUp.id, discord.buttonsOf(followUp)[0]?.[0] ?? "", { user: user(10) });
+      const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the passage");
+      expect(shown.content).toContain(FAKE_QUOTES[0]);
+    } finally {
+      login.mockRestore();
+    }
   });
 });
