@@ -58,6 +58,11 @@ const COMMANDS = [
   { command: "about", description: "Which briefings I know and when they were indexed" },
 ];
 const UPDATES = ["message" as const, "callback_query" as const];
+/** A message with something other than text in it (Telegram's content messages); any other is a service message. */
+const NOT_TEXT = [
+  message("animation"), message("audio"), message("contact"), message("dice"), message("document"), message("game"), message("location"),
+  message("photo"), message("poll"), message("sticker"), message("story"), message("venue"), message("video"), message("video_note"), message("voice"),
+];
 const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 /** Options that send a message as a reply to message `messageId` (sent anyway if that one is gone). */
 const replyTo = (messageId: number) => ({ reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
@@ -65,6 +70,8 @@ const replyTo = (messageId: number) => ({ reply_parameters: { message_id: messag
 const retryAfterOf = (error: unknown): number | undefined =>
   error instanceof TelegramError && error.code === 429 ? error.parameters?.retry_after : undefined;
 const TYPING_EVERY_MS = 4500;
+/** How long stop() lets the webhook requests being received finish (never longer than its grace) before cutting them off. */
+const WEBHOOK_CLOSE_MS = 1000;
 const MAX_RETRY_AFTER_S = 60;
 
 /**
@@ -169,7 +176,10 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     // A command this bot does not have (/foo, or /foo@thisbot in a group) gets the commands it does have.
     else if (unknownCommand(ctx.message, ctx.botInfo)) command(ctx, () => help(ctx));
   });
-  bot.on("message", (ctx) => {
+  // Only what a person sent (a sticker, a photo, a voice note, …) is told that the bot reads text: Telegram's service
+  // messages (a pin, an auto-delete timer set, a new chat background, …) are notes of something done in the chat, and
+  // answering one would puzzle the user and spend their rate limit.
+  bot.on(NOT_TEXT, (ctx) => {
     if (ctx.chat.type === "private") command(ctx, () => escapeHtml(messages(userLanguage(ctx)).notText));
   });
   bot.on("callback_query", (ctx) => {
@@ -424,7 +434,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       else await listen(config.webhook);
       logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" }, "Telegram bot started");
     },
-    async stop() {
+    async stop(graceMs = WEBHOOK_CLOSE_MS) {
       stopped = true;
       clearTimeout(retryTimer);
       logRefusals();
@@ -433,7 +443,13 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         webhook = undefined;
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         server.closeIdleConnections();
+        // close() waits for every connection, and a closing server no longer times out a request: one client that
+        // never finishes its request would hold stop() for ever. The requests still coming in get a moment (handing
+        // an update over takes little; its answer runs in the background), then are cut off: Telegram sends again an
+        // update it got no answer to.
+        const cutOff = setTimeout(() => server.closeAllConnections(), Math.min(graceMs, WEBHOOK_CLOSE_MS));
         await closed;
+        clearTimeout(cutOff);
       }
       await stopPolling();
     },

@@ -1,6 +1,7 @@
 /**
  * The Telegram adapter driven by the real telegraf client against the local fake Bot API.
  */
+import { connect } from "node:net";
 import { Writable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf } from "telegraf";
@@ -262,6 +263,21 @@ describe("Telegram bot, long polling", () => {
     expect(shown(sent[1])).toBe(en.tooLong(30));
   });
 
+  it("does not answer Telegram's service messages in a private chat (a pin, an auto-delete timer set), nor count them against the limit", async () => {
+    const { tg, inflight } = await setup({ perMinute: 2 });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    tg.push(tg.serviceUpdate({ pinned_message: answer.message })); // the user pins the answer
+    tg.push(tg.serviceUpdate({ message_auto_delete_timer_changed: { message_auto_delete_time: 86_400 } }));
+    // A last question, within the limit of two only if the service messages were not counted.
+    tg.push(tg.privateUpdate("And what did she say?"));
+    const sent = await tg.waitForSent(2);
+    expect(await inflight.drain(2000)).toBe(true);
+    expect(tg.sent).toHaveLength(2);
+    expect(shown(sent[1])).toContain(FAKE_QUOTES[0]);
+  });
+
   it("rate-limits a flooding user: the allowed answers, one polite notice, then silence", async () => {
     const { tg, rag, inflight } = await setup({ perMinute: 2 });
     for (let i = 0; i < 6; i++) tg.push(tg.privateUpdate(`Who is Michele Sison? #${i}`));
@@ -479,6 +495,22 @@ describe("Telegram bot, webhook", () => {
     // Once the interval is over, the rest of the flood in one line.
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(refusals()).toEqual([1, 29]);
+  });
+
+  it("stop() is not held up by a client that began a request and never finished it", { timeout: 10_000 }, async () => {
+    const port = await freePort();
+    const { bot } = await setup({ config: { webhook: { url: "https://bot.example.test/hook", secret, port } } });
+    const client = connect(port, "127.0.0.1");
+    cleanups.push(async () => void client.destroy());
+    const cutOff = new Promise((resolve) => client.once("close", resolve));
+    client.on("error", (err) => expect(err).toMatchObject({ code: "ECONNRESET" })); // the server may cut it off so
+    await new Promise((resolve) => client.once("connect", resolve));
+    client.write("POST /hook HTTP/1.1\r\nHost: bot.example.test\r\n"); // the headers never end
+    // Answered after the half-sent request was written: by then the server has read it, and its connection is busy.
+    expect(await post(port, "/elsewhere", {})).toBe(403);
+    // Before, stop() waited for that request for ever: this test's timeout is what fails it.
+    await bot.stop(500);
+    await cutOff;
   });
 
   it("stop() closes the webhook server", async () => {
@@ -812,17 +844,22 @@ describe("Telegram bot, answer buttons and feedback", () => {
   });
 
   it("handles a callback query delivered twice once", async () => {
-    const { tg } = await setup();
+    const { tg, inflight } = await setup({ bot: { conflictRetryMs: 50 } });
     tg.push(tg.privateUpdate("Who is Michele Sison?"));
     const [answer] = await tg.waitForSent(1);
     if (!answer) throw new Error("no answer");
     const click = tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? "");
+    // The poll that would confirm the click meets a 409: polling anew, the bot is sent the click again, as Telegram
+    // sends again an update whose offset was never confirmed.
+    const confirming = (params: Readonly<Record<string, unknown>>): boolean => Number(params.offset) > click.update_id;
+    tg.fail("getUpdates", faults.conflict(), 1, confirming);
     tg.push(click);
-    await tg.waitForSent(2);
-    tg.push(click);
-    tg.push(tg.privateUpdate("Who is Michele Sison?"));
-    await tg.waitForSent(3);
+    // The second poll confirming it comes once the batch that carried the click again has been handled.
+    await tg.waitForCalls("getUpdates", 2, 5000, confirming);
+    expect(await inflight.drain(2000)).toBe(true);
+    expect(tg.deliveries(click.update_id)).toBe(2);
     expect(tg.callsOf("answerCallbackQuery")).toHaveLength(1);
+    expect(tg.sent).toHaveLength(2); // the answer and one paragraph
   });
 });
 

@@ -117,14 +117,19 @@ export interface FakeTelegram {
   readonly callbackAnswers: readonly CallbackAnswer[];
   /** Builds a private non-text (sticker) message update. */
   stickerUpdate(from?: Sender): Update;
+  /**
+   * Builds a private service message update: Telegram's note of something done in the chat, `service` its field
+   * (`{ pinned_message: … }`, `{ message_auto_delete_timer_changed: … }`).
+   */
+  serviceUpdate(service: Readonly<Record<string, unknown>>, from?: Sender): Update;
   /** Queues an update for getUpdates. */
   push<U extends Update>(update: U): U;
   /** How many getUpdates responses carried this update. */
   deliveries(updateId: number): number;
   /** Resolves with the first `count` sent messages once there are that many. */
   waitForSent(count: number, timeoutMs?: number): Promise<SentMessage[]>;
-  /** Resolves with the first `count` calls of `method` once there are that many. */
-  waitForCalls(method: string, count: number, timeoutMs?: number): Promise<ApiCall[]>;
+  /** Resolves with the first `count` calls of `method` (of those whose parameters pass `when`, when given) once there are that many. */
+  waitForCalls(method: string, count: number, timeoutMs?: number, when?: (params: Readonly<Record<string, unknown>>) => boolean): Promise<ApiCall[]>;
   close(): Promise<void>;
 }
 
@@ -196,6 +201,15 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     };
     remember(message);
     return { update_id: nextUpdateId++, message } as Update.MessageUpdate<Message.TextMessage>;
+  }
+
+  /** A private message update from `from` whose other fields (its content, or a service message's) are `fields`. */
+  function privateMessageUpdate(fields: Readonly<Record<string, unknown>>, from?: Sender): Update {
+    const sender = user(from);
+    const chat = { id: sender.id, type: "private" as const, first_name: sender.first_name };
+    const message = { message_id: nextMessageId(chat.id), date: Math.floor(Date.now() / 1000), chat, from: sender, ...fields } as Message;
+    remember(message);
+    return { update_id: nextUpdateId++, message } as Update.MessageUpdate;
   }
 
   const api: Record<string, (params: Record<string, unknown>) => ApiResult> = {
@@ -408,19 +422,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       return "text" in current ? current.text : "";
     },
     callbackAnswers,
-    stickerUpdate: (from) => {
-      const sender = user(from);
-      const chat = { id: sender.id, type: "private" as const, first_name: sender.first_name };
-      const message = {
-        message_id: nextMessageId(chat.id),
-        date: Math.floor(Date.now() / 1000),
-        chat,
-        from: sender,
-        sticker: { file_id: "s1", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
-      } as Message.StickerMessage;
-      remember(message);
-      return { update_id: nextUpdateId++, message } as Update.MessageUpdate<Message.StickerMessage>;
-    },
+    stickerUpdate: (from) =>
+      privateMessageUpdate({ sticker: { file_id: "s1", file_unique_id: "s1", type: "regular", width: 512, height: 512, is_animated: false, is_video: false } }, from),
+    serviceUpdate: privateMessageUpdate,
     push(update) {
       queue.push(update);
       changed();
@@ -429,10 +433,10 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     deliveries: (updateId) => delivered.get(updateId) ?? 0,
     waitForSent: (count, timeoutMs = 5000) =>
       waitUntil(() => (sent.length >= count ? sent.slice(0, count) : undefined), `${count} sent message(s)`, timeoutMs),
-    waitForCalls: (method, count, timeoutMs = 5000) =>
+    waitForCalls: (method, count, timeoutMs = 5000, when) =>
       waitUntil(
         () => {
-          const matching = calls.filter((c) => c.method === method);
+          const matching = calls.filter((c) => c.method === method && (when === undefined || when(c.params)));
           return matching.length >= count ? matching.slice(0, count) : undefined;
         },
         `${count} ${method} call(s)`,
