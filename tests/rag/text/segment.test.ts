@@ -1,5 +1,5 @@
-import { describe, expect, it } from "vitest";
-import { MAX_SENTENCE_CHARS, segmentSentences } from "../../../src/rag/text/segment.js";
+import { describe, expect, it, vi } from "vitest";
+import { MAX_SENTENCE_CHARS, segmentSentences, sentenceSegments } from "../../../src/rag/text/segment.js";
 
 const slices = (text: string, acrossLines = false) =>
   segmentSentences(text, 0, text.length, acrossLines).map((s) => text.slice(s.start, s.end));
@@ -94,5 +94,49 @@ describe("segmentSentences", () => {
     // One character longer than a piece (a letter under a thousand marks) is cut inside it, at the limit.
     const zalgo = `a${"\u0301".repeat(MAX_SENTENCE_CHARS + 100)}`;
     expect(slices(zalgo)[0]).toBe(zalgo.slice(0, MAX_SENTENCE_CHARS));
+  });
+
+  it("hands ICU a long paragraph a window at a time, and finds the sentences of the whole", () => {
+    const units = [
+      "John F. Kennedy met Dr. Smith.",
+      "Algeria joins the U.S. on the council.",
+      "بعد استقالة راجيندرا ك. باتشوري فبراير 2015.",
+      "He lives on Main St.",
+      "The house is old.",
+    ];
+    const rounds = 200;
+    const text = Array.from({ length: rounds }, () => units.join(" ")).join(" ");
+    const segment = vi.spyOn(Intl.Segmenter.prototype, "segment");
+    try {
+      expect(slices(text, true)).toEqual(Array.from({ length: rounds }, () => units).flat());
+      // Node 20's ICU steps through a string's sentences in time that grows with the string: the whole of a long
+      // one-line paragraph took minutes.
+      expect(Math.max(...segment.mock.calls.map(([input]) => input.length))).toBeLessThanOrEqual(8_192);
+    } finally {
+      segment.mockRestore();
+    }
+  });
+
+  it("gives ICU's sentences of the whole text, offsets and all, across window edges", () => {
+    const icu = new Intl.Segmenter("ar", { granularity: "sentence" });
+    const texts = [
+      "as Algeria joins the U.S. on the council. I took the opportunity.",
+      "It cost 5 U.S. 12 345 dollars. Then U.S. (the country) left!",
+      "He said: \"Stop.\" Then (quietly) left.\r\n  (b) the next. ١٢٣. راجيندرا ك. باتشوري؟ نعم",
+      "Plan B.\n\nThe next one!  Really? yes.\u2029«قالت»! e\u0301. 😀 🇩🇿. Done",
+      "a. b. c. D. E... f?! G",
+    ];
+    for (const text of texts) {
+      const whole = [...icu.segment(text)].map(({ segment, index }) => ({ segment, index }));
+      for (let window = 1; window <= 40; window += 1) expect([...sentenceSegments(text, window)], `${window}: ${text}`).toEqual(whole);
+    }
+  });
+
+  it("keeps a long run of spaces inside a sentence, with or without a number before the letter after it", () => {
+    const spaces = " ".repeat(300_000);
+    // Each took minutes when the test for an initial went back over the run from each of its spaces.
+    expect(slices(`The envoy met${spaces}the minister.`)).toEqual(["The envoy met", "the minister."]);
+    // The era after a year is no initial, however far apart they are.
+    expect(slices(`ولد عام 1950${spaces}م. ثم انتقل إلى القاهرة.`)).toEqual(["ولد عام 1950", "م.", "ثم انتقل إلى القاهرة."]);
   });
 });
