@@ -221,6 +221,19 @@ export function ingest(file: SourceFile): Passage[] {
     drafts.push({ kind: "paragraph", start: line.start, end: line.end, lastLine: i, ended: false });
   };
 
+  /**
+   * Whether the lines between line `after` and line `i` are all tag lines. Asked only when a post may take the stamp,
+   * and read back from `i` (in a run of stamps, the stamp before stops it): the lines since the post, listed at every
+   * stamp line, made a run of page stamps quadratic.
+   */
+  const onlyTagsBefore = (i: number, after: number): boolean => {
+    for (let j = i - 1; j > after; j -= 1) {
+      const between = lines[j];
+      if (between && !isTagLine(between.text)) return false;
+    }
+    return true;
+  };
+
   lines.forEach((line, i) => {
     const kind = kinds[i] ?? { kind: "content" };
     const last = drafts.at(-1);
@@ -239,13 +252,12 @@ export function ingest(file: SourceFile): Passage[] {
         // A time stamp right after a paragraph marks it as an embedded post, even with no author line, when it
         // tells the time of day as a post's does (a dateline, "Bamako, 3 March 2023", is a line of the article).
         // "When was it posted?": the stamp is quoted with the post, and so are the post's tag lines between them.
-        const between = last ? lines.slice(last.lastLine + 1, i) : [];
-        const onlyTags = between.every((l) => isTagLine(l.text));
-        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && kind.clock && (!last.ended || onlyTags)))) {
+        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && kind.clock && (!last.ended || onlyTagsBefore(i, last.lastLine))))) {
           last.kind = "tweet";
           last.date = kind.date;
-          if (onlyTags) {
-            last.end = between.at(-1)?.end ?? last.end;
+          if (onlyTagsBefore(i, last.lastLine)) {
+            // Up to the last tag line, if there is one.
+            if (i - 1 > last.lastLine) last.end = lines[i - 1]?.end ?? last.end;
             last.stamp = { start: line.start, end: line.end };
           }
           return;

@@ -187,6 +187,20 @@ describe("ingest on other layouts", () => {
       ["paragraph", "The end."],
     ]);
   });
+
+  it("dates a post once and drops the page stamps after it, however many lines lie between", () => {
+    const stamp = "Published 10:02 AM, 23 Jan 2023\n";
+    const post = `The envoy met the minister today\n${stamp.repeat(200)}`;
+    expect(ingest({ path: "seeds/n.txt", text: post }).map((p) => [p.label, post.slice(p.start, p.end)])).toEqual([
+      ["tweet, 23 Jan 2023", `The envoy met the minister today\n${stamp.trim()}`],
+    ]);
+    // After tag lines and a divider the paragraph is over: no stamp dates it. Each stamp read all the tag lines again
+    // (over a minute for this text).
+    const ended = `The envoy met the minister today\n${"#Mali @UN\n".repeat(12_000)}---\n${stamp.repeat(12_000)}`;
+    expect(ingest({ path: "seeds/o.txt", text: ended }).map((p) => [p.label, ended.slice(p.start, p.end)])).toEqual([
+      ["paragraph 1", "The envoy met the minister today"],
+    ]);
+  });
 });
 
 describe("parseTimestamp", () => {
