@@ -4,8 +4,14 @@
  * but shows a stray mark or half a flag.
  */
 const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });
-/** How far either side of an offset its cluster is looked for (a whole file segmented per cut is quadratic). */
+/** How far either side of an offset its cluster is looked for first (a whole file segmented per cut is quadratic). */
 const REACH = 256;
+/**
+ * How far it is looked for at most. A cluster reaching further (a letter under thousands of marks: no script writes
+ * one), or inside a longer run of flags (which pair from the run's start), is cut between code points: its ends were
+ * looked for in the whole file at every cut (a letter under 400 000 marks: 15 s).
+ */
+const MAX_REACH = 4_096;
 
 /** `text` as grapheme clusters. */
 export function graphemes(text: string): string[] {
@@ -28,28 +34,46 @@ export function graphemeEnd(text: string, at: number): number {
 }
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
+const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
 const CONTINUES = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
 const isRegionalIndicator = (code: number | undefined): boolean => code !== undefined && code >= 0x1f1e6 && code <= 0x1f1ff;
 
-/** The cluster holding offset `at` (0 < at < text.length), segmenting only the text around it. */
+/**
+ * The cluster holding offset `at` (0 < at < text.length), segmenting only the text around it: a wider stretch when the
+ * cluster reaches an edge of the first; the code point at `at` when the cluster, or the run of flags it is in, reaches
+ * further than MAX_REACH.
+ */
 function clusterAt(text: string, at: number): { start: number; end: number } {
-  let from = Math.max(0, at - REACH);
-  // Not between the halves of a surrogate pair; and regional indicators pair from the start of their run, so a
-  // window opening inside a run would pair them wrongly.
-  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
-  while (from >= 2 && isRegionalIndicator(text.codePointAt(from - 2))) from -= 2;
-  let to = Math.min(text.length, at + REACH);
-  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to += 1;
-  // A window opening on what only continues a cluster (a joiner, a mark, a skin tone, a variation selector, an
-  // emoji tag) opens inside one: its first cluster there is no cluster.
-  const opensInside = from > 0 && CONTINUES.test(text.slice(from, from + 2));
-  const cluster = opensInside ? undefined : segmenter.segment(text.slice(from, to)).containing(at - from);
-  if (cluster !== undefined) {
-    const start = from + cluster.index;
-    const end = start + cluster.segment.length;
-    // A cluster touching a cut edge of the window may go on past it (a letter under hundreds of marks).
-    if ((start > from || from === 0) && (end < to || to === text.length)) return { start, end };
+  for (let reach = REACH; reach <= MAX_REACH; reach *= 4) {
+    const cluster = clusterWithin(text, at, reach);
+    if (cluster !== undefined) return cluster;
   }
-  const whole = segmenter.segment(text).containing(at);
-  return whole === undefined ? { start: at, end: at } : { start: whole.index, end: whole.index + whole.segment.length };
+  const start = isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1)) ? at - 1 : at;
+  return { start, end: start + ((text.codePointAt(start) ?? 0) > 0xffff ? 2 : 1) };
+}
+
+/** The cluster holding offset `at` if it lies inside the text within `reach` of it, undefined if it may go on. */
+function clusterWithin(text: string, at: number, reach: number): { start: number; end: number } | undefined {
+  let from = Math.max(0, at - reach);
+  // Not between the halves of a surrogate pair. Nor on what only continues a cluster (a joiner, a mark, a skin tone,
+  // a variation selector, an emoji tag), which ICU would take for the start of one: back to what it continues. And
+  // regional indicators pair from the start of their run, so a window opening inside a run would pair them wrongly.
+  // Either is followed back at most `reach` further.
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
+  while (from > 0 && CONTINUES.test(text.slice(from, from + 2))) {
+    if (at - from >= 2 * reach) return undefined;
+    from -= from >= 2 && isLowSurrogate(text.charCodeAt(from - 1)) ? 2 : 1;
+  }
+  while (from >= 2 && isRegionalIndicator(text.codePointAt(from - 2))) {
+    if (at - from >= 2 * reach) return undefined;
+    from -= 2;
+  }
+  let to = Math.min(text.length, at + reach);
+  if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to += 1;
+  const cluster = segmenter.segment(text.slice(from, to)).containing(at - from);
+  if (cluster === undefined) return undefined;
+  const start = from + cluster.index;
+  const end = start + cluster.segment.length;
+  // A cluster touching a cut edge of the window may go on past it (a letter under hundreds of marks).
+  return (start > from || from === 0) && (end < to || to === text.length) ? { start, end } : undefined;
 }

@@ -36,4 +36,19 @@ describe("graphemes", () => {
       }
     }
   });
+
+  it("cuts between code points inside a cluster, or a run of flags, reaching further than it looks", () => {
+    // Looking for the ends of a letter under 100 000 marks segmented the whole text at every cut.
+    const marks = `a${"\u0301".repeat(100_000)}b`;
+    expect([graphemeStart(marks, 50_000), graphemeEnd(marks, 50_000)]).toEqual([50_000, 50_000]);
+    // Never between the halves of a surrogate pair (U+E0100, a variation selector outside the BMP).
+    const astral = `a${"\u{E0100}".repeat(20_000)}b`;
+    expect([20_001, 20_002].map((at) => [graphemeStart(astral, at), graphemeEnd(astral, at)])).toEqual([
+      [20_001, 20_001],
+      [20_001, 20_003],
+    ]);
+    // Flags pair from the start of their run: one of 5 000 is not read back to it.
+    const flags = `x${"🇩🇿".repeat(5_000)}`;
+    expect([graphemeStart(flags, 10_003), graphemeEnd(flags, 10_003)]).toEqual([10_003, 10_003]);
+  });
 });
