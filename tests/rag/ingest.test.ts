@@ -201,6 +201,17 @@ describe("ingest on other layouts", () => {
       ["paragraph 1", "The envoy met the minister today"],
     ]);
   });
+
+  it("reads a line of many unclosed link brackets as one paragraph, and still reads a link as its text", () => {
+    // Each "[" or "](" was read to the end of the line: minutes for these.
+    for (const line of ["[a".repeat(150_000), "[a](".repeat(150_000)]) {
+      expect(ingest({ path: "seeds/l.txt", text: line }).map((p) => [p.kind, p.end - p.start])).toEqual([["paragraph", line.length]]);
+    }
+    const tags = "[#Mali](https://t.co/x) [@UN](#)\n";
+    const text = `The envoy met the minister today\n${tags}11:02 AM · 23 Jan 2023`;
+    // The linked tags read as tags: the post takes them and its stamp.
+    expect(ingest({ path: "seeds/t.txt", text }).map((p) => [p.kind, p.label, text.slice(p.start, p.end)])).toEqual([["tweet", "tweet, 23 Jan 2023", text]]);
+  });
 });
 
 describe("parseTimestamp", () => {
