@@ -119,6 +119,14 @@ describe("npm start", () => {
       await telegram.close();
       await discord.close();
     });
+    /** The environment of a bot on both fakes. */
+    const bothTokens = (): Record<string, string> => ({
+      TELEGRAM_BOT_TOKEN: telegram.token,
+      TELEGRAM_API_ROOT: telegram.apiRoot,
+      DISCORD_TOKEN: discord.token,
+      DISCORD_API_BASE: discord.apiBase,
+      DISCORD_GUILD_ID: IDS.guild,
+    });
 
     it("runs the bot that could start when the other cannot, and says which one is running", { timeout: 120_000 }, async () => {
       const { child, output } = start({
@@ -138,13 +146,7 @@ describe("npm start", () => {
       // Discord refuses the first connection (4014: an intent not enabled yet, which the operator may enable in
       // the developer portal while the bot runs); Telegram starts.
       discord.refuseIdentify(4014);
-      const started = start({
-        TELEGRAM_BOT_TOKEN: telegram.token,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_BASE: discord.apiBase,
-        DISCORD_GUILD_ID: IDS.guild,
-      });
+      const started = start(bothTokens());
       const { child, output } = started;
       expect((await ready(started, 60_000)).bots).toEqual(["telegram"]);
       const logs = (): string => output.stdout + output.stderr;
@@ -177,14 +179,7 @@ describe("npm start", () => {
     it("answers over Telegram and Discord with verbatim quotes, then exits 0 on SIGTERM without leaking tokens", { timeout: 120_000 }, async () => {
       discord.delayNext({ method: "GET", route: /^\/gateway\/bot$/u, ms: 3000 });
       const callsBefore = discord.calls.length;
-      const started = start({
-        TELEGRAM_BOT_TOKEN: telegram.token,
-        TELEGRAM_API_ROOT: telegram.apiRoot,
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_BASE: discord.apiBase,
-        DISCORD_GUILD_ID: IDS.guild,
-        LOG_LEVEL: "debug",
-      });
+      const started = start({ ...bothTokens(), LOG_LEVEL: "debug" });
       const { child, output } = started;
       // Both bots up before anyone writes: a message sent before the Discord client identified is lost, as on
       // Discord. The commands the previous test registered are still on the fake, so they cannot tell; a slow
