@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
-import type { InlineKeyboardMarkup, Message, UserFromGetMe } from "telegraf/types";
+import type { InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
 import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
@@ -58,11 +58,17 @@ const COMMANDS = [
   { command: "about", description: "Which briefings I know and when they were indexed" },
 ];
 const UPDATES = ["message" as const, "callback_query" as const];
-/** A message with something other than text in it (Telegram's content messages); any other is a service message. */
-const NOT_TEXT = [
-  message("animation"), message("audio"), message("contact"), message("dice"), message("document"), message("game"), message("location"),
-  message("photo"), message("poll"), message("sticker"), message("story"), message("venue"), message("video"), message("video_note"), message("voice"),
-];
+/**
+ * What a person sends besides text; any other message is one of Telegram's service messages (a pin, a timer set, a
+ * member joined, …). The content is named rather than the service messages, which Telegram adds to more often; kinds
+ * newer than telegraf's types (paid media, checklists) by their keys. A forward is always a person's doing.
+ */
+const CONTENT = new Set([
+  "animation", "audio", "checklist", "contact", "dice", "document", "game", "giveaway", "giveaway_winners", "invoice", "location",
+  "paid_media", "photo", "poll", "sticker", "story", "venue", "video", "video_note", "voice",
+]);
+const sentByPerson = (update: Update): update is Update.MessageUpdate =>
+  "message" in update && ("forward_origin" in update.message || Object.keys(update.message).some((key) => CONTENT.has(key)));
 const FORMAT = { parse_mode: "HTML" as const, link_preview_options: { is_disabled: true } };
 /** Options that send a message as a reply to message `messageId` (sent anyway if that one is gone). */
 const replyTo = (messageId: number) => ({ reply_parameters: { message_id: messageId, allow_sending_without_reply: true } });
@@ -179,7 +185,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   // Only what a person sent (a sticker, a photo, a voice note, …) is told that the bot reads text: Telegram's service
   // messages (a pin, an auto-delete timer set, a new chat background, …) are notes of something done in the chat, and
   // answering one would puzzle the user and spend their rate limit.
-  bot.on(NOT_TEXT, (ctx) => {
+  bot.on(sentByPerson, (ctx) => {
     if (ctx.chat.type === "private") command(ctx, () => escapeHtml(messages(userLanguage(ctx)).notText));
   });
   bot.on("callback_query", (ctx) => {

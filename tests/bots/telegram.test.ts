@@ -263,6 +263,16 @@ describe("Telegram bot, long polling", () => {
     expect(shown(sent[1])).toBe(en.tooLong(30));
   });
 
+  it("tells a user who sends what telegraf's types do not know yet, or forwards something, that it reads text", async () => {
+    const { tg } = await setup();
+    const origin = { type: "channel", chat: { id: -100123, type: "channel", title: "News" }, message_id: 7, date: 1_700_000_000 };
+    tg.push(tg.serviceUpdate({ paid_media: { star_count: 5, paid_media: [] } }));
+    tg.push(tg.serviceUpdate({ checklist: { title: "Trip", tasks: [] } }));
+    tg.push(tg.serviceUpdate({ forward_origin: origin, giveaway: { chats: [], winners_selection_date: 1_700_000_000, winner_count: 1 } }));
+    const sent = await tg.waitForSent(3);
+    expect(sent.map(shown)).toEqual([en.notText, en.notText, en.notText]);
+  });
+
   it("does not answer Telegram's service messages in a private chat (a pin, an auto-delete timer set), nor count them against the limit", async () => {
     const { tg, inflight } = await setup({ perMinute: 2 });
     tg.push(tg.privateUpdate("Who is Michele Sison?"));
