@@ -28,6 +28,11 @@ const WRAP_UP_BEFORE_MS = 2000;
  */
 const START_RETRY_FIRST_MS = 5000;
 const START_RETRY_MAX_MS = 5 * 60_000;
+/**
+ * Kept back from the grace a bot's stop() is given: the time to close its connection once the answers it waits
+ * for are done (Discord's gateway), within the shutdown deadline.
+ */
+const CLOSE_MARGIN_MS = 500;
 
 /** The secrets to redact from a fatal error, once the configuration is read. */
 let secrets: readonly string[] = [];
@@ -95,7 +100,7 @@ async function main(): Promise<void> {
       const wrappingUp = setTimeout(() => wrapUp.abort(), config.shutdownGraceMs - Math.min(WRAP_UP_BEFORE_MS, config.shutdownGraceMs / 2)).unref();
       // Within the grace: a platform that does not answer (a webhook client that never finishes its request, a Bot
       // API that does not reply to the last offset sync) must not hold the process past it.
-      const stopped = Promise.allSettled(bots.map((b) => b.stop(config.shutdownGraceMs)));
+      const stopped = Promise.allSettled(bots.map((b) => b.stop(Math.max(0, deadline - Date.now() - CLOSE_MARGIN_MS))));
       if (!(await settledWithin(stopped, Math.max(0, deadline - Date.now())))) logger.warn({}, "a bot was still stopping at the shutdown deadline");
       const drained = await inflight.drain(Math.max(0, deadline - Date.now()));
       if (!drained) logger.warn({ left: inflight.size }, "answers still in flight at the shutdown deadline");
@@ -140,21 +145,23 @@ async function main(): Promise<void> {
    * or the process shuts down.
    */
   const keepTrying = (i: number, make: () => BotHandle, error: unknown, attempt = 1): void => {
-    const retryInMs = Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (attempt - 1));
     const failed = bots[i];
+    // Stopped at once: a start that failed half way may still listen (a webhook's server) or be connected (a
+    // gateway whose later close would end the process through onFatal).
+    void failed?.stop(0).catch((e: unknown) => logger.debug({ err: e, bot: failed.name }, "the bot that failed to start did not stop cleanly"));
+    if (shuttingDown) return void logger.error({ err: error, bot: failed?.name }, "bot failed to start");
+    const retryInMs = Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (attempt - 1));
     logger.error({ err: error, bot: failed?.name, retryInSeconds: retryInMs / 1000 }, "bot failed to start");
     const timer = setTimeout(() => {
       retries.delete(timer);
       void (async () => {
-        await failed?.stop(0).catch((e: unknown) => logger.debug({ err: e, bot: failed.name }, "the bot that failed to start did not stop cleanly"));
-        if (shuttingDown) return;
         const next = make();
         bots[i] = next;
         try {
           await next.start();
           logger.info({ bot: next.name, attempts: attempt + 1 }, "bot started");
         } catch (e) {
-          if (!shuttingDown) keepTrying(i, make, e, attempt + 1);
+          keepTrying(i, make, e, attempt + 1);
         }
       })();
     }, retryInMs);

@@ -6,6 +6,7 @@ import { once } from "node:events";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { IDS, startFakeDiscord, type FakeDiscord } from "./fakes/discord-server.js";
 import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram } from "./fakes/telegram-server.js";
+import { freePort } from "./helpers/ports.js";
 import { REPO_ROOT, tempProject, type TempProject } from "./helpers/project.js";
 
 interface Started {
@@ -108,7 +109,7 @@ describe("npm start", () => {
     expect(output.stdout + output.stderr).not.toContain(password);
   });
 
-  describe("with both tokens", () => {
+  describe("with platform tokens, on the fakes", () => {
     let telegram: FakeTelegram;
     let discord: FakeDiscord;
     beforeAll(async () => {
@@ -163,6 +164,27 @@ describe("npm start", () => {
       expect(reply.content.replaceAll("**", "")).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
       child.kill("SIGTERM");
       expect(await exitCode(child, 15_000)).toBe(0);
+    });
+
+    it("closes the webhook of a Telegram bot whose start failed at once, not only when it is tried again", { timeout: 120_000 }, async () => {
+      // Refused at start and at the tries after it that the test can live to see.
+      telegram.fail("setWebhook", faults.badRequest("bad webhook: Failed to resolve host"), 3);
+      const port = await freePort();
+      const secret = "s3cret-Token_42xxxx";
+      const started = start({ ...bothTokens(), TELEGRAM_WEBHOOK_URL: "https://bot.example.test/hook", TELEGRAM_WEBHOOK_SECRET: secret, TELEGRAM_WEBHOOK_PORT: String(port) });
+      try {
+        expect((await ready(started, 60_000)).bots).toEqual(["discord"]);
+        // Its server was listening before setWebhook failed; left so, it took updates and answered them.
+        const posted = fetch(`http://127.0.0.1:${port}/hook`, {
+          method: "POST",
+          headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": secret },
+          body: JSON.stringify(telegram.privateUpdate("Who is Michele Sison?")),
+        });
+        await expect(posted).rejects.toThrow();
+      } finally {
+        started.child.kill("SIGTERM");
+        expect(await exitCode(started.child, 15_000)).toBe(0);
+      }
     });
 
     it("exits within the shutdown grace though the Bot API never answers the last offset sync", { timeout: 120_000 }, async () => {

@@ -222,7 +222,7 @@ describe("createRag and the index", () => {
     ["throws", async (): Promise<number[]> => Promise.reject(new Error("embedding server down"))],
     ["returns a vector of another length", async (): Promise<number[]> => [0.5, 0.5, 0.5]],
     ["returns no vector", async (): Promise<number[]> => undefined as unknown as number[]],
-    ["returns values that are not numbers", async (): Promise<number[]> => new Array<number>(384).fill(Number.NaN)],
+    ["returns values that are not numbers", async (): Promise<number[]> => new Array<number>(new HashingEmbeddings().dimensions).fill(Number.NaN)],
   ])("answers from the lexical index alone when the embedder %s for the question", async (_, embedQuery) => {
     const other = tempProject();
     try {
