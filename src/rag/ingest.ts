@@ -55,10 +55,11 @@ const LATIN_LETTERS = /[A-Za-z]/g;
 const SENTENCE_END = /[.!?؟…:"”»)\]*]$/u;
 
 /**
- * Markdown links `[text](url)` read as their text. Neither part holds the bracket that opens it: each try then stops
- * at the next one, where a line of many unclosed "[" or "](" was read to its end at each (40,000: 5-9 s).
+ * Markdown links `[text](url)` read as their text, the url holding parentheses one deep at most (x.com/a_(b)). Neither
+ * part holds the bracket that opens it: each try then stops at the next one, where a line of many unclosed "[" or
+ * "](" was read to its end at each (40,000: 5-9 s).
  */
-const unlink = (s: string): string => s.replace(/\[([^[\]]*)\]\([^()]*\)/g, "$1");
+const unlink = (s: string): string => s.replace(/\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1");
 
 function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;

@@ -204,13 +204,16 @@ describe("ingest on other layouts", () => {
 
   it("reads a line of many unclosed link brackets as one paragraph, and still reads a link as its text", () => {
     // Each "[" or "](" was read to the end of the line: minutes for these.
-    for (const line of ["[a".repeat(150_000), "[a](".repeat(150_000)]) {
+    for (const line of ["[a".repeat(150_000), "[a](".repeat(150_000), "[a](b(".repeat(150_000)]) {
       expect(ingest({ path: "seeds/l.txt", text: line }).map((p) => [p.kind, p.end - p.start])).toEqual([["paragraph", line.length]]);
     }
     const tags = "[#Mali](https://t.co/x) [@UN](#)\n";
     const text = `The envoy met the minister today\n${tags}11:02 AM · 23 Jan 2023`;
     // The linked tags read as tags: the post takes them and its stamp.
     expect(ingest({ path: "seeds/t.txt", text }).map((p) => [p.kind, p.label, text.slice(p.start, p.end)])).toEqual([["tweet", "tweet, 23 Jan 2023", text]]);
+    // A linked stamp, its link's url holding parentheses, still dates its post.
+    const linked = "The envoy met the minister today\n[11:02 AM · 23 Jan 2023](https://x.com/a_(b)/status/1)";
+    expect(ingest({ path: "seeds/s.txt", text: linked }).map((p) => [p.kind, p.label])).toEqual([["tweet", "tweet, 23 Jan 2023"]]);
   });
 });
 
