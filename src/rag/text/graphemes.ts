@@ -9,7 +9,8 @@ const REACH = 256;
 /**
  * How far it is looked for at most. A cluster reaching further (a letter under thousands of marks: no script writes
  * one), or inside a longer run of flags (which pair from the run's start), is cut between code points: its ends were
- * looked for in the whole file at every cut (a letter under 400 000 marks: 15 s).
+ * looked for in the whole file at every cut (a letter under 400 000 marks: 15 s). What follows such a run is still
+ * cut exactly.
  */
 const MAX_REACH = 4_096;
 
@@ -58,16 +59,46 @@ function clusterWithin(text: string, at: number, reach: number): { start: number
   // Not between the halves of a surrogate pair. Nor on what only continues a cluster (a joiner, a mark, a skin tone,
   // a variation selector, an emoji tag), which ICU would take for the start of one: back to what it continues. And
   // regional indicators pair from the start of their run, so a window opening inside a run would pair them wrongly.
-  // Either is followed back at most `reach` further.
+  // Either is followed back at most `reach` further. At the widest reach, a run going on further is skipped instead
+  // when `at` lies past it (at a narrower one, what follows may join a run that a wider window holds whole).
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
   while (from > 0 && CONTINUES.test(text.slice(from, from + 2))) {
-    if (at - from >= 2 * reach) return undefined;
+    if (at - from >= 2 * reach) return reach < MAX_REACH ? undefined : clusterAfterRun(text, from, at, reach);
     from -= from >= 2 && isLowSurrogate(text.charCodeAt(from - 1)) ? 2 : 1;
   }
   while (from >= 2 && isRegionalIndicator(text.codePointAt(from - 2))) {
-    if (at - from >= 2 * reach) return undefined;
+    if (at - from >= 2 * reach) return reach < MAX_REACH ? undefined : clusterAfterRun(text, from - 2, at, reach);
     from -= 2;
   }
+  return clusterFrom(text, from, from === 0, at, reach);
+}
+
+/**
+ * The cluster holding offset `at`, looked for from the end of the run of flags and of what continues a cluster that
+ * `inRun` is in; undefined if `at` is inside that run. A cluster is cut where the run ends, unless what follows joins
+ * it (a letter after a virama, an emoji after a joiner): then it is longer than the widest window and may be cut
+ * between code points anyway.
+ */
+function clusterAfterRun(
+  text: string,
+  inRun: number,
+  at: number,
+  reach: number,
+): { start: number; end: number } | undefined {
+  let end = inRun;
+  while (end <= at && isRegionalIndicator(text.codePointAt(end))) end += 2;
+  while (end <= at && CONTINUES.test(text.slice(end, end + 2))) end += (text.codePointAt(end) ?? 0) > 0xffff ? 2 : 1;
+  return end <= at ? clusterFrom(text, end, true, at, reach) : undefined;
+}
+
+/** The cluster holding offset `at`, segmenting from `from` (a cut if `onCut`) to `reach` past `at`. */
+function clusterFrom(
+  text: string,
+  from: number,
+  onCut: boolean,
+  at: number,
+  reach: number,
+): { start: number; end: number } | undefined {
   let to = Math.min(text.length, at + reach);
   if (to < text.length && isLowSurrogate(text.charCodeAt(to))) to += 1;
   const cluster = segmenter.segment(text.slice(from, to)).containing(at - from);
@@ -75,5 +106,5 @@ function clusterWithin(text: string, at: number, reach: number): { start: number
   const start = from + cluster.index;
   const end = start + cluster.segment.length;
   // A cluster touching a cut edge of the window may go on past it (a letter under hundreds of marks).
-  return (start > from || from === 0) && (end < to || to === text.length) ? { start, end } : undefined;
+  return (start > from || onCut) && (end < to || to === text.length) ? { start, end } : undefined;
 }

@@ -51,4 +51,17 @@ describe("graphemes", () => {
     const flags = `x${"🇩🇿".repeat(5_000)}`;
     expect([graphemeStart(flags, 10_003), graphemeEnd(flags, 10_003)]).toEqual([10_003, 10_003]);
   });
+
+  it("agrees with a whole-text segmentation just after a run it does not look through: 10 000 marks, 3 000 flags", () => {
+    for (const run of [`a${"\u0301".repeat(10_000)}`, "🇩🇿".repeat(3_000)]) {
+      const text = `${run}e\u0301z`;
+      const whole = new Intl.Segmenter(undefined, { granularity: "grapheme" }).segment(text);
+      for (let at = run.length; at < text.length; at += 1) {
+        const cluster = whole.containing(at);
+        expect(graphemeStart(text, at), String(at)).toBe(cluster?.index);
+        const end = cluster === undefined || cluster.index === at ? at : cluster.index + cluster.segment.length;
+        expect(graphemeEnd(text, at), String(at)).toBe(end);
+      }
+    }
+  });
 });
