@@ -435,9 +435,12 @@ async function main(): Promise<void> {
     process.exit(1);
   }, DEADLINE_MS);
   deadline.unref();
-  const tg = await startFakeTelegram();
-  const dc = await startFakeDiscord();
+  // Started inside the try: one that cannot start still leaves no project behind.
+  let tg: FakeTelegram | undefined;
+  let dc: FakeDiscord | undefined;
   try {
+    tg = await startFakeTelegram();
+    dc = await startFakeDiscord();
     process.stderr.write("soak: burst (200 questions from 50 users at once)…\n");
     const b = await burst(project, tg, dc);
     process.stderr.write(`soak: sustained (${SUSTAINED} questions)…\n`);
@@ -452,8 +455,8 @@ async function main(): Promise<void> {
     }
     process.exitCode = b.ok && s.ok && d.ok ? 0 : 1;
   } finally {
-    await tg.close();
-    await dc.close();
+    await tg?.close();
+    await dc?.close();
     project.remove();
     clearTimeout(deadline);
   }
