@@ -11,6 +11,7 @@ import { stemEnglish } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
 import { REPO_ROOT, SEED_NAME, tempProject, withBriefing, type TempProject } from "../helpers/project.js";
+import { firstCitation, matchedPairs } from "../helpers/answers.js";
 
 /** A briefing with one tweet by `byline`; `identity` is a paragraph naming her, if any. */
 const briefing = (identity?: string): string =>
@@ -118,8 +119,8 @@ describe("questions naming a tweet's author", () => {
     }
     // The reader is shown that the two words found it, not the first alone.
     const answer = await seed.answer("من هو خالد درارني؟");
-    const first = answer.kind === "answered" ? answer.citations[0] : undefined;
-    expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["khaleddrareni", "خالد درارني"]);
+    const first = firstCitation(answer);
+    expect(matchedPairs(first)).toContainEqual(["khaleddrareni", "خالد درارني"]);
   });
 });
 
@@ -178,9 +179,9 @@ describe("a name's initials", () => {
     ];
     await withBriefing("001_court.txt", paragraphs, async (rag) => {
       const answer = await rag.answer("Which candidate for the International Court of Justice did she highlight?");
-      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      const first = firstCitation(answer);
       expect(first?.quote).toContain("@CIJ_ICJ");
-      expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["ICJ", "International Court of Justice"]);
+      expect(matchedPairs(first)).toContainEqual(["ICJ", "International Court of Justice"]);
     });
   });
 
@@ -204,7 +205,7 @@ describe("English stems", () => {
     const paragraphs = ["أعلنت الولايات المتحدة الأمريكية دعمها للمفاوضات.", "The new wells are used to water the fields before the summer."];
     await withBriefing("001_wells.txt", paragraphs, async (rag) => {
       const answer = await rag.answer("What are the new wells used for?");
-      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      const first = firstCitation(answer);
       expect(first?.matches?.map((m) => first.quote.slice(m.start, m.end))).toEqual(["new", "wells", "used"]);
       expect(quotes(answer).some((q) => q.includes("الولايات"))).toBe(false);
     });
@@ -264,9 +265,9 @@ describe("acronyms spelt in Arabic letter names", () => {
     ];
     await withBriefing("001_networks.txt", paragraphs, async (rag) => {
       const answer = await rag.answer("What did NTL announce about its services?");
-      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      const first = firstCitation(answer);
       expect(first?.quote).toContain("إن تي إل");
-      expect(first?.matches?.map((m) => [first.quote.slice(m.start, m.end), m.word])).toContainEqual(["إن تي إل", "NTL"]);
+      expect(matchedPairs(first)).toContainEqual(["إن تي إل", "NTL"]);
     });
   });
 });

@@ -8,6 +8,7 @@ import { decodePassages } from "../../src/rag/passage-file.js";
 import { cleanQuestion } from "../../src/rag/rag.js";
 import { warningLogger } from "../helpers/logger.js";
 import { tempProject, twoBriefings, type TempProject } from "../helpers/project.js";
+import { firstCitation, matchedPairs } from "../helpers/answers.js";
 
 let project: TempProject;
 let rag: Rag;
@@ -45,9 +46,7 @@ describe("rag.answer", () => {
     const answer = await rag.answer("What role did Algeria play in the Sahel region?");
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
     // The words that matched, as slices of the quote, with the question word that found each.
-    const first = answer.kind === "answered" ? answer.citations[0] : undefined;
-    const matched = (first?.matches ?? []).map((m) => [first?.quote.slice(m.start, m.end), m.word]);
-    expect(matched).toEqual(expect.arrayContaining([["الساحل", "Sahel"], ["الجزائر", "Algeria"], ["لعبت", "play"], ["دوراً", "role"]]));
+    expect(matchedPairs(firstCitation(answer))).toEqual(expect.arrayContaining([["الساحل", "Sahel"], ["الجزائر", "Algeria"], ["لعبت", "play"], ["دوراً", "role"]]));
     const names = await rag.answer("Who is Michele Sison?");
     expect(names.kind === "answered" && names.citations[0]?.quote).toContain("ميشال سيسون");
   });
@@ -97,7 +96,7 @@ describe("rag.answer", () => {
   it("finds a tweet through a French handle, from English and from Arabic (@interieur_dz for 'interior')", async () => {
     for (const question of ["Who did she sit down with at the Algerian interior ministry?", "متى نشرت تغريدة لقاء وزارة الداخلية؟"]) {
       const answer = await rag.answer(question);
-      const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+      const first = firstCitation(answer);
       expect(first?.quote, question).toContain("acting Secretary General Mehdi Amirouche at [@interieur_dz]");
       expect(first?.matches?.map((m) => first.quote.slice(m.start, m.end))).toContain("interieur");
     }
@@ -207,7 +206,7 @@ describe("two briefings", () => {
 
   it("opens the whole passage behind a citation, as a slice of the source", async () => {
     const answer = await two.core.answer("What role did Algeria play in the Sahel region?");
-    const cited = answer.kind === "answered" ? answer.citations[0] : undefined;
+    const cited = firstCitation(answer);
     const view = cited && two.core.passage(cited.source, cited.start);
     expect(view?.text).toContain(cited?.quote);
     expect(view && readFileSync(join(two.root, view.source), "utf8").slice(view.start, view.end)).toBe(view?.text);

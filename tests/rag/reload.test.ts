@@ -13,6 +13,7 @@ import { lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
 import { DAM_ARTICLE, DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
 import { indexedProjects } from "../helpers/project.js";
+import { firstCitation } from "../helpers/answers.js";
 
 /** A project with the seeds and a copy of their index. */
 const project = indexedProjects();
@@ -79,7 +80,7 @@ describe("a live rag", () => {
     expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/001_dam.txt"]);
     const answer = await rag.answer(DAM_QUESTION);
     expect(answer.kind).toBe("answered");
-    const first = answer.kind === "answered" ? answer.citations[0] : undefined;
+    const first = firstCitation(answer);
     expect(first?.source).toBe("seeds/001_dam.txt");
     expect(first?.quote).toContain("Tavish Quennell");
     expect(DAM_BRIEFING.slice(first?.start, first?.end)).toBe(first?.quote);

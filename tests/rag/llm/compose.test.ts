@@ -16,6 +16,7 @@ import type { Ranked, Retrieval } from "../../../src/rag/retrieve.js";
 import type { Answer, Passage, Rag } from "../../../src/rag/types.js";
 import { passagesOf, startFakeOpenAI, type ChatBehaviour, type ChatRequest, type FakeOpenAI } from "../../fakes/openai-server.js";
 import { tempProject, type TempProject } from "../../helpers/project.js";
+import { matchedPairs } from "../../helpers/answers.js";
 
 const QUESTION = "Who is Michele Sison?";
 
@@ -88,11 +89,10 @@ describe("answers composed by a language model", () => {
     // The citations are the passages the model cited, each the sentence it was shown, its matched words marked
     // as in a quoted answer (what shows an English reader why an Arabic sentence was cited).
     expect(answer.citations[0]?.quote).toBe(passages[0]?.text);
-    const first = answer.citations[0];
-    expect(first?.matches?.map((m) => [m.word, first.quote.slice(m.start, m.end)])).toEqual(
+    expect(matchedPairs(answer.citations[0])).toEqual(
       expect.arrayContaining([
-        ["Michele", "ميشال"],
-        ["Sison", "سيسون"],
+        ["ميشال", "Michele"],
+        ["سيسون", "Sison"],
       ]),
     );
     expect(JSON.stringify(logs)).not.toContain("sk-test-secret-key");
