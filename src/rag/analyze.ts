@@ -585,11 +585,13 @@ const NAME_LINKS: ReadonlySet<string> = new Set(["of", "and", "for", "the", "on"
  */
 export function initialsKeys(tokens: readonly Token[], i: number, context: Pick<QueryContext, "has">): Map<string, string> {
   const found = new Map<string, string>();
+  // The question's first word is capitalised as the first: a name from there on is the question's own words.
+  const isNameWord = (t: Token | undefined): boolean => t !== tokens[0] && t?.script === "latin" && isCapitalised(t) && !isStopword(t.text);
+  // Most words end no name: the question's capitals are counted only for one that may.
+  if (!isNameWord(tokens[i])) return found;
   // In a question written in title case ("Is Mali Facing Armed Attacks?"), capitals say nothing of names.
   const latin = tokens.filter((t) => t.script === "latin" && !isStopword(t.text));
   if (latin.length >= MIN_INITIALS && latin.filter((t) => isCapitalised(t)).length > latin.length * TITLE_CASE_SHARE) return found;
-  // The question's first word is capitalised as the first: a name from there on is the question's own words.
-  const isNameWord = (t: Token | undefined): boolean => t !== tokens[0] && t?.script === "latin" && isCapitalised(t) && !isStopword(t.text);
   const isLink = (t: Token | undefined): boolean => t?.script === "latin" && !isCapitalised(t) && NAME_LINKS.has(t.text);
   // The positions of the name's capitalised words, read back from `i` over the links between them.
   const at: number[] = [];
