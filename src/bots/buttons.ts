@@ -1,12 +1,14 @@
 /**
  * What a pressed answer button does, the same on every platform: "show paragraph" finds the passage behind a
  * quote, 👍/👎 records feedback once per user and answer. An expired or unknown button gets a friendly message.
+ * Presses are limited per user ({@link admitPress}) before any of that.
  */
 import type { Language, PassageView, Rag } from "../rag/index.js";
 import type { Logger } from "../logger.js";
 import type { BotState } from "../state/index.js";
 import { parseButtonData, quoteDigest, type AnswerPayload, type ButtonCitation } from "../state/buttons.js";
 import { messages } from "./messages.js";
+import type { RateLimiter } from "./rate-limit.js";
 import type { Focus } from "./render/window.js";
 
 /** What to show the user who pressed: the passage, or a short message (a toast on Telegram, ephemeral on Discord). */
@@ -14,12 +16,36 @@ export type ButtonOutcome =
   /** `focus`: where the quote lies in the passage, which a message too short for all of it shows. */
   | { readonly kind: "passage"; readonly passage: PassageView; readonly n: number; readonly language: Language; readonly focus: Focus }
   | { readonly kind: "message"; readonly text: string; readonly language: Language };
+/** A short message for the presser alone (see {@link ButtonOutcome}). */
+export type ButtonMessage = Extract<ButtonOutcome, { readonly kind: "message" }>;
 
 /** What {@link pressButton} needs: the core (for passages), the state and a logger. */
 export interface PressOptions {
   readonly rag: Rag;
   readonly state: BotState;
   readonly logger: Logger;
+}
+
+/** What {@link admitPress} needs: the press limit (createPressLimiter) and a logger. */
+export interface AdmitPressOptions {
+  readonly limiter: RateLimiter;
+  readonly logger: Logger;
+}
+
+/**
+ * Takes one press of `user` from the press limit, before anything else is done for it: undefined within the limit,
+ * else the message to answer the press with instead (in `language`, its {@link buttonLanguage}), and nothing more is
+ * done for it: no state read or written, no vote recorded. Each refused press is told, not only the first in the
+ * window as a question is: the platform needs an answer to every press anyway (Telegram's button spins until it
+ * gets one, Discord says the interaction failed), so the words cost nothing more.
+ */
+export async function admitPress(user: string, language: Language, { limiter, logger }: AdmitPressOptions): Promise<ButtonMessage | undefined> {
+  const verdict = await limiter.take(user);
+  if (verdict.ok) return undefined;
+  // Logged once per window: a script's flood of presses would otherwise flood the log as well.
+  if (verdict.notify) logger.info({ user }, "button presses rate limited");
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  return { kind: "message", text: messages(language).pressingTooFast(seconds), language };
 }
 
 /**

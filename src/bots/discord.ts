@@ -26,11 +26,12 @@ import type { DiscordConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
-import { buttonLanguage, pressButton } from "./buttons.js";
+import { admitPress, buttonLanguage, pressButton } from "./buttons.js";
 import { deliver } from "./deliver.js";
 import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
+import { createPressLimiter } from "./rate-limit.js";
 import {
   escapeDiscord,
   renderAboutDiscord,
@@ -141,6 +142,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   /** Channels where replies are refused for lack of Read Message History, until when (see replyTo). */
   const plainChannels = new Map<string, number>();
   const turns = createTurns();
+  /** Answer-button presses per user (see createPressLimiter). */
+  const presses = createPressLimiter();
   /**
    * DM channels with messages being handled, and how many: Message#channel reads the cache, and their replies, edits
    * and typing go through it.
@@ -403,9 +406,16 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       await interaction.reply({ content: messages(language).notAllowed, flags: EPHEMERAL });
       return;
     }
+    const presser = `discord:${interaction.user.id}`;
+    // Over the press limit, the reason is the reply, at once: no deferral, and nothing asked of the state.
+    const refusal = await admitPress(presser, language, { limiter: presses, logger });
+    if (refusal !== undefined) {
+      await interaction.reply({ content: escapeDiscord(refusal.text), allowedMentions: NO_PINGS, flags: EPHEMERAL });
+      return;
+    }
     // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const outcome = await pressButton(interaction.customId, `discord:${interaction.user.id}`, language, { rag: deps.rag, state, logger });
+    const outcome = await pressButton(interaction.customId, presser, language, { rag: deps.rag, state, logger });
     const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus }) : escapeDiscord(outcome.text);
     await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
   }

@@ -46,6 +46,8 @@ export interface Messages {
   readonly voteFailed: string;
   /** A vote under an older answer after feedback was switched off. */
   readonly votingOff: string;
+  /** Answer buttons pressed faster than the press limit allows (see createPressLimiter); the press did nothing. */
+  readonly pressingTooFast: (seconds: number) => string;
   /** A button whose answer is too old (its payload expired) or that this bot never made. */
   readonly buttonExpired: string;
   /** /about's lines: the briefings, the index's size, when it was built, the embedder. */
@@ -85,6 +87,7 @@ const en: Messages = {
   alreadyVoted: "You already rated this answer. Thanks!",
   voteFailed: "Sorry, your rating could not be saved. Please press the button again in a moment.",
   votingOff: "Thanks, but ratings are no longer collected.",
+  pressingTooFast: (seconds) => `You're pressing buttons faster than I can keep up. Please wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and press again.`,
   buttonExpired: "This button has expired. Please ask the question again.",
   about: {
     briefings: (count) => `Briefings (${count}):`,
@@ -122,6 +125,7 @@ const ar: Messages = {
   alreadyVoted: "لقد قيّمت هذا الجواب من قبل. شكراً!",
   voteFailed: "عذراً، تعذّر حفظ تقييمك. اضغط الزر مجدداً بعد قليل.",
   votingOff: "شكراً، لكن التقييمات لم تعد تُجمع.",
+  pressingTooFast: (seconds) => `ضغطاتك على الأزرار أسرع مما أستطيع مجاراته. انتظر ${counted(seconds, SECOND)} ثم اضغط مجدداً.`,
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
   about: {
     briefings: (count) => `نصوص الأخبار (${count}):`,
@@ -146,7 +150,7 @@ interface CountedNoun {
 /** حرف, for the too-long notice ("لا تتجاوز 500 حرف"); the dual as the object of the verb has it (حرفين). */
 const LETTER: CountedNoun = { one: "حرف واحد", two: "حرفين", few: "أحرف", many: "حرفاً", other: "حرف" };
 
-/** ثانية, for the rate-limit notice ("انتظر 30 ثانيةً"); the dual as the object of the verb has it (ثانيتين). */
+/** ثانية, for the rate-limit notices ("انتظر 30 ثانيةً"); the dual as the object of the verb has it (ثانيتين). */
 const SECOND: CountedNoun = { one: "ثانية واحدة", two: "ثانيتين", few: "ثوانٍ", many: "ثانيةً", other: "ثانية" };
 
 /**

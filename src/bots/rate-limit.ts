@@ -1,6 +1,6 @@
 /**
  * Questions per user per window: in this process, or in Redis so that replicas share one limit (with this
- * process as the fallback while Redis is away).
+ * process as the fallback while Redis is away). Answer-button presses have a bucket of their own, in this process.
  */
 import { preferRedis } from "../state/kv.js";
 import { KEY_PREFIX, UnreadableReplyError, type SharedRedis } from "../state/redis.js";
@@ -50,6 +50,28 @@ export function createRateLimiter(limit: number, windowMs = 60_000): RateLimiter
       return { ok: false, retryAfterMs, notify };
     },
   };
+}
+
+/** Answer-button presses a user may make in any {@link PRESS_WINDOW_MS}: see {@link createPressLimiter}. */
+export const PRESS_LIMIT = 20;
+export const PRESS_WINDOW_MS = 10_000;
+
+/**
+ * The limit on answer-button presses (👍/👎, "show paragraph"), per user: {@link PRESS_LIMIT} in any
+ * {@link PRESS_WINDOW_MS}: a flood is held to two presses a second.
+ *
+ * A bucket of its own, not the questions': a question sets the core to work, a press costs a few state lookups, and
+ * a person reading an answer opens its paragraphs and votes in a quick run (presses again a button slow to answer),
+ * which RATE_LIMIT_PER_MINUTE (6 by default) would refuse, and spend the questions they came to ask. A short window
+ * forgives such a run at once; no person keeps up two presses a second for ten seconds.
+ *
+ * In this process even with REDIS_URL: the limit is there to spare Redis the round trips of a flood, and a Redis
+ * limiter would spend one on every press, the refused ones too. A user's presses reach the one process receiving
+ * that bot's updates (Telegram's poller or webhook, the Discord gateway connection), which counts them all; replicas
+ * sharing a webhook would allow a flood at most their number of times the limit, still bounded.
+ */
+export function createPressLimiter(): RateLimiter {
+  return createRateLimiter(PRESS_LIMIT, PRESS_WINDOW_MS);
 }
 
 /**

@@ -7,16 +7,17 @@ import { timingSafeEqual } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
-import type { InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
+import type { CallbackQuery, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
 import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
 import type { AskContext, Reply } from "./ask.js";
-import { buttonLanguage, pressButton } from "./buttons.js";
+import { admitPress, buttonLanguage, pressButton } from "./buttons.js";
 import { deliver } from "./deliver.js";
 import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
+import { createPressLimiter } from "./rate-limit.js";
 import { renderNotice } from "./render/plain.js";
 import {
   escapeHtml,
@@ -128,6 +129,8 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   /** Until when each chat's streamed partial texts are held back, after Telegram asked it to slow down. */
   const partialHolds = new Map<number, number>();
   const turns = createTurns();
+  /** Answer-button presses per user (see createPressLimiter). */
+  const presses = createPressLimiter();
 
   const onError = async (error: unknown, ctx: Context): Promise<void> => {
     logger.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id }, "handling a Telegram update failed");
@@ -139,16 +142,29 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   bot.catch(onError);
 
+  /**
+   * Takes the press `query` from its presser's press limit; over it, answers the query with the reason as a toast
+   * (in the background, as every reply: telegraf polls again only once a batch is handled) and returns true.
+   */
+  const refusePress = async (ctx: Context, query: CallbackQuery): Promise<boolean> => {
+    const data = "data" in query ? query.data : "";
+    const refusal = await admitPress(`telegram:${query.from.id}`, buttonLanguage(data, userLanguage(ctx)), { limiter: presses, logger });
+    if (refusal === undefined) return false;
+    void inflight.run(() => ctx.answerCbQuery(refusal.text)).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
+    return true;
+  };
   bot.use(async (ctx, next) => {
+    const chat = ctx.chat?.id;
+    const allowedChat = config.allowedChats.length === 0 || config.allowedChats.includes(String(chat));
+    // A press over the limit is answered before the claim below: the limit is there to spare the shared state
+    // (Redis) a flood, and the claim is a Redis write. A press delivered twice is then counted twice, harmlessly.
+    if (allowedChat && ctx.callbackQuery && (await refusePress(ctx, ctx.callbackQuery))) return;
     // One update is handled once, even when redelivered or posted to two replicas (shared through Redis).
     if (!(await state.updates.first(`telegram:${bot.botInfo?.id ?? 0}:${ctx.update.update_id}`))) {
       return logger.debug({ update: ctx.update.update_id }, "duplicate update skipped");
     }
     conflictWait = conflictRetryMs;
-    const chat = ctx.chat?.id;
-    if (config.allowedChats.length > 0 && !config.allowedChats.includes(String(chat))) {
-      return logger.debug({ chat }, "chat not in TELEGRAM_ALLOWED_CHATS; ignored");
-    }
+    if (!allowedChat) return logger.debug({ chat }, "chat not in TELEGRAM_ALLOWED_CHATS; ignored");
     return next();
   });
   /** Sends what a command shows, counted against its sender's rate limit like a question (over it: the notice once). */

@@ -1,15 +1,16 @@
 /**
  * The answer buttons, the same on every platform: "show paragraph" opens the passage behind a quote, and only
- * while the passage at that place still holds the quote.
+ * while the passage at that place still holds the quote; presses past the press limit are told why.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
-import { pressButton } from "../../src/bots/buttons.js";
+import { admitPress, pressButton } from "../../src/bots/buttons.js";
 import { messages } from "../../src/bots/messages.js";
-import { createRateLimiter } from "../../src/bots/rate-limit.js";
-import { silentLogger } from "../../src/logger.js";
+import { createPressLimiter, createRateLimiter, PRESS_LIMIT, PRESS_WINDOW_MS } from "../../src/bots/rate-limit.js";
+import { createLogger, silentLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
 import { feedbackData, paragraphData } from "../../src/state/buttons.js";
 import { createMemoryState, createState } from "../../src/state/index.js";
@@ -104,5 +105,33 @@ describe("feedback votes", () => {
     expect(await press()).toEqual({ kind: "message", text: messages("en").votingOff, language: "en" });
     expect(await press()).toEqual({ kind: "message", text: messages("en").votingOff, language: "en" });
     rag.close();
+  });
+});
+
+describe("the press limit", () => {
+  it("admits presses up to the limit; past it tells the presser why in the button's language, and logs the flood once", async () => {
+    const lines: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const options = { limiter: createPressLimiter(), logger: createLogger({ level: "info", secrets: [], destination }) };
+    for (let i = 0; i < PRESS_LIMIT; i++) expect(await admitPress("telegram:7", "ar", options)).toBeUndefined();
+    const refusal = await admitPress("telegram:7", "ar", options);
+    expect(refusal).toEqual({ kind: "message", text: expect.stringMatching(/^ضغطاتك على الأزرار أسرع مما أستطيع مجاراته\. انتظر .+ ثم اضغط مجدداً\.$/u), language: "ar" });
+    expect(await admitPress("telegram:7", "en", options)).toEqual({ kind: "message", text: expect.stringMatching(/^You're pressing buttons faster than I can keep up\. Please wait \d+ seconds? and press again\.$/u), language: "en" });
+    // Another presser is not held up.
+    expect(await admitPress("telegram:8", "en", options)).toBeUndefined();
+    expect(lines.filter((l) => l.includes("button presses rate limited"))).toHaveLength(1);
+  });
+
+  it("says the wait in whole seconds, in words that fit a Telegram toast (200 characters) in both languages", () => {
+    expect(messages("en").pressingTooFast(1)).toBe("You're pressing buttons faster than I can keep up. Please wait 1 second and press again.");
+    expect(messages("ar").pressingTooFast(3)).toBe("ضغطاتك على الأزرار أسرع مما أستطيع مجاراته. انتظر 3 ثوانٍ ثم اضغط مجدداً.");
+    for (let seconds = 1; seconds <= Math.ceil(PRESS_WINDOW_MS / 1000); seconds++) {
+      for (const language of ["en", "ar"] as const) expect(messages(language).pressingTooFast(seconds).length).toBeLessThanOrEqual(200);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { createAsk } from "../../src/bots/ask.js";
 import { createDiscordBot, DiscordClosedError, type DiscordBotOptions } from "../../src/bots/discord.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
-import { createRateLimiter } from "../../src/bots/rate-limit.js";
+import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
 import type { BotHandle } from "../../src/bots/types.js";
 import type { DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
@@ -94,6 +94,13 @@ const byInteraction = (discord: FakeDiscord, id: string): SentMessage[] => disco
 const settled = (h: Harness): Promise<true> => h.discord.waitFor(() => (h.inflight.size === 0 ? true : undefined), 10_000, "idle");
 
 const user = (n: number): FakeUser => ({ id: `50000000000000010${n}`, username: `user${n}` });
+
+/** Counts every call made from now on to `state`'s stores (button payloads and votes, feedback, conversations, de-duplication). */
+function stateCalls(state: BotState): () => number {
+  const stores = [state.buttons, state.feedback, state.conversations, state.updates] as unknown as Record<string, (...args: unknown[]) => unknown>[];
+  const spies = stores.flatMap((store) => Object.keys(store).filter((key) => typeof store[key] === "function").map((key) => vi.spyOn(store, key)));
+  return () => spies.reduce((calls, spy) => calls + spy.mock.calls.length, 0);
+}
 
 describe("Discord bot: start", () => {
   it("registers /ask, /help and /about in the configured guild", async () => {
@@ -858,6 +865,43 @@ describe("Discord bot: answer buttons and feedback", () => {
       expect(events[0]).toMatchObject({ platform: "discord", question: "Who is Michele Sison?", citations: [{ n: 1, source: "seeds/fake-briefing.md", label: "paragraph 1" }, { n: 2 }] });
       expect(events[0]?.user).toMatch(/^[0-9a-f]{16}$/u);
       expect(JSON.stringify(events)).not.toContain(IDS.user);
+    } finally {
+      project.remove();
+    }
+  });
+
+  it("limits a flood of presses: the allowed ones answered, the rest told why at once, ephemerally; a refused press touches no state, records no vote", async () => {
+    const project = tempProject(false);
+    try {
+      const h = await setup(withFeedback(project.root));
+      const answer = await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
+      const [[paragraph = ""] = [], [up = ""] = []] = h.discord.buttonsOf(answer);
+      const tooFast = /^You're pressing buttons faster than I can keep up\. Please wait \d+ seconds? and press again\.$/u;
+      const shown = (click: string): Promise<SentMessage> => h.discord.waitFor(() => byInteraction(h.discord, click)[0], 10_000, "the reply to a press");
+
+      // A script presses "Show paragraph" again and again: as many presses as the limit allows open it.
+      const flood = Array.from({ length: PRESS_LIMIT + 5 }, () => h.discord.click(answer.id, paragraph));
+      const replies = await Promise.all(flood.map(shown));
+      expect(replies.filter((r) => r.content.includes(FAKE_QUOTES[0] ?? "?"))).toHaveLength(PRESS_LIMIT);
+      const refusals = replies.filter((r) => tooFast.test(r.content));
+      expect(refusals).toHaveLength(5);
+      // The reason is the press's reply, seen by the presser alone: no "thinking…" deferred first.
+      expect(refusals.map((r) => [r.via, r.flags & 64])).toEqual(Array(5).fill(["interaction-reply", 64]));
+
+      // Still within the window, a 👍: told why, and nothing else done.
+      await settled(h);
+      const calls = stateCalls(h.state);
+      const vote = h.discord.click(answer.id, up);
+      expect((await shown(vote)).content).toMatch(tooFast);
+      await settled(h);
+      expect(calls()).toBe(0);
+      expect(await h.state.feedback.list()).toEqual([]);
+
+      // Another reader's vote is taken as ever.
+      const other = h.discord.click(answer.id, up, { user: user(3) });
+      expect((await shown(other)).content).toBe(en.thanksUp);
+      expect((await h.state.feedback.list()).map((e) => e.kind)).toEqual(["up"]);
+      expect(calls()).toBeGreaterThan(0);
     } finally {
       project.remove();
     }

@@ -1,12 +1,13 @@
 /**
  * The Redis rate limiter reading its script's reply: a reply of another shape is Redis unavailable (the question
  * counted in-process), never a crash or a verdict made of strings. Against a real redis-server, with the reply
- * altered between ioredis and the limiter: a real Redis always answers the script with three integers.
+ * altered between ioredis and the limiter: a real Redis always answers the script with three integers. And the
+ * press limit, on a clock the test sets: a person's pace is never refused, a flood is.
  */
 import { Writable } from "node:stream";
 import type { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createRateLimiter, createRedisRateLimiter, windowVerdict } from "../../src/bots/rate-limit.js";
+import { createPressLimiter, createRateLimiter, createRedisRateLimiter, PRESS_LIMIT, PRESS_WINDOW_MS, windowVerdict, type RateVerdict } from "../../src/bots/rate-limit.js";
 import { createLogger, silentLogger } from "../../src/logger.js";
 import { connectRedis, UnreadableReplyError, type SharedRedis } from "../../src/state/redis.js";
 import { startRedis, type RedisServer } from "../state/redis-server.js";
@@ -22,6 +23,39 @@ describe("windowVerdict", () => {
     for (const reply of [null, undefined, "OK", 1, {}, [], [1, 0], [1, 0, 0, 0], ["1", 0, 0], [0, "59998", 1], [0, null, 1], [0, Number.NaN, 1], [0, Infinity, 1]]) {
       expect(() => windowVerdict(reply), String(reply)).toThrow(UnreadableReplyError);
     }
+  });
+});
+
+describe("createPressLimiter", () => {
+  it("never refuses a person pressing at a human pace, impatient runs included", async () => {
+    const limiter = createPressLimiter();
+    const refused: number[] = [];
+    const press = async (at: number): Promise<void> => {
+      if (!(await limiter.take("telegram:1", at)).ok) refused.push(at);
+    };
+    // Ten minutes of a keen reader: a new answer every ten seconds (faster than the question limit allows), both of
+    // its paragraphs opened and a vote given, each button pressed twice in a row (a double tap); and every minute a
+    // button slow to answer pressed again and again, twelve times in three seconds.
+    for (let t = 0; t < 10 * 60_000; t += 10_000) {
+      for (const at of [0, 150, 1000, 1150, 2000, 2150]) await press(t + at);
+      if (t % 60_000 === 0) for (let i = 0; i < 12; i++) await press(t + 4000 + 250 * i);
+    }
+    expect(refused).toEqual([]);
+  });
+
+  it("holds a flood to PRESS_LIMIT a window, telling the wait until a press is taken again, and lets the presser go on after it", async () => {
+    const limiter = createPressLimiter();
+    // A script pressing every 10 ms for a second.
+    const verdicts: RateVerdict[] = [];
+    for (let at = 0; at < 1000; at += 10) verdicts.push(await limiter.take("discord:1", at));
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(PRESS_LIMIT);
+    expect(verdicts.slice(0, PRESS_LIMIT).every((v) => v.ok)).toBe(true);
+    const first = verdicts[PRESS_LIMIT];
+    expect(first).toEqual({ ok: false, retryAfterMs: PRESS_WINDOW_MS - PRESS_LIMIT * 10, notify: true });
+    // Another presser is not held up by the flood.
+    expect(await limiter.take("discord:2", 999)).toEqual({ ok: true });
+    // Once the window of the first press is over, a press is taken again.
+    expect(await limiter.take("discord:1", PRESS_WINDOW_MS)).toEqual({ ok: true });
   });
 });
 

@@ -1,7 +1,8 @@
 /**
  * The Telegram adapter driven by the real telegraf client against the local fake Bot API.
  */
-import { connect } from "node:net";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { connect, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf } from "telegraf";
@@ -9,19 +10,20 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
-import { createRateLimiter } from "../../src/bots/rate-limit.js";
+import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
 import { renderAnswerHtml } from "../../src/bots/render/telegram.js";
 import { createTelegramBot, type TelegramBotOptions } from "../../src/bots/telegram.js";
 import type { BotHandle } from "../../src/bots/types.js";
 import type { TelegramConfig } from "../../src/config.js";
-import { createLogger } from "../../src/logger.js";
+import { createLogger, silentLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
-import { createState, type BotState } from "../../src/state/index.js";
+import { connectRedis, createState, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
 import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
 import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram, type SentMessage } from "../fakes/telegram-server.js";
 import { tempProject } from "../helpers/project.js";
 import { freePort } from "../helpers/ports.js";
+import { startRedis } from "../state/redis-server.js";
 
 const en = messages("en");
 
@@ -82,6 +84,19 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
   await bot.start();
   const logs = (): ReturnType<Setup["logs"]> => rawLogs.map((line) => JSON.parse(line) as ReturnType<Setup["logs"]>[number]);
   return { tg, rag, bot, inflight, state, logs, rawLogs };
+}
+
+/** Whether `promise` settles within `ms` (its timer cleared either way, so nothing is left running). */
+async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([promise.then(() => true as const), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The text a user sees: the HTML parsed as Telegram would, failing the test if it would not parse. */
@@ -509,18 +524,40 @@ describe("Telegram bot, webhook", () => {
 
   it("stop() is not held up by a client that began a request and never finished it", { timeout: 10_000 }, async () => {
     const port = await freePort();
+    // The server's side of each connection the webhook accepts (Node's diagnostics channel): the test sees what the
+    // server has read.
+    const accepted: Socket[] = [];
+    const onSocket = (message: unknown): void => {
+      const { socket } = message as { socket: Socket };
+      if (socket.localPort === port) accepted.push(socket);
+    };
+    subscribe("net.server.socket", onSocket);
+    cleanups.push(async () => void unsubscribe("net.server.socket", onSocket));
     const { bot } = await setup({ config: { webhook: { url: "https://bot.example.test/hook", secret, port } } });
     const client = connect(port, "127.0.0.1");
     cleanups.push(async () => void client.destroy());
-    const cutOff = new Promise((resolve) => client.once("close", resolve));
+    const clientClosed = new Promise((resolve) => client.once("close", resolve));
     client.on("error", (err) => expect(err).toMatchObject({ code: "ECONNRESET" })); // the server may cut it off so
     await new Promise((resolve) => client.once("connect", resolve));
-    client.write("POST /hook HTTP/1.1\r\nHost: bot.example.test\r\n"); // the headers never end
-    // Answered after the half-sent request was written: by then the server has read it, and its connection is busy.
-    expect(await post(port, "/elsewhere", {})).toBe(403);
-    // Before, stop() waited for that request for ever: this test's timeout is what fails it.
-    await bot.stop(500);
-    await cutOff;
+    const head = "POST /hook HTTP/1.1\r\nHost: bot.example.test\r\n"; // the headers never end
+    client.write(head);
+    // Until the server has read the half-sent request, its connection is idle, and stop() would close it at once
+    // (closeIdleConnections) without the cut-off ever being tried: wait until it has read every byte.
+    const deadline = Date.now() + 5000;
+    while (!(accepted.length === 1 && accepted[0]?.bytesRead === Buffer.byteLength(head))) {
+      if (Date.now() > deadline) throw new Error(`the server did not read the half-sent request (${accepted.length} connections)`);
+      await delay(5);
+    }
+    const serverSide = accepted[0];
+
+    // Before the cut-off, stop() waited for that request for ever: bounded here, rather than by the test's timeout.
+    const startedAt = Date.now();
+    expect(await settlesWithin(bot.stop(500), 2000), "stop() resolved within 2 s").toBe(true);
+    // It waited out its grace (500 ms) for the request, then cut it off: it was not closed as idle.
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(450);
+    // Closed by the server: its side destroyed, and the client's connection ended though the client never closed it.
+    expect(serverSide?.destroyed).toBe(true);
+    expect(await settlesWithin(clientClosed, 1000), "the client's connection was closed").toBe(true);
   });
 
   it("stop() closes the webhook server", async () => {
@@ -851,6 +888,60 @@ describe("Telegram bot, answer buttons and feedback", () => {
     const toasts = tg.callbackAnswers.map((a) => a.text ?? "");
     expect(toasts.filter((t) => t === "")).toHaveLength(4);
     expect(toasts.filter((t) => t.includes("faster than I can keep up"))).toHaveLength(1);
+  });
+
+  it("limits a flood of presses: the allowed ones answered, the rest a short toast; a refused press touches no state (no Redis, no vote)", async () => {
+    const server = await startRedis();
+    cleanups.push(() => server.stop());
+    const connection = await connectRedis(server.url, { logger: silentLogger });
+    cleanups.push(() => connection.close());
+    // Every call the bot makes to Redis, counted: the shared state (payloads, votes, de-duplication) goes through it.
+    let redisCalls = 0;
+    const counted: SharedRedis = {
+      get available() {
+        return connection.available;
+      },
+      run: (call) => {
+        redisCalls += 1;
+        return connection.run(call);
+      },
+      close: () => connection.close(),
+    };
+    const project = tempProject(false);
+    cleanups.push(async () => project.remove());
+    const { tg, state, inflight } = await setup({ state: { redis: counted, feedback: { dir: project.root, retentionDays: 30, salt: "test-salt-0123456789" } } });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    const [[paragraph = ""] = [], [up = ""] = []] = tg.buttonsOf(answer);
+    const tooFast = (text: string | undefined): boolean => /^You're pressing buttons faster than I can keep up\. Please wait \d+ seconds? and press again\.$/u.test(text ?? "");
+
+    // A script presses "Show paragraph" again and again: as many presses as the limit allows are answered.
+    const flood = PRESS_LIMIT + 5;
+    for (let i = 0; i < flood; i++) tg.push(tg.callbackUpdate(answer.message, paragraph));
+    await tg.waitForCalls("answerCallbackQuery", flood);
+    await inflight.drain(2000);
+    expect(tg.sent).toHaveLength(1 + PRESS_LIMIT);
+    expect(tg.callbackAnswers.filter((a) => tooFast(a.text))).toHaveLength(5);
+
+    // Still within the window, a 👍 and two more paragraphs: each told why, and nothing else done.
+    const before = redisCalls;
+    tg.push(tg.callbackUpdate(answer.message, up));
+    tg.push(tg.callbackUpdate(answer.message, paragraph));
+    tg.push(tg.callbackUpdate(answer.message, up));
+    await tg.waitForCalls("answerCallbackQuery", flood + 3);
+    await inflight.drain(2000);
+    expect(tg.callbackAnswers.slice(flood).map((a) => tooFast(a.text))).toEqual([true, true, true]);
+    expect(redisCalls).toBe(before);
+    expect(tg.sent).toHaveLength(1 + PRESS_LIMIT);
+    expect(await state.feedback.list()).toEqual([]);
+
+    // Another reader's vote is taken as ever.
+    tg.push(tg.callbackUpdate(answer.message, up, { id: 2002 }));
+    await tg.waitForCalls("answerCallbackQuery", flood + 4);
+    expect(tg.callbackAnswers.at(-1)?.text).toBe(en.thanksUp);
+    expect((await state.feedback.list()).map((e) => e.kind)).toEqual(["up"]);
+    expect(redisCalls).toBeGreaterThan(before);
   });
 
   it("handles a callback query delivered twice once", async () => {
