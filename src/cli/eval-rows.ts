@@ -25,6 +25,16 @@ export type QuestionRow = EvalRow & SpanRow;
 /** The rows of a questions file: conversations, or single questions (evidence or span format). */
 export type Rows = { readonly kind: "conversations"; readonly rows: readonly ConversationRow[] } | { readonly kind: "questions"; readonly rows: readonly QuestionRow[] };
 
+/** A questions file read and checked as far as it can be without the configuration (see {@link readRows}). */
+export interface QuestionsFile {
+  /**
+   * The rows, once no question is longer than `maxQuestionChars` (MAX_QUESTION_CHARS), else a QuestionsFileError
+   * at the first that is: the one check that needs the configuration, made once it is read. The rows are had only
+   * through it, so that it cannot be left out.
+   */
+  readonly checked: (maxQuestionChars: number) => Rows;
+}
+
 /** A questions file that is not one of the formats; the message names the file, the line and what is wrong. */
 export class QuestionsFileError extends Error {
   override readonly name = "QuestionsFileError";
@@ -32,13 +42,15 @@ export class QuestionsFileError extends Error {
 
 /**
  * The rows of the questions file `file`. Throws QuestionsFileError at the first line that is not a row (not JSON,
- * a field missing or of another type, a question the core would refuse to read: blank, or over `maxQuestionChars`)
- * or not of the format of the file's first row: cast unchecked, such a line would fail in the middle of a run, or
- * be scored as something it is not.
+ * a field missing or of another type, a blank question, which the core would refuse to read) or not of the format
+ * of the file's first row: cast unchecked, such a line would fail in the middle of a run, or be scored as something
+ * it is not. The length of the questions, which depends on the configuration, is checked by `checked`: so
+ * `npm run eval` reports a malformed file before it reads the configuration, whatever that holds.
  */
-export function readRows(file: string, maxQuestionChars: number): Rows {
+export function readRows(file: string): QuestionsFile {
   const conversations: ConversationRow[] = [];
   const questions: QuestionRow[] = [];
+  const placed: PlacedQuestion[] = [];
   let first: { readonly kind: Rows["kind"]; readonly line: number } | undefined;
   // A byte-order mark (a file saved on Windows) is no part of the first row.
   const lines = readFileSync(file, "utf8").replace(/^\uFEFF/u, "").split("\n");
@@ -46,7 +58,7 @@ export function readRows(file: string, maxQuestionChars: number): Rows {
     if (!text.trim()) continue;
     const line = i + 1;
     const fail = (what: string, cause?: unknown): never => {
-      throw new QuestionsFileError(`${file}:${line}: ${what}`, cause === undefined ? {} : { cause });
+      throw fileError(file, line, what, cause);
     };
     let value: unknown;
     try {
@@ -63,11 +75,39 @@ export function readRows(file: string, maxQuestionChars: number): Rows {
       const which = kind === "conversations" ? `"turns" among questions (line ${first.line} is a question)` : `"turns" is missing (line ${first.line} is a conversation)`;
       fail(`${which}: one file holds one format`);
     }
-    const question = (value: Readonly<Record<string, unknown>>, where = ""): string => questionField(value, maxQuestionChars, fail, where);
+    const question = (value: Readonly<Record<string, unknown>>, where = ""): string => {
+      const text = questionField(value, fail, where);
+      placed.push({ line, where, text });
+      return text;
+    };
     if (kind === "conversations") conversations.push(conversationRow(row, question, fail));
     else questions.push(questionRow(row, question, fail));
   }
-  return first?.kind === "conversations" ? { kind: "conversations", rows: conversations } : { kind: "questions", rows: questions };
+  const rows: Rows = first?.kind === "conversations" ? { kind: "conversations", rows: conversations } : { kind: "questions", rows: questions };
+  const checked = (maxQuestionChars: number): Rows => {
+    for (const { line, where, text } of placed) {
+      try {
+        cleanQuestion(text, maxQuestionChars);
+      } catch (error) {
+        if (!(error instanceof QuestionError)) throw error;
+        throw fileError(file, line, `${where}"question": ${error.message}`, error);
+      }
+    }
+    return rows;
+  };
+  return { checked };
+}
+
+/** A question as read from the file, with its line and, for a turn, which turn (`where`), for `checked` to name. */
+interface PlacedQuestion {
+  readonly line: number;
+  readonly where: string;
+  readonly text: string;
+}
+
+/** What is wrong at `line` of `file`, as the QuestionsFileError that names them. */
+function fileError(file: string, line: number, what: string, cause?: unknown): QuestionsFileError {
+  return new QuestionsFileError(`${file}:${line}: ${what}`, cause === undefined ? {} : { cause });
 }
 
 /** Says what is wrong with the row being read (a QuestionsFileError naming its line); never returns. */
@@ -80,11 +120,14 @@ function textField(row: Readonly<Record<string, unknown>>, name: string, fail: F
   return fail(value === undefined ? `${where}"${name}" is missing` : `${where}"${name}" must be text`);
 }
 
-/** The question of `row`, checked as the core reads it (see cleanQuestion): one it refuses would end the run. */
-function questionField(row: Readonly<Record<string, unknown>>, maxChars: number, fail: Fail, where: string): string {
+/**
+ * The question of `row`, checked as the core reads it (see cleanQuestion): one it refuses would end the run. Its
+ * length is not checked here: the limit is configured (see QuestionsFile.checked).
+ */
+function questionField(row: Readonly<Record<string, unknown>>, fail: Fail, where: string): string {
   const question = textField(row, "question", fail, where);
   try {
-    cleanQuestion(question, maxChars);
+    cleanQuestion(question, Number.POSITIVE_INFINITY);
     return question;
   } catch (error) {
     if (!(error instanceof QuestionError)) throw error;

@@ -16,7 +16,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import type { Answer, ConversationTurn, Rag } from "../rag/index.js";
-import { QuestionsFileError, readRows, type ConversationRow, type Rows, type Turn } from "./eval-rows.js";
+import { QuestionsFileError, readRows, type ConversationRow, type Turn } from "./eval-rows.js";
 import { firstHit, percentile, scoreReplies, scoreSpans, type EngineReply, type EvalRow, type SpanRow } from "./metrics.js";
 import { openRag, run, setup, type Cli } from "./setup.js";
 
@@ -141,6 +141,21 @@ async function evalEvidence(rag: Rag, rows: readonly EvalRow[], json: boolean, r
   );
 }
 
+/**
+ * `check`'s result, or undefined when the questions file is not one (its QuestionsFileError said on stderr, exit
+ * code 2): a file that is not a questions file is the caller's to fix, like a mistyped option.
+ */
+function questionsFile<T>(check: () => T): T | undefined {
+  try {
+    return check();
+  } catch (error) {
+    if (!(error instanceof QuestionsFileError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exitCode = 2;
+    return undefined;
+  }
+}
+
 const USAGE = "usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]";
 const OPTIONS = new Set(["--root", "--add-seeds", "--json"]);
 
@@ -160,17 +175,14 @@ run(async () => {
     process.exitCode = 2;
     return;
   }
+  // The questions file is read before the configuration: an operator fixing it sees its problem first, whatever
+  // the environment holds (a configuration error is exit 1, a file that is not a questions file exit 2).
+  const questions = questionsFile(() => readRows(file));
+  if (!questions) return;
   const configured = setup();
-  let read: Rows;
-  try {
-    read = readRows(file, configured.config.maxQuestionChars);
-  } catch (error) {
-    // A file that is not a questions file is the caller's to fix, like a mistyped option.
-    if (!(error instanceof QuestionsFileError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  // Only the length of its questions waits for the configuration: the limit is MAX_QUESTION_CHARS.
+  const read = questionsFile(() => questions.checked(configured.config.maxQuestionChars));
+  if (!read) return;
   const json = args.includes("--json");
   const { cli, cleanup } = corpus(configured, args);
   try {

@@ -80,6 +80,33 @@ describe("npm run eval", () => {
     }
   });
 
+  it("reports a malformed questions file (exit 2, file:line) before a configuration error; question lengths against the configured limit", { timeout: 60_000 }, () => {
+    const evalWith = (file: string, env: Record<string, string>) =>
+      spawnSync("npm", ["run", "--silent", "eval", "--", file, "--json"], {
+        cwd: REPO_ROOT,
+        encoding: "utf8",
+        env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, ...env },
+        timeout: 60_000,
+      });
+    const question = { id: "q1", lang: "en", question: "Who is Michele Sison?", evidence: ["Sison"], answerable: true };
+    const malformed = join(project.root, "malformed.jsonl");
+    writeFileSync(malformed, `${JSON.stringify(question)}\n{ not json\n`);
+    const broken = evalWith(malformed, { MAX_QUESTION_CHARS: "many" });
+    expect(broken.stderr).toContain(`${malformed}:2: not JSON (`);
+    expect(broken.stderr).not.toContain("MAX_QUESTION_CHARS");
+    expect(broken.status).toBe(2);
+    // A question's length is the one check that needs the configuration: against a bad limit, the limit is the error.
+    const long = join(project.root, "long.jsonl");
+    writeFileSync(long, `${JSON.stringify(question)}\n${JSON.stringify({ ...question, id: "q2", question: "Who is the envoy for Western Sahara?" })}\n`);
+    const unknownLimit = evalWith(long, { MAX_QUESTION_CHARS: "many" });
+    expect(unknownLimit.stderr).toContain("ConfigError: MAX_QUESTION_CHARS");
+    expect(unknownLimit.status).toBe(1);
+    const overLimit = evalWith(long, { MAX_QUESTION_CHARS: "30" });
+    expect(overLimit.stderr).toContain(`${long}:2: "question": the question has 36 characters; the limit is 30`);
+    expect(overLimit.status).toBe(2);
+    expect(overLimit.stdout).toBe("");
+  });
+
   it("scores the span format over a --root it does not write to, as score-xquad.mjs counts", () => {
     const source = `seeds/${SEED_NAME}`;
     const text = readFileSync(join(project.root, source), "utf8");
