@@ -6,11 +6,16 @@
  * Batch lines with the same "conversation" are one conversation, in order: each is asked with the earlier turns
  * as context (the last three; `contextTurns` in the output says how many). With REDIS_URL set the conversation lives in Redis, so another batch process
  * can continue it (for an hour, or CONVERSATION_TTL_MS when longer).
+ *
+ * Small talk said alone ("hi", "thanks", "مرحبا"; see smallTalk) gets the bots' reply in the answer as a person reads
+ * it. The JSON, one question or a batch, stays the core's answer to whatever it is given: it is the contract the
+ * evaluations score (../shared/eval/score-xquad.mjs), which has no field to tell a reply to small talk from an answer.
  */
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { Logger } from "../logger.js";
-import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js";
+import { renderNotice } from "../bots/render/plain.js";
+import { detectLanguage, QuestionError, smallTalk, type ConversationTurn, type Rag } from "../rag/index.js";
 import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
 import { createSharedStore } from "../state/kv.js";
 import { connectRedis } from "../state/redis.js";
@@ -32,6 +37,18 @@ async function ask(rag: Rag, question: unknown, id?: LineId, turns: readonly Con
     if (error instanceof QuestionError) return noticeJson(question, error, id);
     throw error;
   }
+}
+
+/**
+ * The bots' reply to small talk said alone, as src/bots/ask.ts makes it (in the asker's language, with the example
+ * question where the briefings answer it), or undefined for anything else.
+ */
+function smallTalkReply(rag: Rag, question: string): string | undefined {
+  const talk = smallTalk(question);
+  if (talk === undefined) return undefined;
+  const language = detectLanguage(question);
+  const example = rag.info().examples?.[language];
+  return renderNotice({ code: talk, language, ...(example === undefined ? {} : { example }) });
 }
 
 /** A batch line as `{ id?, question? }`, or undefined when it is not a JSON object. */
@@ -166,6 +183,8 @@ run(async () => {
       await redis?.close();
     }
   }
+  const talk = json ? undefined : smallTalkReply(rag, question);
+  if (talk !== undefined) return void process.stdout.write(`${talk}\n`);
   const result = await ask(rag, question);
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
 });

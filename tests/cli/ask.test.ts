@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { createInterface } from "node:readline";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { messages, withExample } from "../../src/bots/messages.js";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -166,6 +167,19 @@ describe("npm run ask", () => {
     const usage = npm(["ask"]);
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("usage: npm run ask");
+  });
+
+  it("answers small talk said alone as the bots do, as a person reads it; --json stays the core's answer", { timeout: 60_000 }, () => {
+    // The default example questions (EXAMPLE_QUESTION_EN, _AR), which the briefing answers, so the greeting offers them.
+    const hi = npm(["ask", "--", "hi"]);
+    expect(hi.status).toBe(0);
+    expect(hi.stdout).toBe(`${withExample(messages("en").greeting, "en", "Who is Michele Sison?")}\n`);
+    expect(npm(["ask", "--", "مرحبا"]).stdout).toBe(`${withExample(messages("ar").greeting, "ar", "من هي ميشال سيسون؟")}\n`);
+    // The JSON is the contract the evaluations score: the core's answer to whatever it is given.
+    const json = JSON.parse(npm(["ask", "--", "--json", "hi"]).stdout) as Json;
+    expectContract(json);
+    expect(json).toMatchObject({ question: "hi", answered: false, text: messages("en").declined });
+    expect(json.error).toBeUndefined();
   });
 
   it("reads its options strictly: --help is help, a misspelt option is an error, not part of the question", { timeout: 60_000 }, () => {
