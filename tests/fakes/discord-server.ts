@@ -11,6 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createFakeGateway, type FakeGateway, type GatewayStats, type Payload } from "./discord-gateway.js";
+import { listenLocal } from "../helpers/ports.js";
 
 export const FAKE_TOKEN = "fake.discord.bot-token-0123456789";
 export const IDS = {
@@ -244,7 +245,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const server = createServer((req, res) => {
     void handle(req, res).catch((error: unknown) => reply(res, 500, { message: `fake discord: ${String(error)}`, code: 0 }));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenLocal(server);
   const { port } = server.address() as AddressInfo;
   const gateway: FakeGateway = createFakeGateway({
     server,

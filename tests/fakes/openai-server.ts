@@ -10,6 +10,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listenLocal } from "../helpers/ports.js";
 
 export type ChatBehaviour =
   /** Answers `text`; streamed in pieces of `chunkChars` characters, `chunkDelayMs` apart. */
@@ -132,7 +133,7 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
       res.end(JSON.stringify({ error: { message: `fake openai: ${String(error)}` } }));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenLocal(server);
   const { port } = server.address() as AddressInfo;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Message, MessageEntity, Update, User } from "telegraf/types";
+import { listenLocal } from "../helpers/ports.js";
 
 /** A scripted failure for the next call of a method. */
 export type Fault =
@@ -381,7 +382,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       res.writeHead(500).end(String(err));
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  await listenLocal(server);
   const { port } = server.address() as AddressInfo;
 
   return {
