@@ -361,7 +361,8 @@ interface Rates {
  * are honest. Per language, the target share of false declines is the first of `targets` whose held-out false
  * declines stay below MAX_FALSE_DECLINE; the rates reported for it are those it was chosen by, so they flatter it a
  * little (one choice among a handful of targets, not a nested cross-validation). The final model is fitted on every question, its
- * thresholds chosen at those targets on the out-of-fold predictions.
+ * thresholds chosen at those targets on the out-of-fold predictions and on its own over `shipped` (the same questions
+ * ranked by the final re-ranker), whichever is lower.
  */
 function fitDecline(
   label: string,
@@ -370,6 +371,7 @@ function fitDecline(
   features: (a: Asked) => ArrayLike<number>,
   thresholdOf: (a: Asked) => Language | undefined,
   targets: readonly number[],
+  shipped: readonly Asked[],
   /** The questions the model learns from (all of them are scored); by default not those asked with their article left out. */
   trainOn: (a: Asked) => boolean = (a) => !a.q.leftOut,
 ): { model: DeclineModel; cv: Record<Language, Rates>; declined: Set<Asked> } {
@@ -423,11 +425,19 @@ function fitDecline(
   };
   const leftOut = outOfFold.filter((s) => s.lang === "en" && s.a.q.leftOut);
   process.stdout.write(`  ${label}: English out-of-fold AUC ${auc(neg)}${leftOut.length ? `, ${auc(leftOut)} on the questions left out` : ""}\n`);
-  const finalThreshold = (lang: Language, target: number): number => bestThreshold(outOfFold.filter((s) => s.lang === lang && !s.a.q.leftOut), target).threshold;
+  // The final model's threshold keeps false declines within the target on the out-of-fold predictions (what a model
+  // fitted without an article does on it) and as shipped, with the final re-ranker: if the shipped pair refuses
+  // more than the target of the very questions they were fitted on, they will refuse more of new ones.
+  const final = fitLogistic(DECLINE_FEATURES, samples(heldOut));
+  const finalScored = shipped.map((a): Scored => ({ p: sigmoid(logit(final, features(a))), y: a.q.answerable, lang: thresholdOf(a), a }));
+  const finalThreshold = (lang: Language, target: number): number => {
+    const answerable = (scored: readonly Scored[]) => scored.filter((s) => s.lang === lang && !s.a.q.leftOut);
+    return Math.min(bestThreshold(answerable(outOfFold), target).threshold, bestThreshold(answerable(finalScored), target).threshold);
+  };
   const threshold = { en: finalThreshold("en", en.target), ar: finalThreshold("ar", ar.target) };
   const rates = ({ refused: _, ...r }: typeof en): Rates => r;
   return {
-    model: { ...fitLogistic(DECLINE_FEATURES, samples(heldOut)), threshold },
+    model: { ...final, threshold },
     cv: { en: rates(en), ar: rates(ar) },
     declined: new Set([...en.refused, ...ar.refused]),
   };
@@ -470,10 +480,13 @@ async function main(): Promise<void> {
   // (the source evidence mute), one for several (XQuAD's twenty), each threshold chosen on the corpora of its kind.
   const language = (a: Asked): Language => (a.q.lang === "ar" ? "ar" : "en");
   const onXquad = (a: Asked): Language | undefined => (a.q.group.startsWith(BRIEFING) ? undefined : language(a));
-  const oneSource = fitDecline("one article", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), language, [MAX_FALSE_DECLINE]);
-  const manySources = fitDecline("several articles", heldOut, foldOf, (a) => a.retrieval.features, onXquad, FALSE_DECLINE_TARGETS, () => true);
+  // The final re-ranker, and the questions as it ranks them: what the decline models meet once shipped.
+  const rank = { ...fitRanker(base), languages };
+  const shipped = await askAll(corpora, { ...neutral, rank });
+  const oneSource = fitDecline("one article", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), language, [MAX_FALSE_DECLINE], shipped);
+  const manySources = fitDecline("several articles", heldOut, foldOf, (a) => a.retrieval.features, onXquad, FALSE_DECLINE_TARGETS, shipped, () => true);
   // What the source features add: the same model and thresholds without them.
-  const ablation = fitDecline("several articles, without sourceShare", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), onXquad, FALSE_DECLINE_TARGETS, () => true);
+  const ablation = fitDecline("several articles, without sourceShare", heldOut, foldOf, (a) => withoutSources(a.retrieval.features), onXquad, FALSE_DECLINE_TARGETS, shipped, () => true);
   process.stdout.write(`  without sourceShare, 5-fold CV: ${JSON.stringify(ablation.cv)}\n`);
   const declineCv = { maxFalseDecline: MAX_FALSE_DECLINE, oneSource: oneSource.cv, manySources: manySources.cv };
   process.stdout.write(`decline, 5-fold CV (thresholds chosen within the training folds): ${JSON.stringify(declineCv)}\n`);
@@ -482,9 +495,8 @@ async function main(): Promise<void> {
   const declined = new Set([...manySources.declined, ...[...oneSource.declined].filter((a) => a.q.group.startsWith(BRIEFING))]);
   const judged = report("with declines, 5-fold CV", heldOut, declined);
 
-  // Final models: the re-ranker on everything; the decline models on the out-of-fold re-ranking's features (what
-  // they meet on questions the re-ranker never saw).
-  const rank = { ...fitRanker(base), languages };
+  // Final models: the re-ranker on everything (above); the decline models on the out-of-fold re-ranking's features
+  // (what they meet on questions the re-ranker never saw).
   const models: Models = {
     rank,
     decline: oneSource.model,
