@@ -11,6 +11,7 @@ import { createConsoleChat } from "./bots/console.js";
 import { createDiscordBot } from "./bots/discord.js";
 import { createInflight } from "./bots/inflight.js";
 import { createRateLimiter, createRedisRateLimiter, unlimited } from "./bots/rate-limit.js";
+import { createRestarts } from "./bots/restart.js";
 import { createTelegramBot } from "./bots/telegram.js";
 import type { BotDeps, BotHandle } from "./bots/types.js";
 import { openState } from "./state/index.js";
@@ -22,12 +23,6 @@ const PRUNE_EVERY_MS = 24 * 60 * 60_000;
  * quotes instead (half the grace when it is shorter): time for the adapter to replace a streamed half message.
  */
 const WRAP_UP_BEFORE_MS = 2000;
-/**
- * A platform that cannot start while another runs is tried again after this long, twice as long each time up to
- * START_RETRY_MAX_MS: a network or a platform not reachable at boot must not leave it off for the process's life.
- */
-const START_RETRY_FIRST_MS = 5000;
-const START_RETRY_MAX_MS = 5 * 60_000;
 /**
  * Kept back from the grace a bot's stop() is given: the time to close its connection once the answers it waits
  * for are done (Discord's gateway), within the shutdown deadline.
@@ -79,21 +74,21 @@ async function main(): Promise<void> {
   const limiter = state.redis ? createRedisRateLimiter(state.redis, config.rateLimitPerMinute) : createRateLimiter(config.rateLimitPerMinute);
   const wrapUp = new AbortController();
   const deps: BotDeps = { ask: createAsk({ rag, limiter, logger, state, wrapUp: wrapUp.signal }), rag, logger, inflight, onFatal: (e) => fatal(e) };
-  // Each platform's bot is made anew for each attempt to start it (see keepTrying): a failed start leaves a client
-  // half set up.
+  // Each platform's bot is made anew for each attempt to start it (see createRestarts): a failed start leaves a
+  // client half set up.
   const makers: (() => BotHandle)[] = [];
   const { discord, telegram } = config;
   if (discord) makers.push(() => createDiscordBot(discord, deps));
   if (telegram) makers.push(() => createTelegramBot(telegram, deps));
   const bots: BotHandle[] = makers.map((make) => make());
-  const retries = new Set<NodeJS.Timeout>();
+  const restarts = createRestarts(bots, logger);
 
   let shuttingDown: Promise<void> | undefined;
   const shutdown = (reason: string, code = 0): Promise<void> =>
     (shuttingDown ??= (async () => {
       logger.info({ reason, inflight: inflight.size }, "shutting down");
       clearInterval(pruning);
-      for (const timer of retries) clearTimeout(timer);
+      restarts.close();
       // A rescan writing the index is let finish within the grace, so that it releases the lock and tidies up.
       const reloadDone = rag.close();
       const deadline = Date.now() + config.shutdownGraceMs;
@@ -140,37 +135,10 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
-  /**
-   * Makes platform `i`'s bot anew and starts it after a while, and again later if that fails too, until it starts
-   * or the process shuts down.
-   */
-  const keepTrying = (i: number, make: () => BotHandle, error: unknown, attempt = 1): void => {
-    const failed = bots[i];
-    // Stopped at once: a start that failed half way may still listen (a webhook's server) or be connected (a
-    // gateway whose later close would end the process through onFatal).
-    void failed?.stop(0).catch((e: unknown) => logger.debug({ err: e, bot: failed.name }, "the bot that failed to start did not stop cleanly"));
-    if (shuttingDown) return void logger.error({ err: error, bot: failed?.name }, "bot failed to start");
-    const retryInMs = Math.min(START_RETRY_MAX_MS, START_RETRY_FIRST_MS * 2 ** (attempt - 1));
-    logger.error({ err: error, bot: failed?.name, retryInSeconds: retryInMs / 1000 }, "bot failed to start");
-    const timer = setTimeout(() => {
-      retries.delete(timer);
-      void (async () => {
-        const next = make();
-        bots[i] = next;
-        try {
-          await next.start();
-          logger.info({ bot: next.name, attempts: attempt + 1 }, "bot started");
-        } catch (e) {
-          keepTrying(i, make, e, attempt + 1);
-        }
-      })();
-    }, retryInMs);
-    retries.add(timer);
-  };
   // Only the platforms' bots are tried again: the console chat runs alone, and its failing ended the process above.
   started.forEach((result, i) => {
     const make = makers[i];
-    if (result.status === "rejected" && make) keepTrying(i, make, result.reason);
+    if (result.status === "rejected" && make) restarts.retry(i, make, result.reason);
   });
   const running = bots.filter((_, i) => started[i]?.status === "fulfilled").map((b) => b.name);
   logger.info({ bots: running, briefings: rag.info().briefings.length, state: state.redis ? (state.redis.available ? "redis" : "in-process until Redis is reachable") : "in-process" }, "ready");

@@ -1,0 +1,65 @@
+/**
+ * Starting again, later, a platform's bot that could not start while another runs: a network or a platform not
+ * reachable at boot (an intent not yet enabled, say) must not leave it off for the life of the process.
+ */
+import type { Logger } from "../logger.js";
+import type { BotHandle } from "./types.js";
+
+/** The first wait before a bot is tried again, and the longest: twice as long after each failure, up to the longest. */
+export interface RestartTiming {
+  readonly firstMs: number;
+  readonly maxMs: number;
+}
+
+export const RESTART_TIMING: RestartTiming = { firstMs: 5000, maxMs: 5 * 60_000 };
+
+export interface Restarts {
+  /**
+   * Tries again the bot in `bots[slot]`, whose start failed with `error`: stopped at once (a start that failed half
+   * way may still listen, as a webhook's server does, or be connected), then made anew with `make` and started
+   * after a while, and again later if that fails too, until it starts or {@link close} is called. Each new handle
+   * takes the slot, so that whoever stops `bots` stops the current one.
+   */
+  retry(slot: number, make: () => BotHandle, error: unknown): void;
+  /**
+   * Tries nothing more (the process is shutting down). A start under way then may fail because its bot is being
+   * stopped: that is said at info, not as an error.
+   */
+  close(): void;
+}
+
+export function createRestarts(bots: BotHandle[], logger: Logger, timing: RestartTiming = RESTART_TIMING): Restarts {
+  const timers = new Set<NodeJS.Timeout>();
+  let closed = false;
+
+  const retry = (slot: number, make: () => BotHandle, error: unknown, attempt = 1): void => {
+    const failed = bots[slot];
+    void failed?.stop(0).catch((e: unknown) => logger.debug({ err: e, bot: failed.name }, "the bot that failed to start did not stop cleanly"));
+    if (closed) return void logger.info({ err: error, bot: failed?.name }, "a bot was still starting at shutdown; not started");
+    const retryInMs = Math.min(timing.maxMs, timing.firstMs * 2 ** (attempt - 1));
+    logger.error({ err: error, bot: failed?.name, retryInSeconds: retryInMs / 1000 }, "bot failed to start");
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      void (async () => {
+        const next = make();
+        bots[slot] = next;
+        try {
+          await next.start();
+          logger.info({ bot: next.name, attempts: attempt + 1 }, "bot started");
+        } catch (e) {
+          retry(slot, make, e, attempt + 1);
+        }
+      })();
+    }, retryInMs);
+    timers.add(timer);
+  };
+
+  return {
+    retry: (slot, make, error) => retry(slot, make, error),
+    close() {
+      closed = true;
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+    },
+  };
+}

@@ -1,0 +1,138 @@
+import { setTimeout as delay } from "node:timers/promises";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Logger } from "../../src/logger.js";
+import { createRestarts, type Restarts } from "../../src/bots/restart.js";
+import type { BotHandle } from "../../src/bots/types.js";
+
+type Level = "debug" | "info" | "warn" | "error";
+
+/** A logger keeping every line: its level, message and fields. */
+function recordingLogger(): { logger: Logger; lines: { level: Level; msg: string; fields: Record<string, unknown> }[] } {
+  const lines: { level: Level; msg: string; fields: Record<string, unknown> }[] = [];
+  const at =
+    (level: Level) =>
+    (fields: object | string, msg?: string): void =>
+      void lines.push(typeof fields === "string" ? { level, msg: fields, fields: {} } : { level, msg: msg ?? "", fields: fields as Record<string, unknown> });
+  const logger: Logger = { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error"), child: () => logger };
+  return { logger, lines };
+}
+
+/** A bot of our own BotHandle interface whose start settles when the test says. */
+interface TestBot extends BotHandle {
+  readonly started: boolean;
+  readonly stops: number;
+  /** Settles the start under way: started, or failed with `error`. */
+  settle(error?: Error): void;
+  /** Whether start() was called. */
+  readonly starting: boolean;
+}
+
+function testBot(): TestBot {
+  let settle: (error?: Error) => void = () => undefined;
+  const state = { started: false, stops: 0, starting: false };
+  return {
+    name: "discord",
+    get started() {
+      return state.started;
+    },
+    get stops() {
+      return state.stops;
+    },
+    get starting() {
+      return state.starting;
+    },
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        state.starting = true;
+        settle = (error) => {
+          if (error) return reject(error);
+          state.started = true;
+          resolve();
+        };
+      }),
+    stop: async () => {
+      state.stops += 1;
+    },
+    settle: (error) => settle(error),
+  };
+}
+
+/** Polls `probe` every few milliseconds until it holds, for at most `ms`. */
+async function until(probe: () => boolean, ms = 2000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!probe()) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await delay(2);
+  }
+}
+
+describe("createRestarts", () => {
+  let restarts: Restarts | undefined;
+  afterEach(() => restarts?.close());
+
+  it("stops the failed bot at once, starts a new one after the first wait, twice as long after each failure, until one starts", async () => {
+    const { logger, lines } = recordingLogger();
+    const first = testBot();
+    const bots: BotHandle[] = [first];
+    const made: TestBot[] = [];
+    const make = (): BotHandle => {
+      const bot = testBot();
+      made.push(bot);
+      return bot;
+    };
+    restarts = createRestarts(bots, logger, { firstMs: 20, maxMs: 60 });
+    restarts.retry(0, make, new Error("4014: disallowed intents"));
+    expect(first.stops).toBe(1);
+    expect(lines.at(-1)).toMatchObject({ level: "error", msg: "bot failed to start", fields: { retryInSeconds: 0.02 } });
+
+    await until(() => made[0]?.starting === true);
+    expect(bots[0]).toBe(made[0]);
+    made[0]?.settle(new Error("still refused"));
+    await until(() => made[1]?.starting === true);
+    expect(made[0]?.stops).toBe(1);
+    expect(lines.filter((l) => l.msg === "bot failed to start").map((l) => l.fields["retryInSeconds"])).toEqual([0.02, 0.04]);
+    made[1]?.settle(new Error("still refused"));
+    await until(() => made[2]?.starting === true);
+    made[2]?.settle(new Error("still refused"));
+    await until(() => made[3]?.starting === true);
+    // Doubling up to the longest wait.
+    expect(lines.filter((l) => l.msg === "bot failed to start").map((l) => l.fields["retryInSeconds"])).toEqual([0.02, 0.04, 0.06, 0.06]);
+    made[3]?.settle();
+    await until(() => lines.some((l) => l.msg === "bot started"));
+    expect(lines.at(-1)).toMatchObject({ level: "info", msg: "bot started", fields: { attempts: 5 } });
+    expect(bots[0]).toBe(made[3]);
+    await delay(100);
+    expect(made).toHaveLength(4);
+  });
+
+  it("after close(), tries nothing more, and a start failing then (its bot being stopped) is no error", async () => {
+    const { logger, lines } = recordingLogger();
+    const bots: BotHandle[] = [testBot()];
+    const made: TestBot[] = [];
+    restarts = createRestarts(bots, logger, { firstMs: 10, maxMs: 10 });
+    restarts.retry(0, () => {
+      const bot = testBot();
+      made.push(bot);
+      return bot;
+    }, new Error("unreachable"));
+    await until(() => made[0]?.starting === true);
+    // The shutdown: no more tries, and the start under way fails as its bot is stopped.
+    restarts.close();
+    made[0]?.settle(new Error("the client was destroyed"));
+    await until(() => lines.some((l) => l.msg.includes("still starting at shutdown")));
+    expect(lines.filter((l) => l.level === "error")).toHaveLength(1); // the first failure, before the shutdown
+    expect(made[0]?.stops).toBe(1);
+    await delay(50);
+    expect(made).toHaveLength(1);
+  });
+
+  it("close() cancels a try that is only waiting", async () => {
+    const { logger } = recordingLogger();
+    let makes = 0;
+    restarts = createRestarts([testBot()], logger, { firstMs: 20, maxMs: 20 });
+    restarts.retry(0, () => ((makes += 1), testBot()), new Error("unreachable"));
+    restarts.close();
+    await delay(80);
+    expect(makes).toBe(0);
+  });
+});
