@@ -36,7 +36,15 @@ export function graphemeEnd(text: string, at: number): number {
 
 const isLowSurrogate = (code: number): boolean => code >= 0xdc00 && code <= 0xdfff;
 const isHighSurrogate = (code: number): boolean => code >= 0xd800 && code <= 0xdbff;
-const CONTINUES = /^[\p{M}\u200C\u200D\uFE00-\uFE0F\u{1F3FB}-\u{1F3FF}\u{E0020}-\u{E007F}]/u;
+/**
+ * What never starts a cluster after a letter, by UAX #29 as ICU has it: Extend (Grapheme_Extend: marks, joiners,
+ * variation selectors, emoji tags, the halfwidth kana voicing marks ﾞ ﾟ; and the skin tones), ZWJ, and SpacingMark
+ * (spacing marks and Thai and Lao SARA AM, but for the Myanmar, Tai Tham and Ahom signs UAX #29 lists, which start a
+ * cluster). Marks (\p{M}) alone missed ﾞ ﾟ (a window opening on one cut the emoji after a joiner from what it joins)
+ * and took those signs for continuing. The test checks this against ICU on every code point.
+ */
+const CONTINUES =
+  /^(?![\u102B\u102C\u1038\u1062-\u1064\u1067-\u106D\u1083\u1087-\u108C\u108F\u109A-\u109C\u1A61\u1A63\u1A64\uAA7B\uAA7D\u{11720}\u{11721}])[\p{Grapheme_Extend}\p{Emoji_Modifier}\p{Mc}\u200D\u0E33\u0EB3]/u;
 const isRegionalIndicator = (code: number | undefined): boolean => code !== undefined && code >= 0x1f1e6 && code <= 0x1f1ff;
 
 /**
@@ -57,10 +65,13 @@ function clusterAt(text: string, at: number): { start: number; end: number } {
 function clusterWithin(text: string, at: number, reach: number): { start: number; end: number } | undefined {
   let from = Math.max(0, at - reach);
   // Not between the halves of a surrogate pair. Nor on what only continues a cluster (a joiner, a mark, a skin tone,
-  // a variation selector, an emoji tag), which ICU would take for the start of one: back to what it continues. And
-  // regional indicators pair from the start of their run, so a window opening inside a run would pair them wrongly.
+  // a variation selector, an emoji tag), which ICU would take for the start of one: back to what it continues (else
+  // an emoji after a joiner, or a consonant after a virama, would be cut from what it joins). And regional
+  // indicators pair from the start of their run, so a window opening inside a run would pair them wrongly.
   // Either is followed back at most `reach` further. At the widest reach, a run going on further is skipped instead
   // when `at` lies past it (at a narrower one, what follows may join a run that a wider window holds whole).
+  // A window opening right after a prepended mark (an Arabic number sign) needs nothing: the mark joins only the
+  // cluster starting at `from`, which clusterFrom takes only at a cut.
   if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from -= 1;
   while (from > 0 && CONTINUES.test(text.slice(from, from + 2))) {
     if (at - from >= 2 * reach) return reach < MAX_REACH ? undefined : clusterAfterRun(text, from, at, reach);
