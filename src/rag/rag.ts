@@ -156,9 +156,12 @@ async function createCore(index: LoadedIndex, { embeddings, logger, maxChars, co
       try {
         outcome = await composer.compose({ question, language, retrieval, texts, signal: either, onText });
       } catch (error) {
-        // Told to wrap up (and not also to stop), the quotes found are the answer: what the model had worded is dropped.
-        // Only that abort: any other failure meanwhile (a bug) is thrown as it would be otherwise.
-        if (!wrapUp?.aborted || signal?.aborted || error !== wrapUp.reason) throw error;
+        // The asker gone, the answer rejects with the asker's reason (see AnswerOptions.signal), even where the
+        // wrap-up came first and stopped the model.
+        signal?.throwIfAborted();
+        // Told to wrap up, the quotes found are the answer: what the model had worded is dropped. Only that abort:
+        // any other failure meanwhile (a bug) is thrown as it would be otherwise.
+        if (!wrapUp?.aborted || error !== wrapUp.reason) throw error;
         logger.info({}, "the model was still wording the answer when told to wrap up; answering with quotes");
         return { ...answer, timings: { totalMs: performance.now() - startedAt } };
       }

@@ -1,11 +1,13 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
-import { createRag, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
+import { createRag, IndexError, QuestionError, type Answer, type Rag } from "../../src/rag/index.js";
 import { decodePassages } from "../../src/rag/passage-file.js";
 import { cleanQuestion } from "../../src/rag/rag.js";
+import { startFakeOpenAI, type FakeOpenAI } from "../fakes/openai-server.js";
+import { OSLO_BRIEFING } from "../helpers/briefings.js";
 import { warningLogger } from "../helpers/logger.js";
 import { tempProject, twoBriefings, type TempProject } from "../helpers/project.js";
 import { firstCitation, matchedPairs } from "../helpers/answers.js";
@@ -264,6 +266,91 @@ describe("createRag and the index", () => {
       expect(decodePassages(readFileSync(join(other.indexDir, "passages.bin"))).passages.length).toBeGreaterThan(10);
     } finally {
       other.remove();
+    }
+  });
+});
+
+describe("an answer wanted now while a language model words it (wrapUp)", () => {
+  // Two briefings: a question on the Oslo agreement is answered with quotes of oslo.md alone, but the model is also
+  // shown sentences of the first briefing.
+  const SISON = "Who is Michele Sison?";
+  const NORWAY = "Which agreement did Norway mediate in Oslo in 1993?";
+  let two: TempProject;
+  let fake: FakeOpenAI;
+  let composing: Rag;
+  let quoting: Rag;
+
+  beforeAll(async () => {
+    two = tempProject();
+    writeFileSync(join(two.seedsDir, "oslo.md"), OSLO_BRIEFING);
+    fake = await startFakeOpenAI();
+    const paths = { root: two.root, seedsDir: two.seedsDir, indexDir: two.indexDir };
+    composing = await createRag({ ...paths, llm: { baseUrl: fake.baseUrl, model: "fake-model", timeoutMs: 10_000, retries: 0 } });
+    quoting = await createRag(paths);
+  });
+  afterAll(async () => {
+    await fake.close();
+    two.remove();
+  });
+
+  /** Calls `abort` once the model has the request, which it then leaves unanswered for 10 s. */
+  const abortWhenAsked = (abort: () => void): void =>
+    fake.script(() => {
+      abort();
+      return { kind: "slow", delayMs: 10_000 };
+    });
+
+  it("answers with the quotes found, and no composed text, when told to wrap up while the model words it", async () => {
+    const wrapUp = new AbortController();
+    abortWhenAsked(() => wrapUp.abort(new Error("shutting down")));
+    const before = fake.chatRequests.length;
+    const answer = await composing.answer(SISON, { wrapUp: wrapUp.signal });
+    expect(fake.chatRequests).toHaveLength(before + 1);
+    expect(answer).not.toHaveProperty("composed");
+    const quotes = await quoting.answer(SISON);
+    expect(quotes.kind).toBe("answered");
+    expect(answer).toEqual({ ...quotes, timings: expect.anything() });
+  });
+
+  it("throws what else fails meanwhile, as it would without a wrap-up: not the quotes", async () => {
+    // A briefing changed since it was indexed: a sentence of it shown to the model cannot be quoted (IndexError
+    // "changed"), though the quotes, all from the other briefing, can. It fails before the model is asked.
+    const seed = join(two.seedsDir, "000_9ae3e538818b189d.txt");
+    const original = readFileSync(seed);
+    const quoted = await quoting.answer(NORWAY);
+    expect(quoted.kind === "answered" && quoted.citations.map((c) => c.source)).toEqual(["seeds/oslo.md"]);
+    fake.script({ kind: "text", text: "Norway mediated the Oslo agreement [1]." });
+    expect(await composing.answer(NORWAY)).toHaveProperty("composed");
+    expect(fake.chatRequests.at(-1)?.user).toContain("seeds/000_9ae3e538818b189d.txt");
+    const changed = (error: unknown): boolean => error instanceof IndexError && error.code === "changed";
+    try {
+      appendFileSync(seed, "\nA sentence added after the index was built.\n");
+      const before = fake.chatRequests.length;
+      await expect(composing.answer(NORWAY)).rejects.toSatisfy(changed);
+      const wrapUp = new AbortController();
+      wrapUp.abort(new Error("shutting down"));
+      await expect(composing.answer(NORWAY, { wrapUp: wrapUp.signal })).rejects.toSatisfy(changed);
+      expect(fake.chatRequests).toHaveLength(before);
+    } finally {
+      writeFileSync(seed, original);
+    }
+  });
+
+  it("stops, without quotes, when the asker aborts as well, before or after the wrap-up", async () => {
+    for (const askerFirst of [true, false]) {
+      const [asker, wrapUp] = [new AbortController(), new AbortController()];
+      const [left, shutting] = [new Error("asker left"), new Error("shutting down")];
+      abortWhenAsked(() => {
+        if (askerFirst) asker.abort(left);
+        wrapUp.abort(shutting);
+        asker.abort(left);
+      });
+      const error = await composing.answer(SISON, { signal: asker.signal, wrapUp: wrapUp.signal }).then(
+        (answer) => answer,
+        (reason: unknown) => reason,
+      );
+      // Rejected with the asker's reason (AnswerOptions.signal), even when the wrap-up came first and stopped the model.
+      expect(error, askerFirst ? "asker first" : "wrap-up first").toBe(left);
     }
   });
 });
