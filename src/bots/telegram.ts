@@ -146,25 +146,35 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
    * Takes the press `query` from its presser's press limit; over it, answers the query with the reason as a toast
    * (in the background, as every reply: telegraf polls again only once a batch is handled) and returns true.
    */
-  const refusePress = async (ctx: Context, query: CallbackQuery): Promise<boolean> => {
-    const data = "data" in query ? query.data : "";
-    const refusal = await admitPress(`telegram:${query.from.id}`, buttonLanguage(data, userLanguage(ctx)), { limiter: presses, logger });
+  const refusePress = async (ctx: Context, query: CallbackQuery, language: Language): Promise<boolean> => {
+    const refusal = await admitPress(`telegram:${query.from.id}`, language, { limiter: presses, logger });
     if (refusal === undefined) return false;
     void inflight.run(() => ctx.answerCbQuery(refusal.text)).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
     return true;
   };
   bot.use(async (ctx, next) => {
+    // An update came: this process polls, no other holds the token now.
+    conflictWait = conflictRetryMs;
     const chat = ctx.chat?.id;
-    const allowedChat = config.allowedChats.length === 0 || config.allowedChats.includes(String(chat));
+    const query = ctx.callbackQuery;
+    const pressLanguage = query && buttonLanguage("data" in query ? query.data : "", userLanguage(ctx));
     // A press over the limit is answered before the claim below: the limit is there to spare the shared state
     // (Redis) a flood, and the claim is a Redis write. A press delivered twice is then counted twice, harmlessly.
-    if (allowedChat && ctx.callbackQuery && (await refusePress(ctx, ctx.callbackQuery))) return;
+    if (query && pressLanguage && (await refusePress(ctx, query, pressLanguage))) return;
+    // A chat not allowed is ignored before anything is claimed (ignoring is the same however often it is done). A
+    // button pressed there (under an answer left in a chat since taken off the list, or forwarded) is told so
+    // rather than left spinning.
+    if (config.allowedChats.length > 0 && !config.allowedChats.includes(String(chat))) {
+      if (pressLanguage) {
+        const text = messages(pressLanguage).notAllowed;
+        void inflight.run(() => ctx.answerCbQuery(text)).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
+      }
+      return logger.debug({ chat }, "chat not in TELEGRAM_ALLOWED_CHATS; ignored");
+    }
     // One update is handled once, even when redelivered or posted to two replicas (shared through Redis).
     if (!(await state.updates.first(`telegram:${bot.botInfo?.id ?? 0}:${ctx.update.update_id}`))) {
       return logger.debug({ update: ctx.update.update_id }, "duplicate update skipped");
     }
-    conflictWait = conflictRetryMs;
-    if (!allowedChat) return logger.debug({ chat }, "chat not in TELEGRAM_ALLOWED_CHATS; ignored");
     return next();
   });
   /** Sends what a command shows, counted against its sender's rate limit like a question (over it: the notice once). */

@@ -86,6 +86,29 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
   return { tg, rag, bot, inflight, state, logs, rawLogs };
 }
 
+/**
+ * A real Redis on a free port, connected, with every call the bot makes to it counted: the shared state (payloads,
+ * votes, de-duplication) goes through it. Stopped when the test ends.
+ */
+async function countedRedis(): Promise<{ redis: SharedRedis; calls: () => number }> {
+  const server = await startRedis();
+  cleanups.push(() => server.stop());
+  const connection = await connectRedis(server.url, { logger: silentLogger });
+  cleanups.push(() => connection.close());
+  let calls = 0;
+  const redis: SharedRedis = {
+    get available() {
+      return connection.available;
+    },
+    run: (call) => {
+      calls += 1;
+      return connection.run(call);
+    },
+    close: () => connection.close(),
+  };
+  return { redis, calls: () => calls };
+}
+
 /** Whether `promise` settles within `ms` (its timer cleared either way, so nothing is left running). */
 async function settlesWithin(promise: Promise<unknown>, ms: number): Promise<boolean> {
   let timer: NodeJS.Timeout | undefined;
@@ -891,22 +914,7 @@ describe("Telegram bot, answer buttons and feedback", () => {
   });
 
   it("limits a flood of presses: the allowed ones answered, the rest a short toast; a refused press touches no state (no Redis, no vote)", async () => {
-    const server = await startRedis();
-    cleanups.push(() => server.stop());
-    const connection = await connectRedis(server.url, { logger: silentLogger });
-    cleanups.push(() => connection.close());
-    // Every call the bot makes to Redis, counted: the shared state (payloads, votes, de-duplication) goes through it.
-    let redisCalls = 0;
-    const counted: SharedRedis = {
-      get available() {
-        return connection.available;
-      },
-      run: (call) => {
-        redisCalls += 1;
-        return connection.run(call);
-      },
-      close: () => connection.close(),
-    };
+    const { redis: counted, calls: redisCalls } = await countedRedis();
     const project = tempProject(false);
     cleanups.push(async () => project.remove());
     const { tg, state, inflight } = await setup({ state: { redis: counted, feedback: { dir: project.root, retentionDays: 30, salt: "test-salt-0123456789" } } });
@@ -925,14 +933,14 @@ describe("Telegram bot, answer buttons and feedback", () => {
     expect(tg.callbackAnswers.filter((a) => tooFast(a.text))).toHaveLength(5);
 
     // Still within the window, a 👍 and two more paragraphs: each told why, and nothing else done.
-    const before = redisCalls;
+    const before = redisCalls();
     tg.push(tg.callbackUpdate(answer.message, up));
     tg.push(tg.callbackUpdate(answer.message, paragraph));
     tg.push(tg.callbackUpdate(answer.message, up));
     await tg.waitForCalls("answerCallbackQuery", flood + 3);
     await inflight.drain(2000);
     expect(tg.callbackAnswers.slice(flood).map((a) => tooFast(a.text))).toEqual([true, true, true]);
-    expect(redisCalls).toBe(before);
+    expect(redisCalls()).toBe(before);
     expect(tg.sent).toHaveLength(1 + PRESS_LIMIT);
     expect(await state.feedback.list()).toEqual([]);
 
@@ -941,7 +949,26 @@ describe("Telegram bot, answer buttons and feedback", () => {
     await tg.waitForCalls("answerCallbackQuery", flood + 4);
     expect(tg.callbackAnswers.at(-1)?.text).toBe(en.thanksUp);
     expect((await state.feedback.list()).map((e) => e.kind)).toEqual(["up"]);
-    expect(redisCalls).toBeGreaterThan(before);
+    expect(redisCalls()).toBeGreaterThan(before);
+  });
+
+  it("tells a press in a chat not allowed that the bot is not enabled there, and claims nothing for it", async () => {
+    const { redis, calls } = await countedRedis();
+    const { tg, inflight } = await setup({ config: { allowedChats: ["-1001234"] }, state: { redis } });
+    tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} Who is Michele Sison?`));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    const [[paragraph = ""] = []] = tg.buttonsOf(answer);
+    // The answer's buttons pressed in a chat off the list (the answer forwarded there, or the group taken off it).
+    const elsewhere = { ...answer.message, chat: { id: 777, type: "private" as const, first_name: "Reader" } };
+    await inflight.drain(2000);
+    const before = calls();
+    for (let i = 0; i < 3; i++) tg.push(tg.callbackUpdate(elsewhere, paragraph));
+    await tg.waitForCalls("answerCallbackQuery", 3);
+    await inflight.drain(2000);
+    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([en.notAllowed, en.notAllowed, en.notAllowed]);
+    expect(calls()).toBe(before);
+    expect(tg.sent).toHaveLength(1);
   });
 
   it("handles a callback query delivered twice once", async () => {
