@@ -20,6 +20,18 @@ export type Notice =
   /** Small talk said alone ("hi", "شكراً", "help", "ok"), answered without searching the briefings. */
   | { readonly code: SmallTalk; readonly language: Language; readonly example?: string };
 
+/**
+ * The reply to `question` when it is small talk said alone (see smallTalk): in its language, with the example
+ * question where the briefings answer it; undefined for anything else. The console's `npm run ask` replies so too.
+ */
+export function smallTalkNotice(rag: Pick<Rag, "info">, question: string): Extract<Notice, { readonly code: SmallTalk }> | undefined {
+  const code = smallTalk(question);
+  if (code === undefined) return undefined;
+  const language = detectLanguage(question);
+  const example = rag.info().examples?.[language];
+  return { code, language, ...(example === undefined ? {} : { example }) };
+}
+
 /** What an adapter should send back: an answer, a notice, or nothing (a flood after its one notice). */
 export type Reply =
   | {
@@ -103,13 +115,10 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     const language = detectLanguage(question);
     const refused = await admit(user, language);
     if (refused) return refused;
-    // The example question the greeting, the help and the usage suggest, where the briefings answer it.
-    const example = rag.info().examples?.[language];
-    const suggesting = example === undefined ? {} : { example };
-    const talk = smallTalk(question);
+    const talk = smallTalkNotice(rag, question);
     if (talk) {
-      logger.info({ user, kind: talk }, "small talk");
-      return { kind: "notice", notice: { code: talk, language, ...suggesting } };
+      logger.info({ user, kind: talk.code }, "small talk");
+      return { kind: "notice", notice: talk };
     }
     onStart?.();
     const earlier = conversation ? await safely("recalling the conversation", () => state.conversations.recall(conversation), []) : [];
@@ -124,7 +133,9 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
       logger.info({ user, kind: answer.kind, ms: Math.round(answer.timings.totalMs), turns: earlier.length }, "answered");
     } catch (error) {
       if (error instanceof QuestionError) {
-        const notice = error.limit === undefined ? { code: error.code, language, ...(error.code === "empty" ? suggesting : {}) } : { code: error.code, language, limit: error.limit };
+        // The usage suggests the example question, where the briefings answer it.
+        const example = error.code === "empty" ? rag.info().examples?.[language] : undefined;
+        const notice = error.limit === undefined ? { code: error.code, language, ...(example === undefined ? {} : { example }) } : { code: error.code, language, limit: error.limit };
         return { kind: "notice", notice };
       }
       if (error instanceof IndexError && error.code === "changed") {

@@ -11,8 +11,10 @@ export interface RestartTiming {
   readonly maxMs: number;
 }
 
+/** The bots' timing: 5 s, then 10, 20, … up to 5 minutes between tries. */
 export const RESTART_TIMING: RestartTiming = { firstMs: 5000, maxMs: 5 * 60_000 };
 
+/** The bots being tried again, for the composition root (src/main.ts): see {@link createRestarts}. */
 export interface Restarts {
   /**
    * Tries again the bot in `bots[slot]`, whose start failed with `error`: stopped at once (a start that failed half
@@ -28,6 +30,10 @@ export interface Restarts {
   close(): void;
 }
 
+/**
+ * Tries again the bots of `bots` whose start failed, each in its slot of that array (which it updates), at
+ * `timing`; failures are logged as errors with the wait before the next try.
+ */
 export function createRestarts(bots: BotHandle[], logger: Logger, timing: RestartTiming = RESTART_TIMING): Restarts {
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;

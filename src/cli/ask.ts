@@ -14,8 +14,9 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import type { Logger } from "../logger.js";
+import { smallTalkNotice } from "../bots/ask.js";
 import { renderNotice } from "../bots/render/plain.js";
-import { detectLanguage, QuestionError, smallTalk, type ConversationTurn, type Rag } from "../rag/index.js";
+import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js";
 import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
 import { createSharedStore } from "../state/kv.js";
 import { connectRedis } from "../state/redis.js";
@@ -37,18 +38,6 @@ async function ask(rag: Rag, question: unknown, id?: LineId, turns: readonly Con
     if (error instanceof QuestionError) return noticeJson(question, error, id);
     throw error;
   }
-}
-
-/**
- * The bots' reply to small talk said alone, as src/bots/ask.ts makes it (in the asker's language, with the example
- * question where the briefings answer it), or undefined for anything else.
- */
-function smallTalkReply(rag: Rag, question: string): string | undefined {
-  const talk = smallTalk(question);
-  if (talk === undefined) return undefined;
-  const language = detectLanguage(question);
-  const example = rag.info().examples?.[language];
-  return renderNotice({ code: talk, language, ...(example === undefined ? {} : { example }) });
 }
 
 /** A batch line as `{ id?, question? }`, or undefined when it is not a JSON object. */
@@ -183,8 +172,9 @@ run(async () => {
       await redis?.close();
     }
   }
-  const talk = json ? undefined : smallTalkReply(rag, question);
-  if (talk !== undefined) return void process.stdout.write(`${talk}\n`);
+  // Small talk said alone gets the bots' reply (the JSON stays the core's answer, see above).
+  const talk = json ? undefined : smallTalkNotice(rag, question);
+  if (talk !== undefined) return void process.stdout.write(`${renderNotice(talk)}\n`);
   const result = await ask(rag, question);
   process.stdout.write(json ? `${JSON.stringify(result)}\n` : `${result.text}\n`);
 });

@@ -1,3 +1,8 @@
+/**
+ * createRestarts (src/bots/restart.ts), on bots of our own BotHandle interface whose starts the test settles, at a
+ * timing of milliseconds: the process-level behaviour (a Discord that refuses its first connection) is in
+ * tests/main.test.ts.
+ */
 import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/logger.js";
