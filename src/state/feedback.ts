@@ -5,7 +5,7 @@
  */
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { link, mkdir, open, readdir, readFile, rename, rm, stat, writeFile, type FileHandle } from "node:fs/promises";
-import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, type Stats } from "node:fs";
 import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { parseCitation, type ButtonCitation } from "./buttons.js";
@@ -78,9 +78,11 @@ export interface FeedbackOptions {
   /**
    * Called between steps, for tests that act there as another process would: after a compaction moved the file
    * aside, after it appended the kept events to the file now in its place, and between an append's opening of
-   * the file and its write.
+   * the file and its write; after a compaction found the guard stale, and after it moved a stale guard aside.
    */
   readonly hooks?: {
+    readonly afterStaleSeen?: () => Promise<void>;
+    readonly afterGuardMoved?: () => Promise<void>;
     readonly afterAside?: () => Promise<void>;
     readonly afterKept?: () => Promise<void>;
     readonly beforeWrite?: () => Promise<void>;
@@ -116,6 +118,8 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   const file = join(dir, FEEDBACK_FILE);
   /** Stands while a process compacts the log: one compaction at a time among the processes sharing the folder. */
   const guardPath = `${file}.compacting`;
+  /** Made by the one process taking over a stale guard (see takeGuard). */
+  const takeoverPath = `${guardPath}.takeover`;
   const retentionMs = retentionDays * DAY_MS;
   let salt: string | undefined = options.salt;
   let appended = 0;
@@ -203,45 +207,60 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
 
   /**
    * Takes the compaction guard, returning the token it holds; undefined when another process holds it. A guard
-   * untouched for GUARD_STALE_MS (a process that died compacting) is taken over by one process only: it is
-   * moved aside (a rename succeeds once), and put back when what moved was not the stale one seen (another
-   * process took it over first).
+   * untouched for GUARD_STALE_MS (a process that died compacting) is taken over by one process at a time: the one
+   * that makes the takeover marker, which looks again under it and moves the guard aside only while it is still
+   * the stale one seen. (Moving it first and looking after, as before, could move aside the fresh guard of a
+   * process that had just taken over, and a third made its own in the moment the path stood empty: two
+   * compactions at once.)
    */
   const takeGuard = async (): Promise<string | undefined> => {
     const token = randomUUID();
-    const create = async (): Promise<boolean> => {
-      try {
-        await writeFile(guardPath, token, { flag: "wx", mode: 0o600 });
-        return true;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
-        throw error;
-      }
-    };
-    if (await create()) return token;
+    if (await createOnly(guardPath, token)) return token;
     // File times are the file system's clock, not the injectable one; one far ahead of it (the clock stepped
     // back since the guard was made) is as stale as one far behind, or it would hold every compaction off.
+    const isStale = (seen: Stats): boolean => Math.abs(Date.now() - seen.mtimeMs) >= GUARD_STALE_MS;
     const seen = await ifPresent(stat(guardPath));
-    if (seen !== undefined && Math.abs(Date.now() - seen.mtimeMs) < GUARD_STALE_MS) return undefined;
     if (seen !== undefined) {
-      const moved = `${guardPath}.${token}.stale`;
-      try {
-        await rename(guardPath, moved);
-      } catch (error) {
-        if (isMissing(error)) return undefined; // another process took it over
-        throw error;
-      }
-      const what = await stat(moved);
-      if (what.mtimeMs !== seen.mtimeMs || what.ino !== seen.ino) {
-        // Another process's fresh guard: back where it was (a link fails rather than replace one made meanwhile).
-        await link(moved, guardPath).catch((error: unknown) => logger.warn({ err: error }, "could not put back another process's compaction guard"));
-        await rm(moved, { force: true });
+      if (!isStale(seen)) return undefined;
+      await options.hooks?.afterStaleSeen?.();
+      if (!(await createOnly(takeoverPath, token))) {
+        // Another process is taking the guard over; or died doing so, which leaves the marker for the next try.
+        const marker = await ifPresent(stat(takeoverPath));
+        if (marker !== undefined && isStale(marker)) await rm(takeoverPath, { force: true });
         return undefined;
       }
-      await rm(moved, { force: true });
-      logger.warn({ guard: guardPath }, "took over a compaction guard left by a process that stopped compacting");
+      try {
+        // Under the marker, the guard may since have been taken over (by the process that made the marker before).
+        const again = await ifPresent(stat(guardPath));
+        if (again === undefined || again.ino !== seen.ino || again.mtimeMs !== seen.mtimeMs) return undefined;
+        const moved = `${guardPath}.${token}.stale`;
+        try {
+          await rename(guardPath, moved);
+        } catch (error) {
+          if (isMissing(error)) return undefined; // released meanwhile: the next compaction takes it
+          throw error;
+        }
+        await options.hooks?.afterGuardMoved?.();
+        const what = await stat(moved);
+        if (what.mtimeMs !== seen.mtimeMs || what.ino !== seen.ino) {
+          // Not the stale guard: one made since the look (by the process that left it, back from a long stall, then
+          // another), back where it was; a link fails rather than replace one made meanwhile.
+          await link(moved, guardPath).catch((error: unknown) => logger.warn({ err: error }, "could not put back another process's compaction guard"));
+          await rm(moved, { force: true });
+          return undefined;
+        }
+        await rm(moved, { force: true });
+        logger.warn({ guard: guardPath }, "took over a compaction guard left by a process that stopped compacting");
+      } finally {
+        await releaseTakeover(token);
+      }
     }
-    return (await create()) ? token : undefined;
+    return (await createOnly(guardPath, token)) ? token : undefined;
+  };
+
+  /** Removes the takeover marker if it is still this takeover's. */
+  const releaseTakeover = async (token: string): Promise<void> => {
+    if ((await ifPresent(readFile(takeoverPath, "utf8"))) === token) await rm(takeoverPath, { force: true });
   };
 
   /** Removes the guard if it is still this compaction's (not one that took it over after a long stall). */
@@ -417,6 +436,17 @@ async function appendWhole(path: string, text: string | Uint8Array): Promise<voi
 }
 
 /** Whether a file system error says the file is not there. */
+/** Writes `text` to a new file at `path`: false when one is there already. */
+async function createOnly(path: string, text: string): Promise<boolean> {
+  try {
+    await writeFile(path, text, { flag: "wx", mode: 0o600 });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "EEXIST") return false;
+    throw error;
+  }
+}
+
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
 
 /** What `work` gives, or undefined when its file is not there; any other error is rethrown. */

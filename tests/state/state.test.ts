@@ -221,6 +221,59 @@ describe("the feedback log in the state folder", () => {
     expect((await createFeedbackLog(options).list()).map((e) => e.question)).toEqual(["before", "late"]);
   });
 
+  it("takes over a guard a crash left once, though another process saw it stale too and goes on after the takeover", async () => {
+    const dir = join(project.root, "state-takeover-late");
+    let compacting = 0;
+    let most = 0;
+    let aCompacting: () => void = () => undefined;
+    const aIn = new Promise<void>((resolve) => (aCompacting = resolve));
+    let aGoesOn: () => void = () => undefined;
+    const aMayFinish = new Promise<void>((resolve) => (aGoesOn = resolve));
+    const counting = { afterAside: async () => void (most = Math.max(most, ++compacting)), afterKept: async () => void (compacting -= 1) };
+    const open = (hooks: FeedbackOptions["hooks"] = counting) =>
+      createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger, hooks });
+    const c = open();
+    // A takes the stale guard over and compacts, held there until the others are done.
+    const a = open({ ...counting, afterAside: async () => (await counting.afterAside(), aCompacting(), aMayFinish) });
+    // B saw the same stale guard first, and goes on only once A compacts; whenever B moves a guard aside, C compacts.
+    let bSees: () => void = () => undefined;
+    const bSaw = new Promise<void>((resolve) => (bSees = resolve));
+    const b = open({ ...counting, afterStaleSeen: async () => (bSees(), aIn), afterGuardMoved: () => c.prune() });
+    await c.record({ platform: "telegram", kind: "up", user: "u", question: "first", citations: [] });
+    const guard = join(dir, `${FEEDBACK_FILE}.compacting`);
+    writeFileSync(guard, "a process that died compacting");
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    utimesSync(guard, longAgo, longAgo);
+    const late = b.prune();
+    await bSaw;
+    const first = a.prune();
+    await aIn;
+    await late;
+    aGoesOn();
+    await first;
+    expect(most).toBe(1);
+    expect(existsSync(guard)).toBe(false);
+    expect((await open().list()).map((e) => e.question)).toEqual(["first"]);
+  });
+
+  it("clears a takeover marker a crash left beside a stale guard, and takes the guard over at the next compaction", async () => {
+    const dir = join(project.root, "state-takeover-marker");
+    const log = createFeedbackLog({ dir, retentionDays: 30, salt: "a-salt-of-sixteen-chars", logger: collectingLogger().logger });
+    await log.record({ platform: "telegram", kind: "up", user: "u", question: "kept", citations: [] });
+    const guard = join(dir, `${FEEDBACK_FILE}.compacting`);
+    const longAgo = new Date(Date.now() - 5 * 60_000);
+    for (const path of [guard, `${guard}.takeover`]) {
+      writeFileSync(path, "a process that died taking over");
+      utimesSync(path, longAgo, longAgo);
+    }
+    await log.prune();
+    expect(existsSync(`${guard}.takeover`)).toBe(false);
+    await log.prune();
+    expect(existsSync(guard)).toBe(false);
+    expect(readdirSync(dir)).toEqual([FEEDBACK_FILE]);
+    expect((await log.list()).map((e) => e.question)).toEqual(["kept"]);
+  });
+
   it("lets one process compact at a time, also when several take over a guard a crash left at once", async () => {
     for (let round = 0; round < 20; round++) {
       const dir = join(project.root, `state-takeover-${round}`);
