@@ -38,15 +38,16 @@ export interface CreateRagOptions {
 export const DEFAULT_MAX_QUESTION_CHARS = 500;
 // Control characters (but the white space ones, tab to carriage return, which separate words) and every invisible
 // format character: zero-width, bidi marks, overrides and isolates, word joiner, soft hyphen, byte-order mark
-// (Unicode categories Cc and Cf).
-const UNSAFE = /[\p{Cf}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
+// (Unicode categories Cc and Cf); and half a surrogate pair, which no text holds (Cs: a pair is one code point).
+const UNSAFE = /[\p{Cf}\p{Cs}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
 /**
  * A terminal's escape sequences, whole (a colour: ESC [ 31 m; a title or link: ESC ] … BEL, ESC \ or ST; a
  * two-character one): stripping their ESC alone would leave "[31m" glued to a word. An unterminated title loses
  * its ESC only (it would otherwise take the rest of the question), and the 8-bit CSI is left to UNSAFE alone: the
- * letter after it is more likely a word's than a sequence's end.
+ * letter after it is more likely a word's than a sequence's end. So is a space after a lone ESC (the rare ESC SP
+ * announcers aside): "Algeria<ESC> play" lost " p".
  */
-const TERMINAL_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)|\u001B[ -/]*[0-Z\\^-~]/gu;
+const TERMINAL_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)|\u001B[!-/]*[0-Z\\^-~]/gu;
 
 /** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
 export const withoutUnsafe = (text: string): string => text.replace(TERMINAL_ESCAPE, "").replace(UNSAFE, "");
