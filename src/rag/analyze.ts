@@ -406,7 +406,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
   const { lexicon } = context;
-  const tokens = tokenize(question);
+  const tokens = withCaseOfNames(tokenize(question));
   const terms: QueryTerm[] = [];
   const seen = new Set<string>();
   let asksForAccount = false;
@@ -570,8 +570,22 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
 
 /** Capitalised words a name must have for its initials to be looked up (two-letter initials are too often a word). */
 const MIN_INITIALS = 3;
-/** Beyond this share of a question's English content words capitalised, it is written in title case. */
+/** Beyond this share of a question's English content words capitalised, it is written in title case... */
 const TITLE_CASE_SHARE = 0.8;
+/** ...when it has this many at least (a question of a name or two is not). */
+const MIN_TITLE_CASE_WORDS = 3;
+/**
+ * `tokens`, caseless (see Token.caseless) where the question is written in title case or in capitals ("What Topics
+ * Came Up In Her Meeting?", "WHAT DID SISON SAY ABOUT THE SAHEL?"): every word has a capital there, and read as names
+ * the dictionary's words were missing names (the question declined) and met names of the same consonants (SAHEL ~
+ * تسهيل).
+ */
+export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
+  const latin = tokens.filter((t) => t.script === "latin" && !isStopword(t.text));
+  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && latin.filter((t) => isCapitalised(t)).length > latin.length * TITLE_CASE_SHARE;
+  return titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
+}
+
 /** Lower-case words a capitalised name may hold between its words ("International Court of Justice"). */
 const NAME_LINKS: ReadonlySet<string> = new Set(["of", "and", "for", "the", "on", "de"]);
 
@@ -587,11 +601,8 @@ export function initialsKeys(tokens: readonly Token[], i: number, context: Pick<
   const found = new Map<string, string>();
   // The question's first word is capitalised as the first: a name from there on is the question's own words.
   const isNameWord = (t: Token | undefined): boolean => t !== tokens[0] && t?.script === "latin" && isCapitalised(t) && !isStopword(t.text);
-  // Most words end no name: the question's capitals are counted only for one that may.
+  // Not in a question written in title case ("Is Mali Facing Armed Attacks?"): its tokens are caseless.
   if (!isNameWord(tokens[i])) return found;
-  // In a question written in title case ("Is Mali Facing Armed Attacks?"), capitals say nothing of names.
-  const latin = tokens.filter((t) => t.script === "latin" && !isStopword(t.text));
-  if (latin.length >= MIN_INITIALS && latin.filter((t) => isCapitalised(t)).length > latin.length * TITLE_CASE_SHARE) return found;
   const isLink = (t: Token | undefined): boolean => t?.script === "latin" && !isCapitalised(t) && NAME_LINKS.has(t.text);
   // The positions of the name's capitalised words, read back from `i` over the links between them.
   const at: number[] = [];

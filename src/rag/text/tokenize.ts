@@ -12,6 +12,11 @@ export interface Token {
   readonly script: Script;
   /** The token as written, for telling a capitalised name from a common word. */
   readonly raw: string;
+  /**
+   * Written where a capital says nothing of names (a question in title case or in capitals, see withCaseOfNames in
+   * analyze.ts): never capitalised for {@link isCapitalised}.
+   */
+  readonly caseless?: boolean;
 }
 
 // Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters (Vietnamese's precomposed ones too),
@@ -83,7 +88,7 @@ function scriptOf(text: string): Script {
 const COUNTRY = /\bU\.S\.(?:A\.?)?(?![A-Za-z])|\bUSA?\b/g;
 
 /** Whether the text wrote the word with a capital (a name, inside an English sentence). */
-export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && /^\p{Lu}/u.test(token.raw);
+export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && !token.caseless && /^\p{Lu}/u.test(token.raw);
 
 /** A token with its offsets in the text it was read from. */
 export interface PlacedToken extends Token {
