@@ -36,6 +36,12 @@ export type DeclineScope = "one article" | "several articles";
 const FOCUS_CANDIDATES = 10;
 /** The margin (log-odds) of a lone candidate over a runner-up there is none of: a clear lead. */
 const LONE_MARGIN = 5;
+/**
+ * The decline model reads a question's number of words up to this many (the 95th percentile of the questions it was
+ * fitted on): a longer question is answered more often there, and a logistic model extrapolates that without end
+ * (thirty words on another topic were answered for their number).
+ */
+const MAX_TERMS_READ = 10;
 export interface IndexedSentence extends Sentence {
   readonly passage: Passage;
   /** Position of the passage in the store. */
@@ -497,7 +503,7 @@ export class Retriever {
       bestSentenceCover,
       missingNames: cover.missingNames,
       missingShare,
-      terms: counted,
+      terms: Math.min(counted, MAX_TERMS_READ),
       arabic,
       fuzzyShare: counted ? cover.fuzzy / counted : 0,
       bestLexical,
@@ -513,7 +519,10 @@ export class Retriever {
     });
     const decline = manySources ? this.models.declineMany : this.models.decline;
     const confidence = top ? sigmoid(logit(decline, features)) : 0;
-    return { coverage, focus, features, confidence, answerable: top !== undefined && confidence >= decline.threshold[language] };
+    // A question none of whose own words the briefings hold (nonsense, another topic's names) has no answer there,
+    // whatever the model makes of its length and the nearest vectors.
+    const nothingHeld = counted > 0 && coverage === 0;
+    return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && confidence >= decline.threshold[language] };
   }
 
   /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */

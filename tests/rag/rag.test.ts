@@ -53,6 +53,25 @@ describe("rag.answer", () => {
     expect(names.kind === "answered" && names.citations[0]?.quote).toContain("ميشال سيسون");
   });
 
+  it("reads a question written in title case or in capitals as it would the same words in lower case (found by a review)", async () => {
+    // Every capitalised word was read as a name: dictionary words became missing names and the question was declined.
+    for (const question of ["What topics came up in her meeting with the RSF journalist?", "What role did Algeria play in the Sahel region?"]) {
+      const plain = await rag.answer(question);
+      const title = question.replace(/\b\p{Ll}/gu, (c) => c.toUpperCase());
+      for (const written of [title, question.toUpperCase()]) {
+        const answer = await rag.answer(written);
+        expect(answer.kind, written).toBe("answered");
+        expect(answer.kind === "answered" && answer.citations[0]?.quote, written).toBe(plain.kind === "answered" && plain.citations[0]?.quote);
+      }
+    }
+  });
+
+  it("declines a question none of whose own words the briefings hold, however many it has", async () => {
+    // Twelve made-up words were answered with three quotes: the decline model read their number as evidence.
+    const nonsense = Array.from({ length: 12 }, (_, i) => `zq${i}xv`).join(" ");
+    for (const question of [nonsense, `${nonsense} ${nonsense.replaceAll("zq", "qz")}?`]) expect((await rag.answer(question)).kind, question).toBe("declined");
+  });
+
   it("declines a question about a place the briefing never names, in either language", async () => {
     // A table of capitals read as their countries once answered the first with the briefing's US quotes.
     for (const question of ["How is the weather in Washington?", "كيف الطقس في واشنطن؟"]) {
@@ -143,6 +162,8 @@ describe("rag.answer", () => {
     expect(cleanQuestion("Who is Sison?\rWhat did she say", 500)).toBe("Who is Sison? What did she say");
     expect(cleanQuestion("Who\vis\fSison\r\n", 500)).toBe("Who is Sison");
     expect(cleanQuestion("Who\u0000 is\u200B Si\u0007son", 500)).toBe("Who is Sison");
+    // Half a surrogate pair (from a console or a JSON line) is dropped; a whole pair is one character, kept.
+    expect(cleanQuestion("Who is \uD800Sison\uDC00? \u{1F600}", 500)).toBe("Who is Sison? \u{1F600}");
   });
 
   it("drops a terminal's escape sequences whole (a colour, a title, the 8-bit form), not their ESC alone", () => {
@@ -153,6 +174,8 @@ describe("rag.answer", () => {
     expect(cleanQuestion("\u001B]Who is Sison?", 500)).toBe("]Who is Sison?");
     expect(cleanQuestion("Who is \u009BSison?", 500)).toBe("Who is Sison?");
     expect(cleanQuestion("[31m is text when no ESC comes before it", 500)).toBe("[31m is text when no ESC comes before it");
+    // A stray ESC before a space is no sequence: the next word keeps its letter (found by a review).
+    expect(cleanQuestion("What role did Algeria\u001B play?", 500)).toBe("What role did Algeria play?");
   });
 
   it("declines a word standing for nobody in particular said alone (everyone, anyone), which translated to a word of the text", async () => {
