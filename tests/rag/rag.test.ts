@@ -377,3 +377,38 @@ describe("an answer wanted now while a language model words it (wrapUp)", () => 
     }
   });
 });
+
+describe("hostile writing: ligatures, Persian letters, scripts run together (found by a review)", () => {
+  it("answers a question the Persian keyboard typed, ۀ for ة, as the same question with ة", async () => {
+    // "إدارۀ", "العمليۀ": ۀ was never folded, and the question was declined.
+    const answer = await rag.answer("ما موقف إدارۀ بايدن من العمليۀ السياسيۀ؟");
+    expect(firstCitation(answer)?.quote).toContain("إدارة بايدن تركز على دعم عملية سياسية");
+    expect(matchedPairs(firstCitation(answer))).toEqual(expect.arrayContaining([["إدارة", "إدارۀ"], ["عملية", "العمليۀ"]]));
+    expectVerbatim(answer);
+  });
+
+  it("reads a PDF's ligatures and Latin and Arabic letters written together, quoting and highlighting the text as it is", async () => {
+    const { withBriefing } = await import("../helpers/project.js");
+    const paragraphs = [
+      "The ﬁnancial ofﬁcer of the mission, Maria Lopez, resigned in March after an audit of the fuel accounts.",
+      "وقال وفد Algeriaالجزائر إن المحادثات حول الصيد البحري ستستأنف في نواكشوط الشهر المقبل.",
+      "The harbour authority said the new quay would open before the summer.",
+    ];
+    // The file withBriefing writes: the paragraphs with blank lines between.
+    const text = paragraphs.flatMap((p) => [p, ""]).join("\n");
+    await withBriefing("001_hostile.txt", paragraphs, async (briefing) => {
+      // "ﬁnancial" was indexed as "nancial": the question was declined, and a highlight showed "nancial".
+      const officer = firstCitation(await briefing.answer("Who was the financial officer?"));
+      expect(officer?.quote).toBe(paragraphs[0]);
+      expect(officer && text.slice(officer.start, officer.end)).toBe(officer?.quote);
+      expect(matchedPairs(officer)).toEqual(expect.arrayContaining([["ﬁnancial", "financial"], ["ofﬁcer", "officer"]]));
+      // "Algeriaالجزائر", in the question or in the briefing, was one word that matched nothing.
+      for (const question of ["What did Algeriaالجزائر say?", "What did Algeria say about the talks?"]) {
+        const algeria = firstCitation(await briefing.answer(question));
+        expect(algeria?.quote, question).toBe(paragraphs[1]);
+        expect(algeria && text.slice(algeria.start, algeria.end)).toBe(algeria?.quote);
+        expect(matchedPairs(algeria).map(([shown]) => shown)).toEqual(expect.arrayContaining(["Algeria", "الجزائر"]));
+      }
+    });
+  });
+});

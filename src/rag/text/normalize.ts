@@ -32,6 +32,11 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
   "\u06A9": "\u0643", // ک -> ك
   "\u06CC": "\u064A", // ی -> ي
   "\u06C1": "\u0647", // ہ -> ه
+  // What Persian, Urdu and Kurdish keyboards type for ة or a final ه, folded as ة is: NFKC keeps each composed.
+  "\u06C0": "\u0647", // ۀ (heh with yeh above, Persian) -> ه
+  "\u06C2": "\u0647", // ۂ (heh goal with hamza above, Urdu) -> ه
+  "\u06C3": "\u0647", // ۃ (teh marbuta goal, Urdu) -> ه
+  "\u06D5": "\u0647", // ە (ae, Kurdish) -> ه
 };
 
 /** Folds Arabic-Indic (U+0660..) and Extended Arabic-Indic (U+06F0..) digits to ASCII. */
@@ -41,7 +46,7 @@ export function foldDigits(text: string): string {
 
 /**
  * One token's matching form: lower case, NFKC (presentation forms), no diacritics, tatweel or invisible
- * characters, alef/hamza forms folded to bare letters, ى -> ي, ة -> ه, ASCII digits.
+ * characters, alef/hamza forms folded to bare letters, ى -> ي, ة (and ۀ ۂ ۃ ە) -> ه, ASCII digits.
  */
 export function normalizeToken(token: string): string {
   const lower = token.normalize("NFKC").toLowerCase();

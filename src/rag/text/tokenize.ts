@@ -21,10 +21,10 @@ export interface Token {
 
 // Arabic letters and marks (diacritics, tatweel, hamza seats), Latin letters (Vietnamese's precomposed ones too),
 // their combining accents (a decomposed "résumé"), digits, the letters and digits NFKC folds to ASCII (full-width
-// "ＡＬＧＥＲＩＡ", a tweet's bold "𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴"), invisible characters (zero-width, bidi controls, soft hyphen) that
-// normalisation removes, so they cannot split a word.
+// "ＡＬＧＥＲＩＡ", a tweet's bold "𝗕𝗿𝗲𝗮𝗸𝗶𝗻𝗴", a PDF's ligatures "ﬁ" and "ﬄ"), invisible characters (zero-width,
+// bidi controls, soft hyphen) that normalisation removes, so they cannot split a word.
 const LETTERS =
-  "\\u0621-\\u065F\\u0670-\\u06D3\\u06D5-\\u06ED\\u06F0-\\u06F9\\u0660-\\u0669\\uFB50-\\uFDFF\\uFE70-\\uFEFCA-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F0-9\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\u{1D400}-\\u{1D7FF}'’\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF";
+  "\\u0621-\\u065F\\u0670-\\u06D3\\u06D5-\\u06ED\\u06F0-\\u06F9\\u0660-\\u0669\\uFB50-\\uFDFF\\uFE70-\\uFEFCA-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F0-9\\uFF10-\\uFF19\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFB00-\\uFB06\\u{1D400}-\\u{1D7FF}'’\\u00AD\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\uFEFF";
 /** Digits, ASCII, Arabic-Indic and Extended Arabic-Indic, as a character class's contents. */
 const DIGITS = "0-9\\u0660-\\u0669\\u06F0-\\u06F9";
 /** A thousands separator or decimal point, Latin or Arabic, as a character class's contents. */
@@ -77,6 +77,21 @@ const EDGE_END = new RegExp(`['’${INVISIBLE_CHARS}]+$`, "u");
 // The page runs words together after a final form ("السفيرةليندا", "السفيرةُليندا"): ة and ى, with their
 // diacritics, only ever end a word.
 const RUN_ON = /(?<=[\u0629\u0649][\u064B-\u065F\u0670]*)(?=[\u0621-\u064A])/u;
+/** Arabic letters with their marks and tatweel, presentation forms included, as a character class's contents. */
+const ARABIC = "\\u0621-\\u065F\\u0670-\\u06D3\\u06D5-\\u06ED\\uFB50-\\uFDFF\\uFE70-\\uFEFC";
+/** Latin letters with their accents (full-width, styled and ligatures too; no digits), as a character class's contents. */
+const LATIN = "A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\uFF21-\\uFF3A\\uFF41-\\uFF5A\\uFB00-\\uFB06\\u{1D400}-\\u{1D7CB}";
+/** What a word may hold between its letters without being one script or the other. */
+const NEITHER = `'’${INVISIBLE_CHARS}`;
+// Latin and Arabic letters written together ("Algeriaالجزائر") are two words, whose keys match nothing as one.
+// Digits glued to either stay with it ("2023م", "COVID19", "ال1").
+const SCRIPT_CHANGE = `(?<=[${LATIN}][${NEITHER}]*)(?=[${ARABIC}])|(?<=[${ARABIC}][${NEITHER}]*)(?=[${LATIN}])`;
+/** Where a matched run holds two words: after a final form (RUN_ON), or where the script changes. */
+const WORD_BREAK = new RegExp(`${RUN_ON.source}|${SCRIPT_CHANGE}`, "u");
+/** A Latin word's first character. */
+const LATIN_START = new RegExp(`^[${NEITHER}]*[${LATIN}]`, "u");
+/** Clitics alone (normalised): و or ف, ب ل or ك, the article; written onto a Latin word they are not a word ("والـUN"). */
+const CLITICS_ONLY = /^[\u0648\u0641]?(?:[\u0628\u0643]?\u0627\u0644|\u0644\u0644|[\u0628\u0644\u0643])?$/u;
 
 function scriptOf(text: string): Script {
   if (/[\u0621-\u064A]/.test(text)) return "ar";
@@ -127,14 +142,16 @@ function wordTokens(text: string): PlacedToken[] {
 /** The tokens of one matched run at offset `at`, appended to `tokens`: words the page ran together split. */
 function wordTokensOf(run: string, start: number, tokens: PlacedToken[]): void {
   let at = start;
-  for (const piece of run.split(RUN_ON)) {
+  const pieces = run.split(WORD_BREAK);
+  pieces.forEach((piece, i) => {
     // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
     const lead = piece.length - piece.replace(EDGE_START, "").length;
     const raw = piece.replace(EDGE_START, "").replace(EDGE_END, "");
     const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(/['’]s$/, "").replace(/['’]/g, "");
-    if (normal && !(normal.length === 1 && /[a-z]/.test(normal))) {
+    const prefix = CLITICS_ONLY.test(normal) && LATIN_START.test(pieces[i + 1] ?? "");
+    if (normal && !prefix && !(normal.length === 1 && /[a-z]/.test(normal))) {
       tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });
     }
     at += piece.length;
-  }
+  });
 }

@@ -26,6 +26,13 @@ describe("normalizeToken", () => {
     expect(normalizeToken(input)).toBe(expected);
   });
 
+  it("folds what Persian, Urdu and Kurdish keyboards type for ة as ة is folded, to ه (found by a review)", () => {
+    // ۀ (Persian; its presentation form too), ۂ and ۃ (Urdu), ە (Kurdish): NFKC keeps each, so "إدارۀ" was not "إدارة".
+    for (const written of ["إدارۀ", "إدارﮤ", "إدارۂ", "إدارۃ", "إدارە"]) expect(normalizeToken(written), written).toBe(normalizeToken("إدارة"));
+    // As a word's last letter, inside a question: the tokenizer keeps each in its word.
+    expect(tokenize("موقف إدارۀ بايدن من العمليۃ السياسيە").map((t) => t.text)).toEqual(tokenize("موقف إدارة بايدن من العملية السياسية").map((t) => t.text));
+  });
+
   it("folds Arabic-Indic and Extended Arabic-Indic digits", () => {
     expect(foldDigits("٢٣ يناير ٢٠٢٣ / ۱۹")).toBe("23 يناير 2023 / 19");
   });

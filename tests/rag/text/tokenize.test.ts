@@ -41,4 +41,38 @@ describe("tokenize", () => {
     const placed = tokenizePlaced("السفيرةُليندا");
     expect(placed.map((t) => "السفيرةُليندا".slice(t.start, t.end))).toEqual(["السفيرةُ", "ليندا"]);
   });
+
+  it("keeps a word written with a PDF's ligatures whole, placed on the ligatures in the text (found by a review)", () => {
+    // "The ﬁnancial ofﬁcer" was "the nancial of cer": each ligature split its word.
+    const text = "The ﬁnancial ofﬁcer of the ﬂeet: eﬀort, oﬃce, baﬄe, ﬅreet, ﬆate";
+    expect(words(text)).toEqual(["the", "financial", "officer", "of", "the", "fleet", "effort", "office", "baffle", "street", "state"]);
+    // A ligature is one character in the text and two letters in the token: the offsets are the text's.
+    const placed = tokenizePlaced(text);
+    expect(placed.map((t) => text.slice(t.start, t.end))).toEqual(["The", "ﬁnancial", "ofﬁcer", "of", "the", "ﬂeet", "eﬀort", "oﬃce", "baﬄe", "ﬅreet", "ﬆate"]);
+    expect(placed.map((t) => t.raw)).toEqual(placed.map((t) => text.slice(t.start, t.end)));
+  });
+
+  it("splits Latin and Arabic letters written together, the Arabic marks and tatweel kept with their letters (found by a review)", () => {
+    // "Algeriaالجزائر" was one token, algeriaالجزاير, that matched nothing.
+    expect(words("What did Algeriaالجزائر say?")).toEqual(["what", "did", "algeria", "الجزاير", "say"]);
+    const text = "وفد Algeriaالجزائر والجزائرُـMali \u200FUS\u200Fالأمريكي résuméالسيرة";
+    const placed = tokenizePlaced(text);
+    expect(placed.map((t) => [t.text, t.script, text.slice(t.start, t.end)])).toEqual([
+      ["وفد", "ar", "وفد"],
+      ["algeria", "latin", "Algeria"],
+      ["الجزاير", "ar", "الجزائر"],
+      ["والجزاير", "ar", "والجزائرُـ"],
+      ["mali", "latin", "Mali"],
+      ["america", "latin", "US"],
+      ["الامريكي", "ar", "الأمريكي"],
+      ["resume", "latin", "résumé"],
+      ["السيره", "ar", "السيرة"],
+    ]);
+    expect(placed.map((t) => t.raw)).toEqual(placed.map((t) => text.slice(t.start, t.end)));
+    // The clitics written onto a Latin word ("والـUN", "بـMINURSO") are no word of their own.
+    const prefixed = "والـUN بـMINURSO للـICJ";
+    expect(tokenizePlaced(prefixed).map((t) => prefixed.slice(t.start, t.end))).toEqual(["UN", "MINURSO", "ICJ"]);
+    // Digits written onto letters stay with them, as before.
+    expect(words("2023م ال1 COVID19 G20 و2023")).toEqual(["2023م", "ال1", "covid19", "g20", "و2023"]);
+  });
 });
