@@ -228,7 +228,7 @@ async function askAll(corpora: readonly Corpus[], models: Models, only?: (q: Que
 }
 
 /** The first k quotes as the user sees them: source and span. */
-const quotesOf = (a: Asked, k: number) => chooseCitations(a.retrieval.ranked).slice(0, k).map(({ ranked, span }) => ({ source: ranked.sentence.passage.source, ...span }));
+const quotesOf = (a: Asked, k: number) => chooseCitations(a.retrieval.ranked, { texts: { get: a.corpus.text } }).slice(0, k).map(({ ranked, span }) => ({ source: ranked.sentence.passage.source, ...span }));
 const holdsAt = (a: Asked, k: number): boolean => quotesOf(a, k).some((q) => a.q.holds?.(q.source, q.start, q.end, a.corpus.text(q.source).slice(q.start, q.end)) ?? false);
 const paragraphAt = (a: Asked, k: number): boolean => quotesOf(a, k).some((q) => a.q.inParagraph?.(q.source, q.start, q.end) ?? false);
 

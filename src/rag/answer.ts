@@ -4,7 +4,8 @@
  */
 import { matchedWords } from "./analyze.js";
 import { rankFeature } from "./model.js";
-import type { Ranked, Retrieval } from "./retrieve.js";
+import { indexedText } from "./ingest.js";
+import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Sentence } from "./types.js";
@@ -34,15 +35,26 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (!best || !retrieval.answerable) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
-  const quoted = chooseCitations(retrieval.ranked).map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
+  const chosen = chooseCitations(retrieval.ranked, { texts });
+  const quoted = chosen.map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
   // for a quantity that no quote could answer is one the briefings do not answer. Not a time: a "when" is answered
   // as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   if (questionType(question).quantity && !quoted.some((c) => mayAnswerQuantity(c.quote))) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
-  const citations = quoted.map((citation) => ({ ...citation, matches: matchedWords(citation.quote, retrieval.terms) }));
+  const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   return { kind: "answered", question, language, citations, timings: timings() };
+}
+
+/**
+ * `citation` of `ranked` with the words in its quote that matched the question (see matchedWords), read from the
+ * quote as its words were indexed (indexedText: no link target or HTML tag, of the quote's length), blanked over its
+ * passage rather than over the whole file at every answer.
+ */
+export function withMatches(citation: Citation, { sentence: { passage } }: Ranked, texts: SourceTexts, { terms }: Pick<Retrieval, "terms">): Citation {
+  const indexed = indexedText(sourceText(texts, passage.source).slice(passage.start, passage.end)).slice(citation.start - passage.start, citation.end - passage.start);
+  return { ...citation, matches: matchedWords(indexed, terms) };
 }
 
 /** A ranked sentence chosen to be quoted, and the span it is quoted as. */
@@ -55,19 +67,33 @@ export interface ChosenQuote {
  * The sentences quoted, best first: at most `max` (MAX_CITATIONS), each scoring at least `minRelativeScore`
  * (MIN_RELATIVE_SCORE) of the best, no quote overlapping a better one's. A sentence whose widest quote would
  * overlap one is quoted narrower (one neighbour, then alone) rather than dropped: a wide quote must not hide the
- * next-best sentence beside it.
+ * next-best sentence beside it. With `texts`, a sentence whose words a chosen quote already shows (a paragraph the
+ * briefing repeats, the same text in two briefings) is not quoted again.
  * (Capping the quotes per passage was measured with scripts/fit-models.ts: it finds the right paragraph a little
  * more often but the right sentence less often.)
  */
 export function chooseCitations(
   ranked: readonly Ranked[],
-  { max = MAX_CITATIONS, minRelativeScore = MIN_RELATIVE_SCORE }: { readonly max?: number; readonly minRelativeScore?: number } = {},
+  {
+    max = MAX_CITATIONS,
+    minRelativeScore = MIN_RELATIVE_SCORE,
+    texts,
+  }: { readonly max?: number; readonly minRelativeScore?: number; readonly texts?: SourceTexts } = {},
 ): ChosenQuote[] {
   const best = ranked[0];
   if (!best) return [];
   const chosen: ChosenQuote[] = [];
+  const textOf = (source: string, s: Sentence): string => (texts ? sourceText(texts, source).slice(s.start, s.end) : "");
+  // Sentence by sentence, not quote by quote: a copy of a widened quote would be quoted narrower, still a copy.
+  const shown = (sentence: IndexedSentence): boolean => {
+    const own = textOf(sentence.passage.source, sentence);
+    return chosen.some(({ ranked: { sentence: { passage } }, span }) =>
+      passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && s.end - s.start === own.length && textOf(passage.source, s) === own),
+    );
+  };
   for (const r of ranked) {
     if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
+    if (texts && shown(r.sentence)) continue;
     const { passage } = r.sentence;
     const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === passage.source && c.span.start < s.end && s.start < c.span.end);
     const span = quoteSpans(r).find((s) => !overlaps(s));

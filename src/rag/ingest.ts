@@ -6,7 +6,8 @@
  * "copy link", "read N replies", follow buttons, the keyword list) is dropped; a tweet's author and time
  * stamp become the label of the tweet's passage; a paragraph that the page broke across a blank line
  * mid-sentence is joined again (see continuesAcrossBlankLine). A post embedded in the page (a tweet) is
- * recognised by the follow line before it or the time stamp after it.
+ * recognised by the follow line before it or the time stamp after it. Link targets and HTML tags are no words of the
+ * text: the text read is indexedText's, blanked where they stand, so its offsets are the source's.
  */
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { foldDigits } from "./text/normalize.js";
@@ -60,6 +61,25 @@ const SENTENCE_END = /[.!?؟…:"”»)\]*]$/u;
  * "](" was read to its end at each (40,000: 5-9 s).
  */
 const unlink = (s: string): string => s.replace(/\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1");
+
+/** A Markdown link's target: `[text](url)` with the url (no line break in it, as CommonMark has it) in group 2. */
+const LINK_TARGET = /(\[[^[\]]*\]\()((?:[^()\r\n]|\([^()\r\n]*\))*)\)/g;
+/**
+ * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, `<!DOCTYPE …>`), a comment, or a script or style element whole (code,
+ * no text of the page). Each stops at the next "<": never a scan of the rest of the file from every "<".
+ */
+const HTML_TAG = /<(script|style)\b[^<>]*>[^<]*<\/\1\s*>|<!--[^<]*?-->|<[/!]?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/gi;
+
+/**
+ * The text as its words are indexed and marked in quotes: Markdown link targets and HTML tags are no words of the
+ * briefing ("example com" found `[Lumara](https://example.com/…)`, "href" an `<a href>`), so they are blanked to
+ * spaces, the link's brackets and parentheses kept. Of the same length as `text`: every offset is the source's, and
+ * quotes are still sliced from the source. A bare URL is written in the text, and stays.
+ */
+export function indexedText(text: string): string {
+  const blank = (s: string): string => " ".repeat(s.length);
+  return text.replace(LINK_TARGET, (_, link: string, target: string) => `${link}${blank(target)})`).replace(HTML_TAG, blank);
+}
 
 function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;
@@ -124,22 +144,27 @@ function classify(raw: string): LineKind {
   return { kind: "content" };
 }
 
+/** Unicode's own line ends: NEL, the line separator and the paragraph separator. */
+const UNICODE_BREAKS = /[\u0085\u2028\u2029]/g;
+
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let gap = 0;
-  // A line ends at LF, CRLF or a lone CR (old Mac files), so a file of any of them has its paragraphs.
-  for (const match of text.matchAll(/[^\r\n]*(?:\r\n|\r|\n|$)/g)) {
-    const body = match[0].replace(/(?:\r\n|\r|\n)$/, "");
+  // A line ends at LF, CRLF or a lone CR (old Mac files), NEL or the line separator, so a file of any of them has its
+  // paragraphs; the paragraph separator ends a paragraph, as a blank line after its line does.
+  for (const match of text.matchAll(/[^\r\n\u0085\u2028\u2029]*(?:\r\n|[\r\n\u0085\u2028\u2029]|$)/g)) {
+    const body = match[0].replace(/(?:\r\n|[\r\n\u0085\u2028\u2029])$/, "");
     if (match[0] === "") break;
+    const blankAfter = match[0].endsWith("\u2029") ? 1 : 0;
     const lead = body.length - body.trimStart().length;
     const trimmed = body.trim();
     if (!trimmed) {
-      gap += 1;
+      gap += 1 + blankAfter;
       continue;
     }
     const start = (match.index ?? 0) + lead;
     lines.push({ start, end: start + trimmed.length, text: trimmed, gap });
-    gap = 0;
+    gap = blankAfter;
   }
   return lines;
 }
@@ -180,7 +205,11 @@ interface Draft {
 
 /** Passages of one source file, in file order. */
 export function ingest(file: SourceFile): Passage[] {
-  const lines = splitLines(file.text);
+  const indexed = indexedText(file.text);
+  const lines = splitLines(indexed);
+  // Sentences are cut with Unicode's line ends read as line feeds, the only ones segmentSentences knows: none ends a
+  // sentence inside a paragraph or is left at the end of one. One character for one: the offsets stay the source's.
+  const text = indexed.replace(UNICODE_BREAKS, "\n");
   const kinds = lines.map((l) => classify(l.text));
   const drafts: Draft[] = [];
   let handle: string | undefined;
@@ -216,7 +245,7 @@ export function ingest(file: SourceFile): Passage[] {
       previous !== undefined &&
       !SENTENCE_END.test(previous.text) &&
       isLatin(previous.text) === isLatin(line.text) &&
-      (line.gap === 0 || continuesAcrossBlankLine(file.text, last, line));
+      (line.gap === 0 || continuesAcrossBlankLine(text, last, line));
     if (brokenOff) {
       last.end = line.end;
       last.lastLine = i;
@@ -294,8 +323,8 @@ export function ingest(file: SourceFile): Passage[] {
 
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
-    const segmented = segmentSentences(file.text, d.start, d.end, d.kind === "paragraph");
-    const sentences = d.kind === "tweet" ? withTagsJoined(file.text, segmented, d.stamp) : segmented;
+    const segmented = segmentSentences(text, d.start, d.end, d.kind === "paragraph");
+    const sentences = d.kind === "tweet" ? withTagsJoined(text, segmented, d.stamp) : segmented;
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;
     const end = d.stamp?.end ?? d.end;

@@ -9,6 +9,7 @@ import { readFileSync, statSync, type BigIntStats } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { dirname, isAbsolute, join, relative, sep } from "node:path";
 import { IndexError } from "./errors.js";
+import { indexedText } from "./ingest.js";
 import type { Logger } from "../logger.js";
 
 /** Seeds larger than this are skipped with a warning: a briefing is an article, not a data dump. */
@@ -45,6 +46,12 @@ export interface Seed extends SeedRecord {
    * @throws IndexError("changed") when that file is gone or no longer holds what was indexed.
    */
   readText(): string;
+  /**
+   * The text as it is indexed (see ingest.ts's indexedText: link targets and HTML tags blanked, every offset the
+   * file's), made from readText once and kept.
+   * @throws IndexError("changed") as readText.
+   */
+  indexedText(): string;
   /**
    * The text as the file holds it now, for a quote: the kept text while the file's stamp is the one it was
    * checked with, else the file read and checked again.
@@ -238,8 +245,15 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
       const { data } = read;
       const text = data.toString("utf8");
       const bad = replacementCount(text);
-      if (data.includes(0) || bad > text.length * MAX_BAD_CHAR_SHARE) {
+      if (bad > text.length * MAX_BAD_CHAR_SHARE) {
         logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
+        cache?.set(path, { stamp, seed: undefined });
+        continue;
+      }
+      // Valid UTF-8 may hold a NUL, which no text does: said as what it is, not as an encoding error of 0 characters.
+      const nul = data.indexOf(0);
+      if (nul >= 0) {
+        logger?.warn({ path, nulByteAt: nul }, "seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)");
         cache?.set(path, { stamp, seed: undefined });
         continue;
       }
@@ -312,8 +326,10 @@ interface Checked {
  * again. A file removed since keeps its text: it is still the briefing as indexed, which a rescan drops (or, the
  * last one, keeps answering from).
  */
-function seedText(file: string, path: string, recorded: string, initial?: Checked): Pick<Seed, "readText" | "currentText"> {
+function seedText(file: string, path: string, recorded: string, initial?: Checked): Pick<Seed, "readText" | "indexedText" | "currentText"> {
   let checked = initial;
+  // Of a text whose SHA-256 was checked: any later read that passes the check has the same text.
+  let indexed: string | undefined;
   const gone = (error: unknown): IndexError => new IndexError("changed", `${path} is gone or unreadable since it was indexed`, { cause: error });
   const stat = (): BigIntStats => {
     try {
@@ -334,8 +350,10 @@ function seedText(file: string, path: string, recorded: string, initial?: Checke
     checked = { text: data.toString("utf8"), stamp: fileStamp(info), settled: isSettled(info) };
     return checked;
   };
+  const readText = (): string => (checked ?? read(stat())).text;
   return {
-    readText: () => (checked ?? read(stat())).text,
+    readText,
+    indexedText: () => (indexed ??= indexedText(readText())),
     currentText(): string {
       let info: BigIntStats;
       try {
@@ -349,10 +367,13 @@ function seedText(file: string, path: string, recorded: string, initial?: Checke
   };
 }
 
-/** The texts of `seeds` by path, each read when first asked for (see recordedSeed): for building an index. */
+/**
+ * The texts of `seeds` by path as they are indexed (Seed.indexedText), each read when first asked for (see
+ * recordedSeed): for building an index and reading it, never for a quote (see currentTexts).
+ */
 export function seedTexts(seeds: readonly Seed[]): SourceTexts {
   const byPath = new Map(seeds.map((s) => [s.path, s]));
-  return { get: (path) => byPath.get(path)?.readText() };
+  return { get: (path) => byPath.get(path)?.indexedText() };
 }
 
 /**

@@ -84,8 +84,8 @@ const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v13";
-export const ANALYZER_VERSION = "keys-v63";
+export const CHUNKER_VERSION = "ingest-v14";
+export const ANALYZER_VERSION = "keys-v64";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */
@@ -254,10 +254,10 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
   for (const { seed, slice, passages: own } of parts) {
     let i = 0;
     for (const passage of own) {
-      const byline = (): string | undefined => passage.byline && seed.readText().slice(passage.byline.start, passage.byline.end);
+      const byline = (): string | undefined => passage.byline && seed.indexedText().slice(passage.byline.start, passage.byline.end);
       for (const sentence of passage.sentences) {
         // An unchanged briefing's text is not even read when no author came or went.
-        const text = (): string => seed.readText().slice(sentence.start, sentence.end);
+        const text = (): string => seed.indexedText().slice(sentence.start, sentence.end);
         const old = slice ? slice.firstSentence + i : -1;
         if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chooseCitations, quoteSpans } from "../../src/rag/answer.js";
+import { chooseCitations, quoteSpans, type ChosenQuote } from "../../src/rag/answer.js";
 import { RANK_FEATURES } from "../../src/rag/model.js";
 import type { IndexedSentence, Ranked } from "../../src/rag/retrieve.js";
 import type { Passage } from "../../src/rag/types.js";
@@ -100,6 +100,54 @@ describe("chooseCitations", () => {
     const quotes = chosen.map((c) => text.slice(c.span.start, c.span.end));
     expect(quotes.map((q) => q.split(" ").filter((w) => !w.startsWith("x")))).toEqual([["Three", "Four", "Five"], ["One", "Two"]]);
     expect(quotes[0]).toHaveLength(572);
+  });
+});
+
+describe("the same words twice (found by a review)", () => {
+  it("chooseCitations quotes a sentence that a chosen quote shows word for word not again, nor narrower", () => {
+    // Two copies of a paragraph: the first copy's quote takes in both neighbours. The second's first sentence was
+    // quoted with its next one, a quote of other text but words already shown; its second sentence, then overlapping
+    // that, is not: three quotes, one a copy.
+    const first = passageOf(short);
+    const copy = passageOf(short, 1);
+    const other = passageOf("Elsewhere a sentence.", 2);
+    const texts = new Map([["s", short], ["s1", short], ["s2", "Elsewhere a sentence."]]);
+    const candidates = [first.ranked(1, 0, 0, 1), copy.ranked(0, 0, 0, 0.95), copy.ranked(1, 0, 0, 0.9), other.ranked(0, 0, 0, 0.8)];
+    const quotes = (chosen: ChosenQuote[]) => chosen.map((c) => [c.ranked.sentence.passageIndex, texts.get(c.ranked.sentence.passage.source)?.slice(c.span.start, c.span.end)]);
+    expect(quotes(chooseCitations(candidates))).toEqual([
+      [0, short],
+      [1, short.slice(0, short.indexOf(" Third"))],
+      [2, "Elsewhere a sentence."],
+    ]);
+    expect(quotes(chooseCitations(candidates, { texts }))).toEqual([
+      [0, short],
+      [2, "Elsewhere a sentence."],
+    ]);
+  });
+
+  it("a paragraph the briefing repeats is quoted once", async () => {
+    const dam = "The Lumara River dam was finished in March after ten years of work by the northern cooperative.";
+    await withBriefing("001_dam.txt", [dam, "The mayor opened a new school for the children of the valley on Tuesday.", dam, dam], async (rag) => {
+      const answer = await rag.answer("When was the Lumara River dam finished?");
+      expect(answer.kind === "answered" && answer.citations.map((c) => c.quote)).toEqual([dam]);
+    });
+  });
+});
+
+describe("a link in a Markdown briefing (found by a review)", () => {
+  it("marks no word of its target in a quote, which is still the source's", async () => {
+    const dam = "The [Lumara River](https://example.com/lumara?x=1) dam was finished in March after ten years of work.";
+    await withBriefing("001_dam.md", [dam, "The mayor opened a new school for the children of the valley on Tuesday."], async (rag) => {
+      const answer = await rag.answer("When was the Lumara dam finished?");
+      if (answer.kind !== "answered") throw new Error("expected an answer");
+      const [citation] = answer.citations;
+      expect(citation?.quote).toBe(dam);
+      expect(citation?.matches?.map((m) => [m.start, citation.quote.slice(m.start, m.end)])).toEqual([
+        [5, "Lumara"],
+        [dam.indexOf("dam"), "dam"],
+        [dam.indexOf("finished"), "finished"],
+      ]);
+    });
   });
 });
 

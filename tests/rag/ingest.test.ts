@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ingest, parseTimestamp } from "../../src/rag/ingest.js";
+import { indexedText, ingest, parseTimestamp } from "../../src/rag/ingest.js";
 import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
 const text = readFileSync(join(REPO_ROOT, "seeds", SEED_NAME), "utf8");
@@ -99,6 +99,30 @@ describe("ingest on other layouts", () => {
     const expected = shape(text);
     expect(shape(text.replace(/\n/g, "\r\n"))).toEqual(expected);
     expect(shape(text.replace(/\n/g, "\r"))).toEqual(expected);
+  });
+
+  it("reads U+2029 as a paragraph break, U+2028 and NEL as line breaks, as a blank line and LF (found by a review)", () => {
+    // Three paragraphs were one, and a quote ran across them.
+    const three = ["The dam was finished in March.", "The mayor opened a school.", "Farmers grow rice."];
+    const separated = three.join("\u2029");
+    expect(ingest({ path: "seeds/u.txt", text: separated }).map((p) => [p.label, separated.slice(p.start, p.end)])).toEqual(three.map((t, i) => [`paragraph ${i + 1}`, t]));
+    // A sentence broken across a line is one sentence; no quote starts or ends with a separator (NEL is no white space
+    // to trim, and ended one).
+    const sentences = (t: string) => ingest({ path: "seeds/v.txt", text: t }).map((p) => p.sentences.map((s) => t.slice(s.start, s.end)));
+    const lines = "The envoy said that the talks\u2028would resume soon.\u0085Mali agreed?";
+    expect(sentences(lines)).toEqual([["The envoy said that the talks\u2028would resume soon."], ["Mali agreed?"]]);
+    expect(sentences(lines.replace(/[\u2028\u0085]/g, "\n"))).toEqual([["The envoy said that the talks\nwould resume soon."], ["Mali agreed?"]]);
+  });
+
+  it("indexes no Markdown link target nor HTML tag: they are blanked to spaces, every offset kept (found by a review)", () => {
+    const md = 'The [Lumara River](https://example.com/lumara?x=1) dam <a href="/x">opened</a>.\n\n<script>alert(1)</script>\n\n<p>The mayor spoke.</p>\n';
+    const blanked = indexedText(md);
+    expect(blanked).toBe(`The [Lumara River](${" ".repeat(30)}) dam ${" ".repeat(13)}opened${" ".repeat(4)}.\n\n${" ".repeat(25)}\n\n   The mayor spoke.${" ".repeat(4)}\n`);
+    // Quotes are still the source's; a line of tags alone is no passage; the URL's "?" no longer ends a sentence.
+    expect(ingest({ path: "seeds/w.md", text: md }).map((p) => p.sentences.map((s) => md.slice(s.start, s.end)))).toEqual([[md.slice(0, md.indexOf("\n"))], ["The mayor spoke."]]);
+    // The first briefing's tweets link their handles and hashtags to "#": they stay words, and its passages the same.
+    expect(indexedText(text)).toContain("[@khaleddrareni]( )");
+    expect(ingest({ path: `seeds/${SEED_NAME}`, text: indexedText(text) })).toEqual(passages);
   });
 
   it("joins an English paragraph broken mid-sentence, but never across scripts", () => {

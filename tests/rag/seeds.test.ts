@@ -3,7 +3,8 @@ import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { createRag } from "../../src/rag/index.js";
-import { MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type SeedCache, type SeedRecord } from "../../src/rag/seeds.js";
+import { indexedText } from "../../src/rag/ingest.js";
+import { currentTexts, MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type SeedCache, type SeedRecord } from "../../src/rag/seeds.js";
 import { folderSignature } from "../../src/rag/reload.js";
 import { buildIndex, loadIndex, seedsOnRecord, type Manifest } from "../../src/rag/store.js";
 import { warningLogger } from "../helpers/logger.js";
@@ -50,6 +51,26 @@ describe("reading seeds", () => {
       [{ path: "seeds/latin1.txt", badCharacters: 50 }, "seed skipped: not UTF-8 text"],
       [{ path: "seeds/yuan.txt", badCharacters: 3 }, "seed indexed despite invalid characters (U+FFFD)"],
     ]);
+  });
+
+  it("says a briefing of valid UTF-8 holding a NUL byte is binary, not that it is not UTF-8 (found by a review)", async () => {
+    writeFileSync(join(project.seedsDir, "nul.txt"), "Valid text\u0000 that holds a NUL byte.\n");
+    const warnings: [object, string][] = [];
+    const logger = { warn: (fields: object, msg?: string) => warnings.push([fields, msg ?? ""]) } as never;
+    const seeds = await readSeeds(project.root, project.seedsDir, logger);
+    expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
+    expect(warnings).toEqual([[{ path: "seeds/nul.txt", nulByteAt: 10 }, "seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)"]]);
+  });
+
+  it("indexes a briefing's text with its link targets and HTML tags blanked, and quotes the file's", async () => {
+    const md = "The [Lumara River](https://example.com/lumara) dam <b>opened</b>.\n";
+    writeFileSync(join(project.seedsDir, "dam.md"), md);
+    const seeds = await readSeeds(project.root, project.seedsDir);
+    const seed = seeds.find((s) => s.path === "seeds/dam.md");
+    expect(seed?.readText()).toBe(md);
+    expect(seed?.indexedText()).toBe(indexedText(md));
+    expect(seedTexts(seeds).get("seeds/dam.md")).toBe(indexedText(md));
+    expect(currentTexts(seeds)().get("seeds/dam.md")).toBe(md);
   });
 
   it("skips a seed it cannot read (a dangling link) with a warning and keeps the rest", async () => {
@@ -237,7 +258,7 @@ describe("briefings known by their stamp", () => {
     utimesSync(seedFile(), before.atime, before.mtime);
     const seeds = await later(() => readSeeds(project.root, project.seedsDir, undefined, seedsOnRecord(project.root, project.indexDir)));
     expect((await loadIndex(project.indexDir, seeds, embeddings)).status).toBe("stale");
-    expect(seedTexts(seeds).get(path)).toBe(altered.toString("utf8"));
+    expect(seedTexts(seeds).get(path)).toBe(indexedText(altered.toString("utf8")));
   });
 
   it("gives a recorded seed's text once read and checked against its SHA-256, and IndexError('changed') when gone", async () => {

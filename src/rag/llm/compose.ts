@@ -4,8 +4,7 @@
  * sentences it ranked, and every citation shown is a slice of the source, never the model's text.
  */
 import type { Logger } from "../../logger.js";
-import { matchedWords } from "../analyze.js";
-import { chooseCitations, toCitation } from "../answer.js";
+import { chooseCitations, toCitation, withMatches } from "../answer.js";
 import type { Retrieval } from "../retrieve.js";
 import type { SourceTexts } from "../seeds.js";
 import type { Citation, Language } from "../types.js";
@@ -97,8 +96,8 @@ export function createComposer(options: LlmOptions, { logger, client }: Composer
       const citations = verified.cited.map((n, i): Citation => {
         const c = evidence[n - 1];
         if (!c) throw new Error(`verified citation ${n} outside the passages`);
-        // Marked as a quote of the extractive answer is: the words that matched, and what found them.
-        return { ...c, n: i + 1, matches: matchedWords(c.quote, retrieval.terms) };
+        // Marked as a quote of the extractive answer is (selectEvidence): the words that matched, and what found them.
+        return { ...c, n: i + 1 };
       });
       return { kind: "composed", text: verified.text, citations };
     },
@@ -113,9 +112,9 @@ export function createComposer(options: LlmOptions, { logger, client }: Composer
 export function selectEvidence(retrieval: Retrieval, texts: SourceTexts, max: number): Citation[] {
   const seen = new Set<string>();
   const out: Citation[] = [];
-  for (const { ranked, span } of chooseCitations(retrieval.ranked, { max: Number.POSITIVE_INFINITY, minRelativeScore: MIN_EVIDENCE_SCORE })) {
+  for (const { ranked, span } of chooseCitations(retrieval.ranked, { max: Number.POSITIVE_INFINITY, minRelativeScore: MIN_EVIDENCE_SCORE, texts })) {
     if (out.length >= max) break;
-    const citation = toCitation(ranked, texts, out.length + 1, span);
+    const citation = withMatches(toCitation(ranked, texts, out.length + 1, span), ranked, texts, retrieval);
     const key = citation.quote.replace(/\s+/gu, " ").trim();
     if (!key || seen.has(key)) continue;
     seen.add(key);

@@ -288,7 +288,7 @@ describe("selectEvidence", () => {
       score,
       features: new Float64Array(RANK_FEATURES.length),
     });
-    const retrieval = { ranked: [rankedAt(2, 1), rankedAt(0, 0.9), rankedAt(4, 0.8)] } as unknown as Retrieval;
+    const retrieval = { ranked: [rankedAt(2, 1), rankedAt(0, 0.9), rankedAt(4, 0.8)], terms: [] } as unknown as Retrieval;
     const evidence = selectEvidence(retrieval, { get: () => text }, 8);
     // Three is quoted with its neighbours; One and Five, whose widest quotes would overlap that, run on from it:
     // one passage, read whole, not three overlapping or consecutive ones.
