@@ -570,7 +570,7 @@ function joinedKeys(tokens: readonly Token[], i: number, context: QueryContext):
 
 /** Capitalised words a name must have for its initials to be looked up (two-letter initials are too often a word). */
 const MIN_INITIALS = 3;
-/** Beyond this share of a question's English content words capitalised, it is written in title case... */
+/** Beyond this share of a question's English words after the first capitalised, it is written in title case... */
 const TITLE_CASE_SHARE = 0.8;
 /** ...when it has this many at least (a question of a name or two is not). */
 const MIN_TITLE_CASE_WORDS = 3;
@@ -581,7 +581,9 @@ const MIN_TITLE_CASE_WORDS = 3;
  * تسهيل).
  */
 export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
-  const latin = tokens.filter((t) => t.script === "latin" && !isStopword(t.text));
+  // Every word after the first, function words too: those a name-heavy question writes in lower case ("Who was
+  // Super Bowl XLIX's MVP?"), where a question in title case capitalises them as well.
+  const latin = tokens.slice(1).filter((t) => t.script === "latin");
   const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && latin.filter((t) => isCapitalised(t)).length > latin.length * TITLE_CASE_SHARE;
   return titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
 }
