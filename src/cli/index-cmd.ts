@@ -1,27 +1,36 @@
 /**
- * npm run index: rebuilds index/ from seeds/ (only the changed briefings are re-embedded). It takes the index
- * lock first, so a running bot reloading the same index and this command never write over each other: when
- * the bot is writing, this waits for it (one line on stderr).
+ * npm run index: updates index/ for seeds/ (only the changed briefings are re-embedded), and leaves it untouched
+ * when it is up to date (the same briefings, by content, built by this version and embedder: what a start loads
+ * without rebuilding); `--force` rebuilds it from scratch. It takes the index lock first, so a running bot
+ * reloading the same index and this command never write over each other: when the bot is writing, this waits for
+ * it (one line on stderr).
  */
 import { buildIndex, createEmbeddings, IndexError } from "../rag/index.js";
 import { HashingEmbeddings } from "../rag/embeddings.js";
 import { acquireIndexLock, LockError, type IndexLock } from "../rag/lock.js";
 import { readSeeds } from "../rag/seeds.js";
-import { loadIndex } from "../rag/store.js";
+import { checkIndexFolder, loadIndex } from "../rag/store.js";
 import { run, setup } from "./setup.js";
 
 /** Longest wait for another writer before giving up. */
 const LOCK_WAIT_MS = 30 * 60_000;
-const USAGE = "usage: npm run index   (updates INDEX_DIR for the briefings in SEEDS_DIR, only the changed ones; see README, Configuration)";
+const USAGE = [
+  "usage: npm run index [-- --force]",
+  "  updates INDEX_DIR for the briefings in SEEDS_DIR, only the changed ones, and leaves it untouched when it is up to date",
+  "  --force   rebuild it from scratch, every briefing read and embedded again",
+  "  (see README, Configuration)",
+].join("\n");
 
 run(async () => {
-  // It takes no options: "--help" or a mistyped one must not rebuild the index.
+  // "--help" or a mistyped option must not rebuild the index.
   const args = process.argv.slice(2);
-  if (args.length > 0) {
-    const help = args.every((a) => a === "--help" || a === "-h");
-    process[help ? "stdout" : "stderr"].write(`${help ? "" : `unknown argument: ${args.join(" ")}\n`}${USAGE}\n`);
-    process.exit(help ? 0 : 2);
+  const unknown = args.filter((a) => !["--help", "-h", "--force"].includes(a));
+  const help = args.some((a) => a === "--help" || a === "-h");
+  if (unknown.length > 0 || help) {
+    process[unknown.length > 0 ? "stderr" : "stdout"].write(`${unknown.length > 0 ? `unknown argument: ${unknown.join(" ")}\n` : ""}${USAGE}\n`);
+    process.exit(unknown.length > 0 ? 2 : 0);
   }
+  const force = args.includes("--force");
   const { config, logger } = setup();
   // The same embedder that answering uses, so the next start finds the index fresh.
   const embeddings = (await createEmbeddings(config, logger)) ?? new HashingEmbeddings();
@@ -37,13 +46,24 @@ run(async () => {
   }
   try {
     // Read under the lock: what the other writer just saved is the previous index to reuse.
+    // Every briefing is read and hashed (none taken on the manifest's word): up to date means by content.
     const seeds = await readSeeds(config.root, config.seedsDir, logger);
-    const existing = await loadIndex(config.indexDir, seeds, embeddings).catch((error: unknown) => {
-      if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
-      logger.warn({ err: error }, "the index is damaged; rebuilding it from scratch");
-      return undefined;
-    });
-    const previous = existing?.status === "fresh" ? existing.index : existing?.status === "stale" ? existing.previous : undefined;
+    // Loading checks every file against the manifest's checksums: a damaged index is rebuilt, never called up to date.
+    const existing = force
+      ? undefined
+      : await loadIndex(config.indexDir, seeds, embeddings).catch((error: unknown) => {
+          if (!(error instanceof IndexError) || error.code !== "corrupt") throw error;
+          logger.warn({ err: error }, "the index is damaged; rebuilding it from scratch");
+          return undefined;
+        });
+    if (existing?.status === "fresh") {
+      // Nothing to write, so /about's build time stays; an operator's file in the folder is still named (exit 1).
+      await checkIndexFolder(config.indexDir);
+      const { manifest } = existing.index;
+      process.stdout.write(`index is up to date: ${manifest.seeds.length} briefing(s), built ${manifest.builtAt} -> ${config.indexDir}\n`);
+      return;
+    }
+    const previous = existing?.status === "stale" ? existing.previous : undefined;
     const started = performance.now();
     const index = await buildIndex(options, seeds, previous);
     const ms = Math.round(performance.now() - started);

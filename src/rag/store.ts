@@ -572,6 +572,16 @@ function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
 }
 
 /**
+ * Refuses, as a write would (see refuseForeign), an index folder that holds anything an index does not: for a
+ * writer with nothing to write (`npm run index` over an up-to-date index), so an operator's file there is named
+ * now rather than at the next update.
+ * @throws IndexError("unwritable") naming those things.
+ */
+export async function checkIndexFolder(indexDir: string): Promise<void> {
+  refuseForeign(indexDir, await indexEntries(indexDir));
+}
+
+/**
  * Writes `index` into a new folder beside `indexDir` and renames it into place. A file of the new folder may be
  * a hard link to one of the previous (see VectorFiles.unchanged): no index file is ever written in place, so
  * removing or restoring either folder (see tidyLeftovers) leaves the other whole.

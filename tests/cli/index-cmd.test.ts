@@ -3,10 +3,10 @@
  * never reporting an index it could not save.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
+import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
 beforeAll(() => {
@@ -15,6 +15,10 @@ beforeAll(() => {
 afterAll(() => project.remove());
 
 function index(...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  return indexIn(project, ...args);
+}
+
+function indexIn(project: TempProject, ...args: string[]): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync("npm", ["run", "--silent", "index", ...(args.length ? ["--", ...args] : [])], {
     cwd: REPO_ROOT,
     encoding: "utf8",
@@ -25,10 +29,12 @@ function index(...args: string[]): { stdout: string; stderr: string; status: num
 }
 
 describe("npm run index", () => {
-  it("takes no options: --help prints its usage, anything else is refused, and neither builds", { timeout: 120_000 }, () => {
-    const help = index("--help");
-    expect(help).toMatchObject({ status: 0, stderr: "" });
-    expect(help.stdout).toMatch(/^usage: npm run index/u);
+  it("takes only --force: --help prints its usage, anything else is refused, and neither builds", { timeout: 120_000 }, () => {
+    for (const args of [["--help"], ["--force", "--help"]]) {
+      const help = index(...args);
+      expect(help).toMatchObject({ status: 0, stderr: "" });
+      expect(help.stdout).toMatch(/^usage: npm run index \[-- --force\]\n(.*\n)*  --force /u);
+    }
     const typo = index("--forse");
     expect(typo.status).toBe(2);
     expect(typo.stderr).toContain("unknown argument: --forse");
@@ -50,5 +56,57 @@ describe("npm run index", () => {
     expect(refused.stderr).toContain(`the index folder ${project.indexDir} (INDEX_DIR) holds other things (README.txt, backup); a rebuild would replace it`);
     expect(readFileSync(join(project.indexDir, "backup", "notes.txt"), "utf8")).toBe("important");
     expect(readFileSync(join(project.indexDir, "README.txt"), "utf8")).toBe("what this folder is");
+  });
+
+  it("leaves an up-to-date index untouched, saying so; updates it when a briefing changes; --force rebuilds it", { timeout: 240_000 }, () => {
+    const own = tempProject();
+    try {
+      /** Each file of the index by name, with its inode, and the folder's own inode. */
+      const files = (): Record<string, number> =>
+        Object.fromEntries([["", statSync(own.indexDir).ino], ...readdirSync(own.indexDir).map((name) => [name, statSync(join(own.indexDir, name)).ino])]);
+      const manifest = (): string => readFileSync(join(own.indexDir, "manifest.json"), "utf8");
+      const builtAt = (): string => (JSON.parse(manifest()) as { builtAt: string }).builtAt;
+      const built = indexIn(own);
+      expect(built.status, built.stderr).toBe(0);
+      expect(built.stdout).toMatch(/^indexed 1 briefing\(s\)/u);
+      const [before, written, firstBuilt] = [files(), manifest(), builtAt()];
+
+      const again = indexIn(own);
+      expect(again, again.stderr).toMatchObject({ status: 0, stdout: `index is up to date: 1 briefing(s), built ${firstBuilt} -> ${own.indexDir}\n` });
+      expect(files()).toEqual(before);
+      expect(manifest()).toBe(written);
+
+      // A changed briefing is updated as before: a new build time, the new content's hash.
+      appendFileSync(join(own.seedsDir, SEED_NAME), "\nA paragraph added to the briefing since it was indexed.\n");
+      const updated = indexIn(own);
+      expect(updated.status, updated.stderr).toBe(0);
+      expect(updated.stdout).toMatch(/^indexed 1 briefing\(s\)/u);
+      expect(builtAt()).not.toBe(firstBuilt);
+      expect(manifest()).not.toBe(written);
+      const current = files();
+      expect(indexIn(own).stdout).toMatch(/^index is up to date: 1 briefing\(s\), built /u);
+      expect(files()).toEqual(current);
+
+      // A damaged index is never up to date: a bit flipped in the vectors is caught by their checksum, and rebuilt.
+      const vectors = join(own.indexDir, "exact.index");
+      const bytes = readFileSync(vectors);
+      bytes[bytes.length - 7] = (bytes[bytes.length - 7] ?? 0) ^ 0x10;
+      writeFileSync(vectors, bytes);
+      const repaired = indexIn(own);
+      expect(repaired.status, repaired.stderr).toBe(0);
+      expect(repaired.stdout).toMatch(/^indexed 1 briefing\(s\)/u);
+      expect(indexIn(own).stdout).toMatch(/^index is up to date: /u);
+      const [repairedFiles, repairedAt] = [files(), builtAt()];
+
+      // --force rebuilds an up-to-date index from scratch: every file new.
+      const forced = indexIn(own, "--force");
+      expect(forced.status, forced.stderr).toBe(0);
+      expect(forced.stdout).toMatch(/^indexed 1 briefing\(s\)/u);
+      expect(builtAt()).not.toBe(repairedAt);
+      const after = files();
+      for (const name of Object.keys(repairedFiles)) expect(after[name], name).not.toBe(repairedFiles[name]);
+    } finally {
+      own.remove();
+    }
   });
 });
