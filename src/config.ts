@@ -1,6 +1,7 @@
 /**
  * The only reader of process.env. Parses once, fails fast with a message that names the key.
  */
+import { statSync, type Stats } from "node:fs";
 import { isAbsolute, relative, resolve, sep } from "node:path";
 
 /** A configuration value that cannot be used; the message names the variable, never its value. */
@@ -9,8 +10,9 @@ export class ConfigError extends Error {
   constructor(
     readonly key: string,
     message: string,
+    options?: ErrorOptions,
   ) {
-    super(`${key}: ${message}`);
+    super(`${key}: ${message}`, options);
   }
 }
 
@@ -164,6 +166,18 @@ function ids(env: Env, key: string, pattern: RegExp, what: string): string[] {
   return values;
 }
 
+/**
+ * A Telegram bot token as @BotFather gives it: the bot's id, a colon, then its secret (35 characters today). One of
+ * another shape is refused here, where the message can name the variable: telegraf would put it in a URL and fail
+ * as "Not Found", "Unauthorized" or a DNS error.
+ */
+const TELEGRAM_TOKEN = /^\d+:[A-Za-z0-9_-]{30,}$/;
+/**
+ * A Discord bot token: three base64url parts joined by dots (the bot's id, a time, a signature). Loose on the
+ * lengths, which Discord has changed before, and on padding.
+ */
+const DISCORD_TOKEN = /^[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+\.[A-Za-z0-9_=-]+$/;
+
 /** A Discord id (snowflake): 17 to 20 digits, no leading zero (compared as text, "0123" would match nothing). */
 const SNOWFLAKE = /^[1-9]\d{16,19}$/;
 
@@ -219,13 +233,30 @@ function redisSecrets(url: string | undefined): string[] {
 
 /** Parses the environment once; throws {@link ConfigError} naming the first bad key. */
 export function loadConfig(env: Env = process.env, cwd: string = process.cwd()): Config {
-  const root = resolve(cwd, text(env, "BOT_ROOT") ?? ".");
+  const botRoot = text(env, "BOT_ROOT");
+  const root = resolve(cwd, botRoot ?? ".");
+  // Checked here, as everything else lies in it: missing, the seeds folder would be named as the problem.
+  if (botRoot !== undefined) {
+    let stats: Stats | undefined;
+    try {
+      stats = statSync(root, { throwIfNoEntry: false });
+    } catch (error) {
+      throw new ConfigError("BOT_ROOT", `${root} cannot be read`, { cause: error });
+    }
+    if (!stats?.isDirectory()) throw new ConfigError("BOT_ROOT", `${root} ${stats ? "is not a folder" : "does not exist"}`);
+  }
   // Any case, as FEEDBACK_LOG takes OFF: LOG_LEVEL=DEBUG means debug.
   const logLevel = (text(env, "LOG_LEVEL")?.toLowerCase() ?? "info") as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError("LOG_LEVEL", `expected one of ${LOG_LEVELS.join(", ")}`);
 
   const discordToken = text(env, "DISCORD_TOKEN");
   const telegramToken = text(env, "TELEGRAM_BOT_TOKEN");
+  if (discordToken !== undefined && !DISCORD_TOKEN.test(discordToken)) {
+    throw new ConfigError("DISCORD_TOKEN", "expected the bot token from the Discord developer portal (three parts joined by dots)");
+  }
+  if (telegramToken !== undefined && !TELEGRAM_TOKEN.test(telegramToken)) {
+    throw new ConfigError("TELEGRAM_BOT_TOKEN", "expected the token from @BotFather: the bot's id in digits, a colon, then 30 or more characters of A-Z, a-z, 0-9, _ and -");
+  }
   const llmBaseUrl = url(env, "LLM_BASE_URL");
   const llmModel = text(env, "LLM_MODEL");
   if (llmBaseUrl && !llmModel) throw new ConfigError("LLM_MODEL", "required when LLM_BASE_URL is set");

@@ -1,8 +1,12 @@
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
-import { REPO_ROOT } from "./helpers/project.js";
+import { REPO_ROOT, tempProject } from "./helpers/project.js";
+
+/** Tokens of the shapes the platforms give (made up). */
+const T_TOKEN = "123456789:AAH-abcdefghijklmnopqrstuvwxyz_0123";
+const D_TOKEN = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GaBcDe.abcdefghijklmnopqrstuvwxyz-_0123456789";
 
 describe("loadConfig", () => {
   it("has working defaults with an empty environment", () => {
@@ -35,19 +39,41 @@ describe("loadConfig", () => {
 
   it("enables a platform by its token and collects every secret for redaction", () => {
     const config = loadConfig(
-      { DISCORD_TOKEN: "d-token", TELEGRAM_BOT_TOKEN: "t-token", TELEGRAM_ALLOWED_CHATS: " 1, -2 ,", LLM_BASE_URL: "http://127.0.0.1:1/v1/", LLM_MODEL: "m", LLM_API_KEY: "k-key" },
+      { DISCORD_TOKEN: D_TOKEN, TELEGRAM_BOT_TOKEN: T_TOKEN, TELEGRAM_ALLOWED_CHATS: " 1, -2 ,", LLM_BASE_URL: "http://127.0.0.1:1/v1/", LLM_MODEL: "m", LLM_API_KEY: "k-key" },
       "/srv",
     );
-    expect(config.discord?.token).toBe("d-token");
+    expect(config.discord?.token).toBe(D_TOKEN);
     expect(config.telegram?.allowedChats).toEqual(["1", "-2"]);
     expect(config.llm).toMatchObject({ baseUrl: "http://127.0.0.1:1/v1", model: "m" });
-    expect(config.secrets).toEqual(["d-token", "t-token", "k-key"]);
+    expect(config.secrets).toEqual([D_TOKEN, T_TOKEN, "k-key"]);
+  });
+
+  it("takes tokens of the shapes the platforms give, and the local fakes' (which telegraf redacts from URLs as real ones)", () => {
+    for (const token of [T_TOKEN, "123456:TEST-fake-token_abcdefghijklmnop", "999999:WRONG-token_abcdefghijklmnopqrs"]) {
+      expect(loadConfig({ TELEGRAM_BOT_TOKEN: ` ${token} ` }, "/srv").telegram?.token).toBe(token);
+    }
+    for (const token of [D_TOKEN, "fake.discord.bot-token-0123456789"]) expect(loadConfig({ DISCORD_TOKEN: token }, "/srv").discord?.token).toBe(token);
+  });
+
+  it("names BOT_ROOT, not the seeds folder in it, when BOT_ROOT is missing or not a folder", () => {
+    const project = tempProject(false);
+    try {
+      const missing = join(project.root, "nonexistent");
+      const file = join(project.root, "a-file");
+      writeFileSync(file, "");
+      expect(() => loadConfig({ BOT_ROOT: missing })).toThrow(new ConfigError("BOT_ROOT", `${missing} does not exist`));
+      expect(() => loadConfig({ BOT_ROOT: file })).toThrow(new ConfigError("BOT_ROOT", `${file} is not a folder`));
+      expect(() => loadConfig({ BOT_ROOT: "nonexistent" }, project.root)).toThrow(new ConfigError("BOT_ROOT", `${missing} does not exist`));
+      expect(loadConfig({ BOT_ROOT: project.root }).seedsDir).toBe(join(project.root, "seeds"));
+    } finally {
+      project.remove();
+    }
   });
 
   it("gives Telegram a webhook (URL, secret, port together) only when TELEGRAM_WEBHOOK_URL is set", () => {
-    const hooked = loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret-of-16-chars", TELEGRAM_WEBHOOK_PORT: "9000" });
+    const hooked = loadConfig({ TELEGRAM_BOT_TOKEN: T_TOKEN, TELEGRAM_WEBHOOK_URL: "https://bot.example/hook", TELEGRAM_WEBHOOK_SECRET: "s3cret-of-16-chars", TELEGRAM_WEBHOOK_PORT: "9000" });
     expect(hooked.telegram?.webhook).toEqual({ url: "https://bot.example/hook", secret: "s3cret-of-16-chars", port: 9000 });
-    expect(loadConfig({ TELEGRAM_BOT_TOKEN: "t", TELEGRAM_WEBHOOK_SECRET: "s3cret-of-16-chars" }).telegram?.webhook).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: T_TOKEN, TELEGRAM_WEBHOOK_SECRET: "s3cret-of-16-chars" }).telegram?.webhook).toBeUndefined();
   });
 
   it("takes LOG_LEVEL in any case, as FEEDBACK_LOG", () => {
@@ -90,6 +116,13 @@ describe("loadConfig", () => {
     [{ DISCORD_GUILD_ID: "123456789012345678,223456789012345678" }, "DISCORD_GUILD_ID"],
     // Compared as text, a leading zero would match no chat.
     [{ TELEGRAM_ALLOWED_CHATS: "0123" }, "TELEGRAM_ALLOWED_CHATS"],
+    // A token of the wrong shape: telegraf tried to connect with it (offline, a DNS error; online, "404: Not Found").
+    [{ TELEGRAM_BOT_TOKEN: "notatoken" }, "TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_BOT_TOKEN: "123456:short" }, "TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_BOT_TOKEN: `bot${T_TOKEN}` }, "TELEGRAM_BOT_TOKEN"],
+    [{ TELEGRAM_BOT_TOKEN: `${T_TOKEN} x` }, "TELEGRAM_BOT_TOKEN"],
+    [{ DISCORD_TOKEN: "notatoken" }, "DISCORD_TOKEN"],
+    [{ DISCORD_TOKEN: `${D_TOKEN}.x y` }, "DISCORD_TOKEN"],
   ])("fails fast on %o, naming %s but never echoing the value", (env, key) => {
     let error: unknown;
     try {

@@ -460,7 +460,14 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   return {
     name: "telegram",
     async start() {
-      bot.botInfo = await bot.telegram.getMe();
+      bot.botInfo = await bot.telegram.getMe().catch((error: unknown) => {
+        // A 401 is Telegram saying the token is no bot's (mistyped, or revoked with /revoke): said with the variable
+        // to fix, as the Discord bot says a refused DISCORD_TOKEN, not as telegraf's bare "401: Unauthorized".
+        if (error instanceof TelegramError && error.code === 401) {
+          throw new Error("Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): it is wrong or was revoked; copy it again from @BotFather", { cause: error });
+        }
+        throw error;
+      });
       await bot.telegram.setMyCommands(COMMANDS).catch((err: unknown) => logger.warn({ err }, "setMyCommands failed"));
       if (config.webhook === undefined) poll();
       else await listen(config.webhook);

@@ -8,6 +8,7 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
+import { parseArgs } from "node:util";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
 import { connectRedis } from "../state/redis.js";
 import { run, setup } from "./setup.js";
@@ -109,19 +110,32 @@ function formatReport(report: Report, where: string): string {
   return `${lines.join("\n")}\n`;
 }
 
+/** The command line read, or what is wrong with it (said before the usage: the usage alone does not say which). */
+function readArgs(args: readonly string[]): { json: boolean; help: boolean; days: number | undefined } | { error: string } {
+  let values: { json?: boolean; help?: boolean; days?: string };
+  try {
+    ({ values } = parseArgs({ args: [...args], options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, days: { type: "string" } } }));
+  } catch (error) {
+    // An unknown option, a stray argument, or --days without its number: parseArgs's message names it.
+    if (error instanceof TypeError) return { error: error.message };
+    throw error;
+  }
+  const { json = false, help = false, days } = values;
+  // Digits only: Number() would also take 1e3, 0x10 and " 7".
+  if (days !== undefined && (!/^\d+$/.test(days) || Number(days) < 1)) return { error: `--days expects a whole number of days, 1 or more, not ${JSON.stringify(days)}` };
+  return { json, help, days: days === undefined ? undefined : Number(days) };
+}
+
 run(async () => {
-  const args = process.argv.slice(2);
-  if (args.length === 1 && (args[0] === "--help" || args[0] === "-h")) {
-    process.stdout.write(`${USAGE}\n`);
+  const args = readArgs(process.argv.slice(2));
+  if ("error" in args) {
+    process.stderr.write(`${args.error}\n${USAGE}\n`);
+    process.exitCode = 2;
     return;
   }
-  const json = args.includes("--json");
-  const daysAt = args.indexOf("--days");
-  const unknown = args.filter((a, i) => a !== "--json" && a !== "--days" && !(daysAt >= 0 && i === daysAt + 1));
-  const days = daysAt >= 0 ? Number(args[daysAt + 1]) : undefined;
-  if (unknown.length > 0 || (days !== undefined && (!Number.isInteger(days) || days < 1))) {
-    process.stderr.write(`${USAGE}\n`);
-    process.exitCode = 2;
+  const { json, help, days } = args;
+  if (help) {
+    process.stdout.write(`${USAGE}\n`);
     return;
   }
   const { config, logger } = setup();

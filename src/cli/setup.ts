@@ -2,7 +2,7 @@
  * What the command-line tools share: configuration, a logger on stderr, and the core.
  */
 import "dotenv/config";
-import { loadConfig, type Config } from "../config.js";
+import { ConfigError, loadConfig, type Config } from "../config.js";
 import { createLogger, describeError, type Logger } from "../logger.js";
 import { openRag as openConfiguredRag } from "../open-rag.js";
 
@@ -26,10 +26,18 @@ export async function openRag({ config, logger }: Cli) {
   return openConfiguredRag(config, logger);
 }
 
-/** Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1. */
+/**
+ * Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1 (a usage error is the
+ * tool's to say, with exit code 2). A configuration error is worded as `npm start` (src/main.ts) words it.
+ */
 export function run(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
-    const message = error instanceof Error ? `${error.name}: ${describeError(error, secrets)}` : describeError(error, secrets);
+    const message =
+      error instanceof ConfigError
+        ? `Configuration error: ${error.message}. See .env.example.`
+        : error instanceof Error
+          ? `${error.name}: ${describeError(error, secrets)}`
+          : describeError(error, secrets);
     process.stderr.write(`${message}\n`);
     process.exitCode = 1;
   });

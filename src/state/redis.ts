@@ -78,12 +78,16 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   let closed = false;
   let down = false;
   let everReady = false;
+  // What the last connection attempt failed with (ECONNREFUSED, ENOTFOUND, WRONGPASS): ioredis emits it as an
+  // "error" event, then fails connect() and closes with only "Connection is closed.", which says neither where nor why.
+  let connectionError: unknown;
+  const where = address(url);
 
   const wentDown = (error: unknown): void => {
     if (down || closed) return;
     down = true;
     logger.warn(
-      { err: describe(error) },
+      { redis: where, err: describe(client.status !== "ready" && connectionError !== undefined ? connectionError : error) },
       everReady
         ? "Redis is unavailable: answering goes on with state kept in this process until it is back"
         : "Redis is not reachable: starting with state kept in this process; it will be used once it answers",
@@ -106,13 +110,17 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   };
   client.on("ready", () => {
     everReady = true;
+    connectionError = undefined;
     cameBack();
   });
   client.on("close", () => {
     if (everReady) wentDown(new Error("connection closed"));
   });
   // Every reconnect attempt fails with an error event while Redis is away: the warning above says it once.
-  client.on("error", (error: Error) => logger.debug({ err: describe(error) }, "Redis connection error"));
+  client.on("error", (error: Error) => {
+    connectionError = error;
+    logger.debug({ err: describe(error) }, "Redis connection error");
+  });
 
   let timer: NodeJS.Timeout | undefined;
   const waited = new Promise<void>((resolve) => {
@@ -173,6 +181,12 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
       } else client.disconnect();
     },
   };
+}
+
+/** Where `url` points, as host:port: what a warning may say of it (never the user name or password). */
+function address(url: string): string {
+  const { hostname, port } = new URL(url);
+  return `${hostname}:${port || "6379"}`;
 }
 
 /** What of a Redis error is worth logging: never the options, which hold the URL and its password. */

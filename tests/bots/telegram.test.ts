@@ -1011,3 +1011,24 @@ describe("Telegram bot: typing only for slow answers", () => {
     expect(methods.indexOf("sendChatAction")).toBeLessThan(methods.indexOf("sendMessage"));
   });
 });
+
+describe("Telegram bot: a token Telegram refuses", () => {
+  it("start() rejects a 401 from getMe saying Telegram refused TELEGRAM_BOT_TOKEN, without the token", async () => {
+    const tg = await startFakeTelegram();
+    cleanups.push(() => tg.close());
+    const wrong = "999999:WRONG-token_abcdefghijklmnopqrs";
+    const rag = createFakeRag();
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: silentLogger, state: createState({ logger: silentLogger }) });
+    const bot = createTelegramBot({ token: wrong, allowedChats: [], apiRoot: tg.apiRoot }, { ask, rag, logger: silentLogger, inflight: createInflight() });
+    cleanups.push(() => bot.stop());
+    const error = await bot.start().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toMatch(/^Telegram refused TELEGRAM_BOT_TOKEN \(401 Unauthorized\)/u);
+    expect((error as Error).cause).toMatchObject({ code: 401 });
+    expect(`${String(error)} ${(error as Error).stack ?? ""}`).not.toContain("WRONG-token");
+    expect(tg.callsOf("getUpdates")).toHaveLength(0);
+  });
+});

@@ -99,7 +99,7 @@ describe("npm run eval", () => {
     const long = join(project.root, "long.jsonl");
     writeFileSync(long, `${JSON.stringify(question)}\n${JSON.stringify({ ...question, id: "q2", question: "Who is the envoy for Western Sahara?" })}\n`);
     const unknownLimit = evalWith(long, { MAX_QUESTION_CHARS: "many" });
-    expect(unknownLimit.stderr).toContain("ConfigError: MAX_QUESTION_CHARS");
+    expect(unknownLimit.stderr).toContain("Configuration error: MAX_QUESTION_CHARS");
     expect(unknownLimit.status).toBe(1);
     const overLimit = evalWith(long, { MAX_QUESTION_CHARS: "30" });
     expect(overLimit.stderr).toContain(`${long}:2: "question": the question has 36 characters; the limit is 30`);

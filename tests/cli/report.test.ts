@@ -84,6 +84,25 @@ describe("npm run report", () => {
     }
   });
 
+  it("says what is wrong with its command line, then its usage, exit 2", { timeout: 60_000 }, () => {
+    for (const [args, wrong] of [
+      [["--days", "abc"], '--days expects a whole number of days, 1 or more, not "abc"'],
+      [["--days", "0"], '--days expects a whole number of days, 1 or more, not "0"'],
+      [["--days", "1e3"], '--days expects a whole number of days, 1 or more, not "1e3"'],
+      [["--days"], "--days"],
+      [["--bogus"], "Unknown option '--bogus'"],
+      [["7"], "Unexpected argument '7'"],
+    ] as const) {
+      const refused = report([...args]);
+      expect(refused.status, args.join(" ")).toBe(2);
+      expect(refused.stdout, args.join(" ")).toBe("");
+      const lines = refused.stderr.trimEnd().split("\n");
+      expect(lines[0], args.join(" ")).toContain(wrong);
+      expect(lines.at(-1), args.join(" ")).toMatch(/^usage: npm run report/u);
+    }
+    expect(JSON.parse(report(["--days=2", "--json"]).stdout)).toHaveProperty("counts");
+  });
+
   it("says in its header when Redis cannot be reached, and that a longer --days than feedback is kept shows no more", { timeout: 60_000 }, async () => {
     const away = report(["--days", "365"], { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, LOG_LEVEL: "silent", FEEDBACK_RETENTION_DAYS: "30" });
     expect(away.status).toBe(0);

@@ -15,6 +15,7 @@ import { parseTurns } from "../../src/state/conversations.js";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog, type FeedbackOptions } from "../../src/state/feedback.js";
 import { connectRedis, createState, openState, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
+import { freePort } from "../helpers/ports.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
 
@@ -650,6 +651,24 @@ describe("state shared through a real Redis", () => {
     const other = await replica("f");
     expect(await state.updates.first("shared-after-start")).toBe(true);
     expect(await other.state.updates.first("shared-after-start")).toBe(false);
+  });
+});
+
+describe("a Redis that cannot be reached", () => {
+  it("is named in the one warning by host:port with the cause (ECONNREFUSED), never the password", { timeout: 30_000 }, async () => {
+    const password = "s3cret-redis-pass";
+    const port = await freePort(); // nothing listens there: the connection is refused at once
+    const logs = collectingLogger();
+    const connection = await connectRedis(`redis://:${password}@127.0.0.1:${port}/0`, { logger: logs.logger, connectWaitMs: 500, callTimeoutMs: 200 });
+    try {
+      const warnings = logs.lines().filter((l) => l.level === 40) as unknown as { msg: string; redis: string; err: { message: string; code: string } }[];
+      expect(warnings).toHaveLength(1);
+      expect(warnings[0]).toMatchObject({ redis: `127.0.0.1:${port}`, err: { code: "ECONNREFUSED" } });
+      expect(warnings[0]?.err.message).not.toBe("Connection is closed.");
+      expect(logs.raw.join("")).not.toContain(password);
+    } finally {
+      await connection.close();
+    }
   });
 });
 
