@@ -56,14 +56,15 @@ const LATIN_LETTERS = /[A-Za-z]/g;
 const SENTENCE_END = /[.!?؟…:"”»)\]*]$/u;
 
 /**
- * Markdown links `[text](url)` read as their text, the url holding parentheses one deep at most (x.com/a_(b)). Neither
- * part holds the bracket that opens it: each try then stops at the next one, where a line of many unclosed "[" or
- * "](" was read to its end at each (40,000: 5-9 s).
+ * A Markdown link `[text](url)`: its text and its opening `[text](` in groups 1 and 2, the url (no line break in it,
+ * as CommonMark has it; parentheses one deep at most, x.com/a_(b)) in group 3. Neither part holds the bracket that
+ * opens it: each try then stops at the next one, where a line of many unclosed "[" or "](" was read to its end at
+ * each (40,000: 5-9 s).
  */
-const unlink = (s: string): string => s.replace(/\[([^[\]]*)\]\((?:[^()]|\([^()]*\))*\)/g, "$1");
+const LINK = /(\[([^[\]]*)\]\()((?:[^()\r\n]|\([^()\r\n]*\))*)\)/g;
 
-/** A Markdown link's target: `[text](url)` with the url (no line break in it, as CommonMark has it) in group 2. */
-const LINK_TARGET = /(\[[^[\]]*\]\()((?:[^()\r\n]|\([^()\r\n]*\))*)\)/g;
+/** Markdown links read as their text. */
+const unlink = (s: string): string => s.replace(LINK, (_, _open: string, text: string) => text);
 /**
  * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, `<!DOCTYPE …>`), a comment, or a script or style element whole (code,
  * no text of the page). Each stops at the next "<": never a scan of the rest of the file from every "<".
@@ -78,7 +79,7 @@ const HTML_TAG = /<(script|style)\b[^<>]*>[^<]*<\/\1\s*>|<!--[^<]*?-->|<[/!]?[A-
  */
 export function indexedText(text: string): string {
   const blank = (s: string): string => " ".repeat(s.length);
-  return text.replace(LINK_TARGET, (_, link: string, target: string) => `${link}${blank(target)})`).replace(HTML_TAG, blank);
+  return text.replace(LINK, (_, open: string, _text: string, target: string) => `${open}${blank(target)})`).replace(HTML_TAG, blank);
 }
 
 function count(s: string, re: RegExp): number {
