@@ -70,13 +70,25 @@ function numberPieces(run: string, at: number): [string, number][] {
 /** "she'd", "they'll", "we're", "I'm": a pronoun and an auxiliary, read as the pronoun (not "shed", "hell"). */
 const CONTRACTION = /^(i|you|he|she|it|we|they|who|what|that|there|where|how)['’](?:d|ll|re|ve|m)$/;
 
-/** Apostrophes and invisible characters (zero-width, bidi controls, soft hyphen) at a word's start or end. */
-const EDGE_START = new RegExp(`^['’${INVISIBLE_CHARS}]+`, "u");
-const EDGE_END = new RegExp(`['’${INVISIBLE_CHARS}]+$`, "u");
+/** Apostrophes and invisible characters (zero-width, bidi controls, soft hyphen): no part of a word at its edges. */
+const EDGE = new RegExp(`^['’${INVISIBLE_CHARS}]$`, "u");
+
+/**
+ * The word in `piece` without what stands at its edges (EDGE), and where it starts in `piece`. By a loop from each
+ * end: a pattern anchored at the end is tried at every position of a run of them (40,000 zero-width spaces: 3 s).
+ */
+function trimEdges(piece: string): { lead: number; raw: string } {
+  let start = 0;
+  let end = piece.length;
+  while (start < end && EDGE.test(piece[start] as string)) start += 1;
+  while (end > start && EDGE.test(piece[end - 1] as string)) end -= 1;
+  return { lead: start, raw: piece.slice(start, end) };
+}
 
 // The page runs words together after a final form ("السفيرةليندا", "السفيرةُليندا"): ة and ى, with their
-// diacritics, only ever end a word.
-const RUN_ON = /(?<=[\u0629\u0649][\u064B-\u065F\u0670]*)(?=[\u0621-\u064A])/u;
+// diacritics, only ever end a word. (The look back is bounded, here and below: unbounded, it went over a long run
+// of marks or invisible characters again at each of its positions.)
+const RUN_ON = /(?<=[\u0629\u0649][\u064B-\u065F\u0670]{0,8})(?=[\u0621-\u064A])/u;
 /** Arabic letters with their marks and tatweel, presentation forms included, as a character class's contents. */
 const ARABIC = "\\u0621-\\u065F\\u0670-\\u06D3\\u06D5-\\u06ED\\uFB50-\\uFDFF\\uFE70-\\uFEFC";
 /** Latin letters with their accents (full-width, styled and ligatures too; no digits), as a character class's contents. */
@@ -85,7 +97,7 @@ const LATIN = "A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF\\u0300-\\u036F\\uFF21-\\uFF3
 const NEITHER = `'’${INVISIBLE_CHARS}`;
 // Latin and Arabic letters written together ("Algeriaالجزائر") are two words, whose keys match nothing as one.
 // Digits glued to either stay with it ("2023م", "COVID19", "ال1").
-const SCRIPT_CHANGE = `(?<=[${LATIN}][${NEITHER}]*)(?=[${ARABIC}])|(?<=[${ARABIC}][${NEITHER}]*)(?=[${LATIN}])`;
+const SCRIPT_CHANGE = `(?<=[${LATIN}][${NEITHER}]{0,8})(?=[${ARABIC}])|(?<=[${ARABIC}][${NEITHER}]{0,8})(?=[${LATIN}])`;
 /** Where a matched run holds two words: after a final form (RUN_ON), or where the script changes. */
 const WORD_BREAK = new RegExp(`${RUN_ON.source}|${SCRIPT_CHANGE}`, "u");
 /** A Latin word's first character. */
@@ -145,8 +157,7 @@ function wordTokensOf(run: string, start: number, tokens: PlacedToken[]): void {
   const pieces = run.split(WORD_BREAK);
   pieces.forEach((piece, i) => {
     // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
-    const lead = piece.length - piece.replace(EDGE_START, "").length;
-    const raw = piece.replace(EDGE_START, "").replace(EDGE_END, "");
+    const { lead, raw } = trimEdges(piece);
     const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(/['’]s$/, "").replace(/['’]/g, "");
     const prefix = CLITICS_ONLY.test(normal) && LATIN_START.test(pieces[i + 1] ?? "");
     if (normal && !prefix && !(normal.length === 1 && /[a-z]/.test(normal))) {

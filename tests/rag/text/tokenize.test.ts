@@ -35,6 +35,16 @@ describe("tokenize", () => {
     expect(placed.map((t) => [t.text, t.start, t.end])).toEqual([["about", 0, 5], ["1000", 6, 11], ["troops", 12, 18]]);
   });
 
+  it("reads a long run of invisible characters or marks inside a word once, not again at each of its positions (found by a review)", () => {
+    // 40,000 zero-width spaces between two letters took 7 s: the word's edges and the script split looked back over
+    // the run from every position in it. A briefing is read so at index time.
+    const zw = "\u200b".repeat(150_000);
+    expect(tokenizePlaced(`a${zw}b`).map((t) => [t.text, t.start, t.end])).toEqual([["ab", 0, zw.length + 2]]);
+    expect(tokenizePlaced(`${zw}abc${zw}`).map((t) => [t.raw, t.start])).toEqual([["abc", zw.length]]);
+    const marks = "\u064e".repeat(150_000);
+    expect(tokenizePlaced(`ة${marks}ل`)).toHaveLength(1);
+  });
+
   it("splits words the page ran together after ة or ى, a diacritic after it too", () => {
     expect(words("السفيرةليندا")).toEqual(["السفيره", "ليندا"]);
     expect(words("السفيرةُليندا")).toEqual(["السفيره", "ليندا"]);
