@@ -65,11 +65,20 @@ const LINK = /(\[([^[\]]*)\]\()((?:[^()\r\n]|\([^()\r\n]*\))*)\)/g;
 
 /** Markdown links read as their text. */
 const unlink = (s: string): string => s.replace(LINK, (_, _open: string, text: string) => text);
+/** HTML's elements, those a page pasted into a briefing may hold: "<y" or "<sources>" in prose is no tag. */
+const ELEMENTS =
+  "a|abbr|address|article|aside|audio|b|blockquote|body|br|button|caption|center|cite|code|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|label|li|link|main|mark|meta|nav|noscript|object|ol|option|p|picture|pre|q|s|section|select|small|source|span|strike|strong|sub|summary|sup|svg|table|tbody|td|th|thead|time|title|tr|u|ul|video|wbr|!doctype";
 /**
- * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, `<!DOCTYPE …>`), a comment, or a script or style element whole (code,
- * no text of the page). Each stops at the next "<": never a scan of the rest of the file from every "<".
+ * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, `<!DOCTYPE html>`), a comment, or a script or style element whole
+ * (code, no text of the page). A tag is written as HTML writes one: on one line, an element's name then attributes
+ * (`name`, `name="…"`, `name=value`), so a "<" in prose ("fell to <a third of the total … ratio >2", "x<y holds when
+ * y>x") starts none, where any text up to the next ">" once blanked two paragraphs. Each stops at the next "<":
+ * never a scan of the rest of the file from every "<".
  */
-const HTML_TAG = /<(script|style)\b[^<>]*>[^<]*<\/\1\s*>|<!--[^<]*?-->|<[/!]?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?\/?>/gi;
+const HTML_TAG = new RegExp(
+  `<(script|style)\\b[^<>\\r\\n]*>[^<]*<\\/\\1\\s*>|<!--[^<]*?-->|<\\/?(?:${ELEMENTS})(?![A-Za-z0-9:-])(?:[ \\t]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ \\t]*=[ \\t]*(?:"[^"<>\\r\\n]*"|'[^'<>\\r\\n]*'|[^\\s"'<>=\`]+))?)*[ \\t]*\\/?>`,
+  "gi",
+);
 
 /**
  * The text as its words are indexed and marked in quotes: Markdown link targets and HTML tags are no words of the

@@ -125,6 +125,20 @@ describe("ingest on other layouts", () => {
     expect(ingest({ path: `seeds/${SEED_NAME}`, text: indexedText(text) })).toEqual(passages);
   });
 
+  it("blanks only what HTML writes as a tag: a \"<\" in prose is text, however far the next \">\" (found by a review)", () => {
+    // "<a third … >2" was taken for a tag, blanking two paragraphs and the break between them.
+    for (const prose of [
+      "The deficit fell to <a third of the total in 2023.\n\nOfficials said the bill stood at a ratio >2 against exports.",
+      "x<y holds when y>x",
+      "<script src=x\n\nA paragraph > here",
+      "Some <sources> say so.",
+    ]) {
+      expect(indexedText(prose), prose).toBe(prose);
+    }
+    const tags = '<img src=x alt="y"> <!DOCTYPE html> <br/> </p>';
+    expect(indexedText(tags)).toBe(" ".repeat(tags.length));
+  });
+
   it("joins an English paragraph broken mid-sentence, but never across scripts", () => {
     const broken = "The envoy said that the talks\n\nwould resume soon.\n\nقال المبعوث إن المحادثات\n\nOther text.\n";
     expect(ingest({ path: "seeds/b.txt", text: broken }).map((p) => broken.slice(p.start, p.end))).toEqual([
