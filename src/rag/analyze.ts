@@ -584,8 +584,13 @@ export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
   // Every word after the first, function words too: those a name-heavy question writes in lower case ("Who was
   // Super Bowl XLIX's MVP?"), where a question in title case capitalises them as well.
   const latin = tokens.slice(1).filter((t) => t.script === "latin");
-  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && latin.filter((t) => isCapitalised(t)).length > latin.length * TITLE_CASE_SHARE;
-  return titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
+  // An acronym (UN, US) says nothing either way: "Has UN Secretary-General Antonio Guterres spoken?" is a sentence
+  // of names. Unless every word is one: a question in capitals.
+  const acronym = (t: Token): boolean => t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase();
+  const shouted = latin.length >= MIN_TITLE_CASE_WORDS && latin.every(acronym);
+  const words = latin.filter((t) => !acronym(t));
+  const titleCase = words.length >= MIN_TITLE_CASE_WORDS && words.filter((t) => isCapitalised(t)).length > words.length * TITLE_CASE_SHARE;
+  return shouted || titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
 }
 
 /** Lower-case words a capitalised name may hold between its words ("International Court of Justice"). */

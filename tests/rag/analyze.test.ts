@@ -192,6 +192,7 @@ describe("a name's initials", () => {
     };
     expect(initials("Which candidate for the International Court of Justice did she promote?")).toEqual(["icj"]);
     expect(initials("Is Mali Facing Armed Attacks?")).toEqual([]); // title case: MFA is no name here
+    expect(initials("IS MALI FACING ARMED ATTACKS?")).toEqual([]); // in capitals: the same
     expect(initials("Foreign Affairs Minister Lamamra said what?")).toEqual([]); // FAM from the first word
     expect(initials("What did the Mali Foreign Affairs office say?")).toEqual(["mfa"]);
   });

@@ -66,6 +66,13 @@ describe("rag.answer", () => {
     }
   });
 
+  it("reads a question of names and acronyms as written, not as title case: an absent name still counts (found by a review)", async () => {
+    // Taken for title case, "Guterres" was no name, and the question was answered from an unrelated tweet.
+    for (const question of ["Has UN Secretary-General Antonio Guterres spoken?", "Did US Ambassador Elizabeth Moore Aubin attend?"]) {
+      expect((await rag.answer(question)).kind, question).toBe("declined");
+    }
+  });
+
   it("declines a question none of whose own words the briefings hold, however many it has", async () => {
     // Twelve made-up words were answered with three quotes: the decline model read their number as evidence.
     const nonsense = Array.from({ length: 12 }, (_, i) => `zq${i}xv`).join(" ");
