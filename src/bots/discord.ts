@@ -7,6 +7,8 @@
 import {
   Client,
   DiscordAPIError,
+  DiscordjsError,
+  DiscordjsErrorCodes,
   Events,
   GatewayCloseCodes,
   GatewayIntentBits,
@@ -41,7 +43,7 @@ import {
   renderPassageDiscord,
   renderReplyDiscord,
 } from "./render/discord.js";
-import type { BotDeps, BotHandle } from "./types.js";
+import { TokenRefusedError, type BotDeps, type BotHandle } from "./types.js";
 import { typingIndicator } from "./typing.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
@@ -87,6 +89,18 @@ export class DiscordClosedError extends Error {
     super(`Discord closed the gateway with ${code} (${GatewayCloseCodes[code] ?? "unknown"})${hint ? `: ${hint}` : ""}`);
   }
 }
+/**
+ * A failed start's error, a refused token told as such (TokenRefusedError: not tried again): the gateway's 4004, the
+ * API's 401 (discord.js asks for the gateway's address with the token first), or discord.js's TokenInvalid for that.
+ */
+function startError(error: unknown): unknown {
+  const refused =
+    (error instanceof DiscordClosedError && error.code === GatewayCloseCodes.AuthenticationFailed) ||
+    (error instanceof DiscordAPIError && error.status === 401) ||
+    (error instanceof DiscordjsError && error.code === DiscordjsErrorCodes.TokenInvalid);
+  return refused ? new TokenRefusedError("DISCORD_TOKEN", `Discord refused DISCORD_TOKEN: ${error.message}`, { cause: error }) : error;
+}
+
 /** How long a channel that refused a reply (no Read Message History) gets plain messages before a reply is tried again. */
 const NO_HISTORY_MS = 60 * 60 * 1000;
 /** Channels remembered so at most; past that the memory starts again (an operator's permissions are few to fix). */
@@ -526,9 +540,11 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       ready.catch(() => undefined);
       // login() itself fails when the gateway refuses the identify: its error then says less than ours.
       await client.login(config.token).catch((error: unknown) => {
-        throw refusal ?? error;
+        throw startError(refusal ?? error);
       });
-      await ready;
+      await ready.catch((error: unknown) => {
+        throw startError(error);
+      });
       started = true;
       const commands = client.application?.commands;
       if (!commands) throw new Error("Discord did not send the application with READY");

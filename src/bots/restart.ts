@@ -3,7 +3,7 @@
  * reachable at boot (an intent not yet enabled, say) must not leave it off for the life of the process.
  */
 import type { Logger } from "../logger.js";
-import type { BotHandle } from "./types.js";
+import { TokenRefusedError, type BotHandle } from "./types.js";
 
 /** The first wait before a bot is tried again, and the longest: twice as long after each failure, up to the longest. */
 export interface RestartTiming {
@@ -19,7 +19,8 @@ export interface Restarts {
   /**
    * Tries again the bot in `bots[slot]`, whose start failed with `error`: stopped at once (a start that failed half
    * way may still listen, as a webhook's server does, or be connected), then made anew with `make` and started
-   * after a while, and again later if that fails too, until it starts or {@link close} is called. Each new handle
+   * after a while, and again later if that fails too, until it starts or {@link close} is called (or its token is
+ * refused: TokenRefusedError, which a later start would meet again). Each new handle
    * takes the slot, so that whoever stops `bots` stops the current one.
    */
   retry(slot: number, make: () => BotHandle, error: unknown): void;
@@ -42,6 +43,10 @@ export function createRestarts(bots: BotHandle[], logger: Logger, timing: Restar
     const failed = bots[slot];
     void failed?.stop(0).catch((e: unknown) => logger.debug({ err: e, bot: failed.name }, "the bot that failed to start did not stop cleanly"));
     if (closed) return void logger.info({ err: error, bot: failed?.name }, "a bot was still starting at shutdown; not started");
+    // The token is read once: a start with the token the platform refused would be refused again.
+    if (error instanceof TokenRefusedError) {
+      return void logger.error({ err: error, bot: failed?.name }, `bot failed to start: its token was refused; not tried again until ${error.variable} is fixed and the bot restarted`);
+    }
     const retryInMs = Math.min(timing.maxMs, timing.firstMs * 2 ** (attempt - 1));
     logger.error({ err: error, bot: failed?.name, retryInSeconds: retryInMs / 1000 }, "bot failed to start");
     const timer = setTimeout(() => {

@@ -29,7 +29,7 @@ import {
   renderReplyHtml,
   renderUsageHtml,
 } from "./render/telegram.js";
-import type { BotDeps, BotHandle } from "./types.js";
+import { TokenRefusedError, type BotDeps, type BotHandle } from "./types.js";
 import { typingIndicator } from "./typing.js";
 
 /** Tuning for tests and operators; the defaults suit production. */
@@ -464,7 +464,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         // A 401 is Telegram saying the token is no bot's (mistyped, or revoked with /revoke): said with the variable
         // to fix, as the Discord bot says a refused DISCORD_TOKEN, not as telegraf's bare "401: Unauthorized".
         if (error instanceof TelegramError && error.code === 401) {
-          throw new Error("Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): it is wrong or was revoked; copy it again from @BotFather", { cause: error });
+          throw new TokenRefusedError("TELEGRAM_BOT_TOKEN", "Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized): it is wrong or was revoked; copy it again from @BotFather", { cause: error });
         }
         throw error;
       });

@@ -17,6 +17,22 @@ export interface BotDeps {
 }
 
 /**
+ * A platform refused the bot's token at start (Telegram's 401, Discord's 4004 or 401): no later start in this
+ * process can succeed, the token being read once, so it is not tried again (src/bots/restart.ts).
+ */
+export class TokenRefusedError extends Error {
+  override readonly name = "TokenRefusedError";
+  constructor(
+    /** The variable to fix. */
+    readonly variable: "DISCORD_TOKEN" | "TELEGRAM_BOT_TOKEN",
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/**
  * A running platform adapter. `stop` stops taking new questions (Discord: from halfway through `graceMs`, as
  * events it leaves are never delivered again); an adapter that must keep its connection for answers in flight
  * (Discord) waits for them, but never longer than `graceMs`. Main then drains the rest.

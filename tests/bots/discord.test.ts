@@ -9,7 +9,7 @@ import { createDiscordBot, DiscordClosedError, type DiscordBotOptions } from "..
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
-import type { BotHandle } from "../../src/bots/types.js";
+import { TokenRefusedError, type BotHandle } from "../../src/bots/types.js";
 import type { DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
@@ -145,9 +145,21 @@ describe("Discord bot: start", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(Error);
+    // A refused token, typed so that it is not tried again (src/bots/restart.ts).
+    expect(error).toBeInstanceOf(TokenRefusedError);
+    expect(error).toMatchObject({ variable: "DISCORD_TOKEN" });
     expect(String(error)).not.toContain(wrong);
     expect((error as Error).stack).not.toContain(wrong);
+  });
+
+  it("start() rejects the gateway's 4004 (the token reset) as a refused token, naming the variable", async () => {
+    const error = await setup({ refuseIdentify: 4004 }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(TokenRefusedError);
+    expect(String(error)).toContain("Discord refused DISCORD_TOKEN: Discord closed the gateway with 4004 (AuthenticationFailed)");
+    expect((error as Error).cause).toBeInstanceOf(DiscordClosedError);
   });
 
   it("a gateway closed for good (4004: the token was reset) ends in onFatal; a close it resumes from does not", async () => {

@@ -7,7 +7,7 @@ import { setTimeout as delay } from "node:timers/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Logger } from "../../src/logger.js";
 import { createRestarts, type Restarts } from "../../src/bots/restart.js";
-import type { BotHandle } from "../../src/bots/types.js";
+import { TokenRefusedError, type BotHandle } from "../../src/bots/types.js";
 
 type Level = "debug" | "info" | "warn" | "error";
 
@@ -129,6 +129,18 @@ describe("createRestarts", () => {
     expect(made[0]?.stops).toBe(1);
     await delay(50);
     expect(made).toHaveLength(1);
+  });
+
+  it("does not try again a bot whose token the platform refused: this process would start it with the same token", async () => {
+    const { logger, lines } = recordingLogger();
+    const first = testBot();
+    let makes = 0;
+    restarts = createRestarts([first], logger, { firstMs: 10, maxMs: 10 });
+    restarts.retry(0, () => ((makes += 1), testBot()), new TokenRefusedError("TELEGRAM_BOT_TOKEN", "Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized)"));
+    await delay(60);
+    expect(makes).toBe(0);
+    expect(first.stops).toBe(1);
+    expect(lines).toMatchObject([{ level: "error", msg: "bot failed to start: its token was refused; not tried again until TELEGRAM_BOT_TOKEN is fixed and the bot restarted" }]);
   });
 
   it("close() cancels a try that is only waiting", async () => {

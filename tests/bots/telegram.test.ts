@@ -13,7 +13,7 @@ import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
 import { renderAnswerHtml } from "../../src/bots/render/telegram.js";
 import { createTelegramBot, type TelegramBotOptions } from "../../src/bots/telegram.js";
-import type { BotHandle } from "../../src/bots/types.js";
+import { TokenRefusedError, type BotHandle } from "../../src/bots/types.js";
 import type { TelegramConfig } from "../../src/config.js";
 import { createLogger, silentLogger } from "../../src/logger.js";
 import { createRag } from "../../src/rag/index.js";
@@ -1025,7 +1025,8 @@ describe("Telegram bot: a token Telegram refuses", () => {
       () => undefined,
       (e: unknown) => e,
     );
-    expect(error).toBeInstanceOf(Error);
+    // Typed, so that it is not tried again (src/bots/restart.ts).
+    expect(error).toBeInstanceOf(TokenRefusedError);
     expect((error as Error).message).toMatch(/^Telegram refused TELEGRAM_BOT_TOKEN \(401 Unauthorized\)/u);
     expect((error as Error).cause).toMatchObject({ code: 401 });
     expect(`${String(error)} ${(error as Error).stack ?? ""}`).not.toContain("WRONG-token");
