@@ -65,18 +65,33 @@ const LINK = /(\[([^[\]]*)\]\()((?:[^()\r\n]|\([^()\r\n]*\))*)\)/g;
 
 /** Markdown links read as their text. */
 const unlink = (s: string): string => s.replace(LINK, (_, _open: string, text: string) => text);
-/** HTML's elements, those a page pasted into a briefing may hold: "<y" or "<sources>" in prose is no tag. */
-const ELEMENTS =
-  "a|abbr|address|article|aside|audio|b|blockquote|body|br|button|caption|center|cite|code|dd|del|details|div|dl|dt|em|embed|figcaption|figure|font|footer|form|h[1-6]|head|header|hr|html|i|iframe|img|input|ins|label|li|link|main|mark|meta|nav|noscript|object|ol|option|p|picture|pre|q|s|section|select|small|source|span|strike|strong|sub|summary|sup|svg|table|tbody|td|th|thead|time|title|tr|u|ul|video|wbr|!doctype";
 /**
- * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, `<!DOCTYPE html>`), a comment, or a script or style element whole
- * (code, no text of the page). A tag is written as HTML writes one: on one line, an element's name then attributes
- * (`name`, `name="…"`, `name=value`), so a "<" in prose ("fell to <a third of the total … ratio >2", "x<y holds when
+ * HTML's elements, those a page pasted into a briefing may hold (SVG's path and g, a namespaced one such as Word's
+ * o:p): "<y" or "<sources>" in prose is no tag.
+ */
+const ELEMENTS = [
+  "a|abbr|address|area|article|aside|audio|b|base|bdi|big|blockquote|body|br|button|canvas|caption|center|cite|code|col|colgroup",
+  "data|dd|del|details|dfn|div|dl|dt|em|embed|fieldset|figcaption|figure|font|footer|form|g|h[1-6]|head|header|hr|html|i|iframe",
+  "img|input|ins|kbd|label|legend|li|link|main|mark|meta|nav|nobr|noscript|object|ol|option|p|path|picture|pre|q|rt|ruby|s|samp",
+  "section|select|small|source|span|strike|strong|sub|summary|sup|svg|table|tbody|td|template|textarea|tfoot|th|thead|time|title",
+  "tr|tt|u|ul|var|video|wbr|[a-z]+:[a-z]+",
+].join("|");
+/** An attribute: `name`, `name="…"`, `name='…'` or `name=value` (a url with its query: `href=/a?b=1&c=2`). */
+const ATTRIBUTE = `[A-Za-z_:][-A-Za-z0-9_:.]*(?:\\s*=\\s*(?:"[^"<>]*"|'[^'<>]*'|[^\\s"'<>\`]+))?`;
+/**
+ * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, a tag spread over lines), a declaration (`<!DOCTYPE …>`, `<?xml …?>`),
+ * a comment, or a script or style element whole (code, no text of the page). A tag is written as HTML writes one, an
+ * element's name then attributes, so a "<" in prose ("fell to <a third of the total … ratio >2", "x<y holds when
  * y>x") starts none, where any text up to the next ">" once blanked two paragraphs. Each stops at the next "<":
  * never a scan of the rest of the file from every "<".
  */
 const HTML_TAG = new RegExp(
-  `<(script|style)\\b[^<>\\r\\n]*>[^<]*<\\/\\1\\s*>|<!--[^<]*?-->|<\\/?(?:${ELEMENTS})(?![A-Za-z0-9:-])(?:[ \\t]+[A-Za-z_:][-A-Za-z0-9_:.]*(?:[ \\t]*=[ \\t]*(?:"[^"<>\\r\\n]*"|'[^'<>\\r\\n]*'|[^\\s"'<>=\`]+))?)*[ \\t]*\\/?>`,
+  [
+    `<(script|style)\\b[^<>\\r\\n]*>[^<]*<\\/\\1\\s*>`,
+    `<!--[^<]*?-->`,
+    `<!doctype[^<>]*>|<\\?xml[^<>]*\\?>`,
+    `<\\/?(?:${ELEMENTS})(?![A-Za-z0-9:-])(?:\\s+${ATTRIBUTE})*\\s*\\/?>`,
+  ].join("|"),
   "gi",
 );
 
@@ -87,7 +102,8 @@ const HTML_TAG = new RegExp(
  * quotes are still sliced from the source. A bare URL is written in the text, and stays.
  */
 export function indexedText(text: string): string {
-  const blank = (s: string): string => " ".repeat(s.length);
+  // Line ends kept: a tag or a script spread over lines leaves the lines, and the paragraphs, as they were.
+  const blank = (s: string): string => s.replace(/[^\r\n\u0085\u2028\u2029]/g, " ");
   return text.replace(LINK, (_, open: string, _text: string, target: string) => `${open}${blank(target)})`).replace(HTML_TAG, blank);
 }
 
