@@ -20,8 +20,8 @@ export interface Restarts {
    * Tries again the bot in `bots[slot]`, whose start failed with `error`: stopped at once (a start that failed half
    * way may still listen, as a webhook's server does, or be connected), then made anew with `make` and started
    * after a while, and again later if that fails too, until it starts or {@link close} is called (or its token is
- * refused: TokenRefusedError, which a later start would meet again). Each new handle
-   * takes the slot, so that whoever stops `bots` stops the current one.
+   * refused: TokenRefusedError, which a later start would meet again). Each new handle takes the slot, so that
+   * whoever stops `bots` stops the current one.
    */
   retry(slot: number, make: () => BotHandle, error: unknown): void;
   /**

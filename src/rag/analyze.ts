@@ -589,7 +589,8 @@ export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
   const acronym = (t: Token): boolean => t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase();
   const shouted = latin.length >= MIN_TITLE_CASE_WORDS && latin.every(acronym);
   const words = latin.filter((t) => !acronym(t));
-  const titleCase = words.length >= MIN_TITLE_CASE_WORDS && words.filter((t) => isCapitalised(t)).length > words.length * TITLE_CASE_SHARE;
+  // The words counted with the acronyms ("What Did UN Say?" has three), their share without.
+  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && words.length > 0 && words.filter((t) => isCapitalised(t)).length > words.length * TITLE_CASE_SHARE;
   return shouted || titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
 }
 

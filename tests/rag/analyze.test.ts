@@ -193,6 +193,9 @@ describe("a name's initials", () => {
     expect(initials("Which candidate for the International Court of Justice did she promote?")).toEqual(["icj"]);
     expect(initials("Is Mali Facing Armed Attacks?")).toEqual([]); // title case: MFA is no name here
     expect(initials("IS MALI FACING ARMED ATTACKS?")).toEqual([]); // in capitals: the same
+    const caseless = (q: string): boolean => withCaseOfNames(tokenize(q)).some((t) => t.caseless === true);
+    expect(["What Did UN Say?", "Where Is NATO Headed?", "What Topics Came Up In Her Meeting?"].map(caseless)).toEqual([true, true, true]);
+    expect(["Has UN Secretary-General Antonio Guterres spoken?", "Who was Super Bowl XLIX's MVP?"].map(caseless)).toEqual([false, false]);
     expect(initials("Foreign Affairs Minister Lamamra said what?")).toEqual([]); // FAM from the first word
     expect(initials("What did the Mali Foreign Affairs office say?")).toEqual(["mfa"]);
   });
