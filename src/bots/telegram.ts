@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
-import type { CallbackQuery, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
+import type { InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
 import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
@@ -142,16 +142,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   bot.catch(onError);
 
-  /**
-   * Takes the press `query` from its presser's press limit; over it, answers the query with the reason as a toast
-   * (in the background, as every reply: telegraf polls again only once a batch is handled) and returns true.
-   */
-  const refusePress = async (ctx: Context, query: CallbackQuery, language: Language): Promise<boolean> => {
-    const refusal = await admitPress(`telegram:${query.from.id}`, language, { limiter: presses, logger });
-    if (refusal === undefined) return false;
-    void inflight.run(() => ctx.answerCbQuery(refusal.text)).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
-    return true;
-  };
+  /** Answers a press with `text` as a toast, in the background (as every reply: telegraf polls again only once a batch is handled). */
+  const toast = (ctx: Context, text: string): void =>
+    void inflight.run(() => ctx.answerCbQuery(text)).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
   bot.use(async (ctx, next) => {
     // An update came: this process polls, no other holds the token now.
     conflictWait = conflictRetryMs;
@@ -160,15 +153,15 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const pressLanguage = query && buttonLanguage("data" in query ? query.data : "", userLanguage(ctx));
     // A press over the limit is answered before the claim below: the limit is there to spare the shared state
     // (Redis) a flood, and the claim is a Redis write. A press delivered twice is then counted twice, harmlessly.
-    if (query && pressLanguage && (await refusePress(ctx, query, pressLanguage))) return;
+    if (query && pressLanguage) {
+      const refusal = await admitPress(`telegram:${query.from.id}`, pressLanguage, { limiter: presses, logger });
+      if (refusal) return toast(ctx, refusal.text);
+    }
     // A chat not allowed is ignored before anything is claimed (ignoring is the same however often it is done). A
     // button pressed there (under an answer left in a chat since taken off the list, or forwarded) is told so
     // rather than left spinning.
     if (config.allowedChats.length > 0 && !config.allowedChats.includes(String(chat))) {
-      if (pressLanguage) {
-        const text = messages(pressLanguage).notAllowed;
-        void inflight.run(() => ctx.answerCbQuery(text)).catch((err: unknown) => logger.warn({ err }, "could not answer the callback query"));
-      }
+      if (pressLanguage) toast(ctx, messages(pressLanguage).notAllowed);
       return logger.debug({ chat }, "chat not in TELEGRAM_ALLOWED_CHATS; ignored");
     }
     // One update is handled once, even when redelivered or posted to two replicas (shared through Redis).
