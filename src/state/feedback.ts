@@ -201,7 +201,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         await rm(path, { force: true });
       }
     } finally {
-      await releaseGuard(token);
+      await removeIfHeld(guardPath, token);
     }
   };
 
@@ -220,6 +220,8 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     // back since the guard was made) is as stale as one far behind, or it would hold every compaction off.
     const isStale = (seen: Stats): boolean => Math.abs(Date.now() - seen.mtimeMs) >= GUARD_STALE_MS;
     const seen = await ifPresent(stat(guardPath));
+    /** Whether `file` is the stale guard seen, and not one made since. */
+    const isSeen = (file: Stats | undefined): boolean => file !== undefined && file.ino === seen?.ino && file.mtimeMs === seen.mtimeMs;
     if (seen !== undefined) {
       if (!isStale(seen)) return undefined;
       await options.hooks?.afterStaleSeen?.();
@@ -232,7 +234,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
       try {
         // Under the marker, the guard may since have been taken over (by the process that made the marker before).
         const again = await ifPresent(stat(guardPath));
-        if (again === undefined || again.ino !== seen.ino || again.mtimeMs !== seen.mtimeMs) return undefined;
+        if (!isSeen(again)) return undefined;
         const moved = `${guardPath}.${token}.stale`;
         try {
           await rename(guardPath, moved);
@@ -241,8 +243,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
           throw error;
         }
         await options.hooks?.afterGuardMoved?.();
-        const what = await stat(moved);
-        if (what.mtimeMs !== seen.mtimeMs || what.ino !== seen.ino) {
+        if (!isSeen(await stat(moved))) {
           // Not the stale guard: one made since the look (by the process that left it, back from a long stall, then
           // another), back where it was; a link fails rather than replace one made meanwhile.
           await link(moved, guardPath).catch((error: unknown) => logger.warn({ err: error }, "could not put back another process's compaction guard"));
@@ -252,21 +253,18 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         await rm(moved, { force: true });
         logger.warn({ guard: guardPath }, "took over a compaction guard left by a process that stopped compacting");
       } finally {
-        await releaseTakeover(token);
+        await removeIfHeld(takeoverPath, token);
       }
     }
     return (await createOnly(guardPath, token)) ? token : undefined;
   };
 
-  /** Removes the takeover marker if it is still this takeover's. */
-  const releaseTakeover = async (token: string): Promise<void> => {
-    if ((await ifPresent(readFile(takeoverPath, "utf8"))) === token) await rm(takeoverPath, { force: true });
-  };
-
-  /** Removes the guard if it is still this compaction's (not one that took it over after a long stall). */
-  const releaseGuard = async (token: string): Promise<void> => {
-    const held = await ifPresent(readFile(guardPath, "utf8"));
-    if (held === token) await rm(guardPath, { force: true });
+  /**
+   * Removes the guard or the takeover marker at `path` if it still holds `token` (not one another process made since:
+   * a guard taken over after a long stall).
+   */
+  const removeIfHeld = async (path: string, token: string): Promise<void> => {
+    if ((await ifPresent(readFile(path, "utf8"))) === token) await rm(path, { force: true });
   };
 
   /**
