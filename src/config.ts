@@ -14,6 +14,11 @@ export class ConfigError extends Error {
   ) {
     super(`${key}: ${message}`, options);
   }
+
+  /** The line an operator reads for it, the same from `npm start` and every tool. */
+  get line(): string {
+    return `Configuration error: ${this.message}. See .env.example.`;
+  }
 }
 
 export type LogLevel = "trace" | "debug" | "info" | "warn" | "error" | "fatal" | "silent";

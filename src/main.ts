@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     config = loadConfig();
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`Configuration error: ${error.message}. See .env.example.\n`);
+    process.stderr.write(`${error.line}\n`);
     process.exit(1);
   }
   secrets = config.secrets;

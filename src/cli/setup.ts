@@ -28,13 +28,13 @@ export async function openRag({ config, logger }: Cli) {
 
 /**
  * Runs a tool's main, turning a thrown error into one clear line on stderr and exit code 1 (a usage error is the
- * tool's to say, with exit code 2). A configuration error is worded as `npm start` (src/main.ts) words it.
+ * tool's to say, with exit code 2). A configuration error is worded as `npm start` words it (ConfigError.line).
  */
 export function run(main: () => Promise<void>): void {
   main().catch((error: unknown) => {
     const message =
       error instanceof ConfigError
-        ? `Configuration error: ${error.message}. See .env.example.`
+        ? error.line
         : error instanceof Error
           ? `${error.name}: ${describeError(error, secrets)}`
           : describeError(error, secrets);
