@@ -17,6 +17,8 @@ export interface SourceFile {
   /** Path relative to the project root, with forward slashes. */
   readonly path: string;
   readonly text: string;
+  /** `text` as indexed (indexedText), where the caller holds it already (Seed.indexedText caches it). */
+  readonly indexed?: string;
 }
 
 interface Line {
@@ -231,7 +233,7 @@ interface Draft {
 
 /** Passages of one source file, in file order. */
 export function ingest(file: SourceFile): Passage[] {
-  const indexed = indexedText(file.text);
+  const indexed = file.indexed ?? indexedText(file.text);
   const lines = splitLines(indexed);
   // Sentences are cut with Unicode's line ends read as line feeds, the only ones segmentSentences knows: none ends a
   // sentence inside a paragraph or is left at the end of one. One character for one: the offsets stay the source's.

@@ -219,7 +219,7 @@ interface SeedPassages {
 /** The passages of `seeds`: those of briefings unchanged since `previous` taken from it, the others ingested. */
 function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassages {
   const slices = previous && previous.manifest.chunker === CHUNKER_VERSION ? slicesOf(previous) : new Map<string, SeedSlice>();
-  const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.readText() }) }));
+  const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.readText(), indexed: seed.indexedText() }) }));
   const reused: number[] = [];
   for (const { slice, passages } of parts) {
     let i = 0;
