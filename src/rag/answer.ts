@@ -68,7 +68,7 @@ export interface ChosenQuote {
  * (MIN_RELATIVE_SCORE) of the best, no quote overlapping a better one's. A sentence whose widest quote would
  * overlap one is quoted narrower (one neighbour, then alone) rather than dropped: a wide quote must not hide the
  * next-best sentence beside it. With `texts`, a sentence whose words a chosen quote already shows (a paragraph the
- * briefing repeats, the same text in two briefings) is not quoted again.
+ * briefing repeats, the same text in two briefings, spaced or broken across lines differently) is not quoted again.
  * (Capping the quotes per passage was measured with scripts/fit-models.ts: it finds the right paragraph a little
  * more often but the right sentence less often.)
  */
@@ -83,12 +83,12 @@ export function chooseCitations(
   const best = ranked[0];
   if (!best) return [];
   const chosen: ChosenQuote[] = [];
-  const textOf = (source: string, s: Sentence): string => (texts ? sourceText(texts, source).slice(s.start, s.end) : "");
+  const textOf = (source: string, s: Sentence): string => (texts ? wordsOf(sourceText(texts, source).slice(s.start, s.end)) : "");
   // Sentence by sentence, not quote by quote: a copy of a widened quote would be quoted narrower, still a copy.
   const shown = (sentence: IndexedSentence): boolean => {
     const own = textOf(sentence.passage.source, sentence);
     return chosen.some(({ ranked: { sentence: { passage } }, span }) =>
-      passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && s.end - s.start === own.length && textOf(passage.source, s) === own),
+      passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && textOf(passage.source, s) === own),
     );
   };
   for (const r of ranked) {
@@ -103,6 +103,9 @@ export function chooseCitations(
   }
   return chosen;
 }
+
+/** A sentence's words, however spaced or broken across lines: what tells a repeat. */
+const wordsOf = (text: string): string => text.replace(/\s+/gu, " ").trim();
 
 /**
  * Joins the quote at `at` with every chosen quote it runs on from (same passage, no sentence between them), and

@@ -125,6 +125,15 @@ describe("the same words twice (found by a review)", () => {
     ]);
   });
 
+  it("a copy spaced or broken across lines differently is a copy too", () => {
+    const first = passageOf(short);
+    const spaced = short.replace(/ /g, (_, at: number) => (at % 2 ? "\n" : "  "));
+    const copy = passageOf(spaced, 1);
+    const texts = new Map([["s", short], ["s1", spaced]]);
+    const chosen = chooseCitations([first.ranked(0, 0, 0, 1), copy.ranked(1, 0, 0, 0.9)], { texts });
+    expect(chosen.map((c) => c.ranked.sentence.passageIndex)).toEqual([0]);
+  });
+
   it("a paragraph the briefing repeats is quoted once", async () => {
     const dam = "The Lumara River dam was finished in March after ten years of work by the northern cooperative.";
     await withBriefing("001_dam.txt", [dam, "The mayor opened a new school for the children of the valley on Tuesday.", dam, dam], async (rag) => {

@@ -110,15 +110,6 @@ export function createComposer(options: LlmOptions, { logger, client }: Composer
  * briefings).
  */
 export function selectEvidence(retrieval: Retrieval, texts: SourceTexts, max: number): Citation[] {
-  const seen = new Set<string>();
-  const out: Citation[] = [];
-  for (const { ranked, span } of chooseCitations(retrieval.ranked, { max: Number.POSITIVE_INFINITY, minRelativeScore: MIN_EVIDENCE_SCORE, texts })) {
-    if (out.length >= max) break;
-    const citation = withMatches(toCitation(ranked, texts, out.length + 1, span), ranked, texts, retrieval);
-    const key = citation.quote.replace(/\s+/gu, " ").trim();
-    if (!key || seen.has(key)) continue;
-    seen.add(key);
-    out.push(citation);
-  }
-  return out;
+  const chosen = chooseCitations(retrieval.ranked, { max, minRelativeScore: MIN_EVIDENCE_SCORE, texts });
+  return chosen.map(({ ranked, span }, i) => withMatches(toCitation(ranked, texts, i + 1, span), ranked, texts, retrieval));
 }
