@@ -337,6 +337,25 @@ function bestThreshold(scored: readonly { p: number; y: boolean }[], target: num
   return best;
 }
 
+/** Shares of false declines at which the operating curve is printed. */
+const CURVE_FALSE_DECLINES = [0.01, 0.02, 0.05, 0.1, 0.2] as const;
+
+/**
+ * What a threshold trades, out of fold: the off-topic questions declined where the threshold refuses each share of
+ * CURVE_FALSE_DECLINES of the answerable ones ("declined 43% at 5% false declines, 80% at 20%"): whether any
+ * threshold meets a pair of targets is read here, not found by moving one.
+ */
+export function operatingCurve(scored: readonly { p: number; y: boolean }[]): string {
+  const answerable = scored.filter((s) => s.y).map((s) => s.p).sort((a, b) => a - b);
+  const offTopic = scored.filter((s) => !s.y);
+  const points = CURVE_FALSE_DECLINES.map((share) => {
+    const threshold = answerable[Math.floor(share * answerable.length)] ?? 1;
+    const declined = offTopic.filter((s) => s.p < threshold).length / (offTopic.length || 1);
+    return `${(declined * 100).toFixed(0)}% at ${(share * 100).toFixed(0)}%`;
+  });
+  return `off-topic declined ${points.join(", ")} false declines`;
+}
+
 /** Decline features with the source evidence held at "one article", for the one-source model. */
 function withoutSources(features: ArrayLike<number>): Float64Array {
   const out = Float64Array.from(features);
@@ -425,6 +444,7 @@ function fitDecline(
   };
   const leftOut = outOfFold.filter((s) => s.lang === "en" && s.a.q.leftOut);
   process.stdout.write(`  ${label}: English out-of-fold AUC ${auc(neg)}${leftOut.length ? `, ${auc(leftOut)} on the questions left out` : ""}\n`);
+  for (const lang of ["en", "ar"] as const) process.stdout.write(`  ${label}, ${lang}: ${operatingCurve(outOfFold.filter((s) => s.lang === lang && !s.a.q.leftOut))}\n`);
   // The final model's threshold keeps false declines within the target on the out-of-fold predictions (what a model
   // fitted without an article does on it) and as shipped, with the final re-ranker: if the shipped pair refuses
   // more than the target of the very questions they were fitted on, they will refuse more of new ones.
