@@ -8,7 +8,7 @@ import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { mayAnswerQuantity, questionType } from "./text/question-type.js";
-import type { Answer, Citation, Language, Sentence } from "./types.js";
+import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
 const MAX_QUOTE_CHARS = 400;
@@ -169,7 +169,12 @@ export function toCitation(ranked: Ranked, texts: SourceTexts, n: number, span: 
   const { sentence, score } = ranked;
   const { passage } = sentence;
   const { start, end } = span;
-  return { n, source: passage.source, label: passage.label, quote: sourceText(texts, passage.source).slice(start, end), start, end, score: round(score) };
+  return { n, source: passage.source, label: passage.label, place: placeOf(passage), quote: sourceText(texts, passage.source).slice(start, end), start, end, score: round(score) };
+}
+
+/** The place of a quote from `passage`: its kind, and its paragraph number or its tweet's author and date. */
+export function placeOf({ kind, paragraph, author, date }: Passage): Place {
+  return { kind, ...(paragraph !== undefined ? { paragraph } : {}), ...(author !== undefined ? { author } : {}), ...(date !== undefined ? { date } : {}) };
 }
 
 const round = (x: number): number => Math.round(x * 1e4) / 1e4;

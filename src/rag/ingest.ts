@@ -39,18 +39,18 @@ type LineKind =
 
 /** Months in every naming the Arab world uses, as text/question-type.ts's DATE_WORDS (keep the two alike). */
 const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/يناير|كانون الثاني|جانفي|january|\bjan\b/i, "Jan"],
-  [/فبراير|شباط|فيفري|february|\bfeb\b/i, "Feb"],
-  [/مارس|آذار|march|\bmar\b/i, "Mar"],
-  [/أبريل|ابريل|إبريل|نيسان|أفريل|افريل|april|\bapr\b/i, "Apr"],
-  [/مايو|أيار|ماي|\bmay\b/i, "May"],
-  [/يونيو|حزيران|جوان|june|\bjun\b/i, "Jun"],
-  [/يوليو|تموز|جويلية|july|\bjul\b/i, "Jul"],
-  [/أغسطس|اغسطس|آب|(?<![\u0621-\u064A])[أا]وت(?![\u0621-\u064A])|august|\baug\b/i, "Aug"],
-  [/سبتمبر|أيلول|september|\bsep\b/i, "Sep"],
-  [/أكتوبر|اكتوبر|تشرين الأول|october|\boct\b/i, "Oct"],
-  [/نوفمبر|تشرين الثاني|november|\bnov\b/i, "Nov"],
-  [/ديسمبر|كانون الأول|december|\bdec\b/i, "Dec"],
+  [/يناير|كانون الثاني|جانفي|january|\bjan\b/i, "01"],
+  [/فبراير|شباط|فيفري|february|\bfeb\b/i, "02"],
+  [/مارس|آذار|march|\bmar\b/i, "03"],
+  [/أبريل|ابريل|إبريل|نيسان|أفريل|افريل|april|\bapr\b/i, "04"],
+  [/مايو|أيار|ماي|\bmay\b/i, "05"],
+  [/يونيو|حزيران|جوان|june|\bjun\b/i, "06"],
+  [/يوليو|تموز|جويلية|july|\bjul\b/i, "07"],
+  [/أغسطس|اغسطس|آب|(?<![\u0621-\u064A])[أا]وت(?![\u0621-\u064A])|august|\baug\b/i, "08"],
+  [/سبتمبر|أيلول|september|\bsep\b/i, "09"],
+  [/أكتوبر|اكتوبر|تشرين الأول|october|\boct\b/i, "10"],
+  [/نوفمبر|تشرين الثاني|november|\bnov\b/i, "11"],
+  [/ديسمبر|كانون الأول|december|\bdec\b/i, "12"],
 ];
 
 const ARABIC_LETTERS = /[\u0621-\u064A]/gu;
@@ -113,7 +113,7 @@ function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;
 }
 
-/** "23 Jan 2023" from a tweet's time stamp line such as "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", if it is one. */
+/** The date, ISO 8601 ("2023-01-23", or "2023-01" without a day), of a time stamp line such as "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", if it is one. */
 export function parseTimestamp(line: string): string | undefined {
   const text = foldDigits(unlink(line)).replace(/\d{1,2}:\d{1,2}/g, " ");
   if (text.length > 60) return undefined;
@@ -123,7 +123,14 @@ export function parseTimestamp(line: string): string | undefined {
   const monthAt = text.search(month[0]);
   const days = [...text.matchAll(/(?<!\d)(\d{1,2})(?!\d)/g)];
   const day = days.sort((a, b) => Math.abs((a.index ?? 0) - monthAt) - Math.abs((b.index ?? 0) - monthAt))[0]?.[1];
-  return [day, month[1], year].filter(Boolean).join(" ");
+  return day === undefined || Number(day) < 1 || Number(day) > 31 ? `${year}-${month[1]}` : `${year}-${month[1]}-${day.padStart(2, "0")}`;
+}
+
+/** An ISO date of parseTimestamp's as a citation label writes it: "23 Jan 2023", "Jan 2023". */
+export function englishDate(iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number | undefined];
+  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", month: "short", year: "numeric", ...(day !== undefined ? { day: "numeric" } : {}) };
+  return new Intl.DateTimeFormat("en-GB", options).format(Date.UTC(year, month - 1, day ?? 1));
 }
 
 /** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
@@ -356,8 +363,18 @@ export function ingest(file: SourceFile): Passage[] {
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;
     const end = d.stamp?.end ?? d.end;
-    const passage: Passage = { id: `${file.path}#${ordinal}`, source: file.path, kind: d.kind, label: label(d, paragraphs), start: d.start, end, sentences };
-    return [d.handle ? { ...passage, author: d.handle, ...(d.byline ? { byline: d.byline } : {}) } : passage];
+    const passage: Passage = {
+      id: `${file.path}#${ordinal}`,
+      source: file.path,
+      kind: d.kind,
+      label: label(d, paragraphs),
+      ...(d.kind === "paragraph" ? { paragraph: paragraphs } : {}),
+      start: d.start,
+      end,
+      sentences,
+    };
+    if (d.kind !== "tweet") return [passage];
+    return [{ ...passage, ...(d.handle ? { author: d.handle } : {}), ...(d.byline ? { byline: d.byline } : {}), ...(d.date ? { date: d.date } : {}) }];
   });
 }
 
@@ -382,6 +399,6 @@ function label(d: Draft, paragraph: number): string {
     case "paragraph":
       return `paragraph ${paragraph}`;
     case "tweet":
-      return ["tweet", d.handle ? ` by @${d.handle}` : "", d.date ? `, ${d.date}` : ""].join("");
+      return ["tweet", d.handle ? ` by @${d.handle}` : "", d.date ? `, ${englishDate(d.date)}` : ""].join("");
   }
 }

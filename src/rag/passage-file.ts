@@ -5,21 +5,21 @@
  * Layout (32-bit numbers in the platform's byte order; the magic number tells a file of the other order):
  *   MAGIC, CRC-32 of everything after it, passages P, sentences S, passage strings N, keys K, string bytes B
  *   P records: source, kind, label, author + 1 (0: none) (string numbers), ordinal, start, end, sentences,
- *              byline start + 1 (0: none), byline end
+ *              byline start + 1 (0: none), byline end, paragraph number (0: none), date + 1 (string number; 0: none)
  *   S records: start, end
- *   B bytes of UTF-8: the N passage strings (sources, labels, authors), then the K keys, each ended by U+0000
+ *   B bytes of UTF-8: the N passage strings (sources, labels, authors, dates), then the K keys, each ended by U+0000
  *   (a briefing holding U+0000 is not text and never indexed), padded to a multiple of four
  */
 import { crc32 } from "node:zlib";
 import { Interner } from "./intern.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 
-const MAGIC = 0x33475350; // "PSG3"
+const MAGIC = 0x34475350; // "PSG4"
 const HEADER = 7;
 /** Where the checksummed bytes start: after the magic number and the checksum. */
 const CHECKED_FROM = 8;
 const ORDINAL = /^(?:0|[1-9]\d*)$/;
-const PASSAGE_WORDS = 10;
+const PASSAGE_WORDS = 12;
 const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet"];
 
 /** The bytes of passages.bin for `passages` and `keys`. */
@@ -34,7 +34,9 @@ export function encodePassages(passages: readonly Passage[], keys: readonly stri
     if (!p.id.startsWith(prefix) || !ORDINAL.test(ordinal)) throw new Error(`passage id ${p.id} is not <source>#<ordinal>`);
     const kind = KINDS.indexOf(p.kind);
     if (kind < 0) throw new Error(`passage ${p.id} is of an unknown kind, ${p.kind}`);
-    head.set([strings.id(p.source), kind, strings.id(p.label), p.author === undefined ? 0 : strings.id(p.author) + 1, Number(ordinal), p.start, p.end, p.sentences.length, p.byline ? p.byline.start + 1 : 0, p.byline?.end ?? 0], at);
+    const optional = (s: string | undefined): number => (s === undefined ? 0 : strings.id(s) + 1);
+    const { byline } = p;
+    head.set([strings.id(p.source), kind, strings.id(p.label), optional(p.author), Number(ordinal), p.start, p.end, p.sentences.length, byline ? byline.start + 1 : 0, byline?.end ?? 0, p.paragraph ?? 0, optional(p.date)], at);
     at += PASSAGE_WORDS;
   }
   for (const p of passages) {
@@ -94,15 +96,18 @@ export function decodePassages(bytes: Buffer): { passages: Passage[]; keys: stri
     const label = stringAt(words[at + 2] as number);
     const { start, end } = span(words[at + 5] as number, words[at + 6] as number);
     const bylineStart = words[at + 8] as number;
-    // The shape ingest gives a passage (a tweet's author and byline last).
-    const passage: Passage = { id, source, kind, label, start, end, sentences };
+    const paragraph = words[at + 10] as number;
+    const date = words[at + 11] as number;
+    // The shape ingest gives a passage (a paragraph's number after its label; a tweet's author, byline and date last).
+    const passage: Passage = { id, source, kind, label, ...(paragraph > 0 ? { paragraph } : {}), start, end, sentences };
     passages[i] =
-      author === 0 && bylineStart === 0
+      author === 0 && bylineStart === 0 && date === 0
         ? passage
         : {
             ...passage,
             ...(author > 0 ? { author: stringAt(author - 1) } : {}),
             ...(bylineStart > 0 ? { byline: span(bylineStart - 1, words[at + 9] as number) } : {}),
+            ...(date > 0 ? { date: stringAt(date - 1) } : {}),
           };
   }
   if (sentenceAt !== sentenceEnd) throw new Error("passages.bin holds more sentences than its passages name");

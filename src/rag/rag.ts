@@ -3,7 +3,7 @@
  */
 import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import { silentLogger, type Logger } from "../logger.js";
-import { composeAnswer } from "./answer.js";
+import { composeAnswer, placeOf } from "./answer.js";
 import { HashingEmbeddings } from "./embeddings.js";
 import { IndexError, QuestionError } from "./errors.js";
 import type { Composed, Composer } from "./llm/compose.js";
@@ -138,7 +138,7 @@ async function createCore(index: LoadedIndex, { embeddings, logger, maxChars, co
       const passage = at === undefined ? undefined : index.store.passages[at];
       const text = textIfUnchanged(textsNow(), source, logger);
       if (!passage || text === undefined) return undefined;
-      return { source, label: passage.label, start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
+      return { source, label: passage.label, place: placeOf(passage), start: passage.start, end: passage.end, text: text.slice(passage.start, passage.end) };
     },
     async answer(input: unknown, answerOptions: AnswerOptions = {}): Promise<Answer> {
       const startedAt = performance.now();

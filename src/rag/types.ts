@@ -11,10 +11,14 @@ export interface Passage {
   /** Path of the briefing relative to the project root, with forward slashes. */
   readonly source: string;
   readonly kind: PassageKind;
-  /** Human label for citations: "paragraph 7", "tweet by @State_IO, 23 Jan 2023". */
+  /** Human label for citations, in English: "paragraph 7", "tweet by @State_IO, 23 Jan 2023" (Place words it per reader). */
   readonly label: string;
+  /** A paragraph's number among its briefing's paragraphs, from 1. */
+  readonly paragraph?: number;
   /** A tweet's author handle, without the @. */
   readonly author?: string;
+  /** A tweet's date from its time stamp, ISO 8601: "2023-01-23", or "2023-01" where the stamp gives no day. */
+  readonly date?: string;
   /**
    * A tweet's author name line ("Ambassador Michele Sison"), offsets into the same source file: never quoted,
    * its words are matching keys of the tweet's sentences (see documentTerms).
@@ -32,12 +36,24 @@ export interface Sentence {
   readonly end: number;
 }
 
+/**
+ * Where a quote stands in its briefing, for an adapter to word in the reader's language ("paragraph 7", "الفقرة 7";
+ * "tweet by @State_IO, 23 Jan 2023"): the fields of its passage that `label` words in English.
+ */
+export interface Place {
+  readonly kind: PassageKind;
+  readonly paragraph?: number;
+  readonly author?: string;
+  readonly date?: string;
+}
+
 /** One verbatim quote shown to the user: `readFileSync(source).slice(start, end) === quote`. */
 export interface Citation {
   /** 1-based number, as shown in the text as [n]. */
   readonly n: number;
   readonly source: string;
   readonly label: string;
+  readonly place?: Place;
   readonly quote: string;
   readonly start: number;
   readonly end: number;
@@ -133,6 +149,7 @@ export interface ConversationContext {
 export interface PassageView {
   readonly source: string;
   readonly label: string;
+  readonly place?: Place;
   readonly start: number;
   readonly end: number;
   /** `source` text sliced at [start, end): never retyped. */

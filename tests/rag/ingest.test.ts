@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { indexedText, ingest, parseTimestamp } from "../../src/rag/ingest.js";
+import { englishDate, indexedText, ingest, parseTimestamp } from "../../src/rag/ingest.js";
 import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
 const text = readFileSync(join(REPO_ROOT, "seeds", SEED_NAME), "utf8");
@@ -41,6 +41,15 @@ describe("ingest on the first briefing", () => {
     ]);
     expect(tweets[1]?.author).toBe("State_IO");
     expect(tweets[0]?.author).toBeUndefined();
+    // What the label words in English, for an adapter to word in the reader's language.
+    expect(tweets.map((t) => t.date)).toEqual(["2023-01-24", "2023-01-23", "2023-01-23", "2023-01-23"]);
+  });
+
+  it("numbers the paragraphs, as their labels do", () => {
+    const paragraphs = passages.filter((p) => p.kind === "paragraph");
+    expect(paragraphs.map((p) => p.label)).toEqual(paragraphs.map((_, i) => `paragraph ${i + 1}`));
+    expect(paragraphs.map((p) => p.paragraph)).toEqual(paragraphs.map((_, i) => i + 1));
+    expect(passages.filter((p) => p.kind !== "paragraph").every((p) => p.paragraph === undefined)).toBe(true);
   });
 
   it("keeps a tweet's author name line as offsets, outside its quotes", () => {
@@ -257,16 +266,22 @@ describe("ingest on other layouts", () => {
 
 describe("parseTimestamp", () => {
   it.each([
-    ["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "24 Jan 2023"],
-    ["١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "23 Jan 2023"],
-    ["٢٤ ص . ٢٣ يناير ٢٠٢٣", "23 Jan 2023"],
-    ["٢٠٢٣ ص ٢٣ يناير", "23 Jan 2023"],
-    ["March 5, 2021", "5 Mar 2021"],
-    ["10:02 ص . 3 إبريل 2023", "3 Apr 2023"],
-    ["10:02 ص . 3 اوت 2023", "3 Aug 2023"],
+    ["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "2023-01-24"],
+    ["١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "2023-01-23"],
+    ["٢٤ ص . ٢٣ يناير ٢٠٢٣", "2023-01-23"],
+    ["٢٠٢٣ ص ٢٣ يناير", "2023-01-23"],
+    ["March 5, 2021", "2021-03-05"],
+    ["10:02 ص . 3 إبريل 2023", "2023-04-03"],
+    ["10:02 ص . 3 اوت 2023", "2023-08-03"],
+    ["December 2022", "2022-12"],
+    ["45 December 2022", "2022-12"], // no day of a month
     ["التفاوت 12 في 2023", undefined], // اوت only as a word
   ])("%s -> %s", (line, expected) => {
     expect(parseTimestamp(line)).toBe(expected);
+  });
+
+  it("is written in a label as English writes it", () => {
+    expect([englishDate("2023-01-23"), englishDate("2022-12")]).toEqual(["23 Jan 2023", "Dec 2022"]);
   });
 
   it("is undefined for a sentence that merely mentions a date", () => {

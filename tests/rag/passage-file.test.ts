@@ -13,16 +13,20 @@ const passage = fc
     label: text,
     author: fc.option(text, { nil: undefined }),
     byline: fc.option(span, { nil: undefined }),
+    paragraph: fc.option(fc.integer({ min: 1, max: 5_000 }), { nil: undefined }),
+    date: fc.option(text, { nil: undefined }),
     start: fc.nat(1_000_000),
     sentences: fc.array(span, { maxLength: 4 }),
   })
-  .map(({ source, ordinal, author, byline, ...rest }): Passage => ({
+  .map(({ source, ordinal, author, byline, paragraph, date, ...rest }): Passage => ({
     id: `${source}#${ordinal}`,
     source,
     ...rest,
     end: rest.start + 10,
     ...(author !== undefined ? { author } : {}),
     ...(byline !== undefined ? { byline } : {}),
+    ...(paragraph !== undefined ? { paragraph } : {}),
+    ...(date !== undefined ? { date } : {}),
   }));
 
 describe("passages.bin", () => {

@@ -40,6 +40,7 @@ describe("rag.answer", () => {
     expect(answer.language).toBe("ar");
     expect(answer.citations[0]?.quote).toContain("ستافان دي ميستورا");
     expect(answer.citations[0]?.label).toBe("paragraph 2");
+    expect(answer.citations[0]?.place).toEqual({ kind: "paragraph", paragraph: 2 });
     expect(answer.citations.map((c) => c.score)).toEqual([...answer.citations.map((c) => c.score)].sort((a, b) => b - a));
     expectVerbatim(answer);
   });
@@ -136,6 +137,8 @@ describe("rag.answer", () => {
     if (answer.kind !== "answered") return;
     const tweet = answer.citations.find((c) => c.quote.includes("freedom of expression"));
     expect(tweet?.label).toBe("tweet by @State_IO, 23 Jan 2023");
+    // The same, for an adapter to word in the reader's language.
+    expect(tweet?.place).toEqual({ kind: "tweet", author: "State_IO", date: "2023-01-23" });
   });
 
   it.each([
@@ -241,6 +244,7 @@ describe("two briefings", () => {
     const cited = firstCitation(answer);
     const view = cited && two.core.passage(cited.source, cited.start);
     expect(view?.text).toContain(cited?.quote);
+    expect(view?.place).toEqual(cited?.place);
     expect(view && readFileSync(join(two.root, view.source), "utf8").slice(view.start, view.end)).toBe(view?.text);
     expect(two.core.passage("seeds/none.md", 0)).toBeUndefined();
   });
