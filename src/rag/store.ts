@@ -85,7 +85,7 @@ const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
 const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v17";
-export const ANALYZER_VERSION = "keys-v66";
+export const ANALYZER_VERSION = "keys-v67";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */

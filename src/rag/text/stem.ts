@@ -30,6 +30,12 @@ export function lightStemArabic(word: string): string {
   return w;
 }
 
+/**
+ * A word ending in ت and an attached pronoun of two letters or one ه (its, her, their, your, our), three letters
+ * before them at least: the ت is the word's ة (normalised ه). Not ي or ك alone, with which words end (كويتي).
+ */
+const TAA_BEFORE_PRONOUN = /^(.{3,})ت(?:هما|هم|هن|ها|ه|كما|كم|كن|نا)$/u;
+
 /** A stem of a vowel and a consonant, where Porter's rules took a final e off a word that begins so. */
 const SHORT_START = /^[aeiou][^aeiouy]$/;
 
@@ -60,6 +66,10 @@ export function tokenKeys(token: Token): string[] {
         const kept = lightStemArabic(`ال${token.text}`);
         if (!keys.includes(kept)) keys.push(kept);
       }
+      // A word's ة is written ت before a pronoun (امبرياليتهم, their imperialism; حكومتها): the word with its ة
+      // is a key too, where neither stemmer meets it (Snowball's امبريالي against الإمبريالية's امبريال).
+      const bare = TAA_BEFORE_PRONOUN.exec(token.text)?.[1];
+      if (bare !== undefined) for (const k of [lightStemArabic(`${bare}ه`), snowballArabic(`${bare}ه`)]) if (!keys.includes(k)) keys.push(k);
       return keys;
     }
     case "latin":

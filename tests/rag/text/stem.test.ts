@@ -34,6 +34,17 @@ describe("tokenKeys", () => {
     // "and" before the article is no letter of the word: والحكومات gets only its light and Snowball stems.
     expect(keys("والحكومات")).toEqual(["حكوم", "والحكوما"]);
   });
+
+  it("reads a ت before an attached pronoun as the word's ة, so the two forms meet", () => {
+    const keys = (text: string): string[] => tokenize(text).flatMap(tokenKeys);
+    // Snowball kept امبريالي of "their imperialism", the light stem all of it: neither met الإمبريالية.
+    expect(keys("الإمبريالية")).toContain("امبريال");
+    expect(keys("امبرياليتهم")).toContain("امبريال");
+    expect(keys("سياستنا")).toContain("سياس");
+    // Too short a word before it to be one (بيته, his house), or a word's own ending (كويتي, Kuwaiti): no more keys.
+    expect(keys("بيته")).toEqual(["بيت"]);
+    expect(keys("كويتي")).toEqual(["كويت"]);
+  });
 });
 
 describe("stemEnglish", () => {
