@@ -78,7 +78,8 @@ async function main(): Promise<void> {
   // client half set up.
   const makers: (() => BotHandle)[] = [];
   const { discord, telegram } = config;
-  if (discord) makers.push(() => createDiscordBot(discord, deps));
+  // Discord's client itself stops a question longer than the core takes (the /ask option's max length).
+  if (discord) makers.push(() => createDiscordBot(discord, deps, { maxQuestionChars: config.maxQuestionChars }));
   if (telegram) makers.push(() => createTelegramBot(telegram, deps));
   const bots: BotHandle[] = makers.map((make) => make());
   const restarts = createRestarts(bots, logger);

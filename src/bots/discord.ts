@@ -23,6 +23,7 @@ import {
   type MessageMentionOptions,
   type MessageReplyOptions,
   type RepliableInteraction,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
 } from "discord.js";
 import type { DiscordConfig } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
@@ -58,6 +59,11 @@ export interface DiscordBotOptions {
    * for each person who writes to the bot, for good unless bounded, and the bot never reads them back.
    */
   readonly cacheLimit?: number;
+  /**
+   * The longest question the core accepts (MAX_QUESTION_CHARS): /ask's option then says so, and Discord itself stops a
+   * longer question in the client, before it is sent. Unset, /ask has no limit of its own and the core's notice says it.
+   */
+  readonly maxQuestionChars?: number;
 }
 
 /** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
@@ -68,6 +74,26 @@ const NO_PINGS: MessageMentionOptions = { parse: [], repliedUser: false };
  */
 const NO_EMBEDS: MessageFlags.SuppressEmbeds = MessageFlags.SuppressEmbeds;
 const EPHEMERAL = [MessageFlags.Ephemeral, NO_EMBEDS] as const;
+/**
+ * `content` as the bot sends every message, create or edit: pinging nobody, unfurling no link. Spread it and set
+ * `flags: EPHEMERAL` for what only the user of an interaction sees.
+ */
+const body = (content: string): { readonly content: string; readonly allowedMentions: MessageMentionOptions; readonly flags: MessageFlags.SuppressEmbeds } => ({
+  content,
+  allowedMentions: NO_PINGS,
+  flags: NO_EMBEDS,
+});
+/**
+ * Discord's refusals of a message because the bot may not write there: it cannot see the channel (50001 Missing
+ * Access), lacks Send Messages in it (50013 Missing Permissions), or the user takes no DMs from it (50007). An
+ * apology sent the same way would be refused alike.
+ */
+const CANNOT_WRITE: ReadonlySet<unknown> = new Set([
+  RESTJSONErrorCodes.MissingAccess,
+  RESTJSONErrorCodes.MissingPermissions,
+  RESTJSONErrorCodes.CannotSendMessagesToThisUser,
+]);
+const cannotWrite = (error: unknown): error is DiscordAPIError => error instanceof DiscordAPIError && CANNOT_WRITE.has(error.code);
 /**
  * The language of what the bot says outside an answer, from the user's client locale: never Arabic today (Discord
  * has no Arabic locale), so under an answer its buttons say which (see buttonLanguage).
@@ -112,15 +138,23 @@ const TYPING_REFRESH_MS = 8_000;
 /** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
 const STOP_WAIT_MS = 8_000;
 
-/** The slash commands, registered at start (in config.guildId only when set, else globally). */
-export const DISCORD_COMMANDS = [
-  new SlashCommandBuilder()
-    .setName("ask")
-    .setDescription("Ask a question about the news briefing")
-    .addStringOption((o) => o.setName("question").setDescription("Your question, in English or Arabic").setRequired(true)),
-  new SlashCommandBuilder().setName("help").setDescription("How to ask me questions"),
-  new SlashCommandBuilder().setName("about").setDescription("Which briefings I know and when they were indexed"),
-].map((command) => command.toJSON());
+/**
+ * The slash commands, registered at start (in config.guildId only when set, else globally); `maxQuestionChars`, when
+ * given, is the longest question /ask takes (see DiscordBotOptions.maxQuestionChars).
+ */
+export function discordCommands(maxQuestionChars?: number): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+  return [
+    new SlashCommandBuilder()
+      .setName("ask")
+      .setDescription("Ask a question about the news briefing")
+      .addStringOption((o) => {
+        const option = o.setName("question").setDescription("Your question, in English or Arabic").setRequired(true);
+        return maxQuestionChars === undefined ? option : option.setMaxLength(maxQuestionChars);
+      }),
+    new SlashCommandBuilder().setName("help").setDescription("How to ask me questions"),
+    new SlashCommandBuilder().setName("about").setDescription("Which briefings I know and when they were indexed"),
+  ].map((command) => command.toJSON());
+}
 
 /**
  * A message or an interaction, by its id: handled once each, in ways that differ by kind (see handle). `dmChannel`:
@@ -134,7 +168,7 @@ const messageKey = (messageId: string): string => `discord:${messageId}`;
 /** Creates the Discord bot; nothing connects until `start()`. */
 export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: DiscordBotOptions = {}): BotHandle {
   const logger = deps.logger.child({ bot: "discord" });
-  const { typingDelayMs = 400, cacheLimit = CACHE_LIMIT } = options;
+  const { typingDelayMs = 400, cacheLimit = CACHE_LIMIT, maxQuestionChars } = options;
   const state = deps.ask.state;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -195,6 +229,12 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
           logger.debug({ event }, "interaction acknowledged by another process; skipped");
           return;
         }
+        // A message's apology goes where its answer was refused: it would be refused too, and the operator can do
+        // nothing about a user who takes no DMs. An interaction's goes through its webhook, which needs no permission.
+        if (kind === "message" && cannotWrite(error)) {
+          logger.warn({ err: safeError(error), ...context }, "Discord refused the answer: the bot may not write here (no access, no Send Messages, or the user takes no DMs from it); no apology sent");
+          return;
+        }
         logger.error({ err: safeError(error), ...context }, "answering failed");
         await apologise().catch((sendError: unknown) => logger.error({ err: safeError(sendError), ...context }, "apology failed"));
       } finally {
@@ -237,7 +277,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       { kind: "message", id: message.id, dmChannel: message.inGuild() ? undefined : message.channelId },
       { messageId: message.id, channelId: message.channelId, guildId: message.guildId },
       () => answerMessage(message, question),
-      () => replyTo(message, { content: failed, allowedMentions: NO_PINGS, flags: NO_EMBEDS }),
+      () => replyTo(message, body(failed)),
     );
   });
 
@@ -272,14 +312,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   async function apologiseFor(interaction: RepliableInteraction, content: string, followUp: "public" | "ephemeral" = "ephemeral"): Promise<unknown> {
     if (interaction.deferred && !interaction.replied) {
       try {
-        return await interaction.editReply({ content, components: [], allowedMentions: NO_PINGS });
+        return await interaction.editReply({ ...body(content), components: [] });
       } catch (error) {
         logger.debug({ err: safeError(error), interactionId: interaction.id }, "cannot edit the apology into the deferred reply; following up");
       }
     }
     return interaction.deferred || interaction.replied
-      ? interaction.followUp({ content, allowedMentions: NO_PINGS, flags: followUp === "public" ? NO_EMBEDS : EPHEMERAL })
-      : interaction.reply({ content, allowedMentions: NO_PINGS, flags: EPHEMERAL });
+      ? interaction.followUp({ ...body(content), flags: followUp === "public" ? NO_EMBEDS : EPHEMERAL })
+      : interaction.reply({ ...body(content), flags: EPHEMERAL });
   }
 
   /**
@@ -321,19 +361,19 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    * failing the answer and its apology alike. Such a channel is remembered for a while (NO_HISTORY_MS), so each
    * answer there does not first make a refused request (403s count toward Discord's invalid-request limit).
    */
-  async function replyTo(message: Message, body: MessageReplyOptions): Promise<Message> {
+  async function replyTo(message: Message, options: MessageReplyOptions): Promise<Message> {
     const channel = message.channel;
     const until = plainChannels.get(message.channelId);
-    if (until !== undefined && Date.now() < until && channel.isSendable()) return channel.send(body);
+    if (until !== undefined && Date.now() < until && channel.isSendable()) return channel.send(options);
     try {
-      return await message.reply(body);
+      return await message.reply(options);
     } catch (error) {
       if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory)) throw error;
       if (!channel.isSendable()) throw error;
       if (plainChannels.size >= MAX_PLAIN_CHANNELS) plainChannels.clear();
       plainChannels.set(message.channelId, Date.now() + NO_HISTORY_MS);
       logger.warn({ channelId: message.channelId }, "cannot reply without Read Message History here; sending answers as plain messages");
-      return channel.send(body);
+      return channel.send(options);
     }
   }
 
@@ -364,9 +404,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const live = createLiveMessage(
       {
         create: async (content) => {
-          sent = await replyTo(message, { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
+          sent = await replyTo(message, body(content));
         },
-        edit: async (content) => void (await sent?.edit({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
+        edit: async (content) => void (await sent?.edit(body(content))),
       },
       logger,
     );
@@ -386,18 +426,18 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }
     const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
     // The buttons go under the last message of the answer.
-    const body = (content: string, last: boolean) => ({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(last && components.length > 0 ? { components } : {}) });
+    const withButtons = (content: string, last: boolean) => ({ ...body(content), ...(last && components.length > 0 ? { components } : {}) });
     const delivered = await deliver(renderReplyDiscord(reply), {
       streamed: sent,
       edit: (streamed, content, last) =>
-        streamed.edit(body(content, last)).then(
+        streamed.edit(withButtons(content, last)).then(
           () => true,
           (error: unknown) => {
             logger.warn({ err: safeError(error), messageId: streamed.id }, "could not edit the streamed reply; sending the answer instead");
             return false;
           },
         ),
-      send: (content, after, last) => replyTo(after ?? message, body(content, last)),
+      send: (content, after, last) => replyTo(after ?? message, withButtons(content, last)),
       remove: (streamed) =>
         streamed.delete().then(() => undefined, (error: unknown) => logger.warn({ err: safeError(error), messageId: streamed.id }, "could not remove the streamed reply")),
     });
@@ -417,28 +457,28 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   async function answerButton(interaction: ButtonInteraction, language: Language): Promise<void> {
     // A button under an answer given before its guild was taken off DISCORD_ALLOWED_GUILDS: refused as a command is.
     if (!allowed(interaction.guildId)) {
-      await interaction.reply({ content: messages(language).notAllowed, flags: EPHEMERAL });
+      await interaction.reply({ ...body(messages(language).notAllowed), flags: EPHEMERAL });
       return;
     }
     const presser = `discord:${interaction.user.id}`;
     // Over the press limit, the reason is the reply, at once: no deferral, and nothing asked of the state.
     const refusal = await admitPress(presser, language, { limiter: presses, logger });
     if (refusal !== undefined) {
-      await interaction.reply({ content: escapeDiscord(refusal.text), allowedMentions: NO_PINGS, flags: EPHEMERAL });
+      await interaction.reply({ ...body(escapeDiscord(refusal.text)), flags: EPHEMERAL });
       return;
     }
     // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const outcome = await pressButton(interaction.customId, presser, language, { rag: deps.rag, state, logger });
     const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus }) : escapeDiscord(outcome.text);
-    await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
+    await interaction.editReply(body(content));
   }
 
   async function answerCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     if (!allowed(interaction.guildId)) {
       const question = interaction.options.getString("question");
       const language = question === null ? languageOf(interaction) : detectLanguage(question);
-      await interaction.reply({ content: messages(language).notAllowed, flags: EPHEMERAL });
+      await interaction.reply({ ...body(messages(language).notAllowed), flags: EPHEMERAL });
       return;
     }
     switch (interaction.commandName) {
@@ -449,13 +489,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         const refused = await deps.ask.admit(`discord:${interaction.user.id}`, languageOf(interaction));
         const [notice] = refused ? renderReplyDiscord(refused) : [];
         if (notice !== undefined) {
-          await interaction.reply({ content: notice, allowedMentions: NO_PINGS, flags: EPHEMERAL });
+          await interaction.reply({ ...body(notice), flags: EPHEMERAL });
         } else if (refused) {
           await interaction.deferReply({ flags: MessageFlags.Ephemeral });
           await withdraw(interaction);
         } else {
           const content = interaction.commandName === "help" ? renderHelpDiscord(deps.rag.info().examples) : renderAboutDiscord(deps.rag.info());
-          await interaction.reply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS });
+          await interaction.reply(body(content));
         }
         return;
       }
@@ -475,7 +515,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       default:
         // A stale command left registered by an older version: point to the ones that exist.
         logger.warn({ command: interaction.commandName }, "unknown command");
-        await interaction.reply({ content: renderHelpDiscord(deps.rag.info().examples), flags: EPHEMERAL });
+        await interaction.reply({ ...body(renderHelpDiscord(deps.rag.info().examples)), flags: EPHEMERAL });
     }
   }
 
@@ -486,8 +526,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     // A composed answer streams into the deferred reply, edited as it arrives; the last edit is the answer.
     const live = createLiveMessage(
       {
-        create: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
-        edit: async (content) => void (await interaction.editReply({ content, allowedMentions: NO_PINGS, flags: NO_EMBEDS })),
+        create: async (content) => void (await interaction.editReply(body(content))),
+        edit: async (content) => void (await interaction.editReply(body(content))),
       },
       logger,
     );
@@ -515,16 +555,15 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     if (reply.kind === "notice") {
       const removed = await withdraw(interaction);
       for (const [i, content] of parts.entries()) {
-        const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS } as const;
-        await (i === 0 && !removed ? interaction.editReply(body) : interaction.followUp({ ...body, flags: EPHEMERAL }));
+        await (i === 0 && !removed ? interaction.editReply(body(content)) : interaction.followUp({ ...body(content), flags: EPHEMERAL }));
       }
       return;
     }
     const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
     const ids: string[] = [];
     for (const [i, content] of parts.entries()) {
-      const body = { content, allowedMentions: NO_PINGS, flags: NO_EMBEDS, ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
-      ids.push((i === 0 ? await interaction.editReply(body) : await interaction.followUp(body)).id);
+      const part = { ...body(content), ...(i === parts.length - 1 && components.length > 0 ? { components } : {}) };
+      ids.push((i === 0 ? await interaction.editReply(part) : await interaction.followUp(part)).id);
     }
     await linkSent(reply, ids);
   }
@@ -549,7 +588,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       const commands = client.application?.commands;
       if (!commands) throw new Error("Discord did not send the application with READY");
       // Without the applications.commands scope the slash commands are refused, but mentions and DMs still work.
-      await (config.guildId ? commands.set(DISCORD_COMMANDS, config.guildId) : commands.set(DISCORD_COMMANDS)).catch((error: unknown) =>
+      const registered = discordCommands(maxQuestionChars);
+      await (config.guildId ? commands.set(registered, config.guildId) : commands.set(registered)).catch((error: unknown) =>
         logger.warn({ err: safeError(error) }, "slash commands could not be registered (invite the bot with the applications.commands scope); mentions and DMs still work"),
       );
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");

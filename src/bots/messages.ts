@@ -15,6 +15,8 @@ export interface Messages {
    * arrow is not mirrored: "←" points from the Arabic word on the right to the English one on its left.
    */
   readonly matchedArrow: string;
+  /** Between the items of a list in running text: the Arabic comma in Arabic. */
+  readonly listSeparator: string;
   readonly declined: string;
   /** How to ask; see {@link withExample} for the example question after it. */
   readonly usage: string;
@@ -23,11 +25,18 @@ export interface Messages {
   readonly greeting: string;
   /** The example question after the usage or the greeting. */
   readonly forExample: (question: string) => string;
+  /**
+   * How to ask where the bot hears only some messages, by platform (see {@link withHowToAsk}): a Discord server sends
+   * it only the messages that mention it, and a Telegram group (privacy mode on) only commands, mentions and replies.
+   */
+  readonly howToAskIn: Readonly<Record<ChatPlatform, string>>;
   /** Reply to thanks said alone. */
   readonly welcome: string;
   readonly tooLong: (limit: number) => string;
   readonly notText: string;
   readonly rateLimited: (seconds: number) => string;
+  /** The rate-limit notice for a button press that counts as a question ("Show paragraph" on Telegram), as a toast. */
+  readonly rateLimitedPress: (seconds: number) => string;
   readonly failed: string;
   /** The briefings changed since they were read: nothing is quoted until they are read again. */
   readonly stale: string;
@@ -50,6 +59,8 @@ export interface Messages {
   readonly pressingTooFast: (seconds: number) => string;
   /** A button whose answer is too old (its payload expired) or that this bot never made. */
   readonly buttonExpired: string;
+  /** The descriptions of the Telegram commands in the client's menu (setMyCommands), 3-256 characters each. */
+  readonly commands: { readonly ask: string; readonly help: string; readonly about: string };
   /** /about's lines: the briefings, the index's size, when it was built, the embedder. */
   readonly about: {
     readonly briefings: (count: number) => string;
@@ -65,6 +76,7 @@ const en: Messages = {
   sources: "Sources:",
   matched: "matched:",
   matchedArrow: "→",
+  listSeparator: ", ",
   declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
   usage: "Ask me a question about the briefing.",
   help:
@@ -72,10 +84,15 @@ const en: Messages = {
     "Ask in English or Arabic. If the briefing doesn't say, I tell you so instead of guessing.",
   greeting: "Hello! Ask me a question about the briefing.",
   forExample: (question) => `For example: ${question}`,
+  howToAskIn: {
+    discord: "In a server, mention me or use /ask.",
+    telegram: "In a group, use /ask, mention me or reply to one of my messages.",
+  },
   welcome: "You're welcome! Ask me anything else about the briefing.",
   tooLong: (limit) => `That question is too long. Please keep it to ${limit} characters or fewer.`,
   notText: "I can only read questions written as text.",
   rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and ask again.`,
+  rateLimitedPress: (seconds) => `You're asking faster than I can keep up. Please press again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
   stale: "The briefing has changed since I last read it, so I won't quote it until I have read it again. Please try again later; if this keeps happening, tell whoever runs this bot.",
   notAllowed: "This bot isn't enabled here.",
@@ -89,6 +106,11 @@ const en: Messages = {
   votingOff: "Thanks, but ratings are no longer collected.",
   pressingTooFast: (seconds) => `You're pressing buttons faster than I can keep up. Please wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and press again.`,
   buttonExpired: "This button has expired. Please ask the question again.",
+  commands: {
+    ask: "Ask a question about the briefing",
+    help: "What this bot does",
+    about: "Which briefings I know and when they were indexed",
+  },
   about: {
     briefings: (count) => `Briefings (${count}):`,
     passages: (passages, sentences) => `Passages: ${passages} (${sentences} sentences)`,
@@ -103,6 +125,7 @@ const ar: Messages = {
   sources: "المصادر:",
   matched: "تطابق:",
   matchedArrow: "←",
+  listSeparator: "، ",
   declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
   usage: "اسألني سؤالاً عن الخبر.",
   help:
@@ -110,10 +133,16 @@ const ar: Messages = {
     "اسأل بالعربية أو بالإنجليزية. وإن لم يذكر الخبر الجواب أخبرتك بذلك بدل التخمين.",
   greeting: "أهلاً! اسألني سؤالاً عن الخبر.",
   forExample: (question) => `مثلاً: ${question}`,
+  // The left-to-right mark keeps the slash before "ask" in a right-to-left line, where it would show as "ask/".
+  howToAskIn: {
+    discord: "في الخوادم، أشِر إليّ أو استخدم \u200E/ask.",
+    telegram: "في المجموعات، استخدم \u200E/ask أو أشِر إليّ أو ردّ على إحدى رسائلي.",
+  },
   welcome: "على الرحب والسعة! اسألني عن أي شيء آخر في الخبر.",
   tooLong: (limit) => `السؤال طويل جداً. من فضلك لا تتجاوز ${counted(limit, LETTER)}.`,
   notText: "لا أستطيع قراءة إلا الأسئلة المكتوبة نصاً.",
   rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${counted(seconds, SECOND)} ثم اسأل مجدداً.`,
+  rateLimitedPress: (seconds) => `طلباتك أسرع مما أستطيع مجاراته. اضغط مجدداً بعد ${counted(seconds, SECOND)}.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
   stale: "تغيّر نص الخبر منذ آخر مرة قرأته فيها، فلن أقتبس منه حتى أقرأه من جديد. حاول مجدداً لاحقاً، وإن تكرر ذلك فأبلغ مشغّل البوت.",
   notAllowed: "هذا البوت غير مفعّل هنا.",
@@ -127,6 +156,11 @@ const ar: Messages = {
   votingOff: "شكراً، لكن التقييمات لم تعد تُجمع.",
   pressingTooFast: (seconds) => `ضغطاتك على الأزرار أسرع مما أستطيع مجاراته. انتظر ${counted(seconds, SECOND)} ثم اضغط مجدداً.`,
   buttonExpired: "انتهت صلاحية هذا الزر. من فضلك اطرح السؤال مجدداً.",
+  commands: {
+    ask: "اطرح سؤالاً عن الخبر",
+    help: "ما يفعله هذا البوت",
+    about: "الأخبار التي أعرفها ومتى فُهرست",
+  },
   about: {
     briefings: (count) => `نصوص الأخبار (${count}):`,
     passages: (passages, sentences) => `المقاطع: ${passages}، الجمل: ${sentences}`,
@@ -166,6 +200,18 @@ function counted(n: number, noun: CountedNoun): string {
   if (tail >= 3 && tail <= 10) return `${n} ${noun.few}`;
   if (tail >= 11) return `${n} ${noun.many}`;
   return `${n} ${noun.other}`;
+}
+
+/** A chat platform with places where the bot hears only the messages addressed to it (groups, servers). */
+export type ChatPlatform = "discord" | "telegram";
+
+/**
+ * `text` (the help or the greeting), then on a line of its own how to ask in a group or server of `platform`; as
+ * it is without a platform (the console). Not after the usage for an empty question: its asker has just
+ * addressed the bot there.
+ */
+export function withHowToAsk(text: string, language: Language, platform: ChatPlatform | undefined): string {
+  return platform === undefined ? text : `${text}\n${messages(language).howToAskIn[platform]}`;
 }
 
 /** `text` (the usage or the greeting), then the example question when there is one the briefings answer. */

@@ -7,7 +7,7 @@ import { timingSafeEqual } from "node:crypto";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf, TelegramError, type Context } from "telegraf";
 import { message } from "telegraf/filters";
-import type { InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
+import type { BotCommand, InlineKeyboardMarkup, Message, Update, UserFromGetMe } from "telegraf/types";
 import type { TelegramConfig, TelegramWebhook } from "../config.js";
 import { detectLanguage, type Language } from "../rag/index.js";
 import type { ConversationPlace } from "../state/index.js";
@@ -18,7 +18,6 @@ import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
 import { messages } from "./messages.js";
 import { createPressLimiter } from "./rate-limit.js";
-import { renderNotice } from "./render/plain.js";
 import {
   escapeHtml,
   renderAboutHtml,
@@ -53,11 +52,15 @@ export interface TelegramBotOptions {
   readonly refusalLogIntervalMs?: number;
 }
 
-const COMMANDS = [
-  { command: "ask", description: "Ask a question about the briefing" },
-  { command: "help", description: "What this bot does" },
-  { command: "about", description: "Which briefings I know and when they were indexed" },
-];
+/** The commands in the client's menu, described in `language`. */
+const commandsIn = (language: Language): BotCommand[] => {
+  const { commands } = messages(language);
+  return [
+    { command: "ask", description: commands.ask },
+    { command: "help", description: commands.help },
+    { command: "about", description: commands.about },
+  ];
+};
 const UPDATES = ["message" as const, "callback_query" as const];
 /**
  * What a person sends besides text; any other message is one of Telegram's service messages (a pin, a timer set, a
@@ -133,6 +136,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   const presses = createPressLimiter();
 
   const onError = async (error: unknown, ctx: Context): Promise<void> => {
+    if (cannotWrite(error)) {
+      // The apology would be refused alike, and the operator can do nothing about a user who blocked the bot.
+      logger.warn({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id }, "Telegram refused the reply: the bot may not write in this chat (blocked, removed, or not allowed to send); no apology sent");
+      return;
+    }
     logger.error({ err: error, update: ctx.update.update_id, chat: ctx.chat?.id }, "handling a Telegram update failed");
     if (!ctx.chat) return;
     await ctx.reply(escapeHtml(messages(userLanguage(ctx)).failed), { parse_mode: "HTML" }).then(
@@ -222,16 +230,14 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     const task = async (): Promise<void> => {
       const presser = `telegram:${ctx.from.id}`;
       const outcome = await pressButton(data, presser, language, { rag: deps.rag, state, logger });
-      if (outcome.kind === "message") {
-        await ctx.answerCbQuery(outcome.text);
-        return;
-      }
+      if (outcome.kind === "message") return acknowledge(outcome.text);
       // A paragraph is posted to the whole chat: counted against the presser's limit as a question is (over it,
       // the notice goes to the presser alone), or pressing again and again would flood a group.
       const refused = await ask.admit(presser, language);
       if (refused) {
-        await ctx.answerCbQuery(refused.kind === "notice" ? renderNotice(refused.notice) : undefined);
-        return;
+        // The notice as a toast that says to press again, not to ask again; after it, silence (an empty answer).
+        const waitMs = refused.kind === "notice" && refused.notice.code === "rate-limited" ? refused.notice.retryAfterMs : undefined;
+        return acknowledge(waitMs === undefined ? undefined : messages(language).rateLimitedPress(Math.max(1, Math.ceil(waitMs / 1000))));
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus });
       // The deadline is counted from the press: the payload and the rate limit may have waited on Redis already.
@@ -240,7 +246,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning;
     // after the query was answered, only the log can tell.
     void inflight.run(task).catch(async (error: unknown) => {
-      logger.error({ err: error, update: ctx.update.update_id }, "handling a button press failed");
+      // A paragraph the chat refuses (the bot may not write there) is no bug of the bot's; the presser is told alike.
+      const log = cannotWrite(error) ? logger.warn.bind(logger) : logger.error.bind(logger);
+      log({ err: error, update: ctx.update.update_id }, "handling a button press failed");
       await acknowledge(messages(language).failed);
     });
   });
@@ -461,7 +469,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         }
         throw error;
       });
-      await bot.telegram.setMyCommands(COMMANDS).catch((err: unknown) => logger.warn({ err }, "setMyCommands failed"));
+      // The English descriptions for every client, the Arabic ones for clients in Arabic.
+      await bot.telegram.setMyCommands(commandsIn("en")).catch((err: unknown) => logger.warn({ err }, "setMyCommands failed"));
+      await bot.telegram.setMyCommands(commandsIn("ar"), { language_code: "ar" }).catch((err: unknown) => logger.warn({ err, language: "ar" }, "setMyCommands failed"));
       if (config.webhook === undefined) poll();
       else await listen(config.webhook);
       logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" }, "Telegram bot started");
@@ -508,6 +518,16 @@ function outcomeUnknown(error: unknown): boolean {
   return !(error instanceof TelegramError) || error.code >= 500;
 }
 
+/**
+ * Whether Telegram refused a message because the bot may not write in that chat: blocked by the user, removed from
+ * the group, the user's account deleted (403), or not allowed to send there (400 "not enough rights"). An apology
+ * sent there would be refused alike.
+ */
+function cannotWrite(error: unknown): boolean {
+  if (!(error instanceof TelegramError)) return false;
+  return error.code === 403 || (error.code === 400 && /not enough rights|have no rights|CHAT_WRITE_FORBIDDEN|CHAT_RESTRICTED/iu.test(error.description));
+}
+
 /** Telegram's refusal of an edit that changes nothing: the message already shows that text and those buttons. */
 function notModified(error: unknown): boolean {
   return error instanceof TelegramError && error.code === 400 && error.description.includes("message is not modified");
@@ -530,8 +550,13 @@ function unknownCommand(msg: Message.TextMessage, me: UserFromGetMe): boolean {
   return addressee === undefined ? msg.chat.type === "private" : addressee.toLowerCase() === me.username.toLowerCase();
 }
 
+/**
+ * The language to speak to whoever sent the update: an Arabic message's, else their client's (language_code). Only a
+ * message's own text is read: for a button press telegraf's ctx.text is the text of the message the button is under,
+ * the bot's answer.
+ */
 function userLanguage(ctx: Context): Language {
-  const text = ctx.text;
+  const text = "message" in ctx.update ? ctx.text : undefined;
   if (text && detectLanguage(text) === "ar") return "ar";
   return ctx.from?.language_code?.startsWith("ar") ? "ar" : "en";
 }

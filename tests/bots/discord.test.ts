@@ -112,6 +112,12 @@ describe("Discord bot: start", () => {
     expect(discord.calls.some((c) => c.method === "PUT" && c.route === `/applications/${IDS.bot}/guilds/${IDS.guild}/commands`)).toBe(true);
   });
 
+  it("limits /ask's question to the core's length (maxQuestionChars), so that Discord stops a longer one before it is sent", async () => {
+    const { discord } = await setup({ bot: { maxQuestionChars: 300 } });
+    const [ask] = discord.commands.get(IDS.guild) ?? [];
+    expect(ask?.["options"]).toMatchObject([{ name: "question", type: 3, required: true, max_length: 300 }]);
+  });
+
   it("registers the commands globally when no guild is configured", async () => {
     const { discord } = await setup({ config: { guildId: undefined } });
     expect(discord.commands.get("global")?.map((c) => c["name"])).toEqual(["ask", "help", "about"]);
@@ -368,12 +374,36 @@ describe("Discord bot: mentions and direct messages", () => {
 
   it("apologises when Discord rejects the answer, logs it without tokens, and keeps running", async () => {
     const h = await setup();
-    h.discord.failNext({ method: "POST", route: /^\/channels\/\d+\/messages$/u, status: 403, body: { message: "Missing Permissions", code: 50013 } });
+    h.discord.failNext({ method: "POST", route: /^\/channels\/\d+\/messages$/u, status: 400, body: { message: "Invalid Form Body", code: 50035 } });
     const id = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
     const apology = await replyTo(h.discord, id);
     expect(apology.content).toBe(en.failed);
-    expect(h.logs.join("")).toContain("Missing Permissions");
+    expect(h.logs.join("")).toContain("Invalid Form Body");
     const next = await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
+    expect(next.content).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("sends no apology where Discord refuses the bot's messages (50013, 50001, 50007), logging one warning each, and keeps running", async () => {
+    const h = await setup();
+    const refusals = [
+      { channel: IDS.channel, status: 403, body: { message: "Missing Permissions", code: 50013 } },
+      { channel: IDS.otherChannel, status: 403, body: { message: "Missing Access", code: 50001 } },
+      { channel: IDS.dmChannel, status: 403, body: { message: "Cannot send messages to this user", code: 50007 } },
+    ];
+    // Each channel refuses every message, an apology as the answer: as Discord does.
+    for (const { channel, status, body } of refusals) h.discord.failNext({ method: "POST", route: new RegExp(`^/channels/${channel}/messages$`, "u"), status, body, times: 5 });
+    h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { guildId: IDS.otherGuild });
+    h.discord.directMessage("Who is Michele Sison?");
+    await h.discord.waitFor(() => (h.discord.calls.filter((c) => c.status === 403).length >= 3 ? true : undefined), 10_000, "three refused answers");
+    await settled(h);
+    const posts = h.discord.calls.filter((c) => c.method === "POST" && /^\/channels\/\d+\/messages$/u.test(c.route));
+    expect(posts.map((c) => c.route).sort()).toEqual(refusals.map((r) => `/channels/${r.channel}/messages`).sort());
+    const lines = h.logs.map((line) => JSON.parse(line) as { level: number; msg: string; channelId?: string });
+    const refused = lines.filter((l) => l.msg.startsWith("Discord refused the answer"));
+    expect(refused.map((l) => [l.level, l.channelId]).sort()).toEqual(refusals.map((r) => [40, r.channel]).sort());
+    expect(lines.filter((l) => l.level >= 50)).toEqual([]);
+    const next = await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?", { author: user(3), channelId: "400000000000000009" }));
     expect(next.content).toContain(FAKE_QUOTES[0]);
   });
 
@@ -443,6 +473,22 @@ describe("Discord bot: link previews", () => {
     // Replies and the rest of a long answer, /help's reply, the /ask edits (one the passage's), the /ask follow-ups.
     expect(new Set(calls.map((c) => c.kind))).toEqual(new Set(["channel POST", "interaction reply", "interaction edit", "follow-up"]));
     for (const call of calls) expect(call.flags & SUPPRESS_EMBEDS, call.kind).toBe(SUPPRESS_EMBEDS);
+  });
+});
+
+describe("Discord bot: link previews in an apology", () => {
+  it("are suppressed on the apology edited into a deferred reply, as on every other edit", async () => {
+    const h = await setup();
+    const answer = await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    h.rag.passage = () => {
+      throw new Error("the passage store failed");
+    };
+    const click = h.discord.click(answer.id, h.discord.buttonsOf(answer)[0]?.[0] ?? "");
+    await h.discord.waitFor(() => byInteraction(h.discord, click)[0], 10_000, "the apology");
+    await settled(h);
+    const edits = h.discord.calls.filter((c) => c.method === "PATCH" && c.route.endsWith("/messages/@original"));
+    expect(edits.map((c) => c.body?.["content"])).toEqual([en.failed]);
+    expect(Number(edits[0]?.body?.["flags"] ?? 0) & SUPPRESS_EMBEDS).toBe(SUPPRESS_EMBEDS);
   });
 });
 

@@ -26,6 +26,8 @@ import { freePort } from "../helpers/ports.js";
 import { startRedis } from "../state/redis-server.js";
 
 const en = messages("en");
+/** What /start and /help say in English. */
+const HELP = `${en.help}\n\n${en.usage}\n${en.howToAskIn.telegram}`;
 
 const cleanups: (() => Promise<void>)[] = [];
 
@@ -143,6 +145,21 @@ describe("Telegram bot, long polling", () => {
     await tg.waitForCalls("getUpdates", 1);
   });
 
+  it("registers its commands described in Arabic for clients in Arabic, and in English for every other", async () => {
+    const { tg } = await setup();
+    const ar = messages("ar").commands;
+    expect(tg.commandsByLanguage.get("ar")).toEqual([
+      { command: "ask", description: ar.ask },
+      { command: "help", description: ar.help },
+      { command: "about", description: ar.about },
+    ]);
+    expect(tg.commands).toEqual([
+      { command: "ask", description: en.commands.ask },
+      { command: "help", description: en.commands.help },
+      { command: "about", description: en.commands.about },
+    ]);
+  });
+
   it("answers a private question with verbatim quotes, replying to it, after a typing action", async () => {
     const { tg, rag } = await setup();
     const update = tg.push(tg.privateUpdate("Who is Michele Sison?"));
@@ -190,8 +207,8 @@ describe("Telegram bot, long polling", () => {
     tg.push(tg.privateUpdate("/ask"));
     tg.push(tg.groupUpdate(`/ask@${tg.me.username ?? ""}   `));
     const sent = await tg.waitForSent(4);
-    expect(shown(sent[0])).toBe(`${en.help}\n\n${en.usage}`);
-    expect(shown(sent[1])).toBe(`${en.help}\n\n${en.usage}`);
+    expect(shown(sent[0])).toBe(HELP);
+    expect(shown(sent[1])).toBe(HELP);
     expect(shown(sent[2])).toBe(en.usage);
     expect(shown(sent[3])).toBe(en.usage);
     expect(rag.questions).toEqual([]);
@@ -204,7 +221,7 @@ describe("Telegram bot, long polling", () => {
     tg.push(tg.privateUpdate("/HELP"));
     const sent = await tg.waitForSent(2);
     expect(rag.questions).toEqual(["Who is Michele Sison?"]);
-    expect(shown(sent[1])).toBe(`${en.help}\n\n${en.usage}`);
+    expect(shown(sent[1])).toBe(HELP);
   });
 
   it("answers a command it lacks with the help text: in a private chat, or named for it in a group; not another bot's", async () => {
@@ -219,7 +236,7 @@ describe("Telegram bot, long polling", () => {
     tg.push(tg.privateUpdate("/help"));
     const sent = await tg.waitForSent(3);
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(tg.sent.map(shown)).toEqual(Array(3).fill(`${en.help}\n\n${en.usage}`));
+    expect(tg.sent.map(shown)).toEqual(Array(3).fill(HELP));
     expect(sent.filter((m) => m.params.chat_id !== sent[0]?.params.chat_id)).toHaveLength(1);
     // In the group it replies to the command, so that everyone sees whose it is; in a private chat it need not.
     const [inPrivate, inGroup] = sent;
@@ -397,6 +414,30 @@ describe("Telegram bot, long polling", () => {
     tg.push(tg.privateUpdate("Who is Michele Sison?"));
     const sent = await tg.waitForSent(2);
     expect(shown(sent[1])).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("sends no apology where Telegram refuses the bot's messages (blocked, removed, no right to send), logging one warning each", async () => {
+    const { tg, inflight, logs } = await setup();
+    const refusals = [
+      { chat: 7001, fault: { kind: "error", code: 403, description: "Forbidden: bot was blocked by the user" } },
+      { chat: -1007002, fault: { kind: "error", code: 403, description: "Forbidden: bot was kicked from the supergroup chat" } },
+      { chat: -1007003, fault: { kind: "error", code: 400, description: "Bad Request: not enough rights to send text messages to the chat" } },
+    ] as const;
+    // Each chat refuses every message, an apology as the answer: as Telegram does.
+    for (const { chat, fault } of refusals) tg.fail("sendMessage", fault, 5, (params) => params.chat_id === chat);
+    tg.push(tg.privateUpdate("Who is Michele Sison?", { id: 7001 }));
+    tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} Who is Michele Sison?`, { chatId: -1007002 }));
+    tg.push(tg.groupUpdate("/help", { chatId: -1007003 }));
+    await tg.waitForCalls("sendMessage", 3);
+    await inflight.drain(2000);
+    expect(tg.callsOf("sendMessage").map((c) => c.params.chat_id).sort()).toEqual(refusals.map((r) => r.chat).sort());
+    const refused = logs().filter((l) => l.msg.startsWith("Telegram refused the reply"));
+    expect(refused.map((l) => [l.level, l.chat]).sort()).toEqual(refusals.map((r) => [40, r.chat]).sort());
+    expect(logs().filter((l) => l.level >= 50)).toEqual([]);
+    // And the bot goes on answering where it may write.
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    expect(shown(answer)).toContain(FAKE_QUOTES[0]);
   });
 
   it("honours 429 retry_after on sendMessage and delivers the answer exactly once", async () => {
@@ -969,6 +1010,58 @@ describe("Telegram bot, answer buttons and feedback", () => {
     expect(tg.callbackAnswers.map((a) => a.text)).toEqual([en.notAllowed, en.notAllowed, en.notAllowed]);
     expect(calls()).toBe(before);
     expect(tg.sent).toHaveLength(1);
+  });
+
+  it("answers a press in the presser's language, not that of the message the button is under", async () => {
+    const { tg, inflight } = await setup();
+    // An Arabic message of the bot's (its help, to a client in Arabic), and an English reader pressing a button
+    // under it that records no language: the press is answered in the reader's language.
+    tg.push(tg.privateUpdate("/help", { languageCode: "ar" }));
+    const [help] = await tg.waitForSent(1);
+    if (!help) throw new Error("no help");
+    expect(shown(help)).toContain(messages("ar").help);
+    tg.push(tg.callbackUpdate(help.message, "something-else", { languageCode: "en" }));
+    await tg.waitForCalls("answerCallbackQuery", 1);
+    await inflight.drain(2000);
+    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([en.buttonExpired]);
+  });
+
+  it("words the rate-limit toast of a 'Show paragraph' press for a press, in the button's language: press again in N seconds", async () => {
+    const { tg, inflight } = await setup({ perMinute: 2 });
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    tg.push(tg.privateUpdate("من هي ميشال سيسون؟", { id: 1002 }));
+    const sent = await tg.waitForSent(2);
+    const english = sent.find((s) => s.params.chat_id === 1001);
+    const arabic = sent.find((s) => s.params.chat_id === 1002);
+    if (!english || !arabic) throw new Error("no answers");
+    // Each asker has one question left: the first press is posted, the second is over the limit.
+    for (let i = 0; i < 2; i++) tg.push(tg.callbackUpdate(english.message, tg.buttonsOf(english)[0]?.[0] ?? ""));
+    for (let i = 0; i < 2; i++) tg.push(tg.callbackUpdate(arabic.message, tg.buttonsOf(arabic)[0]?.[0] ?? "", { id: 1002 }));
+    await tg.waitForCalls("answerCallbackQuery", 4);
+    await inflight.drain(2000);
+    const toasts = tg.callbackAnswers.map((a) => a.text).filter((t) => t !== undefined);
+    expect(toasts).toHaveLength(2);
+    expect(toasts).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^You're asking faster than I can keep up\. Please press again in \d+ seconds\.$/u),
+        expect.stringMatching(/^طلباتك أسرع مما أستطيع مجاراته\. اضغط مجدداً بعد .+\.$/u),
+      ]),
+    );
+  });
+
+  it("answers a press once, even when the answer with its toast fails: no second answer with an apology", async () => {
+    const { tg, inflight, logs } = await setup();
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    // The answer to an unknown button's press ("expired") is lost on the way.
+    tg.fail("answerCallbackQuery", faults.drop(), 1);
+    tg.push(tg.callbackUpdate(answer.message, "something-else"));
+    await tg.waitForCalls("answerCallbackQuery", 1);
+    await inflight.drain(2000);
+    expect(tg.callsOf("answerCallbackQuery").map((c) => c.params.text)).toEqual([en.buttonExpired]);
+    expect(logs().map((l) => l.msg)).toContain("could not answer the callback query");
+    expect(logs().map((l) => l.msg)).not.toContain("handling a button press failed");
   });
 
   it("handles a callback query delivered twice once", async () => {

@@ -87,7 +87,10 @@ export interface FakeTelegram {
   readonly me: User;
   readonly calls: readonly ApiCall[];
   readonly sent: readonly SentMessage[];
+  /** The commands set for every language (setMyCommands without language_code). */
   readonly commands: readonly unknown[];
+  /** The commands set for the clients in one language (setMyCommands with language_code), by that code. */
+  readonly commandsByLanguage: ReadonlyMap<string, readonly unknown[]>;
   readonly webhook: { readonly url: string; readonly secretToken: string | undefined } | undefined;
   callsOf(method: string): ApiCall[];
   /** Serves `fault` for the next `times` calls of `method` (of those whose parameters pass `when`, when given). */
@@ -145,6 +148,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   const calls: ApiCall[] = [];
   const sent: SentMessage[] = [];
   const commands: unknown[] = [];
+  const commandsByLanguage = new Map<string, readonly unknown[]>();
   const queue: Update[] = [];
   const delivered = new Map<number, number>();
   const messages = new Map<string, Message>();
@@ -229,7 +233,13 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     getWebhookInfo: () => ok({ url: webhook?.url ?? "", has_custom_certificate: false, pending_update_count: queue.length }),
     setMyCommands: (params) => {
       if (!Array.isArray(params.commands)) return error(400, "Bad Request: commands must be an array");
-      commands.splice(0, commands.length, ...params.commands);
+      const described = (params.commands as { description?: unknown }[]).every((c) => typeof c.description === "string" && c.description.length >= 1 && c.description.length <= 256);
+      if (!described) return error(400, "Bad Request: BOT_COMMAND_DESCRIPTION_INVALID");
+      // A two-letter ISO 639-1 code, or none: the commands for every language without commands of its own.
+      const language = params.language_code ?? "";
+      if (typeof language !== "string" || (language !== "" && !/^[a-z]{2}$/u.test(language))) return error(400, "Bad Request: invalid language code specified");
+      if (language === "") commands.splice(0, commands.length, ...params.commands);
+      else commandsByLanguage.set(language, [...params.commands]);
       return ok(true);
     },
     sendChatAction: (params) => {
@@ -392,6 +402,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
     calls,
     sent,
     commands,
+    commandsByLanguage,
     get webhook() {
       return webhook;
     },

@@ -6,7 +6,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, Tim
 import { withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, withExample } from "../messages.js";
+import { messages, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -92,7 +92,7 @@ export function renderReplyDiscord(reply: Reply, options: DiscordRenderOptions =
     case "answer":
       return renderAnswerDiscord(reply.answer, options);
     case "notice":
-      return [escapeDiscord(renderNotice(reply.notice))];
+      return [escapeDiscord(renderNotice(reply.notice, "discord"))];
     case "silent":
       return [];
   }
@@ -141,11 +141,11 @@ export function renderPassageDiscord(passage: PassageView, n: number, language: 
 
 /**
  * The /help text in English, then in Arabic: Discord has no Arabic locale to tell an Arabic speaker by, and a
- * reader who asks in Arabic should be told so in Arabic.
+ * reader who asks in Arabic should be told so in Arabic. Each says how to ask in a server too.
  */
 export function renderHelpDiscord(examples: RagInfo["examples"] = {}): string {
   return (["en", "ar"] as const)
-    .map((language) => `${messages(language).help}\n\n${escapeDiscord(withExample(messages(language).usage, language, examples[language]))}`)
+    .map((language) => `${messages(language).help}\n\n${escapeDiscord(withHowToAsk(withExample(messages(language).usage, language, examples[language]), language, "discord"))}`)
     .join("\n\n");
 }
 

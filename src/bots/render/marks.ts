@@ -1,9 +1,9 @@
 /**
  * The words of a quote that matched the question, for the renderers: marked in the plain quote with two
  * private-use characters before it is cut into messages and escaped (neither step touches them), then turned
- * into the platform's bold. A line under a quote in the other language names what matched what.
+ * into the platform's bold. A line under a quote names the words that matched across scripts.
  */
-import { detectLanguage, type Citation, type Language } from "../../rag/index.js";
+import type { Citation, Language } from "../../rag/index.js";
 import { messages } from "../messages.js";
 
 export const MARK_OPEN = "\uE000";
@@ -52,18 +52,27 @@ export function renderMarks(piece: string, open: string, close: string): string 
   return out + pending;
 }
 
+/** The script a word is written in, as far as the "matched" line cares: Arabic, Latin, or neither (digits, signs). */
+type Script = "arabic" | "latin" | "other";
+
+function scriptOf(text: string): Script {
+  if (/\p{Script=Arabic}/u.test(text)) return "arabic";
+  return /\p{Script=Latin}/u.test(text) ? "latin" : "other";
+}
+
 /**
- * "matched: Sahel → الساحل, Algeria → الجزائر" under a quote written in another language than the question,
- * so a reader sees why it was cited; undefined for a quote in the question's language or without matches.
+ * "matched: Sahel → الساحل, Algeria → الجزائر" under a quote, naming each question word that matched a word written
+ * in another script, so a reader sees why that bold word was cited. Decided per word, not by the quote's language:
+ * an English tweet is matched by "January" in its Arabic timestamp, an Arabic paragraph by "HRC" (حقوق), while
+ * "Algeria" matching "Algerian" needs no explaining whatever the quote's language. Undefined when no pair crosses.
  */
 export function matchedLine(citation: Pick<Citation, "quote" | "matches">, language: Language): string | undefined {
-  const matches = citation.matches ?? [];
-  if (matches.length === 0 || detectLanguage(citation.quote) === language) return undefined;
   const m = messages(language);
   const pairs = new Map<string, string>();
-  for (const { start, end, word } of matches) {
+  for (const { start, end, word } of citation.matches ?? []) {
     const found = citation.quote.slice(start, end);
-    if (found !== word && !pairs.has(word.toLowerCase()) && pairs.size < MAX_PAIRS) pairs.set(word.toLowerCase(), `${word} ${m.matchedArrow} ${found}`);
+    if (scriptOf(found) === scriptOf(word) || pairs.has(word.toLowerCase()) || pairs.size >= MAX_PAIRS) continue;
+    pairs.set(word.toLowerCase(), `${word} ${m.matchedArrow} ${found}`);
   }
-  return pairs.size > 0 ? `${m.matched} ${[...pairs.values()].join(", ")}` : undefined;
+  return pairs.size > 0 ? `${m.matched} ${[...pairs.values()].join(m.listSeparator)}` : undefined;
 }

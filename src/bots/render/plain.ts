@@ -3,7 +3,7 @@
  */
 import type { Answer, Language, RagInfo } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
-import { messages, withExample } from "../messages.js";
+import { messages, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
 import { matchedLine } from "./marks.js";
 
 /**
@@ -24,8 +24,11 @@ export function renderAnswerPlain(answer: Answer): string {
   return [...head, ...quotes, "", m.sources, ...sources].join("\n");
 }
 
-/** A notice (too long, rate limited, failure …) in the asker's language. */
-export function renderNotice(notice: Notice): string {
+/**
+ * A notice (too long, rate limited, failure …) in the asker's language. On a chat `platform`, the greeting and the
+ * help also say how to ask in a group or server there (see withHowToAsk).
+ */
+export function renderNotice(notice: Notice, platform?: ChatPlatform): string {
   const m = messages(notice.language);
   switch (notice.code) {
     case "empty":
@@ -41,11 +44,11 @@ export function renderNotice(notice: Notice): string {
     case "stale":
       return m.stale;
     case "greeting":
-      return withExample(m.greeting, notice.language, notice.example);
+      return withHowToAsk(withExample(m.greeting, notice.language, notice.example), notice.language, platform);
     case "thanks":
       return m.welcome;
     case "help":
-      return `${m.help}\n\n${withExample(m.usage, notice.language, notice.example)}`;
+      return `${m.help}\n\n${withHowToAsk(withExample(m.usage, notice.language, notice.example), notice.language, platform)}`;
     case "ack":
       return withExample(m.usage, notice.language, notice.example);
   }

@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
 import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, withExample } from "../messages.js";
+import { messages, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -77,7 +77,7 @@ export function renderReplyHtml(reply: Reply, limit = TELEGRAM_MAX_CHARS): strin
     case "answer":
       return renderAnswerHtml(reply.answer, limit);
     case "notice":
-      return pack([{ open: "", close: "", text: renderNotice(reply.notice) }], limit);
+      return pack([{ open: "", close: "", text: renderNotice(reply.notice, "telegram") }], limit);
     case "silent":
       return [];
   }
@@ -110,9 +110,12 @@ export function renderPassageHtml(passage: PassageView, n: number, language: Lan
   return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
 }
 
-/** What /start and /help say: what the bot does, then how to ask (with the example question the briefings answer). */
+/**
+ * What /start and /help say: what the bot does, then how to ask (with the example question the briefings answer),
+ * in a private chat and in a group.
+ */
 export function renderHelpHtml(language: Language, example?: string): string {
-  return `${escapeHtml(messages(language).help)}\n\n${renderUsageHtml(language, example)}`;
+  return `${escapeHtml(messages(language).help)}\n\n${escapeHtml(withHowToAsk(withExample(messages(language).usage, language, example), language, "telegram"))}`;
 }
 
 /** The usage text, for an empty question. */

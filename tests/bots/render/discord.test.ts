@@ -224,13 +224,25 @@ describe("renderReplyDiscord", () => {
 
 describe("/help and /about", () => {
   it("help is the shared help text and usage example, in English and then in Arabic (Discord has no Arabic locale)", () => {
-    expect(renderHelpDiscord()).toBe(`${messages("en").help}\n\n${messages("en").usage}\n\n${messages("ar").help}\n\n${messages("ar").usage}`);
+    const [en, ar] = [messages("en"), messages("ar")];
+    expect(renderHelpDiscord()).toBe(`${en.help}\n\n${en.usage}\n${en.howToAskIn.discord}\n\n${ar.help}\n\n${ar.usage}\n${ar.howToAskIn.discord}`);
+  });
+
+  it("help and the greeting say, in both languages, how to ask in a server: a mention or /ask", () => {
+    // In a server the bot receives only the messages that mention it (no Message Content intent), and /ask.
+    const help = renderHelpDiscord();
+    expect(help).toContain("In a server, mention me or use /ask.");
+    expect(help).toContain("في الخوادم، أشِر إليّ أو استخدم \u200E/ask.");
+    const [greeting] = renderReplyDiscord({ kind: "notice", notice: { code: "greeting", language: "ar" } });
+    expect(greeting).toBe(`${messages("ar").greeting}\n${messages("ar").howToAskIn.discord}`);
+    const [helpSaid] = renderReplyDiscord({ kind: "notice", notice: { code: "help", language: "en" } });
+    expect(helpSaid).toBe(`${messages("en").help}\n\n${messages("en").usage}\n${messages("en").howToAskIn.discord}`);
   });
 
   it("help suggests each language's example question, its Markdown shown as written", () => {
     const help = renderHelpDiscord({ en: "What did *Sison* say about __Mali__?" });
     expect(help).toContain(`${messages("en").usage} For example: What did \\*Sison\\* say about \\_\\_Mali\\_\\_?`);
-    expect(help.endsWith(messages("ar").usage)).toBe(true);
+    expect(help.endsWith(`${messages("ar").usage}\n${messages("ar").howToAskIn.discord}`)).toBe(true);
     // A notice with the example is escaped the same way.
     const [usage] = renderReplyDiscord({ kind: "notice", notice: { code: "empty", language: "en", example: "Who is *Sison*?" } });
     expect(usage).toBe(`${messages("en").usage} For example: Who is \\*Sison\\*?`);

@@ -53,7 +53,7 @@ describe("matched words", () => {
     expect(renderAnswerPlain(answer("en"))).toContain(`[1] “${QUOTE}”\n    matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت\n`);
     const composed: Answer = { kind: "answered", question: "Q?", language: "en", citations: [CITATION], composed: { text: "A key role [1]." }, timings: { totalMs: 1 } };
     expect(renderAnswerPlain(composed)).toContain("    matched: Sahel → الساحل");
-    expect(renderAnswerPlain(answer("ar"))).not.toContain(messages("ar").matched);
+    expect(renderAnswerPlain(answer("ar", { ...CITATION, matches: [{ ...at("الساحل"), word: "الساحل" }] }))).not.toContain(messages("ar").matched);
   });
 
   it("point from the question's word to the quote's in either direction of reading: ← in an Arabic answer", () => {
@@ -64,11 +64,39 @@ describe("matched words", () => {
     expect(matchedLine(CITATION, "en")).toContain("Sahel → الساحل");
   });
 
-  it("need no 'matched' line when question and quote share a language", () => {
-    expect(matchedLine(CITATION, "ar")).toBeUndefined();
-    const [html = ""] = renderAnswerHtml(answer("ar"));
+  it("need no 'matched' line when every matched word is written in the question word's script", () => {
+    const arabic: Citation = { ...CITATION, matches: [{ ...at("الساحل"), word: "الساحل" }, { ...at("الجزائر"), word: "الجزائر" }] };
+    expect(matchedLine(arabic, "ar")).toBeUndefined();
+    const [html = ""] = renderAnswerHtml(answer("ar", arabic));
     expect(html).toContain("<b>الساحل</b>");
     expect(html).not.toContain("<i>");
+  });
+
+  // The briefing's tweets end in an Arabic timestamp: "January" matches its "يناير", which is the only bold word.
+  const TWEET = "Good conversation with Algerian Foreign Minister @Lamamra_dz about shared priorities across the @UN system and advancing human rights, as Algeria joins the U.S. on the @UN_HRC.\n\n\n\n٢٠٢٣ ص ٢٣ يناير";
+  const inTweet = (found: string, word: string, from = 0): { start: number; end: number; word: string } => ({ start: TWEET.indexOf(found, from), end: TWEET.indexOf(found, from) + found.length, word });
+
+  it("name a match across scripts inside a quote in the answer's language: January → يناير under an English tweet", () => {
+    const tweet = { quote: TWEET, matches: [inTweet("يناير", "January")] };
+    expect(matchedLine(tweet, "en")).toBe("matched: January → يناير");
+    const [text = ""] = renderAnswerDiscord(answer("en", { ...CITATION, ...tweet, end: 100 + TWEET.length }));
+    expect(text).toContain("**يناير**");
+    expect(text).toContain("-# matched: January → يناير");
+  });
+
+  it("name Latin question words matched in an Arabic quote of an Arabic answer, listed with the Arabic comma", () => {
+    // "ماذا قالت عن UN_HRC؟": HRC matched حقوق, UN matched للأمم.
+    const quote = "وبخصوص ملف حقوق الإنسان، قالت المسؤولة الأمريكية إنها ناقشت أهمية زيارات المقررين الخاصين للأمم المتحدة.";
+    const span = (found: string, word: string): { start: number; end: number; word: string } => ({ start: quote.indexOf(found), end: quote.indexOf(found) + found.length, word });
+    const paragraph = { quote, matches: [span("حقوق", "HRC"), span("الإنسان", "HRC"), span("للأمم", "UN"), span("المتحدة", "UN")] };
+    expect(matchedLine(paragraph, "ar")).toBe(`${messages("ar").matched} HRC ← حقوق، UN ← للأمم`);
+  });
+
+  it("leave out a pair in one script, whatever the quote's language: Algeria ← Algerian under an English tweet in an Arabic answer", () => {
+    const tweet = { quote: TWEET, matches: [inTweet("Algerian", "Algeria"), inTweet("Algeria", "Algeria", TWEET.indexOf("as Algeria"))] };
+    expect(matchedLine(tweet, "ar")).toBeUndefined();
+    // Beside a pair that crosses, only that one is named.
+    expect(matchedLine({ quote: TWEET, matches: [...tweet.matches, inTweet("human", "الإنسان")] }, "ar")).toBe(`${messages("ar").matched} الإنسان ← human`);
   });
 
   it("ignore the marks' own characters in a source and keep every piece of a long quote well-formed", () => {

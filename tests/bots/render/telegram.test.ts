@@ -102,10 +102,25 @@ describe("renderReplyHtml", () => {
   });
 
   it("renders help with the usage example", () => {
-    expect(parsed(renderHelpHtml("en"))).toBe(`${messages("en").help}\n\n${messages("en").usage}`);
+    expect(parsed(renderHelpHtml("en"))).toBe(`${messages("en").help}\n\n${messages("en").usage}\n${messages("en").howToAskIn.telegram}`);
     const withExample = renderHelpHtml("ar", "ما موقف <واشنطن> من المينورسو؟");
     expect(withExample).toContain("&lt;واشنطن&gt;");
-    expect(parsed(withExample)).toBe(`${messages("ar").help}\n\n${messages("ar").usage} ${messages("ar").forExample("ما موقف <واشنطن> من المينورسو؟")}`);
+    expect(parsed(withExample)).toBe(
+      `${messages("ar").help}\n\n${messages("ar").usage} ${messages("ar").forExample("ما موقف <واشنطن> من المينورسو؟")}\n${messages("ar").howToAskIn.telegram}`,
+    );
+  });
+
+  it("says in the help and the greeting, in both languages, how to ask in a group: /ask, a mention or a reply", () => {
+    // A group with privacy mode on delivers only commands, mentions and replies: anything else never reaches the bot.
+    expect(parsed(renderHelpHtml("en"))).toContain("In a group, use /ask, mention me or reply to one of my messages.");
+    expect(parsed(renderHelpHtml("ar"))).toContain("في المجموعات، استخدم \u200E/ask أو أشِر إليّ أو ردّ على إحدى رسائلي.");
+    const [greeting = ""] = renderReplyHtml({ kind: "notice", notice: { code: "greeting", language: "en", example: "Who is Sison?" } });
+    expect(parsed(greeting)).toBe(`${messages("en").greeting} ${messages("en").forExample("Who is Sison?")}\n${messages("en").howToAskIn.telegram}`);
+    const [help = ""] = renderReplyHtml({ kind: "notice", notice: { code: "help", language: "ar" } });
+    expect(parsed(help)).toBe(`${messages("ar").help}\n\n${messages("ar").usage}\n${messages("ar").howToAskIn.telegram}`);
+    // The usage after an empty question does not: its asker has just addressed the bot.
+    const [usage = ""] = renderReplyHtml({ kind: "notice", notice: { code: "empty", language: "en" } });
+    expect(parsed(usage)).toBe(messages("en").usage);
   });
 });
 
