@@ -11,7 +11,7 @@ import type { LlmOptions } from "./llm/client.js";
 import { retrieveInConversation } from "./conversation.js";
 import { prepareRetrieval, Retriever } from "./retrieve.js";
 import { acquireIndexLock, LockError } from "./lock.js";
-import { createLiveRag, folderSignature, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
+import { createLiveRag, folderSignature, reloadsOn, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
 import { currentTexts, readSeeds, textIfUnchanged, type Seed, type SeedCache } from "./seeds.js";
 import { buildIndex, loadIndex, seedsOnRecord, type IndexEmbeddings, type LoadedIndex, type LoadResult } from "./store.js";
 import { detectLanguage } from "./text/language.js";
@@ -76,19 +76,18 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
   const logger = options.logger ?? silentLogger;
   const embeddings = options.embeddings ?? new HashingEmbeddings();
   const maxChars = options.maxQuestionChars ?? DEFAULT_MAX_QUESTION_CHARS;
+  const reloading = reloadsOn(options.reload);
   // Taken before the seeds are read, so that a briefing changed meanwhile is still seen as a change.
-  const signature =
-    options.reload && options.reload.intervalMs > 0
-      ? await folderSignature(options.seedsDir).catch((error: unknown) => {
-          logger.debug({ err: error }, "cannot list the seeds folder yet; the first rescan will read it");
-          return undefined;
-        })
-      : undefined;
+  const signature = reloading
+    ? await folderSignature(options.seedsDir).catch((error: unknown) => {
+        logger.debug({ err: error }, "cannot list the seeds folder yet; the first rescan will read it");
+        return undefined;
+      })
+    : undefined;
   // The briefings the index records with their stamps are not read at start (only when quoted), and a running
   // bot's rescans read again only the files whose stamp changed.
   const seedCache = seedsOnRecord(options.root, options.indexDir);
   const index = await loadOrBuild({ ...options, logger, embeddings }, seedCache);
-  const watched = options.reload && options.reload.intervalMs > 0;
   // The chat client is loaded only when an LLM is configured, to keep the offline cold start short.
   const composer: Composer | undefined = options.llm
     ? (await import("./llm/compose.js")).createComposer(options.llm, { logger: logger.child({ llm: options.llm.model }) })
@@ -104,7 +103,7 @@ export async function createRag(options: CreateRagOptions): Promise<LiveRag> {
     update: (seeds, previous) => buildIndex(build, seeds, previous),
     ...(options.reload ? { reload: options.reload } : {}),
     ...(signature !== undefined ? { initialSignature: signature } : {}),
-    ...(watched ? { seedCache } : {}),
+    ...(reloading ? { seedCache } : {}),
   });
 }
 

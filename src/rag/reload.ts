@@ -72,6 +72,9 @@ export interface LiveRagOptions {
 
 const DEFAULT_DEBOUNCE_MS = 300;
 
+/** Whether `reload` turns reloading on: an interval of 0 turns it off, watching included. */
+export const reloadsOn = (reload: ReloadOptions | undefined): reload is ReloadOptions => reload !== undefined && reload.intervalMs > 0;
+
 /**
  * Every briefing file below `dir` with its stamp (fileStamp): it changes whenever a briefing is added, edited or
  * removed. Only the files readSeeds reads are looked at: a .git folder of thousands of objects costs nothing.
@@ -100,8 +103,10 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   let running: Promise<RefreshOutcome> | undefined;
   /** The lock trouble last logged: a rescan logs it when its kind changes, not at every try. */
   let loggedLock: "busy" | "blocked" | undefined;
-  /** The folder state whose update last failed, so that its retries are not logged again. */
+  /** The folder state whose rescan last failed (no usable briefing, an update failing), so that its retries are not logged again. */
   let failed: string | undefined;
+  /** Why the seeds folder could not be listed at the last rescan (ENOENT: moved away), until it can be again. */
+  let unlisted: string | undefined;
   /** A file event or tick that came while a rescan ran: another rescan follows it. */
   let pending = false;
   let closed = false;
@@ -111,8 +116,15 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     try {
       signature = await folderSignature(seedsDir);
     } catch (error) {
-      logger.warn({ err: error, seedsDir }, "cannot read the seeds folder; still answering from the current index");
+      // Said when the trouble starts or changes, not at every rescan while it lasts (17,000 lines a day at 5 s).
+      const why = (error as NodeJS.ErrnoException).code ?? String(error);
+      if (unlisted !== why) logger.warn({ err: error, seedsDir }, "cannot read the seeds folder; still answering from the current index");
+      unlisted = why;
       return "failed";
+    }
+    if (unlisted !== undefined) {
+      logger.info({ seedsDir }, "the seeds folder can be read again");
+      unlisted = undefined;
     }
     if (signature === handled) return "unchanged";
     let seeds: Seed[];
@@ -122,7 +134,9 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
     } catch (error) {
       if (!(error instanceof IndexError)) throw error;
       handled = signature;
-      logger.error({ err: error, seedsDir }, "no usable briefing left in the seeds folder; still answering from the current index");
+      // Once per folder state: an answer that meets a briefing gone meanwhile rescans it again (see answer).
+      if (failed !== signature) logger.error({ err: error, seedsDir }, "no usable briefing left in the seeds folder; still answering from the current index");
+      failed = signature;
       return "failed";
     }
     const before = current.index.manifest.seeds;
@@ -154,7 +168,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       next = await options.update(seeds, current.index);
     } catch (error) {
       // A briefing taken by its stamp that no longer holds what was indexed: the next try reads every file.
-      if (error instanceof IndexError && error.code === "changed") options.seedCache?.clear();
+      if (error instanceof IndexError && error.code === "changed") distrustStamps();
       // Tried again at the next tick (an embedding server may be back), but reported once per folder state.
       if (failed !== signature) logger.error({ err: error }, "updating the index failed; still answering from the current index; retrying at each rescan");
       failed = signature;
@@ -179,6 +193,18 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
       "briefings reloaded",
     );
     return "reloaded";
+  };
+
+  /**
+   * The one recovery from a briefing that does not hold what was indexed although no stamp told (IndexError
+   * "changed" met by an update, or by an answer that a rescan by stamps did not explain): its record in the
+   * manifest was edited or damaged, or the file rewritten within its stamp. No stamp is trusted any more, the
+   * cache's nor the manifest's: the next rescan reads and hashes every file, whatever the folder's signature,
+   * and the update it makes records their true SHA-256 (so the next start trusts the right ones).
+   */
+  const distrustStamps = (): void => {
+    options.seedCache?.clear();
+    handled = undefined;
   };
 
   const refresh = (): Promise<RefreshOutcome> => {
@@ -206,7 +232,7 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
   let debounce: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   const reload = options.reload;
-  const reloading = reload !== undefined && reload.intervalMs > 0;
+  const reloading = reloadsOn(reload);
   if (reloading) {
     // A change that arrives during a rescan is caught by the next event or tick: the signature differs.
     timer = setInterval(schedule, reload.intervalMs);
@@ -252,8 +278,15 @@ export function createLiveRag(initial: Core, options: LiveRagOptions): LiveRag {
         // A rescan already running may have read the folder before the change: then one more, unless it failed
         // (an embedding server down would fail the second the same way, and the question would wait for both).
         const joined = running !== undefined;
-        const outcome = await refresh();
-        if (joined && outcome !== "failed" && current === core && !closed) await refresh();
+        let outcome = await refresh();
+        if (joined && outcome !== "failed" && current === core && !closed) outcome = await refresh();
+        // Nothing moved by the stamps, yet a file does not hold what was indexed: a stamp vouched for the wrong
+        // content (see distrustStamps), so every file is read and hashed now.
+        if (outcome === "unchanged" && current === core && !closed) {
+          while (running) await running; // a rescan begun before the stamps were forgotten would take them back
+          distrustStamps();
+          await refresh();
+        }
         if (current === core) throw error;
         return current.answer(question, answerOptions);
       }

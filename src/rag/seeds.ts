@@ -94,6 +94,13 @@ export const fileStamp = (info: BigIntStats): string => `${info.size}:${info.mti
 export type SeedCache = Map<string, { readonly stamp: string; readonly seed: Seed | undefined; readonly copyOf?: string }>;
 
 /**
+ * The warnings about folders below the seeds (a link not followed, a folder skipped) that {@link readSeeds} gave
+ * at its last call with each cache: a running bot's reloads say each once while it stays so, as they do a skipped
+ * file, not at every reload. Beside the cache rather than in it, whose entries are files.
+ */
+const folderWarnings = new WeakMap<SeedCache, Set<string>>();
+
+/**
  * Files {@link readSeeds} reads between two turns of the event loop. A briefing is a few kilobytes, mostly in
  * the page cache: reading it synchronously costs a fraction of the thread-pool round trips of an asynchronous
  * stat, open, read and close (1,000 files: 0.1 s against 0.3 s alone, over 1 s while an index loads alongside),
@@ -131,11 +138,17 @@ function readSeedFile(root: string, seedsDir: string, name: string, cache?: Seed
  * and a link to the seeds folder or a folder above it (a loop, or the whole project) is not followed. Errors
  * reading `seedsDir` itself are thrown as they come (ENOENT, ENOTDIR); a folder below it that cannot be read (gone
  * meanwhile, no permission, a name that is not UTF-8) is skipped, with a warning when `logger` is given.
+ * @param said the warnings of the previous listing, not given again; replaced by this listing's.
  */
-export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<string[]> {
+export async function seedFileNames(seedsDir: string, logger?: Logger, said?: Set<string>): Promise<string[]> {
   const names: string[] = [];
   const root = await realpath(seedsDir);
   const walked = new Set<string>();
+  const saying = new Set<string>();
+  const warn = (key: string, fields: object, message: string): void => {
+    saying.add(key);
+    if (!said?.has(key)) logger?.warn(fields, message);
+  };
   const walk = async (dir: string, real: string, prefix: string): Promise<void> => {
     walked.add(real);
     for (const entry of await readdir(dir, { withFileTypes: true })) {
@@ -152,7 +165,7 @@ export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<
         const target = await realpath(path);
         const up = relative(target, root);
         if (up === "" || (!up.startsWith("..") && !isAbsolute(up))) {
-          logger?.warn({ folder: name, target }, "a link in the seeds folder to the seeds folder or above it is not followed");
+          warn(`link\0${name}\0${target}`, { folder: name, target }, "a link in the seeds folder to the seeds folder or above it is not followed");
           continue;
         }
         if (walked.has(target)) continue;
@@ -160,11 +173,15 @@ export async function seedFileNames(seedsDir: string, logger?: Logger): Promise<
       } catch (error) {
         const badName = notUtf8(name);
         const why = badName ? "a folder in the seeds skipped: its name is not UTF-8; rename it" : "a folder in the seeds cannot be read; skipped";
-        logger?.warn(badName ? { folder: name } : { folder: name, err: error }, why);
+        warn(`folder\0${name}\0${(error as NodeJS.ErrnoException).code ?? String(error)}`, badName ? { folder: name } : { folder: name, err: error }, why);
       }
     }
   };
   await walk(seedsDir, root, "");
+  if (said) {
+    said.clear();
+    for (const key of saying) said.add(key);
+  }
   return names.sort();
 }
 
@@ -198,9 +215,14 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
   };
   const shown = shownPath(seedsDir);
   const where = shown === seedsDir ? "it" : seedsDir;
+  let said: Set<string> | undefined;
+  if (cache) {
+    said = folderWarnings.get(cache) ?? new Set();
+    folderWarnings.set(cache, said);
+  }
   let wanted: string[];
   try {
-    wanted = await seedFileNames(seedsDir, logger);
+    wanted = await seedFileNames(seedsDir, logger, said);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Missing, or not a folder, the message says all there is; anything else, its cause says what (EACCES: …).

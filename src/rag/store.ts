@@ -629,11 +629,12 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     if (existsSync(indexDir)) await rename(indexDir, old);
     await rename(tmp, indexDir);
   } catch (error) {
-    // Put the previous index back if it was moved aside and the new one did not take its place.
-    let restoreError: unknown;
-    if (existsSync(old) && !existsSync(indexDir)) await rename(old, indexDir).catch((e: unknown) => (restoreError = e));
-    await rm(tmp, { recursive: true, force: true });
-    const cause = restoreError === undefined ? error : new AggregateError([error, restoreError], "writing and restoring the index failed");
+    // Put the previous index back if it was moved aside and the new one did not take its place. Neither that nor
+    // removing the new one may replace the error that says why the write failed: theirs go beside it.
+    const cleanup: unknown[] = [];
+    if (existsSync(old) && !existsSync(indexDir)) await rename(old, indexDir).catch((e: unknown) => cleanup.push(new Error("restoring the previous index failed", { cause: e })));
+    await rm(tmp, { recursive: true, force: true }).catch((e: unknown) => cleanup.push(new Error(`removing ${tmp} failed; the next writer removes it`, { cause: e })));
+    const cause = cleanup.length === 0 ? error : new AggregateError([error, ...cleanup], "writing the index failed, and so did cleaning up after it");
     // The folder is swapped whole by renaming, which a mount point (a Docker volume, a Kubernetes volume) refuses.
     const busy = (error as NodeJS.ErrnoException).code === "EBUSY";
     const advice = busy ? "; it may be a mount point, which cannot be replaced: mount its parent instead and point INDEX_DIR at a folder inside it" : "";

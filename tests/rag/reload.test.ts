@@ -2,7 +2,7 @@
  * Hot reload in the core: the live rag swaps in a new index when briefings are added, changed or removed, keeps
  * the old one answering until then, and writes only while holding the index lock (see lock.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -225,6 +225,32 @@ describe("a live rag", () => {
     writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
     expect(await rag.refresh()).toBe("reloaded");
     expect(rag.info().briefings).toEqual(["seeds/001_dam.txt"]);
+  });
+
+  it("says once that the seeds folder cannot be read while it stays so, and once that it can again (found by a review)", async () => {
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger, reload: { intervalMs: 3_600_000, watch: false } });
+    try {
+      renameSync(p.seedsDir, `${p.seedsDir}.away`);
+      for (let i = 0; i < 3; i += 1) expect(await rag.refresh()).toBe("failed");
+      // Another trouble is said, once too.
+      writeFileSync(p.seedsDir, "a file where the folder was");
+      for (let i = 0; i < 3; i += 1) expect(await rag.refresh()).toBe("failed");
+      rmSync(p.seedsDir);
+      renameSync(`${p.seedsDir}.away`, p.seedsDir);
+      expect(await rag.refresh()).toBe("unchanged");
+      expect(await rag.refresh()).toBe("unchanged");
+      const said = parsedLogs(lines).filter((l) => l.msg.startsWith("cannot read the seeds folder") || l.msg.startsWith("the seeds folder can be read again"));
+      expect(said.map((l) => [l.msg, (l["err"] as { code?: string } | undefined)?.code])).toEqual([
+        ["cannot read the seeds folder; still answering from the current index", "ENOENT"],
+        ["cannot read the seeds folder; still answering from the current index", "ENOTDIR"],
+        ["the seeds folder can be read again", undefined],
+      ]);
+      expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
+    } finally {
+      await rag.close();
+    }
   });
 
   it("skips a rescan while another process holds the lock (one log line), and updates once it is free", async () => {

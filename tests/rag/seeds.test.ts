@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
@@ -8,6 +8,7 @@ import { currentTexts, MAX_SEED_BYTES, readSeeds, recordedSeed, seedTexts, type 
 import { folderSignature } from "../../src/rag/reload.js";
 import { buildIndex, loadIndex, seedsOnRecord, type Manifest } from "../../src/rag/store.js";
 import { warningLogger } from "../helpers/logger.js";
+import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
 import { SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
 
 let project: TempProject;
@@ -170,6 +171,33 @@ describe("reading seeds", () => {
     await expect(folderSignature(project.seedsDir)).resolves.toContain("a.txt");
   });
 
+  it("says once, not at every reload that reads the seeds again, that a link up is not followed or a folder skipped (found by a review)", async () => {
+    const badFolder = Buffer.concat([Buffer.from(`${project.seedsDir}/Archives r`), Buffer.from([0xe9]), Buffer.from("sum")]);
+    mkdirSync(badFolder);
+    symlinkSync(project.root, join(project.seedsDir, "up"));
+    const warned: string[] = [];
+    const logger = { warn: (_: object, msg?: string) => warned.push(msg ?? "") } as never;
+    const cache: SeedCache = new Map();
+    const read = async (): Promise<void> => void (await readSeeds(project.root, project.seedsDir, logger, cache));
+    await read();
+    // What makes a running bot read the seeds again: a briefing added, then one edited.
+    writeFileSync(join(project.seedsDir, "a.txt"), "A second briefing.");
+    await read();
+    writeFileSync(join(project.seedsDir, "a.txt"), "A second briefing, edited.");
+    await read();
+    expect(warned.sort()).toEqual([
+      "a folder in the seeds skipped: its name is not UTF-8; rename it",
+      "a link in the seeds folder to the seeds folder or above it is not followed",
+    ]);
+    // Gone, then back: said again, once.
+    rmSync(join(project.seedsDir, "up"));
+    await read();
+    symlinkSync(project.root, join(project.seedsDir, "up"));
+    await read();
+    await read();
+    expect(warned.filter((m) => m.endsWith("is not followed"))).toHaveLength(2);
+  });
+
   it("takes the folder's signature from the briefing files alone: a .git folder's objects change nothing", async () => {
     mkdirSync(join(project.seedsDir, ".git", "objects"), { recursive: true });
     writeFileSync(join(project.seedsDir, "notes.odt"), "not a briefing");
@@ -246,6 +274,49 @@ describe("briefings known by their stamp", () => {
       expect((await rag.answer("Who is Michele Sison?")).kind).toBe("answered");
     } finally {
       rag.close();
+    }
+  });
+
+  it("a running bot whose answer meets a briefing recorded with a wrong SHA-256 and its own stamp reads every file again, answers, and saves the true SHA-256 (found by a review)", async () => {
+    await later(() => buildIndex(options()));
+    const manifest = manifestOf(project);
+    const truth = manifest.seeds.map((s) => s.sha256);
+    // One flipped bit in the manifest (a hand edit): the stamp still matches the file, so nothing reads it.
+    const flipped = (sha: string): string => (Number.parseInt(sha[0] ?? "0", 16) ^ 1).toString(16) + sha.slice(1);
+    writeManifest(project, { ...manifest, seeds: manifest.seeds.map((s) => ({ ...s, sha256: flipped(s.sha256) })) });
+    const { logger, lines } = capturingLogger("info");
+    const reload = { intervalMs: 3_600_000, watch: false };
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings, logger, reload }));
+    try {
+      const answer = await rag.answer("Who is Michele Sison?");
+      expect(answer.kind).toBe("answered");
+      const source = readFileSync(seedFile(), "utf8");
+      for (const c of answer.kind === "answered" ? answer.citations : []) expect(source.slice(c.start, c.end)).toBe(c.quote);
+      expect(parsedLogs(lines).filter((l) => l.msg === "briefings reloaded").map((l) => l["changed"])).toEqual([[path]]);
+      expect(manifestOf(project).seeds.map((s) => s.sha256)).toEqual(truth);
+      expect(await rag.refresh()).toBe("unchanged");
+    } finally {
+      await rag.close();
+    }
+    // The next start takes the briefing by its (true) record, without the trouble.
+    const restarted = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings }));
+    expect((await restarted.answer("Who is Michele Sison?")).kind).toBe("answered");
+  });
+
+  it("a running bot left with no briefing answers a question quoting one never read with 'changed', saying so in its log once", async () => {
+    await later(() => buildIndex(options()));
+    const { logger, lines } = capturingLogger("info");
+    const reload = { intervalMs: 3_600_000, watch: false };
+    const rag = await later(() => createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir, embeddings, logger, reload }));
+    try {
+      rmSync(seedFile());
+      expect(await rag.refresh()).toBe("failed");
+      // Each question reads the folder again (the stamps told nothing), but the trouble is logged once.
+      await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
+      await expect(rag.answer("Who is Michele Sison?")).rejects.toMatchObject({ name: "IndexError", code: "changed" });
+      expect(parsedLogs(lines).filter((l) => l.msg.startsWith("no usable briefing left"))).toHaveLength(1);
+    } finally {
+      await rag.close();
     }
   });
 

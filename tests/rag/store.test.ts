@@ -722,4 +722,26 @@ describe("an index folder that is a mount point", () => {
       mounted.dir = undefined;
     }
   });
+
+  it("keeps that error when removing the new folder fails too, the removal's failure beside it (found by a review)", async () => {
+    await buildIndex(options());
+    mounted.dir = project.indexDir;
+    undeletable.prefix = `${project.indexDir}.tmp-`;
+    try {
+      writeFileSync(join(project.seedsDir, "new.md"), "A second briefing, so the index must be written again.");
+      const error: unknown = await buildIndex({ ...options(), mustSave: true }).then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).toMatchObject({ name: "IndexError", code: "unwritable", message: expect.stringContaining("it may be a mount point") });
+      const cause = (error as Error).cause;
+      expect(cause).toBeInstanceOf(AggregateError);
+      const [written, ...cleanup] = (cause as AggregateError).errors as Error[];
+      expect(written).toMatchObject({ code: "EBUSY" });
+      expect(cleanup.map((e) => [e.message, (e.cause as { code?: string }).code])).toEqual([[expect.stringMatching(/^removing .*\.tmp-.* failed; the next writer removes it$/), "EPERM"]]);
+    } finally {
+      mounted.dir = undefined;
+      undeletable.prefix = undefined;
+    }
+  });
 });
