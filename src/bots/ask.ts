@@ -143,7 +143,7 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
         const cause = error.cause instanceof Error ? error.cause.message : undefined;
         logger.warn(
           { user, reason: error.message, ...(cause === undefined ? {} : { cause }) },
-          "a briefing changed since it was indexed and is not quoted until it is indexed again: the next rescan does that, or with hot reload off (RELOAD_INTERVAL_MS=0) a restart",
+          "a briefing changed since it was indexed and is not quoted until it is indexed again: the next rescan does that, or with hot reload off (RELOAD_INTERVAL_MS=0) a restart, or `npm run index` where the index records it wrongly",
         );
         return { kind: "notice", notice: { code: "stale", language } };
       }
