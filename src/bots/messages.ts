@@ -1,7 +1,7 @@
 /**
  * Everything the bots say in their own words, in both languages. The core returns codes; this picks words.
  */
-import type { Language } from "../rag/index.js";
+import type { Language, PassageKind, Place } from "../rag/index.js";
 
 export interface Messages {
   readonly intro: string;
@@ -41,10 +41,12 @@ export interface Messages {
   /** The briefings changed since they were read: nothing is quoted until they are read again. */
   readonly stale: string;
   readonly notAllowed: string;
-  /** Label of the button that opens the passage behind quote [n]. */
-  readonly showParagraph: (n: number) => string;
-  /** Heading over an opened passage: where it comes from. */
-  readonly passageFrom: (n: number, source: string, label: string) => string;
+  /** Label of the button that opens the passage behind quote [n], named by its kind (paragraph, tweet, headline). */
+  readonly showPassage: (n: number, kind: PassageKind) => string;
+  /** Heading over an opened passage, `whole` or cut to fit a message: where it comes from (`place`, worded by {@link sourceOf}). */
+  readonly passageFrom: (n: number, place: string, whole: boolean) => string;
+  /** Where a quote stands in its briefing: "paragraph 7", "tweet by @State_IO, 23 Jan 2023", "headline". */
+  readonly place: (place: Place) => string;
   /** The passage behind a quote is no longer in the briefings (they changed since the answer). */
   readonly passageGone: string;
   readonly thanksUp: string;
@@ -96,8 +98,13 @@ const en: Messages = {
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
   stale: "The briefing has changed since I last read it, so I won't quote it until I have read it again. Please try again later; if this keeps happening, tell whoever runs this bot.",
   notAllowed: "This bot isn't enabled here.",
-  showParagraph: (n) => `Show paragraph [${n}]`,
-  passageFrom: (n, source, label) => `[${n}] The whole passage (${source}, ${label}):`,
+  showPassage: (n, kind) => `Show ${kind} [${n}]`,
+  passageFrom: (n, place, whole) => `[${n}] ${whole ? "The whole passage" : "Part of the passage"} (${place}):`,
+  place: ({ kind, paragraph, author, date }) => {
+    if (kind === "paragraph") return paragraph === undefined ? "paragraph" : `paragraph ${paragraph}`;
+    if (kind === "headline") return "headline";
+    return ["tweet", author ? ` by @${author}` : "", date ? `, ${dateIn("en", date)}` : ""].join("");
+  },
   passageGone: "That passage is no longer in the briefings I know. Please ask the question again.",
   thanksUp: "Thanks! Glad it helped.",
   thanksDown: "Thanks for telling me. The operator will look at this answer.",
@@ -146,8 +153,14 @@ const ar: Messages = {
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
   stale: "تغيّر نص الخبر منذ آخر مرة قرأته فيها، فلن أقتبس منه حتى أقرأه من جديد. حاول مجدداً لاحقاً، وإن تكرر ذلك فأبلغ مشغّل البوت.",
   notAllowed: "هذا البوت غير مفعّل هنا.",
-  showParagraph: (n) => `اعرض الفقرة [${n}]`,
-  passageFrom: (n, source, label) => `[${n}] المقطع كاملاً (${source}، ${label}):`,
+  showPassage: (n, kind) => `اعرض ${KIND_AR[kind]} [${n}]`,
+  passageFrom: (n, place, whole) => `[${n}] ${whole ? "المقطع كاملاً" : "جزء من المقطع"} (${place}):`,
+  // A handle is written left to right: the mark keeps its @ before it in a right-to-left line.
+  place: ({ kind, paragraph, author, date }) => {
+    if (kind === "paragraph") return paragraph === undefined ? "فقرة" : `الفقرة ${paragraph}`;
+    if (kind === "headline") return "العنوان";
+    return ["تغريدة", author ? ` \u200E@${author}` : "", date ? `، ${dateIn("ar", date)}` : ""].join("");
+  },
   passageGone: "لم يعد هذا المقطع في نصوص الأخبار التي أعرفها. من فضلك اطرح السؤال مجدداً.",
   thanksUp: "شكراً! يسعدني أن الجواب أفادك.",
   thanksDown: "شكراً لإخبارنا. سيراجع المشرف هذا الجواب.",
@@ -200,6 +213,26 @@ function counted(n: number, noun: CountedNoun): string {
   if (tail >= 3 && tail <= 10) return `${n} ${noun.few}`;
   if (tail >= 11) return `${n} ${noun.many}`;
   return `${n} ${noun.other}`;
+}
+
+/** The kinds of passage as an Arabic button names them. */
+const KIND_AR: Readonly<Record<PassageKind, string>> = { paragraph: "الفقرة", tweet: "التغريدة", headline: "العنوان" };
+
+/**
+ * A tweet's ISO date ("2023-01-23", or "2023-01" without a day) as the reader's language writes it: "23 Jan 2023",
+ * "23 يناير 2023" (Western digits, as the briefings' Arabic dates mostly are once read).
+ */
+function dateIn(language: Language, iso: string): string {
+  const [year, month, day] = iso.split("-").map(Number) as [number, number, number | undefined];
+  const locale = language === "ar" ? "ar-u-nu-latn" : "en-GB";
+  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric", month: language === "ar" ? "long" : "short", ...(day !== undefined ? { day: "numeric" } : {}) };
+  return new Intl.DateTimeFormat(locale, options).format(Date.UTC(year, month - 1, day ?? 1));
+}
+
+/** Where a citation comes from, in `language`: "seeds/a.txt, paragraph 7", "seeds/a.txt، الفقرة 7". */
+export function sourceOf({ source, place }: { readonly source: string; readonly place: Place }, language: Language): string {
+  const m = messages(language);
+  return `${source}${m.listSeparator}${m.place(place)}`;
 }
 
 /** A chat platform with places where the bot hears only the messages addressed to it (groups, servers). */

@@ -53,7 +53,7 @@ export interface Citation {
   readonly n: number;
   readonly source: string;
   readonly label: string;
-  readonly place?: Place;
+  readonly place: Place;
   readonly quote: string;
   readonly start: number;
   readonly end: number;
@@ -149,7 +149,7 @@ export interface ConversationContext {
 export interface PassageView {
   readonly source: string;
   readonly label: string;
-  readonly place?: Place;
+  readonly place: Place;
   readonly start: number;
   readonly end: number;
   /** `source` text sliced at [start, end): never retyped. */

@@ -859,7 +859,7 @@ describe("Discord bot: answer buttons and feedback", () => {
       expect(rows[0]).toEqual([expect.stringMatching(/^p:[\w-]{8}:1:en$/u), expect.stringMatching(/^p:[\w-]{8}:2:en$/u)]);
       expect(rows[1]).toEqual([expect.stringMatching(/^f:[\w-]{8}:up:en$/u), expect.stringMatching(/^f:[\w-]{8}:down:en$/u)]);
       const labels = (answer.components[0]?.["components"] as { label: string }[]).map((b) => b.label);
-      expect(labels).toEqual(["Show paragraph [1]", "Show paragraph [2]"]);
+      expect(labels).toEqual(["Show paragraph [1]", "Show tweet [2]"]);
 
       const click = discord.click(answer.id, rows[0]?.[1] ?? "");
       const shown = await discord.waitFor(() => byInteraction(discord, click)[0], 10_000, "the passage");

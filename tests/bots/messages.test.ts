@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { messages } from "../../src/bots/messages.js";
+import { messages, sourceOf } from "../../src/bots/messages.js";
 import { renderNotice } from "../../src/bots/render/plain.js";
 
 const ar = messages("ar");
@@ -58,5 +58,23 @@ describe("the too-long notice", () => {
     [500, "500 حرف"],
   ])("counts the letters in Arabic as %i needs (one and two by the noun alone): %s", (limit, counted) => {
     expect(ar.tooLong(limit)).toBe(`السؤال طويل جداً. من فضلك لا تتجاوز ${counted}.`);
+  });
+});
+
+describe("where a quote comes from (found by a review: Arabic answers said \"paragraph 13\", \"tweet by …\")", () => {
+  const tweet = { source: "seeds/a.txt", place: { kind: "tweet" as const, author: "State_IO", date: "2023-01-23" } };
+  it("is worded in the answer's language, the date too", () => {
+    expect(sourceOf(tweet, "en")).toBe("seeds/a.txt, tweet by @State_IO, 23 Jan 2023");
+    expect(sourceOf(tweet, "ar")).toBe("seeds/a.txt، تغريدة \u200E@State_IO، 23 يناير 2023");
+    expect(sourceOf({ source: "seeds/a.txt", place: { kind: "paragraph", paragraph: 13 } }, "ar")).toBe("seeds/a.txt، الفقرة 13");
+  });
+
+  it("says what it knows of a tweet without an author or a day, and names a headline", () => {
+    expect([en, ar].map((m) => m.place({ kind: "tweet", date: "2022-12" }))).toEqual(["tweet, Dec 2022", "تغريدة، ديسمبر 2022"]);
+    expect([en, ar].map((m) => m.place({ kind: "headline" }))).toEqual(["headline", "العنوان"]);
+  });
+
+  it("names the passage a button opens by its kind", () => {
+    expect([en.showPassage(2, "tweet"), ar.showPassage(2, "tweet"), ar.showPassage(1, "headline")]).toEqual(["Show tweet [2]", "اعرض التغريدة [2]", "اعرض العنوان [1]"]);
   });
 });

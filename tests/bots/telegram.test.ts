@@ -845,7 +845,7 @@ describe("Telegram bot, answer buttons and feedback", () => {
         [expect.stringMatching(/^f:[\w-]{8}:up:en$/u), expect.stringMatching(/^f:[\w-]{8}:down:en$/u)],
       ]);
       const keyboard = (answer.params["reply_markup"] as { inline_keyboard: { text: string }[][] }).inline_keyboard;
-      expect(keyboard.flat().map((b) => b.text)).toEqual(["Show paragraph [1]", "Show paragraph [2]", "👍", "👎"]);
+      expect(keyboard.flat().map((b) => b.text)).toEqual(["Show paragraph [1]", "Show tweet [2]", "👍", "👎"]);
 
       tg.push(tg.callbackUpdate(answer.message, rows[0]?.[1] ?? ""));
       const [, passage] = await tg.waitForSent(2);

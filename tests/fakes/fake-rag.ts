@@ -9,7 +9,7 @@
  */
 import { QuestionError } from "../../src/rag/errors.js";
 import { detectLanguage } from "../../src/rag/text/language.js";
-import type { Answer, AnswerOptions, Citation, ConversationContext, PassageView, Rag, RagInfo } from "../../src/rag/types.js";
+import type { Answer, AnswerOptions, Citation, ConversationContext, PassageView, Place, Rag, RagInfo } from "../../src/rag/types.js";
 
 export interface FakeRagOptions {
   /** Default 500, like MAX_QUESTION_CHARS. */
@@ -37,6 +37,9 @@ export const FAKE_QUOTES: readonly string[] = [
 ];
 
 const LABELS = ["paragraph 1", "tweet by @State_IO, 23 Jan 2023", "paragraph 3"];
+/** What each label words, as the core gives it beside the label. */
+const PLACES: readonly Place[] = [{ kind: "paragraph", paragraph: 1 }, { kind: "tweet", author: "State_IO", date: "2023-01-23" }, { kind: "paragraph", paragraph: 3 }];
+const placeAt = (i: number): Place => PLACES[i] ?? { kind: "paragraph", paragraph: i + 1 };
 
 /** Sentences repeated into a quote of about 4,700 characters (6,300 escaped): longer than one message. */
 const LONG_QUOTE = Array.from({ length: 100 }, (_, i) => `Sentence ${i + 1} says A&B <met> at the "summit".`).join(" ");
@@ -72,13 +75,13 @@ export function createFakeRag(options: FakeRagOptions = {}): FakeRag {
       const i = start / 1000;
       const quote = FAKE_QUOTES[i];
       if (source !== FAKE_SOURCE || quote === undefined) return undefined;
-      return { source, label: LABELS[i] ?? `paragraph ${i + 1}`, start, end: start + quote.length, text: quote };
+      return { source, label: LABELS[i] ?? `paragraph ${i + 1}`, place: placeAt(i), start, end: start + quote.length, text: quote };
     },
   };
 }
 
 function citation(quote: string, i: number): Citation {
-  return { n: i + 1, source: FAKE_SOURCE, label: LABELS[i] ?? `paragraph ${i + 1}`, quote, start: i * 1000, end: i * 1000 + quote.length, score: 1 - i / 10 };
+  return { n: i + 1, source: FAKE_SOURCE, label: LABELS[i] ?? `paragraph ${i + 1}`, place: placeAt(i), quote, start: i * 1000, end: i * 1000 + quote.length, score: 1 - i / 10 };
 }
 
 function delay(ms: number, signal: AbortSignal | undefined): Promise<void> {

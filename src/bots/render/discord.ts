@@ -6,7 +6,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, Tim
 import { withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, withExample, withHowToAsk } from "../messages.js";
+import { messages, sourceOf, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -69,7 +69,7 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   }
   units.push(m.sources);
   for (const c of answer.citations) {
-    units.push(...splitToFit(`${c.source}, ${c.label}`, (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
+    units.push(...splitToFit(sourceOf(c, answer.language), (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
   }
   return pack(units, limit);
 }
@@ -117,7 +117,7 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
       new ActionRowBuilder<ButtonBuilder>().addComponents(
         paragraphs
           .slice(i, i + BUTTONS_PER_ROW)
-          .map((c) => new ButtonBuilder().setCustomId(paragraphData(id, c.n, answer.language)).setLabel(m.showParagraph(c.n)).setStyle(ButtonStyle.Secondary)),
+          .map((c) => new ButtonBuilder().setCustomId(paragraphData(id, c.n, answer.language)).setLabel(m.showPassage(c.n, c.place.kind)).setStyle(ButtonStyle.Secondary)),
       ),
     );
   }
@@ -132,11 +132,11 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
   return rows;
 }
 
-/** The whole passage behind quote [n], as one message: where it comes from, then the text quoted (cut to fit). */
+/** The passage behind quote [n], as one message: where it comes from, then the text quoted, whole or cut to fit (so headed). */
 export function renderPassageDiscord(passage: PassageView, n: number, language: Language, { focus, limit = DISCORD_MESSAGE_LIMIT }: PassageOptions = {}): string {
-  const heading = escapeDiscord(messages(language).passageFrom(n, passage.source, passage.label));
-  const render = (text: string): string => `${heading}\n${blockQuote(text)}`;
-  return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
+  const render = (text: string, whole: boolean): string => `${escapeDiscord(messages(language).passageFrom(n, sourceOf(passage, language), whole))}\n${blockQuote(text)}`;
+  const shown = passageWindow(passage.text, focus, (text) => render(text, true).length <= limit && render(text, false).length <= limit);
+  return render(shown, shown === passage.text.trim());
 }
 
 /**

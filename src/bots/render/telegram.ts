@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
 import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, withExample, withHowToAsk } from "../messages.js";
+import { messages, sourceOf, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -56,7 +56,7 @@ export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): st
         return line ? [quote, { open: "<i>", close: "</i>", text: line }] : [quote];
       }),
       { open: "<b>", close: "</b>", text: m.sources, gap: true },
-      ...answer.citations.map((c) => ({ open: "", close: "", text: `[${c.n}] ${c.source}, ${c.label}` })),
+      ...answer.citations.map((c) => ({ open: "", close: "", text: `[${c.n}] ${sourceOf(c, answer.language)}` })),
     ],
     limit,
   );
@@ -96,18 +96,22 @@ export function renderKeyboardTelegram(reply: Reply, options: { readonly feedbac
   if (reply.kind !== "answer" || reply.buttons === undefined || reply.answer.kind !== "answered") return undefined;
   const { buttons: id, answer } = reply;
   const m = messages(answer.language);
-  const paragraphs = answer.citations.slice(0, MAX_PARAGRAPH_BUTTONS).map((c) => Markup.button.callback(m.showParagraph(c.n), paragraphData(id, c.n, answer.language)));
+  const paragraphs = answer.citations.slice(0, MAX_PARAGRAPH_BUTTONS).map((c) => Markup.button.callback(m.showPassage(c.n, c.place.kind), paragraphData(id, c.n, answer.language)));
   const rows = [];
   for (let i = 0; i < paragraphs.length; i += PARAGRAPHS_PER_ROW) rows.push(paragraphs.slice(i, i + PARAGRAPHS_PER_ROW));
   if (options.feedback) rows.push([Markup.button.callback("👍", feedbackData(id, "up", answer.language)), Markup.button.callback("👎", feedbackData(id, "down", answer.language))]);
   return Markup.inlineKeyboard(rows).reply_markup;
 }
 
-/** The whole passage behind quote [n] as one message: where it comes from, then the passage in a block quote. */
+/**
+ * The passage behind quote [n] as one message: where it comes from, then the passage in a block quote, whole or, cut
+ * to fit around the quote, so headed.
+ */
 export function renderPassageHtml(passage: PassageView, n: number, language: Language, { focus, limit = TELEGRAM_MAX_CHARS }: PassageOptions = {}): string {
-  const heading = `<b>${escapeHtml(messages(language).passageFrom(n, passage.source, passage.label))}</b>`;
-  const render = (text: string): string => `${heading}\n<blockquote>${escapeHtml(text)}</blockquote>`;
-  return render(passageWindow(passage.text, focus, (text) => render(text).length <= limit));
+  const render = (text: string, whole: boolean): string =>
+    `<b>${escapeHtml(messages(language).passageFrom(n, sourceOf(passage, language), whole))}</b>\n<blockquote>${escapeHtml(text)}</blockquote>`;
+  const shown = passageWindow(passage.text, focus, (text) => render(text, true).length <= limit && render(text, false).length <= limit);
+  return render(shown, shown === passage.text.trim());
 }
 
 /**

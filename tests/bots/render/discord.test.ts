@@ -21,6 +21,7 @@ function answered(quotes: readonly string[], language: "en" | "ar" = "en", quest
     n: i + 1,
     source: "seeds/brief_1.md",
     label: i === 1 ? "tweet by @State_IO, 23 Jan 2023" : `paragraph ${i + 1}`,
+    place: i === 1 ? { kind: "tweet" as const, author: "State_IO", date: "2023-01-23" } : { kind: "paragraph" as const, paragraph: i + 1 },
     quote,
     start: 0,
     end: quote.length,
@@ -71,7 +72,7 @@ describe("escapeDiscord", () => {
       kind: "answered",
       question: "Who?",
       language: "en",
-      citations: [{ n: 1, source, label: "paragraph 1", quote, start: 0, end: quote.length, score: 1 }],
+      citations: [{ n: 1, source, label: "paragraph 1", place: { kind: "paragraph", paragraph: 1 }, quote, start: 0, end: quote.length, score: 1 }],
       timings,
     });
     for (const answer of [cited("khaleddrareni](https://evil.example). We discussed the role.", "seeds/a.txt"), cited("A quote.", "seeds/x](https://evil.example).md")]) {
@@ -307,7 +308,7 @@ describe("renderPassageDiscord", () => {
     const { renderPassageDiscord } = await import("../../../src/bots/render/discord.js");
     fc.assert(
       fc.property(fc.string({ unit: "grapheme", minLength: 1, maxLength: 3000 }), fc.integer({ min: 200, max: 2000 }), (text, limit) => {
-        const view = { source: "seeds/a.txt", label: "paragraph 3", start: 0, end: text.length, text: `${text}x` };
+        const view = { source: "seeds/a.txt", label: "paragraph 3", place: { kind: "paragraph" as const, paragraph: 3 }, start: 0, end: text.length, text: `${text}x` };
         const content = renderPassageDiscord(view, 3, "en", { limit });
         expect(content.length).toBeLessThanOrEqual(limit);
         expect(content.startsWith("[3] The whole passage (seeds/a.txt, paragraph 3):\n> ")).toBe(true);
@@ -323,11 +324,11 @@ describe("renderPassageDiscord", () => {
     const quote = "committee chair Ms. Quill resigned on 3 March";
     const text = `${filler}, ${quote}, ${filler}.`;
     const at = text.indexOf(quote);
-    const content = renderPassageDiscord({ source: "seeds/a.md", label: "paragraph 1", start: 100, end: 100 + text.length, text }, 1, "en", { focus: { from: at, to: at + quote.length } });
+    const content = renderPassageDiscord({ source: "seeds/a.md", label: "paragraph 1", place: { kind: "paragraph", paragraph: 1 }, start: 100, end: 100 + text.length, text }, 1, "en", { focus: { from: at, to: at + quote.length } });
     expect(content.length).toBeLessThanOrEqual(2000);
     expect(content.length).toBeGreaterThan(1800); // the room is used, though escaping lengthens the text
     expect(content).toContain(quote);
-    expect(content.startsWith("[1] The whole passage (seeds/a.md, paragraph 1):\n> … ")).toBe(true);
+    expect(content.startsWith("[1] Part of the passage (seeds/a.md, paragraph 1):\n> … ")).toBe(true);
     expect(content.endsWith(" …")).toBe(true);
   });
 

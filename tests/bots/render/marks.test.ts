@@ -14,6 +14,7 @@ const CITATION: Citation = {
   n: 1,
   source: "seeds/briefing.txt",
   label: "paragraph 4",
+  place: { kind: "paragraph", paragraph: 4 },
   quote: QUOTE,
   start: 100,
   end: 100 + QUOTE.length,

@@ -11,6 +11,7 @@ function answered(quotes: readonly string[], language: "en" | "ar" = "en"): Answ
     n: i + 1,
     source: "seeds/a&b <briefing>.md",
     label: `paragraph ${i + 1}`,
+    place: { kind: "paragraph" as const, paragraph: i + 1 },
     quote,
     start: 0,
     end: quote.length,
@@ -46,6 +47,10 @@ describe("renderAnswerHtml", () => {
     for (const quote of FAKE_QUOTES) expect(text).toContain(quote);
     expect(text.indexOf(messages("en").sources)).toBeGreaterThan(text.indexOf(FAKE_QUOTES[2] ?? "?"));
     expect(text).toContain(`[3] ${FAKE_SOURCE}, paragraph 3`);
+    // In an Arabic answer, in Arabic (found by a review: "paragraph 13" and "tweet by …, 23 Jan 2023" before).
+    const arabic = renderAnswerHtml(await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟")).join("\n");
+    expect(arabic).toContain(`[2] ${FAKE_SOURCE}، تغريدة \u200E@State_IO، 23 يناير 2023`);
+    expect(arabic).toContain(`[3] ${FAKE_SOURCE}، الفقرة 3`);
   });
 
   it("renders a declined answer as the decline text alone", () => {
@@ -169,11 +174,14 @@ describe("renderPassageHtml and renderKeyboardTelegram", () => {
     const { renderPassageHtml } = await import("../../../src/bots/render/telegram.js");
     fc.assert(
       fc.property(fc.string({ minLength: 1, maxLength: 6000 }), (text) => {
-        const html = renderPassageHtml({ source: "seeds/a.txt", label: "tweet by @x", start: 0, end: text.length, text: `${text}<&>` }, 2, "ar");
+        const html = renderPassageHtml({ source: "seeds/a.txt", label: "tweet by @x", place: { kind: "tweet", author: "x" }, start: 0, end: text.length, text: `${text}<&>` }, 2, "ar");
         expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
         const parsed = parseTelegramHtml(html);
         expect(parsed.ok).toBe(true);
-        if (parsed.ok) expect(parsed.text.startsWith(messages("ar").passageFrom(2, "seeds/a.txt", "tweet by @x"))).toBe(true);
+        // Headed "the whole passage" where it all fits, "part of the passage" where it is cut, where it comes from in Arabic.
+        const where = "seeds/a.txt، تغريدة \u200E@x";
+        const headings = [true, false].map((whole) => messages("ar").passageFrom(2, where, whole));
+        if (parsed.ok) expect(headings.some((heading) => parsed.text.startsWith(heading))).toBe(true);
       }),
       { numRuns: 60 },
     );
@@ -185,7 +193,7 @@ describe("renderPassageHtml and renderKeyboardTelegram", () => {
     const text = items.join(" ");
     const at = text.indexOf("item 332 ");
     const to = text.indexOf("item 335 ");
-    const html = renderPassageHtml({ source: "seeds/a.md", label: "paragraph 1", start: 0, end: text.length, text }, 1, "en", { focus: { from: at, to } });
+    const html = renderPassageHtml({ source: "seeds/a.md", label: "paragraph 1", place: { kind: "paragraph", paragraph: 1 }, start: 0, end: text.length, text }, 1, "en", { focus: { from: at, to } });
     expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
     const parsed = parseTelegramHtml(html);
     expect(parsed.ok).toBe(true);
@@ -201,7 +209,7 @@ describe("renderPassageHtml and renderKeyboardTelegram", () => {
     const answer = await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟");
     const keyboard = renderKeyboardTelegram({ kind: "answer", answer, buttons: "AbCdEfGh" }, { feedback: true });
     const buttons = keyboard?.inline_keyboard.flat() ?? [];
-    expect(buttons.map((b) => b.text)).toEqual(["اعرض الفقرة [1]", "اعرض الفقرة [2]", "اعرض الفقرة [3]", "👍", "👎"]);
+    expect(buttons.map((b) => b.text)).toEqual(["اعرض الفقرة [1]", "اعرض التغريدة [2]", "اعرض الفقرة [3]", "👍", "👎"]);
     for (const b of buttons) expect(Buffer.byteLength("callback_data" in b ? b.callback_data : "x".repeat(65))).toBeLessThanOrEqual(64);
     expect(renderKeyboardTelegram({ kind: "notice", notice: { code: "failed", language: "en" } }, { feedback: true })).toBeUndefined();
   });
