@@ -1,8 +1,8 @@
 /**
  * The only reader of process.env. Parses once, fails fast with a message that names the key.
  */
-import { statSync, type Stats } from "node:fs";
-import { isAbsolute, relative, resolve, sep } from "node:path";
+import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
 /** A configuration value that cannot be used; the message names the variable, never its value. */
 export class ConfigError extends Error {
@@ -301,15 +301,20 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
   if (guildId !== undefined && !SNOWFLAKE.test(guildId)) throw new ConfigError("DISCORD_GUILD_ID", "expected one guild id (17 to 20 digits)");
   const allowedChats = ids(env, "TELEGRAM_ALLOWED_CHATS", /^-?[1-9]\d*$/, "chat ids (whole numbers; a group's is negative)");
   const seedsDir = resolve(root, text(env, "SEEDS_DIR") ?? "seeds");
-  const indexDir = resolve(root, text(env, "INDEX_DIR") ?? "index");
+  const indexGiven = resolve(root, text(env, "INDEX_DIR") ?? "index");
+  const indexDir = linkTarget(indexGiven);
   const stateDir = resolve(root, text(env, "STATE_DIR") ?? "state");
-  // A rebuild replaces the index folder whole: it must hold nothing else, nor lie over what must be kept.
-  if (indexDir === root || within(root, indexDir)) throw new ConfigError("INDEX_DIR", `${indexDir} holds the project (BOT_ROOT); give the index a folder of its own`);
+  // A rebuild replaces the index folder whole: it must hold nothing else, nor lie over what must be kept. Compared
+  // as the file system sees them: through a link (index -> /srv/bot), the project is what a rebuild would replace.
+  const index = canonical(indexDir);
+  const named = indexDir === indexGiven ? indexDir : `${indexGiven} (a link to ${indexDir})`;
+  const project = canonical(root);
+  if (index === project || within(project, index)) throw new ConfigError("INDEX_DIR", `${named} holds the project (BOT_ROOT); give the index a folder of its own`);
   // Inside the state folder is fine (one volume: /data and /data/index); not inside the seeds, whose rescans it
   // would set off, nor holding either.
-  const overlaps = (other: string, inside: boolean): boolean => indexDir === other || within(other, indexDir) || (inside && within(indexDir, other));
+  const overlaps = (other: string, inside: boolean): boolean => index === other || within(other, index) || (inside && within(index, other));
   for (const [key, other, inside] of [["SEEDS_DIR", seedsDir, true], ["STATE_DIR", stateDir, false]] as const) {
-    if (overlaps(other, inside)) throw new ConfigError("INDEX_DIR", `${indexDir} overlaps ${key} (${other}); give the index a folder of its own`);
+    if (overlaps(canonical(other), inside)) throw new ConfigError("INDEX_DIR", `${named} overlaps ${key} (${other}); give the index a folder of its own`);
   }
 
   const maxQuestionChars = integer(env, "MAX_QUESTION_CHARS", 500, 20, 4000);
@@ -367,6 +372,61 @@ export function loadConfig(env: Env = process.env, cwd: string = process.cwd()):
     },
     secrets: [discordToken, telegramToken, llmApiKey, webhookSecret, salt, ...redisSecrets(redis)].filter((s): s is string => Boolean(s)),
   };
+}
+
+/** Links followed in a row before INDEX_DIR is taken for a loop (Linux's own limit). */
+const MAX_LINKS = 40;
+
+/**
+ * INDEX_DIR as the folder a rebuild replaces: where it is a symbolic link (index -> /volume/idx), the folder it
+ * leads to, followed once here. A rebuild renames a new folder into the index's place and the old one aside: done
+ * to the link, that put a plain folder where the link was and left the volume's index behind; and the index's lock
+ * and scratch folders go beside the folder itself, which is where another process naming the volume looks. A link
+ * to a folder not made yet leads to where it will be made.
+ * @throws ConfigError for a loop of links.
+ */
+function linkTarget(path: string): string {
+  let current = path;
+  for (let hops = 0; hops <= MAX_LINKS; hops += 1) {
+    let info: Stats | undefined;
+    try {
+      info = lstatSync(current, { throwIfNoEntry: false });
+    } catch (error) {
+      // A file or a folder this process may not read on the way (ENOTDIR, EACCES): no link to follow here, and the
+      // index lock and the store name what is wrong with the path when they use it (a bot then answers from memory).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOTDIR" || code === "EACCES") return current;
+      throw new ConfigError("INDEX_DIR", `${path} cannot be read`, { cause: error });
+    }
+    if (!info?.isSymbolicLink()) return current;
+    try {
+      return realpathSync(current);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ELOOP") break;
+      // Leads to nothing yet: follow it by hand to where the folder will be.
+      if (code !== "ENOENT") throw new ConfigError("INDEX_DIR", `${path} is a symbolic link that cannot be followed`, { cause: error });
+    }
+    current = resolve(dirname(current), readlinkSync(current));
+  }
+  throw new ConfigError("INDEX_DIR", `${path} is a symbolic link in a loop; point it at a folder`);
+}
+
+/** `path` with the symbolic links of the part of it that exists followed: a folder as the file system sees it. */
+function canonical(path: string): string {
+  for (let dir = path, rest = ""; ; ) {
+    try {
+      return join(realpathSync(dir), rest);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      // Anything but a part not made yet (a loop, no permission): compared as written, as before links were followed.
+      if (code !== "ENOENT" && code !== "ENOTDIR") return path;
+    }
+    const up = dirname(dir);
+    if (up === dir) return path;
+    rest = join(basename(dir), rest);
+    dir = up;
+  }
 }
 
 /** Whether `inner` lies inside `outer` (not the same folder). */

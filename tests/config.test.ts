@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, loadConfig } from "../src/config.js";
@@ -175,6 +175,35 @@ describe("loadConfig", () => {
     expect(loadConfig({ INDEX_DIR: "/var/cache/bot-index" }, "/srv/bot").indexDir).toBe("/var/cache/bot-index");
     // One volume for the state and the index in it.
     expect(loadConfig({ STATE_DIR: "/data", INDEX_DIR: "/data/index" }, "/srv/bot").indexDir).toBe("/data/index");
+  });
+
+  it("follows an INDEX_DIR that is a symbolic link to its folder, which a rebuild then replaces instead of the link (found by a review)", () => {
+    const p = tempProject(false);
+    try {
+      const root = realpathSync(p.root);
+      const volume = join(root, "volume", "idx");
+      mkdirSync(volume, { recursive: true });
+      symlinkSync(volume, join(root, "index"));
+      expect(loadConfig({ BOT_ROOT: root }).indexDir).toBe(volume);
+      // A chain of relative links to a folder not made yet leads to where it will be made.
+      symlinkSync("volume/later", join(root, "soon"));
+      symlinkSync("soon", join(root, "chain"));
+      expect(loadConfig({ BOT_ROOT: root, INDEX_DIR: "chain" }).indexDir).toBe(join(root, "volume", "later"));
+      // What it leads to is checked as INDEX_DIR itself would be: not the briefings, not the project.
+      mkdirSync(join(root, "seeds"));
+      symlinkSync(join(root, "seeds"), join(root, "to-seeds"));
+      symlinkSync(".", join(root, "to-root"));
+      expect(() => loadConfig({ BOT_ROOT: root, INDEX_DIR: "to-seeds" })).toThrow(`INDEX_DIR: ${join(root, "to-seeds")} (a link to ${join(root, "seeds")}) overlaps SEEDS_DIR`);
+      expect(() => loadConfig({ BOT_ROOT: root, INDEX_DIR: "to-root" })).toThrow(/^INDEX_DIR: .+ holds the project \(BOT_ROOT\)/u);
+      symlinkSync("loop-b", join(root, "loop-a"));
+      symlinkSync("loop-a", join(root, "loop-b"));
+      expect(() => loadConfig({ BOT_ROOT: root, INDEX_DIR: "loop-a" })).toThrow(`INDEX_DIR: ${join(root, "loop-a")} is a symbolic link in a loop`);
+      // A file on the way is not the configuration's to refuse: the bot answers from an index in memory then.
+      writeFileSync(join(root, "file"), "");
+      expect(loadConfig({ BOT_ROOT: root, INDEX_DIR: "file/index" }).indexDir).toBe(join(root, "file", "index"));
+    } finally {
+      p.remove();
+    }
   });
 
   it("reads exactly the variables .env.example documents", () => {

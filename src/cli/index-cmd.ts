@@ -63,6 +63,14 @@ run(async () => {
       process.stdout.write(`index is up to date: ${manifest.seeds.length} briefing(s), built ${manifest.builtAt} -> ${config.indexDir}\n`);
       return;
     }
+    // Why everything is read and embedded again, when the operator did not ask for it (--force) and nothing is
+    // damaged (warned above): a first build, or an index another version or embedder wrote (store.ts tells no more).
+    if (existing?.status === "missing") process.stderr.write(`No index in ${config.indexDir} yet; building it.\n`);
+    if (existing?.status === "incompatible") {
+      process.stderr.write(
+        `The index in ${config.indexDir} was built by another version of this program or with another embedder (now ${embeddings.id}, ${embeddings.dimensions} dimensions); rebuilding it from scratch.\n`,
+      );
+    }
     const previous = existing?.status === "stale" ? existing.previous : undefined;
     const started = performance.now();
     const index = await buildIndex(options, seeds, previous);

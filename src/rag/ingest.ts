@@ -11,7 +11,7 @@
  */
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { foldDigits } from "./text/normalize.js";
-import { segmentSentences } from "./text/segment.js";
+import { MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes. */
@@ -216,8 +216,22 @@ const LATIN_CONTINUATION = /^[\p{Ll},;)\]]/u;
  * A paragraph of several sentences whose last line lacks a stop (a list, say) is over otherwise.
  */
 function continuesAcrossBlankLine(text: string, draft: Draft, line: Line): boolean {
-  return (isLatin(line.text) && LATIN_CONTINUATION.test(line.text)) || segmentSentences(text, draft.start, draft.end, true).length <= 1;
+  if (isLatin(line.text) && LATIN_CONTINUATION.test(line.text)) return true;
+  // The paragraph's sentences, counted again at each of its lines: segmenting it each time was quadratic (short
+  // lines without a stop, 5 s a megabyte; lines of symbols, which hold no sentence and joined the whole file, 16 s
+  // for 64 KB). Longer than two of the longest sentences segmentSentences makes, it holds two unless it is mostly
+  // symbols; with no word it holds none; without a stop and within one sentence's length, one.
+  const length = draft.end - draft.start;
+  if (length > 2 * MAX_SENTENCE_CHARS) return false;
+  const written = text.slice(draft.start, draft.end);
+  if (!WORD_CHARACTER.test(written) || (length <= MAX_SENTENCE_CHARS && !MAY_END_SENTENCE.test(written))) return true;
+  return segmentSentences(text, draft.start, draft.end, true).length <= 1;
 }
+
+/** What may end a sentence where segmentSentences cuts one: UAX #29's STerm and ATerm, and the Arabic semicolon. */
+const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u061B]/u;
+/** A letter or a digit: segmentSentences keeps only the sentences holding one. */
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** An author name line: a few Latin words right before a follow line ("Ambassador Michele Sison"). */
 const isAuthorLine = (line: Line, next: LineKind | undefined): boolean =>

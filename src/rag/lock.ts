@@ -11,7 +11,7 @@
  *
  * A writer's scratch folders sit beside it too (`index.tmp-*`, `index.work-*`, and `index.old-*` while the new
  * folder replaces the old). One that crashed leaves them there; the next writer, holding the lock, tidies them
- * (see tidyLeftovers).
+ * (see tidyLeftovers): only those named and filled as a writer makes them, never an operator's `index.old-backup`.
  */
 import { constants, existsSync, statSync } from "node:fs";
 import { copyFile, link, lstat, mkdir, open, readdir, readFile, readlink, rename, rm, stat, utimes } from "node:fs/promises";
@@ -19,6 +19,8 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { isIndexFile } from "./index-files.js";
+import { ADDED_EXACT_FILE, isVectorFile, PREVIOUS_EXACT_FILE } from "./vectors.js";
 import type { Logger } from "../logger.js";
 
 /** What a lock file holds. */
@@ -154,25 +156,68 @@ export type ScratchKind = "tmp" | "old" | "work";
 /** The path prefix of `indexDir`'s scratch folders of one kind (a suffix makes each unique): `index.tmp-`. */
 export const scratchPrefix = (indexDir: string, kind: ScratchKind): string => `${indexDir}.${kind}-`;
 
+/** The suffix of a new index's folder and of the old one moved aside (writeIndex): the writer's pid and the time. */
+export const scratchSuffix = (): string => `${process.pid}-${Date.now().toString(36)}`;
+
+/**
+ * The suffixes a writer puts after the prefix: scratchSuffix's (8 base-36 digits of time until 2059) for a new index
+ * and the old one moved aside, mkdtemp's six letters and digits for an update's work folder.
+ */
+const SCRATCH_SUFFIX: Readonly<Record<ScratchKind, RegExp>> = {
+  tmp: /^[1-9]\d{0,9}-[0-9a-z]{8,9}$/,
+  old: /^[1-9]\d{0,9}-[0-9a-z]{8,9}$/,
+  work: /^[A-Za-z0-9]{6}$/,
+};
+
+/** What a writer puts in a scratch folder of each kind: an index's files, or (work) the vectors' files of an update. */
+const writes = (kind: ScratchKind, file: string): boolean =>
+  kind === "work" ? isVectorFile(file) || file === PREVIOUS_EXACT_FILE || file === ADDED_EXACT_FILE : isIndexFile(file);
+
+/**
+ * The kind of the scratch folder `entry` (a name beside the index `name`), when a writer made it: named with a
+ * writer's suffix, and a folder (not a link to one) holding nothing but files a writer of its kind puts there.
+ * "foreign" for one named like it that holds anything else, which is not a writer's to remove (an operator's copy
+ * `index.old-20261201-nightly`); undefined for any other name (`index.old-2026-12-01`, `index.tmp-notes`).
+ */
+async function scratchKind(parent: string, name: string, entry: string): Promise<ScratchKind | "foreign" | undefined> {
+  const kind = (["tmp", "old", "work"] as const).find((k) => entry.startsWith(scratchPrefix(name, k)));
+  if (kind === undefined || !SCRATCH_SUFFIX[kind].test(entry.slice(scratchPrefix(name, kind).length))) return undefined;
+  const folder = join(parent, entry);
+  const info = await unlessMissing(lstat(folder), undefined);
+  if (!info?.isDirectory()) return info === undefined ? undefined : "foreign";
+  const files = await unlessMissing(readdir(folder, { withFileTypes: true }), undefined);
+  if (files === undefined) return undefined; // removed meanwhile
+  return files.every((f) => f.isFile() && writes(kind, f.name)) ? kind : "foreign";
+}
+
 /**
  * Tidies what writers that are gone left beside the index (only the lock's holder may call this). When the
  * index itself is missing, a writer died between moving the old one aside and moving the new one in: the new
  * one (a `.tmp-` folder with its manifest, written last) or else the old one is put back. The rest is removed.
+ * Only folders a writer made are touched (see scratchKind): one named like them that holds other things is left,
+ * with a warning.
  */
 export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<void> {
   const parent = dirname(indexDir);
   const name = basename(indexDir);
   const entries = await unlessMissing(readdir(parent), [] as string[]);
-  const leftovers = (kind: ScratchKind): string[] => entries.filter((e) => e.startsWith(scratchPrefix(name, kind)));
+  const found: Record<ScratchKind | "foreign", string[]> = { tmp: [], old: [], work: [], foreign: [] };
+  for (const entry of entries) {
+    const kind = await scratchKind(parent, name, entry);
+    if (kind !== undefined) found[kind].push(entry);
+  }
+  if (found.foreign.length > 0) {
+    logger?.warn({ left: found.foreign }, "left folders beside the index that are named like an index write's but hold other things; they are not the index's to remove");
+  }
   const newest = (folders: string[]): string | undefined =>
     folders.map((e) => ({ e, at: statSync(join(parent, e)).mtimeMs })).sort((a, b) => b.at - a.at)[0]?.e;
-  const complete = leftovers("tmp").filter((e) => existsSync(join(parent, e, "manifest.json")));
-  const restore = existsSync(indexDir) ? undefined : (newest(complete) ?? newest(leftovers("old")));
+  const complete = found.tmp.filter((e) => existsSync(join(parent, e, "manifest.json")));
+  const restore = existsSync(indexDir) ? undefined : (newest(complete) ?? newest(found.old));
   if (restore) {
     await rename(join(parent, restore), indexDir);
     logger?.warn({ from: restore }, "put back the index an interrupted write had moved aside");
   }
-  const removed = (["tmp", "work", "old"] as const).flatMap(leftovers).filter((e) => e !== restore);
+  const removed = [...found.tmp, ...found.work, ...found.old].filter((e) => e !== restore);
   for (const entry of removed) await rm(join(parent, entry), { recursive: true, force: true });
   if (removed.length > 0) logger?.warn({ removed }, "removed folders an interrupted index write left beside the index");
   // A takeover guard a crash left with no stale lock beside it would otherwise stay for ever; so would one a crash
@@ -184,6 +229,22 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
     const info = await unlessMissing(lstat(join(parent, entry)), undefined);
     if (info && guardIsOld(info.mtimeMs)) await rm(join(parent, entry), { force: true });
   }
+}
+
+/**
+ * For a message: ": <path> is a file, not a folder" naming the first folder on the way to `path` that is not one
+ * (ENOTDIR names none; INDEX_DIR=/srv/data/index with /srv/data a file), or "" when there is none or it cannot be
+ * told (the error being reported is the cause either way).
+ */
+async function fileOnTheWay(path: string): Promise<string> {
+  const folders: string[] = [];
+  for (let dir = dirname(path); folders[0] !== dir; dir = dirname(dir)) folders.unshift(dir);
+  for (const folder of folders) {
+    const info = await stat(folder).catch((error: unknown) => error as NodeJS.ErrnoException);
+    if (info instanceof Error) return "";
+    if (!info.isDirectory()) return `: ${folder} is a file, not a folder`;
+  }
+  return "";
 }
 
 /** A lock file this long without a readable owner is debris from a crash between creating and writing it. */
@@ -526,12 +587,12 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
         try {
           await mkdir(dirname(path), { recursive: true });
         } catch (cause) {
-          throw new LockError("io", `cannot create the folder of the index lock ${path}`, undefined, { cause });
+          throw new LockError("io", `cannot create the folder of the index lock ${path}${await fileOnTheWay(path)}`, undefined, { cause });
         }
         continue;
       }
       if (code !== "EEXIST") {
-        throw new LockError("io", `cannot create the index lock ${path}`, undefined, { cause: error });
+        throw new LockError("io", `cannot create the index lock ${path}${code === "ENOTDIR" ? await fileOnTheWay(path) : ""}`, undefined, { cause: error });
       }
     }
     const found = await inspectLock(path, silentMs);

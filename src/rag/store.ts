@@ -32,11 +32,12 @@ import { documentTerms } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { decodePassages, encodePassages } from "./passage-file.js";
-import { lockLost, scratchPrefix } from "./lock.js";
+import { lockLost, scratchPrefix, scratchSuffix } from "./lock.js";
 import { readSeeds, recordedSeed, sameSeeds, seedKey, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
 import type { PackedTerms } from "./lexical.js";
 import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
 import { modelsFingerprint } from "./model.js";
+import { CHECKED_FILES, EARLIER_FOLDER, isIndexFile, LABELS_FILE, LEXICON_FILE, MANIFEST_FILE, PASSAGES_FILE, TERMS_FILE, WORD_LISTS_FILE } from "./index-files.js";
 import type { Passage } from "./types.js";
 import { attempt, settleAll } from "./settle.js";
 import {
@@ -45,7 +46,6 @@ import {
   EXACT_MAX_VECTORS,
   fileCrc32,
   GRAPH_SEGMENT_SIZE,
-  isVectorFile,
   readVectors,
   segmentFile,
   startVectors,
@@ -66,23 +66,6 @@ import type { Logger } from "../logger.js";
  * (exact.index, graph-NNN.index): a flipped bit in a graph's links crashed the process at its first search.
  */
 const FORMAT = 8;
-/** Written last: a folder without it is never taken for an index (see Manifest). */
-const MANIFEST_FILE = "manifest.json";
-/** The passages and the table of matching keys (see passage-file.ts). */
-const PASSAGES_FILE = "passages.bin";
-/** The lexicon pruned to the matching keys (SerializedLexicon). */
-const LEXICON_FILE = "lexicon.json";
-/** Each sentence's label in the vector index. */
-const LABELS_FILE = "labels.bin";
-/** The sentences' matching keys, packed (see packTerms). */
-const TERMS_FILE = "terms.bin";
-/**
- * The files whose CRC-32 the manifest records, besides the vector files (see vectorFiles). passages.bin carries
- * its own.
- */
-const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
-/** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
-const WORD_LISTS_FILE = "wordlists.bin";
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v17";
 export const ANALYZER_VERSION = "keys-v67";
@@ -534,12 +517,6 @@ async function indexEntries(indexDir: string): Promise<Dirent[]> {
   }
 }
 
-/** Whether `name` is a file an index writes (this format's names, the graph's segments). */
-const isIndexFile = (name: string): boolean =>
-  [MANIFEST_FILE, PASSAGES_FILE, LEXICON_FILE, LABELS_FILE, TERMS_FILE, WORD_LISTS_FILE, ...EARLIER_FILES].includes(name) || isVectorFile(name);
-/** Files of earlier formats (see FORMAT): one graph, the passages as JSON; and LangChain's folder before format 3. */
-const EARLIER_FILES = ["graph.index", "passages.json"];
-const EARLIER_FOLDER = "hnswlib";
 
 /**
  * Whether `indexDir`'s manifest.json is one an index wrote, of any format (a web app's manifest.json is not):
@@ -589,7 +566,7 @@ export async function checkIndexFolder(indexDir: string): Promise<void> {
 async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFiles = {}): Promise<void> {
   refuseForeign(indexDir, await indexEntries(indexDir));
   await mkdir(dirname(indexDir), { recursive: true });
-  const suffix = `${process.pid}-${Date.now().toString(36)}`;
+  const suffix = scratchSuffix();
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
   const old = `${scratchPrefix(indexDir, "old")}${suffix}`;
   try {

@@ -58,6 +58,9 @@ export const isVectorFile = (name: string): boolean => name === EXACT_FILE || SE
 
 /** The exact copy of the vectors (hnswlib's BruteforceSearch file). */
 export const EXACT_FILE = "exact.index";
+/** The exact copy's files an update writes in its work folder only: the previous copy, and the points it adds. */
+export const PREVIOUS_EXACT_FILE = "previous.index";
+export const ADDED_EXACT_FILE = "added.index";
 
 /** One segment of the graph: an hnswlib graph of at most GRAPH_SEGMENT_SIZE points, in a file of its own. */
 export interface GraphSegment {
@@ -611,13 +614,13 @@ async function updatedExact(
 ): Promise<BruteforceSearch> {
   let source = savedFile;
   if (!source) {
-    source = join(dir, "previous.index");
+    source = join(dir, PREVIOUS_EXACT_FILE);
     await previous.writeIndex(source);
   }
   const added = new hnswlib.BruteforceSearch("cosine", dimensions);
   added.initIndex(Math.max(1, fresh.length));
   for (const [label, vector] of fresh) added.addPoint(vector, label);
-  const addedFile = join(dir, "added.index");
+  const addedFile = join(dir, ADDED_EXACT_FILE);
   await added.writeIndex(addedFile);
   const file = join(dir, EXACT_FILE);
   await writeFilteredExact(source, addedFile, gone, dimensions, file);

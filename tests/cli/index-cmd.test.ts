@@ -3,7 +3,7 @@
  * never reporting an index it could not save.
  */
 import { spawnSync } from "node:child_process";
-import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { appendFileSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
@@ -19,10 +19,15 @@ function index(...args: string[]): { stdout: string; stderr: string; status: num
 }
 
 function indexIn(project: TempProject, ...args: string[]): { stdout: string; stderr: string; status: number | null } {
+  return indexWith(project, {}, ...args);
+}
+
+/** `npm run index` in `project`, with `env` added to its environment. */
+function indexWith(project: TempProject, env: Record<string, string>, ...args: string[]): { stdout: string; stderr: string; status: number | null } {
   const result = spawnSync("npm", ["run", "--silent", "index", ...(args.length ? ["--", ...args] : [])], {
     cwd: REPO_ROOT,
     encoding: "utf8",
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, LOG_LEVEL: "silent" },
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, LOG_LEVEL: "silent", ...env },
     timeout: 120_000,
   });
   return { stdout: result.stdout, stderr: result.stderr, status: result.status };
@@ -105,6 +110,52 @@ describe("npm run index", () => {
       expect(builtAt()).not.toBe(repairedAt);
       const after = files();
       for (const name of Object.keys(repairedFiles)) expect(after[name], name).not.toBe(repairedFiles[name]);
+    } finally {
+      own.remove();
+    }
+  });
+
+  it("says in one line why it builds from scratch: no index yet, or one another version or embedder built (found by a review)", { timeout: 240_000 }, () => {
+    const own = tempProject();
+    try {
+      const first = indexIn(own);
+      expect(first.status, first.stderr).toBe(0);
+      expect(first.stderr).toBe(`No index in ${own.indexDir} yet; building it.\n`);
+      expect(first.stdout).toMatch(/^indexed 1 briefing\(s\)/u);
+
+      // An index of another chunker (an older version of the program): rebuilt, saying so.
+      const path = join(own.indexDir, "manifest.json");
+      writeFileSync(path, JSON.stringify({ ...(JSON.parse(readFileSync(path, "utf8")) as object), chunker: "ingest-v1" }));
+      const other = indexIn(own);
+      expect(other.status, other.stderr).toBe(0);
+      expect(other.stderr).toBe(
+        `The index in ${own.indexDir} was built by another version of this program or with another embedder (now hashing-ngram-v1-384, 384 dimensions); rebuilding it from scratch.\n`,
+      );
+      expect(other.stdout).toMatch(/^indexed 1 briefing\(s\)/u);
+      expect(indexIn(own)).toMatchObject({ status: 0, stderr: "", stdout: expect.stringMatching(/^index is up to date: /u) as unknown });
+    } finally {
+      own.remove();
+    }
+  });
+
+  it("updates the folder an INDEX_DIR symbolic link leads to, keeping the link and writing nothing beside it (found by a review)", { timeout: 240_000 }, () => {
+    const own = tempProject();
+    try {
+      const volume = join(own.root, "volume", "idx");
+      const built = indexWith(own, { INDEX_DIR: volume });
+      expect(built.status, built.stderr).toBe(0);
+      const builtAt = (): string => (JSON.parse(readFileSync(join(volume, "manifest.json"), "utf8")) as { builtAt: string }).builtAt;
+      const first = builtAt();
+      symlinkSync(volume, own.indexDir);
+      appendFileSync(join(own.seedsDir, SEED_NAME), "\nA paragraph added to the briefing since it was indexed.\n");
+      const updated = indexIn(own);
+      expect(updated.status, updated.stderr).toBe(0);
+      expect(updated.stdout).toMatch(new RegExp(`^indexed 1 briefing\\(s\\).* -> ${volume}\n$`, "u"));
+      expect(lstatSync(own.indexDir).isSymbolicLink()).toBe(true);
+      expect(builtAt()).not.toBe(first);
+      // The lock and the scratch folders went beside the folder itself, and are gone.
+      expect(readdirSync(own.root).sort()).toEqual(["index", "seeds", "volume"]);
+      expect(readdirSync(join(own.root, "volume"))).toEqual(["idx"]);
     } finally {
       own.remove();
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { englishDate, indexedText, ingest, parseTimestamp } from "../../src/rag/ingest.js";
 import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
@@ -261,6 +261,68 @@ describe("ingest on other layouts", () => {
     // A linked stamp, its link's url holding parentheses, still dates its post.
     const linked = "The envoy met the minister today\n[11:02 AM · 23 Jan 2023](https://x.com/a_(b)/status/1)";
     expect(ingest({ path: "seeds/s.txt", text: linked }).map((p) => [p.kind, p.label])).toEqual([["tweet", "tweet, 23 Jan 2023"]]);
+  });
+});
+
+describe("paragraphs broken across blank lines, counted line by line (found by a review)", () => {
+  /** Characters handed to ICU's sentence segmenter while `run` runs. */
+  function segmented(run: () => void): number {
+    const spy = vi.spyOn(Intl.Segmenter.prototype, "segment");
+    try {
+      run();
+      return spy.mock.calls.reduce((n, [input], i) => n + ((spy.mock.contexts[i] as Intl.Segmenter).resolvedOptions().granularity === "sentence" ? input.length : 0), 0);
+    } finally {
+      spy.mockRestore();
+    }
+  }
+
+  it("finds the same passages and sentences as segmenting each whole paragraph did, on a mixed briefing", () => {
+    const short = Array.from({ length: 40 }, (_, i) => `short line ${i} without a stop`);
+    const text = [
+      "# Talks in Bamako",
+      "The envoy, J. K. Rowling's cousin, said that the talks",
+      "would resume in the U.S. on Monday. The minister agreed",
+      "Delegates: Mali, Niger and Chad",
+      "قال المبعوث إن المحادثات",
+      "ستستأنف في عام 1950 م. وأضاف أن الوفد؛ سيصل غدا",
+      "= = =",
+      "A line without a stop",
+      ...short,
+      "Great meeting with the minister today\n10:02 PM · 3 March 2023",
+      "Is it over? Yes!",
+    ].join("\n\n");
+    const long = ["A line without a stop", ...short].join("\n\n");
+    // Cut at the last space within 800 characters, as any sentence that long (segmentSentences).
+    const cut = long.indexOf(" line 26");
+    expect(cut).toBeLessThanOrEqual(800);
+    expect(ingest({ path: "seeds/mixed.md", text }).map((p) => [p.label, p.sentences.map((s) => text.slice(s.start, s.end))])).toEqual([
+      ["headline", ["Talks in Bamako"]],
+      ["paragraph 1", ["The envoy, J. K. Rowling's cousin, said that the talks\n\nwould resume in the U.S. on Monday.", "The minister agreed"]],
+      ["paragraph 2", ["Delegates: Mali, Niger and Chad"]],
+      ["paragraph 3", ["قال المبعوث إن المحادثات\n\nستستأنف في عام 1950 م.", "وأضاف أن الوفد؛", "سيصل غدا"]],
+      ["paragraph 4", [long.slice(0, cut), long.slice(cut + 1)]],
+      ["tweet, 3 Mar 2023", ["Great meeting with the minister today\n10:02 PM · 3 March 2023"]],
+      ["paragraph 5", ["Is it over?", "Yes!"]],
+    ]);
+  });
+
+  it("segments a paragraph's text in time proportional to the file, not again from its start at each line", () => {
+    // Short lines without a stop: each joins the paragraph until it holds two sentences (over 800 characters). Lines
+    // of symbols hold no sentence: they made one paragraph of the whole file, segmented again at each line (16 s for
+    // 64 KB). Doubling the file now doubles the work; before, it quadrupled it for the symbols.
+    for (const unit of ["Ab\n\n", "قال\n\n", "Ab.c\n\n", "A. B\n\n", "==\n\n", "=.=\n\n"]) {
+      const file = (size: number): string => unit.repeat(Math.ceil(size / unit.length));
+      let passages: ReturnType<typeof ingest> = [];
+      const work = segmented(() => (passages = ingest({ path: "seeds/lines.txt", text: file(50_000) })));
+      const twice = segmented(() => ingest({ path: "seeds/lines.txt", text: file(100_000) }));
+      expect(twice, JSON.stringify(unit)).toBeLessThan(2.2 * work + 10_000);
+      const words = /\p{L}/u.test(unit);
+      expect(passages.length, JSON.stringify(unit)).toBe(words ? 63 : 0);
+      for (const p of passages.slice(0, -1)) {
+        expect(p.sentences).toHaveLength(2);
+        expect(p.end - p.start).toBeGreaterThan(800);
+      }
+    }
   });
 });
 

@@ -3,9 +3,9 @@
  * interrupted write left beside the index tidied by the next writer.
  */
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, lstatSync, readdirSync, lutimesSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, lstatSync, readdirSync, lutimesSync, mkdirSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { acquireIndexLock, LockError, lockLost, lockPath } from "../../src/rag/lock.js";
 import { capturingLogger, parsedLogs } from "../reliability/helpers.js";
@@ -20,6 +20,8 @@ const writeFailure = vi.hoisted(() => ({ code: undefined as string | undefined }
 const readFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 /** Set to an errno code, hard links fail with it (a file system without them). */
 const linkFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
+/** Set to an errno code, renaming a folder whose name holds `.old-` fails with it (putting an index back fails). */
+const renameFailure = vi.hoisted(() => ({ code: undefined as string | undefined }));
 /** Set, runs once right after the lock's takeover guard is looked at (lstat): another writer acting in that gap. */
 const afterGuardLook = vi.hoisted(() => ({ run: undefined as (() => void) | undefined }));
 vi.mock("node:fs/promises", async (importOriginal) => {
@@ -40,6 +42,11 @@ vi.mock("node:fs/promises", async (importOriginal) => {
       const code = readFailure.code;
       if (code && String(args[0]).endsWith(".lock")) throw Object.assign(new Error(`${code}: cannot read ${String(args[0])}`), { code });
       return actual.readFile(...args);
+    },
+    rename: async (...args: Parameters<typeof actual.rename>) => {
+      const code = renameFailure.code;
+      if (code && String(args[0]).includes(".old-")) throw Object.assign(new Error(`${code}: cannot rename ${String(args[0])}`), { code });
+      return actual.rename(...args);
     },
     link: async (...args: Parameters<typeof actual.link>) => {
       const code = linkFailure.code;
@@ -91,6 +98,17 @@ describe("the index lock", () => {
     // A parent that cannot be made (a file in its way) is the lock's io error, naming the lock.
     writeFileSync(join(p.root, "blocked"), "a file");
     await expect(acquireIndexLock(join(p.root, "blocked", "index"))).rejects.toMatchObject({ name: "LockError", code: "io" });
+  });
+
+  it("names the file that stands where a folder on the way to the index should be, not only ENOTDIR (found by a review)", async () => {
+    const p = project();
+    const file = join(p.root, "data");
+    writeFileSync(file, "a file");
+    for (const indexDir of [join(file, "index"), join(file, "deep", "er", "index")]) {
+      const error = await acquireIndexLock(indexDir).catch((e: unknown) => e);
+      expect(error).toMatchObject({ name: "LockError", code: "io", cause: { code: "ENOTDIR" } });
+      expect((error as Error).message).toBe(`cannot create the index lock ${lockPath(indexDir)}: ${file} is a file, not a folder`);
+    }
   });
 
   it("leaves no empty lock behind when it cannot write its owner into the file (a full disk), and says so", async () => {
@@ -401,15 +419,22 @@ describe("the index lock", () => {
 });
 
 describe("an interrupted index write", () => {
-  const scratch = (indexDir: string, suffix: string): string => {
-    const dir = `${indexDir}${suffix}`;
-    mkdirSync(join(dir, "inner"), { recursive: true });
+  /** A scratch folder as a writer names it (store.ts: pid and time in base 36; mkdtemp's six characters for work). */
+  const scratch = (indexDir: string, kind: "tmp" | "old" | "work", files: Record<string, string> = { "exact.index": "" }, suffix?: string): string => {
+    const dir = `${indexDir}.${kind}-${suffix ?? (kind === "work" ? "Xy9z0Q" : `${process.pid}-${(Date.now() + Math.floor(Math.random() * 1e6)).toString(36)}`)}`;
+    mkdirSync(dir, { recursive: true });
+    for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
     return dir;
   };
 
   it("leaves folders beside the index that the next writer removes", async () => {
     const p = project();
-    const leftovers = [".tmp-123-abc", ".work-XyZ12", ".old-123-abc"].map((suffix) => scratch(p.indexDir, suffix));
+    const leftovers = [
+      scratch(p.indexDir, "tmp", { "passages.bin": "", "graph-000.index": "" }),
+      scratch(p.indexDir, "work", { "previous.index": "", "added.index": "", "exact.index": "" }),
+      scratch(p.indexDir, "old", { "manifest.json": "{}", "labels.bin": "" }),
+      scratch(p.indexDir, "tmp", {}), // made, nothing written yet
+    ];
     const { logger, lines } = capturingLogger();
     await (await acquireIndexLock(p.indexDir, { logger })).release();
     for (const dir of leftovers) expect(existsSync(dir), dir).toBe(false);
@@ -421,20 +446,47 @@ describe("an interrupted index write", () => {
     const p = project();
     const manifest = readFileSync(join(p.indexDir, "manifest.json"), "utf8");
     // Died after moving the old index aside, before moving the complete new one in.
-    renameSync(p.indexDir, `${p.indexDir}.old-1-a`);
-    const fresh = scratch(p.indexDir, ".tmp-1-a");
-    writeFileSync(join(fresh, "manifest.json"), manifest);
-    scratch(p.indexDir, ".tmp-2-b"); // an incomplete one: no manifest
+    const old = `${p.indexDir}.old-1-${Date.now().toString(36)}`;
+    renameSync(p.indexDir, old);
+    const fresh = scratch(p.indexDir, "tmp", { "manifest.json": manifest, "labels.bin": "new" });
+    const incomplete = scratch(p.indexDir, "tmp", { "labels.bin": "incomplete" }); // no manifest
     await (await acquireIndexLock(p.indexDir)).release();
-    expect(existsSync(join(p.indexDir, "inner"))).toBe(true); // the new one
-    expect(existsSync(`${p.indexDir}.old-1-a`) || existsSync(fresh) || existsSync(`${p.indexDir}.tmp-2-b`)).toBe(false);
+    expect(readFileSync(join(p.indexDir, "labels.bin"), "utf8")).toBe("new");
+    expect(existsSync(old) || existsSync(fresh) || existsSync(incomplete)).toBe(false);
 
     // No complete new one: the old one goes back.
-    renameSync(p.indexDir, `${p.indexDir}.old-3-c`);
-    scratch(p.indexDir, ".tmp-3-c");
+    const older = `${p.indexDir}.old-3-${Date.now().toString(36)}`;
+    renameSync(p.indexDir, older);
+    const partial = scratch(p.indexDir, "tmp", { "passages.bin": "" });
     await (await acquireIndexLock(p.indexDir)).release();
     expect(readFileSync(join(p.indexDir, "manifest.json"), "utf8")).toBe(manifest);
-    expect(existsSync(`${p.indexDir}.tmp-3-c`)).toBe(false);
+    expect(existsSync(partial) || existsSync(older)).toBe(false);
+  });
+
+  it("never removes nor puts in place an operator's folder named like a scratch folder (found by a review)", async () => {
+    const p = project();
+    const manifest = readFileSync(join(p.indexDir, "manifest.json"), "utf8");
+    // A backup by date (cp -r index index.old-2026-12-01), notes, and a copy of a writer's shape holding other things.
+    const backup = `${p.indexDir}.old-2026-12-01`;
+    cpSync(p.indexDir, backup, { recursive: true });
+    const notes = scratch(p.indexDir, "tmp", { "todo.txt": "keep" }, "notes");
+    const shaped = scratch(p.indexDir, "old", { "manifest.json": manifest, "README.txt": "nightly copy" }, `42-${Date.now().toString(36)}`);
+    const inner = scratch(p.indexDir, "work", {}, "Ab12Cd");
+    mkdirSync(join(inner, "keep"));
+    const { logger, lines } = capturingLogger();
+    await (await acquireIndexLock(p.indexDir, { logger })).release();
+    for (const dir of [backup, notes, shaped, inner]) expect(existsSync(dir), dir).toBe(true);
+    expect(readFileSync(join(notes, "todo.txt"), "utf8")).toBe("keep");
+    expect(parsedLogs(lines).filter((l) => l.msg.includes("interrupted"))).toHaveLength(0);
+    expect(parsedLogs(lines).find((l) => l.msg.includes("named like"))).toMatchObject({ left: [basename(shaped), basename(inner)].sort() });
+
+    // With the index gone, a backup of it is not taken for one a write moved aside: nothing is put in its place.
+    rmSync(p.indexDir, { recursive: true });
+    const mine = `${p.indexDir}.old-mybackup`;
+    cpSync(backup, mine, { recursive: true });
+    await (await acquireIndexLock(p.indexDir)).release();
+    expect(existsSync(p.indexDir)).toBe(false);
+    expect(existsSync(join(mine, "manifest.json")) && existsSync(join(backup, "manifest.json"))).toBe(true);
   });
 
   it("leaves no takeover guard a crash left moved aside: an old one is removed by the next writer, a young one kept", async () => {
@@ -452,11 +504,16 @@ describe("an interrupted index write", () => {
 
   it("still takes the lock when tidying fails, with a warning", async () => {
     const p = project();
-    // No index, and a moved-aside one that is a dangling link: putting it back fails.
-    rmSync(p.indexDir, { recursive: true, force: true });
-    symlinkSync(join(p.root, "nowhere"), `${p.indexDir}.old-9-z`);
+    // No index, and a moved-aside one that cannot be put back.
+    renameSync(p.indexDir, `${p.indexDir}.old-9-${Date.now().toString(36)}`);
     const { logger, lines } = capturingLogger();
-    const lock = await acquireIndexLock(p.indexDir, { logger });
+    renameFailure.code = "EIO";
+    let lock: Awaited<ReturnType<typeof acquireIndexLock>>;
+    try {
+      lock = await acquireIndexLock(p.indexDir, { logger });
+    } finally {
+      renameFailure.code = undefined;
+    }
     expect(JSON.parse(readFileSync(lock.path, "utf8")).pid).toBe(process.pid);
     await lock.release();
     expect(existsSync(lock.path)).toBe(false);

@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { IndexError } from "../../src/rag/errors.js";
 import { createRag } from "../../src/rag/index.js";
-import { acquireIndexLock, tidyLeftovers } from "../../src/rag/lock.js";
+import { acquireIndexLock, scratchPrefix, scratchSuffix, tidyLeftovers } from "../../src/rag/lock.js";
 import { Nearest, Retriever } from "../../src/rag/retrieve.js";
 import { readSeeds, type Seed } from "../../src/rag/seeds.js";
 import { buildIndex, loadIndex, type LoadedIndex, type PassageStore } from "../../src/rag/store.js";
@@ -633,7 +633,8 @@ describe("the graph in segments", () => {
       }
     };
     // A writer died while linking the segments into its new folder: the folder goes, the index stays whole.
-    const tmp = `${project.indexDir}.tmp-crash`;
+    // Named as a writer names them (an operator's index.tmp-notes is left alone: see lock.test.ts).
+    const tmp = `${scratchPrefix(project.indexDir, "tmp")}${scratchSuffix()}`;
     mkdirSync(tmp);
     for (const f of files.filter((n) => n.startsWith("graph-"))) linkSync(join(project.indexDir, f), join(tmp, f));
     await tidyLeftovers(project.indexDir);
@@ -642,7 +643,7 @@ describe("the graph in segments", () => {
     // A writer died between moving the old folder aside and the new one (complete, linked) in: the new one goes back.
     mkdirSync(tmp);
     for (const f of files) linkSync(join(project.indexDir, f), join(tmp, f));
-    renameSync(project.indexDir, `${project.indexDir}.old-crash`);
+    renameSync(project.indexDir, `${scratchPrefix(project.indexDir, "old")}${scratchSuffix()}`);
     await tidyLeftovers(project.indexDir);
     expect(readdirSync(project.root).sort()).toEqual(["index", "seeds"]);
     expectWhole();
