@@ -107,8 +107,10 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
   const admit = async (user: string, language: Language): Promise<Reply | undefined> => {
     const verdict = await safely("the rate limit", () => limiter.take(user), { ok: true } as const);
     if (verdict.ok) return undefined;
+    // Logged with the one notice of the window, not for each message after it: a flood would write a line apiece.
+    if (!verdict.notify) return { kind: "silent" };
     logger.info({ user }, "rate limited");
-    return verdict.notify ? { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } } : { kind: "silent" };
+    return { kind: "notice", notice: { code: "rate-limited", language, retryAfterMs: verdict.retryAfterMs } };
   };
 
   const ask = async (question: string, { user, signal, onText, onStart, conversation, platform }: AskContext): Promise<Reply> => {

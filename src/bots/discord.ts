@@ -211,7 +211,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    * The error boundary: one failure is logged and apologised for; the bot keeps running. Each message and
    * interaction is handled once, even when two processes with the same token receive it. A message is claimed
    * through the shared state (Redis) first. An interaction is not: its acknowledgement must reach Discord within
-   * 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work.
+   * 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work (but
+   * /help and /about, which count against the rate limit before their reply, are claimed: see answerCommand).
    */
   function handle({ kind, id, dmChannel }: DiscordEvent, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
     const event = `${kind}:${id}`;
@@ -484,6 +485,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     switch (interaction.commandName) {
       case "help":
       case "about": {
+        // Two processes logged in with one token both get the command, and both would count it before replying
+        // (Discord refuses only the second reply): it is claimed first, as a message is, so that one counts it.
+        // One call of the shared state before the acknowledgement, bounded by its timeout, as the count is.
+        if (!(await state.updates.first(`discord:interaction:${interaction.id}`))) {
+          logger.debug({ interactionId: interaction.id }, "event already handled by another process; skipped");
+          return;
+        }
         // Counted against the sender's rate limit like a question: over it, the notice once (seen only by the
         // sender), then each command is acknowledged and its reply removed (Discord needs a response in 3 s).
         const refused = await deps.ask.admit(`discord:${interaction.user.id}`, languageOf(interaction));

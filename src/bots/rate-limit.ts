@@ -3,14 +3,17 @@
  * process as the fallback while Redis is away). Answer-button presses have a bucket of their own, in this process.
  */
 import { preferRedis } from "../state/kv.js";
-import { KEY_PREFIX, UnreadableReplyError, type SharedRedis } from "../state/redis.js";
+import { KEY_PREFIX, REDIS_NOW_MS, UnreadableReplyError, type SharedRedis } from "../state/redis.js";
 
 /** The verdict for one question: go ahead, or wait (with whether this is the first refusal in the window). */
 export type RateVerdict =
   | { readonly ok: true }
   | { readonly ok: false; readonly retryAfterMs: number; readonly notify: boolean };
 
-/** A per-user question limit; `take` counts one question and says whether it may be answered. */
+/**
+ * A per-user question limit; `take` counts one question and says whether it may be answered. `now` is this
+ * process's clock (default Date.now()), which the in-process window counts by; the Redis limiter counts by Redis's.
+ */
 export interface RateLimiter {
   take(key: string, now?: number): Promise<RateVerdict>;
 }
@@ -74,11 +77,28 @@ export function createPressLimiter(): RateLimiter {
   return createRateLimiter(PRESS_LIMIT, PRESS_WINDOW_MS);
 }
 
+/** Options of {@link createRedisRateLimiter}. */
+export interface RedisRateLimiterOptions {
+  /**
+   * The time the script counts by, in ms, instead of Redis's own (tests that step through a window). Unset in the
+   * bot: replicas' clocks differ, and each counting by its own would let a user past the limit (a replica behind
+   * keeps the entries of one ahead) and tell waits longer than the window.
+   */
+  readonly clock?: () => number;
+}
+
 /**
  * The same sliding window in Redis (a sorted set of question times per user, trimmed and counted atomically
- * by one script), so every replica counts the same questions. While Redis is away, `local` decides.
+ * by one script, on Redis's clock), so every replica counts the same questions. While Redis is away, `local` decides
+ * by this process's clock (`now`).
  */
-export function createRedisRateLimiter(redis: SharedRedis, limit: number, windowMs = 60_000, local = createRateLimiter(limit, windowMs)): RateLimiter {
+export function createRedisRateLimiter(
+  redis: SharedRedis,
+  limit: number,
+  windowMs = 60_000,
+  local = createRateLimiter(limit, windowMs),
+  { clock }: RedisRateLimiterOptions = {},
+): RateLimiter {
   let sequence = 0;
   return {
     take: (key, now = Date.now()) =>
@@ -89,7 +109,9 @@ export function createRedisRateLimiter(redis: SharedRedis, limit: number, window
           // Read inside the call, so that a reply of the wrong shape fails it as a refused command does: logged now
           // and then by the connection, and this question counted in-process.
           return redis.run(async (c) =>
-            windowVerdict(await c.eval(SLIDING_WINDOW, 2, `${KEY_PREFIX}rate:${key}`, `${KEY_PREFIX}rate-notified:${key}`, now, windowMs, limit, member)),
+            windowVerdict(
+              await c.eval(SLIDING_WINDOW, 2, `${KEY_PREFIX}rate:${key}`, `${KEY_PREFIX}rate-notified:${key}`, clock === undefined ? "" : clock(), windowMs, limit, member),
+            ),
           );
         },
         () => local.take(key, now),
@@ -97,9 +119,13 @@ export function createRedisRateLimiter(redis: SharedRedis, limit: number, window
   };
 }
 
-/** KEYS: the times set, the notified flag. ARGV: now, window, limit, a unique member. Returns {ok, retryAfterMs, notify}. */
-const SLIDING_WINDOW = `
-local now = tonumber(ARGV[1])
+/**
+ * KEYS: the times set, the notified flag. ARGV: now ('' for Redis's clock), window, limit, a unique member.
+ * Returns {ok, retryAfterMs, notify}; the wait is at most the window, even when the set holds times ahead of the
+ * clock (written by an older version on a replica's clock, or before Redis's clock stepped back).
+ */
+const SLIDING_WINDOW = `${REDIS_NOW_MS}
+local now = tonumber(ARGV[1]) or redis_now
 local window = tonumber(ARGV[2])
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
 if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
@@ -109,7 +135,7 @@ if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
   return {1, 0, 0}
 end
 local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
-local retry = window - (now - tonumber(oldest[2]))
+local retry = math.min(window, window - (now - tonumber(oldest[2])))
 local notify = redis.call('SET', KEYS[2], '1', 'PX', window, 'NX')
 if notify then return {0, retry, 1} end
 return {0, retry, 0}

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { parseCitation, type ButtonCitation } from "./buttons.js";
 import { parseStored, preferRedis } from "./kv.js";
-import { KEY_PREFIX, type SharedRedis } from "./redis.js";
+import { KEY_PREFIX, REDIS_NOW_MS, UnreadableReplyError, type SharedRedis } from "./redis.js";
 
 /** What an event records: a 👍, a 👎, or a question the briefings did not answer. */
 export type FeedbackKind = "up" | "down" | "declined";
@@ -70,7 +70,10 @@ export interface FeedbackOptions {
   readonly retentionDays: number;
   /** Events kept at most; the oldest go first. Default 10,000. */
   readonly maxEvents?: number;
-  /** STATE_SALT; without it a random salt is generated once and kept in `dir/salt`. */
+  /**
+   * STATE_SALT; without it a random salt is generated once and kept in `dir/salt`, and with `redis` the replicas
+   * share one through Redis (see saltNow).
+   */
   readonly salt?: string | undefined;
   readonly redis?: SharedRedis | undefined;
   readonly logger: Logger;
@@ -92,6 +95,20 @@ export interface FeedbackOptions {
 /** The log's file name in the state folder: one JSON event per line. */
 export const FEEDBACK_FILE = "feedback.jsonl";
 const REDIS_KEY = `${KEY_PREFIX}feedback`;
+/** The generated salt replicas share through Redis when STATE_SALT is not set: the first to store it wins. */
+const SALT_KEY = `${KEY_PREFIX}salt`;
+/** The shortest salt taken from Redis: STATE_SALT's minimum. */
+const MIN_SALT_CHARS = 16;
+/**
+ * KEYS: the log. ARGV: retention in ms, most events kept, then optionally an event's time and JSON to add first.
+ * Trims by Redis's clock, not the writer's: a replica whose clock is ahead would delete the others' recent events.
+ */
+const APPEND_AND_TRIM = `${REDIS_NOW_MS}
+if ARGV[4] then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4]) end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', redis_now - tonumber(ARGV[1]))
+redis.call('ZREMRANGEBYRANK', KEYS[1], 0, -(tonumber(ARGV[2]) + 1))
+return 1
+`;
 /** A file a compaction moved the log to while it rewrites it: `feedback.jsonl.<token>.aside`. */
 const ASIDE = /^feedback\.jsonl\.[0-9a-f-]{36}\.aside$/u;
 const NEWLINE = 0x0a;
@@ -121,17 +138,43 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   /** Made by the one process taking over a stale guard (see takeGuard). */
   const takeoverPath = `${guardPath}.takeover`;
   const retentionMs = retentionDays * DAY_MS;
+  /** STATE_SALT, or the salt the replicas share through Redis once it answered, or (without Redis) `dir/salt`. */
   let salt: string | undefined = options.salt;
+  let localSalt: string | undefined;
   let appended = 0;
   /** When the file was last rewritten without its expired events (or the log was opened: a bot prunes at start). */
   let compactedAt = now();
   let dirReady = false;
   let chain: Promise<void> = Promise.resolve();
 
-  const hash = (user: string): string => {
-    salt ??= loadSalt(dir);
-    return createHash("sha256").update(`${salt}\0${user}`).digest("hex").slice(0, 16);
+  /**
+   * The salt of the user hashes. Without STATE_SALT, replicas sharing Redis must still give one person one hash
+   * (and one vote one event id), so the generated salt is kept in Redis: the first process to store its own wins
+   * (SET NX), and it offers the one in `dir/salt`, so a bot given REDIS_URL later keeps its hashes. While Redis
+   * cannot be asked, `dir/salt` serves, and Redis is asked again next time: what is recorded meanwhile has this
+   * process's hashes, as it would on a replica without Redis.
+   */
+  const saltNow = async (): Promise<string> => {
+    if (salt !== undefined) return salt;
+    localSalt ??= loadSalt(dir);
+    if (redis === undefined) return (salt = localSalt);
+    const offered = localSalt;
+    const shared = await preferRedis(
+      redis,
+      () =>
+        redis.run(async (c) => {
+          await c.set(SALT_KEY, offered, "NX");
+          const kept = await c.get(SALT_KEY);
+          // Read inside the call: a value not made by a bot (emptied by hand) is logged as a refusal, and `dir/salt` used.
+          if (typeof kept !== "string" || kept.length < MIN_SALT_CHARS) throw new UnreadableReplyError(`the salt kept in Redis (${SALT_KEY}) is shorter than ${MIN_SALT_CHARS} characters`);
+          return kept;
+        }),
+      async () => undefined,
+    );
+    if (shared !== undefined) salt = shared;
+    return shared ?? offered;
   };
+  const hash = (salted: string, user: string): string => createHash("sha256").update(`${salted}\0${user}`).digest("hex").slice(0, 16);
 
   /** The files a compaction moved aside (its own while it runs, or one a compaction that died left). */
   const asides = async (): Promise<string[]> => ((await ifPresent(readdir(dir))) ?? []).filter((name) => ASIDE.test(name)).map((name) => join(dir, name));
@@ -318,14 +361,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
 
   const appendRedis = async (event: FeedbackEvent): Promise<void> => {
     if (!redis) throw new Error("no Redis");
-    await redis.run(async (c) => {
-      await c
-        .multi()
-        .zadd(REDIS_KEY, event.at, JSON.stringify(event))
-        .zremrangebyscore(REDIS_KEY, "-inf", event.at - retentionMs)
-        .zremrangebyrank(REDIS_KEY, 0, -(maxEvents + 1))
-        .exec();
-    });
+    await redis.run((c) => c.eval(APPEND_AND_TRIM, 1, REDIS_KEY, retentionMs, maxEvents, event.at, JSON.stringify(event)));
   };
 
   const readRedis = async (): Promise<FeedbackEvent[]> => {
@@ -344,13 +380,14 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     enabled: true,
     async record(input) {
       try {
-        // Hashing may create the salt file: inside the try, so an unwritable state folder costs the event only.
+        // The salt may create the salt file: inside the try, so an unwritable state folder costs the event only.
+        const salted = await saltNow();
         const event: FeedbackEvent = {
-          id: input.once === undefined ? randomUUID() : hash(`once\0${input.once}`),
+          id: input.once === undefined ? randomUUID() : hash(salted, `once\0${input.once}`),
           at: now(),
           platform: input.platform,
           kind: input.kind,
-          user: hash(input.user),
+          user: hash(salted, input.user),
           question: input.question,
           citations: input.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })),
         };
@@ -365,7 +402,7 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     async prune() {
       const local = queued(compact).catch((error: unknown) => logger.warn({ err: error }, "could not delete expired feedback from the log file"));
       const shared = redis?.available
-        ? redis.run((c) => c.zremrangebyscore(REDIS_KEY, "-inf", now() - retentionMs)).catch((error: unknown) => logger.warn({ err: error }, "could not delete expired feedback from Redis"))
+        ? redis.run((c) => c.eval(APPEND_AND_TRIM, 1, REDIS_KEY, retentionMs, maxEvents)).catch((error: unknown) => logger.warn({ err: error }, "could not delete expired feedback from Redis"))
         : undefined;
       await Promise.all([local, shared]);
     },
@@ -433,7 +470,6 @@ async function appendWhole(path: string, text: string | Uint8Array): Promise<voi
   }
 }
 
-/** Whether a file system error says the file is not there. */
 /** Writes `text` to a new file at `path`: false when one is there already. */
 async function createOnly(path: string, text: string): Promise<boolean> {
   try {
@@ -445,6 +481,7 @@ async function createOnly(path: string, text: string): Promise<boolean> {
   }
 }
 
+/** Whether a file system error says the file is not there. */
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException | undefined)?.code === "ENOENT";
 
 /** What `work` gives, or undefined when its file is not there; any other error is rethrown. */

@@ -1,15 +1,15 @@
 /**
  * The one Redis connection a process shares between its stores (ioredis). Every command fails fast instead of
- * hanging: no offline queue, no retries per request, and a short timeout on each call. When Redis goes away the
- * stores fall back to this process (preferRedis in kv.ts), with one warning; the client keeps reconnecting in the
- * background, and once it is back the stores use Redis again.
+ * hanging: no offline queue, no retries per request, and a short timeout on each call. When Redis goes away (or is
+ * too slow to answer) the stores fall back to this process (preferRedis in kv.ts), with one warning; the client keeps
+ * reconnecting in the background, and once it is back the stores use Redis again.
  */
 import { Redis, ReplyError } from "ioredis";
 import type { Logger } from "../logger.js";
 
 /**
- * A Redis call that could not be made (down, reconnecting, or too slow) or that Redis refused (`refused`: out of
- * memory, a read-only replica); the caller falls back in-process.
+ * A Redis call that could not be made (down, reconnecting, too slow, or resting after a slow call) or that Redis
+ * refused (`refused`: out of memory, a read-only replica); the caller falls back in-process.
  */
 export class StateUnavailableError extends Error {
   override readonly name = "StateUnavailableError";
@@ -30,12 +30,16 @@ export class UnreadableReplyError extends Error {
 
 /** The shared connection as the stores see it. */
 export interface SharedRedis {
-  /** True while the connection is ready; stores skip Redis (and its timeout) while it is not. */
+  /**
+   * True while the connection is ready and Redis is not resting after a slow call; stores skip Redis (and its
+   * timeout) while it is not.
+   */
   readonly available: boolean;
   /**
    * Runs one call against Redis, bounded by the call timeout. Throws {@link StateUnavailableError} when Redis is
    * not ready, refuses or is too slow; the first failure of an outage logs the one warning (a refusal, its own
-   * warning at most every ten minutes: Redis is up, so no "back" follows it).
+   * warning at most every ten minutes: Redis is up, so no "back" follows it). A call Redis does not answer in time
+   * makes it rest for {@link SLOW_REDIS_REST_MS}: calls meanwhile throw at once, without trying it.
    */
   run<T>(call: (client: Redis) => Promise<T>): Promise<T>;
   /** Closes the connection (pending calls fail); later calls throw StateUnavailableError. */
@@ -49,7 +53,18 @@ export interface ConnectRedisOptions {
   readonly callTimeoutMs?: number;
   /** How long the start waits for the first connection before going on in-process. Default 2000. */
   readonly connectWaitMs?: number;
+  /** The clock of the rest after a slow call and of the refusal warnings' spacing (tests set their own). */
+  readonly now?: () => number;
 }
+
+/**
+ * How long Redis is left alone after a call it did not answer in time, before a call tries it again. A slow Redis
+ * stays connected ("ready"), so without a rest every call would wait out its timeout (a question makes about five:
+ * some 2.5 s each, for as long as Redis stays slow), and a latency hovering about the bound would log "away" and
+ * "back" around every call. Five seconds: a slow spell then costs one timeout, and at most one "away" and one "back",
+ * per five seconds, and shared state resumes within five seconds of Redis answering in time again.
+ */
+export const SLOW_REDIS_REST_MS = 5_000;
 
 /** A refusal with the same message is logged at most this often (two refusals taking turns: each as often). */
 const REFUSAL_LOG_INTERVAL_MS = 10 * 60_000;
@@ -60,11 +75,23 @@ const MAX_REFUSALS_REMEMBERED = 100;
 export const KEY_PREFIX = "briefing-bot:";
 
 /**
+ * Lua that sets `redis_now` to Redis's clock in ms (TIME: seconds and microseconds), for the scripts that count
+ * time: by Redis's one clock, not by the replicas' own, which differ. Redis 3.2–4 replicate a script as its text and
+ * refuse a write after TIME unless told to replicate the script's writes instead; from Redis 5 that is the default,
+ * and from 7 the only way (the call is then a no-op).
+ */
+export const REDIS_NOW_MS = `
+redis.replicate_commands()
+local time = redis.call('TIME')
+local redis_now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+`;
+
+/**
  * Connects to `url` (redis:// or rediss://). Resolves once connected, or after `connectWaitMs` without a
  * connection (then with the one warning logged; the client keeps trying in the background).
  */
 export async function connectRedis(url: string, options: ConnectRedisOptions): Promise<SharedRedis> {
-  const { callTimeoutMs = 500, connectWaitMs = 2000 } = options;
+  const { callTimeoutMs = 500, connectWaitMs = 2000, now = Date.now } = options;
   const logger = options.logger.child({ state: "redis" });
   const client = new Redis(url, {
     lazyConnect: true,
@@ -81,11 +108,32 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   // What the last connection attempt failed with (ECONNREFUSED, ENOTFOUND, WRONGPASS): ioredis emits it as an
   // "error" event, then fails connect() and closes with only "Connection is closed.", which says neither where nor why.
   let connectionError: unknown;
+  // Set when the server answered something that is not the Redis protocol (an HTTP server on REDIS_URL's port):
+  // the errors after it ("Stream isn't writeable …") say nothing of that, so it stands until a connection is ready.
+  let notRedis: Error | undefined;
+  // Set when Redis refused the SELECT of REDIS_URL's database (redis://host/99 on a Redis with 16): ioredis then
+  // goes on as ready in database 0, which another application may own. The connection is not used while it stands;
+  // every connection selects again, so a Redis restarted with the database is used once it is back.
+  let databaseRefused: (Error & { readonly database: string }) | undefined;
+  // Until when Redis rests after a call it did not answer in time (see SLOW_REDIS_REST_MS).
+  let restingUntil = -Infinity;
   const where = address(url);
+  const resting = (): boolean => now() < restingUntil;
 
   const wentDown = (error: unknown): void => {
     if (down || closed) return;
     down = true;
+    if (notRedis !== undefined) {
+      logger.warn({ redis: where, err: describe(notRedis) }, `the server at ${where} does not speak the Redis protocol (check REDIS_URL): state is kept in this process`);
+      return;
+    }
+    if (databaseRefused !== undefined) {
+      logger.warn(
+        { redis: where, database: databaseRefused.database, err: describe(databaseRefused) },
+        `Redis at ${where} refused database ${databaseRefused.database}, which REDIS_URL names: state is kept in this process`,
+      );
+      return;
+    }
     logger.warn(
       { redis: where, err: describe(client.status !== "ready" && connectionError !== undefined ? connectionError : error) },
       everReady
@@ -97,20 +145,33 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   // marked away, or a Redis that serves reads and refuses writes would log "away" and "back" around every call.
   const refusals = new Map<string, number>();
   const refused = (error: Error): void => {
-    const now = Date.now();
-    if (now - (refusals.get(error.message) ?? -Infinity) < REFUSAL_LOG_INTERVAL_MS) return;
+    const at = now();
+    const said = describe(error);
+    if (at - (refusals.get(said.message) ?? -Infinity) < REFUSAL_LOG_INTERVAL_MS) return;
     // Messages naming a command's arguments vary without end: the map is bounded, at the cost of a repeated line.
     if (refusals.size >= MAX_REFUSALS_REMEMBERED) refusals.clear();
-    refusals.set(error.message, now);
-    logger.warn({ err: describe(error) }, "Redis refused a command: what it refuses is kept in this process");
+    refusals.set(said.message, at);
+    logger.warn({ err: said }, "Redis refused a command: what it refuses is kept in this process");
   };
   const cameBack = (): void => {
     if (down) logger.warn({}, "Redis is back: state is shared through it again");
     down = false;
   };
+  // A new connection selects the database again: whether Redis still refuses it is for this one to say.
+  client.on("connect", () => {
+    databaseRefused = undefined;
+  });
   client.on("ready", () => {
+    // The SELECT's refusal arrives before "ready" (ioredis sends it first, and the ready check after it).
+    if (databaseRefused !== undefined) {
+      wentDown(databaseRefused);
+      return;
+    }
     everReady = true;
     connectionError = undefined;
+    notRedis = undefined;
+    // A new connection answered the ready check: a rest begun on the old one is over.
+    restingUntil = -Infinity;
     cameBack();
   });
   client.on("close", () => {
@@ -119,6 +180,13 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   // Every reconnect attempt fails with an error event while Redis is away: the warning above says it once.
   client.on("error", (error: Error) => {
     connectionError = error;
+    // ioredis's own error classes are not exported: ParserError (from redis-parser) is known by its name.
+    if (error.name === "ParserError") notRedis = error;
+    const command = (error as { command?: { name?: unknown; args?: unknown } }).command;
+    if (error instanceof ReplyError && command?.name === "select") {
+      const database = Array.isArray(command.args) ? String(command.args[0]) : "?";
+      databaseRefused = Object.assign(new Error(`SELECT ${database} refused: ${error.message}`, { cause: error }), { database });
+    }
     logger.debug({ err: describe(error) }, "Redis connection error");
   });
 
@@ -138,15 +206,17 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
 
   return {
     get available() {
-      return !closed && client.status === "ready";
+      return !closed && client.status === "ready" && databaseRefused === undefined && !resting();
     },
     async run(call) {
       if (closed) throw new StateUnavailableError("the Redis connection is closed");
-      if (client.status !== "ready") {
-        const error = new StateUnavailableError(`Redis is not connected (${client.status})`);
+      if (client.status !== "ready" || databaseRefused !== undefined) {
+        const error = new StateUnavailableError(`Redis is not connected (${databaseRefused === undefined ? client.status : databaseRefused.message})`);
         wentDown(error);
         throw error;
       }
+      // Already said "away" when the rest began: nothing to log.
+      if (resting()) throw new StateUnavailableError("Redis did not answer in time a moment ago; it is tried again shortly");
       let timeout: NodeJS.Timeout | undefined;
       try {
         const result = await Promise.race([
@@ -156,13 +226,21 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
             timeout = setTimeout(() => reject(new Error(`no answer within ${callTimeoutMs * 2} ms`)), callTimeoutMs * 2);
           }),
         ]);
-        // Redis was slow but the connection stayed up (no new "ready"): it is back once a call succeeds.
-        cameBack();
+        // Redis was slow but the connection stayed up (no new "ready"): it is back once a call made after the rest
+        // succeeds. One begun before the rest and answered during it says nothing of now, and would log "back"
+        // between two "away"s.
+        if (!resting()) cameBack();
         return result;
       } catch (error) {
-        if (error instanceof ReplyError || error instanceof UnreadableReplyError) refused(error as Error);
-        else wentDown(error);
-        throw new StateUnavailableError("a Redis call failed", { cause: error, refused: error instanceof ReplyError || error instanceof UnreadableReplyError });
+        // Redis answered, with a refusal or something unreadable: up, not away.
+        const answered = error instanceof ReplyError || error instanceof UnreadableReplyError ? (error as Error) : undefined;
+        if (answered !== undefined) refused(answered);
+        else {
+          // Too slow (or the connection dropped under the call): leave Redis alone for a while.
+          restingUntil = now() + SLOW_REDIS_REST_MS;
+          wentDown(error);
+        }
+        throw new StateUnavailableError("a Redis call failed", { cause: error, refused: answered !== undefined });
       } finally {
         clearTimeout(timeout);
       }
@@ -189,8 +267,20 @@ function address(url: string): string {
   return `${hostname}:${port || "6379"}`;
 }
 
-/** What of a Redis error is worth logging: never the options, which hold the URL and its password. */
+/**
+ * What of a Redis error is worth logging: never the options, which hold the URL and its password. A transaction
+ * Redis discarded (EXECABORT) names the refusals that made it do so (an OOM under maxmemory), which ioredis keeps in
+ * `previousErrors`; a parser error loses ioredis's "Please report this.", meant for a parser bug, not for a server
+ * that is not Redis.
+ */
 function describe(error: unknown): { name: string; message: string; code?: unknown } {
   if (!(error instanceof Error)) return { name: "Error", message: String(error) };
-  return { name: error.name, message: error.message, ...("code" in error ? { code: error.code } : {}) };
+  const previous = (error as { previousErrors?: unknown }).previousErrors;
+  const causes = Array.isArray(previous) ? previous.map((e) => (e instanceof Error ? e.message : String(e))) : [];
+  const message = error.name === "ParserError" ? error.message.replace(/\s*Please report this\.$/u, "") : error.message;
+  return {
+    name: error.name,
+    message: causes.length > 0 ? `${message} (${causes.join("; ")})` : message,
+    ...("code" in error ? { code: error.code } : {}),
+  };
 }

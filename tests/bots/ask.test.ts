@@ -90,6 +90,18 @@ describe("ask", () => {
     rag.close();
   });
 
+  it("logs a flood over the rate limit once, with its one notice, not a line per message", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const { logger, lines } = capturingLogger("info");
+    const ask = createAsk({ rag, limiter: createRateLimiter(6), logger });
+    const kinds: string[] = [];
+    for (let i = 0; i < 100; i++) kinds.push((await ask("hi", { user: "telegram:1" })).kind);
+    expect(kinds.filter((k) => k === "silent")).toHaveLength(93);
+    expect(parsedLogs(lines).filter((l) => l.msg === "rate limited")).toHaveLength(1);
+    rag.close();
+  });
+
   it("counts the letters of the too-long notice in Arabic as the number needs: 500 حرف, 50 حرفاً, 5 أحرف", () => {
     const ar = messages("ar");
     expect(ar.tooLong(500)).toContain("لا تتجاوز 500 حرف.");

@@ -1,8 +1,9 @@
 /**
  * The Redis rate limiter reading its script's reply: a reply of another shape is Redis unavailable (the question
  * counted in-process), never a crash or a verdict made of strings. Against a real redis-server, with the reply
- * altered between ioredis and the limiter: a real Redis always answers the script with three integers. And the
- * press limit, on a clock the test sets: a person's pace is never refused, a flood is.
+ * altered between ioredis and the limiter: a real Redis always answers the script with three integers. Replicas
+ * whose clocks differ: the shared window counts by Redis's clock. And the press limit, on a clock the test sets: a
+ * person's pace is never refused, a flood is.
  */
 import { Writable } from "node:stream";
 import type { Redis } from "ioredis";
@@ -120,7 +121,37 @@ describe("createRedisRateLimiter with a real Redis", () => {
     // Two limiters over one Redis count the same questions: the verdicts come from Redis, not from either process.
     const a = createRedisRateLimiter(connection, 1);
     const b = createRedisRateLimiter(connection, 1);
-    expect(await a.take("telegram:shared", 5000)).toEqual({ ok: true });
-    expect(await b.take("telegram:shared", 5001)).toEqual({ ok: false, retryAfterMs: 59_999, notify: true });
+    expect(await a.take("telegram:shared")).toEqual({ ok: true });
+    const refused = await b.take("telegram:shared");
+    expect(refused).toMatchObject({ ok: false, notify: true });
+    expect(!refused.ok && refused.retryAfterMs > 0 && refused.retryAfterMs <= 60_000).toBe(true);
+  });
+});
+
+describe("createRedisRateLimiter on replicas whose clocks differ", () => {
+  const waits = (verdicts: readonly RateVerdict[]): number[] => verdicts.flatMap((v) => (v.ok ? [] : [v.retryAfterMs]));
+
+  it("counts by Redis's clock: with one replica 50 s ahead of the other, a user still gets the limit and a wait within the window", async () => {
+    const [one, other] = [await connectRedis(redis.url, { logger: silentLogger }), await connectRedis(redis.url, { logger: silentLogger })];
+    open.push(one, other);
+    const [ahead, behind] = [createRedisRateLimiter(one, 6), createRedisRateLimiter(other, 6)];
+    // 40 questions 500 ms apart as each replica's clock reads them, taking turns: 20 s, one window, so 6 answered.
+    const start = Date.now();
+    const verdicts: RateVerdict[] = [];
+    for (let i = 0; i < 40; i++) verdicts.push(i % 2 === 0 ? await ahead.take("telegram:skewed", start + 50_000 + 500 * i) : await behind.take("telegram:skewed", start + 500 * i));
+    expect(verdicts.filter((v) => v.ok)).toHaveLength(6);
+    expect(waits(verdicts).every((ms) => ms > 0 && ms <= 60_000)).toBe(true);
+  });
+
+  it("tells a wait of at most the window when the window holds times ahead of Redis's clock (an older version's, a clock stepped back)", async () => {
+    const connection = await connectRedis(redis.url, { logger: silentLogger });
+    open.push(connection);
+    await connection.run(async (c) => {
+      const [seconds] = await c.time();
+      for (let i = 0; i < 6; i++) await c.zadd("briefing-bot:rate:telegram:future", Number(seconds) * 1000 + 50_000, `ahead-${i}`);
+    });
+    const verdict = await createRedisRateLimiter(connection, 6).take("telegram:future");
+    expect(verdict).toMatchObject({ ok: false, notify: true });
+    expect(waits([verdict])[0]).toBeLessThanOrEqual(60_000);
   });
 });

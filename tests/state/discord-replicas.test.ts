@@ -1,12 +1,14 @@
 /**
  * Two Discord bot processes logged in with one token (the gateway sends both every event): with their state in
- * one real Redis, each message, command and button press is handled once; with state in each process, twice.
+ * one real Redis, each message, command and button press is handled once (and counted once against the rate
+ * limit); with state in each process, twice.
  */
 import { Writable } from "node:stream";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
 import { createDiscordBot } from "../../src/bots/discord.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
+import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-limit.js";
 import type { BotHandle } from "../../src/bots/types.js";
 import { createLogger } from "../../src/logger.js";
@@ -41,7 +43,7 @@ afterEach(async () => {
   }
 });
 
-async function twoProcesses(shared: boolean): Promise<{ discord: FakeDiscord; processes: Process[] }> {
+async function twoProcesses(shared: boolean, perMinute = 100): Promise<{ discord: FakeDiscord; processes: Process[] }> {
   const discord = await startFakeDiscord();
   const processes: Process[] = [];
   const entry = { discord, processes };
@@ -57,7 +59,7 @@ async function twoProcesses(shared: boolean): Promise<{ discord: FakeDiscord; pr
     const logger = createLogger({ level: "debug", secrets: [discord.token], destination });
     const connection = shared ? await connectRedis(redis.url, { logger }) : undefined;
     const state = createState({ logger, redis: connection });
-    const limiter = connection ? createRedisRateLimiter(connection, 100) : createRateLimiter(100);
+    const limiter = connection ? createRedisRateLimiter(connection, perMinute) : createRateLimiter(perMinute);
     const rag = createFakeRag();
     const inflight = createInflight();
     const bot = createDiscordBot(
@@ -69,6 +71,8 @@ async function twoProcesses(shared: boolean): Promise<{ discord: FakeDiscord; pr
   }
   return entry;
 }
+
+const byInteraction = (discord: FakeDiscord, id: string) => discord.messages.filter((m) => m.interactionId === id);
 
 const idle = (discord: FakeDiscord, processes: readonly Process[], skipped: number): Promise<true> =>
   discord.waitFor(
@@ -98,6 +102,21 @@ describe("two Discord processes with one token", () => {
     expect(acknowledged(click)).toHaveLength(1);
     expect(discord.messages.filter((m) => m.interactionId === command && m.content.includes("Sources:"))).toHaveLength(1);
     for (const p of processes) expect(p.logs.join("")).not.toContain('"level":50');
+  });
+
+  it("sharing Redis, count /help and /about once each against the sender's limit", async () => {
+    // A limit of two: /help counted by both processes would leave /about refused.
+    const { discord, processes } = await twoProcesses(true, 2);
+    // A user of its own: the test before counted the default user's questions in the same Redis.
+    const user = { id: "500000000000000777", username: "counted" };
+    const help = discord.command("help", { user });
+    await discord.waitFor(() => byInteraction(discord, help)[0], 10_000, "the help");
+    await idle(discord, processes, 1);
+    const about = discord.command("about", { user });
+    const reply = await discord.waitFor(() => byInteraction(discord, about)[0], 10_000, "the about");
+    await idle(discord, processes, 2);
+    expect(reply.content).toContain("Passages:");
+    expect(byInteraction(discord, help)[0]?.content).toContain(messages("en").help);
   });
 
   it("each with its own in-process state, both answer: why replicas need REDIS_URL", async () => {

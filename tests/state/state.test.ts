@@ -3,6 +3,7 @@
  * would share them, including Redis dying mid-run and coming back.
  */
 import { spawn } from "node:child_process";
+import { createServer, type Socket } from "node:net";
 import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -13,11 +14,13 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
 import { parseTurns } from "../../src/state/conversations.js";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog, type FeedbackOptions } from "../../src/state/feedback.js";
-import { connectRedis, createState, openState, type BotState, type SharedRedis } from "../../src/state/index.js";
+import { connectRedis, createState, openState, StateUnavailableError, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
+import { SLOW_REDIS_REST_MS } from "../../src/state/redis.js";
 import { freePort } from "../helpers/ports.js";
 import { REPO_ROOT, tempProject, type TempProject } from "../helpers/project.js";
 import { startRedis, type RedisServer } from "./redis-server.js";
+import { startSlowProxy } from "./slow-proxy.js";
 
 function collectingLogger(secrets: string[] = []): { logger: Logger; lines: () => { level: number; msg: string }[]; raw: string[] } {
   const raw: string[] = [];
@@ -474,14 +477,14 @@ describe("state shared through a real Redis", () => {
     await a.state.feedback.record({ platform: "telegram", kind: "down", user: "telegram:1", question: "Who?", citations: payload.citations });
     expect((await b.state.feedback.list()).map((e) => [e.kind, e.question])).toEqual([["down", "Who?"]]);
 
+    // On Redis's clock (the window's passing has its own test below, on a clock the test sets).
     const limitA = createRedisRateLimiter(a.redis, 2);
     const limitB = createRedisRateLimiter(b.redis, 2);
-    expect(await limitA.take("telegram:9", 1000)).toEqual({ ok: true });
-    expect(await limitB.take("telegram:9", 1001)).toEqual({ ok: true });
-    expect(await limitA.take("telegram:9", 1002)).toEqual({ ok: false, retryAfterMs: 59_998, notify: true });
-    expect(await limitB.take("telegram:9", 1003)).toEqual({ ok: false, retryAfterMs: 59_997, notify: false });
-    expect(await limitB.take("telegram:10", 1003)).toEqual({ ok: true });
-    expect(await limitB.take("telegram:9", 61_001)).toEqual({ ok: true });
+    expect(await limitA.take("telegram:9")).toEqual({ ok: true });
+    expect(await limitB.take("telegram:9")).toEqual({ ok: true });
+    expect(await limitA.take("telegram:9")).toMatchObject({ ok: false, notify: true });
+    expect(await limitB.take("telegram:9")).toMatchObject({ ok: false, notify: false });
+    expect(await limitB.take("telegram:10")).toEqual({ ok: true });
   });
 
   it("prune deletes feedback past the retention period from Redis too", async () => {
@@ -496,12 +499,45 @@ describe("state shared through a real Redis", () => {
     expect(stored.filter((e) => e.includes("expired in Redis"))).toEqual([]);
   });
 
+  it("trims the shared feedback log by Redis's clock: a replica two days ahead deletes none of the others' events", async () => {
+    const behind = await replica("skew-behind");
+    const ahead = await replica("skew-ahead");
+    const options = { retentionDays: 1, salt: "a-shared-salt-0123456789", logger: collectingLogger().logger };
+    const day = 24 * 60 * 60_000;
+    const logBehind = createFeedbackLog({ ...options, dir: join(project.root, "skew-behind-log"), redis: behind.redis });
+    const logAhead = createFeedbackLog({ ...options, dir: join(project.root, "skew-ahead-log"), redis: ahead.redis, now: () => Date.now() + 2 * day });
+    for (let i = 0; i < 5; i++) await logBehind.record({ platform: "telegram", kind: "down", user: `u${i}`, question: `skew ${i}`, citations: [] });
+    await logAhead.record({ platform: "telegram", kind: "up", user: "x", question: "skew ahead", citations: [] });
+    await logAhead.prune();
+    const stored = await behind.redis.run((c) => c.zrange("briefing-bot:feedback", 0, -1));
+    expect(stored.filter((e) => e.includes('"skew ')).length).toBe(6);
+  });
+
+  it("gives replicas without STATE_SALT one salt through Redis: one person has one hash, a vote recorded on both is one event", async () => {
+    const a = await replica("salt-a");
+    const b = await replica("salt-b");
+    await a.redis.run((c) => c.del("briefing-bot:salt"));
+    const open = (name: string, redis: SharedRedis) => createFeedbackLog({ dir: join(project.root, name), retentionDays: 30, redis, logger: collectingLogger().logger });
+    const [logA, logB] = [open("salt-log-a", a.redis), open("salt-log-b", b.redis)];
+    const vote = { platform: "telegram", kind: "down", user: "telegram:1001", question: "salted vote", citations: [], once: "vote:salted:telegram:1001" } as const;
+    await logA.record(vote);
+    await logB.record(vote); // the same vote given again on the other replica
+    await logB.record({ platform: "telegram", kind: "declined", user: "telegram:1001", question: "salted question", citations: [] });
+    const events = (await logA.list()).filter((e) => e.question.startsWith("salted"));
+    expect(events.map((e) => e.question)).toEqual(["salted vote", "salted question"]);
+    expect(new Set(events.map((e) => e.user)).size).toBe(1);
+    // The salt kept is the one the first replica offered, its folder's: a bot given REDIS_URL later keeps its hashes.
+    expect(await a.redis.run((c) => c.get("briefing-bot:salt"))).toBe(readFileSync(join(project.root, "salt-log-a", "salt"), "utf8").trim());
+  });
+
   it("the Redis limiter counts the same sliding window as the in-process one", async () => {
     const { redis: connection } = await replica("c");
-    const shared = createRedisRateLimiter(connection, 3, 10_000);
+    let now = 0;
+    const shared = createRedisRateLimiter(connection, 3, 10_000, undefined, { clock: () => now });
     const local = createRateLimiter(3, 10_000);
     for (const t of [0, 1, 2, 3, 4, 9_999, 10_000, 10_001, 10_002, 15_000, 20_001, 25_000]) {
-      expect(await shared.take("discord:window", 5_000_000 + t)).toEqual(await local.take("discord:window", 5_000_000 + t));
+      now = 5_000_000 + t;
+      expect(await shared.take("discord:window", now)).toEqual(await local.take("discord:window", now));
     }
   });
 
@@ -564,6 +600,80 @@ describe("state shared through a real Redis", () => {
     expect(connection.available).toBe(true);
     expect(await state.updates.first("after-the-pause")).toBe(true);
     expect(await other.state.updates.first("after-the-pause")).toBe(false);
+  });
+
+  it("rests a Redis that did not answer in time: calls skip it at once meanwhile, and flapping latency says 'away' and 'back' once", { timeout: 30_000 }, async () => {
+    const proxy = await startSlowProxy(redis.port);
+    try {
+      const logs = collectingLogger();
+      let now = 1_000_000;
+      const connection = await connectRedis(proxy.url, { logger: logs.logger, callTimeoutMs: 200, now: () => now });
+      open.push(connection);
+      const state = createState({ logger: logs.logger, redis: connection });
+      let reached = 0;
+      const ping = () =>
+        connection.run(async (c) => {
+          reached += 1;
+          return c.ping();
+        });
+      proxy.delayMs = 500;
+      await expect(ping()).rejects.toThrow(StateUnavailableError);
+      expect(connection.available).toBe(false);
+      // Latency flapping from one call to the next during the rest: no call waits on Redis, fast or slow.
+      for (let i = 0; i < 6; i++) {
+        proxy.delayMs = i % 2 === 0 ? 0 : 500;
+        await expect(ping()).rejects.toThrow(StateUnavailableError);
+        expect(await state.updates.first(`resting-${i}`)).toBe(true); // in this process
+        now += Math.floor((SLOW_REDIS_REST_MS - 1) / 6);
+      }
+      expect(reached).toBe(1);
+      const warnings = () => logs.lines().filter((l) => l.level === 40).map((l) => l.msg);
+      expect(warnings()).toEqual(["Redis is unavailable: answering goes on with state kept in this process until it is back"]);
+      // The rest over, Redis answering in time again is used again, and said to be back once.
+      proxy.delayMs = 0;
+      await proxy.settled();
+      now = 1_000_000 + SLOW_REDIS_REST_MS;
+      expect(connection.available).toBe(true);
+      expect(await ping()).toBe("PONG");
+      expect(await ping()).toBe("PONG");
+      expect(reached).toBe(3);
+      expect(warnings()).toEqual([
+        "Redis is unavailable: answering goes on with state kept in this process until it is back",
+        "Redis is back: state is shared through it again",
+      ]);
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it("a REDIS_URL database Redis does not have: one warning naming it, state kept in this process, database 0 untouched", { timeout: 30_000 }, async () => {
+    const logs = collectingLogger();
+    const connection = await connectRedis(`${redis.url}/99`, { logger: logs.logger, callTimeoutMs: 300 });
+    open.push(connection);
+    expect(connection.available).toBe(false);
+    await expect(connection.run((c) => c.ping())).rejects.toThrow(StateUnavailableError);
+    const state = createState({ logger: logs.logger, redis: connection });
+    await state.conversations.remember({ chat: "database-99" }, [turn("kept here")]);
+    expect(await state.conversations.recall({ chat: "database-99" })).toEqual([turn("kept here")]);
+    const zero = await replica("database-0");
+    expect(await zero.redis.run((c) => c.keys("*database-99*"))).toEqual([]);
+    const warnings = logs.lines().filter((l) => l.level === 40) as unknown as { msg: string; database: string; err: { message: string } }[];
+    expect(warnings.map((l) => l.msg)).toEqual([`Redis at 127.0.0.1:${redis.port} refused database 99, which REDIS_URL names: state is kept in this process`]);
+    expect(warnings[0]?.err.message).toContain("DB index is out of range");
+  });
+
+  it("names the refusal that made Redis discard a transaction (EXECABORT), not only the discarding", { timeout: 30_000 }, async () => {
+    const logs = collectingLogger();
+    const { redis: connection } = await replica("execabort", logs.logger);
+    await connection.run((c) => c.call("CONFIG", "SET", "maxmemory", "1"));
+    try {
+      await expect(connection.run((c) => c.multi().set("briefing-bot:execabort", "x").exec())).rejects.toMatchObject({ refused: true });
+    } finally {
+      await connection.run((c) => c.call("CONFIG", "SET", "maxmemory", "0"));
+    }
+    const warnings = logs.lines().filter((l) => l.level === 40) as unknown as { msg: string; err: { message: string } }[];
+    expect(warnings.map((l) => l.msg)).toEqual(["Redis refused a command: what it refuses is kept in this process"]);
+    expect(warnings[0]?.err.message).toMatch(/^EXECABORT .*\(OOM command not allowed/u);
   });
 
   it("a Redis that refuses writes (out of memory) but serves reads: one warning, not one per call", { timeout: 30_000 }, async () => {
@@ -668,6 +778,32 @@ describe("a Redis that cannot be reached", () => {
       expect(logs.raw.join("")).not.toContain(password);
     } finally {
       await connection.close();
+    }
+  });
+});
+
+describe("a server on REDIS_URL that is not Redis", () => {
+  it("is named as one that does not speak the Redis protocol, in the one warning", { timeout: 30_000 }, async () => {
+    const sockets = new Set<Socket>();
+    // An HTTP server, as on a port mistyped into REDIS_URL.
+    const http = createServer((socket) => {
+      sockets.add(socket);
+      socket.on("error", () => undefined);
+      socket.on("data", () => socket.end("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n"));
+    });
+    const port = await freePort();
+    await new Promise<void>((resolve) => http.listen(port, "127.0.0.1", resolve));
+    const logs = collectingLogger();
+    const connection = await connectRedis(`redis://127.0.0.1:${port}`, { logger: logs.logger, connectWaitMs: 1000, callTimeoutMs: 200 });
+    try {
+      expect(connection.available).toBe(false);
+      const warnings = logs.lines().filter((l) => l.level === 40) as unknown as { msg: string; err: { message: string } }[];
+      expect(warnings.map((l) => l.msg)).toEqual([`the server at 127.0.0.1:${port} does not speak the Redis protocol (check REDIS_URL): state is kept in this process`]);
+      expect(warnings[0]?.err.message).not.toMatch(/Please report this|Stream isn't writeable/u);
+    } finally {
+      await connection.close();
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
     }
   });
 });
