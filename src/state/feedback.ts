@@ -189,8 +189,9 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
       const before = await inodeOf(file);
       let vanished = false;
       const paths = await asides();
+      // The files moved aside first: they hold the older events, which then come first among those of one millisecond.
       texts = await Promise.all(
-        [file, ...paths].map((path) =>
+        [...paths, file].map((path) =>
           readFile(path, "utf8").catch((error: unknown) => {
             if (!isMissing(error)) throw error;
             vanished ||= path !== file;

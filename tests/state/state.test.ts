@@ -343,7 +343,10 @@ describe("the feedback log in the state folder", () => {
     const { logger, lines } = collectingLogger();
     // Every trimming fails once the file is moved aside (a full disk, say).
     const hooks = { afterAside: () => Promise.reject(new Error("no space left on device")) };
-    const log = createFeedbackLog({ dir, retentionDays: 30, maxEvents: 10, salt: "test-salt-0123456789", logger, hooks });
+    // Every event in one millisecond, as a busy bot writes them: their order is the order written, aside or not
+    // (the file's events were listed before those moved aside, and a failure under load showed it).
+    const at = Date.UTC(2026, 10, 1);
+    const log = createFeedbackLog({ dir, retentionDays: 30, maxEvents: 10, salt: "test-salt-0123456789", logger, hooks, now: () => at });
     const kept: boolean[] = [];
     for (let i = 0; i < 25; i++) kept.push(await log.record({ platform: "telegram", kind: "up", user: "u", question: `q${i}`, citations: [] }));
     expect(kept.every(Boolean)).toBe(true);
