@@ -177,7 +177,13 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   const hash = (salted: string, user: string): string => createHash("sha256").update(`${salted}\0${user}`).digest("hex").slice(0, 16);
 
   /** The files a compaction moved aside (its own while it runs, or one a compaction that died left). */
-  const asides = async (): Promise<string[]> => ((await ifPresent(readdir(dir))) ?? []).filter((name) => ASIDE.test(name)).map((name) => join(dir, name));
+  const asides = async (): Promise<string[]> => {
+    const paths = ((await ifPresent(readdir(dir))) ?? []).filter((name) => ASIDE.test(name)).map((name) => join(dir, name));
+    // Oldest first (a file moved aside keeps the time of its last write), so events keep the order they were written
+    // in across them: their names are random.
+    const written = await Promise.all(paths.map(async (path) => ({ path, at: (await ifPresent(stat(path)))?.mtimeMs ?? 0 })));
+    return written.sort((a, b) => a.at - b.at || a.path.localeCompare(b.path)).map((w) => w.path);
+  };
 
   /**
    * The events of the file and of any file moved aside from it (one per id), within the retention period. Read
