@@ -10,7 +10,7 @@ import { join } from "node:path";
 import type { Logger } from "../logger.js";
 import { parseCitation, type ButtonCitation } from "./buttons.js";
 import { parseStored, preferRedis } from "./kv.js";
-import { KEY_PREFIX, REDIS_NOW_MS, UnreadableReplyError, type SharedRedis } from "./redis.js";
+import { KEY_PREFIX, REDIS_NOW_MS, type SharedRedis } from "./redis.js";
 
 /** What an event records: a 👍, a 👎, or a question the briefings did not answer. */
 export type FeedbackKind = "up" | "down" | "declined";
@@ -71,8 +71,8 @@ export interface FeedbackOptions {
   /** Events kept at most; the oldest go first. Default 10,000. */
   readonly maxEvents?: number;
   /**
-   * STATE_SALT; without it a random salt is generated once and kept in `dir/salt`, and with `redis` the replicas
-   * share one through Redis (see saltNow).
+   * STATE_SALT; without it a random salt is generated once and kept in `dir/salt` (replicas sharing Redis should
+   * share STATE_SALT: a warning says so when they do not).
    */
   readonly salt?: string | undefined;
   readonly redis?: SharedRedis | undefined;
@@ -95,10 +95,6 @@ export interface FeedbackOptions {
 /** The log's file name in the state folder: one JSON event per line. */
 export const FEEDBACK_FILE = "feedback.jsonl";
 const REDIS_KEY = `${KEY_PREFIX}feedback`;
-/** The generated salt replicas share through Redis when STATE_SALT is not set: the first to store it wins. */
-const SALT_KEY = `${KEY_PREFIX}salt`;
-/** The shortest salt taken from Redis: STATE_SALT's minimum. */
-const MIN_SALT_CHARS = 16;
 /**
  * KEYS: the log. ARGV: retention in ms, most events kept, then optionally an event's time and JSON to add first.
  * Trims by Redis's clock, not the writer's: a replica whose clock is ahead would delete the others' recent events.
@@ -138,42 +134,20 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   /** Made by the one process taking over a stale guard (see takeGuard). */
   const takeoverPath = `${guardPath}.takeover`;
   const retentionMs = retentionDays * DAY_MS;
-  /** STATE_SALT, or the salt the replicas share through Redis once it answered, or (without Redis) `dir/salt`. */
   let salt: string | undefined = options.salt;
-  let localSalt: string | undefined;
   let appended = 0;
   /** When the file was last rewritten without its expired events (or the log was opened: a bot prunes at start). */
   let compactedAt = now();
   let dirReady = false;
   let chain: Promise<void> = Promise.resolve();
 
-  /**
-   * The salt of the user hashes. Without STATE_SALT, replicas sharing Redis must still give one person one hash
-   * (and one vote one event id), so the generated salt is kept in Redis: the first process to store its own wins
-   * (SET NX), and it offers the one in `dir/salt`, so a bot given REDIS_URL later keeps its hashes. While Redis
-   * cannot be asked, `dir/salt` serves, and Redis is asked again next time: what is recorded meanwhile has this
-   * process's hashes, as it would on a replica without Redis.
-   */
-  const saltNow = async (): Promise<string> => {
-    if (salt !== undefined) return salt;
-    localSalt ??= loadSalt(dir);
-    if (redis === undefined) return (salt = localSalt);
-    const offered = localSalt;
-    const shared = await preferRedis(
-      redis,
-      () =>
-        redis.run(async (c) => {
-          await c.set(SALT_KEY, offered, "NX");
-          const kept = await c.get(SALT_KEY);
-          // Read inside the call: a value not made by a bot (emptied by hand) is logged as a refusal, and `dir/salt` used.
-          if (typeof kept !== "string" || kept.length < MIN_SALT_CHARS) throw new UnreadableReplyError(`the salt kept in Redis (${SALT_KEY}) is shorter than ${MIN_SALT_CHARS} characters`);
-          return kept;
-        }),
-      async () => undefined,
-    );
-    if (shared !== undefined) salt = shared;
-    return shared ?? offered;
-  };
+  /** STATE_SALT, or the one generated once into `dir/salt` (created on first use, so inside the caller's try). */
+  const saltNow = async (): Promise<string> => (salt ??= loadSalt(dir));
+  // The salt is not shared through Redis: kept beside the hashes it salts, it would let whoever reads Redis try
+  // every Telegram id against them; and a key lost to a restart would give the replicas running then another.
+  if (redis !== undefined && salt === undefined) {
+    logger.warn({}, "REDIS_URL is set without STATE_SALT: replicas sharing this Redis each hash a person differently (the report counts one person once per replica); give them one STATE_SALT");
+  }
   const hash = (salted: string, user: string): string => createHash("sha256").update(`${salted}\0${user}`).digest("hex").slice(0, 16);
 
   /** The files a compaction moved aside (its own while it runs, or one a compaction that died left). */

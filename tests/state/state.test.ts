@@ -516,21 +516,16 @@ describe("state shared through a real Redis", () => {
     expect(stored.filter((e) => e.includes('"skew ')).length).toBe(6);
   });
 
-  it("gives replicas without STATE_SALT one salt through Redis: one person has one hash, a vote recorded on both is one event", async () => {
+  it("warns that replicas sharing Redis without STATE_SALT hash one person differently, and keeps the salt out of Redis (from a review)", async () => {
     const a = await replica("salt-a");
-    const b = await replica("salt-b");
-    await a.redis.run((c) => c.del("briefing-bot:salt"));
-    const open = (name: string, redis: SharedRedis) => createFeedbackLog({ dir: join(project.root, name), retentionDays: 30, redis, logger: collectingLogger().logger });
-    const [logA, logB] = [open("salt-log-a", a.redis), open("salt-log-b", b.redis)];
-    const vote = { platform: "telegram", kind: "down", user: "telegram:1001", question: "salted vote", citations: [], once: "vote:salted:telegram:1001" } as const;
-    await logA.record(vote);
-    await logB.record(vote); // the same vote given again on the other replica
-    await logB.record({ platform: "telegram", kind: "declined", user: "telegram:1001", question: "salted question", citations: [] });
-    const events = (await logA.list()).filter((e) => e.question.startsWith("salted"));
-    expect(events.map((e) => e.question)).toEqual(["salted vote", "salted question"]);
-    expect(new Set(events.map((e) => e.user)).size).toBe(1);
-    // The salt kept is the one the first replica offered, its folder's: a bot given REDIS_URL later keeps its hashes.
-    expect(await a.redis.run((c) => c.get("briefing-bot:salt"))).toBe(readFileSync(join(project.root, "salt-log-a", "salt"), "utf8").trim());
+    const logs = collectingLogger();
+    const open = (name: string, salt?: string) => createFeedbackLog({ dir: join(project.root, name), retentionDays: 30, redis: a.redis, logger: logs.logger, ...(salt ? { salt } : {}) });
+    await open("salt-log-a").record({ platform: "telegram", kind: "declined", user: "telegram:1001", question: "salted question", citations: [] });
+    expect(logs.lines().filter((l) => l.msg.startsWith("REDIS_URL is set without STATE_SALT"))).toHaveLength(1);
+    // Beside the hashes it salts, a salt would let whoever reads Redis try every Telegram id against them.
+    expect(await a.redis.run((c) => c.keys("briefing-bot:salt*"))).toEqual([]);
+    open("salt-log-b", "a-shared-salt-of-32-characters!!");
+    expect(logs.lines().filter((l) => l.msg.startsWith("REDIS_URL is set without STATE_SALT"))).toHaveLength(1);
   });
 
   it("the Redis limiter counts the same sliding window as the in-process one", async () => {
