@@ -31,10 +31,13 @@ export function lightStemArabic(word: string): string {
 }
 
 /**
- * A word ending in ت and an attached pronoun of two letters or one ه (its, her, their, your, our), three letters
- * before them at least: the ت is the word's ة (normalised ه). Not ي or ك alone, with which words end (كويتي).
+ * A word ending in ت and an attached pronoun of two letters or one ه (its, her, their, your, our), four letters
+ * before them at least once its conjunction and article are off: the ت is the word's ة (normalised ه). Not ي or ك
+ * alone, with which words end (كويتي); not a shorter word, whose ت is as often its own or whose first letter is a
+ * preposition (والتهم, and the charges, is no التة; بوقتها, at its time, no بوقة).
  */
-const TAA_BEFORE_PRONOUN = /^(.{3,})ت(?:هما|هم|هن|ها|ه|كما|كم|كن|نا)$/u;
+const TAA_BEFORE_PRONOUN = /^(.{4,})ت(?:هما|هم|هن|ها|ه|كما|كم|كن|نا)$/u;
+const CONJUNCTION_AND_ARTICLE = /^[وف]?(?:ال|بال|كال|لل)?/u;
 
 /** A stem of a vowel and a consonant, where Porter's rules took a final e off a word that begins so. */
 const SHORT_START = /^[aeiou][^aeiouy]$/;
@@ -68,7 +71,7 @@ export function tokenKeys(token: Token): string[] {
       }
       // A word's ة is written ت before a pronoun (امبرياليتهم, their imperialism; حكومتها): the word with its ة
       // is a key too, where neither stemmer meets it (Snowball's امبريالي against الإمبريالية's امبريال).
-      const bare = TAA_BEFORE_PRONOUN.exec(token.text)?.[1];
+      const bare = TAA_BEFORE_PRONOUN.exec(token.text.replace(CONJUNCTION_AND_ARTICLE, ""))?.[1];
       if (bare !== undefined) for (const k of [lightStemArabic(`${bare}ه`), snowballArabic(`${bare}ه`)]) if (!keys.includes(k)) keys.push(k);
       return keys;
     }

@@ -44,6 +44,10 @@ describe("tokenKeys", () => {
     // Too short a word before it to be one (بيته, his house), or a word's own ending (كويتي, Kuwaiti): no more keys.
     expect(keys("بيته")).toEqual(["بيت"]);
     expect(keys("كويتي")).toEqual(["كويت"]);
+    // Nor a conjunction, an article or a preposition counted as the word's (from a review): والتهم is "and the
+    // charges", بوقتها "at its time".
+    expect(keys("والتهم")).toEqual(["تهم", "وال"]); // the stemmers' own: no اله (god) more
+    expect(keys("بوقتها")).toEqual(["بوقت", "بوق"]);
   });
 });
 
