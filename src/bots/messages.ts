@@ -1,7 +1,7 @@
 /**
  * Everything the bots say in their own words, in both languages. The core returns codes; this picks words.
  */
-import type { Language, PassageKind, Place } from "../rag/index.js";
+import { englishPlace, type Language, type PassageKind, type Place } from "../rag/index.js";
 
 export interface Messages {
   readonly intro: string;
@@ -38,6 +38,8 @@ export interface Messages {
   /** The rate-limit notice for a button press that counts as a question ("Show paragraph" on Telegram), as a toast. */
   readonly rateLimitedPress: (seconds: number) => string;
   readonly failed: string;
+  /** A button press whose passage the chat refuses: the bot may not post there (removed, or not allowed to send). */
+  readonly cannotPostHere: string;
   /** The briefings changed since they were read: nothing is quoted until they are read again. */
   readonly stale: string;
   readonly notAllowed: string;
@@ -96,15 +98,13 @@ const en: Messages = {
   rateLimited: (seconds) => `You're asking faster than I can keep up. Please wait ${seconds} ${seconds === 1 ? "second" : "seconds"} and ask again.`,
   rateLimitedPress: (seconds) => `You're asking faster than I can keep up. Please press again in ${seconds} ${seconds === 1 ? "second" : "seconds"}.`,
   failed: "Sorry, something went wrong while answering that. Please try again in a moment.",
+  cannotPostHere: "I'm not allowed to post in this chat, so I can't show the passage here.",
   stale: "The briefing has changed since I last read it, so I won't quote it until I have read it again. Please try again later; if this keeps happening, tell whoever runs this bot.",
   notAllowed: "This bot isn't enabled here.",
   showPassage: (n, kind) => `Show ${kind} [${n}]`,
   passageFrom: (n, place, whole) => `[${n}] ${whole ? "The whole passage" : "Part of the passage"} (${place}):`,
-  place: ({ kind, paragraph, author, date }) => {
-    if (kind === "paragraph") return paragraph === undefined ? "paragraph" : `paragraph ${paragraph}`;
-    if (kind === "headline") return "headline";
-    return ["tweet", author ? ` by @${author}` : "", date ? `, ${dateIn("en", date)}` : ""].join("");
-  },
+  // The label the core gives, worded in one place.
+  place: englishPlace,
   passageGone: "That passage is no longer in the briefings I know. Please ask the question again.",
   thanksUp: "Thanks! Glad it helped.",
   thanksDown: "Thanks for telling me. The operator will look at this answer.",
@@ -151,6 +151,7 @@ const ar: Messages = {
   rateLimited: (seconds) => `أسئلتك أسرع مما أستطيع مجاراته. انتظر ${counted(seconds, SECOND)} ثم اسأل مجدداً.`,
   rateLimitedPress: (seconds) => `طلباتك أسرع مما أستطيع مجاراته. اضغط مجدداً بعد ${counted(seconds, SECOND)}.`,
   failed: "عذراً، حدث خطأ أثناء الإجابة. حاول مجدداً بعد قليل.",
+  cannotPostHere: "لا يُسمح لي بالنشر في هذه المحادثة، فلا أستطيع عرض المقطع هنا.",
   stale: "تغيّر نص الخبر منذ آخر مرة قرأته فيها، فلن أقتبس منه حتى أقرأه من جديد. حاول مجدداً لاحقاً، وإن تكرر ذلك فأبلغ مشغّل البوت.",
   notAllowed: "هذا البوت غير مفعّل هنا.",
   showPassage: (n, kind) => `اعرض ${KIND_AR[kind]} [${n}]`,
@@ -159,7 +160,7 @@ const ar: Messages = {
   place: ({ kind, paragraph, author, date }) => {
     if (kind === "paragraph") return paragraph === undefined ? "فقرة" : `الفقرة ${paragraph}`;
     if (kind === "headline") return "العنوان";
-    return ["تغريدة", author ? ` \u200E@${author}` : "", date ? `، ${dateIn("ar", date)}` : ""].join("");
+    return ["تغريدة", author ? ` \u200E@${author}` : "", date ? `، ${arabicDate(date)}` : ""].join("");
   },
   passageGone: "لم يعد هذا المقطع في نصوص الأخبار التي أعرفها. من فضلك اطرح السؤال مجدداً.",
   thanksUp: "شكراً! يسعدني أن الجواب أفادك.",
@@ -218,15 +219,13 @@ function counted(n: number, noun: CountedNoun): string {
 /** The kinds of passage as an Arabic button names them. */
 const KIND_AR: Readonly<Record<PassageKind, string>> = { paragraph: "الفقرة", tweet: "التغريدة", headline: "العنوان" };
 
-/**
- * A tweet's ISO date ("2023-01-23", or "2023-01" without a day) as the reader's language writes it: "23 Jan 2023",
- * "23 يناير 2023" (Western digits, as the briefings' Arabic dates mostly are once read).
- */
-function dateIn(language: Language, iso: string): string {
+/** The months as the briefings' Arabic writes them (Egypt's and the Gulf's names, which most Arab readers know). */
+const ARABIC_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"] as const;
+
+/** A tweet's ISO date ("2023-01-23", or "2023-01" without a day) in Arabic: "23 يناير 2023", Western digits as the briefings' mostly are. */
+function arabicDate(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number | undefined];
-  const locale = language === "ar" ? "ar-u-nu-latn" : "en-GB";
-  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric", month: language === "ar" ? "long" : "short", ...(day !== undefined ? { day: "numeric" } : {}) };
-  return new Intl.DateTimeFormat(locale, options).format(Date.UTC(year, month - 1, day ?? 1));
+  return [day, ARABIC_MONTHS[month - 1], year].filter((part) => part !== undefined).join(" ");
 }
 
 /** Where a citation comes from, in `language`: "seeds/a.txt, paragraph 7", "seeds/a.txt، الفقرة 7". */

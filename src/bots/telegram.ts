@@ -246,10 +246,11 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning;
     // after the query was answered, only the log can tell.
     void inflight.run(task).catch(async (error: unknown) => {
-      // A paragraph the chat refuses (the bot may not write there) is no bug of the bot's; the presser is told alike.
-      const log = cannotWrite(error) ? logger.warn.bind(logger) : logger.error.bind(logger);
-      log({ err: error, update: ctx.update.update_id }, "handling a button press failed");
-      await acknowledge(messages(language).failed);
+      // A paragraph the chat refuses (the bot may not write there) is no bug of the bot's, and pressing again would
+      // fail alike: the presser is told why, not to try again.
+      const refused = cannotWrite(error);
+      (refused ? logger.warn.bind(logger) : logger.error.bind(logger))({ err: error, update: ctx.update.update_id }, "handling a button press failed");
+      await acknowledge(refused ? messages(language).cannotPostHere : messages(language).failed);
     });
   });
 

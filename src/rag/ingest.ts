@@ -9,7 +9,7 @@
  * recognised by the follow line before it or the time stamp after it. Link targets and HTML tags are no words of the
  * text: the text read is indexedText's, blanked where they stand, so its offsets are the source's.
  */
-import type { Passage, PassageKind, Sentence } from "./types.js";
+import type { Passage, PassageKind, Place, Sentence } from "./types.js";
 import { foldDigits } from "./text/normalize.js";
 import { MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
@@ -123,14 +123,30 @@ export function parseTimestamp(line: string): string | undefined {
   const monthAt = text.search(month[0]);
   const days = [...text.matchAll(/(?<!\d)(\d{1,2})(?!\d)/g)];
   const day = days.sort((a, b) => Math.abs((a.index ?? 0) - monthAt) - Math.abs((b.index ?? 0) - monthAt))[0]?.[1];
-  return day === undefined || Number(day) < 1 || Number(day) > 31 ? `${year}-${month[1]}` : `${year}-${month[1]}-${day.padStart(2, "0")}`;
+  // A day the month does not have (٣٠ فبراير) is no day: the month and year are still the stamp's.
+  const inMonth = new Date(Date.UTC(Number(year), Number(month[1]), 0)).getUTCDate();
+  return day === undefined || Number(day) < 1 || Number(day) > inMonth ? `${year}-${month[1]}` : `${year}-${month[1]}-${day.padStart(2, "0")}`;
 }
 
 /** An ISO date of parseTimestamp's as a citation label writes it: "23 Jan 2023", "Jan 2023". */
 export function englishDate(iso: string): string {
   const [year, month, day] = iso.split("-").map(Number) as [number, number, number | undefined];
-  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", month: "short", year: "numeric", ...(day !== undefined ? { day: "numeric" } : {}) };
-  return new Intl.DateTimeFormat("en-GB", options).format(Date.UTC(year, month - 1, day ?? 1));
+  return [day, MONTH_ABBREVIATIONS[month - 1], year].filter((part) => part !== undefined).join(" ");
+}
+
+/** English's month abbreviations, fixed here: ICU's change between versions ("Sep", "Sept"), and labels are stored. */
+const MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
+
+/** Where a quote stands, in English: its passage's label ("paragraph 7", "tweet by @State_IO, 23 Jan 2023"). */
+export function englishPlace({ kind, paragraph, author, date }: Place): string {
+  switch (kind) {
+    case "headline":
+      return "headline";
+    case "paragraph":
+      return paragraph === undefined ? "paragraph" : `paragraph ${paragraph}`;
+    case "tweet":
+      return ["tweet", author ? ` by @${author}` : "", date ? `, ${englishDate(date)}` : ""].join("");
+  }
 }
 
 /** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
@@ -219,8 +235,9 @@ function continuesAcrossBlankLine(text: string, draft: Draft, line: Line): boole
   if (isLatin(line.text) && LATIN_CONTINUATION.test(line.text)) return true;
   // The paragraph's sentences, counted again at each of its lines: segmenting it each time was quadratic (short
   // lines without a stop, 5 s a megabyte; lines of symbols, which hold no sentence and joined the whole file, 16 s
-  // for 64 KB). Longer than two of the longest sentences segmentSentences makes, it holds two unless it is mostly
-  // symbols; with no word it holds none; without a stop and within one sentence's length, one.
+  // for 64 KB). Longer than two of the longest sentences segmentSentences makes, it is taken to hold two (it does,
+  // but for a run of symbols or a long blanked link, which end it there all the same); with no word it holds none;
+  // without a stop and within one sentence's length, one.
   const length = draft.end - draft.start;
   if (length > 2 * MAX_SENTENCE_CHARS) return false;
   const written = text.slice(draft.start, draft.end);
@@ -407,12 +424,5 @@ function withTagsJoined(text: string, sentences: readonly Sentence[], stamp: Sen
 }
 
 function label(d: Draft, paragraph: number): string {
-  switch (d.kind) {
-    case "headline":
-      return "headline";
-    case "paragraph":
-      return `paragraph ${paragraph}`;
-    case "tweet":
-      return ["tweet", d.handle ? ` by @${d.handle}` : "", d.date ? `, ${englishDate(d.date)}` : ""].join("");
-  }
+  return englishPlace({ kind: d.kind, paragraph, ...(d.handle ? { author: d.handle } : {}), ...(d.date ? { date: d.date } : {}) });
 }

@@ -71,6 +71,7 @@ describe("where a quote comes from (found by a review: Arabic answers said \"par
 
   it("says what it knows of a tweet without an author or a day, and names a headline", () => {
     expect([en, ar].map((m) => m.place({ kind: "tweet", date: "2022-12" }))).toEqual(["tweet, Dec 2022", "تغريدة، ديسمبر 2022"]);
+    expect([en, ar].map((m) => m.place({ kind: "tweet", date: "2023-09-04" }))).toEqual(["tweet, 4 Sep 2023", "تغريدة، 4 سبتمبر 2023"]);
     expect([en, ar].map((m) => m.place({ kind: "headline" }))).toEqual(["headline", "العنوان"]);
   });
 

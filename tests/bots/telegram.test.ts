@@ -1049,6 +1049,20 @@ describe("Telegram bot, answer buttons and feedback", () => {
     );
   });
 
+  it("tells a presser whose chat refuses the passage that the bot may not post there, not to try again (from a review)", async () => {
+    const { tg, inflight, logs } = await setup();
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    // The chat refuses the bot's messages from now on (it was restricted after the answer).
+    tg.fail("sendMessage", { kind: "error", code: 400, description: "Bad Request: not enough rights to send text messages to the chat" }, 5);
+    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? ""));
+    await tg.waitForCalls("answerCallbackQuery", 1);
+    await inflight.drain(2000);
+    expect(tg.callbackAnswers.map((a) => a.text)).toEqual([messages("en").cannotPostHere]);
+    expect(logs().filter((l) => l.level >= 50)).toEqual([]);
+  });
+
   it("answers a press once, even when the answer with its toast fails: no second answer with an apology", async () => {
     const { tg, inflight, logs } = await setup();
     tg.push(tg.privateUpdate("Who is Michele Sison?"));

@@ -336,6 +336,8 @@ describe("parseTimestamp", () => {
     ["10:02 ص . 3 إبريل 2023", "2023-04-03"],
     ["10:02 ص . 3 اوت 2023", "2023-08-03"],
     ["December 2022", "2022-12"],
+    ["١٠:٢ ص . ٣٠ فبراير ٢٠٢٣", "2023-02"], // a day February does not have (from a review: shown as 2 Mar)
+    ["29 Feb 2024", "2024-02-29"],
     ["45 December 2022", "2022-12"], // no day of a month
     ["التفاوت 12 في 2023", undefined], // اوت only as a word
   ])("%s -> %s", (line, expected) => {
@@ -344,6 +346,8 @@ describe("parseTimestamp", () => {
 
   it("is written in a label as English writes it", () => {
     expect([englishDate("2023-01-23"), englishDate("2022-12")]).toEqual(["23 Jan 2023", "Dec 2022"]);
+    // Its own month names, not ICU's, which differ between versions ("Sept"), while labels are kept in the index.
+    expect(englishDate("2023-09-04")).toBe("4 Sep 2023");
   });
 
   it("is undefined for a sentence that merely mentions a date", () => {

@@ -135,8 +135,10 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
 /** The passage behind quote [n], as one message: where it comes from, then the text quoted, whole or cut to fit (so headed). */
 export function renderPassageDiscord(passage: PassageView, n: number, language: Language, { focus, limit = DISCORD_MESSAGE_LIMIT }: PassageOptions = {}): string {
   const render = (text: string, whole: boolean): string => `${escapeDiscord(messages(language).passageFrom(n, sourceOf(passage, language), whole))}\n${blockQuote(text)}`;
-  const shown = passageWindow(passage.text, focus, (text) => render(text, true).length <= limit && render(text, false).length <= limit);
-  return render(shown, shown === passage.text.trim());
+  // The whole passage where it fits under its heading; else the widest window that fits under the other.
+  const whole = passage.text.trim();
+  if (render(whole, true).length <= limit) return render(whole, true);
+  return render(passageWindow(passage.text, focus, (text) => text !== whole && render(text, false).length <= limit), false);
 }
 
 /**

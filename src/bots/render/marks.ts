@@ -52,12 +52,15 @@ export function renderMarks(piece: string, open: string, close: string): string 
   return out + pending;
 }
 
-/** The script a word is written in, as far as the "matched" line cares: Arabic, Latin, or neither (digits, signs). */
+/**
+ * The script a word's letters are written in, as far as the "matched" line cares: Arabic, Latin, or neither (digits
+ * of either kind, signs: ٢٠٢٣ matching 2023 needs no explaining).
+ */
 type Script = "arabic" | "latin" | "other";
 
 function scriptOf(text: string): Script {
-  if (/\p{Script=Arabic}/u.test(text)) return "arabic";
-  return /\p{Script=Latin}/u.test(text) ? "latin" : "other";
+  if (/(?=\p{L})\p{Script=Arabic}/u.test(text)) return "arabic";
+  return /(?=\p{L})\p{Script=Latin}/u.test(text) ? "latin" : "other";
 }
 
 /**

@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
 import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, sourceOf, withExample, withHowToAsk } from "../messages.js";
+import { messages, sourceOf, withExample } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -110,8 +110,10 @@ export function renderKeyboardTelegram(reply: Reply, options: { readonly feedbac
 export function renderPassageHtml(passage: PassageView, n: number, language: Language, { focus, limit = TELEGRAM_MAX_CHARS }: PassageOptions = {}): string {
   const render = (text: string, whole: boolean): string =>
     `<b>${escapeHtml(messages(language).passageFrom(n, sourceOf(passage, language), whole))}</b>\n<blockquote>${escapeHtml(text)}</blockquote>`;
-  const shown = passageWindow(passage.text, focus, (text) => render(text, true).length <= limit && render(text, false).length <= limit);
-  return render(shown, shown === passage.text.trim());
+  // The whole passage where it fits under its heading; else the widest window that fits under the other.
+  const whole = passage.text.trim();
+  if (render(whole, true).length <= limit) return render(whole, true);
+  return render(passageWindow(passage.text, focus, (text) => text !== whole && render(text, false).length <= limit), false);
 }
 
 /**
@@ -119,7 +121,7 @@ export function renderPassageHtml(passage: PassageView, n: number, language: Lan
  * in a private chat and in a group.
  */
 export function renderHelpHtml(language: Language, example?: string): string {
-  return `${escapeHtml(messages(language).help)}\n\n${escapeHtml(withHowToAsk(withExample(messages(language).usage, language, example), language, "telegram"))}`;
+  return escapeHtml(renderNotice({ code: "help", language, ...(example !== undefined ? { example } : {}) }, "telegram"));
 }
 
 /** The usage text, for an empty question. */

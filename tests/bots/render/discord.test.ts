@@ -318,6 +318,18 @@ describe("renderPassageDiscord", () => {
     );
   });
 
+  it("shows a passage that fits whole under its heading whole, however little room is left (from a review)", async () => {
+    const { renderPassageDiscord } = await import("../../../src/bots/render/discord.js");
+    const text = "word ".repeat(50).trim();
+    const view = { source: "seeds/a.txt", label: "paragraph 3", place: { kind: "paragraph" as const, paragraph: 3 }, start: 0, end: text.length, text };
+    const exact = renderPassageDiscord(view, 1, "en", { limit: 10_000 }).length;
+    // Room for the whole passage under "The whole passage", not under the longer "Part of the passage".
+    const content = renderPassageDiscord(view, 1, "en", { limit: exact });
+    expect(content.startsWith("[1] The whole passage (seeds/a.txt, paragraph 3):")).toBe(true);
+    expect(content).not.toContain("…");
+    expect(renderPassageDiscord(view, 1, "en", { limit: exact - 1 }).startsWith("[1] Part of the passage")).toBe(true);
+  });
+
   it("shows a long passage around the quote it was opened from, escaped text counted as sent", async () => {
     const { renderPassageDiscord } = await import("../../../src/bots/render/discord.js");
     const filler = Array.from({ length: 300 }, (_, i) => `the <panel> reviewed_${i} & *noted*`).join(", ");

@@ -139,3 +139,13 @@ describe("matched words", () => {
     );
   });
 });
+
+describe("the matched line and digits (from a review)", () => {
+  it("names no pair whose words differ only in their digits: ٢٠٢٣ matching 2023 needs no explaining", () => {
+    const quote = "في عام 2023 زارت الجزائر";
+    const at = quote.indexOf("2023");
+    const citation = { quote, matches: [{ start: at, end: at + 4, word: "٢٠٢٣" }] };
+    expect(matchedLine(citation, "ar")).toBeUndefined();
+    expect(matchedLine({ quote: "In ٢٠٢٣", matches: [{ start: 3, end: 7, word: "2023" }] }, "en")).toBeUndefined();
+  });
+});
