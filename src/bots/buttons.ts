@@ -7,7 +7,7 @@ import type { Language, PassageView, Rag } from "../rag/index.js";
 import type { Logger } from "../logger.js";
 import type { BotState } from "../state/index.js";
 import { parseButtonData, quoteDigest, type AnswerPayload, type ButtonCitation } from "../state/buttons.js";
-import { messages } from "./messages.js";
+import { messages, waitSeconds } from "./messages.js";
 import type { RateLimiter } from "./rate-limit.js";
 import type { Focus } from "./render/window.js";
 
@@ -44,8 +44,7 @@ export async function admitPress(user: string, language: Language, { limiter, lo
   if (verdict.ok) return undefined;
   // Logged once per window: a script's flood of presses would otherwise flood the log as well.
   if (verdict.notify) logger.info({ user }, "button presses rate limited");
-  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
-  return { kind: "message", text: messages(language).pressingTooFast(seconds), language };
+  return { kind: "message", text: messages(language).pressingTooFast(waitSeconds(verdict.retryAfterMs)), language };
 }
 
 /**

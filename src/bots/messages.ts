@@ -234,6 +234,9 @@ export function sourceOf({ source, place }: { readonly source: string; readonly 
   return `${source}${m.listSeparator}${m.place(place)}`;
 }
 
+/** The whole seconds a notice tells the reader to wait for `ms`: at least one, so "0 seconds" is never said. */
+export const waitSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
+
 /** A chat platform with places where the bot hears only the messages addressed to it (groups, servers). */
 export type ChatPlatform = "discord" | "telegram";
 

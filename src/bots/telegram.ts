@@ -16,7 +16,7 @@ import { admitPress, buttonLanguage, pressButton } from "./buttons.js";
 import { deliver } from "./deliver.js";
 import { createLiveMessage } from "./live.js";
 import { createTurns } from "./turns.js";
-import { messages } from "./messages.js";
+import { messages, waitSeconds } from "./messages.js";
 import { createPressLimiter } from "./rate-limit.js";
 import {
   escapeHtml,
@@ -237,7 +237,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       if (refused) {
         // The notice as a toast that says to press again, not to ask again; after it, silence (an empty answer).
         const waitMs = refused.kind === "notice" && refused.notice.code === "rate-limited" ? refused.notice.retryAfterMs : undefined;
-        return acknowledge(waitMs === undefined ? undefined : messages(language).rateLimitedPress(Math.max(1, Math.ceil(waitMs / 1000))));
+        return acknowledge(waitMs === undefined ? undefined : messages(language).rateLimitedPress(waitSeconds(waitMs)));
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus });
       // The deadline is counted from the press: the payload and the rate limit may have waited on Redis already.

@@ -3,7 +3,7 @@
  */
 import type { Answer, Language, RagInfo } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
-import { messages, sourceOf, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
+import { messages, sourceOf, waitSeconds, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
 import { matchedLine } from "./marks.js";
 
 /**
@@ -38,7 +38,7 @@ export function renderNotice(notice: Notice, platform?: ChatPlatform): string {
     case "not-text":
       return m.notText;
     case "rate-limited":
-      return m.rateLimited(Math.max(1, Math.ceil(notice.retryAfterMs / 1000)));
+      return m.rateLimited(waitSeconds(notice.retryAfterMs));
     case "failed":
       return m.failed;
     case "stale":
