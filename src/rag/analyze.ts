@@ -211,6 +211,22 @@ export const speakerWeight = (term: QueryTerm): number => (term.speaker ? SPEAKE
 /** A term's weight in ranking: its weight, a speaker's scaled by SPEAKER_WEIGHT. */
 export const rankWeight = (term: QueryTerm): number => term.weight * speakerWeight(term);
 
+/**
+ * English verbs of saying made of a verb and its particle ("What did she bring up with him?", "What did he point
+ * out?"): the question asks what was said, as with "say", a stop word; the verb alone is another word (bring, point),
+ * which the briefings seldom hold, and counted as missing it declined the question.
+ */
+const PHRASAL_SAYING: ReadonlyMap<string, string> = new Map([
+  ...["bring", "brings", "brought", "bringing"].map((verb) => [verb, "up"] as const),
+  ...["point", "points", "pointed", "pointing"].map((verb) => [verb, "out"] as const),
+]);
+
+/** Whether the token at `i` is the verb of a phrasal verb of saying (see PHRASAL_SAYING), its particle next. */
+function isPhrasalSaying(tokens: readonly Token[], i: number): boolean {
+  const particle = PHRASAL_SAYING.get(tokens[i]?.text ?? "");
+  return particle !== undefined && tokens[i + 1]?.text === particle;
+}
+
 /** Verbs of saying and thinking, and the words a question then asks "about" with (normalised where Arabic). */
 const SAYING: ReadonlySet<string> = normalizedSet(
   "say says said tell tells told think thinks thought comment comments commented mention mentions mentioned feel feels believe believes write writes wrote " +
@@ -424,7 +440,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const about = inLastLine < 0 ? -1 : firstOfLastLine + inLastLine;
   let authorBySpeaker = true;
   tokens.forEach((token, i) => {
-    if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i)) return;
+    if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalSaying(tokens, i)) return;
     const speaker = i >= firstOfLastLine && i < about;
     const own = tokenKeys(token);
     const keys = new Set(own);

@@ -68,7 +68,7 @@ import type { Logger } from "../logger.js";
 const FORMAT = 8;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 export const CHUNKER_VERSION = "ingest-v18";
-export const ANALYZER_VERSION = "keys-v68";
+export const ANALYZER_VERSION = "keys-v69";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 /** An embedder the index can record: LangChain's interface plus a stable id and dimension. */

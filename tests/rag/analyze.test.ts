@@ -170,6 +170,21 @@ describe("the unit a time question asks in", () => {
   });
 });
 
+describe("a verb of saying with its particle", () => {
+  it('is no term: "What did she bring up about the dam?" is answered, as "What did she say about the dam?" is', async () => {
+    const paragraphs = [
+      "The mayor said the Lumara dam would be finished in March after ten years of work.",
+      "The council discussed the school budget and the roads of the valley on Tuesday.",
+    ];
+    await withBriefing("001_dam.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("What did the mayor bring up about the dam?"))[0]).toContain("Lumara dam");
+      expect(quotes(await rag.answer("What did the mayor point out about the dam?"))[0]).toContain("Lumara dam");
+      // "bring" without its particle is a word of the question: none of the briefing's says it.
+      expect((await rag.answer("What did the mayor bring to the dam?")).kind).toBe("declined");
+    });
+  });
+});
+
 describe("a name's initials", () => {
   it("find the acronym a text writes for the name a question spells out, and show the name as what matched", async () => {
     const paragraphs = [
