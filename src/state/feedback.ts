@@ -141,14 +141,15 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
   let dirReady = false;
   let chain: Promise<void> = Promise.resolve();
 
-  /** STATE_SALT, or the one generated once into `dir/salt` (created on first use, so inside the caller's try). */
-  const saltNow = async (): Promise<string> => (salt ??= loadSalt(dir));
   // The salt is not shared through Redis: kept beside the hashes it salts, it would let whoever reads Redis try
   // every Telegram id against them; and a key lost to a restart would give the replicas running then another.
   if (redis !== undefined && salt === undefined) {
     logger.warn({}, "REDIS_URL is set without STATE_SALT: replicas sharing this Redis each hash a person differently (the report counts one person once per replica); give them one STATE_SALT");
   }
-  const hash = (salted: string, user: string): string => createHash("sha256").update(`${salted}\0${user}`).digest("hex").slice(0, 16);
+  const hash = (user: string): string => {
+    salt ??= loadSalt(dir);
+    return createHash("sha256").update(`${salt}\0${user}`).digest("hex").slice(0, 16);
+  };
 
   /** The files a compaction moved aside (its own while it runs, or one a compaction that died left). */
   const asides = async (): Promise<string[]> => {
@@ -361,14 +362,13 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     enabled: true,
     async record(input) {
       try {
-        // The salt may create the salt file: inside the try, so an unwritable state folder costs the event only.
-        const salted = await saltNow();
+        // Hashing may create the salt file: inside the try, so an unwritable state folder costs the event only.
         const event: FeedbackEvent = {
-          id: input.once === undefined ? randomUUID() : hash(salted, `once\0${input.once}`),
+          id: input.once === undefined ? randomUUID() : hash(`once\0${input.once}`),
           at: now(),
           platform: input.platform,
           kind: input.kind,
-          user: hash(salted, input.user),
+          user: hash(input.user),
           question: input.question,
           citations: input.citations.map(({ n, source, label, start, end }) => ({ n, source, label, start, end })),
         };
