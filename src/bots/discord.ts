@@ -214,16 +214,20 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    * 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work (but
    * /help and /about, which count against the rate limit before their reply, are claimed: see answerCommand).
    */
+  /** Whether this process is the first of those sharing the state to handle `event` ("message:ID", "interaction:ID"). */
+  async function firstToHandle(event: string): Promise<boolean> {
+    if (await state.updates.first(`discord:${event}`)) return true;
+    logger.debug({ event }, "event already handled by another process; skipped");
+    return false;
+  }
+
   function handle({ kind, id, dmChannel }: DiscordEvent, context: Record<string, string | null>, work: () => Promise<void>, apologise: () => Promise<unknown>): void {
     const event = `${kind}:${id}`;
     if (dmChannel !== undefined) dmAnswering.set(dmChannel, (dmAnswering.get(dmChannel) ?? 0) + 1);
     sweepDmChannels();
     void deps.inflight.run(async () => {
       try {
-        if (kind === "message" && !(await state.updates.first(`discord:${event}`))) {
-          logger.debug({ event }, "event already handled by another process; skipped");
-          return;
-        }
+        if (kind === "message" && !(await firstToHandle(event))) return;
         await work();
       } catch (error) {
         if (kind === "interaction" && error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
@@ -488,10 +492,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         // Two processes logged in with one token both get the command, and both would count it before replying
         // (Discord refuses only the second reply): it is claimed first, as a message is, so that one counts it.
         // One call of the shared state before the acknowledgement, bounded by its timeout, as the count is.
-        if (!(await state.updates.first(`discord:interaction:${interaction.id}`))) {
-          logger.debug({ interactionId: interaction.id }, "event already handled by another process; skipped");
-          return;
-        }
+        if (!(await firstToHandle(`interaction:${interaction.id}`))) return;
         // Counted against the sender's rate limit like a question: over it, the notice once (seen only by the
         // sender), then each command is acknowledged and its reply removed (Discord needs a response in 3 s).
         const refused = await deps.ask.admit(`discord:${interaction.user.id}`, languageOf(interaction));
