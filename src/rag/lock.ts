@@ -19,7 +19,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { basename, dirname, join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { isIndexFile } from "./index-files.js";
+import { isIndexFile, MANIFEST_FILE } from "./index-files.js";
 import { ADDED_EXACT_FILE, isVectorFile, PREVIOUS_EXACT_FILE } from "./vectors.js";
 import type { Logger } from "../logger.js";
 
@@ -211,7 +211,7 @@ export async function tidyLeftovers(indexDir: string, logger?: Logger): Promise<
   }
   const newest = (folders: string[]): string | undefined =>
     folders.map((e) => ({ e, at: statSync(join(parent, e)).mtimeMs })).sort((a, b) => b.at - a.at)[0]?.e;
-  const complete = found.tmp.filter((e) => existsSync(join(parent, e, "manifest.json")));
+  const complete = found.tmp.filter((e) => existsSync(join(parent, e, MANIFEST_FILE)));
   const restore = existsSync(indexDir) ? undefined : (newest(complete) ?? newest(found.old));
   if (restore) {
     await rename(join(parent, restore), indexDir);
