@@ -42,6 +42,21 @@ const LONE_MARGIN = 5;
  * (thirty words on another topic were answered for their number).
  */
 const MAX_TERMS_READ = 10;
+
+/** Characters a question's only word may have and still be too short to say what it asks (see tooShortToTell). */
+const MAX_UNCLEAR_CHARS = 3;
+
+/**
+ * Whether a question's only word is too short to say what it asks: a stray number of three digits at most ("6",
+ * which found a tweet's time ٦:٣٥), or three Latin letters not written as an acronym ("xx", which the dictionary
+ * reads as twenty, "rty", which sounds like ورد). The model, fitted on real questions, gave such lines near
+ * certainty; an acronym in capitals ("UN", "ICJ") and Arabic words ("مصر") are words.
+ */
+export function tooShortToTell(term: Pick<QueryTerm, "word" | "raw">): boolean {
+  const raw = term.raw ?? term.word;
+  if ([...raw].length > MAX_UNCLEAR_CHARS) return false;
+  return /^\p{Nd}+$/u.test(raw) || (/^[A-Za-z]+$/.test(raw) && !(raw.length > 1 && raw === raw.toUpperCase()));
+}
 export interface IndexedSentence extends Sentence {
   readonly passage: Passage;
   /** Position of the passage in the store. */
@@ -149,6 +164,8 @@ interface Coverage {
   /** Terms found only as a near spelling. */
   readonly fuzzy: number;
   readonly longestMissing: number;
+  /** The question's one counted term, when it has exactly one. */
+  readonly lone: QueryTerm | undefined;
   /** The weighted share of the found terms a sentence or passage (`doc` of `index`) holds. */
   readonly share: (index: LexicalIndex, doc: number) => number;
 }
@@ -384,10 +401,12 @@ export class Retriever {
     let longestMissing = 0;
     let missingKnownNames = 0;
     let counted = 0;
+    let lone: QueryTerm | undefined;
     const weights: { keys: readonly string[]; weight: number }[] = [];
     for (const hit of lexical.terms) {
       if (hit.term.synthetic || hit.term.standsFor !== undefined) continue;
       counted += 1;
+      lone = counted === 1 ? hit.term : undefined;
       const found = hit.df > 0;
       const idf = this.sentenceIndex.idf(found ? hit.df : 0);
       total += idf;
@@ -409,7 +428,7 @@ export class Retriever {
       for (const { keys, weight } of weights) if (index.contains(doc, keys)) held += weight;
       return shareTotal > 0 ? held / shareTotal : 0;
     };
-    return { coverage: total > 0 ? covered / total : 0, counted, missing, missingNames, missingKnownNames, fuzzy, longestMissing, share };
+    return { coverage: total > 0 ? covered / total : 0, counted, missing, missingNames, missingKnownNames, fuzzy, longestMissing, lone, share };
   }
 
   /**
@@ -520,9 +539,10 @@ export class Retriever {
     const decline = manySources ? this.models.declineMany : this.models.decline;
     const confidence = top ? sigmoid(logit(decline, features)) : 0;
     // A question none of whose own words the briefings hold (nonsense, another topic's names) has no answer there,
-    // whatever the model makes of its length and the nearest vectors.
+    // whatever the model makes of its length and the nearest vectors; nor has one too short to say what it asks.
     const nothingHeld = counted > 0 && coverage === 0;
-    return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && confidence >= decline.threshold[language] };
+    const unclear = cover.lone !== undefined && tooShortToTell(cover.lone);
+    return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && !unclear && confidence >= decline.threshold[language] };
   }
 
   /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTHOR_NAME } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
-import { LabelTable, Nearest, Retriever } from "../../src/rag/retrieve.js";
+import { LabelTable, Nearest, Retriever, tooShortToTell } from "../../src/rag/retrieve.js";
 import { buildIndex } from "../../src/rag/store.js";
 import { augmentedForms, otherPersons } from "../../src/rag/text/verbs.js";
 import { buildSegments } from "../../src/rag/vectors.js";
@@ -479,5 +479,12 @@ describe("Retriever.sentencesAt", () => {
       expect(at.sentencesAt(passage.source, passage.start, passage.end)).toEqual(Array.from({ length: position - first }, (_, i) => first + i));
     }
     expect(at.sentencesAt("seeds/none.txt", 0, 10)).toEqual([]);
+  });
+});
+
+describe("tooShortToTell", () => {
+  it("takes a lone short number or three Latin letters for no question, and keeps acronyms, longer words and Arabic", () => {
+    for (const raw of ["6", "٦", "123", "xx", "rty", "Rty", "a"]) expect(tooShortToTell({ word: raw.toLowerCase(), raw }), raw).toBe(true);
+    for (const raw of ["2023", "UN", "ICJ", "EU", "Mali", "مصر", "غاز"]) expect(tooShortToTell({ word: raw.toLowerCase(), raw }), raw).toBe(false);
   });
 });

@@ -8,7 +8,8 @@ import { createLogger, type Logger } from "../../src/logger.js";
 import type { LogLevel } from "../../src/config.js";
 import { parseTelegramHtml } from "../fakes/telegram-server.js";
 
-export type HostileExpectation = "usage" | "too-long" | "answer";
+/** usage, too-long: that notice; answer: a polite answer or decline; decline: the core declines it. */
+export type HostileExpectation = "usage" | "too-long" | "answer" | "decline";
 
 /** One entry of tests/fixtures/hostile-questions.json, with long texts expanded. */
 export interface HostileQuestion {
