@@ -49,8 +49,16 @@ const UNSAFE = /[\p{Cf}\p{Cs}\u0000-\u0008\u000E-\u001F\u007F-\u009F]/gu;
  */
 const TERMINAL_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B\u009C]*(?:\u0007|\u001B\\|\u009C)|\u001B[!-/]*[0-Z\\^-~]/gu;
 
+/**
+ * Control characters that separate, as the white space ones do: the information separators (file, group, record
+ * and unit, U+001C-U+001F) and the next-line character (NEL, U+0085), a line break that JavaScript's \s does not
+ * know. Dropped, they glued two words into one ("Sison<NEL>Algeria" was "SisonAlgeria"); the other controls, a NUL
+ * or a bell inside a word, are dropped as UNSAFE says.
+ */
+const SEPARATOR_CONTROL = /[\u001C-\u001F\u0085]/gu;
+
 /** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
-export const withoutUnsafe = (text: string): string => text.replace(TERMINAL_ESCAPE, "").replace(UNSAFE, "");
+export const withoutUnsafe = (text: string): string => text.replace(TERMINAL_ESCAPE, "").replace(SEPARATOR_CONTROL, " ").replace(UNSAFE, "");
 
 /**
  * The example questions the briefings answer (asked as a user would, without the language model): the bot

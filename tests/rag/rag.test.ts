@@ -172,6 +172,8 @@ describe("rag.answer", () => {
     expect(cleanQuestion("Who is Sison?\rWhat did she say", 500)).toBe("Who is Sison? What did she say");
     expect(cleanQuestion("Who\vis\fSison\r\n", 500)).toBe("Who is Sison");
     expect(cleanQuestion("Who\u0000 is\u200B Si\u0007son", 500)).toBe("Who is Sison");
+    // The separator controls and NEL, a line break \s does not know, part words as a space does (found by a review).
+    expect(cleanQuestion("Michele\u0085Sison\u001Fand\u001CAlgeria", 500)).toBe("Michele Sison and Algeria");
     // Half a surrogate pair (from a console or a JSON line) is dropped; a whole pair is one character, kept.
     expect(cleanQuestion("Who is \uD800Sison\uDC00? \u{1F600}", 500)).toBe("Who is Sison? \u{1F600}");
   });
