@@ -26,6 +26,14 @@ describe("checking a model's answer", () => {
     });
   });
 
+  it("drops controls, bidi overrides and the renderers' match marks from the model's text, not from its quotes' check", () => {
+    // Found by a review: U+E000/U+E001 became bold in Telegram, U+202E reversed the rest of the line.
+    const { shown, result } = run("She said \uE000Algeria\uE001 joins \u202Ethe council\u0007 [1]. «نحن ندعم بقوة بعثة مينورسو»\u2066 [3].", 5);
+    expect(result.text).toBe("She said Algeria joins the council [1]. «نحن ندعم بقوة بعثة مينورسو» [2].");
+    expect(result.dropped).toEqual([]);
+    for (const text of shown) expect(text).not.toMatch(/[\u0007\u202E\u2066\uE000\uE001]/u);
+  });
+
   it("a quote cites its own passage, even in a sentence with no marker", () => {
     const { result } = run("She said: «نحن ندعم بقوة بعثة مينورسو».");
     expect(result.text).toBe("She said: «نحن ندعم بقوة بعثة مينورسو» [1].");
