@@ -81,6 +81,8 @@ export interface AcquireLockOptions {
    * clock, before it is taken for its holder's. Default: SILENT_STALE_MS (tests shorten it).
    */
   readonly silentMs?: number;
+  /** How often the holder touches the lock file while it holds it. Default: HEARTBEAT_MS (tests shorten it). */
+  readonly heartbeatMs?: number;
 }
 
 /**
@@ -552,7 +554,7 @@ export async function acquireIndexLock(indexDir: string, options: AcquireLockOpt
             failing = true;
           },
         );
-      }, HEARTBEAT_MS);
+      }, options.heartbeatMs ?? HEARTBEAT_MS);
       heartbeat.unref();
       const lock: IndexLock = {
         path,

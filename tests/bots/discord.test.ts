@@ -408,7 +408,8 @@ describe("Discord bot: mentions and direct messages", () => {
   });
 
   it("waits out a 429 with retry-after on message create and delivers the answer once", async () => {
-    const { discord } = await setup();
+    const h = await setup();
+    const { discord } = h;
     discord.failNext({
       method: "POST",
       route: /^\/channels\/\d+\/messages$/u,
@@ -418,7 +419,8 @@ describe("Discord bot: mentions and direct messages", () => {
     });
     const id = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
     await replyTo(discord, id);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // Its handling done (an apology or a second send included), the bot sends nothing more for this message.
+    await settled(h);
     expect(repliesTo(discord, id)).toHaveLength(1);
     const attempts = discord.calls.filter((c) => c.method === "POST" && c.route === `/channels/${IDS.channel}/messages`);
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
@@ -797,7 +799,8 @@ describe("Discord bot: follow-up questions", () => {
     // The first acknowledgement to reach Discord is held 300 ms: the second command's returns first.
     h.discord.delayNext({ method: "POST", route: /^\/interactions\/\d+\/[^/]+\/callback$/u, ms: 300, times: 1 });
     const ids = [h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, guildId: null })];
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The first's acknowledgement has reached Discord, which holds it, before the second is sent.
+    await h.discord.waitFor(() => h.discord.calls.find((c) => c.route.startsWith(`/interactions/${ids[0]}/`)), 10_000, "the first acknowledgement");
     ids.push(h.discord.command("ask", { values: { question: "And what did she say?" }, guildId: null }));
     await h.discord.waitFor(() => (ids.every((id) => byInteraction(h.discord, id).length > 0) ? true : undefined));
     await settled(h);

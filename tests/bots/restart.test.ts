@@ -1,10 +1,9 @@
 /**
- * createRestarts (src/bots/restart.ts), on bots of our own BotHandle interface whose starts the test settles, at a
- * timing of milliseconds: the process-level behaviour (a Discord that refuses its first connection) is in
- * tests/main.test.ts.
+ * createRestarts (src/bots/restart.ts), on bots of our own BotHandle interface whose starts the test settles, on
+ * vitest's fake clock (so that "nothing more happened" is checked after any wait, not after a guess at one): the
+ * process-level behaviour (a Discord that refuses its first connection) is in tests/main.test.ts.
  */
-import { setTimeout as delay } from "node:timers/promises";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Logger } from "../../src/logger.js";
 import { createRestarts, type Restarts } from "../../src/bots/restart.js";
 import { TokenRefusedError, type BotHandle } from "../../src/bots/types.js";
@@ -62,18 +61,13 @@ function testBot(): TestBot {
   };
 }
 
-/** Polls `probe` every few milliseconds until it holds, for at most `ms`. */
-async function until(probe: () => boolean, ms = 2000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!probe()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await delay(2);
-  }
-}
-
 describe("createRestarts", () => {
   let restarts: Restarts | undefined;
-  afterEach(() => restarts?.close());
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => {
+    restarts?.close();
+    vi.useRealTimers();
+  });
 
   it("stops the failed bot at once, starts a new one after the first wait, twice as long after each failure, until one starts", async () => {
     const { logger, lines } = recordingLogger();
@@ -90,23 +84,25 @@ describe("createRestarts", () => {
     expect(first.stops).toBe(1);
     expect(lines.at(-1)).toMatchObject({ level: "error", msg: "bot failed to start", fields: { retryInSeconds: 0.02 } });
 
-    await until(() => made[0]?.starting === true);
-    expect(bots[0]).toBe(made[0]);
-    made[0]?.settle(new Error("still refused"));
-    await until(() => made[1]?.starting === true);
-    expect(made[0]?.stops).toBe(1);
-    expect(lines.filter((l) => l.msg === "bot failed to start").map((l) => l.fields["retryInSeconds"])).toEqual([0.02, 0.04]);
-    made[1]?.settle(new Error("still refused"));
-    await until(() => made[2]?.starting === true);
-    made[2]?.settle(new Error("still refused"));
-    await until(() => made[3]?.starting === true);
+    // Each try comes after its wait, not a moment before.
+    for (const [i, waitMs] of [20, 40, 60, 60].entries()) {
+      await vi.advanceTimersByTimeAsync(waitMs - 1);
+      expect(made).toHaveLength(i);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(made[i]?.starting).toBe(true);
+      expect(bots[0]).toBe(made[i]);
+      if (i > 0) expect(made[i - 1]?.stops).toBe(1); // the one before was stopped once it failed
+      if (i < 3) made[i]?.settle(new Error("still refused"));
+    }
     // Doubling up to the longest wait.
     expect(lines.filter((l) => l.msg === "bot failed to start").map((l) => l.fields["retryInSeconds"])).toEqual([0.02, 0.04, 0.06, 0.06]);
     made[3]?.settle();
-    await until(() => lines.some((l) => l.msg === "bot started"));
+    await vi.advanceTimersByTimeAsync(0);
     expect(lines.at(-1)).toMatchObject({ level: "info", msg: "bot started", fields: { attempts: 5 } });
     expect(bots[0]).toBe(made[3]);
-    await delay(100);
+    // Started: nothing is left to try, however long the process runs.
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(made).toHaveLength(4);
   });
 
@@ -120,14 +116,17 @@ describe("createRestarts", () => {
       made.push(bot);
       return bot;
     }, new Error("unreachable"));
-    await until(() => made[0]?.starting === true);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(made[0]?.starting).toBe(true);
     // The shutdown: no more tries, and the start under way fails as its bot is stopped.
     restarts.close();
     made[0]?.settle(new Error("the client was destroyed"));
-    await until(() => lines.some((l) => l.msg.includes("still starting at shutdown")));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(lines.at(-1)).toMatchObject({ level: "info", msg: "a bot was still starting at shutdown; not started" });
     expect(lines.filter((l) => l.level === "error")).toHaveLength(1); // the first failure, before the shutdown
     expect(made[0]?.stops).toBe(1);
-    await delay(50);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(made).toHaveLength(1);
   });
 
@@ -137,7 +136,8 @@ describe("createRestarts", () => {
     let makes = 0;
     restarts = createRestarts([first], logger, { firstMs: 10, maxMs: 10 });
     restarts.retry(0, () => ((makes += 1), testBot()), new TokenRefusedError("TELEGRAM_BOT_TOKEN", "Telegram refused TELEGRAM_BOT_TOKEN (401 Unauthorized)"));
-    await delay(60);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(makes).toBe(0);
     expect(first.stops).toBe(1);
     expect(lines).toMatchObject([{ level: "error", msg: "bot failed to start: its token was refused; not tried again until TELEGRAM_BOT_TOKEN is fixed and the bot restarted" }]);
@@ -148,8 +148,10 @@ describe("createRestarts", () => {
     let makes = 0;
     restarts = createRestarts([testBot()], logger, { firstMs: 20, maxMs: 20 });
     restarts.retry(0, () => ((makes += 1), testBot()), new Error("unreachable"));
+    expect(vi.getTimerCount()).toBe(1);
     restarts.close();
-    await delay(80);
+    expect(vi.getTimerCount()).toBe(0);
+    await vi.advanceTimersByTimeAsync(60_000);
     expect(makes).toBe(0);
   });
 });

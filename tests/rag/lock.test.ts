@@ -242,18 +242,22 @@ describe("the index lock", () => {
     expect(lstatSync(lock.path).isDirectory()).toBe(true);
   });
 
-  it("touches the lock it holds, through its own file: never a lock that replaced it", { timeout: 20_000 }, async () => {
+  it("touches the lock it holds, through its own file: never a lock that replaced it", async () => {
     const p = project();
-    const lock = await acquireIndexLock(p.indexDir);
+    // A short beat, so that the test waits for touches rather than for the 5 s one.
+    const lock = await acquireIndexLock(p.indexDir, { heartbeatMs: 20 });
     const old = new Date(Date.now() - 600_000);
+    const touched = (file: string) => expect.poll(() => statSync(file).mtimeMs, { timeout: 15_000, interval: 20 }).toBeGreaterThan(old.getTime() + 500_000);
     utimesSync(lock.path, old, old);
-    await new Promise((resolve) => setTimeout(resolve, 5_500));
-    expect(statSync(lock.path).mtimeMs).toBeGreaterThan(old.getTime() + 500_000); // touched
-    // Taken over meanwhile (its writer stalled): the new holder's file is left as it is.
-    rmSync(lock.path);
+    await touched(lock.path);
+    // Taken over meanwhile (its writer stalled): the new holder's file is left as it is. The old file is moved
+    // aside rather than removed, so that its touches show when the holder has beaten since the takeover.
+    const aside = `${lock.path}.taken-over`;
+    renameSync(lock.path, aside);
+    utimesSync(aside, old, old);
     writeFileSync(lock.path, JSON.stringify({ pid: 7, host: "builder-3f2a", at: new Date().toISOString(), beats: true }));
     utimesSync(lock.path, old, old);
-    await new Promise((resolve) => setTimeout(resolve, 5_500));
+    await touched(aside); // still beating, through its own file
     expect(statSync(lock.path).mtimeMs).toBeLessThan(old.getTime() + 1000); // untouched
     await lock.release();
     expect(existsSync(lock.path)).toBe(true); // not ours to remove
