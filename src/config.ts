@@ -4,7 +4,7 @@
 import { lstatSync, readlinkSync, realpathSync, statSync, type Stats } from "node:fs";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 
-/** A configuration value that cannot be used; the message names the variable, never its value. */
+/** A configuration value that cannot be used; the message names the variable, never a secret's value. */
 export class ConfigError extends Error {
   override readonly name = "ConfigError";
   constructor(
