@@ -53,7 +53,7 @@ export function readRows(file: string): QuestionsFile {
   const placed: PlacedQuestion[] = [];
   let first: { readonly kind: Rows["kind"]; readonly line: number } | undefined;
   // A byte-order mark (a file saved on Windows) is no part of the first row.
-  const lines = readFileSync(file, "utf8").replace(/^\uFEFF/u, "").split("\n");
+  const lines = readText(file).replace(/^\uFEFF/u, "").split("\n");
   for (const [i, text] of lines.entries()) {
     if (!text.trim()) continue;
     const line = i + 1;
@@ -103,6 +103,17 @@ interface PlacedQuestion {
   readonly line: number;
   readonly where: string;
   readonly text: string;
+}
+
+/** The questions file's text, or a QuestionsFileError saying why it cannot be read (no such file, a folder, no permission). */
+function readText(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : code === "EACCES" ? "no permission to read it" : (error as Error).message;
+    throw new QuestionsFileError(`cannot read the questions file ${file} (${why})`, { cause: error });
+  }
 }
 
 /** What is wrong at `line` of `file`, as the QuestionsFileError that names them. */
@@ -168,6 +179,11 @@ function questionRow(row: Readonly<Record<string, unknown>>, questionOf: Questio
   const answerable = flagField(row, "answerable", fail) ?? fail('"answerable" is missing');
   const source = row["source"] === undefined ? undefined : textField(row, "source", fail);
   const [start, end, pstart, pend] = (["start", "end", "pstart", "pend"] as const).map((name) => numberField(row, name, fail));
+  // An answerable row placing its answer (the span format) places it whole: without its source or its bounds no
+  // citation could ever hit it, and the row would count as a miss without a word.
+  if (answerable && [source, start, end, pstart, pend].some((v) => v !== undefined)) {
+    for (const [name, value] of [["source", source], ["start", start], ["end", end]] as const) if (value === undefined) fail(`"${name}" is missing (a span row gives source, start and end)`);
+  }
   return {
     id,
     lang,

@@ -29,7 +29,8 @@ export function firstHit(quotes: readonly string[], evidence: readonly string[])
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) return 0;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+  // The nearest rank, at least the first: p = 0 is the smallest value, not one before it.
+  return sorted[Math.max(0, Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
 export interface Totals {

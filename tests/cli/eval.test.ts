@@ -1,8 +1,8 @@
 /**
  * `npm run eval` on the span format of xquad-dev (over a read-only `--root`) and on conversations.
  */
-import { spawnSync } from "node:child_process";
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { spawnSync, type SpawnSyncReturns } from "node:child_process";
+import { chmodSync, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, SEED_NAME, tempProject, type TempProject } from "../helpers/project.js";
@@ -27,13 +27,21 @@ function snapshot(dir: string): string[] {
     });
 }
 
-function evalJson(args: string[]): Record<string, unknown> {
-  const result = spawnSync("npm", ["run", "--silent", "eval", "--", ...args, "--json"], {
+/**
+ * `npm run eval -- <args>` over the temporary project (BOT_ROOT), with nothing else of this environment but PATH
+ * and HOME: without BOT_ROOT it would read, and might rebuild, the working tree's own index/ from its seeds/.
+ */
+function npmEval(args: readonly string[], env: Readonly<Record<string, string>> = {}): SpawnSyncReturns<string> {
+  return spawnSync("npm", ["run", "--silent", "eval", "--", ...args], {
     cwd: REPO_ROOT,
     encoding: "utf8",
-    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", LOG_LEVEL: "silent" },
+    env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, ...env },
     timeout: 60_000,
   });
+}
+
+function evalJson(args: string[]): Record<string, unknown> {
+  const result = npmEval([...args, "--json"], { LOG_LEVEL: "silent" });
   expect(result.stderr).toBe("");
   expect(result.status).toBe(0);
   return JSON.parse(result.stdout) as Record<string, unknown>;
@@ -42,7 +50,7 @@ function evalJson(args: string[]): Record<string, unknown> {
 describe("npm run eval", () => {
   it("refuses a mistyped option or a second file with its usage (exit 2), instead of dropping it", () => {
     for (const args of [["q.jsonl", "--jsno"], ["a.jsonl", "b.jsonl"], [], ["q.jsonl", "--root"], ["q.jsonl", "--root", "--json"]]) {
-      const result = spawnSync("npm", ["run", "--silent", "eval", "--", ...args], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "" }, timeout: 60_000 });
+      const result = npmEval(args);
       expect(result.status, args.join(" ")).toBe(2);
       expect(result.stderr).toContain("usage: npm run eval -- <questions.jsonl>");
       if (args.includes("--jsno")) expect(result.stderr).toContain("unknown option: --jsno");
@@ -73,7 +81,7 @@ describe("npm run eval", () => {
     for (const [name, lines, message] of cases) {
       const file = join(project.root, `bad-${name}.jsonl`);
       writeFileSync(file, `${lines.join("\n")}\n`);
-      const result = spawnSync("npm", ["run", "--silent", "eval", "--", file, "--json"], { cwd: REPO_ROOT, encoding: "utf8", env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "" }, timeout: 60_000 });
+      const result = npmEval([file, "--json"]);
       expect(result.status, name).toBe(2);
       expect(result.stderr, name).toContain(`${file}${message}`);
       expect(result.stdout, name).toBe("");
@@ -81,13 +89,7 @@ describe("npm run eval", () => {
   });
 
   it("reports a malformed questions file (exit 2, file:line) before a configuration error; question lengths against the configured limit", { timeout: 60_000 }, () => {
-    const evalWith = (file: string, env: Record<string, string>) =>
-      spawnSync("npm", ["run", "--silent", "eval", "--", file, "--json"], {
-        cwd: REPO_ROOT,
-        encoding: "utf8",
-        env: { PATH: process.env["PATH"] ?? "", HOME: process.env["HOME"] ?? "", BOT_ROOT: project.root, ...env },
-        timeout: 60_000,
-      });
+    const evalWith = (file: string, env: Record<string, string>) => npmEval([file, "--json"], env);
     const question = { id: "q1", lang: "en", question: "Who is Michele Sison?", evidence: ["Sison"], answerable: true };
     const malformed = join(project.root, "malformed.jsonl");
     writeFileSync(malformed, `${JSON.stringify(question)}\n{ not json\n`);
@@ -139,6 +141,8 @@ describe("npm run eval", () => {
     writeFileSync(file, rows.map((r) => JSON.stringify(r)).join("\n"));
     const scores = evalJson([file]) as { questions: number; hit3: number; unanswerableDeclined: number };
     expect(scores).toMatchObject({ questions: 1, hit3: 1, unanswerableDeclined: 1 });
+    // Without --root the configured corpus is scored: BOT_ROOT's, whose index the run built in the project.
+    expect(existsSync(join(project.root, "index", "manifest.json"))).toBe(true);
   });
 
   it("scores conversations in context and asked alone", () => {
