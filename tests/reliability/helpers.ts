@@ -59,8 +59,9 @@ export function parsedLogs(lines: readonly string[]): { level: number; msg: stri
 
 /** Why `rendered` could ping someone or render markup the bot did not write, or undefined when it is inert. */
 export function discordProblem(rendered: string): string | undefined {
-  // The bot's own bold: a matched word (letters, digits and marks only) between ** and **.
-  const content = rendered.replace(/(?<!\\)\*\*([\p{L}\p{N}\p{M}]+)\*\*/gu, "$1");
+  // The bot's own bold: matched words (with the spaces and escaped punctuation between them) between ** and ** on
+  // one line; their text stays for the checks below.
+  const content = rendered.replace(/(?<!\\)\*\*((?:\\.|[^*\\\n])+?)\*\*/gu, "$1");
   if (/(?<!\\)</u.test(content)) return "an unescaped < (a mention, channel, role or timestamp could render)";
   if (/@(everyone|here)/u.test(content)) return "a bare @everyone or @here";
   // A "[" after an even number of backslashes (each pair a literal one) opens a link; its text may hold

@@ -3,12 +3,12 @@
  * every message within Discord's 2000-character limit, long answers split on sentence boundaries.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, TimestampStyles } from "discord.js";
-import { withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
+import { graphemes, withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages, sourceOf, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
-import { markMatches, matchedLine, renderMarks } from "./marks.js";
+import { markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { splitToFit } from "./split.js";
 import { passageWindow, type PassageOptions } from "./window.js";
@@ -16,7 +16,10 @@ import { passageWindow, type PassageOptions } from "./window.js";
 /** Discord's limit on the content of one message, in UTF-16 code units (what `string.length` counts). */
 export const DISCORD_MESSAGE_LIMIT = 2000;
 
-/** How much of a question is echoed above the answer to /ask (the slash command hides it otherwise). */
+/**
+ * How much of a question is echoed above the answer to /ask (the slash command hides it otherwise), in characters
+ * as a reader counts them (grapheme clusters).
+ */
 const ECHO_CHARS = 200;
 
 export interface DiscordRenderOptions {
@@ -59,17 +62,18 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
     units.push(m.declined);
     return pack(units, limit);
   }
-  if (answer.composed) units.push(...splitToFit(answer.composed.text, (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
+  // Only the quotes carry marks (the core's); the marks' characters anywhere else are nobody's, and left out.
+  if (answer.composed) units.push(...splitToFit(withoutMarks(answer.composed.text), (raw) => escapeDiscord(raw.trim()), limit, answer.language), "", m.quotes);
   else units.push(m.intro);
   for (const citation of answer.citations) {
     units.push(...splitToFit(markMatches(citation), (raw, first) => blockQuote(raw, first ? citation.n : undefined), limit, answer.language));
     const line = matchedLine(citation, answer.language);
-    if (line) units.push(...splitToFit(line, (raw) => `-# ${escapeDiscord(raw.trim())}`, limit, answer.language));
+    if (line) units.push(...splitToFit(withoutMarks(line), (raw) => `-# ${escapeDiscord(raw.trim())}`, limit, answer.language));
     units.push("");
   }
   units.push(m.sources);
   for (const c of answer.citations) {
-    units.push(...splitToFit(sourceOf(c, answer.language), (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
+    units.push(...splitToFit(withoutMarks(sourceOf(c, answer.language)), (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
   }
   return pack(units, limit);
 }
@@ -82,7 +86,7 @@ export function renderPartialDiscord(text: string, language: Language, options: 
   const limit = options.limit ?? DISCORD_MESSAGE_LIMIT;
   const units: string[] = [];
   if (options.echoQuestion) units.push(...splitToFit(echo(options.question ?? ""), (raw) => `❓ ${escapeDiscord(raw)}`, limit, language));
-  units.push(...splitToFit(`${text.trim()} …`, (raw) => escapeDiscord(raw.trim()), limit, language));
+  units.push(...splitToFit(`${withoutMarks(text).trim()} …`, (raw) => escapeDiscord(raw.trim()), limit, language));
   return pack(units, limit)[0] ?? "…";
 }
 
@@ -92,7 +96,7 @@ export function renderReplyDiscord(reply: Reply, options: DiscordRenderOptions =
     case "answer":
       return renderAnswerDiscord(reply.answer, options);
     case "notice":
-      return [escapeDiscord(renderNotice(reply.notice, "discord"))];
+      return [escapeDiscord(withoutMarks(renderNotice(reply.notice, "discord")))];
     case "silent":
       return [];
   }
@@ -179,11 +183,13 @@ export function renderAboutDiscord(info: RagInfo, limit = DISCORD_MESSAGE_LIMIT)
 }
 
 /**
- * The question on one line, cut to ECHO_CHARS code points (half a surrogate pair is invalid UTF-16, which Discord
- * refuses). A streamed echo gets the question as typed, so the characters the core strips from it are stripped here.
+ * The question on one line, cut to ECHO_CHARS grapheme clusters: a cut between code points may show half a flag
+ * or drop a letter's diacritics (one inside a surrogate pair is invalid UTF-16, which Discord refuses). A streamed
+ * echo gets the question as typed, so the characters the core strips from it are stripped here; so are the marks'
+ * characters, which are a user's and not the renderer's marks.
  */
 function echo(question: string): string {
-  const chars = Array.from(withoutUnsafe(question).replace(/\s+/gu, " ").trim());
+  const chars = graphemes(withoutMarks(withoutUnsafe(question)).replace(/\s+/gu, " ").trim());
   return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join("")}…` : chars.join("");
 }
 

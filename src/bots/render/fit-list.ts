@@ -17,6 +17,8 @@ export interface FitListOptions {
   readonly tail: readonly string[];
   /** The most the joined text may measure, in UTF-16 code units (what `string.length` counts). */
   readonly limit: number;
+  /** The most items listed however short they are (a platform may limit a message's formatting, one per item). */
+  readonly maxItems?: number;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface FitListOptions {
  * the work is bounded by the limit, where joining the whole text again for each item left out blocked the event
  * loop for seconds (10,000 briefings, 15 s on Discord and 22 s on Telegram).
  */
-export function fitList({ head, items, line, more, tail, limit }: FitListOptions): string | undefined {
+export function fitList({ head, items, line, more, tail, limit, maxItems = Number.POSITIVE_INFINITY }: FitListOptions): string | undefined {
   // The length of the head, the first `shown` items and the tail joined, without the "more" line. It grows with
   // every item, so once it passes the limit no longer list can fit, with or without the "more" line.
   let length = tail.reduce((sum, text) => sum + 1 + text.length, head.length);
@@ -45,6 +47,7 @@ export function fitList({ head, items, line, more, tail, limit }: FitListOptions
     // No stopping at the first count that does not fit: the last item may be shorter than the "… +1" line that
     // would stand for it, so the whole list can fit where all but one of it did not.
     if (length + 1 + more(left).length <= limit) best = shown;
+    if (shown >= maxItems) break;
     const next = line(items[shown] ?? "");
     lines.push(next);
     length += 1 + next.length;

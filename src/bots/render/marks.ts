@@ -29,27 +29,73 @@ export function markMatches({ quote, matches = [] }: Pick<Citation, "quote" | "m
   return out + quote.slice(at).replace(MARKS, "");
 }
 
+/** `text` without the marks' characters: for any text but a quote the core marked (a model's, a user's, a file name). */
+export function withoutMarks(text: string): string {
+  return text.replace(MARKS, "");
+}
+
+/** A stretch of a message piece, in or out of a matched-word mark. */
+interface Run {
+  text: string;
+  readonly marked: boolean;
+}
+
 /**
- * Turns the marks of one message piece into `open`/`close` tags. A mark whose partner went to another piece
- * (a word cut between messages) is dropped, so every piece stays well-formed on its own.
+ * What may sit between two matched words that become one bold run: spaces and punctuation on one line (Telegram
+ * applies 100 entities a message and ignores the rest; "**a**, **b**" reads no better than "**a, b**"). Not a line
+ * break: Discord's block quote starts each line anew.
  */
-export function renderMarks(piece: string, open: string, close: string): string {
-  let out = "";
+const JOINS = /^[\p{P}\p{Zs}\t]*$/u;
+
+/**
+ * The piece cut into runs at its marks. A mark whose partner went to another piece (a word cut between messages)
+ * is dropped, so every piece stays well-formed on its own; marked runs with only a {@link JOINS} gap between them
+ * are one.
+ */
+function runsOf(piece: string): Run[] {
+  const runs: Run[] = [];
+  const push = (text: string, marked: boolean): void => {
+    if (text === "") return;
+    const last = runs.at(-1);
+    const beforeLast = runs.at(-2);
+    if (last?.marked === marked) last.text += text;
+    else if (marked && last && beforeLast?.marked && JOINS.test(last.text)) {
+      runs.pop();
+      beforeLast.text += last.text + text;
+    } else runs.push({ text, marked });
+  };
   let inside = false;
   let pending = "";
   for (const ch of piece) {
     if (ch === MARK_OPEN) {
-      if (inside) out += pending;
+      if (inside) push(pending, false);
       inside = true;
       pending = "";
     } else if (ch === MARK_CLOSE) {
-      if (inside) out += `${open}${pending}${close}`;
+      if (inside) push(pending, true);
       inside = false;
       pending = "";
     } else if (inside) pending += ch;
-    else out += ch;
+    else push(ch, false);
   }
-  return out + pending;
+  push(pending, false);
+  return runs;
+}
+
+/**
+ * Turns the marks of one message piece into `open`/`close` tags, the first `max` bold runs only (the rest stay
+ * plain text, where a platform limits a message's formatting). See runsOf for marks left unpaired and runs joined.
+ */
+export function renderMarks(piece: string, open: string, close: string, max = Number.POSITIVE_INFINITY): string {
+  let shown = 0;
+  return runsOf(piece)
+    .map(({ text, marked }) => (marked && shown++ < max ? `${open}${text}${close}` : text))
+    .join("");
+}
+
+/** How many bold runs {@link renderMarks} makes of `piece`. */
+export function countMarks(piece: string): number {
+  return runsOf(piece).filter((run) => run.marked).length;
 }
 
 /**

@@ -47,11 +47,19 @@ const hasText = (text: string): boolean => text.replaceAll(MARK_OPEN, "").replac
  * goes there) is at most `limit` long, each returned rendered. Rendering must only grow with the text.
  */
 export function splitToFit(raw: string, render: (raw: string, first: boolean) => string, limit: number, language: Language): string[] {
+  return cutToFit(raw, render, limit, language).map((piece, i) => render(piece, i === 0));
+}
+
+/**
+ * The pieces of {@link splitToFit} before rendering, for a caller that renders them again with less markup (Telegram
+ * drops the bold of matched words past a message's 100th entity): rendered with less, a piece still fits.
+ */
+export function cutToFit(raw: string, render: (raw: string, first: boolean) => string, limit: number, language: Language): string[] {
   const out: string[] = [];
   let current = "";
   const fits = (text: string): boolean => render(text, out.length === 0).length <= limit;
   const flush = (): void => {
-    if (hasText(current)) out.push(render(current, out.length === 0));
+    if (hasText(current)) out.push(current);
     current = "";
   };
   const addChars = (piece: string): void => {

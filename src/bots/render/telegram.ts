@@ -9,13 +9,19 @@ import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages, sourceOf, withExample } from "../messages.js";
 import { fitList } from "./fit-list.js";
-import { markMatches, matchedLine, renderMarks } from "./marks.js";
+import { countMarks, markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
-import { splitToFit } from "./split.js";
+import { cutToFit, splitToFit } from "./split.js";
 import { passageWindow, type PassageOptions } from "./window.js";
 
 /** Telegram's limit on the text of one message. */
 export const TELEGRAM_MAX_CHARS = 4096;
+
+/**
+ * The formatting entities (tag pairs) Telegram applies in one message: it ignores those past the 100th, found by
+ * experiment (python-telegram-bot's MAX_MESSAGE_ENTITIES; tdlib/telegram-bot-api#820), not in the Bot API docs.
+ */
+export const TELEGRAM_MAX_ENTITIES = 100;
 
 /** Escapes the characters Telegram HTML gives meaning to; the result is safe anywhere outside a tag. */
 export function escapeHtml(text: string): string {
@@ -24,13 +30,29 @@ export function escapeHtml(text: string): string {
 
 const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
 
-/** Plain text wrapped in one tag pair (its matched words marked, see marks.ts); the unit the splitter packs. */
+/** Plain text wrapped in one tag pair; the unit the splitter packs. */
 interface Block {
   readonly open: string;
   readonly close: string;
   readonly text: string;
   /** Starts with a blank line unless it opens a message. */
   readonly gap?: boolean;
+  /**
+   * A quote whose matched words the core marked (see marks.ts). Any other text has the marks' characters removed: in
+   * a model's answer, a question word or a file name they are nobody's marks.
+   */
+  readonly marked?: boolean;
+}
+
+/** One message-sized piece of a block, as the packer weighs it. */
+interface Piece {
+  /** Its markup with the first `bold` matched words bold (the rest plain); never longer than with all of them. */
+  readonly render: (bold: number) => string;
+  /** Entities of its block's own tag pair (a block quote, a heading): 0 or 1. */
+  readonly tags: number;
+  /** Matched words it can show bold (each an entity). */
+  readonly marks: number;
+  readonly gap: boolean;
 }
 
 /**
@@ -52,7 +74,7 @@ export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): st
       ...head,
       ...answer.citations.flatMap((c) => {
         const line = matchedLine(c, answer.language);
-        const quote = { open: "<blockquote>", close: "</blockquote>", text: `[${c.n}] ${markMatches(c)}` };
+        const quote = { open: "<blockquote>", close: "</blockquote>", text: `[${c.n}] ${markMatches(c)}`, marked: true };
         return line ? [quote, { open: "<i>", close: "</i>", text: line }] : [quote];
       }),
       { open: "<b>", close: "</b>", text: m.sources, gap: true },
@@ -67,7 +89,7 @@ export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): st
  * an ellipsis, cut to one message (the final edit replaces it with the whole answer and its sources).
  */
 export function renderPartialHtml(text: string, limit = TELEGRAM_MAX_CHARS): string {
-  const [first = ""] = splitToFit(`${text.trim()} …`, (raw) => escapeHtml(raw.trim()), limit - 2, detectLanguage(text));
+  const [first = ""] = splitToFit(`${withoutMarks(text).trim()} …`, (raw) => escapeHtml(raw.trim()), limit - 2, detectLanguage(text));
   return first;
 }
 
@@ -129,28 +151,57 @@ export function renderUsageHtml(language: Language, example?: string): string {
   return escapeHtml(withExample(messages(language).usage, language, example));
 }
 
+/**
+ * The blocks as messages within `limit` characters and TELEGRAM_MAX_ENTITIES entities each. Pieces are packed by
+ * length and by their blocks' own tags (a message full of block quotes starts another); matched words are then bold
+ * in reading order while entities are left, the rest plain: a quote without its block quote, or a heading not bold,
+ * reads worse than a word not bold.
+ */
 function pack(blocks: readonly Block[], limit: number): string[] {
-  const parts: string[] = [];
-  let current = "";
+  const parts: Piece[][] = [];
+  let current: Piece[] = [];
+  let length = 0;
+  let tags = 0;
   for (const block of blocks) {
-    for (const piece of renderBlock(block, limit)) {
-      const joined = current === "" ? piece : `${current}${block.gap ? "\n\n" : "\n"}${piece}`;
-      if (joined.length <= limit) {
-        current = joined;
+    for (const piece of pieces(block, limit)) {
+      const size = piece.render(Number.POSITIVE_INFINITY).length;
+      const joined = length + (piece.gap ? 2 : 1) + size;
+      if (current.length > 0 && joined <= limit && tags + piece.tags <= TELEGRAM_MAX_ENTITIES) {
+        length = joined;
+        tags += piece.tags;
       } else {
-        parts.push(current);
-        current = piece;
+        if (current.length > 0) parts.push(current);
+        current = [];
+        length = size;
+        tags = piece.tags;
       }
+      current.push(piece);
     }
   }
-  if (current !== "") parts.push(current);
-  return parts;
+  if (current.length > 0) parts.push(current);
+  return parts.map((message) => {
+    let bold = TELEGRAM_MAX_ENTITIES - message.reduce((sum, piece) => sum + piece.tags, 0);
+    return message
+      .map((piece, i) => {
+        const shown = Math.min(piece.marks, bold);
+        bold -= shown;
+        return `${i === 0 ? "" : piece.gap ? "\n\n" : "\n"}${piece.render(shown)}`;
+      })
+      .join("");
+  });
 }
 
-function renderBlock({ open, close, text }: Block, limit: number): string[] {
+function pieces({ open, close, text, gap = false, marked = false }: Block, limit: number): Piece[] {
   const budget = limit - 2; // room for the "\n\n" a gap adds
   if (budget - open.length - close.length < 16) throw new RangeError(`limit ${limit} leaves no room for text`);
-  return splitToFit(text, (raw) => `${open}${renderMarks(escapeHtml(raw.trim()), "<b>", "</b>")}${close}`, budget, detectLanguage(text));
+  const raw = marked ? text : withoutMarks(text);
+  const render = (piece: string, bold = Number.POSITIVE_INFINITY): string => `${open}${renderMarks(escapeHtml(piece.trim()), "<b>", "</b>", bold)}${close}`;
+  return cutToFit(raw, (piece) => render(piece), budget, detectLanguage(raw)).map((piece) => ({
+    render: (bold) => render(piece, bold),
+    tags: open === "" ? 0 : 1,
+    marks: countMarks(escapeHtml(piece.trim())),
+    gap,
+  }));
 }
 
 /** What `/about` shows: the briefings (as many as fit in one message), the index size, when it was built, the embedder. */
@@ -171,6 +222,8 @@ export function renderAboutHtml(info: RagInfo, language: Language = "en", limit 
     more: (count) => `• … +${count}`,
     tail,
     limit,
+    // A <code> each, under the bold head and above the embedder's <code>: past 100 entities Telegram shows plain text.
+    maxItems: TELEGRAM_MAX_ENTITIES - 2,
   });
   return text ?? tail.join("\n");
 }

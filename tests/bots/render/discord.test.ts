@@ -161,6 +161,27 @@ describe("renderAnswerDiscord", () => {
     expect(renderPartialDiscord("Text.", "en", { echoQuestion: true, question }).split("\n")[0]).toBe(`❓ ${"a".repeat(199)}😀…`);
   });
 
+  it("shortens an echoed question between grapheme clusters: never half a flag, never a letter without its marks (from a review)", () => {
+    const a = "a".repeat(199);
+    const cases: [string, string][] = [
+      [`${a}🇩🇿🇲🇱 more`, `${a}🇩🇿`],
+      [`${a}e\u0301x more`, `${a}e\u0301`],
+      [`${"ب".repeat(199)}بِّي more`, `${"ب".repeat(199)}بِّ`],
+    ];
+    for (const [question, shown] of cases) {
+      const [message] = renderAnswerDiscord(answered(["Q."], "en", question), { echoQuestion: true });
+      expect(message?.split("\n")[0]).toBe(`❓ ${shown}…`);
+      expect(renderPartialDiscord("Text.", "en", { echoQuestion: true, question }).split("\n")[0]).toBe(`❓ ${shown}…`);
+    }
+  });
+
+  it("leaves the renderer's mark characters out of an echoed question (from a review)", () => {
+    const question = "Who is \uE000Sison\uE001? \uE001x\uE000";
+    const [message] = renderAnswerDiscord(answered(["Q."], "en", question), { echoQuestion: true });
+    expect(message?.split("\n")[0]).toBe("❓ Who is Sison? x");
+    expect(renderPartialDiscord("Text.", "en", { echoQuestion: true, question }).split("\n")[0]).toBe("❓ Who is Sison? x");
+  });
+
   it("strips from a streamed echo the invisible characters the core strips from the question", () => {
     // The core hands back the question without them; a partial answer echoes the question as the user typed it.
     const typed = "Who is \u202Eosinaz\u202C\u200b Sison?\u0007";

@@ -1,10 +1,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { renderAnswerDiscord } from "../../../src/bots/render/discord.js";
+import { renderAnswerDiscord, renderPartialDiscord, renderReplyDiscord } from "../../../src/bots/render/discord.js";
 import { MARK_CLOSE, MARK_OPEN, markMatches, matchedLine, renderMarks } from "../../../src/bots/render/marks.js";
 import { renderAnswerPlain } from "../../../src/bots/render/plain.js";
 import { messages } from "../../../src/bots/messages.js";
-import { renderAnswerHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import { renderAnswerHtml, renderPartialHtml, renderReplyHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { parseTelegramHtml } from "../../fakes/telegram-server.js";
 
@@ -37,7 +37,8 @@ describe("matched words", () => {
   it("are bold in Telegram HTML, with a line naming what matched when the quote is in the other language", () => {
     const [html = ""] = renderAnswerHtml(answer("en"));
     expect(html).toContain("<b>الساحل</b>");
-    expect(html).toContain("<b>الجزائر</b> <b>لعبت</b>");
+    // Words with only a space between them are one bold run: one entity of Telegram's 100 a message.
+    expect(html).toContain("<b>الجزائر لعبت</b>");
     expect(html).toContain("&lt;في&gt;");
     expect(html).toContain("<i>matched: Sahel → الساحل, Algeria → الجزائر, play → لعبت</i>");
     expect(parseTelegramHtml(html).ok).toBe(true);
@@ -147,5 +148,112 @@ describe("the matched line and digits (from a review)", () => {
     const citation = { quote, matches: [{ start: at, end: at + 4, word: "٢٠٢٣" }] };
     expect(matchedLine(citation, "ar")).toBeUndefined();
     expect(matchedLine({ quote: "In ٢٠٢٣", matches: [{ start: 3, end: 7, word: "2023" }] }, "en")).toBeUndefined();
+  });
+});
+
+/** The formatting entities a Telegram HTML message holds: one per tag pair (text is escaped, so every "<" opens a tag). */
+const entities = (html: string): number => (html.match(/<[a-z]/gu) ?? []).length;
+/** Telegram applies the first 100 entities of a message and ignores the rest (python-telegram-bot's MAX_MESSAGE_ENTITIES). */
+const MAX_ENTITIES = 100;
+
+/** A citation of `quote` with every occurrence of `words` matched. */
+function citationOf(n: number, quote: string, words: readonly string[], word = "w"): Citation {
+  const matches = [...quote.matchAll(new RegExp(`(?<!\\p{L})(?:${words.join("|")})(?!\\p{L})`, "gu"))].map((m) => ({ start: m.index, end: m.index + m[0].length, word }));
+  return { ...CITATION, n, label: `paragraph ${n}`, place: { kind: "paragraph", paragraph: n }, quote, end: 100 + quote.length, matches };
+}
+
+const answerOf = (citations: readonly Citation[], composed?: string): Answer => ({
+  kind: "answered",
+  question: "q",
+  language: "en",
+  citations,
+  ...(composed === undefined ? {} : { composed: { text: composed } }),
+  timings: { totalMs: 1 },
+});
+
+describe("matched words within Telegram's 100 entities a message (from a review)", () => {
+  const WORDS = ["Algeria", "Sahel", "Mali", "envoy", "stability", "security", "talks", "Niger", "region", "support", "peace", "mediation"];
+  /** `count` words cycling through WORDS, a sentence of each twelve. */
+  const repeating = (count: number): string =>
+    Array.from({ length: count }, (_, i) => `${WORDS[i % WORDS.length] ?? ""}${i % WORDS.length === WORDS.length - 1 ? "." : ""}`).join(" ");
+
+  it("are one bold run where only spaces or punctuation separate them, but never across a line", () => {
+    expect(renderMarks(`${MARK_OPEN}a${MARK_CLOSE} ${MARK_OPEN}b${MARK_CLOSE}, ${MARK_OPEN}c${MARK_CLOSE} x ${MARK_OPEN}d${MARK_CLOSE}`, "<b>", "</b>")).toBe("<b>a b, c</b> x <b>d</b>");
+    // Discord's block quote starts every line anew.
+    expect(renderMarks(`${MARK_OPEN}a${MARK_CLOSE}\n${MARK_OPEN}b${MARK_CLOSE}`, "**", "**")).toBe("**a**\n**b**");
+  });
+
+  it("a briefing repeating the question's twelve words: three quotes, a few bold runs instead of 154", () => {
+    const citations = [citationOf(1, repeating(56), WORDS), citationOf(2, repeating(56), WORDS), citationOf(3, repeating(42), WORDS)];
+    const parts = renderAnswerHtml(answerOf(citations));
+    expect(parts).toHaveLength(1);
+    const [html = ""] = parts;
+    // The intro and the sources heading, and one run for each quote.
+    expect(html.match(/<b>/gu)).toHaveLength(5);
+    expect(html).toContain(`<blockquote>[1] <b>${repeating(56)}</b></blockquote>`);
+  });
+
+  it("lose their bold past the 100th entity of a message, the quotes' block quotes and the headings kept", () => {
+    // Each matched word between two that did not match: 180 runs no merging joins.
+    const alternating = (count: number): string => Array.from({ length: count }, (_, i) => `${WORDS[i % WORDS.length] ?? ""} and`).join(" ");
+    const citations = [1, 2, 3].map((n) => citationOf(n, alternating(60), WORDS));
+    const parts = renderAnswerHtml(answerOf(citations));
+    const m = messages("en");
+    for (const part of parts) {
+      expect(entities(part)).toBeLessThanOrEqual(MAX_ENTITIES);
+      expect(parseTelegramHtml(part).ok).toBe(true);
+    }
+    const html = parts.join("\n");
+    expect(html).toContain(`<b>${m.intro}</b>`);
+    expect(html).toContain(`<b>${m.sources}</b>`);
+    expect(html.match(/<blockquote>/gu)).toHaveLength(3);
+    // Nothing of the text is lost; the first quote, read first, keeps its bold.
+    const text = parts.map((part) => (parseTelegramHtml(part) as { text: string }).text).join("\n");
+    for (const c of citations) expect(text).toContain(`[${c.n}] ${c.quote}`);
+    expect(html).toContain(`[1] <b>Algeria</b> and <b>Sahel</b> and`);
+  });
+
+  it("never push a message's block quotes and italic lines past 100 entities either: many short quotes", () => {
+    const citations = Array.from({ length: 100 }, (_, i) => citationOf(i + 1, `الساحل ${i}`, ["الساحل"], "Sahel"));
+    const parts = renderAnswerHtml(answerOf(citations));
+    for (const part of parts) {
+      expect(entities(part)).toBeLessThanOrEqual(MAX_ENTITIES);
+      expect(parseTelegramHtml(part).ok).toBe(true);
+    }
+    const html = parts.join("\n");
+    expect(html.match(/<blockquote>/gu)).toHaveLength(100);
+    expect(html.match(/<i>matched: Sahel → الساحل<\/i>/gu)).toHaveLength(100);
+  });
+});
+
+describe("the marks' characters outside the quotes (from a review)", () => {
+  const O = MARK_OPEN;
+  const C = MARK_CLOSE;
+  // A model's text, a question word (named in the matched line) and a file name holding the marks' characters.
+  const cited: Citation = { ...CITATION, source: `seeds/${O}brief${C}.txt`, matches: [{ ...at("الساحل"), word: `${O}Sahel${C}` }] };
+  const composed = answerOf([cited], `The ${O}envoy${C} said ${C}so${O} [1].`);
+  const noMarks = /[\uE000\uE001]/u;
+
+  it("are left out of Telegram's composed text, matched line, sources and notices: only the core's quotes are bold", () => {
+    const html = renderAnswerHtml(composed).join("\n");
+    expect(html).toContain("The envoy said so [1].");
+    expect(html).toContain("<b>الساحل</b>");
+    expect(html).toContain("<i>matched: Sahel → الساحل</i>");
+    expect(html).toContain("[1] seeds/brief.txt, paragraph 4");
+    expect(html).not.toMatch(noMarks);
+    expect(html.match(/<b>/gu)).toHaveLength(3); // the "quotes" and "sources" headings and الساحل
+    expect(renderPartialHtml(`The ${O}envoy${C} said`)).toBe("The envoy said …");
+    expect(renderReplyHtml({ kind: "notice", notice: { code: "empty", language: "en", example: `Who is ${O}Sison${C}?` } }).join("\n")).not.toMatch(/<b>|[\uE000\uE001]/u);
+  });
+
+  it("are left out of Discord's composed text, matched line, sources and notices: only the core's quotes are bold", () => {
+    const text = renderAnswerDiscord(composed).join("\n");
+    expect(text).toContain("The envoy said so [1].");
+    expect(text).toContain("**الساحل**");
+    expect(text).toContain("-# matched: Sahel → الساحل");
+    expect(text).toContain("[1] seeds/brief.txt, paragraph 4");
+    expect(text).not.toMatch(noMarks);
+    expect(renderPartialDiscord(`The ${O}envoy${C} said`, "en")).toBe("The envoy said …");
+    expect(renderReplyDiscord({ kind: "notice", notice: { code: "empty", language: "en", example: `Who is ${O}Sison${C}?` } }).join("\n")).not.toMatch(noMarks);
   });
 });

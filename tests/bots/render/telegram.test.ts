@@ -133,7 +133,8 @@ describe("renderAboutHtml", () => {
   it("lists the first briefings of ten thousand within one valid message and counts the rest", () => {
     // Rebuilding the whole text for each briefing left out took 22 s here; this is one pass. The "&" in the names
     // makes the markup longer than the text shown, and the markup is what is kept within the limit.
-    const briefings = Array.from({ length: 10_000 }, (_, i) => `seeds/a&b_${i}.md`);
+    // Names long enough that the length, not the entities (one <code> each), bounds the list.
+    const briefings = Array.from({ length: 10_000 }, (_, i) => `seeds/a&b_${i}_${"x".repeat(40)}.md`);
     const html = renderAboutHtml({ briefings, passages: 1, sentences: 1, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" }, "ar");
     expect(html.length).toBeLessThanOrEqual(TELEGRAM_MAX_CHARS);
     const lines = parsed(html).split("\n");
@@ -145,6 +146,15 @@ describe("renderAboutHtml", () => {
     // As many as fit: one more briefing (its line instead of a shorter count) would not.
     expect(html.length + `\n• <code>${escapeHtml(briefings[listed.length] ?? "")}</code>`.length).toBeGreaterThan(TELEGRAM_MAX_CHARS);
     expect(lines.slice(more + 1)).toEqual(["المقاطع: 1، الجمل: 1", "تاريخ بناء الفهرس: 2024-01-01 00:00 UTC", "نموذج التضمين: fake"]);
+  });
+
+  it("lists no more briefings than leave its entities within Telegram's 100 a message (from a review)", () => {
+    // Each briefing is in <code>: past the 100th entity Telegram shows the rest as plain text.
+    const briefings = Array.from({ length: 10_000 }, (_, i) => `b${i}.md`);
+    const html = renderAboutHtml({ briefings, passages: 1, sentences: 1, builtAt: "2024-01-01T00:00:00.000Z", embedder: "fake" });
+    expect(html.match(/<[a-z]/gu)?.length).toBeLessThanOrEqual(100);
+    expect(parsed(html)).toMatch(/^• … \+\d+$/mu);
+    expect(parsed(html)).toContain("• b0.md\n");
   });
 });
 
