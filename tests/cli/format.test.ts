@@ -114,10 +114,18 @@ describe("noticeJson", () => {
     expect(overJson(json)).toStrictEqual(json);
   });
 
+  it("echoes a refused question as the core reads questions: no half surrogate pair, control or bidi override, white space collapsed", () => {
+    // Found by a review: "\udc00" came back raw, which strict JSON readers refuse, and an answered line did not.
+    expect(noticeJson("\udc00", refusal("\udc00"))).toMatchObject({ question: "", error: "empty" });
+    expect(noticeJson("\u202e\u2066", refusal("\u202e\u2066"))).toMatchObject({ question: "", error: "empty" });
+    const long = `\ud800Who  is\tSison?\u202e${"x".repeat(30)}\u009b31m`;
+    expect(noticeJson(long, refusal(long, 20))).toMatchObject({ question: `Who is Sison?${"x".repeat(30)}31m`, error: "too-long" });
+  });
+
   it("words the notice in the question's language", () => {
     const question = "من هو المبعوث الشخصي للأمين العام في الصحراء الغربية؟";
     expect(noticeJson(question, refusal(question, 20))).toMatchObject({ text: messages("ar").tooLong(20), error: "too-long" });
-    expect(noticeJson("   ", refusal("   "))).toMatchObject({ question: "   ", text: messages("en").usage, error: "empty" });
+    expect(noticeJson("   ", refusal("   "))).toMatchObject({ question: "", text: messages("en").usage, error: "empty" });
   });
 
   it("gives a question that is not text as the empty question, with the not-text notice", () => {
