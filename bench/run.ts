@@ -5,6 +5,7 @@
  * npm run bench -- --questions a.jsonl  another question set (the extra set is scored alongside as well)
  * npm run bench -- --scale 1,100,1000   the scale study on synthetic briefings instead (see bench/scale.ts);
  *                                       --chart docs/scale.svg draws it, --out file.json keeps the figures
+ * npm run bench -- --help               the usage; an unknown option or a wrong value is named, exit 2
  *
  * Every engine answers the same questions over the same briefing in this one process; latency is per
  * question, measured over `reps` rounds after 3 warm-up rounds. For the default engine the bench also
@@ -16,6 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readOptions, runAsScript } from "../src/cli/args.js";
 import type { EvalRow } from "../src/cli/metrics.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
 import { createRag } from "../src/rag/index.js";
@@ -32,9 +34,55 @@ const EXTRA = join(ROOT, "tests/fixtures/extra-eval.jsonl");
 
 const log = (message: string): void => void process.stderr.write(`[bench] ${message}\n`);
 
-function option(args: readonly string[], name: string): string | undefined {
-  const at = args.indexOf(name);
-  return at >= 0 ? args[at + 1] : undefined;
+const USAGE =
+  "usage: npm run bench -- [--json] [--reps N] [--questions FILE]   |   npm run bench -- --scale 1,100,1000 [--chart FILE.svg] [--out FILE.json] [--add-all] [--reps N] [--json]";
+
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  json: { type: "boolean" },
+  reps: { type: "string" },
+  questions: { type: "string" },
+  scale: { type: "string" },
+  chart: { type: "string" },
+  out: { type: "string" },
+  "add-all": { type: "boolean" },
+} as const;
+/** Options of the scale study alone. */
+const SCALE_ONLY = ["chart", "out", "add-all"] as const;
+
+/** The command line of `npm run bench`, read. */
+export interface BenchArgs {
+  readonly help: boolean;
+  readonly json: boolean;
+  /** Timed rounds per question (the comparison's default is 50, the scale study's 10). */
+  readonly reps?: number;
+  /** Another question set than ../shared/eval/dev.jsonl. */
+  readonly questions?: string;
+  /** The scale study instead of the comparison: its sizes, and where to draw and keep its figures. */
+  readonly scale?: { readonly sizes: readonly number[]; readonly chart?: string; readonly out?: string; readonly addAll: boolean };
+}
+
+/**
+ * `args` read, or what is wrong with them, naming the argument: an unknown option, a value missing or not a whole
+ * number, or a scale option without --scale (each of which used to start a benchmark of minutes regardless).
+ */
+export function readBenchArgs(args: readonly string[]): BenchArgs | { readonly error: string } {
+  const read = readOptions(args, OPTIONS, { refusePositionals: "npm run bench takes only options (--questions FILE for another question set)" });
+  if ("error" in read) return { error: read.error };
+  const { values } = read;
+  const { reps, scale, questions, chart, out } = values;
+  // Digits only: Number() would also take 1e3, 0x10 and " 7".
+  if (reps !== undefined && (!/^\d+$/u.test(reps) || Number(reps) < 1)) return { error: `--reps expects a whole number, 1 or more, not ${JSON.stringify(reps)}` };
+  const common = { help: values.help ?? false, json: values.json ?? false, ...(reps === undefined ? {} : { reps: Number(reps) }) };
+  if (scale === undefined) {
+    const misplaced = SCALE_ONLY.find((name) => values[name] !== undefined);
+    if (misplaced) return { error: `--${misplaced} applies only to the scale study (--scale)` };
+    return { ...common, ...(questions === undefined ? {} : { questions }) };
+  }
+  if (questions !== undefined) return { error: "--questions does not apply to the scale study (--scale)" };
+  const sizes = scale.split(",");
+  if (!sizes.every((n) => /^\d+$/u.test(n) && Number(n) >= 1)) return { error: `--scale expects sizes such as 1,100,1000 (whole numbers, 1 or more), not ${JSON.stringify(scale)}` };
+  return { ...common, scale: { sizes: sizes.map(Number), ...(chart === undefined ? {} : { chart }), ...(out === undefined ? {} : { out }), addAll: values["add-all"] ?? false } };
 }
 
 const readRows = (file: string): EvalRow[] =>
@@ -146,27 +194,22 @@ function table(results: readonly EngineResult[], extras: DefaultExtras, question
   return out.join("\n");
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const json = args.includes("--json");
-  const scale = option(args, "--scale")?.replace(/^--.*/, "");
-  if (args.includes("--scale")) {
-    const chart = option(args, "--chart");
-    const out = option(args, "--out");
-    const scaleReps = option(args, "--reps");
+async function main(args: BenchArgs): Promise<void> {
+  const { json, scale } = args;
+  if (scale) {
     await runScale({
-      sizes: (scale || "1,100,1000,10000").split(",").map(Number),
+      sizes: scale.sizes,
       json,
       root: ROOT,
-      ...(chart ? { chart: resolve(chart) } : {}),
-      ...(out ? { out: resolve(out) } : {}),
-      ...(args.includes("--add-all") ? { addAll: true } : {}),
-      ...(scaleReps ? { reps: Number(scaleReps) } : {}),
+      ...(scale.chart ? { chart: resolve(scale.chart) } : {}),
+      ...(scale.out ? { out: resolve(scale.out) } : {}),
+      ...(scale.addAll ? { addAll: true } : {}),
+      ...(args.reps === undefined ? {} : { reps: args.reps }),
     });
     return;
   }
-  const reps = Number(option(args, "--reps") ?? 50);
-  const questionsFile = resolve(option(args, "--questions") ?? DEV);
+  const reps = args.reps ?? 50;
+  const questionsFile = resolve(args.questions ?? DEV);
   const rows = readRows(questionsFile);
   const extraRows = existsSync(EXTRA) && questionsFile !== EXTRA ? readRows(EXTRA) : [];
   const work = mkdtempSync(join(tmpdir(), "briefing-bench-"));
@@ -234,7 +277,5 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-  process.exitCode = 1;
-});
+/** Run as a script (`npm run bench`), not imported (as the tests import readBenchArgs). */
+await runAsScript(import.meta.url, USAGE, readBenchArgs, main);

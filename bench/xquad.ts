@@ -1,5 +1,5 @@
 /**
- * npm run bench:xquad [-- DIR] [--json]
+ * npm run bench:xquad [-- DIR] [--json]   (--help for the usage; an unknown option is named, exit 2)
  *
  * The engines of `npm run bench` side by side on a folder in xquad-dev's format (DIR/seeds, DIR/questions.jsonl;
  * default ../shared/eval/xquad-dev), scored as ../shared/eval/score-xquad.mjs scores: span-hit@1/@3 and
@@ -9,10 +9,11 @@
  * Engines answer with quote texts (chunks, passages or sentences); each is located in its briefing (its first
  * occurrence) to be scored as a span.
  */
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readOptions, runAsScript } from "../src/cli/args.js";
 import { scoreSpans, type CitedSpan, type SpanRow, type SpanScores } from "../src/cli/metrics.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
 import { createRag } from "../src/rag/rag.js";
@@ -23,6 +24,26 @@ import { latencyStats, percentile } from "./measure.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const log = (line: string): void => void process.stderr.write(`[bench:xquad] ${line}\n`);
+const USAGE = "usage: npm run bench:xquad -- [DIR] [--json]   (DIR in xquad-dev's format; default ../shared/eval/xquad-dev)";
+const OPTIONS = { help: { type: "boolean", short: "h" }, json: { type: "boolean" } } as const;
+
+/** The command line of `npm run bench:xquad`, read. */
+export interface XquadArgs {
+  readonly help: boolean;
+  readonly json: boolean;
+  /** The folder in xquad-dev's format, as given. */
+  readonly dir?: string;
+}
+
+/** `args` read, or what is wrong with them, naming the argument (an unknown option, a second folder). */
+export function readXquadArgs(args: readonly string[]): XquadArgs | { readonly error: string } {
+  const read = readOptions(args, OPTIONS);
+  if ("error" in read) return { error: read.error };
+  const [dir, second] = read.positionals;
+  if (second !== undefined) return { error: `unexpected argument ${JSON.stringify(second)}: npm run bench:xquad takes one folder` };
+  const { help = false, json = false } = read.values;
+  return { help, json, ...(dir === undefined ? {} : { dir }) };
+}
 
 interface EngineResult {
   readonly name: string;
@@ -72,9 +93,8 @@ function table(results: readonly EngineResult[]): string {
   return lines.join("\n");
 }
 
-async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const dir = resolve(args.find((a) => !a.startsWith("--")) ?? join(ROOT, "../shared/eval/xquad-dev"));
+/** The engines on the folder `dir` (absolute), as a table or, with `json`, one JSON object. */
+async function main(dir: string, json: boolean): Promise<void> {
   const rows = readFileSync(join(dir, "questions.jsonl"), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as SpanRow);
   const work = mkdtempSync(join(tmpdir(), "briefing-bench-xquad-"));
   try {
@@ -101,11 +121,20 @@ async function main(): Promise<void> {
       results.push(await run(engine, rows, seeds));
     }
     const report = { command: "npm run bench:xquad", dir, questions: rows.length, buildMs: { median: percentile(builds, 50), runs: builds }, engines: results };
-    if (args.includes("--json")) process.stdout.write(`${JSON.stringify(report)}\n`);
+    if (json) process.stdout.write(`${JSON.stringify(report)}\n`);
     else process.stdout.write(`${table(results)}\n\nindex build of ${seeds.length} briefings: median ${Math.round(percentile(builds, 50))} ms of 3\n`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-await main();
+/** Run as a script (`npm run bench:xquad`), not imported (as the tests import readXquadArgs). */
+await runAsScript(import.meta.url, USAGE, readXquadArgs, async (args) => {
+  const dir = resolve(args.dir ?? join(ROOT, "../shared/eval/xquad-dev"));
+  // A mistyped folder is the caller's to fix, like a mistyped option (and a stack trace says less).
+  if (existsSync(join(dir, "questions.jsonl"))) await main(dir, args.json);
+  else {
+    process.stderr.write(`no ${join(dir, "questions.jsonl")}: bench:xquad reads a folder in xquad-dev's format (DIR/questions.jsonl, DIR/seeds)\n`);
+    process.exitCode = 2;
+  }
+});

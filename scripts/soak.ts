@@ -13,7 +13,9 @@
  *
  *   node --import tsx scripts/soak.ts [--questions 10000] [--users 100] [--no-write] [--deadline-ms 600000]
  *
- * Exit code 0 when every check passed, 1 otherwise. The whole run is bounded by DEADLINE_MS (`--deadline-ms`, which
+ * (`--help` prints the usage; an unknown option or a wrong number is named, exit 2, and nothing is run or written.)
+ *
+ * Exit code 0 when every check passed, 1 otherwise. The whole run is bounded by `--deadline-ms` (10 minutes by default, which
  * tests/scripts/soak.test.ts shortens to see the cleanup at the deadline).
  */
 import { spawn, type ChildProcess } from "node:child_process";
@@ -22,6 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { readOptions, runAsScript } from "../src/cli/args.js";
 import { IDS, startFakeDiscord, type FakeDiscord, type FakeUser } from "../tests/fakes/discord-server.js";
 import { faults, startFakeTelegram, type FakeTelegram } from "../tests/fakes/telegram-server.js";
 import { tempProject, type TempProject } from "../tests/helpers/project.js";
@@ -42,12 +45,52 @@ const HOLD_MS = 2000;
 /** The bot processes alive, for the deadline to kill. */
 const running = new Set<ChildProcess>();
 
-const args = process.argv.slice(2);
-const DEADLINE_MS = Number(args[args.indexOf("--deadline-ms") + 1] ?? "") || 10 * 60_000;
-const SUSTAINED = Number(args[args.indexOf("--questions") + 1] ?? "") || 10_000;
-const WRITE = !args.includes("--no-write");
-/** Distinct users per platform in the sustained run (each Discord user has a DM channel of their own). */
-const USERS = Number(args[args.indexOf("--users") + 1] ?? "") || 100;
+const USAGE = "usage: npm run soak -- [--no-write] [--questions N] [--users N] [--deadline-ms MS]   (defaults: 10000 questions, 100 users, 600000 ms)";
+const OPTIONS = {
+  help: { type: "boolean", short: "h" },
+  "no-write": { type: "boolean" },
+  questions: { type: "string" },
+  users: { type: "string" },
+  "deadline-ms": { type: "string" },
+} as const;
+/** The longest timer Node keeps: a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The command line of the soak, read. */
+export interface SoakArgs {
+  readonly help: boolean;
+  /** Write the figures into docs/reliability.md (`--no-write` only prints them). */
+  readonly write: boolean;
+  /** Questions in the sustained run. */
+  readonly questions: number;
+  /** Distinct users per platform in the sustained run (each Discord user has a DM channel of their own). */
+  readonly users: number;
+  /** The whole run's bound, after which the bots are killed and the script exits 1. */
+  readonly deadlineMs: number;
+}
+
+/**
+ * `args` read, or what is wrong with them, naming the argument: an unknown option, or a value missing or not a whole
+ * number in range (each of which used to start a soak of minutes that rewrote docs/reliability.md).
+ */
+export function readSoakArgs(args: readonly string[]): SoakArgs | { readonly error: string } {
+  const read = readOptions(args, OPTIONS, { refusePositionals: "npm run soak takes only options" });
+  if ("error" in read) return { error: read.error };
+  const { values } = read;
+  /** The whole number given for `name` (digits only: Number() would also take 1e3, 0x10 and " 7"), its default, or what is wrong. */
+  const count = (name: "questions" | "users" | "deadline-ms", fallback: number, max: number, wanted: string): number | string => {
+    const value = values[name];
+    if (value === undefined) return fallback;
+    return /^\d+$/u.test(value) && Number(value) >= 1 && Number(value) <= max ? Number(value) : `--${name} expects ${wanted}, not ${JSON.stringify(value)}`;
+  };
+  const questions = count("questions", 10_000, Number.MAX_SAFE_INTEGER, "a whole number, 1 or more");
+  if (typeof questions === "string") return { error: questions };
+  const users = count("users", 100, Number.MAX_SAFE_INTEGER, "a whole number, 1 or more");
+  if (typeof users === "string") return { error: users };
+  const deadlineMs = count("deadline-ms", 10 * 60_000, MAX_TIMER_MS, `a whole number of milliseconds from 1 to ${MAX_TIMER_MS}`);
+  if (typeof deadlineMs === "string") return { error: deadlineMs };
+  return { help: values.help ?? false, write: !values["no-write"], questions, users, deadlineMs };
+}
 
 const QUESTIONS = readFileSync(join(ROOT, "tests/fixtures/extra-eval.jsonl"), "utf8")
   .trim()
@@ -299,7 +342,7 @@ interface SustainedResult {
   ok: boolean;
 }
 
-async function sustained(project: TempProject, tg: FakeTelegram, dc: FakeDiscord, total: number): Promise<SustainedResult> {
+async function sustained(project: TempProject, tg: FakeTelegram, dc: FakeDiscord, total: number, users: number): Promise<SustainedResult> {
   const bot = await startBot(project, tg, dc, { RATE_LIMIT_PER_MINUTE: "1000" });
   const tracker = new Tracker(tg, dc);
   tracker.start();
@@ -314,7 +357,7 @@ async function sustained(project: TempProject, tg: FakeTelegram, dc: FakeDiscord
       for (const platform of ["tg", "dc"] as const) {
         while (asked[platform] < share[platform] && asked[platform] - tracker.answeredOn[platform] < OUTSTANDING / 2) {
           const n = asked[platform]++;
-          askOne(tg, dc, tracker, platform, n % USERS, QUESTIONS[n % QUESTIONS.length] ?? "?");
+          askOne(tg, dc, tracker, platform, n % users, QUESTIONS[n % QUESTIONS.length] ?? "?");
         }
         if (!finished[platform] && tracker.answeredOn[platform] >= share[platform]) finished[platform] = Date.now();
       }
@@ -391,7 +434,7 @@ async function shutdown(project: TempProject, tg: FakeTelegram, dc: FakeDiscord)
   }
 }
 
-function report(b: BurstResult, s: SustainedResult, d: ShutdownResult): string {
+function report(b: BurstResult, s: SustainedResult, d: ShutdownResult, users: number): string {
   const ms = (x: number): string => `${Math.round(x)} ms`;
   const mb = (x: number): string => `${x.toFixed(1)} MB`;
   const sign = (x: number): string => `${x >= 0 ? "+" : ""}${mb(x)}`;
@@ -406,7 +449,7 @@ function report(b: BurstResult, s: SustainedResult, d: ShutdownResult): string {
     `| | end-to-end latency (question pushed to the fake → answer received by it) | all: p50 ${ms(b.all.p50)}, p95 ${ms(b.all.p95)}, max ${ms(b.all.max)} |`,
     `| | | Telegram: p50 ${ms(b.tg.p50)}, p95 ${ms(b.tg.p95)}; Discord: p50 ${ms(b.dc.p50)}, p95 ${ms(b.dc.p95)} |`,
     `| | throughput | ${b.perSecond.toFixed(0)} answers/s |`,
-    `| Sustained: ${s.questions.toLocaleString("en-US")} questions through one process (half per platform, ${OUTSTANDING / 2} outstanding on each, ${USERS} users each) | every question answered exactly once | ${s.answered.toLocaleString("en-US")}/${s.questions.toLocaleString("en-US")} answered, ${s.duplicates} duplicates ${s.answered === s.questions && s.duplicates === 0 ? "✅" : "❌"} |`,
+    `| Sustained: ${s.questions.toLocaleString("en-US")} questions through one process (half per platform, ${OUTSTANDING / 2} outstanding on each, ${users} users each) | every question answered exactly once | ${s.answered.toLocaleString("en-US")}/${s.questions.toLocaleString("en-US")} answered, ${s.duplicates} duplicates ${s.answered === s.questions && s.duplicates === 0 ? "✅" : "❌"} |`,
     `| | RSS at the start → at the end | ${mb(s.samples[0]?.rss ?? 0)} → ${mb(s.samples.at(-1)?.rss ?? 0)} (${sign(s.rssGrowthMb)} after warm-up) |`,
     `| | JavaScript heap after a full GC, start → end (leak bound: ${LEAK_BOUND_MB} MB growth after warm-up) | ${mb(s.samples[0]?.heap ?? 0)} → ${mb(s.samples.at(-1)?.heap ?? 0)} (${sign(s.heapGrowthMb)}) ${s.heapGrowthMb < LEAK_BOUND_MB ? "✅" : "❌ leak"} |`,
     `| | throughput | ${s.perSecond.toFixed(0)} answers/s overall; Telegram ${s.tgPerSecond.toFixed(0)}/s, Discord ${s.dcPerSecond.toFixed(0)}/s (${s.logLines.toLocaleString("en-US")} log lines at the default level) |`,
@@ -426,15 +469,15 @@ function writeDoc(section: string): void {
   writeFileSync(DOC, next);
 }
 
-async function main(): Promise<void> {
+async function main({ write, questions, users, deadlineMs }: SoakArgs): Promise<void> {
   const project = tempProject();
   const deadline = setTimeout(() => {
-    process.stderr.write(`soak: gave up after ${DEADLINE_MS / 1000} s\n`);
+    process.stderr.write(`soak: gave up after ${deadlineMs / 1000} s\n`);
     // process.exit skips the `finally` blocks: the bot does not watch for its parent going, and the project would stay.
     for (const child of running) child.kill("SIGKILL");
     project.remove();
     process.exit(1);
-  }, DEADLINE_MS);
+  }, deadlineMs);
   deadline.unref();
   // Started inside the try: one that cannot start still leaves no project behind.
   let tg: FakeTelegram | undefined;
@@ -444,13 +487,13 @@ async function main(): Promise<void> {
     dc = await startFakeDiscord();
     process.stderr.write("soak: burst (200 questions from 50 users at once)…\n");
     const b = await burst(project, tg, dc);
-    process.stderr.write(`soak: sustained (${SUSTAINED} questions)…\n`);
-    const s = await sustained(project, tg, dc, SUSTAINED);
+    process.stderr.write(`soak: sustained (${questions} questions)…\n`);
+    const s = await sustained(project, tg, dc, questions, users);
     process.stderr.write("soak: shutdown (SIGTERM with 20 answers in flight)…\n");
     const d = await shutdown(project, tg, dc);
-    const table = report(b, s, d);
+    const table = report(b, s, d, users);
     process.stdout.write(`${table}\n`);
-    if (WRITE) {
+    if (write) {
       writeDoc(table);
       process.stderr.write(`soak: figures written to ${DOC}\n`);
     }
@@ -463,4 +506,5 @@ async function main(): Promise<void> {
   }
 }
 
-await main();
+/** Run as a script (`npm run soak`), not imported (as the tests import readSoakArgs). */
+await runAsScript(import.meta.url, USAGE, readSoakArgs, main);

@@ -12,7 +12,6 @@
  * evaluations score (../shared/eval/score-xquad.mjs), which has no field to tell a reply to small talk from an answer.
  */
 import { createInterface } from "node:readline";
-import { parseArgs } from "node:util";
 import type { Logger } from "../logger.js";
 import { smallTalkNotice } from "../bots/ask.js";
 import { renderNotice } from "../bots/render/plain.js";
@@ -20,6 +19,7 @@ import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js"
 import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
 import { createSharedStore } from "../state/kv.js";
 import { connectRedis } from "../state/redis.js";
+import { readOptions } from "./args.js";
 import { answerJson, noticeJson, type AnswerJson, type LineId } from "./format.js";
 import { openRag, run, setup } from "./setup.js";
 
@@ -128,22 +128,20 @@ async function batch(rag: Rag, memory: ConversationMemory, logger: Logger): Prom
   }
 }
 
+const OPTIONS = { json: { type: "boolean" }, batch: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+
 /** The command line read, or the reason it is not one this command takes. */
 function readArgs(args: readonly string[]): { json: boolean; batch: boolean; help: boolean; question: string } | { error: string } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: [...args],
-      options: { json: { type: "boolean", default: false }, batch: { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } },
-      allowPositionals: true,
-    });
-    const question = positionals.join(" ");
-    if (values.batch && question.trim() !== "") return { error: `--batch reads its questions from stdin, not "${question}"` };
-    return { json: values.json, batch: values.batch, help: values.help, question };
-  } catch (error) {
-    // An unknown or misspelt option (--jsno, --help-me) is not folded into the question.
-    if (error instanceof TypeError) return { error: error.message };
-    throw error;
+  const read = readOptions(args, OPTIONS);
+  if ("error" in read) {
+    // An unknown or misspelt option (--jsno, -5) is not folded into the question; npm takes the first "--" for itself.
+    if (read.code !== "unknown-option") return { error: read.error };
+    return { error: `${read.error}; a question beginning with "-" goes after a second --: npm run ask -- -- ${JSON.stringify(read.argument)}` };
   }
+  const question = read.positionals.join(" ");
+  const { json = false, batch = false, help = false } = read.values;
+  if (batch && question.trim() !== "") return { error: `--batch reads its questions from stdin, not "${question}"` };
+  return { json, batch, help, question };
 }
 
 run(async () => {

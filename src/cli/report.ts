@@ -8,9 +8,9 @@
  */
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { parseArgs } from "node:util";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
 import { connectRedis } from "../state/redis.js";
+import { readOptions } from "./args.js";
 import { run, setup } from "./setup.js";
 
 const USAGE = "usage: npm run report -- [--days N] [--json]";
@@ -110,19 +110,17 @@ function formatReport(report: Report, where: string): string {
   return `${lines.join("\n")}\n`;
 }
 
+const OPTIONS = { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, days: { type: "string" } } as const;
+
 /** The command line read, or what is wrong with it (said before the usage: the usage alone does not say which). */
 function readArgs(args: readonly string[]): { json: boolean; help: boolean; days: number | undefined } | { error: string } {
-  let values: { json?: boolean; help?: boolean; days?: string };
-  try {
-    ({ values } = parseArgs({ args: [...args], options: { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, days: { type: "string" } } }));
-  } catch (error) {
-    // An unknown option, a stray argument, or --days without its number: parseArgs's message names it.
-    if (error instanceof TypeError) return { error: error.message };
-    throw error;
-  }
-  const { json = false, help = false, days } = values;
+  const read = readOptions(args, OPTIONS, { refusePositionals: "the report takes only options" });
+  const daysWanted = "--days expects a whole number of days, 1 or more";
+  // "--days" without its number (or followed by another option) is told what it wants, as a wrong number is.
+  if ("error" in read) return { error: read.code === "needs-value" ? daysWanted : read.error };
+  const { json = false, help = false, days } = read.values;
   // Digits only: Number() would also take 1e3, 0x10 and " 7".
-  if (days !== undefined && (!/^\d+$/.test(days) || Number(days) < 1)) return { error: `--days expects a whole number of days, 1 or more, not ${JSON.stringify(days)}` };
+  if (days !== undefined && (!/^\d+$/.test(days) || Number(days) < 1)) return { error: `${daysWanted}, not ${JSON.stringify(days)}` };
   return { json, help, days: days === undefined ? undefined : Number(days) };
 }
 

@@ -195,6 +195,33 @@ describe("npm run ask", () => {
     expect(both.stderr).toContain("--batch reads its questions from stdin");
   });
 
+  it("names an unknown option in its own words, with how to ask a question beginning with \"-\" through npm (found by a review)", { timeout: 60_000 }, () => {
+    for (const [arg, named] of [
+      ["-5", "-5"],
+      ["-hx", "-hx"],
+      ["--jsno", "--jsno"],
+      ["--jsno=1", "--jsno"],
+    ] as const) {
+      const refused = npm(["ask", "--", arg]);
+      expect(refused.status, arg).toBe(2);
+      expect(refused.stdout, arg).toBe("");
+      // Node's own text ("place it at the end of the command after '--'") is wrong through npm, which eats one "--".
+      expect(refused.stderr.split("\n"), arg).toEqual([
+        `unknown option ${named}; a question beginning with "-" goes after a second --: npm run ask -- -- ${JSON.stringify(arg)}`,
+        expect.stringMatching(/^usage: npm run ask/u),
+        "",
+      ]);
+    }
+    const value = npm(["ask", "--", "--json=yes", "Who is Michele Sison?"]);
+    expect(value.status).toBe(2);
+    expect(value.stderr.split("\n")[0]).toBe("--json takes no value");
+    // As the message says: after a second --, it is the question.
+    const asked = npm(["ask", "--", "--", "-5 degrees in Oslo?"]);
+    expect(asked.status).toBe(0);
+    expect(asked.stderr).toBe("");
+    expect(asked.stdout.trim()).not.toBe("");
+  });
+
   it("--json answers an empty question with the JSON of a refused one, as the contract says", { timeout: 60_000 }, () => {
     for (const question of ["", "   "]) {
       const { stdout, status } = npm(["ask", "--", "--json", question]);
