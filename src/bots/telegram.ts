@@ -52,6 +52,12 @@ export interface TelegramBotOptions {
   readonly refusalLogIntervalMs?: number;
 }
 
+/** The Telegram adapter's handle. */
+export interface TelegramBotHandle extends BotHandle {
+  /** The port the webhook server listens on (the one taken for port 0) while it runs; undefined when polling or stopped. */
+  readonly webhookPort: number | undefined;
+}
+
 /** The commands in the client's menu, described in `language`. */
 const commandsIn = (language: Language): BotCommand[] => {
   const { commands } = messages(language);
@@ -97,7 +103,7 @@ function senderOf(ctx: Context): string {
 const messageKey = (chatId: number, messageId: number): string => `telegram:${chatId}:${messageId}`;
 
 /** Creates the Telegram bot; nothing touches the network until `start()`. */
-export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): BotHandle {
+export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options: TelegramBotOptions = {}): TelegramBotHandle {
   const { ask, inflight } = deps;
   const logger = deps.logger.child({ bot: "telegram" });
   const { conflictRetryMs = 5000, maxSendRetries = 2, typingDelayMs = 400, acknowledgeWithinMs = 3000, refusalLogIntervalMs = 60_000 } = options;
@@ -461,6 +467,10 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
 
   return {
     name: "telegram",
+    get webhookPort() {
+      const address = webhook?.address();
+      return typeof address === "object" && address !== null ? address.port : undefined;
+    },
     async start() {
       bot.botInfo = await bot.telegram.getMe().catch((error: unknown) => {
         // A 401 is Telegram saying the token is no bot's (mistyped, or revoked with /revoke): said with the variable

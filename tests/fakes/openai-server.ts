@@ -3,7 +3,8 @@
  * speak) on 127.0.0.1 with an ephemeral port, for driving the real ChatOpenAI and OpenAIEmbeddings.
  *
  * - POST /v1/chat/completions, streamed (SSE) or not, answers with the next scripted behaviour: a text,
- *   an HTTP error (429 with Retry-After, 500 …), malformed JSON, a slow reply, or a dropped connection.
+ *   an HTTP error (429 with Retry-After, 500 …), malformed JSON, a slow reply, a dropped connection, or a text
+ *   streamed part by part as the test releases each.
  *   With nothing scripted it uses `chat` (default: a fixed text).
  * - POST /v1/embeddings answers with deterministic unit vectors (character trigram hashing), so the same
  *   text always gets the same vector and similar texts get close ones.
@@ -22,7 +23,19 @@ export type ChatBehaviour =
   /** Waits `delayMs` before answering `text` (default "late"), to go past the client's timeout. */
   | { readonly kind: "slow"; readonly delayMs: number; readonly text?: string }
   /** Closes the connection without an answer. */
-  | { readonly kind: "drop" };
+  | { readonly kind: "drop" }
+  /**
+   * Answers the parts' texts joined; streamed one event per part, each once its `after` (when given) has settled
+   * (not streamed: once every one has). The test releases each part when it chooses, so that what the client does
+   * with one comes before or after what it does elsewhere as the test orders it, not as the machine's speed does.
+   */
+  | { readonly kind: "parts"; readonly parts: readonly StreamPart[] };
+
+/** A piece of a streamed answer, held until `after` settles. */
+export interface StreamPart {
+  readonly text: string;
+  readonly after?: Promise<unknown>;
+}
 
 export interface ChatMessage {
   readonly role: string;
@@ -196,10 +209,15 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         return answer({ kind: "text", text: behaviour.text ?? "late" });
       case "text":
         return answer(behaviour);
+      case "parts":
+        return answer({ kind: "text", text: behaviour.parts.map((p) => p.text).join("") }, behaviour.parts);
     }
 
-    async function answer(b: Extract<ChatBehaviour, { kind: "text" }>): Promise<void> {
+    /** Answers `b`; streamed as `parts` when given, else in `b`'s chunks. */
+    async function answer(b: Extract<ChatBehaviour, { kind: "text" }>, parts?: readonly StreamPart[]): Promise<void> {
       if (!request.stream) {
+        if (parts) await Promise.all(parts.map((p) => p.after));
+        if (res.destroyed) return;
         const message = { role: "assistant", content: b.text };
         res.writeHead(200, { "content-type": "application/json" }).end(
           JSON.stringify({
@@ -218,10 +236,12 @@ export async function startFakeOpenAI(options: FakeOpenAIOptions = {}): Promise<
         `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created, model: request.model, choices: [{ index: 0, delta, finish_reason: finish, logprobs: null }] })}\n\n`;
       res.write(event({ role: "assistant", content: "" }, null));
       const size = b.chunkChars ?? 12;
-      for (let i = 0; i < b.text.length; i += size) {
-        if (b.chunkDelayMs) await wait(b.chunkDelayMs);
+      const chunks = parts ?? Array.from({ length: Math.ceil(b.text.length / size) }, (_, i): StreamPart => ({ text: b.text.slice(i * size, (i + 1) * size) }));
+      for (const chunk of chunks) {
+        if (chunk.after) await chunk.after;
+        else if (b.chunkDelayMs) await wait(b.chunkDelayMs);
         if (res.destroyed) return;
-        res.write(event({ content: b.text.slice(i, i + size) }, null));
+        res.write(event({ content: chunk.text }, null));
       }
       res.write(event({}, "stop"));
       res.end("data: [DONE]\n\n");

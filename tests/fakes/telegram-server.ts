@@ -19,7 +19,12 @@ export type Fault =
   /** The call is carried out, then the connection is destroyed: the caller cannot tell it from a call that failed. */
   | { readonly kind: "lost" }
   /** The call is held for `ms`, then served normally (a slow or congested Bot API). */
-  | { readonly kind: "delay"; readonly ms: number };
+  | { readonly kind: "delay"; readonly ms: number }
+  /**
+   * The call is held until `until` settles, then served normally: the test releases it when it chooses, so that
+   * the order of this call's outcome and the bot's other calls is the test's, not the machine's speed.
+   */
+  | { readonly kind: "hold"; readonly until: Promise<unknown> };
 
 /** The faults tests script most, shaped as Telegram (or a proxy in front of it) sends them. */
 export const faults = {
@@ -38,6 +43,7 @@ export const faults = {
   badRequest: (description: string): Fault => ({ kind: "error", code: 400, description: `Bad Request: ${description}` }),
   drop: (): Fault => ({ kind: "drop" }),
   delay: (ms: number): Fault => ({ kind: "delay", ms }),
+  hold: (until: Promise<unknown>): Fault => ({ kind: "hold", until }),
 } as const;
 
 /** One request the bot made, successful or not. */
@@ -161,6 +167,9 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
   let nextCallbackId = 9000;
   let nextUpdateId = 500;
   let webhook: FakeTelegram["webhook"];
+  /** Settles on close(): a held call is let go then, not left pending for ever. */
+  let closing = (): void => undefined;
+  const closed = new Promise<void>((resolve) => (closing = resolve));
 
   const changed = (): void => {
     for (const listener of [...listeners]) listener();
@@ -324,6 +333,11 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
       await new Promise((resolve) => setTimeout(resolve, ms));
       fault = undefined;
     }
+    if (fault?.kind === "hold") {
+      await Promise.race([fault.until, closed]);
+      if (!server.listening) return void req.socket.destroy();
+      fault = undefined;
+    }
     if (fault?.kind === "drop") return void req.socket.destroy();
     if (fault?.kind === "lost") {
       api[method]?.(params);
@@ -455,6 +469,7 @@ export async function startFakeTelegram(options: FakeTelegramOptions = {}): Prom
         timeoutMs,
       ),
     close: async () => {
+      closing();
       changed(); // releases long polls
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
