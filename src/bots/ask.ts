@@ -6,7 +6,7 @@
 import { detectLanguage, IndexError, QuestionError, smallTalk, type Answer, type ConversationTurn, type Language, type QuestionErrorCode, type Rag, type SmallTalk } from "../rag/index.js";
 import type { Logger } from "../logger.js";
 import { createMemoryState, quoteDigest, type BotState, type ConversationPlace } from "../state/index.js";
-import { nextTurns } from "../state/conversations.js";
+import { nextTurns, turnOf } from "../state/conversations.js";
 import type { RateLimiter } from "./rate-limit.js";
 
 /** A short message instead of an answer: a refused question, the rate limit, a failure, or a reply to small talk. */
@@ -158,8 +158,10 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     // a right-to-left override stored raw would reverse the operator's report line, a zero-width space split
     // one question into two groups there.
     const asked = answer.question;
+    // The answer's own conversation (what a reply to it continues) is the one it followed; the chat's gets this turn
+    // added to what it holds now, which a slow answer or another replica may have added to meanwhile.
     const turns = nextTurns(earlier, asked, citations);
-    if (conversation) await safely("remembering the conversation", () => state.conversations.remember(conversation, turns), undefined);
+    if (conversation) await safely("remembering the conversation", () => state.conversations.append(conversation, turnOf(asked, citations)), undefined);
     if (platform === undefined) return { kind: "answer", answer, turns };
     if (answer.kind === "declined") {
       await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question: asked, citations: [] }), undefined);

@@ -15,8 +15,8 @@ import { createInterface } from "node:readline";
 import type { Logger } from "../logger.js";
 import { smallTalkNotice } from "../bots/ask.js";
 import { renderNotice } from "../bots/render/plain.js";
-import { QuestionError, type ConversationTurn, type Rag } from "../rag/index.js";
-import { createConversationMemory, nextTurns, type ConversationMemory } from "../state/conversations.js";
+import { QuestionError, smallTalk, type ConversationTurn, type Rag } from "../rag/index.js";
+import { createConversationMemory, turnOf, type ConversationMemory } from "../state/conversations.js";
 import { createSharedStore } from "../state/kv.js";
 import { connectRedis } from "../state/redis.js";
 import { readOptions } from "./args.js";
@@ -75,9 +75,10 @@ async function askInConversation(
     return [];
   });
   const result = await askLine(rag, logger, question, id, earlier);
-  // A refused or failed line (empty, too long) is no turn; a declined one is, with nothing cited.
-  if (result.error === undefined) {
-    await memory.remember(place, nextTurns(earlier, result.question, result.citations)).catch((error: unknown) => {
+  // A refused or failed line (empty, too long) is no turn, nor is small talk (as in the bots); a declined one is,
+  // with nothing cited.
+  if (result.error === undefined && typeof question === "string" && smallTalk(question) === undefined) {
+    await memory.append(place, turnOf(result.question, result.citations)).catch((error: unknown) => {
       logger.warn({ err: error, conversation }, "could not remember the turn; the answer stands");
     });
   }

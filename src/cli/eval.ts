@@ -15,7 +15,8 @@
 import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
-import type { Answer, ConversationTurn, Rag } from "../rag/index.js";
+import { smallTalk, type Answer, type ConversationTurn, type Rag } from "../rag/index.js";
+import { keptTurns } from "../state/conversations.js";
 import { QuestionsFileError, readRows, type ConversationRow, type Turn } from "./eval-rows.js";
 import { firstHit, percentile, scoreReplies, scoreSpans, type EngineReply, type EvalRow, type SpanRow } from "./metrics.js";
 import { openRag, run, setup, type Cli } from "./setup.js";
@@ -74,10 +75,12 @@ async function evalConversations(rag: Rag, rows: readonly ConversationRow[], jso
   for (const row of rows) {
     const last = row.turns[row.turns.length - 1];
     if (!last) continue;
-    const turns: ConversationTurn[] = [];
+    // The turns as the bots keep them: small talk is none, and a conversation keeps its last few (keptTurns).
+    let turns: ConversationTurn[] = [];
     for (const turn of row.turns.slice(0, -1)) {
+      if (smallTalk(turn.question) !== undefined) continue;
       const answer = await rag.answer(turn.question, { context: { turns } });
-      turns.push({ question: turn.question, citations: spansOf(answer) ?? [] });
+      turns = keptTurns([...turns, { question: turn.question, citations: spansOf(answer) ?? [] }]);
     }
     const withContext = verdict(await rag.answer(last.question, { context: { turns } }), last);
     const without = verdict(await rag.answer(last.question), last);

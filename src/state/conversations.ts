@@ -26,6 +26,12 @@ export interface ConversationMemory {
   recall(place: ConversationPlace): Promise<ConversationTurn[]>;
   /** Keeps `turns` as the conversation of `place.chat` (no-op without one) for the TTL. */
   remember(place: ConversationPlace, turns: readonly ConversationTurn[]): Promise<void>;
+  /**
+   * Adds `turn` to the conversation of `place.chat` (no-op without one) as it is now, not as it was when the
+   * question was asked: an answer that took long, or another replica's, may have added a turn meanwhile, which
+   * writing back the turns recalled then would drop.
+   */
+  append(place: ConversationPlace, turn: ConversationTurn): Promise<void>;
   /** Links sent answer messages to `turns`, so a reply to any of them continues the conversation. */
   link(messages: readonly string[], turns: readonly ConversationTurn[]): Promise<void>;
 }
@@ -37,7 +43,7 @@ export function createConversationMemory(store: KeyValueStore, ttlMs: number): C
     return raw === undefined ? undefined : parseTurns(raw);
   };
   const write = (key: string, turns: readonly ConversationTurn[], ms: number): Promise<void> =>
-    store.set(key, JSON.stringify(turns.slice(-MAX_TURNS)), ms);
+    store.set(key, JSON.stringify(keptTurns(turns)), ms);
   return {
     async recall({ chat, replyTo }) {
       if (replyTo !== undefined) {
@@ -49,16 +55,38 @@ export function createConversationMemory(store: KeyValueStore, ttlMs: number): C
     async remember({ chat }, turns) {
       if (chat !== undefined) await write(`chat:${chat}`, turns, ttlMs);
     },
+    async append({ chat }, turn) {
+      if (chat === undefined) return;
+      const key = `chat:${chat}`;
+      await write(key, [...((await read(key)) ?? []), turn], ttlMs);
+    },
     async link(messages, turns) {
       await Promise.all(messages.map((message) => write(`answer:${message}`, turns, ANSWER_MEMORY_MS)));
     },
   };
 }
 
-/** The conversation after `question` was answered with `cited`: the last {@link MAX_TURNS} turns. */
+/** The turn of `question`, answered with `cited` (none when declined). */
+export function turnOf(question: string, cited: readonly CitedSpan[]): ConversationTurn {
+  return { question, citations: cited.map(({ source, start, end }) => ({ source, start, end })) };
+}
+
+/** The conversation after `question` was answered with `cited` (see {@link keptTurns}). */
 export function nextTurns(earlier: readonly ConversationTurn[], question: string, cited: readonly CitedSpan[]): ConversationTurn[] {
-  const turn: ConversationTurn = { question, citations: cited.map(({ source, start, end }) => ({ source, start, end })) };
-  return [...earlier, turn].slice(-MAX_TURNS);
+  return keptTurns([...earlier, turnOf(question, cited)]);
+}
+
+/**
+ * The turns a conversation keeps: the last {@link MAX_TURNS}, but never without the last one answered while an
+ * earlier one was. A follow-up leans on the last answered question (conversation.ts walks back over declined
+ * ones), so three declined questions in a row ("How many died there?", "Was there a war?", "Who won the match?")
+ * would otherwise leave "and why?" nothing to follow.
+ */
+export function keptTurns(turns: readonly ConversationTurn[]): ConversationTurn[] {
+  const last = turns.slice(-MAX_TURNS);
+  if (last.some((t) => t.citations.length > 0)) return last;
+  const answered = turns.findLast((t) => t.citations.length > 0);
+  return answered === undefined ? last : [answered, ...last.slice(1 - MAX_TURNS)];
 }
 
 /** Turns from stored JSON; anything malformed (an older version, a foreign key) reads as no conversation. */
@@ -78,5 +106,5 @@ export function parseTurns(raw: string): ConversationTurn[] | undefined {
     }
     turns.push({ question, citations: spans });
   }
-  return turns.slice(-MAX_TURNS);
+  return keptTurns(turns);
 }

@@ -90,6 +90,29 @@ describe("ask", () => {
     rag.close();
   });
 
+  it("keeps both turns of two questions answered at once in one chat, the slow first one's too", async () => {
+    // Found by a review: the chat's turns were written back as recalled before answering, so the question asked
+    // while a slow answer was being written lost its turn (or the slow one lost the other's).
+    const p = project();
+    const core = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const rag: typeof core = Object.assign(Object.create(core) as typeof core, {
+      answer: async (question: string, options?: Parameters<typeof core.answer>[1]) => {
+        if (question.startsWith("Who")) await held;
+        return core.answer(question, options);
+      },
+    });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: capturingLogger().logger });
+    const place = { chat: "telegram:chat:5" };
+    const slow = ask("Who is Michele Sison?", { user: "u", conversation: place });
+    await ask("What did Sison say about Mali?", { user: "u", conversation: place });
+    release();
+    await slow;
+    expect((await ask.state.conversations.recall(place)).map((t) => t.question)).toEqual(["What did Sison say about Mali?", "Who is Michele Sison?"]);
+    core.close();
+  });
+
   it("logs a flood over the rate limit once, with its one notice, not a line per message", async () => {
     const p = project();
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });

@@ -105,6 +105,18 @@ describe("npm run ask", () => {
     expect(rows[8]?.text).toBe('"conversation" must be a string or a number');
   });
 
+  it("--json --batch keeps small talk out of a conversation's turns, as the bots do", { timeout: 60_000 }, () => {
+    // Found by a review: "thanks", "ok" and "hello" were turns here (the bots skip them), so "and why?" saw only them.
+    const input = ["What happened between Algeria and Bamako last week?", "thanks", "ok", "hello", "and why?"]
+      .map((question, i) => JSON.stringify({ id: i, question, conversation: "talk" }))
+      .join("\n");
+    const { stdout, status } = npm(["ask", "--", "--json", "--batch"], input);
+    expect(status).toBe(0);
+    const rows = stdout.trim().split("\n").map((l) => JSON.parse(l) as Json & { contextTurns?: number });
+    expect(rows.map((r) => r.contextTurns)).toEqual([0, 1, 1, 1, 1]);
+    expect(rows[4]?.answered).toBe(true);
+  });
+
   it("--json --batch refuses a question that is not text as \"not-text\", in a conversation or not, and goes on", { timeout: 60_000 }, () => {
     const odd = [null, true, 0, [], ["Who is Michele Sison?"], { text: "Who is Michele Sison?" }];
     const input = [

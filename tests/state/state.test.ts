@@ -12,7 +12,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-limit.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
-import { parseTurns } from "../../src/state/conversations.js";
+import { keptTurns, parseTurns } from "../../src/state/conversations.js";
+import type { ConversationTurn } from "../../src/rag/index.js";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog, type FeedbackOptions } from "../../src/state/feedback.js";
 import { connectRedis, createState, openState, StateUnavailableError, type BotState, type SharedRedis } from "../../src/state/index.js";
 import { createMemoryStore, createSharedStore } from "../../src/state/kv.js";
@@ -74,6 +75,15 @@ describe("in-process state", () => {
     expect(parseTurns("{")).toBeUndefined();
     expect(parseTurns('[{"question":1}]')).toBeUndefined();
     expect(parseTurns(JSON.stringify([turn("a"), turn("b"), turn("c"), turn("d")]))?.map((t) => t.question)).toEqual(["b", "c", "d"]);
+  });
+
+  it("keeps the last answered turn however many declined ones came after it", () => {
+    // Found by a review: three declined questions pushed the answered one out, and "and why?" had nothing to follow.
+    const declined = (question: string): ConversationTurn => ({ question, citations: [] });
+    const turns = [turn("a"), turn("answered"), declined("x"), declined("y"), declined("z")];
+    expect(keptTurns(turns).map((t) => t.question)).toEqual(["answered", "y", "z"]);
+    expect(keptTurns([declined("x"), declined("y"), declined("z"), declined("w")]).map((t) => t.question)).toEqual(["y", "z", "w"]);
+    expect(keptTurns([turn("a"), declined("x"), turn("b"), declined("y")]).map((t) => t.question)).toEqual(["x", "b", "y"]);
   });
 });
 
