@@ -247,7 +247,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       }
       const html = renderPassageHtml(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus });
       // The deadline is counted from the press: the payload and the rate limit may have waited on Redis already.
-      await acknowledgeBy(pressedAt + acknowledgeWithinMs, sendPart(ctx, html, answered?.message_id), acknowledge);
+      const posted = sendPart(ctx, html, answered?.message_id);
+      await acknowledgeBy(pressedAt + acknowledgeWithinMs, posted, acknowledge);
+      if (answered && ctx.chat) await followsTheAnswer(ctx.chat.id, answered.message_id, await posted);
     };
     // A failed press is told to the presser alone (a toast), not to the whole chat, and stops the button spinning;
     // after the query was answered, only the log can tell.
@@ -353,6 +355,19 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   async function sendPart(ctx: Context, html: string, after?: number, keyboard?: InlineKeyboardMarkup): Promise<number> {
     const sent = await withRetry(() => ctx.reply(html, { ...FORMAT, ...(after === undefined ? {} : replyTo(after)), ...(keyboard ? { reply_markup: keyboard } : {}) }));
     return sent.message_id;
+  }
+
+  /**
+   * Links a paragraph posted under an answer to that answer's conversation, so that a reply to the paragraph (in a
+   * group, the only way to follow up) continues it as a reply to the answer would. Never fails the press.
+   */
+  async function followsTheAnswer(chatId: number, answerId: number, passageId: number): Promise<void> {
+    try {
+      const turns = await state.conversations.recall({ replyTo: messageKey(chatId, answerId) });
+      if (turns.length > 0) await state.conversations.link([messageKey(chatId, passageId)], turns);
+    } catch (error) {
+      logger.warn({ err: error }, "could not link the paragraph to its answer's conversation; a reply to it will not follow up on it");
+    }
   }
 
   /** A private chat or one's part of a forum topic is a conversation for a while; a reply to an answer continues that answer's. */

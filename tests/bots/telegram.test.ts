@@ -878,6 +878,21 @@ describe("Telegram bot, follow-up questions", () => {
     await tg.waitForSent(3);
     expect(rag.contexts).toEqual([undefined, undefined, { turns: [first] }]);
   });
+
+  it("in a group a reply to a paragraph posted under an answer follows up on that answer", async () => {
+    // Found by a review: the paragraph was linked to nothing, so a reply to it was asked alone.
+    const { tg, rag } = await setup();
+    tg.push(tg.groupUpdate(`@${tg.me.username ?? ""} Who is Michele Sison?`));
+    const [answer] = await tg.waitForSent(1);
+    if (!answer) throw new Error("no answer");
+    tg.push(tg.callbackUpdate(answer.message, tg.buttonsOf(answer)[0]?.[0] ?? ""));
+    const [, passage] = await tg.waitForSent(2);
+    if (!passage) throw new Error("no paragraph");
+    await tg.waitForCalls("answerCallbackQuery", 1);
+    tg.push(tg.groupUpdate("And what did she say?", { replyTo: passage.message, from: { id: 1003 } }));
+    await tg.waitForSent(3);
+    expect(rag.contexts).toEqual([undefined, { turns: [first] }]);
+  });
 });
 
 describe("Telegram bot, answer buttons and feedback", () => {
