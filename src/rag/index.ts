@@ -5,7 +5,7 @@
 export type { Answer, AnswerOptions, Citation, CitedSpan, ComposedText, ConversationContext, ConversationTurn, PassageView, WordMatch, Language, Passage, PassageKind, Place, Rag, RagInfo, Sentence, Timings } from "./types.js";
 export { IndexError, QuestionError, type IndexErrorCode, type QuestionErrorCode } from "./errors.js";
 export { detectLanguage } from "./text/language.js";
-export { englishPlace } from "./ingest.js";
+export { englishPlace } from "./place.js";
 export { graphemeEnd, graphemes, graphemeStart } from "./text/graphemes.js";
 export { smallTalk, type SmallTalk } from "./text/smalltalk.js";
 export { cleanQuestion, createRag, withoutUnsafe, type CreateRagOptions } from "./rag.js";

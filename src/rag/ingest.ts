@@ -6,10 +6,15 @@
  * "copy link", "read N replies", follow buttons, the keyword list) is dropped; a tweet's author and time
  * stamp become the label of the tweet's passage; a paragraph that the page broke across a blank line
  * mid-sentence is joined again (see continuesAcrossBlankLine). A post embedded in the page (a tweet) is
- * recognised by the follow line before it or the time stamp after it. Link targets and HTML tags are no words of the
- * text: the text read is indexedText's, blanked where they stand, so its offsets are the source's.
+ * recognised by the follow line before it or the time stamp after it. Link targets and HTML tags are no words of
+ * the text: the text read is indexedText's, blanked where they stand, so its offsets are the source's.
+ *
+ * ingest() reads a file in three steps: splitLines and classify, then draftsOf (the lines to spans of passages),
+ * then passagesOf (the spans to passages with their sentences and labels).
  */
-import type { Passage, PassageKind, Place, Sentence } from "./types.js";
+import { englishPlace } from "./place.js";
+import type { Passage, PassageKind, Sentence } from "./types.js";
+import { MONTH_PATTERNS } from "./text/months.js";
 import { foldDigits } from "./text/normalize.js";
 import { MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
@@ -37,22 +42,6 @@ type LineKind =
   | { kind: "timestamp"; date: string; clock: boolean }
   | { kind: "keywords" };
 
-/** Months in every naming the Arab world uses, as text/question-type.ts's DATE_WORDS (keep the two alike). */
-const MONTHS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/يناير|كانون الثاني|جانفي|january|\bjan\b/i, "01"],
-  [/فبراير|شباط|فيفري|february|\bfeb\b/i, "02"],
-  [/مارس|آذار|march|\bmar\b/i, "03"],
-  [/أبريل|ابريل|إبريل|نيسان|أفريل|افريل|april|\bapr\b/i, "04"],
-  [/مايو|أيار|ماي|\bmay\b/i, "05"],
-  [/يونيو|حزيران|جوان|june|\bjun\b/i, "06"],
-  [/يوليو|تموز|جويلية|july|\bjul\b/i, "07"],
-  [/أغسطس|اغسطس|آب|(?<![\u0621-\u064A])[أا]وت(?![\u0621-\u064A])|august|\baug\b/i, "08"],
-  [/سبتمبر|أيلول|september|\bsep\b/i, "09"],
-  [/أكتوبر|اكتوبر|تشرين الأول|october|\boct\b/i, "10"],
-  [/نوفمبر|تشرين الثاني|november|\bnov\b/i, "11"],
-  [/ديسمبر|كانون الأول|december|\bdec\b/i, "12"],
-];
-
 const ARABIC_LETTERS = /[\u0621-\u064A]/gu;
 const LATIN_LETTERS = /[A-Za-z]/g;
 const SENTENCE_END = /[.!?؟…:"”»)\]*]$/u;
@@ -60,8 +49,8 @@ const SENTENCE_END = /[.!?؟…:"”»)\]*]$/u;
 /**
  * A Markdown link `[text](url)`: its text and its opening `[text](` in groups 1 and 2, the url (no line break in it,
  * as CommonMark has it; parentheses one deep at most, x.com/a_(b)) in group 3. Neither part holds the bracket that
- * opens it: each try then stops at the next one, where a line of many unclosed "[" or "](" was read to its end at
- * each (40,000: 5-9 s).
+ * opens it: each try then stops at the next one, so a line of many unclosed "[" or "](" is not read to its end at
+ * each.
  */
 const LINK = /(\[([^[\]]*)\]\()((?:[^()\r\n]|\([^()\r\n]*\))*)\)/g;
 
@@ -84,8 +73,8 @@ const ATTRIBUTE = `[A-Za-z_:][-A-Za-z0-9_:.]*(?:\\s*=\\s*(?:"[^"<>]*"|'[^'<>]*'|
  * An HTML tag (`<a href="…">`, `</p>`, `<br/>`, a tag spread over lines), a declaration (`<!DOCTYPE …>`, `<?xml …?>`),
  * a comment, or a script or style element whole (code, no text of the page). A tag is written as HTML writes one, an
  * element's name then attributes, so a "<" in prose ("fell to <a third of the total … ratio >2", "x<y holds when
- * y>x") starts none, where any text up to the next ">" once blanked two paragraphs. Each stops at the next "<":
- * never a scan of the rest of the file from every "<".
+ * y>x") starts none, and the prose up to the next ">" is not blanked. Each stops at the next "<": never a scan of
+ * the rest of the file from every "<".
  */
 const HTML_TAG = new RegExp(
   [
@@ -99,9 +88,9 @@ const HTML_TAG = new RegExp(
 
 /**
  * The text as its words are indexed and marked in quotes: Markdown link targets and HTML tags are no words of the
- * briefing ("example com" found `[Lumara](https://example.com/…)`, "href" an `<a href>`), so they are blanked to
- * spaces, the link's brackets and parentheses kept. Of the same length as `text`: every offset is the source's, and
- * quotes are still sliced from the source. A bare URL is written in the text, and stays.
+ * briefing (a search for "example com" is not to find `[Lumara](https://example.com/…)`, nor "href" an `<a href>`),
+ * so they are blanked to spaces, the link's brackets and parentheses kept. Of the same length as `text`: every
+ * offset is the source's, and quotes are still sliced from the source. A bare URL is written in the text, and stays.
  */
 export function indexedText(text: string): string {
   // Line ends kept: a tag or a script spread over lines leaves the lines, and the paragraphs, as they were.
@@ -113,12 +102,15 @@ function count(s: string, re: RegExp): number {
   return s.match(re)?.length ?? 0;
 }
 
+/** Longest time stamp line, its times of day blanked: a longer line is a sentence that mentions a date. */
+const MAX_TIMESTAMP_CHARS = 60;
+
 /** The date, ISO 8601 ("2023-01-23", or "2023-01" without a day), of a time stamp line such as "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", if it is one. */
 export function parseTimestamp(line: string): string | undefined {
   const text = foldDigits(unlink(line)).replace(/\d{1,2}:\d{1,2}/g, " ");
-  if (text.length > 60) return undefined;
+  if (text.length > MAX_TIMESTAMP_CHARS) return undefined;
   const year = text.match(/\b(19|20)\d{2}\b/)?.[0];
-  const month = MONTHS.find(([re]) => re.test(text));
+  const month = MONTH_PATTERNS.find(([re]) => re.test(text));
   if (!year || !month) return undefined;
   const monthAt = text.search(month[0]);
   const days = [...text.matchAll(/(?<!\d)(\d{1,2})(?!\d)/g)];
@@ -126,27 +118,6 @@ export function parseTimestamp(line: string): string | undefined {
   // A day the month does not have (٣٠ فبراير) is no day: the month and year are still the stamp's.
   const inMonth = new Date(Date.UTC(Number(year), Number(month[1]), 0)).getUTCDate();
   return day === undefined || Number(day) < 1 || Number(day) > inMonth ? `${year}-${month[1]}` : `${year}-${month[1]}-${day.padStart(2, "0")}`;
-}
-
-/** An ISO date of parseTimestamp's as a citation label writes it: "23 Jan 2023", "Jan 2023". */
-export function englishDate(iso: string): string {
-  const [year, month, day] = iso.split("-").map(Number) as [number, number, number | undefined];
-  return [day, MONTH_ABBREVIATIONS[month - 1], year].filter((part) => part !== undefined).join(" ");
-}
-
-/** English's month abbreviations, fixed here: ICU's change between versions ("Sep", "Sept"), and labels are stored. */
-const MONTH_ABBREVIATIONS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"] as const;
-
-/** Where a quote stands, in English: its passage's label ("paragraph 7", "tweet by @State_IO, 23 Jan 2023"). */
-export function englishPlace({ kind, paragraph, author, date }: Place): string {
-  switch (kind) {
-    case "headline":
-      return "headline";
-    case "paragraph":
-      return paragraph === undefined ? "paragraph" : `paragraph ${paragraph}`;
-    case "tweet":
-      return ["tweet", author ? ` by @${author}` : "", date ? `, ${englishDate(date)}` : ""].join("");
-  }
 }
 
 /** A line of @handles and #hashtags only: a post's tags, or page debris when no post is open. */
@@ -157,6 +128,9 @@ const isTagLine = (text: string): boolean => /^(?:[@#][\p{L}\p{N}_]+\s*)+$/u.tes
  * minutes). Not a lone م: after a date it is more often ميلادي (AD) than مساءً.
  */
 const CLOCK = /\d{1,2}:\d{1,2}|(?:^|\s)(?:ص|am|pm)(?=\s|\.|$)/iu;
+
+/** Most words on a time stamp line ("10:02 PM · Jan 23, 2023" has two): a line of more is one of the article. */
+const MAX_TIMESTAMP_WORDS = 4;
 
 /** A page's own publishing stamp: when the page was put up or changed, no line of the article. */
 const PAGE_STAMP = /^(?:published|updated|posted|last updated|نشر|نُشر|تم النشر|تاريخ النشر|آخر تحديث|تحديث)(?![\p{L}])/iu;
@@ -178,7 +152,7 @@ function classify(raw: string): LineKind {
   if (follow?.[1]) return { kind: "follow", handle: follow[1] };
   if (/^(?:ال)?كلمات (?:ال)?مفتاحية$|^(?:tags|keywords):?$/i.test(text)) return { kind: "keywords" };
   const date = parseTimestamp(text);
-  if (date && count(text, /[\p{L}]+/gu) <= 4) return { kind: "timestamp", date, clock: CLOCK.test(text) };
+  if (date && count(text, /[\p{L}]+/gu) <= MAX_TIMESTAMP_WORDS) return { kind: "timestamp", date, clock: CLOCK.test(text) };
   // Each pattern is the whole line or anchored at an end of it: a paragraph that mentions reading or a link is kept.
   if (
     /^منذ \d+ \S+$/.test(text) ||
@@ -233,11 +207,11 @@ const LATIN_CONTINUATION = /^[\p{Ll},;)\]]/u;
  */
 function continuesAcrossBlankLine(text: string, draft: Draft, line: Line): boolean {
   if (isLatin(line.text) && LATIN_CONTINUATION.test(line.text)) return true;
-  // The paragraph's sentences, counted again at each of its lines: segmenting it each time was quadratic (short
-  // lines without a stop, 5 s a megabyte; lines of symbols, which hold no sentence and joined the whole file, 16 s
-  // for 64 KB). Longer than two of the longest sentences segmentSentences makes, it is taken to hold two (it does,
-  // but for a run of symbols or a long blanked link, which end it there all the same); with no word it holds none;
-  // without a stop and within one sentence's length, one.
+  // Asked at each of the paragraph's lines, so its sentences are counted without segmenting it wherever that can
+  // be told (segmenting it each time is quadratic in a paragraph of many lines). Longer than two of the longest
+  // sentences segmentSentences makes, it is taken to hold two (it does, but for a run of symbols or a long blanked
+  // link, which end it there all the same); with no word it holds none; without a stop and within one sentence's
+  // length, one.
   const length = draft.end - draft.start;
   if (length > 2 * MAX_SENTENCE_CHARS) return false;
   const written = text.slice(draft.start, draft.end);
@@ -250,10 +224,14 @@ const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u061B]/u;
 /** A letter or a digit: segmentSentences keeps only the sentences holding one. */
 const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
+/** Most words of an author line: a name with a title ("Ambassador Michele Sison"); a longer line is a sentence. */
+const MAX_AUTHOR_WORDS = 6;
+
 /** An author name line: a few Latin words right before a follow line ("Ambassador Michele Sison"). */
 const isAuthorLine = (line: Line, next: LineKind | undefined): boolean =>
-  next?.kind === "follow" && isLatin(line.text) && line.text.split(/\s+/).length <= 6 && !SENTENCE_END.test(line.text);
+  next?.kind === "follow" && isLatin(line.text) && line.text.split(/\s+/).length <= MAX_AUTHOR_WORDS && !SENTENCE_END.test(line.text);
 
+/** A span of the source that becomes one passage, grown line by line in draftsOf. */
 interface Draft {
   kind: PassageKind;
   start: number;
@@ -269,6 +247,32 @@ interface Draft {
   ended: boolean;
 }
 
+type TimestampLine = Extract<LineKind, { kind: "timestamp" }>;
+type HeadlineLine = Extract<LineKind, { kind: "headline" }>;
+
+/** The file as draftsOf reads it: its lines, their kinds, and the text sentences are cut from. */
+interface Page {
+  readonly lines: readonly Line[];
+  readonly kinds: readonly LineKind[];
+  readonly text: string;
+}
+
+/** What draftsOf carries from one line to the next. */
+interface DraftState {
+  readonly drafts: Draft[];
+  /** A follow line's handle, until the post's first line takes it. */
+  handle: string | undefined;
+  /** An author name line, until the post's first line takes it. */
+  byline: { start: number; end: number } | undefined;
+  /** In a title whose bold has not closed yet. */
+  inHeadline: boolean;
+  /** In the keyword list, skipped to its end (see endsKeywordList). */
+  inKeywords: boolean;
+}
+
+/** Most words of a keyword list's entry: a content line of more ends the list, the page's text going on. */
+const MAX_KEYWORD_WORDS = 8;
+
 /** Passages of one source file, in file order. */
 export function ingest(file: SourceFile): Passage[] {
   const indexed = file.indexed ?? indexedText(file.text);
@@ -276,124 +280,165 @@ export function ingest(file: SourceFile): Passage[] {
   // Sentences are cut with Unicode's line ends read as line feeds, the only ones segmentSentences knows: none ends a
   // sentence inside a paragraph or is left at the end of one. One character for one: the offsets stay the source's.
   const text = indexed.replace(UNICODE_BREAKS, "\n");
-  const kinds = lines.map((l) => classify(l.text));
-  const drafts: Draft[] = [];
-  let handle: string | undefined;
-  let byline: { start: number; end: number } | undefined;
-  let inHeadline = false;
-  let inKeywords = false;
+  const drafts = draftsOf(lines, lines.map((l) => classify(l.text)), text);
+  return passagesOf(drafts, file, text);
+}
 
-  /** A line of text: a title's next line, a post's author or first line, a paragraph's next line or a new one. */
-  const addContent = (line: Line, i: number): void => {
-    const last = drafts.at(-1);
-    // A title whose bold never closed ends at the blank line after it, not at the next ** of the file.
-    if (inHeadline && last?.kind === "headline" && line.gap === 0) {
-      last.end = line.end;
-      last.lastLine = i;
-      return;
-    }
-    inHeadline = false;
-    if (isAuthorLine(line, kinds[i + 1])) {
-      byline = { start: line.start, end: line.end };
-      return;
-    }
-    if (handle) {
-      drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle, ...(byline ? { byline } : {}) });
-      handle = undefined;
-      byline = undefined;
-      return;
-    }
-    const previous = lines[i - 1];
-    const brokenOff =
-      last?.kind === "paragraph" &&
-      !last.ended &&
-      last.lastLine === i - 1 &&
-      previous !== undefined &&
-      !SENTENCE_END.test(previous.text) &&
-      isLatin(previous.text) === isLatin(line.text) &&
-      (line.gap === 0 || continuesAcrossBlankLine(text, last, line));
-    if (brokenOff) {
-      last.end = line.end;
-      last.lastLine = i;
-      return;
-    }
-    drafts.push({ kind: "paragraph", start: line.start, end: line.end, lastLine: i, ended: false });
-  };
-
-  /**
-   * Whether the lines between line `after` and line `i` are all tag lines. Asked only when a post may take the stamp,
-   * and read back from `i` (in a run of stamps, the stamp before stops it): the lines since the post, listed at every
-   * stamp line, made a run of page stamps quadratic.
-   */
-  const onlyTagsBefore = (i: number, after: number): boolean => {
-    for (let j = i - 1; j > after; j -= 1) {
-      const between = lines[j];
-      if (between && !isTagLine(between.text)) return false;
-    }
-    return true;
-  };
-
-  lines.forEach((line, i) => {
+/** The file's lines, classified, as the spans of its passages: debris dropped, titles, paragraphs and posts joined. */
+function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: string): Draft[] {
+  const page: Page = { lines, kinds, text };
+  const state: DraftState = { drafts: [], handle: undefined, byline: undefined, inHeadline: false, inKeywords: false };
+  for (const [i, line] of lines.entries()) {
     const kind = kinds[i] ?? { kind: "content" };
-    const last = drafts.at(-1);
-    if (inKeywords) {
-      if (kind.kind === "content" && line.text.split(/\s+/).length > 8) inKeywords = false;
-      else return;
+    if (state.inKeywords) {
+      if (!endsKeywordList(kind, line)) continue;
+      state.inKeywords = false;
     }
     switch (kind.kind) {
       case "keywords":
-        inKeywords = true;
-        return;
+        state.inKeywords = true;
+        break;
       case "follow":
-        handle = kind.handle;
-        return;
-      case "timestamp": {
-        // A time stamp right after a paragraph marks it as an embedded post, even with no author line, when it
-        // tells the time of day as a post's does (a dateline, "Bamako, 3 March 2023", is a line of the article).
-        // "When was it posted?": the stamp is quoted with the post, and so are the post's tag lines between them.
-        if (last && last.date === undefined && (last.kind === "tweet" || (last.kind === "paragraph" && kind.clock && (!last.ended || onlyTagsBefore(i, last.lastLine))))) {
-          last.kind = "tweet";
-          last.date = kind.date;
-          if (onlyTagsBefore(i, last.lastLine)) {
-            // Up to the last tag line, if there is one.
-            if (i - 1 > last.lastLine) last.end = lines[i - 1]?.end ?? last.end;
-            last.stamp = { start: line.start, end: line.end };
-          }
-          return;
-        }
-        // A date line that stamps nothing is a line of the article ("Bamako, 3 March 2023", "Talks resume 5 June
-        // 2023 at 10:00."), unless it is the page's own publishing stamp ("Published 10:02 AM, …"), which goes.
-        if (!PAGE_STAMP.test(line.text)) addContent(line, i);
-        return;
-      }
-      case "debris":
+        state.handle = kind.handle;
+        break;
+      case "timestamp":
+        addTimestamp(page, state, line, i, kind);
+        break;
+      case "debris": {
+        const last = state.drafts.at(-1);
         if (last) last.ended = true;
-        return;
-      case "headline": {
-        const open = kind.open ? line.text.match(/^(\*\*|#{1,3}\s)/)?.[0].length ?? 0 : 0;
-        const close = kind.close && line.text.endsWith("**") ? 2 : 0;
-        if (kind.open || !inHeadline || last?.kind !== "headline") {
-          drafts.push({ kind: "headline", start: line.start + open, end: line.end - close, lastLine: i, ended: false });
-        } else {
-          last.end = line.end - close;
-          last.lastLine = i;
-        }
-        inHeadline = !kind.close;
-        return;
+        break;
       }
+      case "headline":
+        addHeadline(state, line, i, kind);
+        break;
       case "content":
-        addContent(line, i);
-        return;
+        addContent(page, state, line, i);
+        break;
     }
-  });
+  }
+  return state.drafts;
+}
 
+/** Whether a line ends the keyword list: a content line longer than any keyword. */
+const endsKeywordList = (kind: LineKind, line: Line): boolean =>
+  kind.kind === "content" && line.text.split(/\s+/).length > MAX_KEYWORD_WORDS;
+
+/** Line `i` as the last line of `draft`, which now ends at `end`. */
+function extend(draft: Draft, end: number, i: number): void {
+  draft.end = end;
+  draft.lastLine = i;
+}
+
+/** A title's line: a new title, or the next line of one whose bold has not closed; the markers left out. */
+function addHeadline(state: DraftState, line: Line, i: number, headline: HeadlineLine): void {
+  const last = state.drafts.at(-1);
+  const opening = headline.open ? line.text.match(/^(\*\*|#{1,3}\s)/)?.[0].length ?? 0 : 0;
+  const closing = headline.close && line.text.endsWith("**") ? 2 : 0;
+  if (headline.open || !state.inHeadline || last?.kind !== "headline") {
+    state.drafts.push({ kind: "headline", start: line.start + opening, end: line.end - closing, lastLine: i, ended: false });
+  } else {
+    extend(last, line.end - closing, i);
+  }
+  state.inHeadline = !headline.close;
+}
+
+/** A line of text: a title's next line, a post's author or first line, a paragraph's next line or a new one. */
+function addContent(page: Page, state: DraftState, line: Line, i: number): void {
+  const last = state.drafts.at(-1);
+  // A title whose bold never closed ends at the blank line after it, not at the next ** of the file.
+  if (state.inHeadline && last?.kind === "headline" && line.gap === 0) {
+    extend(last, line.end, i);
+    return;
+  }
+  state.inHeadline = false;
+  if (isAuthorLine(line, page.kinds[i + 1])) {
+    state.byline = { start: line.start, end: line.end };
+    return;
+  }
+  if (state.handle) {
+    const { handle, byline } = state;
+    state.drafts.push({ kind: "tweet", start: line.start, end: line.end, lastLine: i, ended: false, handle, ...(byline ? { byline } : {}) });
+    state.handle = undefined;
+    state.byline = undefined;
+    return;
+  }
+  if (last && continuesParagraph(page, last, line, i)) {
+    extend(last, line.end, i);
+    return;
+  }
+  state.drafts.push({ kind: "paragraph", start: line.start, end: line.end, lastLine: i, ended: false });
+}
+
+/**
+ * Whether line `i` goes on with the paragraph `draft` that the line before it ends: no debris came between, that
+ * line has no stop and is of the same script, and no blank line parts them or continuesAcrossBlankLine says so.
+ */
+function continuesParagraph(page: Page, draft: Draft, line: Line, i: number): boolean {
+  const previous = page.lines[i - 1];
+  return (
+    draft.kind === "paragraph" &&
+    !draft.ended &&
+    draft.lastLine === i - 1 &&
+    previous !== undefined &&
+    !SENTENCE_END.test(previous.text) &&
+    isLatin(previous.text) === isLatin(line.text) &&
+    (line.gap === 0 || continuesAcrossBlankLine(page.text, draft, line))
+  );
+}
+
+/**
+ * A time stamp line: the date of the post before it, or a line of the article. "When was it posted?": the stamp
+ * is quoted with the post, and so are the post's tag lines between them.
+ */
+function addTimestamp(page: Page, state: DraftState, line: Line, i: number, stamp: TimestampLine): void {
+  const last = state.drafts.at(-1);
+  const onlyTags = last !== undefined && onlyTagsBefore(page.lines, i, last.lastLine);
+  if (last && stampsLastDraft(last, stamp, onlyTags)) {
+    last.kind = "tweet";
+    last.date = stamp.date;
+    if (onlyTags) {
+      // Up to the last tag line, if there is one.
+      if (i - 1 > last.lastLine) last.end = page.lines[i - 1]?.end ?? last.end;
+      last.stamp = { start: line.start, end: line.end };
+    }
+    return;
+  }
+  // A date line that stamps nothing is a line of the article ("Bamako, 3 March 2023", "Talks resume 5 June
+  // 2023 at 10:00."), unless it is the page's own publishing stamp ("Published 10:02 AM, …"), which goes.
+  if (!PAGE_STAMP.test(line.text)) addContent(page, state, line, i);
+}
+
+/**
+ * Whether a time stamp dates the draft before it, not yet dated: a post's, or a paragraph's that it marks as an
+ * embedded post, even with no author line, when it tells the time of day as a post's does (a dateline, "Bamako, 3
+ * March 2023", is a line of the article) and no debris has ended the paragraph or only tag lines stand between.
+ */
+function stampsLastDraft(last: Draft, stamp: TimestampLine, onlyTagsBetween: boolean): boolean {
+  if (last.date !== undefined) return false;
+  return last.kind === "tweet" || (last.kind === "paragraph" && stamp.clock && (!last.ended || onlyTagsBetween));
+}
+
+/**
+ * Whether the lines between line `after` and line `i` are all tag lines. Read back from `i`, it stops at the first
+ * other line (in a run of stamps, the stamp before): a run of page stamps is read in linear time.
+ */
+function onlyTagsBefore(lines: readonly Line[], i: number, after: number): boolean {
+  for (let j = i - 1; j > after; j -= 1) {
+    const between = lines[j];
+    if (between && !isTagLine(between.text)) return false;
+  }
+  return true;
+}
+
+/** Passages of the drafts that hold a sentence, with their sentences, labels and paragraph numbers. */
+function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): Passage[] {
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
     const segmented = segmentSentences(text, d.start, d.end, d.kind === "paragraph");
     const sentences = d.kind === "tweet" ? withTagsJoined(text, segmented, d.stamp) : segmented;
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;
-    const end = d.stamp?.end ?? d.end;
     const passage: Passage = {
       id: `${file.path}#${ordinal}`,
       source: file.path,
@@ -401,12 +446,17 @@ export function ingest(file: SourceFile): Passage[] {
       label: label(d, paragraphs),
       ...(d.kind === "paragraph" ? { paragraph: paragraphs } : {}),
       start: d.start,
-      end,
+      end: d.stamp?.end ?? d.end,
       sentences,
+      ...(d.kind === "tweet" ? postFields(d) : {}),
     };
-    if (d.kind !== "tweet") return [passage];
-    return [{ ...passage, ...(d.handle ? { author: d.handle } : {}), ...(d.byline ? { byline: d.byline } : {}), ...(d.date ? { date: d.date } : {}) }];
+    return [passage];
   });
+}
+
+/** A post's author (its handle), author name line and date, those it has. */
+function postFields(d: Draft): Pick<Passage, "author" | "byline" | "date"> {
+  return { ...(d.handle ? { author: d.handle } : {}), ...(d.byline ? { byline: d.byline } : {}), ...(d.date ? { date: d.date } : {}) };
 }
 
 /**
@@ -423,6 +473,7 @@ function withTagsJoined(text: string, sentences: readonly Sentence[], stamp: Sen
   return out;
 }
 
+/** A passage's citation label (see englishPlace); `paragraph` is its number among the file's paragraphs. */
 function label(d: Draft, paragraph: number): string {
   return englishPlace({ kind: d.kind, paragraph, ...(d.handle ? { author: d.handle } : {}), ...(d.date ? { date: d.date } : {}) });
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { englishDate, indexedText, ingest, parseTimestamp } from "../../src/rag/ingest.js";
+import { indexedText, ingest, parseTimestamp } from "../../src/rag/ingest.js";
 import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
 const text = readFileSync(join(REPO_ROOT, "seeds", SEED_NAME), "utf8");
@@ -342,12 +342,6 @@ describe("parseTimestamp", () => {
     ["التفاوت 12 في 2023", undefined], // اوت only as a word
   ])("%s -> %s", (line, expected) => {
     expect(parseTimestamp(line)).toBe(expected);
-  });
-
-  it("is written in a label as English writes it", () => {
-    expect([englishDate("2023-01-23"), englishDate("2022-12")]).toEqual(["23 Jan 2023", "Dec 2022"]);
-    // Its own month names, not ICU's, which differ between versions ("Sept"), while labels are kept in the index.
-    expect(englishDate("2023-09-04")).toBe("4 Sep 2023");
   });
 
   it("is undefined for a sentence that merely mentions a date", () => {

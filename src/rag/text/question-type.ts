@@ -4,6 +4,7 @@
  * quantityNumber and timeDate features).
  */
 import { cliticReadings } from "./clitics.js";
+import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
 import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -68,18 +69,8 @@ export function questionType(question: string): QuestionType {
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
 /** A year, after the digits are folded to ASCII. */
 const YEAR = /(?<!\d)[12]\d{3}(?!\d)/;
-/**
- * Month names, Arabic ones as written (their hamza kept: آب is August, أب a father), in every naming the Arab
- * world uses (Egypt's, the Levant's, the Maghreb's; as ingest.ts's MONTHS, keep the two alike), and the words of
- * a century. Matched as whole words.
- */
-const DATE_WORDS = new Set(
-  `january february april june july august september october november december century centuries
-  يناير فبراير أبريل ابريل إبريل أفريل افريل مايو يونيو جوان يوليو جويلية أغسطس اغسطس أوت اوت سبتمبر أكتوبر اكتوبر
-  نوفمبر ديسمبر جانفي فيفري كانون شباط آذار نيسان أيار حزيران تموز أيلول تشرين قرن القرن قرون القرون`.split(/\s+/),
-);
-/** Months that are also other words (مارس "practised", ماي "my", March and May): dates by a number or a cue word. */
-const AMBIGUOUS_MONTHS = new Set(["march", "may", "مارس", "ماي", "آب"]);
+/** The words of a date in a sentence: a month's name (see MONTH_WORDS) or a century's. Matched as whole words. */
+const DATE_WORDS: ReadonlySet<string> = new Set([...MONTH_WORDS, "century", "centuries", "قرن", "القرن", "قرون", "القرون"]);
 /** Words before a month that make it one: "in May", "since March", في مارس، شهر مايو، منذ آب. */
 const MONTH_CUES = normalizedSet("in since until by early late mid last next of في شهر منذ حتى خلال مطلع أوائل أواخر نهاية بداية منتصف");
 const CONJUNCTION_OR_PREPOSITION = /^[وفبل]/u;
@@ -90,7 +81,7 @@ function holdsDateWord(tokens: readonly Token[]): boolean {
     const word = token.script === "ar" ? writtenForm(token.raw) : token.text;
     const bare = token.script === "ar" ? word.replace(CONJUNCTION_OR_PREPOSITION, "") : word;
     if (DATE_WORDS.has(word) || (bare !== word && bare.length > 3 && DATE_WORDS.has(bare))) return true;
-    if (!AMBIGUOUS_MONTHS.has(word)) return false;
+    if (!AMBIGUOUS_MONTH_WORDS.has(word)) return false;
     const before = tokens[i - 1];
     return before?.script === "digit" || tokens[i + 1]?.script === "digit" || (before !== undefined && MONTH_CUES.has(before.text));
   });
@@ -167,8 +158,16 @@ export function mayAnswerQuantity(text: string): boolean {
   );
 }
 
+/** What a sentence holds that answers typed questions (see sentenceHolds). */
+export interface SentenceHolds {
+  /** Any number, in digits or words. */
+  readonly number: boolean;
+  /** A year or a date. */
+  readonly date: boolean;
+}
+
 /** What a sentence holds that answers typed questions: any number (in digits or words), and a year or date. */
-export function sentenceHolds(text: string): { readonly number: boolean; readonly date: boolean } {
+export function sentenceHolds(text: string): SentenceHolds {
   const tokens = tokenize(text);
   return {
     number: DIGIT.test(text) || tokens.some((t) => t.script !== "digit" && isNumberWord(t.text)),
