@@ -9,7 +9,8 @@ import { buildIndex, createEmbeddings, IndexError } from "../rag/index.js";
 import { HashingEmbeddings } from "../rag/embeddings.js";
 import { acquireIndexLock, LockError, type IndexLock } from "../rag/lock.js";
 import { readSeeds } from "../rag/seeds.js";
-import { checkIndexFolder, loadIndex } from "../rag/store.js";
+import { checkIndexFolder } from "../rag/index-folder.js";
+import { loadIndex } from "../rag/store.js";
 import { run, setup } from "./setup.js";
 
 /** Longest wait for another writer before giving up. */

@@ -13,7 +13,8 @@ import { prepareRetrieval, Retriever } from "./retrieve.js";
 import { acquireIndexLock, LockError } from "./lock.js";
 import { createLiveRag, folderSignature, reloadsOn, type Core, type LiveRag, type ReloadOptions } from "./reload.js";
 import { currentTexts, readSeeds, textIfUnchanged, type Seed, type SeedCache } from "./seeds.js";
-import { buildIndex, loadIndex, seedsOnRecord, type IndexEmbeddings, type LoadedIndex, type LoadResult } from "./store.js";
+import type { IndexEmbeddings } from "./embedders/types.js";
+import { buildIndex, loadIndex, seedsOnRecord, type LoadedIndex, type LoadResult } from "./store.js";
 import { detectLanguage } from "./text/language.js";
 import type { Answer, AnswerOptions, Language, PassageView, RagInfo } from "./types.js";
 

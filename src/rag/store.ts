@@ -6,7 +6,7 @@
  *                   CRC-32 of every other file (checked before it is read)
  *   passages.bin    passages with sentence offsets and the table of matching keys (see passage-file.ts)
  *   lexicon.json    the lexicon pruned to those keys
- *   terms.bin       each sentence's matching keys as numbers into that table (see PackedTerms)
+ *   terms.bin       each sentence's matching keys as numbers into that table (see terms-file.ts)
  *   labels.bin      each sentence's label in the vector index (32-bit numbers, sentence order)
  *   exact.index     the vectors for exact search (hnswlib's BruteforceSearch), up to EXACT_MAX_VECTORS sentences
  *   graph-000.index, graph-001.index, ...
@@ -19,25 +19,40 @@
  * is copied without the gone points; of the graph, only the segments holding a gone point or taking the new ones
  * are copied and updated (points marked deleted, new ones added). The other segments are shared, never changed
  * once published: in memory by the old index and the new one, on disk hard-linked from the old folder. The vectors'
- * part (exact copy and graph segments: building, updating, writing, reading) is vectors.ts.
+ * part (exact copy and graph segments: building, updating, writing, reading) is vectors.ts; the manifest's schema
+ * and checks manifest.ts; terms.bin's layout terms-file.ts; what the folder may hold index-folder.ts.
  */
-import { existsSync, readFileSync, type Dirent } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { mkdir, mkdtemp, rename, rm, writeFile } from "node:fs/promises";
 import { availableParallelism, tmpdir } from "node:os";
 import { dirname, join, relative } from "node:path";
 import { crc32 } from "node:zlib";
-import type { EmbeddingsInterface } from "@langchain/core/embeddings";
 import type { BruteforceSearch } from "hnswlib-node";
 import { documentTerms } from "./analyze.js";
+import type { IndexEmbeddings } from "./embedders/types.js";
 import { IndexError } from "./errors.js";
 import { ingest } from "./ingest.js";
 import { decodePassages, encodePassages } from "./passage-file.js";
 import { lockLost, scratchPrefix, scratchSuffix } from "./lock.js";
-import { readSeeds, recordedSeed, sameSeeds, seedKey, seedTexts, sourceText, type Seed, type SeedCache, type SeedRecord } from "./seeds.js";
+import { readSeeds, recordedSeed, sameSeeds, seedKey, seedTexts, sourceText, type Seed, type SeedCache } from "./seeds.js";
 import type { PackedTerms } from "./lexical.js";
-import { buildLexicon, lexiconFingerprint, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
-import { modelsFingerprint } from "./model.js";
-import { CHECKED_FILES, EARLIER_FOLDER, isIndexFile, LABELS_FILE, LEXICON_FILE, MANIFEST_FILE, PASSAGES_FILE, TERMS_FILE, WORD_LISTS_FILE } from "./index-files.js";
+import { buildLexicon, primeWordLists, saveWordLists, type SerializedLexicon } from "./lexicon.js";
+import { CHECKED_FILES, LABELS_FILE, LEXICON_FILE, MANIFEST_FILE, PASSAGES_FILE, TERMS_FILE, WORD_LISTS_FILE } from "./index-files.js";
+import { checkIndexFolder, hasIndexManifest, indexEntries, refuseForeign } from "./index-folder.js";
+import {
+  analyzerId,
+  checkVectorFiles,
+  createManifest,
+  expectChecksum,
+  FORMAT,
+  isCompatible,
+  parseManifest,
+  readManifest,
+  sameChunker,
+  sameChunkerAndEmbedder,
+  type Manifest,
+} from "./manifest.js";
+import { decodeTerms, encodeTerms, mergeTerms } from "./terms-file.js";
 import type { Passage } from "./types.js";
 import { attempt, settleAll } from "./settle.js";
 import {
@@ -56,44 +71,9 @@ import {
 } from "./vectors.js";
 import type { Logger } from "../logger.js";
 
-/**
- * Bump when the on-disk layout changes (an added file that older indexes lack is read when present). Format 3:
- * labels.bin and exact.index or graph.index instead of LangChain's hnswlib/ folder. Format 4: the lexicon's maps
- * as lists of entries in passages.json (parsed in half the time of objects with as many keys). Format 5: the
- * graph in segments (graph-000.index, ...) instead of one graph.index. Format 6: passages.bin and lexicon.json
- * instead of passages.json (read in 0.4 s instead of 1.3 s at 10,000 briefings). Format 7: the manifest holds the
- * CRC-32 of terms.bin, labels.bin and lexicon.json (passages.bin holds its own). Format 8: and of the vector files
- * (exact.index, graph-NNN.index): a flipped bit in a graph's links crashed the process at its first search.
- */
-const FORMAT = 8;
-/** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-export const CHUNKER_VERSION = "ingest-v18";
-export const ANALYZER_VERSION = "keys-v69";
-/** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
-const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
-/** An embedder the index can record: LangChain's interface plus a stable id and dimension. */
-export interface IndexEmbeddings extends EmbeddingsInterface {
-  readonly id: string;
-  readonly dimensions: number;
-  readonly expandsQueries?: boolean;
-}
-
-export interface Manifest {
-  readonly format: number;
-  readonly chunker: string;
-  readonly analyzer: string;
-  readonly embedder: { readonly id: string; readonly dimensions: number };
-  readonly builtAt: string;
-  readonly seeds: readonly SeedRecord[];
-  readonly passages: number;
-  readonly sentences: number;
-  /**
-   * CRC-32 of each file in CHECKED_FILES and each vector file as written (on disk; a manifest built in memory has
-   * none): a bit flipped in a key's number or a label would otherwise read as another valid one, and one in a graph
-   * segment's links crashes hnswlib at the first search.
-   */
-  readonly checksums?: Readonly<Record<string, number>>;
-}
+// Re-exported for the modules that import them from here (retrieve.ts, bench/, tests/).
+export type { IndexEmbeddings } from "./embedders/types.js";
+export type { Manifest } from "./manifest.js";
 
 export interface PassageStore {
   readonly passages: readonly Passage[];
@@ -144,8 +124,8 @@ export interface BuildIndexOptions {
 /**
  * The seeds the index at `indexDir` records with a stamp, as a cache for {@link readSeeds}: a file whose stamp
  * (size, mtime, ctime, inode, device) is still the one it had when indexed is taken as it was, and its text read only when a quote
- * needs it (checked against the recorded SHA-256 then). A start at 10,000 briefings reads and hashes none of
- * them (1.4 s and 170 MB of strings before). Empty when there is no readable manifest (loadIndex says why).
+ * needs it (checked against the recorded SHA-256 then): a start reads and hashes none of the unchanged briefings.
+ * Empty when there is no readable manifest (loadIndex says why).
  */
 export function seedsOnRecord(root: string, indexDir: string): SeedCache {
   const cache: SeedCache = new Map();
@@ -192,7 +172,8 @@ const authorsOf = (passages: readonly Passage[]): Set<string> => new Set(passage
 /** The passages of the seeds, briefing by briefing, and where each sentence was in the previous index. */
 interface SeedPassages {
   readonly parts: readonly { readonly seed: Seed; readonly slice: SeedSlice | undefined; readonly passages: readonly Passage[] }[];
-  readonly passages: readonly Passage[];
+  /** The parts' passages, one after another. */
+  readonly all: readonly Passage[];
   /** Per sentence, its position in `previous` (an unchanged briefing's), or -1 for a sentence that is new. */
   readonly reused: Int32Array;
   /** Whether any briefing's slice was taken from `previous`. */
@@ -201,8 +182,11 @@ interface SeedPassages {
 
 /** The passages of `seeds`: those of briefings unchanged since `previous` taken from it, the others ingested. */
 function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassages {
-  const slices = previous && previous.manifest.chunker === CHUNKER_VERSION ? slicesOf(previous) : new Map<string, SeedSlice>();
-  const parts = seeds.map((seed) => ({ seed, slice: slices.get(seedKey(seed)), passages: slices.get(seedKey(seed))?.passages ?? ingest({ path: seed.path, text: seed.readText(), indexed: seed.indexedText() }) }));
+  const slices = previous && sameChunker(previous.manifest) ? slicesOf(previous) : new Map<string, SeedSlice>();
+  const parts = seeds.map((seed) => {
+    const slice = slices.get(seedKey(seed));
+    return { seed, slice, passages: slice?.passages ?? ingest({ path: seed.path, text: seed.readText(), indexed: seed.indexedText() }) };
+  });
   const reused: number[] = [];
   for (const { slice, passages } of parts) {
     let i = 0;
@@ -210,7 +194,7 @@ function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassage
       for (let s = 0; s < passage.sentences.length; s += 1, i += 1) reused.push(slice ? slice.firstSentence + i : -1);
     }
   }
-  return { parts, passages: parts.flatMap((p) => p.passages), reused: Int32Array.from(reused), reusedAny: slices.size > 0 };
+  return { parts, all: parts.flatMap((p) => p.passages), reused: Int32Array.from(reused), reusedAny: slices.size > 0 };
 }
 
 /**
@@ -218,8 +202,8 @@ function passagesOf(seeds: readonly Seed[], previous?: LoadedIndex): SeedPassage
  * sentences of briefings unchanged since `previous` keep their keys (only a sentence naming the @handle of an
  * author who came or went is analysed again).
  */
-function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedIndex): PassageStore {
-  const authors = authorsOf(passages);
+function analysePassages({ parts, all, reusedAny }: SeedPassages, previous?: LoadedIndex): PassageStore {
+  const authors = authorsOf(all);
   const before = previous ? authorsOf(previous.store.passages) : new Set<string>();
   // A sentence's keys depend on the authors only through the @handles it names: it is analysed again only when
   // it may name one that became or ceased to be an author (handles are ASCII, so a lowercased search finds it).
@@ -252,81 +236,7 @@ function keysOf({ parts, passages, reusedAny }: SeedPassages, previous?: LoadedI
     }
   }
   const packed = mergeTerms(Int32Array.from(kept), analysed, reusedAny ? previous?.store.packed : undefined);
-  return { passages, lexicon: buildLexicon(new Set(packed.keys)), packed };
-}
-
-/**
- * The packed keys of the sentences: sentence i's copied from `previous` (its sentence `kept[i]`), or packed from
- * `analysed` when `kept[i]` is -1; numbered by first occurrence, as packing them all from scratch would. No key
- * string is looked up for a kept sentence.
- */
-function mergeTerms(
-  kept: Int32Array,
-  analysed: ReadonlyMap<number, readonly (readonly string[])[]>,
-  previous?: PackedTerms,
-): PackedTerms {
-  const oldKeys = previous?.keys ?? [];
-  const oldWords = previous?.words ?? Uint32Array.of(0);
-  // Where each previous sentence's record starts in its words.
-  const starts = new Uint32Array((oldWords[0] ?? 0) + 1);
-  let at = 1;
-  for (let s = 0; s < starts.length - 1; s += 1) {
-    starts[s] = at;
-    const tokens = oldWords[at++] as number;
-    for (let t = 0; t < tokens; t += 1) at += 1 + (oldWords[at] as number);
-  }
-  starts[starts.length - 1] = at;
-  // New keys are numbered after the previous ones for now.
-  const ids = analysed.size > 0 ? new Map(oldKeys.map((key, id) => [key, id])) : new Map<string, number>();
-  const added: string[] = [];
-  const fresh = new Map<number, Uint32Array>();
-  for (const [position, tokens] of analysed) {
-    const words: number[] = [tokens.length];
-    for (const keys of tokens) {
-      words.push(keys.length);
-      for (const key of keys) {
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = oldKeys.length + added.length;
-          added.push(key);
-          ids.set(key, id);
-        }
-        words.push(id);
-      }
-    }
-    fresh.set(position, Uint32Array.from(words));
-  }
-  let length = 1;
-  kept.forEach((old, position) => (length += old >= 0 ? (starts[old + 1] as number) - (starts[old] as number) : (fresh.get(position)?.length ?? 0)));
-  const words = new Uint32Array(length);
-  words[0] = kept.length;
-  at = 1;
-  kept.forEach((old, position) => {
-    const record = old >= 0 ? oldWords.subarray(starts[old], starts[old + 1]) : (fresh.get(position) as Uint32Array);
-    words.set(record, at);
-    at += record.length;
-  });
-  // Renumbered by first occurrence; keys no sentence holds any more are dropped.
-  const renumber = new Int32Array(oldKeys.length + added.length).fill(-1);
-  const keys: string[] = [];
-  at = 1;
-  for (let s = 0; s < kept.length; s += 1) {
-    const tokens = words[at++] as number;
-    for (let t = 0; t < tokens; t += 1) {
-      const n = words[at++] as number;
-      for (let k = 0; k < n; k += 1, at += 1) {
-        const id = words[at] as number;
-        let next = renumber[id] as number;
-        if (next < 0) {
-          next = keys.length;
-          renumber[id] = next;
-          keys.push(id < oldKeys.length ? (oldKeys[id] as string) : (added[id - oldKeys.length] as string));
-        }
-        words[at] = next;
-      }
-    }
-  }
-  return { words, keys };
+  return { passages: all, lexicon: buildLexicon(new Set(packed.keys)), packed };
 }
 
 /**
@@ -403,21 +313,18 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   const { seeds, started, previous, saved, workDir } = build;
   const { reused } = build.passages;
   const sentences = reused.length;
-  let analysed: ReturnType<typeof attempt<PassageStore>> | undefined;
-  const analyse = (): void => void (analysed ??= attempt(() => keysOf(build.passages, previous)));
+  type Analysed = ReturnType<typeof attempt<PassageStore>>;
+  let analysed: Analysed | undefined;
+  const analyse = (): Analysed => (analysed ??= attempt(() => analysePassages(build.passages, previous)));
   // Only the sentences to embed are sliced: an unchanged briefing's text may not even have been read.
   const texts = seedTexts(seeds);
-  const located = build.passages.passages.flatMap((passage) => passage.sentences.map((sentence) => ({ passage, sentence })));
+  const located = build.passages.all.flatMap((passage) => passage.sentences.map((sentence) => ({ passage, sentence })));
   const sentenceText = (at: number): string => {
     const { passage, sentence } = located[at] as (typeof located)[number];
     return sourceText(texts, passage.source).slice(sentence.start, sentence.end);
   };
   // The previous vectors are kept only where they were made the same way: same embedder, same sentences.
-  const usable =
-    previous !== undefined &&
-    previous.manifest.embedder.id === embeddings.id &&
-    previous.manifest.embedder.dimensions === embeddings.dimensions &&
-    previous.manifest.chunker === CHUNKER_VERSION;
+  const usable = previous !== undefined && sameChunkerAndEmbedder(previous.manifest, embeddings);
   const pending = await startVectors(
     {
       embeddings,
@@ -433,8 +340,8 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
     },
     analyse,
   );
-  analyse();
-  const keyed = analysed as NonNullable<typeof analysed>;
+  // Analysed by now if startVectors did it meanwhile (a graph built from scratch), else here.
+  const keyed = analyse();
   // The vectors are always finished (that stops any worker), whether or not the keys could be analysed; when
   // they could not, the workers are told to skip what is left first.
   if ("error" in keyed) pending.abandon();
@@ -447,16 +354,8 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
   if ("error" in built) throw built.error;
   const store = keyed.value;
   const { exactFile, segmentFiles, ...vectors } = built.value;
-  const manifest: Manifest = {
-    format: FORMAT,
-    chunker: CHUNKER_VERSION,
-    analyzer: analyzerId(),
-    embedder: { id: embeddings.id, dimensions: embeddings.dimensions },
-    builtAt: new Date().toISOString(),
-    seeds: seeds.map(({ path, sha256, bytes, stamp }) => ({ path, sha256, bytes, ...(stamp !== undefined ? { stamp } : {}) })),
-    passages: store.passages.length,
-    sentences,
-  };
+  const records = seeds.map(({ path, sha256, bytes, stamp }) => ({ path, sha256, bytes, ...(stamp !== undefined ? { stamp } : {}) }));
+  const manifest = createManifest(embeddings, records, { passages: store.passages.length, sentences });
   const index: LoadedIndex = { manifest, seeds, store, ...vectors };
   // The segments the update did not touch are the previous index's own objects: their files are linked.
   const unchanged =
@@ -504,67 +403,13 @@ async function checksumsIfSaved(indexDir: string, index: LoadedIndex, logger?: L
   }
 }
 
-/** The entries of the index folder, [] when it does not exist; a path that is not a folder is named as INDEX_DIR's. */
-async function indexEntries(indexDir: string): Promise<Dirent[]> {
-  try {
-    return await readdir(indexDir, { withFileTypes: true });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    // A file on the way to it (a read-only mount, say) leaves no index there: it is built in memory (see rag.ts).
-    if (code === "ENOENT" || (code === "ENOTDIR" && !existsSync(indexDir))) return [];
-    if (code === "ENOTDIR") throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) is a file; give the index a folder of its own`, { cause: error });
-    throw error;
-  }
-}
-
-
-/**
- * Whether `indexDir`'s manifest.json is one an index wrote, of any format (a web app's manifest.json is not):
- * otherwise the folder is checked for things an index does not hold before it is taken for a damaged index.
- */
-async function hasIndexManifest(indexDir: string): Promise<boolean> {
-  const raw = await readFile(join(indexDir, MANIFEST_FILE), "utf8").catch(() => undefined);
-  if (raw === undefined) return false;
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    if (!(error instanceof SyntaxError)) throw error;
-    return false;
-  }
-  return typeof value === "object" && value !== null && typeof (value as { format?: unknown }).format === "number";
-}
-
-/**
- * Refuses an index folder that holds anything an index does not (a subfolder, a briefing, a note): a rebuild
- * replaces the folder whole, and neither INDEX_DIR set to the wrong place nor an operator's note beside a real
- * index may be deleted by it. Loading reads only the index's files, so it refuses only a folder with no index's
- * manifest, which would be taken for a damaged index and rebuilt.
- */
-function refuseForeign(indexDir: string, entries: readonly Dirent[]): void {
-  const foreign = entries.filter((e) => (e.isDirectory() ? e.name !== EARLIER_FOLDER : !e.isFile() || !isIndexFile(e.name))).map((e) => e.name).sort();
-  if (foreign.length === 0) return;
-  const named = foreign.slice(0, 3).join(", ") + (foreign.length > 3 ? ", …" : "");
-  throw new IndexError("unwritable", `the index folder ${indexDir} (INDEX_DIR) holds other things (${named}); a rebuild would replace it, so give the index a folder of its own`);
-}
-
-/**
- * Refuses, as a write would (see refuseForeign), an index folder that holds anything an index does not: for a
- * writer with nothing to write (`npm run index` over an up-to-date index), so an operator's file there is named
- * now rather than at the next update.
- * @throws IndexError("unwritable") naming those things.
- */
-export async function checkIndexFolder(indexDir: string): Promise<void> {
-  refuseForeign(indexDir, await indexEntries(indexDir));
-}
-
 /**
  * Writes `index` into a new folder beside `indexDir` and renames it into place. A file of the new folder may be
  * a hard link to one of the previous (see VectorFiles.unchanged): no index file is ever written in place, so
  * removing or restoring either folder (see tidyLeftovers) leaves the other whole.
  */
 async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFiles = {}): Promise<void> {
-  refuseForeign(indexDir, await indexEntries(indexDir));
+  await checkIndexFolder(indexDir);
   await mkdir(dirname(indexDir), { recursive: true });
   const suffix = scratchSuffix();
   const tmp = `${scratchPrefix(indexDir, "tmp")}${suffix}`;
@@ -578,12 +423,11 @@ async function writeIndex(indexDir: string, index: LoadedIndex, files: VectorFil
     await settleAll([
       writeVectors(tmp, index, files).then((names) => void (linked = names)),
       (async () => {
-        const { keys, words } = index.store.packed;
-        await writeFile(join(tmp, PASSAGES_FILE), encodePassages(index.store.passages, keys));
+        await writeFile(join(tmp, PASSAGES_FILE), encodePassages(index.store.passages, index.store.packed.keys));
         const checked: Record<(typeof CHECKED_FILES)[number], Buffer> = {
           [LABELS_FILE]: Buffer.from(labels.buffer, labels.byteOffset, labels.byteLength),
           [LEXICON_FILE]: Buffer.from(JSON.stringify(index.store.lexicon)),
-          [TERMS_FILE]: Buffer.from(words.buffer, words.byteOffset, words.byteLength),
+          [TERMS_FILE]: encodeTerms(index.store.packed),
         };
         for (const file of CHECKED_FILES) {
           checksums[file] = crc32(checked[file]);
@@ -658,22 +502,14 @@ export async function loadIndex(
     refuseForeign(indexDir, entries);
     return corrupt(indexDir, new Error(`no ${MANIFEST_FILE}`));
   }
-  if (!(await hasIndexManifest(indexDir))) refuseForeign(indexDir, await indexEntries(indexDir));
+  if (!(await hasIndexManifest(indexDir))) await checkIndexFolder(indexDir);
   let manifest: Manifest;
   try {
     manifest = await readManifest(indexDir);
   } catch (error) {
     return corrupt(indexDir, error);
   }
-  if (
-    manifest.format !== FORMAT ||
-    manifest.chunker !== CHUNKER_VERSION ||
-    manifest.analyzer !== analyzerId() ||
-    manifest.embedder?.id !== embeddings.id ||
-    manifest.embedder.dimensions !== embeddings.dimensions
-  ) {
-    return { status: "incompatible" };
-  }
+  if (!isCompatible(manifest, embeddings)) return { status: "incompatible" };
   let loaded: Omit<LoadedIndex, "seeds">;
   // The seeds' failure is the caller's to see (awaited below, outside the index's errors); here it only means
   // that nothing is prepared.
@@ -695,14 +531,12 @@ export async function loadIndex(
     const { passages, keys } = decodePassages(readFileSync(join(indexDir, PASSAGES_FILE)));
     const checked = (file: (typeof CHECKED_FILES)[number]): Buffer => {
       const bytes = readFileSync(join(indexDir, file));
-      const expected = manifest.checksums?.[file];
-      if (expected === undefined) throw new Error(`the manifest records no checksum of ${file}`);
-      if (crc32(bytes) !== expected) throw new Error(`${file} does not match the manifest's checksum`);
+      expectChecksum(manifest, file, () => crc32(bytes));
       return bytes;
     };
     const lexicon: unknown = JSON.parse(checked(LEXICON_FILE).toString("utf8"));
     if (!isSerializedLexicon(lexicon)) throw new Error(`${LEXICON_FILE} does not have the lexicon's shape`);
-    const packed = readPacked(checked(TERMS_FILE), keys);
+    const packed = decodeTerms(checked(TERMS_FILE), keys);
     const store: PassageStore = { passages, lexicon, packed };
     const sentences = packed.words[0];
     if (sentences !== manifest.sentences || store.passages.reduce((n, p) => n + p.sentences.length, 0) !== manifest.sentences) {
@@ -729,37 +563,6 @@ function isFresh(manifest: Manifest, seeds: readonly Seed[] | undefined): boolea
 }
 
 /**
- * The 32-bit numbers of terms.bin (the platform's byte order: an index folder carried to a machine of the other
- * order fails these checks, or passages.bin's magic number, and is rebuilt; layout: {@link PackedTerms}),
- * checked against `keys` without building the strings.
- * @throws Error when the bytes do not hold such a packing.
- */
-function readPacked(bytes: Buffer, keys: readonly string[]): PackedTerms {
-  if (bytes.byteLength % 4 !== 0 || bytes.byteLength === 0) throw new Error(`${TERMS_FILE} is ${bytes.byteLength} bytes, not whole 32-bit numbers`);
-  // A view needs 4-byte alignment; a Buffer from a pool may not have it.
-  const words = bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4) : new Uint32Array(Uint8Array.from(bytes).buffer);
-  const next = (at: number): number => {
-    const value = words[at];
-    if (value === undefined) throw new Error(`${TERMS_FILE} ends too early`);
-    return value;
-  };
-  let at = 0;
-  const count = next(at++);
-  if (count > words.length) throw new Error(`${TERMS_FILE} claims ${count} sentences in ${words.length} numbers`);
-  for (let s = 0; s < count; s += 1) {
-    const tokens = next(at++);
-    for (let t = 0; t < tokens; t += 1) {
-      const n = next(at++);
-      for (let k = 0; k < n; k += 1) {
-        if (next(at++) >= keys.length) throw new Error(`${TERMS_FILE} names a key that ${PASSAGES_FILE} does not hold`);
-      }
-    }
-  }
-  if (at !== words.length) throw new Error(`${TERMS_FILE} holds ${words.length - at} numbers more than its sentences`);
-  return { words, keys };
-}
-
-/**
  * The labels of labels.bin.
  * @throws Error when they are not one distinct label per sentence.
  */
@@ -779,60 +582,6 @@ function isSerializedLexicon(value: unknown): value is SerializedLexicon {
   if (typeof value !== "object" || value === null) return false;
   const l = value as Record<string, unknown>;
   return ["enWord", "enStem", "arToEn", "known", "related"].every((field) => Array.isArray(l[field]));
-}
-
-/** Whether parsed JSON has the fields a manifest must have (it may come from an older or damaged build). */
-function isManifest(value: unknown): value is Manifest {
-  if (typeof value !== "object" || value === null) return false;
-  const m = value as Record<string, unknown>;
-  const embedder = m["embedder"] as Record<string, unknown> | null | undefined;
-  return (
-    typeof m["format"] === "number" &&
-    typeof m["chunker"] === "string" &&
-    typeof m["analyzer"] === "string" &&
-    typeof embedder === "object" &&
-    embedder !== null &&
-    typeof embedder["id"] === "string" &&
-    typeof embedder["dimensions"] === "number" &&
-    typeof m["builtAt"] === "string" &&
-    typeof m["sentences"] === "number" &&
-    typeof m["passages"] === "number" &&
-    (m["checksums"] === undefined || isChecksums(m["checksums"])) &&
-    Array.isArray(m["seeds"]) &&
-    (m["seeds"] as unknown[]).every((s) => typeof s === "object" && s !== null && typeof (s as SeedRecord).path === "string" && typeof (s as SeedRecord).sha256 === "string")
-  );
-}
-
-/**
- * The manifest of `text`.
- * @throws SyntaxError when it is not JSON; Error when it lacks a manifest's fields (an older or damaged build's).
- */
-function parseManifest(text: string): Manifest {
-  const value: unknown = JSON.parse(text);
-  if (!isManifest(value)) throw new Error(`${MANIFEST_FILE} does not have the manifest's shape`);
-  return value;
-}
-
-/** The manifest in `indexDir`. @throws as parseManifest does, or the file system's error (ENOENT: none). */
-async function readManifest(indexDir: string): Promise<Manifest> {
-  return parseManifest(await readFile(join(indexDir, MANIFEST_FILE), "utf8"));
-}
-
-/** @throws Error when a vector file of `indexDir` has no checksum in `manifest`, or another one. */
-async function checkVectorFiles(indexDir: string, manifest: Manifest): Promise<void> {
-  await settleAll(
-    (await vectorFiles(indexDir)).map(async (name) => {
-      const expected = manifest.checksums?.[name];
-      if (expected === undefined) throw new Error(`the manifest records no checksum of ${name}`);
-      if ((await fileCrc32(join(indexDir, name))) !== expected) throw new Error(`${name} does not match the manifest's checksum`);
-    }),
-  );
-}
-
-/** Whether a manifest's `checksums` is a table of 32-bit unsigned numbers. */
-function isChecksums(value: unknown): value is Readonly<Record<string, number>> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  return Object.values(value).every((crc) => Number.isInteger(crc) && crc >= 0 && crc < 2 ** 32);
 }
 
 function corrupt(indexDir: string, cause?: unknown): never {

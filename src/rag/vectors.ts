@@ -17,7 +17,8 @@ import { crc32 } from "node:zlib";
 import hnswlib, { type BruteforceSearch, type HierarchicalNSW } from "hnswlib-node";
 import { createGraphWorkers, type GraphWorkers } from "./graph-workers.js";
 import { attempt, settleAll } from "./settle.js";
-import type { IndexEmbeddings, LoadedIndex } from "./store.js";
+import type { IndexEmbeddings } from "./embedders/types.js";
+import type { LoadedIndex } from "./store.js";
 import type { Logger } from "../logger.js";
 
 /**

@@ -5,7 +5,7 @@
  * never substituted for it; the index manifest records the embedder, so a change rebuilds the index.
  */
 import type { Logger } from "../../logger.js";
-import type { IndexEmbeddings } from "../store.js";
+import type { IndexEmbeddings } from "./types.js";
 
 export { EmbeddingsError, type EmbeddingsErrorCode } from "./errors.js";
 export type { LocalOnnxEmbeddingsOptions } from "./local-onnx.js";

@@ -12,7 +12,7 @@ import { existsSync } from "node:fs";
 import { readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { Embeddings } from "@langchain/core/embeddings";
-import type { IndexEmbeddings } from "../store.js";
+import type { IndexEmbeddings } from "./types.js";
 import { EmbeddingsError } from "./errors.js";
 
 /** The package, and the version tested with this code. */

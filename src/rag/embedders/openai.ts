@@ -5,7 +5,7 @@
  */
 import { Embeddings } from "@langchain/core/embeddings";
 import { OpenAIEmbeddings } from "@langchain/openai";
-import type { IndexEmbeddings } from "../store.js";
+import type { IndexEmbeddings } from "./types.js";
 import { EmbeddingsError } from "./errors.js";
 
 export interface OpenAIEmbeddingsOptions {
