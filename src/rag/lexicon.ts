@@ -14,7 +14,6 @@ import { readFileSync } from "node:fs";
 import { readFile, writeFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import type { Lexicon } from "./analyze.js";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
 import { normalizedSet } from "./text/normalize.js";
@@ -65,6 +64,24 @@ const SYNONYMS_COLUMN = 2;
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
  */
 const WORD_LISTS_VERSION = 9;
+
+/** Bilingual word lists, pruned at index time to the keys the corpus holds. */
+export interface Lexicon {
+  /** English word -> Arabic keys found in the corpus, from that word's own entries. */
+  readonly enWord: ReadonlyMap<string, readonly string[]>;
+  /** English stem -> Arabic keys found in the corpus, for words without entries of their own. */
+  readonly enStem: ReadonlyMap<string, readonly string[]>;
+  /** Arabic key -> English stems found in the corpus. */
+  readonly arToEn: ReadonlyMap<string, readonly string[]>;
+  /** Every English word the word lists translate (a word outside them may be a name). */
+  readonly known: ReadonlySet<string>;
+  /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
+  readonly related: ReadonlyMap<string, readonly string[]>;
+  /** "*" + stem -> the base forms and derivations (no synonyms) of the words of that stem that translate into the corpus. */
+  readonly derived: ReadonlyMap<string, readonly string[]>;
+  /** English stem -> corpus words that are no English word but spelt nearly as it (interior ~ interieur). */
+  readonly cognates: ReadonlyMap<string, readonly string[]>;
+}
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];

@@ -1,0 +1,86 @@
+/**
+ * English question words -> the corpus's Arabic keys, through the bilingual lexicon (see lexicon.ts): a word's own
+ * translations, its stem's or a compound's halves', and those of its related words; and for an English word the
+ * lists do not know, those of the word it stands for (a British spelling, a misspelling).
+ */
+import type { FuzzyVocabulary } from "./fuzzy.js";
+import type { Lexicon } from "./lexicon.js";
+import { stemEnglish } from "./text/stem.js";
+
+/**
+ * Arabic keys of an English word (`stem`: its English stem): its own entries when it has some (so "gas" never
+ * translates as "GA", which stems alike), else those of its stem, else of the halves of a compound
+ * ("peacekeepers"). Beside its own, the translations of the base forms and derivations of every word of its stem
+ * ("elected" also finds انتخاب through "election", a derivation of "elect"); these are gathered by stem, so a
+ * stemmer's collision lends some strays ("organization" reaches عضو through "organ"), which measured worth it
+ * (docs/quality.md, session 21). With no translation of its own, its related words stand in, synonyms too.
+ */
+export function translate(word: string, stem: string, lexicon: Lexicon): readonly string[] {
+  const own = translateWord(word, lexicon, stem);
+  const others = own.length > 0 ? (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word) : relatedWords(word, stem, lexicon);
+  if (others.length === 0) return own;
+  return [...new Set([...own, ...others.flatMap((w) => translateWord(w, lexicon))])];
+}
+
+/** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */
+export const relatedWords = (word: string, stem: string, lexicon: Lexicon): readonly string[] => lexicon.related.get(word) ?? lexicon.related.get(`*${stem}`) ?? [];
+
+/** The fewest letters of either half a compound is split into ("peacekeepers": peace + keepers); a shorter word is not split. */
+const MIN_COMPOUND_HALF = 4;
+
+function translateWord(word: string, lexicon: Lexicon, stem = stemEnglish(word)): readonly string[] {
+  if (lexicon.known.has(word)) return lexicon.enWord.get(word) ?? [];
+  const byStem = lexicon.enStem.get(stem);
+  if (byStem || word.length < 2 * MIN_COMPOUND_HALF) return byStem ?? [];
+  for (let cut = MIN_COMPOUND_HALF; cut <= word.length - MIN_COMPOUND_HALF; cut += 1) {
+    const left = word.slice(0, cut);
+    const right = word.slice(cut);
+    const halves = [left, right].map((w) => (lexicon.known.has(w) ? lexicon.enWord.get(w) : lexicon.enStem.get(stemEnglish(w))));
+    if (halves.every((h) => h !== undefined)) return halves.flatMap((h) => h ?? []);
+  }
+  return [];
+}
+
+/** A misspelt English word is taken for a word the lists know only this similar (letter trigrams, Dice). */
+const MIN_ENGLISH_DICE = 0.6;
+/** Shorter words are not corrected: a name is as near to a word ("attaf" ~ "attar"). */
+const MIN_MISSPELT_LENGTH = 6;
+/**
+ * British spellings the word lists hold in their American form: prioritised, analysed, colour, centre. (Travelled
+ * needs none: its stem is travel's.)
+ */
+const BRITISH: ReadonlyArray<readonly [RegExp, string]> = [
+  [/is(e|ed|es|er|ers|ing|ation|ations|ational)$/, "iz$1"], [/ys(e|ed|es|ing)$/, "yz$1"], [/our(s?)$/, "or$1"], [/tre(s?)$/, "ter$1"],
+];
+
+/** What correcting an English word consults about the corpus (part of the query analysis's QueryContext). */
+export interface SpellingContext {
+  readonly lexicon: Lexicon;
+  /** Whether the corpus indexes a key. */
+  readonly has: (key: string) => boolean;
+  /** The English words the word lists translate into the corpus, for a misspelt English question word. */
+  readonly english: FuzzyVocabulary;
+}
+
+/**
+ * Adds the translations of the English word `word` stands for, among those the word lists translate into the
+ * corpus: its American spelling, or else the nearest word (a slip keeps the length within one letter and the
+ * ending: "onboard" is no "board", "apologised" no "apologist", "blinken" no "blinks"). Returns the similarity (1
+ * for a British spelling, 0 when nothing is near enough).
+ */
+export function correctEnglish(word: string, keys: Set<string>, context: SpellingContext): number {
+  const add = (english: string): boolean => {
+    const translations = translate(english, stemEnglish(english), context.lexicon).filter(context.has);
+    for (const k of translations) keys.add(k);
+    return translations.length > 0;
+  };
+  for (const [british, american] of BRITISH) {
+    const spelt = word.replace(british, american);
+    if (spelt !== word && context.lexicon.known.has(spelt)) return add(spelt) ? 1 : 0;
+  }
+  if (word.length < MIN_MISSPELT_LENGTH) return 0;
+  const nearest = context.english
+    .similar(word, MIN_ENGLISH_DICE, Infinity)
+    .find((w) => Math.abs(w.word.length - word.length) <= 1 && w.word.slice(-2) === word.slice(-2));
+  return nearest && add(nearest.word) ? nearest.dice : 0;
+}
