@@ -1,28 +1,36 @@
 /**
- * Question -> ranked sentences. Three signals, each scaled to [0, 1] over the candidates and summed with
- * fixed weights: BM25 of the sentence, BM25 of its passage (context), and the cosine of the sentence's
- * vector in the hnswlib index.
+ * Question -> ranked sentences, and whether to answer. The question's terms (a follow-up's also the earlier
+ * questions' words, weighing less) are searched by BM25 in the sentences and in the passages, and the question's
+ * vector among the sentences' (dense.ts). A fused score, the weighted sum of those three each scaled to [0, 1],
+ * keeps the best RERANK_CANDIDATES; the fitted re-ranker (model.ts) orders them for the languages
+ * data/models.json lists in rank.languages (English), the fused score for the others, and a conversation's
+ * cited briefings, passages and quote add a bonus. decide() then answers or declines: the decline model fitted
+ * for a corpus of one article or of several, thresholded for the question's language.
  */
 import { silentLogger, type Logger } from "../logger.js";
-import type { BruteforceSearch } from "hnswlib-node";
-import { ARABIC_NAME, LATIN_NAME, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
-import { EmbeddingsError } from "./embedders/errors.js";
+import { queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
+import { DenseSearch } from "./dense.js";
+import type { IndexEmbeddings } from "./embedders/types.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
 import { LexicalIndex, type LexicalResult } from "./lexical.js";
-import { loadLexicon } from "./lexicon.js";
+import { loadLexicon, type Lexicon } from "./lexicon.js";
 import { seedTexts, textIfUnchanged, type SourceTexts } from "./seeds.js";
-import type { IndexEmbeddings, LoadedIndex, PassageStore } from "./store.js";
-import type { GraphSegment } from "./vectors.js";
+import type { LoadedIndex, PassageStore } from "./store.js";
 import { DECLINE_FEATURES, featureVector, loadModels, logit, RANK_FEATURES, rankFeature, sigmoid, type Models } from "./model.js";
-import { questionType, sentenceHolds } from "./text/question-type.js";
+import { questionType, sentenceHolds, type SentenceHolds } from "./text/question-type.js";
 import { detectLanguage } from "./text/language.js";
 import type { Language, Passage, Sentence } from "./types.js";
 
+/** Tests and benchmarks search a graph's segments as the retriever does. */
+export { Nearest } from "./dense.js";
+
+/**
+ * The fused score's weights: the sentence's own BM25 leads; its passage's BM25 and its vector's cosine each add
+ * about a third of that, as evidence around the sentence rather than in it.
+ */
 const WEIGHT_SENTENCE = 1;
 const WEIGHT_PASSAGE = 0.35;
 const WEIGHT_DENSE = 0.35;
-/** Nearest neighbours asked of the vector index. */
-const DENSE_K = 40;
 /**
  * The effective number of briefings (the inverse of the sum of their squared shares of the sentences) from which
  * the corpus counts as several articles: two of about one size (up to about two to one), not an article and a
@@ -57,9 +65,10 @@ export function tooShortToTell(term: Pick<QueryTerm, "word" | "raw">): boolean {
   if ([...raw].length > MAX_UNCLEAR_CHARS) return false;
   return /^\p{Nd}+$/u.test(raw) || (/^[A-Za-z]+$/.test(raw) && !(raw.length > 1 && raw === raw.toUpperCase()));
 }
+
 export interface IndexedSentence extends Sentence {
   readonly passage: Passage;
-  /** Position of the passage in the store. */
+  /** Position of the passage in the store (a number, not the passages' BM25 index). */
   readonly passageIndex: number;
   /** Position of the sentence among all sentences (its document number in the sentence index). */
   readonly position: number;
@@ -68,9 +77,12 @@ export interface IndexedSentence extends Sentence {
 export interface Ranked {
   readonly sentence: IndexedSentence;
   readonly score: number;
-  /** The re-ranker's features (RANK_FEATURES order), for the candidates it scored. */
-  readonly features?: Float64Array;
-  /** The re-ranker's probability that the sentence holds the answer (without any conversation bonus). */
+  /** The re-ranker's features (RANK_FEATURES order). */
+  readonly features: Float64Array;
+  /**
+   * The re-ranker's probability that the sentence holds the answer (without any conversation bonus). Set on every
+   * sentence {@link Retriever.retrieve} ranks; optional so that a Ranked can be built without it, as tests do.
+   */
   readonly probability?: number;
 }
 
@@ -112,7 +124,10 @@ const CONTEXT_WEIGHT = 0.15;
 /** Log-odds added to a candidate from a briefing, or a passage, that the conversation cited. */
 const CONTEXT_SOURCE_BONUS = 3;
 const CONTEXT_PASSAGE_BONUS = 2;
-/** Log-odds added besides to a sentence of the last answer's first quote (1: conversations +2 of 105; 2 or 3: +1). */
+/**
+ * Log-odds added besides to a sentence of the last answer's first quote, which a follow-up's pronoun most often
+ * stands for: less than its passage's, as more did worse (figures in docs/quality.md).
+ */
 const CONTEXT_SENTENCE_BONUS = 1;
 /** The same bonuses for languages the fused score orders (its scale: at most 1.7, BM25 sentence weighing 1). */
 const FUSED_SOURCE_BONUS = 1;
@@ -123,9 +138,18 @@ const FUSED_SENTENCE_BONUS = 0.3;
 const MAX_MISSING_LETTERS = 12;
 
 /** Candidates, best by the fused score, that the fitted re-ranker orders. */
-export const RERANK_CANDIDATES = 30;
+const RERANK_CANDIDATES = 30;
 
-interface Entry extends Ranked {
+/** A log-odds is read of a probability no nearer 0 or 1 than this, so that it stays finite. */
+const PROBABILITY_FLOOR = 1e-9;
+
+/** A sentence offered to {@link BestOf}, with its fused score. */
+interface Candidate {
+  readonly sentence: IndexedSentence;
+  readonly score: number;
+}
+
+interface Entry extends Candidate {
   /** Arrival order: the last tie-break, as a stable sort of all candidates would have it. */
   readonly n: number;
 }
@@ -186,11 +210,6 @@ class BestOf {
   offer(sentence: IndexedSentence, score: number): void {
     const heap = this.heap;
     const worst = heap[0];
-    // Not better than the worst kept (a lower score, or the same one later in its file or offered later): no entry made.
-    if (heap.length >= this.k && worst && (score < worst.score || (score === worst.score && sentence.start >= worst.sentence.start))) {
-      this.offered += 1;
-      return;
-    }
     const entry = { sentence, score, n: this.offered };
     this.offered += 1;
     if (heap.length < this.k) {
@@ -205,6 +224,7 @@ class BestOf {
       heap[at] = entry;
       return;
     }
+    // Not better than the worst kept (a lower score, or the same one later in its file or offered later): not kept.
     if (!worst || better(entry, worst) >= 0) return;
     let at = 0;
     for (;;) {
@@ -219,23 +239,19 @@ class BestOf {
     heap[at] = entry;
   }
 
-  sorted(): Ranked[] {
+  sorted(): Candidate[] {
     return [...this.heap].sort(better).map(({ sentence, score }) => ({ sentence, score }));
   }
 }
 
 export class Retriever {
   readonly sentences: readonly IndexedSentence[];
-  private readonly sentenceIndex: LexicalIndex;
-  private readonly passageIndex: LexicalIndex;
-  private readonly context: QueryContext;
-  /** The vectors: the exact copy (up to EXACT_MAX_VECTORS of them), or else the graph's segments. */
-  private readonly exact: BruteforceSearch | undefined;
-  private readonly segments: readonly GraphSegment[];
-  /** The nearest labels of the graph's segments, merged (reused by every question). */
-  private readonly nearest = new Nearest(DENSE_K);
-  /** Per vector label, its sentence's position. */
-  private readonly sentenceOfLabel: LabelTable;
+  /** BM25 over the sentences, and over the passages (each a document of its sentences). */
+  private readonly sentenceBm25: LexicalIndex;
+  private readonly passageBm25: LexicalIndex;
+  /** What reading a question's terms needs: the lexicon, the corpus's keys, the vocabularies for misspellings. */
+  private readonly queryContext: QueryContext;
+  private readonly denseSearch: DenseSearch;
   /** Per sentence position, its passage's (the fused score's passage part, read per matched sentence). */
   private readonly passageOf: Uint32Array;
   private readonly texts: SourceTexts;
@@ -247,11 +263,12 @@ export class Retriever {
   /** Which decline model decides: the corpus is one article or several articles' worth (see MANY_SOURCES). */
   readonly declineScope: DeclineScope;
   /** What each sentence holds for typed questions, computed when first needed. */
-  private readonly holds = new Map<number, ReturnType<typeof sentenceHolds>>();
+  private readonly holds = new Map<number, SentenceHolds>();
 
+  /** @throws IndexError("corrupt") when the index holds no vectors */
   constructor(
     index: LoadedIndex,
-    private readonly embeddings: IndexEmbeddings,
+    embeddings: IndexEmbeddings,
     private readonly logger: Logger = silentLogger,
     private readonly models: Models = loadModels(),
   ) {
@@ -265,7 +282,7 @@ export class Retriever {
     // Made ahead by prepareRetrieval (a start does it while the vectors are read), or now; used once.
     const ready = prepared.get(index.store) ?? prepare(index.store);
     prepared.delete(index.store);
-    ({ sentences: this.sentences, passageOf: this.passageOf, sentenceIndex: this.sentenceIndex, passageIndex: this.passageIndex } = ready);
+    ({ sentences: this.sentences, passageOf: this.passageOf, sentenceBm25: this.sentenceBm25, passageBm25: this.passageBm25 } = ready);
     for (const { passage } of this.sentences) this.sourceSentences.set(passage.source, (this.sourceSentences.get(passage.source) ?? 0) + 1);
     // n² / Σ count² ≥ 9/5, in integers (exact below 31 million sentences: 9 n² < 2^53).
     let squares = 0;
@@ -273,25 +290,22 @@ export class Retriever {
     const n = this.sentences.length;
     this.declineScope = squares > 0 && MANY_SOURCES.denominator * n * n >= MANY_SOURCES.numerator * squares ? "several articles" : "one article";
     const loaded = ready.lexicon;
-    const sentenceIndex = this.sentenceIndex;
+    const sentenceBm25 = this.sentenceBm25;
     const vocabulary = new FuzzyVocabulary(function* plain() {
-      for (const key of sentenceIndex.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
+      for (const key of sentenceBm25.keys()) if (/^[\p{L}\p{N}]/u.test(key)) yield key;
     });
     const english = new FuzzyVocabulary(() => loaded.enWord.keys());
-    this.context = { lexicon: loaded, has: (key) => sentenceIndex.has(key), vocabulary, english };
+    this.queryContext = { lexicon: loaded, has: (key) => sentenceBm25.has(key), vocabulary, english };
     // Indexed after the start, a slice at a time between answers (or at once by the first question needing them).
     for (const words of [vocabulary, english]) {
       words.prepare().catch((error: unknown) => this.logger.warn({ err: error }, "indexing a fuzzy vocabulary failed; the first question needing it will"));
     }
-    this.sentenceOfLabel = new LabelTable(index.labels);
-    if (!index.exact && !index.segments) throw new Error("the index holds no vectors");
-    this.exact = index.exact;
-    this.segments = index.segments ?? [];
+    this.denseSearch = new DenseSearch(index, embeddings, logger);
   }
 
   /** The question's terms, as the lexicon translates them. */
   terms(question: string): QueryTerm[] {
-    return queryTerms(question, this.context);
+    return queryTerms(question, this.queryContext);
   }
 
   /** The passage (by position) holding offset `start` of `source`, if any. */
@@ -336,14 +350,14 @@ export class Retriever {
     if (terms.length === 0) return nothingFound(terms);
     // The vectors first: from the lexical searches on nothing awaits, since their results are the indexes' own
     // buffers until their next search (another question's, which could otherwise run in between).
-    const dense = await this.dense(question, terms);
-    const lexical = this.sentenceIndex.search(terms);
-    const fused = this.fuse(lexical, this.passageIndex.search(terms), dense);
+    const dense = await this.denseSearch.search(question, terms);
+    const lexical = this.sentenceBm25.search(terms);
+    const fused = this.fuse(lexical, this.passageBm25.search(terms), dense);
     const cover = this.coverageOf(lexical);
     const language = detectLanguage(question);
     const order = this.rank(question, language, fused, cover, conversation);
     const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
-    const { coverage, focus, features, confidence, answerable } = this.decide(language, order, ranked, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
+    const { coverage, focus, features, confidence, answerable } = this.decide(language, order, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
     return { terms, coverage, focus, ranked, features, confidence, answerable };
   }
 
@@ -351,14 +365,14 @@ export class Retriever {
    * The best RERANK_CANDIDATES sentences by the fused score (the dense neighbours, then every lexically matched
    * sentence not among them, offered in that order), each with the score's three parts scaled to [0, 1].
    */
-  private fuse(lexical: LexicalResult, context: LexicalResult, dense: ReadonlyMap<number, number>): Fused[] {
-    const maxSentence = lexical.max;
-    const maxPassage = context.max;
+  private fuse(sentenceScores: LexicalResult, passageScores: LexicalResult, dense: ReadonlyMap<number, number>): Fused[] {
+    const maxSentence = sentenceScores.max;
+    const maxPassage = passageScores.max;
     const best = new BestOf(RERANK_CANDIDATES);
     // The weighted sum of the parts, computed without an array: every matched sentence is scored.
-    const fusedOf = (i: number, passageIndex: number, vector: number): number =>
-      WEIGHT_SENTENCE * ((lexical.scores[i] ?? 0) / (maxSentence || 1)) +
-      WEIGHT_PASSAGE * ((context.scores[passageIndex] ?? 0) / (maxPassage || 1)) +
+    const fusedOf = (i: number, passage: number, vector: number): number =>
+      WEIGHT_SENTENCE * ((sentenceScores.scores[i] ?? 0) / (maxSentence || 1)) +
+      WEIGHT_PASSAGE * ((passageScores.scores[passage] ?? 0) / (maxPassage || 1)) +
       WEIGHT_DENSE * Math.max(0, vector);
     for (const [i, vector] of dense) {
       const sentence = this.sentences[i];
@@ -367,7 +381,7 @@ export class Retriever {
     // Every other matched sentence (most of a large corpus's, for a frequent word): scored from typed arrays
     // alone (its dense part 0), and its sentence looked up only when it can enter.
     const passageOf = this.passageOf;
-    for (const i of lexical.matched) {
+    for (const i of sentenceScores.matched) {
       const score = fusedOf(i, passageOf[i] as number, 0);
       if (score < best.floor || dense.has(i)) continue;
       const sentence = this.sentences[i];
@@ -377,8 +391,8 @@ export class Retriever {
     return best.sorted().map(({ sentence, score }) => {
       const i = sentence.position;
       const parts = [
-        (lexical.scores[i] ?? 0) / (maxSentence || 1),
-        (context.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
+        (sentenceScores.scores[i] ?? 0) / (maxSentence || 1),
+        (passageScores.scores[sentence.passageIndex] ?? 0) / (maxPassage || 1),
         Math.max(0, dense.get(i) ?? 0),
       ] as const;
       return { sentence, score, parts };
@@ -408,14 +422,14 @@ export class Retriever {
       counted += 1;
       lone = counted === 1 ? hit.term : undefined;
       const found = hit.df > 0;
-      const idf = this.sentenceIndex.idf(found ? hit.df : 0);
+      const idf = this.sentenceBm25.idf(found ? hit.df : 0);
       total += idf;
       shareTotal += idf * speakerWeight(hit.term);
       if (!found) {
         missing += 1;
         if (hit.term.name) missingNames += 1;
         // A name the dictionary knows ("France") translates reliably: found nowhere, the briefings do not name it.
-        if (hit.term.name && this.context.lexicon.known.has(hit.term.word)) missingKnownNames += 1;
+        if (hit.term.name && this.queryContext.lexicon.known.has(hit.term.word)) missingKnownNames += 1;
         longestMissing = Math.max(longestMissing, Math.min([...hit.term.word].length, MAX_MISSING_LETTERS));
         continue;
       }
@@ -441,7 +455,7 @@ export class Retriever {
     const sentenceShare = (doc: number): number => {
       let value = sentenceShares.get(doc);
       if (value === undefined) {
-        value = share(this.sentenceIndex, doc);
+        value = share(this.sentenceBm25, doc);
         sentenceShares.set(doc, value);
       }
       return value;
@@ -462,7 +476,7 @@ export class Retriever {
           dense: vector,
           base: r.score / bestBase,
           sentenceCover: sentenceShare(at),
-          passageCover: share(this.passageIndex, r.sentence.passageIndex),
+          passageCover: share(this.passageBm25, r.sentence.passageIndex),
           previousCover: neighbour(at - 1),
           nextCover: neighbour(at + 1),
           inverseRank: 1 / (1 + rank),
@@ -492,19 +506,18 @@ export class Retriever {
   private decide(
     language: Language,
     order: readonly Ordered[],
-    ranked: readonly Ranked[],
     cover: Coverage,
     bestLexical: number,
     bestDense: number,
   ): Pick<Retrieval, "coverage" | "focus" | "features" | "confidence" | "answerable"> {
     const { coverage, counted, missing, share } = cover;
-    const passages = new Set(ranked.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
+    const passages = new Set(order.slice(0, FOCUS_CANDIDATES).map((r) => r.sentence.passageIndex));
     let focus = 0;
-    for (const passage of passages) focus = Math.max(focus, share(this.passageIndex, passage));
-    const top = ranked[0];
-    const second = ranked[1];
+    for (const passage of passages) focus = Math.max(focus, share(this.passageBm25, passage));
+    const top = order[0];
+    const second = order[1];
     // The decline model reads the re-ranker's probabilities, whichever order the quotes are in.
-    const margin = top && second ? logitOf(top.probability ?? 0) - logitOf(second.probability ?? 0) : top ? LONE_MARGIN : 0;
+    const margin = top && second ? probabilityToLogit(top.probability) - probabilityToLogit(second.probability) : top ? LONE_MARGIN : 0;
     const arabic = language === "ar" ? 1 : 0;
     const missingShare = counted ? missing / counted : 1;
     const bestSentenceCover = rankFeature(top?.features, "sentenceCover");
@@ -559,7 +572,7 @@ export class Retriever {
     return this.models.rank.languages?.includes(language) ?? true;
   }
 
-  private sentenceHolds(at: number, sentence: IndexedSentence): ReturnType<typeof sentenceHolds> {
+  private sentenceHolds(at: number, sentence: IndexedSentence): SentenceHolds {
     let holds = this.holds.get(at);
     if (!holds) {
       // A briefing changed since it was indexed holds nothing typed here (quoting it fails, see toCitation).
@@ -569,125 +582,6 @@ export class Retriever {
     }
     return holds;
   }
-
-  /** Cosine similarity of the nearest sentences, by sentence position. */
-  private async dense(question: string, terms: readonly QueryTerm[]): Promise<Map<number, number>> {
-    const count = this.sentenceOfLabel.size;
-    if (count === 0) return new Map();
-    // A lexical embedder cannot cross languages by itself: give it the question's translations too.
-    const text = this.embeddings.expandsQueries
-      ? [question, ...terms.flatMap((t) => t.keys.filter((k) => !k.startsWith(ARABIC_NAME) && !k.startsWith(LATIN_NAME)))].join(" ")
-      : question;
-    let vector: number[];
-    try {
-      vector = checkedQueryVector(await this.embeddings.embedQuery(text), this.embeddings.dimensions);
-    } catch (error) {
-      // An embedding server that is down, or one whose model was swapped since the index was built, must not take
-      // answering with it: the lexical side still answers.
-      this.logger.warn({ err: error, embedder: this.embeddings.id }, "embedding the question failed; answering from the lexical index alone");
-      return new Map();
-    }
-    const k = Math.min(DENSE_K, count);
-    const out = new Map<number, number>();
-    if (this.exact) {
-      const { neighbors, distances } = this.exact.searchKnn(vector, k);
-      neighbors.forEach((label, i) => {
-        const at = this.sentenceOfLabel.get(label);
-        if (at !== undefined) out.set(at, 1 - (distances[i] ?? 1));
-      });
-      return out;
-    }
-    const nearest = this.nearest.search(this.segments, vector, k);
-    for (let i = 0; i < nearest.count; i += 1) {
-      const at = this.sentenceOfLabel.get(nearest.labels[i] as number);
-      if (at !== undefined) out.set(at, 1 - (nearest.distances[i] as number));
-    }
-    return out;
-  }
-}
-
-/**
- * The question's vector, if it can be searched: hnswlib throws on another length or a non-array, and NaN values
- * find neighbours at NaN distances, which decline every question without a word.
- * @throws EmbeddingsError("bad-model") naming what is wrong with it
- */
-function checkedQueryVector(vector: unknown, dimensions: number): number[] {
-  const bad = (why: string): EmbeddingsError => new EmbeddingsError("bad-model", `the embedder returned ${why}`);
-  if (!Array.isArray(vector)) throw bad(`${typeof vector}, not a vector`);
-  if (vector.length !== dimensions) throw bad(`a vector of ${vector.length} dimensions; the index holds ${dimensions}`);
-  if (!vector.every(Number.isFinite)) throw bad("a vector holding a value that is not a finite number");
-  return vector as number[];
-}
-
-/** Bits of a label that pick its position in a chunk of {@link LabelTable}. */
-const LABEL_CHUNK_BITS = 16;
-
-/**
- * Each vector label's sentence position, in typed chunks of 65,536 labels made only where labels fall: the
- * labels of a graph's segment are its number times 2^20 plus a number of its own, so they cluster, and a
- * Map of 317,653 entries took 150 ms of a start at 10,000 briefings and tens of megabytes.
- */
-export class LabelTable {
-  private readonly chunks: (Int32Array | undefined)[] = [];
-  /** How many labels it holds. */
-  readonly size: number;
-
-  constructor(labels: Int32Array) {
-    labels.forEach((label, at) => {
-      const chunk = (this.chunks[label >>> LABEL_CHUNK_BITS] ??= new Int32Array(1 << LABEL_CHUNK_BITS).fill(-1));
-      chunk[label & ((1 << LABEL_CHUNK_BITS) - 1)] = at;
-    });
-    this.size = labels.length;
-  }
-
-  /** The sentence position of `label`, or undefined for a label no sentence has (a deleted point's). */
-  get(label: number): number | undefined {
-    const at = this.chunks[label >>> LABEL_CHUNK_BITS]?.[label & ((1 << LABEL_CHUNK_BITS) - 1)];
-    return at === undefined || at < 0 ? undefined : at;
-  }
-}
-
-/**
- * The nearest points of a graph in segments: each segment's `k` nearest (at the ef the segment holds), merged by
- * distance into typed arrays reused by every search. Read the result before the next search.
- */
-export class Nearest {
-  /** Labels and distances of the nearest found, nearest first; `count` of them hold a result. */
-  readonly labels: Int32Array;
-  readonly distances: Float64Array;
-  count = 0;
-
-  constructor(private readonly capacity: number) {
-    this.labels = new Int32Array(capacity);
-    this.distances = new Float64Array(capacity);
-  }
-
-  /** The `k` (at most the capacity) nearest of `vector` over `segments`; ties keep the earlier segment first. */
-  search(segments: readonly GraphSegment[], vector: number[], k: number): this {
-    const want = Math.min(k, this.capacity);
-    const { labels, distances } = this;
-    let count = 0;
-    for (const { graph } of segments) {
-      const result = graph.searchKnn(vector, Math.min(want, graph.getMaxElements()));
-      const found = result.neighbors;
-      const far = result.distances;
-      // Each segment answers nearest first: once one is not nearer than the k-th kept, neither are the rest.
-      for (let i = 0; i < found.length; i += 1) {
-        const distance = far[i] as number;
-        if (count === want && distance >= (distances[want - 1] as number)) break;
-        let at = count < want ? count++ : want - 1;
-        while (at > 0 && (distances[at - 1] as number) > distance) {
-          distances[at] = distances[at - 1] as number;
-          labels[at] = labels[at - 1] as number;
-          at -= 1;
-        }
-        distances[at] = distance;
-        labels[at] = found[i] as number;
-      }
-    }
-    this.count = count;
-    return this;
-  }
 }
 
 /** What a {@link Retriever} builds from the passage store alone. */
@@ -695,9 +589,9 @@ interface Prepared {
   readonly sentences: readonly IndexedSentence[];
   /** Per sentence position, its passage's. */
   readonly passageOf: Uint32Array;
-  readonly sentenceIndex: LexicalIndex;
-  readonly passageIndex: LexicalIndex;
-  readonly lexicon: ReturnType<typeof loadLexicon>;
+  readonly sentenceBm25: LexicalIndex;
+  readonly passageBm25: LexicalIndex;
+  readonly lexicon: Lexicon;
 }
 
 /** Made ahead by {@link prepareRetrieval}, taken by the next Retriever over the same passage store. */
@@ -716,9 +610,9 @@ function prepare(store: PassageStore): Prepared {
     }
   });
   // Built from the numbered keys as loaded (terms.bin): no key string is looked up.
-  const sentenceIndex = new LexicalIndex(packed);
-  const passageIndex = LexicalIndex.grouped(sentenceIndex, packed, Uint32Array.from(passages, (p) => p.sentences.length));
-  return { sentences, passageOf, sentenceIndex, passageIndex, lexicon: loadLexicon(lexicon) };
+  const sentenceBm25 = new LexicalIndex(packed);
+  const passageBm25 = LexicalIndex.grouped(sentenceBm25, packed, Uint32Array.from(passages, (p) => p.sentences.length));
+  return { sentences, passageOf, sentenceBm25, passageBm25, lexicon: loadLexicon(lexicon) };
 }
 
 /**
@@ -741,4 +635,5 @@ const nothingFound = (terms: readonly QueryTerm[]): Retrieval => ({
   answerable: false,
 });
 
-const logitOf = (p: number): number => Math.log(Math.max(p, 1e-9) / Math.max(1 - p, 1e-9));
+/** The log-odds of probability `p` (the inverse of sigmoid), kept finite at 0 and 1. */
+const probabilityToLogit = (p: number): number => Math.log(Math.max(p, PROBABILITY_FLOOR) / Math.max(1 - p, PROBABILITY_FLOOR));

@@ -1,18 +1,16 @@
 /**
  * The retriever's decline features on the briefing: what they say about a question the briefing does not cover;
- * which question word it reads as a tweet author's name; the dense search over a graph in segments.
+ * which question word it reads as a tweet author's name (the dense search: dense.test.ts).
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import hnswlib from "hnswlib-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTHOR_NAME } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
-import { LabelTable, Nearest, Retriever, tooShortToTell } from "../../src/rag/retrieve.js";
+import { Retriever, tooShortToTell } from "../../src/rag/retrieve.js";
 import { buildIndex } from "../../src/rag/store.js";
 import { augmentedForms, otherPersons } from "../../src/rag/text/verbs.js";
-import { buildSegments } from "../../src/rag/vectors.js";
 import { DAM_ARTICLE, DAM_BRIEFING, DAM_QUESTION } from "../helpers/briefings.js";
 import { tempProject, type TempProject } from "../helpers/project.js";
 
@@ -416,50 +414,6 @@ describe("retrieval", () => {
     for (const question of questions) alone.push(summary(await retriever.retrieve(question)));
     const together = await Promise.all(questions.map((question) => retriever.retrieve(question)));
     expect(together.map(summary)).toEqual(alone);
-  });
-});
-
-describe("the table of labels", () => {
-  it("gives each label's sentence position, as a Map of them would, and nothing for a label no sentence has", () => {
-    // An exact copy's labels (0, 1, ...), a segment's (its number times 2^20 plus its own), the largest label.
-    const labels = Int32Array.from([0, 1, 65_535, 65_536, 3 * 2 ** 20 + 7, 9 * 2 ** 20, 2 ** 31 - 1, 70_000]);
-    const table = new LabelTable(labels);
-    expect(table.size).toBe(labels.length);
-    labels.forEach((label, at) => expect(table.get(label)).toBe(at));
-    for (const absent of [2, 65_537, 3 * 2 ** 20 + 8, 5 * 2 ** 20, 2 ** 31 - 2]) expect(table.get(absent)).toBeUndefined();
-  });
-});
-
-describe("the dense search over a graph in segments", () => {
-  /** Deterministic pseudo-random vectors (a linear congruential generator), in [-1, 1). */
-  const vectors = (count: number, dimensions: number, seed: number): number[][] => {
-    let state = seed;
-    const next = (): number => {
-      state = (Math.imul(state, 1_103_515_245) + 12_345) >>> 0;
-      return state / 2 ** 31 - 1;
-    };
-    return Array.from({ length: count }, () => Array.from({ length: dimensions }, next));
-  };
-
-  it("returns the exact nearest neighbours of every segment merged, nearest first, also when a segment is smaller than k", () => {
-    const dimensions = 16;
-    const points = vectors(310, dimensions, 7);
-    // Six segments of 50 points and one of 10: each small enough for the graph search to be exact.
-    const { labels, segments } = buildSegments(points.length, 50, dimensions, (at) => points[at] ?? []);
-    expect(segments.map((s) => s.graph.getCurrentCount())).toEqual([50, 50, 50, 50, 50, 50, 10]);
-    const exact = new hnswlib.BruteforceSearch("cosine", dimensions);
-    exact.initIndex(points.length);
-    points.forEach((point, at) => exact.addPoint(point, labels[at] as number));
-    const nearest = new Nearest(40);
-    for (const query of vectors(25, dimensions, 11)) {
-      const want = exact.searchKnn(query, 40);
-      nearest.search(segments, query, 40);
-      expect(nearest.count).toBe(40);
-      expect([...nearest.labels]).toEqual(want.neighbors);
-      nearest.distances.forEach((d, i) => expect(d).toBeCloseTo(want.distances[i] ?? NaN, 5));
-      nearest.search(segments, query, 3);
-      expect([...nearest.labels.subarray(0, nearest.count)]).toEqual(want.neighbors.slice(0, 3));
-    }
   });
 });
 
