@@ -56,14 +56,21 @@ const MAX_UNCLEAR_CHARS = 3;
 
 /**
  * Whether a question's only word is too short to say what it asks: a stray number of three digits at most ("6",
- * which found a tweet's time ٦:٣٥), or three Latin letters not written as an acronym ("xx", which the dictionary
- * reads as twenty, "rty", which sounds like ورد). The model, fitted on real questions, gave such lines near
- * certainty; an acronym in capitals ("UN", "ICJ") and Arabic words ("مصر") are words.
+ * which found a tweet's time ٦:٣٥), two Latin letters ("xx", which the dictionary reads as twenty), or three that no
+ * word list knows and no capital makes a name ("rty", which sounds like ورد). The model, fitted on real questions,
+ * gave such lines near certainty. Words they are not: an acronym in capitals ("UN", "ICJ"), a word the lists know
+ * ("oil", "How old is she?"), a capitalised one after the first word ("Who is Ali?"), an Arabic one ("مصر").
+ * @param question the question, as the core read it (a name is capitalised after its first word)
+ * @param known the English words the word lists know
  */
-export function tooShortToTell(term: Pick<QueryTerm, "word" | "raw">): boolean {
+export function tooShortToTell(term: Pick<QueryTerm, "word" | "raw">, question: string, known: ReadonlySet<string>): boolean {
   const raw = term.raw ?? term.word;
   if ([...raw].length > MAX_UNCLEAR_CHARS) return false;
-  return /^\p{Nd}+$/u.test(raw) || (/^[A-Za-z]+$/.test(raw) && !(raw.length > 1 && raw === raw.toUpperCase()));
+  if (/^\p{Nd}+$/u.test(raw)) return true;
+  if (!/^[A-Za-z]+$/.test(raw) || (raw.length > 1 && raw === raw.toUpperCase())) return false;
+  if (raw.length < MAX_UNCLEAR_CHARS) return true;
+  const name = /^[A-Z]/.test(raw) && !question.trimStart().startsWith(raw);
+  return !name && !known.has(raw.toLowerCase());
 }
 
 export interface IndexedSentence extends Sentence {
@@ -357,7 +364,7 @@ export class Retriever {
     const language = detectLanguage(question);
     const order = this.rank(question, language, fused, cover, conversation);
     const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
-    const { coverage, focus, features, confidence, answerable } = this.decide(language, order, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
+    const { coverage, focus, features, confidence, answerable } = this.decide(question, language, order, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
     return { terms, coverage, focus, ranked, features, confidence, answerable };
   }
 
@@ -504,6 +511,7 @@ export class Retriever {
    * sentence and one passage, and how clearly the best sentence wins), thresholded for the question's language.
    */
   private decide(
+    question: string,
     language: Language,
     order: readonly Ordered[],
     cover: Coverage,
@@ -554,7 +562,7 @@ export class Retriever {
     // A question none of whose own words the briefings hold (nonsense, another topic's names) has no answer there,
     // whatever the model makes of its length and the nearest vectors; nor has one too short to say what it asks.
     const nothingHeld = counted > 0 && coverage === 0;
-    const unclear = cover.lone !== undefined && tooShortToTell(cover.lone);
+    const unclear = cover.lone !== undefined && tooShortToTell(cover.lone, question, this.queryContext.lexicon.known);
     return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && !unclear && confidence >= decline.threshold[language] };
   }
 

@@ -437,8 +437,14 @@ describe("Retriever.sentencesAt", () => {
 });
 
 describe("tooShortToTell", () => {
-  it("takes a lone short number or three Latin letters for no question, and keeps acronyms, longer words and Arabic", () => {
-    for (const raw of ["6", "٦", "123", "xx", "rty", "Rty", "a"]) expect(tooShortToTell({ word: raw.toLowerCase(), raw }), raw).toBe(true);
-    for (const raw of ["2023", "UN", "ICJ", "EU", "Mali", "مصر", "غاز"]) expect(tooShortToTell({ word: raw.toLowerCase(), raw }), raw).toBe(false);
+  it("takes a lone short number, two Latin letters or three unknown ones for no question; keeps acronyms, known words, names and Arabic", () => {
+    const known = new Set(["oil", "old", "gas", "xx"]);
+    const unclear = (raw: string, question = raw): boolean => tooShortToTell({ word: raw.toLowerCase(), raw }, question, known);
+    for (const raw of ["6", "٦", "123", "xx", "rty", "Rty", "a"]) expect(unclear(raw), raw).toBe(true);
+    for (const raw of ["2023", "UN", "ICJ", "EU", "Mali", "مصر", "غاز", "oil", "Gas"]) expect(unclear(raw), raw).toBe(false);
+    // Found by a review: a real question whose one word is short was declined with the junk.
+    expect(unclear("old", "How old is she?")).toBe(false);
+    expect(unclear("Ali", "What did Ali say?")).toBe(false);
+    expect(unclear("Ali", "Ali?")).toBe(true); // a capital at the start says nothing
   });
 });
