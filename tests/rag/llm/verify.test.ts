@@ -32,6 +32,8 @@ describe("checking a model's answer", () => {
     expect(result.text).toBe("She said Algeria joins the council [1]. «نحن ندعم بقوة بعثة مينورسو» [2].");
     expect(result.dropped).toEqual([]);
     for (const text of shown) expect(text).not.toMatch(/[\u0007\u202E\u2066\uE000\uE001]/u);
+    // The controls that separate part words as a space would (found by a review: "MehdiAmirouche").
+    expect(run("She met Mehdi\u0085Amirouche and\u000B\u000Bothers [2].").result.text).toBe("She met Mehdi Amirouche and  others [1].");
   });
 
   it("a quote cites its own passage, even in a sentence with no marker", () => {
