@@ -158,10 +158,14 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     // a right-to-left override stored raw would reverse the operator's report line, a zero-width space split
     // one question into two groups there.
     const asked = answer.question;
-    // The answer's own conversation (what a reply to it continues) is the one it followed; the chat's gets this turn
-    // added to what it holds now, which a slow answer or another replica may have added to meanwhile.
+    // The answer's own conversation (what a reply to it continues) is the one it followed. A reply takes the chat
+    // onto the branch it replied to; any other question's turn is added to what the chat holds now, which a slow
+    // answer or another replica may have added to meanwhile.
     const turns = nextTurns(earlier, asked, citations);
-    if (conversation) await safely("remembering the conversation", () => state.conversations.append(conversation, turnOf(asked, citations)), undefined);
+    if (conversation) {
+      const keep = conversation.replyTo !== undefined ? () => state.conversations.remember(conversation, turns) : () => state.conversations.append(conversation, turnOf(asked, citations));
+      await safely("remembering the conversation", keep, undefined);
+    }
     if (platform === undefined) return { kind: "answer", answer, turns };
     if (answer.kind === "declined") {
       await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question: asked, citations: [] }), undefined);

@@ -113,6 +113,21 @@ describe("ask", () => {
     core.close();
   });
 
+  it("a reply to an earlier answer takes the chat onto that answer's branch, not onto the turns asked since", async () => {
+    // Found by a review: with each turn added to the chat's latest turns, a question after the reply leaned on turns
+    // of another thread.
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const ask = createAsk({ rag, limiter: createRateLimiter(100), logger: capturingLogger().logger });
+    const chat = "telegram:chat:9";
+    const first = await ask("Who is Michele Sison?", { user: "u", conversation: { chat } });
+    await ask.link(first, ["telegram:9:1"]);
+    await ask("What did Lamamra say about Security Council reform?", { user: "u", conversation: { chat } });
+    await ask("And what did she say about Mali?", { user: "u", conversation: { chat, replyTo: "telegram:9:1" } });
+    expect((await ask.state.conversations.recall({ chat })).map((t) => t.question)).toEqual(["Who is Michele Sison?", "And what did she say about Mali?"]);
+    rag.close();
+  });
+
   it("logs a flood over the rate limit once, with its one notice, not a line per message", async () => {
     const p = project();
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
