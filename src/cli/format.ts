@@ -2,7 +2,7 @@
  * The JSON contract of `npm run ask -- --json` (and of the held-out evaluation).
  */
 import { renderNotice, renderAnswerPlain } from "../bots/render/plain.js";
-import { detectLanguage, QuestionError, withoutUnsafe, type Answer, type Citation } from "../rag/index.js";
+import { detectLanguage, normalizeQuestion, QuestionError, type Answer, type Citation } from "../rag/index.js";
 
 export interface AnswerJson {
   /** The batch line's id, as it gave it (a string or a number). */
@@ -39,7 +39,7 @@ export function answerJson(answer: Answer, id?: LineId): AnswerJson {
 export function noticeJson(question: unknown, error: QuestionError | undefined, id?: LineId): AnswerJson {
   // As the core would have echoed it: without half surrogate pairs (which strict JSON readers refuse), controls
   // and bidi overrides, its white space collapsed. Raw, a refused line echoed what an answered one does not.
-  const text = typeof question === "string" ? withoutUnsafe(question).replace(/\s+/gu, " ").trim() : "";
+  const text = typeof question === "string" ? normalizeQuestion(question) : "";
   const language = detectLanguage(text);
   const notice =
     error === undefined ? { code: "failed" as const, language } : { code: error.code, language, ...(error.limit === undefined ? {} : { limit: error.limit }) };

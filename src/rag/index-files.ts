@@ -21,7 +21,7 @@ export const TERMS_FILE = "terms.bin";
 export const CHECKED_FILES = [LABELS_FILE, LEXICON_FILE, TERMS_FILE] as const;
 /** The word lists parsed for the lexicon (see saveWordLists), so the next process's update does not parse them. */
 export const WORD_LISTS_FILE = "wordlists.bin";
-/** Files of earlier formats (see store.ts's FORMAT): one graph, the passages as JSON; and LangChain's folder before format 3. */
+/** Files of earlier formats (see manifest.ts's FORMAT): one graph, the passages as JSON; and LangChain's folder before format 3. */
 export const EARLIER_FILES: readonly string[] = ["graph.index", "passages.json"];
 export const EARLIER_FOLDER = "hnswlib";
 

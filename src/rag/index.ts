@@ -8,7 +8,7 @@ export { detectLanguage } from "./text/language.js";
 export { englishPlace } from "./place.js";
 export { graphemeEnd, graphemes, graphemeStart } from "./text/graphemes.js";
 export { smallTalk, type SmallTalk } from "./text/smalltalk.js";
-export { cleanQuestion, createRag, withoutUnsafe, type CreateRagOptions } from "./rag.js";
+export { cleanQuestion, createRag, normalizeQuestion, type CreateRagOptions } from "./rag.js";
 export { LockError, type LockErrorCode } from "./lock.js";
 export type { LiveRag, RefreshOutcome, ReloadOptions } from "./reload.js";
 export { buildIndex, type BuildIndexOptions } from "./store.js";

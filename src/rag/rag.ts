@@ -59,7 +59,13 @@ const TERMINAL_ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B\u009C]
 const SEPARATOR_CONTROL = /[\u001C-\u001F\u0085]/gu;
 
 /** `text` without the characters the core strips from a question (for a question echoed before the core saw it). */
-export const withoutUnsafe = (text: string): string => text.replace(TERMINAL_ESCAPE, "").replace(SEPARATOR_CONTROL, " ").replace(UNSAFE, "");
+const withoutUnsafe = (text: string): string => text.replace(TERMINAL_ESCAPE, "").replace(SEPARATOR_CONTROL, " ").replace(UNSAFE, "");
+
+/**
+ * `text` as the core reads a question, before its length is checked: without unsafe characters, white space
+ * collapsed. For a question echoed where the core did not read it (a refused line, a streamed echo).
+ */
+export const normalizeQuestion = (text: string): string => withoutUnsafe(text).replace(/\s+/gu, " ").trim();
 
 /**
  * The example questions the briefings answer (asked as a user would, without the language model): the bot
@@ -193,7 +199,7 @@ async function createCore(index: LoadedIndex, { embeddings, logger, maxChars, co
 /** The question as the core reads it, or a QuestionError saying why not. */
 export function cleanQuestion(input: unknown, maxChars: number): string {
   if (typeof input !== "string") throw new QuestionError("not-text", "the question is not text");
-  const question = withoutUnsafe(input).replace(/\s+/g, " ").trim();
+  const question = normalizeQuestion(input);
   if (!question) throw new QuestionError("empty", "the question is empty");
   // Characters in code points, nearer a person's count than UTF-16 units: most emoji count one, not two.
   const length = question.length > maxChars ? [...question].length : question.length;

@@ -21,9 +21,6 @@ import { questionType, sentenceHolds, type SentenceHolds } from "./text/question
 import { detectLanguage } from "./text/language.js";
 import type { Language, Passage, Sentence } from "./types.js";
 
-/** Tests and benchmarks search a graph's segments as the retriever does. */
-export { Nearest } from "./dense.js";
-
 /**
  * The fused score's weights: the sentence's own BM25 leads; its passage's BM25 and its vector's cosine each add
  * about a third of that, as evidence around the sentence rather than in it.

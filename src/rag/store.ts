@@ -71,10 +71,6 @@ import {
 } from "./vectors.js";
 import type { Logger } from "../logger.js";
 
-// Re-exported for the modules that import them from here (retrieve.ts, bench/, tests/).
-export type { IndexEmbeddings } from "./embedders/types.js";
-export type { Manifest } from "./manifest.js";
-
 export interface PassageStore {
   readonly passages: readonly Passage[];
   readonly lexicon: SerializedLexicon;

@@ -3,7 +3,7 @@
  * every message within Discord's 2000-character limit, long answers split on sentence boundaries.
  */
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, TimestampStyles } from "discord.js";
-import { graphemes, withoutUnsafe, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
+import { graphemes, normalizeQuestion, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
 import { messages, sourceOf, withExample, withHowToAsk } from "../messages.js";
@@ -189,7 +189,7 @@ export function renderAboutDiscord(info: RagInfo, limit = DISCORD_MESSAGE_LIMIT)
  * characters, which are a user's and not the renderer's marks.
  */
 function echo(question: string): string {
-  const chars = graphemes(withoutMarks(withoutUnsafe(question)).replace(/\s+/gu, " ").trim());
+  const chars = graphemes(withoutMarks(normalizeQuestion(question)));
   return chars.length > ECHO_CHARS ? `${chars.slice(0, ECHO_CHARS).join("")}…` : chars.join("");
 }
 
