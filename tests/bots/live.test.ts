@@ -53,16 +53,19 @@ function recorder() {
   };
 }
 
+/** Gives the live message `text`, then settles the call it makes with `outcome`. */
+async function step(live: ReturnType<typeof createLiveMessage>, platform: ReturnType<typeof recorder>, text: string, outcome?: Outcome): Promise<void> {
+  live.update(text);
+  await tick();
+  await platform.settleLast(outcome);
+}
+
 describe("createLiveMessage", () => {
   it("creates the message with the first text and edits it with the next", async () => {
     const platform = recorder();
     const live = createLiveMessage(platform.ops, warningLogger().logger);
-    live.update("a");
-    await tick();
-    await platform.settleLast(true);
-    live.update("ab");
-    await tick();
-    await platform.settleLast(true);
+    await step(live, platform, "a", true);
+    await step(live, platform, "ab", true);
     await live.close();
     expect(platform.made()).toEqual(["create a", "edit ab"]);
   });
@@ -88,9 +91,7 @@ describe("createLiveMessage", () => {
     const platform = recorder();
     const live = createLiveMessage(platform.ops, warningLogger().logger);
     live.update("a");
-    live.update("ab");
-    await tick();
-    await platform.settleLast(true);
+    await step(live, platform, "ab", true);
     await live.close();
     expect(platform.made()).toEqual(["create ab"]);
   });
@@ -98,9 +99,7 @@ describe("createLiveMessage", () => {
   it("makes no call for the text already shown", async () => {
     const platform = recorder();
     const live = createLiveMessage(platform.ops, warningLogger().logger);
-    live.update("a");
-    await tick();
-    await platform.settleLast();
+    await step(live, platform, "a");
     live.update("a");
     await live.close();
     // A call that settles with nothing (void) has shown its text, as true does.
@@ -110,16 +109,10 @@ describe("createLiveMessage", () => {
   it("creates again, rather than edit, after a create that held back", async () => {
     const platform = recorder();
     const live = createLiveMessage(platform.ops, warningLogger().logger);
-    live.update("a");
-    await tick();
-    await platform.settleLast(false);
+    await step(live, platform, "a", false);
     // Not shown: the same text is tried again.
-    live.update("a");
-    await tick();
-    await platform.settleLast(true);
-    live.update("ab");
-    await tick();
-    await platform.settleLast(true);
+    await step(live, platform, "a", true);
+    await step(live, platform, "ab", true);
     await live.close();
     expect(platform.made()).toEqual(["create a", "create a", "edit ab"]);
   });
@@ -131,16 +124,12 @@ describe("createLiveMessage", () => {
     live.update("a");
     await tick();
     await platform.settleLast(new Error("429"));
-    live.update("a");
-    await tick();
-    await platform.settleLast(true);
+    await step(live, platform, "a", true);
     live.update("ab");
     await tick();
     await platform.settleLast(new Error("message too old"));
     // "ab" was not shown: the same text is edited in again.
-    live.update("ab");
-    await tick();
-    await platform.settleLast(true);
+    await step(live, platform, "ab", true);
     await live.close();
     expect(platform.made()).toEqual(["create a", "create a", "edit ab", "edit ab"]);
     expect(warnings).toEqual(["could not show the answer so far", "could not show the answer so far"]);
