@@ -87,8 +87,11 @@ export async function folderSignature(dir: string): Promise<string> {
       const info = await stat(join(dir, name), { bigint: true });
       if (info.isFile()) parts.push(`${name}\0${fileStamp(info)}`);
     } catch (error) {
-      // Removed between the listing and the stat: it is simply not part of the folder any more.
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      // Removed between the listing and the stat: it is simply not part of the folder any more. One that cannot be
+      // read (a link in a loop, a folder that may be listed but not entered) is part of it as such: reading the
+      // seeds skips it with a warning, and the others still reload (thrown, one such file stopped every rescan).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT") parts.push(`${name}\0unreadable:${code ?? String(error)}`);
     }
   }
   return parts.join("\n");

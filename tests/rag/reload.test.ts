@@ -2,7 +2,7 @@
  * Hot reload in the core: the live rag swaps in a new index when briefings are added, changed or removed, keeps
  * the old one answering until then, and writes only while holding the index lock (see lock.test.ts).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -212,6 +212,23 @@ describe("a live rag", () => {
     expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/001_dam.txt"]);
     expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
     expect(parsedLogs(lines).filter((l) => l.msg.startsWith("seed skipped"))).toEqual([expect.objectContaining({ path: "seeds/scan.txt" })]);
+  });
+
+  it("reloads the other briefings beside a link in a loop, which is skipped with one warning", async () => {
+    // Found by a review: the loop's ELOOP made every rescan fail, so no briefing added after it was ever read.
+    const p = project();
+    const { logger, lines } = capturingLogger("info");
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
+    symlinkSync("loop2.txt", join(p.seedsDir, "loop1.txt"));
+    symlinkSync("loop1.txt", join(p.seedsDir, "loop2.txt"));
+    writeFileSync(join(p.seedsDir, "001_dam.txt"), DAM_BRIEFING);
+    expect(await rag.refresh()).toBe("reloaded");
+    expect(await rag.refresh()).toBe("unchanged");
+    expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/001_dam.txt"]);
+    expect(quotes(await rag.answer(DAM_QUESTION))).toContain("Tavish Quennell");
+    const logs = parsedLogs(lines);
+    expect(logs.filter((l) => l.msg.startsWith("seed skipped")).map((l) => l["path"]).sort()).toEqual(["seeds/loop1.txt", "seeds/loop2.txt"]);
+    expect(logs.some((l) => l.msg.startsWith("cannot read the seeds folder"))).toBe(false);
   });
 
   it("keeps answering when every briefing is removed, and reloads when one comes back", async () => {
