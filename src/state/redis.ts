@@ -115,6 +115,9 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   // goes on as ready in database 0, which another application may own. The connection is not used while it stands;
   // every connection selects again, so a Redis restarted with the database is used once it is back.
   let databaseRefused: (Error & { readonly database: string }) | undefined;
+  // Set when Redis refused REDIS_URL's credentials (WRONGPASS, or NOAUTH when it asks for some and none were
+  // given): no retry mends that, and "not reachable" would send the operator to the network.
+  let authRefused: Error | undefined;
   // Until when Redis rests after a call it did not answer in time (see SLOW_REDIS_REST_MS).
   let restingUntil = -Infinity;
   const where = address(url);
@@ -125,6 +128,13 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
     down = true;
     if (notRedis !== undefined) {
       logger.warn({ redis: where, err: describe(notRedis) }, `the server at ${where} does not speak the Redis protocol (check REDIS_URL): state is kept in this process`);
+      return;
+    }
+    if (authRefused !== undefined) {
+      logger.warn(
+        { redis: where, err: describe(authRefused) },
+        `Redis at ${where} refused the user or password REDIS_URL gives: fix them there; state is kept in this process`,
+      );
       return;
     }
     if (databaseRefused !== undefined) {
@@ -170,6 +180,7 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
     everReady = true;
     connectionError = undefined;
     notRedis = undefined;
+    authRefused = undefined;
     // A new connection answered the ready check: a rest begun on the old one is over.
     restingUntil = -Infinity;
     cameBack();
@@ -182,6 +193,7 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
     connectionError = error;
     // ioredis's own error classes are not exported: ParserError (from redis-parser) is known by its name.
     if (error.name === "ParserError") notRedis = error;
+    if (/^(WRONGPASS|NOAUTH)\b/u.test(error.message)) authRefused = error;
     const command = (error as { command?: { name?: unknown; args?: unknown } }).command;
     if (error instanceof ReplyError && command?.name === "select") {
       const database = Array.isArray(command.args) ? String(command.args[0]) : "?";

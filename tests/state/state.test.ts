@@ -670,6 +670,20 @@ describe("state shared through a real Redis", () => {
     expect(warnings[0]?.err.message).toContain("DB index is out of range");
   });
 
+  it("a REDIS_URL whose password Redis refuses: one warning saying so, not that Redis is not reachable", { timeout: 30_000 }, async () => {
+    // Found by a review: WRONGPASS was reported as "Redis is not reachable", which sends the operator to the network.
+    const admin = await replica("auth-admin");
+    await admin.redis.run((c) => c.call("ACL", "SETUSER", "guarded", "on", ">the-right-pass", "~*", "+@all"));
+    const logs = collectingLogger();
+    const connection = await connectRedis(`redis://guarded:a-wrong-pass@127.0.0.1:${redis.port}`, { logger: logs.logger, callTimeoutMs: 300 });
+    open.push(connection);
+    expect(connection.available).toBe(false);
+    const warnings = logs.lines().filter((l) => l.level === 40) as unknown as { msg: string; err: { message: string } }[];
+    expect(warnings.map((l) => l.msg)).toEqual([`Redis at 127.0.0.1:${redis.port} refused the user or password REDIS_URL gives: fix them there; state is kept in this process`]);
+    expect(warnings[0]?.err.message).toMatch(/^WRONGPASS/u);
+    expect(JSON.stringify(logs.lines())).not.toContain("a-wrong-pass");
+  });
+
   it("names the refusal that made Redis discard a transaction (EXECABORT), not only the discarding", { timeout: 30_000 }, async () => {
     const logs = collectingLogger();
     const { redis: connection } = await replica("execabort", logs.logger);
