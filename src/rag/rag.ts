@@ -238,7 +238,7 @@ async function loadOrBuild(options: CreateRagOptions & { logger: Logger; embeddi
   const lock = await acquireIndexLock(indexDir, { waitMs: START_LOCK_WAIT_MS, logger, purpose: "start" }).catch((error: unknown) => {
     // A read-only folder: the index is built in memory (and not saved), as before there was a lock.
     if (!(error instanceof LockError) || error.code !== "io") throw error;
-    logger.warn({ err: error }, "cannot take the index lock; building without it");
+    logger.warn({ err: error }, "cannot take the index lock; building without it (if the index folder is read-only, make it writable by this user or set INDEX_DIR)");
     return undefined;
   });
   // Every briefing read, none taken on the manifest's word: for a build from scratch (the manifest is not

@@ -260,22 +260,23 @@ export async function readSeeds(root: string, seedsDir: string, logger?: Logger,
         continue;
       }
       if (read.kind === "too-big") {
-        logger?.warn({ path, bytes: read.bytes, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit");
+        logger?.warn({ path, bytes: read.bytes, limit: MAX_SEED_BYTES }, "seed skipped: larger than the limit; split it into files under 5 MiB");
         cache?.set(path, { stamp, seed: undefined });
         continue;
       }
       const { data } = read;
-      const text = data.toString("utf8");
-      const bad = replacementCount(text);
-      if (bad > text.length * MAX_BAD_CHAR_SHARE) {
-        logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text");
-        cache?.set(path, { stamp, seed: undefined });
-        continue;
-      }
-      // Valid UTF-8 may hold a NUL, which no text does: said as what it is, not as an encoding error of 0 characters.
+      // A NUL first: no text holds one, so the file is binary (a PDF or an image renamed .txt, or UTF-16 text), which
+      // said as "not UTF-8" would send the operator to convert an encoding.
       const nul = data.indexOf(0);
       if (nul >= 0) {
         logger?.warn({ path, nulByteAt: nul }, "seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)");
+        cache?.set(path, { stamp, seed: undefined });
+        continue;
+      }
+      const text = data.toString("utf8");
+      const bad = replacementCount(text);
+      if (bad > text.length * MAX_BAD_CHAR_SHARE) {
+        logger?.warn({ path, badCharacters: bad }, "seed skipped: not UTF-8 text; save it as UTF-8");
         cache?.set(path, { stamp, seed: undefined });
         continue;
       }

@@ -360,7 +360,7 @@ async function finishIndex(options: BuildIndexOptions, build: Build): Promise<Lo
     await writeIndex(indexDir, index, { ...(exactFile ? { exactFile } : {}), ...(segmentFiles ? { segmentFiles } : {}), ...(unchanged ? { unchanged } : {}), ...(logger ? { logger } : {}) });
   } catch (error) {
     if (options.mustSave) throw error;
-    logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start");
+    logger?.warn({ err: error, indexDir }, "index built in memory but could not be saved; it will be rebuilt next start (make the index folder writable by this user, or set INDEX_DIR)");
   }
   logger?.info({ seeds: seeds.length, passages: manifest.passages, sentences: manifest.sentences, ms: Math.round(performance.now() - started) }, "index built");
   return index;

@@ -38,7 +38,7 @@ describe("reading seeds", () => {
     const logger = { warn: (_: object, msg?: string) => warnings.push(msg ?? "") } as never;
     const seeds = await readSeeds(project.root, project.seedsDir, logger);
     expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
-    expect(warnings).toEqual(["seed skipped: not UTF-8 text", "seed skipped: larger than the limit"]);
+    expect(warnings).toEqual(["seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)", "seed skipped: larger than the limit; split it into files under 5 MiB"]);
   });
 
   it("indexes a briefing holding a few U+FFFD characters with one warning; skips one that is mostly not UTF-8", async () => {
@@ -50,7 +50,7 @@ describe("reading seeds", () => {
     const seeds = await readSeeds(project.root, project.seedsDir, logger);
     expect(seeds.map((s) => s.path)).toEqual(["seeds/000_9ae3e538818b189d.txt", "seeds/yuan.txt"]);
     expect(warnings).toEqual([
-      [{ path: "seeds/latin1.txt", badCharacters: 50 }, "seed skipped: not UTF-8 text"],
+      [{ path: "seeds/latin1.txt", badCharacters: 50 }, "seed skipped: not UTF-8 text; save it as UTF-8"],
       [{ path: "seeds/yuan.txt", badCharacters: 3 }, "seed indexed despite invalid characters (U+FFFD)"],
     ]);
   });

@@ -122,7 +122,7 @@ describe("the index on disk", () => {
     const built = await buildIndex({ ...options(), logger });
     expect(built.manifest.seeds).toHaveLength(2); // built, and answering from memory
     expect(readFileSync(join(project.indexDir, "manifest.json"), "utf8")).toBe(before);
-    expect(warnings).toContain("index built in memory but could not be saved; it will be rebuilt next start");
+    expect(warnings).toContain("index built in memory but could not be saved; it will be rebuilt next start (make the index folder writable by this user, or set INDEX_DIR)");
     await lock.release();
   });
 

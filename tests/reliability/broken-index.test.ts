@@ -152,8 +152,8 @@ describe("a damaged index", () => {
     const { logger, lines } = capturingLogger("info");
     const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir, logger });
     expect(parsedLogs(lines).filter((l) => l.level === 40).map((l) => l.msg)).toEqual([
-      "seed skipped: larger than the limit",
-      "seed skipped: not UTF-8 text",
+      "seed skipped: larger than the limit; split it into files under 5 MiB",
+      "seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)",
       "index damaged; rebuilding it from the seeds",
     ]);
     expect(rag.info().briefings).toEqual(["seeds/000_9ae3e538818b189d.txt"]);
@@ -227,8 +227,8 @@ describe("seeds, through createRag", () => {
     expect(error).toBeInstanceOf(IndexError);
     expect(error).toMatchObject({ code: "no-seeds", message: `no .txt or .md briefing in seeds (SEEDS_DIR); put some in ${p.seedsDir}` });
     expect(parsedLogs(lines).map((l) => [l.msg, l["path"]])).toEqual([
-      ["seed skipped: larger than the limit", "seeds/dump.md"],
-      ["seed skipped: not UTF-8 text", "seeds/scan.txt"],
+      ["seed skipped: larger than the limit; split it into files under 5 MiB", "seeds/dump.md"],
+      ["seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)", "seeds/scan.txt"],
     ]);
   });
 });
@@ -331,9 +331,9 @@ describe("an index that cannot be written, through createRag", () => {
     expect(code, stderr).toBe(0);
     expect(JSON.parse(stdout)).toEqual({
       warnings: [
-        "cannot take the index lock; building without it",
+        "cannot take the index lock; building without it (if the index folder is read-only, make it writable by this user or set INDEX_DIR)",
         "index damaged; rebuilding it from the seeds",
-        "index built in memory but could not be saved; it will be rebuilt next start",
+        "index built in memory but could not be saved; it will be rebuilt next start (make the index folder writable by this user, or set INDEX_DIR)",
       ],
       kind: "answered",
     });
@@ -386,8 +386,8 @@ describe("npm start with broken seeds or index", () => {
     expect(a.stderr).toContain(`Cannot start: the seeds folder seeds (SEEDS_DIR) does not exist; put .txt or .md briefings in ${missing.seedsDir}.\n`);
     expect(b.code).toBe(1);
     expect(b.stderr).toContain(`Cannot start: no .txt or .md briefing in seeds (SEEDS_DIR); put some in ${useless.seedsDir}.\n`);
-    expect(b.stderr).toContain('"msg":"seed skipped: larger than the limit"');
-    expect(b.stderr).toContain('"msg":"seed skipped: not UTF-8 text"');
+    expect(b.stderr).toContain('"msg":"seed skipped: larger than the limit; split it into files under 5 MiB"');
+    expect(b.stderr).toContain('"msg":"seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)"');
     for (const run of [a, b]) {
       expect(run.stdout).toBe("");
       expect(run.stderr).not.toContain("Fatal");
@@ -398,13 +398,13 @@ describe("npm start with broken seeds or index", () => {
 
     expect(c.code).toBe(0);
     expect(c.stderr).toContain('"msg":"index damaged; rebuilding it from the seeds"');
-    expect(c.stderr).toContain('"msg":"seed skipped: larger than the limit"');
-    expect(c.stderr).toContain('"msg":"seed skipped: not UTF-8 text"');
+    expect(c.stderr).toContain('"msg":"seed skipped: larger than the limit; split it into files under 5 MiB"');
+    expect(c.stderr).toContain('"msg":"seed skipped: binary, not text (it holds a NUL byte; so does UTF-16 text: save it as UTF-8)"');
     expect(c.stdout).toContain("From the briefing:");
     await expectFreshOnDisk(damaged); // so the next start loads it instead of rebuilding again
 
     expect(d.code).toBe(0);
-    expect(d.stderr).toContain('"msg":"index built in memory but could not be saved; it will be rebuilt next start"');
+    expect(d.stderr).toContain('"msg":"index built in memory but could not be saved; it will be rebuilt next start (make the index folder writable by this user, or set INDEX_DIR)"');
     expect(d.stdout).toContain("From the briefing:");
 
     // An INDEX_DIR holding other things stops the start, names them, and is left as it was.
