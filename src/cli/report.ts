@@ -155,7 +155,9 @@ run(async () => {
       ...(days !== undefined && days > kept ? [`feedback is kept ${kept} days (FEEDBACK_RETENTION_DAYS)`] : []),
     ];
     const where = notes.join("; ");
-    process.stdout.write(json ? `${JSON.stringify(report)}\n` : formatReport(report, where));
+    // Where the events came from, in the JSON too: without Redis's, a report of this folder alone is not the whole.
+    const sources = { folder: state.dir, redis: redis === undefined ? "not used" : redis.available ? "read" : "unreachable" };
+    process.stdout.write(json ? `${JSON.stringify({ ...report, sources })}\n` : formatReport(report, where));
   } finally {
     await redis?.close();
   }

@@ -146,7 +146,16 @@ describe("npm run report", () => {
     } finally {
       await connection.close();
     }
-    const json = JSON.parse(report(["--json"], { REDIS_URL: redis.url }).stdout) as ReportJson;
+    const json = JSON.parse(report(["--json"], { REDIS_URL: redis.url }).stdout) as ReportJson & { sources: unknown };
     expect(json.disliked.map((d) => d.question)).toEqual(["Recorded by another replica", "Who is Michele Sison?"]);
+    expect(json.sources).toMatchObject({ redis: "read" });
+  });
+
+  it("says in its JSON when Redis could not be read, so that a script does not take the folder's events for all", { timeout: 60_000 }, async () => {
+    // Found by a review: --json exited 0 with the folder's events alone and nothing in the JSON saying so.
+    const closed = await freePort();
+    const json = JSON.parse(report(["--json"], { REDIS_URL: `redis://127.0.0.1:${closed}` }).stdout) as { sources: unknown };
+    expect(json.sources).toMatchObject({ redis: "unreachable" });
+    expect((JSON.parse(report(["--json"]).stdout) as { sources: unknown }).sources).toMatchObject({ redis: "not used" });
   });
 });
