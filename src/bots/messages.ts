@@ -234,6 +234,13 @@ export function sourceOf({ source, place }: { readonly source: string; readonly 
   return `${source}${m.listSeparator}${m.place(place)}`;
 }
 
+/**
+ * What opens a line of the sources in `language`: a right-to-left mark in Arabic. The line starts with a file path
+ * in Latin letters, so a client that sets a line by its first strong letter set it left to right, flush left under
+ * an Arabic heading, with a tweet's date out of order ("@State_IO، 23 2023 يناير").
+ */
+export const sourceLineStart = (language: Language): string => (language === "ar" ? "\u200F" : "");
+
 /** The whole seconds a notice tells the reader to wait for `ms`: at least one, so "0 seconds" is never said. */
 export const waitSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 

@@ -6,7 +6,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, Tim
 import { graphemes, normalizeQuestion, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, sourceOf, withExample, withHowToAsk } from "../messages.js";
+import { messages, sourceLineStart, sourceOf, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -73,7 +73,7 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   }
   units.push(m.sources);
   for (const c of answer.citations) {
-    units.push(...splitToFit(withoutMarks(sourceOf(c, answer.language)), (raw, first) => (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
+    units.push(...splitToFit(withoutMarks(sourceOf(c, answer.language)), (raw, first) => sourceLineStart(answer.language) + (first ? `[${c.n}] ` : "") + escapeDiscord(raw.trim()), limit, answer.language));
   }
   return pack(units, limit);
 }

@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { escapeHtml, renderAboutHtml, renderAnswerHtml, renderHelpHtml, renderPartialHtml, renderReplyHtml, TELEGRAM_MAX_CHARS } from "../../../src/bots/render/telegram.js";
+import { renderAnswerDiscord } from "../../../src/bots/render/discord.js";
+import { renderAnswerPlain } from "../../../src/bots/render/plain.js";
 import { messages } from "../../../src/bots/messages.js";
 import type { Answer, Citation } from "../../../src/rag/index.js";
 import { createFakeRag, FAKE_QUOTES, FAKE_SOURCE } from "../../fakes/fake-rag.js";
@@ -49,8 +51,14 @@ describe("renderAnswerHtml", () => {
     expect(text).toContain(`[3] ${FAKE_SOURCE}, paragraph 3`);
     // In an Arabic answer, in Arabic (found by a review: "paragraph 13" and "tweet by …, 23 Jan 2023" before).
     const arabic = renderAnswerHtml(await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟")).join("\n");
-    expect(arabic).toContain(`[2] ${FAKE_SOURCE}، تغريدة \u200E@State_IO، 23 يناير 2023`);
-    expect(arabic).toContain(`[3] ${FAKE_SOURCE}، الفقرة 3`);
+    expect(arabic).toContain(`\n\u200F[2] ${FAKE_SOURCE}، تغريدة \u200E@State_IO، 23 يناير 2023`);
+    expect(arabic).toContain(`\n\u200F[3] ${FAKE_SOURCE}، الفقرة 3`);
+    // Each Arabic source line opens with a right-to-left mark: it starts with a Latin path, which a client setting a
+    // line by its first strong letter set left to right, the date out of order (found by a review). English has none.
+    const discord = renderAnswerDiscord(await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟")).join("\n");
+    const plain = renderAnswerPlain(await createFakeRag({ citations: 3 }).answer("من هي ميشال سيسون؟"));
+    for (const text of [discord, plain]) expect(text).toMatch(/\n\u200F\[3\] /u);
+    expect(html).not.toContain("\u200F");
   });
 
   it("renders a declined answer as the decline text alone", () => {
