@@ -276,7 +276,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     const botRole = message.inGuild() ? message.mentions.roles.find((role) => role.tags?.botId === me.id) : undefined;
     if (message.inGuild() && ((!message.mentions.users.has(me.id) && !botRole) || !allowed(message.guildId))) return;
     const tags = botRole ? `<@!?${me.id}>|<@&${botRole.id}>` : `<@!?${me.id}>`;
-    const question = message.content.replace(new RegExp(tags, "gu"), " ").trim();
+    const question = questionText(message.content.replace(new RegExp(tags, "gu"), " "));
     const failed = messages(detectLanguage(question)).failed;
     handle(
       { kind: "message", id: message.id, dmChannel: message.inGuild() ? undefined : message.channelId },
@@ -530,7 +530,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   /** /ask's question, answered into its deferred reply after the questions before it in its conversation. */
   async function answerAsk(interaction: ChatInputCommandInteraction, conversation: ConversationPlace): Promise<void> {
-    const question = interaction.options.getString("question", true);
+    const question = questionText(interaction.options.getString("question", true));
     const language = detectLanguage(question);
     // A composed answer streams into the deferred reply, edited as it arrives; the last edit is the answer.
     const live = createLiveMessage(
@@ -632,3 +632,17 @@ function safeError(error: unknown): Record<string, unknown> {
   const status = "status" in error ? error.status : undefined;
   return { name: error.name, message: scrub(error.message), code, status, stack: scrub(error.stack) };
 }
+
+/**
+ * Discord's tags for a user, a role, a channel, a custom emoji or a time (<@123>, <@&123>, <#123>, <:pepe:123>,
+ * <t:1700000000:R>): no words of a question, whose ids the core read as numbers (they found tweets' times).
+ */
+const DISCORD_TAG = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?)>/gu;
+/** "/ask" typed at the start of a message, where the slash command is not offered (not yet registered, or a DM). */
+const TYPED_ASK = /^\s*\/ask\s+/iu;
+
+/** The question of a message (the bot's own mention taken out) or of /ask's option, as its author meant it. */
+export function questionText(content: string): string {
+  return content.replace(DISCORD_TAG, " ").replace(TYPED_ASK, "").trim();
+}
+

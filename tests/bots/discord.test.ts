@@ -5,7 +5,7 @@ import { Writable } from "node:stream";
 import { Client } from "discord.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
-import { createDiscordBot, DiscordClosedError, type DiscordBotOptions } from "../../src/bots/discord.js";
+import { createDiscordBot, DiscordClosedError, questionText, type DiscordBotOptions } from "../../src/bots/discord.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
@@ -405,6 +405,19 @@ describe("Discord bot: mentions and direct messages", () => {
     expect(lines.filter((l) => l.level >= 50)).toEqual([]);
     const next = await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?", { author: user(3), channelId: "400000000000000009" }));
     expect(next.content).toContain(FAKE_QUOTES[0]);
+  });
+
+  it("asks the core the question without Discord's tags for people, channels, emoji and times, or a typed /ask", async () => {
+    // Found by a review: "<@5000…> <#3000…>" went to the core, whose numbers found unrelated tweets.
+    const h = await setup();
+    h.discord.guildMessage(`<@${IDS.bot}> <@500000000000000001> <#300000000000000001> who is Michele Sison? <:pepe:123456789012345678> <t:1700000000:R>`);
+    h.discord.directMessage("/ask What did Sison say about Mali?");
+    const id = h.discord.command("ask", { values: { question: "<@&400000000000000001> and about Algeria?" } });
+    await h.discord.waitFor(() => (h.rag.questions.length === 3 ? true : undefined), 5000, "the three questions");
+    expect([...h.rag.questions].sort()).toEqual(["What did Sison say about Mali?", "and about Algeria?", "who is Michele Sison?"]);
+    expect(questionText("/ask")).toBe("/ask"); // the command's name alone is no question to take it from
+    await settled(h);
+    expect(byInteraction(h.discord, id)[0]?.content).toMatch(/^❓ and about Algeria\?/u);
   });
 
   it("waits out a 429 with retry-after on message create and delivers the answer once", async () => {
