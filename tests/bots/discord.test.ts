@@ -550,10 +550,11 @@ describe("Discord bot: slash commands", () => {
 
   it("/ask escapes Markdown and mentions in the question and pings nobody", async () => {
     const { discord } = await setup();
-    const question = "<@&1> <@42> **bold** _it_ & @everyone @here <b>?";
+    // Discord's own tags (<@&1>, <@42>) are taken out before the core reads the question; what only looks like one stays.
+    const question = "<@&1> <@42> **bold** _it_ & @everyone @here <b> <@x>?";
     const id = discord.command("ask", { values: { question } });
     const edit = await discord.waitFor(() => byInteraction(discord, id)[0]);
-    expect(edit.content.split("\n")[0]).toBe("❓ \\<@&1> \\<@42> \\*\\*bold\\*\\* \\_it\\_ & @\u200beveryone @\u200bhere \\<b>?");
+    expect(edit.content.split("\n")[0]).toBe("❓ \\*\\*bold\\*\\* \\_it\\_ & @\u200beveryone @\u200bhere \\<b> \\<@x>?");
     expect(edit.content).toContain("\\<progress> & \"cooperation\" were \\*essential\\* to the\\_talks.");
     expect(edit.allowedMentions).toEqual(NO_PINGS);
   });
