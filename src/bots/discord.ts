@@ -455,7 +455,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    */
   function chatOf(dmChannel: string | null, thread: string | undefined, user: string): ConversationPlace {
     if (dmChannel !== null) return { chat: `discord:dm:${dmChannel}` };
-    return thread === undefined ? {} : { chat: `discord:thread:${thread}:${user}` };
+    // A thread started from a message has that message's id: started from one of the bot's answers, it goes on
+    // from that answer's conversation until the person's own part of the thread has one (see recall).
+    return thread === undefined ? {} : { chat: `discord:thread:${thread}:${user}`, startedFrom: messageKey(thread) };
   }
 
   /** "Show paragraph" and 👍/👎, in the button's `language`: the answer is ephemeral, seen only by who pressed. */

@@ -18,6 +18,11 @@ export const ANSWER_MEMORY_MS = 24 * 60 * 60_000;
 export interface ConversationPlace {
   readonly chat?: string;
   readonly replyTo?: string;
+  /**
+   * The message a thread was started from ("discord:<id>": a Discord thread has its starter's id): when that is one
+   * of the bot's answers, a first question in the thread continues its conversation, as a reply to it would.
+   */
+  readonly startedFrom?: string;
 }
 
 /** The turns of conversations, by chat (for the TTL) and by answer message (for replies). */
@@ -44,21 +49,25 @@ export function createConversationMemory(store: KeyValueStore, ttlMs: number): C
   };
   const write = (key: string, turns: readonly ConversationTurn[], ms: number): Promise<void> =>
     store.set(key, JSON.stringify(keptTurns(turns)), ms);
+  /** The chat's turns as they are now; until it has some, those of the answer its thread was started from. */
+  const chatTurns = async ({ chat, startedFrom }: ConversationPlace): Promise<ConversationTurn[]> => {
+    const own = chat === undefined ? undefined : await read(`chat:${chat}`);
+    if (own !== undefined || startedFrom === undefined) return own ?? [];
+    return (await read(`answer:${startedFrom}`)) ?? [];
+  };
   return {
-    async recall({ chat, replyTo }) {
-      if (replyTo !== undefined) {
-        const replied = await read(`answer:${replyTo}`);
+    async recall(place) {
+      if (place.replyTo !== undefined) {
+        const replied = await read(`answer:${place.replyTo}`);
         if (replied !== undefined) return replied;
       }
-      return chat === undefined ? [] : ((await read(`chat:${chat}`)) ?? []);
+      return chatTurns(place);
     },
     async remember({ chat }, turns) {
       if (chat !== undefined) await write(`chat:${chat}`, turns, ttlMs);
     },
-    async append({ chat }, turn) {
-      if (chat === undefined) return;
-      const key = `chat:${chat}`;
-      await write(key, [...((await read(key)) ?? []), turn], ttlMs);
+    async append(place, turn) {
+      if (place.chat !== undefined) await write(`chat:${place.chat}`, [...(await chatTurns(place)), turn], ttlMs);
     },
     async link(messages, turns) {
       await Promise.all(messages.map((message) => write(`answer:${message}`, turns, ANSWER_MEMORY_MS)));

@@ -12,7 +12,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-limit.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
-import { keptTurns, parseTurns } from "../../src/state/conversations.js";
+import { createConversationMemory, keptTurns, parseTurns } from "../../src/state/conversations.js";
 import type { ConversationTurn } from "../../src/rag/index.js";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackLog, type FeedbackOptions } from "../../src/state/feedback.js";
 import { connectRedis, createState, openState, StateUnavailableError, type BotState, type SharedRedis } from "../../src/state/index.js";
@@ -75,6 +75,17 @@ describe("in-process state", () => {
     expect(parseTurns("{")).toBeUndefined();
     expect(parseTurns('[{"question":1}]')).toBeUndefined();
     expect(parseTurns(JSON.stringify([turn("a"), turn("b"), turn("c"), turn("d")]))?.map((t) => t.question)).toEqual(["b", "c", "d"]);
+  });
+
+  it("a thread started from an answer goes on from that answer's conversation until it has its own", async () => {
+    // Found by a review: a Discord thread started from an answer (it takes the answer's id) began with no context.
+    const memory = createConversationMemory(createMemoryStore(), 60_000);
+    await memory.link(["discord:77"], [turn("Who is Michele Sison?")]);
+    const place = { chat: "discord:thread:77:u1", startedFrom: "discord:77" };
+    expect((await memory.recall(place)).map((t) => t.question)).toEqual(["Who is Michele Sison?"]);
+    await memory.append(place, turn("And about Mali?"));
+    expect((await memory.recall(place)).map((t) => t.question)).toEqual(["Who is Michele Sison?", "And about Mali?"]);
+    expect(await memory.recall({ chat: "discord:thread:78:u1", startedFrom: "discord:78" })).toEqual([]);
   });
 
   it("keeps the last answered turn however many declined ones came after it", () => {
