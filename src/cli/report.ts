@@ -144,8 +144,10 @@ run(async () => {
     // Nothing older than the retention period is kept: a longer --days shows no more, and the header says so.
     const kept = state.feedbackRetentionDays;
     const since = Date.now() - Math.min(days ?? kept, kept) * DAY_MS;
-    const report = buildReport(await log.list(), since);
-    const source = redis === undefined ? state.dir : redis.available ? `${state.dir} and Redis` : `${state.dir} only: Redis is unreachable, what it holds is not shown`;
+    const { events, redis: read } = await log.listed();
+    const report = buildReport(events, since);
+    // What the listing did, not what Redis looks like after it: a refused read (WRONGTYPE) leaves it "available".
+    const source = read === "not used" ? state.dir : read === "read" ? `${state.dir} and Redis` : `${state.dir} only: Redis could not be read, what it holds is not shown`;
     const notes = [
       source,
       // A mistyped STATE_DIR reads as a quiet bot unless this is said.
@@ -156,7 +158,7 @@ run(async () => {
     ];
     const where = notes.join("; ");
     // Where the events came from, in the JSON too: without Redis's, a report of this folder alone is not the whole.
-    const sources = { folder: state.dir, redis: redis === undefined ? "not used" : redis.available ? "read" : "unreachable" };
+    const sources = { folder: state.dir, redis: read };
     process.stdout.write(json ? `${JSON.stringify({ ...report, sources })}\n` : formatReport(report, where));
   } finally {
     await redis?.close();

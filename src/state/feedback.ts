@@ -46,6 +46,9 @@ export interface FeedbackInput {
 }
 
 /** Where feedback goes and how the report reads it back. */
+/** Whether a listing read Redis's events: "unread" when Redis was unavailable or refused the read. */
+export type RedisRead = "read" | "unread" | "not used";
+
 export interface FeedbackLog {
   /** False with FEEDBACK_LOG=off: nothing is recorded and the 👍/👎 buttons are not shown. */
   readonly enabled: boolean;
@@ -56,6 +59,8 @@ export interface FeedbackLog {
   record(input: FeedbackInput): Promise<boolean>;
   /** Every event within the retention period, oldest first (from Redis and the local file, merged). */
   list(): Promise<FeedbackEvent[]>;
+  /** {@link list}'s events, and whether Redis's were among them: read, not read (unavailable or refusing), or not used. */
+  listed(): Promise<{ readonly events: FeedbackEvent[]; readonly redis: RedisRead }>;
   /**
    * Deletes what is past the retention period (the file rewritten, Redis trimmed): a bot calls it at start and
    * daily, so a quiet or often restarted bot keeps no question longer than FEEDBACK_RETENTION_DAYS. Never throws.
@@ -121,7 +126,13 @@ const MAX_READ_TRIES = 5;
  * that stored it, deletes it as it expires: turning the log off keeps nothing longer than before.
  */
 export function createDisabledFeedback(stored?: FeedbackLog): FeedbackLog {
-  return { enabled: false, record: async () => false, list: stored?.list ?? (async () => []), prune: stored?.prune ?? (async () => {}) };
+  return {
+    enabled: false,
+    record: async () => false,
+    list: stored?.list ?? (async () => []),
+    listed: stored?.listed ?? (async () => ({ events: [], redis: "not used" })),
+    prune: stored?.prune ?? (async () => {}),
+  };
 }
 
 /** The feedback log in `dir` and, when `redis` is given, in Redis while it is up. */
@@ -346,16 +357,22 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
     await redis.run((c) => c.eval(APPEND_AND_TRIM, 1, REDIS_KEY, retentionMs, maxEvents, event.at, JSON.stringify(event)));
   };
 
-  const readRedis = async (): Promise<FeedbackEvent[]> => {
-    if (!redis) return [];
-    return preferRedis(
+  const readRedis = async (): Promise<{ events: FeedbackEvent[]; redis: RedisRead }> => {
+    if (!redis) return { events: [], redis: "not used" };
+    return preferRedis<{ events: FeedbackEvent[]; redis: RedisRead }>(
       redis,
-      async () => parseEvents(await redis.run((c) => c.zrangebyscore(REDIS_KEY, now() - retentionMs, "+inf")), now() - retentionMs),
+      async () => ({ events: parseEvents(await redis.run((c) => c.zrangebyscore(REDIS_KEY, now() - retentionMs, "+inf")), now() - retentionMs), redis: "read" }),
       async () => {
         logger.warn({}, "Redis is unavailable: the report shows only what this machine recorded");
-        return [];
+        return { events: [], redis: "unread" };
       },
     );
+  };
+  const listed = async (): Promise<{ events: FeedbackEvent[]; redis: RedisRead }> => {
+    const [local, shared] = await Promise.all([readFileEvents(), readRedis()]);
+    const byId = new Map<string, FeedbackEvent>();
+    for (const event of [...shared.events, ...local]) byId.set(event.id, event);
+    return { events: [...byId.values()].sort((a, b) => a.at - b.at).slice(-maxEvents), redis: shared.redis };
   };
 
   return {
@@ -387,12 +404,8 @@ export function createFeedbackLog(options: FeedbackOptions): FeedbackLog {
         : undefined;
       await Promise.all([local, shared]);
     },
-    async list() {
-      const [local, shared] = await Promise.all([readFileEvents(), readRedis()]);
-      const byId = new Map<string, FeedbackEvent>();
-      for (const event of [...shared, ...local]) byId.set(event.id, event);
-      return [...byId.values()].sort((a, b) => a.at - b.at).slice(-maxEvents);
-    },
+    list: async () => (await listed()).events,
+    listed,
   };
 }
 

@@ -112,7 +112,7 @@ describe("npm run report", () => {
     const away = report(["--days", "365"], { REDIS_URL: `redis://127.0.0.1:${await freePort()}`, LOG_LEVEL: "silent", FEEDBACK_RETENTION_DAYS: "30" });
     expect(away.status).toBe(0);
     const header = away.stdout.split("\n")[0] ?? "";
-    expect(header).toContain("only: Redis is unreachable, what it holds is not shown");
+    expect(header).toContain("only: Redis could not be read, what it holds is not shown");
     expect(header).toContain("feedback is kept 30 days (FEEDBACK_RETENTION_DAYS)");
     expect(header.slice("Feedback since ".length, "Feedback since ".length + 10)).toBe(new Date(Date.now() - 30 * 86_400_000).toISOString().slice(0, 10));
   });
@@ -155,7 +155,22 @@ describe("npm run report", () => {
     // Found by a review: --json exited 0 with the folder's events alone and nothing in the JSON saying so.
     const closed = await freePort();
     const json = JSON.parse(report(["--json"], { REDIS_URL: `redis://127.0.0.1:${closed}` }).stdout) as { sources: unknown };
-    expect(json.sources).toMatchObject({ redis: "unreachable" });
+    expect(json.sources).toMatchObject({ redis: "unread" });
     expect((JSON.parse(report(["--json"]).stdout) as { sources: unknown }).sources).toMatchObject({ redis: "not used" });
+  });
+
+  it("says Redis was not read when it answered but refused the read, in the JSON and the header", { timeout: 60_000 }, async () => {
+    // Found by a review: a refused read (WRONGTYPE) fell back to the folder while the JSON said "read".
+    const connection = await connectRedis(redis.url, { logger: silentLogger });
+    try {
+      await connection.run((c) => c.select(7).then(() => c.set("briefing-bot:feedback", "not a sorted set")));
+    } finally {
+      await connection.close();
+    }
+    const env = { REDIS_URL: `${redis.url}/7` };
+    expect((JSON.parse(report(["--json"], env).stdout) as { sources: unknown }).sources).toMatchObject({ redis: "unread" });
+    expect(report([], env).stdout.split("\n")[0]).toContain("only: Redis could not be read");
+    const cleanup = await connectRedis(`${redis.url}/7`, { logger: silentLogger });
+    await cleanup.run((c) => c.del("briefing-bot:feedback")).finally(() => cleanup.close());
   });
 });
