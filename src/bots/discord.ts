@@ -639,12 +639,21 @@ function safeError(error: unknown): Record<string, unknown> {
  * Discord's tags for a user, a role, a channel, a custom emoji or a time (<@123>, <@&123>, <#123>, <:pepe:123>,
  * <t:1700000000:R>): no words of a question, whose ids the core read as numbers (they found tweets' times).
  */
-const DISCORD_TAG = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+|t:-?\d+(?::[a-zA-Z])?)>/gu;
+const DISCORD_TAG = /<(?:@[!&]?\d+|#\d+|a?:\w+:\d+)>/gu;
+/** A time tag (<t:1674432000:D>): the reader sees a date, which the question means; read as the date it shows. */
+const TIME_TAG = /<t:(-?\d{1,12})(?::[a-zA-Z])?>/gu;
 /** "/ask" typed at the start of a message, where the slash command is not offered (not yet registered, or a DM). */
-const TYPED_ASK = /^\s*\/ask\s+/iu;
+const TYPED_ASK = /^\s*\/ask(?:\s+|$)/iu;
 
 /** The question of a message (the bot's own mention taken out) or of /ask's option, as its author meant it. */
 export function questionText(content: string): string {
-  return content.replace(DISCORD_TAG, " ").replace(TYPED_ASK, "").trim();
+  return content
+    .replace(DISCORD_TAG, " ")
+    .replace(TIME_TAG, (_tag, seconds: string) => {
+      const date = new Date(Number(seconds) * 1000);
+      return Number.isNaN(date.getTime()) ? " " : date.toISOString().slice(0, 10);
+    })
+    .replace(TYPED_ASK, "")
+    .trim();
 }
 

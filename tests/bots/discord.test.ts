@@ -407,15 +407,16 @@ describe("Discord bot: mentions and direct messages", () => {
     expect(next.content).toContain(FAKE_QUOTES[0]);
   });
 
-  it("asks the core the question without Discord's tags for people, channels, emoji and times, or a typed /ask", async () => {
+  it("asks the core the question without Discord's tags for people, channels and emoji, a time tag as its date, without a typed /ask", async () => {
     // Found by a review: "<@5000…> <#3000…>" went to the core, whose numbers found unrelated tweets.
     const h = await setup();
-    h.discord.guildMessage(`<@${IDS.bot}> <@500000000000000001> <#300000000000000001> who is Michele Sison? <:pepe:123456789012345678> <t:1700000000:R>`);
+    h.discord.guildMessage(`<@${IDS.bot}> <@500000000000000001> <#300000000000000001> who is Michele Sison? <:pepe:123456789012345678>`);
     h.discord.directMessage("/ask What did Sison say about Mali?");
     const id = h.discord.command("ask", { values: { question: "<@&400000000000000001> and about Algeria?" } });
     await h.discord.waitFor(() => (h.rag.questions.length === 3 ? true : undefined), 5000, "the three questions");
     expect([...h.rag.questions].sort()).toEqual(["What did Sison say about Mali?", "and about Algeria?", "who is Michele Sison?"]);
-    expect(questionText("/ask")).toBe("/ask"); // the command's name alone is no question to take it from
+    expect(questionText("/ask")).toBe(""); // the command's name alone: the usage, not a search for "ask"
+    expect(questionText("What happened on <t:1674432000:D>?")).toBe("What happened on 2023-01-23?"); // the date the reader sees
     await settled(h);
     expect(byInteraction(h.discord, id)[0]?.content).toMatch(/^❓ and about Algeria\?/u);
   });
