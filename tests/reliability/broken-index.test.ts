@@ -318,9 +318,13 @@ describe("an index that cannot be written, through createRag", () => {
     const p = project();
     damages[0]?.[1](p.indexDir);
     chmodTree(p.root, 0o555);
-    // Root writes through any mode bits (CI runs as root): there the core runs as nobody, in a process of its own.
+    // Root writes through any mode bits (CI runs as root): there the core runs as nobody, in a process of its own,
+    // which needs to read the repository (a clone in a folder only root may enter cannot be run so).
     const asNobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"];
     ctx.skip(isRoot && !hasSetpriv, "running as root without setpriv(1) to drop to another user");
+    const tsx = join(REPO_ROOT, "node_modules", "tsx", "package.json");
+    const nobodyReads = !isRoot || spawnSync(asNobody[0] as string, [...asNobody.slice(1), process.execPath, "-e", `require("fs").accessSync(${JSON.stringify(tsx)})`]).status === 0;
+    ctx.skip(!nobodyReads, `running as root, and another user (nobody) cannot read ${REPO_ROOT} to run the core`);
     const command = [...(isRoot ? asNobody : []), process.execPath, "--import", "tsx", join(REPO_ROOT, "tests/reliability/read-only-project.child.ts"), p.root, QUESTION];
     const child = spawn(command[0] as string, command.slice(1), { cwd: REPO_ROOT, env: { PATH: process.env["PATH"] ?? "" } });
     let stdout = "";
