@@ -123,6 +123,10 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   const where = address(url);
   const resting = (): boolean => now() < restingUntil;
 
+  /** Said once per refusal, at a start or when credentials change under a running bot (then after "unavailable"). */
+  const saidRefusedCredentials = (error: Error): void => {
+    logger.warn({ redis: where, err: describe(error) }, `Redis at ${where} refused the user or password REDIS_URL gives: fix them there; state is kept in this process`);
+  };
   const wentDown = (error: unknown): void => {
     if (down || closed) return;
     down = true;
@@ -130,13 +134,7 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
       logger.warn({ redis: where, err: describe(notRedis) }, `the server at ${where} does not speak the Redis protocol (check REDIS_URL): state is kept in this process`);
       return;
     }
-    if (authRefused !== undefined) {
-      logger.warn(
-        { redis: where, err: describe(authRefused) },
-        `Redis at ${where} refused the user or password REDIS_URL gives: fix them there; state is kept in this process`,
-      );
-      return;
-    }
+    if (authRefused !== undefined) return saidRefusedCredentials(authRefused);
     if (databaseRefused !== undefined) {
       logger.warn(
         { redis: where, database: databaseRefused.database, err: describe(databaseRefused) },
@@ -193,7 +191,12 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
     connectionError = error;
     // ioredis's own error classes are not exported: ParserError (from redis-parser) is known by its name.
     if (error.name === "ParserError") notRedis = error;
-    if (/^(WRONGPASS|NOAUTH)\b/u.test(error.message)) authRefused = error;
+    // Redis 6 and later say WRONGPASS or NOAUTH; Redis 5 "ERR invalid password".
+    if (/^(?:WRONGPASS|NOAUTH)\b|^ERR invalid password/u.test(error.message)) {
+      // Refused after a running connection closed (a password changed): "unavailable" was said, this is why.
+      if (authRefused === undefined && down) saidRefusedCredentials(error);
+      authRefused = error;
+    }
     const command = (error as { command?: { name?: unknown; args?: unknown } }).command;
     if (error instanceof ReplyError && command?.name === "select") {
       const database = Array.isArray(command.args) ? String(command.args[0]) : "?";

@@ -8,7 +8,7 @@ import { randomUUID } from "node:crypto";
 import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Writable } from "node:stream";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { createRateLimiter, createRedisRateLimiter } from "../../src/bots/rate-limit.js";
 import { createLogger, type Logger } from "../../src/logger.js";
 import { feedbackData, paragraphData, parseButtonData } from "../../src/state/buttons.js";
@@ -693,6 +693,23 @@ describe("state shared through a real Redis", () => {
     expect(warnings.map((l) => l.msg)).toEqual([`Redis at 127.0.0.1:${redis.port} refused the user or password REDIS_URL gives: fix them there; state is kept in this process`]);
     expect(warnings[0]?.err.message).toMatch(/^WRONGPASS/u);
     expect(JSON.stringify(logs.lines())).not.toContain("a-wrong-pass");
+    await admin.redis.run((c) => c.call("ACL", "DELUSER", "guarded"));
+  });
+
+  it("says so when Redis refuses the password after it changed under a running connection", { timeout: 30_000 }, async () => {
+    // Found by a review: "unavailable" was said when the connection closed, and the refusal that followed never.
+    const admin = await replica("auth-rotate-admin");
+    await admin.redis.run((c) => c.call("ACL", "SETUSER", "rotated", "on", ">first-pass", "~*", "+@all"));
+    const logs = collectingLogger();
+    const connection = await connectRedis(`redis://rotated:first-pass@127.0.0.1:${redis.port}`, { logger: logs.logger, callTimeoutMs: 300 });
+    open.push(connection);
+    expect(connection.available).toBe(true);
+    await admin.redis.run((c) => c.call("ACL", "SETUSER", "rotated", "resetpass", ">second-pass"));
+    await admin.redis.run((c) => c.call("CLIENT", "KILL", "USER", "rotated"));
+    const warnings = (): string[] => logs.lines().filter((l) => l.level === 40).map((l) => String(l["msg"]));
+    await vi.waitFor(() => expect(warnings()).toContain(`Redis at 127.0.0.1:${redis.port} refused the user or password REDIS_URL gives: fix them there; state is kept in this process`), { timeout: 10_000 });
+    expect(warnings().filter((w) => w.includes("refused the user or password"))).toHaveLength(1);
+    await admin.redis.run((c) => c.call("ACL", "DELUSER", "rotated"));
   });
 
   it("names the refusal that made Redis discard a transaction (EXECABORT), not only the discarding", { timeout: 30_000 }, async () => {
