@@ -217,7 +217,7 @@ describe("seeds, through createRag", () => {
     );
   });
 
-  it("a seeds/ with no usable briefing is an IndexError('no-seeds'), each skipped file warned about", async () => {
+  it("a seeds/ with no usable briefing is an IndexError('no-seeds'), each skipped briefing warned about, a PDF passed over", async () => {
     const p = project(false, false);
     mkdirSync(p.seedsDir);
     addBadSeeds(p.seedsDir);

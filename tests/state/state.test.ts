@@ -85,6 +85,9 @@ describe("in-process state", () => {
     expect((await memory.recall(place)).map((t) => t.question)).toEqual(["Who is Michele Sison?"]);
     await memory.append(place, turn("And about Mali?"));
     expect((await memory.recall(place)).map((t) => t.question)).toEqual(["Who is Michele Sison?", "And about Mali?"]);
+    // Its own turns now stand, whatever the starter answer's conversation becomes.
+    await memory.link(["discord:77"], [turn("Something else")]);
+    expect((await memory.recall(place)).map((t) => t.question)).toEqual(["Who is Michele Sison?", "And about Mali?"]);
     expect(await memory.recall({ chat: "discord:thread:78:u1", startedFrom: "discord:78" })).toEqual([]);
   });
 
