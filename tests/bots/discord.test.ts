@@ -855,6 +855,15 @@ describe("Discord bot: follow-up questions", () => {
     expect(rag.contexts.slice(1)).toEqual([{ turns: [first] }, undefined]);
   });
 
+  it("a thread started from one of the bot's answers (the answer's id) begins from that answer's conversation", async () => {
+    // Found by a review: its first message has no reply reference, so it was asked with no context. The fake cannot
+    // start a thread from a message: the answer is linked under the thread's id, as Discord would name it.
+    const { discord, rag, state } = await setup();
+    await state.conversations.link([`discord:${IDS.thread}`], [first]);
+    await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> And what did she say?`, { channelId: IDS.thread }));
+    expect(rag.contexts).toEqual([{ turns: [first] }]);
+  });
+
   it("/ask in a direct message follows up on the conversation there", async () => {
     const { discord, rag } = await setup();
     await replyTo(discord, discord.directMessage("Who is Michele Sison?"));
