@@ -12,7 +12,7 @@ import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
 import { TokenRefusedError, type BotHandle } from "../../src/bots/types.js";
 import type { DiscordConfig } from "../../src/config.js";
 import { createLogger } from "../../src/logger.js";
-import { createRag } from "../../src/rag/index.js";
+import { createRag, type ConversationTurn } from "../../src/rag/index.js";
 import { createState, type BotState } from "../../src/state/index.js";
 import { createFakeRag, FAKE_QUOTES, type FakeRag, type FakeRagOptions } from "../fakes/fake-rag.js";
 import { startFakeOpenAI, threeSentences } from "../fakes/openai-server.js";
@@ -859,7 +859,7 @@ describe("Discord bot: follow-up questions", () => {
     // Found by a review: its first message has no reply reference, so it was asked with no context. The fake cannot
     // start a thread from a message: the answer is linked under the thread's id, as Discord would name it.
     const { discord, rag, state } = await setup();
-    await state.conversations.link([`discord:${IDS.thread}`], [first]);
+    await state.conversations.link([`discord:${IDS.thread}`], [first as ConversationTurn]);
     await replyTo(discord, discord.guildMessage(`<@${IDS.bot}> And what did she say?`, { channelId: IDS.thread }));
     expect(rag.contexts).toEqual([{ turns: [first] }]);
   });
