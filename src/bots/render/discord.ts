@@ -11,7 +11,7 @@ import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { splitToFit } from "./split.js";
-import { passageWindow, type PassageOptions } from "./window.js";
+import { fitPassage, type PassageOptions } from "./window.js";
 
 /** Discord's limit on the content of one message, in UTF-16 code units (what `string.length` counts). */
 export const DISCORD_MESSAGE_LIMIT = 2000;
@@ -139,10 +139,7 @@ export function renderButtonsDiscord(reply: Reply, options: { readonly feedback:
 /** The passage behind quote [n], as one message: where it comes from, then the text quoted, whole or cut to fit (so headed). */
 export function renderPassageDiscord(passage: PassageView, n: number, language: Language, { focus, limit = DISCORD_MESSAGE_LIMIT }: PassageOptions = {}): string {
   const render = (text: string, whole: boolean): string => `${escapeDiscord(messages(language).passageFrom(n, sourceOf(passage, language), whole))}\n${blockQuote(text)}`;
-  // The whole passage where it fits under its heading; else the widest window that fits under the other.
-  const whole = passage.text.trim();
-  if (render(whole, true).length <= limit) return render(whole, true);
-  return render(passageWindow(passage.text, focus, (text) => text !== whole && render(text, false).length <= limit), false);
+  return fitPassage(passage.text, focus, render, limit);
 }
 
 /**

@@ -12,7 +12,7 @@ import { fitList } from "./fit-list.js";
 import { countMarks, markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
 import { cutToFit, splitToFit } from "./split.js";
-import { passageWindow, type PassageOptions } from "./window.js";
+import { fitPassage, type PassageOptions } from "./window.js";
 
 /** Telegram's limit on the text of one message. */
 export const TELEGRAM_MAX_CHARS = 4096;
@@ -132,10 +132,7 @@ export function renderKeyboardTelegram(reply: Reply, options: { readonly feedbac
 export function renderPassageHtml(passage: PassageView, n: number, language: Language, { focus, limit = TELEGRAM_MAX_CHARS }: PassageOptions = {}): string {
   const render = (text: string, whole: boolean): string =>
     `<b>${escapeHtml(messages(language).passageFrom(n, sourceOf(passage, language), whole))}</b>\n<blockquote>${escapeHtml(text)}</blockquote>`;
-  // The whole passage where it fits under its heading; else the widest window that fits under the other.
-  const whole = passage.text.trim();
-  if (render(whole, true).length <= limit) return render(whole, true);
-  return render(passageWindow(passage.text, focus, (text) => text !== whole && render(text, false).length <= limit), false);
+  return fitPassage(passage.text, focus, render, limit);
 }
 
 /**

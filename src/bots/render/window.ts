@@ -77,3 +77,14 @@ export function passageWindow(text: string, focus: Focus | undefined, fits: (sho
   const end = largest(length - start, (n) => n === 0 || fits(shown(start, snapEnd(start + n, start))));
   return shown(start, snapEnd(start + end, start));
 }
+
+/**
+ * The passage `text` as one message that `render` makes (its heading saying whether the passage is whole), at most
+ * `limit` long: whole where it fits under the whole heading, else the widest window around `focus` that fits under
+ * the other (never the whole text under a heading that says it is a part).
+ */
+export function fitPassage(text: string, focus: Focus | undefined, render: (shown: string, whole: boolean) => string, limit: number): string {
+  const whole = text.trim();
+  if (render(whole, true).length <= limit) return render(whole, true);
+  return render(passageWindow(text, focus, (shown) => shown !== whole && render(shown, false).length <= limit), false);
+}
