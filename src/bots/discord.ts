@@ -275,8 +275,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     // count them all): with an @Moderators role, say, the bot would answer every moderator ping.
     const botRole = message.inGuild() ? message.mentions.roles.find((role) => role.tags?.botId === me.id) : undefined;
     if (message.inGuild() && ((!message.mentions.users.has(me.id) && !botRole) || !allowed(message.guildId))) return;
-    const tags = botRole ? `<@!?${me.id}>|<@&${botRole.id}>` : `<@!?${me.id}>`;
-    const question = questionText(message.content.replace(new RegExp(tags, "gu"), " "));
+    // The bot's own mention (or role) goes with every other Discord tag (see questionText).
+    const question = questionText(message.content);
     const failed = messages(detectLanguage(question)).failed;
     handle(
       { kind: "message", id: message.id, dmChannel: message.inGuild() ? undefined : message.channelId },
