@@ -16,7 +16,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { smallTalk, type Answer, type ConversationTurn, type Rag } from "../rag/index.js";
-import { keptTurns } from "../state/conversations.js";
+import { nextTurns } from "../state/conversations.js";
 import { QuestionsFileError, readRows, type ConversationRow, type Turn } from "./eval-rows.js";
 import { firstHit, percentile, scoreReplies, scoreSpans, type EngineReply, type EvalRow, type SpanRow } from "./metrics.js";
 import { openRag, run, setup, type Cli } from "./setup.js";
@@ -80,7 +80,7 @@ async function evalConversations(rag: Rag, rows: readonly ConversationRow[], jso
     for (const turn of row.turns.slice(0, -1)) {
       if (smallTalk(turn.question) !== undefined) continue;
       const answer = await rag.answer(turn.question, { context: { turns } });
-      turns = keptTurns([...turns, { question: turn.question, citations: spansOf(answer) ?? [] }]);
+      turns = nextTurns(turns, turn.question, spansOf(answer) ?? []);
     }
     const withContext = verdict(await rag.answer(last.question, { context: { turns } }), last);
     const without = verdict(await rag.answer(last.question), last);
