@@ -241,6 +241,10 @@ export function sourceOf({ source, place }: { readonly source: string; readonly 
  */
 export const sourceLineStart = (language: Language): string => (language === "ar" ? "\u200F" : "");
 
+/** Citation `n`'s line under "Sources:" in `language`, as the plain and Telegram renderers show it. */
+export const sourceLine = (citation: { readonly n: number; readonly source: string; readonly place: Place }, language: Language): string =>
+  `${sourceLineStart(language)}[${citation.n}] ${sourceOf(citation, language)}`;
+
 /** The whole seconds a notice tells the reader to wait for `ms`: at least one, so "0 seconds" is never said. */
 export const waitSeconds = (ms: number): number => Math.max(1, Math.ceil(ms / 1000));
 

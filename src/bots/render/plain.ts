@@ -3,7 +3,7 @@
  */
 import type { Answer, Language, RagInfo } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
-import { messages, sourceLineStart, sourceOf, waitSeconds, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
+import { messages, sourceLine, waitSeconds, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
 import { matchedLine } from "./marks.js";
 
 /**
@@ -19,7 +19,7 @@ export function renderAnswerPlain(answer: Answer): string {
     const line = matchedLine(c, answer.language);
     return line ? [`[${c.n}] “${c.quote}”`, `    ${line}`] : [`[${c.n}] “${c.quote}”`];
   });
-  const sources = answer.citations.map((c) => `${sourceLineStart(answer.language)}[${c.n}] ${sourceOf(c, answer.language)}`);
+  const sources = answer.citations.map((c) => sourceLine(c, answer.language));
   const head = answer.composed ? [answer.composed.text, "", m.quotes] : [m.intro];
   return [...head, ...quotes, "", m.sources, ...sources].join("\n");
 }

@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
 import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, sourceLineStart, sourceOf, withExample } from "../messages.js";
+import { messages, sourceLine, sourceOf, withExample } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { countMarks, markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -78,7 +78,7 @@ export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): st
         return line ? [quote, { open: "<i>", close: "</i>", text: line }] : [quote];
       }),
       { open: "<b>", close: "</b>", text: m.sources, gap: true },
-      ...answer.citations.map((c) => ({ open: "", close: "", text: `${sourceLineStart(answer.language)}[${c.n}] ${sourceOf(c, answer.language)}` })),
+      ...answer.citations.map((c) => ({ open: "", close: "", text: sourceLine(c, answer.language) })),
     ],
     limit,
   );
