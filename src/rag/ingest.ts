@@ -16,7 +16,7 @@ import { englishPlace } from "./place.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { MONTH_PATTERNS } from "./text/months.js";
 import { foldDigits } from "./text/normalize.js";
-import { MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
+import { HAS_WORD, MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
 export interface SourceFile {
   /** Path relative to the project root, with forward slashes. */
@@ -215,14 +215,12 @@ function continuesAcrossBlankLine(text: string, draft: Draft, line: Line): boole
   const length = draft.end - draft.start;
   if (length > 2 * MAX_SENTENCE_CHARS) return false;
   const written = text.slice(draft.start, draft.end);
-  if (!WORD_CHARACTER.test(written) || (length <= MAX_SENTENCE_CHARS && !MAY_END_SENTENCE.test(written))) return true;
+  if (!HAS_WORD.test(written) || (length <= MAX_SENTENCE_CHARS && !MAY_END_SENTENCE.test(written))) return true;
   return segmentSentences(text, draft.start, draft.end, true).length <= 1;
 }
 
 /** What may end a sentence where segmentSentences cuts one: UAX #29's STerm and ATerm, and the Arabic semicolon. */
 const MAY_END_SENTENCE = /[\p{Sentence_Terminal}.\u2024\uFE52\uFF0E\u061B]/u;
-/** A letter or a digit: segmentSentences keeps only the sentences holding one. */
-const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 
 /** Most words of an author line: a name with a title ("Ambassador Michele Sison"); a longer line is a sentence. */
 const MAX_AUTHOR_WORDS = 6;

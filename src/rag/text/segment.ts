@@ -2,7 +2,8 @@ import type { Sentence } from "../types.js";
 import { graphemeStart } from "./graphemes.js";
 
 const segmenter = new Intl.Segmenter("ar", { granularity: "sentence" });
-const HAS_WORD = /[\p{L}\p{N}]/u;
+/** A letter or a digit: a sentence holding none is no sentence (kept out of segmentSentences's output). */
+export const HAS_WORD = /[\p{L}\p{N}]/u;
 const SEMICOLON = /(?<=؛)\s+/gu;
 /**
  * A "sentence" longer than this (a page without stops, a list run together) is cut between words into pieces of
