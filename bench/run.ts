@@ -17,7 +17,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { cpus, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readOptions, runAsScript } from "../src/cli/args.js";
+import { positiveWhole, readOptions, runAsScript } from "../src/cli/args.js";
 import type { EvalRow } from "../src/cli/metrics.js";
 import { HashingEmbeddings } from "../src/rag/embeddings.js";
 import { createRag } from "../src/rag/index.js";
@@ -71,8 +71,7 @@ export function readBenchArgs(args: readonly string[]): BenchArgs | { readonly e
   if ("error" in read) return { error: read.error };
   const { values } = read;
   const { reps, scale, questions, chart, out } = values;
-  // Digits only: Number() would also take 1e3, 0x10 and " 7".
-  if (reps !== undefined && (!/^\d+$/u.test(reps) || Number(reps) < 1)) return { error: `--reps expects a whole number, 1 or more, not ${JSON.stringify(reps)}` };
+  if (reps !== undefined && positiveWhole(reps) === undefined) return { error: `--reps expects a whole number, 1 or more, not ${JSON.stringify(reps)}` };
   const common = { help: values.help ?? false, json: values.json ?? false, ...(reps === undefined ? {} : { reps: Number(reps) }) };
   if (scale === undefined) {
     const misplaced = SCALE_ONLY.find((name) => values[name] !== undefined);
@@ -81,7 +80,7 @@ export function readBenchArgs(args: readonly string[]): BenchArgs | { readonly e
   }
   if (questions !== undefined) return { error: "--questions does not apply to the scale study (--scale)" };
   const sizes = scale.split(",");
-  if (!sizes.every((n) => /^\d+$/u.test(n) && Number(n) >= 1)) return { error: `--scale expects sizes such as 1,100,1000 (whole numbers, 1 or more), not ${JSON.stringify(scale)}` };
+  if (!sizes.every((n) => positiveWhole(n) !== undefined)) return { error: `--scale expects sizes such as 1,100,1000 (whole numbers, 1 or more), not ${JSON.stringify(scale)}` };
   return { ...common, scale: { sizes: sizes.map(Number), ...(chart === undefined ? {} : { chart }), ...(out === undefined ? {} : { out }), addAll: values["add-all"] ?? false } };
 }
 

@@ -24,7 +24,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { readOptions, runAsScript } from "../src/cli/args.js";
+import { positiveWhole, readOptions, runAsScript } from "../src/cli/args.js";
 import { IDS, startFakeDiscord, type FakeDiscord, type FakeUser } from "../tests/fakes/discord-server.js";
 import { faults, startFakeTelegram, type FakeTelegram } from "../tests/fakes/telegram-server.js";
 import { tempProject, type TempProject } from "../tests/helpers/project.js";
@@ -81,7 +81,7 @@ export function readSoakArgs(args: readonly string[]): SoakArgs | { readonly err
   const count = (name: "questions" | "users" | "deadline-ms", fallback: number, max: number, wanted: string): number | string => {
     const value = values[name];
     if (value === undefined) return fallback;
-    return /^\d+$/u.test(value) && Number(value) >= 1 && Number(value) <= max ? Number(value) : `--${name} expects ${wanted}, not ${JSON.stringify(value)}`;
+    return positiveWhole(value, max) ?? `--${name} expects ${wanted}, not ${JSON.stringify(value)}`;
   };
   const questions = count("questions", 10_000, Number.MAX_SAFE_INTEGER, "a whole number, 1 or more");
   if (typeof questions === "string") return { error: questions };

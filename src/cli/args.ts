@@ -70,6 +70,14 @@ export function readOptions<O extends OptionSpecs>(args: readonly string[], opti
 }
 
 /**
+ * `text` as a whole number from 1 to `max`, or undefined: digits only, since Number() would also take "1e3", "0x10"
+ * and " 7".
+ */
+export function positiveWhole(text: string, max = Number.MAX_SAFE_INTEGER): number | undefined {
+  return /^\d+$/u.test(text) && Number(text) >= 1 && Number(text) <= max ? Number(text) : undefined;
+}
+
+/**
  * Runs `main` on the command line `read` makes of it, when the module at `url` is the script node was started with
  * (not when a test imports it for its reader): a usage error is said above the usage, exit 2; --help prints the usage.
  */

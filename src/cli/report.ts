@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
 import { connectRedis } from "../state/redis.js";
-import { readOptions } from "./args.js";
+import { positiveWhole, readOptions } from "./args.js";
 import { run, setup } from "./setup.js";
 
 const USAGE = "usage: npm run report -- [--days N] [--json]";
@@ -119,8 +119,7 @@ function readArgs(args: readonly string[]): { json: boolean; help: boolean; days
   // "--days" without its number (or followed by another option) is told what it wants, as a wrong number is.
   if ("error" in read) return { error: read.code === "needs-value" ? daysWanted : read.error };
   const { json = false, help = false, days } = read.values;
-  // Digits only: Number() would also take 1e3, 0x10 and " 7".
-  if (days !== undefined && (!/^\d+$/.test(days) || Number(days) < 1)) return { error: `${daysWanted}, not ${JSON.stringify(days)}` };
+  if (days !== undefined && positiveWhole(days) === undefined) return { error: `${daysWanted}, not ${JSON.stringify(days)}` };
   return { json, help, days: days === undefined ? undefined : Number(days) };
 }
 

@@ -3,7 +3,7 @@
  * words it names the argument in (a short option as typed, since Node's own messages do not work through npm).
  */
 import { describe, expect, it } from "vitest";
-import { readOptions } from "../../src/cli/args.js";
+import { positiveWhole, readOptions } from "../../src/cli/args.js";
 
 const OPTIONS = { json: { type: "boolean" }, help: { type: "boolean", short: "h" }, days: { type: "string" } } as const;
 
@@ -47,5 +47,13 @@ describe("readOptions", () => {
     });
     expect(readOptions(["--", "-5"], OPTIONS, onlyOptions)).toMatchObject({ error: 'unexpected argument "-5": the report takes only options' });
     expect(readOptions(["--days=7", "--json"], OPTIONS, onlyOptions)).toEqual({ values: { days: "7", json: true }, positionals: [] });
+  });
+});
+
+describe("positiveWhole", () => {
+  it("takes digits only, from 1 to the bound", () => {
+    expect(["7", "1", "0010"].map((t) => positiveWhole(t))).toEqual([7, 1, 10]);
+    for (const text of ["0", "-5", "1e3", "0x10", " 7", "7.5", ""]) expect(positiveWhole(text), text).toBeUndefined();
+    expect(positiveWhole("2147483648", 2_147_483_647)).toBeUndefined();
   });
 });
