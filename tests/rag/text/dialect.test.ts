@@ -20,6 +20,9 @@ describe("dialect words", () => {
     expect(standard("بتبلش")).toEqual(expect.arrayContaining(keysOf("ستبدأ")));
     expect(standard("ابتدت")).toEqual(expect.arrayContaining(keysOf("بدأ")));
     expect(standard("خلصت")).toEqual(expect.arrayContaining(keysOf("انتهت")));
+    // Seeing in the present, Levantine and Egyptian (blind set 8: "… رح يضلّوا يشوفوا من أمريكا؟" for the news's رؤية).
+    expect(standard("يشوفوا")).toEqual(expect.arrayContaining(keysOf("رؤية")));
+    expect(standard("بتشوف")).toEqual(expect.arrayContaining(keysOf("يرى")));
   });
 
   it("are found with a joined و or ف, and a standard word or a name has none", () => {
