@@ -55,6 +55,8 @@ export interface ConnectRedisOptions {
   readonly connectWaitMs?: number;
   /** The clock of the rest after a slow call and of the refusal warnings' spacing (tests set their own). */
   readonly now?: () => number;
+  /** How long to wait before trying again credentials Redis refused, in ms. Default {@link REFUSED_CREDENTIALS_RETRY_MS}. */
+  readonly refusedRetryMs?: number;
 }
 
 /**
@@ -65,6 +67,14 @@ export interface ConnectRedisOptions {
  * per five seconds, and shared state resumes within five seconds of Redis answering in time again.
  */
 export const SLOW_REDIS_REST_MS = 5_000;
+
+/**
+ * How long the client waits before trying again the credentials Redis refused (any other failure is tried again
+ * within 2 s). Only the operator mends a refused password; each attempt is a failed login in Redis's ACL LOG, which
+ * its own operator may watch for guessing. Thirty seconds: a password fixed on the Redis side is picked up within
+ * that, without a knock every two seconds for as long as the bot runs.
+ */
+export const REFUSED_CREDENTIALS_RETRY_MS = 30_000;
 
 /** A refusal with the same message is logged at most this often (two refusals taking turns: each as often). */
 const REFUSAL_LOG_INTERVAL_MS = 10 * 60_000;
@@ -91,7 +101,7 @@ local redis_now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000
  * connection (then with the one warning logged; the client keeps trying in the background).
  */
 export async function connectRedis(url: string, options: ConnectRedisOptions): Promise<SharedRedis> {
-  const { callTimeoutMs = 500, connectWaitMs = 2000, now = Date.now } = options;
+  const { callTimeoutMs = 500, connectWaitMs = 2000, now = Date.now, refusedRetryMs = REFUSED_CREDENTIALS_RETRY_MS } = options;
   const logger = options.logger.child({ state: "redis" });
   const client = new Redis(url, {
     lazyConnect: true,
@@ -99,8 +109,9 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
     maxRetriesPerRequest: 0,
     connectTimeout: Math.max(1000, callTimeoutMs * 2),
     commandTimeout: callTimeoutMs,
-    // Reconnect for ever, at most every 2 s, so a restarted Redis is picked up quickly.
-    retryStrategy: (times) => Math.min(100 * times, 2000),
+    // Reconnect for ever, at most every 2 s, so a restarted Redis is picked up quickly; refused credentials less
+    // often (see REFUSED_CREDENTIALS_RETRY_MS). Read when the connection closed, after its error event.
+    retryStrategy: (times) => (authRefused !== undefined ? refusedRetryMs : Math.min(100 * times, 2000)),
   });
   let closed = false;
   let down = false;

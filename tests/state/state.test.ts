@@ -699,6 +699,38 @@ describe("state shared through a real Redis", () => {
     await admin.redis.run((c) => c.call("ACL", "DELUSER", "guarded"));
   });
 
+  it("tries refused credentials again seldom, and uses Redis once they are accepted", { timeout: 30_000 }, async () => {
+    // Found by a review: a refused password was tried every 2 s for as long as the bot ran, each a failed login in
+    // Redis's ACL LOG.
+    const admin = await replica("auth-retry-admin");
+    await admin.redis.run((c) => c.call("ACL", "SETUSER", "retried", "on", ">the-right-pass", "~*", "+@all"));
+    await admin.redis.run((c) => c.call("ACL", "LOG", "RESET"));
+    const failedLogins = async (): Promise<number> => {
+      const entries = (await admin.redis.run((c) => c.call("ACL", "LOG"))) as unknown[][];
+      let count = 0;
+      for (const entry of entries) {
+        const fields = new Map<unknown, unknown>();
+        for (let i = 0; i + 1 < entry.length; i += 2) fields.set(entry[i], entry[i + 1]);
+        if (fields.get("reason") === "auth" && fields.get("username") === "retried") count += Number(fields.get("count"));
+      }
+      return count;
+    };
+    const logs = collectingLogger();
+    const connection = await connectRedis(`redis://retried:the-new-pass@127.0.0.1:${redis.port}`, { logger: logs.logger, callTimeoutMs: 300 });
+    open.push(connection);
+    expect(connection.available).toBe(false);
+    // Retries within 2 s (100, 200, 300 ms …) had logged in some six times in these 2.5 s.
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
+    expect(await failedLogins()).toBe(1);
+    await connection.close();
+    const quick = await connectRedis(`redis://retried:the-new-pass@127.0.0.1:${redis.port}`, { logger: logs.logger, callTimeoutMs: 300, refusedRetryMs: 200 });
+    open.push(quick);
+    expect(quick.available).toBe(false);
+    await admin.redis.run((c) => c.call("ACL", "SETUSER", "retried", "resetpass", ">the-new-pass"));
+    await vi.waitFor(() => expect(quick.available).toBe(true), { timeout: 10_000 });
+    await admin.redis.run((c) => c.call("ACL", "DELUSER", "retried"));
+  });
+
   it("says so when Redis refuses the password after it changed under a running connection", { timeout: 30_000 }, async () => {
     // Found by a review: "unavailable" was said when the connection closed, and the refusal that followed never.
     const admin = await replica("auth-rotate-admin");
