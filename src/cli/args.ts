@@ -7,17 +7,23 @@ import { realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-/** One option: on/off (`boolean`), or taking a value (`string`, as `--days 7` or `--days=7`). */
+/**
+ * One option: on/off (`boolean`), or taking a value (`string`, as `--days 7` or `--days=7`); `multiple`, a value
+ * option given any number of times (`--add-seeds A --add-seeds B`), read as the list of its values.
+ */
 export interface OptionSpec {
   readonly type: "boolean" | "string";
   readonly short?: string;
+  readonly multiple?: boolean;
 }
 
 /** The options a command takes, by long name. */
 export type OptionSpecs = Readonly<Record<string, OptionSpec>>;
 
 /** The options given: true for an on/off one, the text for one taking a value; absent when not given. */
-export type OptionValues<O extends OptionSpecs> = { readonly [K in keyof O]?: O[K]["type"] extends "boolean" ? true : string };
+export type OptionValues<O extends OptionSpecs> = {
+  readonly [K in keyof O]?: O[K]["type"] extends "boolean" ? true : O[K]["multiple"] extends true ? readonly string[] : string;
+};
 
 /** A command line read: its options, and the arguments that are none (all of them after a lone `--`). */
 export interface ReadOptions<O extends OptionSpecs> {

@@ -17,19 +17,15 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { smallTalk, type Answer, type ConversationTurn, type Rag } from "../rag/index.js";
 import { nextTurns } from "../state/conversations.js";
+import { readOptions } from "./args.js";
 import { QuestionsFileError, readRows, type ConversationRow, type Turn } from "./eval-rows.js";
 import { firstHit, percentile, scoreReplies, scoreSpans, type EngineReply, type EvalRow, type SpanRow } from "./metrics.js";
 import { openRag, run, setup, type Cli } from "./setup.js";
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 
-/** Values of a repeatable `--name value` option. */
-const values = (args: readonly string[], name: string): string[] => args.flatMap((a, i) => (a === name && args[i + 1] ? [args[i + 1] as string] : []));
-
 /** The configured corpus, or DIR/seeds plus any added briefings in a temporary root with its own index. */
-function corpus(cli: Cli, args: readonly string[]): { cli: Cli; cleanup: () => void } {
-  const [rootArg] = values(args, "--root");
-  const added = values(args, "--add-seeds");
+function corpus(cli: Cli, { root: rootArg, added }: { readonly root: string | undefined; readonly added: readonly string[] }): { cli: Cli; cleanup: () => void } {
   if (!rootArg && added.length === 0) return { cli, cleanup: () => undefined };
   const work = mkdtempSync(join(tmpdir(), "briefing-eval-"));
   let root = rootArg ? resolve(rootArg) : cli.config.root;
@@ -160,24 +156,29 @@ function questionsFile<T>(check: () => T): T | undefined {
 }
 
 const USAGE = "usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]";
-const OPTIONS = new Set(["--root", "--add-seeds", "--json"]);
+const OPTIONS = { root: { type: "string" }, "add-seeds": { type: "string", multiple: true }, json: { type: "boolean" } } as const;
+
+/**
+ * The command line read, or what is wrong with it: a mistyped option ("--jsno") or a second file would otherwise be
+ * dropped without a word, and "--root" without its folder would score the configured corpus.
+ */
+function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean } | { error: string } {
+  const read = readOptions(args, OPTIONS);
+  if ("error" in read) return { error: read.code === "needs-value" ? `${read.argument} needs a folder` : read.error };
+  const [file, ...more] = read.positionals;
+  if (file === undefined) return { error: "which questions file?" };
+  if (more.length > 0) return { error: `one questions file at a time, not ${read.positionals.length}` };
+  return { file, root: read.values.root, added: read.values["add-seeds"] ?? [], json: read.values.json ?? false };
+}
 
 run(async () => {
-  const args = process.argv.slice(2);
-  const optionValues = new Set([...values(args, "--root"), ...values(args, "--add-seeds")]);
-  const files = args.filter((a) => !a.startsWith("-") && !optionValues.has(a));
-  // A mistyped option ("--jsno") or a second file would otherwise be dropped without a word.
-  const unknown = args.filter((a) => a.startsWith("-") && !OPTIONS.has(a) && !optionValues.has(a));
-  // "--root" with no folder after it (last, or followed by another option) would score the configured corpus.
-  const valueless = args.filter((a, i) => (a === "--root" || a === "--add-seeds") && (args[i + 1] === undefined || args[i + 1]?.startsWith("-")));
-  const file = files[0];
-  if (!file || files.length > 1 || unknown.length > 0 || valueless.length > 0) {
-    const unknownLine = unknown.length > 0 ? `unknown option: ${unknown.join(" ")}\n` : "";
-    const valuelessLine = valueless.map((a) => `${a} needs a folder\n`).join("");
-    process.stderr.write(`${unknownLine}${valuelessLine}${USAGE}\n`);
+  const args = readArgs(process.argv.slice(2));
+  if ("error" in args) {
+    process.stderr.write(`${args.error}\n${USAGE}\n`);
     process.exitCode = 2;
     return;
   }
+  const { file, json } = args;
   // The questions file is read before the configuration: an operator fixing it sees its problem first, whatever
   // the environment holds (a configuration error is exit 1, a file that is not a questions file exit 2).
   const questions = questionsFile(() => readRows(file));
@@ -186,7 +187,6 @@ run(async () => {
   // Only the length of its questions waits for the configuration: the limit is MAX_QUESTION_CHARS.
   const read = questionsFile(() => questions.checked(configured.config.maxQuestionChars));
   if (!read) return;
-  const json = args.includes("--json");
   const { cli, cleanup } = corpus(configured, args);
   try {
     const rag = await openRag(cli);

@@ -11,6 +11,7 @@ import { acquireIndexLock, LockError, type IndexLock } from "../rag/lock.js";
 import { readSeeds } from "../rag/seeds.js";
 import { checkIndexFolder } from "../rag/index-folder.js";
 import { loadIndex } from "../rag/store.js";
+import { readOptions } from "./args.js";
 import { run, setup } from "./setup.js";
 
 /** Longest wait for another writer before giving up. */
@@ -22,16 +23,16 @@ const USAGE = [
   "  (see README, Configuration)",
 ].join("\n");
 
+const OPTIONS = { force: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
+
 run(async () => {
   // "--help" or a mistyped option must not rebuild the index.
-  const args = process.argv.slice(2);
-  const unknown = args.filter((a) => !["--help", "-h", "--force"].includes(a));
-  const help = args.some((a) => a === "--help" || a === "-h");
-  if (unknown.length > 0 || help) {
-    process[unknown.length > 0 ? "stderr" : "stdout"].write(`${unknown.length > 0 ? `unknown argument: ${unknown.join(" ")}\n` : ""}${USAGE}\n`);
-    process.exit(unknown.length > 0 ? 2 : 0);
+  const read = readOptions(process.argv.slice(2), OPTIONS, { refusePositionals: "npm run index takes only --force" });
+  if ("error" in read || read.values.help) {
+    process["error" in read ? "stderr" : "stdout"].write(`${"error" in read ? `${read.error}\n` : ""}${USAGE}\n`);
+    process.exit("error" in read ? 2 : 0);
   }
-  const force = args.includes("--force");
+  const force = read.values.force ?? false;
   const { config, logger } = setup();
   // The same embedder that answering uses, so the next start finds the index fresh.
   const embeddings = (await createEmbeddings(config, logger)) ?? new HashingEmbeddings();

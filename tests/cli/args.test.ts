@@ -1,5 +1,5 @@
 /**
- * readOptions, the command-line reading that ask, report, bench, bench:xquad and soak share: what it refuses, and the
+ * readOptions, the command-line reading that ask, eval, index, report, bench, bench:xquad and soak share: what it refuses, and the
  * words it names the argument in (a short option as typed, since Node's own messages do not work through npm).
  */
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,12 @@ describe("readOptions", () => {
     expect(readOptions(["a", "--json", "b"], OPTIONS)).toEqual({ values: { json: true }, positionals: ["a", "b"] });
     // After a lone "--", everything is a positional, "-5" included.
     expect(readOptions(["--", "-5", "--json"], OPTIONS)).toEqual({ values: {}, positionals: ["-5", "--json"] });
+  });
+
+  it("reads a value option given several times as the list of its values", () => {
+    const options = { "add-seeds": { type: "string", multiple: true }, json: { type: "boolean" } } as const;
+    expect(readOptions(["q.jsonl", "--add-seeds", "a", "--add-seeds=b", "--json"], options)).toEqual({ values: { "add-seeds": ["a", "b"], json: true }, positionals: ["q.jsonl"] });
+    expect(readOptions(["--add-seeds", "a", "--add-seeds"], options)).toMatchObject({ code: "needs-value", argument: "--add-seeds" });
   });
 
   it.each([

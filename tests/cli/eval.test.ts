@@ -49,12 +49,19 @@ function evalJson(args: string[]): Record<string, unknown> {
 
 describe("npm run eval", () => {
   it("refuses a mistyped option or a second file with its usage (exit 2), instead of dropping it", () => {
-    for (const args of [["q.jsonl", "--jsno"], ["a.jsonl", "b.jsonl"], [], ["q.jsonl", "--root"], ["q.jsonl", "--root", "--json"]]) {
+    const cases: [string[], string][] = [
+      [["q.jsonl", "--jsno"], "unknown option --jsno"],
+      [["a.jsonl", "b.jsonl"], "one questions file at a time, not 2"],
+      [[], "which questions file?"],
+      [["q.jsonl", "--root"], "--root needs a folder"],
+      [["q.jsonl", "--root", "--json"], "--root needs a folder"],
+      [["q.jsonl", "--add-seeds"], "--add-seeds needs a folder"],
+      [["q.jsonl", "--json=1"], "--json takes no value"],
+    ];
+    for (const [args, said] of cases) {
       const result = npmEval(args);
       expect(result.status, args.join(" ")).toBe(2);
-      expect(result.stderr).toContain("usage: npm run eval -- <questions.jsonl>");
-      if (args.includes("--jsno")) expect(result.stderr).toContain("unknown option: --jsno");
-      if (args.includes("--root")) expect(result.stderr).toContain("--root needs a folder");
+      expect(result.stderr).toBe(`${said}\nusage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]\n`);
     }
   });
 

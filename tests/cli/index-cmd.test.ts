@@ -42,8 +42,13 @@ describe("npm run index", () => {
     }
     const typo = index("--forse");
     expect(typo.status).toBe(2);
-    expect(typo.stderr).toContain("unknown argument: --forse");
+    expect(typo.stderr).toMatch(/^unknown option --forse\nusage: npm run index/u);
     expect(typo.stdout).toBe("");
+    for (const [args, said] of [[["force"], 'unexpected argument "force": npm run index takes only --force'], [["--force=yes"], "--force takes no value"]] as const) {
+      const refused = index(...args);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr.split("\n")[0]).toBe(said);
+    }
     expect(existsSync(join(project.indexDir, "manifest.json"))).toBe(false);
   });
 
