@@ -156,15 +156,16 @@ function questionsFile<T>(check: () => T): T | undefined {
 }
 
 const USAGE = "usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]";
-const OPTIONS = { root: { type: "string" }, "add-seeds": { type: "string", multiple: true }, json: { type: "boolean" } } as const;
+const OPTIONS = { root: { type: "string" }, "add-seeds": { type: "string", multiple: true }, json: { type: "boolean" }, help: { type: "boolean", short: "h" } } as const;
 
 /**
  * The command line read, or what is wrong with it: a mistyped option ("--jsno") or a second file would otherwise be
  * dropped without a word, and "--root" without its folder would score the configured corpus.
  */
-function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean } | { error: string } {
+function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean } | { error: string } | "help" {
   const read = readOptions(args, OPTIONS);
   if ("error" in read) return { error: read.code === "needs-value" ? `${read.argument} needs a folder` : read.error };
+  if (read.values.help) return "help";
   const [file, ...more] = read.positionals;
   if (file === undefined) return { error: "which questions file?" };
   if (more.length > 0) return { error: `one questions file at a time, not ${read.positionals.length}` };
@@ -173,6 +174,7 @@ function readArgs(args: readonly string[]): { file: string; root: string | undef
 
 run(async () => {
   const args = readArgs(process.argv.slice(2));
+  if (args === "help") return void process.stdout.write(`${USAGE}\n`);
   if ("error" in args) {
     process.stderr.write(`${args.error}\n${USAGE}\n`);
     process.exitCode = 2;

@@ -48,7 +48,7 @@ function evalJson(args: string[]): Record<string, unknown> {
 }
 
 describe("npm run eval", () => {
-  it("refuses a mistyped option or a second file with its usage (exit 2), instead of dropping it", () => {
+  it("refuses a mistyped option or a second file with its usage (exit 2), instead of dropping it; --help prints the usage", () => {
     const cases: [string[], string][] = [
       [["q.jsonl", "--jsno"], "unknown option --jsno"],
       [["a.jsonl", "b.jsonl"], "one questions file at a time, not 2"],
@@ -58,11 +58,13 @@ describe("npm run eval", () => {
       [["q.jsonl", "--add-seeds"], "--add-seeds needs a folder"],
       [["q.jsonl", "--json=1"], "--json takes no value"],
     ];
+    const usage = "usage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]\n";
     for (const [args, said] of cases) {
       const result = npmEval(args);
       expect(result.status, args.join(" ")).toBe(2);
-      expect(result.stderr).toBe(`${said}\nusage: npm run eval -- <questions.jsonl> [--root DIR] [--add-seeds DIR]... [--json]\n`);
+      expect(result.stderr).toBe(`${said}\n${usage}`);
     }
+    expect(npmEval(["--help"])).toMatchObject({ status: 0, stdout: usage, stderr: "" });
   });
 
   // A dozen runs of npm, a few seconds each on a busy machine.
