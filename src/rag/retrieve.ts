@@ -83,11 +83,8 @@ export interface Ranked {
   readonly score: number;
   /** The re-ranker's features (RANK_FEATURES order). */
   readonly features: Float64Array;
-  /**
-   * The re-ranker's probability that the sentence holds the answer (without any conversation bonus). Set on every
-   * sentence {@link Retriever.retrieve} ranks; optional so that a Ranked can be built without it, as tests do.
-   */
-  readonly probability?: number;
+  /** The re-ranker's probability that the sentence holds the answer (without any conversation bonus). */
+  readonly probability: number;
 }
 
 export interface Retrieval {

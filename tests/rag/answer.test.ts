@@ -14,7 +14,7 @@ function passageOf(text: string, passageIndex = 0) {
     features[RANK_FEATURES.indexOf("previousCover")] = previousCover;
     features[RANK_FEATURES.indexOf("nextCover")] = nextCover;
     const sentence: IndexedSentence = { ...(bounds[at] as { start: number; end: number }), passage, passageIndex, position: at };
-    return { sentence, score, features };
+    return { sentence, score, features, probability: 0.5 };
   };
   const quoted = (r: Ranked): string => {
     const [{ start, end } = { start: 0, end: 0 }] = quoteSpans(r);

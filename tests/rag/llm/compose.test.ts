@@ -287,6 +287,7 @@ describe("selectEvidence", () => {
       sentence: { ...(bounds[at] as { start: number; end: number }), passage, passageIndex: 0, position: at },
       score,
       features: new Float64Array(RANK_FEATURES.length),
+      probability: 0.5,
     });
     const retrieval = { ranked: [rankedAt(2, 1), rankedAt(0, 0.9), rankedAt(4, 0.8)], terms: [] } as unknown as Retrieval;
     const evidence = selectEvidence(retrieval, { get: () => text }, 8);
