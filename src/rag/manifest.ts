@@ -115,23 +115,16 @@ function isChecksums(value: unknown): value is Readonly<Record<string, number>> 
 }
 
 /**
- * Checks file `name` against the CRC-32 `manifest` records of it; `crcOf` computes the file's, and is called only
- * when there is one to compare it with.
+ * Checks `actual`, the CRC-32 of file `name`, against the one `manifest` records of it.
  * @throws Error when the manifest records none, or another one.
  */
-export function expectChecksum(manifest: Manifest, name: string, crcOf: () => number): void;
-export function expectChecksum(manifest: Manifest, name: string, crcOf: () => Promise<number>): Promise<void>;
-export function expectChecksum(manifest: Manifest, name: string, crcOf: () => number | Promise<number>): void | Promise<void> {
+export function expectChecksum(manifest: Manifest, name: string, actual: number): void {
   const expected = manifest.checksums?.[name];
   if (expected === undefined) throw new Error(`the manifest records no checksum of ${name}`);
-  const compare = (actual: number): void => {
-    if (actual !== expected) throw new Error(`${name} does not match the manifest's checksum`);
-  };
-  const actual = crcOf();
-  return typeof actual === "number" ? compare(actual) : actual.then(compare);
+  if (actual !== expected) throw new Error(`${name} does not match the manifest's checksum`);
 }
 
 /** @throws Error when a vector file of `indexDir` has no checksum in `manifest`, or another one. */
 export async function checkVectorFiles(indexDir: string, manifest: Manifest): Promise<void> {
-  await settleAll((await vectorFiles(indexDir)).map(async (name) => expectChecksum(manifest, name, () => fileCrc32(join(indexDir, name)))));
+  await settleAll((await vectorFiles(indexDir)).map(async (name) => expectChecksum(manifest, name, await fileCrc32(join(indexDir, name)))));
 }

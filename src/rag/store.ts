@@ -527,7 +527,7 @@ export async function loadIndex(
     const { passages, keys } = decodePassages(readFileSync(join(indexDir, PASSAGES_FILE)));
     const checked = (file: (typeof CHECKED_FILES)[number]): Buffer => {
       const bytes = readFileSync(join(indexDir, file));
-      expectChecksum(manifest, file, () => crc32(bytes));
+      expectChecksum(manifest, file, crc32(bytes));
       return bytes;
     };
     const lexicon: unknown = JSON.parse(checked(LEXICON_FILE).toString("utf8"));
