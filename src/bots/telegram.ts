@@ -52,6 +52,26 @@ export interface TelegramBotOptions {
   readonly refusalLogIntervalMs?: number;
 }
 
+/**
+ * A webhook is set for this bot, so this process may not poll: polling would delete it (telegraf's launch() calls
+ * deleteWebhook) and take the updates from the replicas it points to. Thrown by start() when a webhook is set, and
+ * given to onFatal when Telegram ends polling because one was set since.
+ */
+export class WebhookSetError extends Error {
+  override readonly name = "WebhookSetError";
+  constructor(
+    /** The webhook's URL, as getWebhookInfo gives it; undefined when it could not be read. */
+    readonly url: string | undefined,
+    options?: ErrorOptions,
+  ) {
+    super(
+      `Telegram has a webhook set for this bot${url === undefined ? "" : ` (${url})`}, so this process does not poll (polling would delete it): ` +
+        "set TELEGRAM_WEBHOOK_URL to run this process as a webhook replica too, or delete the webhook (Bot API deleteWebhook) to switch to polling",
+      options,
+    );
+  }
+}
+
 /** The Telegram adapter's handle. */
 export interface TelegramBotHandle extends BotHandle {
   /** The port the webhook server listens on (the one taken for port 0) while it runs; undefined when polling or stopped. */
@@ -89,6 +109,14 @@ const TYPING_EVERY_MS = 4500;
 /** How long stop() lets the webhook requests being received finish (never longer than its grace) before cutting them off. */
 const WEBHOOK_CLOSE_MS = 1000;
 const MAX_RETRY_AFTER_S = 60;
+/** How long the webhook that ended polling is looked up, to name it, before it is reported unnamed. */
+const WEBHOOK_INFO_MS = 5000;
+/**
+ * Telegram's 409 when a webhook ended polling ("terminated by setWebhook request") or is there to begin with ("can't
+ * use getUpdates method while webhook is active"): polling again would delete that webhook.
+ */
+const webhookConflict = (error: unknown): boolean =>
+  error instanceof TelegramError && error.code === 409 && /setWebhook|webhook is active/iu.test(error.description);
 
 /**
  * Who sent a message, for the rate limit: the chat an anonymous admin or a channel posts as (Telegram then puts
@@ -208,12 +236,25 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   };
   bot.command([/^start$/i, /^help$/i], (ctx) => command(ctx, () => help(ctx)));
   bot.command(/^about$/i, (ctx) => command(ctx, () => renderAboutHtml(deps.rag.info(), userLanguage(ctx))));
-  bot.command(/^ask$/i, (ctx) => answer(ctx, ctx.message, ctx.payload));
+  // "/ask @thisbot question", as a group's mention picker writes it, asks "question" (as a plain mention does).
+  bot.command(/^ask$/i, (ctx) => answer(ctx, ctx.message, withoutOwnMentions(ctx.message, ctx.botInfo, ctx.message.text.length - ctx.payload.length).text.trim()));
   bot.on(message("text"), (ctx) => {
     const question = questionIn(ctx.message, ctx.botInfo);
     if (question !== undefined) answer(ctx, ctx.message, question);
     // A command this bot does not have (/foo, or /foo@thisbot in a group) gets the commands it does have.
     else if (unknownCommand(ctx.message, ctx.botInfo)) command(ctx, () => help(ctx));
+  });
+  // A group made a supergroup goes on under a new chat id, told only by this service message in the old chat: with
+  // TELEGRAM_ALLOWED_CHATS set, the new id is ignored until it is added there.
+  bot.on(message("migrate_to_chat_id"), (ctx) => {
+    const [from, to] = [ctx.chat.id, ctx.message.migrate_to_chat_id];
+    const listed = config.allowedChats.length === 0 || config.allowedChats.includes(String(to));
+    logger.warn(
+      { chat: from, newChat: to },
+      listed
+        ? `the group ${from} became a supergroup with the new chat id ${to}`
+        : `the group ${from} became a supergroup with the new chat id ${to}, which is not in TELEGRAM_ALLOWED_CHATS: add ${to} there, or the bot ignores the group from now on`,
+    );
   });
   // Only what a person sent (a sticker, a photo, a voice note, …) is told that the bot reads text: Telegram's service
   // messages (a pin, an auto-delete timer set, a new chat background, …) are notes of something done in the chat, and
@@ -429,6 +470,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       (error: unknown) => {
         pollingDone = true;
         if (stopped) return;
+        if (webhookConflict(error)) return void stopForWebhook(error);
         if (error instanceof TelegramError && error.code === 409) {
           const log = conflictWait === conflictRetryMs ? logger.error.bind(logger) : logger.debug.bind(logger);
           log({ retryInMs: conflictWait }, "another instance is polling Telegram with this bot token (409 Conflict); stop it or this one will keep waiting");
@@ -440,6 +482,24 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         deps.onFatal?.(error);
       },
     );
+  }
+
+  /**
+   * Polling ended because a webhook was set (another replica started in webhook mode): not polled again, which would
+   * delete that webhook, but told through onFatal with the webhook's URL, read in the background (stop() does not
+   * wait for it) and for a few seconds at most (telegraf's own limit is minutes).
+   */
+  function stopForWebhook(cause: unknown): void {
+    const named = bot.telegram.getWebhookInfo().then(
+      (info) => info.url || undefined,
+      (err: unknown) => void logger.debug({ err }, "could not read the webhook that ended polling"),
+    );
+    void Promise.race([named, delay(WEBHOOK_INFO_MS, undefined, { ref: false })]).then((url) => {
+      if (stopped) return;
+      const error = new WebhookSetError(url, { cause });
+      logger.error({ err: error }, "Telegram polling stopped: a webhook was set for this bot; no further updates will be received here");
+      deps.onFatal?.(error);
+    });
   }
 
   /**
@@ -470,6 +530,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
     };
     const callback = bot.webhookCallback(path, { secretToken: secret });
     const server = createServer((req, res) => {
+      // telegraf reads the body as String(chunk) per chunk: decoded here instead, a character split between two
+      // chunks (Arabic, an emoji) is put together rather than turned into two U+FFFD.
+      req.setEncoding("utf8");
       callback(req, res).catch((err: unknown) => logger.error({ err }, "webhook request failed"));
     });
     await new Promise<void>((resolve, reject) => {
@@ -498,8 +561,12 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       // The English descriptions for every client, the Arabic ones for clients in Arabic.
       await bot.telegram.setMyCommands(commandsIn("en")).catch((err: unknown) => logger.warn({ err }, "setMyCommands failed"));
       await bot.telegram.setMyCommands(commandsIn("ar"), { language_code: "ar" }).catch((err: unknown) => logger.warn({ err, language: "ar" }, "setMyCommands failed"));
-      if (config.webhook === undefined) poll();
-      else await listen(config.webhook);
+      if (config.webhook === undefined) {
+        // A webhook set by other replicas would be deleted by polling (and their updates taken): refused instead.
+        const { url } = await bot.telegram.getWebhookInfo();
+        if (url !== "") throw new WebhookSetError(url);
+        poll();
+      } else await listen(config.webhook);
       logger.info({ username: bot.botInfo.username, mode: webhook ? "webhook" : "polling" }, "Telegram bot started");
     },
     async stop(graceMs = WEBHOOK_CLOSE_MS) {
@@ -562,10 +629,26 @@ function notModified(error: unknown): boolean {
 /** The question in a text message, or undefined when it is not addressed to the bot. */
 function questionIn(msg: Message.TextMessage, me: UserFromGetMe): string | undefined {
   if (msg.entities?.[0]?.type === "bot_command" && msg.entities[0].offset === 0) return undefined; // someone else's command
-  const mention = msg.entities?.find((e) => e.type === "mention" && msg.text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me.username.toLowerCase());
-  const text = mention ? msg.text.slice(0, mention.offset) + msg.text.slice(mention.offset + mention.length) : msg.text;
-  const toBot = msg.chat.type === "private" || mention !== undefined || msg.reply_to_message?.from?.id === me.id;
+  const { text, mentioned } = withoutOwnMentions(msg, me);
+  const toBot = msg.chat.type === "private" || mentioned || msg.reply_to_message?.from?.id === me.id;
   return toBot ? text.trim() : undefined;
+}
+
+/**
+ * The text of `msg` from offset `start` on, with this bot's @mentions (its username in any case) taken out, and
+ * whether it had one; other people's mentions stay.
+ */
+function withoutOwnMentions(msg: Message.TextMessage, me: UserFromGetMe, start = 0): { readonly text: string; readonly mentioned: boolean } {
+  const own = (msg.entities ?? [])
+    .filter((e) => e.type === "mention" && e.offset >= start && msg.text.slice(e.offset + 1, e.offset + e.length).toLowerCase() === me.username.toLowerCase())
+    .sort((a, b) => a.offset - b.offset);
+  let text = "";
+  let at = start;
+  for (const mention of own) {
+    text += msg.text.slice(at, mention.offset);
+    at = mention.offset + mention.length;
+  }
+  return { text: text + msg.text.slice(at), mentioned: own.length > 0 };
 }
 
 /** Whether `msg` opens with a command meant for this bot (in a private chat, or named /cmd@thisbot) that it lacks. */

@@ -2,17 +2,19 @@
  * The Telegram adapter driven by the real telegraf client against the local fake Bot API.
  */
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
+import { request } from "node:http";
 import { connect, type Socket } from "node:net";
 import { Writable } from "node:stream";
 import { setTimeout as delay } from "node:timers/promises";
 import { Telegraf } from "telegraf";
+import type { Update } from "telegraf/types";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { createAsk } from "../../src/bots/ask.js";
 import { createInflight, type Inflight } from "../../src/bots/inflight.js";
 import { messages } from "../../src/bots/messages.js";
 import { createRateLimiter, PRESS_LIMIT } from "../../src/bots/rate-limit.js";
 import { renderAnswerHtml } from "../../src/bots/render/telegram.js";
-import { createTelegramBot, type TelegramBotHandle, type TelegramBotOptions } from "../../src/bots/telegram.js";
+import { createTelegramBot, WebhookSetError, type TelegramBotHandle, type TelegramBotOptions } from "../../src/bots/telegram.js";
 import { TokenRefusedError } from "../../src/bots/types.js";
 import type { TelegramConfig } from "../../src/config.js";
 import { createLogger, silentLogger } from "../../src/logger.js";
@@ -54,6 +56,7 @@ interface SetupOptions {
   readonly noRedaction?: boolean;
   readonly tg?: FakeTelegram;
   readonly state?: Omit<Parameters<typeof createState>[0], "logger">;
+  readonly onFatal?: (error: unknown) => void;
 }
 
 async function setup(options: SetupOptions = {}): Promise<Setup> {
@@ -77,7 +80,7 @@ async function setup(options: SetupOptions = {}): Promise<Setup> {
     apiRoot: tg.apiRoot,
     ...options.config,
   };
-  const bot = createTelegramBot(config, { ask, rag, logger, inflight }, { typingDelayMs: 0, ...options.bot });
+  const bot = createTelegramBot(config, { ask, rag, logger, inflight, ...(options.onFatal ? { onFatal: options.onFatal } : {}) }, { typingDelayMs: 0, ...options.bot });
   cleanups.push(async () => {
     await bot.stop();
     await inflight.drain(2000);
@@ -189,6 +192,16 @@ describe("Telegram bot, long polling", () => {
     await tg.waitForSent(3);
     expect(rag.questions).toHaveLength(3);
     expect(rag.questions).toEqual(expect.arrayContaining(["And her role?", "What did the envoy say?"]));
+  });
+
+  it("takes its own @mention out of a group's /ask, in any case, and leaves other people's", async () => {
+    const { tg, rag } = await setup();
+    const me = tg.me.username ?? "";
+    tg.push(tg.groupUpdate(`/ask @${me} Who is Michele Sison?`));
+    await tg.waitForSent(1);
+    tg.push(tg.groupUpdate(`/ask@${me} @${me.toUpperCase()} What did @someone_else say?`));
+    await tg.waitForSent(2);
+    expect(rag.questions).toEqual(["Who is Michele Sison?", "What did @someone_else say?"]);
   });
 
   it("answers /start and /help with the help text, and /ask without a question with the usage", async () => {
@@ -528,6 +541,71 @@ describe("Telegram bot, long polling", () => {
     expect(tg.callsOf("getUpdates")).toHaveLength(polls);
   });
 
+  it("does not poll, and so does not delete it, when a webhook is set: start() fails saying what to do", async () => {
+    const tg = await startFakeTelegram();
+    cleanups.push(() => tg.close());
+    const url = "https://replicas.example.test/telegram/hook";
+    await new Telegraf(tg.token, { telegram: { apiRoot: tg.apiRoot } }).telegram.setWebhook(url); // another replica's
+    const error = await setup({ tg }).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WebhookSetError);
+    expect((error as Error).message).toContain(url);
+    expect((error as Error).message).toContain("set TELEGRAM_WEBHOOK_URL to run this process as a webhook replica too, or delete the webhook (Bot API deleteWebhook)");
+    expect(tg.callsOf("getWebhookInfo")).toHaveLength(1);
+    expect(tg.callsOf("deleteWebhook")).toEqual([]);
+    expect(tg.callsOf("getUpdates")).toEqual([]);
+    expect(tg.webhook?.url).toBe(url);
+  });
+
+  it("stops for good, through onFatal and without polling again, when a webhook set elsewhere ends its polling (409)", async () => {
+    const fatal: unknown[] = [];
+    const { tg, logs } = await setup({ bot: { conflictRetryMs: 10 }, onFatal: (e) => fatal.push(e) });
+    await tg.waitForCalls("getUpdates", 1);
+    const url = "https://replicas.example.test/telegram/hook";
+    // Telegram ends the long poll, then the webhook is there.
+    tg.fail("getUpdates", { kind: "error", code: 409, description: "Conflict: terminated by setWebhook request" });
+    await new Telegraf(tg.token, { telegram: { apiRoot: tg.apiRoot } }).telegram.setWebhook(url);
+    tg.push(tg.privateUpdate("Who is Michele Sison?")); // wakes the pending long poll; the next one meets the 409
+    await vi.waitFor(() => expect(fatal).toHaveLength(1), { timeout: 5000, interval: 20 });
+    expect(fatal[0]).toBeInstanceOf(WebhookSetError);
+    expect((fatal[0] as Error).message).toContain(url);
+    expect((fatal[0] as Error).cause).toMatchObject({ code: 409 });
+    expect(logs().filter((l) => l.level >= 50 && l.msg.includes("a webhook was set"))).toHaveLength(1);
+    // A relaunch (after conflictRetryMs) would delete the other replicas' webhook first.
+    const polls = tg.callsOf("getUpdates").length;
+    await delay(200);
+    expect(tg.callsOf("deleteWebhook")).toHaveLength(1);
+    expect(tg.callsOf("getUpdates")).toHaveLength(polls);
+    expect(tg.webhook?.url).toBe(url);
+  });
+
+  it("warns once, naming both ids, when an allowed group became a supergroup, and says to allow the new id", async () => {
+    const migration = (tg: FakeTelegram, from: number, to: number): Update => {
+      const { update_id, message } = tg.groupUpdate("unused", { chatId: from });
+      const { text: _text, entities: _entities, ...rest } = message;
+      return { update_id, message: { ...rest, chat: { id: from, type: "group", title: "Briefing readers" }, migrate_to_chat_id: to } } as Update;
+    };
+    const warnings = (logs: Setup["logs"]): ReturnType<Setup["logs"]> => logs().filter((l) => l.level === 40 && l.msg.includes("became a supergroup"));
+    const listed = await setup({ config: { allowedChats: ["-4242"] } });
+    listed.tg.push(migration(listed.tg, -4242, -1009876));
+    await vi.waitFor(() => expect(warnings(listed.logs)).toHaveLength(1), { timeout: 5000, interval: 20 });
+    const [warning] = warnings(listed.logs);
+    expect(warning).toMatchObject({ chat: -4242, newChat: -1009876 });
+    expect(warning?.msg).toContain("-4242");
+    expect(warning?.msg).toContain("add -1009876 there");
+    expect(warning?.msg).toContain("TELEGRAM_ALLOWED_CHATS");
+
+    // Without an allowlist every chat is served: the change is told, with nothing to do.
+    const open = await setup();
+    open.tg.push(migration(open.tg, -4343, -1008765));
+    await vi.waitFor(() => expect(warnings(open.logs)).toHaveLength(1), { timeout: 5000, interval: 20 });
+    expect(warnings(open.logs)[0]).toMatchObject({ chat: -4343, newChat: -1008765 });
+    expect(warnings(open.logs)[0]?.msg).not.toContain("TELEGRAM_ALLOWED_CHATS");
+    expect([...listed.tg.sent, ...open.tg.sent]).toEqual([]);
+  });
+
   it("stop() resolves, stops polling and confirms the offset so the next run starts after it", async () => {
     const tg = await startFakeTelegram();
     cleanups.push(() => tg.close());
@@ -583,6 +661,38 @@ describe("Telegram bot, webhook", () => {
     expect(shown(sent)).toContain(FAKE_QUOTES[0]);
     expect(rag.questions).toEqual(["Who is Michele Sison?"]);
     expect(tg.callsOf("getUpdates")).toEqual([]);
+  });
+
+  it("reads an update whose body comes in two chunks split inside a character (Arabic, an emoji) intact", async () => {
+    const { tg, rag, bot } = await setup({ config: hook("https://bot.example.test/telegram/hook") });
+    const port = portOf(bot);
+    // The server's side of the connection (Node's diagnostics channel): the test sees what the server has read.
+    const accepted: Socket[] = [];
+    const onSocket = (message: unknown): void => {
+      const { socket } = message as { socket: Socket };
+      if (socket.localPort === port) accepted.push(socket);
+    };
+    subscribe("net.server.socket", onSocket);
+    cleanups.push(async () => void unsubscribe("net.server.socket", onSocket));
+    const question = "من هي ميشيل سيسون؟ 🇱🇾";
+    const body = Buffer.from(JSON.stringify(tg.privateUpdate(question)));
+    const split = body.indexOf(Buffer.from("ميشيل")) + 1; // inside the first letter's two bytes
+    const headers = { "content-type": "application/json", "content-length": body.length, "x-telegram-bot-api-secret-token": secret };
+    const req = request({ host: "127.0.0.1", port, path: "/telegram/hook", method: "POST", headers });
+    const status = new Promise<number>((resolve, reject) => {
+      req.on("error", reject).on("response", (res) => {
+        res.resume();
+        res.on("end", () => resolve(res.statusCode ?? 0));
+      });
+    });
+    await new Promise<void>((resolve, reject) => req.write(body.subarray(0, split), (err) => (err ? reject(err) : resolve())));
+    // The rest only once the server has read the first piece: it then reads them as two chunks.
+    const written = req.socket?.bytesWritten ?? Number.NaN;
+    await vi.waitFor(() => expect(accepted[0]?.bytesRead).toBe(written), { timeout: 5000, interval: 5 });
+    req.end(body.subarray(split));
+    expect(await status).toBe(200);
+    await tg.waitForSent(1);
+    expect(rag.questions).toEqual([question]);
   });
 
   it("logs a flood of refused webhook requests at once and then with their count, not once each", async () => {
