@@ -635,6 +635,20 @@ describe("Telegram bot, webhook", () => {
     if (port === undefined) throw new Error("the webhook server is not listening");
     return port;
   };
+  /**
+   * The server's side of each connection the webhook on `port` accepts (Node's diagnostics channel), as it is
+   * accepted: the test sees what the server has read.
+   */
+  const acceptedSockets = (port: number): Socket[] => {
+    const accepted: Socket[] = [];
+    const onSocket = (message: unknown): void => {
+      const { socket } = message as { socket: Socket };
+      if (socket.localPort === port) accepted.push(socket);
+    };
+    subscribe("net.server.socket", onSocket);
+    cleanups.push(async () => void unsubscribe("net.server.socket", onSocket));
+    return accepted;
+  };
   const refusalsIn = (logs: Setup["logs"]): unknown[] => logs().filter((l) => String(l.msg).startsWith("webhook requests refused")).map((l) => l["refused"]);
 
   async function post(port: number, path: string, body: unknown, headers: Record<string, string> = {}): Promise<number> {
@@ -666,14 +680,7 @@ describe("Telegram bot, webhook", () => {
   it("reads an update whose body comes in two chunks split inside a character (Arabic, an emoji) intact", async () => {
     const { tg, rag, bot } = await setup({ config: hook("https://bot.example.test/telegram/hook") });
     const port = portOf(bot);
-    // The server's side of the connection (Node's diagnostics channel): the test sees what the server has read.
-    const accepted: Socket[] = [];
-    const onSocket = (message: unknown): void => {
-      const { socket } = message as { socket: Socket };
-      if (socket.localPort === port) accepted.push(socket);
-    };
-    subscribe("net.server.socket", onSocket);
-    cleanups.push(async () => void unsubscribe("net.server.socket", onSocket));
+    const accepted = acceptedSockets(port);
     const question = "من هي ميشيل سيسون؟ 🇱🇾";
     const body = Buffer.from(JSON.stringify(tg.privateUpdate(question)));
     const split = body.indexOf(Buffer.from("ميشيل")) + 1; // inside the first letter's two bytes
@@ -719,15 +726,7 @@ describe("Telegram bot, webhook", () => {
   it("stop() is not held up by a client that began a request and never finished it", { timeout: 10_000 }, async () => {
     const { bot } = await setup({ config: hook("https://bot.example.test/hook") });
     const port = portOf(bot);
-    // The server's side of each connection the webhook accepts (Node's diagnostics channel): the test sees what the
-    // server has read.
-    const accepted: Socket[] = [];
-    const onSocket = (message: unknown): void => {
-      const { socket } = message as { socket: Socket };
-      if (socket.localPort === port) accepted.push(socket);
-    };
-    subscribe("net.server.socket", onSocket);
-    cleanups.push(async () => void unsubscribe("net.server.socket", onSocket));
+    const accepted = acceptedSockets(port);
     const client = connect(port, "127.0.0.1");
     cleanups.push(async () => void client.destroy());
     const clientClosed = new Promise((resolve) => client.once("close", resolve));
