@@ -4,6 +4,7 @@
  * The privileged Message Content intent is not needed: Discord sends the content of mentions and DMs anyway.
  * Rendering lives in render/discord.ts; rate limit, core and its error handling in ask.ts.
  */
+import { setTimeout as sleep } from "node:timers/promises";
 import {
   Client,
   DiscordAPIError,
@@ -15,6 +16,7 @@ import {
   MessageFlags,
   Options,
   Partials,
+  RESTEvents,
   RESTJSONErrorCodes,
   SlashCommandBuilder,
   type ButtonInteraction,
@@ -64,6 +66,17 @@ export interface DiscordBotOptions {
    * longer question in the client, before it is sent. Unset, /ask has no limit of its own and the core's notice says it.
    */
   readonly maxQuestionChars?: number;
+  /**
+   * How long start() waits for the slash commands to be registered (default 5,000 ms): past that it resolves and the
+   * registration goes on in the background, so that a long 429 on it holds up neither the bot nor the process's
+   * other platform (src/main.ts starts them together).
+   */
+  readonly commandsWaitMs?: number;
+  /**
+   * Every how many invalid requests (401, 403, 429) in Discord's 10-minute window a warning is logged (default
+   * 1,000): at 10,000 Discord bans the bot's IP address for about an hour.
+   */
+  readonly invalidRequestWarningEvery?: number;
 }
 
 /** Nobody is ever pinged by the bot: not @everyone, not roles, not users, not the asker it replies to. */
@@ -94,6 +107,13 @@ const CANNOT_WRITE: ReadonlySet<unknown> = new Set([
   RESTJSONErrorCodes.CannotSendMessagesToThisUser,
 ]);
 const cannotWrite = (error: unknown): error is DiscordAPIError => error instanceof DiscordAPIError && CANNOT_WRITE.has(error.code);
+/**
+ * 40060: Discord already has a response to the interaction. To this process's own deferral, it means the deferral
+ * did reach Discord (its response was lost, and discord.js sent it again) or another process logged in with the
+ * token acknowledged it first; to a reply, that the reply was delivered.
+ */
+const alreadyAcknowledged = (error: unknown): boolean =>
+  error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged;
 /**
  * The language of what the bot says outside an answer, from the user's client locale: never Arabic today (Discord
  * has no Arabic locale), so under an answer its buttons say which (see buttonLanguage).
@@ -129,6 +149,11 @@ function startError(error: unknown): unknown {
 
 /** How long a channel that refused a reply (no Read Message History) gets plain messages before a reply is tried again. */
 const NO_HISTORY_MS = 60 * 60 * 1000;
+/**
+ * How long a channel that refused the bot's messages or typing (CANNOT_WRITE) gets neither typing nor a streamed
+ * answer: each question there is answered with one message, tried once (a permission fixed shows at once).
+ */
+const REFUSED_MS = 10 * 60 * 1000;
 /** Channels remembered so at most; past that the memory starts again (an operator's permissions are few to fix). */
 const MAX_PLAIN_CHANNELS = 10_000;
 /** Users, members per guild and DM channels kept cached, by default (about 0.6 KB a user). */
@@ -137,6 +162,10 @@ const CACHE_LIMIT = 1_000;
 const TYPING_REFRESH_MS = 8_000;
 /** How long stop() lets answers already being written reach Discord before it disconnects, by default. */
 const STOP_WAIT_MS = 8_000;
+/** How long start() waits for the slash commands to be registered, by default (see DiscordBotOptions.commandsWaitMs). */
+const COMMANDS_WAIT_MS = 5_000;
+/** Invalid requests between two warnings, by default: a tenth of the 10,000 in 10 minutes at which Discord bans. */
+const INVALID_REQUEST_WARNING_EVERY = 1_000;
 
 /**
  * The slash commands, registered at start (in config.guildId only when set, else globally); `maxQuestionChars`, when
@@ -168,7 +197,13 @@ const messageKey = (messageId: string): string => `discord:${messageId}`;
 /** Creates the Discord bot; nothing connects until `start()`. */
 export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: DiscordBotOptions = {}): BotHandle {
   const logger = deps.logger.child({ bot: "discord" });
-  const { typingDelayMs = 400, cacheLimit = CACHE_LIMIT, maxQuestionChars } = options;
+  const {
+    typingDelayMs = 400,
+    cacheLimit = CACHE_LIMIT,
+    maxQuestionChars,
+    commandsWaitMs = COMMANDS_WAIT_MS,
+    invalidRequestWarningEvery = INVALID_REQUEST_WARNING_EVERY,
+  } = options;
   const state = deps.ask.state;
   const client = new Client({
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
@@ -185,10 +220,15 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     }),
     // A reply to a message deleted meanwhile is sent as a plain message instead of failing.
     failIfNotExists: false,
-    ...(config.apiBase ? { rest: { api: config.apiBase } } : {}),
+    // Each message create carries a nonce Discord enforces: a create discord.js sends again (its response lost to a
+    // 5xx or a reset connection) returns the message already posted instead of posting it twice.
+    enforceNonce: true,
+    rest: { invalidRequestWarningInterval: invalidRequestWarningEvery, ...(config.apiBase ? { api: config.apiBase } : {}) },
   });
   /** Channels where replies are refused for lack of Read Message History, until when (see replyTo). */
   const plainChannels = new Map<string, number>();
+  /** Channels that refused the bot's messages or typing (CANNOT_WRITE), until when (see answerMessageInTurn). */
+  const refusedChannels = new Map<string, number>();
   const turns = createTurns();
   /** Answer-button presses per user (see createPressLimiter). */
   const presses = createPressLimiter();
@@ -210,9 +250,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   /**
    * The error boundary: one failure is logged and apologised for; the bot keeps running. Each message and
    * interaction is handled once, even when two processes with the same token receive it. A message is claimed
-   * through the shared state (Redis) first. An interaction is not: its acknowledgement must reach Discord within
-   * 3 s, and Discord takes only one, refusing another process's with 40060, which ends that process's work (but
-   * /help and /about, which count against the rate limit before their reply, are claimed: see answerCommand).
+   * through the shared state (Redis) first. An interaction is acknowledged first (within Discord's 3 s), then
+   * claimed the same way: /ask and a button press after their deferral (see deferAndClaim), /help and /about before
+   * their reply, which they count against the rate limit (see answerCommand).
    */
   /** Whether this process is the first of those sharing the state to handle `event` ("message:ID", "interaction:ID"). */
   async function firstToHandle(event: string): Promise<boolean> {
@@ -230,8 +270,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         if (kind === "message" && !(await firstToHandle(event))) return;
         await work();
       } catch (error) {
-        if (kind === "interaction" && error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged) {
-          logger.debug({ event }, "interaction acknowledged by another process; skipped");
+        // A reply refused so: it was delivered (its response lost and sent again) or another process's was.
+        if (kind === "interaction" && alreadyAcknowledged(error)) {
+          logger.debug({ event }, "interaction acknowledged already (this reply, or another process's); skipped");
           return;
         }
         // A message's apology goes where its answer was refused: it would be refused too, and the operator can do
@@ -328,6 +369,33 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
   }
 
   /**
+   * Defers `interaction` (Discord shows "thinking…" until the reply is edited in), `ephemeral` or not. Refused with
+   * 40060, the deferral is there already (see alreadyAcknowledged): the interaction is taken as deferred, as
+   * discord.js would have, so that the reply can be edited (any process holding its token can edit it).
+   */
+  async function defer(interaction: RepliableInteraction, ephemeral: boolean): Promise<void> {
+    try {
+      await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    } catch (error) {
+      if (!alreadyAcknowledged(error)) throw error;
+      logger.debug({ interactionId: interaction.id }, "the deferral was acknowledged already (its response lost, or another process's deferral)");
+      interaction.deferred = true;
+      interaction.ephemeral = ephemeral;
+    }
+  }
+
+  /**
+   * Defers `interaction`, then claims it through the shared state as a message is: true when this process is to
+   * answer it. Two processes logged in with the token both get it; Discord takes one deferral and refuses the other
+   * with 40060, as it refuses this process's own deferral sent again after its response was lost. The refusal does
+   * not tell which; the claim does, and its winner edits the deferred reply, whichever process's deferral it was.
+   */
+  async function deferAndClaim(interaction: RepliableInteraction, ephemeral: boolean): Promise<boolean> {
+    await defer(interaction, ephemeral);
+    return firstToHandle(`interaction:${interaction.id}`);
+  }
+
+  /**
    * Removes an interaction's deferred "thinking…" (a flood's, or a public one making way for a notice to the asker
    * alone); false when that failed. A failure is logged, not apologised for: a silenced user must not be told that
    * something went wrong.
@@ -344,6 +412,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
 
   client.on(Events.Error, (error) => logger.error({ err: safeError(error) }, "discord client error"));
   client.on(Events.Warn, (warning) => logger.warn({ warning }, "discord client warning"));
+  // Refused requests (401, 403, 429) count toward Discord's limit of 10,000 in 10 minutes, past which it bans the
+  // bot's IP address for about an hour; discord.js tells every `invalidRequestWarningEvery` of them.
+  client.rest.on(RESTEvents.InvalidRequestWarning, ({ count, remainingTime }) =>
+    logger.warn(
+      { count, windowEndsInSeconds: Math.round(remainingTime / 1000) },
+      "Discord refused many requests from this bot lately (401, 403, 429); at 10,000 in 10 minutes it bans the bot's IP address for about an hour",
+    ),
+  );
   client.on(Events.ShardResume, (shard, replayed) => logger.info({ shard, replayed }, "gateway session resumed"));
   // discord.js reports a closed connection only when it will not reconnect (4004, 4010-4014): rather than live on
   // deaf, the process ends (onFatal) for a supervisor to restart it once the cause is fixed. Before start() has
@@ -395,30 +471,60 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     await turns.run(place.chat, () => answerMessageInTurn(message, question, place));
   }
 
+  /**
+   * A message's answer. Where Discord refuses the bot's messages or typing (CANNOT_WRITE), the first refusal ends the
+   * typing and the streamed message of the answer (each further request would be refused too, and counted toward
+   * Discord's invalid-request limit): a refused streamed message ends the answer, its refusal the one warning (see
+   * handle); a refused typing leaves the answer tried once. The channel is then remembered for REFUSED_MS, and its
+   * questions get no typing and no streaming meanwhile: one request each, the answer.
+   */
   async function answerMessageInTurn(message: Message, question: string, place: ConversationPlace): Promise<void> {
-    const channel = message.channel;
+    const { channel, channelId } = message;
+    const refusedUntil = refusedChannels.get(channelId);
+    const refusedLately = refusedUntil !== undefined && Date.now() < refusedUntil;
     const typing = typingIndicator(
       async () => {
         if (!channel.isSendable()) return;
-        await channel.sendTyping().catch((error: unknown) => logger.warn({ err: safeError(error) }, "typing indicator failed"));
+        try {
+          await channel.sendTyping();
+        } catch (error) {
+          if (!cannotWrite(error)) return void logger.warn({ err: safeError(error) }, "typing indicator failed");
+          remember();
+          void live.close();
+          logger.debug({ err: safeError(error), channelId }, "typing refused: the bot may not write here; no typing or streaming for this answer");
+          return false;
+        }
       },
       { delayMs: typingDelayMs, everyMs: TYPING_REFRESH_MS },
     );
+    /** Remembers the channel as refusing the bot (see REFUSED_MS). */
+    const remember = (): void => {
+      if (refusedChannels.size >= MAX_PLAIN_CHANNELS) refusedChannels.clear();
+      refusedChannels.set(channelId, Date.now() + REFUSED_MS);
+    };
+    /** A failed send or edit's `error`, thrown on; a refusal to write here first remembered, and the typing ended. */
+    const failed = (error: unknown): never => {
+      if (cannotWrite(error)) {
+        remember();
+        void typing.stop();
+      }
+      throw error;
+    };
     let sent: Message | undefined;
     const language = detectLanguage(question);
     const live = createLiveMessage(
       {
         create: async (content) => {
-          sent = await replyTo(message, body(content));
+          sent = await replyTo(message, body(content)).catch(failed);
         },
-        edit: async (content) => void (await sent?.edit(body(content))),
+        edit: async (content) => void (await sent?.edit(body(content)).catch(failed)),
       },
       logger,
+      { refusedBy: cannotWrite },
     );
     const context: AskContext = {
       user: `discord:${message.author.id}`,
-      onStart: typing.start,
-      onText: (partial) => live.update(renderPartialDiscord(partial, language)),
+      ...(refusedLately ? {} : { onStart: typing.start, onText: (partial: string) => live.update(renderPartialDiscord(partial, language)) }),
       conversation: place,
       platform: "discord",
     };
@@ -429,6 +535,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       await typing.stop();
       await live.close();
     }
+    // The streamed message was refused: the answer would be too.
+    const refusal = live.refusal();
+    if (refusal !== undefined) throw refusal;
     const components = renderButtonsDiscord(reply, { feedback: state.feedback.enabled });
     // The buttons go under the last message of the answer.
     const withButtons = (content: string, last: boolean) => ({ ...body(content), ...(last && components.length > 0 ? { components } : {}) });
@@ -442,10 +551,12 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
             return false;
           },
         ),
-      send: (content, after, last) => replyTo(after ?? message, withButtons(content, last)),
+      send: (content, after, last) => replyTo(after ?? message, withButtons(content, last)).catch(failed),
       remove: (streamed) =>
         streamed.delete().then(() => undefined, (error: unknown) => logger.warn({ err: safeError(error), messageId: streamed.id }, "could not remove the streamed reply")),
     });
+    // Delivered: the channel takes the bot's messages (again), with typing and streaming.
+    refusedChannels.delete(channelId);
     await linkSent(reply, delivered.map(({ id }) => id));
   }
 
@@ -474,8 +585,8 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       await interaction.reply({ ...body(escapeDiscord(refusal.text)), flags: EPHEMERAL });
       return;
     }
-    // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the payload and the vote.
-    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    // Acknowledge within Discord's 3 s first: the press may wait on a slow Redis for the claim, the payload and the vote.
+    if (!(await deferAndClaim(interaction, true))) return;
     const outcome = await pressButton(interaction.customId, presser, language, { rag: deps.rag, state, logger });
     const content = outcome.kind === "passage" ? renderPassageDiscord(outcome.passage, outcome.n, outcome.language, { focus: outcome.focus }) : escapeDiscord(outcome.text);
     await interaction.editReply(body(content));
@@ -502,7 +613,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         if (notice !== undefined) {
           await interaction.reply({ ...body(notice), flags: EPHEMERAL });
         } else if (refused) {
-          await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+          await defer(interaction, true);
           await withdraw(interaction);
         } else {
           const content = interaction.commandName === "help" ? renderHelpDiscord(deps.rag.info().examples) : renderAboutDiscord(deps.rag.info());
@@ -511,15 +622,14 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
         return;
       }
       case "ask": {
-        // Acknowledged within Discord's 3 s, before any wait for an earlier question; its place in the conversation
-        // is taken now, in the order the commands came (acknowledgements return in any order). The answer then
-        // replaces the "thinking…" message.
-        const deferred = interaction.deferReply();
-        deferred.catch(() => undefined); // awaited in turn below, where a failure is thrown
+        // Acknowledged within Discord's 3 s, before any wait for an earlier question, then claimed; its place in the
+        // conversation is taken now, in the order the commands came (acknowledgements return in any order). The
+        // answer then replaces the "thinking…" message.
+        const claimed = deferAndClaim(interaction, false);
+        claimed.catch(() => undefined); // awaited in turn below, where a failure is thrown
         const conversation = chatOf(interaction.guildId === null ? interaction.channelId : null, interaction.channel?.isThread() ? interaction.channelId : undefined, interaction.user.id);
         await turns.run(conversation.chat, async () => {
-          await deferred;
-          await answerAsk(interaction, conversation);
+          if (await claimed) await answerAsk(interaction, conversation);
         });
         return;
       }
@@ -600,9 +710,18 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       if (!commands) throw new Error("Discord did not send the application with READY");
       // Without the applications.commands scope the slash commands are refused, but mentions and DMs still work.
       const registered = discordCommands(maxQuestionChars);
-      await (config.guildId ? commands.set(registered, config.guildId) : commands.set(registered)).catch((error: unknown) =>
-        logger.warn({ err: safeError(error) }, "slash commands could not be registered (invite the bot with the applications.commands scope); mentions and DMs still work"),
+      let waited = false;
+      const registering = (config.guildId ? commands.set(registered, config.guildId) : commands.set(registered)).then(
+        () => void (waited && logger.info({ commandsIn: config.guildId ?? "global" }, "slash commands registered")),
+        (error: unknown) =>
+          logger.warn({ err: safeError(error) }, "slash commands could not be registered (invite the bot with the applications.commands scope); mentions and DMs still work"),
       );
+      // Waited for a while only: held up by a long 429, the registration goes on in the background (its outcome
+      // logged), and start() returns, so that the process's other platform is not kept waiting on it.
+      if ((await Promise.race([registering.then(() => true), sleep(commandsWaitMs, false, { ref: false })])) === false) {
+        waited = true;
+        logger.info({ waitedMs: commandsWaitMs }, "slash commands are still being registered (Discord is slow or rate limits it); the bot answers meanwhile");
+      }
       logger.info({ user: client.user?.tag, guilds: client.guilds.cache.size, commandsIn: config.guildId ?? "global" }, "discord bot ready");
     },
     async stop(graceMs = STOP_WAIT_MS) {

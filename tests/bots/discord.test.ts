@@ -48,10 +48,13 @@ async function setup(
     onFatal?: (error: unknown) => void;
     /** Close code with which the gateway refuses the bot's first IDENTIFY. */
     refuseIdentify?: number;
+    /** Readies the fake before the bot starts (a fault injected into the start, say). */
+    prepare?: (discord: FakeDiscord) => void;
   } = {},
 ): Promise<Harness> {
   const discord = await startFakeDiscord(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {});
   if (options.refuseIdentify !== undefined) discord.refuseIdentify(options.refuseIdentify);
+  options.prepare?.(discord);
   const logs: string[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -121,6 +124,21 @@ describe("Discord bot: start", () => {
   it("registers the commands globally when no guild is configured", async () => {
     const { discord } = await setup({ config: { guildId: undefined } });
     expect(discord.commands.get("global")?.map((c) => c["name"])).toEqual(["ask", "help", "about"]);
+  });
+
+  it("start() does not wait past commandsWaitMs for the slash commands (a long 429): they are registered in the background meanwhile", async () => {
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const h = await setup({ bot: { commandsWaitMs: 50 }, prepare: (discord) => discord.delayNext({ method: "PUT", route: /\/commands$/u, until: held }) });
+    // start() has returned while Discord still holds the registration, unanswered.
+    const put = await h.discord.waitFor(() => h.discord.calls.find((c) => c.method === "PUT"), 5000, "the registration");
+    expect(put.status).toBe(0);
+    expect(h.discord.commands.size).toBe(0);
+    expect((await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`))).content).toContain(FAKE_QUOTES[0]);
+    release();
+    await h.discord.waitFor(() => h.discord.commands.get(IDS.guild), 5000, "the commands registered");
+    await h.discord.waitFor(() => (h.logs.some((l) => l.includes('"msg":"slash commands registered"')) ? true : undefined), 5000, "the registration logged");
+    expect(put.status).toBe(200);
   });
 
   it("connects with plain JSON, without the privileged Message Content intent, and heartbeats", async () => {
@@ -440,6 +458,37 @@ describe("Discord bot: mentions and direct messages", () => {
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
   });
 
+  it("posts an answer once though Discord's response to its create was lost (502): the create sent again carries the same enforced nonce", async () => {
+    const h = await setup();
+    // Discord posts the answer, but the response is lost on its way back: discord.js sends the create again.
+    h.discord.failNext({ method: "POST", route: /^\/channels\/\d+\/messages$/u, status: 502, responseLost: true });
+    const id = h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+    expect((await replyTo(h.discord, id)).content).toContain(FAKE_QUOTES[0]);
+    await settled(h);
+    expect(repliesTo(h.discord, id)).toHaveLength(1);
+    const creates = h.discord.calls.filter((c) => c.method === "POST" && c.route === `/channels/${IDS.channel}/messages`);
+    expect(creates.map((c) => c.status)).toEqual([502, 200]);
+    expect(creates.map((c) => c.body?.["enforce_nonce"])).toEqual([true, true]);
+    expect(creates[1]?.body?.["nonce"]).toBe(creates[0]?.body?.["nonce"]);
+    expect(h.logs.join("")).not.toContain("answering failed");
+  });
+
+  it("logs discord.js's warning about many refused requests (Discord bans an IP address past 10,000 in 10 minutes)", async () => {
+    // Every third refused request: three in a row cross the count once, whatever earlier tests counted.
+    const h = await setup({ bot: { invalidRequestWarningEvery: 3 } });
+    h.discord.failNext({ method: "POST", route: /^\/channels\/\d+\/messages$/u, status: 403, body: { message: "Missing Permissions", code: 50013 }, times: 3 });
+    for (let i = 0; i < 3; i++) {
+      h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { author: user(i) });
+      await h.discord.waitFor(() => (h.discord.calls.filter((c) => c.status === 403).length > i ? true : undefined), 10_000, "a refused answer");
+    }
+    await settled(h);
+    const lines = h.logs.map((line) => JSON.parse(line) as { level: number; msg: string; count?: number });
+    const warned = lines.filter((l) => l.msg.startsWith("Discord refused many requests from this bot lately"));
+    expect(warned).toHaveLength(1);
+    expect(warned[0]?.level).toBe(40);
+    expect((warned[0]?.count ?? 0) % 3).toBe(0);
+  });
+
   it("resumes the gateway session closed mid-answer, delivers that answer and answers what was asked meanwhile", async () => {
     const { discord, rag } = await setup({ rag: { delayMs: 300 } });
     const before = discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
@@ -532,6 +581,51 @@ describe("Discord bot: slash commands", () => {
     const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" }, ageMs: 1000 });
     await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.content.includes(FAKE_QUOTES[0] ?? "")), 10_000, "the answer");
     expect(h.discord.callbacks.get(id)).toEqual({ type: 5, status: 204 });
+  });
+
+  it("/ask whose deferral reached Discord but whose response was lost (502, then 40060 on the retry) is still answered, by editing the deferral", async () => {
+    const h = await setup();
+    h.discord.failNext({ method: "POST", route: /\/callback$/u, status: 502, responseLost: true });
+    const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+    const answer = await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.content.includes(FAKE_QUOTES[0] ?? "?")), 10_000, "the answer");
+    await settled(h);
+    expect(h.discord.calls.filter((c) => c.route.endsWith("/callback")).map((c) => c.status)).toEqual([502, 400]);
+    expect(answer.via).toBe("interaction-edit");
+    expect(byInteraction(h.discord, id)).toHaveLength(1);
+    expect(h.rag.questions).toEqual(["Who is Michele Sison?"]);
+    expect(h.logs.join("")).not.toContain("answering failed");
+  });
+
+  it("two processes with one token and one shared state answer an /ask and a press once: Discord refuses one deferral, the claim decides", async () => {
+    const h = await setup();
+    // A second process: logged in with the same token (the gateway sends it every event), sharing the state as
+    // replicas share Redis.
+    const logger = createLogger({ level: "silent", secrets: [] });
+    const rag = createFakeRag();
+    const inflight = createInflight();
+    const config: DiscordConfig = { token: h.discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: h.discord.apiBase };
+    const other = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger, state: h.state }), rag, logger, inflight });
+    await other.start();
+    try {
+      const answer = await replyTo(h.discord, h.discord.directMessage("Who is Michele Sison?"));
+      const id = h.discord.command("ask", { values: { question: "Who is Michele Sison?" } });
+      const click = h.discord.click(answer.id, h.discord.buttonsOf(answer)[0]?.[0] ?? "");
+      await h.discord.waitFor(() => byInteraction(h.discord, id).find((m) => m.content.includes(FAKE_QUOTES[0] ?? "?")), 10_000, "the /ask answer");
+      await h.discord.waitFor(() => byInteraction(h.discord, click)[0], 10_000, "the passage");
+      await h.discord.waitFor(() => (h.inflight.size === 0 && inflight.size === 0 ? true : undefined), 10_000, "both idle");
+      for (const interaction of [id, click]) {
+        const callbacks = h.discord.calls.filter((c) => c.route.startsWith(`/interactions/${interaction}/`));
+        expect(callbacks.map((c) => c.status).sort()).toEqual([204, 400]);
+        // One edit of the deferred reply, by whichever process claimed it.
+        const token = callbacks[0]?.route.split("/")[3] ?? "?";
+        expect(h.discord.calls.filter((c) => c.route.startsWith("/webhooks/") && c.route.includes(token)).map((c) => c.method)).toEqual(["PATCH"]);
+        expect(byInteraction(h.discord, interaction)).toHaveLength(1);
+      }
+      // The question was asked of one core, once (the DM's and the /ask's).
+      expect([...h.rag.questions, ...rag.questions]).toEqual(["Who is Michele Sison?", "Who is Michele Sison?"]);
+    } finally {
+      await other.stop();
+    }
   });
 
   it("/ask still answers when the core takes longer than Discord's 3 s to acknowledge", async () => {
@@ -704,12 +798,22 @@ describe("Discord bot: guild allowlist", () => {
 });
 
 describe("Discord bot: composed answers streaming from a language model", () => {
-  /** A Discord bot over the real core composing with the fake LLM; `run` gets the fake Discord and the tracker. */
-  async function withStreamingBot(run: (discord: FakeDiscord, inflight: Inflight) => Promise<void>): Promise<void> {
+  /**
+   * A Discord bot over the real core composing with the fake LLM; `run` gets the fake Discord, the tracker and the
+   * log lines (info and above).
+   */
+  async function withStreamingBot(run: (discord: FakeDiscord, inflight: Inflight, logs: string[]) => Promise<void>, options: DiscordBotOptions = {}): Promise<void> {
     const llm = await startFakeOpenAI({ chat: threeSentences });
     const project = tempProject();
     const discord = await startFakeDiscord();
-    const logger = createLogger({ level: "silent", secrets: [] });
+    const logs: string[] = [];
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logs.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = createLogger({ level: "info", secrets: [], destination });
     const inflight = createInflight();
     try {
       const rag = await createRag({
@@ -720,10 +824,10 @@ describe("Discord bot: composed answers streaming from a language model", () => 
         llm: { baseUrl: llm.baseUrl, model: "fake", timeoutMs: 5000, streamIntervalMs: 0 },
       });
       const config: DiscordConfig = { token: discord.token, guildId: IDS.guild, allowedGuilds: [], apiBase: discord.apiBase };
-      const bot = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight });
+      const bot = createDiscordBot(config, { ask: createAsk({ rag, limiter: createRateLimiter(100), logger }), rag, logger, inflight }, options);
       await bot.start();
       try {
-        await run(discord, inflight);
+        await run(discord, inflight, logs);
       } finally {
         await bot.stop();
       }
@@ -765,6 +869,47 @@ describe("Discord bot: composed answers streaming from a language model", () => 
       expect(reply.content).toMatch(/^Michele Sison is a US assistant secretary of state \[1\]\. She spoke in Algiers \[2\]\./u);
       expect(reply.allowedMentions).toMatchObject({ parse: [] });
     });
+  });
+
+  it("where Discord refuses the bot's messages (50013), a streamed answer stops at the first refusal: one refused create and one warning per question, no typing after it", async () => {
+    await withStreamingBot(
+      async (discord, inflight, logs) => {
+        const refused = { status: 403, body: { message: "Missing Permissions", code: 50013 }, times: 100 };
+        discord.failNext({ method: "POST", route: new RegExp(`^/channels/${IDS.channel}/messages$`, "u"), ...refused });
+        const creates = (channel: string) => discord.calls.filter((c) => c.method === "POST" && c.route === `/channels/${channel}/messages`);
+        const typings = (channel: string) => discord.calls.filter((c) => c.route === `/channels/${channel}/typing`);
+        const warnings = () => logs.map((line) => JSON.parse(line) as { level: number; msg: string }).filter((l) => l.level >= 40);
+        const refusal = "Discord refused the answer: the bot may not write here (no access, no Send Messages, or the user takes no DMs from it); no apology sent";
+
+        // The first partial text's create is refused: nothing more for that answer, neither edits nor its final text.
+        discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`);
+        await discord.waitFor(() => creates(IDS.channel)[0], 10_000, "the refused create");
+        await idle(discord, inflight);
+        expect(creates(IDS.channel).map((c) => c.status)).toEqual([403]);
+        expect(warnings().map((l) => [l.level, l.msg])).toEqual([[40, refusal]]);
+        const typed = typings(IDS.channel).length;
+
+        // The channel remembered: the next question there gets no typing and no streaming, only its answer, tried once.
+        discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`, { author: user(2) });
+        await discord.waitFor(() => creates(IDS.channel)[1], 10_000, "the second refused create");
+        await idle(discord, inflight);
+        expect(creates(IDS.channel).map((c) => c.status)).toEqual([403, 403]);
+        expect(typings(IDS.channel)).toHaveLength(typed);
+        expect(warnings().map((l) => l.msg)).toEqual([refusal, refusal]);
+
+        // A DM whose user takes none from the bot refuses its typing too (50007): typing is not sent again, nor is
+        // the answer streamed; the answer is tried once.
+        const dm = { ...refused, body: { message: "Cannot send messages to this user", code: 50007 } };
+        discord.failNext({ method: "POST", route: new RegExp(`^/channels/${IDS.dmChannel}/(messages|typing)$`, "u"), ...dm });
+        discord.directMessage("Who is Michele Sison?");
+        await discord.waitFor(() => creates(IDS.dmChannel)[0], 10_000, "the refused DM");
+        await idle(discord, inflight);
+        expect(typings(IDS.dmChannel).map((c) => c.status)).toEqual([403]);
+        expect(creates(IDS.dmChannel).map((c) => c.status)).toEqual([403]);
+        expect(warnings().map((l) => l.msg)).toEqual([refusal, refusal, refusal]);
+      },
+      { typingDelayMs: 0 },
+    );
   });
 
   it("a mention's answer whose final edit is refused is sent anew and the streamed half removed", async () => {
@@ -931,6 +1076,19 @@ describe("Discord bot: answer buttons and feedback", () => {
     expect(apology).toMatchObject({ via: "interaction-edit", content: en.failed });
     expect(byInteraction(h.discord, click)).toHaveLength(1);
     expect(h.logs.join("")).toContain("the passage store failed");
+  });
+
+  it("a press whose deferral reached Discord but whose response was lost (502, then 40060 on the retry) still opens its paragraph", async () => {
+    const h = await setup();
+    const answer = await replyTo(h.discord, h.discord.guildMessage(`<@${IDS.bot}> Who is Michele Sison?`));
+    h.discord.failNext({ method: "POST", route: /\/callback$/u, status: 502, responseLost: true });
+    const click = h.discord.click(answer.id, h.discord.buttonsOf(answer)[0]?.[0] ?? "");
+    const shown = await h.discord.waitFor(() => byInteraction(h.discord, click)[0], 10_000, "the passage");
+    await settled(h);
+    expect(h.discord.calls.filter((c) => c.route.endsWith("/callback")).map((c) => c.status)).toEqual([502, 400]);
+    expect(shown.content).toContain(`> ${FAKE_QUOTES[0]}`);
+    expect(shown.flags & 64).toBe(64);
+    expect(byInteraction(h.discord, click)).toHaveLength(1);
   });
 
   it("records 👍 and 👎 once per user with the question and citations; a second vote is thanked, not counted", async () => {

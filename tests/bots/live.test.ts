@@ -135,6 +135,26 @@ describe("createLiveMessage", () => {
     expect(warnings).toEqual(["could not show the answer so far", "could not show the answer so far"]);
   });
 
+  it("stops for good at a refusal (the bot may not write there): no further call, nothing logged, the error kept for the adapter", async () => {
+    const platform = recorder();
+    const { logger, warnings } = warningLogger();
+    const refused = new Error("Missing Permissions");
+    const live = createLiveMessage(platform.ops, logger, { refusedBy: (error) => error === refused });
+    expect(live.refusal()).toBeUndefined();
+    live.update("a");
+    await tick();
+    live.update("ab");
+    await platform.settleLast(refused);
+    await tick();
+    live.update("abc");
+    await tick();
+    await live.close();
+    // "ab", waiting when the create was refused, and "abc" after it: neither tried.
+    expect(platform.made()).toEqual(["create a"]);
+    expect(warnings).toEqual([]);
+    expect(live.refusal()).toBe(refused);
+  });
+
   it("waits in close() for the call in flight, and makes no call after it", async () => {
     const platform = recorder();
     const live = createLiveMessage(platform.ops, warningLogger().logger);

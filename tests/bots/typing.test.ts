@@ -42,6 +42,18 @@ describe("typingIndicator", () => {
     expect(stopped).toBe(true);
   });
 
+  it("ends at a typing action the platform refuses for good (send resolves false): none is sent again", async () => {
+    let sent = 0;
+    const typing = typingIndicator(async () => ((sent += 1), false), { delayMs: 0, everyMs: 4000 });
+    typing.start();
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(sent).toBe(1);
+    typing.start(); // nor does a later start
+    await vi.advanceTimersByTimeAsync(20_000);
+    expect(sent).toBe(1);
+    await typing.stop();
+  });
+
   it("stop() waits for a repeated typing action on its way too, but not for one that hangs", async () => {
     const finishes: (() => void)[] = [];
     const typing = typingIndicator(() => new Promise<void>((resolve) => finishes.push(resolve)), { delayMs: 0, everyMs: 4000 });

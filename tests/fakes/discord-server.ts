@@ -2,7 +2,9 @@
  * A local fake of Discord for driving the real discord.js Client: REST v10 on node:http and Gateway v10 on ws,
  * both on 127.0.0.1 with an ephemeral port. It records what the bot sent, validates what Discord validates
  * (2000-character content, bot token on authenticated routes, the 3 s window to acknowledge an interaction),
- * and can inject failures (429 with retry-after, 5xx) and gateway disconnects. Users can reply to the bot's
+ * and can inject failures (429 with retry-after, 5xx, a response lost after the request was carried out) and
+ * gateway disconnects. A message create with `nonce` and `enforce_nonce` made again in its channel returns the
+ * message already created, as on Discord. Users can reply to the bot's
  * messages, write in a thread, and press the buttons (message components) under its messages.
  *
  * Point the bot at it with `apiBase` ("http://127.0.0.1:PORT/api"); discord.js builds `${api}/v10${route}`
@@ -81,6 +83,11 @@ export interface InjectedFailure {
   readonly body?: Payload;
   /** Only requests whose JSON body passes this (the edit that carries the buttons, say). */
   readonly when?: (body: Payload | undefined) => boolean;
+  /**
+   * The request is carried out as usual, and this failure is returned in place of its response: a response lost on
+   * its way back (a proxy's 502 after Discord acted), which discord.js then retries.
+   */
+  readonly responseLost?: boolean;
   times?: number;
 }
 
@@ -88,7 +95,9 @@ export interface InjectedFailure {
 export interface InjectedDelay {
   readonly method: string;
   readonly route: RegExp;
-  readonly ms: number;
+  /** How long each is held; or `until`: held until that settles (a request the test releases). */
+  readonly ms?: number;
+  readonly until?: Promise<unknown>;
   times?: number;
 }
 
@@ -127,7 +136,7 @@ export interface FakeDiscord {
   /** Registered commands per scope: "global" or a guild id. */
   readonly commands: ReadonlyMap<string, readonly Payload[]>;
   failNext(failure: InjectedFailure): void;
-  /** Holds the next matching request(s) for `ms` before handling them normally. */
+  /** Holds the next matching request(s) for `ms`, or until `until` settles, before handling them normally. */
   delayNext(delay: InjectedDelay): void;
   /**
    * From now on refuses replies in `channelId` as Discord does where the bot lacks Read Message History (403,
@@ -235,6 +244,8 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const callbacks = new Map<string, { type: number; status: number }>();
   const commands = new Map<string, Payload[]>();
   const interactions = new Map<string, InteractionState>();
+  /** Messages created with an enforced nonce, by channel and nonce (Discord keeps them a few minutes). */
+  const nonces = new Map<string, SentMessage>();
   const guilds = [guildObject(IDS.guild, IDS.channel, "Newsroom", IDS.botRole), guildObject(IDS.otherGuild, IDS.otherChannel, "Elsewhere", IDS.otherBotRole)];
   const channelGuild = new Map<string, string>([
     [IDS.channel, IDS.guild],
@@ -333,7 +344,13 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       status: 0,
     };
     calls.push(call);
+    /** A failure injected after the request is carried out (see InjectedFailure.responseLost). */
+    let lost: InjectedFailure | undefined;
     const send = (status: number, body?: unknown, headers?: Record<string, string>): void => {
+      if (lost) {
+        call.status = lost.status;
+        return reply(res, lost.status, lost.body ?? { message: "injected failure", code: 0 }, lost.headers);
+      }
       call.status = status;
       reply(res, status, body, headers);
     };
@@ -343,13 +360,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
     if (delay) {
       delay.times = (delay.times ?? 1) - 1;
       if (delay.times <= 0) delays.splice(delays.indexOf(delay), 1);
-      await new Promise((resolve) => setTimeout(resolve, delay.ms));
+      await (delay.until ?? new Promise((resolve) => setTimeout(resolve, delay.ms ?? 0)));
     }
     const failure = failures.find((f) => f.method === method && f.route.test(route) && (f.when?.(call.body) ?? true));
     if (failure) {
       failure.times = (failure.times ?? 1) - 1;
       if (failure.times <= 0) failures.splice(failures.indexOf(failure), 1);
-      return send(failure.status, failure.body ?? { message: "injected failure", code: 0 }, failure.headers);
+      if (failure.responseLost) lost = failure;
+      else return send(failure.status, failure.body ?? { message: "injected failure", code: 0 }, failure.headers);
     }
     const webhook = /^\/(interactions|webhooks)\//u.test(route);
     if (!webhook && req.headers.authorization !== `Bot ${token}`) return send(401, { message: "401: Unauthorized", code: 0 });
@@ -370,7 +388,14 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
       }
       const invalid = invalidContent(call.body);
       if (invalid) return send(400, invalid);
-      return send(200, messageObject(create(call.body ?? {}, m[1] ?? "", "channel")));
+      // As on Discord: a create with an enforced nonce already used in the channel returns that message (deleted
+      // since: Unknown Message) instead of posting it again, so that a retried create posts once.
+      const nonce = call.body?.["enforce_nonce"] === true && call.body["nonce"] !== undefined ? `${m[1] ?? ""}:${String(call.body["nonce"])}` : undefined;
+      const earlier = nonce === undefined ? undefined : nonces.get(nonce);
+      if (earlier) return messages.includes(earlier) ? send(200, messageObject(earlier)) : send(404, { message: "Unknown Message", code: 10008 });
+      const created = create(call.body ?? {}, m[1] ?? "", "channel");
+      if (nonce !== undefined) nonces.set(nonce, created);
+      return send(200, messageObject(created));
     }
     if ((m = route.match(/^\/channels\/(\d+)\/messages\/(\d+)$/u)) && method === "DELETE") {
       const message = messages.find((x) => x.id === m?.[2] && x.channelId === m?.[1]);
