@@ -314,11 +314,17 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
       const language = userLanguage(ctx);
       // A bare /ask or mention gets the usage, counted against the limit as a command is.
       if (text.trim() === "") return void (await sendLimited(ctx, () => renderUsageHtml(language, exampleFor(language)), question));
+      // Where the bot may not write (blocked, removed, no right to send), the first refusal of its typing or of the
+      // streamed message ends both: every further call would be refused alike.
       const typing = typingIndicator(
         () =>
           ctx.sendChatAction("typing").then(
             () => undefined,
-            (err: unknown) => logger.debug({ err }, "typing action failed"),
+            (err: unknown) => {
+              if (!cannotWrite(err)) return void logger.debug({ err }, "typing action failed");
+              void live.close();
+              return false;
+            },
           ),
         { delayMs: typingDelayMs, everyMs: TYPING_EVERY_MS },
       );
@@ -357,6 +363,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
             }),
         },
         logger,
+        { refusedBy: cannotWrite },
       );
       const context: AskContext = {
         user: senderOf(ctx),
@@ -372,6 +379,9 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         await typing.stop();
         await live.close();
       }
+      // The streamed message was refused: the answer would be too (the error boundary logs it once).
+      const refusal = live.refusal();
+      if (refusal !== undefined) throw refusal;
       const keyboard = renderKeyboardTelegram(reply, { feedback: state.feedback.enabled });
       const ids = await deliver(renderReplyHtml(reply), {
         streamed: messageId,

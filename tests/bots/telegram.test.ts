@@ -851,6 +851,19 @@ describe("Telegram bot, composed answers streaming from a language model", () =>
     for (const p of partials) expect(edits.at(-1)?.startsWith(p)).toBe(true);
   });
 
+  it("stops a streamed answer at the first refusal where the bot may not write (blocked): one refused send, one warning", { timeout: 20_000 }, async () => {
+    // Found by a review: each partial text tried its refused send again, each logged, and then the answer.
+    const { tg, inflight, logged } = await streaming();
+    tg.fail("sendMessage", { kind: "error", code: 403, description: "Forbidden: bot was blocked by the user" }, 10);
+    tg.push(tg.privateUpdate("Who is Michele Sison?"));
+    await tg.waitForCalls("sendMessage", 1);
+    expect(await inflight.drain(10_000)).toBe(true);
+    expect(tg.callsOf("sendMessage")).toHaveLength(1);
+    expect(tg.callsOf("editMessageText")).toEqual([]);
+    expect(logged("Telegram refused the reply: the bot may not write in this chat (blocked, removed, or not allowed to send); no apology sent")).toBe(true);
+    expect(logged("could not show the answer so far")).toBe(false);
+  });
+
   it("drops the partial edits Telegram asks to slow down, instead of holding the final answer behind their waits", { timeout: 20_000 }, async () => {
     const { tg, inflight } = await streaming();
     // The first partial edit is told to wait 20 s: no other partial is tried in that time, and the final edit is
