@@ -12,7 +12,7 @@ import { createDiscordBot } from "./bots/discord.js";
 import { createInflight } from "./bots/inflight.js";
 import { createRateLimiter, createRedisRateLimiter, unlimited } from "./bots/rate-limit.js";
 import { createRestarts } from "./bots/restart.js";
-import { createTelegramBot } from "./bots/telegram.js";
+import { createTelegramBot, WebhookSetError } from "./bots/telegram.js";
 import type { BotDeps, BotHandle } from "./bots/types.js";
 import { openState } from "./state/index.js";
 
@@ -117,7 +117,12 @@ async function main(): Promise<void> {
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
   // A platform connection that cannot recover (a revoked token, say) ends the process so a supervisor restarts it.
+  // But a webhook set for the Telegram bot elsewhere ends only its polling: beside another platform's bot it is
+  // tried again as a start that failed (it polls again once the webhook is deleted), and the other bot goes on.
   const fatal = (error: unknown): void => {
+    const slot = error instanceof WebhookSetError && bots.length > 1 ? bots.findIndex((b) => b.name === "telegram") : -1;
+    const make = makers[slot];
+    if (make) return restarts.retry(slot, make, error);
     logger.error({ err: error }, "a bot stopped for good; shutting down");
     void shutdown("fatal bot error", 1);
   };

@@ -3,6 +3,7 @@
  */
 import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
 import { once } from "node:events";
+import { Telegraf } from "telegraf";
 import { afterEach, beforeAll, afterAll, describe, expect, it } from "vitest";
 import { IDS, startFakeDiscord, type FakeDiscord } from "./fakes/discord-server.js";
 import { faults, parseTelegramHtml, startFakeTelegram, type FakeTelegram } from "./fakes/telegram-server.js";
@@ -164,6 +165,33 @@ describe("npm start", () => {
       expect(reply.content.replaceAll("**", "")).toContain("لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي");
       child.kill("SIGTERM");
       expect(await exitCode(child, 15_000)).toBe(0);
+    });
+
+    it("a webhook set elsewhere ends Telegram's polling, not the process: Discord goes on, Telegram polls again once it is deleted", { timeout: 120_000 }, async () => {
+      // Found by a review: the whole process exited 1 (Discord with it), to meet the same webhook at its next start.
+      // A Telegram of its own: the update left waiting under the webhook is answered once polling resumes.
+      const own = await startFakeTelegram();
+      const replica = new Telegraf(own.token, { telegram: { apiRoot: own.apiRoot } }).telegram;
+      const started = start({ ...bothTokens(), TELEGRAM_BOT_TOKEN: own.token, TELEGRAM_API_ROOT: own.apiRoot });
+      const { child, output } = started;
+      const logs = (): string => output.stdout + output.stderr;
+      try {
+        expect((await ready(started, 60_000)).bots.sort()).toEqual(["discord", "telegram"]);
+        await replica.setWebhook("https://replicas.example.test/telegram/hook");
+        own.push(own.privateUpdate("Who is Michele Sison?")); // wakes the long poll; the next one meets the 409
+        await discord.waitFor(() => (logs().includes('"bot":"telegram","retryInSeconds":5,"msg":"bot failed to start"') ? true : undefined), 30_000, "Telegram tried again later");
+        expect(logs()).toContain("WebhookSetError");
+        const question = discord.directMessage("What role did Algeria play in the Sahel region?");
+        await discord.waitFor(() => discord.messages.find((m) => m.messageReference?.["message_id"] === question), 30_000, "the Discord reply");
+        await replica.deleteWebhook();
+        await discord.waitFor(() => (logs().includes('"bot":"telegram","attempts":2,"msg":"bot started"') ? true : undefined), 30_000, "Telegram polling again");
+        const [answer] = await own.waitForSent(1, 30_000);
+        expect(parseTelegramHtml(String(answer?.params["text"])).ok).toBe(true);
+      } finally {
+        child.kill("SIGTERM");
+      }
+      expect(await exitCode(child, 15_000)).toBe(0);
+      await own.close();
     });
 
     it("closes the webhook of a Telegram bot whose start failed at once, not only when it is tried again", { timeout: 120_000 }, async () => {

@@ -68,8 +68,8 @@ export interface DiscordBotOptions {
   readonly maxQuestionChars?: number;
   /**
    * How long start() waits for the slash commands to be registered (default 5,000 ms): past that it resolves and the
-   * registration goes on in the background, so that a long 429 on it holds up neither the bot nor the process's
-   * other platform (src/main.ts starts them together).
+   * registration goes on in the background, so that a long 429 on it holds up neither the bot's "ready" nor the
+   * process's (src/main.ts tries a platform that failed to start again only once every start has settled).
    */
   readonly commandsWaitMs?: number;
   /**
@@ -714,7 +714,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       const registering = (config.guildId ? commands.set(registered, config.guildId) : commands.set(registered)).then(
         () => void (waited && logger.info({ commandsIn: config.guildId ?? "global" }, "slash commands registered")),
         (error: unknown) =>
-          logger.warn({ err: safeError(error) }, "slash commands could not be registered (invite the bot with the applications.commands scope); mentions and DMs still work"),
+          logger.warn({ err: safeError(error) }, "slash commands could not be registered (if Discord refused them, invite the bot with the applications.commands scope); mentions and DMs still work"),
       );
       // Waited for a while only: held up by a long 429, the registration goes on in the background (its outcome
       // logged), and start() returns, so that the process's other platform is not kept waiting on it.

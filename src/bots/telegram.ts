@@ -59,16 +59,20 @@ export interface TelegramBotOptions {
  */
 export class WebhookSetError extends Error {
   override readonly name = "WebhookSetError";
-  constructor(
-    /** The webhook's URL, as getWebhookInfo gives it; undefined when it could not be read. */
-    readonly url: string | undefined,
-    options?: ErrorOptions,
-  ) {
+  /**
+   * Where the webhook points: its URL's origin (scheme, host and port; undefined when it could not be read). Not
+   * its path, which some deployments keep secret (telegraf's secretPathComponent, a path holding the token).
+   */
+  readonly origin: string | undefined;
+  /** @param url the webhook's URL, as getWebhookInfo gives it; undefined when it could not be read. */
+  constructor(url: string | undefined, options?: ErrorOptions) {
+    const origin = url === undefined ? undefined : URL.canParse(url) ? new URL(url).origin : "a URL Telegram gave unreadable";
     super(
-      `Telegram has a webhook set for this bot${url === undefined ? "" : ` (${url})`}, so this process does not poll (polling would delete it): ` +
+      `Telegram has a webhook set for this bot${origin === undefined ? "" : ` (at ${origin})`}, so this process does not poll (polling would delete it): ` +
         "set TELEGRAM_WEBHOOK_URL to run this process as a webhook replica too, or delete the webhook (Bot API deleteWebhook) to switch to polling",
       options,
     );
+    this.origin = origin;
   }
 }
 
@@ -484,7 +488,7 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
         if (error instanceof TelegramError && error.code === 409) {
           const log = conflictWait === conflictRetryMs ? logger.error.bind(logger) : logger.debug.bind(logger);
           log({ retryInMs: conflictWait }, "another instance is polling Telegram with this bot token (409 Conflict); stop it or this one will keep waiting");
-          retryTimer = setTimeout(poll, conflictWait);
+          retryTimer = setTimeout(pollAgain, conflictWait);
           conflictWait = Math.min(conflictWait * 2, 60_000);
           return;
         }
@@ -495,18 +499,40 @@ export function createTelegramBot(config: TelegramConfig, deps: BotDeps, options
   }
 
   /**
-   * Polling ended because a webhook was set (another replica started in webhook mode): not polled again, which would
-   * delete that webhook, but told through onFatal with the webhook's URL, read in the background (stop() does not
-   * wait for it) and for a few seconds at most (telegraf's own limit is minutes).
+   * Polls again after another poller's conflict, unless a webhook was set meanwhile (a replica started in webhook
+   * mode): launching would delete it, as at start (see start()).
    */
-  function stopForWebhook(cause: unknown): void {
-    const named = bot.telegram.getWebhookInfo().then(
-      (info) => info.url || undefined,
-      (err: unknown) => void logger.debug({ err }, "could not read the webhook that ended polling"),
+  function pollAgain(): void {
+    void bot.telegram.getWebhookInfo().then(
+      ({ url }) => {
+        if (stopped) return;
+        if (url === "") poll();
+        else stopForWebhook(undefined, url);
+      },
+      (err: unknown) => {
+        if (stopped) return;
+        logger.debug({ err }, "could not read whether a webhook is set; polling again");
+        poll();
+      },
     );
+  }
+
+  /**
+   * Polling ended because a webhook was set (another replica started in webhook mode): not polled again, which would
+   * delete that webhook, but told through onFatal with the webhook's URL (`url`, or read in the background: stop()
+   * does not wait for it, and for a few seconds at most, telegraf's own limit being minutes).
+   */
+  function stopForWebhook(cause: unknown, knownUrl?: string): void {
+    const named =
+      knownUrl !== undefined
+        ? Promise.resolve(knownUrl)
+        : bot.telegram.getWebhookInfo().then(
+            (info) => info.url || undefined,
+            (err: unknown) => void logger.debug({ err }, "could not read the webhook that ended polling"),
+          );
     void Promise.race([named, delay(WEBHOOK_INFO_MS, undefined, { ref: false })]).then((url) => {
       if (stopped) return;
-      const error = new WebhookSetError(url, { cause });
+      const error = new WebhookSetError(url, cause === undefined ? undefined : { cause });
       logger.error({ err: error }, "Telegram polling stopped: a webhook was set for this bot; no further updates will be received here");
       deps.onFatal?.(error);
     });

@@ -57,14 +57,14 @@ const collapse = (text: string): string => text.replace(/\s+/gu, " ").trim();
 /**
  * What a model's text may not carry to the reader: control characters (but tab and the line breaks), the bidi
  * overrides and isolates, which reorder the rest of a line (U+202A-U+202E, U+2066-U+2069), and the private-use
- * characters (U+E000-U+F8FF), which mean nothing outside one program and which a renderer may use as its own marks
- * (the bots mark matched words so). Dropped from the text shown, not from what the quotes are checked against; the controls
- * that separate (vertical tab, form feed, the information separators, NEL) become a space, as in a question (see
- * rag.ts), so that words they part stay apart. One code point for one, so a growing text's earlier part stays a
- * prefix of what follows.
+ * characters (\p{Co}: U+E000-U+F8FF and planes 15 and 16), which mean nothing outside one program and which a
+ * renderer may use as its own marks (the bots mark matched words so). Dropped from the text shown, not from what the
+ * quotes are checked against; the controls that separate (vertical tab, form feed, the information separators, NEL)
+ * become a space, as in a question (see rag.ts), so that words they part stay apart. One code point for one, so a
+ * growing text's earlier part stays a prefix of what follows.
  */
 const MODEL_SEPARATOR = /[\u000B\u000C\u001C-\u001F\u0085]/gu;
-const MODEL_UNSAFE = /[\u0000-\u0008\u000E-\u001B\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069\uE000-\uF8FF]/gu;
+const MODEL_UNSAFE = /[\u0000-\u0008\u000E-\u001B\u007F-\u0084\u0086-\u009F\u202A-\u202E\u2066-\u2069\p{Co}]/gu;
 
 /** Streams a model's output through the checks; `text` only ever grows, so it can be shown as it arrives. */
 export class AnswerVerifier {

@@ -28,10 +28,10 @@ describe("checking a model's answer", () => {
 
   it("drops controls, bidi overrides and private-use characters (the renderers' match marks among them) from the model's text, not from its quotes' check", () => {
     // Found by a review: U+E000/U+E001 became bold in Telegram, U+202E reversed the rest of the line.
-    const { shown, result } = run("She said \uE000Algeria\uE001 joins \u202Ethe council\u0007 [1]. «نحن ندعم بقوة بعثة مينورسو»\u2066\uF8FF [3].", 5);
+    const { shown, result } = run("She said \uE000Algeria\uE001 joins \u202Ethe council\u0007 [1]. «نحن ندعم بقوة بعثة مينورسو»\u2066\uF8FF\u{F0000} [3].", 5);
     expect(result.text).toBe("She said Algeria joins the council [1]. «نحن ندعم بقوة بعثة مينورسو» [2].");
     expect(result.dropped).toEqual([]);
-    for (const text of shown) expect(text).not.toMatch(/[\u0007\u202E\u2066\uE000-\uF8FF]/u);
+    for (const text of shown) expect(text).not.toMatch(/[\u0007\u202E\u2066\p{Co}]/u);
     // The controls that separate part words as a space would (found by a review: "MehdiAmirouche").
     expect(run("She met Mehdi\u0085Amirouche and\u000B\u000Bothers [2].").result.text).toBe("She met Mehdi Amirouche and  others [1].");
   });
