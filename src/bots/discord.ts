@@ -155,7 +155,20 @@ const NO_HISTORY_MS = 60 * 60 * 1000;
  */
 const REFUSED_MS = 10 * 60 * 1000;
 /** Channels remembered so at most; past that the memory starts again (an operator's permissions are few to fix). */
-const MAX_PLAIN_CHANNELS = 10_000;
+const MAX_CHANNELS_REMEMBERED = 10_000;
+
+/** Channels remembered for `forMs` each (see NO_HISTORY_MS, REFUSED_MS), at most MAX_CHANNELS_REMEMBERED. */
+function channelMemory(forMs: number): { has(id: string): boolean; add(id: string): void; delete(id: string): void } {
+  const until = new Map<string, number>();
+  return {
+    has: (id) => (until.get(id) ?? -Infinity) > Date.now(),
+    add(id) {
+      if (until.size >= MAX_CHANNELS_REMEMBERED) until.clear();
+      until.set(id, Date.now() + forMs);
+    },
+    delete: (id) => void until.delete(id),
+  };
+}
 /** Users, members per guild and DM channels kept cached, by default (about 0.6 KB a user). */
 const CACHE_LIMIT = 1_000;
 /** Discord shows "typing…" for about 10 s per request. */
@@ -226,9 +239,9 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
     rest: { invalidRequestWarningInterval: invalidRequestWarningEvery, ...(config.apiBase ? { api: config.apiBase } : {}) },
   });
   /** Channels where replies are refused for lack of Read Message History, until when (see replyTo). */
-  const plainChannels = new Map<string, number>();
+  const plainChannels = channelMemory(NO_HISTORY_MS);
   /** Channels that refused the bot's messages or typing (CANNOT_WRITE), until when (see answerMessageInTurn). */
-  const refusedChannels = new Map<string, number>();
+  const refusedChannels = channelMemory(REFUSED_MS);
   const turns = createTurns();
   /** Answer-button presses per user (see createPressLimiter). */
   const presses = createPressLimiter();
@@ -444,15 +457,13 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    */
   async function replyTo(message: Message, options: MessageReplyOptions): Promise<Message> {
     const channel = message.channel;
-    const until = plainChannels.get(message.channelId);
-    if (until !== undefined && Date.now() < until && channel.isSendable()) return channel.send(options);
+    if (plainChannels.has(message.channelId) && channel.isSendable()) return channel.send(options);
     try {
       return await message.reply(options);
     } catch (error) {
       if (!(error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.CannotReplyWithoutPermissionToReadMessageHistory)) throw error;
       if (!channel.isSendable()) throw error;
-      if (plainChannels.size >= MAX_PLAIN_CHANNELS) plainChannels.clear();
-      plainChannels.set(message.channelId, Date.now() + NO_HISTORY_MS);
+      plainChannels.add(message.channelId);
       logger.warn({ channelId: message.channelId }, "cannot reply without Read Message History here; sending answers as plain messages");
       return channel.send(options);
     }
@@ -480,8 +491,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
    */
   async function answerMessageInTurn(message: Message, question: string, place: ConversationPlace): Promise<void> {
     const { channel, channelId } = message;
-    const refusedUntil = refusedChannels.get(channelId);
-    const refusedLately = refusedUntil !== undefined && Date.now() < refusedUntil;
+    const refusedLately = refusedChannels.has(channelId);
     const typing = typingIndicator(
       async () => {
         if (!channel.isSendable()) return;
@@ -489,7 +499,7 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
           await channel.sendTyping();
         } catch (error) {
           if (!cannotWrite(error)) return void logger.warn({ err: safeError(error) }, "typing indicator failed");
-          remember();
+          refusedChannels.add(channelId);
           void live.close();
           logger.debug({ err: safeError(error), channelId }, "typing refused: the bot may not write here; no typing or streaming for this answer");
           return false;
@@ -497,15 +507,10 @@ export function createDiscordBot(config: DiscordConfig, deps: BotDeps, options: 
       },
       { delayMs: typingDelayMs, everyMs: TYPING_REFRESH_MS },
     );
-    /** Remembers the channel as refusing the bot (see REFUSED_MS). */
-    const remember = (): void => {
-      if (refusedChannels.size >= MAX_PLAIN_CHANNELS) refusedChannels.clear();
-      refusedChannels.set(channelId, Date.now() + REFUSED_MS);
-    };
     /** A failed send or edit's `error`, thrown on; a refusal to write here first remembered, and the typing ended. */
     const failed = (error: unknown): never => {
       if (cannotWrite(error)) {
-        remember();
+        refusedChannels.add(channelId);
         void typing.stop();
       }
       throw error;

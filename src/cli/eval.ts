@@ -162,10 +162,10 @@ const OPTIONS = { root: { type: "string" }, "add-seeds": { type: "string", multi
  * The command line read, or what is wrong with it: a mistyped option ("--jsno") or a second file would otherwise be
  * dropped without a word, and "--root" without its folder would score the configured corpus.
  */
-function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean } | { error: string } | "help" {
+function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean } | { error: string } | { help: true } {
   const read = readOptions(args, OPTIONS);
   if ("error" in read) return { error: read.code === "needs-value" ? `${read.argument} needs a folder` : read.error };
-  if (read.values.help) return "help";
+  if (read.values.help) return { help: true };
   const [file, ...more] = read.positionals;
   if (file === undefined) return { error: "which questions file?" };
   if (more.length > 0) return { error: `one questions file at a time, not ${read.positionals.length}` };
@@ -174,7 +174,7 @@ function readArgs(args: readonly string[]): { file: string; root: string | undef
 
 run(async () => {
   const args = readArgs(process.argv.slice(2));
-  if (args === "help") return void process.stdout.write(`${USAGE}\n`);
+  if ("help" in args) return void process.stdout.write(`${USAGE}\n`);
   if ("error" in args) {
     process.stderr.write(`${args.error}\n${USAGE}\n`);
     process.exitCode = 2;

@@ -103,6 +103,9 @@ local redis_now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000
 export async function connectRedis(url: string, options: ConnectRedisOptions): Promise<SharedRedis> {
   const { callTimeoutMs = 500, connectWaitMs = 2000, now = Date.now, refusedRetryMs = REFUSED_CREDENTIALS_RETRY_MS } = options;
   const logger = options.logger.child({ state: "redis" });
+  // Set when Redis refused REDIS_URL's credentials (WRONGPASS, or NOAUTH when it asks for some and none were
+  // given): only the operator mends that, and "not reachable" would send them to the network.
+  let authRefused: Error | undefined;
   const client = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,
@@ -126,9 +129,6 @@ export async function connectRedis(url: string, options: ConnectRedisOptions): P
   // goes on as ready in database 0, which another application may own. The connection is not used while it stands;
   // every connection selects again, so a Redis restarted with the database is used once it is back.
   let databaseRefused: (Error & { readonly database: string }) | undefined;
-  // Set when Redis refused REDIS_URL's credentials (WRONGPASS, or NOAUTH when it asks for some and none were
-  // given): no retry mends that, and "not reachable" would send the operator to the network.
-  let authRefused: Error | undefined;
   // Until when Redis rests after a call it did not answer in time (see SLOW_REDIS_REST_MS).
   let restingUntil = -Infinity;
   const where = address(url);
