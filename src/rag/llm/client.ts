@@ -66,6 +66,7 @@ export function createChatClient(options: LlmOptions, logger: Logger): ChatClien
 
   return {
     async generate(system, user, { signal, onDelta } = {}) {
+      const endsAt = Date.now() + timeoutMs;
       const deadline = AbortSignal.timeout(timeoutMs);
       const combined = signal ? AbortSignal.any([signal, deadline]) : deadline;
       const messages = [new SystemMessage(system), new HumanMessage(user)];
@@ -93,6 +94,8 @@ export function createChatClient(options: LlmOptions, logger: Logger): ChatClien
           const retryable = status === 429 || (status !== undefined && status >= 500) || (status === undefined && isConnectionError(error));
           if (!retryable || received !== "" || attempt >= retries) throw classify(error, status);
           const wait = Math.min(retryAfterMs(error) ?? backoffMs * 2 ** attempt * (0.8 + Math.random() * 0.4), MAX_BACKOFF_MS);
+          // A wait past the deadline would only delay the answer without the model (and be called a timeout).
+          if (wait >= endsAt - Date.now()) throw classify(error, status);
           logger.warn({ status, attempt: attempt + 1, waitMs: Math.round(wait) }, "model call failed; retrying");
           await sleep(wait, undefined, { signal: combined }).catch((abort: unknown) => {
             if (signal?.aborted) throw signal.reason;

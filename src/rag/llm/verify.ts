@@ -41,13 +41,20 @@ const QUOTE_PAIRS: Readonly<Record<string, string>> = { "“": "”", "«": "»"
 const DIGIT = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
 const MARKER = new RegExp(`\\[\\s*(?:passage\\s*|source\\s*)?(${DIGIT}+(?:\\s*[,،]\\s*${DIGIT}+)*)\\s*\\]`, "giu");
 const MARKER_AT = new RegExp(`^\\s*\\[\\s*(?:passage\\s*|source\\s*)?${DIGIT}+(?:\\s*[,،]\\s*${DIGIT}+)*\\s*\\]`, "iu");
-/** A marker that may still be arriving: "[", "[1", "[1, ". */
-const PARTIAL_MARKER = new RegExp(`^\\s*\\[\\s*(?:[a-z]*\\s*)?(?:${DIGIT}+(?:\\s*[,،]\\s*)?)*$`, "iu");
+/**
+ * A marker that may still be arriving: "[", "[1", "[1, ". Each number but the last is followed by its comma, and a
+ * number has four digits at most: a repeat whose parts could split one run of digits many ways backtracked
+ * exponentially on "[" and thirty digits then a letter (a model's reply froze the process; found by a review).
+ */
+const PARTIAL_MARKER = new RegExp(`^\\s*\\[\\s*(?:[a-z]*\\s*)?(?:${DIGIT}{1,4}\\s*[,،]\\s*)*${DIGIT}{0,4}\\s*$`, "iu");
 const TERMINAL = /[.!?؟…]/u;
 const CLOSERS = /["”»’')]/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const EDGE_PUNCTUATION = /^[\s.,،;؛:!?؟…\-–—]+|[\s.,،;؛:!?؟…\-–—]+$/gu;
-const DECLINE = /NOT[\s_-]*IN[\s_-]*(?:THE[\s_-]*)?BRIEFING/iu;
+/** The decline token as a sentence of its own, however spelt ("NOT_IN_BRIEFING", "`Not in the briefing.`"). */
+const DECLINE = /^NOT[\s_-]*IN[\s_-]*(?:THE[\s_-]*)?BRIEFING$/iu;
+/** Emphasis and quote marks a model may wrap the decline token in. */
+const WRAPPERS = /[*_`"“”'«»]/gu;
 /** Words whose full stop does not end a sentence: initials ("U.S.", "J."), and common titles. */
 const INITIALS = /(?:^|[\s(“"«])(?:\p{L}\.)*\p{L}$/u;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "gen", "sen", "rep", "gov", "lt", "col", "jr", "sr", "vs", "etc", "no", "prof", "amb", "sec"]);
@@ -126,7 +133,8 @@ export class AnswerVerifier {
   private accept(raw: string, separator: string): void {
     const sentence = raw.trim();
     if (!sentence) return this.skip(separator);
-    if (DECLINE.test(sentence)) {
+    // Only the token alone: "Her age is not in the briefing, but she spoke in Algiers [1]." answers.
+    if (DECLINE.test(sentence.replace(WRAPPERS, " ").replace(EDGE_PUNCTUATION, ""))) {
       this.sawDecline = true;
       return this.skip(separator);
     }

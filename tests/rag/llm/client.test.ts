@@ -90,6 +90,15 @@ describe("createChatClient", () => {
     expect(fake.chatRequests.length - before).toBe(3);
   });
 
+  it("does not wait out a Retry-After that ends past its deadline: `rate-limited` at once, not a timeout (found by a review)", async () => {
+    // Asked to wait 30 s (waited 10 s at most) with 3 s left: it had waited the 3 s, then failed as a timeout.
+    const { chat, warnings } = client({ timeoutMs: 3_000 });
+    const before = script({ kind: "status", status: 429, retryAfterS: 30 });
+    expect((await llmError(chat.generate("s", "u"))).code).toBe("rate-limited");
+    expect(fake.chatRequests.length - before).toBe(1);
+    expect(warnings).toEqual([]);
+  });
+
   it("does not retry a refusal (4xx other than 429), and names neither the key nor more than the status", async () => {
     const { chat, warnings } = client({ apiKey: "sk-very-secret" });
     const before = script({ kind: "status", status: 401 });

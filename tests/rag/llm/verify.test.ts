@@ -72,9 +72,19 @@ describe("checking a model's answer", () => {
     expect(result.dropped).toHaveLength(2);
   });
 
+  it("reads a bracket and a long run of digits after a sentence at once (a pattern backtracked for minutes: found by a review)", () => {
+    // Thirty digits took 27 s, each more doubling it, the event loop blocked throughout; forty, hours.
+    const { result } = run(`Michele Sison is a US official [1]. [${"1".repeat(40)}x and more.`);
+    expect(result.text).toBe("Michele Sison is a US official [1].");
+  });
+
   it("reads the decline token as a decline, in any spelling, but not when a cited sentence survives", () => {
     expect(run(DECLINE_TOKEN).result).toEqual({ text: "", cited: [], declined: true, dropped: [] });
     expect(run("not in the briefing.").result.declined).toBe(true);
+    expect(run(`**\`${DECLINE_TOKEN}\`**`).result.declined).toBe(true);
+    // The phrase inside a sentence that answers is no decline (found by a review: the answer was refused).
+    const phrase = run("Her age is not in the briefing, but she spoke in Algiers on Monday [1].").result;
+    expect(phrase).toMatchObject({ declined: false, text: "Her age is not in the briefing, but she spoke in Algiers on Monday [1]." });
     const mixed = run(`She met Mehdi Amirouche [2]. ${DECLINE_TOKEN}`).result;
     expect(mixed).toMatchObject({ declined: false, text: "She met Mehdi Amirouche [1]." });
   });
