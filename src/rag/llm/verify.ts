@@ -37,7 +37,12 @@ export interface VerifiedAnswer {
   readonly dropped: readonly DroppedSentence[];
 }
 
-const QUOTE_PAIRS: Readonly<Record<string, string>> = { "“": "”", "«": "»", "„": "“", '"': '"' };
+/**
+ * The quotation marks a model may quote in, each opener with its closer, in either direction where languages differ
+ * (»…« in German, ”…“ in some Arabic text): text in any of them is checked against the passages. Not the straight
+ * single quote, an apostrophe as often. Found by a review: »…«, ‘…’ and 「…」 went unchecked.
+ */
+const QUOTE_PAIRS: Readonly<Record<string, string>> = { "“": "”", "”": "“", "«": "»", "»": "«", "„": "“", '"': '"', "‘": "’", "‹": "›", "›": "‹", "「": "」", "『": "』" };
 const DIGIT = "[0-9\\u0660-\\u0669\\u06F0-\\u06F9]";
 const MARKER = new RegExp(`\\[\\s*(?:passage\\s*|source\\s*)?(${DIGIT}+(?:\\s*[,،]\\s*${DIGIT}+)*)\\s*\\]`, "giu");
 const MARKER_AT = new RegExp(`^\\s*\\[\\s*(?:passage\\s*|source\\s*)?${DIGIT}+(?:\\s*[,،]\\s*${DIGIT}+)*\\s*\\]`, "iu");
@@ -48,7 +53,7 @@ const MARKER_AT = new RegExp(`^\\s*\\[\\s*(?:passage\\s*|source\\s*)?${DIGIT}+(?
  */
 const PARTIAL_MARKER = new RegExp(`^\\s*\\[\\s*(?:[a-z]*\\s*)?(?:${DIGIT}{1,4}\\s*[,،]\\s*)*${DIGIT}{0,4}\\s*$`, "iu");
 const TERMINAL = /[.!?؟…]/u;
-const CLOSERS = /["”»’')]/u;
+const CLOSERS = /["”“»«’›‹」』')]/u;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const EDGE_PUNCTUATION = /^[\s.,،;؛:!?؟…\-–—]+|[\s.,،;؛:!?؟…\-–—]+$/gu;
 /** The decline token as a sentence of its own, however spelt ("NOT_IN_BRIEFING", "`Not in the briefing.`"). */
@@ -229,7 +234,7 @@ export function quotesIn(text: string): string[] {
 }
 
 function appendMarker(text: string, marker: string): string {
-  const m = text.match(/^(.*?)([.!?؟…]["”»’')]*)?$/su);
+  const m = text.match(/^(.*?)([.!?؟…]["”“»«’›‹」』')]*)?$/su);
   return m?.[2] ? `${m[1] ?? ""} ${marker}${m[2]}` : `${text} ${marker}`;
 }
 

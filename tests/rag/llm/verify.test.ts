@@ -124,6 +124,10 @@ describe("checking a model's answer", () => {
 
   it("finds quotes of every supported kind", () => {
     expect(quotesIn(`a “one” b «two» c „three“ d "four" e "" f “unclosed`)).toEqual(["one", "two", "three", "four", "unclosed"]);
+    // Found by a review: these went unchecked, so a made-up quote in them was shown.
+    expect(quotesIn("a »one« b ‘two’ c ‹three› d 「four」 e ”five“ f Algeria’s")).toEqual(["one", "two", "three", "four", "five"]);
+    const { result } = run("She met Mehdi Amirouche [2]. She said »the United States will cut all aid to Algeria« [3].");
+    expect(result.text).toBe("She met Mehdi Amirouche [1].");
   });
 
   it("cuts sentences only once it knows they are complete", () => {
