@@ -52,8 +52,13 @@ const MARKER_AT = new RegExp(`^\\s*\\[\\s*(?:passage\\s*|source\\s*)?${DIGIT}+(?
  * exponentially on "[" and thirty digits then a letter (a model's reply froze the process; found by a review).
  */
 const PARTIAL_MARKER = new RegExp(`^\\s*\\[\\s*(?:[a-z]*\\s*)?(?:${DIGIT}{1,4}\\s*[,،]\\s*)*${DIGIT}{0,4}\\s*$`, "iu");
-const TERMINAL = /[.!?؟…]/u;
-const CLOSERS = /["”“»«’›‹」』')]/u;
+/** A sentence's end mark, and what may close it after that mark (a quote's closer, a parenthesis). */
+const TERMINAL_CLASS = "[.!?؟…]";
+const CLOSER_CLASS = `["”“»«’›‹」』')]`;
+const TERMINAL = new RegExp(TERMINAL_CLASS, "u");
+const CLOSERS = new RegExp(CLOSER_CLASS, "u");
+/** A text and its end: the end mark and the closers after it, if any. */
+const ENDING = new RegExp(`^(.*?)(${TERMINAL_CLASS}${CLOSER_CLASS}*)?$`, "su");
 const HAS_WORD = /[\p{L}\p{N}]/u;
 const EDGE_PUNCTUATION = /^[\s.,،;؛:!?؟…\-–—]+|[\s.,،;؛:!?؟…\-–—]+$/gu;
 /** The decline token as a sentence of its own, however spelt ("NOT_IN_BRIEFING", "`Not in the briefing.`"). */
@@ -234,7 +239,7 @@ export function quotesIn(text: string): string[] {
 }
 
 function appendMarker(text: string, marker: string): string {
-  const m = text.match(/^(.*?)([.!?؟…]["”“»«’›‹」』')]*)?$/su);
+  const m = text.match(ENDING);
   return m?.[2] ? `${m[1] ?? ""} ${marker}${m[2]}` : `${text} ${marker}`;
 }
 
