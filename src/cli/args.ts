@@ -96,9 +96,21 @@ export async function runAsScript<A extends { readonly help: boolean }>(
   const entry = process.argv[1];
   if (entry === undefined || realpathSync(entry) !== fileURLToPath(url)) return;
   const args = read(process.argv.slice(2));
+  if (saidUsage(args, usage) || "error" in args) return;
+  await main(args);
+}
+
+/**
+ * What a command line read asks before any work, said: a usage error above the usage on stderr (exit code 2), or the
+ * usage alone on stdout for --help. True when it said something, and the command is to do nothing more.
+ */
+export function saidUsage(args: { readonly error: string } | { readonly help?: boolean }, usage: string): boolean {
   if ("error" in args) {
     process.stderr.write(`${args.error}\n${usage}\n`);
     process.exitCode = 2;
-  } else if (args.help) process.stdout.write(`${usage}\n`);
-  else await main(args);
+    return true;
+  }
+  if (args.help !== true) return false;
+  process.stdout.write(`${usage}\n`);
+  return true;
 }

@@ -17,7 +17,7 @@ import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { smallTalk, type Answer, type ConversationTurn, type Rag } from "../rag/index.js";
 import { nextTurns } from "../state/conversations.js";
-import { readOptions } from "./args.js";
+import { readOptions, saidUsage } from "./args.js";
 import { QuestionsFileError, readRows, type ConversationRow, type Turn } from "./eval-rows.js";
 import { firstHit, percentile, scoreReplies, scoreSpans, type EngineReply, type EvalRow, type SpanRow } from "./metrics.js";
 import { openRag, run, setup, type Cli } from "./setup.js";
@@ -162,24 +162,19 @@ const OPTIONS = { root: { type: "string" }, "add-seeds": { type: "string", multi
  * The command line read, or what is wrong with it: a mistyped option ("--jsno") or a second file would otherwise be
  * dropped without a word, and "--root" without its folder would score the configured corpus.
  */
-function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean } | { error: string } | { help: true } {
+function readArgs(args: readonly string[]): { file: string; root: string | undefined; added: readonly string[]; json: boolean; help: false } | { error: string } | { help: true } {
   const read = readOptions(args, OPTIONS);
   if ("error" in read) return { error: read.code === "needs-value" ? `${read.argument} needs a folder` : read.error };
   if (read.values.help) return { help: true };
   const [file, ...more] = read.positionals;
   if (file === undefined) return { error: "which questions file?" };
   if (more.length > 0) return { error: `one questions file at a time, not ${read.positionals.length}` };
-  return { file, root: read.values.root, added: read.values["add-seeds"] ?? [], json: read.values.json ?? false };
+  return { file, root: read.values.root, added: read.values["add-seeds"] ?? [], json: read.values.json ?? false, help: false };
 }
 
 run(async () => {
   const args = readArgs(process.argv.slice(2));
-  if ("help" in args) return void process.stdout.write(`${USAGE}\n`);
-  if ("error" in args) {
-    process.stderr.write(`${args.error}\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
+  if (saidUsage(args, USAGE) || !("file" in args)) return;
   const { file, json } = args;
   // The questions file is read before the configuration: an operator fixing it sees its problem first, whatever
   // the environment holds (a configuration error is exit 1, a file that is not a questions file exit 2).

@@ -11,7 +11,7 @@ import { acquireIndexLock, LockError, type IndexLock } from "../rag/lock.js";
 import { readSeeds } from "../rag/seeds.js";
 import { checkIndexFolder } from "../rag/index-folder.js";
 import { loadIndex } from "../rag/store.js";
-import { readOptions } from "./args.js";
+import { readOptions, saidUsage } from "./args.js";
 import { run, setup } from "./setup.js";
 
 /** Longest wait for another writer before giving up. */
@@ -28,10 +28,7 @@ const OPTIONS = { force: { type: "boolean" }, help: { type: "boolean", short: "h
 run(async () => {
   // "--help" or a mistyped option must not rebuild the index.
   const read = readOptions(process.argv.slice(2), OPTIONS, { refusePositionals: "npm run index takes only --force" });
-  if ("error" in read || read.values.help) {
-    process["error" in read ? "stderr" : "stdout"].write(`${"error" in read ? `${read.error}\n` : ""}${USAGE}\n`);
-    process.exit("error" in read ? 2 : 0);
-  }
+  if (saidUsage("error" in read ? read : { help: read.values.help === true }, USAGE) || "error" in read) return;
   const force = read.values.force ?? false;
   const { config, logger } = setup();
   // The same embedder that answering uses, so the next start finds the index fresh.

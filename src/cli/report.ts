@@ -10,7 +10,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { createFeedbackLog, FEEDBACK_FILE, type FeedbackEvent, type FeedbackKind } from "../state/feedback.js";
 import { connectRedis } from "../state/redis.js";
-import { positiveWhole, readOptions } from "./args.js";
+import { positiveWhole, readOptions, saidUsage } from "./args.js";
 import { run, setup } from "./setup.js";
 
 const USAGE = "usage: npm run report -- [--days N] [--json]";
@@ -125,16 +125,8 @@ function readArgs(args: readonly string[]): { json: boolean; help: boolean; days
 
 run(async () => {
   const args = readArgs(process.argv.slice(2));
-  if ("error" in args) {
-    process.stderr.write(`${args.error}\n${USAGE}\n`);
-    process.exitCode = 2;
-    return;
-  }
-  const { json, help, days } = args;
-  if (help) {
-    process.stdout.write(`${USAGE}\n`);
-    return;
-  }
+  if (saidUsage(args, USAGE) || "error" in args) return;
+  const { json, days } = args;
   const { config, logger } = setup();
   const { state } = config;
   const redis = state.redisUrl === undefined ? undefined : await connectRedis(state.redisUrl, { logger });
