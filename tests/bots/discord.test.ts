@@ -37,6 +37,18 @@ interface Harness {
 
 const running: Harness[] = [];
 
+/** A logger at `level` whose lines (JSON, one a string) are collected in `logs`. */
+function collectingLogger(level: "debug" | "info"): { logger: ReturnType<typeof createLogger>; logs: string[] } {
+  const logs: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  return { logger: createLogger({ level, secrets: [], destination }), logs };
+}
+
 async function setup(
   options: {
     config?: Partial<DiscordConfig>;
@@ -55,14 +67,7 @@ async function setup(
   const discord = await startFakeDiscord(options.heartbeatIntervalMs ? { heartbeatIntervalMs: options.heartbeatIntervalMs } : {});
   if (options.refuseIdentify !== undefined) discord.refuseIdentify(options.refuseIdentify);
   options.prepare?.(discord);
-  const logs: string[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      logs.push(chunk.toString());
-      done();
-    },
-  });
-  const logger = createLogger({ level: "debug", secrets: [], destination });
+  const { logger, logs } = collectingLogger("debug");
   const rag = createFakeRag(options.rag);
   const inflight = createInflight();
   const state = createState({ logger, ...options.state });
@@ -806,14 +811,7 @@ describe("Discord bot: composed answers streaming from a language model", () => 
     const llm = await startFakeOpenAI({ chat: threeSentences });
     const project = tempProject();
     const discord = await startFakeDiscord();
-    const logs: string[] = [];
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        logs.push(chunk.toString());
-        done();
-      },
-    });
-    const logger = createLogger({ level: "info", secrets: [], destination });
+    const { logger, logs } = collectingLogger("info");
     const inflight = createInflight();
     try {
       const rag = await createRag({
