@@ -12,7 +12,7 @@ them themselves then there these they this those through to too under until up v
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats does did much many get got give gave let us one ever
 everyone everybody anyone anybody someone somebody nobody everything nothing
-according article briefing news whose whom think thought happen happens happened happening want wants wanted mean
+according article briefing news whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
 means like would kind sort way really actually de da di del van von le la el al bin ibn
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt

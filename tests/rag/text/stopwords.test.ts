@@ -71,6 +71,10 @@ describe("stop words", () => {
     }
   });
 
+  it("takes the going-to future and an event's being held for function words, as happen is: what was held is named beside them", () => {
+    for (const word of ["going", "gonna", "held", "hold", "holds"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
