@@ -6,7 +6,8 @@
  * - lemmas: irregular forms to their base ("won" -> "win", "children" -> "child"), from the *.exc lists;
  * - derived: derivationally related forms ("candidacy" -> "candidate", "election" -> "elect"), from the
  *   word-to-word "+" pointers, and pertainyms ("Algerian" -> "Algeria", "\\" pointers);
- * - synonyms: the other one-word lemmas of the word's most frequent sense ("physician" -> "doctor").
+ * - synonyms: the other one-word lemmas of the word's most frequent sense ("physician" -> "doctor"), in each
+ *   part of speech WordNet's tagged texts use it in (not the verb "weather", never seen: "endure").
  *
  * It also writes `data/capitals.tsv`: each national capital's country, and the Arabic names of both (from
  * data/freedict-eng-ara.tsv, so run scripts/build-dictionary.ts first when that changes).
@@ -135,8 +136,36 @@ function glossOwners(dictionary: string): Map<string, Set<string>> {
 const arabicOf = (owners: ReadonlyMap<string, ReadonlySet<string>>, english: string): string[] =>
   [...owners].filter(([, words]) => words.has(english)).map(([arabic]) => arabic);
 
+/**
+ * How often each lemma's first sense of each part of speech was seen in WordNet's tagged texts (cntlist.rev:
+ * "lemma%ss_type:..." sense_number count), keyed "lemma pos".
+ */
+function firstSenseCounts(dir: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const line of readFileSync(join(dir, "cntlist.rev"), "utf8").split("\n")) {
+    const [key = "", sense, count] = line.split(" ");
+    const match = /^([^%]+)%([1-5]):/.exec(key);
+    if (sense !== "1" || !match) continue;
+    const pos = SS_TYPE[match[2] ?? ""];
+    const at = `${match[1]} ${pos}`;
+    counts.set(at, (counts.get(at) ?? 0) + Number(count));
+  }
+  return counts;
+}
+
+const SS_TYPE: Readonly<Record<string, (typeof POS)[number]>> = { "1": "noun", "2": "verb", "3": "adj", "4": "adv", "5": "adj" };
+
+/**
+ * Whether `lemma` was seen used as `pos` in WordNet's tagged texts, or in none of its parts of speech: a question's
+ * "weather" is the noun (20 uses), not the verb (none), whose "endure" found تحمل in a briefing.
+ */
+function usedAs(counts: ReadonlyMap<string, number>, lemma: string, pos: (typeof POS)[number]): boolean {
+  return (counts.get(`${lemma} ${pos}`) ?? 0) > 0 || POS.every((p) => (counts.get(`${lemma} ${p}`) ?? 0) === 0);
+}
+
 function main(dir: string): void {
   const data = new Map(POS.map((pos) => [pos, readData(dir, pos)] as const));
+  const counts = firstSenseCounts(dir);
   const lemmas = new Map<string, Set<string>>();
   const derived = new Map<string, Set<string>>();
   const synonyms = new Map<string, Set<string>>();
@@ -160,7 +189,7 @@ function main(dir: string): void {
       const senses = Number(fields[2]);
       const first = fields[fields.length - senses];
       const synset = first ? synsets.get(first) : undefined;
-      if (!word || !synset) continue;
+      if (!word || !synset || !usedAs(counts, fields[0] ?? "", pos)) continue;
       for (const other of synset.words) add(synonyms, word, plainWord(other), MAX_SYNONYMS);
     }
     for (const synset of synsets.values()) {

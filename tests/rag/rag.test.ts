@@ -196,6 +196,12 @@ describe("rag.answer", () => {
     await expect(rag.answer("Does everyone support MINURSO?")).resolves.toMatchObject({ kind: "answered" });
   });
 
+  it("declines the weather: the noun's synonyms stand in for it, not those of a verb nobody uses (endure, تحمل)", async () => {
+    for (const question of ["What's the weather like in Algiers?", "What's the weather forecast for Algiers this weekend?"]) {
+      await expect(rag.answer(question), question).resolves.toMatchObject({ kind: "declined" });
+    }
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
