@@ -75,6 +75,11 @@ describe("stop words", () => {
     for (const word of ["going", "gonna", "held", "hold", "holds"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes انعقد (was held) and the adverbs of 'at that time' (وقتها, حينها, آنذاك) for function words: 'ووين كان وقتها؟' asks where, not about time", () => {
+    for (const word of ["انعقد", "تنعقد", "وقتها", "حينها", "آنذاك", "حينئذ"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+    expect(isStopword(normalizeToken("الوقت"))).toBe(false);
+  });
+
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
