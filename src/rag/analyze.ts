@@ -20,6 +20,7 @@ import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
+import { askedOutlet, asksOfTheDateline, opensWithDateline } from "./text/dateline.js";
 import { isAskedUnit } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
@@ -47,6 +48,8 @@ export const LATIN_NAME = "^";
 const MENTION = "@";
 const AUTHOR_MENTION = "@@";
 export const AUTHOR_NAME = "%";
+/** The key of a sentence opening with a dateline, which a question asking which outlet ran the report looks for. */
+const OUTLET = "«»";
 
 /** An @handle, not the @ of an e-mail address (press@embassy.gov). */
 const HANDLE = /(?<![\w.])@(\w{2,})/g;
@@ -66,6 +69,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   for (const [, handle] of text.matchAll(HANDLE)) {
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
+  if (opensWithDateline(text)) terms.push([OUTLET]);
   const name = byline === undefined ? [] : tokenize(byline).filter((t) => !isStopword(t.text));
   if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...ownNameKeys(t, MIN_SKELETON)]))].map((k) => AUTHOR_NAME + k));
   return terms;
@@ -207,13 +211,18 @@ export interface QueryContext extends SpellingContext {
 
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
-  const tokens = withCaseOfNames(tokenize(question));
-  const speakers = speakerSpan(question, tokens);
+  const all = withCaseOfNames(tokenize(question));
+  // Where the briefings have a dateline, a question may ask which outlet ran the report (see text/dateline.ts).
+  const outlet = context.has(OUTLET) ? askedOutlet(all) : undefined;
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : all;
+  const speakers = outlet ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, i >= speakers.start && i < speakers.end) ?? []);
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
   // Every word counts for the account and author-name terms, a repeated one too.
   if (words.some((w) => w.asksForAccount)) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
+  // The outlet word itself is a function word in other questions ("how did the newspaper describe …").
+  if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
   const authorKeys = new Set(words.flatMap((w) => w.term.authorKeys ?? []));
   const authorBySpeaker = words.every((w) => w.term.authorKeys === undefined || w.term.speaker === true);
   return withAuthorTerm(terms, authorKeys, authorBySpeaker);

@@ -7,9 +7,9 @@ import { createRag, IndexError, QuestionError, type Answer, type Rag } from "../
 import { decodePassages } from "../../src/rag/passage-file.js";
 import { cleanQuestion } from "../../src/rag/rag.js";
 import { startFakeOpenAI, type FakeOpenAI } from "../fakes/openai-server.js";
-import { OSLO_BRIEFING } from "../helpers/briefings.js";
+import { DAM_BRIEFING, OSLO_BRIEFING } from "../helpers/briefings.js";
 import { warningLogger } from "../helpers/logger.js";
-import { tempProject, twoBriefings, type TempProject } from "../helpers/project.js";
+import { tempProject, twoBriefings, withBriefing, type TempProject } from "../helpers/project.js";
 import { firstCitation, matchedPairs } from "../helpers/answers.js";
 
 let project: TempProject;
@@ -200,6 +200,22 @@ describe("rag.answer", () => {
     for (const question of ["What's the weather like in Algiers?", "What's the weather forecast for Algiers this weekend?"]) {
       await expect(rag.answer(question), question).resolves.toMatchObject({ kind: "declined" });
     }
+  });
+
+  it("answers which newspaper ran the report from its dateline, in either language, where the briefing has one", async () => {
+    for (const question of ["Which newspaper ran this report?", "أي صحيفة نشرت هذا التقرير ومن أي مدينة؟", "شو اسم الجريدة؟"]) {
+      const answer = await rag.answer(question);
+      expect(answer.kind, question).toBe("answered");
+      expect(firstCitation(answer)?.quote, question).toBe("الجزائر- “القدس العربي”:");
+      expectVerbatim(answer);
+    }
+    // Elsewhere the newspaper is what reports, not what is asked for.
+    const described = await rag.answer("How did the newspaper describe Sison's visit?");
+    expect(described.kind).toBe("answered");
+    expect(firstCitation(described)?.quote).not.toContain("القدس العربي");
+    await withBriefing("001_dam.txt", [DAM_BRIEFING], async (plain) => {
+      await expect(plain.answer("Which newspaper ran this report?")).resolves.toMatchObject({ kind: "declined" });
+    });
   });
 
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {

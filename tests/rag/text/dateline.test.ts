@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { askedOutlet, asksOfTheDateline, opensWithDateline } from "../../../src/rag/text/dateline.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
+
+describe("datelines", () => {
+  it.each([
+    "الجزائر- “القدس العربي”:",
+    "ALGIERS (Reuters) - Algeria said on Monday it would host the talks.",
+    "بيروت (أ ف ب) - قال مسؤول إن المحادثات ستستأنف.",
+    "Paris — «Le Monde» :",
+  ])("reads %s as opening with a dateline", (sentence) => {
+    expect(opensWithDateline(sentence)).toBe(true);
+  });
+
+  it.each([
+    "Genghis Khan (1162–1227) - founder of the Mongol Empire.",
+    "قالت مساعدة وزير الخارجية الأمريكي إن بلادها تدعم جهود المبعوث.",
+    "وأوضحت أن “الحل السياسي أمر مهم”.",
+    "The Security Council (UNSC) is one of six principal organs of the United Nations, set up in 1945 after the war.",
+  ])("reads no dateline in %s", (sentence) => {
+    expect(opensWithDateline(sentence)).toBe(false);
+  });
+
+  it.each(["Which newspaper ran this report?", "what outlet published this?", "أي صحيفة نشرت هذا التقرير؟", "ما اسم الجريدة التي نشرت الخبر؟", "شو اسم الجريدة؟"])(
+    "takes %s for a question on the outlet",
+    (question) => {
+      expect(askedOutlet(tokenize(question))).toBeDefined();
+    },
+  );
+
+  it.each(["How did the newspaper describe her visit?", "ماذا قالت الصحيفة عن الزيارة؟", "Which agreement did Algeria mediate?"])("takes %s for no question on the outlet", (question) => {
+    expect(askedOutlet(tokenize(question))).toBeUndefined();
+  });
+
+  it("looks for the outlet and the report's words in the dateline alone, and the question's other words as they are", () => {
+    const looked = tokenize("Which newspaper ran this report on Sison?").filter(asksOfTheDateline).map((t) => t.text);
+    expect(looked).toEqual(["newspaper", "ran", "report"]);
+  });
+});
