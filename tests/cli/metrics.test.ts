@@ -20,8 +20,15 @@ describe("firstHit", () => {
     expect(firstHit(["في عام ٢٠٢٣"], ["2023"])).toBe(1);
   });
 
+  it("finds evidence that begins after a conjunction or preposition joined to the quote's word", () => {
+    const quote = "وفي آخر تدخل له، أكد لعمامرة التزام الجزائر من أجل إصلاح مجلس الأمن وتحقيق نظام دولي أكثر تمثيلاً وعدلاً وتوازناً.";
+    expect(firstHit([quote], ["تحقيق نظام دولي أكثر تمثيلاً وعدلاً وتوازناً"])).toBe(1);
+    expect(firstHit(["زيارة لمالي الأسبوع الماضي"], ["مالي الأسبوع"])).toBe(1);
+  });
+
   it("matches whole words only: evidence that is part of a word is not found in it", () => {
     expect(firstHit(["Sisonville is far away."], ["Sison"])).toBeUndefined();
+    expect(firstHit(["وشمالي البلاد"], ["مالي"])).toBeUndefined();
     expect(firstHit(["Michele Sisonville"], ["Michele Sison"])).toBeUndefined();
   });
 
