@@ -729,11 +729,21 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
       // Same script; no short or function-word stems, which resemble everything ("سكان" ~ "كان").
       if (/[a-z]/.test(word) !== (token.script === "latin") || word.length < MIN_FUZZY_LENGTH || isStopword(word)) continue;
       keys.add(word);
-      best = Math.max(best, dice);
+      best = Math.max(best, namePartOf(stem, word) ? 1 : dice);
     }
   }
   return best;
 }
+
+/** A name part shorter than this is not read as a whole part of a handle: "Ali" begins "alignment". */
+const MIN_NAME_PART = 5;
+
+/**
+ * Whether Latin `stem` begins or ends `word`, as a surname ends a handle that runs the names together
+ * ("Drareni" in @khaleddrareni): found, not a look-alike.
+ */
+const namePartOf = (stem: string, word: string): boolean =>
+  stem.length >= MIN_NAME_PART && /^[a-z]+$/.test(stem) && word !== stem && (word.startsWith(stem) || word.endsWith(stem));
 
 /**
  * The weight of a term holding a word's other forms (a present-tense verb's bare root, a hollow verb's shapes).

@@ -218,6 +218,13 @@ describe("rag.answer", () => {
     });
   });
 
+  it("finds a surname that a handle runs together with the first name (Drareni in @khaleddrareni) as the name itself", async () => {
+    // It was a look-alike at 0.6 of a word's weight, and the question was declined.
+    const answer = await rag.answer("What did she and Drareni talk about?");
+    expect(answer.kind).toBe("answered");
+    expect(firstCitation(answer)?.quote).toContain("khaleddrareni");
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
