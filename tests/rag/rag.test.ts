@@ -225,6 +225,13 @@ describe("rag.answer", () => {
     expect(firstCitation(answer)?.quote).toContain("khaleddrareni");
   });
 
+  it("reads an official's trip as her visit (زيارة), in the news glossary", async () => {
+    // FreeDict's السفرة (an outing) is in no briefing: "trip" went missing and the question was declined.
+    const answer = await rag.answer("which journalist did she meet during the trip");
+    expect(answer.kind).toBe("answered");
+    expect(answer.kind === "answered" && answer.citations.slice(0, 3).some((c) => c.quote.includes("khaleddrareni"))).toBe(true);
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
