@@ -20,8 +20,8 @@ import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
-import { askedOutlet, asksOfTheDateline, opensWithDateline } from "./text/dateline.js";
-import { isAskedUnit } from "./text/question-type.js";
+import { askedOutlet, asksOfTheDateline, namesReplies, opensWithDateline, REPLY_COUNTER } from "./text/page-parts.js";
+import { isAskedUnit, questionType } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
@@ -50,6 +50,8 @@ const AUTHOR_MENTION = "@@";
 export const AUTHOR_NAME = "%";
 /** The key of a sentence opening with a dateline, which a question asking which outlet ran the report looks for. */
 const OUTLET = "«»";
+/** The key of a post's reply counter, which a question counting replies looks for. */
+const REPLIES = "↩";
 
 /** An @handle, not the @ of an e-mail address (press@embassy.gov). */
 const HANDLE = /(?<![\w.])@(\w{2,})/g;
@@ -60,6 +62,8 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
  * the keys of its author's name line (`byline`), prefixed.
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
+  // A post's reply counter is found by a question counting replies, not by its word: رد is also a response.
+  if (REPLY_COUNTER.test(text)) return [[REPLIES]];
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
@@ -212,11 +216,12 @@ export interface QueryContext extends SpellingContext {
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
   const all = withCaseOfNames(tokenize(question));
-  // Where the briefings have a dateline, a question may ask which outlet ran the report (see text/dateline.ts).
+  // Where the briefings have a dateline, a question may ask which outlet ran the report (see text/page-parts.ts).
   const outlet = context.has(OUTLET) ? askedOutlet(all) : undefined;
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : all;
   const speakers = outlet ? { start: 0, end: 0 } : speakerSpan(question, tokens);
-  const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, i >= speakers.start && i < speakers.end) ?? []);
+  const countsReplies = questionType(question).quantity;
+  const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies }) ?? []);
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
   // Every word counts for the account and author-name terms, a repeated one too.
@@ -340,11 +345,19 @@ interface WordTerm {
   readonly asksForAccount: boolean;
 }
 
+/** What the question makes of one of its words. */
+interface WordRole {
+  /** The word is the speaker's (see speakerSpan). */
+  readonly speaker: boolean;
+  /** The question asks how many: a word for replies looks for a post's reply counter (see text/page-parts.ts). */
+  readonly countsReplies: boolean;
+}
+
 /**
- * The term of the question word at `i` (`speaker`: the word is the speaker's, see speakerSpan), or undefined for a
- * word that asks nothing of the text: a function word, a unit asked for, the verb of a phrasal verb of saying.
+ * The term of the question word at `i`, or undefined for a word that asks nothing of the text: a function word, a
+ * unit asked for, the verb of a phrasal verb of saying.
  */
-function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, speaker: boolean): WordTerm | undefined {
+function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
   if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalSaying(tokens, i)) return undefined;
   const own = tokenKeys(token);
@@ -353,6 +366,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, sp
   const derived = new Set<string>();
   const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k));
   if (asksForAccount) keys.add(MENTION);
+  if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   const keySets: QueryKeySets = { keys, relatives, derived };
   const name = token.script === "latin" ? latinWordKeys(tokens, i, context, keySets) : token.script === "digit";
   if (token.script === "ar") arabicWordKeys(token, own, context, keySets);

@@ -7,6 +7,7 @@ import { rankFeature } from "./model.js";
 import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
+import { REPLY_COUNTER } from "./text/page-parts.js";
 import { mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
@@ -91,12 +92,20 @@ export function chooseCitations(
       passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && textOf(passage.source, s) === own),
     );
   };
+  const counter = (source: string, s: Sentence): boolean => texts !== undefined && REPLY_COUNTER.test(sourceText(texts, source).slice(s.start, s.end));
+  // A post's reply counter (see text/page-parts.ts) is quoted where the question counts replies, which its key
+  // alone finds, and then after each quote of its post; else never, whatever its post's words found.
+  const countsReplies = ranked.some((r) => rankFeature(r.features, "sentence") > 0 && counter(r.sentence.passage.source, r.sentence));
   for (const r of ranked) {
     if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
     if (texts && shown(r.sentence)) continue;
     const { passage } = r.sentence;
     const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === passage.source && c.span.start < s.end && s.start < c.span.end);
-    const span = quoteSpans(r).find((s) => !overlaps(s));
+    const isCounter = (s: Sentence): boolean => counter(passage.source, s);
+    if (!countsReplies && isCounter(r.sentence)) continue;
+    const last = passage.sentences.at(-1);
+    const toCounter = (s: Sentence): Sentence => (countsReplies && last && isCounter(last) && s.end <= last.start ? { start: s.start, end: last.end } : s);
+    const span = quoteSpans(r, isCounter).map(toCounter).find((s) => !overlaps(s));
     if (span === undefined) continue;
     chosen.push({ ranked: r, span });
     joinRunOns(chosen, chosen.length - 1);
@@ -140,13 +149,15 @@ function joinRunOns(chosen: ChosenQuote[], at: number): void {
  * with both (cross-validated span-hit@3 English 82.0 -> 82.8%, Arabic 89.5 -> 90.6%, the quote no longer than
  * before). Else with the next one, unless the one before holds more of the question's words (on xquad-dev that
  * choice finds the answer span in the top three quotes for 1 more question in 100), then with the other (at the
- * passage's end, the one before), then alone: chooseCitations takes the first that overlaps no better quote.
+ * passage's end, the one before), then alone: chooseCitations takes the first that overlaps no better quote. A
+ * post's reply counter (`counter`, see text/page-parts.ts) is no neighbour (chooseCitations adds it where asked).
  */
-export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "features">): Sentence[] {
+export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "features">, counter: (s: Sentence) => boolean = () => false): Sentence[] {
   const { sentences } = sentence.passage;
   const at = sentences.findIndex((s) => s.start === sentence.start);
-  const next = at >= 0 ? sentences[at + 1] : undefined;
-  const previous = at > 0 ? sentences[at - 1] : undefined;
+  const neighbour = (s: Sentence | undefined): Sentence | undefined => (s && !counter(s) ? s : undefined);
+  const next = at >= 0 ? neighbour(sentences[at + 1]) : undefined;
+  const previous = at > 0 ? neighbour(sentences[at - 1]) : undefined;
   const span = (from: Sentence, to: Sentence): Sentence[] => (to.end - from.start <= MAX_QUOTE_CHARS ? [{ start: from.start, end: to.end }] : []);
   const withPrevious = previous ? span(previous, sentence) : [];
   const withNext = next ? span(sentence, next) : [];

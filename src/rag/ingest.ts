@@ -16,6 +16,7 @@ import { englishPlace } from "./place.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { MONTH_PATTERNS } from "./text/months.js";
 import { foldDigits } from "./text/normalize.js";
+import { REPLY_COUNTER } from "./text/page-parts.js";
 import { HAS_WORD, MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
 export interface SourceFile {
@@ -40,6 +41,8 @@ type LineKind =
   | { kind: "debris" }
   | { kind: "follow"; handle: string }
   | { kind: "timestamp"; date: string; clock: boolean }
+  // A post's reply counter ("٣٨٩ رد ⚬ نسخ الرابط").
+  | { kind: "replies" }
   | { kind: "keywords" };
 
 const ARABIC_LETTERS = /[\u0621-\u064A]/gu;
@@ -147,6 +150,7 @@ function classify(raw: string): LineKind {
     return { kind: "headline", open: true, close: bold === 2 };
   }
   if (bold === 1 && line.endsWith("**")) return { kind: "headline", open: false, close: true };
+  if (REPLY_COUNTER.test(line)) return { kind: "replies" };
   const text = foldDigits(unlink(line)).trim();
   const follow = text.match(/^[·•]?\s*(?:متابعة|follow)\s+@(\w+)/i);
   if (follow?.[1]) return { kind: "follow", handle: follow[1] };
@@ -161,7 +165,6 @@ function classify(raw: string): LineKind {
     /^قراءة\s+(?:\d+\s+)?(?:ردود|ردًا|ردا|رد|المحادثة)(?!\p{L})/u.test(text) ||
     // A reading time ("قراءة 3 دقائق", "5 min read").
     /^(?:مدة ال)?قراءة:?\s+\d+\s+(?:دقائق|دقيقة|د)\.?$|^\d+\s+(?:min|minute)s?\s+read$/iu.test(text) ||
-    /^\d+ (?:ردود|ردًا|ردا|رد)(?!\p{L})/u.test(text) ||
     isTagLine(text)
   ) {
     return { kind: "debris" };
@@ -240,6 +243,8 @@ interface Draft {
   date?: string;
   /** A post's time stamp line, quoted with it: joined to its last sentence. */
   stamp?: { start: number; end: number };
+  /** A post's reply counter line after it ("٣٨٩ رد ⚬ نسخ الرابط"), a sentence of its own. */
+  replies?: { start: number; end: number };
   /** Index of the last line, to join a paragraph broken across a blank line. */
   lastLine: number;
   ended: boolean;
@@ -301,6 +306,9 @@ function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: stri
         break;
       case "timestamp":
         addTimestamp(page, state, line, i, kind);
+        break;
+      case "replies":
+        addReplies(state, line);
         break;
       case "debris": {
         const last = state.drafts.at(-1);
@@ -408,6 +416,17 @@ function addTimestamp(page: Page, state: DraftState, line: Line, i: number, stam
 }
 
 /**
+ * A reply counter: the count of the post before it, when no line of text came between (only debris, "read the
+ * whole conversation"); else debris, as a counter is with no post to count for.
+ */
+function addReplies(state: DraftState, line: Line): void {
+  const last = state.drafts.at(-1);
+  if (!last) return;
+  if (last.kind === "tweet" && last.replies === undefined) last.replies = { start: line.start, end: line.end };
+  last.ended = true;
+}
+
+/**
  * Whether a time stamp dates the draft before it, not yet dated: a post's, or a paragraph's that it marks as an
  * embedded post, even with no author line, when it tells the time of day as a post's does (a dateline, "Bamako, 3
  * March 2023", is a line of the article) and no debris has ended the paragraph or only tag lines stand between.
@@ -434,7 +453,7 @@ function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): P
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
     const segmented = segmentSentences(text, d.start, d.end, d.kind === "paragraph");
-    const sentences = d.kind === "tweet" ? withTagsJoined(text, segmented, d.stamp) : segmented;
+    const sentences = d.kind === "tweet" ? [...withTagsJoined(text, segmented, d.stamp), ...(d.replies ? [d.replies] : [])] : segmented;
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;
     const passage: Passage = {
@@ -444,7 +463,7 @@ function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): P
       label: label(d, paragraphs),
       ...(d.kind === "paragraph" ? { paragraph: paragraphs } : {}),
       start: d.start,
-      end: d.stamp?.end ?? d.end,
+      end: d.replies?.end ?? d.stamp?.end ?? d.end,
       sentences,
       ...(d.kind === "tweet" ? postFields(d) : {}),
     };

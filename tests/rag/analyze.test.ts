@@ -42,6 +42,14 @@ describe("documentTerms", () => {
     expect(documentTerms("Write to press@embassy.gov for details.").some((keys) => keys.includes("@"))).toBe(false);
   });
 
+  it("keys a post's reply counter and a dateline as what they are, a counter by nothing else (رد is also a response)", () => {
+    expect(documentTerms("٣٨٩ رد ⚬ نسخ الرابط")).toHaveLength(1);
+    expect(documentTerms("٣٨٩ رد ⚬ نسخ الرابط")[0]).not.toContain("رد");
+    expect(documentTerms("389 replies")).toEqual(documentTerms("١٢٠ رد [نسخ الرابط](#)"));
+    const dateline = documentTerms("الجزائر- “القدس العربي”:");
+    expect(dateline).toHaveLength(documentTerms("الجزائر القدس العربي").length + 1);
+  });
+
   it("adds one token of the author's name keys, prefixed, to a tweet's sentence", () => {
     const plain = documentTerms("We welcomed the talks on the Kidal wells.");
     const tweet = documentTerms("We welcomed the talks on the Kidal wells.", new Set(), "Ambassador Lena Morgan");

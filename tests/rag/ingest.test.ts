@@ -22,9 +22,11 @@ describe("ingest on the first briefing", () => {
   });
 
   it("drops page debris", () => {
-    for (const debris of ["منذ 18 ساعة", "نسخ الرابط", "قراءة ١٤ ردًا", "٣٨٩ رد", "· متابعة @State_IO", "كلمات مفتاحية", "قراءة المحادثة الكاملة"]) {
-      expect(all, debris).not.toContain(debris);
+    const quoted = passages.flatMap((p) => p.sentences.map(slice)).join("\n");
+    for (const debris of ["منذ 18 ساعة", "قراءة ١٤ ردًا", "· متابعة @State_IO", "كلمات مفتاحية", "قراءة المحادثة الكاملة"]) {
+      expect(quoted, debris).not.toContain(debris);
     }
+    for (const debris of ["منذ 18 ساعة", "قراءة ١٤ ردًا", "· متابعة @State_IO", "كلمات مفتاحية"]) expect(all, debris).not.toContain(debris);
     expect(all).not.toContain("Ambassador Michele Sison");
     expect(passages.at(-1)?.sentences.map(slice).at(-1)).toBe(
       "وشهد محور الجزائر باماكي في الأسبوع الأخير، زيارات متبدلة على مستوى وزراء الخارجية، بعد الإشكالات التي طرأت في تنفيذ بنود اتفاق الجزائر، عقب إعلان تنظيمات للأزواج في شمال مالي الانسحاب منه.",
@@ -60,15 +62,20 @@ describe("ingest on the first briefing", () => {
 
   it("quotes a tweet's time stamp and tag lines with its last sentence, never as quotes of their own", () => {
     const tweets = passages.filter((p) => p.kind === "tweet");
-    const last = tweets.map((t) => slice(t.sentences.at(-1) ?? t));
+    // Before the reply counter, a sentence of its own (see below).
+    const last = tweets.map((t) => slice(t.sentences.at(-2) ?? t));
     expect(last.map((s) => s.split("\n").at(-1))).toEqual(["٦:٣٥ ص . ٢٤ يناير ٢٠٢٣", "١٨:٤ ص . ٢٣ يناير ٢٠٢٣", "٢٤ ص . ٢٣ يناير ٢٠٢٣", "٢٠٢٣ ص ٢٣ يناير"]);
     expect(last[2]).toMatch(/^We discussed the role of .*\n\n\[@USAmbtoAlgeria\]\(#\)\n\n\n\n٢٤ ص/s);
-    for (const t of tweets) {
-      expect(slice(t).endsWith(slice(t.sentences.at(-1) ?? t))).toBe(true);
-      for (const s of t.sentences) expect(slice(s)).toMatch(/[a-z]{3}/i);
-      // The reply counters after the stamp stay out.
-      expect(slice(t)).not.toMatch(/رد|نسخ الرابط/);
-    }
+    for (const t of tweets) for (const s of t.sentences.slice(0, -1)) expect(slice(s)).toMatch(/[a-z]{3}/i);
+  });
+
+  it("keeps a tweet's reply counter line as its own last sentence, the debris before it in no sentence", () => {
+    const tweets = passages.filter((p) => p.kind === "tweet");
+    expect(tweets.map((t) => slice(t.sentences.at(-1) ?? t))).toEqual(["١٩٦ رد [نسخ الرابط](#)", "٤٢ رد ⏪ نسخ الرابط", "١٢٠ رد [نسخ الرابط](#)", "٣٨٩ رد ⚬ نسخ الرابط"]);
+    for (const t of tweets) expect(slice(t).endsWith(slice(t.sentences.at(-1) ?? t))).toBe(true);
+    // "Read the whole conversation on Twitter" stands between the last tweet's stamp and its counter.
+    expect(slice(tweets[3] ?? tweets[0]!)).toContain("قراءة المحادثة الكاملة على تويتر");
+    expect(tweets[3]?.sentences.map(slice).some((s) => s.includes("قراءة المحادثة"))).toBe(false);
   });
 
   it("dates a post with no author line whose Arabic hashtags come before the stamp", () => {
@@ -76,7 +83,7 @@ describe("ingest on the first briefing", () => {
     const [paragraph, post] = ingest({ path: "seeds/post.md", text: page });
     expect(paragraph?.kind).toBe("paragraph");
     expect(post).toMatchObject({ kind: "tweet", label: "tweet, 23 Jan 2023" });
-    expect(post?.sentences.map((s) => page.slice(s.start, s.end))).toEqual(["نشرت الوزارة صورة للقاء مع الوفد الأمريكي\n\n#الجزائر #أمريكا\n\n١٠:٢ م . ٢٣ يناير ٢٠٢٣"]);
+    expect(post?.sentences.map((s) => page.slice(s.start, s.end))).toEqual(["نشرت الوزارة صورة للقاء مع الوفد الأمريكي\n\n#الجزائر #أمريكا\n\n١٠:٢ م . ٢٣ يناير ٢٠٢٣", "٤٢ رد"]);
   });
 
   it("joins the paragraph the page broke across a blank line", () => {

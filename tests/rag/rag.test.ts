@@ -232,6 +232,20 @@ describe("rag.answer", () => {
     expect(answer.kind === "answered" && answer.citations.slice(0, 3).some((c) => c.quote.includes("khaleddrareni"))).toBe(true);
   });
 
+  it("answers how many replies a tweet got with the tweet and its reply counter, and quotes no counter otherwise", async () => {
+    const counted = await rag.answer("How many replies did her tweet about Drareni get?");
+    expect(firstCitation(counted)?.quote).toMatch(/^Inspired today .*khaleddrareni.*١٢٠ رد \[نسخ الرابط\]\(#\)$/su);
+    expectVerbatim(counted);
+    const arabic = await rag.answer("كم عدد الردود على تغريدة سيسون عن محادثتها مع وزير الخارجية الجزائري؟");
+    expect(firstCitation(arabic)?.quote).toMatch(/Lamamra_dz.*٣٨٩ رد ⚬ نسخ الرابط$/su);
+    // رد is also a response: a question on one, or on a tweet's words, quotes no counter.
+    for (const question of ["ما رد لعمامرة على سيسون؟", "What did Sison tweet about the ICJ?"]) {
+      const answer = await rag.answer(question);
+      expect(answer.kind, question).toBe("answered");
+      for (const c of answer.kind === "answered" ? answer.citations : []) expect(c.quote, question).not.toMatch(/نسخ الرابط|[\d٠-٩]+ رد/u);
+    }
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });

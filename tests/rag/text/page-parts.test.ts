@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { askedOutlet, asksOfTheDateline, opensWithDateline } from "../../../src/rag/text/dateline.js";
+import { askedOutlet, asksOfTheDateline, namesReplies, opensWithDateline, REPLY_COUNTER } from "../../../src/rag/text/page-parts.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
-describe("datelines", () => {
+describe("page parts: datelines and reply counters", () => {
   it.each([
     "الجزائر- “القدس العربي”:",
     "ALGIERS (Reuters) - Algeria said on Monday it would host the talks.",
@@ -35,5 +35,18 @@ describe("datelines", () => {
   it("looks for the outlet and the report's words in the dateline alone, and the question's other words as they are", () => {
     const looked = tokenize("Which newspaper ran this report on Sison?").filter(asksOfTheDateline).map((t) => t.text);
     expect(looked).toEqual(["newspaper", "ran", "report"]);
+  });
+
+  it.each(["٣٨٩ رد ⚬ نسخ الرابط", "١٩٦ رد [نسخ الرابط](#)", "3 ردود", "389 replies", "1 reply"])("reads %s as a post's reply counter", (line) => {
+    expect(REPLY_COUNTER.test(line)).toBe(true);
+  });
+
+  it.each(["قراءة ١٤ ردًا", "رد الوزير على الصحفيين", "2015 ردت الجزائر", "12 replicas"])("reads no reply counter in %s", (line) => {
+    expect(REPLY_COUNTER.test(line)).toBe(false);
+  });
+
+  it("knows the words for a post's replies, in both languages", () => {
+    expect(tokenize("How many replies did it get?").filter(namesReplies).map((t) => t.raw)).toEqual(["replies"]);
+    expect(tokenize("كم عدد الردود على التغريدة؟").filter(namesReplies).map((t) => t.raw)).toEqual(["الردود"]);
   });
 });

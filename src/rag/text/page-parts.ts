@@ -1,8 +1,10 @@
 /**
- * A news report's dateline, which names the outlet that ran it ("الجزائر- “القدس العربي”:", "ALGIERS (Reuters) -"),
- * and the questions that ask for that outlet ("Which newspaper ran this report?", "أي صحيفة نشرت هذا التقرير؟").
- * "newspaper" and صحيفة are function words elsewhere ("How did the newspaper describe her visit?"): only a question
- * asking which one looks for the dateline.
+ * The parts of a scraped news page that a question may ask about, beside its text, and the questions that do:
+ * - a report's dateline, which names the outlet that ran it ("الجزائر- “القدس العربي”:", "ALGIERS (Reuters) -"),
+ *   asked for by "Which newspaper ran this report?", "أي صحيفة نشرت هذا التقرير؟". "newspaper" and صحيفة are function
+ *   words elsewhere ("How did the newspaper describe her visit?"): only a question asking which one looks for it;
+ * - an embedded post's reply counter ("٣٨٩ رد ⚬ نسخ الرابط"), kept with its post by ingest, asked for by "How many
+ *   replies did her tweet get?", "كم عدد الردود على تغريدتها؟".
  */
 import { normalizedSet } from "./normalize.js";
 import type { Token } from "./tokenize.js";
@@ -44,3 +46,15 @@ city نشرت نشر تنشر نشرته نشرها التقرير تقرير ا
  * itself, or a word on the report (see REPORT_WORDS).
  */
 export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || REPORT_WORDS.has(token.text);
+
+/**
+ * A post's reply counter at the start of a line or sentence, as the page writes it ("٣٨٩ رد ⚬ نسخ الرابط", "١٩٦ رد
+ * [نسخ الرابط](#)", "389 replies"): the count and its word.
+ */
+export const REPLY_COUNTER = /^[\d٠-٩۰-۹]+ (?:ردود|ردًا|ردا|رد|replies|reply)(?!\p{L})/iu;
+
+/** Words for a post's replies (normal forms): with a count asked for, they look for its reply counter. */
+const REPLY_WORDS = normalizedSet("reply replies responses comments رد ردود الردود ردا تعليق تعليقات التعليقات");
+
+/** Whether `token` names a post's replies (see REPLY_WORDS). */
+export const namesReplies = (token: Token): boolean => REPLY_WORDS.has(token.text);
