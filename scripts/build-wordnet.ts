@@ -136,6 +136,9 @@ function glossOwners(dictionary: string): Map<string, Set<string>> {
 const arabicOf = (owners: ReadonlyMap<string, ReadonlySet<string>>, english: string): string[] =>
   [...owners].filter(([, words]) => words.has(english)).map(([arabic]) => arabic);
 
+/** A sense key's synset type (cntlist.rev): 5 is an adjective satellite. */
+const SS_TYPE: Readonly<Record<string, (typeof POS)[number]>> = { "1": "noun", "2": "verb", "3": "adj", "4": "adv", "5": "adj" };
+
 /**
  * How often each lemma's first sense of each part of speech was seen in WordNet's tagged texts (cntlist.rev:
  * "lemma%ss_type:..." sense_number count), keyed "lemma pos".
@@ -152,8 +155,6 @@ function firstSenseCounts(dir: string): Map<string, number> {
   }
   return counts;
 }
-
-const SS_TYPE: Readonly<Record<string, (typeof POS)[number]>> = { "1": "noun", "2": "verb", "3": "adj", "4": "adv", "5": "adj" };
 
 /**
  * Whether `lemma` was seen used as `pos` in WordNet's tagged texts, or in none of its parts of speech: a question's

@@ -15,22 +15,17 @@ export interface EvalRow {
 /** Text reduced to its normalised tokens, space separated. */
 export const normalizeForMatch = (text: string): string => ` ${tokenize(text).map((t) => t.text).join(" ")} `;
 
-/**
- * `normalized` (see normalizeForMatch) with a conjunction or preposition joined to a word written apart ("وتحقيق"
- * as "و تحقيق"): evidence may begin after one, where the quote's word has it ("تحقيق نظام دولي" in "وتحقيق نظام
- * دولي").
- */
-const cliticsApart = (normalized: string): string => normalized.replace(/ ([وفبلك])(?=\p{L}{3})/gu, " $1 ");
+/** A conjunction or preposition written onto the word evidence may begin after ("تحقيق نظام" in "وتحقيق نظام"). */
+const CLITICS = ["و", "ف", "ب", "ل", "ك"] as const;
 
 /** 1-based rank of the first citation that contains evidence, or undefined. */
 export function firstHit(quotes: readonly string[], evidence: readonly string[]): number | undefined {
   const wanted = evidence.map(normalizeForMatch);
-  const apart = wanted.map(cliticsApart);
+  // Its first word may be the quote's after one of CLITICS (normalised text keeps a leading space to anchor on).
+  const afterClitic = wanted.flatMap((e) => (/^ \p{Script=Arabic}/u.test(e) ? CLITICS.map((c) => ` ${c}${e.slice(1)}`) : []));
   const at = quotes.findIndex((q) => {
     const quote = normalizeForMatch(q);
-    if (wanted.some((e) => quote.includes(e))) return true;
-    const quoteApart = cliticsApart(quote);
-    return apart.some((e) => quoteApart.includes(e));
+    return wanted.some((e) => quote.includes(e)) || afterClitic.some((e) => quote.includes(e));
   });
   return at < 0 ? undefined : at + 1;
 }

@@ -20,7 +20,7 @@ import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
-import { askedOutlet, asksOfTheDateline, namesReplies, opensWithDateline, REPLY_COUNTER } from "./text/page-parts.js";
+import { askedOutlet, asksOfTheDateline, isReplyCounter, namesReplies, opensWithDateline } from "./text/page-parts.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
@@ -63,7 +63,7 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
   // A post's reply counter is found by a question counting replies, not by its word: رد is also a response.
-  if (REPLY_COUNTER.test(text)) return [[REPLIES]];
+  if (isReplyCounter(text)) return [[REPLIES]];
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
@@ -751,13 +751,15 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
 
 /** A name part shorter than this is not read as a whole part of a handle: "Ali" begins "alignment". */
 const MIN_NAME_PART = 5;
+/** Nor is one whose handle's rest is shorter, an ending rather than a name: "Karim" in Karimov, "Marti" in Martinez. */
+const MIN_NAME_REST = 4;
 
 /**
  * Whether Latin `stem` begins or ends `word`, as a surname ends a handle that runs the names together
  * ("Drareni" in @khaleddrareni): found, not a look-alike.
  */
 const namePartOf = (stem: string, word: string): boolean =>
-  stem.length >= MIN_NAME_PART && /^[a-z]+$/.test(stem) && word !== stem && (word.startsWith(stem) || word.endsWith(stem));
+  stem.length >= MIN_NAME_PART && /^[a-z]+$/.test(stem) && word.length - stem.length >= MIN_NAME_REST && (word.startsWith(stem) || word.endsWith(stem));
 
 /**
  * The weight of a term holding a word's other forms (a present-tense verb's bare root, a hollow verb's shapes).

@@ -7,7 +7,7 @@ import { rankFeature } from "./model.js";
 import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
-import { REPLY_COUNTER } from "./text/page-parts.js";
+import { isReplyCounter } from "./text/page-parts.js";
 import { mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
@@ -92,7 +92,7 @@ export function chooseCitations(
       passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && textOf(passage.source, s) === own),
     );
   };
-  const counter = (source: string, s: Sentence): boolean => texts !== undefined && REPLY_COUNTER.test(sourceText(texts, source).slice(s.start, s.end));
+  const counter = (source: string, s: Sentence): boolean => texts !== undefined && isReplyCounter(sourceText(texts, source).slice(s.start, s.end));
   // A post's reply counter (see text/page-parts.ts) is quoted where the question counts replies, which its key
   // alone finds, and then after each quote of its post; else never, whatever its post's words found.
   const countsReplies = ranked.some((r) => rankFeature(r.features, "sentence") > 0 && counter(r.sentence.passage.source, r.sentence));
@@ -104,7 +104,8 @@ export function chooseCitations(
     const isCounter = (s: Sentence): boolean => counter(passage.source, s);
     if (!countsReplies && isCounter(r.sentence)) continue;
     const last = passage.sentences.at(-1);
-    const toCounter = (s: Sentence): Sentence => (countsReplies && last && isCounter(last) && s.end <= last.start ? { start: s.start, end: last.end } : s);
+    const toCounter = (s: Sentence): Sentence =>
+      countsReplies && last && isCounter(last) && s.end <= last.start && last.end - s.start <= MAX_JOINED_QUOTE_CHARS ? { start: s.start, end: last.end } : s;
     const span = quoteSpans(r, isCounter).map(toCounter).find((s) => !overlaps(s));
     if (span === undefined) continue;
     chosen.push({ ranked: r, span });

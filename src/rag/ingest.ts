@@ -16,7 +16,7 @@ import { englishPlace } from "./place.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { MONTH_PATTERNS } from "./text/months.js";
 import { foldDigits } from "./text/normalize.js";
-import { REPLY_COUNTER } from "./text/page-parts.js";
+import { isReplyCounter } from "./text/page-parts.js";
 import { HAS_WORD, MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
 export interface SourceFile {
@@ -150,7 +150,7 @@ function classify(raw: string): LineKind {
     return { kind: "headline", open: true, close: bold === 2 };
   }
   if (bold === 1 && line.endsWith("**")) return { kind: "headline", open: false, close: true };
-  if (REPLY_COUNTER.test(line)) return { kind: "replies" };
+  if (isReplyCounter(line)) return { kind: "replies" };
   const text = foldDigits(unlink(line)).trim();
   const follow = text.match(/^[·•]?\s*(?:متابعة|follow)\s+@(\w+)/i);
   if (follow?.[1]) return { kind: "follow", handle: follow[1] };
@@ -165,6 +165,8 @@ function classify(raw: string): LineKind {
     /^قراءة\s+(?:\d+\s+)?(?:ردود|ردًا|ردا|رد|المحادثة)(?!\p{L})/u.test(text) ||
     // A reading time ("قراءة 3 دقائق", "5 min read").
     /^(?:مدة ال)?قراءة:?\s+\d+\s+(?:دقائق|دقيقة|د)\.?$|^\d+\s+(?:min|minute)s?\s+read$/iu.test(text) ||
+    // A counter the page wrote with more than its count (see isReplyCounter for the one kept with its post).
+    /^\d+ (?:ردود|ردًا|ردا|رد)(?!\p{L})/u.test(text) ||
     isTagLine(text)
   ) {
     return { kind: "debris" };
@@ -308,7 +310,7 @@ function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: stri
         addTimestamp(page, state, line, i, kind);
         break;
       case "replies":
-        addReplies(state, line);
+        addReplies(page, state, line, i);
         break;
       case "debris": {
         const last = state.drafts.at(-1);
@@ -416,13 +418,18 @@ function addTimestamp(page: Page, state: DraftState, line: Line, i: number, stam
 }
 
 /**
- * A reply counter: the count of the post before it, when no line of text came between (only debris, "read the
- * whole conversation"); else debris, as a counter is with no post to count for.
+ * A reply counter: the count of the post before it, when only debris ("read the whole conversation") or the post's
+ * stamp came between and no next post has begun (its author or follow line); else debris, as a counter is with no
+ * post to count for.
  */
-function addReplies(state: DraftState, line: Line): void {
+function addReplies(page: Page, state: DraftState, line: Line, i: number): void {
   const last = state.drafts.at(-1);
   if (!last) return;
-  if (last.kind === "tweet" && last.replies === undefined) last.replies = { start: line.start, end: line.end };
+  const between = page.kinds.slice(last.lastLine + 1, i);
+  const nextPostBegun = state.handle !== undefined || state.byline !== undefined;
+  if (last.kind === "tweet" && last.replies === undefined && !nextPostBegun && between.every((k) => k.kind === "debris" || k.kind === "timestamp")) {
+    last.replies = { start: line.start, end: line.end };
+  }
   last.ended = true;
 }
 

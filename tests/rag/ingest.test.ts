@@ -78,6 +78,16 @@ describe("ingest on the first briefing", () => {
     expect(tweets[3]?.sentences.map(slice).some((s) => s.includes("قراءة المحادثة"))).toBe(false);
   });
 
+  it("keeps a reply counter with its post only where nothing but debris or the stamp came between", () => {
+    const post = "Ambassador A\n· Follow @State_IO\n\nMet today with the minister about the talks.\n\n10:02 PM · Jan 23, 2023\n\n";
+    const sentences = (page: string): string[][] => ingest({ path: "seeds/p.md", text: page }).map((p) => p.sentences.map((s) => page.slice(s.start, s.end)));
+    const counted = `${post}قراءة المحادثة الكاملة على تويتر\n\n٤٢ رد ⚬ نسخ الرابط\n`;
+    expect(sentences(counted).at(-1)?.at(-1)).toBe("٤٢ رد ⚬ نسخ الرابط");
+    // The next post's author and follow lines came first: its own text was lost, and the count is not this post's.
+    expect(sentences(`${post}Ambassador B\n· متابعة @Other\n\n٤٢ رد\n`).flat().join("\n")).not.toContain("رد");
+    expect(sentences(`${post}A paragraph of the article that goes on here.\n\n٤٢ رد\n`).flat().join("\n")).not.toContain("رد");
+  });
+
   it("dates a post with no author line whose Arabic hashtags come before the stamp", () => {
     const page = "فقرة أولى من الخبر تتحدث عن الزيارة.\n\nنشرت الوزارة صورة للقاء مع الوفد الأمريكي\n\n#الجزائر #أمريكا\n\n١٠:٢ م . ٢٣ يناير ٢٠٢٣\n\n٤٢ رد\n";
     const [paragraph, post] = ingest({ path: "seeds/post.md", text: page });

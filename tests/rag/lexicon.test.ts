@@ -46,6 +46,20 @@ function context(text: string): QueryContext {
 
 const keysOf = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).flatMap((t) => [...t.keys]);
 
+describe("a name run together with another in a handle", () => {
+  it("finds a surname that begins or ends a corpus word of a handle as that word, at a word's weight", () => {
+    const drareni = queryTerms("What did Drareni say?", context("correspondent @khaleddrareni")).find((t) => t.word === "drareni");
+    expect(drareni?.keys).toContain("khaleddrareni");
+    expect(drareni?.weight).toBe(1);
+  });
+
+  it("keeps a look-alike's weight where the rest is an ending, not a name (Karim in Karimov), or the name short", () => {
+    const karim = queryTerms("What did Karim say?", context("the minister Karimov spoke")).find((t) => t.word === "karim");
+    expect(karim?.keys).toContain("karimov");
+    expect(karim?.weight).toBeLessThan(1);
+  });
+});
+
 describe("the bilingual lexicon", () => {
   it("keeps only translations the corpus can match, glossary first", () => {
     const ctx = context("ندعم بعثة مينورسو لحفظ السلام ولاية");

@@ -210,9 +210,11 @@ describe("rag.answer", () => {
       expectVerbatim(answer);
     }
     // Elsewhere the newspaper is what reports, not what is asked for.
-    const described = await rag.answer("How did the newspaper describe Sison's visit?");
-    expect(described.kind).toBe("answered");
-    expect(firstCitation(described)?.quote).not.toContain("القدس العربي");
+    for (const question of ["How did the newspaper describe Sison's visit?", "What did the newspaper say about Sison's visit?", "ما موقف الصحيفة من زيارة سيسون؟"]) {
+      const described = await rag.answer(question);
+      expect(described.kind, question).toBe("answered");
+      expect(firstCitation(described)?.quote, question).not.toContain("القدس العربي");
+    }
     await withBriefing("001_dam.txt", [DAM_BRIEFING], async (plain) => {
       await expect(plain.answer("Which newspaper ran this report?")).resolves.toMatchObject({ kind: "declined" });
     });
@@ -238,8 +240,8 @@ describe("rag.answer", () => {
     expectVerbatim(counted);
     const arabic = await rag.answer("كم عدد الردود على تغريدة سيسون عن محادثتها مع وزير الخارجية الجزائري؟");
     expect(firstCitation(arabic)?.quote).toMatch(/Lamamra_dz.*٣٨٩ رد ⚬ نسخ الرابط$/su);
-    // رد is also a response: a question on one, or on a tweet's words, quotes no counter.
-    for (const question of ["ما رد لعمامرة على سيسون؟", "What did Sison tweet about the ICJ?"]) {
+    // رد is also a response: a question on one, or on a tweet's words, or counting something else, quotes no counter.
+    for (const question of ["ما رد لعمامرة على سيسون؟", "What did Sison tweet about the ICJ?", "How many comments did Sison make about human rights?"]) {
       const answer = await rag.answer(question);
       expect(answer.kind, question).toBe("answered");
       for (const c of answer.kind === "answered" ? answer.citations : []) expect(c.quote, question).not.toMatch(/نسخ الرابط|[\d٠-٩]+ رد/u);

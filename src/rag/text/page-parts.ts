@@ -10,27 +10,40 @@ import { normalizedSet } from "./normalize.js";
 import type { Token } from "./tokenize.js";
 
 /**
- * A place of one to four words, a dash, and the outlet in quotation marks ("الجزائر- “القدس العربي”:"), or a
- * place and the outlet in brackets before a dash or a colon ("ALGIERS (Reuters) -", "بيروت (أ ف ب) -"), at the
- * start of a sentence.
+ * At the start of a sentence, a place (a few words, and a date after a comma: "WASHINGTON, Jan 23"), then either a
+ * dash and the outlet in quotation marks, closed by a colon, a dash or the sentence's end ("الجزائر- “القدس
+ * العربي”:"; not "وقال الوزير - “لن نقبل ذلك”."), or the outlet in brackets, of at most three words none in lower
+ * case, and a dash or a colon ("ALGIERS (Reuters) -", "بيروت (أ ف ب) -"; not "John Smith (left) -").
  */
-const DATELINE = /^\s*\p{L}[\p{L}\p{M}.' ]{0,40}?(?:\s*[-–—]\s*[“"«„]\s*\p{L}[^”"»“\n]{0,40}[”"»“]\s*[:：-]?|\s*\([^()\d\n]{1,30}\)\s*[-–—:])/u;
+const DATELINE =
+  /^\s*\p{L}[\p{L}\p{M}.' ]{0,40}?(?:,[\p{L}\p{N} ]{1,20})?(?:\s*[-–—]\s*[“"«„]\s*\p{L}[^”"»“\n]{0,40}[”"»“]\s*(?:[:：\-–—]|$)|\s*\((?!\s*\p{Ll})[^()\d\n\s]+(?: (?!\p{Ll})[^()\d\n\s]+){0,2}\)\s*[-–—:])/u;
+
+/** How much of a sentence a dateline may take: place, date and outlet. */
+const MAX_DATELINE_CHARS = 160;
 
 /** Whether `sentence` opens with a dateline naming its outlet. */
-export const opensWithDateline = (sentence: string): boolean => DATELINE.test(sentence);
+export const opensWithDateline = (sentence: string): boolean => DATELINE.test(sentence.slice(0, MAX_DATELINE_CHARS));
 
 /** Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation). */
 const OUTLET_WORDS = normalizedSet("newspaper newspapers outlet publication publisher صحيفة الصحيفة جريدة الجريدة");
 
-/** The words that ask which one: "which newspaper", "what outlet", "أي صحيفة", "ما اسم الجريدة", "شو اسم الجريدة". */
-const WHICH = normalizedSet("which what whats name اي ما ماهي شو ايش اسم انهي واش شنو وش شنهي");
+/**
+ * The words that ask which one, right before the outlet word ("which newspaper", "what outlet", "أي صحيفة", "ما
+ * اسم الجريدة", "the name of the newspaper"): not "what did the newspaper say", "ما موقف الصحيفة".
+ */
+const WHICH = normalizedSet("which what whats name اي انهي اسم");
 
-/** How far before the outlet word its question word may be ("which news outlet", "ما هو اسم الصحيفة"). */
-const WHICH_WINDOW = 3;
+/** Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news outlet". */
+const BETWEEN = normalizedSet("the of a news");
 
 /** The outlet word of a question that asks which outlet ran the report, or undefined. */
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
-  return tokens.find((token, i) => OUTLET_WORDS.has(token.text) && tokens.slice(Math.max(0, i - WHICH_WINDOW), i).some((t) => WHICH.has(t.text)));
+  return tokens.find((token, i) => {
+    if (!OUTLET_WORDS.has(token.text)) return false;
+    let before = i - 1;
+    while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;
+    return WHICH.has(tokens[before]?.text ?? "");
+  });
 }
 
 /**
@@ -48,13 +61,24 @@ city نشرت نشر تنشر نشرته نشرها التقرير تقرير ا
 export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || REPORT_WORDS.has(token.text);
 
 /**
- * A post's reply counter at the start of a line or sentence, as the page writes it ("٣٨٩ رد ⚬ نسخ الرابط", "١٩٦ رد
- * [نسخ الرابط](#)", "389 replies"): the count and its word.
+ * A post's reply counter, a line of its own as the page writes it: the count and its word, and at most the page's
+ * "copy link" after a mark ("٣٨٩ رد ⚬ نسخ الرابط", "١٩٦ رد [نسخ الرابط](#)", "389 replies"). Not a sentence that
+ * goes on ("3 ردود فعل دولية صدرت أمس", "12 replies were received to the consultation"). A link's target may be
+ * blanked, as indexedText leaves it ("[نسخ الرابط]( )").
  */
-export const REPLY_COUNTER = /^[\d٠-٩۰-۹]+ (?:ردود|ردًا|ردا|رد|replies|reply)(?!\p{L})/iu;
+const REPLY_COUNTER = /^[\d٠-٩۰-۹]+ (?:ردود|ردًا|ردا|رد|replies|reply)(?: {1,3}[^\p{L}\p{N}\s]{0,3} {0,3}\[?(?:نسخ الرابط|copy link)\]?(?:\([^)\n]{0,200}\))?)?$/iu;
+
+/** The longest reply counter line read: a longer one is text (and no pattern is tried on a page-long line). */
+const MAX_COUNTER_CHARS = 80;
+
+/** Whether `line` (a line or a sentence) is a post's reply counter (see REPLY_COUNTER). */
+export function isReplyCounter(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_COUNTER_CHARS && REPLY_COUNTER.test(text);
+}
 
 /** Words for a post's replies (normal forms): with a count asked for, they look for its reply counter. */
-const REPLY_WORDS = normalizedSet("reply replies responses comments رد ردود الردود ردا تعليق تعليقات التعليقات");
+const REPLY_WORDS = normalizedSet("reply replies رد ردود الردود ردا");
 
 /** Whether `token` names a post's replies (see REPLY_WORDS). */
 export const namesReplies = (token: Token): boolean => REPLY_WORDS.has(token.text);
