@@ -77,13 +77,13 @@ describe("answer quality on the briefing", () => {
 
   it("blind-eval.jsonl (dialects, paraphrases, tweets): hit@3 and declines at their floors", async () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind-eval.jsonl"));
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.92); // 94.0% since session 40 (a tweet's reply counter)
     expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.6);
   });
 
   it("blind2-eval.jsonl (a second blind set: tweets asked in the other language, more dialect): hit@3 and declines at their floors", async () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind2-eval.jsonl"));
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.85); // 90.0% since session 24
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.9); // 90.0% since session 24, 93.3% since session 40
     // 4 of its 10 near-topic unanswerable questions since session 24's refit (3 at session 23's, which answered
     // "قداش من جندي كاين في بعثة مينوسما في مالي؟": troop numbers, the topic is there, the detail is not).
     expect(scores.unanswerableDeclined).toBeGreaterThanOrEqual(0.3);
@@ -100,7 +100,7 @@ describe("answer quality on the briefing", () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind4-eval.jsonl"));
     // 80.0% measured blind (hit@1 74%, 92% of the answerable answered, 2 of the 10 unanswerable declined); 82.0%
     // since session 25's Maghrebi words (السيمانة, اللخرة, ميريكان), so no longer blind.
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.8);
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.88); // 90.0% since session 40 (evidence after a joined و counted)
     expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.94);
   });
 
@@ -109,7 +109,7 @@ describe("answer quality on the briefing", () => {
     // 78.0% measured blind (English 84%, Arabic 72%; 86% of the answerable answered, 5 of the 10 unanswerable
     // declined); 84.0% and 92% since session 26's dialect function words (باش, بلي, راهي, انو, بالظبط) and
     // words (يضلوا, الأمريكانية), so no longer blind.
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.84);
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.94); // 96.0% since session 40 (the dateline, a trip, evidence after و)
     // 90% since session 27: "What International Court of Justice candidacy did she promote while in Algiers?",
     // answered wrongly before (the tweet says @CIJ_ICJ), is declined.
     expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.9);
@@ -119,7 +119,7 @@ describe("answer quality on the briefing", () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind6-eval.jsonl"));
     // 90.0% measured blind (English 92%, Arabic 88%; hit@1 80%, 94% of the answerable answered, 5 of the 10
     // unanswerable declined); 92.0% and 6 of 10 declined since session 27's multi-word translations kept whole.
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.92);
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.96); // 98.0% since session 40 (dateline, reply counter, a handle's surname)
     expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.94);
   });
 
@@ -137,8 +137,20 @@ describe("answer quality on the briefing", () => {
     // 92.5% measured blind (English 90.5%, Arabic 94.7%; hit@1 87.5%, 95% of the answerable answered, 6 of the 10
     // unanswerable declined). Misses: "Which newspaper ran this story?" (the byline names القدس العربي, not a
     // newspaper), a founding text for the Universal Declaration, المراقبين for the news's الملاحظين.
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.925);
-    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.95);
+    // 95.0% and 97.5% since session 40 answers which newspaper ran the report from its dateline.
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.95);
+    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.975);
+  });
+
+  it("blind9-eval.jsonl (a ninth blind set, session 40): hit@3 at its floor", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind9-eval.jsonl"));
+    // 87.5% measured blind after session 40's changes (English 85.7%, Arabic 88.9%; hit@1 71.9%, 90.6% of the
+    // answerable answered, 4 of the 8 unanswerable declined). Misses: "who is the US official visiting algeria?"
+    // (the sentence naming her calls her مساعدة وزير الخارجية, not an official; the one saying she visits does not
+    // name her), her "job title at the state dept", a tweet's date and replies asked at once in Egyptian, and how
+    // long ago the report went up (the page's "منذ 18 ساعة", dropped as debris).
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.875);
+    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.9);
   });
 
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
