@@ -30,6 +30,7 @@ import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token }
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 import {
   augmentedForms,
+  DIALECT_PASSIVE,
   DIALECT_PRESENT,
   FORM_VIII_PRESENT,
   formVRests,
@@ -651,6 +652,9 @@ function unfoundVerbKeys(token: Token, verb: string, bare: string | undefined, m
   if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
     for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   }
+  // The dialects' passive found nowhere is its past (اتسجن, the text's سجن); no function word (اتقال is not قال).
+  const past = DIALECT_PASSIVE.exec(token.text.replace(/^[وف](?=ات)/u, ""))?.[1];
+  if (past !== undefined) for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   return verbKeys;
 }
 

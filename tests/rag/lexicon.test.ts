@@ -46,6 +46,14 @@ function context(text: string): QueryContext {
 
 const keysOf = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).flatMap((t) => [...t.keys]);
 
+describe("the dialects' passive", () => {
+  it("finds a verb written with the Egyptian or Levantine ات (was jailed) as its past, with a و before it too", () => {
+    for (const question of ["الصحفي اتسجن؟", "واتسجن قبل كده؟"]) expect(keysOf(question, context("سجن الصحفي عامين")), question).toContain("سجن");
+    // Not a function word: اتقال (was said) is not قال.
+    expect(keysOf("اتقال ايه؟", context("قال الوزير"))).not.toContain("قال");
+  });
+});
+
 describe("a name run together with another in a handle", () => {
   it("finds a surname that begins or ends a corpus word of a handle as that word, at a word's weight", () => {
     const drareni = queryTerms("What did Drareni say?", context("correspondent @khaleddrareni")).find((t) => t.word === "drareni");

@@ -15,6 +15,12 @@ export const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:
  */
 export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
+/**
+ * The Egyptian and Levantine passive: ات before the past ("اتنشرت", was published; "اتسجن", was jailed; "اتثار",
+ * was raised), three letters or more after it.
+ */
+export const DIALECT_PASSIVE = /^ات(.{3,})$/u;
+
 /** The endings a present-tense verb may carry: object pronouns, plural and dual. */
 const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
 /** At most one of those endings, at the end of a pattern. */

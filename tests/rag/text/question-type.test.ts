@@ -27,6 +27,11 @@ describe("questionType", () => {
     ["Where is the capital?", []],
     ["What is the capital of France?", []],
     ["كم عدد سكان المدينة؟", ["quantity"]],
+    // The dialects' how many: Egyptian كام, Maghrebi شحال, with و before it in a second question.
+    ["الجزائر هتقعد في مجلس حقوق الانسان كام سنه؟", ["quantity"]],
+    ["شحال من مقعد غير دائم بغات إفريقيا؟", ["quantity"]],
+    ["امتى اتنشرت التغريدة وكام رد جالها؟", ["quantity", "time"]],
+    ["الكاميرا فين؟", []],
     ["متى توفي لوثر؟", ["time"]],
     ["في أيِّ عامٍ وُقِّعت الاتفاقية؟", ["time"]],
     ["من هو المبعوث الشخصي؟", []],

@@ -80,6 +80,10 @@ describe("stop words", () => {
     expect(isStopword(normalizeToken("الوقت"))).toBe(false);
   });
 
+  it("takes the dialects' how many (كام, شحال) and Egyptian كده (like this) for function words", () => {
+    for (const word of ["كام", "شحال", "كده", "كدا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
