@@ -20,7 +20,16 @@ import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
-import { askedOutlet, asksOfTheDateline, isReplyCounter, namesReplies, opensWithDateline } from "./text/page-parts.js";
+import {
+  askedOutlet,
+  askedPublished,
+  asksOfTheDateline,
+  asksOfThePublishing,
+  isPublishedAgo,
+  isReplyCounter,
+  namesReplies,
+  opensWithDateline,
+} from "./text/page-parts.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
@@ -53,6 +62,8 @@ export const AUTHOR_NAME = "%";
 const OUTLET = "«»";
 /** The key of a post's reply counter, which a question counting replies looks for. */
 const REPLIES = "↩";
+/** The key of the line telling how long ago the report went up, which a question asking when looks for. */
+const PUBLISHED = "⏱";
 
 /** An @handle, not the @ of an e-mail address (press@embassy.gov). */
 const HANDLE = /(?<![\w.])@(\w{2,})/g;
@@ -65,6 +76,7 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
   // A post's reply counter is found by a question counting replies, not by its word: رد is also a response.
   if (isReplyCounter(text)) return [[REPLIES]];
+  if (isPublishedAgo(text)) return [[PUBLISHED]];
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
@@ -217,18 +229,21 @@ export interface QueryContext extends SpellingContext {
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
   const all = withCaseOfNames(tokenize(question));
-  // Where the briefings have a dateline, a question may ask which outlet ran the report (see text/page-parts.ts).
+  const type = questionType(question);
+  // Where the briefings have a dateline or say when they went up, a question may ask which outlet ran the report
+  // or when (see text/page-parts.ts): its words on them are looked for there alone.
   const outlet = context.has(OUTLET) ? askedOutlet(all) : undefined;
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : all;
-  const speakers = outlet ? { start: 0, end: 0 } : speakerSpan(question, tokens);
-  const countsReplies = questionType(question).quantity;
-  const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies }) ?? []);
+  const published = !outlet && context.has(PUBLISHED) ? askedPublished(all, type) : undefined;
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? all.filter((t) => !asksOfThePublishing(t)) : all;
+  const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
+  const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
   // Every word counts for the account and author-name terms, a repeated one too.
   if (words.some((w) => w.asksForAccount)) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   // The outlet word itself is a function word in other questions ("how did the newspaper describe …").
   if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
+  if (published) terms.push({ word: published.text, raw: published.raw, keys: [PUBLISHED], weight: 1 });
   const authorKeys = new Set(words.flatMap((w) => w.term.authorKeys ?? []));
   const authorBySpeaker = words.every((w) => w.term.authorKeys === undefined || w.term.speaker === true);
   return withAuthorTerm(terms, authorKeys, authorBySpeaker);

@@ -7,7 +7,7 @@ import { rankFeature } from "./model.js";
 import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
-import { isReplyCounter } from "./text/page-parts.js";
+import { isPagePart, isReplyCounter } from "./text/page-parts.js";
 import { mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
@@ -92,9 +92,12 @@ export function chooseCitations(
       passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && textOf(passage.source, s) === own),
     );
   };
-  const counter = (source: string, s: Sentence): boolean => texts !== undefined && isReplyCounter(sourceText(texts, source).slice(s.start, s.end));
-  // A post's reply counter (see text/page-parts.ts) is quoted where the question counts replies, which its key
-  // alone finds, and then after each quote of its post; else never, whatever its post's words found.
+  const slice = (source: string, s: Sentence): string => (texts ? sourceText(texts, source).slice(s.start, s.end) : "");
+  const counter = (source: string, s: Sentence): boolean => texts !== undefined && isReplyCounter(slice(source, s));
+  // The page's parts kept as sentences (a post's reply counter, the report's publishing time: text/page-parts.ts)
+  // are quoted where the question asks for one, which its key alone finds (a counter then after each quote of its
+  // post too); else never, whatever their passage's words found, and never as a neighbour.
+  const pagePart = (source: string, s: Sentence): boolean => texts !== undefined && isPagePart(slice(source, s));
   const countsReplies = ranked.some((r) => rankFeature(r.features, "sentence") > 0 && counter(r.sentence.passage.source, r.sentence));
   for (const r of ranked) {
     if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
@@ -102,11 +105,15 @@ export function chooseCitations(
     const { passage } = r.sentence;
     const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === passage.source && c.span.start < s.end && s.start < c.span.end);
     const isCounter = (s: Sentence): boolean => counter(passage.source, s);
-    if (!countsReplies && isCounter(r.sentence)) continue;
+    const isPart = (s: Sentence): boolean => pagePart(passage.source, s);
+    if (isPart(r.sentence) && rankFeature(r.features, "sentence") === 0) continue;
     const last = passage.sentences.at(-1);
     const toCounter = (s: Sentence): Sentence =>
       countsReplies && last && isCounter(last) && s.end <= last.start && last.end - s.start <= MAX_JOINED_QUOTE_CHARS ? { start: s.start, end: last.end } : s;
-    const span = quoteSpans(r, isCounter).map(toCounter).find((s) => !overlaps(s));
+    // The publishing time is quoted alone: the headline before it says nothing of when.
+    const alone = isPart(r.sentence) && !isCounter(r.sentence);
+    const spans = alone ? [{ start: r.sentence.start, end: r.sentence.end }] : quoteSpans(r, isPart).map(toCounter);
+    const span = spans.find((s) => !overlaps(s));
     if (span === undefined) continue;
     chosen.push({ ranked: r, span });
     joinRunOns(chosen, chosen.length - 1);
@@ -151,12 +158,13 @@ function joinRunOns(chosen: ChosenQuote[], at: number): void {
  * before). Else with the next one, unless the one before holds more of the question's words (on xquad-dev that
  * choice finds the answer span in the top three quotes for 1 more question in 100), then with the other (at the
  * passage's end, the one before), then alone: chooseCitations takes the first that overlaps no better quote. A
- * post's reply counter (`counter`, see text/page-parts.ts) is no neighbour (chooseCitations adds it where asked).
+ * page's part kept as a sentence (`pagePart`: a post's reply counter, the report's publishing time, see
+ * text/page-parts.ts) is no neighbour (chooseCitations quotes it where asked).
  */
-export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "features">, counter: (s: Sentence) => boolean = () => false): Sentence[] {
+export function quoteSpans({ sentence, features }: Pick<Ranked, "sentence" | "features">, pagePart: (s: Sentence) => boolean = () => false): Sentence[] {
   const { sentences } = sentence.passage;
   const at = sentences.findIndex((s) => s.start === sentence.start);
-  const neighbour = (s: Sentence | undefined): Sentence | undefined => (s && !counter(s) ? s : undefined);
+  const neighbour = (s: Sentence | undefined): Sentence | undefined => (s && !pagePart(s) ? s : undefined);
   const next = at >= 0 ? neighbour(sentences[at + 1]) : undefined;
   const previous = at > 0 ? neighbour(sentences[at - 1]) : undefined;
   const span = (from: Sentence, to: Sentence): Sentence[] => (to.end - from.start <= MAX_QUOTE_CHARS ? [{ start: from.start, end: to.end }] : []);

@@ -16,7 +16,7 @@ import { englishPlace } from "./place.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { MONTH_PATTERNS } from "./text/months.js";
 import { foldDigits } from "./text/normalize.js";
-import { isReplyCounter } from "./text/page-parts.js";
+import { isPublishedAgo, isReplyCounter } from "./text/page-parts.js";
 import { HAS_WORD, MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
 export interface SourceFile {
@@ -43,6 +43,8 @@ type LineKind =
   | { kind: "timestamp"; date: string; clock: boolean }
   // A post's reply counter ("٣٨٩ رد ⚬ نسخ الرابط").
   | { kind: "replies" }
+  // How long ago the report went up ("منذ 18 ساعة").
+  | { kind: "published" }
   | { kind: "keywords" };
 
 const ARABIC_LETTERS = /[\u0621-\u064A]/gu;
@@ -152,6 +154,7 @@ function classify(raw: string): LineKind {
   if (bold === 1 && line.endsWith("**")) return { kind: "headline", open: false, close: true };
   if (isReplyCounter(line)) return { kind: "replies" };
   const text = foldDigits(unlink(line)).trim();
+  if (isPublishedAgo(text)) return { kind: "published" };
   const follow = text.match(/^[·•]?\s*(?:متابعة|follow)\s+@(\w+)/i);
   if (follow?.[1]) return { kind: "follow", handle: follow[1] };
   if (/^(?:ال)?كلمات (?:ال)?مفتاحية$|^(?:tags|keywords):?$/i.test(text)) return { kind: "keywords" };
@@ -247,6 +250,8 @@ interface Draft {
   stamp?: { start: number; end: number };
   /** A post's reply counter line after it ("٣٨٩ رد ⚬ نسخ الرابط"), a sentence of its own. */
   replies?: { start: number; end: number };
+  /** A headline's line saying how long ago the report went up ("منذ 18 ساعة"), a sentence of its own. */
+  published?: { start: number; end: number };
   /** Index of the last line, to join a paragraph broken across a blank line. */
   lastLine: number;
   ended: boolean;
@@ -311,6 +316,9 @@ function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: stri
         break;
       case "replies":
         addReplies(page, state, line, i);
+        break;
+      case "published":
+        addPublished(state, line, i);
         break;
       case "debris": {
         const last = state.drafts.at(-1);
@@ -434,6 +442,17 @@ function addReplies(page: Page, state: DraftState, line: Line, i: number): void 
 }
 
 /**
+ * How long ago the report went up: the headline's, on the line right after it; else debris, as it was before
+ * questions could ask for it (a page's list of other reports has such lines too).
+ */
+function addPublished(state: DraftState, line: Line, i: number): void {
+  const last = state.drafts.at(-1);
+  if (!last) return;
+  if (last.kind === "headline" && last.lastLine === i - 1 && last.published === undefined) last.published = { start: line.start, end: line.end };
+  last.ended = true;
+}
+
+/**
  * Whether a time stamp dates the draft before it, not yet dated: a post's, or a paragraph's that it marks as an
  * embedded post, even with no author line, when it tells the time of day as a post's does (a dateline, "Bamako, 3
  * March 2023", is a line of the article) and no debris has ended the paragraph or only tag lines stand between.
@@ -460,7 +479,7 @@ function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): P
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
     const segmented = segmentSentences(text, d.start, d.end, d.kind === "paragraph");
-    const sentences = d.kind === "tweet" ? [...withTagsJoined(text, segmented, d.stamp), ...(d.replies ? [d.replies] : [])] : segmented;
+    const sentences = d.kind === "tweet" ? [...withTagsJoined(text, segmented, d.stamp), ...(d.replies ? [d.replies] : [])] : [...segmented, ...(d.published ? [d.published] : [])];
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;
     const passage: Passage = {
@@ -470,7 +489,7 @@ function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): P
       label: label(d, paragraphs),
       ...(d.kind === "paragraph" ? { paragraph: paragraphs } : {}),
       start: d.start,
-      end: d.replies?.end ?? d.stamp?.end ?? d.end,
+      end: d.replies?.end ?? d.published?.end ?? d.stamp?.end ?? d.end,
       sentences,
       ...(d.kind === "tweet" ? postFields(d) : {}),
     };

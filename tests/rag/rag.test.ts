@@ -248,6 +248,15 @@ describe("rag.answer", () => {
     }
   });
 
+  it("answers when the report went up with the page's line under its headline, alone, and only where asked", async () => {
+    for (const question of ["قبل كم ساعة انشر المقال؟", "When was this article published?"]) {
+      const answer = await rag.answer(question);
+      expect(firstCitation(answer)?.quote, question).toBe("منذ 18 ساعة");
+    }
+    const headline = await rag.answer("What does the headline say about Biden's administration?");
+    for (const c of headline.kind === "answered" ? headline.citations : []) expect(c.quote).not.toContain("منذ 18 ساعة");
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });

@@ -4,9 +4,14 @@
  *   asked for by "Which newspaper ran this report?", "أي صحيفة نشرت هذا التقرير؟". "newspaper" and صحيفة are function
  *   words elsewhere ("How did the newspaper describe her visit?"): only a question asking which one looks for it;
  * - an embedded post's reply counter ("٣٨٩ رد ⚬ نسخ الرابط"), kept with its post by ingest, asked for by "How many
- *   replies did her tweet get?", "كم عدد الردود على تغريدتها؟".
+ *   replies did her tweet get?", "كم عدد الردود على تغريدتها؟";
+ * - how long ago the report went up, under its headline ("منذ 18 ساعة"), kept with the headline by ingest, asked for
+ *   by "When was this published?", "قبل كم ساعة نشر المقال؟".
+ * Ingest keeps a counter and a publishing time as sentences of their own; the index keys each by what it is alone,
+ * and quotes take one in only where the question asks for it (see answer.ts).
  */
 import { normalizedSet } from "./normalize.js";
+import type { QuestionType } from "./question-type.js";
 import type { Token } from "./tokenize.js";
 
 /**
@@ -82,3 +87,44 @@ const REPLY_WORDS = normalizedSet("reply replies رد ردود الردود رد
 
 /** Whether `token` names a post's replies (see REPLY_WORDS). */
 export const namesReplies = (token: Token): boolean => REPLY_WORDS.has(token.text);
+
+/** How long ago the page says the report went up, a line of its own: "منذ 18 ساعة", "3 hours ago". */
+const PUBLISHED_AGO = /^(?:منذ [\d٠-٩۰-۹]+ \p{L}+|[\d٠-٩۰-۹]+ (?:minutes?|hours?|days?|weeks?) ago)$/iu;
+
+/** The longest such line read. */
+const MAX_PUBLISHED_CHARS = 40;
+
+/** Whether `line` (a line or a sentence) tells how long ago the report went up (see PUBLISHED_AGO). */
+export function isPublishedAgo(line: string): boolean {
+  const text = line.trim();
+  return text.length <= MAX_PUBLISHED_CHARS && PUBLISHED_AGO.test(text);
+}
+
+/** Whether `line` is one of the page's parts that ingest keeps as a sentence of its own (a counter, a publishing time). */
+export const isPagePart = (line: string): boolean => isReplyCounter(line) || isPublishedAgo(line);
+
+/** Words for a report's going up. */
+const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر");
+
+/** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو". */
+const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات");
+
+/**
+ * Words for the report itself. A question on when something went up names the report: "When was that posted?"
+ * after a question on a tweet asks for the tweet's stamp, and نشرت with a person is her post.
+ */
+const ARTICLE_WORDS = normalizedSet("article report story piece news المقال مقال التقرير تقرير الخبر خبر القصة");
+
+/**
+ * The publishing word of a question asking when or how long ago the report went up ("When was this article
+ * published?", "قبل كم ساعة انشر المقال؟", "قديش صرلو الخبر منشور؟"), or undefined: a publishing word and a word
+ * for the report in a time or amount question.
+ */
+export function askedPublished(tokens: readonly Token[], type: QuestionType): Token | undefined {
+  if (!(type.time || type.quantity) || !tokens.some((t) => ARTICLE_WORDS.has(t.text))) return undefined;
+  return tokens.find((t) => PUBLISHING_WORDS.has(t.text));
+}
+
+/** Whether `token`, in a question asking when the report went up, is looked for in the page's line alone. */
+export const asksOfThePublishing = (token: Token): boolean =>
+  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text) || REPORT_WORDS.has(token.text);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { askedOutlet, asksOfTheDateline, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
+import { askedOutlet, askedPublished, asksOfTheDateline, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
+import { questionType } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 describe("page parts: datelines and reply counters", () => {
@@ -65,5 +66,28 @@ describe("page parts: datelines and reply counters", () => {
   it("knows the words for a post's replies, in both languages", () => {
     expect(tokenize("How many replies did it get?").filter(namesReplies).map((t) => t.raw)).toEqual(["replies"]);
     expect(tokenize("كم عدد الردود على التغريدة؟").filter(namesReplies).map((t) => t.raw)).toEqual(["الردود"]);
+  });
+
+  it.each(["منذ 18 ساعة", "منذ ٣ أيام", "3 hours ago", "1 day ago"])("reads %s as how long ago the report went up", (line) => {
+    expect(isPublishedAgo(line)).toBe(true);
+  });
+
+  it.each(["منذ 18 ساعة قال الوزير إن المحادثات ستستأنف", "منذ عام 2019", "hours ago the envoy left"])("reads %s as text", (line) => {
+    expect(isPublishedAgo(line)).toBe(false);
+  });
+
+  const published = (q: string): string | undefined => askedPublished(tokenize(q), questionType(q))?.raw;
+
+  it("takes a question naming the report and asking when it went up, in either language, for one on its publishing time", () => {
+    expect(published("When was this article published?")).toBe("published");
+    expect(published("قبل كم ساعة انشر المقال؟")).toBe("انشر");
+    expect(published("قديش صرلو الخبر منشور؟")).toBe("منشور");
+  });
+
+  it("takes no question on a post, or not naming the report, for one on the report's publishing time", () => {
+    // "When was that posted?" after a question on a tweet asks for the tweet's stamp; نشرت with a person is her post.
+    expect(published("When was that posted?")).toBeUndefined();
+    expect(published("امتى نشرت سيسون عن دراريني؟")).toBeUndefined();
+    expect(published("Who published the report?")).toBeUndefined();
   });
 });
