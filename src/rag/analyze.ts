@@ -24,7 +24,6 @@ import {
   askedOutlet,
   askedPublished,
   asksOfTheDateline,
-  asksOfThePublishing,
   isPublishedAgo,
   isReplyCounter,
   namesReplies,
@@ -234,7 +233,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // or when (see text/page-parts.ts): its words on them are looked for there alone.
   const outlet = context.has(OUTLET) ? askedOutlet(all) : undefined;
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(all, type) : undefined;
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? all.filter((t) => !asksOfThePublishing(t)) : all;
+  // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone.
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : all;
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);
@@ -569,6 +569,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
   if (!ownFound) cliticKeys(token, context, keys);
+  // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن): an other form, which ranks and
+  // does not count as finding the word, since ات also begins nouns whose rest is another word (اتهام, هام).
+  const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text.replace(/^[وف](?=ات)/u, ""))?.[1];
+  if (past !== undefined) for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
   // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
   const standard = standardKeys(token.text);
@@ -667,9 +671,6 @@ function unfoundVerbKeys(token: Token, verb: string, bare: string | undefined, m
   if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
     for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   }
-  // The dialects' passive found nowhere is its past (اتسجن, the text's سجن); no function word (اتقال is not قال).
-  const past = DIALECT_PASSIVE.exec(token.text.replace(/^[وف](?=ات)/u, ""))?.[1];
-  if (past !== undefined) for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   return verbKeys;
 }
 

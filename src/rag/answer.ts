@@ -62,6 +62,8 @@ export function withMatches(citation: Citation, { sentence: { passage } }: Ranke
 export interface ChosenQuote {
   readonly ranked: Ranked;
   readonly span: Sentence;
+  /** Quoted alone and joined to no other quote (the report's publishing time). */
+  readonly apart?: boolean;
 }
 
 /**
@@ -115,7 +117,7 @@ export function chooseCitations(
     const spans = alone ? [{ start: r.sentence.start, end: r.sentence.end }] : quoteSpans(r, isPart).map(toCounter);
     const span = spans.find((s) => !overlaps(s));
     if (span === undefined) continue;
-    chosen.push({ ranked: r, span });
+    chosen.push({ ranked: r, span, ...(alone ? { apart: true } : {}) });
     joinRunOns(chosen, chosen.length - 1);
   }
   return chosen;
@@ -132,10 +134,12 @@ const wordsOf = (text: string): string => text.replace(/\s+/gu, " ").trim();
 function joinRunOns(chosen: ChosenQuote[], at: number): void {
   for (let index = at; ; ) {
     const quote = chosen[index] as ChosenQuote;
+    if (quote.apart) return;
     const { passageIndex, passage } = quote.ranked.sentence;
     const other = chosen.findIndex(
       (c, j) =>
         j !== index &&
+        !c.apart &&
         c.ranked.sentence.passageIndex === passageIndex &&
         touching(passage.sentences, c.span, quote.span) &&
         Math.max(c.span.end, quote.span.end) - Math.min(c.span.start, quote.span.start) <= MAX_JOINED_QUOTE_CHARS,

@@ -442,14 +442,17 @@ function addReplies(page: Page, state: DraftState, line: Line, i: number): void 
 }
 
 /**
- * How long ago the report went up: the headline's, on the line right after it; else debris, as it was before
- * questions could ask for it (a page's list of other reports has such lines too).
+ * How long ago the report went up: the page's first headline's, on the line right after it; else debris, as it
+ * was before questions could ask for it (a page's list of other reports, bold titles too, has such lines).
  */
 function addPublished(state: DraftState, line: Line, i: number): void {
   const last = state.drafts.at(-1);
   if (!last) return;
-  if (last.kind === "headline" && last.lastLine === i - 1 && last.published === undefined) last.published = { start: line.start, end: line.end };
+  const firstHeadline = state.drafts.find((d) => d.kind === "headline") === last;
+  if (firstHeadline && last.lastLine === i - 1 && last.published === undefined) last.published = { start: line.start, end: line.end };
   last.ended = true;
+  // A title whose bold never closed ends here: the next line is not the title's.
+  state.inHeadline = false;
 }
 
 /**

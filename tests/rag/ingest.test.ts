@@ -84,6 +84,15 @@ describe("ingest on the first briefing", () => {
     const page = "# Talks resume in Algiers\n\n3 hours ago\n\nThe envoy arrived on Monday.\n\n5 hours ago\n\nThe talks went on.\n";
     const passages = ingest({ path: "seeds/t.md", text: page });
     expect(passages.map((p) => p.sentences.map((s) => page.slice(s.start, s.end)))).toEqual([["Talks resume in Algiers", "3 hours ago"], ["The envoy arrived on Monday."], ["The talks went on."]]);
+    // Only the page's first headline's: the bold titles of a list of other reports have such lines too.
+    const list = "**Talks resume in Algiers**\n\n3 hours ago\n\nThe envoy arrived.\n\n**Other report**\n\n5 days ago\n";
+    expect(ingest({ path: "seeds/l.md", text: list }).flatMap((p) => p.sentences.map((s) => list.slice(s.start, s.end)))).toEqual(["Talks resume in Algiers", "3 hours ago", "The envoy arrived.", "Other report"]);
+    // A title whose bold never closes ends at the line: the next line is a paragraph, each sentence once and inside
+    // its passage (the line after it had joined the title again, past the passage's end).
+    const open = "**Talks resume in Algiers\nمنذ 3 ساعات\nThe envoy arrived on Monday.\n\nNext para.\n";
+    const read = ingest({ path: "seeds/o.md", text: open });
+    expect(read.map((p) => p.sentences.map((s) => open.slice(s.start, s.end)))).toEqual([["Talks resume in Algiers", "منذ 3 ساعات"], ["The envoy arrived on Monday."], ["Next para."]]);
+    for (const p of read) for (const s of p.sentences) expect(s.start >= p.start && s.end <= p.end).toBe(true);
   });
 
   it("keeps a reply counter with its post only where nothing but debris or the stamp came between", () => {

@@ -52,6 +52,12 @@ describe("the dialects' passive", () => {
     // Not a function word: اتقال (was said) is not قال.
     expect(keysOf("اتقال ايه؟", context("قال الوزير"))).not.toContain("قال");
   });
+
+  it("finds the past only as another form, which ranks and is not the word: ات also begins nouns (اتهام, هام)", () => {
+    const terms = queryTerms("ما اتهامات رئيس الوزراء؟", context("الخطة هامة للبلاد"));
+    expect(terms.find((t) => t.word === "اتهامات")?.keys).not.toContain("هام");
+    expect(terms.filter((t) => t.keys.includes("هام")).every((t) => t.synthetic)).toBe(true);
+  });
 });
 
 describe("a name run together with another in a handle", () => {

@@ -255,6 +255,12 @@ describe("rag.answer", () => {
     }
     const headline = await rag.answer("What does the headline say about Biden's administration?");
     for (const c of headline.kind === "answered" ? headline.citations : []) expect(c.quote).not.toContain("منذ 18 ساعة");
+    // Nor joined to the headline quoted beside it, with the title's ** between (found by a review).
+    await withBriefing("001_talks.md", ["**Talks resume in Algiers**", "3 hours ago", "The envoy arrived on Monday for the talks."], async (plain) => {
+      const answer = await plain.answer("When was this article published?");
+      expect(firstCitation(answer)?.quote).toBe("3 hours ago");
+      for (const c of answer.kind === "answered" ? answer.citations : []) expect(c.quote === "3 hours ago" || !c.quote.includes("3 hours ago")).toBe(true);
+    });
   });
 
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {

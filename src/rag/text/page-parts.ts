@@ -12,6 +12,7 @@
  */
 import { normalizedSet } from "./normalize.js";
 import type { QuestionType } from "./question-type.js";
+import { isStopword } from "./stopwords.js";
 import type { Token } from "./tokenize.js";
 
 /**
@@ -88,8 +89,14 @@ const REPLY_WORDS = normalizedSet("reply replies رد ردود الردود رد
 /** Whether `token` names a post's replies (see REPLY_WORDS). */
 export const namesReplies = (token: Token): boolean => REPLY_WORDS.has(token.text);
 
-/** How long ago the page says the report went up, a line of its own: "منذ 18 ساعة", "3 hours ago". */
-const PUBLISHED_AGO = /^(?:منذ [\d٠-٩۰-۹]+ \p{L}+|[\d٠-٩۰-۹]+ (?:minutes?|hours?|days?|weeks?) ago)$/iu;
+/** Units of a page's "… ago", the dual (ساعتين) standing alone. */
+const AGO_UNITS = "دقيقة|دقائق|دقيقتين|ساعة|ساعات|ساعتين|يوم|أيام|ايام|يومين|أسبوع|اسبوع|أسابيع|اسابيع|أسبوعين|اسبوعين|شهر|أشهر|اشهر|شهرين";
+
+/**
+ * How long ago the page says the report went up, a line of its own: "منذ 18 ساعة", "منذ ساعتين", "قبل 3 أيام",
+ * "3 hours ago". Not "منذ 60 عاما" or "منذ 1948", a headline's or an article's.
+ */
+const PUBLISHED_AGO = new RegExp(`^(?:(?:منذ|قبل) (?:[\\d٠-٩۰-۹]+ )?(?:${AGO_UNITS})|(?:an|a|[\\d٠-٩۰-۹]+) (?:minutes?|hours?|days?|weeks?|months?) ago)$`, "iu");
 
 /** The longest such line read. */
 const MAX_PUBLISHED_CHARS = 40;
@@ -107,7 +114,7 @@ export const isPagePart = (line: string): boolean => isReplyCounter(line) || isP
 const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر");
 
 /** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو". */
-const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات");
+const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى this");
 
 /**
  * Words for the report itself. A question on when something went up names the report: "When was that posted?"
@@ -115,16 +122,17 @@ const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرل
  */
 const ARTICLE_WORDS = normalizedSet("article report story piece news المقال مقال التقرير تقرير الخبر خبر القصة");
 
+/** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
+const asksOfThePublishing = (token: Token): boolean =>
+  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text) || isStopword(token.text);
+
 /**
- * The publishing word of a question asking when or how long ago the report went up ("When was this article
- * published?", "قبل كم ساعة انشر المقال؟", "قديش صرلو الخبر منشور؟"), or undefined: a publishing word and a word
- * for the report in a time or amount question.
+ * The publishing word of a question asking when or how long ago this report went up ("When was this article
+ * published?", "قبل كم ساعة انشر المقال؟", "قديش صرلو الخبر منشور؟"), or undefined: a time or amount question
+ * with a publishing word and a word for the report, and nothing else of its own. "When was the UN report
+ * published?", "متى نشرت سيسون تغريدتها … حسب المقال؟" ask about another report or a post.
  */
 export function askedPublished(tokens: readonly Token[], type: QuestionType): Token | undefined {
-  if (!(type.time || type.quantity) || !tokens.some((t) => ARTICLE_WORDS.has(t.text))) return undefined;
+  if (!(type.time || type.quantity) || !tokens.some((t) => ARTICLE_WORDS.has(t.text)) || !tokens.every(asksOfThePublishing)) return undefined;
   return tokens.find((t) => PUBLISHING_WORDS.has(t.text));
 }
-
-/** Whether `token`, in a question asking when the report went up, is looked for in the page's line alone. */
-export const asksOfThePublishing = (token: Token): boolean =>
-  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text) || REPORT_WORDS.has(token.text);
