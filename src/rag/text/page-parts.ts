@@ -114,7 +114,7 @@ export const isPagePart = (line: string): boolean => isReplyCounter(line) || isP
 const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر");
 
 /** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو". */
-const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى this");
+const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى");
 
 /**
  * Words for the report itself. A question on when something went up names the report: "When was that posted?"
