@@ -24,10 +24,9 @@ import {
   askedOutlet,
   askedPublished,
   asksOfTheDateline,
-  isPublishedAgo,
-  isReplyCounter,
   namesReplies,
   opensWithDateline,
+  pagePartOf,
 } from "./text/page-parts.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
@@ -73,9 +72,9 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
  * the keys of its author's name line (`byline`), prefixed.
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
-  // A post's reply counter is found by a question counting replies, not by its word: رد is also a response.
-  if (isReplyCounter(text)) return [[REPLIES]];
-  if (isPublishedAgo(text)) return [[PUBLISHED]];
+  // A page's part kept as a sentence is found by a question asking for it, not by its words: رد is also a response.
+  const part = pagePartOf(text);
+  if (part !== undefined) return [[part === "replies" ? REPLIES : PUBLISHED]];
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
@@ -571,7 +570,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (!ownFound) cliticKeys(token, context, keys);
   // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن): an other form, which ranks and
   // does not count as finding the word, since ات also begins nouns whose rest is another word (اتهام, هام).
-  const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text.replace(/^[وف](?=ات)/u, ""))?.[1];
+  const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text)?.[1];
   if (past !== undefined) for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
   // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.

@@ -7,7 +7,7 @@ import { rankFeature } from "./model.js";
 import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
-import { isPagePart, isReplyCounter } from "./text/page-parts.js";
+import { pagePartOf, type PagePart } from "./text/page-parts.js";
 import { mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
@@ -94,27 +94,24 @@ export function chooseCitations(
       passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && textOf(passage.source, s) === own),
     );
   };
-  const slice = (source: string, s: Sentence): string => (texts ? sourceText(texts, source).slice(s.start, s.end) : "");
-  const counter = (source: string, s: Sentence): boolean => texts !== undefined && isReplyCounter(slice(source, s));
   // The page's parts kept as sentences (a post's reply counter, the report's publishing time: text/page-parts.ts)
   // are quoted where the question asks for one, which its key alone finds (a counter then after each quote of its
   // post too); else never, whatever their passage's words found, and never as a neighbour.
-  const pagePart = (source: string, s: Sentence): boolean => texts !== undefined && isPagePart(slice(source, s));
-  const countsReplies = ranked.some((r) => rankFeature(r.features, "sentence") > 0 && counter(r.sentence.passage.source, r.sentence));
+  const partOf = (source: string, s: Sentence): PagePart | undefined => (texts ? pagePartOf(sourceText(texts, source).slice(s.start, s.end)) : undefined);
+  const countsReplies = ranked.some((r) => rankFeature(r.features, "sentence") > 0 && partOf(r.sentence.passage.source, r.sentence) === "replies");
   for (const r of ranked) {
     if (chosen.length >= max || r.score < best.score * minRelativeScore) break;
     if (texts && shown(r.sentence)) continue;
     const { passage } = r.sentence;
     const overlaps = (s: Sentence): boolean => chosen.some((c) => c.ranked.sentence.passage.source === passage.source && c.span.start < s.end && s.start < c.span.end);
-    const isCounter = (s: Sentence): boolean => counter(passage.source, s);
-    const isPart = (s: Sentence): boolean => pagePart(passage.source, s);
-    if (isPart(r.sentence) && rankFeature(r.features, "sentence") === 0) continue;
+    const own = partOf(passage.source, r.sentence);
+    if (own !== undefined && rankFeature(r.features, "sentence") === 0) continue;
     const last = passage.sentences.at(-1);
     const toCounter = (s: Sentence): Sentence =>
-      countsReplies && last && isCounter(last) && s.end <= last.start && last.end - s.start <= MAX_JOINED_QUOTE_CHARS ? { start: s.start, end: last.end } : s;
+      countsReplies && last && s.end <= last.start && last.end - s.start <= MAX_JOINED_QUOTE_CHARS && partOf(passage.source, last) === "replies" ? { start: s.start, end: last.end } : s;
     // The publishing time is quoted alone: the headline before it says nothing of when.
-    const alone = isPart(r.sentence) && !isCounter(r.sentence);
-    const spans = alone ? [{ start: r.sentence.start, end: r.sentence.end }] : quoteSpans(r, isPart).map(toCounter);
+    const alone = own === "published";
+    const spans = alone ? [{ start: r.sentence.start, end: r.sentence.end }] : quoteSpans(r, (s) => partOf(passage.source, s) !== undefined).map(toCounter);
     const span = spans.find((s) => !overlaps(s));
     if (span === undefined) continue;
     chosen.push({ ranked: r, span, ...(alone ? { apart: true } : {}) });

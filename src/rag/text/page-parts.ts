@@ -107,8 +107,14 @@ export function isPublishedAgo(line: string): boolean {
   return text.length <= MAX_PUBLISHED_CHARS && PUBLISHED_AGO.test(text);
 }
 
-/** Whether `line` is one of the page's parts that ingest keeps as a sentence of its own (a counter, a publishing time). */
-export const isPagePart = (line: string): boolean => isReplyCounter(line) || isPublishedAgo(line);
+/** The page's parts that ingest keeps as sentences of their own. */
+export type PagePart = "replies" | "published";
+
+/** Which of the page's parts kept as a sentence `line` is (a post's reply counter, the publishing time), if any. */
+export function pagePartOf(line: string): PagePart | undefined {
+  if (isReplyCounter(line)) return "replies";
+  return isPublishedAgo(line) ? "published" : undefined;
+}
 
 /** Words for a report's going up. */
 const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر");

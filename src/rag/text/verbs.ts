@@ -17,9 +17,9 @@ export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
 /**
  * The Egyptian and Levantine passive: ات before the past ("اتنشرت", was published; "اتسجن", was jailed; "اتثار",
- * was raised), three letters or more after it.
+ * was raised), three letters or more after it, و or ف before it ("واتسجن").
  */
-export const DIALECT_PASSIVE = /^ات(.{3,})$/u;
+export const DIALECT_PASSIVE = /^[وف]?ات(.{3,})$/u;
 
 /** The endings a present-tense verb may carry: object pronouns, plural and dual. */
 const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
