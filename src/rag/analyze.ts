@@ -28,6 +28,7 @@ import {
   opensWithDateline,
   pagePartOf,
 } from "./text/page-parts.js";
+import { otherNumberForms } from "./text/plurals.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { standardKeys } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
@@ -49,7 +50,7 @@ import {
   PRESENT_ROOT,
   VERB_ENDING,
 } from "./text/verbs.js";
-import { correctEnglish, relatedWords, translate, type SpellingContext } from "./translate.js";
+import { correctEnglish, relatedWords, translate, translateWord, type SpellingContext } from "./translate.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
@@ -503,6 +504,9 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   const measured = asksMeasure ? MEASURES.get(token.text) : undefined;
   const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
   for (const k of translations) keys.add(k);
+  // Its own translations' broken plurals or singulars ("seat", مقعد, finds المقاعد); not its related words', whose
+  // looser translations the other number would stretch further.
+  if (!measured) for (const k of translateWord(token.text, lexicon, stem)) for (const form of otherNumberForms(k, { definite: true })) if (context.has(form)) keys.add(form);
   // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
   for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
   // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
@@ -567,6 +571,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const marked = verb !== token.text || VERB_ENDING.test(verb);
   if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
+  // A noun is its broken plural or singular too (مقعد, the text's المقاعد; أحزاب, حزب): the shapes made from its
+  // stems are stems already, looked up as they are (a stemmer would read a made-up بقايل as ب and قائل).
+  const definite = hasArticle(token.text);
+  for (const form of own.flatMap((key) => otherNumberForms(key, { definite }))) if (context.has(form) && !isStopword(form)) keys.add(form);
   if (!ownFound) cliticKeys(token, context, keys);
   // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن): an other form, which ranks and
   // does not count as finding the word, since ات also begins nouns whose rest is another word (اتهام, هام).

@@ -28,7 +28,8 @@ export const relatedWords = (word: string, stem: string, lexicon: Lexicon): read
 /** The fewest letters of either half a compound is split into ("peacekeepers": peace + keepers); a shorter word is not split. */
 const MIN_COMPOUND_HALF = 4;
 
-function translateWord(word: string, lexicon: Lexicon, stem = stemEnglish(word)): readonly string[] {
+/** The word's own translations' keys: the lists' entries for it (or its stem, or its halves), not its related words'. */
+export function translateWord(word: string, lexicon: Lexicon, stem = stemEnglish(word)): readonly string[] {
   if (lexicon.known.has(word)) return lexicon.enWord.get(word) ?? [];
   const byStem = lexicon.enStem.get(stem);
   if (byStem || word.length < 2 * MIN_COMPOUND_HALF) return byStem ?? [];

@@ -163,6 +163,16 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
   });
 });
 
+describe("broken plurals", () => {
+  it("find a noun's singular in its plural, from an Arabic question and through an English word's translation", async () => {
+    const paragraphs = ["اجتمع المجلس في العاصمة يوم الاثنين لمناقشة الميزانية.", "وناقش المجلس توزيع المقاعد بين الأعضاء الجدد."];
+    await withBriefing("001_council.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("ماذا ناقش المجلس بشأن المقعد؟"))[0]).toContain("المقاعد");
+      expect(quotes(await rag.answer("What did the council discuss about the seat?"))[0]).toContain("المقاعد");
+    });
+  });
+});
+
 describe("the unit a time question asks in", () => {
   it('is no term: "في أي عام" and "in what year" find the sentence with the year, not one saying عام (general) or "year"', async () => {
     const paragraphs = [
