@@ -30,7 +30,7 @@ import {
 } from "./text/page-parts.js";
 import { otherNumberForms } from "./text/plurals.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
-import { standardKeys } from "./text/dialect.js";
+import { standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
@@ -581,8 +581,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text)?.[1];
   if (past !== undefined) for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
-  // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال), and for their translations.
-  const standard = standardKeys(token.text);
+  // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال; "هالتقرير" for التقرير), and for
+  // their translations.
+  const demonstrated = withoutDemonstrative(token.text);
+  const standard = [...standardKeys(token.text), ...(demonstrated === undefined ? [] : tokenKeys({ ...token, text: demonstrated }))];
   for (const k of standard) keys.add(k);
   for (const k of verbKeys) keys.add(k);
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);

@@ -173,6 +173,15 @@ describe("broken plurals", () => {
   });
 });
 
+describe("the dialects' demonstrative هالـ", () => {
+  it("finds its noun with the article: شو قالت عن هالتقرير؟ (what did she say about this report?)", async () => {
+    const paragraphs = ["زارت الوزيرة المدينة يوم الاثنين والتقت المحافظ.", "وقالت الوزيرة إن التقرير سينشر في الربيع."];
+    await withBriefing("001_report.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("شو قالت عن هالتقرير؟"))[0]).toContain("التقرير سينشر");
+    });
+  });
+});
+
 describe("the unit a time question asks in", () => {
   it('is no term: "في أي عام" and "in what year" find the sentence with the year, not one saying عام (general) or "year"', async () => {
     const paragraphs = [

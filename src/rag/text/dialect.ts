@@ -44,3 +44,17 @@ export function standardKeys(normalized: string): readonly string[] {
   }
   return [];
 }
+
+/**
+ * The Levantine and Gulf demonstrative هالـ ("this"), written onto its noun as the article is ("هالتقرير", this
+ * report; "بهالزيارة", in this visit), after و, ف, ب or ل: the noun with the article, three letters of it at least
+ * (هالة, a halo, and هالك are words of their own).
+ */
+const DEMONSTRATIVE = /^([وف]?[بل]?)هال(.{3,})$/u;
+
+/** The noun a word joined to هالـ (DEMONSTRATIVE) names, with the article in its place; undefined for any other word. */
+export function withoutDemonstrative(normalized: string): string | undefined {
+  const [, clitics = "", noun] = DEMONSTRATIVE.exec(normalized) ?? [];
+  if (noun === undefined) return undefined;
+  return clitics.endsWith("ل") ? `${clitics.slice(0, -1)}لل${noun}` : `${clitics}ال${noun}`;
+}

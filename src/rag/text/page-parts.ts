@@ -35,12 +35,16 @@ const OUTLET_WORDS = normalizedSet("newspaper newspapers outlet publication publ
 
 /**
  * The words that ask which one, right before the outlet word ("which newspaper", "what outlet", "أي صحيفة", "ما
- * اسم الجريدة", "the name of the newspaper"): not "what did the newspaper say", "ما موقف الصحيفة".
+ * اسم الجريدة", "ما الصحيفة التي …", "شو الجريدة اللي …", "the name of the newspaper"): not "what did the
+ * newspaper say", "ما موقف الصحيفة".
  */
-const WHICH = normalizedSet("which what whats name اي انهي اسم");
+const WHICH = normalizedSet("which what whats name اي انهي اسم ما شو ايش وش واش شنو اشنو");
 
-/** Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news outlet". */
-const BETWEEN = normalizedSet("the of a news");
+/**
+ * Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news
+ * outlet", "ما هي الصحيفة".
+ */
+const BETWEEN = normalizedSet("the of a news هي");
 
 /** The outlet word of a question that asks which outlet ran the report, or undefined. */
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDialectTable, standardKeys } from "../../../src/rag/text/dialect.js";
+import { readDialectTable, standardKeys, withoutDemonstrative } from "../../../src/rag/text/dialect.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenKeys } from "../../../src/rag/text/stem.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
@@ -56,5 +56,19 @@ describe("dialect words", () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe("withoutDemonstrative", () => {
+  it("reads the demonstrative هالـ joined to a noun as the article, after و, ف, ب or ل", () => {
+    const read = (word: string): string | undefined => withoutDemonstrative(normalizeToken(word));
+    expect(read("هالتقرير")).toBe(normalizeToken("التقرير"));
+    expect(read("بهالزيارة")).toBe(normalizeToken("بالزيارة"));
+    expect(read("وبهالموضوع")).toBe(normalizeToken("وبالموضوع"));
+    expect(read("لهالمنصب")).toBe(normalizeToken("للمنصب"));
+  });
+
+  it("leaves words that only begin so: a noun of fewer than three letters after it, or no هال at all", () => {
+    for (const word of ["هالة", "هالك", "الهلال", "التقرير", "هل"]) expect(withoutDemonstrative(normalizeToken(word)), word).toBeUndefined();
   });
 });
