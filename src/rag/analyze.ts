@@ -342,7 +342,7 @@ function isPhrasalSaying(tokens: readonly Token[], i: number): boolean {
  */
 const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام)$/u;
 
-const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويتر غردت نشرت";
+const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
 
 /** A word's other forms the corpus holds (see RELATIVES_WEIGHT), for a term of their own. */

@@ -28,6 +28,8 @@ describe("dialect words", () => {
   it("are found with a joined و or ف, and a standard word or a name has none", () => {
     expect(standard("وتلاقات")).toEqual(standard("تلاقات"));
     expect(standard("فالدزاير")).toEqual(standard("الدزاير"));
+    // And with the article: التويتة (the tweet) is التغريدة.
+    expect(standard("التويتة")).toEqual(expect.arrayContaining(keysOf("تغريدة")));
     for (const word of ["الجزائر", "التقت", "سيسون", "دار"]) expect(standard(word), word).toEqual([]);
     // Nor a standard word that reads as و/ف and a dialect one: فضلت (preferred) is not ف + ضلت (kept on), and
     // الست is also "the six" (a review).

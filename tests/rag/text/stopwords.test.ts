@@ -84,6 +84,10 @@ describe("stop words", () => {
     for (const word of ["كام", "شحال", "كده", "كدا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes the Egyptian and Maghrebi possessive in each gender (بتاعة, تاعة, متاعة: 'of') for a function word", () => {
+    for (const word of ["بتاعة", "بتاعت", "بتوع", "تاعة", "متاعة"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
