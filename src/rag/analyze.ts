@@ -39,8 +39,10 @@ import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKe
 import {
   augmentedForms,
   DIALECT_PASSIVE,
+  DIALECT_FUTURE,
   DIALECT_PRESENT,
   FORM_VIII_PRESENT,
+  FUTURE_OF,
   formVRests,
   HOLLOW_NOUN,
   HOLLOW_PAST_WORD,
@@ -320,19 +322,23 @@ function speakerSpan(question: string, tokens: readonly Token[]): { start: numbe
 }
 
 /**
- * English verbs of saying made of a verb and its particle ("What did she bring up with him?", "What did he point
- * out?"): the question asks what was said, as with "say", a stop word; the verb alone is another word (bring, point),
- * which the briefings seldom hold, and counted as missing it declined the question.
+ * English phrasal verbs that carry no topic: of saying ("What did she bring up with him?", "What did he point
+ * out?"), which ask what was said, as "say" (a stop word) does; and of happening ("When did the meeting take
+ * place?", "What issue came up?"), as "happen" does. Their words alone are others (bring, point, place), which
+ * the briefings seldom hold, and counted as missing they declined the question.
  */
-const PHRASAL_SAYING: ReadonlyMap<string, string> = new Map([
+const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ...["bring", "brings", "brought", "bringing"].map((verb) => [verb, "up"] as const),
   ...["point", "points", "pointed", "pointing"].map((verb) => [verb, "out"] as const),
+  ...["take", "takes", "took", "taken", "taking"].map((verb) => [verb, "place"] as const),
+  ...["come", "comes", "came", "coming"].map((verb) => [verb, "up"] as const),
 ]);
 
-/** Whether the token at `i` is the verb of a phrasal verb of saying (see PHRASAL_SAYING), its particle next. */
-function isPhrasalSaying(tokens: readonly Token[], i: number): boolean {
-  const particle = PHRASAL_SAYING.get(tokens[i]?.text ?? "");
-  return particle !== undefined && tokens[i + 1]?.text === particle;
+/** Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION). */
+function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
+  const next = PHRASAL_FUNCTION.get(tokens[i]?.text ?? "");
+  const previous = PHRASAL_FUNCTION.get(tokens[i - 1]?.text ?? "");
+  return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous);
 }
 
 /**
@@ -375,7 +381,7 @@ interface WordRole {
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalSaying(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i)) return undefined;
   const own = tokenKeys(token);
   const keys = new Set(own);
   const relatives = new Set<string>();
@@ -556,8 +562,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const ownFound = own.some(context.has);
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
-  const verb = DIALECT_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
+  // So is the dialects' future ه or ح ("هتبدأ").
+  const verb = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text) ? token.text.slice(1) : token.text;
   if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
+  // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ).
+  if (FUTURE_OF.test(verb)) for (const k of heldKeys(token, `س${verb}`, context)) keys.add(k);
   // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
   // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
   const bare = PRESENT_ROOT.exec(verb)?.[1];

@@ -210,6 +210,25 @@ describe("a verb of saying with its particle", () => {
       expect((await rag.answer("What did the mayor bring to the dam?")).kind).toBe("declined");
     });
   });
+
+  it('nor is a verb of happening with its particle: "When did the vote take place?" asks when the vote was', async () => {
+    const paragraphs = ["The council held the vote on the Lumara dam on Tuesday morning.", "The mayor opened the new school in the valley."];
+    await withBriefing("001_vote.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("When did the vote take place?"))[0]).toContain("the vote on the Lumara dam");
+      expect(quotes(await rag.answer("What came up at the vote?"))[0]).toContain("the vote on the Lumara dam");
+    });
+  });
+});
+
+describe("the future of a present-tense verb", () => {
+  it("is found as the text writes it, with س, from the standard present and the dialects' ه or ح", async () => {
+    const paragraphs = ["وقال الوزير إن المفاوضات ستبدأ في نيويورك الشهر المقبل.", "وزار الوزير المدرسة الجديدة في المدينة."];
+    await withBriefing("001_talks.txt", paragraphs, async (rag) => {
+      for (const question of ["متى تبدأ المفاوضات؟", "وفيه مفاوضات هتبدأ ولا ايه؟", "المفاوضات حتبدأ وين؟"]) {
+        expect(quotes(await rag.answer(question))[0], question).toContain("ستبدأ");
+      }
+    });
+  });
 });
 
 describe("a name's initials", () => {

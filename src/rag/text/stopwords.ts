@@ -44,19 +44,21 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت الشي
 حدث يحدث جرى يجري حصل يحصل انعقد ينعقد تنعقد انعقدت
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
-باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط بعدين
+باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
+تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم
 بأي لأي بأية لأية وبأي مما فيما بما
 بشكل بصورة بطريقة`;
 
 /**
  * Demonstratives, the dialects' verbs of saying and the prepositions a question asks "about" with, which a
- * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟"):
+ * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟", "وفيه
+ * مفاوضات؟", and is there …):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين`;
+عن حول بخصوص بشأن بالنسبة بعدين فيه فيها`;
 
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);

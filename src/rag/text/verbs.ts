@@ -16,6 +16,15 @@ export const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:
 export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
 /**
+ * The Egyptian and Levantine future: ه or ح before the present ("هتبدأ", will start; "حيروح"), three letters or
+ * more after ي, ت or ن: the standard future's س (see FUTURE_OF).
+ */
+export const DIALECT_FUTURE = /^[هح][يتن].{3,}$/u;
+
+/** A present-tense verb of three letters or more after its prefix, whose future the standard writes with س (ستبدأ). */
+export const FUTURE_OF = /^[يتن].{3,}$/u;
+
+/**
  * The Egyptian and Levantine passive: ات before the past ("اتنشرت", was published; "اتسجن", was jailed; "اتثار",
  * was raised), three letters or more after it, و or ف before it ("واتسجن").
  */

@@ -84,6 +84,10 @@ describe("stop words", () => {
     for (const word of ["كام", "شحال", "كده", "كدا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes 'exactly' (تحديداً, بالتحديد), 'mean' (تقصد, يقصدهم) and a follow-up's 'and is there' (وفيه) for function words", () => {
+    for (const word of ["تحديداً", "بالتحديد", "بالذات", "تقصد", "يقصدهم", "قصدك", "وفيه", "وفيها"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("takes the Egyptian and Maghrebi possessive in each gender (بتاعة, تاعة, متاعة: 'of') for a function word", () => {
     for (const word of ["بتاعة", "بتاعت", "بتوع", "تاعة", "متاعة"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
