@@ -148,9 +148,22 @@ describe("answer quality on the briefing", () => {
     // answerable answered, 4 of the 8 unanswerable declined). Misses: "who is the US official visiting algeria?"
     // (the sentence naming her calls her مساعدة وزير الخارجية, not an official; the one saying she visits does not
     // name her), her "job title at the state dept", a tweet's date and replies asked at once in Egyptian, and how
-    // long ago the report went up (the page's "منذ 18 ساعة", dropped as debris).
-    expect(scores.hit3).toBeGreaterThanOrEqual(0.875);
-    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.9);
+    // long ago the report went up (the page's "منذ 18 ساعة", dropped as debris). 93.8% and 96.9% since session 41
+    // (the dialects' تويتة and بتاعة; a dialect word with the article).
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.937);
+    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.968);
+  });
+
+  it("blind10-eval.jsonl (a tenth blind set, session 41: casual paraphrase): hit@3 at its floor", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind10-eval.jsonl"));
+    // 59.4% measured blind at session 41's start (English 57.1%, Arabic 61.1%; 75% of the answerable answered, 6 of
+    // the 8 unanswerable declined): written in looser paraphrase than the sets before it ("that disputed desert
+    // territory", "hang out with", "plug to the algerian fm", "في أي مناسبة"). 65.6% and 78.1% since: "ما الصحيفة
+    // التي نشرت …؟" asks for the outlet, هالـ is the article, التويتة is a tweet. Misses left: paraphrase the text
+    // shares no word with, and Arabic questions refused at the decline's margin (مقعد for the text's مقعدين with
+    // 3 of 4 words found).
+    expect(scores.hit3).toBeGreaterThanOrEqual(0.656);
+    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(0.78);
   });
 
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
@@ -189,8 +202,9 @@ describe("answer quality on the briefing", () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations3.jsonl"));
     // 19 of 24 measured blind; 20 since the Levantine بلش (to start) is in the dialect list, a word taken from this
     // set: the floor guards against regressions and is no blind score. Misses: "اتثار" (was raised), "How long
-    // will it serve there?" (a three-year term), near-topic details answered.
-    expect(right).toBeGreaterThanOrEqual(19);
+    // will it serve there?" (a three-year term), near-topic details answered. 20 since session 41: "On what date
+    // did that meeting take place?" is declined, "take place" no longer a term reaching مسألة through WordNet.
+    expect(right).toBeGreaterThanOrEqual(20);
     expect(rows).toBe(24);
   });
 
@@ -201,6 +215,16 @@ describe("answer quality on the briefing", () => {
     // Algiers tomorrow" (weather found through a synonym's translation, تحمل), and محكمة العدل الدولية for the
     // tweet's @CIJ_ICJ. 16 since session 40: "weather" no longer stands in as "endure" (its verb, which nobody uses).
     expect(right).toBeGreaterThanOrEqual(16);
+    expect(rows).toBe(20);
+  });
+
+  it("blind-conversations5.jsonl (written blind, session 41): follow-ups answered in context, off-topic ones declined", async () => {
+    const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations5.jsonl"));
+    // 14 of 20 measured blind. 17 since: the present finds the text's future (هتبدأ, ستبدأ), تحديداً and تقصد
+    // are function words, "issue" is مسألة. Misses: "did any rights defenders get arrested there?" (answered from
+    // the passage on them), "وعلاه هي مهمة حسبها؟" (why is it important to her), "ما الذي تقدّره فيها؟" (تقدّره
+    // for the text's نقدر, read as a misspelling).
+    expect(right).toBeGreaterThanOrEqual(17);
     expect(rows).toBe(20);
   });
 });
