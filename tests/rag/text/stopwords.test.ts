@@ -84,6 +84,10 @@ describe("stop words", () => {
     for (const word of ["كام", "شحال", "كده", "كدا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes 'according to her' (حسبها, حسب كلامها, برأيها) for function words, as حسب and رأيك are", () => {
+    for (const word of ["حسبها", "حسبهم", "كلامها", "برأيها", "وفقاً"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("takes 'exactly' (تحديداً, بالتحديد), 'mean' (تقصد, يقصدهم) and a follow-up's 'and is there' (وفيه) for function words", () => {
     for (const word of ["تحديداً", "بالتحديد", "بالذات", "تقصد", "يقصدهم", "قصدك", "وفيه", "وفيها"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
