@@ -84,6 +84,11 @@ describe("stop words", () => {
     for (const word of ["كام", "شحال", "كده", "كدا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes chat spellings of English function words (wat, hw, u, abt, pls) for function words, not BC (a year's era)", () => {
+    for (const word of ["wat", "wut", "hw", "wen", "u", "ur", "abt", "cuz", "pls", "thx"]) expect(isStopword(word), word).toBe(true);
+    expect(isStopword("bc")).toBe(false);
+  });
+
   it("takes 'according to her' (حسبها, حسب كلامها, برأيها) for function words, as حسب and رأيك are", () => {
     for (const word of ["حسبها", "حسبهم", "كلامها", "برأيها", "وفقاً"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
