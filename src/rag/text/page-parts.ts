@@ -130,11 +130,14 @@ const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرل
  * Words for the report itself. A question on when something went up names the report: "When was that posted?"
  * after a question on a tweet asks for the tweet's stamp, and نشرت with a person is her post.
  */
-const ARTICLE_WORDS = normalizedSet("article report story piece news المقال مقال التقرير تقرير الخبر خبر القصة");
+const ARTICLE_WORDS = normalizedSet("article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة");
+
+/** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
+const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says بحسب يظهر تظهر ظاهر مكتوب");
 
 /** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
 const asksOfThePublishing = (token: Token): boolean =>
-  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text) || isStopword(token.text);
+  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text) || SHOWN_WORDS.has(token.text) || isStopword(token.text);
 
 /**
  * The publishing word of a question asking when or how long ago this report went up ("When was this article
