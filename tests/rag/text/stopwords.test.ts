@@ -89,6 +89,10 @@ describe("stop words", () => {
     expect(isStopword("bc")).toBe(false);
   });
 
+  it("takes the dialects' 'with them' (معاهم, معاه) and 'they want' (بدهم, بدك) for function words, as بدها is", () => {
+    for (const word of ["معاهم", "معاه", "معاها", "بدهم", "بدك", "بدنا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("takes 'according to her' (حسبها, حسب كلامها, برأيها) for function words, as حسب and رأيك are", () => {
     for (const word of ["حسبها", "حسبهم", "كلامها", "برأيها", "وفقاً"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
