@@ -28,7 +28,6 @@ import {
   opensWithDateline,
   pagePartOf,
 } from "./text/page-parts.js";
-import { otherNumberForms } from "./text/plurals.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
@@ -512,7 +511,8 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   for (const k of translations) keys.add(k);
   // Its own translations' broken plurals or singulars ("seat", مقعد, finds المقاعد); not its related words', whose
   // looser translations the other number would stretch further.
-  if (!measured) for (const k of translateWord(token.text, lexicon, stem)) for (const form of otherNumberForms(k, { definite: true })) if (context.has(form)) keys.add(form);
+  const own = measured ? [] : translateWord(token.text, lexicon, stem);
+  for (const k of own) for (const form of lexicon.numberForms.get(k) ?? []) keys.add(form);
   // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
   for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
   // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
@@ -565,8 +565,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // So is the dialects' future ه or ح ("هتبدأ").
   const verb = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text) ? token.text.slice(1) : token.text;
   if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
-  // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ).
-  if (FUTURE_OF.test(verb)) for (const k of heldKeys(token, `س${verb}`, context)) keys.add(k);
+  // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ): by its light
+  // stem alone, as a stemmer would read a made-up word's letters as clitics (ستافات as ستاف, of ستافان).
+  const future = FUTURE_OF.test(verb) ? lightStemArabic(`س${verb}`) : undefined;
+  if (future !== undefined && context.has(future)) keys.add(future);
   // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
   // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
   const bare = PRESENT_ROOT.exec(verb)?.[1];
@@ -580,10 +582,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const marked = verb !== token.text || VERB_ENDING.test(verb);
   if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
-  // A noun is its broken plural or singular too (مقعد, the text's المقاعد; أحزاب, حزب): the shapes made from its
-  // stems are stems already, looked up as they are (a stemmer would read a made-up بقايل as ب and قائل).
-  const definite = hasArticle(token.text);
-  for (const form of own.flatMap((key) => otherNumberForms(key, { definite }))) if (context.has(form) && !isStopword(form)) keys.add(form);
+  // A noun is its broken plural or singular too, where the word lists attest the pair (مقعد, the text's المقاعد):
+  // a word with the article, or a stem of four letters or more; three bare letters are as often a verb (كتب,
+  // wrote, is also the plural of كتاب, a book).
+  const noun = hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
+  if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   if (!ownFound) cliticKeys(token, context, keys);
   // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن): an other form, which ranks and
   // does not count as finding the word, since ات also begins nouns whose rest is another word (اتهام, هام).

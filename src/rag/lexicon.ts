@@ -17,6 +17,7 @@ import { deserialize, serialize } from "node:v8";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
 import { normalizedSet } from "./text/normalize.js";
+import { otherNumberForms } from "./text/plurals.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
@@ -62,8 +63,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
  * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
+ * Version 10: the broken plurals the lists attest (numberPairs).
  */
-const WORD_LISTS_VERSION = 9;
+const WORD_LISTS_VERSION = 10;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -81,6 +83,8 @@ export interface Lexicon {
   readonly derived: ReadonlyMap<string, readonly string[]>;
   /** English stem -> corpus words that are no English word but spelt nearly as it (interior ~ interieur). */
   readonly cognates: ReadonlyMap<string, readonly string[]>;
+  /** Arabic key -> the corpus's keys of the same noun in the other number, broken plurals (see numberPairsOf). */
+  readonly numberForms: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
@@ -112,6 +116,8 @@ export interface SerializedLexicon {
    * (interieur for "interior"), a name's English cousin.
    */
   readonly cognates: MapEntries;
+  /** Arabic key -> the corpus's keys of the same noun in the other number (absent in an index of format 8's first lexicons). */
+  readonly numberForms?: MapEntries;
 }
 
 /** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
@@ -205,6 +211,8 @@ interface WordLists {
   readonly relatedByStem: Postings;
   /** Per skeleton (see {@link skeleton}), the stems of Latin letters of the headwords that have it, for cognates. */
   readonly stemsBySkeleton: ReadonlyMap<string, readonly string[]>;
+  /** Arabic keys of one noun in two numbers, a broken plural and its singular, each way (see numberPairsOf). */
+  readonly numberPairs: readonly (readonly [key: string, other: string])[];
 }
 
 /**
@@ -260,6 +268,9 @@ function parseLists(paths: LexiconPaths): WordLists {
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
   const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
   const headwordStems = new Set<string>();
+  // Per headword, the light stems of its one-word translations: where "seat" and "seats" translate to the two
+  // numbers of one Arabic noun, that pair is a broken plural (numberPairsOf).
+  const oneWordKeys = new Map<string, Set<string>>();
   for (const { english, translations: alternatives } of entries) {
     let headword = known.get(english);
     if (headword === undefined) known.set(english, (headword = known.size));
@@ -272,6 +283,7 @@ function parseLists(paths: LexiconPaths): WordLists {
       if (tokens.length === 0 || tokens.length > maxWords) continue;
       // Its words that can be looked for: a word with no key of MIN_TRANSLATION_KEY letters (خط in خط جوي) is none.
       const words = tokens.map((token) => translationKeys(token));
+      if (tokens.length === 1) add(oneWordKeys, english, words[0]?.[0] as string);
       const sought = words.filter((keys) => keys.some((key) => key.length >= MIN_TRANSLATION_KEY));
       const phrase = phraseWords.push(sought.length) - 1;
       for (const keys of words) {
@@ -348,7 +360,36 @@ function parseLists(paths: LexiconPaths): WordLists {
     relatedByHeadword: postingsOf(decider, known.size),
     relatedByStem: postingsOf(decider.map((d) => (d < 0 ? -1 - d : -1)), strings.length),
     stemsBySkeleton,
+    numberPairs: numberPairsOf(oneWordKeys),
   };
+}
+
+/** An English noun's regular plurals: seat, seats; box, boxes; party, parties. */
+const englishPlurals = (word: string): string[] => [`${word}s`, `${word}es`, ...(word.endsWith("y") ? [`${word.slice(0, -1)}ies`] : [])];
+
+/**
+ * The broken plurals the word lists attest: a one-word translation of an English noun and one of its plural whose
+ * shapes are the two numbers of one Arabic noun by a pattern of the grammars (otherNumberForms: "seat" المقعد,
+ * "seats" المقاعد). A pattern alone joins words of other roots and senses that happen to have the two shapes
+ * (الجزيرة, an island, and الجزائر, Algeria; تحدٍّ and اتحاد; مقبل, next, and مقابل); two translations of one
+ * English word in its two numbers make the pair that word's. Each pair both ways.
+ */
+function numberPairsOf(oneWordKeys: ReadonlyMap<string, ReadonlySet<string>>): [string, string][] {
+  const pairs = new Map<string, [string, string]>();
+  for (const [singular, keys] of oneWordKeys) {
+    for (const plural of englishPlurals(singular)) {
+      const others = oneWordKeys.get(plural);
+      if (!others) continue;
+      for (const key of keys) {
+        for (const form of otherNumberForms(key)) {
+          if (!others.has(form)) continue;
+          pairs.set(`${key} ${form}`, [key, form]);
+          pairs.set(`${form} ${key}`, [form, key]);
+        }
+      }
+    }
+  }
+  return [...pairs.values()];
 }
 
 /** The parsed word lists of this process, by paths and fingerprint; a running bot prunes them at every reload. */
@@ -435,7 +476,15 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     related: entries(related),
     derived: entries(derived),
     cognates: entries(cognates),
+    numberForms: entries(numberFormsOf(corpusKeys, lists)),
   };
+}
+
+/** The attested broken plural or singular of each key (numberPairsOf), where the corpus holds it. */
+function numberFormsOf(corpusKeys: ReadonlySet<string>, { numberPairs }: WordLists): Map<string, Set<string>> {
+  const forms = new Map<string, Set<string>>();
+  for (const [key, other] of numberPairs) if (corpusKeys.has(other)) add(forms, key, other);
+  return forms;
 }
 
 /** Shorter words are alike by chance ("dz", "amb"); fewer consonants too. */
@@ -559,5 +608,6 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     related: new Map(data.related),
     derived: new Map(data.derived),
     cognates: new Map(data.cognates),
+    numberForms: new Map(data.numberForms ?? []),
   };
 }

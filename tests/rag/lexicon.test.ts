@@ -16,6 +16,7 @@ import {
   type LexiconPaths,
   type SerializedLexicon,
 } from "../../src/rag/lexicon.js";
+import { otherNumberForms } from "../../src/rag/text/plurals.js";
 import { isStopword } from "../../src/rag/text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize, type Token } from "../../src/rag/text/tokenize.js";
@@ -218,6 +219,22 @@ describe("the bilingual lexicon", () => {
   });
 });
 
+describe("broken plurals", () => {
+  it("joins two numbers of one noun where an English word and its plural translate to them, and no others", () => {
+    writeFileSync(
+      paths.dictionary,
+      ["seat\tالمقعد\t", "seats\tالمقاعد\t", "island\tالجزيرة\t", "islands\tالجزر\t", "challenge\tالتحدي\t", "union\tالاتحاد\t"].join("\n"),
+    );
+    const ctx = context("طالبت القارة بمقاعد دائمة في الجزائر عبر الاتحاد");
+    // مقعد and مقاعد: "seat" and "seats".
+    expect(keysOf("كم مقعداً تطلب القارة؟", ctx)).toEqual(expect.arrayContaining(["مقاعد"]));
+    expect(keysOf("How many seats?", ctx)).toEqual(expect.arrayContaining(["مقاعد"]));
+    // الجزيرة (an island) has the shape of الجزائر's singular, and التحدي of الاتحاد's: no English pair says so.
+    expect(keysOf("ماذا نشرت الجزيرة؟", ctx)).not.toContain("جزاير");
+    expect(keysOf("ما التحدي؟", ctx)).not.toContain("اتحاد");
+  });
+});
+
 describe("fuzzy spellings", () => {
   it("reaches an inflected form the stemmers miss, but never a short or function-word stem", () => {
     const ctx = context("تعرضت الجزائر للانتقادات الدولية. وكانت الدولة");
@@ -327,6 +344,23 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
       if (isDerived) add(derived, `*${stem}`, other);
     }
   }
+  // Broken plurals: a one-word translation of an English word and one of its plural's, the two numbers of one
+  // noun by a pattern, each way, in the order first met; kept where the corpus holds the other number.
+  const oneWord = new Map<string, Set<string>>();
+  for (const { english, translations } of entries) for (const tokens of translations) if (tokens.length === 1) add(oneWord, english, tokens[0]?.[0] as string);
+  const pairs = new Map<string, [string, string]>();
+  for (const [singular, keys] of oneWord) {
+    for (const plural of [`${singular}s`, `${singular}es`, ...(singular.endsWith("y") ? [`${singular.slice(0, -1)}ies`] : [])]) {
+      for (const key of oneWord.has(plural) ? keys : []) {
+        for (const form of otherNumberForms(key)) {
+          if (!oneWord.get(plural)?.has(form)) continue;
+          for (const [a, b] of [[key, form], [form, key]] as const) if (!pairs.has(`${a} ${b}`)) pairs.set(`${a} ${b}`, [a, b]);
+        }
+      }
+    }
+  }
+  const numberForms = new Map<string, Set<string>>();
+  for (const [key, other] of pairs.values()) if (corpusKeys.has(other)) add(numberForms, key, other);
   const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
   return {
     enWord: nonEmpty(enWord),
@@ -336,6 +370,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     related: nonEmpty(related),
     derived: nonEmpty(derived),
     cognates: nonEmpty(cognates),
+    numberForms: nonEmpty(numberForms),
   };
 }
 

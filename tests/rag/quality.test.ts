@@ -203,8 +203,8 @@ describe("answer quality on the briefing", () => {
     // paraphrases the text does not share a word with ("what is she doing with member states?", a listening tour),
     // near-topic details answered. 12 since session 32 read the Maghrebi present of a dialect table verb ("وفين
     // كتخدم؟": the table's تخدم, found as تعمل). 14 since session 40 ("ووين انعقد؟": انعقد, was held, a function
-    // word as جرى is).
-    expect(right).toBeGreaterThanOrEqual(14);
+    // word as جرى is). 15 since session 41's broken plurals.
+    expect(right).toBeGreaterThanOrEqual(15);
     expect(rows).toBe(20);
   });
 
@@ -230,11 +230,12 @@ describe("answer quality on the briefing", () => {
 
   it("blind-conversations5.jsonl (written blind, session 41): follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations5.jsonl"));
-    // 14 of 20 measured blind. 17 since: the present finds the text's future (هتبدأ, ستبدأ), تحديداً and تقصد
-    // are function words, "issue" is مسألة. Misses: "did any rights defenders get arrested there?" (answered from
-    // the passage on them), "وعلاه هي مهمة حسبها؟" (why is it important to her), "ما الذي تقدّره فيها؟" (تقدّره
-    // for the text's نقدر, read as a misspelling).
-    expect(right).toBeGreaterThanOrEqual(17);
+    // 14 of 20 measured blind. 16 since: the present finds the text's future (هتبدأ, ستبدأ), تحديداً and تقصد
+    // are function words (17 while the glossary gave "issue" مسألة, which the review found also read the verb: "Did
+    // the US issue a warning?"). Misses: "what issue came up during it?", "did any rights defenders get arrested
+    // there?" (answered from the passage on them), "وعلاه هي مهمة حسبها؟" (why is it important to her), "ما الذي
+    // تقدّره فيها؟" (تقدّره for the text's نقدر, read as a misspelling).
+    expect(right).toBeGreaterThanOrEqual(16);
     expect(rows).toBe(20);
   });
 

@@ -31,18 +31,14 @@ export function readDialectTable(path = DIALECT_PATH): ReadonlyMap<string, reado
  */
 const PRESENT_MARKER = /^(?:ب|كا|ك)(?=[يتن].{3})/u;
 
-/** The article and what may come before it (و or ف, ب, ل or ك), two letters at least after it. */
-const ARTICLE = /^[وف]?(?:[بك]?ال|لل)(?=..)/u;
-
 /**
- * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات"), with the
- * article ("التويتة") and with a present marker ("كتخدم", "بتخدم" as تخدم); none for any other token.
+ * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات") and with
+ * a present marker ("كتخدم", "بتخدم" as تخدم); none for any other token.
  */
 export function standardKeys(normalized: string): readonly string[] {
   table ??= readDialectTable();
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
-  const bare = normalized.replace(ARTICLE, "");
-  for (const word of [normalized, ...(joined ? [normalized.slice(1)] : []), ...(bare !== normalized ? [bare] : [])]) {
+  for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
     const keys = table.get(word) ?? table.get(word.replace(PRESENT_MARKER, ""));
     if (keys) return keys;
   }

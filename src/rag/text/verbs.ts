@@ -17,11 +17,15 @@ export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
 /**
  * The Egyptian and Levantine future: ه or ح before the present ("هتبدأ", will start; "حيروح"), three letters or
- * more after ي, ت or ن: the standard future's س (see FUTURE_OF).
+ * more after ي, ت or ن, and no plural noun's ات at the end (هتافات, chants, is no future of تافات): the standard
+ * future's س (see FUTURE_OF).
  */
-export const DIALECT_FUTURE = /^[هح][يتن].{3,}$/u;
+export const DIALECT_FUTURE = /^[هح][يتن](?!.*ات$).{3,}$/u;
 
-/** A present-tense verb of three letters or more after its prefix, whose future the standard writes with س (ستبدأ). */
+/**
+ * The shape of a present tense, ي, ت or ن and three letters or more, whose future the standard writes with س
+ * (تبدأ, ستبدأ). Nouns have it too (تقرير): the caller keeps only a future the corpus holds, by its light stem.
+ */
 export const FUTURE_OF = /^[يتن].{3,}$/u;
 
 /**

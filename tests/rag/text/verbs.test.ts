@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { hollowForms, lamVerbKeys } from "../../../src/rag/text/verbs.js";
+import { DIALECT_FUTURE, hollowForms, lamVerbKeys } from "../../../src/rag/text/verbs.js";
+import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
   it("gives a hollow verb's past, present and verbal noun from any of them", () => {
@@ -35,5 +36,13 @@ describe("lamVerbKeys", () => {
     expect(keys("التحية")).toEqual([]);
     expect(keys("التصويت")).toEqual([]);
     expect(keys("اجتمعت")).toEqual([]);
+  });
+});
+
+describe("DIALECT_FUTURE", () => {
+  it("reads the Egyptian and Levantine future ه or ح before a present tense, not a plural noun of that shape", () => {
+    for (const word of ["هتبدأ", "حيروح", "هنشوف", "حتقول"]) expect(DIALECT_FUTURE.test(normalizeToken(word)), word).toBe(true);
+    // هتافات (chants) would be the future of تافات, whose made-up ستافات a stemmer reads as ستاف (Staffan).
+    for (const word of ["هتافات", "حين", "هيئة"]) expect(DIALECT_FUTURE.test(normalizeToken(word)), word).toBe(false);
   });
 });
