@@ -340,6 +340,10 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous);
 }
 
+/** "Please" in Arabic, لو سمحت (if you allow): its verb is no term there, and "allowed" (سمحت البلاد) elsewhere. */
+const ALLOW = normalizedSet("سمحت سمحتي سمحتو سمحتوا سمحتم");
+const isPlease = (tokens: readonly Token[], i: number): boolean => ALLOW.has(tokens[i]?.text ?? "") && tokens[i - 1]?.text === "لو";
+
 /**
  * Function words as a question writes them, whose normal forms are also words: "وإلى" (and to) with ى, whose
  * normal form is that of والي, "governor" ("وإلى متى ستبقى البعثة؟"); "إلام" (to what) with إ, whose normal
@@ -380,7 +384,7 @@ interface WordRole {
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isPlease(tokens, i)) return undefined;
   const own = tokenKeys(token);
   const keys = new Set(own);
   const relatives = new Set<string>();
@@ -573,6 +577,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
   const bare = PRESENT_ROOT.exec(verb)?.[1];
   if (bare !== undefined) relatives.add(bare);
+  // Or, for a verb of form IV, its verbal noun إفعال (يصلحوه, they fix it: the text's إصلاح, reform), which ranks.
+  const [r1, r2, r3] = bare === undefined ? [] : [...bare];
+  if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
   formVIIIKeys(token, verb, context, keySets);
   formVKeys(token, verb, context, keySets);
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
@@ -588,10 +595,17 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const noun = hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
   if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   if (!ownFound) cliticKeys(token, context, keys);
-  // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن): an other form, which ranks and
-  // does not count as finding the word, since ات also begins nouns whose rest is another word (اتهام, هام).
+  // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن), or the standard's form VIII and
+  // its verbal noun: of the root (اتنقدت, was criticised: انتقد, انتقاد) or of a form VIII verb the passive is made
+  // on (اتنتخبت, was elected: انتخب, انتخاب). Other forms, which rank and do not count as finding the word, since
+  // ات also begins nouns whose rest is another word (اتهام, هام).
   const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text)?.[1];
-  if (past !== undefined) for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
+  if (past !== undefined) {
+    for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
+    const stem = past.replace(PAST_ENDING, "");
+    const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
+    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+  }
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
   // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال; "هالتقرير" for التقرير), and for
   // their translations.
@@ -602,6 +616,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
 }
+
+/** A past tense's ending for the third person (اتنقدت, she; اتنقدوا, they), read off to find its root. */
+const PAST_ENDING = /(?:ت|وا|و)$/u;
 
 /** Letters a made-up form's key needs: Snowball's shortest stems of the made-up forms (انت, a pronoun) match too much. */
 const MIN_FORM_KEY = 4;

@@ -182,6 +182,35 @@ describe("the dialects' demonstrative هالـ", () => {
   });
 });
 
+describe("dialect verbs and their standard forms", () => {
+  const paragraphs = [
+    "وقالت الحكومة إن إصلاح المجلس ضروري قبل الصيف.",
+    "وسمحت الحكومة بزيارة المبعوث إلى المجلس الشهر الماضي.",
+    "وجرى انتخاب البلاد عضواً في المجلس في أكتوبر.",
+  ];
+
+  it("reads سمحت as 'allowed', and as nothing in لو سمحت (please)", async () => {
+    await withBriefing("001_allowed.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("بإيه سمحت الحكومة؟"))[0]).toContain("وسمحت الحكومة");
+      expect(quotes(await rag.answer("لو سمحت، شو قالت الحكومة عن إصلاح المجلس؟"))[0]).toContain("إصلاح المجلس");
+    });
+  });
+
+  it("finds a form IV verb's verbal noun (يصلحوه, the text's إصلاح) and a passive's form VIII (اتنتخبت, انتخاب)", async () => {
+    // Each pair says the same but for the word asked about, the first the other word.
+    const pairs = [
+      "وقالت الحكومة إن اجتماع المجلس ضروري قبل الصيف.",
+      "وقالت الحكومة إن إصلاح المجلس ضروري قبل الصيف.",
+      "وجرى قبول البلاد عضواً في المجلس في أكتوبر.",
+      "وجرى انتخاب البلاد عضواً في المجلس في أكتوبر.",
+    ];
+    await withBriefing("001_reform.txt", pairs, async (rag) => {
+      expect(quotes(await rag.answer("شو قالت الحكومة عن المجلس قبل الصيف، وكيف راح يصلحوه؟"))[0]).toContain("إصلاح المجلس");
+      expect(quotes(await rag.answer("امتى اتنتخبت البلاد عضو في المجلس؟"))[0]).toContain("انتخاب البلاد");
+    });
+  });
+});
+
 describe("the unit a time question asks in", () => {
   it('is no term: "في أي عام" and "in what year" find the sentence with the year, not one saying عام (general) or "year"', async () => {
     const paragraphs = [

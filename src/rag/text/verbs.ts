@@ -34,8 +34,8 @@ export const FUTURE_OF = /^[يتن].{3,}$/u;
  */
 export const DIALECT_PASSIVE = /^[وف]?ات(.{3,})$/u;
 
-/** The endings a present-tense verb may carry: object pronouns, plural and dual. */
-const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا"] as const;
+/** The endings a present-tense verb may carry: object pronouns, plural and dual, the dialects' plural with an object (يصلحوه). */
+const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا", "وه", "وها", "وهم"] as const;
 /** At most one of those endings, at the end of a pattern. */
 const PRESENT_ENDING = `(?:${PRESENT_ENDINGS.filter(Boolean).join("|")})?$`;
 /** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */

@@ -93,6 +93,11 @@ describe("stop words", () => {
     for (const word of ["معاهم", "معاه", "معاها", "بدهم", "بدك", "بدنا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes the Iraqi 'there is' (اكو), the Levantine 'it has been' (صارله), 'tell me' (تقولي) and a follow-up's 'and after' (وبعد) for function words, not 'allowed' (سمحت)", () => {
+    for (const word of ["اكو", "ماكو", "صارله", "صرلها", "تقولي", "تخبرني", "وبعد"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+    expect(isStopword(normalizeToken("سمحت"))).toBe(false);
+  });
+
   it("takes 'according to her' (حسبها, حسب كلامها, برأيها) for function words, as حسب and رأيك are", () => {
     for (const word of ["حسبها", "حسبهم", "كلامها", "برأيها", "وفقاً"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });

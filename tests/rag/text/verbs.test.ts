@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { DIALECT_FUTURE, hollowForms, lamVerbKeys } from "../../../src/rag/text/verbs.js";
+import { DIALECT_FUTURE, hollowForms, lamVerbKeys, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -44,5 +44,12 @@ describe("DIALECT_FUTURE", () => {
     for (const word of ["هتبدأ", "حيروح", "هنشوف", "حتقول"]) expect(DIALECT_FUTURE.test(normalizeToken(word)), word).toBe(true);
     // هتافات (chants) would be the future of تافات, whose made-up ستافات a stemmer reads as ستاف (Staffan).
     for (const word of ["هتافات", "حين", "هيئة"]) expect(DIALECT_FUTURE.test(normalizeToken(word)), word).toBe(false);
+  });
+});
+
+describe("PRESENT_ROOT", () => {
+  it("reads a present tense's root behind the dialects' plural with an object (يصلحوه, they fix it)", () => {
+    expect(PRESENT_ROOT.exec(normalizeToken("يصلحوه"))?.[1]).toBe("صلح");
+    expect(PRESENT_ROOT.exec(normalizeToken("يدعمها"))?.[1]).toBe("دعم");
   });
 });
