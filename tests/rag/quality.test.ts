@@ -176,6 +176,15 @@ describe("answer quality on the briefing", () => {
     expect(scores.answerableAnswered).toBeGreaterThanOrEqual(1);
   });
 
+  it("blind12-eval.jsonl (a twelfth blind set, session 41: requests, yes/no, the other language's text): hit@3 at its floor", async () => {
+    const scores = await score(join(REPO_ROOT, "tests/fixtures/blind12-eval.jsonl"));
+    // 100% measured blind (hit@1 90.9%, every answerable question answered, 3 of the 7 unanswerable declined): the
+    // floor guards it. The unanswerable ones answered are near-topic details (why Drareni was jailed, the envoy's
+    // name, how many days she stayed, whether Algeria won its seat).
+    expect(scores.hit3).toBeGreaterThanOrEqual(1);
+    expect(scores.answerableAnswered).toBeGreaterThanOrEqual(1);
+  });
+
   it("conversations.jsonl: follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/conversations.jsonl"));
     // 23 of 25 (session 32: the tweet that answers "which region does he cover for them?", quoted first the turn
@@ -242,10 +251,21 @@ describe("answer quality on the briefing", () => {
   it("blind-conversations6.jsonl (written blind, session 41): follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations6.jsonl"));
     // 15 of 20 measured blind after the session's other changes; 17 since the dialects' معاهم (with them) and
-    // بدهم (they want) are function words. Misses: "where are those groups based" (groups found in another
-    // sentence's مجموعات), "How long has she held that post?" answered, and the Egyptian passive اتنقدت for the
-    // text's انتقادات.
-    expect(right).toBeGreaterThanOrEqual(17);
+    // بدهم (they want) are function words, 18 since سمحت is "allowed" again outside لو سمحت (please). Misses:
+    // "where are those groups based" (groups found in another sentence's مجموعات) and "How long has she held that
+    // post?" answered.
+    expect(right).toBeGreaterThanOrEqual(18);
+    expect(rows).toBe(20);
+  });
+
+  it("blind-conversations7.jsonl (written blind, session 41): follow-ups answered in context, off-topic ones declined", async () => {
+    const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations7.jsonl"));
+    // 14 of 20 measured blind; 16 since سمحت (allowed) is no stop word but in لو سمحت, and the Iraqi اكو (there
+    // is), the Levantine صارله (it has been) and وبعد (and after) are function words. Misses: "Why is it in
+    // trouble now?" (trouble, مشكلة, for the text's الإشكالات), "And who chairs that council?" answered, "وشو دخل
+    // الجزائر وأمريكا بهالموضوع؟" (what have they to do with it), "وشلون راح يصلحوه؟" (its إصلاح ranks, but
+    // does not count as found: declined).
+    expect(right).toBeGreaterThanOrEqual(16);
     expect(rows).toBe(20);
   });
 });
