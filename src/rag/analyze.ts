@@ -340,9 +340,13 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous);
 }
 
-/** "Please" in Arabic, لو سمحت (if you allow): its verb is no term there, and "allowed" (سمحت البلاد) elsewhere. */
-const ALLOW = normalizedSet("سمحت سمحتي سمحتو سمحتوا سمحتم");
-const isPlease = (tokens: readonly Token[], i: number): boolean => ALLOW.has(tokens[i]?.text ?? "") && tokens[i - 1]?.text === "لو";
+/**
+ * "Please" in Arabic, لو سمحت or إذا سمحت (if you allow): its verb is no term there, and "allowed" (سمحت البلاد)
+ * elsewhere.
+ */
+const ALLOW = normalizedSet("سمحت سمحتي سمحتو سمحتوا سمحتم سمحتلي سمحتيلي");
+const IF = normalizedSet("لو ولو اذا واذا ان");
+const isPlease = (tokens: readonly Token[], i: number): boolean => ALLOW.has(tokens[i]?.text ?? "") && IF.has(tokens[i - 1]?.text ?? "");
 
 /**
  * Function words as a question writes them, whose normal forms are also words: "وإلى" (and to) with ى, whose
@@ -577,8 +581,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
   const bare = PRESENT_ROOT.exec(verb)?.[1];
   if (bare !== undefined) relatives.add(bare);
-  // Or, for a verb of form IV, its verbal noun إفعال (يصلحوه, they fix it: the text's إصلاح, reform), which ranks.
-  const [r1, r2, r3] = bare === undefined ? [] : [...bare];
+  // A verb its ending or the dialects' ب marks as one, found nowhere, may be of form IV: its verbal noun إفعال
+  // (يصلحوه, they fix it: the text's إصلاح, reform) ranks. Not an unmarked word: with hamza folded, إفعال is also
+  // the plural أفعال (يعلم would find اعلام, media; تحزب the text's أحزاب).
+  const marked = verb !== token.text || VERB_ENDING.test(verb);
+  const [r1, r2, r3] = bare !== undefined && marked && !ownFound ? [...bare] : [];
   if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
   formVIIIKeys(token, verb, context, keySets);
   formVKeys(token, verb, context, keySets);
@@ -586,7 +593,6 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) and that is found
   // nowhere may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
   // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
-  const marked = verb !== token.text || VERB_ENDING.test(verb);
   if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
   // A noun is its broken plural or singular too, where the word lists attest the pair (مقعد, the text's المقاعد):
@@ -602,9 +608,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text)?.[1];
   if (past !== undefined) {
     for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
-    const stem = past.replace(PAST_ENDING, "");
-    const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
-    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+    // With its ending off, or with none (a last ت may be the root's: اتثبت).
+    for (const stem of new Set([past.replace(PAST_ENDING, ""), past])) {
+      const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
+      if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+    }
   }
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
   // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال; "هالتقرير" for التقرير), and for

@@ -17,7 +17,7 @@ import { deserialize, serialize } from "node:v8";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
 import { normalizedSet } from "./text/normalize.js";
-import { otherNumberForms } from "./text/plurals.js";
+import { brokenPlurals } from "./text/plurals.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
@@ -268,9 +268,9 @@ function parseLists(paths: LexiconPaths): WordLists {
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
   const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
   const headwordStems = new Set<string>();
-  // Per headword, the light stems of its one-word translations: where "seat" and "seats" translate to the two
-  // numbers of one Arabic noun, that pair is a broken plural (numberPairsOf).
-  const oneWordKeys = new Map<string, Set<string>>();
+  // Per headword, its one-word translations, as written (article and ة off) and by their light stem: where "seat"
+  // and "seats" translate to the two numbers of one Arabic noun, that pair is a broken plural (numberPairsOf).
+  const oneWords = new Map<string, Map<string, OneWord>>();
   for (const { english, translations: alternatives } of entries) {
     let headword = known.get(english);
     if (headword === undefined) known.set(english, (headword = known.size));
@@ -283,7 +283,11 @@ function parseLists(paths: LexiconPaths): WordLists {
       if (tokens.length === 0 || tokens.length > maxWords) continue;
       // Its words that can be looked for: a word with no key of MIN_TRANSLATION_KEY letters (خط in خط جوي) is none.
       const words = tokens.map((token) => translationKeys(token));
-      if (tokens.length === 1) add(oneWordKeys, english, words[0]?.[0] as string);
+      const [one] = tokens;
+      if (one && tokens.length === 1) {
+        const forms = oneWords.get(english) ?? oneWords.set(english, new Map()).get(english);
+        forms?.set(writtenNoun(one.text), { key: words[0]?.[0] as string, feminine: one.text.endsWith("ه") });
+      }
       const sought = words.filter((keys) => keys.some((key) => key.length >= MIN_TRANSLATION_KEY));
       const phrase = phraseWords.push(sought.length) - 1;
       for (const keys of words) {
@@ -360,31 +364,51 @@ function parseLists(paths: LexiconPaths): WordLists {
     relatedByHeadword: postingsOf(decider, known.size),
     relatedByStem: postingsOf(decider.map((d) => (d < 0 ? -1 - d : -1)), strings.length),
     stemsBySkeleton,
-    numberPairs: numberPairsOf(oneWordKeys),
+    numberPairs: numberPairsOf(oneWords),
   };
 }
 
 /** An English noun's regular plurals: seat, seats; box, boxes; party, parties. */
 const englishPlurals = (word: string): string[] => [`${word}s`, `${word}es`, ...(word.endsWith("y") ? [`${word.slice(0, -1)}ies`] : [])];
 
+/** A one-word translation: the key it is matched under (its light stem), and whether it ends in ة (normalised ه). */
+interface OneWord {
+  readonly key: string;
+  readonly feminine: boolean;
+}
+
+/** A one-word translation as the patterns read it: without its article (and a و or ب before it) and its ة. */
+const writtenNoun = (text: string): string => text.replace(/^[وفبكل]?(?:ال|لل)(?=...)/u, "").replace(/ه$/u, "");
+
 /**
- * The broken plurals the word lists attest: a one-word translation of an English noun and one of its plural whose
- * shapes are the two numbers of one Arabic noun by a pattern of the grammars (otherNumberForms: "seat" المقعد,
- * "seats" المقاعد). A pattern alone joins words of other roots and senses that happen to have the two shapes
- * (الجزيرة, an island, and الجزائر, Algeria; تحدٍّ and اتحاد; مقبل, next, and مقابل); two translations of one
- * English word in its two numbers make the pair that word's. Each pair both ways.
+ * A singular noun's light stem shorter than this, with its ة off, is as often another word (مهمة, a task, is مهم,
+ * important): its plural is not joined to it.
  */
-function numberPairsOf(oneWordKeys: ReadonlyMap<string, ReadonlySet<string>>): [string, string][] {
+const MIN_FEMININE_STEM = 4;
+
+/**
+ * The broken plurals the word lists attest: a one-word translation of an English noun and one of its plural's
+ * whose written shapes are the singular and the plural of one pattern of the grammars (brokenPlurals: "seat"
+ * المقعد, "seats" المقاعد). A pattern alone joins words of other roots and senses that happen to have the two
+ * shapes (الجزيرة, an island, and الجزائر, Algeria; تحدٍّ and اتحاد; مقبل, next, and مقابل); two translations of
+ * one English word in its two numbers make the pair that word's, as do two translations of one English word (country:
+ * بلد, بلاد). Each pair, by the words' light stems (the keys they are matched under), both ways.
+ */
+function numberPairsOf(oneWords: ReadonlyMap<string, ReadonlyMap<string, OneWord>>): [string, string][] {
   const pairs = new Map<string, [string, string]>();
-  for (const [singular, keys] of oneWordKeys) {
-    for (const plural of englishPlurals(singular)) {
-      const others = oneWordKeys.get(plural);
-      if (!others) continue;
-      for (const key of keys) {
-        for (const form of otherNumberForms(key)) {
-          if (!others.has(form)) continue;
-          pairs.set(`${key} ${form}`, [key, form]);
-          pairs.set(`${form} ${key}`, [form, key]);
+  for (const [singular, forms] of oneWords) {
+    // Its plural's translations, and its own: a word the lists translate by both numbers of one noun ("country",
+    // بلد and بلاد) means it by either.
+    for (const plural of [...englishPlurals(singular), singular]) {
+      const plurals = oneWords.get(plural);
+      if (!plurals) continue;
+      for (const [written, { key, feminine }] of forms) {
+        if (feminine && key.length < MIN_FEMININE_STEM) continue;
+        for (const shape of brokenPlurals(written)) {
+          const other = plurals.get(shape)?.key;
+          if (other === undefined || other === key) continue;
+          pairs.set(`${key} ${other}`, [key, other]);
+          pairs.set(`${other} ${key}`, [other, key]);
         }
       }
     }

@@ -192,7 +192,9 @@ describe("dialect verbs and their standard forms", () => {
   it("reads سمحت as 'allowed', and as nothing in لو سمحت (please)", async () => {
     await withBriefing("001_allowed.txt", paragraphs, async (rag) => {
       expect(quotes(await rag.answer("بإيه سمحت الحكومة؟"))[0]).toContain("وسمحت الحكومة");
-      expect(quotes(await rag.answer("لو سمحت، شو قالت الحكومة عن إصلاح المجلس؟"))[0]).toContain("إصلاح المجلس");
+      for (const please of ["لو سمحت", "إذا سمحت", "اذا سمحتلي"]) {
+        expect(quotes(await rag.answer(`${please}، شو قالت الحكومة عن إصلاح المجلس؟`))[0], please).toContain("إصلاح المجلس");
+      }
     });
   });
 

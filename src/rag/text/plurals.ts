@@ -1,9 +1,9 @@
 /**
  * Arabic broken plurals: a noun's plural made by changing its letters inside (مقعد, مقاعد; حزب, أحزاب; وزير,
- * وزراء), which no stemmer strips as it strips a suffix (مقعدين is مقعد to both). From a stem, the shapes of the
- * same noun in the other number by the commonest patterns of the grammars, each way. Made from the letters alone,
- * so a shape may be another word of another root or sense (الجزيرة, an island, has the shape of الجزائر's singular;
- * مقبل, next, of مقابل's): the word lists decide which pairs are one noun (see numberPairsOf in lexicon.ts).
+ * وزراء), which no stemmer strips as it strips a suffix (مقعدين is مقعد to both). From a singular as written, the
+ * shapes of its plural by the commonest patterns of the grammars. Made from the letters alone, so a shape may be
+ * another word of another root or sense (الجزيرة, an island, has the shape of الجزائر's singular; مقبل, next, of
+ * مقابل's): the word lists decide which pairs are one noun (see numberPairsOf in lexicon.ts).
  *
  * Text is normalised (normalizeToken): hamza seats folded, ء dropped, ئ written ي, so وزراء is وزرا and رسائل
  * رسايل. Only consonants fill a pattern's slots after the first (no ا, و or ي there): a weak root's plural has other
@@ -48,22 +48,20 @@ function shape(template: string): Shape {
   };
 }
 
-/** Each pattern's two shapes, singular to plural and plural to singular. */
-const WAYS = PATTERNS.flatMap(([singular, plural]) => {
-  const [s, p] = [shape(singular), shape(plural)];
-  return [[s, p], [p, s]] as const;
-});
+/** Each pattern's two shapes, singular first. */
+const SHAPES = PATTERNS.map(([singular, plural]) => [shape(singular), shape(plural)] as const);
 
 /**
- * A stem's shapes in the other number: its broken plurals where it has a singular's shape, its singulars where it
- * has a plural's (both where it has both). Neither the stem itself nor a shape of fewer than three letters.
+ * A singular's broken plurals: the plural shape of each pattern whose singular shape it has, written as its
+ * letters fill it. `word` is the noun as written, its article and its ة off (المقعد: مقعد; المنطقة: منطق), not a
+ * stem that may have lost a plural's ان or ات (العقبان, vultures, is no فعل of عقب). Never the word itself.
  */
-export function otherNumberForms(stem: string): string[] {
+export function brokenPlurals(word: string): string[] {
   const forms = new Set<string>();
-  for (const [from, to] of WAYS) {
-    const slots = from.pattern.exec(stem)?.slice(1);
-    if (slots) forms.add(to.build(slots));
+  for (const [singular, plural] of SHAPES) {
+    const slots = singular.pattern.exec(word)?.slice(1);
+    if (slots) forms.add(plural.build(slots));
   }
-  forms.delete(stem);
-  return [...forms].filter((form) => form.length >= 3);
+  forms.delete(word);
+  return [...forms];
 }

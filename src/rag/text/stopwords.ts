@@ -55,7 +55,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 /**
  * Demonstratives, the dialects' verbs of saying and the prepositions a question asks "about" with, which a
  * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟", "وفيه
- * مفاوضات؟", and is there …):
+ * مفاوضات؟", and is there …; "وبعد كده؟", and after that):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
