@@ -515,11 +515,11 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   // old laws …" does not.
   const asksMeasure = tokens[i - 1]?.text === "how" && (i + 1 === tokens.length || MEASURED_NEXT.has(tokens[i + 1]?.text ?? ""));
   const measured = asksMeasure ? MEASURES.get(token.text) : undefined;
-  const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon);
+  const own = measured ? [] : translateWord(token.text, lexicon, stem);
+  const translations = measured ? measured.flatMap((noun) => translate(noun, stemEnglish(noun), lexicon)) : translate(token.text, stem, lexicon, own);
   for (const k of translations) keys.add(k);
   // Its own translations' broken plurals or singulars ("seat", مقعد, finds المقاعد); not its related words', whose
   // looser translations the other number would stretch further.
-  const own = measured ? [] : translateWord(token.text, lexicon, stem);
   for (const k of own) for (const form of lexicon.numberForms.get(k) ?? []) keys.add(form);
   // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
   for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
@@ -600,19 +600,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // wrote, is also the plural of كتاب, a book).
   const noun = hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
   if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
-  if (!ownFound) cliticKeys(token, context, keys);
-  // The dialects' passive found nowhere may be its past (اتسجن, the text's سجن), or the standard's form VIII and
-  // its verbal noun: of the root (اتنقدت, was criticised: انتقد, انتقاد) or of a form VIII verb the passive is made
-  // on (اتنتخبت, was elected: انتخب, انتخاب). Other forms, which rank and do not count as finding the word, since
-  // ات also begins nouns whose rest is another word (اتهام, هام).
-  const past = ownFound ? undefined : DIALECT_PASSIVE.exec(token.text)?.[1];
-  if (past !== undefined) {
-    for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
-    // With its ending off, or with none (a last ت may be the root's: اتثبت).
-    for (const stem of new Set([past.replace(PAST_ENDING, ""), past])) {
-      const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
-      if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
-    }
+  if (!ownFound) {
+    cliticKeys(token, context, keys);
+    passiveKeys(token, context, relatives);
   }
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
   // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال; "هالتقرير" for التقرير), and for
@@ -627,6 +617,23 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
 
 /** A past tense's ending for the third person (اتنقدت, she; اتنقدوا, they), read off to find its root. */
 const PAST_ENDING = /(?:ت|وا|و)$/u;
+
+/**
+ * The dialects' passive, for a word found nowhere: its past (اتسجن, the text's سجن), or the standard's form VIII and
+ * its verbal noun, of the root (اتنقدت, was criticised: انتقد, انتقاد) or of a form VIII verb the passive is made on
+ * (اتنتخبت, was elected: انتخب, انتخاب). Other forms, which rank and do not count as finding the word, since ات also
+ * begins nouns whose rest is another word (اتهام, هام).
+ */
+function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>): void {
+  const past = DIALECT_PASSIVE.exec(token.text)?.[1];
+  if (past === undefined) return;
+  for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
+  // With its ending off, or with none (a last ت may be the root's: اتثبت).
+  for (const stem of new Set([past.replace(PAST_ENDING, ""), past])) {
+    const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
+    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+  }
+}
 
 /** Letters a made-up form's key needs: Snowball's shortest stems of the made-up forms (انت, a pronoun) match too much. */
 const MIN_FORM_KEY = 4;

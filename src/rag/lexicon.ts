@@ -285,8 +285,9 @@ function parseLists(paths: LexiconPaths): WordLists {
       const words = tokens.map((token) => translationKeys(token));
       const [one] = tokens;
       if (one && tokens.length === 1) {
-        const forms = oneWords.get(english) ?? oneWords.set(english, new Map()).get(english);
-        forms?.set(writtenNoun(one.text), { key: words[0]?.[0] as string, feminine: one.text.endsWith("ه") });
+        let forms = oneWords.get(english);
+        if (forms === undefined) oneWords.set(english, (forms = new Map()));
+        forms.set(writtenNoun(one.text), { key: words[0]?.[0] as string, feminine: one.text.endsWith("ه") });
       }
       const sought = words.filter((keys) => keys.some((key) => key.length >= MIN_TRANSLATION_KEY));
       const phrase = phraseWords.push(sought.length) - 1;

@@ -14,9 +14,9 @@ import { stemEnglish } from "./text/stem.js";
  * ("elected" also finds انتخاب through "election", a derivation of "elect"); these are gathered by stem, so a
  * stemmer's collision lends some strays ("organization" reaches عضو through "organ"), which measured worth it
  * (docs/quality.md, session 21). With no translation of its own, its related words stand in, synonyms too.
+ * `own`: the word's own translations (translateWord), where the caller has them already.
  */
-export function translate(word: string, stem: string, lexicon: Lexicon): readonly string[] {
-  const own = translateWord(word, lexicon, stem);
+export function translate(word: string, stem: string, lexicon: Lexicon, own = translateWord(word, lexicon, stem)): readonly string[] {
   const others = own.length > 0 ? (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word) : relatedWords(word, stem, lexicon);
   if (others.length === 0) return own;
   return [...new Set([...own, ...others.flatMap((w) => translateWord(w, lexicon))])];
