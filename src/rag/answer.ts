@@ -41,7 +41,8 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
   // for a quantity that no quote could answer is one the briefings do not answer. Not a time: a "when" is answered
   // as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
-  if (questionType(question).quantity && !quoted.some((c) => mayAnswerQuantity(c.quote))) {
+  const type = questionType(question);
+  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit))) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));

@@ -178,6 +178,22 @@ describe("a question asking for a quantity", () => {
     });
   });
 
+  it("asked in a unit of time, needs a count of that unit: a three-year term answers no \"how many days\"", async () => {
+    const visit = [
+      "Every day of the envoy's visit to the region lasted late into the evening.",
+      "During the visit the envoy met the council of the region as it begins its three-year term.",
+    ];
+    await withBriefing("001_visit.txt", visit, async (rag) => {
+      expect((await rag.answer("How many days did the envoy's visit to the region last?")).kind).toBe("declined");
+      const years = await rag.answer("How many years is the council's term?");
+      expect(years.kind === "answered" && years.citations.some((c) => c.quote.includes("three-year term"))).toBe(true);
+    });
+    await withBriefing("001_visit.txt", [...visit, "The envoy's visit to the region lasted three days."], async (rag) => {
+      const days = await rag.answer("How many days did the envoy's visit to the region last?");
+      expect(days.kind === "answered" && days.citations.some((c) => c.quote.includes("three days"))).toBe(true);
+    });
+  });
+
   it("is answered by a number; a time needs none (a weekday, a season, an event answer a \"when\" as often)", async () => {
     await withBriefing("001_mission.txt", [...paragraphs, "The mission has 250 peacekeepers in the northern region."], async (rag) => {
       const howMany = await rag.answer("How many peacekeepers does the mission have?");

@@ -13,7 +13,25 @@ export interface QuestionType {
   readonly quantity: boolean;
   /** when / what year / which century; متى، في أي عام */
   readonly time: boolean;
+  /** The unit of time a quantity is asked in ("how many days", كم يوم): its answer counts that unit. */
+  readonly unit?: TimeUnit;
 }
+
+/** Units of time a count may be asked in, each with its words (English, and Arabic normalised, duals too). */
+const TIME_UNIT_WORDS = {
+  minute: normalizedSet("minute minutes دقيقة دقائق دقيقتين دقيقتان"),
+  hour: normalizedSet("hour hours ساعة ساعات ساعتين ساعتان"),
+  day: normalizedSet("day days يوم أيام يوما يومين يومان"),
+  week: normalizedSet("week weeks أسبوع أسابيع أسبوعا أسبوعين أسبوعان"),
+  month: normalizedSet("month months شهر أشهر شهور شهرا شهرين شهران"),
+  year: normalizedSet("year years عام أعوام عاما سنة سنوات سنين عامين عامان سنتين سنتان"),
+} as const;
+export type TimeUnit = keyof typeof TIME_UNIT_WORDS;
+const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
+const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
+/** "how many days", كم يوم، قديش من يوم: the quantity word, then (in Arabic) an optional من, then the unit. */
+const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
+const AR_QUANTITY_WORD = /^[وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)$/;
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
 const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
@@ -37,8 +55,8 @@ function asksWhen(line: string): boolean {
 }
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
-const AR_QUANTITY = /(^| )([وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد)( |$)/;
-const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش)|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
+const AR_QUANTITY = /(^| )([وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)/;
+const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
 
 /**
  * Units a time question asks its answer in ("in what year", "في أي عام"), which a sentence holding its answer
@@ -63,7 +81,21 @@ export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
   // Line by line: a follow-up is judged joined to the question before it.
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
-  return { quantity: EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic), time };
+  const quantity = EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic);
+  return quantity ? { quantity, time, ...withUnit(askedUnit(question, arabic)) } : { quantity, time };
+}
+
+const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});
+
+/** The unit of time a quantity question counts in (see QuestionType.unit), from its words in English or Arabic. */
+function askedUnit(question: string, arabic: string): TimeUnit | undefined {
+  const english = EN_QUANTITY_IN_UNIT.exec(question)?.[1];
+  if (english !== undefined) return unitOf(english.toLowerCase());
+  const words = arabic.split(" ");
+  const at = words.findIndex((word) => AR_QUANTITY_WORD.test(word));
+  if (at < 0) return undefined;
+  const next = words[at + 1] === "من" ? words[at + 2] : words[at + 1];
+  return next === undefined ? undefined : unitOf(next);
 }
 
 const DIGIT = /[0-9\u0660-\u0669\u06F0-\u06F9]/;
@@ -111,6 +143,8 @@ const isOneOf = (words: ReadonlySet<string>, word: string): boolean => {
   return !readings.includes(MONDAY) && readings.some((r) => words.has(r));
 };
 const isNumberWord = (word: string): boolean => isOneOf(NUMBER_WORDS, word);
+/** What says a number is a time of day: "٦:٣٥ ص", and a scraped time that lost its hour ("٢٤ ص"); "9 am". */
+const TIME_OF_DAY = normalizedSet("ص صباحا مساء am pm");
 
 /**
  * Words besides NUMBER_WORDS that may give a count, read only to decline a quantity question none of whose quotes
@@ -140,22 +174,35 @@ function isTimeNumber(tokens: readonly PlacedToken[], i: number, text: string): 
   const after = tokens[i + 1];
   if ([before, after].some((t) => t !== undefined && t.script !== "digit" && holdsDateWord([t]))) return true;
   if (before !== undefined && YEAR.test(foldDigits(token.text)) && isOneOf(YEAR_CUES, before.text)) return true;
+  if (after !== undefined && TIME_OF_DAY.has(after.text)) return true;
   const joined = (a: PlacedToken | undefined, b: PlacedToken | undefined): boolean =>
     a?.script === "digit" && b?.script === "digit" && text.slice(a.end, b.start) === ":";
   return joined(before, token) || joined(token, after);
 }
 
+/** How many words from a unit of time its count may stand ("three-year term", "ثلاثة أيام كاملة"). */
+const UNIT_REACH = 3;
+const YEARS = /(?<!\d)[12]\d{3}(?!\d)/g;
+
 /**
  * Whether a text may answer a question asking for a quantity: it holds a number that is not part of a date or a
  * time (see isTimeNumber: "لعام 2015" answered "كم عدد حفظة السلام؟"), a number word, or one of COUNT_WORDS. Read
  * generously otherwise: a count missed declines an answerable question, a word taken for one only lets an
- * unanswerable one through.
+ * unanswerable one through. Asked in a `unit` of time ("how many days …?"), the count must stand by one of that
+ * unit's words ("three-year term" answers no "how many days"), or, for years, the text hold two years (a span).
  */
-export function mayAnswerQuantity(text: string): boolean {
+export function mayAnswerQuantity(text: string, unit?: TimeUnit): boolean {
   const tokens = tokenizePlaced(text);
-  return tokens.some((t, i) =>
-    t.script === "digit" ? !isTimeNumber(tokens, i, text) : isNumberWord(t.text) || isOneOf(COUNT_WORDS, t.text),
-  );
+  const isCount = (t: PlacedToken, i: number): boolean =>
+    t.script === "digit" ? !isTimeNumber(tokens, i, text) : isNumberWord(t.text) || isOneOf(COUNT_WORDS, t.text);
+  if (unit === undefined) return tokens.some(isCount);
+  if (unit === "year" && new Set(foldDigits(text).match(YEARS)).size >= 2) return true;
+  const words = TIME_UNIT_WORDS[unit];
+  return tokens.some((t, i) => {
+    if (t.script === "digit" || !isOneOf(words, t.text)) return false;
+    for (let j = Math.max(0, i - UNIT_REACH); j <= Math.min(tokens.length - 1, i + UNIT_REACH); j++) if (isCount(tokens[j] as PlacedToken, j)) return true;
+    return false;
+  });
 }
 
 /** What a sentence holds that answers typed questions (see sentenceHolds). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isAskedUnit, mayAnswerQuantity, questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
-const flags = (q: string): string[] => Object.entries(questionType(q)).filter(([, v]) => v).map(([k]) => k);
+const flags = (q: string): string[] => Object.entries(questionType(q)).filter(([, v]) => v === true).map(([k]) => k);
 
 describe("questionType", () => {
   it.each([
@@ -41,6 +41,46 @@ describe("questionType", () => {
     ["ما هي عاصمة فرنسا؟", []],
   ])("%s -> %j", (question, expected) => {
     expect(flags(question)).toEqual(expected);
+  });
+});
+
+describe("the unit of time a quantity is asked in", () => {
+  it.each([
+    ["How many days did the visit last?", "day"],
+    ["how many years is the term?", "year"],
+    ["كم يوماً استغرقت الزيارة؟", "day"],
+    ["كم سنة مدة العضوية؟", "year"],
+    ["قديش من شهر بقي؟", "month"],
+    ["شحال من ساعة دام الاجتماع؟", "hour"],
+    ["How many peacekeepers are there?", undefined],
+    ["كم عدد الجنود؟", undefined],
+    ["How long did the visit last?", undefined],
+  ])("%s -> %s", (question, unit) => {
+    expect(questionType(question).unit).toBe(unit);
+  });
+
+  it("reads the Egyptian قد إيه / أد إيه (how much) as asking a quantity", () => {
+    expect(questionType("وعضويتها مدتها قد إيه؟").quantity).toBe(true);
+    expect(questionType("الزيارة طولت أد إيه؟").quantity).toBe(true);
+  });
+
+  it.each([
+    ["The visit lasted three days.", "day"],
+    ["استمرت الزيارة ثلاثة أيام كاملة.", "day"],
+    ["استمرت المفاوضات يومين.", "day"],
+    ["It begins its three-year term on the council.", "year"],
+    ["The dynasty ruled China from 1271 to 1368.", "year"],
+  ] as const)("finds a count of the unit in %s (%s)", (text, unit) => {
+    expect(mayAnswerQuantity(text, unit)).toBe(true);
+  });
+
+  it.each([
+    // Found by a blind set: a three-year term answered "how many days did her visit last?"
+    ["Met today with the council as it begins its three-year term.", "day"],
+    ["قالت إن الزيارة مهمة لتعزيز العلاقات بين البلدين اليوم.", "day"],
+    ["The talks opened in 2023 with 40 delegates.", "year"],
+  ] as const)("finds no count of the unit in %s (%s)", (text, unit) => {
+    expect(mayAnswerQuantity(text, unit)).toBe(false);
   });
 });
 
@@ -124,6 +164,9 @@ describe("mayAnswerQuantity", () => {
     // Numbers of a date or a time are no counts (found by a review: لعام 2015 answered "كم عدد حفظة السلام؟").
     "مشيرة إلى وساطة الجزائر من خلال اتفاقية الجزائر للسلام لعام 2015 في مالي.",
     "٦:٣٥ ص . ٢٤ يناير ٢٠٢٣",
+    // A scraped time that lost its hour, and a time in English: no counts either.
+    "٢٤ ص . ٢٣ يناير ٢٠٢٣",
+    "The council met at 9 am.",
     "The war ended in 1995.",
   ])("finds none in %s", (text) => {
     expect(mayAnswerQuantity(text)).toBe(false);
