@@ -349,6 +349,21 @@ const IF = normalizedSet("لو ولو اذا واذا ان");
 const isPlease = (tokens: readonly Token[], i: number): boolean => ALLOW.has(tokens[i]?.text ?? "") && IF.has(tokens[i - 1]?.text ?? "");
 
 /**
+ * A person pointed at, "this man", "والراجل ده", "الست دي", "هالزلمة": in a follow-up it stands for someone the last
+ * answer named, as "he" or "she" would, and asks nothing of the text itself ("ومن يكون هذا الرجل بالضبط؟"); as a
+ * term it was found nowhere and declined the question as a new topic.
+ */
+const PERSON = normalizedSet("man guy woman lady person fellow الرجل الراجل الزلمة المرأة الست السيدة الشخص");
+const POINTING = normalizedSet("this that these those هذا هذه ذلك تلك ده دي دا دول هاد هادا هادي هاذا هاذي هيدا هيدي هاي");
+function isPointedPerson(tokens: readonly Token[], i: number): boolean {
+  const text = (tokens[i] as Token).text;
+  const bare = /^[وف]ال/.test(text) ? text.slice(1) : text;
+  const word = bare.startsWith("هال") ? bare.slice(1) : bare;
+  if (!PERSON.has(word)) return false;
+  return word !== bare || POINTING.has(tokens[i - 1]?.text ?? "") || POINTING.has(tokens[i + 1]?.text ?? "");
+}
+
+/**
  * Function words as a question writes them, whose normal forms are also words: "وإلى" (and to) with ى, whose
  * normal form is that of والي, "governor" ("وإلى متى ستبقى البعثة؟"); "إلام" (to what) with إ, whose normal
  * form is that of الأم, "the mother", and آلام, "pains" ("إلام تعزى الموت الأسود؟").
@@ -388,7 +403,7 @@ interface WordRole {
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isPlease(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i)) return undefined;
   const own = tokenKeys(token);
   const keys = new Set(own);
   const relatives = new Set<string>();

@@ -157,6 +157,25 @@ describe("conversations", () => {
     }
   });
 
+  it("reads a person pointed at ('this man', هذا الرجل, الراجل ده) as the one the last answer named, not as a new topic", async () => {
+    const first = await two.core.answer("ما موقف الولايات المتحدة من ستافان دي ميستورا؟");
+    expect(first.kind).toBe("answered");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const question of ["ومن يكون هذا الرجل بالضبط؟", "والراجل ده مين؟", "and who is this man?"]) {
+      const who = await two.core.answer(question, { context: { turns } });
+      expect(quotes(who).some((q) => q.includes("ستافان دي ميستورا")), question).toBe(true);
+    }
+  });
+
+  it("answers 'why, though?' and 'وغير الدائمة كم؟' as follow-ups: though and غير (non-) ask nothing of the text", async () => {
+    const bamako = await two.core.answer("What's been going on between Algiers and Bamako lately?");
+    const why = await two.core.answer("why, though?", { context: { turns: [{ question: bamako.question, citations: bamako.kind === "answered" ? bamako.citations : [] }] } });
+    expect(quotes(why)[0]).toContain("الإشكالات التي طرأت");
+    const seats = await two.core.answer("كم مقعد دائم تبي أفريقيا في مجلس الأمن حسب لعمامرة؟");
+    const other = await two.core.answer("وغير الدائمة كم؟", { context: { turns: [{ question: seats.question, citations: seats.kind === "answered" ? seats.citations : [] }] } });
+    expect(quotes(other).some((q) => q.includes("من ثلاثة إلى خمسة مقاعد"))).toBe(true);
+  });
+
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
     const first = await two.core.answer("Who is Michele Sison?");

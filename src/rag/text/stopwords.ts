@@ -17,12 +17,12 @@ means like would kind sort way really actually de da di del van von le la el al 
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt cuz coz pls plz thx tho`;
+wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
 فين فاين كيف كيفاش شلون اشلون كم كام شحال اشحال قديش قداش هل لماذا ليش ليه علاش لاش اي أي ايه إيه أية
-وقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه شقد اشكد شكد
+وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه شقد اشكد شكد
 فيم علام حتام بم مم ممن عمن عما`;
 
 const ARABIC = `في على الى إلى عن مع هو هي هم هن هما انا أنا نحن انت أنت انتم
@@ -32,6 +32,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
+الان حاليا دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
@@ -55,13 +56,13 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 /**
  * Demonstratives, the dialects' verbs of saying and the prepositions a question asks "about" with, which a
  * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟", "وفيه
- * مفاوضات؟", and is there …; "وبعد كده؟", and after that):
+ * مفاوضات؟", and is there …; "وبعد كده؟", and after that; "وغير الدائمة كم؟", and the non-permanent ones):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها`;
+عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير`;
 
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);

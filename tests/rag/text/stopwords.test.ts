@@ -61,6 +61,13 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["وغير", "فغير", "though", "الآن", "حاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش"])(
+    "reads %s (and non-; though; now, formal and dialect, as the English now; the Maghrebi when) as a function word",
+    (word) => {
+      expect(stop(word)).toBe(true);
+    },
+  );
+
   it.each(["فقد", "تحدث", "حصلت", "الحدث", "والي"])("keeps %s (lost; spoke; she obtained; the event; governor), which only look like those", (word) => {
     expect(stop(word)).toBe(false);
   });
