@@ -8,7 +8,7 @@ import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { pagePartOf, type PagePart } from "./text/page-parts.js";
-import { mayAnswerQuantity, questionType } from "./text/question-type.js";
+import { mayAnswerDate, mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
@@ -39,10 +39,12 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   const chosen = chooseCitations(retrieval.ranked, { texts });
   const quoted = chosen.map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
-  // for a quantity that no quote could answer is one the briefings do not answer. Not a time: a "when" is answered
-  // as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
+  // for a quantity that no quote could answer is one the briefings do not answer. So is one asking for a date, a
+  // year or a century ("On what date did that meeting take place?") that no quote dates. Not any "when": it is
+  // answered as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   const type = questionType(question);
-  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit))) {
+  const unanswered = type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit));
+  if (unanswered || (type.dated && !quoted.some((c) => mayAnswerDate(c.quote)))) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));

@@ -194,6 +194,17 @@ describe("a question asking for a quantity", () => {
     });
   });
 
+  it("asking for a date or a year, is declined when no quote dates anything; a plain \"when\" is not", async () => {
+    await withBriefing("001_mission.txt", paragraphs, async (rag) => {
+      expect((await rag.answer("On what date will the talks on the mission resume?")).kind).toBe("declined");
+      expect((await rag.answer("When will the talks on the mission resume?")).kind).toBe("answered");
+    });
+    await withBriefing("001_mission.txt", [...paragraphs, "The envoy said the talks on the mission would resume on 3 March in Geneva."], async (rag) => {
+      const date = await rag.answer("On what date will the talks on the mission resume?");
+      expect(date.kind === "answered" && date.citations.some((c) => c.quote.includes("3 March"))).toBe(true);
+    });
+  });
+
   it("is answered by a number; a time needs none (a weekday, a season, an event answer a \"when\" as often)", async () => {
     await withBriefing("001_mission.txt", [...paragraphs, "The mission has 250 peacekeepers in the northern region."], async (rag) => {
       const howMany = await rag.answer("How many peacekeepers does the mission have?");

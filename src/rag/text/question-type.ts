@@ -15,6 +15,8 @@ export interface QuestionType {
   readonly time: boolean;
   /** The unit of time a quantity is asked in ("how many days", كم يوم): its answer counts that unit. */
   readonly unit?: TimeUnit;
+  /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام، ما تاريخ): its answer says one. */
+  readonly dated: boolean;
 }
 
 /** Units of time a count may be asked in, each with its words (English, and Arabic normalised, duals too). */
@@ -56,14 +58,17 @@ function asksWhen(line: string): boolean {
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
 const AR_QUANTITY = /(^| )([وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)/;
+/** A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. */
+const EN_DATED = /\b(what|which|in what|in which) (year|century|date)\b/i;
+const AR_DATED = /(^| )(في اي (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن)|ما تاريخ|ما هو تاريخ|شو تاريخ)( |$)/;
 const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
 
 /**
- * Units a time question asks its answer in ("in what year", "في أي عام"), which a sentence holding its answer
+ * Units a time question asks its answer in ("in what year", "what date", "في أي عام"), which a sentence holding its answer
  * shows as a date (sentenceHolds); and the words that ask for one. Not decade: a decade's answer ("the 1960s",
  * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
  */
-const TIME_UNITS = normalizedSet("year years century عام سنة قرن");
+const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ");
 const ASKING_FOR_UNIT = normalizedSet("what which أي");
 
 /**
@@ -82,7 +87,8 @@ export function questionType(question: string): QuestionType {
   // Line by line: a follow-up is judged joined to the question before it.
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
   const quantity = EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic);
-  return quantity ? { quantity, time, ...withUnit(askedUnit(question, arabic)) } : { quantity, time };
+  const dated = EN_DATED.test(question) || AR_DATED.test(arabic);
+  return quantity ? { quantity, time, dated, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated };
 }
 
 const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});
@@ -203,6 +209,20 @@ export function mayAnswerQuantity(text: string, unit?: TimeUnit): boolean {
     for (let j = Math.max(0, i - UNIT_REACH); j <= Math.min(tokens.length - 1, i + UNIT_REACH); j++) if (isCount(tokens[j] as PlacedToken, j)) return true;
     return false;
   });
+}
+
+/** Decades in words or digits ("the fifties", الخمسينيات, "the 1950s"), which date as a year does. */
+const DECADE_WORDS = normalizedSet(`twenties thirties forties fifties sixties seventies eighties nineties
+  عشرينيات ثلاثينيات أربعينيات خمسينيات ستينيات سبعينيات ثمانينيات تسعينيات`);
+const DECADE_DIGITS = /\d0'?s\b/;
+
+/**
+ * Whether a text may answer a question asking for a date, a year or a century (see QuestionType.dated): it holds a
+ * year, a month or a century (sentenceHolds), or a decade ("في الخمسينيات" answered "In what year was the
+ * Interstate Highway System created?"). Read generously, as mayAnswerQuantity is.
+ */
+export function mayAnswerDate(text: string): boolean {
+  return sentenceHolds(text).date || DECADE_DIGITS.test(foldDigits(text)) || tokenize(text).some((t) => isOneOf(DECADE_WORDS, t.text));
 }
 
 /** What a sentence holds that answers typed questions (see sentenceHolds). */

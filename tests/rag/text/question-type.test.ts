@@ -1,8 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { isAskedUnit, mayAnswerQuantity, questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
+import { isAskedUnit, mayAnswerDate, mayAnswerQuantity, questionType, sentenceHolds } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
-const flags = (q: string): string[] => Object.entries(questionType(q)).filter(([, v]) => v === true).map(([k]) => k);
+const flags = (q: string): string[] => {
+  const { quantity, time } = questionType(q);
+  return Object.entries({ quantity, time }).filter(([, v]) => v).map(([k]) => k);
+};
 
 describe("questionType", () => {
   it.each([
@@ -84,6 +87,32 @@ describe("the unit of time a quantity is asked in", () => {
   });
 });
 
+describe("a time asked as a date, a year or a century", () => {
+  it.each([
+    ["On what date did that meeting take place?", true],
+    ["In which year was the treaty signed?", true],
+    ["what date was that tweet", true],
+    ["في أي عام وقعت الاتفاقية؟", true],
+    ["ما تاريخ الاجتماع؟", true],
+    ["When did the meeting take place?", false],
+    ["متى انعقد الاجتماع؟", false],
+    ["In what month did it start?", false],
+  ])("%s -> %s", (question, dated) => {
+    expect(questionType(question).dated).toBe(dated);
+  });
+
+  it.each(["The talks opened on 24 January 2023.", "وانعقد الاجتماع في نوفمبر الماضي.", "The system was created in the fifties.", "تم إحداث النظام في الخمسينيات.", "It was built in the 1950s.", "in the 14th century"])(
+    "finds a date in %s",
+    (text) => {
+      expect(mayAnswerDate(text)).toBe(true);
+    },
+  );
+
+  it.each(["The minister attended the meeting in the capital.", "The talks will start very soon in New York.", "It has 250 soldiers."])("finds none in %s", (text) => {
+    expect(mayAnswerDate(text)).toBe(false);
+  });
+});
+
 describe("isAskedUnit", () => {
   const units = (q: string): string[] => tokenize(q).filter((_, i, tokens) => isAskedUnit(tokens, i)).map((t) => t.text);
   it.each([
@@ -93,6 +122,7 @@ describe("isAskedUnit", () => {
     ["في أي سنة تأسست المدينة؟", ["سنه"]],
     ["How many years did the war last?", []],
     ["In what decade did the station change to colour?", []],
+    ["On what date did that meeting take place?", ["date"]],
     ["ما هو العام الذي تأسست فيه؟", []],
     ["ماذا قالت بشكل عام؟", []],
   ])("%s -> %j", (question, expected) => {
