@@ -29,7 +29,7 @@ import {
   pagePartOf,
 } from "./text/page-parts.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
-import { standardKeys, withoutDemonstrative } from "./text/dialect.js";
+import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
@@ -47,6 +47,7 @@ import {
   HOLLOW_PAST_WORD,
   hollowForms,
   lamVerbKeys,
+  MAGHREBI_PRESENT,
   otherPersons,
   PRESENT_ROOT,
   VERB_ENDING,
@@ -228,7 +229,7 @@ export interface QueryContext extends SpellingContext {
 
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
-  const all = withCaseOfNames(tokenize(question));
+  const all = withPhrasalMeanings(withCaseOfNames(tokenize(question)));
   const type = questionType(question);
   // Where the briefings have a dateline or say when they went up, a question may ask which outlet ran the report
   // or when (see text/page-parts.ts): its words on them are looked for there alone.
@@ -333,6 +334,26 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ...["come", "comes", "came", "coming"].map((verb) => [verb, "up"] as const),
 ]);
 
+/**
+ * English phrasal verbs read as the one word the word lists translate ("Who pulled out of the deal?": withdraw,
+ * انسحب); the verb alone translates to another sense (pull, سحب), and its particle is a function word.
+ */
+const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: string]> = new Map<string, readonly [string, string]>([
+  ...["pull", "pulls", "pulled", "pulling"].map((verb) => [verb, ["out", "withdraw"]] as const),
+  ...["step", "steps", "stepped", "stepping"].map((verb) => [verb, ["down", "resign"]] as const),
+  ...["set", "sets", "setting"].map((verb) => [verb, ["up", "establish"]] as const),
+  ...["carry", "carries", "carried", "carrying"].map((verb) => [verb, ["out", "implement"]] as const),
+  ...["turn", "turns", "turned", "turning"].map((verb) => [verb, ["down", "reject"]] as const),
+]);
+
+/** `tokens` with each phrasal verb of PHRASAL_MEANING read as its one-word meaning (written as before). */
+function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
+  return tokens.map((token, i) => {
+    const [particle, meaning] = PHRASAL_MEANING.get(token.text) ?? [];
+    return meaning !== undefined && tokens[i + 1]?.text === particle ? { ...token, text: meaning } : token;
+  });
+}
+
 /** Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION). */
 function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   const next = PHRASAL_FUNCTION.get(tokens[i]?.text ?? "");
@@ -413,7 +434,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   const keySets: QueryKeySets = { keys, relatives, derived };
   const name = token.script === "latin" ? latinWordKeys(tokens, i, context, keySets) : token.script === "digit";
-  if (token.script === "ar") arabicWordKeys(token, own, context, keySets);
+  if (token.script === "ar") arabicWordKeys(token, own, context, keySets, ASKS_WHICH.has(tokens[i - 1]?.text ?? ""));
   const phrases = joinedKeys(tokens, i, context);
   for (const [k, words] of initialsKeys(tokens, i, context)) phrases.set(k, words);
   for (const k of phrases.keys()) keys.add(k);
@@ -575,18 +596,22 @@ function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolea
   return [...arabicKeysForLatin(token.text, name), ...words.slice(1).flatMap((w) => arabicKeysForLatin(w))];
 }
 
+/** Which, in Arabic: the word after it is a noun ("أي بلد", "انهي دولة"). */
+const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي اني");
+
 /**
  * An Arabic question word's keys: the forms of its verb (dialect present, form V, VI and VIII,
  * hollow, other persons), clitics read off, its standard Arabic when it is a dialect word, and their translations.
  * @param own the word's own keys (tokenKeys)
  */
-function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets): void {
+function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets, afterWhich = false): void {
   const { keys, relatives } = keySets;
   const ownFound = own.some(context.has);
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
   // So is the dialects' future ه or ح ("هتبدأ").
-  const verb = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text) ? token.text.slice(1) : token.text;
+  // So is the Maghrebi ت before a present (تتنتقد).
+  const verb = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text) || MAGHREBI_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
   if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
   // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ): by its light
   // stem alone, as a stemmer would read a made-up word's letters as clitics (ستافات as ستاف, of ستافان).
@@ -611,9 +636,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
   // A noun is its broken plural or singular too, where the word lists attest the pair (مقعد, the text's المقاعد):
-  // a word with the article, or a stem of four letters or more; three bare letters are as often a verb (كتب,
-  // wrote, is also the plural of كتاب, a book).
-  const noun = hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
+  // a word with the article, a stem of four letters or more, or a word after أي (which), always a noun ("أي بلد",
+  // the text's البلاد); three bare letters are otherwise as often a verb (كتب, wrote, is also the plural of كتاب).
+  const noun = afterWhich || hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
   if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   if (!ownFound) {
     cliticKeys(token, context, keys);
@@ -626,6 +651,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const standard = [...standardKeys(token.text), ...(demonstrated === undefined ? [] : tokenKeys({ ...token, text: demonstrated }))];
   for (const k of standard) keys.add(k);
   for (const k of verbKeys) keys.add(k);
+  // A dialect adjective is its root's word (قلقانين: قلق).
+  const root = ownFound ? undefined : adjectiveRoot(token.text);
+  if (root !== undefined) for (const k of heldKeys(token, root, context, 3)) keys.add(k);
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
 }

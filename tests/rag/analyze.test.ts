@@ -251,6 +251,40 @@ describe("a verb of saying with its particle", () => {
   });
 });
 
+describe("a phrasal verb with a meaning of its own", () => {
+  it('is read as that meaning: "Who pulled out of the deal?" finds the withdrawal (انسحاب), not "pull"', async () => {
+    const paragraphs = ["وأعلنت الحركات المسلحة في الشمال الانسحاب من الاتفاق الموقع في الجزائر.", "The council discussed the school budget and the roads of the valley."];
+    await withBriefing("001_deal.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("Who pulled out of the deal?"))[0]).toContain("الانسحاب من الاتفاق");
+      // "pull" without its particle is another word, which the briefing never says.
+      expect((await rag.answer("Who pulled the deal?")).kind).toBe("declined");
+    });
+  });
+});
+
+describe("more dialect forms", () => {
+  const paragraphs = [
+    "وكانت الحكومة عرضة للانتقادات الدولية بسبب تأجيلها زيارات المبعوثين.",
+    "وقال المسؤولون إنهم كانوا قلقين للغاية على سلامة حفظة السلام.",
+    "وزار الوزير البلاد الأسبوع الماضي والتقى رئيس الحكومة.",
+    "The council discussed the school budget and the roads of the valley.",
+  ];
+
+  it("reads the Maghrebi ت before a present (تتنتقد) and the adjective فعلان (قلقانين) as the standard words", async () => {
+    await withBriefing("001_dialect.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("علاش الحكومة كانت تتنتقد دوليا؟"))[0]).toContain("للانتقادات الدولية");
+      expect(quotes(await rag.answer("ليه المسؤولين كانوا قلقانين؟"))[0]).toContain("قلقين للغاية");
+    });
+  });
+
+  it("reads a word after أي (which) as a noun, its other number found too (أي بلد, the text's البلاد)", async () => {
+    const visits = ["وزار الوزير المدرسة الجديدة في المدينة الأسبوع الماضي.", "وزار الوزير البلاد الأسبوع الماضي والتقى رئيس الحكومة."];
+    await withBriefing("001_visits.txt", visits, async (rag) => {
+      expect(quotes(await rag.answer("أي بلد زار الوزير الأسبوع الماضي؟"))[0]).toContain("وزار الوزير البلاد");
+    });
+  });
+});
+
 describe("the future of a present-tense verb", () => {
   it("is found as the text writes it, with س, from the standard present and the dialects' ه or ح", async () => {
     const paragraphs = ["وقال الوزير إن المفاوضات ستبدأ في نيويورك الشهر المقبل.", "وزار الوزير المدرسة الجديدة في المدينة."];

@@ -58,3 +58,13 @@ export function withoutDemonstrative(normalized: string): string | undefined {
   if (noun === undefined) return undefined;
   return clitics.endsWith("ل") ? `${clitics.slice(0, -1)}لل${noun}` : `${clitics}ال${noun}`;
 }
+
+/**
+ * The dialects' adjective فعلان with a plural or feminine ending (قلقانين, worried; زعلانة, upset): its three root
+ * letters, the standard's word (قلق, the text's قلقين). Not without an ending, where the shape is as often a name
+ * (لبنان, سودان) or a dual.
+ */
+const DIALECT_ADJECTIVE = /^[وف]?(.{3})ان(?:ين|ه)$/u;
+
+/** The root of a dialect adjective (see DIALECT_ADJECTIVE), or undefined. */
+export const adjectiveRoot = (normalized: string): string | undefined => DIALECT_ADJECTIVE.exec(normalized)?.[1];

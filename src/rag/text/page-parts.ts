@@ -31,7 +31,7 @@ const MAX_DATELINE_CHARS = 160;
 export const opensWithDateline = (sentence: string): boolean => DATELINE.test(sentence.slice(0, MAX_DATELINE_CHARS));
 
 /** Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation). */
-const OUTLET_WORDS = normalizedSet("newspaper newspapers outlet publication publisher صحيفة الصحيفة جريدة الجريدة");
+const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website صحيفة الصحيفة جريدة الجريدة");
 
 /**
  * The words that ask which one, right before the outlet word ("which newspaper", "what outlet", "أي صحيفة", "ما

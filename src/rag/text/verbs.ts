@@ -23,6 +23,12 @@ export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 export const DIALECT_FUTURE = /^[هح][يتن](?!.*ات$).{3,}$/u;
 
 /**
+ * The Maghrebi present with a second ت before it ("كانت تتنتقد", was being criticised; "تتعاون"): read without the
+ * first, as the standard present (تنتقد), four letters or more after it.
+ */
+export const MAGHREBI_PRESENT = /^ت(?=ت.{4,}$)/u;
+
+/**
  * The shape of a present tense, ي, ت or ن and three letters or more, whose future the standard writes with س
  * (تبدأ, ستبدأ). Nouns have it too (تقرير): the caller keeps only a future the corpus holds, by its light stem.
  */

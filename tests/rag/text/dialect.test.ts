@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readDialectTable, standardKeys, withoutDemonstrative } from "../../../src/rag/text/dialect.js";
+import { adjectiveRoot, readDialectTable, standardKeys, withoutDemonstrative } from "../../../src/rag/text/dialect.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenKeys } from "../../../src/rag/text/stem.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
@@ -74,5 +74,17 @@ describe("withoutDemonstrative", () => {
 
   it("leaves words that only begin so: a noun of fewer than three letters after it, or no هال at all", () => {
     for (const word of ["هالة", "هالك", "الهلال", "التقرير", "هل"]) expect(withoutDemonstrative(normalizeToken(word)), word).toBeUndefined();
+  });
+});
+
+describe("adjectiveRoot", () => {
+  it("reads the dialects' adjective فعلان with a plural or feminine ending as its root (قلقانين, the text's قلقين)", () => {
+    expect(adjectiveRoot(normalizeToken("قلقانين"))).toBe("قلق");
+    expect(adjectiveRoot(normalizeToken("زعلانة"))).toBe("زعل");
+    expect(adjectiveRoot(normalizeToken("وقلقانين"))).toBe("قلق");
+  });
+
+  it("leaves the shape without an ending, as often a name or a dual (لبنان, سودان), and longer words", () => {
+    for (const word of ["قلقان", "لبنان", "سودان", "بلدان", "المقعدان", "استئنافين"]) expect(adjectiveRoot(normalizeToken(word)), word).toBeUndefined();
   });
 });

@@ -61,8 +61,8 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["وغير", "فغير", "though", "الآن", "حاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش"])(
-    "reads %s (and non-; though; now, formal and dialect, as the English now; the Maghrebi when) as a function word",
+  it.each(["وغير", "فغير", "though", "الآن", "حاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش", "ويا", "وياها", "دارت"])(
+    "reads %s (and non-; though; now, formal and dialect, as the English now; the Maghrebi when; the Iraqi with; the Maghrebi did) as a function word",
     (word) => {
       expect(stop(word)).toBe(true);
     },
