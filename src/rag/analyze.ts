@@ -30,7 +30,7 @@ import {
 } from "./text/page-parts.js";
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
-import { normalizedSet, writtenForm } from "./text/normalize.js";
+import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
@@ -376,12 +376,14 @@ const isPlease = (tokens: readonly Token[], i: number): boolean => ALLOW.has(tok
  */
 const PERSON = normalizedSet("man guy woman lady person fellow الرجل الراجل الزلمة المرأة الست السيدة الشخص");
 const POINTING = normalizedSet("this that these those هذا هذه ذلك تلك ده دي دا دول هاد هادا هادي هاذا هاذي هيدا هيدي هاي");
+/** The Egyptian demonstratives, which follow their noun ("الراجل ده"); the others point before it. */
+const POINTING_AFTER = normalizedSet("ده دي دا دول");
 function isPointedPerson(tokens: readonly Token[], i: number): boolean {
   const text = (tokens[i] as Token).text;
   const bare = /^[وف]ال/.test(text) ? text.slice(1) : text;
   const word = bare.startsWith("هال") ? bare.slice(1) : bare;
   if (!PERSON.has(word)) return false;
-  return word !== bare || POINTING.has(tokens[i - 1]?.text ?? "") || POINTING.has(tokens[i + 1]?.text ?? "");
+  return word !== bare || POINTING.has(tokens[i - 1]?.text ?? "") || POINTING_AFTER.has(tokens[i + 1]?.text ?? "");
 }
 
 /**
@@ -610,8 +612,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
   // So is the dialects' future ه or ح ("هتبدأ").
-  // So is the Maghrebi ت before a present (تتنتقد).
-  const verb = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text) || MAGHREBI_PRESENT.test(token.text) ? token.text.slice(1) : token.text;
+  // So is the Maghrebi ت before a present (تتنتقد, وتتنتقد), which marks no verb as ب does: nouns begin so too.
+  const dialect = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text);
+  const verb = dialect ? token.text.slice(1) : (MAGHREBI_PRESENT.exec(token.text)?.[1] ?? token.text);
   if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
   // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ): by its light
   // stem alone, as a stemmer would read a made-up word's letters as clitics (ستافات as ستاف, of ستافان).
@@ -624,7 +627,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // A verb its ending or the dialects' ب marks as one, found nowhere, may be of form IV: its verbal noun إفعال
   // (يصلحوه, they fix it: the text's إصلاح, reform) ranks. Not an unmarked word: with hamza folded, إفعال is also
   // the plural أفعال (يعلم would find اعلام, media; تحزب the text's أحزاب).
-  const marked = verb !== token.text || VERB_ENDING.test(verb);
+  const marked = dialect || VERB_ENDING.test(verb);
   const [r1, r2, r3] = bare !== undefined && marked && !ownFound ? [...bare] : [];
   if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
   formVIIIKeys(token, verb, context, keySets);
@@ -651,9 +654,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const standard = [...standardKeys(token.text), ...(demonstrated === undefined ? [] : tokenKeys({ ...token, text: demonstrated }))];
   for (const k of standard) keys.add(k);
   for (const k of verbKeys) keys.add(k);
-  // A dialect adjective is its root's word (قلقانين: قلق).
-  const root = ownFound ? undefined : adjectiveRoot(token.text);
-  if (root !== undefined) for (const k of heldKeys(token, root, context, 3)) keys.add(k);
+  // A dialect adjective is its root's word (قلقانين: قلق); a feminine's only ranks (ترسانة is no ترس).
+  const adjective = ownFound ? undefined : adjectiveRoot(writtenForm(token.raw));
+  if (adjective) for (const k of heldKeys(token, normalizeToken(adjective.root), context, 3)) (adjective.plural ? keys : relatives).add(k);
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
 }

@@ -277,6 +277,13 @@ describe("more dialect forms", () => {
     });
   });
 
+  it("keeps a person noun a demonstrative of the next word follows: ما وضع المرأة هذه الأيام؟ asks about women", async () => {
+    const women = ["وقال الوزير إن وضع الطرق ووضع المدارس ووضع المستشفيات تحسن هذه الأيام.", "وقالت الوزيرة إن وضع المرأة في الريف تحسن كثيرا هذه الأيام."];
+    await withBriefing("001_women.txt", women, async (rag) => {
+      expect(quotes(await rag.answer("ما وضع المرأة هذه الأيام؟"))[0]).toContain("وضع المرأة");
+    });
+  });
+
   it("reads a word after أي (which) as a noun, its other number found too (أي بلد, the text's البلاد)", async () => {
     const visits = ["وزار الوزير المدرسة الجديدة في المدينة الأسبوع الماضي.", "وزار الوزير البلاد الأسبوع الماضي والتقى رئيس الحكومة."];
     await withBriefing("001_visits.txt", visits, async (rag) => {

@@ -243,8 +243,10 @@ describe("answer quality on the briefing", () => {
     // 19 of 24 measured blind; 20 since the Levantine بلش (to start) is in the dialect list, a word taken from this
     // set: the floor guards against regressions and is no blind score. Misses: "اتثار" (was raised), "How long
     // will it serve there?" (a three-year term), near-topic details answered. 20 since session 41: "On what date
-    // did that meeting take place?" is declined, "take place" no longer a term reaching مسألة through WordNet.
-    expect(right).toBeGreaterThanOrEqual(20);
+    // did that meeting take place?" is declined, "take place" no longer a term reaching مسألة through WordNet. 19
+    // since session 42: "what date" asks for a date and is no word, and a tweet quoted third is dated (another
+    // meeting's), so that question is answered; "what date was that tweet" (blind conversations 9) is why.
+    expect(right).toBeGreaterThanOrEqual(19);
     expect(rows).toBe(24);
   });
 

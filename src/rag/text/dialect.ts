@@ -61,10 +61,13 @@ export function withoutDemonstrative(normalized: string): string | undefined {
 
 /**
  * The dialects' adjective فعلان with a plural or feminine ending (قلقانين, worried; زعلانة, upset): its three root
- * letters, the standard's word (قلق, the text's قلقين). Not without an ending, where the shape is as often a name
- * (لبنان, سودان) or a dual.
+ * letters, the standard's word (قلق, the text's قلقين). Read on the written form, whose ة is no pronoun ه
+ * (سريانه, its validity). Not without an ending, where the shape is as often a name (لبنان, سودان) or a dual.
  */
-const DIALECT_ADJECTIVE = /^[وف]?(.{3})ان(?:ين|ه)$/u;
+const DIALECT_ADJECTIVE = /^[وف]?(\p{Script=Arabic}{3})ان(ين|ة)$/u;
 
-/** The root of a dialect adjective (see DIALECT_ADJECTIVE), or undefined. */
-export const adjectiveRoot = (normalized: string): string | undefined => DIALECT_ADJECTIVE.exec(normalized)?.[1];
+/** The root of a dialect adjective written so (see DIALECT_ADJECTIVE), and whether it is the plural, or undefined. */
+export function adjectiveRoot(written: string): { readonly root: string; readonly plural: boolean } | undefined {
+  const [, root, ending] = DIALECT_ADJECTIVE.exec(written) ?? [];
+  return root === undefined ? undefined : { root, plural: ending === "ين" };
+}

@@ -32,6 +32,8 @@ export const opensWithDateline = (sentence: string): boolean => DATELINE.test(se
 
 /** Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation). */
 const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website صحيفة الصحيفة جريدة الجريدة");
+/** Outlet words with other senses ("What paper did the ministry submit?"): outlets only beside a word on the report. */
+const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
 
 /**
  * The words that ask which one, right before the outlet word ("which newspaper", "what outlet", "أي صحيفة", "ما
@@ -50,6 +52,7 @@ const BETWEEN = normalizedSet("the of a news هي");
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
   return tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
+    if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => REPORT_WORDS.has(t.text))) return false;
     let before = i - 1;
     while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;
     return WHICH.has(tokens[before]?.text ?? "");

@@ -1,7 +1,8 @@
 /**
  * What kind of answer a question asks for, from its question words alone (English and Arabic, formal and
- * dialect): a quantity or a time. Sentences holding a number or a date are favoured for them (the re-ranker's
- * quantityNumber and timeDate features).
+ * dialect): a quantity (in a unit of time, perhaps) or a time (a date, perhaps). Sentences holding a number or a
+ * date are favoured for them (the re-ranker's quantityNumber and timeDate features); an answer none of whose quotes
+ * could say one is declined (mayAnswerQuantity, mayAnswerDate).
  */
 import { cliticReadings } from "./clitics.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
@@ -15,7 +16,7 @@ export interface QuestionType {
   readonly time: boolean;
   /** The unit of time a quantity is asked in ("how many days", كم يوم): its answer counts that unit. */
   readonly unit?: TimeUnit;
-  /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام، ما تاريخ): its answer says one. */
+  /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
 }
 
@@ -23,10 +24,10 @@ export interface QuestionType {
 const TIME_UNIT_WORDS = {
   minute: normalizedSet("minute minutes دقيقة دقائق دقيقتين دقيقتان"),
   hour: normalizedSet("hour hours ساعة ساعات ساعتين ساعتان"),
-  day: normalizedSet("day days يوم أيام يوما يومين يومان"),
-  week: normalizedSet("week weeks أسبوع أسابيع أسبوعا أسبوعين أسبوعان"),
+  day: normalizedSet("day days يوم أيام يوما أياما يومين يومان"),
+  week: normalizedSet("week weeks fortnight أسبوع أسابيع أسبوعا أسبوعين أسبوعان"),
   month: normalizedSet("month months شهر أشهر شهور شهرا شهرين شهران"),
-  year: normalizedSet("year years عام أعوام عاما سنة سنوات سنين عامين عامان سنتين سنتان"),
+  year: normalizedSet("year years decade decades عام أعوام عاما سنة سنوات سنين عامين عامان سنتين سنتان عقد عقود عقدين عقدان"),
 } as const;
 export type TimeUnit = keyof typeof TIME_UNIT_WORDS;
 const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
@@ -58,9 +59,12 @@ function asksWhen(line: string): boolean {
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
 const AR_QUANTITY = /(^| )([وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)/;
-/** A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. */
-const EN_DATED = /\b(what|which|in what|in which) (year|century|date)\b/i;
-const AR_DATED = /(^| )(في اي (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن)|ما تاريخ|ما هو تاريخ|شو تاريخ)( |$)/;
+/**
+ * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
+ * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
+ */
+const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
+const AR_DATED = /(^| )(في اي (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن))( |$)/;
 const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
 
 /**
@@ -150,7 +154,7 @@ const isOneOf = (words: ReadonlySet<string>, word: string): boolean => {
 };
 const isNumberWord = (word: string): boolean => isOneOf(NUMBER_WORDS, word);
 /** What says a number is a time of day: "٦:٣٥ ص", and a scraped time that lost its hour ("٢٤ ص"); "9 am". */
-const TIME_OF_DAY = normalizedSet("ص صباحا مساء am pm");
+const TIME_OF_DAY = normalizedSet("ص صباحا صباح مساء am pm");
 
 /**
  * Words besides NUMBER_WORDS that may give a count, read only to decline a quantity question none of whose quotes
@@ -188,6 +192,12 @@ function isTimeNumber(tokens: readonly PlacedToken[], i: number, text: string): 
 
 /** How many words from a unit of time its count may stand ("three-year term", "ثلاثة أيام كاملة"). */
 const UNIT_REACH = 3;
+/**
+ * What also counts a unit of time beside it: one ("for a day", "منذ ساعة"), a few, an ordinal ("its fifth day",
+ * "لليوم الثالث").
+ */
+const UNIT_COUNTS = normalizedSet(`a an for since few past second third fourth fifth sixth seventh eighth ninth tenth
+  منذ لمدة مدة القليلة الماضية الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر`);
 const YEARS = /(?<!\d)[12]\d{3}(?!\d)/g;
 
 /**
@@ -206,23 +216,29 @@ export function mayAnswerQuantity(text: string, unit?: TimeUnit): boolean {
   const words = TIME_UNIT_WORDS[unit];
   return tokens.some((t, i) => {
     if (t.script === "digit" || !isOneOf(words, t.text)) return false;
-    for (let j = Math.max(0, i - UNIT_REACH); j <= Math.min(tokens.length - 1, i + UNIT_REACH); j++) if (isCount(tokens[j] as PlacedToken, j)) return true;
+    for (let j = Math.max(0, i - UNIT_REACH); j <= Math.min(tokens.length - 1, i + UNIT_REACH); j++) {
+      const near = tokens[j] as PlacedToken;
+      if (isCount(near, j) || isOneOf(UNIT_COUNTS, near.text)) return true;
+    }
     return false;
   });
 }
 
 /** Decades in words or digits ("the fifties", الخمسينيات, "the 1950s"), which date as a year does. */
 const DECADE_WORDS = normalizedSet(`twenties thirties forties fifties sixties seventies eighties nineties
-  عشرينيات ثلاثينيات أربعينيات خمسينيات ستينيات سبعينيات ثمانينيات تسعينيات`);
-const DECADE_DIGITS = /\d0'?s\b/;
+  عشرينيات ثلاثينيات أربعينيات خمسينيات ستينيات سبعينيات ثمانينيات تسعينيات
+  عشرينات ثلاثينات أربعينات خمسينات ستينات سبعينات ثمانينات تسعينات قرنين قرنان`);
+/** The Hijri months, whose dates a text may give instead ("في 10 رمضان"). */
+const HIJRI_MONTHS = normalizedSet("محرم صفر ربيع جمادى رجب شعبان رمضان شوال القعدة الحجة");
 
 /**
  * Whether a text may answer a question asking for a date, a year or a century (see QuestionType.dated): it holds a
- * year, a month or a century (sentenceHolds), or a decade ("في الخمسينيات" answered "In what year was the
- * Interstate Highway System created?"). Read generously, as mayAnswerQuantity is.
+ * year, a month or a century (sentenceHolds), a decade ("في الخمسينيات" answered "In what year was the Interstate
+ * Highway System created?"), a Hijri month, or any number in digits (a day: "Jan 24", "يوم 24/1", "24 الجاري").
+ * Read generously, as mayAnswerQuantity is.
  */
 export function mayAnswerDate(text: string): boolean {
-  return sentenceHolds(text).date || DECADE_DIGITS.test(foldDigits(text)) || tokenize(text).some((t) => isOneOf(DECADE_WORDS, t.text));
+  return sentenceHolds(text).date || DIGIT.test(text) || tokenize(text).some((t) => isOneOf(DECADE_WORDS, t.text) || isOneOf(HIJRI_MONTHS, t.text));
 }
 
 /** What a sentence holds that answers typed questions (see sentenceHolds). */

@@ -23,10 +23,11 @@ export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 export const DIALECT_FUTURE = /^[هح][يتن](?!.*ات$).{3,}$/u;
 
 /**
- * The Maghrebi present with a second ت before it ("كانت تتنتقد", was being criticised; "تتعاون"): read without the
- * first, as the standard present (تنتقد), four letters or more after it.
+ * The Maghrebi present with a second ت before it ("كانت تتنتقد", was being criticised; "وتتعاون"): the standard
+ * present without the first (تنتقد), four letters or more after it, و or ف before it read off, and no plural noun's
+ * ات at the end (تتبعات, proceedings).
  */
-export const MAGHREBI_PRESENT = /^ت(?=ت.{4,}$)/u;
+export const MAGHREBI_PRESENT = /^[وف]?ت(ت(?!.*ات$).{4,})$/u;
 
 /**
  * The shape of a present tense, ي, ت or ن and three letters or more, whose future the standard writes with س

@@ -40,6 +40,9 @@ describe("page parts: datelines and reply counters", () => {
     "What did the newspaper say about Sison's visit?",
     "ما موقف الصحيفة من زيارة سيسون؟",
     "ما الذي قالته الصحيفة عن الزيارة؟",
+    // paper and website name an outlet only beside a word on the report (found by a review).
+    "What website did the authorities block?",
+    "Which papers did the ministers sign?",
   ])("takes %s for no question on the outlet", (question) => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { DIALECT_FUTURE, hollowForms, lamVerbKeys, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { DIALECT_FUTURE, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -44,6 +44,16 @@ describe("DIALECT_FUTURE", () => {
     for (const word of ["هتبدأ", "حيروح", "هنشوف", "حتقول"]) expect(DIALECT_FUTURE.test(normalizeToken(word)), word).toBe(true);
     // هتافات (chants) would be the future of تافات, whose made-up ستافات a stemmer reads as ستاف (Staffan).
     for (const word of ["هتافات", "حين", "هيئة"]) expect(DIALECT_FUTURE.test(normalizeToken(word)), word).toBe(false);
+  });
+});
+
+describe("MAGHREBI_PRESENT", () => {
+  it("reads the standard present in the Maghrebi ت before one, after و or ف too, and no plural noun of that shape", () => {
+    const present = (word: string): string | undefined => MAGHREBI_PRESENT.exec(normalizeToken(word))?.[1];
+    expect(present("تتنتقد")).toBe("تنتقد");
+    expect(present("وتتنتقد")).toBe("تنتقد");
+    // تتبعات (proceedings) is no present of تبعات (found by a review); تتم has too few letters.
+    for (const word of ["تتبعات", "تتم", "تنتقد"]) expect(present(word), word).toBeUndefined();
   });
 });
 
