@@ -78,7 +78,9 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   const alone = await retriever.retrieve(question);
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   if (turns.length === 0) return alone;
-  const ownTerms = alone.terms.filter((t) => !t.synthetic).length;
+  // A capital standing for its country ("وش تبي واشنطن منه؟", what does Washington want from it) is no word of
+  // the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
+  const ownTerms = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined).length;
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);

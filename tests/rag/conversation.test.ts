@@ -176,6 +176,14 @@ describe("conversations", () => {
     expect(quotes(other).some((q) => q.includes("من ثلاثة إلى خمسة مقاعد"))).toBe(true);
   });
 
+  it("reads a capital standing for its country as no word of a follow-up's own ('طيب وش تبي واشنطن منه؟')", async () => {
+    const first = await two.core.answer("وش قالت سيسون عن مجلس الأمن؟");
+    expect(first.kind).toBe("answered");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const followUp = await two.core.answer("طيب وش تبي واشنطن منه؟", { context: { turns } });
+    expect(quotes(followUp).some((q) => q.includes("مجلس الأمن يمكنه الاستجابة لاحتياجات اليوم"))).toBe(true);
+  });
+
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
     const first = await two.core.answer("Who is Michele Sison?");

@@ -33,6 +33,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
+سوا سوى بيها بيه بيهم الكلام هالكلام
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
@@ -62,8 +63,10 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا`;
+عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت`;
 
+/** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
+const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);
 const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS, ...JOINABLE]);
@@ -75,6 +78,8 @@ const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...no
  */
 export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
+  // The dialects' present ب before a function word's present ("بيقول", is saying; "بتريد").
+  if (DIALECT_PRESENT_OF.test(normalized) && STOPWORDS.has(normalized.slice(1))) return true;
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   const rest = normalized.slice(1);
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);

@@ -61,12 +61,16 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["وغير", "فغير", "though", "الآن", "والآن", "حاليا", "حالياً", "حاليًا", "وحاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش", "أد", "ويا", "وياها", "دارت"])(
+  it.each(["وغير", "فغير", "though", "الآن", "والآن", "حاليا", "حالياً", "حاليًا", "وحاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش", "أد", "ويا", "وياها", "دارت", "سوا", "بيها", "الكلام", "وكان", "وكانت"])(
     "reads %s (and non-; though; now, formal and dialect, as the English now; the Maghrebi when; the Iraqi with; the Maghrebi did) as a function word",
     (word) => {
       expect(stop(word)).toBe(true);
     },
   );
+
+  it.each(["بيقول", "بتقول", "بيتم"])("reads %s, a function word's present with the dialects' ب, as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
 
   it.each(["فقد", "تحدث", "حصلت", "الحدث", "والي"])("keeps %s (lost; spoke; she obtained; the event; governor), which only look like those", (word) => {
     expect(stop(word)).toBe(false);
