@@ -658,6 +658,13 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const adjective = ownFound ? undefined : adjectiveRoot(writtenForm(token.raw));
   if (adjective) for (const k of heldKeys(token, normalizeToken(adjective.root), context, 3)) (adjective.plural ? keys : relatives).add(k);
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
+  // And the translations of the word with a preposition or conjunction read off (لحقوق: حقوق, "rights"), which the
+  // stemmers keep on, for the briefings' English. Not the article alone, which they read off already (الولايات read
+  // again as ولايات found "term", ولاية's other sense).
+  for (const rest of cliticReadings(token.text, { minRest: MIN_CLITIC_REST })) {
+    if (token.text.length - rest.length === 2 && token.text.startsWith("ال")) continue;
+    for (const k of tokenKeys({ ...token, text: rest })) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
+  }
   for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
 }
 

@@ -121,6 +121,11 @@ describe("questions naming a tweet's author", () => {
     if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
   });
 
+  it("finds an English tweet from an Arabic word with a preposition joined to it (لحقوق: rights), as written in the text too", async () => {
+    const asked = await seed.answer("كم رد جات على تغريدة لقاء المجلس الوطني لحقوق الإنسان؟");
+    expect(asked.kind === "answered" && asked.citations.some((c) => c.quote.includes("National Human Rights Council #CNDH"))).toBe(true);
+  });
+
   it("finds a handle (a name the text writes as one word) from the name's two words, in English or in Arabic script", async () => {
     for (const question of ["Who is Khaled Drareni?", "من هو خالد درارني؟", "شكون هو خالد درارني اللي تلاقات بيه؟"]) {
       expect(quotes(await seed.answer(question))[0], question).toContain("@khaleddrareni");
