@@ -46,7 +46,8 @@ export function foldDigits(text: string): string {
 
 /**
  * One token's matching form: lower case, NFKC (presentation forms), no diacritics, tatweel or invisible
- * characters, alef/hamza forms folded to bare letters, ى -> ي, ة (and ۀ ۂ ۃ ە) -> ه, ASCII digits.
+ * characters, alef/hamza forms folded to bare letters, ى -> ي, ة (and ۀ ۂ ۃ ە) -> ه, ASCII digits, an Arabic letter
+ * repeated three times or more written once.
  */
 export function normalizeToken(token: string): string {
   const lower = token.normalize("NFKC").toLowerCase();
@@ -63,6 +64,7 @@ export function normalizeToken(token: string): string {
   for (const ch of folded) out += LETTER_MAP[ch] ?? ch;
   return out
     .replace(/\u0621/g, "") // a lone hamza carries no meaning once the seats are folded
+    .replace(/([\u0622-\u064A])\1{2,}/g, "$1") // an Arabic letter drawn out in chat ("شوووو", "لييييش") is one: no word has three
     .replace(/(?<=\d)[,\u066C](?=\d{3}(?!\d))/g, "") // thousands separators: "1,000" is 1000
     .replace(/(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])/g, (n) => n.replaceAll(".", "")) // and points in two groups or more: "1.000.000"
     .replace(/(?<=\d)[,.\u066B](?=\d)/g, "."); // a decimal point or comma: "٣٫٥" and "3,5" are 3.5

@@ -33,6 +33,13 @@ describe("normalizeToken", () => {
     expect(tokenize("موقف إدارۀ بايدن من العمليۃ السياسيە").map((t) => t.text)).toEqual(tokenize("موقف إدارة بايدن من العملية السياسية").map((t) => t.text));
   });
 
+  it("writes an Arabic letter drawn out in chat once (شوووو, لييييش), and keeps doubled letters, digits and Latin runs", () => {
+    expect(normalizeToken("شوووو")).toBe("شو");
+    expect(normalizeToken("لييييش")).toBe(normalizeToken("ليش"));
+    expect(normalizeToken("ههههه")).toBe("ه");
+    for (const word of ["شدد", "1000", "XXX", "www"]) expect(normalizeToken(word), word).toBe(word.toLowerCase());
+  });
+
   it("folds Arabic-Indic and Extended Arabic-Indic digits", () => {
     expect(foldDigits("٢٣ يناير ٢٠٢٣ / ۱۹")).toBe("23 يناير 2023 / 19");
   });
