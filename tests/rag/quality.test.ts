@@ -199,10 +199,10 @@ describe("answer quality on the briefing", () => {
   it("blind14-eval.jsonl (a fourteenth blind set, session 42: written as chat, terse and rambling): hit@3 at its floor", async () => {
     const scores = await score(join(REPO_ROOT, "tests/fixtures/blind14-eval.jsonl"));
     // 81.3% measured blind (English 81.3%, Arabic 81.3%; 90.6% of the answerable answered, 4 of the 8 unanswerable
-    // declined); 84.4% since "paper" names the outlet (93.8% answered). Misses: "what kind of setting" (a press conference), the dialect's
-    // بيشوفونه المتابعين for the text's الملاحظين … رؤية, an Iraqi reply count (شكد رد … مال), دراريني in Arabic
-    // script for the tweet's @khaleddrareni, "who's tweeting in those embedded posts".
-    expect(scores.hit3).toBeGreaterThanOrEqual(27 / 32);
+    // declined); 84.4% since "paper" names the outlet (93.8% answered), 87.5% since لحقوق finds "rights". Misses: "what kind of setting" (a press conference), the dialect's
+    // بيشوفونه المتابعين for the text's الملاحظين … رؤية, دراريني in Arabic script for the tweet's @khaleddrareni,
+    // "who's tweeting in those embedded posts".
+    expect(scores.hit3).toBeGreaterThanOrEqual(28 / 32);
     expect(scores.answerableAnswered).toBeGreaterThanOrEqual(30 / 32);
   });
 
