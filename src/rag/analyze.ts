@@ -58,6 +58,10 @@ export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
 const MENTION = "@";
 const AUTHOR_MENTION = "@@";
+/** The key of a sentence with a hashtag (#CNDH, [#Algeria](#)), which a question asking for one looks for. */
+const HASHTAG_KEY = "#";
+/** A hashtag: # and a letter, not after a letter or digit (C#), & (an entity) or ( (a link's target "(#)"). */
+const HASHTAG = /(?<![\p{L}\p{N}_&(])#\p{L}/u;
 export const AUTHOR_NAME = "%";
 /** The key of a sentence opening with a dateline, which a question asking which outlet ran the report looks for. */
 const OUTLET = "«»";
@@ -87,6 +91,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   for (const [, handle] of text.matchAll(HANDLE)) {
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
+  if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   if (opensWithDateline(text)) terms.push([OUTLET]);
   const name = byline === undefined ? [] : tokenize(byline).filter((t) => !isStopword(t.text));
   if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...ownNameKeys(t, MIN_SKELETON)]))].map((k) => AUTHOR_NAME + k));
@@ -395,6 +400,8 @@ const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام)$/u;
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
+/** Words asking for a hashtag ("Which hashtag did she use?"): they look for a sentence holding one. */
+const HASHTAG_KEYS: ReadonlySet<string> = new Set(tokenize("hashtag hashtags هاشتاق هاشتاغ هاشتاج هاشتاك الهاشتاق الهاشتاغ").flatMap(tokenKeys));
 
 /** A word's other forms the corpus holds (see RELATIVES_WEIGHT), for a term of their own. */
 interface OtherForms {
@@ -433,6 +440,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const derived = new Set<string>();
   const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k));
   if (asksForAccount) keys.add(MENTION);
+  if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   const keySets: QueryKeySets = { keys, relatives, derived };
   const name = token.script === "latin" ? latinWordKeys(tokens, i, context, keySets) : token.script === "digit";

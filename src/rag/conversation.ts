@@ -34,6 +34,21 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
 );
 
 /**
+ * A request to go on about what was answered ("tell me more", "anything else?", "what else did she say?",
+ * "كمّل", "زيد", "شو كمان؟", "غير هيك؟"), with no word of its own: it is answered with what the last answer did not
+ * quote (see retrieveInConversation).
+ */
+const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on)\b/i;
+const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي كمان وكمان ايضا وايضا غير هيك كده");
+
+/** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it (غير with هيك or كده). */
+function asksToGoOn(question: string): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  const other = words.some((w, i) => w === "غير" && (words[i + 1] === "هيك" || words[i + 1] === "كده"));
+  return GO_ON_EN.test(question) || other || words.some((w) => w !== "غير" && w !== "هيك" && w !== "كده" && GO_ON_AR.has(w));
+}
+
+/**
  * Whether a question opens with a question word of its own (not one joined to و or ف, as "ومين" follows up), in
  * its first two words ("في أي عام", "إلى أين").
  */
@@ -123,5 +138,18 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // the threshold is enough (an answer given at 0.46 would otherwise decline every "and when?" after it).
   const judged = await retriever.retrieve([...chain, question].join("\n"));
   const answerable = judged.answerable && (ownTerms === 0 || judged.confidence >= PAIR_MIN_CONFIDENCE);
-  return { ...inContext, confidence: judged.confidence, features: judged.features, answerable };
+  return { ...(ownTerms === 0 && asksToGoOn(question) ? goneOn(retriever, inContext, turns) : inContext), confidence: judged.confidence, features: judged.features, answerable };
+}
+
+/**
+ * `retrieval` for a request to go on ("tell me more"): the best sentence the last answer did not quote first, what
+ * comes next on the same words, then the rest in their order (the last answer's quotes again among them, for what
+ * the follow-up may ask of them). As it was when every sentence it ranks was quoted.
+ */
+function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval {
+  const last = turns.at(-1);
+  if (!last) return retrieval;
+  const quoted = new Set(last.citations.flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end)));
+  const next = retrieval.ranked.find((r) => !quoted.has(r.sentence.position));
+  return next === undefined ? retrieval : { ...retrieval, ranked: [next, ...retrieval.ranked.filter((r) => r !== next)] };
 }

@@ -184,6 +184,22 @@ describe("conversations", () => {
     expect(quotes(followUp).some((q) => q.includes("مجلس الأمن يمكنه الاستجابة لاحتياجات اليوم"))).toBe(true);
   });
 
+  it("answers a request to go on ('tell me more', 'كمّل', 'what else?') with a sentence the last answer did not quote first", async () => {
+    const first = await two.core.answer("وش قالت المسؤولة الأمريكية عن المجتمع المدني؟");
+    expect(first.kind).toBe("answered");
+    const cited = first.kind === "answered" ? first.citations : [];
+    const turns = [{ question: first.question, citations: cited }];
+    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟"]) {
+      const more = await two.core.answer(question, { context: { turns } });
+      expect(more.kind, question).toBe("answered");
+      const next = more.kind === "answered" ? more.citations[0] : undefined;
+      // Its first quote is none of the last answer's.
+      expect(cited.some((c) => c.source === next?.source && c.start === next.start), question).toBe(false);
+    }
+    const goOn = await two.core.answer("زين، كمّل، وش قالت بعد؟", { context: { turns } });
+    expect(quotes(goOn)[0]).toContain("ممارسة حرياتهم الأساسية في التعبير");
+  });
+
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
     const first = await two.core.answer("Who is Michele Sison?");

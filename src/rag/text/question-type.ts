@@ -64,8 +64,8 @@ const AR_QUANTITY = /(^| )([وف]?(كم|كام|قديش|قداش|قديه|ادي
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
 const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
-const AR_DATED = /(^| )(في اي (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن))( |$)/;
-const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|في اي (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
+const AR_DATED = /(^| )((في اي|باي|بيا) (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن))( |$)/;
+const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|(في اي|باي|بيا) (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
 
 /**
  * Units a time question asks its answer in ("in what year", "what date", "في أي عام"), which a sentence holding its answer
@@ -73,7 +73,7 @@ const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|
  * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
  */
 const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ");
-const ASKING_FOR_UNIT = normalizedSet("what which أي");
+const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا");
 
 /**
  * Whether the token at `i` is the unit a time question asks in ("year" in "In what year …", عام in "في أي عام …"):

@@ -17,7 +17,7 @@ means like would kind sort way really actually de da di del van von le la el al 
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though`;
+wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -33,7 +33,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
-سوا سوى بيها بيه بيهم الكلام هالكلام
+سوا سوى بيها بيه بيهم الكلام هالكلام بيا كمل كملي كملوا زيد زيدي زين
+بذلك لذلك كذلك وكذلك بهذا لهذا بهذه لهذه
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
@@ -63,7 +64,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت`;
+عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت مع`;
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
 const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;

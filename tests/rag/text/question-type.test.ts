@@ -102,6 +102,8 @@ describe("a time asked as a date, a year or a century", () => {
     ["what date was that tweet", true],
     ["في أي عام وقعت الاتفاقية؟", true],
     ["في أي تاريخ انعقد الاجتماع؟", true],
+    // The Iraqi بيا (in which).
+    ["وهاي الاتفاقية بيا سنة صارت؟", true],
     // ما تاريخ also asks for a history (found by a review).
     ["ما تاريخ العلاقات بين البلدين؟", false],
     ["What year-end report did the bank publish?", false],

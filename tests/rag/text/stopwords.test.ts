@@ -61,7 +61,7 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["وغير", "فغير", "though", "الآن", "والآن", "حاليا", "حالياً", "حاليًا", "وحاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش", "أد", "ويا", "وياها", "دارت", "سوا", "بيها", "الكلام", "وكان", "وكانت"])(
+  it.each(["وغير", "فغير", "though", "الآن", "والآن", "حاليا", "حالياً", "حاليًا", "وحاليا", "دلوقتي", "هلأ", "الحين", "دابا", "فوقاش", "أد", "ويا", "وياها", "دارت", "سوا", "بيها", "الكلام", "وكان", "وكانت", "else", "كمّل", "زيد", "بيا", "ومع", "بذلك", "لذلك"])(
     "reads %s (and non-; though; now, formal and dialect, as the English now; the Maghrebi when; the Iraqi with; the Maghrebi did) as a function word",
     (word) => {
       expect(stop(word)).toBe(true);
