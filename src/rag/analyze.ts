@@ -21,9 +21,11 @@ import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
 import {
+  askedHeadline,
   askedOutlet,
   askedPublished,
   asksOfTheDateline,
+  asksOfTheHeadline,
   namesReplies,
   opensWithDateline,
   pagePartOf,
@@ -53,11 +55,14 @@ import {
   VERB_ENDING,
 } from "./text/verbs.js";
 import { correctEnglish, relatedWords, translate, translateWord, type SpellingContext } from "./translate.js";
+import type { PassageKind } from "./types.js";
 
 export const ARABIC_NAME = "~";
 export const LATIN_NAME = "^";
 const MENTION = "@";
 const AUTHOR_MENTION = "@@";
+/** The key of a headline's sentences, which a question asking for the report's headline looks for. */
+const HEADLINE = "▤";
 /** The key of a sentence with a hashtag (#CNDH, [#Algeria](#)), which a question asking for one looks for. */
 const HASHTAG_KEY = "#";
 /** A hashtag: # and a letter, not after a letter or digit (C#), & (an entity) or ( (a link's target "(#)"). */
@@ -78,7 +83,7 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
  * letter names (أيه بي سي: the keys of "abc"), one per @handle, then, for a tweet's sentence, one token holding
  * the keys of its author's name line (`byline`), prefixed.
  */
-export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string): string[][] {
+export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string, kind?: PassageKind): string[][] {
   // A page's part kept as a sentence is found by a question asking for it, not by its words: رد is also a response.
   const part = pagePartOf(text);
   if (part !== undefined) return [[part === "replies" ? REPLIES : PUBLISHED]];
@@ -92,6 +97,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
   }
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
+  if (kind === "headline") terms.push([HEADLINE]);
   if (opensWithDateline(text)) terms.push([OUTLET]);
   const name = byline === undefined ? [] : tokenize(byline).filter((t) => !isStopword(t.text));
   if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...ownNameKeys(t, MIN_SKELETON)]))].map((k) => AUTHOR_NAME + k));
@@ -240,8 +246,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // or when (see text/page-parts.ts): its words on them are looked for there alone.
   const outlet = context.has(OUTLET) ? askedOutlet(all) : undefined;
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(all, type) : undefined;
+  // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
+  const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(all) : undefined;
   // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone.
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : all;
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : all;
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);
@@ -251,6 +259,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // The outlet word itself is a function word in other questions ("how did the newspaper describe …").
   if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
   if (published) terms.push({ word: published.text, raw: published.raw, keys: [PUBLISHED], weight: 1 });
+  if (headline) terms.push({ word: headline.text, raw: headline.raw, keys: [HEADLINE], weight: 1 });
   const authorKeys = new Set(words.flatMap((w) => w.term.authorKeys ?? []));
   const authorBySpeaker = words.every((w) => w.term.authorKeys === undefined || w.term.speaker === true);
   return withAuthorTerm(terms, authorKeys, authorBySpeaker);

@@ -224,7 +224,7 @@ function analysePassages({ parts, all, reusedAny }: SeedPassages, previous?: Loa
         const old = slice ? slice.firstSentence + i : -1;
         if (old >= 0 && !namesChangedAuthor(text)) kept.push(old);
         else {
-          analysed.set(kept.length, documentTerms(text(), authors, byline()));
+          analysed.set(kept.length, documentTerms(text(), authors, byline(), passage.kind));
           kept.push(-1);
         }
         i += 1;

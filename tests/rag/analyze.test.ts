@@ -121,6 +121,13 @@ describe("questions naming a tweet's author", () => {
     if (who.kind === "answered") for (const c of who.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
   });
 
+  it("quotes the headline for a question asking for it, in English or Arabic", async () => {
+    for (const question of ["ما عنوان المقال؟", "what's the article's headline about"]) {
+      const asked = await seed.answer(question);
+      expect(asked.kind === "answered" && asked.citations[0]?.quote, question).toMatch(/^مساعدة بلين\S* تتحدث من الصحراء الغربية/u);
+    }
+  });
+
   it("finds the tweet with a hashtag for a question asking which one, in English or Arabic", async () => {
     for (const question of ["Which hashtag did she use for the council?", "شو الهاشتاق تبع المجلس الوطني لحقوق الإنسان؟"]) {
       const asked = await seed.answer(question);

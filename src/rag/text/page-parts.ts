@@ -135,6 +135,22 @@ const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرل
  */
 const ARTICLE_WORDS = normalizedSet("article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة");
 
+/** Words for a report's headline: "title" and عنوان only beside a word for the report ("her job title", an address). */
+const HEADLINE_WORDS = normalizedSet("headline headlines");
+const TITLE_WORDS = normalizedSet("title عنوان العنوان");
+
+/**
+ * The word of a question asking for the report's headline ("what's the article's headline about", "ما عنوان
+ * المقال؟", "the title of the report"), or undefined.
+ */
+export function askedHeadline(tokens: readonly Token[]): Token | undefined {
+  const onTheReport = tokens.some((t) => ARTICLE_WORDS.has(t.text));
+  return tokens.find((t) => HEADLINE_WORDS.has(t.text) || (onTheReport && TITLE_WORDS.has(t.text)));
+}
+
+/** Whether `token`, in a question asking for the headline, is a word of that asking ("the article's title"). */
+export const asksOfTheHeadline = (token: Token): boolean => HEADLINE_WORDS.has(token.text) || TITLE_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text);
+
 /** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
 const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says بحسب يظهر تظهر ظاهر مكتوب");
 

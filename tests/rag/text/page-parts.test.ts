@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedOutlet, askedPublished, asksOfTheDateline, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
+import { askedHeadline, askedOutlet, askedPublished, asksOfTheDateline, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
 import { questionType } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -98,5 +98,15 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("كم سنة مرت على نشر التقرير الأممي؟")).toBeUndefined();
     expect(published("متى نشرت سيسون تغريدتها عن دراريني حسب المقال؟")).toBeUndefined();
     expect(published("When was the article about the city of Oran published?")).toBeUndefined();
+  });
+});
+
+describe("askedHeadline", () => {
+  it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "headline?"])("takes %s for a question on the headline", (question) => {
+    expect(askedHeadline(tokenize(question))).toBeDefined();
+  });
+
+  it.each(["what's her exact job title at the state dept?", "ما عنوان السفارة؟", "What did the report say about Mali?"])("takes %s for no question on the headline", (question) => {
+    expect(askedHeadline(tokenize(question))).toBeUndefined();
   });
 });
