@@ -65,8 +65,8 @@ const AUTHOR_MENTION = "@@";
 const HEADLINE = "▤";
 /** The key of a sentence with a hashtag (#CNDH, [#Algeria](#)), which a question asking for one looks for. */
 const HASHTAG_KEY = "#";
-/** A hashtag: # and a letter, not after a letter or digit (C#), & (an entity) or ( (a link's target "(#)"). */
-const HASHTAG = /(?<![\p{L}\p{N}_&(])#\p{L}/u;
+/** A hashtag: # and a letter, not after a letter or digit (C#), & (an entity) or / (a web address's fragment). */
+const HASHTAG = /(?<![\p{L}\p{N}_&/])#\p{L}/u;
 export const AUTHOR_NAME = "%";
 /** The key of a sentence opening with a dateline, which a question asking which outlet ran the report looks for. */
 const OUTLET = "«»";
@@ -676,10 +676,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (adjective) for (const k of heldKeys(token, normalizeToken(adjective.root), context, 3)) (adjective.plural ? keys : relatives).add(k);
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   // And the translations of the word with a preposition or conjunction read off (لحقوق: حقوق, "rights"), which the
-  // stemmers keep on, for the briefings' English. Not the article alone, which they read off already (الولايات read
-  // again as ولايات found "term", ولاية's other sense).
+  // stemmers keep on, for the briefings' English. Not a reading without the article, which they read off already
+  // (الولايات, والولايات read again as ولايات found "term", ولاية's other sense).
   for (const rest of cliticReadings(token.text, { minRest: MIN_CLITIC_REST })) {
-    if (token.text.length - rest.length === 2 && token.text.startsWith("ال")) continue;
+    const clitic = token.text.slice(0, token.text.length - rest.length);
+    if (clitic.endsWith("ال") || clitic.endsWith("لل")) continue;
     for (const k of tokenKeys({ ...token, text: rest })) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   }
   for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);

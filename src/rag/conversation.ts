@@ -39,7 +39,7 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
  * quote (see retrieveInConversation).
  */
 const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on)\b/i;
-const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي كمان وكمان ايضا وايضا غير هيك كده");
+const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي كمان وكمان ايضا أيضاً وايضا وأيضاً غير هيك كده");
 
 /** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it (غير with هيك or كده). */
 function asksToGoOn(question: string): boolean {
@@ -142,14 +142,21 @@ export async function retrieveInConversation(retriever: Retriever, question: str
 }
 
 /**
- * `retrieval` for a request to go on ("tell me more"): the best sentence the last answer did not quote first, what
- * comes next on the same words, then the rest in their order (the last answer's quotes again among them, for what
- * the follow-up may ask of them). As it was when every sentence it ranks was quoted.
+ * A sentence put first for a request to go on scores at least this share of the best: an unrelated one is no more
+ * (the answer's quotes below it are cut at a share of the first's score, MIN_RELATIVE_SCORE in answer.ts).
+ */
+const GO_ON_MIN_SHARE = 0.3;
+
+/**
+ * `retrieval` for a request to go on ("tell me more"): the best sentence none of the conversation's answers quoted
+ * first, what comes next on the same words, then the rest in their order (the earlier quotes among them, for what
+ * the follow-up may ask of them). As it was when every sentence it ranks well was quoted.
  */
 function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval {
-  const last = turns.at(-1);
-  if (!last) return retrieval;
-  const quoted = new Set(last.citations.flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end)));
+  const best = retrieval.ranked[0];
+  if (!best) return retrieval;
+  const quoted = new Set(turns.flatMap((turn) => turn.citations.flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end))));
   const next = retrieval.ranked.find((r) => !quoted.has(r.sentence.position));
-  return next === undefined ? retrieval : { ...retrieval, ranked: [next, ...retrieval.ranked.filter((r) => r !== next)] };
+  if (next === undefined || next === best || next.score < GO_ON_MIN_SHARE * best.score) return retrieval;
+  return { ...retrieval, ranked: [next, ...retrieval.ranked.filter((r) => r !== next)] };
 }

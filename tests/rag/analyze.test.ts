@@ -74,6 +74,16 @@ describe("documentTerms", () => {
   });
 });
 
+describe("hashtags", () => {
+  it("key a sentence holding one, in brackets too, and not a web address's fragment or C#", () => {
+    const hashtag = (text: string): boolean => documentTerms(text).some((keys) => keys.includes("#"));
+    expect(hashtag("Met today with members of #CNDH to discuss its goals.")).toBe(true);
+    expect(hashtag("Met today with the council (#CNDH) to discuss its goals.")).toBe(true);
+    expect(hashtag("Read more at aps.dz/algerie/#comments today.")).toBe(false);
+    expect(hashtag("The program was written in C# by the team.")).toBe(false);
+  });
+});
+
 describe("an author's name keys", () => {
   it("holds no two-consonant name key, which every question word would meet (الأمر ~ عمر)", () => {
     const byline = documentTerms("شكرا للجميع على الاستقبال.", new Set(), "السفير عمر").at(-1) ?? [];

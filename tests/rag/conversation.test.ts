@@ -176,12 +176,14 @@ describe("conversations", () => {
     expect(quotes(other).some((q) => q.includes("من ثلاثة إلى خمسة مقاعد"))).toBe(true);
   });
 
-  it("reads a capital standing for its country as no word of a follow-up's own ('طيب وش تبي واشنطن منه؟')", async () => {
+  it("reads a capital standing for its country as no word of a follow-up's own ('وواشنطن شو رأيها فيه؟')", async () => {
     const first = await two.core.answer("وش قالت سيسون عن مجلس الأمن؟");
     expect(first.kind).toBe("answered");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const followUp = await two.core.answer("طيب وش تبي واشنطن منه؟", { context: { turns } });
+    const followUp = await two.core.answer("وواشنطن شو رأيها فيه؟", { context: { turns } });
     expect(quotes(followUp).some((q) => q.includes("مجلس الأمن يمكنه الاستجابة لاحتياجات اليوم"))).toBe(true);
+    // A name the briefings never write is still a new topic (found by a review, when تبي found the text's نريد).
+    expect((await two.core.answer("طيب وش يبي ماكرون منه؟", { context: { turns } })).kind).toBe("declined");
   });
 
   it("answers a request to go on ('tell me more', 'كمّل', 'what else?') with a sentence the last answer did not quote first", async () => {
@@ -193,8 +195,8 @@ describe("conversations", () => {
       const more = await two.core.answer(question, { context: { turns } });
       expect(more.kind, question).toBe("answered");
       const next = more.kind === "answered" ? more.citations[0] : undefined;
-      // Its first quote is none of the last answer's.
-      expect(cited.some((c) => c.source === next?.source && c.start === next.start), question).toBe(false);
+      // Its first quote overlaps none of the last answer's.
+      expect(cited.some((c) => next !== undefined && c.source === next.source && c.start < next.end && next.start < c.end), question).toBe(false);
     }
     const goOn = await two.core.answer("زين، كمّل، وش قالت بعد؟", { context: { turns } });
     expect(quotes(goOn)[0]).toContain("ممارسة حرياتهم الأساسية في التعبير");

@@ -324,11 +324,12 @@ describe("answer quality on the briefing", () => {
 
   it("blind-conversations10.jsonl (written blind, session 42): follow-ups answered in context, off-topic ones declined", async () => {
     const { right, rows } = await conversationsRight(join(REPO_ROOT, "tests/fixtures/blind-conversations10.jsonl"));
-    // 10 of 20 measured blind; 14 since a capital standing for its country is no word of the follow-up's own, تبي
-    // finds نريد, and سوا, بيها, الكلام, وكان and بيقول are function words. Misses: "وشكد صعبة الظروف؟" (how hard,
-    // read as how many), "ومين كمان بتحسبهم منه؟", "وشو انطرح فيها؟" (the text's أثيرت), two English follow-ups
-    // quoting the wrong sentences, "وهي جت الجزائر مع سيسون؟" (unanswerable, answered).
-    expect(right).toBeGreaterThanOrEqual(14);
+    // 10 of 20 measured blind; 13 since سوا, بيها, الكلام, وكان and بيقول are function words and "broker" is وساطة
+    // (14 while تبي also found the text's نريد, which a review found answering "طيب وش يبي ماكرون منه؟"). Misses:
+    // "طيب وش تبي واشنطن منه؟", "وشكد صعبة الظروف؟" (how hard, read as how many), "ومين كمان بتحسبهم منه؟", "وشو
+    // انطرح فيها؟" (the text's أثيرت), two English follow-ups quoting the wrong sentences, "وهي جت الجزائر مع
+    // سيسون؟" (unanswerable, answered).
+    expect(right).toBeGreaterThanOrEqual(13);
     expect(rows).toBe(20);
   });
 

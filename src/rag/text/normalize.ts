@@ -59,12 +59,14 @@ export function normalizeToken(token: string): string {
     .replace(INVISIBLE, "")
     .replace(MARKS, "")
     .replace(TANWEEN_ALIF, "")
-    .replace(FATHATAN, "");
+    .replace(FATHATAN, "")
+    // An Arabic letter drawn out in chat ("شوووو", "لييييش") is one: no word writes one three times. Before the
+    // seats are folded, which make three of بيئي's ي.
+    .replace(/([\u0621-\u064A])\1{2,}/g, "$1");
   let out = "";
   for (const ch of folded) out += LETTER_MAP[ch] ?? ch;
   return out
     .replace(/\u0621/g, "") // a lone hamza carries no meaning once the seats are folded
-    .replace(/([\u0622-\u064A])\1{2,}/g, "$1") // an Arabic letter drawn out in chat ("شوووو", "لييييش") is one: no word has three
     .replace(/(?<=\d)[,\u066C](?=\d{3}(?!\d))/g, "") // thousands separators: "1,000" is 1000
     .replace(/(?<![\d.])\d{1,3}(?:\.\d{3}){2,}(?![\d.])/g, (n) => n.replaceAll(".", "")) // and points in two groups or more: "1.000.000"
     .replace(/(?<=\d)[,.\u066B](?=\d)/g, "."); // a decimal point or comma: "٣٫٥" and "3,5" are 3.5

@@ -135,17 +135,26 @@ const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرل
  */
 const ARTICLE_WORDS = normalizedSet("article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة");
 
-/** Words for a report's headline: "title" and عنوان only beside a word for the report ("her job title", an address). */
+/** Words for a report's headline, and for its title (which is also a person's: "her job title"). */
 const HEADLINE_WORDS = normalizedSet("headline headlines");
 const TITLE_WORDS = normalizedSet("title عنوان العنوان");
+/** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */
+const THE_HEADLINE = normalizedSet("the its this");
 
 /**
- * The word of a question asking for the report's headline ("what's the article's headline about", "ما عنوان
- * المقال؟", "the title of the report"), or undefined.
+ * The word of a question asking for the report's headline, or undefined: "headline" after "the" or a word for the
+ * report ("what's the headline", "the article's headline"); a title or عنوان next to a word for the report ("the
+ * article's title", "title of the report", "ما عنوان المقال؟"; not "What title does the article give Sison?").
  */
 export function askedHeadline(tokens: readonly Token[]): Token | undefined {
-  const onTheReport = tokens.some((t) => ARTICLE_WORDS.has(t.text));
-  return tokens.find((t) => HEADLINE_WORDS.has(t.text) || (onTheReport && TITLE_WORDS.has(t.text)));
+  const report = (i: number): boolean => ARTICLE_WORDS.has(tokens[i]?.text ?? "");
+  return tokens.find((t, i) => {
+    // "the article's title": the possessive's s between them.
+    const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
+    const after = tokens[i + 1]?.text === "of" ? (tokens[i + 2]?.text === "the" ? i + 3 : i + 2) : i + 1;
+    if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);
+    return TITLE_WORDS.has(t.text) && (report(before) || report(after));
+  });
 }
 
 /** Whether `token`, in a question asking for the headline, is a word of that asking ("the article's title"). */

@@ -38,6 +38,8 @@ describe("normalizeToken", () => {
     expect(normalizeToken("لييييش")).toBe(normalizeToken("ليش"));
     expect(normalizeToken("ههههه")).toBe("ه");
     for (const word of ["شدد", "1000", "XXX", "www"]) expect(normalizeToken(word), word).toBe(word.toLowerCase());
+    // Three ي made by folding a hamza's seat are no drawn-out letter (found by a review: بيئي was بي).
+    expect(normalizeToken("البيئي")).not.toBe(normalizeToken("البي"));
   });
 
   it("folds Arabic-Indic and Extended Arabic-Indic digits", () => {
