@@ -34,12 +34,12 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
 );
 
 /**
- * A request to go on about what was answered ("tell me more", "anything else?", "what else did she say?",
- * "كمّل", "زيد", "شو كمان؟", "غير هيك؟"), with no word of its own: it is answered with what the last answer did not
+ * A request to go on about what was answered ("tell me more", "anything else?", "more details", "كمّل", "زيد",
+ * "زدنا تفاصيل", "شو كمان؟", "غير هيك؟"), with no word of its own: it is answered with what the last answer did not
  * quote (see retrieveInConversation).
  */
-const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on)\b/i;
-const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي كمان وكمان ايضا أيضاً وايضا وأيضاً غير هيك كده");
+const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
+const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً غير هيك كده");
 
 /** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it (غير with هيك or كده). */
 function asksToGoOn(question: string): boolean {

@@ -58,7 +58,7 @@ function asksWhen(line: string): boolean {
 }
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
-const AR_QUANTITY = /(^| )([وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)/;
+const AR_QUANTITY = /(^| )([وف]?(كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)/;
 /**
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").

@@ -17,7 +17,7 @@ means like would kind sort way really actually de da di del van von le la el al 
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else`;
+wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -33,7 +33,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
-سوا سوى بيها بيه بيهم الكلام هالكلام بيا كمل كملي كملوا زيد زيدي زين
+سوا سوى بيها بيه بيهم الكلام هالكلام بيا كمل كملي كملوا زيد زيدي زين زدنا زيدنا تفاصيل التفاصيل
+عايزين عاوز عاوزة عاوزين خاصو خاصها خاصهم خاصك خاصني الموضوع هالموضوع
 بذلك لذلك كذلك وكذلك بهذا لهذا بهذه لهذه
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا

@@ -63,6 +63,13 @@ describe("dialect words", () => {
   });
 });
 
+describe("the dialect table's standard words", () => {
+  it("read the Levantine انطرحت (was raised) as the text's أثيرت", () => {
+    const keys = standardKeys(normalizeToken("انطرحت"));
+    expect(tokenize("أثيرت").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);
+  });
+});
+
 describe("withoutDemonstrative", () => {
   it("reads the demonstrative هالـ joined to a noun as the article, after و, ف, ب or ل", () => {
     const read = (word: string): string | undefined => withoutDemonstrative(normalizeToken(word));

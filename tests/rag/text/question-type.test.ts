@@ -33,6 +33,7 @@ describe("questionType", () => {
     // The dialects' how many: Egyptian كام, Maghrebi شحال, with و before it in a second question.
     ["الجزائر هتقعد في مجلس حقوق الانسان كام سنه؟", ["quantity"]],
     ["شحال من مقعد غير دائم بغات إفريقيا؟", ["quantity"]],
+    ["وعايزين يزودوا المقاعد بتاعة افريقيا لكام؟", ["quantity"]],
     ["امتى اتنشرت التغريدة وكام رد جالها؟", ["quantity", "time"]],
     ["الكاميرا فين؟", []],
     ["متى توفي لوثر؟", ["time"]],
