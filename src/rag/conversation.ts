@@ -39,13 +39,14 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
  * quote (see retrieveInConversation).
  */
 const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
-const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً غير هيك كده");
+const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً");
+/** "غير هيك؟", "غير كده؟": other than that. */
+const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
 
-/** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it (غير with هيك or كده). */
+/** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it. */
 function asksToGoOn(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
-  const other = words.some((w, i) => w === "غير" && (words[i + 1] === "هيك" || words[i + 1] === "كده"));
-  return GO_ON_EN.test(question) || other || words.some((w) => w !== "غير" && w !== "هيك" && w !== "كده" && GO_ON_AR.has(w));
+  return GO_ON_EN.test(question) || words.some((w, i) => GO_ON_AR.has(w) || (w === "غير" && THAT.has(words[i + 1] ?? "")));
 }
 
 /**
@@ -93,8 +94,8 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   const alone = await retriever.retrieve(question);
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   if (turns.length === 0) return alone;
-  // A capital standing for its country ("وش تبي واشنطن منه؟", what does Washington want from it) is no word of
-  // the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
+  // A capital standing for its country ("وواشنطن شو رأيها فيه؟", and what does Washington think of it) is no word
+  // of the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
   const ownTerms = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined).length;
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
@@ -138,7 +139,8 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // the threshold is enough (an answer given at 0.46 would otherwise decline every "and when?" after it).
   const judged = await retriever.retrieve([...chain, question].join("\n"));
   const answerable = judged.answerable && (ownTerms === 0 || judged.confidence >= PAIR_MIN_CONFIDENCE);
-  return { ...(ownTerms === 0 && asksToGoOn(question) ? goneOn(retriever, inContext, turns) : inContext), confidence: judged.confidence, features: judged.features, answerable };
+  const retrieval = ownTerms === 0 && asksToGoOn(question) ? goneOn(retriever, inContext, turns) : inContext;
+  return { ...retrieval, confidence: judged.confidence, features: judged.features, answerable };
 }
 
 /**

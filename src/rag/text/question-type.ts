@@ -34,7 +34,7 @@ const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
 /** "how many days", كم يوم، قديش من يوم: the quantity word, then (in Arabic) an optional من, then the unit. */
 const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
-const AR_QUANTITY_WORD = /^[وف]?(كم|كام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)$/;
+const AR_QUANTITY_WORD = /^[وف]?(كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)$/;
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
 const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
