@@ -395,7 +395,9 @@ const POINTING_AFTER = normalizedSet("ده دي دا دول");
 function isPointedPerson(tokens: readonly Token[], i: number): boolean {
   const text = (tokens[i] as Token).text;
   const bare = /^[وف]ال/.test(text) ? text.slice(1) : text;
-  const word = bare.startsWith("هال") ? bare.slice(1) : bare;
+  // هالـ joined to the noun points too ("هالزلمة"), with no clitic before it.
+  const demonstrated = withoutDemonstrative(bare);
+  const word = demonstrated?.startsWith("ال") ? demonstrated : bare;
   if (!PERSON.has(word)) return false;
   return word !== bare || POINTING.has(tokens[i - 1]?.text ?? "") || POINTING_AFTER.has(tokens[i + 1]?.text ?? "");
 }
@@ -660,8 +662,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // the text's البلاد); three bare letters are otherwise as often a verb (كتب, wrote, is also the plural of كتاب).
   const noun = afterWhich || hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
   if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
+  const rests = cliticRests(token);
   if (!ownFound) {
-    cliticKeys(token, context, keys);
+    cliticKeys(rests, context, keys);
     passiveKeys(token, context, relatives);
   }
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
@@ -678,10 +681,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // And the translations of the word with a preposition or conjunction read off (لحقوق: حقوق, "rights"), which the
   // stemmers keep on, for the briefings' English. Not a reading without the article, which they read off already
   // (الولايات, والولايات read again as ولايات found "term", ولاية's other sense).
-  for (const rest of cliticReadings(token.text, { minRest: MIN_CLITIC_REST })) {
-    const clitic = token.text.slice(0, token.text.length - rest.length);
+  for (const { clitic, keys: restKeys } of rests) {
     if (clitic.endsWith("ال") || clitic.endsWith("لل")) continue;
-    for (const k of tokenKeys({ ...token, text: rest })) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
+    for (const k of restKeys) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   }
   for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
 }
@@ -773,11 +775,22 @@ const MIN_CLITIC_REST = 4;
  * MIN_CLITIC_REST letters remain and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
  * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.)
  */
-function cliticKeys(token: Token, context: QueryContext, keys: Set<string>): void {
-  for (const rest of cliticReadings(token.text, { minRest: MIN_CLITIC_REST })) {
-    const restKeys = tokenKeys({ ...token, text: rest });
-    if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
-  }
+function cliticKeys(rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {
+  for (const { keys: restKeys } of rests) if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
+}
+
+/** A reading of a word with what may be clitics read off (cliticReadings): those letters, and the rest's keys. */
+interface CliticRest {
+  readonly clitic: string;
+  readonly keys: readonly string[];
+}
+
+/** The readings of `token` with what may be clitics read off, MIN_CLITIC_REST letters left at least. */
+function cliticRests(token: Token): CliticRest[] {
+  return cliticReadings(token.text, { minRest: MIN_CLITIC_REST }).map((rest) => ({
+    clitic: token.text.slice(0, token.text.length - rest.length),
+    keys: tokenKeys({ ...token, text: rest }),
+  }));
 }
 
 /**

@@ -32,9 +32,13 @@ const TIME_UNIT_WORDS = {
 export type TimeUnit = keyof typeof TIME_UNIT_WORDS;
 const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
+/** How many, formal and dialect (normalised), with ل or ب before the Egyptian كام (لكام, to how many). */
+const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد";
+/** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا), و or ف before it. */
+const AR_IN_WHICH = "[وف]?(في اي|باي|بيا)";
 /** "how many days", كم يوم، قديش من يوم: the quantity word, then (in Arabic) an optional من, then the unit. */
 const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
-const AR_QUANTITY_WORD = /^[وف]?(كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)$/;
+const AR_QUANTITY_WORD = new RegExp(`^[وف]?(${AR_HOW_MANY})$`);
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
 const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
@@ -58,14 +62,16 @@ function asksWhen(line: string): boolean {
 }
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
-const AR_QUANTITY = /(^| )([وف]?(كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد)|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)/;
+const AR_QUANTITY = new RegExp(`(^| )([وف]?(${AR_HOW_MANY})|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)`);
 /**
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
 const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
-const AR_DATED = /(^| )([وف]?(في اي|باي|بيا) (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن))( |$)/;
-const AR_TIME = /(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|[وف]?(في اي|باي|بيا) (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)/;
+const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن))( |$)`);
+const AR_TIME = new RegExp(
+  `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)`,
+);
 
 /**
  * Units a time question asks its answer in ("in what year", "what date", "في أي عام"), which a sentence holding its answer
@@ -198,7 +204,7 @@ const UNIT_REACH = 3;
  */
 const UNIT_COUNTS = normalizedSet(`a an for since few past second third fourth fifth sixth seventh eighth ninth tenth
   منذ لمدة مدة القليلة الماضية الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر`);
-const YEARS = /(?<!\d)[12]\d{3}(?!\d)/g;
+const YEARS = new RegExp(YEAR.source, "g");
 
 /**
  * Whether a text may answer a question asking for a quantity: it holds a number that is not part of a date or a
@@ -238,7 +244,9 @@ const HIJRI_MONTHS = normalizedSet("محرم صفر ربيع جمادى رجب �
  * Read generously, as mayAnswerQuantity is.
  */
 export function mayAnswerDate(text: string): boolean {
-  return sentenceHolds(text).date || DIGIT.test(text) || tokenize(text).some((t) => isOneOf(DECADE_WORDS, t.text) || isOneOf(HIJRI_MONTHS, t.text));
+  if (DIGIT.test(text) || YEAR.test(foldDigits(text))) return true;
+  const tokens = tokenize(text);
+  return holdsDateWord(tokens) || tokens.some((t) => isOneOf(DECADE_WORDS, t.text) || isOneOf(HIJRI_MONTHS, t.text));
 }
 
 /** What a sentence holds that answers typed questions (see sentenceHolds). */

@@ -80,7 +80,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...no
  */
 export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
-  // The dialects' present ب before a function word's present ("بيقول", is saying; "بتريد").
+  // The dialects' present ب before a function word's present ("بيقول", is saying; "بيتم", is done).
   if (DIALECT_PRESENT_OF.test(normalized) && STOPWORDS.has(normalized.slice(1))) return true;
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   const rest = normalized.slice(1);
