@@ -21,6 +21,7 @@ import { brokenPlurals } from "./text/plurals.js";
 import { isStopword } from "./text/stopwords.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
+import { presentForms } from "./text/verbs.js";
 
 export const DICTIONARY_PATH = fileURLToPath(new URL("../../data/freedict-eng-ara.tsv", import.meta.url));
 export const GLOSSARY_PATH = fileURLToPath(new URL("../../data/glossary-en-ar.tsv", import.meta.url));
@@ -63,9 +64,10 @@ const SYNONYMS_COLUMN = 2;
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
  * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
- * Version 10: the broken plurals the lists attest (numberPairs).
+ * Version 10: the broken plurals the lists attest (numberPairs). Version 12 (11 was never shipped): a bare past's
+ * present forms (presentForms), with the past's key.
  */
-const WORD_LISTS_VERSION = 10;
+const WORD_LISTS_VERSION = 12;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -183,12 +185,14 @@ interface WordLists {
   readonly strings: readonly string[];
   /**
    * Each key of a usable translation (of MIN_TRANSLATION_KEY letters or more): its headword, headword's stem, key,
-   * and the translation (`phrase`) and which of its words (`part`) it is a key of.
+   * and the translation (`phrase`) and which of its words (`part`) it is a key of; for a bare past's present form
+   * (presentForms), the past's key as `past` (else the key itself).
    */
   readonly translations: {
     readonly english: Uint32Array;
     readonly stem: Uint32Array;
     readonly key: Uint32Array;
+    readonly past: Uint32Array;
     readonly phrase: Uint32Array;
     readonly part: Uint8Array;
   };
@@ -262,7 +266,7 @@ function parseLists(paths: LexiconPaths): WordLists {
   const interner = new Interner();
   const { strings } = interner;
   const id = (text: string): number => interner.id(text);
-  const translations = { english: [] as number[], stem: [] as number[], key: [] as number[], phrase: [] as number[], part: [] as number[] };
+  const translations = { english: [] as number[], stem: [] as number[], key: [] as number[], past: [] as number[], phrase: [] as number[], part: [] as number[] };
   const phraseWords: number[] = [];
   const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
@@ -284,6 +288,9 @@ function parseLists(paths: LexiconPaths): WordLists {
       // Its words that can be looked for: a word with no key of MIN_TRANSLATION_KEY letters (خط in خط جوي) is none.
       const words = tokens.map((token) => translationKeys(token));
       const [one] = tokens;
+      // A one-word translation written as a bare past (قدر, "appreciate") is its present too, which a text writes
+      // as often (نقدر): not a noun of the same letters with an ending (قدرة, "ability").
+      const presents = one && tokens.length === 1 && words[0]?.[0] === one.text ? presentForms(one.text) : [];
       if (one && tokens.length === 1) {
         let forms = oneWords.get(english);
         if (forms === undefined) oneWords.set(english, (forms = new Map()));
@@ -293,16 +300,19 @@ function parseLists(paths: LexiconPaths): WordLists {
       const phrase = phraseWords.push(sought.length) - 1;
       for (const keys of words) {
         const part = sought.indexOf(keys);
-        for (const key of keys) {
+        // The present forms translate the English word; not the other way: an Arabic question's present is read
+        // by its own forms (see arabicWordKeys in analyze.ts).
+        for (const key of [...keys, ...presents]) {
           const k = id(key);
           if (key.length >= MIN_TRANSLATION_KEY) {
             translations.english.push(headword);
             translations.stem.push(stem);
             translations.key.push(k);
+            translations.past.push(presents.includes(key) ? id(one?.text ?? "") : k);
             translations.phrase.push(phrase);
             translations.part.push(part);
           }
-          if (tokens.length === 1) {
+          if (tokens.length === 1 && !presents.includes(key)) {
             inverses.key.push(k);
             inverses.stem.push(stem);
           }
@@ -349,6 +359,7 @@ function parseLists(paths: LexiconPaths): WordLists {
       english: Uint32Array.from(translations.english),
       stem: Uint32Array.from(translations.stem),
       key: Uint32Array.from(translations.key),
+      past: Uint32Array.from(translations.past),
       phrase: Uint32Array.from(translations.phrase),
       part: Uint8Array.from(translations.part),
     },
@@ -461,7 +472,9 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   // Per headword (by number), its keys in the corpus; per stem, the same for the stem's headwords.
   const enWord = new Map<number, Set<string>>();
   const enStem = new Map<string, Set<string>>();
-  const held = ascending(gather(by.translationsByKey, has));
+  // A bare past's present form stands for it where the corpus lacks the past: not beside it (دعم, "backs", would
+  // also find every تدعم of a headline).
+  const held = ascending(gather(by.translationsByKey, has)).filter((place) => translations.past[place] === translations.key[place] || !has(translations.past[place] as number));
   // A translation of several words ("متعلق بإسرائيل" for "Israeli") counts only where the corpus holds every one of
   // them: one alone (متعلق, "related to") means something else.
   const partsHeld = new Map<number, Set<number>>();

@@ -20,6 +20,7 @@ import { brokenPlurals } from "../../src/rag/text/plurals.js";
 import { isStopword } from "../../src/rag/text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize, type Token } from "../../src/rag/text/tokenize.js";
+import { presentForms } from "../../src/rag/text/verbs.js";
 import { REPO_ROOT, SEED_NAME } from "../helpers/project.js";
 
 let dir: string;
@@ -72,6 +73,21 @@ describe("a name run together with another in a handle", () => {
     const karim = queryTerms("What did Karim say?", context("the minister Karimov spoke")).find((t) => t.word === "karim");
     expect(karim?.keys).toContain("karimov");
     expect(karim?.weight).toBeLessThan(1);
+  });
+});
+
+describe("a translation's present tense", () => {
+  it("finds a verb's past the corpus holds only in the present (appreciate: قدر, the text's نقدر), for one-word translations", () => {
+    writeFileSync(paths.dictionary, ["appreciate\tقدر\t", "estimate\tقدر تقريبي\t"].join("\n"));
+    const ctx = context("ونقدر مساهمات البعثة");
+    expect(keysOf("What does she appreciate?", ctx)).toContain("نقدر");
+    // Not beside the past: "back" (دعم) does not also find every تدعم.
+    writeFileSync(paths.dictionary, "back\tدعم\t");
+    expect(keysOf("Whom does she back?", context("دعم البعثة وتدعم الجهود"))).not.toContain("تدعم");
+    expect(keysOf("What did they estimate?", ctx)).not.toContain("نقدر");
+    // Not a noun of the same letters with an ending: قدرة, ability.
+    writeFileSync(paths.dictionary, "ability\tقدرة\t");
+    expect(keysOf("What ability?", context("ونقدر مساهمات البعثة"))).not.toContain("نقدر");
   });
 });
 
@@ -287,7 +303,8 @@ const parsedForWalk = (paths: LexiconPaths) => {
 };
 
 function parseForWalk(paths: LexiconPaths) {
-  const entries: { english: string; stem: string; translations: string[][][] }[] = [];
+  // Each translation: its words' keys (a bare past's present forms with its own), and those present forms.
+  const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[] }[] }[] = [];
   // Each one-word translation: its headword, its normal text and its light stem (for the broken plurals).
   const oneWords: [english: string, text: string, key: string][] = [];
   for (const [file, maxDirect] of [[paths.glossary, 3], [paths.dictionary, 2]] as const) {
@@ -303,7 +320,10 @@ function parseForWalk(paths: LexiconPaths) {
         // The light stem, and the Snowball stem where it has four letters or more.
         const keys = (t: Token) => tokenKeys(t).filter((k) => k === lightStemArabic(t.text) || k.length >= 4);
         if (tokens.length === 1 && tokens[0]) oneWords.push([english, tokens[0].text, lightStemArabic(tokens[0].text)]);
-        return tokens.length === 0 || tokens.length > maxWords ? [] : [tokens.map(keys)];
+        // A one-word translation that is its own light stem is a bare past: its present forms translate too.
+        const presents = tokens.length === 1 && tokens[0] && lightStemArabic(tokens[0].text) === tokens[0].text ? presentForms(tokens[0].text) : [];
+        const words = tokens.map((t, i) => (i === 0 ? [...keys(t), ...presents] : keys(t)));
+        return tokens.length === 0 || tokens.length > maxWords ? [] : [{ words, presents }];
       });
       entries.push({ english, stem: stemEnglish(english), translations });
     }
@@ -343,17 +363,19 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   for (const { english, stem, translations } of entries) {
     known.add(english);
     if (!enWord.has(english)) enWord.set(english, new Set());
-    for (const tokens of translations) {
+    for (const { words: tokens, presents } of translations) {
       // A translation of several words counts only where the corpus holds every one of them.
       // (A word with no key of three letters or more cannot be looked for, and is not asked for.)
       const whole = tokens.filter((keys) => keys.some((k) => k.length >= 3)).every((keys) => keys.some((k) => corpusKeys.has(k) && k.length >= 3));
       for (const keys of tokens) {
         for (const key of keys) {
+          // A present form only where the corpus lacks the past (the translation's own key, first).
+          if (presents.includes(key) && corpusKeys.has(keys[0] ?? "")) continue;
           if (whole && corpusKeys.has(key) && key.length >= 3) {
             add(enWord, english, key);
             add(enStem, stem, key);
           }
-          if ((corpusKeys.has(stem) || cognates.has(stem)) && tokens.length === 1) add(arToEn, key, stem);
+          if ((corpusKeys.has(stem) || cognates.has(stem)) && tokens.length === 1 && !presents.includes(key)) add(arToEn, key, stem);
         }
       }
     }

@@ -108,21 +108,34 @@ export function augmentedForms(word: string): string[] {
   return [];
 }
 
+/** The present tense's prefixes for he or she, you, and we. */
+const PERSONS = "يتن";
+
 /**
  * A present-tense verb in the other persons: its ي, ت or ن prefix changed, with its ending or without it (تمثلها:
  * يمثل, نمثل, تمثل ...). Made from the letters alone; the caller keeps the shapes the corpus holds.
  */
 export function otherPersons(verb: string): string[] {
   const prefix = verb[0] ?? "";
-  if (!"يتن".includes(prefix) || prefix === "") return [];
+  if (!PERSONS.includes(prefix) || prefix === "") return [];
   const forms = new Set<string>();
   for (const ending of PRESENT_ENDINGS) {
     if (!verb.endsWith(ending)) continue;
     const stem = verb.slice(1, verb.length - ending.length);
     if (stem.length < 3) continue;
-    for (const other of "يتن") if (other + stem !== verb) forms.add(other + stem);
+    for (const other of PERSONS) if (other + stem !== verb) forms.add(other + stem);
   }
   return [...forms];
+}
+
+/**
+ * The present tense, in the persons a text writes it (ي, ت, ن), of a past given as a key: of three letters (قدر:
+ * يقدر, تقدر, نقدر) or of a derived form that opens with ا (استمر: يستمر; اعتقد: نعتقد). Not a weak first letter's
+ * (اكد, of أكد, is يؤكد): made from the letters alone, the caller keeps the shapes the corpus holds.
+ */
+export function presentForms(past: string): string[] {
+  const stem = past.length === 3 && !past.startsWith("ا") ? past : past.length >= 5 && past.startsWith("ا") ? past.slice(1) : undefined;
+  return stem === undefined || !/^\p{Script=Arabic}+$/u.test(stem) ? [] : [...PERSONS].map((prefix) => prefix + stem);
 }
 
 const HOLLOW_PAST = /^(\p{Script=Arabic})ا(\p{Script=Arabic})$/u;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { DIALECT_FUTURE, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { DIALECT_FUTURE, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -12,6 +12,18 @@ describe("hollowForms", () => {
 
   it("gives nothing for a key of another shape", () => {
     for (const key of ["دعم", "زيارات", "اجتماع", "ميشال", "~ZR:1", "visit"]) expect(hollowForms(key), key).toEqual([]);
+  });
+});
+
+describe("presentForms", () => {
+  it("gives a three-letter or derived past's present in the persons a text writes", () => {
+    expect(presentForms("قدر")).toEqual(["يقدر", "تقدر", "نقدر"]);
+    expect(presentForms("استمر")).toEqual(["يستمر", "تستمر", "نستمر"]);
+    expect(presentForms("اعتقد")).toEqual(["يعتقد", "تعتقد", "نعتقد"]);
+  });
+
+  it("gives nothing for a weak first letter, another length or a key that is not Arabic letters", () => {
+    for (const key of ["اكد", "ميشال", "visit", "~KDR:1", "قد"]) expect(presentForms(key), key).toEqual([]);
   });
 });
 
