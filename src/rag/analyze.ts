@@ -33,7 +33,7 @@ import {
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
-import { isStopword } from "./text/stopwords.js";
+import { isStopword, withoutOpener } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -240,7 +240,7 @@ export interface QueryContext extends SpellingContext {
 
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
-  const all = withPhrasalMeanings(withCaseOfNames(tokenize(question)));
+  const all = withPhrasalMeanings(withCaseOfNames(withoutOpener(tokenize(question))));
   const type = questionType(question);
   // Where the briefings have a dateline or say when they went up, a question may ask which outlet ran the report
   // or when (see text/page-parts.ts): its words on them are looked for there alone.

@@ -4,7 +4,8 @@
  * answerable-or-not decision taken together with the questions answered).
  */
 import { declineFeature } from "./model.js";
-import type { Retrieval, Retriever } from "./retrieve.js";
+import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
+import { asksOfTheSpeaker, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
 import { normalizedSet } from "./text/normalize.js";
 import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
@@ -22,15 +23,15 @@ const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
 // Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
-// "وبالنسبة لـ …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
+// "وبالنسبة لـ …", the Egyptian "طب …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
-const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
+const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب طب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
 // Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,
 // as in "ما هو"; not دي/دا, which are also the particle of names (دي ميستورا).
 const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
-  "ذلك تلك هذا هذه هؤلاء هناك فيها فيه عنها عنه منها منه لها له لهم عليها عليه بها به هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
+  "ذلك تلك هذا هذه هؤلاء هناك فيها فيه فيهم عنها عنه عنهم منها منه منهم لها له لهم عليها عليه عليهم بها به بهم معها معه معهم هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده",
 );
 
 /**
@@ -96,7 +97,9 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   if (turns.length === 0) return alone;
   // A capital standing for its country ("وواشنطن شو رأيها فيه؟", and what does Washington think of it) is no word
   // of the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
-  const ownTerms = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined).length;
+  // "Who said that?" ("and in what role?") has no word of its own: it follows up on the last answer.
+  const whoSaid = asksWhoSaid(question) && alone.terms.every((t) => t.synthetic || t.standsFor !== undefined || asksOfTheSpeaker(t.word));
+  const ownTerms = whoSaid ? 0 : alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined).length;
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
@@ -123,6 +126,9 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   const lastFirst = turns.at(-1)?.citations[0];
   const sentences = new Set(lastFirst ? retriever.sentencesAt(lastFirst.source, lastFirst.start, lastFirst.end) : []);
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences });
+  // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds.
+  const said = whoSaid ? saidBy(retriever, inContext, turns) : undefined;
+  if (said) return said;
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
   // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at
@@ -141,6 +147,59 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   const answerable = judged.answerable && (ownTerms === 0 || judged.confidence >= PAIR_MIN_CONFIDENCE);
   const retrieval = ownTerms === 0 && asksToGoOn(question) ? goneOn(retriever, inContext, turns) : inContext;
   return { ...retrieval, confidence: judged.confidence, features: judged.features, answerable };
+}
+
+/** How many sentences from a quote its speaker is looked for (see saidBy). */
+const MAX_ATTRIBUTION_DISTANCE = 8;
+
+/**
+ * `retrieval` for "Who said that?" after `turns`: the sentences that tell who said the last answer's first quote, as
+ * its briefing does (speakerIn), or undefined where none is found. The nearest paragraph sentence at or before
+ * the quote naming a speaker beside a verb of saying (after it, for a headline: the report's first sentences name
+ * its speaker); then the briefing's first sentence naming that speaker by the last word of the name, where reports
+ * give the full name and title; then any description met on the way ("المتحدثة", the spokeswoman), which refers
+ * to that speaker. A tweet's speaker is its author, whom its label names: the tweet itself. Scored as the best
+ * sentence: no word of the question finds them.
+ */
+function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval | undefined {
+  const cited = turns.findLast((turn) => turn.citations.length > 0)?.citations[0];
+  const top = retrieval.ranked[0];
+  if (!cited || !top) return undefined;
+  const [first] = retriever.sentencesAt(cited.source, cited.start, cited.end);
+  const quoted = first === undefined ? undefined : retriever.sentences[first];
+  if (first === undefined || !quoted) return undefined;
+  const inBriefing = (i: number): IndexedSentence | undefined => {
+    const sentence = retriever.sentences[i];
+    return sentence?.passage.source === cited.source ? sentence : undefined;
+  };
+  const found: number[] = [];
+  if (quoted.passage.kind === "tweet") found.push(first);
+  const step = quoted.passage.kind === "headline" ? 1 : -1;
+  let named: Speaker | undefined;
+  const described: number[] = [];
+  for (let i = first; !named && found.length === 0 && inBriefing(i) && Math.abs(i - first) <= MAX_ATTRIBUTION_DISTANCE; i += step) {
+    if (inBriefing(i)?.passage.kind !== "paragraph") continue;
+    const speaker = speakerIn(retriever.sentenceText(i) ?? "");
+    if (!speaker) continue;
+    if (speaker.named) {
+      named = speaker;
+      found.push(i);
+    } else described.push(i);
+  }
+  const name = named?.words.at(-1);
+  if (name !== undefined) {
+    const mention = retriever.sentences.findIndex(
+      (s, i) => s.passage.source === cited.source && s.passage.kind === "paragraph" && tokenize(retriever.sentenceText(i) ?? "").some((t) => t.text === name),
+    );
+    if (mention >= 0 && !found.includes(mention)) found.push(mention);
+  }
+  const speakers = [...found, ...described];
+  if (speakers.length === 0) return undefined;
+  const ranked = speakers.flatMap((i) => {
+    const sentence = retriever.sentences[i];
+    return sentence ? [retrieval.ranked.find((r) => r.sentence.position === i) ?? { ...top, sentence }] : [];
+  });
+  return { ...retrieval, ranked: ranked.map((r) => ({ ...r, score: top.score })), answerable: true };
 }
 
 /**

@@ -309,6 +309,12 @@ export class Retriever {
     return queryTerms(question, this.queryContext);
   }
 
+  /** The text of the sentence at `position`, or undefined where there is none or its briefing changed since indexing. */
+  sentenceText(position: number): string | undefined {
+    const sentence = this.sentences[position];
+    return sentence && textIfUnchanged(this.texts, sentence.passage.source)?.slice(sentence.start, sentence.end);
+  }
+
   /** The passage (by position) holding offset `start` of `source`, if any. */
   passageAt(source: string, start: number): number | undefined {
     return this.passagesBySource.get(source)?.find((i) => {

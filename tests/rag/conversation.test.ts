@@ -202,6 +202,20 @@ describe("conversations", () => {
     expect(quotes(goOn)[0]).toContain("ممارسة حرياتهم الأساسية في التعبير");
   });
 
+  it("answers 'Who said that?' with the sentence naming the speaker of the last answer's first quote, and where the report first names them", async () => {
+    const asked = async (first: string, then: string): Promise<string[]> => {
+      const answer = await two.core.answer(first);
+      expect(answer.kind, first).toBe("answered");
+      return quotes(await two.core.answer(then, { context: { turns: [{ question: first, citations: answer.kind === "answered" ? answer.citations : [] }] } }));
+    };
+    // The quote's speaker is named in the sentence before it ("وتابعت تقول" follows "ذكرت سنسون").
+    expect((await asked("شو قيل عن حفظة السلام في مينوسما؟", "مين قال هالكلام؟"))[0]).toContain("ذكرت سنسون");
+    // Named in the quote itself, by surname: the report's first naming gives the title.
+    expect((await asked("What was said about Africa's representation on the Security Council?", "Who said that, and in what role?")).join(" ")).toContain("وزير الخارجية رمطان لعمامرة");
+    // A headline's speaker is in the report's first sentences; صرّح is no word of the question's own.
+    expect((await asked("ما موقف الولايات المتحدة من بعثة مينورسو؟", "ومن الذي صرّح بذلك؟"))[0]).toContain("ميشال سيسون");
+  });
+
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
     const first = await two.core.answer("Who is Michele Sison?");
@@ -271,6 +285,9 @@ describe("readsAsFollowUp", () => {
     ["و ماذا عن مالي؟", 1, true],
     ["هادى شنو؟", 1, true],
     ["Is there a date for the election in the country this year?", 5, false],
+    // The Egyptian opener طب (well, …), and a plural pronoun on a preposition (منهم, of them).
+    ["طب واتكلموا في ايه بالظبط؟", 0, true],
+    ["وش المطلوب منهم حسب كلامها؟", 1, true],
   ] as const)("%s (%i words of its own) -> %s", (question, terms, expected) => {
     expect(readsAsFollowUp(question, terms)).toBe(expected);
   });

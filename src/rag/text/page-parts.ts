@@ -30,8 +30,11 @@ const MAX_DATELINE_CHARS = 160;
 /** Whether `sentence` opens with a dateline naming its outlet. */
 export const opensWithDateline = (sentence: string): boolean => DATELINE.test(sentence.slice(0, MAX_DATELINE_CHARS));
 
-/** Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation). */
-const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website صحيفة الصحيفة جريدة الجريدة");
+/**
+ * Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation), and
+ * for the dateline that names it ("what's the dateline?").
+ */
+const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website dateline صحيفة الصحيفة جريدة الجريدة");
 /** Outlet words with other senses ("What paper did the ministry submit?"): outlets only beside a word on the report. */
 const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
 

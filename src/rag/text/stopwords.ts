@@ -87,6 +87,18 @@ export function isStopword(normalized: string): boolean {
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
 }
 
+/**
+ * Words a dialect opens a question with as "well, …" that are words of their own elsewhere: the Egyptian طب ("طب
+ * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it).
+ */
+const OPENERS = normalizedSet("طب");
+
+/** `tokens` without an opening filler (see OPENERS) that a word other than a noun with the article follows. */
+export function withoutOpener<T extends { readonly text: string }>(tokens: readonly T[]): readonly T[] {
+  const [first, next] = tokens;
+  return first && next && OPENERS.has(first.text) && !next.text.startsWith("ال") ? tokens.slice(1) : tokens;
+}
+
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */
 export const isQuestionWord = (normalized: string): boolean => QUESTION_WORDS.has(normalized);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJoinedQuestionWord, isStopword } from "../../../src/rag/text/stopwords.js";
+import { isJoinedQuestionWord, isStopword, withoutOpener } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -124,5 +124,18 @@ describe("stop words", () => {
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
+  });
+});
+
+describe("withoutOpener", () => {
+  const words = (question: string): string[] => withoutOpener(tokenize(question)).map((t) => t.text);
+
+  it("reads off the Egyptian طب (well, …) that opens a question", () => {
+    expect(words("طب واتكلموا في ايه؟")).toEqual(words("واتكلموا في ايه؟"));
+    expect(words("طب مين قالها؟")).toEqual(words("مين قالها؟"));
+  });
+
+  it("keeps طب alone, before a noun with the article (medicine: طب الأعشاب), or later in the question", () => {
+    for (const question of ["طب؟", "طب الأعشاب في الصين؟", "ما هو الطب؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
   });
 });

@@ -1,0 +1,114 @@
+/**
+ * Who said what a report quotes: the verbs of saying it attributes its sentences with ("قالت مساعدة وزير الخارجية
+ * …، إن", "ذكرت سنسون أن", "Sison said"), the speaker named beside them, and the follow-up that asks for that
+ * speaker ("Who said that?", "مين قال هالكلام؟", "ومن الذي صرّح بذلك؟").
+ */
+import { normalizedSet } from "./normalize.js";
+import { isStopword } from "./stopwords.js";
+import { tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
+
+/**
+ * A report's Arabic verbs of saying, in the past (he, she), as it opens a sentence with them (و or ف before them
+ * is read off): قال, أضاف, أوضح, أكد, شدد, أشار, تابع, ذكر, صرّح, أعلن, أردف, اعتبر, لفت, نوّه, أفاد, أعرب …
+ */
+const SAYING_AR = normalizedSet(`قال قالت أضاف أضافت أوضح أوضحت أكد أكدت شدد شددت أشار أشارت تابع تابعت ذكر ذكرت صرح صرحت
+أعلن أعلنت أردف أردفت اعتبر اعتبرت لفت لفتت نوه نوهت أفاد أفادت أعرب أعربت أبرز أبرزت كشف كشفت تحدث تحدثت تتحدث يتحدث
+يقول تقول أجاب أجابت دعا دعت`);
+
+/** English verbs of saying, as a report attributes with them ("Sison said", "said the minister", "she added"). */
+const SAYING_EN = new Set(
+  "said says told stated states added adds noted notes stressed stresses explained explains announced announces declared declares argued argues tweeted".split(" "),
+);
+
+/** What ends a speaker's name or title after the verb: "إن"/"أن" and what they open, a relative pronoun. */
+const SPEAKER_END = normalizedSet("إن أن إنه أنه إنها أنها بأن بأنه بأنها التي الذي that who");
+/**
+ * Words after a verb of saying that tell its subject is its own, besides the function words: "وأضافت دون أن",
+ * "وتابعت كما لو", "وأضاف قائلاً".
+ */
+const NO_SPEAKER = normalizedSet("دون كما قائلا قائلة مضيفا مضيفة موضحا موضحة مشيرا مشيرة");
+
+/** A speaker is named in at most this many words ("مساعدة وزير الخارجية الأمريكي"). */
+const MAX_SPEAKER_WORDS = 6;
+
+/** The speaker a sentence names beside its verb of saying. */
+export interface Speaker {
+  /** Its words (normal forms), in order. */
+  readonly words: readonly string[];
+  /**
+   * Named by a name or a title of its own ("سنسون", "وزير الخارجية رمطان لعمامرة", "مساعدة بلينكن"), not by a
+   * description that refers back to one ("المسؤولة الأمريكية", "المتحدثة", the spokeswoman).
+   */
+  readonly named: boolean;
+}
+
+/** Whether words are apart at a comma, a colon, a quotation mark or a line break in `text` between two placed tokens. */
+const partedAt = (text: string, before: PlacedToken, after: PlacedToken): boolean => /[,،:؛\n"“”«»]/u.test(text.slice(before.end, after.start));
+
+/** A normalised Arabic word without the و or ف a sentence joins to it. */
+const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);
+
+/**
+ * The speaker `sentence` names beside a verb of saying, or undefined where it names none: where the subject is
+ * the verb's own ("وأضافت دون أن …", "وتابعت تقول", "She added"), or there is no verb of saying. Arabic names the
+ * speaker after the verb, up to "إن"/"أن", a comma or a relative pronoun; English before it ("Sison said") or after
+ * it ("said the minister").
+ */
+export function speakerIn(sentence: string): Speaker | undefined {
+  const tokens = tokenizePlaced(sentence);
+  for (const [i, token] of tokens.entries()) {
+    if (token.script === "ar" ? SAYING_AR.has(token.text) || SAYING_AR.has(withoutConjunction(token.text)) : SAYING_EN.has(token.text)) {
+      const speaker = token.script === "ar" ? arabicSpeaker(sentence, tokens, i) : englishSpeaker(tokens, i);
+      if (speaker) return speaker;
+    }
+  }
+  return undefined;
+}
+
+function arabicSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: number): Speaker | undefined {
+  const words: string[] = [];
+  for (let at = verb + 1; at < tokens.length && words.length < MAX_SPEAKER_WORDS; at += 1) {
+    const token = tokens[at] as PlacedToken;
+    const previous = tokens[at - 1] as PlacedToken;
+    if (partedAt(sentence, previous, token) || SPEAKER_END.has(token.text) || token.script !== "ar") break;
+    // The verb's own subject: a particle or another verb after it ("وأضافت دون أن", "وتابعت تقول").
+    if (words.length === 0 && (isStopword(token.text) || NO_SPEAKER.has(token.text) || SAYING_AR.has(token.text))) return undefined;
+    words.push(token.text);
+  }
+  const [first] = words;
+  return first === undefined ? undefined : { words, named: !first.startsWith("ال") };
+}
+
+/** A word of a capitalised run: a name or a title ("Michele Sison", "Foreign Minister Lamamra"), not "She" or "The". */
+const capitalised = (token: PlacedToken | undefined): boolean => token !== undefined && token.script === "latin" && /^\p{Lu}/u.test(token.raw) && !isStopword(token.text);
+
+function englishSpeaker(tokens: readonly PlacedToken[], verb: number): Speaker | undefined {
+  const run = (from: number, step: 1 | -1): string[] => {
+    const words: string[] = [];
+    for (let at = from; capitalised(tokens[at]) && words.length < MAX_SPEAKER_WORDS; at += step) words.push((tokens[at] as PlacedToken).text);
+    return step === 1 ? words : words.reverse();
+  };
+  const before = run(verb - 1, -1);
+  const words = before.length > 0 ? before : run(verb + 1, 1);
+  return words.length === 0 ? undefined : { words, named: true };
+}
+
+/** Who in a question: English, standard Arabic and the dialects'. */
+const WHO = normalizedSet("who whom whose من مين منو مينو شكون");
+/** The verbs and nouns of saying a question asks who of: "Who said that?", "whose words", "ومن صرّح بذلك؟", "كلام مين؟". */
+const SAID = normalizedSet(`said say says stated told statement statements words remarks quote comment comments
+قال قالت قاله قالها قالو قالوا صرح صرحت ذكر ذكرت حكى حكت حكا تكلم تكلمت الكلام كلام هالكلام التصريح تصريح التصريحات تصريحات`);
+/** What else "who said that?" may ask: the speaker's role ("Who said that, and in what role?", "وبأي صفة؟"). */
+const ROLE = normalizedSet("role position title capacity job post دور منصب منصبه منصبها صفة صفته صفتها بصفته بصفتها وظيفة");
+
+/** Whether `question` asks who said something: a word for who and a verb or noun of saying. */
+export function asksWhoSaid(question: string): boolean {
+  const words = tokenize(question).map((t) => withoutConjunction(t.text));
+  return words.some((w) => WHO.has(w)) && words.some((w) => SAID.has(w));
+}
+
+/**
+ * Whether a word of a question asking who said something is part of that asking: a word of saying ("صرّح", a word
+ * of its own elsewhere) or the speaker's role beside it (see ROLE).
+ */
+export const asksOfTheSpeaker = (word: string): boolean => [word, withoutConjunction(word)].some((w) => SAID.has(w) || ROLE.has(w));

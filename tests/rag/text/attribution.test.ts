@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { asksOfTheSpeaker, asksWhoSaid, speakerIn } from "../../../src/rag/text/attribution.js";
+import { normalizeToken } from "../../../src/rag/text/normalize.js";
+
+const words = (text: string): string[] => text.split(" ").map(normalizeToken);
+
+describe("speakerIn", () => {
+  it.each([
+    ["قالت مساعدة وزير الخارجية الأمريكي، لشؤون المنظمات الدولية، ميشال سيسون، إن بلادها تدعم", "مساعدة وزير الخارجية الأمريكي"],
+    ["وبشأن الوضع في منطقة الساحل، ذكرت سنسون أن الجزائر لعبت دوراً رئيسياً", "سنسون"],
+    ["وفي آخر تدخل له، أكد وزير الخارجية رمطان لعمامرة، التزام الجزائر", "وزير الخارجية رمطان لعمامرة"],
+    ["وأوضحت مساعدة بلينكن التي تزور الجزائر في ندوة صحفية لها، أن الحل", "مساعدة بلينكن"],
+    ["The plan will hold, Foreign Minister Lamamra said on Monday.", "foreign minister lamamra"],
+    ["“We will not accept it,” said Sison.", "sison"],
+  ])("names the speaker of %s", (sentence, speaker) => {
+    expect(speakerIn(sentence)).toEqual({ words: words(speaker), named: true });
+  });
+
+  it("tells a description that refers back to a speaker from a name", () => {
+    expect(speakerIn("وبخصوص ملف حقوق الإنسان، قالت المسؤولة الأمريكية إنها ناقشت")).toEqual({ words: words("المسؤولة الأمريكية"), named: false });
+    expect(speakerIn("وأشارت المتحدثة، إلى أن إدارة بايدن تركز")?.named).toBe(false);
+  });
+
+  it.each([
+    "وأضافت دون أن تعطي إجابة محددة",
+    'وتابعت تقول: "يعمل حفظة السلام في مينوسما بتفانٍ"',
+    "وتابعت كما لو أنها توجه رسائل",
+    "وأردفت أن الجزائر وأمريكا باعتبارهما عضوين",
+    "She added that the talks would resume.",
+    "١٩٦ رد [نسخ الرابط](#)",
+    "الجزائر لعبت دوراً رئيسياً في تسهيل الاستقرار الإقليمي",
+  ])("names no speaker in %s (the verb's own subject, or no verb of saying)", (sentence) => {
+    expect(speakerIn(sentence)).toBeUndefined();
+  });
+});
+
+describe("asksWhoSaid", () => {
+  it.each(["Who said that?", "Who said that, and in what role?", "whose words are these?", "مين قال هالكلام؟", "ومن الذي صرّح بذلك؟", "شكون قال هاد الكلام؟"])("reads %s as asking who said it", (question) => {
+    expect(asksWhoSaid(question)).toBe(true);
+  });
+
+  it.each(["Who is she?", "Who wrote this article?", "What did Sison say?", "من هو لعمامرة؟", "ماذا قالت عن مالي؟"])("reads %s as asking something else", (question) => {
+    expect(asksWhoSaid(question)).toBe(false);
+  });
+
+  it("reads the words of saying and of a role as part of the asking, not as words of the question's own", () => {
+    for (const word of ["صرح", "وصرح", "role", "منصبها", "بصفته"]) expect(asksOfTheSpeaker(normalizeToken(word)), word).toBe(true);
+    for (const word of ["مالي", "sahel"]) expect(asksOfTheSpeaker(normalizeToken(word)), word).toBe(false);
+  });
+});
