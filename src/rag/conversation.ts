@@ -177,7 +177,11 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
   const step = quoted.passage.kind === "headline" ? 1 : -1;
   let named: Speaker | undefined;
   const described: number[] = [];
-  for (let i = first; !named && found.length === 0 && inBriefing(i) && Math.abs(i - first) <= MAX_ATTRIBUTION_DISTANCE; i += step) {
+  // Within the quote's passage and the one before it (a headline's: the two after it, past the dateline): a speaker
+  // further off said something else.
+  const reach = step === 1 ? 2 : 1;
+  const near = (i: number): boolean => Math.abs((inBriefing(i)?.passageIndex ?? Infinity) - quoted.passageIndex) <= reach;
+  for (let i = first; !named && found.length === 0 && inBriefing(i) && near(i) && Math.abs(i - first) <= MAX_ATTRIBUTION_DISTANCE; i += step) {
     if (inBriefing(i)?.passage.kind !== "paragraph") continue;
     const speaker = speakerIn(retriever.sentenceText(i) ?? "");
     if (!speaker) continue;

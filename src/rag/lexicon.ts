@@ -64,10 +64,10 @@ const SYNONYMS_COLUMN = 2;
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
  * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
- * Version 10: the broken plurals the lists attest (numberPairs). Version 12 (11 was never shipped): a bare past's
- * present forms (presentForms), with the past's key.
+ * Version 10: the broken plurals the lists attest (numberPairs). Version 13 (11 and 12 were never shipped): a bare
+ * past's present forms (presentForms), with the past's key, for the headwords whose past the lists know (verbsOf).
  */
-const WORD_LISTS_VERSION = 12;
+const WORD_LISTS_VERSION = 13;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -260,6 +260,19 @@ const translationKeys = (token: Token): string[] => {
   return [light, ...others.filter((key) => key.length >= MIN_SNOWBALL_TRANSLATION_KEY)];
 };
 
+/**
+ * The headwords that are verbs, as far as the lists tell: their past is a headword too (appreciate, appreciated;
+ * stop, stopped; carry, carried), not a name's or a noun's (Vaughn, role).
+ */
+function verbsOf(headwords: ReadonlySet<string>): Set<string> {
+  const verbs = new Set<string>();
+  for (const word of headwords) {
+    const pasts = [`${word}ed`, `${word}d`, `${word}${word.at(-1) ?? ""}ed`, word.endsWith("y") ? `${word.slice(0, -1)}ied` : ""];
+    if (pasts.some((past) => past !== "" && headwords.has(past))) verbs.add(word);
+  }
+  return verbs;
+}
+
 /** Reads, tokenises and stems the word lists (about 2 s for the shipped ones; hence the saved form). */
 function parseLists(paths: LexiconPaths): WordLists {
   const known = new Map<string, number>();
@@ -271,6 +284,7 @@ function parseLists(paths: LexiconPaths): WordLists {
   const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
   const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
+  const verbs = verbsOf(new Set(entries.map((e) => e.english)));
   const headwordStems = new Set<string>();
   // Per headword, its one-word translations, as written (article and ة off) and by their light stem: where "seat"
   // and "seats" translate to the two numbers of one Arabic noun, that pair is a broken plural (numberPairsOf).
@@ -290,7 +304,7 @@ function parseLists(paths: LexiconPaths): WordLists {
       const [one] = tokens;
       // A one-word translation written as a bare past (قدر, "appreciate") is its present too, which a text writes
       // as often (نقدر): not a noun of the same letters with an ending (قدرة, "ability").
-      const presents = one && tokens.length === 1 && words[0]?.[0] === one.text ? presentForms(one.text) : [];
+      const presents = one && tokens.length === 1 && words[0]?.[0] === one.text && verbs.has(english) ? presentForms(one.text) : [];
       if (one && tokens.length === 1) {
         let forms = oneWords.get(english);
         if (forms === undefined) oneWords.set(english, (forms = new Map()));
@@ -449,11 +463,12 @@ export function arabicWords(paths = DEFAULT_PATHS): ReadonlySet<string> {
   const key = listsKey(paths);
   let words = arabicWordSets.get(key);
   if (!words) {
-    const { strings, translationsByKey, inverses } = wordLists(paths);
+    const { strings, translations, inverses } = wordLists(paths);
     const set = new Set<string>();
-    for (let id = 0; id + 1 < translationsByKey.starts.length; id += 1) {
-      if (translationsByKey.starts[id] !== translationsByKey.starts[id + 1]) set.add(strings[id] as string);
-    }
+    // A bare past's present forms are made, not listed: no word the lists attest.
+    translations.key.forEach((id, place) => {
+      if (translations.past[place] === id) set.add(strings[id] as string);
+    });
     for (const id of inverses.key) set.add(strings[id] as string);
     arabicWordSets.set(key, (words = set));
   }

@@ -78,13 +78,15 @@ describe("a name run together with another in a handle", () => {
 
 describe("a translation's present tense", () => {
   it("finds a verb's past the corpus holds only in the present (appreciate: قدر, the text's نقدر), for one-word translations", () => {
-    writeFileSync(paths.dictionary, ["appreciate\tقدر\t", "estimate\tقدر تقريبي\t"].join("\n"));
+    writeFileSync(paths.dictionary, ["appreciate\tقدر\t", "appreciated\tقدر\t", "estimate\tقدر تقريبي\t", "vaughn\tفان\t"].join("\n"));
     const ctx = context("ونقدر مساهمات البعثة");
     expect(keysOf("What does she appreciate?", ctx)).toContain("نقدر");
     // Not beside the past: "back" (دعم) does not also find every تدعم.
     writeFileSync(paths.dictionary, "back\tدعم\t");
     expect(keysOf("Whom does she back?", context("دعم البعثة وتدعم الجهود"))).not.toContain("تدعم");
     expect(keysOf("What did they estimate?", ctx)).not.toContain("نقدر");
+    // Nor a name's (Vaughn, فان: the text's بتفان), which has no past among the headwords.
+    expect(keysOf("What did Vaughn do?", context("يعملون بتفان"))).not.toContain("تفان");
     // Not a noun of the same letters with an ending: قدرة, ability.
     writeFileSync(paths.dictionary, "ability\tقدرة\t");
     expect(keysOf("What ability?", context("ونقدر مساهمات البعثة"))).not.toContain("نقدر");
@@ -307,6 +309,18 @@ function parseForWalk(paths: LexiconPaths) {
   const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[] }[] }[] = [];
   // Each one-word translation: its headword, its normal text and its light stem (for the broken plurals).
   const oneWords: [english: string, text: string, key: string][] = [];
+  // The headwords whose past is a headword too (appreciate, appreciated): the verbs a bare past's present is made for.
+  const headwords = new Set(
+    [paths.glossary, paths.dictionary].flatMap((file) =>
+      readFileSync(file, "utf8")
+        .split("\n")
+        .filter((line) => line && !line.startsWith("#"))
+        .map((line) => line.split("\t")[0] ?? "")
+        .filter((english) => english && !english.includes(" ")),
+    ),
+  );
+  const pastOf = (w: string): string[] => [w + "ed", w + "d", w + w.slice(-1) + "ed", ...(w.endsWith("y") ? [w.slice(0, -1) + "ied"] : [])];
+  const verbs = new Set([...headwords].filter((w) => pastOf(w).some((past) => headwords.has(past))));
   for (const [file, maxDirect] of [[paths.glossary, 3], [paths.dictionary, 2]] as const) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line || line.startsWith("#")) continue;
@@ -321,7 +335,7 @@ function parseForWalk(paths: LexiconPaths) {
         const keys = (t: Token) => tokenKeys(t).filter((k) => k === lightStemArabic(t.text) || k.length >= 4);
         if (tokens.length === 1 && tokens[0]) oneWords.push([english, tokens[0].text, lightStemArabic(tokens[0].text)]);
         // A one-word translation that is its own light stem is a bare past: its present forms translate too.
-        const presents = tokens.length === 1 && tokens[0] && lightStemArabic(tokens[0].text) === tokens[0].text ? presentForms(tokens[0].text) : [];
+        const presents = tokens.length === 1 && tokens[0] && lightStemArabic(tokens[0].text) === tokens[0].text && verbs.has(english) ? presentForms(tokens[0].text) : [];
         const words = tokens.map((t, i) => (i === 0 ? [...keys(t), ...presents] : keys(t)));
         return tokens.length === 0 || tokens.length > maxWords ? [] : [{ words, presents }];
       });

@@ -17,7 +17,7 @@ const SAYING_AR = normalizedSet(`قال قالت أضاف أضافت أوضح أ
 
 /** English verbs of saying, as a report attributes with them ("Sison said", "said the minister", "she added"). */
 const SAYING_EN = new Set(
-  "said says told stated states added adds noted notes stressed stresses explained explains announced announces declared declares argued argues tweeted".split(" "),
+  "said says told stated added adds noted notes stressed stresses explained explains announced announces declared declares argued argues tweeted".split(" "),
 );
 
 /** What ends a speaker's name or title after the verb: "إن"/"أن" and what they open, a relative pronoun. */
@@ -26,7 +26,7 @@ const SPEAKER_END = normalizedSet("إن أن إنه أنه إنها أنها ب�
  * Words after a verb of saying that tell its subject is its own, besides the function words: "وأضافت دون أن",
  * "وتابعت كما لو", "وأضاف قائلاً".
  */
-const NO_SPEAKER = normalizedSet("دون كما قائلا قائلة مضيفا مضيفة موضحا موضحة مشيرا مشيرة");
+const NO_SPEAKER = normalizedSet("دون كما قائلا قائلة مضيفا مضيفة موضحا موضحة مشيرا مشيرة مجددا أمس اليوم بدوره بدورها أيضا");
 
 /** A speaker is named in at most this many words ("مساعدة وزير الخارجية الأمريكي"). */
 const MAX_SPEAKER_WORDS = 6;
@@ -58,7 +58,7 @@ export function speakerIn(sentence: string): Speaker | undefined {
   const tokens = tokenizePlaced(sentence);
   for (const [i, token] of tokens.entries()) {
     if (token.script === "ar" ? SAYING_AR.has(token.text) || SAYING_AR.has(withoutConjunction(token.text)) : SAYING_EN.has(token.text)) {
-      const speaker = token.script === "ar" ? arabicSpeaker(sentence, tokens, i) : englishSpeaker(tokens, i);
+      const speaker = token.script === "ar" ? arabicSpeaker(sentence, tokens, i) : englishSpeaker(sentence, tokens, i);
       if (speaker) return speaker;
     }
   }
@@ -82,29 +82,36 @@ function arabicSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: n
 /** A word of a capitalised run: a name or a title ("Michele Sison", "Foreign Minister Lamamra"), not "She" or "The". */
 const capitalised = (token: PlacedToken | undefined): boolean => token !== undefined && token.script === "latin" && /^\p{Lu}/u.test(token.raw) && !isStopword(token.text);
 
-function englishSpeaker(tokens: readonly PlacedToken[], verb: number): Speaker | undefined {
+function englishSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: number): Speaker | undefined {
   const run = (from: number, step: 1 | -1): string[] => {
     const words: string[] = [];
     for (let at = from; capitalised(tokens[at]) && words.length < MAX_SPEAKER_WORDS; at += step) words.push((tokens[at] as PlacedToken).text);
     return step === 1 ? words : words.reverse();
   };
   const before = run(verb - 1, -1);
+  // A pronoun before the verb is its subject ("She said Algeria …"): no speaker named.
+  const previous = tokens[verb - 1];
+  if (before.length === 0 && previous !== undefined && isStopword(previous.text) && !partedAt(sentence, previous, tokens[verb] as PlacedToken)) return undefined;
   const words = before.length > 0 ? before : run(verb + 1, 1);
   return words.length === 0 ? undefined : { words, named: true };
 }
 
 /** Who in a question: English, standard Arabic and the dialects'. */
-const WHO = normalizedSet("who whom whose من مين منو مينو شكون");
+const WHO = normalizedSet("who whose من مين منو مينو شكون");
 /** The verbs and nouns of saying a question asks who of: "Who said that?", "whose words", "ومن صرّح بذلك؟", "كلام مين؟". */
 const SAID = normalizedSet(`said say says stated told statement statements words remarks quote comment comments
 قال قالت قاله قالها قالو قالوا صرح صرحت ذكر ذكرت حكى حكت حكا تكلم تكلمت الكلام كلام هالكلام التصريح تصريح التصريحات تصريحات`);
 /** What else "who said that?" may ask: the speaker's role ("Who said that, and in what role?", "وبأي صفة؟"). */
 const ROLE = normalizedSet("role position title capacity job post دور منصب منصبه منصبها صفة صفته صفتها بصفته بصفتها وظيفة");
 
-/** Whether `question` asks who said something: a word for who and a verb or noun of saying. */
+/**
+ * Whether `question` asks who said something: a word for who opening it or closing it ("كلام مين؟"; not من, from,
+ * inside "ماذا قالت من تصريحات؟") and a verb or noun of saying.
+ */
 export function asksWhoSaid(question: string): boolean {
   const words = tokenize(question).map((t) => withoutConjunction(t.text));
-  return words.some((w) => WHO.has(w)) && words.some((w) => SAID.has(w));
+  const who = [words[0], words[1], words.at(-1)].some((w) => w !== undefined && WHO.has(w));
+  return who && words.some((w) => SAID.has(w));
 }
 
 /**
