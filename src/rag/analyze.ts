@@ -238,6 +238,9 @@ export interface QueryContext extends SpellingContext {
   readonly vocabulary: FuzzyVocabulary;
 }
 
+/** Whether a question's terms ask for one of the page's parts: the outlet, the publishing time or the headline. */
+export const asksOfThePage = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.some((k) => k === OUTLET || k === PUBLISHED || k === HEADLINE));
+
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
   const all = withPhrasalMeanings(withCaseOfNames(withoutOpener(tokenize(question))));

@@ -3,13 +3,17 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
+import { asksOfThePage } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
+import { withoutDemonstrative } from "./text/dialect.js";
+import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
+import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
-import type { ConversationContext, ConversationTurn } from "./types.js";
+import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
 const MAX_CONTEXT_TURNS = 3;
@@ -66,7 +70,8 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
   const [first = "", second = ""] = words;
   if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first)) return true;
   if (OPENER_AR_ABOUT.has(first) && second === "عن") return true;
-  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w)));
+  // A noun pointed at with the dialects' هالـ ("امتى كان هاللقاء؟", when was this meeting) as "this meeting" is.
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w) || withoutDemonstrative(w) !== undefined));
 }
 
 /**
@@ -103,6 +108,10 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
+  // Asked through a pronoun after an answer on the page ("When was it posted?" after "What outlet is this article
+  // from?"), a question on the page's parts is asked of the report.
+  const page = tied ? await ofTheReport(retriever, question, turns) : undefined;
+  if (page) return page;
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.
@@ -126,7 +135,9 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   const lastFirst = turns.at(-1)?.citations[0];
   const sentences = new Set(lastFirst ? retriever.sentencesAt(lastFirst.source, lastFirst.start, lastFirst.end) : []);
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences });
-  // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds.
+  // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds; after a
+  // declined question, of what the briefings do not hold.
+  if (whoSaid && (turns.at(-1)?.citations.length ?? 0) === 0) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   const said = whoSaid ? saidBy(retriever, inContext, turns) : undefined;
   if (said) return said;
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
@@ -149,6 +160,25 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   return { ...retrieval, confidence: judged.confidence, features: judged.features, answerable };
 }
 
+/** A word for the report, in each language, that a pronoun asking of it stands for (see ofTheReport). */
+const THE_REPORT: Readonly<Record<Language, string>> = { en: "article", ar: "المقال" };
+
+/**
+ * The retrieval for `question` asked of the report itself, where the last answer quoted the page first (its
+ * headline, its dateline or its publishing time) and the question, its pronoun read as the report, asks for one of
+ * the page's parts; else undefined.
+ */
+async function ofTheReport(retriever: Retriever, question: string, turns: readonly ConversationTurn[]): Promise<Retrieval | undefined> {
+  const cited = turns.at(-1)?.citations[0];
+  const [first] = cited ? retriever.sentencesAt(cited.source, cited.start, cited.end) : [];
+  if (first === undefined) return undefined;
+  const text = retriever.sentenceText(first) ?? "";
+  const onThePage = retriever.sentences[first]?.passage.kind === "headline" || opensWithDateline(text) || pagePartOf(text) === "published";
+  if (!onThePage) return undefined;
+  const asked = await retriever.retrieve(`${question} ${THE_REPORT[detectLanguage(question)]}`);
+  return asked.answerable && asksOfThePage(asked.terms) ? asked : undefined;
+}
+
 /** How many sentences from a quote its speaker is looked for (see saidBy). */
 const MAX_ATTRIBUTION_DISTANCE = 8;
 
@@ -162,7 +192,7 @@ const MAX_ATTRIBUTION_DISTANCE = 8;
  * sentence: no word of the question finds them.
  */
 function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval | undefined {
-  const cited = turns.findLast((turn) => turn.citations.length > 0)?.citations[0];
+  const cited = turns.at(-1)?.citations[0];
   const top = retrieval.ranked[0];
   if (!cited || !top) return undefined;
   const [first] = retriever.sentencesAt(cited.source, cited.start, cited.end);

@@ -216,6 +216,24 @@ describe("conversations", () => {
     expect((await asked("ما موقف الولايات المتحدة من بعثة مينورسو؟", "ومن الذي صرّح بذلك؟"))[0]).toContain("ميشال سيسون");
   });
 
+  it("reads a pronoun as the report after an answer on the page: 'How long ago was it posted?' after the outlet", async () => {
+    const first = await two.core.answer("What outlet is this article from?");
+    expect(quotes(first)[0]).toContain("القدس العربي");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect(quotes(await two.core.answer("How long ago was it posted?", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
+  });
+
+  it("declines 'Who said that?' after a declined question, rather than naming an older answer's speaker (found by a review)", async () => {
+    const first = await two.core.answer("What was said about Africa's representation on the Security Council?");
+    const declined = await two.core.answer("Who won the Spanish league this year?");
+    expect(declined.kind).toBe("declined");
+    const turns = [
+      { question: first.question, citations: first.kind === "answered" ? first.citations : [] },
+      { question: declined.question, citations: [] },
+    ];
+    expect((await two.core.answer("Who said that?", { context: { turns } })).kind).toBe("declined");
+  });
+
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
     const first = await two.core.answer("Who is Michele Sison?");
@@ -288,6 +306,8 @@ describe("readsAsFollowUp", () => {
     // The Egyptian opener طب (well, …), and a plural pronoun on a preposition (منهم, of them).
     ["طب واتكلموا في ايه بالظبط؟", 0, true],
     ["وش المطلوب منهم حسب كلامها؟", 1, true],
+    // A noun pointed at with هالـ (this meeting).
+    ["امتى كان هاللقاء؟", 1, true],
   ] as const)("%s (%i words of its own) -> %s", (question, terms, expected) => {
     expect(readsAsFollowUp(question, terms)).toBe(expected);
   });

@@ -111,8 +111,11 @@ const ROLE = normalizedSet("role position title capacity job post دور منص�
 export function asksWhoSaid(question: string): boolean {
   const words = tokenize(question).map((t) => withoutConjunction(t.text));
   const who = [words[0], words[1], words.at(-1)].some((w) => w !== undefined && WHO.has(w));
-  return who && words.some((w) => SAID.has(w));
+  return who && words.some((w) => SAID.has(w)) && !words.some((w) => ELSE.has(w));
 }
+
+/** "Who else said that?", "مين كمان قال هيك؟": someone other than the speaker. */
+const ELSE = normalizedSet("else other another كمان غيره غيرها غيرهم ثاني");
 
 /**
  * Whether a word of a question asking who said something is part of that asking: a word of saying ("صرّح", a word

@@ -57,15 +57,16 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 بشكل بصورة بطريقة`;
 
 /**
- * Demonstratives, the dialects' verbs of saying and the prepositions a question asks "about" with, which a
- * follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعن مالي؟", "وبخصوص مالي؟", "وفيه
+ * Demonstratives, the dialects' verbs of saying and of wanting and the prepositions a question asks "about" with,
+ * which a follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعايزين حل شكله ايه؟", "وعن مالي؟", "وبخصوص مالي؟", "وفيه
  * مفاوضات؟", and is there …; "وبعد كده؟", and after that; "وغير الدائمة كم؟", and the non-permanent ones):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت مع`;
+عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت مع
+عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك`;
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
 const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;
@@ -93,10 +94,14 @@ export function isStopword(normalized: string): boolean {
  */
 const OPENERS = normalizedSet("طب");
 
-/** `tokens` without an opening filler (see OPENERS) that a word other than a noun with the article follows. */
+/**
+ * `tokens` without an opening filler (see OPENERS) before a function word, a question word or a word joined to و or
+ * ف ("طب هو قال ايه؟", "طب ليه؟", "طب واتكلموا …"): not before a noun (طب الأعشاب, طب بديل).
+ */
 export function withoutOpener<T extends { readonly text: string }>(tokens: readonly T[]): readonly T[] {
   const [first, next] = tokens;
-  return first && next && OPENERS.has(first.text) && !next.text.startsWith("ال") ? tokens.slice(1) : tokens;
+  const opens = next !== undefined && (isStopword(next.text) || /^[وف]../u.test(next.text));
+  return first && opens && OPENERS.has(first.text) ? tokens.slice(1) : tokens;
 }
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */

@@ -43,7 +43,7 @@ describe("asksWhoSaid", () => {
     expect(asksWhoSaid(question)).toBe(true);
   });
 
-  it.each(["Who is she?", "Who wrote this article?", "What did Sison say?", "من هو لعمامرة؟", "ماذا قالت عن مالي؟", "To whom did she say that?", "ماذا قالت من تصريحات؟"])("reads %s as asking something else", (question) => {
+  it.each(["Who is she?", "Who wrote this article?", "What did Sison say?", "من هو لعمامرة؟", "ماذا قالت عن مالي؟", "To whom did she say that?", "ماذا قالت من تصريحات؟", "Who else said that?"])("reads %s as asking something else", (question) => {
     expect(asksWhoSaid(question)).toBe(false);
   });
 

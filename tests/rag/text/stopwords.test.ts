@@ -18,7 +18,7 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["وده", "وهاد", "فهذا", "واتكلموا", "هضرو", "لما", "هالحكي"])(
+  it.each(["وده", "وهاد", "فهذا", "واتكلموا", "هضرو", "لما", "هالحكي", "وعايزين", "وبدي"])(
     "reads %s, a demonstrative or a verb of saying (joined to و or ف as a follow-up opens), as a function word",
     (word) => {
       expect(stop(word)).toBe(true);
@@ -133,9 +133,10 @@ describe("withoutOpener", () => {
   it("reads off the Egyptian طب (well, …) that opens a question", () => {
     expect(words("طب واتكلموا في ايه؟")).toEqual(words("واتكلموا في ايه؟"));
     expect(words("طب مين قالها؟")).toEqual(words("مين قالها؟"));
+    expect(words("طب ليه؟")).toEqual(words("ليه؟"));
   });
 
-  it("keeps طب alone, before a noun with the article (medicine: طب الأعشاب), or later in the question", () => {
-    for (const question of ["طب؟", "طب الأعشاب في الصين؟", "ما هو الطب؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
+  it("keeps طب alone, before a noun (medicine: طب الأعشاب, طب بديل), or later in the question", () => {
+    for (const question of ["طب؟", "طب الأعشاب في الصين؟", "ما هو الطب؟", "طب بديل في الجزائر؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
   });
 });
