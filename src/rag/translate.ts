@@ -54,6 +54,15 @@ const BRITISH: ReadonlyArray<readonly [RegExp, string]> = [
   [/is(e|ed|es|er|ers|ing|ation|ations|ational)$/, "iz$1"], [/ys(e|ed|es|ing)$/, "yz$1"], [/our(s?)$/, "or$1"], [/tre(s?)$/, "ter$1"],
 ];
 
+/**
+ * Chat shorthand for a word with one reading: "ppl", "govt". (Not "rep", "dept" or "admin", measured: they moved
+ * answers to the wrong sentences; docs/quality.md, session 42.)
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ["ppl", "people"],
+  ["govt", "government"],
+]);
+
 /** What correcting an English word consults about the corpus (part of the query analysis's QueryContext). */
 export interface SpellingContext {
   readonly lexicon: Lexicon;
@@ -75,6 +84,8 @@ export function correctEnglish(word: string, keys: Set<string>, context: Spellin
     for (const k of translations) keys.add(k);
     return translations.length > 0;
   };
+  const full = SHORTHAND.get(word);
+  if (full !== undefined) return add(full) ? 1 : 0;
   for (const [british, american] of BRITISH) {
     const spelt = word.replace(british, american);
     if (spelt !== word && context.lexicon.known.has(spelt)) return add(spelt) ? 1 : 0;

@@ -238,6 +238,8 @@ describe("a misspelt English word", () => {
     expect(term("What did Critisized say about Algeria?", "critisized")?.keys).not.toContain("انتقاد");
     // A British spelling is its American one, at full weight (before, a misspelling of nothing near enough).
     expect(term("what was prioritised in the talks?", "prioritised")).toMatchObject({ keys: expect.arrayContaining(["اولو"]), weight: 1 });
+    // Chat shorthand with one reading is its word: "ppl" is people (the text's الناس).
+    expect(term("what happens when ppl are free?", "ppl")).toMatchObject({ keys: expect.arrayContaining(["ناس"]), weight: 1 });
     // A name in lower case is no misspelt word: near as it is to "blinks" (طرف), or "attaf" to "attar" (ورد).
     const arabicKeys = (question: string, word: string): string[] => (term(question, word)?.keys ?? []).filter((k) => /^\p{Script=Arabic}/u.test(k));
     expect(arabicKeys("what did blinken say about the sahara?", "blinken")).toEqual([]);

@@ -25,6 +25,10 @@ describe("stop words", () => {
     },
   );
 
+  it("reads 'ones' (which ones?) as a function word", () => {
+    expect(stop("ones")).toBe(true);
+  });
+
   it.each(["isn't", "don't", "shouldn't", "can't", "they're", "that's"])("reads %s, written with or without its apostrophe, as a function word", (word) => {
     for (const written of [word, word.replace("'", "’"), word.replace("'", "")]) {
       expect(tokenize(written).map((t) => isStopword(t.text))).toEqual([true]);
