@@ -13,6 +13,7 @@ import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
+import { DIALECT_PRESENT, FUTURE_OF } from "./text/verbs.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
@@ -47,6 +48,12 @@ const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
 const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً");
 /** "غير هيك؟", "غير كده؟": other than that. */
 const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
+
+/** Whether a normalised Arabic word has the shape of a present-tense verb: ي, ت or ن and three letters or more, after و or ف and the dialects' ب. */
+function isPresentVerb(word: string): boolean {
+  const bare = word.replace(/^[وف](?=..)/u, "");
+  return /^\p{Script=Arabic}+$/u.test(bare) && (DIALECT_PRESENT.test(bare) || FUTURE_OF.test(bare));
+}
 
 /** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it. */
 function asksToGoOn(question: string): boolean {
@@ -147,7 +154,14 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const chain = chainOf(retriever, turns);
-  const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
+  // A new topic: a name found nowhere, or no word of the follow-up's own found at all. Not where those words are
+  // Arabic verbs in the present, which the text words otherwise ("ومين بيشمل؟", who does it include: the text's
+  // بما في ذلك; "ومين كمان بتحسبهم منه؟"): the pair's chance decides. (Any bare Arabic word so was measured: "وكم
+  // عمرها؟" and "وش أحسن مطعم هناك؟" were then answered.)
+  const own = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined);
+  const presentVerbs = own.every((t) => !t.name && isPresentVerb(t.word));
+  const missingAll = declineFeature(alone.features, "missingShare") >= 1 && !presentVerbs;
+  const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || missingAll);
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
   // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more

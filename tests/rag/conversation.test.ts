@@ -234,6 +234,18 @@ describe("conversations", () => {
     expect((await two.core.answer("Who said that?", { context: { turns } })).kind).toBe("declined");
   });
 
+  it("judges with the question before it a follow-up whose only words are present-tense verbs found nowhere; not a noun's", async () => {
+    const first = await two.core.answer("شو رايها بالمجتمع المدنى؟");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    // بيشمل (includes) is not in the text, which says بما في ذلك: a verb worded otherwise, not a new topic.
+    expect(quotes(await two.core.answer("ومين بيشمل؟", { context: { turns } }))[0]).toContain("المدافعون عن حقوق الإنسان");
+    // A noun found nowhere still opens a new topic: how old she is, the best restaurant there.
+    const who = await two.core.answer("من هي ميشال سيسون؟");
+    const after = [{ question: who.question, citations: who.kind === "answered" ? who.citations : [] }];
+    expect((await two.core.answer("وكم عمرها؟", { context: { turns: after } })).kind).toBe("declined");
+    expect((await two.core.answer("طيب وش أحسن مطعم هناك؟", { context: { turns: after } })).kind).toBe("declined");
+  });
+
   it("declines a follow-up whose own words the briefing lacks, though a word spelt alike is there", async () => {
     // "food" once matched the tweet's "Good conversation" as a misspelling.
     const first = await two.core.answer("Who is Michele Sison?");
