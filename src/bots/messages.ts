@@ -1,7 +1,7 @@
 /**
  * Everything the bots say in their own words, in both languages. The core returns codes; this picks words.
  */
-import { englishPlace, type Language, type PassageKind, type Place } from "../rag/index.js";
+import { englishPlace, type DeclineReason, type Language, type PassageKind, type Place } from "../rag/index.js";
 
 export interface Messages {
   readonly intro: string;
@@ -18,6 +18,8 @@ export interface Messages {
   /** Between the items of a list in running text: the Arabic comma in Arabic. */
   readonly listSeparator: string;
   readonly declined: string;
+  /** A request to go on ("tell me more") after everything the briefing says on the topic was quoted. */
+  readonly nothingMore: string;
   /** How to ask; see {@link withExample} for the example question after it. */
   readonly usage: string;
   readonly help: string;
@@ -82,6 +84,7 @@ const en: Messages = {
   matchedArrow: "→",
   listSeparator: ", ",
   declined: "I couldn't find anything in the briefing that answers that, so I won't guess. Try asking about something it covers.",
+  nothingMore: "That's all the briefing says about it: I've quoted everything it has on that. Ask about something else it covers.",
   usage: "Ask me a question about the briefing.",
   help:
     "I answer questions about the news briefing with exact quotes from it, each numbered and cited. " +
@@ -134,6 +137,7 @@ const ar: Messages = {
   matchedArrow: "←",
   listSeparator: "، ",
   declined: "لم أجد في نص الخبر ما يجيب عن هذا السؤال، ولن أخمّن. جرّب السؤال عن موضوع يتناوله الخبر.",
+  nothingMore: "هذا كل ما يقوله الخبر في الموضوع: اقتبست كل ما فيه عنه. اسأل عن شيء آخر يتناوله الخبر.",
   usage: "اسألني سؤالاً عن الخبر.",
   help:
     "أجيب عن الأسئلة حول الخبر باقتباسات حرفية منه، مرقّمة وموثّقة المصدر. " +
@@ -266,6 +270,9 @@ export function withExample(text: string, language: Language, example: string | 
 }
 
 /** The bot's own words in `language`. */
+/** What a declined answer says: the briefing does not answer, or it has nothing more on the topic. */
+export const declinedText = (m: Messages, reason: DeclineReason): string => (reason === "nothing-more" ? m.nothingMore : m.declined);
+
 export function messages(language: Language): Messages {
   return language === "ar" ? ar : en;
 }

@@ -2,7 +2,7 @@
  * The JSON contract of `npm run ask -- --json` (and of the held-out evaluation).
  */
 import { renderNotice, renderAnswerPlain } from "../bots/render/plain.js";
-import { detectLanguage, normalizeQuestion, QuestionError, type Answer, type Citation } from "../rag/index.js";
+import { detectLanguage, normalizeQuestion, QuestionError, type Answer, type Citation, type DeclineReason } from "../rag/index.js";
 
 export interface AnswerJson {
   /** The batch line's id, as it gave it (a string or a number). */
@@ -13,6 +13,8 @@ export interface AnswerJson {
   readonly text: string;
   readonly citations: readonly Citation[];
   readonly timings: { readonly totalMs: number };
+  /** Why a question was declined: the briefings do not answer it, or a request to go on found nothing more. */
+  readonly reason?: DeclineReason;
   /** Set when the question was refused before retrieval ("empty", "too-long", "not-text") or answering it failed ("failed"). */
   readonly error?: string;
 }
@@ -29,6 +31,7 @@ export function answerJson(answer: Answer, id?: LineId): AnswerJson {
     text: renderAnswerPlain(answer),
     citations: answer.kind === "answered" ? answer.citations : [],
     timings: { totalMs: Math.round(answer.timings.totalMs * 1000) / 1000 },
+    ...(answer.kind === "declined" ? { reason: answer.reason } : {}),
   };
 }
 

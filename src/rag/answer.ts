@@ -33,6 +33,7 @@ export interface ComposeInput {
 export function composeAnswer({ question, language, retrieval, texts, startedAt }: ComposeInput): Answer {
   const best = retrieval.ranked[0];
   const timings = () => ({ totalMs: performance.now() - startedAt });
+  if (retrieval.exhausted) return { kind: "declined", question, language, reason: "nothing-more", timings: timings() };
   if (!best || !retrieval.answerable) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }

@@ -3,7 +3,7 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage } from "./analyze.js";
+import { asksOfThePage, matchedWords } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
@@ -13,7 +13,6 @@ import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
-import { DIALECT_PRESENT, FUTURE_OF } from "./text/verbs.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
@@ -49,12 +48,6 @@ const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا 
 /** "غير هيك؟", "غير كده؟": other than that. */
 const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
 
-/** Whether a normalised Arabic word has the shape of a present-tense verb: ي, ت or ن and three letters or more, after و or ف and the dialects' ب. */
-function isPresentVerb(word: string): boolean {
-  const bare = word.replace(/^[وف](?=..)/u, "");
-  return /^\p{Script=Arabic}+$/u.test(bare) && (DIALECT_PRESENT.test(bare) || FUTURE_OF.test(bare));
-}
-
 /** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it. */
 function asksToGoOn(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
@@ -77,8 +70,11 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
   const [first = "", second = ""] = words;
   if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first)) return true;
   if (OPENER_AR_ABOUT.has(first) && second === "عن") return true;
-  // A noun pointed at with the dialects' هالـ ("امتى كان هاللقاء؟", when was this meeting) as "this meeting" is.
-  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w) || withoutDemonstrative(w) !== undefined));
+  // So is a noun pointed at with the dialects' هالـ ("امتى كان هاللقاء؟", when was this meeting), in a question of
+  // at most FOLLOW_UP_MAX_TERMS words ("… وشو دوره بهالملف؟" with a name of its own stands alone; and هالـ also
+  // begins names: هالاند).
+  if (ownTerms <= FOLLOW_UP_MAX_TERMS && words.some((w) => withoutDemonstrative(w) !== undefined)) return true;
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w)));
 }
 
 /**
@@ -154,14 +150,7 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const chain = chainOf(retriever, turns);
-  // A new topic: a name found nowhere, or no word of the follow-up's own found at all. Not where those words are
-  // Arabic verbs in the present, which the text words otherwise ("ومين بيشمل؟", who does it include: the text's
-  // بما في ذلك; "ومين كمان بتحسبهم منه؟"): the pair's chance decides. (Any bare Arabic word so was measured: "وكم
-  // عمرها؟" and "وش أحسن مطعم هناك؟" were then answered.)
-  const own = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined);
-  const presentVerbs = own.every((t) => !t.name && isPresentVerb(t.word));
-  const missingAll = declineFeature(alone.features, "missingShare") >= 1 && !presentVerbs;
-  const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || missingAll);
+  const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
   // adds ("ومين ربح الدوري الاسباني؟", who won the Spanish league, after a question on Lamamra): it must be more
@@ -258,14 +247,20 @@ const GO_ON_MIN_SHARE = 0.3;
 
 /**
  * `retrieval` for a request to go on ("tell me more"): the best sentence none of the conversation's answers quoted
- * first, what comes next on the same words, then the rest in their order (the earlier quotes among them, for what
- * the follow-up may ask of them). As it was when every sentence it ranks well was quoted.
+ * that holds a word of the topic asked about first (the answered question's words, not its speaker's: after "What
+ * did Sison say about Mali?", a sentence naming Mali, not any naming Sison), then the rest in their order (the
+ * earlier quotes among them, for what the follow-up may ask of them). Exhausted where there is none, or none
+ * scoring GO_ON_MIN_SHARE of the best.
  */
 function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval {
   const best = retrieval.ranked[0];
   if (!best) return retrieval;
   const quoted = new Set(turns.flatMap((turn) => turn.citations.flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end))));
-  const next = retrieval.ranked.find((r) => !quoted.has(r.sentence.position));
-  if (next === undefined || next === best || next.score < GO_ON_MIN_SHARE * best.score) return retrieval;
+  const topic = chainOf(retriever, turns)
+    .flatMap((question) => retriever.terms(question))
+    .filter((t) => !t.synthetic && !t.speaker && t.standsFor === undefined);
+  const onTopic = (position: number): boolean => topic.length === 0 || matchedWords(retriever.sentenceText(position) ?? "", topic).length > 0;
+  const next = retrieval.ranked.find((r) => !quoted.has(r.sentence.position) && onTopic(r.sentence.position));
+  if (next === undefined || next.score < GO_ON_MIN_SHARE * best.score) return { ...retrieval, exhausted: true };
   return { ...retrieval, ranked: [next, ...retrieval.ranked.filter((r) => r !== next)] };
 }

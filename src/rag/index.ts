@@ -2,7 +2,7 @@
  * The core's public surface: the only module the bots import from src/rag (the index and eval tools also reach
  * into store.ts and text/ for what only tooling needs).
  */
-export type { Answer, AnswerOptions, Citation, CitedSpan, ComposedText, ConversationContext, ConversationTurn, PassageView, WordMatch, Language, Passage, PassageKind, Place, Rag, RagInfo, Sentence, Timings } from "./types.js";
+export type { Answer, AnswerOptions, Citation, CitedSpan, ComposedText, ConversationContext, ConversationTurn, DeclineReason, PassageView, WordMatch, Language, Passage, PassageKind, Place, Rag, RagInfo, Sentence, Timings } from "./types.js";
 export { IndexError, QuestionError, type IndexErrorCode, type QuestionErrorCode } from "./errors.js";
 export { detectLanguage } from "./text/language.js";
 export { englishPlace } from "./place.js";

@@ -104,6 +104,8 @@ export interface Retrieval {
   readonly confidence: number;
   /** Whether that probability reaches the decline model's threshold for the question's language. */
   readonly answerable: boolean;
+  /** A request to go on with nothing left on its topic that the conversation's answers have not quoted. */
+  readonly exhausted?: boolean;
 }
 
 /** What earlier turns of a conversation lend a follow-up question (see rag.ts). */

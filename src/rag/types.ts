@@ -76,8 +76,11 @@ export interface Timings {
   readonly totalMs: number;
 }
 
-/** Why the core declined: nothing in the briefings covers enough of the question. */
-export type DeclineReason = "not-covered";
+/**
+ * Why the core declined: nothing in the briefings covers enough of the question ("not-covered"), or a request to
+ * go on ("tell me more") found nothing the conversation's answers have not quoted on its topic ("nothing-more").
+ */
+export type DeclineReason = "not-covered" | "nothing-more";
 
 /** The core's reply to a question. Adapters render it; the core never produces markup. */
 export type Answer =

@@ -82,8 +82,14 @@ describe("answerJson", () => {
   it("gives a decline as not answered, with no citations and the decline in the asker's language", () => {
     const declined: Answer = { kind: "declined", question: "ما هو سعر النفط اليوم؟", language: "ar", reason: "not-covered", timings: { totalMs: 3 } };
     const json = answerJson(declined, 4);
-    expect(json).toStrictEqual({ id: 4, question: "ما هو سعر النفط اليوم؟", answered: false, text: messages("ar").declined, citations: [], timings: { totalMs: 3 } });
+    expect(json).toStrictEqual({ id: 4, question: "ما هو سعر النفط اليوم؟", answered: false, text: messages("ar").declined, citations: [], timings: { totalMs: 3 }, reason: "not-covered" });
     expect(json.text).not.toBe(messages("en").declined);
+  });
+
+  it("gives a request to go on with nothing left as not answered, saying so and why", () => {
+    const exhausted: Answer = { kind: "declined", question: "tell me more", language: "en", reason: "nothing-more", timings: { totalMs: 2 } };
+    expect(answerJson(exhausted)).toMatchObject({ answered: false, text: messages("en").nothingMore, reason: "nothing-more" });
+    expect(messages("en").nothingMore).not.toBe(messages("en").declined);
   });
 });
 

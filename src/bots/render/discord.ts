@@ -6,7 +6,7 @@ import { ActionRowBuilder, ButtonBuilder, ButtonStyle, escapeMarkdown, time, Tim
 import { graphemes, normalizeQuestion, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, sourceLineStart, sourceOf, withExample, withHowToAsk } from "../messages.js";
+import { declinedText, messages, sourceLineStart, sourceOf, withExample, withHowToAsk } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -59,7 +59,7 @@ export function renderAnswerDiscord(answer: Answer, options: DiscordRenderOption
   const units: string[] = [];
   if (options.echoQuestion) units.push(...splitToFit(echo(answer.question), (raw) => `❓ ${escapeDiscord(raw)}`, limit, answer.language));
   if (answer.kind === "declined") {
-    units.push(m.declined);
+    units.push(declinedText(m, answer.reason));
     return pack(units, limit);
   }
   // Only the quotes carry marks (the core's); the marks' characters anywhere else are nobody's, and left out.

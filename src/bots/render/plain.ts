@@ -3,7 +3,7 @@
  */
 import type { Answer, Language, RagInfo } from "../../rag/index.js";
 import type { Notice, Reply } from "../ask.js";
-import { messages, sourceLine, waitSeconds, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
+import { declinedText, messages, sourceLine, waitSeconds, withExample, withHowToAsk, type ChatPlatform } from "../messages.js";
 import { matchedLine } from "./marks.js";
 
 /**
@@ -12,7 +12,7 @@ import { matchedLine } from "./marks.js";
  */
 export function renderAnswerPlain(answer: Answer): string {
   const m = messages(answer.language);
-  if (answer.kind === "declined") return m.declined;
+  if (answer.kind === "declined") return declinedText(m, answer.reason);
   // Under a quote in the other language, the words that matched ("matched: Sahel → الساحل"), as the chat
   // platforms show them.
   const quotes = answer.citations.flatMap((c) => {

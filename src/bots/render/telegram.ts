@@ -7,7 +7,7 @@ import type { InlineKeyboardMarkup } from "telegraf/types";
 import { detectLanguage, type Answer, type Language, type PassageView, type RagInfo } from "../../rag/index.js";
 import { feedbackData, paragraphData } from "../../state/buttons.js";
 import type { Reply } from "../ask.js";
-import { messages, sourceLine, sourceOf, withExample } from "../messages.js";
+import { declinedText, messages, sourceLine, sourceOf, withExample } from "../messages.js";
 import { fitList } from "./fit-list.js";
 import { countMarks, markMatches, matchedLine, renderMarks, withoutMarks } from "./marks.js";
 import { renderNotice } from "./plain.js";
@@ -62,7 +62,7 @@ interface Piece {
  */
 export function renderAnswerHtml(answer: Answer, limit = TELEGRAM_MAX_CHARS): string[] {
   const m = messages(answer.language);
-  if (answer.kind === "declined") return pack([{ open: "", close: "", text: m.declined }], limit);
+  if (answer.kind === "declined") return pack([{ open: "", close: "", text: declinedText(m, answer.reason) }], limit);
   const head: Block[] = answer.composed
     ? [
         { open: "", close: "", text: answer.composed.text },

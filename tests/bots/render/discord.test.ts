@@ -192,6 +192,7 @@ describe("renderAnswerDiscord", () => {
   it("renders a declined answer as the decline text", () => {
     const declined: Answer = { kind: "declined", question: "What is the capital of France?", language: "en", reason: "not-covered", timings };
     expect(renderAnswerDiscord(declined)).toEqual([messages("en").declined]);
+    expect(renderAnswerDiscord({ ...declined, reason: "nothing-more" })).toEqual([messages("en").nothingMore]);
   });
 
   it("splits a long answer on sentence boundaries into messages of at most 2000 characters", async () => {

@@ -64,6 +64,8 @@ describe("renderAnswerHtml", () => {
   it("renders a declined answer as the decline text alone", () => {
     const declined: Answer = { kind: "declined", question: "q", language: "ar", reason: "not-covered", timings: { totalMs: 1 } };
     expect(renderAnswerHtml(declined)).toEqual([escapeHtml(messages("ar").declined)]);
+    // A request to go on with nothing left says that instead.
+    expect(renderAnswerHtml({ ...declined, reason: "nothing-more" })).toEqual([escapeHtml(messages("ar").nothingMore)]);
   });
 
   it("keeps markup inside quotes and sources inert", () => {
