@@ -51,6 +51,7 @@ import {
   lamVerbKeys,
   MAGHREBI_PRESENT,
   otherPersons,
+  presentForms,
   PRESENT_ROOT,
   VERB_ENDING,
 } from "./text/verbs.js";
@@ -811,8 +812,15 @@ function unfoundVerbKeys(token: Token, verb: string, bare: string | undefined, m
   if (bare !== undefined && marked && !tokenKeys({ ...token, text: verb }).some(context.has)) {
     for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   }
+  // A past of three root letters with the plural's ending, as the dialects write it (ركزو, ركزوا: they focused),
+  // is its root's past or present where the corpus holds one (ركز, تركز), and counts as found.
+  const past = PLURAL_PAST.exec(token.text)?.[1];
+  if (past !== undefined) for (const k of [past, ...presentForms(past)]) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   return verbKeys;
 }
+
+/** A past of three letters with the plural ending و or وا, و or ف before it read off (ركزو, وركزوا). */
+const PLURAL_PAST = /^[وف]?(\p{Script=Arabic}{3})وا?$/u;
 
 /** Letters of consonant skeleton a joined pair of Arabic words needs to be taken for one Latin word. */
 const MIN_JOINED_SKELETON = 5;

@@ -48,6 +48,14 @@ function context(text: string): QueryContext {
 
 const keysOf = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).flatMap((t) => [...t.keys]);
 
+describe("the dialects' plural past", () => {
+  it("finds a past written with the plural's و (ركزو, they focused) as its root's present where the text has it", () => {
+    expect(keysOf("علاش ركزو على حقوق الإنسان؟", context("إدارة بايدن تركز على دعم عملية سياسية"))).toContain("تركز");
+    // Not a word of two letters before و (عضو, member).
+    expect(keysOf("مين عضو؟", context("تعضو البعثة"))).not.toContain("تعض");
+  });
+});
+
 describe("the dialects' passive", () => {
   it("finds a verb written with the Egyptian or Levantine ات (was jailed) as its past, with a و before it too", () => {
     for (const question of ["الصحفي اتسجن؟", "واتسجن قبل كده؟"]) expect(keysOf(question, context("سجن الصحفي عامين")), question).toContain("سجن");

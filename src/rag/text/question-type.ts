@@ -32,8 +32,8 @@ const TIME_UNIT_WORDS = {
 export type TimeUnit = keyof typeof TIME_UNIT_WORDS;
 const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
-/** How many, formal and dialect (normalised), with ل or ب before the Egyptian كام (لكام, to how many). */
-const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|شقد|اشكد|شكد";
+/** How many, formal and dialect (normalised), with ل or ب before it (لكام, to how many; بشحال, بقداش). */
+const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا), و or ف before it. */
 const AR_IN_WHICH = "[وف]?(في اي|باي|بيا)";
 /** "how many days", كم يوم، قديش من يوم: the quantity word, then (in Arabic) an optional من, then the unit. */

@@ -29,7 +29,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي ان أن إن او أو ثم لكن بل لا لم لن قد
 كان كانت يكون تكون كانوا به بها بهم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
 غير عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
-هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة اللي الي يلي إللي بس كمان برضو برضه عشان
+هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة
+ديالها ديالو دياله ديالهم ديالي ديالك ديالنا ديالكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
@@ -95,13 +96,13 @@ export function isStopword(normalized: string): boolean {
 const OPENERS = normalizedSet("طب");
 
 /**
- * `tokens` without an opening filler (see OPENERS) before a function word, a question word or a word joined to و or
- * ف ("طب هو قال ايه؟", "طب ليه؟", "طب واتكلموا …"): not before a noun (طب الأعشاب, طب بديل).
+ * `tokens` without an opening filler (see OPENERS) that more words follow, other than a noun with the article (طب
+ * الأعشاب, the medicine of herbs). Read off before any other word ("طب سيسون زارت فين؟"): a review found a rule
+ * keeping it before a name or a verb declined such questions; "طب بديل" (alternative medicine) is read as "well, …".
  */
 export function withoutOpener<T extends { readonly text: string }>(tokens: readonly T[]): readonly T[] {
   const [first, next] = tokens;
-  const opens = next !== undefined && (isStopword(next.text) || /^[وف]../u.test(next.text));
-  return first && opens && OPENERS.has(first.text) ? tokens.slice(1) : tokens;
+  return first && next && OPENERS.has(first.text) && !next.text.startsWith("ال") ? tokens.slice(1) : tokens;
 }
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */

@@ -68,6 +68,11 @@ describe("the dialect table's standard words", () => {
     const keys = standardKeys(normalizeToken("انطرحت"));
     expect(tokenize("أثيرت").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);
   });
+
+  it("read the dialects' كرسي (chair) as a seat, the text's مقعد and مقاعد", () => {
+    const keys = standardKeys(normalizeToken("كرسي"));
+    expect(tokenize("المقاعد").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);
+  });
 });
 
 describe("withoutDemonstrative", () => {
