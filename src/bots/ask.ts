@@ -168,7 +168,10 @@ export function createAsk({ rag, limiter, logger, state = createMemoryState(logg
     }
     if (platform === undefined) return { kind: "answer", answer, turns };
     if (answer.kind === "declined") {
-      await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question: asked, citations: [] }), undefined);
+      // What the briefings lack, for the report: not a request to go on after all on its topic was quoted.
+      if (answer.reason === "not-covered") {
+        await safely("recording a declined question", () => state.feedback.record({ platform, kind: "declined", user, question: asked, citations: [] }), undefined);
+      }
       return { kind: "answer", answer, turns };
     }
     const buttons = await safely("storing the buttons", () => state.buttons.put({ platform, question: asked, language: answer.language, citations }), undefined);

@@ -270,9 +270,9 @@ export function withExample(text: string, language: Language, example: string | 
 }
 
 /** The bot's own words in `language`. */
-/** What a declined answer says: the briefing does not answer, or it has nothing more on the topic. */
-export const declinedText = (m: Messages, reason: DeclineReason): string => (reason === "nothing-more" ? m.nothingMore : m.declined);
-
 export function messages(language: Language): Messages {
   return language === "ar" ? ar : en;
 }
+
+/** What a declined answer says: the briefing does not answer, or it has nothing more on the topic. */
+export const declinedText = (m: Messages, reason: DeclineReason): string => (reason === "nothing-more" ? m.nothingMore : m.declined);

@@ -819,8 +819,11 @@ function unfoundVerbKeys(token: Token, verb: string, bare: string | undefined, m
   return verbKeys;
 }
 
-/** A past of three letters with the plural ending و or وا, و or ف before it read off (ركزو, وركزوا). */
-const PLURAL_PAST = /^[وف]?(\p{Script=Arabic}{3})وا?$/u;
+/**
+ * A past of three letters with the plural ending و or وا, و or ف before it read off (ركزو, وركزوا); not a root that
+ * opens with و or ف itself, which would read a conjunction as a root letter (ونحو is not ونح + و).
+ */
+const PLURAL_PAST = /^[وف]?([^\P{Script=Arabic}وف]\p{Script=Arabic}{2})وا?$/u;
 
 /** Letters of consonant skeleton a joined pair of Arabic words needs to be taken for one Latin word. */
 const MIN_JOINED_SKELETON = 5;

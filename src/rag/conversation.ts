@@ -240,27 +240,37 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
 }
 
 /**
- * A sentence put first for a request to go on scores at least this share of the best: an unrelated one is no more
- * (the answer's quotes below it are cut at a share of the first's score, MIN_RELATIVE_SCORE in answer.ts).
- */
-const GO_ON_MIN_SHARE = 0.3;
-
-/**
  * `retrieval` for a request to go on ("tell me more"): the best sentence none of the conversation's answers quoted
- * that holds a word of the topic asked about first (the answered question's words, not its speaker's: after "What
- * did Sison say about Mali?", a sentence naming Mali, not any naming Sison), then the rest in their order (the
- * earlier quotes among them, for what the follow-up may ask of them). Exhausted where there is none, or none
- * scoring GO_ON_MIN_SHARE of the best.
+ * that holds a word of the topic asked about, or stands next to a passage the last answer quoted, first (the
+ * answered question's words, not its speaker's: after "What did Sison say about Mali?", a sentence naming Mali, not
+ * the lead on Western Sahara, which names Sison), then the rest in their order (the
+ * earlier quotes among them, for what the follow-up may ask of them); never the page's parts. Exhausted where no
+ * such sentence is left. (Before, any unquoted sentence at 0.3 of the best score at least went first: after Mali
+ * was quoted, the lead on Western Sahara, which shares only the speaker's name.)
  */
 function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval {
   const best = retrieval.ranked[0];
   if (!best) return retrieval;
   const quoted = new Set(turns.flatMap((turn) => turn.citations.flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end))));
+  // (A name's keys by its sound find it in the other script, and a sound-alike too: "Mehdi" finds محددة.)
   const topic = chainOf(retriever, turns)
     .flatMap((question) => retriever.terms(question))
     .filter((t) => !t.synthetic && !t.speaker && t.standsFor === undefined);
-  const onTopic = (position: number): boolean => topic.length === 0 || matchedWords(retriever.sentenceText(position) ?? "", topic).length > 0;
+  // A passage next to one the last answer quoted goes on with it, whether or not it names the topic again ("وأشارت
+  // المتحدثة …" after the paragraph on Western Sahara).
+  const last = turns.at(-1)?.citations ?? [];
+  const near = new Set(last.flatMap((c) => {
+    const at = retriever.passageAt(c.source, c.start);
+    return at === undefined ? [] : [at - 1, at, at + 1];
+  }));
+  // Not the page's parts: its dateline, its publishing time, a post's reply counter.
+  const onTopic = (position: number): boolean => {
+    const sentence = retriever.sentences[position];
+    const text = retriever.sentenceText(position) ?? "";
+    if (sentence === undefined || pagePartOf(text) !== undefined || opensWithDateline(text)) return false;
+    return topic.length === 0 || near.has(sentence.passageIndex) || matchedWords(text, topic).length > 0;
+  };
   const next = retrieval.ranked.find((r) => !quoted.has(r.sentence.position) && onTopic(r.sentence.position));
-  if (next === undefined || next.score < GO_ON_MIN_SHARE * best.score) return { ...retrieval, exhausted: true };
+  if (next === undefined) return { ...retrieval, exhausted: true };
   return { ...retrieval, ranked: [next, ...retrieval.ranked.filter((r) => r !== next)] };
 }

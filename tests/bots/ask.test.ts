@@ -90,6 +90,21 @@ describe("ask", () => {
     rag.close();
   });
 
+  it("records a declined question for the report, but not a request to go on that found nothing more", async () => {
+    const p = project();
+    const rag = await createRag({ root: p.root, seedsDir: p.seedsDir, indexDir: p.indexDir });
+    const state = createState({ logger: capturingLogger().logger, feedback: { dir: join(p.root, "state"), retentionDays: 30, salt: "a-salt-of-sixteen-chars" } });
+    const exhausted: typeof rag = Object.assign(Object.create(rag) as typeof rag, {
+      answer: async (question: string) => ({ kind: "declined" as const, question, language: "en" as const, reason: "nothing-more" as const, timings: { totalMs: 1 } }),
+    });
+    const more = await createAsk({ rag: exhausted, limiter: createRateLimiter(100), logger: capturingLogger().logger, state })("tell me more", { user: "u1", platform: "telegram" });
+    expect(more.kind === "answer" && more.answer.kind).toBe("declined");
+    expect(await state.feedback.list()).toEqual([]);
+    await createAsk({ rag, limiter: createRateLimiter(100), logger: capturingLogger().logger, state })("What is the capital of France?", { user: "u1", platform: "telegram" });
+    expect((await state.feedback.list()).map((e) => e.question)).toEqual(["What is the capital of France?"]);
+    rag.close();
+  });
+
   it("keeps both turns of two questions answered at once in one chat, the slow first one's too", async () => {
     // Found by a review: the chat's turns were written back as recalled before answering, so the question asked
     // while a slow answer was being written lost its turn (or the slow one lost the other's).

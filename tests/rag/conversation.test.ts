@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readsAsFollowUp } from "../../src/rag/conversation.js";
 import type { Answer, Citation } from "../../src/rag/index.js";
-import { SEED_NAME, twoBriefings } from "../helpers/project.js";
+import { SEED_NAME, twoBriefings, withBriefing } from "../helpers/project.js";
 
 describe("conversations", () => {
   const two = twoBriefings();
@@ -202,13 +202,32 @@ describe("conversations", () => {
     expect(quotes(goOn)[0]).toContain("ممارسة حرياتهم الأساسية في التعبير");
   });
 
-  it("says there is nothing more when a request to go on finds no unquoted sentence on the topic, not one on its speaker", async () => {
+  it("goes on with a sentence on the topic or next to what was quoted, not one sharing only the speaker's name", async () => {
     const first = await two.core.answer("What did Sison say about Mali?");
     expect(first.kind).toBe("answered");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    // Every sentence naming Mali was quoted; before, the lead on Western Sahara (which names Sison) came first.
-    const more = await two.core.answer("tell me more", { context: { turns } });
-    expect(more).toMatchObject({ kind: "declined", reason: "nothing-more" });
+    // Every sentence naming Mali was quoted; the lead on Western Sahara (which names Sison) came first before.
+    const more = quotes(await two.core.answer("tell me more", { context: { turns } }));
+    expect(more[0]).toBeDefined();
+    expect(more[0]).not.toContain("ستافان دي ميستورا");
+  });
+
+  it("says there is nothing more when a request to go on finds nothing left on the topic", async () => {
+    const paragraphs = ["The minister said the new dam on the river will open in June.", "Talks with the neighbours on the dam went on in the capital."];
+    await withBriefing("001_dam.txt", paragraphs, async (rag) => {
+      const first = await rag.answer("What did the minister say about the dam?");
+      expect(first.kind).toBe("answered");
+      const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+      // Going on quotes what is left, each time something new, until nothing is.
+      let more = await rag.answer("tell me more", { context: { turns } });
+      for (let asked = 1; more.kind === "answered" && asked < paragraphs.length; asked += 1) {
+        const next = more.citations[0];
+        expect(turns.some((t) => t.citations.some((c) => next !== undefined && c.start < next.end && next.start < c.end))).toBe(false);
+        turns.push({ question: "tell me more", citations: more.citations });
+        more = await rag.answer("tell me more", { context: { turns } });
+      }
+      expect(more).toMatchObject({ kind: "declined", reason: "nothing-more" });
+    });
   });
 
   it("answers 'Who said that?' with the sentence naming the speaker of the last answer's first quote, and where the report first names them", async () => {

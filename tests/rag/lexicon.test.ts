@@ -51,8 +51,9 @@ const keysOf = (question: string, ctx: QueryContext): string[] => queryTerms(que
 describe("the dialects' plural past", () => {
   it("finds a past written with the plural's و (ركزو, they focused) as its root's present where the text has it", () => {
     expect(keysOf("علاش ركزو على حقوق الإنسان؟", context("إدارة بايدن تركز على دعم عملية سياسية"))).toContain("تركز");
-    // Not a word of two letters before و (عضو, member).
+    // Not a word of two letters before و (عضو, member), nor و read as a root letter (ونحو is و + نحو, not ونح + و).
     expect(keysOf("مين عضو؟", context("تعضو البعثة"))).not.toContain("تعض");
+    expect(keysOf("ونحو أي هدف؟", context("ونحن نعمل"))).not.toContain("ونح");
   });
 });
 

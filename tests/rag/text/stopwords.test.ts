@@ -14,6 +14,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["ديالى", "ديالو"])("keeps %s, a name the news writes (Diyala, Diallo), a word of its own (found by a review)", (word) => {
+    expect(stop(word)).toBe(false);
+  });
+
   it.each(["ديالها", "تاعهم", "بتاعها", "بزاف"])("reads the Maghrebi and Egyptian possessive with its pronoun, and بزاف (a lot), as a function word: %s", (word) => {
     expect(stop(word)).toBe(true);
   });
