@@ -813,9 +813,10 @@ function unfoundVerbKeys(token: Token, verb: string, bare: string | undefined, m
     for (const k of tokenKeys({ ...token, text: bare })) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   }
   // A past of three root letters with the plural's ending, as the dialects write it (ركزو, ركزوا: they focused),
-  // is its root's past or present where the corpus holds one (ركز, تركز), and counts as found.
+  // is its root's present where the corpus holds it (تركز), and counts as found. Not the root alone: names end so
+  // too (بيرو is no بير, a well).
   const past = PLURAL_PAST.exec(token.text)?.[1];
-  if (past !== undefined) for (const k of [past, ...presentForms(past)]) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
+  if (past !== undefined) for (const k of presentForms(past)) if (context.has(k) && !isStopword(k)) verbKeys.add(k);
   return verbKeys;
 }
 

@@ -27,7 +27,8 @@ const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
 // Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
-// "وبالنسبة لـ …", the Egyptian "طب …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"), formal or dialect.
+// "وبالنسبة لـ …", the Egyptian "طب …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"),
+// formal or dialect.
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
 const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب طب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
@@ -141,8 +142,8 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds; after a
   // declined question, of what the briefings do not hold.
   if (whoSaid && (turns.at(-1)?.citations.length ?? 0) === 0) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
-  const said = whoSaid ? saidBy(retriever, inContext, turns) : undefined;
-  if (said) return said;
+  // No speaker named near the quote: the briefing does not say who said it (the report's own words, often).
+  if (whoSaid) return saidBy(retriever, inContext, turns) ?? { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
   // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at
@@ -223,7 +224,8 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
       found.push(i);
     } else described.push(i);
   }
-  const name = named?.words.at(-1);
+  // Its name's last word, not a description's (وزير الخارجية الأمريكي ends on "American", found everywhere).
+  const name = named?.words.findLast((w) => !w.startsWith("ال"));
   if (name !== undefined) {
     const mention = retriever.sentences.findIndex(
       (s, i) => s.passage.source === cited.source && s.passage.kind === "paragraph" && tokenize(retriever.sentenceText(i) ?? "").some((t) => t.text === name),
@@ -259,16 +261,19 @@ function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
   // A passage next to one the last answer quoted goes on with it, whether or not it names the topic again ("وأشارت
   // المتحدثة …" after the paragraph on Western Sahara).
   const last = turns.at(-1)?.citations ?? [];
-  const near = new Set(last.flatMap((c) => {
-    const at = retriever.passageAt(c.source, c.start);
-    return at === undefined ? [] : [at - 1, at, at + 1];
-  }));
+  // Of the same briefing: the passage after a briefing's last is the next briefing's headline.
+  const near = new Set(
+    last.flatMap((c) => {
+      const at = retriever.passageAt(c.source, c.start);
+      return at === undefined ? [] : [at - 1, at, at + 1].map((p) => `${c.source}#${p}`);
+    }),
+  );
   // Not the page's parts: its dateline, its publishing time, a post's reply counter.
   const onTopic = (position: number): boolean => {
     const sentence = retriever.sentences[position];
     const text = retriever.sentenceText(position) ?? "";
     if (sentence === undefined || pagePartOf(text) !== undefined || opensWithDateline(text)) return false;
-    return topic.length === 0 || near.has(sentence.passageIndex) || matchedWords(text, topic).length > 0;
+    return topic.length === 0 || near.has(`${sentence.passage.source}#${sentence.passageIndex}`) || matchedWords(text, topic).length > 0;
   };
   const next = retrieval.ranked.find((r) => !quoted.has(r.sentence.position) && onTopic(r.sentence.position));
   if (next === undefined) return { ...retrieval, exhausted: true };

@@ -64,8 +64,8 @@ const SYNONYMS_COLUMN = 2;
  * Version 4: the known stems by skeleton, for cognates. Version 5: each translation key's phrase and part. Version 6:
  * a phrase's words of no key long enough not counted. Version 7: a place's head noun dropped (PLACE_HEADS).
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
- * Version 10: the broken plurals the lists attest (numberPairs). Version 13 (11 and 12 were never shipped): a bare
- * past's present forms (presentForms), with the past's key, for the headwords whose past the lists know (verbsOf).
+ * Version 10: the broken plurals the lists attest (numberPairs). Versions 11 and 12: a bare past's present forms
+ * (presentForms), with the past's key. Version 13: for the headwords whose past the lists know only (verbsOf).
  */
 const WORD_LISTS_VERSION = 13;
 

@@ -74,9 +74,9 @@ export interface SpellingContext {
 
 /**
  * Adds the translations of the English word `word` stands for, among those the word lists translate into the
- * corpus: its American spelling, or else the nearest word (a slip keeps the length within one letter and the
- * ending: "onboard" is no "board", "apologised" no "apologist", "blinken" no "blinks"). Returns the similarity (1
- * for a British spelling, 0 when nothing is near enough).
+ * corpus: the word its chat shorthand is (SHORTHAND), its American spelling, or else the nearest word (a slip keeps
+ * the length within one letter and the ending: "onboard" is no "board", "apologised" no "apologist", "blinken" no
+ * "blinks"). Returns the similarity (1 for shorthand or a British spelling, 0 when nothing is near enough).
  */
 export function correctEnglish(word: string, keys: Set<string>, context: SpellingContext): number {
   const add = (english: string): boolean => {

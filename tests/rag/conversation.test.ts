@@ -251,6 +251,13 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("How long ago was it posted?", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
   });
 
+  it("declines 'Who said that?' where no speaker is named near the quote: the report's own words (found by a review)", async () => {
+    const first = await two.core.answer("Why was Algeria criticised internationally?");
+    expect(quotes(first)[0]).toContain("عرضة للانتقادات الدولية");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect((await two.core.answer("Who said that?", { context: { turns } })).kind).toBe("declined");
+  });
+
   it("declines 'Who said that?' after a declined question, rather than naming an older answer's speaker (found by a review)", async () => {
     const first = await two.core.answer("What was said about Africa's representation on the Security Council?");
     const declined = await two.core.answer("Who won the Spanish league this year?");

@@ -8,8 +8,8 @@ import { isStopword } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
 
 /**
- * A report's Arabic verbs of saying, in the past (he, she), as it opens a sentence with them (و or ف before them
- * is read off): قال, أضاف, أوضح, أكد, شدد, أشار, تابع, ذكر, صرّح, أعلن, أردف, اعتبر, لفت, نوّه, أفاد, أعرب …
+ * A report's Arabic verbs of saying (و or ف before them is read off): the past (he, she) it attributes with (قال,
+ * أضاف, أوضح, أكد, شدد, أشار, تابع, ذكر, صرّح, أعلن, أردف, اعتبر, لفت, نوّه, أفاد, أعرب …) and the present of تقول, يتحدث.
  */
 const SAYING_AR = normalizedSet(`قال قالت أضاف أضافت أوضح أوضحت أكد أكدت شدد شددت أشار أشارت تابع تابعت ذكر ذكرت صرح صرحت
 أعلن أعلنت أردف أردفت اعتبر اعتبرت لفت لفتت نوه نوهت أفاد أفادت أعرب أعربت أبرز أبرزت كشف كشفت تحدث تحدثت تتحدث يتحدث
@@ -21,7 +21,7 @@ const SAYING_EN = new Set(
 );
 
 /** What ends a speaker's name or title after the verb: "إن"/"أن" and what they open, a relative pronoun. */
-const SPEAKER_END = normalizedSet("إن أن إنه أنه إنها أنها بأن بأنه بأنها التي الذي that who");
+const SPEAKER_END = normalizedSet("إن أن إنه أنه إنها أنها بأن بأنه بأنها التي الذي");
 /**
  * Words after a verb of saying that tell its subject is its own, besides the function words: "وأضافت دون أن",
  * "وتابعت كما لو", "وأضاف قائلاً".
@@ -82,18 +82,36 @@ function arabicSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: n
 /** A word of a capitalised run: a name or a title ("Michele Sison", "Foreign Minister Lamamra"), not "She" or "The". */
 const capitalised = (token: PlacedToken | undefined): boolean => token !== undefined && token.script === "latin" && /^\p{Lu}/u.test(token.raw) && !isStopword(token.text);
 
+/**
+ * English names the speaker before the verb ("Foreign Minister Lamamra said"), or after it where a quote ends before
+ * the verb ("…,” said Sison"); "the spokeswoman said", "…,” said the minister" describe one. A pronoun before the
+ * verb ("She said Algeria …") names none, and neither does what follows a verb that is not inverted ("The ministry
+ * said Tuesday", "told Reuters").
+ */
 function englishSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: number): Speaker | undefined {
+  const at = (i: number): PlacedToken | undefined => tokens[i];
+  const apart = (i: number, j: number): boolean => {
+    const a = at(i);
+    const b = at(j);
+    return a === undefined || b === undefined || partedAt(sentence, a, b);
+  };
   const run = (from: number, step: 1 | -1): string[] => {
     const words: string[] = [];
-    for (let at = from; capitalised(tokens[at]) && words.length < MAX_SPEAKER_WORDS; at += step) words.push((tokens[at] as PlacedToken).text);
+    // Not across a comma: "In Geneva, Sison said".
+    const joined = (i: number): boolean => i === from || !(step === 1 ? apart(i - 1, i) : apart(i, i + 1));
+    for (let i = from; capitalised(at(i)) && words.length < MAX_SPEAKER_WORDS && joined(i); i += step) words.push((at(i) as PlacedToken).text);
     return step === 1 ? words : words.reverse();
   };
-  const before = run(verb - 1, -1);
-  // A pronoun before the verb is its subject ("She said Algeria …"): no speaker named.
-  const previous = tokens[verb - 1];
-  if (before.length === 0 && previous !== undefined && isStopword(previous.text) && !partedAt(sentence, previous, tokens[verb] as PlacedToken)) return undefined;
-  const words = before.length > 0 ? before : run(verb + 1, 1);
-  return words.length === 0 ? undefined : { words, named: true };
+  // "the spokeswoman said", "said the minister": a description, the noun after "the".
+  const described = (the: number): Speaker | undefined => (at(the)?.text === "the" && at(the + 1)?.script === "latin" && !isStopword(at(the + 1)?.text ?? "") ? { words: [(at(the + 1) as PlacedToken).text], named: false } : undefined);
+  const inverted = verb === 0 || apart(verb - 1, verb);
+  if (!inverted) {
+    const before = run(verb - 1, -1);
+    if (before.length > 0) return { words: before, named: true };
+    return described(verb - 2);
+  }
+  const after = run(verb + 1, 1);
+  return after.length > 0 ? { words: after, named: true } : described(verb + 1);
 }
 
 /** Who in a question: English, standard Arabic and the dialects'. */

@@ -59,8 +59,9 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 
 /**
  * Demonstratives, the dialects' verbs of saying and of wanting and the prepositions a question asks "about" with,
- * which a follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعايزين حل شكله ايه؟", "وعن مالي؟", "وبخصوص مالي؟", "وفيه
- * مفاوضات؟", and is there …; "وبعد كده؟", and after that; "وغير الدائمة كم؟", and the non-permanent ones):
+ * which a follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعايزين حل شكله ايه؟",
+ * "وعن مالي؟", "وبخصوص مالي؟", "وفيه مفاوضات؟", and is there …; "وبعد كده؟", and after that; "وغير الدائمة كم؟", and
+ * the non-permanent ones):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */

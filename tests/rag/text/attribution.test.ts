@@ -16,6 +16,16 @@ describe("speakerIn", () => {
     expect(speakerIn(sentence)).toEqual({ words: words(speaker), named: true });
   });
 
+  it.each([
+    ["The ministry said Tuesday that the talks would resume.", { words: ["ministry"], named: false }],
+    ["The official told Reuters the plan was ready.", { words: ["official"], named: false }],
+    ["In Geneva, Sison said the review went well.", { words: ["sison"], named: true }],
+    ["“We will not accept it,” said the minister.", { words: ["minister"], named: false }],
+    ["The spokeswoman said the mission would stay.", { words: ["spokeswoman"], named: false }],
+  ])("reads English attribution as reports write it, found by a review: %s", (sentence, speaker) => {
+    expect(speakerIn(sentence)).toEqual(speaker);
+  });
+
   it("tells a description that refers back to a speaker from a name", () => {
     expect(speakerIn("وبخصوص ملف حقوق الإنسان، قالت المسؤولة الأمريكية إنها ناقشت")).toEqual({ words: words("المسؤولة الأمريكية"), named: false });
     expect(speakerIn("وأشارت المتحدثة، إلى أن إدارة بايدن تركز")?.named).toBe(false);
