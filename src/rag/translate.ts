@@ -17,9 +17,25 @@ import { stemEnglish } from "./text/stem.js";
  * `own`: the word's own translations (translateWord), where the caller has them already.
  */
 export function translate(word: string, stem: string, lexicon: Lexicon, own = translateWord(word, lexicon, stem)): readonly string[] {
-  const others = own.length > 0 ? (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word) : relatedWords(word, stem, lexicon);
+  const related = own.length > 0 ? (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word) : relatedWords(word, stem, lexicon);
+  const singular = singularOf(word, lexicon);
+  const others = singular === undefined ? related : [...related, singular];
   if (others.length === 0) return own;
   return [...new Set([...own, ...others.flatMap((w) => translateWord(w, lexicon))])];
+}
+
+/** The shortest singular a regular plural's is read for, and the shortest plural: "states" (state), not "news". */
+const MIN_SINGULAR = 4;
+
+/**
+ * The singular of a regular English plural where the lists know it as a headword of its own ("states": state, whose
+ * translations the plural's entries may lack: the lists give "states" only ولايات, "state" دولة too); not a word
+ * ending in ss ("press").
+ */
+function singularOf(word: string, lexicon: Lexicon): string | undefined {
+  if (!word.endsWith("s") || word.endsWith("ss")) return undefined;
+  const candidates = word.endsWith("ies") ? [`${word.slice(0, -3)}y`] : [word.slice(0, -1), ...(word.endsWith("es") ? [word.slice(0, -2)] : [])];
+  return candidates.find((w) => w.length >= MIN_SINGULAR && lexicon.known.has(w));
 }
 
 /** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */

@@ -85,6 +85,16 @@ describe("a name run together with another in a handle", () => {
   });
 });
 
+describe("a regular English plural", () => {
+  it("also takes its singular's translations, which its own entries may lack (states: ولايات, state: دولة)", () => {
+    writeFileSync(paths.dictionary, ["state\tدولة\t", "states\tالولايات\t", "ga\tجورجيا\t", "gas\tالغاز\t", "pres\tرئيس\t", "press\tالصحافة\t"].join("\n"));
+    expect(keysOf("Which member states?", context("مع عدد من الدول الأعضاء"))).toContain("دول");
+    // Not a singular of under four letters (gas is no GA), nor a word ending in ss (press is no "pres").
+    expect(keysOf("What about the gas?", context("ولاية جورجيا"))).not.toContain("جورجيا");
+    expect(keysOf("What did the press say?", context("قال الرئيس"))).not.toContain("رييس");
+  });
+});
+
 describe("a translation's present tense", () => {
   it("finds a verb's past the corpus holds only in the present (appreciate: قدر, the text's نقدر), for one-word translations", () => {
     writeFileSync(paths.dictionary, ["appreciate\tقدر\t", "appreciated\tقدر\t", "estimate\tقدر تقريبي\t", "vaughn\tفان\t"].join("\n"));
