@@ -11,7 +11,7 @@ import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
-import { isJoinedQuestionWord, isQuestionWord } from "./text/stopwords.js";
+import { isJoinedQuestionWord, isQuestionWord, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
@@ -45,7 +45,9 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
  * quote (see retrieveInConversation).
  */
 const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
-const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً");
+const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً وبعدين بعدين");
+/** "What happens next?", "what's next?", "then what?": a request to go on (see retrieveInConversation). */
+const WHAT_NEXT = /\b(?:what(?:'s|’s|s| is| happens| happened| comes)? next|then what)\b/i;
 /** "غير هيك؟", "غير كده؟": other than that. */
 const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
 
@@ -100,9 +102,11 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[]): stri
  * own question word) is retrieved alone, so the context never bends it; a follow-up borrows the earlier
  * questions' words and favours what they cited.
  */
-export async function retrieveInConversation(retriever: Retriever, question: string, context: ConversationContext | undefined): Promise<Retrieval> {
-  const alone = await retriever.retrieve(question);
+export async function retrieveInConversation(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
+  // "What happens next?", "then what?" after an answer ask to go on: "next" is no word of the question's own.
+  const question = turns.length > 0 ? asked.replace(WHAT_NEXT, "tell me more") : asked;
+  const alone = await retriever.retrieve(question);
   if (turns.length === 0) return alone;
   // A capital standing for its country ("وواشنطن شو رأيها فيه؟", and what does Washington think of it) is no word
   // of the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
@@ -158,7 +162,8 @@ export async function retrieveInConversation(retriever: Retriever, question: str
   // likely answered than not, not only clear the threshold set for questions asked alone. A follow-up with no
   // word of its own ("وامتى كان هذا؟", "and when?") adds nothing to lift: it asks on about what was answered, and
   // the threshold is enough (an answer given at 0.46 would otherwise decline every "and when?" after it).
-  const judged = await retriever.retrieve([...chain, question].join("\n"));
+  // The follow-up's opener read off as it is when asked alone ("طب وبعدين؟"): joined after the chain it is no first word.
+  const judged = await retriever.retrieve([...chain, withoutOpenerText(question)].join("\n"));
   const answerable = judged.answerable && (ownTerms === 0 || judged.confidence >= PAIR_MIN_CONFIDENCE);
   const retrieval = ownTerms === 0 && asksToGoOn(question) ? goneOn(retriever, inContext, turns) : inContext;
   return { ...retrieval, confidence: judged.confidence, features: judged.features, answerable };

@@ -191,7 +191,7 @@ describe("conversations", () => {
     expect(first.kind).toBe("answered");
     const cited = first.kind === "answered" ? first.citations : [];
     const turns = [{ question: first.question, citations: cited }];
-    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟", "زدنا تفاصيل لو سمحت", "more details please"]) {
+    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟", "زدنا تفاصيل لو سمحت", "more details please", "So what happens next?", "طب وبعدين؟"]) {
       const more = await two.core.answer(question, { context: { turns } });
       expect(more.kind, question).toBe("answered");
       const next = more.kind === "answered" ? more.citations[0] : undefined;

@@ -3,6 +3,7 @@
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
 import { normalizedSet } from "./normalize.js";
+import { tokenizePlaced } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -104,6 +105,13 @@ const OPENERS = normalizedSet("طب");
 export function withoutOpener<T extends { readonly text: string }>(tokens: readonly T[]): readonly T[] {
   const [first, next] = tokens;
   return first && next && OPENERS.has(first.text) && !next.text.startsWith("ال") ? tokens.slice(1) : tokens;
+}
+
+/** `question` without the opening filler withoutOpener reads off, as text (to be joined after other questions). */
+export function withoutOpenerText(question: string): string {
+  const tokens = tokenizePlaced(question);
+  const [first] = tokens;
+  return first && withoutOpener(tokens) !== tokens ? question.slice(first.end) : question;
 }
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJoinedQuestionWord, isStopword, withoutOpener } from "../../../src/rag/text/stopwords.js";
+import { isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -148,6 +148,11 @@ describe("withoutOpener", () => {
     expect(words("طب ليه؟")).toEqual(words("ليه؟"));
     // Before a name too (a review: "طب سيسون زارت فين؟" was declined when طب stayed a word of its own).
     expect(words("طب سيسون زارت فين؟")).toEqual(words("سيسون زارت فين؟"));
+  });
+
+  it("reads it off a question's text too, to be joined after other questions", () => {
+    expect(withoutOpenerText("طب وبعدين؟")).toBe(" وبعدين؟");
+    expect(withoutOpenerText("طب الأعشاب؟")).toBe("طب الأعشاب؟");
   });
 
   it("keeps طب alone, before a noun with the article (medicine: طب الأعشاب), or later in the question", () => {
