@@ -108,10 +108,10 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   const question = turns.length > 0 ? asked.replace(WHAT_NEXT, "tell me more") : asked;
   const alone = await retriever.retrieve(question);
   if (turns.length === 0) return alone;
-  // A capital standing for its country ("وواشنطن شو رأيها فيه؟", and what does Washington think of it) is no word
-  // of the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
   // "Who said that?" ("and in what role?") has no word of its own: it follows up on the last answer.
   const whoSaid = asksWhoSaid(question) && alone.terms.every((t) => t.synthetic || t.standsFor !== undefined || asksOfTheSpeaker(t.word));
+  // A capital standing for its country ("وواشنطن شو رأيها فيه؟", and what does Washington think of it) is no word
+  // of the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
   const ownTerms = whoSaid ? 0 : alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined).length;
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
@@ -143,10 +143,9 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   const lastFirst = turns.at(-1)?.citations[0];
   const sentences = new Set(lastFirst ? retriever.sentencesAt(lastFirst.source, lastFirst.start, lastFirst.end) : []);
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences });
-  // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds; after a
-  // declined question, of what the briefings do not hold.
-  if (whoSaid && (turns.at(-1)?.citations.length ?? 0) === 0) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
-  // No speaker named near the quote: the briefing does not say who said it (the report's own words, often).
+  // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds. Declined
+  // after a declined question (of what the briefings do not hold), and where no speaker is named near the quote
+  // (the report's own words, often).
   if (whoSaid) return saidBy(retriever, inContext, turns) ?? { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
@@ -178,14 +177,19 @@ const THE_REPORT: Readonly<Record<Language, string>> = { en: "article", ar: "ا�
  * the page's parts; else undefined.
  */
 async function ofTheReport(retriever: Retriever, question: string, turns: readonly ConversationTurn[]): Promise<Retrieval | undefined> {
-  const cited = turns.at(-1)?.citations[0];
-  const [first] = cited ? retriever.sentencesAt(cited.source, cited.start, cited.end) : [];
+  const first = lastQuoted(retriever, turns);
   if (first === undefined) return undefined;
   const text = retriever.sentenceText(first) ?? "";
   const onThePage = retriever.sentences[first]?.passage.kind === "headline" || opensWithDateline(text) || pagePartOf(text) === "published";
   if (!onThePage) return undefined;
   const asked = await retriever.retrieve(`${question} ${THE_REPORT[detectLanguage(question)]}`);
   return asked.answerable && asksOfThePage(asked.terms) ? asked : undefined;
+}
+
+/** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */
+function lastQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number | undefined {
+  const cited = turns.at(-1)?.citations[0];
+  return cited ? retriever.sentencesAt(cited.source, cited.start, cited.end)[0] : undefined;
 }
 
 /** How many sentences from a quote its speaker is looked for (see saidBy). */
@@ -201,26 +205,25 @@ const MAX_ATTRIBUTION_DISTANCE = 8;
  * sentence: no word of the question finds them.
  */
 function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval | undefined {
-  const cited = turns.at(-1)?.citations[0];
-  const top = retrieval.ranked[0];
-  if (!cited || !top) return undefined;
-  const [first] = retriever.sentencesAt(cited.source, cited.start, cited.end);
+  const first = lastQuoted(retriever, turns);
   const quoted = first === undefined ? undefined : retriever.sentences[first];
-  if (first === undefined || !quoted) return undefined;
+  const top = retrieval.ranked[0];
+  if (first === undefined || !quoted || !top) return undefined;
+  const { source } = quoted.passage;
   const inBriefing = (i: number): IndexedSentence | undefined => {
     const sentence = retriever.sentences[i];
-    return sentence?.passage.source === cited.source ? sentence : undefined;
+    return sentence?.passage.source === source ? sentence : undefined;
   };
   const found: number[] = [];
   if (quoted.passage.kind === "tweet") found.push(first);
   const step = quoted.passage.kind === "headline" ? 1 : -1;
   let named: Speaker | undefined;
   const described: number[] = [];
-  // Within the quote's passage and the one before it (a headline's: the two after it, past the dateline): a speaker
-  // further off said something else.
+  // Within the quote's briefing, its passage and the one before it (a headline's: the two after it, past the
+  // dateline): a speaker further off said something else.
   const reach = step === 1 ? 2 : 1;
   const near = (i: number): boolean => Math.abs((inBriefing(i)?.passageIndex ?? Infinity) - quoted.passageIndex) <= reach;
-  for (let i = first; !named && found.length === 0 && inBriefing(i) && near(i) && Math.abs(i - first) <= MAX_ATTRIBUTION_DISTANCE; i += step) {
+  for (let i = first; !named && found.length === 0 && near(i) && Math.abs(i - first) <= MAX_ATTRIBUTION_DISTANCE; i += step) {
     if (inBriefing(i)?.passage.kind !== "paragraph") continue;
     const speaker = speakerIn(retriever.sentenceText(i) ?? "");
     if (!speaker) continue;
@@ -233,16 +236,13 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
   const name = named?.words.findLast((w) => !w.startsWith("ال"));
   if (name !== undefined) {
     const mention = retriever.sentences.findIndex(
-      (s, i) => s.passage.source === cited.source && s.passage.kind === "paragraph" && tokenize(retriever.sentenceText(i) ?? "").some((t) => t.text === name),
+      (s, i) => s.passage.source === source && s.passage.kind === "paragraph" && tokenize(retriever.sentenceText(i) ?? "").some((t) => t.text === name),
     );
     if (mention >= 0 && !found.includes(mention)) found.push(mention);
   }
   const speakers = [...found, ...described];
   if (speakers.length === 0) return undefined;
-  const ranked = speakers.flatMap((i) => {
-    const sentence = retriever.sentences[i];
-    return sentence ? [retrieval.ranked.find((r) => r.sentence.position === i) ?? { ...top, sentence }] : [];
-  });
+  const ranked = speakers.map((i) => retrieval.ranked.find((r) => r.sentence.position === i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
   return { ...retrieval, ranked: ranked.map((r) => ({ ...r, score: top.score })), answerable: true };
 }
 
@@ -252,14 +252,12 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
  * answered question's words, not its speaker's: after "What did Sison say about Mali?", a sentence naming Mali, not
  * the lead on Western Sahara, which names Sison), then the rest in their order (the
  * earlier quotes among them, for what the follow-up may ask of them); never the page's parts. Exhausted where no
- * such sentence is left. (Before, any unquoted sentence at 0.3 of the best score at least went first: after Mali
- * was quoted, the lead on Western Sahara, which shares only the speaker's name.)
+ * such sentence is left.
  */
 function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval {
   const best = retrieval.ranked[0];
   if (!best) return retrieval;
   const quoted = new Set(turns.flatMap((turn) => turn.citations.flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end))));
-  // (A name's keys by its sound find it in the other script, and a sound-alike too: "Mehdi" finds محددة.)
   const topic = chainOf(retriever, turns)
     .flatMap((question) => retriever.terms(question))
     .filter((t) => !t.synthetic && !t.speaker && t.standsFor === undefined);

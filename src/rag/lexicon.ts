@@ -312,25 +312,31 @@ function parseLists(paths: LexiconPaths): WordLists {
       }
       const sought = words.filter((keys) => keys.some((key) => key.length >= MIN_TRANSLATION_KEY));
       const phrase = phraseWords.push(sought.length) - 1;
+      const place = (key: string, k: number, past: number, part: number): void => {
+        if (key.length < MIN_TRANSLATION_KEY) return;
+        translations.english.push(headword);
+        translations.stem.push(stem);
+        translations.key.push(k);
+        translations.past.push(past);
+        translations.phrase.push(phrase);
+        translations.part.push(part);
+      };
       for (const keys of words) {
         const part = sought.indexOf(keys);
-        // The present forms translate the English word; not the other way: an Arabic question's present is read
-        // by its own forms (see arabicWordKeys in analyze.ts).
-        for (const key of [...keys, ...presents]) {
+        for (const key of keys) {
           const k = id(key);
-          if (key.length >= MIN_TRANSLATION_KEY) {
-            translations.english.push(headword);
-            translations.stem.push(stem);
-            translations.key.push(k);
-            translations.past.push(presents.includes(key) ? id(one?.text ?? "") : k);
-            translations.phrase.push(phrase);
-            translations.part.push(part);
-          }
-          if (tokens.length === 1 && !presents.includes(key)) {
+          place(key, k, k, part);
+          if (tokens.length === 1) {
             inverses.key.push(k);
             inverses.stem.push(stem);
           }
         }
+      }
+      // The present forms translate the English word, keyed by the past they stand for; not the other way: an
+      // Arabic question's present is read by its own forms (see arabicWordKeys in analyze.ts).
+      if (one && presents.length > 0) {
+        const past = id(one.text);
+        for (const key of presents) place(key, id(key), past, sought.indexOf(words[0] as string[]));
       }
     }
   }
