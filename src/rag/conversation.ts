@@ -32,7 +32,7 @@ const PRONOUN_MAX_TERMS = 4;
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
 const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب طب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
-const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
+const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b/i;
 // Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,
 // as in "ما هو"; not دي/دا, which are also the particle of names (دي ميستورا).
 const PRONOUN_AR: ReadonlySet<string> = normalizedSet(

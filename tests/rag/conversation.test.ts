@@ -50,6 +50,11 @@ describe("conversations", () => {
     const met = await two.core.answer("What 2015 agreement in Mali does the article mention?");
     const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
     expect(quotes(await two.core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
+    // "that" points back as "this" does (a blind conversation's "when did that issue come up in Geneva?" was
+    // declined: "issue" is found nowhere, and nothing tied the question to the one on the rapporteurs).
+    const raised = await two.core.answer("What did she raise with Algerian officials about UN special rapporteurs?");
+    const before = [{ question: raised.question, citations: raised.kind === "answered" ? raised.citations : [] }];
+    expect(quotes(await two.core.answer("when did that issue come up in Geneva?", { context: { turns: before } })).join(" ")).toContain("في نوفمبر الماضي حول الجزائر في جنيف");
   });
 
   it("answers a follow-up to a follow-up: a chain of short questions leans on the question that opened it", async () => {
@@ -333,6 +338,7 @@ describe("readsAsFollowUp", () => {
     ["ماذا قالت عنها؟", 1, true],
     ["And about Mali?", 1, true],
     ["Which agreement did it mediate?", 2, true],
+    ["when did that issue come up in Geneva?", 2, true],
     ["في أي عام وقعت الاتفاقية؟", 3, false],
     ["وزير الخارجية من هو؟", 2, false],
     ["ما هو موقف الجزائر من مالي؟", 3, false],
