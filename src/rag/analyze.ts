@@ -33,7 +33,7 @@ import {
 import { isAskedUnit, questionType } from "./text/question-type.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
-import { isStopword, withoutOpener } from "./text/stopwords.js";
+import { isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -253,7 +253,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
   const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(all) : undefined;
   // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone.
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : all;
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(all);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);

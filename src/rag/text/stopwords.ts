@@ -107,6 +107,32 @@ export function withoutOpener<T extends { readonly text: string }>(tokens: reado
   return first && next && OPENERS.has(first.text) && !next.text.startsWith("ال") ? tokens.slice(1) : tokens;
 }
 
+/**
+ * A person's occupation asked of, in English: after a possessive, or one word after it ("her job", "Sison's title",
+ * "her official title", "job title").
+ */
+const ROLE_EN = normalizedSet("job title occupation profession");
+const POSSESSIVE_EN = normalizedSet("her his their my your job");
+/** And in Arabic: the noun before the person's name (وظيفة سيسون), or carrying her pronoun (وظيفتها, شغلتها). */
+const ROLE_AR = normalizedSet("وظيفة مهنة");
+const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو");
+
+/**
+ * `tokens` without a word asking for a person's occupation ("What is Sison's job?", "What's her title?", "ايه
+ * وظيفة سيسون؟", "وشو شغلتها؟"): such a question asks who the person is, which a report says by describing them
+ * ("مساعدة وزير الخارجية الأمريكي"), hardly ever with the word itself, whose absence would refuse the question.
+ * Not a job or title of no one ("What jobs were created?", "the title of the article").
+ */
+export function withoutRoleAsked<T extends { readonly text: string; readonly raw: string }>(tokens: readonly T[]): readonly T[] {
+  const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || /['’]s$/u.test(t.raw));
+  const asked = (t: T, i: number): boolean => {
+    if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]);
+    return ROLE_AR_OWNED.has(t.text) || (ROLE_AR.has(t.text) && i + 1 < tokens.length);
+  };
+  const kept = tokens.filter((t, i) => !asked(t, i));
+  return kept.length === tokens.length ? tokens : kept;
+}
+
 /** `question` without the opening filler withoutOpener reads off, as text (to be joined after other questions). */
 export function withoutOpenerText(question: string): string {
   const tokens = tokenizePlaced(question);

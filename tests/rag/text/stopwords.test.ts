@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText } from "../../../src/rag/text/stopwords.js";
+import { isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -157,5 +157,24 @@ describe("withoutOpener", () => {
 
   it("keeps طب alone, before a noun with the article (medicine: طب الأعشاب), or later in the question", () => {
     for (const question of ["طب؟", "طب الأعشاب في الصين؟", "ما هو الطب؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
+  });
+});
+
+describe("withoutRoleAsked", () => {
+  const words = (question: string): string[] => withoutRoleAsked(tokenize(question)).map((t) => t.text);
+  const all = (question: string): string[] => tokenize(question).map((t) => t.text);
+
+  it("reads off a word asking for a person's occupation: the question asks who they are", () => {
+    expect(words("What is Sison's job?")).toEqual(all("What is Sison's?"));
+    expect(words("What's her exact title?")).toEqual(all("What's her exact?"));
+    expect(words("What is the job title of the US official?")).toEqual(all("What is the job of the US official?"));
+    expect(words("ما هي مهنة سيسون؟")).toEqual(all("ما هي سيسون؟"));
+    expect(words("وشو شغلتو؟")).toEqual(all("وشو؟"));
+  });
+
+  it("keeps a job or title of no one, and the Arabic noun with no one after it", () => {
+    for (const question of ["What jobs were created in Mali?", "What is the title of the article?", "Which title did they win?", "ما هي الوظيفة؟", "وظيفة"]) {
+      expect(words(question), question).toEqual(all(question));
+    }
   });
 });
