@@ -117,6 +117,11 @@ describe("rag.answer", () => {
     }
   });
 
+  it("reads تحدثت (she spoke) as قالت is read, a verb framing the question: not a match for an English tweet's 'conversation'", async () => {
+    const answer = await rag.answer("ما الحريات التي تحدثت عنها المسؤولة الأمريكية؟");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("حرياتهم الأساسية في التعبير");
+  });
+
   it("reads dialect verbs: one of saying as 'say' is read, others as their standard word", async () => {
     // تكلمت (talked) frames the question as قالت does; تلاقات (met) looks for التقت as well.
     const talked = await rag.answer("على إيش تكلمت سيسون مع لعمامره؟");

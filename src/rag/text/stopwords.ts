@@ -18,7 +18,8 @@ means like would kind sort way really actually de da di del van von le la el al 
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones`;
+wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
+talk talked talking speak speaks spoke spoken speaking`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -42,7 +43,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
-قال قالت يقول تقول قالوا يقولون قلت
+قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات
 الحكي هالحكي هالشي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
