@@ -122,6 +122,14 @@ describe("rag.answer", () => {
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("حرياتهم الأساسية في التعبير");
   });
 
+  it("reads chat as its words: filler (lol, nah) is no name the briefing lacks, the dialects' شغال is working", async () => {
+    // Blind set 23: both were declined, "nah" read as a missing name and شغال found nowhere.
+    const met = await rag.answer("did she actually meet any journalist or nah");
+    expect(met.kind === "answered" && met.citations[0]?.quote).toContain("Reporters Without Borders");
+    const working = await rag.answer("هي شايفة مجلس الأمن شغال كويس ولا لأ؟");
+    expect(working.kind === "answered" && working.citations.map((c) => c.quote).join(" ")).toContain("لا يشتغل بالشكل المطلوب");
+  });
+
   it("reads dialect verbs: one of saying as 'say' is read, others as their standard word", async () => {
     // تكلمت (talked) frames the question as قالت does; تلاقات (met) looks for التقت as well.
     const talked = await rag.answer("على إيش تكلمت سيسون مع لعمامره؟");

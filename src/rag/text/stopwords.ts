@@ -19,7 +19,8 @@ stance stances stand stands opinion opinions attitude describe describes describ
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
-talk talked talking speak speaks spoke spoken speaking`;
+talk talked talking speak speaks spoke spoken speaking
+ok okay lol lmao nah yeah yep yup nope hey hmm btw idk tbh imo fyi omg actual`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -44,6 +45,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون
+الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات
 الحكي هالحكي هالشي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك

@@ -69,6 +69,10 @@ describe("the dialect table's standard words", () => {
     expect(tokenize("أثيرت").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);
   });
 
+  it("read the dialects' شغال (working, functioning) as the text's يشتغل and يعمل", () => {
+    expect(standard("شغال")).toEqual(expect.arrayContaining([...keysOf("يشتغل"), ...keysOf("يعمل")]));
+  });
+
   it("read the dialects' كرسي (chair) as a seat, the text's مقعد and مقاعد", () => {
     const keys = standardKeys(normalizeToken("كرسي"));
     expect(tokenize("المقاعد").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);

@@ -37,6 +37,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["ok", "lol", "nah", "yeah", "btw", "idk", "الهضرة", "فالهضرة"])("reads %s, chat filler or the Maghrebi word for someone's talk, as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it("keeps 'talks', also a noun: negotiations ('What talks were about to kick off?', found by measuring)", () => {
     expect(stop("talks")).toBe(false);
   });
