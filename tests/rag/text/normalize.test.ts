@@ -33,6 +33,11 @@ describe("normalizeToken", () => {
     expect(tokenize("موقف إدارۀ بايدن من العمليۃ السياسيە").map((t) => t.text)).toEqual(tokenize("موقف إدارة بايدن من العملية السياسية").map((t) => t.text));
   });
 
+  it("reads the Iraqi and Gulf چ as the ك it is spoken for (چان, حچى: was, talked)", () => {
+    expect(normalizeToken("چان")).toBe(normalizeToken("كان"));
+    expect(normalizeToken("حچوا")).toBe(normalizeToken("حكوا"));
+  });
+
   it("writes an Arabic letter drawn out in chat once (شوووو, لييييش), and keeps doubled letters, digits and Latin runs", () => {
     expect(normalizeToken("شوووو")).toBe("شو");
     expect(normalizeToken("لييييش")).toBe(normalizeToken("ليش"));
