@@ -50,6 +50,13 @@ describe("conversations", () => {
     const met = await two.core.answer("What 2015 agreement in Mali does the article mention?");
     const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
     expect(quotes(await two.core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
+    // "Who does it include?" asks on about the answer: يشمل, which the text never writes (it says بما في ذلك,
+    // including), made it a new topic, declined in four blind conversation sets.
+    const civil = await two.core.answer("ماذا قالت سيسون عن المجتمع المدني؟");
+    const onCivil = [{ question: civil.question, citations: civil.kind === "answered" ? civil.citations : [] }];
+    for (const question of ["ومن يشمل ذلك؟", "ومين بيشمل؟"]) {
+      expect(quotes(await two.core.answer(question, { context: { turns: onCivil } })).join(" "), question).toContain("بما في ذلك المدافعون عن حقوق الإنسان");
+    }
     // "that" points back as "this" does (a blind conversation's "when did that issue come up in Geneva?" was
     // declined: "issue" is found nowhere, and nothing tied the question to the one on the rapporteurs).
     const raised = await two.core.answer("What did she raise with Algerian officials about UN special rapporteurs?");

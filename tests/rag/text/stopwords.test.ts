@@ -41,6 +41,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["يشمل", "بيشمل", "تشمل"])("reads %s (includes) as a function word: 'who does it include?' asks on about what was answered", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it("keeps 'talks', also a noun: negotiations ('What talks were about to kick off?', found by measuring)", () => {
     expect(stop("talks")).toBe(false);
   });
