@@ -12,7 +12,7 @@ import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isJoinedQuestionWord, isQuestionWord, withoutOpenerText } from "./text/stopwords.js";
-import { tokenize } from "./text/tokenize.js";
+import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
@@ -46,8 +46,22 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
  */
 const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
 const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً وبعدين بعدين");
-/** "What happens next?", "what's next?", "then what?": a request to go on (see retrieveInConversation). */
-const WHAT_NEXT = /\b(?:what(?:'s|’s|s| is| happens| happened| comes)? next|then what)\b/i;
+/**
+ * "What happens next?", "what's next?", "then what?", "what's the next step?": a request to go on (see
+ * retrieveInConversation); in Arabic, "الخطوة التالية" (the next step) and its dialect forms.
+ */
+const WHAT_NEXT = /\b(?:what(?:'s|’s|s| is| happens| happened| comes)? next|then what|(?:the )?next steps?)\b/i;
+const STEP_AR: ReadonlySet<string> = normalizedSet("الخطوة خطوة والخطوة");
+const NEXT_AR: ReadonlySet<string> = normalizedSet("التالية الجاية القادمة الجاي التالي الجايه");
+
+/** `question` with its words asking what comes next put as asking to go on: "tell me more", "وبعدين". */
+function asGoOn(question: string): string {
+  const en = question.replace(WHAT_NEXT, "tell me more");
+  const tokens = tokenizePlaced(en);
+  const at = tokens.findIndex((t, i) => STEP_AR.has(t.text) && NEXT_AR.has(tokens[i + 1]?.text ?? ""));
+  const [step, next] = [tokens[at], tokens[at + 1]];
+  return step && next ? `${en.slice(0, step.start)}وبعدين${en.slice(next.end)}` : en;
+}
 /** "غير هيك؟", "غير كده؟": other than that. */
 const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
 
@@ -84,14 +98,17 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
  * The answered questions a follow-up is judged with: the last one answered, and when that has no words of its
  * own ("and when?"), the ones before it back to the one that has (the question that opened the chain: "… Security
  * Council reform?", "and when?", "and where?"). No further: every earlier question's words would lift an
- * off-topic follow-up's chance too.
+ * off-topic follow-up's chance too. `wordless`: the follow-up has no words of its own either ("what's the next
+ * step?"), so none of them can be off the topic: past a follow-up tied to the one before ("ومن يقود جهودها في
+ * نيويورك؟"), back to the question that stands alone.
  */
-function chainOf(retriever: Retriever, turns: readonly ConversationTurn[]): string[] {
+function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], wordless = false): string[] {
   const chain: string[] = [];
   for (const turn of [...turns].reverse()) {
     if (turn.citations.length === 0) continue;
     chain.unshift(turn.question);
-    if (retriever.terms(turn.question).some((t) => !t.synthetic)) break;
+    const own = retriever.terms(turn.question).filter((t) => !t.synthetic);
+    if (own.length > 0 && !(wordless && readsAsFollowUp(turn.question, own.length))) break;
   }
   return chain;
 }
@@ -105,7 +122,7 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[]): stri
 export async function retrieveInConversation(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   // "What happens next?", "then what?" after an answer ask to go on: "next" is no word of the question's own.
-  const question = turns.length > 0 ? asked.replace(WHAT_NEXT, "tell me more") : asked;
+  const question = turns.length > 0 ? asGoOn(asked) : asked;
   const alone = await retriever.retrieve(question);
   if (turns.length === 0) return alone;
   // "Who said that?" ("and in what role?") has no word of its own: it follows up on the last answer.
@@ -153,7 +170,7 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // all: "and the weather in Paris?"). The context picks where to look (every earlier turn's words, declined
   // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
-  const chain = chainOf(retriever, turns);
+  const chain = chainOf(retriever, turns, ownTerms === 0);
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up

@@ -203,7 +203,7 @@ describe("conversations", () => {
     expect(first.kind).toBe("answered");
     const cited = first.kind === "answered" ? first.citations : [];
     const turns = [{ question: first.question, citations: cited }];
-    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟", "زدنا تفاصيل لو سمحت", "more details please", "So what happens next?", "طب وبعدين؟"]) {
+    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟", "زدنا تفاصيل لو سمحت", "more details please", "So what happens next?", "طب وبعدين؟", "What's the next step?", "وما الخطوة التالية؟"]) {
       const more = await two.core.answer(question, { context: { turns } });
       expect(more.kind, question).toBe("answered");
       const next = more.kind === "answered" ? more.citations[0] : undefined;
@@ -212,6 +212,17 @@ describe("conversations", () => {
     }
     const goOn = await two.core.answer("زين، كمّل، وش قالت بعد؟", { context: { turns } });
     expect(quotes(goOn)[0]).toContain("ممارسة حرياتهم الأساسية في التعبير");
+  });
+
+  it("goes on after a chain of follow-ups, judged with the question that opened it (blind conversations 19)", async () => {
+    // "وما الخطوه التاليه" after a follow-up was judged with that follow-up alone, whose words are few, and declined.
+    const turns: { question: string; citations: readonly Citation[] }[] = [];
+    for (const question of ["ما موقف واشنطن من اصلاح مجلس الامن", "ومن يقود جهودها في نيويورك"]) {
+      const answer = await two.core.answer(question, { context: { turns } });
+      expect(answer.kind, question).toBe("answered");
+      turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    expect(quotes(await two.core.answer("وما الخطوه التاليه", { context: { turns } })).join(" ")).toContain("مفاوضات حكومية دولية بشأن إصلاح مجلس الأمن ستبدأ في نيويورك");
   });
 
   it("goes on with a sentence on the topic or next to what was quoted, not one sharing only the speaker's name", async () => {
