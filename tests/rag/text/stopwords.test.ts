@@ -45,6 +45,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["تشوفها", "شايفاها", "يراه"])("reads %s, a verb of seeing (thinking) with its object, as a function word, as تشوف is ('وليش تشوفها مهمة؟')", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it("keeps 'talks', also a noun: negotiations ('What talks were about to kick off?', found by measuring)", () => {
     expect(stop("talks")).toBe(false);
   });
