@@ -50,6 +50,11 @@ describe("conversations", () => {
     const met = await two.core.answer("What 2015 agreement in Mali does the article mention?");
     const after = [{ question: met.question, citations: met.kind === "answered" ? met.citations : [] }];
     expect(quotes(await two.core.answer("who announced they were pulling out of it?", { context: { turns: after } })).join(" ")).toContain("تنظيمات للأزواج في شمال مالي");
+    // "issue" reaches the text's مسألة (the news glossary; FreeDict gives only قضية): "what issue came up during
+    // it?" was a new topic, its one word found nowhere.
+    const upr = await two.core.answer("when was algeria's upr review in geneva?");
+    const onUpr = [{ question: upr.question, citations: upr.kind === "answered" ? upr.citations : [] }];
+    expect(quotes(await two.core.answer("what issue came up during it?", { context: { turns: onUpr } })).join(" ")).toContain("أثيرت مسألة الدعوة");
     // "Who does it include?" asks on about the answer: يشمل, which the text never writes (it says بما في ذلك,
     // including), made it a new topic, declined in four blind conversation sets.
     const civil = await two.core.answer("ماذا قالت سيسون عن المجتمع المدني؟");
