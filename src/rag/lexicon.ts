@@ -66,8 +66,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
  * Version 10: the broken plurals the lists attest (numberPairs). Versions 11 and 12: a bare past's present forms
  * (presentForms), with the past's key. Version 13: for the headwords whose past the lists know only (verbsOf).
+ * Version 14: the broken plural of a noun ending in و (عضو, أعضاء).
  */
-const WORD_LISTS_VERSION = 13;
+const WORD_LISTS_VERSION = 14;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {

@@ -7,7 +7,7 @@
  *
  * Text is normalised (normalizeToken): hamza seats folded, ء dropped, ئ written ي, so وزراء is وزرا and رسائل
  * رسايل. Only consonants fill a pattern's slots after the first (no ا, و or ي there): a weak root's plural has other
- * shapes.
+ * shapes, one of which is written here (a last و: عضو, أعضاء).
  */
 
 /** A slot of a pattern after the first: one letter that is no long vowel. */
@@ -30,6 +30,7 @@ const PATTERNS: readonly (readonly [singular: string, plural: string])[] = [
   ["12ا3", "12اي3"], // فعالة، فعائل: رسالة، رسائل
   ["12ي3", "12اي3"], // فعيلة، فعائل: وسيلة، وسائل
   ["1234", "12ا34"], // فعلل(ة)، فعالل: مرحلة، مراحل
+  ["12و", "ا12ا"], // فعو، أفعاء (ء dropped): عضو، أعضاء؛ نحو، أنحاء
 ];
 
 interface Shape {

@@ -21,6 +21,9 @@ describe("brokenPlurals", () => {
       ["شعب", "شعوب"],
       ["سلاح", "أسلحة"],
       ["مرحلة", "مراحل"],
+      // A last و (فعو, أفعاء): "member states" found only عضو, never the text's الدول الأعضاء.
+      ["عضو", "أعضاء"],
+      ["نحو", "أنحاء"],
     ] as const) {
       expect(pluralOf(singular, plural), singular).toBe(true);
     }
