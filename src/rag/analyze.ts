@@ -18,7 +18,7 @@
  */
 import { countryOfCapital, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
-import { arabicWords } from "./lexicon.js";
+import { arabicWords, translatedKeys } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
 import {
   askedHeadline,
@@ -142,6 +142,8 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
 const PREPOSITIONS = ["ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
 /** Letters a word needs after its preposition to be indexed under the rest too (لجنة keeps its ل, as does لحظة). */
 const MIN_PREPOSITION_REST = 4;
+/** And a question word, whose rest is looked for only where the word itself is found nowhere (لملف: ملف). */
+const MIN_QUESTION_PREPOSITION_REST = 3;
 
 /**
  * A text word's index keys: its stems and cross-script name keys, and for an Arabic word with a preposition
@@ -632,6 +634,18 @@ const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي ا
 function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets, afterWhich = false): void {
   const { keys, relatives } = keySets;
   const ownFound = own.some(context.has);
+  // A preposition written onto a word found nowhere ("لملف الجزائر", for Algeria's file): the rest is looked for
+  // too where the lists know it for a word and the corpus holds it, as a text word's is indexed (documentWordKeys,
+  // which takes rests of four letters: here three do, the word itself being found nowhere). Not after لل, which the
+  // stemmer reads as ل and the article (للور لودون, for Lord Loudoun, met the name Lauren's لور).
+  if (!ownFound) {
+    const words = translatedKeys(context.lexicon);
+    for (const clitic of PREPOSITIONS) {
+      const rest = token.text.slice(clitic.length);
+      if (!token.text.startsWith(clitic) || [...rest].length < MIN_QUESTION_PREPOSITION_REST || rest.startsWith("ال") || rest.startsWith("ل")) continue;
+      for (const k of tokenKeys({ ...token, text: rest })) if (words.has(k)) keys.add(k);
+    }
+  }
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
   // So is the dialects' future ه or ح ("هتبدأ").

@@ -90,6 +90,18 @@ export interface Lexicon {
   readonly numberForms: ReadonlyMap<string, readonly string[]>;
 }
 
+const translatedKeySets = new WeakMap<Lexicon, ReadonlySet<string>>();
+
+/** The corpus's Arabic keys that translate an English word: the keys of words, not of names (made once per lexicon). */
+export function translatedKeys(lexicon: Lexicon): ReadonlySet<string> {
+  let keys = translatedKeySets.get(lexicon);
+  if (!keys) {
+    keys = new Set([...lexicon.enStem.values()].flat());
+    translatedKeySets.set(lexicon, keys);
+  }
+  return keys;
+}
+
 /** A map as its entries, in order: an index parses them into a Map far faster than an object of as many keys. */
 export type MapEntries = [key: string, values: string[]][];
 

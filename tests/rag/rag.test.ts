@@ -122,6 +122,12 @@ describe("rag.answer", () => {
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("حرياتهم الأساسية في التعبير");
   });
 
+  it("reads a preposition written onto a word found nowhere: لملف is also ملف", async () => {
+    // Blind set 24: "لملف الجزائر" (for Algeria's file) found no ملف, and the question was declined.
+    const review = await rag.answer("متى واين جرت المراجعة الدورية الشاملة لملف الجزائر");
+    expect(review.kind === "answered" && review.citations.map((c) => c.quote).join(" ")).toContain("خلال الاستعراض الدوري الشامل في نوفمبر الماضي");
+  });
+
   it("reads chat as its words: filler (lol, nah) is no name the briefing lacks, the dialects' شغال is working", async () => {
     // Blind set 23: both were declined, "nah" read as a missing name and شغال found nowhere.
     const met = await rag.answer("did she actually meet any journalist or nah");

@@ -49,6 +49,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it("reads the article written apart, before an English word (عن الـ diplomacy), as a function word", () => {
+    expect(stop("الـ")).toBe(true);
+  });
+
   it("keeps 'talks', also a noun: negotiations ('What talks were about to kick off?', found by measuring)", () => {
     expect(stop("talks")).toBe(false);
   });
