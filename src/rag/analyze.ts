@@ -254,7 +254,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(all, type) : undefined;
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
   const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(all) : undefined;
-  // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone.
+  // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone. One
+  // on someone's job asks who they are: the job's word is read off (withoutRoleAsked).
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(all);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);

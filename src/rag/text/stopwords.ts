@@ -2,7 +2,7 @@
  * Function words that say nothing about what a question is about, in English, Modern Standard Arabic and the
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
-import { normalizedSet } from "./normalize.js";
+import { normalizedSet, normalizeToken } from "./normalize.js";
 import { tokenizePlaced } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
@@ -14,13 +14,13 @@ which while who whom why will with would you your yours yourself yourselves also
 know anything something thing things whats does did much many get got give gave let us one ever
 everyone everybody anyone anybody someone somebody nobody everything nothing
 according article briefing news whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
-means like would kind sort way really actually de da di del van von le la el al bin ibn
+means like would kind sort way really actually actual de da di del van von le la el al bin ibn
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
 talk talked talking speak speaks spoke spoken speaking
-ok okay lol lmao nah yeah yep yup nope hey hmm btw idk tbh imo fyi omg actual`;
+ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -115,11 +115,14 @@ export function withoutOpener<T extends { readonly text: string }>(tokens: reado
 
 /**
  * A person's occupation asked of, in English: after a possessive, or one word after it ("her job", "Sison's title",
- * "her official title", "job title").
+ * "her official title", "job title"). A possessive 's on a name, not on a function word ("How's the job …?").
  */
 const ROLE_EN = normalizedSet("job title occupation profession");
 const POSSESSIVE_EN = normalizedSet("her his their my your job");
-/** And in Arabic: the noun before the person's name (وظيفة سيسون), or carrying her pronoun (وظيفتها, شغلتها). */
+/**
+ * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
+ * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
+ */
 const ROLE_AR = normalizedSet("وظيفة مهنة");
 const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو");
 
@@ -130,10 +133,12 @@ const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو م
  * Not a job or title of no one ("What jobs were created?", "the title of the article").
  */
 export function withoutRoleAsked<T extends { readonly text: string; readonly raw: string }>(tokens: readonly T[]): readonly T[] {
-  const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || /['’]s$/u.test(t.raw));
+  const possessive = (t: T | undefined): boolean =>
+    t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(normalizeToken(t.raw.slice(0, -2)))));
   const asked = (t: T, i: number): boolean => {
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]);
-    return ROLE_AR_OWNED.has(t.text) || (ROLE_AR.has(t.text) && i + 1 < tokens.length);
+    const next = tokens[i + 1];
+    return ROLE_AR_OWNED.has(t.text) || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text));
   };
   const kept = tokens.filter((t, i) => !asked(t, i));
   return kept.length === tokens.length ? tokens : kept;
