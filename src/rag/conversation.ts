@@ -11,7 +11,7 @@ import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
-import { isJoinedQuestionWord, isQuestionWord, withoutOpenerText } from "./text/stopwords.js";
+import { isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
@@ -32,7 +32,11 @@ const PRONOUN_MAX_TERMS = 4;
 const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
 const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب طب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
-const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|that|these|those)\b/i;
+const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
+/** Verbs whose "that" opens a clause ("Who said that journalists …", "Which tweet says that Algeria …"). */
+const THAT_CLAUSE: ReadonlySet<string> = normalizedSet(
+  "say says said saying tell tells told think thinks thought believe believes know knows mean means claim claims claimed state states stated add adds added note notes noted show shows showed suggest suggests suggested report reports reported argue argues argued",
+);
 // Attached pronouns on prepositions and the demonstratives, formal and dialect: عنها، فيه، ذلك، هاد … Not هو/هي,
 // as in "ما هو"; not دي/دا, which are also the particle of names (دي ميستورا).
 const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
@@ -48,11 +52,13 @@ const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
 const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً وبعدين بعدين");
 /**
  * "What happens next?", "what's next?", "then what?", "what's the next step?": a request to go on (see
- * retrieveInConversation); in Arabic, "الخطوة التالية" (the next step) and its dialect forms.
+ * retrieveInConversation); in Arabic, "الخطوة التالية" or "المقبلة" (the next step) and its dialect forms.
  */
 const WHAT_NEXT = /\b(?:what(?:'s|’s|s| is| happens| happened| comes)? next|then what|(?:the )?next steps?)\b/i;
-const STEP_AR: ReadonlySet<string> = normalizedSet("الخطوة خطوة والخطوة");
-const NEXT_AR: ReadonlySet<string> = normalizedSet("التالية الجاية القادمة الجاي التالي الجايه");
+const STEP_AR: ReadonlySet<string> = normalizedSet("الخطوة خطوة والخطوة فالخطوة الخطوات خطوات والخطوات");
+const NEXT_AR: ReadonlySet<string> = normalizedSet("التالية الجاية القادمة المقبلة الجاي التالي المقبل الجايه");
+/** "غير هيك؟", "غير كده؟": other than that. */
+const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
 
 /** `question` with its words asking what comes next put as asking to go on: "tell me more", "وبعدين". */
 function asGoOn(question: string): string {
@@ -62,8 +68,6 @@ function asGoOn(question: string): string {
   const [step, next] = [tokens[at], tokens[at + 1]];
   return step && next ? `${en.slice(0, step.start)}وبعدين${en.slice(next.end)}` : en;
 }
-/** "غير هيك؟", "غير كده؟": other than that. */
-const THAT: ReadonlySet<string> = normalizedSet("هيك كده");
 
 /** Whether a question asks to go on (see GO_ON_EN): an English phrase, or an Arabic word for it. */
 function asksToGoOn(question: string): boolean {
@@ -91,24 +95,37 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
   // at most FOLLOW_UP_MAX_TERMS words ("… وشو دوره بهالملف؟" with a name of its own stands alone; and هالـ also
   // begins names: هالاند).
   if (ownTerms <= FOLLOW_UP_MAX_TERMS && words.some((w) => withoutDemonstrative(w) !== undefined)) return true;
-  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || words.some((w) => PRONOUN_AR.has(w)));
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || thatPointsBack(words) || words.some((w) => PRONOUN_AR.has(w)));
+}
+
+/**
+ * Whether "that" points back ("when did that issue come up?", "when was that?"): at the question's end or before a
+ * word of its own, not after a verb whose clause it opens ("Who said that journalists …?") nor before a function
+ * word ("How many seats does Africa want that are permanent?").
+ */
+function thatPointsBack(words: readonly string[]): boolean {
+  return words.some((w, i) => {
+    if (w !== "that") return false;
+    const next = words[i + 1];
+    return next === undefined || (!isStopword(next) && !THAT_CLAUSE.has(words[i - 1] ?? ""));
+  });
 }
 
 /**
  * The answered questions a follow-up is judged with: the last one answered, and when that has no words of its
  * own ("and when?"), the ones before it back to the one that has (the question that opened the chain: "… Security
  * Council reform?", "and when?", "and where?"). No further: every earlier question's words would lift an
- * off-topic follow-up's chance too. `wordless`: the follow-up has no words of its own either ("what's the next
- * step?"), so none of them can be off the topic: past a follow-up tied to the one before ("ومن يقود جهودها في
- * نيويورك؟"), back to the question that stands alone.
+ * off-topic follow-up's chance too. `goingOn`: the follow-up asks to go on, with no words of its own ("what's the
+ * next step?"): past a follow-up tied to the one before ("ومن يقود جهودها في نيويورك؟"), back to the question that
+ * stands alone, whose topic it goes on with (not a wordless "and when?", which asks for what the text may not say).
  */
-function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], wordless = false): string[] {
+function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { goingOn = false } = {}): string[] {
   const chain: string[] = [];
   for (const turn of [...turns].reverse()) {
     if (turn.citations.length === 0) continue;
     chain.unshift(turn.question);
     const own = retriever.terms(turn.question).filter((t) => !t.synthetic);
-    if (own.length > 0 && !(wordless && readsAsFollowUp(turn.question, own.length))) break;
+    if (own.length > 0 && !(goingOn && readsAsFollowUp(turn.question, own.length))) break;
   }
   return chain;
 }
@@ -121,7 +138,8 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], wordl
  */
 export async function retrieveInConversation(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
-  // "What happens next?", "then what?" after an answer ask to go on: "next" is no word of the question's own.
+  // "What happens next?", "then what?", "وما الخطوة التالية؟" after an answer ask to go on: "next" is no word of the
+  // question's own.
   const question = turns.length > 0 ? asGoOn(asked) : asked;
   const alone = await retriever.retrieve(question);
   if (turns.length === 0) return alone;
@@ -170,7 +188,8 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // all: "and the weather in Paris?"). The context picks where to look (every earlier turn's words, declined
   // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
-  const chain = chainOf(retriever, turns, ownTerms === 0);
+  const goingOn = ownTerms === 0 && asksToGoOn(question);
+  const chain = chainOf(retriever, turns, { goingOn });
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
@@ -181,7 +200,7 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // The follow-up's opener read off as it is when asked alone ("طب وبعدين؟"): joined after the chain it is no first word.
   const judged = await retriever.retrieve([...chain, withoutOpenerText(question)].join("\n"));
   const answerable = judged.answerable && (ownTerms === 0 || judged.confidence >= PAIR_MIN_CONFIDENCE);
-  const retrieval = ownTerms === 0 && asksToGoOn(question) ? goneOn(retriever, inContext, turns) : inContext;
+  const retrieval = goingOn ? goneOn(retriever, inContext, turns) : inContext;
   return { ...retrieval, confidence: judged.confidence, features: judged.features, answerable };
 }
 

@@ -208,7 +208,7 @@ describe("conversations", () => {
     expect(first.kind).toBe("answered");
     const cited = first.kind === "answered" ? first.citations : [];
     const turns = [{ question: first.question, citations: cited }];
-    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟", "زدنا تفاصيل لو سمحت", "more details please", "So what happens next?", "طب وبعدين؟", "What's the next step?", "وما الخطوة التالية؟"]) {
+    for (const question of ["زين، كمّل، وش قالت بعد؟", "tell me more", "what else?", "شو كمان؟", "زدنا تفاصيل لو سمحت", "more details please", "So what happens next?", "طب وبعدين؟", "What's the next step?", "وما الخطوة التالية؟", "وما هي الخطوة المقبلة؟"]) {
       const more = await two.core.answer(question, { context: { turns } });
       expect(more.kind, question).toBe("answered");
       const next = more.kind === "answered" ? more.citations[0] : undefined;
@@ -228,6 +228,13 @@ describe("conversations", () => {
       turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
     }
     expect(quotes(await two.core.answer("وما الخطوه التاليه", { context: { turns } })).join(" ")).toContain("مفاوضات حكومية دولية بشأن إصلاح مجلس الأمن ستبدأ في نيويورك");
+    // Not a wordless "and when?" or "and why?", which asks for what the text may not say (found by a review).
+    const onSahara: { question: string; citations: readonly Citation[] }[] = [];
+    for (const question of ["ماذا قالت سيسون عن الصحراء الغربية؟", "ومن يقود جهودها في نيويورك؟"]) {
+      const answer = await two.core.answer(question, { context: { turns: onSahara } });
+      onSahara.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    for (const question of ["وامتى؟", "وليش؟"]) expect((await two.core.answer(question, { context: { turns: onSahara } })).kind, question).toBe("declined");
   });
 
   it("goes on with a sentence on the topic or next to what was quoted, not one sharing only the speaker's name", async () => {
@@ -362,6 +369,11 @@ describe("readsAsFollowUp", () => {
     ["And about Mali?", 1, true],
     ["Which agreement did it mediate?", 2, true],
     ["when did that issue come up in Geneva?", 2, true],
+    ["Is that deal still holding up?", 2, true],
+    // "that" opening a clause or a relative one points back to nothing (found by a review).
+    ["Who said that journalists are partners?", 2, false],
+    ["Which tweet says that Algeria joins the council?", 4, false],
+    ["How many seats does Africa want that are permanent?", 4, false],
     ["في أي عام وقعت الاتفاقية؟", 3, false],
     ["وزير الخارجية من هو؟", 2, false],
     ["ما هو موقف الجزائر من مالي؟", 3, false],
