@@ -66,9 +66,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 8: a word's stem with a first و kept (see tokenKeys). Version 9: fewer place heads (no عاصمة, نهر …).
  * Version 10: the broken plurals the lists attest (numberPairs). Versions 11 and 12: a bare past's present forms
  * (presentForms), with the past's key. Version 13: for the headwords whose past the lists know only (verbsOf).
- * Version 14: the broken plural of a noun ending in و (عضو, أعضاء).
+ * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
  */
-const WORD_LISTS_VERSION = 14;
+const WORD_LISTS_VERSION = 15;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -449,6 +449,9 @@ function numberPairsOf(oneWords: ReadonlyMap<string, ReadonlyMap<string, OneWord
       if (!plurals) continue;
       for (const [written, { key, feminine }] of forms) {
         if (feminine && key.length < MIN_FEMININE_STEM) continue;
+        // A last و's plural (عضو, أعضاء) only where English says plural too: "cool" gives الهدوء (calm) and إهدأ,
+        // whose letters are إهداء's (dedication).
+        if (plural === singular && written.endsWith("و")) continue;
         for (const shape of brokenPlurals(written)) {
           const other = plurals.get(shape)?.key;
           if (other === undefined || other === key) continue;

@@ -288,6 +288,13 @@ describe("broken plurals", () => {
     expect(keysOf("ماذا قال الوزير؟", ctx)).toEqual(expect.arrayContaining(["وزرا"]));
   });
 
+  it("joins a last و's plural (عضو, أعضاء) through an English plural, not through two translations of one word", () => {
+    // "cool" gives الهدوء (calm) and إهدأ (calm down!), whose letters are إهداء's (a dedication): no pair.
+    const ctx = withDictionary(["member\tالعضو", "members\tالأعضاء", "cool\tالهدوء|إهدأ"], "عضو من الدول الأعضاء يسود الهدوء وإهداء الكتاب");
+    expect(keysOf("Which member states?", ctx)).toEqual(expect.arrayContaining(["اعضا"]));
+    expect(keysOf("ما سبب الهدوء؟", ctx)).not.toContain("اهدا");
+  });
+
   it("are read off two translations of one word, in the two numbers of one noun: 'country', بلد and بلاد", () => {
     writeFileSync(paths.glossary, "country\tبلد|بلاد\n");
     expect(keysOf("ما البلد الذي تزوره؟", context("زارت البلاد"))).toEqual(expect.arrayContaining(["بلاد"]));
@@ -426,7 +433,8 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   }
   // Broken plurals: a one-word translation of an English word and one of its plural's (or its own) whose written forms (article
   // and ة off) are a pattern's singular and plural, joined by their light stems each way, in the order first met; a
-  // feminine singular of a stem under four letters is not joined; kept where the corpus holds the other number.
+  // feminine singular of a stem under four letters is not joined, nor a last و's plural but through an English plural;
+  // kept where the corpus holds the other number.
   const written = (text: string): string => text.replace(/^[وفبكل]?(?:ال|لل)(?=...)/u, "").replace(/ه$/u, "");
   const byHeadword = new Map<string, Map<string, { key: string; feminine: boolean }>>();
   for (const [english, text, key] of oneWords) {
@@ -438,6 +446,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     for (const plural of [`${singular}s`, `${singular}es`, ...(singular.endsWith("y") ? [`${singular.slice(0, -1)}ies`] : []), singular]) {
       for (const [form, { key, feminine }] of byHeadword.has(plural) ? forms : []) {
         if (feminine && key.length < 4) continue;
+        if (plural === singular && form.endsWith("و")) continue;
         for (const shape of brokenPlurals(form)) {
           const other = byHeadword.get(plural)?.get(shape)?.key;
           if (other === undefined || other === key) continue;
