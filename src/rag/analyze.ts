@@ -16,7 +16,7 @@
  *
  * Highlighting (matchedWords): the words of a text that a question's terms match, shown to the reader in bold.
  */
-import { countryOfCapital, namesCountry } from "./capitals.js";
+import { countryOfCapital, namesArabicPlace, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords, translatedKeys } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
@@ -210,6 +210,8 @@ export interface QueryTerm {
   readonly standsFor?: string;
   /** A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits. */
   readonly name?: boolean;
+  /** A name the word lists know (an Arabic country or capital): found nowhere, the briefings do not give it. */
+  readonly knownName?: boolean;
   /**
    * The keys of a tweet author's name that the word matches, when the text also names her: the author-name
    * term scores them, and a tweet of hers holds the word as a sentence naming her does.
@@ -476,12 +478,16 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
   const found = [...keys].some(context.has) || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
+  // An Arabic country or capital found nowhere is a name the briefings do not give ("كيف رد المغرب؟"), as an
+  // English one the dictionary knows is (missingKnownNames).
+  const knownPlace = !found && standsFor === undefined && namesArabicPlace(token);
   const term: QueryTerm = {
     word: token.text,
     raw: token.raw,
     keys: [...keys],
     weight,
-    ...(name ? { name } : {}),
+    ...(name || knownPlace ? { name: true } : {}),
+    ...(knownPlace ? { knownName: true } : {}),
     ...(namedElsewhere ? { authorKeys: byName } : {}),
     ...(phrases.size > 0 ? { phrases } : {}),
     ...(standsFor !== undefined ? { standsFor } : {}),

@@ -23,6 +23,8 @@ export interface Capitals {
   readonly byEnglish: ReadonlyMap<string, Country>;
   /** An Arabic name of a capital, normalised -> its country. */
   readonly byArabicName: ReadonlyMap<string, Country>;
+  /** The stems of the countries' one-word Arabic names (المغرب: مغرب). */
+  readonly arabicCountryStems: ReadonlySet<string>;
 }
 
 let cached: Capitals | undefined;
@@ -32,6 +34,7 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
   if (path === CAPITALS_PATH && cached) return cached;
   const byEnglish = new Map<string, Country>();
   const byArabicName = new Map<string, Country>();
+  const arabicCountryStems = new Set<string>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [capital = "", names = "", arabic = "", countryArabic = ""] = line.split("\t");
@@ -40,10 +43,11 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
       arabicKeys: tokenize(countryArabic.replaceAll("|", " ")).map(tokenKeys),
     };
     if (!capital || country.names.length === 0) continue;
+    for (const [stem] of country.arabicKeys) if (stem !== undefined) arabicCountryStems.add(stem);
     byEnglish.set(capital, country);
     for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
-  const capitals = { byEnglish, byArabicName };
+  const capitals = { byEnglish, byArabicName, arabicCountryStems };
   if (path === CAPITALS_PATH) cached = capitals;
   return capitals;
 }
@@ -71,6 +75,15 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
   if (token.script !== "ar") return undefined;
   // The name as written, or after و ("and Washington").
   return capitals.byArabicName.get(token.text) ?? capitals.byArabicName.get(token.text.replace(/^و(?=..)/, ""));
+}
+
+/**
+ * Whether an Arabic word is a country's or a capital's name (المغرب, بالمغرب, الرباط): a name the word lists know,
+ * so that found nowhere, the briefings do not name that place (as an English name the dictionary knows).
+ */
+export function namesArabicPlace(token: Token, capitals = loadCapitals()): boolean {
+  if (token.script !== "ar") return false;
+  return capitals.byArabicName.has(token.text) || tokenKeys(token).some((k) => capitals.arabicCountryStems.has(k));
 }
 
 /**

@@ -438,7 +438,7 @@ export class Retriever {
         missing += 1;
         if (hit.term.name) missingNames += 1;
         // A name the dictionary knows ("France") translates reliably: found nowhere, the briefings do not name it.
-        if (hit.term.name && this.queryContext.lexicon.known.has(hit.term.word)) missingKnownNames += 1;
+        if (hit.term.name && (hit.term.knownName || this.queryContext.lexicon.known.has(hit.term.word))) missingKnownNames += 1;
         longestMissing = Math.max(longestMissing, Math.min([...hit.term.word].length, MAX_MISSING_LETTERS));
         continue;
       }
