@@ -143,18 +143,22 @@ const HEADLINE_WORDS = normalizedSet("headline headlines");
 const TITLE_WORDS = normalizedSet("title عنوان العنوان");
 /** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */
 const THE_HEADLINE = normalizedSet("the its this");
+/** What may stand between a title and the report it names: "the title of this article", "عنوان هذا المقال". */
+const POINTING = normalizedSet("the this that هذا هذه ذلك تلك هاد هادا هادي هيدا هيدي ده دي");
 
 /**
  * The word of a question asking for the report's headline, or undefined: "headline" after "the" or a word for the
  * report ("what's the headline", "the article's headline"); a title or عنوان next to a word for the report ("the
- * article's title", "title of the report", "ما عنوان المقال؟"; not "What title does the article give Sison?").
+ * article's title", "title of the report", "ما عنوان المقال؟", "عنوان هذا المقال"; not "What title does the article give
+ * Sison?").
  */
 export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   const report = (i: number): boolean => ARTICLE_WORDS.has(tokens[i]?.text ?? "");
   return tokens.find((t, i) => {
     // "the article's title": the possessive's s between them.
     const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
-    const after = tokens[i + 1]?.text === "of" ? (tokens[i + 2]?.text === "the" ? i + 3 : i + 2) : i + 1;
+    let after = tokens[i + 1]?.text === "of" ? i + 2 : i + 1;
+    while (POINTING.has(tokens[after]?.text ?? "")) after += 1;
     if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);
     return TITLE_WORDS.has(t.text) && (report(before) || report(after));
   });

@@ -102,7 +102,9 @@ describe("page parts: datelines and reply counters", () => {
 });
 
 describe("askedHeadline", () => {
-  it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "what's the headline?", "the article's title?"])("takes %s for a question on the headline", (question) => {
+  it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "what's the headline?", "the article's title?",
+    // A demonstrative between (blind conversations 21: "ما عنوان هذا المقال؟" was declined).
+    "ما عنوان هذا المقال؟", "What is the title of this article?", "شو عنوان هاد الخبر؟"])("takes %s for a question on the headline", (question) => {
     expect(askedHeadline(tokenize(question))).toBeDefined();
   });
 
