@@ -124,6 +124,11 @@ describe("rag.answer", () => {
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("حرياتهم الأساسية في التعبير");
   });
 
+  it("reads 'focusing' and 'concentrating' as the text's verb تركز (the glossary: FreeDict gives only the noun التركيز)", async () => {
+    const answer = await rag.answer("What is the Biden administration concentrating on in Western Sahara?");
+    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("إدارة بايدن تركز على دعم عملية سياسية");
+  });
+
   it("reads a preposition written onto a word found nowhere: لملف is also ملف", async () => {
     // Blind set 24: "لملف الجزائر" (for Algeria's file) found no ملف, and the question was declined.
     const review = await rag.answer("متى واين جرت المراجعة الدورية الشاملة لملف الجزائر");
