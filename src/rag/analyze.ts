@@ -142,8 +142,7 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
 const PREPOSITIONS = ["ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
 /** Letters a word needs after its preposition to be indexed under the rest too (لجنة keeps its ل, as does لحظة). */
 const MIN_PREPOSITION_REST = 4;
-/** And a question word, whose rest is looked for only where the word itself is found nowhere (لملف: ملف). */
-const MIN_QUESTION_PREPOSITION_REST = 3;
+
 
 /**
  * A text word's index keys: its stems and cross-script name keys, and for an Arabic word with a preposition
@@ -208,7 +207,10 @@ export interface QueryTerm {
    * for America): the term matches nothing and does not count for coverage, found or missing.
    */
   readonly standsFor?: string;
-  /** A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits. */
+  /**
+   * A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits; or an
+   * Arabic country's or capital's name found nowhere (see knownName).
+   */
   readonly name?: boolean;
   /** A name the word lists know (an Arabic country or capital): found nowhere, the briefings do not give it. */
   readonly knownName?: boolean;
@@ -478,8 +480,8 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
   const found = [...keys].some(context.has) || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
-  // An Arabic country or capital found nowhere is a name the briefings do not give ("كيف رد المغرب؟"), as an
-  // English one the dictionary knows is (missingKnownNames).
+  // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
+  // as an English one the dictionary knows is (missingKnownNames).
   const knownPlace = !found && standsFor === undefined && namesArabicPlace(token);
   const term: QueryTerm = {
     word: token.text,
@@ -641,18 +643,6 @@ const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي ا
 function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets, afterWhich = false): void {
   const { keys, relatives } = keySets;
   const ownFound = own.some(context.has);
-  // A preposition written onto a word found nowhere ("لملف الجزائر", for Algeria's file): the rest is looked for
-  // too where the lists know it for a word and the corpus holds it, as a text word's is indexed (documentWordKeys,
-  // which takes rests of four letters: here three do, the word itself being found nowhere). Not after لل, which the
-  // stemmer reads as ل and the article (للور لودون, for Lord Loudoun, met the name Lauren's لور).
-  if (!ownFound) {
-    const words = translatedKeys(context.lexicon);
-    for (const clitic of PREPOSITIONS) {
-      const rest = token.text.slice(clitic.length);
-      if (!token.text.startsWith(clitic) || [...rest].length < MIN_QUESTION_PREPOSITION_REST || rest.startsWith("ال") || rest.startsWith("ل")) continue;
-      for (const k of tokenKeys({ ...token, text: rest })) if (words.has(k)) keys.add(k);
-    }
-  }
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
   // So is the dialects' future ه or ح ("هتبدأ").
@@ -689,7 +679,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   const rests = cliticRests(token);
   if (!ownFound) {
-    cliticKeys(rests, context, keys);
+    cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);
   }
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
@@ -798,11 +788,21 @@ const MIN_CLITIC_REST = 4;
  * For a word the corpus does not hold, a preposition written onto a noun ("لغابة", "كحليف"): neither stemmer
  * strips ل or ك alone, nor ب everywhere. The word is also looked for without what may be clitics, where
  * MIN_CLITIC_REST letters remain and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
- * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.)
+ * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.) Three letters after ل are a rest too
+ * where the lists translate them and the corpus has them ("لملف الجزائر", for Algeria's file; لجنة's جنة is no
+ * word of a corpus on committees), not after ك, which begins too many words and names (كوبا, كمال), nor a rest
+ * beginning with ل (the stemmer reads لل as ل and the article: للور لودون, Lord Loudoun, met the name Lauren's لور).
  */
-function cliticKeys(rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {
+function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {
   for (const { keys: restKeys } of rests) if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
+  const short = LAM_AND_THREE.exec(token.text)?.[1];
+  if (short === undefined) return;
+  const words = translatedKeys(context.lexicon);
+  for (const k of tokenKeys({ ...token, text: short })) if (words.has(k)) keys.add(k);
 }
+
+/** ل (after و or ف, perhaps) before three letters, the first no ل: the rest read by cliticKeys. */
+const LAM_AND_THREE = /^[وف]?ل([^ل]..)$/u;
 
 /** A reading of a word with what may be clitics read off (cliticReadings): those letters, and the rest's keys. */
 interface CliticRest {

@@ -23,8 +23,8 @@ export interface Capitals {
   readonly byEnglish: ReadonlyMap<string, Country>;
   /** An Arabic name of a capital, normalised -> its country. */
   readonly byArabicName: ReadonlyMap<string, Country>;
-  /** The stems of the countries' one-word Arabic names (المغرب: مغرب). */
-  readonly arabicCountryStems: ReadonlySet<string>;
+  /** The countries' and capitals' one-word Arabic names, normalised, without the article (المغرب: مغرب). */
+  readonly arabicPlaceNames: ReadonlySet<string>;
 }
 
 let cached: Capitals | undefined;
@@ -34,7 +34,7 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
   if (path === CAPITALS_PATH && cached) return cached;
   const byEnglish = new Map<string, Country>();
   const byArabicName = new Map<string, Country>();
-  const arabicCountryStems = new Set<string>();
+  const arabicPlaceNames = new Set<string>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [capital = "", names = "", arabic = "", countryArabic = ""] = line.split("\t");
@@ -43,11 +43,11 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
       arabicKeys: tokenize(countryArabic.replaceAll("|", " ")).map(tokenKeys),
     };
     if (!capital || country.names.length === 0) continue;
-    for (const [stem] of country.arabicKeys) if (stem !== undefined) arabicCountryStems.add(stem);
+    for (const token of tokenize(`${arabic} ${countryArabic}`.replaceAll("|", " "))) arabicPlaceNames.add(withoutArticle(token.text));
     byEnglish.set(capital, country);
     for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
-  const capitals = { byEnglish, byArabicName, arabicCountryStems };
+  const capitals = { byEnglish, byArabicName, arabicPlaceNames };
   if (path === CAPITALS_PATH) cached = capitals;
   return capitals;
 }
@@ -77,13 +77,19 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
   return capitals.byArabicName.get(token.text) ?? capitals.byArabicName.get(token.text.replace(/^و(?=..)/, ""));
 }
 
+/** A normalised Arabic word without the article (المغرب: مغرب), where three letters are left. */
+const withoutArticle = (word: string): string => word.replace(/^ال(?=...)/u, "");
+
 /**
- * Whether an Arabic word is a country's or a capital's name (المغرب, بالمغرب, الرباط): a name the word lists know,
- * so that found nowhere, the briefings do not name that place (as an English name the dictionary knows).
+ * Whether an Arabic word is a country's or a capital's name as the list writes it, whole (المغرب, والسودان,
+ * بالقاهرة, لتونس): a name the word lists know, so that found nowhere, the briefings do not name that place (as an
+ * English name the dictionary knows). Not a word that only begins or ends as one (المالية is no مالي).
  */
 export function namesArabicPlace(token: Token, capitals = loadCapitals()): boolean {
   if (token.script !== "ar") return false;
-  return capitals.byArabicName.has(token.text) || tokenKeys(token).some((k) => capitals.arabicCountryStems.has(k));
+  const word = token.text.replace(/^لل(?=..)/u, "ال");
+  const readings = [word, ...(/^[وفبل]../u.test(word) ? [word.slice(1)] : []), ...(/^[وف][بل]../u.test(word) ? [word.slice(2)] : [])];
+  return readings.some((r) => capitals.arabicPlaceNames.has(withoutArticle(r)));
 }
 
 /**

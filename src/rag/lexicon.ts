@@ -74,7 +74,10 @@ const WORD_LISTS_VERSION = 15;
 export interface Lexicon {
   /** English word -> Arabic keys found in the corpus, from that word's own entries. */
   readonly enWord: ReadonlyMap<string, readonly string[]>;
-  /** English stem -> Arabic keys found in the corpus, for words without entries of their own. */
+  /**
+   * English stem -> Arabic keys found in the corpus, from the entries of every headword of that stem (read for words
+   * without entries of their own).
+   */
   readonly enStem: ReadonlyMap<string, readonly string[]>;
   /** Arabic key -> English stems found in the corpus. */
   readonly arToEn: ReadonlyMap<string, readonly string[]>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOfCapital, loadCapitals, namesCountry } from "../../src/rag/capitals.js";
+import { countryOfCapital, loadCapitals, namesArabicPlace, namesCountry } from "../../src/rag/capitals.js";
 import { tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 
@@ -56,5 +56,18 @@ describe("national capitals", () => {
     ] as const;
     for (const [question, word] of places) expect(countryIn(question, word), question).toEqual([]);
     expect(countryIn("What does Sison want?", "Sison")).toEqual([]);
+  });
+});
+
+describe("namesArabicPlace", () => {
+  const place = (word: string): boolean => namesArabicPlace(tokenize(word)[0]!);
+
+  it.each(["المغرب", "بالمغرب", "والسودان", "للسودان", "بالقاهرة", "لتونس", "مالي"])("takes %s for a country's or a capital's name", (word) => {
+    expect(place(word)).toBe(true);
+  });
+
+  // Found by a review: the countries' stems are words (بحر, مال, غاب, كامير): only the whole name counts.
+  it.each(["البحرية", "المالية", "غابت", "كاميرا", "يونيو", "ذكر"])("takes %s for no place's name", (word) => {
+    expect(place(word)).toBe(false);
   });
 });

@@ -168,6 +168,17 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("لجنة", context("جنة"))).not.toContain(keysOfWord("جنة")[0]);
   });
 
+  it("reads three letters after ل as a word where the lists translate them (لملف: ملف), not after ك or before ل", () => {
+    writeFileSync(paths.dictionary, ["file	الملف	", "money	المال	", "lauren	لور	"].join("\n"));
+    const ctx = context("ملف حقوق الإنسان والمال ولور");
+    const keysOfWord = (word: string): string[] => tokenKeys(tokenize(word)[0]!);
+    expect(keysOf("لملف الجزائر", ctx)).toEqual(expect.arrayContaining(keysOfWord("ملف")));
+    expect(keysOf("ولملف", ctx)).toEqual(expect.arrayContaining(keysOfWord("ملف")));
+    // Blind set 24 was declined on لملف; a review found كمال (a name) read as ك + مال, and للور (Lord) met لور.
+    expect(keysOf("كمال", ctx)).not.toContain(keysOfWord("مال")[0]);
+    expect(keysOf("للور لودون", ctx)).not.toContain("لور");
+  });
+
   it("reaches a corpus word spelt in another language through its English cousin, for a word found nowhere else", () => {
     writeFileSync(paths.dictionary, ["interior\tالداخلية\t", "amazon\tالأمازون\t", "intern\tمتدرب\t"].join("\n"));
     const ctx = context("التقت الوزير في @interieur_dz وزارت غابة الأمازون (Amazonia)");
