@@ -143,7 +143,6 @@ const PREPOSITIONS = ["ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", 
 /** Letters a word needs after its preposition to be indexed under the rest too (لجنة keeps its ل, as does لحظة). */
 const MIN_PREPOSITION_REST = 4;
 
-
 /**
  * A text word's index keys: its stems and cross-script name keys, and for an Arabic word with a preposition
  * written onto it, the stems of the rest that `isWord` takes for a word (indexing: those the word lists know,
@@ -790,7 +789,8 @@ const MIN_CLITIC_REST = 4;
  * MIN_CLITIC_REST letters remain and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
  * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.) Three letters after ل are a rest too
  * where the lists translate them and the corpus has them ("لملف الجزائر", for Algeria's file; لجنة's جنة is no
- * word of a corpus on committees), not after ك, which begins too many words and names (كوبا, كمال), nor a rest
+ * word of a corpus on committees); ب the stemmer reads off itself (بملف), and not ك, which begins too many words and
+ * names (كوبا, كمال), nor a rest
  * beginning with ل (the stemmer reads لل as ل and the article: للور لودون, Lord Loudoun, met the name Lauren's لور).
  */
 function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {

@@ -80,16 +80,24 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
 /** A normalised Arabic word without the article (المغرب: مغرب), where three letters are left. */
 const withoutArticle = (word: string): string => word.replace(/^ال(?=...)/u, "");
 
+/** A word, and the word with و or ف, ب or ل, or both read off it. */
+const withoutPrepositions = (word: string): string[] => [
+  word,
+  ...(/^[وفبل]../u.test(word) ? [word.slice(1)] : []),
+  ...(/^[وف][بل]../u.test(word) ? [word.slice(2)] : []),
+];
+
 /**
  * Whether an Arabic word is a country's or a capital's name as the list writes it, whole (المغرب, والسودان,
- * بالقاهرة, لتونس): a name the word lists know, so that found nowhere, the briefings do not name that place (as an
- * English name the dictionary knows). Not a word that only begins or ends as one (المالية is no مالي).
+ * بالقاهرة, لتونس, لليبيا, وللسودان): a name the word lists know, so that found nowhere, the briefings do not name
+ * that place (as an English name the dictionary knows). Not a word that only begins or ends as one (المالية is no
+ * مالي); a few names are also words (قطر, a diameter; سيلان, a flow), read as the place.
  */
 export function namesArabicPlace(token: Token, capitals = loadCapitals()): boolean {
   if (token.script !== "ar") return false;
-  const word = token.text.replace(/^لل(?=..)/u, "ال");
-  const readings = [word, ...(/^[وفبل]../u.test(word) ? [word.slice(1)] : []), ...(/^[وف][بل]../u.test(word) ? [word.slice(2)] : [])];
-  return readings.some((r) => capitals.arabicPlaceNames.has(withoutArticle(r)));
+  // لل is ل and the article (للسودان) or ل before a name's ل (لليبيا): both read.
+  const words = new Set([token.text, token.text.replace(/^([وف]?)لل(?=..)/u, "$1ال")]);
+  return [...words].flatMap(withoutPrepositions).some((r) => capitals.arabicPlaceNames.has(withoutArticle(r)));
 }
 
 /**

@@ -62,7 +62,7 @@ describe("national capitals", () => {
 describe("namesArabicPlace", () => {
   const place = (word: string): boolean => namesArabicPlace(tokenize(word)[0]!);
 
-  it.each(["المغرب", "بالمغرب", "والسودان", "للسودان", "بالقاهرة", "لتونس", "مالي"])("takes %s for a country's or a capital's name", (word) => {
+  it.each(["المغرب", "بالمغرب", "والسودان", "للسودان", "وللسودان", "لليبيا", "بالقاهرة", "لتونس", "مالي"])("takes %s for a country's or a capital's name", (word) => {
     expect(place(word)).toBe(true);
   });
 

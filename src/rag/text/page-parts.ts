@@ -143,8 +143,13 @@ const HEADLINE_WORDS = normalizedSet("headline headlines");
 const TITLE_WORDS = normalizedSet("title عنوان العنوان");
 /** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */
 const THE_HEADLINE = normalizedSet("the its this");
-/** What may stand between a title and the report it names: "the title of this article", "عنوان هذا المقال". */
-const POINTING = normalizedSet("the this that هذا هذه ذلك تلك هاد هادا هادي هيدا هيدي ده دي");
+/**
+ * What may stand between a title and the report it names: one English determiner after "of" ("the title of this
+ * article"), one Arabic demonstrative in the construct ("عنوان هذا المقال"). Not an English one with no "of": the
+ * punctuation is gone, and "What is Lamamra's title, the report says?" asks for his.
+ */
+const POINTING_EN = normalizedSet("the this that");
+const POINTING_AR = normalizedSet("هذا هذه ذلك تلك هاد هادا هادي هيدا هيدي ده دي");
 
 /**
  * The word of a question asking for the report's headline, or undefined: "headline" after "the" or a word for the
@@ -157,8 +162,9 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   return tokens.find((t, i) => {
     // "the article's title": the possessive's s between them.
     const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
-    let after = tokens[i + 1]?.text === "of" ? i + 2 : i + 1;
-    while (POINTING.has(tokens[after]?.text ?? "")) after += 1;
+    const of = tokens[i + 1]?.text === "of";
+    const next = of ? i + 2 : i + 1;
+    const after = (of ? POINTING_EN : POINTING_AR).has(tokens[next]?.text ?? "") ? next + 1 : next;
     if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);
     return TITLE_WORDS.has(t.text) && (report(before) || report(after));
   });
