@@ -119,6 +119,12 @@ describe("rag.answer", () => {
     }
   });
 
+  it("reads تصريحات (statements) as the verbs of saying are: the occasion of her statements is found, not declined", async () => {
+    // Blind set 25: the report never writes تصريح, and the question was declined for it.
+    const answer = await rag.answer("في أي مناسبة أدلت مساعدة بلينكن بتصريحاتها خلال زيارتها للجزائر؟");
+    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("في ندوة صحفية لها");
+  });
+
   it("reads تحدثت (she spoke) as قالت is read, a verb framing the question: not a match for an English tweet's 'conversation'", async () => {
     const answer = await rag.answer("ما الحريات التي تحدثت عنها المسؤولة الأمريكية؟");
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("حرياتهم الأساسية في التعبير");

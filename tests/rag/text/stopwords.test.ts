@@ -57,6 +57,10 @@ describe("stop words", () => {
     expect(stop("الـ")).toBe(true);
   });
 
+  it.each(["التصريحات", "تصريحاتها", "بتصريحاتها"])("reads %s (statements), the noun of saying, as a function word, as the verbs are", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it("keeps 'talks', also a noun: negotiations ('What talks were about to kick off?', found by measuring)", () => {
     expect(stop("talks")).toBe(false);
   });
