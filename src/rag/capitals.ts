@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { cliticReadings } from "./text/clitics.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isStopword } from "./text/stopwords.js";
 import { isCapitalised, tokenize, type Token } from "./text/tokenize.js";
@@ -80,24 +81,16 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
 /** A normalised Arabic word without the article (المغرب: مغرب), where three letters are left. */
 const withoutArticle = (word: string): string => word.replace(/^ال(?=...)/u, "");
 
-/** A word, and the word with و or ف, ب or ل, or both read off it. */
-const withoutPrepositions = (word: string): string[] => [
-  word,
-  ...(/^[وفبل]../u.test(word) ? [word.slice(1)] : []),
-  ...(/^[وف][بل]../u.test(word) ? [word.slice(2)] : []),
-];
-
 /**
- * Whether an Arabic word is a country's or a capital's name as the list writes it, whole (المغرب, والسودان,
- * بالقاهرة, لتونس, لليبيا, وللسودان): a name the word lists know, so that found nowhere, the briefings do not name
- * that place (as an English name the dictionary knows). Not a word that only begins or ends as one (المالية is no
- * مالي); a few names are also words (قطر, a diameter; سيلان, a flow), read as the place.
+ * Whether an Arabic word is a country's or a capital's name as the list writes it, whole, or with و or ف, ب or ل and
+ * the article read off (المغرب, والسودان, بالقاهرة, لتونس, لليبيا, وللسودان): a name the word lists know, so that
+ * found nowhere, the briefings do not name that place (as an English name the dictionary knows). Not a word that
+ * only begins or ends as one (المالية is no مالي); a few names are also words (قطر, a diameter; سيلان, a flow), read
+ * as the place.
  */
 export function namesArabicPlace(token: Token, capitals = loadCapitals()): boolean {
   if (token.script !== "ar") return false;
-  // لل is ل and the article (للسودان) or ل before a name's ل (لليبيا): both read.
-  const words = new Set([token.text, token.text.replace(/^([وف]?)لل(?=..)/u, "$1ال")]);
-  return [...words].flatMap(withoutPrepositions).some((r) => capitals.arabicPlaceNames.has(withoutArticle(r)));
+  return [token.text, ...cliticReadings(token.text, { prepositions: "بل" })].some((r) => capitals.arabicPlaceNames.has(r));
 }
 
 /**
