@@ -790,8 +790,8 @@ const MIN_CLITIC_REST = 4;
  * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.) Three letters after ل are a rest too
  * where the lists translate them and the corpus has them ("لملف الجزائر", for Algeria's file; لجنة's جنة is no
  * word of a corpus on committees); ب the stemmer reads off itself (بملف), and not ك, which begins too many words and
- * names (كوبا, كمال), nor a rest
- * beginning with ل (the stemmer reads لل as ل and the article: للور لودون, Lord Loudoun, met the name Lauren's لور).
+ * names (كوبا, كمال), nor a rest beginning with ل (the stemmer reads لل as ل and the article: للور لودون, Lord
+ * Loudoun, met the name Lauren's لور).
  */
 function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {
   for (const { keys: restKeys } of rests) if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);

@@ -2,7 +2,7 @@
  * Function words that say nothing about what a question is about, in English, Modern Standard Arabic and the
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
-import { normalizedSet, normalizeToken } from "./normalize.js";
+import { normalizedSet } from "./normalize.js";
 import { tokenizePlaced } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
@@ -134,8 +134,8 @@ const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو م
  * Not a job or title of no one ("What jobs were created?", "the title of the article").
  */
 export function withoutRoleAsked<T extends { readonly text: string; readonly raw: string }>(tokens: readonly T[]): readonly T[] {
-  const possessive = (t: T | undefined): boolean =>
-    t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(normalizeToken(t.raw.slice(0, -2)))));
+  // A token's text is its word without the 's ("How's": how).
+  const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(t.text)));
   const asked = (t: T, i: number): boolean => {
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]);
     const next = tokens[i + 1];
