@@ -19,7 +19,7 @@ stance stances stand stands opinion opinions attitude describe describes describ
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
-talk talked talking speak speaks spoke spoken speaking
+talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
@@ -63,6 +63,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم
 بأي لأي بأية لأية وبأي مما فيما بما
+أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
+يبي تبي يبون نبغى يبيه تبيه يبيها تبيها بغا بغات بغاو يبغي تبغي يبغى تبغى يبغو تبغيه يبغيه
 بشكل بصورة بطريقة`;
 
 /**

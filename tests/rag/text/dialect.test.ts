@@ -11,9 +11,8 @@ const keysOf = (word: string): string[] => tokenize(word).flatMap(tokenKeys);
 const standard = (word: string): readonly string[] => standardKeys(normalizeToken(word));
 
 describe("dialect words", () => {
-  it("look for the standard word too: met, wanted, Algeria, the Americans", () => {
+  it("look for the standard word too: met, Algeria, the Americans", () => {
     expect(standard("تلاقات")).toEqual(expect.arrayContaining(keysOf("التقى")));
-    expect(standard("بغات")).toEqual(expect.arrayContaining(keysOf("تريد")));
     expect(standard("الدزاير")).toEqual(keysOf("الجزائر"));
     expect(standard("الامريكان")).toEqual(expect.arrayContaining(keysOf("الأمريكية")));
     // Starting and ending, Levantine and Egyptian: "ايمتى بتبلش؟" (when does it start?) finds the news's ستبدأ.

@@ -148,6 +148,15 @@ describe("stop words", () => {
     for (const word of ["معاهم", "معاه", "معاها", "بدهم", "بدك", "بدنا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes 'statement' and 'remarks' for function words, as تصريح and 'said' are: 'remarks' otherwise found the text's الملاحظين (observers), 'statements' its دول through 'state'", () => {
+    for (const word of ["statement", "statements", "remark", "remarks", "remarked"]) expect(stop(word), word).toBe(true);
+  });
+
+  it("takes verbs of wanting, standard and Gulf (يريد, تريده, تبي, تبيه), for function words, as 'want' and بدها are; not نبي (prophet) or تبون (Tebboune)", () => {
+    for (const word of ["يريد", "تريد", "أراد", "أرادت", "يريدون", "تريده", "يريدها", "تبي", "يبي", "تبيه", "يبغى", "بغات"]) expect(stop(word), word).toBe(true);
+    for (const word of ["نبي", "تبون", "إرادة", "مريد"]) expect(stop(word), word).toBe(false);
+  });
+
   it("takes the Iraqi 'there is' (اكو), the Levantine 'it has been' (صارله), 'tell me' (تقولي) and a follow-up's 'and after' (وبعد) for function words, not 'allowed' (سمحت)", () => {
     for (const word of ["اكو", "ماكو", "صارله", "صرلها", "تقولي", "تخبرني", "وبعد"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
     expect(isStopword(normalizeToken("سمحت"))).toBe(false);
