@@ -16,7 +16,7 @@
  *
  * Highlighting (matchedWords): the words of a text that a question's terms match, shown to the reader in bold.
  */
-import { countryOfCapital, namesArabicPlace, namesCountry } from "./capitals.js";
+import { countryOfCapital, followsNamingNoun, namesArabicPlace, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicWords, translatedKeys } from "./lexicon.js";
 import { cliticReadings } from "./text/clitics.js";
@@ -480,8 +480,9 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const found = [...keys].some(context.has) || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
-  // as an English one the dictionary knows is (missingKnownNames).
-  const knownPlace = !found && standsFor === undefined && namesArabicPlace(token);
+  // as an English one the dictionary knows is (missingKnownNames); so is a word a title or a place's noun names
+  // (بالرئيس عبد المجيد تبون, مدينة نيوكاسل).
+  const knownPlace = !found && standsFor === undefined && (namesArabicPlace(token) || followsNamingNoun(tokens, i));
   const term: QueryTerm = {
     word: token.text,
     raw: token.raw,

@@ -84,7 +84,9 @@ describe("rag.answer", () => {
     // A table of capitals read as their countries once answered the first with the briefing's US quotes. An Arabic
     // country found nowhere counts as a name the briefing lacks, as an English one the dictionary knows does: the
     // Arabic question on Sudan was answered with the quotes on Mali, the English one declined.
-    for (const question of ["How is the weather in Washington?", "كيف الطقس في واشنطن؟", "What did the US official say about peacekeepers in Sudan?", "ماذا قالت المسؤولة الأمريكية عن حفظة السلام في السودان؟"]) {
+    // Nor a person or a place the briefing never names after a title or a place's noun (blind set 8 had the first
+    // answered with her meeting's tweets).
+    for (const question of ["How is the weather in Washington?", "كيف الطقس في واشنطن؟", "What did the US official say about peacekeepers in Sudan?", "ماذا قالت المسؤولة الأمريكية عن حفظة السلام في السودان؟", "هل التقت سيسون بالرئيس عبد المجيد تبون خلال زيارتها للجزائر؟"]) {
       expect((await rag.answer(question)).kind, question).toBe("declined");
     }
   });
