@@ -20,6 +20,7 @@ isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt w
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
+somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
@@ -61,7 +62,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 حدث يحدث جرى يجري حصل يحصل انعقد ينعقد تنعقد انعقدت
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
 باش بلي راه راهي راهو راني راك راهم انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
-تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم
+تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
 يبي تبي يبون نبغى يبيه تبيه يبيها تبيها بغا بغات بغاو يبغي تبغي يبغى تبغى يبغو تبغيه يبغيه
@@ -77,7 +78,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت مع
+عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت كانوا مع
 عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك`;
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */

@@ -152,6 +152,10 @@ describe("stop words", () => {
     for (const word of ["statement", "statements", "remark", "remarks", "remarked"]) expect(stop(word), word).toBe(true);
   });
 
+  it("takes 'somewhere', 'come' (its gloss found the text's لائق), the past قصدت (she meant) and a follow-up's 'and they were' (وكانوا) for function words", () => {
+    for (const word of ["somewhere", "elsewhere", "come", "comes", "came", "قصدت", "قصدوا", "وكانوا"]) expect(stop(word), word).toBe(true);
+  });
+
   it("takes verbs of wanting, standard and Gulf (يريد, تريده, تبي, تبيه), for function words, as 'want' and بدها are; not نبي (prophet) or تبون (Tebboune)", () => {
     for (const word of ["يريد", "تريد", "أراد", "أرادت", "يريدون", "تريده", "يريدها", "تبي", "يبي", "تبيه", "يبغى", "بغات"]) expect(stop(word), word).toBe(true);
     for (const word of ["نبي", "تبون", "إرادة", "مريد"]) expect(stop(word), word).toBe(false);
