@@ -183,6 +183,32 @@ function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
   }
 }
 
+let glossarySynonyms: ReadonlyMap<string, readonly string[]> | undefined;
+
+/**
+ * Arabic key -> the keys of the other one-word Arabic translations of each glossary row holding that key (problem:
+ * مشكلة|مشاكل|اشكال|اشكالات, so مشاكل finds the text's الإشكالات). The glossary is ours and small: its rows are
+ * one sense each, where FreeDict's many senses would join words of different meanings (read once, on first use).
+ */
+export function arabicSynonyms(path = GLOSSARY_PATH): ReadonlyMap<string, readonly string[]> {
+  if (path === GLOSSARY_PATH && glossarySynonyms) return glossarySynonyms;
+  const out = new Map<string, Set<string>>();
+  for (const { translations } of readEntries(path, 1)) {
+    const words = translations.map(([arabic]) => arabic.trim()).filter((w) => w && !w.includes(" "));
+    const keys = words.map((w) => tokenize(w).flatMap(tokenKeys));
+    keys.forEach((mine, i) => {
+      for (const key of mine) {
+        const others = out.get(key) ?? new Set<string>();
+        keys.forEach((theirs, j) => j !== i && theirs.forEach((k) => k !== key && others.add(k)));
+        out.set(key, others);
+      }
+    });
+  }
+  const table = new Map([...out].map(([k, v]) => [k, [...v]]));
+  if (path === GLOSSARY_PATH) glossarySynonyms = table;
+  return table;
+}
+
 /** Lists of numbers by id: those of id i are `items[starts[i]]` up to `items[starts[i + 1]]`, ascending. */
 interface Postings {
   readonly starts: Uint32Array;

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { documentTerms, queryTerms, type QueryContext } from "../../src/rag/analyze.js";
 import { FuzzyVocabulary } from "../../src/rag/fuzzy.js";
 import {
+  arabicSynonyms,
   buildLexicon,
   DICTIONARY_PATH,
   GLOSSARY_PATH,
@@ -315,10 +316,13 @@ describe("broken plurals", () => {
 describe("fuzzy spellings", () => {
   it("reaches an inflected form the stemmers miss, but never a short or function-word stem", () => {
     const ctx = context("تعرضت الجزائر للانتقادات الدولية. وكانت الدولة");
-    const criticised = queryTerms("انتقدوها", ctx)[0];
-    expect(criticised?.keys).toContain("انتقاد");
-    expect(criticised?.weight).toBeGreaterThan(0.5);
-    expect(criticised?.weight).toBeLessThan(1);
+    // انتقدوها reaches انتقاد through the glossary's row for "criticize" (انتقد|انتقاد); a misspelling, by its nearest
+    // spelling, weighing less.
+    expect(queryTerms("انتقدوها", ctx)[0]?.keys).toContain("انتقاد");
+    const misspelt = queryTerms("الدوليت", ctx)[0];
+    expect(misspelt?.keys).toContain("دوليه");
+    expect(misspelt?.weight).toBeGreaterThan(0.5);
+    expect(misspelt?.weight).toBeLessThan(1);
     // Without the pronoun, the past's verbal noun is the word itself (see augmentedForms), not a near spelling.
     expect(queryTerms("انتقدوا", ctx)[0]).toMatchObject({ keys: expect.arrayContaining(["انتقاد"]), weight: 1 });
     expect(keysOf("سكان", ctx)).not.toContain("كان");
@@ -480,6 +484,26 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     numberForms: nonEmpty(numberForms),
   };
 }
+
+describe("the glossary's Arabic synonyms", () => {
+  const key = (word: string): string => tokenKeys(tokenize(word)[0] as Token)[0] as string;
+
+  it("joins the one-word Arabic translations of a glossary row, and no phrase", () => {
+    writeFileSync(paths.glossary, ["problem\tمشكلة|مشاكل|اشكال|اشكالات", "peacekeepers\tحفظة السلام|القبعات"].join("\n"));
+    const synonyms = arabicSynonyms(paths.glossary);
+    expect(synonyms.get(key("مشاكل"))).toEqual(expect.arrayContaining([key("اشكالات"), key("مشكلة")]));
+    expect(synonyms.get(key("مشاكل"))).not.toContain(key("مشاكل"));
+    expect(synonyms.get(key("القبعات"))).toEqual([]);
+  });
+
+  it("find a word found nowhere (مشاكل: the text's الإشكالات), and only such a word", () => {
+    const [problems] = queryTerms("ليش صار في مشاكل؟", context("بعد الإشكالات التي طرأت في التنفيذ"));
+    expect(problems?.keys).toContain(key("الإشكالات"));
+    // Found itself, it is not also its synonyms.
+    const [own] = queryTerms("ليش صار في مشاكل؟", context("بعد المشاكل والإشكالات التي طرأت"));
+    expect(own?.keys).not.toContain(key("الإشكالات"));
+  });
+});
 
 describe("the lexicon of the shipped word lists", () => {
   const shipped: LexiconPaths = { dictionary: DICTIONARY_PATH, glossary: GLOSSARY_PATH, wordnet: WORDNET_PATH };

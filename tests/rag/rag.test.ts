@@ -91,6 +91,12 @@ describe("rag.answer", () => {
     }
   });
 
+  it("finds an Arabic word the briefing never writes through its synonyms in the glossary (مشاكل: the text's الإشكالات)", async () => {
+    // Declined in two blind sets: the report says الإشكالات التي طرأت, the question مشاكل (problems).
+    const answer = await rag.answer("ليش صار في مشاكل بتطبيق اتفاق الجزائر؟");
+    expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("الإشكالات التي طرأت");
+  });
+
   it("reads dialect, missing hamza and full diacritics alike", async () => {
     for (const question of ["شو دور الجزاير بمنطقة الساحل؟", "مَا دَوْرُ الْجَزَائِرِ فِي مِنْطَقَةِ السَّاحِلِ؟"]) {
       const answer = await rag.answer(question);
