@@ -16,9 +16,10 @@
  *
  * Highlighting (matchedWords): the words of a text that a question's terms match, shown to the reader in bold.
  */
-import { countryOfCapital, followsNamingNoun, namesArabicPlace, namesCountry } from "./capitals.js";
+import { countryOfCapital, namesArabicPlace, namesCountry } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicSynonyms, arabicWords, translatedKeys } from "./lexicon.js";
+import { namedAfterNoun } from "./names.js";
 import { cliticReadings } from "./text/clitics.js";
 import {
   askedHeadline,
@@ -208,10 +209,13 @@ export interface QueryTerm {
   readonly standsFor?: string;
   /**
    * A word that reads as a name or a number: capitalised inside an English sentence, unknown, or digits; or an
-   * Arabic country's or capital's name found nowhere (see knownName).
+   * Arabic name found nowhere (see knownName).
    */
   readonly name?: boolean;
-  /** A name the word lists know (an Arabic country or capital): found nowhere, the briefings do not give it. */
+  /**
+   * An Arabic word found nowhere that is surely a name (an Arabic country or capital, or an unknown word after a
+   * title or a place's noun: names.ts): the briefings do not give it.
+   */
   readonly knownName?: boolean;
   /**
    * The keys of a tweet author's name that the word matches, when the text also names her: the author-name
@@ -480,16 +484,16 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const found = [...keys].some(context.has) || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
-  // as an English one the dictionary knows is (missingKnownNames); so is a word a title or a place's noun names
-  // (بالرئيس عبد المجيد تبون, مدينة نيوكاسل).
-  const knownPlace = !found && standsFor === undefined && (namesArabicPlace(token) || followsNamingNoun(tokens, i));
+  // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun
+  // names (بالرئيس عبد المجيد تبون).
+  const knownName = !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i));
   const term: QueryTerm = {
     word: token.text,
     raw: token.raw,
     keys: [...keys],
     weight,
-    ...(name || knownPlace ? { name: true } : {}),
-    ...(knownPlace ? { knownName: true } : {}),
+    ...(name || knownName ? { name: true } : {}),
+    ...(knownName ? { knownName: true } : {}),
     ...(namedElsewhere ? { authorKeys: byName } : {}),
     ...(phrases.size > 0 ? { phrases } : {}),
     ...(standsFor !== undefined ? { standsFor } : {}),
@@ -512,11 +516,12 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
   // French handle). Not where it is found: "Amazon" is not also "Amazonia".
   for (const k of [...keys]) for (const cognate of lexicon.cognates.get(k) ?? []) keys.add(cognate);
   if ([...keys].some(context.has)) return { weight: 1, standsFor: undefined };
-  // An Arabic word found nowhere in any of its forms is its synonyms in the glossary (مشاكل: the text's
-  // الإشكالات). Weighed as a misspelling's nearest word (0.6), the decline read them as half-found and refused
-  // questions they answer.
+  // An Arabic word found nowhere in any of its forms, written as the glossary writes it (after و or ف, ب or ل and
+  // the article), is its synonyms there (مشاكل: the text's الإشكالات). Weighed as a misspelling's nearest word
+  // (0.6), the decline read them as half found and refused questions they answer.
   if (token.script === "ar") {
-    const synonyms = [...keys].flatMap((k) => arabicSynonyms().get(k) ?? []).filter(context.has);
+    const written = [token.text, ...cliticReadings(token.text, { prepositions: "بل" })];
+    const synonyms = written.flatMap((word) => arabicSynonyms().get(word) ?? []).filter(context.has);
     for (const k of synonyms) keys.add(k);
     if (synonyms.length > 0) return { weight: 1, standsFor: undefined };
   }

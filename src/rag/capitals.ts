@@ -94,31 +94,6 @@ export function namesArabicPlace(token: Token, capitals = loadCapitals()): boole
 }
 
 /**
- * Nouns that a proper name follows in Arabic, normalised: a kind of place (مدينة نيوكاسل, نهر النيل, جزيرة كريت) or
- * a person's title (الرئيس عبد المجيد تبون, الملك محمد السادس, السيدة سيسون).
- */
-const NAMING_NOUNS = normalised(`مدينة بلدة قرية جزيرة جزر نهر جبل جبال ولاية مقاطعة إقليم محافظة بحيرة عاصمة شارع
-رئيس الرئيس رئيسة الرئيسة ملك الملك ملكة الملكة أمير الأمير أميرة الأميرة السيد السيدة الشيخ الدكتور الجنرال الإمام البابا القائد`);
-/** How many words of a name after its noun are read so (الرئيس عبد المجيد تبون: عبد and المجيد). */
-const NAME_AFTER_NOUN = 2;
-
-/**
- * Whether the Arabic word at `i` is among the first words after a noun of a kind of place or a person's title
- * (NAMING_NOUNS), alone or with و or ف, ب or ل or the article (بمدينة, بالرئيس): Arabic writes no capitals, and
- * this is where it names a place or a person as English capitalises them. Only Arabic words that are no function
- * words stand between (مدينة في … names nothing).
- */
-export function followsNamingNoun(tokens: readonly Token[], i: number): boolean {
-  for (let back = 1; back <= NAME_AFTER_NOUN; back += 1) {
-    const word = tokens[i - back + 1];
-    const before = tokens[i - back];
-    if (word?.script !== "ar" || before?.script !== "ar" || isStopword(word.text)) return false;
-    if ([before.text, ...cliticReadings(before.text, { prepositions: "بل" })].some((r) => NAMING_NOUNS.has(r))) return true;
-  }
-  return false;
-}
-
-/**
  * Whether a corpus that holds the keys `has` accepts names `country`: every key of one of its Arabic names, or
  * one of its one-word English names (in English text).
  */

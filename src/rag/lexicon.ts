@@ -183,29 +183,35 @@ function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
   }
 }
 
-let glossarySynonyms: ReadonlyMap<string, readonly string[]> | undefined;
+const glossarySynonyms = new Map<string, ReadonlyMap<string, readonly string[]>>();
 
 /**
- * Arabic key -> the keys of the other one-word Arabic translations of each glossary row holding that key (problem:
- * مشكلة|مشاكل|اشكال|اشكالات, so مشاكل finds the text's الإشكالات). The glossary is ours and small: its rows are
- * one sense each, where FreeDict's many senses would join words of different meanings (read once, on first use).
+ * An Arabic word as the glossary writes it (normalised) -> the light stems of the other one-word Arabic
+ * translations of each row it is in (problem: مشكلة|مشاكل|اشكال|اشكالات, so مشاكل finds the text's الإشكالات).
+ * A row holds one sense of its English word, and its words are that sense's synonyms; not of every sense each
+ * has (طالب, demanded, is also a student): so a question word is looked up only as the row writes it, not by
+ * its stem, and only where nothing else finds it (see analyze.ts). A word whose stem is shorter than a translation
+ * key may be is looked up for none (رد, a reply, would be every استجابة), and found only when the row writes it so
+ * (التسوية finds حل). Read once per file.
  */
 export function arabicSynonyms(path = GLOSSARY_PATH): ReadonlyMap<string, readonly string[]> {
-  if (path === GLOSSARY_PATH && glossarySynonyms) return glossarySynonyms;
+  let table = glossarySynonyms.get(path);
+  if (table) return table;
   const out = new Map<string, Set<string>>();
   for (const { translations } of readEntries(path, 1)) {
-    const words = translations.map(([arabic]) => arabic.trim()).filter((w) => w && !w.includes(" "));
-    const keys = words.map((w) => tokenize(w).flatMap(tokenKeys));
-    keys.forEach((mine, i) => {
-      for (const key of mine) {
-        const others = out.get(key) ?? new Set<string>();
-        keys.forEach((theirs, j) => j !== i && theirs.forEach((k) => k !== key && others.add(k)));
-        out.set(key, others);
-      }
+    const single = translations.map(([arabic]) => tokenize(arabic)).flatMap((tokens) => (tokens.length === 1 ? tokens : []));
+    const stems = single.map((token) => tokenKeys(token)[0] ?? "");
+    // A short stem is no word's but a fragment's, unless it is the word as written (حل, a solution).
+    const whole = stems.map((stem, i) => stem.length >= MIN_TRANSLATION_KEY || stem === single[i]?.text);
+    single.forEach((token, i) => {
+      if ((stems[i] as string).length < MIN_TRANSLATION_KEY) return;
+      const others = out.get(token.text) ?? new Set<string>();
+      stems.forEach((stem, j) => j !== i && whole[j] && stem !== stems[i] && others.add(stem));
+      out.set(token.text, others);
     });
   }
-  const table = new Map([...out].map(([k, v]) => [k, [...v]]));
-  if (path === GLOSSARY_PATH) glossarySynonyms = table;
+  table = new Map([...out].map(([word, stems]) => [word, [...stems]]));
+  glossarySynonyms.set(path, table);
   return table;
 }
 

@@ -437,7 +437,8 @@ export class Retriever {
       if (!found) {
         missing += 1;
         if (hit.term.name) missingNames += 1;
-        // A name the dictionary knows ("France") translates reliably: found nowhere, the briefings do not name it.
+        // A name the dictionary knows ("France") translates reliably, and an Arabic word that is surely a name (see
+        // QueryTerm.knownName) is spelt as the briefings would: found nowhere, they do not name it.
         if (hit.term.name && (hit.term.knownName || this.queryContext.lexicon.known.has(hit.term.word))) missingKnownNames += 1;
         longestMissing = Math.max(longestMissing, Math.min([...hit.term.word].length, MAX_MISSING_LETTERS));
         continue;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOfCapital, followsNamingNoun, loadCapitals, namesArabicPlace, namesCountry } from "../../src/rag/capitals.js";
+import { countryOfCapital, loadCapitals, namesArabicPlace, namesCountry } from "../../src/rag/capitals.js";
 import { tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 
@@ -69,24 +69,5 @@ describe("namesArabicPlace", () => {
   // Found by a review: the countries' stems are words (بحر, مال, غاب, كامير): only the whole name counts.
   it.each(["البحرية", "المالية", "غابت", "كاميرا", "يونيو", "ذكر"])("takes %s for no place's name", (word) => {
     expect(place(word)).toBe(false);
-  });
-});
-
-describe("followsNamingNoun", () => {
-  const named = (question: string): string[] => {
-    const tokens = tokenize(question);
-    return tokens.filter((_, i) => followsNamingNoun(tokens, i)).map((t) => t.raw);
-  };
-
-  it("reads the first two words after a title or a place's noun as a name, the noun with its clitics too", () => {
-    expect(named("هل التقت سيسون بالرئيس عبد المجيد تبون؟")).toEqual(["عبد", "المجيد"]);
-    expect(named("ما نوع الأنفاق في مدينة نيوكاسل؟")).toEqual(["نيوكاسل"]);
-    expect(named("وماذا قال الملك عن ذلك؟")).toEqual([]);
-  });
-
-  it("reads no word across a function word, nor English or digits after the noun", () => {
-    expect(named("مدينة في الشمال")).toEqual([]);
-    expect(named("الرئيس Tebboune")).toEqual([]);
-    expect(named("شارع 5")).toEqual([]);
   });
 });

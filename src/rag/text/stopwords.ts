@@ -19,7 +19,7 @@ stance stances stand stands opinion opinions attitude describe describes describ
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
-talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
+talk talked talking speak speaks spoke spoken speaking remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh`;
 
@@ -29,6 +29,10 @@ const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش 
 وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه شقد اشكد شكد
 فيم علام حتام بم مم ممن عمن عما`;
 
+/**
+ * Function words of Modern Standard Arabic and the dialects, verbs of saying, of seeing and of wanting among them
+ * (as "say", "think" and "want" are in English); not تبون, the Gulf "you want", also Tebboune, a name the news writes.
+ */
 const ARABIC = `في على الى إلى عن مع هو هي هم هن هما انا أنا نحن انت أنت انتم
 هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي ان أن إن او أو ثم لكن بل لا لم لن قد
 كان كانت يكون تكون كانوا به بها بهم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
@@ -52,6 +56,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 ال
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات
 الحكي هالحكي هالشي
+حجى حجت حجوا حجيت يحجي تحجي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
 حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً
@@ -65,7 +70,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
-يبي تبي يبون نبغى يبيه تبيه يبيها تبيها بغا بغات بغاو يبغي تبغي يبغى تبغى يبغو تبغيه يبغيه
+يبي تبي يبون نبغى يبيه تبيه يبيها تبيها بغا بغات بغاو يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
 بشكل بصورة بطريقة`;
 
 /**
@@ -83,6 +88,8 @@ const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيد�
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
 const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;
+/** The Gulf verbs of wanting, which take no such mark: بيبي is a name (Bibi), or "baby". */
+const UNMARKED_PRESENTS = normalizedSet("يبي تبي يبون");
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);
 const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS, ...JOINABLE]);
@@ -95,7 +102,7 @@ const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...no
 export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
   // The dialects' present ب before a function word's present ("بيقول", is saying; "بيتم", is done).
-  if (DIALECT_PRESENT_OF.test(normalized) && STOPWORDS.has(normalized.slice(1))) return true;
+  if (DIALECT_PRESENT_OF.test(normalized) && STOPWORDS.has(normalized.slice(1)) && !UNMARKED_PRESENTS.has(normalized.slice(1))) return true;
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   const rest = normalized.slice(1);
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);

@@ -148,8 +148,9 @@ describe("stop words", () => {
     for (const word of ["معاهم", "معاه", "معاها", "بدهم", "بدك", "بدنا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
-  it("takes 'statement' and 'remarks' for function words, as تصريح and 'said' are: 'remarks' otherwise found the text's الملاحظين (observers), 'statements' its دول through 'state'", () => {
-    for (const word of ["statement", "statements", "remark", "remarks", "remarked"]) expect(stop(word), word).toBe(true);
+  it("takes 'remarks' for a function word, as تصريحات and 'said' are: it found the text's الملاحظين (observers); not 'statement', also a topic (the final statement)", () => {
+    for (const word of ["remark", "remarks", "remarked"]) expect(stop(word), word).toBe(true);
+    expect(stop("statement")).toBe(false);
   });
 
   it("takes 'somewhere', 'come' (its gloss found the text's لائق), the past قصدت (she meant) and a follow-up's 'and they were' (وكانوا) for function words", () => {
@@ -159,6 +160,8 @@ describe("stop words", () => {
   it("takes verbs of wanting, standard and Gulf (يريد, تريده, تبي, تبيه), for function words, as 'want' and بدها are; not نبي (prophet) or تبون (Tebboune)", () => {
     for (const word of ["يريد", "تريد", "أراد", "أرادت", "يريدون", "تريده", "يريدها", "تبي", "يبي", "تبيه", "يبغى", "بغات"]) expect(stop(word), word).toBe(true);
     for (const word of ["نبي", "تبون", "إرادة", "مريد"]) expect(stop(word), word).toBe(false);
+    // The Gulf verbs take no present ب: بيبي is a name (Bibi), or "baby" (a review).
+    for (const word of ["بيبي", "بتبي"]) expect(stop(word), word).toBe(false);
   });
 
   it("takes the Iraqi 'there is' (اكو), the Levantine 'it has been' (صارله), 'tell me' (تقولي) and a follow-up's 'and after' (وبعد) for function words, not 'allowed' (سمحت)", () => {
