@@ -209,6 +209,12 @@ describe("answer quality on the briefing", () => {
     // Missed: "كم مقعدا غير دائم تطالب به افريقيا؟" (declined: تطالب, the text's تنادي), "شكون كتب هاد التقرير ومنين
     // تبعث؟" (declined, as the byline questions of other sets are); answered unanswerable: Morocco's reaction.
     { file: "blind27-eval.jsonl", about: "a twenty-seventh blind set, session 45: short chat questions in every register", hit3: 34 / 36, answered: 34 / 36 },
+    // 80.6% measured blind at the end of session 45 (English 77.8%, Arabic 83.3%; 32 of 36 answered, 3 of 4
+    // unanswerable declined), written in readers' own words. Missed: "touring" and "her role in Washington" (the
+    // place, a name the text lacks: declined), "a negotiated settlement" (declined), a "rights watchdog", "plug" a
+    // bid for "the World Court", القبعات الزرق (blue helmets), the Iraqi حجت (talked) with الناشطين, "داخلة سباق على
+    // كرسي" (running for a seat); answered unanswerable: the envoy's name.
+    { file: "blind28-eval.jsonl", about: "a twenty-eighth blind set, session 45: readers checking a summary, in their own words", hit3: 29 / 36, answered: 32 / 36 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -353,6 +359,10 @@ describe("answer quality on the briefing", () => {
     // (right asked alone: the Human Rights Council's words lend it the wrong sentence); answered off-topic: which
     // ministers went to Bamako.
     { file: "blind-conversations23.jsonl", about: "written blind, session 45, short chat follow-ups", right: 16, rows: 20 },
+    // 16 of 20 measured blind at the end of session 45. Missed: "What's her actual job title?" after a first turn,
+    // "والجزاير شو موقفها؟", the Iraqi "وشنو دتسوي هسه؟" (what is she doing now); answered off-topic: how long the
+    // meeting lasted (declined asked alone).
+    { file: "blind-conversations24.jsonl", about: "written blind at the end of session 45", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
