@@ -486,7 +486,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
   // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun
   // names (بالرئيس عبد المجيد تبون).
-  const knownName = !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i));
+  const knownName = !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i, (word) => tokenKeys(word).some(context.has)));
   const term: QueryTerm = {
     word: token.text,
     raw: token.raw,
@@ -502,6 +502,19 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // (The word's own keys are dropped from these in otherFormTerms, with every other term's.)
   const forms = [...new Set([...related, ...derived])];
   return { term, ...(forms.length > 0 ? { otherForms: { word: token.text, raw: token.raw, keys: forms } } : {}), asksForAccount };
+}
+
+/** A pronoun written onto a noun or a verb (مشاكلهم, their problems), read off where three letters are left. */
+const PRONOUN_SUFFIX = /(?<=.{3})(?:هما|هم|هن|ها|ه|كم|نا)$/u;
+
+/**
+ * The forms a question word may be written in, as a glossary row writes one of its words: as asked, after what
+ * may be clitics (و or ف, ب or ل and the article) that are no function word (بقال is no ب + قال), and each of
+ * those without a pronoun written onto it or the accusative's final ا (مؤتمرا, a conference).
+ */
+function writtenForms(word: string): string[] {
+  const readings = [word, ...cliticReadings(word, { prepositions: "بل" }).filter((reading) => !isStopword(reading))];
+  return [...new Set(readings.flatMap((reading) => [reading, reading.replace(PRONOUN_SUFFIX, ""), reading.replace(/(?<=.{3})ا$/u, "")]))];
 }
 
 /**
@@ -520,8 +533,7 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
   // the article), is its synonyms there (مشاكل: the text's الإشكالات). Weighed as a misspelling's nearest word
   // (0.6), the decline read them as half found and refused questions they answer.
   if (token.script === "ar") {
-    const written = [token.text, ...cliticReadings(token.text, { prepositions: "بل" })];
-    const synonyms = written.flatMap((word) => arabicSynonyms().get(word) ?? []).filter(context.has);
+    const synonyms = writtenForms(token.text).flatMap((word) => arabicSynonyms().get(word) ?? []).filter(context.has);
     for (const k of synonyms) keys.add(k);
     if (synonyms.length > 0) return { weight: 1, standsFor: undefined };
   }

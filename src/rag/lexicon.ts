@@ -189,26 +189,32 @@ const glossarySynonyms = new Map<string, ReadonlyMap<string, readonly string[]>>
  * An Arabic word as the glossary writes it (normalised) -> the light stems of the other one-word Arabic
  * translations of each row it is in (problem: مشكلة|مشاكل|اشكال|اشكالات, so مشاكل finds the text's الإشكالات).
  * A row holds one sense of its English word, and its words are that sense's synonyms; not of every sense each
- * has (طالب, demanded, is also a student): so a question word is looked up only as the row writes it, not by
- * its stem, and only where nothing else finds it (see analyze.ts). A word whose stem is shorter than a translation
- * key may be is looked up for none (رد, a reply, would be every استجابة), and found only when the row writes it so
- * (التسوية finds حل). Read once per file.
+ * has (طالب, demanded, is also a student): so a question word is looked up only as the row writes it (and, for a
+ * noun in ة, its plural in ات; without the article where the row writes one), not by its stem, and only where
+ * nothing else finds it (see analyze.ts). A word of a stem too short to be a translation key finds no synonyms
+ * (رد, a reply, would find every استجابة), though a row's word written so is found (التسوية finds حل). Read once
+ * per file.
  */
 export function arabicSynonyms(path = GLOSSARY_PATH): ReadonlyMap<string, readonly string[]> {
   let table = glossarySynonyms.get(path);
   if (table) return table;
   const out = new Map<string, Set<string>>();
   for (const { translations } of readEntries(path, 1)) {
-    const single = translations.map(([arabic]) => tokenize(arabic)).flatMap((tokens) => (tokens.length === 1 ? tokens : []));
-    const stems = single.map((token) => tokenKeys(token)[0] ?? "");
-    // A short stem is no word's but a fragment's, unless it is the word as written (حل, a solution).
-    const whole = stems.map((stem, i) => stem.length >= MIN_TRANSLATION_KEY || stem === single[i]?.text);
-    single.forEach((token, i) => {
-      if ((stems[i] as string).length < MIN_TRANSLATION_KEY) return;
-      const others = out.get(token.text) ?? new Set<string>();
-      stems.forEach((stem, j) => j !== i && whole[j] && stem !== stems[i] && others.add(stem));
-      out.set(token.text, others);
-    });
+    const words = translations
+      .map(([arabic]) => tokenize(arabic))
+      .flatMap((tokens) => (tokens.length === 1 ? tokens : []))
+      .map((token) => ({ token, stem: tokenKeys(token)[0] ?? "" }));
+    for (const { token, stem } of words) {
+      if (stem.length < MIN_TRANSLATION_KEY) continue;
+      // A short stem is no word's but a fragment's, unless it is the word as written (حل, a solution).
+      const others = words.filter((w) => w.stem !== stem && (w.stem.length >= MIN_TRANSLATION_KEY || w.stem === w.token.text)).map((w) => w.stem);
+      const bare = token.text.replace(/^ال(?=...)/u, "");
+      for (const form of new Set([token.text, bare, ...(bare.endsWith("ه") ? [`${bare.slice(0, -1)}ات`] : [])])) {
+        const synonyms = out.get(form) ?? new Set<string>();
+        for (const other of others) synonyms.add(other);
+        out.set(form, synonyms);
+      }
+    }
   }
   table = new Map([...out].map(([word, stems]) => [word, [...stems]]));
   glossarySynonyms.set(path, table);

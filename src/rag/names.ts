@@ -1,6 +1,6 @@
 /**
- * Where an Arabic question names a person or a place the word lists do not know. Arabic writes no capitals: a
- * title or a place's noun (الرئيس, مدينة) is where a name follows, as a capital letter shows one in English.
+ * Where an Arabic question names a person or a place. Arabic writes no capitals: a title or a place's noun
+ * (الرئيس, مدينة) is where a name follows, as a capital letter shows one in English.
  */
 import { cliticReadings } from "./text/clitics.js";
 import { normalizedSet } from "./text/normalize.js";
@@ -21,18 +21,20 @@ const NAME_REACH = 3;
 
 /**
  * Whether the Arabic word at `i` names someone or somewhere after a title or a place's noun (NAMING_NOUNS, with و
- * or ف, ب or ل before it: بمدينة, بالرئيس), within NAME_REACH words of it with no function word between, and
- * carries no article: the words after a title with it are mostly its adjectives, definite as it is (الرئيس المقبل,
- * الديمقراطي, and a name's المجيد). Not asked of the word lists, which a question would then parse: an indefinite
- * adjective after a place's noun is read as a name (مدينة صغيرة), found nowhere only where the text never says it.
+ * or ف, ب or ل before it: بمدينة, بالرئيس): the name runs on from the noun, so every word between is, like this
+ * one, no function word and `found` in none of the briefings (الرئيس عبد المجيد تبون; not علنا in "هل دعم الرئيس
+ * بايدن الجزائر علنا؟", where the briefings name Biden). A word with the article is no name: after a title with it
+ * the words are mostly its adjectives, definite as it is (الرئيس المقبل, الديمقراطي), though a name may carry it
+ * too (الغزواني). The word lists are not asked: a serving process would parse them for the first such question.
  */
-export function namedAfterNoun(tokens: readonly Token[], i: number): boolean {
+export function namedAfterNoun(tokens: readonly Token[], i: number, found: (token: Token) => boolean): boolean {
   const token = tokens[i];
   if (token?.script !== "ar" || isStopword(token.text) || hasArticle(token.text)) return false;
   for (let back = 1; back <= NAME_REACH; back += 1) {
     const before = tokens[i - back];
     if (before?.script !== "ar" || isStopword(before.text)) return false;
     if ([before.text, ...cliticReadings(before.text, { prepositions: "بل" })].some((r) => NAMING_NOUNS.has(r))) return true;
+    if (found(before)) return false;
   }
   return false;
 }

@@ -489,24 +489,30 @@ describe("the glossary's Arabic synonyms", () => {
   const key = (word: string): string => tokenKeys(tokenize(word)[0] as Token)[0] as string;
 
   it("joins the one-word Arabic translations of a glossary row, as written, and no phrase or two-letter stem", () => {
-    writeFileSync(paths.glossary, ["problem\tمشكلة|مشاكل|اشكال|اشكالات", "peacekeepers\tحفظة السلام|القبعات", "response\tاستجابة|رد", "settlement\tتسوية|حل"].join("\n"));
+    writeFileSync(paths.glossary, ["problem\tمشكلة|مشاكل|اشكال|اشكالات", "peacekeepers\tحفظة السلام|القبعات", "response\tاستجابة|رد", "settlement\tتسوية|حل", "call\tدعا|دعوة|طالب", "parties\tالاحزاب|الطرفين"].join("\n"));
     const synonyms = arabicSynonyms(paths.glossary);
     const written = (word: string): string => (tokenize(word)[0] as Token).text;
     expect(synonyms.get(written("مشاكل"))).toEqual(expect.arrayContaining([key("اشكالات"), key("مشكلة")]));
     expect(synonyms.get(written("مشاكل"))).not.toContain(key("مشاكل"));
     expect(synonyms.get(written("القبعات"))).toEqual([]);
-    // رد, a reply, is no synonym of استجابة in every sense, and a two-letter key no translation: left out both ways.
+    // رد, a reply, is no synonym of استجابة in every sense: a word of two letters finds none.
     expect(synonyms.has(written("رد"))).toBe(false);
     // …but a two-letter word as the row writes it is found (settlement: التسوية finds حل, a solution).
     expect(synonyms.get(written("تسوية"))).toEqual(["حل"]);
     // Looked up as written, not by stem: طالب (demanded) is no key for الطالبات (students).
-    expect(synonyms.has(key("طالبات"))).toBe(false);
+    expect(synonyms.get(written("طالب"))).toEqual(expect.arrayContaining([key("دعوة")]));
+    expect(synonyms.has(written("طالبات"))).toBe(false);
+    // A noun in ة is also its plural in ات, and a word the row writes with the article is found without it.
+    expect(synonyms.get(written("مشكلات"))).toEqual(expect.arrayContaining([key("اشكالات")]));
+    expect(synonyms.get(written("طرفين"))).toEqual([key("الاحزاب")]);
   });
 
   // queryTerms reads the shipped glossary, whose row for "problem" is this one.
   it("find a word found nowhere (مشاكل: the text's الإشكالات), and only such a word", () => {
     const [problems] = queryTerms("ليش صار في مشاكل؟", context("بعد الإشكالات التي طرأت في التنفيذ"));
     expect(problems?.keys).toContain(key("الإشكالات"));
+    // Nor with a pronoun written onto it (مشاكلهم, their problems).
+    expect(queryTerms("ما هي مشاكلهم؟", context("بعد الإشكالات التي طرأت في التنفيذ"))[0]?.keys).toContain(key("الإشكالات"));
     // Found itself, it is not also its synonyms.
     const [own] = queryTerms("ليش صار في مشاكل؟", context("بعد المشاكل والإشكالات التي طرأت"));
     expect(own?.keys).not.toContain(key("الإشكالات"));

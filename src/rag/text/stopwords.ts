@@ -19,7 +19,7 @@ stance stances stand stands opinion opinions attitude describe describes describ
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
-talk talked talking speak speaks spoke spoken speaking remark remarks remarked
+talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh`;
 
@@ -56,7 +56,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 ال
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات
 الحكي هالحكي هالشي
-حجى حجت حجوا حجيت يحجي تحجي
+حجى حجيت يحجي تحجي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
 حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً
