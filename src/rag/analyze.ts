@@ -20,7 +20,7 @@ import { countryOfCapital, namesArabicPlace, namesCountry } from "./capitals.js"
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicSynonyms, arabicWords, translatedKeys } from "./lexicon.js";
 import { namedAfterNoun } from "./names.js";
-import { cliticReadings } from "./text/clitics.js";
+import { cliticReadings, writtenReadings } from "./text/clitics.js";
 import {
   askedHeadline,
   askedOutlet,
@@ -513,7 +513,7 @@ const PRONOUN_SUFFIX = /(?<=.{3})(?:هما|هم|هن|ها|ه|كم|نا)$/u;
  * those without a pronoun written onto it or the accusative's final ا (مؤتمرا, a conference).
  */
 function writtenForms(word: string): string[] {
-  const readings = [word, ...cliticReadings(word, { prepositions: "بل" }).filter((reading) => !isStopword(reading))];
+  const readings = writtenReadings(word).filter((reading, i) => i === 0 || !isStopword(reading));
   return [...new Set(readings.flatMap((reading) => [reading, reading.replace(PRONOUN_SUFFIX, ""), reading.replace(/(?<=.{3})ا$/u, "")]))];
 }
 

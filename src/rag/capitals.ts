@@ -5,7 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { cliticReadings } from "./text/clitics.js";
+import { bareOfArticle, writtenReadings } from "./text/clitics.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isStopword } from "./text/stopwords.js";
 import { isCapitalised, tokenize, type Token } from "./text/tokenize.js";
@@ -44,7 +44,7 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
       arabicKeys: tokenize(countryArabic.replaceAll("|", " ")).map(tokenKeys),
     };
     if (!capital || country.names.length === 0) continue;
-    for (const token of tokenize(`${arabic} ${countryArabic}`.replaceAll("|", " "))) arabicPlaceNames.add(withoutArticle(token.text));
+    for (const token of tokenize(`${arabic} ${countryArabic}`.replaceAll("|", " "))) arabicPlaceNames.add(bareOfArticle(token.text));
     byEnglish.set(capital, country);
     for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
@@ -78,9 +78,6 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
   return capitals.byArabicName.get(token.text) ?? capitals.byArabicName.get(token.text.replace(/^و(?=..)/, ""));
 }
 
-/** A normalised Arabic word without the article (المغرب: مغرب), where three letters are left. */
-const withoutArticle = (word: string): string => word.replace(/^ال(?=...)/u, "");
-
 /**
  * Whether an Arabic word is a country's or a capital's name as the list writes it, whole, or with و or ف, ب or ل and
  * the article read off (المغرب, والسودان, بالقاهرة, لتونس, لليبيا, وللسودان): a name the word lists know, so that
@@ -90,7 +87,7 @@ const withoutArticle = (word: string): string => word.replace(/^ال(?=...)/u, "
  */
 export function namesArabicPlace(token: Token, capitals = loadCapitals()): boolean {
   if (token.script !== "ar") return false;
-  return [token.text, ...cliticReadings(token.text, { prepositions: "بل" })].some((r) => capitals.arabicPlaceNames.has(r));
+  return writtenReadings(token.text).some((r) => capitals.arabicPlaceNames.has(r));
 }
 
 /**

@@ -16,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { deserialize, serialize } from "node:v8";
 import { IndexError } from "./errors.js";
 import { Interner } from "./intern.js";
+import { bareOfArticle } from "./text/clitics.js";
 import { normalizedSet } from "./text/normalize.js";
 import { brokenPlurals } from "./text/plurals.js";
 import { isStopword } from "./text/stopwords.js";
@@ -208,7 +209,7 @@ export function arabicSynonyms(path = GLOSSARY_PATH): ReadonlyMap<string, readon
       if (stem.length < MIN_TRANSLATION_KEY) continue;
       // A short stem is no word's but a fragment's, unless it is the word as written (حل, a solution).
       const others = words.filter((w) => w.stem !== stem && (w.stem.length >= MIN_TRANSLATION_KEY || w.stem === w.token.text)).map((w) => w.stem);
-      const bare = token.text.replace(/^ال(?=...)/u, "");
+      const bare = bareOfArticle(token.text);
       for (const form of new Set([token.text, bare, ...(bare.endsWith("ه") ? [`${bare.slice(0, -1)}ات`] : [])])) {
         const synonyms = out.get(form) ?? new Set<string>();
         for (const other of others) synonyms.add(other);

@@ -2,7 +2,7 @@
  * Where an Arabic question names a person or a place. Arabic writes no capitals: a title or a place's noun
  * (الرئيس, مدينة) is where a name follows, as a capital letter shows one in English.
  */
-import { cliticReadings } from "./text/clitics.js";
+import { writtenReadings } from "./text/clitics.js";
 import { normalizedSet } from "./text/normalize.js";
 import { isStopword } from "./text/stopwords.js";
 import type { Token } from "./text/tokenize.js";
@@ -33,7 +33,7 @@ export function namedAfterNoun(tokens: readonly Token[], i: number, found: (toke
   for (let back = 1; back <= NAME_REACH; back += 1) {
     const before = tokens[i - back];
     if (before?.script !== "ar" || isStopword(before.text)) return false;
-    if ([before.text, ...cliticReadings(before.text, { prepositions: "بل" })].some((r) => NAMING_NOUNS.has(r))) return true;
+    if (writtenReadings(before.text).some((r) => NAMING_NOUNS.has(r))) return true;
     if (found(before)) return false;
   }
   return false;

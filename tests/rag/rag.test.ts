@@ -10,7 +10,7 @@ import { startFakeOpenAI, type FakeOpenAI } from "../fakes/openai-server.js";
 import { DAM_BRIEFING, OSLO_BRIEFING } from "../helpers/briefings.js";
 import { warningLogger } from "../helpers/logger.js";
 import { tempProject, twoBriefings, withBriefing, type TempProject } from "../helpers/project.js";
-import { firstCitation, matchedPairs } from "../helpers/answers.js";
+import { firstCitation, matchedPairs, quotedText } from "../helpers/answers.js";
 
 let project: TempProject;
 let rag: Rag;
@@ -108,7 +108,7 @@ describe("rag.answer", () => {
     // The briefing never says موقف (stance) or رأي (view); it says what the US supports.
     for (const question of ["ما موقف أمريكا من المينورسو؟", "شو رأي أمريكا بالمينورسو؟"]) {
       const answer = await rag.answer(question);
-      expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" "), question).toContain("تدعم بعثة المينورسو");
+      expect(quotedText(answer), question).toContain("تدعم بعثة المينورسو");
     }
   });
 
@@ -116,7 +116,7 @@ describe("rag.answer", () => {
     // "stand" translates as الجناح (a wing, a booth), which the briefing does not hold: looked for, it was a
     // missing word, and the question was declined.
     const answer = await rag.answer("So where does the US stand on MINURSO?");
-    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toMatch(/ندعم بقوة بعثة مينورسو|تدعم بعثة المينورسو/);
+    expect(quotedText(answer)).toMatch(/ندعم بقوة بعثة مينورسو|تدعم بعثة المينورسو/);
   });
 
   it("reads 'what is X's job?' as 'who is X?': the report describes her, it never says وظيفة or مهنة", async () => {
@@ -130,7 +130,7 @@ describe("rag.answer", () => {
   it("reads تصريحات (statements) as the verbs of saying are: the occasion of her statements is found, not declined", async () => {
     // Blind set 25: the report never writes تصريح, and the question was declined for it.
     const answer = await rag.answer("في أي مناسبة أدلت مساعدة بلينكن بتصريحاتها خلال زيارتها للجزائر؟");
-    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("في ندوة صحفية لها");
+    expect(quotedText(answer)).toContain("في ندوة صحفية لها");
   });
 
   it("reads تحدثت (she spoke) as قالت is read, a verb framing the question: not a match for an English tweet's 'conversation'", async () => {
@@ -140,13 +140,13 @@ describe("rag.answer", () => {
 
   it("reads 'focusing' and 'concentrating' as the text's verb تركز (the glossary: FreeDict gives only the noun التركيز)", async () => {
     const answer = await rag.answer("What is the Biden administration concentrating on in Western Sahara?");
-    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("إدارة بايدن تركز على دعم عملية سياسية");
+    expect(quotedText(answer)).toContain("إدارة بايدن تركز على دعم عملية سياسية");
   });
 
   it("reads a preposition written onto a word found nowhere: لملف is also ملف", async () => {
     // Blind set 24: "لملف الجزائر" (for Algeria's file) found no ملف, and the question was declined.
     const review = await rag.answer("متى واين جرت المراجعة الدورية الشاملة لملف الجزائر");
-    expect(review.kind === "answered" && review.citations.map((c) => c.quote).join(" ")).toContain("خلال الاستعراض الدوري الشامل في نوفمبر الماضي");
+    expect(quotedText(review)).toContain("خلال الاستعراض الدوري الشامل في نوفمبر الماضي");
   });
 
   it("reads chat as its words: filler (lol, nah) is no name the briefing lacks, the dialects' شغال is working", async () => {
@@ -154,20 +154,20 @@ describe("rag.answer", () => {
     const met = await rag.answer("did she actually meet any journalist or nah");
     expect(met.kind === "answered" && met.citations[0]?.quote).toContain("Reporters Without Borders");
     const working = await rag.answer("هي شايفة مجلس الأمن شغال كويس ولا لأ؟");
-    expect(working.kind === "answered" && working.citations.map((c) => c.quote).join(" ")).toContain("لا يشتغل بالشكل المطلوب");
+    expect(quotedText(working)).toContain("لا يشتغل بالشكل المطلوب");
   });
 
   it("reads dialect verbs: one of saying as 'say' is read, others as their standard word", async () => {
     // تكلمت (talked) frames the question as قالت does; تلاقات (met) looks for التقت as well.
     const talked = await rag.answer("على إيش تكلمت سيسون مع لعمامره؟");
-    expect(talked.kind === "answered" && talked.citations.map((c) => c.quote).join(" ")).toContain("Lamamra");
+    expect(quotedText(talked)).toContain("Lamamra");
     const met = await rag.answer("مع مين تلاقات سيسون في الدزاير؟");
     expect(met.kind, "مع مين تلاقات سيسون في الدزاير؟").toBe("answered");
   });
 
   it("finds an English tweet through a related form of the question's word ('Algerian' for 'Algeria's')", async () => {
     const answer = await rag.answer("Which Algerian human rights body did Sison sit down with?");
-    expect(answer.kind === "answered" && answer.citations.map((c) => c.quote).join(" ")).toContain("National Human Rights Council #CNDH");
+    expect(quotedText(answer)).toContain("National Human Rights Council #CNDH");
   });
 
   it("finds a tweet through a French handle, from English and from Arabic (@interieur_dz for 'interior')", async () => {

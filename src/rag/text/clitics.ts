@@ -27,3 +27,12 @@ export function cliticReadings(word: string, { prepositions = "بلك", minRest 
   }
   return [...rests];
 }
+
+/**
+ * A normalised Arabic word as written and as read after و or ف, ب or ل and the article (not ك, which begins too
+ * many words): the forms in which a word list's entry (a place's name, a glossary word, a title) is looked for.
+ */
+export const writtenReadings = (word: string): string[] => [word, ...cliticReadings(word, { prepositions: "بل" })];
+
+/** A normalised Arabic word without the article (المغرب: مغرب), where three letters are left. */
+export const bareOfArticle = (word: string): string => word.replace(/^ال(?=...)/u, "");
