@@ -638,23 +638,36 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   const afterName = isCapitalised(tokens[i - 1]);
   const numeral = (afterName ? romanValue(token.raw.replace(/['’]s$/u, "")) : undefined) ?? ORDINAL.exec(token.text)?.[1];
   if (numeral !== undefined) keys.add(String(numeral));
-  if (name || translations.length === 0) for (const k of latinToArabicNameKeys(tokens, i, name)) keys.add(ARABIC_NAME + k);
+  if (name || translations.length === 0) for (const k of latinToArabicNameKeys(tokens, i, name, context)) keys.add(ARABIC_NAME + k);
   return name;
 }
 
 /**
  * A Latin word's Arabic name keys, and those of the word joined to a capitalised neighbour ("New York" ~ نيويورك);
+ * in a question typed in lower case, those of two words that are found nowhere alone joined, where the corpus
+ * holds them ("new york": not "west saw", West being found, whose three consonants meet a word of another text).
  * `name`: the word reads as a name, so a short skeleton is tried too ("Gaga" ~ غاغا).
  */
-function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolean): string[] {
+function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolean, context: QueryContext): string[] {
   const token = tokens[i];
   if (!token) return [];
-  const words = [token.text];
-  const next = tokens[i + 1];
-  const prev = tokens[i - 1];
-  if (next?.script === "latin" && isCapitalised(next)) words.push(token.text + next.text);
-  if (prev?.script === "latin" && isCapitalised(prev)) words.push(prev.text + token.text);
-  return [...arabicKeysForLatin(token.text, name), ...words.slice(1).flatMap((w) => arabicKeysForLatin(w))];
+  const joined: string[] = [];
+  for (const [first, second] of [[token, tokens[i + 1]], [tokens[i - 1], token]] as const) {
+    const neighbour = first === token ? second : first;
+    if (!first || !second || neighbour?.script !== "latin") continue;
+    const keys = arabicKeysForLatin(first.text + second.text);
+    if (isCapitalised(neighbour)) joined.push(...keys);
+    else if (!isCapitalised(token) && !isStopword(neighbour.text) && !foundAlone(token, context) && !foundAlone(neighbour, context)) {
+      joined.push(...keys.filter((k) => context.has(ARABIC_NAME + k)));
+    }
+  }
+  return [...arabicKeysForLatin(token.text, name), ...joined];
+}
+
+/** Whether the corpus holds an English word's stem or one of its translations. */
+function foundAlone(token: Token, context: QueryContext): boolean {
+  const stem = stemEnglish(token.text);
+  return context.has(stem) || translate(token.text, stem, context.lexicon).some(context.has);
 }
 
 /** Which, in Arabic: the word after it is a noun ("أي بلد", "انهي دولة"). */
@@ -714,9 +727,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const standard = [...standardKeys(token.text), ...(demonstrated === undefined ? [] : tokenKeys({ ...token, text: demonstrated }))];
   for (const k of standard) keys.add(k);
   for (const k of verbKeys) keys.add(k);
-  // A dialect adjective is its root's word (قلقانين: قلق); a feminine's only ranks (ترسانة is no ترس).
+  // A dialect adjective is its root's word (قلقانين, قلقانة: قلق). The feminine's shape is a few nouns' too (ترسانة,
+  // arsenal, is no ترس), read so only where found nowhere: ranking only, it left "كانت قلقانة من إيه؟" declined.
   const adjective = ownFound ? undefined : adjectiveRoot(writtenForm(token.raw));
-  if (adjective) for (const k of heldKeys(token, normalizeToken(adjective.root), context, 3)) (adjective.plural ? keys : relatives).add(k);
+  if (adjective) for (const k of heldKeys(token, normalizeToken(adjective), context, 3)) keys.add(k);
   for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   // And the translations of the word with a preposition or conjunction read off (لحقوق: حقوق, "rights"), which the
   // stemmers keep on, for the briefings' English. Not a reading without the article, which they read off already

@@ -79,6 +79,15 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["govt", "government"],
 ]);
 
+/** The word with each pair of neighbouring letters swapped, where they differ. */
+function transpositions(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < word.length; i += 1) {
+    if (word[i] !== word[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+  }
+  return out;
+}
+
 /** What correcting an English word consults about the corpus (part of the query analysis's QueryContext). */
 export interface SpellingContext {
   readonly lexicon: Lexicon;
@@ -90,9 +99,10 @@ export interface SpellingContext {
 
 /**
  * Adds the translations of the English word `word` stands for, among those the word lists translate into the
- * corpus: the word its chat shorthand is (SHORTHAND), its American spelling, or else the nearest word (a slip keeps
- * the length within one letter and the ending: "onboard" is no "board", "apologised" no "apologist", "blinken" no
- * "blinks"). Returns the similarity (1 for shorthand or a British spelling, 0 when nothing is near enough).
+ * corpus: the word its chat shorthand is (SHORTHAND), its American spelling, itself with two neighbouring letters
+ * swapped back, or else the nearest word (a slip keeps the length within one letter and the ending: "onboard" is no
+ * "board", "apologised" no "apologist", "blinken" no "blinks"). Returns the similarity (1 for shorthand, a British
+ * spelling or a swap, 0 when nothing is near enough).
  */
 export function correctEnglish(word: string, keys: Set<string>, context: SpellingContext): number {
   const add = (english: string): boolean => {
@@ -107,6 +117,10 @@ export function correctEnglish(word: string, keys: Set<string>, context: Spellin
     if (spelt !== word && context.lexicon.known.has(spelt)) return add(spelt) ? 1 : 0;
   }
   if (word.length < MIN_MISSPELT_LENGTH) return 0;
+  // Two letters swapped is the commonest slip, and the one letter trigrams see least ("secuirty" shares half of
+  // "security"'s): a word the lists know so is the word, as a British spelling is.
+  const swapped = transpositions(word).find((w) => context.lexicon.known.has(w));
+  if (swapped !== undefined && add(swapped)) return 1;
   const nearest = context.english
     .similar(word, MIN_ENGLISH_DICE, Infinity)
     .find((w) => Math.abs(w.word.length - word.length) <= 1 && w.word.slice(-2) === word.slice(-2));

@@ -299,10 +299,12 @@ describe("more dialect forms", () => {
     "The council discussed the school budget and the roads of the valley.",
   ];
 
-  it("reads the Maghrebi ت before a present (تتنتقد) and the adjective فعلان (قلقانين) as the standard words", async () => {
+  it("reads the Maghrebi ت before a present (تتنتقد) and the adjective فعلان (قلقانين, قلقانة) as the standard words", async () => {
     await withBriefing("001_dialect.txt", paragraphs, async (rag) => {
       expect(quotes(await rag.answer("علاش الحكومة كانت تتنتقد دوليا؟"))[0]).toContain("للانتقادات الدولية");
       expect(quotes(await rag.answer("ليه المسؤولين كانوا قلقانين؟"))[0]).toContain("قلقين للغاية");
+      // The feminine finds its root as the plural does (it only ranked, so the question was declined).
+      expect(quotes(await rag.answer("الحكومة كانت قلقانة من إيه بالظبط؟"))[0]).toContain("قلقين للغاية");
     });
   });
 

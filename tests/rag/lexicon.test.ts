@@ -517,6 +517,11 @@ describe("the glossary's Arabic synonyms", () => {
     const [own] = queryTerms("ليش صار في مشاكل؟", context("بعد المشاكل والإشكالات التي طرأت"));
     expect(own?.keys).not.toContain(key("الإشكالات"));
   });
+
+  it("join a noun's two broken plurals, where the glossary writes both: الشهور finds the text's الأشهر", () => {
+    const text = context("وكانت الجزائر في الأشهر السابقة عرضة للانتقادات");
+    expect(queryTerms("ماذا حدث في الشهور الماضية؟", text).find((t) => t.word === "الشهور")?.keys).toContain(key("الأشهر"));
+  });
 });
 
 describe("the lexicon of the shipped word lists", () => {

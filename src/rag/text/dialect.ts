@@ -64,10 +64,9 @@ export function withoutDemonstrative(normalized: string): string | undefined {
  * letters, the standard's word (قلق, the text's قلقين). Read on the written form, whose ة is no pronoun ه
  * (سريانه, its validity). Not without an ending, where the shape is as often a name (لبنان, سودان) or a dual.
  */
-const DIALECT_ADJECTIVE = /^[وف]?(\p{Script=Arabic}{3})ان(ين|ة)$/u;
+const DIALECT_ADJECTIVE = /^[وف]?(\p{Script=Arabic}{3})ان(?:ين|ة)$/u;
 
-/** The root of a dialect adjective written so (see DIALECT_ADJECTIVE), and whether it is the plural, or undefined. */
-export function adjectiveRoot(written: string): { readonly root: string; readonly plural: boolean } | undefined {
-  const [, root, ending] = DIALECT_ADJECTIVE.exec(written) ?? [];
-  return root === undefined ? undefined : { root, plural: ending === "ين" };
+/** The root of a dialect adjective written so (see DIALECT_ADJECTIVE), or undefined. */
+export function adjectiveRoot(written: string): string | undefined {
+  return DIALECT_ADJECTIVE.exec(written)?.[1];
 }
