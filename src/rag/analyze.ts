@@ -76,6 +76,8 @@ const OUTLET = "«»";
 const REPLIES = "↩";
 /** The key of the line telling how long ago the report went up, which a question asking when looks for. */
 const PUBLISHED = "⏱";
+/** The key of a sentence that may name someone (see mayName), which an answer to "what is X's name?" needs. */
+export const NAMED = "✎";
 
 /** An @handle, not the @ of an e-mail address (press@embassy.gov). */
 const HANDLE = /(?<![\w.])@(\w{2,})/g;
@@ -92,12 +94,16 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
-  const terms = tokens.filter((t) => !isStopword(t.text)).map((t) => documentWordKeys(t, isWord));
+  const content = tokens.filter((t) => !isStopword(t.text));
+  const terms = content.map((t) => documentWordKeys(t, isWord));
   // One term per run, holding every reading of it; only a sentence with two letter names side by side is read again.
   if (mayHoldAcronym(tokens)) for (const variants of acronymsOf(tokenizePlaced(text), text)) terms.push([...new Set(variants.flatMap((v) => v.keys))]);
   for (const [, handle] of text.matchAll(HANDLE)) {
-    terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION] : [MENTION]);
+    terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION, NAMED] : [MENTION, NAMED]);
   }
+  // On a word of the sentence's own, not a token of its own, which would lengthen it for the ranking.
+  const named = content.findIndex((token) => mayName(token, token === tokens[0], isWord));
+  if (named >= 0) terms[named]?.push(NAMED);
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   if (kind === "headline") terms.push([HEADLINE]);
   if (opensWithDateline(text)) terms.push([OUTLET]);
@@ -105,6 +111,21 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...ownNameKeys(t, MIN_SKELETON)]))].map((k) => AUTHOR_NAME + k));
   return terms;
 }
+
+/**
+ * Whether a word of a sentence may name someone (as an @handle does): a capitalised Latin word not the sentence's
+ * first, or an Arabic word no reading of which (as written, or after what may be clitics) the word lists know (ميستورا, سيسون,
+ * لعمامرة). A verb form the lists do not hold (تزور) reads so too: the test errs towards "may", as it only lets a
+ * question asking for a name be declined where no quote could give one ("ما اسم المبعوث الأممي؟", of an envoy the
+ * report leaves unnamed).
+ */
+function mayName(token: Token, first: boolean, isWord: (key: string) => boolean): boolean {
+  if (token.script === "latin") return !first && isCapitalised(token);
+  if (token.script !== "ar" || [...token.text].length < MIN_NAME_LETTERS) return false;
+  return ![token.text, ...cliticReadings(token.text)].some((reading) => isStopword(reading) || tokenKeys({ ...token, text: reading }).some(isWord));
+}
+/** Letters an Arabic word needs to be taken for a name (two-letter words are function words or roots). */
+const MIN_NAME_LETTERS = 3;
 
 /**
  * The words of `text` that a question term matches, with their offsets in `text`: what a reader is shown in

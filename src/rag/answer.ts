@@ -44,8 +44,11 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // year or a century ("On what date did that meeting take place?") that no quote dates. Not any "when": it is
   // answered as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   const type = questionType(question);
+  // So is one asking for a name ("What is the name of the UN envoy who visited?") whose best quote may name no one:
+  // the report says only that an envoy came (its other quotes, on other matters, name others).
   const unanswered = type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit));
-  if (unanswered || (type.dated && !quoted.some((c) => mayAnswerDate(c.quote)))) {
+  const unnamed = type.name && chosen[0]?.ranked.named === false;
+  if (unanswered || unnamed || (type.dated && !quoted.some((c) => mayAnswerDate(c.quote)))) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));

@@ -8,7 +8,7 @@
  * for a corpus of one article or of several, thresholded for the question's language.
  */
 import { silentLogger, type Logger } from "../logger.js";
-import { queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
+import { NAMED, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
 import { DenseSearch } from "./dense.js";
 import type { IndexEmbeddings } from "./embedders/types.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
@@ -85,6 +85,8 @@ export interface Ranked {
   readonly features: Float64Array;
   /** The re-ranker's probability that the sentence holds the answer (without any conversation bonus). */
   readonly probability: number;
+  /** Whether the sentence, or one beside it in its passage that its quote may take in, may name someone (see NAMED). */
+  readonly named: boolean;
 }
 
 export interface Retrieval {
@@ -173,6 +175,7 @@ interface Ordered {
   readonly score: number;
   readonly features: Float64Array;
   readonly probability: number;
+  readonly named: boolean;
   /** Its place by the fused score. */
   readonly rank: number;
   /** Its score without the conversation's bonus: the re-ranker's log-odds, or the fused score. */
@@ -365,7 +368,7 @@ export class Retriever {
     const cover = this.coverageOf(lexical);
     const language = detectLanguage(question);
     const order = this.rank(question, language, fused, cover, conversation);
-    const ranked = order.map(({ sentence, features, probability, score }) => ({ sentence, features, probability, score }));
+    const ranked = order.map(({ sentence, features, probability, named, score }) => ({ sentence, features, probability, named, score }));
     const { coverage, focus, features, confidence, answerable } = this.decide(question, language, order, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
     return { terms, coverage, focus, ranked, features, confidence, answerable };
   }
@@ -504,7 +507,7 @@ export class Retriever {
         const score = reranked
           ? sigmoid(z + (inSource ? CONTEXT_SOURCE_BONUS : 0) + (inPassage ? CONTEXT_PASSAGE_BONUS : 0) + (quoted ? CONTEXT_SENTENCE_BONUS : 0))
           : r.score + (inSource ? FUSED_SOURCE_BONUS : 0) + (inPassage ? FUSED_PASSAGE_BONUS : 0) + (quoted ? FUSED_SENTENCE_BONUS : 0);
-        return { sentence: r.sentence, features, probability: sigmoid(z), score, rank, alone: reranked ? z : r.score };
+        return { sentence: r.sentence, features, probability: sigmoid(z), named: this.namesSomeone(at), score, rank, alone: reranked ? z : r.score };
       })
       .sort((a, b) => b.score - a.score || a.rank - b.rank);
   }
@@ -581,6 +584,12 @@ export class Retriever {
   /** Whether the fitted re-ranker orders this language's questions (else the fused score does; see model.ts). */
   private rerankOf(language: Language): boolean {
     return this.models.rank.languages?.includes(language) ?? true;
+  }
+
+  /** Whether the sentence at `at`, or one beside it in its passage, may name someone (NAMED). */
+  private namesSomeone(at: number): boolean {
+    const passage = this.sentences[at]?.passageIndex;
+    return [at - 1, at, at + 1].some((j) => this.sentences[j]?.passageIndex === passage && this.sentenceBm25.contains(j, [NAMED]));
   }
 
   private sentenceHolds(at: number, sentence: IndexedSentence): SentenceHolds {

@@ -6,7 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARABIC_NAME, AUTHOR_NAME, documentTerms, initialsKeys, matchedWords, romanValue, withCaseOfNames } from "../../src/rag/analyze.js";
+import { ARABIC_NAME, AUTHOR_NAME, documentTerms, initialsKeys, matchedWords, NAMED, romanValue, withCaseOfNames } from "../../src/rag/analyze.js";
 import { stemEnglish } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
@@ -40,6 +40,16 @@ describe("documentTerms", () => {
   it("reads an @handle as a mention, but not the @ of an e-mail address", () => {
     expect(documentTerms("Thanks @State_IO for the visit.").some((keys) => keys.includes("@"))).toBe(true);
     expect(documentTerms("Write to press@embassy.gov for details.").some((keys) => keys.includes("@"))).toBe(false);
+  });
+
+  it("keys a sentence that may name someone: a word no word list knows, a capitalised one after the first, a handle", () => {
+    const named = (text: string): boolean => documentTerms(text).some((keys) => keys.includes(NAMED));
+    expect(named("وقال ستافان دي ميستورا إن المحادثات مهمة")).toBe(true);
+    expect(named("The envoy Staffan de Mistura spoke.")).toBe(true);
+    expect(named("Thanks @state_io for the visit.")).toBe(true);
+    // The briefing's sentence on the envoy Algeria let in names no one, nor does a sentence opening with a capital.
+    expect(named("ومؤخراً سمحت البلاد بزيارة مبعوث أممي التقى عدة مسؤولين في أحزاب المعارضة والسلطة والمجتمع المدني")).toBe(false);
+    expect(named("The envoy of the mission visited the region.")).toBe(false);
   });
 
   it("keys a post's reply counter and a dateline as what they are, a counter by nothing else (رد is also a response)", () => {

@@ -14,7 +14,7 @@ function passageOf(text: string, passageIndex = 0) {
     features[RANK_FEATURES.indexOf("previousCover")] = previousCover;
     features[RANK_FEATURES.indexOf("nextCover")] = nextCover;
     const sentence: IndexedSentence = { ...(bounds[at] as { start: number; end: number }), passage, passageIndex, position: at };
-    return { sentence, score, features, probability: 0.5 };
+    return { sentence, score, features, probability: 0.5, named: true };
   };
   const quoted = (r: Ranked): string => {
     const [{ start, end } = { start: 0, end: 0 }] = quoteSpans(r);
@@ -156,6 +156,25 @@ describe("a link in a Markdown briefing (found by a review)", () => {
         [dam.indexOf("dam"), "dam"],
         [dam.indexOf("finished"), "finished"],
       ]);
+    });
+  });
+});
+
+describe("a question asking for a name", () => {
+  const visit = [
+    "The envoy of the mission visited the northern region last week and met the council of the region.",
+    "The council of the region discussed the budget of the schools and the roads of the valley.",
+  ];
+
+  it("is declined when its best quote may name no one, and answered by one that does", async () => {
+    await withBriefing("001_envoy.txt", visit, async (rag) => {
+      expect((await rag.answer("What is the name of the envoy who visited the northern region?")).kind).toBe("declined");
+      // The same words without asking for a name are answered.
+      expect((await rag.answer("Who visited the northern region last week?")).kind).toBe("answered");
+    });
+    await withBriefing("001_envoy.txt", ["The envoy of the mission, Staffan Mistura, visited the northern region last week.", ...visit.slice(1)], async (rag) => {
+      const named = await rag.answer("What is the name of the envoy who visited the northern region?");
+      expect(named.kind === "answered" && named.citations[0]?.quote).toContain("Staffan Mistura");
     });
   });
 });

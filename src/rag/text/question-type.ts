@@ -2,9 +2,10 @@
  * What kind of answer a question asks for, from its question words alone (English and Arabic, formal and
  * dialect): a quantity (in a unit of time, perhaps) or a time (a date, perhaps). Sentences holding a number or a
  * date are favoured for them (the re-ranker's quantityNumber and timeDate features); an answer none of whose quotes
- * could say one is declined (mayAnswerQuantity, mayAnswerDate).
+ * could say one is declined (mayAnswerQuantity, mayAnswerDate). Or a person's name, which an answer whose best quote
+ * may name no one does not give (see composeAnswer).
  */
-import { cliticReadings } from "./clitics.js";
+import { cliticReadings, writtenReadings } from "./clitics.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
 import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
@@ -18,6 +19,8 @@ export interface QuestionType {
   readonly unit?: TimeUnit;
   /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
+  /** A person's name asked for ("what's the envoy's name?", "ما اسم المبعوث؟"): its answer gives one. */
+  readonly name: boolean;
 }
 
 /** Units of time a count may be asked in, each with its words (English, and Arabic normalised, duals too). */
@@ -98,7 +101,60 @@ export function questionType(question: string): QuestionType {
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
   const quantity = EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic);
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic);
-  return quantity ? { quantity, time, dated, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated };
+  const name = asksPersonsName(question);
+  return quantity ? { quantity, time, dated, name, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated, name };
+}
+
+/** "name" or "names" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
+const EN_NAME = /^names?$/;
+/**
+ * The noun "name" (normalised), with و or ف, the article or a pronoun (اسمه، اسمها، اسمو), its plural (أسماء), and
+ * the run-together ماسم (ما اسم). Not باسم, "in the name of" and a name itself.
+ */
+const AR_NAME = /^(?:[وف]?(?:ال)?اسم(?:ه|ها|هم|هما|و)?|[وف]?اسما|ماسم)$/u;
+/**
+ * Nouns of a person's role, English and Arabic (normalised, without the article): a name asked of one of them is a
+ * person's, which the word lists seldom hold, where a newspaper's, a storm's or a property's often are words
+ * (القدس العربي, بيريل, البدائية). Not words of another sense as well (عالم, world; ملك, owned; أم, or).
+ */
+const PERSON_NOUNS: ReadonlySet<string> = normalizedSet(
+  `envoy ambassador minister president reporter journalist correspondent author writer official spokesman
+  spokeswoman spokesperson leader king queen prince princess emperor player coach quarterback doctor actor actress
+  singer director founder governor mayor general commander secretary chairman chief captain pope bishop wife
+  husband son daughter father mother brother sister man men woman women person people scientist inventor engineer
+  artist poet composer explorer candidate representative rapporteur diplomat senator judge officer soldier pilot
+  astronaut owner manager teacher professor student host presenter editor photographer architect defender ruler
+  monarch
+  مبعوث مبعوثة سفير سفيرة وزير وزيرة رئيس رئيسة صحفي صحفية صحافي صحافية مراسل مراسلة كاتب كاتبة مؤلف مؤلفة مسؤول
+  مسؤولة متحدث متحدثة ناطق زعيم قائد ملكة أمير أميرة لاعب مدرب طبيب طبيبة ممثل ممثلة مغني مغنية مخرج مؤسس حاكم
+  محافظ عمدة جنرال أمين مدير مديرة إمبراطور زوج زوجة ابن ابنة أخ أخت رجل امرأة شخص مخترع مهندس فنان شاعر ملحن
+  مستكشف مرشح مرشحة مقرر مقررة دبلوماسي دبلوماسية سيناتور قاضي محامي ضابط جندي طيار مالك أستاذ طالب مذيع محرر
+  مصور مدافع حارس`,
+);
+/** Words a person's noun may stand from the word "name" ("the name of the UN envoy", "the US ambassador's name"). */
+const NAME_REACH = 4;
+
+/** "Who" in either language (not من, also "from"): a name it asks for is a person's. */
+const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos whose مين منو شكون ومين ومنو وشكون");
+/** A person's pronoun before "name" ("her name"). */
+const EN_POSSESSIVE = /^(?:his|her|their)$/;
+/** اسم with a pronoun of a person written onto it (اسمه, اسمها, اسمو, اسمهم). */
+const AR_PERSONS_NAME = /^[وف]?اسم(?:ه|ها|هم|هما|و)$/u;
+
+/**
+ * Whether a question asks for a person's name: "name" or اسم within NAME_REACH words of a person's noun, with a
+ * person's pronoun ("his name", اسمه), or in a question asking "who" ("شكون هو المبعوث؟ واش اسمو؟").
+ */
+function asksPersonsName(question: string): boolean {
+  const words = tokenize(question).map((t) => t.text.replace(/['’]s$/u, ""));
+  const who = words.some((w) => ASKS_WHO.has(w));
+  return words.some((word, at) => {
+    if (!EN_NAME.test(word) && !AR_NAME.test(word)) return false;
+    if (who || AR_PERSONS_NAME.test(word) || EN_POSSESSIVE.test(words[at - 1] ?? "")) return true;
+    const near = words.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1);
+    // A noun or its regular plural (envoys; الصحفيين, المسؤولون).
+    return near.some((w) => writtenReadings(w).some((reading) => PERSON_NOUNS.has(reading) || PERSON_NOUNS.has(reading.replace(/(?:s|ين|ون)$/u, ""))));
+  });
 }
 
 const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});

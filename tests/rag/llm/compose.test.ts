@@ -288,6 +288,7 @@ describe("selectEvidence", () => {
       score,
       features: new Float64Array(RANK_FEATURES.length),
       probability: 0.5,
+      named: true,
     });
     const retrieval = { ranked: [rankedAt(2, 1), rankedAt(0, 0.9), rankedAt(4, 0.8)], terms: [] } as unknown as Retrieval;
     const evidence = selectEvidence(retrieval, { get: () => text }, 8);

@@ -49,6 +49,30 @@ describe("questionType", () => {
   });
 });
 
+describe("a person's name asked for", () => {
+  it.each([
+    ["What is the name of the UN envoy who visited?", true],
+    ["whats the US ambassador's name", true],
+    ["What is the last name of the player who scored?", true],
+    ["ما اسم المبعوث الأممي؟", true],
+    ["شو اسمو هاد المبعوث؟", true],
+    ["شو اسم سفيرة US في الجزائر؟", true],
+    ["وما أسماء الصحفيين؟", true],
+    ["شكون هو المبعوث الاممي اللي زار الجزائر مؤخرا؟ واش اسمو؟", true],
+    ["ومين كان اسمه؟", true],
+    ["and what was her name?", true],
+    // A name of something else is often a word (القدس العربي, a storm's بيريل, البدائية).
+    ["What was the name of the storm that hit the city?", false],
+    ["ما اسم الصحيفة التي نشرت التقرير؟", false],
+    ["ماسم الشركة؟", false],
+    ["Who was the boulevard named after?", false],
+    ["ماذا قال المتحدث باسم الحكومة؟", false],
+    ["من هو المبعوث الأممي؟", false],
+  ])("%s -> %s", (question, name) => {
+    expect(questionType(question).name).toBe(name);
+  });
+});
+
 describe("the unit of time a quantity is asked in", () => {
   it.each([
     ["How many days did the visit last?", "day"],
