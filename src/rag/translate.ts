@@ -105,10 +105,12 @@ export interface SpellingContext {
  * spelling or a swap, 0 when nothing is near enough).
  */
 export function correctEnglish(word: string, keys: Set<string>, context: SpellingContext): number {
+  // The word meant: its translations, and its stem where the corpus writes it in English (a tweet's "Rights").
   const add = (english: string): boolean => {
-    const translations = translate(english, stemEnglish(english), context.lexicon).filter(context.has);
-    for (const k of translations) keys.add(k);
-    return translations.length > 0;
+    const stem = stemEnglish(english);
+    const found = [...translate(english, stem, context.lexicon), stem].filter(context.has);
+    for (const k of found) keys.add(k);
+    return found.length > 0;
   };
   const full = SHORTHAND.get(word);
   if (full !== undefined) return add(full) ? 1 : 0;

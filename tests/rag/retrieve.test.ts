@@ -240,6 +240,8 @@ describe("a misspelt English word", () => {
     expect(term("what was prioritised in the talks?", "prioritised")).toMatchObject({ keys: expect.arrayContaining(["اولو"]), weight: 1 });
     // Two neighbouring letters swapped are the word, at full weight: "secuirty" (Dice 0.5 with "security") found nothing.
     expect(term("does washington think the secuirty council works?", "secuirty")).toMatchObject({ keys: expect.arrayContaining(["امن"]), weight: 1 });
+    // The word meant is also its English stem, where the briefing's tweets write it ("Human Rights Council").
+    expect(term("which human rigths body did she meet?", "rigths")?.keys).toEqual(expect.arrayContaining(["حقوق", "right"]));
     // Chat shorthand with one reading is its word: "ppl" is people (the text's الناس).
     expect(term("what happens when ppl are free?", "ppl")).toMatchObject({ keys: expect.arrayContaining(["ناس"]), weight: 1 });
     // A name in lower case is no misspelt word: near as it is to "blinks" (طرف), or "attaf" to "attar" (ورد).

@@ -40,10 +40,10 @@ const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
 
 /**
  * The words that ask which one, right before the outlet word ("which newspaper", "what outlet", "أي صحيفة", "ما
- * اسم الجريدة", "ما الصحيفة التي …", "شو الجريدة اللي …", "the name of the newspaper"): not "what did the
+ * اسم الجريدة", "ما الصحيفة التي …", "شو الجريدة اللي …", the dialects' "مين الجريدة اللي …", "the name of the newspaper"): not "what did the
  * newspaper say", "ما موقف الصحيفة".
  */
-const WHICH = normalizedSet("which what whats name اي انهي اسم ما شو ايش وش واش شنو اشنو");
+const WHICH = normalizedSet("which what whats name اي انهي اسم ما شو ايش وش واش شنو اشنو مين ومين منو شكون");
 
 /**
  * Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news

@@ -108,10 +108,10 @@ export function questionType(question: string): QuestionType {
 /** "name" or "names" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
 const EN_NAME = /^names?$/;
 /**
- * The noun "name" (normalised), with و or ف, the article or a pronoun (اسمه، اسمها، اسمو), its plural (أسماء), and
- * the run-together ماسم (ما اسم). Not باسم, "in the name of" and a name itself.
+ * The noun "name" (normalised), with و or ف, the article or a pronoun (اسمه، اسمها، اسمو), its plural (أسماء), the
+ * run-together ماسم (ما اسم), and the Maghrebi سمية with a pronoun (سميتو). Not باسم, "in the name of" and a name.
  */
-const AR_NAME = /^(?:[وف]?(?:ال)?اسم(?:ه|ها|هم|هما|و)?|[وف]?اسما|ماسم)$/u;
+const AR_NAME = /^(?:[وف]?(?:ال)?اسم(?:ه|ها|هم|هما|و)?|[وف]?اسما|ماسم|[وف]?سميت(?:ه|ها|هم|و))$/u;
 /**
  * Nouns of a person's role, English and Arabic (normalised, without the article): a name asked of one of them is a
  * person's, which the word lists seldom hold, where a newspaper's, a storm's or a property's often are words
@@ -138,8 +138,8 @@ const NAME_REACH = 4;
 const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos whose مين منو شكون ومين ومنو وشكون");
 /** A person's pronoun before "name" ("her name"). */
 const EN_POSSESSIVE = /^(?:his|her|their)$/;
-/** اسم with a pronoun of a person written onto it (اسمه, اسمها, اسمو, اسمهم). */
-const AR_PERSONS_NAME = /^[وف]?اسم(?:ه|ها|هم|هما|و)$/u;
+/** اسم, or the Maghrebi سمية, with a pronoun of a person written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو). */
+const AR_PERSONS_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
 
 /**
  * Whether a question asks for a person's name: "name" or اسم within NAME_REACH words of a person's noun, with a

@@ -60,6 +60,7 @@ describe("a person's name asked for", () => {
     ["وما أسماء الصحفيين؟", true],
     ["شكون هو المبعوث الاممي اللي زار الجزائر مؤخرا؟ واش اسمو؟", true],
     ["ومين كان اسمه؟", true],
+    ["شكون هو المبعوث؟ واش سميتو؟", true],
     ["and what was her name?", true],
     // A name of something else is often a word (القدس العربي, a storm's بيريل, البدائية).
     ["What was the name of the storm that hit the city?", false],
