@@ -203,7 +203,7 @@ describe("answer quality on the briefing", () => {
     // declined): no change since. Missed: "Which Algerian body did she meet …" (the CNDH, a council: "body" is no
     // word of it), "Who posted the English tweets embedded in the article?" and "مين اللي كاتب الخبر ده؟ وجاي من
     // فين؟" (declined: "embedded", "English", كاتب found nowhere); answered unanswerable: the envoy's name.
-    { file: "blind26-eval.jsonl", about: "a twenty-sixth blind set, session 45: readers from student to diplomat", hit3: 33 / 36, answered: 34 / 36 },
+    { file: "blind26-eval.jsonl", about: "a twenty-sixth blind set, session 45: readers from student to diplomat", hit3: 33 / 36, answered: 34 / 36, declined: 4 / 4 },
     // 88.9% measured blind in session 45 (English 100%, Arabic 77.8%); 91.7% since قصدت (she meant) is a function
     // word, 94.4% since an Arabic word found nowhere is its glossary synonyms (مشاكل: the text's الإشكالات).
     // Missed: "كم مقعدا غير دائم تطالب به افريقيا؟" (declined: تطالب, the text's تنادي), "شكون كتب هاد التقرير ومنين
@@ -214,7 +214,17 @@ describe("answer quality on the briefing", () => {
     // place, a name the text lacks: declined), "a negotiated settlement" (declined), a "rights watchdog", "plug" a
     // bid for "the World Court", القبعات الزرق (blue helmets), the Iraqi حجت (talked) with الناشطين, "داخلة سباق على
     // كرسي" (running for a seat); answered unanswerable: the envoy's name.
-    { file: "blind28-eval.jsonl", about: "a twenty-eighth blind set, session 45: readers checking a summary, in their own words", hit3: 29 / 36, answered: 32 / 36 },
+    // 4 of 4 unanswerable declined since session 46: the envoy Algeria let in, whom the report leaves unnamed.
+    { file: "blind28-eval.jsonl", about: "a twenty-eighth blind set, session 45: readers checking a summary, in their own words", hit3: 29 / 36, answered: 32 / 36, declined: 4 / 4 },
+    // 91.7% measured blind in session 46 (33 of 36 answered, 2 of 4 unanswerable declined); 97.2% since "secuirty"
+    // is security (two letters swapped), "new york" in lower case finds نيويورك, the feminine قلقانة its root, and
+    // أنهي (which) is a function word. Missed: "In what setting did Sison make these remarks?" (في ندوة صحفية, a
+    // sentence naming no speaker); answered unanswerable: Tebboune, Morocco's reaction.
+    { file: "blind29-eval.jsonl", about: "a twenty-ninth blind set, session 46", hit3: 35 / 36, answered: 35 / 36, declined: 2 / 4 },
+    // 97.2% measured blind in session 46 (all 36 answered, 2 of 4 unanswerable declined); 100% and 3 of 4 since a
+    // corrected "rigths" finds the tweet's "Rights" and "واش سميتو؟" asks a person's name. Answered unanswerable:
+    // "Did Sison also get a meeting with President Tebboune …?" (Tebboune's consonants meet التابعين).
+    { file: "blind30-eval.jsonl", about: "a thirtieth blind set, session 46: skimmers on a phone, an analyst, a student", hit3: 36 / 36, answered: 36 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -298,9 +308,10 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations16.jsonl", about: "written blind, session 43, four ending off-topic", right: 13, rows: 20 },
     // 12 of 20 measured blind; 14 since a noun pointed at with هالـ (هاللقاء) ties a follow-up and وعايزين is a
     // function word. Misses: "who's the US official visiting algeria?" (coreference), "which organization does he
-    // work for?" (a tweet's Reporters Without Borders), "وطالب بإيه لأفريقيا؟", "ليش كانت قلقانة؟" (a feminine
-    // adjective ranks only), "منو يشمل؟" (the text's بما في ذلك), "excercise" (no word the lists translate is near).
-    { file: "blind-conversations15.jsonl", about: "written blind, session 43, eight of three turns", right: 14, rows: 20 },
+    // work for?" (a tweet's Reporters Without Borders), "وطالب بإيه لأفريقيا؟", "منو يشمل؟" (the text's بما في
+    // ذلك), "excercise" (no word the lists translate is near). 16 since session 46: "ليش كانت قلقانة؟" (the feminine
+    // adjective only ranked).
+    { file: "blind-conversations15.jsonl", about: "written blind, session 43, eight of three turns", right: 16, rows: 20 },
     // 12 of 20 measured blind; 15 since "Who said that?" finds the quote's speaker, the Egyptian طب opens a
     // follow-up, منهم is a pronoun and "appreciate" finds the text's نقدر. Misses: "What did they talk about?" after a
     // first answer on another meeting, "وش طالب فيه هناك؟" (طالب, demanded, found nowhere), "ووين راهي دايرة
@@ -326,8 +337,9 @@ describe("answer quality on the briefing", () => {
     // 17 since "So what happens next?" asks to go on; 16 since session 44 reads "talk" as a verb framing the
     // question, as "say" is: "What did they talk about?" then asks on about the meeting before it, whose words lift
     // "Has he ever been jailed for his work?" over the bar (the change gained hit@1 on four sets, hit@3 on one, and
-    // two other conversations).
-    { file: "blind-conversations17.jsonl", about: "written blind, session 43, eleven of three turns", right: 16, rows: 24 },
+    // two other conversations). 17 since session 46: "وشنو سميتو هاد المبعوث؟" (his name, which the report never
+    // gives) is declined in context too.
+    { file: "blind-conversations17.jsonl", about: "written blind, session 43, eleven of three turns", right: 17, rows: 24 },
     // 13 of 20 measured blind at session 44's start; 14 since "that" ties a short follow-up. Missed: "ومن التقت خلال
     // زيارتها للجزائر؟" (her tweets, whose author only her name finds), "why is it running into problems now?"
     // after a follow-up, "وما أثرها على المجتمعات بحسب كلامها؟"; answered off-topic: two replies the text never gives.
@@ -363,6 +375,14 @@ describe("answer quality on the briefing", () => {
     // "والجزاير شو موقفها؟", the Iraqi "وشنو دتسوي هسه؟" (what is she doing now); answered off-topic: how long the
     // meeting lasted (declined asked alone).
     { file: "blind-conversations24.jsonl", about: "written blind at the end of session 45", right: 16, rows: 20 },
+    // 16 of 20 measured blind in session 46; 19 since "وهي بتزور أنهي بلد؟" reads أنهي (which) as a function word,
+    // "so whats coming up next in new york?" finds نيويورك, and a person's name the report never gives is declined
+    // ("وشو اسم المبعوث اللي إجا مؤخراً؟"). Missed: the Maghrebi "ووشنو … غادي تدير باش تدعمو؟" (و twice before شنو).
+    { file: "blind-conversations25.jsonl", about: "written blind, session 46", right: 19, rows: 20 },
+    // 16 of 20 measured blind in session 46; 17 since "ومين الجريدة اللي نشرته؟" asks which outlet ran the report.
+    // Missed: "who exactly did she count as part of that?" (civil society, two turns back); answered off-topic in
+    // context (declined asked alone): Morocco's reaction, the exact date of the Committee of Ten's meeting.
+    { file: "blind-conversations26.jsonl", about: "written blind, session 46, three of three turns", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
