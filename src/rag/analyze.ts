@@ -31,7 +31,7 @@ import {
   opensWithDateline,
   pagePartOf,
 } from "./text/page-parts.js";
-import { isAskedUnit, questionType } from "./text/question-type.js";
+import { isAskedUnit, isPersonNoun, questionType } from "./text/question-type.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
 import { isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
@@ -102,7 +102,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION, NAMED] : [MENTION, NAMED]);
   }
   // On a word of the sentence's own, not a token of its own, which would lengthen it for the ranking.
-  const named = content.findIndex((token) => mayName(token, token === tokens[0], isWord));
+  const named = content.findIndex((token, i) => mayName(token, token === tokens[0], isWord) || followsTitle(content, i));
   if (named >= 0) terms[named]?.push(NAMED);
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   if (kind === "headline") terms.push([HEADLINE]);
@@ -113,8 +113,8 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
 }
 
 /**
- * Whether a word of a sentence may name someone (as an @handle does): a capitalised Latin word not the sentence's
- * first, or an Arabic word no reading of which (as written, or after what may be clitics) the word lists know (ميستورا, سيسون,
+ * Whether a word of a sentence may name someone (as an @handle does): a capitalised Latin word not its first
+ * (every sentence opens so: the tweets' "Met today …", "Good conversation …" would all name someone), or an Arabic word no reading of which (as written, or after what may be clitics) the word lists know (ميستورا, سيسون,
  * لعمامرة). A verb form the lists do not hold (تزور) reads so too: the test errs towards "may", as it only lets a
  * question asking for a name be declined where no quote could give one ("ما اسم المبعوث الأممي؟", of an envoy the
  * report leaves unnamed).
@@ -126,6 +126,25 @@ function mayName(token: Token, first: boolean, isWord: (key: string) => boolean)
 }
 /** Letters an Arabic word needs to be taken for a name (two-letter words are function words or roots). */
 const MIN_NAME_LETTERS = 3;
+/** Words a name may stand after a person's title, its adjectives between ("وزير الداخلية الجزائري كريم جمال"). */
+const TITLE_REACH = 3;
+
+/**
+ * Whether the Arabic word at `i` of a sentence's content words, without the article, names the person whose noun
+ * comes within TITLE_REACH words before it: a name the word lists may hold as a word (كريم, أمل). The words between
+ * carry the article ("وزير الداخلية الجزائري كريم جمال"), or the noun does, right before it ("الرئيس تبون"); an
+ * indefinite noun's next word is its adjective ("مبعوث أممي", an envoy of the UN).
+ */
+function followsTitle(content: readonly Token[], i: number): boolean {
+  const token = content[i];
+  if (token?.script !== "ar" || hasArticle(token.text)) return false;
+  for (let title = i - 1; title >= Math.max(0, i - TITLE_REACH); title -= 1) {
+    const noun = content[title] as Token;
+    if (noun.script === "ar" && isPersonNoun(noun.text)) return title < i - 1 || hasArticle(noun.text);
+    if (!hasArticle(noun.text)) return false;
+  }
+  return false;
+}
 
 /**
  * The words of `text` that a question term matches, with their offsets in `text`: what a reader is shown in
@@ -440,9 +459,10 @@ function isPointedPerson(tokens: readonly Token[], i: number): boolean {
 /**
  * Function words as a question writes them, whose normal forms are also words: "وإلى" (and to) with ى, whose
  * normal form is that of والي, "governor" ("وإلى متى ستبقى البعثة؟"); "إلام" (to what) with إ, whose normal
- * form is that of الأم, "the mother", and آلام, "pains" ("إلام تعزى الموت الأسود؟").
+ * form is that of الأم, "the mother", and آلام, "pains" ("إلام تعزى الموت الأسود؟"); the Egyptian أنهي/أنهو
+ * (which) with ي or و, whose normal form is that of أنهى, "ended" ("وهي بتزور أنهي بلد؟").
  */
-const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام)$/u;
+const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام|[أا]نه[يو])$/u;
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
@@ -664,24 +684,22 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
 }
 
 /**
- * A Latin word's Arabic name keys, and those of the word joined to a capitalised neighbour ("New York" ~ نيويورك);
- * in a question typed in lower case, those of two words that are found nowhere alone joined, where the corpus
- * holds them ("new york": not "west saw", West being found, whose three consonants meet a word of another text).
- * `name`: the word reads as a name, so a short skeleton is tried too ("Gaga" ~ غاغا).
+ * A Latin word's Arabic name keys, and those of the word joined to a capitalised neighbour ("New York" ~ نيويورك).
+ * Written in lower case, two words the corpus holds nowhere alone are joined where it holds the pair's key ("new
+ * york"); not where one is found ("The West saw": the STS of "westsaw" met another article's word), so a corpus
+ * that writes جديد leaves "new york" unjoined. `name`: the word reads as a name, so a short skeleton is tried too
+ * ("Gaga" ~ غاغا).
  */
 function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolean, context: QueryContext): string[] {
   const token = tokens[i];
   if (!token) return [];
-  const joined: string[] = [];
-  for (const [first, second] of [[token, tokens[i + 1]], [tokens[i - 1], token]] as const) {
-    const neighbour = first === token ? second : first;
-    if (!first || !second || neighbour?.script !== "latin") continue;
-    const keys = arabicKeysForLatin(first.text + second.text);
-    if (isCapitalised(neighbour)) joined.push(...keys);
-    else if (!isCapitalised(token) && !isStopword(neighbour.text) && !foundAlone(token, context) && !foundAlone(neighbour, context)) {
-      joined.push(...keys.filter((k) => context.has(ARABIC_NAME + k)));
-    }
-  }
+  const unfound = (t: Token): boolean => !isCapitalised(t) && !isStopword(t.text) && !foundAlone(t, context);
+  const joined = [tokens[i - 1], tokens[i + 1]].flatMap((neighbour) => {
+    if (neighbour?.script !== "latin") return [];
+    const keys = arabicKeysForLatin(neighbour === tokens[i - 1] ? neighbour.text + token.text : token.text + neighbour.text);
+    if (isCapitalised(neighbour)) return keys;
+    return unfound(token) && unfound(neighbour) ? keys.filter((k) => context.has(ARABIC_NAME + k)) : [];
+  });
   return [...arabicKeysForLatin(token.text, name), ...joined];
 }
 

@@ -44,16 +44,27 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // year or a century ("On what date did that meeting take place?") that no quote dates. Not any "when": it is
   // answered as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   const type = questionType(question);
-  // So is one asking for a name ("What is the name of the UN envoy who visited?") whose best quote may name no one:
-  // the report says only that an envoy came (its other quotes, on other matters, name others).
+  const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
+  // So is one asking for a person's name ("What is the name of the UN envoy who visited?") whose best quote on that
+  // person (the first that matched the person's noun, else the first) may name no one: the report says only that an
+  // envoy came (its quote on Bamako names others).
   const unanswered = type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit));
-  const unnamed = type.name && chosen[0]?.ranked.named === false;
+  const onPerson = citations.findIndex((c) => isAbout(c, type.name?.persons ?? []));
+  const unnamed = type.name !== undefined && chosen[Math.max(0, onPerson)]?.ranked.named === false;
   if (unanswered || unnamed || (type.dated && !quoted.some((c) => mayAnswerDate(c.quote)))) {
     return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
   }
-  const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   return { kind: "answered", question, language, citations, timings: timings() };
 }
+
+/** Whether a quote matched one of `persons`, question words as written. */
+function isAbout(citation: Citation, persons: readonly string[]): boolean {
+  const asked = new Set(persons.map(bareWord));
+  return citation.matches?.some((m) => asked.has(bareWord(m.word))) ?? false;
+}
+
+/** A question word as written, in lower case and without an English possessive ("Envoy's": envoy). */
+const bareWord = (word: string): string => word.toLowerCase().replace(/['’]s$/u, "");
 
 /**
  * `citation` of `ranked` with the words in its quote that matched the question (see matchedWords), read from the

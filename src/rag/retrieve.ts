@@ -586,8 +586,12 @@ export class Retriever {
     return this.models.rank.languages?.includes(language) ?? true;
   }
 
-  /** Whether the sentence at `at`, or one beside it in its passage, may name someone (NAMED). */
+  /**
+   * Whether the sentence at `at`, or one beside it in its passage, may name someone (NAMED). Any may in an index that
+   * marks none (built before the mark, or of briefings without a name): only a mark's absence declines.
+   */
   private namesSomeone(at: number): boolean {
+    if (!this.queryContext.has(NAMED)) return true;
     const passage = this.sentences[at]?.passageIndex;
     return [at - 1, at, at + 1].some((j) => this.sentences[j]?.passageIndex === passage && this.sentenceBm25.contains(j, [NAMED]));
   }

@@ -50,6 +50,8 @@ describe("documentTerms", () => {
     // The briefing's sentence on the envoy Algeria let in names no one, nor does a sentence opening with a capital.
     expect(named("ومؤخراً سمحت البلاد بزيارة مبعوث أممي التقى عدة مسؤولين في أحزاب المعارضة والسلطة والمجتمع المدني")).toBe(false);
     expect(named("The envoy of the mission visited the region.")).toBe(false);
+    // A name the word lists hold as a word, after a title and its adjectives (found by a review).
+    expect(named("وأعلن وزير الداخلية الجزائري كريم جمال عن الخطة")).toBe(true);
   });
 
   it("keys a post's reply counter and a dateline as what they are, a counter by nothing else (رد is also a response)", () => {

@@ -267,6 +267,14 @@ describe("a name of two words typed in lower case", () => {
   });
 });
 
+describe("the Egyptian أنهي (which)", () => {
+  it("is a function word as written with ي, not أنهى (ended), whose normal form it shares (found by a review)", () => {
+    const words = (question: string): string[] => retriever.terms(question).map((t) => t.word);
+    expect(words("وهي بتزور أنهي بلد؟")).not.toContain("انهي");
+    expect(words("متى أنهى الوزير زيارته؟")).toContain("انهي");
+  });
+});
+
 describe("months", () => {
   it("are the text's الأشهر in English too (the dictionary has only الشهور), and asked so, a question is answered", async () => {
     expect(retriever.terms("what happened in recent months?").find((t) => t.word === "months")?.keys).toContain("اشهر");

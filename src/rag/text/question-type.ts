@@ -19,8 +19,11 @@ export interface QuestionType {
   readonly unit?: TimeUnit;
   /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
-  /** A person's name asked for ("what's the envoy's name?", "ما اسم المبعوث؟"): its answer gives one. */
-  readonly name: boolean;
+  /**
+   * A person's name asked for ("what's the envoy's name?", "ما اسم المبعوث؟"), with the question's nouns of the
+   * person (as written; none for "ومين كان اسمه؟"): its answer gives one.
+   */
+  readonly name?: { readonly persons: readonly string[] };
 }
 
 /** Units of time a count may be asked in, each with its words (English, and Arabic normalised, duals too). */
@@ -101,12 +104,13 @@ export function questionType(question: string): QuestionType {
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
   const quantity = EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic);
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic);
-  const name = asksPersonsName(question);
-  return quantity ? { quantity, time, dated, name, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated, name };
+  const persons = personsNameAsked(question);
+  const name = persons === undefined ? {} : { name: { persons } };
+  return quantity ? { quantity, time, dated, ...name, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated, ...name };
 }
 
-/** "name" or "names" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
-const EN_NAME = /^names?$/;
+/** "name", "names" or "surname" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
+const EN_NAME = /^(?:sur)?names?$/;
 /**
  * The noun "name" (normalised), with و or ف, the article or a pronoun (اسمه، اسمها، اسمو), its plural (أسماء), the
  * run-together ماسم (ما اسم), and the Maghrebi سمية with a pronoun (سميتو). Not باسم, "in the name of" and a name.
@@ -115,46 +119,55 @@ const AR_NAME = /^(?:[وف]?(?:ال)?اسم(?:ه|ها|هم|هما|و)?|[وف]?ا
 /**
  * Nouns of a person's role, English and Arabic (normalised, without the article): a name asked of one of them is a
  * person's, which the word lists seldom hold, where a newspaper's, a storm's or a property's often are words
- * (القدس العربي, بيريل, البدائية). Not words of another sense as well (عالم, world; ملك, owned; أم, or).
+ * (القدس العربي, بيريل, البدائية). Not words of another sense as well (عالم, world; ملك, owned; طالب, demanded;
+ * general; pilot).
  */
 const PERSON_NOUNS: ReadonlySet<string> = normalizedSet(
   `envoy ambassador minister president reporter journalist correspondent author writer official spokesman
   spokeswoman spokesperson leader king queen prince princess emperor player coach quarterback doctor actor actress
-  singer director founder governor mayor general commander secretary chairman chief captain pope bishop wife
-  husband son daughter father mother brother sister man men woman women person people scientist inventor engineer
-  artist poet composer explorer candidate representative rapporteur diplomat senator judge officer soldier pilot
-  astronaut owner manager teacher professor student host presenter editor photographer architect defender ruler
-  monarch
+  singer director founder governor mayor commander secretary chairman captain pope bishop wife husband son daughter
+  father mother brother sister man men woman women person people scientist inventor engineer artist poet composer
+  explorer candidate representative rapporteur diplomat senator judge officer soldier astronaut owner manager
+  teacher professor student presenter editor photographer architect defender ruler monarch
   مبعوث مبعوثة سفير سفيرة وزير وزيرة رئيس رئيسة صحفي صحفية صحافي صحافية مراسل مراسلة كاتب كاتبة مؤلف مؤلفة مسؤول
   مسؤولة متحدث متحدثة ناطق زعيم قائد ملكة أمير أميرة لاعب مدرب طبيب طبيبة ممثل ممثلة مغني مغنية مخرج مؤسس حاكم
-  محافظ عمدة جنرال أمين مدير مديرة إمبراطور زوج زوجة ابن ابنة أخ أخت رجل امرأة شخص مخترع مهندس فنان شاعر ملحن
-  مستكشف مرشح مرشحة مقرر مقررة دبلوماسي دبلوماسية سيناتور قاضي محامي ضابط جندي طيار مالك أستاذ طالب مذيع محرر
-  مصور مدافع حارس`,
+  محافظ عمدة أمين مدير مديرة إمبراطور زوج زوجة ابن ابنة أخ أخت رجل امرأة شخص مخترع مهندس فنان شاعر ملحن مستكشف
+  مرشح مرشحة مقرر مقررة دبلوماسي دبلوماسية سيناتور قاضي محامي ضابط جندي أستاذ مذيع محرر مصور مدافع حارس`,
 );
-/** Words a person's noun may stand from the word "name" ("the name of the UN envoy", "the US ambassador's name"). */
-const NAME_REACH = 4;
+/** Words a person's noun may stand before "name" ("the US ambassador's name") and after it ("the name of the Algerian foreign minister"). */
+const NAME_REACH = { before: 3, after: 6 } as const;
+/** "Who" in either language (not whose, nor من, also "from"): a name it asks for with a pronoun is a person's. */
+const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos مين منو شكون ومين ومنو وشكون");
+/** A person's pronoun before "name" ("her name", "his full name"). */
+const EN_POSSESSIVE = /^(?:his|her)$/;
+/** اسم, or the Maghrebi سمية, with a pronoun written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو): a thing's too. */
+const AR_PRONOUN_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
 
-/** "Who" in either language (not من, also "from"): a name it asks for is a person's. */
-const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos whose مين منو شكون ومين ومنو وشكون");
-/** A person's pronoun before "name" ("her name"). */
-const EN_POSSESSIVE = /^(?:his|her|their)$/;
-/** اسم, or the Maghrebi سمية, with a pronoun of a person written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو). */
-const AR_PERSONS_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
+/** Whether a normalised word is a person's noun, or its regular plural (envoys; الصحفيين, المسؤولون), with its clitics. */
+export const isPersonNoun = (word: string): boolean =>
+  writtenReadings(word).some((reading) => PERSON_NOUNS.has(reading) || PERSON_NOUNS.has(reading.replace(/(?:s|ين|ون)$/u, "")));
 
 /**
- * Whether a question asks for a person's name: "name" or اسم within NAME_REACH words of a person's noun, with a
- * person's pronoun ("his name", اسمه), or in a question asking "who" ("شكون هو المبعوث؟ واش اسمو؟").
+ * The person's nouns whose name a question asks for (as the question wrote them), or undefined when it asks for
+ * none: "name" or اسم near a person's noun ("the name of the UN envoy"); "her name"; اسمه with a person's noun or
+ * "who" anywhere in the question ("شكون هو المبعوث؟ واش سميتو؟", "ومين كان اسمه؟"; "المجلس … شو اسمه؟" asks a
+ * council's). Not "Name three countries …", a request.
  */
-function asksPersonsName(question: string): boolean {
-  const words = tokenize(question).map((t) => t.text.replace(/['’]s$/u, ""));
+function personsNameAsked(question: string): readonly string[] | undefined {
+  const tokens = tokenize(question);
+  const words = tokens.map((t) => t.text.replace(/['’]s$/u, ""));
+  const persons = tokens.filter((_, i) => isPersonNoun(words[i] as string)).map((t) => t.raw);
   const who = words.some((w) => ASKS_WHO.has(w));
-  return words.some((word, at) => {
-    if (!EN_NAME.test(word) && !AR_NAME.test(word)) return false;
-    if (who || AR_PERSONS_NAME.test(word) || EN_POSSESSIVE.test(words[at - 1] ?? "")) return true;
-    const near = words.slice(Math.max(0, at - NAME_REACH), at + NAME_REACH + 1);
-    // A noun or its regular plural (envoys; الصحفيين, المسؤولون).
-    return near.some((w) => writtenReadings(w).some((reading) => PERSON_NOUNS.has(reading) || PERSON_NOUNS.has(reading.replace(/(?:s|ين|ون)$/u, ""))));
+  const asked = words.some((word, at) => {
+    if (EN_NAME.test(word)) {
+      // "Name three countries …" asks for no name; "name of the UN envoy …?" does.
+      if (at === 0 && words[1] !== "of") return false;
+      if (words.slice(Math.max(0, at - 2), at).some((w) => EN_POSSESSIVE.test(w))) return true;
+    } else if (!AR_NAME.test(word)) return false;
+    if (AR_PRONOUN_NAME.test(word) && (who || persons.length > 0)) return true;
+    return words.slice(Math.max(0, at - NAME_REACH.before), at + NAME_REACH.after + 1).some(isPersonNoun);
   });
+  return asked ? persons : undefined;
 }
 
 const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});

@@ -27,7 +27,7 @@ ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh`;
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
 فين فاين كيف كيفاش شلون اشلون كم كام شحال اشحال قديش قداش هل لماذا ليش ليه علاش لاش اي أي ايه إيه أية
 وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه شقد اشكد شكد
-فيم علام حتام بم مم ممن عمن عما أنهي أنهو`;
+فيم علام حتام بم مم ممن عمن عما`;
 
 /**
  * Function words of Modern Standard Arabic and the dialects, verbs of saying, of seeing and of wanting among them
