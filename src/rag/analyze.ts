@@ -102,7 +102,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION, NAMED] : [MENTION, NAMED]);
   }
   // On a word of the sentence's own, not a token of its own, which would lengthen it for the ranking.
-  const named = content.findIndex((token, i) => mayName(token, token === tokens[0], isWord) || followsTitle(content, i));
+  const named = content.findIndex((token, i) => mayName(token, token === tokens[0], terms[i] ?? [], isWord) || followsTitle(content, i));
   if (named >= 0) terms[named]?.push(NAMED);
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   if (kind === "headline") terms.push([HEADLINE]);
@@ -117,12 +117,12 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
  * (every sentence opens so: the tweets' "Met today …", "Good conversation …" would all name someone), or an Arabic word no reading of which (as written, or after what may be clitics) the word lists know (ميستورا, سيسون,
  * لعمامرة). A verb form the lists do not hold (تزور) reads so too: the test errs towards "may", as it only lets a
  * question asking for a name be declined where no quote could give one ("ما اسم المبعوث الأممي؟", of an envoy the
- * report leaves unnamed).
+ * report leaves unnamed). `keys`: the word's index keys, any of which the lists know makes it a word.
  */
-function mayName(token: Token, first: boolean, isWord: (key: string) => boolean): boolean {
+function mayName(token: Token, first: boolean, keys: readonly string[], isWord: (key: string) => boolean): boolean {
   if (token.script === "latin") return !first && isCapitalised(token);
-  if (token.script !== "ar" || [...token.text].length < MIN_NAME_LETTERS) return false;
-  return ![token.text, ...cliticReadings(token.text)].some((reading) => isStopword(reading) || tokenKeys({ ...token, text: reading }).some(isWord));
+  if (token.script !== "ar" || [...token.text].length < MIN_NAME_LETTERS || keys.some(isWord)) return false;
+  return !cliticReadings(token.text).some((reading) => isStopword(reading) || tokenKeys({ ...token, text: reading }).some(isWord));
 }
 /** Letters an Arabic word needs to be taken for a name (two-letter words are function words or roots). */
 const MIN_NAME_LETTERS = 3;
@@ -694,11 +694,13 @@ function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolea
   const token = tokens[i];
   if (!token) return [];
   const unfound = (t: Token): boolean => !isCapitalised(t) && !isStopword(t.text) && !foundAlone(t, context);
+  let own: boolean | undefined;
   const joined = [tokens[i - 1], tokens[i + 1]].flatMap((neighbour) => {
     if (neighbour?.script !== "latin") return [];
     const keys = arabicKeysForLatin(neighbour === tokens[i - 1] ? neighbour.text + token.text : token.text + neighbour.text);
     if (isCapitalised(neighbour)) return keys;
-    return unfound(token) && unfound(neighbour) ? keys.filter((k) => context.has(ARABIC_NAME + k)) : [];
+    own ??= unfound(token);
+    return own && unfound(neighbour) ? keys.filter((k) => context.has(ARABIC_NAME + k)) : [];
   });
   return [...arabicKeysForLatin(token.text, name), ...joined];
 }
