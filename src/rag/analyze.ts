@@ -126,25 +126,30 @@ function mayName(token: Token, first: boolean, keys: readonly string[], isWord: 
 }
 /** Letters an Arabic word needs to be taken for a name (two-letter words are function words or roots). */
 const MIN_NAME_LETTERS = 3;
-/** Words a name may stand after a person's title, its adjectives between ("وزير الداخلية الجزائري كريم جمال"). */
-const TITLE_REACH = 3;
+/** Words a name may stand after a person's title, its complements between ("وزير خارجية الجزائر كريم جمال"). */
+const TITLE_REACH = 5;
 
 /**
  * Whether the Arabic word at `i` of a sentence's content words, without the article, names the person whose noun
  * comes within TITLE_REACH words before it: a name the word lists may hold as a word (كريم, أمل). The words between
- * carry the article ("وزير الداخلية الجزائري كريم جمال"), or the noun does, right before it ("الرئيس تبون"); an
- * indefinite noun's next word is its adjective ("مبعوث أممي", an envoy of the UN).
+ * carry the article ("وزير الداخلية الجزائري كريم جمال"), or head a construct whose next word does ("وزير خارجية
+ * الجزائر كريم جمال"), or the noun itself carries it, right before the name ("الرئيس تبون"); an indefinite noun's
+ * next word is its adjective ("مبعوث أممي", an envoy of the UN).
  */
 function followsTitle(content: readonly Token[], i: number): boolean {
   const token = content[i];
   if (token?.script !== "ar" || hasArticle(token.text)) return false;
   for (let title = i - 1; title >= Math.max(0, i - TITLE_REACH); title -= 1) {
     const noun = content[title] as Token;
-    if (noun.script === "ar" && isPersonNoun(noun.text)) return title < i - 1 || hasArticle(noun.text);
-    if (!hasArticle(noun.text)) return false;
+    if (noun.script === "ar" && isPersonNoun(noun.text)) return title < i - 1 || isDefinite(noun.text);
+    const construct = title + 1 < i && isDefinite((content[title + 1] as Token).text);
+    if (!isDefinite(noun.text) && !construct) return false;
   }
   return false;
 }
+
+/** A normalised word with the article; not a past of form VIII written as one (التقى, met; التزم, committed). */
+const isDefinite = (word: string): boolean => hasArticle(word) && !/^الت..$/u.test(word);
 
 /**
  * The words of `text` that a question term matches, with their offsets in `text`: what a reader is shown in

@@ -52,6 +52,7 @@ describe("documentTerms", () => {
     expect(named("The envoy of the mission visited the region.")).toBe(false);
     // A name the word lists hold as a word, after a title and its adjectives (found by a review).
     expect(named("وأعلن وزير الداخلية الجزائري كريم جمال عن الخطة")).toBe(true);
+    expect(named("وأعلن وزير خارجية الجزائر كريم جمال عن الخطة")).toBe(true);
   });
 
   it("keys a post's reply counter and a dateline as what they are, a counter by nothing else (رد is also a response)", () => {

@@ -6,8 +6,10 @@
  * may name no one does not give (see composeAnswer).
  */
 import { cliticReadings, writtenReadings } from "./clitics.js";
+import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
+import { isStopword } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 export interface QuestionType {
@@ -120,10 +122,10 @@ const AR_NAME = /^(?:[وف]?(?:ال)?اسم(?:ه|ها|هم|هما|و)?|[وف]?ا
  * Nouns of a person's role, English and Arabic (normalised, without the article): a name asked of one of them is a
  * person's, which the word lists seldom hold, where a newspaper's, a storm's or a property's often are words
  * (القدس العربي, بيريل, البدائية). Not words of another sense as well (عالم, world; ملك, owned; طالب, demanded;
- * general; pilot).
+ * official, general, pilot).
  */
 const PERSON_NOUNS: ReadonlySet<string> = normalizedSet(
-  `envoy ambassador minister president reporter journalist correspondent author writer official spokesman
+  `envoy ambassador minister president reporter journalist correspondent author writer spokesman
   spokeswoman spokesperson leader king queen prince princess emperor player coach quarterback doctor actor actress
   singer director founder governor mayor commander secretary chairman captain pope bishop wife husband son daughter
   father mother brother sister man men woman women person people scientist inventor engineer artist poet composer
@@ -134,23 +136,51 @@ const PERSON_NOUNS: ReadonlySet<string> = normalizedSet(
   محافظ عمدة أمين مدير مديرة إمبراطور زوج زوجة ابن ابنة أخ أخت رجل امرأة شخص مخترع مهندس فنان شاعر ملحن مستكشف
   مرشح مرشحة مقرر مقررة دبلوماسي دبلوماسية سيناتور قاضي محامي ضابط جندي أستاذ مذيع محرر مصور مدافع حارس`,
 );
-/** Words a person's noun may stand before "name" ("the US ambassador's name") and after it ("the name of the Algerian foreign minister"). */
-const NAME_REACH = { before: 3, after: 6 } as const;
 /** "Who" in either language (not whose, nor من, also "from"): a name it asks for with a pronoun is a person's. */
 const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos مين منو شكون ومين ومنو وشكون");
-/** A person's pronoun before "name" ("her name", "his full name"). */
+/** A person's pronoun before "name" ("her name"), with at most one of these between ("his full name"). */
 const EN_POSSESSIVE = /^(?:his|her)$/;
+const NAME_KINDS: ReadonlySet<string> = new Set(["full", "real", "first", "last", "middle", "maiden", "family", "given"]);
 /** اسم, or the Maghrebi سمية, with a pronoun written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو): a thing's too. */
 const AR_PRONOUN_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
+/** Where the noun phrase after "name of" ends: a determiner, a preposition, a relative or a verb's auxiliary. */
+const EN_PHRASE_END: ReadonlySet<string> = new Set(
+  "the a an who whom whose which that where when in at on for to by from with of is was are were did does do has had".split(" "),
+);
+/** Words English puts before the noun it names ("the name of the UN envoy"): skipped to the noun. */
+const EN_PHRASE_START: ReadonlySet<string> = new Set(["of", "the", "a", "an", "this", "that"]);
 
 /** Whether a normalised word is a person's noun, or its regular plural (envoys; الصحفيين, المسؤولون), with its clitics. */
 export const isPersonNoun = (word: string): boolean =>
   writtenReadings(word).some((reading) => PERSON_NOUNS.has(reading) || PERSON_NOUNS.has(reading.replace(/(?:s|ين|ون)$/u, "")));
 
 /**
+ * The words naming what "name" or اسم at `at` asks the name of: in Arabic the first word after it, اسم's genitive
+ * ("اسم المبعوث الأممي الذي …", "شو اسم هالوزير"); in English the possessive before it ("the US ambassador's name"),
+ * or the noun phrase after "of", to a determiner, a preposition or a relative ("the name of the Algerian foreign
+ * minister", "name of the UN envoy algeria allowed …"; not "… of the programme the president attended", nor "the
+ * official name of …").
+ */
+function namedWords(tokens: readonly Token[], words: readonly string[], at: number): readonly string[] {
+  if (!EN_NAME.test(words[at] as string)) {
+    const next = words.slice(at + 1).find((w) => !isStopword(w));
+    return next === undefined ? [] : [withoutDemonstrative(next) ?? next];
+  }
+  const before = tokens[at - 1];
+  if (before && /['’]s$/u.test(before.raw)) return [words[at - 1] as string];
+  if (words[at + 1] !== "of") return [];
+  let start = at + 1;
+  while (start < words.length && EN_PHRASE_START.has(words[start] as string)) start += 1;
+  let end = start;
+  while (end < words.length && !EN_PHRASE_END.has(words[end] as string)) end += 1;
+  return words.slice(start, end);
+}
+
+/**
  * The person's nouns whose name a question asks for (as the question wrote them), or undefined when it asks for
- * none: "name" or اسم near a person's noun ("the name of the UN envoy"); "her name"; اسمه with a person's noun or
- * "who" anywhere in the question ("شكون هو المبعوث؟ واش سميتو؟", "ومين كان اسمه؟"; "المجلس … شو اسمه؟" asks a
+ * none: "name" or اسم of a person's noun (see namedWords: "the name of the UN envoy", "ما اسم المبعوث"; not "ما اسم
+ * البرنامج المقرر", the scheduled programme, nor "What is the official name of …"); "her name"; اسمه with a person's
+ * noun or "who" anywhere in the question ("شكون هو المبعوث؟ واش سميتو؟", "ومين كان اسمه؟"; "المجلس … شو اسمه؟" asks a
  * council's). Not "Name three countries …", a request.
  */
 function personsNameAsked(question: string): readonly string[] | undefined {
@@ -162,10 +192,11 @@ function personsNameAsked(question: string): readonly string[] | undefined {
     if (EN_NAME.test(word)) {
       // "Name three countries …" asks for no name; "name of the UN envoy …?" does.
       if (at === 0 && words[1] !== "of") return false;
-      if (words.slice(Math.max(0, at - 2), at).some((w) => EN_POSSESSIVE.test(w))) return true;
+      const [first, second] = [words[at - 1] ?? "", words[at - 2] ?? ""];
+      if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
     } else if (!AR_NAME.test(word)) return false;
-    if (AR_PRONOUN_NAME.test(word) && (who || persons.length > 0)) return true;
-    return words.slice(Math.max(0, at - NAME_REACH.before), at + NAME_REACH.after + 1).some(isPersonNoun);
+    if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0;
+    return namedWords(tokens, words, at).some(isPersonNoun);
   });
   return asked ? persons : undefined;
 }

@@ -77,6 +77,15 @@ describe("a person's name asked for", () => {
     ["name of the UN envoy algeria allowed to visit recently?", true],
     ["ما اسم القرار الذي طالب به المجلس؟", false],
     ["What is the name of the general review?", false],
+    // Found by a second review: a person in the clause after the thing named, an adjective that is also a title.
+    ["ما اسم البرنامج الذي أطلق بحضور الرئيس؟", false],
+    ["What is the name of the programme the president attended?", false],
+    ["What is the name of the agency whose director resigned?", false],
+    ["What is the official name of the programme launched in the southern provinces?", false],
+    ["ما اسم الهيئة المسؤولة عن التحقيق في الصفقة؟", false],
+    ["What is her country's name?", false],
+    ["ما اسم وزير خارجية الجزائر؟", true],
+    ["شو اسم هالمبعوث؟", true],
     ["ماذا قال المتحدث باسم الحكومة؟", false],
     ["من هو المبعوث الأممي؟", false],
   ])("%s -> %s", (question, name) => {
