@@ -157,9 +157,9 @@ export const isPersonNoun = (word: string): boolean =>
 /**
  * The words naming what "name" or اسم at `at` asks the name of: in Arabic the first word after it, اسم's genitive
  * ("اسم المبعوث الأممي الذي …", "شو اسم هالوزير"); in English the possessive before it ("the US ambassador's name"),
- * or the noun phrase after "of", to a determiner, a preposition or a relative ("the name of the Algerian foreign
- * minister", "name of the UN envoy algeria allowed …"; not "… of the programme the president attended", nor "the
- * official name of …").
+ * or the noun phrase after "of" or after a request's "Name", to a determiner, a preposition or a relative ("the
+ * name of the Algerian foreign minister", "name of the UN envoy algeria allowed …", "Name the envoy who …"; not "…
+ * of the programme the president attended", nor "the official name of …").
  */
 function namedWords(tokens: readonly Token[], words: readonly string[], at: number): readonly string[] {
   if (!EN_NAME.test(words[at] as string)) {
@@ -168,7 +168,8 @@ function namedWords(tokens: readonly Token[], words: readonly string[], at: numb
   }
   const before = tokens[at - 1];
   if (before && /['’]s$/u.test(before.raw)) return [words[at - 1] as string];
-  if (words[at + 1] !== "of") return [];
+  // Or, opening the question, the request's object ("Name the envoy who …"; "Name three countries …" names none).
+  if (words[at + 1] !== "of" && at > 0) return [];
   let start = at + 1;
   while (start < words.length && EN_PHRASE_START.has(words[start] as string)) start += 1;
   let end = start;
@@ -181,7 +182,7 @@ function namedWords(tokens: readonly Token[], words: readonly string[], at: numb
  * none: "name" or اسم of a person's noun (see namedWords: "the name of the UN envoy", "ما اسم المبعوث"; not "ما اسم
  * البرنامج المقرر", the scheduled programme, nor "What is the official name of …"); "her name"; اسمه with a person's
  * noun or "who" anywhere in the question ("شكون هو المبعوث؟ واش سميتو؟", "ومين كان اسمه؟"; "المجلس … شو اسمه؟" asks a
- * council's). Not "Name three countries …", a request.
+ * council's). "Name the envoy who …" asks one too; "Name three countries …" does not.
  */
 function personsNameAsked(question: string): readonly string[] | undefined {
   const tokens = tokenize(question);
@@ -190,8 +191,6 @@ function personsNameAsked(question: string): readonly string[] | undefined {
   const who = words.some((w) => ASKS_WHO.has(w));
   const asked = words.some((word, at) => {
     if (EN_NAME.test(word)) {
-      // "Name three countries …" asks for no name; "name of the UN envoy …?" does.
-      if (at === 0 && words[1] !== "of") return false;
       const [first, second] = [words[at - 1] ?? "", words[at - 2] ?? ""];
       if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
     } else if (!AR_NAME.test(word)) return false;

@@ -74,6 +74,7 @@ describe("a person's name asked for", () => {
     ["المجلس اللي صارت الجزائر عضو فيه في أكتوبر، شو اسمه؟", false],
     ["Who published this report? What's the newspaper's name?", false],
     ["Name three countries the minister visited", false],
+    ["Name the envoy who visited Algeria", true],
     ["name of the UN envoy algeria allowed to visit recently?", true],
     ["ما اسم القرار الذي طالب به المجلس؟", false],
     ["What is the name of the general review?", false],
