@@ -56,7 +56,7 @@ import {
   PRESENT_ROOT,
   VERB_ENDING,
 } from "./text/verbs.js";
-import { correctEnglish, relatedWords, translate, translateWord, type SpellingContext } from "./translate.js";
+import { correctEnglish, heldEnglishKeys, relatedWords, translate, translateWord, type SpellingContext } from "./translate.js";
 import type { PassageKind } from "./types.js";
 
 export const ARABIC_NAME = "~";
@@ -114,7 +114,8 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
 
 /**
  * Whether a word of a sentence may name someone (as an @handle does): a capitalised Latin word not its first
- * (every sentence opens so: the tweets' "Met today …", "Good conversation …" would all name someone), or an Arabic word no reading of which (as written, or after what may be clitics) the word lists know (ميستورا, سيسون,
+ * (every sentence opens so: the tweets' "Met today …", "Good conversation …" would all name someone), or an Arabic
+ * word no reading of which (as written, or after what may be clitics) the word lists know (ميستورا, سيسون,
  * لعمامرة). A verb form the lists do not hold (تزور) reads so too: the test errs towards "may", as it only lets a
  * question asking for a name be declined where no quote could give one ("ما اسم المبعوث الأممي؟", of an envoy the
  * report leaves unnamed). `keys`: the word's index keys, any of which the lists know makes it a word.
@@ -698,7 +699,7 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
 function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolean, context: QueryContext): string[] {
   const token = tokens[i];
   if (!token) return [];
-  const unfound = (t: Token): boolean => !isCapitalised(t) && !isStopword(t.text) && !foundAlone(t, context);
+  const unfound = (t: Token): boolean => !isCapitalised(t) && !isStopword(t.text) && heldEnglishKeys(t.text, context).length === 0;
   let own: boolean | undefined;
   const joined = [tokens[i - 1], tokens[i + 1]].flatMap((neighbour) => {
     if (neighbour?.script !== "latin") return [];
@@ -708,12 +709,6 @@ function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolea
     return own && unfound(neighbour) ? keys.filter((k) => context.has(ARABIC_NAME + k)) : [];
   });
   return [...arabicKeysForLatin(token.text, name), ...joined];
-}
-
-/** Whether the corpus holds an English word's stem or one of its translations. */
-function foundAlone(token: Token, context: QueryContext): boolean {
-  const stem = stemEnglish(token.text);
-  return context.has(stem) || translate(token.text, stem, context.lexicon).some(context.has);
 }
 
 /** Which, in Arabic: the word after it is a noun ("أي بلد", "انهي دولة"). */

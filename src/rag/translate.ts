@@ -97,6 +97,12 @@ export interface SpellingContext {
   readonly english: FuzzyVocabulary;
 }
 
+/** The keys of an English word the corpus holds: its translations, and its stem where the corpus writes it in English. */
+export function heldEnglishKeys(word: string, context: Pick<SpellingContext, "lexicon" | "has">): string[] {
+  const stem = stemEnglish(word);
+  return [...translate(word, stem, context.lexicon), stem].filter(context.has);
+}
+
 /**
  * Adds the translations of the English word `word` stands for, among those the word lists translate into the
  * corpus: the word its chat shorthand is (SHORTHAND), its American spelling, itself with two neighbouring letters
@@ -107,8 +113,7 @@ export interface SpellingContext {
 export function correctEnglish(word: string, keys: Set<string>, context: SpellingContext): number {
   // The word meant: its translations, and its stem where the corpus writes it in English (a tweet's "Rights").
   const add = (english: string): boolean => {
-    const stem = stemEnglish(english);
-    const found = [...translate(english, stem, context.lexicon), stem].filter(context.has);
+    const found = heldEnglishKeys(english, context);
     for (const k of found) keys.add(k);
     return found.length > 0;
   };
