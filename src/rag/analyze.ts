@@ -672,6 +672,10 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
     const otherStem = stemEnglish(other);
     if (context.has(otherStem)) keys.add(otherStem);
   }
+  // Or, for a verb's base form or its third person ("meet", "meets"), with an irregular form: "Met today with …",
+  // another form, which ranks. Not for "meeting", a noun as often ("Where was that meeting held?").
+  const base = lexicon.inflections.has(token.text) ? token.text : token.text.replace(/e?s$/u, "");
+  for (const form of lexicon.inflections.get(base) ?? []) relatives.add(form);
   // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
   // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress),
   // and which does not keep the word from the misspelling and cognate look-ups (secret is not secretari).

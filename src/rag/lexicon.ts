@@ -57,7 +57,8 @@ const MIN_SNOWBALL_TRANSLATION_KEY = 4;
  * names as the text writes them too (نهر النيل, جبل طارق: Gibraltar is not طارق, Tariq).
  */
 export const PLACE_HEADS: ReadonlySet<string> = normalizedSet("مدينة بلدة قرية ميناء ولاية مقاطعة إقليم");
-/** WordNet's column of synonyms (after the base forms and the derivations), see scripts/build-wordnet.ts. */
+/** WordNet's columns, see scripts/build-wordnet.ts: an irregular form's base forms, derivations, synonyms. */
+const IRREGULAR_COLUMN = 0;
 const SYNONYMS_COLUMN = 2;
 /**
  * Bump when the parsed form of the word lists (below) changes: a saved one of another version is parsed anew.
@@ -68,8 +69,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 10: the broken plurals the lists attest (numberPairs). Versions 11 and 12: a bare past's present forms
  * (presentForms), with the past's key. Version 13: for the headwords whose past the lists know only (verbsOf).
  * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
+ * Version 16: each related word's column, not only whether it is a synonym.
  */
-const WORD_LISTS_VERSION = 15;
+const WORD_LISTS_VERSION = 16;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -92,6 +94,8 @@ export interface Lexicon {
   readonly cognates: ReadonlyMap<string, readonly string[]>;
   /** Arabic key -> the corpus's keys of the same noun in the other number, broken plurals (see numberPairsOf). */
   readonly numberForms: ReadonlyMap<string, readonly string[]>;
+  /** An English verb's base form -> the stems of its irregular forms that the corpus writes in English (meet -> met). */
+  readonly inflections: ReadonlyMap<string, readonly string[]>;
 }
 
 const translatedKeySets = new WeakMap<Lexicon, ReadonlySet<string>>();
@@ -137,6 +141,8 @@ export interface SerializedLexicon {
   readonly cognates: MapEntries;
   /** Arabic key -> the corpus's keys of the same noun in the other number (absent in an index of format 8's first lexicons). */
   readonly numberForms?: MapEntries;
+  /** An English verb's base form -> the stems of its irregular forms the corpus writes in English (absent before keys-v143). */
+  readonly inflections?: MapEntries;
 }
 
 /** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
@@ -260,10 +266,10 @@ interface WordLists {
   /** Per stem (string), its places in `inverses`: kept when the corpus has the stem. */
   readonly inversesByStem: Postings;
   /**
-   * Each related word of a WordNet line: the line's word, its stem, the related word (strings), and whether it is
-   * a base form or derivation (1) rather than a synonym (0).
+   * Each related word of a WordNet line: the line's word, its stem, the related word (strings), and its column: a
+   * base form of an irregular form (0), a derivation (1) or a synonym (2).
    */
-  readonly related: { readonly word: Uint32Array; readonly stem: Uint32Array; readonly other: Uint32Array; readonly derived: Uint8Array };
+  readonly related: { readonly word: Uint32Array; readonly stem: Uint32Array; readonly other: Uint32Array; readonly column: Uint8Array };
   /** Per headword, the places in `related` naming it: kept when the headword translates into the corpus. */
   readonly relatedByHeadword: Postings;
   /** Per stem, the places in `related` naming a word that is no headword and has that stem: kept when the stem translates. */
@@ -403,7 +409,7 @@ function parseLists(paths: LexiconPaths): WordLists {
     if (list) list.push(stem);
     else stemsBySkeleton.set(bones, [stem]);
   }
-  const related = { word: [] as number[], stem: [] as number[], other: [] as number[], derived: [] as number[] };
+  const related = { word: [] as number[], stem: [] as number[], other: [] as number[], column: [] as number[] };
   // Per related word, what decides whether it translates: its headword's number, or (-1 - its stem's string).
   const decider: number[] = [];
   const deciderOf = new Map<string, number>();
@@ -419,7 +425,7 @@ function parseLists(paths: LexiconPaths): WordLists {
           related.word.push(w);
           related.stem.push(stem);
           related.other.push(id(other));
-          related.derived.push(column < SYNONYMS_COLUMN ? 1 : 0);
+          related.column.push(column);
           let d = deciderOf.get(other);
           if (d === undefined) deciderOf.set(other, (d = known.get(other) ?? -1 - id(stemEnglish(other))));
           decider.push(d);
@@ -446,7 +452,7 @@ function parseLists(paths: LexiconPaths): WordLists {
       word: Uint32Array.from(related.word),
       stem: Uint32Array.from(related.stem),
       other: Uint32Array.from(related.other),
-      derived: Uint8Array.from(related.derived),
+      column: Uint8Array.from(related.column),
     },
     relatedByHeadword: postingsOf(decider, known.size),
     relatedByStem: postingsOf(decider.map((d) => (d < 0 ? -1 - d : -1)), strings.length),
@@ -581,8 +587,15 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     const stem = `*${strings[relations.stem[place] as number] as string}`;
     add(related, word, other);
     add(related, stem, other);
-    if (relations.derived[place] === 1) add(derived, stem, other);
+    if ((relations.column[place] as number) < SYNONYMS_COLUMN) add(derived, stem, other);
   }
+  // The irregular forms the corpus writes in English, by their base form: a question's "meet" finds a tweet's "Met
+  // today with …" (the other way, "met" finds "meet", is `related`'s).
+  const inflections = new Map<string, Set<string>>();
+  relations.column.forEach((column, place) => {
+    const formStem = strings[relations.stem[place] as number] as string;
+    if (column === IRREGULAR_COLUMN && corpusKeys.has(formStem)) add(inflections, strings[relations.other[place] as number] as string, formStem);
+  });
   const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
   return {
     // Headwords in the lists' order, as a walk over the entries would first name them.
@@ -594,6 +607,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     derived: entries(derived),
     cognates: entries(cognates),
     numberForms: entries(numberFormsOf(corpusKeys, lists)),
+    inflections: entries(inflections),
   };
 }
 
@@ -726,5 +740,6 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     derived: new Map(data.derived),
     cognates: new Map(data.cognates),
     numberForms: new Map(data.numberForms ?? []),
+    inflections: new Map(data.inflections ?? []),
   };
 }

@@ -250,6 +250,19 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("met", ctx).some((k) => k.startsWith("صادف"))).toBe(false);
   });
 
+  it("finds an irregular form the corpus writes in English from its base form: 'meet' finds a tweet's 'Met today'", () => {
+    const wordnet = join(dir, "wordnet.tsv");
+    writeFileSync(wordnet, ["met\tmeet\t\t", "took\ttake\t\t", "meeting\t\tmeet\t"].join("\n"));
+    writeFileSync(paths.dictionary, ["meet\tاجتماع\t"].join("\n"));
+    const keys = corpus("Met today with the council. في اجتماع");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, { ...paths, wordnet })), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
+    for (const word of ["meet", "meets"]) expect(keysOf(word, ctx), word).toEqual(expect.arrayContaining(["met", "اجتماع"]));
+    // "meeting" is as often a noun: "Where was that meeting held?" is not asking when someone met.
+    expect(keysOf("meeting", ctx)).not.toContain("met");
+    // Only the forms the corpus writes: "take" finds no "took" here.
+    expect(keysOf("take", ctx)).not.toContain("took");
+  });
+
   it("prunes to each corpus anew though the word lists are parsed once per process", () => {
     const first = buildLexicon(corpus("ندعم بعثة مينورسو"), paths);
     const second = buildLexicon(corpus("المهمة صعبة"), paths);
@@ -383,13 +396,13 @@ function parseForWalk(paths: LexiconPaths) {
       entries.push({ english, stem: stemEnglish(english), translations });
     }
   }
-  // Per line: the word, its stem, and each related word with whether it is a base form or derivation (the first
-  // two columns) rather than a synonym (the third).
-  const wordnet: [string, string, [string, boolean][]][] = [];
+  // Per line: the word, its stem, and each related word with its column: a base form (0), a derivation (1), a
+  // synonym (2).
+  const wordnet: [string, string, [string, number][]][] = [];
   for (const line of paths.wordnet ? readFileSync(paths.wordnet, "utf8").split("\n") : []) {
     if (!line || line.startsWith("#")) continue;
     const [word = "", ...columns] = line.split("\t");
-    wordnet.push([word, stemEnglish(word), columns.flatMap((c, i) => (c ? c.split("|").map((w): [string, boolean] => [w, i < 2]) : []))]);
+    wordnet.push([word, stemEnglish(word), columns.flatMap((c, i) => (c ? c.split("|").map((w): [string, number] => [w, i]) : []))]);
   }
   return { entries, wordnet, oneWords };
 }
@@ -438,12 +451,15 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
   const related = new Map<string, Set<string>>();
   const derived = new Map<string, Set<string>>();
+  // An irregular form the corpus writes in English, under its base form.
+  const inflections = new Map<string, Set<string>>();
   for (const [word, stem, others] of wordnet) {
-    for (const [other, isDerived] of others) {
+    for (const [other, column] of others) {
+      if (column === 0 && corpusKeys.has(stem)) add(inflections, other, stem);
       if (!translates(other)) continue;
       add(related, word, other);
       add(related, `*${stem}`, other);
-      if (isDerived) add(derived, `*${stem}`, other);
+      if (column < 2) add(derived, `*${stem}`, other);
     }
   }
   // Broken plurals: a one-word translation of an English word and one of its plural's (or its own) whose written forms (article
@@ -482,6 +498,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     derived: nonEmpty(derived),
     cognates: nonEmpty(cognates),
     numberForms: nonEmpty(numberForms),
+    inflections: nonEmpty(inflections),
   };
 }
 

@@ -179,6 +179,11 @@ describe("rag.answer", () => {
     expect(quotedText(answer)).toContain("National Human Rights Council #CNDH");
   });
 
+  it("finds a tweet written with an irregular form of the question's verb ('meet' for 'Met today with …')", async () => {
+    const answer = await rag.answer("Which Algerian human rights body did the US envoy meet with?");
+    expect(quotedText(answer)).toContain("National Human Rights Council #CNDH");
+  });
+
   it("finds a tweet through a French handle, from English and from Arabic (@interieur_dz for 'interior')", async () => {
     for (const question of ["Who did she sit down with at the Algerian interior ministry?", "متى نشرت تغريدة لقاء وزارة الداخلية؟"]) {
       const answer = await rag.answer(question);
