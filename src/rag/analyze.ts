@@ -45,6 +45,7 @@ import {
   DIALECT_PRESENT,
   FORM_VIII_PRESENT,
   FUTURE_OF,
+  formIIIForms,
   formVRests,
   HOLLOW_NOUN,
   HOLLOW_PAST_WORD,
@@ -749,6 +750,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
   formVIIIKeys(token, verb, context, keySets);
   formVKeys(token, verb, context, keySets);
+  if (!ownFound) for (const form of formIIIForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) and that is found
   // nowhere may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a

@@ -72,6 +72,14 @@ describe("the dialects' passive", () => {
   });
 });
 
+describe("a form III verb", () => {
+  it("finds its verbal noun where the text writes that and not the verb (يشارك: the text's مشاركته), as the word itself", () => {
+    const [verb] = queryTerms("ووين كان يشارك؟", context("في مداخلته خلال مشاركته بعاصمة الكونغو"));
+    expect(verb?.keys).toContain("مشارك");
+    expect(verb?.weight).toBe(1);
+  });
+});
+
 describe("a name run together with another in a handle", () => {
   it("finds a surname that begins or ends a corpus word of a handle as that word, at a word's weight", () => {
     const drareni = queryTerms("What did Drareni say?", context("correspondent @khaleddrareni")).find((t) => t.word === "drareni");

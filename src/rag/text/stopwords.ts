@@ -65,7 +65,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت الشي
-حدث يحدث جرى يجري حصل يحصل انعقد ينعقد تنعقد انعقدت
+حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
 باش بلي راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
@@ -78,14 +78,15 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  * Demonstratives, the dialects' verbs of saying and of wanting and the prepositions a question asks "about" with,
  * which a follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعايزين حل شكله ايه؟",
  * "وعن مالي؟", "وبخصوص مالي؟", "وفيه مفاوضات؟", and is there …; "وبعد كده؟", and after that; "وغير الدائمة كم؟", and
- * the non-permanent ones):
+ * the non-permanent ones; "واتعمل فين وإمتى؟", and where and when was it held, as "held" is in English):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
 const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
 عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت كانوا مع
-عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك`;
+عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك
+انعقد ينعقد تنعقد انعقدت اتعمل اتعملت اتعملو اتعملوا انعمل انعملت`;
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
 const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;

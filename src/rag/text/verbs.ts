@@ -108,6 +108,22 @@ export function augmentedForms(word: string): string[] {
   return [];
 }
 
+/**
+ * The present of form III (يشارك, تناقش, يتابع, يوافق): the prefix, a root letter, ا, the two others, an ending or
+ * none.
+ */
+const FORM_III_PRESENT = new RegExp(`^[يتن]([^اي])ا(\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`, "u");
+
+/**
+ * The past and the verbal noun of a form III verb in the present tense (يشارك: شارك, مشاركة; تناقش: ناقش, مناقشة),
+ * where a question writes the verb and the text its noun ("ووين كان يشارك؟", the text's "خلال مشاركته"). Made from
+ * the letters alone; the caller keeps the shapes the corpus holds.
+ */
+export function formIIIForms(verb: string): string[] {
+  const [, r1, r2, r3] = FORM_III_PRESENT.exec(verb) ?? [];
+  return r1 && r2 && r3 ? [`${r1}ا${r2}${r3}`, `م${r1}ا${r2}${r3}ه`] : [];
+}
+
 /** The present tense's prefixes for he or she, you, and we. */
 const PERSONS = "يتن";
 

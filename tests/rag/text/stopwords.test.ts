@@ -41,6 +41,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["وانعقد", "فانعقدت", "واتعمل", "اتعملت"])("reads %s ((and) was held, as 'held' is in English) as a function word, with و or ف too", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["imo", "omg", "hey"])("keeps %s, which may be an acronym or a name (IMO, the maritime organisation), a word of its own (found by a review)", (word) => {
     expect(stop(word)).toBe(false);
   });

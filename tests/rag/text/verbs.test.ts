@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { DIALECT_FUTURE, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { DIALECT_FUTURE, formIIIForms, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -12,6 +12,21 @@ describe("hollowForms", () => {
 
   it("gives nothing for a key of another shape", () => {
     for (const key of ["دعم", "زيارات", "اجتماع", "ميشال", "~ZR:1", "visit"]) expect(hollowForms(key), key).toEqual([]);
+  });
+});
+
+describe("formIIIForms", () => {
+  it.each([
+    ["يشارك", ["شارك", "مشاركه"]],
+    ["تناقشها", ["ناقش", "مناقشه"]],
+    ["يساهمون", ["ساهم", "مساهمه"]],
+    ["يتابع", ["تابع", "متابعه"]],
+  ])("reads %s as a form III present: its past and its verbal noun", (verb, forms) => {
+    expect(formIIIForms(normalizeToken(verb))).toEqual(forms);
+  });
+
+  it.each(["يتفاعل", "شارك", "مشاركة", "يقول", "ياسين"])("reads no form III present in %s", (word) => {
+    expect(formIIIForms(normalizeToken(word))).toEqual([]);
   });
 });
 
