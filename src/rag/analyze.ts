@@ -315,8 +315,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
-  // Every word counts for the account and author-name terms, a repeated one too.
-  if (words.some((w) => w.asksForAccount)) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
+  // Every word counts for the account and author-name terms, a repeated one too. Not a question asking when ("when
+  // was it posted?"): it asks for a date, which every tweet has, not for the one mentioning its author's account.
+  if (!type.time && words.some((w) => w.asksForAccount)) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   // The outlet word itself is a function word in other questions ("how did the newspaper describe …").
   if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
   if (published) terms.push({ word: published.text, raw: published.raw, keys: [PUBLISHED], weight: 1 });

@@ -286,6 +286,14 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("How long ago was it posted?", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
   });
 
+  it("quotes that tweet, with its date, for 'When was it posted?' after it: no longer only the one mentioning its author", async () => {
+    const first = await two.core.answer("sisson tweet about the CNDH - what was it about");
+    expect(quotes(first)[0]).toContain("#CNDH");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const dated = quotes(await two.core.answer("when was it posted?", { context: { turns } })).find((q) => q.includes("#CNDH"));
+    expect(dated).toContain("٢٣ يناير ٢٠٢٣");
+  });
+
   it("declines 'Who said that?' where no speaker is named near the quote: the report's own words (found by a review)", async () => {
     const first = await two.core.answer("Why was Algeria criticised internationally?");
     expect(quotes(first)[0]).toContain("عرضة للانتقادات الدولية");
