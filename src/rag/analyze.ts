@@ -877,20 +877,24 @@ const MIN_CLITIC_REST = 4;
  * MIN_CLITIC_REST letters remain and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
  * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.) Three letters after ل are a rest too
  * where the lists translate them and the corpus has them ("لملف الجزائر", for Algeria's file; لجنة's جنة is no
- * word of a corpus on committees); ب the stemmer reads off itself (بملف), and not ك, which begins too many words and
- * names (كوبا, كمال), nor a rest beginning with ل (the stemmer reads لل as ل and the article: للور لودون, Lord
- * Loudoun, met the name Lauren's لور).
+ * word of a corpus on committees); so are three after ب, which the stemmer reads off itself (بملف) but not before
+ * an alef (بآخر); not ك, which begins too many words and names (كوبا, كمال), nor a rest beginning with ل (the
+ * stemmer reads لل as ل and the article: للور لودون, Lord Loudoun, met the name Lauren's لور).
  */
 function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {
   for (const { keys: restKeys } of rests) if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
-  const short = LAM_AND_THREE.exec(token.text)?.[1];
+  const [, afterLam, afterOther] = PREPOSITION_AND_THREE.exec(token.text) ?? [];
+  const short = afterLam ?? afterOther;
   if (short === undefined) return;
   const words = translatedKeys(context.lexicon);
   for (const k of tokenKeys({ ...token, text: short })) if (words.has(k)) keys.add(k);
 }
 
-/** ل (after و or ف, perhaps) before three letters, the first no ل: the rest read by cliticKeys. */
-const LAM_AND_THREE = /^[وف]?ل([^ل]..)$/u;
+/**
+ * ل (after و or ف, perhaps) before three letters, the first no ل, or ب before three: the rest read by cliticKeys
+ * where the word lists know it ("بآخر تدخل له", in his last intervention: آخر).
+ */
+const PREPOSITION_AND_THREE = /^[وف]?(?:ل([^ل]..)|ب(...))$/u;
 
 /** A reading of a word with what may be clitics read off (cliticReadings): those letters, and the rest's keys. */
 interface CliticRest {

@@ -188,6 +188,13 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("للور لودون", ctx)).not.toContain("لور");
   });
 
+  it("reads three letters after ب as a word where the lists translate them: بآخر (in the last), which the stemmer keeps whole", () => {
+    writeFileSync(paths.dictionary, ["last\tآخر\t"].join("\n"));
+    const ctx = context("وفي آخر تدخل له أكد الوزير");
+    const keysOfWord = (word: string): string[] => tokenKeys(tokenize(word)[0]!);
+    expect(keysOf("شنو أكد بآخر تدخل إله؟", ctx)).toEqual(expect.arrayContaining(keysOfWord("آخر")));
+  });
+
   it("reaches a corpus word spelt in another language through its English cousin, for a word found nowhere else", () => {
     writeFileSync(paths.dictionary, ["interior\tالداخلية\t", "amazon\tالأمازون\t", "intern\tمتدرب\t"].join("\n"));
     const ctx = context("التقت الوزير في @interieur_dz وزارت غابة الأمازون (Amazonia)");
