@@ -45,6 +45,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["whether", "regarding", "however", "thanks", "quote"])("reads %s, a conjunction, a preposition or a courtesy, as a function word (found nowhere, 'whether' met a word's consonants)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["imo", "omg", "hey"])("keeps %s, which may be an acronym or a name (IMO, the maritime organisation), a word of its own (found by a review)", (word) => {
     expect(stop(word)).toBe(false);
   });
