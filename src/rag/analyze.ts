@@ -718,7 +718,7 @@ function latinToArabicNameKeys(tokens: readonly Token[], i: number, name: boolea
 }
 
 /** Which, in Arabic: the word after it is a noun ("أي بلد", "انهي دولة"). */
-const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي اني");
+const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي اني ياتو ياتا ياتي");
 
 /**
  * An Arabic question word's keys: the forms of its verb (dialect present, form V, VI and VIII,

@@ -136,11 +136,15 @@ const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرل
  * Words for the report itself. A question on when something went up names the report: "When was that posted?"
  * after a question on a tweet asks for the tweet's stamp, and نشرت with a person is her post.
  */
-const ARTICLE_WORDS = normalizedSet("article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة");
+const ARTICLE_WORDS = normalizedSet(
+  "article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة للمقال للتقرير للخبر للقصة للصفحة",
+);
 
 /** Words for a report's headline, and for its title (which is also a person's: "her job title"). */
-const HEADLINE_WORDS = normalizedSet("headline headlines");
+const HEADLINE_WORDS = normalizedSet("headline headlines subtitle subheadline subhead");
 const TITLE_WORDS = normalizedSet("title عنوان العنوان");
+/** An Arabic title's adjective, between it and the report it names ("العنوان الفرعي للتقرير", the report's subtitle). */
+const TITLE_ADJECTIVES = normalizedSet("الفرعي الرئيسي الكامل");
 /** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */
 const THE_HEADLINE = normalizedSet("the its this");
 /**
@@ -154,8 +158,8 @@ const POINTING_AR = normalizedSet("هذا هذه ذلك تلك هاد هادا �
 /**
  * The word of a question asking for the report's headline, or undefined: "headline" after "the" or a word for the
  * report ("what's the headline", "the article's headline"); a title or عنوان next to a word for the report ("the
- * article's title", "title of the report", "ما عنوان المقال؟", "عنوان هذا المقال"; not "What title does the article give
- * Sison?").
+ * article's title", "title of the report", "ما عنوان المقال؟", "عنوان هذا المقال", "العنوان الفرعي للتقرير"; not "What
+ * title does the article give Sison?").
  */
 export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   const report = (i: number): boolean => ARTICLE_WORDS.has(tokens[i]?.text ?? "");
@@ -164,7 +168,8 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
     const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
     const of = tokens[i + 1]?.text === "of";
     const next = of ? i + 2 : i + 1;
-    const after = (of ? POINTING_EN : POINTING_AR).has(tokens[next]?.text ?? "") ? next + 1 : next;
+    const pointing = (of ? POINTING_EN : POINTING_AR).has(tokens[next]?.text ?? "") || TITLE_ADJECTIVES.has(tokens[next]?.text ?? "");
+    const after = pointing ? next + 1 : next;
     if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);
     return TITLE_WORDS.has(t.text) && (report(before) || report(after));
   });

@@ -42,8 +42,10 @@ const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
 /** How many, formal and dialect (normalised), with ل or ب before it (لكام, to how many; بشحال, بقداش). */
 const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
-/** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا), و or ف before it. */
-const AR_IN_WHICH = "[وف]?(في اي|باي|بيا)";
+/** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
+const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
+/** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
+const AR_IN_WHICH = `[وف]?(في ${AR_WHICH}|باي|بيا)`;
 /** "how many days", كم يوم، قديش من يوم: the quantity word, then (in Arabic) an optional من, then the unit. */
 const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
 const AR_QUANTITY_WORD = new RegExp(`^[وف]?(${AR_HOW_MANY})$`);
@@ -76,9 +78,9 @@ const AR_QUANTITY = new RegExp(`(^| )([وف]?(${AR_HOW_MANY})|ما عدد|ما �
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
 const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
-const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|اي (عام|سنه|قرن))( |$)`);
+const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن))( |$)`);
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|اي (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
 
 /**
@@ -87,7 +89,7 @@ const AR_TIME = new RegExp(
  * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
  */
 const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ");
-const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا");
+const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ياتا ياتي");
 
 /**
  * Whether the token at `i` is the unit a time question asks in ("year" in "In what year …", عام in "في أي عام …"):

