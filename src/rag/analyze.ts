@@ -674,10 +674,10 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
     const otherStem = stemEnglish(other);
     if (context.has(otherStem)) keys.add(otherStem);
   }
-  // Or, for a verb's base form or its third person ("meet", "meets"), with an irregular form: "Met today with …",
-  // another form, which ranks. Not for "meeting", a noun as often ("Where was that meeting held?").
-  const base = lexicon.inflections.has(token.text) ? token.text : token.text.replace(/e?s$/u, "");
-  for (const form of lexicon.inflections.get(base) ?? []) relatives.add(form);
+  // Or, for a base form or its third person ("meet", "meets", "takes", "goes"), with an irregular form: "Met today
+  // with …", another form, which ranks. Not for "meeting", a noun as often ("Where was that meeting held?").
+  const base = [token.text, token.text.replace(/s$/u, ""), token.text.replace(/es$/u, "")].find((w) => lexicon.inflections.has(w));
+  for (const form of (base && lexicon.inflections.get(base)) || []) relatives.add(form);
   // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
   // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress),
   // and which does not keep the word from the misspelling and cognate look-ups (secret is not secretari).
@@ -751,7 +751,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
   formVIIIKeys(token, verb, context, keySets);
   formVKeys(token, verb, context, keySets);
-  if (!ownFound) for (const form of formIIIForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
+  // A form III present (يشارك: شارك, مشاركة), with ي, or marked as a verb: ت or ن and the same letters are also
+  // form VI's past and noun (تقاعد, retired, is no مقاعد) and nouns (تجارة, نهاية).
+  if (!ownFound && (verb.startsWith("ي") || marked)) for (const form of formIIIForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) and that is found
   // nowhere may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
@@ -891,10 +893,11 @@ function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryCo
 }
 
 /**
- * ل (after و or ف, perhaps) before three letters, the first no ل, or ب before three: the rest read by cliticKeys
- * where the word lists know it ("بآخر تدخل له", in his last intervention: آخر).
+ * ل (after و or ف, perhaps) before three letters, the first no ل, or ب before three beginning with an alef: the rest
+ * read by cliticKeys where the word lists know it ("بآخر تدخل له", in his last intervention: آخر). Not ب before
+ * any three, which the stemmer keeps on for a reason (بعده is no عدة, بحري no حرية).
  */
-const PREPOSITION_AND_THREE = /^[وف]?(?:ل([^ل]..)|ب(...))$/u;
+const PREPOSITION_AND_THREE = /^[وف]?(?:ل([^ل]..)|ب(ا..))$/u;
 
 /** A reading of a word with what may be clitics read off (cliticReadings): those letters, and the rest's keys. */
 interface CliticRest {

@@ -94,7 +94,10 @@ export interface Lexicon {
   readonly cognates: ReadonlyMap<string, readonly string[]>;
   /** Arabic key -> the corpus's keys of the same noun in the other number, broken plurals (see numberPairsOf). */
   readonly numberForms: ReadonlyMap<string, readonly string[]>;
-  /** An English verb's base form -> the stems of its irregular forms that the corpus writes in English (meet -> met). */
+  /**
+   * An English base form -> the stems of its irregular forms (a verb's past, a noun's plural) that the corpus writes
+   * in English: meet -> met.
+   */
   readonly inflections: ReadonlyMap<string, readonly string[]>;
 }
 
@@ -141,7 +144,7 @@ export interface SerializedLexicon {
   readonly cognates: MapEntries;
   /** Arabic key -> the corpus's keys of the same noun in the other number (absent in an index of format 8's first lexicons). */
   readonly numberForms?: MapEntries;
-  /** An English verb's base form -> the stems of its irregular forms the corpus writes in English (absent before keys-v143). */
+  /** An English base form -> the stems of its irregular forms the corpus writes in English (absent before keys-v143). */
   readonly inflections?: MapEntries;
 }
 
@@ -590,11 +593,15 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     if ((relations.column[place] as number) < SYNONYMS_COLUMN) add(derived, stem, other);
   }
   // The irregular forms the corpus writes in English, by their base form: a question's "meet" finds a tweet's "Met
-  // today with …" (the other way, "met" finds "meet", is `related`'s).
+  // today with …" (the other way, "met" finds "meet", is `related`'s). WordNet's first column is every inflection
+  // it lists, a noun's plural too (men, media), and a regular one whose stem is the base's (began, committing):
+  // that one the stemmer finds already.
   const inflections = new Map<string, Set<string>>();
   relations.column.forEach((column, place) => {
     const formStem = strings[relations.stem[place] as number] as string;
-    if (column === IRREGULAR_COLUMN && corpusKeys.has(formStem)) add(inflections, strings[relations.other[place] as number] as string, formStem);
+    if (column !== IRREGULAR_COLUMN || !corpusKeys.has(formStem)) return;
+    const base = strings[relations.other[place] as number] as string;
+    if (stemEnglish(base) !== formStem) add(inflections, base, formStem);
   });
   const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
   return {

@@ -23,8 +23,8 @@ talk talked talking speak speaks spoke spoken speaking statement statements rema
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh
 still yet already even anymore basically specifically
-whether either neither regarding concerning via per upon toward towards although unless whereas however therefore thus
-hence yes hi hello thanks thank wondering quote`;
+whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
+hi hello thanks wondering quote`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين

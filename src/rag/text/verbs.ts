@@ -110,7 +110,8 @@ export function augmentedForms(word: string): string[] {
 
 /**
  * The present of form III (يشارك, تناقش, يتابع, يوافق): the prefix, a root letter, ا, the two others, an ending or
- * none.
+ * none. With ت or ن its letters are also form VI's past and noun (تقاعد, retired) and nouns (تجارة, نهاية): the
+ * caller reads them so only for a word marked as a verb.
  */
 const FORM_III_PRESENT = new RegExp(`^[يتن]([^اي])ا(\\p{Script=Arabic})(\\p{Script=Arabic})${PRESENT_ENDING}`, "u");
 

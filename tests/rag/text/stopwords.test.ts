@@ -53,6 +53,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["thank", "concerning"])("keeps %s, a verb or an adjective too ('did lamamra thank the us?'), a word of its own (found by a review)", (word) => {
+    expect(stop(word)).toBe(false);
+  });
+
   it.each(["imo", "omg", "hey"])("keeps %s, which may be an acronym or a name (IMO, the maritime organisation), a word of its own (found by a review)", (word) => {
     expect(stop(word)).toBe(false);
   });
