@@ -594,7 +594,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   }
   // The irregular forms the corpus writes in English, by their base form: a question's "meet" finds a tweet's "Met
   // today with …" (the other way, "met" finds "meet", is `related`'s). WordNet's first column is every inflection
-  // it lists, a noun's plural too (men, media), and a regular one whose stem is the base's (began, committing):
+  // it lists, a noun's plural too (men, media), and a regular one whose stem is the base's (beginning, committing):
   // that one the stemmer finds already.
   const inflections = new Map<string, Set<string>>();
   relations.column.forEach((column, place) => {
