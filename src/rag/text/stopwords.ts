@@ -24,7 +24,7 @@ somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh
 still yet already even anymore basically specifically
 whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
-hi hello thanks wondering quote`;
+hi hello thanks wondering quote stuff`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -51,6 +51,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
+بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون
 تصريح تصريحات التصريح التصريحات تصريحه تصريحها تصريحاته تصريحاتها تصريحاتهم بتصريح بتصريحات بتصريحاته بتصريحاتها هالتصريحات

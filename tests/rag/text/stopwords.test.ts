@@ -57,6 +57,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it.each(["stuff", "بيناتهم", "بيناتنا"])("reads %s (chat's 'the mali stuff'; the dialects' between them) as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["imo", "omg", "hey"])("keeps %s, which may be an acronym or a name (IMO, the maritime organisation), a word of its own (found by a review)", (word) => {
     expect(stop(word)).toBe(false);
   });
