@@ -677,7 +677,7 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   // Or, for a base form or its third person ("meet", "meets", "takes", "goes"), with an irregular form: "Met today
   // with …", another form, which ranks. Not for "meeting", a noun as often ("Where was that meeting held?").
   const base = [token.text, token.text.replace(/s$/u, ""), token.text.replace(/es$/u, "")].find((w) => lexicon.inflections.has(w));
-  for (const form of (base && lexicon.inflections.get(base)) || []) relatives.add(form);
+  for (const form of base === undefined ? [] : (lexicon.inflections.get(base) ?? [])) relatives.add(form);
   // Or with a derivation WordNet does not list, whose stem goes on from this one's ("candidate", the tweet's
   // "candidacy"): another form, which ranks, since a stem's letters also begin unrelated words (repres, repress),
   // and which does not keep the word from the misspelling and cognate look-ups (secret is not secretari).
@@ -885,8 +885,8 @@ const MIN_CLITIC_REST = 4;
  */
 function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryContext, keys: Set<string>): void {
   for (const { keys: restKeys } of rests) if (restKeys.some(context.has)) for (const k of restKeys) keys.add(k);
-  const [, afterLam, afterOther] = PREPOSITION_AND_THREE.exec(token.text) ?? [];
-  const short = afterLam ?? afterOther;
+  const [, afterLam, afterBa] = PREPOSITION_AND_THREE.exec(token.text) ?? [];
+  const short = afterLam ?? afterBa;
   if (short === undefined) return;
   const words = translatedKeys(context.lexicon);
   for (const k of tokenKeys({ ...token, text: short })) if (words.has(k)) keys.add(k);
@@ -895,7 +895,7 @@ function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryCo
 /**
  * ل (after و or ف, perhaps) before three letters, the first no ل, or ب before three beginning with an alef: the rest
  * read by cliticKeys where the word lists know it ("بآخر تدخل له", in his last intervention: آخر). Not ب before
- * any three, which the stemmer keeps on for a reason (بعده is no عدة, بحري no حرية).
+ * other letters: where the stemmer keeps ب on there, the word is mostly whole (بعده is no عدة, بحري no حرية).
  */
 const PREPOSITION_AND_THREE = /^[وف]?(?:ل([^ل]..)|ب(ا..))$/u;
 
