@@ -53,7 +53,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
 بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
-قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون
+قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
 تصريح تصريحات التصريح التصريحات تصريحه تصريحها تصريحاته تصريحاتها تصريحاتهم بتصريح بتصريحات بتصريحاته بتصريحاتها هالتصريحات
 الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته
 يشمل تشمل بيشمل بتشمل يشملو يشملوا يشملها يشمله تشملها تشمله
@@ -81,7 +81,8 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  * Demonstratives, the dialects' verbs of saying and of wanting and the prepositions a question asks "about" with,
  * which a follow-up also opens with after و or ف ("وده كان امتى؟", "واتكلموا في ايه؟", "وعايزين حل شكله ايه؟",
  * "وعن مالي؟", "وبخصوص مالي؟", "وفيه مفاوضات؟", and is there …; "وبعد كده؟", and after that; "وغير الدائمة كم؟", and
- * the non-permanent ones; "واتعمل فين وإمتى؟", and where and when was it held, as "held" is in English):
+ * the non-permanent ones; "واتعمل فين وإمتى؟", and where and when was it held, as "held" is in English; "وقالت إيه
+ * عن المينورسو؟", and what did she say about MINURSO):
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
@@ -89,7 +90,8 @@ const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيد�
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
 عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت كانوا مع
 عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك
-انعقد ينعقد تنعقد انعقدت اتعمل اتعملت اتعملو اتعملوا انعمل انعملت`;
+انعقد ينعقد تنعقد انعقدت اتعمل اتعملت اتعملو اتعملوا انعمل انعملت
+قال قالت قالوا يقول تقول يقولون أدلى أدلت يدلي تدلي`;
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
 const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;

@@ -61,6 +61,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["وقالت", "فقال", "أدلى", "وأدلى"])("reads %s (and she said; made a statement), a verb of saying with و or ف too, as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["imo", "omg", "hey"])("keeps %s, which may be an acronym or a name (IMO, the maritime organisation), a word of its own (found by a review)", (word) => {
     expect(stop(word)).toBe(false);
   });
