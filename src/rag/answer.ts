@@ -33,10 +33,9 @@ export interface ComposeInput {
 export function composeAnswer({ question, language, retrieval, texts, startedAt }: ComposeInput): Answer {
   const best = retrieval.ranked[0];
   const timings = () => ({ totalMs: performance.now() - startedAt });
+  const notCovered = (): Answer => ({ kind: "declined", question, language, reason: "not-covered", timings: timings() });
   if (retrieval.exhausted) return { kind: "declined", question, language, reason: "nothing-more", timings: timings() };
-  if (!best || !retrieval.answerable) {
-    return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
-  }
+  if (!best || !retrieval.answerable) return notCovered();
   const chosen = chooseCitations(retrieval.ranked, { texts });
   const quoted = chosen.map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
@@ -44,15 +43,15 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // year or a century ("On what date did that meeting take place?") that no quote dates. Not any "when": it is
   // answered as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   const type = questionType(question);
+  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit))) return notCovered();
+  if (type.dated && !quoted.some((c) => mayAnswerDate(c.quote))) return notCovered();
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   // So is one asking for a person's name ("What is the name of the UN envoy who visited?") whose best quote on that
   // person (the first that matched the person's noun, else the first) may name no one: the report says only that an
-  // envoy came (its quote on Bamako names others).
-  const unanswered = type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit));
-  const onPerson = citations.findIndex((c) => isAbout(c, type.name?.persons ?? []));
-  const unnamed = type.name !== undefined && chosen[Math.max(0, onPerson)]?.ranked.named === false;
-  if (unanswered || unnamed || (type.dated && !quoted.some((c) => mayAnswerDate(c.quote)))) {
-    return { kind: "declined", question, language, reason: "not-covered", timings: timings() };
+  // envoy came (its quote on Bamako names others). Its quotes' matched words say which is on the person.
+  if (type.name !== undefined) {
+    const onPerson = citations.findIndex((c) => isAbout(c, type.name?.persons ?? []));
+    if (chosen[Math.max(0, onPerson)]?.ranked.named === false) return notCovered();
   }
   return { kind: "answered", question, language, citations, timings: timings() };
 }
