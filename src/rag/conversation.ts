@@ -6,7 +6,7 @@
 import { asksOfThePage, matchedWords } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
-import { asksOfTheSpeaker, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
@@ -137,6 +137,11 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { goi
  * questions' words and favours what they cited.
  */
 export async function retrieveInConversation(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
+  const retrieval = await retrieveFollowingUp(retriever, asked, context);
+  return asksWho(asked) ? withSpeakerNamed(retriever, retrieval) : retrieval;
+}
+
+async function retrieveFollowingUp(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   // "What happens next?", "then what?", "وما الخطوة التالية؟" after an answer ask to go on: "next" is no word of the
   // question's own.
@@ -232,19 +237,38 @@ function lastQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): n
 const MAX_ATTRIBUTION_DISTANCE = 8;
 
 /**
- * `retrieval` for "Who said that?" after `turns`: the sentences that tell who said the last answer's first quote, as
- * its briefing does (speakerIn), or undefined where none is found. The nearest paragraph sentence at or before
- * the quote naming a speaker beside a verb of saying (after it, for a headline: the report's first sentences name
- * its speaker); then the briefing's first sentence naming that speaker by the last word of the name, where reports
- * give the full name and title; then any description met on the way ("المتحدثة", the spokeswoman), which refers
- * to that speaker. A tweet's speaker is its author, whom its label names: the tweet itself. Scored as the best
- * sentence: no word of the question finds them.
+ * `retrieval` for "Who said that?" after `turns`: the sentences that tell who said the last answer's first quote
+ * (see speakerSentences), or undefined where none is found. Scored as the best sentence: no word of the question
+ * finds them.
  */
 function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly ConversationTurn[]): Retrieval | undefined {
   const first = lastQuoted(retriever, turns);
-  const quoted = first === undefined ? undefined : retriever.sentences[first];
   const top = retrieval.ranked[0];
-  if (first === undefined || !quoted || !top) return undefined;
+  if (first === undefined || !top) return undefined;
+  const { named, described } = speakerSentences(retriever, first);
+  return named.length + described.length === 0 ? undefined : { ...retrieval, ranked: rankedFirst(retriever, retrieval, [...named, ...described]), answerable: true };
+}
+
+/** `retrieval`'s ranking with the sentences at `positions` first, in that order, each scored as its best sentence. */
+function rankedFirst(retriever: Retriever, retrieval: Retrieval, positions: readonly number[]): Retrieval["ranked"] {
+  const top = retrieval.ranked[0];
+  if (!top) return retrieval.ranked;
+  const first = positions.map((i) => retrieval.ranked.find((r) => r.sentence.position === i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
+  const rest = retrieval.ranked.filter((r) => !positions.includes(r.sentence.position));
+  return [...first.map((r) => ({ ...r, score: top.score })), ...rest];
+}
+
+/**
+ * The sentences that tell who said the sentence at `first`, as its briefing does (speakerIn): the nearest paragraph
+ * sentence at or before it naming a speaker beside a verb of saying (after it, for a headline: the report's first
+ * sentences name its speaker), then the briefing's first sentence naming that speaker by the last word of the
+ * name, where reports give the full name and title (`named`); and any description met on the way ("المتحدثة", the
+ * spokeswoman), which refers to that speaker (`described`). A tweet's speaker is its author, whom its label names:
+ * the tweet itself.
+ */
+function speakerSentences(retriever: Retriever, first: number): { named: number[]; described: number[] } {
+  const quoted = retriever.sentences[first];
+  if (!quoted) return { named: [], described: [] };
   const { source } = quoted.passage;
   const inBriefing = (i: number): IndexedSentence | undefined => {
     const sentence = retriever.sentences[i];
@@ -276,10 +300,34 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
     );
     if (mention >= 0 && !found.includes(mention)) found.push(mention);
   }
-  const speakers = [...found, ...described];
-  if (speakers.length === 0) return undefined;
-  const ranked = speakers.map((i) => retrieval.ranked.find((r) => r.sentence.position === i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
-  return { ...retrieval, ranked: ranked.map((r) => ({ ...r, score: top.score })), answerable: true };
+  return { named: found, described };
+}
+
+/**
+ * `retrieval` for a question asking who someone is ("Who is the US official who visited Algeria?", "شكون هي المسؤولة
+ * الأمريكية اللي جات؟"), where its best sentence gives that person only as its speaker, by a description a word of
+ * whose noun the question matched ("قالت المسؤولة الأمريكية إنها …"): the sentence naming the speaker first, as a reader looks
+ * back for whom the description refers to. That is the briefing's first sentence whose speaker is named by a
+ * word the description shares ("مساعدة وزير الخارجية الأمريكي" for المسؤولة الأمريكية: a report introduces its
+ * speaker by name and title before describing them), else the nearest named before it (see speakerSentences).
+ * Else `retrieval` as it is.
+ */
+function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval): Retrieval {
+  const top = retrieval.ranked[0];
+  if (!retrieval.answerable || !top) return retrieval;
+  const speaker = speakerIn(retriever.sentenceText(top.sentence.position) ?? "");
+  // The description's noun, not only its adjective: "Who's the US PermRep …?" asks of another American.
+  const [noun] = speaker?.named === false ? matchedWords(speaker.words.join(" "), retrieval.terms) : [];
+  if (!speaker || noun?.start !== 0) return retrieval;
+  const description = retriever.terms(speaker.words.join(" ")).filter((t) => !t.synthetic);
+  const { source } = top.sentence.passage;
+  const introduced = retriever.sentences.findIndex((s, i) => {
+    if (s.passage.source !== source || s.passage.kind !== "paragraph") return false;
+    const named = speakerIn(retriever.sentenceText(i) ?? "");
+    return named?.named === true && matchedWords(named.words.join(" "), description).length > 0;
+  });
+  const named = introduced >= 0 ? [introduced] : speakerSentences(retriever, top.sentence.position).named;
+  return named.length === 0 ? retrieval : { ...retrieval, ranked: rankedFirst(retriever, retrieval, named) };
 }
 
 /**

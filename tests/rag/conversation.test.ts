@@ -279,6 +279,19 @@ describe("conversations", () => {
     expect((await asked("ما موقف الولايات المتحدة من بعثة مينورسو؟", "ومن الذي صرّح بذلك؟"))[0]).toContain("ميشال سيسون");
   });
 
+  it("answers who someone is with the sentence naming them first where the best quote only describes them as its speaker", async () => {
+    // "قالت المسؤولة الأمريكية إنها …" matched "US official"; the report's first sentence names her, with her title
+    // (three blind sets asked so, and were quoted a sentence that names no one).
+    for (const question of ["who is the us official who visited algeria?", "شكون هي المسؤولة الأمريكية اللي جات للجزائر؟"]) {
+      expect(quotes(await two.core.answer(question))[0], question).toContain("ميشال سيسون");
+    }
+    // Not whom she met, nor another American the question names otherwise (blind sets 13 and 36).
+    const met = quotes(await two.core.answer("Who did the US diplomat sit down with at Algeria's interior ministry?"));
+    expect(met[0]).not.toContain("ميشال سيسون");
+    expect(met.join(" ")).toContain("Amirouche");
+    expect(quotes(await two.core.answer("Who's the US PermRep in NY running the consultations on UNSC reform?")).join(" ")).toContain("ليندا توماس جرينفيلد");
+  });
+
   it("reads a pronoun as the report after an answer on the page: 'How long ago was it posted?' after the outlet", async () => {
     const first = await two.core.answer("What outlet is this article from?");
     expect(quotes(first)[0]).toContain("القدس العربي");

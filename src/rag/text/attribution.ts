@@ -132,6 +132,20 @@ export function asksWhoSaid(question: string): boolean {
   return who && words.some((w) => SAID.has(w)) && !words.some((w) => ELSE.has(w));
 }
 
+/**
+ * Whether `question` asks who someone is: a word for who opening it or closing it ("Who is the US official who
+ * visited?", "شكون هي المسؤولة اللي جات؟", "المسؤولة الأمريكية مين؟"), not who said something (see asksWhoSaid).
+ */
+export function asksWho(question: string): boolean {
+  const words = tokenize(question).map((t) => withoutConjunction(t.text));
+  const at = [0, 1, words.length - 1].find((i) => WHO.has(words[i] ?? ""));
+  // "Who did the diplomat meet?": whom someone else met, the auxiliary after who opening another subject.
+  return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !words.some((w) => SAID.has(w));
+}
+
+/** The auxiliaries after which "who" asks for an object: "Who did she meet?", "Who will they back?". */
+const OBJECT_ASKED = new Set("do does did will would can could should shall may might".split(" "));
+
 /** "Who else said that?", "مين كمان قال هيك؟": someone other than the speaker. */
 const ELSE = normalizedSet("else other another كمان غيره غيرها غيرهم ثاني");
 

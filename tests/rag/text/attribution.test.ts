@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksOfTheSpeaker, asksWhoSaid, speakerIn } from "../../../src/rag/text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn } from "../../../src/rag/text/attribution.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 const words = (text: string): string[] => text.split(" ").map(normalizeToken);
@@ -60,5 +60,15 @@ describe("asksWhoSaid", () => {
   it("reads the words of saying and of a role as part of the asking, not as words of the question's own", () => {
     for (const word of ["صرح", "وصرح", "role", "منصبها", "بصفته"]) expect(asksOfTheSpeaker(normalizeToken(word)), word).toBe(true);
     for (const word of ["مالي", "sahel"]) expect(asksOfTheSpeaker(normalizeToken(word)), word).toBe(false);
+  });
+});
+
+describe("asksWho", () => {
+  it.each(["who is the us official who visited algeria?", "Who visited Algeria?", "شكون هي المسؤولة الأمريكية اللي جات؟", "ومين المبعوث؟", "المسؤولة الأمريكية مين؟"])("reads %s as asking who someone is", (question) => {
+    expect(asksWho(question)).toBe(true);
+  });
+
+  it.each(["Who did the diplomat meet?", "who will they back?", "Who said that?", "مين قال هالكلام؟", "What did she say about Mali?", "To whom did she speak?"])("reads %s as asking something else", (question) => {
+    expect(asksWho(question)).toBe(false);
   });
 });
