@@ -32,6 +32,7 @@ import {
   pagePartOf,
 } from "./text/page-parts.js";
 import { isAskedUnit, isPersonNoun, questionType } from "./text/question-type.js";
+import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
 import { isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
@@ -77,6 +78,8 @@ const OUTLET = "«»";
 const REPLIES = "↩";
 /** The key of the line telling how long ago the report went up, which a question asking when looks for. */
 const PUBLISHED = "⏱";
+/** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */
+const OCCASION = "⌖";
 /** The key of a sentence that may name someone (see mayName), which an answer to "what is X's name?" needs. */
 export const NAMED = "✎";
 
@@ -108,6 +111,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   if (kind === "headline") terms.push([HEADLINE]);
   if (opensWithDateline(text)) terms.push([OUTLET]);
+  if (namesOccasion(tokens)) terms.push([OCCASION]);
   const name = byline === undefined ? [] : tokenize(byline).filter((t) => !isStopword(t.text));
   if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...ownNameKeys(t, MIN_SKELETON)]))].map((k) => AUTHOR_NAME + k));
   return terms;
@@ -310,7 +314,11 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(all) : undefined;
   // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone. One
   // on someone's job asks who they are: the job's word is read off (withoutRoleAsked).
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(all);
+  // And where something was said ("In what setting did Sison make these remarks?"): its setting word looks for
+  // the sentences naming an occasion (text/venue.ts); its other words say what was said, and by whom.
+  const occasion = !outlet && !published && !headline && context.has(OCCASION) ? askedOccasion(all) : undefined;
+  const asked = occasion ? all.filter((t) => !asksOfTheOccasion(t)) : all;
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(asked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);
@@ -322,6 +330,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
   if (published) terms.push({ word: published.text, raw: published.raw, keys: [PUBLISHED], weight: 1 });
   if (headline) terms.push({ word: headline.text, raw: headline.raw, keys: [HEADLINE], weight: 1 });
+  if (occasion) terms.push({ word: occasion.text, raw: occasion.raw, keys: [OCCASION], weight: 2 });
   const authorKeys = new Set(words.flatMap((w) => w.term.authorKeys ?? []));
   const authorBySpeaker = words.every((w) => w.term.authorKeys === undefined || w.term.speaker === true);
   return withAuthorTerm(terms, authorKeys, authorBySpeaker);

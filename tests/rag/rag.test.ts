@@ -142,6 +142,14 @@ describe("rag.answer", () => {
     expect(quotedText(answer)).toContain("في ندوة صحفية لها");
   });
 
+  it("answers where something was said from a sentence naming an occasion, whichever words the question frames it with", async () => {
+    // Five blind sets asked so; the occasion's sentence ("في ندوة صحفية لها") says neither "setting" nor Sison.
+    for (const question of ["In what setting did Sison make these remarks?", "اين عقدت المسؤوله الامريكيه تصريحاتها حول الصحراء", "في أي مناسبة أدلت المسؤولة الأمريكية بتصريحاتها في الجزائر؟"]) {
+      const answer = await rag.answer(question);
+      expect(answer.kind === "answered" ? answer.citations.slice(0, 2).map((c) => c.quote).join(" ") : "", question).toContain("في ندوة صحفية لها");
+    }
+  });
+
   it("reads تحدثت (she spoke) as قالت is read, a verb framing the question: not a match for an English tweet's 'conversation'", async () => {
     const answer = await rag.answer("ما الحريات التي تحدثت عنها المسؤولة الأمريكية؟");
     expect(answer.kind === "answered" && answer.citations[0]?.quote).toContain("حرياتهم الأساسية في التعبير");

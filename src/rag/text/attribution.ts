@@ -119,6 +119,16 @@ const WHO = normalizedSet("who whose من مين منو مينو شكون");
 /** The verbs and nouns of saying a question asks who of: "Who said that?", "whose words", "ومن صرّح بذلك؟", "كلام مين؟". */
 const SAID = normalizedSet(`said say says stated told statement statements words remarks quote comment comments
 قال قالت قاله قالها قالو قالوا صرح صرحت ذكر ذكرت حكى حكت حكا تكلم تكلمت الكلام كلام هالكلام التصريح تصريح التصريحات تصريحات`);
+/** Nouns of saying with their owner's pronoun, and the verbs a question says they were made with ("أدلت بتصريحاتها"). */
+const SAID_MORE = normalizedSet(`remark spoke speak talked talk تصريحاته تصريحاتها بتصريحاته بتصريحاتها تصريحه تصريحها
+كلامه كلامها أدلى أدلت ادلى ادلت هضرت هضر هدرت حكيت`);
+
+/** Whether a normalised word of a question is one of saying ("said", "remarks", "تصريحاتها", وقالت). */
+export function isWordOfSaying(word: string): boolean {
+  const bare = withoutConjunction(word);
+  return SAID.has(bare) || SAID_MORE.has(bare);
+}
+
 /** What else "who said that?" may ask: the speaker's role ("Who said that, and in what role?", "وبأي صفة؟"). */
 const ROLE = normalizedSet("role position title capacity job post دور منصب منصبه منصبها صفة صفته صفتها بصفته بصفتها وظيفة");
 

@@ -1,0 +1,50 @@
+import { describe, expect, it } from "vitest";
+import { askedOccasion, asksOfTheOccasion, namesOccasion } from "../../../src/rag/text/venue.js";
+import { tokenize } from "../../../src/rag/text/tokenize.js";
+
+describe("namesOccasion", () => {
+  it.each([
+    "وأوضحت مساعدة بلينكن التي تزور الجزائر في ندوة صحفية لها، أن الحل السياسي أمر مهم",
+    "وشدد لعمامرة، في مداخلته خلال مشاركته بعاصمة الكونغو في الاجتماع الوزاري للجنة العشرة",
+    "She said so at a press conference in Algiers.",
+    "The minister spoke on the sidelines of the summit.",
+  ])("reads an occasion something was said at in %s", (sentence) => {
+    expect(namesOccasion(tokenize(sentence))).toBe(true);
+  });
+
+  it.each([
+    "Inspired today by my meeting with Reporters Without Borders",
+    "قالت المسؤولة الأمريكية إنها ناقشت مع نظرائها في الجزائر أهمية الزيارات",
+    "A conference was planned.",
+  ])("reads no occasion in %s: the noun without a preposition opening its phrase", (sentence) => {
+    expect(namesOccasion(tokenize(sentence))).toBe(false);
+  });
+});
+
+describe("askedOccasion", () => {
+  const asked = (question: string): string | undefined => askedOccasion(tokenize(question))?.text;
+
+  it.each([
+    ["In what setting did Sison make these remarks?", "setting"],
+    ["so where did she say all this", "where"],
+    ["في أي مناسبة أدلت المسؤولة الأمريكية بتصريحاتها في الجزائر؟", "مناسبه"],
+    ["فين دارت سيسون هاد التصريحات ديالها على الصحرا؟", "فين"],
+    ["اين عقدت المسؤوله الامريكيه تصريحاتها حول الصحراء", "اين"],
+  ])("reads %s as asking where something was said", (question, word) => {
+    expect(asked(question)).toBe(word);
+  });
+
+  it.each(["Where did she go after Algiers?", "وين زارت سيسون؟", "What did she say about Mali?", "What is the setting of the novel?"])(
+    "reads %s as asking something else: a place, or what was said",
+    (question) => {
+      expect(asked(question)).toBeUndefined();
+    },
+  );
+
+  it("reads the setting word and the verb the remarks are made with as words of the asking", () => {
+    const words = tokenize("In what setting did Sison make these remarks?").filter((t) => !asksOfTheOccasion(t)).map((t) => t.text);
+    expect(words).not.toContain("setting");
+    expect(words).not.toContain("make");
+    expect(words).toContain("sison");
+  });
+});
