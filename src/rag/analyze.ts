@@ -316,7 +316,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // on someone's job asks who they are: the job's word is read off (withoutRoleAsked).
   // And where something was said ("In what setting did Sison make these remarks?"): its setting word looks for
   // the sentences naming an occasion (text/venue.ts); its other words say what was said, and by whom.
-  const occasion = !outlet && !published && !headline && context.has(OCCASION) ? askedOccasion(all) : undefined;
+  // Line by line: a follow-up joined to the question before it does not ask where that was said ("ووين انطرحت
+  // هالقضية قبل؟", and where was this raised before?, after "شو قالت عن …؟").
+  const occasion = !outlet && !published && !headline && context.has(OCCASION) ? question.split("\n").map((line) => askedOccasion(tokenize(line))).find((t) => t !== undefined) : undefined;
   const asked = occasion ? all.filter((t) => !asksOfTheOccasion(t)) : all;
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(asked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);

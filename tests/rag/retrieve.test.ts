@@ -485,3 +485,17 @@ describe("tooShortToTell", () => {
     expect(unclear("Ali", "Ali?")).toBe(true); // a capital at the start says nothing
   });
 });
+
+describe("a question asking where something was said", () => {
+  // The where word is a term only as the occasion's (a question word otherwise).
+  const looksForOccasion = (question: string): boolean => retriever.terms(question).some((t) => t.word === "ووين");
+  it("looks for a sentence naming an occasion, its setting word read off, on one line only", () => {
+    const terms = retriever.terms("In what setting did Sison make these remarks?");
+    expect(terms.map((t) => t.word)).toEqual(expect.arrayContaining(["sison", "setting"]));
+    expect(terms.find((t) => t.word === "setting")?.keys).toHaveLength(1);
+    expect(terms.map((t) => t.word)).not.toContain("make");
+    // A follow-up joined to the question before it: its where asks no place of that saying (blind conversations 11).
+    expect(looksForOccasion("ووين قالت هالكلام؟")).toBe(true);
+    expect(looksForOccasion("شو قالت عن الـ special rapporteurs؟\nووين انطرحت هالقضية قبل؟")).toBe(false);
+  });
+});

@@ -10,6 +10,7 @@
  * Ingest keeps a counter and a publishing time as sentences of their own; the index keys each by what it is alone,
  * and quotes take one in only where the question asks for it (see answer.ts).
  */
+import { withoutDemonstrative } from "./dialect.js";
 import { normalizedSet } from "./normalize.js";
 import type { QuestionType } from "./question-type.js";
 import { isStopword } from "./stopwords.js";
@@ -55,7 +56,7 @@ const BETWEEN = normalizedSet("the of a news هي");
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
   return tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
-    if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => REPORT_WORDS.has(t.text))) return false;
+    if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;
     let before = i - 1;
     while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;
     return WHICH.has(tokens[before]?.text ?? "");
@@ -70,11 +71,16 @@ export function askedOutlet(tokens: readonly Token[]): Token | undefined {
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed report story piece name
 city نشرت نشر تنشر نشرته نشرها التقرير تقرير الخبر خبر القصة اسم مدينة`);
 
+/** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
+const listed = (word: string): string => withoutDemonstrative(word) ?? word;
+const isReportWord = (word: string): boolean => REPORT_WORDS.has(listed(word));
+const isArticleWord = (word: string): boolean => ARTICLE_WORDS.has(listed(word));
+
 /**
  * Whether `token`, in a question asking for the outlet, is looked for in the dateline alone: the outlet word
  * itself, or a word on the report (see REPORT_WORDS).
  */
-export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || REPORT_WORDS.has(token.text);
+export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || isReportWord(token.text);
 
 /**
  * A post's reply counter, a line of its own as the page writes it: the count and its word, and at most the page's
@@ -162,7 +168,7 @@ const POINTING_AR = normalizedSet("هذا هذه ذلك تلك هاد هادا �
  * title does the article give Sison?").
  */
 export function askedHeadline(tokens: readonly Token[]): Token | undefined {
-  const report = (i: number): boolean => ARTICLE_WORDS.has(tokens[i]?.text ?? "");
+  const report = (i: number): boolean => isArticleWord(tokens[i]?.text ?? "");
   return tokens.find((t, i) => {
     // "the article's title": the possessive's s between them.
     const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
@@ -176,14 +182,14 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
 }
 
 /** Whether `token`, in a question asking for the headline, is a word of that asking ("the article's title"). */
-export const asksOfTheHeadline = (token: Token): boolean => HEADLINE_WORDS.has(token.text) || TITLE_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text);
+export const asksOfTheHeadline = (token: Token): boolean => HEADLINE_WORDS.has(token.text) || TITLE_WORDS.has(token.text) || isArticleWord(token.text);
 
 /** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
 const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says بحسب يظهر تظهر ظاهر مكتوب");
 
 /** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
 const asksOfThePublishing = (token: Token): boolean =>
-  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || ARTICLE_WORDS.has(token.text) || SHOWN_WORDS.has(token.text) || isStopword(token.text);
+  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || isArticleWord(token.text) || SHOWN_WORDS.has(token.text) || isStopword(token.text);
 
 /**
  * The publishing word of a question asking when or how long ago this report went up ("When was this article
@@ -192,6 +198,6 @@ const asksOfThePublishing = (token: Token): boolean =>
  * published?", "متى نشرت سيسون تغريدتها … حسب المقال؟" ask about another report or a post.
  */
 export function askedPublished(tokens: readonly Token[], type: QuestionType): Token | undefined {
-  if (!(type.time || type.quantity) || !tokens.some((t) => ARTICLE_WORDS.has(t.text)) || !tokens.every(asksOfThePublishing)) return undefined;
+  if (!(type.time || type.quantity) || !tokens.some((t) => isArticleWord(t.text)) || !tokens.every(asksOfThePublishing)) return undefined;
   return tokens.find((t) => PUBLISHING_WORDS.has(t.text));
 }

@@ -37,7 +37,9 @@ const SETTING = normalizedSet("setting occasion venue event context مناسبة
  */
 export function askedOccasion(tokens: readonly Token[]): Token | undefined {
   if (!tokens.some((t) => isWordOfSaying(t.text))) return undefined;
-  return tokens.find((t) => SETTING.has(t.text)) ?? tokens.find((t) => WHERE.has(t.text));
+  // With و or ف too, where a follow-up opens ("وفين كان ملي هضر على …؟", and where was he when he spoke of …).
+  const where = (t: Token): boolean => WHERE.has(t.text) || (/^[وف]/u.test(t.text) && WHERE.has(t.text.slice(1)));
+  return tokens.find((t) => SETTING.has(t.text)) ?? tokens.find(where);
 }
 
 /** The verbs a question makes its remarks with ("make these remarks", "give that speech"): no word of what was said. */

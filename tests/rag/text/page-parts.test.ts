@@ -47,6 +47,11 @@ describe("page parts: datelines and reply counters", () => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });
 
+  it("reads a word on the report with the Levantine هالـ (this) as with the article (blind set 37: 'شو اسم الجريدة اللي نشرت هالخبر؟')", () => {
+    expect(tokenize("شو اسم الجريدة اللي نشرت هالخبر؟").filter(asksOfTheDateline).map((t) => t.text)).toContain("هالخبر");
+    expect(askedOutlet(tokenize("which website ran هالخبر"))).toBeDefined();
+  });
+
   it("looks for the outlet and the report's words in the dateline alone, and the question's other words as they are", () => {
     const looked = tokenize("Which newspaper ran this report on Sison?").filter(asksOfTheDateline).map((t) => t.text);
     expect(looked).toEqual(["newspaper", "ran", "report"]);

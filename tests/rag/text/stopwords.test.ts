@@ -57,6 +57,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it.each(["ملي", "كيما"])("reads the Maghrebi %s (when; as) as a function word (blind set 37)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["عندو", "عندها", "هوما", "غيرهم", "قداه"])("reads %s (has; they; others than them; the Algerian how much) as a function word (blind set 36)", (word) => {
     expect(stop(word)).toBe(true);
   });

@@ -30,6 +30,8 @@ describe("askedOccasion", () => {
     ["في أي مناسبة أدلت المسؤولة الأمريكية بتصريحاتها في الجزائر؟", "مناسبه"],
     ["فين دارت سيسون هاد التصريحات ديالها على الصحرا؟", "فين"],
     ["اين عقدت المسؤوله الامريكيه تصريحاتها حول الصحراء", "اين"],
+    // A follow-up's where with و (blind conversations 33).
+    ["وفين كان ملي هضر على إصلاح مجلس الأمن؟", "وفين"],
   ])("reads %s as asking where something was said", (question, word) => {
     expect(asked(question)).toBe(word);
   });
