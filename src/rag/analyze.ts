@@ -16,7 +16,7 @@
  *
  * Highlighting (matchedWords): the words of a text that a question's terms match, shown to the reader in bold.
  */
-import { countryOfCapital, namesArabicPlace, namesCountry } from "./capitals.js";
+import { countryOfCapital, namesArabicPlace, namesCountry, namesCountryWord } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicSynonyms, arabicWords, translatedKeys } from "./lexicon.js";
 import { namedAfterNoun } from "./names.js";
@@ -62,6 +62,11 @@ import { correctEnglish, heldEnglishKeys, relatedWords, translate, translateWord
 import type { PassageKind } from "./types.js";
 
 export const ARABIC_NAME = "~";
+/**
+ * The prefix of the name key of an Arabic dictionary word with the article (التابعين, the followers; الصحراء, the
+ * desert): a place's name may be such a word (Sahara, Sahel), a person's is not (President Tebboune ~ التابعين).
+ */
+export const ARABIC_WORD_NAME = "≈";
 export const LATIN_NAME = "^";
 const MENTION = "@";
 const AUTHOR_MENTION = "@@";
@@ -201,7 +206,8 @@ const MIN_PREPOSITION_REST = 4;
  * so that لمنصب is also منصب, and the name لعمامرة not عمامر, which would look like عمر, "age").
  */
 function documentWordKeys(token: Token, isWord: (key: string) => boolean): string[] {
-  const keys = [...tokenKeys(token), ...ownNameKeys(token)];
+  const own = tokenKeys(token);
+  const keys = [...own, ...ownNameKeys(token, undefined, token.script === "ar" && hasArticle(token.text) && own.some(isWord))];
   if (token.script !== "ar") return keys;
   for (const clitic of PREPOSITIONS) {
     const rest = token.text.slice(clitic.length);
@@ -231,11 +237,16 @@ const CONJUNCTION = /^[وف][أإآ]/u;
  * Arabic word's may have two consonants (for a Latin name that reads as one, see arabicKeysForLatin); `minimum`
  * asks for more where every question word is looked up (author names).
  */
-function ownNameKeys(token: Token, minimum?: number): string[] {
+function ownNameKeys(token: Token, minimum?: number, dictionaryWord = false): string[] {
   if (token.script === "ar") {
     // و or ف and a function word (وكانت, "and was"; فهذا) is no name, whatever consonants it shares with one (Canada).
     if ((token.text[0] === "و" || token.text[0] === "ف") && isStopword(token.text.slice(1))) return [];
-    return arabicNameKeys(token.text, minimum, { conjunction: CONJUNCTION.test(writtenForm(token.raw)) }).map((k) => ARABIC_NAME + k);
+    const conjunction = CONJUNCTION.test(writtenForm(token.raw));
+    const keys = arabicNameKeys(token.text, minimum, { conjunction }).map((k) => ARABIC_NAME + k);
+    if (!dictionaryWord) return keys;
+    // A dictionary word with the article: the word's own key apart (ARABIC_WORD_NAME), what follows a clitic as it is.
+    const rests = new Set(arabicNameKeys(token.text, minimum, { conjunction: true }).map((k) => ARABIC_NAME + k));
+    return keys.map((k) => (rests.has(k) ? k : ARABIC_WORD_NAME + k.slice(ARABIC_NAME.length)));
   }
   const key = token.script === "latin" ? latinNameKey(token.text) : undefined;
   return key === undefined ? [] : [LATIN_NAME + key];
@@ -268,6 +279,8 @@ export interface QueryTerm {
    * title or a place's noun: names.ts): the briefings do not give it.
    */
   readonly knownName?: boolean;
+  /** A country's name in the capitals list, in either script ("Morocco", المغرب): see capitals.ts namesCountryWord. */
+  readonly country?: boolean;
   /**
    * The keys of a tweet author's name that the word matches, when the text also names her: the author-name
    * term scores them, and a tweet of hers holds the word as a sentence naming her does.
@@ -512,6 +525,9 @@ interface WordRole {
   readonly countsReplies: boolean;
 }
 
+/** Adjectives that make a country's name a region's: المغرب العربي (the Maghreb, North Africa), المغرب الكبير. */
+const REGION_AFTER = normalizedSet("العربي الكبير");
+
 /**
  * The term of the question word at `i`, or undefined for a word that asks nothing of the text: a function word, a
  * unit asked for, the verb of a phrasal verb of saying.
@@ -529,7 +545,9 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   const keySets: QueryKeySets = { keys, relatives, derived };
   const name = token.script === "latin" ? latinWordKeys(tokens, i, context, keySets) : token.script === "digit";
-  if (token.script === "ar") arabicWordKeys(token, own, context, keySets, ASKS_WHICH.has(tokens[i - 1]?.text ?? ""));
+  // A country's name, not a region's (المغرب العربي, the Maghreb, is no Morocco).
+  const country = namesCountryWord(token) && !REGION_AFTER.has(tokens[i + 1]?.text ?? "");
+  if (token.script === "ar") arabicWordKeys(token, own, context, keySets, { afterWhich: ASKS_WHICH.has(tokens[i - 1]?.text ?? ""), country });
   const phrases = joinedKeys(tokens, i, context);
   for (const [k, words] of initialsKeys(tokens, i, context)) phrases.set(k, words);
   for (const k of phrases.keys()) keys.add(k);
@@ -545,8 +563,9 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
   // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun
-  // names (بالرئيس عبد المجيد تبون).
-  const knownName = !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i, (word) => tokenKeys(word).some(context.has)));
+  // names (بالرئيس عبد المجيد تبون, "President Tebboune").
+  const knownName =
+    !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i, (word) => tokenKeys(word).some(context.has)) || afterTitle(tokens, i));
   const term: QueryTerm = {
     word: token.text,
     raw: token.raw,
@@ -554,6 +573,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
     weight,
     ...(name || knownName ? { name: true } : {}),
     ...(knownName ? { knownName: true } : {}),
+    ...(country ? { country: true } : {}),
     ...(namedElsewhere ? { authorKeys: byName } : {}),
     ...(phrases.size > 0 ? { phrases } : {}),
     ...(standsFor !== undefined ? { standsFor } : {}),
@@ -702,8 +722,33 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   const afterName = isCapitalised(tokens[i - 1]);
   const numeral = (afterName ? romanValue(token.raw.replace(/['’]s$/u, "")) : undefined) ?? ORDINAL.exec(token.text)?.[1];
   if (numeral !== undefined) keys.add(String(numeral));
-  if (name || translations.length === 0) for (const k of latinToArabicNameKeys(tokens, i, name, context)) keys.add(ARABIC_NAME + k);
+  // Not a country's name the list gives in Arabic: its consonants would find another's (Morocco's MRK, أمريكا).
+  if ((name || translations.length === 0) && !namesCountryWord(token)) {
+    // A person's name, after a title ("President Tebboune"), is no dictionary word with the article (التابعين).
+    const person = afterTitle(tokens, i);
+    for (const k of latinToArabicNameKeys(tokens, i, name, context)) {
+      keys.add(ARABIC_NAME + k);
+      if (!person) keys.add(ARABIC_WORD_NAME + k);
+    }
+  }
   return name;
+}
+
+/** Honorifics a person's name follows, besides the person nouns ("President Tebboune", "quarterback Manning"). */
+const HONORIFICS = normalizedSet("mr mrs ms miss dr sir lord lady sheikh");
+/** How many capitalised words a name after its title may have before this one ("President Abdelmadjid Tebboune"). */
+const NAME_AFTER_TITLE_REACH = 3;
+
+/** Whether the Latin word at `i` is part of a person's name: capitalised words back to a person's noun or an honorific. */
+function afterTitle(tokens: readonly Token[], i: number): boolean {
+  if (!isCapitalised(tokens[i])) return false;
+  for (let back = 1; back <= NAME_AFTER_TITLE_REACH; back += 1) {
+    const before = tokens[i - back];
+    if (before?.script !== "latin") return false;
+    if (isPersonNoun(before.text) || HONORIFICS.has(before.text)) return true;
+    if (!isCapitalised(before) || isStopword(before.text)) return false;
+  }
+  return false;
 }
 
 /**
@@ -736,7 +781,7 @@ const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي ا
  * hollow, other persons), clitics read off, its standard Arabic when it is a dialect word, and their translations.
  * @param own the word's own keys (tokenKeys)
  */
-function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets, afterWhich = false): void {
+function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets, { afterWhich = false, country = false } = {}): void {
   const { keys, relatives } = keySets;
   const ownFound = own.some(context.has);
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
@@ -800,7 +845,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
     if (clitic.endsWith("ال") || clitic.endsWith("لل")) continue;
     for (const k of restKeys) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   }
-  for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
+  // Not a country's: the list gives its English names (المغرب, Morocco, met the tweets' "Maghreb", a region's).
+  if (!country) for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
 }
 
 /** A past tense's ending for the third person (اتنقدت, she; اتنقدوا, they), read off to find its root. */

@@ -26,6 +26,8 @@ export interface Capitals {
   readonly byArabicName: ReadonlyMap<string, Country>;
   /** The countries' and capitals' one-word Arabic names, normalised, without the article (المغرب: مغرب). */
   readonly arabicPlaceNames: ReadonlySet<string>;
+  /** The one-word English names of the countries it gives an Arabic name ("morocco", "algeria"). */
+  readonly englishCountryNames: ReadonlySet<string>;
 }
 
 let cached: Capitals | undefined;
@@ -36,6 +38,7 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
   const byEnglish = new Map<string, Country>();
   const byArabicName = new Map<string, Country>();
   const arabicPlaceNames = new Set<string>();
+  const englishCountryNames = new Set<string>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [capital = "", names = "", arabic = "", countryArabic = ""] = line.split("\t");
@@ -45,10 +48,12 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
     };
     if (!capital || country.names.length === 0) continue;
     for (const token of tokenize(`${arabic} ${countryArabic}`.replaceAll("|", " "))) arabicPlaceNames.add(bareOfArticle(token.text));
+    // Those the list gives an Arabic name, by which the briefings would write the country.
+    if (country.arabicKeys.length > 0) for (const name of country.names) if (!name.includes(" ")) englishCountryNames.add(name);
     byEnglish.set(capital, country);
     for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
-  const capitals = { byEnglish, byArabicName, arabicPlaceNames };
+  const capitals = { byEnglish, byArabicName, arabicPlaceNames, englishCountryNames };
   if (path === CAPITALS_PATH) cached = capitals;
   return capitals;
 }
@@ -88,6 +93,14 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
 export function namesArabicPlace(token: Token, capitals = loadCapitals()): boolean {
   if (token.script !== "ar") return false;
   return writtenReadings(token.text).some((r) => capitals.arabicPlaceNames.has(r));
+}
+
+/**
+ * Whether a word is a country's name in the list, in either script ("Morocco", المغرب, بالمغرب): a name whose other
+ * script the list gives, so its consonants are no clue to it (Morocco's MRK is also أمريكا's).
+ */
+export function namesCountryWord(token: Token, capitals = loadCapitals()): boolean {
+  return token.script === "latin" ? capitals.englishCountryNames.has(token.text) : namesArabicPlace(token, capitals);
 }
 
 /**

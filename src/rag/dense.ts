@@ -4,7 +4,7 @@
  */
 import type { BruteforceSearch } from "hnswlib-node";
 import type { Logger } from "../logger.js";
-import { ARABIC_NAME, LATIN_NAME, type QueryTerm } from "./analyze.js";
+import { ARABIC_NAME, ARABIC_WORD_NAME, LATIN_NAME, type QueryTerm } from "./analyze.js";
 import { EmbeddingsError } from "./embedders/errors.js";
 import type { IndexEmbeddings } from "./embedders/types.js";
 import { IndexError } from "./errors.js";
@@ -45,7 +45,7 @@ export class DenseSearch {
     if (count === 0) return new Map();
     // A lexical embedder cannot cross languages by itself: give it the question's translations too.
     const text = this.embeddings.expandsQueries
-      ? [question, ...terms.flatMap((t) => t.keys.filter((k) => !k.startsWith(ARABIC_NAME) && !k.startsWith(LATIN_NAME)))].join(" ")
+      ? [question, ...terms.flatMap((t) => t.keys.filter((k) => !k.startsWith(ARABIC_NAME) && !k.startsWith(ARABIC_WORD_NAME) && !k.startsWith(LATIN_NAME)))].join(" ")
       : question;
     let vector: number[];
     try {

@@ -191,6 +191,8 @@ interface Coverage {
   readonly missing: number;
   readonly missingNames: number;
   readonly missingKnownNames: number;
+  /** Countries the question names that no briefing does ("How did Morocco react?"): see Retriever.decide. */
+  readonly missingCountries: number;
   /** Terms found only as a near spelling. */
   readonly fuzzy: number;
   readonly longestMissing: number;
@@ -426,6 +428,7 @@ export class Retriever {
     /** Letters of the longest question word found nowhere: a long word missing is a topic missing. */
     let longestMissing = 0;
     let missingKnownNames = 0;
+    let missingCountries = 0;
     let counted = 0;
     let lone: QueryTerm | undefined;
     const weights: { keys: readonly string[]; weight: number }[] = [];
@@ -443,6 +446,7 @@ export class Retriever {
         // A name the dictionary knows ("France") translates reliably, and an Arabic word that is surely a name (see
         // QueryTerm.knownName) is spelt as the briefings would: found nowhere, they do not name it.
         if (hit.term.name && (hit.term.knownName || this.queryContext.lexicon.known.has(hit.term.word))) missingKnownNames += 1;
+        if (hit.term.country) missingCountries += 1;
         longestMissing = Math.max(longestMissing, Math.min([...hit.term.word].length, MAX_MISSING_LETTERS));
         continue;
       }
@@ -455,7 +459,7 @@ export class Retriever {
       for (const { keys, weight } of weights) if (index.contains(doc, keys)) held += weight;
       return shareTotal > 0 ? held / shareTotal : 0;
     };
-    return { coverage: total > 0 ? covered / total : 0, counted, missing, missingNames, missingKnownNames, fuzzy, longestMissing, lone, share };
+    return { coverage: total > 0 ? covered / total : 0, counted, missing, missingNames, missingKnownNames, missingCountries, fuzzy, longestMissing, lone, share };
   }
 
   /**
@@ -569,7 +573,7 @@ export class Retriever {
     // whatever the model makes of its length and the nearest vectors; nor has one too short to say what it asks.
     const nothingHeld = counted > 0 && coverage === 0;
     const unclear = cover.lone !== undefined && tooShortToTell(cover.lone, question, this.queryContext.lexicon.known);
-    return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && !unclear && confidence >= decline.threshold[language] };
+    return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && !unclear && cover.missingCountries === 0 && confidence >= decline.threshold[language] };
   }
 
   /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOfCapital, loadCapitals, namesArabicPlace, namesCountry } from "../../src/rag/capitals.js";
+import { countryOfCapital, loadCapitals, namesArabicPlace, namesCountry, namesCountryWord } from "../../src/rag/capitals.js";
 import { tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 
@@ -69,5 +69,17 @@ describe("namesArabicPlace", () => {
   // Found by a review: the countries' stems are words (بحر, مال, غاب, كامير): only the whole name counts.
   it.each(["البحرية", "المالية", "غابت", "كاميرا", "يونيو", "ذكر"])("takes %s for no place's name", (word) => {
     expect(place(word)).toBe(false);
+  });
+});
+
+describe("namesCountryWord", () => {
+  const country = (word: string): boolean => namesCountryWord(tokenize(word)[0]!);
+
+  it.each(["Morocco", "algeria", "المغرب", "بالمغرب"])("takes %s for a country's name, whose other script the list gives", (word) => {
+    expect(country(word)).toBe(true);
+  });
+
+  it.each(["Maghreb", "Sahara", "Washington", "الصحراء"])("takes %s for no country's name", (word) => {
+    expect(country(word)).toBe(false);
   });
 });

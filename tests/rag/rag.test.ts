@@ -91,6 +91,26 @@ describe("rag.answer", () => {
     }
   });
 
+  it("declines what a country the briefing never names did, and President Tebboune, whose consonants a word with the article shares", async () => {
+    // The commonest unanswerable questions of the blind sets (Morocco in fourteen, Tebboune in twenty): Morocco's
+    // MRK met أمريكا, المغرب's MGRB the tweets' "Maghreb"; Tebboune's TBN met التابعين (the followers).
+    for (const question of [
+      "How did Morocco react to what the US official said about Western Sahara?",
+      "كيف رد المغرب على تصريحات سيسون بشأن الصحراء الغربية؟",
+      "Did Sison meet President Tebboune during her trip?",
+    ]) {
+      expect((await rag.answer(question)).kind, question).toBe("declined");
+    }
+    // The Maghreb (المغرب العربي, a region), Sahara and Sahel (words with the article) are found still.
+    for (const [question, quoted] of [
+      ["شنو قالت على الشفافية فالمغرب العربي فالتغريدة ديالها؟", "Maghreb"],
+      ["What did she say about Western Sahara?", "الصحراء الغربية"],
+      ["What did Sison say about the Sahel?", "منطقة الساحل"],
+    ] as const) {
+      expect(quotedText(await rag.answer(question)), question).toContain(quoted);
+    }
+  });
+
   it("declines the name of the envoy the report leaves unnamed, and gives the envoy's it names", async () => {
     // Answered in fifteen blind sets with the sentence saying only that an envoy came.
     for (const question of ["What is the name of the UN envoy who recently visited Algeria?", "شو اسم المبعوث الأممي اللي زار الجزائر مؤخراً؟"]) {
