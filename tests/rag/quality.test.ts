@@ -137,12 +137,14 @@ describe("answer quality on the briefing", () => {
     // declined); 5 of 8 declined since a count asked in days must be of days. Misses are paraphrase with no shared
     // word: "the disputed territory", "founding rights document" (the Universal Declaration), "the World Court",
     // "blue helmets", المراجعة الدورية for the text's الاستعراض الدوري.
-    { file: "blind13-eval.jsonl", about: "a thirteenth blind set, session 42: paraphrase, abbreviations, Maghrebi and Gulf Arabic", hit3: 27 / 32, answered: 30 / 32, declined: 5 / 8 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind13-eval.jsonl", about: "a thirteenth blind set, session 42: paraphrase, abbreviations, Maghrebi and Gulf Arabic", hit3: 28 / 32, answered: 31 / 32, declined: 7 / 8 },
     // 81.3% measured blind (English 81.3%, Arabic 81.3%; 90.6% of the answerable answered, 4 of the 8 unanswerable
     // declined); 84.4% since "paper" names the outlet (93.8% answered), 87.5% since لحقوق finds "rights". Misses: "what kind of setting" (a press conference), the dialect's
     // بيشوفونه المتابعين for the text's الملاحظين … رؤية, دراريني in Arabic script for the tweet's @khaleddrareni,
     // "who's tweeting in those embedded posts".
-    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 28 / 32, answered: 30 / 32 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 29 / 32, answered: 30 / 32 },
     // 96.9% measured blind (English 100%, Arabic 93.8%; hit@1 81.3%, every answerable question answered, 5 of the 8
     // unanswerable declined): the floor guards it. Its miss: "أي وثيقة دولية …" (a document) for the text's
     // الإعلان العالمي (the declaration); answered unanswerable: what Lamamra told her, the envoy's name, the talks'
@@ -161,32 +163,38 @@ describe("answer quality on the briefing", () => {
     // unanswerable declined). Misses: "Which Algerian human rights body did the US envoy meet with?" (the tweet's
     // CNDH ranks fourth), "What seat on the Security Council is Algeria running for?", the Egyptian بتتنقد and
     // يزودوا; answered unanswerable: whether she met Tebboune, names the article does not give, Morocco's reaction.
-    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 28 / 32, answered: 30 / 32 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 29 / 32, answered: 30 / 32 },
     // 93.8% measured blind (hit@1 71.9%, 93.8% of the answerable answered, 4 of the 8 unanswerable declined; one
     // question's evidence widened to the span both tweets on the three-year term share); 96.9% since "dateline"
     // asks for the dateline. Missed: "سيسون قالت تصريحاتها دي فين؟ في مؤتمر صحفي ولا إيه؟" (the text's ندوة
     // صحفية); answered unanswerable: whether she met Tebboune, Morocco's reaction, the report's author, Amirouche's reply.
-    { file: "blind19-eval.jsonl", about: "a nineteenth blind set, session 43", hit3: 31 / 32, answered: 31 / 32 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind19-eval.jsonl", about: "a nineteenth blind set, session 43", hit3: 1, answered: 1 },
     // 93.8% measured blind (hit@1 71.9%, every answerable question answered, 3 of the 8 unanswerable declined); 96.9%
     // since the glossary has UPR. Missed: "wat is the biden admnistration focusing on for western sahara" (focusing:
     // تركيز, the text's تركز); answered unanswerable: whether she met Tebboune, the envoy's name, MINUSMA's troops (a
     // quote's "three-year" read as a count), when Algeria's Security Council term starts, the Committee of Ten's members.
-    { file: "blind20-eval.jsonl", about: "a twentieth blind set, session 43: chat-style, terse and long", hit3: 31 / 32, answered: 32 / 32 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind20-eval.jsonl", about: "a twentieth blind set, session 43: chat-style, terse and long", hit3: 1, answered: 32 / 32 },
     // 87.5% measured blind (hit@1 68.8%, 93.8% of the answerable answered, 3 of 8 unanswerable declined); 90.6% since
     // the Darija ديالها, بزاف and بشحال are function words and كرسي is a seat. Missed: "which candidature she was
     // promoting?" (the tweet's candidacy), "فين دارت سيسون هاد التصريحات" (where: the text's ندوة صحفية), the Maghrebi
     // passive تنتخبات (was elected); answered unanswerable: Tebboune, the envoy's name, where she went next, the
     // interior minister, US aid.
-    { file: "blind21-eval.jsonl", about: "a twenty-first blind set, session 43: non-native English, Darija, formal", hit3: 29 / 32, answered: 32 / 32 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind21-eval.jsonl", about: "a twenty-first blind set, session 43: non-native English, Darija, formal", hit3: 31 / 32, answered: 32 / 32 },
     // 97.2% measured blind at session 44's start (hit@1 83.3%, 2 of 4 unanswerable declined). Missed: "لماذا ظهرت
     // صعوبات في تطبيق اتفاق الجزائر؟" (the text's إشكالات and تنفيذ: synonyms no list gives); answered unanswerable:
     // Tebboune (its skeleton meets التابعين), the name of an envoy the text does not give.
-    { file: "blind22-eval.jsonl", about: "a twenty-second blind set, session 44", hit3: 35 / 36, answered: 35 / 36 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind22-eval.jsonl", about: "a twenty-second blind set, session 44", hit3: 1, answered: 1 },
     // 80.6% measured blind after session 44's first changes (hit@1 66.7%, Arabic 72.2%; 80.6% of the answerable
     // answered): written as a skimming reader, a teenager, an analyst. 88.9% since chat filler (lol, nah), the
     // Maghrebi الهضرة and the dialects' شغال. Missed: "who even is this Sison lady" ("lady"), ستنطلق قريبا for the
     // text's ستبدأ, where she made her statements (ندوة صحفية), the tags under the report (dropped as debris).
-    { file: "blind23-eval.jsonl", about: "a twenty-third blind set, session 44: skimming, slang, analysts, dialects", hit3: 32 / 36, answered: 32 / 36 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind23-eval.jsonl", about: "a twenty-third blind set, session 44: skimming, slang, analysts, dialects", hit3: 34 / 36, answered: 34 / 36 },
     // 83.3% measured blind after session 44's changes (English 100%, Arabic 66.7%; every answerable question
     // answered, 1 of 4 unanswerable declined); 86.1% since a preposition on a word found nowhere is read off (لملف).
     // Missed: two answered with the right sentence whose evidence names another (the headline's تدعم بعثة المينورسو,
@@ -220,23 +228,28 @@ describe("answer quality on the briefing", () => {
     // is security (two letters swapped), "new york" in lower case finds نيويورك, the feminine قلقانة its root, and
     // أنهي (which) is a function word. Missed: "In what setting did Sison make these remarks?" (في ندوة صحفية, a
     // sentence naming no speaker); answered unanswerable: Tebboune, Morocco's reaction.
-    { file: "blind29-eval.jsonl", about: "a twenty-ninth blind set, session 46", hit3: 35 / 36, answered: 35 / 36, declined: 2 / 4 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind29-eval.jsonl", about: "a twenty-ninth blind set, session 46", hit3: 1, answered: 1, declined: 1 },
     // 97.2% measured blind in session 46 (all 36 answered, 2 of 4 unanswerable declined); 100% and 3 of 4 since a
     // corrected "rigths" finds the tweet's "Rights" and "واش سميتو؟" asks a person's name. Answered unanswerable:
     // "Did Sison also get a meeting with President Tebboune …?" (Tebboune's consonants meet التابعين).
-    { file: "blind30-eval.jsonl", about: "a thirtieth blind set, session 46: skimmers on a phone, an analyst, a student", hit3: 36 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind30-eval.jsonl", about: "a thirtieth blind set, session 46: skimmers on a phone, an analyst, a student", hit3: 36 / 36, answered: 36 / 36, declined: 1 },
     // 94.4% measured blind in session 47 (all 36 answered, 2 of 4 unanswerable declined), unchanged by the session's
     // changes. Missed: "who is the us official who visited algeria?" and "شو اسم المسؤولة الامريكية اللي زارت
     // الجزاير؟" (the sentence naming Sison says neither "official" nor "visit": its title is مساعدة وزير الخارجية);
     // answered unanswerable: Tebboune again, Lamamra's reply to the ICJ candidacy.
-    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 34 / 36, answered: 36 / 36, declined: 2 / 4 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 35 / 36, answered: 36 / 36, declined: 2 / 4 },
     // 97.2% measured blind in session 47 (35 of 36 answered, 3 of 4 unanswerable declined), unchanged since. Declined:
     // "what candidacy did she pitch when she talked to lamamara" ("pitch" found nowhere); answered: Tebboune.
-    { file: "blind32-eval.jsonl", about: "a thirty-second blind set, session 47: an aide, students, a researcher, misspelt names", hit3: 35 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind32-eval.jsonl", about: "a thirty-second blind set, session 47: an aide, students, a researcher, misspelt names", hit3: 35 / 36, answered: 35 / 36, declined: 1 },
     // 91.7% measured blind in session 47 (35 of 36 answered, 3 of 4 unanswerable declined), unchanged since. Missed:
     // "شكون هي المسؤولة الأمريكية اللي جات للجزائر …؟" (as in set 31), the US's "listening tour" asked as "looking for
     // a path"; declined: "حل mutuellement acceptable" (French words); answered: Morocco's autonomy plan.
-    { file: "blind33-eval.jsonl", about: "a thirty-third blind set, session 47: Darija with French, Levantine, Iraqi, yes/no", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind33-eval.jsonl", about: "a thirty-third blind set, session 47: Darija with French, Levantine, Iraqi, yes/no", hit3: 34 / 36, answered: 35 / 36, declined: 1 },
     // 94.4% measured blind in session 47 (34 of 36 answered, every unanswerable one declined); 97.2% since "العنوان
     // الفرعي للتقرير" asks for the headline. Declined: "ما الصفة الرسمية لستافان دي ميستورا كما وردت في التقرير؟"
     // (الرسمية, official, and وردت, was given, found nowhere).
@@ -245,7 +258,18 @@ describe("answer quality on the briefing", () => {
     // the ambassador meet anyone from a press freedom organization?" (Reporters Without Borders, by a description);
     // declined: "… اتفاق الجزائر مع جماعات الأزواد" (the text's typo للأزواج); answered: Tebboune, Morocco's reaction,
     // MINURSO's troop numbers (a tweet quoted third holds "three-year").
-    { file: "blind35-eval.jsonl", about: "a thirty-fifth blind set, session 47: colloquial, diplomats, an NGO worker, vague questions", hit3: 34 / 36, answered: 35 / 36, declined: 1 / 4 },
+    // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
+    { file: "blind35-eval.jsonl", about: "a thirty-fifth blind set, session 47: colloquial, diplomats, an NGO worker, vague questions", hit3: 34 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // 86.1% measured blind in session 48 (English 94.4%, Arabic 77.8%; 32 of 36 answered, 2 of 4 unanswerable
+    // declined); 100% Arabic since the dialects' عندو (has), هوما (they), قداه (how much) are function words, شغلانتها
+    // (her job) asks who she is and "قبل كم شهر" is "a few months ago" where ليش asks why. Missed: the IO bureau's
+    // title asked with the trip; answered unanswerable: gas deals with Europe, the US ambassador in Algeria.
+    { file: "blind36-eval.jsonl", about: "a thirty-sixth blind set, session 48: Darija without hamzas, Egyptian, Gulf, analysts", hit3: 35 / 36, answered: 1, declined: 2 / 4 },
+    // 88.9% measured blind in session 48 (32 of 36 answered, 1 of 4 unanswerable declined); 94.4% since هالخبر (this
+    // report) names the report and Morocco's reaction is declined. Missed: "what official position Michele Sison
+    // holds" (position, also a stance), "How old was the article when the page was captured? Timestamp?"
+    // (declined); answered unanswerable: Algeria's official response, the rapporteur's name.
+    { file: "blind37-eval.jsonl", about: "a thirty-seventh blind set, session 48: Moroccan, Levantine, Iraqi, Tunisian, a teacher, a student", hit3: 34 / 36, answered: 35 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -268,8 +292,9 @@ describe("answer quality on the briefing", () => {
     // its first quote's sentence, and وزارة keyed with its و). 26 since session 40 (WordNet synonyms only from a
     // part of speech in use; "going to" and "held" function words); 27 by session 47, 26 again in session 48: with
     // عندو (has) a function word, "وشحال عندو من ولد؟" (how many children has he?) is no longer refused for a word
-    // found nowhere, and ولد's one gloss, "generate", stems as "General" does.
-    { file: "blind-conversations.jsonl", about: "written blind, session 25", right: 26, rows: 30 },
+    // found nowhere, and ولد's one gloss, "generate", stems as "General" does; 27 once more since a question asking
+    // who someone is quotes first the sentence naming her.
+    { file: "blind-conversations.jsonl", about: "written blind, session 25", right: 27, rows: 30 },
     // 10 of 20 measured blind; 11 since "وبعدين" (and then) is a function word, a word taken from this set. Misses:
     // paraphrases the text does not share a word with ("what is she doing with member states?", a listening tour),
     // near-topic details answered. 12 since session 32 read the Maghrebi present of a dialect table verb ("وفين
@@ -314,7 +339,8 @@ describe("answer quality on the briefing", () => {
     // which the glossary's "meet" leaves out: with it, questions on whether she met Tebboune were answered) and its
     // follow-up, "ووين انطرحت هالقضية قبل؟" (the text's أثيرت), "ومين بيشمل؟" (بما في ذلك), "with who she is
     // working?", "ومين رئيس البعثه هلأ؟" (unanswerable, answered).
-    { file: "blind-conversations11.jsonl", about: "written blind as bilingual users type, session 42", right: 15, rows: 20 },
+    // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
+    { file: "blind-conversations11.jsonl", about: "written blind as bilingual users type, session 42", right: 17, rows: 20 },
     // 17 of 30 measured blind; 23 since a request to go on ("كمّل", "anything else?") quotes what the last answer did
     // not, "hashtag" finds #CNDH, بيا asks which year. Misses: "ومن الذي صرّح بذلك؟" and "Who said that, and in what
     // role?" (the speaker), "Which country is she visiting?" (coreference), "Why was that seen as significant?"
@@ -374,7 +400,8 @@ describe("answer quality on the briefing", () => {
     // what she pushed for with the foreign minister (the tweet's candidacy, after a first answer on another
     // meeting), where Lamamra was when he said it (after "Who said that?"), "وما النتيجة حسب رايها؟"; answered
     // off-topic: when MINUSMA was set up.
-    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 14, rows: 20 },
+    // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
+    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 16, rows: 20 },
     // 14 of 20 measured blind at the end of session 44 ("ما عنوان هذا المقال؟" then found the headline, declined
     // before: no last turn moved). Missed: the handle tagged in a tweet, the Egyptian passive اتنقدت (was criticised)
     // with الشهور اللي فاتت for the text's الأشهر السابقة, the Darija كيدخل (is included), the office of "Blinken's
@@ -407,7 +434,8 @@ describe("answer quality on the briefing", () => {
     // 16 of 20 measured blind in session 46; 17 since "ومين الجريدة اللي نشرته؟" asks which outlet ran the report.
     // Missed: "who exactly did she count as part of that?" (civil society, two turns back); answered off-topic in
     // context (declined asked alone): Morocco's reaction, the exact date of the Committee of Ten's meeting.
-    { file: "blind-conversations26.jsonl", about: "written blind, session 46, three of three turns", right: 17, rows: 20 },
+    // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
+    { file: "blind-conversations26.jsonl", about: "written blind, session 46, three of three turns", right: 18, rows: 20 },
     // 17 of 20 measured blind in session 47; 18 since "still" is a function word ("what is minusma?", "does the us
     // still back it?"). Missed: "وش نتيجتها حسب كلامها؟" (what comes of those freedoms: the societies' peace);
     // answered off-topic in context: the envoy's next visit.
@@ -430,7 +458,14 @@ describe("answer quality on the briefing", () => {
     // "What is her exact title?" after "Who from the State Department visited Algeria?", "وأين أدلى وزير الخارجية
     // الجزائري بمداخلته؟" (the Algerian FM's tweet outranks his intervention's sentence); answered off-topic: when the
     // listening tour began, when De Mistura was appointed (in context).
-    { file: "blind-conversations31.jsonl", about: "written blind at the end of session 47", right: 16, rows: 20 },
+    // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
+    { file: "blind-conversations31.jsonl", about: "written blind at the end of session 47", right: 17, rows: 20 },
+    // 19 of 20 measured blind in session 48, unchanged since: "وهل ردّت الحكومةُ الجزائريةُ رسمياً …؟" (did the
+    // government reply officially?), unanswerable, is answered in context.
+    { file: "blind-conversations32.jsonl", about: "written blind in session 48: Darija, Egyptian, Gulf, MSA with diacritics", right: 19, rows: 20 },
+    // 15 of 20 measured blind in session 48; 16 since a follow-up's وفين asks where Lamamra spoke. Missed: the
+    // Darija كيدخل (is included), near-topic details answered (when de Mistura was appointed).
+    { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
