@@ -28,6 +28,8 @@ export interface Capitals {
   readonly arabicPlaceNames: ReadonlySet<string>;
   /** The one-word English names of the countries it gives an Arabic name ("morocco", "algeria"). */
   readonly englishCountryNames: ReadonlySet<string>;
+  /** The countries' one-word Arabic names as the list writes them, normalised, the article kept (المغرب, مالي). */
+  readonly arabicCountryNames: ReadonlySet<string>;
 }
 
 let cached: Capitals | undefined;
@@ -39,6 +41,7 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
   const byArabicName = new Map<string, Country>();
   const arabicPlaceNames = new Set<string>();
   const englishCountryNames = new Set<string>();
+  const arabicCountryNames = new Set<string>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [capital = "", names = "", arabic = "", countryArabic = ""] = line.split("\t");
@@ -48,12 +51,13 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
     };
     if (!capital || country.names.length === 0) continue;
     for (const token of tokenize(`${arabic} ${countryArabic}`.replaceAll("|", " "))) arabicPlaceNames.add(bareOfArticle(token.text));
+    for (const token of tokenize(countryArabic.replaceAll("|", " "))) arabicCountryNames.add(token.text);
     // Those the list gives an Arabic name, by which the briefings would write the country.
     if (country.arabicKeys.length > 0) for (const name of country.names) if (!name.includes(" ")) englishCountryNames.add(name);
     byEnglish.set(capital, country);
     for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
-  const capitals = { byEnglish, byArabicName, arabicPlaceNames, englishCountryNames };
+  const capitals = { byEnglish, byArabicName, arabicPlaceNames, englishCountryNames, arabicCountryNames };
   if (path === CAPITALS_PATH) cached = capitals;
   return capitals;
 }
@@ -96,11 +100,29 @@ export function namesArabicPlace(token: Token, capitals = loadCapitals()): boole
 }
 
 /**
- * Whether a word is a country's name in the list, in either script ("Morocco", المغرب, بالمغرب): a name whose other
- * script the list gives, so its consonants are no clue to it (Morocco's MRK is also أمريكا's).
+ * The country a word names in the list, as the list writes its Arabic name (المغرب for بالمغرب), or undefined: in
+ * Latin letters one of its one-word English names ("Morocco"); in Arabic its name as the list writes it, with the
+ * article or without (المالي, financial, is no مالي; nor is a capital a country), after و or ف, ب or ل (بالمغرب,
+ * وللمغرب: ل before the article drops its alef).
  */
-export function namesCountryWord(token: Token, capitals = loadCapitals()): boolean {
-  return token.script === "latin" ? capitals.englishCountryNames.has(token.text) : namesArabicPlace(token, capitals);
+export function countryNamed(token: Token, capitals = loadCapitals()): string | undefined {
+  if (token.script === "latin") return capitals.englishCountryNames.has(token.text) ? token.text : undefined;
+  if (token.script !== "ar") return undefined;
+  const forms = [token.text, token.text.replace(/^[وف](?=..)/u, "")].flatMap((w) => [w, w.replace(/^[بل](?=..)/u, ""), w.startsWith("لل") ? `ال${w.slice(2)}` : w]);
+  return forms.find((form) => capitals.arabicCountryNames.has(form));
+}
+
+/** Whether a word is a country's name in the list, in either script (see countryNamed). */
+export const namesCountryWord = (token: Token, capitals = loadCapitals()): boolean => countryNamed(token, capitals) !== undefined;
+
+/**
+ * The adjective of a country's Arabic name, its nisba (المغرب: مغربي; فرنسا: فرنسي; مصر: مصري), which a report
+ * writes where a question names the country ("الرئيس الفرنسي" for "رئيس فرنسا").
+ */
+export function countryAdjective(name: string): string {
+  const stem = bareOfArticle(name).replace(/[اه]$/u, "");
+  // مالي is its own (Malian).
+  return stem.endsWith("ي") ? stem : `${stem}ي`;
 }
 
 /**

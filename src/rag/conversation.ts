@@ -11,6 +11,7 @@ import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
+import { questionType } from "./text/question-type.js";
 import { isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
@@ -138,7 +139,8 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { goi
  */
 export async function retrieveInConversation(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const retrieval = await retrieveFollowingUp(retriever, asked, context);
-  return asksWho(asked) ? withSpeakerNamed(retriever, retrieval) : retrieval;
+  // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟").
+  return asksWho(asked) || questionType(asked).name !== undefined ? withSpeakerNamed(retriever, retrieval) : retrieval;
 }
 
 async function retrieveFollowingUp(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
@@ -156,9 +158,11 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
-  // Asked through a pronoun after an answer on the page ("When was it posted?" after "What outlet is this article
-  // from?"), a question on the page's parts is asked of the report.
-  const page = tied ? await ofTheReport(retriever, question, turns) : undefined;
+  // Asked after an answer on the page ("When was it posted?" after "What outlet is this article from?"), a question
+  // on the page's parts is asked of the report.
+  // Untied too ("واتنشر من قد إيه؟", and how long ago was it published?, opens with a verb و joins, and its
+  // publishing word alone finds the tweets): only a question on the page's parts, read of the report, is so answered.
+  const page = await ofTheReport(retriever, question, turns);
   if (page) return page;
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
@@ -316,9 +320,10 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval): Retrieval
   const top = retrieval.ranked[0];
   if (!retrieval.answerable || !top) return retrieval;
   const speaker = speakerIn(retriever.sentenceText(top.sentence.position) ?? "");
-  // The description's noun, not only its adjective: "Who's the US PermRep …?" asks of another American.
+  // The description's noun, not only its adjective: "Who's the US PermRep …?" asks of another American; nor the
+  // noun as another's owner ("Who is the American diplomat's colleague …?").
   const [noun] = speaker?.named === false ? matchedWords(speaker.words.join(" "), retrieval.terms) : [];
-  if (!speaker || noun?.start !== 0) return retrieval;
+  if (!speaker || noun?.start !== 0 || /['’]s$/u.test(noun.word)) return retrieval;
   const description = retriever.terms(speaker.words.join(" ")).filter((t) => !t.synthetic);
   const { source } = top.sentence.passage;
   const introduced = retriever.sentences.findIndex((s, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryOfCapital, loadCapitals, namesArabicPlace, namesCountry, namesCountryWord } from "../../src/rag/capitals.js";
+import { countryAdjective, countryNamed, countryOfCapital, loadCapitals, namesArabicPlace, namesCountry, namesCountryWord } from "../../src/rag/capitals.js";
 import { tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 
@@ -79,7 +79,17 @@ describe("namesCountryWord", () => {
     expect(country(word)).toBe(true);
   });
 
-  it.each(["Maghreb", "Sahara", "Washington", "الصحراء"])("takes %s for no country's name", (word) => {
+  it.each(["Maghreb", "Sahara", "Washington", "الصحراء", "واشنطن", "المالي"])("takes %s for no country's name (a capital; المالي, financial, found by a review)", (word) => {
     expect(country(word)).toBe(false);
+  });
+
+  it("reads the name as the list writes it after و, ب or ل, the article's alef dropped after ل", () => {
+    for (const word of ["بالمغرب", "للمغرب", "والمغرب", "لمالي"]) expect(countryNamed(tokenize(word)[0]!), word).toBe(word === "لمالي" ? "مالي" : "المغرب");
+  });
+
+  it("gives an Arabic country's adjective, which a report writes for it (الرئيس الفرنسي)", () => {
+    expect(countryAdjective("فرنسا")).toBe("فرنسي");
+    expect(countryAdjective("المغرب")).toBe("مغربي");
+    expect(countryAdjective("مالي")).toBe("مالي");
   });
 });

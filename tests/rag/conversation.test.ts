@@ -290,6 +290,16 @@ describe("conversations", () => {
     expect(met[0]).not.toContain("ميشال سيسون");
     expect(met.join(" ")).toContain("Amirouche");
     expect(quotes(await two.core.answer("Who's the US PermRep in NY running the consultations on UNSC reform?")).join(" ")).toContain("ليندا توماس جرينفيلد");
+    // Nor someone the description owns (found by a review); a name asked of the description is (blind set 38).
+    expect(quotes(await two.core.answer("Who is the American diplomat's colleague working in New York on Security Council reform?"))[0]).not.toContain("ميشال سيسون");
+    expect(quotes(await two.core.answer("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"))[0]).toContain("ميشال سيسون");
+  });
+
+  it("asks a page's part of the report after the outlet, the follow-up's verb joined to و (blind conversations 34)", async () => {
+    const first = await two.core.answer("المقال ده اتنشر في جريدة إيه؟");
+    expect(quotes(first)[0]).toContain("القدس العربي");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect(quotes(await two.core.answer("واتنشر من قد إيه؟", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
   });
 
   it("reads a pronoun as the report after an answer on the page: 'How long ago was it posted?' after the outlet", async () => {

@@ -270,6 +270,12 @@ describe("answer quality on the briefing", () => {
     // holds" (position, also a stance), "How old was the article when the page was captured? Timestamp?"
     // (declined); answered unanswerable: Algeria's official response, the rapporteur's name.
     { file: "blind37-eval.jsonl", about: "a thirty-seventh blind set, session 48: Moroccan, Levantine, Iraqi, Tunisian, a teacher, a student", hit3: 34 / 36, answered: 35 / 36, declined: 2 / 4 },
+    // 83.3% measured blind in session 48 (English 77.8%, Arabic 88.9%; 35 of 36 answered, 2 of 4 unanswerable
+    // declined); 88.9% since a name asked of a described speaker ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟")
+    // quotes the sentence naming her and "سنة كام" asks which year. Missed: the IO bureau's head asked with her title,
+    // "a just and lasting settlement", "How did the A/S characterise the UNSC's current functioning?", "the US
+    // Permanent Representative"; answered unanswerable: whether Algeria won the seat, the ambassador behind a handle.
+    { file: "blind38-eval.jsonl", about: "a thirty-eighth blind set, session 48: Saudi, Sudanese, Libyan, a congressional staffer, a British reader", hit3: 32 / 36, answered: 1, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -466,6 +472,9 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 48; 16 since a follow-up's وفين asks where Lamamra spoke. Missed: the
     // Darija كيدخل (is included), near-topic details answered (when de Mistura was appointed).
     { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 16, rows: 20 },
+    // 14 of 20 measured blind in session 48; 17 since "سنة كام" and the Sudanese متين are read, جاها (it got) is a
+    // function word, and a page's part is asked of the report after the outlet even untied ("واتنشر من قد إيه؟").
+    { file: "blind-conversations34.jsonl", about: "written blind in session 48, four of three turns", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -465,9 +465,10 @@ describe("createRag and the index", () => {
 
 describe("an answer wanted now while a language model words it (wrapUp)", () => {
   // Two briefings: a question on the Oslo agreement is answered with quotes of oslo.md alone, but the model is also
-  // shown sentences of the first briefing.
+  // shown sentences of the first briefing (its Sahel sentence, on the peace agreement Algeria mediated; Norway's
+  // consonants found it before a country's name was read by its names alone).
   const SISON = "Who is Michele Sison?";
-  const NORWAY = "Which agreement did Norway mediate in Oslo in 1993?";
+  const NORWAY = "Which peace agreement did Norway mediate in Oslo in 1993?";
   let two: TempProject;
   let fake: FakeOpenAI;
   let composing: Rag;

@@ -499,3 +499,23 @@ describe("a question asking where something was said", () => {
     expect(looksForOccasion("شو قالت عن الـ special rapporteurs؟\nووين انطرحت هالقضية قبل؟")).toBe(false);
   });
 });
+
+describe("a country's name in a question", () => {
+  it("is a country's only alone: 'Jordan Bardella' names a person (found by a review)", () => {
+    expect(retriever.terms("What did Jordan say about Mali?").find((t) => t.word === "jordan")?.country).toBe(true);
+    expect(retriever.terms("What did Jordan Bardella say about Mali?").find((t) => t.word === "jordan")?.country).toBeUndefined();
+  });
+
+  it("is found through its adjective: 'رئيس فرنسا' asks of 'الرئيس الفرنسي' (found by a review)", async () => {
+    await overBriefing("وقال الرئيس الفرنسي إيمانويل ماكرون إن إصلاح نظام التقاعد ضروري لمستقبل البلاد.", async (own) => {
+      expect((await own.retrieve("ماذا قال رئيس فرنسا عن إصلاح نظام التقاعد؟")).answerable).toBe(true);
+      expect((await own.retrieve("ماذا قال رئيس المغرب عن إصلاح نظام التقاعد؟")).answerable).toBe(false);
+    });
+  });
+
+  it("after a title, a name the report gives with the article still finds it (الرئيس عبد الفتاح السيسي, found by a review)", async () => {
+    await overBriefing("وأكد الرئيس عبد الفتاح السيسي أن الاقتصاد المصري سيتعافى هذا العام رغم الأزمة.", async (own) => {
+      expect((await own.retrieve("What did President Sisi say about the economy?")).answerable).toBe(true);
+    });
+  });
+});

@@ -46,7 +46,7 @@ export interface Speaker {
 const partedAt = (text: string, before: PlacedToken, after: PlacedToken): boolean => /[,،:؛\n"“”«»]/u.test(text.slice(before.end, after.start));
 
 /** A normalised Arabic word without the و or ف a sentence joins to it. */
-const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);
+export const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);
 
 /**
  * The speaker `sentence` names beside a verb of saying, or undefined where it names none: where the subject is
@@ -149,9 +149,13 @@ export function asksWhoSaid(question: string): boolean {
 export function asksWho(question: string): boolean {
   const words = tokenize(question).map((t) => withoutConjunction(t.text));
   const at = [0, 1, words.length - 1].find((i) => WHO.has(words[i] ?? ""));
-  // "Who did the diplomat meet?": whom someone else met, the auxiliary after who opening another subject.
-  return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !words.some((w) => SAID.has(w));
+  // "Who did the diplomat meet?": whom someone else met, the auxiliary after who opening another subject; "مع مين
+  // ناقشت؟" (with whom did she discuss?) asks for another person too.
+  return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
 }
+
+/** Prepositions that make who the object: "مع مين", "to whom", "عن مين". */
+const BEFORE_WHOM = normalizedSet("مع عن ل الى إلى على with to for by from about");
 
 /** The auxiliaries after which "who" asks for an object: "Who did she meet?", "Who will they back?". */
 const OBJECT_ASKED = new Set("do does did will would can could should shall may might".split(" "));

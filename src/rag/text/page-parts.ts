@@ -59,9 +59,13 @@ export function askedOutlet(tokens: readonly Token[]): Token | undefined {
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;
     let before = i - 1;
     while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;
-    return WHICH.has(tokens[before]?.text ?? "");
+    // Or the dialects' which after it, closing the question: "اتنشر في جريدة إيه؟" (not "الجريدة شو قالت؟").
+    return WHICH.has(tokens[before]?.text ?? "") || (i + 2 === tokens.length && WHICH_AFTER.has(tokens[i + 1]?.text ?? ""));
   });
 }
+
+/** The dialects' which after the noun it asks of ("جريدة إيه", "صحيفة شو"), at the question's end. */
+const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
 
 /**
  * What else a question asking for the outlet says of the report itself, which the dateline answers or which
@@ -69,12 +73,15 @@ export function askedOutlet(tokens: readonly Token[]): Token | undefined {
  * for a tweet's account), "from which city" (the dateline's place).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed report story piece name
-city نشرت نشر تنشر نشرته نشرها التقرير تقرير الخبر خبر القصة اسم مدينة`);
+city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت التقرير تقرير الخبر خبر القصة اسم مدينة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
-const listed = (word: string): string => withoutDemonstrative(word) ?? word;
-const isReportWord = (word: string): boolean => REPORT_WORDS.has(listed(word));
-const isArticleWord = (word: string): boolean => ARTICLE_WORDS.has(listed(word));
+const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
+/** Whether a word of a question is one of `words`, as written, as listed, or with و or ف read off ("واتنشر"). */
+const among = (words: ReadonlySet<string>, word: string): boolean =>
+  words.has(word) || words.has(asListed(word)) || (/^[وف]../u.test(word) && words.has(word.slice(1)));
+const isReportWord = (word: string): boolean => REPORT_WORDS.has(asListed(word));
+const isArticleWord = (word: string): boolean => ARTICLE_WORDS.has(asListed(word));
 
 /**
  * Whether `token`, in a question asking for the outlet, is looked for in the dateline alone: the outlet word
@@ -189,7 +196,7 @@ const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says 
 
 /** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
 const asksOfThePublishing = (token: Token): boolean =>
-  PUBLISHING_WORDS.has(token.text) || AGO_WORDS.has(token.text) || isArticleWord(token.text) || SHOWN_WORDS.has(token.text) || isStopword(token.text);
+  among(PUBLISHING_WORDS, token.text) || AGO_WORDS.has(token.text) || isArticleWord(token.text) || SHOWN_WORDS.has(token.text) || isStopword(token.text);
 
 /**
  * The publishing word of a question asking when or how long ago this report went up ("When was this article
@@ -199,5 +206,5 @@ const asksOfThePublishing = (token: Token): boolean =>
  */
 export function askedPublished(tokens: readonly Token[], type: QuestionType): Token | undefined {
   if (!(type.time || type.quantity) || !tokens.some((t) => isArticleWord(t.text)) || !tokens.every(asksOfThePublishing)) return undefined;
-  return tokens.find((t) => PUBLISHING_WORDS.has(t.text));
+  return tokens.find((t) => among(PUBLISHING_WORDS, t.text));
 }

@@ -9,7 +9,7 @@ import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
-import { isStopword } from "./stopwords.js";
+import { isQuestionWord, isStopword } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 export interface QuestionType {
@@ -79,9 +79,17 @@ const AR_QUANTITY = new RegExp(`(^| )([وف]?(${AR_HOW_MANY})|ما عدد|ما �
  * still asks how many ("قبل كم ساعة نشر المقال؟").
  */
 const AR_A_FEW = /(^| )(قبل|من|بعد|خلال|لمده) كم (يوم|ايام|اسبوع|اسابيع|شهر|اشهر|شهور|سنه|سنين|سنوات|ساعه|ساعات)(?= |$)/g;
-const AR_ASKING_ELSE = /(^| )[وف]?(ليش|لماذا|ليه|علاش|لاش|ماذا|شو|ايش|شنو|مين|منو|شكون|اين|وين|فين|كيف|كيفاش|شلون|ازاي|متي|امتي)( |$)/;
-const arabicQuantity = (arabic: string): boolean =>
-  AR_QUANTITY.test(AR_ASKING_ELSE.test(arabic) ? arabic.replace(AR_A_FEW, "$1") : arabic);
+/** A question word asking something other than how many, with و or ف too (not من, also the phrase's "from"). */
+const asksElse = (word: string): boolean => {
+  const bare = word.replace(/^[وف](?=..)/u, "");
+  return bare !== "من" && (isQuestionWord(word) || isQuestionWord(bare)) && !AR_QUANTITY_WORD.test(word);
+};
+/** A year with the Egyptian كام after it asks which ("كان سنة كام؟", in what year), not how many (كام سنة). */
+const AR_WHICH_YEAR = /(^| )(?:سنه|عام) (?:كام|كم)(?= |$)/;
+const arabicQuantity = (arabic: string): boolean => {
+  const counted = arabic.replace(new RegExp(AR_WHICH_YEAR, "g"), "$1");
+  return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted);
+};
 /**
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
@@ -89,7 +97,7 @@ const arabicQuantity = (arabic: string): boolean =>
 const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن))( |$)`);
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(متي|امتي|ايمتي|متين|وقتاش|فوقاش|فوقتاش)|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
 
 /**
@@ -107,16 +115,21 @@ const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ي
  */
 export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
-  return TIME_UNITS.has(tokens[i]?.text ?? "") && before !== undefined && ASKING_FOR_UNIT.has(before.text);
+  const after = tokens[i + 1];
+  // Or the Egyptian كام after it ("سنة كام؟", which year; see AR_WHICH_YEAR).
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || (after !== undefined && WHICH_AFTER_UNIT.has(after.text)));
 }
+
+/** كام or كم after a unit of time, asking which (see AR_WHICH_YEAR). */
+const WHICH_AFTER_UNIT = normalizedSet("كام كم");
 
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
 export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
   // Line by line: a follow-up is judged joined to the question before it.
-  const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic);
+  const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic);
-  const dated = EN_DATED.test(question) || AR_DATED.test(arabic);
+  const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const persons = personsNameAsked(question);
   const name = persons === undefined ? {} : { name: { persons } };
   return quantity ? { quantity, time, dated, ...name, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated, ...name };

@@ -5,14 +5,19 @@
  * بتصريحاتها؟", "فين دارت هاد التصريحات؟". The words of such a question say what is asked, none of them the
  * occasion's ("setting", مناسبة), so the index keys the sentences naming an occasion and the question looks for that.
  */
-import { isWordOfSaying } from "./attribution.js";
+import { isWordOfSaying, withoutConjunction } from "./attribution.js";
 import { normalizedSet } from "./normalize.js";
-import type { Token } from "./tokenize.js";
+import { tokenKeys } from "./stem.js";
+import { tokenize, type Token } from "./tokenize.js";
 
-/** Occasions a report says something was said at, in both languages (normal forms). */
-const OCCASIONS = normalizedSet(`ندوة الندوة مؤتمر المؤتمر مقابلة المقابلة حوار الحوار اجتماع الاجتماع جلسة الجلسة قمة القمة
-منتدى المنتدى لقاء اللقاء كلمة خطاب الخطاب
-conference briefing interview meeting hearing summit forum speech session panel roundtable`);
+/**
+ * Occasions a report says something was said at, in both languages, by their index keys (stems: في مؤتمره الصحفي,
+ * "at press conferences"). Not قمة nor "session", as often "the top of" and "in session".
+ */
+const OCCASIONS: ReadonlySet<string> = new Set(
+  tokenize(`ندوة مؤتمر مقابلة حوار اجتماع جلسة منتدى لقاء كلمة خطاب conference briefing interview meeting hearing summit forum speech panel roundtable`).flatMap(tokenKeys),
+);
+const isOccasion = (token: Token): boolean => tokenKeys(token).some((k) => OCCASIONS.has(k));
 /**
  * What opens an occasion's phrase, at most OCCASION_REACH words before its noun: "في ندوة", "at a press conference",
  * "على هامش القمة" (on the summit's sidelines).
@@ -22,7 +27,7 @@ const OCCASION_REACH = 3;
 
 /** Whether a sentence's tokens name an occasion something was said at (see OCCASIONS). */
 export function namesOccasion(tokens: readonly Token[]): boolean {
-  return tokens.some((t, i) => OCCASIONS.has(t.text) && tokens.slice(Math.max(0, i - OCCASION_REACH), i).some((o) => OCCASION_OPENERS.has(o.text)));
+  return tokens.some((t, i) => isOccasion(t) && tokens.slice(Math.max(0, i - OCCASION_REACH), i).some((o) => OCCASION_OPENERS.has(o.text)));
 }
 
 /** Where, in the question words of English, standard Arabic and the dialects (normal forms). */
@@ -38,7 +43,7 @@ const SETTING = normalizedSet("setting occasion venue event context مناسبة
 export function askedOccasion(tokens: readonly Token[]): Token | undefined {
   if (!tokens.some((t) => isWordOfSaying(t.text))) return undefined;
   // With و or ف too, where a follow-up opens ("وفين كان ملي هضر على …؟", and where was he when he spoke of …).
-  const where = (t: Token): boolean => WHERE.has(t.text) || (/^[وف]/u.test(t.text) && WHERE.has(t.text.slice(1)));
+  const where = (t: Token): boolean => WHERE.has(t.text) || WHERE.has(withoutConjunction(t.text));
   return tokens.find((t) => SETTING.has(t.text)) ?? tokens.find(where);
 }
 

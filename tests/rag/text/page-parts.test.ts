@@ -47,6 +47,12 @@ describe("page parts: datelines and reply counters", () => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });
 
+  it("takes the dialects' which after the outlet word, closing the question, for a question on the outlet (blind conversations 34)", () => {
+    expect(askedOutlet(tokenize("المقال ده اتنشر في جريدة إيه؟"))?.text).toBe("جريده");
+    expect(askedOutlet(tokenize("الجريدة شو قالت عن الزيارة؟"))).toBeUndefined();
+    expect(tokenize("المقال ده اتنشر في جريدة إيه؟").filter(asksOfTheDateline).map((t) => t.text)).toContain("اتنشر");
+  });
+
   it("reads a word on the report with the Levantine هالـ (this) as with the article (blind set 37: 'شو اسم الجريدة اللي نشرت هالخبر؟')", () => {
     expect(tokenize("شو اسم الجريدة اللي نشرت هالخبر؟").filter(asksOfTheDateline).map((t) => t.text)).toContain("هالخبر");
     expect(askedOutlet(tokenize("which website ran هالخبر"))).toBeDefined();

@@ -42,6 +42,11 @@ describe("questionType", () => {
     ["شو صار من كم يوم؟", []],
     ["قبل كم ساعة نشر المقال؟", ["quantity"]],
     ["ليش تأخرت كم يوم؟", ["quantity"]],
+    // Any question word but how many's, the Algerian علاه too (found by a review).
+    ["علاه انتقدو الجزائر قبل كم شهر؟", []],
+    // The Egyptian "سنة كام" asks which year; the Sudanese متين asks when (blind sets 38).
+    ["اتفاق السلام اللي الجزائر توسطت فيه كان سنة كام؟", ["time"]],
+    ["ومتين؟", ["time"]],
     ["متى توفي لوثر؟", ["time"]],
     ["في أيِّ عامٍ وُقِّعت الاتفاقية؟", ["time"]],
     // The Sudanese which (blind conversations 30).

@@ -57,6 +57,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it.each(["جاها", "وجاها", "متين"])("reads %s (it got; the Sudanese when) as a function word (blind conversations 34)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["ملي", "كيما"])("reads the Maghrebi %s (when; as) as a function word (blind set 37)", (word) => {
     expect(stop(word)).toBe(true);
   });

@@ -8,6 +8,9 @@ describe("namesOccasion", () => {
     "وشدد لعمامرة، في مداخلته خلال مشاركته بعاصمة الكونغو في الاجتماع الوزاري للجنة العشرة",
     "She said so at a press conference in Algiers.",
     "The minister spoke on the sidelines of the summit.",
+    // By its stem: with a pronoun, or a plural (found by a review).
+    "وقال الوزير في مؤتمره الصحفي إن الحكومة ستعمل",
+    "He said so in interviews last week.",
   ])("reads an occasion something was said at in %s", (sentence) => {
     expect(namesOccasion(tokenize(sentence))).toBe(true);
   });
@@ -16,6 +19,9 @@ describe("namesOccasion", () => {
     "Inspired today by my meeting with Reporters Without Borders",
     "قالت المسؤولة الأمريكية إنها ناقشت مع نظرائها في الجزائر أهمية الزيارات",
     "A conference was planned.",
+    // قمة is as often "the top of", "session" "in session" (found by a review).
+    "وتأتي هذه القضية في قمة أولويات الحكومة",
+    "Parliament is in session this week.",
   ])("reads no occasion in %s: the noun without a preposition opening its phrase", (sentence) => {
     expect(namesOccasion(tokenize(sentence))).toBe(false);
   });
