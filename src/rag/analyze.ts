@@ -83,6 +83,8 @@ const OUTLET = "«»";
 const REPLIES = "↩";
 /** The key of the line telling how long ago the report went up, which a question asking when looks for. */
 const PUBLISHED = "⏱";
+/** Whether a question's terms ask when the report went up (see askedPublished). */
+export const asksWhenPublished = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(PUBLISHED));
 /** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */
 const OCCASION = "⌖";
 /** The key of a sentence that may name someone (see mayName), which an answer to "what is X's name?" needs. */
@@ -199,11 +201,11 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
       break;
     }
   }
-  tokens.forEach((token, at) => {
-    if (isStopword(token.text) || inAcronym.has(at)) return;
-    // Any rest of a preposition is tried: only the question's keys can match (and the word lists are not read).
-    // Its name key as a name's (no ≈): a question's name finds it under that key either way.
-    const word = documentWordKeys(token, () => true, true).map((k) => byKey.get(k)).find((w) => w !== undefined);
+  // Any rest of a preposition is tried: only the question's keys can match (and the word lists are not read, so
+  // every word with the article has its name key apart, as a dictionary word's, but after a person's noun).
+  const content = tokens.filter((t, at) => !isStopword(t.text) && !inAcronym.has(at));
+  content.forEach((token, at) => {
+    const word = documentWordKeys(token, () => true, afterPersonNoun(content, at)).map((k) => byKey.get(k)).find((w) => w !== undefined);
     if (word !== undefined) out.push({ start: token.start, end: token.end, word });
   });
   return out.sort((a, b) => a.start - b.start);
@@ -296,7 +298,7 @@ export interface QueryTerm {
    * title or a place's noun: names.ts): the briefings do not give it.
    */
   readonly knownName?: boolean;
-  /** A country's name in the capitals list, in either script ("Morocco", المغرب): see capitals.ts namesCountryWord. */
+  /** A country's name in the capitals list, in either script ("Morocco", المغرب): see capitals.ts countryNamed. */
   readonly country?: boolean;
   /**
    * The keys of a tweet author's name that the word matches, when the text also names her: the author-name
@@ -551,11 +553,13 @@ const REGION_AFTER = normalizedSet("العربي الكبير");
  * The country the question word at `i` names, as the capitals list writes it (see countryNamed), or undefined: not
  * a region's name (المغرب العربي), nor part of a person's ("Jordan Bardella": a capitalised word beside it).
  */
-function countryOf(tokens: readonly Token[], i: number): string | undefined {
+function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<string>): string | undefined {
   const token = tokens[i] as Token;
-  const namePart = (t: Token | undefined): boolean => t?.script === "latin" && isCapitalised(t) && !isStopword(t.text) && !namesCountryWord(t);
-  if (REGION_AFTER.has(tokens[i + 1]?.text ?? "") || (token.script === "latin" && (namePart(tokens[i - 1]) || namePart(tokens[i + 1])))) return undefined;
-  return countryNamed(token);
+  // A name's word the dictionary does not know (Bardella; not "Morocco Foreign Minister", "Mali Reject"), beside a
+  // country's name that owns nothing ("Morocco's King" names the country).
+  const namePart = (t: Token | undefined): boolean => t?.script === "latin" && isCapitalised(t) && !isStopword(t.text) && !known.has(t.text) && !namesCountryWord(t);
+  const person = token.script === "latin" && !/['’]s$/u.test(token.raw) && (namePart(tokens[i - 1]) || namePart(tokens[i + 1]));
+  return REGION_AFTER.has(tokens[i + 1]?.text ?? "") || person ? undefined : countryNamed(token);
 }
 
 /**
@@ -574,7 +578,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   const keySets: QueryKeySets = { keys, relatives, derived };
-  const country = countryOf(tokens, i);
+  const country = countryOf(tokens, i, context.lexicon.known);
   const name = token.script === "latin" ? latinWordKeys(tokens, i, context, keySets, { country: country !== undefined }) : token.script === "digit";
   if (token.script === "ar") arabicWordKeys(token, own, context, keySets, { afterWhich: ASKS_WHICH.has(tokens[i - 1]?.text ?? ""), country });
   const phrases = joinedKeys(tokens, i, context);
@@ -875,9 +879,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
     for (const k of restKeys) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   }
   // Not a country's: the list gives its English names (المغرب, Morocco, met the tweets' "Maghreb", a region's). Its
-  // adjective is the country too ("الرئيس الفرنسي" for "رئيس فرنسا").
+  // adjective is the country too ("الرئيس الفرنسي" for "رئيس فرنسا"), by a key of MIN_FORM_KEY letters (تركي's ترك is
+  // also "left", سوري's سور a wall).
   if (country === undefined) for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
-  else for (const k of heldKeys(token, countryAdjective(country), context, 3)) keys.add(k);
+  else for (const k of heldKeys(token, countryAdjective(country), context)) keys.add(k);
 }
 
 /** A past tense's ending for the third person (اتنقدت, she; اتنقدوا, they), read off to find its root. */

@@ -100,8 +100,8 @@ export function namesArabicPlace(token: Token, capitals = loadCapitals()): boole
 }
 
 /**
- * The country a word names in the list, as the list writes its Arabic name (المغرب for بالمغرب), or undefined: in
- * Latin letters one of its one-word English names ("Morocco"); in Arabic its name as the list writes it, with the
+ * The country a word names in the list, or undefined: in Latin letters one of its one-word English names, returned
+ * as written ("morocco"); in Arabic its name as the list writes it (المغرب for بالمغرب), with the
  * article or without (المالي, financial, is no مالي; nor is a capital a country), after و or ف, ب or ل (بالمغرب,
  * وللمغرب: ل before the article drops its alef).
  */

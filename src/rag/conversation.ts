@@ -3,7 +3,7 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage, matchedWords } from "./analyze.js";
+import { asksOfThePage, asksWhenPublished, matchedWords } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
@@ -139,8 +139,11 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { goi
  */
 export async function retrieveInConversation(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const retrieval = await retrieveFollowingUp(retriever, asked, context);
-  // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟").
-  return asksWho(asked) || questionType(asked).name !== undefined ? withSpeakerNamed(retriever, retrieval) : retrieval;
+  // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"): the first person it names, not
+  // another in a clause of its own ("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية …؟").
+  if (asksWho(asked)) return withSpeakerNamed(retriever, retrieval);
+  const [person] = questionType(asked).name?.persons ?? [];
+  return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, person);
 }
 
 async function retrieveFollowingUp(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
@@ -160,9 +163,9 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   const tied = readsAsFollowUp(question, ownTerms);
   // Asked after an answer on the page ("When was it posted?" after "What outlet is this article from?"), a question
   // on the page's parts is asked of the report.
-  // Untied too ("واتنشر من قد إيه؟", and how long ago was it published?, opens with a verb و joins, and its
-  // publishing word alone finds the tweets): only a question on the page's parts, read of the report, is so answered.
-  const page = await ofTheReport(retriever, question, turns);
+  // Untied too when it asks when the report went up ("واتنشر من قد إيه؟", opening with a verb و joins, whose
+  // publishing word alone finds the tweets); not "What is Lamamra's title?" after the headline, a question of its own.
+  const page = await ofTheReport(retriever, question, turns, { tied });
   if (page) return page;
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
@@ -221,14 +224,14 @@ const THE_REPORT: Readonly<Record<Language, string>> = { en: "article", ar: "ا�
  * headline, its dateline or its publishing time) and the question, its pronoun read as the report, asks for one of
  * the page's parts; else undefined.
  */
-async function ofTheReport(retriever: Retriever, question: string, turns: readonly ConversationTurn[]): Promise<Retrieval | undefined> {
+async function ofTheReport(retriever: Retriever, question: string, turns: readonly ConversationTurn[], { tied }: { tied: boolean }): Promise<Retrieval | undefined> {
   const first = lastQuoted(retriever, turns);
   if (first === undefined) return undefined;
   const text = retriever.sentenceText(first) ?? "";
   const onThePage = retriever.sentences[first]?.passage.kind === "headline" || opensWithDateline(text) || pagePartOf(text) === "published";
   if (!onThePage) return undefined;
   const asked = await retriever.retrieve(`${question} ${THE_REPORT[detectLanguage(question)]}`);
-  return asked.answerable && asksOfThePage(asked.terms) ? asked : undefined;
+  return asked.answerable && asksOfThePage(asked.terms) && (tied || asksWhenPublished(asked.terms)) ? asked : undefined;
 }
 
 /** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */
@@ -314,16 +317,17 @@ function speakerSentences(retriever: Retriever, first: number): { named: number[
  * back for whom the description refers to. That is the briefing's first sentence whose speaker is named by a
  * word the description shares ("مساعدة وزير الخارجية الأمريكي" for المسؤولة الأمريكية: a report introduces its
  * speaker by name and title before describing them), else the nearest named before it (see speakerSentences).
- * Else `retrieval` as it is.
+ * Else `retrieval` as it is. `person`: the noun a question asking a name names first, which the description's
+ * noun must be (as the question wrote it).
  */
-function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval): Retrieval {
+function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, person?: string): Retrieval {
   const top = retrieval.ranked[0];
   if (!retrieval.answerable || !top) return retrieval;
   const speaker = speakerIn(retriever.sentenceText(top.sentence.position) ?? "");
   // The description's noun, not only its adjective: "Who's the US PermRep …?" asks of another American; nor the
   // noun as another's owner ("Who is the American diplomat's colleague …?").
   const [noun] = speaker?.named === false ? matchedWords(speaker.words.join(" "), retrieval.terms) : [];
-  if (!speaker || noun?.start !== 0 || /['’]s$/u.test(noun.word)) return retrieval;
+  if (!speaker || noun?.start !== 0 || /['’]s$/u.test(noun.word) || (person !== undefined && noun.word !== person)) return retrieval;
   const description = retriever.terms(speaker.words.join(" ")).filter((t) => !t.synthetic);
   const { source } = top.sentence.passage;
   const introduced = retriever.sentences.findIndex((s, i) => {

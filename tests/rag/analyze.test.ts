@@ -6,6 +6,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { arabicKeysForLatin } from "../../src/rag/text/translit.js";
 import { ARABIC_NAME, ARABIC_WORD_NAME, AUTHOR_NAME, documentTerms, initialsKeys, matchedWords, NAMED, romanValue, withCaseOfNames } from "../../src/rag/analyze.js";
 import { stemEnglish } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
@@ -61,6 +62,14 @@ describe("documentTerms", () => {
     expect(nameKeys("التابعين").every((k) => k.startsWith(ARABIC_WORD_NAME))).toBe(true);
     expect(nameKeys("التابعين").length).toBeGreaterThan(0);
     expect(nameKeys("سيسون").every((k) => k.startsWith(ARABIC_NAME))).toBe(true);
+  });
+
+  it("shows a titled name's match only where the index would find it: 'President Tebboune' is not التابعين (found by a review)", () => {
+    const keys = [...arabicKeysForLatin("tebboune", true)];
+    const term = { word: "tebboune", raw: "Tebboune", keys: keys.map((k) => ARABIC_NAME + k), weight: 1 };
+    expect(matchedWords("وأشاد التابعين بالقرار", [term])).toEqual([]);
+    const untitled = { ...term, keys: [...term.keys, ...keys.map((k) => ARABIC_WORD_NAME + k)] };
+    expect(matchedWords("وأشاد التابعين بالقرار", [untitled]).map((m) => m.word)).toEqual(["Tebboune"]);
   });
 
   it("keys a post's reply counter and a dateline as what they are, a counter by nothing else (رد is also a response)", () => {

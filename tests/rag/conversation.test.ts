@@ -293,6 +293,14 @@ describe("conversations", () => {
     // Nor someone the description owns (found by a review); a name asked of the description is (blind set 38).
     expect(quotes(await two.core.answer("Who is the American diplomat's colleague working in New York on Security Council reform?"))[0]).not.toContain("ميشال سيسون");
     expect(quotes(await two.core.answer("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"))[0]).toContain("ميشال سيسون");
+    // Not the name of another person, in a clause of its own (found by a review).
+    expect(quotes(await two.core.answer("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية إصلاح مجلس الأمن؟"))[0]).not.toContain("ميشال سيسون");
+  });
+
+  it("asks a question of its own after the headline as asked: 'What is Lamamra's title?' is no question on the page (found by a review)", async () => {
+    const first = await two.core.answer("What is the headline of the article?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect(quotes(await two.core.answer("What is Lamamra's title?", { context: { turns } })).join(" ")).toContain("Lamamra");
   });
 
   it("asks a page's part of the report after the outlet, the follow-up's verb joined to و (blind conversations 34)", async () => {

@@ -504,6 +504,15 @@ describe("a country's name in a question", () => {
   it("is a country's only alone: 'Jordan Bardella' names a person (found by a review)", () => {
     expect(retriever.terms("What did Jordan say about Mali?").find((t) => t.word === "jordan")?.country).toBe(true);
     expect(retriever.terms("What did Jordan Bardella say about Mali?").find((t) => t.word === "jordan")?.country).toBeUndefined();
+    // A word the dictionary knows beside it, or the country's possessive, is no name of a person (found by a review).
+    expect(retriever.terms("Where did Morocco Foreign Minister speak?").find((t) => t.word === "morocco")?.country).toBe(true);
+    expect(retriever.terms("What did Morocco's King Mohammed say?").find((t) => t.word === "morocco")?.country).toBe(true);
+  });
+
+  it("is not found through an adjective whose stem is another word: تركيا is no ترك (left) (found by a review)", async () => {
+    await overBriefing("وقال الوزير إن الاجتماع انتهى ثم ترك القاعة قبل نهاية الجلسة.", async (own) => {
+      expect((await own.retrieve("ما موقف تركيا من الاجتماع؟")).answerable).toBe(false);
+    });
   });
 
   it("is found through its adjective: 'رئيس فرنسا' asks of 'الرئيس الفرنسي' (found by a review)", async () => {

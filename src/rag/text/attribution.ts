@@ -3,7 +3,7 @@
  * …، إن", "ذكرت سنسون أن", "Sison said"), the speaker named beside them, and the follow-up that asks for that
  * speaker ("Who said that?", "مين قال هالكلام؟", "ومن الذي صرّح بذلك؟").
  */
-import { normalizedSet } from "./normalize.js";
+import { normalizedSet, withoutConjunction } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
 
@@ -46,7 +46,6 @@ export interface Speaker {
 const partedAt = (text: string, before: PlacedToken, after: PlacedToken): boolean => /[,،:؛\n"“”«»]/u.test(text.slice(before.end, after.start));
 
 /** A normalised Arabic word without the و or ف a sentence joins to it. */
-export const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);
 
 /**
  * The speaker `sentence` names beside a verb of saying, or undefined where it names none: where the subject is
@@ -154,8 +153,8 @@ export function asksWho(question: string): boolean {
   return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
 }
 
-/** Prepositions that make who the object: "مع مين", "to whom", "عن مين". */
-const BEFORE_WHOM = normalizedSet("مع عن ل الى إلى على with to for by from about");
+/** Prepositions that make who another person: "مع مين", "to whom", "عن مين" (not "by who?", the agent). */
+const BEFORE_WHOM = normalizedSet("مع عن ل الى إلى على with to for about");
 
 /** The auxiliaries after which "who" asks for an object: "Who did she meet?", "Who will they back?". */
 const OBJECT_ASKED = new Set("do does did will would can could should shall may might".split(" "));

@@ -85,3 +85,6 @@ export function writtenForm(token: string): string {
 export function normalizedSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(normalizeToken));
 }
+
+/** A normalised Arabic word without the و or ف a sentence joins to it (two letters at least left: وزير keeps its و only if shorter). */
+export const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);

@@ -8,7 +8,7 @@
 import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
-import { foldDigits, normalizeToken, normalizedSet, writtenForm } from "./normalize.js";
+import { foldDigits, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
 import { isQuestionWord, isStopword } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -79,13 +79,20 @@ const AR_QUANTITY = new RegExp(`(^| )([وف]?(${AR_HOW_MANY})|ما عدد|ما �
  * still asks how many ("قبل كم ساعة نشر المقال؟").
  */
 const AR_A_FEW = /(^| )(قبل|من|بعد|خلال|لمده) كم (يوم|ايام|اسبوع|اسابيع|شهر|اشهر|شهور|سنه|سنين|سنوات|ساعه|ساعات)(?= |$)/g;
-/** A question word asking something other than how many, with و or ف too (not من, also the phrase's "from"). */
+/**
+ * A question word asking something other than how many, with و or ف too: not من (also the phrase's "from"), nor هل
+ * and ما, which open a how many as often ("هل تعرف قبل كم يوم نشر المقال؟").
+ */
+const NOT_ASKING_ELSE: ReadonlySet<string> = new Set(["من", "هل", "ما"]);
 const asksElse = (word: string): boolean => {
-  const bare = word.replace(/^[وف](?=..)/u, "");
-  return bare !== "من" && (isQuestionWord(word) || isQuestionWord(bare)) && !AR_QUANTITY_WORD.test(word);
+  const bare = withoutConjunction(word);
+  return !NOT_ASKING_ELSE.has(bare) && (isQuestionWord(word) || isQuestionWord(bare)) && !AR_QUANTITY_WORD.test(word);
 };
-/** A year with the Egyptian كام after it asks which ("كان سنة كام؟", in what year), not how many (كام سنة). */
-const AR_WHICH_YEAR = /(^| )(?:سنه|عام) (?:كام|كم)(?= |$)/;
+/**
+ * A year with the Egyptian كام after it asks which ("كان سنة كام؟", in what year), not how many (كام سنة); with كم
+ * only at the question's end ("بشكل عام، كم دولة …؟" asks how many).
+ */
+const AR_WHICH_YEAR = /(^| )(?:سنه|عام) (?:كام(?= |$)|كم$)/;
 const arabicQuantity = (arabic: string): boolean => {
   const counted = arabic.replace(new RegExp(AR_WHICH_YEAR, "g"), "$1");
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted);
@@ -97,7 +104,7 @@ const arabicQuantity = (arabic: string): boolean => {
 const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن))( |$)`);
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(متي|امتي|ايمتي|متين|وقتاش|فوقاش|فوقتاش)|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
 
 /**
@@ -116,12 +123,10 @@ const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ي
 export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  // Or the Egyptian كام after it ("سنة كام؟", which year; see AR_WHICH_YEAR).
-  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || (after !== undefined && WHICH_AFTER_UNIT.has(after.text)));
+  // Or the Egyptian كام after it, or كم closing the question ("سنة كام؟", which year; see AR_WHICH_YEAR).
+  const whichAfter = after?.text === "كام" || (after?.text === "كم" && i + 2 === tokens.length);
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter);
 }
-
-/** كام or كم after a unit of time, asking which (see AR_WHICH_YEAR). */
-const WHICH_AFTER_UNIT = normalizedSet("كام كم");
 
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
 export function questionType(question: string): QuestionType {

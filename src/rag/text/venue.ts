@@ -5,19 +5,30 @@
  * بتصريحاتها؟", "فين دارت هاد التصريحات؟". The words of such a question say what is asked, none of them the
  * occasion's ("setting", مناسبة), so the index keys the sentences naming an occasion and the question looks for that.
  */
-import { isWordOfSaying, withoutConjunction } from "./attribution.js";
-import { normalizedSet } from "./normalize.js";
+import { isWordOfSaying } from "./attribution.js";
+import { normalizedSet, withoutConjunction } from "./normalize.js";
 import { tokenKeys } from "./stem.js";
 import { tokenize, type Token } from "./tokenize.js";
 
 /**
- * Occasions a report says something was said at, in both languages, by their index keys (stems: في مؤتمره الصحفي,
- * "at press conferences"). Not قمة nor "session", as often "the top of" and "in session".
+ * Occasions a report says something was said at: in Arabic by their stems (في مؤتمره الصحفي), a feminine one only
+ * with its ة or its pronoun's ت after (مقابلة, مقابلته; not "في المقابل", on the other hand, nor كلمات, words); in
+ * English as written, or plural ("at press conferences"; not "to meet"). Not قمة nor "session", as often "the top
+ * of" and "in session".
  */
-const OCCASIONS: ReadonlySet<string> = new Set(
-  tokenize(`ندوة مؤتمر مقابلة حوار اجتماع جلسة منتدى لقاء كلمة خطاب conference briefing interview meeting hearing summit forum speech panel roundtable`).flatMap(tokenKeys),
-);
-const isOccasion = (token: Token): boolean => tokenKeys(token).some((k) => OCCASIONS.has(k));
+const OCCASIONS_AR = ["ندوة", "مؤتمر", "مقابلة", "حوار", "اجتماع", "جلسة", "منتدى", "لقاء", "كلمة", "خطاب"].map((word) => tokenize(word)[0] as Token);
+const OCCASIONS_EN = normalizedSet("conference briefing interview meeting hearing summit forum speech panel roundtable");
+function isOccasion(token: Token): boolean {
+  if (token.script === "latin") return OCCASIONS_EN.has(token.text) || OCCASIONS_EN.has(token.text.replace(/e?s$/u, ""));
+  const keys = tokenKeys(token);
+  return OCCASIONS_AR.some((occasion) => {
+    if (!tokenKeys(occasion).some((k) => keys.includes(k))) return false;
+    if (!occasion.text.endsWith("ه")) return true;
+    const stem = occasion.text.slice(0, -1);
+    return new RegExp(`${stem}[هت]`, "u").test(token.text);
+  });
+}
+
 /**
  * What opens an occasion's phrase, at most OCCASION_REACH words before its noun: "في ندوة", "at a press conference",
  * "على هامش القمة" (on the summit's sidelines).

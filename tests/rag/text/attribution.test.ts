@@ -64,7 +64,7 @@ describe("asksWhoSaid", () => {
 });
 
 describe("asksWho", () => {
-  it.each(["who is the us official who visited algeria?", "Who visited Algeria?", "شكون هي المسؤولة الأمريكية اللي جات؟", "ومين المبعوث؟", "المسؤولة الأمريكية مين؟"])("reads %s as asking who someone is", (question) => {
+  it.each(["The letter was sent by who?", "who is the us official who visited algeria?", "Who visited Algeria?", "شكون هي المسؤولة الأمريكية اللي جات؟", "ومين المبعوث؟", "المسؤولة الأمريكية مين؟"])("reads %s as asking who someone is", (question) => {
     expect(asksWho(question)).toBe(true);
   });
 

@@ -47,6 +47,10 @@ describe("questionType", () => {
     // The Egyptian "سنة كام" asks which year; the Sudanese متين asks when (blind sets 38).
     ["اتفاق السلام اللي الجزائر توسطت فيه كان سنة كام؟", ["time"]],
     ["ومتين؟", ["time"]],
+    // Not "بشكل عام، كم …" (in general, how many), nor a هل opening a how many, nor متين (solid) (found by a review).
+    ["بشكل عام، كم دولة عضو في المجلس؟", ["quantity"]],
+    ["هل تعرف قبل كم يوم نشر المقال؟", ["quantity"]],
+    ["هل الاقتصاد متين؟", []],
     ["متى توفي لوثر؟", ["time"]],
     ["في أيِّ عامٍ وُقِّعت الاتفاقية؟", ["time"]],
     // The Sudanese which (blind conversations 30).

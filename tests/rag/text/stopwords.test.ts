@@ -57,8 +57,12 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
-  it.each(["جاها", "وجاها", "متين"])("reads %s (it got; the Sudanese when) as a function word (blind conversations 34)", (word) => {
+  it.each(["جاها", "وجاها", "ومتين"])("reads %s (it got; the Sudanese and when) as a function word (blind conversations 34)", (word) => {
     expect(stop(word)).toBe(true);
+  });
+
+  it("keeps متين, also 'solid', a word of its own without و (found by a review)", () => {
+    expect(stop("متين")).toBe(false);
   });
 
   it.each(["ملي", "كيما"])("reads the Maghrebi %s (when; as) as a function word (blind set 37)", (word) => {

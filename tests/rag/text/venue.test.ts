@@ -22,6 +22,10 @@ describe("namesOccasion", () => {
     // قمة is as often "the top of", "session" "in session" (found by a review).
     "وتأتي هذه القضية في قمة أولويات الحكومة",
     "Parliament is in session this week.",
+    // A feminine occasion's stem alone is another word: "on the other hand", "words" (found by a review).
+    "وفي المقابل، قال الوزير إن الحكومة ستعمل",
+    "وقال في كلمات قليلة إن الأمر انتهى",
+    "He flew on Monday to meet the minister.",
   ])("reads no occasion in %s: the noun without a preposition opening its phrase", (sentence) => {
     expect(namesOccasion(tokenize(sentence))).toBe(false);
   });
