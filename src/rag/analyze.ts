@@ -106,7 +106,8 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
   const content = tokens.filter((t) => !isStopword(t.text));
-  const terms = content.map((t, i) => documentWordKeys(t, isWord, afterPersonNoun(content, i)));
+  const titled = afterPersonNouns(content);
+  const terms = content.map((t, i) => documentWordKeys(t, isWord, titled[i]));
   // One term per run, holding every reading of it; only a sentence with two letter names side by side is read again.
   if (mayHoldAcronym(tokens)) for (const variants of acronymsOf(tokenizePlaced(text), text)) terms.push([...new Set(variants.flatMap((v) => v.keys))]);
   for (const [, handle] of text.matchAll(HANDLE)) {
@@ -127,14 +128,16 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
 /** Words of a name a person's noun may stand before ("الرئيس عبد الفتاح السيسي": السيسي is the third). */
 const NAME_AFTER_NOUN_REACH = 3;
 
-/** Whether the Arabic word at `i` of a sentence's content words comes within NAME_AFTER_NOUN_REACH of a person's noun. */
-function afterPersonNoun(content: readonly Token[], i: number): boolean {
-  for (let back = 1; back <= NAME_AFTER_NOUN_REACH; back += 1) {
-    const before = content[i - back];
-    if (before?.script !== "ar") return false;
-    if (isPersonNoun(before.text)) return true;
-  }
-  return false;
+/** Whether each of a sentence's content words comes within NAME_AFTER_NOUN_REACH Arabic words after a person's noun. */
+function afterPersonNouns(content: readonly Token[]): boolean[] {
+  const noun = content.map((t) => t.script === "ar" && isPersonNoun(t.text));
+  return content.map((_, i) => {
+    for (let back = 1; back <= NAME_AFTER_NOUN_REACH; back += 1) {
+      if (content[i - back]?.script !== "ar") return false;
+      if (noun[i - back]) return true;
+    }
+    return false;
+  });
 }
 
 /**
@@ -204,8 +207,9 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   // Any rest of a preposition is tried: only the question's keys can match (and the word lists are not read, so
   // every word with the article has its name key apart, as a dictionary word's, but after a person's noun).
   const content = tokens.filter((t, at) => !isStopword(t.text) && !inAcronym.has(at));
+  const titled = afterPersonNouns(content);
   content.forEach((token, at) => {
-    const word = documentWordKeys(token, () => true, afterPersonNoun(content, at)).map((k) => byKey.get(k)).find((w) => w !== undefined);
+    const word = documentWordKeys(token, () => true, titled[at]).map((k) => byKey.get(k)).find((w) => w !== undefined);
     if (word !== undefined) out.push({ start: token.start, end: token.end, word });
   });
   return out.sort((a, b) => a.start - b.start);
