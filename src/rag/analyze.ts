@@ -765,7 +765,8 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
     const person = afterTitle(tokens, i);
     for (const k of latinToArabicNameKeys(tokens, i, name, context)) {
       keys.add(ARABIC_NAME + k);
-      if (!person) keys.add(ARABIC_WORD_NAME + k);
+      // Only where a word with the article has it: the key is looked up in every ranking.
+      if (!person && context.has(ARABIC_WORD_NAME + k)) keys.add(ARABIC_WORD_NAME + k);
     }
   }
   return name;

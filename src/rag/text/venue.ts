@@ -16,17 +16,20 @@ import { tokenize, type Token } from "./tokenize.js";
  * English as written, or plural ("at press conferences"; not "to meet"). Not قمة nor "session", as often "the top
  * of" and "in session".
  */
-const OCCASIONS_AR = ["ندوة", "مؤتمر", "مقابلة", "حوار", "اجتماع", "جلسة", "منتدى", "لقاء", "كلمة", "خطاب"].map((word) => tokenize(word)[0] as Token);
+const OCCASIONS_AR = ["ندوة", "مؤتمر", "مقابلة", "حوار", "اجتماع", "جلسة", "منتدى", "لقاء", "كلمة", "خطاب"].map((word) => {
+  const token = tokenize(word)[0] as Token;
+  // Its letters before a feminine ending, which a word must hold to be stemmed at all (most are not: stemming every
+  // word of every sentence slowed indexing by half).
+  const stem = token.text.endsWith("ه") ? token.text.slice(0, -1) : token.text;
+  return { keys: tokenKeys(token), feminine: new RegExp(`${stem}[هت]`, "u"), stem: stem.slice(0, 3), isFeminine: token.text.endsWith("ه") };
+});
 const OCCASIONS_EN = normalizedSet("conference briefing interview meeting hearing summit forum speech panel roundtable");
 function isOccasion(token: Token): boolean {
   if (token.script === "latin") return OCCASIONS_EN.has(token.text) || OCCASIONS_EN.has(token.text.replace(/e?s$/u, ""));
+  const candidates = OCCASIONS_AR.filter((occasion) => token.text.includes(occasion.stem));
+  if (candidates.length === 0) return false;
   const keys = tokenKeys(token);
-  return OCCASIONS_AR.some((occasion) => {
-    if (!tokenKeys(occasion).some((k) => keys.includes(k))) return false;
-    if (!occasion.text.endsWith("ه")) return true;
-    const stem = occasion.text.slice(0, -1);
-    return new RegExp(`${stem}[هت]`, "u").test(token.text);
-  });
+  return candidates.some((occasion) => occasion.keys.some((k) => keys.includes(k)) && (!occasion.isFeminine || occasion.feminine.test(token.text)));
 }
 
 /**
