@@ -276,6 +276,11 @@ describe("answer quality on the briefing", () => {
     // "a just and lasting settlement", "How did the A/S characterise the UNSC's current functioning?", "the US
     // Permanent Representative"; answered unanswerable: whether Algeria won the seat, the ambassador behind a handle.
     { file: "blind38-eval.jsonl", about: "a thirty-eighth blind set, session 48: Saudi, Sudanese, Libyan, a congressional staffer, a British reader", hit3: 32 / 36, answered: 1, declined: 2 / 4 },
+    // 91.7% measured blind at the end of session 48 (English 94.4%, Arabic 88.9%; 35 of 36 answered, 1 of 4
+    // unanswerable declined), the session's last measure, not worked on. Missed: the office and name asked in one long
+    // formal question, the headline asked with "عنوان الخبر اللي نشرته القدس العربي", "كم صار له الخبر منشور على
+    // الموقع؟" (declined); answered unanswerable: her arrival date, MINURSO's numbers, the Azawad groups' names.
+    { file: "blind39-eval.jsonl", about: "a thirty-ninth blind set, end of session 48: Jordanian, Omani, Mauritanian, lawyers, a teenager", hit3: 33 / 36, answered: 35 / 36, declined: 1 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -475,6 +480,10 @@ describe("answer quality on the briefing", () => {
     // 14 of 20 measured blind in session 48; 17 since "سنة كام" and the Sudanese متين are read, جاها (it got) is a
     // function word, and a page's part is asked of the report after the outlet even untied ("واتنشر من قد إيه؟").
     { file: "blind-conversations34.jsonl", about: "written blind in session 48, four of three turns", right: 17, rows: 20 },
+    // 11 of 20 measured blind at the end of session 48; 12 since گ reads as ق, مشان (for) is a function word and the
+    // dialects' بيشتغلوا (they work) is يعملون. Missed: "wat was her job title tho" after "who visited algeria" (the
+    // first answer misses her), "ومن وين انكتب؟" (the dateline's place), yes/no and near-topic follow-ups.
+    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 12, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

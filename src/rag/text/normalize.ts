@@ -31,6 +31,7 @@ const LETTER_MAP: Readonly<Record<string, string>> = {
   "\u0629": "\u0647", // ة -> ه
   "\u06A9": "\u0643", // ک -> ك
   "\u0686": "\u0643", // چ -> ك: the Iraqi and Gulf ch of كان، حكى، كم (چان، حچى، چم)
+  "\u06AF": "\u0642", // گ -> ق: the Iraqi, Gulf and Maghrebi g of قال، قداش (گال، گداش)
   "\u06CC": "\u064A", // ی -> ي
   "\u06C1": "\u0647", // ہ -> ه
   // What Persian, Urdu and Kurdish keyboards type for ة or a final ه, folded as ة is: NFKC keeps each composed.

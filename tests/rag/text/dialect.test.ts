@@ -63,6 +63,10 @@ describe("dialect words", () => {
 });
 
 describe("the dialect table's standard words", () => {
+  it("read the dialects' بيشتغلوا (they work) as the standard يعملون (blind conversations 35)", () => {
+    expect(standard("بيشتغلوا")).toEqual(expect.arrayContaining(keysOf("يعمل")));
+  });
+
   it("read the Levantine انطرحت (was raised) as the text's أثيرت", () => {
     const keys = standardKeys(normalizeToken("انطرحت"));
     expect(tokenize("أثيرت").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);

@@ -33,6 +33,11 @@ describe("normalizeToken", () => {
     expect(tokenize("موقف إدارۀ بايدن من العمليۃ السياسيە").map((t) => t.text)).toEqual(tokenize("موقف إدارة بايدن من العملية السياسية").map((t) => t.text));
   });
 
+  it("reads the Iraqi, Gulf and Maghrebi گ as the ق it is spoken for (گال, گداش: said, how much; blind conversations 35)", () => {
+    expect(normalizeToken("گال")).toBe(normalizeToken("قال"));
+    expect(normalizeToken("گداش")).toBe(normalizeToken("قداش"));
+  });
+
   it("reads the Iraqi and Gulf چ as the ك it is spoken for (چان, حچى: was, talked)", () => {
     expect(normalizeToken("چان")).toBe(normalizeToken("كان"));
     expect(normalizeToken("حچوا")).toBe(normalizeToken("حكوا"));

@@ -57,6 +57,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it.each(["مشان", "ومشان"])("reads the Levantine %s (for, so that) as a function word, as عشان is (blind conversations 35)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["جاها", "وجاها", "ومتين"])("reads %s (it got; the Sudanese and when) as a function word (blind conversations 34)", (word) => {
     expect(stop(word)).toBe(true);
   });
