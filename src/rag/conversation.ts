@@ -146,6 +146,7 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, person);
 }
 
+/** The retrieval for `asked` alone or as a follow-up of `context`'s turns (see retrieveInConversation). */
 async function retrieveFollowingUp(retriever: Retriever, asked: string, context: ConversationContext | undefined): Promise<Retrieval> {
   const turns = context?.turns.slice(-MAX_CONTEXT_TURNS) ?? [];
   // "What happens next?", "then what?", "وما الخطوة التالية؟" after an answer ask to go on: "next" is no word of the
@@ -312,9 +313,9 @@ function speakerSentences(retriever: Retriever, first: number): { named: number[
 
 /**
  * `retrieval` for a question asking who someone is ("Who is the US official who visited Algeria?", "شكون هي المسؤولة
- * الأمريكية اللي جات؟"), where its best sentence gives that person only as its speaker, by a description a word of
- * whose noun the question matched ("قالت المسؤولة الأمريكية إنها …"): the sentence naming the speaker first, as a reader looks
- * back for whom the description refers to. That is the briefing's first sentence whose speaker is named by a
+ * الأمريكية اللي جات؟"), where its best sentence gives that person only as its speaker, by a description whose
+ * noun a word of the question matched ("قالت المسؤولة الأمريكية إنها …"): the sentence naming the speaker first, as
+ * a reader looks back for whom the description refers to. That is the briefing's first sentence whose speaker is named by a
  * word the description shares ("مساعدة وزير الخارجية الأمريكي" for المسؤولة الأمريكية: a report introduces its
  * speaker by name and title before describing them), else the nearest named before it (see speakerSentences).
  * Else `retrieval` as it is. `person`: the noun a question asking a name names first, which the description's
