@@ -38,7 +38,7 @@ import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js"
 import { isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 import {
   augmentedForms,
   DIALECT_PASSIVE,
@@ -264,12 +264,10 @@ function ownNameKeys(token: Token, { minimum, dictionaryWord = false }: { minimu
   if (token.script === "ar") {
     // و or ف and a function word (وكانت, "and was"; فهذا) is no name, whatever consonants it shares with one (Canada).
     if ((token.text[0] === "و" || token.text[0] === "ف") && isStopword(token.text.slice(1))) return [];
-    const conjunction = CONJUNCTION.test(writtenForm(token.raw));
-    const keys = arabicNameKeys(token.text, minimum, { conjunction }).map((k) => ARABIC_NAME + k);
-    if (!dictionaryWord) return keys;
+    const { own, rests } = arabicNameKeyParts(token.text, minimum, { conjunction: CONJUNCTION.test(writtenForm(token.raw)) });
     // A dictionary word with the article: the word's own key apart (ARABIC_WORD_NAME), what follows a clitic as it is.
-    const rests = new Set(arabicNameKeys(token.text, minimum, { conjunction: true }).map((k) => ARABIC_NAME + k));
-    return keys.map((k) => (rests.has(k) ? k : ARABIC_WORD_NAME + k.slice(ARABIC_NAME.length)));
+    const ownKeys = own === undefined ? [] : [(dictionaryWord ? ARABIC_WORD_NAME : ARABIC_NAME) + own];
+    return [...ownKeys, ...rests.map((k) => ARABIC_NAME + k)];
   }
   const key = token.script === "latin" ? latinNameKey(token.text) : undefined;
   return key === undefined ? [] : [LATIN_NAME + key];

@@ -6,6 +6,7 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { bareOfArticle, writtenReadings } from "./text/clitics.js";
+import { withoutConjunction } from "./text/normalize.js";
 import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { isStopword } from "./text/stopwords.js";
 import { isCapitalised, tokenize, type Token } from "./text/tokenize.js";
@@ -108,7 +109,7 @@ export function namesArabicPlace(token: Token, capitals = loadCapitals()): boole
 export function countryNamed(token: Token, capitals = loadCapitals()): string | undefined {
   if (token.script === "latin") return capitals.englishCountryNames.has(token.text) ? token.text : undefined;
   if (token.script !== "ar") return undefined;
-  const forms = [token.text, token.text.replace(/^[وف](?=..)/u, "")].flatMap((w) => [w, w.replace(/^[بل](?=..)/u, ""), w.startsWith("لل") ? `ال${w.slice(2)}` : w]);
+  const forms = [token.text, withoutConjunction(token.text)].flatMap((w) => [w, w.replace(/^[بل](?=..)/u, ""), w.startsWith("لل") ? `ال${w.slice(2)}` : w]);
   return forms.find((form) => capitals.arabicCountryNames.has(form));
 }
 

@@ -87,5 +87,8 @@ export function normalizedSet(words: string): ReadonlySet<string> {
   return new Set(words.split(/\s+/).filter(Boolean).map(normalizeToken));
 }
 
-/** A normalised Arabic word without the و or ف a sentence joins to it (two letters at least left: وزير keeps its و only if shorter). */
+/**
+ * A normalised Arabic word without a first و or ف, the conjunction a sentence may join to it, where two letters or more
+ * are left (وقالت: قالت). The letter may be the word's own (وزير: زير): callers look the rest up in a list.
+ */
 export const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);

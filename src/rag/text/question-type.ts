@@ -93,8 +93,9 @@ const asksElse = (word: string): boolean => {
  * only at the question's end ("بشكل عام، كم دولة …؟" asks how many).
  */
 const AR_WHICH_YEAR = /(^| )(?:سنه|عام) (?:كام(?= |$)|كم$)/;
+const AR_WHICH_YEARS = new RegExp(AR_WHICH_YEAR, "g");
 const arabicQuantity = (arabic: string): boolean => {
-  const counted = arabic.replace(new RegExp(AR_WHICH_YEAR, "g"), "$1");
+  const counted = arabic.replace(AR_WHICH_YEARS, "$1");
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted);
 };
 /**

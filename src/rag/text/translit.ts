@@ -119,9 +119,19 @@ function withoutClitics(word: string): [string, ...string[]] {
  * vowel and the hamza a consonant's place (وأمريكا ~ "Morocco").
  */
 export function arabicNameKeys(word: string, minimum = MIN_NAME_SKELETON, { conjunction = false } = {}): string[] {
-  const [own, ...rests] = withoutClitics(word);
-  const keys = [conjunction ? undefined : nameKeyOf(own, minimum), ...rests.map((rest) => nameKeyOf(rest, MIN_SKELETON))];
-  return [...new Set(keys.filter((k) => k !== undefined))];
+  const { own, rests } = arabicNameKeyParts(word, minimum, { conjunction });
+  return [...new Set(own === undefined ? rests : [own, ...rests])];
+}
+
+/**
+ * arabicNameKeys in its parts: the key of the word itself (without the article), unless a rest has it too, and the
+ * keys of the rests after what may be clitics.
+ */
+export function arabicNameKeyParts(word: string, minimum = MIN_NAME_SKELETON, { conjunction = false } = {}): { own: string | undefined; rests: string[] } {
+  const [whole, ...after] = withoutClitics(word);
+  const rests = [...new Set(after.map((rest) => nameKeyOf(rest, MIN_SKELETON)).filter((k) => k !== undefined))];
+  const own = conjunction ? undefined : nameKeyOf(whole, minimum);
+  return { own: own !== undefined && rests.includes(own) ? undefined : own, rests };
 }
 
 /** The name key of a normalised Latin word (as indexed for English text), or undefined. */

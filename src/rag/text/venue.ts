@@ -18,18 +18,24 @@ import { tokenize, type Token } from "./tokenize.js";
  */
 const OCCASIONS_AR = ["ندوة", "مؤتمر", "مقابلة", "حوار", "اجتماع", "جلسة", "منتدى", "لقاء", "كلمة", "خطاب"].map((word) => {
   const token = tokenize(word)[0] as Token;
-  // Its letters before a feminine ending, which a word must hold to be stemmed at all (most are not: stemming every
-  // word of every sentence slowed indexing by half).
-  const stem = token.text.endsWith("ه") ? token.text.slice(0, -1) : token.text;
-  return { keys: tokenKeys(token), feminine: new RegExp(`${stem}[هت]`, "u"), stem: stem.slice(0, 3), isFeminine: token.text.endsWith("ه") };
+  const feminine = token.text.endsWith("ه");
+  const letters = feminine ? token.text.slice(0, -1) : token.text;
+  return {
+    keys: tokenKeys(token),
+    // Its first three letters, which a word must hold to be stemmed at all (most do not: stemming every word of every
+    // sentence slowed indexing by half).
+    prefix: letters.slice(0, 3),
+    // A feminine one's letters with its ة or a pronoun's ت after them.
+    ending: feminine ? new RegExp(`${letters}[هت]`, "u") : undefined,
+  };
 });
 const OCCASIONS_EN = normalizedSet("conference briefing interview meeting hearing summit forum speech panel roundtable");
 function isOccasion(token: Token): boolean {
   if (token.script === "latin") return OCCASIONS_EN.has(token.text) || OCCASIONS_EN.has(token.text.replace(/e?s$/u, ""));
-  const candidates = OCCASIONS_AR.filter((occasion) => token.text.includes(occasion.stem));
+  const candidates = OCCASIONS_AR.filter((occasion) => token.text.includes(occasion.prefix));
   if (candidates.length === 0) return false;
   const keys = tokenKeys(token);
-  return candidates.some((occasion) => occasion.keys.some((k) => keys.includes(k)) && (!occasion.isFeminine || occasion.feminine.test(token.text)));
+  return candidates.some((occasion) => occasion.keys.some((k) => keys.includes(k)) && (occasion.ending?.test(token.text) ?? true));
 }
 
 /**
