@@ -12,7 +12,7 @@ import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { questionType } from "./text/question-type.js";
-import { isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
+import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
@@ -141,7 +141,8 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   const retrieval = await retrieveFollowingUp(retriever, asked, context);
   // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"): the first person it names, not
   // another in a clause of its own ("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية …؟").
-  if (asksWho(asked)) return withSpeakerNamed(retriever, retrieval);
+  // So does a question asking for their occupation ("What's her exact job title?").
+  if (asksWho(asked) || asksRole(asked)) return withSpeakerNamed(retriever, retrieval);
   const [person] = questionType(asked).name?.persons ?? [];
   return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, person);
 }
@@ -328,7 +329,10 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, person?: s
   // The description's noun, not only its adjective: "Who's the US PermRep …?" asks of another American; nor the
   // noun as another's owner ("Who is the American diplomat's colleague …?").
   const [noun] = speaker?.named === false ? matchedWords(speaker.words.join(" "), retrieval.terms) : [];
-  if (!speaker || noun?.start !== 0 || /['’]s$/u.test(noun.word) || (person !== undefined && noun.word !== person)) return retrieval;
+  // A follow-up with no word of its own ("What's her job title?") asks of the person the answer describes.
+  const ownWords = retrieval.terms.some((t) => !t.synthetic);
+  const described = speaker?.named === false && (ownWords ? noun?.start === 0 && !/['’]s$/u.test(noun.word) && (person === undefined || noun.word === person) : person === undefined);
+  if (!speaker || !described) return retrieval;
   const description = retriever.terms(speaker.words.join(" ")).filter((t) => !t.synthetic);
   const { source } = top.sentence.passage;
   const introduced = retriever.sentences.findIndex((s, i) => {

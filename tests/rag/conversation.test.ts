@@ -297,6 +297,16 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية إصلاح مجلس الأمن؟"))[0]).not.toContain("ميشال سيسون");
   });
 
+  it("answers a person's occupation the same way, asked alone or as a follow-up with no word of its own (blind conversations 36)", async () => {
+    expect(quotes(await two.core.answer("What exactly is the job title of the American official who went to Algeria?"))[0]).toContain("ميشال سيسون");
+    // The follow-up has no word of its own to match the description: it asks of the person the answer describes.
+    const first = await two.core.answer("Who's the American official visiting Algeria in this piece?");
+    expect(quotes(first)[0]).toContain("ميشال سيسون");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    // It quoted first "قالت المسؤولة الأمريكية إنها …", which names no one.
+    expect(quotes(await two.core.answer("What's her exact job title?", { context: { turns } }))[0]).toContain("مساعدة وزير الخارجية الأمريكي");
+  });
+
   it("asks a question of its own after the headline as asked: 'What is Lamamra's title?' is no question on the page (found by a review)", async () => {
     const first = await two.core.answer("What is the headline of the article?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];

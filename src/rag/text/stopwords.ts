@@ -21,8 +21,8 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
-ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh
-still yet already even anymore basically specifically
+ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh
+still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
 hi hello thanks wondering quote stuff`;
 
@@ -45,6 +45,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 علشان مشان ومشان لمشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
+تبع تبعه تبعها تبعهم تبعو حكايته حكايتها حكايتهم
 سوا سوى بيها بيه بيهم الكلام هالكلام بيا كمل كملي كملوا زيد زيدي زين زدنا زيدنا تفاصيل التفاصيل
 عايزين عاوز عاوزة عاوزين خاصو خاصها خاصهم خاصك خاصني الموضوع هالموضوع
 بذلك لذلك كذلك وكذلك بهذا لهذا بهذه لهذه
@@ -155,7 +156,8 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
   // A token's text is its word without the 's ("How's": how).
   const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(t.text)));
   const asked = (t: T, i: number): boolean => {
-    if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]);
+    // "the job title of the American official": one word for it before another.
+    if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "");
     const next = tokens[i + 1];
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
@@ -164,6 +166,12 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
   const kept = tokens.filter((t, i) => !asked(t, i));
   return kept.length === tokens.length ? tokens : kept;
 }
+
+/** Whether `question` asks for a person's occupation (see withoutRoleAsked): "What's her job title?". */
+export const asksRole = (question: string): boolean => {
+  const tokens = tokenizePlaced(question);
+  return withoutRoleAsked(tokens) !== tokens;
+};
 
 /** `question` without the opening filler withoutOpener reads off, as text (to be joined after other questions). */
 export function withoutOpenerText(question: string): string {

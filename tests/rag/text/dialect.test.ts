@@ -76,6 +76,11 @@ describe("the dialect table's standard words", () => {
     expect(standard("شغال")).toEqual(expect.arrayContaining([...keysOf("يشتغل"), ...keysOf("يعمل")]));
   });
 
+  it("read the Maghrebi الميريكانية (the American) as the text's الأمريكية, and تسنى (was signed, from signer) as وقع (blind set 40)", () => {
+    expect(standard("الميريكانية")).toEqual(expect.arrayContaining(keysOf("الأمريكية")));
+    expect(standard("تسنى")).toEqual(expect.arrayContaining(keysOf("وقع")));
+  });
+
   it("read the dialects' كرسي (chair) as a seat, the text's مقعد and مقاعد", () => {
     const keys = standardKeys(normalizeToken("كرسي"));
     expect(tokenize("المقاعد").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);

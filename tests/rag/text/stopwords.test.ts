@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
+import { asksRole, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -36,6 +36,13 @@ describe("stop words", () => {
   it.each(["تحدثت", "يتحدث", "talked", "speak", "spoke"])("reads %s, a verb of speaking, as a function word, as قال and 'said' are", (word) => {
     expect(stop(word)).toBe(true);
   });
+
+  it.each(["exact", "exactly", "precisely", "yo", "bruh", "تبع", "تبعها", "حكايته"])(
+    "reads %s, a word that only insists, greets or asks whose (Egyptian تبع), as a function word (blind sets 40 and conversations 36)",
+    (word) => {
+      expect(stop(word)).toBe(true);
+    },
+  );
 
   it.each(["still", "yet", "already", "even", "anymore"])("reads %s, an adverb of time or degree, as a function word: 'does the us still back it?' asks whether it backs it", (word) => {
     expect(stop(word)).toBe(true);
@@ -263,13 +270,19 @@ describe("withoutRoleAsked", () => {
   it("reads off a word asking for a person's occupation: the question asks who they are", () => {
     expect(words("What is Sison's job?")).toEqual(all("What is Sison's?"));
     expect(words("What's her exact title?")).toEqual(all("What's her exact?"));
-    expect(words("What is the job title of the US official?")).toEqual(all("What is the job of the US official?"));
+    // Both words of "job title", "the" before it (blind set 3: "What exactly is the job title of the American official …?").
+    expect(words("What is the job title of the US official?")).toEqual(all("What is the of the US official?"));
     expect(words("ما هي مهنة سيسون؟")).toEqual(all("ما هي سيسون؟"));
     expect(words("وشو شغلتو؟")).toEqual(all("وشو؟"));
     // The Egyptian شغلانة, with و (blind set 36: "اسمها إيه وشغلانتها إيه؟").
     expect(words("اسمها إيه وشغلانتها إيه؟")).toEqual(all("اسمها إيه إيه؟"));
     // His capacity, الصفة (blind set 34: "ما الصفة الرسمية لستافان دي ميستورا …؟").
     expect(words("ما الصفة الرسمية لستافان دي ميستورا؟")).toEqual(all("ما الرسمية لستافان دي ميستورا؟"));
+  });
+
+  it("tells whether a question asks for a person's occupation", () => {
+    for (const question of ["What's her exact job title?", "wat was her job title tho", "وشو شغلتو؟"]) expect(asksRole(question), question).toBe(true);
+    for (const question of ["What is the title of the article?", "Who is Sison?"]) expect(asksRole(question), question).toBe(false);
   });
 
   it("keeps a job or title of no one, and the Arabic noun with no one after it", () => {

@@ -62,6 +62,14 @@ describe("tokenize", () => {
     expect(placed.map((t) => t.raw)).toEqual(placed.map((t) => text.slice(t.start, t.end)));
   });
 
+  it("reads 'us' after 'the', and 'usa', as the country, as people type them; the pronoun stays (blind set 40)", () => {
+    expect(words("yo so wat does the us even think")).toEqual(["yo", "so", "wat", "does", "the", "america", "even", "think"]);
+    expect(words("tell us about the usa")).toEqual(["tell", "us", "about", "the", "america"]);
+    expect(words("thus us, the usual")).toEqual(["thus", "us", "the", "usual"]);
+    const text = "what does the us want";
+    expect(tokenizePlaced(text).map((t) => text.slice(t.start, t.end))).toEqual(["what", "does", "the", "us", "want"]);
+  });
+
   it("splits Latin and Arabic letters written together, the Arabic marks and tatweel kept with their letters (found by a review)", () => {
     // "Algeriaالجزائر" was one token, algeriaالجزاير, that matched nothing.
     expect(words("What did Algeriaالجزائر say?")).toEqual(["what", "did", "algeria", "الجزاير", "say"]);
