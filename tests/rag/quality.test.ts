@@ -275,12 +275,20 @@ describe("answer quality on the briefing", () => {
     // quotes the sentence naming her and "سنة كام" asks which year. Missed: the IO bureau's head asked with her title,
     // "a just and lasting settlement", "How did the A/S characterise the UNSC's current functioning?", "the US
     // Permanent Representative"; answered unanswerable: whether Algeria won the seat, the ambassador behind a handle.
-    { file: "blind38-eval.jsonl", about: "a thirty-eighth blind set, session 48: Saudi, Sudanese, Libyan, a congressional staffer, a British reader", hit3: 32 / 36, answered: 1, declined: 2 / 4 },
+    // 91.7% since session 49: "current" and "functioning" translate to the text's الراهن and يشتغل.
+    { file: "blind38-eval.jsonl", about: "a thirty-eighth blind set, session 48: Saudi, Sudanese, Libyan, a congressional staffer, a British reader", hit3: 33 / 36, answered: 1, declined: 2 / 4 },
     // 91.7% measured blind at the end of session 48 (English 94.4%, Arabic 88.9%; 35 of 36 answered, 1 of 4
     // unanswerable declined), the session's last measure, not worked on. Missed: the office and name asked in one long
     // formal question, the headline asked with "عنوان الخبر اللي نشرته القدس العربي", "كم صار له الخبر منشور على
     // الموقع؟" (declined); answered unanswerable: her arrival date, MINURSO's numbers, the Azawad groups' names.
     { file: "blind39-eval.jsonl", about: "a thirty-ninth blind set, end of session 48: Jordanian, Omani, Mauritanian, lawyers, a teenager", hit3: 33 / 36, answered: 35 / 36, declined: 1 / 4 },
+    // 80.6% measured blind in session 49 (English 72.2%, Arabic 88.9%; 31 of 36 answered, 3 of 4 unanswerable
+    // declined); 88.9% since "yo", "exact" and the Egyptian حكايته (its story) are function words, "the us" is the
+    // country, the Maghrebi الميريكانية is الأمريكية and "present" translates to الراهن. Missed: "فين كانت … دايرة
+    // الزيارة؟" (where she was visiting), "what was the deal with algeria getting heat internationally?"; declined:
+    // the newspaper and the dateline's city asked in one question, the two spellings of her surname; answered
+    // unanswerable: the name behind @USAmbtoAlgeria.
+    { file: "blind40-eval.jsonl", about: "a fortieth blind set, session 49: a retired diplomat, a teenager, Darija, Egyptian, a fact-checker", hit3: 32 / 36, answered: 34 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -370,8 +378,8 @@ describe("answer quality on the briefing", () => {
     // function word. Misses: "who's the US official visiting algeria?" (coreference), "which organization does he
     // work for?" (a tweet's Reporters Without Borders), "وطالب بإيه لأفريقيا؟", "منو يشمل؟" (the text's بما في
     // ذلك), "excercise" (no word the lists translate is near). 16 since session 46: "ليش كانت قلقانة؟" (the feminine
-    // adjective only ranked).
-    { file: "blind-conversations15.jsonl", about: "written blind, session 43, eight of three turns", right: 16, rows: 20 },
+    // adjective only ranked). 17 since session 49: "what's her exact title?" quotes the sentence naming her.
+    { file: "blind-conversations15.jsonl", about: "written blind, session 43, eight of three turns", right: 17, rows: 20 },
     // 12 of 20 measured blind; 15 since "Who said that?" finds the quote's speaker, the Egyptian طب opens a
     // follow-up, منهم is a pronoun and "appreciate" finds the text's نقدر. Misses: "What did they talk about?" after a
     // first answer on another meeting, "وش طالب فيه هناك؟" (طالب, demanded, found nowhere), "ووين راهي دايرة
@@ -431,7 +439,8 @@ describe("answer quality on the briefing", () => {
     // counterparts first, not the foreign minister's tweet), "and what responsibility does she say comes with that?"
     // (right asked alone: the Human Rights Council's words lend it the wrong sentence); answered off-topic: which
     // ministers went to Bamako.
-    { file: "blind-conversations23.jsonl", about: "written blind, session 45, short chat follow-ups", right: 16, rows: 20 },
+    // 19 since session 49: "which ministers went exactly?" ("exactly" a function word).
+    { file: "blind-conversations23.jsonl", about: "written blind, session 45, short chat follow-ups", right: 19, rows: 20 },
     // 16 of 20 measured blind at the end of session 45. Missed: "What's her actual job title?" after a first turn,
     // "والجزاير شو موقفها؟", the Iraqi "وشنو دتسوي هسه؟" (what is she doing now); answered off-topic: how long the
     // meeting lasted (declined asked alone). 15 since session 47: "meet" also finds the tweet's "Met today with …",
@@ -484,6 +493,12 @@ describe("answer quality on the briefing", () => {
     // dialects' بيشتغلوا (they work) is يعملون. Missed: "wat was her job title tho" after "who visited algeria" (the
     // first answer misses her), "ومن وين انكتب؟" (the dateline's place), yes/no and near-topic follow-ups.
     { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 12, rows: 20 },
+    // 11 of 20 measured blind in session 49; 13 since a follow-up asking for her job title with no word of its own
+    // quotes the sentence naming her, and the Egyptian تبع (whose) is a function word. Missed: one-word follow-ups
+    // whose word the answer lacks ("واين عُقد ومتى؟", "وايه النتيجة حسب كلامها؟", the Darija "وفوقاش تسنى؟"): a
+    // rule letting one such word through answered five unanswerable follow-ups in other sets ("وكم عمرها؟", "where
+    // was he born?"); "where does it operate?" after MINUSMA, "what did Sison call that?" (the listening tour).
+    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 13, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
