@@ -31,7 +31,7 @@ import {
   opensWithDateline,
   pagePartOf,
 } from "./text/page-parts.js";
-import { isAskedUnit, isPersonNoun, questionType } from "./text/question-type.js";
+import { isAskedUnit, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
@@ -354,7 +354,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // هالقضية قبل؟", and where was this raised before?, after "شو قالت عن …؟").
   const occasion = !outlet && !published && !headline && context.has(OCCASION) ? question.split("\n").map((line) => askedOccasion(tokenize(line))).find((t) => t !== undefined) : undefined;
   const asked = occasion ? all.filter((t) => !asksOfTheOccasion(t)) : all;
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(asked);
+  // So is the word for a name in a question asking a person's ("What is the name of the US official …?"): a
+  // report gives the name, seldom the word, which elsewhere finds "ما يمكن أن أسميه" (what I would call).
+  const unnamed = type.name ? withoutNameAsked(asked) : asked;
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(unnamed);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);

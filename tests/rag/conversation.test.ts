@@ -307,6 +307,12 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("What's her exact job title?", { context: { turns } }))[0]).toContain("مساعدة وزير الخارجية الأمريكي");
   });
 
+  it("answers 'What's his full name?' after a quote on the envoy with the sentence naming him, the name's words read off", async () => {
+    const first = await two.core.answer("What did Sison say about the UN envoy for Western Sahara?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect(quotes(await two.core.answer("What's his full name?", { context: { turns } }))[0]).toContain("ستافان دي ميستورا");
+  });
+
   it("asks a question of its own after the headline as asked: 'What is Lamamra's title?' is no question on the page (found by a review)", async () => {
     const first = await two.core.answer("What is the headline of the article?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];

@@ -56,6 +56,8 @@ const BETWEEN = normalizedSet("the of a news هي");
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
   return tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
+    // The dateline is the page's, however asked of ("What city is the report's dateline?").
+    if (token.text === "dateline") return true;
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;
     let before = i - 1;
     while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;
@@ -70,10 +72,10 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
 /**
  * What else a question asking for the outlet says of the report itself, which the dateline answers or which
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
- * for a tweet's account), "from which city" (the dateline's place).
+ * for a tweet's account), "from which city" (the dateline's place), "credited to", "appears on the dateline".
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed report story piece name
-city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت التقرير تقرير الخبر خبر القصة اسم مدينة`);
+credited attributed byline appears appear city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت التقرير تقرير الخبر خبر القصة اسم مدينة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;

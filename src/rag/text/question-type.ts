@@ -10,7 +10,7 @@ import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
 import { isQuestionWord, isStopword } from "./stopwords.js";
-import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
+import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 export interface QuestionType {
   /** how many / how much / what percentage; كم، ما عدد، ما نسبة */
@@ -173,6 +173,16 @@ const EN_POSSESSIVE = /^(?:his|her)$/;
 const NAME_KINDS: ReadonlySet<string> = new Set(["full", "real", "first", "last", "middle", "maiden", "family", "given"]);
 /** اسم, or the Maghrebi سمية, with a pronoun written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو): a thing's too. */
 const AR_PRONOUN_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
+
+/**
+ * `tokens` without the words for a name ("name", "surname", اسم, اسمها, سميتو) and a kind of name before one ("full
+ * name"), where the question asks a person's: a report gives the name, seldom the word.
+ */
+export function withoutNameAsked<T extends { readonly text: string }>(tokens: readonly T[]): readonly T[] {
+  const isName = (t: T | undefined): boolean => t !== undefined && (EN_NAME.test(t.text) || AR_NAME.test(t.text));
+  const kept = tokens.filter((t, i) => !isName(t) && !(NAME_KINDS.has(t.text) && isName(tokens[i + 1])));
+  return kept.length === tokens.length ? tokens : kept;
+}
 /** Where the noun phrase after "name of" ends: a determiner, a preposition, a relative or a verb's auxiliary. */
 const EN_PHRASE_END: ReadonlySet<string> = new Set(
   "the a an who whom whose which that where when in at on for to by from with of is was are were did does do has had".split(" "),
@@ -204,6 +214,9 @@ function namedWords(tokens: readonly Token[], words: readonly string[], at: numb
   while (start < words.length && EN_PHRASE_START.has(words[start] as string)) start += 1;
   let end = start;
   while (end < words.length && !EN_PHRASE_END.has(words[end] as string)) end += 1;
+  // A capitalised phrase running on past the word that ends it is a title, not a person: "the name of the Doctor
+  // Who play" (found on xquad-dev).
+  if (end > start && isCapitalised(tokens[end - 1]) && isCapitalised(tokens[end])) return [];
   return words.slice(start, end);
 }
 

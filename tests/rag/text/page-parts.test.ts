@@ -63,6 +63,12 @@ describe("page parts: datelines and reply counters", () => {
     expect(looked).toEqual(["newspaper", "ran", "report"]);
   });
 
+  it("takes the dateline asked of however worded, and what a question on it says of the report (blind sets 40 and 41)", () => {
+    expect(askedOutlet(tokenize("What city is the report's dateline?"))?.text).toBe("dateline");
+    const looked = tokenize("Which newspaper is this report credited to, and what city appears on the dateline?").filter(asksOfTheDateline).map((t) => t.text);
+    expect(looked).toEqual(["newspaper", "report", "credited", "city", "appears", "dateline"]);
+  });
+
   it.each(["٣٨٩ رد ⚬ نسخ الرابط", "١٩٦ رد [نسخ الرابط](#)", "١٩٦ رد [نسخ الرابط]( )", "3 ردود", "389 replies", "1 reply"])("reads %s as a post's reply counter", (line) => {
     expect(isReplyCounter(line)).toBe(true);
   });

@@ -37,8 +37,8 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["exact", "exactly", "precisely", "yo", "bruh", "تبع", "تبعها", "حكايته"])(
-    "reads %s, a word that only insists, greets or asks whose (Egyptian تبع), as a function word (blind sets 40 and conversations 36)",
+  it.each(["exact", "exactly", "precisely", "yo", "bruh", "تبع", "تبعها", "حكايته", "هدرو", "قدامو", "هالأيام", "بالآخر"])(
+    "reads %s, a word that only insists, greets, asks whose (Egyptian تبع) or tells where or when, or a verb of saying, as a function word (blind sets 40, conversations 36 and 37)",
     (word) => {
       expect(stop(word)).toBe(true);
     },
@@ -278,6 +278,8 @@ describe("withoutRoleAsked", () => {
     expect(words("اسمها إيه وشغلانتها إيه؟")).toEqual(all("اسمها إيه إيه؟"));
     // His capacity, الصفة (blind set 34: "ما الصفة الرسمية لستافان دي ميستورا …؟").
     expect(words("ما الصفة الرسمية لستافان دي ميستورا؟")).toEqual(all("ما الرسمية لستافان دي ميستورا؟"));
+    // منصب (post) before the person (blind set 41: "شنو منصب هالمسؤولة الأمريكية بالضبط؟").
+    expect(words("شنو منصب هالمسؤولة الأمريكية؟")).toEqual(all("شنو هالمسؤولة الأمريكية؟"));
   });
 
   it("tells whether a question asks for a person's occupation", () => {
