@@ -43,7 +43,7 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // year or a century ("On what date did that meeting take place?") that no quote dates. Not any "when": it is
   // answered as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   const type = questionType(question);
-  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit))) return notCovered();
+  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit, { things: type.things }))) return notCovered();
   if (type.dated && !quoted.some((c) => mayAnswerDate(c.quote))) return notCovered();
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   // So is one asking for a person's name ("What is the name of the UN envoy who visited?") whose best quote on that

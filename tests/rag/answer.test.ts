@@ -218,6 +218,17 @@ describe("a question asking for a quantity", () => {
     });
   });
 
+  it("counting things, is not answered by a number of years: a three-year term counts no peacekeepers (seven blind sets)", async () => {
+    const term = [...paragraphs, "The peacekeepers of the mission met the council of the region as it begins its three-year term."];
+    await withBriefing("001_mission.txt", term, async (rag) => {
+      expect((await rag.answer("How many peacekeepers does the mission have?")).kind).toBe("declined");
+      expect((await rag.answer("كم عدد حفظة السلام في البعثة؟")).kind).toBe("declined");
+      // A duration is answered by it.
+      const long = await rag.answer("How long is the term of the council of the region?");
+      expect(long.kind === "answered" && long.citations.some((c) => c.quote.includes("three-year term"))).toBe(true);
+    });
+  });
+
   it("asking for a date or a year, is declined when no quote dates anything; a plain \"when\" is not", async () => {
     await withBriefing("001_mission.txt", paragraphs, async (rag) => {
       expect((await rag.answer("On what date will the talks on the mission resume?")).kind).toBe("declined");

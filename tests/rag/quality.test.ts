@@ -97,7 +97,8 @@ describe("answer quality on the briefing", () => {
     { file: "blind6-eval.jsonl", about: "a sixth blind set, session 27", hit3: 0.96, answered: 0.94 },
     // 80.0% measured blind, 81.7% since session 18's capitals, 91.7% since session 21's derived translations, 93.3%
     // since session 22's 'stand', 95.0% since session 24's form VIII verbs.
-    { file: "blind3-eval.jsonl", about: "a third blind set, session 18; held out of the fit", hit3: 0.9 },
+    // Unanswerable declined: 80% since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind3-eval.jsonl", about: "a third blind set, session 18; held out of the fit", hit3: 0.9, declined: 0.8 },
     // 86.4% measured blind at the session's start (English 81.8%, Arabic 90.9%; 93.2% of the answerable answered,
     // 10 of the 16 unanswerable declined); 90.9% and 97.7% since session 31's contractions ("she'd") and words
     // about the article itself (وصفت الصحيفة), so no longer blind.
@@ -106,7 +107,8 @@ describe("answer quality on the briefing", () => {
     // unanswerable declined). Misses: "Which newspaper ran this story?" (the byline names القدس العربي, not a
     // newspaper), a founding text for the Universal Declaration, المراقبين for the news's الملاحظين.
     // 95.0% and 97.5% since session 40 answers which newspaper ran the report from its dateline.
-    { file: "blind8-eval.jsonl", about: "an eighth blind set, session 39", hit3: 0.95, answered: 0.975 },
+    // Unanswerable declined: every one since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind8-eval.jsonl", about: "an eighth blind set, session 39", hit3: 0.95, answered: 0.975, declined: 1 },
     // 87.5% measured blind after session 40's changes (English 85.7%, Arabic 88.9%; hit@1 71.9%, 90.6% of the
     // answerable answered, 4 of the 8 unanswerable declined). Misses: "who is the US official visiting algeria?"
     // (the sentence naming her calls her مساعدة وزير الخارجية, not an official; the one saying she visits does not
@@ -120,7 +122,8 @@ describe("answer quality on the briefing", () => {
     // التي نشرت …؟" asks for the outlet, هالـ is the article, التويتة is a tweet. Misses left: paraphrase the text
     // shares no word with, and Arabic questions refused at the decline's margin (مقعد for the text's مقعدين with
     // 3 of 4 words found).
-    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 0.656, answered: 0.78 },
+    // Unanswerable declined: 75% since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 0.656, answered: 0.78, declined: 0.75 },
     // 93.9% measured blind (English 93.3%, Arabic 94.4%; hit@1 87.9%, 93.9% of the answerable answered, 2 of the 7
     // unanswerable declined). Misses: "wat does the us think about minurso" (wat a word of its own) and when the
     // report went up "بحسب ما يظهر في الصفحة"; both answered since, in-sample: 100%. The unanswerable ones answered
@@ -158,13 +161,15 @@ describe("answer quality on the briefing", () => {
     // declined): the floor guards it. Misses: "ما عنوان المقال؟" (the headline, asked as such), the account
     // shown by a tweet's "follow" label, the replies under the Reporters Without Borders tweet; answered
     // unanswerable: a tweet's likes (not on the page), the envoy's and the ambassador's names.
-    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 13 / 16, answered: 15 / 16 },
+    // Unanswerable declined: 3 of 4 since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 13 / 16, answered: 15 / 16, declined: 3 / 4 },
     // 87.5% measured blind (English 87.5%, Arabic 87.5%; hit@1 71.9%, 93.8% of the answerable answered, 3 of the 8
     // unanswerable declined). Misses: "Which Algerian human rights body did the US envoy meet with?" (the tweet's
     // CNDH ranks fourth), "What seat on the Security Council is Algeria running for?", the Egyptian بتتنقد and
     // يزودوا; answered unanswerable: whether she met Tebboune, names the article does not give, Morocco's reaction.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 29 / 32, answered: 30 / 32 },
+    // Unanswerable declined: 7 of 8 since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 29 / 32, answered: 30 / 32, declined: 7 / 8 },
     // 93.8% measured blind (hit@1 71.9%, 93.8% of the answerable answered, 4 of the 8 unanswerable declined; one
     // question's evidence widened to the span both tweets on the three-year term share); 96.9% since "dateline"
     // asks for the dateline. Missed: "سيسون قالت تصريحاتها دي فين؟ في مؤتمر صحفي ولا إيه؟" (the text's ندوة
@@ -176,7 +181,8 @@ describe("answer quality on the briefing", () => {
     // تركيز, the text's تركز); answered unanswerable: whether she met Tebboune, the envoy's name, MINUSMA's troops (a
     // quote's "three-year" read as a count), when Algeria's Security Council term starts, the Committee of Ten's members.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    { file: "blind20-eval.jsonl", about: "a twentieth blind set, session 43: chat-style, terse and long", hit3: 1, answered: 32 / 32 },
+    // Unanswerable declined: 5 of 8 since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind20-eval.jsonl", about: "a twentieth blind set, session 43: chat-style, terse and long", hit3: 1, answered: 32 / 32, declined: 5 / 8 },
     // 87.5% measured blind (hit@1 68.8%, 93.8% of the answerable answered, 3 of 8 unanswerable declined); 90.6% since
     // the Darija ديالها, بزاف and بشحال are function words and كرسي is a seat. Missed: "which candidature she was
     // promoting?" (the tweet's candidacy), "فين دارت سيسون هاد التصريحات" (where: the text's ندوة صحفية), the Maghrebi
@@ -259,7 +265,8 @@ describe("answer quality on the briefing", () => {
     // declined: "… اتفاق الجزائر مع جماعات الأزواد" (the text's typo للأزواج); answered: Tebboune, Morocco's reaction,
     // MINURSO's troop numbers (a tweet quoted third holds "three-year").
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    { file: "blind35-eval.jsonl", about: "a thirty-fifth blind set, session 47: colloquial, diplomats, an NGO worker, vague questions", hit3: 34 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // Unanswerable declined: 4 of 4 since session 49, a count of things no longer answered by "three-year term".
+    { file: "blind35-eval.jsonl", about: "a thirty-fifth blind set, session 47: colloquial, diplomats, an NGO worker, vague questions", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 86.1% measured blind in session 48 (English 94.4%, Arabic 77.8%; 32 of 36 answered, 2 of 4 unanswerable
     // declined); 100% Arabic since the dialects' عندو (has), هوما (they), قداه (how much) are function words, شغلانتها
     // (her job) asks who she is and "قبل كم شهر" is "a few months ago" where ليش asks why. Missed: the IO bureau's

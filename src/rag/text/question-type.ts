@@ -19,6 +19,11 @@ export interface QuestionType {
   readonly time: boolean;
   /** The unit of time a quantity is asked in ("how many days", كم يوم): its answer counts that unit. */
   readonly unit?: TimeUnit;
+  /**
+   * A count of things asked ("how many troops", "كم عدد الجنود", "شحال من جندي"), not a duration, an age or an
+   * amount ("how long", "كم عمره"): a number counting a unit of time ("three-year term") does not answer it.
+   */
+  readonly things?: boolean;
   /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
   /**
@@ -138,8 +143,15 @@ export function questionType(question: string): QuestionType {
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const persons = personsNameAsked(question);
   const name = persons === undefined ? {} : { name: { persons } };
-  return quantity ? { quantity, time, dated, ...name, ...withUnit(askedUnit(question, arabic)) } : { quantity, time, dated, ...name };
+  if (!quantity) return { quantity, time, dated, ...name };
+  const unit = askedUnit(question, arabic);
+  const things = unit === undefined && (EN_HOW_MANY.test(question) || AR_COUNT.test(arabic)) ? { things: true } : {};
+  return { quantity, time, dated, ...name, ...withUnit(unit), ...things };
 }
+
+/** "How many" in English; in Arabic عدد (number of) or how many with من before its noun ("شحال من جندي"). */
+const EN_HOW_MANY = /\bhow\s+many\b/i;
+const AR_COUNT = new RegExp(`(?:^| )(?:[وف]?(?:ال)?عدد|اعداد|(?:${AR_HOW_MANY}) من)(?= |$)`, "u");
 
 /** "name", "names" or "surname" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
 const EN_NAME = /^(?:sur)?names?$/;
@@ -355,11 +367,13 @@ const YEARS = new RegExp(YEAR.source, "g");
  * unanswerable one through. Asked in a `unit` of time ("how many days …?"), the count must stand by one of that
  * unit's words ("three-year term" answers no "how many days"), or, for years, the text hold two years (a span).
  */
-export function mayAnswerQuantity(text: string, unit?: TimeUnit): boolean {
+export function mayAnswerQuantity(text: string, unit?: TimeUnit, { things = false } = {}): boolean {
   const tokens = tokenizePlaced(text);
   const isCount = (t: PlacedToken, i: number): boolean =>
     t.script === "digit" ? !isTimeNumber(tokens, i, text) : isNumberWord(t.text) || isOneOf(COUNT_WORDS, t.text);
-  if (unit === undefined) return tokens.some(isCount);
+  // Things counted, a number of a unit of time after it counts no things ("three-year term", "ثلاث سنوات").
+  const countsTime = (i: number): boolean => unitOf(tokens[i + 1]?.text ?? "") !== undefined;
+  if (unit === undefined) return tokens.some((t, i) => isCount(t, i) && !(things && countsTime(i)));
   if (unit === "year" && new Set(foldDigits(text).match(YEARS)).size >= 2) return true;
   const words = TIME_UNIT_WORDS[unit];
   return tokens.some((t, i) => {

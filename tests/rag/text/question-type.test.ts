@@ -113,6 +113,29 @@ describe("a person's name asked for", () => {
   });
 });
 
+describe("a count of things asked", () => {
+  it.each([
+    ["How many troops does MINURSO have?", true],
+    ["كم عدد جنود بعثة المينورسو؟", true],
+    ["شحال من جندي عندهم مينوسما فمالي؟", true],
+    ["ما عدد أعضاء المجلس؟", true],
+    // A duration, an age, or a count in a unit of time (which the unit's own rule reads).
+    ["How long did the war last?", false],
+    ["كم عمره؟", false],
+    ["How many years is the term?", false],
+    ["كم سنة استمرت الحرب؟", false],
+  ])("%s -> %s", (question, things) => {
+    expect(questionType(question).things === true).toBe(things);
+  });
+
+  it("is answered by a count, not by a number of a unit of time", () => {
+    expect(mayAnswerQuantity("as it begins its three-year term", undefined, { things: true })).toBe(false);
+    expect(mayAnswerQuantity("لمدة ثلاث سنوات", undefined, { things: true })).toBe(false);
+    expect(mayAnswerQuantity("for three years, with 500 troops", undefined, { things: true })).toBe(true);
+    expect(mayAnswerQuantity("as it begins its three-year term")).toBe(true);
+  });
+});
+
 describe("withoutNameAsked", () => {
   const words = (question: string): string[] => withoutNameAsked(tokenize(question)).map((t) => t.text);
   it("reads off the words for a name and a kind of name before one: a report gives the name, seldom the word (blind set 41)", () => {
