@@ -603,7 +603,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun
   // names (بالرئيس عبد المجيد تبون, "President Tebboune").
   const knownName =
-    !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i, (word) => tokenKeys(word).some(context.has)) || afterTitle(tokens, i));
+    !found && standsFor === undefined && (namesArabicPlace(token) || namedAfterNoun(tokens, i, (word) => tokenKeys(word).some(context.has)) || afterTitle(tokens, i, context.lexicon.known));
   const term: QueryTerm = {
     word: token.text,
     raw: token.raw,
@@ -763,7 +763,7 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   // Not a country's name the list gives in Arabic: its consonants would find another's (Morocco's MRK, أمريكا).
   if ((name || translations.length === 0) && !country) {
     // A person's name, after a title ("President Tebboune"), is no dictionary word with the article (التابعين).
-    const person = afterTitle(tokens, i);
+    const person = afterTitle(tokens, i, lexicon.known);
     for (const k of latinToArabicNameKeys(tokens, i, name, context)) {
       keys.add(ARABIC_NAME + k);
       // Only where a word with the article has it: the key is looked up in every ranking.
@@ -778,9 +778,16 @@ const HONORIFICS = normalizedSet("mr mrs ms miss dr sir lord lady sheikh");
 /** How many capitalised words a name after its title may have before this one ("President Abdelmadjid Tebboune"). */
 const NAME_AFTER_TITLE_REACH = 3;
 
-/** Whether the Latin word at `i` is part of a person's name: capitalised words back to a person's noun or an honorific. */
-function afterTitle(tokens: readonly Token[], i: number): boolean {
-  if (!isCapitalised(tokens[i])) return false;
+/**
+ * Whether the Latin word at `i` is part of a person's name: capitalised words back to a person's noun or an honorific;
+ * or, typed in lower case, a word the dictionary does not know (`known`) right after a person's noun ("did sison
+ * meet president tebboune?").
+ */
+function afterTitle(tokens: readonly Token[], i: number, known: ReadonlySet<string>): boolean {
+  const token = tokens[i];
+  const before = tokens[i - 1];
+  if (token?.script === "latin" && !isCapitalised(token) && !known.has(token.text)) return before?.script === "latin" && isPersonNoun(before.text);
+  if (!isCapitalised(token)) return false;
   for (let back = 1; back <= NAME_AFTER_TITLE_REACH; back += 1) {
     const before = tokens[i - back];
     if (before?.script !== "latin") return false;

@@ -115,7 +115,8 @@ describe("answer quality on the briefing", () => {
     // name her), her "job title at the state dept", a tweet's date and replies asked at once in Egyptian, and how
     // long ago the report went up (the page's "منذ 18 ساعة", dropped as debris). 93.8% and 96.9% since session 41
     // (the dialects' تويتة and بتاعة; a dialect word with the article).
-    { file: "blind9-eval.jsonl", about: "a ninth blind set, session 40", hit3: 0.937, answered: 0.968 },
+    // Unanswerable declined: 7 of 8 since session 49: "did sison meet president tebboune?", in lower case, declined.
+    { file: "blind9-eval.jsonl", about: "a ninth blind set, session 40", hit3: 0.937, answered: 0.968, declined: 7 / 8 },
     // 59.4% measured blind at session 41's start (English 57.1%, Arabic 61.1%; 75% of the answerable answered, 6 of
     // the 8 unanswerable declined): written in looser paraphrase than the sets before it ("that disputed desert
     // territory", "hang out with", "plug to the algerian fm", "في أي مناسبة"). 65.6% and 78.1% since: "ما الصحيفة
@@ -181,8 +182,9 @@ describe("answer quality on the briefing", () => {
     // تركيز, the text's تركز); answered unanswerable: whether she met Tebboune, the envoy's name, MINUSMA's troops (a
     // quote's "three-year" read as a count), when Algeria's Security Council term starts, the Committee of Ten's members.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    // Unanswerable declined: 5 of 8 since session 49, a count of things no longer answered by "three-year term".
-    { file: "blind20-eval.jsonl", about: "a twentieth blind set, session 43: chat-style, terse and long", hit3: 1, answered: 32 / 32, declined: 5 / 8 },
+    // Unanswerable declined: 6 of 8 since session 49, a count of things no longer answered by "three-year term" and
+    // "did sison meet president tebboune?" declined.
+    { file: "blind20-eval.jsonl", about: "a twentieth blind set, session 43: chat-style, terse and long", hit3: 1, answered: 32 / 32, declined: 6 / 8 },
     // 87.5% measured blind (hit@1 68.8%, 93.8% of the answerable answered, 3 of 8 unanswerable declined); 90.6% since
     // the Darija ديالها, بزاف and بشحال are function words and كرسي is a seat. Missed: "which candidature she was
     // promoting?" (the tweet's candidacy), "فين دارت سيسون هاد التصريحات" (where: the text's ندوة صحفية), the Maghrebi
@@ -200,14 +202,16 @@ describe("answer quality on the briefing", () => {
     // Maghrebi الهضرة and the dialects' شغال. Missed: "who even is this Sison lady" ("lady"), ستنطلق قريبا for the
     // text's ستبدأ, where she made her statements (ندوة صحفية), the tags under the report (dropped as debris).
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    { file: "blind23-eval.jsonl", about: "a twenty-third blind set, session 44: skimming, slang, analysts, dialects", hit3: 34 / 36, answered: 34 / 36 },
+    // Unanswerable declined: 3 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
+    { file: "blind23-eval.jsonl", about: "a twenty-third blind set, session 44: skimming, slang, analysts, dialects", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 83.3% measured blind after session 44's changes (English 100%, Arabic 66.7%; every answerable question
     // answered, 1 of 4 unanswerable declined); 86.1% since a preposition on a word found nowhere is read off (لملف).
     // Missed: two answered with the right sentence whose evidence names another (the headline's تدعم بعثة المينورسو,
     // one tweet's "three-year term" for the other's), "المجلس … اللي قابلت أعضاءه" (قابل, met, is no word the lists
     // give for meeting), "مين اللي بتلف على الدول تسمع آراءهم" (the listening tour, in other words),
     // "الـ diplomacy"; answered unanswerable: Tebboune, the envoy's name, Morocco's reaction (the text's Maghreb).
-    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 31 / 36, answered: 1 },
+    // Unanswerable declined: 4 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
+    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 31 / 36, answered: 1, declined: 4 / 4 },
     // 94.4% measured blind at the end of session 44 (hit@1 83.3%, 2 of 4 unanswerable declined); 97.2% since "focus"
     // and "concentrate" reach the text's تركز, 100% since تصريحات (statements) is read as the verbs of saying are (the
     // occasion of her statements, ندوة صحفية, was declined); answered unanswerable: the envoy's name, Morocco's
@@ -246,7 +250,8 @@ describe("answer quality on the briefing", () => {
     // الجزاير؟" (the sentence naming Sison says neither "official" nor "visit": its title is مساعدة وزير الخارجية);
     // answered unanswerable: Tebboune again, Lamamra's reply to the ICJ candidacy.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 35 / 36, answered: 36 / 36, declined: 2 / 4 },
+    // Unanswerable declined: 3 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
+    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
     // 97.2% measured blind in session 47 (35 of 36 answered, 3 of 4 unanswerable declined), unchanged since. Declined:
     // "what candidacy did she pitch when she talked to lamamara" ("pitch" found nowhere); answered: Tebboune.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).

@@ -98,6 +98,8 @@ describe("rag.answer", () => {
       "How did Morocco react to what the US official said about Western Sahara?",
       "كيف رد المغرب على تصريحات سيسون بشأن الصحراء الغربية؟",
       "Did Sison meet President Tebboune during her trip?",
+      // Typed in lower case, a word no dictionary knows right after a person's noun is a name too (five blind sets).
+      "did sison meet president tebboune?",
     ]) {
       expect((await rag.answer(question)).kind, question).toBe("declined");
     }
