@@ -31,7 +31,7 @@ import {
   opensWithDateline,
   pagePartOf,
 } from "./text/page-parts.js";
-import { isAskedUnit, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
+import { isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
@@ -357,7 +357,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // So is the word for a name in a question asking a person's ("What is the name of the US official …?"): a
   // report gives the name, seldom the word, which elsewhere finds "ما يمكن أن أسميه" (what I would call).
   const unnamed = type.name ? withoutNameAsked(asked) : asked;
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(unnamed);
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
   const distinct = distinctWords(words);
@@ -779,14 +779,25 @@ const HONORIFICS = normalizedSet("mr mrs ms miss dr sir lord lady sheikh");
 const NAME_AFTER_TITLE_REACH = 3;
 
 /**
+ * Titles a name typed in lower case follows ("president tebboune"): not every person's noun, which a typo or a chat
+ * word follows as often ("the diplomat sya", "the us envoy tl;dr": found by a review).
+ */
+const LOWER_CASE_TITLES = normalizedSet("president minister king queen prince princess ambassador senator governor mayor emperor sheikh");
+/** The fewest letters of a name typed in lower case after a title (see afterTitle). */
+const MIN_LOWER_CASE_NAME = 4;
+
+/**
  * Whether the Latin word at `i` is part of a person's name: capitalised words back to a person's noun or an honorific;
- * or, typed in lower case, a word the dictionary does not know (`known`) right after a person's noun ("did sison
- * meet president tebboune?").
+ * or, typed in lower case, a word of MIN_LOWER_CASE_NAME letters or more that the dictionary does not know (`known`)
+ * right after a title or an honorific ("did sison meet president tebboune?").
  */
 function afterTitle(tokens: readonly Token[], i: number, known: ReadonlySet<string>): boolean {
   const token = tokens[i];
   const before = tokens[i - 1];
-  if (token?.script === "latin" && !isCapitalised(token) && !known.has(token.text)) return before?.script === "latin" && isPersonNoun(before.text);
+  if (token?.script === "latin" && !isCapitalised(token)) {
+    const title = before?.script === "latin" && (LOWER_CASE_TITLES.has(before.text) || HONORIFICS.has(before.text));
+    return title && token.text.length >= MIN_LOWER_CASE_NAME && !known.has(token.text);
+  }
   if (!isCapitalised(token)) return false;
   for (let back = 1; back <= NAME_AFTER_TITLE_REACH; back += 1) {
     const before = tokens[i - back];

@@ -11,7 +11,7 @@ import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
-import { questionType } from "./text/question-type.js";
+import { isPersonAsked, questionType } from "./text/question-type.js";
 import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
@@ -142,7 +142,7 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"): the first person it names, not
   // another in a clause of its own ("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية …؟").
   // So does a question asking for their occupation ("What's her exact job title?").
-  if (asksWho(asked) || asksRole(asked)) return withSpeakerNamed(retriever, retrieval);
+  if (asksWho(asked) || asksRole(asked, isPersonAsked)) return withSpeakerNamed(retriever, retrieval);
   const [person] = questionType(asked).name?.persons ?? [];
   return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, person);
 }

@@ -72,10 +72,10 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
 /**
  * What else a question asking for the outlet says of the report itself, which the dateline answers or which
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
- * for a tweet's account), "from which city" (the dateline's place), "credited to", "appears on the dateline".
+ * for a tweet's account), "from which city" (the dateline's place).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed report story piece name
-credited attributed byline appears appear city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت التقرير تقرير الخبر خبر القصة اسم مدينة`);
+city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت التقرير تقرير الخبر خبر القصة اسم مدينة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
@@ -88,7 +88,14 @@ const isArticleWord = (word: string): boolean => among(ARTICLE_WORDS, word);
  * Whether `token`, in a question asking for the outlet, is looked for in the dateline alone: the outlet word
  * itself, or a word on the report (see REPORT_WORDS).
  */
-export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || isReportWord(token.text);
+export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || isReportWord(token.text) || DATELINE_VERBS.has(token.text);
+
+/**
+ * Verbs a question asking for the outlet may say the dateline with ("credited to", "appears on the dateline"):
+ * read off there, but no word on the report that makes "paper" an outlet ("Which paper appears to back …?", found
+ * by a review).
+ */
+const DATELINE_VERBS = normalizedSet("credited attributed appears appear byline");
 
 /**
  * A post's reply counter, a line of its own as the page writes it: the count and its word, and at most the page's

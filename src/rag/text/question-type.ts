@@ -145,13 +145,23 @@ export function questionType(question: string): QuestionType {
   const name = persons === undefined ? {} : { name: { persons } };
   if (!quantity) return { quantity, time, dated, ...name };
   const unit = askedUnit(question, arabic);
-  const things = unit === undefined && (EN_HOW_MANY.test(question) || AR_COUNT.test(arabic)) ? { things: true } : {};
+  const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
   return { quantity, time, dated, ...name, ...withUnit(unit), ...things };
 }
 
-/** "How many" in English; in Arabic عدد (number of) or how many with من before its noun ("شحال من جندي"). */
-const EN_HOW_MANY = /\bhow\s+many\b/i;
-const AR_COUNT = new RegExp(`(?:^| )(?:[وف]?(?:ال)?عدد|اعداد|(?:${AR_HOW_MANY}) من)(?= |$)`, "u");
+/**
+ * "How many" in English; in Arabic عدد (number of) or how many with من before its noun ("شحال من جندي"); each
+ * with the words after it, where a unit of time may stand further on than askedUnit looks ("how many more years",
+ * "ما عدد سنوات الولاية").
+ */
+const EN_HOW_MANY = /\bhow\s+many((?:\s+[\w'’-]+){0,3})/i;
+const AR_COUNT = new RegExp(`(?:^| )(?:[وف]?(?:ال)?عدد|اعداد|(?:${AR_HOW_MANY}) من)((?: [^ ]+){0,3})`, "u");
+/** Whether a quantity question counts things: "how many" or عدد with no unit of time in the words after it. */
+function countsThings(question: string, arabic: string): boolean {
+  const after = EN_HOW_MANY.exec(question)?.[1] ?? AR_COUNT.exec(arabic)?.[1];
+  if (after === undefined) return false;
+  return !after.split(/\s+/).some((word) => unitOf(normalizeToken(word)) !== undefined || unitOf(word.toLowerCase()) !== undefined);
+}
 
 /** "name", "names" or "surname" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
 const EN_NAME = /^(?:sur)?names?$/;
@@ -205,6 +215,8 @@ const EN_PHRASE_START: ReadonlySet<string> = new Set(["of", "the", "a", "an", "t
 /** Whether a normalised word is a person's noun, or its regular plural (envoys; الصحفيين, المسؤولون), with its clitics. */
 export const isPersonNoun = (word: string): boolean =>
   writtenReadings(word).some((reading) => PERSON_NOUNS.has(reading) || PERSON_NOUNS.has(reading.replace(/(?:s|ين|ون)$/u, "")));
+/** Whether a normalised word of a question is a person's noun, also pointed at with the dialects' هالـ (هالمسؤولة). */
+export const isPersonAsked = (word: string): boolean => isPersonNoun(withoutDemonstrative(word) ?? word);
 
 /**
  * The words naming what "name" or اسم at `at` asks the name of: in Arabic the first word after it, اسم's genitive
@@ -213,7 +225,7 @@ export const isPersonNoun = (word: string): boolean =>
  * name of the Algerian foreign minister", "name of the UN envoy algeria allowed …", "Name the envoy who …"; not "…
  * of the programme the president attended", nor "the official name of …").
  */
-function namedWords(tokens: readonly Token[], words: readonly string[], at: number): readonly string[] {
+function namedWords(question: string, tokens: readonly PlacedToken[], words: readonly string[], at: number): readonly string[] {
   if (!EN_NAME.test(words[at] as string)) {
     const next = words.slice(at + 1).find((w) => !isStopword(w));
     return next === undefined ? [] : [withoutDemonstrative(next) ?? next];
@@ -227,8 +239,12 @@ function namedWords(tokens: readonly Token[], words: readonly string[], at: numb
   let end = start;
   while (end < words.length && !EN_PHRASE_END.has(words[end] as string)) end += 1;
   // A capitalised phrase running on past the word that ends it is a title, not a person: "the name of the Doctor
-  // Who play" (found on xquad-dev).
-  if (end > start && isCapitalised(tokens[end - 1]) && isCapitalised(tokens[end])) return [];
+  // Who play" (found on xquad-dev). Not in a question capitalising every word ("What Is The Name Of The UN Envoy
+  // Who …?"), nor across a sentence's end ("… the UN Envoy? Who appointed him?"): both found by a review.
+  const [last, next] = [tokens[end - 1], tokens[end]];
+  const everyWordCapitalised = tokens.every((t) => t.script !== "latin" || !/^\p{Ll}/u.test(t.raw));
+  const runsOn = last !== undefined && next !== undefined && !/[.?!؟]/u.test(question.slice(last.end, next.start));
+  if (end > start && isCapitalised(last) && isCapitalised(next) && runsOn && !everyWordCapitalised) return [];
   return words.slice(start, end);
 }
 
@@ -240,7 +256,7 @@ function namedWords(tokens: readonly Token[], words: readonly string[], at: numb
  * council's). "Name the envoy who …" asks one too; "Name three countries …" does not.
  */
 function personsNameAsked(question: string): readonly string[] | undefined {
-  const tokens = tokenize(question);
+  const tokens = tokenizePlaced(question);
   const words = tokens.map((t) => t.text.replace(/['’]s$/u, ""));
   const persons = tokens.filter((_, i) => isPersonNoun(words[i] as string)).map((t) => t.raw);
   const who = words.some((w) => ASKS_WHO.has(w));
@@ -250,7 +266,7 @@ function personsNameAsked(question: string): readonly string[] | undefined {
       if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
     } else if (!AR_NAME.test(word)) return false;
     if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0;
-    return namedWords(tokens, words, at).some(isPersonNoun);
+    return namedWords(question, tokens, words, at).some(isPersonNoun);
   });
   return asked ? persons : undefined;
 }

@@ -143,7 +143,9 @@ const POSSESSIVE_EN = normalizedSet("her his their my your job");
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
  */
-const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة منصب");
+const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة");
+/** A word for a post, which is a country's too ("منصب الجزائر في مجلس الأمن"): asked only before a person's noun. */
+const POST_AR = normalizedSet("منصب");
 const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
 
 /**
@@ -152,7 +154,7 @@ const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو م
  * ("مساعدة وزير الخارجية الأمريكي"), hardly ever with the word itself, whose absence would refuse the question.
  * Not a job or title of no one ("What jobs were created?", "the title of the article").
  */
-export function withoutRoleAsked<T extends { readonly text: string; readonly raw: string }>(tokens: readonly T[]): readonly T[] {
+export function withoutRoleAsked<T extends { readonly text: string; readonly raw: string }>(tokens: readonly T[], isPerson: (word: string) => boolean): readonly T[] {
   // A token's text is its word without the 's ("How's": how).
   const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(t.text)));
   const asked = (t: T, i: number): boolean => {
@@ -161,16 +163,17 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     const next = tokens[i + 1];
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
-    return owned || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text));
+    // منصب before the person's noun ("شنو منصب هالمسؤولة الأمريكية؟"; not "منصب الجزائر", found by a review).
+    return owned || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
   };
   const kept = tokens.filter((t, i) => !asked(t, i));
   return kept.length === tokens.length ? tokens : kept;
 }
 
 /** Whether `question` asks for a person's occupation (see withoutRoleAsked): "What's her job title?". */
-export const asksRole = (question: string): boolean => {
+export const asksRole = (question: string, isPerson: (word: string) => boolean): boolean => {
   const tokens = tokenizePlaced(question);
-  return withoutRoleAsked(tokens) !== tokens;
+  return withoutRoleAsked(tokens, isPerson).length < tokens.length;
 };
 
 /** `question` without the opening filler withoutOpener reads off, as text (to be joined after other questions). */

@@ -111,9 +111,9 @@ function scriptOf(text: string): Script {
   return "digit";
 }
 
-// "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows. So are "usa", and
-// "us" after "the" ("what does the us think"), as people type them: the pronoun never stands there.
-const COUNTRY = /\bU\.S\.(?:A\.?)?(?![A-Za-z])|\bUSA?\b|\busa\b|(?<=\b[Tt]he\s+)us\b/g;
+// "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows. So are "usa", "u.s.",
+// and "us" after "the" ("what does the us think"), as people type them: the pronoun never stands there.
+const COUNTRY = /\b[Uu]\.[Ss]\.(?:[Aa]\.?)?(?![A-Za-z])|\bUSA?\b|\busa\b|(?<=\b[Tt]he\s+)us\b/g;
 
 /** Whether the text wrote the word with a capital (a name, inside an English sentence). */
 export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && !token.caseless && /^\p{Lu}/u.test(token.raw);
@@ -136,7 +136,7 @@ export function tokenize(text: string): Token[] {
  */
 export function tokenizePlaced(text: string): PlacedToken[] {
   const words = wordTokens(text);
-  if (!text.includes("U") && !text.includes("us")) return words;
+  if (!/U|us|u\./.test(text)) return words;
   const countries = [...text.matchAll(COUNTRY)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
   if (countries.length === 0) return words;
   const inCountry = (t: PlacedToken): boolean => countries.some((c) => t.start < c.end && c.start < t.end);

@@ -108,6 +108,10 @@ describe("a person's name asked for", () => {
     // A capitalised person's noun running on into a title names a work, not a person (found on xquad-dev).
     ["What was the name of the Doctor Who play from the 1980's?", false],
     ["What is the name of the Doctor who treated him?", true],
+    // Not every word capitalised, nor across a sentence's end (found by a review).
+    ["What Is The Name Of The UN Envoy Who Visited Algeria?", true],
+    ["WHAT IS THE NAME OF THE UN ENVOY WHO VISITED ALGERIA?", true],
+    ["What is the name of the UN Envoy? Who appointed him?", true],
   ])("%s -> %s", (question, name) => {
     expect(questionType(question).name !== undefined).toBe(name);
   });
@@ -123,6 +127,10 @@ describe("a count of things asked", () => {
     ["How long did the war last?", false],
     ["كم عمره؟", false],
     ["How many years is the term?", false],
+    // A unit further on than askedUnit reads (found by a review).
+    ["How many more years is Algeria's term on the Human Rights Council?", false],
+    ["ما عدد سنوات ولاية الجزائر في مجلس حقوق الإنسان؟", false],
+    ["كم عدد السنوات في ولاية الجزائر بمجلس حقوق الإنسان؟", false],
     ["كم سنة استمرت الحرب؟", false],
   ])("%s -> %s", (question, things) => {
     expect(questionType(question).things === true).toBe(things);

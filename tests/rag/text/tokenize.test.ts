@@ -66,6 +66,8 @@ describe("tokenize", () => {
     expect(words("yo so wat does the us even think")).toEqual(["yo", "so", "wat", "does", "the", "america", "even", "think"]);
     expect(words("tell us about the usa")).toEqual(["tell", "us", "about", "the", "america"]);
     expect(words("thus us, the usual")).toEqual(["thus", "us", "the", "usual"]);
+    // Nor does "u.s." vanish (found by a review).
+    expect(words("what did the u.s. envoy say")).toEqual(["what", "did", "the", "america", "envoy", "say"]);
     const text = "what does the us want";
     expect(tokenizePlaced(text).map((t) => text.slice(t.start, t.end))).toEqual(["what", "does", "the", "us", "want"]);
   });
