@@ -470,14 +470,30 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
   ...["set", "sets", "setting"].map((verb) => [verb, ["up", "establish"]] as const),
   ...["carry", "carries", "carried", "carrying"].map((verb) => [verb, ["out", "implement"]] as const),
   ...["turn", "turns", "turned", "turning"].map((verb) => [verb, ["down", "reject"]] as const),
+  // Meeting someone, as chat says it: "Who did she sit down with?", "hang out with", "get together with".
+  ...["sit", "sits", "sat", "sitting"].map((verb) => [verb, ["down", "meet"]] as const),
+  ...["hang", "hangs", "hung", "hanging"].map((verb) => [verb, ["out", "meet"]] as const),
+  ...["get", "gets", "got", "getting"].map((verb) => [verb, ["together", "meet"]] as const),
+  // Standing for an office: "What seat is Algeria running for?" (مرشحة; run alone is ركض or أدار).
+  ...["run", "runs", "ran", "running"].map((verb) => [verb, ["for", "candidate"]] as const),
 ]);
 
-/** `tokens` with each phrasal verb of PHRASAL_MEANING read as its one-word meaning (written as before). */
+/**
+ * `tokens` with each phrasal verb of PHRASAL_MEANING read as its one-word meaning (written as before), and its
+ * particle left out ("together" is no function word).
+ */
 function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
-  return tokens.map((token, i) => {
+  const out: Token[] = [];
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] as Token;
     const [particle, meaning] = PHRASAL_MEANING.get(token.text) ?? [];
-    return meaning !== undefined && tokens[i + 1]?.text === particle ? { ...token, text: meaning } : token;
-  });
+    if (meaning === undefined || tokens[i + 1]?.text !== particle) out.push(token);
+    else {
+      out.push({ ...token, text: meaning });
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /** Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION). */
@@ -973,13 +989,15 @@ function formVKeys(token: Token, verb: string, context: QueryContext, { keys, re
 
 /**
  * A hollow verb's other forms (زارت also finds تزور and زيارة), from the light stem, with or without a past
- * ending ت: a Snowball stem may only look like a verb (سيسون -> يسون). Written as a hollow verb's past (زار,
+ * ending ت: a Snowball stem may only look like a verb (سيسون -> يسون); none for a noun written with و and ة. Written as a hollow verb's past (زار,
  * وزارت) and found nowhere itself (`ownFound` false), the word is the verb: its verbal noun counts as finding it
  * ("من زار الجزائر؟", where the briefing says زيارة and تزور الجزائر). Its present forms only rank, as every form
  * of a word of another shape does (نعيم, a name; الكيان, a noun): a Snowball stem may have a present's shape
  * (سيسون -> يسون, which سان, "San", would find).
  */
 function hollowKeys(token: Token, verb: string, ownFound: boolean, context: QueryContext, { keys, relatives }: QueryKeySets): void {
+  // A noun with و and ة written as it is (وزارة, a ministry) is no و and a hollow verb (زار, visited).
+  if (token.text.startsWith("و") && token.raw.endsWith("ة")) return;
   const light = lightStemArabic(verb);
   const past = HOLLOW_PAST_WORD.test(token.text) && !ownFound;
   for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) {

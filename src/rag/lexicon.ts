@@ -71,7 +71,7 @@ const SYNONYMS_COLUMN = 2;
  * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
  * Version 16: each related word's column, not only whether it is a synonym.
  */
-const WORD_LISTS_VERSION = 19;
+const WORD_LISTS_VERSION = 20;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {

@@ -319,6 +319,20 @@ describe("a phrasal verb with a meaning of its own", () => {
       expect((await rag.answer("Who pulled the deal?")).kind).toBe("declined");
     });
   });
+
+  it('reads "sit down with", "hang out with" and "get together with" as meeting, "run for" as standing (blind set 42)', async () => {
+    const paragraphs = [
+      "والتقى الوزير بالمحافظ في مقر البلدية لمناقشة الميزانية.",
+      "وتعد البلاد المرشحة لمقعد في المجلس الإقليمي منذ الصيف.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_meet.txt", paragraphs, async (rag) => {
+      for (const question of ["Who did the minister sit down with?", "who did the minister hang out with", "Who did the minister get together with?"]) {
+        expect(quotes(await rag.answer(question))[0], question).toContain("والتقى الوزير بالمحافظ");
+      }
+      expect(quotes(await rag.answer("What seat is the country running for?"))[0]).toContain("المرشحة لمقعد");
+    });
+  });
 });
 
 describe("more dialect forms", () => {

@@ -72,6 +72,14 @@ describe("the dialects' passive", () => {
   });
 });
 
+describe("a noun written with و and ة", () => {
+  it("is no و and a hollow verb: وزارة (a ministry) finds no تزور or زيارة (visits); وزارت (and she visited) does (blind set 42)", () => {
+    const ctx = context("وتزور الوزيرة البلاد في زيارة رسمية وقالت الوزارة إنها مهمة");
+    expect(queryTerms("ماذا قالت وزارة الخارجية؟", ctx).flatMap((t) => [...t.keys])).not.toContain("تزور");
+    expect(queryTerms("متى وزارت الجزائر؟", ctx).flatMap((t) => [...t.keys])).toContain("تزور");
+  });
+});
+
 describe("a form III verb", () => {
   it("finds its verbal noun where the text writes that and not the verb (يشارك: the text's مشاركته), as the word itself", () => {
     const [verb] = queryTerms("ووين كان يشارك؟", context("في مداخلته خلال مشاركته بعاصمة الكونغو"));

@@ -41,7 +41,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 كان كانت يكون تكون كانوا به بها بهم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
 غير غيره غيرها غيرهم عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
 هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة
-ديالها دياله ديالهم ديالك ديالنا ديالكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
+ديالها دياله ديالهم ديالك ديالنا ديالكم متاعها متاعه متاعو متاعهم متاعي متاعك متاعنا متاعكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان مشان ومشان لمشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
@@ -146,6 +146,12 @@ const POSSESSIVE_EN = normalizedSet("her his their my your job");
 const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة");
 /** A word for a post, which is a country's too ("منصب الجزائر في مجلس الأمن"): asked only before a person's noun. */
 const POST_AR = normalizedSet("منصب");
+/**
+ * The Maghreb's possessive words with a pronoun (ديالها, متاعها, تاعها; the Egyptian بتاعها): a role's noun before one
+ * asks whose it is, a person's ("شنوّة الخطة متاعها؟", her post, the Tunisian خطة).
+ */
+const OWNER_AR = normalizedSet("ديالها دياله ديالو ديالهم متاعها متاعه متاعو متاعهم تاعها تاعه تاعو تاعهم بتاعها بتاعه بتاعهم");
+const ROLE_AR_BEFORE_OWNER = normalizedSet("خطة الخطة وظيفة الوظيفة مهنة المهنة منصب المنصب صفة الصفة خدمة الخدمة");
 const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
 
 /**
@@ -164,7 +170,8 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
     // منصب before the person's noun ("شنو منصب هالمسؤولة الأمريكية؟"; not "منصب الجزائر", found by a review).
-    return owned || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
+    const ownedAfter = ROLE_AR_BEFORE_OWNER.has(t.text) && OWNER_AR.has(next?.text ?? "");
+    return owned || ownedAfter || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
   };
   const kept = tokens.filter((t, i) => !asked(t, i));
   return kept.length === tokens.length ? tokens : kept;

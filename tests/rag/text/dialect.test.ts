@@ -79,6 +79,8 @@ describe("the dialect table's standard words", () => {
   it("read the Maghrebi الميريكانية (the American) as the text's الأمريكية, and تسنى (was signed, from signer) as وقع (blind set 40)", () => {
     expect(standard("الميريكانية")).toEqual(expect.arrayContaining(keysOf("الأمريكية")));
     expect(standard("تسنى")).toEqual(expect.arrayContaining(keysOf("وقع")));
+    // And the Maghreb's مترشحة (a candidate) the text's المرشحة (blind set 42).
+    expect(standard("مترشحة")).toEqual(expect.arrayContaining(keysOf("مرشحة")));
   });
 
   it("read the dialects' كرسي (chair) as a seat, the text's مقعد and مقاعد", () => {
