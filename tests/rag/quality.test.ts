@@ -124,7 +124,8 @@ describe("answer quality on the briefing", () => {
     // shares no word with, and Arabic questions refused at the decline's margin (مقعد for the text's مقعدين with
     // 3 of 4 words found).
     // Unanswerable declined: 75% since session 49, a count of things no longer answered by "three-year term".
-    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 0.656, answered: 0.78, declined: 0.75 },
+    // 87.5% since session 49: "sit down with", "hang out with" read as meeting, "run for" as standing, "the us" the country.
+    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 0.875, answered: 0.9, declined: 0.75 },
     // 93.9% measured blind (English 93.3%, Arabic 94.4%; hit@1 87.9%, 93.9% of the answerable answered, 2 of the 7
     // unanswerable declined). Misses: "wat does the us think about minurso" (wat a word of its own) and when the
     // report went up "بحسب ما يظهر في الصفحة"; both answered since, in-sample: 100%. The unanswerable ones answered
@@ -170,7 +171,8 @@ describe("answer quality on the briefing", () => {
     // يزودوا; answered unanswerable: whether she met Tebboune, names the article does not give, Morocco's reaction.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 7 of 8 since session 49, a count of things no longer answered by "three-year term".
-    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 29 / 32, answered: 30 / 32, declined: 7 / 8 },
+    // 30 of 32 in the top three since session 49 (phrasal verbs of meeting and standing).
+    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 30 / 32, answered: 30 / 32, declined: 7 / 8 },
     // 93.8% measured blind (hit@1 71.9%, 93.8% of the answerable answered, 4 of the 8 unanswerable declined; one
     // question's evidence widened to the span both tweets on the three-year term share); 96.9% since "dateline"
     // asks for the dateline. Missed: "سيسون قالت تصريحاتها دي فين؟ في مؤتمر صحفي ولا إيه؟" (the text's ندوة
@@ -233,7 +235,8 @@ describe("answer quality on the briefing", () => {
     // bid for "the World Court", القبعات الزرق (blue helmets), the Iraqi حجت (talked) with الناشطين, "داخلة سباق على
     // كرسي" (running for a seat); answered unanswerable: the envoy's name.
     // 4 of 4 unanswerable declined since session 46: the envoy Algeria let in, whom the report leaves unnamed.
-    { file: "blind28-eval.jsonl", about: "a twenty-eighth blind set, session 45: readers checking a summary, in their own words", hit3: 29 / 36, answered: 32 / 36, declined: 4 / 4 },
+    // 30 of 36 in the top three since session 49 ("get together with" read as meeting).
+    { file: "blind28-eval.jsonl", about: "a twenty-eighth blind set, session 45: readers checking a summary, in their own words", hit3: 30 / 36, answered: 32 / 36, declined: 4 / 4 },
     // 91.7% measured blind in session 46 (33 of 36 answered, 2 of 4 unanswerable declined); 97.2% since "secuirty"
     // is security (two letters swapped), "new york" in lower case finds نيويورك, the feminine قلقانة its root, and
     // أنهي (which) is a function word. Missed: "In what setting did Sison make these remarks?" (في ندوة صحفية, a
@@ -307,6 +310,13 @@ describe("answer quality on the briefing", () => {
     // Missed: "What is the name of the US official who came to Algeria?" ("name" finds "ما يمكن أن أسميه" in the
     // sentence on Linda Thomas-Greenfield; "official" as a person's noun declined another set's question).
     { file: "blind41-eval.jsonl", about: "a forty-first blind set, session 49: Khaleeji, Algerian, Levantine, an NGO researcher, a student", hit3: 35 / 36, answered: 1, declined: 1 },
+    // 86.1% measured blind in session 49 (English 88.9%, Arabic 83.3%; 33 of 36 answered, 3 of 4 unanswerable
+    // declined); 88.9% since the Tunisian متاعها (her) is a function word, "الخطة متاعها" asks her post and وزارة
+    // (a ministry) finds no visits. Missed: "the name of the american lady official who came to visit" (see set 41),
+    // "To what extent did Sison commit …, and what upcoming process …?"; declined: "شنوّة العنوان متاع المقال هذا؟"
+    // (the Tunisian متاع between the headline and the report), "… ما الذي سيظل المراقبون يلمسونه من واشنطن …"; answered
+    // unanswerable: the name behind @USAmbtoAlgeria.
+    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 32 / 36, answered: 34 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -425,7 +435,8 @@ describe("answer quality on the briefing", () => {
     // "Has he ever been jailed for his work?" over the bar (the change gained hit@1 on four sets, hit@3 on one, and
     // two other conversations). 17 since session 46: "وشنو سميتو هاد المبعوث؟" (his name, which the report never
     // gives) is declined in context too.
-    { file: "blind-conversations17.jsonl", about: "written blind, session 43, eleven of three turns", right: 17, rows: 24 },
+    // 19 since session 49 (phrasal verbs of meeting, the Maghreb's possessives with a pronoun).
+    { file: "blind-conversations17.jsonl", about: "written blind, session 43, eleven of three turns", right: 19, rows: 24 },
     // 13 of 20 measured blind at session 44's start; 14 since "that" ties a short follow-up. Missed: "ومن التقت خلال
     // زيارتها للجزائر؟" (her tweets, whose author only her name finds), "why is it running into problems now?"
     // after a follow-up, "وما أثرها على المجتمعات بحسب كلامها؟"; answered off-topic: two replies the text never gives.
@@ -521,6 +532,11 @@ describe("answer quality on the briefing", () => {
     // function words. Missed: "وشلون سمّت المسؤولة هالشي؟" (سمّت finds no أسميه), "وشو بدها توصل له بالآخر؟", a
     // Darija follow-up on the envoy's work (الخدمة); answered unanswerable: how long Drareni was jailed.
     { file: "blind-conversations37.jsonl", about: "written blind in session 49, six of three turns", right: 15, rows: 20 },
+    // 13 of 20 measured blind in session 49, and still. Missed: "وشنوّة قالت على البعثة الأممية اللي لغادي؟",
+    // "And what about the non-permanent ones?" after Africa's permanent seats, "How is her name spelled in that
+    // passage?", "ومن أما مدينة تبعث؟" (the dateline's city), "ومتى كان ذلك", "وتقول إنها تؤدي لإيش …؟"; answered
+    // unanswerable: whether Drareni was ever jailed.
+    { file: "blind-conversations38.jsonl", about: "written blind in session 49, six of three turns", right: 13, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
