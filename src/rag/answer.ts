@@ -7,8 +7,9 @@ import { rankFeature } from "./model.js";
 import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
+import { normalizeToken } from "./text/normalize.js";
 import { pagePartOf, type PagePart } from "./text/page-parts.js";
-import { mayAnswerDate, mayAnswerQuantity, questionType } from "./text/question-type.js";
+import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, questionType } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
@@ -52,6 +53,10 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (type.name !== undefined) {
     const onPerson = citations.findIndex((c) => isAbout(c, type.name?.persons ?? []));
     if (chosen[Math.max(0, onPerson)]?.ranked.named === false) return notCovered();
+    // Nor one on a person posted somewhere ("the US ambassador to Algeria") with no quote naming the place near that
+    // person: the report names the US ambassador to the UN, and tags an account of the one to Algeria.
+    const { postedTo = [] } = type.name;
+    if (postedTo.length > 0 && !citations.some((c) => postedNear(c, type.name?.persons ?? [], postedTo))) return notCovered();
   }
   return { kind: "answered", question, language, citations, timings: timings() };
 }
@@ -60,6 +65,23 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
 function isAbout(citation: Citation, persons: readonly string[]): boolean {
   const asked = new Set(persons.map(bareWord));
   return citation.matches?.some((m) => asked.has(bareWord(m.word))) ?? false;
+}
+
+/**
+ * How near a person's noun, in characters, a quote names where they are posted ("المبعوث الشخصي للأمين العام للأمم
+ * المتحدة في الصحراء الغربية").
+ */
+const POSTED_NEAR_CHARS = 80;
+
+/**
+ * Whether a quote matched one of `persons`, with a person's noun of its own (not "لمنصب", a post, which "ambassador"
+ * finds through "ambassadorship"), and one of `places` near it (see POSTED_NEAR_CHARS).
+ */
+function postedNear(citation: Citation, persons: readonly string[], places: readonly string[]): boolean {
+  const [person, place] = [new Set(persons.map(bareWord)), new Set(places.map(bareWord))];
+  const matches = citation.matches ?? [];
+  const onPerson = matches.filter((p) => person.has(bareWord(p.word)) && isPersonNoun(normalizeToken(citation.quote.slice(p.start, p.end))));
+  return onPerson.some((p) => matches.some((m) => place.has(bareWord(m.word)) && Math.abs(m.start - p.start) <= POSTED_NEAR_CHARS));
 }
 
 /** A question word as written, in lower case and without an English possessive ("Envoy's": envoy). */

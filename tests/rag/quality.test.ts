@@ -94,7 +94,9 @@ describe("answer quality on the briefing", () => {
     // 90.0% measured blind (English 92%, Arabic 88%; hit@1 80%, 94% of the answerable answered, 5 of the 10
     // unanswerable declined); 92.0% and 6 of 10 declined since session 27's multi-word translations kept whole; 98.0%
     // since session 40 (dateline, reply counter, a handle's surname).
-    { file: "blind6-eval.jsonl", about: "a sixth blind set, session 27", hit3: 0.96, answered: 0.94 },
+    // Unanswerable declined: 90% since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind6-eval.jsonl", about: "a sixth blind set, session 27", hit3: 0.96, answered: 0.94, declined: 0.9 },
     // 80.0% measured blind, 81.7% since session 18's capitals, 91.7% since session 21's derived translations, 93.3%
     // since session 22's 'stand', 95.0% since session 24's form VIII verbs.
     // Unanswerable declined: 80% since session 49, a count of things no longer answered by "three-year term".
@@ -149,7 +151,9 @@ describe("answer quality on the briefing", () => {
     // بيشوفونه المتابعين for the text's الملاحظين … رؤية, دراريني in Arabic script for the tweet's @khaleddrareni,
     // "who's tweeting in those embedded posts".
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
-    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 29 / 32, answered: 30 / 32 },
+    // Unanswerable declined: 7 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 29 / 32, answered: 30 / 32, declined: 7 / 8 },
     // 96.9% measured blind (English 100%, Arabic 93.8%; hit@1 81.3%, every answerable question answered, 5 of the 8
     // unanswerable declined): the floor guards it. Its miss: "أي وثيقة دولية …" (a document) for the text's
     // الإعلان العالمي (the declaration); answered unanswerable: what Lamamra told her, the envoy's name, the talks'
@@ -158,13 +162,17 @@ describe("answer quality on the briefing", () => {
     // 96.9% measured blind (English 91.7%, Arabic 100%; hit@1 93.8%, every answerable question answered, 7 of the 8
     // unanswerable declined): the floor guards it. Its miss: "how she call the work of the US ambassador with the
     // member states?" (her "listening tour"); answered unanswerable: "شو اسم سفيرة US في الجزائر؟".
-    { file: "blind16-eval.jsonl", about: "a sixteenth blind set, session 42: code-switched, non-native English, Arabic with typos", hit3: 31 / 32, answered: 1, declined: 7 / 8 },
+    // Unanswerable declined: 8 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind16-eval.jsonl", about: "a sixteenth blind set, session 42: code-switched, non-native English, Arabic with typos", hit3: 31 / 32, answered: 1, declined: 8 / 8 },
     // 81.3% measured blind (English 87.5%, Arabic 75.0%; 15 of 16 answerable answered, 1 of 4 unanswerable
     // declined): the floor guards it. Misses: "ما عنوان المقال؟" (the headline, asked as such), the account
     // shown by a tweet's "follow" label, the replies under the Reporters Without Borders tweet; answered
     // unanswerable: a tweet's likes (not on the page), the envoy's and the ambassador's names.
     // Unanswerable declined: 3 of 4 since session 49, a count of things no longer answered by "three-year term".
-    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 13 / 16, answered: 15 / 16, declined: 3 / 4 },
+    // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 13 / 16, answered: 15 / 16, declined: 4 / 4 },
     // 87.5% measured blind (English 87.5%, Arabic 87.5%; hit@1 71.9%, 93.8% of the answerable answered, 3 of the 8
     // unanswerable declined). Misses: "Which Algerian human rights body did the US envoy meet with?" (the tweet's
     // CNDH ranks fourth), "What seat on the Security Council is Algeria running for?", the Egyptian بتتنقد and
@@ -172,7 +180,9 @@ describe("answer quality on the briefing", () => {
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 7 of 8 since session 49, a count of things no longer answered by "three-year term".
     // 30 of 32 in the top three since session 49 (phrasal verbs of meeting and standing).
-    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 30 / 32, answered: 30 / 32, declined: 7 / 8 },
+    // Unanswerable declined: 8 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 30 / 32, answered: 30 / 32, declined: 8 / 8 },
     // 93.8% measured blind (hit@1 71.9%, 93.8% of the answerable answered, 4 of the 8 unanswerable declined; one
     // question's evidence widened to the span both tweets on the three-year term share); 96.9% since "dateline"
     // asks for the dateline. Missed: "سيسون قالت تصريحاتها دي فين؟ في مؤتمر صحفي ولا إيه؟" (the text's ندوة
@@ -303,8 +313,10 @@ describe("answer quality on the briefing", () => {
     // country, the Maghrebi الميريكانية is الأمريكية and "present" translates to الراهن; 91.7% since "the dateline"
     // is the page's however asked of, and "credited to" asks of the report. Missed: "فين كانت … دايرة الزيارة؟"
     // (where she was visiting), "what was the deal with algeria getting heat internationally?"; declined: the two
-    // spellings of her surname; answered unanswerable: the name behind @USAmbtoAlgeria.
-    { file: "blind40-eval.jsonl", about: "a fortieth blind set, session 49: a retired diplomat, a teenager, Darija, Egyptian, a fact-checker", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // spellings of her surname; answered unanswerable (until later in the session): the name behind @USAmbtoAlgeria.
+    // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind40-eval.jsonl", about: "a fortieth blind set, session 49: a retired diplomat, a teenager, Darija, Egyptian, a fact-checker", hit3: 33 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 91.7% measured blind in session 49 (English 88.9%, Arabic 94.4%; every answerable answered, every unanswerable
     // declined); 97.2% since "the report's dateline" asks for it and منصب (post) before a person asks who they are.
     // Missed: "What is the name of the US official who came to Algeria?" ("name" finds "ما يمكن أن أسميه" in the
@@ -315,8 +327,10 @@ describe("answer quality on the briefing", () => {
     // (a ministry) finds no visits. Missed: "the name of the american lady official who came to visit" (see set 41),
     // "To what extent did Sison commit …, and what upcoming process …?"; declined: "شنوّة العنوان متاع المقال هذا؟"
     // (the Tunisian متاع between the headline and the report), "… ما الذي سيظل المراقبون يلمسونه من واشنطن …"; answered
-    // unanswerable: the name behind @USAmbtoAlgeria.
-    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 32 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // unanswerable (until later in the session): the name behind @USAmbtoAlgeria.
+    // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
+    // Algeria beside an ambassador).
+    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 32 / 36, answered: 34 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {

@@ -30,7 +30,14 @@ export interface QuestionType {
    * A person's name asked for ("what's the envoy's name?", "ما اسم المبعوث؟"), with the question's nouns of the
    * person (as written; none for "ومين كان اسمه؟"): its answer gives one.
    */
-  readonly name?: { readonly persons: readonly string[] };
+  readonly name?: {
+    readonly persons: readonly string[];
+    /**
+     * Where the person is posted, as written ("the US ambassador to Algeria", "السفيرة الأمريكية لدى الجزائر"): a
+     * quote naming one posted elsewhere (to the UN) answers no name asked so.
+     */
+    readonly postedTo?: readonly string[];
+  };
 }
 
 /** Units of time a count may be asked in, each with its words (English, and Arabic normalised, duals too). */
@@ -142,7 +149,8 @@ export function questionType(question: string): QuestionType {
   const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic);
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const persons = personsNameAsked(question);
-  const name = persons === undefined ? {} : { name: { persons } };
+  const postedTo = persons === undefined ? [] : placesPostedTo(question);
+  const name = persons === undefined ? {} : { name: postedTo.length > 0 ? { persons, postedTo } : { persons } };
   if (!quantity) return { quantity, time, dated, ...name };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
@@ -272,6 +280,36 @@ function personsNameAsked(question: string): readonly string[] | undefined {
 }
 
 const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});
+
+/** Words that post a person somewhere after their noun: "ambassador to", "envoy in", السفير لدى، المبعوث في. */
+const POSTED_TO = normalizedSet("to in لدى في فى");
+/** How many words after a person's noun its posting may stand ("the US ambassador to Algeria"). */
+const POSTED_REACH = 2;
+
+/**
+ * The places a question's person is posted to, as written: the word after "to" or "in" (past "the"), or لدى or في,
+ * right after a person's noun ("the name of the US ambassador to Algeria", "ما اسم السفيرة الأمريكية لدى الجزائر",
+ * the adjective between). Not after another word ("the envoy who went to Mali").
+ */
+function placesPostedTo(question: string): string[] {
+  const tokens = tokenize(question);
+  const places: string[] = [];
+  tokens.forEach((token, i) => {
+    if (!isPersonNoun(token.text)) return;
+    for (let at = i + 1; at <= i + POSTED_REACH && at < tokens.length; at += 1) {
+      const word = tokens[at] as Token;
+      if (POSTED_TO.has(word.text)) {
+        const place = tokens[at + 1]?.text === "the" ? tokens[at + 2] : tokens[at + 1];
+        if (place !== undefined && !isStopword(place.text)) places.push(place.raw);
+        return;
+      }
+      // An adjective between ("السفيرة الأمريكية لدى", "سفيرة US في"): an Arabic word with the article, or the US;
+      // else the phrase ends.
+      if (!(word.script === "ar" && word.text.startsWith("ال")) && word.text !== "america") return;
+    }
+  });
+  return places;
+}
 
 /** The unit of time a quantity question counts in (see QuestionType.unit), from its words in English or Arabic. */
 function askedUnit(question: string, arabic: string): TimeUnit | undefined {

@@ -155,6 +155,20 @@ describe("withoutNameAsked", () => {
   });
 });
 
+describe("where the person whose name is asked is posted", () => {
+  it.each([
+    ["What is the name of the US ambassador to Algeria?", ["Algeria"]],
+    ["ما اسم السفيرة الأمريكية لدى الجزائر؟", ["الجزائر"]],
+    ["شو اسم سفيرة US في الجزائر؟", ["الجزائر"]],
+    ["What is the name of the US ambassador to the UN?", ["UN"]],
+    // Not where the person went, nor a name asked of no one posted.
+    ["What is the name of the UN envoy who went to Mali?", undefined],
+    ["ما اسم وزير خارجية الجزائر؟", undefined],
+  ])("%s -> %s", (question, places) => {
+    expect(questionType(question).name?.postedTo).toEqual(places);
+  });
+});
+
 describe("the person asked of", () => {
   it("gives the nouns of the person whose name is asked, as the question wrote them", () => {
   expect(questionType("What is the name of the UN envoy who visited?").name?.persons).toEqual(["envoy"]);
