@@ -496,6 +496,14 @@ function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
   return out;
 }
 
+/** Numbers that stand for people already named before "of them" ("the two of them", "both of them"). */
+const COUNTED_PRONOUN = normalizedSet("two three both");
+const PRONOUN_AFTER_OF = normalizedSet("them us you those these");
+
+/** Whether the token at `i` is such a number: "And what did the two of them talk about?" asks of them, not of two. */
+const isCountedPronoun = (tokens: readonly Token[], i: number): boolean =>
+  COUNTED_PRONOUN.has(tokens[i]?.text ?? "") && tokens[i + 1]?.text === "of" && PRONOUN_AFTER_OF.has(tokens[i + 2]?.text ?? "");
+
 /** Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION). */
 function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   const next = PHRASAL_FUNCTION.get(tokens[i]?.text ?? "");
@@ -589,7 +597,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i)) return undefined;
   const own = tokenKeys(token);
   const keys = new Set(own);
   const relatives = new Set<string>();

@@ -313,6 +313,13 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("What's his full name?", { context: { turns } }))[0]).toContain("ستافان دي ميستورا");
   });
 
+  it("reads 'the two of them' as the people answered, not as a number (blind conversations 39)", async () => {
+    const first = await two.core.answer("Who did Sison meet from Reporters Without Borders?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const talked = await two.core.answer("And what did the two of them talk about?", { context: { turns } });
+    expect(quotes(talked).join(" ")).toContain("independent journalists in advancing freedom of expression");
+  });
+
   it("asks a question of its own after the headline as asked: 'What is Lamamra's title?' is no question on the page (found by a review)", async () => {
     const first = await two.core.answer("What is the headline of the article?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];

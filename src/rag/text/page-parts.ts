@@ -175,6 +175,8 @@ const THE_HEADLINE = normalizedSet("the its this");
  */
 const POINTING_EN = normalizedSet("the this that");
 const POINTING_AR = normalizedSet("هذا هذه ذلك تلك هاد هادا هادي هيدا هيدي ده دي");
+/** The dialects' possessive words, "of" ("العنوان ديال المقال"; Tunisian متاع, Algerian تاع, Egyptian بتاع). */
+const OWNER_AR = normalizedSet("ديال متاع تاع بتاع نتاع");
 
 /**
  * The word of a question asking for the report's headline, or undefined: "headline" after "the" or a word for the
@@ -188,7 +190,9 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
     // "the article's title": the possessive's s between them.
     const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
     const of = tokens[i + 1]?.text === "of";
-    const next = of ? i + 2 : i + 1;
+    // Or the dialects' possessive word ("العنوان ديال هاد المقال", "العنوان متاع المقال هذا").
+    const owner = !of && OWNER_AR.has(tokens[i + 1]?.text ?? "");
+    const next = of || owner ? i + 2 : i + 1;
     const pointing = (of ? POINTING_EN : POINTING_AR).has(tokens[next]?.text ?? "") || TITLE_ADJECTIVES.has(tokens[next]?.text ?? "");
     const after = pointing ? next + 1 : next;
     if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);

@@ -53,7 +53,7 @@ export type TimeUnit = keyof typeof TIME_UNIT_WORDS;
 const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
 /** How many, formal and dialect (normalised), with ل or ب before it (لكام, to how many; بشحال, بقداش). */
-const AR_HOW_MANY = "كم|كام|لكام|بكام|قديش|قداش|قديه|قداه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
+const AR_HOW_MANY = "كم|كام|لكام|بكام|جم|قديش|قداش|قديه|قداه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
 /** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
 const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
@@ -63,7 +63,7 @@ const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
 const AR_QUANTITY_WORD = new RegExp(`^[وف]?(${AR_HOW_MANY})$`);
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
-const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b/i;
+const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b|\bdate of\b|\bdate\W*$/i;
 /**
  * A question word before "when" in its line, or the auxiliary a yes/no question opens with, makes that "when" a
  * conjunction ("How old was he when he played?", "Was she at a press conference when she said it?").
@@ -114,7 +114,8 @@ const arabicQuantity = (arabic: string): boolean => {
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
-const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])/i;
+/** Also "the date of …", and a terse "tweet date?" closing on the word. */
+const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|\bdate of\b|\bdate\W*$/i;
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن))( |$)`);
 const AR_TIME = new RegExp(
   `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
@@ -138,7 +139,9 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const after = tokens[i + 1];
   // Or the Egyptian كام after it, or كم closing the question ("سنة كام؟", which year; see AR_WHICH_YEAR).
   const whichAfter = after?.text === "كام" || (after?.text === "كم" && i + 2 === tokens.length);
-  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter);
+  // And "date" closing a terse question or before "of" ("tweet date?", "the date of the tweet": see EN_DATED).
+  const date = tokens[i]?.text === "date" && (after === undefined || after.text === "of");
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter || date);
 }
 
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */

