@@ -330,7 +330,13 @@ describe("answer quality on the briefing", () => {
     // unanswerable (until later in the session): the name behind @USAmbtoAlgeria.
     // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 32 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 91.7% since the dialects' possessive word between a title and the report asks for the headline.
+    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 33 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 91.7% measured blind in session 49 (English 100%, Arabic 83.3%; 34 of 36 answered, 3 of 4 unanswerable
+    // declined); 94.4% and every unanswerable declined since the Libyan شن (what) opens a question, the Gulf's جم
+    // asks how many, and "العنوان ديال هاد المقال" asks for the headline. Missed: "شن هي الجريدة اللي نشرت التقرير
+    // هذا، ومن وين بعثوه؟" (the outlet asked after the opener); declined: "… شراح يشوفون من أمريكا؟".
+    { file: "blind43-eval.jsonl", about: "a forty-third blind set, session 49: Libyan, Jordanian, Kuwaiti, an executive, a skeptic", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -551,6 +557,11 @@ describe("answer quality on the briefing", () => {
     // passage?", "ومن أما مدينة تبعث؟" (the dateline's city), "ومتى كان ذلك", "وتقول إنها تؤدي لإيش …؟"; answered
     // unanswerable: whether Drareni was ever jailed.
     { file: "blind-conversations38.jsonl", about: "written blind in session 49, six of three turns", right: 13, rows: 20 },
+    // 13 of 20 measured blind in session 49; 16 since "tweet date?" asks for a date, "the two of them" are the people
+    // answered and "وإمتى تنشر؟" follows the headline. Missed: "what kind of seat" (Africa's seats, not Algeria's
+    // candidacy), the reply count asked in Libyan; answered unanswerable: Lamamra's reply on the court candidate, why
+    // the Azawad groups withdrew.
+    { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
