@@ -478,22 +478,25 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
   ...["run", "runs", "ran", "running"].map((verb) => [verb, ["for", "candidate"]] as const),
 ]);
 
+/** A function word a phrasal verb's particle is read as ("together" is none of its own). */
+const READ_OFF = "of";
+
 /**
- * `tokens` with each phrasal verb of PHRASAL_MEANING read as its one-word meaning (written as before), and its
- * particle left out ("together" is no function word).
+ * `tokens` with each phrasal verb of PHRASAL_MEANING read as its one-word meaning and its particle as a function word
+ * (both written as before, and kept in their places: speakerSpan counts them). Not "run for" in a question asking how
+ * long: "How long does the term run for?" lasts (found by a review).
  */
 function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
-  const out: Token[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i] as Token;
-    const [particle, meaning] = PHRASAL_MEANING.get(token.text) ?? [];
-    if (meaning === undefined || tokens[i + 1]?.text !== particle) out.push(token);
-    else {
-      out.push({ ...token, text: meaning });
-      i += 1;
-    }
-  }
-  return out;
+  const lasting = tokens.some((t) => t.text === "long");
+  const meaningAt = (i: number): string | undefined => {
+    const [particle, meaning] = PHRASAL_MEANING.get(tokens[i]?.text ?? "") ?? [];
+    return meaning !== undefined && tokens[i + 1]?.text === particle && !(meaning === "candidate" && lasting) ? meaning : undefined;
+  };
+  return tokens.map((token, i) => {
+    const meaning = meaningAt(i);
+    if (meaning !== undefined) return { ...token, text: meaning };
+    return meaningAt(i - 1) !== undefined ? { ...token, text: READ_OFF } : token;
+  });
 }
 
 /** Numbers that stand for people already named before "of them" ("the two of them", "both of them"). */
@@ -1004,8 +1007,9 @@ function formVKeys(token: Token, verb: string, context: QueryContext, { keys, re
  * (سيسون -> يسون, which سان, "San", would find).
  */
 function hollowKeys(token: Token, verb: string, ownFound: boolean, context: QueryContext, { keys, relatives }: QueryKeySets): void {
-  // A noun with و and ة written as it is (وزارة, a ministry) is no و and a hollow verb (زار, visited).
-  if (token.text.startsWith("و") && token.raw.endsWith("ة")) return;
+  // A noun written و, a letter, ا, a letter and ة (وزارة, a ministry) is no و and a hollow verb (زار, visited); not
+  // وزيارة (and a visit) nor وقيادة, whose و is one (found by a review).
+  if (/^و.ا.ة$/u.test(writtenForm(token.raw))) return;
   const light = lightStemArabic(verb);
   const past = HOLLOW_PAST_WORD.test(token.text) && !ownFound;
   for (const form of [...hollowForms(light), ...(light.endsWith("ت") ? hollowForms(light.slice(0, -1)) : [])]) {

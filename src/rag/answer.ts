@@ -9,7 +9,7 @@ import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { normalizeToken } from "./text/normalize.js";
 import { pagePartOf, type PagePart } from "./text/page-parts.js";
-import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, questionType } from "./text/question-type.js";
+import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, questionType, type Posting } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
@@ -56,7 +56,7 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
     // Nor one on a person posted somewhere ("the US ambassador to Algeria") with no quote naming the place near that
     // person: the report names the US ambassador to the UN, and tags an account of the one to Algeria.
     const { postedTo = [] } = type.name;
-    if (postedTo.length > 0 && !citations.some((c) => postedNear(c, type.name?.persons ?? [], postedTo))) return notCovered();
+    if (postedTo.length > 0 && !citations.some((c) => postedTo.some((posting) => postedNear(c, posting)))) return notCovered();
   }
   return { kind: "answered", question, language, citations, timings: timings() };
 }
@@ -74,14 +74,15 @@ function isAbout(citation: Citation, persons: readonly string[]): boolean {
 const POSTED_NEAR_CHARS = 80;
 
 /**
- * Whether a quote matched one of `persons`, with a person's noun of its own (not "لمنصب", a post, which "ambassador"
- * finds through "ambassadorship"), and one of `places` near it (see POSTED_NEAR_CHARS).
+ * Whether a quote matched the posting's person, with a person's noun of its own (not "لمنصب", a post, which
+ * "ambassador" finds through "ambassadorship"), and its place near it on the same line (see POSTED_NEAR_CHARS; a
+ * tweet's byline is a line of its own).
  */
-function postedNear(citation: Citation, persons: readonly string[], places: readonly string[]): boolean {
-  const [person, place] = [new Set(persons.map(bareWord)), new Set(places.map(bareWord))];
+function postedNear(citation: Citation, { person, place }: Posting): boolean {
   const matches = citation.matches ?? [];
-  const onPerson = matches.filter((p) => person.has(bareWord(p.word)) && isPersonNoun(normalizeToken(citation.quote.slice(p.start, p.end))));
-  return onPerson.some((p) => matches.some((m) => place.has(bareWord(m.word)) && Math.abs(m.start - p.start) <= POSTED_NEAR_CHARS));
+  const onPerson = matches.filter((p) => bareWord(p.word) === bareWord(person) && isPersonNoun(normalizeToken(citation.quote.slice(p.start, p.end))));
+  const near = (a: number, b: number): boolean => Math.abs(a - b) <= POSTED_NEAR_CHARS && !citation.quote.slice(Math.min(a, b), Math.max(a, b)).includes("\n");
+  return onPerson.some((p) => matches.some((m) => bareWord(m.word) === bareWord(place) && near(m.start, p.start)));
 }
 
 /** A question word as written, in lower case and without an English possessive ("Envoy's": envoy). */

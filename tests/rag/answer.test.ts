@@ -186,12 +186,14 @@ describe("a question asking for a name", () => {
   it("of a person posted somewhere, is declined where no quote names that place near the person (eight blind sets)", async () => {
     const posted = [
       "The ambassador to the United Nations, Anna Berg, will lead the talks on the budget of the region in New York next month.",
-      "The minister of the valley met the council of the region in the northern region on Monday.",
-      "The council of the region discussed the budget of the schools and the roads of the valley.",
+      "The minister of Norway met the council of the region in the northern region on Monday.",
+      "The council of the region discussed the budget of the schools and the roads of Norway.",
     ];
     await withBriefing("001_posted.txt", posted, async (rag) => {
-      // The report names the ambassador to the United Nations, not one to the valley, though it names the valley.
-      expect((await rag.answer("What is the name of the ambassador to the valley?")).kind).toBe("declined");
+      // The report names the ambassador to the United Nations, not one to Norway, though it names Norway.
+      expect((await rag.answer("What is the name of the ambassador to Norway?")).kind).toBe("declined");
+      // Nor by another person's noun near the place (found by a review: "… to Algeria who met the … minister?").
+      expect((await rag.answer("What is the name of the ambassador to Norway who met the minister of Norway?")).kind).toBe("declined");
       const named = await rag.answer("What is the name of the ambassador to the United Nations?");
       expect(named.kind === "answered" && named.citations[0]?.quote).toContain("Anna Berg");
     });

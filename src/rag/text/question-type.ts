@@ -10,6 +10,7 @@ import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
 import { isQuestionWord, isStopword } from "./stopwords.js";
+import { namesArabicPlace, namesCountryWord } from "../capitals.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 export interface QuestionType {
@@ -36,7 +37,7 @@ export interface QuestionType {
      * Where the person is posted, as written ("the US ambassador to Algeria", "السفيرة الأمريكية لدى الجزائر"): a
      * quote naming one posted elsewhere (to the UN) answers no name asked so.
      */
-    readonly postedTo?: readonly string[];
+    readonly postedTo?: readonly Posting[];
   };
 }
 
@@ -63,7 +64,9 @@ const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
 const AR_QUANTITY_WORD = new RegExp(`^[وف]?(${AR_HOW_MANY})$`);
 
 const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
-const EN_TIME = /\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b|\bdate of\b|\bdate\W*$/i;
+/** "the date of …", or a terse "tweet date?" closing on the word; not "to date", "up to date" (found by a review). */
+const DATE_ASKED = String.raw`(?<!\bto )\bdate of\b|(?<!\bto )\bdate\W*$`;
+const EN_TIME = new RegExp(String.raw`\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b|${DATE_ASKED}`, "i");
 /**
  * A question word before "when" in its line, or the auxiliary a yes/no question opens with, makes that "when" a
  * conjunction ("How old was he when he played?", "Was she at a press conference when she said it?").
@@ -114,8 +117,7 @@ const arabicQuantity = (arabic: string): boolean => {
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
-/** Also "the date of …", and a terse "tweet date?" closing on the word. */
-const EN_DATED = /\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|\bdate of\b|\bdate\W*$/i;
+const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}`, "i");
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن))( |$)`);
 const AR_TIME = new RegExp(
   `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
@@ -140,7 +142,7 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   // Or the Egyptian كام after it, or كم closing the question ("سنة كام؟", which year; see AR_WHICH_YEAR).
   const whichAfter = after?.text === "كام" || (after?.text === "كم" && i + 2 === tokens.length);
   // And "date" closing a terse question or before "of" ("tweet date?", "the date of the tweet": see EN_DATED).
-  const date = tokens[i]?.text === "date" && (after === undefined || after.text === "of");
+  const date = tokens[i]?.text === "date" && before?.text !== "to" && (after === undefined || after.text === "of");
   return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter || date);
 }
 
@@ -284,34 +286,46 @@ function personsNameAsked(question: string): readonly string[] | undefined {
 
 const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});
 
-/** Words that post a person somewhere after their noun: "ambassador to", "envoy in", السفير لدى، المبعوث في. */
-const POSTED_TO = normalizedSet("to in لدى في فى");
-/** How many words after a person's noun its posting may stand ("the US ambassador to Algeria"). */
-const POSTED_REACH = 2;
+/** A person's noun in a question and the place it posts them to, both as written. */
+export interface Posting {
+  readonly person: string;
+  readonly place: string;
+}
+
+/** Words that post a person somewhere after their noun: "ambassador to", السفير لدى، المبعوث في. */
+const POSTED_TO = normalizedSet("to لدى في فى");
+/** How many words after a person's noun its posting may stand ("سفير الولايات المتحدة لدى الجزائر"). */
+const POSTED_REACH = 3;
 
 /**
- * The places a question's person is posted to, as written: the word after "to" or "in" (past "the"), or لدى or في,
- * right after a person's noun ("the name of the US ambassador to Algeria", "ما اسم السفيرة الأمريكية لدى الجزائر",
- * the adjective between). Not after another word ("the envoy who went to Mali").
+ * Where a question's person is posted: the place after "to" (past "the"), or after لدى or في or written onto ب
+ * ("بالجزائر"), right after a person's noun ("the name of the US ambassador to Algeria", "ما اسم السفيرة الأمريكية لدى
+ * الجزائر", "سفير الولايات المتحدة لدى الجزائر"; an adjective or a country between). A place is a country of the list
+ * (in lower case too: "to algeria"), an Arabic capital, or in English a capitalised word: not "the journalist in the
+ * tweet" (found by a review),
+ * nor after another word ("the envoy who went to Mali").
  */
-function placesPostedTo(question: string): string[] {
+function placesPostedTo(question: string): Posting[] {
   const tokens = tokenize(question);
-  const places: string[] = [];
+  const postings: Posting[] = [];
+  const isPlace = (t: Token | undefined): t is Token =>
+    t !== undefined && (namesCountryWord(t) || (t.script === "latin" ? isCapitalised(t) && !isStopword(t.text) : namesArabicPlace(t)));
   tokens.forEach((token, i) => {
     if (!isPersonNoun(token.text)) return;
     for (let at = i + 1; at <= i + POSTED_REACH && at < tokens.length; at += 1) {
       const word = tokens[at] as Token;
-      if (POSTED_TO.has(word.text)) {
-        const place = tokens[at + 1]?.text === "the" ? tokens[at + 2] : tokens[at + 1];
-        if (place !== undefined && !isStopword(place.text)) places.push(place.raw);
+      const place = POSTED_TO.has(word.text) ? (tokens[at + 1]?.text === "the" ? tokens[at + 2] : tokens[at + 1]) : word.text.startsWith("ب") && isPlace(word) ? word : undefined;
+      if (place !== undefined) {
+        if (isPlace(place)) postings.push({ person: token.raw, place: place.raw });
         return;
       }
-      // An adjective between ("السفيرة الأمريكية لدى", "سفيرة US في"): an Arabic word with the article, or the US;
+      // An adjective or a country between ("السفيرة الأمريكية لدى", "سفيرة US في", "سفير الولايات المتحدة لدى");
       // else the phrase ends.
-      if (!(word.script === "ar" && word.text.startsWith("ال")) && word.text !== "america") return;
+      const between = (word.script === "ar" && word.text.startsWith("ال")) || word.text === "america" || namesCountryWord(word);
+      if (!between) return;
     }
   });
-  return places;
+  return postings;
 }
 
 /** The unit of time a quantity question counts in (see QuestionType.unit), from its words in English or Arabic. */

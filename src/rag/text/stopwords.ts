@@ -148,10 +148,11 @@ const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة");
 /** A word for a post, which is a country's too ("منصب الجزائر في مجلس الأمن"): asked only before a person's noun. */
 const POST_AR = normalizedSet("منصب");
 /**
- * The Maghreb's possessive words with a pronoun (ديالها, متاعها, تاعها; the Egyptian بتاعها): a role's noun before one
- * asks whose it is, a person's ("شنوّة الخطة متاعها؟", her post, the Tunisian خطة).
+ * The Maghreb's possessive words with one person's pronoun (ديالها, متاعها, تاعها; the Egyptian بتاعها): a role's noun
+ * before one asks whose it is, a person's ("شنوّة الخطة متاعها؟", her post, the Tunisian خطة; "الخدمة ديالها", the
+ * Darija's her job). Not before their plural ("الخطة متاعهم في الساحل", their plan: found by a review).
  */
-const OWNER_AR = normalizedSet("ديالها دياله ديالو ديالهم متاعها متاعه متاعو متاعهم تاعها تاعه تاعو تاعهم بتاعها بتاعه بتاعهم");
+const ONES_OWN_AR = normalizedSet("ديالها دياله ديالو متاعها متاعه متاعو تاعها تاعه تاعو بتاعها بتاعه");
 const ROLE_AR_BEFORE_OWNER = normalizedSet("خطة الخطة وظيفة الوظيفة مهنة المهنة منصب المنصب صفة الصفة خدمة الخدمة");
 const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
 
@@ -171,7 +172,7 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
     // منصب before the person's noun ("شنو منصب هالمسؤولة الأمريكية؟"; not "منصب الجزائر", found by a review).
-    const ownedAfter = ROLE_AR_BEFORE_OWNER.has(t.text) && OWNER_AR.has(next?.text ?? "");
+    const ownedAfter = ROLE_AR_BEFORE_OWNER.has(t.text) && ONES_OWN_AR.has(next?.text ?? "");
     return owned || ownedAfter || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
   };
   const kept = tokens.filter((t, i) => !asked(t, i));

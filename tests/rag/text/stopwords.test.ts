@@ -299,7 +299,7 @@ describe("withoutRoleAsked", () => {
     // Nor after an 's that is no possessive ("How's …"), nor the Arabic noun before a function word (a job in
     // Algeria), both found by a review.
     // Nor منصب before no person: a country's post (found by a review).
-    for (const question of ["What jobs were created in Mali?", "What is the title of the article?", "Which title did they win?", "ما هي الوظيفة؟", "وظيفة", "How's the job situation in Mali?", "هل فقد الصحفيون وظيفة في الجزائر؟", "ما هو منصب الجزائر في مجلس الأمن؟", "لأي منصب ترشحت الجزائر؟", "ما هي الخطة الأمريكية للصحراء؟"]) {
+    for (const question of ["What jobs were created in Mali?", "What is the title of the article?", "Which title did they win?", "ما هي الوظيفة؟", "وظيفة", "How's the job situation in Mali?", "هل فقد الصحفيون وظيفة في الجزائر؟", "ما هو منصب الجزائر في مجلس الأمن؟", "لأي منصب ترشحت الجزائر؟", "ما هي الخطة الأمريكية للصحراء؟", "شنوة الخطة متاعهم في الساحل؟"]) {
       expect(words(question), question).toEqual(all(question));
     }
   });
