@@ -337,6 +337,12 @@ describe("answer quality on the briefing", () => {
     // asks how many, and "العنوان ديال هاد المقال" asks for the headline. Missed: "شن هي الجريدة اللي نشرت التقرير
     // هذا، ومن وين بعثوه؟" (the outlet asked after the opener); declined: "… شراح يشوفون من أمريكا؟".
     { file: "blind43-eval.jsonl", about: "a forty-third blind set, session 49: Libyan, Jordanian, Kuwaiti, an executive, a skeptic", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 91.7% measured blind at the end of session 49 (English 100%, Arabic 83.3%; 34 of 36 answered, 2 of 4 unanswerable
+    // declined: the ambassador to Algeria and Tebboune, by the session's rules), the session's last measure, not
+    // worked on. Missed: who the official is asked after a greeting ("مرحبا، أنا من الإمارات: …"); declined: the
+    // dateline's city and outlet in one question, "ما الفرق بين مينورسو ومينوسما …؟"; answered unanswerable: how long the
+    // visit lasts, Algeria's official response.
+    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 33 / 36, answered: 34 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -562,6 +568,10 @@ describe("answer quality on the briefing", () => {
     // candidacy), the reply count asked in Libyan; answered unanswerable: Lamamra's reply on the court candidate, why
     // the Azawad groups withdrew.
     { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 16, rows: 20 },
+    // 13 of 20 measured blind at the end of session 49, the session's last measure, not worked on. Missed: the
+    // dateline's city asked as a follow-up, twice ("وفي أي مدينة؟", "And from which city was it filed?"), "How does it
+    // refer to the official instead of using her name?", "And what other process is about to start alongside it?".
+    { file: "blind-conversations40.jsonl", about: "written blind at the end of session 49, six of three turns", right: 13, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
