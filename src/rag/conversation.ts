@@ -9,7 +9,7 @@ import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
-import { normalizedSet } from "./text/normalize.js";
+import { normalizedSet, withoutConjunction } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isPersonAsked, questionType } from "./text/question-type.js";
 import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
@@ -232,8 +232,29 @@ async function ofTheReport(retriever: Retriever, question: string, turns: readon
   const text = retriever.sentenceText(first) ?? "";
   const onThePage = retriever.sentences[first]?.passage.kind === "headline" || opensWithDateline(text) || pagePartOf(text) === "published";
   if (!onThePage) return undefined;
+  // After the dateline, "and from which city was it filed?" asks for the dateline's place: the dateline itself
+  // (three blind rounds; its city is no word of the question's own).
+  if (tied && opensWithDateline(text) && asksWhichPlace(question)) {
+    const retrieval = await retriever.retrieve(question);
+    if (retrieval.ranked.length > 0) return { ...retrieval, ranked: rankedFirst(retriever, retrieval, [first]), answerable: true };
+  }
   const asked = await retriever.retrieve(`${question} ${THE_REPORT[detectLanguage(question)]}`);
   return asked.answerable && asksOfThePage(asked.terms) && (tied || asksWhenPublished(asked.terms)) ? asked : undefined;
+}
+
+/** "Which city", "where", "from where" in English; أي مدينة، وين، فين، منين، أين in Arabic (with و or ف). */
+const WHICH_PLACE_EN = /\b(?:(?:which|what) (?:city|town|place)|where)\b/i;
+const WHICH_PLACE_AR = normalizedSet("وين فين اين منين");
+const WHICH_AR = normalizedSet("اي أي انهي اما ياتو");
+const PLACE_NOUNS_AR = normalizedSet("مدينة مدينه بلد");
+
+/** Whether `question` asks which place (see WHICH_PLACE_EN): "And from which city was it filed?", "ومن وين انكتب؟". */
+function asksWhichPlace(question: string): boolean {
+  if (WHICH_PLACE_EN.test(question)) return true;
+  // Each word as written and without a joined و or ف (وين is a word of its own, ووين one with و).
+  const words = tokenize(question).map((t) => [t.text, withoutConjunction(t.text)]);
+  const among = (set: ReadonlySet<string>, forms: readonly string[] | undefined): boolean => forms?.some((w) => set.has(w)) ?? false;
+  return words.some((forms, i) => among(WHICH_PLACE_AR, forms) || (among(WHICH_AR, forms) && among(PLACE_NOUNS_AR, words[i + 1])));
 }
 
 /** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */

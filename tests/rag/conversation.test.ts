@@ -333,6 +333,17 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("واتنشر من قد إيه؟", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
   });
 
+  it("answers 'and from which city was it filed?' after the outlet with the dateline (three blind rounds), and only after it", async () => {
+    const first = await two.core.answer("Which newspaper published this report?");
+    expect(quotes(first)[0]).toContain("القدس العربي");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    for (const question of ["And from which city was it filed?", "ومن وين انكتب؟", "ومن أي مدينة؟"]) {
+      expect(quotes(await two.core.answer(question, { context: { turns } }))[0], question).toContain("الجزائر- “القدس العربي”");
+    }
+    // A question of its own on a place is asked as it is.
+    expect(quotes(await two.core.answer("where did Sison meet Amirouche?", { context: { turns } })).join(" ")).toContain("Amirouche");
+  });
+
   it("reads a pronoun as the report after an answer on the page: 'How long ago was it posted?' after the outlet", async () => {
     const first = await two.core.answer("What outlet is this article from?");
     expect(quotes(first)[0]).toContain("القدس العربي");

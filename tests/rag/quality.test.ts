@@ -487,7 +487,8 @@ describe("answer quality on the briefing", () => {
     // filed from?" then "how long ago was it posted?" ("filed" found ملفات), "وش نوع الحل اللي تبيه؟" (نوع, kind,
     // found nowhere), "وقالت إيه عن هدفهم من الجولة دي؟"; answered off-topic: whether Lamamra backed the candidacy,
     // which rapporteurs' visits were postponed.
-    { file: "blind-conversations22.jsonl", about: "written blind, session 45", right: 14, rows: 20 },
+    // 17 since session 49 (a page's place asked after the outlet, among the session's readings).
+    { file: "blind-conversations22.jsonl", about: "written blind, session 45", right: 17, rows: 20 },
     // 14 of 20 measured blind in session 45; 16 since وكانوا (and they were) and "come" are function words and a
     // glossary synonym finds a word found nowhere. Missed: "وامريكا موقفها ايه منه؟" (the headline's support of De
     // Mistura quoted first, which the evidence does not list), "what did she discuss with him?" (her talks with her
@@ -547,7 +548,8 @@ describe("answer quality on the briefing", () => {
     // 11 of 20 measured blind at the end of session 48; 12 since گ reads as ق, مشان (for) is a function word and the
     // dialects' بيشتغلوا (they work) is يعملون. Missed: "wat was her job title tho" after "who visited algeria" (the
     // first answer misses her), "ومن وين انكتب؟" (the dateline's place), yes/no and near-topic follow-ups.
-    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 12, rows: 20 },
+    // 13 since session 49: "ومن وين انكتب؟" after the outlet quotes the dateline.
+    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 13, rows: 20 },
     // 11 of 20 measured blind in session 49; 13 since a follow-up asking for her job title with no word of its own
     // quotes the sentence naming her, and the Egyptian تبع (whose) is a function word. Missed: one-word follow-ups
     // whose word the answer lacks ("واين عُقد ومتى؟", "وايه النتيجة حسب كلامها؟", the Darija "وفوقاش تسنى؟"): a
@@ -562,16 +564,18 @@ describe("answer quality on the briefing", () => {
     // "And what about the non-permanent ones?" after Africa's permanent seats, "How is her name spelled in that
     // passage?", "ومن أما مدينة تبعث؟" (the dateline's city), "ومتى كان ذلك", "وتقول إنها تؤدي لإيش …؟"; answered
     // unanswerable: whether Drareni was ever jailed.
-    { file: "blind-conversations38.jsonl", about: "written blind in session 49, six of three turns", right: 13, rows: 20 },
+    // 14 since the dateline's city asked after the outlet quotes the dateline ("ومن أما مدينة تبعث؟").
+    { file: "blind-conversations38.jsonl", about: "written blind in session 49, six of three turns", right: 14, rows: 20 },
     // 13 of 20 measured blind in session 49; 16 since "tweet date?" asks for a date, "the two of them" are the people
     // answered and "وإمتى تنشر؟" follows the headline. Missed: "what kind of seat" (Africa's seats, not Algeria's
     // candidacy), the reply count asked in Libyan; answered unanswerable: Lamamra's reply on the court candidate, why
     // the Azawad groups withdrew.
     { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 16, rows: 20 },
-    // 13 of 20 measured blind at the end of session 49, the session's last measure, not worked on. Missed: the
-    // dateline's city asked as a follow-up, twice ("وفي أي مدينة؟", "And from which city was it filed?"), "How does it
-    // refer to the official instead of using her name?", "And what other process is about to start alongside it?".
-    { file: "blind-conversations40.jsonl", about: "written blind at the end of session 49, six of three turns", right: 13, rows: 20 },
+    // 13 of 20 measured blind at the end of session 49; 14 since "And from which city was it filed?" after the outlet
+    // quotes the dateline. Missed: "وفي أي مدينة؟" after the review's date (مدينة found nowhere: a new topic), "How
+    // does it refer to the official instead of using her name?", "And what other process is about to start alongside
+    // it?".
+    { file: "blind-conversations40.jsonl", about: "written blind at the end of session 49, six of three turns", right: 14, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
