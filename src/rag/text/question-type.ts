@@ -302,8 +302,7 @@ const POSTED_REACH = 3;
  * ("بالجزائر"), right after a person's noun ("the name of the US ambassador to Algeria", "ما اسم السفيرة الأمريكية لدى
  * الجزائر", "سفير الولايات المتحدة لدى الجزائر"; an adjective or a country between). A place is a country of the list
  * (in lower case too: "to algeria"), an Arabic capital, or in English a capitalised word: not "the journalist in the
- * tweet" (found by a review),
- * nor after another word ("the envoy who went to Mali").
+ * tweet" (found by a review), nor after another word ("the envoy who went to Mali").
  */
 function placesPostedTo(question: string): Posting[] {
   const tokens = tokenize(question);
