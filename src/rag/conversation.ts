@@ -9,7 +9,7 @@ import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
-import { normalizedSet, withoutConjunction } from "./text/normalize.js";
+import { holdsWord, normalizedSet } from "./text/normalize.js";
 import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isPersonAsked, questionType } from "./text/question-type.js";
 import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
@@ -251,10 +251,9 @@ const PLACE_NOUNS_AR = normalizedSet("مدينة مدينه بلد");
 /** Whether `question` asks which place (see WHICH_PLACE_EN): "And from which city was it filed?", "ومن وين انكتب؟". */
 function asksWhichPlace(question: string): boolean {
   if (WHICH_PLACE_EN.test(question)) return true;
-  // Each word as written and without a joined و or ف (وين is a word of its own, ووين one with و).
-  const words = tokenize(question).map((t) => [t.text, withoutConjunction(t.text)]);
-  const among = (set: ReadonlySet<string>, forms: readonly string[] | undefined): boolean => forms?.some((w) => set.has(w)) ?? false;
-  return words.some((forms, i) => among(WHICH_PLACE_AR, forms) || (among(WHICH_AR, forms) && among(PLACE_NOUNS_AR, words[i + 1])));
+  // Each word as written or without a joined و or ف (وين is a word of its own, ووين one with و).
+  const words = tokenize(question).map((t) => t.text);
+  return words.some((w, i) => holdsWord(WHICH_PLACE_AR, w) || (holdsWord(WHICH_AR, w) && holdsWord(PLACE_NOUNS_AR, words[i + 1] ?? "")));
 }
 
 /** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */

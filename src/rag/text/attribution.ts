@@ -3,7 +3,7 @@
  * …، إن", "ذكرت سنسون أن", "Sison said"), the speaker named beside them, and the follow-up that asks for that
  * speaker ("Who said that?", "مين قال هالكلام؟", "ومن الذي صرّح بذلك؟").
  */
-import { normalizedSet, withoutConjunction } from "./normalize.js";
+import { holdsWord, normalizedSet, withoutConjunction } from "./normalize.js";
 import { isStopword } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
 
@@ -56,7 +56,7 @@ const partedAt = (text: string, before: PlacedToken, after: PlacedToken): boolea
 export function speakerIn(sentence: string): Speaker | undefined {
   const tokens = tokenizePlaced(sentence);
   for (const [i, token] of tokens.entries()) {
-    if (token.script === "ar" ? SAYING_AR.has(token.text) || SAYING_AR.has(withoutConjunction(token.text)) : SAYING_EN.has(token.text)) {
+    if (token.script === "ar" ? holdsWord(SAYING_AR, token.text) : SAYING_EN.has(token.text)) {
       const speaker = token.script === "ar" ? arabicSpeaker(sentence, tokens, i) : englishSpeaker(sentence, tokens, i);
       if (speaker) return speaker;
     }

@@ -92,3 +92,6 @@ export function normalizedSet(words: string): ReadonlySet<string> {
  * are left (وقالت: قالت). The letter may be the word's own (وزير: زير): callers look the rest up in a list.
  */
 export const withoutConjunction = (word: string): string => (/^[وف]../u.test(word) ? word.slice(1) : word);
+
+/** Whether `words` holds a normalised word as written or without a joined و or ف (see withoutConjunction): "ووين". */
+export const holdsWord = (words: ReadonlySet<string>, word: string): boolean => words.has(word) || words.has(withoutConjunction(word));

@@ -11,7 +11,7 @@
  * and quotes take one in only where the question asks for it (see answer.ts).
  */
 import { withoutDemonstrative } from "./dialect.js";
-import { normalizedSet, withoutConjunction } from "./normalize.js";
+import { holdsWord, normalizedSet } from "./normalize.js";
 import type { QuestionType } from "./question-type.js";
 import { isStopword } from "./stopwords.js";
 import type { Token } from "./tokenize.js";
@@ -80,7 +80,7 @@ city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت ال
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
 /** Whether a word of a question is one of `words`, as written, as listed, or with و or ف read off ("واتنشر"). */
-const among = (words: ReadonlySet<string>, word: string): boolean => words.has(word) || words.has(asListed(word)) || words.has(withoutConjunction(word));
+const among = (words: ReadonlySet<string>, word: string): boolean => holdsWord(words, word) || words.has(asListed(word));
 const isReportWord = (word: string): boolean => among(REPORT_WORDS, word);
 const isArticleWord = (word: string): boolean => among(ARTICLE_WORDS, word);
 

@@ -153,8 +153,9 @@ export function questionType(question: string): QuestionType {
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic);
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic);
-  const persons = personsNameAsked(question);
-  const postedTo = persons === undefined ? [] : placesPostedTo(question);
+  const tokens = tokenizePlaced(question);
+  const persons = personsNameAsked(question, tokens);
+  const postedTo = persons === undefined ? [] : placesPostedTo(tokens);
   const name = persons === undefined ? {} : { name: postedTo.length > 0 ? { persons, postedTo } : { persons } };
   if (!quantity) return { quantity, time, dated, ...name };
   const unit = askedUnit(question, arabic);
@@ -173,7 +174,7 @@ const AR_COUNT = new RegExp(`(?:^| )(?:[وف]?(?:ال)?عدد|اعداد|(?:${AR
 function countsThings(question: string, arabic: string): boolean {
   const after = EN_HOW_MANY.exec(question)?.[1] ?? AR_COUNT.exec(arabic)?.[1];
   if (after === undefined) return false;
-  return !after.split(/\s+/).some((word) => unitOf(normalizeToken(word)) !== undefined || unitOf(word.toLowerCase()) !== undefined);
+  return !after.split(/\s+/).some((word) => unitOf(normalizeToken(word)) !== undefined);
 }
 
 /** "name", "names" or "surname" (not "named", "renamed"), as "what's her name?" and "the name of …" ask. */
@@ -268,8 +269,7 @@ function namedWords(question: string, tokens: readonly PlacedToken[], words: rea
  * noun or "who" anywhere in the question ("شكون هو المبعوث؟ واش سميتو؟", "ومين كان اسمه؟"; "المجلس … شو اسمه؟" asks a
  * council's). "Name the envoy who …" asks one too; "Name three countries …" does not.
  */
-function personsNameAsked(question: string): readonly string[] | undefined {
-  const tokens = tokenizePlaced(question);
+function personsNameAsked(question: string, tokens: readonly PlacedToken[]): readonly string[] | undefined {
   const words = tokens.map((t) => t.text.replace(/['’]s$/u, ""));
   const persons = tokens.filter((_, i) => isPersonNoun(words[i] as string)).map((t) => t.raw);
   const who = words.some((w) => ASKS_WHO.has(w));
@@ -304,8 +304,7 @@ const POSTED_REACH = 3;
  * (in lower case too: "to algeria"), an Arabic capital, or in English a capitalised word: not "the journalist in the
  * tweet" (found by a review), nor after another word ("the envoy who went to Mali").
  */
-function placesPostedTo(question: string): Posting[] {
-  const tokens = tokenize(question);
+function placesPostedTo(tokens: readonly Token[]): Posting[] {
   const postings: Posting[] = [];
   const isPlace = (t: Token | undefined): t is Token =>
     t !== undefined && (namesCountryWord(t) || (t.script === "latin" ? isCapitalised(t) && !isStopword(t.text) : namesArabicPlace(t)));

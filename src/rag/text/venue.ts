@@ -6,7 +6,7 @@
  * occasion's ("setting", مناسبة), so the index keys the sentences naming an occasion and the question looks for that.
  */
 import { isWordOfSaying } from "./attribution.js";
-import { normalizedSet, withoutConjunction } from "./normalize.js";
+import { holdsWord, normalizedSet } from "./normalize.js";
 import { tokenKeys } from "./stem.js";
 import { tokenize, type Token } from "./tokenize.js";
 
@@ -63,7 +63,7 @@ const SETTING = normalizedSet("setting occasion venue event context مناسبة
 export function askedOccasion(tokens: readonly Token[]): Token | undefined {
   if (!tokens.some((t) => isWordOfSaying(t.text))) return undefined;
   // With و or ف too, where a follow-up opens ("وفين كان ملي هضر على …؟", and where was he when he spoke of …).
-  const where = (t: Token): boolean => WHERE.has(t.text) || WHERE.has(withoutConjunction(t.text));
+  const where = (t: Token): boolean => holdsWord(WHERE, t.text);
   return tokens.find((t) => SETTING.has(t.text)) ?? tokens.find(where);
 }
 
