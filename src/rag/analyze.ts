@@ -35,7 +35,7 @@ import { isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAske
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
-import { isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { framingWords, isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -359,7 +359,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const unnamed = type.name ? withoutNameAsked(asked) : asked;
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
-  const words = tokens.flatMap((_, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity }) ?? []);
+  const framing = framingWords(question);
+  const words = tokens.flatMap((token, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity, framing: framing.has(token.text) }) ?? []);
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
   // Every word counts for the account and author-name terms, a repeated one too. Not a question asking when ("when
@@ -576,6 +577,8 @@ interface WordRole {
   readonly speaker: boolean;
   /** The question asks how many: a word for replies looks for a post's reply counter (see text/page-parts.ts). */
   readonly countsReplies: boolean;
+  /** The word frames the question ("For my class: …", see framingWords): dropped where the briefings lack it. */
+  readonly framing: boolean;
 }
 
 /** Adjectives that make a country's name a region's: المغرب العربي (the Maghreb, North Africa), المغرب الكبير. */
@@ -598,7 +601,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  * The term of the question word at `i`, or undefined for a word that asks nothing of the text: a function word, a
  * unit asked for, the verb of a phrasal verb of saying.
  */
-function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies }: WordRole): WordTerm | undefined {
+function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
   if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i)) return undefined;
   const own = tokenKeys(token);
@@ -624,7 +627,10 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // Its other forms found are enough not to look it up as a misspelling (زار is not الوزاري), though they score
   // in a term of their own (see otherFormTerms).
   const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
-  const found = [...keys].some(context.has) || related.length > 0;
+  const held = [...keys].some(context.has);
+  // A framing word only its other forms find ("مرحبا، أنا من الإمارات:", ترحب) says nothing of the topic either.
+  if (framing && !held) return undefined;
+  const found = held || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
   // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun

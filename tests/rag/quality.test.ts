@@ -343,6 +343,10 @@ describe("answer quality on the briefing", () => {
     // dateline's city and outlet in one question, "ما الفرق بين مينورسو ومينوسما …؟"; answered unanswerable: how long the
     // visit lasts, Algeria's official response.
     { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 33 / 36, answered: 34 / 36, declined: 2 / 4 },
+    // 88.9% measured blind in session 50 (English 94.4%, Arabic 83.3%; 32 of 36 answered, 2 of 4 unanswerable
+    // declined); 94.4% since a framing prefix's words the briefing lacks are read off ("For my class: …"), "datelined"
+    // asks for the dateline and the Gulf's present plural finds its standard verb ("بيشوفون", رؤية).
+    { file: "blind45-eval.jsonl", about: "a forty-fifth blind set, session 50: Najdi, Darija with French, a British analyst, a teacher, phone typing", hit3: 34 / 36, answered: 34 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -576,6 +580,8 @@ describe("answer quality on the briefing", () => {
     // does it refer to the official instead of using her name?", "And what other process is about to start alongside
     // it?".
     { file: "blind-conversations40.jsonl", about: "written blind at the end of session 49, six of three turns", right: 14, rows: 20 },
+    // 15 of 20 measured blind in session 50.
+    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 15, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

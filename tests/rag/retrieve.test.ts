@@ -528,3 +528,23 @@ describe("a country's name in a question", () => {
     });
   });
 });
+
+describe("a prefix that frames the question before a colon", () => {
+  const words = (question: string): string[] => retriever.terms(question).map((t) => t.word);
+  const firstQuote = async (question: string): Promise<string | undefined> => {
+    const first = (await retriever.retrieve(question)).ranked[0]?.sentence;
+    return first && readFileSync(join(project.root, first.passage.source), "utf8").slice(first.start, first.end);
+  };
+
+  it("is read off where the briefing lacks its words: the question is answered (blind set 45)", async () => {
+    expect(words("For my class: where is the report datelined, and which newspaper published it?")).not.toContain("class");
+    expect((await retriever.retrieve("For my class: where is the report datelined, and which newspaper published it?")).answerable).toBe(true);
+    expect(await firstQuote("For my class: where is the report datelined, and which newspaper published it?")).toContain("القدس العربي");
+    expect(words("مرحبا، أنا من الإمارات: ما هي بعثة المينورسو؟")).not.toContain("الامارات");
+  });
+
+  it("keeps the words the briefing holds, which say what the question is about, and any word without a colon", () => {
+    expect(words("Mali: what did she say?")).toContain("mali");
+    expect(words("For my class, where is the report datelined?")).toContain("class");
+  });
+});

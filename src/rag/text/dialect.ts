@@ -39,11 +39,21 @@ export function standardKeys(normalized: string): readonly string[] {
   table ??= readDialectTable();
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
   for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
-    const keys = table.get(word) ?? table.get(word.replace(PRESENT_MARKER, ""));
-    if (keys) return keys;
+    for (const form of [word, singularPresent(word)]) {
+      const keys = form === undefined ? undefined : (table.get(form) ?? table.get(form.replace(PRESENT_MARKER, "")));
+      if (keys) return keys;
+    }
   }
   return [];
 }
+
+/**
+ * The Gulf's and the standard's present plural, with or without an attached object (يشوفون, بيشوفونه: they see,
+ * they see it), as its singular (يشوف, بيشوف), which the table lists for every dialect verb; undefined for a word
+ * of any other shape. Three letters at least stay before the ending.
+ */
+const PRESENT_PLURAL = /^((?:[بك]|كا)?[يتن].{2,})ون(?:ه|ها|هم|ك|كم)?$/u;
+const singularPresent = (word: string): string | undefined => PRESENT_PLURAL.exec(word)?.[1];
 
 /**
  * The Levantine and Gulf demonstrative هالـ ("this"), written onto its noun as the article is ("هالتقرير", this

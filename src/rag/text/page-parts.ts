@@ -35,7 +35,9 @@ export const opensWithDateline = (sentence: string): boolean => DATELINE.test(se
  * Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation), and
  * for the dateline that names it ("what's the dateline?").
  */
-const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website dateline صحيفة الصحيفة جريدة الجريدة");
+const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website dateline datelined صحيفة الصحيفة جريدة الجريدة");
+/** The dateline's words, the page's however asked of ("What city is the report's dateline?", "where is it datelined?"). */
+const DATELINE_WORDS = normalizedSet("dateline datelined");
 /** Outlet words with other senses ("What paper did the ministry submit?"): outlets only beside a word on the report. */
 const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
 
@@ -56,8 +58,7 @@ const BETWEEN = normalizedSet("the of a news هي");
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
   return tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
-    // The dateline is the page's, however asked of ("What city is the report's dateline?").
-    if (token.text === "dateline") return true;
+    if (DATELINE_WORDS.has(token.text)) return true;
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;
     let before = i - 1;
     while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;

@@ -3,7 +3,7 @@
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
 import { normalizedSet } from "./normalize.js";
-import { tokenizePlaced } from "./tokenize.js";
+import { tokenize, tokenizePlaced } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -190,6 +190,29 @@ export function withoutOpenerText(question: string): string {
   const tokens = tokenizePlaced(question);
   const [first] = tokens;
   return first && withoutOpener(tokens) !== tokens ? question.slice(first.end) : question;
+}
+
+/** English words that ask (see framingWords): a prefix holding one is the question's own words. */
+const ENGLISH_QUESTIONS = normalizedSet("what whats who whos whom whose when where which why how");
+/** The most words a prefix before a colon frames a question with ("Student here, summarising for homework:"). */
+const MAX_FRAMING_WORDS = 8;
+
+/**
+ * The words of a prefix that frames a question, before a colon on its first line, with no word that asks and a
+ * question of two words at least after it: "For my class: where is …?", "مرحبا، أنا من الإمارات: مين …؟". The
+ * asker says who they are or why they ask; a word of it the briefings hold may still say what about ("Sahel: what
+ * did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts). None for a time
+ * ("4:51") or a prefix that asks ("Which council did she meet re: rights?").
+ */
+export function framingWords(question: string): ReadonlySet<string> {
+  const [line = ""] = question.split("\n");
+  const colon = /(?<!\d):|:(?!\d)/u.exec(line)?.index;
+  if (colon === undefined) return new Set();
+  const prefix = tokenize(line.slice(0, colon));
+  // من is "from" as often as "who" ("أنا من الإمارات:", I am from the Emirates).
+  const asks = prefix.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
+  if (asks || prefix.length > MAX_FRAMING_WORDS || line.slice(0, colon).includes("?") || tokenize(line.slice(colon + 1)).length < 2) return new Set();
+  return new Set(prefix.map((t) => t.text));
 }
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */

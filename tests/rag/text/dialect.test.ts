@@ -24,6 +24,16 @@ describe("dialect words", () => {
     expect(standard("بتشوف")).toEqual(expect.arrayContaining(keysOf("يرى")));
   });
 
+  it("read the Gulf's and the standard's present plural as its singular, with an object or without (blind set 45)", () => {
+    // "سيسون قالت ان الملاحظين بيشوفون ايش من امريكا؟" for the news's رؤية; the table lists بيشوف.
+    expect(standard("بيشوفون")).toEqual(standard("بيشوف"));
+    expect(standard("بيشوفونه")).toEqual(standard("بيشوف"));
+    expect(standard("يشوفون")).toEqual(expect.arrayContaining(keysOf("رؤية")));
+    expect(standard("ويضلون")).toEqual(standard("يضل"));
+    // Not a word of another shape ending so: a noun, or too few letters before the ending.
+    for (const word of ["قانون", "يكون", "تون"]) expect(standard(word), word).toEqual([]);
+  });
+
   it("are found with a joined و or ف, and a standard word or a name has none", () => {
     expect(standard("وتلاقات")).toEqual(standard("تلاقات"));
     expect(standard("فالدزاير")).toEqual(standard("الدزاير"));

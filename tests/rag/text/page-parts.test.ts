@@ -26,7 +26,7 @@ describe("page parts: datelines and reply counters", () => {
     expect(opensWithDateline(sentence)).toBe(false);
   });
 
-  it.each(["Which newspaper ran this report?", "what outlet published this?", "what is the name of the newspaper?", "أي صحيفة نشرت هذا التقرير؟", "ما اسم الجريدة التي نشرت الخبر؟", "شو اسم الجريدة؟", "ما الصحيفة التي نشرت هذا التقرير ومن أي مدينة؟", "ما هي الجريدة التي نشرت الخبر؟", "شو الجريدة اللي نشرت هالتقرير؟", "ومين الجريدة اللي نشرته؟", "which paper ran this", "what website published it?", "What's the dateline?", "Which newspaper ran this report, and what's the dateline?"])(
+  it.each(["Which newspaper ran this report?", "what outlet published this?", "what is the name of the newspaper?", "أي صحيفة نشرت هذا التقرير؟", "ما اسم الجريدة التي نشرت الخبر؟", "شو اسم الجريدة؟", "ما الصحيفة التي نشرت هذا التقرير ومن أي مدينة؟", "ما هي الجريدة التي نشرت الخبر؟", "شو الجريدة اللي نشرت هالتقرير؟", "ومين الجريدة اللي نشرته؟", "which paper ran this", "what website published it?", "What's the dateline?", "Which newspaper ran this report, and what's the dateline?", "where is the report datelined?"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();

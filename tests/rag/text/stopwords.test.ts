@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksRole, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
+import { asksRole, framingWords, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { isPersonAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
@@ -240,6 +240,29 @@ describe("stop words", () => {
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
+  });
+});
+
+describe("framingWords", () => {
+  const framing = (question: string): string[] => [...framingWords(question)];
+
+  it("reads the words of a prefix that frames the question before a colon (blind set 45)", () => {
+    expect(framing("For my class: where is the report datelined?")).toEqual(["for", "my", "class"]);
+    expect(framing("Student here, summarising for homework: what does the headline say?")).toEqual(["student", "here", "summarising", "for", "homework"]);
+    // من is "from" there, not "who".
+    expect(framing("مرحبا، أنا من الإمارات: مين هي المسؤولة؟")).toEqual(tokenize("مرحبا، أنا من الإمارات").map((t) => t.text));
+  });
+
+  it("reads none where the prefix asks, is long, or no question follows, nor in a time", () => {
+    for (const question of [
+      "Which council did she meet re: rights?",
+      "ومين التقت: الوزير؟",
+      "One two three four five six seven eight nine: what did she say?",
+      "Headline: Sison",
+      "On what yard line did Carolina begin with 4:51 left in the game?",
+      "What did she say about Mali?",
+    ])
+      expect(framing(question), question).toEqual([]);
   });
 });
 
