@@ -892,7 +892,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // A verb its ending or the dialects' ب marks as one, found nowhere, may be of form IV: its verbal noun إفعال
   // (يصلحوه, they fix it: the text's إصلاح, reform) ranks. Not an unmarked word: with hamza folded, إفعال is also
   // the plural أفعال (يعلم would find اعلام, media; تحزب the text's أحزاب).
-  const marked = dialect || VERB_ENDING.test(verb);
+  // So does a ه the question writes as ه, not ة: a pronoun, the object of a present ("تقدره", she values it).
+  const marked = dialect || VERB_ENDING.test(verb) || OBJECT_PRONOUN.test(writtenForm(token.raw));
   const [r1, r2, r3] = bare !== undefined && marked && !ownFound ? [...bare] : [];
   if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
   formVIIIKeys(token, verb, context, keySets);
@@ -915,6 +916,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (!ownFound) {
     cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);
+    // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
+    for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   }
   const verbKeys = ownFound ? new Set<string>() : unfoundVerbKeys(token, verb, bare, marked, context);
   // A dialect word also looks for its standard Arabic ("حكات" for تحدث، قال; "هالتقرير" for التقرير), and for
@@ -941,6 +944,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (country === undefined) for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
   else for (const k of heldKeys(token, countryAdjective(country), context)) keys.add(k);
 }
+
+/** A present tense (ي, ت or ن and three letters) with "him" or "it" written onto it as ه, which ة is not. */
+const OBJECT_PRONOUN = /^[وف]?[يتن]\p{Script=Arabic}{3,}ه$/u;
 
 /** A past tense's ending for the third person (اتنقدت, she; اتنقدوا, they), read off to find its root. */
 const PAST_ENDING = /(?:ت|وا|و)$/u;

@@ -580,8 +580,9 @@ describe("answer quality on the briefing", () => {
     // does it refer to the official instead of using her name?", "And what other process is about to start alongside
     // it?".
     { file: "blind-conversations40.jsonl", about: "written blind at the end of session 49, six of three turns", right: 14, rows: 20 },
-    // 15 of 20 measured blind in session 50.
-    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 15, rows: 20 },
+    // 15 of 20 measured blind in session 50; 17 since a present with its object written as ه finds the verb in
+    // another person ("وش اللي تقدره فيها؟", the text's نقدر) and a broken plural after ك its singular (كأعضاء: عضوين).
+    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

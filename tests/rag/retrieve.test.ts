@@ -548,3 +548,17 @@ describe("a prefix that frames the question before a colon", () => {
     expect(words("For my class, where is the report datelined?")).toContain("class");
   });
 });
+
+describe("a present tense with its object written onto it as ه, and a noun after a clitic", () => {
+  it("finds the verb in another person: تقدره (she values it) the text's نقدر (blind conversations 41)", () => {
+    const weightOf = (question: string): number | undefined => retriever.terms(question).find((t) => t.word === "تقدره")?.weight;
+    expect(ownKeysOf("طيب وش اللي تقدره فيها بالضبط؟", "تقدره")).toContain("نقدر");
+    expect(weightOf("طيب وش اللي تقدره فيها بالضبط؟")).toBe(1);
+    // Not a word whose last letter is written ة, a noun's ending: only a misspelling's nearest word finds it.
+    expect(weightOf("طيب وش اللي تقدرة فيها بالضبط؟")).toBeLessThan(1);
+  });
+
+  it("finds a broken plural's singular with ك read off: كأعضاء (as members), the text's عضوين (blind conversations 41)", () => {
+    expect(keysOf("ماذا قالت عن الجزائر وأمريكا كأعضاء؟", "كاعضا")).toContain("عضو");
+  });
+});

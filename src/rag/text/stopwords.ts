@@ -14,7 +14,7 @@ which while who whom why will with would you your yours yourself yourselves also
 know anything something thing things whats does did much many get got give gave let us one ever
 everyone everybody anyone anybody someone somebody nobody everything nothing
 according article briefing news whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
-means like would kind sort way really actually actual de da di del van von le la el al bin ibn
+means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
@@ -76,7 +76,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
-يبي تبي يبون نبغى يبيه تبيه يبيها تبيها بغا بغات بغاو يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
+يبي تبي يبون نبغى ابغى ابغي أبغى يبيه تبيه يبيها تبيها بغا بغات بغاو باغي باغا باغية باغين يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
 بشكل بصورة بطريقة`;
 
 /**

@@ -109,6 +109,11 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it("takes French articles a Maghrebi question writes its French words with (les, des, du, aux) for function words, as le and la are", () => {
+    // "آش گالت Sison على les libertés fondamentales؟" (blind conversations 41).
+    for (const word of ["les", "des", "du", "aux", "le", "la"]) expect(stop(word), word).toBe(true);
+  });
+
   it("reads the article written apart, before an English word (عن الـ diplomacy), as a function word", () => {
     expect(stop("الـ")).toBe(true);
   });
@@ -215,6 +220,8 @@ describe("stop words", () => {
 
   it("takes verbs of wanting, standard and Gulf (يريد, تريده, تبي, تبيه), for function words, as 'want' and بدها are; not نبي (prophet) or تبون (Tebboune)", () => {
     for (const word of ["يريد", "تريد", "أراد", "أرادت", "يريدون", "تريده", "يريدها", "تبي", "يبي", "تبيه", "يبغى", "بغات"]) expect(stop(word), word).toBe(true);
+    // The first person, and the Darija's participle ("واش أمريكا باغا حل …؟", does America want a solution; blind set 33).
+    for (const word of ["أبغى", "ابغي", "باغا", "باغية"]) expect(stop(word), word).toBe(true);
     for (const word of ["نبي", "تبون", "إرادة", "مريد"]) expect(stop(word), word).toBe(false);
     // The Gulf verbs take no present ب: بيبي is a name (Bibi), or "baby" (a review).
     for (const word of ["بيبي", "بتبي"]) expect(stop(word), word).toBe(false);
