@@ -18,7 +18,7 @@
  */
 import { countryAdjective, countryNamed, countryOfCapital, namesArabicPlace, namesCountry, namesCountryWord } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
-import { arabicSynonyms, arabicWords, translatedKeys } from "./lexicon.js";
+import { arabicSynonyms, arabicWords, glossaryPhrases, translatedKeys } from "./lexicon.js";
 import { namedAfterNoun } from "./names.js";
 import { cliticReadings, writtenReadings } from "./text/clitics.js";
 import {
@@ -618,6 +618,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   if (token.script === "ar") arabicWordKeys(token, own, context, keySets, { afterWhich: ASKS_WHICH.has(tokens[i - 1]?.text ?? ""), country });
   const phrases = joinedKeys(tokens, i, context);
   for (const [k, words] of initialsKeys(tokens, i, context)) phrases.set(k, words);
+  for (const [k, words] of phraseKeys(tokens, i, context)) phrases.set(k, words);
   for (const k of phrases.keys()) keys.add(k);
   // A tweet author's name: a term of its own (see withAuthorTerm), or this word's only keys when the text never
   // names the author.
@@ -1103,6 +1104,25 @@ const PLURAL_PAST = /^[وف]?([^\P{Script=Arabic}وف]\p{Script=Arabic}{2})وا?
 
 /** Letters of consonant skeleton a joined pair of Arabic words needs to be taken for one Latin word. */
 const MIN_JOINED_SKELETON = 5;
+
+/**
+ * The English keys of an Arabic name of several words the glossary translates whole, starting at `i` ("محكمة العدل
+ * الدولية": icj, which a tweet writes in @CIJ_ICJ), each with the name's words as the question wrote them. The first
+ * word holds them, as an English name's last holds its initials (initialsKeys). Only keys the corpus holds are kept.
+ */
+function phraseKeys(tokens: readonly Token[], i: number, context: QueryContext): Map<string, string> {
+  const found = new Map<string, string>();
+  const token = tokens[i];
+  if (token?.script !== "ar") return found;
+  for (const key of tokenKeys(token)) {
+    for (const { rest, english } of glossaryPhrases().get(key) ?? []) {
+      const words = tokens.slice(i + 1, i + 1 + rest.length);
+      if (words.length < rest.length || !context.has(english)) continue;
+      if (rest.every((word, j) => tokenKeys(words[j] as Token).includes(word))) found.set(english, [token, ...words].map((t) => t.raw).join(" "));
+    }
+  }
+  return found;
+}
 
 /**
  * Keys of the word joined to a neighbour, where the briefings write the two as one word: a handle

@@ -231,6 +231,39 @@ export function arabicSynonyms(path = GLOSSARY_PATH): ReadonlyMap<string, readon
   return table;
 }
 
+/** A glossary translation of several Arabic words (see glossaryPhrases): the keys of the words after the first. */
+export interface GlossaryPhrase {
+  readonly rest: readonly string[];
+  /** The English headword's stem. */
+  readonly english: string;
+}
+
+const phraseTables = new Map<string, ReadonlyMap<string, readonly GlossaryPhrase[]>>();
+
+/**
+ * The glossary's translations of several Arabic words, by the first word's key: an organisation's name ("محكمة العدل
+ * الدولية", "مجلس حقوق الانسان"), which an English text writes as its initials (ICJ, @UN_HRC). The one-word
+ * translations are read back by the lexicon (arToEn); these by the question's words in order (see phraseKeys in
+ * analyze.ts). The glossary's alone: FreeDict's phrases gloss a sense ("جعل أمريكي", americanized), no name. Read
+ * once per file.
+ */
+export function glossaryPhrases(path = GLOSSARY_PATH): ReadonlyMap<string, readonly GlossaryPhrase[]> {
+  let table = phraseTables.get(path);
+  if (table) return table;
+  const out = new Map<string, GlossaryPhrase[]>();
+  for (const { english, translations } of readEntries(path, Number.MAX_SAFE_INTEGER)) {
+    for (const [arabic] of translations) {
+      const [first, ...rest] = tokenize(arabic).map((token) => tokenKeys(token)[0] ?? "");
+      if (first === undefined || rest.length === 0 || [first, ...rest].some((key) => key === "")) continue;
+      const phrases = out.get(first) ?? [];
+      phrases.push({ rest, english: stemEnglish(english) });
+      out.set(first, phrases);
+    }
+  }
+  phraseTables.set(path, (table = out));
+  return table;
+}
+
 /** Lists of numbers by id: those of id i are `items[starts[i]]` up to `items[starts[i + 1]]`, ascending. */
 interface Postings {
   readonly starts: Uint32Array;

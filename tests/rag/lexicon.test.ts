@@ -10,6 +10,7 @@ import {
   buildLexicon,
   DICTIONARY_PATH,
   GLOSSARY_PATH,
+  glossaryPhrases,
   lexiconFingerprint,
   loadLexicon,
   PLACE_HEADS,
@@ -550,6 +551,29 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     inflections: nonEmpty(inflections),
   };
 }
+
+describe("the glossary's Arabic phrases", () => {
+  const key = (word: string): string => tokenKeys(tokenize(word)[0] as Token)[0] as string;
+
+  it("keys each translation of several words by its first word, with the rest's keys and the English stem", () => {
+    writeFileSync(paths.glossary, ["icj\tمحكمة العدل الدولية", "court\tمحكمة", "fm\tوزير الخارجية|الخارجية"].join("\n"));
+    const phrases = glossaryPhrases(paths.glossary);
+    expect(phrases.get(key("محكمة"))).toEqual([{ rest: [key("العدل"), key("الدولية")], english: "icj" }]);
+    expect(phrases.get(key("وزير"))).toEqual([{ rest: [key("الخارجية")], english: "fm" }]);
+    // A one-word translation is the lexicon's (arToEn), no phrase.
+    expect(phrases.has(key("الخارجية"))).toBe(false);
+  });
+
+  // queryTerms reads the shipped glossary, whose row for "icj" is this one.
+  it("give an Arabic question naming the organisation in full the English initials a text writes (blind set 3)", () => {
+    const tweet = context("I highlighted the candidacy of @clevelandICJ for the @CIJ_ICJ.");
+    const [court] = queryTerms("ماذا قالت عن محكمة العدل الدولية؟", tweet);
+    expect(court?.keys).toContain("icj");
+    // Not the first word alone, nor the words out of order.
+    expect(queryTerms("ماذا قالت عن المحكمة؟", tweet)[0]?.keys).not.toContain("icj");
+    expect(queryTerms("ماذا قالت عن محكمة الدولية والعدل؟", tweet)[0]?.keys).not.toContain("icj");
+  });
+});
 
 describe("the glossary's Arabic synonyms", () => {
   const key = (word: string): string => tokenKeys(tokenize(word)[0] as Token)[0] as string;
