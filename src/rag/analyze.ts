@@ -35,7 +35,7 @@ import { isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAske
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
-import { framingWords, isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { asksForTheWording, framingWords, isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -357,7 +357,8 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // So is the word for a name in a question asking a person's ("What is the name of the US official …?"): a
   // report gives the name, seldom the word, which elsewhere finds "ما يمكن أن أسميه" (what I would call).
   const unnamed = type.name ? withoutNameAsked(asked) : asked;
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !asksOfTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
+  const ofTheHeadline = asksOfTheHeadline(all);
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const framing = framingWords(question);
   const words = tokens.flatMap((token, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity, framing: framing.has(token.text) }) ?? []);
@@ -603,7 +604,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   const own = tokenKeys(token);
   const keys = new Set(own);
   const relatives = new Set<string>();

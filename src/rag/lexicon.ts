@@ -607,6 +607,16 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     add(enWord, translations.english[place] as number, key);
     add(enStem, strings[translations.stem[place] as number] as string, key);
   }
+  // A one-word translation the corpus lacks, whose broken plural or singular it holds (message: رسالة, the text's
+  // رسائل), translates into that.
+  const numberForms = numberFormsOf(corpusKeys, lists);
+  translations.key.forEach((key, place) => {
+    if (has(key) || phraseWords[translations.phrase[place] as number] !== 1) return;
+    for (const other of numberForms.get(strings[key] as string) ?? []) {
+      add(enWord, translations.english[place] as number, other);
+      add(enStem, strings[translations.stem[place] as number] as string, other);
+    }
+  });
   const arToEn = new Map<string, Set<string>>();
   for (const place of ascending(gather(by.inversesByStem, hasEnglish))) {
     add(arToEn, strings[inverses.key[place] as number] as string, strings[inverses.stem[place] as number] as string);
@@ -646,7 +656,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     related: entries(related),
     derived: entries(derived),
     cognates: entries(cognates),
-    numberForms: entries(numberFormsOf(corpusKeys, lists)),
+    numberForms: entries(numberForms),
     inflections: entries(inflections),
   };
 }

@@ -498,20 +498,6 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
       }
     }
   }
-  const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
-  const related = new Map<string, Set<string>>();
-  const derived = new Map<string, Set<string>>();
-  // An irregular form the corpus writes in English, under its base form.
-  const inflections = new Map<string, Set<string>>();
-  for (const [word, stem, others] of wordnet) {
-    for (const [other, column] of others) {
-      if (column === 0 && corpusKeys.has(stem) && stemEnglish(other) !== stem) add(inflections, other, stem);
-      if (!translates(other)) continue;
-      add(related, word, other);
-      add(related, `*${stem}`, other);
-      if (column < 2) add(derived, `*${stem}`, other);
-    }
-  }
   // Broken plurals: a one-word translation of an English word and one of its plural's (or its own) whose written forms (article
   // and ة off) are a pattern's singular and plural, joined by their light stems each way, in the order first met; a
   // feminine singular of a stem under four letters is not joined, nor a last و's plural but through an English plural;
@@ -538,6 +524,35 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   }
   const numberForms = new Map<string, Set<string>>();
   for (const [key, other] of pairs.values()) if (corpusKeys.has(other)) add(numberForms, key, other);
+  // A one-word translation's key the corpus lacks, by its other number the corpus holds, after every direct key.
+  for (const { english, stem, translations } of entries) {
+    for (const { words: tokens } of translations) {
+      if (tokens.filter((keys) => keys.some((k) => k.length >= 3)).length !== 1) continue;
+      for (const keys of tokens) {
+        for (const key of keys) {
+          if (key.length < 3 || corpusKeys.has(key)) continue;
+          for (const other of numberForms.get(key) ?? []) {
+            add(enWord, english, other);
+            add(enStem, stem, other);
+          }
+        }
+      }
+    }
+  }
+  const translates = (w: string): boolean => ((known.has(w) ? enWord.get(w) : enStem.get(stemEnglish(w)))?.size ?? 0) > 0;
+  const related = new Map<string, Set<string>>();
+  const derived = new Map<string, Set<string>>();
+  // An irregular form the corpus writes in English, under its base form.
+  const inflections = new Map<string, Set<string>>();
+  for (const [word, stem, others] of wordnet) {
+    for (const [other, column] of others) {
+      if (column === 0 && corpusKeys.has(stem) && stemEnglish(other) !== stem) add(inflections, other, stem);
+      if (!translates(other)) continue;
+      add(related, word, other);
+      add(related, `*${stem}`, other);
+      if (column < 2) add(derived, `*${stem}`, other);
+    }
+  }
   const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
   return {
     enWord: nonEmpty(enWord),
@@ -551,6 +566,16 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     inflections: nonEmpty(inflections),
   };
 }
+
+describe("a translation by its other number", () => {
+  it("finds a broken plural the corpus holds for a singular it lacks (message: رسالة, the text's رسائل; blind conversations 42)", () => {
+    // The lists attest the pair: "message" and "messages" translate each into one number.
+    writeFileSync(paths.dictionary, "\nmessage\tرسالة\t\nmessages\tرسائل\t", { flag: "a" });
+    const letters = tokenKeys(tokenize("رسائل")[0] as Token)[0] as string;
+    const [message] = queryTerms("What message did she deliver?", context("وتابعت كما لو أنها توجه رسائل بطريقة دبلوماسية"));
+    expect(message?.keys).toContain(letters);
+  });
+});
 
 describe("the glossary's Arabic phrases", () => {
   const key = (word: string): string => tokenKeys(tokenize(word)[0] as Token)[0] as string;

@@ -135,7 +135,8 @@ describe("answer quality on the briefing", () => {
     // session 44's أعضاء for "member": "وش اسم المجلس اللي قابلت اعضاءه في الجزاير؟" now also finds the sentences
     // on members of the Security Council and the Human Rights Council, above the tweet on the council she met (two
     // questions and two conversations gained on other sets).
-    { file: "blind11-eval.jsonl", about: "an eleventh blind set, session 41: formal and casual, measured after the session's other changes", hit3: 32 / 33, answered: 1 },
+    // 33 of 33 since session 50 (a translation found by its broken plural).
+    { file: "blind11-eval.jsonl", about: "an eleventh blind set, session 41: formal and casual, measured after the session's other changes", hit3: 33 / 33, answered: 1 },
     // 100% measured blind (hit@1 90.9%, every answerable question answered, 3 of the 7 unanswerable declined): the
     // floor guards it. The unanswerable ones answered are near-topic details (why Drareni was jailed, the envoy's
     // name, how many days she stayed, whether Algeria won its seat).
@@ -223,7 +224,8 @@ describe("answer quality on the briefing", () => {
     // give for meeting), "مين اللي بتلف على الدول تسمع آراءهم" (the listening tour, in other words),
     // "الـ diplomacy"; answered unanswerable: Tebboune, the envoy's name, Morocco's reaction (the text's Maghreb).
     // Unanswerable declined: 4 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
-    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 31 / 36, answered: 1, declined: 4 / 4 },
+    // 32 of 36 since session 50: the Egyptian قابل (met) is التقى.
+    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 32 / 36, answered: 1, declined: 4 / 4 },
     // 94.4% measured blind at the end of session 44 (hit@1 83.3%, 2 of 4 unanswerable declined); 97.2% since "focus"
     // and "concentrate" reach the text's تركز, 100% since تصريحات (statements) is read as the verbs of saying are (the
     // occasion of her statements, ندوة صحفية, was declined); answered unanswerable: the envoy's name, Morocco's
@@ -342,11 +344,16 @@ describe("answer quality on the briefing", () => {
     // worked on. Missed: who the official is asked after a greeting ("مرحبا، أنا من الإمارات: …"); declined: the
     // dateline's city and outlet in one question, "ما الفرق بين مينورسو ومينوسما …؟"; answered unanswerable: how long the
     // visit lasts, Algeria's official response.
-    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 33 / 36, answered: 34 / 36, declined: 2 / 4 },
+    // 94.4% since session 50: "مرحبا، أنا من الإمارات: …" reads its framing prefix off.
+    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 34 / 36, answered: 34 / 36, declined: 2 / 4 },
     // 88.9% measured blind in session 50 (English 94.4%, Arabic 83.3%; 32 of 36 answered, 2 of 4 unanswerable
     // declined); 94.4% since a framing prefix's words the briefing lacks are read off ("For my class: …"), "datelined"
     // asks for the dateline and the Gulf's present plural finds its standard verb ("بيشوفون", رؤية).
     { file: "blind45-eval.jsonl", about: "a forty-fifth blind set, session 50: Najdi, Darija with French, a British analyst, a teacher, phone typing", hit3: 34 / 36, answered: 34 / 36, declined: 2 / 4 },
+    // 86.1% measured blind in session 50 (English 88.9%, Arabic 83.3%; 31 of 36 answered, 3 of 4 unanswerable
+    // declined); 94.4% since "the exact headline of this Al-Quds Al-Arabi report" asks for the headline, "عايز الجملة
+    // زي ما هي" (the sentence as it is) asks nothing more, and منصبه asks who he is.
+    { file: "blind46-eval.jsonl", about: "a forty-sixth blind set, session 50: Yemeni, Omani, Lebanese, Egyptian students, Indian English, a lawyer, dictation", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -426,7 +433,8 @@ describe("answer quality on the briefing", () => {
     // 11 of 20 measured blind; 16 since "زدنا تفاصيل" asks to go on, عايزين, خاصو and هالموضوع are function words
     // and انطرحت is أثيرت. Misses: "وقابلت مين في وزارة الداخلية؟" (met, asked of an English tweet), "Has that
     // changed at all?", "ومن يشمل ذلك؟" (the text's بما في ذلك), an unanswerable follow-up answered.
-    { file: "blind-conversations13.jsonl", about: "written blind, session 42, measured after the session's changes", right: 16, rows: 20 },
+    // 19 since session 50 (قابل, met, is التقى).
+    { file: "blind-conversations13.jsonl", about: "written blind, session 42, measured after the session's changes", right: 19, rows: 20 },
     // 13 of 20 measured blind, and since. Misses: "Who is the ambassador leading that effort?" (ambassador also
     // reaches منصب through "ambassadorship"), "what else did she raise with him?", "علاش ركزو بزاف على حقوق
     // الإنسان؟" after two turns; answered off-topic: how long Amirouche has held his post, the withdrawal's exact
@@ -470,7 +478,8 @@ describe("answer quality on the briefing", () => {
     // 13 of 20 measured blind at session 44's start; 14 since "that" ties a short follow-up. Missed: "ومن التقت خلال
     // زيارتها للجزائر؟" (her tweets, whose author only her name finds), "why is it running into problems now?"
     // after a follow-up, "وما أثرها على المجتمعات بحسب كلامها؟"; answered off-topic: two replies the text never gives.
-    { file: "blind-conversations18.jsonl", about: "written blind, session 44", right: 14, rows: 20 },
+    // 15 since session 50.
+    { file: "blind-conversations18.jsonl", about: "written blind, session 44", right: 15, rows: 20 },
     // 13 of 20 measured blind; 17 since يشمل (includes) and تشوفها are function words, the Iraqi چ is ك and "what's
     // the next step?" asks to go on.
     { file: "blind-conversations19.jsonl", about: "written blind, session 44, three of three turns", right: 17, rows: 20 },
@@ -583,6 +592,8 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 50; 17 since a present with its object written as ه finds the verb in
     // another person ("وش اللي تقدره فيها؟", the text's نقدر) and a broken plural after ك its singular (كأعضاء: عضوين).
     { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 17, rows: 20 },
+    // 17 of 20 measured blind in session 50; 18 since "message" finds the text's رسائل by its broken plural.
+    { file: "blind-conversations42.jsonl", about: "written blind in session 50, seven of three turns", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

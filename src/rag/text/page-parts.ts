@@ -169,6 +169,8 @@ const TITLE_WORDS = normalizedSet("title عنوان العنوان");
 const TITLE_ADJECTIVES = normalizedSet("الفرعي الرئيسي الكامل");
 /** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */
 const THE_HEADLINE = normalizedSet("the its this");
+/** Adjectives between those and "headline" ("the exact headline", "its full headline"). */
+const HEADLINE_ADJECTIVES = normalizedSet("exact full actual main original complete entire whole");
 /**
  * What may stand between a title and the report it names: one English determiner after "of" ("the title of this
  * article"), one Arabic demonstrative in the construct ("عنوان هذا المقال"). Not an English one with no "of": the
@@ -189,7 +191,8 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   const report = (i: number): boolean => isArticleWord(tokens[i]?.text ?? "");
   return tokens.find((t, i) => {
     // "the article's title": the possessive's s between them.
-    const before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
+    let before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
+    if (HEADLINE_WORDS.has(t.text) && HEADLINE_ADJECTIVES.has(tokens[before]?.text ?? "")) before -= 1;
     const of = tokens[i + 1]?.text === "of";
     // Or the dialects' possessive word ("العنوان ديال هاد المقال", "العنوان متاع المقال هذا").
     const owner = !of && OWNER_AR.has(tokens[i + 1]?.text ?? "");
@@ -201,8 +204,24 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   });
 }
 
-/** Whether `token`, in a question asking for the headline, is a word of that asking ("the article's title"). */
-export const asksOfTheHeadline = (token: Token): boolean => HEADLINE_WORDS.has(token.text) || TITLE_WORDS.has(token.text) || isArticleWord(token.text);
+/** How many words may name the report between "of" and its noun ("the headline of this Al-Quds Al-Arabi report"). */
+const MAX_REPORT_NAME_WORDS = 5;
+
+/**
+ * The words of a question asking for the headline that are that asking (see askedHeadline): the headline's and the
+ * report's words ("the article's title"), and what names the report between "of" and its noun ("the headline of
+ * this Al-Quds Al-Arabi report": the outlet's name, which found the dateline).
+ */
+export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => boolean {
+  const naming = new Set<Token>();
+  tokens.forEach((t, i) => {
+    if (!HEADLINE_WORDS.has(t.text) && !TITLE_WORDS.has(t.text)) return;
+    if (tokens[i + 1]?.text !== "of") return;
+    const report = tokens.findIndex((r, j) => j > i + 1 && j <= i + 2 + MAX_REPORT_NAME_WORDS && isArticleWord(r.text));
+    for (const word of report < 0 ? [] : tokens.slice(i + 2, report)) naming.add(word);
+  });
+  return (token) => HEADLINE_WORDS.has(token.text) || TITLE_WORDS.has(token.text) || isArticleWord(token.text) || naming.has(token);
+}
 
 /** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
 const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says بحسب يظهر تظهر ظاهر مكتوب");

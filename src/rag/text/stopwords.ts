@@ -24,7 +24,7 @@ somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
-hi hello thanks wondering quote stuff`;
+hi hello thanks kindly wondering quote words stuff`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
@@ -154,7 +154,7 @@ const POST_AR = normalizedSet("منصب");
  */
 const ONES_OWN_AR = normalizedSet("ديالها دياله ديالو متاعها متاعه متاعو تاعها تاعه تاعو بتاعها بتاعه");
 const ROLE_AR_BEFORE_OWNER = normalizedSet("خطة الخطة وظيفة الوظيفة مهنة المهنة منصب المنصب صفة الصفة خدمة الخدمة");
-const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
+const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو منصبه منصبها منصبو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
 
 /**
  * `tokens` without a word asking for a person's occupation ("What is Sison's job?", "What's her title?", "ايه
@@ -190,6 +190,21 @@ export function withoutOpenerText(question: string): string {
   const tokens = tokenizePlaced(question);
   const [first] = tokens;
   return first && withoutOpener(tokens) !== tokens ? question.slice(first.end) : question;
+}
+
+/**
+ * Words of a question that ask for the quote as written ("quote it verbatim", "عايز الجملة زي ما هي", I want the
+ * sentence as it is; "بالحرف", word for word): every answer is one, so they ask nothing more. Read in questions
+ * alone, not as function words of the briefings, where "literally" or حرفياً says something of what it qualifies.
+ */
+const WORDING = normalizedSet("verbatim literally wording حرفيا حرفياً بالحرف بالنص الجملة جملة");
+/** The Egyptian "as" (زي ما, like what), before ما: زي alone is also a uniform. */
+const AS_IT_IS = normalizedSet("زي زى");
+
+/** Whether `tokens[i]` asks for the quote as written (see WORDING). */
+export function asksForTheWording(tokens: readonly { readonly text: string }[], i: number): boolean {
+  const word = tokens[i]?.text ?? "";
+  return WORDING.has(word) || (AS_IT_IS.has(word) && tokens[i + 1]?.text === "ما");
 }
 
 /** English words that ask (see framingWords): a prefix holding one is the question's own words. */

@@ -13,6 +13,10 @@ const standard = (word: string): readonly string[] => standardKeys(normalizeToke
 describe("dialect words", () => {
   it("look for the standard word too: met, Algeria, the Americans", () => {
     expect(standard("تلاقات")).toEqual(expect.arrayContaining(keysOf("التقى")));
+    // The Egyptian قابل, met (blind conversations 31: "هي قابلت مين في وزارة الداخلية؟" was declined); not قابل
+    // alone, also "capable of".
+    expect(standard("قابلت")).toEqual(expect.arrayContaining(keysOf("التقى")));
+    expect(standard("قابل")).toEqual([]);
     expect(standard("الدزاير")).toEqual(keysOf("الجزائر"));
     expect(standard("الامريكان")).toEqual(expect.arrayContaining(keysOf("الأمريكية")));
     // Starting and ending, Levantine and Egyptian: "ايمتى بتبلش؟" (when does it start?) finds the news's ستبدأ.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedHeadline, askedOutlet, askedPublished, asksOfTheDateline, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
+import { askedHeadline, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
 import { questionType } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -128,7 +128,9 @@ describe("askedHeadline", () => {
     // A title's adjective between, and the report with ل (blind set 34: "ما هو العنوان الفرعي للتقرير …؟" was declined).
     "ما هو العنوان الفرعي للتقرير المتعلق بإدارة بايدن؟", "what's the article's subtitle?",
     // The dialects' possessive word between (blind set 42 and conversations 39).
-    "شنوّة العنوان متاع المقال هذا؟", "شنو هو العنوان ديال هاد المقال؟"])("takes %s for a question on the headline", (question) => {
+    "شنوّة العنوان متاع المقال هذا؟", "شنو هو العنوان ديال هاد المقال؟",
+    // An adjective before "headline" (blind set 46: "what is the exact headline of this Al-Quds Al-Arabi report").
+    "what is the exact headline of this report?", "what was its full headline"])("takes %s for a question on the headline", (question) => {
     expect(askedHeadline(tokenize(question))).toBeDefined();
   });
 
@@ -146,5 +148,16 @@ describe("askedHeadline", () => {
     "What is the title that the report gives Lamamra?",
   ])("takes %s for no question on the headline", (question) => {
     expect(askedHeadline(tokenize(question))).toBeUndefined();
+  });
+
+  it("reads the words naming the report between 'of' and its noun as the asking: the outlet's name found the dateline (blind set 46)", () => {
+    const asking = (question: string): string[] => {
+      const tokens = tokenize(question);
+      return tokens.filter(asksOfTheHeadline(tokens)).map((t) => t.text);
+    };
+    expect(asking("what is the exact headline of this Al-Quds Al-Arabi report?")).toEqual(["headline", "this", "al", "quds", "al", "arabi", "report"]);
+    // Not words after the report's noun, nor more than a name's worth between.
+    expect(asking("what is the headline of the report on Mali?")).toEqual(["headline", "the", "report"]);
+    expect(asking("what is the headline of the one about Mali that Sison gave in the report?")).toEqual(["headline", "report"]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksRole, framingWords, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
+import { asksForTheWording, asksRole, framingWords, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { isPersonAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
@@ -112,6 +112,10 @@ describe("stop words", () => {
   it("takes French articles a Maghrebi question writes its French words with (les, des, du, aux) for function words, as le and la are", () => {
     // "آش گالت Sison على les libertés fondamentales؟" (blind conversations 41).
     for (const word of ["les", "des", "du", "aux", "le", "la"]) expect(stop(word), word).toBe(true);
+  });
+
+  it("takes 'kindly' (as please) and 'words' ('only the words please') for function words (blind set 46)", () => {
+    for (const word of ["kindly", "words"]) expect(stop(word), word).toBe(true);
   });
 
   it("reads the article written apart, before an English word (عن الـ diplomacy), as a function word", () => {
@@ -250,6 +254,24 @@ describe("stop words", () => {
   });
 });
 
+describe("asksForTheWording", () => {
+  const asking = (question: string): string[] => {
+    const tokens = tokenize(question);
+    return tokens.filter((_, i) => asksForTheWording(tokens, i)).map((t) => t.raw);
+  };
+
+  it("reads the words asking for the quote as written (blind set 46: 'عايز الجملة زي ما هي')", () => {
+    expect(asking("هي قالت إيه عن بعثة المينورسو؟ عايز الجملة زي ما هي")).toEqual(["الجملة", "زي"]);
+    expect(asking("شنو قالت بالحرف؟")).toEqual(["بالحرف"]);
+    expect(asking("Quote her verbatim on MINURSO")).toEqual(["verbatim"]);
+  });
+
+  it("keeps زي without ما after it (a uniform), and every other word", () => {
+    expect(asking("ما هو الزي الرسمي؟ زي الجيش")).toEqual([]);
+    expect(asking("What did she say about Mali?")).toEqual([]);
+  });
+});
+
 describe("framingWords", () => {
   const framing = (question: string): string[] => [...framingWords(question)];
 
@@ -318,6 +340,8 @@ describe("withoutRoleAsked", () => {
     expect(words("شنوّة الخطة متاعها في وزارة الخارجية؟")).toEqual(all("شنوّة متاعها في وزارة الخارجية؟"));
     // منصب (post) before the person (blind set 41: "شنو منصب هالمسؤولة الأمريكية بالضبط؟").
     expect(words("شنو منصب هالمسؤولة الأمريكية؟")).toEqual(all("شنو هالمسؤولة الأمريكية؟"));
+    // Or carrying the person's pronoun, with و (blind set 46: "… عن دي ميستورا؟ ومنصبه ايش بالضبط؟").
+    expect(words("ومنصبه ايش بالضبط؟")).toEqual(all("ايش بالضبط؟"));
   });
 
   it("tells whether a question asks for a person's occupation", () => {
