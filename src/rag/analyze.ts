@@ -630,8 +630,9 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // in a term of their own (see otherFormTerms).
   const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
   const held = [...keys].some(context.has);
-  // A framing word only its other forms find ("مرحبا، أنا من الإمارات:", ترحب) says nothing of the topic either.
-  if (framing && !held) return undefined;
+  // A framing word only its other forms find ("مرحبا، أنا من الإمارات:", ترحب) says nothing of the topic either. A
+  // name, a number or a place there does ("Zimbabwe: what did she say …?", "السودان: …"), found or not.
+  if (framing && !held && !name && country === undefined && !namesArabicPlace(token)) return undefined;
   const found = held || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
@@ -894,7 +895,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // A verb its ending or the dialects' ب marks as one, found nowhere, may be of form IV: its verbal noun إفعال
   // (يصلحوه, they fix it: the text's إصلاح, reform) ranks. Not an unmarked word: with hamza folded, إفعال is also
   // the plural أفعال (يعلم would find اعلام, media; تحزب the text's أحزاب).
-  // So does a ه the question writes as ه, not ة: a pronoun, the object of a present ("تقدره", she values it).
+  // So does a ه the question writes as ه, not ة: mostly a present's object ("تقدره", she values it), sometimes a
+  // noun's "his" (تاريخه) or its last root letter (توجيه), whose other persons a corpus seldom holds.
   const marked = dialect || VERB_ENDING.test(verb) || OBJECT_PRONOUN.test(writtenForm(token.raw));
   const [r1, r2, r3] = bare !== undefined && marked && !ownFound ? [...bare] : [];
   if (r1 && r2 && r3) for (const k of heldKeys(token, `ا${r1}${r2}ا${r3}`, context)) relatives.add(k);
@@ -947,7 +949,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   else for (const k of heldKeys(token, countryAdjective(country), context)) keys.add(k);
 }
 
-/** A present tense (ي, ت or ن and three letters) with "him" or "it" written onto it as ه, which ة is not. */
+/** The shape of a present tense (ي, ت or ن and three letters) with "him" or "it" written onto it as ه, not ة. */
 const OBJECT_PRONOUN = /^[وف]?[يتن]\p{Script=Arabic}{3,}ه$/u;
 
 /** A past tense's ending for the third person (اتنقدت, she; اتنقدوا, they), read off to find its root. */

@@ -9,7 +9,7 @@ import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { normalizeToken } from "./text/normalize.js";
 import { pagePartOf, type PagePart } from "./text/page-parts.js";
-import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, questionType, type Posting } from "./text/question-type.js";
+import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, type Posting } from "./text/question-type.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
@@ -46,6 +46,9 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   const type = questionType(question);
   if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit, { things: type.things }))) return notCovered();
   if (type.dated && !quoted.some((c) => mayAnswerDate(c.quote))) return notCovered();
+  // So is one asking for someone's response ("شو كان رد المغرب على تصريحاتها؟", "What did he say back?") that no
+  // quote says was given: the report quotes what she said, and no one's answer to it.
+  if (type.response && !quoted.some((c) => mayAnswerResponse(c.quote))) return notCovered();
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   // So is one asking for a person's name ("What is the name of the UN envoy who visited?") whose best quote on that
   // person (the first that matched the person's noun, else the first) may name no one: the report says only that an

@@ -608,10 +608,14 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     add(enStem, strings[translations.stem[place] as number] as string, key);
   }
   // A one-word translation the corpus lacks, whose broken plural or singular it holds (message: رسالة, the text's
-  // رسائل), translates into that.
+  // رسائل), translates into that: a noun's, an English word the lists also hold in the plural. The pairs carry no
+  // sense: a verb's or an adjective's translation may share a plural's letters (abolished: أبطل, as أبطال, heroes).
   const numberForms = numberFormsOf(corpusKeys, lists);
+  const headwords = new Set(known);
+  const countable = (english: string): boolean => englishPlurals(english).some((plural) => headwords.has(plural));
   translations.key.forEach((key, place) => {
     if (has(key) || phraseWords[translations.phrase[place] as number] !== 1) return;
+    if (!countable(known[translations.english[place] as number] as string)) return;
     for (const other of numberForms.get(strings[key] as string) ?? []) {
       add(enWord, translations.english[place] as number, other);
       add(enStem, strings[translations.stem[place] as number] as string, other);

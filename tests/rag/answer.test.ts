@@ -200,6 +200,31 @@ describe("a question asking for a name", () => {
   });
 });
 
+describe("a question asking for someone's response", () => {
+  const paragraphs = [
+    "The envoy told the minister that the talks on the mission would resume on Friday in Geneva.",
+    "وقالت المبعوثة للوزير إن المحادثات حول البعثة ستستأنف يوم الجمعة في جنيف.",
+    "The minister was asked about the talks and answered that his country would attend.",
+  ];
+
+  it("is declined when no quote says a response was given: the briefing quotes what was said, no one's answer to it (blind sets 3, 11, 31, 37, 45)", async () => {
+    await withBriefing("001_talks.txt", paragraphs.slice(0, 2), async (rag) => {
+      expect((await rag.answer("How did the minister respond to the envoy on the talks?")).kind).toBe("declined");
+      expect((await rag.answer("شو كان رد الوزير على كلام المبعوثة عن المحادثات؟")).kind).toBe("declined");
+      expect((await rag.answer("Did the minister say anything back about the talks in Geneva?")).kind).toBe("declined");
+      // The same words without asking for a response are answered.
+      expect((await rag.answer("What did the envoy say about the talks in Geneva?")).kind).toBe("answered");
+    });
+  });
+
+  it("is answered by a quote that says one was given", async () => {
+    await withBriefing("001_talks.txt", paragraphs, async (rag) => {
+      const answered = await rag.answer("What did the minister answer about the talks?");
+      expect(answered.kind === "answered" && answered.citations.some((c) => c.quote.includes("answered that"))).toBe(true);
+    });
+  });
+});
+
 describe("a question asking for a quantity", () => {
   const paragraphs = [
     "The peacekeepers of the mission protect the civilians of the northern region with dedication.",

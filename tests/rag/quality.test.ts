@@ -100,7 +100,9 @@ describe("answer quality on the briefing", () => {
     // 80.0% measured blind, 81.7% since session 18's capitals, 91.7% since session 21's derived translations, 93.3%
     // since session 22's 'stand', 95.0% since session 24's form VIII verbs.
     // Unanswerable declined: 80% since session 49, a count of things no longer answered by "three-year term".
-    { file: "blind3-eval.jsonl", about: "a third blind set, session 18; held out of the fit", hit3: 0.9, declined: 0.8 },
+    // 100% and 9 of 10 unanswerable declined since session 50 (محكمة العدل الدولية finds @CIJ_ICJ; "واش ردّ لعمامرة
+    // على كلام سيسون؟" asks a response no quote gives).
+    { file: "blind3-eval.jsonl", about: "a third blind set, session 18; held out of the fit", hit3: 1, declined: 0.9 },
     // 86.4% measured blind at the session's start (English 81.8%, Arabic 90.9%; 93.2% of the answerable answered,
     // 10 of the 16 unanswerable declined); 90.9% and 97.7% since session 31's contractions ("she'd") and words
     // about the article itself (وصفت الصحيفة), so no longer blind.
@@ -266,7 +268,8 @@ describe("answer quality on the briefing", () => {
     // answered unanswerable: Tebboune again, Lamamra's reply to the ICJ candidacy.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 3 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
-    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 4 of 4 unanswerable declined since session 50 (a response asked that no quote gives).
+    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 97.2% measured blind in session 47 (35 of 36 answered, 3 of 4 unanswerable declined), unchanged since. Declined:
     // "what candidacy did she pitch when she talked to lamamara" ("pitch" found nowhere); answered: Tebboune.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
@@ -296,7 +299,8 @@ describe("answer quality on the briefing", () => {
     // report) names the report and Morocco's reaction is declined. Missed: "what official position Michele Sison
     // holds" (position, also a stance), "How old was the article when the page was captured? Timestamp?"
     // (declined); answered unanswerable: Algeria's official response, the rapporteur's name.
-    { file: "blind37-eval.jsonl", about: "a thirty-seventh blind set, session 48: Moroccan, Levantine, Iraqi, Tunisian, a teacher, a student", hit3: 34 / 36, answered: 35 / 36, declined: 2 / 4 },
+    // 3 of 4 unanswerable declined since session 50: "How did the Algerian government officially respond …?".
+    { file: "blind37-eval.jsonl", about: "a thirty-seventh blind set, session 48: Moroccan, Levantine, Iraqi, Tunisian, a teacher, a student", hit3: 34 / 36, answered: 35 / 36, declined: 3 / 4 },
     // 83.3% measured blind in session 48 (English 77.8%, Arabic 88.9%; 35 of 36 answered, 2 of 4 unanswerable
     // declined); 88.9% since a name asked of a described speaker ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟")
     // quotes the sentence naming her and "سنة كام" asks which year. Missed: the IO bureau's head asked with her title,
@@ -345,15 +349,21 @@ describe("answer quality on the briefing", () => {
     // dateline's city and outlet in one question, "ما الفرق بين مينورسو ومينوسما …؟"; answered unanswerable: how long the
     // visit lasts, Algeria's official response.
     // 94.4% since session 50: "مرحبا، أنا من الإمارات: …" reads its framing prefix off.
-    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 34 / 36, answered: 34 / 36, declined: 2 / 4 },
+    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 88.9% measured blind in session 50 (English 94.4%, Arabic 83.3%; 32 of 36 answered, 2 of 4 unanswerable
     // declined); 94.4% since a framing prefix's words the briefing lacks are read off ("For my class: …"), "datelined"
     // asks for the dateline and the Gulf's present plural finds its standard verb ("بيشوفون", رؤية).
-    { file: "blind45-eval.jsonl", about: "a forty-fifth blind set, session 50: Najdi, Darija with French, a British analyst, a teacher, phone typing", hit3: 34 / 36, answered: 34 / 36, declined: 2 / 4 },
+    // 3 of 4 unanswerable declined since "شنو جاوبو المسؤولين الجزائريين …؟" asks a response no quote gives.
+    { file: "blind45-eval.jsonl", about: "a forty-fifth blind set, session 50: Najdi, Darija with French, a British analyst, a teacher, phone typing", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 86.1% measured blind in session 50 (English 88.9%, Arabic 83.3%; 31 of 36 answered, 3 of 4 unanswerable
     // declined); 94.4% since "the exact headline of this Al-Quds Al-Arabi report" asks for the headline, "عايز الجملة
     // زي ما هي" (the sentence as it is) asks nothing more, and منصبه asks who he is.
     { file: "blind46-eval.jsonl", about: "a forty-sixth blind set, session 50: Yemeni, Omani, Lebanese, Egyptian students, Indian English, a lawyer, dictation", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // 97.2% measured blind in session 50 (English 100%, Arabic 94.4%; 35 of 36 answered, 2 of 4 unanswerable
+    // declined), the changes before it made. Missed: the replies under the tweet on Lamamra asked in Darija and
+    // French ("قداش من réponse …"): the counter of another tweet is quoted. Answered unanswerable: the name of the
+    // rights council's president, the African countries Washington backs for permanent seats.
+    { file: "blind47-eval.jsonl", about: "a forty-seventh blind set, session 50: Algerian Darija with French, Palestinian, Jordanian, a Moroccan diplomat, a Canadian journalist", hit3: 35 / 36, answered: 35 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -384,7 +394,8 @@ describe("answer quality on the briefing", () => {
     // near-topic details answered. 12 since session 32 read the Maghrebi present of a dialect table verb ("وفين
     // كتخدم؟": the table's تخدم, found as تعمل). 14 since session 40 ("ووين انعقد؟": انعقد, was held, a function
     // word as جرى is). 15 since session 41's broken plurals.
-    { file: "blind-conversations2.jsonl", about: "written blind, session 27", right: 15, rows: 20 },
+    // 17 since session 50 (a response asked that no quote gives is declined).
+    { file: "blind-conversations2.jsonl", about: "written blind, session 27", right: 17, rows: 20 },
     // 19 of 24 measured blind; 20 since the Levantine بلش (to start) is in the dialect list, a word taken from this
     // set: the floor guards against regressions and is no blind score. Misses: "اتثار" (was raised), "How long
     // will it serve there?" (a three-year term), near-topic details answered. 20 since session 41: "On what date
@@ -478,8 +489,8 @@ describe("answer quality on the briefing", () => {
     // 13 of 20 measured blind at session 44's start; 14 since "that" ties a short follow-up. Missed: "ومن التقت خلال
     // زيارتها للجزائر؟" (her tweets, whose author only her name finds), "why is it running into problems now?"
     // after a follow-up, "وما أثرها على المجتمعات بحسب كلامها؟"; answered off-topic: two replies the text never gives.
-    // 15 since session 50.
-    { file: "blind-conversations18.jsonl", about: "written blind, session 44", right: 15, rows: 20 },
+    // 17 since session 50.
+    { file: "blind-conversations18.jsonl", about: "written blind, session 44", right: 17, rows: 20 },
     // 13 of 20 measured blind; 17 since يشمل (includes) and تشوفها are function words, the Iraqi چ is ك and "what's
     // the next step?" asks to go on.
     { file: "blind-conversations19.jsonl", about: "written blind, session 44, three of three turns", right: 17, rows: 20 },
@@ -494,7 +505,8 @@ describe("answer quality on the briefing", () => {
     // with الشهور اللي فاتت for the text's الأشهر السابقة, the Darija كيدخل (is included), the office of "Blinken's
     // aide" (the page writes بلين肯, a scraped character in the name); answered off-topic: Lamamra's reply, the
     // countries Linda Thomas-Greenfield works with.
-    { file: "blind-conversations21.jsonl", about: "written blind, session 44, after its changes", right: 14, rows: 20 },
+    // 15 since session 50.
+    { file: "blind-conversations21.jsonl", about: "written blind, session 44, after its changes", right: 15, rows: 20 },
     // 13 of 20 measured blind in session 45; 14 since a glossary synonym finds a word found nowhere ("وليش صارت هاي
     // المشاكل؟"). Missed: "What does she credit it with?" (credit: the text's مصداقية, credibility), "Where was it
     // filed from?" then "how long ago was it posted?" ("filed" found ملفات), "وش نوع الحل اللي تبيه؟" (نوع, kind,
@@ -537,7 +549,8 @@ describe("answer quality on the briefing", () => {
     // 16 of 20 measured blind in session 47; 17 since بآخر (in the last) finds آخر ("شنو أكد بآخر تدخل إله؟"). Missed:
     // "Who's leading that?" (the listening tour, two turns on: "leading" finds De Mistura's تحت قيادة); answered
     // off-topic in context: the Algerian government's reply, how many visits were postponed.
-    { file: "blind-conversations29.jsonl", about: "written blind, session 47, five of three turns", right: 17, rows: 20 },
+    // 18 since session 50.
+    { file: "blind-conversations29.jsonl", about: "written blind, session 47, five of three turns", right: 18, rows: 20 },
     // 12 of 20 measured blind in session 47; 14 since the Sudanese "في ياتو سنة؟" asks a year and "the mali stuff"
     // reads "stuff" as a function word. Missed: "which region was that about?" (the Maghreb, after the RSF tweet),
     // "wat is she calling her talks with other countries" (جولة استماع), "What point did she stress there?" (the
@@ -594,6 +607,9 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 17, rows: 20 },
     // 17 of 20 measured blind in session 50; 18 since "message" finds the text's رسائل by its broken plural.
     { file: "blind-conversations42.jsonl", about: "written blind in session 50, seven of three turns", right: 18, rows: 20 },
+    // 15 of 20 measured blind in session 50; 18 since a response asked that no quote gives is declined ("Did he say
+    // anything back …?", "وشو كان رده …؟") and the Egyptian قابل is met.
+    { file: "blind-conversations43.jsonl", about: "written blind in session 50, six of three turns", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -545,6 +545,9 @@ describe("a prefix that frames the question before a colon", () => {
 
   it("keeps the words the briefing holds, which say what the question is about, and any word without a colon", () => {
     expect(words("Mali: what did she say?")).toContain("mali");
+    // And a place, a name or a number it lacks, which the decline relies on (a review: these were answered).
+    expect(words("Zimbabwe: what did Sison say about human rights?")).toContain("zimbabwe");
+    expect(words("السودان: ماذا قالت سيسون عن حفظ السلام؟")).toContain("السودان");
     expect(words("For my class, where is the report datelined?")).toContain("class");
   });
 });

@@ -28,6 +28,11 @@ export interface QuestionType {
   /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
   /**
+   * Someone's response asked ("How did Morocco react …?", "What did he reply?", "شو كان رد المغرب؟", "واش جاوبها؟"):
+   * its answer says one was given (see mayAnswerResponse), not only what was said that it would answer.
+   */
+  readonly response?: boolean;
+  /**
    * A person's name asked for ("what's the envoy's name?", "ما اسم المبعوث؟"), with the question's nouns of the
    * person (as written; none for "ومين كان اسمه؟"): its answer gives one.
    */
@@ -157,10 +162,39 @@ export function questionType(question: string): QuestionType {
   const persons = personsNameAsked(question, tokens);
   const postedTo = persons === undefined ? [] : placesPostedTo(tokens);
   const name = persons === undefined ? {} : { name: postedTo.length > 0 ? { persons, postedTo } : { persons } };
-  if (!quantity) return { quantity, time, dated, ...name };
+  // A count of replies ("how many replies did the tweet get?") asks for a post's counter, no one's response.
+  const response = !quantity && asksResponse(question, tokens) ? { response: true } : {};
+  if (!quantity) return { quantity, time, dated, ...name, ...response };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
   return { quantity, time, dated, ...name, ...withUnit(unit), ...things };
+}
+
+/**
+ * Words of a response, as a question asks one and a quote says one was given: English by stem (respond, response,
+ * react, reaction, reply, answer); Arabic normalised (رد with its pronouns and ردة فعل, جاوب, أجاب and إجابة, جواب,
+ * استجاب, تجاوب). Not ردود (also a post's replies).
+ */
+const EN_RESPONSE = /^(?:respond|responded|responds|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers)$/;
+const AR_RESPONSE = normalizedSet(`رد ردت ردوا ردو رده ردها ردهم ردة ردا جاوب جاوبت جاوبها جاوبه جاوبو جاوبوا جاوبتها جاوبته
+  أجاب أجابت أجابوا إجابة الإجابة جواب الجواب جوابه جوابها استجاب استجابت استجابة الاستجابة تجاوب تجاوبت`);
+/** "say anything back", "said something back", "hit back": a reply in English with no word of its own. */
+const EN_SAID_BACK = /\b(?:say|said|says|hit|hits|fire|fired|write|wrote)\s+(?:anything\s+|something\s+)?back\b/i;
+
+/** With و or ف read off where four letters stay: ورد and وردت are "appeared" as often ("كما وردت في التقرير"). */
+const isResponseWord = (token: Token): boolean =>
+  token.script === "latin"
+    ? EN_RESPONSE.test(token.text)
+    : AR_RESPONSE.has(token.text) || (token.text.length > 4 && AR_RESPONSE.has(withoutConjunction(token.text)));
+
+/** Whether a question asks for someone's response (see QuestionType.response). */
+function asksResponse(question: string, tokens: readonly Token[]): boolean {
+  return EN_SAID_BACK.test(question) || tokens.some(isResponseWord);
+}
+
+/** Whether a text says a response was given (any of the response words; see QuestionType.response). */
+export function mayAnswerResponse(text: string): boolean {
+  return tokenize(text).some(isResponseWord) || EN_SAID_BACK.test(text);
 }
 
 /**

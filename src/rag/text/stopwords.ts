@@ -2,7 +2,7 @@
  * Function words that say nothing about what a question is about, in English, Modern Standard Arabic and the
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
-import { normalizedSet } from "./normalize.js";
+import { holdsWord, normalizedSet } from "./normalize.js";
 import { tokenize, tokenizePlaced } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
@@ -57,7 +57,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
 تصريح تصريحات التصريح التصريحات تصريحه تصريحها تصريحاته تصريحاتها تصريحاتهم بتصريح بتصريحات بتصريحاته بتصريحاتها هالتصريحات
-الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته
+الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته الهدرة هدرة
 يشمل تشمل بيشمل بتشمل يشملو يشملوا يشملها يشمله تشملها تشمله
 ال
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات هدرو هدروا
@@ -154,7 +154,13 @@ const POST_AR = normalizedSet("منصب");
  */
 const ONES_OWN_AR = normalizedSet("ديالها دياله ديالو متاعها متاعه متاعو تاعها تاعه تاعو بتاعها بتاعه");
 const ROLE_AR_BEFORE_OWNER = normalizedSet("خطة الخطة وظيفة الوظيفة مهنة المهنة منصب المنصب صفة الصفة خدمة الخدمة");
-const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو منصبه منصبها منصبو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
+const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو مهنته مهنتها مهنتو شغلته شغلتها شغلتو شغلانته شغلانتها شغلانتو صفته صفتها");
+/**
+ * A post with a person's pronoun (منصبه, منصبها), asked of only beside a word asking what ("ومنصبه ايش؟", "شو
+ * منصبها؟"): "متى تولى منصبه؟" (when did he take office) and "ماذا قالت عن منصبها …؟" keep it (a review).
+ */
+const POST_AR_OWNED = normalizedSet("منصبه منصبها منصبو");
+const WHAT_AR = normalizedSet("ما ماذا شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
 
 /**
  * `tokens` without a word asking for a person's occupation ("What is Sison's job?", "What's her title?", "ايه
@@ -173,6 +179,8 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
     // منصب before the person's noun ("شنو منصب هالمسؤولة الأمريكية؟"; not "منصب الجزائر", found by a review).
     const ownedAfter = ROLE_AR_BEFORE_OWNER.has(t.text) && ONES_OWN_AR.has(next?.text ?? "");
+    const post = holdsWord(POST_AR_OWNED, t.text) && [tokens[i - 1], next].some((w) => w !== undefined && holdsWord(WHAT_AR, w.text));
+    if (post) return true;
     return owned || ownedAfter || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
   };
   const kept = tokens.filter((t, i) => !asked(t, i));
@@ -195,16 +203,23 @@ export function withoutOpenerText(question: string): string {
 /**
  * Words of a question that ask for the quote as written ("quote it verbatim", "عايز الجملة زي ما هي", I want the
  * sentence as it is; "بالحرف", word for word): every answer is one, so they ask nothing more. Read in questions
- * alone, not as function words of the briefings, where "literally" or حرفياً says something of what it qualifies.
+ * alone, not as function words of the briefings. Not "literally" or حرفياً, which ask what a word means as often
+ * ("What does Yuan literally mean?", a review).
  */
-const WORDING = normalizedSet("verbatim literally wording حرفيا حرفياً بالحرف بالنص الجملة جملة");
+const WORDING = normalizedSet("verbatim wording بالحرف بالنص");
 /** The Egyptian "as" (زي ما, like what), before ما: زي alone is also a uniform. */
 const AS_IT_IS = normalizedSet("زي زى");
+/**
+ * "The sentence", asked for only before "as it is" ("الجملة زي ما هي"): "ما هي الجملة الاسمية؟" asks of a
+ * grammar's sentence, "جملة من الإجراءات" is a series (a review).
+ */
+const SENTENCE_AR = normalizedSet("الجملة جملة");
 
 /** Whether `tokens[i]` asks for the quote as written (see WORDING). */
 export function asksForTheWording(tokens: readonly { readonly text: string }[], i: number): boolean {
   const word = tokens[i]?.text ?? "";
-  return WORDING.has(word) || (AS_IT_IS.has(word) && tokens[i + 1]?.text === "ما");
+  const asIs = (at: number): boolean => AS_IT_IS.has(tokens[at]?.text ?? "") && tokens[at + 1]?.text === "ما";
+  return WORDING.has(word) || asIs(i) || (SENTENCE_AR.has(word) && asIs(i + 1));
 }
 
 /** English words that ask (see framingWords): a prefix holding one is the question's own words. */
@@ -216,18 +231,22 @@ const MAX_FRAMING_WORDS = 8;
  * The words of a prefix that frames a question, before a colon on its first line, with no word that asks and a
  * question of two words at least after it: "For my class: where is …?", "مرحبا، أنا من الإمارات: مين …؟". The
  * asker says who they are or why they ask; a word of it the briefings hold may still say what about ("Sahel: what
- * did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts). None for a time
- * ("4:51") or a prefix that asks ("Which council did she meet re: rights?").
+ * did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts), and not a name, a
+ * place or a number there ("Zimbabwe: what did she say …?" asks of a country the briefings may not name). None for
+ * a time ("4:51", "٩:١٥") or a prefix that asks ("Which council did she meet re: rights?").
  */
 export function framingWords(question: string): ReadonlySet<string> {
   const [line = ""] = question.split("\n");
-  const colon = /(?<!\d):|:(?!\d)/u.exec(line)?.index;
+  const colon = /(?<!\p{Nd}):|:(?!\p{Nd})/u.exec(line)?.index;
   if (colon === undefined) return new Set();
   const prefix = tokenize(line.slice(0, colon));
+  const rest = tokenize(line.slice(colon + 1));
   // من is "from" as often as "who" ("أنا من الإمارات:", I am from the Emirates).
   const asks = prefix.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
-  if (asks || prefix.length > MAX_FRAMING_WORDS || line.slice(0, colon).includes("?") || tokenize(line.slice(colon + 1)).length < 2) return new Set();
-  return new Set(prefix.map((t) => t.text));
+  if (asks || prefix.length > MAX_FRAMING_WORDS || /[?؟]/u.test(line.slice(0, colon)) || rest.length < 2) return new Set();
+  // A word the question asks again after the colon is its own ("Nigeria: did Sison mention Nigeria?").
+  const asked = new Set(rest.map((t) => t.text));
+  return new Set(prefix.flatMap((t) => (asked.has(t.text) ? [] : [t.text])));
 }
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */

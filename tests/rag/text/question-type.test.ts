@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAskedUnit, mayAnswerDate, mayAnswerQuantity, questionType, sentenceHolds, withoutNameAsked } from "../../../src/rag/text/question-type.js";
+import { isAskedUnit, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, sentenceHolds, withoutNameAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const flags = (q: string): string[] => {
@@ -335,6 +335,38 @@ describe("sentenceHolds", () => {
     for (const words of ["اجتمع المجلس يوم الاثنين", "زادت كمية الأمطار", "زادت كميات الأمطار", "لست متأكدا", "جاءت الست", "وجدوا ميتين"]) {
       expect(sentenceHolds(words).number, words).toBe(false);
     }
+  });
+});
+
+describe("a response asked", () => {
+  it("is read off a word for responding, in either language and the dialects", () => {
+    for (const question of [
+      "How did Morocco react to Sison's remarks?",
+      "What was Algeria's official response?",
+      "Did he say anything back about the candidacy?",
+      "شو كان رد المغرب على تصريحات سيسون؟",
+      "واش ردّ لعمامرة على كلام سيسون؟",
+      "واش جاوبها مهدي عميروش؟",
+      "وشو كان رده على موضوع حقوق الإنسان؟",
+    ])
+      expect(questionType(question).response, question).toBe(true);
+  });
+
+  it("is not a count of replies, nor وردت (appeared), nor a question with no word for responding", () => {
+    for (const question of [
+      "How many replies did the tweet get?",
+      "كم رد جات على التغريدة؟",
+      "ما الصفة الرسمية لدي ميستورا كما وردت في التقرير؟",
+      "بأي لغة ورد جل ما في الكتابة؟",
+      "What did Sison say about Mali?",
+    ])
+      expect(questionType(question).response, question).toBeUndefined();
+  });
+
+  it("is answered by a text that says one was given", () => {
+    expect(mayAnswerResponse("وأضافت دون أن تعطي إجابة محددة")).toBe(true);
+    expect(mayAnswerResponse("The minister answered that his country would attend.")).toBe(true);
+    expect(mayAnswerResponse("Met today with members of the council.")).toBe(false);
   });
 });
 

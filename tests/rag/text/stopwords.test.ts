@@ -269,6 +269,17 @@ describe("asksForTheWording", () => {
   it("keeps زي without ما after it (a uniform), and every other word", () => {
     expect(asking("ما هو الزي الرسمي؟ زي الجيش")).toEqual([]);
     expect(asking("What did she say about Mali?")).toEqual([]);
+    // Nor "literally" and حرفياً, which ask what a word means, nor a sentence not asked as it is (a review).
+    expect(asking("What does Yuan literally mean?")).toEqual([]);
+    expect(asking("ما معنى يوان حرفيا؟")).toEqual([]);
+    expect(asking("ما هي الجملة الاسمية؟")).toEqual([]);
+  });
+
+  it("keeps منصبه where no word asks what it is: 'when did he take office?' (a review)", () => {
+    const tokens = tokenize("متى تولى منصبه؟");
+    expect(withoutRoleAsked(tokens, isPersonAsked)).toBe(tokens);
+    const about = tokenize("ماذا قالت عن منصبها في الأمم المتحدة؟");
+    expect(withoutRoleAsked(about, isPersonAsked)).toBe(about);
   });
 });
 
@@ -290,8 +301,13 @@ describe("framingWords", () => {
       "Headline: Sison",
       "On what yard line did Carolina begin with 4:51 left in the game?",
       "What did she say about Mali?",
+      // A time in Arabic digits, and a prefix that asks with the Arabic question mark (found by a review).
+      "الساعة ٩:١٥ ماذا كتبت سيسون؟",
+      "صحيح؟ قولي: ماذا قالت؟",
     ])
       expect(framing(question), question).toEqual([]);
+    // A word asked again after the colon is the question's own (a review).
+    expect(framing("Nigeria: did Sison mention Nigeria?")).toEqual([]);
   });
 });
 
@@ -342,6 +358,7 @@ describe("withoutRoleAsked", () => {
     expect(words("شنو منصب هالمسؤولة الأمريكية؟")).toEqual(all("شنو هالمسؤولة الأمريكية؟"));
     // Or carrying the person's pronoun, with و (blind set 46: "… عن دي ميستورا؟ ومنصبه ايش بالضبط؟").
     expect(words("ومنصبه ايش بالضبط؟")).toEqual(all("ايش بالضبط؟"));
+    expect(words("شو منصبها؟")).toEqual(all("شو؟"));
   });
 
   it("tells whether a question asks for a person's occupation", () => {
