@@ -114,7 +114,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION, NAMED] : [MENTION, NAMED]);
   }
   // On a word of the sentence's own, not a token of its own, which would lengthen it for the ranking.
-  const named = content.findIndex((token, i) => mayName(token, token === tokens[0], terms[i] ?? [], isWord) || followsTitle(content, i));
+  const named = content.findIndex((token, i) => mayName(token, token === tokens[0], terms[i] ?? [], isWord) || followsTitle(content, i, isWord));
   if (named >= 0) terms[named]?.push(NAMED);
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   if (kind === "headline") terms.push([HEADLINE]);
@@ -165,17 +165,24 @@ const TITLE_REACH = 5;
  * الجزائر كريم جمال"), or the noun itself carries it, right before the name ("الرئيس تبون"); an indefinite noun's
  * next word is its adjective ("مبعوث أممي", an envoy of the UN).
  */
-function followsTitle(content: readonly Token[], i: number): boolean {
+function followsTitle(content: readonly Token[], i: number, isWord: (key: string) => boolean): boolean {
   const token = content[i];
   if (token?.script !== "ar" || hasArticle(token.text)) return false;
+  // Nor a verb in the past agreeing with a woman's title, its ت on a word the lists know ("المسؤولة الأمريكية إنها
+  // ناقشت", she discussed: no name).
+  if (token.text.endsWith("ت") && isWord(token.text.slice(0, -1))) return false;
   for (let title = i - 1; title >= Math.max(0, i - TITLE_REACH); title -= 1) {
     const noun = content[title] as Token;
-    if (noun.script === "ar" && isPersonNoun(noun.text)) return title < i - 1 || isDefinite(noun.text);
+    // One person's title: a plural's ("المقررين الخاصين للأمم المتحدة عند تقديم") names no one after it.
+    if (noun.script === "ar" && isPersonNoun(noun.text)) return !PLURAL_ENDING.test(noun.text) && (title < i - 1 || isDefinite(noun.text));
     const construct = title + 1 < i && isDefinite((content[title + 1] as Token).text);
     if (!isDefinite(noun.text) && !construct) return false;
   }
   return false;
 }
+
+/** A sound plural's or a dual's ending (المقررين, المسؤولون, الصحفيات). */
+const PLURAL_ENDING = /(?:ين|ون|ات|ان)$/u;
 
 /** A normalised word with the article; not a past of form VIII written as one (التقى, met; التزم, committed). */
 const isDefinite = (word: string): boolean => hasArticle(word) && !/^الت..$/u.test(word);

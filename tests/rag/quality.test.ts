@@ -364,6 +364,11 @@ describe("answer quality on the briefing", () => {
     // French ("قداش من réponse …"): the counter of another tweet is quoted. Answered unanswerable: the name of the
     // rights council's president, the African countries Washington backs for permanent seats.
     { file: "blind47-eval.jsonl", about: "a forty-seventh blind set, session 50: Algerian Darija with French, Palestinian, Jordanian, a Moroccan diplomat, a Canadian journalist", hit3: 35 / 36, answered: 35 / 36, declined: 2 / 4 },
+    // 88.9% measured blind in session 50 (English 100%, Arabic 77.8%; 33 of 36 answered, 4 of 4 unanswerable declined),
+    // the session's last round, left as measured. Missed: the official's role after "المسؤولة الأمريكية اللي جات"
+    // (the sentence saying "المسؤولة الأمريكية" without her title is quoted); declined: how the paper described her
+    // style ("صريحة وايد ولا دبلوماسية؟"), Africa's seats asked with تطالب, the outlet asked with the German "Quelle".
+    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 32 / 36, answered: 33 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -610,6 +615,10 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 50; 18 since a response asked that no quote gives is declined ("Did he say
     // anything back …?", "وشو كان رده …؟") and the Egyptian قابل is met.
     { file: "blind-conversations43.jsonl", about: "written blind in session 50, six of three turns", right: 18, rows: 20 },
+    // 15 of 20 measured blind at the end of session 50, left as measured. Missed: how her name is written in the
+    // tweets, Arabizi, "For whom or what are they working?" (the text's يعملون, keyed apart from عمل), "ولماذا
+    // جاءت؟" after the visits; answered unanswerable: when the minister visits Washington.
+    { file: "blind-conversations44.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 15, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -54,9 +54,18 @@ const WHICH = normalizedSet("which what whats name اي انهي اسم ما ش�
  */
 const BETWEEN = normalizedSet("the of a news هي");
 
-/** The outlet word of a question that asks which outlet ran the report, or undefined. */
+/** Verbs of publishing that "who" asks the outlet with, of the report ("Who published this article?", "مين نشر الخبر؟"). */
+const PUBLISHED_BY = normalizedSet("published publishes ran runs نشر نشرت ينشر اتنشر");
+/** Who, in either language; من too, which asks here ("من نشر هذا التقرير؟"). */
+const WHO = normalizedSet("who whos مين من منو شكون");
+
+/**
+ * The outlet word of a question that asks which outlet ran the report, or undefined; or its verb, where "who" asks
+ * who published the report (not who wrote it: a byline names a person).
+ */
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
-  return tokens.find((token, i) => {
+  const publisher = tokens.find((token, i) => PUBLISHED_BY.has(token.text) && holdsWord(WHO, tokens[i - 1]?.text ?? "") && tokens.some((t) => isArticleWord(t.text)));
+  return publisher ?? tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
     if (DATELINE_WORDS.has(token.text)) return true;
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;

@@ -26,7 +26,9 @@ describe("page parts: datelines and reply counters", () => {
     expect(opensWithDateline(sentence)).toBe(false);
   });
 
-  it.each(["Which newspaper ran this report?", "what outlet published this?", "what is the name of the newspaper?", "أي صحيفة نشرت هذا التقرير؟", "ما اسم الجريدة التي نشرت الخبر؟", "شو اسم الجريدة؟", "ما الصحيفة التي نشرت هذا التقرير ومن أي مدينة؟", "ما هي الجريدة التي نشرت الخبر؟", "شو الجريدة اللي نشرت هالتقرير؟", "ومين الجريدة اللي نشرته؟", "which paper ran this", "what website published it?", "What's the dateline?", "Which newspaper ran this report, and what's the dateline?", "where is the report datelined?"])(
+  it.each(["Which newspaper ran this report?", "what outlet published this?", "what is the name of the newspaper?", "أي صحيفة نشرت هذا التقرير؟", "ما اسم الجريدة التي نشرت الخبر؟", "شو اسم الجريدة؟", "ما الصحيفة التي نشرت هذا التقرير ومن أي مدينة؟", "ما هي الجريدة التي نشرت الخبر؟", "شو الجريدة اللي نشرت هالتقرير؟", "ومين الجريدة اللي نشرته؟", "which paper ran this", "what website published it?", "What's the dateline?", "Which newspaper ran this report, and what's the dateline?", "where is the report datelined?",
+    // Who published the report (blind set 48: "مين نشر الخبر ومن وين؟" quoted the tweets, "Who published this article?" was declined).
+    "Who published this article?", "مين نشر الخبر؟", "من نشر هذا التقرير؟"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -48,6 +50,10 @@ describe("page parts: datelines and reply counters", () => {
     "What paper was the reform proposal attributed to?",
   ])("takes %s for no question on the outlet", (question) => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
+  });
+
+  it("takes no question on who published a post, or who wrote the report (a byline's person), for one on the outlet", () => {
+    for (const question of ["مين نشر التغريدة؟", "Who wrote the report?", "Who published the tweet about Mali?"]) expect(askedOutlet(tokenize(question)), question).toBeUndefined();
   });
 
   it("takes the dialects' which after the outlet word, closing the question, for a question on the outlet (blind conversations 34)", () => {

@@ -226,6 +226,8 @@ describe("stop words", () => {
     for (const word of ["يريد", "تريد", "أراد", "أرادت", "يريدون", "تريده", "يريدها", "تبي", "يبي", "تبيه", "يبغى", "بغات"]) expect(stop(word), word).toBe(true);
     // The first person, and the Darija's participle ("واش أمريكا باغا حل …؟", does America want a solution; blind set 33).
     for (const word of ["أبغى", "ابغي", "باغا", "باغية"]) expect(stop(word), word).toBe(true);
+    // And the Gulf's "very" (blind set 48: "كانت صريحة وايد ولا دبلوماسية؟").
+    for (const word of ["وايد", "واجد"]) expect(stop(word), word).toBe(true);
     for (const word of ["نبي", "تبون", "إرادة", "مريد"]) expect(stop(word), word).toBe(false);
     // The Gulf verbs take no present ب: بيبي is a name (Bibi), or "baby" (a review).
     for (const word of ["بيبي", "بتبي"]) expect(stop(word), word).toBe(false);
