@@ -129,7 +129,8 @@ describe("answer quality on the briefing", () => {
     // 3 of 4 words found).
     // Unanswerable declined: 75% since session 49, a count of things no longer answered by "three-year term".
     // 87.5% since session 49: "sit down with", "hang out with" read as meeting, "run for" as standing, "the us" the country.
-    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 0.875, answered: 0.9, declined: 0.75 },
+    // 90.6% since session 50: "كم مقعد غير دائم تطالب فيه افريقيا؟" (تطالب, demands, asks as "want" does).
+    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 29 / 32, answered: 0.9, declined: 0.75 },
     // 93.9% measured blind (English 93.3%, Arabic 94.4%; hit@1 87.9%, 93.9% of the answerable answered, 2 of the 7
     // unanswerable declined). Misses: "wat does the us think about minurso" (wat a word of its own) and when the
     // report went up "بحسب ما يظهر في الصفحة"; both answered since, in-sample: 100%. The unanswerable ones answered
@@ -242,7 +243,8 @@ describe("answer quality on the briefing", () => {
     // word, 94.4% since an Arabic word found nowhere is its glossary synonyms (مشاكل: the text's الإشكالات).
     // Missed: "كم مقعدا غير دائم تطالب به افريقيا؟" (declined: تطالب, the text's تنادي), "شكون كتب هاد التقرير ومنين
     // تبعث؟" (declined, as the byline questions of other sets are); answered unanswerable: Morocco's reaction.
-    { file: "blind27-eval.jsonl", about: "a twenty-seventh blind set, session 45: short chat questions in every register", hit3: 34 / 36, answered: 34 / 36 },
+    // 97.2% since session 50 (تطالب read as "want" is).
+    { file: "blind27-eval.jsonl", about: "a twenty-seventh blind set, session 45: short chat questions in every register", hit3: 35 / 36, answered: 35 / 36 },
     // 80.6% measured blind at the end of session 45 (English 77.8%, Arabic 83.3%; 32 of 36 answered, 3 of 4
     // unanswerable declined), written in readers' own words. Missed: "touring" and "her role in Washington" (the
     // place, a name the text lacks: declined), "a negotiated settlement" (declined), a "rights watchdog", "plug" a
@@ -367,8 +369,8 @@ describe("answer quality on the briefing", () => {
     // 88.9% measured blind in session 50 (English 100%, Arabic 77.8%; 33 of 36 answered, 4 of 4 unanswerable declined),
     // the session's last round, left as measured. Missed: the official's role after "المسؤولة الأمريكية اللي جات"
     // (the sentence saying "المسؤولة الأمريكية" without her title is quoted); declined: how the paper described her
-    // style ("صريحة وايد ولا دبلوماسية؟"), Africa's seats asked with تطالب, the outlet asked with the German "Quelle".
-    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 32 / 36, answered: 33 / 36, declined: 4 / 4 },
+    // style ("صريحة وايد ولا دبلوماسية؟"), the outlet asked with the German "Quelle". 91.7% since تطالب (demands) is read as "want" is: Africa's seats.
+    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 33 / 36, answered: 34 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
