@@ -497,6 +497,14 @@ function parseLists(paths: LexiconPaths): WordLists {
   };
 }
 
+const headwordSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+/** The word lists' headwords as a set, made once per parse of the lists. */
+function headwordSet(known: readonly string[]): ReadonlySet<string> {
+  let set = headwordSets.get(known);
+  if (!set) headwordSets.set(known, (set = new Set(known)));
+  return set;
+}
+
 /** An English noun's regular plurals: seat, seats; box, boxes; party, parties. */
 const englishPlurals = (word: string): string[] => [`${word}s`, `${word}es`, ...(word.endsWith("y") ? [`${word.slice(0, -1)}ies`] : [])];
 
@@ -611,16 +619,17 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   // رسائل), translates into that: a noun's, an English word the lists also hold in the plural. The pairs carry no
   // sense: a verb's or an adjective's translation may share a plural's letters (abolished: أبطل, as أبطال, heroes).
   const numberForms = numberFormsOf(corpusKeys, lists);
-  const headwords = new Set(known);
+  const unheld = ascending(gather(by.translationsByKey, (id) => !has(id) && numberForms.has(strings[id] as string)));
+  const headwords = unheld.length > 0 ? headwordSet(known) : new Set<string>();
   const countable = (english: string): boolean => englishPlurals(english).some((plural) => headwords.has(plural));
-  translations.key.forEach((key, place) => {
-    if (has(key) || phraseWords[translations.phrase[place] as number] !== 1) return;
-    if (!countable(known[translations.english[place] as number] as string)) return;
-    for (const other of numberForms.get(strings[key] as string) ?? []) {
+  for (const place of unheld) {
+    if (phraseWords[translations.phrase[place] as number] !== 1) continue;
+    if (!countable(known[translations.english[place] as number] as string)) continue;
+    for (const other of numberForms.get(strings[translations.key[place] as number] as string) ?? []) {
       add(enWord, translations.english[place] as number, other);
       add(enStem, strings[translations.stem[place] as number] as string, other);
     }
-  });
+  }
   const arToEn = new Map<string, Set<string>>();
   for (const place of ascending(gather(by.inversesByStem, hasEnglish))) {
     add(arToEn, strings[inverses.key[place] as number] as string, strings[inverses.stem[place] as number] as string);
