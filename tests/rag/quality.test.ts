@@ -371,6 +371,12 @@ describe("answer quality on the briefing", () => {
     // (the sentence saying "المسؤولة الأمريكية" without her title is quoted); declined: how the paper described her
     // style ("صريحة وايد ولا دبلوماسية؟"), the outlet asked with the German "Quelle". 91.7% since تطالب (demands) is read as "want" is: Africa's seats.
     { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 33 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 88.9% measured blind at the end of session 50 (English 88.9%, Arabic 88.9%; 34 of 36 answered, 3 of 4
+    // unanswerable declined); 91.7% since "ولأي جريدة" asks the outlet. Missed: "what role does Minurso play acording
+    // to the US official?" (read now, still not in the top three), "what did she and Lamamara talk about in there
+    // meeting?" (the Congo meeting's الاجتماع first; her tweet says "conversation"); declined: the idea she put
+    // forward on fundamental freedoms; answered unanswerable: gas or energy deals.
+    { file: "blind49-eval.jsonl", about: "a forty-ninth blind set, end of session 50: Kuwaiti, Emirati, Egyptian retirees, Tunisian, Nigerian English, typos in names", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -621,6 +627,8 @@ describe("answer quality on the briefing", () => {
     // tweets, Arabizi, "For whom or what are they working?" (the text's يعملون, keyed apart from عمل), "ولماذا
     // جاءت؟" after the visits; answered unanswerable: when the minister visits Washington.
     { file: "blind-conversations44.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 15, rows: 20 },
+    // 14 of 20 measured blind at the end of session 50, left as measured.
+    { file: "blind-conversations45.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 14, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -565,3 +565,11 @@ describe("a present tense with its object written onto it as ه, and a noun afte
     expect(keysOf("ماذا قالت عن الجزائر وأمريكا كأعضاء؟", "كاعضا")).toContain("عضو");
   });
 });
+
+describe("a long English function word misspelt", () => {
+  it("is read as that word, not as a name the briefing lacks (blind set 49)", () => {
+    const words = retriever.terms("what role does Minurso play acording to the US official?").map((t) => t.word);
+    expect(words).not.toContain("acording");
+    expect(words).toContain("minurso");
+  });
+});

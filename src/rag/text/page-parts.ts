@@ -46,7 +46,7 @@ const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
  * اسم الجريدة", "ما الصحيفة التي …", "شو الجريدة اللي …", the dialects' "مين الجريدة اللي …", "the name of the newspaper"): not "what did the
  * newspaper say", "ما موقف الصحيفة".
  */
-const WHICH = normalizedSet("which what whats name اي انهي اسم ما شو ايش وش واش شنو اشنو مين ومين منو شكون");
+const WHICH = normalizedSet("which what whats name اي لاي باي انهي اسم ما شو ايش وش واش شنو اشنو مين ومين منو شكون");
 
 /**
  * Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news
@@ -72,7 +72,8 @@ export function askedOutlet(tokens: readonly Token[]): Token | undefined {
     let before = i - 1;
     while (before >= 0 && BETWEEN.has(tokens[before]?.text ?? "")) before -= 1;
     // Or the dialects' which after it, closing the question: "اتنشر في جريدة إيه؟" (not "الجريدة شو قالت؟").
-    return WHICH.has(tokens[before]?.text ?? "") || (i + 2 === tokens.length && WHICH_AFTER.has(tokens[i + 1]?.text ?? ""));
+    // With و or ف joined ("ولأي جريدة؟", and for which paper).
+    return holdsWord(WHICH, tokens[before]?.text ?? "") || (i + 2 === tokens.length && WHICH_AFTER.has(tokens[i + 1]?.text ?? ""));
   });
 }
 
@@ -85,7 +86,7 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * for a tweet's account), "from which city" (the dateline's place).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed report story piece name
-city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت التقرير تقرير الخبر خبر القصة اسم مدينة`);
+city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت التقرير تقرير الخبر خبر القصة اسم مدينة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForTheWording, asksRole, framingWords, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
+import { asksForTheWording, asksRole, framingWords, isMisspeltFunctionWord, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { isPersonAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
@@ -112,6 +112,10 @@ describe("stop words", () => {
   it("takes French articles a Maghrebi question writes its French words with (les, des, du, aux) for function words, as le and la are", () => {
     // "آش گالت Sison على les libertés fondamentales؟" (blind conversations 41).
     for (const word of ["les", "des", "du", "aux", "le", "la"]) expect(stop(word), word).toBe(true);
+  });
+
+  it("takes the demonstrative ذاك (that) and its kin, with و too, for function words (blind conversations 44: 'وذاك الاجتماع تابع لأي منظمة؟')", () => {
+    for (const word of ["ذاك", "وذاك", "هذاك", "ذيك", "ولأي"]) expect(stop(word), word).toBe(true);
   });
 
   it("takes 'kindly' (as please) and 'words' ('only the words please') for function words (blind set 46)", () => {
@@ -257,6 +261,16 @@ describe("stop words", () => {
   it("tells a question word with و or ف joined from one that starts with و or ف itself", () => {
     for (const word of ["ومين", "وامتى", "فوين", "ولماذا"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(true);
     for (const word of ["واش", "فاين", "وش", "وين", "فين", "ولي"]) expect(isJoinedQuestionWord(normalizeToken(word))).toBe(false);
+  });
+});
+
+describe("isMisspeltFunctionWord", () => {
+  it("reads a long English function word with one slip as that word (blind set 49: 'play acording to the US official')", () => {
+    for (const word of ["acording", "accordng", "becuase", "betwen", "somthing"]) expect(isMisspeltFunctionWord(word), word).toBe(true);
+  });
+
+  it("keeps a short word, a function word itself and a word two slips away", () => {
+    for (const word of ["abot", "according", "cording", "mission", "sahel"]) expect(isMisspeltFunctionWord(word), word).toBe(false);
   });
 });
 
