@@ -169,12 +169,15 @@ function followsTitle(content: readonly Token[], i: number, isWord: (key: string
   const token = content[i];
   if (token?.script !== "ar" || hasArticle(token.text)) return false;
   // Nor a verb in the past agreeing with a woman's title, its ت on a word the lists know ("المسؤولة الأمريكية إنها
-  // ناقشت", she discussed: no name).
-  if (token.text.endsWith("ت") && isWord(token.text.slice(0, -1))) return false;
+  // ناقشت", she discussed: no name); after a man's title the same shape is a name (الوزير رفعت, a review).
+  const pastAgreeing = token.text.endsWith("ت") && isWord(token.text.slice(0, -1));
   for (let title = i - 1; title >= Math.max(0, i - TITLE_REACH); title -= 1) {
     const noun = content[title] as Token;
     // One person's title: a plural's ("المقررين الخاصين للأمم المتحدة عند تقديم") names no one after it.
-    if (noun.script === "ar" && isPersonNoun(noun.text)) return !PLURAL_ENDING.test(noun.text) && (title < i - 1 || isDefinite(noun.text));
+    if (noun.script === "ar" && isPersonNoun(noun.text)) {
+      if (isPluralTitle(noun.text) || (pastAgreeing && noun.text.endsWith("ه"))) return false;
+      return title < i - 1 || isDefinite(noun.text);
+    }
     const construct = title + 1 < i && isDefinite((content[title + 1] as Token).text);
     if (!isDefinite(noun.text) && !construct) return false;
   }
@@ -183,6 +186,11 @@ function followsTitle(content: readonly Token[], i: number, isWord: (key: string
 
 /** A sound plural's or a dual's ending (المقررين, المسؤولون, الصحفيات). */
 const PLURAL_ENDING = /(?:ين|ون|ات|ان)$/u;
+/**
+ * A person's noun in the plural or the dual: its ending read off leaves a person's noun (المقررين: المقرر). Not a
+ * singular that ends so (الأمين, the secretary; الفنان, the artist: a review).
+ */
+const isPluralTitle = (noun: string): boolean => PLURAL_ENDING.test(noun) && isPersonNoun(noun.replace(PLURAL_ENDING, ""));
 
 /** A normalised word with the article; not a past of form VIII written as one (التقى, met; التزم, committed). */
 const isDefinite = (word: string): boolean => hasArticle(word) && !/^الت..$/u.test(word);
@@ -612,7 +620,10 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
   if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
-  if (token.script === "latin" && !context.lexicon.known.has(token.text) && isMisspeltFunctionWord(token.text)) return undefined;
+  // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
+  // from "during": a review).
+  const named = token.script === "latin" && i > 0 && isCapitalised(token);
+  if (token.script === "latin" && !named && !context.lexicon.known.has(token.text) && isMisspeltFunctionWord(token.text)) return undefined;
   const own = tokenKeys(token);
   const keys = new Set(own);
   const relatives = new Set<string>();

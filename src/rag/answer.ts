@@ -48,7 +48,8 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (type.dated && !quoted.some((c) => mayAnswerDate(c.quote))) return notCovered();
   // So is one asking for someone's response ("شو كان رد المغرب على تصريحاتها؟", "What did he say back?") that no
   // quote says was given: the report quotes what she said, and no one's answer to it.
-  if (type.response && !quoted.some((c) => mayAnswerResponse(c.quote))) return notCovered();
+  // A post's reply counter ("١٩٦ رد") is no one's answer.
+  if (type.response && !quoted.some((c) => pagePartOf(c.quote) !== "replies" && mayAnswerResponse(c.quote))) return notCovered();
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   // So is one asking for a person's name ("What is the name of the UN envoy who visited?") whose best quote on that
   // person (the first that matched the person's noun, else the first) may name no one: the report says only that an

@@ -616,8 +616,9 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     add(enStem, strings[translations.stem[place] as number] as string, key);
   }
   // A one-word translation the corpus lacks, whose broken plural or singular it holds (message: رسالة, the text's
-  // رسائل), translates into that: a noun's, an English word the lists also hold in the plural. The pairs carry no
-  // sense: a verb's or an adjective's translation may share a plural's letters (abolished: أبطل, as أبطال, heroes).
+  // رسائل), translates into that: for a headword the lists also hold with a plural's ending, a noun or a verb's
+  // present (the lists do not tell them apart), not a past, a participle or an adjective, whose translation may
+  // share a plural's letters in another sense (abolished: أبطل, as أبطال, heroes). The pairs carry no sense.
   const numberForms = numberFormsOf(corpusKeys, lists);
   const unheld = ascending(gather(by.translationsByKey, (id) => !has(id) && numberForms.has(strings[id] as string)));
   const headwords = unheld.length > 0 ? headwordSet(known) : new Set<string>();

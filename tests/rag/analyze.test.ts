@@ -58,6 +58,10 @@ describe("documentTerms", () => {
     // found its sentence named by them).
     expect(named("قالت المسؤولة الأمريكية إنها ناقشت مع نظرائها أهمية الزيارات")).toBe(false);
     expect(named("أهمية زيارات المقررين الخاصين للأمم المتحدة عند تقديم الطلبات")).toBe(false);
+    // But a singular title ending as a plural does (الأمين, الفنان), and a name in ت after a man's title (a review).
+    expect(named("قال الأمين العام كريم")).toBe(true);
+    expect(named("وقال الوزير رفعت")).toBe(true);
+    expect(named("وقالت الوزيرة رفعت")).toBe(false);
   });
 
   it("keys a dictionary word with the article by its consonants apart from a name's: a place may be one, a person not", () => {

@@ -55,16 +55,22 @@ const WHICH = normalizedSet("which what whats name اي لاي باي انهي �
 const BETWEEN = normalizedSet("the of a news هي");
 
 /** Verbs of publishing that "who" asks the outlet with, of the report ("Who published this article?", "مين نشر الخبر؟"). */
-const PUBLISHED_BY = normalizedSet("published publishes ran runs نشر نشرت ينشر اتنشر");
-/** Who, in either language; من too, which asks here ("من نشر هذا التقرير؟"). */
+const PUBLISHED_BY = normalizedSet("published publishes نشر نشرت ينشر");
+/** Who, in either language, opening the question; من too, which asks there ("من نشر هذا التقرير؟"). */
 const WHO = normalizedSet("who whos مين من منو شكون");
+/** What may stand between the verb and the report's noun ("published this article", "نشر هذا التقرير"). */
+const POINTING = normalizedSet("the this that هذا هذه هاد ده");
 
 /**
- * The outlet word of a question that asks which outlet ran the report, or undefined; or its verb, where "who" asks
- * who published the report (not who wrote it: a byline names a person).
+ * The outlet word of a question that asks which outlet ran the report, or undefined; or its verb, where the question
+ * opens asking who published the report, its object ("Who published this article?"; not "Who runs MINUSMA according
+ * to the report?", "مين نشر التغريدات اللي في المقال؟" or "ما الهدف من نشر هذا التقرير؟": a review). Not who wrote
+ * it: a byline names a person.
  */
 export function askedOutlet(tokens: readonly Token[]): Token | undefined {
-  const publisher = tokens.find((token, i) => PUBLISHED_BY.has(token.text) && holdsWord(WHO, tokens[i - 1]?.text ?? "") && tokens.some((t) => isArticleWord(t.text)));
+  const [first, verb] = tokens;
+  const object = POINTING.has(tokens[2]?.text ?? "") ? tokens[3] : tokens[2];
+  const publisher = first && verb && holdsWord(WHO, first.text) && PUBLISHED_BY.has(verb.text) && object && isArticleWord(object.text) ? verb : undefined;
   return publisher ?? tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
     if (DATELINE_WORDS.has(token.text)) return true;

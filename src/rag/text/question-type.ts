@@ -163,7 +163,7 @@ export function questionType(question: string): QuestionType {
   const postedTo = persons === undefined ? [] : placesPostedTo(tokens);
   const name = persons === undefined ? {} : { name: postedTo.length > 0 ? { persons, postedTo } : { persons } };
   // A count of replies ("how many replies did the tweet get?") asks for a post's counter, no one's response.
-  const response = !quantity && asksResponse(question, tokens) ? { response: true } : {};
+  const response = !quantity && asksResponse(question) ? { response: true } : {};
   if (!quantity) return { quantity, time, dated, ...name, ...response };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
@@ -171,15 +171,22 @@ export function questionType(question: string): QuestionType {
 }
 
 /**
- * Words of a response, as a question asks one and a quote says one was given: English by stem (respond, response,
- * react, reaction, reply, answer); Arabic normalised (رد with its pronouns and ردة فعل, جاوب, أجاب and إجابة, جواب,
- * استجاب, تجاوب). Not ردود (also a post's replies).
+ * Words of a response, as a question asks one and a quote says one was given: English (respond, response, react,
+ * reaction, reply, answer); Arabic normalised (رد and الرد with their pronouns, ترد, ردة فعل, جاوب, أجاب and إجابة,
+ * جواب, استجاب, تجاوب, and تفاعل, as a chemistry's "reaction" is written). Not ردود (also a post's replies).
  */
-const EN_RESPONSE = /^(?:respond|responded|responds|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers)$/;
-const AR_RESPONSE = normalizedSet(`رد ردت ردوا ردو رده ردها ردهم ردة ردا جاوب جاوبت جاوبها جاوبه جاوبو جاوبوا جاوبتها جاوبته
-  أجاب أجابت أجابوا إجابة الإجابة جواب الجواب جوابه جوابها استجاب استجابت استجابة الاستجابة تجاوب تجاوبت`);
-/** "say anything back", "said something back", "hit back": a reply in English with no word of its own. */
-const EN_SAID_BACK = /\b(?:say|said|says|hit|hits|fire|fired|write|wrote)\s+(?:anything\s+|something\s+)?back\b/i;
+const EN_RESPONSE = /^(?:respond|responded|responds|responding|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers)$/;
+const AR_RESPONSE = normalizedSet(`رد الرد ردت ترد يرد ردوا ردو رده ردها ردهم ردة ردا جاوب جاوبت جاوبها جاوبه جاوبو جاوبوا
+  جاوبتها جاوبته أجاب أجابت أجابوا إجابة الإجابة جواب الجواب جوابه جوابها استجاب استجابت استجابة الاستجابة تجاوب تجاوبت
+  تفاعل تفاعلت التفاعل تفاعلات التفاعلات يتفاعل`);
+/** "say anything back", "said something back", "hit back": a reply in English with no word of its own; not "back in November". */
+const EN_SAID_BACK = /\b(?:say|said|says|hit|hits|fire|fired|write|wrote)\s+(?:anything\s+|something\s+)?back\b(?!\s+(?:in|then|when|on|at|during|before|after)\b)/i;
+/**
+ * A response word that only frames what follows: "in response to a question about …", "ردا على سؤال حول …" (she
+ * said, answering): the question asks what was said (a review).
+ */
+const EN_IN_RESPONSE = /\b(?:in|as an?)\s+(?:response|reply|answer)\s+to\b/gi;
+const AR_IN_RESPONSE = normalizedSet("ردا رداً");
 
 /** With و or ف read off where four letters stay: ورد and وردت are "appeared" as often ("كما وردت في التقرير"). */
 const isResponseWord = (token: Token): boolean =>
@@ -188,8 +195,10 @@ const isResponseWord = (token: Token): boolean =>
     : AR_RESPONSE.has(token.text) || (token.text.length > 4 && AR_RESPONSE.has(withoutConjunction(token.text)));
 
 /** Whether a question asks for someone's response (see QuestionType.response). */
-function asksResponse(question: string, tokens: readonly Token[]): boolean {
-  return EN_SAID_BACK.test(question) || tokens.some(isResponseWord);
+function asksResponse(question: string): boolean {
+  if (EN_SAID_BACK.test(question)) return true;
+  const asked = tokenize(question.replace(EN_IN_RESPONSE, " "));
+  return asked.some((token, i) => isResponseWord(token) && !(AR_IN_RESPONSE.has(token.text) && asked[i + 1]?.text === "علي"));
 }
 
 /** Whether a text says a response was given (any of the response words; see QuestionType.response). */

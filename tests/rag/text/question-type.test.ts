@@ -359,6 +359,10 @@ describe("a response asked", () => {
       "ما الصفة الرسمية لدي ميستورا كما وردت في التقرير؟",
       "بأي لغة ورد جل ما في الكتابة؟",
       "What did Sison say about Mali?",
+      // A response word that frames what was said, and "back" as in time (a review).
+      "In response to a question about the Sahel, what did Sison say about Algeria's role?",
+      "ماذا قالت سيسون ردا على سؤال حول منطقة الساحل؟",
+      "What did Sison say back in November about the special rapporteurs?",
     ])
       expect(questionType(question).response, question).toBeUndefined();
   });
@@ -367,6 +371,9 @@ describe("a response asked", () => {
     expect(mayAnswerResponse("وأضافت دون أن تعطي إجابة محددة")).toBe(true);
     expect(mayAnswerResponse("The minister answered that his country would attend.")).toBe(true);
     expect(mayAnswerResponse("Met today with members of the council.")).toBe(false);
+    // A chemistry's reaction, asked in English of an Arabic article (a review: "What gas mixture reaction …?").
+    expect(questionType("What gas mixture reaction was first demonstrated for welding?").response).toBe(true);
+    expect(mayAnswerResponse("يحدث التفاعل بين الأكسجين والأسيتيلين")).toBe(true);
   });
 });
 
