@@ -3,7 +3,8 @@
  * dialect): a quantity (in a unit of time, perhaps) or a time (a date, perhaps). Sentences holding a number or a
  * date are favoured for them (the re-ranker's quantityNumber and timeDate features); an answer none of whose quotes
  * could say one is declined (mayAnswerQuantity, mayAnswerDate). Or a person's name, which an answer whose best quote
- * may name no one does not give (see composeAnswer).
+ * may name no one does not give (see composeAnswer); or someone's response, which no quote without a word of
+ * responding gives (mayAnswerResponse).
  */
 import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
