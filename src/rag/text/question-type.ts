@@ -187,7 +187,8 @@ const EN_SAID_BACK = /\b(?:say|said|says|hit|hits|fire|fired|write|wrote)\s+(?:a
  * said, answering): the question asks what was said (a review).
  */
 const EN_IN_RESPONSE = /\b(?:in|as an?)\s+(?:response|reply|answer)\s+to\b/gi;
-const AR_IN_RESPONSE = normalizedSet("ردا رداً");
+const AR_IN_RESPONSE = normalizeToken("رداً");
+const AR_ON = normalizeToken("على");
 
 /** With و or ف read off where four letters stay: ورد and وردت are "appeared" as often ("كما وردت في التقرير"). */
 const isResponseWord = (token: Token): boolean =>
@@ -199,7 +200,7 @@ const isResponseWord = (token: Token): boolean =>
 function asksResponse(question: string): boolean {
   if (EN_SAID_BACK.test(question)) return true;
   const asked = tokenize(question.replace(EN_IN_RESPONSE, " "));
-  return asked.some((token, i) => isResponseWord(token) && !(AR_IN_RESPONSE.has(token.text) && asked[i + 1]?.text === "علي"));
+  return asked.some((token, i) => isResponseWord(token) && !(token.text === AR_IN_RESPONSE && asked[i + 1]?.text === AR_ON));
 }
 
 /** Whether a text says a response was given (any of the response words; see QuestionType.response). */

@@ -223,7 +223,7 @@ export function asksForTheWording(tokens: readonly { readonly text: string }[], 
 }
 
 /** The English function words long enough that one slip leaves them recognisable ("acording", "becuase"). */
-const LONG_ENGLISH = [...normalizedSet(ENGLISH)].filter((word) => word.length >= 6 && /^[a-z]+$/.test(word));
+const LONG_ENGLISH = [...STOPWORDS].filter((word) => word.length >= 6 && /^[a-z]+$/.test(word));
 
 /** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped. */
 function oneSlipApart(a: string, b: string): boolean {
