@@ -274,6 +274,8 @@ describe("a question asking for a quantity", () => {
     await withBriefing("001_mission.txt", paragraphs, async (rag) => {
       expect((await rag.answer("On what date will the talks on the mission resume?")).kind).toBe("declined");
       expect((await rag.answer("When will the talks on the mission resume?")).kind).toBe("answered");
+      // Asked exactly, a "when" wants a date too.
+      expect((await rag.answer("When exactly will the talks on the mission resume?")).kind).toBe("declined");
     });
     await withBriefing("001_mission.txt", [...paragraphs, "The envoy said the talks on the mission would resume on 3 March in Geneva."], async (rag) => {
       const date = await rag.answer("On what date will the talks on the mission resume?");

@@ -115,16 +115,33 @@ const asksElse = (word: string): boolean => {
  */
 const AR_WHICH_YEAR = /(^| )(?:سنه|عام) (?:كام(?= |$)|كم$)/;
 const AR_WHICH_YEARS = new RegExp(AR_WHICH_YEAR, "g");
+/**
+ * بكم, "for how many", before a word that is no function word ("وطالب بكم مقعد دائم؟"): before one, or closing, it is
+ * "with you" ("مرحبا بكم في …").
+ */
+const AR_FOR_HOW_MANY = /(^| )[وف]?بكم ([^ ]+)/;
+const asksForHowMany = (arabic: string): boolean => {
+  const after = AR_FOR_HOW_MANY.exec(arabic)?.[2];
+  return after !== undefined && !isStopword(after);
+};
 const arabicQuantity = (arabic: string): boolean => {
   const counted = arabic.replace(AR_WHICH_YEARS, "$1");
-  return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted);
+  return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
+/**
+ * A time asked exactly ("when exactly", "on what exact date", "امتى بالظبط", "التاريخ المحدد"): a date answers it, not
+ * "very soon" ("في وقت قصير جدا") nor an occasion (تحديدا normalised is تحديد). The exactness on the when itself,
+ * not on a where beside it ("ومتى انطرحت؟ ووين بالضبط؟").
+ */
+const EN_EXACT_TIME = String.raw`\bwhen,? (exactly|precisely)\b|\b(exactly|precisely) when\b|\b(exact|precise|specific) (date|day)\b`;
+const AR_EXACT = "(بالضبط|بالظبط|بالتحديد|تحديد|بالزبط)";
+const AR_EXACT_TIME = `[وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش|متين) ${AR_EXACT}|(ال)?(تاريخ|موعد) (ال)?(محدد|${AR_EXACT})`;
 /**
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
-const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}`, "i");
-const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن))( |$)`);
+const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
+const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_TIME})( |$)`);
 const AR_TIME = new RegExp(
   `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );

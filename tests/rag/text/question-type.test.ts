@@ -37,6 +37,9 @@ describe("questionType", () => {
     ["شحال من مقعد غير دائم بغات إفريقيا؟", ["quantity"]],
     ["وعايزين يزودوا المقاعد بتاعة افريقيا لكام؟", ["quantity"]],
     ["بشحال من كرسي غير دائم بغا لعمامرة يكون لإفريقيا؟", ["quantity"]],
+    // بكم (for how many) before a noun (blind conversations 46); "with you" before a function word.
+    ["وطالب بكم مقعد دائم لأفريقيا هناك؟", ["quantity"]],
+    ["مرحبا بكم في الجزائر، ماذا قالت؟", []],
     ["امتى اتنشرت التغريدة وكام رد جالها؟", ["quantity", "time"]],
     ["الكاميرا فين؟", []],
     // كم between a preposition and a unit of time says "a few" where another question word asks (blind set 36).
@@ -250,6 +253,16 @@ describe("a time asked as a date, a year or a century", () => {
     ["When did the meeting take place?", false],
     ["متى انعقد الاجتماع؟", false],
     ["In what month did it start?", false],
+    // Asked exactly, a time wants a date: "very soon" answered "On what exact date …?" in four blind sets.
+    ["On what exact date do the reform negotiations start?", true],
+    ["when exactly did algeria get voted onto the rights council", true],
+    ["Exactly when did she arrive?", true],
+    ["امتى بالظبط هتبدأ المفاوضات؟", true],
+    ["متى تحديداً بدأت الزيارة؟", true],
+    ["ما التاريخ المحدد لبدء المفاوضات؟", true],
+    // Exactness on something else: a where beside the when, a what.
+    ["ومتى انطرحت هالمسألة؟ ووين بالضبط؟", false],
+    ["What exactly did she say, and when?", false],
   ])("%s -> %s", (question, dated) => {
     expect(questionType(question).dated).toBe(dated);
   });
