@@ -376,7 +376,14 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const framing = framingWords(question);
-  const words = tokens.flatMap((token, i) => wordTerm(tokens, i, context, { speaker: i >= speakers.start && i < speakers.end, countsReplies: type.quantity, framing: framing.has(token.text) }) ?? []);
+  const words = tokens.flatMap(
+    (token, i) =>
+      wordTerm(tokens, i, context, {
+        speaker: i >= speakers.start && i < speakers.end,
+        countsReplies: type.quantity,
+        framing: framing.words.has(token.text) ? (framing.ofTheAsker ? "of the asker" : "framing") : undefined,
+      }) ?? [],
+  );
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
   // Every word counts for the account and author-name terms, a repeated one too. Not a question asking when ("when
@@ -593,8 +600,11 @@ interface WordRole {
   readonly speaker: boolean;
   /** The question asks how many: a word for replies looks for a post's reply counter (see text/page-parts.ts). */
   readonly countsReplies: boolean;
-  /** The word frames the question ("For my class: …", see framingWords): dropped where the briefings lack it. */
-  readonly framing: boolean;
+  /**
+   * The word frames the question ("For my class: …", see framingWords): dropped where the briefings lack it, a name
+   * or a place too where the asker speaks of themselves there ("I'm writing for a Manila outlet. …").
+   */
+  readonly framing: "framing" | "of the asker" | undefined;
 }
 
 /** Adjectives that make a country's name a region's: المغرب العربي (the Maghreb, North Africa), المغرب الكبير. */
@@ -650,8 +660,10 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const related = [...relatives].filter((k) => !keys.has(k) && !isStopword(k) && context.has(k));
   const held = [...keys].some(context.has);
   // A framing word only its other forms find ("مرحبا، أنا من الإمارات:", ترحب) says nothing of the topic either. A
-  // name, a number or a place there does ("Zimbabwe: what did she say …?", "السودان: …"), found or not.
-  if (framing && !held && !name && country === undefined && !namesArabicPlace(token)) return undefined;
+  // name, a number or a place there does ("Zimbabwe: what did she say …?", "السودان: …"), found or not, unless it is
+  // the asker's own ("I'm writing a piece for a Manila outlet.").
+  const topical = name || country !== undefined || namesArabicPlace(token);
+  if (framing !== undefined && !held && (framing === "of the asker" || !topical)) return undefined;
   const found = held || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
@@ -1229,14 +1241,21 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
   let best = 0;
   for (const stem of stems) {
     for (const { word, dice } of context.vocabulary.similar(stem, MIN_DICE, MAX_FUZZY)) {
-      // Same script; no short or function-word stems, which resemble everything ("سكان" ~ "كان").
-      if (/[a-z]/.test(word) !== (token.script === "latin") || word.length < MIN_FUZZY_LENGTH || isStopword(word)) continue;
+      // Same script; no short or function-word stems, which resemble everything ("سكان" ~ "كان"); no word that
+      // swaps the stem's clitic for another ("كاشار" ~ "واشار": as a sign, and he pointed), no slip of the pen.
+      if (/[a-z]/.test(word) !== (token.script === "latin") || word.length < MIN_FUZZY_LENGTH || isStopword(word) || swapsClitic(stem, word)) continue;
       keys.add(word);
       best = Math.max(best, namePartOf(stem, word) ? 1 : dice);
     }
   }
   return best;
 }
+
+/** The letters an Arabic word may carry joined before it: and, so, with, as, to. */
+const PROCLITICS = new Set(["و", "ف", "ب", "ك", "ل"]);
+/** Whether two Arabic spellings differ only in the clitic each opens with (كاشار, واشار). */
+const swapsClitic = (stem: string, word: string): boolean =>
+  stem.length === word.length && stem[0] !== word[0] && PROCLITICS.has(stem[0] ?? "") && PROCLITICS.has(word[0] ?? "") && stem.slice(1) === word.slice(1);
 
 /** A name part shorter than this is not read as a whole part of a handle: "Ali" begins "alignment". */
 const MIN_NAME_PART = 5;

@@ -377,6 +377,11 @@ describe("answer quality on the briefing", () => {
     // meeting?" (the Congo meeting's الاجتماع first; her tweet says "conversation"); declined: the idea she put
     // forward on fundamental freedoms; answered unanswerable: gas or energy deals.
     { file: "blind49-eval.jsonl", about: "a forty-ninth blind set, end of session 50: Kuwaiti, Emirati, Egyptian retirees, Tunisian, Nigerian English, typos in names", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // 86.1% measured blind in session 51 (English 77.8%, Arabic 94.4%; 32 of 36 answered, every unanswerable
+    // declined); 100% since a sentence or a request's preamble frames a question ("Hi, I'm writing a piece for a
+    // Manila outlet. …", "Forgive the pedantic question, but could you tell me …"), "how long ago was this posted"
+    // asks the page's time, the Libyan شن (what) is read off before العنوان, and "whats his role" asks who he is.
+    { file: "blind50-eval.jsonl", about: "a fiftieth blind set, session 51: Sudanese, Iraqi, Libyan, Hijazi, a British analyst, a Filipino journalist", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -629,6 +634,12 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations44.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 15, rows: 20 },
     // 14 of 20 measured blind at the end of session 50, left as measured.
     { file: "blind-conversations45.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 14, rows: 20 },
+    // 12 of 20 measured blind in session 51; 15 since بكم asks how many ("وطالب بكم مقعد دائم لأفريقيا هناك؟"), the
+    // Libyan شن is read off wherever it asks, and "and how old is it" after the headline asks the page's age. Missed:
+    // the replies under the tweet on the national human rights council, the most replied tweet, what she and
+    // "Lamamara" talked about (his Congo meeting's الاجتماع first); answered unanswerable: de Mistura's next visit,
+    // the name of the council's president.
+    { file: "blind-conversations46.jsonl", about: "written blind in session 51, seven of three turns", right: 15, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -550,6 +550,17 @@ describe("a prefix that frames the question before a colon", () => {
     expect(words("السودان: ماذا قالت سيسون عن حفظ السلام؟")).toContain("السودان");
     expect(words("For my class, where is the report datelined?")).toContain("class");
   });
+
+  it("reads off a sentence or a request's preamble the same way, its places too where the asker speaks of themselves (blind set 50)", async () => {
+    const manila = "Hi, I'm writing a piece for a Manila outlet. What exactly did the US official say about the Security Council not working properly?";
+    expect(words(manila)).not.toContain("manila");
+    expect((await retriever.retrieve(manila)).answerable).toBe(true);
+    const pedantic = "Forgive the rather pedantic question, but could you tell me which outlet published this report and from which city it was filed?";
+    expect(words(pedantic)).not.toContain("pedantic");
+    expect(await firstQuote(pedantic)).toContain("القدس العربي");
+    // A place the asker does not claim stays the question's.
+    expect(words("Zimbabwe. What did Sison say about human rights?")).toContain("zimbabwe");
+  });
 });
 
 describe("a present tense with its object written onto it as ه, and a noun after a clitic", () => {
@@ -571,5 +582,12 @@ describe("a long English function word misspelt", () => {
     const words = retriever.terms("what role does Minurso play acording to the US official?").map((t) => t.word);
     expect(words).not.toContain("acording");
     expect(words).toContain("minurso");
+  });
+});
+
+describe("a misspelling's nearest spellings", () => {
+  it("are no word that swaps the question word's clitic for another: كإشارة (as a sign) is no واشار (blind conversations 14)", () => {
+    expect(ownKeysOf("وبعدها عملت إيه كإشارة انفتاح؟", "كاشاره")).not.toContain("واشار");
+    expect(retriever.terms("وبعدها عملت إيه كإشارة انفتاح؟").find((t) => t.word === "كاشاره")?.weight).toBe(1);
   });
 });

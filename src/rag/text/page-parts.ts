@@ -91,7 +91,7 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
  * for a tweet's account), "from which city" (the dateline's place).
  */
-const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed report story piece name
+const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed report story piece name
 city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت التقرير تقرير الخبر خبر القصة اسم مدينة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
@@ -169,6 +169,11 @@ const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نش
 
 /** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو". */
 const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى");
+/** Words asking a report's age with no word of its going up: "How old is the article?", "كم عمر الخبر؟". */
+const AGE_WORDS = normalizedSet("old age عمر");
+/** The words of "how long ago" itself, and "this" or "it": "how long ago was this posted?" asks of the page. */
+const AGO_ASKED = normalizedSet("ago صرلو صارله صرله");
+const THIS_PAGE = normalizedSet("this it هذا هذه هاد ده");
 
 /**
  * Words for the report itself. A question on when something went up names the report: "When was that posted?"
@@ -244,15 +249,25 @@ const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says 
 
 /** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
 const asksOfThePublishing = (token: Token): boolean =>
-  among(PUBLISHING_WORDS, token.text) || AGO_WORDS.has(token.text) || isArticleWord(token.text) || SHOWN_WORDS.has(token.text) || isStopword(token.text);
+  among(PUBLISHING_WORDS, token.text) ||
+  AGO_WORDS.has(token.text) ||
+  AGE_WORDS.has(token.text) ||
+  isArticleWord(token.text) ||
+  SHOWN_WORDS.has(token.text) ||
+  isStopword(token.text);
 
 /**
  * The publishing word of a question asking when or how long ago this report went up ("When was this article
  * published?", "قبل كم ساعة انشر المقال؟", "قديش صرلو الخبر منشور؟"), or undefined: a time or amount question
  * with a publishing word and a word for the report, and nothing else of its own. "When was the UN report
- * published?", "متى نشرت سيسون تغريدتها … حسب المقال؟" ask about another report or a post.
+ * published?", "متى نشرت سيسون تغريدتها … حسب المقال؟" ask about another report or a post. Or the report's word,
+ * asked its age ("How old is the article?"); or the publishing word of "how long ago was this posted?", whose "this"
+ * is the page (a post's stamp is asked with its word: "how long ago was the tweet posted?" says "tweet").
  */
 export function askedPublished(tokens: readonly Token[], type: QuestionType): Token | undefined {
-  if (!(type.time || type.quantity) || !tokens.some((t) => isArticleWord(t.text)) || !tokens.every(asksOfThePublishing)) return undefined;
-  return tokens.find((t) => among(PUBLISHING_WORDS, t.text));
+  if (!(type.time || type.quantity) || !tokens.every(asksOfThePublishing)) return undefined;
+  const publishing = tokens.find((t) => among(PUBLISHING_WORDS, t.text));
+  const report = tokens.find((t) => isArticleWord(t.text));
+  if (report !== undefined) return publishing ?? (tokens.some((t) => AGE_WORDS.has(t.text)) ? report : undefined);
+  return tokens.some((t) => AGO_ASKED.has(t.text)) && tokens.some((t) => THIS_PAGE.has(t.text)) ? publishing : undefined;
 }

@@ -2,7 +2,7 @@
  * Function words that say nothing about what a question is about, in English, Modern Standard Arabic and the
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
-import { holdsWord, normalizedSet } from "./normalize.js";
+import { holdsWord, normalizedSet, normalizeToken } from "./normalize.js";
 import { tokenize, tokenizePlaced } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
@@ -38,7 +38,7 @@ const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش 
  */
 const ARABIC = `في على الى إلى عن مع هو هي هم هن هما انا أنا نحن انت أنت انتم
 هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي ان أن إن او أو ثم لكن بل لا لم لن قد
-كان كانت يكون تكون كانوا به بها بهم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
+كان كانت يكون تكون كانوا به بها بهم بكم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
 غير غيره غيرها غيرهم عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
 هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة
 ديالها دياله ديالهم ديالك ديالنا ديالكم متاعها متاعه متاعو متاعهم متاعي متاعك متاعنا متاعكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
@@ -119,19 +119,31 @@ export function isStopword(normalized: string): boolean {
 
 /**
  * Words a dialect opens a question with that are words of their own elsewhere: the Egyptian طب, "well, …" ("طب
- * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it); the Libyan شن,
- * "what" ("شن هي الجريدة؟", "شن قالت؟"), the standard "launched" (شن الهجوم, with a noun after it).
+ * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it).
  */
-const OPENERS = normalizedSet("طب شن");
+const OPENERS = normalizedSet("طب");
+/**
+ * The Libyan شن, "what", wherever it stands ("شن هي الجريدة؟", "شن العنوان متاع المقال؟", "وبعدها شن صار؟"); the
+ * standard "launched" where what it launches follows within two words (شن الهجوم, شن الجيش هجوما: LAUNCHED).
+ */
+const LAUNCHING = normalizedSet("شن");
+/** What the standard شن launches: an attack, a campaign, a war, a raid, a strike, an operation. */
+const LAUNCHED = normalizedSet("هجوم هجوما هجمات هجمة حملة حملات حرب غارة غارات ضربة ضربات عملية عمليات");
 
 /**
  * `tokens` without an opening filler (see OPENERS) that more words follow, other than a noun with the article (طب
- * الأعشاب, the medicine of herbs). Read off before any other word ("طب سيسون زارت فين؟"): a review found a rule
- * keeping it before a name or a verb declined such questions; "طب بديل" (alternative medicine) is read as "well, …".
+ * الأعشاب, the medicine of herbs), and without the Libyan شن (see LAUNCHING) in a question of more words. طب is read
+ * off before any other word ("طب سيسون زارت فين؟"): a review found a rule keeping it before a name or a verb declined
+ * such questions; "طب بديل" (alternative medicine) is read as "well, …".
  */
 export function withoutOpener<T extends { readonly text: string }>(tokens: readonly T[]): readonly T[] {
-  const [first, next] = tokens;
-  return first && next && OPENERS.has(first.text) && !next.text.startsWith("ال") ? tokens.slice(1) : tokens;
+  if (tokens.length < 2) return tokens;
+  const launches = (i: number): boolean => [tokens[i + 1], tokens[i + 2]].some((w) => w !== undefined && LAUNCHED.has(w.text.replace(/^ال/, "")));
+  const kept = tokens.filter((t, i) => {
+    if (LAUNCHING.has(t.text)) return launches(i);
+    return i > 0 || !OPENERS.has(t.text) || (tokens[1]?.text.startsWith("ال") ?? true);
+  });
+  return kept.length === tokens.length ? tokens : kept;
 }
 
 /**
@@ -140,6 +152,9 @@ export function withoutOpener<T extends { readonly text: string }>(tokens: reado
  */
 const ROLE_EN = normalizedSet("job title occupation profession");
 const POSSESSIVE_EN = normalizedSet("her his their my your job");
+/** A role, asked as a person's occupation only after his or her ("whats his role"; not "MINURSO's role", "their role in Mali"). */
+const ROLE_OF_PERSON_EN = normalizedSet("role");
+const PERSON_POSSESSIVE_EN = normalizedSet("her his");
 /**
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
@@ -174,6 +189,7 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
   const asked = (t: T, i: number): boolean => {
     // "the job title of the American official": one word for it before another.
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "");
+    if (ROLE_OF_PERSON_EN.has(t.text)) return PERSON_POSSESSIVE_EN.has(tokens[i - 1]?.text ?? "");
     const next = tokens[i + 1];
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
@@ -197,7 +213,7 @@ export const asksRole = (question: string, isPerson: (word: string) => boolean):
 export function withoutOpenerText(question: string): string {
   const tokens = tokenizePlaced(question);
   const [first] = tokens;
-  return first && withoutOpener(tokens) !== tokens ? question.slice(first.end) : question;
+  return first && withoutOpener(tokens)[0] !== first ? question.slice(first.end) : question;
 }
 
 /**
@@ -215,11 +231,15 @@ const AS_IT_IS = normalizedSet("زي زى");
  */
 const SENTENCE_AR = normalizedSet("الجملة جملة");
 
+/** "Direct" or "exact" before a quote or words ("the direct quote", "her exact words"): what every answer is. */
+const AS_WRITTEN = normalizedSet("direct exact");
+const QUOTED = normalizedSet("quote quotes quotation words");
+
 /** Whether `tokens[i]` asks for the quote as written (see WORDING). */
 export function asksForTheWording(tokens: readonly { readonly text: string }[], i: number): boolean {
   const word = tokens[i]?.text ?? "";
   const asIs = (at: number): boolean => AS_IT_IS.has(tokens[at]?.text ?? "") && tokens[at + 1]?.text === "ما";
-  return WORDING.has(word) || asIs(i) || (SENTENCE_AR.has(word) && asIs(i + 1));
+  return WORDING.has(word) || asIs(i) || (SENTENCE_AR.has(word) && asIs(i + 1)) || (AS_WRITTEN.has(word) && QUOTED.has(tokens[i + 1]?.text ?? ""));
 }
 
 /** The English function words long enough that one slip leaves them recognisable ("acording", "becuase"). */
@@ -244,29 +264,48 @@ export const isMisspeltFunctionWord = (word: string): boolean =>
 
 /** English words that ask (see framingWords): a prefix holding one is the question's own words. */
 const ENGLISH_QUESTIONS = normalizedSet("what whats who whos whom whose when where which why how");
-/** The most words a prefix before a colon frames a question with ("Student here, summarising for homework:"). */
+/** The most words a prefix frames a question with ("Student here, summarising for homework:"). */
 const MAX_FRAMING_WORDS = 8;
+/**
+ * Where a prefix framing the question ends on its first line: a colon (not a time's: "4:51", "٩:١٥"); the end of a
+ * sentence after a word of two letters at least (not "U.S." nor "Mr."): "Hi, I'm writing a piece for a Manila
+ * outlet. What exactly …?"; a comma before a request: "Forgive the pedantic question, but could you tell me …".
+ */
+const FRAME_END = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=[\p{Ll}\p{Lo}]{2})[.!](?=\s)|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/u;
+/** Words of the asker speaking of themselves: a framing prefix with one says who asks, its names too ("a Manila outlet"). */
+const FIRST_PERSON = normalizedSet("i im my me we our myself انا احنا نحن");
+
+/** The words of a prefix framing a question (see framingWords), and whether the asker speaks of themselves there. */
+export interface Framing {
+  readonly words: ReadonlySet<string>;
+  readonly ofTheAsker: boolean;
+}
 
 /**
- * The words of a prefix that frames a question, before a colon on its first line, with no word that asks and a
- * question of two words at least after it: "For my class: where is …?", "مرحبا، أنا من الإمارات: مين …؟". The
- * asker says who they are or why they ask; a word of it the briefings hold may still say what about ("Sahel: what
- * did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts), and not a name, a
- * place or a number there ("Zimbabwe: what did she say …?" asks of a country the briefings may not name). None for
- * a time ("4:51", "٩:١٥") or a prefix that asks ("Which council did she meet re: rights?").
+ * The words of a prefix that frames a question, before a colon, a sentence's end or a request on its first line
+ * (FRAME_END), with no word that asks and a question of two words at least after it: "For my class: where is …?",
+ * "مرحبا، أنا من الإمارات: مين …؟". The asker says who they are or why they ask; a word of it the briefings hold may
+ * still say what about ("Sahel: what did she say?"), so only the words found nowhere are read off (see wordTerm in
+ * analyze.ts), and not a name, a place or a number there ("Zimbabwe: what did she say …?" asks of a country the
+ * briefings may not name) unless the asker speaks of themselves (`ofTheAsker`: "I'm writing for a Manila outlet.").
+ * None for a prefix that asks ("Which council did she meet re: rights?").
  */
-export function framingWords(question: string): ReadonlySet<string> {
+export function framingWords(question: string): Framing {
+  const none = { words: new Set<string>(), ofTheAsker: false };
   const [line = ""] = question.split("\n");
-  const colon = /(?<!\p{Nd}):|:(?!\p{Nd})/u.exec(line)?.index;
-  if (colon === undefined) return new Set();
-  const prefix = tokenize(line.slice(0, colon));
-  const rest = tokenize(line.slice(colon + 1));
+  const end = FRAME_END.exec(line);
+  if (end === null) return none;
+  const raw = line.slice(0, end.index);
+  const prefix = tokenize(raw);
+  const rest = tokenize(line.slice(end.index + end[0].length));
   // من is "from" as often as "who" ("أنا من الإمارات:", I am from the Emirates).
   const asks = prefix.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
-  if (asks || prefix.length > MAX_FRAMING_WORDS || /[?؟]/u.test(line.slice(0, colon)) || rest.length < 2) return new Set();
-  // A word the question asks again after the colon is its own ("Nigeria: did Sison mention Nigeria?").
+  if (asks || prefix.length > MAX_FRAMING_WORDS || /[?؟]/u.test(raw) || rest.length < 2) return none;
+  // A word the question asks again after the prefix is its own ("Nigeria: did Sison mention Nigeria?").
   const asked = new Set(rest.map((t) => t.text));
-  return new Set(prefix.flatMap((t) => (asked.has(t.text) ? [] : [t.text])));
+  // The pronouns are function words tokenize drops ("I'm"): read off the prefix as written.
+  const ofTheAsker = raw.split(/[^\p{L}']+/u).some((word) => FIRST_PERSON.has(normalizeToken(word.replace(/['’]/g, ""))));
+  return { words: new Set(prefix.flatMap((t) => (asked.has(t.text) ? [] : [t.text]))), ofTheAsker };
 }
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */

@@ -126,6 +126,16 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("متى نُشر هذا التقرير بحسب ما يظهر في الصفحة؟")).toBe("نُشر");
   });
 
+  it("takes the report's age, and 'how long ago was this posted', as its publishing time (blind set 50)", () => {
+    expect(published("how old is the article")).toBe("article");
+    expect(published("كم عمر الخبر؟")).toBe("الخبر");
+    expect(published("how long ago was this posted")).toBe("posted");
+    // "this" with no "ago" may be a post just answered; "ago" with "the tweet" is the post's.
+    expect(published("when was this posted")).toBeUndefined();
+    expect(published("how long ago was the tweet posted")).toBeUndefined();
+    expect(published("How old is Lamamra?")).toBeUndefined();
+  });
+
   it("takes no question on a post, or not naming the report, for one on the report's publishing time", () => {
     // "When was that posted?" after a question on a tweet asks for the tweet's stamp; نشرت with a person is her post.
     expect(published("When was that posted?")).toBeUndefined();

@@ -288,6 +288,8 @@ describe("asksForTheWording", () => {
     expect(asking("هي قالت إيه عن بعثة المينورسو؟ عايز الجملة زي ما هي")).toEqual(["الجملة", "زي"]);
     expect(asking("شنو قالت بالحرف؟")).toEqual(["بالحرف"]);
     expect(asking("Quote her verbatim on MINURSO")).toEqual(["verbatim"]);
+    // "the direct quote" (blind set 50), not "direct talks".
+    expect(asking("Can I get the direct quote? Direct talks?")).toEqual(["direct"]);
   });
 
   it("keeps زي without ما after it (a uniform), and every other word", () => {
@@ -308,7 +310,7 @@ describe("asksForTheWording", () => {
 });
 
 describe("framingWords", () => {
-  const framing = (question: string): string[] => [...framingWords(question)];
+  const framing = (question: string): string[] => [...framingWords(question).words];
 
   it("reads the words of a prefix that frames the question before a colon (blind set 45)", () => {
     expect(framing("For my class: where is the report datelined?")).toEqual(["for", "my", "class"]);
@@ -332,6 +334,21 @@ describe("framingWords", () => {
       expect(framing(question), question).toEqual([]);
     // A word asked again after the colon is the question's own (a review).
     expect(framing("Nigeria: did Sison mention Nigeria?")).toEqual([]);
+    // Initials and titles end no sentence.
+    expect(framing("U.S. official Sison said what about Mali?")).toEqual([]);
+    expect(framing("Mr. Lamamra said what about the seats?")).toEqual([]);
+  });
+
+  it("reads a sentence before the question, or a prefix before a request, as framing it (blind set 50)", () => {
+    expect(framingWords("Hi, I'm writing a piece for a Manila outlet. What exactly did the US official say?")).toEqual({
+      words: new Set(["hi", "writing", "piece", "for", "manila", "outlet"]),
+      ofTheAsker: true,
+    });
+    expect(framingWords("Forgive the rather pedantic question, but could you tell me which outlet published this report?")).toEqual({
+      words: new Set(["forgive", "the", "rather", "pedantic", "question"]),
+      ofTheAsker: false,
+    });
+    expect(framingWords("Zimbabwe: what did she say?")).toEqual({ words: new Set(["zimbabwe"]), ofTheAsker: false });
   });
 });
 
@@ -349,6 +366,14 @@ describe("withoutOpener", () => {
   it("reads off the Libyan شن (what) that opens a question, and keeps the standard شن (launched) before a noun (blind set 43)", () => {
     expect(words("شن هي الجريدة؟")).toEqual(words("هي الجريدة؟"));
     expect(words("شن الهجوم على البعثة؟")).toEqual(tokenize("شن الهجوم على البعثة؟").map((t) => t.text));
+    expect(words("شن حملة على المعارضة؟")).toEqual(tokenize("شن حملة على المعارضة؟").map((t) => t.text));
+    // Before a noun it launches no attack with, شن asks what (blind set 50: "شن العنوان متاع المقال هذا؟").
+    expect(words("شن العنوان متاع المقال هذا؟")).toEqual(words("العنوان متاع المقال هذا؟"));
+    // Wherever it asks (blind conversations 46: "وبعدها شن صار بين الجزائر وباماكو؟"); launching, two words on.
+    expect(words("وبعدها شن صار بين الجزائر وباماكو؟")).toEqual(words("وبعدها صار بين الجزائر وباماكو؟"));
+    expect(words("وبعدها شن صار؟")).not.toContain("شن");
+    expect(words("متى شن الجيش هجوما؟")).toEqual(tokenize("متى شن الجيش هجوما؟").map((t) => t.text));
+    expect(withoutOpenerText("وبعدها شن صار؟")).toBe("وبعدها شن صار؟");
   });
 
   it("reads it off a question's text too, to be joined after other questions", () => {
@@ -368,6 +393,10 @@ describe("withoutRoleAsked", () => {
   it("reads off a word asking for a person's occupation: the question asks who they are", () => {
     expect(words("What is Sison's job?")).toEqual(all("What is Sison's?"));
     expect(words("What's her exact title?")).toEqual(all("What's her exact?"));
+    // A role after his or her (blind set 50: "whats his role" kept "role", and a tweet's "the role of @RSF_inter").
+    expect(words("whats his role")).toEqual(all("whats his"));
+    expect(words("What is MINURSO's role?")).toEqual(all("What is MINURSO's role?"));
+    expect(words("What role does MINURSO play?")).toEqual(all("What role does MINURSO play?"));
     // Both words of "job title", "the" before it (blind set 3: "What exactly is the job title of the American official …?").
     expect(words("What is the job title of the US official?")).toEqual(all("What is the of the US official?"));
     expect(words("ما هي مهنة سيسون؟")).toEqual(all("ما هي سيسون؟"));
