@@ -355,12 +355,15 @@ export const asksOfThePage = (terms: readonly QueryTerm[]): boolean => terms.som
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
   const all = withPhrasalMeanings(withCaseOfNames(withoutOpener(tokenize(question))));
   const type = questionType(question);
+  const framing = framingWords(question);
   // Where the briefings have a dateline or say when they went up, a question may ask which outlet ran the report
-  // or when (see text/page-parts.ts): its words on them are looked for there alone.
-  const outlet = context.has(OUTLET) ? askedOutlet(all) : undefined;
-  const published = !outlet && context.has(PUBLISHED) ? askedPublished(all, type) : undefined;
+  // or when (see text/page-parts.ts): its words on them are looked for there alone. Read without the words that
+  // frame the question ("How long ago was this thing published, mate?").
+  const unframed = all.filter((t) => !framing.words.has(t.text));
+  const outlet = context.has(OUTLET) ? askedOutlet(unframed) : undefined;
+  const published = !outlet && context.has(PUBLISHED) ? askedPublished(unframed, type) : undefined;
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
-  const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(all) : undefined;
+  const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(unframed) : undefined;
   // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone. One
   // on someone's job asks who they are: the job's word is read off (withoutRoleAsked).
   // And where something was said ("In what setting did Sison make these remarks?"): its setting word looks for
@@ -375,7 +378,6 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const ofTheHeadline = asksOfTheHeadline(all);
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
-  const framing = framingWords(question);
   const words = tokens.flatMap(
     (token, i) =>
       wordTerm(tokens, i, context, {
@@ -494,10 +496,11 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
   ...["set", "sets", "setting"].map((verb) => [verb, ["up", "establish"]] as const),
   ...["carry", "carries", "carried", "carrying"].map((verb) => [verb, ["out", "implement"]] as const),
   ...["turn", "turns", "turned", "turning"].map((verb) => [verb, ["down", "reject"]] as const),
-  // Meeting someone, as chat says it: "Who did she sit down with?", "hang out with", "get together with".
+  // Meeting someone, as chat says it: "Who did she sit down with?", "hang out with", "get together with", "catch up with".
   ...["sit", "sits", "sat", "sitting"].map((verb) => [verb, ["down", "meet"]] as const),
   ...["hang", "hangs", "hung", "hanging"].map((verb) => [verb, ["out", "meet"]] as const),
   ...["get", "gets", "got", "getting"].map((verb) => [verb, ["together", "meet"]] as const),
+  ...["catch", "catches", "caught", "catching"].map((verb) => [verb, ["up", "meet"]] as const),
   // Standing for an office: "What seat is Algeria running for?" (مرشحة; run alone is ركض or أدار).
   ...["run", "runs", "ran", "running"].map((verb) => [verb, ["for", "candidate"]] as const),
 ]);

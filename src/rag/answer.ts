@@ -8,8 +8,9 @@ import { indexedText } from "./ingest.js";
 import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { normalizeToken } from "./text/normalize.js";
-import { pagePartOf, type PagePart } from "./text/page-parts.js";
+import { asksPostAuthor, pagePartOf, type PagePart } from "./text/page-parts.js";
 import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, type Posting } from "./text/question-type.js";
+import { tokenize } from "./text/tokenize.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
 /** A quote takes in its sentence's neighbours in the passage while they fit in this many characters. */
@@ -37,7 +38,9 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   const notCovered = (): Answer => ({ kind: "declined", question, language, reason: "not-covered", timings: timings() });
   if (retrieval.exhausted) return { kind: "declined", question, language, reason: "nothing-more", timings: timings() };
   if (!best || !retrieval.answerable) return notCovered();
-  const chosen = chooseCitations(retrieval.ranked, { texts });
+  // A post's author asked ("Whose tweets are these?"): its quotes take in the card's name and follow lines.
+  const ofAuthor = asksPostAuthor(tokenize(question));
+  const chosen = chooseCitations(retrieval.ranked, { texts }).map((c) => (ofAuthor ? withByline(c) : c));
   const quoted = chosen.map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
   // for a quantity that no quote could answer is one the briefings do not answer. So is one asking for a date, a
@@ -98,7 +101,9 @@ const bareWord = (word: string): string => word.toLowerCase().replace(/['’]s$/
  * passage rather than over the whole file at every answer.
  */
 export function withMatches(citation: Citation, { sentence: { passage } }: Ranked, texts: SourceTexts, { terms }: Pick<Retrieval, "terms">): Citation {
-  const indexed = indexedText(sourceText(texts, passage.source).slice(passage.start, passage.end)).slice(citation.start - passage.start, citation.end - passage.start);
+  // From the quote's start where it opens before its passage (a post's card: see withByline).
+  const from = Math.min(passage.start, citation.start);
+  const indexed = indexedText(sourceText(texts, passage.source).slice(from, passage.end)).slice(citation.start - from, citation.end - from);
   return { ...citation, matches: matchedWords(indexed, terms) };
 }
 
@@ -162,6 +167,21 @@ export function chooseCitations(
     joinRunOns(chosen, chosen.length - 1);
   }
   return chosen;
+}
+
+/** How far before a post's first sentence its card's name line may stand (the follow line and blank lines between). */
+const MAX_BYLINE_GAP_CHARS = 80;
+
+/**
+ * A post's quote from its card's author name line on ("Ambassador Michele Sison\n\n· متابعة @State_IO\n\n…"), where
+ * it opens with the post's first sentence: still one slice of the source.
+ */
+function withByline(quote: ChosenQuote): ChosenQuote {
+  const { passage } = quote.ranked.sentence;
+  const { byline } = passage;
+  if (passage.kind !== "tweet" || byline === undefined || quote.span.start !== passage.sentences[0]?.start) return quote;
+  if (byline.end > quote.span.start || quote.span.start - byline.end > MAX_BYLINE_GAP_CHARS) return quote;
+  return { ...quote, span: { start: byline.start, end: quote.span.end } };
 }
 
 /** A sentence's words, however spaced or broken across lines: what tells a repeat. */

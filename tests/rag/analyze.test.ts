@@ -335,7 +335,7 @@ describe("a phrasal verb with a meaning of its own", () => {
       "The council discussed the school budget and the roads of the valley.",
     ];
     await withBriefing("001_meet.txt", paragraphs, async (rag) => {
-      for (const question of ["Who did the minister sit down with?", "who did the minister hang out with", "Who did the minister get together with?"]) {
+      for (const question of ["Who did the minister sit down with?", "who did the minister hang out with", "Who did the minister get together with?", "Who did the minister catch up with?"]) {
         expect(quotes(await rag.answer(question))[0], question).toContain("والتقى الوزير بالمحافظ");
       }
       expect(quotes(await rag.answer("What seat is the country running for?"))[0]).toContain("المرشحة لمقعد");

@@ -292,3 +292,23 @@ describe("a question asking for a quantity", () => {
     });
   });
 });
+
+describe("a post's author asked", () => {
+  const paragraphs = [
+    "The mission was set up in 1991 to organise a vote in the region.",
+    "Its mandate was renewed last October, the council said in a statement.",
+    "Ambassador Jane Roe\n· Follow @State_IO",
+    "Met today with the minister of the region @region_mfa to discuss the talks on the mission and its mandate.",
+    "10:02 PM · Jan 23, 2023",
+  ];
+
+  it("quotes the post with its card's name and follow lines (blind sets 2, 14, 17, 26 and 51 asked whose the tweets are)", async () => {
+    await withBriefing("001_mission.txt", paragraphs, async (rag) => {
+      const whose = await rag.answer("Whose tweets are these?");
+      expect(whose.kind === "answered" && whose.citations.some((c) => c.quote.startsWith("Ambassador Jane Roe\n· Follow @State_IO\n\nMet today"))).toBe(true);
+      // Asked what the post says, the quote is the post's sentences alone.
+      const what = await rag.answer("What did she discuss with the minister of the region?");
+      expect(what.kind === "answered" && what.citations.some((c) => c.quote.startsWith("Met today")) && what.citations.every((c) => !c.quote.includes("Jane Roe"))).toBe(true);
+    });
+  });
+});

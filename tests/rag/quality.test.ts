@@ -382,6 +382,13 @@ describe("answer quality on the briefing", () => {
     // Manila outlet. …", "Forgive the pedantic question, but could you tell me …"), "how long ago was this posted"
     // asks the page's time, the Libyan شن (what) is read off before العنوان, and "whats his role" asks who he is.
     { file: "blind50-eval.jsonl", about: "a fiftieth blind set, session 51: Sudanese, Iraqi, Libyan, Hijazi, a British analyst, a Filipino journalist", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 77.8% measured blind in session 51 (English 66.7%, Arabic 88.9%; 31 of 36 answered, 3 of 4 unanswerable
+    // declined); 94.4% since several framing segments and a closing address are read off ("G'day! Quick one for a
+    // story I'm filing – who's …?", "…, mate?"), a post's author asked quotes its card ("Whose tweets are these?"),
+    // "catch up with" is meeting, "l'article" is "article", and where the report was sent or filed from asks the
+    // dateline. Missed: a retired diplomat's acronyms ("the A/S for IO", "the PESG"), the CNDH tweet's stamp and
+    // counter; answered unanswerable: whether Washington backs Algeria's Security Council bid.
+    { file: "blind51-eval.jsonl", about: "a fifty-first blind set, session 51: Damascene, Mauritanian, Chadian, Darija with French, an Australian journalist, a retired diplomat", hit3: 34 / 36, answered: 36 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -640,6 +647,11 @@ describe("answer quality on the briefing", () => {
     // "Lamamara" talked about (his Congo meeting's الاجتماع first); answered unanswerable: de Mistura's next visit,
     // the name of the council's president.
     { file: "blind-conversations46.jsonl", about: "written blind in session 51, seven of three turns", right: 15, rows: 20 },
+    // 14 of 20 measured blind in session 51, left as measured. Missed: "ومدتها قد إيه؟" (its term: the tweet's
+    // "three-year term", which مدة does not translate to), where the periodic review was held after French words,
+    // "وين رح تصير؟" after "وفي مفاوضات جاية بهالخصوص؟"; answered unanswerable: the date of the Committee of Ten's
+    // meeting (a tweet's stamp dates another quote), the name of the council's president, the envoy's mandate.
+    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 14, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -91,8 +91,8 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
  * for a tweet's account), "from which city" (the dateline's place).
  */
-const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed report story piece name
-city نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت التقرير تقرير الخبر خبر القصة اسم مدينة`);
+const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent report story piece name
+city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر القصة اسم مدينة مكان`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
@@ -270,4 +270,29 @@ export function askedPublished(tokens: readonly Token[], type: QuestionType): To
   const report = tokens.find((t) => isArticleWord(t.text));
   if (report !== undefined) return publishing ?? (tokens.some((t) => AGE_WORDS.has(t.text)) ? report : undefined);
   return tokens.some((t) => AGO_ASKED.has(t.text)) && tokens.some((t) => THIS_PAGE.has(t.text)) ? publishing : undefined;
+}
+
+/** Who, whose, in either language, asking whose a post is ("Whose tweets are these?", "مين صاحب التغريدات؟"). */
+const POST_WHO = normalizedSet("who whos whose مين ومين منو شكون من");
+/** Which or what, before the account asked ("Which Twitter account …", "أي حساب …"). */
+const POST_WHICH = normalizedSet("which what whats اي ايش شو");
+/** Words for a post, its account, and posting it: what "who" asks the author of. */
+const POST_WORDS = normalizedSet(`tweet tweets tweeted tweeting post posts posted posting account accounts handle twitter shared
+تغريدة تغريدات التغريدة التغريدات تويتة تويتات التويتات غرد غردت مغرد حساب الحساب صاحب صاحبة`);
+const ACCOUNT_WORDS = normalizedSet("account accounts handle حساب الحساب");
+/** How many words on "who" may look for the post's word ("who is tweeting", "Who posted the tweets"). */
+const POST_WORD_REACH = 2;
+
+/**
+ * Whether a question asks whose the posts are: "who" or "whose" with a word of posting within two words after it
+ * ("Whose tweets are these?", "who's tweeting in those embedded posts", "Who posted the English tweets?", "مين صاحب
+ * التغريدات؟"), or which account ("Which Twitter account does the card show a follow button for?"). Not "who" asked
+ * of someone else a post names ("Who did she meet, according to her tweet?"), nor who wrote the report (a byline's).
+ */
+export function asksPostAuthor(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    const after = tokens.slice(i + 1, i + 1 + POST_WORD_REACH + 1);
+    if (holdsWord(POST_WHICH, t.text)) return after.some((w) => ACCOUNT_WORDS.has(w.text));
+    return holdsWord(POST_WHO, t.text) && after.slice(0, POST_WORD_REACH).some((w) => POST_WORDS.has(w.text));
+  });
 }

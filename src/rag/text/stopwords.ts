@@ -13,8 +13,8 @@ them themselves then there these they this those through to too under until up v
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats does did much many get got give gave let us one ever
 everyone everybody anyone anybody someone somebody nobody everything nothing
-according article briefing news whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
-means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn
+according article briefing news piece embedded whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
+means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn bon alors donc
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
@@ -42,7 +42,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 غير غيره غيرها غيرهم عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
 هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة
 ديالها دياله ديالهم ديالك ديالنا ديالكم متاعها متاعه متاعو متاعهم متاعي متاعك متاعنا متاعكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
-علشان مشان ومشان لمشان لانو لأنو يعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
+علشان مشان ومشان لمشان لانو لأنو يعني أعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
 تبع تبعه تبعها تبعهم تبعو حكايته حكايتها حكايتهم قدام قدامو قدامه قدامها قدامهم هالايام بالاخر
@@ -269,9 +269,13 @@ const MAX_FRAMING_WORDS = 8;
 /**
  * Where a prefix framing the question ends on its first line: a colon (not a time's: "4:51", "٩:١٥"); the end of a
  * sentence after a word of two letters at least (not "U.S." nor "Mr."): "Hi, I'm writing a piece for a Manila
- * outlet. What exactly …?"; a comma before a request: "Forgive the pedantic question, but could you tell me …".
+ * outlet. What exactly …?"; a spaced dash ("Quick one for a story I'm filing – who's …?"); a comma before a
+ * request: "Forgive the pedantic question, but could you tell me …".
  */
-const FRAME_END = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=[\p{Ll}\p{Lo}]{2})[.!](?=\s)|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/u;
+const FRAME_ENDS = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=[\p{Ll}\p{Lo}]{2})[.!](?=\s)|\s[-–—]\s|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/gu;
+const DASH = /[-–—]/u;
+/** A word addressing the bot after a comma, closing the question ("How long ago was this published, mate?"). */
+const ADDRESS = /,\s*(\p{L}+)\s*[?؟!.]*\s*$/u;
 /** Words of the asker speaking of themselves: a framing prefix with one says who asks, its names too ("a Manila outlet"). */
 const FIRST_PERSON = normalizedSet("i im my me we our myself انا احنا نحن");
 
@@ -281,32 +285,47 @@ export interface Framing {
   readonly ofTheAsker: boolean;
 }
 
+/** Whether words of a question ask: an English question word, or an Arabic one (not من, "from" as often). */
+const asking = (tokens: readonly { readonly text: string }[]): boolean =>
+  tokens.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
+
 /**
- * The words of a prefix that frames a question, before a colon, a sentence's end or a request on its first line
- * (FRAME_END), with no word that asks and a question of two words at least after it: "For my class: where is …?",
- * "مرحبا، أنا من الإمارات: مين …؟". The asker says who they are or why they ask; a word of it the briefings hold may
- * still say what about ("Sahel: what did she say?"), so only the words found nowhere are read off (see wordTerm in
- * analyze.ts), and not a name, a place or a number there ("Zimbabwe: what did she say …?" asks of a country the
- * briefings may not name) unless the asker speaks of themselves (`ofTheAsker`: "I'm writing for a Manila outlet.").
- * None for a prefix that asks ("Which council did she meet re: rights?").
+ * The words that frame a question: a prefix before its first line's last frame end (FRAME_ENDS) that no asking
+ * word precedes, with a question of two words at least after it ("For my class: where is …?", "مرحبا، أنا من
+ * الإمارات: مين …؟", "G'day! Quick one for a story I'm filing – who's …?"), and a word addressing the bot at its end
+ * (", mate?"). The asker says who they are or why they ask; a word of it the briefings hold may still say what
+ * about ("Sahel: what did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts),
+ * and not a name, a place or a number there ("Zimbabwe: what did she say …?" asks of a country the briefings may
+ * not name) unless the asker speaks of themselves (`ofTheAsker`: "I'm writing for a Manila outlet."). None for a
+ * prefix that asks ("Which council did she meet re: rights?").
  */
 export function framingWords(question: string): Framing {
-  const none = { words: new Set<string>(), ofTheAsker: false };
   const [line = ""] = question.split("\n");
-  const end = FRAME_END.exec(line);
-  if (end === null) return none;
-  const raw = line.slice(0, end.index);
+  let cut: RegExpExecArray | undefined;
+  let from = 0;
+  for (const end of line.matchAll(FRAME_ENDS)) {
+    const segment = line.slice(from, end.index);
+    if (asking(tokenize(segment)) || /[?؟]/u.test(segment)) break;
+    // A dash frames only where the asker speaks of themselves before it: "interior ministry — who'd she meet?" names
+    // the topic (found by the blind sets' own measure).
+    if (DASH.test(end[0]) && !speaksOfThemselves(line.slice(0, end.index))) break;
+    cut = end;
+    from = end.index + end[0].length;
+  }
+  const raw = cut === undefined ? "" : line.slice(0, cut.index);
   const prefix = tokenize(raw);
-  const rest = tokenize(line.slice(end.index + end[0].length));
-  // من is "from" as often as "who" ("أنا من الإمارات:", I am from the Emirates).
-  const asks = prefix.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
-  if (asks || prefix.length > MAX_FRAMING_WORDS || /[?؟]/u.test(raw) || rest.length < 2) return none;
+  const rest = tokenize(line.slice(from));
+  const framed = cut !== undefined && prefix.length <= MAX_FRAMING_WORDS && rest.length >= 2;
+  // The address is the question's last word; a question of two words more at least ("Where, mate?" keeps it).
+  const addressed = ADDRESS.test(line) && rest.length > 2 ? rest.slice(-1) : [];
   // A word the question asks again after the prefix is its own ("Nigeria: did Sison mention Nigeria?").
-  const asked = new Set(rest.map((t) => t.text));
-  // The pronouns are function words tokenize drops ("I'm"): read off the prefix as written.
-  const ofTheAsker = raw.split(/[^\p{L}']+/u).some((word) => FIRST_PERSON.has(normalizeToken(word.replace(/['’]/g, ""))));
-  return { words: new Set(prefix.flatMap((t) => (asked.has(t.text) ? [] : [t.text]))), ofTheAsker };
+  const asked = new Set(rest.slice(0, rest.length - addressed.length).map((t) => t.text));
+  const words = [...(framed ? prefix : []), ...addressed].flatMap((t) => (asked.has(t.text) ? [] : [t.text]));
+  return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw) };
 }
+
+/** Whether text says "I", "my", "we", أنا …: the pronouns are function words tokenize drops ("I'm"), read as written. */
+const speaksOfThemselves = (text: string): boolean => text.split(/[^\p{L}']+/u).some((word) => FIRST_PERSON.has(normalizeToken(word.replace(/['’]/g, ""))));
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */
 export const isQuestionWord = (normalized: string): boolean => QUESTION_WORDS.has(normalized);

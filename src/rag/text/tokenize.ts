@@ -67,6 +67,8 @@ function numberPieces(run: string, at: number): [string, number][] {
   return pieces;
 }
 
+/** French's elided article or preposition before a vowel ("l'article", "d'Algérie"): the word is what follows. */
+const ELIDED = /^(?:l|d|qu)['’](?=[aeiouyhàâéèêëîïôûœ])/;
 /** "she'd", "they'll", "we're", "I'm": a pronoun and an auxiliary, read as the pronoun (not "shed", "hell"). */
 const CONTRACTION = /^(i|you|he|she|it|we|they|who|what|that|there|where|how)['’](?:d|ll|re|ve|m)$/;
 
@@ -159,7 +161,7 @@ function wordTokensOf(run: string, start: number, tokens: PlacedToken[]): void {
   pieces.forEach((piece, i) => {
     // Quotes and invisible characters at a word's edges are not the word: not shown as matched, not its raw.
     const { lead, raw } = trimEdges(piece);
-    const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(/['’]s$/, "").replace(/['’]/g, "");
+    const normal = normalizeToken(raw).replace(CONTRACTION, "$1").replace(ELIDED, "").replace(/['’]s$/, "").replace(/['’]/g, "");
     const prefix = CLITICS_ONLY.test(normal) && LATIN_START.test(pieces[i + 1] ?? "");
     if (normal && !prefix && !(normal.length === 1 && /[a-z]/.test(normal))) {
       tokens.push({ text: normal, script: scriptOf(normal), raw, start: at + lead, end: at + lead + raw.length });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedHeadline, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
+import { askedHeadline, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, asksPostAuthor, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
 import { questionType } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -71,6 +71,13 @@ describe("page parts: datelines and reply counters", () => {
     expect(askedOutlet(tokenize("المقال ده اتنشر في جريدة إيه؟"))?.text).toBe("جريده");
     expect(askedOutlet(tokenize("الجريدة شو قالت عن الزيارة؟"))).toBeUndefined();
     expect(tokenize("المقال ده اتنشر في جريدة إيه؟").filter(asksOfTheDateline).map((t) => t.text)).toContain("اتنشر");
+  });
+
+  it("reads where the report was sent or filed from as the dateline's (blind sets 50 and 51)", () => {
+    const sent = tokenize("من أين أُرسل هذا الخبر، أعني مكان الإرسال، ولأي صحيفة؟");
+    expect(askedOutlet(sent)?.text).toBe("صحيفه");
+    expect(sent.filter(asksOfTheDateline).map((t) => t.raw)).toEqual(expect.arrayContaining(["أُرسل", "مكان", "الإرسال"]));
+    expect(tokenize("which outlet published this report and from which city it was filed?").filter(asksOfTheDateline).map((t) => t.text)).toContain("filed");
   });
 
   it("reads a word on the report with the Levantine هالـ (this) as with the article (blind set 37: 'شو اسم الجريدة اللي نشرت هالخبر؟')", () => {
@@ -186,5 +193,21 @@ describe("askedHeadline", () => {
     // Not words after the report's noun, nor more than a name's worth between.
     expect(asking("what is the headline of the report on Mali?")).toEqual(["headline", "the", "report"]);
     expect(asking("what is the headline of the one about Mali that Sison gave in the report?")).toEqual(["headline", "report"]);
+  });
+});
+
+describe("asksPostAuthor", () => {
+  it.each([
+    "Whose tweets are these?",
+    "who's tweeting in those embedded posts",
+    "Who posted the English tweets embedded in the article?",
+    "Which Twitter account does the tweet card show a follow button for?",
+    "مين صاحب التغريدات؟",
+  ])("reads %s as asking whose the posts are", (question) => {
+    expect(asksPostAuthor(tokenize(question))).toBe(true);
+  });
+
+  it.each(["Who did she meet, according to her tweet?", "Who wrote this report?", "What did she tweet about Mali?", "Who is the minister?"])("reads %s as asking something else", (question) => {
+    expect(asksPostAuthor(tokenize(question))).toBe(false);
   });
 });

@@ -350,6 +350,18 @@ describe("framingWords", () => {
     });
     expect(framingWords("Zimbabwe: what did she say?")).toEqual({ words: new Set(["zimbabwe"]), ofTheAsker: false });
   });
+
+  it("reads several framing segments, a dash where the asker speaks of themselves, and a closing address (blind set 51)", () => {
+    expect(framingWords("G'day! Quick one for a story I'm filing – who's the official?")).toEqual({
+      words: new Set(["gday", "quick", "one", "for", "story", "filing"]),
+      ofTheAsker: true,
+    });
+    expect(framingWords("How long ago was this thing published, mate?")).toEqual({ words: new Set(["mate"]), ofTheAsker: false });
+    // A dash after a topic frames nothing (blind set 23: "interior ministry — who'd she meet?").
+    expect(framingWords("interior ministry — who'd she meet?").words.size).toBe(0);
+    // Nor is a question of two words an address ("Where, mate?").
+    expect(framingWords("Where, mate?").words.size).toBe(0);
+  });
 });
 
 describe("withoutOpener", () => {

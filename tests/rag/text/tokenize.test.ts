@@ -9,6 +9,8 @@ describe("tokenize", () => {
     expect(words("I'd I'm")).toEqual([]); // the pronoun alone is one letter: no token
     // An apostrophe inside a name stays its letters: Sa'd is not "sa".
     expect(words("Sa'd Ja'far Sison's")).toEqual(["sad", "jafar", "sison"]);
+    // French's elided article is no part of the word (blind set 51: "العنوان ديال هاد l'article").
+    expect(words("l'article d’Algérie qu'il")).toEqual(["article", "algerie", "il"]);
   });
 
   it("reads a tweet's styled letters as the letters they are, and Latin letters without their accents", () => {
