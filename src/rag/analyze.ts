@@ -324,6 +324,11 @@ export interface QueryTerm {
   readonly authorKeys?: readonly string[];
   /** Who is asked about, not what ("Sison" in "What did Sison say about Mali?"): ranks at SPEAKER_WEIGHT. */
   readonly speaker?: boolean;
+  /**
+   * A word of what frames the question that the briefings hold ("report", "North Africa" in "I am writing a school
+   * report about US diplomacy in North Africa. Could you tell me …?"): ranks at SPEAKER_WEIGHT too.
+   */
+  readonly framing?: boolean;
 }
 
 /**
@@ -333,8 +338,8 @@ export interface QueryTerm {
  */
 const SPEAKER_WEIGHT = 0.5;
 
-/** How much a term ranks beside its weight: SPEAKER_WEIGHT for a speaker's, else 1. */
-export const speakerWeight = (term: QueryTerm): number => (term.speaker ? SPEAKER_WEIGHT : 1);
+/** How much a term ranks beside its weight: SPEAKER_WEIGHT for a speaker's or a framing word's, else 1. */
+export const speakerWeight = (term: QueryTerm): number => (term.speaker || term.framing ? SPEAKER_WEIGHT : 1);
 
 /** A term's weight in ranking: its weight, a speaker's scaled by SPEAKER_WEIGHT. */
 export const rankWeight = (term: QueryTerm): number => term.weight * speakerWeight(term);
@@ -358,8 +363,9 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const framing = framingWords(question);
   // Where the briefings have a dateline or say when they went up, a question may ask which outlet ran the report
   // or when (see text/page-parts.ts): its words on them are looked for there alone. Read without the words that
-  // frame the question ("How long ago was this thing published, mate?").
-  const unframed = all.filter((t) => !framing.words.has(t.text));
+  // frame the question and that the briefings lack, as its terms are ("How long ago was this thing published,
+  // mate?"; not "the Lamamra tweet" in "I'm asking about the Lamamra tweet: …", a review).
+  const unframed = all.filter((t) => !framing.words.has(t.text) || tokenKeys(t).some(context.has));
   const outlet = context.has(OUTLET) ? askedOutlet(unframed) : undefined;
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(unframed, type) : undefined;
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
@@ -390,7 +396,10 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
   // Every word counts for the account and author-name terms, a repeated one too. Not a question asking when ("when
   // was it posted?"): it asks for a date, which every tweet has, not for the one mentioning its author's account.
-  if (!type.time && words.some((w) => w.asksForAccount)) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
+  // Nor one counting a post's replies ("شحال من رد كاين على التغريدة تاع CNDH؟"): its word for the post says which
+  // post, not whose account.
+  const countsReplies = words.some((w) => w.term.keys.includes(REPLIES));
+  if (!type.time && !countsReplies && words.some((w) => w.asksForAccount)) terms.push({ word: AUTHOR_MENTION, keys: [AUTHOR_MENTION], weight: 1, synthetic: true });
   // The outlet word itself is a function word in other questions ("how did the newspaper describe …").
   if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
   if (published) terms.push({ word: published.text, raw: published.raw, keys: [PUBLISHED], weight: 1 });
@@ -486,6 +495,9 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ...["come", "comes", "came", "coming"].map((verb) => [verb, "up"] as const),
 ]);
 
+/** The verbs of "catch up", read as meeting only before "with". */
+const CATCHING: ReadonlySet<string> = new Set(["catch", "catches", "caught", "catching"]);
+
 /**
  * English phrasal verbs read as the one word the word lists translate ("Who pulled out of the deal?": withdraw,
  * انسحب); the verb alone translates to another sense (pull, سحب), and its particle is a function word.
@@ -500,7 +512,7 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
   ...["sit", "sits", "sat", "sitting"].map((verb) => [verb, ["down", "meet"]] as const),
   ...["hang", "hangs", "hung", "hanging"].map((verb) => [verb, ["out", "meet"]] as const),
   ...["get", "gets", "got", "getting"].map((verb) => [verb, ["together", "meet"]] as const),
-  ...["catch", "catches", "caught", "catching"].map((verb) => [verb, ["up", "meet"]] as const),
+  ...[...CATCHING].map((verb) => [verb, ["up", "meet"]] as const),
   // Standing for an office: "What seat is Algeria running for?" (مرشحة; run alone is ركض or أدار).
   ...["run", "runs", "ran", "running"].map((verb) => [verb, ["for", "candidate"]] as const),
 ]);
@@ -517,7 +529,9 @@ function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
   const lasting = tokens.some((t) => t.text === "long");
   const meaningAt = (i: number): string | undefined => {
     const [particle, meaning] = PHRASAL_MEANING.get(tokens[i]?.text ?? "") ?? [];
-    return meaning !== undefined && tokens[i + 1]?.text === particle && !(meaning === "candidate" && lasting) ? meaning : undefined;
+    if (meaning === undefined || tokens[i + 1]?.text !== particle || (meaning === "candidate" && lasting)) return undefined;
+    // "catch up" is meeting only with someone ("catch up with"; not "catch up on what she said", a review).
+    return CATCHING.has(tokens[i]?.text ?? "") && tokens[i + 2]?.text !== "with" ? undefined : meaning;
   };
   return tokens.map((token, i) => {
     const meaning = meaningAt(i);
@@ -686,6 +700,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
     ...(phrases.size > 0 ? { phrases } : {}),
     ...(standsFor !== undefined ? { standsFor } : {}),
     ...(speaker ? { speaker } : {}),
+    ...(framing !== undefined ? { framing: true } : {}),
   };
   // (The word's own keys are dropped from these in otherFormTerms, with every other term's.)
   const forms = [...new Set([...related, ...derived])];

@@ -98,7 +98,7 @@ const bareWord = (word: string): string => word.toLowerCase().replace(/['’]s$/
 /**
  * `citation` of `ranked` with the words in its quote that matched the question (see matchedWords), read from the
  * quote as its words were indexed (indexedText: no link target or HTML tag, of the quote's length), blanked over its
- * passage rather than over the whole file at every answer.
+ * passage (from its post's card, where the quote opens there) rather than over the whole file at every answer.
  */
 export function withMatches(citation: Citation, { sentence: { passage } }: Ranked, texts: SourceTexts, { terms }: Pick<Retrieval, "terms">): Citation {
   // From the quote's start where it opens before its passage (a post's card: see withByline).

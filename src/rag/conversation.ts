@@ -169,6 +169,12 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // publishing word alone finds the tweets); not "What is Lamamra's title?" after the headline, a question of its own.
   const page = await ofTheReport(retriever, question, turns, { tied });
   if (page) return page;
+  // "How long ago was it posted?" after an answer quoting a post asks when that post went up (its stamp, in its
+  // quote), not the report (a review); asked alone, "it" is the report.
+  const post = lastQuoted(retriever, turns);
+  if (asksWhenPublished(alone.terms) && post !== undefined && retriever.sentences[post]?.passage.kind === "tweet") {
+    return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
+  }
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.

@@ -18,6 +18,7 @@ import { seedTexts, textIfUnchanged, type SourceTexts } from "./seeds.js";
 import type { LoadedIndex, PassageStore } from "./store.js";
 import { DECLINE_FEATURES, featureVector, loadModels, logit, RANK_FEATURES, rankFeature, sigmoid, type Models } from "./model.js";
 import { questionType, sentenceHolds, type SentenceHolds } from "./text/question-type.js";
+import { holdsPhrase, quotedPhrases } from "./text/quoted.js";
 import { detectLanguage } from "./text/language.js";
 import type { Language, Passage, Sentence } from "./types.js";
 
@@ -322,11 +323,12 @@ export class Retriever {
     return sentence && textIfUnchanged(this.texts, sentence.passage.source)?.slice(sentence.start, sentence.end);
   }
 
-  /** The passage (by position) holding offset `start` of `source`, if any. */
+  /** The passage (by position) holding offset `start` of `source`, or the post whose card holds it, if any. */
   passageAt(source: string, start: number): number | undefined {
     return this.passagesBySource.get(source)?.find((i) => {
       const p = this.passages[i];
-      return p !== undefined && p.start <= start && start < p.end;
+      // Or its post's card, where a quote asked whose the post is begins (see withByline in answer.ts).
+      return p !== undefined && ((p.start <= start && start < p.end) || (p.byline !== undefined && p.byline.start <= start && start < p.start));
     });
   }
 
@@ -369,7 +371,7 @@ export class Retriever {
     const fused = this.fuse(lexical, this.passageBm25.search(terms), dense);
     const cover = this.coverageOf(lexical);
     const language = detectLanguage(question);
-    const order = this.rank(question, language, fused, cover, conversation);
+    const order = this.quotedFirst(question, this.rank(question, language, fused, cover, conversation));
     const ranked = order.map(({ sentence, features, probability, named, score }) => ({ sentence, features, probability, named, score }));
     const { coverage, focus, features, confidence, answerable } = this.decide(question, language, order, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
     return { terms, coverage, focus, ranked, features, confidence, answerable };
@@ -574,6 +576,18 @@ export class Retriever {
     const nothingHeld = counted > 0 && coverage === 0;
     const unclear = cover.lone !== undefined && tooShortToTell(cover.lone, question, this.queryContext.lexicon.known);
     return { coverage, focus, features, confidence, answerable: top !== undefined && !nothingHeld && !unclear && cover.missingCountries === 0 && confidence >= decline.threshold[language] };
+  }
+
+  /**
+   * `order` with the candidates holding a phrase the question quotes word for word first ("What did she mean by
+   * “listening tour”?"), in their order: the user points at that sentence, whatever else the question's words find.
+   */
+  private quotedFirst<T extends { readonly sentence: IndexedSentence }>(question: string, order: readonly T[]): readonly T[] {
+    const phrases = quotedPhrases(question);
+    if (phrases.length === 0) return order;
+    const quoting = (r: T): boolean => phrases.some((phrase) => holdsPhrase(this.sentenceText(r.sentence.position) ?? "", phrase));
+    const first = order.filter(quoting);
+    return first.length === 0 ? order : [...first, ...order.filter((r) => !quoting(r))];
   }
 
   /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */

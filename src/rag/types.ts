@@ -20,8 +20,9 @@ export interface Passage {
   /** A tweet's date from its time stamp, ISO 8601: "2023-01-23", or "2023-01" where the stamp gives no day. */
   readonly date?: string;
   /**
-   * A tweet's author name line ("Ambassador Michele Sison"), offsets into the same source file: never quoted,
-   * its words are matching keys of the tweet's sentences (see documentTerms).
+   * A tweet's author name line ("Ambassador Michele Sison"), offsets into the same source file: its words are
+   * matching keys of the tweet's sentences (see documentTerms); quoted only with the post, where a question asks
+   * whose it is (see withByline in answer.ts).
    */
   readonly byline?: Sentence;
   /** JavaScript string offsets into the source file's text. */

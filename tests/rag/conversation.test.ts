@@ -26,6 +26,15 @@ describe("conversations", () => {
     }
   });
 
+  it("asks when the post just quoted went up, not the report, with 'how long ago was it posted?' (a review)", async () => {
+    const first = await two.core.answer("What did Sison tweet about Lamamra?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect(quotes(first)[0]).toContain("@Lamamra_dz");
+    expect(quotes(await two.core.answer("How long ago was it posted?", { context: { turns } }))[0]).toContain("@Lamamra_dz");
+    // Asked first, "it" is the report.
+    expect(quotes(await two.core.answer("How long ago was it posted?"))[0]).toBe("منذ 18 ساعة");
+  });
+
   it("follows the turn's first citation, not a weaker one from another briefing", async () => {
     const first = await two.core.answer("What role did Algeria play in the Sahel?");
     const cited = first.kind === "answered" ? first.citations : [];

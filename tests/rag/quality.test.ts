@@ -389,6 +389,10 @@ describe("answer quality on the briefing", () => {
     // dateline. Missed: a retired diplomat's acronyms ("the A/S for IO", "the PESG"), the CNDH tweet's stamp and
     // counter; answered unanswerable: whether Washington backs Algeria's Security Council bid.
     { file: "blind51-eval.jsonl", about: "a fifty-first blind set, session 51: Damascene, Mauritanian, Chadian, Darija with French, an Australian journalist, a retired diplomat", hit3: 34 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 91.7% measured blind in session 51 (English 100%, Arabic 83.3%; 34 of 36 answered, every unanswerable
+    // declined); 100% since a quoted phrase finds its sentence first ("شو قصدها بـ"جولة استماع"؟"), العنوان
+    // الرئيسي asks the headline, and a count of a post's replies looks for the post its words name.
+    { file: "blind52-eval.jsonl", about: "a fifty-second blind set, session 51: Najdi, Gazan, Emirati, Oranais, a congressional staffer, no punctuation", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -652,6 +656,10 @@ describe("answer quality on the briefing", () => {
     // "وين رح تصير؟" after "وفي مفاوضات جاية بهالخصوص؟"; answered unanswerable: the date of the Committee of Ten's
     // meeting (a tweet's stamp dates another quote), the name of the council's president, the envoy's mandate.
     { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 14, rows: 20 },
+    // 17 of 20 measured blind in session 51, left as measured. Missed: "did she push anyone for the icj" ("push"
+    // finds nothing), the replies under the tweet on her meeting with Drareni; answered unanswerable: how long her
+    // meeting with the CNDH lasted.
+    { file: "blind-conversations48.jsonl", about: "written blind in session 51, seven of three turns", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

@@ -591,3 +591,39 @@ describe("a misspelling's nearest spellings", () => {
     expect(retriever.terms("وبعدها عملت إيه كإشارة انفتاح؟").find((t) => t.word === "كاشاره")?.weight).toBe(1);
   });
 });
+
+describe("phrasal verbs of meeting", () => {
+  it("read 'catch up with' as meeting, not 'catch up on' (a review)", () => {
+    const words = (question: string): string[] => retriever.terms(question).map((t) => t.word);
+    expect(words("Which RSF bloke did she catch up with?")).toContain("meet");
+    expect(words("Help me catch up on what Sison said about Mali")).not.toContain("meet");
+  });
+});
+
+describe("a quote asked whose post it is", () => {
+  it("still finds its passage from the card's line it opens on (a review: conversations lost the post quoted)", () => {
+    const sentence = retriever.sentences.find((s) => s.passage.byline !== undefined);
+    const passage = sentence?.passage;
+    expect(passage?.byline).toBeDefined();
+    if (sentence === undefined || passage?.byline === undefined) return;
+    expect(retriever.passageAt(passage.source, passage.byline.start)).toBe(sentence.passageIndex);
+    expect(retriever.sentencesAt(passage.source, passage.byline.start, passage.end).length).toBeGreaterThan(0);
+  });
+});
+
+describe("a phrase the question quotes", () => {
+  it("puts the sentence holding it word for word first (blind set 52: 'شو قصدها بـ\"جولة استماع\"…؟')", async () => {
+    const first = (await retriever.retrieve('شو قصدها بـ"جولة استماع" اللي ذكرتها لما تكلمت عن إصلاح مجلس الأمن؟')).ranked[0]?.sentence;
+    expect(first && retriever.sentenceText(first.position)).toContain("جولة استماع");
+  });
+});
+
+describe("a post's replies counted", () => {
+  it("looks for the post its words name, not the one mentioning its author's account (blind set 52)", async () => {
+    const question = "شحال من رد كاين على التغريدة تاع CNDH؟";
+    expect(retriever.terms(question).map((t) => t.word)).not.toContain("@@");
+    expect(retriever.terms(question).map((t) => t.word)).not.toContain("كاين");
+    const [first] = (await retriever.retrieve(question)).ranked;
+    expect(first && retriever.sentenceText(first.sentence.position)).toContain("#CNDH");
+  });
+});

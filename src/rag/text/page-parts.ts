@@ -171,7 +171,10 @@ const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نش
 const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى");
 /** Words asking a report's age with no word of its going up: "How old is the article?", "كم عمر الخبر؟". */
 const AGE_WORDS = normalizedSet("old age عمر");
-/** The words of "how long ago" itself, and "this" or "it": "how long ago was this posted?" asks of the page. */
+/**
+ * The words of "how long ago" itself, and "this" or "it": "how long ago was this posted?" asks of the page, where
+ * nothing was asked before (after an answer quoting a post, it asks of that post: see conversation.ts).
+ */
 const AGO_ASKED = normalizedSet("ago صرلو صارله صرله");
 const THIS_PAGE = normalizedSet("this it هذا هذه هاد ده");
 
@@ -186,6 +189,8 @@ const ARTICLE_WORDS = normalizedSet(
 /** Words for a report's headline, and for its title (which is also a person's: "her job title"). */
 const HEADLINE_WORDS = normalizedSet("headline headlines subtitle subheadline subhead");
 const TITLE_WORDS = normalizedSet("title عنوان العنوان");
+/** Verbs of giving a report its headline ("the headline the paper chose", "الذي اختارته الصحيفة"): that asking too. */
+const HEADLINE_CHOSEN = normalizedSet("chose chosen picked اختار اختارت اختارته اختارها اختاروا");
 /** An Arabic title's adjective, between it and the report it names ("العنوان الفرعي للتقرير", the report's subtitle). */
 const TITLE_ADJECTIVES = normalizedSet("الفرعي الرئيسي الكامل");
 /** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */
@@ -221,7 +226,8 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
     const pointing = (of ? POINTING_EN : POINTING_AR).has(tokens[next]?.text ?? "") || TITLE_ADJECTIVES.has(tokens[next]?.text ?? "");
     const after = pointing ? next + 1 : next;
     if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);
-    return TITLE_WORDS.has(t.text) && (report(before) || report(after));
+    // Or the title's adjective right after it, a headline's ("ما العنوان الرئيسي الذي اختارته الصحيفة …؟").
+    return TITLE_WORDS.has(t.text) && (report(before) || report(after) || TITLE_ADJECTIVES.has(tokens[i + 1]?.text ?? ""));
   });
 }
 
@@ -230,8 +236,9 @@ const MAX_REPORT_NAME_WORDS = 5;
 
 /**
  * The words of a question asking for the headline that are that asking (see askedHeadline): the headline's and the
- * report's words ("the article's title"), and what names the report between "of" and its noun ("the headline of
- * this Al-Quds Al-Arabi report": the outlet's name, which found the dateline).
+ * report's words ("the article's title"), a title's adjective and a verb choosing it ("العنوان الرئيسي الذي اختارته
+ * الصحيفة"), and what names the report between "of" and its noun ("the headline of this Al-Quds Al-Arabi report":
+ * the outlet's name, which found the dateline).
  */
 export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => boolean {
   const naming = new Set<Token>();
@@ -241,7 +248,13 @@ export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => b
     const report = tokens.findIndex((r, j) => j > i + 1 && j <= i + 2 + MAX_REPORT_NAME_WORDS && isArticleWord(r.text));
     for (const word of report < 0 ? [] : tokens.slice(i + 2, report)) naming.add(word);
   });
-  return (token) => HEADLINE_WORDS.has(token.text) || TITLE_WORDS.has(token.text) || isArticleWord(token.text) || naming.has(token);
+  return (token) =>
+    HEADLINE_WORDS.has(token.text) ||
+    TITLE_WORDS.has(token.text) ||
+    TITLE_ADJECTIVES.has(token.text) ||
+    HEADLINE_CHOSEN.has(token.text) ||
+    isArticleWord(token.text) ||
+    naming.has(token);
 }
 
 /** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
@@ -276,23 +289,27 @@ export function askedPublished(tokens: readonly Token[], type: QuestionType): To
 const POST_WHO = normalizedSet("who whos whose مين ومين منو شكون من");
 /** Which or what, before the account asked ("Which Twitter account …", "أي حساب …"). */
 const POST_WHICH = normalizedSet("which what whats اي ايش شو");
-/** Words for a post, its account, and posting it: what "who" asks the author of. */
-const POST_WORDS = normalizedSet(`tweet tweets tweeted tweeting post posts posted posting account accounts handle twitter shared
+/** Words for a post and posting it, which "who" asks the author of ("Who posted the tweets?", "مين صاحب التغريدات؟"). */
+const POST_WORDS = normalizedSet(`tweet tweets tweeted tweeting post posts posted posting account accounts handle twitter
 تغريدة تغريدات التغريدة التغريدات تويتة تويتات التويتات غرد غردت مغرد حساب الحساب صاحب صاحبة`);
 const ACCOUNT_WORDS = normalizedSet("account accounts handle حساب الحساب");
+/** The card's follow button, which says an account asked is the author's ("the account shown next to 'follow'"). */
+const FOLLOW_WORDS = normalizedSet("follow following متابعة تابع");
 /** How many words on "who" may look for the post's word ("who is tweeting", "Who posted the tweets"). */
 const POST_WORD_REACH = 2;
 
 /**
  * Whether a question asks whose the posts are: "who" or "whose" with a word of posting within two words after it
  * ("Whose tweets are these?", "who's tweeting in those embedded posts", "Who posted the English tweets?", "مين صاحب
- * التغريدات؟"), or which account ("Which Twitter account does the card show a follow button for?"). Not "who" asked
- * of someone else a post names ("Who did she meet, according to her tweet?"), nor who wrote the report (a byline's).
+ * التغريدات؟"), or which account the card's follow button shows ("Which Twitter account does the card show a follow
+ * button for?"). Not "who" asked of someone else a post names ("Who did she meet, according to her tweet?"), nor an
+ * account a post tags ("What account did Sison tag?", a review), nor who wrote the report (a byline's).
  */
 export function asksPostAuthor(tokens: readonly Token[]): boolean {
+  const follow = tokens.some((t) => FOLLOW_WORDS.has(t.text));
   return tokens.some((t, i) => {
     const after = tokens.slice(i + 1, i + 1 + POST_WORD_REACH + 1);
-    if (holdsWord(POST_WHICH, t.text)) return after.some((w) => ACCOUNT_WORDS.has(w.text));
+    if (holdsWord(POST_WHICH, t.text)) return follow && after.some((w) => ACCOUNT_WORDS.has(w.text));
     return holdsWord(POST_WHO, t.text) && after.slice(0, POST_WORD_REACH).some((w) => POST_WORDS.has(w.text));
   });
 }

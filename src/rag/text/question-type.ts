@@ -117,31 +117,55 @@ const AR_WHICH_YEAR = /(^| )(?:سنه|عام) (?:كام(?= |$)|كم$)/;
 const AR_WHICH_YEARS = new RegExp(AR_WHICH_YEAR, "g");
 /**
  * بكم, "for how many", before a word that is no function word ("وطالب بكم مقعد دائم؟"): before one, or closing, it is
- * "with you" ("مرحبا بكم في …").
+ * "with you" ("مرحبا بكم في …"), as after a greeting or before جميعا ("أهلا بكم جميعا").
  */
-const AR_FOR_HOW_MANY = /(^| )[وف]?بكم ([^ ]+)/;
+const AR_FOR_HOW_MANY = /(^| )([^ ]+ )?[وف]?بكم ([^ ]+)/;
+/** Greetings before بكم ("أهلا بكم جميعا"), and the word after it that makes it one. */
+const GREETING = normalizedSet("اهلا مرحبا مرحبتين ترحيبا نرحب يرحب ترحب سهلا");
+const ALL_OF_YOU = normalizedSet("جميعا كلكم");
 const asksForHowMany = (arabic: string): boolean => {
-  const after = AR_FOR_HOW_MANY.exec(arabic)?.[2];
-  return after !== undefined && !isStopword(after);
+  const match = AR_FOR_HOW_MANY.exec(arabic);
+  const [before, after] = [match?.[2]?.trim() ?? "", match?.[3]];
+  return after !== undefined && !isStopword(after) && !ALL_OF_YOU.has(after) && !GREETING.has(withoutConjunction(before));
 };
 const arabicQuantity = (arabic: string): boolean => {
   const counted = arabic.replace(AR_WHICH_YEARS, "$1");
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
 /**
- * A time asked exactly ("when exactly", "on what exact date", "امتى بالظبط", "التاريخ المحدد"): a date answers it, not
- * "very soon" ("في وقت قصير جدا") nor an occasion (تحديدا normalised is تحديد). The exactness on the when itself,
- * not on a where beside it ("ومتى انطرحت؟ ووين بالضبط؟").
+ * A time asked exactly ("when exactly", "When did she say that exactly?", "on what exact date", "امتى بالظبط", "ما
+ * التاريخ المحدد"): a date answers it, not "very soon" ("في وقت قصير جدا") nor an occasion (تحديدا normalised is
+ * تحديد). The exactness on the when itself, not on a where after it ("ومتى انطرحت؟ ووين بالضبط؟"), and not in a
+ * yes/no question ("Did she give a specific date …?", "هل هناك موعد محدد …؟": "no, very soon" answers it).
  */
-const EN_EXACT_TIME = String.raw`\bwhen,? (exactly|precisely)\b|\b(exactly|precisely) when\b|\b(exact|precise|specific) (date|day)\b`;
-const AR_EXACT = "(بالضبط|بالظبط|بالتحديد|تحديد|بالزبط)";
-const AR_EXACT_TIME = `[وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش|متين) ${AR_EXACT}|(ال)?(تاريخ|موعد) (ال)?(محدد|${AR_EXACT})`;
+const EN_EXACT_TIME = String.raw`\bwhen,? (exactly|precisely)\b|\b(exactly|precisely) when\b|\b(what|which) (exact|precise|specific) (date|day)\b`;
+const EN_EXACT = /\b(exactly|precisely)\b/i;
+const AR_EXACT_WORDS = normalizedSet("بالضبط بالظبط بالتحديد تحديدا تحديد بالزبط");
+const AR_WHEN_WORDS = normalizedSet("متى امتى ايمتى وقتاش فوقاش فوقتاش متين");
+const AR_EXACT_DATE = `(ما|ماهو|شو|ايش|وش|شنو) (هو |هي )?(ال)?(تاريخ|موعد) (ال)?(محدد|بالضبط|بالظبط|بالتحديد|تحديد)`;
+
+/**
+ * Whether a line asks when exactly: an English "when" question saying "exactly" after it, or an Arabic exactness
+ * word whose nearest question word before it asks when (with و or ف too).
+ */
+function asksExactlyWhen(line: string): boolean {
+  const at = line.search(/\bwhen\b/i);
+  if (at >= 0 && asksWhen(line) && EN_EXACT.test(line.slice(at))) return true;
+  const words = line.split(/\s+/).map((w) => normalizeToken(w.replace(/[؟?،,.!]/g, "")));
+  return words.some((word, i) => {
+    if (!AR_EXACT_WORDS.has(word)) return false;
+    const isWhen = (w: string): boolean => AR_WHEN_WORDS.has(withoutConjunction(w));
+    const asking = words.slice(0, i).findLast((w) => isWhen(w) || isQuestionWord(w) || isQuestionWord(withoutConjunction(w)));
+    return asking !== undefined && isWhen(asking);
+  });
+}
+
 /**
  * A time asked as a date, a year or a century (see QuestionType.dated); Arabic on normalised text. Not ما تاريخ,
  * which also asks for a history ("ما تاريخ العلاقات بين البلدين؟").
  */
 const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
-const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_TIME})( |$)`);
+const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 const AR_TIME = new RegExp(
   `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
@@ -175,7 +199,7 @@ export function questionType(question: string): QuestionType {
   // Line by line: a follow-up is judged joined to the question before it.
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic);
-  const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic);
+  const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic) || question.split("\n").some(asksExactlyWhen);
   const tokens = tokenizePlaced(question);
   const persons = personsNameAsked(question, tokens);
   const postedTo = persons === undefined ? [] : placesPostedTo(tokens);

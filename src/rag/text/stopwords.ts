@@ -21,7 +21,7 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
-ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh
+ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
 hi hello thanks kindly wondering quote words stuff`;
@@ -47,7 +47,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
 تبع تبعه تبعها تبعهم تبعو حكايته حكايتها حكايتهم قدام قدامو قدامه قدامها قدامهم هالايام بالاخر
 سوا سوى بيها بيه بيهم الكلام هالكلام بيا كمل كملي كملوا زيد زيدي زين زدنا زيدنا تفاصيل التفاصيل
-عايزين عاوز عاوزة عاوزين خاصو خاصها خاصهم خاصك خاصني الموضوع هالموضوع
+عايزين عاوز عاوزة عاوزين خاصو خاصها خاصهم خاصك خاصني الموضوع هالموضوع بهالموضوع بهالخصوص بهالشأن كاين كاينة كاينين
 بذلك لذلك كذلك وكذلك بهذا لهذا بهذه لهذه
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
@@ -156,6 +156,13 @@ const POSSESSIVE_EN = normalizedSet("her his their my your job");
 const ROLE_OF_PERSON_EN = normalizedSet("role");
 const PERSON_POSSESSIVE_EN = normalizedSet("her his");
 /**
+ * "Official" before a word for a post ("what official position does she hold", "her official title"): one phrase
+ * asking the occupation, with its noun (a position, a post, a role or a capacity only so: "her position on Western
+ * Sahara" is a stance). "Official" alone is a person ("the US official").
+ */
+const OFFICIAL_EN = normalizedSet("official");
+const POST_AFTER_OFFICIAL_EN = normalizedSet("position post role capacity job title");
+/**
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
  */
@@ -189,7 +196,9 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
   const asked = (t: T, i: number): boolean => {
     // "the job title of the American official": one word for it before another.
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "");
-    if (ROLE_OF_PERSON_EN.has(t.text)) return PERSON_POSSESSIVE_EN.has(tokens[i - 1]?.text ?? "");
+    if (ROLE_OF_PERSON_EN.has(t.text) && PERSON_POSSESSIVE_EN.has(tokens[i - 1]?.text ?? "")) return true;
+    if (OFFICIAL_EN.has(t.text) && POST_AFTER_OFFICIAL_EN.has(tokens[i + 1]?.text ?? "")) return true;
+    if (POST_AFTER_OFFICIAL_EN.has(t.text) && OFFICIAL_EN.has(tokens[i - 1]?.text ?? "")) return true;
     const next = tokens[i + 1];
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
     const owned = ROLE_AR_OWNED.has(t.text) || (t.text.startsWith("و") && ROLE_AR_OWNED.has(t.text.slice(1)));
@@ -264,20 +273,41 @@ export const isMisspeltFunctionWord = (word: string): boolean =>
 
 /** English words that ask (see framingWords): a prefix holding one is the question's own words. */
 const ENGLISH_QUESTIONS = normalizedSet("what whats who whos whom whose when where which why how");
-/** The most words a prefix frames a question with ("Student here, summarising for homework:"). */
+/** The most words, function words aside, a prefix frames a question with ("Student here, summarising for homework:"). */
 const MAX_FRAMING_WORDS = 8;
 /**
- * Where a prefix framing the question ends on its first line: a colon (not a time's: "4:51", "٩:١٥"); the end of a
- * sentence after a word of two letters at least (not "U.S." nor "Mr."): "Hi, I'm writing a piece for a Manila
- * outlet. What exactly …?"; a spaced dash ("Quick one for a story I'm filing – who's …?"); a comma before a
- * request: "Forgive the pedantic question, but could you tell me …".
+ * Where a prefix framing the question may end on its first line: a colon (not a time's: "4:51", "٩:١٥"); a comma
+ * before a request ("Forgive the pedantic question, but could you tell me …"); or, where the asker greets or speaks
+ * of themselves before it (see framingWords), the end of a sentence ("Hi, I'm writing a piece for a Manila outlet.
+ * What exactly …?", "G'day! …") or a spaced dash ("Quick one for a story I'm filing – who's …?"). A sentence's end
+ * after a word of two letters at least: not the initials of "U.S.", though "Mr." and "etc." end one here.
  */
-const FRAME_ENDS = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=[\p{Ll}\p{Lo}]{2})[.!](?=\s)|\s[-–—]\s|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/gu;
-const DASH = /[-–—]/u;
-/** A word addressing the bot after a comma, closing the question ("How long ago was this published, mate?"). */
-const ADDRESS = /,\s*(\p{L}+)\s*[?؟!.]*\s*$/u;
-/** Words of the asker speaking of themselves: a framing prefix with one says who asks, its names too ("a Manila outlet"). */
-const FIRST_PERSON = normalizedSet("i im my me we our myself انا احنا نحن");
+const FRAME_ENDS = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=\p{L}{2})[.!]+(?=\s)|\s[-–—]\s|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/gu;
+/** The frame ends that frame whatever precedes them: a colon, a comma before a request. */
+const FRAMES_ANY = /^[:,]/u;
+/**
+ * Words saying what the question is about, which make a prefix its topic ("Question about sanctions: …", "Regarding
+ * the nuclear deal, could you tell me …?", "بخصوص الاتفاق: …"), not a frame.
+ */
+const TOPIC_MARKERS = normalizedSet("about regarding concerning re on عن حول بخصوص بشأن بالنسبة");
+/**
+ * Words of the question pointing back at the prefix as its topic ("I'm studying the war in Ukraine. What did Sison
+ * say about it?", "ماذا قالت عنها؟"): "it" or "them" after a preposition of topic, or an Arabic one with its pronoun.
+ * Not "it" elsewhere, which is as often the report ("which newspaper published it?").
+ */
+const TOPIC_PREPOSITIONS = normalizedSet("about on of regarding concerning");
+const POINTED_BACK = normalizedSet("it them");
+const POINTING_BACK_AR = normalizedSet("عنه عنها عنهم حوله حولها حولهم بشانه بشانها بخصوصه بخصوصها");
+const pointsBack = (tokens: readonly { readonly text: string }[]): boolean =>
+  tokens.some((t, i) => POINTING_BACK_AR.has(t.text) || (POINTED_BACK.has(t.text) && TOPIC_PREPOSITIONS.has(tokens[i - 1]?.text ?? "")));
+/** Words addressing the bot, closing the question after a comma ("How long ago was this published, mate?"). */
+const VOCATIVES = normalizedSet("mate mates bro buddy pal dude sir madam folks guys friend habibi حبيبي اخي خويا");
+const ADDRESS = /[,،]\s*(\p{L}+)\s*[?؟!.]*\s*$/u;
+/**
+ * The asker speaking of themselves: a framing prefix with one says who asks, its names too ("I'm writing for a
+ * Manila outlet."). Not "me", which an imperative says of a topic ("Tell me about Ukraine.").
+ */
+const FIRST_PERSON = normalizedSet("i my we our myself انا احنا نحن");
 
 /** The words of a prefix framing a question (see framingWords), and whether the asker speaks of themselves there. */
 export interface Framing {
@@ -285,47 +315,51 @@ export interface Framing {
   readonly ofTheAsker: boolean;
 }
 
-/** Whether words of a question ask: an English question word, or an Arabic one (not من, "from" as often). */
-const asking = (tokens: readonly { readonly text: string }[]): boolean =>
+/** Whether tokens hold a question word: English, or Arabic (not من, "from" as often). */
+const holdsQuestionWord = (tokens: readonly { readonly text: string }[]): boolean =>
   tokens.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
 
 /**
- * The words that frame a question: a prefix before its first line's last frame end (FRAME_ENDS) that no asking
+ * The words that frame a question: a prefix before its first line's last frame end (FRAME_ENDS) that no question
  * word precedes, with a question of two words at least after it ("For my class: where is …?", "مرحبا، أنا من
  * الإمارات: مين …؟", "G'day! Quick one for a story I'm filing – who's …?"), and a word addressing the bot at its end
- * (", mate?"). The asker says who they are or why they ask; a word of it the briefings hold may still say what
- * about ("Sahel: what did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts),
+ * (VOCATIVES: ", mate?"). The asker says who they are or why they ask; a word of it the briefings hold may still say
+ * what about ("Sahel: what did she say?"), so only the words found nowhere are read off (see wordTerm in analyze.ts),
  * and not a name, a place or a number there ("Zimbabwe: what did she say …?" asks of a country the briefings may
  * not name) unless the asker speaks of themselves (`ofTheAsker`: "I'm writing for a Manila outlet."). None for a
- * prefix that asks ("Which council did she meet re: rights?").
+ * prefix that asks ("Which council did she meet re: rights?"), says what the question is about (TOPIC_MARKERS), or
+ * that the question points back at (pointsBack): read off, an off-topic question would be answered (a review).
  */
 export function framingWords(question: string): Framing {
   const [line = ""] = question.split("\n");
   let cut: RegExpExecArray | undefined;
   let from = 0;
   for (const end of line.matchAll(FRAME_ENDS)) {
-    const segment = line.slice(from, end.index);
-    if (asking(tokenize(segment)) || /[?؟]/u.test(segment)) break;
-    // A dash frames only where the asker speaks of themselves before it: "interior ministry — who'd she meet?" names
-    // the topic (found by the blind sets' own measure).
-    if (DASH.test(end[0]) && !speaksOfThemselves(line.slice(0, end.index))) break;
+    const segment = tokenize(line.slice(from, end.index));
+    if (holdsQuestionWord(segment) || /[?؟]/u.test(line.slice(from, end.index)) || segment.some((t) => TOPIC_MARKERS.has(t.text))) break;
+    // A dash or a sentence's end frames only where the asker greets or speaks of themselves before it: "interior
+    // ministry — who'd she meet?" names the topic, "The headline says someone's assistant talks about two topics.
+    // Whose assistant …?" says what is asked of (both found by the blind sets' own measure).
+    const greets = segment.every((t) => isStopword(t.text));
+    if (!FRAMES_ANY.test(end[0]) && !greets && !speaksOfThemselves(line.slice(0, end.index))) break;
     cut = end;
     from = end.index + end[0].length;
   }
   const raw = cut === undefined ? "" : line.slice(0, cut.index);
   const prefix = tokenize(raw);
   const rest = tokenize(line.slice(from));
-  const framed = cut !== undefined && prefix.length <= MAX_FRAMING_WORDS && rest.length >= 2;
+  const framed = cut !== undefined && !pointsBack(rest) && prefix.filter((t) => !isStopword(t.text)).length <= MAX_FRAMING_WORDS && rest.length >= 2;
   // The address is the question's last word; a question of two words more at least ("Where, mate?" keeps it).
-  const addressed = ADDRESS.test(line) && rest.length > 2 ? rest.slice(-1) : [];
+  const address = ADDRESS.exec(line)?.[1];
+  const addressed = address !== undefined && VOCATIVES.has(normalizeToken(address)) && rest.length > 2 ? rest.slice(-1) : [];
   // A word the question asks again after the prefix is its own ("Nigeria: did Sison mention Nigeria?").
   const asked = new Set(rest.slice(0, rest.length - addressed.length).map((t) => t.text));
   const words = [...(framed ? prefix : []), ...addressed].flatMap((t) => (asked.has(t.text) ? [] : [t.text]));
   return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw) };
 }
 
-/** Whether text says "I", "my", "we", أنا …: the pronouns are function words tokenize drops ("I'm"), read as written. */
-const speaksOfThemselves = (text: string): boolean => text.split(/[^\p{L}']+/u).some((word) => FIRST_PERSON.has(normalizeToken(word.replace(/['’]/g, ""))));
+/** Whether text says "I", "my", "we", أنا …: function words tokenize drops ("I'm", "I've"), read as written. */
+const speaksOfThemselves = (text: string): boolean => text.split(/[^\p{L}]+/u).some((word) => FIRST_PERSON.has(normalizeToken(word)));
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */
 export const isQuestionWord = (normalized: string): boolean => QUESTION_WORDS.has(normalized);

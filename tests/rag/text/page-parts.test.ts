@@ -155,6 +155,15 @@ describe("page parts: datelines and reply counters", () => {
   });
 });
 
+describe("askedHeadline with a title's adjective", () => {
+  it("takes العنوان الرئيسي (the main title) for the headline, and the verb choosing it as that asking (blind set 52)", () => {
+    const tokens = tokenize("ما العنوان الرئيسي الذي اختارته الصحيفة لهذا التقرير؟");
+    expect(askedHeadline(tokens)?.text).toBe("العنوان");
+    expect(tokens.filter(asksOfTheHeadline(tokens)).map((t) => t.raw)).toEqual(expect.arrayContaining(["العنوان", "الرئيسي", "اختارته", "التقرير"]));
+    expect(askedHeadline(tokenize("ما هو العنوان الذي كتبته؟"))).toBeUndefined();
+  });
+});
+
 describe("askedHeadline", () => {
   it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "what's the headline?", "the article's title?",
     // A demonstrative between (blind conversations 21: "ما عنوان هذا المقال؟" was declined).
@@ -207,7 +216,7 @@ describe("asksPostAuthor", () => {
     expect(asksPostAuthor(tokenize(question))).toBe(true);
   });
 
-  it.each(["Who did she meet, according to her tweet?", "Who wrote this report?", "What did she tweet about Mali?", "Who is the minister?"])("reads %s as asking something else", (question) => {
+  it.each(["Who did she meet, according to her tweet?", "Who wrote this report?", "What did she tweet about Mali?", "Who is the minister?", "What account did Sison tag?", "Who shared priorities with Algeria?"])("reads %s as asking something else", (question) => {
     expect(asksPostAuthor(tokenize(question))).toBe(false);
   });
 });

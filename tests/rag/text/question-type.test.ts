@@ -40,6 +40,8 @@ describe("questionType", () => {
     // بكم (for how many) before a noun (blind conversations 46); "with you" before a function word.
     ["وطالب بكم مقعد دائم لأفريقيا هناك؟", ["quantity"]],
     ["مرحبا بكم في الجزائر، ماذا قالت؟", []],
+    // Nor after a greeting (a review: "أهلا بكم جميعا، …" was declined as a count).
+    ["أهلا بكم جميعا، شو قالت سيسون عن مالي؟", []],
     ["امتى اتنشرت التغريدة وكام رد جالها؟", ["quantity", "time"]],
     ["الكاميرا فين؟", []],
     // كم between a preposition and a unit of time says "a few" where another question word asks (blind set 36).
@@ -263,6 +265,11 @@ describe("a time asked as a date, a year or a century", () => {
     // Exactness on something else: a where beside the when, a what.
     ["ومتى انطرحت هالمسألة؟ ووين بالضبط؟", false],
     ["What exactly did she say, and when?", false],
+    // Exactness after the when; none in a yes/no question, which "no, very soon" answers (a review).
+    ["When did she say that exactly?", true],
+    ["امتى قالت الكلام ده بالظبط؟", true],
+    ["Did she give a specific date for the negotiations?", false],
+    ["هل هناك موعد محدد لبدء المفاوضات الحكومية الدولية؟", false],
   ])("%s -> %s", (question, dated) => {
     expect(questionType(question).dated).toBe(dated);
   });

@@ -323,7 +323,7 @@ describe("framingWords", () => {
     for (const question of [
       "Which council did she meet re: rights?",
       "ومين التقت: الوزير؟",
-      "One two three four five six seven eight nine: what did she say?",
+      "Alpha bravo charlie delta echo foxtrot golf hotel india: what did she say?",
       "Headline: Sison",
       "On what yard line did Carolina begin with 4:51 left in the game?",
       "What did she say about Mali?",
@@ -357,10 +357,30 @@ describe("framingWords", () => {
       ofTheAsker: true,
     });
     expect(framingWords("How long ago was this thing published, mate?")).toEqual({ words: new Set(["mate"]), ofTheAsker: false });
-    // A dash after a topic frames nothing (blind set 23: "interior ministry — who'd she meet?").
+    // A dash after a topic frames nothing (blind set 23: "interior ministry — who'd she meet?"), nor a sentence
+    // saying what is asked of (blind set 47).
     expect(framingWords("interior ministry — who'd she meet?").words.size).toBe(0);
+    expect(framingWords("The headline says someone's assistant talks about two topics. Whose assistant?").words.size).toBe(0);
     // Nor is a question of two words an address ("Where, mate?").
     expect(framingWords("Where, mate?").words.size).toBe(0);
+  });
+
+  it("reads no prefix saying what the question is about, or that the question points back at, nor a last word that addresses no one (a review)", () => {
+    for (const question of [
+      "The article mentions a drone strike. Who carried it out?",
+      "Regarding the nuclear deal, could you tell me what Sison said?",
+      "Question about sanctions. What did Sison say?",
+      "Question about sanctions: what did Sison say?",
+      "My question is about nuclear weapons - what did Sison say?",
+      "I'm studying the war in Ukraine. What did Sison say about it?",
+      "Tell me about Ukraine. What did Sison say about it?",
+      "أنا أدرس الحرب في أوكرانيا. ماذا قالت سيسون عنها؟",
+      "What did Sison say about the Sahel, terrorism?",
+      "Did Gen. Amirouche meet her?",
+    ])
+      expect(framingWords(question).words.size, question).toBe(0);
+    // "I've", "Hi!!": the asker, a greeting.
+    expect(framingWords("Hi!! I've got a question: who is Sison?")).toEqual({ words: new Set(["hi", "got", "question"]), ofTheAsker: true });
   });
 });
 
@@ -408,6 +428,10 @@ describe("withoutRoleAsked", () => {
     // A role after his or her (blind set 50: "whats his role" kept "role", and a tweet's "the role of @RSF_inter").
     expect(words("whats his role")).toEqual(all("whats his"));
     expect(words("What is MINURSO's role?")).toEqual(all("What is MINURSO's role?"));
+    // "Official" before a post's word, both read off (blind set 37: "what official position Michele Sison holds").
+    expect(words("what official position does Michele Sison hold")).toEqual(all("what does Michele Sison hold"));
+    expect(words("What is her official title?")).toEqual(all("What is her?"));
+    expect(words("Who is the US official?")).toEqual(all("Who is the US official?"));
     expect(words("What role does MINURSO play?")).toEqual(all("What role does MINURSO play?"));
     // Both words of "job title", "the" before it (blind set 3: "What exactly is the job title of the American official …?").
     expect(words("What is the job title of the US official?")).toEqual(all("What is the of the US official?"));
