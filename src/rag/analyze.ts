@@ -325,8 +325,8 @@ export interface QueryTerm {
   /** Who is asked about, not what ("Sison" in "What did Sison say about Mali?"): ranks at SPEAKER_WEIGHT. */
   readonly speaker?: boolean;
   /**
-   * A word of what frames the question that the briefings hold ("report", "North Africa" in "I am writing a school
-   * report about US diplomacy in North Africa. Could you tell me …?"): ranks at SPEAKER_WEIGHT too.
+   * A word the asker frames the question with, of themselves, that the briefings hold ("piece" in "Hi, I'm writing a
+   * piece for a Manila outlet. What …?"): ranks at SPEAKER_WEIGHT too. Not a topic's before a colon ("Mali: …").
    */
   readonly framing?: boolean;
 }
@@ -700,7 +700,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
     ...(phrases.size > 0 ? { phrases } : {}),
     ...(standsFor !== undefined ? { standsFor } : {}),
     ...(speaker ? { speaker } : {}),
-    ...(framing !== undefined ? { framing: true } : {}),
+    ...(framing === "of the asker" ? { framing: true } : {}),
   };
   // (The word's own keys are dropped from these in otherFormTerms, with every other term's.)
   const forms = [...new Set([...related, ...derived])];

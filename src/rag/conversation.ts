@@ -10,7 +10,7 @@ import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn, type Speaker } from 
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
-import { opensWithDateline, pagePartOf } from "./text/page-parts.js";
+import { namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isPersonAsked, questionType } from "./text/question-type.js";
 import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
@@ -170,9 +170,11 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   const page = await ofTheReport(retriever, question, turns, { tied });
   if (page) return page;
   // "How long ago was it posted?" after an answer quoting a post asks when that post went up (its stamp, in its
-  // quote), not the report (a review); asked alone, "it" is the report.
+  // quote), not the report (a review); asked alone, "it" is the report, as it is wherever the question names the
+  // report ("How old is the article?", a second review).
   const post = lastQuoted(retriever, turns);
-  if (asksWhenPublished(alone.terms) && post !== undefined && retriever.sentences[post]?.passage.kind === "tweet") {
+  const ofThePost = tied && !namesTheReport(tokenize(question)) && post !== undefined && retriever.sentences[post]?.passage.kind === "tweet";
+  if (ofThePost && asksWhenPublished(alone.terms)) {
     return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
   }
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it

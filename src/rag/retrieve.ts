@@ -371,9 +371,11 @@ export class Retriever {
     const fused = this.fuse(lexical, this.passageBm25.search(terms), dense);
     const cover = this.coverageOf(lexical);
     const language = detectLanguage(question);
-    const order = this.quotedFirst(question, this.rank(question, language, fused, cover, conversation));
+    const ordered = this.rank(question, language, fused, cover, conversation);
+    const order = this.quotedFirst(question, ordered);
     const ranked = order.map(({ sentence, features, probability, named, score }) => ({ sentence, features, probability, named, score }));
-    const { coverage, focus, features, confidence, answerable } = this.decide(question, language, order, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
+    // The decline reads the ranking's own order: a quoted phrase says where to look, not whether (a review).
+    const { coverage, focus, features, confidence, answerable } = this.decide(question, language, ordered, cover, Math.log1p(lexical.max), Math.max(0, ...dense.values()));
     return { terms, coverage, focus, ranked, features, confidence, answerable };
   }
 
@@ -585,9 +587,8 @@ export class Retriever {
   private quotedFirst<T extends { readonly sentence: IndexedSentence }>(question: string, order: readonly T[]): readonly T[] {
     const phrases = quotedPhrases(question);
     if (phrases.length === 0) return order;
-    const quoting = (r: T): boolean => phrases.some((phrase) => holdsPhrase(this.sentenceText(r.sentence.position) ?? "", phrase));
-    const first = order.filter(quoting);
-    return first.length === 0 ? order : [...first, ...order.filter((r) => !quoting(r))];
+    const quoting = new Set(order.filter((r) => phrases.some((phrase) => holdsPhrase(this.sentenceText(r.sentence.position) ?? "", phrase))));
+    return quoting.size === 0 ? order : [...quoting, ...order.filter((r) => !quoting.has(r))];
   }
 
   /** The leading candidates' share from the best one's briefing, less that briefing's share of all sentences. */

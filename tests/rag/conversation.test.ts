@@ -31,8 +31,9 @@ describe("conversations", () => {
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
     expect(quotes(first)[0]).toContain("@Lamamra_dz");
     expect(quotes(await two.core.answer("How long ago was it posted?", { context: { turns } }))[0]).toContain("@Lamamra_dz");
-    // Asked first, "it" is the report.
+    // Asked first, "it" is the report; so is "the article" after the post (a second review).
     expect(quotes(await two.core.answer("How long ago was it posted?"))[0]).toBe("منذ 18 ساعة");
+    expect(quotes(await two.core.answer("How old is the article?", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
   });
 
   it("follows the turn's first citation, not a weaker one from another briefing", async () => {

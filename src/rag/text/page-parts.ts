@@ -100,6 +100,8 @@ const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
 const among = (words: ReadonlySet<string>, word: string): boolean => holdsWord(words, word) || words.has(asListed(word));
 const isReportWord = (word: string): boolean => among(REPORT_WORDS, word);
 const isArticleWord = (word: string): boolean => among(ARTICLE_WORDS, word);
+/** Whether a question names the report itself ("the article", "هالخبر"). */
+export const namesTheReport = (tokens: readonly Token[]): boolean => tokens.some((t) => isArticleWord(t.text));
 
 /**
  * Whether `token`, in a question asking for the outlet, is looked for in the dateline alone: the outlet word
@@ -294,22 +296,27 @@ const POST_WORDS = normalizedSet(`tweet tweets tweeted tweeting post posts poste
 تغريدة تغريدات التغريدة التغريدات تويتة تويتات التويتات غرد غردت مغرد حساب الحساب صاحب صاحبة`);
 const ACCOUNT_WORDS = normalizedSet("account accounts handle حساب الحساب");
 /** The card's follow button, which says an account asked is the author's ("the account shown next to 'follow'"). */
-const FOLLOW_WORDS = normalizedSet("follow following متابعة تابع");
+const FOLLOW_WORDS = normalizedSet("follow متابعة تابع");
+/** Posting, after the account asked ("Which account posted these tweets?", "أي حساب نشر التغريدات؟"). */
+const POSTED_WORDS = normalizedSet("posted posts tweeted tweets نشر نشرت غرد غردت");
 /** How many words on "who" may look for the post's word ("who is tweeting", "Who posted the tweets"). */
 const POST_WORD_REACH = 2;
 
 /**
  * Whether a question asks whose the posts are: "who" or "whose" with a word of posting within two words after it
  * ("Whose tweets are these?", "who's tweeting in those embedded posts", "Who posted the English tweets?", "مين صاحب
- * التغريدات؟"), or which account the card's follow button shows ("Which Twitter account does the card show a follow
- * button for?"). Not "who" asked of someone else a post names ("Who did she meet, according to her tweet?"), nor an
+ * التغريدات؟"), or which account the card's follow button shows or posted them ("Which Twitter account does the card
+ * show a follow button for?", "Which account posted these tweets?"). Not "who" asked of someone else a post names ("Who did she meet, according to her tweet?"), nor an
  * account a post tags ("What account did Sison tag?", a review), nor who wrote the report (a byline's).
  */
 export function asksPostAuthor(tokens: readonly Token[]): boolean {
   const follow = tokens.some((t) => FOLLOW_WORDS.has(t.text));
   return tokens.some((t, i) => {
     const after = tokens.slice(i + 1, i + 1 + POST_WORD_REACH + 1);
-    if (holdsWord(POST_WHICH, t.text)) return follow && after.some((w) => ACCOUNT_WORDS.has(w.text));
+    if (holdsWord(POST_WHICH, t.text)) {
+      const account = after.findIndex((w) => ACCOUNT_WORDS.has(w.text));
+      return account >= 0 && (follow || tokens.slice(i + 2 + account, i + 5 + account).some((w) => POSTED_WORDS.has(w.text)));
+    }
     return holdsWord(POST_WHO, t.text) && after.slice(0, POST_WORD_REACH).some((w) => POST_WORDS.has(w.text));
   });
 }

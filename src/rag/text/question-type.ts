@@ -138,8 +138,10 @@ const arabicQuantity = (arabic: string): boolean => {
  * تحديد). The exactness on the when itself, not on a where after it ("ومتى انطرحت؟ ووين بالضبط؟"), and not in a
  * yes/no question ("Did she give a specific date …?", "هل هناك موعد محدد …؟": "no, very soon" answers it).
  */
-const EN_EXACT_TIME = String.raw`\bwhen,? (exactly|precisely)\b|\b(exactly|precisely) when\b|\b(what|which) (exact|precise|specific) (date|day)\b`;
+const EN_EXACT_TIME = String.raw`\b(what|which) (exact|precise|specific) (date|day)\b`;
 const EN_EXACT = /\b(exactly|precisely)\b/i;
+const EN_WH_WORD = /\b(who|whom|whose|what|whats|where|which|why|how)\b/i;
+const EN_YES_NO = /^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
 const AR_EXACT_WORDS = normalizedSet("بالضبط بالظبط بالتحديد تحديدا تحديد بالزبط");
 const AR_WHEN_WORDS = normalizedSet("متى امتى ايمتى وقتاش فوقاش فوقتاش متين");
 const AR_EXACT_DATE = `(ما|ماهو|شو|ايش|وش|شنو) (هو |هي )?(ال)?(تاريخ|موعد) (ال)?(محدد|بالضبط|بالظبط|بالتحديد|تحديد)`;
@@ -150,7 +152,14 @@ const AR_EXACT_DATE = `(ما|ماهو|شو|ايش|وش|شنو) (هو |هي )?(ا
  */
 function asksExactlyWhen(line: string): boolean {
   const at = line.search(/\bwhen\b/i);
-  if (at >= 0 && asksWhen(line) && EN_EXACT.test(line.slice(at))) return true;
+  // "Exactly when …", or "exactly" after "when" with no other question word between: not a when-clause ("When she
+  // talked about MINURSO, what exactly did she say?", a review).
+  // Nor a yes/no question ("Did she say when exactly the talks begin?": "no, very soon" answers it).
+  const exact = line.search(EN_EXACT);
+  const between = exact > at ? line.slice(at + 4, exact) : "";
+  const yesNo = EN_YES_NO.test(line);
+  const exactlyWhen = exact < at && /^\w+\s+$/.test(line.slice(exact, at));
+  if (at >= 0 && exact >= 0 && !yesNo && asksWhen(line) && (exactlyWhen || (exact > at && !EN_WH_WORD.test(between)))) return true;
   const words = line.split(/\s+/).map((w) => normalizeToken(w.replace(/[؟?،,.!]/g, "")));
   return words.some((word, i) => {
     if (!AR_EXACT_WORDS.has(word)) return false;

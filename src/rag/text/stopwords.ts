@@ -21,7 +21,7 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
-ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut
+ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
 hi hello thanks kindly wondering quote words stuff`;
@@ -283,13 +283,18 @@ const MAX_FRAMING_WORDS = 8;
  * after a word of two letters at least: not the initials of "U.S.", though "Mr." and "etc." end one here.
  */
 const FRAME_ENDS = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=\p{L}{2})[.!]+(?=\s)|\s[-–—]\s|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/gu;
-/** The frame ends that frame whatever precedes them: a colon, a comma before a request. */
+/** An auxiliary opening a yes/no question: what follows is the question ("Did Gen. Amirouche meet her?"). */
+const YES_NO_OPENING = /^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
+/** The most words besides function words a sentence or a dash frames with when the asker does not say "I". */
+const MAX_ASIDE_WORDS = 2;
+/** The frame ends that frame whatever precedes them: a colon, a comma before a request; and a dash's. */
+const DASHES = /[-–—]/u;
 const FRAMES_ANY = /^[:,]/u;
 /**
  * Words saying what the question is about, which make a prefix its topic ("Question about sanctions: …", "Regarding
  * the nuclear deal, could you tell me …?", "بخصوص الاتفاق: …"), not a frame.
  */
-const TOPIC_MARKERS = normalizedSet("about regarding concerning re on عن حول بخصوص بشأن بالنسبة");
+const TOPIC_MARKERS = normalizedSet("about regarding concerning re عن حول بخصوص بشأن بالنسبة");
 /**
  * Words of the question pointing back at the prefix as its topic ("I'm studying the war in Ukraine. What did Sison
  * say about it?", "ماذا قالت عنها؟"): "it" or "them" after a preposition of topic, or an Arabic one with its pronoun.
@@ -301,13 +306,14 @@ const POINTING_BACK_AR = normalizedSet("عنه عنها عنهم حوله حول
 const pointsBack = (tokens: readonly { readonly text: string }[]): boolean =>
   tokens.some((t, i) => POINTING_BACK_AR.has(t.text) || (POINTED_BACK.has(t.text) && TOPIC_PREPOSITIONS.has(tokens[i - 1]?.text ?? "")));
 /** Words addressing the bot, closing the question after a comma ("How long ago was this published, mate?"). */
-const VOCATIVES = normalizedSet("mate mates bro buddy pal dude sir madam folks guys friend habibi حبيبي اخي خويا");
+const VOCATIVES = normalizedSet("mate mates bro buddy pal dude fam sir madam folks guys friend habibi حبيبي اخي خويا");
 const ADDRESS = /[,،]\s*(\p{L}+)\s*[?؟!.]*\s*$/u;
 /**
  * The asker speaking of themselves: a framing prefix with one says who asks, its names too ("I'm writing for a
- * Manila outlet."). Not "me", which an imperative says of a topic ("Tell me about Ukraine.").
+ * Manila outlet."; "im" and "ive" typed without the apostrophe). Not "me", which an imperative says of a topic ("Tell
+ * me about Ukraine.").
  */
-const FIRST_PERSON = normalizedSet("i my we our myself انا احنا نحن");
+const FIRST_PERSON = normalizedSet("i im ive my we our myself انا احنا نحن");
 
 /** The words of a prefix framing a question (see framingWords), and whether the asker speaks of themselves there. */
 export interface Framing {
@@ -336,12 +342,16 @@ export function framingWords(question: string): Framing {
   let from = 0;
   for (const end of line.matchAll(FRAME_ENDS)) {
     const segment = tokenize(line.slice(from, end.index));
-    if (holdsQuestionWord(segment) || /[?؟]/u.test(line.slice(from, end.index)) || segment.some((t) => TOPIC_MARKERS.has(t.text))) break;
+    const opensAsking = from === 0 && YES_NO_OPENING.test(line);
+    if (opensAsking || holdsQuestionWord(segment) || /[?؟]/u.test(line.slice(from, end.index)) || segment.some((t) => TOPIC_MARKERS.has(t.text))) break;
     // A dash or a sentence's end frames only where the asker greets or speaks of themselves before it: "interior
     // ministry — who'd she meet?" names the topic, "The headline says someone's assistant talks about two topics.
     // Whose assistant …?" says what is asked of (both found by the blind sets' own measure).
-    const greets = segment.every((t) => isStopword(t.text));
-    if (!FRAMES_ANY.test(end[0]) && !greets && !speaksOfThemselves(line.slice(0, end.index))) break;
+    // A greeting or an aside before a sentence's end: two words at most besides function words ("Hi!", "Random
+    // question.", "Sorry, dumb question."; not "The article mentions a drone strike."). Before a dash, function
+    // words alone ("interior ministry — who'd she meet?" names the topic).
+    const aside = segment.filter((t) => !isStopword(t.text)).length <= (DASHES.test(end[0]) ? 0 : MAX_ASIDE_WORDS);
+    if (!FRAMES_ANY.test(end[0]) && !aside && !speaksOfThemselves(line.slice(0, end.index))) break;
     cut = end;
     from = end.index + end[0].length;
   }

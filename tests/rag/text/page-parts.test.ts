@@ -212,11 +212,12 @@ describe("asksPostAuthor", () => {
     "Who posted the English tweets embedded in the article?",
     "Which Twitter account does the tweet card show a follow button for?",
     "مين صاحب التغريدات؟",
+    "Which account posted these tweets?",
   ])("reads %s as asking whose the posts are", (question) => {
     expect(asksPostAuthor(tokenize(question))).toBe(true);
   });
 
-  it.each(["Who did she meet, according to her tweet?", "Who wrote this report?", "What did she tweet about Mali?", "Who is the minister?", "What account did Sison tag?", "Who shared priorities with Algeria?"])("reads %s as asking something else", (question) => {
+  it.each(["Who did she meet, according to her tweet?", "Who wrote this report?", "What did she tweet about Mali?", "Who is the minister?", "What account did Sison tag?", "Who shared priorities with Algeria?", "What account did Sison tag in the tweet following her meeting?"])("reads %s as asking something else", (question) => {
     expect(asksPostAuthor(tokenize(question))).toBe(false);
   });
 });

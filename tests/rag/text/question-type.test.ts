@@ -269,6 +269,10 @@ describe("a time asked as a date, a year or a century", () => {
     ["When did she say that exactly?", true],
     ["امتى قالت الكلام ده بالظبط؟", true],
     ["Did she give a specific date for the negotiations?", false],
+    ["Did she say when exactly the talks begin?", false],
+    // A when-clause asks no time (a second review).
+    ["When she talked about MINURSO, what precisely did she say?", false],
+    ["When it comes to the Security Council, what exactly does the US want?", false],
     ["هل هناك موعد محدد لبدء المفاوضات الحكومية الدولية؟", false],
   ])("%s -> %s", (question, dated) => {
     expect(questionType(question).dated).toBe(dated);

@@ -13,6 +13,9 @@ describe("quotedPhrases", () => {
     expect(quotedPhrases("Sison's and Lamamra's talks")).toEqual([]);
     expect(quotedPhrases("l'article et l'auteur")).toEqual([]);
     expect(quotedPhrases("Whose is the 'follow' label?")).toEqual([]);
+    // Short quotes pair their marks; function words alone are no phrase (a second review).
+    expect(quotedPhrases('What did she say about "US" and the "UN"?')).toEqual([]);
+    expect(quotedPhrases('What does "in the" refer to?')).toEqual([]);
   });
 });
 
