@@ -340,16 +340,14 @@ export function framingWords(question: string): Framing {
   const [line = ""] = question.split("\n");
   let cut: RegExpExecArray | undefined;
   let from = 0;
-  for (const end of line.matchAll(FRAME_ENDS)) {
+  // A yes/no question is a question from its first word ("Did Gen. Amirouche meet her?"): nothing frames it.
+  for (const end of YES_NO_OPENING.test(line) ? [] : line.matchAll(FRAME_ENDS)) {
     const segment = tokenize(line.slice(from, end.index));
-    const opensAsking = from === 0 && YES_NO_OPENING.test(line);
-    if (opensAsking || holdsQuestionWord(segment) || /[?؟]/u.test(line.slice(from, end.index)) || segment.some((t) => TOPIC_MARKERS.has(t.text))) break;
-    // A dash or a sentence's end frames only where the asker greets or speaks of themselves before it: "interior
-    // ministry — who'd she meet?" names the topic, "The headline says someone's assistant talks about two topics.
-    // Whose assistant …?" says what is asked of (both found by the blind sets' own measure).
-    // A greeting or an aside before a sentence's end: two words at most besides function words ("Hi!", "Random
-    // question.", "Sorry, dumb question."; not "The article mentions a drone strike."). Before a dash, function
-    // words alone ("interior ministry — who'd she meet?" names the topic).
+    if (holdsQuestionWord(segment) || /[?؟]/u.test(line.slice(from, end.index)) || segment.some((t) => TOPIC_MARKERS.has(t.text))) break;
+    // A dash or a sentence's end frames only where the asker speaks of themselves before it, or after an aside: two
+    // words at most besides function words before a sentence's end ("Hi!", "Random question.", "Sorry, dumb
+    // question."; not "The article mentions a drone strike." nor "The headline says someone's assistant talks about
+    // two topics."), function words alone before a dash ("interior ministry — who'd she meet?" names the topic).
     const aside = segment.filter((t) => !isStopword(t.text)).length <= (DASHES.test(end[0]) ? 0 : MAX_ASIDE_WORDS);
     if (!FRAMES_ANY.test(end[0]) && !aside && !speaksOfThemselves(line.slice(0, end.index))) break;
     cut = end;
