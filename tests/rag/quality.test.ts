@@ -76,11 +76,13 @@ describe("answer quality on the briefing", () => {
   const SETS: readonly { readonly file: string; readonly about: string; readonly hit3: number; readonly answered?: number; readonly declined?: number }[] = [
     { file: "extra-eval.jsonl", about: "ours: dialect, diacritics, tweets", hit3: 0.95, declined: 0.8 },
     // 94.0% since session 40 (a tweet's reply counter).
+    // Session 51 raised the floors of the sets its readings lifted (blind 2, 14, 15, 17, 38, 44, 47; conversations 7)
+    // to their measure, so that a later change cannot take those back unseen.
     { file: "blind-eval.jsonl", about: "dialects, paraphrases, tweets", hit3: 0.92, declined: 0.6 },
     // 90.0% since session 24, 93.3% since session 40. 4 of its 10 near-topic unanswerable questions declined since
     // session 24's refit (3 at session 23's, which answered "قداش من جندي كاين في بعثة مينوسما في مالي؟": troop
     // numbers, the topic is there, the detail is not).
-    { file: "blind2-eval.jsonl", about: "a second blind set: tweets asked in the other language, more dialect", hit3: 0.9, declined: 0.3 },
+    { file: "blind2-eval.jsonl", about: "a second blind set: tweets asked in the other language, more dialect", hit3: 0.9, declined: 0.8 },
     // 80.0% measured blind (hit@1 74%, 92% of the answerable answered, 2 of the 10 unanswerable declined); 82.0%
     // since session 25's Maghrebi words (السيمانة, اللخرة, ميريكان), so no longer blind; 90.0% since session 40
     // (evidence after a joined و counted).
@@ -157,12 +159,12 @@ describe("answer quality on the briefing", () => {
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 7 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 29 / 32, answered: 30 / 32, declined: 7 / 8 },
+    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 30 / 32, answered: 30 / 32, declined: 7 / 8 },
     // 96.9% measured blind (English 100%, Arabic 93.8%; hit@1 81.3%, every answerable question answered, 5 of the 8
     // unanswerable declined): the floor guards it. Its miss: "أي وثيقة دولية …" (a document) for the text's
     // الإعلان العالمي (the declaration); answered unanswerable: what Lamamra told her, the envoy's name, the talks'
     // exact date ("في وقت قصير جدًا" is quoted).
-    { file: "blind15-eval.jsonl", about: "a fifteenth blind set, session 42: a student, a journalist checking quotes, a diplomat", hit3: 31 / 32, answered: 1, declined: 5 / 8 },
+    { file: "blind15-eval.jsonl", about: "a fifteenth blind set, session 42: a student, a journalist checking quotes, a diplomat", hit3: 31 / 32, answered: 1, declined: 7 / 8 },
     // 96.9% measured blind (English 91.7%, Arabic 100%; hit@1 93.8%, every answerable question answered, 7 of the 8
     // unanswerable declined): the floor guards it. Its miss: "how she call the work of the US ambassador with the
     // member states?" (her "listening tour"); answered unanswerable: "شو اسم سفيرة US في الجزائر؟".
@@ -176,7 +178,7 @@ describe("answer quality on the briefing", () => {
     // Unanswerable declined: 3 of 4 since session 49, a count of things no longer answered by "three-year term".
     // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 13 / 16, answered: 15 / 16, declined: 4 / 4 },
+    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 15 / 16, answered: 15 / 16, declined: 4 / 4 },
     // 87.5% measured blind (English 87.5%, Arabic 87.5%; hit@1 71.9%, 93.8% of the answerable answered, 3 of the 8
     // unanswerable declined). Misses: "Which Algerian human rights body did the US envoy meet with?" (the tweet's
     // CNDH ranks fourth), "What seat on the Security Council is Algeria running for?", the Egyptian بتتنقد and
@@ -310,7 +312,7 @@ describe("answer quality on the briefing", () => {
     // Permanent Representative"; answered unanswerable: whether Algeria won the seat, the ambassador behind a handle.
     // 91.7% since session 49: "current" and "functioning" translate to the text's الراهن and يشتغل; 3 of 4
     // unanswerable declined since the word for a name is read off a question asking a person's.
-    { file: "blind38-eval.jsonl", about: "a thirty-eighth blind set, session 48: Saudi, Sudanese, Libyan, a congressional staffer, a British reader", hit3: 33 / 36, answered: 1, declined: 3 / 4 },
+    { file: "blind38-eval.jsonl", about: "a thirty-eighth blind set, session 48: Saudi, Sudanese, Libyan, a congressional staffer, a British reader", hit3: 34 / 36, answered: 1, declined: 3 / 4 },
     // 91.7% measured blind at the end of session 48 (English 94.4%, Arabic 88.9%; 35 of 36 answered, 1 of 4
     // unanswerable declined), the session's last measure, not worked on. Missed: the office and name asked in one long
     // formal question, the headline asked with "عنوان الخبر اللي نشرته القدس العربي", "كم صار له الخبر منشور على
@@ -351,7 +353,7 @@ describe("answer quality on the briefing", () => {
     // dateline's city and outlet in one question, "ما الفرق بين مينورسو ومينوسما …؟"; answered unanswerable: how long the
     // visit lasts, Algeria's official response.
     // 94.4% since session 50: "مرحبا، أنا من الإمارات: …" reads its framing prefix off.
-    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
+    { file: "blind44-eval.jsonl", about: "a forty-fourth blind set, end of session 49: Emirati, Syrian, Egyptian, a congressional aide, a student", hit3: 35 / 36, answered: 35 / 36, declined: 3 / 4 },
     // 88.9% measured blind in session 50 (English 94.4%, Arabic 83.3%; 32 of 36 answered, 2 of 4 unanswerable
     // declined); 94.4% since a framing prefix's words the briefing lacks are read off ("For my class: …"), "datelined"
     // asks for the dateline and the Gulf's present plural finds its standard verb ("بيشوفون", رؤية).
@@ -365,7 +367,7 @@ describe("answer quality on the briefing", () => {
     // declined), the changes before it made. Missed: the replies under the tweet on Lamamra asked in Darija and
     // French ("قداش من réponse …"): the counter of another tweet is quoted. Answered unanswerable: the name of the
     // rights council's president, the African countries Washington backs for permanent seats.
-    { file: "blind47-eval.jsonl", about: "a forty-seventh blind set, session 50: Algerian Darija with French, Palestinian, Jordanian, a Moroccan diplomat, a Canadian journalist", hit3: 35 / 36, answered: 35 / 36, declined: 2 / 4 },
+    { file: "blind47-eval.jsonl", about: "a forty-seventh blind set, session 50: Algerian Darija with French, Palestinian, Jordanian, a Moroccan diplomat, a Canadian journalist", hit3: 1, answered: 1, declined: 2 / 4 },
     // 88.9% measured blind in session 50 (English 100%, Arabic 77.8%; 33 of 36 answered, 4 of 4 unanswerable declined),
     // the session's last round, left as measured. Missed: the official's role after "المسؤولة الأمريكية اللي جات"
     // (the sentence saying "المسؤولة الأمريكية" without her title is quoted); declined: how the paper described her
@@ -502,7 +504,7 @@ describe("answer quality on the briefing", () => {
     // trouble now?" (trouble, مشكلة, for the text's الإشكالات), "And who chairs that council?" answered, "وشو دخل
     // الجزائر وأمريكا بهالموضوع؟" (what have they to do with it), "وشلون راح يصلحوه؟" (its إصلاح ranks, but
     // does not count as found: declined).
-    { file: "blind-conversations7.jsonl", about: "written blind, session 41", right: 16, rows: 20 },
+    { file: "blind-conversations7.jsonl", about: "written blind, session 41", right: 19, rows: 20 },
     // 16 of 24 measured blind (eleven of three turns, five ending off-topic). Misses: "Why? What does she credit it
     // with?" (the text's نقدر), "So what happens next?" (the talks starting in New York, quoted two turns before),
     // "Is that deal still holding up?", "ولماذا ترى أن الحل السياسي مهم؟" (the context's passages outrank the
