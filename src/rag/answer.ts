@@ -40,7 +40,8 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   if (!best || !retrieval.answerable) return notCovered();
   // A post's author asked ("Whose tweets are these?"): its quotes take in the card's name and follow lines.
   const ofAuthor = asksPostAuthor(tokenize(question));
-  const chosen = chooseCitations(retrieval.ranked, { texts }).map((c) => (ofAuthor ? withByline(c) : c));
+  const citable = chooseCitations(retrieval.ranked, { texts });
+  const chosen = ofAuthor ? citable.map(withByline) : citable;
   const quoted = chosen.map(({ ranked, span }, i) => toCitation(ranked, texts, i + 1, span));
   // "How many peacekeepers …?" quoted only sentences about the peacekeepers, none with a number: a question asking
   // for a quantity that no quote could answer is one the briefings do not answer. So is one asking for a date, a

@@ -287,8 +287,8 @@ export function askedPublished(tokens: readonly Token[], type: QuestionType): To
   return tokens.some((t) => AGO_ASKED.has(t.text)) && tokens.some((t) => THIS_PAGE.has(t.text)) ? publishing : undefined;
 }
 
-/** Who, whose, in either language, asking whose a post is ("Whose tweets are these?", "مين صاحب التغريدات؟"). */
-const POST_WHO = normalizedSet("who whos whose مين ومين منو شكون من");
+/** WHO and whose, asking whose a post is ("Whose tweets are these?", "مين صاحب التغريدات؟"; with و too, see holdsWord). */
+const POST_WHO: ReadonlySet<string> = new Set([...WHO, ...normalizedSet("whose")]);
 /** Which or what, before the account asked ("Which Twitter account …", "أي حساب …"). */
 const POST_WHICH = normalizedSet("which what whats اي ايش شو");
 /** Words for a post and posting it, which "who" asks the author of ("Who posted the tweets?", "مين صاحب التغريدات؟"). */
@@ -306,17 +306,20 @@ const POST_WORD_REACH = 2;
  * Whether a question asks whose the posts are: "who" or "whose" with a word of posting within two words after it
  * ("Whose tweets are these?", "who's tweeting in those embedded posts", "Who posted the English tweets?", "مين صاحب
  * التغريدات؟"), or which account the card's follow button shows or posted them ("Which Twitter account does the card
- * show a follow button for?", "Which account posted these tweets?"). Not "who" asked of someone else a post names ("Who did she meet, according to her tweet?"), nor an
- * account a post tags ("What account did Sison tag?", a review), nor who wrote the report (a byline's).
+ * show a follow button for?", "Which account posted these tweets?"). Not "who" asked of someone else a post names
+ * ("Who did she meet, according to her tweet?"), nor an account a post tags ("What account did Sison tag?", a
+ * review), nor who wrote the report (a byline's).
  */
 export function asksPostAuthor(tokens: readonly Token[]): boolean {
   const follow = tokens.some((t) => FOLLOW_WORDS.has(t.text));
+  // The words within `reach` after position `at`.
+  const within = (at: number, reach: number): readonly Token[] => tokens.slice(at + 1, at + 1 + reach);
   return tokens.some((t, i) => {
-    const after = tokens.slice(i + 1, i + 1 + POST_WORD_REACH + 1);
     if (holdsWord(POST_WHICH, t.text)) {
-      const account = after.findIndex((w) => ACCOUNT_WORDS.has(w.text));
-      return account >= 0 && (follow || tokens.slice(i + 2 + account, i + 5 + account).some((w) => POSTED_WORDS.has(w.text)));
+      // The account within three words of "which", posting within three words of the account.
+      const account = within(i, POST_WORD_REACH + 1).findIndex((w) => ACCOUNT_WORDS.has(w.text));
+      return account >= 0 && (follow || within(i + 1 + account, POST_WORD_REACH + 1).some((w) => POSTED_WORDS.has(w.text)));
     }
-    return holdsWord(POST_WHO, t.text) && after.slice(0, POST_WORD_REACH).some((w) => POST_WORDS.has(w.text));
+    return holdsWord(POST_WHO, t.text) && within(i, POST_WORD_REACH).some((w) => POST_WORDS.has(w.text));
   });
 }

@@ -10,7 +10,7 @@ import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
-import { isQuestionWord, isStopword } from "./stopwords.js";
+import { isQuestionWord, isStopword, YES_NO_OPENING } from "./stopwords.js";
 import { namesArabicPlace, namesCountryWord } from "../capitals.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -61,6 +61,8 @@ const TIME_UNITS_ASKED = Object.keys(TIME_UNIT_WORDS) as TimeUnit[];
 const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((unit) => isOneOf(TIME_UNIT_WORDS[unit], word));
 /** How many, formal and dialect (normalised), with ل or ب before it (لكام, to how many; بشحال, بقداش). */
 const AR_HOW_MANY = "كم|كام|لكام|بكام|جم|قديش|قداش|قديه|قداه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
+/** When, formal and dialect (normalised: متى is متي). */
+const AR_WHEN = "متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش";
 /** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
 const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
@@ -77,7 +79,8 @@ const EN_TIME = new RegExp(String.raw`\b(what|which|in what|in which) (year|year
  * A question word before "when" in its line, or the auxiliary a yes/no question opens with, makes that "when" a
  * conjunction ("How old was he when he played?", "Was she at a press conference when she said it?").
  */
-const EN_QUESTION_WORD = /\b(who|whom|whose|what|whats|where|which|why|how)\b|^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
+const EN_WH_WORD = /\b(who|whom|whose|what|whats|where|which|why|how)\b/i;
+const EN_QUESTION_WORD = new RegExp(`${EN_WH_WORD.source}|${YES_NO_OPENING.source}`, "i");
 /** What asks "when" anyway: a request to say it ("Can you tell me when …", "Do you know when …"), "and when", a last "when?". */
 const ASKS_WHEN = /\b(know|tell me|tell us|say|ask|wonder|remember|sure|idea|exactly|and) when\b|\bwhen\W*$/i;
 
@@ -140,10 +143,9 @@ const arabicQuantity = (arabic: string): boolean => {
  */
 const EN_EXACT_TIME = String.raw`\b(what|which) (exact|precise|specific) (date|day)\b`;
 const EN_EXACT = /\b(exactly|precisely)\b/i;
-const EN_WH_WORD = /\b(who|whom|whose|what|whats|where|which|why|how)\b/i;
-const EN_YES_NO = /^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
 const AR_EXACT_WORDS = normalizedSet("بالضبط بالظبط بالتحديد تحديدا تحديد بالزبط");
-const AR_WHEN_WORDS = normalizedSet("متى امتى ايمتى وقتاش فوقاش فوقتاش متين");
+/** AR_WHEN's words, and متين alone (AR_TIME reads it only after و: alone it is also "solid"). */
+const AR_WHEN_WORDS: ReadonlySet<string> = new Set([...AR_WHEN.split("|"), "متين"]);
 const AR_EXACT_DATE = `(ما|ماهو|شو|ايش|وش|شنو) (هو |هي )?(ال)?(تاريخ|موعد) (ال)?(محدد|بالضبط|بالظبط|بالتحديد|تحديد)`;
 
 /**
@@ -151,21 +153,30 @@ const AR_EXACT_DATE = `(ما|ماهو|شو|ايش|وش|شنو) (هو |هي )?(ا
  * word whose nearest question word before it asks when (with و or ف too).
  */
 function asksExactlyWhen(line: string): boolean {
+  return asksExactlyWhenEnglish(line) || asksExactlyWhenArabic(line);
+}
+
+/**
+ * "Exactly when …", or "exactly" after "when" with no other question word between: not a when-clause ("When she
+ * talked about MINURSO, what exactly did she say?", a review), nor a yes/no question ("Did she say when exactly the
+ * talks begin?": "no, very soon" answers it).
+ */
+function asksExactlyWhenEnglish(line: string): boolean {
   const at = line.search(/\bwhen\b/i);
-  // "Exactly when …", or "exactly" after "when" with no other question word between: not a when-clause ("When she
-  // talked about MINURSO, what exactly did she say?", a review).
-  // Nor a yes/no question ("Did she say when exactly the talks begin?": "no, very soon" answers it).
   const exact = line.search(EN_EXACT);
-  const between = exact > at ? line.slice(at + 4, exact) : "";
-  const yesNo = EN_YES_NO.test(line);
-  const exactlyWhen = exact < at && /^\w+\s+$/.test(line.slice(exact, at));
-  if (at >= 0 && exact >= 0 && !yesNo && asksWhen(line) && (exactlyWhen || (exact > at && !EN_WH_WORD.test(between)))) return true;
+  if (at < 0 || exact < 0 || YES_NO_OPENING.test(line) || !asksWhen(line)) return false;
+  return exact < at ? /^\w+\s+$/.test(line.slice(exact, at)) : !EN_WH_WORD.test(line.slice(at + "when".length, exact));
+}
+
+const isArabicWhen = (word: string): boolean => AR_WHEN_WORDS.has(withoutConjunction(word));
+
+/** An Arabic exactness word whose nearest question word before it asks when (with و or ف too). */
+function asksExactlyWhenArabic(line: string): boolean {
   const words = line.split(/\s+/).map((w) => normalizeToken(w.replace(/[؟?،,.!]/g, "")));
   return words.some((word, i) => {
     if (!AR_EXACT_WORDS.has(word)) return false;
-    const isWhen = (w: string): boolean => AR_WHEN_WORDS.has(withoutConjunction(w));
-    const asking = words.slice(0, i).findLast((w) => isWhen(w) || isQuestionWord(w) || isQuestionWord(withoutConjunction(w)));
-    return asking !== undefined && isWhen(asking);
+    const asking = words.slice(0, i).findLast((w) => isArabicWhen(w) || isQuestionWord(w) || isQuestionWord(withoutConjunction(w)));
+    return asking !== undefined && isArabicWhen(asking);
   });
 }
 
@@ -176,7 +187,7 @@ function asksExactlyWhen(line: string): boolean {
 const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش)|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(${AR_WHEN})|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
 
 /**

@@ -284,7 +284,7 @@ const MAX_FRAMING_WORDS = 8;
  */
 const FRAME_ENDS = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=\p{L}{2})[.!]+(?=\s)|\s[-–—]\s|,\s*(?:[Bb]ut\s+)?(?=(?:[Cc]ould|[Cc]an|[Ww]ould|[Ww]ill)\s+you\b|[Pp]lease\b)/gu;
 /** An auxiliary opening a yes/no question: what follows is the question ("Did Gen. Amirouche meet her?"). */
-const YES_NO_OPENING = /^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
+export const YES_NO_OPENING = /^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
 /** The most words besides function words a sentence or a dash frames with when the asker does not say "I". */
 const MAX_ASIDE_WORDS = 2;
 /** The frame ends that frame whatever precedes them: a colon, a comma before a request; and a dash's. */
