@@ -3,10 +3,10 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage, asksWhenPublished, matchedWords } from "./analyze.js";
+import { asksOfThePage, asksWhenPublished, matchedWords, type QueryTerm } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
-import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
@@ -142,9 +142,10 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"): the first person it names, not
   // another in a clause of its own ("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية …؟").
   // So does a question asking for their occupation ("What's her exact job title?").
-  if (asksWho(asked) || asksRole(asked, isPersonAsked)) return withSpeakerNamed(retriever, retrieval);
+  if (asksRole(asked, isPersonAsked)) return withSpeakerNamed(retriever, retrieval);
+  if (asksWho(asked)) return withSpeakerNamed(retriever, retrieval, { who: asked });
   const [person] = questionType(asked).name?.persons ?? [];
-  return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, person);
+  return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, { person });
 }
 
 /** The retrieval for `asked` alone or as a follow-up of `context`'s turns (see retrieveInConversation). */
@@ -340,27 +341,43 @@ function speakerSentences(retriever: Retriever, first: number): { named: number[
   return { named: found, described };
 }
 
+/** How many of a ranking's first sentences are read for the description a question asking who someone is matched. */
+const MAX_DESCRIBED_RANK = 3;
+
 /**
  * `retrieval` for a question asking who someone is ("Who is the US official who visited Algeria?", "شكون هي المسؤولة
- * الأمريكية اللي جات؟"), where its best sentence gives that person only as its speaker, by a description whose
- * noun a word of the question matched ("قالت المسؤولة الأمريكية إنها …"): the sentence naming the speaker first, as
- * a reader looks back for whom the description refers to. That is the briefing's first sentence whose speaker is named by a
- * word the description shares ("مساعدة وزير الخارجية الأمريكي" for المسؤولة الأمريكية: a report introduces its
- * speaker by name and title before describing them), else the nearest named before it (see speakerSentences).
- * Else `retrieval` as it is. `person`: the noun a question asking a name names first, which the description's
- * noun must be (as the question wrote it).
+ * الأمريكية اللي جات؟"), where one of its best sentences gives that person only as its speaker, by a description
+ * whose noun a word of the question matched ("قالت المسؤولة الأمريكية إنها …"): the sentence naming the speaker
+ * first, as a reader looks back for whom the description refers to. That is the briefing's first sentence whose
+ * speaker is named by a word the description shares ("مساعدة وزير الخارجية الأمريكي" for المسؤولة الأمريكية: a report
+ * introduces its speaker by name and title before describing them), else the nearest named before it (see
+ * speakerSentences). Else `retrieval` as it is. `person`: the noun a question asking a name names first, which the
+ * description's noun must be (as the question wrote it).
+ *
+ * The description is looked for in the first MAX_DESCRIBED_RANK sentences, up to one whose named speaker a word of
+ * the question matched: the best may have matched other words ("… the American diplomat visiting …" finds
+ * زيارات in a sentence on المسؤولة الأمريكية, and "the US official" finds أمريكا beside another American's name,
+ * both found blind). Past the best, a question asking who (`who`) must ask it of the description (see asksWhoOf):
+ * "من هم الشركاء … حسب المسؤولة الأمريكية؟" asks who the partners are. A follow-up with no word of its own ("What's
+ * her job title?") asks of the person the answer describes: the best sentence alone.
  */
-function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, person?: string): Retrieval {
+function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, { person, who }: { person?: string; who?: string } = {}): Retrieval {
   const top = retrieval.ranked[0];
   if (!retrieval.answerable || !top) return retrieval;
-  const speaker = speakerIn(retriever.sentenceText(top.sentence.position) ?? "");
-  // The description's noun, not only its adjective: "Who's the US PermRep …?" asks of another American; nor the
-  // noun as another's owner ("Who is the American diplomat's colleague …?").
-  const [noun] = speaker?.named === false ? matchedWords(speaker.words.join(" "), retrieval.terms) : [];
-  // A follow-up with no word of its own ("What's her job title?") asks of the person the answer describes.
   const ownWords = retrieval.terms.some((t) => !t.synthetic);
-  const described = speaker?.named === false && (ownWords ? noun?.start === 0 && !/['’]s$/u.test(noun.word) && (person === undefined || noun.word === person) : person === undefined);
-  if (!speaker || !described) return retrieval;
+  const read = ownWords ? retrieval.ranked.slice(0, MAX_DESCRIBED_RANK) : [top];
+  let speaker: Speaker | undefined;
+  for (const [rank, { sentence }] of read.entries()) {
+    const found = speakerIn(retriever.sentenceText(sentence.position) ?? "");
+    const matched = found === undefined ? [] : matchedWords(found.words.join(" "), retrieval.terms);
+    if (found?.named === true && matched.length > 0) return retrieval;
+    const askedOf = rank === 0 || who === undefined || asksWhoOf(who, matched[0]?.word ?? "", matched.map((m) => m.word));
+    if (found?.named === false && describes(found, retrieval.terms, ownWords, person) && askedOf) {
+      speaker = found;
+      break;
+    }
+  }
+  if (!speaker) return retrieval;
   const description = retriever.terms(speaker.words.join(" ")).filter((t) => !t.synthetic);
   const { source } = top.sentence.passage;
   const introduced = retriever.sentences.findIndex((s, i) => {
@@ -370,6 +387,18 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, person?: s
   });
   const named = introduced >= 0 ? [introduced] : speakerSentences(retriever, top.sentence.position).named;
   return named.length === 0 ? retrieval : { ...retrieval, ranked: rankedFirst(retriever, retrieval, named) };
+}
+
+/**
+ * Whether a speaker's description is the person a question asks of (see withSpeakerNamed): its noun, not only its
+ * adjective, matched ("Who's the US PermRep …?" asks of another American), and not as another's owner ("Who is
+ * the American diplomat's colleague …?"); the noun `person` where the question asks a name. A follow-up with no
+ * word of its own asks of any description, unless it asks a person's name.
+ */
+function describes(speaker: Speaker, terms: readonly QueryTerm[], ownWords: boolean, person: string | undefined): boolean {
+  if (!ownWords) return person === undefined;
+  const [noun] = matchedWords(speaker.words.join(" "), terms);
+  return noun?.start === 0 && !/['’]s$/u.test(noun.word) && (person === undefined || noun.word === person);
 }
 
 /**

@@ -307,6 +307,22 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية إصلاح مجلس الأمن؟"))[0]).not.toContain("ميشال سيسون");
   });
 
+  it("looks for the description past the best quote, which matched other words (blind sets 41, 42 and 53)", async () => {
+    // The best quotes another American ("ممثلة أمريكا … ليندا توماس جرينفيلد") or a sentence whose "زيارات" matched
+    // "visiting"; one below says "المسؤولة الأمريكية" or "الدبلوماسية الأمريكية", whom the lead names.
+    for (const question of [
+      "What is the name of the US official who came to Algeria?",
+      "what is the name of the american lady official who came to visit Algeria?",
+      "I'm teaching a lesson on this - who exactly is the American diplomat visiting, and what is her official title?",
+    ]) {
+      expect(quotes(await two.core.answer(question))[0], question).toContain("ميشال سيسون");
+    }
+    // Not where "who" asks of others, whom the description said something of (blind sets 1, 9 and 21).
+    for (const question of ["من هم الشركاء الاساسيون للحكومة الجزائرية حسب المسؤولة الامريكية؟", "من الذين وصفتهم المسؤولة الأمريكية بأنهم شركاء أساسيون للحكومة؟"]) {
+      expect(quotes(await two.core.answer(question))[0], question).toContain("المدافعون عن حقوق الإنسان");
+    }
+  });
+
   it("answers a person's occupation the same way, asked alone or as a follow-up with no word of its own (blind conversations 36)", async () => {
     expect(quotes(await two.core.answer("What exactly is the job title of the American official who went to Algeria?"))[0]).toContain("ميشال سيسون");
     // The follow-up has no word of its own to match the description: it asks of the person the answer describes.

@@ -153,6 +153,24 @@ export function asksWho(question: string): boolean {
   return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
 }
 
+/**
+ * Whether `question`'s who asks of `noun` itself: nothing but function words and `described` (question words as
+ * written) stands between them ("Who exactly is the American diplomat …?", "شكون هي المسؤولة الأمريكية …؟"; not
+ * "من هم الشركاء … حسب المسؤولة؟", who are the partners, according to the official).
+ */
+export function asksWhoOf(question: string, noun: string, described: readonly string[]): boolean {
+  const words = tokenize(question);
+  const own = new Set(described.flatMap((w) => tokenize(w).map((t) => t.text)));
+  const [head] = tokenize(noun);
+  const at = words.findIndex((t) => WHO.has(withoutConjunction(t.text)));
+  if (at < 0 || head === undefined) return false;
+  for (const { text } of words.slice(at + 1)) {
+    if (text === head.text) return true;
+    if (!isStopword(text) && !own.has(text)) return false;
+  }
+  return false;
+}
+
 /** Prepositions that make who another person: "مع مين", "to whom", "عن مين" (not "by who?", the agent). */
 const BEFORE_WHOM = normalizedSet("مع عن ل الى إلى على with to for about");
 

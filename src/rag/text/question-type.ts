@@ -332,6 +332,16 @@ const EN_PHRASE_END: ReadonlySet<string> = new Set(
 /** Words English puts before the noun it names ("the name of the UN envoy"): skipped to the noun. */
 const EN_PHRASE_START: ReadonlySet<string> = new Set(["of", "the", "a", "an", "this", "that"]);
 
+/**
+ * English nouns of a person's role that are adjectives as often ("the official name of …", "the general public"):
+ * a person's only where they end a noun phrase, as EN_PHRASE_END ends the one "name of" names ("the name of the US
+ * official who came", found blind).
+ */
+const PERSON_HEADS: ReadonlySet<string> = new Set(["official", "officials", "general", "generals"]);
+/** Whether the English word at `i` of `words` is one of PERSON_HEADS ending a noun phrase: at the end, or before EN_PHRASE_END. */
+const isPersonHead = (words: readonly string[], i: number): boolean =>
+  PERSON_HEADS.has(words[i] as string) && (i + 1 === words.length || EN_PHRASE_END.has(words[i + 1] as string));
+
 /** Whether a normalised word is a person's noun, or its regular plural (envoys; الصحفيين, المسؤولون), with its clitics. */
 export const isPersonNoun = (word: string): boolean =>
   writtenReadings(word).some((reading) => PERSON_NOUNS.has(reading) || PERSON_NOUNS.has(reading.replace(/(?:s|ين|ون)$/u, "")));
@@ -377,7 +387,8 @@ function namedWords(question: string, tokens: readonly PlacedToken[], words: rea
  */
 function personsNameAsked(question: string, tokens: readonly PlacedToken[]): readonly string[] | undefined {
   const words = tokens.map((t) => t.text.replace(/['’]s$/u, ""));
-  const persons = tokens.filter((_, i) => isPersonNoun(words[i] as string)).map((t) => t.raw);
+  const isPerson = (i: number): boolean => isPersonNoun(words[i] as string) || isPersonHead(words, i);
+  const persons = tokens.filter((_, i) => isPerson(i)).map((t) => t.raw);
   const who = words.some((w) => ASKS_WHO.has(w));
   const asked = words.some((word, at) => {
     if (EN_NAME.test(word)) {
@@ -385,7 +396,8 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
       if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
     } else if (!AR_NAME.test(word)) return false;
     if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0;
-    return namedWords(question, tokens, words, at).some(isPersonNoun);
+    const named = namedWords(question, tokens, words, at);
+    return named.some(isPersonNoun) || PERSON_HEADS.has(named.at(-1) ?? "");
   });
   return asked ? persons : undefined;
 }

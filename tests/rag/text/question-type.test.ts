@@ -119,6 +119,12 @@ describe("a person's name asked for", () => {
     ["What Is The Name Of The UN Envoy Who Visited Algeria?", true],
     ["WHAT IS THE NAME OF THE UN ENVOY WHO VISITED ALGERIA?", true],
     ["What is the name of the UN Envoy? Who appointed him?", true],
+    // "official" (or "general") ending the phrase is a person; before a noun, an adjective (blind sets 41 and 42).
+    ["What is the name of the US official who came to Algeria?", true],
+    ["what is the name of the american lady official who came to visit Algeria?", true],
+    ["What's the name of the official?", true],
+    ["What is the name of the official report?", false],
+    ["What is the name of the general public's favourite dish?", false],
   ])("%s -> %s", (question, name) => {
     expect(questionType(question).name !== undefined).toBe(name);
   });
@@ -189,6 +195,7 @@ describe("the person asked of", () => {
   expect(questionType("What is the name of the UN envoy who visited?").name?.persons).toEqual(["envoy"]);
   expect(questionType("ما اسم المبعوث الأممي؟").name?.persons).toEqual(["المبعوث"]);
   expect(questionType("ومين كان اسمه؟").name?.persons).toEqual([]);
+  expect(questionType("What is the name of the US official who came to Algeria?").name?.persons).toEqual(["official"]);
 });
 });
 

@@ -445,6 +445,10 @@ describe("withoutRoleAsked", () => {
     expect(words("اسمها إيه وشغلانتها إيه؟")).toEqual(all("اسمها إيه إيه؟"));
     // His capacity, الصفة (blind set 34: "ما الصفة الرسمية لستافان دي ميستورا …؟").
     expect(words("ما الصفة الرسمية لستافان دي ميستورا؟")).toEqual(all("ما الرسمية لستافان دي ميستورا؟"));
+    // So do الوظيفة and المهنة with the article (blind set 48: "شنهي الوظيفة الرسمية اللي عندها المسؤولة …؟"); not
+    // before a function word ("ما الوظيفة التي …").
+    expect(words("شنهي الوظيفة الرسمية اللي عندها المسؤولة الأمريكية؟")).toEqual(all("شنهي الرسمية اللي عندها المسؤولة الأمريكية؟"));
+    expect(words("ما الوظيفة التي استحدثت؟")).toEqual(all("ما الوظيفة التي استحدثت؟"));
     // A role's noun before the Maghreb's possessive with a pronoun: the Tunisian خطة (post) (blind set 42).
     expect(words("شنوّة الخطة متاعها في وزارة الخارجية؟")).toEqual(all("شنوّة متاعها في وزارة الخارجية؟"));
     // منصب (post) before the person (blind set 41: "شنو منصب هالمسؤولة الأمريكية بالضبط؟").
