@@ -235,18 +235,20 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
 
 /** How many words may name the report between "of" and its noun ("the headline of this Al-Quds Al-Arabi report"). */
 const MAX_REPORT_NAME_WORDS = 5;
+/** The prepositions between a headline and the report it is on: "the headline of", "on", "in" or "for this … piece". */
+const HEADLINE_OF = normalizedSet("of on in for");
 
 /**
  * The words of a question asking for the headline that are that asking (see askedHeadline): the headline's and the
  * report's words ("the article's title"), a title's adjective and a verb choosing it ("العنوان الرئيسي الذي اختارته
- * الصحيفة"), and what names the report between "of" and its noun ("the headline of this Al-Quds Al-Arabi report":
- * the outlet's name, which found the dateline).
+ * الصحيفة"), and what names the report between "of" (HEADLINE_OF) and its noun ("the headline of this Al-Quds Al-Arabi
+ * report", "… on this Al-Quds Al-Arabi piece": the outlet's name, which found the dateline).
  */
 export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => boolean {
   const naming = new Set<Token>();
   tokens.forEach((t, i) => {
     if (!HEADLINE_WORDS.has(t.text) && !TITLE_WORDS.has(t.text)) return;
-    if (tokens[i + 1]?.text !== "of") return;
+    if (!HEADLINE_OF.has(tokens[i + 1]?.text ?? "")) return;
     const report = tokens.findIndex((r, j) => j > i + 1 && j <= i + 2 + MAX_REPORT_NAME_WORDS && isArticleWord(r.text));
     for (const word of report < 0 ? [] : tokens.slice(i + 2, report)) naming.add(word);
   });

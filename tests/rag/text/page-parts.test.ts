@@ -199,6 +199,9 @@ describe("askedHeadline", () => {
       return tokens.filter(asksOfTheHeadline(tokens)).map((t) => t.text);
     };
     expect(asking("what is the exact headline of this Al-Quds Al-Arabi report?")).toEqual(["headline", "this", "al", "quds", "al", "arabi", "report"]);
+    // Or "on", "in" or "for" for "of" (blind set 53: "the headline on this Al-Quds Al-Arabi piece", declined).
+    expect(asking("What's the headline on this Al-Quds Al-Arabi piece?")).toEqual(["headline", "this", "al", "quds", "al", "arabi", "piece"]);
+    expect(asking("what is the headline for the Al-Quds Al-Arabi story?")).toEqual(["headline", "the", "al", "quds", "al", "arabi", "story"]);
     // Not words after the report's noun, nor more than a name's worth between.
     expect(asking("what is the headline of the report on Mali?")).toEqual(["headline", "the", "report"]);
     expect(asking("what is the headline of the one about Mali that Sison gave in the report?")).toEqual(["headline", "report"]);
