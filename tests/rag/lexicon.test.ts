@@ -658,6 +658,15 @@ describe("the lexicon of the shipped word lists", () => {
     .flatMap((line) => documentTerms(line.replaceAll("\t", " ").replaceAll("|", " ")).flat());
   const pool = [...new Set([...seedKeys, ...listKeys])];
 
+  it("gives a word of two senses a row for each: 'call' names (أسميه), and طالب, demanded, is no synonym of that (blind conversations 49)", () => {
+    // With a translation of its first sense (الدعوة, the call), which alone would translate it.
+    const keys = corpus("أثيرت مسألة الدعوة هذه، وتعمل في ما يمكن أن أسميه جولة استماع");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
+    const named = tokenKeys(tokenize("أسميه")[0] as Token)[0] as string;
+    expect(keysOf("what does she call that effort?", ctx)).toContain(named);
+    expect(arabicSynonyms(GLOSSARY_PATH).get((tokenize("طالب")[0] as Token).text)).not.toContain(named);
+  });
+
   it("translates every month, which FreeDict writes as two names with a slash (يناير/كانون الثاني)", () => {
     const keys = corpus("في يناير وفبراير ومارس وأبريل ومايو ويونيو ويوليو وأغسطس وسبتمبر وأكتوبر ونوفمبر وديسمبر");
     const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
