@@ -304,7 +304,8 @@ describe("answer quality on the briefing", () => {
     // holds" (position, also a stance), "How old was the article when the page was captured? Timestamp?"
     // (declined); answered unanswerable: Algeria's official response, the rapporteur's name.
     // 3 of 4 unanswerable declined since session 50: "How did the Algerian government officially respond …?".
-    { file: "blind37-eval.jsonl", about: "a thirty-seventh blind set, session 48: Moroccan, Levantine, Iraqi, Tunisian, a teacher, a student", hit3: 34 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // 97.2% since session 52: a description a question asks who of is looked for past the best quote.
+    { file: "blind37-eval.jsonl", about: "a thirty-seventh blind set, session 48: Moroccan, Levantine, Iraqi, Tunisian, a teacher, a student", hit3: 35 / 36, answered: 35 / 36, declined: 3 / 4 },
     // 83.3% measured blind in session 48 (English 77.8%, Arabic 88.9%; 35 of 36 answered, 2 of 4 unanswerable
     // declined); 88.9% since a name asked of a described speaker ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟")
     // quotes the sentence naming her and "سنة كام" asks which year. Missed: the IO bureau's head asked with her title,
@@ -331,7 +332,9 @@ describe("answer quality on the briefing", () => {
     // declined); 97.2% since "the report's dateline" asks for it and منصب (post) before a person asks who they are.
     // Missed: "What is the name of the US official who came to Algeria?" ("name" finds "ما يمكن أن أسميه" in the
     // sentence on Linda Thomas-Greenfield; "official" as a person's noun declined another set's question).
-    { file: "blind41-eval.jsonl", about: "a forty-first blind set, session 49: Khaleeji, Algerian, Levantine, an NGO researcher, a student", hit3: 35 / 36, answered: 1, declined: 1 },
+    // 100% since session 52: "official" ending the phrase "the name of" names is a person, and the description
+    // "المسؤولة الأمريكية" is looked for past the best quote.
+    { file: "blind41-eval.jsonl", about: "a forty-first blind set, session 49: Khaleeji, Algerian, Levantine, an NGO researcher, a student", hit3: 36 / 36, answered: 1, declined: 1 },
     // 86.1% measured blind in session 49 (English 88.9%, Arabic 83.3%; 33 of 36 answered, 3 of 4 unanswerable
     // declined); 88.9% since the Tunisian متاعها (her) is a function word, "الخطة متاعها" asks her post and وزارة
     // (a ministry) finds no visits. Missed: "the name of the american lady official who came to visit" (see set 41),
@@ -341,7 +344,8 @@ describe("answer quality on the briefing", () => {
     // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
     // 91.7% since the dialects' possessive word between a title and the report asks for the headline.
-    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 33 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 94.4% since session 52: "the american lady official" is found as set 41's question is.
+    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 91.7% measured blind in session 49 (English 100%, Arabic 83.3%; 34 of 36 answered, 3 of 4 unanswerable
     // declined); 94.4% and every unanswerable declined since the Libyan شن (what) opens a question, the Gulf's جم
     // asks how many, and "العنوان ديال هاد المقال" asks for the headline. Missed: "شن هي الجريدة اللي نشرت التقرير
@@ -372,7 +376,8 @@ describe("answer quality on the briefing", () => {
     // the session's last round, left as measured. Missed: the official's role after "المسؤولة الأمريكية اللي جات"
     // (the sentence saying "المسؤولة الأمريكية" without her title is quoted); declined: how the paper described her
     // style ("صريحة وايد ولا دبلوماسية؟"), the outlet asked with the German "Quelle". 91.7% since تطالب (demands) is read as "want" is: Africa's seats.
-    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 33 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 94.4% since session 52: الوظيفة (the job) with the article asks who she is.
+    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 34 / 36, answered: 34 / 36, declined: 4 / 4 },
     // 88.9% measured blind at the end of session 50 (English 88.9%, Arabic 88.9%; 34 of 36 answered, 3 of 4
     // unanswerable declined); 91.7% since "ولأي جريدة" asks the outlet. Missed: "what role does Minurso play acording
     // to the US official?" (read now, still not in the top three), "what did she and Lamamara talk about in there
@@ -586,7 +591,8 @@ describe("answer quality on the briefing", () => {
     // reads "stuff" as a function word. Missed: "which region was that about?" (the Maghreb, after the RSF tweet),
     // "wat is she calling her talks with other countries" (جولة استماع), "What point did she stress there?" (the
     // tweet's "underscored"), what went wrong with the Algiers accord "lately", who she was talking to about the ICJ.
-    { file: "blind-conversations30.jsonl", about: "written blind, session 47, chat and dialects", right: 14, rows: 20 },
+    // 15 since session 52: "call" also means to name (أسمى), its own row in the glossary.
+    { file: "blind-conversations30.jsonl", about: "written blind, session 47, chat and dialects", right: 15, rows: 20 },
     // 15 of 20 measured blind at the end of session 47; 16 since وقالت (and she said) is a function word. Missed:
     // "What is her exact title?" after "Who from the State Department visited Algeria?", "وأين أدلى وزير الخارجية
     // الجزائري بمداخلته؟" (the Algerian FM's tweet outranks his intervention's sentence); answered off-topic: when the
@@ -612,7 +618,8 @@ describe("answer quality on the briefing", () => {
     // whose word the answer lacks ("واين عُقد ومتى؟", "وايه النتيجة حسب كلامها؟", the Darija "وفوقاش تسنى؟"): a
     // rule letting one such word through answered five unanswerable follow-ups in other sets ("وكم عمرها؟", "where
     // was he born?"); "where does it operate?" after MINUSMA, "what did Sison call that?" (the listening tour).
-    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 13, rows: 20 },
+    // 14 since session 52: "what did Sison call that?" (see set 30).
+    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 14, rows: 20 },
     // 14 of 20 measured blind in session 49; 15 since the Darija هدرو (they talked) and قدامو (before him) are
     // function words. Missed: "وشلون سمّت المسؤولة هالشي؟" (سمّت finds no أسميه), "وشو بدها توصل له بالآخر؟", a
     // Darija follow-up on the envoy's work (الخدمة); answered unanswerable: how long Drareni was jailed.
