@@ -91,7 +91,7 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
  * for a tweet's account), "from which city" (the dateline's place).
  */
-const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent report story piece name
+const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
 city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر القصة اسم مدينة مكان`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */

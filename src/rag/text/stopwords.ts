@@ -13,7 +13,7 @@ them themselves then there these they this those through to too under until up v
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats does did much many get got give gave let us one ever
 everyone everybody anyone anybody someone somebody nobody everything nothing
-according article briefing news piece embedded whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
+according acc article briefing news piece embedded whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
 means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn bon alors donc
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
@@ -161,6 +161,8 @@ const PERSON_POSSESSIVE_EN = normalizedSet("her his");
  * Sahara" is a stance). "Official" alone is a person ("the US official").
  */
 const OFFICIAL_EN = normalizedSet("official");
+/** How many words after "of" may name the person a role is asked of ("the title of the US official"). */
+const MAX_ROLE_OWNER_WORDS = 4;
 const POST_AFTER_OFFICIAL_EN = normalizedSet("position post role capacity job title");
 /**
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
@@ -193,9 +195,18 @@ const WHAT_AR = normalizedSet("ما ماذا شو ايش إيش وش شنو اش
 export function withoutRoleAsked<T extends { readonly text: string; readonly raw: string }>(tokens: readonly T[], isPerson: (word: string) => boolean): readonly T[] {
   // A token's text is its word without the 's ("How's": how).
   const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(t.text)));
+  // "the exact title of the US official visiting Algeria": "of" and a person's noun within the phrase after it
+  // ("official" only where no noun follows: "the title of the official report" is the headline's).
+  const ofPerson = (at: number): boolean => {
+    if (tokens[at]?.text !== "of") return false;
+    return tokens.slice(at + 1, at + 1 + MAX_ROLE_OWNER_WORDS).some((w, j, phrase) => {
+      const next = phrase[j + 1] ?? tokens[at + 2 + j];
+      return isPerson(w.text) || (OFFICIAL_EN.has(w.text) && (next === undefined || isStopword(next.text) || /(?:ing|ed)$/u.test(next.text)));
+    });
+  };
   const asked = (t: T, i: number): boolean => {
     // "the job title of the American official": one word for it before another.
-    if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "");
+    if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "") || ofPerson(i + 1);
     if (ROLE_OF_PERSON_EN.has(t.text) && PERSON_POSSESSIVE_EN.has(tokens[i - 1]?.text ?? "")) return true;
     if (OFFICIAL_EN.has(t.text) && POST_AFTER_OFFICIAL_EN.has(tokens[i + 1]?.text ?? "")) return true;
     if (POST_AFTER_OFFICIAL_EN.has(t.text) && OFFICIAL_EN.has(tokens[i - 1]?.text ?? "")) return true;

@@ -78,6 +78,10 @@ describe("page parts: datelines and reply counters", () => {
     expect(askedOutlet(sent)?.text).toBe("صحيفه");
     expect(sent.filter(asksOfTheDateline).map((t) => t.raw)).toEqual(expect.arrayContaining(["أُرسل", "مكان", "الإرسال"]));
     expect(tokenize("which outlet published this report and from which city it was filed?").filter(asksOfTheDateline).map((t) => t.text)).toContain("filed");
+    // Or for which newspaper it was written (blind set 54, declined on "written").
+    const written = tokenize("From which city this report was sent, and for which newspaper it was written?");
+    expect(askedOutlet(written)?.text).toBe("newspaper");
+    expect(written.filter(asksOfTheDateline).map((t) => t.text)).toContain("written");
   });
 
   it("reads a word on the report with the Levantine هالـ (this) as with the article (blind set 37: 'شو اسم الجريدة اللي نشرت هالخبر؟')", () => {

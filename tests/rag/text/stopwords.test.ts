@@ -195,6 +195,10 @@ describe("stop words", () => {
     }
   });
 
+  it("takes chat's 'acc to' (according to) as the function words it stands for (blind set 54)", () => {
+    expect(isStopword(normalizeToken("acc"))).toBe(true);
+  });
+
   it("takes the going-to future and an event's being held for function words, as happen is: what was held is named beside them", () => {
     for (const word of ["going", "gonna", "held", "hold", "holds"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
@@ -445,6 +449,12 @@ describe("withoutRoleAsked", () => {
     expect(words("اسمها إيه وشغلانتها إيه؟")).toEqual(all("اسمها إيه إيه؟"));
     // His capacity, الصفة (blind set 34: "ما الصفة الرسمية لستافان دي ميستورا …؟").
     expect(words("ما الصفة الرسمية لستافان دي ميستورا؟")).toEqual(all("ما الرسمية لستافان دي ميستورا؟"));
+    // A title "of" a person (blind set 54: "the exact title of the US official visiting Algeria"); "official" only
+    // where no noun follows it (the title of the official report is a headline's).
+    expect(words("What is the exact title of the US official visiting Algeria?")).toEqual(all("What is the exact of the US official visiting Algeria?"));
+    expect(words("What is the title of the UN envoy?")).toEqual(all("What is the of the UN envoy?"));
+    expect(words("What is the title of the official report?")).toEqual(all("What is the title of the official report?"));
+    expect(words("What is the title of the article?")).toEqual(all("What is the title of the article?"));
     // So do الوظيفة and المهنة with the article (blind set 48: "شنهي الوظيفة الرسمية اللي عندها المسؤولة …؟"); not
     // before a function word ("ما الوظيفة التي …").
     expect(words("شنهي الوظيفة الرسمية اللي عندها المسؤولة الأمريكية؟")).toEqual(all("شنهي الرسمية اللي عندها المسؤولة الأمريكية؟"));
