@@ -221,7 +221,7 @@ function counted(n: number, noun: CountedNoun): string {
 }
 
 /** The kinds of passage as an Arabic button names them. */
-const KIND_AR: Readonly<Record<PassageKind, string>> = { paragraph: "الفقرة", tweet: "التغريدة", headline: "العنوان" };
+const KIND_AR: Readonly<Record<PassageKind, string>> = { paragraph: "الفقرة", tweet: "التغريدة", headline: "العنوان", keywords: "الكلمات المفتاحية" };
 
 /** The months as the briefings' Arabic writes them (Egypt's and the Gulf's names, which most Arab readers know). */
 const ARABIC_MONTHS = ["يناير", "فبراير", "مارس", "أبريل", "مايو", "يونيو", "يوليو", "أغسطس", "سبتمبر", "أكتوبر", "نوفمبر", "ديسمبر"] as const;

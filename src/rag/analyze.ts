@@ -23,6 +23,7 @@ import { namedAfterNoun } from "./names.js";
 import { cliticReadings, writtenReadings } from "./text/clitics.js";
 import {
   askedHeadline,
+  askedKeywords,
   askedOutlet,
   askedPublished,
   asksOfTheDateline,
@@ -83,6 +84,8 @@ const OUTLET = "«»";
 const REPLIES = "↩";
 /** The key of the line telling how long ago the report went up, which a question asking when looks for. */
 const PUBLISHED = "⏱";
+/** The key of the page's keyword list, which a question asking for its keywords or tags looks for. */
+const KEYWORDS = "⚲";
 /** Whether a question's terms ask when the report went up (see askedPublished). */
 export const asksWhenPublished = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(PUBLISHED));
 /** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */
@@ -126,7 +129,7 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string, kind?: PassageKind): string[][] {
   // A page's part kept as a sentence is found by a question asking for it, not by its words: رد is also a response.
   const part = pagePartOf(text);
-  if (part !== undefined) return [[part === "replies" ? REPLIES : PUBLISHED]];
+  if (part !== undefined) return [[part === "replies" ? REPLIES : part === "keywords" ? KEYWORDS : PUBLISHED]];
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
@@ -380,8 +383,8 @@ export interface QueryContext extends SpellingContext {
   readonly vocabulary: FuzzyVocabulary;
 }
 
-/** Whether a question's terms ask for one of the page's parts: the outlet, the publishing time or the headline. */
-export const asksOfThePage = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.some((k) => k === OUTLET || k === PUBLISHED || k === HEADLINE));
+/** Whether a question's terms ask for one of the page's parts: the outlet, the publishing time, the headline or the keywords. */
+export const asksOfThePage = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.some((k) => k === OUTLET || k === PUBLISHED || k === HEADLINE || k === KEYWORDS));
 
 /** The question's terms: each content word with its stems, translations and, for names, its name keys. */
 export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
@@ -397,20 +400,22 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(unframed, type) : undefined;
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
   const headline = !outlet && !published && context.has(HEADLINE) ? askedHeadline(unframed) : undefined;
+  // Or for its keyword list ("What are the article's keywords?"): the asking word alone, as for the publishing time.
+  const keywords = !outlet && !published && !headline && context.has(KEYWORDS) ? askedKeywords(unframed) : undefined;
   // A question on when the report went up says nothing else (see askedPublished): its PUBLISHED term alone. One
   // on someone's job asks who they are: the job's word is read off (withoutRoleAsked).
   // And where something was said ("In what setting did Sison make these remarks?"): its setting word looks for
   // the sentences naming an occasion (text/venue.ts); its other words say what was said, and by whom.
   // Line by line: a follow-up joined to the question before it does not ask where that was said ("ووين انطرحت
   // هالقضية قبل؟", and where was this raised before?, after "شو قالت عن …؟").
-  const occasion = !outlet && !published && !headline && context.has(OCCASION) ? question.split("\n").map((line) => askedOccasion(tokenize(line))).find((t) => t !== undefined) : undefined;
+  const occasion = !outlet && !published && !headline && !keywords && context.has(OCCASION) ? question.split("\n").map((line) => askedOccasion(tokenize(line))).find((t) => t !== undefined) : undefined;
   const asked = occasion ? all.filter((t) => !asksOfTheOccasion(t)) : all;
   // So is the word for a name in a question asking a person's ("What is the name of the US official …?"): a
   // report gives the name, seldom the word, which elsewhere finds "ما يمكن أن أسميه" (what I would call).
   const unnamed = type.name ? withoutNameAsked(asked) : asked;
   const ofTheHeadline = asksOfTheHeadline(all);
-  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
-  const speakers = outlet || published ? { start: 0, end: 0 } : speakerSpan(question, tokens);
+  const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published || keywords ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
+  const speakers = outlet || published || keywords ? { start: 0, end: 0 } : speakerSpan(question, tokens);
   const words = tokens.flatMap(
     (token, i) =>
       wordTerm(tokens, i, context, {
@@ -431,6 +436,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   if (outlet) terms.push({ word: outlet.text, raw: outlet.raw, keys: [OUTLET], weight: 1 });
   if (published) terms.push({ word: published.text, raw: published.raw, keys: [PUBLISHED], weight: 1 });
   if (headline) terms.push({ word: headline.text, raw: headline.raw, keys: [HEADLINE], weight: 1 });
+  if (keywords) terms.push({ word: keywords.text, raw: keywords.raw, keys: [KEYWORDS], weight: 1 });
   // Weighed as two words: it names the kind of answer wanted. As a term of no weight in coverage (synthetic), it
   // left the questions it serves declined on a dozen sets (measured in session 48).
   if (occasion) terms.push({ word: occasion.text, raw: occasion.raw, keys: [OCCASION], weight: 2 });

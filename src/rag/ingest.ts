@@ -3,7 +3,8 @@
  * (start, end) of the source text, and so is each of its sentences.
  *
  * The briefings are scraped pages. Lines are classified first: page debris (relative times, reply counters,
- * "copy link", "read N replies", follow buttons, the keyword list) is dropped; a tweet's author and time
+ * "copy link", "read N replies", follow buttons) is dropped, the keyword list kept as a passage of its own that only
+ * a question asking for it finds (see text/page-parts.ts); a tweet's author and time
  * stamp become the label of the tweet's passage; a paragraph that the page broke across a blank line
  * mid-sentence is joined again (see continuesAcrossBlankLine). A post embedded in the page (a tweet) is
  * recognised by the follow line before it or the time stamp after it. Link targets and HTML tags are no words of
@@ -16,7 +17,7 @@ import { englishPlace } from "./place.js";
 import type { Passage, PassageKind, Sentence } from "./types.js";
 import { MONTH_PATTERNS } from "./text/months.js";
 import { foldDigits } from "./text/normalize.js";
-import { isPublishedAgo, isReplyCounter } from "./text/page-parts.js";
+import { isKeywordsHeading, isPublishedAgo, isReplyCounter } from "./text/page-parts.js";
 import { HAS_WORD, MAX_SENTENCE_CHARS, segmentSentences } from "./text/segment.js";
 
 export interface SourceFile {
@@ -157,7 +158,7 @@ function classify(raw: string): LineKind {
   if (isPublishedAgo(text)) return { kind: "published" };
   const follow = text.match(/^[·•]?\s*(?:متابعة|follow)\s+@(\w+)/i);
   if (follow?.[1]) return { kind: "follow", handle: follow[1] };
-  if (/^(?:ال)?كلمات (?:ال)?مفتاحية$|^(?:tags|keywords):?$/i.test(text)) return { kind: "keywords" };
+  if (isKeywordsHeading(text)) return { kind: "keywords" };
   const date = parseTimestamp(text);
   if (date && count(text, /[\p{L}]+/gu) <= MAX_TIMESTAMP_WORDS) return { kind: "timestamp", date, clock: CLOCK.test(text) };
   // Each pattern is the whole line or anchored at an end of it: a paragraph that mentions reading or a link is kept.
@@ -276,7 +277,7 @@ interface DraftState {
   byline: { start: number; end: number } | undefined;
   /** In a title whose bold has not closed yet. */
   inHeadline: boolean;
-  /** In the keyword list, skipped to its end (see endsKeywordList). */
+  /** In the keyword list, its words joined to its passage to its end (see endsKeywordList). */
   inKeywords: boolean;
 }
 
@@ -301,12 +302,19 @@ function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: stri
   for (const [i, line] of lines.entries()) {
     const kind = kinds[i] ?? { kind: "content" };
     if (state.inKeywords) {
-      if (!endsKeywordList(kind, line)) continue;
+      if (!endsKeywordList(kind, line)) {
+        // Each keyword, a short content line, joins the list's passage.
+        const list = state.drafts.at(-1);
+        if (list?.kind === "keywords" && kind.kind === "content") extend(list, line.end, i);
+        continue;
+      }
       state.inKeywords = false;
     }
     switch (kind.kind) {
       case "keywords":
+        // A passage of its own, the heading and its keywords: one sentence, quoted only where asked for.
         state.inKeywords = true;
+        state.drafts.push({ kind: "keywords", start: line.start, end: line.end, lastLine: i, ended: true });
         break;
       case "follow":
         state.handle = kind.handle;
@@ -481,7 +489,7 @@ function onlyTagsBefore(lines: readonly Line[], i: number, after: number): boole
 function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): Passage[] {
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
-    const segmented = segmentSentences(text, d.start, d.end, d.kind === "paragraph");
+    const segmented = d.kind === "keywords" ? [{ start: d.start, end: d.end }] : segmentSentences(text, d.start, d.end, d.kind === "paragraph");
     const sentences = d.kind === "tweet" ? [...withTagsJoined(text, segmented, d.stamp), ...(d.replies ? [d.replies] : [])] : [...segmented, ...(d.published ? [d.published] : [])];
     if (sentences.length === 0) return [];
     if (d.kind === "paragraph") paragraphs += 1;

@@ -15,8 +15,8 @@ import { fileCrc32, vectorFiles } from "./vectors.js";
 /** The on-disk layout (see store.ts): bump when it changes, so that an index of another format is rebuilt, not read. */
 export const FORMAT = 8;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
-const CHUNKER_VERSION = "ingest-v21";
-const ANALYZER_VERSION = "keys-v193";
+const CHUNKER_VERSION = "ingest-v22";
+const ANALYZER_VERSION = "keys-v194";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 export const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 

@@ -20,7 +20,7 @@ const HEADER = 7;
 const CHECKED_FROM = 8;
 const ORDINAL = /^(?:0|[1-9]\d*)$/;
 const PASSAGE_WORDS = 12;
-const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet"];
+const KINDS: readonly PassageKind[] = ["headline", "paragraph", "tweet", "keywords"];
 
 /** The bytes of passages.bin for `passages` and `keys`. */
 export function encodePassages(passages: readonly Passage[], keys: readonly string[]): Buffer {

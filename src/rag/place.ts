@@ -19,5 +19,7 @@ export function englishPlace({ kind, paragraph, author, date }: Place): string {
       return paragraph === undefined ? "paragraph" : `paragraph ${paragraph}`;
     case "tweet":
       return ["tweet", author ? ` by @${author}` : "", date ? `, ${englishDate(date)}` : ""].join("");
+    case "keywords":
+      return "keywords";
   }
 }

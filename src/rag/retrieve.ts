@@ -394,6 +394,9 @@ export class Retriever {
       WEIGHT_DENSE * Math.max(0, vector);
     for (const [i, vector] of dense) {
       const sentence = this.sentences[i];
+      // A keyword list, near in meaning to most questions on its report, is a candidate only where its key found
+      // it (a question asking for the keywords): else it took a place among the best that a sentence should have.
+      if (sentence?.passage.kind === "keywords" && !(sentenceScores.scores[i] ?? 0)) continue;
       if (sentence) best.offer(sentence, fusedOf(i, sentence.passageIndex, vector));
     }
     // Every other matched sentence (most of a large corpus's, for a frequent word): scored from typed arrays

@@ -2,7 +2,8 @@
 export type Language = "ar" | "en";
 
 /** What kind of text a passage is: it decides the citation label. */
-export type PassageKind = "headline" | "paragraph" | "tweet";
+/** A keyword list ("كلمات مفتاحية" and the words under it) is a page's part, quoted only where asked for. */
+export type PassageKind = "headline" | "paragraph" | "tweet" | "keywords";
 
 /** A passage: a span of one source file, never a copy of it that could drift. */
 export interface Passage {

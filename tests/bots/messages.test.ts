@@ -77,5 +77,6 @@ describe("where a quote comes from (found by a review: Arabic answers said \"par
 
   it("names the passage a button opens by its kind", () => {
     expect([en.showPassage(2, "tweet"), ar.showPassage(2, "tweet"), ar.showPassage(1, "headline")]).toEqual(["Show tweet [2]", "اعرض التغريدة [2]", "اعرض العنوان [1]"]);
+    expect([en.showPassage(1, "keywords"), ar.showPassage(1, "keywords")]).toEqual(["Show keywords [1]", "اعرض الكلمات المفتاحية [1]"]);
   });
 });

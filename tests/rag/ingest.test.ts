@@ -25,14 +25,32 @@ describe("ingest on the first briefing", () => {
 
   it("drops page debris", () => {
     const quoted = passages.flatMap((p) => p.sentences.map(slice)).join("\n");
-    for (const debris of ["قراءة ١٤ ردًا", "· متابعة @State_IO", "كلمات مفتاحية", "قراءة المحادثة الكاملة"]) {
+    for (const debris of ["قراءة ١٤ ردًا", "· متابعة @State_IO", "قراءة المحادثة الكاملة"]) {
       expect(quoted, debris).not.toContain(debris);
     }
-    for (const debris of ["قراءة ١٤ ردًا", "· متابعة @State_IO", "كلمات مفتاحية"]) expect(all, debris).not.toContain(debris);
+    for (const debris of ["قراءة ١٤ ردًا", "· متابعة @State_IO"]) expect(all, debris).not.toContain(debris);
     expect(all).not.toContain("Ambassador Michele Sison");
-    expect(passages.at(-1)?.sentences.map(slice).at(-1)).toBe(
+    expect(passages.filter((p) => p.kind === "paragraph").at(-1)?.sentences.map(slice).at(-1)).toBe(
       "وشهد محور الجزائر باماكي في الأسبوع الأخير، زيارات متبدلة على مستوى وزراء الخارجية، بعد الإشكالات التي طرأت في تنفيذ بنود اتفاق الجزائر، عقب إعلان تنظيمات للأزواج في شمال مالي الانسحاب منه.",
     );
+  });
+
+  it("keeps the keyword list as a passage of its own, one sentence from its heading to its last keyword (blind sets 23, 53, 54)", () => {
+    const lists = passages.filter((p) => p.kind === "keywords");
+    expect(lists.map((p) => [p.label, p.sentences.map(slice)])).toEqual([["keywords", ["كلمات مفتاحية\n\nبعثة مينورسو\n\nبايدن\n\nالصحراء الغربية\n\nالجزائر"]]]);
+    expect(passages.at(-1)?.kind).toBe("keywords");
+  });
+
+  it("ends a keyword list at a line longer than a keyword: the page's text goes on as paragraphs", () => {
+    const page = "**عنوان الخبر**\n\nفقرة أولى من الخبر تقول شيئا عن الزيارة الرسمية للوزير أمس.\n\nكلمات مفتاحية\n\nالجزائر\n\nمالي\n\nوهذه فقرة طويلة بعد القائمة تقول الكثير عن موضوع آخر تماما في نهاية الصفحة.\n";
+    const parts = ingest({ path: "seeds/page.txt", text: page });
+    const cut = (p: { start: number; end: number }): string => page.slice(p.start, p.end);
+    expect(parts.map((p) => [p.kind, cut(p)])).toEqual([
+      ["headline", "عنوان الخبر"],
+      ["paragraph", "فقرة أولى من الخبر تقول شيئا عن الزيارة الرسمية للوزير أمس."],
+      ["keywords", "كلمات مفتاحية\n\nالجزائر\n\nمالي"],
+      ["paragraph", "وهذه فقرة طويلة بعد القائمة تقول الكثير عن موضوع آخر تماما في نهاية الصفحة."],
+    ]);
   });
 
   it("makes each tweet its own passage, labelled with its author and date", () => {

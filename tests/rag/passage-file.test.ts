@@ -9,7 +9,7 @@ const passage = fc
   .record({
     source: fc.constantFrom("seeds/000_9ae3e538818b189d.txt", "seeds/الجزائر.md", "seeds/b.txt"),
     ordinal: fc.nat(5_000),
-    kind: fc.constantFrom("headline" as const, "paragraph" as const, "tweet" as const),
+    kind: fc.constantFrom("headline" as const, "paragraph" as const, "tweet" as const, "keywords" as const),
     label: text,
     author: fc.option(text, { nil: undefined }),
     byline: fc.option(span, { nil: undefined }),

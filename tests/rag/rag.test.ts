@@ -361,6 +361,19 @@ describe("rag.answer", () => {
     });
   });
 
+  it("answers what the article's keywords are with the page's keyword list, and quotes it nowhere else (blind sets 23, 53, 54)", async () => {
+    for (const question of ["What are the article's keywords?", "إيه الكلمات المفتاحية بتاعة الخبر ده؟", "what tags does the article have?"]) {
+      const answer = await rag.answer(question);
+      expect(firstCitation(answer)?.quote, question).toBe("كلمات مفتاحية\n\nبعثة مينورسو\n\nبايدن\n\nالصحراء الغربية\n\nالجزائر");
+      expect(firstCitation(answer)?.label, question).toBe("keywords");
+    }
+    // Its keywords are no answer to a question on them (بايدن, بعثة مينورسو).
+    for (const question of ["What did Biden's administration say about MINURSO?", "ما موقف إدارة بايدن من بعثة مينورسو؟"]) {
+      const answer = await rag.answer(question);
+      for (const c of answer.kind === "answered" ? answer.citations : []) expect(c.quote, question).not.toContain("كلمات مفتاحية");
+    }
+  });
+
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {
     await expect(rag.answer("😀".repeat(300))).resolves.toMatchObject({ kind: "declined" });
     await expect(rag.answer("😀".repeat(301))).rejects.toMatchObject({ code: "too-long" });
@@ -391,7 +404,7 @@ describe("rag.answer", () => {
   });
 
   it("reports what it knows for /about", () => {
-    expect(rag.info()).toMatchObject({ briefings: ["seeds/000_9ae3e538818b189d.txt"], passages: 20, embedder: "hashing-ngram-v1-384" });
+    expect(rag.info()).toMatchObject({ briefings: ["seeds/000_9ae3e538818b189d.txt"], passages: 21, embedder: "hashing-ngram-v1-384" });
   });
 });
 

@@ -627,3 +627,15 @@ describe("a post's replies counted", () => {
     expect(first && retriever.sentenceText(first.sentence.position)).toContain("#CNDH");
   });
 });
+
+describe("the page's keyword list", () => {
+  const inKeywords = (r: Awaited<ReturnType<Retriever["retrieve"]>>): boolean => r.ranked.some((c) => c.sentence.passage.kind === "keywords");
+
+  it("is a candidate only for a question asking for the keywords, though its words are near most questions' meaning", async () => {
+    expect(inKeywords(await retriever.retrieve("What are the article's keywords?"))).toBe(true);
+    // "بعثة مينورسو" and "بايدن" are two of its keywords: the dense search finds it near, the key does not.
+    for (const question of ["ما موقف إدارة بايدن من بعثة مينورسو؟", "What does the Biden administration think of MINURSO?"]) {
+      expect(inKeywords(await retriever.retrieve(question)), question).toBe(false);
+    }
+  });
+});

@@ -157,13 +157,40 @@ export function isPublishedAgo(line: string): boolean {
   return text.length <= MAX_PUBLISHED_CHARS && PUBLISHED_AGO.test(text);
 }
 
-/** The page's parts that ingest keeps as sentences of their own. */
-export type PagePart = "replies" | "published";
+/** A keyword list's heading line, as a page writes it: "كلمات مفتاحية", "Tags:", "Keywords". */
+const KEYWORDS_HEADING = /^(?:ال)?كلمات (?:ال)?مفتاحية$|^(?:tags|keywords):?$/iu;
 
-/** Which of the page's parts kept as a sentence `line` is (a post's reply counter, the publishing time), if any. */
+/** Whether `line` heads a keyword list (see KEYWORDS_HEADING). */
+export const isKeywordsHeading = (line: string): boolean => KEYWORDS_HEADING.test(line.trim());
+
+/** The page's parts that ingest keeps as sentences of their own. */
+export type PagePart = "replies" | "published" | "keywords";
+
+/**
+ * Which of the page's parts kept as a sentence `line` is (a post's reply counter, the publishing time, the keyword
+ * list under its heading), if any.
+ */
 export function pagePartOf(line: string): PagePart | undefined {
   if (isReplyCounter(line)) return "replies";
-  return isPublishedAgo(line) ? "published" : undefined;
+  if (isPublishedAgo(line)) return "published";
+  const [heading = ""] = line.trimStart().split("\n", 1);
+  return isKeywordsHeading(heading) ? "keywords" : undefined;
+}
+
+/** Words naming a report's keyword list: "keywords", "المفتاحية" (of "الكلمات المفتاحية"), الوسوم (the tags). */
+const KEYWORD_WORDS = normalizedSet("keywords keyword مفتاحية المفتاحية الوسوم وسوم");
+/** "tags", a keyword list only in a question naming the report ("the article's tags"; not a post's tags). */
+const TAG_WORDS = normalizedSet("tags");
+
+/**
+ * The word of a question asking for the report's keyword list, or undefined: "What are the article's keywords?",
+ * "key words", "شو الكلمات المفتاحية اللي تحت الخبر؟", and "tags" where the question names the report ("what tags
+ * does the article have?"; not "Which accounts does her tweet tag?").
+ */
+export function askedKeywords(tokens: readonly Token[]): Token | undefined {
+  return tokens.find(
+    (t, i) => KEYWORD_WORDS.has(t.text) || (t.text === "key" && tokens[i + 1]?.text === "words") || (TAG_WORDS.has(t.text) && namesTheReport(tokens)),
+  );
 }
 
 /** Words for a report's going up. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedHeadline, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, asksPostAuthor, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline } from "../../../src/rag/text/page-parts.js";
+import { askedHeadline, askedKeywords, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, asksPostAuthor, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline, pagePartOf } from "../../../src/rag/text/page-parts.js";
 import { questionType } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -156,6 +156,25 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("كم سنة مرت على نشر التقرير الأممي؟")).toBeUndefined();
     expect(published("متى نشرت سيسون تغريدتها عن دراريني حسب المقال؟")).toBeUndefined();
     expect(published("When was the article about the city of Oran published?")).toBeUndefined();
+  });
+});
+
+describe("the keyword list", () => {
+  it("is the page's part whose first line is its heading", () => {
+    expect(pagePartOf("كلمات مفتاحية\n\nبعثة مينورسو\n\nبايدن")).toBe("keywords");
+    expect(pagePartOf("Tags:\nAlgeria")).toBe("keywords");
+    expect(pagePartOf("وقال إن كلمات مفتاحية كثيرة تتكرر")).toBeUndefined();
+  });
+
+  it.each(["What are the article's keywords?", "what are the key words of this report", "إيه الكلمات المفتاحية بتاعة الخبر ده؟", "شو الكلمات المفتاحية اللي تحت المقال", "what tags does the article have?"])(
+    "is asked for by %s",
+    (question) => {
+      expect(askedKeywords(tokenize(question))).toBeDefined();
+    },
+  );
+
+  it.each(["Which accounts does her tweet tag?", "What tags did she use in the tweet?", "What are the key issues?"])("is not asked for by %s", (question) => {
+    expect(askedKeywords(tokenize(question))).toBeUndefined();
   });
 });
 
