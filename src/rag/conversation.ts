@@ -6,7 +6,7 @@
 import { asksOfThePage, asksWhenPublished, matchedWords, type QueryTerm } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
-import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, speakerIn, type Speaker } from "./text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
@@ -142,10 +142,10 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // Who someone is, or their name ("وش اسم المسؤولة الأمريكية اللي جت الجزائر؟"): the first person it names, not
   // another in a clause of its own ("ما اسم الوزير الذي ناقشت معه الدبلوماسية الأمريكية …؟").
   // So does a question asking for their occupation ("What's her exact job title?").
-  if (asksRole(asked, isPersonAsked)) return withSpeakerNamed(retriever, retrieval);
-  if (asksWho(asked)) return withSpeakerNamed(retriever, retrieval, { who: asked });
+  if (asksRole(asked, isPersonAsked)) return withSpeakerNamed(retriever, retrieval, asked);
+  if (asksWho(asked)) return withSpeakerNamed(retriever, retrieval, asked, { who: true });
   const [person] = questionType(asked).name?.persons ?? [];
-  return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, { person });
+  return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, asked, { person });
 }
 
 /** The retrieval for `asked` alone or as a follow-up of `context`'s turns (see retrieveInConversation). */
@@ -357,11 +357,12 @@ const MAX_DESCRIBED_RANK = 3;
  * The description is looked for in the first MAX_DESCRIBED_RANK sentences, up to one whose named speaker a word of
  * the question matched: the best may have matched other words ("… the American diplomat visiting …" finds
  * زيارات in a sentence on المسؤولة الأمريكية, and "the US official" finds أمريكا beside another American's name,
- * both found blind). Past the best, a question asking who (`who`) must ask it of the description (see asksWhoOf):
+ * both found blind). Past the best, a question must not cite the description as its source (citesAsSource), and
+ * one asking who (`who`) must ask it of the description (see asksWhoOf):
  * "من هم الشركاء … حسب المسؤولة الأمريكية؟" asks who the partners are. A follow-up with no word of its own ("What's
  * her job title?") asks of the person the answer describes: the best sentence alone.
  */
-function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, { person, who }: { person?: string; who?: string } = {}): Retrieval {
+function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, question: string, { person, who = false }: { person?: string; who?: boolean } = {}): Retrieval {
   const top = retrieval.ranked[0];
   if (!retrieval.answerable || !top) return retrieval;
   const ownWords = retrieval.terms.some((t) => !t.synthetic);
@@ -371,7 +372,10 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, { person, 
     const found = speakerIn(retriever.sentenceText(sentence.position) ?? "");
     const matched = found === undefined ? [] : matchedWords(found.words.join(" "), retrieval.terms);
     if (found?.named === true && matched.length > 0) return retrieval;
-    const askedOf = rank === 0 || who === undefined || asksWhoOf(who, matched[0]?.word ?? "", matched.map((m) => m.word));
+    // Past the best, not a description the question cites ("ما الصفة المشتركة … بحسب المسؤولة؟"), nor, asking who,
+    // one it does not ask of.
+    const noun = matched[0]?.word ?? "";
+    const askedOf = rank === 0 || (!citesAsSource(question, noun) && (!who || asksWhoOf(question, noun, matched.map((m) => m.word))));
     if (found?.named === false && describes(found, retrieval.terms, ownWords, person) && askedOf) {
       speaker = found;
       break;

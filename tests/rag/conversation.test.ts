@@ -321,6 +321,9 @@ describe("conversations", () => {
     for (const question of ["من هم الشركاء الاساسيون للحكومة الجزائرية حسب المسؤولة الامريكية؟", "من الذين وصفتهم المسؤولة الأمريكية بأنهم شركاء أساسيون للحكومة؟"]) {
       expect(quotes(await two.core.answer(question))[0], question).toContain("المدافعون عن حقوق الإنسان");
     }
+    // Nor where it cites the description as its source: "الصفة" asks what the two countries share (blind set 37).
+    const shared = "ما الصفةُ المشتركةُ التي تجمعُ الجزائرَ والولاياتِ المتحدةَ في مجلسِ حقوقِ الإنسانِ بحسبِ المسؤولة؟";
+    expect(quotes(await two.core.answer(shared))[0]).toContain("عضوين منتخبين");
   });
 
   it("answers a person's occupation the same way, asked alone or as a follow-up with no word of its own (blind conversations 36)", async () => {

@@ -171,6 +171,26 @@ export function asksWhoOf(question: string, noun: string, described: readonly st
   return false;
 }
 
+/** Words naming whom a question cites: "according to", "per", حسب, بحسب, وفق. */
+const SOURCE_WORDS = normalizedSet("according per حسب بحسب وحسب وبحسب حسبما وفق وفقا");
+
+/**
+ * Whether `question` names `noun` (a question word as written) as whom it cites, not whom it asks of: after
+ * "according to", "per", حسب or بحسب, with only function words between ("… بحسب المسؤولة؟", "according to the
+ * official").
+ */
+export function citesAsSource(question: string, noun: string): boolean {
+  const words = tokenize(question);
+  const [head] = tokenize(noun);
+  const at = words.findIndex((t) => t.text === head?.text);
+  for (let i = at - 1; i >= 0; i -= 1) {
+    const text = (words[i] as { text: string }).text;
+    if (SOURCE_WORDS.has(text)) return true;
+    if (!isStopword(text)) return false;
+  }
+  return false;
+}
+
 /** Prepositions that make who another person: "مع مين", "to whom", "عن مين" (not "by who?", the agent). */
 const BEFORE_WHOM = normalizedSet("مع عن ل الى إلى على with to for about");
 

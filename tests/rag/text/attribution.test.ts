@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, speakerIn } from "../../../src/rag/text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, speakerIn } from "../../../src/rag/text/attribution.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 const words = (text: string): string[] => text.split(" ").map(normalizeToken);
@@ -83,5 +83,17 @@ describe("asksWhoOf", () => {
     expect(asksWhoOf("من هم الشركاء الاساسيون للحكومة حسب المسؤولة الامريكية؟", "المسؤولة", ["المسؤولة", "الامريكية"])).toBe(false);
     expect(asksWhoOf("من الذين وصفتهم المسؤولة الأمريكية بأنهم شركاء؟", "المسؤولة", ["المسؤولة", "الأمريكية"])).toBe(false);
     expect(asksWhoOf("What did the official say?", "official", ["official"])).toBe(false);
+  });
+});
+
+describe("citesAsSource", () => {
+  it("reads a noun after according to, per, حسب or بحسب as whom the question cites", () => {
+    expect(citesAsSource("ما الصفة المشتركة التي تجمع البلدين بحسب المسؤولة؟", "المسؤولة")).toBe(true);
+    expect(citesAsSource("What do the two countries share, according to the official?", "official")).toBe(true);
+  });
+
+  it("reads it otherwise as whom the question asks of", () => {
+    expect(citesAsSource("شنهي الوظيفة الرسمية اللي عندها المسؤولة الأمريكية؟", "المسؤولة")).toBe(false);
+    expect(citesAsSource("According to the report, who is the official?", "official")).toBe(false);
   });
 });
