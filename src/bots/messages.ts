@@ -162,9 +162,15 @@ const ar: Messages = {
   passageFrom: (n, place, whole) => `[${n}] ${whole ? "المقطع كاملاً" : "جزء من المقطع"} (${place}):`,
   // A handle is written left to right: the mark keeps its @ before it in a right-to-left line.
   place: ({ kind, paragraph, author, date }) => {
-    if (kind === "paragraph") return paragraph === undefined ? "فقرة" : `الفقرة ${paragraph}`;
-    if (kind === "headline") return "العنوان";
-    return ["تغريدة", author ? ` \u200E@${author}` : "", date ? `، ${arabicDate(date)}` : ""].join("");
+    switch (kind) {
+      case "paragraph":
+        return paragraph === undefined ? "فقرة" : `الفقرة ${paragraph}`;
+      case "headline":
+      case "keywords":
+        return KIND_AR[kind];
+      case "tweet":
+        return ["تغريدة", author ? ` \u200E@${author}` : "", date ? `، ${arabicDate(date)}` : ""].join("");
+    }
   },
   passageGone: "لم يعد هذا المقطع في نصوص الأخبار التي أعرفها. من فضلك اطرح السؤال مجدداً.",
   thanksUp: "شكراً! يسعدني أن الجواب أفادك.",

@@ -35,7 +35,7 @@ import {
 import { isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
-import { normalizedSet, normalizeToken, writtenForm } from "./text/normalize.js";
+import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
 import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
@@ -86,17 +86,31 @@ const REPLIES = "↩";
 const PUBLISHED = "⏱";
 /** The key of the page's keyword list, which a question asking for its keywords or tags looks for. */
 const KEYWORDS = "⚲";
+/** Whether a question's term asks for the keyword list (see askedKeywords): an earlier question's never lends it. */
+export const asksForKeywords = (term: QueryTerm): boolean => term.keys.includes(KEYWORDS);
 /** Whether a question's terms ask when the report went up (see askedPublished). */
 export const asksWhenPublished = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(PUBLISHED));
 /** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */
 const OCCASION = "⌖";
 /** The key of a sentence listing what something includes ("بما في ذلك …", "including …"), which "include" asks for. */
 const INCLUDES = "⊃";
+/** بما, with و or ف, opening "بما في ذلك", "بما فيها", "بما فيهم" (including); not "بما فيه الكفاية" (enough). */
+const BIMA = normalizedSet("بما وبما فبما");
+const INCLUDING_AFTER_BIMA = normalizedSet("فيها فيهم فيه");
+const ENOUGH = normalizeToken("الكفاية");
+
 /**
- * How a text says what something includes: "بما في ذلك" (and بما فيها, بما فيهم), "including". Its words are
- * function words, so no question word finds them.
+ * Whether a text's words say what something includes: "بما في ذلك" (and بما فيها, بما فيهم, in any spelling the
+ * tokens normalise: فى, diacritics), "including". Its words are function words, so no question word finds them.
  */
-const INCLUDING_TEXT = /(?:^|[^\p{L}])(?:[وف]?بما (?:في ذلك|فيها|فيهم|فيه)|including)(?![\p{L}])/iu;
+function saysIncluding(tokens: readonly Token[]): boolean {
+  return tokens.some((t, i) => {
+    if (t.text === "including") return true;
+    if (!BIMA.has(t.text)) return false;
+    const [next, after] = [tokens[i + 1]?.text ?? "", tokens[i + 2]?.text ?? ""];
+    return (next === "في" && after === "ذلك") || (INCLUDING_AFTER_BIMA.has(next) && after !== ENOUGH);
+  });
+}
 /**
  * English and Arabic verbs of including ("Who does she include?", "تضم مين؟"), with their forms; not يشمل, a
  * function word (see stopwords.ts), which a question may use of anything.
@@ -104,16 +118,21 @@ const INCLUDING_TEXT = /(?:^|[^\p{L}])(?:[وف]?بما (?:في ذلك|فيها|�
 const INCLUDE_WORDS = normalizedSet(`include includes included including comprise comprises comprised
   ضم ضمت يضم تضم يضمون يتضمن تتضمن تضمن`);
 /**
- * The dialects' "is in it" for being included: يدخل, كيدخل, بيدخل, تدخل … before في, فيه or ضمنه ("شكون كيدخل فيه؟",
- * "من يدخل في المجتمع المدني؟"); not before what is entered ("من يدخل المجتمع المدني؟").
+ * The dialects' "is in it" for being included: يدخل, كيدخل, بيدخل, تدخل … before فيه or ضمنه ("شكون كيدخل فيه؟"),
+ * or before في in a question asking who ("من يدخل في المجتمع المدني؟"); not before what is entered ("من يدخل
+ * المجتمع المدني؟"), nor "متى دخل في مفاوضات" (when did he enter talks: a review).
  */
 const ENTERS = /^[وف]?(?:ك|ب|بي|كي)?[يتن]?دخل(?:و|وا|ون)?$/u;
-const IN_IT = normalizedSet("في فيه فيها فيهم فيهن ضمنه ضمنها ضمنهم ضمن");
+const IN_IT = normalizedSet("فيه فيها فيهم فيهن ضمنه ضمنها ضمنهم ضمن");
+const ASKS_WHO_INCLUDED = normalizedSet("who whom من مين منو شكون");
 
 /** Whether the question word at `i` asks what something includes (see INCLUDES). */
 const asksIncluded = (tokens: readonly Token[], i: number): boolean => {
   const text = (tokens[i] as Token).text;
-  return INCLUDE_WORDS.has(text) || (ENTERS.test(text) && IN_IT.has(tokens[i + 1]?.text ?? ""));
+  if (INCLUDE_WORDS.has(text)) return true;
+  if (!ENTERS.test(text)) return false;
+  const next = tokens[i + 1]?.text ?? "";
+  return IN_IT.has(next) || (next === "في" && tokens.some((t) => ASKS_WHO_INCLUDED.has(withoutConjunction(t.text))));
 };
 /** The key of a sentence that may name someone (see mayName), which an answer to "what is X's name?" needs. */
 export const NAMED = "✎";
@@ -128,7 +147,7 @@ const HANDLE = /(?<![\w.])@(\w{2,})/g;
  */
 export function documentTerms(text: string, authors: ReadonlySet<string> = new Set(), byline?: string, kind?: PassageKind): string[][] {
   // A page's part kept as a sentence is found by a question asking for it, not by its words: رد is also a response.
-  const part = pagePartOf(text);
+  const part = kind === "keywords" ? "keywords" : pagePartOf(text);
   if (part !== undefined) return [[part === "replies" ? REPLIES : part === "keywords" ? KEYWORDS : PUBLISHED]];
   const tokens = tokenize(text);
   const words = arabicWords();
@@ -146,7 +165,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   if (named >= 0) terms[named]?.push(NAMED);
   if (HASHTAG.test(text)) terms.push([HASHTAG_KEY]);
   // As NAMED is: on a word of the sentence's own, which a token of its own would lengthen for the ranking.
-  if (INCLUDING_TEXT.test(text)) (terms[0] ?? (terms[0] = [])).push(INCLUDES);
+  if (saysIncluding(tokens)) (terms[0] ?? (terms[0] = [])).push(INCLUDES);
   if (kind === "headline") terms.push([HEADLINE]);
   if (opensWithDateline(text)) terms.push([OUTLET]);
   if (namesOccasion(tokens)) terms.push([OCCASION]);
@@ -552,16 +571,14 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
 
 /**
  * Two-word names news English gives what the word lists know by one word, read as that word: the World Court is the
- * ICJ (whose glossary row finds محكمة العدل الدولية), the blue helmets are peacekeepers, a country's top diplomat its
- * foreign minister. Neither word alone means it ("world", عالم; "blue", أزرق). Found blind: four questions on the
- * candidate for "the World Court", "the blue helmets in mali", "Algeria's top diplomat".
+ * ICJ (whose glossary row finds محكمة العدل الدولية), the blue helmets are peacekeepers. Neither word alone means it
+ * ("world", عالم; "blue", أزرق). Found blind: four questions on the candidate for "the World Court" and "the blue
+ * helmets in mali". Not "top diplomat", a foreign minister only sometimes ("America's top diplomat at the UN": a review).
  */
 const COMPOUND_MEANING: ReadonlyMap<string, string> = new Map([
   ["world court", "icj"],
   ["blue helmets", "peacekeepers"],
   ["blue helmet", "peacekeeper"],
-  ["top diplomat", "fm"],
-  ["top diplomats", "fm"],
 ]);
 
 /** A function word a phrasal verb's particle is read as ("together" is none of its own). */

@@ -144,7 +144,8 @@ export function chooseCitations(
       passage.sentences.some((s) => s.start >= span.start && s.end <= span.end && textOf(passage.source, s) === own),
     );
   };
-  // The page's parts kept as sentences (a post's reply counter, the report's publishing time: text/page-parts.ts)
+  // The page's parts kept as sentences (a post's reply counter, the report's publishing time, the keyword list:
+  // text/page-parts.ts)
   // are quoted where the question asks for one, which its key alone finds (a counter then after each quote of its
   // post too); else never, whatever their passage's words found, and never as a neighbour.
   const partOf = (source: string, s: Sentence): PagePart | undefined => (texts ? pagePartOf(sourceText(texts, source).slice(s.start, s.end)) : undefined);

@@ -3,7 +3,7 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage, asksWhenPublished, matchedWords, type QueryTerm } from "./analyze.js";
+import { asksOfThePage, asksWhenPublished, matchedWords } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, speakerIn, type Speaker } from "./text/attribution.js";
@@ -239,7 +239,8 @@ async function ofTheReport(retriever: Retriever, question: string, turns: readon
   const first = lastQuoted(retriever, turns);
   if (first === undefined) return undefined;
   const text = retriever.sentenceText(first) ?? "";
-  const onThePage = retriever.sentences[first]?.passage.kind === "headline" || opensWithDateline(text) || pagePartOf(text) === "published";
+  const kind = retriever.sentences[first]?.passage.kind;
+  const onThePage = kind === "headline" || kind === "keywords" || opensWithDateline(text) || pagePartOf(text) === "published";
   if (!onThePage) return undefined;
   // After the dateline, "and from which city was it filed?" asks for the dateline's place: the dateline itself
   // (three blind rounds; its city is no word of the question's own).
@@ -367,29 +368,31 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, question: 
   if (!retrieval.answerable || !top) return retrieval;
   const ownWords = retrieval.terms.some((t) => !t.synthetic);
   const read = ownWords ? retrieval.ranked.slice(0, MAX_DESCRIBED_RANK) : [top];
-  let speaker: Speaker | undefined;
+  let described: { speaker: Speaker; sentence: IndexedSentence } | undefined;
   for (const [rank, { sentence }] of read.entries()) {
     const found = speakerIn(retriever.sentenceText(sentence.position) ?? "");
-    const matched = found === undefined ? [] : matchedWords(found.words.join(" "), retrieval.terms);
-    if (found?.named === true && matched.length > 0) return retrieval;
+    if (found === undefined) continue;
+    const matched = matchedWords(found.words.join(" "), retrieval.terms);
+    if (found.named && matched.length > 0) return retrieval;
     // Past the best, not a description the question cites ("ما الصفة المشتركة … بحسب المسؤولة؟"), nor, asking who,
     // one it does not ask of.
     const noun = matched[0]?.word ?? "";
     const askedOf = rank === 0 || (!citesAsSource(question, noun) && (!who || asksWhoOf(question, noun, matched.map((m) => m.word))));
-    if (found?.named === false && describes(found, retrieval.terms, ownWords, person) && askedOf) {
-      speaker = found;
+    if (!found.named && describes(matched, ownWords, person) && askedOf) {
+      described = { speaker: found, sentence };
       break;
     }
   }
-  if (!speaker) return retrieval;
-  const description = retriever.terms(speaker.words.join(" ")).filter((t) => !t.synthetic);
-  const { source } = top.sentence.passage;
+  if (!described) return retrieval;
+  // In the briefing of the sentence describing the speaker, which need not be the best's (found by a review).
+  const description = retriever.terms(described.speaker.words.join(" ")).filter((t) => !t.synthetic);
+  const { source } = described.sentence.passage;
   const introduced = retriever.sentences.findIndex((s, i) => {
     if (s.passage.source !== source || s.passage.kind !== "paragraph") return false;
     const named = speakerIn(retriever.sentenceText(i) ?? "");
     return named?.named === true && matchedWords(named.words.join(" "), description).length > 0;
   });
-  const named = introduced >= 0 ? [introduced] : speakerSentences(retriever, top.sentence.position).named;
+  const named = introduced >= 0 ? [introduced] : speakerSentences(retriever, described.sentence.position).named;
   return named.length === 0 ? retrieval : { ...retrieval, ranked: rankedFirst(retriever, retrieval, named) };
 }
 
@@ -397,11 +400,12 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, question: 
  * Whether a speaker's description is the person a question asks of (see withSpeakerNamed): its noun, not only its
  * adjective, matched ("Who's the US PermRep …?" asks of another American), and not as another's owner ("Who is
  * the American diplomat's colleague …?"); the noun `person` where the question asks a name. A follow-up with no
- * word of its own asks of any description, unless it asks a person's name.
+ * word of its own asks of any description, unless it asks a person's name. `matched`: the question words the
+ * description matched, in its order (matchedWords).
  */
-function describes(speaker: Speaker, terms: readonly QueryTerm[], ownWords: boolean, person: string | undefined): boolean {
+function describes(matched: readonly { start: number; word: string }[], ownWords: boolean, person: string | undefined): boolean {
   if (!ownWords) return person === undefined;
-  const [noun] = matchedWords(speaker.words.join(" "), terms);
+  const [noun] = matched;
   return noun?.start === 0 && !/['’]s$/u.test(noun.word) && (person === undefined || noun.word === person);
 }
 
@@ -430,7 +434,7 @@ function goneOn(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
       return at === undefined ? [] : [at - 1, at, at + 1].map((p) => `${c.source}#${p}`);
     }),
   );
-  // Not the page's parts: its dateline, its publishing time, a post's reply counter.
+  // Not the page's parts: its dateline, its publishing time, a post's reply counter, its keyword list.
   const onTopic = (position: number): boolean => {
     const sentence = retriever.sentences[position];
     const text = retriever.sentenceText(position) ?? "";

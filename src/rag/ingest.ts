@@ -279,10 +279,14 @@ interface DraftState {
   inHeadline: boolean;
   /** In the keyword list, its words joined to its passage to its end (see endsKeywordList). */
   inKeywords: boolean;
+  /** How many entries the keyword list's passage holds, or -1 once a line that is none has closed it. */
+  keywordEntries: number;
 }
 
 /** Most words of a keyword list's entry: a content line of more ends the list, the page's text going on. */
 const MAX_KEYWORD_WORDS = 8;
+/** Most entries a keyword list's passage holds: a footer of short lines after it is no keyword. */
+const MAX_KEYWORD_ENTRIES = 20;
 
 /** Passages of one source file, in file order. */
 export function ingest(file: SourceFile): Passage[] {
@@ -298,14 +302,19 @@ export function ingest(file: SourceFile): Passage[] {
 /** The file's lines, classified, as the spans of its passages: debris dropped, titles, paragraphs and posts joined. */
 function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: string): Draft[] {
   const page: Page = { lines, kinds, text };
-  const state: DraftState = { drafts: [], handle: undefined, byline: undefined, inHeadline: false, inKeywords: false };
+  const state: DraftState = { drafts: [], handle: undefined, byline: undefined, inHeadline: false, inKeywords: false, keywordEntries: -1 };
   for (const [i, line] of lines.entries()) {
     const kind = kinds[i] ?? { kind: "content" };
     if (state.inKeywords) {
       if (!endsKeywordList(kind, line)) {
-        // Each keyword, a short content line, joins the list's passage.
+        // Each keyword, a short content line or a line of tags, joins the list's passage, up to the first line that
+        // is none (the page's debris after the list, a post's card: still skipped to the list's end, as before).
         const list = state.drafts.at(-1);
-        if (list?.kind === "keywords" && kind.kind === "content") extend(list, line.end, i);
+        const entry = kind.kind === "content" || (kind.kind === "debris" && isTagLine(line.text));
+        if (state.keywordEntries >= 0 && entry && list?.kind === "keywords" && state.keywordEntries < MAX_KEYWORD_ENTRIES) {
+          extend(list, line.end, i);
+          state.keywordEntries += 1;
+        } else state.keywordEntries = -1;
         continue;
       }
       state.inKeywords = false;
@@ -314,6 +323,7 @@ function draftsOf(lines: readonly Line[], kinds: readonly LineKind[], text: stri
       case "keywords":
         // A passage of its own, the heading and its keywords: one sentence, quoted only where asked for.
         state.inKeywords = true;
+        state.keywordEntries = 0;
         state.drafts.push({ kind: "keywords", start: line.start, end: line.end, lastLine: i, ended: true });
         break;
       case "follow":
@@ -489,6 +499,8 @@ function onlyTagsBefore(lines: readonly Line[], i: number, after: number): boole
 function passagesOf(drafts: readonly Draft[], file: SourceFile, text: string): Passage[] {
   let paragraphs = 0;
   return drafts.flatMap((d, ordinal) => {
+    // A keyword list is one sentence, its heading and its entries; a heading with none is no passage.
+    if (d.kind === "keywords" && !/[\n\r]/u.test(text.slice(d.start, d.end))) return [];
     const segmented = d.kind === "keywords" ? [{ start: d.start, end: d.end }] : segmentSentences(text, d.start, d.end, d.kind === "paragraph");
     const sentences = d.kind === "tweet" ? [...withTagsJoined(text, segmented, d.stamp), ...(d.replies ? [d.replies] : [])] : [...segmented, ...(d.published ? [d.published] : [])];
     if (sentences.length === 0) return [];

@@ -8,7 +8,7 @@
  * for a corpus of one article or of several, thresholded for the question's language.
  */
 import { silentLogger, type Logger } from "../logger.js";
-import { NAMED, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
+import { asksForKeywords, NAMED, queryTerms, rankWeight, speakerWeight, type QueryContext, type QueryTerm } from "./analyze.js";
 import { DenseSearch } from "./dense.js";
 import type { IndexEmbeddings } from "./embedders/types.js";
 import { FuzzyVocabulary } from "./fuzzy.js";
@@ -359,7 +359,8 @@ export class Retriever {
     const ownKeys = new Set(own.flatMap((t) => (t.synthetic ? [] : t.keys)));
     const borrowed = conversation
       ? this.terms(conversation.words)
-          .filter((t) => !t.synthetic && !t.keys.some((k) => ownKeys.has(k)))
+          // Not the keyword list's key: "What are the keywords?" asked before says nothing of the next topic.
+          .filter((t) => !t.synthetic && !asksForKeywords(t) && !t.keys.some((k) => ownKeys.has(k)))
           .map((t) => ({ ...t, weight: t.weight * CONTEXT_WEIGHT, synthetic: true }))
       : [];
     const terms = [...own, ...borrowed];

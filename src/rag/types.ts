@@ -1,8 +1,10 @@
 /** The languages the core recognises in a question; answers and declines are worded in it. */
 export type Language = "ar" | "en";
 
-/** What kind of text a passage is: it decides the citation label. */
-/** A keyword list ("كلمات مفتاحية" and the words under it) is a page's part, quoted only where asked for. */
+/**
+ * What kind of text a passage is: it decides the citation label. A keyword list ("كلمات مفتاحية" and the words under
+ * it) is a page's part, quoted only where asked for.
+ */
 export type PassageKind = "headline" | "paragraph" | "tweet" | "keywords";
 
 /** A passage: a span of one source file, never a copy of it that could drift. */

@@ -24,10 +24,10 @@ describe("the synthetic briefings", () => {
     expect(corpus.question(7)).toBe(corpus.question(7));
   });
 
-  it("ingest like a real briefing: headline, paragraphs, embedded tweets, about 30 sentences", () => {
+  it("ingest like a real briefing: headline, paragraphs, embedded tweets, a keyword list, about 30 sentences", () => {
     const passages = ingest({ path: "seeds/x.txt", text: corpus.briefing(3) });
     const kinds = new Set(passages.map((p) => p.kind));
-    expect(kinds).toEqual(new Set(["headline", "paragraph", "tweet"]));
+    expect(kinds).toEqual(new Set(["headline", "paragraph", "tweet", "keywords"]));
     const sentences = passages.reduce((n, p) => n + p.sentences.length, 0);
     expect(sentences).toBeGreaterThan(15);
     expect(sentences).toBeLessThan(60);

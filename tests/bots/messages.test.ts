@@ -73,6 +73,8 @@ describe("where a quote comes from (found by a review: Arabic answers said \"par
     expect([en, ar].map((m) => m.place({ kind: "tweet", date: "2022-12" }))).toEqual(["tweet, Dec 2022", "تغريدة، ديسمبر 2022"]);
     expect([en, ar].map((m) => m.place({ kind: "tweet", date: "2023-09-04" }))).toEqual(["tweet, 4 Sep 2023", "تغريدة، 4 سبتمبر 2023"]);
     expect([en, ar].map((m) => m.place({ kind: "headline" }))).toEqual(["headline", "العنوان"]);
+    // Not a tweet's (found by a review).
+    expect([en, ar].map((m) => m.place({ kind: "keywords" }))).toEqual(["keywords", "الكلمات المفتاحية"]);
   });
 
   it("names the passage a button opens by its kind", () => {

@@ -1,12 +1,12 @@
 /**
  * Questions in a conversation: which read as follow-ups, and how the turns before weigh in (through rag.answer).
  */
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readsAsFollowUp } from "../../src/rag/conversation.js";
-import type { Answer, Citation } from "../../src/rag/index.js";
-import { SEED_NAME, twoBriefings, withBriefing } from "../helpers/project.js";
+import { createRag, type Answer, type Citation } from "../../src/rag/index.js";
+import { SEED_NAME, tempProject, twoBriefings, withBriefing } from "../helpers/project.js";
 
 describe("conversations", () => {
   const two = twoBriefings();
@@ -324,6 +324,25 @@ describe("conversations", () => {
     // Nor where it cites the description as its source: "الصفة" asks what the two countries share (blind set 37).
     const shared = "ما الصفةُ المشتركةُ التي تجمعُ الجزائرَ والولاياتِ المتحدةَ في مجلسِ حقوقِ الإنسانِ بحسبِ المسؤولة؟";
     expect(quotes(await two.core.answer(shared))[0]).toContain("عضوين منتخبين");
+  });
+
+  it("names the described speaker from the briefing the description is in, not the best quote's (found by a review)", async () => {
+    const project = tempProject();
+    try {
+      writeFileSync(
+        join(project.seedsDir, "001_rapporteurs.txt"),
+        [
+          "**زيارات المقررين الخاصين إلى الجزائر**",
+          "قالت سفيرة الولايات المتحدة الأمريكية، إليزابيث أوبين، إن بلادها تتابع ملف التعاون الاقتصادي مع الجزائر.",
+          "وتطرح مسألة زيارات المقررين الخاصين للأمم المتحدة إلى الجزائر منذ سنوات، وسط انتقادات منظمات حقوقية دولية.",
+        ].join("\n\n"),
+      );
+      const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+      const answer = await rag.answer("Who is the US official who talked about criticism from international rights organisations over special rapporteurs' visits?");
+      expect(quotes(answer)[0]).not.toContain("إليزابيث أوبين");
+    } finally {
+      project.remove();
+    }
   });
 
   it("answers a person's occupation the same way, asked alone or as a follow-up with no word of its own (blind conversations 36)", async () => {

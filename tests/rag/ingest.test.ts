@@ -53,6 +53,21 @@ describe("ingest on the first briefing", () => {
     ]);
   });
 
+  it("joins a list's tag lines, stops it at the first line that is no entry, and keeps no heading without entries (found by a review)", () => {
+    const kinds = (page: string): [string, string][] => ingest({ path: "seeds/page.txt", text: page }).map((p) => [p.kind, page.slice(p.start, p.end)]);
+    const body = "فقرة أولى من الخبر تقول شيئا عن الزيارة الرسمية للوزير أمس.";
+    expect(kinds(`${body}\n\nTags:\n\n#Mali #MINUSMA\n`)).toEqual([
+      ["paragraph", body],
+      ["keywords", "Tags:\n\n#Mali #MINUSMA"],
+    ]);
+    // A post's card after the list ends it; the card's lines stay skipped as the page's debris.
+    expect(kinds(`${body}\n\nكلمات مفتاحية\n\nمالي\n\n· متابعة @State_IO\n\nJoined the meeting\n`)).toEqual([
+      ["paragraph", body],
+      ["keywords", "كلمات مفتاحية\n\nمالي"],
+    ]);
+    expect(kinds(`${body}\n\nكلمات مفتاحية\n`)).toEqual([["paragraph", body]]);
+  });
+
   it("makes each tweet its own passage, labelled with its author and date", () => {
     const tweets = passages.filter((p) => p.kind === "tweet");
     expect(tweets.map((t) => [t.label, slice(t).slice(0, 20)])).toEqual([

@@ -367,11 +367,25 @@ describe("rag.answer", () => {
       expect(firstCitation(answer)?.quote, question).toBe("كلمات مفتاحية\n\nبعثة مينورسو\n\nبايدن\n\nالصحراء الغربية\n\nالجزائر");
       expect(firstCitation(answer)?.label, question).toBe("keywords");
     }
+    // Nor lent to the questions after it in a conversation (found by a review).
+    const asked = await rag.answer("What are the keywords?");
+    const turns = [{ question: asked.question, citations: asked.kind === "answered" ? asked.citations : [] }];
+    const then = await rag.answer("What did she say about Western Sahara?", { context: { turns } });
+    turns.push({ question: then.question, citations: then.kind === "answered" ? then.citations : [] });
+    for (const question of ["And about Biden?", "وشو قالت عن بايدن؟"]) {
+      const answer = await rag.answer(question, { context: { turns } });
+      for (const c of answer.kind === "answered" ? answer.citations : []) expect(c.quote, question).not.toContain("كلمات مفتاحية");
+    }
     // Its keywords are no answer to a question on them (بايدن, بعثة مينورسو).
     for (const question of ["What did Biden's administration say about MINURSO?", "ما موقف إدارة بايدن من بعثة مينورسو؟"]) {
       const answer = await rag.answer(question);
       for (const c of answer.kind === "answered" ? answer.citations : []) expect(c.quote, question).not.toContain("كلمات مفتاحية");
     }
+  });
+
+  it("reads entering into something as no question on what a list includes (found by a review)", async () => {
+    // دخل في asks what something includes only in a question asking who ("من يدخل في المجتمع المدني؟").
+    expect(firstCitation(await rag.answer("متى دخل في مفاوضات مع الجزائر؟"))?.quote).not.toContain("بما في ذلك");
   });
 
   it("counts a question's characters as a person does: 300 emoji are 300 characters, not 600", async () => {

@@ -466,11 +466,14 @@ describe("the graph in segments", () => {
       writeFileSync(join(project.seedsDir, "001_dam.txt"), text);
       const next = await buildIndex(small(), await readSeeds(project.root, project.seedsDir), index);
 
-      // Touched: the segments the dam's sentences leave, and the last one, which takes their successors.
-      const touched = new Set([...gone.map(segmentOf), last]);
-      expect(touched.size, step).toBeLessThan(5);
+      // Touched: the segments the dam's sentences leave, and the last one, which takes their successors (and the one
+      // opened after it when it fills: how full it is depends on the other briefings' sentence counts).
       const after = segmentInodes(project.indexDir);
-      expect([...after.keys()], step).toEqual(before.map((s) => s.id));
+      const opened = [...after.keys()].filter((id) => id > last);
+      expect(opened.length, step).toBeLessThanOrEqual(1);
+      const touched = new Set([...gone.map(segmentOf), last, ...opened]);
+      expect(touched.size, step).toBeLessThan(6);
+      expect([...after.keys()].filter((id) => id <= last), step).toEqual(before.map((s) => s.id));
       for (const segment of next.segments ?? []) {
         const old = before.find((s) => s.id === segment.id);
         expect(segment === old, `${step}: segment ${segment.id} shared`).toBe(!touched.has(segment.id));
@@ -478,7 +481,7 @@ describe("the graph in segments", () => {
       }
       // A touched segment keeps the dam's old point, marked deleted: it is never found again.
       const added = labelsOf(next, "seeds/001_dam.txt");
-      expect(added.map(segmentOf), step).toEqual(added.map(() => last));
+      expect(added.every((label) => [last, ...opened].includes(segmentOf(label))), step).toBe(true);
       expect(added.some((label) => gone.includes(label)), step).toBe(false);
       expectLabelsInTheirSegments(next);
       const nearest = new Nearest(40);

@@ -156,16 +156,20 @@ export function asksWho(question: string): boolean {
 /**
  * Whether `question`'s who asks of `noun` itself: nothing but function words and `described` (question words as
  * written) stands between them ("Who exactly is the American diplomat …?", "شكون هي المسؤولة الأمريكية …؟"; not
- * "من هم الشركاء … حسب المسؤولة؟", who are the partners, according to the official).
+ * "من هم الشركاء … حسب المسؤولة؟", who are the partners, according to the official), and the question does not ask
+ * whom the noun is with ("Who is the American diplomat working with …?", "… meeting with?").
  */
 export function asksWhoOf(question: string, noun: string, described: readonly string[]): boolean {
   const words = tokenize(question);
   const own = new Set(described.flatMap((w) => tokenize(w).map((t) => t.text)));
   const [head] = tokenize(noun);
   const at = words.findIndex((t) => WHO.has(withoutConjunction(t.text)));
-  if (at < 0 || head === undefined) return false;
-  for (const { text } of words.slice(at + 1)) {
-    if (text === head.text) return true;
+  // "Who is the American diplomat working with …?" asks whom she works with (a review).
+  if (at < 0 || head === undefined || BEFORE_WHOM.has(words.at(-1)?.text ?? "")) return false;
+  for (let i = at + 1; i < words.length; i += 1) {
+    const { text } = words[i] as { text: string };
+    // Not with a participle and its preposition after the noun ("the American diplomat working with in New York").
+    if (text === head.text) return !(/(?:ing|ed)$/u.test(words[i + 1]?.text ?? "") && BEFORE_WHOM.has(words[i + 2]?.text ?? ""));
     if (!isStopword(text) && !own.has(text)) return false;
   }
   return false;

@@ -173,7 +173,8 @@ export type PagePart = "replies" | "published" | "keywords";
 export function pagePartOf(line: string): PagePart | undefined {
   if (isReplyCounter(line)) return "replies";
   if (isPublishedAgo(line)) return "published";
-  const [heading = ""] = line.trimStart().split("\n", 1);
+  // Any line end a briefing may use (ingest reads CR, NEL and the Unicode separators as line ends too).
+  const [heading = ""] = line.trimStart().split(/\r\n?|[\n\u0085\u2028\u2029]/u, 1);
   return isKeywordsHeading(heading) ? "keywords" : undefined;
 }
 
@@ -181,13 +182,22 @@ export function pagePartOf(line: string): PagePart | undefined {
 const KEYWORD_WORDS = normalizedSet("keywords keyword مفتاحية المفتاحية الوسوم وسوم");
 /** "tags", a keyword list only in a question naming the report ("the article's tags"; not a post's tags). */
 const TAG_WORDS = normalizedSet("tags");
+/** What else a question asking for the keyword list may say: their words, and where they stand ("under the article"). */
+const KEYWORD_ASKING = normalizedSet("key words word كلمات الكلمات under below bottom listed list end تحت اسفل أسفل آخر اخر نهاية المذكورة الموجودة");
+
+/** Whether `token`, in a question asking for the keyword list, says only that (see askedKeywords). */
+const asksOfTheKeywords = (token: Token): boolean =>
+  KEYWORD_WORDS.has(token.text) || TAG_WORDS.has(token.text) || KEYWORD_ASKING.has(token.text) || isArticleWord(token.text) || isStopword(token.text);
 
 /**
  * The word of a question asking for the report's keyword list, or undefined: "What are the article's keywords?",
- * "key words", "شو الكلمات المفتاحية اللي تحت الخبر؟", and "tags" where the question names the report ("what tags
- * does the article have?"; not "Which accounts does her tweet tag?").
+ * "the key words of this report", "شو الكلمات المفتاحية اللي تحت الخبر؟", and "tags" where the question names the
+ * report ("what tags does the article have?"). It says nothing else, as a question on the publishing time does: "What
+ * key words did Sison use …?", "ما الرسائل المفتاحية التي وجهتها …؟" and "Which accounts does the article say her tweet
+ * tags?" ask of the text (found by a review).
  */
 export function askedKeywords(tokens: readonly Token[]): Token | undefined {
+  if (!tokens.every(asksOfTheKeywords)) return undefined;
   return tokens.find(
     (t, i) => KEYWORD_WORDS.has(t.text) || (t.text === "key" && tokens[i + 1]?.text === "words") || (TAG_WORDS.has(t.text) && namesTheReport(tokens)),
   );

@@ -168,7 +168,9 @@ const POST_AFTER_OFFICIAL_EN = normalizedSet("position post role capacity job ti
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
  */
-const ROLE_AR = normalizedSet("وظيفة الوظيفة مهنة المهنة صفة الصفة");
+const ROLE_AR = normalizedSet("وظيفة مهنة صفة الصفة");
+/** The same with the article, a thing's as often ("الوظيفة الأساسية للبعثة"): asked of a person named after it. */
+const ROLE_AR_DEFINITE = normalizedSet("الوظيفة المهنة");
 /** A word for a post, which is a country's too ("منصب الجزائر في مجلس الأمن"): asked only before a person's noun. */
 const POST_AR = normalizedSet("منصب");
 /**
@@ -197,13 +199,22 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
   const possessive = (t: T | undefined): boolean => t !== undefined && (POSSESSIVE_EN.has(t.text) || (/['’]s$/u.test(t.raw) && !isStopword(t.text)));
   // "the exact title of the US official visiting Algeria": "of" and a person's noun within the phrase after it
   // ("official" only where no noun follows: "the title of the official report" is the headline's).
+  // A person's noun ends the phrase (the end, a function word, a participle next), and owns nothing ("the title of
+  // the envoy's report", "… of the book the minister wrote": a review).
   const ofPerson = (at: number): boolean => {
     if (tokens[at]?.text !== "of") return false;
-    return tokens.slice(at + 1, at + 1 + MAX_ROLE_OWNER_WORDS).some((w, j, phrase) => {
-      const next = phrase[j + 1] ?? tokens[at + 2 + j];
-      return isPerson(w.text) || (OFFICIAL_EN.has(w.text) && (next === undefined || isStopword(next.text) || /(?:ing|ed)$/u.test(next.text)));
-    });
+    for (let j = at + 1; j < Math.min(tokens.length, at + 1 + MAX_ROLE_OWNER_WORDS); j += 1) {
+      const word = tokens[j] as T;
+      if (/['’]s$/u.test(word.raw)) return false;
+      const next = tokens[j + 1];
+      const ends = next === undefined || isStopword(next.text) || /(?:ing|ed)$/u.test(next.text);
+      if (ends && (isPerson(word.text) || OFFICIAL_EN.has(word.text))) return true;
+    }
+    return false;
   };
+  // الوظيفة, المهنة with the article: of a person named within a few words ("الوظيفة الرسمية اللي عندها المسؤولة";
+  // not "الوظيفة الأساسية لبعثة المينورسو", the mission's function: a review).
+  const ofPersonAfter = (i: number): boolean => tokens.slice(i + 1, i + 1 + MAX_ROLE_OWNER_WORDS).some((w) => isPerson(w.text));
   const asked = (t: T, i: number): boolean => {
     // "the job title of the American official": one word for it before another.
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "") || ofPerson(i + 1);
@@ -217,7 +228,8 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     const ownedAfter = ROLE_AR_BEFORE_OWNER.has(t.text) && ONES_OWN_AR.has(next?.text ?? "");
     const post = holdsWord(POST_AR_OWNED, t.text) && [tokens[i - 1], next].some((w) => w !== undefined && holdsWord(WHAT_AR, w.text));
     if (post) return true;
-    return owned || ownedAfter || (ROLE_AR.has(t.text) && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
+    const roleNoun = ROLE_AR.has(t.text) || (ROLE_AR_DEFINITE.has(t.text) && ofPersonAfter(i));
+    return owned || ownedAfter || (roleNoun && next !== undefined && !isStopword(next.text)) || (POST_AR.has(t.text) && next !== undefined && isPerson(next.text));
   };
   const kept = tokens.filter((t, i) => !asked(t, i));
   return kept.length === tokens.length ? tokens : kept;

@@ -97,3 +97,11 @@ describe("citesAsSource", () => {
     expect(citesAsSource("According to the report, who is the official?", "official")).toBe(false);
   });
 });
+
+describe("asksWhoOf, whom the noun is with", () => {
+  it("reads a participle and its preposition after the noun, or one closing the question, as asking of another (found by a review)", () => {
+    expect(asksWhoOf("Who is the American diplomat working with in New York?", "diplomat", ["diplomat", "American"])).toBe(false);
+    expect(asksWhoOf("Who is the American diplomat meeting with?", "diplomat", ["diplomat", "American"])).toBe(false);
+    expect(asksWhoOf("Who is the American diplomat visiting Algeria?", "diplomat", ["diplomat", "American"])).toBe(true);
+  });
+});

@@ -163,6 +163,8 @@ describe("the keyword list", () => {
   it("is the page's part whose first line is its heading", () => {
     expect(pagePartOf("كلمات مفتاحية\n\nبعثة مينورسو\n\nبايدن")).toBe("keywords");
     expect(pagePartOf("Tags:\nAlgeria")).toBe("keywords");
+    // With any line end a briefing may use: CR alone, NEL, the Unicode separators (found by a review).
+    for (const end of ["\r", "\r\n", "\u0085", "\u2028", "\u2029"]) expect(pagePartOf(`كلمات مفتاحية${end}بايدن`), JSON.stringify(end)).toBe("keywords");
     expect(pagePartOf("وقال إن كلمات مفتاحية كثيرة تتكرر")).toBeUndefined();
   });
 
@@ -173,7 +175,16 @@ describe("the keyword list", () => {
     },
   );
 
-  it.each(["Which accounts does her tweet tag?", "What tags did she use in the tweet?", "What are the key issues?"])("is not asked for by %s", (question) => {
+  // Nor by a question that says more, of the text (found by a review).
+  it.each([
+    "Which accounts does her tweet tag?",
+    "What tags did she use in the tweet?",
+    "What are the key issues?",
+    "What key words did Sison use to describe the listening tour?",
+    "ما هي الرسائل المفتاحية التي وجهتها المسؤولة الأمريكية بشأن حقوق الإنسان؟",
+    "ما الوسوم التي استخدمتها سيسون في تغريدتها؟",
+    "Which accounts does the article say her tweet tags?",
+  ])("is not asked for by %s", (question) => {
     expect(askedKeywords(tokenize(question))).toBeUndefined();
   });
 });
