@@ -367,6 +367,10 @@ describe("rag.answer", () => {
       expect(firstCitation(answer)?.quote, question).toBe("كلمات مفتاحية\n\nبعثة مينورسو\n\nبايدن\n\nالصحراء الغربية\n\nالجزائر");
       expect(firstCitation(answer)?.label, question).toBe("keywords");
     }
+    // A follow-up on the report after it asks of the page, as after the headline.
+    const listed = await rag.answer("What are the article's keywords?");
+    const published = await rag.answer("and when was it published?", { context: { turns: [{ question: listed.question, citations: listed.kind === "answered" ? listed.citations : [] }] } });
+    expect(firstCitation(published)?.quote).toBe("منذ 18 ساعة");
     // Nor lent to the questions after it in a conversation (found by a review).
     const asked = await rag.answer("What are the keywords?");
     const turns = [{ question: asked.question, citations: asked.kind === "answered" ? asked.citations : [] }];
