@@ -248,7 +248,10 @@ async function ofTheReport(retriever: Retriever, question: string, turns: readon
     const retrieval = await retriever.retrieve(question);
     if (retrieval.ranked.length > 0) return { ...retrieval, ranked: rankedFirst(retriever, retrieval, [first]), answerable: true };
   }
-  const asked = await retriever.retrieve(`${question} ${THE_REPORT[detectLanguage(question)]}`);
+  // "it" read as the report where it stands ("and who published it?": "… published this article"), else the report's
+  // word after the question.
+  const inPlace = question.replace(/\bit\b/iu, `this ${THE_REPORT.en}`);
+  const asked = await retriever.retrieve(inPlace !== question ? inPlace : `${question} ${THE_REPORT[detectLanguage(question)]}`);
   return asked.answerable && asksOfThePage(asked.terms) && (tied || asksWhenPublished(asked.terms)) ? asked : undefined;
 }
 

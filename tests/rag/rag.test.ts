@@ -371,6 +371,9 @@ describe("rag.answer", () => {
     const listed = await rag.answer("What are the article's keywords?");
     const published = await rag.answer("and when was it published?", { context: { turns: [{ question: listed.question, citations: listed.kind === "answered" ? listed.citations : [] }] } });
     expect(firstCitation(published)?.quote).toBe("منذ 18 ساعة");
+    // And who published it: "it" is the report, asked in its place.
+    const outlet = await rag.answer("and who published it?", { context: { turns: [{ question: listed.question, citations: listed.kind === "answered" ? listed.citations : [] }] } });
+    expect(firstCitation(outlet)?.quote).toContain("القدس العربي");
     // Nor lent to the questions after it in a conversation (found by a review).
     const asked = await rag.answer("What are the keywords?");
     const turns = [{ question: asked.question, citations: asked.kind === "answered" ? asked.citations : [] }];

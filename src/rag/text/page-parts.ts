@@ -58,6 +58,8 @@ const BETWEEN = normalizedSet("the of a news هي");
 const PUBLISHED_BY = normalizedSet("published publishes نشر نشرت ينشر");
 /** Who, in either language, opening the question; من too, which asks there ("من نشر هذا التقرير؟"). */
 const WHO = normalizedSet("who whos مين من منو شكون");
+/** Words a follow-up opens with before its question word: "and", "so", "but", "then". */
+const JOINING = normalizedSet("and so but then");
 /** What may stand between the verb and the report's noun ("published this article", "نشر هذا التقرير"). */
 const POINTING = normalizedSet("the this that هذا هذه هاد ده");
 
@@ -67,7 +69,9 @@ const POINTING = normalizedSet("the this that هذا هذه هاد ده");
  * to the report?", "مين نشر التغريدات اللي في المقال؟" or "ما الهدف من نشر هذا التقرير؟": a review). Not who wrote
  * it: a byline names a person.
  */
-export function askedOutlet(tokens: readonly Token[]): Token | undefined {
+export function askedOutlet(asked: readonly Token[]): Token | undefined {
+  // After a joining word ("And who published this article?").
+  const tokens = JOINING.has(asked[0]?.text ?? "") ? asked.slice(1) : asked;
   const [first, verb] = tokens;
   const object = POINTING.has(tokens[2]?.text ?? "") ? tokens[3] : tokens[2];
   const publisher = first && verb && holdsWord(WHO, first.text) && PUBLISHED_BY.has(verb.text) && object && isArticleWord(object.text) ? verb : undefined;

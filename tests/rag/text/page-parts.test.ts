@@ -67,6 +67,12 @@ describe("page parts: datelines and reply counters", () => {
       expect(askedOutlet(tokenize(question)), question).toBeUndefined();
   });
 
+  it("takes 'who published this article' after a joining word for a question on the outlet", () => {
+    expect(askedOutlet(tokenize("And who published this article?"))?.text).toBe("published");
+    expect(askedOutlet(tokenize("so who published the report"))?.text).toBe("published");
+    expect(askedOutlet(tokenize("And who published the tweets?"))).toBeUndefined();
+  });
+
   it("takes the dialects' which after the outlet word, closing the question, for a question on the outlet (blind conversations 34)", () => {
     expect(askedOutlet(tokenize("المقال ده اتنشر في جريدة إيه؟"))?.text).toBe("جريده");
     expect(askedOutlet(tokenize("الجريدة شو قالت عن الزيارة؟"))).toBeUndefined();
