@@ -377,14 +377,13 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, question: 
     if (found === undefined) continue;
     const matched = matchedWords(found.words.join(" "), retrieval.terms);
     if (found.named && matched.length > 0) return retrieval;
+    if (found.named || !describes(matched, ownWords, person)) continue;
     // Past the best, not a description the question cites ("ما الصفة المشتركة … بحسب المسؤولة؟"), nor, asking who,
     // one it does not ask of.
     const noun = matched[0]?.word ?? "";
-    const askedOf = rank === 0 || (!citesAsSource(question, noun) && (!who || asksWhoOf(question, noun, matched.map((m) => m.word))));
-    if (!found.named && describes(matched, ownWords, person) && askedOf) {
-      described = { speaker: found, sentence };
-      break;
-    }
+    if (rank > 0 && (citesAsSource(question, noun) || (who && !asksWhoOf(question, noun, matched.map((m) => m.word))))) continue;
+    described = { speaker: found, sentence };
+    break;
   }
   if (!described) return retrieval;
   // In the briefing of the sentence describing the speaker, which need not be the best's (found by a review).
