@@ -184,10 +184,17 @@ export function pagePartOf(line: string): PagePart | undefined {
 
 /** Words naming a report's keyword list: "keywords", "المفتاحية" (of "الكلمات المفتاحية"), الوسوم (the tags). */
 const KEYWORD_WORDS = normalizedSet("keywords keyword مفتاحية المفتاحية الوسوم وسوم");
-/** "tags", a keyword list only in a question naming the report ("the article's tags"; not a post's tags). */
-const TAG_WORDS = normalizedSet("tags");
-/** What else a question asking for the keyword list may say: their words, and where they stand ("under the article"). */
-const KEYWORD_ASKING = normalizedSet("key words word كلمات الكلمات under below bottom listed list end تحت اسفل أسفل آخر اخر نهاية المذكورة الموجودة");
+/**
+ * "tags" and "tagged", a keyword list only in a question naming the report ("the article's tags", "what is this
+ * article tagged with?"; not a post's tags).
+ */
+const TAG_WORDS = normalizedSet("tags tagged");
+/**
+ * What else a question asking for the keyword list may say: their words, where they stand ("under the article"),
+ * and the verbs of putting a report under them ("filed under", "اللي حاطينها عليه", they put on it).
+ */
+const KEYWORD_ASKING = normalizedSet(`key words word كلمات الكلمات under below bottom listed list end تحت اسفل أسفل آخر اخر نهاية المذكورة الموجودة
+filed file put placed حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة`);
 
 /** Whether `token`, in a question asking for the keyword list, says only that (see askedKeywords). */
 const asksOfTheKeywords = (token: Token): boolean =>
@@ -303,7 +310,7 @@ export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => b
 }
 
 /** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
-const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says بحسب يظهر تظهر ظاهر مكتوب");
+const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says displays displayed بحسب يظهر تظهر ظاهر مكتوب تعرض يعرض تعرضه يعرضه معروض");
 
 /** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
 const asksOfThePublishing = (token: Token): boolean =>

@@ -141,6 +141,8 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("قديش صرلو الخبر منشور؟")).toBe("منشور");
     // Saying where the time is read: on the page.
     expect(published("متى نُشر هذا التقرير بحسب ما يظهر في الصفحة؟")).toBe("نُشر");
+    // Or as the page displays it (blind set 55).
+    expect(published("منذ متى نُشر هذا المقال بحسب ما تعرضه الصفحة؟")).toBe("نُشر");
   });
 
   it("takes the report's age, and 'how long ago was this posted', as its publishing time (blind set 50)", () => {
@@ -174,7 +176,9 @@ describe("the keyword list", () => {
     expect(pagePartOf("وقال إن كلمات مفتاحية كثيرة تتكرر")).toBeUndefined();
   });
 
-  it.each(["What are the article's keywords?", "what are the key words of this report", "إيه الكلمات المفتاحية بتاعة الخبر ده؟", "شو الكلمات المفتاحية اللي تحت المقال", "what tags does the article have?"])(
+  it.each(["What are the article's keywords?", "what are the key words of this report", "إيه الكلمات المفتاحية بتاعة الخبر ده؟", "شو الكلمات المفتاحية اللي تحت المقال", "what tags does the article have?",
+    // With the verb putting the report under them (blind set 55 and conversations 51).
+    "What keywords / tags is this article filed under?", "وشو الكلمات المفتاحية اللي حاطينها عليه؟", "what is this article tagged with?"])(
     "is asked for by %s",
     (question) => {
       expect(askedKeywords(tokenize(question))).toBeDefined();
