@@ -32,7 +32,7 @@ import {
   opensWithDateline,
   pagePartOf,
 } from "./text/page-parts.js";
-import { isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
+import { isAskedTopic, isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
@@ -159,6 +159,10 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   if (mayHoldAcronym(tokens)) for (const variants of acronymsOf(tokenizePlaced(text), text)) terms.push([...new Set(variants.flatMap((v) => v.keys))]);
   for (const [, handle] of text.matchAll(HANDLE)) {
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION, NAMED] : [MENTION, NAMED]);
+    // On the handle's own word: the names it runs together are its alternatives, not words of their own.
+    const parts = handleNameKeys(handle?.toLowerCase() ?? "");
+    const own = parts.length > 0 ? content.findIndex((t) => t.text === handle?.toLowerCase()) : -1;
+    if (own >= 0) terms[own]?.push(...parts.filter((k) => !terms[own]?.includes(k)));
   }
   // On a word of the sentence's own, not a token of its own, which would lengthen it for the ranking.
   const named = content.findIndex((token, i) => mayName(token, token === tokens[0], terms[i] ?? [], isWord) || followsTitle(content, i, isWord));
@@ -628,7 +632,10 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
  */
 const ALLOW = normalizedSet("سمحت سمحتي سمحتو سمحتوا سمحتم سمحتلي سمحتيلي");
 const IF = normalizedSet("لو ولو اذا واذا ان");
-const isPlease = (tokens: readonly Token[], i: number): boolean => ALLOW.has(tokens[i]?.text ?? "") && IF.has(tokens[i - 1]?.text ?? "");
+/** And in English, "I should be grateful if you could tell me …": the word of thanks before "if". */
+const GRATEFUL = normalizedSet("grateful obliged");
+const isPlease = (tokens: readonly Token[], i: number): boolean =>
+  (ALLOW.has(tokens[i]?.text ?? "") && IF.has(tokens[i - 1]?.text ?? "")) || (GRATEFUL.has(tokens[i]?.text ?? "") && tokens[i + 1]?.text === "if");
 
 /**
  * A person pointed at, "this man", "والراجل ده", "الست دي", "هالزلمة": in a follow-up it stands for someone the last
@@ -713,7 +720,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
@@ -1347,6 +1354,23 @@ const swapsClitic = (stem: string, word: string): boolean =>
 const MIN_NAME_PART = 5;
 /** Nor is one whose handle's rest is shorter, an ending rather than a name: "Karim" in Karimov, "Marti" in Martinez. */
 const MIN_NAME_REST = 4;
+
+/**
+ * The Latin name keys of the names an @handle may run together ("khaleddrareni": drareni, khaled): each part that
+ * begins or ends it as namePartOf reads one, so that a name written in Arabic (دراريني, خالد) finds the handle as a
+ * Latin one does ("Drareni", blind set 55). Letters only: a handle with "_" is tokenised into its words already.
+ */
+function handleNameKeys(handle: string): string[] {
+  if (!/^[a-z]+$/.test(handle)) return [];
+  const keys = new Set<string>();
+  for (let length = MIN_NAME_PART; length <= handle.length - MIN_NAME_REST; length += 1) {
+    for (const part of [handle.slice(0, length), handle.slice(handle.length - length)]) {
+      const key = latinNameKey(part);
+      if (key !== undefined) keys.add(LATIN_NAME + key);
+    }
+  }
+  return [...keys];
+}
 
 /**
  * Whether Latin `stem` begins or ends `word`, as a surname ends a handle that runs the names together

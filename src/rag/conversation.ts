@@ -6,12 +6,12 @@
 import { asksOfThePage, asksWhenPublished, matchedWords } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
-import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, speakerIn, type Speaker } from "./text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
 import { namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
-import { isPersonAsked, questionType } from "./text/question-type.js";
+import { isPersonAsked, questionType, whichPersonAsked } from "./text/question-type.js";
 import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
@@ -144,7 +144,8 @@ export async function retrieveInConversation(retriever: Retriever, asked: string
   // So does a question asking for their occupation ("What's her exact job title?").
   if (asksRole(asked, isPersonAsked)) return withSpeakerNamed(retriever, retrieval, asked);
   if (asksWho(asked)) return withSpeakerNamed(retriever, retrieval, asked, { who: true });
-  const [person] = questionType(asked).name?.persons ?? [];
+  // Or which person did something ("which US official was visiting Algiers?"): who that is, as a name asked.
+  const [person = whichPersonAsked(asked)] = questionType(asked).name?.persons ?? [];
   return person === undefined ? retrieval : withSpeakerNamed(retriever, retrieval, asked, { person });
 }
 
@@ -382,6 +383,8 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, question: 
     // one it does not ask of.
     const noun = matched[0]?.word ?? "";
     if (rank > 0 && (citesAsSource(question, noun) || (who && !asksWhoOf(question, noun, matched.map((m) => m.word))))) continue;
+    // Nor, at any rank, one the question makes another's object ("the title of the official she saw there").
+    if (isObjectOfClause(question, noun)) continue;
     described = { speaker: found, sentence };
     break;
   }

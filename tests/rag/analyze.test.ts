@@ -197,6 +197,20 @@ describe("questions naming a tweet's author", () => {
     const first = firstCitation(answer);
     expect(matchedPairs(first)).toContainEqual(["khaleddrareni", "خالد درارني"]);
   });
+
+  it("finds a handle from one of the names it runs together, written in Arabic (blind set 55: 'تغريدة دراريني عدد الردود')", async () => {
+    expect(documentTerms("correspondent [@khaleddrareni](#).")[1]).toEqual(expect.arrayContaining(["^TRRN:3", "^HLT:2"]));
+    // A handle with "_" is tokenised into its words, and a short one has no parts.
+    expect(documentTerms("with @Lamamra_dz about")[0]).toEqual(["lamamra", "^LMMR:3", "✎"]);
+    const replies = quotes(await seed.answer("تغريدة دراريني عدد الردود"));
+    expect(replies[0]).toContain("@khaleddrareni");
+    expect(replies[0]).toContain("١٢٠ رد");
+    expect(quotes(await seed.answer("شو حكت مع دراريني بالزبط"))[0]).toContain("@khaleddrareni");
+  });
+
+  it("reads 'topics' as asking nothing of the text (blind set 55: 'CNDH meeting topics' was declined)", async () => {
+    expect(quotes(await seed.answer("CNDH meeting topics"))[0]).toContain("#CNDH");
+  });
 });
 
 describe("numbers written otherwise: Roman numerals and ordinals", () => {

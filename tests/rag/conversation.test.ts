@@ -326,6 +326,22 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer(shared))[0]).toContain("عضوين منتخبين");
   });
 
+  it("answers which person did something as who that person is (blind set 55), and not where the person is another's object", async () => {
+    for (const question of [
+      "which US official was visiting Algiers?",
+      "أي مسؤول أمريكي زار الجزائر؟",
+      "I should be most grateful if you could tell me which official of the United States Department of State was visiting Algiers, and what precisely her portfolio within the Department is.",
+    ]) {
+      expect(quotes(await two.core.answer(question))[0], question).toContain("ميشال سيسون");
+    }
+    expect(quotes(await two.core.answer("Which Algerian minister did Sison talk to?"))[0]).toContain("Lamamra");
+    // Whom she saw is the person asked, not she, whom the quote before describes (conversations 51).
+    const first = await two.core.answer("Did Ms Sison call at the Algerian Ministry of the Interior?");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const title = quotes(await two.core.answer("And what was the title of the official she saw there?", { context: { turns } }));
+    expect(title[0]).not.toContain("ميشال سيسون");
+  });
+
   it("names the described speaker from the briefing the description is in, not the best quote's (found by a review)", async () => {
     const project = tempProject();
     try {

@@ -219,6 +219,15 @@ describe("a hollow verb", () => {
   });
 });
 
+describe("a formal English request", () => {
+  it("reads 'I should be grateful if' as a courtesy, as لو سمحت is, asking nothing of the text (blind set 55)", () => {
+    const words = retriever.terms("I should be most grateful if you could tell me who visited Algiers.").map((t) => t.word);
+    expect(words).not.toContain("grateful");
+    expect(words).toContain("algiers");
+    expect(retriever.terms("Was Algeria grateful for the support?").map((t) => t.word)).toContain("grateful");
+  });
+});
+
 describe("an English word whose derivation the tweets use", () => {
   it("finds it as another form where its stem goes on into the tweet's (candidate ~ candidacy), which only ranks", () => {
     const terms = retriever.terms("Which candidate did she promote?");

@@ -175,6 +175,22 @@ export function asksWhoOf(question: string, noun: string, described: readonly st
   return false;
 }
 
+/** A clause's subject after the noun it leaves as the object: "the official she saw", "the envoy that they met". */
+const SUBJECT_PRONOUNS = normalizedSet("she he they we i you");
+const OBJECT_RELATIVES = normalizedSet("that whom");
+
+/**
+ * Whether `question` makes `noun` the object of a clause with a subject of its own ("And what was the title of the
+ * official she saw there?", "… the envoy that they met"): the person asked of is whom "she" saw, not she (a
+ * description matched by the noun is then someone else: conversations 51).
+ */
+export function isObjectOfClause(question: string, noun: string): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  const [head] = tokenize(noun);
+  const subject = (i: number): boolean => SUBJECT_PRONOUNS.has(words[i] ?? "");
+  return head !== undefined && words.some((w, i) => w === head.text && (subject(i + 1) || (OBJECT_RELATIVES.has(words[i + 1] ?? "") && subject(i + 2))));
+}
+
 /** Words naming whom a question cites: "according to", "per", حسب, بحسب, وفق. */
 const SOURCE_WORDS = normalizedSet("according per حسب بحسب وحسب وبحسب حسبما وفق وفقا");
 

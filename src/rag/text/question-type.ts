@@ -135,6 +135,17 @@ const arabicQuantity = (arabic: string): boolean => {
   const counted = arabic.replace(AR_WHICH_YEARS, "$1");
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
+/** A count's noun: عدد (with و or ب), "number of". */
+const AR_COUNT_NOUN = /(^| )[وب]?عدد( |$)/;
+const EN_COUNT_NOUN = /\bnumber of\b/i;
+/**
+ * A terse question with no question word that names a count: "تغريدة دراريني عدد الردود", "number of replies on the
+ * lamamra tweet" (blind set 55) ask how many, as "كم عدد …" does.
+ */
+const tersely = (question: string, arabic: string): boolean =>
+  (AR_COUNT_NOUN.test(arabic) || EN_COUNT_NOUN.test(question)) &&
+  !EN_QUESTION_WORD.test(question) &&
+  !arabic.split(" ").some((w) => isQuestionWord(w) || isQuestionWord(withoutConjunction(w)));
 /**
  * A time asked exactly ("when exactly", "When did she say that exactly?", "on what exact date", "امتى بالظبط", "ما
  * التاريخ المحدد"): a date answers it, not "very soon" ("في وقت قصير جدا") nor an occasion (تحديدا normalised is
@@ -213,12 +224,22 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter || date);
 }
 
+/**
+ * "Topic" and "topics" in a question ("What topics did they discuss?", "CNDH meeting topics"): they say what kind of
+ * answer is wanted, as a time question's unit does, and a text discussing something hardly calls it a topic. As a
+ * term, the word a text lacks refused the question (blind set 55).
+ */
+const TOPIC_WORDS = normalizedSet("topic topics");
+
+/** Whether the token at `i` is one of TOPIC_WORDS, which asks nothing of the text. */
+export const isAskedTopic = (tokens: readonly Token[], i: number): boolean => TOPIC_WORDS.has(tokens[i]?.text ?? "");
+
 /** The question's type flags; several may hold ("when and where"), or none ("what is …"). */
 export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
   // Line by line: a follow-up is judged joined to the question before it.
   const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic) || AR_WHICH_YEAR.test(arabic);
-  const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic);
+  const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic) || tersely(question, arabic);
   const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic) || question.split("\n").some(asksExactlyWhen);
   const tokens = tokenizePlaced(question);
   const persons = personsNameAsked(question, tokens);
@@ -400,6 +421,39 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
     return named.some(isPersonNoun) || PERSON_HEADS.has(named.at(-1) ?? "");
   });
   return asked ? persons : undefined;
+}
+
+/** Words asking which one: "which", "what", أي and the dialects' ياتو, with و or ف too. */
+const WHICH_WORDS = normalizedSet("which what اي أي ايه أية ياتو ياتا ياتي");
+/** Auxiliaries after the noun that make it the object asked ("Which minister did she meet?"). */
+const OBJECT_AUXILIARIES = normalizedSet("did does do will would can could should");
+/** How far after an English "which" its person's noun may stand ("which senior US official"). */
+const WHICH_REACH = 3;
+
+/**
+ * The person's noun (as written) of a question asking which person did something: "which" or أي, then adjectives
+ * and the noun ("which US official was visiting Algiers?", "أي مسؤول أمريكي زار الجزائر؟", "… tell me which official
+ * of the State Department was visiting"), which the question's verb has for its subject. Not with a function word before the noun ("what did the official say?"), an
+ * auxiliary after it ("Which minister did she meet?"), or another person's noun in the question ("أي مسؤول جزائري
+ * التقت المسؤولة الأمريكية؟", whom one of them met).
+ */
+export function whichPersonAsked(question: string): string | undefined {
+  const tokens = tokenize(question);
+  const words = tokens.map((t) => t.text);
+  const isPerson = (i: number): boolean => isPersonNoun(words[i] as string) || PERSON_HEADS.has(words[i] as string);
+  // The noun after the which-word at `at`, if any: right after it in Arabic, whose adjectives follow their noun
+  // ("في أي يوم التقت الدبلوماسية …؟" asks which day).
+  const nounAfter = (at: number): number | undefined => {
+    const reach = tokens[at]?.script === "ar" ? 1 : WHICH_REACH;
+    for (let i = at + 1; i < Math.min(words.length, at + 1 + reach); i += 1) {
+      if (isStopword(words[i] as string)) return undefined;
+      if (isPerson(i)) return i;
+    }
+    return undefined;
+  };
+  const noun = words.map((w, at) => (WHICH_WORDS.has(withoutConjunction(w)) ? nounAfter(at) : undefined)).find((i) => i !== undefined);
+  if (noun === undefined || OBJECT_AUXILIARIES.has(words[noun + 1] ?? "") || words.some((_, j) => j !== noun && isPerson(j))) return undefined;
+  return tokens[noun]?.raw;
 }
 
 const withUnit = (unit: TimeUnit | undefined): { unit?: TimeUnit } => (unit ? { unit } : {});

@@ -23,7 +23,7 @@ talk talked talking speak speaks spoke spoken speaking statement statements rema
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
-whether either neither regarding via per upon toward towards although unless whereas however therefore thus hence yes
+whether either neither regarding via per upon within toward towards although unless whereas however therefore thus hence yes
 hi hello thanks kindly wondering quote words stuff`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
@@ -150,7 +150,7 @@ export function withoutOpener<T extends { readonly text: string }>(tokens: reado
  * A person's occupation asked of, in English: after a possessive, or one word after it ("her job", "Sison's title",
  * "her official title", "job title"). A possessive 's on a name, not on a function word ("How's the job …?").
  */
-const ROLE_EN = normalizedSet("job title occupation profession");
+const ROLE_EN = normalizedSet("job title occupation profession portfolio");
 const POSSESSIVE_EN = normalizedSet("her his their my your job");
 /** A role, asked as a person's occupation only after his or her ("whats his role"; not "MINURSO's role", "their role in Mali"). */
 const ROLE_OF_PERSON_EN = normalizedSet("role");

