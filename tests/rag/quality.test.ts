@@ -161,7 +161,8 @@ describe("answer quality on the briefing", () => {
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 7 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 30 / 32, answered: 30 / 32, declined: 7 / 8 },
+    // Raised in session 53 (which person did something is who that person is).
+    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 31 / 32, answered: 31 / 32, declined: 7 / 8 },
     // 96.9% measured blind (English 100%, Arabic 93.8%; hit@1 81.3%, every answerable question answered, 5 of the 8
     // unanswerable declined): the floor guards it. Its miss: "أي وثيقة دولية …" (a document) for the text's
     // الإعلان العالمي (the declaration); answered unanswerable: what Lamamra told her, the envoy's name, the talks'
@@ -416,6 +417,11 @@ describe("answer quality on the briefing", () => {
     // whether she met Tebboune ("tebboune" in lower case finds التابعين), how many journalists came to her press
     // conference (a number in another quote).
     { file: "blind54-eval.jsonl", about: "a fifty-fourth blind set, session 52: a Syrian in Germany, a Yemeni elder, Emirati, a Moroccan fact-checker, an Indian scholar, a Brazilian, a teenager", hit3: 36 / 36, answered: 36 / 36, declined: 2 / 4 },
+    // 86.1% measured blind in session 53 (English 83.3%, Arabic 88.9%; 32 of 36 answered, every unanswerable
+    // declined); 100% since which person did something is who that person is, an Arabic surname finds the handle
+    // running it into the first name, a terse عدد asks how many, "topics" and "grateful if" ask nothing of the
+    // text, "filed under" asks for the keyword list and تعرضه says where the publishing time is read.
+    { file: "blind55-eval.jsonl", about: "a fifty-fifth blind set, session 53: Tunisian, an Iraqi journalist, Lebanese, Sudanese, no hamzas, a retired diplomat, a backpacker, terse", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -699,6 +705,11 @@ describe("answer quality on the briefing", () => {
     // other country on the council "according to Lamamra's tweet", "وفين خدامة هاد البعثة؟", "وشو سمّتها سيسون
     // لهالشغلة؟" (سمّت, she named, is no key of أسميه); answered unanswerable: how long she has held her post.
     { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 16, rows: 20 },
+    // 17 of 20 measured blind in session 53 (18 with the headline, "إدارة بايدن تدعم بعثة المينورسو", added as
+    // evidence for "does the biden crew back it?": it says so word for word); 19 since "وشو الكلمات المفتاحية اللي
+    // حاطينها عليه؟" asks for the keyword list. Missed: "And what was the title of the official she saw there?"
+    // ("saw" is no key of "meet"; her description is no longer taken for the official).
+    { file: "blind-conversations51.jsonl", about: "written blind in session 53, eight of three turns", right: 19, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
