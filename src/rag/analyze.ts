@@ -619,11 +619,18 @@ const PRONOUN_AFTER_OF = normalizedSet("them us you those these");
 const isCountedPronoun = (tokens: readonly Token[], i: number): boolean =>
   COUNTED_PRONOUN.has(tokens[i]?.text ?? "") && tokens[i + 1]?.text === "of" && PRONOUN_AFTER_OF.has(tokens[i + 2]?.text ?? "");
 
-/** Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION). */
+/** The words before "point" in "at some point", "at one point", "at that point": when, not a point made. */
+const AT_A_POINT = normalizedSet("some one any that this");
+
+/**
+ * Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION),
+ * or the "point" of "at some point" ("Did she speak to the press at some point …?": point found مؤشر, blind set 56).
+ */
 function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   const next = PHRASAL_FUNCTION.get(tokens[i]?.text ?? "");
   const previous = PHRASAL_FUNCTION.get(tokens[i - 1]?.text ?? "");
-  return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous);
+  const atAPoint = tokens[i]?.text === "point" && AT_A_POINT.has(tokens[i - 1]?.text ?? "") && tokens[i - 2]?.text === "at";
+  return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous) || atAPoint;
 }
 
 /**
@@ -666,6 +673,13 @@ const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام|[أا]نه[�
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
+/**
+ * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), one of ACCOUNT_WORDS only beside a
+ * word for a post: it is also "fell" and "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review).
+ */
+const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
+const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
+const namesPost = (tokens: readonly Token[]): boolean => tokens.some((t) => tokenKeys(t).some((k) => POST_KEYS.has(k)) || tokenKeys({ ...t, text: withoutDemonstrative(t.text) ?? t.text }).some((k) => POST_KEYS.has(k)));
 /** Words asking for a hashtag ("Which hashtag did she use?"): they look for a sentence holding one. */
 const HASHTAG_KEYS: ReadonlySet<string> = new Set(tokenize("hashtag hashtags هاشتاق هاشتاغ هاشتاج هاشتاك الهاشتاق الهاشتاغ").flatMap(tokenKeys));
 
@@ -729,7 +743,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const keys = new Set(own);
   const relatives = new Set<string>();
   const derived = new Set<string>();
-  const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k));
+  const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens));
   if (asksForAccount) keys.add(MENTION);
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
@@ -1326,19 +1340,42 @@ const MAX_FUZZY = 3;
 const MIN_FUZZY_LENGTH = 4;
 
 /**
+ * An Arabic word one slip from a corpus word is read as it where it is written with this many letters and its stem
+ * has this many, at this weight (see expand).
+ */
+const MIN_SLIP_WRITTEN = 5;
+const MIN_SLIP_LENGTH = 4;
+const SLIP_WEIGHT = 0.5;
+
+/**
  * Adds the nearest corpus spellings of a word that matched nothing; returns the best similarity, the term's
- * weight (0 when nothing was added: the caller weighs the term 1 then).
+ * weight (0 when nothing was added: the caller weighs the term 1 then). An Arabic word with none near enough by its
+ * trigrams may be one slip of the keyboard from one (see oneSlipFrom): typed in a hurry, "المنيورسو" and
+ * "المسهمات" are المينورسو and المساهمات (blind set 56).
  */
 function expand(token: Token, keys: Set<string>, context: QueryContext): number {
   const stems = tokenKeys(token);
   let best = 0;
+  // Same script; no short or function-word stems, which resemble everything ("سكان" ~ "كان"); no word that swaps
+  // the stem's clitic for another ("كاشار" ~ "واشار": as a sign, and he pointed), no slip of the pen.
+  const near = (stem: string, word: string): boolean =>
+    /[a-z]/.test(word) === (token.script === "latin") && word.length >= MIN_FUZZY_LENGTH && !isStopword(word) && !swapsClitic(stem, word);
   for (const stem of stems) {
     for (const { word, dice } of context.vocabulary.similar(stem, MIN_DICE, MAX_FUZZY)) {
-      // Same script; no short or function-word stems, which resemble everything ("سكان" ~ "كان"); no word that
-      // swaps the stem's clitic for another ("كاشار" ~ "واشار": as a sign, and he pointed), no slip of the pen.
-      if (/[a-z]/.test(word) !== (token.script === "latin") || word.length < MIN_FUZZY_LENGTH || isStopword(word) || swapsClitic(stem, word)) continue;
+      if (!near(stem, word)) continue;
       keys.add(word);
       best = Math.max(best, namePartOf(stem, word) ? 1 : dice);
+    }
+  }
+  // Not a word the lists know, spelt right and missing from the briefings (موعد is no slip of مقعد), nor a dialect
+  // word (نتاع, "of", is no slip of نزاع: a review), nor a short word.
+  const words = arabicWords();
+  if (best > 0 || token.script !== "ar" || token.text.length < MIN_SLIP_WRITTEN || stems.some((s) => words.has(s)) || standardKeys(token.text).length > 0) return best;
+  for (const stem of stems.filter((s) => s.length >= MIN_SLIP_LENGTH)) {
+    for (const { word } of context.vocabulary.oneSlipFrom(stem, MAX_FUZZY)) {
+      if (!near(stem, word)) continue;
+      keys.add(word);
+      best = SLIP_WEIGHT;
     }
   }
   return best;

@@ -83,4 +83,28 @@ export class FuzzyVocabulary {
     }
     return out.sort((a, b) => b.dice - a.dice || (a.word < b.word ? -1 : 1)).slice(0, limit);
   }
+
+  /**
+   * Words one slip of the keyboard from `word` (one letter added, dropped, changed, or two side by side swapped)
+   * among those sharing a trigram with it, most similar first, at most `limit`: "منيورسو" ~ "مينورسو", "مسهمات" ~
+   * "مساهمات", whose trigrams a slip in a short word leaves too few in common for {@link similar}. A swap in the middle
+   * of four letters leaves none in common ("حوقق"): it is not found.
+   */
+  oneSlipFrom(word: string, limit: number): Similar[] {
+    return this.similar(word, 0, Infinity)
+      .filter((s) => Math.abs(s.word.length - word.length) <= 1 && withinOneSlip(word, s.word))
+      .slice(0, limit);
+  }
+}
+
+/** Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of neighbours (optimal string alignment). */
+export function withinOneSlip(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i += 1;
+  const rest = (x: number, y: number): boolean => a.slice(x) === b.slice(y);
+  // A swap of the two letters at i, a change of one, an added or a dropped one.
+  const swapped = a.length === b.length && a[i] === b[i + 1] && a[i + 1] === b[i] && rest(i + 2, i + 2);
+  return swapped || rest(i + 1, i + 1) || rest(i, i + 1) || rest(i + 1, i);
 }

@@ -208,6 +208,13 @@ describe("questions naming a tweet's author", () => {
     expect(quotes(await seed.answer("شو حكت مع دراريني بالزبط"))[0]).toContain("@khaleddrareni");
   });
 
+  it("asks a page's part past a call opening the question and the asker's purpose closing it (blind set 56)", async () => {
+    expect(quotes(await seed.answer("يا الخو، الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟"))[0]).toContain("كلمات مفتاحية");
+    expect(quotes(await seed.answer("شو عنوان المقال بالزبط؟ بدي أنقله لبحثي"))[0]).toContain("إدارة بايدن تدعم بعثة المينورسو");
+    // The dialects' participles of publishing and sending say nothing else of the report.
+    expect(quotes(await seed.answer("هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟"))[0]).toContain("القدس العربي");
+  });
+
   it("reads 'topics' as asking nothing of the text (blind set 55: 'CNDH meeting topics' was declined)", async () => {
     expect(quotes(await seed.answer("CNDH meeting topics"))[0]).toContain("#CNDH");
   });

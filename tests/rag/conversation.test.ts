@@ -342,6 +342,16 @@ describe("conversations", () => {
     expect(title[0]).not.toContain("ميشال سيسون");
   });
 
+  it("declines a duration asked of a meeting whose quotes give none, and finds a tweet's stamp asked with نزلت (conversations 52, 53)", async () => {
+    const ask = async (opening: string, question: string): Promise<Answer> => {
+      const first = await two.core.answer(opening);
+      return two.core.answer(question, { context: { turns: [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }] } });
+    };
+    expect((await ask("منو مراسل مراسلون بلا حدود اللي التقت بيه؟", "وشكد طولت القعدة وياه؟")).kind).toBe("declined");
+    const posted = quotes(await ask("شو صار بالتغريدة تبع وزارة الداخلية الجزائرية؟ مين قابلت؟", "وإيمتى نزلت هالتغريدة؟"));
+    expect(posted[0]).toContain("٦:٣٥ ص . ٢٤ يناير ٢٠٢٣");
+  });
+
   it("names the described speaker from the briefing the description is in, not the best quote's (found by a review)", async () => {
     const project = tempProject();
     try {

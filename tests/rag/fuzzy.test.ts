@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { FuzzyVocabulary } from "../../src/rag/fuzzy.js";
+import { FuzzyVocabulary, withinOneSlip } from "../../src/rag/fuzzy.js";
 
 const WORDS = ["انتقاد", "انتقدوا", "interior", "interieur", "interview", "river"];
 
@@ -44,5 +44,22 @@ describe("FuzzyVocabulary", () => {
     const prepared = lazy.prepare(1);
     expect(lazy.similar("interior", 0.5, 3).map((s) => s.word)).toEqual(new FuzzyVocabulary(WORDS).similar("interior", 0.5, 3).map((s) => s.word));
     await prepared;
+  });
+});
+
+describe("one slip of the keyboard", () => {
+  it("is a letter added, dropped, changed, or two neighbours swapped; no more", () => {
+    expect(withinOneSlip("منيورسو", "مينورسو")).toBe(true);
+    expect(withinOneSlip("مسهم", "مساهم")).toBe(true);
+    expect(withinOneSlip("قلقن", "قلقين")).toBe(true);
+    expect(withinOneSlip("mali", "mail")).toBe(true);
+    expect(withinOneSlip("مينورسو", "مينوسما")).toBe(false);
+    expect(withinOneSlip("abcd", "badc")).toBe(false);
+  });
+
+  it("finds the words one slip away that trigrams find too few in common with (blind set 56: المنيورسو)", () => {
+    const vocabulary = new FuzzyVocabulary(["مينورسو", "مينوسما", "مساهم"]);
+    expect(vocabulary.similar("منيورسو", 0.5, 3)).toEqual([]);
+    expect(vocabulary.oneSlipFrom("منيورسو", 3).map((s) => s.word)).toEqual(["مينورسو"]);
   });
 });

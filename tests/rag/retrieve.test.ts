@@ -219,6 +219,29 @@ describe("a hollow verb", () => {
   });
 });
 
+describe("an Arabic word typed in a hurry", () => {
+  it("is read as the corpus word one slip away, weighing less, where no nearer spelling is found (blind set 56)", () => {
+    const term = retriever.terms("شو قالت عن بعثة المنيورسو").find((t) => t.word === "المنيورسو");
+    expect(term?.keys).toContain("مينورسو");
+    expect(term?.weight).toBeLessThan(1);
+  });
+});
+
+describe("the Levant's نزلت (put up)", () => {
+  it("asks for a post beside a word for one, and is 'fell' or 'stayed' elsewhere (a review)", () => {
+    const mentions = (question: string): boolean => retriever.terms(question).some((t) => t.keys.includes("@"));
+    expect(mentions("وإيمتى نزلت هالتغريدة؟")).toBe(true);
+    expect(mentions("وين نزلت سيسون في الجزائر؟")).toBe(false);
+  });
+});
+
+describe("'at some point'", () => {
+  it("asks nothing of the text: 'point' found مؤشر (blind set 56); a point made is still a word", () => {
+    expect(retriever.terms("Did she speak to the press at some point while she was in Algeria?").map((t) => t.word)).not.toContain("point");
+    expect(retriever.terms("What point did she stress?").map((t) => t.word)).toContain("point");
+  });
+});
+
 describe("a formal English request", () => {
   it("reads 'I should be grateful if' as a courtesy, as لو سمحت is, asking nothing of the text (blind set 55)", () => {
     const words = retriever.terms("I should be most grateful if you could tell me who visited Algiers.").map((t) => t.word);

@@ -142,16 +142,30 @@ export function asksWhoSaid(question: string): boolean {
 }
 
 /**
- * Whether `question` asks who someone is: a word for who opening it or closing it ("Who is the US official who
- * visited?", "شكون هي المسؤولة اللي جات؟", "المسؤولة الأمريكية مين؟"), not who said something (see asksWhoSaid).
+ * Whether `question` asks who someone is: a word for who opening it, opening it after a frame, or closing it ("Who
+ * is the US official who visited?", "شكون هي المسؤولة اللي جات؟", "Quick one: who's …?", "المسؤولة الأمريكية مين؟"),
+ * not who said something (see asksWhoSaid).
  */
 export function asksWho(question: string): boolean {
-  const words = tokenize(question).map((t) => withoutConjunction(t.text));
-  const at = [0, 1, words.length - 1].find((i) => WHO.has(words[i] ?? ""));
+  const placed = tokenizePlaced(question);
+  const words = placed.map((t) => withoutConjunction(t.text));
+  // Its first words, or the first after a frame ("Quick one, on deadline: who's the State Department official …?"),
+  // past a joining word ("… : and who …"); not a time's colon ("At 6:35 who …"), nor a relative who after a noun
+  // ("On Mali: peacekeepers who protect …", both found by a review).
+  const framed = placed.flatMap((t, i) => {
+    const before = placed[i - 1];
+    if (i === 0 || before === undefined || !FRAME_END.test(question.slice(before.end, t.start))) return [];
+    if (before.script === "digit" && t.script === "digit") return [];
+    return isStopword(t.text) ? [i, i + 1] : [i];
+  });
+  const at = [0, 1, ...framed, words.length - 1].find((i) => WHO.has(words[i] ?? ""));
   // "Who did the diplomat meet?": whom someone else met, the auxiliary after who opening another subject; "مع مين
   // ناقشت؟" (with whom did she discuss?) asks for another person too.
   return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
 }
+
+/** What ends a frame before a question: a colon, a sentence's end, a dash ("Quick one: who …?"). */
+const FRAME_END = /[:.!?؟]|\s[-–—]\s/u;
 
 /**
  * Whether `question`'s who asks of `noun` itself: nothing but function words and `described` (question words as
@@ -170,13 +184,25 @@ export function asksWhoOf(question: string, noun: string, described: readonly st
     const { text } = words[i] as { text: string };
     // Not with a participle and its preposition after the noun ("the American diplomat working with in New York").
     if (text === head.text) return !(/(?:ing|ed)$/u.test(words[i + 1]?.text ?? "") && BEFORE_WHOM.has(words[i + 2]?.text ?? ""));
+    // Words between the determiner and the noun are its modifiers ("Who's the State Department official …?"), where
+    // no function word stands between them and it ("Who are the partners of the government, according to the
+    // official?" asks of the partners).
+    const noun = words.findIndex((t, j) => j > i && t.text === head.text);
+    if (DETERMINERS.has(words[i - 1]?.text ?? "") && noun > i && words.slice(i, noun).every((t) => !isStopword(t.text))) {
+      i = noun - 1;
+      continue;
+    }
     if (!isStopword(text) && !own.has(text)) return false;
   }
   return false;
 }
 
+/** English determiners a noun's modifiers follow (see asksWhoOf). */
+const DETERMINERS = normalizedSet("the this that");
+
 /** A clause's subject after the noun it leaves as the object: "the official she saw", "the envoy that they met". */
-const SUBJECT_PRONOUNS = normalizedSet("she he they we i you");
+/** Third persons only: "the official you mentioned" is the one asked of (a review). */
+const SUBJECT_PRONOUNS = normalizedSet("she he they");
 const OBJECT_RELATIVES = normalizedSet("that whom");
 
 /**

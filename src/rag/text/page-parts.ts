@@ -93,10 +93,12 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
 /**
  * What else a question asking for the outlet says of the report itself, which the dateline answers or which
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
- * for a tweet's account), "from which city" (the dateline's place).
+ * for a tweet's account), "from which city" (the dateline's place), and the dialects' participles ("أي جريدة
+ * ناشرته؟ ومن وين مرسلينه؟", which paper has published it, and from where have they sent it).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
-city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر القصة اسم مدينة مكان`);
+city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر القصة اسم مدينة مكان
+ناشرته ناشرينه ناشراه مرسلينه مرسلينو باعتينه بعثوه بعتوه`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
@@ -191,10 +193,11 @@ const KEYWORD_WORDS = normalizedSet("keywords keyword مفتاحية المفت�
 const TAG_WORDS = normalizedSet("tags tagged");
 /**
  * What else a question asking for the keyword list may say: their words, where they stand ("under the article"),
- * and the verbs of putting a report under them ("filed under", "اللي حاطينها عليه", they put on it).
+ * and the verbs of putting a report under them ("filed under", "اللي حاطينها عليه", they put on it; "محطوطة فاخر
+ * لمقال", put at the article's end).
  */
 const KEYWORD_ASKING = normalizedSet(`key words word كلمات الكلمات under below bottom listed list end تحت اسفل أسفل آخر اخر نهاية المذكورة الموجودة
-filed file put placed حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة`);
+filed file put placed حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة محطوطة محطوط محطوطين فاخر`);
 
 /** Whether `token`, in a question asking for the keyword list, says only that (see askedKeywords). */
 const asksOfTheKeywords = (token: Token): boolean =>
@@ -217,8 +220,8 @@ export function askedKeywords(tokens: readonly Token[]): Token | undefined {
 /** Words for a report's going up. */
 const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر");
 
-/** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو". */
-const AGO_WORDS = normalizedSet("ago long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى");
+/** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو", فاتت (passed). */
+const AGO_WORDS = normalizedSet("ago before long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى فات فاتت فاتو داز دازت");
 /** Words asking a report's age with no word of its going up: "How old is the article?", "كم عمر الخبر؟". */
 const AGE_WORDS = normalizedSet("old age عمر");
 /**
@@ -230,10 +233,11 @@ const THIS_PAGE = normalizedSet("this it هذا هذه هاد ده");
 
 /**
  * Words for the report itself. A question on when something went up names the report: "When was that posted?"
- * after a question on a tweet asks for the tweet's stamp, and نشرت with a person is her post.
+ * after a question on a tweet asks for the tweet's stamp, and نشرت with a person is her post. The Maghreb writes
+ * the article as ل ("لمقال").
  */
 const ARTICLE_WORDS = normalizedSet(
-  "article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة للمقال للتقرير للخبر للقصة للصفحة",
+  "article report story piece news page المقال مقال التقرير تقرير الخبر خبر القصة الصفحة صفحة للمقال للتقرير للخبر للقصة للصفحة لمقال لخبر",
 );
 
 /** Words for a report's headline, and for its title (which is also a person's: "her job title"). */
@@ -309,8 +313,11 @@ export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => b
     naming.has(token);
 }
 
-/** What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة". */
-const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says displays displayed بحسب يظهر تظهر ظاهر مكتوب تعرض يعرض تعرضه يعرضه معروض");
+/**
+ * What such a question may say of where it reads the time: "as shown on the page", "بحسب ما يظهر في الصفحة", "how
+ * long before the page was captured".
+ */
+const SHOWN_WORDS = normalizedSet("shown shows show appears appear written says displays displayed captured saved archived بحسب يظهر تظهر ظاهر مكتوب تعرض يعرض تعرضه يعرضه معروض");
 
 /** Whether `token`, in a question asking when the report went up, says only that (see askedPublished). */
 const asksOfThePublishing = (token: Token): boolean =>

@@ -26,6 +26,11 @@ export interface QuestionType {
    * amount ("how long", "كم عمره"): a number counting a unit of time ("three-year term") does not answer it.
    */
   readonly things?: boolean;
+  /**
+   * A duration asked ("How long did the meeting last?", "وشكد طولت القعدة؟", "مدتها قد إيه؟"): its answer counts a
+   * unit of time ("three-year term", "ساعتين"), gives a span of years, or says since when.
+   */
+  readonly duration?: boolean;
   /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
   /**
@@ -135,9 +140,9 @@ const arabicQuantity = (arabic: string): boolean => {
   const counted = arabic.replace(AR_WHICH_YEARS, "$1");
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
-/** A count's noun: عدد (with و or ب), "number of". */
-const AR_COUNT_NOUN = /(^| )[وب]?عدد( |$)/;
-const EN_COUNT_NOUN = /\bnumber of\b/i;
+/** A count's noun: عدد (with و or ب), "number of"; not "a number of" nor عدد من, "several" (a review). */
+const AR_COUNT_NOUN = /(^| )[وب]?عدد( (?!من( |$))|$)/;
+const EN_COUNT_NOUN = /(?<!\b(?:a|any)\s+)\bnumber of\b/i;
 /**
  * A terse question with no question word that names a count: "تغريدة دراريني عدد الردود", "number of replies on the
  * lamamra tweet" (blind set 55) ask how many, as "كم عدد …" does.
@@ -250,8 +255,21 @@ export function questionType(question: string): QuestionType {
   if (!quantity) return { quantity, time, dated, ...name, ...response };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
-  return { quantity, time, dated, ...name, ...withUnit(unit), ...things };
+  const duration = unit === undefined && things.things === undefined && asksDuration(question, arabic) ? { duration: true } : {};
+  return { quantity, time, dated, ...name, ...withUnit(unit), ...things, ...duration };
 }
+
+/**
+ * Verbs of lasting after "how long" ("How long did the meeting last?", "How long has she held that post?"; not "How
+ * long is the river?", a length), and the Arabic ones and the noun مدة in a question asking how much ("كم دام
+ * الاجتماع؟", "وشكد طولت القعدة وياه؟", "وعضويتها مدتها قد إيه؟").
+ */
+const EN_LASTING =
+  /\bhow long\b(?!\s+ago\b)(?:\s+(?!that\b|which\b|who\b)[\w'’]+){0,6}?\s+(last|lasts|lasted|take|takes|took|taken|serve|serves|served|stay|stays|stayed|remain|remains|remained|hold|holds|held|run|runs|ran|spend|spent|been)\b/i;
+/** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */
+const AR_LASTING = normalizedSet("دام دامت داموا استمر استمرت استغرق استغرقت طولت طولو طولوا قعد قعدت قعدو مده المده مدته مدتها مدتهم");
+const asksDuration = (question: string, arabic: string): boolean =>
+  EN_LASTING.test(question) || arabic.split(" ").some((w) => AR_LASTING.has(w) || AR_LASTING.has(withoutConjunction(w)));
 
 /**
  * Words of a response, as a question asks one and a quote says one was given: English (respond, response, react,
@@ -423,8 +441,11 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
   return asked ? persons : undefined;
 }
 
-/** Words asking which one: "which", "what", أي and the dialects' ياتو, with و or ف too. */
-const WHICH_WORDS = normalizedSet("which what اي أي ايه أية ياتو ياتا ياتي");
+/**
+ * Words asking which one: "which", "what", أي and the dialects' ياتو, with و or ف too. Not أية, whose normal form is
+ * the Egyptian ايه, "what" after the verb ("قالت ايه المسؤولة …؟", a review).
+ */
+const WHICH_WORDS = normalizedSet("which what اي أي ياتو ياتا ياتي");
 /** Auxiliaries after the noun that make it the object asked ("Which minister did she meet?"). */
 const OBJECT_AUXILIARIES = normalizedSet("did does do will would can could should");
 /** How far after an English "which" its person's noun may stand ("which senior US official"). */
@@ -440,7 +461,10 @@ const WHICH_REACH = 3;
 export function whichPersonAsked(question: string): string | undefined {
   const tokens = tokenize(question);
   const words = tokens.map((t) => t.text);
-  const isPerson = (i: number): boolean => isPersonNoun(words[i] as string) || PERSON_HEADS.has(words[i] as string);
+  // "official" only ending its phrase: "What official position does Washington take?" asks a position (a review).
+  const isPerson = (i: number): boolean => isPersonNoun(words[i] as string) || isPersonHead(words, i);
+  // A yes/no question's أي is "any" ("هل التقت أي مسؤول جزائري؟", a review).
+  if (words.some((w) => withoutConjunction(w) === "هل")) return undefined;
   // The noun after the which-word at `at`, if any: right after it in Arabic, whose adjectives follow their noun
   // ("في أي يوم التقت الدبلوماسية …؟" asks which day).
   const nounAfter = (at: number): number | undefined => {
@@ -600,25 +624,33 @@ const UNIT_REACH = 3;
 const UNIT_COUNTS = normalizedSet(`a an for since few past second third fourth fifth sixth seventh eighth ninth tenth
   منذ لمدة مدة القليلة الماضية الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر`);
 const YEARS = new RegExp(YEAR.source, "g");
+/** "since" and منذ, and how many words after them a year or a month says since when. */
+const SINCE = normalizedSet("since منذ");
+const SINCE_REACH = 2;
 
 /**
  * Whether a text may answer a question asking for a quantity: it holds a number that is not part of a date or a
  * time (see isTimeNumber: "لعام 2015" answered "كم عدد حفظة السلام؟"), a number word, or one of COUNT_WORDS. Read
  * generously otherwise: a count missed declines an answerable question, a word taken for one only lets an
  * unanswerable one through. Asked in a `unit` of time ("how many days …?"), the count must stand by one of that
- * unit's words ("three-year term" answers no "how many days"), or, for years, the text hold two years (a span).
+ * unit's words ("three-year term" answers no "how many days"), or, for years, the text hold two years (a span). A
+ * `duration` asked in no unit ("How long did the meeting last?") is answered so in any unit, by a span of years, or
+ * by since when.
  */
-export function mayAnswerQuantity(text: string, unit?: TimeUnit, { things = false } = {}): boolean {
+export function mayAnswerQuantity(text: string, unit?: TimeUnit, { things = false, duration = false } = {}): boolean {
   const tokens = tokenizePlaced(text);
   const isCount = (t: PlacedToken, i: number): boolean =>
     t.script === "digit" ? !isTimeNumber(tokens, i, text) : isNumberWord(t.text) || isOneOf(COUNT_WORDS, t.text);
   // Things counted, a number of a unit of time after it counts no things ("three-year term", "ثلاث سنوات").
   const countsTime = (i: number): boolean => unitOf(tokens[i + 1]?.text ?? "") !== undefined;
-  if (unit === undefined) return tokens.some((t, i) => isCount(t, i) && !(things && countsTime(i)));
-  if (unit === "year" && new Set(foldDigits(text).match(YEARS)).size >= 2) return true;
-  const words = TIME_UNIT_WORDS[unit];
+  if (unit === undefined && !duration) return tokens.some((t, i) => isCount(t, i) && !(things && countsTime(i)));
+  const span = new Set(foldDigits(text).match(YEARS)).size >= 2;
+  if ((unit === "year" || unit === undefined) && span) return true;
+  // A duration in any unit, or since when ("منذ عام 2021", "since March"): a post's date and reply count are none.
+  if (unit === undefined && tokens.some((t, i) => SINCE.has(t.text) && tokens.slice(i + 1, i + 1 + SINCE_REACH).some((n) => n.script === "digit" || holdsDateWord([n])))) return true;
+  const isUnit = (word: string): boolean => (unit === undefined ? unitOf(word) !== undefined : isOneOf(TIME_UNIT_WORDS[unit], word));
   return tokens.some((t, i) => {
-    if (t.script === "digit" || !isOneOf(words, t.text)) return false;
+    if (t.script === "digit" || !isUnit(t.text)) return false;
     for (let j = Math.max(0, i - UNIT_REACH); j <= Math.min(tokens.length - 1, i + UNIT_REACH); j++) {
       const near = tokens[j] as PlacedToken;
       if (isCount(near, j) || isOneOf(UNIT_COUNTS, near.text)) return true;

@@ -3,7 +3,7 @@
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
 import { holdsWord, normalizedSet, normalizeToken } from "./normalize.js";
-import { tokenize, tokenizePlaced } from "./tokenize.js";
+import { tokenize, tokenizePlaced, type Token } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -38,13 +38,13 @@ const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش 
  */
 const ARABIC = `في على الى إلى عن مع هو هي هم هن هما انا أنا نحن انت أنت انتم
 هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي ان أن إن او أو ثم لكن بل لا لم لن قد
-كان كانت يكون تكون كانوا به بها بهم بكم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
+كان كانت يكون تكون كانوا كانو به بها بهم بكم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
 غير غيره غيرها غيرهم عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
-هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت ديال متاع متاعة
+هاد هادا هادي هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت نتاع ديال متاع متاعة
 ديالها دياله ديالهم ديالك ديالنا ديالكم متاعها متاعه متاعو متاعهم متاعي متاعك متاعنا متاعكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان مشان ومشان لمشان لانو لأنو يعني أعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
-الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
+تاني تانية تانيين جاي جاية جايين الجاي الجاية الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
 تبع تبعه تبعها تبعهم تبعو حكايته حكايتها حكايتهم قدام قدامو قدامه قدامها قدامهم هالايام بالاخر
 سوا سوى بيها بيه بيهم الكلام هالكلام بيا كمل كملي كملوا زيد زيدي زين زدنا زيدنا تفاصيل التفاصيل
 عايزين عاوز عاوزة عاوزين خاصو خاصها خاصهم خاصك خاصني الموضوع هالموضوع بهالموضوع بهالخصوص بهالشأن كاين كاينة كاينين
@@ -55,7 +55,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 عنده عندها عندهم عندو عندك عندنا عندي هوما هومة جاها جاله جالها جاهم جالهم وجاها وجاله وجالها
 بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
-قال قالت يقول تقول قالوا يقولون قلت تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
+قال قالت يقول تقول قالوا يقولون قلت قالتو تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
 تصريح تصريحات التصريح التصريحات تصريحه تصريحها تصريحاته تصريحاتها تصريحاتهم بتصريح بتصريحات بتصريحاته بتصريحاتها هالتصريحات
 الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته الهدرة هدرة
 يشمل تشمل بيشمل بتشمل يشملو يشملوا يشملها يشمله تشملها تشمله
@@ -63,7 +63,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات هدرو هدروا
 الحكي هالحكي هالشي
 حجى حجيت يحجي تحجي
-ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
+ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي تشوفو تشوفوا شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
 حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
@@ -76,7 +76,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي ولأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
-يبي تبي يبون نبغى وايد تطالب يطالب يطالبون تطالبون طالبت طالبوا ابغى ابغي أبغى يبيه تبيه يبيها تبيها بغا بغات بغاو باغي باغا باغية باغين يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
+يبي تبي يبون يبونه يبونها نبغى وايد تطالب يطالب يطالبون تطالبون طالبت طالبوا ابغى ابغي أبغى يبيه تبيه يبيها تبيها بغا بغات بغاو باغي باغا باغية باغين يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
 بشكل بصورة بطريقة`;
 
 /**
@@ -378,15 +378,72 @@ export function framingWords(question: string): Framing {
   }
   const raw = cut === undefined ? "" : line.slice(0, cut.index);
   const prefix = tokenize(raw);
-  const rest = tokenize(line.slice(from));
+  // What follows the question's last question mark, where it asks nothing: the asker's purpose (see statementAfter).
+  const closing = statementAfter(line, from);
+  const rest = tokenize(line.slice(from, closing.start));
   const framed = cut !== undefined && !pointsBack(rest) && prefix.filter((t) => !isStopword(t.text)).length <= MAX_FRAMING_WORDS && rest.length >= 2;
   // The address is the question's last word; a question of two words more at least ("Where, mate?" keeps it).
   const address = ADDRESS.exec(line)?.[1];
   const addressed = address !== undefined && VOCATIVES.has(normalizeToken(address)) && rest.length > 2 ? rest.slice(-1) : [];
+  // Or whom it calls on ("يا الخو، …", "… يا ابني …").
+  const called = calledOn(line.slice(from, closing.start));
+  const calledWords = new Set(called.map((t) => t.text));
   // A word the question asks again after the prefix is its own ("Nigeria: did Sison mention Nigeria?").
-  const asked = new Set(rest.slice(0, rest.length - addressed.length).map((t) => t.text));
-  const words = [...(framed ? prefix : []), ...addressed].flatMap((t) => (asked.has(t.text) ? [] : [t.text]));
+  const asked = new Set(rest.slice(0, rest.length - addressed.length).flatMap((t) => (calledWords.has(t.text) ? [] : [t.text])));
+  const words = [...(framed ? prefix : []), ...called, ...addressed, ...closing.words].flatMap((t) => (asked.has(t.text) ? [] : [t.text]));
   return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw) };
+}
+
+/**
+ * A call: opening a question, يا and one or two words before its comma ("يا الخو، …", "يا أستاذ، …"); elsewhere يا and
+ * the one word it calls ("وزير خارجيتهم كان فين يا ابني لما …؟").
+ */
+const CALL_OPENING = /^\s*يا\s+\p{L}+(?:\s+\p{L}+)?\s*[,،]/u;
+const CALL = /(?<!\p{L})يا\s+\p{L}+/gu;
+
+/**
+ * The words of the calls in a question (see CALL_OPENING), يا among them. Not يا opening it with no comma: the
+ * Iraqi "which" ("يا جامعة زارت سيسون؟", a review).
+ */
+function calledOn(line: string): Token[] {
+  const opening = CALL_OPENING.exec(line);
+  const from = opening?.[0].length ?? 0;
+  const inside = [...line.slice(from).matchAll(CALL)].filter((m) => /\p{L}/u.test(line.slice(0, from + m.index)));
+  return [...(opening === null ? [] : [opening[0]]), ...inside.map((m) => m[0])].flatMap((call) => tokenize(call));
+}
+
+/** The dialects' and the standard "I want": the asker speaking of themselves, as "I" does. */
+const ASKER_WANTS = normalizedSet("بدي ابغى ابغي ابي اريد عايز عايزه حابب حابه بغيت نبغي");
+/** Words saying why the asker asks ("for my essay", "عشان", "لأني"): a purpose, not more of the topic. */
+const PURPOSE = normalizedSet("for because cause since عشان علشان مشان لان لاني لانو كي");
+/** Words a statement may repeat the question with, asking it whole ("أبي العنوان كامل", I want the whole headline). */
+const WHOLE = normalizedSet("full whole complete entire exact كامل كامله بالكامل كاملا");
+/** An Arabic word without the article, to compare a statement's words with the question's. */
+const withoutArticle = (word: string): string => word.replace(/^ال(?=..)/u, "");
+/** An Arabic word with ل and the asker's ي ("لبحثي", for my research): a purpose. */
+const FOR_MINE = /^ل\p{L}{3,}ي$/u;
+
+/**
+ * The statement after a question's last question mark, from `from` on, where the asker speaks of themselves in it
+ * and it asks nothing (no question word, no word of topic), after a question of two words at least: the asker's
+ * purpose ("شو عنوان المقال بالزبط؟ بدي أنقله لبحثي", I want to copy it for my research; "… ? I need it for class.").
+ * Not "… about Mali? The peacekeepers.", which says what about. `start`: where it begins (the line's end where there
+ * is none).
+ */
+function statementAfter(line: string, from: number): { start: number; words: Token[] } {
+  const end = Math.max(line.lastIndexOf("?"), line.lastIndexOf("؟"));
+  const none = { start: line.length, words: [] };
+  if (end < from) return none;
+  const words = tokenize(line.slice(end + 1));
+  const question = tokenize(line.slice(from, end));
+  const ofTheAsker = speaksOfThemselves(line.slice(end + 1)) || words.some((t) => ASKER_WANTS.has(t.text));
+  if (!ofTheAsker || question.length < 2 || holdsQuestionWord(words) || words.some((t) => TOPIC_MARKERS.has(t.text))) return none;
+  // A purpose, or the question asked again whole; not a topic said more closely ("… عن مالي؟ بدي رأيها بالانقلاب", "I
+  // mean the coup": a review).
+  const asked = new Set(question.map((t) => withoutArticle(t.text)));
+  const purpose = words.some((t) => PURPOSE.has(t.text) || FOR_MINE.test(t.text));
+  const again = words.every((t) => isStopword(t.text) || ASKER_WANTS.has(t.text) || WHOLE.has(t.text) || asked.has(withoutArticle(t.text)));
+  return purpose || again ? { start: end + 1, words } : none;
 }
 
 /** Whether text says "I", "my", "we", أنا …: function words tokenize drops ("I'm", "I've"), read as written. */

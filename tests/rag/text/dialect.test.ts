@@ -99,6 +99,13 @@ describe("the dialect table's standard words", () => {
     expect(standard("مترشحة")).toEqual(expect.arrayContaining(keysOf("مرشحة")));
   });
 
+  it("read the dialects' تصليح and يصلحو (fixing) as the text's إصلاح, a reform (blind set 57)", () => {
+    for (const word of ["تصليح", "يصلحو"]) {
+      const keys = standardKeys(normalizeToken(word));
+      expect(keysOf("إصلاح").some((k) => keys.includes(k)), word).toBe(true);
+    }
+  });
+
   it("read the dialects' كرسي (chair) as a seat, the text's مقعد and مقاعد", () => {
     const keys = standardKeys(normalizeToken("كرسي"));
     expect(tokenize("المقاعد").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);

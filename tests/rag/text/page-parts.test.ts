@@ -30,7 +30,9 @@ describe("page parts: datelines and reply counters", () => {
     // Who published the report (blind set 48: "مين نشر الخبر ومن وين؟" quoted the tweets, "Who published this article?" was declined).
     "Who published this article?", "مين نشر الخبر؟", "من نشر هذا التقرير؟",
     // Which with و and ل joined (blind set 49: "الخبر هذا من أي مدينة انكتب ولأي جريدة؟").
-    "الخبر هذا من أي مدينة انكتب ولأي جريدة؟"])(
+    "الخبر هذا من أي مدينة انكتب ولأي جريدة؟",
+    // The dialects' participles of publishing and sending (blind set 56).
+    "هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -143,6 +145,10 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("متى نُشر هذا التقرير بحسب ما يظهر في الصفحة؟")).toBe("نُشر");
     // Or as the page displays it (blind set 55).
     expect(published("منذ متى نُشر هذا المقال بحسب ما تعرضه الصفحة؟")).toBe("نُشر");
+    // The Maghreb's فاتت (passed), the report named in French (blind set 56).
+    expect(published("هاد l'article تنشر وقتاش؟ قداش من ساعة فاتت عليه؟")).toBe("تنشر");
+    // Read off the captured page (conversations 53).
+    expect(published("how long before the page was captured had it been posted?")).toBe("posted");
   });
 
   it("takes the report's age, and 'how long ago was this posted', as its publishing time (blind set 50)", () => {
@@ -178,7 +184,9 @@ describe("the keyword list", () => {
 
   it.each(["What are the article's keywords?", "what are the key words of this report", "إيه الكلمات المفتاحية بتاعة الخبر ده؟", "شو الكلمات المفتاحية اللي تحت المقال", "what tags does the article have?",
     // With the verb putting the report under them (blind set 55 and conversations 51).
-    "What keywords / tags is this article filed under?", "وشو الكلمات المفتاحية اللي حاطينها عليه؟", "what is this article tagged with?"])(
+    "What keywords / tags is this article filed under?", "وشو الكلمات المفتاحية اللي حاطينها عليه؟", "what is this article tagged with?",
+    // Put at the article's end, the article written ل as the Maghreb writes it (blind set 56).
+    "الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟"])(
     "is asked for by %s",
     (question) => {
       expect(askedKeywords(tokenize(question))).toBeDefined();

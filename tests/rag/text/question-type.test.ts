@@ -468,6 +468,10 @@ describe("whichPersonAsked", () => {
     // A function word before the noun: "what" asks something else of the official.
     expect(whichPersonAsked("what did the official say?")).toBeUndefined();
     expect(whichPersonAsked("Which mission does the US support?")).toBeUndefined();
+    // The Egyptian ايه (what) after the verb, أي as "any" in a yes/no question, "official" as an adjective (a review).
+    expect(whichPersonAsked("قالت ايه المسؤولة الأمريكية عن مالي؟")).toBeUndefined();
+    expect(whichPersonAsked("هل التقت أي مسؤول جزائري؟")).toBeUndefined();
+    expect(whichPersonAsked("What official position does Washington take on Western Sahara?")).toBeUndefined();
     // Arabic puts the adjectives after the noun: أي with another noun asks which of that (blind set 25).
     expect(whichPersonAsked("في أي يوم التقت الدبلوماسية الأمريكية بأعضاء المجلس الوطني؟")).toBeUndefined();
   });
@@ -480,5 +484,37 @@ describe("a terse count", () => {
     // With a question word asking something else, عدد is the text's ("did the number of visits rise?").
     expect(questionType("هل زاد عدد الزيارات؟").quantity).toBe(false);
     expect(questionType("Why did the number of visits rise?").quantity).toBe(false);
+    // "a number of" and عدد من are "several" (a review).
+    expect(questionType("Give me a number of quotes on Mali").quantity).toBe(false);
+    expect(questionType("تصريحات عدد من الدول عن مالي").quantity).toBe(false);
+  });
+});
+
+describe("a duration asked", () => {
+  it("is 'how long' with a verb of lasting, or كم and its like with one or مدة (conversations 52)", () => {
+    for (const question of ["How long did the meeting last?", "How long has she held that post?", "وشكد طولت القعدة وياه؟", "وعضويتها مدتها قد إيه؟", "كم دام الاجتماع؟"]) {
+      expect(questionType(question).duration, question).toBe(true);
+    }
+    // A length, and how long ago (a time): no duration.
+    for (const question of ["How long is the river?", "How long ago was it posted?", "كم عدد الردود؟"]) expect(questionType(question).duration, question).toBeUndefined();
+    // Nor في ظل (amid), a length, what is left, a count of things, a verb in a relative clause (a review).
+    for (const question of [
+      "كم عدد المقاعد غير الدائمة التي طالب بها لعمامرة في ظل إصلاح مجلس الأمن؟",
+      "كم طول الحدود بين الجزائر ومالي؟",
+      "كم بقي من حفظة السلام في مالي؟",
+      "كم عدد المقاعد التي بقيت شاغرة؟",
+      "How long is the border that Algeria and Mali have held since independence?",
+    ]) {
+      expect(questionType(question).duration, question).toBeUndefined();
+    }
+  });
+
+  it("is answered by a count of any unit of time, a span of years or since when; not by a post's date and reply count", () => {
+    const lasting = (text: string): boolean => mayAnswerQuantity(text, undefined, { duration: true });
+    expect(lasting("as it begins its three-year term")).toBe(true);
+    expect(lasting("استمر الاجتماع ساعتين")).toBe(true);
+    expect(lasting("ruled from 1271 to 1368")).toBe(true);
+    expect(lasting("يشغل المنصب منذ عام 2021")).toBe(true);
+    expect(lasting("Inspired today by my meeting with Reporters Without Borders. ٢٤ ص . ٢٣ يناير ٢٠٢٣ ١٢٠ رد")).toBe(false);
   });
 });

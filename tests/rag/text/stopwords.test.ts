@@ -199,6 +199,10 @@ describe("stop words", () => {
     expect(isStopword(normalizeToken("acc"))).toBe(true);
   });
 
+  it("takes the dialects' كانو (they were), تانية (other), جاية (coming), قالتو (she said it) and تشوفو (you see it) for function words (blind set 56)", () => {
+    for (const word of ["كانو", "تانية", "جاية", "قالتو", "گالتو", "تشوفو"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("takes 'within' for a function word, as 'upon' and 'toward' are (blind set 55: 'her portfolio within the Department')", () => {
     expect(isStopword(normalizeToken("within"))).toBe(true);
   });
@@ -325,6 +329,22 @@ describe("framingWords", () => {
     expect(framing("Student here, summarising for homework: what does the headline say?")).toEqual(["student", "here", "summarising", "for", "homework"]);
     // من is "from" there, not "who".
     expect(framing("مرحبا، أنا من الإمارات: مين هي المسؤولة؟")).toEqual(tokenize("مرحبا، أنا من الإمارات").map((t) => t.text));
+  });
+
+  it("reads a call opening the question, and a statement of the asker's purpose closing it (blind set 56)", () => {
+    expect(framing("يا الخو، الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟")).toEqual(tokenize("يا الخو").map((t) => t.text));
+    expect(framing("شو عنوان المقال بالزبط؟ بدي أنقله لبحثي")).toEqual(tokenize("بدي أنقله لبحثي").map((t) => t.text));
+    expect(framing("What's the headline? I need it for my essay.")).toEqual(["need", "it", "for", "my", "essay"]);
+    // The Gulf's أبي (I want); a call inside the question (blind set 57).
+    expect(framing("وش عنوان الخبر بالضبط؟ أبي العنوان كامل")).toContain("كامل");
+    expect(framing("وزير خارجيتهم كان فين يا ابني لما اتكلم عن مجلس الأمن؟")).toEqual(tokenize("يا ابني").map((t) => t.text));
+    // Not a statement that says what about, nor a second question.
+    expect(framing("What did she say about Mali? The peacekeepers.")).toEqual([]);
+    expect(framing("Who did she meet? And what did they discuss")).toEqual([]);
+    // Nor the topic said more closely, nor the Iraqi يا (which) opening the question (a review).
+    expect(framing("شو قالت عن مالي؟ بدي رأيها بالانقلاب")).toEqual([]);
+    expect(framing("What did she say about Mali? I want her view on the coup.")).toEqual([]);
+    expect(framing("يا جامعة زارت سيسون؟")).toEqual([]);
   });
 
   it("reads none where the prefix asks, is long, or no question follows, nor in a time", () => {
