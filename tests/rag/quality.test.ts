@@ -133,7 +133,8 @@ describe("answer quality on the briefing", () => {
     // 87.5% since session 49: "sit down with", "hang out with" read as meeting, "run for" as standing, "the us" the country.
     // 90.6% since session 50: "كم مقعد غير دائم تطالب فيه افريقيا؟" (تطالب, demands, asks as "want" does).
     // 93.8% since session 52: "the world court" is the ICJ.
-    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 30 / 32, answered: 0.9, declined: 0.75 },
+    // 96.9% since session 53: "في الفترة الجاية" (in the coming period), جاية a function word.
+    { file: "blind10-eval.jsonl", about: "a tenth blind set, session 41: casual paraphrase", hit3: 31 / 32, answered: 0.9, declined: 0.75 },
     // 93.9% measured blind (English 93.3%, Arabic 94.4%; hit@1 87.9%, 93.9% of the answerable answered, 2 of the 7
     // unanswerable declined). Misses: "wat does the us think about minurso" (wat a word of its own) and when the
     // report went up "بحسب ما يظهر في الصفحة"; both answered since, in-sample: 100%. The unanswerable ones answered
@@ -422,6 +423,19 @@ describe("answer quality on the briefing", () => {
     // running it into the first name, a terse عدد asks how many, "topics" and "grateful if" ask nothing of the
     // text, "filed under" asks for the keyword list and تعرضه says where the publishing time is read.
     { file: "blind55-eval.jsonl", about: "a fifty-fifth blind set, session 53: Tunisian, an Iraqi journalist, Lebanese, Sudanese, no hamzas, a retired diplomat, a backpacker, terse", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 72.2% measured blind in session 53 (English 88.9%, Arabic 55.6%; 29 of 36 answered, 3 of 4 unanswerable
+    // declined); 88.9% since a typo is read as the corpus word one slip away, a call and a statement of purpose frame
+    // the question, and the dialects' page words ask for the page's parts. Missed: a question on how the report
+    // spells her name, "L'ambassadrice قالت بلي le Conseil de sécurité ما راهش يخدم مليح؟" (French and Darja), and
+    // two typed in a hurry that the decline still refuses (المسؤوله الامركية … المنيورسو … المسهمات; حفظ السلم …
+    // قلقنين); answered unanswerable: her view of Morocco's autonomy plan.
+    { file: "blind56-eval.jsonl", about: "a fifty-sixth blind set, session 53: Levantine, Kuwaiti, Darja with French, Hassaniya, a lawyer, typos, a student, an NGO researcher, voice typing", hit3: 32 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // 88.9% measured blind in session 53 (English 83.3%, Arabic 94.4%; 34 of 36 answered, 3 of 4 unanswerable
+    // declined); 91.7% since the Gulf's أبي (I want) closing a question frames it. Missed: "when did alg get voted
+    // onto the HR council?" (chat's abbreviations), how Washington assesses the Council's working, where Lamamra
+    // spoke ("فين يا ابني …": the place is in the sentence after his); answered unanswerable: how many votes
+    // Algeria won its seat by (a number in another quote).
+    { file: "blind57-eval.jsonl", about: "a fifty-seventh blind set, session 53: Najdi, Omani, Syrian, Tunisian with French, Yemeni, Egyptian, misspelt fusha, a policy student, abbreviations", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -650,7 +664,8 @@ describe("answer quality on the briefing", () => {
     // 14 of 20 measured blind in session 49; 15 since the Darija هدرو (they talked) and قدامو (before him) are
     // function words. Missed: "وشلون سمّت المسؤولة هالشي؟" (سمّت finds no أسميه), "وشو بدها توصل له بالآخر؟", a
     // Darija follow-up on the envoy's work (الخدمة); answered unanswerable: how long Drareni was jailed.
-    { file: "blind-conversations37.jsonl", about: "written blind in session 49, six of three turns", right: 15, rows: 20 },
+    // 16 since session 53: "وقديش قعد بالحبس؟" is a duration, which no quote gives, so it is declined.
+    { file: "blind-conversations37.jsonl", about: "written blind in session 49, six of three turns", right: 16, rows: 20 },
     // 13 of 20 measured blind in session 49, and still. Missed: "وشنوّة قالت على البعثة الأممية اللي لغادي؟",
     // "And what about the non-permanent ones?" after Africa's permanent seats, "How is her name spelled in that
     // passage?", "ومن أما مدينة تبعث؟" (the dateline's city), "ومتى كان ذلك", "وتقول إنها تؤدي لإيش …؟"; answered
@@ -691,7 +706,8 @@ describe("answer quality on the briefing", () => {
     // "three-year term", which مدة does not translate to), where the periodic review was held after French words,
     // "وين رح تصير؟" after "وفي مفاوضات جاية بهالخصوص؟"; answered unanswerable: the date of the Committee of Ten's
     // meeting (a tweet's stamp dates another quote), the name of the council's president, the envoy's mandate.
-    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 14, rows: 20 },
+    // 15 since session 53: "… and how long did he stay?" is a duration, which no quote gives, so it is declined.
+    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 15, rows: 20 },
     // 17 of 20 measured blind in session 51, left as measured. Missed: "did she push anyone for the icj" ("push"
     // finds nothing), the replies under the tweet on her meeting with Drareni; answered unanswerable: how long her
     // meeting with the CNDH lasted.
@@ -710,6 +726,16 @@ describe("answer quality on the briefing", () => {
     // حاطينها عليه؟" asks for the keyword list. Missed: "And what was the title of the official she saw there?"
     // ("saw" is no key of "meet"; her description is no longer taken for the official).
     { file: "blind-conversations51.jsonl", about: "written blind in session 53, eight of three turns", right: 19, rows: 20 },
+    // 16 of 20 measured blind in session 53; 19 since "وفي مفاوضات تانية جاية؟" (تانية, جاية function words), a who
+    // after a frame ("Quick one, on deadline: who's …") and a duration asked of a meeting no quote times. Missed:
+    // "وهتبدأ عضويتها فيه إمتى؟" (when her membership starts: unanswerable, answered from a dated quote).
+    { file: "blind-conversations52.jsonl", about: "written blind in session 53, ten of three turns", right: 19, rows: 20 },
+    // 14 of 20 measured blind in session 53; 16 since نزلت (put up) asks a tweet's stamp beside a word for the post
+    // and "how long before the page was captured" the publishing time. Missed: the stamp and replies of the CNDH
+    // tweet after a first turn that quoted another tweet, a French-Darja follow-up on the ICJ candidate; answered
+    // unanswerable: whether Algeria committed to a date for a rapporteur's visit, the names of the groups that left
+    // the Algiers agreement.
+    { file: "blind-conversations53.jsonl", about: "written blind in session 53, nine of three turns", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
