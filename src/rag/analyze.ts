@@ -418,7 +418,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // or when (see text/page-parts.ts): its words on them are looked for there alone. Read without the words that
   // frame the question and that the briefings lack, as its terms are ("How long ago was this thing published,
   // mate?"; not "the Lamamra tweet" in "I'm asking about the Lamamra tweet: …", a review).
-  const unframed = all.filter((t) => !framing.words.has(t.text) || tokenKeys(t).some(context.has));
+  const unframed = all.filter((t) => !framing.courtesy.has(t.text) && (!framing.words.has(t.text) || tokenKeys(t).some(context.has)));
   const outlet = context.has(OUTLET) ? askedOutlet(unframed) : undefined;
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(unframed, type) : undefined;
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
@@ -439,13 +439,15 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const ofTheHeadline = asksOfTheHeadline(all);
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published || keywords ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published || keywords ? { start: 0, end: 0 } : speakerSpan(question, tokens);
-  const words = tokens.flatMap(
-    (token, i) =>
-      wordTerm(tokens, i, context, {
-        speaker: i >= speakers.start && i < speakers.end,
-        countsReplies: type.quantity,
-        framing: framing.words.has(token.text) ? (framing.ofTheAsker ? "of the asker" : "framing") : undefined,
-      }) ?? [],
+  // A courtesy ("لو سمحت", "الله يخليك") asks nothing, whether or not the briefings hold its words.
+  const words = tokens.flatMap((token, i) =>
+    framing.courtesy.has(token.text)
+      ? []
+      : (wordTerm(tokens, i, context, {
+          speaker: i >= speakers.start && i < speakers.end,
+          countsReplies: type.quantity,
+          framing: framing.words.has(token.text) ? (framing.ofTheAsker ? "of the asker" : "framing") : undefined,
+        }) ?? []),
   );
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
@@ -634,17 +636,6 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
 }
 
 /**
- * "Please" in Arabic, لو سمحت or إذا سمحت (if you allow): its verb is no term there, and "allowed" (سمحت البلاد)
- * elsewhere.
- */
-const ALLOW = normalizedSet("سمحت سمحتي سمحتو سمحتوا سمحتم سمحتلي سمحتيلي");
-const IF = normalizedSet("لو ولو اذا واذا ان");
-/** And in English, "I should be grateful if you could tell me …": the word of thanks before "if". */
-const GRATEFUL = normalizedSet("grateful obliged");
-const isPlease = (tokens: readonly Token[], i: number): boolean =>
-  (ALLOW.has(tokens[i]?.text ?? "") && IF.has(tokens[i - 1]?.text ?? "")) || (GRATEFUL.has(tokens[i]?.text ?? "") && tokens[i + 1]?.text === "if");
-
-/**
  * A person pointed at, "this man", "والراجل ده", "الست دي", "هالزلمة": in a follow-up it stands for someone the last
  * answer named, as "he" or "she" would, and asks nothing of the text itself ("ومن يكون هذا الرجل بالضبط؟"); as a
  * term it was found nowhere and declined the question as a new topic.
@@ -734,7 +725,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPlease(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
@@ -1368,9 +1359,9 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
     }
   }
   // Not a word the lists know, spelt right and missing from the briefings (موعد is no slip of مقعد), nor a dialect
-  // word (نتاع, "of", is no slip of نزاع: a review), nor a short word.
-  const words = arabicWords();
-  if (best > 0 || token.script !== "ar" || token.text.length < MIN_SLIP_WRITTEN || stems.some((s) => words.has(s)) || standardKeys(token.text).length > 0) return best;
+  // word (نتاع, "of", is no slip of نزاع: a review), nor a short word; none where the lexicon cannot tell.
+  const { arabicWords: words } = context.lexicon;
+  if (best > 0 || token.script !== "ar" || words.size === 0 || token.text.length < MIN_SLIP_WRITTEN || stems.some((s) => words.has(s)) || standardKeys(token.text).length > 0) return best;
   for (const stem of stems.filter((s) => s.length >= MIN_SLIP_LENGTH)) {
     for (const { word } of context.vocabulary.oneSlipFrom(stem, MAX_FUZZY)) {
       if (!near(stem, word)) continue;

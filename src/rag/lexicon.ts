@@ -86,6 +86,11 @@ export interface Lexicon {
   readonly arToEn: ReadonlyMap<string, readonly string[]>;
   /** Every English word the word lists translate (a word outside them may be a name). */
   readonly known: ReadonlySet<string>;
+  /**
+   * The Arabic keys the word lists translate (see arabicWords): a question word among them is spelt right, though the
+   * corpus lacks it (موعد is no slip of the text's مقعد). Held in the index: parsing the lists to know it costs seconds.
+   */
+  readonly arabicWords: ReadonlySet<string>;
   /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
   readonly related: ReadonlyMap<string, readonly string[]>;
   /** "*" + stem -> the base forms and derivations (no synonyms) of the words of that stem that translate into the corpus. */
@@ -126,6 +131,8 @@ export interface SerializedLexicon {
   readonly arToEn: MapEntries;
   /** Every English word the word lists translate. */
   readonly known: string[];
+  /** The Arabic keys the word lists translate (absent before keys-v202). */
+  readonly arabicWords?: string[];
   /**
    * English word (or, for regular inflections, its stem) -> related English words that do translate into the
    * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
@@ -667,6 +674,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     enStem: entries(enStem),
     arToEn: [...arToEn].filter(([, v]) => v.size <= MAX_EN_PER_AR).map(([k, v]) => [k, [...v]]),
     known: [...known],
+    arabicWords: [...arabicWords(paths)],
     related: entries(related),
     derived: entries(derived),
     cognates: entries(cognates),
@@ -800,6 +808,7 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     enStem: new Map(data.enStem),
     arToEn: new Map(data.arToEn),
     known: new Set(data.known),
+    arabicWords: new Set(data.arabicWords ?? []),
     related: new Map(data.related),
     derived: new Map(data.derived),
     cognates: new Map(data.cognates),

@@ -211,6 +211,8 @@ describe("questions naming a tweet's author", () => {
   it("asks a page's part past a call opening the question and the asker's purpose closing it (blind set 56)", async () => {
     expect(quotes(await seed.answer("يا الخو، الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟"))[0]).toContain("كلمات مفتاحية");
     expect(quotes(await seed.answer("شو عنوان المقال بالزبط؟ بدي أنقله لبحثي"))[0]).toContain("إدارة بايدن تدعم بعثة المينورسو");
+    // "Please" before it, a courtesy though the briefing says سمحت (allowed); أُدرجت (listed) says where (blind set 58).
+    expect(quotes(await seed.answer("لو سمحت، ما هي الكلمات المفتاحية التي أُدرجت أسفل التقرير؟"))[0]).toContain("كلمات مفتاحية");
     // The dialects' participles of publishing and sending say nothing else of the report.
     expect(quotes(await seed.answer("هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟"))[0]).toContain("القدس العربي");
   });

@@ -7,6 +7,7 @@ import { documentTerms, queryTerms, type QueryContext } from "../../src/rag/anal
 import { FuzzyVocabulary } from "../../src/rag/fuzzy.js";
 import {
   arabicSynonyms,
+  arabicWords,
   buildLexicon,
   DICTIONARY_PATH,
   GLOSSARY_PATH,
@@ -562,6 +563,8 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     enStem: nonEmpty(enStem),
     arToEn: [...arToEn].filter(([, v]) => v.size <= 8).map(([k, v]) => [k, [...v]]),
     known: [...known],
+    // The lists' Arabic words whole, whatever the corpus (their reading is arabicWords's, tested with documentTerms).
+    arabicWords: [...arabicWords(paths)],
     related: nonEmpty(related),
     derived: nonEmpty(derived),
     cognates: nonEmpty(cognates),
@@ -742,5 +745,25 @@ describe("the saved word lists", () => {
     writeFileSync(file, bytes);
     const reader = await freshModule();
     await expect(reader.primeWordLists(file, "analyzer-1", paths)).rejects.toMatchObject({ name: "IndexError", code: "corrupt", message: expect.stringContaining("checksum") });
+  });
+});
+
+describe("the Arabic words the lists know", () => {
+  // Parsing the word lists to know them took 2.8 s on the first question that looked for a slip of the keyboard
+  // (blind set 58's "من وين طالع"): the index holds them, as it holds the English words.
+  it("are held in the lexicon an index stores, so a question word is known spelt right without parsing the lists", () => {
+    const data = buildLexicon(corpus("بعثة"), paths);
+    const key = tokenKeys(tokenize("المهمة")[0] as Token)[0] as string;
+    expect(data.arabicWords).toContain(key);
+    expect(loadLexicon(data).arabicWords.has(key)).toBe(true);
+    // An index written before they were held reads as knowing none: no slip is looked for then.
+    const { arabicWords: _, ...before } = data;
+    expect(loadLexicon(before).arabicWords.size).toBe(0);
+  });
+
+  it("keep a spelt-right word the corpus lacks from being read as a slip of one it has (موعد is no مقعد)", () => {
+    writeFileSync(paths.dictionary, ["appointment\tموعد\t", "seat\tمقعد\t"].join("\n"));
+    const ctx = context("مقعد الجزائر");
+    expect(keysOf("ما موعد الزيارة؟", ctx)).not.toContain(tokenKeys(tokenize("مقعد")[0] as Token)[0]);
   });
 });

@@ -46,7 +46,7 @@ const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
  * اسم الجريدة", "ما الصحيفة التي …", "شو الجريدة اللي …", the dialects' "مين الجريدة اللي …", "the name of the newspaper"): not "what did the
  * newspaper say", "ما موقف الصحيفة".
  */
-const WHICH = normalizedSet("which what whats name اي لاي باي انهي اسم ما شو ايش وش واش شنو اشنو مين ومين منو شكون");
+const WHICH = normalizedSet("which what whats name اي لاي باي انهي اسم ما شو ايش وش واش شنو اشنو شن مين ومين منو شكون");
 
 /**
  * Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news
@@ -97,8 +97,8 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * ناشرته؟ ومن وين مرسلينه؟", which paper has published it, and from where have they sent it).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
-city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر القصة اسم مدينة مكان
-ناشرته ناشرينه ناشراه مرسلينه مرسلينو باعتينه بعثوه بعتوه`);
+city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
+ناشرته ناشرينه ناشراه مرسلينه مرسلينو باعتينه بعثوه بعتوه طالع طالعة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */
 const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
@@ -197,11 +197,11 @@ const TAG_WORDS = normalizedSet("tags tagged");
  * لمقال", put at the article's end).
  */
 const KEYWORD_ASKING = normalizedSet(`key words word كلمات الكلمات under below bottom listed list end تحت اسفل أسفل آخر اخر نهاية المذكورة الموجودة
-filed file put placed حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة محطوطة محطوط محطوطين فاخر`);
+filed file put placed تحته تحتها تحتو حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة محطوطة محطوط محطوطين فاخر أدرجت ادرجت المدرجة مدرجة`);
 
 /** Whether `token`, in a question asking for the keyword list, says only that (see askedKeywords). */
 const asksOfTheKeywords = (token: Token): boolean =>
-  KEYWORD_WORDS.has(token.text) || TAG_WORDS.has(token.text) || KEYWORD_ASKING.has(token.text) || isArticleWord(token.text) || isStopword(token.text);
+  KEYWORD_WORDS.has(token.text) || TAG_WORDS.has(token.text) || holdsWord(KEYWORD_ASKING, token.text) || isArticleWord(token.text) || isStopword(token.text);
 
 /**
  * The word of a question asking for the report's keyword list, or undefined: "What are the article's keywords?",
@@ -218,10 +218,10 @@ export function askedKeywords(tokens: readonly Token[]): Token | undefined {
 }
 
 /** Words for a report's going up. */
-const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر");
+const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر تنزل اتنزل تنزلت");
 
 /** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو", فاتت (passed). */
-const AGO_WORDS = normalizedSet("ago before long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى فات فاتت فاتو داز دازت");
+const AGO_WORDS = normalizedSet("ago before long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى فات فاتت فاتو داز دازت عدى عدت عدا");
 /** Words asking a report's age with no word of its going up: "How old is the article?", "كم عمر الخبر؟". */
 const AGE_WORDS = normalizedSet("old age عمر");
 /**
@@ -269,6 +269,10 @@ const OWNER_AR = normalizedSet("ديال متاع تاع بتاع نتاع");
  */
 export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   const report = (i: number): boolean => isArticleWord(tokens[i]?.text ?? "");
+  // Or عنوان with the report's pronoun in a question saying nothing else ("وشنو عنوانه؟" after the outlet: conversations
+  // 54); not "title" with a person's ("her title").
+  const its = tokens.find((t) => holdsWord(ITS_TITLE, t.text));
+  if (its !== undefined && tokens.every((t) => t === its || isStopword(t.text) || isArticleWord(t.text))) return its;
   return tokens.find((t, i) => {
     // "the article's title": the possessive's s between them.
     let before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
@@ -284,6 +288,9 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
     return TITLE_WORDS.has(t.text) && (report(before) || report(after) || TITLE_ADJECTIVES.has(tokens[i + 1]?.text ?? ""));
   });
 }
+
+/** عنوان with the pronoun of the report ("its title"), as a follow-up on the page asks it. */
+const ITS_TITLE = normalizedSet("عنوانه عنوانو عنوانها");
 
 /** How many words may name the report between "of" and its noun ("the headline of this Al-Quds Al-Arabi report"). */
 const MAX_REPORT_NAME_WORDS = 5;
@@ -307,6 +314,7 @@ export function asksOfTheHeadline(tokens: readonly Token[]): (token: Token) => b
   return (token) =>
     HEADLINE_WORDS.has(token.text) ||
     TITLE_WORDS.has(token.text) ||
+    holdsWord(ITS_TITLE, token.text) ||
     TITLE_ADJECTIVES.has(token.text) ||
     HEADLINE_CHOSEN.has(token.text) ||
     isArticleWord(token.text) ||

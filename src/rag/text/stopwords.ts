@@ -18,7 +18,7 @@ means like would kind sort way really actually actual de da di del van von le la
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones
+wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones wesh
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
@@ -52,7 +52,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينهم لي لك لنا
-عنده عندها عندهم عندو عندك عندنا عندي هوما هومة جاها جاله جالها جاهم جالهم وجاها وجاله وجالها
+عنده عندها عندهم عندو عندك عندنا عندي هوما هومة جاها جاله جالها جاهم جالهم وجاها وجاله وجالها جاوها جاوه جاوهم جاتها
 بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا يقولون قلت قالتو تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
@@ -342,6 +342,8 @@ const FIRST_PERSON = normalizedSet("i im ive my we our myself انا احنا ن
 export interface Framing {
   readonly words: ReadonlySet<string>;
   readonly ofTheAsker: boolean;
+  /** The words of its courtesies (see COURTESY), read off whether the briefings hold them or not (سمحت البلاد). */
+  readonly courtesy: ReadonlySet<string>;
 }
 
 /** Whether tokens hold a question word: English, or Arabic (not من, "from" as often). */
@@ -387,11 +389,12 @@ export function framingWords(question: string): Framing {
   const addressed = address !== undefined && VOCATIVES.has(normalizeToken(address)) && rest.length > 2 ? rest.slice(-1) : [];
   // Or whom it calls on ("يا الخو، …", "… يا ابني …").
   const called = calledOn(line.slice(from, closing.start));
+  const courtesy = new Set(courtesies(line).map((t) => t.text));
   const calledWords = new Set(called.map((t) => t.text));
   // A word the question asks again after the prefix is its own ("Nigeria: did Sison mention Nigeria?").
   const asked = new Set(rest.slice(0, rest.length - addressed.length).flatMap((t) => (calledWords.has(t.text) ? [] : [t.text])));
   const words = [...(framed ? prefix : []), ...called, ...addressed, ...closing.words].flatMap((t) => (asked.has(t.text) ? [] : [t.text]));
-  return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw) };
+  return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw), courtesy };
 }
 
 /**
@@ -400,6 +403,26 @@ export function framingWords(question: string): Framing {
  */
 const CALL_OPENING = /^\s*يا\s+\p{L}+(?:\s+\p{L}+)?\s*[,،]/u;
 const CALL = /(?<!\p{L})يا\s+\p{L}+/gu;
+
+/**
+ * Courtesies around a question: "please" (لو سمحت, إذا سمحتي; the verb is "allowed" elsewhere: سمحت البلاد), "I
+ * should be grateful if", and the blessings that ask kindly (الله يخليك, ربنا يخليك, الله يعطيك العافية, أعطاكم الله
+ * العافية, جزاك الله خيرا), which ask nothing of the text.
+ */
+const COURTESY = new RegExp(
+  [
+    "(?:لو|ولو|إذا|اذا|وإذا|واذا|ان|إن)\\s+سمحت(?:ي|و|وا|م|لي|يلي)?",
+    "(?:grateful|obliged)\\s+if",
+    "(?:الله|ربنا|ربي)\\s+(?:يخليك|يخليكي|يخليكم|يعطيك|يعطيكي|يعطيكم|يسلمك|يسلمكم|يحفظك|يحفظكم|يبارك\\s+فيك)(?:\\s+(?:العافية|العافيه))?",
+    "أعطاكم\\s+الله\\s+العافية|اعطاكم\\s+الله\\s+العافيه|جزاك\\s+الله\\s+خيرا?|جزاكم\\s+الله\\s+خيرا?",
+  ]
+    .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
+    .join("|"),
+  "giu",
+);
+
+/** The words of the courtesies in a line (see COURTESY). */
+const courtesies = (line: string): Token[] => [...line.matchAll(COURTESY)].flatMap((m) => tokenize(m[0]));
 
 /**
  * The words of the calls in a question (see CALL_OPENING), يا among them. Not يا opening it with no comma: the

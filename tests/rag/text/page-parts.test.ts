@@ -32,7 +32,9 @@ describe("page parts: datelines and reply counters", () => {
     // Which with و and ل joined (blind set 49: "الخبر هذا من أي مدينة انكتب ولأي جريدة؟").
     "الخبر هذا من أي مدينة انكتب ولأي جريدة؟",
     // The dialects' participles of publishing and sending (blind set 56).
-    "هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟"])(
+    "هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟",
+    // The Libyan شن (what) before the paper (blind set 58).
+    "شن الجريدة اللي نشرت المقال؟"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -149,6 +151,8 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("هاد l'article تنشر وقتاش؟ قداش من ساعة فاتت عليه؟")).toBe("تنشر");
     // Read off the captured page (conversations 53).
     expect(published("how long before the page was captured had it been posted?")).toBe("posted");
+    // تنزل (was put up) and عدى (passed) (blind set 58).
+    expect(published("قداش عدى على المقال من وقت ما تنزل؟")).toBe("تنزل");
   });
 
   it("takes the report's age, and 'how long ago was this posted', as its publishing time (blind set 50)", () => {
@@ -186,7 +190,9 @@ describe("the keyword list", () => {
     // With the verb putting the report under them (blind set 55 and conversations 51).
     "What keywords / tags is this article filed under?", "وشو الكلمات المفتاحية اللي حاطينها عليه؟", "what is this article tagged with?",
     // Put at the article's end, the article written ل as the Maghreb writes it (blind set 56).
-    "الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟"])(
+    "الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟",
+    // "and under it" (conversations 54).
+    "وتحته شنو الكلمات المفتاحية؟"])(
     "is asked for by %s",
     (question) => {
       expect(askedKeywords(tokenize(question))).toBeDefined();
@@ -204,6 +210,13 @@ describe("the keyword list", () => {
     "Which accounts does the article say her tweet tags?",
   ])("is not asked for by %s", (question) => {
     expect(askedKeywords(tokenize(question))).toBeUndefined();
+  });
+});
+
+describe("askedHeadline with the report's pronoun", () => {
+  it("takes عنوانه (its title) in a question saying nothing else for the headline (conversations 54), and nothing more", () => {
+    expect(askedHeadline(tokenize("وشنو عنوانه؟"))?.raw).toBe("عنوانه");
+    expect(askedHeadline(tokenize("شو عنوانه اللي ساكن فيه المبعوث؟"))).toBeUndefined();
   });
 });
 

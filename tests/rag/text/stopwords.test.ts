@@ -200,7 +200,7 @@ describe("stop words", () => {
   });
 
   it("takes the dialects' كانو (they were), تانية (other), جاية (coming), قالتو (she said it) and تشوفو (you see it) for function words (blind set 56)", () => {
-    for (const word of ["كانو", "تانية", "جاية", "قالتو", "گالتو", "تشوفو"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+    for (const word of ["كانو", "تانية", "جاية", "قالتو", "گالتو", "تشوفو", "جاوها", "wesh"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
   it("takes 'within' for a function word, as 'upon' and 'toward' are (blind set 55: 'her portfolio within the Department')", () => {
@@ -331,6 +331,16 @@ describe("framingWords", () => {
     expect(framing("مرحبا، أنا من الإمارات: مين هي المسؤولة؟")).toEqual(tokenize("مرحبا، أنا من الإمارات").map((t) => t.text));
   });
 
+  it("reads courtesies, words the briefings may hold, apart: لو سمحت, الله يخليك, 'grateful if' (blind set 58)", () => {
+    expect([...framingWords("لو سمحت، ما هي الكلمات المفتاحية التي أُدرجت أسفل التقرير؟").courtesy]).toEqual(tokenize("لو سمحت").map((t) => t.text));
+    expect([...framingWords("الله يخليك يا بني، هي قابلت صحفي هناك؟").courtesy]).toEqual(tokenize("الله يخليك").map((t) => t.text));
+    expect([...framingWords("I should be most grateful if you could tell me who visited Algiers.").courtesy]).toEqual(["grateful", "if"]);
+    // Not the words alone: "ماذا قالت عن الله؟", "Was Algeria grateful for the support?", "سمحت البلاد بزيارة".
+    for (const question of ["ماذا قالت عن الله؟", "Was Algeria grateful for the support?", "لماذا سمحت البلاد بزيارة المبعوث؟"]) {
+      expect(framingWords(question).courtesy.size, question).toBe(0);
+    }
+  });
+
   it("reads a call opening the question, and a statement of the asker's purpose closing it (blind set 56)", () => {
     expect(framing("يا الخو، الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟")).toEqual(tokenize("يا الخو").map((t) => t.text));
     expect(framing("شو عنوان المقال بالزبط؟ بدي أنقله لبحثي")).toEqual(tokenize("بدي أنقله لبحثي").map((t) => t.text));
@@ -371,20 +381,23 @@ describe("framingWords", () => {
     expect(framingWords("Hi, I'm writing a piece for a Manila outlet. What exactly did the US official say?")).toEqual({
       words: new Set(["hi", "writing", "piece", "for", "manila", "outlet"]),
       ofTheAsker: true,
+      courtesy: new Set(),
     });
     expect(framingWords("Forgive the rather pedantic question, but could you tell me which outlet published this report?")).toEqual({
       words: new Set(["forgive", "the", "rather", "pedantic", "question"]),
       ofTheAsker: false,
+      courtesy: new Set(),
     });
-    expect(framingWords("Zimbabwe: what did she say?")).toEqual({ words: new Set(["zimbabwe"]), ofTheAsker: false });
+    expect(framingWords("Zimbabwe: what did she say?")).toEqual({ words: new Set(["zimbabwe"]), ofTheAsker: false, courtesy: new Set() });
   });
 
   it("reads several framing segments, a dash where the asker speaks of themselves, and a closing address (blind set 51)", () => {
     expect(framingWords("G'day! Quick one for a story I'm filing – who's the official?")).toEqual({
       words: new Set(["gday", "quick", "one", "for", "story", "filing"]),
       ofTheAsker: true,
+      courtesy: new Set(),
     });
-    expect(framingWords("How long ago was this thing published, mate?")).toEqual({ words: new Set(["mate"]), ofTheAsker: false });
+    expect(framingWords("How long ago was this thing published, mate?")).toEqual({ words: new Set(["mate"]), ofTheAsker: false, courtesy: new Set() });
     // A dash after a topic frames nothing (blind set 23: "interior ministry — who'd she meet?"), nor a sentence
     // saying what is asked of (blind set 47).
     expect(framingWords("interior ministry — who'd she meet?").words.size).toBe(0);
@@ -412,7 +425,7 @@ describe("framingWords", () => {
     expect(framingWords("im writing for a Manila outlet. what exactly did Sison say about rights?").ofTheAsker).toBe(true);
     expect(framingWords("How long ago was this published, fam?").words).toEqual(new Set(["fam"]));
     // "I've", "Hi!!": the asker, a greeting.
-    expect(framingWords("Hi!! I've got a question: who is Sison?")).toEqual({ words: new Set(["hi", "got", "question"]), ofTheAsker: true });
+    expect(framingWords("Hi!! I've got a question: who is Sison?")).toEqual({ words: new Set(["hi", "got", "question"]), ofTheAsker: true, courtesy: new Set() });
   });
 });
 
