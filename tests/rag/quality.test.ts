@@ -436,6 +436,12 @@ describe("answer quality on the briefing", () => {
     // spoke ("فين يا ابني …": the place is in the sentence after his); answered unanswerable: how many votes
     // Algeria won its seat by (a number in another quote).
     { file: "blind57-eval.jsonl", about: "a fifty-seventh blind set, session 53: Najdi, Omani, Syrian, Tunisian with French, Yemeni, Egyptian, misspelt fusha, a policy student, abbreviations", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // 77.8% measured blind in session 53 (English 83.3%, Arabic 72.2%; 30 of 36 answered, 3 of 4 unanswerable
+    // declined); 86.1% since courtesies (لو سمحت, الله يخليك) ask nothing and the dialects' page words (شن الجريدة,
+    // أُدرجت) ask for the page's parts. Missed: the UN envoy described as "the Swedish-Italian fellow", the reply
+    // counts of two tweets compared, "lobby for some candidate for an international court", a three-part page
+    // question, "les observateurs" in Darja; answered unanswerable: the mandate of the envoy Algeria let in.
+    { file: "blind58-eval.jsonl", about: "a fifty-eighth blind set, session 53: Libyan, Qatari, Emirati, Oranais, Darija, Egyptian courtesies, Arabizi, a retiree, comparisons", hit3: 31 / 36, answered: 33 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -736,6 +742,12 @@ describe("answer quality on the briefing", () => {
     // unanswerable: whether Algeria committed to a date for a rapporteur's visit, the names of the groups that left
     // the Algiers agreement.
     { file: "blind-conversations53.jsonl", about: "written blind in session 53, nine of three turns", right: 16, rows: 20 },
+    // 10 of 20 measured blind in session 53; 11 since "وتحته شنو الكلمات المفتاحية؟" (and under it) asks for the
+    // keyword list. Missed: most Arabic follow-ups leaning on a pronoun for a topic two turns back ("ومن وقتها
+    // سمحوا لحدا يجي؟", "وأشنهو اللي كانو قلقين منو؟"), "whose candidacy did she use the occasion to promote" (0.001
+    // below the threshold), "how many is that exactly?" after the tweet with the most replies; answered unanswerable:
+    // how many countries Linda Thomas-Greenfield has met.
+    { file: "blind-conversations54.jsonl", about: "written blind in session 53, twelve of three turns", right: 11, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
