@@ -36,7 +36,7 @@ import { isAskedTopic, isAskedUnit, isPersonAsked, isPersonNoun, questionType, w
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
-import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -409,8 +409,12 @@ export interface QueryContext extends SpellingContext {
 /** Whether a question's terms ask for one of the page's parts: the outlet, the publishing time, the headline or the keywords. */
 export const asksOfThePage = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.some((k) => k === OUTLET || k === PUBLISHED || k === HEADLINE || k === KEYWORDS));
 
-/** The question's terms: each content word with its stems, translations and, for names, its name keys. */
-export function queryTerms(question: string, context: QueryContext): QueryTerm[] {
+/**
+ * The question's terms: each content word with its stems, translations and, for names, its name keys. Its
+ * courtesies ("لو سمحت", "الله يخليك") are read off first: they ask nothing.
+ */
+export function queryTerms(input: string, context: QueryContext): QueryTerm[] {
+  const question = withoutCourtesies(input);
   const all = withPhrasalMeanings(withCaseOfNames(withoutOpener(tokenize(question))));
   const type = questionType(question);
   const framing = framingWords(question);
@@ -418,7 +422,7 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   // or when (see text/page-parts.ts): its words on them are looked for there alone. Read without the words that
   // frame the question and that the briefings lack, as its terms are ("How long ago was this thing published,
   // mate?"; not "the Lamamra tweet" in "I'm asking about the Lamamra tweet: …", a review).
-  const unframed = all.filter((t) => !framing.courtesy.has(t.text) && (!framing.words.has(t.text) || tokenKeys(t).some(context.has)));
+  const unframed = all.filter((t) => !framing.words.has(t.text) || tokenKeys(t).some(context.has));
   const outlet = context.has(OUTLET) ? askedOutlet(unframed) : undefined;
   const published = !outlet && context.has(PUBLISHED) ? askedPublished(unframed, type) : undefined;
   // So may it ask for the report's headline ("ما عنوان المقال؟"): its words on that look for the headline alone.
@@ -439,15 +443,13 @@ export function queryTerms(question: string, context: QueryContext): QueryTerm[]
   const ofTheHeadline = asksOfTheHeadline(all);
   const tokens = outlet ? all.filter((t) => !asksOfTheDateline(t)) : published || keywords ? [] : headline ? all.filter((t) => !ofTheHeadline(t)) : withoutRoleAsked(unnamed, isPersonAsked);
   const speakers = outlet || published || keywords ? { start: 0, end: 0 } : speakerSpan(question, tokens);
-  // A courtesy ("لو سمحت", "الله يخليك") asks nothing, whether or not the briefings hold its words.
-  const words = tokens.flatMap((token, i) =>
-    framing.courtesy.has(token.text)
-      ? []
-      : (wordTerm(tokens, i, context, {
-          speaker: i >= speakers.start && i < speakers.end,
-          countsReplies: type.quantity,
-          framing: framing.words.has(token.text) ? (framing.ofTheAsker ? "of the asker" : "framing") : undefined,
-        }) ?? []),
+  const words = tokens.flatMap(
+    (token, i) =>
+      wordTerm(tokens, i, context, {
+        speaker: i >= speakers.start && i < speakers.end,
+        countsReplies: type.quantity,
+        framing: framing.words.has(token.text) ? (framing.ofTheAsker ? "of the asker" : "framing") : undefined,
+      }) ?? [],
   );
   const distinct = distinctWords(words);
   const terms = otherFormTerms(distinct.map((w) => w.term), distinct.flatMap((w) => w.otherForms ?? []));
@@ -1359,9 +1361,9 @@ function expand(token: Token, keys: Set<string>, context: QueryContext): number 
     }
   }
   // Not a word the lists know, spelt right and missing from the briefings (موعد is no slip of مقعد), nor a dialect
-  // word (نتاع, "of", is no slip of نزاع: a review), nor a short word; none where the lexicon cannot tell.
+  // word (نتاع, "of", is no slip of نزاع: a review), nor a short word.
   const { arabicWords: words } = context.lexicon;
-  if (best > 0 || token.script !== "ar" || words.size === 0 || token.text.length < MIN_SLIP_WRITTEN || stems.some((s) => words.has(s)) || standardKeys(token.text).length > 0) return best;
+  if (best > 0 || token.script !== "ar" || token.text.length < MIN_SLIP_WRITTEN || stems.some((s) => words.has(s)) || standardKeys(token.text).length > 0) return best;
   for (const stem of stems.filter((s) => s.length >= MIN_SLIP_LENGTH)) {
     for (const { word } of context.vocabulary.oneSlipFrom(stem, MAX_FUZZY)) {
       if (!near(stem, word)) continue;

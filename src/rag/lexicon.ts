@@ -131,8 +131,8 @@ export interface SerializedLexicon {
   readonly arToEn: MapEntries;
   /** Every English word the word lists translate. */
   readonly known: string[];
-  /** The Arabic keys the word lists translate (absent before keys-v202). */
-  readonly arabicWords?: string[];
+  /** The Arabic keys the word lists translate. */
+  readonly arabicWords: string[];
   /**
    * English word (or, for regular inflections, its stem) -> related English words that do translate into the
    * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
@@ -808,7 +808,7 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     enStem: new Map(data.enStem),
     arToEn: new Map(data.arToEn),
     known: new Set(data.known),
-    arabicWords: new Set(data.arabicWords ?? []),
+    arabicWords: new Set(data.arabicWords),
     related: new Map(data.related),
     derived: new Map(data.derived),
     cognates: new Map(data.cognates),

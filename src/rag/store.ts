@@ -577,7 +577,7 @@ function readLabels(bytes: Buffer, sentences: number): Int32Array {
 function isSerializedLexicon(value: unknown): value is SerializedLexicon {
   if (typeof value !== "object" || value === null) return false;
   const l = value as Record<string, unknown>;
-  return ["enWord", "enStem", "arToEn", "known", "related"].every((field) => Array.isArray(l[field]));
+  return ["enWord", "enStem", "arToEn", "known", "arabicWords", "related"].every((field) => Array.isArray(l[field]));
 }
 
 function corrupt(indexDir: string, cause?: unknown): never {

@@ -270,9 +270,10 @@ const OWNER_AR = normalizedSet("ديال متاع تاع بتاع نتاع");
 export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   const report = (i: number): boolean => isArticleWord(tokens[i]?.text ?? "");
   // Or عنوان with the report's pronoun in a question saying nothing else ("وشنو عنوانه؟" after the outlet: conversations
-  // 54); not "title" with a person's ("her title").
+  // 54); not asked where, an address ("وين عنوانه؟", a review).
   const its = tokens.find((t) => holdsWord(ITS_TITLE, t.text));
-  if (its !== undefined && tokens.every((t) => t === its || isStopword(t.text) || isArticleWord(t.text))) return its;
+  const where = tokens.some((t) => holdsWord(WHERE_WORDS, t.text));
+  if (its !== undefined && !where && tokens.every((t) => t === its || isStopword(t.text) || isArticleWord(t.text))) return its;
   return tokens.find((t, i) => {
     // "the article's title": the possessive's s between them.
     let before = tokens[i - 1]?.text === "s" ? i - 2 : i - 1;
@@ -289,8 +290,10 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
   });
 }
 
-/** عنوان with the pronoun of the report ("its title"), as a follow-up on the page asks it. */
+/** عنوان with the pronoun of the report ("its title"; الصحيفة's too), as a follow-up on the page asks it. */
 const ITS_TITLE = normalizedSet("عنوانه عنوانو عنوانها");
+/** Where, which asks عنوان as an address. */
+const WHERE_WORDS = normalizedSet("where وين فين اين وينه فينه");
 
 /** How many words may name the report between "of" and its noun ("the headline of this Al-Quds Al-Arabi report"). */
 const MAX_REPORT_NAME_WORDS = 5;

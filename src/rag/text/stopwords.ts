@@ -3,7 +3,7 @@
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
 import { holdsWord, normalizedSet, normalizeToken } from "./normalize.js";
-import { tokenize, tokenizePlaced, type Token } from "./tokenize.js";
+import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -342,8 +342,6 @@ const FIRST_PERSON = normalizedSet("i im ive my we our myself انا احنا ن
 export interface Framing {
   readonly words: ReadonlySet<string>;
   readonly ofTheAsker: boolean;
-  /** The words of its courtesies (see COURTESY), read off whether the briefings hold them or not (سمحت البلاد). */
-  readonly courtesy: ReadonlySet<string>;
 }
 
 /** Whether tokens hold a question word: English, or Arabic (not من, "from" as often). */
@@ -389,12 +387,11 @@ export function framingWords(question: string): Framing {
   const addressed = address !== undefined && VOCATIVES.has(normalizeToken(address)) && rest.length > 2 ? rest.slice(-1) : [];
   // Or whom it calls on ("يا الخو، …", "… يا ابني …").
   const called = calledOn(line.slice(from, closing.start));
-  const courtesy = new Set(courtesies(line).map((t) => t.text));
   const calledWords = new Set(called.map((t) => t.text));
   // A word the question asks again after the prefix is its own ("Nigeria: did Sison mention Nigeria?").
   const asked = new Set(rest.slice(0, rest.length - addressed.length).flatMap((t) => (calledWords.has(t.text) ? [] : [t.text])));
   const words = [...(framed ? prefix : []), ...called, ...addressed, ...closing.words].flatMap((t) => (asked.has(t.text) ? [] : [t.text]));
-  return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw), courtesy };
+  return { words: new Set(words), ofTheAsker: framed && speaksOfThemselves(raw) };
 }
 
 /**
@@ -403,26 +400,6 @@ export function framingWords(question: string): Framing {
  */
 const CALL_OPENING = /^\s*يا\s+\p{L}+(?:\s+\p{L}+)?\s*[,،]/u;
 const CALL = /(?<!\p{L})يا\s+\p{L}+/gu;
-
-/**
- * Courtesies around a question: "please" (لو سمحت, إذا سمحتي; the verb is "allowed" elsewhere: سمحت البلاد), "I
- * should be grateful if", and the blessings that ask kindly (الله يخليك, ربنا يخليك, الله يعطيك العافية, أعطاكم الله
- * العافية, جزاك الله خيرا), which ask nothing of the text.
- */
-const COURTESY = new RegExp(
-  [
-    "(?:لو|ولو|إذا|اذا|وإذا|واذا|ان|إن)\\s+سمحت(?:ي|و|وا|م|لي|يلي)?",
-    "(?:grateful|obliged)\\s+if",
-    "(?:الله|ربنا|ربي)\\s+(?:يخليك|يخليكي|يخليكم|يعطيك|يعطيكي|يعطيكم|يسلمك|يسلمكم|يحفظك|يحفظكم|يبارك\\s+فيك)(?:\\s+(?:العافية|العافيه))?",
-    "أعطاكم\\s+الله\\s+العافية|اعطاكم\\s+الله\\s+العافيه|جزاك\\s+الله\\s+خيرا?|جزاكم\\s+الله\\s+خيرا?",
-  ]
-    .map((p) => `(?<!\\p{L})(?:${p})(?!\\p{L})`)
-    .join("|"),
-  "giu",
-);
-
-/** The words of the courtesies in a line (see COURTESY). */
-const courtesies = (line: string): Token[] => [...line.matchAll(COURTESY)].flatMap((m) => tokenize(m[0]));
 
 /**
  * The words of the calls in a question (see CALL_OPENING), يا among them. Not يا opening it with no comma: the
@@ -478,4 +455,50 @@ export const isQuestionWord = (normalized: string): boolean => QUESTION_WORDS.ha
 /** Whether a normalised token is a question word with و or ف joined to it ("ومين", "وامتى"), not one itself ("واش"). */
 export function isJoinedQuestionWord(normalized: string): boolean {
   return !QUESTION_WORDS.has(normalized) && (normalized[0] === "و" || normalized[0] === "ف") && QUESTION_WORDS.has(normalized.slice(1));
+}
+
+/** "if" before "you allow" in "please" (لو سمحت، إذا سمحتي), and its verb's forms. */
+const PLEASE_IF = normalizedSet("لو ولو اذا واذا ان");
+const ALLOW = normalizedSet("سمحت سمحتي سمحتو سمحتوا سمحتم سمحتلي سمحتيلي");
+/** God, and the verbs that bless the one asked (الله يخليك, ربنا يحفظك, الله يعطيك العافية). */
+const GOD = normalizedSet("الله ربنا ربي");
+const BLESS = normalizedSet("يخليك يخليكي يخليكم يعطيك يعطيكي يعطيكم يسلمك يسلمكم يحفظك يحفظكم");
+/** The blessings that put God second: أعطاكم الله العافية, جزاك الله خيرا. */
+const GIVE = normalizedSet("اعطاك اعطاكم جزاك جزاكم");
+const GOOD = normalizedSet("العافيه عافيه خير خيرا");
+const GRATEFUL = normalizedSet("grateful obliged");
+
+/**
+ * How many words from `i` on are a courtesy ("please", a blessing, "I should be grateful if"), 0 where none starts
+ * there. "please" only where no subject of "allowed" follows (لو سمحت، …; "لو سمحت ما هي …؟"; not "إذا سمحت الظروف",
+ * "بعد ان سمحت البلاد"): a function word, the question's end or its punctuation after it.
+ */
+function courtesyAt(tokens: readonly PlacedToken[], i: number, text: string): number {
+  const [first = "", second = "", third = ""] = [tokens[i], tokens[i + 1], tokens[i + 2]].map((t) => t?.text ?? "");
+  if (PLEASE_IF.has(first) && ALLOW.has(second)) {
+    const next = tokens[i + 2];
+    const apart = next === undefined || /[,،.?؟!:]/u.test(text.slice(tokens[i + 1]?.end, next.start)) || isStopword(next.text);
+    return apart ? 2 : 0;
+  }
+  if (GOD.has(first) && BLESS.has(second)) return GOOD.has(third) ? 3 : 2;
+  if (GIVE.has(first) && second === "الله") return GOOD.has(third) ? 3 : 2;
+  return GRATEFUL.has(first) && second === "if" ? 2 : 0;
+}
+
+/**
+ * `question` with its courtesies blanked (see courtesyAt): they ask nothing, though the briefings may hold their
+ * words (سمحت البلاد, allowed), and a word of theirs elsewhere in the question is still asked ("لو سمحت، متى سمحت
+ * البلاد بزيارة مبعوث أممي؟": a review). Read over normalised words, in any spelling (اعطاكم, العافيه, اللّه).
+ */
+export function withoutCourtesies(question: string): string {
+  const tokens = tokenizePlaced(question);
+  let out = question;
+  for (let i = 0; i < tokens.length; i += 1) {
+    const length = courtesyAt(tokens, i, question);
+    if (length === 0) continue;
+    const [from, to] = [tokens[i]?.start ?? 0, tokens[i + length - 1]?.end ?? 0];
+    out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+    i += length - 1;
+  }
+  return out;
 }

@@ -217,6 +217,9 @@ describe("askedHeadline with the report's pronoun", () => {
   it("takes عنوانه (its title) in a question saying nothing else for the headline (conversations 54), and nothing more", () => {
     expect(askedHeadline(tokenize("وشنو عنوانه؟"))?.raw).toBe("عنوانه");
     expect(askedHeadline(tokenize("شو عنوانه اللي ساكن فيه المبعوث؟"))).toBeUndefined();
+    // Asked where, it is an address (a review).
+    expect(askedHeadline(tokenize("وين عنوانه؟"))).toBeUndefined();
+    expect(askedHeadline(tokenize("عنوانها وين؟"))).toBeUndefined();
   });
 });
 

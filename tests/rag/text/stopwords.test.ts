@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { asksForTheWording, asksRole, framingWords, isMisspeltFunctionWord, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
+import { asksForTheWording, asksRole, framingWords, withoutCourtesies, isMisspeltFunctionWord, isJoinedQuestionWord, isStopword, withoutOpener, withoutOpenerText, withoutRoleAsked } from "../../../src/rag/text/stopwords.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { isPersonAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
@@ -331,16 +331,6 @@ describe("framingWords", () => {
     expect(framing("مرحبا، أنا من الإمارات: مين هي المسؤولة؟")).toEqual(tokenize("مرحبا، أنا من الإمارات").map((t) => t.text));
   });
 
-  it("reads courtesies, words the briefings may hold, apart: لو سمحت, الله يخليك, 'grateful if' (blind set 58)", () => {
-    expect([...framingWords("لو سمحت، ما هي الكلمات المفتاحية التي أُدرجت أسفل التقرير؟").courtesy]).toEqual(tokenize("لو سمحت").map((t) => t.text));
-    expect([...framingWords("الله يخليك يا بني، هي قابلت صحفي هناك؟").courtesy]).toEqual(tokenize("الله يخليك").map((t) => t.text));
-    expect([...framingWords("I should be most grateful if you could tell me who visited Algiers.").courtesy]).toEqual(["grateful", "if"]);
-    // Not the words alone: "ماذا قالت عن الله؟", "Was Algeria grateful for the support?", "سمحت البلاد بزيارة".
-    for (const question of ["ماذا قالت عن الله؟", "Was Algeria grateful for the support?", "لماذا سمحت البلاد بزيارة المبعوث؟"]) {
-      expect(framingWords(question).courtesy.size, question).toBe(0);
-    }
-  });
-
   it("reads a call opening the question, and a statement of the asker's purpose closing it (blind set 56)", () => {
     expect(framing("يا الخو، الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟")).toEqual(tokenize("يا الخو").map((t) => t.text));
     expect(framing("شو عنوان المقال بالزبط؟ بدي أنقله لبحثي")).toEqual(tokenize("بدي أنقله لبحثي").map((t) => t.text));
@@ -381,23 +371,20 @@ describe("framingWords", () => {
     expect(framingWords("Hi, I'm writing a piece for a Manila outlet. What exactly did the US official say?")).toEqual({
       words: new Set(["hi", "writing", "piece", "for", "manila", "outlet"]),
       ofTheAsker: true,
-      courtesy: new Set(),
     });
     expect(framingWords("Forgive the rather pedantic question, but could you tell me which outlet published this report?")).toEqual({
       words: new Set(["forgive", "the", "rather", "pedantic", "question"]),
       ofTheAsker: false,
-      courtesy: new Set(),
     });
-    expect(framingWords("Zimbabwe: what did she say?")).toEqual({ words: new Set(["zimbabwe"]), ofTheAsker: false, courtesy: new Set() });
+    expect(framingWords("Zimbabwe: what did she say?")).toEqual({ words: new Set(["zimbabwe"]), ofTheAsker: false });
   });
 
   it("reads several framing segments, a dash where the asker speaks of themselves, and a closing address (blind set 51)", () => {
     expect(framingWords("G'day! Quick one for a story I'm filing – who's the official?")).toEqual({
       words: new Set(["gday", "quick", "one", "for", "story", "filing"]),
       ofTheAsker: true,
-      courtesy: new Set(),
     });
-    expect(framingWords("How long ago was this thing published, mate?")).toEqual({ words: new Set(["mate"]), ofTheAsker: false, courtesy: new Set() });
+    expect(framingWords("How long ago was this thing published, mate?")).toEqual({ words: new Set(["mate"]), ofTheAsker: false });
     // A dash after a topic frames nothing (blind set 23: "interior ministry — who'd she meet?"), nor a sentence
     // saying what is asked of (blind set 47).
     expect(framingWords("interior ministry — who'd she meet?").words.size).toBe(0);
@@ -425,7 +412,7 @@ describe("framingWords", () => {
     expect(framingWords("im writing for a Manila outlet. what exactly did Sison say about rights?").ofTheAsker).toBe(true);
     expect(framingWords("How long ago was this published, fam?").words).toEqual(new Set(["fam"]));
     // "I've", "Hi!!": the asker, a greeting.
-    expect(framingWords("Hi!! I've got a question: who is Sison?")).toEqual({ words: new Set(["hi", "got", "question"]), ofTheAsker: true, courtesy: new Set() });
+    expect(framingWords("Hi!! I've got a question: who is Sison?")).toEqual({ words: new Set(["hi", "got", "question"]), ofTheAsker: true });
   });
 });
 
@@ -522,6 +509,28 @@ describe("withoutRoleAsked", () => {
     // Nor منصب before no person: a country's post (found by a review).
     for (const question of ["What jobs were created in Mali?", "What is the title of the article?", "Which title did they win?", "ما هي الوظيفة؟", "وظيفة", "How's the job situation in Mali?", "هل فقد الصحفيون وظيفة في الجزائر؟", "ما هو منصب الجزائر في مجلس الأمن؟", "لأي منصب ترشحت الجزائر؟", "ما هي الخطة الأمريكية للصحراء؟", "شنوة الخطة متاعهم في الساحل؟"]) {
       expect(words(question), question).toEqual(all(question));
+    }
+  });
+});
+
+describe("withoutCourtesies", () => {
+  const kept = (question: string): string[] => tokenize(withoutCourtesies(question)).map((t) => t.text);
+
+  it("blanks 'please', the blessings and 'grateful if', in any spelling (blind set 58; a review)", () => {
+    expect(kept("لو سمحت، ما هي الكلمات المفتاحية؟")).toEqual(tokenize("ما هي الكلمات المفتاحية").map((t) => t.text));
+    expect(kept("لو سمحت ما هي الكلمات المفتاحية؟")).toEqual(tokenize("ما هي الكلمات المفتاحية").map((t) => t.text));
+    for (const blessing of ["الله يخليك", "اللّه يخلّيك", "ربنا يخليك", "أعطاكم الله العافية", "اعطاكم الله العافيه", "جزاك الله خيراً", "لو سمحتى"]) {
+      expect(kept(`${blessing}، هي قابلت صحفي؟`), blessing).toEqual(tokenize("هي قابلت صحفي").map((t) => t.text));
+    }
+    expect(kept("I should be most grateful if you could tell me who visited Algiers.")).not.toContain("grateful");
+    // The offsets of the rest are the question's (blanked, not cut).
+    expect(withoutCourtesies("لو سمحت، من؟")).toHaveLength("لو سمحت، من؟".length);
+  });
+
+  it("keeps the words where they ask something: allowed with its subject, God asked of, grateful for", () => {
+    expect(kept("لو سمحت، متى سمحت البلاد بزيارة مبعوث أممي؟")).toContain(tokenize("سمحت")[0]?.text);
+    for (const question of ["إذا سمحت الظروف، متى تبدأ المفاوضات؟", "بعد ان سمحت البلاد بزيارة مبعوث، من التقى؟", "ماذا قالت عن الله؟", "Was Algeria grateful for the support?"]) {
+      expect(kept(question), question).toEqual(tokenize(question).map((t) => t.text));
     }
   });
 });
