@@ -454,9 +454,9 @@ const WHICH_REACH = 3;
 /**
  * The person's noun (as written) of a question asking which person did something: "which" or أي, then adjectives
  * and the noun ("which US official was visiting Algiers?", "أي مسؤول أمريكي زار الجزائر؟", "… tell me which official
- * of the State Department was visiting"), which the question's verb has for its subject. Not with a function word before the noun ("what did the official say?"), an
- * auxiliary after it ("Which minister did she meet?"), or another person's noun in the question ("أي مسؤول جزائري
- * التقت المسؤولة الأمريكية؟", whom one of them met).
+ * of the State Department was visiting"), which the question's verb has for its subject. Not with a function word
+ * before the noun ("what did the official say?"), an auxiliary after it ("Which minister did she meet?"), or another
+ * person's noun in the question ("أي مسؤول جزائري التقت المسؤولة الأمريكية؟", whom one of them met).
  */
 export function whichPersonAsked(question: string): string | undefined {
   const tokens = tokenize(question);
