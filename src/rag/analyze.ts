@@ -160,8 +160,9 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   for (const [, handle] of text.matchAll(HANDLE)) {
     terms.push(handle && authors.has(handle.toLowerCase()) ? [MENTION, AUTHOR_MENTION, NAMED] : [MENTION, NAMED]);
     // On the handle's own word: the names it runs together are its alternatives, not words of their own.
-    const parts = handleNameKeys(handle?.toLowerCase() ?? "");
-    const own = parts.length > 0 ? content.findIndex((t) => t.text === handle?.toLowerCase()) : -1;
+    const word = handle?.toLowerCase() ?? "";
+    const parts = handleNameKeys(word);
+    const own = parts.length > 0 ? content.findIndex((t) => t.text === word) : -1;
     if (own >= 0) terms[own]?.push(...parts.filter((k) => !terms[own]?.includes(k)));
   }
   // On a word of the sentence's own, not a token of its own, which would lengthen it for the ranking.
@@ -672,7 +673,8 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMa
  */
 const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
 const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
-const namesPost = (tokens: readonly Token[]): boolean => tokens.some((t) => tokenKeys(t).some((k) => POST_KEYS.has(k)) || tokenKeys({ ...t, text: withoutDemonstrative(t.text) ?? t.text }).some((k) => POST_KEYS.has(k)));
+/** Whether a question names a post, also with the Levant's هالـ (this: هالتغريدة). */
+const namesPost = (tokens: readonly Token[]): boolean => tokens.some((t) => tokenKeys({ ...t, text: withoutDemonstrative(t.text) ?? t.text }).some((k) => POST_KEYS.has(k)));
 /** Words asking for a hashtag ("Which hashtag did she use?"): they look for a sentence holding one. */
 const HASHTAG_KEYS: ReadonlySet<string> = new Set(tokenize("hashtag hashtags هاشتاق هاشتاغ هاشتاج هاشتاك الهاشتاق الهاشتاغ").flatMap(tokenKeys));
 

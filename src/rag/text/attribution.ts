@@ -200,8 +200,10 @@ export function asksWhoOf(question: string, noun: string, described: readonly st
 /** English determiners a noun's modifiers follow (see asksWhoOf). */
 const DETERMINERS = normalizedSet("the this that");
 
-/** A clause's subject after the noun it leaves as the object: "the official she saw", "the envoy that they met". */
-/** Third persons only: "the official you mentioned" is the one asked of (a review). */
+/**
+ * A clause's subject after the noun it leaves as the object: "the official she saw", "the envoy that they met".
+ * Third persons only: "the official you mentioned" is the one asked of (a review).
+ */
 const SUBJECT_PRONOUNS = normalizedSet("she he they");
 const OBJECT_RELATIVES = normalizedSet("that whom");
 

@@ -9,7 +9,7 @@
 import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
-import { foldDigits, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
+import { foldDigits, holdsWord, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
 import { isQuestionWord, isStopword, YES_NO_OPENING } from "./stopwords.js";
 import { namesArabicPlace, namesCountryWord } from "../capitals.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
@@ -269,7 +269,7 @@ const EN_LASTING =
 /** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */
 const AR_LASTING = normalizedSet("دام دامت داموا استمر استمرت استغرق استغرقت طولت طولو طولوا قعد قعدت قعدو مده المده مدته مدتها مدتهم");
 const asksDuration = (question: string, arabic: string): boolean =>
-  EN_LASTING.test(question) || arabic.split(" ").some((w) => AR_LASTING.has(w) || AR_LASTING.has(withoutConjunction(w)));
+  EN_LASTING.test(question) || arabic.split(" ").some((w) => holdsWord(AR_LASTING, w));
 
 /**
  * Words of a response, as a question asks one and a quote says one was given: English (respond, response, react,
