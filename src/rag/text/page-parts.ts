@@ -257,7 +257,7 @@ const HEADLINE_ADJECTIVES = normalizedSet("exact full actual main original compl
  * punctuation is gone, and "What is Lamamra's title, the report says?" asks for his.
  */
 const POINTING_EN = normalizedSet("the this that");
-const POINTING_AR = normalizedSet("هذا هذه ذلك تلك هاد هادا هادي هيدا هيدي ده دي");
+const POINTING_AR = normalizedSet("هذا هذه هذي ذلك تلك هاد هادا هادي هاذ هاذا هاذي هيدا هيدي ده دي");
 /** The dialects' possessive words, "of" ("العنوان ديال المقال"; Tunisian متاع, Algerian تاع, Egyptian بتاع). */
 const OWNER_AR = normalizedSet("ديال متاع تاع بتاع نتاع");
 

@@ -236,6 +236,8 @@ describe("askedHeadline", () => {
   it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "what's the headline?", "the article's title?",
     // A demonstrative between (blind conversations 21: "ما عنوان هذا المقال؟" was declined).
     "ما عنوان هذا المقال؟", "What is the title of this article?", "شو عنوان هاد الخبر؟",
+    // The Gulf's هاذ (blind set 59: "وش هو عنوان هاذ المقال بالضبط؟" was declined).
+    "وش هو عنوان هاذ المقال بالضبط؟",
     // A title's adjective between, and the report with ل (blind set 34: "ما هو العنوان الفرعي للتقرير …؟" was declined).
     "ما هو العنوان الفرعي للتقرير المتعلق بإدارة بايدن؟", "what's the article's subtitle?",
     // The dialects' possessive word between (blind set 42 and conversations 39).

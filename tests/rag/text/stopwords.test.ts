@@ -203,6 +203,10 @@ describe("stop words", () => {
     for (const word of ["كانو", "تانية", "جاية", "قالتو", "گالتو", "تشوفو", "جاوها", "wesh"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes the Maghreb's اشنهو (what), the Levant's لحدا (to anyone) and يجي (comes), بينها (between it), صاير (going on), توا (now), هاذ (this), the Egyptian حضرتك (polite you) and the Libyan يبوا (they want) for function words (conversations 54 and 56, blind sets 59 and 60)", () => {
+    for (const word of ["أشنهو", "واشنهو", "اشنهي", "حدا", "لحدا", "يجي", "ييجي", "بينها", "بيننا", "صاير", "توا", "وتوا", "هاذ", "حضرتك", "يبوا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("takes 'within' for a function word, as 'upon' and 'toward' are (blind set 55: 'her portfolio within the Department')", () => {
     expect(isStopword(normalizeToken("within"))).toBe(true);
   });
