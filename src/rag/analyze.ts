@@ -554,6 +554,8 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ...["point", "points", "pointed", "pointing"].map((verb) => [verb, "out"] as const),
   ...["take", "takes", "took", "taken", "taking"].map((verb) => [verb, "place"] as const),
   ...["come", "comes", "came", "coming"].map((verb) => [verb, "up"] as const),
+  // And "right now", which asks when as "now" (a stop word) does; its "right" found the rights of every tweet.
+  ["right", "now"],
 ]);
 
 /** The verbs of "catch up", read as meeting only before "with". */
@@ -1053,6 +1055,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (!ownFound) {
     cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);
+    participleKeys(token, own, context, keys);
     // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
     for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   }
@@ -1102,6 +1105,24 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
   for (const stem of new Set([past.replace(PAST_ENDING, ""), past])) {
     const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
     if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+  }
+}
+
+/** A participle's key: م and three root letters (مقلق, worrying; مرحب, welcoming), its pronoun read off by the stemmer. */
+const PARTICIPLE_KEY = /^م(\p{Script=Arabic}{3})$/u;
+
+/**
+ * A participle found nowhere is its root's word, where the corpus holds that ("مقلقهم", worrying them: the text's
+ * قلقين, worried), as a form III present is its verbal noun. Only found nowhere, and as a predicate says it: with
+ * no article and no adjective's ي (المغرب and مغربي, Morocco and Moroccan, are no غرب, west; found by blind sets 51
+ * and 59), as م also begins nouns of place (مكتب, office, is no كتب).
+ */
+function participleKeys(token: Token, own: readonly string[], context: QueryContext, keys: Set<string>): void {
+  const bare = withoutConjunction(token.text);
+  if (hasArticle(bare) || bare.endsWith("ي")) return;
+  for (const key of own) {
+    const root = PARTICIPLE_KEY.exec(key)?.[1];
+    if (root !== undefined && context.has(root) && !isStopword(root)) keys.add(root);
   }
 }
 

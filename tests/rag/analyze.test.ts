@@ -418,6 +418,12 @@ describe("more dialect forms", () => {
     });
   });
 
+  it("reads a participle found nowhere (مقلقهم, worrying them) as its root's word (conversations 56)", async () => {
+    await withBriefing("001_dialect.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("وش اللي كان مقلق المسؤولين بالضبط؟"))[0]).toContain("قلقين للغاية");
+    });
+  });
+
   it("keeps a person noun a demonstrative of the next word follows: ما وضع المرأة هذه الأيام؟ asks about women", async () => {
     const women = ["وقال الوزير إن وضع الطرق ووضع المدارس ووضع المستشفيات تحسن هذه الأيام.", "وقالت الوزيرة إن وضع المرأة في الريف تحسن كثيرا هذه الأيام."];
     await withBriefing("001_women.txt", women, async (rag) => {

@@ -60,6 +60,23 @@ describe("the dialects' plural past", () => {
   });
 });
 
+describe("a participle found nowhere", () => {
+  it("is its root's word (مقلقهم, worrying them: قلقين); not a noun with the article or an adjective's ي (blind sets 51 and 59)", () => {
+    expect(keysOf("وش اللي كان مقلقهم بالضبط؟", context("كانوا قلقين للغاية"))).toContain("قلق");
+    for (const question of ["ما موقفها من المغرب؟", "ما موقفها من المقترح المغربي؟", "هل هو مغربي؟"]) {
+      expect(keysOf(question, context("الصحراء الغربية")), question).not.toContain("غرب");
+    }
+  });
+});
+
+describe("right now", () => {
+  it('is no term: it asks when, as "now" does, and its "right" found every text on rights (blind set 59)', () => {
+    const ctx = context("The farmers won the right to vote on the dam.");
+    expect(queryTerms("Is the council voting on the dam right now?", ctx).map((t) => t.word)).not.toContain("right");
+    expect(queryTerms("What right did the farmers win?", ctx).map((t) => t.word)).toContain("right");
+  });
+});
+
 describe("the dialects' passive", () => {
   it("finds a verb written with the Egyptian or Levantine ات (was jailed) as its past, with a و before it too", () => {
     for (const question of ["الصحفي اتسجن؟", "واتسجن قبل كده؟"]) expect(keysOf(question, context("سجن الصحفي عامين")), question).toContain("سجن");

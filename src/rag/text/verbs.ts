@@ -41,8 +41,11 @@ export const FUTURE_OF = /^[يتن].{3,}$/u;
  */
 export const DIALECT_PASSIVE = /^[وف]?ات(.{3,})$/u;
 
-/** The endings a present-tense verb may carry: object pronouns, plural and dual, the dialects' plural with an object (يصلحوه). */
-const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا", "وه", "وها", "وهم"] as const;
+/**
+ * The endings a present-tense verb may carry: object pronouns, plural and dual, each with an object too (يدعمونه,
+ * يتحملانه), the dialects' plural with an object (يصلحوه).
+ */
+const PRESENT_ENDINGS = ["", "ها", "هم", "هما", "هن", "ه", "ون", "ين", "ان", "وا", "نا", "ونه", "ونها", "ونهم", "انه", "انها", "انهم", "وه", "وها", "وهم"] as const;
 /** At most one of those endings, at the end of a pattern. */
 const PRESENT_ENDING = `(?:${PRESENT_ENDINGS.filter(Boolean).join("|")})?$`;
 /** ي, ت or ن, three letters, then at most an object pronoun or a plural ending: a present-tense verb's root. */
@@ -54,7 +57,7 @@ export const FORM_VIII_PRESENT = new RegExp(`^[يتن](\\p{Script=Arabic})ت(\\p
  * A present-tense verb's own mark: an object pronoun or a plural ending, which no noun of that shape carries (تامر
  * and يامن are names, تجار "merchants", تجارة "trade": ة reads as ه).
  */
-export const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا|وه)$/u;
+export const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا|وه|ونه|انه)$/u;
 /**
  * The readings of a verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل, تتعاون: ت and three or four
  * letters after the prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق): what

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { DIALECT_FUTURE, formIIIForms, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { DIALECT_FUTURE, formIIIForms, formVRests, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -88,5 +88,11 @@ describe("PRESENT_ROOT", () => {
   it("reads a present tense's root behind the dialects' plural with an object (يصلحوه, they fix it)", () => {
     expect(PRESENT_ROOT.exec(normalizeToken("يصلحوه"))?.[1]).toBe("صلح");
     expect(PRESENT_ROOT.exec(normalizeToken("يدعمها"))?.[1]).toBe("دعم");
+  });
+
+  it("reads it behind a plural or dual ending with an object after it (يدعمونه, يتحملانه; conversations 55)", () => {
+    expect(PRESENT_ROOT.exec(normalizeToken("يدعمونه"))?.[1]).toBe("دعم");
+    expect(PRESENT_ROOT.exec(normalizeToken("يدعمانها"))?.[1]).toBe("دعم");
+    expect(formVRests(normalizeToken("يتحملانه"))).toContain("حمل");
   });
 });
