@@ -687,6 +687,14 @@ describe("the lexicon of the shipped word lists", () => {
     expect(arabicSynonyms(GLOSSARY_PATH).get((tokenize("طالب")[0] as Token).text)).not.toContain(named);
   });
 
+  it("translates 'concrete' and 'specific' as news writes them (ملموس, محدد), not as FreeDict's building material (conversations 56)", () => {
+    const keys = corpus("وأضافت دون أن تعطي إجابة محددة، بغية تحقيق تقدم ملموس");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
+    const [specific, tangible] = ["محددة", "ملموس"].map((w) => tokenKeys(tokenize(w)[0] as Token)[0] as string);
+    expect(keysOf("a concrete answer", ctx)).toEqual(expect.arrayContaining([specific, tangible]));
+    expect(keysOf("a specific answer", ctx)).toContain(specific);
+  });
+
   it("translates every month, which FreeDict writes as two names with a slash (يناير/كانون الثاني)", () => {
     const keys = corpus("في يناير وفبراير ومارس وأبريل ومايو ويونيو ويوليو وأغسطس وسبتمبر وأكتوبر ونوفمبر وديسمبر");
     const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
