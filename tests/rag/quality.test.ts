@@ -352,7 +352,8 @@ describe("answer quality on the briefing", () => {
     // Algeria beside an ambassador).
     // 91.7% since the dialects' possessive word between a title and the report asks for the headline.
     // 94.4% since session 52: "the american lady official" is found as set 41's question is.
-    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 97.2% since session 54: "concrete" is ملموس, محدد ("commit to a concrete position on Security Council reform").
+    { file: "blind42-eval.jsonl", about: "a forty-second blind set, session 49: Tunisian, Iraqi, Sudanese, a French speaker, an analyst", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 91.7% measured blind in session 49 (English 100%, Arabic 83.3%; 34 of 36 answered, 3 of 4 unanswerable
     // declined); 94.4% and every unanswerable declined since the Libyan شن (what) opens a question, the Gulf's جم
     // asks how many, and "العنوان ديال هاد المقال" asks for the headline. Missed: "شن هي الجريدة اللي نشرت التقرير
@@ -442,6 +443,18 @@ describe("answer quality on the briefing", () => {
     // counts of two tweets compared, "lobby for some candidate for an international court", a three-part page
     // question, "les observateurs" in Darja; answered unanswerable: the mandate of the envoy Algeria let in.
     { file: "blind58-eval.jsonl", about: "a fifty-eighth blind set, session 53: Libyan, Qatari, Emirati, Oranais, Darija, Egyptian courtesies, Arabizi, a retiree, comparisons", hit3: 31 / 36, answered: 33 / 36, declined: 3 / 4 },
+    // 97.2% measured blind in session 54 (English 100%, Arabic 94.4%; 35 of 36 answered, 3 of 4 unanswerable
+    // declined; 94.4% as written: an evidence string ran on over the reply counter's line into "قراءة ١٠ ردود", cut
+    // to the counter); 100% since the Gulf's هاذ (this) points at the report ("وش هو عنوان هاذ المقال بالضبط؟").
+    // Ranked second: "minurso us position" (the headline's "إدارة بايدن تدعم بعثة المينورسو" first), a "Fact check:"
+    // and a "Show notes:" frame whose words the briefing holds; answered unanswerable: whether she met President
+    // Tebboune (a name found nowhere, in a question whose other words all are).
+    { file: "blind59-eval.jsonl", about: "a fifty-ninth blind set, session 54: Hijazi, Bahraini, Hassaniya, Sahrawi, Egyptian, vowelled MSA, no hamzas, French and Somali English, a podcaster, keywords", hit3: 36 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 91.7% measured blind in session 54 (English 88.9%, Arabic 94.4%; 34 of 36 answered, 4 of 4 unanswerable
+    // declined); 100% since حضرتك (the Egyptian polite you) is a function word, "— full name + exact title?" asks the
+    // person the question names, and "Reply count on her tweet …?" asks how many. Ranked second: "did she really
+    // admit the Council isn't working", the ICJ candidate asked at length, the journalist and his organisation.
+    { file: "blind60-eval.jsonl", about: "a sixtieth blind set, session 54: Eastern Province, Egyptian, Tunisian, Libyan, Basrawi, Jordanian, Turkish and Spanish English, a UN intern, a skeptic", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -645,16 +658,18 @@ describe("answer quality on the briefing", () => {
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
     { file: "blind-conversations31.jsonl", about: "written blind at the end of session 47", right: 17, rows: 20 },
     // 19 of 20 measured blind in session 48, unchanged since: "وهل ردّت الحكومةُ الجزائريةُ رسمياً …؟" (did the
-    // government reply officially?), unanswerable, is answered in context.
-    { file: "blind-conversations32.jsonl", about: "written blind in session 48: Darija, Egyptian, Gulf, MSA with diacritics", right: 19, rows: 20 },
+    // government reply officially?), unanswerable, is answered in context. 18 since session 54: "وشحال من وقت وهو في
+    // هاذ المنصب؟" (how long has he held the post), unanswerable, was declined only because هاذ (this) was a word
+    // found nowhere; as a function word, the tweet's "three-year term" (Algeria's) answers it.
+    { file: "blind-conversations32.jsonl", about: "written blind in session 48: Darija, Egyptian, Gulf, MSA with diacritics", right: 18, rows: 20 },
     // 15 of 20 measured blind in session 48; 16 since a follow-up's وفين asks where Lamamra spoke. Missed: the
     // Darija كيدخل (is included), near-topic details answered (when de Mistura was appointed).
     // 17 since session 52: كيدخل فيه (see set 21).
     { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 17, rows: 20 },
     // 14 of 20 measured blind in session 48; 17 since "سنة كام" and the Sudanese متين are read, جاها (it got) is a
     // function word, and a page's part is asked of the report after the outlet even untied ("واتنشر من قد إيه؟").
-    // 18 since session 52: "ومن يدخل ضمنه حسبها" (see set 21).
-    { file: "blind-conversations34.jsonl", about: "written blind in session 48, four of three turns", right: 18, rows: 20 },
+    // 18 since session 52: "ومن يدخل ضمنه حسبها" (see set 21). 19 since session 54: "concrete" is ملموس, محدد.
+    { file: "blind-conversations34.jsonl", about: "written blind in session 48, four of three turns", right: 19, rows: 20 },
     // 11 of 20 measured blind at the end of session 48; 12 since گ reads as ق, مشان (for) is a function word and the
     // dialects' بيشتغلوا (they work) is يعملون. Missed: "wat was her job title tho" after "who visited algeria" (the
     // first answer misses her), "ومن وين انكتب؟" (the dateline's place), yes/no and near-topic follow-ups.
@@ -747,7 +762,21 @@ describe("answer quality on the briefing", () => {
     // سمحوا لحدا يجي؟", "وأشنهو اللي كانو قلقين منو؟"), "whose candidacy did she use the occasion to promote" (0.001
     // below the threshold), "how many is that exactly?" after the tweet with the most replies; answered unanswerable:
     // how many countries Linda Thomas-Greenfield has met.
-    { file: "blind-conversations54.jsonl", about: "written blind in session 53, twelve of three turns", right: 11, rows: 20 },
+    // 13 since session 54: اشنهو (what), لحدا (to anyone), يجي (comes), صاير (going on), توا (now) and بينها are
+    // function words. Lost: "وهو أشنهو قال لها عن وضع الصحافة في الجزائر؟" (what did the journalist tell her),
+    // unanswerable, declined only while أشنهو was a word found nowhere, is answered by the tweet on their meeting.
+    { file: "blind-conversations54.jsonl", about: "written blind in session 53, twelve of three turns", right: 13, rows: 20 },
+    // 18 of 20 measured blind in session 54 (17 as written: two evidence strings ran on over the reply counter's line
+    // into "قراءة ٢٠ ردًا", read 20 replies, a link no quote holds; cut to the counter). Missed: "وما الواجب الذي قالت
+    // إن البلدين يتحملانه في هذا الشأن؟" (الواجب, duty, against the text's المسؤولية; ranked second since يتحملانه is
+    // read as a present, still declined), "which country she is visiting and how she talked to the press there?" after
+    // two turns on her title (right alone; the context favours the quotes already given).
+    { file: "blind-conversations55.jsonl", about: "written blind in session 54: Hijazi, Bahraini, Hassaniya, Sahrawi, Egyptian, vowelled MSA, a fact-checker", right: 18, rows: 20 },
+    // 15 of 20 measured blind in session 54; 17 since a participle found nowhere is its root's word ("وش اللي كان
+    // مقلقهم بالضبط؟") and "concrete" is ملموس, محدد ("Concrete answer, or did she dodge?"). Missed: "وشن يبوا منه
+    // بالضبط توا؟" (what do they want from it now, after the Council's working: no word of its own left, declined),
+    // Lamamra's aim (the text's "نظام دولي أكثر تمثيلاً"), her title in the tweets' cards ("Ambassador Michele Sison").
+    { file: "blind-conversations56.jsonl", about: "written blind in session 54: Eastern Province, Egyptian, Tunisian, Libyan, Basrawi, a UN intern, all lowercase", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
