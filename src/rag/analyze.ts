@@ -34,7 +34,7 @@ import {
 } from "./text/page-parts.js";
 import { isAskedTopic, isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
-import { adjectiveRoot, standardKeys, withoutDemonstrative } from "./text/dialect.js";
+import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
 import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
@@ -646,7 +646,7 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
  * term it was found nowhere and declined the question as a new topic.
  */
 const PERSON = normalizedSet("man guy woman lady person fellow الرجل الراجل الزلمة المرأة الست السيدة الشخص");
-const POINTING = normalizedSet("this that these those هذا هذه ذلك تلك ده دي دا دول هاد هادا هادي هاذا هاذي هيدا هيدي هاي");
+const POINTING: ReadonlySet<string> = new Set([...normalizedSet("this that these those"), ...ARABIC_DEMONSTRATIVES]);
 /** The Egyptian demonstratives, which follow their noun ("الراجل ده"); the others point before it. */
 const POINTING_AFTER = normalizedSet("ده دي دا دول");
 function isPointedPerson(tokens: readonly Token[], i: number): boolean {

@@ -188,7 +188,7 @@ describe("conversations", () => {
     const first = await two.core.answer("ما موقف الولايات المتحدة من ستافان دي ميستورا؟");
     expect(first.kind).toBe("answered");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    for (const question of ["ومن يكون هذا الرجل بالضبط؟", "والراجل ده مين؟", "and who is this man?"]) {
+    for (const question of ["ومن يكون هذا الرجل بالضبط؟", "والراجل ده مين؟", "and who is this man?", "وش يكون هاذ الرجل؟"]) {
       const who = await two.core.answer(question, { context: { turns } });
       expect(quotes(who).some((q) => q.includes("ستافان دي ميستورا")), question).toBe(true);
     }

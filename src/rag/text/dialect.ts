@@ -4,7 +4,7 @@
  */
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { normalizeToken } from "./normalize.js";
+import { normalizedSet, normalizeToken } from "./normalize.js";
 import { tokenKeys } from "./stem.js";
 import { tokenize } from "./tokenize.js";
 
@@ -54,6 +54,12 @@ export function standardKeys(normalized: string): readonly string[] {
  */
 const PRESENT_PLURAL = /^((?:[بك]|كا)?[يتن].{2,})ون(?:ه|ها|هم|ك|كم)?$/u;
 const singularPresent = (word: string): string | undefined => PRESENT_PLURAL.exec(word)?.[1];
+
+/**
+ * Arabic demonstratives, standard and dialect, written apart from their noun: this, that (هذا, هاد, هاذ, هيدا, هاي;
+ * the Egyptian ده, دي, دا, دول after it).
+ */
+export const ARABIC_DEMONSTRATIVES: ReadonlySet<string> = normalizedSet("هذا هذه هذي ذلك تلك هاد هادا هادي هاذ هاذا هاذي هيدا هيدي هاي ده دي دا دول");
 
 /**
  * The Levantine and Gulf demonstrative هالـ ("this"), written onto its noun as the article is ("هالتقرير", this

@@ -10,7 +10,7 @@
  * Ingest keeps a counter and a publishing time as sentences of their own; the index keys each by what it is alone,
  * and quotes take one in only where the question asks for it (see answer.ts).
  */
-import { withoutDemonstrative } from "./dialect.js";
+import { ARABIC_DEMONSTRATIVES, withoutDemonstrative } from "./dialect.js";
 import { holdsWord, normalizedSet } from "./normalize.js";
 import type { QuestionType } from "./question-type.js";
 import { isStopword } from "./stopwords.js";
@@ -61,7 +61,7 @@ const WHO = normalizedSet("who whos مين من منو شكون");
 /** Words a follow-up opens with before its question word: "and", "so", "but", "then". */
 const JOINING = normalizedSet("and so but then");
 /** What may stand between the verb and the report's noun ("published this article", "نشر هذا التقرير"). */
-const POINTING = normalizedSet("the this that هذا هذه هاد ده");
+const POINTING: ReadonlySet<string> = new Set([...normalizedSet("the this that"), ...ARABIC_DEMONSTRATIVES]);
 
 /**
  * The outlet word of a question that asks which outlet ran the report, or undefined; or its verb, where the question
@@ -257,7 +257,7 @@ const HEADLINE_ADJECTIVES = normalizedSet("exact full actual main original compl
  * punctuation is gone, and "What is Lamamra's title, the report says?" asks for his.
  */
 const POINTING_EN = normalizedSet("the this that");
-const POINTING_AR = normalizedSet("هذا هذه هذي ذلك تلك هاد هادا هادي هاذ هاذا هاذي هيدا هيدي ده دي");
+const POINTING_AR = ARABIC_DEMONSTRATIVES;
 /** The dialects' possessive words, "of" ("العنوان ديال المقال"; Tunisian متاع, Algerian تاع, Egyptian بتاع). */
 const OWNER_AR = normalizedSet("ديال متاع تاع بتاع نتاع");
 

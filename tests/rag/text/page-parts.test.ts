@@ -29,6 +29,8 @@ describe("page parts: datelines and reply counters", () => {
   it.each(["Which newspaper ran this report?", "what outlet published this?", "what is the name of the newspaper?", "أي صحيفة نشرت هذا التقرير؟", "ما اسم الجريدة التي نشرت الخبر؟", "شو اسم الجريدة؟", "ما الصحيفة التي نشرت هذا التقرير ومن أي مدينة؟", "ما هي الجريدة التي نشرت الخبر؟", "شو الجريدة اللي نشرت هالتقرير؟", "ومين الجريدة اللي نشرته؟", "which paper ran this", "what website published it?", "What's the dateline?", "Which newspaper ran this report, and what's the dateline?", "where is the report datelined?",
     // Who published the report (blind set 48: "مين نشر الخبر ومن وين؟" quoted the tweets, "Who published this article?" was declined).
     "Who published this article?", "مين نشر الخبر؟", "من نشر هذا التقرير؟",
+    // With any of the demonstratives the headline's question reads (one list of them since session 54).
+    "مين نشر هاذ المقال؟", "شكون نشر هادا الخبر؟",
     // Which with و and ل joined (blind set 49: "الخبر هذا من أي مدينة انكتب ولأي جريدة؟").
     "الخبر هذا من أي مدينة انكتب ولأي جريدة؟",
     // The dialects' participles of publishing and sending (blind set 56).
