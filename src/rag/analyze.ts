@@ -554,7 +554,8 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ...["point", "points", "pointed", "pointing"].map((verb) => [verb, "out"] as const),
   ...["take", "takes", "took", "taken", "taking"].map((verb) => [verb, "place"] as const),
   ...["come", "comes", "came", "coming"].map((verb) => [verb, "up"] as const),
-  // And "right now", which asks when as "now" (a stop word) does; its "right" found the rights of every tweet.
+  // And an adverb's phrase, "right now": it asks when as "now" (a stop word) does; its "right" found the rights of
+  // every tweet.
   ["right", "now"],
 ]);
 
@@ -1055,7 +1056,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (!ownFound) {
     cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);
-    participleKeys(token, own, context, keys);
+    participleKeys(token, context, keys);
     // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
     for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   }
@@ -1108,22 +1109,21 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
   }
 }
 
-/** A participle's key: م and three root letters (مقلق, worrying; مرحب, welcoming), its pronoun read off by the stemmer. */
-const PARTICIPLE_KEY = /^م(\p{Script=Arabic}{3})$/u;
+/**
+ * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the
+ * pronoun, after و or ف.
+ */
+const PARTICIPLE_WITH_OBJECT = /^[وف]?م(\p{Script=Arabic}{3})(?:هما|هم|هن|ها|ه|كم|ك)$/u;
 
 /**
- * A participle found nowhere is its root's word, where the corpus holds that ("مقلقهم", worrying them: the text's
- * قلقين, worried), as a form III present is its verbal noun. Only found nowhere, and as a predicate says it: with
- * no article and no adjective's ي (المغرب and مغربي, Morocco and Moroccan, are no غرب, west; found by blind sets 51
- * and 59), as م also begins nouns of place (مكتب, office, is no كتب).
+ * A participle found nowhere, its object written onto it, is its root's word where the corpus holds that
+ * ("مقلقهم", worrying them: the text's قلقين, worried), as a form III present is its verbal noun. Only so marked:
+ * م and three letters are as often a noun of place (معمل, a factory, is no عمل), a name or an adjective (المغرب,
+ * مغربية, كالمغرب: Morocco is no غرب, west; found by blind sets 51 and 59 and a review), or a plural (مسلمين).
  */
-function participleKeys(token: Token, own: readonly string[], context: QueryContext, keys: Set<string>): void {
-  const bare = withoutConjunction(token.text);
-  if (hasArticle(bare) || bare.endsWith("ي")) return;
-  for (const key of own) {
-    const root = PARTICIPLE_KEY.exec(key)?.[1];
-    if (root !== undefined && context.has(root) && !isStopword(root)) keys.add(root);
-  }
+function participleKeys(token: Token, context: QueryContext, keys: Set<string>): void {
+  const root = PARTICIPLE_WITH_OBJECT.exec(token.text)?.[1];
+  if (root !== undefined && context.has(root) && !isStopword(root)) keys.add(root);
 }
 
 /** Letters a made-up form's key needs: Snowball's shortest stems of the made-up forms (انت, a pronoun) match too much. */

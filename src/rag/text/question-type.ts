@@ -76,7 +76,7 @@ const AR_IN_WHICH = `[وف]?(في ${AR_WHICH}|باي|بيا)`;
 const EN_QUANTITY_IN_UNIT = /\bhow many (\w+)/i;
 const AR_QUANTITY_WORD = new RegExp(`^[وف]?(${AR_HOW_MANY})$`);
 
-const EN_QUANTITY = /\bhow (many|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
+const EN_QUANTITY = /\bhow (many|meny|mnay|manny|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
 /** "the date of …", or a terse "tweet date?" closing on the word; not "to date", "up to date" (found by a review). */
 const DATE_ASKED = String.raw`(?<!\bto )\bdate of\b|(?<!\bto )\bdate\W*$`;
 const EN_TIME = new RegExp(String.raw`\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b|${DATE_ASKED}`, "i");
@@ -141,12 +141,16 @@ const arabicQuantity = (arabic: string): boolean => {
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
 /**
- * A count's noun: عدد (with و or ب), "number of", "count of", a noun's "count" ("reply count"; not the verb after a
- * pronoun or an auxiliary, "can we count on her"); not "a number of" nor عدد من, "several" (a review).
+ * A count's noun: عدد (with و or ب), "number of", "count of", a singular noun's "count" ("reply count", "vote count");
+ * not the verb after a subject, an auxiliary or an adverb ("can we count on her", "retweets don't count", "Algeria's
+ * votes count", "they still count on it": a review); not "a number of" nor عدد من, "several" (a review).
  */
 const AR_COUNT_NOUN = /(^| )[وب]?عدد( (?!من( |$))|$)/;
-const EN_COUNT_NOUN =
-  /(?<!\b(?:a|any)\s+)\bnumber of\b|\bcount of\b|\b(?!(?:i|we|you|they|he|she|it|can|could|to|not|will|would|should|must|may|might|and|or)\s)[a-z]+\s+count\b/i;
+const EN_NOT_BEFORE_COUNT = "i|we|you|they|he|she|it|can|could|to|not|will|would|should|must|may|might|and|or|do|did|had|have|still|also|really|that|who|which";
+const EN_COUNT_NOUN = new RegExp(
+  String.raw`(?<!\b(?:a|any)\s+)\bnumber of\b|\bcount of\b|(?<!['’])\b(?!(?:${EN_NOT_BEFORE_COUNT})\s)[a-z]*[a-rt-z]\s+count\b`,
+  "i",
+);
 /**
  * A terse question with no question word that names a count: "تغريدة دراريني عدد الردود", "number of replies on the
  * lamamra tweet" (blind set 55), "Reply count on her tweet …?" (blind set 60) ask how many, as "كم عدد …" does.
@@ -438,8 +442,12 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
       const [first, second] = [words[at - 1] ?? "", words[at - 2] ?? ""];
       if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
       // A kind of name alone, of the person the question names ("US official who visited Algeria — full name?";
-      // not "the full name of the mission", whose noun says whose).
-      if (NAME_KINDS.has(first) && words[at + 1] !== "of") return persons.length > 0;
+      // not "the full name of the mission", whose noun says whose, nor "the council's full name", "its full name":
+      // a review).
+      if (NAME_KINDS.has(first) && words[at + 1] !== "of") {
+        if (/['’]s$/u.test(tokens[at - 2]?.raw ?? "")) return isPerson(at - 2);
+        return second !== "its" && persons.length > 0;
+      }
     } else if (!AR_NAME.test(word)) return false;
     if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0;
     const named = namedWords(question, tokens, words, at);

@@ -18,7 +18,7 @@ means like would kind sort way really actually actual de da di del van von le la
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones wesh
+wat wut wht wot hw wher ur abt meny mny mnay manny cuz coz pls plz thx tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
@@ -27,7 +27,7 @@ whether either neither regarding via per upon within toward towards although unl
 hi hello thanks kindly wondering quote words stuff`;
 
 /** Question words, formal and dialect: function words, and what a follow-up opens with after و or ف. */
-const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو اشنهو اشنهي وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
+const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو اشنهو اشنهي اشمن شمن وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
 فين فاين كيف كيفاش شلون اشلون كم كام شحال اشحال قديش قداش هل لماذا ليش ليه علاش لاش اي أي ايه إيه أية
 وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه قداه شقد اشكد شكد
 فيم علام حتام بم مم ممن عمن عما ياتو ياتا ياتي ومتين جم`;
@@ -40,7 +40,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 هذا هذه ذلك تلك هؤلاء اولئك الذي التي الذين اللذان اللتان اللواتي اللاتي ان أن إن او أو ثم لكن بل لا لم لن قد
 كان كانت يكون تكون كانوا كانو به بها بهم بكم له لها لهم فيه فيها فيهم عليه عليها منه منها عنه عنها كل بعض
 غير غيره غيرها غيرهم عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
-هاد هادا هادي هاذ هاذا هاذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت نتاع ديال متاع متاعة
+هاد هادا هادي هاذ هاذا هاذي هذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت نتاع ديال متاع متاعة
 ديالها دياله ديالهم ديالك ديالنا ديالكم متاعها متاعه متاعو متاعهم متاعي متاعك متاعنا متاعكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش اللي الي يلي إللي بس كمان برضو برضه عشان
 علشان مشان ومشان لمشان لانو لأنو يعني أعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب حضرتك حضرتكم قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
@@ -51,11 +51,11 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 بذلك لذلك كذلك وكذلك بهذا لهذا بهذه لهذه
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
-إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينها بينه بينهم بيننا بينكم لي لك لنا
-عنده عندها عندهم عندو عندك عندنا عندي هوما هومة جاها جاله جالها جاهم جالهم وجاها وجاله وجالها جاوها جاوه جاوهم جاتها
+إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينها بينهم بيننا بينكم لي لك لنا
+عنده عندها عندهم عندو عندك عندنا عندي هوما هومة حصد حصدت حصدوا جاها جاله جالها جاهم جالهم وجاها وجاله وجالها جاوها جاوه جاوهم جاتها
 بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
-قال قالت يقول تقول قالوا يقولون قلت قالتو تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
+قال قالت يقول تقول قالوا قالو يقولون قلت قالتو تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
 تصريح تصريحات التصريح التصريحات تصريحه تصريحها تصريحاته تصريحاتها تصريحاتهم بتصريح بتصريحات بتصريحاته بتصريحاتها هالتصريحات
 الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته الهدرة هدرة
 يشمل تشمل بيشمل بتشمل يشملو يشملوا يشملها يشمله تشملها تشمله
@@ -72,13 +72,14 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي
 حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
-حدا لحدا حدن لحدن يجي ييجي تيجي بيجي بتيجي
-باش بلي ملي كيما راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
+حدا لحدا حدن لحدن يجي ييجي تيجي بتيجي
+باش بلي ملي كيما راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط خالص بعدين تحديدا تحديداً بالتحديد بالذات
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي ولأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
-يبي تبي يبون يبونه يبونها يبوا يبو تبوا تبو نبغى وايد تطالب يطالب يطالبون تطالبون طالبت طالبوا ابغى ابغي أبغى يبيه تبيه يبيها تبيها بغا بغات بغاو باغي باغا باغية باغين يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
-بشكل بصورة بطريقة`;
+يبي تبي يبون يبونه يبونها يبوا يبو تبوا تبو نبغى وايد تطالب يطالب يطالبون تطالبون طالبت طالبوا ابغى ابغي أبغى يبيه تبيه يبيها تبيها بغا بغات بغاو بغاوا باغي باغا باغية باغين يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
+بشكل بصورة بطريقة
+نوع ونوع`;
 
 /**
  * Demonstratives, the dialects' verbs of saying and of wanting and the prepositions a question asks "about" with,
@@ -98,8 +99,11 @@ const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيد�
 
 /** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
 const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;
-/** The Gulf verbs of wanting, which take no such mark: بيبي is a name (Bibi), or "baby". */
-const UNMARKED_PRESENTS = normalizedSet("يبي تبي يبون");
+/**
+ * Presents whose mark makes a name: the Gulf verbs of wanting take none (بيبي is a name, Bibi, or "baby"), and
+ * بيجي is the Iraqi town Baiji as often as "he comes" (a review).
+ */
+const UNMARKED_PRESENTS = normalizedSet("يبي تبي يبون يجي");
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);
 const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS, ...JOINABLE]);
@@ -277,6 +281,8 @@ export function asksForTheWording(tokens: readonly { readonly text: string }[], 
 
 /** The English function words long enough that one slip leaves them recognisable ("acording", "becuase"). */
 const LONG_ENGLISH = [...STOPWORDS].filter((word) => word.length >= 6 && /^[a-z]+$/.test(word));
+/** Those of five letters, recognisable with two neighbours swapped ("abuot", "thier", "wehre"). */
+const FIVE_LETTER_ENGLISH = [...STOPWORDS].filter((word) => word.length === 5 && /^[a-z]+$/.test(word));
 
 /** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped. */
 function oneSlipApart(a: string, b: string): boolean {
@@ -287,13 +293,23 @@ function oneSlipApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+/** Whether two words of one length differ only by two neighbouring letters swapped. */
+function swappedApart(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const at = [...a].findIndex((c, i) => c !== b[i]);
+  return a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+}
+
 /**
  * Whether an English word no list knows is a long function word misspelt ("what role does Minurso play acording to
  * the US official?"): read as a name, "acording" declined or misled the question. Its first letter as the word's: a
- * slip seldom takes that one, and "turing" is one from "during" (a review). The caller checks the lists and names.
+ * slip seldom takes that one, and "turing" is one from "during" (a review). One of five letters only with two
+ * neighbours swapped ("the tweet abuot meeting the RSF jornalist", blind set 61): one letter changed makes other
+ * words of them. The caller checks the lists and names.
  */
 export const isMisspeltFunctionWord = (word: string): boolean =>
-  word.length >= 6 && LONG_ENGLISH.some((stop) => stop[0] === word[0] && oneSlipApart(word, stop));
+  (word.length >= 6 && LONG_ENGLISH.some((stop) => stop[0] === word[0] && oneSlipApart(word, stop))) ||
+  (word.length === 5 && FIVE_LETTER_ENGLISH.some((stop) => stop[0] === word[0] && swappedApart(word, stop)));
 
 /** English words that ask (see framingWords): a prefix holding one is the question's own words. */
 const ENGLISH_QUESTIONS = normalizedSet("what whats who whos whom whose when where which why how");

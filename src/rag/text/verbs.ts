@@ -57,7 +57,7 @@ export const FORM_VIII_PRESENT = new RegExp(`^[يتن](\\p{Script=Arabic})ت(\\p
  * A present-tense verb's own mark: an object pronoun or a plural ending, which no noun of that shape carries (تامر
  * and يامن are names, تجار "merchants", تجارة "trade": ة reads as ه).
  */
-export const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا|وه|ونه|انه)$/u;
+export const VERB_ENDING = /(?:ها|هم|هما|هن|ون|وا|نا|وه)$/u;
 /**
  * The readings of a verb of form V or VI in the present tense (يتصرف, تتحكم, يتفاعل, تتعاون: ت and three or four
  * letters after the prefix), or of an assimilated form VIII (يتفق: ت and two letters; its past اتفق): what

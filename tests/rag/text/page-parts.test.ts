@@ -129,6 +129,8 @@ describe("page parts: datelines and reply counters", () => {
   it("knows the words for a post's replies, in both languages", () => {
     expect(tokenize("How many replies did it get?").filter(namesReplies).map((t) => t.raw)).toEqual(["replies"]);
     expect(tokenize("كم عدد الردود على التغريدة؟").filter(namesReplies).map((t) => t.raw)).toEqual(["الردود"]);
+    // Misspelt as chat spells it (blind set 61).
+    expect(tokenize("how meny replys did it get").filter(namesReplies).map((t) => t.raw)).toEqual(["replys"]);
   });
 
   it.each(["منذ 18 ساعة", "منذ ٣ أيام", "منذ ساعتين", "قبل 3 أيام", "3 hours ago", "1 day ago", "an hour ago"])("reads %s as how long ago the report went up", (line) => {

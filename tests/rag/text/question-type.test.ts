@@ -95,6 +95,10 @@ describe("a person's name asked for", () => {
     // A kind of name alone, of the person the question names (blind set 60); not one whose noun says whose.
     ["US official who visited Algeria in Jan — full name + exact title?", true],
     ["What is the full name of the mission the US official supports?", false],
+    // Nor a thing's, named by a possessive or "its" (a review); a person's possessive is.
+    ["What's the council's full name, the one the ambassador met?", false],
+    ["Which mission does the envoy lead? Give its full name", false],
+    ["What's the envoy's full name?", true],
     // Found by a review: a council's name, a newspaper's after a "who" question, a request, a verb among the nouns.
     ["What is the name of the council whose membership Algeria won in October?", false],
     ["المجلس اللي صارت الجزائر عضو فيه في أكتوبر، شو اسمه؟", false],
@@ -484,10 +488,17 @@ describe("a terse count", () => {
   it("reads عدد or 'number of' in a question with no question word as asking how many (blind set 55)", () => {
     expect(questionType("تغريدة دراريني عدد الردود").quantity).toBe(true);
     expect(questionType("number of replies on the lamamra tweet").quantity).toBe(true);
+    // "how many" misspelt (blind set 61: "how meny replys did the tweet … get").
+    expect(questionType("how meny replys did the tweet get").quantity).toBe(true);
     // A noun's "count" (blind set 60); not the verb after a pronoun or an auxiliary.
     expect(questionType("Reply count on her tweet about the interior ministry meeting?").quantity).toBe(true);
     expect(questionType("count of seats for Africa").quantity).toBe(true);
     expect(questionType("can we count on her support?").quantity).toBe(false);
+    // Nor the verb after a plural subject, a contraction or an adverb (a review).
+    for (const question of ["Tell me whether Algeria and the US still count on MINUSMA", "Tell me if retweets don't count", "Tell me why Algeria's votes count in the council"]) {
+      expect(questionType(question).quantity, question).toBe(false);
+    }
+    expect(questionType("vote count for Algeria").quantity).toBe(true);
     // With a question word asking something else, عدد is the text's ("did the number of visits rise?").
     expect(questionType("هل زاد عدد الزيارات؟").quantity).toBe(false);
     expect(questionType("Why did the number of visits rise?").quantity).toBe(false);

@@ -292,6 +292,20 @@ describe("isMisspeltFunctionWord", () => {
     // Nor a slip of the first letter, which a name makes as often ("turing", "during": a review).
     expect(isMisspeltFunctionWord("turing")).toBe(false);
   });
+
+  it("reads a five-letter function word with two neighbours swapped as that word, and no other slip of one (blind set 61: 'the tweet abuot meeting')", () => {
+    for (const word of ["abuot", "thier", "wehre", "whcih"]) expect(isMisspeltFunctionWord(word), word).toBe(true);
+    // One letter changed or dropped makes other words of five ("abort", "there" of "these"): not read so.
+    for (const word of ["abort", "abou", "aboux", "sahel", "bauot"]) expect(isMisspeltFunctionWord(word), word).toBe(false);
+  });
+
+  it("takes the Maghreb's wach (is it, what), قالو (they said), اشمن (which), بغاو (they wanted), نوع (kind, as 'kind' is) حصدت (it got, as 'got' is), the Egyptian خالص (at all, as بالظبط is) and 'how meny' for function words (blind set 61, conversations 57)", () => {
+    for (const word of ["wach", "قالو", "اشمن", "بغاو", "نوع", "حصدت", "meny", "هذي", "خالص"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
+  it("keeps بيجي (Baiji, a town) and بينه (also بيّنة, evidence) as words (a review)", () => {
+    for (const word of ["بيجي", "بينه", "بيّنة"]) expect(isStopword(normalizeToken(word)), word).toBe(false);
+  });
 });
 
 describe("asksForTheWording", () => {
