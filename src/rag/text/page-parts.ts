@@ -192,11 +192,11 @@ const KEYWORD_WORDS = normalizedSet("keywords keyword مفتاحية المفت�
  */
 const TAG_WORDS = normalizedSet("tags tagged");
 /**
- * What else a question asking for the keyword list may say: their words, where they stand ("under the article"),
- * and the verbs of putting a report under them ("filed under", "اللي حاطينها عليه", they put on it; "محطوطة فاخر
+ * What else a question asking for the keyword list may say: their words, where they stand ("under the article",
+ * "اللي تحت خالص", at the very bottom), and the verbs of putting a report under them ("filed under", "اللي حاطينها عليه", they put on it; "محطوطة فاخر
  * لمقال", put at the article's end).
  */
-const KEYWORD_ASKING = normalizedSet(`key words word كلمات الكلمات under below bottom listed list end تحت اسفل أسفل آخر اخر نهاية المذكورة الموجودة
+const KEYWORD_ASKING = normalizedSet(`key words word كلمات الكلمات under below bottom listed list end very تحت خالص اسفل أسفل آخر اخر نهاية المذكورة الموجودة
 filed file put placed تحته تحتها تحتو حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة محطوطة محطوط محطوطين فاخر أدرجت ادرجت المدرجة مدرجة`);
 
 /** Whether `token`, in a question asking for the keyword list, says only that (see askedKeywords). */

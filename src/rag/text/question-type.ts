@@ -141,14 +141,15 @@ const arabicQuantity = (arabic: string): boolean => {
   return AR_QUANTITY.test(counted.split(" ").some(asksElse) ? counted.replace(AR_A_FEW, "$1") : counted) || asksForHowMany(counted);
 };
 /**
- * A count's noun: عدد (with و or ب), "number of", "count of", a singular noun's "count" ("reply count", "vote count");
- * not the verb after a subject, an auxiliary or an adverb ("can we count on her", "retweets don't count", "Algeria's
- * votes count", "they still count on it": a review); not "a number of" nor عدد من, "several" (a review).
+ * A count's noun: عدد (with و or ب), "number of", "count of", a singular noun's "count" ("reply count", "vote count")
+ * or a post's plural one's ("replies count"); not the verb after a subject, an auxiliary or an adverb ("can we count
+ * on her", "retweets don't count", "Algeria's votes count", "they still count on it": a review); not "a number of"
+ * nor عدد من, "several" (a review).
  */
 const AR_COUNT_NOUN = /(^| )[وب]?عدد( (?!من( |$))|$)/;
 const EN_NOT_BEFORE_COUNT = "i|we|you|they|he|she|it|can|could|to|not|will|would|should|must|may|might|and|or|do|did|had|have|still|also|really|that|who|which";
 const EN_COUNT_NOUN = new RegExp(
-  String.raw`(?<!\b(?:a|any)\s+)\bnumber of\b|\bcount of\b|(?<!['’])\b(?!(?:${EN_NOT_BEFORE_COUNT})\s)[a-z]*[a-rt-z]\s+count\b`,
+  String.raw`(?<!\b(?:a|any)\s+)\bnumber of\b|\bcount of\b|(?<!['’])\b(?!(?:${EN_NOT_BEFORE_COUNT})\s)[a-z]*[a-rt-z]\s+count\b|\b(?:replies|retweets|likes|comments|views|shares)\s+count\b`,
   "i",
 );
 /**

@@ -18,7 +18,7 @@ means like would kind sort way really actually actual de da di del van von le la
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
-wat wut wht wot hw wher ur abt meny mny mnay manny cuz coz pls plz thx tho though else details ones wesh wach
+wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
@@ -52,7 +52,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 اكو ماكو صارله صارلها صارلهم صرله صرلها صرلهم صرلو تقولي تقوليلي تقلي تخبرني تحكيلي تحكيلنا اشرحلي تشرحلي
 وصف وصفت يصف تصف وصفها وصفه وصفوا
 إليه إليها إليهم لديه لديها لديهم لدى عليهم عنهم منهم معه معها معهم بينها بينهم بيننا بينكم لي لك لنا
-عنده عندها عندهم عندو عندك عندنا عندي هوما هومة حصد حصدت حصدوا جاها جاله جالها جاهم جالهم وجاها وجاله وجالها جاوها جاوه جاوهم جاتها
+عنده عندها عندهم عندو عندك عندنا عندي هوما هومة جاها جاله جالها جاهم جالهم وجاها وجاله وجالها جاوها جاوه جاوهم جاتها
 بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا قالو يقولون قلت قالتو تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
@@ -73,13 +73,12 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
 حدا لحدا حدن لحدن يجي ييجي تيجي بتيجي
-باش بلي ملي كيما راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط خالص بعدين تحديدا تحديداً بالتحديد بالذات
+باش بلي ملي كيما راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي ولأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
 يبي تبي يبون يبونه يبونها يبوا يبو تبوا تبو نبغى وايد تطالب يطالب يطالبون تطالبون طالبت طالبوا ابغى ابغي أبغى يبيه تبيه يبيها تبيها بغا بغات بغاو بغاوا باغي باغا باغية باغين يبغي تبغي يبغى تبغى يبغو يبغوا يبغون تبغون تبغيه يبغيه
-بشكل بصورة بطريقة
-نوع ونوع`;
+بشكل بصورة بطريقة`;
 
 /**
  * Demonstratives, the dialects' verbs of saying and of wanting and the prepositions a question asks "about" with,

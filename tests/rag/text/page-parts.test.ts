@@ -196,7 +196,9 @@ describe("the keyword list", () => {
     // Put at the article's end, the article written ل as the Maghreb writes it (blind set 56).
     "الكلمات المفتاحية اللي محطوطة فاخر لمقال شنهي؟",
     // "and under it" (conversations 54).
-    "وتحته شنو الكلمات المفتاحية؟"])(
+    "وتحته شنو الكلمات المفتاحية؟",
+    // "at the very bottom" (conversations 57).
+    "والكلمات المفتاحية اللي تحت خالص؟", "and the keywords at the very bottom?"])(
     "is asked for by %s",
     (question) => {
       expect(askedKeywords(tokenize(question))).toBeDefined();

@@ -499,6 +499,8 @@ describe("a terse count", () => {
       expect(questionType(question).quantity, question).toBe(false);
     }
     expect(questionType("vote count for Algeria").quantity).toBe(true);
+    // A post's plural one (a second review: "replies count on the lamamra tweet?" lost its counter).
+    expect(questionType("replies count on the lamamra tweet?").quantity).toBe(true);
     // With a question word asking something else, عدد is the text's ("did the number of visits rise?").
     expect(questionType("هل زاد عدد الزيارات؟").quantity).toBe(false);
     expect(questionType("Why did the number of visits rise?").quantity).toBe(false);
