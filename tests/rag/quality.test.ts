@@ -455,6 +455,14 @@ describe("answer quality on the briefing", () => {
     // person the question names, and "Reply count on her tweet …?" asks how many. Ranked second: "did she really
     // admit the Council isn't working", the ICJ candidate asked at length, the journalist and his organisation.
     { file: "blind60-eval.jsonl", about: "a sixtieth blind set, session 54: Eastern Province, Egyptian, Tunisian, Libyan, Basrawi, Jordanian, Turkish and Spanish English, a UN intern, a skeptic", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 77.8% measured blind in session 54 (English 83.3%, Arabic 72.2%; 33 of 36 answered, 2 of 4 unanswerable
+    // declined); 83.3% since the Maghreb's wach, قالو, اشمن, بغاو and نوع ask nothing, "abuot" is "about" and "how meny
+    // replys" counts replies. Missed: two questions in Arabizi ("shu kan 3enwan el ma2al bel zabt?": no reading of
+    // Arabic in Latin letters yet), whom she works under ("تحت يد منو"), what observers will keep seeing (المتابعين
+    // سيلمسونه against الملاحظين … رؤية), "activists and reporters" (the text's المدافعون … والصحفيون), "listening
+    // tour" asked as how she described the consultations; answered unanswerable: which country nominated the ICJ
+    // candidate, the members of the Committee of Ten.
+    { file: "blind61-eval.jsonl", about: "a sixty-first blind set, session 54: Kuwaiti, Gazan, Aleppine, Constantinois, Casablancan with French, Omani, Sudanese, Saidi, Arabizi, typos", hit3: 30 / 36, answered: 34 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -777,6 +785,13 @@ describe("answer quality on the briefing", () => {
     // بالضبط توا؟" (what do they want from it now, after the Council's working: no word of its own left, declined),
     // Lamamra's aim (the text's "نظام دولي أكثر تمثيلاً"), her title in the tweets' cards ("Ambassador Michele Sison").
     { file: "blind-conversations56.jsonl", about: "written blind in session 54: Eastern Province, Egyptian, Tunisian, Libyan, Basrawi, a UN intern, all lowercase", right: 17, rows: 20 },
+    // 9 of 20 measured blind in session 54; 11 since حصدت (it got) and the Egyptian خالص (at all) ask nothing ("وكم
+    // رداً حصدت؟", "طب والكلمات المفتاحية اللي تحت خالص؟"). Missed: "what do they say they want from it instead?"
+    // (wanting is a function word, in the text too: its نريد is not indexed), the soldiers of MINUSMA (its peacekeepers),
+    // the international document she cited (الإعلان العالمي), an Arabizi follow-up, the State Department handle on her
+    // card, the embassy account a tweet tags, how the two capitals reacted (the visits both ways); answered
+    // unanswerable: when de Mistura next visits, the date of the Congo meeting (the tweets' dates answer it).
+    { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 11, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
