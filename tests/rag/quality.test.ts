@@ -463,6 +463,11 @@ describe("answer quality on the briefing", () => {
     // tour" asked as how she described the consultations; answered unanswerable: which country nominated the ICJ
     // candidate, the members of the Committee of Ten.
     { file: "blind61-eval.jsonl", about: "a sixty-first blind set, session 54: Kuwaiti, Gazan, Aleppine, Constantinois, Casablancan with French, Omani, Sudanese, Saidi, Arabizi, typos", hit3: 30 / 36, answered: 34 / 36, declined: 2 / 4 },
+    // 94.4% measured blind at the end of session 54 (English 88.9%, Arabic 100%; 35 of 36 answered, 4 of 4
+    // unanswerable declined), no change made for it. Missed: "Who was she plugging for a seat on the World Court when
+    // she met the Algerian FM?" (World Court, FM: names and abbreviations the lists lack); declined: "What sort of
+    // political process is the Biden White House prioritising …?" (White House and prioritising found nowhere).
+    { file: "blind62-eval.jsonl", about: "a sixty-second blind set, session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, French, Nigerian, Australian and Kenyan English", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -792,6 +797,12 @@ describe("answer quality on the briefing", () => {
     // card, the embassy account a tweet tags, how the two capitals reacted (the visits both ways); answered
     // unanswerable: when de Mistura next visits, the date of the Congo meeting (the tweets' dates answer it).
     { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 11, rows: 20 },
+    // 13 of 20 measured blind at the end of session 54, no change made for it. Missed: "how many replies can you read
+    // under that tweet" (its evidence the page's "[قراءة ١٤ ردًا]" link, debris no quote holds), a keyword question
+    // asking a second thing, "وكم رد جاء على تغريدتها عنه؟" (جاء read as وصل, arrived), "what are they hoping to find
+    // through it?" (the text's نبحث عن), "وهي مترشحة لشنوّة بالضبط؟"; answered unanswerable: whether Washington agrees
+    // to a permanent seat for Africa, whether Drareni was ever jailed (in context).
+    { file: "blind-conversations58.jsonl", about: "written blind at the end of session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, Canadian and Kenyan English", right: 13, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
