@@ -1129,7 +1129,9 @@ const PARTICIPLE_WITH_OBJECT = /^[وف]?م(\p{Script=Arabic}{3})(?:هما|هم|�
  * A participle found nowhere, its object written onto it, is its root's word where the corpus holds that
  * ("مقلقهم", worrying them: the text's قلقين, worried), as a form III present is its verbal noun. Only so marked:
  * م and three letters are as often a noun of place (معمل, a factory, is no عمل), a name or an adjective (المغرب,
- * مغربية, كالمغرب: Morocco is no غرب, west; found by blind sets 51 and 59 and a review), or a plural (مسلمين).
+ * مغربية, كالمغرب: Morocco is no غرب, west; found by blind sets 51 and 59 and a review), or a plural (مسلمين). A noun
+ * of place with a possessive has the participle's shape (مكتبه, his office): where the corpus holds neither it nor
+ * the noun, it is read as its root (كتب), a stray the one-letter prefix cannot tell apart.
  */
 function participleKeys(token: Token, context: QueryContext, keys: Set<string>): void {
   const root = PARTICIPLE_WITH_OBJECT.exec(token.text)?.[1];
