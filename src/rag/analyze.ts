@@ -1114,10 +1114,11 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * Words a question says in passing that are words of their own in a text: read off where the briefings hold none
  * of them, kept where they do. "How meny" (a chat typo; also the name Manny), the dialects' بيجي (he comes; also the
  * town Baiji), the Egyptian خالص (at all; also خالص التعازي, sincere condolences), نوع (kind: "أشمن نوع ديال الحل";
- * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed). Found by a review: as function
- * words they were dropped from the texts too.
+ * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed), جاء (came: "وكم رد جاء على
+ * تغريدتها؟", conversations 58; also a text's "جاء ذلك"). Found by a review: as function words they were dropped
+ * from the texts too.
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny بيجي خالص نوع حصد حصدت حصدوا");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny بيجي خالص نوع حصد حصدت حصدوا جاء جاءت");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the

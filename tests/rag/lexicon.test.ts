@@ -72,18 +72,20 @@ describe("a participle found nowhere", () => {
 });
 
 describe("a word said in passing", () => {
-  it("is read off where the text holds none of it, kept where it does: بيجي, خالص, نوع, حصدت, 'meny' (two reviews)", () => {
+  it("is read off where the text holds none of it, kept where it does: بيجي, خالص, نوع, حصدت, جاء, 'meny' (two reviews, conversations 58)", () => {
     const none = context("قدم الوزير التعازي للمواطنين");
     const words = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).map((t) => t.word);
     expect(words("امتى بيجي الوزير؟", none)).not.toContain("بيجي");
     expect(words("وكم رداً حصدت؟", none)).not.toContain("حصدت");
+    expect(words("وكم رد جاء على التعازي؟", none)).not.toContain("جا");
     expect(words("أشمن نوع ديال التعازي خالص؟", none)).toEqual(["التعازي"]);
     expect(words("how meny condolences?", none)).not.toContain("meny");
-    const held = context("قدم الملك خالص التعازي. الزلزال من نوع نادر حصد الأرواح في بيجي. Manny spoke.");
+    const held = context("قدم الملك خالص التعازي. الزلزال من نوع نادر حصد الأرواح في بيجي. جاء ذلك في بيان. Manny spoke.");
     expect(words("مين قدم خالص التعازي؟", held)).toContain("خالص");
     expect(words("ما نوع الزلزال؟", held)).toContain("نوع");
     expect(words("كم حصد الزلزال؟", held)).toContain("حصد");
     expect(words("وين بيجي؟", held)).toContain("بيجي");
+    expect(words("وش جاء في البيان؟", held)).toContain("جا");
     expect(words("what did manny say?", held)).toContain("manny");
   });
 });

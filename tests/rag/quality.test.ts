@@ -533,7 +533,7 @@ describe("answer quality on the briefing", () => {
     // "طيب وش تبي واشنطن منه؟", "وشكد صعبة الظروف؟" (how hard, read as how many), "ومين كمان بتحسبهم منه؟", "وشو
     // انطرح فيها؟" (the text's أثيرت), two English follow-ups quoting the wrong sentences, "وهي جت الجزائر مع
     // سيسون؟" (unanswerable, answered).
-    { file: "blind-conversations10.jsonl", about: "written blind, session 42", right: 13, rows: 20 },
+    { file: "blind-conversations10.jsonl", about: "written blind, session 42", right: 14, rows: 20 },
     // 15 of 20 measured blind: the floor guards it. Misses: a first turn on an English tweet asked with قابلت (met,
     // which the glossary's "meet" leaves out: with it, questions on whether she met Tebboune were answered) and its
     // follow-up, "ووين انطرحت هالقضية قبل؟" (the text's أثيرت), "ومين بيشمل؟" (بما في ذلك), "with who she is
@@ -727,7 +727,8 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind at the end of session 50, left as measured. Missed: how her name is written in the
     // tweets, Arabizi, "For whom or what are they working?" (the text's يعملون, keyed apart from عمل), "ولماذا
     // جاءت؟" after the visits; answered unanswerable: when the minister visits Washington.
-    { file: "blind-conversations44.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 15, rows: 20 },
+    // 16 since session 54: جاء (came) in a count is read off where no briefing holds it.
+    { file: "blind-conversations44.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 16, rows: 20 },
     // 14 of 20 measured blind at the end of session 50, left as measured.
     { file: "blind-conversations45.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 14, rows: 20 },
     // 12 of 20 measured blind in session 51; 15 since بكم asks how many ("وطالب بكم مقعد دائم لأفريقيا هناك؟"), the
@@ -797,9 +798,9 @@ describe("answer quality on the briefing", () => {
     // card, the embassy account a tweet tags, how the two capitals reacted (the visits both ways); answered
     // unanswerable: when de Mistura next visits, the date of the Congo meeting (the tweets' dates answer it).
     { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 11, rows: 20 },
-    // 13 of 20 measured blind at the end of session 54, no change made for it. Missed: "how many replies can you read
-    // under that tweet" (its evidence the page's "[قراءة ١٤ ردًا]" link, debris no quote holds), a keyword question
-    // asking a second thing, "وكم رد جاء على تغريدتها عنه؟" (جاء read as وصل, arrived), "what are they hoping to find
+    // 13 of 20 measured blind at the end of session 54; 14 since جاء (came) in "وكم رد جاء على تغريدتها عنه؟" is read
+    // off where no briefing holds it. Missed: "how many replies can you read under that tweet" (its evidence the
+    // page's "[قراءة ١٤ ردًا]" link, debris no quote holds), a keyword question asking a second thing, "what are they hoping to find
     // through it?" (the text's نبحث عن), "وهي مترشحة لشنوّة بالضبط؟"; answered unanswerable: whether Washington agrees
     // to a permanent seat for Africa, whether Drareni was ever jailed (in context).
     { file: "blind-conversations58.jsonl", about: "written blind at the end of session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, Canadian and Kenyan English", right: 13, rows: 20 },
