@@ -97,7 +97,10 @@ export class FuzzyVocabulary {
   }
 }
 
-/** Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of neighbours (optimal string alignment). */
+/**
+ * Whether `a` and `b` differ by at most one insertion, deletion, substitution or swap of neighbours (optimal string
+ * alignment).
+ */
 export function withinOneSlip(a: string, b: string): boolean {
   if (a === b) return true;
   if (Math.abs(a.length - b.length) > 1) return false;

@@ -193,8 +193,8 @@ const KEYWORD_WORDS = normalizedSet("keywords keyword مفتاحية المفت�
 const TAG_WORDS = normalizedSet("tags tagged");
 /**
  * What else a question asking for the keyword list may say: their words, where they stand ("under the article",
- * "اللي تحت خالص", at the very bottom), and the verbs of putting a report under them ("filed under", "اللي حاطينها عليه", they put on it; "محطوطة فاخر
- * لمقال", put at the article's end).
+ * "اللي تحت خالص", at the very bottom), and the verbs of putting a report under them ("filed under", "اللي حاطينها
+ * عليه", they put on it; "محطوطة فاخر لمقال", put at the article's end).
  */
 const KEYWORD_ASKING = normalizedSet(`key words word كلمات الكلمات under below bottom listed list end very تحت خالص اسفل أسفل آخر اخر نهاية المذكورة الموجودة
 filed file put placed تحته تحتها تحتو حاطين حاطينها حاطينه حطوا حطو حطوها حاطة حاطه وضعوا وضعت الموضوعة محطوطة محطوط محطوطين فاخر أدرجت ادرجت المدرجة مدرجة`);
@@ -220,7 +220,10 @@ export function askedKeywords(tokens: readonly Token[]): Token | undefined {
 /** Words for a report's going up. */
 const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر تنزل اتنزل تنزلت");
 
-/** What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو", فاتت (passed). */
+/**
+ * What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو", فاتت
+ * (passed).
+ */
 const AGO_WORDS = normalizedSet("ago before long time قبل صرلو صارله صرله صار من منذ وقت ساعة ساعات مرت مر مضى فات فاتت فاتو داز دازت عدى عدت عدا");
 /** Words asking a report's age with no word of its going up: "How old is the article?", "كم عمر الخبر؟". */
 const AGE_WORDS = normalizedSet("old age عمر");

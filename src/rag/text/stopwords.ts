@@ -2,6 +2,7 @@
  * Function words that say nothing about what a question is about, in English, Modern Standard Arabic and the
  * common dialects (Levantine, Egyptian, Gulf, Maghrebi). Arabic entries are in normalised form.
  */
+import { withinOneSlip } from "../fuzzy.js";
 import { holdsWord, normalizedSet, normalizeToken } from "./normalize.js";
 import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -283,14 +284,8 @@ const LONG_ENGLISH = [...STOPWORDS].filter((word) => word.length >= 6 && /^[a-z]
 /** Those of five letters, recognisable with two neighbours swapped ("abuot", "thier", "wehre"). */
 const FIVE_LETTER_ENGLISH = [...STOPWORDS].filter((word) => word.length === 5 && /^[a-z]+$/.test(word));
 
-/** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped. */
-function oneSlipApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let i = 0;
-  while (i < a.length && a[i] === b[i]) i += 1;
-  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
-  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
-}
+/** Whether two words differ by one letter added, dropped or changed, or two neighbours swapped (see withinOneSlip). */
+const oneSlipApart = (a: string, b: string): boolean => a !== b && withinOneSlip(a, b);
 
 /** Whether two words of one length differ only by two neighbouring letters swapped. */
 function swappedApart(a: string, b: string): boolean {
