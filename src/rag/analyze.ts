@@ -557,6 +557,9 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   // And an adverb's phrase, "right now": it asks when as "now" (a stop word) does; its "right" found the rights of
   // every tweet.
   ["right", "now"],
+  // And "how long", which asks a duration (question-type.ts), as "how many" asks a count: its "long" (استمرار,
+  // continuing) is no word of the topic, and as one a follow-up's "How long?" stood alone (conversations 59).
+  ["how", "long"],
 ]);
 
 /** The verbs of "catch up", read as meeting only before "with". */
@@ -668,6 +671,13 @@ function isPointedPerson(tokens: readonly Token[], i: number): boolean {
  */
 const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام|[أا]نه[يو])$/u;
 
+/**
+ * The article written alone with a tatweel, as chat writes it before a word in Latin letters ("شكون الـ
+ * ambassadrice", "فالـ ministère", "بالـ UN"): it is no word, but normalised without its tatweel, فالـ is فال (an
+ * omen) and بالـ is بال (a mind), words found nowhere that declined the question (blind set 63).
+ */
+const ARTICLE_WRITTEN_ALONE = /^[وف]?(?:[بك]?ال|لل)\u0640+$/u;
+
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
 /**
@@ -732,7 +742,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || ARTICLE_WRITTEN_ALONE.test(token.raw) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
@@ -1058,6 +1068,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
     cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);
     participleKeys(token, context, keys);
+    for (const k of levantinePronounKeys(token, context)) keys.add(k);
     // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
     for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   }
@@ -1115,10 +1126,10 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * of them, kept where they do. "How meny" (a chat typo; also the name Manny), the dialects' بيجي (he comes; also the
  * town Baiji), the Egyptian خالص (at all; also خالص التعازي, sincere condolences), نوع (kind: "أشمن نوع ديال الحل";
  * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed), جاء (came: "وكم رد جاء على
- * تغريدتها؟", conversations 58; also a text's "جاء ذلك"). Found by a review: as function words they were dropped
- * from the texts too.
+ * تغريدتها؟", conversations 58; also a text's "جاء ذلك"), the Filipino po of politeness ("Hi po, who is …?"; also
+ * the river Po). Found by a review: as function words they were dropped from the texts too.
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny بيجي خالص نوع حصد حصدت حصدوا جاء جاءت");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po بيجي خالص نوع حصد حصدت حصدوا جاء جاءت");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the
@@ -1143,6 +1154,21 @@ function participleKeys(token: Token, context: QueryContext, keys: Set<string>):
 const MIN_FORM_KEY = 4;
 
 /** The keys of a made-up form of the verb `token` writes that the corpus holds, of `min` letters or more. */
+/** A word of three letters or more with the Levantine and Egyptian "his" after it (اسمو, موقفو): و for ه. */
+const LEVANTINE_HIS = /^(\p{Script=Arabic}{3,})و$/u;
+
+/**
+ * The keys of a word found nowhere that ends in the dialects' "his" written و ("شو اسمو؟", what's his name; "شو
+ * موقفو؟"), read with ه as the standard writes it, where the corpus holds that (اسمو was a word found nowhere that
+ * declined the follow-up "شو اسمو؟", conversations 59). A name or a plural verb ending in و (توغو, حكيو) is seldom a
+ * held word with ه.
+ */
+function levantinePronounKeys(token: Token, context: QueryContext): string[] {
+  const stem = LEVANTINE_HIS.exec(token.text)?.[1];
+  // Three letters besides a conjunction: ونحو is و and نحو (towards), not ونح and "his".
+  return stem === undefined || withoutConjunction(stem).length < 3 ? [] : heldKeys(token, `${stem}ه`, context, 3);
+}
+
 function heldKeys(token: Token, form: string, context: QueryContext, min = MIN_FORM_KEY): string[] {
   return tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
 }

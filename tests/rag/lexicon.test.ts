@@ -80,6 +80,7 @@ describe("a word said in passing", () => {
     expect(words("وكم رد جاء على التعازي؟", none)).not.toContain("جا");
     expect(words("أشمن نوع ديال التعازي خالص؟", none)).toEqual(["التعازي"]);
     expect(words("how meny condolences?", none)).not.toContain("meny");
+    expect(words("Hi po, who gave the condolences?", none)).not.toContain("po");
     const held = context("قدم الملك خالص التعازي. الزلزال من نوع نادر حصد الأرواح في بيجي. جاء ذلك في بيان. Manny spoke.");
     expect(words("مين قدم خالص التعازي؟", held)).toContain("خالص");
     expect(words("ما نوع الزلزال؟", held)).toContain("نوع");
@@ -87,6 +88,40 @@ describe("a word said in passing", () => {
     expect(words("وين بيجي؟", held)).toContain("بيجي");
     expect(words("وش جاء في البيان؟", held)).toContain("جا");
     expect(words("what did manny say?", held)).toContain("manny");
+    expect(words("where does the po flow?", context("The Po flows into the Adriatic."))).toContain("po");
+  });
+});
+
+describe("the article written alone with a tatweel", () => {
+  it("is no word: فالـ and بالـ before a word in Latin letters are not فال (omen) and بال (mind) found nowhere (blind set 63)", () => {
+    const ctx = context("Met with the minister at the ministry of the interior. ومن الفال الحسن أن يأتي");
+    const words = (question: string): string[] => queryTerms(question, ctx).map((t) => t.word);
+    for (const question of ["شكون المسؤول اللي تقابلت معاه فالـ ministère؟", "شكون الـ minister اللي قابلته بالـ ministry؟", "وللـ ministry شو قالت؟"]) {
+      expect(words(question).filter((w) => /^[وف]?(?:[بك]?ال|لل)$/u.test(w)), question).toEqual([]);
+      expect(words(question).some((w) => w.startsWith("minist")), question).toBe(true);
+    }
+    // Written as a word, it is one.
+    expect(words("ما معنى الفال الحسن؟")).toContain("الفال");
+  });
+});
+
+describe("how long", () => {
+  it('is no term: it asks a duration, as "how many" asks a count; its "long" (استمرار) found a text on continuing (conversations 59)', () => {
+    const ctx = context("The long march continued. Algeria begins its three-year term.");
+    expect(queryTerms("How long?", ctx)).toEqual([]);
+    expect(queryTerms("And how long did the term last?", ctx).map((t) => t.word)).not.toContain("long");
+    expect(queryTerms("Why was the march so long?", ctx).map((t) => t.word)).toContain("long");
+  });
+});
+
+describe("the dialects' his written و", () => {
+  it("reads a word found nowhere that ends in و as its ه form where the text holds that (شو اسمو؟, موقفو; conversations 59)", () => {
+    const ctx = context("أعلن موقفه من القضية من بيته");
+    expect(keysOf("شو موقفو؟", ctx)).toContain("موقف");
+    expect(keysOf("وين بيتو؟", ctx)).toContain("بيت");
+    // Not a word found as it is (ميلانو, Milan), nor one whose ه form the text does not hold.
+    expect(keysOf("وين ميلانو؟", context("زار ميلانو ثم ميلانه"))).toEqual(keysOf("وين ميلانو؟", context("زار ميلانو")));
+    expect(keysOf("شو صار بتوغو؟", ctx).filter((k) => /^[\u0600-\u06FF]+$/u.test(k))).toEqual(keysOf("شو صار بتوغو؟", context("")).filter((k) => /^[\u0600-\u06FF]+$/u.test(k)));
   });
 });
 

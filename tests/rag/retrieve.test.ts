@@ -380,6 +380,13 @@ describe("news abbreviations", () => {
     // Not "pm": it is as often the time of day ("at 5 pm"), which would then find a prime minister or a government.
     expect(retriever.terms("What did the president say at 5 pm?").flatMap((t) => t.keys)).not.toEqual(expect.arrayContaining(["حكوم"]));
   });
+
+  it("read Asst and SecState as the assistant and the secretary of state, and 'working' as the text's يشتغل (blind set 63)", () => {
+    const keys = (word: string): readonly string[] => retriever.terms("Asst SecState on UNSC reform: does USG concede the Council isn't working?").find((t) => t.word === word)?.keys ?? [];
+    expect(keys("asst")).toContain("مساعد");
+    expect(keys("secstate")).toEqual(expect.arrayContaining(["وزير", "خارجيه"]));
+    expect(keys("working")).toContain("يشتغل");
+  });
 });
 
 describe("decline features", () => {

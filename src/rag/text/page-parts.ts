@@ -54,6 +54,12 @@ const WHICH = normalizedSet("which what whats name اي لاي باي انهي �
  */
 const BETWEEN = normalizedSet("the of a news هي");
 
+/**
+ * Words for a report's source, which ask the outlet before a word for the report ("مصدر الخبر؟", "What's the source
+ * of this article?"; blind set 63), not alone ("ما مصدر الطاقة؟", the source of the energy).
+ */
+const SOURCE_NOUNS = normalizedSet("source مصدر");
+
 /** Verbs of publishing that "who" asks the outlet with, of the report ("Who published this article?", "مين نشر الخبر؟"). */
 const PUBLISHED_BY = normalizedSet("published publishes نشر نشرت ينشر");
 /** Who, in either language, opening the question; من too, which asks there ("من نشر هذا التقرير؟"). */
@@ -75,7 +81,8 @@ export function askedOutlet(asked: readonly Token[]): Token | undefined {
   const [first, verb] = tokens;
   const object = POINTING.has(tokens[2]?.text ?? "") ? tokens[3] : tokens[2];
   const publisher = first && verb && holdsWord(WHO, first.text) && PUBLISHED_BY.has(verb.text) && object && isArticleWord(object.text) ? verb : undefined;
-  return publisher ?? tokens.find((token, i) => {
+  const source = tokens.find((token, i) => holdsWord(SOURCE_NOUNS, token.text) && isArticleWord(tokens.slice(i + 1).find((t) => !BETWEEN.has(t.text) && !POINTING.has(t.text))?.text ?? ""));
+  return publisher ?? source ?? tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
     if (DATELINE_WORDS.has(token.text)) return true;
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;
@@ -113,7 +120,8 @@ export const namesTheReport = (tokens: readonly Token[]): boolean => tokens.some
  * Whether `token`, in a question asking for the outlet, is looked for in the dateline alone: the outlet word
  * itself, or a word on the report (see REPORT_WORDS).
  */
-export const asksOfTheDateline = (token: Token): boolean => OUTLET_WORDS.has(token.text) || isReportWord(token.text) || DATELINE_VERBS.has(token.text);
+export const asksOfTheDateline = (token: Token): boolean =>
+  OUTLET_WORDS.has(token.text) || holdsWord(SOURCE_NOUNS, token.text) || isReportWord(token.text) || DATELINE_VERBS.has(token.text);
 
 /**
  * Verbs a question asking for the outlet may say the dateline with ("credited to", "appears on the dateline"):

@@ -431,7 +431,7 @@ function namedWords(question: string, tokens: readonly PlacedToken[], words: rea
  * none: "name" or اسم of a person's noun (see namedWords: "the name of the UN envoy", "ما اسم المبعوث"; not "ما اسم
  * البرنامج المقرر", the scheduled programme, nor "What is the official name of …"); "her name"; اسمه with a person's
  * noun or "who" anywhere in the question ("شكون هو المبعوث؟ واش سميتو؟", "ومين كان اسمه؟"; "المجلس … شو اسمه؟" asks a
- * council's). "Name the envoy who …" asks one too; "Name three countries …" does not.
+ * council's), or alone ("شو اسمو؟"). "Name the envoy who …" asks one too; "Name three countries …" does not.
  */
 function personsNameAsked(question: string, tokens: readonly PlacedToken[]): readonly string[] | undefined {
   const words = tokens.map((t) => t.text.replace(/['’]s$/u, ""));
@@ -450,7 +450,9 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
         return second !== "its" && persons.length > 0;
       }
     } else if (!AR_NAME.test(word)) return false;
-    if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0;
+    // Or alone, every other word a function word: "شو اسمو؟" follows up on the person the last answer was about,
+    // as "what's his name?" does (conversations 59).
+    if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0 || words.every((w, i) => i === at || isStopword(w));
     const named = namedWords(question, tokens, words, at);
     return named.some(isPersonNoun) || PERSON_HEADS.has(named.at(-1) ?? "");
   });

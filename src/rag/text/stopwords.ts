@@ -22,7 +22,7 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
-ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
+ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh rn yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon within toward towards although unless whereas however therefore thus hence yes
 hi hello thanks kindly wondering quote words stuff`;
@@ -61,7 +61,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته الهدرة هدرة
 يشمل تشمل بيشمل بتشمل يشملو يشملوا يشملها يشمله تشملها تشمله
 ال
-حكى حكت حكات حكا حكيت حكو حكوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات هدرو هدروا
+حكى حكت حكات حكا حكيت حكو حكوا حكيو حكيوا يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات هدرو هدروا
 الحكي هالحكي هالشي
 حجى حجيت يحجي تحجي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي تشوفو تشوفوا شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
@@ -70,10 +70,10 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما كما وكما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
-بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي
+بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي شصار اشصار وشصار
 حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
-حدا لحدا حدن لحدن يجي ييجي تيجي بتيجي
+حدا لحدا لحد حدن لحدن يجي ييجي تيجي بتيجي
 باش بلي ملي كيما راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي ولأي مما فيما بما

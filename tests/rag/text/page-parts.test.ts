@@ -36,7 +36,10 @@ describe("page parts: datelines and reply counters", () => {
     // The dialects' participles of publishing and sending (blind set 56).
     "هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟",
     // The Libyan شن (what) before the paper (blind set 58).
-    "شن الجريدة اللي نشرت المقال؟"])(
+    "شن الجريدة اللي نشرت المقال؟",
+    // The source of the report (blind set 63).
+    "مصدر الخبر؟",
+    "What's the source of this article?"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -56,6 +59,9 @@ describe("page parts: datelines and reply counters", () => {
     // Nor beside a verb the dateline is said with, which is no word on the report (found by a review).
     "Which paper appears to back Algeria's Security Council bid?",
     "What paper was the reform proposal attributed to?",
+    // A source not of the report.
+    "ما مصدر الطاقة في المدينة؟",
+    "What is the source of the river?",
   ])("takes %s for no question on the outlet", (question) => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });

@@ -84,6 +84,9 @@ describe("a person's name asked for", () => {
     ["شكون هو المبعوث الاممي اللي زار الجزائر مؤخرا؟ واش اسمو؟", true],
     ["ومين كان اسمه؟", true],
     ["شكون هو المبعوث؟ واش سميتو؟", true],
+    // Alone, every other word a function word, as "what's his name?" (conversations 59).
+    ["شو اسمو؟", true],
+    ["طيب وشو كان اسمها؟", true],
     ["and what was her name?", true],
     // A name of something else is often a word (القدس العربي, a storm's بيريل, البدائية).
     ["What was the name of the storm that hit the city?", false],
