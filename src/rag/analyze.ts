@@ -557,10 +557,19 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   // And an adverb's phrase, "right now": it asks when as "now" (a stop word) does; its "right" found the rights of
   // every tweet.
   ["right", "now"],
-  // And "how long", which asks a duration (question-type.ts), as "how many" asks a count: its "long" (استمرار,
-  // continuing) is no word of the topic, and as one a follow-up's "How long?" stood alone (conversations 59).
-  ["how", "long"],
 ]);
+
+/** What "how long" asks a length with, not a duration: "How long is the river?", "how long were the walls?". */
+const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
+
+/**
+ * Whether the word at `i` is the "long" of "how long" asking a duration (question-type.ts reads it), as "how many"
+ * asks a count: "How long?", "how long did he stay?", "for how long has she held it?". Its "long" is no word of the
+ * topic: it found استمرار (continuing) in a quote on Mali, and as a word of its own the follow-up "How long?" stood
+ * alone (conversations 59). Not a length asked ("How long is Kearney Boulevard?": the text's بطول, a review).
+ */
+const isDurationLong = (tokens: readonly Token[], i: number): boolean =>
+  tokens[i]?.text === "long" && tokens[i - 1]?.text === "how" && !LENGTH_ASKED.has(tokens[i + 1]?.text ?? "");
 
 /** The verbs of "catch up", read as meeting only before "with". */
 const CATCHING: ReadonlySet<string> = new Set(["catch", "catches", "caught", "catching"]);
@@ -673,10 +682,12 @@ const WRITTEN_FUNCTION_WORD = /^(?:[وف][إا]لى|[وف]?إلام|[أا]نه[�
 
 /**
  * The article written alone with a tatweel, as chat writes it before a word in Latin letters ("شكون الـ
- * ambassadrice", "فالـ ministère", "بالـ UN"): it is no word, but normalised without its tatweel, فالـ is فال (an
- * omen) and بالـ is بال (a mind), words found nowhere that declined the question (blind set 63).
+ * ambassadrice", "فالـ ministère", "بالـ UN", "عالـ UN", على and the article; "بهالـ UN", the Levant's "this"): it
+ * is no word, but normalised without its tatweel, فالـ is فال (an omen) and بالـ is بال (a mind), words found
+ * nowhere that declined the question (blind set 63). Matched on the normal form, so that vowel marks do not hide it.
  */
-const ARTICLE_WRITTEN_ALONE = /^[وف]?(?:[بك]?ال|لل)\u0640+$/u;
+const ARTICLE_ALONE = /^[وف]?(?:[بك]?ال|لل|عال|[بل]?هال)$/u;
+const isArticleWrittenAlone = (token: Token): boolean => token.raw.endsWith("\u0640") && ARTICLE_ALONE.test(token.text);
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
@@ -742,7 +753,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || ARTICLE_WRITTEN_ALONE.test(token.raw) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
@@ -778,7 +789,8 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // the asker's own ("I'm writing a piece for a Manila outlet.").
   const topical = name || country !== undefined || namesArabicPlace(token);
   if (framing !== undefined && !held && (framing === "of the asker" || !topical)) return undefined;
-  if (!held && related.length === 0 && holdsWord(READ_OFF_UNFOUND, token.text)) return undefined;
+  // Not capitalised inside the sentence: "the Po river", "the RN" are names.
+  if (!held && related.length === 0 && holdsWord(READ_OFF_UNFOUND, token.text) && !named) return undefined;
   const found = held || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
@@ -1066,9 +1078,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const rests = cliticRests(token);
   if (!ownFound) {
     cliticKeys(token, rests, context, keys);
-    passiveKeys(token, context, relatives);
+    passiveKeys(token, context, keySets);
     participleKeys(token, context, keys);
-    for (const k of levantinePronounKeys(token, context)) keys.add(k);
     // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
     for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   }
@@ -1108,16 +1119,20 @@ const PAST_ENDING = /(?:ت|وا|و)$/u;
  * The dialects' passive, for a word found nowhere: its past (اتسجن, the text's سجن), or the standard's form VIII and
  * its verbal noun, of the root (اتنقدت, was criticised: انتقد, انتقاد) or of a form VIII verb the passive is made on
  * (اتنتخبت, was elected: انتخب, انتخاب). Other forms, which rank and do not count as finding the word, since ات also
- * begins nouns whose rest is another word (اتهام, هام).
+ * begins nouns whose rest is another word (اتهام, هام); but a root's form VIII found for a past its ending marks as a
+ * verb (اتنقدت, اتنقدوا: three root letters once the ending is off) is the word, as the standard's انتقدت would be
+ * (blind conversations 60: "الجزائر اتنقدت ليه …؟" was declined with its verb counted missing).
  */
-function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>): void {
+function passiveKeys(token: Token, context: QueryContext, { keys, relatives }: QueryKeySets): void {
   const past = DIALECT_PASSIVE.exec(token.text)?.[1];
   if (past === undefined) return;
   for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
   // With its ending off, or with none (a last ت may be the root's: اتثبت).
-  for (const stem of new Set([past.replace(PAST_ENDING, ""), past])) {
+  const ended = past.replace(PAST_ENDING, "");
+  for (const stem of new Set([ended, past])) {
     const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
-    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+    const found = stem !== past && stem.length === 3 ? keys : relatives;
+    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) found.add(k);
   }
 }
 
@@ -1127,9 +1142,11 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * town Baiji), the Egyptian خالص (at all; also خالص التعازي, sincere condolences), نوع (kind: "أشمن نوع ديال الحل";
  * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed), جاء (came: "وكم رد جاء على
  * تغريدتها؟", conversations 58; also a text's "جاء ذلك"), the Filipino po of politeness ("Hi po, who is …?"; also
- * the river Po). Found by a review: as function words they were dropped from the texts too.
+ * the river Po), chat's rn (right now; also the French party RN), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also
+ * حب, love). Found by a review: as function words they were dropped from the texts too. A Latin one capitalised
+ * inside the sentence is a name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po بيجي خالص نوع حصد حصدت حصدوا جاء جاءت");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the
@@ -1154,21 +1171,6 @@ function participleKeys(token: Token, context: QueryContext, keys: Set<string>):
 const MIN_FORM_KEY = 4;
 
 /** The keys of a made-up form of the verb `token` writes that the corpus holds, of `min` letters or more. */
-/** A word of three letters or more with the Levantine and Egyptian "his" after it (اسمو, موقفو): و for ه. */
-const LEVANTINE_HIS = /^(\p{Script=Arabic}{3,})و$/u;
-
-/**
- * The keys of a word found nowhere that ends in the dialects' "his" written و ("شو اسمو؟", what's his name; "شو
- * موقفو؟"), read with ه as the standard writes it, where the corpus holds that (اسمو was a word found nowhere that
- * declined the follow-up "شو اسمو؟", conversations 59). A name or a plural verb ending in و (توغو, حكيو) is seldom a
- * held word with ه.
- */
-function levantinePronounKeys(token: Token, context: QueryContext): string[] {
-  const stem = LEVANTINE_HIS.exec(token.text)?.[1];
-  // Three letters besides a conjunction: ونحو is و and نحو (towards), not ونح and "his".
-  return stem === undefined || withoutConjunction(stem).length < 3 ? [] : heldKeys(token, `${stem}ه`, context, 3);
-}
-
 function heldKeys(token: Token, form: string, context: QueryContext, min = MIN_FORM_KEY): string[] {
   return tokenKeys({ ...token, text: form }).filter((k) => k.length >= min && context.has(k));
 }

@@ -71,12 +71,16 @@ const BRITISH: ReadonlyArray<readonly [RegExp, string]> = [
 ];
 
 /**
- * Chat shorthand for a word with one reading: "ppl", "govt". (Not "rep", "dept" or "admin", measured: they moved
- * answers to the wrong sentences; docs/quality.md, session 42.)
+ * Chat shorthand for a word with one reading: "ppl", "govt", and the news's "asst", "amb", "intl" ("Asst SecState on
+ * UNSC reform", blind set 63). (Not "rep", "dept" or "admin", measured: they moved answers to the wrong sentences;
+ * docs/quality.md, session 42.)
  */
 const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["ppl", "people"],
   ["govt", "government"],
+  ["asst", "assistant"],
+  ["amb", "ambassador"],
+  ["intl", "international"],
 ]);
 
 /** The word with each pair of neighbouring letters swapped, where they differ. */

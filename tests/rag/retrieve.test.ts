@@ -276,6 +276,9 @@ describe("a misspelt English word", () => {
     expect(term("which human rigths body did she meet?", "rigths")?.keys).toEqual(expect.arrayContaining(["حقوق", "right"]));
     // Chat shorthand with one reading is its word: "ppl" is people (the text's الناس).
     expect(term("what happens when ppl are free?", "ppl")).toMatchObject({ keys: expect.arrayContaining(["ناس"]), weight: 1 });
+    // So is the news's "amb" (ambassador) and "intl" (international): blind set 63.
+    expect(term("which amb works at the un?", "amb")).toMatchObject({ keys: expect.arrayContaining(["سفير"]), weight: 1 });
+    expect(term("what intl negotiations start in new york?", "intl")).toMatchObject({ keys: expect.arrayContaining(["دول"]), weight: 1 });
     // A name in lower case is no misspelt word: near as it is to "blinks" (طرف), or "attaf" to "attar" (ورد).
     const arabicKeys = (question: string, word: string): string[] => (term(question, word)?.keys ?? []).filter((k) => /^\p{Script=Arabic}/u.test(k));
     expect(arabicKeys("what did blinken say about the sahara?", "blinken")).toEqual([]);

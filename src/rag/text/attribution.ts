@@ -150,11 +150,12 @@ export function asksWho(question: string): boolean {
   const placed = tokenizePlaced(question);
   const words = placed.map((t) => withoutConjunction(t.text));
   // Its first words, or the first after a frame ("Quick one, on deadline: who's the State Department official …?"),
-  // past a joining word ("… : and who …"); not a time's colon ("At 6:35 who …"), nor a relative who after a noun
+  // or after a greeting and its comma ("Hi po, who is the American official …?", blind set 63), past a joining word
+  // ("… : and who …"); not a time's colon ("At 6:35 who …"), nor a relative who after a noun
   // ("On Mali: peacekeepers who protect …", both found by a review).
   const framed = placed.flatMap((t, i) => {
     const before = placed[i - 1];
-    if (i === 0 || before === undefined || !FRAME_END.test(question.slice(before.end, t.start))) return [];
+    if (i === 0 || before === undefined || !endsFrame(question.slice(before.end, t.start), i)) return [];
     if (before.script === "digit" && t.script === "digit") return [];
     return isStopword(t.text) ? [i, i + 1] : [i];
   });
@@ -166,6 +167,11 @@ export function asksWho(question: string): boolean {
 
 /** What ends a frame before a question: a colon, a sentence's end, a dash ("Quick one: who …?"). */
 const FRAME_END = /[:.!?؟]|\s[-–—]\s/u;
+/** A greeting's words before a comma that ends it ("Hi po, who …?", "مرحبا، مين …؟"): at most this many. */
+const MAX_GREETING_WORDS = 3;
+
+/** Whether `gap`, the text before the question's word at `i`, ends a frame: FRAME_END, or a comma after a greeting's few words. */
+const endsFrame = (gap: string, i: number): boolean => FRAME_END.test(gap) || (i <= MAX_GREETING_WORDS && /[,،]/u.test(gap));
 
 /**
  * Whether `question`'s who asks of `noun` itself: nothing but function words and `described` (question words as

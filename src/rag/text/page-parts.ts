@@ -55,10 +55,20 @@ const WHICH = normalizedSet("which what whats name اي لاي باي انهي �
 const BETWEEN = normalizedSet("the of a news هي");
 
 /**
- * Words for a report's source, which ask the outlet before a word for the report ("مصدر الخبر؟", "What's the source
- * of this article?"; blind set 63), not alone ("ما مصدر الطاقة؟", the source of the energy).
+ * Words for a report's source, which ask the outlet before a word for the report, in a question saying nothing else
+ * ("مصدر الخبر؟", "What's the source of this article?", "شو مصدر هالخبر؟"; blind set 63): not alone ("ما مصدر
+ * الطاقة؟", the source of the energy), nor of a report the report tells of ("ما مصدر التقرير حول أوضاع السجون؟",
+ * "Did the source of the report confirm …?", a review).
  */
-const SOURCE_NOUNS = normalizedSet("source مصدر");
+const SOURCE_NOUNS = normalizedSet("source sources مصدر مصادر");
+
+/** The source word of a question asking only the report's source (see SOURCE_NOUNS), or undefined. */
+function askedSource(tokens: readonly Token[]): Token | undefined {
+  const source = tokens.find((t) => holdsWord(SOURCE_NOUNS, t.text));
+  const report = tokens.find((t) => isArticleWord(t.text));
+  if (!source || !report || tokens.indexOf(report) < tokens.indexOf(source)) return undefined;
+  return tokens.every((t) => t === source || t === report || isStopword(t.text) || POINTING.has(t.text) || holdsWord(WHICH, t.text)) ? source : undefined;
+}
 
 /** Verbs of publishing that "who" asks the outlet with, of the report ("Who published this article?", "مين نشر الخبر؟"). */
 const PUBLISHED_BY = normalizedSet("published publishes نشر نشرت ينشر");
@@ -81,8 +91,7 @@ export function askedOutlet(asked: readonly Token[]): Token | undefined {
   const [first, verb] = tokens;
   const object = POINTING.has(tokens[2]?.text ?? "") ? tokens[3] : tokens[2];
   const publisher = first && verb && holdsWord(WHO, first.text) && PUBLISHED_BY.has(verb.text) && object && isArticleWord(object.text) ? verb : undefined;
-  const source = tokens.find((token, i) => holdsWord(SOURCE_NOUNS, token.text) && isArticleWord(tokens.slice(i + 1).find((t) => !BETWEEN.has(t.text) && !POINTING.has(t.text))?.text ?? ""));
-  return publisher ?? source ?? tokens.find((token, i) => {
+  return publisher ?? askedSource(tokens) ?? tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
     if (DATELINE_WORDS.has(token.text)) return true;
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;

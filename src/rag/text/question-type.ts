@@ -361,6 +361,8 @@ const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos مين منو شك
 /** A person's pronoun before "name" ("her name"), with at most one of these between ("his full name"). */
 const EN_POSSESSIVE = /^(?:his|her)$/;
 const NAME_KINDS: ReadonlySet<string> = new Set(["full", "real", "first", "last", "middle", "maiden", "family", "given"]);
+/** The words "what's his name?" is asked with around اسمه alone: what, formal and dialect, "was", "he", "so", "exactly". */
+const NAME_ALONE = normalizedSet("شو ايش إيش وش واش شنو شنهو اشنو شنوة شنوه ما ماذا شن كان كانت هو هي طيب طب بالضبط بالظبط بالزبط");
 /** اسم, or the Maghrebi سمية, with a pronoun written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو): a thing's too. */
 const AR_PRONOUN_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
 
@@ -450,9 +452,10 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
         return second !== "its" && persons.length > 0;
       }
     } else if (!AR_NAME.test(word)) return false;
-    // Or alone, every other word a function word: "شو اسمو؟" follows up on the person the last answer was about,
-    // as "what's his name?" does (conversations 59).
-    if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0 || words.every((w, i) => i === at || isStopword(w));
+    // Or alone, asked with "what" and nothing else: "شو اسمو؟" follows up on the person the last answer was about,
+    // as "what's his name?" does (conversations 59); not "ليش اسمها هيك؟" (why is it called so), "شو يعني اسمها؟"
+    // (what does its name mean), found by a review.
+    if (AR_PRONOUN_NAME.test(word)) return who || persons.length > 0 || words.every((w, i) => i === at || NAME_ALONE.has(withoutConjunction(w)));
     const named = namedWords(question, tokens, words, at);
     return named.some(isPersonNoun) || PERSON_HEADS.has(named.at(-1) ?? "");
   });

@@ -22,7 +22,7 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher ur abt cuz coz pls plz thx tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 somewhere anywhere elsewhere everywhere come comes came coming
-ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh rn yo bruh gday howdy greetings bonjour salut sorry
+ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon within toward towards although unless whereas however therefore thus hence yes
 hi hello thanks kindly wondering quote words stuff`;
@@ -74,7 +74,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
 حدا لحدا لحد حدن لحدن يجي ييجي تيجي بتيجي
-باش بلي ملي كيما راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
+باش بلي ملي كيما ماشي راه راهي راهو راني راك راهم غادي غادية غاديين انو إنو بالضبط بالظبط بالزبط بعدين تحديدا تحديداً بالتحديد بالذات
 تقصد يقصد تقصدين تقصدها تقصده تقصدهم يقصدها يقصده يقصدهم قصدك قصدها قصده قصدهم قصدت قصدوا
 بأي لأي بأية لأية وبأي ولأي مما فيما بما
 أراد أرادت أرادوا يريد تريد يريدون تريدون أريد نريد يريده تريده يريدها تريدها يريدونه يريدونها
@@ -90,7 +90,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  * function words then too. Not every function word: ودول is "and countries", فدا (فداء) is "sacrifice", ولي
  * "guardian", فقد "lost", والي (و + إلى) "governor". Not the Maghrebi هدر either, which is also the standard "waste".
  */
-const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك ذاك ذيك هذاك هذيك هداك هديك
+const ARABIC_JOINABLE = `ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك ذاك ذيك هذاك هذيك هداك هديك داك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
 عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت كانوا مع
 عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك

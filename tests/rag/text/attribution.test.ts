@@ -66,13 +66,17 @@ describe("asksWhoSaid", () => {
 describe("asksWho", () => {
   it.each(["The letter was sent by who?", "who is the us official who visited algeria?", "Who visited Algeria?", "شكون هي المسؤولة الأمريكية اللي جات؟", "ومين المبعوث؟", "المسؤولة الأمريكية مين؟",
     // After a frame (conversations 52).
-    "Quick one, on deadline: who's the State Department official in this Algeria story?"])("reads %s as asking who someone is", (question) => {
+    "Quick one, on deadline: who's the State Department official in this Algeria story?",
+    // After a greeting and its comma (blind set 63).
+    "Hi po, who is the American official who visited Algeria in this news?", "مرحبا، مين المسؤولة الأمريكية؟"])("reads %s as asking who someone is", (question) => {
     expect(asksWho(question)).toBe(true);
   });
 
   it.each(["مع مين ناقشت المسؤولة الأمريكية أهمية الزيارات؟", "Who did the diplomat meet?", "who will they back?", "Who said that?", "مين قال هالكلام؟", "What did she say about Mali?", "To whom did she speak?",
     // A time's colon, a relative who after a frame (a review).
-    "At 6:35 who posted the tweet?", "On Mali: peacekeepers who protect civilians face what risks?"])("reads %s as asking something else", (question) => {
+    "At 6:35 who posted the tweet?", "On Mali: peacekeepers who protect civilians face what risks?",
+    // A comma further on is no greeting's.
+    "On Mali and the Sahel region, peacekeepers who protect civilians face what risks?"])("reads %s as asking something else", (question) => {
     expect(asksWho(question)).toBe(false);
   });
 });

@@ -37,9 +37,11 @@ describe("page parts: datelines and reply counters", () => {
     "هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟",
     // The Libyan شن (what) before the paper (blind set 58).
     "شن الجريدة اللي نشرت المقال؟",
-    // The source of the report (blind set 63).
+    // The source of the report (blind set 63), asked of nothing else.
     "مصدر الخبر؟",
-    "What's the source of this article?"])(
+    "What's the source of this article?",
+    "What's the source of the news?",
+    "شو مصدر هالخبر؟"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -59,9 +61,13 @@ describe("page parts: datelines and reply counters", () => {
     // Nor beside a verb the dateline is said with, which is no word on the report (found by a review).
     "Which paper appears to back Algeria's Security Council bid?",
     "What paper was the reform proposal attributed to?",
-    // A source not of the report.
+    // A source not of the report, or of a report the report tells of (a review).
     "ما مصدر الطاقة في المدينة؟",
     "What is the source of the river?",
+    "ما مصدر التقرير حول أوضاع السجون؟",
+    "Did the source of the report confirm the arrests?",
+    "According to the source of the article, how many were arrested?",
+    "ما مصدر القصة التي رواها لوثر؟",
   ])("takes %s for no question on the outlet", (question) => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });

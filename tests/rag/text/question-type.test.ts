@@ -84,9 +84,12 @@ describe("a person's name asked for", () => {
     ["شكون هو المبعوث الاممي اللي زار الجزائر مؤخرا؟ واش اسمو؟", true],
     ["ومين كان اسمه؟", true],
     ["شكون هو المبعوث؟ واش سميتو؟", true],
-    // Alone, every other word a function word, as "what's his name?" (conversations 59).
+    // Alone, asked with "what", as "what's his name?" (conversations 59); not why it is so called, nor what it means (a review).
     ["شو اسمو؟", true],
     ["طيب وشو كان اسمها؟", true],
+    ["ليش اسمها هيك؟", false],
+    ["شو يعني اسمها؟", false],
+    ["من وين اسمه؟", false],
     ["and what was her name?", true],
     // A name of something else is often a word (القدس العربي, a storm's بيريل, البدائية).
     ["What was the name of the storm that hit the city?", false],
