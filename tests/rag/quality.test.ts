@@ -469,12 +469,15 @@ describe("answer quality on the briefing", () => {
     // political process is the Biden White House prioritising …?" (White House and prioritising found nowhere).
     { file: "blind62-eval.jsonl", about: "a sixty-second blind set, session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, French, Nigerian, Australian and Kenyan English", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 83.3% measured blind in session 55 (30 of 36; 33 answered, 3 of 4 unanswerable declined); 88.9% since "مصدر
-    // الخبر؟" asks the outlet and "working" is the text's يشتغل. Missed: "Hi po, who is the American official …, and
-    // what is her position exactly?" (her title's sentence names no visit), "US line on MINURSO per Sison?" (her name
-    // finds her tweets first), "شكون الـ ambassadrice الأمريكية …" (French, and the text's "السفيرةليندا" run
+    // الخبر؟" asks the outlet and "working" is the text's يشتغل, 91.7% since "Hi po, who is the American official …?"
+    // asks who after its greeting's comma. Missed: "US line on MINURSO per Sison?" (her name finds her tweets first), "شكون الـ ambassadrice الأمريكية …" (French, and the text's "السفيرةليندا" run
     // together); declined: the official she met "فالـ ministère de l'intérieur"; answered unanswerable: the author's
     // name ("author" read through "authority" as حكومية).
-    { file: "blind63-eval.jsonl", about: "a sixty-third blind set, session 55: Filipino, Nigerian, German and high-school English, a policy wonk's abbreviations, Omani, Kuwaiti, Egyptian, Tunisian with French, Iraqi, Hassaniya, Syrian, tashkeel", hit3: 32 / 36, answered: 35 / 36, declined: 3 / 4 },
+    { file: "blind63-eval.jsonl", about: "a sixty-third blind set, session 55: Filipino, Nigerian, German and high-school English, a policy wonk's abbreviations, Omani, Kuwaiti, Egyptian, Tunisian with French, Iraqi, Hassaniya, Syrian, tashkeel", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // 97.2% measured blind in session 55 (35 of 36; all answered, 3 of 4 unanswerable declined), no change made for it
+    // that moved it. Missed: "شنو هي la durée ديال le mandat … حسب les tweets ديالها؟" (French nouns the lists lack);
+    // answered unanswerable: whether Algeria won the non-permanent seat in the end (its candidacy is quoted).
+    { file: "blind64-eval.jsonl", about: "a sixty-fourth blind set, session 55: Nablus, Jizan, Benghazi, Fes with French, Oran, Amman, Khartoum, Aden, Emirati, Lebanese with English, Alexandrian, a Turkish learner; Indian, British, Kenyan, French and Australian English", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -818,6 +821,12 @@ describe("answer quality on the briefing", () => {
     // "candidature"; when the tweet on the CNDH was written ("وايمتى انكتبت؟": its stamp is a line of its own);
     // answered unanswerable: how many countries back Africa's demand, the names of the Azawad groups (in context).
     { file: "blind-conversations59.jsonl", about: "written blind in session 55: Levantine, Gulf, Egyptian, Tunisian with French, Iraqi, a policy wonk, high-school and Filipino English", right: 16, rows: 20 },
+    // 15 of 20 measured blind in session 55; 16 since the Egyptian passive's form VIII counts as the word
+    // ("الجزائر اتنقدت ليه …؟": انتقاد) and the Maghreb's داك is a function word. Missed: "What all did they discuss?"
+    // after the foreign minister (the CNDH tweet's "discuss" first), how many non-permanent seats Lamamra wants
+    // ("شحال حب يزيدو" against the text's رفع), her "message" on civil society; answered unanswerable: which states
+    // Thomas-Greenfield works with (in context).
+    { file: "blind-conversations60.jsonl", about: "written blind in session 55: Nablus, Oran, Aden, Lebanese with English, Alexandrian, Australian, Indian and Kenyan English", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
