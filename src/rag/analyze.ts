@@ -59,7 +59,7 @@ import {
   PRESENT_ROOT,
   VERB_ENDING,
 } from "./text/verbs.js";
-import { correctEnglish, heldEnglishKeys, relatedWords, translate, translateWord, type SpellingContext } from "./translate.js";
+import { correctEnglish, heldEnglishKeys, isShorthand, relatedWords, translate, translateWord, type SpellingContext } from "./translate.js";
 import type { PassageKind } from "./types.js";
 
 export const ARABIC_NAME = "~";
@@ -563,10 +563,11 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
 const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
 
 /**
- * Whether the word at `i` is the "long" of "how long" asking a duration (question-type.ts reads it), as "how many"
- * asks a count: "How long?", "how long did he stay?", "for how long has she held it?". Its "long" is no word of the
- * topic: it found استمرار (continuing) in a quote on Mali, and as a word of its own the follow-up "How long?" stood
- * alone (conversations 59). Not a length asked ("How long is Kearney Boulevard?": the text's بطول, a review).
+ * Whether the word at `i` is the "long" of "how long" asking a duration, as "how many" asks a count: "How long?",
+ * "how long did he stay?", "for how long has she held it?". Its "long" is no word of the topic: it found استمرار
+ * (continuing) in a quote on Mali, and as a word of its own the follow-up "How long?" stood alone (conversations
+ * 59). Not before is/are/was/were, which ask a length as often ("How long is Kearney Boulevard?": the text's بطول, a
+ * review) as a duration ("How long was the term?", whose "long" stays, as before session 55: a second review).
  */
 const isDurationLong = (tokens: readonly Token[], i: number): boolean =>
   tokens[i]?.text === "long" && tokens[i - 1]?.text === "how" && !LENGTH_ASKED.has(tokens[i + 1]?.text ?? "");
@@ -858,9 +859,10 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
   // spells so: "food" is not a misspelt "good".
   const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
   if (spelledRight || standsFor !== undefined) return { weight: 1, standsFor };
-  // An English word no list holds, not capitalised inside the sentence (a name), may be a misspelt word the
-  // lists translate into the corpus ("critisized"): the nearest one's translations, weighing its similarity.
-  const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token)) ? correctEnglish(token.text, keys, context) : 0;
+  // An English word no list holds, not capitalised inside the sentence (a name) unless it is shorthand ("the Asst
+  // SecState", a review), may be a misspelt word the lists translate into the corpus ("critisized"): the nearest
+  // one's translations, weighing its similarity.
+  const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token) || isShorthand(token.text)) ? correctEnglish(token.text, keys, context) : 0;
   return { weight: Math.max(expand(token, keys, context), misspelt) || 1, standsFor };
 }
 
@@ -1078,7 +1080,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const rests = cliticRests(token);
   if (!ownFound) {
     cliticKeys(token, rests, context, keys);
-    passiveKeys(token, context, keySets);
+    passiveKeys(token, context, relatives);
     participleKeys(token, context, keys);
     // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
     for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
@@ -1119,20 +1121,17 @@ const PAST_ENDING = /(?:ت|وا|و)$/u;
  * The dialects' passive, for a word found nowhere: its past (اتسجن, the text's سجن), or the standard's form VIII and
  * its verbal noun, of the root (اتنقدت, was criticised: انتقد, انتقاد) or of a form VIII verb the passive is made on
  * (اتنتخبت, was elected: انتخب, انتخاب). Other forms, which rank and do not count as finding the word, since ات also
- * begins nouns whose rest is another word (اتهام, هام); but a root's form VIII found for a past its ending marks as a
- * verb (اتنقدت, اتنقدوا: three root letters once the ending is off) is the word, as the standard's انتقدت would be
- * (blind conversations 60: "الجزائر اتنقدت ليه …؟" was declined with its verb counted missing).
+ * begins nouns whose rest is another word (اتهام, هام), and a root's form VIII is often another word (اتعرضت, was
+ * exposed, is no اعتراض, objection; اتحبست, was jailed, no احتباس: a review undid counting them as the word).
  */
-function passiveKeys(token: Token, context: QueryContext, { keys, relatives }: QueryKeySets): void {
+function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>): void {
   const past = DIALECT_PASSIVE.exec(token.text)?.[1];
   if (past === undefined) return;
   for (const k of tokenKeys({ ...token, text: past })) if (context.has(k) && !isStopword(k)) relatives.add(k);
   // With its ending off, or with none (a last ت may be the root's: اتثبت).
-  const ended = past.replace(PAST_ENDING, "");
-  for (const stem of new Set([ended, past])) {
+  for (const stem of new Set([past.replace(PAST_ENDING, ""), past])) {
     const [c1, c2, c3] = stem.length === 3 ? [...stem] : stem.length === 4 && stem[1] === "ت" ? [stem[0], stem[2], stem[3]] : [];
-    const found = stem !== past && stem.length === 3 ? keys : relatives;
-    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) found.add(k);
+    if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
   }
 }
 
@@ -1142,11 +1141,15 @@ function passiveKeys(token: Token, context: QueryContext, { keys, relatives }: Q
  * town Baiji), the Egyptian خالص (at all; also خالص التعازي, sincere condolences), نوع (kind: "أشمن نوع ديال الحل";
  * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed), جاء (came: "وكم رد جاء على
  * تغريدتها؟", conversations 58; also a text's "جاء ذلك"), the Filipino po of politeness ("Hi po, who is …?"; also
- * the river Po), chat's rn (right now; also the French party RN), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also
- * حب, love). Found by a review: as function words they were dropped from the texts too. A Latin one capitalised
- * inside the sentence is a name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
+ * the river Po), chat's rn (right now; also the French party RN), Singapore's ah, lah, leh, lor, meh ("US support it
+ * or not lah?"; also AH, a year of the Hijra), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the
+ * Gulf's خلاص (over, enough: "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation) and أبي (I want: "أبي جواب
+ * مختصر"; also "my father", and the name's أبي طالب), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck, in
+ * دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with). Found by
+ * reviews: as function words they were dropped from the texts too. A Latin one capitalised inside the sentence is a
+ * name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص ابي داك ماشي");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the

@@ -83,6 +83,9 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ["intl", "international"],
 ]);
 
+/** Whether an English word is chat or news shorthand (see SHORTHAND): read so capitalised too ("the Asst SecState"). */
+export const isShorthand = (word: string): boolean => SHORTHAND.has(word);
+
 /** The word with each pair of neighbouring letters swapped, where they differ. */
 function transpositions(word: string): string[] {
   const out: string[] = [];

@@ -433,6 +433,14 @@ describe("conversations", () => {
     expect(dated).toContain("٢٣ يناير ٢٠٢٣");
   });
 
+  it("quotes that tweet, with its date, for the dialects' 'وايمتى انكتبت؟' (and when was it written) after it: no word found nowhere (conversations 59)", async () => {
+    const first = await two.core.answer("في تغريدة عن لقاء سيسون مع المجلس الوطني لحقوق الانسان، صح؟");
+    expect(quotes(first)[0]).toContain("#CNDH");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const dated = quotes(await two.core.answer("وايمتى انكتبت؟", { context: { turns } })).find((q) => q.includes("#CNDH"));
+    expect(dated).toContain("٢٣ يناير ٢٠٢٣");
+  });
+
   it("declines 'Who said that?' where no speaker is named near the quote: the report's own words (found by a review)", async () => {
     const first = await two.core.answer("Why was Algeria criticised internationally?");
     expect(quotes(first)[0]).toContain("عرضة للانتقادات الدولية");

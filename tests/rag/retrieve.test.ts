@@ -278,6 +278,9 @@ describe("a misspelt English word", () => {
     expect(term("what happens when ppl are free?", "ppl")).toMatchObject({ keys: expect.arrayContaining(["ناس"]), weight: 1 });
     // So is the news's "amb" (ambassador) and "intl" (international): blind set 63.
     expect(term("which amb works at the un?", "amb")).toMatchObject({ keys: expect.arrayContaining(["سفير"]), weight: 1 });
+    // Capitalised too: shorthand is no name (a review).
+    expect(term("Which Amb works at the UN?", "amb")).toMatchObject({ keys: expect.arrayContaining(["سفير"]), weight: 1 });
+    expect(term("Who is the Asst SecState in this story?", "asst")?.keys).toContain("مساعد");
     expect(term("what intl negotiations start in new york?", "intl")).toMatchObject({ keys: expect.arrayContaining(["دول"]), weight: 1 });
     // A name in lower case is no misspelt word: near as it is to "blinks" (طرف), or "attaf" to "attar" (ورد).
     const arabicKeys = (question: string, word: string): string[] => (term(question, word)?.keys ?? []).filter((k) => /^\p{Script=Arabic}/u.test(k));

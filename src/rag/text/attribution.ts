@@ -155,7 +155,7 @@ export function asksWho(question: string): boolean {
   // ("On Mali: peacekeepers who protect …", both found by a review).
   const framed = placed.flatMap((t, i) => {
     const before = placed[i - 1];
-    if (i === 0 || before === undefined || !endsFrame(question.slice(before.end, t.start), i)) return [];
+    if (i === 0 || before === undefined || !endsFrame(question.slice(before.end, t.start), i, words[0] ?? "")) return [];
     if (before.script === "digit" && t.script === "digit") return [];
     return isStopword(t.text) ? [i, i + 1] : [i];
   });
@@ -169,9 +169,15 @@ export function asksWho(question: string): boolean {
 const FRAME_END = /[:.!?؟]|\s[-–—]\s/u;
 /** A greeting's words before a comma that ends it ("Hi po, who …?", "مرحبا، مين …؟"): at most this many. */
 const MAX_GREETING_WORDS = 3;
+/** Greetings a question may open with before a comma, in either language (normalised). */
+const GREETINGS = normalizedSet("hi hello hey hiya greetings salam salaam مرحبا اهلا أهلا هلا هاي سلام السلام صباح مساء");
 
-/** Whether `gap`, the text before the question's word at `i`, ends a frame: FRAME_END, or a comma after a greeting's few words. */
-const endsFrame = (gap: string, i: number): boolean => FRAME_END.test(gap) || (i <= MAX_GREETING_WORDS && /[,،]/u.test(gap));
+/**
+ * Whether `gap`, the text before the question's word at `i`, ends a frame: FRAME_END, or a comma after a greeting
+ * and at most a name ("Hi po, who …?"); not after a noun a relative clause follows ("The US official, who met
+ * Lamamra, discussed what?", a review).
+ */
+const endsFrame = (gap: string, i: number, first: string): boolean => FRAME_END.test(gap) || (i <= MAX_GREETING_WORDS && GREETINGS.has(first) && /[,،]/u.test(gap));
 
 /**
  * Whether `question`'s who asks of `noun` itself: nothing but function words and `described` (question words as

@@ -46,7 +46,7 @@ const LOOSE_OUTLET_WORDS = normalizedSet("paper papers website");
  * اسم الجريدة", "ما الصحيفة التي …", "شو الجريدة اللي …", the dialects' "مين الجريدة اللي …", "the name of the newspaper"): not "what did the
  * newspaper say", "ما موقف الصحيفة".
  */
-const WHICH = normalizedSet("which what whats name اي لاي باي انهي اسم ما شو ايش وش واش شنو اشنو شن مين ومين منو شكون");
+const WHICH = normalizedSet("which wich what whats name اي لاي باي انهي اسم ما شو ايش وش واش شنو اشنو شن مين ومين منو شكون");
 
 /**
  * Words that may stand between the asking word and the outlet word: "the name of the newspaper", "what news
@@ -55,19 +55,23 @@ const WHICH = normalizedSet("which what whats name اي لاي باي انهي �
 const BETWEEN = normalizedSet("the of a news هي");
 
 /**
- * Words for a report's source, which ask the outlet before a word for the report, in a question saying nothing else
- * ("مصدر الخبر؟", "What's the source of this article?", "شو مصدر هالخبر؟"; blind set 63): not alone ("ما مصدر
- * الطاقة؟", the source of the energy), nor of a report the report tells of ("ما مصدر التقرير حول أوضاع السجون؟",
- * "Did the source of the report confirm …?", a review).
+ * Words for a report's source, which ask the outlet beside a word for the report, in a question saying nothing else
+ * ("مصدر الخبر؟", "What's the source of this article?", "What is the news source?", "الخبر هذا مصدره ايش؟"; blind
+ * set 63): not alone ("ما مصدر الطاقة؟", the source of the energy), nor of a report the report tells of ("ما مصدر
+ * التقرير حول أوضاع السجون؟"), nor its sources, the people it quotes ("What sources does the article quote?"; two
+ * reviews).
  */
-const SOURCE_NOUNS = normalizedSet("source sources مصدر مصادر");
+const SOURCE_NOUNS = normalizedSet("source مصدر مصدره مصدرها");
+/** The words a question asking only the report's source says besides (see askedSource): "what is", "هو", "s". */
+const SOURCE_ASKING = normalizedSet("is was s هو هي");
 
 /** The source word of a question asking only the report's source (see SOURCE_NOUNS), or undefined. */
 function askedSource(tokens: readonly Token[]): Token | undefined {
   const source = tokens.find((t) => holdsWord(SOURCE_NOUNS, t.text));
   const report = tokens.find((t) => isArticleWord(t.text));
-  if (!source || !report || tokens.indexOf(report) < tokens.indexOf(source)) return undefined;
-  return tokens.every((t) => t === source || t === report || isStopword(t.text) || POINTING.has(t.text) || holdsWord(WHICH, t.text)) ? source : undefined;
+  if (!source || !report) return undefined;
+  const asking = (t: Token): boolean => BETWEEN.has(t.text) || POINTING.has(t.text) || SOURCE_ASKING.has(t.text) || holdsWord(WHICH, t.text) || WHICH_AFTER.has(t.text);
+  return tokens.every((t) => t === source || t === report || asking(t)) ? source : undefined;
 }
 
 /** Verbs of publishing that "who" asks the outlet with, of the report ("Who published this article?", "مين نشر الخبر؟"). */
@@ -112,7 +116,7 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * for a tweet's account), "from which city" (the dateline's place), and the dialects' participles ("أي جريدة
  * ناشرته؟ ومن وين مرسلينه؟", which paper has published it, and from where have they sent it).
  */
-const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
+const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent send written wrote report story piece name
 city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
 ناشرته ناشرينه ناشراه مرسلينه مرسلينو باعتينه بعثوه بعتوه طالع طالعة`);
 
@@ -234,8 +238,8 @@ export function askedKeywords(tokens: readonly Token[]): Token | undefined {
   );
 }
 
-/** Words for a report's going up. */
-const PUBLISHING_WORDS = normalizedSet("published publish posted put نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر تنزل اتنزل تنزلت");
+/** Words for a report's going up, and its writing ("When was this article written?", "امتى انكتب الخبر؟"). */
+const PUBLISHING_WORDS = normalizedSet("published publish posted put written نشر نشرت انشر اتنشر اتنشرت منشور النشر تنشر تنزل اتنزل تنزلت انكتب انكتبت اتكتب اتكتبت");
 
 /**
  * What else a question on when the report went up says, no word of the page's line: "how long ago", "صرلو", فاتت

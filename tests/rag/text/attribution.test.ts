@@ -75,8 +75,10 @@ describe("asksWho", () => {
   it.each(["مع مين ناقشت المسؤولة الأمريكية أهمية الزيارات؟", "Who did the diplomat meet?", "who will they back?", "Who said that?", "مين قال هالكلام؟", "What did she say about Mali?", "To whom did she speak?",
     // A time's colon, a relative who after a frame (a review).
     "At 6:35 who posted the tweet?", "On Mali: peacekeepers who protect civilians face what risks?",
-    // A comma further on is no greeting's.
-    "On Mali and the Sahel region, peacekeepers who protect civilians face what risks?"])("reads %s as asking something else", (question) => {
+    // A comma after no greeting, within three words too: a relative who, من as "from" (a review).
+    "On Mali and the Sahel region, peacekeepers who protect civilians face what risks?",
+    "The US official, who met Lamamra, discussed what?",
+    "طيب يا خوي، من وين جات المسؤولة؟"])("reads %s as asking something else", (question) => {
     expect(asksWho(question)).toBe(false);
   });
 });

@@ -37,11 +37,15 @@ describe("page parts: datelines and reply counters", () => {
     "هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟",
     // The Libyan شن (what) before the paper (blind set 58).
     "شن الجريدة اللي نشرت المقال؟",
+    // "which" misspelt, "sent" as "send" (blind set 65).
+    "Wich newspaper publish this report and from wich city it was send?",
     // The source of the report (blind set 63), asked of nothing else.
     "مصدر الخبر؟",
     "What's the source of this article?",
     "What's the source of the news?",
-    "شو مصدر هالخبر؟"])(
+    "شو مصدر هالخبر؟",
+    "What is the news source?",
+    "الخبر هذا مصدره ايش؟"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -68,6 +72,10 @@ describe("page parts: datelines and reply counters", () => {
     "Did the source of the report confirm the arrests?",
     "According to the source of the article, how many were arrested?",
     "ما مصدر القصة التي رواها لوثر؟",
+    // Its sources, the people it quotes (a second review).
+    "What sources does the article quote?",
+    "What source does the article quote?",
+    "Who are the sources of the report?",
   ])("takes %s for no question on the outlet", (question) => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });
@@ -159,6 +167,9 @@ describe("page parts: datelines and reply counters", () => {
     expect(published("When was this article published?")).toBe("published");
     expect(published("قبل كم ساعة انشر المقال؟")).toBe("انشر");
     expect(published("قديش صرلو الخبر منشور؟")).toBe("منشور");
+    // Or written (conversations 59): declined before, "written" and انكتب words found nowhere.
+    expect(published("When was this article written?")).toBe("written");
+    expect(published("امتى انكتب الخبر؟")).toBe("انكتب");
     // Saying where the time is read: on the page.
     expect(published("متى نُشر هذا التقرير بحسب ما يظهر في الصفحة؟")).toBe("نُشر");
     // Or as the page displays it (blind set 55).

@@ -87,6 +87,8 @@ describe("a person's name asked for", () => {
     // Alone, asked with "what", as "what's his name?" (conversations 59); not why it is so called, nor what it means (a review).
     ["شو اسمو؟", true],
     ["طيب وشو كان اسمها؟", true],
+    ["اسمه ايه؟", true],
+    ["أش سميتو؟", true],
     ["ليش اسمها هيك؟", false],
     ["شو يعني اسمها؟", false],
     ["من وين اسمه؟", false],
