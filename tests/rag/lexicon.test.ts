@@ -148,6 +148,11 @@ describe("the dialects' passive", () => {
     expect(terms.find((t) => t.word === "اتهامات")?.keys).not.toContain("هام");
     expect(terms.filter((t) => t.keys.includes("هام")).every((t) => t.synthetic)).toBe(true);
   });
+
+  it("finds a root's form VIII only as another form, a verb's ending or not: it is often another word (اتعرضت, was exposed, is no اعتراض, objection; a review)", () => {
+    const terms = queryTerms("الجزائر اتعرضت لإيه؟", context("أعلن الاعتراض على القرار"));
+    expect(terms.find((t) => t.word === "اتعرضت")?.keys).not.toContain("اعتراض");
+  });
 });
 
 describe("a phrasal verb read as its meaning", () => {
