@@ -1142,14 +1142,15 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed), جاء (came: "وكم رد جاء على
  * تغريدتها؟", conversations 58; also a text's "جاء ذلك"), the Filipino po of politeness ("Hi po, who is …?"; also
  * the river Po), chat's rn (right now; also the French party RN), Singapore's ah, lah, leh, lor, meh ("US support it
- * or not lah?"; also AH, a year of the Hijra), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the
+ * or not lah?"; also AH, a year of the Hijra), the tags aye and innit ("She went to the Interior Ministry, aye?"; also
+ * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the
  * Gulf's خلاص (over, enough: "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation) and أبي (I want: "أبي جواب
  * مختصر"; also "my father", and the name's أبي طالب), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck, in
  * دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with). Found by
  * reviews: as function words they were dropped from the texts too. A Latin one capitalised inside the sentence is a
  * name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص ابي داك ماشي");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص ابي داك ماشي");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the

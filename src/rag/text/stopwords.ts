@@ -21,7 +21,7 @@ isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt w
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher wich whic ur abt cuz coz pls plz thx fyi tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
-somewhere anywhere elsewhere everywhere come comes came coming
+somewhere anywhere elsewhere everywhere come comes came coming went
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon within toward towards although unless whereas however therefore thus hence yes

@@ -307,6 +307,10 @@ describe("isMisspeltFunctionWord", () => {
     for (const word of ["لحد", "شصار", "وشصار", "اشصار", "حكيو", "حكيوا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes 'went' for a function word, as 'came' is (blind conversations 62: \"She went to the Interior Ministry, aye?\" was declined)", () => {
+    expect(isStopword("went")).toBe(true);
+  });
+
   it("takes fyi, wich (which), لكام and بكام (to, for how many), واللي (and the one), حكاو (they talked), عطيني (give me), باغيين (they want) and بعدها (after it, still) for function words (blind set 65, conversations 61)", () => {
     for (const word of ["fyi", "wich", "لكام", "بكام", "واللي", "حكاو", "عطيني", "اعطيني", "باغيين", "بعدها"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
     // Not والي (a governor; و and إلى).
