@@ -425,19 +425,16 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("How long ago was it posted?", { context: { turns } }))[0]).toBe("منذ 18 ساعة");
   });
 
-  it("quotes that tweet, with its date, for 'When was it posted?' after it: no longer only the one mentioning its author", async () => {
-    const first = await two.core.answer("sisson tweet about the CNDH - what was it about");
+  it.each([
+    // No longer only the one mentioning its author.
+    ["sisson tweet about the CNDH - what was it about", "when was it posted?"],
+    // The dialects' "and when was it written", no word found nowhere (conversations 59).
+    ["في تغريدة عن لقاء سيسون مع المجلس الوطني لحقوق الانسان، صح؟", "وايمتى انكتبت؟"],
+  ])("quotes that tweet, with its date, for '%s' then '%s'", async (question, followUp) => {
+    const first = await two.core.answer(question);
     expect(quotes(first)[0]).toContain("#CNDH");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const dated = quotes(await two.core.answer("when was it posted?", { context: { turns } })).find((q) => q.includes("#CNDH"));
-    expect(dated).toContain("٢٣ يناير ٢٠٢٣");
-  });
-
-  it("quotes that tweet, with its date, for the dialects' 'وايمتى انكتبت؟' (and when was it written) after it: no word found nowhere (conversations 59)", async () => {
-    const first = await two.core.answer("في تغريدة عن لقاء سيسون مع المجلس الوطني لحقوق الانسان، صح؟");
-    expect(quotes(first)[0]).toContain("#CNDH");
-    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
-    const dated = quotes(await two.core.answer("وايمتى انكتبت؟", { context: { turns } })).find((q) => q.includes("#CNDH"));
+    const dated = quotes(await two.core.answer(followUp, { context: { turns } })).find((q) => q.includes("#CNDH"));
     expect(dated).toContain("٢٣ يناير ٢٠٢٣");
   });
 
