@@ -559,6 +559,9 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ["right", "now"],
 ]);
 
+/** A Latin word written in capitals, an acronym's way ("AMB", "UNSC"). */
+const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
+
 /** What "how long" asks a length with, not a duration: "How long is the river?", "how long were the walls?". */
 const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
 
@@ -860,9 +863,9 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
   const spelledRight = token.script === "latin" && lexicon.known.has(token.text);
   if (spelledRight || standsFor !== undefined) return { weight: 1, standsFor };
   // An English word no list holds, not capitalised inside the sentence (a name) unless it is shorthand ("the Asst
-  // SecState", a review), may be a misspelt word the lists translate into the corpus ("critisized"): the nearest
-  // one's translations, weighing its similarity.
-  const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token) || isShorthand(token.text)) ? correctEnglish(token.text, keys, context) : 0;
+  // SecState", a review; not in capitals, an acronym: "AMB"), may be a misspelt word the lists translate into the
+  // corpus ("critisized"): the nearest one's translations, weighing its similarity.
+  const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token) || (isShorthand(token.text) && !ALL_CAPITALS.test(token.raw))) ? correctEnglish(token.text, keys, context) : 0;
   return { weight: Math.max(expand(token, keys, context), misspelt) || 1, standsFor };
 }
 
@@ -1144,13 +1147,12 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * the river Po), chat's rn (right now; also the French party RN), Singapore's ah, lah, leh, lor, meh ("US support it
  * or not lah?"; also AH, a year of the Hijra), the tags aye and innit ("She went to the Interior Ministry, aye?"; also
  * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the
- * Gulf's خلاص (over, enough: "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation) and أبي (I want: "أبي جواب
- * مختصر"; also "my father", and the name's أبي طالب), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck, in
+ * Gulf's خلاص (over, enough: "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck, in
  * دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with). Found by
  * reviews: as function words they were dropped from the texts too. A Latin one capitalised inside the sentence is a
  * name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص ابي داك ماشي");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص داك ماشي");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the

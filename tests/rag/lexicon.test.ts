@@ -72,7 +72,7 @@ describe("a participle found nowhere", () => {
 });
 
 describe("a word said in passing", () => {
-  it("is read off where the text holds none of it, kept where it does: بيجي, خالص, نوع, حصدت, جاء, 'meny', po, rn, lah, حب, خلاص, أبي (two reviews, conversations 58 and 59, blind sets 63 and 65)", () => {
+  it("is read off where the text holds none of it, kept where it does: بيجي, خالص, نوع, حصدت, جاء, 'meny', po, rn, lah, حب, خلاص (three reviews, conversations 58 and 59, blind sets 63 and 65)", () => {
     const none = context("قدم الوزير التعازي للمواطنين");
     const words = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).map((t) => t.word);
     expect(words("امتى بيجي الوزير؟", none)).not.toContain("بيجي");
@@ -84,7 +84,9 @@ describe("a word said in passing", () => {
     expect(words("شحال حب يزيدو التعازي؟", none)).not.toContain("حب");
     expect(words("condolences or not lah? who gave them ah?", none)).toEqual(["condolences"]);
     expect(words("the minister gave condolences, aye? innit?", none)).not.toEqual(expect.arrayContaining(["aye", "innit"]));
-    expect(words("التعازي بعدها تنقدم لو خلاص؟ أبي جواب", none)).not.toEqual(expect.arrayContaining(["خلاص", "ابي"]));
+    expect(words("التعازي بعدها تنقدم لو خلاص؟", none)).not.toContain("خلاص");
+    // Not أبي (I want; also the name's أبي طالب, and Abiy): kept, though no briefing holds it (a review).
+    expect(words("من هو علي بن أبي طالب؟", none)).toContain("ابي");
     expect(words("وبعد داك التعازي شنو؟ والمقاعد اللي ماشي دايمة؟", none)).not.toEqual(expect.arrayContaining(["داك", "ماشي"]));
     expect(words("من هو دونالد داك؟", context("دونالد داك شخصية كرتونية"))).toContain("داك");
     // AH, a year of the Hijra, capitalised: a name's, kept.

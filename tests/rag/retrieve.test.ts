@@ -281,6 +281,8 @@ describe("a misspelt English word", () => {
     // Capitalised too: shorthand is no name (a review).
     expect(term("Which Amb works at the UN?", "amb")).toMatchObject({ keys: expect.arrayContaining(["سفير"]), weight: 1 });
     expect(term("Who is the Asst SecState in this story?", "asst")?.keys).toContain("مساعد");
+    // Not in capitals: an acronym's way (a third review).
+    expect(term("What did AMB say about the UN?", "amb")?.keys).not.toContain("سفير");
     expect(term("what intl negotiations start in new york?", "intl")).toMatchObject({ keys: expect.arrayContaining(["دول"]), weight: 1 });
     // A name in lower case is no misspelt word: near as it is to "blinks" (طرف), or "attaf" to "attar" (ورد).
     const arabicKeys = (question: string, word: string): string[] => (term(question, word)?.keys ?? []).filter((k) => /^\p{Script=Arabic}/u.test(k));

@@ -150,7 +150,7 @@ export function asksWho(question: string): boolean {
   const placed = tokenizePlaced(question);
   const words = placed.map((t) => withoutConjunction(t.text));
   // Its first words, or the first after a frame ("Quick one, on deadline: who's the State Department official …?"),
-  // or after a greeting and its comma ("Hi po, who is the American official …?", blind set 63), past a joining word
+  // or after a greeting or an opener and its comma ("Hi po, who is the American official …?", blind set 63), past a joining word
   // ("… : and who …"); not a time's colon ("At 6:35 who …"), nor a relative who after a noun
   // ("On Mali: peacekeepers who protect …", both found by a review).
   const framed = placed.flatMap((t, i) => {
@@ -162,22 +162,31 @@ export function asksWho(question: string): boolean {
   const at = [0, 1, ...framed, words.length - 1].find((i) => WHO.has(words[i] ?? ""));
   // "Who did the diplomat meet?": whom someone else met, the auxiliary after who opening another subject; "مع مين
   // ناقشت؟" (with whom did she discuss?) asks for another person too.
-  return at !== undefined && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
+  // Nor من as "from" before where or which ("من وين جات المسؤولة؟", "من أي بلد؟", found by a review).
+  const from = words[at ?? -1] === "من" && FROM_WHAT.has(placed[(at ?? -1) + 1]?.text ?? "");
+  return at !== undefined && !from && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
 }
+
+/** Where and which, after which من is "from" ("من وين", "من أي"): not who. */
+const FROM_WHAT = normalizedSet("وين فين اين أين منين اي أي ايش شو انهي");
 
 /** What ends a frame before a question: a colon, a sentence's end, a dash ("Quick one: who …?"). */
 const FRAME_END = /[:.!?؟]|\s[-–—]\s/u;
-/** A greeting's words before a comma that ends it ("Hi po, who …?", "مرحبا، مين …؟"): at most this many. */
-const MAX_GREETING_WORDS = 3;
-/** Greetings a question may open with before a comma, in either language (normalised). */
-const GREETINGS = normalizedSet("hi hello hey hiya greetings salam salaam مرحبا اهلا أهلا هلا هاي سلام السلام صباح مساء");
+/** An opener's words before a comma that ends it ("Hi po, who …?", "Quick question, who …?"): at most this many. */
+const MAX_OPENER_WORDS = 3;
+/**
+ * What a question may open with before a comma, in either language (normalised): a greeting ("Hi po,", "Good
+ * morning,", "صباح الخير،"), an apology or a filler ("Sorry to bother,", "Ok so,", "Quick question,").
+ */
+const OPENERS = normalizedSet(`hi hello hey hiya howdy greetings salam salaam good morning quick sorry excuse ok okay so well
+مرحبا مرحبتين اهلا أهلا أهلين هلا هاي سلام السلام صباح مساء طيب`);
 
 /**
- * Whether `gap`, the text before the question's word at `i`, ends a frame: FRAME_END, or a comma after a greeting
- * and at most a name ("Hi po, who …?"); not after a noun a relative clause follows ("The US official, who met
+ * Whether `gap`, the text before the question's word at `i`, ends a frame: FRAME_END, or a comma after an opener
+ * and a word or two ("Hi po, who …?"); not after a noun a relative clause follows ("The US official, who met
  * Lamamra, discussed what?", a review).
  */
-const endsFrame = (gap: string, i: number, first: string): boolean => FRAME_END.test(gap) || (i <= MAX_GREETING_WORDS && GREETINGS.has(first) && /[,،]/u.test(gap));
+const endsFrame = (gap: string, i: number, first: string): boolean => FRAME_END.test(gap) || (i <= MAX_OPENER_WORDS && OPENERS.has(first) && /[,،]/u.test(gap));
 
 /**
  * Whether `question`'s who asks of `noun` itself: nothing but function words and `described` (question words as

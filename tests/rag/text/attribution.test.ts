@@ -68,7 +68,9 @@ describe("asksWho", () => {
     // After a frame (conversations 52).
     "Quick one, on deadline: who's the State Department official in this Algeria story?",
     // After a greeting and its comma (blind set 63).
-    "Hi po, who is the American official who visited Algeria in this news?", "مرحبا، مين المسؤولة الأمريكية؟"])("reads %s as asking who someone is", (question) => {
+    "Hi po, who is the American official who visited Algeria in this news?", "مرحبا، مين المسؤولة الأمريكية؟",
+    // Or another opener (a third review).
+    "Quick question, who is the US official who visited Algeria?", "Good morning, who is the American official?", "Ok so, who is the official?"])("reads %s as asking who someone is", (question) => {
     expect(asksWho(question)).toBe(true);
   });
 
@@ -78,7 +80,9 @@ describe("asksWho", () => {
     // A comma after no greeting, within three words too: a relative who, من as "from" (a review).
     "On Mali and the Sahel region, peacekeepers who protect civilians face what risks?",
     "The US official, who met Lamamra, discussed what?",
-    "طيب يا خوي، من وين جات المسؤولة؟"])("reads %s as asking something else", (question) => {
+    "طيب يا خوي، من وين جات المسؤولة؟",
+    // من as "from" before where or which, opening the question too (a third review).
+    "من وين جات المسؤولة؟", "من أي بلد جات؟"])("reads %s as asking something else", (question) => {
     expect(asksWho(question)).toBe(false);
   });
 });

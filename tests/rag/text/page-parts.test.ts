@@ -45,7 +45,13 @@ describe("page parts: datelines and reply counters", () => {
     "What's the source of the news?",
     "شو مصدر هالخبر؟",
     "What is the news source?",
-    "الخبر هذا مصدره ايش؟"])(
+    "الخبر هذا مصدره ايش؟",
+    // With who, من, a request, "please" (a third review).
+    "Who is the source of this news?",
+    "من مصدر هذا الخبر؟",
+    "Can you tell me the source of this article?",
+    "What is the source of this article please?",
+    "Whic newspaper published this report?"])(
     "takes %s for a question on the outlet",
     (question) => {
       expect(askedOutlet(tokenize(question))).toBeDefined();
@@ -76,6 +82,9 @@ describe("page parts: datelines and reply counters", () => {
     "What sources does the article quote?",
     "What source does the article quote?",
     "Who are the sources of the report?",
+    "What source does the article cite?",
+    // "send" says the dateline only in a question on the outlet (a third review).
+    "What paper did Algeria send to Geneva?",
   ])("takes %s for no question on the outlet", (question) => {
     expect(askedOutlet(tokenize(question))).toBeUndefined();
   });

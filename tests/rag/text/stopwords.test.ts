@@ -312,7 +312,7 @@ describe("isMisspeltFunctionWord", () => {
   });
 
   it("takes fyi, wich (which), لكام and بكام (to, for how many), واللي (and the one), حكاو (they talked), عطيني (give me), باغيين (they want) and بعدها (after it, still) for function words (blind set 65, conversations 61)", () => {
-    for (const word of ["fyi", "wich", "لكام", "بكام", "واللي", "حكاو", "عطيني", "اعطيني", "باغيين", "بعدها"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+    for (const word of ["fyi", "wich", "لكام", "بكام", "واللي", "حكاو", "عطيني", "اعطيني", "باغيين", "بعدها", "وبعدها"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
     // Not والي (a governor; و and إلى).
     expect(isStopword(normalizeToken("والي"))).toBe(false);
   });
