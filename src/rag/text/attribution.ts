@@ -150,9 +150,9 @@ export function asksWho(question: string): boolean {
   const placed = tokenizePlaced(question);
   const words = placed.map((t) => withoutConjunction(t.text));
   // Its first words, or the first after a frame ("Quick one, on deadline: who's the State Department official …?"),
-  // or after a greeting or an opener and its comma ("Hi po, who is the American official …?", blind set 63), past a joining word
-  // ("… : and who …"); not a time's colon ("At 6:35 who …"), nor a relative who after a noun
-  // ("On Mali: peacekeepers who protect …", both found by a review).
+  // or after a greeting or an opener and its comma ("Hi po, who is the American official …?", blind set 63), past a
+  // joining word ("… : and who …"); not a time's colon ("At 6:35 who …"), nor a relative who after a noun ("On Mali:
+  // peacekeepers who protect …", both found by a review).
   const framed = placed.flatMap((t, i) => {
     const before = placed[i - 1];
     if (i === 0 || before === undefined || !endsFrame(question.slice(before.end, t.start), i, words[0] ?? "")) return [];

@@ -361,7 +361,10 @@ const ASKS_WHO: ReadonlySet<string> = normalizedSet("who whos مين منو شك
 /** A person's pronoun before "name" ("her name"), with at most one of these between ("his full name"). */
 const EN_POSSESSIVE = /^(?:his|her)$/;
 const NAME_KINDS: ReadonlySet<string> = new Set(["full", "real", "first", "last", "middle", "maiden", "family", "given"]);
-/** The words "what's his name?" is asked with around اسمه alone: what, formal and dialect (the Egyptian ايه after it, "اسمه ايه؟"), "was", "he", "so", "exactly". */
+/**
+ * The words "what's his name?" is asked with around اسمه alone: what, formal and dialect (the Egyptian ايه after it,
+ * "اسمه ايه؟"), "was", "he", "so", "exactly".
+ */
 const NAME_ALONE = normalizedSet("شو ايش إيش وش واش اش أش شنو شنهو اشنو شنوة شنوه ايه إيه ما ماذا شن كان كانت هو هي طيب طب بالضبط بالظبط بالزبط");
 /** اسم, or the Maghrebi سمية, with a pronoun written onto it (اسمه, اسمها, اسمو, اسمهم; سميتو): a thing's too. */
 const AR_PRONOUN_NAME = /^[وف]?(?:اسم|سميت)(?:ه|ها|هم|هما|و)$/u;
