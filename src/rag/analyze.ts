@@ -494,15 +494,17 @@ const MIN_TITLE_CASE_WORDS = 3;
  * the dictionary's words were missing names (the question declined) and met names of the same consonants (SAHEL ~
  * تسهيل).
  */
+/** A Latin word written in capitals, an acronym's way ("UN", "AMB"). */
+const isAcronym = (t: Token): boolean => t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase();
+
 export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
   // Every word after the first, function words too: those a name-heavy question writes in lower case ("Who was
   // Super Bowl XLIX's MVP?"), where a question in title case capitalises them as well.
   const latin = tokens.slice(1).filter((t) => t.script === "latin");
   // An acronym (UN, US) says nothing either way: "Has UN Secretary-General Antonio Guterres spoken?" is a sentence
   // of names. Unless every word is one: a question in capitals.
-  const acronym = (t: Token): boolean => t.raw.length > 1 && t.raw === t.raw.toUpperCase() && t.raw !== t.raw.toLowerCase();
-  const shouted = latin.length >= MIN_TITLE_CASE_WORDS && latin.every(acronym);
-  const words = latin.filter((t) => !acronym(t));
+  const shouted = latin.length >= MIN_TITLE_CASE_WORDS && latin.every(isAcronym);
+  const words = latin.filter((t) => !isAcronym(t));
   // The words counted with the acronyms ("What Did UN Say?" has three), their share without.
   const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && words.length > 0 && words.filter((t) => isCapitalised(t)).length > words.length * TITLE_CASE_SHARE;
   return shouted || titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
@@ -558,9 +560,6 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   // every tweet.
   ["right", "now"],
 ]);
-
-/** A Latin word written in capitals, an acronym's way ("AMB", "UNSC"). */
-const ALL_CAPITALS = /^\p{Lu}{2,}$/u;
 
 /** What "how long" asks a length with, not a duration: "How long is the river?", "how long were the walls?". */
 const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
@@ -865,7 +864,7 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
   // An English word no list holds, not capitalised inside the sentence (a name) unless it is shorthand ("the Asst
   // SecState", a review; not in capitals, an acronym: "AMB"), may be a misspelt word the lists translate into the
   // corpus ("critisized"): the nearest one's translations, weighing its similarity.
-  const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token) || (isShorthand(token.text) && !ALL_CAPITALS.test(token.raw))) ? correctEnglish(token.text, keys, context) : 0;
+  const misspelt = token.script === "latin" && (i === 0 || !isCapitalised(token) || (isShorthand(token.text) && !isAcronym(token))) ? correctEnglish(token.text, keys, context) : 0;
   return { weight: Math.max(expand(token, keys, context), misspelt) || 1, standsFor };
 }
 
@@ -1146,9 +1145,9 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * تغريدتها؟", conversations 58; also a text's "جاء ذلك"), the Filipino po of politeness ("Hi po, who is …?"; also
  * the river Po), chat's rn (right now; also the French party RN), Singapore's ah, lah, leh, lor, meh ("US support it
  * or not lah?"; also AH, a year of the Hijra), the tags aye and innit ("She went to the Interior Ministry, aye?"; also
- * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the
- * Gulf's خلاص (over, enough: "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck, in
- * دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with). Found by
+ * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the Gulf's خلاص (over, enough:
+ * "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck,
+ * in دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with). Found by
  * reviews: as function words they were dropped from the texts too. A Latin one capitalised inside the sentence is a
  * name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
  */

@@ -160,11 +160,11 @@ export function asksWho(question: string): boolean {
     return isStopword(t.text) ? [i, i + 1] : [i];
   });
   const at = [0, 1, ...framed, words.length - 1].find((i) => WHO.has(words[i] ?? ""));
+  // Not من as "from" before where or which ("من وين جات المسؤولة؟", "من أي بلد؟", found by a review).
+  if (at === undefined || (words[at] === "من" && FROM_WHAT.has(placed[at + 1]?.text ?? ""))) return false;
   // "Who did the diplomat meet?": whom someone else met, the auxiliary after who opening another subject; "مع مين
   // ناقشت؟" (with whom did she discuss?) asks for another person too.
-  // Nor من as "from" before where or which ("من وين جات المسؤولة؟", "من أي بلد؟", found by a review).
-  const from = words[at ?? -1] === "من" && FROM_WHAT.has(placed[(at ?? -1) + 1]?.text ?? "");
-  return at !== undefined && !from && !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
+  return !OBJECT_ASKED.has(words[at + 1] ?? "") && !BEFORE_WHOM.has(words[at - 1] ?? "") && !words.some((w) => SAID.has(w));
 }
 
 /** Where and which, after which من is "from" ("من وين", "من أي"): not who. */
