@@ -656,6 +656,25 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous) || atAPoint;
 }
 
+/** The report cited as what a question's answer should come from: "according to the report", "حسب التقرير". */
+const CITED_REPORT = normalizedSet("report التقرير للتقرير");
+const CITING_AR = normalizedSet("حسب بحسب وفق وفقا طبقا");
+
+/**
+ * Whether the token at `i` is the report a question cites as its source ("Who is Michele Sison, according to the
+ * report?", "per the report", "in this report", "حسب التقرير"): the briefing, as "article" is, and no word to find
+ * ("report" found the tweet's "Reporters Without Borders", blind set 68). Not a report named otherwise ("the UN
+ * report", "What did the report conclude?").
+ */
+function isCitedReport(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.text ?? "";
+  if (!CITED_REPORT.has(word)) return false;
+  const [before, determiner] = [tokens[i - 2]?.text, tokens[i - 1]?.text];
+  if (word !== "report") return CITING_AR.has(determiner ?? "");
+  if (determiner === "this") return before === "in" || before === "per" || before === "to";
+  return determiner === "the" && (before === "per" || (before === "to" && (tokens[i - 3]?.text === "according" || tokens[i - 3]?.text === "acc")));
+}
+
 /**
  * A person pointed at, "this man", "والراجل ده", "الست دي", "هالزلمة": in a follow-up it stands for someone the last
  * answer named, as "he" or "she" would, and asks nothing of the text itself ("ومن يكون هذا الرجل بالضبط؟"); as a
@@ -695,10 +714,11 @@ const isArticleWrittenAlone = (token: Token): boolean => token.raw.endsWith("\u0
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
 /**
- * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), one of ACCOUNT_WORDS only beside a
- * word for a post: it is also "fell" and "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review).
+ * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), and writing ("ومتين هي كتبت التغريدة
+ * دي؟", "When did she write that tweet?"), one of ACCOUNT_WORDS only beside a word for a post: نزلت is also "fell" and
+ * "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review), and writing is a book's or a letter's.
  */
-const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
+const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها كتبت كتب كتبها كتبتها write wrote written writes");
 const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
 /** Whether a question names a post, also with the Levant's هالـ (this: هالتغريدة). */
 const namesPost = (tokens: readonly Token[]): boolean => tokens.some((t) => tokenKeys({ ...t, text: withoutDemonstrative(t.text) ?? t.text }).some((k) => POST_KEYS.has(k)));
@@ -756,7 +776,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCitedReport(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
@@ -1147,11 +1167,13 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * or not lah?"; also AH, a year of the Hijra), the tags aye and innit ("She went to the Interior Ministry, aye?"; also
  * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the Gulf's خلاص (over, enough:
  * "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck,
- * in دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with). Found by
- * reviews: as function words they were dropped from the texts too. A Latin one capitalised inside the sentence is a
- * name, and kept: an Arabic text writes the Po as بو, which "po" does not find (a review).
+ * in دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with), chat's bro and
+ * برو ("برو شو كان عنوان الخبر؟"; also the Pro Bowl, برو بول) and the tag صح (right?: "مكتوب فيه اسم بايدن صح؟";
+ * also صح, was correct). Found by reviews: as function words they were dropped from the texts too. A Latin one
+ * capitalised inside the sentence is a name, and kept: an Arabic text writes the Po as بو, which "po" does not find
+ * (a review).
  */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص داك ماشي");
+const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit bro بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص داك ماشي برو صح");
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the

@@ -12,10 +12,11 @@ import { hasArticle } from "./text/translit.js";
  * Nouns a proper name follows, normalised: a kind of place (مدينة نيوكاسل, جزيرة كريت) or a person's title with
  * the article (الرئيس عبد المجيد تبون, السيدة سيسون). Not the nouns as often other words (ولاية, a term of office;
  * مقاطعة, a boycott; محافظة, keeping; جزر, carrots; ملك, property), nor a title without the article, which heads a
- * phrase (رئيس المجلس الوطني, the council's head).
+ * phrase (رئيس المجلس الوطني, the council's head). And عبد, which begins a name of two words (عبد المجيد تبون, عبد
+ * الله): what follows it is a name's, wherever the title before it stands ("بالرئيس الجزائري عبد المجيد تبون").
  */
 const NAMING_NOUNS = normalizedSet(`مدينة بلدة قرية جزيرة نهر جبل إقليم بحيرة عاصمة شارع
-الرئيس الرئيسة الملك الملكة الأمير الأميرة السيد السيدة الشيخ الدكتور الجنرال الإمام البابا`);
+الرئيس الرئيسة الملك الملكة الأمير الأميرة السيد السيدة الشيخ الدكتور الجنرال الإمام البابا عبد`);
 /** How far after its noun a name's words are looked for (الرئيس عبد المجيد تبون: تبون is the third). */
 const NAME_REACH = 3;
 

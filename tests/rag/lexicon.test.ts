@@ -105,6 +105,14 @@ describe("a word said in passing", () => {
     expect(words("What did the RN say about it?", none)).toContain("rn");
     expect(words("ما قصة الحب في الرواية؟", context("رواية عن الحب والحرب"))).toContain("الحب");
   });
+
+  it("reads off chat's bro and برو and the tag صح (right?) where the text holds none of them, and keeps the Pro Bowl's برو (blind set 67)", () => {
+    const none = context("قدم الوزير التعازي للمواطنين");
+    const words = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).map((t) => t.word);
+    expect(words("برو شو التعازي؟ قدمها الوزير صح؟", none)).not.toEqual(expect.arrayContaining(["برو", "صح"]));
+    expect(words("bro who gave the condolences", none)).not.toContain("bro");
+    expect(words("كم لاعب في قائمة برو بول؟", context("اختير في قائمة برو بول خمس مرات"))).toContain("برو");
+  });
 });
 
 describe("the article written alone with a tatweel", () => {

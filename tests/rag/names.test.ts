@@ -23,6 +23,12 @@ describe("namedAfterNoun", () => {
     expect(named("ما موقف الإدارة من ولاية ثانية للجزائر؟")).toEqual([]);
   });
 
+  it("reads the words after عبد as a name's, wherever the title before it stands (blind set 68: \"هل التقت سيسون بالرئيس الجزائري عبد المجيد تبون؟\" was answered)", () => {
+    expect(named("هل التقت سيسون بالرئيس الجزائري عبد المجيد تبون؟", ["الجزائري"])).toEqual(["تبون"]);
+    expect(named("من هو عبد الله؟")).toEqual([]);
+    expect(named("هل استقبل عبد العزيز بوتفليقة الوزير؟")).toEqual(["بوتفليقة"]);
+  });
+
   it("reads no word across a function word, nor English or digits", () => {
     expect(named("مدينة في تمنراست")).toEqual([]);
     expect(named("الرئيس Tebboune")).toEqual([]);

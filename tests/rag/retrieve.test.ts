@@ -235,6 +235,29 @@ describe("the Levant's نزلت (put up)", () => {
   });
 });
 
+describe("writing a post", () => {
+  it("asks for a post beside a word for one, as posting does, and is a book's or a letter's elsewhere (conversations 64: \"ومتين هي كتبت التغريدة دي؟\" was declined)", () => {
+    // The writing word's own term, found by the post's mark: the question is covered, not half of it unfound.
+    const posting = (question: string, word: string): boolean => retriever.terms(question).some((t) => t.word === word && t.keys.includes("@"));
+    expect(posting("ومتين هي كتبت التغريدة دي؟", "كتبت")).toBe(true);
+    expect(posting("When did she write that tweet?", "write")).toBe(true);
+    expect(posting("ماذا كتبت سيسون عن الصحراء؟", "كتبت")).toBe(false);
+    expect(posting("Who wrote the novel?", "wrote")).toBe(false);
+  });
+});
+
+describe("the report cited", () => {
+  it("asks nothing of the text: 'report' found the tweet's Reporters Without Borders (blind set 68); a report named otherwise is a word", () => {
+    const words = (question: string): string[] => retriever.terms(question).map((t) => t.word);
+    for (const question of ["Who is Michele Sison, according to the report?", "What does Algeria want, per the report?", "Who is quoted in this report?", "ما دور الجزائر في الساحل حسب التقرير؟", "ما دور الجزائر وفقا للتقرير؟"]) {
+      expect(words(question), question).not.toEqual(expect.arrayContaining([expect.stringMatching(/^(?:report|التقرير|للتقرير)$/u)]));
+    }
+    expect(words("What did the UN report say about Mali?")).toContain("report");
+    expect(words("What did the report conclude?")).toContain("report");
+    expect(words("متى صدر التقرير الأممي؟")).toContain("التقرير");
+  });
+});
+
 describe("'at some point'", () => {
   it("asks nothing of the text: 'point' found مؤشر (blind set 56); a point made is still a word", () => {
     expect(retriever.terms("Did she speak to the press at some point while she was in Algeria?").map((t) => t.word)).not.toContain("point");
@@ -394,6 +417,10 @@ describe("news abbreviations", () => {
     expect(keys("asst")).toContain("مساعد");
     expect(keys("secstate")).toEqual(expect.arrayContaining(["وزير", "خارجيه"]));
     expect(keys("working")).toContain("يشتغل");
+  });
+
+  it("read 'values' as valuing, the text's نقدر (we appreciate), as 'appreciate' is (conversations 64: \"And what did she say she values about it?\")", () => {
+    expect(retriever.terms("What did she say she values about MINURSO?").find((t) => t.word === "values")?.keys).toContain("نقدر");
   });
 });
 

@@ -39,13 +39,20 @@ export function standardKeys(normalized: string): readonly string[] {
   table ??= readDialectTable();
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
   for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
-    for (const form of [word, singularPresent(word)]) {
+    for (const form of [word, singularPresent(word), pastWithoutObject(word)]) {
       const keys = form === undefined ? undefined : (table.get(form) ?? table.get(form.replace(PRESENT_MARKER, "")));
       if (keys) return keys;
     }
   }
   return [];
 }
+
+/**
+ * A past in ت with an object pronoun written onto it (لاقته, she met him; شافتها, قابلتهم), as the past alone, which
+ * the table lists; undefined for a word of any other shape. Three letters at least before the ت.
+ */
+const PAST_WITH_OBJECT = /^(.{3,}ت)(?:هما|هم|هن|ها|ه|و|ني|نا)$/u;
+const pastWithoutObject = (word: string): string | undefined => PAST_WITH_OBJECT.exec(word)?.[1];
 
 /**
  * The Gulf's and the standard's present plural, with or without an attached object (يشوفون, بيشوفونه: they see,

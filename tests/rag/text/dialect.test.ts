@@ -30,6 +30,12 @@ describe("dialect words", () => {
     expect(standard("بتشوف")).toEqual(expect.arrayContaining(keysOf("يرى")));
   });
 
+  it("read a past in ت with an object pronoun written onto it as the past (conversations 64: \"ياتو مسؤول … لاقته في وزارة الداخلية؟\")", () => {
+    for (const word of ["لاقته", "لاقتها", "لاقتهم", "قابلته"]) expect(standard(word), word).toEqual(expect.arrayContaining(keysOf("التقى")));
+    // Not a shorter word, nor the past's ت without a pronoun after it.
+    expect(standard("بته")).toEqual([]);
+  });
+
   it("read the Gulf's and the standard's present plural as its singular, with an object or without (blind set 45)", () => {
     // "سيسون قالت ان الملاحظين بيشوفون ايش من امريكا؟" for the news's رؤية; the table lists بيشوف.
     expect(standard("بيشوفون")).toEqual(standard("بيشوف"));
@@ -81,6 +87,10 @@ describe("dialect words", () => {
 describe("the dialect table's standard words", () => {
   it("read the dialects' بيشتغلوا (they work) as the standard يعملون (blind conversations 35)", () => {
     expect(standard("بيشتغلوا")).toEqual(expect.arrayContaining(keysOf("يعمل")));
+  });
+
+  it("read the dialects' تشتغل (she works) as the standard تعمل too (conversations 64: \"وويّا منو تشتغل؟\" found the text's يعمل, not its تعمل)", () => {
+    expect(standard("تشتغل")).toEqual(expect.arrayContaining(keysOf("تعمل")));
   });
 
   it("read the Levantine انطرحت (was raised) as the text's أثيرت", () => {

@@ -321,6 +321,16 @@ describe("isMisspeltFunctionWord", () => {
     for (const word of ["انكتب", "انكتبت", "وانكتبت", "اتكتبت"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
+  it("takes لكم (to you, as بكم and لهم are), 'in the article' with ب (بالمقال, بالخبر), 'this story' (هالقصة) and 'I know' (اعرف: 'عاوز اعرف …', as 'know' is) for function words (blind set 67, conversations 63)", () => {
+    for (const word of ["لكم", "بالمقال", "بالخبر", "بالنص", "هالقصة", "بهالقصة", "اعرف", "أعرف", "نعرف", "بعرف", "عرفني"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+    // Not the story itself, nor knowing as a word of its own (يعرف, is known).
+    for (const word of ["القصة", "قصة", "يعرف", "المعرفة"]) expect(isStopword(normalizeToken(word)), word).toBe(false);
+  });
+
+  it("takes 'about it' (حولها, بشأنها, بخصوصها, as عنها is), the Egyptian and Levantine لسه (still) and the Iraqi ويا (with) after و for function words (conversations 64)", () => {
+    for (const word of ["حولها", "حوله", "بشأنها", "بشأنه", "بخصوصها", "لسه", "لسا", "لساتها", "ويا", "وويا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  });
+
   it("keeps as words what a text says as words: بيجي (Baiji, a town), بينه (بيّنة, evidence), نوع (kind), خالص (sincere), حصد (reaped), Manny, Po, RN, داك (Duck), ماشي (walking) (three reviews)", () => {
     for (const word of ["بيجي", "بينه", "بيّنة", "نوع", "خالص", "حصد", "حصدت", "manny", "meny", "po", "rn", "داك", "ماشي", "ماشى"]) expect(isStopword(normalizeToken(word)), word).toBe(false);
   });
@@ -474,6 +484,12 @@ describe("withoutOpener", () => {
     expect(words("وبعدها شن صار؟")).not.toContain("شن");
     expect(words("متى شن الجيش هجوما؟")).toEqual(tokenize("متى شن الجيش هجوما؟").map((t) => t.text));
     expect(withoutOpenerText("وبعدها شن صار؟")).toBe("وبعدها شن صار؟");
+  });
+
+  it("reads off قصة after a word asking what ('شنو قصة المقررين الخاصين؟', what's the story of; conversations 63 declined it) and keeps a story asked of otherwise", () => {
+    expect(words("شنو قصة المقررين الخاصين؟")).toEqual(words("شنو المقررين الخاصين؟"));
+    expect(words("وشو قصة زيارات المبعوثين؟")).toEqual(words("وشو زيارات المبعوثين؟"));
+    for (const question of ["ما هي القصة التي كتبها؟", "متى نشرت قصة الرواية؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
   });
 
   it("reads it off a question's text too, to be joined after other questions", () => {
