@@ -490,6 +490,16 @@ describe("answer quality on the briefing", () => {
     // MINURSO business and what did the American lass say about it?" ("business" read as قلق), "يعني إيه الحريات
     // اللي الست دي قعدت تعدّها؟"; answered unanswerable: when Algeria's Security Council seat starts.
     { file: "blind66-eval.jsonl", about: "a sixty-sixth blind set, end of session 55: Qatari, Dhofari, Hadrami, Sousse with French, Misrata, Saidi, a Kurd, Bedouin, Damascene, Tangier with Spanish; Malaysian, Bangladeshi, Scottish, Kiwi, Brazilian, Turkish and dictated English", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // 94.4% measured blind in session 56; 97.2% since chat's برو and the tag صح (right?) are read off where unfound
+    // ("برو شو كان عنوان الخبر؟ مكتوب فيه اسم بايدن صح؟" was declined). Declined: "عاوز اعرف افريقيا دايرة ترفع المقاعد
+    // غير الدائمة من كم لكم؟" (دايرة, the Sudanese "is going to", is also دائرة, a circle, a department); answered
+    // unanswerable: "منو كاتب هذا التقرير؟ شنو اسم الصحفي اللي كتبه؟" (with the RSF correspondent's tweet).
+    { file: "blind67-eval.jsonl", about: "a sixty-seventh blind set, session 56 (34/36 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Taizi, Bedouin Jordanian, Gazan; Nigerian, Kenyan, South African, Irish, Canadian, Indonesian, dictated and teenage English", hit3: 35 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // 94.4% measured blind in session 56 (3 of 4 unanswerable declined), 94.4% and 4 of 4 since a name after عبد is
+    // a name the briefing lacks ("هل التقت سيسون بالرئيس الجزائري عبد المجيد تبون؟" is declined); "according to the
+    // report" asks nothing ("report" found Reporters Without Borders). Missed: the replies of "تغريدة سيسون المنشوره
+    // يوم 24 يناير" (the page's stamps hold ٢٤ twice); declined: "هي الجزاير اتنتخبت في مجلس حقوق الإنسان إمتى يا جدع؟".
+    { file: "blind68-eval.jsonl", about: "a sixty-eighth blind set, session 56, half plain questions: Najdi, Hijazi, Bahraini, Qatari, Alexandrian, Saidi, Tripolitan, Homsi, Hebronite, Chadian; Welsh, Australian, Jamaican, Malaysian, American, Turkish English", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -854,6 +864,18 @@ describe("answer quality on the briefing", () => {
     // her way of speaking (بطريقة is a function word), the date of a tweet after its replies were counted ("وأي تاريخ
     // هي؟"), "وأي نوع حل يبون؟" (in context).
     { file: "blind-conversations62.jsonl", about: "written blind at the end of session 55: Qatari, Hadrami, Libyan, Damascene, Bedouin, Scottish, Malaysian, Kiwi and dictated English", right: 15, rows: 20 },
+    // 15 of 20 measured blind in session 56, unchanged since (its first turn, "شنو قصة المقررين الخاصين بالمقال؟", is
+    // answered now: قصة after a what-word and بالمقال ask nothing). Missed: "And did she voice any worry concerning
+    // them?" after the Mali mission ("concerning" is kept, an adjective too), "وشنو دعت باقي الدول تسوي؟" (دعت, the
+    // text's داعية, shares only its root), "Based on what document, exactly?" (the text's الإعلان); answered
+    // unanswerable: a meeting's date and the start date of the negotiations (the text's "very soon").
+    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 15, rows: 20 },
+    // 11 of 20 measured blind in session 56; 16 since a past with its object (لاقته, she met him) is the dialect
+    // table's past, writing beside a post asks for it ("ومتين هي كتبت التغريدة دي؟"), بشأنها (about it) and لسه
+    // (still) are function words, تشتغل is also تعمل, and "values" is the text's نقدر. Missed: "And how many replies
+    // does the page reckon you can read on that one?", Jamaican patois, "وإيه اللي حصل فيه بعدين …؟" (the Azawad
+    // groups' withdrawal); answered unanswerable: which of the two Congos.
+    { file: "blind-conversations64.jsonl", about: "written blind in session 56, half plain: Najdi, Bahraini, Alexandrian, Saidi, Chadian, Australian, Jamaican, Welsh and American English", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
