@@ -28,6 +28,8 @@ import {
   askedPublished,
   asksOfTheDateline,
   asksOfTheHeadline,
+  isArticleWord,
+  isPageWriter,
   namesReplies,
   opensWithDateline,
   pagePartOf,
@@ -35,7 +37,7 @@ import {
 import { isAskedTopic, isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
-import { holdsWord, normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
+import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
 import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
@@ -659,18 +661,25 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
 /** The report cited as what a question's answer should come from: "according to the report", "حسب التقرير". */
 const CITED_REPORT = normalizedSet("report التقرير للتقرير");
 const CITING_AR = normalizedSet("حسب بحسب وفق وفقا طبقا");
+/** The key a briefing holds where it reports on a report of its own (تقرير), and the cited report is that one. */
+const [REPORT_KEY = ""] = tokenize("تقرير").flatMap(tokenKeys);
+/** English words after "the report" that name whose it is ("the report of the UN", "by Amnesty"). */
+const OWNED_BY = normalizedSet("of by from on");
 
 /**
  * Whether the token at `i` is the report a question cites as its source ("Who is Michele Sison, according to the
  * report?", "per the report", "in this report", "حسب التقرير"): the briefing, as "article" is, and no word to find
- * ("report" found the tweet's "Reporters Without Borders", blind set 68). Not a report named otherwise ("the UN
- * report", "What did the report conclude?").
+ * ("report" found the tweet's "Reporters Without Borders", blind set 68). Not where a briefing tells of a report
+ * (تقرير: "According to the report, what are human activities doing to greenhouse gases?" asks of the IPCC's, a
+ * review), nor a report named otherwise ("the UN report", "حسب التقرير الأممي", "the report of the commission",
+ * "What did the report conclude?").
  */
-function isCitedReport(tokens: readonly Token[], i: number): boolean {
+function isCitedReport(tokens: readonly Token[], i: number, context: QueryContext): boolean {
   const word = tokens[i]?.text ?? "";
-  if (!CITED_REPORT.has(word)) return false;
-  const [before, determiner] = [tokens[i - 2]?.text, tokens[i - 1]?.text];
-  if (word !== "report") return CITING_AR.has(determiner ?? "");
+  if (!CITED_REPORT.has(word) || context.has(REPORT_KEY)) return false;
+  const [before, determiner, next] = [tokens[i - 2]?.text, tokens[i - 1]?.text, tokens[i + 1]?.text];
+  if (word !== "report") return CITING_AR.has(determiner ?? "") && (next === undefined || isStopword(next));
+  if (next !== undefined && (OWNED_BY.has(next) || !isStopword(next))) return false;
   if (determiner === "this") return before === "in" || before === "per" || before === "to";
   return determiner === "the" && (before === "per" || (before === "to" && (tokens[i - 3]?.text === "according" || tokens[i - 3]?.text === "acc")));
 }
@@ -714,14 +723,28 @@ const isArticleWrittenAlone = (token: Token): boolean => token.raw.endsWith("\u0
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
 /**
- * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), and writing ("ومتين هي كتبت التغريدة
- * دي؟", "When did she write that tweet?"), one of ACCOUNT_WORDS only beside a word for a post: نزلت is also "fell" and
- * "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review), and writing is a book's or a letter's.
+ * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), one of ACCOUNT_WORDS only beside a
+ * word for a post: it is also "fell" and "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review).
  */
-const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها كتبت كتب كتبها كتبتها write wrote written writes");
+const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
+/**
+ * Writing, one of ACCOUNT_WORDS where what is written is a post ("ومتين هي كتبت التغريدة دي؟", "When did she write
+ * that tweet?", "the tweet she wrote"): its nearest word of content is the post's. Not a report written about posts
+ * ("مين كتب المقال عن تغريدات سيسون؟", a review), nor a book's or a letter's writing.
+ */
+const WRITING = normalizedSet("كتبت كتب كتبها كتبتها write wrote written writes");
 const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
-/** Whether a question names a post, also with the Levant's هالـ (this: هالتغريدة). */
-const namesPost = (tokens: readonly Token[]): boolean => tokens.some((t) => tokenKeys({ ...t, text: withoutDemonstrative(t.text) ?? t.text }).some((k) => POST_KEYS.has(k)));
+/** Whether `token` is a word for a post, also with the Levant's هالـ (this: هالتغريدة). */
+const isPostWord = (token: Token): boolean => tokenKeys({ ...token, text: withoutDemonstrative(token.text) ?? token.text }).some((k) => POST_KEYS.has(k));
+/** Whether a question names a post. */
+const namesPost = (tokens: readonly Token[]): boolean => tokens.some(isPostWord);
+/** Whether the nearest words of content before and after the word at `i` (a report's word is one) include a post's. */
+function besidePost(tokens: readonly Token[], i: number): boolean {
+  const content = (t: Token): boolean => !isStopword(t.text) || isArticleWord(t.text);
+  const after = tokens.slice(i + 1).find(content);
+  const before = tokens.slice(0, i).findLast(content);
+  return [before, after].some((t) => t !== undefined && isPostWord(t));
+}
 /** Words asking for a hashtag ("Which hashtag did she use?"): they look for a sentence holding one. */
 const HASHTAG_KEYS: ReadonlySet<string> = new Set(tokenize("hashtag hashtags هاشتاق هاشتاغ هاشتاج هاشتاك الهاشتاق الهاشتاغ").flatMap(tokenKeys));
 
@@ -776,7 +799,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCitedReport(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCitedReport(tokens, i, context) || isPageWriter(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
@@ -785,7 +808,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const keys = new Set(own);
   const relatives = new Set<string>();
   const derived = new Set<string>();
-  const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens));
+  const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i));
   if (asksForAccount) keys.add(MENTION);
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
@@ -813,7 +836,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const topical = name || country !== undefined || namesArabicPlace(token);
   if (framing !== undefined && !held && (framing === "of the asker" || !topical)) return undefined;
   // Not capitalised inside the sentence: "the Po river", "the RN" are names.
-  if (!held && related.length === 0 && holdsWord(READ_OFF_UNFOUND, token.text) && !named) return undefined;
+  if (!held && related.length === 0 && isReadOffUnfound(token.text) && !named) return undefined;
   const found = held || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
@@ -1174,6 +1197,8 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * (a review).
  */
 const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit bro بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص داك ماشي برو صح");
+/** One of READ_OFF_UNFOUND, or one after a joined و or ف where three letters remain: فصح (Easter) is no ف and صح (a review). */
+const isReadOffUnfound = (word: string): boolean => READ_OFF_UNFOUND.has(word) || (withoutConjunction(word).length > 2 && READ_OFF_UNFOUND.has(withoutConjunction(word)));
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the
@@ -1226,8 +1251,13 @@ const MIN_FORM_V_KEY = 3;
  */
 function formVKeys(token: Token, verb: string, context: QueryContext, { keys, relatives }: QueryKeySets): void {
   for (const rest of formVRests(verb)) {
-    if (rest.length > 2) for (const k of heldKeys(token, `ت${rest}`, context, MIN_FORM_V_KEY)) keys.add(k);
-    else {
+    if (rest.length > 2) {
+      for (const k of heldKeys(token, `ت${rest}`, context, MIN_FORM_V_KEY)) keys.add(k);
+      // And the form II its form V is made from, by its participle and noun (تترشح, runs: المرشحة, the candidate;
+      // ترشيح), which rank: a root's form II is often another sense (تتقدم, advances; مقدم, presenter).
+      const [c1, c2, c3] = [...rest];
+      if (rest.length === 3 && c1 && c2 && c3) for (const form of [`م${rest}`, `ت${c1}${c2}ي${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
+    } else {
       const past = heldKeys(token, `ات${rest}`, context);
       const noun = heldKeys(token, `ات${rest[0]}ا${rest[1]}`, context);
       for (const k of past) keys.add(k);

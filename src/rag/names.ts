@@ -12,11 +12,21 @@ import { hasArticle } from "./text/translit.js";
  * Nouns a proper name follows, normalised: a kind of place (مدينة نيوكاسل, جزيرة كريت) or a person's title with
  * the article (الرئيس عبد المجيد تبون, السيدة سيسون). Not the nouns as often other words (ولاية, a term of office;
  * مقاطعة, a boycott; محافظة, keeping; جزر, carrots; ملك, property), nor a title without the article, which heads a
- * phrase (رئيس المجلس الوطني, the council's head). And عبد, which begins a name of two words (عبد المجيد تبون, عبد
- * الله): what follows it is a name's, wherever the title before it stands ("بالرئيس الجزائري عبد المجيد تبون").
+ * phrase (رئيس المجلس الوطني, the council's head).
  */
 const NAMING_NOUNS = normalizedSet(`مدينة بلدة قرية جزيرة نهر جبل إقليم بحيرة عاصمة شارع
-الرئيس الرئيسة الملك الملكة الأمير الأميرة السيد السيدة الشيخ الدكتور الجنرال الإمام البابا عبد`);
+الرئيس الرئيسة الملك الملكة الأمير الأميرة السيد السيدة الشيخ الدكتور الجنرال الإمام البابا`);
+/**
+ * عبد before a word with the article begins a name of two words (عبد المجيد تبون, عبد الله): what follows is a name's,
+ * wherever a title before it stands ("بالرئيس الجزائري عبد المجيد تبون"). Not before a word without it, which a text
+ * may write joined (عبد ربه, the text's عبدربه: a review).
+ */
+const SERVANT = "عبد";
+const namesFrom = (tokens: readonly Token[], at: number): boolean => {
+  const word = tokens[at] as Token;
+  if (word.text === SERVANT) return hasArticle(tokens[at + 1]?.text ?? "");
+  return writtenReadings(word.text).some((r) => NAMING_NOUNS.has(r));
+};
 /** How far after its noun a name's words are looked for (الرئيس عبد المجيد تبون: تبون is the third). */
 const NAME_REACH = 3;
 
@@ -34,7 +44,7 @@ export function namedAfterNoun(tokens: readonly Token[], i: number, found: (toke
   for (let back = 1; back <= NAME_REACH; back += 1) {
     const before = tokens[i - back];
     if (before?.script !== "ar" || isStopword(before.text)) return false;
-    if (writtenReadings(before.text).some((r) => NAMING_NOUNS.has(r))) return true;
+    if (namesFrom(tokens, i - back)) return true;
     if (found(before)) return false;
   }
   return false;

@@ -27,6 +27,8 @@ describe("namedAfterNoun", () => {
     expect(named("هل التقت سيسون بالرئيس الجزائري عبد المجيد تبون؟", ["الجزائري"])).toEqual(["تبون"]);
     expect(named("من هو عبد الله؟")).toEqual([]);
     expect(named("هل استقبل عبد العزيز بوتفليقة الوزير؟")).toEqual(["بوتفليقة"]);
+    // Not before a word without the article, which a text may write joined: عبد ربه, the text's عبدربه (a review).
+    expect(named("ماذا قال عبد ربه منصور هادي؟")).toEqual([]);
   });
 
   it("reads no word across a function word, nor English or digits", () => {

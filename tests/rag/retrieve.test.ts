@@ -156,6 +156,19 @@ describe("a form V, VI or assimilated form VIII verb in the present tense", () =
   });
 });
 
+describe("a form V verb in the present tense", () => {
+  it("ranks the form II it is made from, by its participle and noun (blind set 69: \"ما المقعد الذي تترشح له الجزائر؟\", the text's \"الجزائر المرشحة\")", async () => {
+    await overBriefing("أكد الوزير التزام الجزائر المرشحة لمنصب عضو غير دائم، ودعا إلى تدريب الشباب.", (retriever) => {
+      const ranked = (question: string, word: string): string[] => retriever.terms(question).filter((t) => t.synthetic && t.word === word).flatMap((t) => t.keys);
+      const own = (question: string, word: string): readonly string[] => retriever.terms(question).find((t) => t.word === word && !t.synthetic)?.keys ?? [];
+      expect(ranked("ما المقعد الذي تترشح له الجزائر؟", "تترشح")).toContain("مرشح");
+      expect(ranked("هل يتدرب الشباب؟", "يتدرب")).toContain("تدريب");
+      // Ranking only: the word is not found by it.
+      expect(own("ما المقعد الذي تترشح له الجزائر؟", "تترشح")).not.toContain("مرشح");
+    });
+  });
+});
+
 describe("a verb of form VII, VIII or X and its verbal noun", () => {
   it("find each other: past, present and noun, where the corpus holds the other shape (اعترض ~ الاعتراضات, الانسحاب ~ انسحب)", async () => {
     const text = "سجل المدافع أربعة اعتراضات في الموسم. وانسحب الفريق من البطولة بعد استخدام لاعب موقوف. وأعلنت اللجنة استقلال الحكم.";
@@ -243,6 +256,19 @@ describe("writing a post", () => {
     expect(posting("When did she write that tweet?", "write")).toBe(true);
     expect(posting("ماذا كتبت سيسون عن الصحراء؟", "كتبت")).toBe(false);
     expect(posting("Who wrote the novel?", "wrote")).toBe(false);
+    expect(posting("When was the tweet written?", "written")).toBe(true);
+    // Not a report written about posts (a review: "who wrote the article on her tweets?" was answered with tweets).
+    expect(posting("مين كتب المقال عن تغريدات سيسون؟", "كتب")).toBe(false);
+  });
+});
+
+describe("the report's writer", () => {
+  it("is asked of a byline the briefing lacks: declined, not answered with the Reporters Without Borders tweet (blind sets 17, 67, 70)", async () => {
+    for (const question of ["من هو كاتب هذا التقرير؟", "What is the name of the journalist who wrote this report?", "منو كاتب هذا التقرير؟ شنو اسم الصحفي اللي كتبه؟"]) {
+      expect((await retriever.retrieve(question)).answerable, question).toBe(false);
+    }
+    // The journalist the report tells of is still found.
+    expect((await retriever.retrieve("Which journalist did she meet?")).answerable).toBe(true);
   });
 });
 
@@ -255,6 +281,15 @@ describe("the report cited", () => {
     expect(words("What did the UN report say about Mali?")).toContain("report");
     expect(words("What did the report conclude?")).toContain("report");
     expect(words("متى صدر التقرير الأممي؟")).toContain("التقرير");
+    expect(words("ما دور الجزائر حسب التقرير الأممي؟")).toContain("التقرير");
+    expect(words("According to the report of the commission, who resigned?")).toContain("report");
+  });
+
+  it("is a word where a briefing tells of a report (a review: \"According to the report, what are human activities doing …?\" asks of the IPCC's)", async () => {
+    await overBriefing("ونشرت الهيئة تقريرا قالت فيه إن الأنشطة البشرية تزيد الغازات. وأعد التقرير خبراء.", (other) => {
+      expect(other.terms("According to the report, what are human activities doing to gases?").map((t) => t.word)).toContain("report");
+      expect(other.terms("حسب التقرير، ماذا تفعل الأنشطة البشرية؟").map((t) => t.word)).toContain("التقرير");
+    });
   });
 });
 
@@ -421,6 +456,12 @@ describe("news abbreviations", () => {
 
   it("read 'values' as valuing, the text's نقدر (we appreciate), as 'appreciate' is (conversations 64: \"And what did she say she values about it?\")", () => {
     expect(retriever.terms("What did she say she values about MINURSO?").find((t) => t.word === "values")?.keys).toContain("نقدر");
+  });
+
+  it("read 'value' as the verb's forms, not the root قدر, which القدرة (ability, capacity) shares (a review: \"What was the value of coffee exports?\" found a factory's capacity)", async () => {
+    await overBriefing("بلغت قيمة صادرات البن أربعين مليون دولار. وزادت القدرة الإنتاجية لمصنع الإسمنت.", (other) => {
+      expect(other.terms("What was the value of coffee exports?").find((t) => t.word === "value")?.keys).not.toContain("قدر");
+    });
   });
 });
 

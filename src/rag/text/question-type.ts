@@ -68,6 +68,11 @@ const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((un
 const AR_HOW_MANY = "كم|كام|لكام|بكام|جم|قديش|قداش|قديه|قداه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
 /** When, formal and dialect (normalised: متى is متي). */
 const AR_WHEN = "متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش";
+/**
+ * The Iraqi when (شوكت, اشوكت), read so only opening the question ("وشوكت صار هذا؟"): elsewhere it is also the name
+ * Shawkat (آصف شوكت). withoutOpener reads it off there too.
+ */
+export const AR_WHEN_FIRST = "ا?شوكت";
 /** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
 const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
@@ -212,7 +217,7 @@ function asksExactlyWhenArabic(line: string): boolean {
 const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(${AR_WHEN})|ومتين|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?${AR_WHEN_FIRST}|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
 
 /**

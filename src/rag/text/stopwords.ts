@@ -68,7 +68,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 حجى حجيت يحجي تحجي
 ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي تشوفو تشوفوا شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
-حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً
+حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً بحسب طبقا طبقاً
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما كما وكما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
@@ -138,16 +138,19 @@ const LAUNCHING = normalizedSet("شن");
 /** What the standard شن launches: an attack, a campaign, a war, a raid, a strike, an operation. */
 const LAUNCHED = normalizedSet("هجوم هجوما هجمات هجمة حملة حملات حرب غارة غارات ضربة ضربات عملية عمليات");
 /**
- * The dialects' "what's the story of …" after a word asking what ("شنو قصة المقررين الخاصين؟", "شو قصة زيارات
- * المبعوثين؟"): asks about what follows, as "tell me about" does. A story asked of otherwise keeps its word ("ما هي
- * القصة التي كتبها؟").
+ * The dialects' "what's the story of …" after their word asking what ("شنو قصة المقررين الخاصين؟", "شو قصة زيارات
+ * المبعوثين؟"): asks about what follows, as "tell me about" does. Not after the standard ما, which asks a plot ("ما
+ * قصة الفيلم؟", a review), nor a story asked of otherwise ("ما هي القصة التي كتبها؟").
  */
 const STORY_OF = normalizedSet("قصة");
+const STORY_ASKERS = normalizedSet("شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
+/** The Iraqi when, a question word only where it opens the question (see AR_WHEN_FIRST in question-type.ts). */
+const WHEN_FIRST = normalizedSet("شوكت اشوكت");
 
 /**
  * `tokens` without an opening filler (see OPENERS) that more words follow, other than a noun with the article (طب
  * الأعشاب, the medicine of herbs), without the Libyan شن (see LAUNCHING) in a question of more words, and without
- * the story of STORY_OF. طب is read
+ * the story of STORY_OF, nor the Iraqi when opening it (WHEN_FIRST). طب is read
  * off before any other word ("طب سيسون زارت فين؟"): a review found a rule keeping it before a name or a verb declined
  * such questions; "طب بديل" (alternative medicine) is read as "well, …".
  */
@@ -156,7 +159,8 @@ export function withoutOpener<T extends { readonly text: string }>(tokens: reado
   const launches = (i: number): boolean => [tokens[i + 1], tokens[i + 2]].some((w) => w !== undefined && LAUNCHED.has(w.text.replace(/^ال/, "")));
   const kept = tokens.filter((t, i) => {
     if (LAUNCHING.has(t.text)) return launches(i);
-    if (STORY_OF.has(t.text) && i > 0 && holdsWord(WHAT_AR, (tokens[i - 1] as T).text)) return false;
+    if (STORY_OF.has(t.text) && i > 0 && holdsWord(STORY_ASKERS, (tokens[i - 1] as T).text)) return false;
+    if (i === 0 && holdsWord(WHEN_FIRST, t.text)) return false;
     return i > 0 || !OPENERS.has(t.text) || (tokens[1]?.text.startsWith("ال") ?? true);
   });
   return kept.length === tokens.length ? tokens : kept;
@@ -180,6 +184,14 @@ const OFFICIAL_EN = normalizedSet("official");
 /** How many words after "of" may name the person a role is asked of ("the title of the US official"). */
 const MAX_ROLE_OWNER_WORDS = 4;
 const POST_AFTER_OFFICIAL_EN = normalizedSet("position post role capacity job title");
+/**
+ * A post or an office held ("what post does she hold?", "the office he held"): an occupation, where "post" alone is
+ * as often a tweet. Not a position held, which is as often a stance ("What position does the US hold on …?").
+ */
+const HELD_POST_EN = normalizedSet("post office");
+const HOLDING_EN = normalizedSet("hold holds held holding occupy occupies occupied");
+/** How many words after the post its holding may come ("what post does she hold"). */
+const HOLDING_REACH = 3;
 /**
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
@@ -236,6 +248,7 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "") || ofPerson(i + 1);
     if (ROLE_OF_PERSON_EN.has(t.text) && PERSON_POSSESSIVE_EN.has(tokens[i - 1]?.text ?? "")) return true;
     if (OFFICIAL_EN.has(t.text) && POST_AFTER_OFFICIAL_EN.has(tokens[i + 1]?.text ?? "")) return true;
+    if (HELD_POST_EN.has(t.text) && tokens.slice(i + 1, i + 1 + HOLDING_REACH).some((w) => HOLDING_EN.has(w.text))) return true;
     if (POST_AFTER_OFFICIAL_EN.has(t.text) && OFFICIAL_EN.has(tokens[i - 1]?.text ?? "")) return true;
     const next = tokens[i + 1];
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
@@ -257,11 +270,14 @@ export const asksRole = (question: string, isPerson: (word: string) => boolean):
   return withoutRoleAsked(tokens, isPerson).length < tokens.length;
 };
 
-/** `question` without the opening filler withoutOpener reads off, as text (to be joined after other questions). */
+/**
+ * `question` without the opening filler withoutOpener reads off, as text (to be joined after other questions); not
+ * the Iraqi when, which still asks when there.
+ */
 export function withoutOpenerText(question: string): string {
   const tokens = tokenizePlaced(question);
   const [first] = tokens;
-  return first && withoutOpener(tokens)[0] !== first ? question.slice(first.end) : question;
+  return first && !holdsWord(WHEN_FIRST, first.text) && withoutOpener(tokens)[0] !== first ? question.slice(first.end) : question;
 }
 
 /**

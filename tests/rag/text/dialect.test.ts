@@ -93,6 +93,10 @@ describe("the dialect table's standard words", () => {
     expect(standard("تشتغل")).toEqual(expect.arrayContaining(keysOf("تعمل")));
   });
 
+  it("read the Maghreb's حوّس (to look for) as the standard بحث (conversations 66: \"واش راهم يحوسو عليه؟\", the text's نبحث)", () => {
+    for (const word of ["يحوسو", "تحوس", "نحوسو"]) expect(standard(word), word).toEqual(expect.arrayContaining(keysOf("نبحث")));
+  });
+
   it("read the Levantine انطرحت (was raised) as the text's أثيرت", () => {
     const keys = standardKeys(normalizeToken("انطرحت"));
     expect(tokenize("أثيرت").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);

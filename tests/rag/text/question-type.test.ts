@@ -54,6 +54,10 @@ describe("questionType", () => {
     // The Egyptian "سنة كام" asks which year; the Sudanese متين asks when (blind sets 38).
     ["اتفاق السلام اللي الجزائر توسطت فيه كان سنة كام؟", ["time"]],
     ["ومتين؟", ["time"]],
+    // The Iraqi شوكت asks when opening the question; elsewhere it is also the name Shawkat (conversations 65).
+    ["وشوكت صار هذا؟", ["time"]],
+    ["شوكت وصلت الوزيرة؟", ["time"]],
+    ["من هو آصف شوكت؟", []],
     // Not "بشكل عام، كم …" (in general, how many), nor a هل opening a how many, nor متين (solid) (found by a review).
     ["بشكل عام، كم دولة عضو في المجلس؟", ["quantity"]],
     ["هل تعرف قبل كم يوم نشر المقال؟", ["quantity"]],

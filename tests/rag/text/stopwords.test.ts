@@ -327,8 +327,8 @@ describe("isMisspeltFunctionWord", () => {
     for (const word of ["القصة", "قصة", "يعرف", "المعرفة"]) expect(isStopword(normalizeToken(word)), word).toBe(false);
   });
 
-  it("takes 'about it' (حولها, بشأنها, بخصوصها, as عنها is), the Egyptian and Levantine لسه (still) and the Iraqi ويا (with) after و for function words (conversations 64)", () => {
-    for (const word of ["حولها", "حوله", "بشأنها", "بشأنه", "بخصوصها", "لسه", "لسا", "لساتها", "ويا", "وويا"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
+  it("takes 'about it' (حولها, بشأنها, بخصوصها, as عنها is), the Egyptian and Levantine لسه (still), the Iraqi ويا (with) after و and بحسب, طبقا (according to, as حسب and وفقا are) for function words (conversations 64, blind set 69)", () => {
+    for (const word of ["حولها", "حوله", "بشأنها", "بشأنه", "بخصوصها", "لسه", "لسا", "لساتها", "ويا", "وويا", "بحسب", "طبقا", "طبقاً"]) expect(isStopword(normalizeToken(word)), word).toBe(true);
   });
 
   it("keeps as words what a text says as words: بيجي (Baiji, a town), بينه (بيّنة, evidence), نوع (kind), خالص (sincere), حصد (reaped), Manny, Po, RN, داك (Duck), ماشي (walking) (three reviews)", () => {
@@ -489,7 +489,16 @@ describe("withoutOpener", () => {
   it("reads off قصة after a word asking what ('شنو قصة المقررين الخاصين؟', what's the story of; conversations 63 declined it) and keeps a story asked of otherwise", () => {
     expect(words("شنو قصة المقررين الخاصين؟")).toEqual(words("شنو المقررين الخاصين؟"));
     expect(words("وشو قصة زيارات المبعوثين؟")).toEqual(words("وشو زيارات المبعوثين؟"));
-    for (const question of ["ما هي القصة التي كتبها؟", "متى نشرت قصة الرواية؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
+    // Not after the standard ما, which asks a plot (a review).
+    for (const question of ["ما هي القصة التي كتبها؟", "متى نشرت قصة الرواية؟", "ما قصة الفيلم الوثائقي؟"]) expect(words(question), question).toEqual(tokenize(question).map((t) => t.text));
+  });
+
+  it("reads off the Iraqi when (شوكت) opening a question, and keeps the name Shawkat elsewhere (conversations 65: \"وشوكت صار هذا؟\" was declined)", () => {
+    expect(words("وشوكت صار هذا؟")).toEqual(words("صار هذا؟"));
+    expect(words("اشوكت وصلت؟")).toEqual(words("وصلت؟"));
+    expect(words("من هو آصف شوكت؟")).toEqual(tokenize("من هو آصف شوكت؟").map((t) => t.text));
+    // Still a question's when where it is joined after the turns before.
+    expect(withoutOpenerText("وشوكت صار هذا؟")).toBe("وشوكت صار هذا؟");
   });
 
   it("reads it off a question's text too, to be joined after other questions", () => {
@@ -518,6 +527,12 @@ describe("withoutRoleAsked", () => {
     // Her portfolio, as a formal English asks it (blind set 55).
     expect(words("what precisely her portfolio is")).toEqual(all("what precisely her is"));
     expect(words("Who is the US official?")).toEqual(all("Who is the US official?"));
+    // A post or an office held (blind set 69: "… what post does she hold?" found the tweets through "post"); not a
+    // position held, a stance as often, nor a post alone.
+    expect(words("Who is Michele Sison and what post does she hold?")).toEqual(all("Who is Michele Sison and what does she hold?"));
+    expect(words("Which office did he hold?")).toEqual(all("Which did he hold?"));
+    expect(words("What position does the US hold on Western Sahara?")).toEqual(all("What position does the US hold on Western Sahara?"));
+    expect(words("When was the post published?")).toEqual(all("When was the post published?"));
     expect(words("What role does MINURSO play?")).toEqual(all("What role does MINURSO play?"));
     // Both words of "job title", "the" before it (blind set 3: "What exactly is the job title of the American official …?").
     expect(words("What is the job title of the US official?")).toEqual(all("What is the of the US official?"));
