@@ -492,14 +492,24 @@ describe("answer quality on the briefing", () => {
     { file: "blind66-eval.jsonl", about: "a sixty-sixth blind set, end of session 55: Qatari, Dhofari, Hadrami, Sousse with French, Misrata, Saidi, a Kurd, Bedouin, Damascene, Tangier with Spanish; Malaysian, Bangladeshi, Scottish, Kiwi, Brazilian, Turkish and dictated English", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 94.4% measured blind in session 56; 97.2% since chat's برو and the tag صح (right?) are read off where unfound
     // ("برو شو كان عنوان الخبر؟ مكتوب فيه اسم بايدن صح؟" was declined). Declined: "عاوز اعرف افريقيا دايرة ترفع المقاعد
-    // غير الدائمة من كم لكم؟" (دايرة, the Sudanese "is going to", is also دائرة, a circle, a department); answered
-    // unanswerable: "منو كاتب هذا التقرير؟ شنو اسم الصحفي اللي كتبه؟" (with the RSF correspondent's tweet).
-    { file: "blind67-eval.jsonl", about: "a sixty-seventh blind set, session 56 (34/36 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Taizi, Bedouin Jordanian, Gazan; Nigerian, Kenyan, South African, Irish, Canadian, Indonesian, dictated and teenage English", hit3: 35 / 36, answered: 35 / 36, declined: 3 / 4 },
+    // غير الدائمة من كم لكم؟" (دايرة, the Sudanese "is going to", is also دائرة, a circle, a department). "منو كاتب هذا
+    // التقرير؟ شنو اسم الصحفي اللي كتبه؟" (answered with the RSF correspondent's tweet) is declined since a question on
+    // this report's writer asks its byline.
+    { file: "blind67-eval.jsonl", about: "a sixty-seventh blind set, session 56 (34/36 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Taizi, Bedouin Jordanian, Gazan; Nigerian, Kenyan, South African, Irish, Canadian, Indonesian, dictated and teenage English", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 94.4% measured blind in session 56 (3 of 4 unanswerable declined), 94.4% and 4 of 4 since a name after عبد is
     // a name the briefing lacks ("هل التقت سيسون بالرئيس الجزائري عبد المجيد تبون؟" is declined); "according to the
     // report" asks nothing ("report" found Reporters Without Borders). Missed: the replies of "تغريدة سيسون المنشوره
     // يوم 24 يناير" (the page's stamps hold ٢٤ twice); declined: "هي الجزاير اتنتخبت في مجلس حقوق الإنسان إمتى يا جدع؟".
     { file: "blind68-eval.jsonl", about: "a sixty-eighth blind set, session 56, half plain questions: Najdi, Hijazi, Bahraini, Qatari, Alexandrian, Saidi, Tripolitan, Homsi, Hebronite, Chadian; Welsh, Australian, Jamaican, Malaysian, American, Turkish English", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 91.7% measured blind in session 56; 94.4% since a form V verb ranks its form II's participle (تترشح, the text's
+    // المرشحة) and "what post does she hold?" asks who she is ("post" found the tweets). Declined: "… الدعم الذي سيراه
+    // المتابعون …" (the text's الملاحظين … رؤية), a Texan "Uncle Sam's take on that peacekeepin' outfit".
+    { file: "blind69-eval.jsonl", about: "a sixty-ninth blind set, session 56, two thirds plain: Mosuli, Sharjah, Zarqa, Sfaxi, Annaba, Fezzani, Jizani; Texan, Ghanaian, Dubliner, Pakistani, French and Maori English", hit3: 34 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 97.2% measured blind at the end of session 56 (2 of 4 unanswerable declined); 3 of 4 since "the journalist who
+    // wrote this report" asks the byline it lacks. Missed: "Whose bid for a seat on the International Court of Justice
+    // …?" (the tweet writes @CIJ_ICJ, one term of the name's three); answered unanswerable: the names of the Azawad
+    // groups (the text says "تنظيمات للأزواج").
+    { file: "blind70-eval.jsonl", about: "a seventieth blind set, end of session 56, two thirds plain, paraphrased: Sanaani, Karbala, Salalah, Tlemcen, Marrakchi, Aswani, Jerusalemite; Ethiopian, Sri Lankan, Scottish, Louisiana, Polish and formal English", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -876,6 +886,15 @@ describe("answer quality on the briefing", () => {
     // does the page reckon you can read on that one?", Jamaican patois, "وإيه اللي حصل فيه بعدين …؟" (the Azawad
     // groups' withdrawal); answered unanswerable: which of the two Congos.
     { file: "blind-conversations64.jsonl", about: "written blind in session 56, half plain: Najdi, Bahraini, Alexandrian, Saidi, Chadian, Australian, Jamaican, Welsh and American English", right: 16, rows: 20 },
+    // 15 of 20 measured blind in session 56; 16 since the Iraqi شوكت (when) opening a question asks when ("وشوكت صار
+    // هذا؟"). Missed: "ومن يتولى المشاورات الأمريكية بشأنه في نيويورك؟" (the text's "جولة استماع"), "What year was that
+    // signed, and which country does it concern?" (concern read as worry); answered unanswerable: the negotiations'
+    // exact date (the text's "very soon"), the African states' response.
+    { file: "blind-conversations65.jsonl", about: "written blind in session 56, two thirds plain: Mosuli, Texan, Dubliner, Zarqa, Jizani, French English, Sharjah", right: 16, rows: 20 },
+    // 16 of 20 measured blind at the end of session 56; 17 since the Maghreb's حوّس (to look for) is the standard بحث.
+    // Missed: "How many folks replied to that one?", how the reporter characterised her way of putting it (بطريقة is
+    // a function word), "And in what year was it reached?" after "In which country was it?" (answered with Algeria).
+    { file: "blind-conversations66.jsonl", about: "written blind at the end of session 56, two thirds plain: Sanaani, Karbala, Tlemcen, Marrakchi, Scottish, Louisiana and Polish English", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
