@@ -112,6 +112,9 @@ describe("a word said in passing", () => {
     expect(words("برو شو التعازي؟ قدمها الوزير صح؟", none)).not.toEqual(expect.arrayContaining(["برو", "صح"]));
     expect(words("bro who gave the condolences", none)).not.toContain("bro");
     expect(words("كم لاعب في قائمة برو بول؟", context("اختير في قائمة برو بول خمس مرات"))).toContain("برو");
+    // The standard "ما قصة X؟" (what's the story with X) where no text holds قصة; a film's plot where one does (a review).
+    expect(words("ما قصة التعازي؟", none)).toEqual(["التعازي"]);
+    expect(words("ما قصة الفيلم؟", context("تدور قصة الفيلم حول عائلة"))).toContain("قصه");
     // Not فصح (Easter) read as ف and صح (a review): a joined و or ف is read off where three letters remain.
     expect(words("ماذا قالت عن فصح؟", none)).toContain("فصح");
   });

@@ -127,27 +127,48 @@ const isReportWord = (word: string): boolean => among(REPORT_WORDS, word);
 export const isArticleWord = (word: string): boolean => among(ARTICLE_WORDS, word);
 /** Words for who writes a report, which a question on this report's writer names its writer with. */
 const WRITER_WORDS = normalizedSet("journalist reporter correspondent writer author صحفي الصحفي صحافي الصحافي مراسل المراسل كاتب الكاتب");
-/** Writing, or signing, a report ("who wrote this report", "من كتب هذا التقرير", "كاتب هذا التقرير"). */
-const WRITING_WORDS = normalizedSet("wrote written write writes penned signed كتب كتبه كتبها كتبت كاتب الكاتب وقع ووقع");
+/** Writing a report ("who wrote this report", "من كتب هذا التقرير", "اللي كتبه"). */
+const WRITING_WORDS = normalizedSet("wrote written write writes penned كتب كتبه كتبها كتبت");
+/** Writing with its object written onto it ("اللي كتبه", who wrote it). */
+const WRITING_IT = normalizedSet("كتبه كتبها");
 /** "This" before the report's word, or the Egyptian one after it ("this article", "هذا التقرير", "الخبر ده"). */
 const THIS_REPORT = normalizedSet("this هذا هذه هاد هادا هاذا هذي ده دي");
+/** Relative words between a writer and the writing ("the journalist who wrote", "الصحفي اللي كتبه"). */
+const RELATIVES = normalizedSet("who that whom الذي التي اللي الي إللي يلي");
+/** Words joining two writers' words ("الصحفي أو المراسل"). */
+const OR_WORDS = normalizedSet("or and أو او و");
 
 /**
- * Whether the word at `i` names the writer of this report, or this report, in a question asking who wrote it ("What
- * is the name of the journalist who wrote this report?", "منو كاتب هذا التقرير؟ شنو اسم الصحفي اللي كتبه؟"): a byline
- * would answer, not the text's words, and "journalist" or "report" found the tweet of a Reporters Without Borders
- * correspondent the report quotes (blind sets 17, 67, 70). Read off, they leave the question asking only who wrote
- * the report, which a report without a byline does not say. Not a writer of anything else ("Who is the author of the
- * novel?", "من كاتب القصة؟": no "this" beside the report's word).
+ * Whether the words of a question at `i` and after are a question on this report's writer: its writer's word, and
+ * the writing of this report after a relative ("the journalist who wrote this report", "الصحفي اللي كتبه"), or this
+ * report right after it ("كاتب هذا التقرير", "the author of this report"); or this report itself in such a question.
+ * A byline would answer, not the text's words: "journalist" and "report" found the tweet of a Reporters Without
+ * Borders correspondent the report quotes (blind sets 17, 67, 70). Read off, they leave the question asking only who
+ * wrote the report, which a report without a byline does not say. Not a journalist the report tells of ("the
+ * correspondent Sison wrote about in this report", "the journalist who wrote about corruption, according to this
+ * article": a review), nor the writer of anything else ("من كاتب القصة؟").
  */
 export function isPageWriter(tokens: readonly Token[], i: number): boolean {
-  const word = tokens[i]?.text ?? "";
   const isThisReport = (j: number): boolean =>
     isArticleWord(tokens[j]?.text ?? "") && (THIS_REPORT.has(tokens[j - 1]?.text ?? "") || THIS_REPORT.has(tokens[j + 1]?.text ?? ""));
-  if (!WRITER_WORDS.has(word) && !isThisReport(i)) return false;
-  const writes = tokens.some((t) => WRITING_WORDS.has(t.text));
-  const writer = tokens.some((t) => WRITER_WORDS.has(t.text) || WRITING_WORDS.has(t.text));
-  return writes && writer && tokens.some((_, j) => isThisReport(j));
+  // This report right after `j` ("this report", "of this report", "التقرير ده").
+  const thisReportAt = (j: number): boolean => {
+    const k = tokens[j]?.text === "of" ? j + 1 : j;
+    return THIS_REPORT.has(tokens[k]?.text ?? "") ? isThisReport(k + 1) : isThisReport(k);
+  };
+  // A writing whose object is this report: it follows, or a pronoun on the verb stands for it with none after.
+  const writesIt = (j: number): boolean => WRITING_WORDS.has(tokens[j]?.text ?? "") && (thisReportAt(j + 1) || (WRITING_IT.has(tokens[j]?.text ?? "") && tokens.slice(j + 1).every((t) => isStopword(t.text))));
+  const namesWriter = (j: number): boolean => {
+    if (!WRITER_WORDS.has(tokens[j]?.text ?? "")) return false;
+    if (thisReportAt(j + 1)) return true;
+    let k = j + 1;
+    while (OR_WORDS.has(tokens[k]?.text ?? "") || WRITER_WORDS.has(tokens[k]?.text ?? "")) k += 1;
+    return RELATIVES.has(tokens[k]?.text ?? "") && writesIt(k + 1);
+  };
+  if (namesWriter(i)) return true;
+  // A writer's word joined to one that names the writer ("الصحفي أو المراسل الذي كتب …").
+  if (WRITER_WORDS.has(tokens[i]?.text ?? "") && tokens.slice(i + 1).some((_, d) => namesWriter(i + 1 + d) && tokens.slice(i + 1, i + 1 + d).every((t) => OR_WORDS.has(t.text) || WRITER_WORDS.has(t.text)))) return true;
+  return isThisReport(i) && tokens.some((_, j) => namesWriter(j));
 }
 
 /** Whether a question names the report itself ("the article", "هالخبر"). */

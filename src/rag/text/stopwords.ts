@@ -66,7 +66,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 حكى حكت حكات حكا حكيت حكو حكوا حكيو حكيوا حكاو يحكي تحكي بيحكي بتحكي تكلم تكلمت اتكلم اتكلمت يتكلم تتكلم بيتكلم بتتكلم هدرت هدرات هدرو هدروا
 الحكي هالحكي هالشي
 حجى حجيت يحجي تحجي
-ترى يرى نرى تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي تشوفو تشوفوا شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
+ترى يرى نرى رأت رأوا يرون تشوف يشوف نشوف بتشوف بيشوف وتشوف تشوفي تشوفو تشوفوا شايف شايفة شايفين تعتقد يعتقد أعتقد تظن يظن أظن رأيك برأيك
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
 حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً بحسب طبقا طبقاً
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
@@ -139,8 +139,9 @@ const LAUNCHING = normalizedSet("شن");
 const LAUNCHED = normalizedSet("هجوم هجوما هجمات هجمة حملة حملات حرب غارة غارات ضربة ضربات عملية عمليات");
 /**
  * The dialects' "what's the story of …" after their word asking what ("شنو قصة المقررين الخاصين؟", "شو قصة زيارات
- * المبعوثين؟"): asks about what follows, as "tell me about" does. Not after the standard ما, which asks a plot ("ما
- * قصة الفيلم؟", a review), nor a story asked of otherwise ("ما هي القصة التي كتبها؟").
+ * المبعوثين؟"): asks about what follows, as "tell me about" does. Not after the standard ما, which asks a plot as
+ * often ("ما قصة الفيلم؟", a review: analyze.ts reads it off there only where no briefing holds it), nor a story
+ * asked of otherwise ("ما هي القصة التي كتبها؟").
  */
 const STORY_OF = normalizedSet("قصة");
 const STORY_ASKERS = normalizedSet("شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
@@ -185,13 +186,15 @@ const OFFICIAL_EN = normalizedSet("official");
 const MAX_ROLE_OWNER_WORDS = 4;
 const POST_AFTER_OFFICIAL_EN = normalizedSet("position post role capacity job title");
 /**
- * A post or an office held ("what post does she hold?", "the office he held"): an occupation, where "post" alone is
- * as often a tweet. Not a position held, which is as often a stance ("What position does the US hold on …?").
+ * A post or an office a person holds ("what post does she hold?", "which office did Sison hold?"): an occupation,
+ * where "post" alone is as often a tweet. Not a position held, a stance as often ("What position does the US hold on
+ * …?"), nor a post or an office holding something ("Which post holds the hashtag?", "When did the office hold its
+ * meeting?": a review).
  */
 const HELD_POST_EN = normalizedSet("post office");
 const HOLDING_EN = normalizedSet("hold holds held holding occupy occupies occupied");
-/** How many words after the post its holding may come ("what post does she hold"). */
-const HOLDING_REACH = 3;
+/** How many words after the post its holding may come ("what post does Michele Sison hold"). */
+const HOLDING_REACH = 4;
 /**
  * And in Arabic: the noun before a word of its own, the person's name (وظيفة سيسون; not "وظيفة في الجزائر", a
  * job in Algeria), or carrying her pronoun (وظيفتها, شغلتها).
@@ -248,7 +251,7 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
     if (ROLE_EN.has(t.text)) return possessive(tokens[i - 1]) || possessive(tokens[i - 2]) || ROLE_EN.has(tokens[i + 1]?.text ?? "") || ofPerson(i + 1);
     if (ROLE_OF_PERSON_EN.has(t.text) && PERSON_POSSESSIVE_EN.has(tokens[i - 1]?.text ?? "")) return true;
     if (OFFICIAL_EN.has(t.text) && POST_AFTER_OFFICIAL_EN.has(tokens[i + 1]?.text ?? "")) return true;
-    if (HELD_POST_EN.has(t.text) && tokens.slice(i + 1, i + 1 + HOLDING_REACH).some((w) => HOLDING_EN.has(w.text))) return true;
+    if (HELD_POST_EN.has(t.text) && tokens.slice(i + 1, i + 1 + HOLDING_REACH).some((w, d) => HOLDING_EN.has(w.text) && holder(tokens[i + d]))) return true;
     if (POST_AFTER_OFFICIAL_EN.has(t.text) && OFFICIAL_EN.has(tokens[i - 1]?.text ?? "")) return true;
     const next = tokens[i + 1];
     // With و too: "اسمها إيه وشغلانتها إيه؟" (her name, and her job).
@@ -263,6 +266,11 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
   const kept = tokens.filter((t, i) => !asked(t, i));
   return kept.length === tokens.length ? tokens : kept;
 }
+
+/** Who holds a post: a person's pronoun or a name ("does she hold", "did Sison hold"), not a post or an office. */
+const HOLDERS_EN = normalizedSet("she he they i you");
+const holder = (t: { readonly text: string; readonly raw: string } | undefined): boolean =>
+  t !== undefined && (HOLDERS_EN.has(t.text) || (/^\p{Lu}/u.test(t.raw) && !isStopword(t.text) && !HELD_POST_EN.has(t.text)));
 
 /** Whether `question` asks for a person's occupation (see withoutRoleAsked): "What's her job title?". */
 export const asksRole = (question: string, isPerson: (word: string) => boolean): boolean => {

@@ -331,10 +331,18 @@ describe("isPageWriter", () => {
     expect(writers("من هو كاتب هذا التقرير؟")).toEqual(["كاتب", "التقرير"]);
   });
 
-  it("reads no writer of anything else, nor a journalist the report tells of", () => {
+  it("reads the author of this report, with no writing word (a review)", () => {
+    expect(writers("Who is the author of this report?")).toEqual(["author", "report"]);
+  });
+
+  it("reads no writer of anything else, nor a journalist the report tells of (a review: these were read off)", () => {
     expect(writers("Who is the author of the novel?")).toEqual([]);
     expect(writers("من كاتب القصة التي تحولت إلى فيلم؟")).toEqual([]);
     expect(writers("Which journalist did she meet?")).toEqual([]);
+    expect(writers("ماذا كتبت سيسون عن المراسل في هذا المقال؟")).toEqual([]);
+    expect(writers("مين الصحفي اللي سيسون كتبت عنه في الخبر ده؟")).toEqual([]);
+    expect(writers("Who is the correspondent Sison wrote about in this report?")).toEqual([]);
+    expect(writers("What happened to the journalist who wrote about corruption, according to this article?")).toEqual([]);
   });
 });
 

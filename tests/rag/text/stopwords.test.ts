@@ -531,6 +531,10 @@ describe("withoutRoleAsked", () => {
     // position held, a stance as often, nor a post alone.
     expect(words("Who is Michele Sison and what post does she hold?")).toEqual(all("Who is Michele Sison and what does she hold?"));
     expect(words("Which office did he hold?")).toEqual(all("Which did he hold?"));
+    expect(words("What post does Michele Sison hold?")).toEqual(all("What does Michele Sison hold?"));
+    // Held by a person only (a review): not a post or an office holding something.
+    expect(words("Which post holds the hashtag #Algeria?")).toEqual(all("Which post holds the hashtag #Algeria?"));
+    expect(words("When did the office hold its meeting?")).toEqual(all("When did the office hold its meeting?"));
     expect(words("What position does the US hold on Western Sahara?")).toEqual(all("What position does the US hold on Western Sahara?"));
     expect(words("When was the post published?")).toEqual(all("When was the post published?"));
     expect(words("What role does MINURSO play?")).toEqual(all("What role does MINURSO play?"));
