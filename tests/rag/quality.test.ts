@@ -510,6 +510,12 @@ describe("answer quality on the briefing", () => {
     // …?" (the tweet writes @CIJ_ICJ, one term of the name's three); answered unanswerable: the names of the Azawad
     // groups (the text says "تنظيمات للأزواج").
     { file: "blind70-eval.jsonl", about: "a seventieth blind set, end of session 56, two thirds plain, paraphrased: Sanaani, Karbala, Salalah, Tlemcen, Marrakchi, Aswani, Jerusalemite; Ethiopian, Sri Lankan, Scottish, Louisiana, Polish and formal English", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 88.9% measured blind at the end of session 56 (2 of 4 unanswerable declined), no change made for it that moved
+    // it ("highlight" as سلط, the light stem of السلطات, is gone; رأت is a function word). Missed: "… شريكاً رئيسياً
+    // للسلطات الجزائرية؟" (declined, its answer second), the Lamamra tweet's "joins the U.S." (an Arabic sentence
+    // saying so comes first), "ما نوع المقعد الذي تسعى الجزائر للفوز به؟", how she felt after the RSF meeting;
+    // answered unanswerable: an audience with the president (unnamed), the year MINURSO was founded.
+    { file: "blind71-eval.jsonl", about: "a seventy-first blind set, end of session 56, three quarters plain: Dohan, Nablusi, Port Sudan, Kabyle; Canadian, Filipino, Welsh and Nigerian English", hit3: 32 / 36, answered: 35 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -895,6 +901,11 @@ describe("answer quality on the briefing", () => {
     // Missed: "How many folks replied to that one?", how the reporter characterised her way of putting it (بطريقة is
     // a function word), "And in what year was it reached?" after "In which country was it?" (answered with Algeria).
     { file: "blind-conversations66.jsonl", about: "written blind at the end of session 56, two thirds plain: Sanaani, Karbala, Tlemcen, Marrakchi, Scottish, Louisiana and Polish English", right: 17, rows: 20 },
+    // 14 of 20 measured blind at the end of session 56, no change made for it. Missed: "What did they stress in that
+    // meeting?" after "who did she see the following day?", what Thomas-Greenfield "has been doing there lately",
+    // "وعلى أي منطقة ركزا في حديثهما عن الشفافية؟", "وهم شغالين عشان شنو بالضبط؟", the headline's two subjects
+    // ("this news report" found تحقيق, WordNet's reportage); answered unanswerable: when the committee meets again.
+    { file: "blind-conversations67.jsonl", about: "written blind at the end of session 56, three quarters plain: Nablusi, Qatari, Port Sudan, Kabyle, Nigerian English", right: 14, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
