@@ -730,8 +730,8 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMa
 const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
 /**
  * Writing, one of ACCOUNT_WORDS where what is written is a post ("ومتين هي كتبت التغريدة دي؟", "When did she write
- * that tweet?", "the tweet she wrote"): its nearest word of content is the post's. Not a report written about posts
- * ("مين كتب المقال عن تغريدات سيسون؟", a review), nor a book's or a letter's writing.
+ * that tweet?", "the tweet she wrote": see besidePost). Not a report written about posts ("مين كتب المقال عن تغريدات
+ * سيسون؟", a review), nor a book's or a letter's writing.
  */
 const WRITING = normalizedSet("كتبت كتب كتبها كتبتها write wrote written writes");
 const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
@@ -1203,11 +1203,11 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
  * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the Gulf's خلاص (over, enough:
  * "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck,
  * in دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with), chat's bro and
- * برو ("برو شو كان عنوان الخبر؟"; also the Pro Bowl, برو بول) and the tag صح (right?: "مكتوب فيه اسم بايدن صح؟";
- * also صح, was correct), the standard قصة of "ما قصة سيسون؟" (what's the story with; also a film's plot, "ما قصة الفيلم؟",
- * where a text holds it: a review). Found by reviews: as function words they were dropped from the texts too. A Latin one
- * capitalised inside the sentence is a name, and kept: an Arabic text writes the Po as بو, which "po" does not find
- * (a review).
+ * برو ("برو شو كان عنوان الخبر؟"; also the Pro Bowl, برو بول), the tag صح (right?: "مكتوب فيه اسم بايدن صح؟"; also
+ * صح, was correct), the standard قصة of "ما قصة سيسون؟" (what's the story with; also a plot, "ما قصة الفيلم؟", where
+ * a text tells one: a review). Found by reviews: as function words they were dropped from the texts too. A Latin
+ * one capitalised inside the sentence is a name, and kept: an Arabic text writes the Po as بو, which "po" does not
+ * find (a review).
  */
 const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit bro بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص داك ماشي برو صح قصة");
 /** One of READ_OFF_UNFOUND, or one after a joined و or ف where three letters remain: فصح (Easter) is no ف and صح (a review). */

@@ -149,26 +149,24 @@ const OR_WORDS = normalizedSet("or and أو او و");
  * article": a review), nor the writer of anything else ("من كاتب القصة؟").
  */
 export function isPageWriter(tokens: readonly Token[], i: number): boolean {
-  const isThisReport = (j: number): boolean =>
-    isArticleWord(tokens[j]?.text ?? "") && (THIS_REPORT.has(tokens[j - 1]?.text ?? "") || THIS_REPORT.has(tokens[j + 1]?.text ?? ""));
-  // This report right after `j` ("this report", "of this report", "التقرير ده").
+  const text = (j: number): string => tokens[j]?.text ?? "";
+  const isThisReport = (j: number): boolean => isArticleWord(text(j)) && (THIS_REPORT.has(text(j - 1)) || THIS_REPORT.has(text(j + 1)));
+  // This report at `j` ("this report", "of this report", "التقرير ده").
   const thisReportAt = (j: number): boolean => {
-    const k = tokens[j]?.text === "of" ? j + 1 : j;
-    return THIS_REPORT.has(tokens[k]?.text ?? "") ? isThisReport(k + 1) : isThisReport(k);
+    const k = text(j) === "of" ? j + 1 : j;
+    return THIS_REPORT.has(text(k)) ? isThisReport(k + 1) : isThisReport(k);
   };
-  // A writing whose object is this report: it follows, or a pronoun on the verb stands for it with none after.
-  const writesIt = (j: number): boolean => WRITING_WORDS.has(tokens[j]?.text ?? "") && (thisReportAt(j + 1) || (WRITING_IT.has(tokens[j]?.text ?? "") && tokens.slice(j + 1).every((t) => isStopword(t.text))));
+  // Writing whose object is this report: it follows, or the verb's pronoun stands for it with nothing after.
+  const writesIt = (j: number): boolean =>
+    WRITING_WORDS.has(text(j)) && (thisReportAt(j + 1) || (WRITING_IT.has(text(j)) && tokens.slice(j + 1).every((t) => isStopword(t.text))));
+  // The writers' words from `j` on, joined by "or" ("الصحفي أو المراسل"), then this report or a relative and its writing.
   const namesWriter = (j: number): boolean => {
-    if (!WRITER_WORDS.has(tokens[j]?.text ?? "")) return false;
-    if (thisReportAt(j + 1)) return true;
-    let k = j + 1;
-    while (OR_WORDS.has(tokens[k]?.text ?? "") || WRITER_WORDS.has(tokens[k]?.text ?? "")) k += 1;
-    return RELATIVES.has(tokens[k]?.text ?? "") && writesIt(k + 1);
+    if (!WRITER_WORDS.has(text(j))) return false;
+    let k = j;
+    while (WRITER_WORDS.has(text(k)) || OR_WORDS.has(text(k))) k += 1;
+    return thisReportAt(k) || (RELATIVES.has(text(k)) && writesIt(k + 1));
   };
-  if (namesWriter(i)) return true;
-  // A writer's word joined to one that names the writer ("الصحفي أو المراسل الذي كتب …").
-  if (WRITER_WORDS.has(tokens[i]?.text ?? "") && tokens.slice(i + 1).some((_, d) => namesWriter(i + 1 + d) && tokens.slice(i + 1, i + 1 + d).every((t) => OR_WORDS.has(t.text) || WRITER_WORDS.has(t.text)))) return true;
-  return isThisReport(i) && tokens.some((_, j) => namesWriter(j));
+  return namesWriter(i) || (isThisReport(i) && tokens.some((_, j) => namesWriter(j)));
 }
 
 /** Whether a question names the report itself ("the article", "هالخبر"). */

@@ -70,9 +70,10 @@ const AR_HOW_MANY = "كم|كام|لكام|بكام|جم|قديش|قداش|قدي
 const AR_WHEN = "متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش";
 /**
  * The Iraqi when (شوكت, اشوكت), read so only opening the question ("وشوكت صار هذا؟"): elsewhere it is also the name
- * Shawkat (آصف شوكت). withoutOpener reads it off there too.
+ * Shawkat (آصف شوكت). withoutOpener reads it off there too (stopwords.ts WHEN_FIRST, its twin: question-type.ts
+ * imports from stopwords.ts, not the other way).
  */
-export const AR_WHEN_FIRST = "ا?شوكت";
+const AR_WHEN_FIRST = "ا?شوكت";
 /** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
 const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
