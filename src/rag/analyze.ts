@@ -37,6 +37,7 @@ import {
 import { isAskedTopic, isAskedUnit, isPersonAsked, isPersonNoun, questionType, withoutNameAsked } from "./text/question-type.js";
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
+import { isPassingWord } from "./text/passing-words.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
 import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
@@ -847,8 +848,9 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // the asker's own ("I'm writing a piece for a Manila outlet.").
   const topical = name || country !== undefined || namesArabicPlace(token);
   if (framing !== undefined && !held && (framing === "of the asker" || !topical)) return undefined;
-  // Not capitalised inside the sentence: "the Po river", "the RN" are names.
-  if (!held && related.length === 0 && isReadOffUnfound(token.text) && !named) return undefined;
+  // A word said in passing, found nowhere (data/passing-words.tsv); not capitalised inside the sentence: "the Po
+  // river", "the RN" are names.
+  if (!held && related.length === 0 && isPassingWord(token.text) && !named) return undefined;
   const found = held || related.length > 0;
   const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
@@ -1191,27 +1193,6 @@ function passiveKeys(token: Token, context: QueryContext, relatives: Set<string>
     if (c1 && c2 && c3) for (const form of [`ا${c1}ت${c2}${c3}`, `ا${c1}ت${c2}ا${c3}`]) for (const k of heldKeys(token, form, context)) relatives.add(k);
   }
 }
-
-/**
- * Words a question says in passing that are words of their own in a text: read off where the briefings hold none
- * of them, kept where they do. "How meny" (a chat typo; also the name Manny), the dialects' بيجي (he comes; also the
- * town Baiji), the Egyptian خالص (at all; also خالص التعازي, sincere condolences), نوع (kind: "أشمن نوع ديال الحل";
- * also a text's "من نوع نادر"), حصد (got: "وكم رداً حصدت؟"; also حصد الأرواح, killed), جاء (came: "وكم رد جاء على
- * تغريدتها؟", conversations 58; also a text's "جاء ذلك"), the Filipino po of politeness ("Hi po, who is …?"; also
- * the river Po), chat's rn (right now; also the French party RN), Singapore's ah, lah, leh, lor, meh ("US support it
- * or not lah?"; also AH, a year of the Hijra), the tags aye and innit ("She went to the Interior Ministry, aye?"; also
- * aye, a vote's yes), the Maghreb's حب (wanted: "شحال حب يزيدو؟"; also حب, love), the Gulf's خلاص (over, enough:
- * "بعدها تدعم مينوسما لو خلاص؟"; also خلاص, salvation), the Maghreb's داك (that: "وبعد داك عملت شنو؟"; also Duck,
- * in دونالد داك) and ماشي (not: "المقاعد اللي ماشي دايمة"; also walking, and ماشى, went along with), chat's bro and
- * برو ("برو شو كان عنوان الخبر؟"; also the Pro Bowl, برو بول), the tag صح (right?: "مكتوب فيه اسم بايدن صح؟"; also
- * صح, was correct), the standard قصة of "ما قصة سيسون؟" (what's the story with; also a plot, "ما قصة الفيلم؟", where
- * a text tells one: a review). Found by reviews: as function words they were dropped from the texts too. A Latin
- * one capitalised inside the sentence is a name, and kept: an Arabic text writes the Po as بو, which "po" does not
- * find (a review).
- */
-const READ_OFF_UNFOUND = normalizedSet("meny mny mnay manny po rn ah lah leh lor meh aye innit bro بيجي خالص نوع حصد حصدت حصدوا جاء جاءت حب خلاص داك ماشي برو صح قصة");
-/** One of READ_OFF_UNFOUND, or one after a joined و or ف where three letters remain: فصح (Easter) is no ف and صح (a review). */
-const isReadOffUnfound = (word: string): boolean => READ_OFF_UNFOUND.has(word) || (withoutConjunction(word).length > 2 && READ_OFF_UNFOUND.has(withoutConjunction(word)));
 
 /**
  * A participle with an object pronoun written onto it (مقلقهم, worrying them; مزعجها): م, three root letters and the
