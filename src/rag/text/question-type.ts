@@ -10,7 +10,7 @@ import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, holdsWord, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
-import { isQuestionWord, isStopword, YES_NO_OPENING } from "./stopwords.js";
+import { isQuestionWord, isStopword, WHEN_FIRST, YES_NO_OPENING } from "./stopwords.js";
 import { namesArabicPlace, namesCountryWord } from "../capitals.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -69,11 +69,10 @@ const AR_HOW_MANY = "كم|كام|لكام|بكام|جم|قديش|قداش|قدي
 /** When, formal and dialect (normalised: متى is متي). */
 const AR_WHEN = "متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش";
 /**
- * The Iraqi when (شوكت, اشوكت), read so only opening the question ("وشوكت صار هذا؟"): elsewhere it is also the name
- * Shawkat (آصف شوكت). withoutOpener reads it off there too (stopwords.ts WHEN_FIRST, its twin: question-type.ts
- * imports from stopwords.ts, not the other way).
+ * The Iraqi when (شوكت, اشوكت: stopwords.ts's WHEN_FIRST), read so only opening the question ("وشوكت صار هذا؟"):
+ * elsewhere it is also the name Shawkat (آصف شوكت). withoutOpener reads it off there too.
  */
-const AR_WHEN_FIRST = "ا?شوكت";
+const AR_WHEN_FIRST = [...WHEN_FIRST].join("|");
 /** Which, formal and the Sudanese (ياتو, ياتا, ياتي). */
 const AR_WHICH = "(اي|ياتو|ياتا|ياتي)";
 /** In which, formal and the dialects' (normalised: بأي is باي; the Iraqi بيا; the Sudanese في ياتو), و or ف before it. */
@@ -218,7 +217,7 @@ function asksExactlyWhenArabic(line: string): boolean {
 const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?${AR_WHEN_FIRST}|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?(?:${AR_WHEN_FIRST})|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
 );
 
 /**

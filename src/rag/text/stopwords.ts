@@ -144,9 +144,8 @@ const LAUNCHED = normalizedSet("هجوم هجوما هجمات هجمة حملة
  * asked of otherwise ("ما هي القصة التي كتبها؟").
  */
 const STORY_OF = normalizedSet("قصة");
-const STORY_ASKERS = normalizedSet("شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
-/** The Iraqi when, a question word only where it opens the question (see AR_WHEN_FIRST in question-type.ts). */
-const WHEN_FIRST = normalizedSet("شوكت اشوكت");
+/** The Iraqi when, a question word only where it opens the question (question-type.ts reads it so too). */
+export const WHEN_FIRST = normalizedSet("شوكت اشوكت");
 
 /**
  * `tokens` without an opening filler (see OPENERS) that more words follow, other than a noun with the article (طب
@@ -218,6 +217,9 @@ const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو م
  */
 const POST_AR_OWNED = normalizedSet("منصبه منصبها منصبو");
 const WHAT_AR = normalizedSet("ما ماذا شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
+/** The dialects' words asking what, which "what's the story of …" opens with (see STORY_OF): WHAT_AR but the standard's. */
+const STANDARD_WHAT = normalizedSet("ما ماذا");
+const STORY_ASKERS: ReadonlySet<string> = new Set([...WHAT_AR].filter((w) => !STANDARD_WHAT.has(w)));
 
 /**
  * `tokens` without a word asking for a person's occupation ("What is Sison's job?", "What's her title?", "ايه
