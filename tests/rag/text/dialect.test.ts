@@ -97,6 +97,10 @@ describe("the dialect table's standard words", () => {
     for (const word of ["يحوسو", "تحوس", "نحوسو"]) expect(standard(word), word).toEqual(expect.arrayContaining(keysOf("نبحث")));
   });
 
+  it("read the dialects' past one (\"الجمعة اللي فاتت\", Tunisian for last week) as the text's الأخير and الماضي (blind set 72)", () => {
+    for (const word of ["فاتت", "فات"]) expect(standard(word), word).toEqual(expect.arrayContaining([...keysOf("الأخير"), ...keysOf("الماضي")]));
+  });
+
   it("read the Levantine انطرحت (was raised) as the text's أثيرت", () => {
     const keys = standardKeys(normalizeToken("انطرحت"));
     expect(tokenize("أثيرت").flatMap(tokenKeys).some((k) => keys.includes(k))).toBe(true);
