@@ -84,6 +84,12 @@ const AR_QUANTITY_WORD = new RegExp(`^[وف]?(${AR_HOW_MANY})$`);
 const EN_QUANTITY = /\bhow (many|meny|mnay|manny|much|long|old|far|large|big|tall|high|often)\b|\bwhat (percentage|percent|proportion|number|amount|share|fraction)\b/i;
 /** "the date of …", or a terse "tweet date?" closing on the word; not "to date", "up to date" (found by a review). */
 const DATE_ASKED = String.raw`(?<!\bto )\bdate of\b|(?<!\bto )\bdate\W*$`;
+/**
+ * A kind of date asked ("what's the actual start date for them?"), not in a yes/no question ("Did she give a specific
+ * date …?", which "no, very soon" answers).
+ */
+const KIND_OF_DATE = /\b(?:start|starting|end|ending|exact|actual|precise|specific) date\b/i;
+const asksKindOfDate = (question: string): boolean => KIND_OF_DATE.test(question) && !YES_NO_OPENING.test(question);
 const EN_TIME = new RegExp(String.raw`\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b|${DATE_ASKED}`, "i");
 /**
  * A question word before "when" in its line, or the auxiliary a yes/no question opens with, makes that "when" a
@@ -257,9 +263,9 @@ export const isAskedTopic = (tokens: readonly Token[], i: number): boolean => TO
 export function questionType(question: string): QuestionType {
   const arabic = question.split(/\s+/).map(normalizeToken).join(" ").replace(/[؟?،,.!]/g, " ").replace(/\s+/g, " ").trim();
   // Line by line: a follow-up is judged joined to the question before it.
-  const time = EN_TIME.test(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic) || AR_WHICH_YEAR.test(arabic);
+  const time = EN_TIME.test(question) || asksKindOfDate(question) || question.split("\n").some(asksWhen) || AR_TIME.test(arabic) || AR_WHICH_YEAR.test(arabic);
   const quantity = EN_QUANTITY.test(question) || arabicQuantity(arabic) || tersely(question, arabic);
-  const dated = EN_DATED.test(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic) || question.split("\n").some(asksExactlyWhen);
+  const dated = EN_DATED.test(question) || asksKindOfDate(question) || AR_DATED.test(arabic) || AR_WHICH_YEAR.test(arabic) || question.split("\n").some(asksExactlyWhen);
   const tokens = tokenizePlaced(question);
   const persons = personsNameAsked(question, tokens);
   const postedTo = persons === undefined ? [] : placesPostedTo(tokens);

@@ -13,6 +13,9 @@ describe("questionType", () => {
     ["What percentage of the land is forest?", ["quantity"]],
     ["When did Luther die?", ["time"]],
     ["tweet date?", ["time"]],
+    // A kind of date asked (blind conversations 63).
+    ["Right, and what's the actual start date for them?", ["time"]],
+    ["Is there a start date for the talks?", []],
     ["What has Algeria achieved to date?", []],
     ["In which year was the treaty signed?", ["time"]],
     ["And when did she leave?", ["time"]],
