@@ -91,6 +91,8 @@ const PUBLISHED = "⏱";
 const KEYWORDS = "⚲";
 /** Whether a question's term asks for the keyword list (see askedKeywords): an earlier question's never lends it. */
 export const asksForKeywords = (term: QueryTerm): boolean => term.keys.includes(KEYWORDS);
+/** Whether a question's terms count a post's replies ("How many replies did it get?", "وقداش رد جات عليها؟"). */
+export const countsReplies = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(REPLIES));
 /** Whether a question's terms ask when the report went up (see askedPublished). */
 export const asksWhenPublished = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(PUBLISHED));
 /** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */

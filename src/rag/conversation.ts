@@ -3,15 +3,15 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage, asksWhenPublished, matchedWords } from "./analyze.js";
+import { asksOfThePage, asksWhenPublished, countsReplies, matchedWords } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn, type Speaker } from "./text/attribution.js";
 import { withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
-import { namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
-import { isPersonAsked, questionType, whichPersonAsked } from "./text/question-type.js";
+import { isReplyCounter, namesAPost, namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
+import { isPersonAsked, type QuestionType, questionType, sentenceHolds, whichPersonAsked } from "./text/question-type.js";
 import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
@@ -34,6 +34,25 @@ const OPENER_EN = /^\s*(and|so|also|then|but|what about|how about)\b/i;
 const OPENER_AR_FIRST: ReadonlySet<string> = normalizedSet("طيب طب وعن فعن وحول فحول وبخصوص فبخصوص وبالنسبة فبالنسبة وبشأن فبشأن وبعدين");
 const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وماذا وشو فماذا فشو");
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
+/**
+ * The pronouns and demonstratives that point at a thing or an event said before ("when was that?", "in what year
+ * was it signed?", "ومتى حدث ذلك؟"), not at a person ("when did she arrive?" asks of her, wherever it was told).
+ * Not دي, also the particle of names (دي ميستورا), as in PRONOUN_AR.
+ */
+const THING_EN = /\b(it|its|they|them|this|these|those)\b/i;
+const THING_AR: ReadonlySet<string> = normalizedSet("ذلك تلك هذا هذه هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده");
+/** "Since when": when a state began, not when something happened. */
+const SINCE_WHEN = /\bsince when\b|(?:^|\s)(?:و|ف)?(?:منذ|من) ?(?:متى|امتى|إمتى|ايمتى|إيمتى|وقتاش|وقتيش|متين)(?=\s|[؟?]|$)/u;
+
+/** Whether a question's type asks when, or for a date ("on what exact date …"). */
+const asksTime = (type: QuestionType): boolean => type.time || type.dated;
+
+/** Whether `question` points at a thing or an event said before (see THING_EN), with a pronoun, "that" or هالـ. */
+function pointsAtWhatWasSaid(question: string): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  return THING_EN.test(question) || thatPointsBack(words) || words.some((w) => THING_AR.has(w) || withoutDemonstrative(w) !== undefined);
+}
+
 /** Verbs whose "that" opens a clause ("Who said that journalists …", "Which tweet says that Algeria …"). */
 const THAT_CLAUSE: ReadonlySet<string> = normalizedSet(
   "say says said saying tell tells told think thinks thought believe believes know knows mean means claim claims claimed state states stated add adds added note notes noted show shows showed suggest suggests suggested report reports reported argue argues argued",
@@ -179,10 +198,15 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   if (ofThePost && asksWhenPublished(alone.terms)) {
     return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
   }
+  // "How many replies does that tweet show?", "وقداش رد جات على التغريدة هذيكا؟" after an answer quoting a post: the
+  // counter under the first post it quoted, which no word of the question tells from the other posts'.
+  const counter = tied && countsReplies(alone.terms) ? quotedPostCounter(retriever, turns) : undefined;
+  if (counter !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [counter]), answerable: true };
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.
   if (!tied && alone.answerable && (ownTerms > FOLLOW_UP_MAX_TERMS || (ownTerms > 0 && opensWithQuestionWord(question)))) return alone;
+  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && pointsAtWhatWasSaid(question) && asksTime(questionType(question));
   const sources = new Set<string>();
   const passages = new Set<number>();
   // Each turn's first citation, its best answer, names the briefing: a weaker third quote from another briefing
@@ -206,6 +230,28 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // after a declined question (of what the briefings do not hold), and where no speaker is named near the quote
   // (the report's own words, often).
   if (whoSaid) return saidBy(retriever, inContext, turns) ?? { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+  // "And in what year was it reached?", "When was that?": when what was last answered happened. The date its first
+  // quote gives ("… اتفاقية الجزائر للسلام لعام 2015", a post's stamp), whatever the question's own words find; else
+  // one its other quotes give, or their passages, beside words of the question's own where it has any ("… announce
+  // the withdrawal?": not the accord's year); a post's stamp there only asked of a post ("when was that tweet
+  // posted?"). Where none does, the briefings do not say when ("… ستبدأ في نيويورك في وقت لاحق", later), however
+  // well the words of the question match elsewhere. Not "since when", which asks when a state began: a stamp dates
+  // the post, not the office its author holds.
+  if (askedWhen) {
+    const dated = (i: number): boolean => sentenceHolds(retriever.sentenceText(i) ?? "").date;
+    const own = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined);
+    const posts = namesAPost(tokenize(question));
+    const ownWords = (i: number): boolean => matchedWords(retriever.sentenceText(i) ?? "", own).length > 0;
+    const datesIt = (i: number): boolean => {
+      const post = retriever.sentences[i]?.passage.kind === "tweet";
+      return dated(i) && (!post || posts) && (own.length === 0 || (post && posts) || ownWords(i));
+    };
+    const first = lastQuotedSentences(retriever, turns);
+    const passages = quotedPassages(retriever, turns);
+    const dates = [...first.filter(dated), ...quotedSentences(retriever, turns).filter(datesIt), ...(own.length > 0 ? passages.filter(datesIt) : [])];
+    if (dates.length > 0 && !SINCE_WHEN.test(question)) return { ...inContext, ranked: rankedFirst(retriever, inContext, [...new Set(dates)]), answerable: true };
+    if (!passages.some(datesIt)) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+  }
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
   // answered, unless its own words open a new topic (a name found nowhere in the briefings, or no word found at
@@ -272,8 +318,47 @@ function asksWhichPlace(question: string): boolean {
 
 /** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */
 function lastQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number | undefined {
+  return lastQuotedSentences(retriever, turns)[0];
+}
+
+/** The sentences (by position) of the last answer's first quote; none if the last turn was declined. */
+function lastQuotedSentences(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
   const cited = turns.at(-1)?.citations[0];
-  return cited ? retriever.sentencesAt(cited.source, cited.start, cited.end)[0] : undefined;
+  return cited ? retriever.sentencesAt(cited.source, cited.start, cited.end) : [];
+}
+
+/** The sentences (by position) the last answer quoted from its first quote's briefing, in its quotes' order. */
+function quotedSentences(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
+  const citations = turns.at(-1)?.citations ?? [];
+  const source = citations[0]?.source;
+  return citations.filter((c) => c.source === source).flatMap((c) => retriever.sentencesAt(c.source, c.start, c.end));
+}
+
+/**
+ * The sentences (by position) of every passage the last answer quoted from its first quote's briefing (as a
+ * follow-up favours them); none if the last turn was declined.
+ */
+function quotedPassages(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
+  const out = new Set<number>();
+  // A passage's sentences are consecutive positions: each quoted sentence's passage is walked out from it.
+  for (const at of quotedSentences(retriever, turns)) {
+    const passage = retriever.sentences[at]?.passageIndex;
+    const inPassage = (i: number): boolean => retriever.sentences[i]?.passageIndex === passage;
+    let first = at;
+    while (inPassage(first - 1)) first -= 1;
+    for (let i = first; inPassage(i); i += 1) out.add(i);
+  }
+  return [...out];
+}
+
+/** The reply counter (by position) of the first post the last answer quoted from its first quote's briefing, if any. */
+function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[]): number | undefined {
+  const post = quotedSentences(retriever, turns).find((i) => retriever.sentences[i]?.passage.kind === "tweet");
+  if (post === undefined) return undefined;
+  // The counter closes the post's passage (its card: the post, its stamp, its counter).
+  const passage = retriever.sentences[post]?.passageIndex;
+  for (let i = post + 1; retriever.sentences[i]?.passageIndex === passage; i += 1) if (isReplyCounter(retriever.sentenceText(i) ?? "")) return i;
+  return undefined;
 }
 
 /** How many sentences from a quote its speaker is looked for (see saidBy). */

@@ -352,6 +352,43 @@ describe("conversations", () => {
     expect(posted[0]).toContain("٦:٣٥ ص . ٢٤ يناير ٢٠٢٣");
   });
 
+  it("asks when what was last answered happened: its quote's date, else declined where its passage gives none (conversations 63, 65, 66)", async () => {
+    const chain = async (...questions: string[]): Promise<Answer> => {
+      const turns: { question: string; citations: readonly Citation[] }[] = [];
+      let answer: Answer | undefined;
+      for (const question of questions) {
+        answer = await two.core.answer(question, { context: { turns } });
+        turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+      }
+      return answer as Answer;
+    };
+    // The Sahel quote gives the accord's year, which no word of the question finds ("reached" was declined as not covered).
+    expect(quotes(await chain("What did Sison say about Algeria's role in the Sahel?", "And in what year was it reached?"))[0]).toContain("لعام 2015");
+    // The talks begin "later" (في وقت لاحق): no date in their passage, and a post's stamp that "begin" finds is no answer.
+    expect((await chain("What did Sison say about reforming the UN Security Council?", "Are there any negotiations on it coming up?", "And on what exact date do they begin?")).kind).toBe("declined");
+    expect((await chain("What did she say about the intergovernmental negotiations on Security Council reform?", "Right, and what's the actual start date for them?")).kind).toBe("declined");
+    expect((await chain("What Lamamra say about Security Council reform?", "He was in Congo for this meeting, yes?", "On which date this meeting happen?")).kind).toBe("declined");
+    // The post's stamp dates the post, not since when its subject holds an office.
+    expect((await chain("من هو مهدي عميروش وأين التقته سيسون؟", "ومنذ متى يتولى هذا المنصب بالنيابة؟")).kind).toBe("declined");
+    // Asked of the post itself, the stamp is the answer.
+    expect(quotes(await chain("Who did Sison meet at the interior ministry?", "When was that?"))[0]).toContain("٢٤ يناير ٢٠٢٣");
+    // Any passage the answer quoted may give the date, not only its first quote's (conversations 2 and 54, whose
+    // floors hold it on the briefing alone), by a sentence with words of the question's own where it has any (not
+    // the accord's year, asked when the withdrawal was announced: conversations 16); a post's stamp where the
+    // question asks of the post (conversations 50).
+    expect((await chain("What peace deal did Algeria mediate in Mali?", "Which groups pulled out from it?", "On what exact date did they announce the withdrawal?")).kind).toBe("declined");
+    expect(quotes(await chain("who did sison meet at the interior ministry", "wut did they stress", "when was that tweet posted")).join(" ")).toContain("٢٤ يناير ٢٠٢٣");
+  });
+
+  it("counts the replies of the post the last answer quoted, which no word of the question tells from the others (blind conversations 39)", async () => {
+    const first = await two.core.answer("شن صار بين سيسون وخالد درارني؟");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    const second = await two.core.answer("وهو يخدم مع أي منظمة؟", { context: { turns } });
+    turns.push({ question: second.question, citations: second.kind === "answered" ? second.citations : [] });
+    expect(quotes(second)[0]).toContain("Reporters Without Borders");
+    expect(quotes(await two.core.answer("وقداش رد جات على التغريدة هذيكا؟", { context: { turns } }))[0]).toContain("١٢٠ رد");
+  });
+
   it("names the described speaker from the briefing the description is in, not the best quote's (found by a review)", async () => {
     const project = tempProject();
     try {
