@@ -782,6 +782,13 @@ describe("the lexicon of the shipped word lists", () => {
     expect(keysOf("the national council", ctx)).toContain(national);
   });
 
+  it("reads مدة (a duration) as a term of office, the tweets' \"three-year term\", in a row of its own: no synonym of ولاية, also a state (blind conversations 68)", () => {
+    const keys = corpus("as it begins its three-year term on the council, الولايات المتحدة");
+    const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
+    expect(keysOf("وكم مدة تلك العضوية؟", ctx)).toContain("term");
+    expect(keysOf("ما موقف الولايات المتحدة؟", ctx)).not.toContain(tokenKeys(tokenize("مدة")[0] as Token)[0] as string);
+  });
+
   it("translates every month, which FreeDict writes as two names with a slash (يناير/كانون الثاني)", () => {
     const keys = corpus("في يناير وفبراير ومارس وأبريل ومايو ويونيو ويوليو وأغسطس وسبتمبر وأكتوبر ونوفمبر وديسمبر");
     const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
