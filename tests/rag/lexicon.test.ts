@@ -789,6 +789,14 @@ describe("the lexicon of the shipped word lists", () => {
     expect(keysOf("ما موقف الولايات المتحدة؟", ctx)).not.toContain(tokenKeys(tokenize("مدة")[0] as Token)[0] as string);
   });
 
+  it("joins the news' synonyms for a system and for observers: المنظومة is نظام, المتابعون are الملاحظون (blind set 73)", () => {
+    const synonyms = arabicSynonyms(GLOSSARY_PATH);
+    const written = (word: string): string => (tokenize(word)[0] as Token).text;
+    const key = (word: string): string => tokenKeys(tokenize(word)[0] as Token)[0] as string;
+    expect(synonyms.get(written("منظومة"))).toContain(key("نظام"));
+    expect(synonyms.get(written("متابعين"))).toContain(key("ملاحظين"));
+  });
+
   it("translates every month, which FreeDict writes as two names with a slash (يناير/كانون الثاني)", () => {
     const keys = corpus("في يناير وفبراير ومارس وأبريل ومايو ويونيو ويوليو وأغسطس وسبتمبر وأكتوبر ونوفمبر وديسمبر");
     const ctx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, shipped)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };

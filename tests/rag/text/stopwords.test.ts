@@ -65,6 +65,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
+  it.each(["بغيت", "بغينا", "نبغيو", "يشتوه", "تشتي", "نشتي"])("reads the Maghrebi and Yemeni %s (I, we, they want) as a function word, as يبغي and بدي are (blind set 73, conversations 69)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["مشان", "ومشان"])("reads the Levantine %s (for, so that) as a function word, as عشان is (blind conversations 35)", (word) => {
     expect(stop(word)).toBe(true);
   });
