@@ -192,7 +192,9 @@ describe("answer quality on the briefing", () => {
     // 30 of 32 in the top three since session 49 (phrasal verbs of meeting and standing).
     // Unanswerable declined: 8 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 30 / 32, answered: 30 / 32, declined: 8 / 8 },
+    // 31 since session 57: "ليه الجزائر كانت بتتنقد دوليا الشهور اللي فاتت؟" is answered: فاتت (the past one) looks
+    // for الماضي and الأخير.
+    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 31 / 32, answered: 31 / 32, declined: 8 / 8 },
     // 93.8% measured blind (hit@1 71.9%, 93.8% of the answerable answered, 4 of the 8 unanswerable declined; one
     // question's evidence widened to the span both tweets on the three-year term share); 96.9% since "dateline"
     // asks for the dateline. Missed: "سيسون قالت تصريحاتها دي فين؟ في مؤتمر صحفي ولا إيه؟" (the text's ندوة
@@ -235,7 +237,9 @@ describe("answer quality on the briefing", () => {
     // "الـ diplomacy"; answered unanswerable: Tebboune, the envoy's name, Morocco's reaction (the text's Maghreb).
     // Unanswerable declined: 4 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
     // 32 of 36 since session 50: the Egyptian قابل (met) is التقى.
-    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 32 / 36, answered: 1, declined: 4 / 4 },
+    // 33 since session 57: "شو المدة يلي رح تقضيها الجزائر بمجلس حقوق الانسان؟" finds the tweets' "three-year term"
+    // ("term" is also مدة).
+    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 33 / 36, answered: 1, declined: 4 / 4 },
     // 94.4% measured blind at the end of session 44 (hit@1 83.3%, 2 of 4 unanswerable declined); 97.2% since "focus"
     // and "concentrate" reach the text's تركز, 100% since تصريحات (statements) is read as the verbs of saying are (the
     // occasion of her statements, ندوة صحفية, was declined); answered unanswerable: the envoy's name, Morocco's
@@ -516,6 +520,12 @@ describe("answer quality on the briefing", () => {
     // saying so comes first), "ما نوع المقعد الذي تسعى الجزائر للفوز به؟", how she felt after the RSF meeting;
     // answered unanswerable: an audience with the president (unnamed), the year MINURSO was founded.
     { file: "blind71-eval.jsonl", about: "a seventy-first blind set, end of session 56, three quarters plain: Dohan, Nablusi, Port Sudan, Kabyle; Canadian, Filipino, Welsh and Nigerian English", hit3: 32 / 36, answered: 35 / 36, declined: 2 / 4 },
+    // 97.2% measured blind in session 57 (every unanswerable declined); 100% since the dialects' فات, فاتت (the past
+    // one) look for الماضي and الأخير ("شنوّة صار بين الجزائر وباماكو الجمعة اللي فاتت؟", Tunisian for last week).
+    { file: "blind72-eval.jsonl", about: "a seventy-second blind set, session 57, three quarters plain: Tunisian, Maghrebi, Gulf; Scottish and South African English, a journalist on deadline", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 94.4% measured blind in session 57; 100% since بغيت and يشتي (want) are function words and the glossary joins
+    // منظومة to نظام and المتابعين to الملاحظين ("ما نوع المنظومة الاممية …؟" was declined).
+    { file: "blind73-eval.jsonl", about: "a seventy-third blind set, session 57, three quarters plain: Sudanese, Algerian, Moroccan, Levantine; Caribbean and Indian English, a lawyer, a teacher", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -554,7 +564,9 @@ describe("answer quality on the briefing", () => {
     // did that meeting take place?" is declined, "take place" no longer a term reaching مسألة through WordNet. 19
     // since session 42: "what date" asks for a date and is no word, and a tweet quoted third is dated (another
     // meeting's), so that question is answered; "what date was that tweet" (blind conversations 9) is why.
-    { file: "blind-conversations3.jsonl", about: "written blind, session 28", right: 19, rows: 24 },
+    // 20 since session 57: "On what date did that meeting take place?" is declined: nothing the last answer quoted
+    // dates it.
+    { file: "blind-conversations3.jsonl", about: "written blind, session 28", right: 20, rows: 24 },
     // 15 of 20 measured blind. Misses: near-topic details answered from the passage on their topic (when the
     // ambassador took office, when the groups announced their withdrawal, which rapporteurs), "the weather in
     // Algiers tomorrow" (weather found through a synonym's translation, تحمل), and محكمة العدل الدولية for the
@@ -592,7 +604,8 @@ describe("answer quality on the briefing", () => {
     // not, "hashtag" finds #CNDH, بيا asks which year. Misses: "ومن الذي صرّح بذلك؟" and "Who said that, and in what
     // role?" (the speaker), "Which country is she visiting?" (coreference), "Why was that seen as significant?"
     // (كمؤشر انفتاح), and three unanswerable follow-ups answered.
-    { file: "blind-conversations12.jsonl", about: "30 written blind, session 42: every way a follow-up leans on the turn before", right: 23, rows: 30 },
+    // 26 since session 57: "When did that meeting take place?" is declined: nothing the last answer quoted dates it.
+    { file: "blind-conversations12.jsonl", about: "30 written blind, session 42: every way a follow-up leans on the turn before", right: 26, rows: 30 },
     // 11 of 20 measured blind; 16 since "زدنا تفاصيل" asks to go on, عايزين, خاصو and هالموضوع are function words
     // and انطرحت is أثيرت. Misses: "وقابلت مين في وزارة الداخلية؟" (met, asked of an English tweet), "Has that
     // changed at all?", "ومن يشمل ذلك؟" (the text's بما في ذلك), an unanswerable follow-up answered.
@@ -651,7 +664,8 @@ describe("answer quality on the briefing", () => {
     // meeting), where Lamamra was when he said it (after "Who said that?"), "وما النتيجة حسب رايها؟"; answered
     // off-topic: when MINUSMA was set up.
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
-    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 16, rows: 20 },
+    // 17 since session 57: "When was it set up?" is declined: nothing the last answer quoted dates it.
+    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 17, rows: 20 },
     // 14 of 20 measured blind at the end of session 44 ("ما عنوان هذا المقال؟" then found the headline, declined
     // before: no last turn moved). Missed: the handle tagged in a tweet, the Egyptian passive اتنقدت (was criticised)
     // with الشهور اللي فاتت for the text's الأشهر السابقة, the Darija كيدخل (is included), the office of "Blinken's
@@ -720,7 +734,9 @@ describe("answer quality on the briefing", () => {
     // الجزائري بمداخلته؟" (the Algerian FM's tweet outranks his intervention's sentence); answered off-topic: when the
     // listening tour began, when De Mistura was appointed (in context).
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
-    { file: "blind-conversations31.jsonl", about: "written blind at the end of session 47", right: 17, rows: 20 },
+    // 18 since session 57: "When did she start that listening tour?" is declined: nothing the last answer quoted
+    // dates it.
+    { file: "blind-conversations31.jsonl", about: "written blind at the end of session 47", right: 18, rows: 20 },
     // 19 of 20 measured blind in session 48, unchanged since: "وهل ردّت الحكومةُ الجزائريةُ رسمياً …؟" (did the
     // government reply officially?), unanswerable, is answered in context. 18 since session 54: "وشحال من وقت وهو في
     // هاذ المنصب؟" (how long has he held the post), unanswerable, was declined only because هاذ (this) was a word
@@ -729,23 +745,29 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 48; 16 since a follow-up's وفين asks where Lamamra spoke. Missed: the
     // Darija كيدخل (is included), near-topic details answered (when de Mistura was appointed).
     // 17 since session 52: كيدخل فيه (see set 21).
-    { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 17, rows: 20 },
+    // 18 since session 57: "When was he appointed to that post?" is declined: nothing the last answer quoted dates
+    // it.
+    { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 18, rows: 20 },
     // 14 of 20 measured blind in session 48; 17 since "سنة كام" and the Sudanese متين are read, جاها (it got) is a
     // function word, and a page's part is asked of the report after the outlet even untied ("واتنشر من قد إيه؟").
     // 18 since session 52: "ومن يدخل ضمنه حسبها" (see set 21). 19 since session 54: "concrete" is ملموس, محدد.
-    { file: "blind-conversations34.jsonl", about: "written blind in session 48, four of three turns", right: 19, rows: 20 },
+    // 20 since session 57: "When was he appointed to that post?" is declined: nothing the last answer quoted dates
+    // it.
+    { file: "blind-conversations34.jsonl", about: "written blind in session 48, four of three turns", right: 20, rows: 20 },
     // 11 of 20 measured blind at the end of session 48; 12 since گ reads as ق, مشان (for) is a function word and the
     // dialects' بيشتغلوا (they work) is يعملون. Missed: "wat was her job title tho" after "who visited algeria" (the
     // first answer misses her), "ومن وين انكتب؟" (the dateline's place), yes/no and near-topic follow-ups.
     // 13 since session 49: "ومن وين انكتب؟" after the outlet quotes the dateline.
-    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 13, rows: 20 },
+    // 14 since session 57: "ومدة العضوية گدّاش؟" finds the tweets' "three-year term" ("term" is also مدة).
+    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 14, rows: 20 },
     // 11 of 20 measured blind in session 49; 13 since a follow-up asking for her job title with no word of its own
     // quotes the sentence naming her, and the Egyptian تبع (whose) is a function word. Missed: one-word follow-ups
     // whose word the answer lacks ("واين عُقد ومتى؟", "وايه النتيجة حسب كلامها؟", the Darija "وفوقاش تسنى؟"): a
     // rule letting one such word through answered five unanswerable follow-ups in other sets ("وكم عمرها؟", "where
     // was he born?"); "where does it operate?" after MINUSMA, "what did Sison call that?" (the listening tour).
     // 14 since session 52: "what did Sison call that?" (see set 30).
-    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 14, rows: 20 },
+    // 15 since session 57: "When was it set up?" is declined: nothing the last answer quoted dates it.
+    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 15, rows: 20 },
     // 14 of 20 measured blind in session 49; 15 since the Darija هدرو (they talked) and قدامو (before him) are
     // function words. Missed: "وشلون سمّت المسؤولة هالشي؟" (سمّت finds no أسميه), "وشو بدها توصل له بالآخر؟", a
     // Darija follow-up on the envoy's work (الخدمة); answered unanswerable: how long Drareni was jailed.
@@ -756,12 +778,14 @@ describe("answer quality on the briefing", () => {
     // passage?", "ومن أما مدينة تبعث؟" (the dateline's city), "ومتى كان ذلك", "وتقول إنها تؤدي لإيش …؟"; answered
     // unanswerable: whether Drareni was ever jailed.
     // 14 since the dateline's city asked after the outlet quotes the dateline ("ومن أما مدينة تبعث؟").
-    { file: "blind-conversations38.jsonl", about: "written blind in session 49, six of three turns", right: 14, rows: 20 },
+    // 15 since session 57: "ومتى كان ذلك" takes the date the last answer quoted.
+    { file: "blind-conversations38.jsonl", about: "written blind in session 49, six of three turns", right: 15, rows: 20 },
     // 13 of 20 measured blind in session 49; 16 since "tweet date?" asks for a date, "the two of them" are the people
     // answered and "وإمتى تنشر؟" follows the headline. Missed: "what kind of seat" (Africa's seats, not Algeria's
     // candidacy), the reply count asked in Libyan; answered unanswerable: Lamamra's reply on the court candidate, why
     // the Azawad groups withdrew.
-    { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 16, rows: 20 },
+    // 17 since session 57: "وقداش رد جات على التغريدة هذيكا؟" takes the reply counter of the post last quoted.
+    { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 17, rows: 20 },
     // 13 of 20 measured blind at the end of session 49; 14 since "And from which city was it filed?" after the outlet
     // quotes the dateline. Missed: "وفي أي مدينة؟" after the review's date (مدينة found nowhere: a new topic), "How
     // does it refer to the official instead of using her name?", "And what other process is about to start alongside
@@ -795,7 +819,9 @@ describe("answer quality on the briefing", () => {
     // 15 since session 53: "… and how long did he stay?" is a duration, which no quote gives, so it is declined; 14
     // since session 55, when "how long" stopped being a word of the question: short enough now to lean on the turn
     // before ("that envoy"), it is answered with that turn's quote.
-    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 14, rows: 20 },
+    // 15 since session 57: "And on what date was that meeting held?" is declined: nothing the last answer quoted
+    // dates it.
+    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 15, rows: 20 },
     // 17 of 20 measured blind in session 51, left as measured. Missed: "did she push anyone for the icj" ("push"
     // finds nothing), the replies under the tweet on her meeting with Drareni; answered unanswerable: how long her
     // meeting with the CNDH lasted.
@@ -850,7 +876,8 @@ describe("answer quality on the briefing", () => {
     // the international document she cited (الإعلان العالمي), an Arabizi follow-up, the State Department handle on her
     // card, the embassy account a tweet tags, how the two capitals reacted (the visits both ways); answered
     // unanswerable: when de Mistura next visits, the date of the Congo meeting (the tweets' dates answer it).
-    { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 11, rows: 20 },
+    // 12 since session 57: "what date was that meeting?" is declined: nothing the last answer quoted dates it.
+    { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 12, rows: 20 },
     // 13 of 20 measured blind at the end of session 54; 14 since جاء (came) in "وكم رد جاء على تغريدتها عنه؟" is read
     // off where no briefing holds it. Missed: "how many replies can you read under that tweet" (its evidence the
     // page's "[قراءة ١٤ ردًا]" link, debris no quote holds), a keyword question asking a second thing, "what are they hoping to find
@@ -885,7 +912,9 @@ describe("answer quality on the briefing", () => {
     // them?" after the Mali mission ("concerning" is kept, an adjective too), "وشنو دعت باقي الدول تسوي؟" (دعت, the
     // text's داعية, shares only its root), "Based on what document, exactly?" (the text's الإعلان); answered
     // unanswerable: a meeting's date and the start date of the negotiations (the text's "very soon").
-    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 15, rows: 20 },
+    // 17 since session 57: "On which date this meeting happen?" and the start date of the negotiations are declined
+    // (nothing quoted dates them).
+    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 17, rows: 20 },
     // 11 of 20 measured blind in session 56; 16 since a past with its object (لاقته, she met him) is the dialect
     // table's past, writing beside a post asks for it ("ومتين هي كتبت التغريدة دي؟"), بشأنها (about it) and لسه
     // (still) are function words, تشتغل is also تعمل, and "values" is the text's نقدر. Missed: "And how many replies
@@ -896,16 +925,28 @@ describe("answer quality on the briefing", () => {
     // هذا؟"). Missed: "ومن يتولى المشاورات الأمريكية بشأنه في نيويورك؟" (the text's "جولة استماع"), "What year was that
     // signed, and which country does it concern?" (concern read as worry); answered unanswerable: the negotiations'
     // exact date (the text's "very soon"), the African states' response.
-    { file: "blind-conversations65.jsonl", about: "written blind in session 56, two thirds plain: Mosuli, Texan, Dubliner, Zarqa, Jizani, French English, Sharjah", right: 16, rows: 20 },
+    // 18 since session 57: "What year was that signed, …?" takes the Sahel quote's year, and the negotiations' exact
+    // date is declined.
+    { file: "blind-conversations65.jsonl", about: "written blind in session 56, two thirds plain: Mosuli, Texan, Dubliner, Zarqa, Jizani, French English, Sharjah", right: 18, rows: 20 },
     // 16 of 20 measured blind at the end of session 56; 17 since the Maghreb's حوّس (to look for) is the standard بحث.
     // Missed: "How many folks replied to that one?", how the reporter characterised her way of putting it (بطريقة is
     // a function word), "And in what year was it reached?" after "In which country was it?" (answered with Algeria).
-    { file: "blind-conversations66.jsonl", about: "written blind at the end of session 56, two thirds plain: Sanaani, Karbala, Tlemcen, Marrakchi, Scottish, Louisiana and Polish English", right: 17, rows: 20 },
+    // 18 since session 57: "And in what year was it reached?" takes the date the last answer quoted.
+    { file: "blind-conversations66.jsonl", about: "written blind at the end of session 56, two thirds plain: Sanaani, Karbala, Tlemcen, Marrakchi, Scottish, Louisiana and Polish English", right: 18, rows: 20 },
     // 14 of 20 measured blind at the end of session 56, no change made for it. Missed: "What did they stress in that
     // meeting?" after "who did she see the following day?", what Thomas-Greenfield "has been doing there lately",
     // "وعلى أي منطقة ركزا في حديثهما عن الشفافية؟", "وهم شغالين عشان شنو بالضبط؟", the headline's two subjects
     // ("this news report" found تحقيق, WordNet's reportage); answered unanswerable: when the committee meets again.
-    { file: "blind-conversations67.jsonl", about: "written blind at the end of session 56, three quarters plain: Nablusi, Qatari, Port Sudan, Kabyle, Nigerian English", right: 14, rows: 20 },
+    // 15 since session 57: "ومتى ستجتمع هذه اللجنة مرة أخرى؟" is declined: nothing the last answer quoted dates it.
+    { file: "blind-conversations67.jsonl", about: "written blind at the end of session 56, three quarters plain: Nablusi, Qatari, Port Sudan, Kabyle, Nigerian English", right: 15, rows: 20 },
+    // 15 of 20 measured blind in session 57; 16 since "term" is also مدة ("وكم مدة تلك العضوية؟", the tweets' "three-year
+    // term"). Missed: "What was that seen as a sign of, and after which event?" (مؤشر), the Azawad "to-ing and fro-ing";
+    // answered unanswerable: whether Algeria agreed to back the ICJ candidacy, whether Thomas-Greenfield visited too.
+    { file: "blind-conversations68.jsonl", about: "written blind in session 57, three quarters plain: Singaporean, Irish, Gulf, Levantine", right: 16, rows: 20 },
+    // 17 of 20 measured blind in session 57 (its two reply counts asked after a post already right); 18 since يشتوه
+    // (Yemeni: they want it) is a function word. Missed: "And is Algeria itself going for a seat on it?" (the text's
+    // المرشحة); answered unanswerable: "How did he respond to that?" (her own "دون أن تعطي إجابة محددة" reads as a reply).
+    { file: "blind-conversations69.jsonl", about: "written blind in session 57, three quarters plain: Yemeni, Libyan, Maori and Indian English", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
