@@ -3,11 +3,11 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage, asksWhenPublished, countsReplies, matchedWords } from "./analyze.js";
+import { asksOfThePage, asksWhenPublished, countsReplies, matchedWords, type QueryTerm } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn, type Speaker } from "./text/attribution.js";
-import { withoutDemonstrative } from "./text/dialect.js";
+import { ARABIC_DEMONSTRATIVES, withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
 import { isReplyCounter, namesAPost, namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
@@ -27,6 +27,10 @@ const QUESTION_EN =
 const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
+/** The best candidates a follow-up asking when reads beside the last answer's quotes (see retrieveFollowingUp). */
+const DATED_CANDIDATES = 3;
+/** How many of a follow-up's words another candidate must hold to be what it asks the date of (see retrieveFollowingUp). */
+const MIN_ELSEWHERE_WORDS = 2;
 // Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
 // "وبالنسبة لـ …", the Egyptian "طب …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"),
 // formal or dialect.
@@ -36,16 +40,40 @@ const OPENER_AR_ABOUT: ReadonlySet<string> = normalizedSet("ماذا شو وما
 const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|those)\b/i;
 /**
  * The pronouns and demonstratives that point at a thing or an event said before ("when was that?", "in what year
- * was it signed?", "ومتى حدث ذلك؟"), not at a person ("when did she arrive?" asks of her, wherever it was told).
- * Not دي, also the particle of names (دي ميستورا), as in PRONOUN_AR.
+ * was it signed?", "ومتى حدث ذلك؟", "ومتى كان ذاك؟"), not at a person ("when did she arrive?" asks of her, wherever
+ * it was told): the dialect table's demonstratives and the far ones, not دي and دا, also the particles of names
+ * (دي ميستورا), nor دول, also "countries".
  */
 const THING_EN = /\b(it|its|they|them|this|these|those)\b/i;
-const THING_AR: ReadonlySet<string> = normalizedSet("ذلك تلك هذا هذه هاد هادا هادي هاذا هاذي هيدا هيدي هاي ده");
+const NOT_POINTING = normalizedSet("دي دا دول");
+const THING_AR: ReadonlySet<string> = new Set([
+  ...[...ARABIC_DEMONSTRATIVES].filter((w) => !NOT_POINTING.has(w)),
+  ...normalizedSet("ذاك ذيك هذاك هذيك هذيكا هاذيك هداك هديك"),
+]);
 /** "Since when": when a state began, not when something happened. */
 const SINCE_WHEN = /\bsince when\b|(?:^|\s)(?:و|ف)?(?:منذ|من) ?(?:متى|امتى|إمتى|ايمتى|إيمتى|وقتاش|وقتيش|متين)(?=\s|[؟?]|$)/u;
 
 /** Whether a question's type asks when, or for a date ("on what exact date …"). */
 const asksTime = (type: QuestionType): boolean => type.time || type.dated;
+
+const POINTING_EN = normalizedSet("that this these those");
+
+/**
+ * The words a question points at with a demonstrative: "that meeting", "هذا المجلس", "هاد le meeting", and a word
+ * with هالـ itself.
+ */
+function pointedAt(question: string): Set<string> {
+  const words = tokenize(question).map((t) => t.text);
+  const pointed = new Set<string>();
+  words.forEach((w, i) => {
+    // The next word of content: past an article ("هاد le meeting").
+    const next = words.slice(i + 1, i + 3).find((v) => !isStopword(v));
+    // Not a past participle after "that", its pronoun ("What year was that signed?").
+    if (next !== undefined && ((POINTING_EN.has(w) && !next.endsWith("ed")) || THING_AR.has(w))) pointed.add(next);
+    if (withoutDemonstrative(w) !== undefined) pointed.add(w);
+  });
+  return pointed;
+}
 
 /** Whether `question` points at a thing or an event said before (see THING_EN), with a pronoun, "that" or هالـ. */
 function pointsAtWhatWasSaid(question: string): boolean {
@@ -180,7 +208,8 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   const whoSaid = asksWhoSaid(question) && alone.terms.every((t) => t.synthetic || t.standsFor !== undefined || asksOfTheSpeaker(t.word));
   // A capital standing for its country ("وواشنطن شو رأيها فيه؟", and what does Washington think of it) is no word
   // of the follow-up's own, found or missing: it names the government the briefing calls otherwise, as "she" would.
-  const ownTerms = whoSaid ? 0 : alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined).length;
+  const own = whoSaid ? [] : alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined);
+  const ownTerms = own.length;
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
   const tied = readsAsFollowUp(question, ownTerms);
@@ -199,8 +228,9 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
     return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
   }
   // "How many replies does that tweet show?", "وقداش رد جات على التغريدة هذيكا؟" after an answer quoting a post: the
-  // counter under the first post it quoted, which no word of the question tells from the other posts'.
-  const counter = tied && countsReplies(alone.terms) ? quotedPostCounter(retriever, turns) : undefined;
+  // counter under the first post it quoted, which no word of the question tells from the other posts'. Not where a
+  // word of the question names another ("And how many replies did the CNDH tweet get?": a review).
+  const counter = tied && countsReplies(own) ? quotedPostCounter(retriever, turns, own) : undefined;
   if (counter !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [counter]), answerable: true };
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
@@ -223,34 +253,16 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
     }
   }
   // And the sentences of the last answer's first quote, a little more.
-  const lastFirst = turns.at(-1)?.citations[0];
-  const sentences = new Set(lastFirst ? retriever.sentencesAt(lastFirst.source, lastFirst.start, lastFirst.end) : []);
+  const sentences = new Set(lastQuotedSentences(retriever, turns));
   const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences });
   // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds. Declined
   // after a declined question (of what the briefings do not hold), and where no speaker is named near the quote
   // (the report's own words, often).
   if (whoSaid) return saidBy(retriever, inContext, turns) ?? { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
-  // "And in what year was it reached?", "When was that?": when what was last answered happened. The date its first
-  // quote gives ("… اتفاقية الجزائر للسلام لعام 2015", a post's stamp), whatever the question's own words find; else
-  // one its other quotes give, or their passages, beside words of the question's own where it has any ("… announce
-  // the withdrawal?": not the accord's year); a post's stamp there only asked of a post ("when was that tweet
-  // posted?"). Where none does, the briefings do not say when ("… ستبدأ في نيويورك في وقت لاحق", later), however
-  // well the words of the question match elsewhere. Not "since when", which asks when a state began: a stamp dates
-  // the post, not the office its author holds.
   if (askedWhen) {
-    const dated = (i: number): boolean => sentenceHolds(retriever.sentenceText(i) ?? "").date;
-    const own = alone.terms.filter((t) => !t.synthetic && t.standsFor === undefined);
-    const posts = namesAPost(tokenize(question));
-    const ownWords = (i: number): boolean => matchedWords(retriever.sentenceText(i) ?? "", own).length > 0;
-    const datesIt = (i: number): boolean => {
-      const post = retriever.sentences[i]?.passage.kind === "tweet";
-      return dated(i) && (!post || posts) && (own.length === 0 || (post && posts) || ownWords(i));
-    };
-    const first = lastQuotedSentences(retriever, turns);
-    const passages = quotedPassages(retriever, turns);
-    const dates = [...first.filter(dated), ...quotedSentences(retriever, turns).filter(datesIt), ...(own.length > 0 ? passages.filter(datesIt) : [])];
-    if (dates.length > 0 && !SINCE_WHEN.test(question)) return { ...inContext, ranked: rankedFirst(retriever, inContext, [...new Set(dates)]), answerable: true };
-    if (!passages.some(datesIt)) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+    const dated = askedOfWhatWasSaid(retriever, question, own, turns, inContext);
+    if (dated === "not said") return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
+    if (dated !== undefined) return { ...inContext, ranked: dated, answerable: true };
   }
   // Whether the briefings cover what is asked. A question answerable on its own words is. A follow-up ("which
   // region does he cover for them?", "ووين صار؟") is also judged together with the last question that was
@@ -316,6 +328,47 @@ function asksWhichPlace(question: string): boolean {
   return words.some((w, i) => holdsWord(WHICH_PLACE_AR, w) || (holdsWord(WHICH_AR, w) && holdsWord(PLACE_NOUNS_AR, words[i + 1] ?? "")));
 }
 
+/**
+ * "And in what year was it reached?", "When was that?", asked after `turns`: when what was last answered happened.
+ * The date the last answer's first quote gives ("… اتفاقية الجزائر للسلام لعام 2015"), unless two or more of the
+ * question's own words, most of them, are in another candidate ("When did the Azawad groups announce their withdrawal
+ * from it?" after the Sahel quote: a review); else one its other quotes give, or their passages, beside words of the
+ * question's own where it has any (not the accord's year, asked when the withdrawal was announced). A post's stamp
+ * dates the post: it answers where the question asks of a post ("when was that tweet posted?") or of what the post
+ * says, every word of its own but the thing it points at in it ("When was that meeting?", "امتى كان هاللقاء؟"; not
+ * "And when was Algeria elected to it?" after a post: a review). The ranking with those first; "not said" where
+ * none gives a date, nor any of the best candidates beside the question's words: the briefings do not say when
+ * ("… ستبدأ في نيويورك في وقت قصير جدًا", very soon), however well the words match elsewhere; undefined to leave it to
+ * the rest. "Since when" (منذ متى) asks when a state began, which a quoted date does not answer: only declined so.
+ */
+function askedOfWhatWasSaid(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], inContext: Retrieval): Retrieval["ranked"] | "not said" | undefined {
+  const text = (i: number): string => retriever.sentenceText(i) ?? "";
+  const isPost = (i: number): boolean => retriever.sentences[i]?.passage.kind === "tweet";
+  const posts = namesAPost(tokenize(question));
+  const dated = (i: number): boolean => sentenceHolds(text(i)).date;
+  // The question's own words but those for a post ("that tweet"), which tell what it asks the date of; and those but
+  // the thing it points at ("this meeting" is the one last quoted): what it says of that thing.
+  const naming = own.filter((t) => !namesAPost(tokenize(t.raw ?? t.word)));
+  const pointed = pointedAt(question);
+  const event = naming.filter((t) => !pointed.has(t.word));
+  const holds = (i: number, t: QueryTerm): boolean => matchedWords(text(i), [t]).length > 0;
+  const held = (i: number): number => naming.filter((t) => holds(i, t)).length;
+  const said = (i: number): number => event.filter((t) => holds(i, t)).length;
+  const firstGives = (i: number): boolean => dated(i) && (!isPost(i) || posts || event.every((t) => holds(i, t)));
+  const besideOwn = (i: number): boolean => dated(i) && (!isPost(i) || posts) && (naming.length === 0 || held(i) > 0);
+  const firstQuote = lastQuotedSentences(retriever, turns);
+  const mostSaid = Math.max(0, ...firstQuote.map(said));
+  const best = inContext.ranked.slice(0, DATED_CANDIDATES).map((r) => r.sentence.position);
+  const elsewhere = best.some((i) => !firstQuote.includes(i) && said(i) > mostSaid && said(i) >= MIN_ELSEWHERE_WORDS && said(i) * 2 >= event.length);
+  const around = quotedPassages(retriever, turns);
+  const dates = [...(elsewhere ? [] : firstQuote.filter(firstGives)), ...quotedSentences(retriever, turns).filter(besideOwn), ...(naming.length > 0 ? around.filter(besideOwn) : [])];
+  if (dates.length > 0 && !SINCE_WHEN.test(question)) return rankedFirst(retriever, inContext, [...new Set(dates)]);
+  // With words of its own besides the thing it points at, a question may find its date beyond what was quoted ("And
+  // when was Algeria elected to it?", "ومتى انتخبت الجزائر في هذا المجلس؟": a review); "that meeting" alone is the one
+  // last quoted, not another meeting the text dates.
+  return [...around, ...(event.length > 0 ? best : [])].some(besideOwn) ? undefined : "not said";
+}
+
 /** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */
 function lastQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number | undefined {
   return lastQuotedSentences(retriever, turns)[0];
@@ -339,26 +392,41 @@ function quotedSentences(retriever: Retriever, turns: readonly ConversationTurn[
  * follow-up favours them); none if the last turn was declined.
  */
 function quotedPassages(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
-  const out = new Set<number>();
-  // A passage's sentences are consecutive positions: each quoted sentence's passage is walked out from it.
+  const out: number[] = [];
+  const walked = new Set<number>();
   for (const at of quotedSentences(retriever, turns)) {
     const passage = retriever.sentences[at]?.passageIndex;
-    const inPassage = (i: number): boolean => retriever.sentences[i]?.passageIndex === passage;
-    let first = at;
-    while (inPassage(first - 1)) first -= 1;
-    for (let i = first; inPassage(i); i += 1) out.add(i);
+    if (passage === undefined || walked.has(passage)) continue;
+    walked.add(passage);
+    out.push(...passageSentences(retriever, at));
   }
-  return [...out];
+  return out;
 }
 
-/** The reply counter (by position) of the first post the last answer quoted from its first quote's briefing, if any. */
-function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[]): number | undefined {
+/** The sentences (by position) of the passage of the sentence at `at`: consecutive positions, walked out from it. */
+function passageSentences(retriever: Retriever, at: number): number[] {
+  const passage = retriever.sentences[at]?.passageIndex;
+  const inPassage = (i: number): boolean => retriever.sentences[i]?.passageIndex === passage;
+  let first = at;
+  while (inPassage(first - 1)) first -= 1;
+  const out: number[] = [];
+  for (let i = first; inPassage(i); i += 1) out.push(i);
+  return out;
+}
+
+/**
+ * The reply counter (by position) of the first post the last answer quoted from its first quote's briefing, if any,
+ * and if the post's card holds every word of `own` but the words for replies and posts ("that particular tweet").
+ */
+function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[]): number | undefined {
   const post = quotedSentences(retriever, turns).find((i) => retriever.sentences[i]?.passage.kind === "tweet");
   if (post === undefined) return undefined;
   // The counter closes the post's passage (its card: the post, its stamp, its counter).
-  const passage = retriever.sentences[post]?.passageIndex;
-  for (let i = post + 1; retriever.sentences[i]?.passageIndex === passage; i += 1) if (isReplyCounter(retriever.sentenceText(i) ?? "")) return i;
-  return undefined;
+  const card = passageSentences(retriever, post);
+  const naming = own.filter((t) => !countsReplies([t]) && !namesAPost(tokenize(t.raw ?? t.word)));
+  const cardText = card.map((i) => retriever.sentenceText(i) ?? "").join("\n");
+  if (!naming.every((t) => matchedWords(cardText, [t]).length > 0)) return undefined;
+  return card.find((i) => i > post && isReplyCounter(retriever.sentenceText(i) ?? ""));
 }
 
 /** How many sentences from a quote its speaker is looked for (see saidBy). */

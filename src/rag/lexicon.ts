@@ -203,6 +203,17 @@ function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
 const glossarySynonyms = new Map<string, ReadonlyMap<string, readonly string[]>>();
 
 /**
+ * The forms a row's word is also met in: a noun in ة as its plural in ات, a plural in ين as its nominative in ون and
+ * the other way ("المراقبون" for the row's مراقبين).
+ */
+function otherCases(word: string): string[] {
+  if (word.endsWith("ه")) return [`${word.slice(0, -1)}ات`];
+  if (word.endsWith("ين") && word.length > 4) return [`${word.slice(0, -2)}ون`];
+  if (word.endsWith("ون") && word.length > 4) return [`${word.slice(0, -2)}ين`];
+  return [];
+}
+
+/**
  * An Arabic word as the glossary writes it (normalised) -> the light stems of the other one-word Arabic
  * translations of each row it is in (problem: مشكلة|مشاكل|اشكال|اشكالات, so مشاكل finds the text's الإشكالات).
  * A row holds one sense of its English word, and its words are that sense's synonyms; not of every sense each
@@ -226,7 +237,7 @@ export function arabicSynonyms(path = GLOSSARY_PATH): ReadonlyMap<string, readon
       // A short stem is no word's but a fragment's, unless it is the word as written (حل, a solution).
       const others = words.filter((w) => w.stem !== stem && (w.stem.length >= MIN_TRANSLATION_KEY || w.stem === w.token.text)).map((w) => w.stem);
       const bare = bareOfArticle(token.text);
-      for (const form of new Set([token.text, bare, ...(bare.endsWith("ه") ? [`${bare.slice(0, -1)}ات`] : [])])) {
+      for (const form of new Set([token.text, bare, ...otherCases(bare)])) {
         const synonyms = out.get(form) ?? new Set<string>();
         for (const other of others) synonyms.add(other);
         out.set(form, synonyms);

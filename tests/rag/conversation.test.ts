@@ -364,7 +364,7 @@ describe("conversations", () => {
     };
     // The Sahel quote gives the accord's year, which no word of the question finds ("reached" was declined as not covered).
     expect(quotes(await chain("What did Sison say about Algeria's role in the Sahel?", "And in what year was it reached?"))[0]).toContain("لعام 2015");
-    // The talks begin "later" (في وقت لاحق): no date in their passage, and a post's stamp that "begin" finds is no answer.
+    // The talks begin "very soon" (في وقت قصير جدًا): no date in their passage, and a post's stamp that "begin" finds is no answer.
     expect((await chain("What did Sison say about reforming the UN Security Council?", "Are there any negotiations on it coming up?", "And on what exact date do they begin?")).kind).toBe("declined");
     expect((await chain("What did she say about the intergovernmental negotiations on Security Council reform?", "Right, and what's the actual start date for them?")).kind).toBe("declined");
     expect((await chain("What Lamamra say about Security Council reform?", "He was in Congo for this meeting, yes?", "On which date this meeting happen?")).kind).toBe("declined");
@@ -377,6 +377,14 @@ describe("conversations", () => {
     // the accord's year, asked when the withdrawal was announced: conversations 16); a post's stamp where the
     // question asks of the post (conversations 50).
     expect((await chain("What peace deal did Algeria mediate in Mali?", "Which groups pulled out from it?", "On what exact date did they announce the withdrawal?")).kind).toBe("declined");
+    // Nor the first quote's date where the question's own words are mostly in another candidate, nor a post's stamp
+    // asked of what the post does not say (a review).
+    expect(quotes(await chain("What did Sison say about Algeria's role in the Sahel?", "When did the Azawad groups announce their withdrawal from it?"))[0]).toContain("محور الجزائر باماكي");
+    expect(quotes(await chain("What did Sison say about Algeria and the US on the Human Rights Council?", "And when was Algeria elected to it?"))[0]).not.toContain("يناير ٢٠٢٣");
+    // The thing pointed at is the one last quoted, though another sentence names a meeting too (conversations 15).
+    expect(quotes(await chain("Sison met the CNDH right?", "امتى كان هاللقاء؟"))[0]).toContain("٢٣ يناير ٢٠٢٣");
+    // Past an article after the demonstrative (conversations 61).
+    expect(quotes(await chain("Sison تلاقات مع le CNDH ولا؟", "وعلاش حكاو معاهم بالضبط؟", "ووقتاش كان هاد le meeting؟ عطيني la date")).join(" ")).toContain("٢٣ يناير ٢٠٢٣");
     expect(quotes(await chain("who did sison meet at the interior ministry", "wut did they stress", "when was that tweet posted")).join(" ")).toContain("٢٤ يناير ٢٠٢٣");
   });
 
@@ -387,6 +395,10 @@ describe("conversations", () => {
     turns.push({ question: second.question, citations: second.kind === "answered" ? second.citations : [] });
     expect(quotes(second)[0]).toContain("Reporters Without Borders");
     expect(quotes(await two.core.answer("وقداش رد جات على التغريدة هذيكا؟", { context: { turns } }))[0]).toContain("١٢٠ رد");
+    // Not where the question names another post (a review: the interior ministry's 196 for the CNDH tweet's 42).
+    const ministry = await two.core.answer("Who did Sison meet at the interior ministry?");
+    const asked = [{ question: ministry.question, citations: ministry.kind === "answered" ? ministry.citations : [] }];
+    expect(quotes(await two.core.answer("And how many replies did the CNDH tweet get?", { context: { turns: asked } }))[0]).toContain("٤٢ رد");
   });
 
   it("names the described speaker from the briefing the description is in, not the best quote's (found by a review)", async () => {

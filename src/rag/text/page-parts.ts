@@ -429,8 +429,12 @@ const POST_WHICH = normalizedSet("which what whats اي ايش شو");
 /** Words for a post and posting it, which "who" asks the author of ("Who posted the tweets?", "مين صاحب التغريدات؟"). */
 const POST_WORDS = normalizedSet(`tweet tweets tweeted tweeting post posts posted posting account accounts handle twitter
 تغريدة تغريدات التغريدة التغريدات تويتة تويتات التويتات غرد غردت مغرد حساب الحساب صاحب صاحبة`);
-/** Whether a question names a post or posting it ("when was that tweet posted", "امتى نزلت التغريدة؟"). */
-export const namesAPost = (tokens: readonly Token[]): boolean => tokens.some((t) => POST_WORDS.has(t.text));
+/** A post's Arabic noun with the article, a pronoun or a plural's ending on it (تغريدتها, her tweet; التويتات). */
+const POST_NOUN_AR = /^(?:ال)?(?:تغريد|تويت)/u;
+
+/** Whether a question names a post or posting it ("when was that tweet posted", "وإيمتى نزلت هالتغريدة؟", "تغريدتها"). */
+export const namesAPost = (tokens: readonly Token[]): boolean =>
+  tokens.some((t) => POST_WORDS.has(t.text) || POST_WORDS.has(withoutDemonstrative(t.text) ?? "") || POST_NOUN_AR.test(t.text));
 const ACCOUNT_WORDS = normalizedSet("account accounts handle حساب الحساب");
 /** The card's follow button, which says an account asked is the author's ("the account shown next to 'follow'"). */
 const FOLLOW_WORDS = normalizedSet("follow متابعة تابع");

@@ -85,10 +85,11 @@ const EN_QUANTITY = /\bhow (many|meny|mnay|manny|much|long|old|far|large|big|tal
 /** "the date of …", or a terse "tweet date?" closing on the word; not "to date", "up to date" (found by a review). */
 const DATE_ASKED = String.raw`(?<!\bto )\bdate of\b|(?<!\bto )\bdate\W*$`;
 /**
- * A kind of date asked ("what's the actual start date for them?"), not in a yes/no question ("Did she give a specific
- * date …?", which "no, very soon" answers).
+ * A kind of date asked for ("what's the actual start date for them?", "which exact date …"); not a yes/no question
+ * ("Did she give a specific date …?", which "no, very soon" answers) nor a why ("Why didn't she give a specific date
+ * …?", a review): what or which asks it, with at most four words between.
  */
-const KIND_OF_DATE = /\b(?:start|starting|end|ending|exact|actual|precise|specific) date\b/i;
+const KIND_OF_DATE = /\b(?:what|which)(?:'s|’s)?(?:\s+[\w'’]+){0,4}?\s+(?:start|starting|end|ending|exact|actual|precise|specific)\s+date\b/i;
 const asksKindOfDate = (question: string): boolean => KIND_OF_DATE.test(question) && !YES_NO_OPENING.test(question);
 const EN_TIME = new RegExp(String.raw`\b(what|which|in what|in which) (year|years|century|decade|date|month|day|time|period|era)\b|${DATE_ASKED}`, "i");
 /**

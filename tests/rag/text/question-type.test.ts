@@ -16,6 +16,7 @@ describe("questionType", () => {
     // A kind of date asked (blind conversations 63).
     ["Right, and what's the actual start date for them?", ["time"]],
     ["Is there a start date for the talks?", []],
+    ["Why didn't she give a specific date for those negotiations?", []],
     ["What has Algeria achieved to date?", []],
     ["In which year was the treaty signed?", ["time"]],
     ["And when did she leave?", ["time"]],

@@ -65,7 +65,7 @@ describe("stop words", () => {
     expect(stop(word)).toBe(false);
   });
 
-  it.each(["بغيت", "بغينا", "نبغيو", "يشتوه", "تشتي", "نشتي"])("reads the Maghrebi and Yemeni %s (I, we, they want) as a function word, as يبغي and بدي are (blind set 73, conversations 69)", (word) => {
+  it.each(["بغيت", "بغيتي", "بغينا", "نبغيو", "اشتي", "تشتي", "يشتي", "نشتي", "يشتوه", "هذيكا", "هاذيك"])("reads the Maghrebi and Yemeni %s (I, we, they want; that) as a function word, as يبغي, بدي and هذيك are (blind set 73, conversations 69)", (word) => {
     expect(stop(word)).toBe(true);
   });
 
