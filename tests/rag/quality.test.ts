@@ -526,6 +526,9 @@ describe("answer quality on the briefing", () => {
     // 94.4% measured blind in session 57; 100% since بغيت and يشتي (want) are function words and the glossary joins
     // منظومة to نظام and المتابعين to الملاحظين ("ما نوع المنظومة الاممية …؟" was declined).
     { file: "blind73-eval.jsonl", about: "a seventy-third blind set, session 57, three quarters plain: Sudanese, Algerian, Moroccan, Levantine; Caribbean and Indian English, a lawyer, a teacher", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 97.2% measured blind in session 57; 100% since a glossary row's plural in ين is met in ون too ("ماذا قالت سيسون
+    // عما سيراه المراقبون …؟", the text's الملاحظين, was declined).
+    { file: "blind74-eval.jsonl", about: "a seventy-fourth blind set, session 57, three quarters plain: Maghrebi, Sudanese, Moroccan; Southern US and Indian English, an activist, an essay writer", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -947,6 +950,11 @@ describe("answer quality on the briefing", () => {
     // (Yemeni: they want it) is a function word. Missed: "And is Algeria itself going for a seat on it?" (the text's
     // المرشحة); answered unanswerable: "How did he respond to that?" (her own "دون أن تعطي إجابة محددة" reads as a reply).
     { file: "blind-conversations69.jsonl", about: "written blind in session 57, three quarters plain: Yemeni, Libyan, Maori and Indian English", right: 18, rows: 20 },
+    // 15 of 20 measured blind in session 57, the same after the review's mends to the follow-ups asking when.
+    // Missed: who the peacekeepers work for ("يعملون من أجل"), "وهسا شو اللي تغيّر؟", the embassy account tagged in
+    // a tweet, how the paper described her manner; answered unanswerable: when the election for the ICJ seat is held
+    // (the text dates Algeria's election to the Human Rights Council, which the question's word finds).
+    { file: "blind-conversations70.jsonl", about: "written blind in session 57, three quarters plain: Levantine, Iraqi; Australian, Filipino and Kenyan English", right: 15, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
