@@ -27,9 +27,9 @@ const QUESTION_EN =
 const PAIR_MIN_CONFIDENCE = 0.5;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
 const PRONOUN_MAX_TERMS = 4;
-/** The best candidates a follow-up asking when reads beside the last answer's quotes (see retrieveFollowingUp). */
+/** The best candidates a follow-up asking when reads beside the last answer's quotes (see askedOfWhatWasSaid). */
 const DATED_CANDIDATES = 3;
-/** How many of a follow-up's words another candidate must hold to be what it asks the date of (see retrieveFollowingUp). */
+/** How many of a follow-up's words another candidate must hold to be what it asks the date of (see askedOfWhatWasSaid). */
 const MIN_ELSEWHERE_WORDS = 2;
 // Openers that tie a question to the one before: "and …", "what about …"; "طيب …", "وماذا عن …", "وعن …",
 // "وبالنسبة لـ …", the Egyptian "طب …"; and a question word with و or ف joined to it ("ومين", "وامتى", "فوين"),
@@ -53,10 +53,11 @@ const THING_AR: ReadonlySet<string> = new Set([
 /** "Since when": when a state began, not when something happened. */
 const SINCE_WHEN = /\bsince when\b|(?:^|\s)(?:و|ف)?(?:منذ|من) ?(?:متى|امتى|إمتى|ايمتى|إيمتى|وقتاش|وقتيش|متين)(?=\s|[؟?]|$)/u;
 
+/** The English demonstratives, before the thing they point at ("that meeting"). */
+const POINTING_EN = normalizedSet("that this these those");
+
 /** Whether a question's type asks when, or for a date ("on what exact date …"). */
 const asksTime = (type: QuestionType): boolean => type.time || type.dated;
-
-const POINTING_EN = normalizedSet("that this these those");
 
 /**
  * The words a question points at with a demonstrative: "that meeting", "هذا المجلس", "هاد le meeting", and a word
