@@ -349,7 +349,7 @@ function askedOfWhatWasSaid(retriever: Retriever, question: string, own: readonl
   const dated = (i: number): boolean => sentenceHolds(text(i)).date;
   // The question's own words but those for a post ("that tweet"), which tell what it asks the date of; and those but
   // the thing it points at ("this meeting" is the one last quoted): what it says of that thing.
-  const naming = own.filter((t) => !namesAPost(tokenize(t.raw ?? t.word)));
+  const naming = withoutPostWords(own);
   const pointed = pointedAt(question);
   const event = naming.filter((t) => !pointed.has(t.word));
   const holds = (i: number, t: QueryTerm): boolean => matchedWords(text(i), [t]).length > 0;
@@ -369,6 +369,9 @@ function askedOfWhatWasSaid(retriever: Retriever, question: string, own: readonl
   // last quoted, not another meeting the text dates.
   return [...around, ...(event.length > 0 ? best : [])].some(besideOwn) ? undefined : "not said";
 }
+
+/** A question's terms but its words for a post ("that tweet", "posted"), which a post need not hold. */
+const withoutPostWords = (terms: readonly QueryTerm[]): QueryTerm[] => terms.filter((t) => !namesAPost(tokenize(t.raw ?? t.word)));
 
 /** The first sentence (by position) of the last answer's first quote, if the last turn was answered. */
 function lastQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number | undefined {
@@ -394,25 +397,20 @@ function quotedSentences(retriever: Retriever, turns: readonly ConversationTurn[
  */
 function quotedPassages(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
   const out: number[] = [];
-  const walked = new Set<number>();
+  const seen = new Set<number>();
   for (const at of quotedSentences(retriever, turns)) {
     const passage = retriever.sentences[at]?.passageIndex;
-    if (passage === undefined || walked.has(passage)) continue;
-    walked.add(passage);
+    if (passage === undefined || seen.has(passage)) continue;
+    seen.add(passage);
     out.push(...passageSentences(retriever, at));
   }
   return out;
 }
 
-/** The sentences (by position) of the passage of the sentence at `at`: consecutive positions, walked out from it. */
+/** The sentences (by position) of the passage of the sentence at `at`. */
 function passageSentences(retriever: Retriever, at: number): number[] {
-  const passage = retriever.sentences[at]?.passageIndex;
-  const inPassage = (i: number): boolean => retriever.sentences[i]?.passageIndex === passage;
-  let first = at;
-  while (inPassage(first - 1)) first -= 1;
-  const out: number[] = [];
-  for (let i = first; inPassage(i); i += 1) out.push(i);
-  return out;
+  const passage = retriever.sentences[at]?.passage;
+  return passage === undefined ? [] : retriever.sentencesAt(passage.source, passage.start, passage.end);
 }
 
 /**
@@ -424,7 +422,7 @@ function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTur
   if (post === undefined) return undefined;
   // The counter closes the post's passage (its card: the post, its stamp, its counter).
   const card = passageSentences(retriever, post);
-  const naming = own.filter((t) => !countsReplies([t]) && !namesAPost(tokenize(t.raw ?? t.word)));
+  const naming = withoutPostWords(own).filter((t) => !countsReplies([t]));
   const cardText = card.map((i) => retriever.sentenceText(i) ?? "").join("\n");
   if (!naming.every((t) => matchedWords(cardText, [t]).length > 0)) return undefined;
   return card.find((i) => i > post && isReplyCounter(retriever.sentenceText(i) ?? ""));
