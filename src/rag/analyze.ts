@@ -42,7 +42,7 @@ import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "
 import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
-import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
+import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 import {
   augmentedForms,
   DIALECT_PASSIVE,
@@ -739,7 +739,7 @@ const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
 const WRITING = normalizedSet("كتبت كتب كتبها كتبتها write wrote written writes");
 const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
 /** Whether `token` is a word for a post, also with the Levant's هالـ (this: هالتغريدة). */
-const isPostWord = (token: Token): boolean => tokenKeys({ ...token, text: withoutDemonstrative(token.text) ?? token.text }).some((k) => POST_KEYS.has(k));
+export const isPostWord = (token: Token): boolean => tokenKeys({ ...token, text: withoutDemonstrative(token.text) ?? token.text }).some((k) => POST_KEYS.has(k));
 /** Whether a question names a post. */
 const namesPost = (tokens: readonly Token[]): boolean => tokens.some(isPostWord);
 /** Words of content after the writing verb that may name the post: its subject may come first ("كتبت سيسون التغريدة"). */
@@ -885,11 +885,20 @@ const PRONOUN_SUFFIX = /(?<=.{3})(?:هما|هم|هن|ها|ه|كم|نا)$/u;
 /**
  * The forms a question word may be written in, as a glossary row writes one of its words: as asked, after what
  * may be clitics (و or ف, ب or ل and the article) that are no function word (بقال is no ب + قال), and each of
- * those without a pronoun written onto it or the accusative's final ا (مؤتمرا, a conference).
+ * those without a pronoun written onto it (its ة written ت before one: مشكلته, its problem, is مشكلة's) or the
+ * accusative's final ا (مؤتمرا, a conference).
  */
 function writtenForms(word: string): string[] {
   const readings = writtenReadings(word).filter((reading, i) => i === 0 || !isStopword(reading));
-  return [...new Set(readings.flatMap((reading) => [reading, reading.replace(PRONOUN_SUFFIX, ""), reading.replace(/(?<=.{3})ا$/u, "")]))];
+  return [
+    ...new Set(
+      readings.flatMap((reading) => {
+        const owned = reading.replace(PRONOUN_SUFFIX, "");
+        const feminine = owned !== reading && owned.endsWith("ت") ? [`${owned.slice(0, -1)}ه`] : [];
+        return [reading, owned, ...feminine, reading.replace(/(?<=.{3})ا$/u, "")];
+      }),
+    ),
+  ];
 }
 
 /**
@@ -911,6 +920,11 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
     const synonyms = writtenForms(token.text).flatMap((word) => arabicSynonyms().get(word) ?? []).filter(context.has);
     for (const k of synonyms) keys.add(k);
     if (synonyms.length > 0) return { weight: 1, standsFor: undefined };
+    // Or a short name after a preposition or conjunction ("التقت بمهدي عموروش", Mehdi), which readsAsName's bar
+    // leaves unread where the word is found; not a place's (والمغرب is not the tweets' "Maghreb").
+    const names = namesArabicPlace(token) ? [] : cliticRestLatinKeys(token.text).map((k) => LATIN_NAME + k).filter(context.has);
+    for (const k of names) keys.add(k);
+    if (names.length > 0) return { weight: 1, standsFor: undefined };
   }
   // A capital the briefings never name, of a country they do, stands for its government ("Washington backs
   // the mission"): it is not looked up as a misspelling, and it counts neither for nor against coverage.

@@ -3,7 +3,7 @@
  * when it does (the earlier questions' words lent, the passages their answers quoted favoured, and the
  * answerable-or-not decision taken together with the questions answered).
  */
-import { asksOfThePage, asksWhenPublished, countsReplies, matchedWords, type QueryTerm } from "./analyze.js";
+import { asksOfThePage, asksWhenPublished, countsReplies, isPostWord, matchedWords, type QueryTerm } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn, type Speaker } from "./text/attribution.js";
@@ -12,7 +12,7 @@ import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
 import { isReplyCounter, namesAPost, namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isPersonAsked, type QuestionType, questionType, sentenceHolds, whichPersonAsked } from "./text/question-type.js";
-import { asksRole, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
+import { asksRole, holdsQuestionWord, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
 import { tokenize, tokenizePlaced } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
@@ -46,10 +46,9 @@ const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|thos
  */
 const THING_EN = /\b(it|its|they|them|this|these|those)\b/i;
 const NOT_POINTING = normalizedSet("دي دا دول");
-const THING_AR: ReadonlySet<string> = new Set([
-  ...[...ARABIC_DEMONSTRATIVES].filter((w) => !NOT_POINTING.has(w)),
-  ...normalizedSet("ذاك ذيك هذاك هذيك هذيكا هاذيك هداك هديك"),
-]);
+/** The far demonstratives (that one, there), which the dialect table does not hold. */
+const FAR_DEMONSTRATIVES = normalizedSet("ذاك ذيك هذاك هذيك هذيكا هاذيك هداك هديك هاديك");
+const THING_AR: ReadonlySet<string> = new Set([...[...ARABIC_DEMONSTRATIVES].filter((w) => !NOT_POINTING.has(w)), ...FAR_DEMONSTRATIVES]);
 /** "Since when": when a state began, not when something happened. */
 const SINCE_WHEN = /\bsince when\b|(?:^|\s)(?:و|ف)?(?:منذ|من) ?(?:متى|امتى|إمتى|ايمتى|إيمتى|وقتاش|وقتيش|متين)(?=\s|[؟?]|$)/u;
 
@@ -138,7 +137,7 @@ function opensWithQuestionWord(question: string): boolean {
 export function readsAsFollowUp(question: string, ownTerms: number): boolean {
   const words = tokenize(question).map((t) => t.text);
   const [first = "", second = ""] = words;
-  if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first)) return true;
+  if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first) || joinedToFunctionWord(first)) return true;
   if (OPENER_AR_ABOUT.has(first) && second === "عن") return true;
   // So is a noun pointed at with the dialects' هالـ ("امتى كان هاللقاء؟", when was this meeting), in a question of
   // at most FOLLOW_UP_MAX_TERMS words ("… وشو دوره بهالملف؟" with a name of its own stands alone; and هالـ also
@@ -148,7 +147,17 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
 }
 
 /**
- * Whether "that" points back ("when did that issue come up?", "when was that?"): at the question's end or before a
+ * Whether a question's first word is و or ف joined to a preposition or another function word ("وعلى إيش ركزوا في
+ * اللقاء؟", and on what did they focus in the meeting?, "وفي أي مدينة؟"), which goes on from what was said; not a
+ * question word of its own (وين, واش).
+ */
+function joinedToFunctionWord(first: string): boolean {
+  const rest = first.slice(1);
+  return (first[0] === "و" || first[0] === "ف") && rest.length >= 2 && isStopword(rest) && !isQuestionWord(first);
+}
+
+/**
+ * Whether "that" points back ("when did that issue come up?", "when was that?", "that one"): at the question's end, before "one" or before a
  * word of its own, not after a verb whose clause it opens ("Who said that journalists …?") nor before a function
  * word ("How many seats does Africa want that are permanent?").
  */
@@ -156,25 +165,33 @@ function thatPointsBack(words: readonly string[]): boolean {
   return words.some((w, i) => {
     if (w !== "that") return false;
     const next = words[i + 1];
-    return next === undefined || (!isStopword(next) && !THAT_CLAUSE.has(words[i - 1] ?? ""));
+    return next === undefined || next === "one" || (!isStopword(next) && !THAT_CLAUSE.has(words[i - 1] ?? ""));
   });
+}
+
+/** Whether a question is a question word alone, after an opener ("وليش؟", "and why?", "Where?"). */
+function isBareQuestionWord(question: string): boolean {
+  const words = tokenize(question).filter((t) => !OPENER_EN.test(t.text) && t.text !== "و" && t.text !== "ف");
+  return words.length > 0 && words.every((t) => holdsQuestionWord([t]));
 }
 
 /**
  * The answered questions a follow-up is judged with: the last one answered, and when that has no words of its
  * own ("and when?"), the ones before it back to the one that has (the question that opened the chain: "… Security
  * Council reform?", "and when?", "and where?"). No further: every earlier question's words would lift an
- * off-topic follow-up's chance too. `goingOn`: the follow-up asks to go on, with no words of its own ("what's the
- * next step?"): past a follow-up tied to the one before ("ومن يقود جهودها في نيويورك؟"), back to the question that
- * stands alone, whose topic it goes on with (not a wordless "and when?", which asks for what the text may not say).
+ * off-topic follow-up's chance too. `backToTopic`: the follow-up has no words of its own and asks on about the
+ * topic ("what's the next step?", "واتكلموا في ايه بالظبط؟", and what exactly did they talk about?): past a
+ * follow-up tied to the one before ("ومن يقود جهودها في نيويورك؟", "وهي قابلته ليه اصلا؟"), back to the question that
+ * stands alone, whose topic it goes on with (not a wordless "and when?" or "and why?", which asks for what the
+ * text may not say: a review).
  */
-function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { goingOn = false } = {}): string[] {
+function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { backToTopic = false } = {}): string[] {
   const chain: string[] = [];
   for (const turn of [...turns].reverse()) {
     if (turn.citations.length === 0) continue;
     chain.unshift(turn.question);
     const own = retriever.terms(turn.question).filter((t) => !t.synthetic);
-    if (own.length > 0 && !(goingOn && readsAsFollowUp(turn.question, own.length))) break;
+    if (own.length > 0 && !(backToTopic && readsAsFollowUp(turn.question, own.length))) break;
   }
   return chain;
 }
@@ -231,8 +248,20 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // "How many replies does that tweet show?", "وقداش رد جات على التغريدة هذيكا؟" after an answer quoting a post: the
   // counter under the first post it quoted, which no word of the question tells from the other posts'. Not where a
   // word of the question names another ("And how many replies did the CNDH tweet get?": a review).
-  const counter = tied && countsReplies(own) ? quotedPostCounter(retriever, turns, own) : undefined;
+  const counter = tied && countsReplies(own) ? quotedPostCounter(retriever, turns, own, alone) : undefined;
   if (counter !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [counter]), answerable: true };
+  // Or the count asked again of another post (counterAskedAgain), whose counter no word of the question finds.
+  const askedAgain = counterAskedAgain(retriever, question, own, turns, alone);
+  if (askedAgain !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [askedAgain], { asFound: true }), answerable: true };
+  // "Which US embassy account did she tag in that same tweet?" after an answer quoting a post: that post, whatever
+  // else the question's words find (the other posts, the tweets' other "U.S.").
+  // Tied by the pointing alone, however many words of its own the question has. Not when it went up ("طب والتغريدة
+  // دي اتنشرت إمتى؟"), which the post's stamp answers (above, and askedOfWhatWasSaid).
+  const pointedPost =
+    post !== undefined && retriever.sentences[post]?.passage.kind === "tweet" && !namesTheReport(tokenize(question)) && !asksTime(questionType(question)) && pointsAtAPost(question);
+  if (pointedPost) return { ...alone, ranked: rankedFirst(retriever, alone, postSentences(retriever, post, alone.ranked)), answerable: true };
+  const affiliation = tied ? affiliationQuoted(retriever, question, own, turns, alone) : undefined;
+  if (affiliation !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, affiliation), answerable: true };
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.
@@ -272,7 +301,7 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const goingOn = ownTerms === 0 && asksToGoOn(question);
-  const chain = chainOf(retriever, turns, { goingOn });
+  const chain = chainOf(retriever, turns, { backToTopic: ownTerms === 0 && (goingOn || (!asksTime(questionType(question)) && !isBareQuestionWord(question))) });
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
@@ -327,6 +356,49 @@ function asksWhichPlace(question: string): boolean {
   // Each word as written or without a joined و or ف (وين is a word of its own, ووين one with و).
   const words = tokenize(question).map((t) => t.text);
   return words.some((w, i) => holdsWord(WHICH_PLACE_AR, w) || (holdsWord(WHICH_AR, w) && holdsWord(PLACE_NOUNS_AR, words[i + 1] ?? "")));
+}
+
+/**
+ * Which body someone is with, asked of a person: in English beside he, she or they ("Which organization is he
+ * with?", "what organisation does she work for?", "who does he work for?"; not "Which groups pulled out of it?"),
+ * in Arabic an organisation's noun beside a word asking which or what, with a person's pronoun or a verb of working
+ * ("وهو يخدم مع أي منظمة؟", "ويشتغل مع أي منظمة؟", "وهاد لأي منظمة بيشتغل؟").
+ */
+const AFFILIATION_EN = /\b(?:which|what|whose) (?:organi[sz]ation|group|agency|outlet|body|institution|network|newspaper)\b|\bwho (?:does|did|do) (?:he|she|they) (?:work|write|report) for\b/iu;
+const PERSON_EN = /\b(?:he|she|they)\b/iu;
+const AFFILIATION_NOUNS_EN = normalizedSet("organization organisation group agency outlet body institution network newspaper");
+const AFFILIATION_NOUNS_AR = normalizedSet("منظمة منظمه جهة جهه مؤسسة مؤسسه هيئة هيئه وكالة وكاله جمعية جمعيه");
+const WHICH_OR_WHAT_AR: ReadonlySet<string> = new Set([...WHICH_AR, ...normalizedSet("ايه إيه ما ماذا شو ايش إيش وش شنو اشنو شنهي اشمن")]);
+const PERSON_OR_WORKING_AR = normalizedSet("هو هي هاد هادا هذا هاذا هادي هذي يشتغل تشتغل بيشتغل بتشتغل يعمل تعمل يخدم تخدم كيخدم كتخدم");
+/** A word with ل or ب (and و or ف) joined before it: "لأي", "ولأي". */
+const withPrepositionRead = (word: string): string => word.replace(/^[وف]?[لب](?=..)/u, "");
+
+function asksAffiliation(question: string): boolean {
+  if (AFFILIATION_EN.test(question)) return PERSON_EN.test(question);
+  const words = tokenize(question).map((t) => t.text);
+  const asksWhich = (w: string | undefined): boolean => w !== undefined && (holdsWord(WHICH_OR_WHAT_AR, w) || WHICH_OR_WHAT_AR.has(withPrepositionRead(w)));
+  const asked = words.some((w, i) => holdsWord(AFFILIATION_NOUNS_AR, w) && (asksWhich(words[i - 1]) || asksWhich(words[i + 1])));
+  return asked && words.some((w) => holdsWord(PERSON_OR_WORKING_AR, w));
+}
+
+/**
+ * "Which organization is he with?", "ويشتغل مع أي منظمة؟" after an answer introducing someone: the last answer's
+ * first quote, which introduces them by what they are ("Reporters Without Borders North Africa correspondent")
+ * and which no word of the question finds (the noun finds منظمات elsewhere). Not where two or more of the question's
+ * other words are in the best candidate's passage and not in the quote's ("And which organization runs the
+ * peacekeeping mission?"). The quote's sentences, or undefined.
+ */
+function affiliationQuoted(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], alone: Retrieval): number[] | undefined {
+  const quoted = lastQuotedSentences(retriever, turns);
+  const [first] = quoted;
+  if (first === undefined || !asksAffiliation(question)) return undefined;
+  const passageText = (at: number): string => passageSentences(retriever, at).map((i) => retriever.sentenceText(i) ?? "").join("\n");
+  const quotedText = passageText(first);
+  const best = alone.ranked[0]?.sentence.position;
+  const bestText = best === undefined ? "" : passageText(best);
+  const naming = own.filter((t) => !AFFILIATION_NOUNS_EN.has(t.word) && !holdsWord(AFFILIATION_NOUNS_AR, t.word));
+  const elsewhere = naming.filter((t) => matchedWords(quotedText, [t]).length === 0 && matchedWords(bestText, [t]).length > 0);
+  return elsewhere.length < MIN_ELSEWHERE_WORDS ? quoted : undefined;
 }
 
 /**
@@ -415,17 +487,87 @@ function passageSentences(retriever: Retriever, at: number): number[] {
 
 /**
  * The reply counter (by position) of the first post the last answer quoted from its first quote's briefing, if any,
- * and if the post's card holds every word of `own` but the words for replies and posts ("that particular tweet").
+ * unless a word of `own` but the words for replies and posts is found in another post the question finds and not
+ * in this one's card ("And how many replies did the CNDH tweet get?"); words no post holds ("How many folks
+ * replied to that one?", "that particular tweet … out of interest") name none.
  */
-function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[]): number | undefined {
+function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[], alone: Retrieval): number | undefined {
   const post = quotedSentences(retriever, turns).find((i) => retriever.sentences[i]?.passage.kind === "tweet");
   if (post === undefined) return undefined;
-  // The counter closes the post's passage (its card: the post, its stamp, its counter).
   const card = passageSentences(retriever, post);
-  const naming = withoutPostWords(own).filter((t) => !countsReplies([t]));
   const cardText = card.map((i) => retriever.sentenceText(i) ?? "").join("\n");
-  if (!naming.every((t) => matchedWords(cardText, [t]).length > 0)) return undefined;
-  return card.find((i) => i > post && isReplyCounter(retriever.sentenceText(i) ?? ""));
+  const otherPosts = alone.ranked.filter((r) => r.sentence.passage.kind === "tweet" && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
+  const namesAnother = (t: QueryTerm): boolean => matchedWords(cardText, [t]).length === 0 && otherPosts.some((text) => matchedWords(text, [t]).length > 0);
+  if (withoutPostWords(own).some((t) => !countsReplies([t]) && namesAnother(t))) return undefined;
+  return postCounter(retriever, post);
+}
+
+/** The reply counter (by position) of the post at `post`: it closes the post's passage (its card: the post, its stamp, its counter). */
+function postCounter(retriever: Retriever, post: number): number | undefined {
+  return passageSentences(retriever, post).find((i) => i > post && isReplyCounter(retriever.sentenceText(i) ?? ""));
+}
+
+/** Words pointing at a post beside its noun: "that same tweet", "this post", "التغريدة دي", "هاديك التويتة". */
+const POST_POINTERS: ReadonlySet<string> = new Set([...normalizedSet("that this same particular"), ...ARABIC_DEMONSTRATIVES, ...FAR_DEMONSTRATIVES]);
+
+/**
+ * Whether a question points at a post: its noun beside a word pointing at it ("in that same tweet", "التويتة
+ * هاديك") or with the Levant's هالـ (هالتغريدة), or "that one" ("Which US embassy account was tagged in that one?").
+ */
+function pointsAtAPost(question: string): boolean {
+  const tokens = tokenize(question);
+  return tokens.some((t, i) => {
+    if ((t.text === "that" || t.text === "this") && tokens[i + 1]?.text === "one") return true;
+    // The noun, not posting it ("when was that posted?").
+    if (!isPostWord(t) || /(?:ed|ing)$/u.test(t.text)) return false;
+    return withoutDemonstrative(t.text) !== undefined || [tokens[i - 2], tokens[i - 1], tokens[i + 1]].some((w) => w !== undefined && POST_POINTERS.has(w.text));
+  });
+}
+
+/**
+ * The sentences (by position) of the post at `post` but its page parts (its reply counter), those `ranked` holds
+ * first in its order: what a question pointing at the post asks of (see pointsAtAPost).
+ */
+function postSentences(retriever: Retriever, post: number, ranked: Retrieval["ranked"]): number[] {
+  const card = passageSentences(retriever, post).filter((i) => pagePartOf(retriever.sentenceText(i) ?? "") === undefined);
+  const rank = (i: number): number => {
+    const at = ranked.findIndex((r) => r.sentence.position === i);
+    return at < 0 ? ranked.length + card.indexOf(i) : at;
+  };
+  return [...card].sort((a, b) => rank(a) - rank(b));
+}
+
+/** "What about …", "How about …": an opener the question's own question word is part of. */
+const ABOUT_EN = /^\s*(?:and\s+)?(?:what|how)\s+about\b/iu;
+
+/**
+ * Whether a follow-up asks the question before again of something else, with no question word of its own: "And
+ * the one with the journalist?", "What about the CNDH tweet?", "وتغريدة لقائها مع دراريني؟" (an opener, or و or ف
+ * joined to its first word).
+ */
+function asksAgainOf(question: string): boolean {
+  const rest = question.replace(ABOUT_EN, "");
+  const words = tokenize(rest);
+  const first = words[0]?.text ?? "";
+  if (first === "" || holdsQuestionWord(words)) return false;
+  return rest !== question || OPENER_EN.test(rest) || first === "و" || OPENER_AR_FIRST.has(first) || JOINED_OPENER.test(first);
+}
+
+/** و or ف joined to a word of three letters or more ("وتغريدة"). */
+const JOINED_OPENER = /^[وف]\p{Script=Arabic}{3,}$/u;
+
+/**
+ * The reply counter (by position) of the post `alone` finds first, where the last question counted a post's replies
+ * and this one asks the same of another post ("وتغريدة لقائها مع دراريني؟" after "كم رد على تغريدة لقائها مع
+ * لعمامرة؟") holding one of its words but those for posts; else undefined.
+ */
+function counterAskedAgain(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], alone: Retrieval): number | undefined {
+  const last = turns.at(-1);
+  if (!last || last.citations.length === 0 || !asksAgainOf(question) || !countsReplies(retriever.terms(last.question))) return undefined;
+  const post = alone.ranked.find((r) => r.sentence.passage.kind === "tweet")?.sentence.position;
+  if (post === undefined) return undefined;
+  const cardText = passageSentences(retriever, post).map((i) => retriever.sentenceText(i) ?? "").join("\n");
+  return matchedWords(cardText, withoutPostWords(own)).length > 0 ? postCounter(retriever, post) : undefined;
 }
 
 /** How many sentences from a quote its speaker is looked for (see saidBy). */
@@ -444,11 +586,16 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
   return named.length + described.length === 0 ? undefined : { ...retrieval, ranked: rankedFirst(retriever, retrieval, [...named, ...described]), answerable: true };
 }
 
-/** `retrieval`'s ranking with the sentences at `positions` first, in that order, each scored as its best sentence. */
-function rankedFirst(retriever: Retriever, retrieval: Retrieval, positions: readonly number[]): Retrieval["ranked"] {
+/**
+ * `retrieval`'s ranking with the sentences at `positions` first, in that order, each scored as its best sentence;
+ * `asFound`: with its features too, as if the question's words had found them (a page part no word finds, a post's
+ * reply counter, is otherwise never quoted: see chooseCitations in answer.ts).
+ */
+function rankedFirst(retriever: Retriever, retrieval: Retrieval, positions: readonly number[], { asFound = false } = {}): Retrieval["ranked"] {
   const top = retrieval.ranked[0];
   if (!top) return retrieval.ranked;
-  const first = positions.map((i) => retrieval.ranked.find((r) => r.sentence.position === i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
+  const ranked = (i: number) => (asFound ? undefined : retrieval.ranked.find((r) => r.sentence.position === i));
+  const first = positions.map((i) => ranked(i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
   const rest = retrieval.ranked.filter((r) => !positions.includes(r.sentence.position));
   return [...first.map((r) => ({ ...r, score: top.score })), ...rest];
 }

@@ -253,6 +253,25 @@ describe("numbers written otherwise: Roman numerals and ordinals", () => {
   });
 });
 
+describe("names after a clitic", () => {
+  it("finds a short name with a preposition joined to it in a question, where the word is found nowhere (blind set 75)", async () => {
+    const paragraphs = ["The delegation met acting Secretary General Mehdi Amirouche at the ministry.", "Later the delegation toured the old port with local officials."];
+    await withBriefing("001_ministry.txt", paragraphs, async (rag) => {
+      const answer = await rag.answer("في أي وزارة التقى الوفد بمهدي؟");
+      expect(quotes(answer)[0]).toContain("Mehdi Amirouche");
+    });
+  });
+});
+
+describe("glossary synonyms of a word with a pronoun written onto it", () => {
+  it("read its ة written ت before the pronoun: مشكلتها is مشكلة's, whose synonym الإشكالات the text writes (blind conversations 72)", async () => {
+    const paragraphs = ["وتواجه الخطة الجديدة الإشكالات في التنفيذ منذ العام الماضي.", "وزار الوفد المدينة القديمة مع المسؤولين المحليين."];
+    await withBriefing("001_plan.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("ما هي مشكلتها في التنفيذ؟"))[0]).toContain("الإشكالات");
+    });
+  });
+});
+
 describe("broken plurals", () => {
   it("find a noun's singular in its plural, from an Arabic question and through an English word's translation", async () => {
     const paragraphs = ["اجتمع المجلس في العاصمة يوم الاثنين لمناقشة الميزانية.", "وناقش المجلس توزيع المقاعد بين الأعضاء الجدد."];

@@ -401,6 +401,57 @@ describe("conversations", () => {
     expect(quotes(await two.core.answer("And how many replies did the CNDH tweet get?", { context: { turns: asked } }))[0]).toContain("٤٢ رد");
   });
 
+  describe("session 58's follow-ups", () => {
+    const chain = async (...questions: string[]): Promise<Answer> => {
+      const turns: { question: string; citations: readonly Citation[] }[] = [];
+      let answer: Answer | undefined;
+      for (const question of questions) {
+        answer = await two.core.answer(question, { context: { turns } });
+        turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+      }
+      return answer as Answer;
+    };
+
+    it("asks the count before again of the post a question with no question word names (blind conversations 71, 51)", async () => {
+      expect(quotes(await chain("كم رد على تغريدة لقائها مع لعمامرة؟", "وتغريدة لقائها مع دراريني؟"))[0]).toContain("١٢٠ رد");
+      expect(quotes(await chain("How many replies did the Lamamra tweet get?", "And the one with the journalist?"))[0]).toContain("١٢٠ رد");
+      // Asked anew, with its own question word, it is a question of its own.
+      expect(quotes(await chain("How many replies did the Lamamra tweet get?", "What did she discuss with the journalist?"))[0]).toContain("We discussed the role");
+    });
+
+    it("ties 'that one' to the post last quoted and counts its replies with 'replied' (blind conversations 59)", async () => {
+      expect(quotes(await chain("Which one of her posts talks about the foreign minister, y'all?", "How many folks replied to that one?")).join(" ")).toContain("٣٨٩ رد");
+      expect(readsAsFollowUp("How many folks replied to that one?", 2)).toBe(true);
+    });
+
+    it("reads و joined to a preposition as going on from the turn before (blind conversations 71)", async () => {
+      expect(readsAsFollowUp("وعلى إيش ركزوا في اللقاء؟", 2)).toBe(true);
+      expect(readsAsFollowUp("وين تقع الجزائر؟", 2)).toBe(false);
+      expect(quotes(await chain("متى التقت سيسون بأعضاء المجلس الوطني لحقوق الإنسان؟", "وعلى إيش ركزوا في اللقاء؟"))[0]).toContain("#CNDH");
+      // "وهي" (and she) too; a wordless follow-up after it is judged back to the question that stands alone
+      // (blind conversations 55), not with the tied one's weak words alone.
+      expect(readsAsFollowUp("وهي قابلته ليه اصلا؟", 2)).toBe(true);
+      expect(quotes(await chain("مين خالد درارني ده؟", "وهي قابلته ليه اصلا؟", "واتكلموا في ايه بالظبط؟")).join(" ")).toContain("We discussed the role");
+    });
+
+    it("answers a question pointing at the post just quoted from that post, however many words of its own it has (blind conversations 21, 70)", async () => {
+      const asked = quotes(await chain("Which journalist did Sison say inspired her during the trip?", "Which US embassy account did she tag in that same tweet?"));
+      expect(asked[0]).toContain("@USAmbtoAlgeria");
+      expect(quotes(await chain("In Sison's tweet about meeting Khaled Drareni, what did they discuss?", "Which US embassy account was tagged in that one?"))[0]).toContain("@USAmbtoAlgeria");
+      // Not "when was that posted?" (posting, not the post), left to the post's stamp.
+      expect(quotes(await chain("Is there a tweet about Algeria's National Human Rights Council?", "when was that posted?")).join(" ")).toContain("١٨:٤ ص . ٢٣ يناير ٢٠٢٣");
+    });
+
+    it("answers which organisation someone is with from the quote that introduced them (blind conversations 2, 15, 31)", async () => {
+      expect(quotes(await chain("Which journalist did Sison meet during the trip?", "Which organization is he with?"))[0]).toContain("Reporters Without Borders");
+      expect(quotes(await chain("مين الصحفي اللي التقت فيه سيسون؟", "وهاد لأي منظمة بيشتغل؟"))[0]).toContain("Reporters Without Borders");
+      // Not a group asked of no person ("Which groups pulled out of it?": blind conversations 37).
+      expect(quotes(await chain("What peace deal did Algeria broker in Mali?", "Which groups pulled out of it?", "And where are they based?")).join(" ")).toContain("شمال مالي");
+      // Not where the question's other words are elsewhere: a question of its own on what the quote does not hold.
+      expect(quotes(await chain("Which journalist did Sison meet during the trip?", "And which organization runs the peacekeeping mission in Western Sahara?"))[0]).not.toContain("Reporters Without Borders");
+    });
+  });
+
   it("names the described speaker from the briefing the description is in, not the best quote's (found by a review)", async () => {
     const project = tempProject();
     try {

@@ -204,7 +204,7 @@ export function isReplyCounter(line: string): boolean {
 }
 
 /** Words for a post's replies (normal forms): with a count asked for, they look for its reply counter. */
-const REPLY_WORDS = normalizedSet("reply replies replys réponse réponses رد ردود الردود ردا");
+const REPLY_WORDS = normalizedSet("reply replies replys replied réponse réponses رد ردود الردود ردا");
 
 /** Whether `token` names a post's replies (see REPLY_WORDS). */
 export const namesReplies = (token: Token): boolean => REPLY_WORDS.has(token.text);

@@ -393,7 +393,7 @@ export interface Framing {
 }
 
 /** Whether tokens hold a question word: English, or Arabic (not من, "from" as often). */
-const holdsQuestionWord = (tokens: readonly { readonly text: string }[]): boolean =>
+export const holdsQuestionWord = (tokens: readonly { readonly text: string }[]): boolean =>
   tokens.some((t) => ENGLISH_QUESTIONS.has(t.text) || (isQuestionWord(t.text) && t.text !== "من") || isJoinedQuestionWord(t.text));
 
 /**

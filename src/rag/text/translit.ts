@@ -172,6 +172,24 @@ export function latinKeysForArabic(word: string): string[] {
 }
 
 /**
+ * The name keys of what is left after each reading of a word's first letters as clitics, however few vowels it
+ * writes: for a word found nowhere as it stands, whose rest may be a short name that CLITIC_REST leaves unread
+ * ("بمهدي", with Mehdi). Not the word without its article alone, which latinKeysForArabic reads (and leaves a
+ * country's name unread: المغرب is not the tweets' "Maghreb").
+ */
+export function cliticRestLatinKeys(word: string): string[] {
+  const own = withoutArticle(word);
+  const keys = cliticReadings(word)
+    .map(withoutArticle)
+    .filter((rest) => rest !== own && !isStopword(rest))
+    .flatMap((rest) => {
+      const { skeleton, groups, initial } = arabicNameParts(rest);
+      return skeleton.length < MIN_SKELETON ? [] : Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
+    });
+  return [...new Set(keys)];
+}
+
+/**
  * Latin letters by the Arabic spelling of their names (normalised), as Arabic writes an acronym letter by letter
  * (ABC أيه بي سي, NTL إن تي إل, CBS سي بي إس); a spelling read as several letters (اي: A, E or I; بي: B or P).
  */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
-import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, hasArticle, latinKeysForArabic, latinNameKey, latinSkeleton, speltAcronyms } from "../../../src/rag/text/translit.js";
+import { arabicKeysForLatin, arabicNameKeys, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, latinSkeleton, speltAcronyms } from "../../../src/rag/text/translit.js";
 import { tokenizePlaced } from "../../../src/rag/text/tokenize.js";
 
 const matches = (latin: string, arabic: string, name = false): boolean =>
@@ -69,6 +69,14 @@ describe("cross-script name keys", () => {
   it("reads the article after a clitic as the article, not as a vowel of the name", () => {
     expect(arabicNameKeys(normalizeToken("والقاهرة"))).toEqual(["KHR:1"]);
     expect(latinKeysForArabic(normalizeToken("والقاهرة")).some((k) => k.endsWith("v"))).toBe(false);
+  });
+
+  it("reads a short name after a clitic for a word found nowhere, which the name bar leaves unread", () => {
+    const key = latinNameKey("mehdi");
+    expect(key !== undefined && latinKeysForArabic(normalizeToken("بمهدي")).includes(key)).toBe(false);
+    expect(key !== undefined && cliticRestLatinKeys(normalizeToken("بمهدي")).includes(key)).toBe(true);
+    expect(cliticRestLatinKeys(normalizeToken("بما"))).toEqual([]); // a function word's rest, too short besides
+    expect(cliticRestLatinKeys(normalizeToken("المغرب"))).toEqual([]); // the article alone: latinKeysForArabic reads it
   });
 
   it("reads an Arabic question word after its clitics as a Latin name", () => {
