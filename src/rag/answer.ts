@@ -48,7 +48,7 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // year or a century ("On what date did that meeting take place?") that no quote dates. Not any "when": it is
   // answered as often by a weekday, a season or an event ("on Friday", "after the elections") as by a date.
   const type = questionType(question);
-  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit, { things: type.things, duration: type.duration }))) return notCovered();
+  if (type.quantity && !quoted.some((c) => mayAnswerQuantity(c.quote, type.unit, { things: type.things, duration: type.duration, tenure: type.tenure }))) return notCovered();
   if (type.dated && !quoted.some((c) => mayAnswerDate(c.quote))) return notCovered();
   // So is one asking for someone's response ("شو كان رد المغرب على تصريحاتها؟", "What did he say back?") that no
   // quote says was given: the report quotes what she said, and no one's answer to it.

@@ -31,6 +31,11 @@ export interface QuestionType {
    * unit of time ("three-year term", "ساعتين"), gives a span of years, or says since when.
    */
   readonly duration?: boolean;
+  /**
+   * A duration someone has held a post or been somewhere ("How long has she held that post?", "how long has he been
+   * in office?"): its answer says since when or gives a span of years; a term's length ("three-year term") is none.
+   */
+  readonly tenure?: boolean;
   /** A time asked as a date, a year or a century ("what date", "in which year", في أي عام): its answer says one. */
   readonly dated: boolean;
   /**
@@ -276,7 +281,7 @@ export function questionType(question: string): QuestionType {
   if (!quantity) return { quantity, time, dated, ...name, ...response };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
-  const duration = unit === undefined && things.things === undefined && asksDuration(question, arabic) ? { duration: true } : {};
+  const duration = unit === undefined && things.things === undefined && asksDuration(question, arabic) ? { duration: true, ...(EN_TENURE.test(question) ? { tenure: true } : {}) } : {};
   return { quantity, time, dated, ...name, ...withUnit(unit), ...things, ...duration };
 }
 
@@ -287,6 +292,8 @@ export function questionType(question: string): QuestionType {
  */
 const EN_LASTING =
   /\bhow long\b(?!\s+ago\b)(?:\s+(?!that\b|which\b|who\b)[\w'’]+){0,6}?\s+(last|lasts|lasted|take|takes|took|taken|serve|serves|served|stay|stays|stayed|remain|remains|remained|hold|holds|held|run|runs|ran|spend|spent|been)\b/i;
+/** "How long has she held …", "how long have they been …": someone's time in a post or a place (see QuestionType.tenure). */
+const EN_TENURE = /\b[Hh]ow long\b(?:\s+[\w'’]+){0,2}?\s+(?:has|have|had)\s+(?:she|he|they|[\p{Lu}][\w'’-]*)\s+(?:held|been|served|led|headed|worked)\b/u;
 /** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */
 const AR_LASTING = normalizedSet("دام دامت داموا استمر استمرت استغرق استغرقت طولت طولو طولوا قعد قعدت قعدو مده المده مدته مدتها مدتهم");
 const asksDuration = (question: string, arabic: string): boolean =>
@@ -662,6 +669,8 @@ const UNIT_COUNTS = normalizedSet(`a an for since few past second third fourth f
 const YEARS = new RegExp(YEAR.source, "g");
 /** "since" and منذ, and how many words after them a year or a month says since when. */
 const SINCE = normalizedSet("since منذ");
+/** A post's term after its length ("three-year term", "a four-year mandate"). */
+const TERM_WORDS = normalizedSet("term terms mandate mandates");
 const SINCE_REACH = 2;
 
 /**
@@ -671,9 +680,9 @@ const SINCE_REACH = 2;
  * unanswerable one through. Asked in a `unit` of time ("how many days …?"), the count must stand by one of that
  * unit's words ("three-year term" answers no "how many days"), or, for years, the text hold two years (a span). A
  * `duration` asked in no unit ("How long did the meeting last?") is answered so in any unit, by a span of years, or
- * by since when.
+ * by since when; a `tenure` ("How long has she held that post?") not by a term's length ("three-year term").
  */
-export function mayAnswerQuantity(text: string, unit?: TimeUnit, { things = false, duration = false } = {}): boolean {
+export function mayAnswerQuantity(text: string, unit?: TimeUnit, { things = false, duration = false, tenure = false } = {}): boolean {
   const tokens = tokenizePlaced(text);
   const isCount = (t: PlacedToken, i: number): boolean =>
     t.script === "digit" ? !isTimeNumber(tokens, i, text) : isNumberWord(t.text) || isOneOf(COUNT_WORDS, t.text);
@@ -687,6 +696,8 @@ export function mayAnswerQuantity(text: string, unit?: TimeUnit, { things = fals
   const isUnit = (word: string): boolean => (unit === undefined ? unitOf(word) !== undefined : isOneOf(TIME_UNIT_WORDS[unit], word));
   return tokens.some((t, i) => {
     if (t.script === "digit" || !isUnit(t.text)) return false;
+    // Someone's time in a post is no term's length ("its three-year term").
+    if (tenure && TERM_WORDS.has(tokens[i + 1]?.text ?? "")) return false;
     for (let j = Math.max(0, i - UNIT_REACH); j <= Math.min(tokens.length - 1, i + UNIT_REACH); j++) {
       const near = tokens[j] as PlacedToken;
       if (isCount(near, j) || isOneOf(UNIT_COUNTS, near.text)) return true;

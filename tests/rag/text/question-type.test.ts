@@ -553,4 +553,16 @@ describe("a duration asked", () => {
     expect(lasting("يشغل المنصب منذ عام 2021")).toBe(true);
     expect(lasting("Inspired today by my meeting with Reporters Without Borders. ٢٤ ص . ٢٣ يناير ٢٠٢٣ ١٢٠ رد")).toBe(false);
   });
+
+  it("held by someone (a tenure) is not answered by a term's length (four blind conversations)", () => {
+    for (const question of ["How long has she held that post?", "And how long has he held that post?", "How long has Lamamra been foreign minister?"]) {
+      expect(questionType(question).tenure, question).toBe(true);
+    }
+    for (const question of ["How long did the meeting last?", "How long will it serve there?", "How long is the river?"]) expect(questionType(question).tenure, question).toBeUndefined();
+    const held = (text: string): boolean => mayAnswerQuantity(text, undefined, { duration: true, tenure: true });
+    expect(held("as it begins its three-year term")).toBe(false);
+    expect(held("يشغل المنصب منذ عام 2021")).toBe(true);
+    expect(held("he was minister from 2013 to 2017")).toBe(true);
+    expect(held("she has served as ambassador for three years")).toBe(true);
+  });
 });
