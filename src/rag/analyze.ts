@@ -39,7 +39,7 @@ import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { isPassingWord } from "./text/passing-words.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
-import { asksForTheWording, framingWords, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { asksForTheWording, framingWords, isJoinedFunctionWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -337,7 +337,7 @@ const CONJUNCTION = /^[وف][أإآ]/u;
 function ownNameKeys(token: Token, { minimum, dictionaryWord = false }: { minimum?: number; dictionaryWord?: boolean } = {}): string[] {
   if (token.script === "ar") {
     // و or ف and a function word (وكانت, "and was"; فهذا) is no name, whatever consonants it shares with one (Canada).
-    if ((token.text[0] === "و" || token.text[0] === "ف") && isStopword(token.text.slice(1))) return [];
+    if (isJoinedFunctionWord(token.text)) return [];
     const { own, rests } = arabicNameKeyParts(token.text, minimum, { conjunction: CONJUNCTION.test(writtenForm(token.raw)) });
     // A dictionary word with the article: the word's own key apart (ARABIC_WORD_NAME), what follows a clitic as it is.
     const ownKeys = own === undefined ? [] : [(dictionaryWord ? ARABIC_WORD_NAME : ARABIC_NAME) + own];
@@ -920,9 +920,14 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
     const synonyms = writtenForms(token.text).flatMap((word) => arabicSynonyms().get(word) ?? []).filter(context.has);
     for (const k of synonyms) keys.add(k);
     if (synonyms.length > 0) return { weight: 1, standsFor: undefined };
-    // Or a short name after a preposition or conjunction ("التقت بمهدي عموروش", Mehdi), which readsAsName's bar
-    // leaves unread where the word is found; not a place's (والمغرب is not the tweets' "Maghreb").
-    const names = namesArabicPlace(token) ? [] : cliticRestLatinKeys(token.text).map((k) => LATIN_NAME + k).filter(context.has);
+    // Or a short first name after a preposition or conjunction, beside a name the briefings spell ("التقت بمهدي
+    // عموروش": Mehdi Amirouche), which readsAsName's bar leaves unread. Not alone: a found-nowhere word with a
+    // clitic meets the tweets' words by its skeleton (بجلسة "goals", بمعهد "Mehdi", a review); nor a place's
+    // (والمغرب is not the tweets' "Maghreb").
+    const besideName = [tokens[i - 1], tokens[i + 1]].some(
+      (t) => t?.script === "ar" && !namesArabicPlace(t) && latinKeysForArabic(t.text).some((k) => context.has(LATIN_NAME + k)),
+    );
+    const names = !besideName || namesArabicPlace(token) ? [] : cliticRestLatinKeys(token.text).map((k) => LATIN_NAME + k).filter(context.has);
     for (const k of names) keys.add(k);
     if (names.length > 0) return { weight: 1, standsFor: undefined };
   }
@@ -1121,9 +1126,10 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const verb = dialect ? token.text.slice(1) : (MAGHREBI_PRESENT.exec(token.text)?.[1] ?? token.text);
   if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
   // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ): by its light
-  // stem alone, as a stemmer would read a made-up word's letters as clitics (ستافات as ستاف, of ستافان).
-  const future = FUTURE_OF.test(verb) ? lightStemArabic(`س${verb}`) : undefined;
-  if (future !== undefined && context.has(future)) keys.add(future);
+  // stem alone, as a stemmer would read a made-up word's letters as clitics (ستافات as ستاف, of ستافان). The
+  // dialects' future in the other persons too ("هيبدأ", it will start, of talks the text's ستبدأ).
+  const futures = FUTURE_OF.test(verb) ? [verb, ...(DIALECT_FUTURE.test(token.text) ? otherPersons(verb) : [])] : [];
+  for (const future of futures.map((form) => lightStemArabic(`س${form}`))) if (context.has(future)) keys.add(future);
   // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
   // when that is the bare root ("دعم", "نقد"), where the corpus holds it.
   const bare = PRESENT_ROOT.exec(verb)?.[1];

@@ -12,8 +12,8 @@ import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet } from "./text/normalize.js";
 import { isReplyCounter, namesAPost, namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isPersonAsked, type QuestionType, questionType, sentenceHolds, whichPersonAsked } from "./text/question-type.js";
-import { asksRole, holdsQuestionWord, isJoinedQuestionWord, isQuestionWord, isStopword, withoutOpenerText } from "./text/stopwords.js";
-import { tokenize, tokenizePlaced } from "./text/tokenize.js";
+import { asksRole, holdsQuestionWord, isJoinedFunctionWord, isJoinedQuestionWord, isQuestionWord, isStopword, WHAT_AR, withoutOpenerText } from "./text/stopwords.js";
+import { tokenize, tokenizePlaced, type Token } from "./text/tokenize.js";
 import type { ConversationContext, ConversationTurn, Language } from "./types.js";
 
 /** Earlier turns weighed at most; older ones have drifted from what is asked now. */
@@ -152,14 +152,13 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
  * question word of its own (وين, واش).
  */
 function joinedToFunctionWord(first: string): boolean {
-  const rest = first.slice(1);
-  return (first[0] === "و" || first[0] === "ف") && rest.length >= 2 && isStopword(rest) && !isQuestionWord(first);
+  return first.length > 2 && isJoinedFunctionWord(first) && !isQuestionWord(first);
 }
 
 /**
- * Whether "that" points back ("when did that issue come up?", "when was that?", "that one"): at the question's end, before "one" or before a
- * word of its own, not after a verb whose clause it opens ("Who said that journalists …?") nor before a function
- * word ("How many seats does Africa want that are permanent?").
+ * Whether "that" points back ("when did that issue come up?", "when was that?", "that one"): at the question's end,
+ * before "one" or before a word of its own, not after a verb whose clause it opens ("Who said that journalists …?")
+ * nor before a function word ("How many seats does Africa want that are permanent?").
  */
 function thatPointsBack(words: readonly string[]): boolean {
   return words.some((w, i) => {
@@ -169,9 +168,9 @@ function thatPointsBack(words: readonly string[]): boolean {
   });
 }
 
-/** Whether a question is a question word alone, after an opener ("وليش؟", "and why?", "Where?"). */
+/** Whether a question is a question word alone, after openers ("وليش؟", "طب وليه؟", "and why?", "Where?"). */
 function isBareQuestionWord(question: string): boolean {
-  const words = tokenize(question).filter((t) => !OPENER_EN.test(t.text) && t.text !== "و" && t.text !== "ف");
+  const words = tokenize(question).filter((t) => !OPENER_EN.test(t.text) && !OPENER_AR_FIRST.has(t.text) && t.text !== "و" && t.text !== "ف");
   return words.length > 0 && words.every((t) => holdsQuestionWord([t]));
 }
 
@@ -241,27 +240,15 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // quote), not the report (a review); asked alone, "it" is the report, as it is wherever the question names the
   // report ("How old is the article?", a second review).
   const post = lastQuoted(retriever, turns);
-  const ofThePost = tied && !namesTheReport(tokenize(question)) && post !== undefined && retriever.sentences[post]?.passage.kind === "tweet";
-  if (ofThePost && asksWhenPublished(alone.terms)) {
+  const postQuoted = post !== undefined && retriever.sentences[post]?.passage.kind === "tweet" && !namesTheReport(tokenize(question));
+  if (tied && postQuoted && asksWhenPublished(alone.terms)) {
     return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
   }
-  // "How many replies does that tweet show?", "وقداش رد جات على التغريدة هذيكا؟" after an answer quoting a post: the
-  // counter under the first post it quoted, which no word of the question tells from the other posts'. Not where a
-  // word of the question names another ("And how many replies did the CNDH tweet get?": a review).
-  const counter = tied && countsReplies(own) ? quotedPostCounter(retriever, turns, own, alone) : undefined;
-  if (counter !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [counter]), answerable: true };
-  // Or the count asked again of another post (counterAskedAgain), whose counter no word of the question finds.
-  const askedAgain = counterAskedAgain(retriever, question, own, turns, alone);
-  if (askedAgain !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [askedAgain], { asFound: true }), answerable: true };
-  // "Which US embassy account did she tag in that same tweet?" after an answer quoting a post: that post, whatever
-  // else the question's words find (the other posts, the tweets' other "U.S.").
-  // Tied by the pointing alone, however many words of its own the question has. Not when it went up ("طب والتغريدة
-  // دي اتنشرت إمتى؟"), which the post's stamp answers (above, and askedOfWhatWasSaid).
-  const pointedPost =
-    post !== undefined && retriever.sentences[post]?.passage.kind === "tweet" && !namesTheReport(tokenize(question)) && !asksTime(questionType(question)) && pointsAtAPost(question);
-  if (pointedPost) return { ...alone, ranked: rankedFirst(retriever, alone, postSentences(retriever, post, alone.ranked)), answerable: true };
-  const affiliation = tied ? affiliationQuoted(retriever, question, own, turns, alone) : undefined;
-  if (affiliation !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, affiliation), answerable: true };
+  // Past here the rules put sentences first: they need a ranking whose best they are scored as (see rankedFirst).
+  if (alone.ranked.length > 0) {
+    const answered = quotedFirst(retriever, question, own, turns, alone, { tied, post: postQuoted ? post : undefined });
+    if (answered !== undefined) return answered;
+  }
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.
@@ -316,6 +303,70 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   return { ...retrieval, confidence: judged.confidence, features: judged.features, answerable };
 }
 
+/**
+ * The retrieval for a follow-up on a post or a person the last answer quoted, where one of these rules answers it:
+ * - "How many replies does that tweet show?", "وقداش رد جات على التغريدة هذيكا؟", "How many replied?" (tied, or with
+ *   no word of its own but the count): the counter under the first post the last answer quoted, which no word of the
+ *   question tells from the other posts' (not where the question names another: "And how many replies did the CNDH
+ *   tweet get?", a review); declined where the last answer quoted no post and the question points at it ("How many
+ *   folks replied to that one?" after a paragraph on Western Sahara, a review);
+ * - the count asked again of another post (counterAskedAgain), whose counter no word of the question finds;
+ * - "Which US embassy account did she tag in that same tweet?": the post pointed at (`post`, the last answer's first
+ *   quote), whatever else the question's words find (the other posts, the tweets' other "U.S."), tied by the pointing
+ *   alone however many words of its own the question has; not when it went up ("طب والتغريدة دي اتنشرت إمتى؟"), which
+ *   the post's stamp answers, nor where the question names another post;
+ * - which body a man is with (affiliationQuoted).
+ * Else undefined.
+ */
+function quotedFirst(
+  retriever: Retriever,
+  question: string,
+  own: readonly QueryTerm[],
+  turns: readonly ConversationTurn[],
+  alone: Retrieval,
+  { tied, post }: { tied: boolean; post: number | undefined },
+): Retrieval | undefined {
+  const counts = countsReplies(own);
+  if (counts && (tied || own.every((t) => countsReplies([t])))) {
+    const counter = quotedPostCounter(retriever, turns, own, alone);
+    if (counter !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [counter]), answerable: true };
+    const anyPost = quotedSentences(retriever, turns).some((i) => retriever.sentences[i]?.passage.kind === "tweet");
+    if (!anyPost && pointsAtWhatWasSaid(question) && !tokenize(question).some(isPostWord)) return { ...alone, answerable: false };
+  }
+  const askedAgain = counterAskedAgain(retriever, question, own, turns, alone);
+  if (askedAgain !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [askedAgain], { withBestFeatures: true }), answerable: true };
+  if (post !== undefined && !asksTime(questionType(question)) && pointsAtAPost(question) && !namesAnotherPost(retriever, post, own, alone)) {
+    return { ...alone, ranked: rankedFirst(retriever, alone, postSentences(retriever, post, alone.ranked)), answerable: true };
+  }
+  const affiliation = tied ? affiliationQuoted(retriever, question, own, turns, alone) : undefined;
+  if (affiliation !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, affiliation), answerable: true };
+  const discussed = tied && asksWhatWasDiscussed(question, own) ? quotedSentences(retriever, turns) : [];
+  return discussed.length === 0 ? undefined : { ...alone, ranked: rankedFirst(retriever, alone, discussed), answerable: true };
+}
+
+/** Verbs of discussing, stressing and writing it, English and Arabic (normal forms). */
+const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke stress stressed push pushed raise raised underscore
+  underscored highlight highlighted emphasize emphasise emphasized emphasised focus focused address addressed write wrote
+  كتب كتبت كتبوا كتبو
+  ناقش ناقشت ناقشوا ناقشا تناقشوا تكلم تكلمت تكلموا اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
+  ركز ركزت ركزوا ركزا أكد أكدت أكدوا طرح طرحت طرحوا بحث بحثت بحثوا تباحث تباحثا تباحثوا هضر هضرت هضرو هضروا`);
+/** The nouns of a meeting those verbs are asked of ("in that meeting", "في اللقاء"). */
+const MEETING = normalizedSet("meeting meet met talks conversation لقاء اللقاء اجتماع الاجتماع جلسة الجلسة");
+
+/**
+ * Whether a follow-up asks what was discussed at what the last answer quoted, with no other word of its own: "What
+ * all did they discuss?", "What point did she stress there?", "What did she push for in that meeting?", "وعلى إيش
+ * ركزوا في اللقاء؟", "وشو كتبت عنه بالحرف؟" (a word asking what, a verb of discussing or writing, a meeting's noun).
+ * Its answer is what the last answer quoted, the meeting's post or sentence, which no word of the question tells
+ * from every other meeting's.
+ */
+function asksWhatWasDiscussed(question: string, own: readonly QueryTerm[]): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  const asksWhat = /\bwhat\b/iu.test(question) || words.some((w) => holdsWord(WHAT_AR, w) || WHAT_AR.has(withPrepositionRead(w)));
+  const isVerb = (t: QueryTerm): boolean => holdsWord(DISCUSSING, t.word);
+  return asksWhat && own.some(isVerb) && own.every((t) => isVerb(t) || holdsWord(MEETING, t.word));
+}
+
 /** A word for the report, in each language, that a pronoun asking of it stands for (see ofTheReport). */
 const THE_REPORT: Readonly<Record<Language, string>> = { en: "article", ar: "المقال" };
 
@@ -358,45 +409,51 @@ function asksWhichPlace(question: string): boolean {
   return words.some((w, i) => holdsWord(WHICH_PLACE_AR, w) || (holdsWord(WHICH_AR, w) && holdsWord(PLACE_NOUNS_AR, words[i + 1] ?? "")));
 }
 
+/** The nouns of a body someone is with, in English. */
+const AFFILIATION_NOUN_EN = "organi[sz]ation|group|agency|outlet|body|institution|network|newspaper";
 /**
- * Which body someone is with, asked of a person: in English beside he, she or they ("Which organization is he
- * with?", "what organisation does she work for?", "who does he work for?"; not "Which groups pulled out of it?"),
- * in Arabic an organisation's noun beside a word asking which or what, with a person's pronoun or a verb of working
- * ("وهو يخدم مع أي منظمة؟", "ويشتغل مع أي منظمة؟", "وهاد لأي منظمة بيشتغل؟").
+ * Which body a man is with, in English ("Which organization is he with?", "what organisation does he work for?",
+ * "who does he work for?"), and in Arabic an organisation's noun beside a word asking which or what, with his
+ * pronoun, هاد or a verb of working in the masculine ("وهو يخدم مع أي منظمة؟", "ويشتغل مع أي منظمة؟", "وهاد لأي
+ * منظمة بيشتغل؟"). Asked of a woman, the conversation is most often about the official herself, whose body her own
+ * introduction gives, not the last quote ("And which organization does she work for?" after the interior ministry's
+ * post, a review); nor a group that did something ("Which group did they say withdrew from it?", a review).
  */
-const AFFILIATION_EN = /\b(?:which|what|whose) (?:organi[sz]ation|group|agency|outlet|body|institution|network|newspaper)\b|\bwho (?:does|did|do) (?:he|she|they) (?:work|write|report) for\b/iu;
-const PERSON_EN = /\b(?:he|she|they)\b/iu;
-const AFFILIATION_NOUNS_EN = normalizedSet("organization organisation group agency outlet body institution network newspaper");
+const AFFILIATION_EN = new RegExp(
+  `\\b(?:which|what|whose) (?:${AFFILIATION_NOUN_EN}) (?:is|was|does|did) he (?:with|from|working for|work for|write for|report for|belong to|represent)\\b|\\bwho (?:does|did) he (?:work|write|report) for\\b`,
+  "iu",
+);
+const AFFILIATION_NOUN_EN_WORD = new RegExp(`^(?:${AFFILIATION_NOUN_EN})$`, "u");
 const AFFILIATION_NOUNS_AR = normalizedSet("منظمة منظمه جهة جهه مؤسسة مؤسسه هيئة هيئه وكالة وكاله جمعية جمعيه");
-const WHICH_OR_WHAT_AR: ReadonlySet<string> = new Set([...WHICH_AR, ...normalizedSet("ايه إيه ما ماذا شو ايش إيش وش شنو اشنو شنهي اشمن")]);
-const PERSON_OR_WORKING_AR = normalizedSet("هو هي هاد هادا هذا هاذا هادي هذي يشتغل تشتغل بيشتغل بتشتغل يعمل تعمل يخدم تخدم كيخدم كتخدم");
-/** A word with ل or ب (and و or ف) joined before it: "لأي", "ولأي". */
+const WHICH_OR_WHAT_AR: ReadonlySet<string> = new Set([...WHICH_AR, ...WHAT_AR, ...normalizedSet("اشمن")]);
+const HE_OR_WORKING_AR = normalizedSet("هو هاد هادا هذا هاذا يشتغل بيشتغل يعمل يخدم كيخدم");
+/** A word with ل or ب (and و or ف) joined before it, as "which" is asked for ("لأي", "ولأي"). */
 const withPrepositionRead = (word: string): string => word.replace(/^[وف]?[لب](?=..)/u, "");
 
+/** Whether a question asks which body a man is with (see AFFILIATION_EN). */
 function asksAffiliation(question: string): boolean {
-  if (AFFILIATION_EN.test(question)) return PERSON_EN.test(question);
+  if (AFFILIATION_EN.test(question)) return true;
   const words = tokenize(question).map((t) => t.text);
   const asksWhich = (w: string | undefined): boolean => w !== undefined && (holdsWord(WHICH_OR_WHAT_AR, w) || WHICH_OR_WHAT_AR.has(withPrepositionRead(w)));
   const asked = words.some((w, i) => holdsWord(AFFILIATION_NOUNS_AR, w) && (asksWhich(words[i - 1]) || asksWhich(words[i + 1])));
-  return asked && words.some((w) => holdsWord(PERSON_OR_WORKING_AR, w));
+  return asked && words.some((w) => holdsWord(HE_OR_WORKING_AR, w));
 }
 
 /**
  * "Which organization is he with?", "ويشتغل مع أي منظمة؟" after an answer introducing someone: the last answer's
- * first quote, which introduces them by what they are ("Reporters Without Borders North Africa correspondent")
- * and which no word of the question finds (the noun finds منظمات elsewhere). Not where two or more of the question's
- * other words are in the best candidate's passage and not in the quote's ("And which organization runs the
- * peacekeeping mission?"). The quote's sentences, or undefined.
+ * first quote, which introduces him by what he is ("Reporters Without Borders North Africa correspondent") and which
+ * no word of the question finds (the noun finds منظمات elsewhere). Not where two or more of the question's other
+ * words are in the best candidate's passage and not in the quote's ("And which organization is he with, the one
+ * running the peacekeeping mission?"). The quote's sentences, or undefined.
  */
 function affiliationQuoted(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], alone: Retrieval): number[] | undefined {
   const quoted = lastQuotedSentences(retriever, turns);
   const [first] = quoted;
   if (first === undefined || !asksAffiliation(question)) return undefined;
-  const passageText = (at: number): string => passageSentences(retriever, at).map((i) => retriever.sentenceText(i) ?? "").join("\n");
-  const quotedText = passageText(first);
+  const quotedText = cardText(retriever, first);
   const best = alone.ranked[0]?.sentence.position;
-  const bestText = best === undefined ? "" : passageText(best);
-  const naming = own.filter((t) => !AFFILIATION_NOUNS_EN.has(t.word) && !holdsWord(AFFILIATION_NOUNS_AR, t.word));
+  const bestText = best === undefined ? "" : cardText(retriever, best);
+  const naming = own.filter((t) => !AFFILIATION_NOUN_EN_WORD.test(t.word) && !holdsWord(AFFILIATION_NOUNS_AR, t.word));
   const elsewhere = naming.filter((t) => matchedWords(quotedText, [t]).length === 0 && matchedWords(bestText, [t]).length > 0);
   return elsewhere.length < MIN_ELSEWHERE_WORDS ? quoted : undefined;
 }
@@ -485,42 +542,56 @@ function passageSentences(retriever: Retriever, at: number): number[] {
   return passage === undefined ? [] : retriever.sentencesAt(passage.source, passage.start, passage.end);
 }
 
+/** The text of the passage of the sentence at `at`: for a post, its card (the post, its stamp, its counter). */
+const cardText = (retriever: Retriever, at: number): string => passageSentences(retriever, at).map((i) => retriever.sentenceText(i) ?? "").join("\n");
+
+/**
+ * Whether a word of `own` names a post other than the one at `post`: a name (not a country: the tweets' "U.S.") that
+ * a post `alone` finds holds and this one's card does not ("And how many replies did the CNDH tweet get?").
+ */
+function namesAnotherPost(retriever: Retriever, post: number, own: readonly QueryTerm[], alone: Retrieval): boolean {
+  const card = passageSentences(retriever, post);
+  const text = cardText(retriever, post);
+  const others = alone.ranked.filter((r) => r.sentence.passage.kind === "tweet" && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
+  return withoutPostWords(own).some((t) => t.name === true && t.country !== true && matchedWords(text, [t]).length === 0 && others.some((other) => matchedWords(other, [t]).length > 0));
+}
+
 /**
  * The reply counter (by position) of the first post the last answer quoted from its first quote's briefing, if any,
- * unless a word of `own` but the words for replies and posts is found in another post the question finds and not
- * in this one's card ("And how many replies did the CNDH tweet get?"); words no post holds ("How many folks
- * replied to that one?", "that particular tweet … out of interest") name none.
+ * unless the question names another post (namesAnotherPost); words no post holds ("How many folks replied to that
+ * one?", "that particular tweet … out of interest") name none.
  */
 function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[], alone: Retrieval): number | undefined {
   const post = quotedSentences(retriever, turns).find((i) => retriever.sentences[i]?.passage.kind === "tweet");
-  if (post === undefined) return undefined;
-  const card = passageSentences(retriever, post);
-  const cardText = card.map((i) => retriever.sentenceText(i) ?? "").join("\n");
-  const otherPosts = alone.ranked.filter((r) => r.sentence.passage.kind === "tweet" && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
-  const namesAnother = (t: QueryTerm): boolean => matchedWords(cardText, [t]).length === 0 && otherPosts.some((text) => matchedWords(text, [t]).length > 0);
-  if (withoutPostWords(own).some((t) => !countsReplies([t]) && namesAnother(t))) return undefined;
-  return postCounter(retriever, post);
+  return post === undefined || namesAnotherPost(retriever, post, own, alone) ? undefined : postCounter(retriever, post);
 }
 
-/** The reply counter (by position) of the post at `post`: it closes the post's passage (its card: the post, its stamp, its counter). */
+/** The reply counter (by position) of the post at `post`: it closes the post's card. */
 function postCounter(retriever: Retriever, post: number): number | undefined {
   return passageSentences(retriever, post).find((i) => i > post && isReplyCounter(retriever.sentenceText(i) ?? ""));
 }
 
-/** Words pointing at a post beside its noun: "that same tweet", "this post", "التغريدة دي", "هاديك التويتة". */
-const POST_POINTERS: ReadonlySet<string> = new Set([...normalizedSet("that this same particular"), ...ARABIC_DEMONSTRATIVES, ...FAR_DEMONSTRATIVES]);
+/** English words pointing at a post before its noun ("that same tweet", "this post"). */
+const POST_POINTERS_EN = normalizedSet("that this same particular");
+/** Arabic ones, on either side of it ("التغريدة دي", "هاديك التويتة"). */
+const POST_POINTERS_AR: ReadonlySet<string> = new Set([...ARABIC_DEMONSTRATIVES, ...FAR_DEMONSTRATIVES]);
 
 /**
- * Whether a question points at a post: its noun beside a word pointing at it ("in that same tweet", "التويتة
- * هاديك") or with the Levant's هالـ (هالتغريدة), or "that one" ("Which US embassy account was tagged in that one?").
+ * Whether a question points at a post: its noun after an English word pointing at it ("in that same tweet"), beside
+ * an Arabic one ("التويتة هاديك") or with the Levant's هالـ (هالتغريدة); or it ends on "that one" ("Which US embassy
+ * account was tagged in that one?"). Not "the tweet that mentions …" ("that" opens a clause there, a review), nor
+ * "Was that one of her priorities?".
  */
 function pointsAtAPost(question: string): boolean {
   const tokens = tokenize(question);
+  const last = tokens.length - 1;
   return tokens.some((t, i) => {
-    if ((t.text === "that" || t.text === "this") && tokens[i + 1]?.text === "one") return true;
+    if (i === last && t.text === "one" && (tokens[i - 1]?.text === "that" || tokens[i - 1]?.text === "this")) return true;
     // The noun, not posting it ("when was that posted?").
     if (!isPostWord(t) || /(?:ed|ing)$/u.test(t.text)) return false;
-    return withoutDemonstrative(t.text) !== undefined || [tokens[i - 2], tokens[i - 1], tokens[i + 1]].some((w) => w !== undefined && POST_POINTERS.has(w.text));
+    if (withoutDemonstrative(t.text) !== undefined) return true;
+    const before = [tokens[i - 2], tokens[i - 1]];
+    return before.some((w) => w !== undefined && (POST_POINTERS_EN.has(w.text) || POST_POINTERS_AR.has(w.text))) || POST_POINTERS_AR.has(tokens[i + 1]?.text ?? "");
   });
 }
 
@@ -537,37 +608,38 @@ function postSentences(retriever: Retriever, post: number, ranked: Retrieval["ra
   return [...card].sort((a, b) => rank(a) - rank(b));
 }
 
-/** "What about …", "How about …": an opener the question's own question word is part of. */
-const ABOUT_EN = /^\s*(?:and\s+)?(?:what|how)\s+about\b/iu;
+/** The words that stand for a post asked of again: its noun, or "one" ("And the one with the journalist?"). */
+const isPostOrOne = (t: Token): boolean => t.text === "one" || (isPostWord(t) && !/(?:ed|ing)$/u.test(t.text));
 
 /**
- * Whether a follow-up asks the question before again of something else, with no question word of its own: "And
- * the one with the journalist?", "What about the CNDH tweet?", "وتغريدة لقائها مع دراريني؟" (an opener, or و or ف
- * joined to its first word).
+ * Whether a follow-up asks the question before again of another post, with no question word of its own: "And the
+ * one with the journalist?", "What about the CNDH tweet?", "وماذا عن تغريدة المجلس؟", "وتغريدة لقائها مع
+ * دراريني؟" (an opener, or و or ف joined to the post's noun). Not a yes/no question that names no post ("And she
+ * met Lamamra in Algiers?", "وناقشت معه حقوق الإنسان؟": a review).
  */
 function asksAgainOf(question: string): boolean {
-  const rest = question.replace(ABOUT_EN, "");
-  const words = tokenize(rest);
-  const first = words[0]?.text ?? "";
-  if (first === "" || holdsQuestionWord(words)) return false;
-  return rest !== question || OPENER_EN.test(rest) || first === "و" || OPENER_AR_FIRST.has(first) || JOINED_OPENER.test(first);
+  const tokens = tokenize(question);
+  const [first, second] = tokens;
+  if (first === undefined) return false;
+  const aboutAr = OPENER_AR_ABOUT.has(first.text) && second?.text === "عن";
+  const aboutEn = /^\s*(?:and\s+)?(?:what|how)\s+about\b/iu.test(question);
+  const rest = tokens.slice(aboutAr ? 2 : aboutEn ? (tokens[0]?.text === "and" ? 3 : 2) : 0);
+  const opened = aboutAr || aboutEn || OPENER_EN.test(question) || first.text === "و" || OPENER_AR_FIRST.has(first.text) || (/^[وف]/u.test(first.text) && isPostOrOne({ ...first, text: first.text.slice(1) }));
+  return opened && rest.length > 0 && !holdsQuestionWord(rest) && rest.some((t) => isPostOrOne(t) || isPostOrOne({ ...t, text: t.text.replace(/^[وفلب]/u, "") }));
 }
-
-/** و or ف joined to a word of three letters or more ("وتغريدة"). */
-const JOINED_OPENER = /^[وف]\p{Script=Arabic}{3,}$/u;
 
 /**
  * The reply counter (by position) of the post `alone` finds first, where the last question counted a post's replies
  * and this one asks the same of another post ("وتغريدة لقائها مع دراريني؟" after "كم رد على تغريدة لقائها مع
- * لعمامرة؟") holding one of its words but those for posts; else undefined.
+ * لعمامرة؟"): the best candidate is a post, holding a word of the question's own but those for posts (not "And
+ * the one about the Security Council?", whose best candidates are the report's: a review); else undefined.
  */
 function counterAskedAgain(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], alone: Retrieval): number | undefined {
   const last = turns.at(-1);
   if (!last || last.citations.length === 0 || !asksAgainOf(question) || !countsReplies(retriever.terms(last.question))) return undefined;
-  const post = alone.ranked.find((r) => r.sentence.passage.kind === "tweet")?.sentence.position;
-  if (post === undefined) return undefined;
-  const cardText = passageSentences(retriever, post).map((i) => retriever.sentenceText(i) ?? "").join("\n");
-  return matchedWords(cardText, withoutPostWords(own)).length > 0 ? postCounter(retriever, post) : undefined;
+  const best = alone.ranked[0]?.sentence;
+  if (best?.passage.kind !== "tweet") return undefined;
+  return matchedWords(cardText(retriever, best.position), withoutPostWords(own)).length > 0 ? postCounter(retriever, best.position) : undefined;
 }
 
 /** How many sentences from a quote its speaker is looked for (see saidBy). */
@@ -588,14 +660,15 @@ function saidBy(retriever: Retriever, retrieval: Retrieval, turns: readonly Conv
 
 /**
  * `retrieval`'s ranking with the sentences at `positions` first, in that order, each scored as its best sentence;
- * `asFound`: with its features too, as if the question's words had found them (a page part no word finds, a post's
- * reply counter, is otherwise never quoted: see chooseCitations in answer.ts).
+ * `withBestFeatures`: with the best sentence's features too, as if the question's words had found them (a page part
+ * no word finds, a post's reply counter, is otherwise never quoted: see chooseCitations in answer.ts). Unchanged
+ * where the ranking is empty: callers check it holds a best sentence.
  */
-function rankedFirst(retriever: Retriever, retrieval: Retrieval, positions: readonly number[], { asFound = false } = {}): Retrieval["ranked"] {
+function rankedFirst(retriever: Retriever, retrieval: Retrieval, positions: readonly number[], { withBestFeatures = false } = {}): Retrieval["ranked"] {
   const top = retrieval.ranked[0];
   if (!top) return retrieval.ranked;
-  const ranked = (i: number) => (asFound ? undefined : retrieval.ranked.find((r) => r.sentence.position === i));
-  const first = positions.map((i) => ranked(i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
+  const asRanked = (i: number) => (withBestFeatures ? undefined : retrieval.ranked.find((r) => r.sentence.position === i));
+  const first = positions.map((i) => asRanked(i) ?? { ...top, sentence: retriever.sentences[i] as IndexedSentence });
   const rest = retrieval.ranked.filter((r) => !positions.includes(r.sentence.position));
   return [...first.map((r) => ({ ...r, score: top.score })), ...rest];
 }

@@ -442,6 +442,33 @@ describe("conversations", () => {
       expect(quotes(await chain("Is there a tweet about Algeria's National Human Rights Council?", "when was that posted?")).join(" ")).toContain("١٨:٤ ص . ٢٣ يناير ٢٠٢٣");
     });
 
+    it("keeps those rules to what they read (a review of the first version)", async () => {
+      // "that" after a post's noun opens a clause; "that one?" alone still follows the post quoted.
+      expect(quotes(await chain("Which journalist did Sison meet?", "Is there a tweet that mentions Mehdi Amirouche?"))[0]).toContain("Mehdi Amirouche");
+      expect(quotes(await chain("Which journalist did Sison meet?", "that one?"))[0]).toContain("Reporters Without Borders");
+      // A yes/no follow-up after a count names no post; nor does "the one about the Security Council", whose best
+      // candidates are the report's; the Arabic "وماذا عن …" asks again.
+      expect(quotes(await chain("How many replies did the Lamamra tweet get?", "And she met Lamamra in Algiers?"))[0]).toContain("Good conversation");
+      expect(quotes(await chain("How many replies did the Lamamra tweet get?", "And the one about the Security Council?"))[0]).not.toContain("٤٢ رد");
+      expect(quotes(await chain("كم رد على تغريدة لقائها مع لعمامرة؟", "وماذا عن تغريدة المجلس الوطني لحقوق الإنسان؟"))[0]).toContain("٤٢ رد");
+      // A count with no word of its own follows the post quoted; pointing at an answer that quoted none, it is declined.
+      expect(quotes(await chain("Which tweet mentions Mehdi Amirouche?", "How many replied?"))[0]).toContain("١٩٦ رد");
+      expect((await chain("What did Sison say about Western Sahara?", "How many folks replied to that one?")).kind).toBe("declined");
+      // A bare "why" after an Arabic opener is still a bare question word.
+      expect((await chain("ما موقف أمريكا من إصلاح مجلس الأمن؟", "ومين بيقود الجهود دي في نيويورك؟", "طب وليه؟")).kind).toBe("declined");
+      // Which body a woman is with is not the last quote's man's; a group that did something is no body someone is with.
+      expect(quotes(await chain("Who did Sison meet at the interior ministry?", "And which organization does she work for?"))[0]).not.toContain("Mehdi Amirouche");
+      expect(quotes(await chain("What peace deal did Algeria broker in Mali?", "Which group did they say withdrew from it?")).join(" ")).toContain("تنظيمات للأزواج");
+    });
+
+    it("answers what was discussed at what the last answer quoted from its quotes (seven blind conversations)", async () => {
+      expect(quotes(await chain("Sison met Algeria's foreign minister also, no?", "What all did they discuss?"))[0]).toContain("shared priorities");
+      expect(quotes(await chain("Did she meet Algeria's foreign minister?", "What did she push for in that meeting?")).join(" ")).toContain("highlight the candidacy");
+      expect(quotes(await chain("مين هو خالد درارني حسب التغريدة؟", "وشو كتبت عنه بالحرف؟"))[0]).toContain("Inspired today by my meeting");
+      // Not with a word of its own besides: "What did they discuss about Mali?" is asked of Mali.
+      expect(quotes(await chain("Sison met Algeria's foreign minister also, no?", "What did they discuss about Mali?"))[0]).toContain("مالي");
+    });
+
     it("answers which organisation someone is with from the quote that introduced them (blind conversations 2, 15, 31)", async () => {
       expect(quotes(await chain("Which journalist did Sison meet during the trip?", "Which organization is he with?"))[0]).toContain("Reporters Without Borders");
       expect(quotes(await chain("مين الصحفي اللي التقت فيه سيسون؟", "وهاد لأي منظمة بيشتغل؟"))[0]).toContain("Reporters Without Borders");

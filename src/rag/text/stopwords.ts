@@ -216,7 +216,8 @@ const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو م
  * منصبها؟"): "متى تولى منصبه؟" (when did he take office) and "ماذا قالت عن منصبها …؟" keep it (a review).
  */
 const POST_AR_OWNED = normalizedSet("منصبه منصبها منصبو");
-const WHAT_AR = normalizedSet("ما ماذا شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
+/** The words asking what, standard and dialect (normal forms). */
+export const WHAT_AR = normalizedSet("ما ماذا شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
 /** The dialects' words asking what, which "what's the story of …" opens with (see STORY_OF): WHAT_AR but the standard's. */
 const STANDARD_WHAT = normalizedSet("ما ماذا");
 const STORY_ASKERS: ReadonlySet<string> = new Set([...WHAT_AR].filter((w) => !STANDARD_WHAT.has(w)));
@@ -499,6 +500,9 @@ const speaksOfThemselves = (text: string): boolean => text.split(/[^\p{L}]+/u).s
 
 /** Whether a normalised token is an Arabic question word, formal or dialect ("من", "وين", "واش"). */
 export const isQuestionWord = (normalized: string): boolean => QUESTION_WORDS.has(normalized);
+
+/** Whether a normalised token is و or ف joined to a function word ("وكانت", and was; "وعلى"; "فهذا"). */
+export const isJoinedFunctionWord = (normalized: string): boolean => (normalized[0] === "و" || normalized[0] === "ف") && isStopword(normalized.slice(1));
 
 /** Whether a normalised token is a question word with و or ف joined to it ("ومين", "وامتى"), not one itself ("واش"). */
 export function isJoinedQuestionWord(normalized: string): boolean {

@@ -163,8 +163,13 @@ export function arabicKeysForLatin(word: string, name = false): string[] {
 
 /** Every Latin name key an Arabic word may be spelled as. */
 export function latinKeysForArabic(word: string): string[] {
-  const keys = withoutClitics(word).flatMap((stripped) => {
-    const { skeleton, groups, initial } = arabicNameParts(stripped);
+  return latinKeysOf(withoutClitics(word));
+}
+
+/** The Latin name keys of Arabic words without their clitics: each skeleton with as many vowel groups or up to three more. */
+function latinKeysOf(stripped: readonly string[]): string[] {
+  const keys = stripped.flatMap((rest) => {
+    const { skeleton, groups, initial } = arabicNameParts(rest);
     if (skeleton.length < MIN_SKELETON) return [];
     return Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
   });
@@ -173,20 +178,13 @@ export function latinKeysForArabic(word: string): string[] {
 
 /**
  * The name keys of what is left after each reading of a word's first letters as clitics, however few vowels it
- * writes: for a word found nowhere as it stands, whose rest may be a short name that CLITIC_REST leaves unread
- * ("بمهدي", with Mehdi). Not the word without its article alone, which latinKeysForArabic reads (and leaves a
+ * writes, which CLITIC_REST's bar leaves unread ("بمهدي", with Mehdi): for a word found nowhere as written, beside a
+ * name (see unfoundWordKeys). Not the word without its article alone, which latinKeysForArabic reads (and leaves a
  * country's name unread: المغرب is not the tweets' "Maghreb").
  */
 export function cliticRestLatinKeys(word: string): string[] {
   const own = withoutArticle(word);
-  const keys = cliticReadings(word)
-    .map(withoutArticle)
-    .filter((rest) => rest !== own && !isStopword(rest))
-    .flatMap((rest) => {
-      const { skeleton, groups, initial } = arabicNameParts(rest);
-      return skeleton.length < MIN_SKELETON ? [] : Array.from({ length: 4 }, (_, extra) => `${skeleton}:${groups + extra}${initial}`);
-    });
-  return [...new Set(keys)];
+  return latinKeysOf(cliticReadings(word).map(withoutArticle).filter((rest) => rest !== own && !isStopword(rest)));
 }
 
 /**
