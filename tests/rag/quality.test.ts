@@ -536,6 +536,12 @@ describe("answer quality on the briefing", () => {
     // has no sense of a council in the lists); answered unanswerable: how long her visit lasted (the CNDH post's
     // "three-year term" reads as a duration).
     { file: "blind76-eval.jsonl", about: "a seventy-sixth blind set, session 58, three quarters plain: Algerian, Moroccan, Egyptian, Gulf, Levantine, Iraqi", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 100% measured blind in session 58 (after the first round's rules), every unanswerable declined.
+    { file: "blind77-eval.jsonl", about: "a seventy-seventh blind set, session 58, three quarters plain: Sudanese, Tunisian, Libyan, Yemeni, Omani, Kuwaiti, Palestinian; non-native English", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 97.2% measured blind in session 58. Missed: "What do Algeria and the US have in common at the Human Rights
+    // Council, according to Sison?" (the text's "عضوين منتخبين"); answered unanswerable: when the vote on Algeria's
+    // Security Council seat is held.
+    { file: "blind78-eval.jsonl", about: "a seventy-eighth blind set, session 58, three quarters plain: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian; students and journalists", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -593,7 +599,9 @@ describe("answer quality on the briefing", () => {
     // بدهم (they want) are function words, 18 since سمحت is "allowed" again outside لو سمحت (please). Misses:
     // "where are those groups based" (groups found in another sentence's مجموعات) and "How long has she held that
     // post?" answered.
-    { file: "blind-conversations6.jsonl", about: "written blind, session 41", right: 18, rows: 20 },
+    // 19 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations6.jsonl", about: "written blind, session 41", right: 19, rows: 20 },
     // 11 of 20 measured blind; 17 since "what date" asks (date is no word), ويا (with) is a function word, قلقانين
     // is قلق, تتنتقد is تنتقد, "pulled out" is withdraw and أي بلد finds البلاد. Misses: a first turn with the
     // Egyptian اتقابلت (met) and وزارة asked of an English tweet, "what's the article's headline about" (declined,
@@ -626,7 +634,9 @@ describe("answer quality on the briefing", () => {
     // reaches منصب through "ambassadorship"), "what else did she raise with him?", "علاش ركزو بزاف على حقوق
     // الإنسان؟" after two turns; answered off-topic: how long Amirouche has held his post, the withdrawal's exact
     // date, whether the journalist was jailed, how many states Thomas-Greenfield met (quotes holding other numbers).
-    { file: "blind-conversations16.jsonl", about: "written blind, session 43, four ending off-topic", right: 13, rows: 20 },
+    // 16 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations16.jsonl", about: "written blind, session 43, four ending off-topic", right: 16, rows: 20 },
     // 12 of 20 measured blind; 14 since a noun pointed at with هالـ (هاللقاء) ties a follow-up and وعايزين is a
     // function word. Misses: "who's the US official visiting algeria?" (coreference), "which organization does he
     // work for?" (a tweet's Reporters Without Borders), "وطالب بإيه لأفريقيا؟", "منو يشمل؟" (the text's بما في
@@ -671,14 +681,18 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations18.jsonl", about: "written blind, session 44", right: 17, rows: 20 },
     // 13 of 20 measured blind; 17 since يشمل (includes) and تشوفها are function words, the Iraqi چ is ك and "what's
     // the next step?" asks to go on.
-    { file: "blind-conversations19.jsonl", about: "written blind, session 44, three of three turns", right: 17, rows: 20 },
+    // 19 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations19.jsonl", about: "written blind, session 44, three of three turns", right: 19, rows: 20 },
     // 14 of 20 measured blind after session 44's changes. Missed: where she was speaking (the text's ندوة صحفية),
     // what she pushed for with the foreign minister (the tweet's candidacy, after a first answer on another
     // meeting), where Lamamra was when he said it (after "Who said that?"), "وما النتيجة حسب رايها؟"; answered
     // off-topic: when MINUSMA was set up.
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
     // 17 since session 57: "When was it set up?" is declined: nothing the last answer quoted dates it.
-    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 17, rows: 20 },
+    // 18 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 18, rows: 20 },
     // 14 of 20 measured blind at the end of session 44 ("ما عنوان هذا المقال؟" then found the headline, declined
     // before: no last turn moved). Missed: the handle tagged in a tweet, the Egyptian passive اتنقدت (was criticised)
     // with الشهور اللي فاتت for the text's الأشهر السابقة, the Darija كيدخل (is included), the office of "Blinken's
@@ -707,7 +721,9 @@ describe("answer quality on the briefing", () => {
     // 17 since session 55: "which ministers went exactly?" (unanswerable: the report says only foreign ministers
     // visited) was declined for "went", a word found nowhere; a function word now, as "came" is, it is answered
     // with "زيارات متبدلة على مستوى وزراء الخارجية".
-    { file: "blind-conversations23.jsonl", about: "written blind, session 45, short chat follow-ups", right: 17, rows: 20 },
+    // 18 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations23.jsonl", about: "written blind, session 45, short chat follow-ups", right: 18, rows: 20 },
     // 16 of 20 measured blind at the end of session 45. Missed: "What's her actual job title?" after a first turn,
     // "والجزاير شو موقفها؟", the Iraqi "وشنو دتسوي هسه؟" (what is she doing now); answered off-topic: how long the
     // meeting lasted (declined asked alone). 15 since session 47: "meet" also finds the tweet's "Met today with …",
@@ -809,7 +825,9 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations40.jsonl", about: "written blind at the end of session 49, six of three turns", right: 15, rows: 20 },
     // 15 of 20 measured blind in session 50; 17 since a present with its object written as ه finds the verb in
     // another person ("وش اللي تقدره فيها؟", the text's نقدر) and a broken plural after ك its singular (كأعضاء: عضوين).
-    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 17, rows: 20 },
+    // 18 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 18, rows: 20 },
     // 17 of 20 measured blind in session 50; 18 since "message" finds the text's رسائل by its broken plural.
     { file: "blind-conversations42.jsonl", about: "written blind in session 50, seven of three turns", right: 18, rows: 20 },
     // 15 of 20 measured blind in session 50; 18 since a response asked that no quote gives is declined ("Did he say
@@ -851,7 +869,9 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 52; 16 since "ومَن يدخلُ فيه بحسبِ قولِها؟" finds "بما في ذلك". Missed: the
     // other country on the council "according to Lamamra's tweet", "وفين خدامة هاد البعثة؟", "وشو سمّتها سيسون
     // لهالشغلة؟" (سمّت, she named, is no key of أسميه); answered unanswerable: how long she has held her post.
-    { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 16, rows: 20 },
+    // 17 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 17, rows: 20 },
     // 17 of 20 measured blind in session 53 (18 with the headline, "إدارة بايدن تدعم بعثة المينورسو", added as
     // evidence for "does the biden crew back it?": it says so word for word); 19 since "وشو الكلمات المفتاحية اللي
     // حاطينها عليه؟" asks for the keyword list. Missed: "And what was the title of the official she saw there?"
@@ -915,7 +935,9 @@ describe("answer quality on the briefing", () => {
     // "وبعد داك عملت شنو؟" after that question, "What all did they discuss?" after the foreign minister (the CNDH
     // tweet's "discuss" first), how many non-permanent seats Lamamra wants ("شحال حب يزيدو" against the text's رفع),
     // her "message" on civil society; answered unanswerable: which states Thomas-Greenfield works with (in context).
-    { file: "blind-conversations60.jsonl", about: "written blind in session 55: Nablus, Oran, Aden, Lebanese with English, Alexandrian, Australian, Indian and Kenyan English", right: 15, rows: 20 },
+    // 16 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
+    // count with no word of its own, a tenure asked; see docs/quality.md).
+    { file: "blind-conversations60.jsonl", about: "written blind in session 55: Nablus, Oran, Aden, Lebanese with English, Alexandrian, Australian, Indian and Kenyan English", right: 16, rows: 20 },
     // 10 of 20 measured blind in session 55; 13 since لكام, واللي, "lah" and "ah" ask nothing. Missed: "وعلاش؟ شنو
     // باغيين يوصلو ليه؟" after the Moroccan كيدعموه (the Maghreb's ك before a present is not read: session 27 found it
     // begins too many nouns), "Then US say what about it lah?" after "MINURSO is what ah?", "And what did the two of
@@ -987,6 +1009,14 @@ describe("answer quality on the briefing", () => {
     // the text's الإشكالات is. Missed: "وش سمّت هالشي بالضبط؟" (سمّت, she named, against the text's أسميه), "والتغريدة
     // الثانية؟" (the second post on the page); answered unanswerable: when de Mistura was appointed.
     { file: "blind-conversations72.jsonl", about: "written blind in session 58, nine of three turns: Levantine, Gulf, Maghrebi, Iraqi", right: 17, rows: 20 },
+    // 18 of 20 measured blind in session 58 (after the first round's rules). Missed, both unanswerable and answered:
+    // when Thomas-Greenfield will visit Algeria ("ومتى ستزور الجزائر؟"), whether Sison met de Mistura.
+    { file: "blind-conversations73.jsonl", about: "written blind in session 58, nine of three turns: Sudanese, Tunisian, Libyan, Yemeni, Kuwaiti, Palestinian", right: 18, rows: 20 },
+    // 15 of 20 measured blind in session 58; 16 since "وشو كتبت عنه بالحرف؟" (what exactly did she write about him)
+    // takes the last answer's quote. Missed: "وإيه اللي هيبدأ هناك قريب؟" (قريب, soon, against the text's "في وقت قصير
+    // جدًا"), how the writer described her manner (the text's بطريقة, a function word), "Does she tie it to any
+    // specific document?" (the text's الإعلان); answered unanswerable: which countries Thomas-Greenfield has met.
+    { file: "blind-conversations74.jsonl", about: "written blind in session 58, nine of three turns: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
