@@ -12,6 +12,16 @@ describe("conversations", () => {
   const two = twoBriefings();
 
   const quotes = (answer: Answer): string[] => (answer.kind === "answered" ? answer.citations.map((c) => c.quote) : []);
+  /** The answer to the last of `questions`, each asked in the conversation of those before it. */
+  const chain = async (...questions: string[]): Promise<Answer> => {
+    const turns: { question: string; citations: readonly Citation[] }[] = [];
+    let answer: Answer | undefined;
+    for (const question of questions) {
+      answer = await two.core.answer(question, { context: { turns } });
+      turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+    }
+    return answer as Answer;
+  };
 
   it("answers a follow-up in the context of the turn before: its briefing and words weigh in", async () => {
     const first = await two.core.answer("What role did Algeria play in the Sahel?");
@@ -353,15 +363,6 @@ describe("conversations", () => {
   });
 
   it("asks when what was last answered happened: its quote's date, else declined where its passage gives none (conversations 63, 65, 66)", async () => {
-    const chain = async (...questions: string[]): Promise<Answer> => {
-      const turns: { question: string; citations: readonly Citation[] }[] = [];
-      let answer: Answer | undefined;
-      for (const question of questions) {
-        answer = await two.core.answer(question, { context: { turns } });
-        turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
-      }
-      return answer as Answer;
-    };
     // The Sahel quote gives the accord's year, which no word of the question finds ("reached" was declined as not covered).
     expect(quotes(await chain("What did Sison say about Algeria's role in the Sahel?", "And in what year was it reached?"))[0]).toContain("لعام 2015");
     // The talks begin "very soon" (في وقت قصير جدًا): no date in their passage, and a post's stamp that "begin" finds is no answer.
@@ -402,15 +403,6 @@ describe("conversations", () => {
   });
 
   describe("session 58's follow-ups", () => {
-    const chain = async (...questions: string[]): Promise<Answer> => {
-      const turns: { question: string; citations: readonly Citation[] }[] = [];
-      let answer: Answer | undefined;
-      for (const question of questions) {
-        answer = await two.core.answer(question, { context: { turns } });
-        turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
-      }
-      return answer as Answer;
-    };
 
     it("asks the count before again of the post a question with no question word names (blind conversations 71, 51)", async () => {
       expect(quotes(await chain("كم رد على تغريدة لقائها مع لعمامرة؟", "وتغريدة لقائها مع دراريني؟"))[0]).toContain("١٢٠ رد");
