@@ -879,6 +879,17 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   return { term, ...(forms.length > 0 ? { otherForms: { word: token.text, raw: token.raw, keys: forms } } : {}), asksForAccount };
 }
 
+/**
+ * Whether an Arabic question word is a name the briefings spell: in Latin letters (عموروش, the tweets' Amirouche), or
+ * in Arabic, a word they hold that no dictionary gives (سيسون); not a place, not a function word.
+ */
+function isBriefingName(token: Token, context: QueryContext): boolean {
+  if (token.script !== "ar" || namesArabicPlace(token) || isStopword(token.text)) return false;
+  if (latinKeysForArabic(token.text).some((k) => context.has(LATIN_NAME + k))) return true;
+  const keys = tokenKeys(token);
+  return keys.some(context.has) && !keys.some((k) => context.lexicon.arToEn.has(k));
+}
+
 /** A pronoun written onto a noun or a verb (مشاكلهم, their problems), read off where three letters are left. */
 const PRONOUN_SUFFIX = /(?<=.{3})(?:هما|هم|هن|ها|ه|كم|نا)$/u;
 
@@ -921,12 +932,10 @@ function unfoundWordKeys(tokens: readonly Token[], i: number, keys: Set<string>,
     for (const k of synonyms) keys.add(k);
     if (synonyms.length > 0) return { weight: 1, standsFor: undefined };
     // Or a short first name after a preposition or conjunction, beside a name the briefings spell ("التقت بمهدي
-    // عموروش": Mehdi Amirouche), which readsAsName's bar leaves unread. Not alone: a found-nowhere word with a
-    // clitic meets the tweets' words by its skeleton (بجلسة "goals", بمعهد "Mehdi", a review); nor a place's
-    // (والمغرب is not the tweets' "Maghreb").
-    const besideName = [tokens[i - 1], tokens[i + 1]].some(
-      (t) => t?.script === "ar" && !namesArabicPlace(t) && latinKeysForArabic(t.text).some((k) => context.has(LATIN_NAME + k)),
-    );
+    // عموروش": Mehdi Amirouche; "التقت سيسون بمهدي"), which readsAsName's bar leaves unread. Not alone: a
+    // found-nowhere word with a clitic meets the tweets' words by its skeleton (بجلسة "goals", بمعهد "Mehdi", a
+    // review), so "وين التقت بمهدي؟" is left unread; nor a place's (والمغرب is not the tweets' "Maghreb").
+    const besideName = [tokens[i - 1], tokens[i + 1]].some((t) => t !== undefined && isBriefingName(t, context));
     const names = !besideName || namesArabicPlace(token) ? [] : cliticRestLatinKeys(token.text).map((k) => LATIN_NAME + k).filter(context.has);
     for (const k of names) keys.add(k);
     if (names.length > 0) return { weight: 1, standsFor: undefined };

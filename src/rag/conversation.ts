@@ -340,7 +340,7 @@ function quotedFirst(
   }
   const affiliation = tied ? affiliationQuoted(retriever, question, own, turns, alone) : undefined;
   if (affiliation !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, affiliation), answerable: true };
-  const discussed = tied && asksWhatWasDiscussed(question, own) ? quotedSentences(retriever, turns) : [];
+  const discussed = tied && asksWhatWasDiscussed(question, own) ? meetingQuoted(retriever, turns) : [];
   return discussed.length === 0 ? undefined : { ...alone, ranked: rankedFirst(retriever, alone, discussed), answerable: true };
 }
 
@@ -350,6 +350,22 @@ const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke stre
   كتب كتبت كتبوا كتبو
   ناقش ناقشت ناقشوا ناقشا تناقشوا تكلم تكلمت تكلموا اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
   ركز ركزت ركزوا ركزا أكد أكدت أكدوا طرح طرحت طرحوا بحث بحثت بحثوا تباحث تباحثا تباحثوا هضر هضرت هضرو هضروا`);
+/** "Else", "also", "other", كمان, غير, ثاني, أيضا: past what was quoted. */
+const ELSE_WORDS = normalizedSet("else also other another more كمان كمانة غير ثاني تاني أيضا ايضا برضو");
+
+/**
+ * The sentences (by position) of the last answer's first quote where it tells of a meeting (a post, or a sentence
+ * with a verb of discussing or a meeting's noun), which a follow-up asking what was discussed asks of; none
+ * otherwise ("متى زارت سيسون الجزائر؟" then "وشو ناقشوا؟" is asked anew: a review).
+ */
+function meetingQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
+  const quoted = lastQuotedSentences(retriever, turns);
+  const tells = quoted.some(
+    (i) => retriever.sentences[i]?.passage.kind === "tweet" || tokenize(retriever.sentenceText(i) ?? "").some((t) => holdsWord(DISCUSSING, t.text) || holdsWord(MEETING, t.text)),
+  );
+  return tells ? quoted : [];
+}
+
 /** The nouns of a meeting those verbs are asked of ("in that meeting", "في اللقاء"). */
 const MEETING = normalizedSet("meeting meet met talks conversation لقاء اللقاء اجتماع الاجتماع جلسة الجلسة");
 
@@ -362,6 +378,8 @@ const MEETING = normalizedSet("meeting meet met talks conversation لقاء ال
  */
 function asksWhatWasDiscussed(question: string, own: readonly QueryTerm[]): boolean {
   const words = tokenize(question).map((t) => t.text);
+  // "What else did they discuss?" asks past what was quoted (a review).
+  if (words.some((w) => holdsWord(ELSE_WORDS, w))) return false;
   const asksWhat = /\bwhat\b/iu.test(question) || words.some((w) => holdsWord(WHAT_AR, w) || WHAT_AR.has(withPrepositionRead(w)));
   const isVerb = (t: QueryTerm): boolean => holdsWord(DISCUSSING, t.word);
   return asksWhat && own.some(isVerb) && own.every((t) => isVerb(t) || holdsWord(MEETING, t.word));
@@ -420,7 +438,7 @@ const AFFILIATION_NOUN_EN = "organi[sz]ation|group|agency|outlet|body|institutio
  * post, a review); nor a group that did something ("Which group did they say withdrew from it?", a review).
  */
 const AFFILIATION_EN = new RegExp(
-  `\\b(?:which|what|whose) (?:${AFFILIATION_NOUN_EN}) (?:is|was|does|did) he (?:with|from|working for|work for|write for|report for|belong to|represent)\\b|\\bwho (?:does|did) he (?:work|write|report) for\\b`,
+  `\\b(?:which|what|whose) (?:${AFFILIATION_NOUN_EN}) (?:is|was|does|did) he (?:with|from|a member of|part of|working (?:for|with)|work (?:for|with)|write for|report for|belong to|represent|affiliated with)\\b|\\bwho (?:does|did) he (?:work|write|report) for\\b`,
   "iu",
 );
 const AFFILIATION_NOUN_EN_WORD = new RegExp(`^(?:${AFFILIATION_NOUN_EN})$`, "u");
@@ -546,14 +564,15 @@ function passageSentences(retriever: Retriever, at: number): number[] {
 const cardText = (retriever: Retriever, at: number): string => passageSentences(retriever, at).map((i) => retriever.sentenceText(i) ?? "").join("\n");
 
 /**
- * Whether a word of `own` names a post other than the one at `post`: a name (not a country: the tweets' "U.S.") that
- * a post `alone` finds holds and this one's card does not ("And how many replies did the CNDH tweet get?").
+ * Whether a word of `own` names a post other than the one at `post`: a word (not a country: the tweets' "U.S.") that
+ * a post `alone` finds holds and this one's card does not ("And how many replies did the CNDH tweet get?", "… the
+ * tweet about journalists", a review).
  */
 function namesAnotherPost(retriever: Retriever, post: number, own: readonly QueryTerm[], alone: Retrieval): boolean {
   const card = passageSentences(retriever, post);
   const text = cardText(retriever, post);
   const others = alone.ranked.filter((r) => r.sentence.passage.kind === "tweet" && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
-  return withoutPostWords(own).some((t) => t.name === true && t.country !== true && matchedWords(text, [t]).length === 0 && others.some((other) => matchedWords(other, [t]).length > 0));
+  return withoutPostWords(own).some((t) => !countsReplies([t]) && t.country !== true && matchedWords(text, [t]).length === 0 && others.some((other) => matchedWords(other, [t]).length > 0));
 }
 
 /**

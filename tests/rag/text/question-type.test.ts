@@ -558,7 +558,10 @@ describe("a duration asked", () => {
     for (const question of ["How long has she held that post?", "And how long has he held that post?", "How long has Lamamra been foreign minister?"]) {
       expect(questionType(question).tenure, question).toBe(true);
     }
-    for (const question of ["How long did the meeting last?", "How long will it serve there?", "How long is the river?"]) expect(questionType(question).tenure, question).toBeUndefined();
+    // Nor a term's length asked ("been elected for", a second review).
+    for (const question of ["How long did the meeting last?", "How long will it serve there?", "How long is the river?", "How long has Algeria been elected for?"]) {
+      expect(questionType(question).tenure, question).toBeUndefined();
+    }
     const held = (text: string): boolean => mayAnswerQuantity(text, undefined, { duration: true, tenure: true });
     expect(held("as it begins its three-year term")).toBe(false);
     expect(held("يشغل المنصب منذ عام 2021")).toBe(true);
