@@ -690,9 +690,7 @@ describe("answer quality on the briefing", () => {
     // off-topic: when MINUSMA was set up.
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
     // 17 since session 57: "When was it set up?" is declined: nothing the last answer quoted dates it.
-    // 18 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
-    // count with no word of its own, a tenure asked; see docs/quality.md).
-    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 18, rows: 20 },
+    { file: "blind-conversations20.jsonl", about: "written blind, session 44", right: 17, rows: 20 },
     // 14 of 20 measured blind at the end of session 44 ("ما عنوان هذا المقال؟" then found the headline, declined
     // before: no last turn moved). Missed: the handle tagged in a tweet, the Egyptian passive اتنقدت (was criticised)
     // with الشهور اللي فاتت for the text's الأشهر السابقة, the Darija كيدخل (is included), the office of "Blinken's
