@@ -304,7 +304,8 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
 }
 
 /**
- * The retrieval for a follow-up on a post or a person the last answer quoted, where one of these rules answers it:
+ * The retrieval for a follow-up on a post, a person or a meeting the last answer quoted, where one of these rules
+ * answers it:
  * - "How many replies does that tweet show?", "وقداش رد جات على التغريدة هذيكا؟", "How many replied?" (tied, or with
  *   no word of its own but the count): the counter under the first post the last answer quoted, which no word of the
  *   question tells from the other posts' (not where the question names another: "And how many replies did the CNDH
@@ -315,8 +316,9 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
  *   quote), whatever else the question's words find (the other posts, the tweets' other "U.S."), tied by the pointing
  *   alone however many words of its own the question has; not when it went up ("طب والتغريدة دي اتنشرت إمتى؟"), which
  *   the post's stamp answers, nor where the question names another post;
- * - which body a man is with (affiliationQuoted).
- * Else undefined.
+ * - which body a man is with (affiliationQuoted);
+ * - what was discussed at a meeting the last answer's first quote told of (asksWhatWasDiscussed, meetingQuoted).
+ * Else undefined. The first rule may also decline: its retrieval is then not answerable.
  */
 function quotedFirst(
   retriever: Retriever,
@@ -606,8 +608,7 @@ function pointsAtAPost(question: string): boolean {
   const last = tokens.length - 1;
   return tokens.some((t, i) => {
     if (i === last && t.text === "one" && (tokens[i - 1]?.text === "that" || tokens[i - 1]?.text === "this")) return true;
-    // The noun, not posting it ("when was that posted?").
-    if (!isPostWord(t) || /(?:ed|ing)$/u.test(t.text)) return false;
+    if (!isPostNoun(t)) return false;
     if (withoutDemonstrative(t.text) !== undefined) return true;
     const before = [tokens[i - 2], tokens[i - 1]];
     return before.some((w) => w !== undefined && (POST_POINTERS_EN.has(w.text) || POST_POINTERS_AR.has(w.text))) || POST_POINTERS_AR.has(tokens[i + 1]?.text ?? "");
@@ -627,8 +628,10 @@ function postSentences(retriever: Retriever, post: number, ranked: Retrieval["ra
   return [...card].sort((a, b) => rank(a) - rank(b));
 }
 
+/** A post's noun, not posting it ("when was that posted?", "tweeting"). */
+const isPostNoun = (t: Token): boolean => isPostWord(t) && !/(?:ed|ing)$/u.test(t.text);
 /** The words that stand for a post asked of again: its noun, or "one" ("And the one with the journalist?"). */
-const isPostOrOne = (t: Token): boolean => t.text === "one" || (isPostWord(t) && !/(?:ed|ing)$/u.test(t.text));
+const isPostOrOne = (t: Token): boolean => t.text === "one" || isPostNoun(t);
 
 /**
  * Whether a follow-up asks the question before again of another post, with no question word of its own: "And the

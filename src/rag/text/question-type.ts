@@ -293,8 +293,8 @@ export function questionType(question: string): QuestionType {
 const EN_LASTING =
   /\bhow long\b(?!\s+ago\b)(?:\s+(?!that\b|which\b|who\b)[\w'’]+){0,6}?\s+(last|lasts|lasted|take|takes|took|taken|serve|serves|served|stay|stays|stayed|remain|remains|remained|hold|holds|held|run|runs|ran|spend|spent|been)\b/i;
 /**
- * "How long has she held …", "how long have they been …": someone's time in a post or a place (see QuestionType.tenure);
- * not "How long has Algeria been elected for?", a term's length asked (a review).
+ * "How long has she held …", "how long have they been …": someone's time in a post or a place (see
+ * QuestionType.tenure); not "How long has Algeria been elected for?", a term's length asked (a review).
  */
 const EN_TENURE = /\b[Hh]ow long\b(?:\s+[\w'’]+){0,2}?\s+(?:has|have|had)\s+(?:she|he|they|[\p{Lu}][\w'’-]*)\s+(?:held|served|led|headed|worked|been(?!\s+\w+ed\b))\b/u;
 /** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */

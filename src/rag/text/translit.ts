@@ -166,7 +166,10 @@ export function latinKeysForArabic(word: string): string[] {
   return latinKeysOf(withoutClitics(word));
 }
 
-/** The Latin name keys of Arabic words without their clitics: each skeleton with as many vowel groups or up to three more. */
+/**
+ * The Latin name keys of readings of an Arabic word (its clitics read off): each skeleton with as many vowel groups
+ * or up to three more.
+ */
 function latinKeysOf(stripped: readonly string[]): string[] {
   const keys = stripped.flatMap((rest) => {
     const { skeleton, groups, initial } = arabicNameParts(rest);
