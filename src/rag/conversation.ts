@@ -240,7 +240,7 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // quote), not the report (a review); asked alone, "it" is the report, as it is wherever the question names the
   // report ("How old is the article?", a second review).
   const post = lastQuoted(retriever, turns);
-  const postQuoted = post !== undefined && retriever.sentences[post]?.passage.kind === "tweet" && !namesTheReport(tokenize(question));
+  const postQuoted = post !== undefined && isPostAt(retriever, post) && !namesTheReport(tokenize(question));
   if (tied && postQuoted && asksWhenPublished(alone.terms)) {
     return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
   }
@@ -332,7 +332,7 @@ function quotedFirst(
   if (counts && (tied || own.every((t) => countsReplies([t])))) {
     const counter = quotedPostCounter(retriever, turns, own, alone);
     if (counter !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [counter]), answerable: true };
-    const anyPost = quotedSentences(retriever, turns).some((i) => retriever.sentences[i]?.passage.kind === "tweet");
+    const anyPost = quotedSentences(retriever, turns).some((i) => isPostAt(retriever, i));
     if (!anyPost && pointsAtWhatWasSaid(question) && !tokenize(question).some(isPostWord)) return { ...alone, answerable: false };
   }
   const askedAgain = counterAskedAgain(retriever, question, own, turns, alone);
@@ -363,7 +363,7 @@ const ELSE_WORDS = normalizedSet("else also other another more كمان كمان
 function meetingQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
   const quoted = lastQuotedSentences(retriever, turns);
   const tells = quoted.some(
-    (i) => retriever.sentences[i]?.passage.kind === "tweet" || tokenize(retriever.sentenceText(i) ?? "").some((t) => holdsWord(DISCUSSING, t.text) || holdsWord(MEETING, t.text)),
+    (i) => isPostAt(retriever, i) || tokenize(retriever.sentenceText(i) ?? "").some((t) => holdsWord(DISCUSSING, t.text) || holdsWord(MEETING, t.text)),
   );
   return tells ? quoted : [];
 }
@@ -493,7 +493,6 @@ function affiliationQuoted(retriever: Retriever, question: string, own: readonly
  */
 function askedOfWhatWasSaid(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], inContext: Retrieval): Retrieval["ranked"] | "not said" | undefined {
   const text = (i: number): string => retriever.sentenceText(i) ?? "";
-  const isPost = (i: number): boolean => retriever.sentences[i]?.passage.kind === "tweet";
   const posts = namesAPost(tokenize(question));
   const dated = (i: number): boolean => sentenceHolds(text(i)).date;
   // The question's own words but those for a post ("that tweet"), which tell what it asks the date of; and those but
@@ -504,8 +503,8 @@ function askedOfWhatWasSaid(retriever: Retriever, question: string, own: readonl
   const holds = (i: number, t: QueryTerm): boolean => matchedWords(text(i), [t]).length > 0;
   const held = (i: number): number => naming.filter((t) => holds(i, t)).length;
   const said = (i: number): number => event.filter((t) => holds(i, t)).length;
-  const firstGives = (i: number): boolean => dated(i) && (!isPost(i) || posts || event.every((t) => holds(i, t)));
-  const besideOwn = (i: number): boolean => dated(i) && (!isPost(i) || posts) && (naming.length === 0 || held(i) > 0);
+  const firstGives = (i: number): boolean => dated(i) && (!isPostAt(retriever, i) || posts || event.every((t) => holds(i, t)));
+  const besideOwn = (i: number): boolean => dated(i) && (!isPostAt(retriever, i) || posts) && (naming.length === 0 || held(i) > 0);
   const firstQuote = lastQuotedSentences(retriever, turns);
   const mostSaid = Math.max(0, ...firstQuote.map(said));
   const best = inContext.ranked.slice(0, DATED_CANDIDATES).map((r) => r.sentence.position);
@@ -562,8 +561,14 @@ function passageSentences(retriever: Retriever, at: number): number[] {
   return passage === undefined ? [] : retriever.sentencesAt(passage.source, passage.start, passage.end);
 }
 
+/** Whether the sentence at `at` is a post's. */
+const isPostAt = (retriever: Retriever, at: number): boolean => retriever.sentences[at]?.passage.kind === "tweet";
+
+/** The text of the sentences at `positions`, a line each. */
+const textOf = (retriever: Retriever, positions: readonly number[]): string => positions.map((i) => retriever.sentenceText(i) ?? "").join("\n");
+
 /** The text of the passage of the sentence at `at`: for a post, its card (the post, its stamp, its counter). */
-const cardText = (retriever: Retriever, at: number): string => passageSentences(retriever, at).map((i) => retriever.sentenceText(i) ?? "").join("\n");
+const cardText = (retriever: Retriever, at: number): string => textOf(retriever, passageSentences(retriever, at));
 
 /**
  * Whether a word of `own` names a post other than the one at `post`: a word (not a country: the tweets' "U.S.") that
@@ -572,7 +577,7 @@ const cardText = (retriever: Retriever, at: number): string => passageSentences(
  */
 function namesAnotherPost(retriever: Retriever, post: number, own: readonly QueryTerm[], alone: Retrieval): boolean {
   const card = passageSentences(retriever, post);
-  const text = cardText(retriever, post);
+  const text = textOf(retriever, card);
   const others = alone.ranked.filter((r) => r.sentence.passage.kind === "tweet" && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
   return withoutPostWords(own).some((t) => !countsReplies([t]) && t.country !== true && matchedWords(text, [t]).length === 0 && others.some((other) => matchedWords(other, [t]).length > 0));
 }
@@ -583,7 +588,7 @@ function namesAnotherPost(retriever: Retriever, post: number, own: readonly Quer
  * one?", "that particular tweet … out of interest") name none.
  */
 function quotedPostCounter(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[], alone: Retrieval): number | undefined {
-  const post = quotedSentences(retriever, turns).find((i) => retriever.sentences[i]?.passage.kind === "tweet");
+  const post = quotedSentences(retriever, turns).find((i) => isPostAt(retriever, i));
   return post === undefined || namesAnotherPost(retriever, post, own, alone) ? undefined : postCounter(retriever, post);
 }
 
@@ -621,11 +626,11 @@ function pointsAtAPost(question: string): boolean {
  */
 function postSentences(retriever: Retriever, post: number, ranked: Retrieval["ranked"]): number[] {
   const card = passageSentences(retriever, post).filter((i) => pagePartOf(retriever.sentenceText(i) ?? "") === undefined);
-  const rank = (i: number): number => {
+  const rank = new Map(card.map((i, k) => {
     const at = ranked.findIndex((r) => r.sentence.position === i);
-    return at < 0 ? ranked.length + card.indexOf(i) : at;
-  };
-  return [...card].sort((a, b) => rank(a) - rank(b));
+    return [i, at < 0 ? ranked.length + k : at];
+  }));
+  return [...card].sort((a, b) => (rank.get(a) ?? 0) - (rank.get(b) ?? 0));
 }
 
 /** A post's noun, not posting it ("when was that posted?", "tweeting"). */
