@@ -10,7 +10,7 @@ import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, holdsWord, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
-import { isQuestionWord, isStopword, WHEN_FIRST, YES_NO_OPENING } from "./stopwords.js";
+import { isQuestionWord, isStopword, WHAT_AR, WHEN_FIRST, YES_NO_OPENING } from "./stopwords.js";
 import { namesArabicPlace, namesCountryWord } from "../capitals.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -228,8 +228,13 @@ function asksExactlyWhenArabic(line: string): boolean {
  */
 const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
+/**
+ * What date or appointed time, in the standard or a dialect ("ما تاريخ …", "وش التاريخ المكتوب تحت تغريدة لعمامرة؟",
+ * "شو موعد المفاوضات؟"): a time asked, though not always a date (see AR_DATED).
+ */
+const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(ال)?(تاريخ|موعد)`;
 const AR_TIME = new RegExp(
-  `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?(?:${AR_WHEN_FIRST})|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|ما تاريخ)( |$)`,
+  `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?(?:${AR_WHEN_FIRST})|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|${AR_WHAT_DATE})( |$)`,
 );
 
 /**
@@ -237,8 +242,8 @@ const AR_TIME = new RegExp(
  * shows as a date (sentenceHolds); and the words that ask for one. Not decade: a decade's answer ("the 1960s",
  * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
  */
-const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ");
-const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ياتا ياتي");
+const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ موعد");
+const ASKING_FOR_UNIT = normalizedSet(`what which أي بأي بيا ياتو ياتا ياتي ${[...WHAT_AR].join(" ")} ماهو`);
 
 /**
  * Whether the token at `i` is the unit a time question asks in ("year" in "In what year …", عام in "في أي عام …"):
@@ -252,7 +257,10 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const whichAfter = after?.text === "كام" || (after?.text === "كم" && i + 2 === tokens.length);
   // And "date" closing a terse question or before "of" ("tweet date?", "the date of the tweet": see EN_DATED).
   const date = tokens[i]?.text === "date" && before?.text !== "to" && (after === undefined || after.text === "of");
-  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter || date);
+  // With the article too ("وش التاريخ المكتوب …؟"), and هو or هي between ("ما هو موعد …؟").
+  const asking = before !== undefined && (before.text === "هو" || before.text === "هي") ? tokens[i - 2] : before;
+  const unit = (tokens[i]?.text ?? "").replace(/^ال/u, "");
+  return TIME_UNITS.has(unit) && ((asking !== undefined && ASKING_FOR_UNIT.has(withoutConjunction(asking.text))) || whichAfter || date);
 }
 
 /**
@@ -281,7 +289,7 @@ export function questionType(question: string): QuestionType {
   if (!quantity) return { quantity, time, dated, ...name, ...response };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
-  const duration = unit === undefined && things.things === undefined && asksDuration(question, arabic) ? { duration: true, ...(EN_TENURE.test(question) ? { tenure: true } : {}) } : {};
+  const duration = unit === undefined && things.things === undefined && asksDuration(question, arabic) ? { duration: true, ...(asksTenure(question, arabic) ? { tenure: true } : {}) } : {};
   return { quantity, time, dated, ...name, ...withUnit(unit), ...things, ...duration };
 }
 
@@ -299,20 +307,33 @@ const EN_LASTING =
 const EN_TENURE = /\b[Hh]ow long\b(?:\s+[\w'’]+){0,2}?\s+(?:has|have|had)\s+(?:she|he|they|[\p{Lu}][\w'’-]*)\s+(?:held|served|led|headed|worked|been(?!\s+\w+ed\b))\b/u;
 /** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */
 const AR_LASTING = normalizedSet("دام دامت داموا استمر استمرت استغرق استغرقت طولت طولو طولوا قعد قعدت قعدو مده المده مدته مدتها مدتهم");
+/**
+ * "For so long" in the dialects, after a word asking how much: صار له (it has been for him, "وقديش صار له بمنصبه؟")
+ * and من وقت ("وشحال من وقت وهو في هاذ المنصب؟"); on normalised text.
+ */
+const AR_FOR_SO_LONG = /(?:^| )(?:صار ?(?:له|لها|لو|لهم)|من وقت)(?= |$)/u;
+/** A post held ("بمنصبه", "في هاذ المنصب"), which makes a time asked so someone's tenure. */
+const AR_POST_HELD = /منصب/u;
 const asksDuration = (question: string, arabic: string): boolean =>
-  EN_LASTING.test(question) || arabic.split(" ").some((w) => holdsWord(AR_LASTING, w));
+  EN_LASTING.test(question) || AR_FOR_SO_LONG.test(arabic) || arabic.split(" ").some((w) => holdsWord(AR_LASTING, w));
+/** Someone's time in a post asked (QuestionType.tenure): in English, or the dialects' "for so long" beside a post. */
+const asksTenure = (question: string, arabic: string): boolean => EN_TENURE.test(question) || (AR_FOR_SO_LONG.test(arabic) && AR_POST_HELD.test(arabic));
 
 /**
  * Words of a response, as a question asks one and a quote says one was given: English (respond, response, react,
- * reaction, reply, answer); Arabic normalised (رد and الرد with their pronouns, ترد, ردة فعل, جاوب, أجاب and إجابة,
- * جواب, استجاب, تجاوب, and تفاعل, as a chemistry's "reaction" is written). Not ردود (also a post's replies).
+ * reaction, reply, answer, and agreeing: "Did he agree to back that candidacy?"); Arabic normalised (رد and الرد with
+ * their pronouns, ترد, ردة فعل, جاوب, أجاب and إجابة, جواب, استجاب, تجاوب, تفاعل, as a chemistry's "reaction" is
+ * written, and وافق). Not ردود (also a post's replies).
  */
-const EN_RESPONSE = /^(?:respond|responded|responds|responding|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers)$/;
+const EN_RESPONSE = /^(?:respond|responded|responds|responding|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers|agree|agreed|agrees)$/;
 const AR_RESPONSE = normalizedSet(`رد الرد ردت ترد يرد ردوا ردو رده ردها ردهم ردة ردا جاوب جاوبت جاوبها جاوبه جاوبو جاوبوا
   جاوبتها جاوبته أجاب أجابت أجابوا إجابة الإجابة جواب الجواب جوابه جوابها استجاب استجابت استجابة الاستجابة تجاوب تجاوبت
-  تفاعل تفاعلت التفاعل تفاعلات التفاعلات يتفاعل`);
-/** "say anything back", "said something back", "hit back": a reply in English with no word of its own; not "back in November". */
-const EN_SAID_BACK = /\b(?:say|said|says|hit|hits|fire|fired|write|wrote)\s+(?:anything\s+|something\s+)?back\b(?!\s+(?:in|then|when|on|at|during|before|after)\b)/i;
+  تفاعل تفاعلت التفاعل تفاعلات التفاعلات يتفاعل وافق وافقت وافقوا يوافق موافقة الموافقة`);
+/**
+ * "say anything back", "said something back", "hit back", "what did he tell her back": a reply in English with no word
+ * of its own; not "back in November".
+ */
+const EN_SAID_BACK = /\b(?:say|said|says|hit|hits|fire|fired|write|wrote|tell|told|tells)\s+(?:anything\s+|something\s+|her\s+|him\s+|them\s+)?back\b(?!\s+(?:in|then|when|on|at|during|before|after)\b)/i;
 /**
  * A response word that only frames what follows: "in response to a question about …", "ردا على سؤال حول …" (she
  * said, answering): the question asks what was said (a review).

@@ -62,6 +62,12 @@ describe("questionType", () => {
     ["وشوكت صار هذا؟", ["time"]],
     ["شوكت وصلت الوزيرة؟", ["time"]],
     ["من هو آصف شوكت؟", []],
+    // What date or appointed time, asked with a dialect's what too (blind set 80: "وش التاريخ …؟" was declined).
+    ["وش التاريخ المكتوب تحت تغريدة لعمامرة؟", ["time"]],
+    ["شو تاريخ تغريدة لعمامرة؟", ["time"]],
+    ["إيه تاريخ التغريدة؟", ["time"]],
+    ["وما موعد المفاوضات؟", ["time"]],
+    ["شو كتبت عن تاريخ الجزائر؟", []],
     // Not "بشكل عام، كم …" (in general, how many), nor a هل opening a how many, nor متين (solid) (found by a review).
     ["بشكل عام، كم دولة عضو في المجلس؟", ["quantity"]],
     ["هل تعرف قبل كم يوم نشر المقال؟", ["quantity"]],
@@ -342,7 +348,7 @@ describe("isAskedUnit", () => {
     ["How many years did the war last?", []],
     ["In what decade did the station change to colour?", []],
     ["On what date did that meeting take place?", ["date"]],
-    ["ما هو العام الذي تأسست فيه؟", []],
+    ["ما هو العام الذي تأسست فيه؟", ["العام"]],
     ["ماذا قالت بشكل عام؟", []],
     // "date" closing a terse question, or before "of" (blind conversations 39: "tweet date?").
     ["tweet date?", ["date"]],
@@ -350,6 +356,12 @@ describe("isAskedUnit", () => {
     ["Did they set a date for the talks?", []],
     // Not "to date" (found by a review).
     ["What has Algeria achieved to date?", []],
+    // Asked for with what, standard or dialect, the article or هو between (blind set 80: "وش التاريخ المكتوب تحت
+    // تغريدة لعمامرة؟" was declined on its unit).
+    ["وش التاريخ المكتوب تحت تغريدة لعمامرة؟", ["التاريخ"]],
+    ["شو موعد المفاوضات؟", ["موعد"]],
+    ["وما هو موعد المفاوضات؟", ["موعد"]],
+    ["كتب عن تاريخ الجزائر", []],
   ])("%s -> %j", (question, expected) => {
     expect(units(question)).toEqual(expected);
   });
@@ -402,6 +414,10 @@ describe("a response asked", () => {
       "واش ردّ لعمامرة على كلام سيسون؟",
       "واش جاوبها مهدي عميروش؟",
       "وشو كان رده على موضوع حقوق الإنسان؟",
+      // Told back, or agreed (six blind conversations asked whether Lamamra backed the candidacy she promoted).
+      "what did he tell her back about that court candidate",
+      "Did he agree to back that candidacy?",
+      "وهل وافق على دعم المرشح؟",
     ])
       expect(questionType(question).response, question).toBe(true);
   });
@@ -562,6 +578,12 @@ describe("a duration asked", () => {
     for (const question of ["How long did the meeting last?", "How long will it serve there?", "How long is the river?", "How long has Algeria been elected for?"]) {
       expect(questionType(question).tenure, question).toBeUndefined();
     }
+    // And in the dialects: how much it has been (صار له, من وقت) in a post (blind conversations 32 and 75).
+    for (const question of ["وقديش صار له بمنصبه؟", "وشحال من وقت وهو في هاذ المنصب؟"]) {
+      expect(questionType(question), question).toMatchObject({ duration: true, tenure: true });
+    }
+    expect(questionType("قديش صار لها بالجزائر؟")).toMatchObject({ duration: true });
+    expect(questionType("قديش صار لها بالجزائر؟").tenure).toBeUndefined();
     const held = (text: string): boolean => mayAnswerQuantity(text, undefined, { duration: true, tenure: true });
     expect(held("as it begins its three-year term")).toBe(false);
     expect(held("يشغل المنصب منذ عام 2021")).toBe(true);
