@@ -39,7 +39,7 @@ import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { isPassingWord } from "./text/passing-words.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
-import { asksForTheWording, framingWords, isJoinedFunctionWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { asksForTheWording, framingWords, isJoinedFunctionWord, isMannerWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -47,6 +47,7 @@ import {
   augmentedForms,
   DIALECT_PASSIVE,
   DIALECT_FUTURE,
+  defectiveForms,
   DIALECT_PRESENT,
   FORM_VIII_PRESENT,
   FUTURE_OF,
@@ -157,7 +158,7 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   const tokens = tokenize(text);
   const words = arabicWords();
   const isWord = (key: string): boolean => words.has(key);
-  const content = tokens.filter((t) => !isStopword(t.text));
+  const content = tokens.filter(isIndexedWord);
   const titled = afterPersonNouns(content);
   const terms = content.map((t, i) => documentWordKeys(t, isWord, titled[i]));
   // One term per run, holding every reading of it; only a sentence with two letter names side by side is read again.
@@ -183,6 +184,9 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   if (name.length > 0) terms.push([...new Set(name.flatMap((t) => [...tokenKeys(t), ...ownNameKeys(t, { minimum: MIN_SKELETON })]))].map((k) => AUTHOR_NAME + k));
   return terms;
 }
+
+/** Whether a text's token is indexed: a word of content, or the text's word for a manner (see isMannerWord). */
+const isIndexedWord = (token: Token): boolean => !isStopword(token.text) || isMannerWord(token.text);
 
 /** Words of a name a person's noun may stand before ("الرئيس عبد الفتاح السيسي": السيسي is the third). */
 const NAME_AFTER_NOUN_REACH = 3;
@@ -280,7 +284,7 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
   }
   // Any rest of a preposition is tried: only the question's keys can match (and the word lists are not read, so
   // every word with the article has its name key apart, as a dictionary word's, but after a person's noun).
-  const content = tokens.filter((t, at) => !isStopword(t.text) && !inAcronym.has(at));
+  const content = tokens.filter((t, at) => isIndexedWord(t) && !inAcronym.has(at));
   const titled = afterPersonNouns(content);
   content.forEach((token, at) => {
     const word = documentWordKeys(token, () => true, titled[at]).map((k) => byKey.get(k)).find((w) => w !== undefined);
@@ -736,7 +740,7 @@ const PUT_UP = normalizedSet("نزلت اتنزلت نزلوها");
  * that tweet?", "the tweet she wrote": see besidePost). Not a report written about posts ("مين كتب المقال عن تغريدات
  * سيسون؟", a review), nor a book's or a letter's writing.
  */
-const WRITING = normalizedSet("كتبت كتب كتبها كتبتها write wrote written writes");
+const WRITING = normalizedSet("كتبت كتب كتبها كتبتها مكتوب المكتوب مكتوبة المكتوبة write wrote written writes");
 const POST_KEYS: ReadonlySet<string> = new Set(tokenize("tweet tweets post posts تغريده تغريدات تويته تويتات").flatMap(tokenKeys));
 /** Whether `token` is a word for a post, also with the Levant's هالـ (this: هالتغريدة). */
 export const isPostWord = (token: Token): boolean => tokenKeys({ ...token, text: withoutDemonstrative(token.text) ?? token.text }).some((k) => POST_KEYS.has(k));
@@ -1162,6 +1166,9 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
   if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
+  // A defective verb's past found nowhere is its other forms (سمّت, she called: the text's أسميه), by keys of three
+  // letters too: the root has two before its weak letter.
+  if (!ownFound) for (const form of defectiveForms(token.text)) for (const k of heldKeys(token, form, context, 3)) if (!isStopword(k)) keys.add(k);
   // A noun is its broken plural or singular too, where the word lists attest the pair (مقعد, the text's المقاعد):
   // a word with the article, a stem of four letters or more, or a word after أي (which), always a noun ("أي بلد",
   // the text's البلاد); three bare letters are otherwise as often a verb (كتب, wrote, is also the plural of كتاب).

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARABIC_NAME, AUTHOR_NAME } from "../../src/rag/analyze.js";
+import { ARABIC_NAME, AUTHOR_NAME, matchedWords } from "../../src/rag/analyze.js";
 import { HashingEmbeddings } from "../../src/rag/embeddings.js";
 import { declineFeature, loadModels, type DeclineFeature, type Models } from "../../src/rag/model.js";
 import { Retriever, tooShortToTell } from "../../src/rag/retrieve.js";
@@ -268,6 +268,32 @@ describe("writing a post", () => {
     expect(posting("امتى كتبت سيسون هالتغريدة؟", "كتبت")).toBe(true);
     // Not a report written about posts (a review: "who wrote the article on her tweets?" was answered with tweets).
     expect(posting("مين كتب المقال عن تغريدات سيسون؟", "كتب")).toBe(false);
+    // What is written under a post, as "written" is (blind set 80: "وش التاريخ المكتوب تحت تغريدة لعمامرة؟" was declined).
+    expect(posting("وش التاريخ المكتوب تحت تغريدة لعمامرة؟", "المكتوب")).toBe(true);
+  });
+
+  it("asks for a post's date with a dialect's what, and is answered (blind set 80)", async () => {
+    for (const question of ["وش التاريخ المكتوب تحت تغريدة لعمامرة؟", "شو تاريخ تغريدة لعمامرة؟"]) {
+      expect((await retriever.retrieve(question)).answerable, question).toBe(true);
+    }
+  });
+});
+
+describe("a defective verb's past", () => {
+  it("found nowhere, counts as finding the forms the briefing holds (سمّت, she called: the text's أسميه; blind conversations 76)", async () => {
+    expect(ownKeysOf("ماذا سمّت سيسون ذلك؟", "سمت")).toContain("اسم");
+    expect(ownKeysOf("وشو سمّتها سيسون؟", "سمتها")).toContain("اسم");
+    // A word the briefing holds is not read so.
+    expect(ownKeysOf("ماذا دعت سيسون؟", "دعت")).not.toContain("ادع");
+  });
+});
+
+describe("the manner the text describes", () => {
+  it("is a word of the briefing: بطريقة (in a … way) is indexed, and a question on her manner (طريقتها) finds it (six blind conversations)", async () => {
+    const retrieval = await retriever.retrieve("كيف وصف الكاتب طريقتها في الكلام عن الحريات؟");
+    const text = retriever.sentenceText(retrieval.ranked[0]?.sentence.position ?? -1) ?? "";
+    expect(text).toContain("بطريقة دبلوماسية");
+    expect(matchedWords(text, retrieval.terms).map((m) => m.word)).toContain("طريقتها");
   });
 });
 

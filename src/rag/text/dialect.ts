@@ -39,7 +39,7 @@ export function standardKeys(normalized: string): readonly string[] {
   table ??= readDialectTable();
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
   for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
-    for (const form of [word, singularPresent(word), pastWithoutObject(word)]) {
+    for (const form of [word, singularPresent(word), pastWithoutObject(word), withoutPossessive(word)]) {
       const keys = form === undefined ? undefined : (table.get(form) ?? table.get(form.replace(PRESENT_MARKER, "")));
       if (keys) return keys;
     }
@@ -53,6 +53,14 @@ export function standardKeys(normalized: string): readonly string[] {
  */
 const PAST_WITH_OBJECT = /^(.{3,}ت)(?:هما|هم|هن|ها|ه|و|ني|نا)$/u;
 const pastWithoutObject = (word: string): string | undefined => PAST_WITH_OBJECT.exec(word)?.[1];
+
+/**
+ * A noun with "her", "their" or "your" written onto it (شغلها, her work), as the noun alone, which the table lists;
+ * undefined for a word of any other shape. Not ه, which is also ة as normalised (شغله, a matter). Three letters at
+ * least before it.
+ */
+const WITH_POSSESSIVE = /^(.{3,}?)(?:هما|هم|هن|ها|كم)$/u;
+const withoutPossessive = (word: string): string | undefined => WITH_POSSESSIVE.exec(word)?.[1];
 
 /**
  * The Gulf's and the standard's present plural, with or without an attached object (يشوفون, بيشوفونه: they see,

@@ -126,6 +126,14 @@ export function isStopword(normalized: string): boolean {
 }
 
 /**
+ * بطريقة (in a … way): a function word in a question and in a gloss ("invitingly" is بطريقة جذابة), but in the text
+ * the word for a manner, which a question on it finds ("وكيف وصف الكاتب طريقتها؟", the text's "بطريقة دبلوماسية",
+ * six blind conversations): the text's is indexed (see documentTerms).
+ */
+const MANNER: ReadonlySet<string> = normalizedSet("بطريقة");
+export const isMannerWord = (normalized: string): boolean => MANNER.has(normalized);
+
+/**
  * Words a dialect opens a question with that are words of their own elsewhere: the Egyptian طب, "well, …" ("طب
  * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it).
  */

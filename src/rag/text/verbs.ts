@@ -176,6 +176,24 @@ export function hollowForms(key: string): string[] {
   return forms.filter((form) => form !== key);
 }
 
+/**
+ * A defective verb's past (a weak last root letter) for "she" or "they", with an object pronoun perhaps: two root
+ * letters, the middle no long vowel (بيت, موت are nouns), then ت, وا or و (سمّت, she called; سمّوها, they called it),
+ * after و or ف.
+ */
+const DEFECTIVE_PAST = /^[وف]?(\p{Script=Arabic}[^اوي])(?:ت|وا|و)(?:ها|هم|ه)?$/u;
+
+/**
+ * The other forms of a defective verb's past (see DEFECTIVE_PAST) that the text may write instead: its past for
+ * "he" (سمى), present (يسمي, تسمي, أسمي: the text's "ما يمكن أن أسميه", what I would call) and form II's verbal noun
+ * (تسمية). The stemmers leave them apart, since the last letter comes and goes; the caller keeps those the corpus holds.
+ */
+export function defectiveForms(word: string): string[] {
+  const root = DEFECTIVE_PAST.exec(word)?.[1];
+  if (root === undefined) return [];
+  return [`${root}ي`, `${root}ا`, ...["ي", "ت", "ا", "ن"].map((prefix) => `${prefix}${root}ي`), `ت${root}ية`];
+}
+
 const OBJECT_PRONOUN = /(?:هما|هم|هن|ها|ه|كم|ك|ني|نا)$/u;
 const PAST_ENDING = /(?:تما|تم|تن|وا|نا|ت|ا)$/u;
 

@@ -36,6 +36,13 @@ describe("dialect words", () => {
     expect(standard("بته")).toEqual([]);
   });
 
+  it("read a noun with her, their or your written onto it as the noun (blind conversations 75: \"وكيف وصفت سيسون شغلها هذا؟\")", () => {
+    for (const word of ["شغلها", "شغلهم", "وشغلها"]) expect(standard(word), word).toEqual(expect.arrayContaining(keysOf("عمل")));
+    // Not ه, which is also ة as normalised (شغله, a matter), nor fewer than three letters before the pronoun.
+    expect(standard("شغله")).toEqual([]);
+    expect(standard("لها")).toEqual([]);
+  });
+
   it("read the Gulf's and the standard's present plural as its singular, with an object or without (blind set 45)", () => {
     // "سيسون قالت ان الملاحظين بيشوفون ايش من امريكا؟" for the news's رؤية; the table lists بيشوف.
     expect(standard("بيشوفون")).toEqual(standard("بيشوف"));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { DIALECT_FUTURE, formIIIForms, formVRests, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { defectiveForms, DIALECT_FUTURE, formIIIForms, formVRests, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -12,6 +12,16 @@ describe("hollowForms", () => {
 
   it("gives nothing for a key of another shape", () => {
     for (const key of ["دعم", "زيارات", "اجتماع", "ميشال", "~ZR:1", "visit"]) expect(hollowForms(key), key).toEqual([]);
+  });
+});
+
+describe("defectiveForms", () => {
+  it("gives a defective verb's past, present and form II noun from its past for she or they (blind conversations 76: سمّت, the text's أسميه)", () => {
+    for (const word of ["سمت", "سمتها", "وسمت", "سموها"]) expect(defectiveForms(normalizeToken(word)), word).toEqual(expect.arrayContaining(["سمي", "يسمي", "اسمي", "تسمية"]));
+  });
+
+  it("gives nothing for a long vowel in the middle (بيت, موت: nouns) or a word of another shape", () => {
+    for (const word of ["بيت", "موت", "زارت", "سيسون", "ت"]) expect(defectiveForms(normalizeToken(word)), word).toEqual([]);
   });
 });
 
