@@ -143,8 +143,14 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
   // at most FOLLOW_UP_MAX_TERMS words ("… وشو دوره بهالملف؟" with a name of its own stands alone; and هالـ also
   // begins names: هالاند).
   if (ownTerms <= FOLLOW_UP_MAX_TERMS && words.some((w) => withoutDemonstrative(w) !== undefined)) return true;
-  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || thatPointsBack(words) || words.some((w) => PRONOUN_AR.has(w)));
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || thatPointsBack(words) || words.some((w) => PRONOUN_AR.has(w) || THEY_VERB.test(w)));
 }
+
+/**
+ * A verb whose "they" is written onto it (ناقشوا, حكوا, اجتمعوا), as "they" is a word in English: "شو ناقشوا؟" after a
+ * meeting asks what they discussed there. Three letters at least before its وا.
+ */
+const THEY_VERB = /^[وف]?\p{Script=Arabic}{3,}وا$/u;
 
 /**
  * Whether a question's first word is و or ف joined to a preposition or another function word ("وعلى إيش ركزوا في
@@ -244,6 +250,9 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   if (tied && postQuoted && asksWhenPublished(alone.terms)) {
     return { ...alone, ranked: rankedFirst(retriever, alone, [post]), answerable: true };
   }
+  // "And did she visit Algeria too?" after "Who is Linda Thomas-Greenfield?": what the text says someone else did,
+  // asked of the person introduced, is answered only where she was.
+  if (tied && asksOfAnotherToo(question) && !introductionHolds(retriever, turns, own)) return { ...alone, answerable: false };
   // Past here the rules put sentences first: they need a ranking whose best they are scored as (see rankedFirst).
   if (alone.ranked.length > 0) {
     const answered = quotedFirst(retriever, question, own, turns, alone, { tied, post: postQuoted ? post : undefined });
@@ -253,7 +262,9 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.
   if (!tied && alone.answerable && (ownTerms > FOLLOW_UP_MAX_TERMS || (ownTerms > 0 && opensWithQuestionWord(question)))) return alone;
-  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && pointsAtWhatWasSaid(question) && asksTime(questionType(question));
+  // A when asked of what was last answered: pointing at it, or with no word of its own ("وبأي سنة صار؟", in which
+  // year did it happen: its verb's subject is what was answered).
+  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && (ownTerms === 0 || pointsAtWhatWasSaid(question)) && asksTime(questionType(question));
   const sources = new Set<string>();
   const passages = new Set<number>();
   // Each turn's first citation, its best answer, names the briefing: a weaker third quote from another briefing
@@ -344,6 +355,43 @@ function quotedFirst(
   if (affiliation !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, affiliation), answerable: true };
   const discussed = tied && asksWhatWasDiscussed(question, own) ? meetingQuoted(retriever, turns) : [];
   return discussed.length === 0 ? undefined : { ...alone, ranked: rankedFirst(retriever, alone, discussed), answerable: true };
+}
+
+/** A person's pronoun as a subject, English and Arabic. */
+const SUBJECT_EN = normalizedSet("she he they");
+const SUBJECT_AR = normalizedSet("هي هو هم هيا هوا");
+/** "Too": the same thing done by another. */
+const TOO_EN = normalizedSet("too");
+const TOO_AR = normalizedSet("كمان أيضا أيضاً ايضا برضو برضه بردو زادة");
+
+/**
+ * Whether a question asks whether a person did too what the text says another did: a subject pronoun beside "too"
+ * ("وهل زارت الجزائر هي أيضا؟", "وإمتى رح تزور الجزائر هي كمان؟", "Did she too visit Algeria?"). Arabic writes a
+ * subject's pronoun only to stress it. Not "too" elsewhere ("Did she meet Lamamra too?", "ومين كمان ذكرت معهن؟"):
+ * what else she did or said, not another's deed.
+ */
+function asksOfAnotherToo(question: string): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  return words.some((w, i) => {
+    const beside = [words[i - 1], words[i + 1]];
+    if (holdsWord(TOO_AR, w)) return beside.some((n) => n !== undefined && SUBJECT_AR.has(n));
+    return TOO_EN.has(w) && SUBJECT_EN.has(words[i - 1] ?? "");
+  });
+}
+
+/**
+ * Whether the passage that introduced the person asked about holds every word of the question's own: the first
+ * quote of the last turn that asked who someone is ("من هي ليندا توماس جرينفيلد؟"). True where no such turn was
+ * answered, as the question is then of no one introduced.
+ */
+function introductionHolds(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[]): boolean {
+  const who = turns.findLast((t) => t.citations.length > 0 && asksWho(t.question));
+  const cited = who?.citations[0];
+  if (cited === undefined) return true;
+  const [first] = retriever.sentencesAt(cited.source, cited.start, cited.end);
+  if (first === undefined) return true;
+  const text = textOf(retriever, passageSentences(retriever, first));
+  return own.every((t) => matchedWords(text, [t]).length > 0);
 }
 
 /** Verbs of discussing, stressing and writing it, English and Arabic (normal forms). */

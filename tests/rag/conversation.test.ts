@@ -457,6 +457,8 @@ describe("conversations", () => {
       expect(quotes(await chain("Sison met Algeria's foreign minister also, no?", "What all did they discuss?"))[0]).toContain("shared priorities");
       expect(quotes(await chain("Who did she meet at the interior ministry?", "What did they stress in that meeting?"))[0]).toContain("underscored the importance");
       expect(quotes(await chain("مين هو خالد درارني حسب التغريدة؟", "وشو كتبت عنه بالحرف؟"))[0]).toContain("Inspired today by my meeting");
+      // The Arabic verb's "they" ties as the English pronoun does (blind conversations 76: "شو ناقشوا؟").
+      expect(quotes(await chain("مع مين التقت سيسون من مراسلون بلا حدود؟", "شو ناقشوا؟"))[0]).toContain("Inspired today by my meeting");
       // Not with a word of its own besides: "What did they discuss about Mali?" is asked of Mali.
       expect(quotes(await chain("Sison met Algeria's foreign minister also, no?", "What did they discuss about Mali?"))[0]).toContain("مالي");
     });
@@ -480,6 +482,39 @@ describe("conversations", () => {
       expect(quotes(await chain("What peace deal did Algeria broker in Mali?", "Which groups pulled out of it?", "And where are they based?")).join(" ")).toContain("شمال مالي");
       // Not where the question's other words are elsewhere: a question of its own on what the quote does not hold.
       expect(quotes(await chain("Which journalist did Sison meet during the trip?", "And which organization runs the peacekeeping mission in Western Sahara?"))[0]).not.toContain("Reporters Without Borders");
+    });
+
+    it("declines whether the person introduced did too what the text says another did (six blind conversations)", async () => {
+      // The visit is Sison's: "she too" asks it of Linda Thomas-Greenfield, whose passage does not tell of one.
+      expect((await chain("من هي ليندا توماس جرينفيلد حسب المقال؟", "وهل زارت الجزائر هي أيضا؟")).kind).toBe("declined");
+      expect((await chain("مين ليندا توماس جرينفيلد؟", "وإمتى رح تزور الجزائر هي كمان؟")).kind).toBe("declined");
+      expect((await chain("من هي ليندا توماس جرينفيلد؟", "ماذا تفعل بشأن مجلس الأمن؟", "وهل زارت الجزائر هي أيضاً؟")).kind).toBe("declined");
+      expect((await chain("Who is Linda Thomas-Greenfield?", "Did she too visit Algeria?")).kind).toBe("declined");
+      // Answered where that passage tells of it, and "too" elsewhere asks what else she did, not another's deed.
+      expect(quotes(await chain("مين ليندا توماس جرينفيلد؟", "وهل تعمل في نيويورك هي كمان؟"))[0]).toContain("نيويورك");
+      expect(quotes(await chain("Who is Michele Sison?", "Did she meet Lamamra too?")).join(" ")).toContain("@Lamamra_dz");
+    });
+
+    it("declines whether he agreed to what she asked, or what he told her back, where no quote tells of a response (six blind conversations)", async () => {
+      expect((await chain("What did Sison discuss with Lamamra?", "Did he agree to back that candidacy?")).kind).toBe("declined");
+      expect((await chain("did the state department lady meet the foreign minister lamb amara", "what did he tell her back about that court candidate")).kind).toBe("declined");
+    });
+
+    it("answers when what was last answered happened, asked with no word of its own and no pronoun (blind conversations 75: \"وبأي سنة صار؟\")", async () => {
+      // On the briefing alone: beside another briefing's years, the pair judgement answered it anyway.
+      const project = tempProject();
+      const rag = await createRag({ root: project.root, seedsDir: project.seedsDir, indexDir: project.indexDir });
+      try {
+        const turns: { question: string; citations: readonly Citation[] }[] = [];
+        for (const question of ["الجزائر شنو دورها بالساحل حسب سيسون؟", "وشنو الاتفاق اللي توسطت بي؟"]) {
+          const answer = await rag.answer(question, { context: { turns } });
+          turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
+        }
+        expect(quotes(await rag.answer("وبأي سنة صار؟", { context: { turns } }))[0]).toContain("لعام 2015");
+      } finally {
+        await rag.close();
+        project.remove();
+      }
     });
   });
 
