@@ -9,7 +9,7 @@ import type { IndexedSentence, Ranked, Retrieval } from "./retrieve.js";
 import { sourceText, type SourceTexts } from "./seeds.js";
 import { normalizeToken } from "./text/normalize.js";
 import { asksPostAuthor, pagePartOf, type PagePart } from "./text/page-parts.js";
-import { isPersonNoun, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, type Posting } from "./text/question-type.js";
+import { isPersonNoun, mayAnswerDate, mayAnswerHead, mayAnswerQuantity, mayAnswerResponse, questionType, type Posting } from "./text/question-type.js";
 import { tokenize } from "./text/tokenize.js";
 import type { Answer, Citation, Language, Passage, Place, Sentence } from "./types.js";
 
@@ -54,6 +54,9 @@ export function composeAnswer({ question, language, retrieval, texts, startedAt 
   // quote says was given: the report quotes what she said, and no one's answer to it.
   // A post's reply counter ("١٩٦ رد") is no one's answer.
   if (type.response && !quoted.some((c) => pagePartOf(c.quote) !== "replies" && mayAnswerResponse(c.quote))) return notCovered();
+  // And one asking who heads something ("Who heads it?" after the rights council) that no quote names a head of
+  // anything in: the report names the council, not who chairs it.
+  if (type.head && !quoted.some((c) => mayAnswerHead(c.quote))) return notCovered();
   const citations = quoted.map((citation, i) => withMatches(citation, (chosen[i] as ChosenQuote).ranked, texts, retrieval));
   // So is one asking for a person's name ("What is the name of the UN envoy who visited?") whose best quote on that
   // person (the first that matched the person's noun, else the first) may name no one: the report says only that an

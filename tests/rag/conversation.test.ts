@@ -495,6 +495,13 @@ describe("conversations", () => {
       expect(quotes(await chain("Who is Michele Sison?", "Did she meet Lamamra too?")).join(" ")).toContain("@Lamamra_dz");
     });
 
+    it("declines who heads a body where no quote names a head (six blind conversations on the rights council's head)", async () => {
+      expect((await chain("Which Algerian human rights body did Sison meet with?", "Who heads it?")).kind).toBe("declined");
+      expect((await chain("سيسون قابلت ناس من المجلس الوطني لحقوق الإنسان صاح؟", "طيب رئيس المجلس دا اسمو شنو؟")).kind).toBe("declined");
+      // A leader the text names is asked otherwise, and answered.
+      expect(quotes(await two.core.answer("Who leads the political process in Western Sahara?")).join(" ")).toContain("قيادة ستافان دي ميستورا");
+    });
+
     it("declines whether he agreed to what she asked, or what he told her back, where no quote tells of a response (six blind conversations)", async () => {
       expect((await chain("What did Sison discuss with Lamamra?", "Did he agree to back that candidacy?")).kind).toBe("declined");
       expect((await chain("did the state department lady meet the foreign minister lamb amara", "what did he tell her back about that court candidate")).kind).toBe("declined");

@@ -44,6 +44,11 @@ export interface QuestionType {
    */
   readonly response?: boolean;
   /**
+   * Who heads something asked ("Who heads it?", "And who chairs that council?", "ورئيس المجلس ده اسمو شنو؟"): its
+   * answer names a head (see mayAnswerHead), not only the body.
+   */
+  readonly head?: boolean;
+  /**
    * A person's name asked for ("what's the envoy's name?", "ما اسم المبعوث؟"), with the question's nouns of the
    * person (as written; none for "ومين كان اسمه؟"): its answer gives one.
    */
@@ -286,7 +291,8 @@ export function questionType(question: string): QuestionType {
   const name = persons === undefined ? {} : { name: postedTo.length > 0 ? { persons, postedTo } : { persons } };
   // A count of replies ("how many replies did the tweet get?") asks for a post's counter, no one's response.
   const response = !quantity && asksResponse(question) ? { response: true } : {};
-  if (!quantity) return { quantity, time, dated, ...name, ...response };
+  const head = !quantity && asksHead(question, tokens) ? { head: true } : {};
+  if (!quantity) return { quantity, time, dated, ...name, ...response, ...head };
   const unit = askedUnit(question, arabic);
   const things = unit === undefined && countsThings(question, arabic) ? { things: true } : {};
   const duration = unit === undefined && things.things === undefined && asksDuration(question, arabic) ? { duration: true, ...(asksTenure(question, arabic) ? { tenure: true } : {}) } : {};
@@ -353,6 +359,35 @@ function asksResponse(question: string): boolean {
   if (EN_SAID_BACK.test(question)) return true;
   const asked = tokenize(question.replace(EN_IN_RESPONSE, " "));
   return asked.some((token, i) => isResponseWord(token) && !(token.text === AR_IN_RESPONSE && asked[i + 1]?.text === AR_ON));
+}
+
+/**
+ * Who heads something, in English: "who heads/chairs …", "who is the head/chair/president of …", "who is its
+ * chair". Not a leader ("Who leads its efforts in New York?" is answered by who works on them), nor "head" as going.
+ */
+const EN_HEAD_ASKED =
+  /\bwho(?:'s|’s|\s+is|\s+was)?\s+(?:(?:heads|headed|chairs|chaired|presides|presided)\b|(?:the|its|their|his|her)\s+(?:head|chair|chairman|chairwoman|chairperson|president)\b)/i;
+/** The head of something, in Arabic (normalised): its president as a noun (رئيس, ورئيس, رئيسها), or a verb of heading. */
+const AR_HEAD_ASKED = /^[وف]?(?:ال)?(?:رييس|رئيس)(?:ه|ها|هم|و)?$|^[وف]?(?:ب)?[يت]?(?:ت)?(?:راس|رأس)(?:ه|ها)?$/u;
+/** Words asking who, or for a name, in Arabic (normalised). */
+const AR_WHO_OR_NAME = normalizedSet("من مين منو شكون مينو اسمه اسمها اسمو");
+/** Whether a question asks who heads something (see QuestionType.head). */
+function asksHead(question: string, tokens: readonly PlacedToken[]): boolean {
+  if (EN_HEAD_ASKED.test(question)) return true;
+  const words = tokens.map((t) => t.text);
+  return words.some((w) => AR_HEAD_ASKED.test(w)) && words.some((w) => holdsWord(AR_WHO_OR_NAME, w) || AR_NAME.test(w));
+}
+
+/**
+ * The words of a head in a text: English (head, chair, president, leader, director, chief and their verbs) and
+ * Arabic normalised (رئيس and رئاسة with their clitics and pronouns, يرأس, قيادة, قائد, زعيم, مدير). Not the adjective
+ * رئيسي (main, "دوراً رئيسياً"), nor "heading" (going).
+ */
+const EN_HEAD = /^(?:head|heads|headed|chair|chairs|chaired|chairman|chairwoman|chairperson|president|presidents|presided|presides|leader|leaders|leadership|led|leads|director|chief)$/i;
+const AR_HEAD = /^[وفبل]?(?:ال)?(?:رييس|رئيس|رياس|رئاس|قياد|قايد|قائد|زعيم|مدير)(?:ه|ة|ها|هم|ته|تها)?$|^[وف]?[يت]?(?:ت)?(?:راس|رأس)(?:ه|ها)?$/u;
+/** Whether a text names a head (see QuestionType.head). */
+export function mayAnswerHead(text: string): boolean {
+  return tokenize(text).some((t) => EN_HEAD.test(t.text) || AR_HEAD.test(t.text));
 }
 
 /** Whether a text says a response was given (any of the response words; see QuestionType.response). */

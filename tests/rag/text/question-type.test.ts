@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isAskedTopic, isAskedUnit, mayAnswerDate, mayAnswerQuantity, mayAnswerResponse, questionType, sentenceHolds, whichPersonAsked, withoutNameAsked } from "../../../src/rag/text/question-type.js";
+import { isAskedTopic, isAskedUnit, mayAnswerDate, mayAnswerHead, mayAnswerQuantity, mayAnswerResponse, questionType, sentenceHolds, whichPersonAsked, withoutNameAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const flags = (q: string): string[] => {
@@ -401,6 +401,31 @@ describe("sentenceHolds", () => {
     for (const words of ["اجتمع المجلس يوم الاثنين", "زادت كمية الأمطار", "زادت كميات الأمطار", "لست متأكدا", "جاءت الست", "وجدوا ميتين"]) {
       expect(sentenceHolds(words).number, words).toBe(false);
     }
+  });
+});
+
+describe("who heads something, asked", () => {
+  it("is read off a head's noun or verb beside who or a name (six blind conversations asked the rights council's head)", () => {
+    for (const question of [
+      "Who heads it?",
+      "And who chairs that council?",
+      "Who is the president of the council?",
+      "ورئيس المجلس ده اسمو شنو؟",
+      "وشو اسم رئيس هالمجلس؟",
+      "ومين رئيس البعثه هلأ؟",
+      "من يرأس المجلس؟",
+    ])
+      expect(questionType(question).head, question).toBe(true);
+  });
+
+  it("is not a leader asked, the adjective رئيسي (main), a president who said something, nor 'head' as going", () => {
+    for (const question of ["Who leads its efforts in New York?", "ومن يقود جهودها في نيويورك؟", "ما هو الدور الرئيسي للجزائر؟", "ماذا قال الرئيس تبون؟", "Where did she head next?"])
+      expect(questionType(question).head, question).toBeUndefined();
+  });
+
+  it("is answered by a text naming a head, not by رئيسياً (a main role)", () => {
+    for (const text of ["يرأس المجلس بوزيد لزهاري", "برئاسة الوزير", "the council's president", "تحت قيادة ستافان دي ميستورا"]) expect(mayAnswerHead(text), text).toBe(true);
+    for (const text of ["لعبت دوراً رئيسياً في تسهيل الاستقرار", "Met today with members of the council"]) expect(mayAnswerHead(text), text).toBe(false);
   });
 });
 
