@@ -327,14 +327,14 @@ const asksTenure = (question: string, arabic: string): boolean => EN_TENURE.test
 
 /**
  * Words of a response, as a question asks one and a quote says one was given: English (respond, response, react,
- * reaction, reply, answer, and agreeing: "Did he agree to back that candidacy?"); Arabic normalised (رد and الرد with
- * their pronouns, ترد, ردة فعل, جاوب, أجاب and إجابة, جواب, استجاب, تجاوب, تفاعل, as a chemistry's "reaction" is
- * written, and وافق). Not ردود (also a post's replies).
+ * reaction, reply, answer); Arabic normalised (رد and الرد with their pronouns, ترد, ردة فعل, جاوب, أجاب and إجابة,
+ * جواب, استجاب, تجاوب, and تفاعل, as a chemistry's "reaction" is written). Not ردود (also a post's replies). Not
+ * agreeing either: "وهل الجزائر وافقت … إن مبعوث أممي يزورها؟" is answered by what it allowed (the text's سمحت).
  */
-const EN_RESPONSE = /^(?:respond|responded|responds|responding|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers|agree|agreed|agrees)$/;
+const EN_RESPONSE = /^(?:respond|responded|responds|responding|response|responses|react|reacted|reacts|reaction|reactions|reply|replied|answer|answered|answers)$/;
 const AR_RESPONSE = normalizedSet(`رد الرد ردت ترد يرد ردوا ردو رده ردها ردهم ردة ردا جاوب جاوبت جاوبها جاوبه جاوبو جاوبوا
   جاوبتها جاوبته أجاب أجابت أجابوا إجابة الإجابة جواب الجواب جوابه جوابها استجاب استجابت استجابة الاستجابة تجاوب تجاوبت
-  تفاعل تفاعلت التفاعل تفاعلات التفاعلات يتفاعل وافق وافقت وافقوا يوافق موافقة الموافقة`);
+  تفاعل تفاعلت التفاعل تفاعلات التفاعلات يتفاعل`);
 /**
  * "say anything back", "said something back", "hit back", "what did he tell her back": a reply in English with no word
  * of its own; not "back in November".

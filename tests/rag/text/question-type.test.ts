@@ -439,10 +439,8 @@ describe("a response asked", () => {
       "واش ردّ لعمامرة على كلام سيسون؟",
       "واش جاوبها مهدي عميروش؟",
       "وشو كان رده على موضوع حقوق الإنسان؟",
-      // Told back, or agreed (six blind conversations asked whether Lamamra backed the candidacy she promoted).
+      // Told back (blind conversations 39 and 28 asked what Lamamra and Amirouche told her back).
       "what did he tell her back about that court candidate",
-      "Did he agree to back that candidacy?",
-      "وهل وافق على دعم المرشح؟",
     ])
       expect(questionType(question).response, question).toBe(true);
   });
@@ -458,6 +456,9 @@ describe("a response asked", () => {
       "In response to a question about the Sahel, what did Sison say about Algeria's role?",
       "ماذا قالت سيسون ردا على سؤال حول منطقة الساحل؟",
       "What did Sison say back in November about the special rapporteurs?",
+      // Nor agreeing, which a text tells by what was allowed ("سمحت البلاد بزيارة مبعوث أممي": blind set 49).
+      "وهل الجزائر وافقت بعد كده إن مبعوث أممي يزورها؟",
+      "Did Algeria agree to a visit by a UN envoy?",
     ])
       expect(questionType(question).response, question).toBeUndefined();
   });
