@@ -96,6 +96,13 @@ export const asksForKeywords = (term: QueryTerm): boolean => term.keys.includes(
 export const countsReplies = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(REPLIES));
 /** Whether a question's terms ask when the report went up (see askedPublished). */
 export const asksWhenPublished = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(PUBLISHED));
+/**
+ * The key of the text's word for a manner (بطريقة, see isMannerWord), which a question on someone's manner looks for
+ * (طريقتها, أسلوبها): not طريق's, which is also a road's.
+ */
+const MANNER = "≋";
+/** A question's nouns of a manner (normalised): her way, her style, as the writer described it. */
+const MANNER_NOUNS = normalizedSet("طريقة طريقتها طريقته طريقتهم طريقتو أسلوب أسلوبها أسلوبه أسلوبهم أسلوبو الأسلوب الطريقة");
 /** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */
 const OCCASION = "⌖";
 /** The key of a sentence listing what something includes ("بما في ذلك …", "including …"), which "include" asks for. */
@@ -304,6 +311,7 @@ const MIN_PREPOSITION_REST = 4;
  * so that لمنصب is also منصب, and the name لعمامرة not عمامر, which would look like عمر, "age").
  */
 function documentWordKeys(token: Token, isWord: (key: string) => boolean, afterTitle = false): string[] {
+  if (isMannerWord(token.text)) return [MANNER];
   const own = tokenKeys(token);
   // A dictionary word with the article has its name key apart (see ARABIC_WORD_NAME); not after a person's noun,
   // where it may name the person (الرئيس عبد الفتاح السيسي: سيس is a stem the lists know).
@@ -829,6 +837,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const derived = new Set<string>();
   const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i));
   if (asksForAccount) keys.add(MENTION);
+  if (MANNER_NOUNS.has(token.text)) keys.add(MANNER);
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   if (asksIncluded(tokens, i)) keys.add(INCLUDES);
@@ -1168,7 +1177,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   hollowKeys(token, verb, ownFound, context, keySets);
   // A defective verb's past found nowhere is its other forms (سمّت, she called: the text's أسميه), by keys of three
   // letters too: the root has two before its weak letter.
-  if (!ownFound) for (const form of defectiveForms(token.text)) for (const k of heldKeys(token, form, context, 3)) if (!isStopword(k)) keys.add(k);
+  if (!ownFound) for (const form of defectiveForms(token.text, token.raw)) for (const k of heldKeys(token, form, context, 3)) if (!isStopword(k)) keys.add(k);
   // A noun is its broken plural or singular too, where the word lists attest the pair (مقعد, the text's المقاعد):
   // a word with the article, a stem of four letters or more, or a word after أي (which), always a noun ("أي بلد",
   // the text's البلاد); three bare letters are otherwise as often a verb (كتب, wrote, is also the plural of كتاب).

@@ -9,7 +9,7 @@ import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
 import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn, type Speaker } from "./text/attribution.js";
 import { ARABIC_DEMONSTRATIVES, withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
-import { holdsWord, normalizedSet } from "./text/normalize.js";
+import { holdsWord, normalizedSet, writtenForm } from "./text/normalize.js";
 import { isReplyCounter, namesAPost, namesTheReport, opensWithDateline, pagePartOf } from "./text/page-parts.js";
 import { isPersonAsked, type QuestionType, questionType, sentenceHolds, whichPersonAsked } from "./text/question-type.js";
 import { asksRole, holdsQuestionWord, isJoinedFunctionWord, isJoinedQuestionWord, isQuestionWord, isStopword, WHAT_AR, withoutOpenerText } from "./text/stopwords.js";
@@ -135,7 +135,8 @@ function opensWithQuestionWord(question: string): boolean {
 
 /** Whether a question reads as following up on the turn before: an opener, or a pronoun in a short question. */
 export function readsAsFollowUp(question: string, ownTerms: number): boolean {
-  const words = tokenize(question).map((t) => t.text);
+  const tokens = tokenize(question);
+  const words = tokens.map((t) => t.text);
   const [first = "", second = ""] = words;
   if (OPENER_EN.test(question) || first === "و" || first === "ف" || OPENER_AR_FIRST.has(first) || isJoinedQuestionWord(first) || joinedToFunctionWord(first)) return true;
   if (OPENER_AR_ABOUT.has(first) && second === "عن") return true;
@@ -143,14 +144,16 @@ export function readsAsFollowUp(question: string, ownTerms: number): boolean {
   // at most FOLLOW_UP_MAX_TERMS words ("… وشو دوره بهالملف؟" with a name of its own stands alone; and هالـ also
   // begins names: هالاند).
   if (ownTerms <= FOLLOW_UP_MAX_TERMS && words.some((w) => withoutDemonstrative(w) !== undefined)) return true;
-  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || thatPointsBack(words) || words.some((w) => PRONOUN_AR.has(w) || THEY_VERB.test(w)));
+  return ownTerms <= PRONOUN_MAX_TERMS && (PRONOUN_EN.test(question) || thatPointsBack(words) || tokens.some((t) => PRONOUN_AR.has(t.text) || isTheyVerb(t)));
 }
 
 /**
  * A verb whose "they" is written onto it (ناقشوا, حكوا, اجتمعوا), as "they" is a word in English: "شو ناقشوا؟" after a
- * meeting asks what they discussed there. Three letters at least before its وا.
+ * meeting asks what they discussed there. Three letters at least before its وا; not a noun written so, with the
+ * article or a hamza (الهواء, أجواء: a review).
  */
 const THEY_VERB = /^[وف]?\p{Script=Arabic}{3,}وا$/u;
+const isTheyVerb = (token: Token): boolean => THEY_VERB.test(token.text) && writtenForm(token.raw).endsWith("وا") && !/^[وف]?ال/u.test(token.text);
 
 /**
  * Whether a question's first word is و or ف joined to a preposition or another function word ("وعلى إيش ركزوا في
@@ -262,9 +265,10 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // opens with its own question word however short it is ("من هو لعمامرة؟", "Who is Staffan de Mistura?"). A
   // short one without ("والجزائر؟", "Mali?") leans on what was said before.
   if (!tied && alone.answerable && (ownTerms > FOLLOW_UP_MAX_TERMS || (ownTerms > 0 && opensWithQuestionWord(question)))) return alone;
-  // A when asked of what was last answered: pointing at it, or with no word of its own ("وبأي سنة صار؟", in which
-  // year did it happen: its verb's subject is what was answered).
-  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && (ownTerms === 0 || pointsAtWhatWasSaid(question)) && asksTime(questionType(question));
+  // A when asked of what was last answered: pointing at it, or a date or year asked with no word of its own ("وبأي
+  // سنة صار؟", in which year did it happen: its verb's subject is what was answered; not a bare "ومتى؟", which an
+  // occasion the text gives may answer, a review).
+  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && (pointsAtWhatWasSaid(question) || (ownTerms === 0 && questionType(question).dated)) && asksTime(questionType(question));
   const sources = new Set<string>();
   const passages = new Set<number>();
   // Each turn's first citation, its best answer, names the briefing: a weaker third quote from another briefing
@@ -368,30 +372,67 @@ const TOO_AR = normalizedSet("كمان أيضا أيضاً ايضا برضو ب�
  * Whether a question asks whether a person did too what the text says another did: a subject pronoun beside "too"
  * ("وهل زارت الجزائر هي أيضا؟", "وإمتى رح تزور الجزائر هي كمان؟", "Did she too visit Algeria?"). Arabic writes a
  * subject's pronoun only to stress it. Not "too" elsewhere ("Did she meet Lamamra too?", "ومين كمان ذكرت معهن؟"):
- * what else she did or said, not another's deed.
+ * what else she did or said, not another's deed; nor the copula after a question word ("وما هو أيضا موقفها؟", a
+ * review).
  */
 function asksOfAnotherToo(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
-  return words.some((w, i) => {
-    const beside = [words[i - 1], words[i + 1]];
-    if (holdsWord(TOO_AR, w)) return beside.some((n) => n !== undefined && SUBJECT_AR.has(n));
-    return TOO_EN.has(w) && SUBJECT_EN.has(words[i - 1] ?? "");
-  });
+  const subject = (at: number): boolean => {
+    const word = words[at];
+    const before = words[at - 1];
+    return word !== undefined && SUBJECT_AR.has(word) && before !== undefined && !isQuestionWord(before) && !isJoinedQuestionWord(before);
+  };
+  return words.some((w, i) => (holdsWord(TOO_AR, w) ? subject(i - 1) || subject(i + 1) : TOO_EN.has(w) && SUBJECT_EN.has(words[i - 1] ?? "")));
 }
 
 /**
- * Whether the passage that introduced the person asked about holds every word of the question's own: the first
- * quote of the last turn that asked who someone is ("من هي ليندا توماس جرينفيلد؟"). True where no such turn was
- * answered, as the question is then of no one introduced.
+ * Whether what the question asks "too" of the person introduced may be answered: false only where the person was
+ * introduced by a turn asking who they are ("من هي ليندا توماس جرينفيلد؟") that the turns after it follow up on, the
+ * briefing names them in that one passage alone (a person the report tells of once, not its subject: "وهل زارت
+ * الجزائر هي أيضا؟" after "من هي ميشال سيسون؟" is hers to answer, a review), and that passage lacks a word of the
+ * question's own.
  */
 function introductionHolds(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[]): boolean {
-  const who = turns.findLast((t) => t.citations.length > 0 && asksWho(t.question));
-  const cited = who?.citations[0];
+  let who: ConversationTurn | undefined;
+  const intermediate: ConversationTurn[] = [];
+  for (const turn of [...turns].reverse()) {
+    if (turn.citations.length > 0 && asksWho(turn.question)) {
+      who = turn;
+      break;
+    }
+    // Past a question of its own, the person asked about may be another ("ماذا قالت سيسون عن …؟", a review); not past
+    // one answered where the person is introduced ("ماذا تفعل بشأن مجلس الأمن؟" after "من هي ليندا …؟").
+    if (!readsAsFollowUp(turn.question, retriever.terms(turn.question).filter((t) => !t.synthetic).length)) intermediate.push(turn);
+  }
+  if (who === undefined) return true;
+  const introducedAt = passageOfFirstQuote(retriever, who);
+  if (intermediate.some((turn) => passageOfFirstQuote(retriever, turn) !== introducedAt)) return true;
+  const cited = who.citations[0];
   if (cited === undefined) return true;
   const [first] = retriever.sentencesAt(cited.source, cited.start, cited.end);
   if (first === undefined) return true;
+  // One the lead introduces is the briefing's subject, whom its other passages call otherwise ("المسؤولة الأمريكية",
+  // her posts' cards); so is one another sentence names as the question did.
+  const passage = retriever.sentences[first]?.passage;
+  if (passage === undefined || passage.kind === "headline" || (passage.paragraph ?? 1) <= LEAD_PARAGRAPHS) return true;
+  const names = retriever.terms(who.question).filter((t) => !t.synthetic);
+  const introduced = retriever.sentences[first]?.passageIndex;
+  const named = (at: number): boolean => names.every((t) => matchedWords(retriever.sentenceText(at) ?? "", [t]).length > 0);
+  const elsewhere = retriever.sentences.some((s, at) => s.passage.source === cited.source && s.passageIndex !== introduced && named(at));
+  if (elsewhere) return true;
   const text = textOf(retriever, passageSentences(retriever, first));
   return own.every((t) => matchedWords(text, [t]).length > 0);
+}
+
+/** A briefing's lead, in paragraphs: a dateline ("الجزائر- “القدس العربي”:") may stand before its first sentence. */
+const LEAD_PARAGRAPHS = 2;
+
+/** The passage (source and index) of a turn's first quote, as one string; undefined for a declined turn. */
+function passageOfFirstQuote(retriever: Retriever, turn: ConversationTurn): string | undefined {
+  const cited = turn.citations[0];
+  const [first] = cited === undefined ? [] : retriever.sentencesAt(cited.source, cited.start, cited.end);
+  const sentence = first === undefined ? undefined : retriever.sentences[first];
+  return sentence === undefined ? undefined : `${sentence.passage.source}#${sentence.passageIndex}`;
 }
 
 /** Verbs of discussing, stressing and writing it, English and Arabic (normal forms). */

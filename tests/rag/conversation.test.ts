@@ -493,6 +493,12 @@ describe("conversations", () => {
       // Answered where that passage tells of it, and "too" elsewhere asks what else she did, not another's deed.
       expect(quotes(await chain("مين ليندا توماس جرينفيلد؟", "وهل تعمل في نيويورك هي كمان؟"))[0]).toContain("نيويورك");
       expect(quotes(await chain("Who is Michele Sison?", "Did she meet Lamamra too?")).join(" ")).toContain("@Lamamra_dz");
+      // Not of the briefing's subject, whom the lead introduces; not of a person the conversation has left; not هو
+      // or هي as the copula (a review).
+      expect((await chain("من هي ميشال سيسون؟", "وهل زارت الجزائر هي أيضا؟")).kind).toBe("answered");
+      expect((await chain("Who is Michele Sison?", "Did she too meet Lamamra?")).kind).toBe("answered");
+      expect((await chain("من هو ستافان دي ميستورا؟", "ماذا قالت سيسون عن بعثة مينورسو؟", "وهل زارت هي أيضا الجزائر؟")).kind).toBe("answered");
+      expect((await chain("من هي ميشال سيسون؟", "وما هو أيضا موقفها من مينورسو؟")).kind).toBe("answered");
     });
 
     it("declines who heads a body where no quote names a head (six blind conversations on the rights council's head)", async () => {
@@ -517,6 +523,10 @@ describe("conversations", () => {
           turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
         }
         expect(quotes(await rag.answer("وبأي سنة صار؟", { context: { turns } }))[0]).toContain("لعام 2015");
+      // Not a bare "and when?", which an occasion may answer (a review: declined after Lamamra's remarks).
+      const remarks = await rag.answer("ماذا قال لعمامرة عن مجلس الأمن؟");
+      const after = [{ question: remarks.question, citations: remarks.kind === "answered" ? remarks.citations : [] }];
+      expect((await rag.answer("ومتى؟", { context: { turns: after } })).kind).toBe("answered");
       } finally {
         await rag.close();
         project.remove();
@@ -704,6 +714,9 @@ describe("readsAsFollowUp", () => {
     ["فرنسا ماذا قالت؟", 2, false],
     ["What is the agreement that Algeria mediated in 2015 with Mali?", 5, false],
     ["وامتى كان هاد اللقاء؟", 1, true],
+    // An Arabic verb's "they" ties as the English pronoun does; a noun ending so does not (a review: الهواء).
+    ["شو ناقشوا؟", 1, true],
+    ["ما هي نظرية فساد الهواء؟", 2, false],
     ["وشكون تخدم على هاد الملف في نيويورك؟", 3, true],
     ["شو قال دي ميستورا عن الحل؟", 3, false],
     ["واش كاين اتفاق بين الجزائر ومالي؟", 3, false],

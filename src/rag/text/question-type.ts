@@ -234,10 +234,11 @@ function asksExactlyWhenArabic(line: string): boolean {
 const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|century|date)(?![-'’\w])|${DATE_ASKED}|${EN_EXACT_TIME}`, "i");
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 /**
- * What date or appointed time, in the standard or a dialect ("ما تاريخ …", "وش التاريخ المكتوب تحت تغريدة لعمامرة؟",
- * "شو موعد المفاوضات؟"): a time asked, though not always a date (see AR_DATED).
+ * What date or appointed time, in the standard or a dialect ("وش التاريخ المكتوب تحت تغريدة لعمامرة؟", "شو موعد
+ * المفاوضات؟", "شو تاريخ تغريدة لعمامرة؟", and the standard "ما تاريخ …"): a time asked, though not always a date (see
+ * AR_DATED). Not a dialect's "شو تاريخ فريسنو؟", which as often asks its history (a review).
  */
-const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(ال)?(تاريخ|موعد)`;
+const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(موعد|التاريخ|تاريخ (ال|هال)?(تغريد|تويت|بوست|منشور|نشر)[^ ]*)|ما تاريخ`;
 const AR_TIME = new RegExp(
   `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?(?:${AR_WHEN_FIRST})|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|${AR_WHAT_DATE})( |$)`,
 );
@@ -247,8 +248,10 @@ const AR_TIME = new RegExp(
  * shows as a date (sentenceHolds); and the words that ask for one. Not decade: a decade's answer ("the 1960s",
  * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
  */
-const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ موعد");
-const ASKING_FOR_UNIT = normalizedSet(`what which أي بأي بيا ياتو ياتا ياتي ${[...WHAT_AR].join(" ")} ماهو`);
+const TIME_UNITS = normalizedSet("year years century date عام سنة قرن تاريخ");
+const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ياتا ياتي");
+/** A date or an appointed time asked with what (see AR_WHAT_DATE): "the date" and موعد; not تاريخ, also a history. */
+const ASKED_WITH_WHAT = normalizedSet("التاريخ موعد");
 
 /**
  * Whether the token at `i` is the unit a time question asks in ("year" in "In what year …", عام in "في أي عام …"):
@@ -262,10 +265,10 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const whichAfter = after?.text === "كام" || (after?.text === "كم" && i + 2 === tokens.length);
   // And "date" closing a terse question or before "of" ("tweet date?", "the date of the tweet": see EN_DATED).
   const date = tokens[i]?.text === "date" && before?.text !== "to" && (after === undefined || after.text === "of");
-  // With the article too ("وش التاريخ المكتوب …؟"), and هو or هي between ("ما هو موعد …؟").
+  // Or "the date" or موعد after a what-word, هو or هي between perhaps ("وش التاريخ المكتوب …؟", "ما هو موعد …؟").
   const asking = before !== undefined && (before.text === "هو" || before.text === "هي") ? tokens[i - 2] : before;
-  const unit = (tokens[i]?.text ?? "").replace(/^ال/u, "");
-  return TIME_UNITS.has(unit) && ((asking !== undefined && ASKING_FOR_UNIT.has(withoutConjunction(asking.text))) || whichAfter || date);
+  if (ASKED_WITH_WHAT.has(tokens[i]?.text ?? "") && asking !== undefined && WHAT_AR.has(withoutConjunction(asking.text))) return true;
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter || date);
 }
 
 /**
@@ -314,10 +317,10 @@ const EN_TENURE = /\b[Hh]ow long\b(?:\s+[\w'’]+){0,2}?\s+(?:has|have|had)\s+(?
 /** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */
 const AR_LASTING = normalizedSet("دام دامت داموا استمر استمرت استغرق استغرقت طولت طولو طولوا قعد قعدت قعدو مده المده مدته مدتها مدتهم");
 /**
- * "For so long" in the dialects, after a word asking how much: صار له (it has been for him, "وقديش صار له بمنصبه؟")
+ * "For so long" in the dialects, after a word asking how much: صار له or صرله (it has been for him, "وقديش صار له بمنصبه؟")
  * and من وقت ("وشحال من وقت وهو في هاذ المنصب؟"); on normalised text.
  */
-const AR_FOR_SO_LONG = /(?:^| )(?:صار ?(?:له|لها|لو|لهم)|من وقت)(?= |$)/u;
+const AR_FOR_SO_LONG = /(?:^| )(?:صا?ر ?(?:له|لها|لو|لهم)|من وقت)(?= |$)/u;
 /** A post held ("بمنصبه", "في هاذ المنصب"), which makes a time asked so someone's tenure. */
 const AR_POST_HELD = /منصب/u;
 const asksDuration = (question: string, arabic: string): boolean =>
@@ -363,31 +366,51 @@ function asksResponse(question: string): boolean {
 
 /**
  * Who heads something, in English: "who heads/chairs …", "who is the head/chair/president of …", "who is its
- * chair". Not a leader ("Who leads its efforts in New York?" is answered by who works on them), nor "head" as going.
+ * chair?". Not "the head coach" nor "the president's wife" (a head's noun before another noun or a possessive), not a
+ * leader ("Who leads its efforts in New York?" is answered by who works on them), nor "head" as going.
  */
 const EN_HEAD_ASKED =
-  /\bwho(?:'s|’s|\s+is|\s+was)?\s+(?:(?:heads|headed|chairs|chaired|presides|presided)\b|(?:the|its|their|his|her)\s+(?:head|chair|chairman|chairwoman|chairperson|president)\b)/i;
-/** The head of something, in Arabic (normalised): its president as a noun (رئيس, ورئيس, رئيسها), or a verb of heading. */
-const AR_HEAD_ASKED = /^[وف]?(?:ال)?(?:رييس|رئيس)(?:ه|ها|هم|و)?$|^[وف]?(?:ب)?[يت]?(?:ت)?(?:راس|رأس)(?:ه|ها)?$/u;
-/** Words asking who, or for a name, in Arabic (normalised). */
-const AR_WHO_OR_NAME = normalizedSet("من مين منو شكون مينو اسمه اسمها اسمو");
-/** Whether a question asks who heads something (see QuestionType.head). */
+  /\bwho(?:'s|’s|\s+is|\s+was)?\s+(?:(?:heads|headed|chairs|chaired|presides|presided)\b|(?:the|its|their|his|her)\s+(?:head|chair|chairman|chairwoman|chairperson|president)(?=\s+of\b|\s*[?.!]|\s*$))/i;
+/** A head's noun (رئيس with the article or a pronoun) or a verb of heading (يرأس, ترأس, بيرأس), normalised. */
+const AR_HEAD_NOUN_ASKED = /^[وف]?(?:ال)?رييس(?:ه|ها|هم|و)?$/u;
+const AR_HEAD_VERB_ASKED = /^[وف]?(?:ب)?(?:[يتن]?ت?راس|تراست)(?:ه|ها)?$/u;
+/** Words asking who (with و or ف), and the noun "name" (see AR_NAME), normalised. */
+const AR_WHO = normalizedSet("من مين منو شكون مينو");
+/** Words between who and what it asks of: the copula (هو, كان). */
+const AR_WHO_COPULA = normalizedSet("هو هي هوا هيا كان كانت");
+/** Words a name word may stand from the head it asks of ("ورئيس المجلس ده اسمو شنو؟"). */
+const NAME_TO_HEAD_REACH = 3;
+/**
+ * Whether a question asks who heads something (see QuestionType.head): in English (EN_HEAD_ASKED), or in Arabic a
+ * head's noun or verb right after a word asking who ("من يرأس المجلس؟", "ومين رئيس البعثة؟", past the copula: "من هو
+ * رئيس …"), or a head's noun beside the noun "name" ("وشو اسم رئيس هالمجلس؟", "ورئيس المجلس ده اسمو شنو؟"). Not a
+ * president named in a question of another thing ("ماذا طلب الرئيس من الجزائر؟": من is also "from"; "من هو مستشار
+ * الرئيس؟", his adviser; "مين كانت زوجة الرئيس؟").
+ */
 function asksHead(question: string, tokens: readonly PlacedToken[]): boolean {
   if (EN_HEAD_ASKED.test(question)) return true;
   const words = tokens.map((t) => t.text);
-  return words.some((w) => AR_HEAD_ASKED.test(w)) && words.some((w) => holdsWord(AR_WHO_OR_NAME, w) || AR_NAME.test(w));
+  return words.some((w, i) => {
+    const noun = AR_HEAD_NOUN_ASKED.test(w);
+    if (!noun && !AR_HEAD_VERB_ASKED.test(w)) return false;
+    const before = words.slice(0, i).filter((v) => !AR_WHO_COPULA.has(v)).at(-1);
+    if (before !== undefined && holdsWord(AR_WHO, before)) return true;
+    return noun && (AR_NAME.test(before ?? "") || words.slice(i + 1, i + 1 + NAME_TO_HEAD_REACH).some((v) => AR_NAME.test(v)));
+  });
 }
 
 /**
  * The words of a head in a text: English (head, chair, president, leader, director, chief and their verbs) and
- * Arabic normalised (رئيس and رئاسة with their clitics and pronouns, يرأس, قيادة, قائد, زعيم, مدير). Not the adjective
- * رئيسي (main, "دوراً رئيسياً"), nor "heading" (going).
+ * Arabic normalised: رئيس and رئاسة with their clitics, endings and pronouns (للرئيس, كرئيس, رئيسا, الرؤساء), قيادة,
+ * قائد, قادة, زعيم, مدير, and the verbs قاد, يقود, يرأس, ترأست. Not the adjectives رئيسي (main, "دوراً رئيسياً") and
+ * رئاسي (presidential), nor "heading" (going).
  */
 const EN_HEAD = /^(?:head|heads|headed|chair|chairs|chaired|chairman|chairwoman|chairperson|president|presidents|presided|presides|leader|leaders|leadership|led|leads|director|chief)$/i;
-const AR_HEAD = /^[وفبل]?(?:ال)?(?:رييس|رئيس|رياس|رئاس|قياد|قايد|قائد|زعيم|مدير)(?:ه|ة|ها|هم|ته|تها)?$|^[وف]?[يت]?(?:ت)?(?:راس|رأس)(?:ه|ها)?$/u;
+const AR_HEAD_NOUN = /^[وف]?(?:[بلك]|لل)?(?:ال)?(?:رييس(?:ا|ان|ين|ه|ها|هم|هما)?|روسا|رياسه|رياست(?:ه|ها|هم)|قياده|قيادت(?:ه|ها|هم)|قايد|قاده|زعيم|زعما|مدير)$/u;
+const AR_HEAD_VERB = /^[وف]?(?:قاد|قادت|قادوا|يقود|تقود|[يتن]?ت?راس|تراست)(?:ه|ها|هم)?$/u;
 /** Whether a text names a head (see QuestionType.head). */
 export function mayAnswerHead(text: string): boolean {
-  return tokenize(text).some((t) => EN_HEAD.test(t.text) || AR_HEAD.test(t.text));
+  return tokenize(text).some((t) => EN_HEAD.test(t.text) || AR_HEAD_NOUN.test(t.text) || AR_HEAD_VERB.test(t.text));
 }
 
 /** Whether a text says a response was given (any of the response words; see QuestionType.response). */

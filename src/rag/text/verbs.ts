@@ -177,20 +177,26 @@ export function hollowForms(key: string): string[] {
 }
 
 /**
- * A defective verb's past (a weak last root letter) for "she" or "they", with an object pronoun perhaps: two root
- * letters, the middle no long vowel (بيت, موت are nouns), then ت, وا or و (سمّت, she called; سمّوها, they called it),
- * after و or ف.
+ * A defective verb's past (a weak last root letter) for "she" or "they": two root letters, the middle no long vowel
+ * (بيت, موت are nouns), then ت or وا, or either with an object pronoun (سمّتها, she called it; سمّوها). No و or ف read
+ * off before it: وصلت and فرضت are whole verbs of three letters.
  */
-const DEFECTIVE_PAST = /^[وف]?(\p{Script=Arabic}[^اوي])(?:ت|وا|و)(?:ها|هم|ه)?$/u;
+const DEFECTIVE_PAST = /^(\p{Script=Arabic}[^اوي])(?:ت(ها|هم|ه)?|وا|و(ها|هم|ه))$/u;
+/** The shadda of form II on the second letter, as written (سمّت). */
+const FORM_II_SHADDA = /^\p{Script=Arabic}\p{Script=Arabic}[\u064B-\u0652]*\u0651/u;
 
 /**
  * The other forms of a defective verb's past (see DEFECTIVE_PAST) that the text may write instead: its past for
  * "he" (سمى), present (يسمي, تسمي, أسمي: the text's "ما يمكن أن أسميه", what I would call) and form II's verbal noun
- * (تسمية). The stemmers leave them apart, since the last letter comes and goes; the caller keeps those the corpus holds.
+ * (تسمية). Only a past marked as a verb, by an object pronoun or form II's shadda (`written`, the word as typed):
+ * unmarked, the shape is as often a doubled verb (تمت, مرت) or a noun (بنت, وقت), and a word ending in ة (بقوة,
+ * ذروة) is none. The stemmers leave the forms apart, since the last letter comes and goes; the caller keeps those the
+ * corpus holds.
  */
-export function defectiveForms(word: string): string[] {
-  const root = DEFECTIVE_PAST.exec(word)?.[1];
-  if (root === undefined) return [];
+export function defectiveForms(word: string, written: string): string[] {
+  const [, root, object = undefined, plural = undefined] = DEFECTIVE_PAST.exec(word) ?? [];
+  if (root === undefined || /ة[\u064B-\u0652]*$/u.test(written)) return [];
+  if ((object ?? plural) === undefined && !FORM_II_SHADDA.test(written)) return [];
   return [`${root}ي`, `${root}ا`, ...["ي", "ت", "ا", "ن"].map((prefix) => `${prefix}${root}ي`), `ت${root}ية`];
 }
 
