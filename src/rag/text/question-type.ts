@@ -235,10 +235,12 @@ const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|cen
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 /**
  * What date or appointed time, in the standard or a dialect ("وش التاريخ المكتوب تحت تغريدة لعمامرة؟", "شو موعد
- * المفاوضات؟", "شو تاريخ تغريدة لعمامرة؟", and the standard "ما تاريخ …"): a time asked, though not always a date (see
+ * المفاوضات؟", "شو تاريخ تغريدة لعمامرة؟", "وش تاريخ هالاجتماع؟", and the standard "ما تاريخ …"): a time asked, though not always a date (see
  * AR_DATED). Not a dialect's "شو تاريخ فريسنو؟", which as often asks its history (a review).
  */
-const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(موعد|التاريخ|تاريخ (ال|هال)?(تغريد|تويت|بوست|منشور|نشر)[^ ]*)|ما تاريخ`;
+const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(موعد|التاريخ|تاريخ (هال[^ ]+|(ال)?(تغريد|تويت|بوست|منشور|نشر)[^ ]*))|ما تاريخ`;
+/** A post's noun or its publishing, whose date تاريخ before it asks (normalised, with the article perhaps). */
+const DATED_THING = /^(?:ال)?(?:تغريد|تويت|بوست|منشور|نشر)/u;
 const AR_TIME = new RegExp(
   `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?(?:${AR_WHEN_FIRST})|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|${AR_WHAT_DATE})( |$)`,
 );
@@ -267,8 +269,12 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const date = tokens[i]?.text === "date" && before?.text !== "to" && (after === undefined || after.text === "of");
   // Or "the date" or موعد after a what-word, هو or هي between perhaps ("وش التاريخ المكتوب …؟", "ما هو موعد …؟").
   const asking = before !== undefined && (before.text === "هو" || before.text === "هي") ? tokens[i - 2] : before;
-  if (ASKED_WITH_WHAT.has(tokens[i]?.text ?? "") && asking !== undefined && WHAT_AR.has(withoutConjunction(asking.text))) return true;
-  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(before.text)) || whichAfter || date);
+  // And تاريخ before a post's noun or one pointed at with هال ("شو تاريخ تغريدة لعمامرة؟", "وش تاريخ هالاجتماع؟").
+  const next = tokens[i + 1]?.text ?? "";
+  const ofThing = tokens[i]?.text === "تاريخ" && (next.startsWith("هال") || DATED_THING.test(next));
+  if ((ASKED_WITH_WHAT.has(tokens[i]?.text ?? "") || ofThing) && asking !== undefined && WHAT_AR.has(withoutConjunction(asking.text))) return true;
+  // With و or ف joined to the word asking which ("وأي تاريخ هي؟").
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(withoutConjunction(before.text))) || whichAfter || date);
 }
 
 /**
@@ -366,18 +372,18 @@ function asksResponse(question: string): boolean {
 
 /**
  * Who heads something, in English: "who heads/chairs …", "who is the head/chair/president of …", "who is its
- * chair?". Not "the head coach" nor "the president's wife" (a head's noun before another noun or a possessive), not a
+ * chair?", "who is its president this month?". Not "the head coach" nor "the president's wife" (a head's noun before another noun or a possessive), not a
  * leader ("Who leads its efforts in New York?" is answered by who works on them), nor "head" as going.
  */
 const EN_HEAD_ASKED =
-  /\bwho(?:'s|’s|\s+is|\s+was)?\s+(?:(?:heads|headed|chairs|chaired|presides|presided)\b|(?:the|its|their|his|her)\s+(?:head|chair|chairman|chairwoman|chairperson|president)(?=\s+of\b|\s*[?.!]|\s*$))/i;
+  /\bwho(?:'s|’s|\s+is|\s+was)?\s+(?:(?:heads|headed|chairs|chaired|presides|presided)\b|(?:the|its|their|his|her)\s+(?:head|chair|chairman|chairwoman|chairperson|president)(?=\s+(?:of|this|now|today|currently|then|in|at|for|during|since)\b|\s*[?.!,]|\s*$))/i;
 /** A head's noun (رئيس with the article or a pronoun) or a verb of heading (يرأس, ترأس, بيرأس), normalised. */
 const AR_HEAD_NOUN_ASKED = /^[وف]?(?:ال)?رييس(?:ه|ها|هم|و)?$/u;
 const AR_HEAD_VERB_ASKED = /^[وف]?(?:ب)?(?:[يتن]?ت?راس|تراست)(?:ه|ها)?$/u;
 /** Words asking who (with و or ف), and the noun "name" (see AR_NAME), normalised. */
 const AR_WHO = normalizedSet("من مين منو شكون مينو");
-/** Words between who and what it asks of: the copula (هو, كان). */
-const AR_WHO_COPULA = normalizedSet("هو هي هوا هيا كان كانت");
+/** Words between who and what it asks of: the copula (هو, كان) and the dialects' future (غادي, رح: "وشكون غادي يترأس …؟"). */
+const AR_WHO_COPULA = normalizedSet("هو هي هوا هيا كان كانت غادي غادية رح راح سوف حيكون");
 /** Words a name word may stand from the head it asks of ("ورئيس المجلس ده اسمو شنو؟"). */
 const NAME_TO_HEAD_REACH = 3;
 /**

@@ -67,6 +67,7 @@ describe("questionType", () => {
     ["إيه التاريخ اللي تحت التغريدة؟", ["time"]],
     ["شو تاريخ تغريدة لعمامرة؟", ["time"]],
     ["شو تاريخ فريسنو؟", []],
+    ["وش تاريخ هالاجتماع بالضبط؟", ["time"]],
     ["وما موعد المفاوضات؟", ["time"]],
     ["شو كتبت عن تاريخ الجزائر؟", []],
     // Not "بشكل عام، كم …" (in general, how many), nor a هل opening a how many, nor متين (solid) (found by a review).
@@ -362,8 +363,12 @@ describe("isAskedUnit", () => {
     ["وش التاريخ المكتوب تحت تغريدة لعمامرة؟", ["التاريخ"]],
     ["شو موعد المفاوضات؟", ["موعد"]],
     ["وما هو موعد المفاوضات؟", ["موعد"]],
-    // Not تاريخ without the article, which is also a history (a review: "شو تاريخ فريسنو؟").
+    // Not تاريخ without the article, which is also a history (a review: "شو تاريخ فريسنو؟"), but of a post or of
+    // what هال points at; and after و and which (blind conversations 62: "وأي تاريخ هي؟").
     ["شو تاريخ فريسنو؟", []],
+    ["شو تاريخ تغريدة لعمامرة؟", ["تاريخ"]],
+    ["وش تاريخ هالاجتماع بالضبط؟", ["تاريخ"]],
+    ["وأي تاريخ هي؟", ["تاريخ"]],
     ["ما هو تاريخ مدينة فريسنو؟", []],
     ["كتب عن تاريخ الجزائر", []],
   ])("%s -> %j", (question, expected) => {
@@ -419,6 +424,8 @@ describe("who heads something, asked", () => {
       "ومين رئيس البعثه هلأ؟",
       "من يرأس المجلس؟",
       "من ترأس الوفد الأمريكي؟",
+      "and who is its president this month?",
+      "وشكون غادي يترأس هاد المفاوضات ف نيويورك؟",
       "من هو رئيس مجلس إدارة الجامعة الوطنية؟",
     ])
       expect(questionType(question).head, question).toBe(true);
