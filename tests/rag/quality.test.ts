@@ -388,8 +388,9 @@ describe("answer quality on the briefing", () => {
     // the session's last round, left as measured. Missed: the official's role after "المسؤولة الأمريكية اللي جات"
     // (the sentence saying "المسؤولة الأمريكية" without her title is quoted); declined: how the paper described her
     // style ("صريحة وايد ولا دبلوماسية؟"), the outlet asked with the German "Quelle". 91.7% since تطالب (demands) is read as "want" is: Africa's seats.
-    // 94.4% since session 52: الوظيفة (the job) with the article asks who she is.
-    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 34 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 94.4% since session 52: الوظيفة (the job) with the article asks who she is. 97.2% since session 59: her style
+    // (أسلوبها) finds the text's بطريقة, a manner's word.
+    { file: "blind48-eval.jsonl", about: "a forty-eighth blind set, end of session 50: Hassaniya, Sahrawi, Bahraini, Qatari, a German speaker, Arabizi", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 88.9% measured blind at the end of session 50 (English 88.9%, Arabic 88.9%; 34 of 36 answered, 3 of 4
     // unanswerable declined); 91.7% since "ولأي جريدة" asks the outlet. Missed: "what role does Minurso play acording
     // to the US official?" (read now, still not in the top three), "what did she and Lamamara talk about in there
@@ -542,6 +543,18 @@ describe("answer quality on the briefing", () => {
     // Council, according to Sison?" (the text's "عضوين منتخبين"); answered unanswerable: when the vote on Algeria's
     // Security Council seat is held.
     { file: "blind78-eval.jsonl", about: "a seventy-eighth blind set, session 58, three quarters plain: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian; students and journalists", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 97.2% measured blind in session 59. Missed: the word she used for how the journalist's meeting left her
+    // ("Inspired"); answered unanswerable: which countries the US backs for new permanent seats.
+    { file: "blind79-eval.jsonl", about: "a seventy-ninth blind set, session 59, three quarters plain: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
+    // 94.4% measured blind in session 59; 97.2% since a date asked with a dialect's what ("وش التاريخ المكتوب تحت
+    // تغريدة لعمامرة؟") is a time. Missed: "هل ترى واشنطن ان مجلس الامن يعمل كما يجب حاليا؟" (the text's "لا يشتغل
+    // بالشكل المطلوب", declined).
+    { file: "blind80-eval.jsonl", about: "an eightieth blind set, session 59, three quarters plain, short and informal: Levantine, Egyptian, Gulf, Maghrebi", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 100% measured blind in session 59 (after its first round's rules), every unanswerable declined.
+    { file: "blind81-eval.jsonl", about: "an eighty-first blind set, session 59, three quarters plain: Egyptian, Levantine, Gulf, Iraqi, Moroccan; non-native English with typos", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 97.2% measured blind in session 59 (after its first round's rules). Missed: what observers "will keep seeing"
+    // (the text's "الملاحظين سيستمرون في رؤية", declined); answered unanswerable: the Polisario Front's stance.
+    { file: "blind82-eval.jsonl", about: "an eighty-second blind set, session 59, three quarters plain, a journalist's and a student's: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", hit3: 35 / 36, answered: 35 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -556,7 +569,8 @@ describe("answer quality on the briefing", () => {
     // 23 of 25 (session 32: the tweet that answers "which region does he cover for them?", quoted first the turn
     // before, is favoured). Missed: "and what is the capital of it?" and "and who is its president this month?" are
     // answered from a word of theirs the briefing holds (عاصمة, رئيس). docs/quality.md keeps how the count moved.
-    { file: "conversations.jsonl", about: "follow-ups answered in context, off-topic ones declined", right: 23, rows: 25 },
+    // 24 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "conversations.jsonl", about: "follow-ups answered in context, off-topic ones declined", right: 24, rows: 25 },
     // 18 of 30 measured blind. 21 since follow-ups opening with a demonstrative or a dialect verb of saying
     // ("وده كان امتي؟", "وعلى واش هضرو؟") are read as asking nothing new: words taken from this set, so the floor
     // guards against regressions and is no blind score. Most misses are near-topic details the briefing does not
@@ -583,7 +597,8 @@ describe("answer quality on the briefing", () => {
     // meeting's), so that question is answered; "what date was that tweet" (blind conversations 9) is why.
     // 20 since session 57: "On what date did that meeting take place?" is declined: nothing the last answer quoted
     // dates it.
-    { file: "blind-conversations3.jsonl", about: "written blind, session 28", right: 20, rows: 24 },
+    // 21 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations3.jsonl", about: "written blind, session 28", right: 21, rows: 24 },
     // 15 of 20 measured blind. Misses: near-topic details answered from the passage on their topic (when the
     // ambassador took office, when the groups announced their withdrawal, which rapporteurs), "the weather in
     // Algiers tomorrow" (weather found through a synonym's translation, تحمل), and محكمة العدل الدولية for the
@@ -661,7 +676,8 @@ describe("answer quality on the briefing", () => {
     // trouble now?" (trouble, مشكلة, for the text's الإشكالات), "And who chairs that council?" answered, "وشو دخل
     // الجزائر وأمريكا بهالموضوع؟" (what have they to do with it), "وشلون راح يصلحوه؟" (its إصلاح ranks, but
     // does not count as found: declined).
-    { file: "blind-conversations7.jsonl", about: "written blind, session 41", right: 19, rows: 20 },
+    // 20 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations7.jsonl", about: "written blind, session 41", right: 20, rows: 20 },
     // 16 of 24 measured blind (eleven of three turns, five ending off-topic). Misses: "Why? What does she credit it
     // with?" (the text's نقدر), "So what happens next?" (the talks starting in New York, quoted two turns before),
     // "Is that deal still holding up?", "ولماذا ترى أن الحل السياسي مهم؟" (the context's passages outrank the
@@ -736,7 +752,8 @@ describe("answer quality on the briefing", () => {
     // Missed: "who exactly did she count as part of that?" (civil society, two turns back); answered off-topic in
     // context (declined asked alone): Morocco's reaction, the exact date of the Committee of Ten's meeting.
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
-    { file: "blind-conversations26.jsonl", about: "written blind, session 46, three of three turns", right: 18, rows: 20 },
+    // 19 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations26.jsonl", about: "written blind, session 46, three of three turns", right: 19, rows: 20 },
     // 17 of 20 measured blind in session 47; 18 since "still" is a function word ("what is minusma?", "does the us
     // still back it?"). Missed: "وش نتيجتها حسب كلامها؟" (what comes of those freedoms: the societies' peace);
     // answered off-topic in context: the envoy's next visit.
@@ -745,7 +762,8 @@ describe("answer quality on the briefing", () => {
     // text's مشاركته), واتعمل (was held) is a function word, and "when was it posted?" no longer looks for the tweet
     // mentioning its author. Missed: "which region?" (the Maghreb, two turns on), "علاش كتدعمها؟" (why support
     // MINURSO); answered off-topic: what Amirouche replied, Mali's foreign minister, where Sison met Drareni.
-    { file: "blind-conversations28.jsonl", about: "written blind, session 47, five of three turns", right: 15, rows: 20 },
+    // 16 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations28.jsonl", about: "written blind, session 47, five of three turns", right: 16, rows: 20 },
     // 16 of 20 measured blind in session 47; 17 since بآخر (in the last) finds آخر ("شنو أكد بآخر تدخل إله؟"). Missed:
     // "Who's leading that?" (the listening tour, two turns on: "leading" finds De Mistura's تحت قيادة); answered
     // off-topic in context: the Algerian government's reply, how many visits were postponed.
@@ -769,13 +787,15 @@ describe("answer quality on the briefing", () => {
     // government reply officially?), unanswerable, is answered in context. 18 since session 54: "وشحال من وقت وهو في
     // هاذ المنصب؟" (how long has he held the post), unanswerable, was declined only because هاذ (this) was a word
     // found nowhere; as a function word, the tweet's "three-year term" (Algeria's) answers it.
-    { file: "blind-conversations32.jsonl", about: "written blind in session 48: Darija, Egyptian, Gulf, MSA with diacritics", right: 18, rows: 20 },
+    // 19 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations32.jsonl", about: "written blind in session 48: Darija, Egyptian, Gulf, MSA with diacritics", right: 19, rows: 20 },
     // 15 of 20 measured blind in session 48; 16 since a follow-up's وفين asks where Lamamra spoke. Missed: the
     // Darija كيدخل (is included), near-topic details answered (when de Mistura was appointed).
     // 17 since session 52: كيدخل فيه (see set 21).
     // 18 since session 57: "When was he appointed to that post?" is declined: nothing the last answer quoted dates
     // it.
-    { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 18, rows: 20 },
+    // 19 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations33.jsonl", about: "written blind in session 48: Moroccan, Levantine, Iraqi, Tunisian, English", right: 19, rows: 20 },
     // 14 of 20 measured blind in session 48; 17 since "سنة كام" and the Sudanese متين are read, جاها (it got) is a
     // function word, and a page's part is asked of the report after the outlet even untied ("واتنشر من قد إيه؟").
     // 18 since session 52: "ومن يدخل ضمنه حسبها" (see set 21). 19 since session 54: "concrete" is ملموس, محدد.
@@ -787,7 +807,8 @@ describe("answer quality on the briefing", () => {
     // first answer misses her), "ومن وين انكتب؟" (the dateline's place), yes/no and near-topic follow-ups.
     // 13 since session 49: "ومن وين انكتب؟" after the outlet quotes the dateline.
     // 14 since session 57: "ومدة العضوية گدّاش؟" finds the tweets' "three-year term" ("term" is also مدة).
-    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 14, rows: 20 },
+    // 15 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations35.jsonl", about: "written blind at the end of session 48, four of three turns", right: 15, rows: 20 },
     // 11 of 20 measured blind in session 49; 13 since a follow-up asking for her job title with no word of its own
     // quotes the sentence naming her, and the Egyptian تبع (whose) is a function word. Missed: one-word follow-ups
     // whose word the answer lacks ("واين عُقد ومتى؟", "وايه النتيجة حسب كلامها؟", the Darija "وفوقاش تسنى؟"): a
@@ -795,7 +816,8 @@ describe("answer quality on the briefing", () => {
     // was he born?"); "where does it operate?" after MINUSMA, "what did Sison call that?" (the listening tour).
     // 14 since session 52: "what did Sison call that?" (see set 30).
     // 15 since session 57: "When was it set up?" is declined: nothing the last answer quoted dates it.
-    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 15, rows: 20 },
+    // 16 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations36.jsonl", about: "written blind in session 49, six of three turns", right: 16, rows: 20 },
     // 14 of 20 measured blind in session 49; 15 since the Darija هدرو (they talked) and قدامو (before him) are
     // function words. Missed: "وشلون سمّت المسؤولة هالشي؟" (سمّت finds no أسميه), "وشو بدها توصل له بالآخر؟", a
     // Darija follow-up on the envoy's work (الخدمة); answered unanswerable: how long Drareni was jailed.
@@ -814,7 +836,8 @@ describe("answer quality on the briefing", () => {
     // candidacy), the reply count asked in Libyan; answered unanswerable: Lamamra's reply on the court candidate, why
     // the Azawad groups withdrew.
     // 17 since session 57: "وقداش رد جات على التغريدة هذيكا؟" takes the reply counter of the post last quoted.
-    { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 17, rows: 20 },
+    // 18 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations39.jsonl", about: "written blind in session 49, seven of three turns", right: 18, rows: 20 },
     // 13 of 20 measured blind at the end of session 49; 14 since "And from which city was it filed?" after the outlet
     // quotes the dateline. Missed: "وفي أي مدينة؟" after the review's date (مدينة found nowhere: a new topic), "How
     // does it refer to the official instead of using her name?", "And what other process is about to start alongside
@@ -843,7 +866,8 @@ describe("answer quality on the briefing", () => {
     // the replies under the tweet on the national human rights council, the most replied tweet, what she and
     // "Lamamara" talked about (his Congo meeting's الاجتماع first); answered unanswerable: de Mistura's next visit,
     // the name of the council's president.
-    { file: "blind-conversations46.jsonl", about: "written blind in session 51, seven of three turns", right: 15, rows: 20 },
+    // 16 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations46.jsonl", about: "written blind in session 51, seven of three turns", right: 16, rows: 20 },
     // 14 of 20 measured blind in session 51, left as measured. Missed: "ومدتها قد إيه؟" (its term: the tweet's
     // "three-year term", which مدة does not translate to), where the periodic review was held after French words,
     // "وين رح تصير؟" after "وفي مفاوضات جاية بهالخصوص؟"; answered unanswerable: the date of the Committee of Ten's
@@ -853,7 +877,8 @@ describe("answer quality on the briefing", () => {
     // before ("that envoy"), it is answered with that turn's quote.
     // 15 since session 57: "And on what date was that meeting held?" is declined: nothing the last answer quoted
     // dates it.
-    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 15, rows: 20 },
+    // 16 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations47.jsonl", about: "written blind in session 51, eight of three turns", right: 16, rows: 20 },
     // 17 of 20 measured blind in session 51, left as measured. Missed: "did she push anyone for the icj" ("push"
     // finds nothing), the replies under the tweet on her meeting with Drareni; answered unanswerable: how long her
     // meeting with the CNDH lasted.
@@ -869,7 +894,8 @@ describe("answer quality on the briefing", () => {
     // لهالشغلة؟" (سمّت, she named, is no key of أسميه); answered unanswerable: how long she has held her post.
     // 17 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
     // count with no word of its own, a tenure asked; see docs/quality.md).
-    { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 17, rows: 20 },
+    // 18 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 18, rows: 20 },
     // 17 of 20 measured blind in session 53 (18 with the headline, "إدارة بايدن تدعم بعثة المينورسو", added as
     // evidence for "does the biden crew back it?": it says so word for word); 19 since "وشو الكلمات المفتاحية اللي
     // حاطينها عليه؟" asks for the keyword list. Missed: "And what was the title of the official she saw there?"
@@ -949,7 +975,8 @@ describe("answer quality on the briefing", () => {
     // her way of speaking (بطريقة is a function word), the date of a tweet after its replies were counted ("وأي تاريخ
     // هي؟"), "وأي نوع حل يبون؟" (in context).
     // 16 since session 58: "وهي شو قالت …؟" (وهي ties it).
-    { file: "blind-conversations62.jsonl", about: "written blind at the end of session 55: Qatari, Hadrami, Libyan, Damascene, Bedouin, Scottish, Malaysian, Kiwi and dictated English", right: 16, rows: 20 },
+    // 18 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations62.jsonl", about: "written blind at the end of session 55: Qatari, Hadrami, Libyan, Damascene, Bedouin, Scottish, Malaysian, Kiwi and dictated English", right: 18, rows: 20 },
     // 15 of 20 measured blind in session 56, unchanged since (its first turn, "شنو قصة المقررين الخاصين بالمقال؟", is
     // answered now: قصة after a what-word and بالمقال ask nothing). Missed: "And did she voice any worry concerning
     // them?" after the Mali mission ("concerning" is kept, an adjective too), "وشنو دعت باقي الدول تسوي؟" (دعت, the
@@ -987,7 +1014,8 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 57; 16 since "term" is also مدة ("وكم مدة تلك العضوية؟", the tweets' "three-year
     // term"). Missed: "What was that seen as a sign of, and after which event?" (مؤشر), the Azawad "to-ing and fro-ing";
     // answered unanswerable: whether Algeria agreed to back the ICJ candidacy, whether Thomas-Greenfield visited too.
-    { file: "blind-conversations68.jsonl", about: "written blind in session 57, three quarters plain: Singaporean, Irish, Gulf, Levantine", right: 16, rows: 20 },
+    // 17 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations68.jsonl", about: "written blind in session 57, three quarters plain: Singaporean, Irish, Gulf, Levantine", right: 17, rows: 20 },
     // 17 of 20 measured blind in session 57 (its two reply counts asked after a post already right); 18 since يشتوه
     // (Yemeni: they want it) is a function word. Missed: "And is Algeria itself going for a seat on it?" (the text's
     // المرشحة); answered unanswerable: "How did he respond to that?" (her own "دون أن تعطي إجابة محددة" reads as a reply).
@@ -997,16 +1025,19 @@ describe("answer quality on the briefing", () => {
     // a tweet, how the paper described her manner; answered unanswerable: when the election for the ICJ seat is held
     // (the text dates Algeria's election to the Human Rights Council, which the question's word finds).
     // 16 since session 58: "… tag in that tweet?" is asked of the post just quoted.
-    { file: "blind-conversations70.jsonl", about: "written blind in session 57, three quarters plain: Levantine, Iraqi; Australian, Filipino and Kenyan English", right: 16, rows: 20 },
+    // 17 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations70.jsonl", about: "written blind in session 57, three quarters plain: Levantine, Iraqi; Australian, Filipino and Kenyan English", right: 17, rows: 20 },
     // 16 of 20 measured blind in session 58; 18 since a follow-up with no question word asks the count before again
     // of the post it names ("وتغريدة لقائها بمراسل مراسلون بلا حدود؟") and و joined to a preposition ties one ("وعلى
     // إيش ركزوا في اللقاء؟"). Missed: "ومن ذكرت أيضاً معهم؟" (who else she named with the journalists); answered
     // unanswerable: whether Thomas-Greenfield visited Algeria too.
-    { file: "blind-conversations71.jsonl", about: "written blind in session 58, half of three turns: Gulf, Egyptian, Levantine, Algerian", right: 18, rows: 20 },
+    // 19 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations71.jsonl", about: "written blind in session 58, half of three turns: Gulf, Egyptian, Levantine, Algerian", right: 19, rows: 20 },
     // 16 of 20 measured blind in session 58; 17 since مشكلته (its problem) is read as مشكلة, whose glossary synonym
     // the text's الإشكالات is. Missed: "وش سمّت هالشي بالضبط؟" (سمّت, she named, against the text's أسميه), "والتغريدة
     // الثانية؟" (the second post on the page); answered unanswerable: when de Mistura was appointed.
-    { file: "blind-conversations72.jsonl", about: "written blind in session 58, nine of three turns: Levantine, Gulf, Maghrebi, Iraqi", right: 17, rows: 20 },
+    // 18 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations72.jsonl", about: "written blind in session 58, nine of three turns: Levantine, Gulf, Maghrebi, Iraqi", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 58 (after the first round's rules). Missed, both unanswerable and answered:
     // when Thomas-Greenfield will visit Algeria ("ومتى ستزور الجزائر؟"), whether Sison met de Mistura.
     { file: "blind-conversations73.jsonl", about: "written blind in session 58, nine of three turns: Sudanese, Tunisian, Libyan, Yemeni, Kuwaiti, Palestinian", right: 18, rows: 20 },
@@ -1014,7 +1045,24 @@ describe("answer quality on the briefing", () => {
     // takes the last answer's quote. Missed: "وإيه اللي هيبدأ هناك قريب؟" (قريب, soon, against the text's "في وقت قصير
     // جدًا"), how the writer described her manner (the text's بطريقة, a function word), "Does she tie it to any
     // specific document?" (the text's الإعلان); answered unanswerable: which countries Thomas-Greenfield has met.
-    { file: "blind-conversations74.jsonl", about: "written blind in session 58, nine of three turns: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian", right: 16, rows: 20 },
+    // 17 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
+    { file: "blind-conversations74.jsonl", about: "written blind in session 58, nine of three turns: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian", right: 17, rows: 20 },
+    // 16 of 20 measured blind in session 59; 19 since "سمّت" and "شغلها" are read, "she too" is asked of the person
+    // introduced and a wordless "in which year" of what was answered. Missed: "وشو عملت بعدها كإشارة انفتاح؟" (the
+    // text's "كمؤشر انفتاح": إشارة and مؤشر share no key).
+    { file: "blind-conversations75.jsonl", about: "written blind in session 59, twelve of three turns: Egyptian, Levantine, Iraqi, Maghrebi", right: 19, rows: 20 },
+    // 14 of 20 measured blind in session 59; 18 since "شو ناقشوا؟" ties as "they" does, who heads the council is
+    // declined, and "سمّت" is read. Missed: which other country sits on the council "per her tweet to the FM" (the
+    // text's "joins the U.S."), which of two posts drew more replies (no comparison of counters).
+    { file: "blind-conversations76.jsonl", about: "written blind in session 59, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi; a comparison of two posts", right: 18, rows: 20 },
+    // 18 of 20 measured blind in session 59 (after its first round's rules). Answered unanswerable: the result of the
+    // African Union meeting, whether Lamamra agreed to back the ICJ candidate.
+    { file: "blind-conversations77.jsonl", about: "written blind in session 59, twelve of three turns: Egyptian, Levantine, Gulf, Iraqi, Moroccan", right: 18, rows: 20 },
+    // 17 of 20 measured blind in session 59 (after its first round's rules). Missed: how Sison described what
+    // Thomas-Greenfield does ("وصفت" against the text's "أسميه"), what she said of MINUSMA's members ("عناصرها",
+    // the text's حفظة السلام), when and where the intergovernmental talks begin ("begin" has no Arabic in the lists
+    // the corpus writes: the text's ستبدأ).
+    { file: "blind-conversations78.jsonl", about: "written blind in session 59, thirteen of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
