@@ -45,9 +45,9 @@ import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token }
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 import {
   augmentedForms,
+  defectiveForms,
   DIALECT_PASSIVE,
   DIALECT_FUTURE,
-  defectiveForms,
   DIALECT_PRESENT,
   FORM_VIII_PRESENT,
   FUTURE_OF,

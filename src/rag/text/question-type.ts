@@ -235,8 +235,8 @@ const EN_DATED = new RegExp(String.raw`\b(what|which|in what|in which) (year|cen
 const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاريخ)|${AR_WHICH} (عام|سنه|قرن)|${AR_EXACT_DATE})( |$)`);
 /**
  * What date or appointed time, in the standard or a dialect ("وش التاريخ المكتوب تحت تغريدة لعمامرة؟", "شو موعد
- * المفاوضات؟", "شو تاريخ تغريدة لعمامرة؟", "وش تاريخ هالاجتماع؟", and the standard "ما تاريخ …"): a time asked, though not always a date (see
- * AR_DATED). Not a dialect's "شو تاريخ فريسنو؟", which as often asks its history (a review).
+ * المفاوضات؟", "شو تاريخ تغريدة لعمامرة؟", "وش تاريخ هالاجتماع؟", and the standard "ما تاريخ …"): a time asked, though
+ * not always a date (see AR_DATED). Not a dialect's "شو تاريخ فريسنو؟", which as often asks its history (a review).
  */
 const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(موعد|التاريخ|تاريخ (هال[^ ]+|(ال)?(تغريد|تويت|بوست|منشور|نشر)[^ ]*))|ما تاريخ`;
 /** A post's noun or its publishing, whose date تاريخ before it asks (normalised, with the article perhaps). */
@@ -323,8 +323,8 @@ const EN_TENURE = /\b[Hh]ow long\b(?:\s+[\w'’]+){0,2}?\s+(?:has|have|had)\s+(?
 /** Not ظل (also في ظل, amid), طول (a length), بقي (was left: "كم بقي من حفظة السلام؟"), found by a review. */
 const AR_LASTING = normalizedSet("دام دامت داموا استمر استمرت استغرق استغرقت طولت طولو طولوا قعد قعدت قعدو مده المده مدته مدتها مدتهم");
 /**
- * "For so long" in the dialects, after a word asking how much: صار له or صرله (it has been for him, "وقديش صار له بمنصبه؟")
- * and من وقت ("وشحال من وقت وهو في هاذ المنصب؟"); on normalised text.
+ * "For so long" in the dialects, after a word asking how much: صار له or صرله (it has been for him, "وقديش صار له
+ * بمنصبه؟") and من وقت ("وشحال من وقت وهو في هاذ المنصب؟"); on normalised text.
  */
 const AR_FOR_SO_LONG = /(?:^| )(?:صا?ر ?(?:له|لها|لو|لهم)|من وقت)(?= |$)/u;
 /** A post held ("بمنصبه", "في هاذ المنصب"), which makes a time asked so someone's tenure. */
