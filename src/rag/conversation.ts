@@ -387,41 +387,41 @@ function asksOfAnotherToo(question: string): boolean {
 
 /**
  * Whether what the question asks "too" of the person introduced may be answered: false only where the person was
- * introduced by a turn asking who they are ("من هي ليندا توماس جرينفيلد؟") that the turns after it follow up on, the
- * briefing names them in that one passage alone (a person the report tells of once, not its subject: "وهل زارت
- * الجزائر هي أيضا؟" after "من هي ميشال سيسون؟" is hers to answer, a review), and that passage lacks a word of the
- * question's own.
+ * introduced by a turn asking who they are ("من هي ليندا توماس جرينفيلد؟", see introducingTurn), the briefing tells of
+ * them in that one passage alone (a person the report tells of once, not its subject: "وهل زارت الجزائر هي أيضا؟"
+ * after "من هي ميشال سيسون؟" is hers to answer, a review), and that passage lacks a word of the question's own.
  */
 function introductionHolds(retriever: Retriever, turns: readonly ConversationTurn[], own: readonly QueryTerm[]): boolean {
-  let who: ConversationTurn | undefined;
-  const intermediate: ConversationTurn[] = [];
-  for (const turn of [...turns].reverse()) {
-    if (turn.citations.length > 0 && asksWho(turn.question)) {
-      who = turn;
-      break;
-    }
-    // Past a question of its own, the person asked about may be another ("ماذا قالت سيسون عن …؟", a review); not past
-    // one answered where the person is introduced ("ماذا تفعل بشأن مجلس الأمن؟" after "من هي ليندا …؟").
-    if (!readsAsFollowUp(turn.question, retriever.terms(turn.question).filter((t) => !t.synthetic).length)) intermediate.push(turn);
-  }
-  if (who === undefined) return true;
-  const introducedAt = passageOfFirstQuote(retriever, who);
-  if (intermediate.some((turn) => passageOfFirstQuote(retriever, turn) !== introducedAt)) return true;
-  const cited = who.citations[0];
-  if (cited === undefined) return true;
-  const [first] = retriever.sentencesAt(cited.source, cited.start, cited.end);
-  if (first === undefined) return true;
+  const who = introducingTurn(retriever, turns);
+  const [first] = who === undefined ? [] : lastQuotedSentences(retriever, [who]);
+  const passage = first === undefined ? undefined : retriever.sentences[first];
+  if (who === undefined || first === undefined || passage === undefined) return true;
   // One the lead introduces is the briefing's subject, whom its other passages call otherwise ("المسؤولة الأمريكية",
   // her posts' cards); so is one another sentence names as the question did.
-  const passage = retriever.sentences[first]?.passage;
-  if (passage === undefined || passage.kind === "headline" || (passage.paragraph ?? 1) <= LEAD_PARAGRAPHS) return true;
+  if (passage.passage.kind === "headline" || (passage.passage.paragraph ?? 1) <= LEAD_PARAGRAPHS) return true;
   const names = retriever.terms(who.question).filter((t) => !t.synthetic);
-  const introduced = retriever.sentences[first]?.passageIndex;
   const named = (at: number): boolean => names.every((t) => matchedWords(retriever.sentenceText(at) ?? "", [t]).length > 0);
-  const elsewhere = retriever.sentences.some((s, at) => s.passage.source === cited.source && s.passageIndex !== introduced && named(at));
+  const elsewhere = retriever.sentences.some((s, at) => s.passage.source === passage.passage.source && s.passageIndex !== passage.passageIndex && named(at));
   if (elsewhere) return true;
   const text = textOf(retriever, passageSentences(retriever, first));
   return own.every((t) => matchedWords(text, [t]).length > 0);
+}
+
+/**
+ * The last answered turn asking who someone is that the turns since stay on: each a follow-up, or answered from the
+ * passage that introduced the person ("ماذا تفعل بشأن مجلس الأمن؟" after "من هي ليندا …؟"). Undefined past a question
+ * of its own answered elsewhere, which may be of another person ("ماذا قالت سيسون عن …؟", a review).
+ */
+function introducingTurn(retriever: Retriever, turns: readonly ConversationTurn[]): ConversationTurn | undefined {
+  const since: ConversationTurn[] = [];
+  for (const turn of [...turns].reverse()) {
+    if (turn.citations.length > 0 && asksWho(turn.question)) {
+      const introduced = passageOfFirstQuote(retriever, turn);
+      return since.every((t) => passageOfFirstQuote(retriever, t) === introduced) ? turn : undefined;
+    }
+    if (!readsAsFollowUp(turn.question, retriever.terms(turn.question).filter((t) => !t.synthetic).length)) since.push(turn);
+  }
+  return undefined;
 }
 
 /** A briefing's lead, in paragraphs: a dateline ("الجزائر- “القدس العربي”:") may stand before its first sentence. */
