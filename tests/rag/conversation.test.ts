@@ -523,10 +523,10 @@ describe("conversations", () => {
           turns.push({ question, citations: answer.kind === "answered" ? answer.citations : [] });
         }
         expect(quotes(await rag.answer("وبأي سنة صار؟", { context: { turns } }))[0]).toContain("لعام 2015");
-      // Not a bare "and when?", which an occasion may answer (a review: declined after Lamamra's remarks).
-      const remarks = await rag.answer("ماذا قال لعمامرة عن مجلس الأمن؟");
-      const after = [{ question: remarks.question, citations: remarks.kind === "answered" ? remarks.citations : [] }];
-      expect((await rag.answer("ومتى؟", { context: { turns: after } })).kind).toBe("answered");
+        // Not a bare "and when?", which an occasion may answer (a review: declined after Lamamra's remarks).
+        const remarks = await rag.answer("ماذا قال لعمامرة عن مجلس الأمن؟");
+        const after = [{ question: remarks.question, citations: remarks.kind === "answered" ? remarks.citations : [] }];
+        expect((await rag.answer("ومتى؟", { context: { turns: after } })).kind).toBe("answered");
       } finally {
         await rag.close();
         project.remove();
