@@ -238,6 +238,7 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   const ownTerms = own.length;
   // Punctuation or an emoji alone ("?", "👍") asks nothing, not even to go on.
   if (ownTerms === 0 && tokenize(question).length === 0) return alone;
+  const type = questionType(question);
   const tied = readsAsFollowUp(question, ownTerms);
   // Asked after an answer on the page ("When was it posted?" after "What outlet is this article from?"), a question
   // on the page's parts is asked of the report.
@@ -258,7 +259,7 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   if (tied && asksOfAnotherToo(question) && !introductionHolds(retriever, turns, own)) return { ...alone, answerable: false };
   // Past here the rules put sentences first: they need a ranking whose best they are scored as (see rankedFirst).
   if (alone.ranked.length > 0) {
-    const answered = quotedFirst(retriever, question, own, turns, alone, { tied, post: postQuoted ? post : undefined });
+    const answered = quotedFirst(retriever, question, own, turns, alone, { tied, type, post: postQuoted ? post : undefined });
     if (answered !== undefined) return answered;
   }
   // Answerable alone and tied by nothing, a question is a new one when it has words enough of its own, or when it
@@ -268,7 +269,7 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // A when asked of what was last answered: pointing at it, or a date or year asked with no word of its own ("وبأي
   // سنة صار؟", in which year did it happen: its verb's subject is what was answered; not a bare "ومتى؟", which an
   // occasion the text gives may answer, a review).
-  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && (pointsAtWhatWasSaid(question) || (ownTerms === 0 && questionType(question).dated)) && asksTime(questionType(question));
+  const askedWhen = tied && (turns.at(-1)?.citations.length ?? 0) > 0 && ownTerms <= PRONOUN_MAX_TERMS && (pointsAtWhatWasSaid(question) || (ownTerms === 0 && type.dated)) && asksTime(type);
   const sources = new Set<string>();
   const passages = new Set<number>();
   // Each turn's first citation, its best answer, names the briefing: a weaker third quote from another briefing
@@ -303,7 +304,7 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   // ones too); it does not make an off-topic question answerable, and a declined turn lends nothing to that.
   if (alone.answerable) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: true };
   const goingOn = ownTerms === 0 && asksToGoOn(question);
-  const chain = chainOf(retriever, turns, { backToTopic: ownTerms === 0 && (goingOn || (!asksTime(questionType(question)) && !isBareQuestionWord(question))) });
+  const chain = chainOf(retriever, turns, { backToTopic: ownTerms === 0 && (goingOn || (!asksTime(type) && !isBareQuestionWord(question))) });
   const newTopic = ownTerms > 0 && (declineFeature(alone.features, "missingNames") > 0 || declineFeature(alone.features, "missingShare") >= 1);
   if (!(tied || ownTerms === 0) || chain.length === 0 || newTopic) return { ...inContext, confidence: alone.confidence, features: alone.features, answerable: false };
   // The pair holds the words of questions already answered, which lift its chance however little the follow-up
@@ -341,7 +342,7 @@ function quotedFirst(
   own: readonly QueryTerm[],
   turns: readonly ConversationTurn[],
   alone: Retrieval,
-  { tied, post }: { tied: boolean; post: number | undefined },
+  { tied, type, post }: { tied: boolean; type: QuestionType; post: number | undefined },
 ): Retrieval | undefined {
   const counts = countsReplies(own);
   if (counts && (tied || own.every((t) => countsReplies([t])))) {
@@ -352,7 +353,7 @@ function quotedFirst(
   }
   const askedAgain = counterAskedAgain(retriever, question, own, turns, alone);
   if (askedAgain !== undefined) return { ...alone, ranked: rankedFirst(retriever, alone, [askedAgain], { withBestFeatures: true }), answerable: true };
-  if (post !== undefined && !asksTime(questionType(question)) && pointsAtAPost(question) && !namesAnotherPost(retriever, post, own, alone)) {
+  if (post !== undefined && !asksTime(type) && pointsAtAPost(question) && !namesAnotherPost(retriever, post, own, alone)) {
     return { ...alone, ranked: rankedFirst(retriever, alone, postSentences(retriever, post, alone.ranked)), answerable: true };
   }
   const affiliation = tied ? affiliationQuoted(retriever, question, own, turns, alone) : undefined;
@@ -429,8 +430,7 @@ const LEAD_PARAGRAPHS = 2;
 
 /** The passage (source and index) of a turn's first quote, as one string; undefined for a declined turn. */
 function passageOfFirstQuote(retriever: Retriever, turn: ConversationTurn): string | undefined {
-  const cited = turn.citations[0];
-  const [first] = cited === undefined ? [] : retriever.sentencesAt(cited.source, cited.start, cited.end);
+  const [first] = lastQuotedSentences(retriever, [turn]);
   const sentence = first === undefined ? undefined : retriever.sentences[first];
   return sentence === undefined ? undefined : `${sentence.passage.source}#${sentence.passageIndex}`;
 }
@@ -667,7 +667,7 @@ const cardText = (retriever: Retriever, at: number): string => textOf(retriever,
 function namesAnotherPost(retriever: Retriever, post: number, own: readonly QueryTerm[], alone: Retrieval): boolean {
   const card = passageSentences(retriever, post);
   const text = textOf(retriever, card);
-  const others = alone.ranked.filter((r) => r.sentence.passage.kind === "tweet" && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
+  const others = alone.ranked.filter((r) => isPostAt(retriever, r.sentence.position) && !card.includes(r.sentence.position)).map((r) => retriever.sentenceText(r.sentence.position) ?? "");
   return withoutPostWords(own).some((t) => !countsReplies([t]) && t.country !== true && matchedWords(text, [t]).length === 0 && others.some((other) => matchedWords(other, [t]).length > 0));
 }
 
@@ -753,9 +753,9 @@ function asksAgainOf(question: string): boolean {
 function counterAskedAgain(retriever: Retriever, question: string, own: readonly QueryTerm[], turns: readonly ConversationTurn[], alone: Retrieval): number | undefined {
   const last = turns.at(-1);
   if (!last || last.citations.length === 0 || !asksAgainOf(question) || !countsReplies(retriever.terms(last.question))) return undefined;
-  const best = alone.ranked[0]?.sentence;
-  if (best?.passage.kind !== "tweet") return undefined;
-  return matchedWords(cardText(retriever, best.position), withoutPostWords(own)).length > 0 ? postCounter(retriever, best.position) : undefined;
+  const best = alone.ranked[0]?.sentence.position;
+  if (best === undefined || !isPostAt(retriever, best)) return undefined;
+  return matchedWords(cardText(retriever, best), withoutPostWords(own)).length > 0 ? postCounter(retriever, best) : undefined;
 }
 
 /** How many sentences from a quote its speaker is looked for (see saidBy). */

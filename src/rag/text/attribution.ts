@@ -4,7 +4,7 @@
  * speaker ("Who said that?", "مين قال هالكلام؟", "ومن الذي صرّح بذلك؟").
  */
 import { holdsWord, normalizedSet, withoutConjunction } from "./normalize.js";
-import { isStopword } from "./stopwords.js";
+import { isStopword, WHO_AR } from "./stopwords.js";
 import { tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
 
 /**
@@ -114,7 +114,7 @@ function englishSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: 
 }
 
 /** Who in a question: English, standard Arabic and the dialects'. */
-const WHO = normalizedSet("who whose من مين منو مينو شكون");
+const WHO: ReadonlySet<string> = new Set([...normalizedSet("who whose"), ...WHO_AR]);
 /** The verbs and nouns of saying a question asks who of: "Who said that?", "whose words", "ومن صرّح بذلك؟", "كلام مين؟". */
 const SAID = normalizedSet(`said say says stated told statement statements words remarks quote comment comments
 قال قالت قاله قالها قالو قالوا صرح صرحت ذكر ذكرت حكى حكت حكا تكلم تكلمت الكلام كلام هالكلام التصريح تصريح التصريحات تصريحات`);

@@ -10,7 +10,7 @@ import { cliticReadings, writtenReadings } from "./clitics.js";
 import { withoutDemonstrative } from "./dialect.js";
 import { AMBIGUOUS_MONTH_WORDS, MONTH_WORDS } from "./months.js";
 import { foldDigits, holdsWord, normalizeToken, normalizedSet, withoutConjunction, writtenForm } from "./normalize.js";
-import { isQuestionWord, isStopword, WHAT_AR, WHEN_FIRST, YES_NO_OPENING } from "./stopwords.js";
+import { isQuestionWord, isStopword, WHAT_AR, WHEN_FIRST, WHO_AR, YES_NO_OPENING } from "./stopwords.js";
 import { namesArabicPlace, namesCountryWord } from "../capitals.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
@@ -238,9 +238,11 @@ const AR_DATED = new RegExp(`(^| )(${AR_IN_WHICH} (عام|سنه|قرن|تاري
  * المفاوضات؟", "شو تاريخ تغريدة لعمامرة؟", "وش تاريخ هالاجتماع؟", and the standard "ما تاريخ …"): a time asked, though
  * not always a date (see AR_DATED). Not a dialect's "شو تاريخ فريسنو؟", which as often asks its history (a review).
  */
-const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(موعد|التاريخ|تاريخ (هال[^ ]+|(ال)?(تغريد|تويت|بوست|منشور|نشر)[^ ]*))|ما تاريخ`;
-/** A post's noun or its publishing, whose date تاريخ before it asks (normalised, with the article perhaps). */
-const DATED_THING = /^(?:ال)?(?:تغريد|تويت|بوست|منشور|نشر)/u;
+/** The beginnings of a post's noun or its publishing, whose date تاريخ before it asks (normalised). */
+const DATED_THINGS = "تغريد|تويت|بوست|منشور|نشر";
+const AR_WHAT_DATE = `[وف]?(ما|ماهو|شو|ايش|اش|وش|شنو|اشنو|شنهو|ايه) (هو |هي )?(موعد|التاريخ|تاريخ (هال[^ ]+|(ال)?(${DATED_THINGS})[^ ]*))|ما تاريخ`;
+/** One such word, with the article perhaps. */
+const DATED_THING = new RegExp(`^(?:ال)?(?:${DATED_THINGS})`, "u");
 const AR_TIME = new RegExp(
   `(^| )([وف]?(${AR_WHEN})|ومتين|^[وف]?(?:${AR_WHEN_FIRST})|${AR_IN_WHICH} (عام|سنه|قرن|عقد|تاريخ|شهر|يوم|فتره)|${AR_WHICH} (عام|سنه|قرن)|${AR_WHAT_DATE})( |$)`,
 );
@@ -380,8 +382,6 @@ const EN_HEAD_ASKED =
 /** A head's noun (رئيس with the article or a pronoun) or a verb of heading (يرأس, ترأس, بيرأس), normalised. */
 const AR_HEAD_NOUN_ASKED = /^[وف]?(?:ال)?رييس(?:ه|ها|هم|و)?$/u;
 const AR_HEAD_VERB_ASKED = /^[وف]?(?:ب)?(?:[يتن]?ت?راس|تراست)(?:ه|ها)?$/u;
-/** Words asking who (with و or ف), and the noun "name" (see AR_NAME), normalised. */
-const AR_WHO = normalizedSet("من مين منو شكون مينو");
 /** Words between who and what it asks of: the copula (هو, كان) and the dialects' future (غادي, رح: "وشكون غادي يترأس …؟"). */
 const AR_WHO_COPULA = normalizedSet("هو هي هوا هيا كان كانت غادي غادية رح راح سوف حيكون");
 /** Words a name word may stand from the head it asks of ("ورئيس المجلس ده اسمو شنو؟"). */
@@ -400,7 +400,7 @@ function asksHead(question: string, tokens: readonly PlacedToken[]): boolean {
     const noun = AR_HEAD_NOUN_ASKED.test(w);
     if (!noun && !AR_HEAD_VERB_ASKED.test(w)) return false;
     const before = words.slice(0, i).filter((v) => !AR_WHO_COPULA.has(v)).at(-1);
-    if (before !== undefined && holdsWord(AR_WHO, before)) return true;
+    if (before !== undefined && holdsWord(WHO_AR, before)) return true;
     return noun && (AR_NAME.test(before ?? "") || words.slice(i + 1, i + 1 + NAME_TO_HEAD_REACH).some((v) => AR_NAME.test(v)));
   });
 }

@@ -225,6 +225,8 @@ const ROLE_AR_OWNED = normalizedSet("وظيفته وظيفتها وظيفتو م
  * منصبها؟"): "متى تولى منصبه؟" (when did he take office) and "ماذا قالت عن منصبها …؟" keep it (a review).
  */
 const POST_AR_OWNED = normalizedSet("منصبه منصبها منصبو");
+/** The words asking who, standard and dialect (normal forms). */
+export const WHO_AR = normalizedSet("من مين منو مينو شكون");
 /** The words asking what, standard and dialect (normal forms). */
 export const WHAT_AR = normalizedSet("ما ماذا شو ايش إيش وش شنو اشنو شنهو شنهي شنوة ايه إيه");
 /** The dialects' words asking what, which "what's the story of …" opens with (see STORY_OF): WHAT_AR but the standard's. */
