@@ -39,7 +39,7 @@ import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { isPassingWord } from "./text/passing-words.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
-import { asksForTheWording, framingWords, isJoinedFunctionWord, isMannerWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { asksForTheWording, framingWords, isJoinedFunctionWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -97,10 +97,16 @@ export const countsReplies = (terms: readonly QueryTerm[]): boolean => terms.som
 /** Whether a question's terms ask when the report went up (see askedPublished). */
 export const asksWhenPublished = (terms: readonly QueryTerm[]): boolean => terms.some((t) => t.keys.includes(PUBLISHED));
 /**
- * The key of the text's word for a manner (بطريقة, see isMannerWord), which a question on someone's manner looks for
- * (طريقتها, أسلوبها): not طريق's, which is also a road's.
+ * The key of the text's word for a manner (بطريقة), which a question on someone's manner looks for (طريقتها,
+ * أسلوبها): not طريق's, which is also a road's.
  */
 const MANNER = "≋";
+/**
+ * بطريقة (in a … way): a function word in a question and in a gloss ("invitingly" is بطريقة جذابة), but in the text
+ * the word for a manner, which a question on it finds ("وكيف وصف الكاتب طريقتها؟", the text's "بطريقة دبلوماسية",
+ * six blind conversations): the text's is indexed, under MANNER (see documentWordKeys).
+ */
+const TEXT_MANNER = normalizedSet("بطريقة");
 /** A question's nouns of a manner (normalised): her way, her style, as the writer described it. */
 const MANNER_NOUNS = normalizedSet("طريقة طريقتها طريقته طريقتهم طريقتو أسلوب أسلوبها أسلوبه أسلوبهم أسلوبو الأسلوب الطريقة");
 /** The key of a sentence naming an occasion something was said at, which a question asking where it was said looks for. */
@@ -192,8 +198,8 @@ export function documentTerms(text: string, authors: ReadonlySet<string> = new S
   return terms;
 }
 
-/** Whether a text's token is indexed: a word of content, or the text's word for a manner (see isMannerWord). */
-const isIndexedWord = (token: Token): boolean => !isStopword(token.text) || isMannerWord(token.text);
+/** Whether a text's token is indexed: a word of content, or the text's word for a manner (see TEXT_MANNER). */
+const isIndexedWord = (token: Token): boolean => !isStopword(token.text) || TEXT_MANNER.has(token.text);
 
 /** Words of a name a person's noun may stand before ("الرئيس عبد الفتاح السيسي": السيسي is the third). */
 const NAME_AFTER_NOUN_REACH = 3;
@@ -311,7 +317,7 @@ const MIN_PREPOSITION_REST = 4;
  * so that لمنصب is also منصب, and the name لعمامرة not عمامر, which would look like عمر, "age").
  */
 function documentWordKeys(token: Token, isWord: (key: string) => boolean, afterTitle = false): string[] {
-  if (isMannerWord(token.text)) return [MANNER];
+  if (TEXT_MANNER.has(token.text)) return [MANNER];
   const own = tokenKeys(token);
   // A dictionary word with the article has its name key apart (see ARABIC_WORD_NAME); not after a person's noun,
   // where it may name the person (الرئيس عبد الفتاح السيسي: سيس is a stem the lists know).

@@ -126,15 +126,6 @@ export function isStopword(normalized: string): boolean {
 }
 
 /**
- * بطريقة (in a … way): a function word in a question and in a gloss ("invitingly" is بطريقة جذابة), but in the text
- * the word for a manner, which a question on it finds ("وكيف وصف الكاتب طريقتها؟", the text's "بطريقة دبلوماسية",
- * six blind conversations): the text's is indexed, under a manner's key of its own, not طريق's (a road's; see
- * documentWordKeys in analyze.ts).
- */
-const MANNER: ReadonlySet<string> = normalizedSet("بطريقة");
-export const isMannerWord = (normalized: string): boolean => MANNER.has(normalized);
-
-/**
  * Words a dialect opens a question with that are words of their own elsewhere: the Egyptian طب, "well, …" ("طب
  * واتكلموا في ايه؟", "طب مين قالها؟"), the standard "medicine" (طب الأعشاب, with a noun after it).
  */
