@@ -35,7 +35,11 @@ export const WORDNET_PATH = fileURLToPath(new URL("../../data/wordnet-en.tsv", i
  */
 const MAX_TRANSLATION_WORDS = 2;
 const MAX_INVERSE_WORDS = 1;
-/** Arabic keys of fewer letters are ambiguous as translations ("مر" from مرة, "اح" from أحيانا) and are dropped. */
+/**
+ * Arabic keys of fewer letters are ambiguous as translations ("مر" from مرة, "اح" from أحيانا) and are dropped; so
+ * are FreeDict's words of two letters, mostly imperatives (قل, "say"; كن, "be"). The glossary's are kept where the
+ * key is the word as written (حل for "solution" and "settlement", رد for "response"): a root of a doubled letter.
+ */
 const MIN_TRANSLATION_KEY = 3;
 /**
  * An Arabic key glossed by more English stems than this is left out of the Arabic-to-English list altogether: a
@@ -69,9 +73,10 @@ const SYNONYMS_COLUMN = 2;
  * Version 10: the broken plurals the lists attest (numberPairs). Versions 11 and 12: a bare past's present forms
  * (presentForms), with the past's key. Version 13: for the headwords whose past the lists know only (verbsOf).
  * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
- * Version 16: each related word's column, not only whether it is a synonym.
+ * Version 16: each related word's column, not only whether it is a synonym. Version 21: the glossary's words of two
+ * letters (see MIN_TRANSLATION_KEY).
  */
-const WORD_LISTS_VERSION = 20;
+const WORD_LISTS_VERSION = 21;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -182,16 +187,19 @@ export function lexiconFingerprint(paths = DEFAULT_PATHS): string {
 interface Entry {
   readonly english: string;
   readonly translations: ReadonlyArray<readonly [arabic: string, maxWords: number]>;
+  /** Whether a translation written in two letters is one (see MIN_TRANSLATION_KEY): the glossary's are. */
+  readonly shortWords: boolean;
 }
 
 /** The entries of a word list file: the glossary's or the FreeDict conversion's format. */
-function* readEntries(path: string, maxDirectWords: number): Generator<Entry> {
+function* readEntries(path: string, maxDirectWords: number, shortWords = false): Generator<Entry> {
   for (const line of readFileSync(path, "utf8").split(/\r?\n/u)) {
     if (!line || line.startsWith("#")) continue;
     const [english, direct = "", inverse = ""] = line.split("\t");
     if (!english || english.includes(" ")) continue;
     yield {
       english,
+      shortWords,
       translations: [
         ...direct.split("|").map((t) => [t, maxDirectWords] as const),
         ...inverse.split("|").map((t) => [t, MAX_INVERSE_WORDS] as const),
@@ -398,13 +406,13 @@ function parseLists(paths: LexiconPaths): WordLists {
   const phraseWords: number[] = [];
   const inverses = { key: [] as number[], stem: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
-  const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
+  const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1, true), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
   const verbs = verbsOf(new Set(entries.map((e) => e.english)));
   const headwordStems = new Set<string>();
   // Per headword, its one-word translations, as written (article and ة off) and by their light stem: where "seat"
   // and "seats" translate to the two numbers of one Arabic noun, that pair is a broken plural (numberPairsOf).
   const oneWords = new Map<string, Map<string, OneWord>>();
-  for (const { english, translations: alternatives } of entries) {
+  for (const { english, translations: alternatives, shortWords } of entries) {
     let headword = known.get(english);
     if (headword === undefined) known.set(english, (headword = known.size));
     const stemText = stemEnglish(english);
@@ -425,10 +433,11 @@ function parseLists(paths: LexiconPaths): WordLists {
         if (forms === undefined) oneWords.set(english, (forms = new Map()));
         forms.set(writtenNoun(one.text), { key: words[0]?.[0] as string, feminine: one.text.endsWith("ه") });
       }
-      const sought = words.filter((keys) => keys.some((key) => key.length >= MIN_TRANSLATION_KEY));
+      // A key long enough, or a glossary's word of two letters as written (see MIN_TRANSLATION_KEY).
+      const kept = (key: string, token: Token): boolean => key.length >= MIN_TRANSLATION_KEY || (shortWords && key === token.text);
+      const sought = words.filter((keys, i) => keys.some((key) => kept(key, tokens[i] as Token)));
       const phrase = phraseWords.push(sought.length) - 1;
-      const place = (key: string, k: number, past: number, part: number): void => {
-        if (key.length < MIN_TRANSLATION_KEY) return;
+      const place = (k: number, past: number, part: number): void => {
         translations.english.push(headword);
         translations.stem.push(stem);
         translations.key.push(k);
@@ -436,11 +445,11 @@ function parseLists(paths: LexiconPaths): WordLists {
         translations.phrase.push(phrase);
         translations.part.push(part);
       };
-      for (const keys of words) {
+      for (const [i, keys] of words.entries()) {
         const part = sought.indexOf(keys);
         for (const key of keys) {
           const k = id(key);
-          place(key, k, k, part);
+          if (kept(key, tokens[i] as Token)) place(k, k, part);
           if (tokens.length === 1) {
             inverses.key.push(k);
             inverses.stem.push(stem);
@@ -451,7 +460,7 @@ function parseLists(paths: LexiconPaths): WordLists {
       // Arabic question's present is read by its own forms (see arabicWordKeys in analyze.ts).
       if (one && presents.length > 0) {
         const past = id(one.text);
-        for (const key of presents) place(key, id(key), past, sought.indexOf(words[0] as string[]));
+        for (const key of presents) if (key.length >= MIN_TRANSLATION_KEY) place(id(key), past, sought.indexOf(words[0] as string[]));
       }
     }
   }

@@ -357,6 +357,18 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("cup", ctx).some((k) => k.startsWith("شكل"))).toBe(false);
   });
 
+  it("keeps a glossary word of two letters as written (حل for 'settlement', blind conversations 79 and 80), not FreeDict's imperatives (صب, 'pour') nor a key left short by a stem", () => {
+    writeFileSync(paths.glossary, ["settlement\tتسوية|حل", "amicably\tبالحل"].join("\n"));
+    writeFileSync(paths.dictionary, ["pour\tصب\t", "solve\tحل\t"].join("\n"));
+    const ctx = context("تسهيل حل سياسي عادل. صب الماء بالحل");
+    expect(keysOf("settlement", ctx)).toContain("حل");
+    expect(keysOf("solve", ctx)).not.toContain("حل");
+    expect(keysOf("pour", ctx)).not.toContain("صب");
+    // بالحل's stem, حل, is the glossary's word shortened, not written so: only its own key.
+    expect(keysOf("amicably", ctx)).toContain("بالحل");
+    expect(keysOf("amicably", ctx)).not.toContain("حل");
+  });
+
   it("does not key a translation by a Snowball stem of three letters: 'braked' (فرمل) is not 'sand' (رمل)", () => {
     writeFileSync(paths.dictionary, "\nbraked\tفرمل\t", { flag: "a" });
     const ctx = context("فرمل السائق على الرمل");
@@ -508,7 +520,7 @@ const parsedForWalk = (paths: LexiconPaths) => {
 
 function parseForWalk(paths: LexiconPaths) {
   // Each translation: its words' keys (a bare past's present forms with its own), and those present forms.
-  const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[] }[] }[] = [];
+  const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[]; short: string[] }[] }[] = [];
   // Each one-word translation: its headword, its normal text and its light stem (for the broken plurals).
   const oneWords: [english: string, text: string, key: string][] = [];
   // The headwords whose past is a headword too (appreciate, appreciated): the verbs a bare past's present is made for.
@@ -523,7 +535,7 @@ function parseForWalk(paths: LexiconPaths) {
   );
   const pastOf = (w: string): string[] => [w + "ed", w + "d", w + w.slice(-1) + "ed", ...(w.endsWith("y") ? [w.slice(0, -1) + "ied"] : [])];
   const verbs = new Set([...headwords].filter((w) => pastOf(w).some((past) => headwords.has(past))));
-  for (const [file, maxDirect] of [[paths.glossary, 3], [paths.dictionary, 2]] as const) {
+  for (const [file, maxDirect, shortWords] of [[paths.glossary, 3, true], [paths.dictionary, 2, false]] as const) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line || line.startsWith("#")) continue;
       const [english, direct = "", inverse = ""] = line.split("\t");
@@ -539,7 +551,9 @@ function parseForWalk(paths: LexiconPaths) {
         // A one-word translation that is its own light stem is a bare past: its present forms translate too.
         const presents = tokens.length === 1 && tokens[0] && lightStemArabic(tokens[0].text) === tokens[0].text && verbs.has(english) ? presentForms(tokens[0].text) : [];
         const words = tokens.map((t, i) => (i === 0 ? [...keys(t), ...presents] : keys(t)));
-        return tokens.length === 0 || tokens.length > maxWords ? [] : [{ words, presents }];
+        // The glossary's words of two letters, as written (حل): looked for though short.
+        const short = shortWords ? tokens.map((t) => t.text).filter((text) => text.length < 3) : [];
+        return tokens.length === 0 || tokens.length > maxWords ? [] : [{ words, presents, short }];
       });
       entries.push({ english, stem: stemEnglish(english), translations });
     }
@@ -579,15 +593,17 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
   for (const { english, stem, translations } of entries) {
     known.add(english);
     if (!enWord.has(english)) enWord.set(english, new Set());
-    for (const { words: tokens, presents } of translations) {
+    for (const { words: tokens, presents, short } of translations) {
       // A translation of several words counts only where the corpus holds every one of them.
-      // (A word with no key of three letters or more cannot be looked for, and is not asked for.)
-      const whole = tokens.filter((keys) => keys.some((k) => k.length >= 3)).every((keys) => keys.some((k) => corpusKeys.has(k) && k.length >= 3));
+      // (A word with no key of three letters or more, or the glossary's short word, cannot be looked for, and is not
+      // asked for.)
+      const long = (k: string): boolean => k.length >= 3 || short.includes(k);
+      const whole = tokens.filter((keys) => keys.some(long)).every((keys) => keys.some((k) => corpusKeys.has(k) && long(k)));
       for (const keys of tokens) {
         for (const key of keys) {
           // A present form only where the corpus lacks the past (the translation's own key, first).
           if (presents.includes(key) && corpusKeys.has(keys[0] ?? "")) continue;
-          if (whole && corpusKeys.has(key) && key.length >= 3) {
+          if (whole && corpusKeys.has(key) && long(key)) {
             add(enWord, english, key);
             add(enStem, stem, key);
           }
