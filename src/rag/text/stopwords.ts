@@ -13,7 +13,7 @@ off on once only or other our ours ourselves out over own same she should so som
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats does did much many get got give gave let us one ever
-everyone everybody anyone anybody someone somebody nobody everything nothing
+everyone everybody anyone anybody someone somebody nobody everything nothing guy guys dude fella
 according acc article briefing news piece embedded whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
 means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn bon alors donc
 stance stances stand stands opinion opinions attitude describe describes described describing newspaper
@@ -31,7 +31,7 @@ hi hello thanks kindly wondering quote words stuff`;
 const ARABIC_QUESTIONS = `من مين منو شكون ما ماذا شو ايش إيش شنو شنهو شنهي اشنو اشنهو اشنهي اشمن شمن وش واش اش متى امتى إمتى ايمتى إيمتى اين أين وين
 فين فاين كيف كيفاش شلون اشلون كم كام شحال اشحال قديش قداش هل لماذا ليش ليه علاش لاش اي أي ايه إيه أية
 وقتاش فوقاش فوقتاش إمتا امتا ايمتا إزاي ازاي منين علاه واشنو شنوة شنوه أديش اديش قديه قداه شقد اشكد شكد
-فيم علام حتام بم مم ممن عمن عما ياتو ياتا ياتي ومتين جم لكام بكام`;
+فيم علام حتام بم مم ممن عمن عما بماذا عماذا بمن ياتو ياتا ياتي ومتين جم لكام بكام`;
 
 /**
  * Function words of Modern Standard Arabic and the dialects, verbs of saying, of seeing and of wanting among them

@@ -45,6 +45,10 @@ describe("stop words", () => {
     },
   );
 
+  it.each(["guy", "guys", "dude"])("reads %s, chat's someone, as a function word: 'the RSF guy' is RSF's man (blind set 83)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["still", "yet", "already", "even", "anymore"])("reads %s, an adverb of time or degree, as a function word: 'does the us still back it?' asks whether it backs it", (word) => {
     expect(stop(word)).toBe(true);
   });
@@ -174,7 +178,7 @@ describe("stop words", () => {
     },
   );
 
-  it.each(["عما", "مما", "فيما", "بما", "ممن", "عمن", "فيم", "علام", "حتام", "بم"])("reads %s, a preposition joined to ما or من (about what, from whom), as a function word", (word) => {
+  it.each(["عما", "مما", "فيما", "بما", "ممن", "عمن", "فيم", "علام", "حتام", "بم", "بماذا", "وبماذا", "عماذا", "بمن"])("reads %s, a preposition joined to ما, ماذا or من (about what, from whom), as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
 
