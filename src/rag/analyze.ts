@@ -57,6 +57,7 @@ import {
   HOLLOW_PAST_WORD,
   hollowForms,
   lamVerbKeys,
+  lamVerbNoun,
   MAGHREBI_PRESENT,
   otherPersons,
   presentForms,
@@ -1176,6 +1177,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // form VI's past and noun (تقاعد, retired, is no مقاعد) and nouns (تجارة, نهاية).
   if (!ownFound && (verb.startsWith("ي") || marked)) for (const form of formIIIForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
+  // And of a ل root, read so where the word's own keys are found nowhere (التزم: the text's التزام; see lamVerbNoun).
+  if (!ownFound) for (const form of lamVerbNoun(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) and that is found
   // nowhere may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
   // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.

@@ -195,6 +195,15 @@ describe("a verb of form VII, VIII or X and its verbal noun", () => {
       for (const word of ["التمر", "التهم", "استقل", "استعد", "استمر", "تنسيق"]) expect(augmentedForms(word), word).toEqual([]);
     });
   });
+
+  it("find each other for a ل root too (التزم ~ التزام, blind conversations 79), where the word is found nowhere as itself", async () => {
+    await overBriefing("أكد الوزير التزام الجزائر بالإصلاح. ووجهت النيابة التهم إلى المتهمين بعد التهام النيران للمخزن.", async (retriever) => {
+      const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
+      expect(own("بماذا التزم الوزير؟", "التزم")?.keys).toContain("تزام");
+      // التهم (the charges) is found as itself: no form VIII of it (التهام, devouring).
+      expect(own("ما هي التهم؟", "التهم")?.keys).not.toContain("تهام");
+    });
+  });
 });
 
 describe("a present-tense verb in another person", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { defectiveForms, DIALECT_FUTURE, formIIIForms, formVRests, hollowForms, lamVerbKeys, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { defectiveForms, DIALECT_FUTURE, formIIIForms, formVRests, hollowForms, lamVerbKeys, lamVerbNoun, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -74,6 +74,20 @@ describe("lamVerbKeys", () => {
     expect(keys("التحية")).toEqual([]);
     expect(keys("التصويت")).toEqual([]);
     expect(keys("اجتمعت")).toEqual([]);
+  });
+});
+
+describe("lamVerbNoun", () => {
+  const nouns = (word: string): string[] => lamVerbNoun(normalizeToken(word));
+  it("gives a form VIII past's verbal noun where its root begins with ل (التزم, the text's التزام: blind conversations 79)", () => {
+    expect(nouns("التزم")).toEqual(["التزام"]);
+    expect(nouns("والتزمت")).toEqual(["التزام"]);
+    expect(nouns("التزموا")).toEqual(["التزام"]);
+    expect(nouns("التفت")).toEqual(["التفات"]);
+  });
+
+  it("gives nothing for a longer or shorter word, or one not opening so (the caller reads a word found nowhere only)", () => {
+    for (const word of ["التطورات", "التل", "اعترض", "الالتزام", "التزام"]) expect(nouns(word), word).toEqual([]);
   });
 });
 
