@@ -123,6 +123,10 @@ describe("page parts: datelines and reply counters", () => {
     const written = tokenize("From which city this report was sent, and for which newspaper it was written?");
     expect(askedOutlet(written)?.text).toBe("newspaper");
     expect(written.filter(asksOfTheDateline).map((t) => t.text)).toContain("written");
+    // And the Arabic passive, كُتب (blind set 84, declined on it).
+    const arabic = tokenize("من أين كُتب هذا التقرير ولأي صحيفة؟");
+    expect(askedOutlet(arabic)?.text).toBe("صحيفه");
+    expect(arabic.filter(asksOfTheDateline).map((t) => t.raw)).toContain("كُتب");
   });
 
   it("reads a word on the report with the Levantine هالـ (this) as with the article (blind set 37: 'شو اسم الجريدة اللي نشرت هالخبر؟')", () => {
