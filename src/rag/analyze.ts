@@ -616,6 +616,8 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
   ...["hang", "hangs", "hung", "hanging"].map((verb) => [verb, ["out", "meet"]] as const),
   ...["get", "gets", "got", "getting"].map((verb) => [verb, ["together", "meet"]] as const),
   ...[...CATCHING].map((verb) => [verb, ["up", "meet"]] as const),
+  // Searching: "What kind of UN system is the US looking for?" (the text's نبحث; look alone is نظر, blind set 86).
+  ...["look", "looks", "looked", "looking"].map((verb) => [verb, ["for", "search"]] as const),
   // Standing for an office: "What seat is Algeria running for?" (مرشحة; run alone is ركض or أدار).
   ...["run", "runs", "ran", "running"].map((verb) => [verb, ["for", "candidate"]] as const),
 ]);

@@ -394,6 +394,18 @@ describe("a phrasal verb with a meaning of its own", () => {
       expect(quotes(await rag.answer("What seat is the country running for?"))[0]).toContain("المرشحة لمقعد");
     });
   });
+
+  it('reads "look for" as searching (the text\'s نبحث), "look" alone as looking (blind set 86)', async () => {
+    const paragraphs = [
+      "وقال الوزير إننا نبحث عن حل دائم للأزمة في المنطقة.",
+      "وقال الوزير إن النظرة إلى الاقتصاد تغيرت كثيرا هذا العام.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_search.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("What is the minister looking for?"))[0]).toContain("نبحث عن حل");
+      expect(quotes(await rag.answer("How does the minister look at the economy?"))[0]).toContain("النظرة إلى الاقتصاد");
+    });
+  });
 });
 
 describe("a two-word name news English gives a thing the word lists know by one word", () => {
