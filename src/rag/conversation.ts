@@ -436,7 +436,7 @@ function passageOfFirstQuote(retriever: Retriever, turn: ConversationTurn): stri
 }
 
 /** Verbs of discussing, stressing and writing it, English and Arabic (normal forms). */
-const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke stress stressed push pushed raise raised underscore
+const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke chat chatted stress stressed push pushed raise raised underscore
   underscored highlight highlighted emphasize emphasise emphasized emphasised focus focused address addressed write wrote
   كتب كتبت كتبوا كتبو
   ناقش ناقشت ناقشوا ناقشا تناقشوا تكلم تكلمت تكلموا اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
@@ -463,7 +463,8 @@ const MEETING = normalizedSet("meeting meet met talks conversation لقاء ال
 /**
  * Whether a follow-up asks what was discussed at what the last answer quoted, with no other word of its own: "What
  * all did they discuss?", "What point did she stress there?", "What did she push for in that meeting?", "وعلى إيش
- * ركزوا في اللقاء؟", "وشو كتبت عنه بالحرف؟" (a word asking what, a verb of discussing or writing, a meeting's noun).
+ * ركزوا في اللقاء؟", "وشو كتبت عنه بالحرف؟", "what did they chat about?" (a word asking what, a verb of discussing or
+ * writing, a meeting's noun).
  * Its answer is what the last answer quoted, the meeting's post or sentence, which no word of the question tells
  * from every other meeting's.
  */
@@ -473,7 +474,8 @@ function asksWhatWasDiscussed(question: string, own: readonly QueryTerm[]): bool
   if (words.some((w) => holdsWord(ELSE_WORDS, w))) return false;
   const asksWhat = /\bwhat\b/iu.test(question) || words.some((w) => holdsWord(WHAT_AR, w) || WHAT_AR.has(withPrepositionRead(w)));
   const isVerb = (t: QueryTerm): boolean => holdsWord(DISCUSSING, t.word);
-  return asksWhat && own.some(isVerb) && own.every((t) => isVerb(t) || holdsWord(MEETING, t.word));
+  // The verb may be a function word, as "talk" is (no term then: "what did they talk about?", blind conversations 81).
+  return asksWhat && words.some((w) => holdsWord(DISCUSSING, w)) && own.every((t) => isVerb(t) || holdsWord(MEETING, t.word));
 }
 
 /** A word for the report, in each language, that a pronoun asking of it stands for (see ofTheReport). */

@@ -459,8 +459,16 @@ describe("conversations", () => {
       expect(quotes(await chain("مين هو خالد درارني حسب التغريدة؟", "وشو كتبت عنه بالحرف؟"))[0]).toContain("Inspired today by my meeting");
       // The Arabic verb's "they" ties as the English pronoun does (blind conversations 76: "شو ناقشوا؟").
       expect(quotes(await chain("مع مين التقت سيسون من مراسلون بلا حدود؟", "شو ناقشوا؟"))[0]).toContain("Inspired today by my meeting");
+      // Chatted, or talked (a function word) in that meeting (blind conversations 81: "what did they chat about?").
+      expect(quotes(await chain("Did Sison talk with Algeria's foreign minister?", "what did they chat about?"))[0]).toContain("shared priorities");
+      expect(quotes(await chain("Who did she meet at the interior ministry?", "What did they talk about in that meeting?"))[0]).toContain("underscored the importance");
       // Not with a word of its own besides: "What did they discuss about Mali?" is asked of Mali.
       expect(quotes(await chain("Sison met Algeria's foreign minister also, no?", "What did they discuss about Mali?"))[0]).toContain("مالي");
+    });
+
+    it("answers how she felt about what the last answer quoted from it: feeling is no topic word, as opinion is not (blind conversations 79 and 82)", async () => {
+      expect(quotes(await chain("Which Reporters Without Borders correspondent did Sison meet?", "how'd she say she felt about it?"))[0]).toContain("Inspired today by my meeting");
+      expect(quotes(await chain("مع مين التقت سيسون من مراسلون بلا حدود؟", "وشو كان إحساسها بعدها؟"))[0]).toContain("Inspired today by my meeting");
     });
 
     it("keeps the mended rules to what they read (a second review)", async () => {

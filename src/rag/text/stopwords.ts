@@ -16,7 +16,7 @@ know anything something thing things whats does did much many get got give gave 
 everyone everybody anyone anybody someone somebody nobody everything nothing guy guys dude fella
 according acc article briefing news piece embedded whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
 means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn bon alors donc
-stance stances stand stands opinion opinions attitude describe describes described describing newspaper
+stance stances stand stands opinion opinions attitude feel feels felt feeling feelings describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher wich whic ur abt cuz coz pls plz thx fyi tho though else details ones wesh wach
@@ -72,6 +72,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما كما وكما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
+شعور شعورها شعوره شعورهم إحساس إحساسها إحساسه إحساسهم انطباع انطباعها انطباعه انطباعهم شعرت يشعر تشعر أحست أحس تحس يحس حست حسيت
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي شصار اشصار وشصار
 حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك

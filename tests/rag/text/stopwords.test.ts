@@ -45,6 +45,10 @@ describe("stop words", () => {
     },
   );
 
+  it.each(["feel", "felt", "feelings", "إحساسها", "شعورها", "انطباعه", "حسيت"])("reads %s, a feeling asked as an opinion is, as a function word (blind conversations 79 and 82)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["guy", "guys", "dude"])("reads %s, chat's someone, as a function word: 'the RSF guy' is RSF's man (blind set 83)", (word) => {
     expect(stop(word)).toBe(true);
   });
