@@ -85,8 +85,9 @@ const POINTING: ReadonlySet<string> = new Set([...normalizedSet("the this that")
 /**
  * The outlet word of a question that asks which outlet ran the report, or undefined; or its verb, where the question
  * opens asking who published the report, its object ("Who published this article?"; not "Who runs MINUSMA according
- * to the report?", "مين نشر التغريدات اللي في المقال؟" or "ما الهدف من نشر هذا التقرير؟": a review). Not who wrote
- * it: a byline names a person.
+ * to the report?", "مين نشر التغريدات اللي في المقال؟" or "ما الهدف من نشر هذا التقرير؟": a review); or the place
+ * noun of a question asking which city it was filed from (askedFiledFrom), which the dateline answers too. Not who
+ * wrote it: a byline names a person.
  */
 export function askedOutlet(asked: readonly Token[]): Token | undefined {
   // After a joining word ("And who published this article?").
@@ -94,7 +95,7 @@ export function askedOutlet(asked: readonly Token[]): Token | undefined {
   const [first, verb] = tokens;
   const object = POINTING.has(tokens[2]?.text ?? "") ? tokens[3] : tokens[2];
   const publisher = first && verb && holdsWord(WHO, first.text) && PUBLISHED_BY.has(verb.text) && object && isArticleWord(object.text) ? verb : undefined;
-  return publisher ?? askedSource(tokens) ?? tokens.find((token, i) => {
+  const outletWord = tokens.find((token, i) => {
     if (!OUTLET_WORDS.has(token.text)) return false;
     if (DATELINE_WORDS.has(token.text)) return true;
     if (LOOSE_OUTLET_WORDS.has(token.text) && !tokens.some((t) => isReportWord(t.text))) return false;
@@ -104,6 +105,25 @@ export function askedOutlet(asked: readonly Token[]): Token | undefined {
     // With و or ف joined ("ولأي جريدة؟", and for which paper).
     return holdsWord(WHICH, tokens[before]?.text ?? "") || (i + 2 === tokens.length && WHICH_AFTER.has(tokens[i + 1]?.text ?? ""));
   });
+  return publisher ?? askedSource(tokens) ?? outletWord ?? askedFiledFrom(tokens);
+}
+
+/** The place nouns a question asks the dateline's place with ("من أي مدينة", "from which city"). */
+const FILED_FROM = normalizedSet("city town place مدينة مدينه بلد مكان");
+/** Verbs of filing a report, its writing or its sending ("filed", "sent", كُتب, أُرسل, انكتب). */
+const FILING = normalizedSet("written wrote filed sent send datelined كتب كتبت انكتب انكتبت ارسل ارسلت اترسل");
+/** How near the filing verb and the report's word stand ("كُتب تقرير", "this report filed"). */
+const FILING_WINDOW = 3;
+
+/**
+ * The place noun of a question asking which city the report was filed from ("من أي مدينة كُتب تقرير القدس العربي
+ * هذا؟", blind set 87; "From which city was this report filed?"), which the dateline answers as it answers the
+ * outlet: which and a place noun, and a verb of filing beside the report's word. Not a place the report tells of
+ * ("Which city was the accord written in, according to the report?": the report's word is no object of the verb).
+ */
+function askedFiledFrom(tokens: readonly Token[]): Token | undefined {
+  const filed = tokens.some((t, i) => holdsWord(FILING, t.text) && tokens.slice(Math.max(0, i - FILING_WINDOW), i + FILING_WINDOW + 1).some((r) => isArticleWord(r.text)));
+  return filed ? tokens.find((t, i) => FILED_FROM.has(t.text) && holdsWord(WHICH, tokens[i - 1]?.text ?? "")) : undefined;
 }
 
 /** The dialects' which after the noun it asks of ("جريدة إيه", "صحيفة شو"), at the question's end. */

@@ -123,6 +123,13 @@ describe("page parts: datelines and reply counters", () => {
     const written = tokenize("From which city this report was sent, and for which newspaper it was written?");
     expect(askedOutlet(written)?.text).toBe("newspaper");
     expect(written.filter(asksOfTheDateline).map((t) => t.text)).toContain("written");
+    // Or which city alone, the outlet named or not (blind set 87: "من أي مدينة كُتب تقرير القدس العربي هذا؟", declined).
+    for (const question of ["من أي مدينة كُتب تقرير القدس العربي هذا؟", "From which city was this report filed?", "من أي مدينة أرسل هذا الخبر؟"]) {
+      expect(askedOutlet(tokenize(question))?.text, question).toBeDefined();
+    }
+    // Not a place the report tells of, nor a city asked with no filing of the report.
+    expect(askedOutlet(tokenize("Which city was the accord written in, according to the report?"))).toBeUndefined();
+    expect(askedOutlet(tokenize("Which city did Sison visit, according to this report?"))).toBeUndefined();
     // And the Arabic passive, كُتب (blind set 84, declined on it).
     const arabic = tokenize("من أين كُتب هذا التقرير ولأي صحيفة؟");
     expect(askedOutlet(arabic)?.text).toBe("صحيفه");
