@@ -74,9 +74,9 @@ const SYNONYMS_COLUMN = 2;
  * (presentForms), with the past's key. Version 13: for the headwords whose past the lists know only (verbsOf).
  * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
  * Version 16: each related word's column, not only whether it is a synonym. Version 21: the glossary's words of two
- * letters (see MIN_TRANSLATION_KEY).
+ * letters (see MIN_TRANSLATION_KEY). Version 22: verbs known by their -ing form too (verbsOf), presents with futures.
  */
-const WORD_LISTS_VERSION = 21;
+const WORD_LISTS_VERSION = 22;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -385,13 +385,16 @@ const translationKeys = (token: Token): string[] => {
 
 /**
  * The headwords that are verbs, as far as the lists tell: their past is a headword too (appreciate, appreciated;
- * stop, stopped; carry, carried), not a name's or a noun's (Vaughn, role).
+ * stop, stopped; carry, carried), or, for a past they write otherwise (began, sought), their -ing form (begin,
+ * beginning; start, starting); not a name's or a noun's (Vaughn, role).
  */
 function verbsOf(headwords: ReadonlySet<string>): Set<string> {
   const verbs = new Set<string>();
   for (const word of headwords) {
-    const pasts = [`${word}ed`, `${word}d`, `${word}${word.at(-1) ?? ""}ed`, word.endsWith("y") ? `${word.slice(0, -1)}ied` : ""];
-    if (pasts.some((past) => past !== "" && headwords.has(past))) verbs.add(word);
+    const last = word.at(-1) ?? "";
+    const pasts = [`${word}ed`, `${word}d`, `${word}${last}ed`, word.endsWith("y") ? `${word.slice(0, -1)}ied` : ""];
+    const participles = [`${word}ing`, `${word}${last}ing`, word.endsWith("e") ? `${word.slice(0, -1)}ing` : ""];
+    if ([...pasts, ...participles].some((form) => form !== "" && headwords.has(form))) verbs.add(word);
   }
   return verbs;
 }

@@ -245,6 +245,15 @@ describe("a translation's present tense", () => {
     writeFileSync(paths.dictionary, "ability\tقدرة\t");
     expect(keysOf("What ability?", context("ونقدر مساهمات البعثة"))).not.toContain("نقدر");
   });
+
+  it("finds its future too, for a verb the lists know by its -ing form where they write its past otherwise (begin, beginning, began: the text's ستبدأ; blind conversations 84 and five before)", () => {
+    writeFileSync(paths.glossary, "begin\tبدأ");
+    writeFileSync(paths.dictionary, ["beginning\tالبداية\t", "began\tبدأ\t", "role\tدور\t"].join("\n"));
+    const ctx = context("مفاوضات ستبدأ في نيويورك قريبا. ويدور الحديث عن دوره");
+    expect(keysOf("When will the talks begin?", ctx)).toContain("ستبدا");
+    // Not a noun's, which has neither a past nor an -ing form among the headwords.
+    expect(keysOf("What role?", ctx)).not.toContain("يدور");
+  });
 });
 
 describe("the bilingual lexicon", () => {
@@ -523,7 +532,8 @@ function parseForWalk(paths: LexiconPaths) {
   const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[]; short: string[] }[] }[] = [];
   // Each one-word translation: its headword, its normal text and its light stem (for the broken plurals).
   const oneWords: [english: string, text: string, key: string][] = [];
-  // The headwords whose past is a headword too (appreciate, appreciated): the verbs a bare past's present is made for.
+  // The headwords whose past or -ing form is a headword too (appreciate, appreciated; begin, beginning): the verbs a
+  // bare past's present is made for.
   const headwords = new Set(
     [paths.glossary, paths.dictionary].flatMap((file) =>
       readFileSync(file, "utf8")
@@ -534,7 +544,8 @@ function parseForWalk(paths: LexiconPaths) {
     ),
   );
   const pastOf = (w: string): string[] => [w + "ed", w + "d", w + w.slice(-1) + "ed", ...(w.endsWith("y") ? [w.slice(0, -1) + "ied"] : [])];
-  const verbs = new Set([...headwords].filter((w) => pastOf(w).some((past) => headwords.has(past))));
+  const ingOf = (w: string): string[] => [w + "ing", w + w.slice(-1) + "ing", ...(w.endsWith("e") ? [w.slice(0, -1) + "ing"] : [])];
+  const verbs = new Set([...headwords].filter((w) => [...pastOf(w), ...ingOf(w)].some((form) => headwords.has(form))));
   for (const [file, maxDirect, shortWords] of [[paths.glossary, 3, true], [paths.dictionary, 2, false]] as const) {
     for (const line of readFileSync(file, "utf8").split("\n")) {
       if (!line || line.startsWith("#")) continue;

@@ -149,13 +149,16 @@ export function otherPersons(verb: string): string[] {
 }
 
 /**
- * The present tense, in the persons a text writes it (ي, ت, ن), of a past given as a key: of three letters (قدر:
- * يقدر, تقدر, نقدر) or of a derived form that opens with ا (استمر: يستمر; اعتقد: نعتقد). Not a weak first letter's
- * (اكد, of أكد, is يؤكد): made from the letters alone, the caller keeps the shapes the corpus holds.
+ * The present tense, in the persons a text writes it (ي, ت, ن), and its future with س (ستبدأ), of a past given as a
+ * key: of three letters (قدر: يقدر, تقدر, نقدر) or of a derived form that opens with ا (استمر: يستمر; اعتقد: نعتقد).
+ * Not a weak first letter's (اكد, of أكد, is يؤكد): made from the letters alone, the caller keeps the shapes the
+ * corpus holds.
  */
 export function presentForms(past: string): string[] {
   const stem = past.length === 3 && !past.startsWith("ا") ? past : past.length >= 5 && past.startsWith("ا") ? past.slice(1) : undefined;
-  return stem === undefined || !/^\p{Script=Arabic}+$/u.test(stem) ? [] : [...PERSONS].map((prefix) => prefix + stem);
+  if (stem === undefined || !/^\p{Script=Arabic}+$/u.test(stem)) return [];
+  const presents = [...PERSONS].map((prefix) => prefix + stem);
+  return [...presents, ...presents.map((present) => `س${present}`)];
 }
 
 const HOLLOW_PAST = /^(\p{Script=Arabic})ا(\p{Script=Arabic})$/u;

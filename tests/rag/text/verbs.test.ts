@@ -42,10 +42,11 @@ describe("formIIIForms", () => {
 });
 
 describe("presentForms", () => {
-  it("gives a three-letter or derived past's present in the persons a text writes", () => {
-    expect(presentForms("قدر")).toEqual(["يقدر", "تقدر", "نقدر"]);
-    expect(presentForms("استمر")).toEqual(["يستمر", "تستمر", "نستمر"]);
-    expect(presentForms("اعتقد")).toEqual(["يعتقد", "تعتقد", "نعتقد"]);
+  it("gives a three-letter or derived past's present in the persons a text writes, and its future (ستبدأ: blind conversations 84 and five before)", () => {
+    expect(presentForms("قدر")).toEqual(["يقدر", "تقدر", "نقدر", "سيقدر", "ستقدر", "سنقدر"]);
+    expect(presentForms("استمر")).toEqual(["يستمر", "تستمر", "نستمر", "سيستمر", "ستستمر", "سنستمر"]);
+    expect(presentForms("اعتقد")).toEqual(["يعتقد", "تعتقد", "نعتقد", "سيعتقد", "ستعتقد", "سنعتقد"]);
+    expect(presentForms("بدا")).toContain("ستبدا");
   });
 
   it("gives nothing for a weak first letter, another length or a key that is not Arabic letters", () => {
