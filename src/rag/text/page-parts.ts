@@ -115,15 +115,20 @@ const FILING = normalizedSet("written wrote filed sent send datelined كتب ك�
 /** How near the filing verb and the report's word stand ("كُتب تقرير", "this report filed"). */
 const FILING_WINDOW = 3;
 
+/** "From" before which: the place a report was filed from, not one it tells of ("في أي مدينة", "in which city"). */
+const FROM = normalizedSet("from من");
+
 /**
  * The place noun of a question asking which city the report was filed from ("من أي مدينة كُتب تقرير القدس العربي
  * هذا؟", blind set 87; "From which city was this report filed?"), which the dateline answers as it answers the
- * outlet: which and a place noun, and a verb of filing beside the report's word. Not a place the report tells of
- * ("Which city was the accord written in, according to the report?": the report's word is no object of the verb).
+ * outlet: from, which and a place noun, and a verb of filing beside the report's word. Not a place the report tells
+ * of ("Which city was the accord written in, according to the report?", "In the article I sent you, which city is
+ * she based in?", "في أي مدينة تعمل … حسب ما كتب التقرير؟": a review).
  */
 function askedFiledFrom(tokens: readonly Token[]): Token | undefined {
   const filed = tokens.some((t, i) => holdsWord(FILING, t.text) && tokens.slice(Math.max(0, i - FILING_WINDOW), i + FILING_WINDOW + 1).some((r) => isArticleWord(r.text)));
-  return filed ? tokens.find((t, i) => FILED_FROM.has(t.text) && holdsWord(WHICH, tokens[i - 1]?.text ?? "")) : undefined;
+  const fromWhich = (i: number): boolean => holdsWord(WHICH, tokens[i - 1]?.text ?? "") && FROM.has(tokens[i - 2]?.text ?? "");
+  return filed ? tokens.find((t, i) => FILED_FROM.has(t.text) && fromWhich(i)) : undefined;
 }
 
 /** The dialects' which after the noun it asks of ("جريدة إيه", "صحيفة شو"), at the question's end. */

@@ -130,6 +130,9 @@ describe("page parts: datelines and reply counters", () => {
     // Not a place the report tells of, nor a city asked with no filing of the report.
     expect(askedOutlet(tokenize("Which city was the accord written in, according to the report?"))).toBeUndefined();
     expect(askedOutlet(tokenize("Which city did Sison visit, according to this report?"))).toBeUndefined();
+    // Nor one asked in, not from, beside a report the asker sent or wrote of (a review).
+    expect(askedOutlet(tokenize("In the article I sent you, which city is Thomas-Greenfield based in?"))).toBeUndefined();
+    expect(askedOutlet(tokenize("في أي مدينة تعمل ليندا توماس غرينفيلد حسب ما كتب التقرير؟"))).toBeUndefined();
     // And the Arabic passive, كُتب (blind set 84, declined on it).
     const arabic = tokenize("من أين كُتب هذا التقرير ولأي صحيفة؟");
     expect(askedOutlet(arabic)?.text).toBe("صحيفه");
