@@ -39,7 +39,7 @@ import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { isPassingWord } from "./text/passing-words.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
-import { asksForTheWording, framingWords, isJoinedFunctionWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import { asksForTheWording, framingWords, isAskingWord, isJoinedFunctionWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -440,7 +440,9 @@ export const asksOfThePage = (terms: readonly QueryTerm[]): boolean => terms.som
  */
 export function queryTerms(input: string, context: QueryContext): QueryTerm[] {
   const question = withoutCourtesies(input);
-  const all = withPhrasalMeanings(withCaseOfNames(withoutOpener(tokenize(question))));
+  const read = withPhrasalMeanings(withCaseOfNames(withoutOpener(tokenize(question))));
+  // Words it asks with that are a text's content words (how she felt, the RSF "guy"): no terms of the question's own.
+  const all = read.filter((_, i) => !isAskingWord(read, i));
   const type = questionType(question);
   const framing = framingWords(question);
   // Where the briefings have a dateline or say when they went up, a question may ask which outlet ran the report
@@ -632,6 +634,11 @@ const COMPOUND_MEANING: ReadonlyMap<string, string> = new Map([
   ["world court", "icj"],
   ["blue helmets", "peacekeepers"],
   ["blue helmet", "peacekeeper"],
+  // A sign of something is an indicator ("What was that seen as a sign of?", the text's كمؤشر انفتاح; blind
+  // conversations 79 and 82): "sign" alone is signing (وقع, "What did Algeria sign?"; a glossary row tried for it
+  // found كمؤشر there too: a review).
+  ["sign of", "indicator"],
+  ["signs of", "indicators"],
 ]);
 
 /** A function word a phrasal verb's particle is read as ("together" is none of its own). */
@@ -1179,7 +1186,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // form VI's past and noun (تقاعد, retired, is no مقاعد) and nouns (تجارة, نهاية).
   if (!ownFound && (verb.startsWith("ي") || marked)) for (const form of formIIIForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
-  // And of a ل root, read so where the word's own keys are found nowhere (التزم: the text's التزام; see lamVerbNoun).
+  // And of a ل root, read so where the word's own keys are found nowhere (التزمت: the text's التزام; see lamVerbNoun).
   if (!ownFound) for (const form of lamVerbNoun(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) and that is found
   // nowhere may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a

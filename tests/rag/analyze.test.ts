@@ -217,6 +217,12 @@ describe("questions naming a tweet's author", () => {
     expect(quotes(await seed.answer("هالخبر أي جريدة ناشرته؟ ومن وين مرسلينه؟"))[0]).toContain("القدس العربي");
   });
 
+  it("keeps the asking words a text writes as words of its own: how she felt, chat's guy, but not the name Guy (a review)", async () => {
+    expect(quotes(await seed.answer("so what did she and the RSF guy actually talk about?"))[0]).toContain("@RSF_inter");
+    // "sign" is a verb to the lists: "What did Algeria sign?" is not asked of "كمؤشر انفتاح" (a glossary row tried).
+    expect(quotes(await seed.answer("What did Algeria sign?")).join(" ")).not.toContain("كمؤشر");
+  });
+
   it("reads 'topics' as asking nothing of the text (blind set 55: 'CNDH meeting topics' was declined)", async () => {
     expect(quotes(await seed.answer("CNDH meeting topics"))[0]).toContain("#CNDH");
   });
@@ -404,6 +410,20 @@ describe("a phrasal verb with a meaning of its own", () => {
     await withBriefing("001_search.txt", paragraphs, async (rag) => {
       expect(quotes(await rag.answer("What is the minister looking for?"))[0]).toContain("نبحث عن حل");
       expect(quotes(await rag.answer("How does the minister look at the economy?"))[0]).toContain("النظرة إلى الاقتصاد");
+    });
+  });
+});
+
+describe("a sign of something", () => {
+  it("is an indicator (the text's كمؤشر, blind conversations 79 and 82), and 'sign' alone is signing (a review)", async () => {
+    const paragraphs = [
+      "وجاءت الزيارة كمؤشر انفتاح بعد الانتخابات الأخيرة.",
+      "ووقع الوزير الاتفاق مع نظيره في العاصمة.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_sign.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("What was the visit a sign of?"))[0]).toContain("كمؤشر انفتاح");
+      expect(quotes(await rag.answer("What did the minister sign?"))[0]).toContain("ووقع الوزير");
     });
   });
 });

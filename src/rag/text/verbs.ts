@@ -230,12 +230,13 @@ export function lamVerbKeys(token: Token): string[] {
 }
 
 /**
- * The verbal noun of a form VIII past whose root begins with ل, with a past ending or none (التزم, التزمت,
- * committed: التزام), which AUGMENTED_PAST leaves out, the letters being as often the article before a noun (التمر,
- * dates; التهم, charges). The caller reads a word so only where its own keys are found nowhere, and keeps the noun
- * only where the corpus holds it.
+ * The verbal noun of a form VIII past whose root begins with ل, marked as a verb by its ending (التزمت, she
+ * committed; التزموا: the text's التزام), which AUGMENTED_PAST leaves out. Without the ending the letters are as
+ * often the article before a noun (التمر, dates; التهم, charges, which read so found a text's التهام, devouring: a
+ * review). The caller reads a word so only where its own keys are found nowhere, and keeps the noun only where the
+ * corpus holds it.
  */
 export function lamVerbNoun(word: string): string[] {
-  const past = /^[وف]?(الت\p{Script=Arabic})(\p{Script=Arabic})(?:ت|وا)?$/u.exec(word);
+  const past = /^[وف]?(الت\p{Script=Arabic})(\p{Script=Arabic})(?:ت|وا)$/u.exec(word);
   return past ? [`${past[1]}ا${past[2]}`] : [];
 }
