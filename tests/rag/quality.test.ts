@@ -1096,11 +1096,12 @@ describe("answer quality on the briefing", () => {
     // the corpus writes: the text's ستبدأ).
     // 18 since session 60: when and where the intergovernmental talks begin (ستبدأ).
     { file: "blind-conversations78.jsonl", about: "written blind in session 59, thirteen of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 18, rows: 20 },
-    // 14 of 20 measured blind in session 60; 18 since: التزم finds التزام, بماذا is a function word, the glossary's
-    // حل ("what kind of solution are they after?"), "sign" as an indicator (the text's كمؤشر), feeling as a function
-    // word ("how'd she say she felt about it?"). Missed: when MINURSO's mandate ends (unanswerable, answered from the
-    // rights council's "term"), whether Drareni still faces charges (answered from his post).
-    { file: "blind-conversations79.jsonl", about: "written blind in session 60, twelve of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 18, rows: 20 },
+    // 14 of 20 measured blind in session 60; 17 since: the glossary's حل ("what kind of solution are they after?"), a
+    // sign of something as an indicator (the text's كمؤشر), how she felt asked with no word of its own ("how'd she
+    // say she felt about it?"). Missed: "وبماذا التزم هناك باسم الجزائر؟" (a bare التزم is read as the article before
+    // a noun: read as a verb, التهم, the charges, found a text's التهام; a review), when MINURSO's mandate ends
+    // (unanswerable, answered from the rights council's "term"), whether Drareni still faces charges (answered).
+    { file: "blind-conversations79.jsonl", about: "written blind in session 60, twelve of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 17, rows: 20 },
     // 17 of 20 measured blind in session 60, unchanged. Missed: "What sort of settlement is she hoping he can reach?"
     // (hoping, reach), "وكان عايز يوصل لنظام دولي عامل إزاي؟" (يوصل against the text's تحقيق), which groups pulled out
     // "by name" (unanswerable: the report names none).
@@ -1108,7 +1109,8 @@ describe("answer quality on the briefing", () => {
     // 18 of 20 measured blind in session 60 (after its first round's rules); 19 since "what did they chat about?"
     // asks what the meeting quoted discussed. Missed: "partners in what sense?".
     { file: "blind-conversations81.jsonl", about: "written blind in session 60, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 19, rows: 20 },
-    // 16 of 20 measured blind in session 60 (after its first round's rules); 17 since feeling is a function word.
+    // 16 of 20 measured blind in session 60 (after its first round's rules); 17 since a sign of something is an
+    // indicator ("What was that read as a sign of?").
     // Missed: the replies of the CNDH tweet (its first turn quotes the interior ministry's, which names the council
     // too), "وشو سمّت سيسون هالتحرك؟" (هالتحرك found nowhere), whether Washington backs Africa's demand (answered).
     { file: "blind-conversations82.jsonl", about: "written blind in session 60, ten of three turns: Egyptian, Levantine, Algerian", right: 17, rows: 20 },
