@@ -114,7 +114,6 @@ const FILED_FROM = normalizedSet("city town place مدينة مدينه بلد �
 const FILING = normalizedSet("written wrote filed sent send datelined كتب كتبت انكتب انكتبت ارسل ارسلت اترسل");
 /** How near the filing verb and the report's word stand ("كُتب تقرير", "this report filed"). */
 const FILING_WINDOW = 3;
-
 /** "From" before which: the place a report was filed from, not one it tells of ("في أي مدينة", "in which city"). */
 const FROM = normalizedSet("from من");
 
@@ -138,8 +137,8 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * What else a question asking for the outlet says of the report itself, which the dateline answers or which
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
  * for a tweet's account), "من أين كُتب ولأي صحيفة؟" (where it was written, blind set 84), "from which city" (the
- * dateline's place), and the dialects' participles ("أي جريدة
- * ناشرته؟ ومن وين مرسلينه؟", which paper has published it, and from where have they sent it).
+ * dateline's place), and the dialects' participles ("أي جريدة ناشرته؟ ومن وين مرسلينه؟", which paper has published
+ * it, and from where have they sent it).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
 city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت كتب كتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
