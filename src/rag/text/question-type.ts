@@ -374,14 +374,17 @@ function asksResponse(question: string): boolean {
 
 /**
  * Who heads something, in English: "who heads/chairs …", "who is the head/chair/president of …", "who is its
- * chair?", "who is its president this month?". Not "the head coach" nor "the president's wife" (a head's noun before another noun or a possessive), not a
- * leader ("Who leads its efforts in New York?" is answered by who works on them), nor "head" as going.
+ * chair?", "who is its president this month?". Not "the head coach" nor "the president's wife" (a head's noun
+ * before another noun or a possessive), not a leader ("Who leads its efforts in New York?" is answered by who works
+ * on them), nor "head" as going.
  */
 const EN_HEAD_ASKED =
   /\bwho(?:'s|’s|\s+is|\s+was)?\s+(?:(?:heads|headed|chairs|chaired|presides|presided)\b|(?:the|its|their|his|her)\s+(?:head|chair|chairman|chairwoman|chairperson|president)(?=\s+(?:of|this|now|today|currently|then|in|at|for|during|since)\b|\s*[?.!,]|\s*$))/i;
 /** A head's noun (رئيس with the article or a pronoun) or a verb of heading (يرأس, ترأس, بيرأس), normalised. */
 const AR_HEAD_NOUN_ASKED = /^[وف]?(?:ال)?رييس(?:ه|ها|هم|و)?$/u;
-const AR_HEAD_VERB_ASKED = /^[وف]?(?:ب)?(?:[يتن]?ت?راس|تراست)(?:ه|ها)?$/u;
+/** Heading, the verb a question asks with and a text may answer with (يرأس, ترأس, ترأست; normalised). */
+const AR_HEADING = "[يتن]?ت?راس|تراست";
+const AR_HEAD_VERB_ASKED = new RegExp(`^[وف]?(?:ب)?(?:${AR_HEADING})(?:ه|ها)?$`, "u");
 /** Words between who and what it asks of: the copula (هو, كان) and the dialects' future (غادي, رح: "وشكون غادي يترأس …؟"). */
 const AR_WHO_COPULA = normalizedSet("هو هي هوا هيا كان كانت غادي غادية رح راح سوف حيكون");
 /** Words a name word may stand from the head it asks of ("ورئيس المجلس ده اسمو شنو؟"). */
@@ -413,7 +416,7 @@ function asksHead(question: string, tokens: readonly PlacedToken[]): boolean {
  */
 const EN_HEAD = /^(?:head|heads|headed|chair|chairs|chaired|chairman|chairwoman|chairperson|president|presidents|presided|presides|leader|leaders|leadership|led|leads|director|chief)$/i;
 const AR_HEAD_NOUN = /^[وف]?(?:[بلك]|لل)?(?:ال)?(?:رييس(?:ا|ان|ين|ه|ها|هم|هما)?|روسا|رياسه|رياست(?:ه|ها|هم)|قياده|قيادت(?:ه|ها|هم)|قايد|قاده|زعيم|زعما|مدير)$/u;
-const AR_HEAD_VERB = /^[وف]?(?:قاد|قادت|قادوا|يقود|تقود|[يتن]?ت?راس|تراست)(?:ه|ها|هم)?$/u;
+const AR_HEAD_VERB = new RegExp(`^[وف]?(?:قاد|قادت|قادوا|يقود|تقود|${AR_HEADING})(?:ه|ها|هم)?$`, "u");
 /** Whether a text names a head (see QuestionType.head). */
 export function mayAnswerHead(text: string): boolean {
   return tokenize(text).some((t) => EN_HEAD.test(t.text) || AR_HEAD_NOUN.test(t.text) || AR_HEAD_VERB.test(t.text));
