@@ -191,6 +191,14 @@ interface Entry {
   readonly shortWords: boolean;
 }
 
+/**
+ * Whether a translation's key is looked for: one long enough, or a glossary's word of two letters as written (see
+ * MIN_TRANSLATION_KEY).
+ */
+function isKeptKey(key: string, token: Token, shortWords: boolean): boolean {
+  return key.length >= MIN_TRANSLATION_KEY || (shortWords && key === token.text);
+}
+
 /** The entries of a word list file: the glossary's or the FreeDict conversion's format. */
 function* readEntries(path: string, maxDirectWords: number, shortWords = false): Generator<Entry> {
   for (const line of readFileSync(path, "utf8").split(/\r?\n/u)) {
@@ -436,9 +444,7 @@ function parseLists(paths: LexiconPaths): WordLists {
         if (forms === undefined) oneWords.set(english, (forms = new Map()));
         forms.set(writtenNoun(one.text), { key: words[0]?.[0] as string, feminine: one.text.endsWith("ه") });
       }
-      // A key long enough, or a glossary's word of two letters as written (see MIN_TRANSLATION_KEY).
-      const kept = (key: string, token: Token): boolean => key.length >= MIN_TRANSLATION_KEY || (shortWords && key === token.text);
-      const sought = words.filter((keys, i) => keys.some((key) => kept(key, tokens[i] as Token)));
+      const sought = words.filter((keys, i) => keys.some((key) => isKeptKey(key, tokens[i] as Token, shortWords)));
       const phrase = phraseWords.push(sought.length) - 1;
       const place = (k: number, past: number, part: number): void => {
         translations.english.push(headword);
@@ -452,7 +458,7 @@ function parseLists(paths: LexiconPaths): WordLists {
         const part = sought.indexOf(keys);
         for (const key of keys) {
           const k = id(key);
-          if (kept(key, tokens[i] as Token)) place(k, k, part);
+          if (isKeptKey(key, tokens[i] as Token, shortWords)) place(k, k, part);
           if (tokens.length === 1) {
             inverses.key.push(k);
             inverses.stem.push(stem);
