@@ -198,7 +198,7 @@ function chainOf(retriever: Retriever, turns: readonly ConversationTurn[], { bac
   for (const turn of [...turns].reverse()) {
     if (turn.citations.length === 0) continue;
     chain.unshift(turn.question);
-    const own = retriever.terms(turn.question).filter((t) => !t.synthetic);
+    const own = retriever.ownTerms(turn.question);
     if (own.length > 0 && !(backToTopic && readsAsFollowUp(turn.question, own.length))) break;
   }
   return chain;
@@ -400,7 +400,7 @@ function introductionHolds(retriever: Retriever, turns: readonly ConversationTur
   // One the lead introduces is the briefing's subject, whom its other passages call otherwise ("المسؤولة الأمريكية",
   // her posts' cards); so is one another sentence names as the question did.
   if (passage.passage.kind === "headline" || (passage.passage.paragraph ?? 1) <= LEAD_PARAGRAPHS) return true;
-  const names = retriever.terms(who.question).filter((t) => !t.synthetic);
+  const names = retriever.ownTerms(who.question);
   const named = (at: number): boolean => names.every((t) => matchedWords(retriever.sentenceText(at) ?? "", [t]).length > 0);
   const elsewhere = retriever.sentences.some((s, at) => s.passage.source === passage.passage.source && s.passageIndex !== passage.passageIndex && named(at));
   if (elsewhere) return true;
@@ -420,7 +420,7 @@ function introducingTurn(retriever: Retriever, turns: readonly ConversationTurn[
       const introduced = passageOfFirstQuote(retriever, turn);
       return since.every((t) => passageOfFirstQuote(retriever, t) === introduced) ? turn : undefined;
     }
-    if (!readsAsFollowUp(turn.question, retriever.terms(turn.question).filter((t) => !t.synthetic).length)) since.push(turn);
+    if (!readsAsFollowUp(turn.question, retriever.ownTerms(turn.question).length)) since.push(turn);
   }
   return undefined;
 }
@@ -880,7 +880,7 @@ function withSpeakerNamed(retriever: Retriever, retrieval: Retrieval, question: 
   }
   if (!described) return retrieval;
   // In the briefing of the sentence describing the speaker, which need not be the best's (found by a review).
-  const description = retriever.terms(described.speaker.words.join(" ")).filter((t) => !t.synthetic);
+  const description = retriever.ownTerms(described.speaker.words.join(" "));
   const { source } = described.sentence.passage;
   const introduced = retriever.sentences.findIndex((s, i) => {
     if (s.passage.source !== source || s.passage.kind !== "paragraph") return false;

@@ -317,6 +317,11 @@ export class Retriever {
     return queryTerms(question, this.queryContext);
   }
 
+  /** The terms of the question's own words: not those the analyser added (see QueryTerm.synthetic). */
+  ownTerms(question: string): QueryTerm[] {
+    return this.terms(question).filter((t) => !t.synthetic);
+  }
+
   /** The text of the sentence at `position`, or undefined where there is none or its briefing changed since indexing. */
   sentenceText(position: number): string | undefined {
     const sentence = this.sentences[position];
