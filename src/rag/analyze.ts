@@ -39,7 +39,19 @@ import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { isPassingWord } from "./text/passing-words.js";
 import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
-import { asksForTheWording, framingWords, isAskingWord, isJoinedFunctionWord, isMisspeltFunctionWord, isStopword, withoutCourtesies, withoutOpener, withoutRoleAsked } from "./text/stopwords.js";
+import {
+  asksForTheWording,
+  framingWords,
+  isAskingWord,
+  isJoinedFunctionWord,
+  isJoinedQuestionWord,
+  isMisspeltFunctionWord,
+  isQuestionWord,
+  isStopword,
+  withoutCourtesies,
+  withoutOpener,
+  withoutRoleAsked,
+} from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
 import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
@@ -539,22 +551,34 @@ export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
 /** Verbs of saying and thinking, and the words a question then asks "about" with (normalised where Arabic). */
 const SAYING: ReadonlySet<string> = normalizedSet(
   "say says said tell tells told think thinks thought comment comments commented mention mentions mentioned feel feels believe believes write writes wrote " +
-    "قال قالت يقول تقول قالوا ذكر ذكرت يذكر تذكر صرح صرحت أكد أكدت حكى حكت تحكي يحكي تكلم تكلمت رأت يرى ترى",
+    "talk talked speak speaks spoke " +
+    "قال قالت يقول تقول قالوا ذكر ذكرت يذكر تذكر صرح صرحت أكد أكدت حكى حكت تحكي يحكي تكلم تكلمت رأت يرى ترى " +
+    "تحدث تحدثت يتحدث تتحدث اتكلم اتكلمت",
 );
 const ABOUT: ReadonlySet<string> = normalizedSet("about regarding concerning عن حول بشأن بخصوص وعن وحول");
 /** "What", formal and dialect: a question asking what was said, not where or when the speaker said it. */
 const WHAT: ReadonlySet<string> = normalizedSet("what ماذا ما شو ايش إيش وش واش شنو اشنو وماذا وشو فماذا");
+/** The English question words that ask of the speaker (where, when or how they spoke), not what they said. */
+const ASKS_OF_THE_SPEAKER_EN: ReadonlySet<string> = new Set(["who", "whom", "whose", "when", "where", "which", "why", "how"]);
+/** The yes/no question's Arabic opening, which asks whether something was said, as "what" asks what. */
+const WHETHER_AR: ReadonlySet<string> = normalizedSet("هل وهل فهل");
+
+/** Whether a word asks of the speaker, not what was said: a question word other than "what" or a yes/no one. */
+const asksOfTheSpeakerWith = (word: string): boolean =>
+  ASKS_OF_THE_SPEAKER_EN.has(word) || ((isQuestionWord(word) || isJoinedQuestionWord(word)) && !WHAT.has(word) && !WHETHER_AR.has(word));
 
 /**
  * The index of the word a question asking what was said asks "about" with, after a verb of saying ("What did
  * Sison say about Mali?", "ماذا قالت سيسون عن مالي؟"), when words come after it: the words before it are the
- * speaker's. -1 when none; also for "where was Lamamra when he spoke about …?", which asks about the speaker.
+ * speaker's. So is a yes/no question ("Did Sison talk about Mali?", "هل تحدثت سيسون عن مالي؟", the Egyptian "هي
+ * سيسون اتكلمت عن مالي؟"), whose speaker's name found the paragraph naming her in full before the one on Mali.
+ * -1 when none; also for "where was Lamamra when he spoke about …?", which asks about the speaker.
  */
 function aboutIndex(tokens: readonly Token[]): number {
-  // "what" first, then the verb ("Tell me what Sison said about Mali": not "tell").
+  // "what" first, then the verb ("Tell me what Sison said about Mali": not "tell"); with no "what", the first verb.
   const what = tokens.findIndex((t) => WHAT.has(t.text));
-  const said = what < 0 ? -1 : tokens.findIndex((t, i) => i > what && SAYING.has(t.text));
-  if (said < 0) return -1;
+  const said = tokens.findIndex((t, i) => i > what && SAYING.has(t.text));
+  if (said < 0 || tokens.slice(0, said).some((t) => asksOfTheSpeakerWith(t.text))) return -1;
   const about = tokens.findIndex((t, i) => i > said && ABOUT.has(t.text));
   return about > 0 && tokens.slice(about + 1).some((t) => !isStopword(t.text)) ? about : -1;
 }

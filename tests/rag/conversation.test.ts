@@ -144,7 +144,9 @@ describe("conversations", () => {
   it("asked what someone said about a topic, quotes the topic, not the one sentence naming the speaker", async () => {
     // The briefing spells her سنسون where it reports what she said on Mali, and سيسون once, on Western Sahara:
     // her rarer name outranked the topic and every quote was about something else.
-    for (const question of ["What did Sison say about Mali?", "Tell me what Sison said about Mali.", "ماذا قالت سيسون عن مالي؟"]) {
+    // Asked yes or no too (blind conversations 85: the Egyptian "هي سيسون اتكلمت عن مالي؟").
+    const yesOrNo = ["Did Sison talk about Mali?", "هل تحدثت سيسون عن مالي؟", "هي سيسون اتكلمت عن مالي؟"];
+    for (const question of ["What did Sison say about Mali?", "Tell me what Sison said about Mali.", "ماذا قالت سيسون عن مالي؟", ...yesOrNo]) {
       const cited = quotes(await two.core.answer(question));
       expect(cited.length, question).toBeGreaterThan(0);
       for (const quote of cited) expect(quote, question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);
