@@ -64,6 +64,7 @@ import {
   FORM_VIII_PRESENT,
   FUTURE_OF,
   formIIIForms,
+  formIINoun,
   formVRests,
   HOLLOW_NOUN,
   HOLLOW_PAST_WORD,
@@ -702,15 +703,28 @@ const isCountedPronoun = (tokens: readonly Token[], i: number): boolean =>
 /** The words before "point" in "at some point", "at one point", "at that point": when, not a point made. */
 const AT_A_POINT = normalizedSet("some one any that this");
 
+/** "The end" as "eventually": "in the end" (not "in the end of …"), في النهاية, بالنهاية, the Maghreb's في الأخير. */
+const THE_END_AR = normalizedSet("بالنهاية بالآخر");
+const END_AR = normalizedSet("النهاية الأخير");
+
+/** Whether the token at `i` is the "end" of a phrase saying "eventually" (see THE_END_AR), which asks when at most. */
+function saysEventually(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.text ?? "";
+  if (word === "end") return tokens[i - 1]?.text === "the" && tokens[i - 2]?.text === "in" && tokens[i + 1]?.text !== "of";
+  return THE_END_AR.has(word) || (END_AR.has(word) && tokens[i - 1]?.text === "في");
+}
+
 /**
  * Whether the token at `i` is the verb or the particle of a phrasal verb that carries no topic (PHRASAL_FUNCTION),
- * or the "point" of "at some point" ("Did she speak to the press at some point …?": point found مؤشر, blind set 56).
+ * or the "point" of "at some point" ("Did she speak to the press at some point …?": point found مؤشر, blind set 56),
+ * or the "end" of "in the end" ("وماذا يريد أن يحقق في النهاية؟", what does he want to achieve in the end: the
+ * text's تحقيق has no end, blind conversations 86).
  */
 function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   const next = PHRASAL_FUNCTION.get(tokens[i]?.text ?? "");
   const previous = PHRASAL_FUNCTION.get(tokens[i - 1]?.text ?? "");
   const atAPoint = tokens[i]?.text === "point" && AT_A_POINT.has(tokens[i - 1]?.text ?? "") && tokens[i - 2]?.text === "at";
-  return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous) || atAPoint;
+  return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous) || atAPoint || saysEventually(tokens, i);
 }
 
 /** The report cited as what a question's answer should come from: "according to the report", "حسب التقرير". */
@@ -1208,7 +1222,8 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   formVKeys(token, verb, context, keySets);
   // A form III present (يشارك: شارك, مشاركة), with ي, or marked as a verb: ت or ن and the same letters are also
   // form VI's past and noun (تقاعد, retired, is no مقاعد) and nouns (تجارة, نهاية).
-  if (!ownFound && (verb.startsWith("ي") || marked)) for (const form of formIIIForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
+  // So is a present of three root letters the noun of its form II (يحقق: the text's تحقيق).
+  if (!ownFound && (verb.startsWith("ي") || marked)) for (const form of [...formIIIForms(verb), ...formIINoun(verb)]) for (const k of heldKeys(token, form, context)) keys.add(k);
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   // And of a ل root, read so where the word's own keys are found nowhere (التزمت: the text's التزام; see lamVerbNoun).
   if (!ownFound) for (const form of lamVerbNoun(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);

@@ -377,6 +377,23 @@ describe("a verb of saying with its particle", () => {
   });
 });
 
+describe("'in the end'", () => {
+  it("asks nothing of an end: في النهاية, بالنهاية and 'in the end' are read off (blind conversations 86), 'the end of' is not", async () => {
+    const paragraphs = [
+      "وقال الوزير إن الحكومة تريد تحقيق نظام أكثر عدلا في توزيع المياه.",
+      "The mayor opened the new school in the valley on Tuesday.",
+      "The council met at the end of the harvest season.",
+    ];
+    await withBriefing("001_end.txt", paragraphs, async (rag) => {
+      for (const question of ["وماذا يريد الوزير أن يحقق في النهاية؟", "بالنهاية شو بدو الوزير يحقق؟"]) {
+        expect(quotes(await rag.answer(question))[0], question).toContain("تحقيق نظام");
+      }
+      expect(quotes(await rag.answer("What did the mayor open in the end?"))[0]).toContain("new school");
+      expect(quotes(await rag.answer("When did the council meet? At the end of what?"))[0]).toContain("end of the harvest");
+    });
+  });
+});
+
 describe("a phrasal verb with a meaning of its own", () => {
   it('is read as that meaning: "Who pulled out of the deal?" finds the withdrawal (انسحاب), not "pull"', async () => {
     const paragraphs = ["وأعلنت الحركات المسلحة في الشمال الانسحاب من الاتفاق الموقع في الجزائر.", "The council discussed the school budget and the roads of the valley."];

@@ -128,6 +128,16 @@ export function formIIIForms(verb: string): string[] {
   return r1 && r2 && r3 ? [`${r1}ا${r2}${r3}`, `م${r1}ا${r2}${r3}ه`] : [];
 }
 
+/**
+ * The verbal noun of form II (تفعيل) of a present of three root letters (يحقق: تحقيق; يسهل: تسهيل; يعزز: تعزيز),
+ * where a question writes the verb and the text its noun ("ماذا يريد أن يحقق؟", the text's "تحقيق نظام دولي").
+ * Made from the letters alone; the caller keeps the shapes the corpus holds.
+ */
+export function formIINoun(verb: string): string[] {
+  const [r1, r2, r3] = [...(PRESENT_ROOT.exec(verb)?.[1] ?? "")];
+  return r1 && r2 && r3 ? [`ت${r1}${r2}ي${r3}`] : [];
+}
+
 /** The present tense's prefixes for he or she, you, and we. */
 const PERSONS = "يتن";
 

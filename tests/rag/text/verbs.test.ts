@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
-import { defectiveForms, DIALECT_FUTURE, formIIIForms, formVRests, hollowForms, lamVerbKeys, lamVerbNoun, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
+import { defectiveForms, DIALECT_FUTURE, formIIIForms, formIINoun, formVRests, hollowForms, lamVerbKeys, lamVerbNoun, MAGHREBI_PRESENT, presentForms, PRESENT_ROOT } from "../../../src/rag/text/verbs.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 
 describe("hollowForms", () => {
@@ -38,6 +38,20 @@ describe("formIIIForms", () => {
 
   it.each(["يتفاعل", "شارك", "مشاركة", "يقول", "ياسين"])("reads no form III present in %s", (word) => {
     expect(formIIIForms(normalizeToken(word))).toEqual([]);
+  });
+});
+
+describe("formIINoun", () => {
+  it.each([
+    ["يحقق", "تحقيق"],
+    ["يسهل", "تسهيل"],
+    ["تعززها", "تعزيز"],
+  ])("reads %s as a present of three root letters: its form II noun %s", (verb, noun) => {
+    expect(formIINoun(normalizeToken(verb))).toEqual([normalizeToken(noun)]);
+  });
+
+  it.each(["يشارك", "حقق", "تحقيق", "يتفاعل"])("reads no present of three root letters in %s", (word) => {
+    expect(formIINoun(normalizeToken(word))).toEqual([]);
   });
 });
 
