@@ -439,7 +439,7 @@ function passageOfFirstQuote(retriever: Retriever, turn: ConversationTurn): stri
 const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke chat chatted stress stressed push pushed raise raised underscore
   underscored highlight highlighted emphasize emphasise emphasized emphasised focus focused address addressed write wrote
   كتب كتبت كتبوا كتبو
-  ناقش ناقشت ناقشوا ناقشا تناقشوا تكلم تكلمت تكلموا اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
+  ناقش ناقشت ناقشوا ناقشا تناقش تناقشا تناقشوا تكلم تكلمت تكلموا تكلما اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
   ركز ركزت ركزوا ركزا أكد أكدت أكدوا طرح طرحت طرحوا بحث بحثت بحثوا تباحث تباحثا تباحثوا هضر هضرت هضرو هضروا`);
 /** "Else", "also", "other", كمان, غير, ثاني, أيضا: past what was quoted. */
 const ELSE_WORDS = normalizedSet("else also other another more كمان كمانة غير ثاني تاني أيضا ايضا برضو");
