@@ -6,7 +6,7 @@
 import { asksOfThePage, asksWhenPublished, countsReplies, isPostWord, matchedWords, type QueryTerm } from "./analyze.js";
 import { declineFeature } from "./model.js";
 import type { IndexedSentence, Retrieval, Retriever } from "./retrieve.js";
-import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, speakerIn, type Speaker } from "./text/attribution.js";
+import { asksOfTheSpeaker, asksWho, asksWhoOf, asksWhoSaid, citesAsSource, isObjectOfClause, isWordOfSaying, speakerIn, type Speaker } from "./text/attribution.js";
 import { ARABIC_DEMONSTRATIVES, withoutDemonstrative } from "./text/dialect.js";
 import { detectLanguage } from "./text/language.js";
 import { holdsWord, normalizedSet, writtenForm } from "./text/normalize.js";
@@ -79,6 +79,20 @@ function pointedAt(question: string): Set<string> {
 function pointsAtWhatWasSaid(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
   return THING_EN.test(question) || thatPointsBack(words) || words.some((w) => THING_AR.has(w) || withoutDemonstrative(w) !== undefined);
+}
+
+/**
+ * Whether a follow-up's pronoun stands for the topic the questions answered asked of ("And what does the US think of
+ * it?" after "What is MINURSO?", "Why was that seen as significant?"), whose words then weigh as a word of its own
+ * would (see RetrievalContext.referent); not for the words last quoted, which a word of saying points at ("وفي أي
+ * اجتماع قال هالكلام؟", in which meeting did he say this?; "When did she say that?"): the last quote's passage is
+ * what it asks of.
+ */
+function pointsAtTheTopic(question: string): boolean {
+  const words = tokenize(question).map((t) => t.text);
+  const pointer = (word: string | undefined): boolean => word !== undefined && (POINTING_EN.has(word) || THING_AR.has(word));
+  const saidPointedAt = [...pointedAt(question)].some(isWordOfSaying) || words.some((w, i) => isWordOfSaying(w) && pointer(words[i + 1]));
+  return pointsAtWhatWasSaid(question) && !saidPointedAt;
 }
 
 /** Verbs whose "that" opens a clause ("Who said that journalists …", "Which tweet says that Algeria …"). */
@@ -287,7 +301,8 @@ async function retrieveFollowingUp(retriever: Retriever, asked: string, context:
   }
   // And the sentences of the last answer's first quote, a little more.
   const sentences = new Set(lastQuotedSentences(retriever, turns));
-  const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences });
+  const referent = tied && ownTerms > 0 && pointsAtTheTopic(question) ? chainOf(retriever, turns).join("\n") : "";
+  const inContext = await retriever.retrieve(question, { words: turns.map((t) => t.question).join(" "), sources, passages, sentences, ...(referent ? { referent } : {}) });
   // "Who said that?" asks for the speaker of what was last answered, whom no word of the question finds. Declined
   // after a declined question (of what the briefings do not hold), and where no speaker is named near the quote
   // (the report's own words, often).

@@ -688,6 +688,13 @@ describe("conversations", () => {
     expect(followUp.slice(0, 3).join(" ")).toContain("ستبدأ في نيويورك");
   });
 
+  it("weighs what a pronoun stands for as a word of the follow-up's own, not a context word (seven blind conversations)", async () => {
+    expect(quotes(await chain("What did Algeria recently allow regarding UN envoys?", "Why was that seen as significant?")).join(" ")).toContain("كمؤشر انفتاح");
+    expect(quotes(await chain("What went wrong with the Algiers agreement recently?", "where are those groups based")).join(" ")).toContain("شمال مالي");
+    // Not where it points at words said: "this talk" is the last quote's, whose passage tells where it was said.
+    expect(quotes(await chain("وش قال لعمامرة عن إصلاح مجلس الأمن؟", "وفي أي اجتماع قال هالكلام؟")).join(" ")).toContain("الاجتماع الوزاري");
+  });
+
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
     const first = await two.core.answer("What role did Algeria play in the Sahel?");
     const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
