@@ -119,7 +119,9 @@ const PRONOUN_AR: ReadonlySet<string> = normalizedSet(
  * quote (see retrieveInConversation).
  */
 const GO_ON_EN = /\b(more|else|go on|continue|keep going|carry on|details)\b/i;
-const GO_ON_AR: ReadonlySet<string> = normalizedSet("كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل كمان وكمان ايضا أيضاً وايضا وأيضاً وبعدين بعدين");
+/** "Also" in Arabic, formal and dialect: going on (GO_ON_AR), a deed of another too (TOO_AR), past what was quoted (ELSE_WORDS). */
+const ALSO_AR = "كمان أيضا أيضاً ايضا";
+const GO_ON_AR: ReadonlySet<string> = normalizedSet(`كمل كملي كملوا زيد زيدي زدنا زيدنا تفاصيل ${ALSO_AR} وكمان وايضا وأيضاً وبعدين بعدين`);
 /**
  * "What happens next?", "what's next?", "then what?", "what's the next step?": a request to go on (see
  * retrieveInConversation); in Arabic, "الخطوة التالية" or "المقبلة" (the next step) and its dialect forms.
@@ -390,7 +392,7 @@ const SUBJECT_EN = normalizedSet("she he they");
 const SUBJECT_AR = normalizedSet("هي هو هم هيا هوا");
 /** "Too": the same thing done by another. */
 const TOO_EN = normalizedSet("too");
-const TOO_AR = normalizedSet("كمان أيضا أيضاً ايضا برضو برضه بردو زادة");
+const TOO_AR = normalizedSet(`${ALSO_AR} برضو برضه بردو زادة`);
 
 /**
  * Whether a question asks whether a person did too what the text says another did: a subject pronoun beside "too"
@@ -465,7 +467,7 @@ const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke chat
   ناقش ناقشت ناقشوا ناقشا تناقش تناقشا تناقشوا تكلم تكلمت تكلموا تكلما اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
   ركز ركزت ركزوا ركزا أكد أكدت أكدوا طرح طرحت طرحوا بحث بحثت بحثوا تباحث تباحثا تباحثوا هضر هضرت هضرو هضروا`);
 /** "Else", "also", "other", كمان, غير, ثاني, أيضا: past what was quoted. */
-const ELSE_WORDS = normalizedSet("else also other another more كمان كمانة غير ثاني تاني أيضا ايضا برضو");
+const ELSE_WORDS = normalizedSet(`else also other another more ${ALSO_AR} كمانة غير ثاني تاني برضو`);
 
 /**
  * The sentences (by position) of the last answer's first quote where it tells of a meeting (a post, or a sentence
