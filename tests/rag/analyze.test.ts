@@ -377,6 +377,19 @@ describe("a verb of saying with its particle", () => {
   });
 });
 
+describe("a capital opening a sentence inside a question", () => {
+  it("names nothing, as the first word's does not: 'Thanks. Simple question: …' is answered (blind set 91)", async () => {
+    const paragraphs = ["The mayor met the journalist Karim Bell on Tuesday to discuss the dam.", "The council opened the new school in the valley."];
+    await withBriefing("001_journalist.txt", paragraphs, async (rag) => {
+      for (const question of ["Thanks. Simple question: which journalist did the mayor meet?", "Hello! Quick one: which journalist did the mayor meet?"]) {
+        expect(quotes(await rag.answer(question))[0], question).toContain("Karim Bell");
+      }
+      // A name the briefing lacks opening a sentence is still missing: a dictionary word capitalised mid-sentence is a name.
+      expect((await rag.answer("Thanks. Which journalist did Mayor Bright meet?")).kind).toBe("declined");
+    });
+  });
+});
+
 describe("'in the end'", () => {
   it("asks nothing of an end: في النهاية, بالنهاية and 'in the end' are read off (blind conversations 86), 'the end of' is not", async () => {
     const paragraphs = [
