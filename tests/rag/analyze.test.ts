@@ -390,6 +390,16 @@ describe("a capital opening a sentence inside a question", () => {
   });
 });
 
+describe("'mentioned' and المذكورة", () => {
+  it("are function words: 'the X mentioned in the article' asks of X (blind conversations 87)", async () => {
+    const paragraphs = ["ووقعت الحكومة اتفاقية السلام مع المعارضة في العاصمة عام 2015.", "The council opened the new school in the valley."];
+    await withBriefing("001_mentioned.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("ما هي اتفاقية السلام المذكورة في المقال؟"))[0]).toContain("اتفاقية السلام");
+      expect(quotes(await rag.answer("Which school is mentioned in the valley?"))[0]).toContain("new school");
+    });
+  });
+});
+
 describe("'in the end'", () => {
   it("asks nothing of an end: في النهاية, بالنهاية and 'in the end' are read off (blind conversations 86), 'the end of' is not", async () => {
     const paragraphs = [

@@ -21,6 +21,7 @@ isnt arent wasnt werent dont doesnt didnt cant cannot couldnt wouldnt shouldnt w
 im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher wich whic ur abt cuz coz pls plz thx fyi tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
+mention mentions mentioned mentioning
 somewhere anywhere elsewhere everywhere come comes came coming went
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
@@ -59,6 +60,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 بيناتهم بيناتهن بيناتنا بيناتكم بيناتن بيناتو
 إياه إياها إياهم إياهما إياك إياكم إياي إيانا ياه ياها ياهم ياك
 قال قالت يقول تقول قالوا قالو يقولون قلت قالتو تحدث تحدثت تحدثوا يتحدث تتحدث يتحدثون أدلى أدلت يدلي تدلي
+المذكور المذكورة المذكورين المذكورون المذكورتين مذكور مذكورة
 تصريح تصريحات التصريح التصريحات تصريحه تصريحها تصريحاته تصريحاتها تصريحاتهم بتصريح بتصريحات بتصريحاته بتصريحاتها هالتصريحات
 الهضرة هضرة فالهضرة بالهضرة هضرتها هضرته الهدرة هدرة
 يشمل تشمل بيشمل بتشمل يشملو يشملوا يشملها يشمله تشملها تشمله
