@@ -52,7 +52,7 @@ const PRONOUN_EN = /\b(it|its|they|them|their|he|him|his|she|her|this|these|thos
  * it was told): the dialect table's demonstratives and the far ones, not دي and دا, also the particles of names
  * (دي ميستورا), nor دول, also "countries".
  */
-const THING_EN = /\b(it|its|they|them|this|these|those)\b/i;
+const THING_EN = /\b(it|its|them|this|these|those)\b/i;
 const NOT_POINTING = normalizedSet("دي دا دول");
 /** The far demonstratives (that one, there), which the dialect table does not hold. */
 const FAR_DEMONSTRATIVES = normalizedSet("ذاك ذيك هذاك هذيك هذيكا هاذيك هداك هديك هاديك");
@@ -83,8 +83,17 @@ function pointedAt(question: string): Set<string> {
   return pointed;
 }
 
-/** Whether `question` points at a thing or an event said before (see THING_EN), with a pronoun, "that" or هالـ. */
+/**
+ * Whether `question` points at a thing or an event said before (see THING_EN), with a pronoun, "that" or هالـ, or
+ * at those who did it: "they", or a verb whose "they" is written onto it ("وإمتى بالضبط أعلنوا الانسحاب؟", and when
+ * exactly did they announce the withdrawal?, asked as "On what exact date did they announce …?" is).
+ */
 function pointsAtWhatWasSaid(question: string): boolean {
+  return pointsAtAThing(question) || /\bthey\b/iu.test(question) || tokenize(question).some(isTheyVerb);
+}
+
+/** Whether `question` points at a thing or an event said before, not at people ("they"): see pointsAtWhatWasSaid. */
+function pointsAtAThing(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
   return THING_EN.test(question) || thatPointsBack(words) || words.some((w) => THING_AR.has(w) || withoutDemonstrative(w) !== undefined);
 }
@@ -100,7 +109,7 @@ function pointsAtTheTopic(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
   const pointer = (word: string | undefined): boolean => word !== undefined && (POINTING_EN.has(word) || THING_AR.has(word));
   const saidPointedAt = [...pointedAt(question)].some(isWordOfSaying) || words.some((w, i) => isWordOfSaying(w) && pointer(words[i + 1]));
-  return pointsAtWhatWasSaid(question) && !saidPointedAt;
+  return pointsAtAThing(question) && !saidPointedAt;
 }
 
 /** Verbs whose "that" opens a clause ("Who said that journalists …", "Which tweet says that Algeria …"). */

@@ -380,6 +380,8 @@ describe("conversations", () => {
     // the accord's year, asked when the withdrawal was announced: conversations 16); a post's stamp where the
     // question asks of the post (conversations 50).
     expect((await chain("What peace deal did Algeria mediate in Mali?", "Which groups pulled out from it?", "On what exact date did they announce the withdrawal?")).kind).toBe("declined");
+    // The Arabic verb's "they" points back as the English pronoun does (blind conversations 88).
+    expect((await chain("ماذا قالت سيسون عن اتفاق الجزائر للسلام في مالي؟", "ومين هي التنظيمات اللي انسحبت منه؟", "وإمتى بالضبط أعلنوا الانسحاب؟")).kind).toBe("declined");
     // Nor the first quote's date where the question's own words are mostly in another candidate, nor a post's stamp
     // asked of what the post does not say (a review).
     expect(quotes(await chain("What did Sison say about Algeria's role in the Sahel?", "When did the Azawad groups announce their withdrawal from it?"))[0]).toContain("محور الجزائر باماكي");
