@@ -296,8 +296,8 @@ export function withoutOpenerText(question: string): string {
 }
 
 /**
- * Words of a question that ask for the quote as written ("quote it verbatim", "عايز الجملة زي ما هي", I want the
- * sentence as it is; "بالحرف", word for word): every answer is one, so they ask nothing more. Read in questions
+ * Words of a question that ask for the quote as written ("quote it verbatim", "word for word", "عايز الجملة زي ما
+ * هي", I want the sentence as it is; "بالحرف", word for word): every answer is one, so they ask nothing more. Read in questions
  * alone, not as function words of the briefings. Not "literally" or حرفياً, which ask what a word means as often
  * ("What does Yuan literally mean?", a review).
  */
@@ -314,11 +314,17 @@ const SENTENCE_AR = normalizedSet("الجملة جملة");
 const AS_WRITTEN = normalizedSet("direct exact");
 const QUOTED = normalizedSet("quote quotes quotation words");
 
+/** Whether the word at `i` is a word of "word for word" (see WORDING): the first "word", "for" or the second. */
+function wordForWord(tokens: readonly { readonly text: string }[], i: number): boolean {
+  const text = (at: number): string => tokens[at]?.text ?? "";
+  return [i, i - 1, i - 2].some((at) => text(at) === "word" && text(at + 1) === "for" && text(at + 2) === "word");
+}
+
 /** Whether `tokens[i]` asks for the quote as written (see WORDING). */
 export function asksForTheWording(tokens: readonly { readonly text: string }[], i: number): boolean {
   const word = tokens[i]?.text ?? "";
   const asIs = (at: number): boolean => AS_IT_IS.has(tokens[at]?.text ?? "") && tokens[at + 1]?.text === "ما";
-  return WORDING.has(word) || asIs(i) || (SENTENCE_AR.has(word) && asIs(i + 1)) || (AS_WRITTEN.has(word) && QUOTED.has(tokens[i + 1]?.text ?? ""));
+  return WORDING.has(word) || asIs(i) || (SENTENCE_AR.has(word) && asIs(i + 1)) || (AS_WRITTEN.has(word) && QUOTED.has(tokens[i + 1]?.text ?? "")) || wordForWord(tokens, i);
 }
 
 /** The English function words long enough that one slip leaves them recognisable ("acording", "becuase"). */
@@ -363,6 +369,11 @@ const FRAME_ENDS = /(?<!\p{Nd}):|:(?!\p{Nd})|(?<=\p{L}{2})[.!]+(?=\s)|\s[-–—
 export const YES_NO_OPENING = /^\W*(is|are|was|were|do|does|did|can|could|has|have|had|will|would|should)\b/i;
 /** The most words besides function words a sentence or a dash frames with when the asker does not say "I". */
 const MAX_ASIDE_WORDS = 2;
+/**
+ * Verbs a sentence states what the text says with ("The article mentions a drone strike.", "It says Mali …"): such a
+ * sentence gives the question's topic, however few its other words, and is no aside.
+ */
+const STATING = normalizedSet("say says said mention mentions mentioned tell tells told write writes wrote report reports reported claim claims");
 /** The frame ends that frame whatever precedes them: a colon, a comma before a request; and a dash's. */
 const DASHES = /[-–—]/u;
 const FRAMES_ANY = /^[:,]/u;
@@ -424,7 +435,7 @@ export function framingWords(question: string): Framing {
     // words at most besides function words before a sentence's end ("Hi!", "Random question.", "Sorry, dumb
     // question."; not "The article mentions a drone strike." nor "The headline says someone's assistant talks about
     // two topics."), function words alone before a dash ("interior ministry — who'd she meet?" names the topic).
-    const aside = segment.filter((t) => !isStopword(t.text)).length <= (DASHES.test(end[0]) ? 0 : MAX_ASIDE_WORDS);
+    const aside = !segment.some((t) => STATING.has(t.text)) && segment.filter((t) => !isStopword(t.text)).length <= (DASHES.test(end[0]) ? 0 : MAX_ASIDE_WORDS);
     if (!FRAMES_ANY.test(end[0]) && !aside && !speaksOfThemselves(line.slice(0, end.index))) break;
     cut = end;
     from = end.index + end[0].length;

@@ -367,6 +367,9 @@ describe("asksForTheWording", () => {
     expect(asking("Quote her verbatim on MINURSO")).toEqual(["verbatim"]);
     // "the direct quote" (blind set 50), not "direct talks".
     expect(asking("Can I get the direct quote? Direct talks?")).toEqual(["direct"]);
+    // "word for word" (blind set 64: "Need it word for word for my citation."), not a word alone.
+    expect(asking("What's the headline? Need it word for word for my citation.")).toEqual(["word", "for", "word"]);
+    expect(asking("Which word did she use for the talks?")).toEqual([]);
   });
 
   it("keeps زي without ما after it (a uniform), and every other word", () => {
