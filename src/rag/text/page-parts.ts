@@ -334,9 +334,12 @@ const ARTICLE_WORDS = normalizedSet(
 
 /** Words for a report's headline, and for its title (which is also a person's: "her job title"). */
 const HEADLINE_WORDS = normalizedSet("headline headlines subtitle subheadline subhead");
-const TITLE_WORDS = normalizedSet("title عنوان العنوان");
-/** Verbs of giving a report its headline ("the headline the paper chose", "الذي اختارته الصحيفة"): that asking too. */
-const HEADLINE_CHOSEN = normalizedSet("chose chosen picked اختار اختارت اختارته اختارها اختاروا");
+const TITLE_WORDS = normalizedSet("title عنوان العنوان بعنوان بالعنوان");
+/**
+ * Verbs of giving a report its headline ("the headline the paper chose", "الذي اختارته الصحيفة"), and of what it
+ * reads ("شو مكتوب بعنوان المقال؟", what is written in the article's title?): that asking too.
+ */
+const HEADLINE_CHOSEN = normalizedSet("chose chosen picked اختار اختارت اختارته اختارها اختاروا written reads مكتوب المكتوب");
 /** An Arabic title's adjective, between it and the report it names ("العنوان الفرعي للتقرير", the report's subtitle). */
 const TITLE_ADJECTIVES = normalizedSet("الفرعي الرئيسي الكامل");
 /** What makes "headline" the report's: "the headline", "its headline" (not "made headlines"). */

@@ -284,6 +284,16 @@ describe("askedHeadline with a title's adjective", () => {
   });
 });
 
+describe("askedHeadline with ب", () => {
+  it("takes بعنوان before the report, and what the title reads as that asking (blind set 93: 'شو مكتوب بعنوان هالمقال …؟')", () => {
+    const tokens = tokenize("شو مكتوب بعنوان هالمقال عن مساعدة بلينكن؟");
+    expect(askedHeadline(tokens)?.raw).toBe("بعنوان");
+    expect(tokens.filter(asksOfTheHeadline(tokens)).map((t) => t.raw)).toEqual(["مكتوب", "بعنوان", "هالمقال"]);
+    // Not a title of something else: "a report entitled …" names no headline asked.
+    expect(askedHeadline(tokenize("هل نشرت سيسون تغريدة بعنوان حقوق الإنسان؟"))).toBeUndefined();
+  });
+});
+
 describe("askedHeadline", () => {
   it.each(["what's the article's headline about", "ما عنوان المقال؟", "What is the title of the report?", "شو عنوان الخبر؟", "what's the headline?", "the article's title?",
     // A demonstrative between (blind conversations 21: "ما عنوان هذا المقال؟" was declined).
