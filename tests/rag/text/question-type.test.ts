@@ -371,6 +371,11 @@ describe("isAskedUnit", () => {
     ["وأي تاريخ هي؟", ["تاريخ"]],
     ["ما هو تاريخ مدينة فريسنو؟", []],
     ["كتب عن تاريخ الجزائر", []],
+    // A day or a month asked for (blind conversations 89: "وفي أي يوم كان ذلك؟" was declined on its يوم).
+    ["وفي أي يوم كان ذلك؟", ["يوم"]],
+    ["On which day was that?", ["day"]],
+    ["In what month did the review take place?", ["month"]],
+    ["How many days did the visit last?", []],
   ])("%s -> %j", (question, expected) => {
     expect(units(question)).toEqual(expected);
   });
