@@ -77,7 +77,7 @@ const unitOf = (word: string): TimeUnit | undefined => TIME_UNITS_ASKED.find((un
 /** How many, formal and dialect (normalised), with ل or ب before it (لكام, to how many; بشحال, بقداش). */
 const AR_HOW_MANY = "كم|كام|لكام|بكام|جم|قديش|قداش|قديه|قداه|اديش|شحال|اشحال|بشحال|بقداش|شقد|اشكد|شكد";
 /** When, formal and dialect (normalised: متى is متي). */
-const AR_WHEN = "متي|امتي|ايمتي|وقتاش|فوقاش|فوقتاش";
+const AR_WHEN = "متي|امتي|ايمتي|وقتاش|وقتيش|فوقاش|فوقتاش";
 /**
  * The Iraqi when (شوكت, اشوكت: stopwords.ts's WHEN_FIRST), read so only opening the question ("وشوكت صار هذا؟"):
  * elsewhere it is also the name Shawkat (آصف شوكت). withoutOpener reads it off there too.

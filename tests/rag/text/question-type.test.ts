@@ -32,6 +32,8 @@ describe("questionType", () => {
     ["Was she at a press conference when she made these remarks?", []],
     ["ومتى؟", ["time"]],
     ["وامتى كان هذا؟", ["time"]],
+    // The Levantine وقتيش, with و joined (blind conversations 90: "وين ووقتيش رح تبلش؟").
+    ["وقتيش بلشت الزيارة؟", ["time"]],
     ["Who won Super Bowl 50?", []],
     ["Where is the capital?", []],
     ["What is the capital of France?", []],

@@ -23,7 +23,7 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["تكلمت", "حكات", "بيحكي", "وقتاش", "ازاي", "منين", "غادي"])("reads the dialect %s (saying, a question word, the Maghrebi future) as a function word", (word) => {
+  it.each(["تكلمت", "حكات", "بيحكي", "وقتاش", "وقتيش", "ووقتيش", "ازاي", "منين", "غادي"])("reads the dialect %s (saying, a question word, the Maghrebi future) as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
 
