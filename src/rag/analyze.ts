@@ -586,6 +586,11 @@ const ASKS_OF_THE_SPEAKER_EN: ReadonlySet<string> = new Set(["who", "whom", "who
 /** The yes/no question's Arabic opening, which asks whether something was said, as "what" asks what. */
 const WHETHER_AR: ReadonlySet<string> = normalizedSet("هل وهل فهل");
 
+/** The auxiliaries an English yes/no question on what someone said opens with, its subject after them. */
+const YES_NO_AUXILIARIES: ReadonlySet<string> = new Set(["did", "does", "do", "has", "have", "had", "will", "would", "can", "could"]);
+/** Words after which an "about" ends its clause, no topic following it: "… she talked about in Algiers?". */
+const AFTER_ABOUT_CLAUSE: ReadonlySet<string> = new Set(["in", "during", "with", "at", "on", "to", "when", "while", "before", "after"]);
+
 /** Whether a word asks of the speaker, not what was said: a question word other than "what" or a yes/no one. */
 const asksOfTheSpeakerWith = (word: string): boolean =>
   ASKS_OF_THE_SPEAKER_EN.has(word) || ((isQuestionWord(word) || isJoinedQuestionWord(word)) && !WHAT.has(word) && !WHETHER_AR.has(word));
@@ -601,9 +606,17 @@ function aboutIndex(tokens: readonly Token[]): number {
   // "what" first, then the verb ("Tell me what Sison said about Mali": not "tell"); with no "what", the first verb.
   const what = tokens.findIndex((t) => WHAT.has(t.text));
   const said = tokens.findIndex((t, i) => i > what && SAYING.has(t.text));
-  if (said < 0 || tokens.slice(0, said).some((t) => asksOfTheSpeakerWith(t.text))) return -1;
+  if (said < 0) return -1;
+  // Asked yes or no, the English question opens with its auxiliary, the speaker after it ("Did Sison talk about
+  // …?"; not "Was Mali a country Sison spoke about …?", whose words before the verb are the topic: a review), and
+  // no other question word comes before the verb.
+  const [first] = tokens;
+  if (what < 0 && first?.script === "latin" && !YES_NO_AUXILIARIES.has(first.text)) return -1;
+  if (what < 0 && tokens.slice(0, said).some((t) => asksOfTheSpeakerWith(t.text))) return -1;
   const about = tokens.findIndex((t, i) => i > said && ABOUT.has(t.text));
-  return about > 0 && tokens.slice(about + 1).some((t) => !isStopword(t.text)) ? about : -1;
+  // Nor an "about" left at a clause's end ("… Sison talked about during her visit?").
+  if (about < 0 || AFTER_ABOUT_CLAUSE.has(tokens[about + 1]?.text ?? "")) return -1;
+  return tokens.slice(about + 1).some((t) => !isStopword(t.text)) ? about : -1;
 }
 
 /**

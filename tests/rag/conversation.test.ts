@@ -151,6 +151,10 @@ describe("conversations", () => {
       expect(cited.length, question).toBeGreaterThan(0);
       for (const quote of cited) expect(quote, question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);
     }
+    // With "what", a "who" or من before the verb is the speaker's description, not a question of its own (a review).
+    for (const question of ["What did the US official who visited Algeria say about Mali?", "المسؤولة من أمريكا شو قالت عن مالي؟"]) {
+      expect(quotes(await two.core.answer(question))[0], question).toMatch(/مالي|مينوسما|باماكو|باماكي/u);
+    }
   });
 
   it("answers a follow-up with no word of its own after an answer given with moderate confidence ('and when was that?')", async () => {

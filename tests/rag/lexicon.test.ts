@@ -180,6 +180,17 @@ describe("a phrasal verb read as its meaning", () => {
   });
 });
 
+describe("a yes/no question on what someone said", () => {
+  it("reads the words between its auxiliary and 'about' as the speaker's (blind conversations 85), not a topic before the verb (a review)", () => {
+    const ctx = context("The MINUSMA mission in Mali protects civilians, Sison said in Algiers");
+    const speakers = (question: string): string[] => queryTerms(question, ctx).flatMap((t) => (t.speaker && !t.synthetic ? [t.word] : []));
+    expect(speakers("Did Sison talk about Mali?")).toEqual(["sison"]);
+    expect(speakers("Is MINUSMA something Sison talked about during her visit?")).toEqual([]);
+    expect(speakers("Was Mali a country Sison spoke about in Algiers?")).toEqual([]);
+    expect(speakers("Where was Sison when she spoke about Mali?")).toEqual([]);
+  });
+});
+
 describe("a noun written with و and ة", () => {
   it("is no و and a hollow verb: وزارة (a ministry) finds no تزور or زيارة (visits); وزارت (and she visited) does (blind set 42)", () => {
     const ctx = context("وتزور الوزيرة البلاد في زيارة رسمية وقالت الوزارة إنها مهمة");
