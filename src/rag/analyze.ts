@@ -532,15 +532,17 @@ const ABBREVIATION = /^\p{Lu}\p{L}{0,2}$/u;
  * The question's tokens, the word opening a sentence after its first caseless (see Token.caseless): its capital says
  * nothing of a name, as the first word's does not ("Thanks. Simple question: which journalist …?", whose "Simple",
  * read as a name the briefings lack, declined the question: blind set 91). Not after an abbreviation's point
- * ("Gen. Amirouche"), nor an acronym ("Hi! UN envoy …").
+ * ("Gen. Amirouche") or an initial's ("Michele J. Sison"), nor an acronym ("Hi! UN envoy …").
  */
-function tokensOfSentences(question: string): Token[] {
+export function tokensOfSentences(question: string): Token[] {
   const placed = tokenizePlaced(question);
   return placed.map(({ text, script, raw }, i) => {
     const before = placed[i - 1];
     const between = before === undefined ? "" : question.slice(before.end, placed[i]?.start);
     const ends = SENTENCE_END.exec(between)?.[0];
-    const opens = ends !== undefined && !(ends === "." && ABBREVIATION.test(before?.raw ?? "")) && !isAcronym({ text, script, raw });
+    // Not after an initial the tokens leave out ("Michele J. Sison", "U.N. Security Council"): a letter between.
+    const abbreviated = ends === "." && (ABBREVIATION.test(before?.raw ?? "") || /\p{L}/u.test(between));
+    const opens = ends !== undefined && !abbreviated && !isAcronym({ text, script, raw });
     return { text, script, raw, ...(opens ? { caseless: true } : {}) };
   });
 }
@@ -567,7 +569,8 @@ export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
   const shouted = latin.length >= MIN_TITLE_CASE_WORDS && latin.every(isAcronym);
   const words = latin.filter((t) => !isAcronym(t));
   // The words counted with the acronyms ("What Did UN Say?" has three), their share without.
-  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && words.length > 0 && words.filter((t) => isCapitalised(t)).length > words.length * TITLE_CASE_SHARE;
+  // As written: a sentence's first word is caseless already (see tokensOfSentences), and capitalised all the same.
+  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.raw)).length > words.length * TITLE_CASE_SHARE;
   return shouted || titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
 }
 

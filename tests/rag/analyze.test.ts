@@ -7,7 +7,7 @@ import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { arabicKeysForLatin } from "../../src/rag/text/translit.js";
-import { ARABIC_NAME, ARABIC_WORD_NAME, AUTHOR_NAME, documentTerms, initialsKeys, matchedWords, NAMED, romanValue, withCaseOfNames } from "../../src/rag/analyze.js";
+import { ARABIC_NAME, ARABIC_WORD_NAME, AUTHOR_NAME, documentTerms, initialsKeys, matchedWords, NAMED, romanValue, tokensOfSentences, withCaseOfNames } from "../../src/rag/analyze.js";
 import { stemEnglish } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 import { createRag, type Answer, type Rag } from "../../src/rag/index.js";
@@ -377,6 +377,18 @@ describe("a verb of saying with its particle", () => {
   });
 });
 
+describe("tokensOfSentences", () => {
+  const caseless = (question: string): string[] => tokensOfSentences(question).flatMap((t) => (t.caseless ? [t.raw] : []));
+
+  it("makes caseless the word opening a sentence after the first, not one after an abbreviation, an initial or an acronym's points (a review)", () => {
+    expect(caseless("Thanks. Simple question: which journalist did Sison meet?")).toEqual(["Simple", "which"]);
+    expect(caseless("Who did Gen. Amirouche meet?")).toEqual([]);
+    expect(caseless("Who is Michele J. Sison?")).toEqual([]);
+    expect(caseless("Tell me about the U.N. Security Council")).toEqual([]);
+    expect(caseless("Hi! UN envoys: who?")).toEqual(["who"]);
+  });
+});
+
 describe("a capital opening a sentence inside a question", () => {
   it("names nothing, as the first word's does not: 'Thanks. Simple question: …' is answered (blind set 91)", async () => {
     const paragraphs = ["The mayor met the journalist Karim Bell on Tuesday to discuss the dam.", "The council opened the new school in the valley."];
@@ -386,6 +398,8 @@ describe("a capital opening a sentence inside a question", () => {
       }
       // A name the briefing lacks opening a sentence is still missing: a dictionary word capitalised mid-sentence is a name.
       expect((await rag.answer("Thanks. Which journalist did Mayor Bright meet?")).kind).toBe("declined");
+      // A question in title case is one still, its sentences' first words counted capitalised (a review).
+      expect(quotes(await rag.answer("Hello. Which Journalist Did The Mayor Meet? When Did They Meet?"))[0]).toContain("Karim Bell");
     });
   });
 });
