@@ -38,7 +38,7 @@ import { isAskedTopic, isAskedUnit, isPersonAsked, isPersonNoun, questionType, w
 import { askedOccasion, asksOfTheOccasion, namesOccasion } from "./text/venue.js";
 import { adjectiveRoot, ARABIC_DEMONSTRATIVES, standardKeys, withoutDemonstrative } from "./text/dialect.js";
 import { isPassingWord } from "./text/passing-words.js";
-import { normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
+import { holdsWord, normalizedSet, normalizeToken, withoutConjunction, writtenForm } from "./text/normalize.js";
 import {
   asksForTheWording,
   framingWords,
@@ -741,15 +741,18 @@ const isCountedPronoun = (tokens: readonly Token[], i: number): boolean =>
 /** The words before "point" in "at some point", "at one point", "at that point": when, not a point made. */
 const AT_A_POINT = normalizedSet("some one any that this");
 
-/** "The end" as "eventually": "in the end" (not "in the end of …"), في النهاية, بالنهاية, the Maghreb's في الأخير. */
+/**
+ * "The end" as "eventually": "in the end" (not "in the end of …"), في النهاية (وفي النهاية too), بالنهاية, the
+ * Maghreb's في الأخير, the Egyptian في الآخر.
+ */
 const THE_END_AR = normalizedSet("بالنهاية بالآخر");
-const END_AR = normalizedSet("النهاية الأخير");
+const END_AR = normalizedSet("النهاية الأخير الآخر");
 
 /** Whether the token at `i` is the "end" of a phrase saying "eventually" (see THE_END_AR), which asks when at most. */
 function saysEventually(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]?.text ?? "";
   if (word === "end") return tokens[i - 1]?.text === "the" && tokens[i - 2]?.text === "in" && tokens[i + 1]?.text !== "of";
-  return THE_END_AR.has(word) || (END_AR.has(word) && tokens[i - 1]?.text === "في");
+  return holdsWord(THE_END_AR, word) || (END_AR.has(word) && withoutConjunction(tokens[i - 1]?.text ?? "") === "في");
 }
 
 /**

@@ -422,7 +422,7 @@ describe("'in the end'", () => {
       "The council met at the end of the harvest season.",
     ];
     await withBriefing("001_end.txt", paragraphs, async (rag) => {
-      for (const question of ["وماذا يريد الوزير أن يحقق في النهاية؟", "بالنهاية شو بدو الوزير يحقق؟"]) {
+      for (const question of ["وماذا يريد الوزير أن يحقق في النهاية؟", "بالنهاية شو بدو الوزير يحقق؟", "وفي النهاية ماذا يريد الوزير أن يحقق؟", "الوزير عايز يحقق إيه في الآخر؟"]) {
         expect(quotes(await rag.answer(question))[0], question).toContain("تحقيق نظام");
       }
       expect(quotes(await rag.answer("What did the mayor open in the end?"))[0]).toContain("new school");

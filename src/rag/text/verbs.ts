@@ -135,7 +135,8 @@ export function formIIIForms(verb: string): string[] {
  */
 export function formIINoun(verb: string): string[] {
   const [r1, r2, r3] = [...(PRESENT_ROOT.exec(verb)?.[1] ?? "")];
-  return r1 && r2 && r3 ? [`ت${r1}${r2}ي${r3}`] : [];
+  // Not a hollow verb's, whose form II is another sense (يزور, visits: تزوير, forgery; يقوم: تقويم; a review).
+  return r1 && r2 && r3 && !"ويا".includes(r2) ? [`ت${r1}${r2}ي${r3}`] : [];
 }
 
 /** The present tense's prefixes for he or she, you, and we. */
