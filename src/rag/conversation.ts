@@ -98,6 +98,9 @@ function pointsAtAThing(question: string): boolean {
   return THING_EN.test(question) || thatPointsBack(words) || words.some((w) => THING_AR.has(w) || withoutDemonstrative(w) !== undefined);
 }
 
+/** What a verb of saying takes for what was said, besides the demonstratives: "it", عنه, عنها. */
+const SAID_OF = normalizedSet("it عنه عنها");
+
 /**
  * Whether a follow-up's pronoun stands for the topic the questions answered asked of ("And what does the US think of
  * it?" after "What is MINURSO?", "Why was that seen as significant?"), whose words then weigh as a word of its own
@@ -107,7 +110,8 @@ function pointsAtAThing(question: string): boolean {
  */
 function pointsAtTheTopic(question: string): boolean {
   const words = tokenize(question).map((t) => t.text);
-  const pointer = (word: string | undefined): boolean => word !== undefined && (POINTING_EN.has(word) || THING_AR.has(word));
+  // "say that", "say it" (a review), "قال ذلك", "حكت عنه".
+  const pointer = (word: string | undefined): boolean => word !== undefined && (POINTING_EN.has(word) || THING_AR.has(word) || SAID_OF.has(word));
   const saidPointedAt = [...pointedAt(question)].some(isWordOfSaying) || words.some((w, i) => isWordOfSaying(w) && pointer(words[i + 1]));
   return pointsAtAThing(question) && !saidPointedAt;
 }

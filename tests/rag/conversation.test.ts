@@ -701,6 +701,8 @@ describe("conversations", () => {
     expect(quotes(await chain("What went wrong with the Algiers agreement recently?", "where are those groups based")).join(" ")).toContain("شمال مالي");
     // Not where it points at words said: "this talk" is the last quote's, whose passage tells where it was said.
     expect(quotes(await chain("وش قال لعمامرة عن إصلاح مجلس الأمن؟", "وفي أي اجتماع قال هالكلام؟")).join(" ")).toContain("الاجتماع الوزاري");
+    // Nor "say it" (a review: the civil society paragraph came first).
+    expect(quotes(await chain("ماذا قالت سيسون عن المجتمع المدني؟", "At which press conference did she say it?"))[0]).toContain("ندوة صحفية");
   });
 
   it("keeps an Arabic follow-up in the briefing the turn before cited, as an English one", async () => {
