@@ -380,7 +380,10 @@ export function askedHeadline(tokens: readonly Token[]): Token | undefined {
     const pointing = (of ? POINTING_EN : POINTING_AR).has(tokens[next]?.text ?? "") || TITLE_ADJECTIVES.has(tokens[next]?.text ?? "");
     const after = pointing ? next + 1 : next;
     if (HEADLINE_WORDS.has(t.text)) return report(before) || THE_HEADLINE.has(tokens[before]?.text ?? "") || report(after);
-    // Or the title's adjective right after it, a headline's ("ما العنوان الرئيسي الذي اختارته الصحيفة …؟").
+    // Or the title's adjective right after it, a headline's ("ما العنوان الرئيسي الذي اختارته الصحيفة …؟"). With its
+    // ب, the report after it ("بعنوان هالمقال", in this article's title), not before: "المقال بعنوان …" is the
+    // article entitled so, which the question only names (a review).
+    if (TITLE_WORDS.has(t.text) && t.text.startsWith("ب")) return report(after);
     return TITLE_WORDS.has(t.text) && (report(before) || report(after) || TITLE_ADJECTIVES.has(tokens[i + 1]?.text ?? ""));
   });
 }

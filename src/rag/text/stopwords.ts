@@ -370,10 +370,16 @@ export const YES_NO_OPENING = /^\W*(is|are|was|were|do|does|did|can|could|has|ha
 /** The most words besides function words a sentence or a dash frames with when the asker does not say "I". */
 const MAX_ASIDE_WORDS = 2;
 /**
- * Verbs a sentence states what the text says with ("The article mentions a drone strike.", "It says Mali …"): such a
- * sentence gives the question's topic, however few its other words, and is no aside.
+ * Verbs a sentence states what the text says with ("The article mentions a drone strike.", "It says Mali …"), after
+ * a word for the text: such a sentence gives the question's topic, however few its other words, and is no aside (not
+ * "Fair enough, you told me.": a review).
  */
 const STATING = normalizedSet("say says said mention mentions mentioned tell tells told write writes wrote report reports reported claim claims");
+const THE_TEXT = normalizedSet("it article report story piece text post tweet headline briefing");
+
+/** Whether a sentence states what the text says: a word for the text, then a verb of STATING. */
+const statesTheText = (segment: readonly Token[]): boolean =>
+  segment.some((t, i) => STATING.has(t.text) && segment.slice(0, i).some((s) => THE_TEXT.has(s.text)));
 /** The frame ends that frame whatever precedes them: a colon, a comma before a request; and a dash's. */
 const DASHES = /[-–—]/u;
 const FRAMES_ANY = /^[:,]/u;
@@ -435,7 +441,7 @@ export function framingWords(question: string): Framing {
     // words at most besides function words before a sentence's end ("Hi!", "Random question.", "Sorry, dumb
     // question."; not "The article mentions a drone strike." nor "The headline says someone's assistant talks about
     // two topics."), function words alone before a dash ("interior ministry — who'd she meet?" names the topic).
-    const aside = !segment.some((t) => STATING.has(t.text)) && segment.filter((t) => !isStopword(t.text)).length <= (DASHES.test(end[0]) ? 0 : MAX_ASIDE_WORDS);
+    const aside = !statesTheText(segment) && segment.filter((t) => !isStopword(t.text)).length <= (DASHES.test(end[0]) ? 0 : MAX_ASIDE_WORDS);
     if (!FRAMES_ANY.test(end[0]) && !aside && !speaksOfThemselves(line.slice(0, end.index))) break;
     cut = end;
     from = end.index + end[0].length;

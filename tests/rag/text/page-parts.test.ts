@@ -291,6 +291,8 @@ describe("askedHeadline with ب", () => {
     expect(tokens.filter(asksOfTheHeadline(tokens)).map((t) => t.raw)).toEqual(["مكتوب", "بعنوان", "هالمقال"]);
     // Not a title of something else: "a report entitled …" names no headline asked.
     expect(askedHeadline(tokenize("هل نشرت سيسون تغريدة بعنوان حقوق الإنسان؟"))).toBeUndefined();
+    // Nor the article entitled so, the report before بعنوان (a review).
+    expect(askedHeadline(tokenize("في المقال بعنوان مساعدة بلينكن، ماذا قالت عن مينوسما؟"))).toBeUndefined();
   });
 });
 

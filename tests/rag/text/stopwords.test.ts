@@ -477,6 +477,8 @@ describe("framingWords", () => {
       expect(framingWords(question).words.size, question).toBe(0);
     // An aside before a sentence's end, "im" typed without its apostrophe, "fam" (a second review).
     expect(framingWords("Sorry, dumb question. Who did she meet?").words).toEqual(new Set(["sorry", "dumb", "question"]));
+    // A verb of stating makes a sentence the topic's only after a word for the text (a review: "you told me").
+    expect(framingWords("Fair enough, you told me. Who met Lamamra?").words).toEqual(new Set(["fair", "enough", "you", "told", "me"]));
     expect(framingWords("im writing for a Manila outlet. what exactly did Sison say about rights?").ofTheAsker).toBe(true);
     expect(framingWords("How long ago was this published, fam?").words).toEqual(new Set(["fam"]));
     // "I've", "Hi!!": the asker, a greeting.
