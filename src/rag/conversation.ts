@@ -31,8 +31,7 @@ const PRONOUN_MAX_TERMS = 4;
  * At most this many words of its own, a follow-up's pronoun stands for the topic asked before (see pointsAtTheTopic);
  * with more, the question names its topic, and "it" is often a thing the last answer said ("When did the Azawad
  * groups announce their withdrawal from it?" after Algeria's role in the Sahel: the accord). Over the 89
- * conversation sets, 1,544 last turns right in context at 3, as with no limit, and one set less down (the limit
- * at 2: 1,543).
+ * conversation sets, last turns right in context at 3 as with no limit, one set less down; one fewer at 2.
  */
 const REFERENT_MAX_TERMS = 3;
 /** The best candidates a follow-up asking when reads beside the last answer's quotes (see askedOfWhatWasSaid). */
