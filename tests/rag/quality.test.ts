@@ -596,6 +596,8 @@ describe("answer quality on the briefing", () => {
     // 97.2% measured blind in session 61 (after its second round's rules), unchanged. Missed: "what title is Sison
     // given" on the tweets (her card's "Ambassador Michele Sison").
     { file: "blind94-eval.jsonl", about: "a ninety-fourth blind set, session 61, three quarters plain: Egyptian, Levantine, Gulf, Algerian, Libyan; British and Indian English", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 100% measured blind at the end of session 61, no change made for it.
+    { file: "blind95-eval.jsonl", about: "a ninety-fifth blind set, end of session 61, three quarters plain: Levantine, Egyptian, Gulf, Maghrebi; typos", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1172,6 +1174,10 @@ describe("answer quality on the briefing", () => {
     // Missed: how Sison described Thomas-Greenfield's work (the text's أسميه, I would call); answered unanswerable:
     // whether Drareni was jailed, the date of the Committee of Ten's meeting.
     { file: "blind-conversations90.jsonl", about: "written blind in session 61, thirteen of three turns: Egyptian, Levantine, Gulf, Algerian, Libyan", right: 17, rows: 20 },
+    // 17 of 20 measured blind at the end of session 61, no change made for it. Missed: "ومتى كان ذلك؟" after the
+    // interior ministry's meeting and what they stressed (the post's stamp), whose candidacy she promoted "there"
+    // after the foreign minister's; answered unanswerable: how many countries Thomas-Greenfield has met.
+    { file: "blind-conversations91.jsonl", about: "written blind at the end of session 61, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
