@@ -476,8 +476,15 @@ function passageOfFirstQuote(retriever: Retriever, turn: ConversationTurn): stri
 const DISCUSSING = normalizedSet(`discuss discussed talk talked speak spoke chat chatted stress stressed push pushed raise raised underscore
   underscored highlight highlighted emphasize emphasise emphasized emphasised focus focused address addressed write wrote
   كتب كتبت كتبوا كتبو
-  ناقش ناقشت ناقشوا ناقشا تناقش تناقشا تناقشوا تكلم تكلمت تكلموا تكلما اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا تحدثا شدد شددت شددوا
-  ركز ركزت ركزوا ركزا أكد أكدت أكدوا طرح طرحت طرحوا بحث بحثت بحثوا تباحث تباحثا تباحثوا هضر هضرت هضرو هضروا`);
+  ناقش ناقشت ناقشوا تناقش تناقشوا تكلم تكلمت تكلموا اتكلموا حكى حكت حكوا حكيو تحدث تحدثت تحدثوا شدد شددت شددوا
+  ركز ركزت ركزوا أكد أكدت أكدوا طرح طرحت طرحوا بحث بحثت بحثوا تباحث تباحثوا هضر هضرت هضرو هضروا`);
+
+/**
+ * Whether a word is a verb of discussing (DISCUSSING), or its Arabic past with the dual's ا ("وما الذي شددا عليه؟",
+ * what did the two stress?; تناقشا, تكلما: blind conversations 85 and 91).
+ */
+const isDiscussing = (word: string): boolean =>
+  holdsWord(DISCUSSING, word) || (/^\p{Script=Arabic}{3,}ا$/u.test(word) && holdsWord(DISCUSSING, word.slice(0, -1)));
 /** "Else", "also", "other", كمان, غير, ثاني, أيضا: past what was quoted. */
 const ELSE_WORDS = normalizedSet(`else also other another more ${ALSO_AR} كمانة غير ثاني تاني برضو`);
 
@@ -489,7 +496,7 @@ const ELSE_WORDS = normalizedSet(`else also other another more ${ALSO_AR} كما
 function meetingQuoted(retriever: Retriever, turns: readonly ConversationTurn[]): number[] {
   const quoted = lastQuotedSentences(retriever, turns);
   const tells = quoted.some(
-    (i) => isPostAt(retriever, i) || tokenize(retriever.sentenceText(i) ?? "").some((t) => holdsWord(DISCUSSING, t.text) || holdsWord(MEETING, t.text)),
+    (i) => isPostAt(retriever, i) || tokenize(retriever.sentenceText(i) ?? "").some((t) => isDiscussing(t.text) || holdsWord(MEETING, t.text)),
   );
   return tells ? quoted : [];
 }
@@ -510,9 +517,9 @@ function asksWhatWasDiscussed(question: string, own: readonly QueryTerm[]): bool
   // "What else did they discuss?" asks past what was quoted (a review).
   if (words.some((w) => holdsWord(ELSE_WORDS, w))) return false;
   const asksWhat = /\bwhat\b/iu.test(question) || words.some((w) => holdsWord(WHAT_AR, w) || WHAT_AR.has(withPrepositionRead(w)));
-  const isVerb = (t: QueryTerm): boolean => holdsWord(DISCUSSING, t.word);
+  const isVerb = (t: QueryTerm): boolean => isDiscussing(t.word);
   // The verb may be a function word, as "talk" is (no term then: "what did they talk about?", blind conversations 81).
-  return asksWhat && words.some((w) => holdsWord(DISCUSSING, w)) && own.every((t) => isVerb(t) || holdsWord(MEETING, t.word));
+  return asksWhat && words.some(isDiscussing) && own.every((t) => isVerb(t) || holdsWord(MEETING, t.word));
 }
 
 /** A word for the report, in each language, that a pronoun asking of it stands for (see ofTheReport). */

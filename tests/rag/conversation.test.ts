@@ -469,6 +469,8 @@ describe("conversations", () => {
       expect(quotes(await chain("مع مين التقت سيسون من مراسلون بلا حدود؟", "شو ناقشوا؟"))[0]).toContain("Inspired today by my meeting");
       // And the two of them, form VI's dual (blind conversations 85: "وما الذي تناقشا فيه؟").
       expect(quotes(await chain("مع أي صحفي التقت سيسون؟", "ولأي منظمة يعمل؟", "وما الذي تناقشا فيه؟"))[0]).toContain("Inspired today by my meeting");
+      // Any listed verb's dual, as شددا (conversations 91: "وما الذي شددا عليه؟" found لعمامرة's وشدد paragraph).
+      expect(quotes(await chain("مع من التقت سيسون في وزارة الداخلية الجزائرية؟", "وما الذي شددا عليه؟"))[0]).toContain("underscored the importance");
       // Chatted, or talked (a function word) in that meeting (blind conversations 81: "what did they chat about?").
       expect(quotes(await chain("Did Sison talk with Algeria's foreign minister?", "what did they chat about?"))[0]).toContain("shared priorities");
       expect(quotes(await chain("Who did she meet at the interior ministry?", "What did they talk about in that meeting?"))[0]).toContain("underscored the importance");

@@ -1176,8 +1176,10 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations90.jsonl", about: "written blind in session 61, thirteen of three turns: Egyptian, Levantine, Gulf, Algerian, Libyan", right: 17, rows: 20 },
     // 17 of 20 measured blind at the end of session 61, no change made for it. Missed: "ومتى كان ذلك؟" after the
     // interior ministry's meeting and what they stressed (the post's stamp), whose candidacy she promoted "there"
-    // after the foreign minister's; answered unanswerable: how many countries Thomas-Greenfield has met.
-    { file: "blind-conversations91.jsonl", about: "written blind at the end of session 61, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 17, rows: 20 },
+    // after the foreign minister's; answered unanswerable: how many countries Thomas-Greenfield has met. 18 since a
+    // listed verb's dual asks what was discussed ("وما الذي شددا عليه؟" had found لعمامرة's وشدد, whose paragraph
+    // gives no date).
+    { file: "blind-conversations91.jsonl", about: "written blind at the end of session 61, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
