@@ -53,7 +53,7 @@ import {
   withoutRoleAsked,
 } from "./text/stopwords.js";
 import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
-import { isCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
+import { isCapitalised, isWrittenCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 import {
   augmentedForms,
@@ -570,7 +570,7 @@ export function withCaseOfNames(tokens: readonly Token[]): readonly Token[] {
   const words = latin.filter((t) => !isAcronym(t));
   // The words counted with the acronyms ("What Did UN Say?" has three), their share without.
   // As written: a sentence's first word is caseless already (see tokensOfSentences), and capitalised all the same.
-  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && words.length > 0 && words.filter((t) => /^\p{Lu}/u.test(t.raw)).length > words.length * TITLE_CASE_SHARE;
+  const titleCase = latin.length >= MIN_TITLE_CASE_WORDS && words.length > 0 && words.filter(isWrittenCapitalised).length > words.length * TITLE_CASE_SHARE;
   return shouted || titleCase ? tokens.map((t) => (t.script === "latin" ? { ...t, caseless: true } : t)) : tokens;
 }
 

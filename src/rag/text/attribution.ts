@@ -5,7 +5,7 @@
  */
 import { holdsWord, normalizedSet, withoutConjunction } from "./normalize.js";
 import { isStopword, WHO_AR } from "./stopwords.js";
-import { tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
+import { isWrittenCapitalised, tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
 
 /**
  * A report's Arabic verbs of saying (و or ف before them is read off): the past (he, she) it attributes with (قال,
@@ -79,7 +79,7 @@ function arabicSpeaker(sentence: string, tokens: readonly PlacedToken[], verb: n
 }
 
 /** A word of a capitalised run: a name or a title ("Michele Sison", "Foreign Minister Lamamra"), not "She" or "The". */
-const capitalised = (token: PlacedToken | undefined): boolean => token !== undefined && token.script === "latin" && /^\p{Lu}/u.test(token.raw) && !isStopword(token.text);
+const capitalised = (token: PlacedToken | undefined): boolean => token !== undefined && token.script === "latin" && isWrittenCapitalised(token) && !isStopword(token.text);
 
 /**
  * English names the speaker before the verb ("Foreign Minister Lamamra said"), or after it where a quote ends before

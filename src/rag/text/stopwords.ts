@@ -4,7 +4,7 @@
  */
 import { withinOneSlip } from "../fuzzy.js";
 import { holdsWord, normalizedSet, normalizeToken } from "./normalize.js";
-import { tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
+import { isWrittenCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -277,7 +277,7 @@ export function withoutRoleAsked<T extends { readonly text: string; readonly raw
 /** Who holds a post: a person's pronoun or a name ("does she hold", "did Sison hold"), not a post or an office. */
 const HOLDERS_EN = normalizedSet("she he they i you");
 const holder = (t: { readonly text: string; readonly raw: string } | undefined): boolean =>
-  t !== undefined && (HOLDERS_EN.has(t.text) || (/^\p{Lu}/u.test(t.raw) && !isStopword(t.text) && !HELD_POST_EN.has(t.text)));
+  t !== undefined && (HOLDERS_EN.has(t.text) || (isWrittenCapitalised(t) && !isStopword(t.text) && !HELD_POST_EN.has(t.text)));
 
 /** Whether `question` asks for a person's occupation (see withoutRoleAsked): "What's her job title?". */
 export const asksRole = (question: string, isPerson: (word: string) => boolean): boolean => {

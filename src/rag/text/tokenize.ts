@@ -117,8 +117,11 @@ function scriptOf(text: string): Script {
 // and "us" after "the" ("what does the us think"), as people type them: the pronoun never stands there.
 const COUNTRY = /\b[Uu]\.[Ss]\.(?:[Aa]\.?)?(?![A-Za-z])|\bUSA?\b|\busa\b|(?<=\b[Tt]he\s+)us\b/g;
 
+/** Whether the word is written with a capital, whatever Token.caseless says of it. */
+export const isWrittenCapitalised = (token: { readonly raw: string }): boolean => /^\p{Lu}/u.test(token.raw);
+
 /** Whether the text wrote the word with a capital (a name, inside an English sentence). */
-export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && !token.caseless && /^\p{Lu}/u.test(token.raw);
+export const isCapitalised = (token: Token | undefined): boolean => token !== undefined && !token.caseless && isWrittenCapitalised(token);
 
 /** A token with its offsets in the text it was read from. */
 export interface PlacedToken extends Token {
