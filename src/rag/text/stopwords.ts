@@ -102,8 +102,15 @@ const ARABIC_JOINABLE = `اللي بعدها بعده بعدهم ده هاد ه�
 انعقد ينعقد تنعقد انعقدت اتعمل اتعملت اتعملو اتعملوا انعمل انعملت انكتب انكتبت اتكتب اتكتبت
 قال قالت قالوا يقول تقول يقولون أدلى أدلت يدلي تدلي`;
 
-/** The dialects' mark of the present before a verb (see DIALECT_PRESENT in verbs.ts). */
-const DIALECT_PRESENT_OF = /^ب[يتن].{2,}$/u;
+/**
+ * A mark before a verb's present: the dialects' present ب (see DIALECT_PRESENT in verbs.ts), and the standard
+ * future's س ("سيقول", will say; "ماذا سيرى المراقبون؟", what will the observers see): a function word's present is
+ * one still (سيرى was read as سير, a walk, blind set 74). Not the dialects' futures ه and ح: هنري is Henry, not
+ * "we will see".
+ */
+const MARKED_PRESENT = /^[بس][يتن].{2,}$/u;
+/** The function words opening as a present does that are no verb: بيلي is Billy, and سيلي a name too. */
+const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك تحديدا تحديداً");
 /**
  * Presents whose mark makes a name: the Gulf verbs of wanting take none (بيبي is a name, Bibi, or "baby"), and
  * بيجي is the Iraqi town Baiji as often as "he comes" (a review).
@@ -120,8 +127,10 @@ const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...no
  */
 export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
-  // The dialects' present ب before a function word's present ("بيقول", is saying; "بيتم", is done).
-  if (DIALECT_PRESENT_OF.test(normalized) && STOPWORDS.has(normalized.slice(1)) && !UNMARKED_PRESENTS.has(normalized.slice(1))) return true;
+  // A present's mark or the future's before a function word's present ("بيقول", is saying; "بيتم", is done;
+  // "سيقول", will say).
+  const present = normalized.slice(1);
+  if (MARKED_PRESENT.test(normalized) && STOPWORDS.has(present) && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   const rest = normalized.slice(1);
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
