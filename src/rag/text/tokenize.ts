@@ -115,7 +115,19 @@ function scriptOf(text: string): Script {
 
 // "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows. So are "usa", "u.s.",
 // and "us" after "the" ("what does the us think"), as people type them: the pronoun never stands there.
-const COUNTRY = /\b[Uu]\.[Ss]\.(?:[Aa]\.?)?(?![A-Za-z])|\bUSA?\b|\busa\b|(?<=\b[Tt]he\s+)us\b/g;
+const COUNTRY_EN = /\b[Uu]\.[Ss]\.(?:[Aa]\.?)?(?![A-Za-z])|\bUSA?\b|\busa\b|(?<=\b[Tt]he\s+)us\b|\b[Uu]nited\s+[Ss]tates(?:\s+of\s+[Aa]merica)?\b/g;
+/** An Arabic word as written: any of its letters may carry marks (diacritics, tatweel). */
+const marked = (word: string): string => [...word].map((c) => `${c}[\\u064B-\\u065F\\u0670\\u0640]*`).join("");
+// And its two words, الولايات المتحدة, each one word of a name the briefings write أمريكا, read as that: alone,
+// "الولايات" is a word for states and "المتحدة" the United Nations' word. With a conjunction or a preposition
+// joined ("والولايات", "بالولايات", "للولايات"), which the one word stands without.
+const COUNTRY_AR = new RegExp(
+  `(?<![\\u0621-\\u064A])(?:[وف][\\u064B-\\u065F]*)?(?:${["ال", "بال", "لل", "كال"].map(marked).join("|")})${marked("ولايات")}\\s+${marked("المتحد")}[ةه][\\u064B-\\u065F]*(?![\\u0621-\\u064A])`,
+  "gu",
+);
+/** A cheap test for the name's first word, before COUNTRY_AR is run. */
+const STATES_AR = new RegExp(marked("ولاي"), "u");
+const AMERICA = { latin: normalizeToken("America"), ar: normalizeToken("أمريكا") } as const;
 
 /** Whether the word is written with a capital, whatever Token.caseless says of it. */
 export const isWrittenCapitalised = (token: { readonly raw: string }): boolean => /^\p{Lu}/u.test(token.raw);
@@ -141,12 +153,15 @@ export function tokenize(text: string): Token[] {
  */
 export function tokenizePlaced(text: string): PlacedToken[] {
   const words = wordTokens(text);
-  if (!/U|us|u\./.test(text)) return words;
-  const countries = [...text.matchAll(COUNTRY)].map((m) => ({ start: m.index, end: m.index + m[0].length, raw: m[0] }));
+  const latin = /U|us|u\.|nited/.test(text);
+  const arabic = STATES_AR.test(text);
+  if (!latin && !arabic) return words;
+  const found = (pattern: RegExp, script: "latin" | "ar") =>
+    [...text.matchAll(pattern)].map((m) => ({ text: AMERICA[script], script, start: m.index, end: m.index + m[0].length, raw: m[0] }));
+  const countries: PlacedToken[] = [...(latin ? found(COUNTRY_EN, "latin") : []), ...(arabic ? found(COUNTRY_AR, "ar") : [])];
   if (countries.length === 0) return words;
   const inCountry = (t: PlacedToken): boolean => countries.some((c) => t.start < c.end && c.start < t.end);
-  const read = countries.map((c): PlacedToken => ({ text: normalizeToken("America"), script: "latin", ...c }));
-  return [...words.filter((t) => !inCountry(t)), ...read].sort((a, b) => a.start - b.start);
+  return [...words.filter((t) => !inCountry(t)), ...countries].sort((a, b) => a.start - b.start);
 }
 
 function wordTokens(text: string): PlacedToken[] {

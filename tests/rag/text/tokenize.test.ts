@@ -74,6 +74,19 @@ describe("tokenize", () => {
     expect(tokenizePlaced(text).map((t) => text.slice(t.start, t.end))).toEqual(["what", "does", "the", "us", "want"]);
   });
 
+  it("reads the country's two-word names, United States and الولايات المتحدة, as the one word the briefings write (blind set 96)", () => {
+    // Alone, الولايات is "states" and المتحدة the United Nations' word: "على الجزائر والولايات المتحدة مسؤولية
+    // مشتركة" missed the text's "الجزائر وأمريكا".
+    expect(words("What do the United States want?")).toEqual(["what", "do", "the", "america", "want"]);
+    expect(words("the united states of america")).toEqual(["the", "america"]);
+    expect(words("موقف والولايات المتحدة وللولايات المتحده بالولايات المتحدة")).toEqual(["موقف", "امريكا", "امريكا", "امريكا"]);
+    expect(words("الوِلاياتُ المتَّحدةُ الأمريكية")).toEqual(["امريكا", "الامريكيه"]);
+    // Not the United Nations, nor states that are not that one.
+    expect(words("الأمم المتحدة وولايات متحدة")).toEqual(["الامم", "المتحده", "وولايات", "متحده"]);
+    const text = "دعم للولايات المتحدة.";
+    expect(tokenizePlaced(text).map((t) => [t.raw, text.slice(t.start, t.end)])).toEqual([["دعم", "دعم"], ["للولايات المتحدة", "للولايات المتحدة"]]);
+  });
+
   it("splits Latin and Arabic letters written together, the Arabic marks and tatweel kept with their letters (found by a review)", () => {
     // "Algeriaالجزائر" was one token, algeriaالجزاير, that matched nothing.
     expect(words("What did Algeriaالجزائر say?")).toEqual(["what", "did", "algeria", "الجزاير", "say"]);
