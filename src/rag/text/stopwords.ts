@@ -329,11 +329,49 @@ function wordForWord(tokens: readonly { readonly text: string }[], i: number): b
   return [i, i - 1, i - 2].some((at) => text(at) === "word" && text(at + 1) === "for" && text(at + 2) === "word");
 }
 
-/** Whether `tokens[i]` asks for the quote as written (see WORDING). */
+/**
+ * The nouns of a wording ("what phrase did she use for …", "بأي عبارة وصفت …", with what expression did she describe):
+ * asked for by a question word before them and a verb of naming or using after, they ask for the words every quote
+ * is. Elsewhere words of their own: "How long is the term?", "حرية التعبير" (freedom of expression).
+ */
+const WORDING_NOUNS = normalizedSet(
+  "phrase phrases term terms expression expressions word words label عبارة عبارات كلمة كلمات تعبير مصطلح لفظ العبارة العبارات الكلمة الكلمات التعبير المصطلح اللفظ",
+);
+/** The question words that ask for one of them, and the copula that may stand between ("ما هي العبارة …"). */
+const WHICH = normalizedSet("which what whats أي بأي وبأي ما وما");
+const COPULA_BETWEEN = normalizedSet("is was the هي هو");
+/** The verbs that give a thing its words: describe, call, use, label; وصف, سمى, استخدم, أطلق. */
+const NAMING = normalizedSet(
+  "describe describes described call calls called use uses used characterise characterised characterize characterized label labelled labeled refer referred coin coined " +
+    "وصف وصفت وصفها وصفه يصف تصف سمت سمى أسمت أسمى تسمي يسمي سمته سمتها أسمته أسمتها استخدمت استخدم استخدمته استخدمتها استعملت استعمل أطلقت أطلق اطلقت",
+);
+/** How many words after the noun its verb may stand ("what phrase did Sison use", "بأي عبارة وصفت"). */
+const NAMING_WITHIN = 4;
+
+/** Whether `tokens[i]` is a noun of a wording asked for (see WORDING_NOUNS), or the verb that asks for it. */
+function isAskedWording(tokens: readonly { readonly text: string }[], i: number): boolean {
+  const text = (at: number): string => tokens[at]?.text ?? "";
+  const asked = (at: number): boolean => WORDING_NOUNS.has(text(at)) && (WHICH.has(text(at - 1)) || (COPULA_BETWEEN.has(text(at - 1)) && WHICH.has(text(at - 2))));
+  const namedWithin = (at: number): number => tokens.slice(at + 1, at + 1 + NAMING_WITHIN).findIndex((t) => NAMING.has(t.text));
+  if (asked(i)) return namedWithin(i) >= 0;
+  // The verb: the first of NAMING after an asked noun.
+  if (!NAMING.has(text(i))) return false;
+  for (let at = i - 1; at >= Math.max(0, i - NAMING_WITHIN); at--) if (asked(at)) return at + 1 + namedWithin(at) === i;
+  return false;
+}
+
+/** Whether `tokens[i]` asks for the quote as written (see WORDING and WORDING_NOUNS). */
 export function asksForTheWording(tokens: readonly { readonly text: string }[], i: number): boolean {
   const word = tokens[i]?.text ?? "";
   const asIs = (at: number): boolean => AS_IT_IS.has(tokens[at]?.text ?? "") && tokens[at + 1]?.text === "ما";
-  return WORDING.has(word) || asIs(i) || (SENTENCE_AR.has(word) && asIs(i + 1)) || (AS_WRITTEN.has(word) && QUOTED.has(tokens[i + 1]?.text ?? "")) || wordForWord(tokens, i);
+  return (
+    WORDING.has(word) ||
+    asIs(i) ||
+    (SENTENCE_AR.has(word) && asIs(i + 1)) ||
+    (AS_WRITTEN.has(word) && QUOTED.has(tokens[i + 1]?.text ?? "")) ||
+    wordForWord(tokens, i) ||
+    isAskedWording(tokens, i)
+  );
 }
 
 /** The English function words long enough that one slip leaves them recognisable ("acording", "becuase"). */

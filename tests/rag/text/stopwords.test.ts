@@ -379,7 +379,23 @@ describe("asksForTheWording", () => {
     expect(asking("Can I get the direct quote? Direct talks?")).toEqual(["direct"]);
     // "word for word" (blind set 64: "Need it word for word for my citation."), not a word alone.
     expect(asking("What's the headline? Need it word for word for my citation.")).toEqual(["word", "for", "word"]);
-    expect(asking("Which word did she use for the talks?")).toEqual([]);
+  });
+
+  it("reads a wording's noun asked for by a question word, with the verb naming it, as asking for the words (blind set 96)", () => {
+    // "بأي عبارة وصفت سيسون المشاورات …؟" (with what phrase did Sison describe the consultations): عبارة was a word
+    // to find, which no quote holds.
+    expect(asking("بأي عبارة وصفت سيسون المشاورات الأمريكية؟")).toEqual(["عبارة", "وصفت"]);
+    expect(asking("ما هي الكلمة التي استخدمتها سيسون؟")).toEqual(["الكلمة", "استخدمتها"]);
+    expect(asking("Which word did she use for the talks?")).toEqual(["word", "use"]);
+    expect(asking("What phrase did Sison use to describe the consultations?")).toEqual(["phrase", "use"]);
+  });
+
+  it("keeps a wording's noun not asked for so, and the verb without one: a term on a council, freedom of expression", () => {
+    expect(asking("What is the term of Algeria on the council?")).toEqual([]);
+    expect(asking("How long is the term she used?")).toEqual([]);
+    expect(asking("ماذا قالت عن حرية التعبير؟")).toEqual([]);
+    expect(asking("What did she use the term for?")).toEqual([]);
+    expect(asking("What words are in the headline?")).toEqual([]);
   });
 
   it("keeps زي without ما after it (a uniform), and every other word", () => {
