@@ -178,6 +178,16 @@ describe("conversations", () => {
     expect((await two.core.answer("ومين ربح الدوري الاسباني؟", { context: { turns } })).kind).toBe("declined");
   });
 
+  it("answers a follow-up whose own words the briefing mostly holds at the pair's threshold, not only more likely than not (blind conversations 92)", async () => {
+    // What post his country is running for, after where Lamamra spoke: the pair's chance was 0.22, and it was declined.
+    const post = await chain("ما موقف رمطان لعمامرة من إصلاح مجلس الأمن؟", "وأين كان عندما أدلى بذلك؟", "وما المنصب الذي تترشح له بلاده؟");
+    expect(quotes(post).some((q) => q.includes("التزام الجزائر المرشحة لمنصب عضو غير دائم"))).toBe(true);
+    const changed = await chain("لماذا تعرضت الجزائر لانتقادات دولية؟", "وهل تغير ذلك مؤخراً؟");
+    expect(quotes(changed).some((q) => q.includes("سمحت البلاد بزيارة مبعوث أممي"))).toBe(true);
+    // One opening another topic, whose words the briefing mostly lacks, must still be more likely than not.
+    expect((await chain("ما موقف واشنطن من بعثة المينورسو؟", "وشو رأيها بكأس العالم؟")).kind).toBe("declined");
+  });
+
   it("lends nothing from a declined turn: the next question is still judged on its own words", async () => {
     const first = await two.core.answer("Who won the World Cup?");
     expect(first.kind).toBe("declined");

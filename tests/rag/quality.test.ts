@@ -905,9 +905,12 @@ describe("answer quality on the briefing", () => {
     // another person ("وش اللي تقدره فيها؟", the text's نقدر) and a broken plural after ك its singular (كأعضاء: عضوين).
     // 18 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
     // count with no word of its own, a tenure asked; see docs/quality.md).
-    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 18, rows: 20 },
+    // 17 since session 62: a follow-up whose own words the briefing mostly holds is judged at the pair's threshold
+    // (PAIR_HELD_COVERAGE), and "وكم سنة قعد بالسجن؟" (how many years was he jailed) after the journalist is answered.
+    { file: "blind-conversations41.jsonl", about: "written blind in session 50, six of three turns", right: 17, rows: 20 },
     // 17 of 20 measured blind in session 50; 18 since "message" finds the text's رسائل by its broken plural.
-    { file: "blind-conversations42.jsonl", about: "written blind in session 50, seven of three turns", right: 18, rows: 20 },
+    // 17 since session 62 (PAIR_HELD_COVERAGE): "وهو محبوس حالياً ولا كم سنة حكموا عليه؟" is answered.
+    { file: "blind-conversations42.jsonl", about: "written blind in session 50, seven of three turns", right: 17, rows: 20 },
     // 15 of 20 measured blind in session 50; 18 since a response asked that no quote gives is declined ("Did he say
     // anything back …?", "وشو كان رده …؟") and the Egyptian قابل is met.
     { file: "blind-conversations43.jsonl", about: "written blind in session 50, six of three turns", right: 18, rows: 20 },
@@ -957,7 +960,8 @@ describe("answer quality on the briefing", () => {
     // evidence for "does the biden crew back it?": it says so word for word); 19 since "وشو الكلمات المفتاحية اللي
     // حاطينها عليه؟" asks for the keyword list. Missed: "And what was the title of the official she saw there?"
     // ("saw" is no key of "meet"; her description is no longer taken for the official).
-    { file: "blind-conversations51.jsonl", about: "written blind in session 53, eight of three turns", right: 19, rows: 20 },
+    // 18 since session 62 (PAIR_HELD_COVERAGE): whether Washington will pay more to MINUSMA is answered.
+    { file: "blind-conversations51.jsonl", about: "written blind in session 53, eight of three turns", right: 18, rows: 20 },
     // 16 of 20 measured blind in session 53; 19 since "وفي مفاوضات تانية جاية؟" (تانية, جاية function words), a who
     // after a frame ("Quick one, on deadline: who's …") and a duration asked of a meeting no quote times. Missed:
     // "وهتبدأ عضويتها فيه إمتى؟" (when her membership starts: unanswerable, answered from a dated quote).
