@@ -1286,6 +1286,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
     cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);
     participleKeys(token, context, keys);
+    augmentedParticipleKeys(token, context, keys);
     // So is a noun with a clitic read off ("كأعضاء", as members: the text's عضوين), by a stem of four letters.
     for (const { keys: restKeys } of rests) for (const key of restKeys) if (key.length >= 4) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   }
@@ -1356,6 +1357,33 @@ const PARTICIPLE_WITH_OBJECT = /^[وف]?م(\p{Script=Arabic}{3})(?:هما|هم|�
 function participleKeys(token: Token, context: QueryContext, keys: Set<string>): void {
   const root = PARTICIPLE_WITH_OBJECT.exec(token.text)?.[1];
   if (root !== undefined && context.has(root) && !isStopword(root)) keys.add(root);
+}
+
+/** A word's article, and a conjunction or preposition before it, read off a participle (والمنتخبين: منتخب). */
+const PARTICIPLE_PREFIX = /^(?:[وف]?(?:ال|بال|لل|كال)|[وف])/u;
+/** A participle's endings: feminine, plural, dual (منفتحة, منتخبين, منسحبون). */
+const PARTICIPLE_ENDING = /(?:ه|ين|ون|ات|تين|تان|ان)$/u;
+/** The participles of forms VII (منفعل), VIII (مفتعل) and X (مستفعل), by their three root letters. */
+const PARTICIPLE_FORMS: readonly { readonly shape: RegExp; readonly noun: (r1: string, r2: string, r3: string) => string }[] = [
+  { shape: /^من(\p{Script=Arabic})(\p{Script=Arabic})(\p{Script=Arabic})$/u, noun: (a, b, c) => `ان${a}${b}ا${c}` },
+  { shape: /^م(\p{Script=Arabic})ت(\p{Script=Arabic})(\p{Script=Arabic})$/u, noun: (a, b, c) => `ا${a}ت${b}ا${c}` },
+  { shape: /^مست(\p{Script=Arabic})(\p{Script=Arabic})(\p{Script=Arabic})$/u, noun: (a, b, c) => `است${a}${b}ا${c}` },
+];
+
+/**
+ * A participle of an augmented form found nowhere is its verbal noun where the corpus holds that ("منفتحة", open:
+ * the text's انفتاح, openness; منتخب, elected: انتخاب; مستخدم: استخدام), as the form's present is (formVIIIKeys).
+ * Only where the participle is found nowhere: many are words of their own (مجتمع, a society, is no اجتماع, a
+ * meeting; مستقبل, the future, no استقبال).
+ */
+function augmentedParticipleKeys(token: Token, context: QueryContext, keys: Set<string>): void {
+  const bare = token.text.replace(PARTICIPLE_PREFIX, "");
+  for (const stem of new Set([bare, bare.replace(PARTICIPLE_ENDING, "")])) {
+    for (const { shape, noun } of PARTICIPLE_FORMS) {
+      const [, r1, r2, r3] = shape.exec(stem) ?? [];
+      if (r1 && r2 && r3) for (const k of heldKeys(token, noun(r1, r2, r3), context)) keys.add(k);
+    }
+  }
 }
 
 /** Letters a made-up form's key needs: Snowball's shortest stems of the made-up forms (انت, a pronoun) match too much. */

@@ -69,6 +69,15 @@ describe("a participle found nowhere", () => {
     expect(keysOf("هل التقت مسلمين؟", context("حل سلمي"))).not.toContain("سلم");
     expect(keysOf("هل في معمل؟", context("عمل الوزير"))).not.toContain("عمل");
   });
+
+  it("is its verbal noun for forms VII, VIII and X (منفتحة, open: the text's انفتاح), only where the participle is found nowhere (blind conversations 92)", () => {
+    expect(keysOf("شو عملت باش تبين بلي راهي منفتحة؟", context("كمؤشر انفتاح على حقوق الإنسان"))).toContain("انفتاح");
+    expect(keysOf("متى صار منسحبين؟", context("أعلنت الانسحاب من الاتفاق"))).toContain("انسحاب");
+    expect(keysOf("من هم المنتخبون؟", context("انتخاب الأعضاء"))).toContain("انتخاب");
+    expect(keysOf("ماذا يستعمل المستخدم؟", context("استخدام الأداة"))).toContain("استخدام");
+    // A word of its own where the text holds it: a society is no meeting.
+    expect(keysOf("ماذا عن المجتمع المدني؟", context("المجتمع المدني والاجتماع الوزاري"))).not.toContain("اجتماع");
+  });
 });
 
 describe("a word said in passing", () => {
