@@ -591,6 +591,10 @@ const WHETHER_AR: ReadonlySet<string> = normalizedSet("هل وهل فهل");
 
 /** The auxiliaries an English yes/no question on what someone said opens with, its subject after them. */
 const YES_NO_AUXILIARIES: ReadonlySet<string> = new Set(["did", "does", "do", "has", "have", "had", "will", "would", "can", "could"]);
+/** The verbs of thinking that ask "of" a topic ("What does Washington think of it?"). */
+const THINKING: ReadonlySet<string> = new Set(["think", "thinks", "thought"]);
+/** The pronouns after "about" that stand for a topic asked before, no word of their own. */
+const POINTED_AT: ReadonlySet<string> = new Set(["it", "them", "this", "that", "these", "those"]);
 /** Words after which an "about" ends its clause, no topic following it: "… she talked about in Algiers?". */
 const AFTER_ABOUT_CLAUSE: ReadonlySet<string> = new Set(["in", "during", "with", "at", "on", "to", "when", "while", "before", "after"]);
 
@@ -616,10 +620,13 @@ function aboutIndex(tokens: readonly Token[]): number {
   const [first] = tokens;
   if (what < 0 && first?.script === "latin" && !YES_NO_AUXILIARIES.has(first.text)) return -1;
   if (what < 0 && tokens.slice(0, said).some((t) => asksOfTheSpeakerWith(t.text))) return -1;
-  const about = tokens.findIndex((t, i) => i > said && ABOUT.has(t.text));
+  // "Of" after a verb of thinking asks about as "about" does ("What does the US think of MINURSO?").
+  const about = tokens.findIndex((t, i) => i > said && (ABOUT.has(t.text) || (i === said + 1 && t.text === "of" && THINKING.has(tokens[said]?.text ?? ""))));
   // Nor an "about" left at a clause's end ("… Sison talked about during her visit?").
   if (about < 0 || AFTER_ABOUT_CLAUSE.has(tokens[about + 1]?.text ?? "")) return -1;
-  return tokens.slice(about + 1).some((t) => !isStopword(t.text)) ? about : -1;
+  // A pronoun after it stands for the topic asked before ("And what does the US think of it?"): the words before
+  // are the speaker's still.
+  return tokens.slice(about + 1).some((t) => !isStopword(t.text)) || POINTED_AT.has(tokens[about + 1]?.text ?? "") ? about : -1;
 }
 
 /**

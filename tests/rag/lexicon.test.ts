@@ -200,6 +200,21 @@ describe("a yes/no question on what someone said", () => {
   });
 });
 
+describe("a question on what someone thinks", () => {
+  it("reads 'think of' as 'about', and a pronoun after either as the topic asked before, the words before them the speaker's (blind conversations 85)", () => {
+    // "And what does the US think of it?" after "What is MINURSO?": the US ranked as the topic, every sentence
+    // naming America above the one on MINURSO.
+    const ctx = context("America supports MINURSO, Sison said in Algiers");
+    const speakers = (question: string): string[] => queryTerms(question, ctx).flatMap((t) => (t.speaker && !t.synthetic ? [t.word] : []));
+    expect(speakers("What does the US think of MINURSO?")).toEqual(["america"]);
+    expect(speakers("And what does the US think of it?")).toEqual(["america"]);
+    expect(speakers("What did Sison say about it?")).toEqual(["sison"]);
+    // Not "of" after another verb, nor an "about" with nothing after it.
+    expect(speakers("What did the US say of MINURSO?")).toEqual([]);
+    expect(speakers("What did Sison talk about?")).toEqual([]);
+  });
+});
+
 describe("a noun written with و and ة", () => {
   it("is no و and a hollow verb: وزارة (a ministry) finds no تزور or زيارة (visits); وزارت (and she visited) does (blind set 42)", () => {
     const ctx = context("وتزور الوزيرة البلاد في زيارة رسمية وقالت الوزارة إنها مهمة");
