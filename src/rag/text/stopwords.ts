@@ -100,16 +100,17 @@ const ARABIC_JOINABLE = `اللي بعدها بعده بعدهم ده هاد ه�
 عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت كانوا مع ويا
 عايز عايزة عايزين بدي بدو بدها بدهم بدنا بدك
 انعقد ينعقد تنعقد انعقدت اتعمل اتعملت اتعملو اتعملوا انعمل انعملت انكتب انكتبت اتكتب اتكتبت
-قال قالت قالوا يقول تقول يقولون أدلى أدلت يدلي تدلي`;
+قال قالت قالوا يقول تقول يقولون أدلى أدلت يدلي تدلي
+كال كالت كالوا كالو يكول تكول يكولون`;
 
 /**
- * A mark before a verb's present: the dialects' present ب (see DIALECT_PRESENT in verbs.ts), and the standard
- * future's س ("سيقول", will say; "ماذا سيرى المراقبون؟", what will the observers see): a function word's present is
- * one still (سيرى was read as سير, a walk, blind set 74). Not the dialects' futures ه and ح: هنري is Henry, not
- * "we will see".
+ * A mark before a verb's present: the dialects' present ب (see DIALECT_PRESENT in verbs.ts), the standard future's
+ * س ("سيقول", will say; "ماذا سيرى المراقبون؟", what will the observers see), and the dialects' futures ه and ح
+ * ("اللي هيشوفه المراقبين", what the observers will see): a function word's present is one still (سيرى was read as
+ * سير, a walk, blind set 74). Those two not before the present's ن: هنري is Henry, not "we will see".
  */
-const MARKED_PRESENT = /^[بس][يتن].{2,}$/u;
-/** The function words opening as a present does that are no verb: بيلي is Billy, and سيلي a name too. */
+const MARKED_PRESENT = /^(?:[بس][يتن]|[هح][يت]).{2,}$/u;
+/** The function words opening as a present does that are no verb: بيلي is Billy, and سيلي, هيلي names too. */
 const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك تحديدا تحديداً");
 /**
  * Presents whose mark makes a name: the Gulf verbs of wanting take none (بيبي is a name, Bibi, or "baby"), and
