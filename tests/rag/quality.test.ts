@@ -598,6 +598,17 @@ describe("answer quality on the briefing", () => {
     { file: "blind94-eval.jsonl", about: "a ninety-fourth blind set, session 61, three quarters plain: Egyptian, Levantine, Gulf, Algerian, Libyan; British and Indian English", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 100% measured blind at the end of session 61, no change made for it.
     { file: "blind95-eval.jsonl", about: "a ninety-fifth blind set, end of session 61, three quarters plain: Levantine, Egyptian, Gulf, Maghrebi; typos", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 34/36 hit@3, 35/36 answered, 4/4 declined measured blind at the start of session 62. 35/36 since the
+    // country's two-word names are the one word (tokenize.ts: "والولايات المتحدة" for the text's "وأمريكا"). Miss:
+    // "بأي عبارة وصفت سيسون المشاورات الأمريكية الجارية …؟" (declined: consultations, ongoing, for the text's
+    // listening tour with member states).
+    { file: "blind96-eval.jsonl", about: "a ninety-sixth blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Maghrebi; typos, abbreviations", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 30/36 hit@3, 31/36 answered, 3/4 declined measured blind in session 62; 32/36 since the dialects' futures ه
+    // and ح and the Gulf كالت read as function words. Misses: the month Algeria "won its seat" (the text's انتخاب,
+    // elected), "تنصبّ أولويات الإدارة" (focus, the text's تركز), "الأفارقة" (Africans, the text's أفريقيا), what she
+    // discussed with Lamamra "بحسب ما كتبته على تويتر" (the Interior Ministry's tweet ranks first); answered
+    // unanswerable: when her tour of Algeria ends.
+    { file: "blind97-eval.jsonl", about: "a ninety-seventh blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; typos, non-native English", hit3: 32 / 36, answered: 33 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1188,6 +1199,15 @@ describe("answer quality on the briefing", () => {
     // listed verb's dual asks what was discussed ("وما الذي شددا عليه؟" had found لعمامرة's وشدد, whose paragraph
     // gives no date).
     { file: "blind-conversations91.jsonl", about: "written blind at the end of session 61, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
+    // 16 of 20 measured blind at the start of session 62; 18 since a follow-up whose own words the briefing mostly
+    // holds is judged at the pair's threshold ("وما المنصب الذي تترشح له بلاده؟") and منفتحة (open) finds the text's
+    // انفتاح. Misses: "What did she write in that tweet about Algeria's new seat …?" (another tweet's "Council"), and
+    // "Was he ever jailed by the Algerian authorities?" answered.
+    { file: "blind-conversations92.jsonl", about: "written blind in session 62, ten of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
+    // 18 of 20 measured blind in session 62, no change made for it. Misses: "what did they talk abt, and for which
+    // region?" after the correspondent (the Maghreb is no word for region), "ما الذي تريد ضمانه بشأنه؟" (guarantee,
+    // the text's التأكيد).
+    { file: "blind-conversations93.jsonl", about: "written blind in session 62, eleven of three turns: Levantine, Egyptian, Gulf, Iraqi, Maghrebi", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
