@@ -840,6 +840,9 @@ const isArticleWrittenAlone = (token: Token): boolean => token.raw.endsWith("\u0
 
 const ACCOUNT_WORDS = "account accounts handle twitter tweet tweets tweeted post posts posted حساب حسابها حسابه تغريده تغريدات تويته تويتات تويتر غردت نشرت اتنشرت";
 const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMap(tokenKeys));
+/** The platform's name, and the prepositions before it that say where a thing was written (see wordTerm). */
+const PLATFORM: ReadonlySet<string> = normalizedSet("twitter تويتر");
+const ON_PLATFORM: ReadonlySet<string> = normalizedSet("on via in في على عبر ع");
 /**
  * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), one of ACCOUNT_WORDS only beside a
  * word for a post: it is also "fell" and "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review).
@@ -937,8 +940,11 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const keys = new Set(own);
   const relatives = new Set<string>();
   const derived = new Set<string>();
-  const asksForAccount = own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i));
-  if (asksForAccount) keys.add(MENTION);
+  // The platform after a preposition ("on Twitter", "على تويتر") says where something was written: it finds the
+  // posts, and asks for no account.
+  const platform = PLATFORM.has(token.text) && ON_PLATFORM.has(tokens[i - 1]?.text ?? "");
+  const asksForAccount = !platform && (own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i)));
+  if (asksForAccount || platform) keys.add(MENTION);
   if (MANNER_NOUNS.has(token.text)) keys.add(MANNER);
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);

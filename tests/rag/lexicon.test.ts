@@ -200,6 +200,22 @@ describe("a yes/no question on what someone said", () => {
   });
 });
 
+describe("the platform after a preposition", () => {
+  it("finds the posts and asks for no account: 'على تويتر', 'on Twitter' (blind set 97)", () => {
+    // "عن ماذا تحدثت مع لعمامرة بحسب ما كتبته على تويتر؟" ranked first the tweet naming another author's account.
+    const ctx = context("Good conversation with @Lamamra_dz, and @State_IO joined");
+    const accountAsked = (question: string): boolean => queryTerms(question, ctx).some((t) => t.synthetic && t.keys.includes("@@"));
+    const findsPosts = (question: string): boolean => queryTerms(question, ctx).some((t) => t.keys.includes("@"));
+    for (const question of ["عن ماذا تحدثت مع لعمامرة بحسب ما كتبته على تويتر؟", "What did she say on Twitter about Lamamra?"]) {
+      expect(accountAsked(question), question).toBe(false);
+      expect(findsPosts(question), question).toBe(true);
+    }
+    // Asked for, the account is asked still, on Twitter or not.
+    expect(accountAsked("Which account did she tag on Twitter?")).toBe(true);
+    expect(accountAsked("What is her twitter handle?")).toBe(true);
+  });
+});
+
 describe("a question on what someone thinks", () => {
   it("reads 'think of' as 'about', and a pronoun after either as the topic asked before, the words before them the speaker's (blind conversations 85)", () => {
     // "And what does the US think of it?" after "What is MINURSO?": the US ranked as the topic, every sentence
