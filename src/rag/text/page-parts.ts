@@ -110,8 +110,8 @@ export function askedOutlet(asked: readonly Token[]): Token | undefined {
 
 /** The place nouns a question asks the dateline's place with ("من أي مدينة", "from which city"). */
 const FILED_FROM = normalizedSet("city town place مدينة مدينه بلد مكان");
-/** Verbs of filing a report, its writing or its sending ("filed", "sent", كُتب, أُرسل, انكتب). */
-const FILING = normalizedSet("written wrote filed sent send datelined كتب كتبت انكتب انكتبت ارسل ارسلت اترسل");
+/** Verbs of filing a report, its writing or its sending ("filed", "sent", كُتب, أُرسل, انكتب, the Maghreb's تكتب). */
+const FILING = normalizedSet("written wrote filed sent send datelined كتب كتبت انكتب انكتبت تكتب ارسل ارسلت اترسل");
 /** How near the filing verb and the report's word stand ("كُتب تقرير", "this report filed"). */
 const FILING_WINDOW = 3;
 /** "From" before which: the place a report was filed from, not one it tells of ("في أي مدينة", "in which city"). */
@@ -141,7 +141,7 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
  * it, and from where have they sent it).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
-city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت كتب كتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
+city place نشرت نشر تنشر نشرته نشرها اتنشر اتنشرت انكتب انكتبت تكتب كتب كتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
 ناشرته ناشرينه ناشراه مرسلينه مرسلينو باعتينه بعثوه بعتوه طالع طالعة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */

@@ -137,6 +137,10 @@ describe("page parts: datelines and reply counters", () => {
     const arabic = tokenize("من أين كُتب هذا التقرير ولأي صحيفة؟");
     expect(askedOutlet(arabic)?.text).toBe("صحيفه");
     expect(arabic.filter(asksOfTheDateline).map((t) => t.raw)).toContain("كُتب");
+    // And the Maghreb's passive, تكتب (blind set 98: "منين تكتب هاد الخبر؟ شكون الجريدة ومن أنهي مدينة؟", declined).
+    const maghrebi = tokenize("منين تكتب هاد الخبر؟ شكون الجريدة ومن أنهي مدينة؟");
+    expect(askedOutlet(maghrebi)?.text).toBe("الجريده");
+    expect(maghrebi.filter(asksOfTheDateline).map((t) => t.raw)).toContain("تكتب");
   });
 
   it("reads a word on the report with the Levantine هالـ (this) as with the article (blind set 37: 'شو اسم الجريدة اللي نشرت هالخبر؟')", () => {
