@@ -860,6 +860,11 @@ const ACCOUNT_KEYS: ReadonlySet<string> = new Set(tokenize(ACCOUNT_WORDS).flatMa
 const PLATFORM: ReadonlySet<string> = normalizedSet("twitter تويتر");
 const ON_PLATFORM: ReadonlySet<string> = normalizedSet("on via in في على عبر ع");
 /**
+ * A post's nouns, which say which post (see wordTerm): English, or Arabic with the article, a preposition or a
+ * possessive ("التغريدة", "وفي تغريدتها").
+ */
+const POST_NOUN = /^(?:tweets?|posts?|[وف]?(?:بال|لل|ال|[بل])?(?:تغريد|تويت)(?:ه|ات|اته|اتها|ت(?:ها|ه|هم|ي|ك)))$/u;
+/**
  * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), one of ACCOUNT_WORDS only beside a
  * word for a post: it is also "fell" and "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review).
  */
@@ -956,11 +961,13 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const keys = new Set(own);
   const relatives = new Set<string>();
   const derived = new Set<string>();
-  // The platform after a preposition ("on Twitter", "على تويتر") says where something was written: it finds the
-  // posts, and asks for no account.
+  // The platform after a preposition ("on Twitter", "على تويتر") says where something was written, and a post's
+  // noun which post ("ما التغريدة التي تتحدث فيها عن لقائها بوزير الخارجية؟"): they find the posts, and ask for no
+  // account, which the words for one and for posting do ("Which account …?", "Who tweeted …?").
   const platform = PLATFORM.has(token.text) && ON_PLATFORM.has(tokens[i - 1]?.text ?? "");
-  const asksForAccount = !platform && (own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i)));
-  if (asksForAccount || platform) keys.add(MENTION);
+  const postNoun = POST_NOUN.test(token.text);
+  const asksForAccount = !platform && !postNoun && (own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i)));
+  if (asksForAccount || platform || postNoun) keys.add(MENTION);
   if (MANNER_NOUNS.has(token.text)) keys.add(MANNER);
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);

@@ -224,6 +224,21 @@ describe("the platform after a preposition", () => {
     expect(accountAsked("Which account did she tag on Twitter?")).toBe(true);
     expect(accountAsked("What is her twitter handle?")).toBe(true);
   });
+
+  it("and a post's noun says which post, asking for no account (blind conversations 94)", () => {
+    // "ما التغريدة التي تتحدث فيها سيسون عن لقائها بوزير الخارجية الجزائري؟" ranked first the tweet naming another
+    // author's account (the Interior Ministry's), and "وكم رداً حصدت؟" then counted that one's replies.
+    const ctx = context("Good conversation with @Lamamra_dz, and @State_IO joined");
+    const accountAsked = (question: string): boolean => queryTerms(question, ctx).some((t) => t.synthetic && t.keys.includes("@@"));
+    const findsPosts = (question: string): boolean => queryTerms(question, ctx).some((t) => t.keys.includes("@"));
+    for (const question of ["ما التغريدة التي تتحدث فيها سيسون عن لقائها بوزير الخارجية؟", "Which tweet is about the foreign minister?", "وفي تغريدتها الأخرى؟"]) {
+      expect(accountAsked(question), question).toBe(false);
+    }
+    expect(findsPosts("ما التغريدة التي تتحدث فيها سيسون عن لقائها بوزير الخارجية؟")).toBe(true);
+    // Posting it asks whose account still.
+    expect(accountAsked("Who tweeted about the foreign minister?")).toBe(true);
+    expect(accountAsked("مين نشرت التغريدة؟")).toBe(true);
+  });
 });
 
 describe("a question on what someone thinks", () => {
