@@ -210,6 +210,16 @@ describe("a preposition written onto a word the corpus holds as written", () => 
   });
 });
 
+describe("a matter raised", () => {
+  it("is the standard's أُثير, asked with the passive طُرح and with خلالها (during it) a function word (blind conversations 94)", () => {
+    // "وما الذي طُرح خلالها؟" after the UN review was declined: طرح and خلالها were found nowhere.
+    const ctx = context("خلال الاستعراض الدوري الشامل، أثيرت مسألة الدعوة");
+    const terms = queryTerms("وما الذي طُرح خلالها؟", ctx);
+    expect(terms.map((t) => t.word)).toEqual(["طرح"]);
+    expect(terms.flatMap((t) => [...t.keys])).toContain("اثيرت");
+  });
+});
+
 describe("the platform after a preposition", () => {
   it("finds the posts and asks for no account: 'على تويتر', 'on Twitter' (blind set 97)", () => {
     // "عن ماذا تحدثت مع لعمامرة بحسب ما كتبته على تويتر؟" ranked first the tweet naming another author's account.
