@@ -702,6 +702,9 @@ const PHRASAL_MEANING: ReadonlyMap<string, readonly [particle: string, meaning: 
   ...[...CATCHING].map((verb) => [verb, ["up", "meet"]] as const),
   // Searching: "What kind of UN system is the US looking for?" (the text's نبحث; look alone is نظر, blind set 86).
   ...["look", "looks", "looked", "looking"].map((verb) => [verb, ["for", "search"]] as const),
+  // Beginning: "Is anything formal about to kick off there?" (the text's ستبدأ; kick alone is ركل, blind
+  // conversations 94).
+  ...["kick", "kicks", "kicked", "kicking"].map((verb) => [verb, ["off", "start"]] as const),
   // Standing for an office: "What seat is Algeria running for?" (مرشحة; run alone is ركض or أدار).
   ...["run", "runs", "ran", "running"].map((verb) => [verb, ["for", "candidate"]] as const),
 ]);

@@ -466,6 +466,18 @@ describe("a phrasal verb with a meaning of its own", () => {
       expect(quotes(await rag.answer("How does the minister look at the economy?"))[0]).toContain("النظرة إلى الاقتصاد");
     });
   });
+
+  it('reads "kick off" as beginning (the text\'s ستبدأ), "kick" alone as kicking (blind conversations 94)', async () => {
+    const paragraphs = [
+      "وقال الوزير إن المفاوضات ستبدأ في العاصمة الشهر المقبل.",
+      "وقال الوزير إن الاقتصاد تحسن كثيرا هذا العام.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_begin.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("When do the negotiations kick off?"))[0]).toContain("ستبدأ في العاصمة");
+      expect((await rag.answer("Who kicked the minister?")).kind).toBe("declined");
+    });
+  });
 });
 
 describe("a sign of something", () => {
