@@ -679,6 +679,16 @@ const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
  * 59). Not before is/are/was/were, which ask a length as often ("How long is Kearney Boulevard?": the text's بطول, a
  * review) as a duration ("How long was the term?", whose "long" stays, as before session 55: a second review).
  */
+/** The particle "then, so" (إذن), also the noun "permission" (إذْن, written the same). */
+const THEN_PARTICLE = normalizedSet("إذن اذن");
+
+/**
+ * Whether the word at `i` is إذن closing or opening the question ("فماذا تريد منه إذن؟", so what does it want from it,
+ * then?: blind conversations 94, declined on "permission"), where it is the particle; elsewhere the noun ("هل حصل على
+ * إذن بالزيارة؟", did he get permission to visit?).
+ */
+const isThenParticle = (tokens: readonly Token[], i: number): boolean => THEN_PARTICLE.has(tokens[i]?.text ?? "") && (i === 0 || i === tokens.length - 1);
+
 const isDurationLong = (tokens: readonly Token[], i: number): boolean =>
   tokens[i]?.text === "long" && tokens[i - 1]?.text === "how" && !LENGTH_ASKED.has(tokens[i + 1]?.text ?? "");
 
@@ -955,7 +965,7 @@ function countryOf(tokens: readonly Token[], i: number, known: ReadonlySet<strin
  */
 function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { speaker, countsReplies, framing }: WordRole): WordTerm | undefined {
   const token = tokens[i] as Token;
-  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCitedReport(tokens, i) || isPageWriter(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i)) return undefined;
+  if (isStopword(token.text) || WRITTEN_FUNCTION_WORD.test(writtenForm(token.raw)) || isArticleWrittenAlone(token) || isDurationLong(tokens, i) || isAskedUnit(tokens, i) || isAskedTopic(tokens, i) || isPhrasalFunction(tokens, i) || isCitedReport(tokens, i) || isPageWriter(tokens, i) || isCountedPronoun(tokens, i) || isPointedPerson(tokens, i) || asksForTheWording(tokens, i) || isThenParticle(tokens, i)) return undefined;
   // A misspelt long function word ("acording"); not a name, capitalised after the first word ("Turing", one slip
   // from "during": a review).
   const named = token.script === "latin" && i > 0 && isCapitalised(token);

@@ -210,6 +210,16 @@ describe("a preposition written onto a word the corpus holds as written", () => 
   });
 });
 
+describe("إذن", () => {
+  it("is the particle 'then' closing or opening a question, the noun 'permission' elsewhere (blind conversations 94)", () => {
+    const ctx = context("نريد التأكيد من أن مجلس الأمن يمكنه الاستجابة. وحصل على إذن بالزيارة");
+    const words = (question: string): string[] => queryTerms(question, ctx).map((t) => t.word);
+    expect(words("فماذا تريد منه إذن؟")).toEqual([]);
+    expect(words("إذن ما الذي تريده من مجلس الأمن؟")).not.toContain("اذن");
+    expect(words("هل حصل على إذن بالزيارة؟")).toContain("اذن");
+  });
+});
+
 describe("a matter raised", () => {
   it("is the standard's أُثير, asked with the passive طُرح and with خلالها (during it) a function word (blind conversations 94)", () => {
     // "وما الذي طُرح خلالها؟" after the UN review was declined: طرح and خلالها were found nowhere.
