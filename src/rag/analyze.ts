@@ -322,8 +322,6 @@ export function matchedWords(text: string, terms: readonly QueryTerm[]): { start
 
 /** Prepositions written onto a word, after و or ف or alone (لمنصب, وبحسب), which neither stemmer strips. */
 const PREPOSITIONS = ["ب", "ل", "ك", "وب", "ول", "وك", "فب", "فل", "فك"] as const;
-/** Those read off a question's word found as written (see wordTerm): not ك. */
-const FOUND_PREPOSITIONS = PREPOSITIONS.filter((clitic) => !clitic.endsWith("ك"));
 /** Letters a word needs after its preposition to be indexed under the rest too (لجنة keeps its ل, as does لحظة). */
 const MIN_PREPOSITION_REST = 4;
 
@@ -340,27 +338,17 @@ function documentWordKeys(token: Token, isWord: (key: string) => boolean, afterT
   const dictionaryWord = token.script === "ar" && !afterTitle && hasArticle(token.text) && own.some(isWord);
   const keys = [...own, ...ownNameKeys(token, { dictionaryWord })];
   if (token.script !== "ar") return keys;
-  for (const k of prepositionRestKeys(token, isWord)) if (!keys.includes(k)) keys.push(k);
-  return keys;
-}
-
-/**
- * The keys of an Arabic word with a preposition written onto it (PREPOSITIONS) read off, where the rest reads as a
- * word: every key of it, or one of four letters or more. A short stem alone may be another word (بايدن's rest ايدن is
- * no word, though its stem ايد is); باعتبارهما's rest is اعتبار. A document's word is indexed under them, and a
- * question's looks for them (لبعثة مينورسو, the headline's بعثة المينورسو).
- */
-function prepositionRestKeys(token: Token, isWord: (key: string) => boolean, clitics: readonly string[] = PREPOSITIONS): string[] {
-  const out: string[] = [];
-  for (const clitic of clitics) {
+  for (const clitic of PREPOSITIONS) {
     const rest = token.text.slice(clitic.length);
     if (!token.text.startsWith(clitic) || rest.length < MIN_PREPOSITION_REST || rest.startsWith("ال")) continue;
+    // The rest must read as a word: every key of it, or one of four letters or more. A short stem alone may be
+    // another word (بايدن's rest ايدن is no word, though its stem ايد is); باعتبارهما's rest is اعتبار.
     const restKeys = tokenKeys({ ...token, text: rest });
     const words = restKeys.filter(isWord);
     if (words.length === 0 || (words.length < restKeys.length && !words.some((k) => k.length >= MIN_PREPOSITION_REST))) continue;
-    for (const k of words) if (!out.includes(k)) out.push(k);
+    for (const k of words) if (!keys.includes(k)) keys.push(k);
   }
-  return out;
+  return keys;
 }
 
 /** The acronyms spelt in Arabic letter names among `tokens` (see speltAcronyms), with the English keys of their readings. */
@@ -1331,13 +1319,6 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const noun = afterWhich || hasArticle(token.text) || (own[0]?.length ?? 0) >= 4;
   if (noun) for (const key of own) for (const form of context.lexicon.numberForms.get(key) ?? []) keys.add(form);
   const rests = cliticRests(token);
-  // A preposition written onto a word found as written is read off too, as a document's is (documentWordKeys):
-  // "لبعثة مينورسو" found only the text's لبعثة الأمم المتحدة (MINUSMA's), not its بعثة المينورسو. Not ك, which
-  // begins too many words of their own (كبيرة is no بئر, a well).
-  if (ownFound) {
-    const words = arabicWords();
-    for (const k of prepositionRestKeys(token, (key) => words.has(key), FOUND_PREPOSITIONS)) if (context.has(k)) keys.add(k);
-  }
   if (!ownFound) {
     cliticKeys(token, rests, context, keys);
     passiveKeys(token, context, relatives);

@@ -407,10 +407,7 @@ describe("answer quality on the briefing", () => {
     // declined); 100% since a sentence or a request's preamble frames a question ("Hi, I'm writing a piece for a
     // Manila outlet. …", "Forgive the pedantic question, but could you tell me …"), "how long ago was this posted"
     // asks the page's time, the Libyan شن (what) is read off before العنوان, and "whats his role" asks who he is.
-    // 3/4 declined since session 62: with لحقوق read as حقوق too (a preposition read off a word found as written),
-    // "شكد عدد أعضاء المجلس الوطني لحقوق الإنسان … اللي التقتهم سيسون؟" (how many members she met) is answered from
-    // the tweet on the council; the first blind set's "متى تنتهي الولاية الحالية لبعثة المينورسو؟" is declined since.
-    { file: "blind50-eval.jsonl", about: "a fiftieth blind set, session 51: Sudanese, Iraqi, Libyan, Hijazi, a British analyst, a Filipino journalist", hit3: 36 / 36, answered: 36 / 36, declined: 3 / 4 },
+    { file: "blind50-eval.jsonl", about: "a fiftieth blind set, session 51: Sudanese, Iraqi, Libyan, Hijazi, a British analyst, a Filipino journalist", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 77.8% measured blind in session 51 (English 66.7%, Arabic 88.9%; 31 of 36 answered, 3 of 4 unanswerable
     // declined); 94.4% since several framing segments and a closing address are read off ("G'day! Quick one for a
     // story I'm filing – who's …?", "…, mate?"), a post's author asked quotes its card ("Whose tweets are these?"),
