@@ -865,6 +865,8 @@ const ON_PLATFORM: ReadonlySet<string> = normalizedSet("on via in في على ع
  * possessive ("التغريدة", "وفي تغريدتها").
  */
 const POST_NOUN = /^(?:tweets?|posts?|[وف]?(?:بال|لل|ال|[بل])?(?:تغريد|تويت)(?:ه|ات|اته|اتها|ت(?:ها|ه|هم|ي|ك)))$/u;
+/** Words asking whose a post is ("Whose tweet …?", "من صاحب التغريدة؟", "لمن هذه التغريدة؟"): its noun asks for the account then. */
+const POST_OWNER: ReadonlySet<string> = normalizedSet("whose author صاحب صاحبة لمن");
 /**
  * "Put up", as the Levant says posting (نزّلت, نزّلوها: "وإيمتى نزلت هالتغريدة؟"), one of ACCOUNT_WORDS only beside a
  * word for a post: it is also "fell" and "stayed" ("وين نزلت سيسون؟", "كم نزلت نسبة البطالة؟", a review).
@@ -966,7 +968,7 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // noun which post ("ما التغريدة التي تتحدث فيها عن لقائها بوزير الخارجية؟"): they find the posts, and ask for no
   // account, which the words for one and for posting do ("Which account …?", "Who tweeted …?").
   const platform = PLATFORM.has(token.text) && ON_PLATFORM.has(tokens[i - 1]?.text ?? "");
-  const postNoun = POST_NOUN.test(token.text);
+  const postNoun = POST_NOUN.test(token.text) && !tokens.some((t) => POST_OWNER.has(t.text));
   const asksForAccount = !platform && !postNoun && (own.some((k) => ACCOUNT_KEYS.has(k)) || (PUT_UP.has(token.text) && namesPost(tokens)) || (WRITING.has(token.text) && besidePost(tokens, i)));
   if (asksForAccount || platform || postNoun) keys.add(MENTION);
   if (MANNER_NOUNS.has(token.text)) keys.add(MANNER);

@@ -78,6 +78,8 @@ describe("answer quality on the briefing", () => {
     // 94.0% since session 40 (a tweet's reply counter).
     // Session 51 raised the floors of the sets its readings lifted (blind 2, 14, 15, 17, 38, 44, 47; conversations 7)
     // to their measure, so that a later change cannot take those back unseen.
+    // Session 62 did the same (blind 17, 31, 43, 49, 57, 58, 69, 71, 79, 97; conversations 5, 8, 9, 10, 11, 14, 21, 24,
+    // 37, 45, 48, 50, 54, 55, 58, 67, 74, 82, 85, 87, 89, 91), after lowering five floors by one with their reasons.
     { file: "blind-eval.jsonl", about: "dialects, paraphrases, tweets", hit3: 0.92, declined: 0.6 },
     // 90.0% since session 24, 93.3% since session 40. 4 of its 10 near-topic unanswerable questions declined since
     // session 24's refit (3 at session 23's, which answered "قداش من جندي كاين في بعثة مينوسما في مالي؟": troop
@@ -183,7 +185,7 @@ describe("answer quality on the briefing", () => {
     // Unanswerable declined: 3 of 4 since session 49, a count of things no longer answered by "three-year term".
     // Unanswerable declined: 4 of 4 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 15 / 16, answered: 15 / 16, declined: 4 / 4 },
+    { file: "blind17-eval.jsonl", about: "a seventeenth blind set, session 42: the page's parts and small details", hit3: 15 / 16, answered: 16 / 16, declined: 4 / 4 },
     // 87.5% measured blind (English 87.5%, Arabic 87.5%; hit@1 71.9%, 93.8% of the answerable answered, 3 of the 8
     // unanswerable declined). Misses: "Which Algerian human rights body did the US envoy meet with?" (the tweet's
     // CNDH ranks fourth), "What seat on the Security Council is Algeria running for?", the Egyptian بتتنقد and
@@ -286,7 +288,7 @@ describe("answer quality on the briefing", () => {
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 3 of 4 since session 49: "did sison meet president tebboune?", in lower case, declined.
     // 4 of 4 unanswerable declined since session 50 (a response asked that no quote gives).
-    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
+    { file: "blind31-eval.jsonl", about: "a thirty-first blind set, session 47", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 97.2% measured blind in session 47 (35 of 36 answered, 3 of 4 unanswerable declined), unchanged since. Declined:
     // "what candidacy did she pitch when she talked to lamamara" ("pitch" found nowhere); answered: Tebboune.
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
@@ -366,7 +368,7 @@ describe("answer quality on the briefing", () => {
     // declined); 94.4% and every unanswerable declined since the Libyan شن (what) opens a question, the Gulf's جم
     // asks how many, and "العنوان ديال هاد المقال" asks for the headline. Missed: "شن هي الجريدة اللي نشرت التقرير
     // هذا، ومن وين بعثوه؟" (the outlet asked after the opener); declined: "… شراح يشوفون من أمريكا؟".
-    { file: "blind43-eval.jsonl", about: "a forty-third blind set, session 49: Libyan, Jordanian, Kuwaiti, an executive, a skeptic", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
+    { file: "blind43-eval.jsonl", about: "a forty-third blind set, session 49: Libyan, Jordanian, Kuwaiti, an executive, a skeptic", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 91.7% measured blind at the end of session 49 (English 100%, Arabic 83.3%; 34 of 36 answered, 2 of 4 unanswerable
     // declined: the ambassador to Algeria and Tebboune, by the session's rules), the session's last measure, not
     // worked on. Missed: who the official is asked after a greeting ("مرحبا، أنا من الإمارات: …"); declined: the
@@ -402,7 +404,7 @@ describe("answer quality on the briefing", () => {
     // to the US official?" (read now, still not in the top three), "what did she and Lamamara talk about in there
     // meeting?" (the Congo meeting's الاجتماع first; her tweet says "conversation"); declined: the idea she put
     // forward on fundamental freedoms; answered unanswerable: gas or energy deals.
-    { file: "blind49-eval.jsonl", about: "a forty-ninth blind set, end of session 50: Kuwaiti, Emirati, Egyptian retirees, Tunisian, Nigerian English, typos in names", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    { file: "blind49-eval.jsonl", about: "a forty-ninth blind set, end of session 50: Kuwaiti, Emirati, Egyptian retirees, Tunisian, Nigerian English, typos in names", hit3: 34 / 36, answered: 36 / 36, declined: 3 / 4 },
     // 86.1% measured blind in session 51 (English 77.8%, Arabic 94.4%; 32 of 36 answered, every unanswerable
     // declined); 100% since a sentence or a request's preamble frames a question ("Hi, I'm writing a piece for a
     // Manila outlet. …", "Forgive the pedantic question, but could you tell me …"), "how long ago was this posted"
@@ -449,13 +451,13 @@ describe("answer quality on the briefing", () => {
     // onto the HR council?" (chat's abbreviations), how Washington assesses the Council's working, where Lamamra
     // spoke ("فين يا ابني …": the place is in the sentence after his); answered unanswerable: how many votes
     // Algeria won its seat by (a number in another quote).
-    { file: "blind57-eval.jsonl", about: "a fifty-seventh blind set, session 53: Najdi, Omani, Syrian, Tunisian with French, Yemeni, Egyptian, misspelt fusha, a policy student, abbreviations", hit3: 33 / 36, answered: 35 / 36, declined: 3 / 4 },
+    { file: "blind57-eval.jsonl", about: "a fifty-seventh blind set, session 53: Najdi, Omani, Syrian, Tunisian with French, Yemeni, Egyptian, misspelt fusha, a policy student, abbreviations", hit3: 34 / 36, answered: 35 / 36, declined: 3 / 4 },
     // 77.8% measured blind in session 53 (English 83.3%, Arabic 72.2%; 30 of 36 answered, 3 of 4 unanswerable
     // declined); 86.1% since courtesies (لو سمحت, الله يخليك) ask nothing and the dialects' page words (شن الجريدة,
     // أُدرجت) ask for the page's parts. Missed: the UN envoy described as "the Swedish-Italian fellow", the reply
     // counts of two tweets compared, "lobby for some candidate for an international court", a three-part page
     // question, "les observateurs" in Darja; answered unanswerable: the mandate of the envoy Algeria let in.
-    { file: "blind58-eval.jsonl", about: "a fifty-eighth blind set, session 53: Libyan, Qatari, Emirati, Oranais, Darija, Egyptian courtesies, Arabizi, a retiree, comparisons", hit3: 31 / 36, answered: 33 / 36, declined: 3 / 4 },
+    { file: "blind58-eval.jsonl", about: "a fifty-eighth blind set, session 53: Libyan, Qatari, Emirati, Oranais, Darija, Egyptian courtesies, Arabizi, a retiree, comparisons", hit3: 32 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 97.2% measured blind in session 54 (English 100%, Arabic 94.4%; 35 of 36 answered, 3 of 4 unanswerable
     // declined; 94.4% as written: an evidence string ran on over the reply counter's line into "قراءة ١٠ ردود", cut
     // to the counter); 100% since the Gulf's هاذ (this) points at the report ("وش هو عنوان هاذ المقال بالضبط؟").
@@ -517,7 +519,7 @@ describe("answer quality on the briefing", () => {
     // 91.7% measured blind in session 56; 94.4% since a form V verb ranks its form II's participle (تترشح, the text's
     // المرشحة) and "what post does she hold?" asks who she is ("post" found the tweets). Declined: "… الدعم الذي سيراه
     // المتابعون …" (the text's الملاحظين … رؤية), a Texan "Uncle Sam's take on that peacekeepin' outfit".
-    { file: "blind69-eval.jsonl", about: "a sixty-ninth blind set, session 56, two thirds plain: Mosuli, Sharjah, Zarqa, Sfaxi, Annaba, Fezzani, Jizani; Texan, Ghanaian, Dubliner, Pakistani, French and Maori English", hit3: 34 / 36, answered: 34 / 36, declined: 4 / 4 },
+    { file: "blind69-eval.jsonl", about: "a sixty-ninth blind set, session 56, two thirds plain: Mosuli, Sharjah, Zarqa, Sfaxi, Annaba, Fezzani, Jizani; Texan, Ghanaian, Dubliner, Pakistani, French and Maori English", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
     // 97.2% measured blind at the end of session 56 (2 of 4 unanswerable declined); 3 of 4 since "the journalist who
     // wrote this report" asks the byline it lacks. Missed: "Whose bid for a seat on the International Court of Justice
     // …?" (the tweet writes @CIJ_ICJ, one term of the name's three); answered unanswerable: the names of the Azawad
@@ -528,7 +530,7 @@ describe("answer quality on the briefing", () => {
     // للسلطات الجزائرية؟" (declined, its answer second), the Lamamra tweet's "joins the U.S." (an Arabic sentence
     // saying so comes first), "ما نوع المقعد الذي تسعى الجزائر للفوز به؟", how she felt after the RSF meeting;
     // answered unanswerable: an audience with the president (unnamed), the year MINURSO was founded.
-    { file: "blind71-eval.jsonl", about: "a seventy-first blind set, end of session 56, three quarters plain: Dohan, Nablusi, Port Sudan, Kabyle; Canadian, Filipino, Welsh and Nigerian English", hit3: 32 / 36, answered: 35 / 36, declined: 2 / 4 },
+    { file: "blind71-eval.jsonl", about: "a seventy-first blind set, end of session 56, three quarters plain: Dohan, Nablusi, Port Sudan, Kabyle; Canadian, Filipino, Welsh and Nigerian English", hit3: 33 / 36, answered: 35 / 36, declined: 2 / 4 },
     // 97.2% measured blind in session 57 (every unanswerable declined); 100% since the dialects' فات, فاتت (the past
     // one) look for الماضي and الأخير ("شنوّة صار بين الجزائر وباماكو الجمعة اللي فاتت؟", Tunisian for last week).
     { file: "blind72-eval.jsonl", about: "a seventy-second blind set, session 57, three quarters plain: Tunisian, Maghrebi, Gulf; Scottish and South African English, a journalist on deadline", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
@@ -553,7 +555,7 @@ describe("answer quality on the briefing", () => {
     { file: "blind78-eval.jsonl", about: "a seventy-eighth blind set, session 58, three quarters plain: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian; students and journalists", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
     // 97.2% measured blind in session 59. Missed: the word she used for how the journalist's meeting left her
     // ("Inspired"); answered unanswerable: which countries the US backs for new permanent seats.
-    { file: "blind79-eval.jsonl", about: "a seventy-ninth blind set, session 59, three quarters plain: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", hit3: 35 / 36, answered: 36 / 36, declined: 3 / 4 },
+    { file: "blind79-eval.jsonl", about: "a seventy-ninth blind set, session 59, three quarters plain: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", hit3: 36 / 36, answered: 36 / 36, declined: 3 / 4 },
     // 94.4% measured blind in session 59; 97.2% since a date asked with a dialect's what ("وش التاريخ المكتوب تحت
     // تغريدة لعمامرة؟") is a time. Missed: "هل ترى واشنطن ان مجلس الامن يعمل كما يجب حاليا؟" (the text's "لا يشتغل
     // بالشكل المطلوب", declined).
@@ -607,12 +609,17 @@ describe("answer quality on the briefing", () => {
     // "بأي عبارة وصفت سيسون المشاورات الأمريكية الجارية …؟" (declined: consultations, ongoing, for the text's
     // listening tour with member states).
     { file: "blind96-eval.jsonl", about: "a ninety-sixth blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Maghrebi; typos, abbreviations", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
-    // 30/36 hit@3, 31/36 answered, 3/4 declined measured blind in session 62; 32/36 since the dialects' futures ه
-    // and ح and the Gulf كالت read as function words. Misses: the month Algeria "won its seat" (the text's انتخاب,
-    // elected), "تنصبّ أولويات الإدارة" (focus, the text's تركز), "الأفارقة" (Africans, the text's أفريقيا), what she
-    // discussed with Lamamra "بحسب ما كتبته على تويتر" (the Interior Ministry's tweet ranks first); answered
-    // unanswerable: when her tour of Algeria ends.
-    { file: "blind97-eval.jsonl", about: "a ninety-seventh blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; typos, non-native English", hit3: 32 / 36, answered: 33 / 36, declined: 3 / 4 },
+    // 30/36 hit@3, 31/36 answered, 3/4 declined measured blind in session 62; 33/36 since the dialects' futures ه
+    // and ح and the Gulf كالت read as function words and "على تويتر" (on Twitter) asks for no account. Misses: the
+    // month Algeria "won its seat" (the text's انتخاب, elected), "تنصبّ أولويات الإدارة" (focus, the text's تركز),
+    // "الأفارقة" (Africans, the text's أفريقيا); answered unanswerable: when her tour of Algeria ends.
+    { file: "blind97-eval.jsonl", about: "a ninety-seventh blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; typos, non-native English", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // 28/36 hit@3, 32/36 answered, 4/4 declined measured blind in session 62; 31/36 and 34/36 since a question's
+    // ل read off a word found as written (لبعثة مينورسو), القبعات الزرق read as peacekeepers, the Maghreb's تكتب
+    // (was written) asks where the report was filed. Misses: the month Algeria "won its seat", how she
+    // "characterised" the consultations (the text's أسميه, I would call it), "غير التابعين للدولة" (not of the state,
+    // the text's المستقلون), when societies grow more peaceful (asked "امتى بالظبط"), "تخدم مين؟" (serving whom).
+    { file: "blind98-eval.jsonl", about: "a ninety-eighth blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Sudanese, Maghrebi; a student, a journalist, a diplomat", hit3: 31 / 36, answered: 34 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -668,7 +675,7 @@ describe("answer quality on the briefing", () => {
     // the US issue a warning?"). Misses: "what issue came up during it?", "did any rights defenders get arrested
     // there?" (answered from the passage on them), "وعلاه هي مهمة حسبها؟" (why is it important to her), "ما الذي
     // تقدّره فيها؟" (تقدّره for the text's نقدر, read as a misspelling).
-    { file: "blind-conversations5.jsonl", about: "written blind, session 41", right: 16, rows: 20 },
+    { file: "blind-conversations5.jsonl", about: "written blind, session 41", right: 18, rows: 20 },
     // 15 of 20 measured blind after the session's other changes; 17 since the dialects' معاهم (with them) and
     // بدهم (they want) are function words, 18 since سمحت is "allowed" again outside لو سمحت (please). Misses:
     // "where are those groups based" (groups found in another sentence's مجموعات) and "How long has she held that
@@ -681,19 +688,19 @@ describe("answer quality on the briefing", () => {
     // is قلق, تتنتقد is تنتقد, "pulled out" is withdraw and أي بلد finds البلاد. Misses: a first turn with the
     // Egyptian اتقابلت (met) and وزارة asked of an English tweet, "what's the article's headline about" (declined,
     // and its follow-up with it), "ووقتيش صار وزير خارجية؟" (unanswerable, answered).
-    { file: "blind-conversations9.jsonl", about: "written blind as chat, session 42", right: 17, rows: 20 },
+    { file: "blind-conversations9.jsonl", about: "written blind as chat, session 42", right: 18, rows: 20 },
     // 10 of 20 measured blind; 13 since سوا, بيها, الكلام, وكان and بيقول are function words and "broker" is وساطة
     // (14 while تبي also found the text's نريد, which a review found answering "طيب وش يبي ماكرون منه؟"). Misses:
     // "طيب وش تبي واشنطن منه؟", "وشكد صعبة الظروف؟" (how hard, read as how many), "ومين كمان بتحسبهم منه؟", "وشو
     // انطرح فيها؟" (the text's أثيرت), two English follow-ups quoting the wrong sentences, "وهي جت الجزائر مع
     // سيسون؟" (unanswerable, answered).
-    { file: "blind-conversations10.jsonl", about: "written blind, session 42", right: 14, rows: 20 },
+    { file: "blind-conversations10.jsonl", about: "written blind, session 42", right: 16, rows: 20 },
     // 15 of 20 measured blind: the floor guards it. Misses: a first turn on an English tweet asked with قابلت (met,
     // which the glossary's "meet" leaves out: with it, questions on whether she met Tebboune were answered) and its
     // follow-up, "ووين انطرحت هالقضية قبل؟" (the text's أثيرت), "ومين بيشمل؟" (بما في ذلك), "with who she is
     // working?", "ومين رئيس البعثه هلأ؟" (unanswerable, answered).
     // Raised in session 48 (where something was said, who someone is, a country found nowhere declined).
-    { file: "blind-conversations11.jsonl", about: "written blind as bilingual users type, session 42", right: 17, rows: 20 },
+    { file: "blind-conversations11.jsonl", about: "written blind as bilingual users type, session 42", right: 19, rows: 20 },
     // 17 of 30 measured blind; 23 since a request to go on ("كمّل", "anything else?") quotes what the last answer did
     // not, "hashtag" finds #CNDH, بيا asks which year. Misses: "ومن الذي صرّح بذلك؟" and "Who said that, and in what
     // role?" (the speaker), "Which country is she visiting?" (coreference), "Why was that seen as significant?"
@@ -729,11 +736,11 @@ describe("answer quality on the briefing", () => {
     // المراقبون (the text's الملاحظين سيستمرون في رؤية).
     // 16 by the session's end.
     // 17 since session 58: "وبعدها عملت إيه كإشارة انفتاح؟" (و joined to a function word ties it).
-    { file: "blind-conversations14.jsonl", about: "written blind, session 43", right: 17, rows: 20 },
+    { file: "blind-conversations14.jsonl", about: "written blind, session 43", right: 19, rows: 20 },
     // 13 of 20 measured blind; 18 since a person pointed at ("ومن يكون هذا الرجل بالضبط؟"), "though", و + غير and
     // the dialects' "now" (دلوقتي) are no words of their own. Misses: "ومؤخرا واش دارت؟" after a first turn with
     // a Moroccan verb found nowhere (تتنتقد), "وعضويتها مدتها قد إيه؟" (مدتها, its term, not read as مدة).
-    { file: "blind-conversations8.jsonl", about: "written blind, session 42", right: 18, rows: 20 },
+    { file: "blind-conversations8.jsonl", about: "written blind, session 42", right: 19, rows: 20 },
     // 14 of 20 measured blind; 16 since سمحت (allowed) is no stop word but in لو سمحت, and the Iraqi اكو (there
     // is), the Levantine صارله (it has been) and وبعد (and after) are function words. Misses: "Why is it in
     // trouble now?" (trouble, مشكلة, for the text's الإشكالات), "And who chairs that council?" answered, "وشو دخل
@@ -782,7 +789,7 @@ describe("answer quality on the briefing", () => {
     // 15 since session 50.
     // 16 since session 52: the Darija كيدخل فيه (is included in it) finds "بما في ذلك".
     // 17 since session 58: "… in that same tweet?" is asked of the post just quoted.
-    { file: "blind-conversations21.jsonl", about: "written blind, session 44, after its changes", right: 17, rows: 20 },
+    { file: "blind-conversations21.jsonl", about: "written blind, session 44, after its changes", right: 18, rows: 20 },
     // 13 of 20 measured blind in session 45; 14 since a glossary synonym finds a word found nowhere ("وليش صارت هاي
     // المشاكل؟"). Missed: "What does she credit it with?" (credit: the text's مصداقية, credibility), "Where was it
     // filed from?" then "how long ago was it posted?" ("filed" found ملفات), "وش نوع الحل اللي تبيه؟" (نوع, kind,
@@ -811,7 +818,7 @@ describe("answer quality on the briefing", () => {
     // meeting lasted (declined asked alone). 15 since session 47: "meet" also finds the tweet's "Met today with …",
     // which the first turn, "Which journalist did Sison meet in Algeria?", now quotes third, and "Was he ever jailed,
     // and for how long?" is answered in context (declined alone), where blind sets 18 and 30 each gained a quote.
-    { file: "blind-conversations24.jsonl", about: "written blind at the end of session 45", right: 15, rows: 20 },
+    { file: "blind-conversations24.jsonl", about: "written blind at the end of session 45", right: 17, rows: 20 },
     // 16 of 20 measured blind in session 46; 19 since "وهي بتزور أنهي بلد؟" reads أنهي (which) as a function word,
     // "so whats coming up next in new york?" finds نيويورك, and a person's name the report never gives is declined
     // ("وشو اسم المبعوث اللي إجا مؤخراً؟"). Missed: the Maghrebi "ووشنو … غادي تدير باش تدعمو؟" (و twice before شنو).
@@ -893,7 +900,7 @@ describe("answer quality on the briefing", () => {
     // function words. Missed: "وشلون سمّت المسؤولة هالشي؟" (سمّت finds no أسميه), "وشو بدها توصل له بالآخر؟", a
     // Darija follow-up on the envoy's work (الخدمة); answered unanswerable: how long Drareni was jailed.
     // 16 since session 53: "وقديش قعد بالحبس؟" is a duration, which no quote gives, so it is declined.
-    { file: "blind-conversations37.jsonl", about: "written blind in session 49, six of three turns", right: 16, rows: 20 },
+    { file: "blind-conversations37.jsonl", about: "written blind in session 49, six of three turns", right: 18, rows: 20 },
     // 13 of 20 measured blind in session 49, and still. Missed: "وشنوّة قالت على البعثة الأممية اللي لغادي؟",
     // "And what about the non-permanent ones?" after Africa's permanent seats, "How is her name spelled in that
     // passage?", "ومن أما مدينة تبعث؟" (the dateline's city), "ومتى كان ذلك", "وتقول إنها تؤدي لإيش …؟"; answered
@@ -935,7 +942,7 @@ describe("answer quality on the briefing", () => {
     // 16 since session 54: جاء (came) in a count is read off where no briefing holds it.
     { file: "blind-conversations44.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 16, rows: 20 },
     // 14 of 20 measured blind at the end of session 50, left as measured.
-    { file: "blind-conversations45.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 14, rows: 20 },
+    { file: "blind-conversations45.jsonl", about: "written blind at the end of session 50, eight of three turns", right: 16, rows: 20 },
     // 12 of 20 measured blind in session 51; 15 since بكم asks how many ("وطالب بكم مقعد دائم لأفريقيا هناك؟"), the
     // Libyan شن is read off wherever it asks, and "and how old is it" after the headline asks the page's age. Missed:
     // the replies under the tweet on the national human rights council, the most replied tweet, what she and
@@ -958,7 +965,7 @@ describe("answer quality on the briefing", () => {
     // finds nothing), the replies under the tweet on her meeting with Drareni; answered unanswerable: how long her
     // meeting with the CNDH lasted.
     // 18 since session 58: "وتغريدة لقائها مع دراريني؟" asks the count before again of that post.
-    { file: "blind-conversations48.jsonl", about: "written blind in session 51, seven of three turns", right: 18, rows: 20 },
+    { file: "blind-conversations48.jsonl", about: "written blind in session 51, seven of three turns", right: 19, rows: 20 },
     // 16 of 20 measured blind in session 52; 17 since "what does she call that effort?" finds "ما يمكن أن أسميه"
     // (call, to name). Missed: "Why then — what is Algeria starting?" (the tweet's "begins": WordNet's synonyms reach
     // only words translating into the Arabic); answered unanswerable: whether Lamamra answered her pitch, when de
@@ -970,7 +977,7 @@ describe("answer quality on the briefing", () => {
     // 17 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
     // count with no word of its own, a tenure asked; see docs/quality.md).
     // 18 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
-    { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 18, rows: 20 },
+    { file: "blind-conversations50.jsonl", about: "written blind in session 52, eight of three turns", right: 19, rows: 20 },
     // 17 of 20 measured blind in session 53 (18 with the headline, "إدارة بايدن تدعم بعثة المينورسو", added as
     // evidence for "does the biden crew back it?": it says so word for word); 19 since "وشو الكلمات المفتاحية اللي
     // حاطينها عليه؟" asks for the keyword list. Missed: "And what was the title of the official she saw there?"
@@ -996,13 +1003,13 @@ describe("answer quality on the briefing", () => {
     // function words. Lost: "وهو أشنهو قال لها عن وضع الصحافة في الجزائر؟" (what did the journalist tell her),
     // unanswerable, declined only while أشنهو was a word found nowhere, is answered by the tweet on their meeting.
     // 15 since session 60 ("Did she say when and where they would begin?": ستبدأ).
-    { file: "blind-conversations54.jsonl", about: "written blind in session 53, twelve of three turns", right: 15, rows: 20 },
+    { file: "blind-conversations54.jsonl", about: "written blind in session 53, twelve of three turns", right: 16, rows: 20 },
     // 18 of 20 measured blind in session 54 (17 as written: two evidence strings ran on over the reply counter's line
     // into "قراءة ٢٠ ردًا", read 20 replies, a link no quote holds; cut to the counter). Missed: "وما الواجب الذي قالت
     // إن البلدين يتحملانه في هذا الشأن؟" (الواجب, duty, against the text's المسؤولية; ranked second since يتحملانه is
     // read as a present, still declined), "which country she is visiting and how she talked to the press there?" after
     // two turns on her title (right alone; the context favours the quotes already given).
-    { file: "blind-conversations55.jsonl", about: "written blind in session 54: Hijazi, Bahraini, Hassaniya, Sahrawi, Egyptian, vowelled MSA, a fact-checker", right: 18, rows: 20 },
+    { file: "blind-conversations55.jsonl", about: "written blind in session 54: Hijazi, Bahraini, Hassaniya, Sahrawi, Egyptian, vowelled MSA, a fact-checker", right: 19, rows: 20 },
     // 15 of 20 measured blind in session 54; 17 since a participle found nowhere is its root's word ("وش اللي كان
     // مقلقهم بالضبط؟") and "concrete" is ملموس, محدد ("Concrete answer, or did she dodge?"). Missed: "وشن يبوا منه
     // بالضبط توا؟" (what do they want from it now, after the Council's working: no word of its own left, declined),
@@ -1025,7 +1032,7 @@ describe("answer quality on the briefing", () => {
     // through it?" (the text's نبحث عن), "وهي مترشحة لشنوّة بالضبط؟"; answered unanswerable: whether Washington agrees
     // to a permanent seat for Africa, whether Drareni was ever jailed (in context).
     // 14 since session 58: "وهي مترشحة لشنوّة بالضبط؟" (وهي ties it).
-    { file: "blind-conversations58.jsonl", about: "written blind at the end of session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, Canadian and Kenyan English", right: 14, rows: 20 },
+    { file: "blind-conversations58.jsonl", about: "written blind at the end of session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, Canadian and Kenyan English", right: 15, rows: 20 },
     // 11 of 20 measured blind in session 55; 16 since "How long?" and "شو اسمو؟" follow up (no word of their own),
     // rn, شصار, لحد and حكيو are function words; 17 since "وايمتى انكتبت؟" (when was it written) asks of the tweet
     // quoted. Missed: whose candidacy "the tweet" mentioned, asked with the French "candidature"; answered
@@ -1090,7 +1097,7 @@ describe("answer quality on the briefing", () => {
     // ("this news report" found تحقيق, WordNet's reportage); answered unanswerable: when the committee meets again.
     // 15 since session 57: "ومتى ستجتمع هذه اللجنة مرة أخرى؟" is declined: nothing the last answer quoted dates it.
     // 17 since session 58: "وعلى أي منطقة ركزا …؟" and "وهم شغالين عشان شنو بالضبط؟" (و joined to a function word ties them).
-    { file: "blind-conversations67.jsonl", about: "written blind at the end of session 56, three quarters plain: Nablusi, Qatari, Port Sudan, Kabyle, Nigerian English", right: 17, rows: 20 },
+    { file: "blind-conversations67.jsonl", about: "written blind at the end of session 56, three quarters plain: Nablusi, Qatari, Port Sudan, Kabyle, Nigerian English", right: 18, rows: 20 },
     // 15 of 20 measured blind in session 57; 16 since "term" is also مدة ("وكم مدة تلك العضوية؟", the tweets' "three-year
     // term"). Missed: "What was that seen as a sign of, and after which event?" (مؤشر), the Azawad "to-ing and fro-ing";
     // answered unanswerable: whether Algeria agreed to back the ICJ candidacy, whether Thomas-Greenfield visited too.
@@ -1127,7 +1134,7 @@ describe("answer quality on the briefing", () => {
     // جدًا"), how the writer described her manner (the text's بطريقة, a function word), "Does she tie it to any
     // specific document?" (the text's الإعلان); answered unanswerable: which countries Thomas-Greenfield has met.
     // 17 since session 59 (questions typed more finely, "she too", who heads it; see docs/quality.md).
-    { file: "blind-conversations74.jsonl", about: "written blind in session 58, nine of three turns: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian", right: 17, rows: 20 },
+    { file: "blind-conversations74.jsonl", about: "written blind in session 58, nine of three turns: Emirati, Saudi, Jordanian, Syrian, Egyptian, Moroccan, Mauritanian", right: 19, rows: 20 },
     // 16 of 20 measured blind in session 59; 19 since "سمّت" and "شغلها" are read, "she too" is asked of the person
     // introduced and a wordless "in which year" of what was answered. Missed: "وشو عملت بعدها كإشارة انفتاح؟" (the
     // text's "كمؤشر انفتاح": إشارة and مؤشر share no key).
@@ -1162,7 +1169,7 @@ describe("answer quality on the briefing", () => {
     // indicator ("What was that read as a sign of?").
     // Missed: the replies of the CNDH tweet (its first turn quotes the interior ministry's, which names the council
     // too), "وشو سمّت سيسون هالتحرك؟" (هالتحرك found nowhere), whether Washington backs Africa's demand (answered).
-    { file: "blind-conversations82.jsonl", about: "written blind in session 60, ten of three turns: Egyptian, Levantine, Algerian", right: 17, rows: 20 },
+    { file: "blind-conversations82.jsonl", about: "written blind in session 60, ten of three turns: Egyptian, Levantine, Algerian", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 60 (after its second round's rules), unchanged. Missed: "وشو الهدف اللي
     // بيدوروا عليه في النهاية؟" (the goal they look for: "goals" finds the CNDH tweet), "وإلى ماذا دعت كل الدول بهذا
     // الخصوص؟" (دعت against the text's داعية).
@@ -1177,7 +1184,7 @@ describe("answer quality on the briefing", () => {
     // (the text's "نحن ندعم"), "وهل تغير ذلك مؤخراً؟" (the pair judged below the pair's threshold), the human rights
     // bodies she met (هيئات, found nowhere, beside المسؤولة الأمريكية of another paragraph); answered unanswerable:
     // which countries Thomas-Greenfield has met, whether Lamamra backed the candidacy.
-    { file: "blind-conversations85.jsonl", about: "written blind in session 61, twelve of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 15, rows: 20 },
+    { file: "blind-conversations85.jsonl", about: "written blind in session 61, twelve of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 17, rows: 20 },
     // 14 of 20 measured blind in session 61 (its start); 15 since form II's noun (يحقق: تحقيق) and في النهاية. Missed:
     // soldiers for peacekeepers, "Has she visited Algeria too?" (answered), her role "from now on" in Moroccan, the
     // headline's garbled "بلين肯" for "Blinken aide", the CNDH post's twin of the evidence's three-year term.
@@ -1185,14 +1192,14 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 61 (after its first round's rules); 16 since المذكورة is a function word.
     // Missed: what Lamamra asked for Africa there (القارة), "is something else coming up?", the region transparency
     // would come to ("bring" missing in a pair judged low); answered unanswerable: whether Drareni was jailed.
-    { file: "blind-conversations87.jsonl", about: "written blind in session 61, thirteen of three turns: Maghrebi, Levantine, Egyptian, Gulf, Iraqi", right: 16, rows: 20 },
+    { file: "blind-conversations87.jsonl", about: "written blind in session 61, thirteen of three turns: Maghrebi, Levantine, Egyptian, Gulf, Iraqi", right: 17, rows: 20 },
     // 18 of 20 measured blind in session 61 (after its first round's rules); 19 since أعلنوا points back ("وإمتى
     // بالضبط أعلنوا الانسحاب؟" declined). Answered unanswerable: which recommendations Algeria accepted in Geneva.
     { file: "blind-conversations88.jsonl", about: "written blind in session 61, nine of three turns: Maghrebi, Egyptian, Levantine, Gulf, Sudanese", right: 19, rows: 20 },
     // 16 of 20 measured blind in session 61 (after its second round's rules); 17 since يوم is a unit asked ("وفي أي
     // يوم كان ذلك؟"). Missed: which country Algeria sits "alongside" (the text's joins); answered unanswerable: when
     // Amirouche took his post, which countries Thomas-Greenfield met.
-    { file: "blind-conversations89.jsonl", about: "written blind in session 61, thirteen of three turns: Egyptian, Levantine, Gulf, Maghrebi, Yemeni", right: 17, rows: 20 },
+    { file: "blind-conversations89.jsonl", about: "written blind in session 61, thirteen of three turns: Egyptian, Levantine, Gulf, Maghrebi, Yemeni", right: 18, rows: 20 },
     // 16 of 20 measured blind in session 61 (after its second round's rules); 17 since the Levantine وقتيش asks when.
     // Missed: how Sison described Thomas-Greenfield's work (the text's أسميه, I would call); answered unanswerable:
     // whether Drareni was jailed, the date of the Committee of Ten's meeting.
@@ -1202,7 +1209,7 @@ describe("answer quality on the briefing", () => {
     // after the foreign minister's; answered unanswerable: how many countries Thomas-Greenfield has met. 18 since a
     // listed verb's dual asks what was discussed ("وما الذي شددا عليه؟" had found لعمامرة's وشدد, whose paragraph
     // gives no date).
-    { file: "blind-conversations91.jsonl", about: "written blind at the end of session 61, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
+    { file: "blind-conversations91.jsonl", about: "written blind at the end of session 61, twelve of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 19, rows: 20 },
     // 16 of 20 measured blind at the start of session 62; 18 since a follow-up whose own words the briefing mostly
     // holds is judged at the pair's threshold ("وما المنصب الذي تترشح له بلاده؟") and منفتحة (open) finds the text's
     // انفتاح. Misses: "What did she write in that tweet about Algeria's new seat …?" (another tweet's "Council"), and
@@ -1212,6 +1219,11 @@ describe("answer quality on the briefing", () => {
     // region?" after the correspondent (the Maghreb is no word for region), "ما الذي تريد ضمانه بشأنه؟" (guarantee,
     // the text's التأكيد).
     { file: "blind-conversations93.jsonl", about: "written blind in session 62, eleven of three turns: Levantine, Egyptian, Gulf, Iraqi, Maghrebi", right: 18, rows: 20 },
+    // 13 of 20 measured blind in session 62; 17 since a post's noun asks for no account (which tweet was on the
+    // foreign minister, then its replies), طُرح and خلالها (what was raised during it), "kick off" (begin) and إذن
+    // (then) closing a question. Misses: why the step mattered ("كتعتبر", the Maghreb's present), why ministers
+    // shuttled between the capitals, and how many countries Thomas-Greenfield has met (answered).
+    { file: "blind-conversations94.jsonl", about: "written blind in session 62, nine of three turns: Levantine, Egyptian, Gulf, Iraqi, Sudanese, Maghrebi", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {

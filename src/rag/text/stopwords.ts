@@ -5,6 +5,7 @@
 import { withinOneSlip } from "../fuzzy.js";
 import { holdsWord, normalizedSet, normalizeToken } from "./normalize.js";
 import { isWrittenCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./tokenize.js";
+import { DIALECT_FUTURE } from "./verbs.js";
 
 const ENGLISH = `a about above after again against all am an and any are as at be because been before being below
 between both but by can could did do does doing down during each few for from further had has have having he her
@@ -104,14 +105,17 @@ const ARABIC_JOINABLE = `اللي بعدها بعده بعدهم ده هاد ه�
 كال كالت كالوا كالو يكول تكول يكولون`;
 
 /**
- * A mark before a verb's present: the dialects' present ب (see DIALECT_PRESENT in verbs.ts), the standard future's
- * س ("سيقول", will say; "ماذا سيرى المراقبون؟", what will the observers see), and the dialects' futures ه and ح
- * ("اللي هيشوفه المراقبين", what the observers will see): a function word's present is one still (سيرى was read as
- * سير, a walk, blind set 74). Those two not before the present's ن: هنري is Henry, not "we will see".
+ * A mark before a verb's present: the dialects' present ب (a letter shorter than DIALECT_PRESENT in verbs.ts: بيتم),
+ * the standard future's س ("سيقول", will say; "ماذا سيرى المراقبون؟", what will the observers see), and the dialects'
+ * futures ه and ح as DIALECT_FUTURE reads them ("اللي هيشوفه المراقبين", what the observers will see; not هنري,
+ * Henry): a function word's present is one still (سيرى was read as سير, a walk, blind set 74).
  */
-const MARKED_PRESENT = /^(?:[بس][يتن]|[هح][يت]).{2,}$/u;
-/** The function words opening as a present does that are no verb: بيلي is Billy, and سيلي, هيلي names too. */
-const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك تحديدا تحديداً");
+const MARKED_PRESENT = /^[بس][يتن].{2,}$/u;
+/**
+ * The function words a mark would make of a name or a noun: بيلي is Billy, سيلي and هيلي names, حياتي "my life", not
+ * the future of ياتي.
+ */
+const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك ياتي ياتو ياتوا");
 /**
  * Presents whose mark makes a name: the Gulf verbs of wanting take none (بيبي is a name, Bibi, or "baby"), and
  * بيجي is the Iraqi town Baiji as often as "he comes" (a review).
@@ -131,7 +135,8 @@ export function isStopword(normalized: string): boolean {
   // A present's mark or the future's before a function word's present ("بيقول", is saying; "بيتم", is done;
   // "سيقول", will say).
   const present = normalized.slice(1);
-  if (MARKED_PRESENT.test(normalized) && STOPWORDS.has(present) && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
+  const marked = MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized);
+  if (marked && STOPWORDS.has(present) && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   const rest = normalized.slice(1);
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
@@ -338,13 +343,13 @@ function wordForWord(tokens: readonly { readonly text: string }[], i: number): b
 const WORDING_NOUNS = normalizedSet(
   "phrase phrases term terms expression expressions word words label عبارة عبارات كلمة كلمات تعبير مصطلح لفظ العبارة العبارات الكلمة الكلمات التعبير المصطلح اللفظ",
 );
-/** The question words that ask for one of them, and the copula that may stand between ("ما هي العبارة …"). */
-const WHICH = normalizedSet("which what whats أي بأي وبأي ما وما");
+/** The question words that ask for one of them, and the words that may stand between ("ما هي العبارة …", "what is the term …"). */
+const WHICH = normalizedSet("which what whats أي بأي وبأي ما وما شو ايش");
 const COPULA_BETWEEN = normalizedSet("is was the هي هو");
 /** The verbs that give a thing its words: describe, call, use, label; وصف, سمى, استخدم, أطلق. */
 const NAMING = normalizedSet(
   "describe describes described call calls called use uses used characterise characterised characterize characterized label labelled labeled refer referred coin coined " +
-    "وصف وصفت وصفها وصفه يصف تصف سمت سمى أسمت أسمى تسمي يسمي سمته سمتها أسمته أسمتها استخدمت استخدم استخدمته استخدمتها استعملت استعمل أطلقت أطلق اطلقت",
+    "وصف وصفت وصفها وصفه يصف تصف سمت سمى أسمت أسمى تسمي يسمي يسمى تسمى سمته سمتها أسمته أسمتها استخدمت استخدم استخدمته استخدمتها استعملت استعمل أطلقت أطلق اطلقت يطلق تطلق",
 );
 /** How many words after the noun its verb may stand ("what phrase did Sison use", "بأي عبارة وصفت"). */
 const NAMING_WITHIN = 4;
@@ -352,7 +357,9 @@ const NAMING_WITHIN = 4;
 /** Whether `tokens[i]` is a noun of a wording asked for (see WORDING_NOUNS), or the verb that asks for it. */
 function isAskedWording(tokens: readonly { readonly text: string }[], i: number): boolean {
   const text = (at: number): string => tokens[at]?.text ?? "";
-  const asked = (at: number): boolean => WORDING_NOUNS.has(text(at)) && (WHICH.has(text(at - 1)) || (COPULA_BETWEEN.has(text(at - 1)) && WHICH.has(text(at - 2))));
+  // The question word right before the noun, or with one or two of COPULA_BETWEEN between ("What is the term …").
+  const asked = (at: number): boolean =>
+    WORDING_NOUNS.has(text(at)) && [1, 2, 3].some((back) => WHICH.has(text(at - back)) && Array.from({ length: back - 1 }, (_, k) => text(at - 1 - k)).every((w) => COPULA_BETWEEN.has(w)));
   const namedWithin = (at: number): number => tokens.slice(at + 1, at + 1 + NAMING_WITHIN).findIndex((t) => NAMING.has(t.text));
   if (asked(i)) return namedWithin(i) >= 0;
   // The verb: the first of NAMING after an asked noun.

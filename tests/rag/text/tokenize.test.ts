@@ -81,8 +81,11 @@ describe("tokenize", () => {
     expect(words("the united states of america")).toEqual(["the", "america"]);
     expect(words("موقف والولايات المتحدة وللولايات المتحده بالولايات المتحدة")).toEqual(["موقف", "امريكا", "امريكا", "امريكا"]);
     expect(words("الوِلاياتُ المتَّحدةُ الأمريكية")).toEqual(["امريكا", "الامريكيه"]);
-    // Not the United Nations, nor states that are not that one.
+    // Not the United Nations, nor states that are not that one: Mexico's official name, another country's "United
+    // States of …" (found by a review).
     expect(words("الأمم المتحدة وولايات متحدة")).toEqual(["الامم", "المتحده", "وولايات", "متحده"]);
+    expect(words("الولايات المتحدة المكسيكية")).toEqual(["الولايات", "المتحده", "المكسيكيه"]);
+    expect(words("the United States of Indonesia")).toEqual(["the", "united", "states", "of", "indonesia"]);
     const text = "دعم للولايات المتحدة.";
     expect(tokenizePlaced(text).map((t) => [t.raw, text.slice(t.start, t.end)])).toEqual([["دعم", "دعم"], ["للولايات المتحدة", "للولايات المتحدة"]]);
   });
