@@ -27,11 +27,12 @@ const QUESTION_EN =
 const PAIR_MIN_CONFIDENCE = 0.5;
 /**
  * Unless the briefings hold at least this share of its own words (IDF-weighted, the decline model's coverage, though
- * under half): then the pair need only clear the model's threshold. Over the 92 conversation sets of session 62 (1,895 conversations),
- * last turns right: 1,644 without this rule, 1,654 at 0.2 to 0.4, 1,651-1,652 at 0.45-0.55, 1,645 at 0.6; in 5-fold
- * cross-validation over the sets (20 shuffles, the share chosen on four folds from 0.2 to 0.7), 1,649.5 against
- * 1,644. At 0.4 the follow-ups opening another topic stay declined ("وشو رأيها بكأس العالم؟", the World Cup: 0.39);
- * near-topic details the briefings leave out are answered more often (how long a journalist was jailed).
+ * under half): then the pair need only clear the model's threshold. Over the 92 conversation sets of session 62
+ * (1,895 conversations), last turns right: 1,644 without this rule, 1,654 at 0.2 to 0.4, 1,651-1,652 at 0.45-0.55,
+ * 1,645 at 0.6; in 5-fold cross-validation over the sets (20 shuffles, the share chosen on four folds from 0.2 to
+ * 0.7), 1,649.5 against 1,644. At 0.4 the follow-ups opening another topic stay declined ("وشو رأيها بكأس العالم؟",
+ * the World Cup: 0.39); near-topic details the briefings leave out are answered more often (how long a journalist
+ * was jailed).
  */
 const PAIR_HELD_COVERAGE = 0.4;
 /** A pronoun ties a question to the last turn only in a short question ("what did it mediate?"). */
