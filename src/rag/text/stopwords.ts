@@ -134,9 +134,10 @@ export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
   // A present's mark or the future's before a function word's present ("بيقول", is saying; "بيتم", is done;
   // "سيقول", will say).
+  // The sets first: this runs for every word of every question and sentence, the patterns only for a present.
   const present = normalized.slice(1);
-  const marked = MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized);
-  if (marked && STOPWORDS.has(present) && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
+  const marked = STOPWORDS.has(present) && (MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized));
+  if (marked && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   const rest = normalized.slice(1);
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);

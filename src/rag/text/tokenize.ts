@@ -126,6 +126,8 @@ const COUNTRY_AR = new RegExp(
   `(?<![\\u0621-\\u064A])(?:[وف][\\u064B-\\u065F]*)?(?:${["ال", "بال", "لل", "كال"].map(marked).join("|")})${marked("ولايات")}\\s+${marked("المتحد")}[ةه][\\u064B-\\u065F]*(?![\\u0621-\\u064A])(?!\\s+${marked("المكسيكي")})`,
   "gu",
 );
+/** Arabic marks (diacritics, tatweel), which may stand between the name's letters. */
+const MARKS = /[\u064B-\u065F\u0670\u0640]/u;
 /** A cheap test for the name's first word, before COUNTRY_AR is run. */
 const STATES_AR = new RegExp(marked("ولاي"), "u");
 const AMERICA = { latin: normalizeToken("America"), ar: normalizeToken("أمريكا") } as const;
@@ -155,7 +157,8 @@ export function tokenize(text: string): Token[] {
 export function tokenizePlaced(text: string): PlacedToken[] {
   const words = wordTokens(text);
   const latin = /U|us|u\.|nited/.test(text);
-  const arabic = STATES_AR.test(text);
+  // Written without marks, the name's first word holds لاي; the pattern reads it with them.
+  const arabic = text.includes("لاي") || (MARKS.test(text) && STATES_AR.test(text));
   if (!latin && !arabic) return words;
   const found = (pattern: RegExp, script: "latin" | "ar") =>
     [...text.matchAll(pattern)].map((m) => ({ text: AMERICA[script], script, start: m.index, end: m.index + m[0].length, raw: m[0] }));
