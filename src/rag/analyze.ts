@@ -657,16 +657,6 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
   ["right", "now"],
 ]);
 
-/** What "how long" asks a length with, not a duration: "How long is the river?", "how long were the walls?". */
-const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
-
-/**
- * Whether the word at `i` is the "long" of "how long" asking a duration, as "how many" asks a count: "How long?",
- * "how long did he stay?", "for how long has she held it?". Its "long" is no word of the topic: it found استمرار
- * (continuing) in a quote on Mali, and as a word of its own the follow-up "How long?" stood alone (conversations
- * 59). Not before is/are/was/were, which ask a length as often ("How long is Kearney Boulevard?": the text's بطول, a
- * review) as a duration ("How long was the term?", whose "long" stays, as before session 55: a second review).
- */
 /** The particle "then, so" (إذن), also the noun "permission" (إذْن, written the same). */
 const THEN_PARTICLE = normalizedSet("إذن اذن");
 
@@ -677,6 +667,16 @@ const THEN_PARTICLE = normalizedSet("إذن اذن");
  */
 const isThenParticle = (tokens: readonly Token[], i: number): boolean => THEN_PARTICLE.has(tokens[i]?.text ?? "") && (i === 0 || i === tokens.length - 1);
 
+/** What "how long" asks a length with, not a duration: "How long is the river?", "how long were the walls?". */
+const LENGTH_ASKED = new Set(["is", "are", "was", "were"]);
+
+/**
+ * Whether the word at `i` is the "long" of "how long" asking a duration, as "how many" asks a count: "How long?",
+ * "how long did he stay?", "for how long has she held it?". Its "long" is no word of the topic: it found استمرار
+ * (continuing) in a quote on Mali, and as a word of its own the follow-up "How long?" stood alone (conversations
+ * 59). Not before is/are/was/were, which ask a length as often ("How long is Kearney Boulevard?": the text's بطول, a
+ * review) as a duration ("How long was the term?", whose "long" stays, as before session 55: a second review).
+ */
 const isDurationLong = (tokens: readonly Token[], i: number): boolean =>
   tokens[i]?.text === "long" && tokens[i - 1]?.text === "how" && !LENGTH_ASKED.has(tokens[i + 1]?.text ?? "");
 

@@ -132,14 +132,13 @@ const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...no
  */
 export function isStopword(normalized: string): boolean {
   if (STOPWORDS.has(normalized)) return true;
-  // A present's mark or the future's before a function word's present ("بيقول", is saying; "بيتم", is done;
-  // "سيقول", will say).
-  // The sets first: this runs for every word of every question and sentence, the patterns only for a present.
-  const present = normalized.slice(1);
-  const marked = STOPWORDS.has(present) && (MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized));
-  if (marked && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
-  if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
+  // The word past its first letter: a function word's present after a present's or a future's mark ("بيقول", is
+  // saying; "بيتم", is done; "سيقول", will say), or a question word after و or ف. The sets first: this runs for every
+  // word of every question and sentence, the patterns only for a present.
   const rest = normalized.slice(1);
+  const marked = STOPWORDS.has(rest) && (MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized));
+  if (marked && !UNMARKED_PRESENTS.has(rest) && !NOT_PRESENTS.has(rest)) return true;
+  if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
 }
 

@@ -116,8 +116,11 @@ function scriptOf(text: string): Script {
 // "US" and "U.S." are the country, not the pronoun: read them as the word the dictionary knows. So are "usa", "u.s.",
 // and "us" after "the" ("what does the us think"), as people type them: the pronoun never stands there.
 const COUNTRY_EN = /\b[Uu]\.[Ss]\.(?:[Aa]\.?)?(?![A-Za-z])|\bUSA?\b|\busa\b|(?<=\b[Tt]he\s+)us\b|\b[Uu]nited\s+[Ss]tates(?:\s+of\s+[Aa]merica)?\b(?!\s+of\b)/g;
-/** An Arabic word as written: any of its letters may carry marks (diacritics, tatweel). */
-const marked = (word: string): string => [...word].map((c) => `${c}[\\u064B-\\u065F\\u0670\\u0640]*`).join("");
+/** Arabic marks (diacritics, tatweel), which may stand between a word's letters, as a character class. */
+const MARK_CLASS = "[\\u064B-\\u065F\\u0670\\u0640]";
+const MARKS = new RegExp(MARK_CLASS, "u");
+/** An Arabic word as written: any of its letters may carry marks. */
+const marked = (word: string): string => [...word].map((c) => `${c}${MARK_CLASS}*`).join("");
 // And its two words, الولايات المتحدة, each one word of a name the briefings write أمريكا, read as that: alone,
 // "الولايات" is a word for states and "المتحدة" the United Nations' word. With a conjunction or a preposition
 // joined ("والولايات", "بالولايات", "للولايات"), which the one word stands without. Not Mexico's official name,
@@ -126,8 +129,6 @@ const COUNTRY_AR = new RegExp(
   `(?<![\\u0621-\\u064A])(?:[وف][\\u064B-\\u065F]*)?(?:${["ال", "بال", "لل", "كال"].map(marked).join("|")})${marked("ولايات")}\\s+${marked("المتحد")}[ةه][\\u064B-\\u065F]*(?![\\u0621-\\u064A])(?!\\s+${marked("المكسيكي")})`,
   "gu",
 );
-/** Arabic marks (diacritics, tatweel), which may stand between the name's letters. */
-const MARKS = /[\u064B-\u065F\u0670\u0640]/u;
 /** A cheap test for the name's first word, before COUNTRY_AR is run. */
 const STATES_AR = new RegExp(marked("ولاي"), "u");
 const AMERICA = { latin: normalizeToken("America"), ar: normalizeToken("أمريكا") } as const;
