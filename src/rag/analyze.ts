@@ -748,19 +748,44 @@ function withPhrasalMeanings(tokens: readonly Token[]): Token[] {
     return CATCHING.has(tokens[i]?.text ?? "") && tokens[i + 2]?.text !== "with" ? undefined : meaning;
   };
   return tokens.map((token, i) => {
+    if (isWinningElection(tokens, i)) return { ...token, text: "elected" };
     const meaning = meaningAt(i);
     if (meaning !== undefined) return { ...token, text: meaning, script: "latin" };
     return meaningAt(i - 1) !== undefined ? { ...token, text: READ_OFF } : token;
   });
 }
 
+/** Winning a seat or a vote is being elected ("When did Algeria win its seat on the council?", the text's انتخاب). */
+const WINNING = new Set(["win", "wins", "won", "winning"]);
+const WON_BY_VOTES = new Set(["seat", "seats", "election", "elections", "vote", "votes"]);
+const WON_DETERMINER = new Set(["a", "an", "the", "its", "her", "his", "their", "our", "this", "that"]);
+
+/** Whether the word at `i` is the "win" of winning a seat or an election (see WINNING). */
+const isWinningElection = (tokens: readonly Token[], i: number): boolean =>
+  WINNING.has(tokens[i]?.text ?? "") &&
+  (WON_BY_VOTES.has(tokens[i + 1]?.text ?? "") || (WON_DETERMINER.has(tokens[i + 1]?.text ?? "") && WON_BY_VOTES.has(tokens[i + 2]?.text ?? "")));
+
 /** Numbers that stand for people already named before "of them" ("the two of them", "both of them"). */
 const COUNTED_PRONOUN = normalizedSet("two three both");
 const PRONOUN_AFTER_OF = normalizedSet("them us you those these");
+/** The dialects' "both", after a pronoun of people (هم الاثنين, منهم الاتنين); elsewhere the word is Monday. */
+const BOTH_AR = normalizedSet("الاثنين الاتنين التنين الثنين");
+const PERSONS_PRONOUN_AR = normalizedSet("هم هما هن انتم انتو انتوا انتما احنا نحن");
+/** A function word ending in a pronoun of people (منهم, عليهما, بينكم, لنا). */
+const PERSONS_SUFFIX_AR = /^\p{Script=Arabic}{1,4}(?:هم|هما|كم|كما|نا)$/u;
 
-/** Whether the token at `i` is such a number: "And what did the two of them talk about?" asks of them, not of two. */
-const isCountedPronoun = (tokens: readonly Token[], i: number): boolean =>
-  COUNTED_PRONOUN.has(tokens[i]?.text ?? "") && tokens[i + 1]?.text === "of" && PRONOUN_AFTER_OF.has(tokens[i + 2]?.text ?? "");
+/**
+ * Whether the token at `i` is such a number: "And what did the two of them talk about?" asks of them, not of two;
+ * so does "وشو المطلوب منهم هم الاثنين؟" (blind conversations 95).
+ */
+function isCountedPronoun(tokens: readonly Token[], i: number): boolean {
+  const token = tokens[i]?.text ?? "";
+  if (BOTH_AR.has(token)) {
+    const before = withoutConjunction(tokens[i - 1]?.text ?? "");
+    return PERSONS_PRONOUN_AR.has(before) || (PERSONS_SUFFIX_AR.test(before) && isStopword(before));
+  }
+  return COUNTED_PRONOUN.has(token) && tokens[i + 1]?.text === "of" && PRONOUN_AFTER_OF.has(tokens[i + 2]?.text ?? "");
+}
 
 /** The words before "point" in "at some point", "at one point", "at that point": when, not a point made. */
 const AT_A_POINT = normalizedSet("some one any that this");

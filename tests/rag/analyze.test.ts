@@ -480,6 +480,45 @@ describe("a phrasal verb with a meaning of its own", () => {
   });
 });
 
+describe("words of people and of votes", () => {
+  it("reads the dialects' الاثنين after a pronoun of people as both of them, elsewhere as Monday (blind conversations 95)", async () => {
+    const paragraphs = [
+      "وقالت الوزيرة إن على البلدين تحمل المسؤولية كعضوين منتخبين في المجلس.",
+      "وقالت الوزيرة إن الاجتماع المقبل يعقد يوم الاثنين في العاصمة.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_both.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("شو على البلدين هم الاثنين حسب الوزيرة؟"))[0]).toContain("تحمل المسؤولية");
+      expect(quotes(await rag.answer("متى يعقد الاجتماع؟ يوم الاثنين؟"))[0]).toContain("يوم الاثنين");
+    });
+  });
+
+  it('reads "win a seat" as being elected (the text\'s انتخاب; blind sets 28, 97, 98 and 99), "win" alone as winning', async () => {
+    const paragraphs = [
+      "وجاءت الزيارة بعد انتخاب البلاد في أكتوبر عضوا في المجلس.",
+      "وقال الوزير إن البلاد تطالب بمقعد دائم في المجلس منذ سنوات.",
+      "وفاز الفريق المحلي بالمباراة النهائية أمس.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_won.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("Which team won the final match?"))[0]).toContain("وفاز الفريق");
+      expect(quotes(await rag.answer("When did the country win its seat on the council?"))[0]).toContain("بعد انتخاب البلاد");
+      expect(quotes(await rag.answer("When did the country win a seat?"))[0]).toContain("بعد انتخاب البلاد");
+    });
+  });
+
+  it("reads an unmarked defective past as its participle too (دعت, the text's داعية: blind sets 63, 72 and 83)", async () => {
+    const paragraphs = [
+      "وتحدثت الوزيرة عن البعثات الأممية، داعية كل الدول إلى الترحيب بها.",
+      "وقالت الوزيرة إن كل الدول تعرف البعثات الأممية منذ سنوات طويلة.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_called.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("الى ماذا دعت الوزيرة كل الدول بخصوص البعثات؟"))[0]).toContain("داعية كل الدول");
+    });
+  });
+});
+
 describe("a sign of something", () => {
   it("is an indicator (the text's كمؤشر, blind conversations 79 and 82), and 'sign' alone is signing (a review)", async () => {
     const paragraphs = [

@@ -189,6 +189,10 @@ describe("stop words", () => {
     },
   );
 
+  it.each(["كلا", "كلاهما", "كليهما", "كلتا", "كلتاهما"])("reads %s (both, of two) as a function word", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["عما", "مما", "فيما", "بما", "ممن", "عمن", "فيم", "علام", "حتام", "بم", "بماذا", "وبماذا", "عماذا", "بمن"])("reads %s, a preposition joined to ما, ماذا or من (about what, from whom), as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
