@@ -612,14 +612,20 @@ describe("answer quality on the briefing", () => {
     // 30/36 hit@3, 31/36 answered, 3/4 declined measured blind in session 62; 33/36 since the dialects' futures ه
     // and ح and the Gulf كالت read as function words and "على تويتر" (on Twitter) asks for no account. Misses: the
     // month Algeria "won its seat" (the text's انتخاب, elected), "تنصبّ أولويات الإدارة" (focus, the text's تركز),
-    // "الأفارقة" (Africans, the text's أفريقيا); answered unanswerable: when her tour of Algeria ends.
-    { file: "blind97-eval.jsonl", about: "a ninety-seventh blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; typos, non-native English", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // "الأفارقة" (Africans, the text's أفريقيا); answered unanswerable: when her tour of Algeria ends. 34/36 since
+    // session 63, which reads "win a seat" as being elected.
+    { file: "blind97-eval.jsonl", about: "a ninety-seventh blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; typos, non-native English", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 28/36 hit@3, 32/36 answered, 4/4 declined measured blind in session 62; 30/36 and 34/36 since القبعات الزرق
     // reads as peacekeepers and the Maghreb's تكتب (was written) asks where the report was filed. Misses: the month
     // Algeria "won its seat", how she "characterised" the consultations (the text's أسميه, I would call it), "غير
     // التابعين للدولة" (not of the state, the text's المستقلون), when societies grow more peaceful (asked "امتى
     // بالظبط"), "تخدم مين؟" (serving whom), "لبعثة مينورسو" (found as written in MINUSMA's "لبعثة الأمم المتحدة").
-    { file: "blind98-eval.jsonl", about: "a ninety-eighth blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Sudanese, Maghrebi; a student, a journalist, a diplomat", hit3: 30 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 31/36 since session 63, which reads "win a seat" as being elected.
+    { file: "blind98-eval.jsonl", about: "a ninety-eighth blind set, session 62, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Sudanese, Maghrebi; a student, a journalist, a diplomat", hit3: 31 / 36, answered: 34 / 36, declined: 4 / 4 },
+    // 34/36 hit@3, 36/36 answered, 4/4 declined measured blind at the start of session 63; 35/36 since "win its
+    // seat" reads as being elected (the text's انتخاب). Miss: the US position on MINURSO, in Arabic (the headline's
+    // "إدارة بايدن تدعم بعثة المينورسو" comes first, the quote "نحن ندعم بقوة بعثة مينورسو" fourth).
+    { file: "blind99-eval.jsonl", about: "a ninety-ninth blind set, session 63, three quarters plain: Levantine, Egyptian, Gulf, Maghrebi; a fully vowelled question, typos", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1067,8 +1073,8 @@ describe("answer quality on the briefing", () => {
     // text's داعية, shares only its root), "Based on what document, exactly?" (the text's الإعلان); answered
     // unanswerable: a meeting's date and the start date of the negotiations (the text's "very soon").
     // 17 since session 57: "On which date this meeting happen?" and the start date of the negotiations are declined
-    // (nothing quoted dates them).
-    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 17, rows: 20 },
+    // (nothing quoted dates them). 18 since session 63: an unmarked defective past is its participle too (دعت: داعية).
+    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 18, rows: 20 },
     // 11 of 20 measured blind in session 56; 16 since a past with its object (لاقته, she met him) is the dialect
     // table's past, writing beside a post asks for it ("ومتين هي كتبت التغريدة دي؟"), بشأنها (about it) and لسه
     // (still) are function words, تشتغل is also تعمل, and "values" is the text's نقدر. Missed: "And how many replies
@@ -1172,8 +1178,8 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations82.jsonl", about: "written blind in session 60, ten of three turns: Egyptian, Levantine, Algerian", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 60 (after its second round's rules), unchanged. Missed: "وشو الهدف اللي
     // بيدوروا عليه في النهاية؟" (the goal they look for: "goals" finds the CNDH tweet), "وإلى ماذا دعت كل الدول بهذا
-    // الخصوص؟" (دعت against the text's داعية).
-    { file: "blind-conversations83.jsonl", about: "written blind in session 60, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 18, rows: 20 },
+    // الخصوص؟" (دعت against the text's داعية). 19 since session 63, which reads دعت as its participle too.
+    { file: "blind-conversations83.jsonl", about: "written blind in session 60, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 19, rows: 20 },
     // 15 of 20 measured blind in session 60 (after its second round's rules), unchanged. Missed: "Is any formal process
     // on that starting soon?" (declined: "soon" against the text's "في وقت قصير جدًا"), how long Amirouche has held
     // his post and when the ICJ election is (unanswerable, answered), which countries Thomas-Greenfield meets
@@ -1224,6 +1230,11 @@ describe("answer quality on the briefing", () => {
     // (then) closing a question. Misses: why the step mattered ("كتعتبر", the Maghreb's present), why ministers
     // shuttled between the capitals, and how many countries Thomas-Greenfield has met (answered).
     { file: "blind-conversations94.jsonl", about: "written blind in session 62, nine of three turns: Levantine, Egyptian, Gulf, Iraqi, Sudanese, Maghrebi", right: 17, rows: 20 },
+    // 17 of 20 measured blind at the start of session 63; 18 since the dialects' الاثنين after a pronoun is "both of
+    // them" ("وشو المطلوب منهم هم الاثنين؟"). Misses:
+    // "And what are they hoping to find through that?" (the text's نبحث, we look for), "ودعت مين يرحب بهالبعثات؟"
+    // (after و, دعت finds the text's الدعوة, not its داعية).
+    { file: "blind-conversations95.jsonl", about: "written blind in session 63, ten of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
