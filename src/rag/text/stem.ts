@@ -39,6 +39,12 @@ export function lightStemArabic(word: string): string {
 const TAA_BEFORE_PRONOUN = /^(.{4,})ت(?:هما|هم|هن|ها|ه|كما|كم|كن|نا)$/u;
 const CONJUNCTION_AND_ARTICLE = /^[وف]?(?:ال|بال|كال|لل)?/u;
 
+/**
+ * A name's ending that its adjective (nisba, ي) takes the place of: يا after three letters at least (أفريقيا,
+ * روسيا), ا after four (فرنسا; not كتبا, a verb's dual), neither after a long vowel (قضايا, plural; جدا is a word).
+ */
+const NAME_ENDING = /^(?:(.{2,}[^اوي])يا|(.{3,}[^اوي])ا)$/u;
+
 /** A stem of a vowel and a consonant, where Porter's rules took a final e off a word that begins so. */
 const SHORT_START = /^[aeiou][^aeiouy]$/;
 
@@ -73,6 +79,10 @@ export function tokenKeys(token: Token): string[] {
       // is a key too, where neither stemmer meets it (Snowball's امبريالي against الإمبريالية's امبريال).
       const bare = TAA_BEFORE_PRONOUN.exec(token.text.replace(CONJUNCTION_AND_ARTICLE, ""))?.[1];
       if (bare !== undefined) for (const k of [lightStemArabic(`${bare}ه`), snowballArabic(`${bare}ه`)]) if (!keys.includes(k)) keys.push(k);
+      // A place's name and its adjective share a stem where the name ends in يا or ا: أفريقيا and الأفريقي (افريق),
+      // إيطاليا and الإيطالي, فرنسا and الفرنسي (فرنس), as أمريكا and الأمريكية already met by Snowball's stem.
+      const named = NAME_ENDING.exec(light)?.slice(1).find((stem) => stem !== undefined);
+      if (named !== undefined && !keys.includes(named)) keys.push(named);
       return keys;
     }
     case "latin":

@@ -51,6 +51,22 @@ describe("tokenKeys", () => {
   });
 });
 
+describe("tokenKeys of a place's name", () => {
+  const keys = (text: string): string[] => tokenize(text).flatMap(tokenKeys);
+  it("meets its adjective where the name ends in يا or ا (blind set 100: أفريقيا, the text's الاتحاد الأفريقي)", () => {
+    for (const [name, adjective] of [["أفريقيا", "الأفريقي"], ["إيطاليا", "الإيطالية"], ["سوريا", "السوري"], ["فرنسا", "الفرنسيين"]]) {
+      expect(keys(name as string).filter((k) => keys(adjective as string).includes(k)), name).not.toEqual([]);
+    }
+  });
+
+  it("reads no يا off after a long vowel (قضايا, a plural), nor a word too short (دنيا, عليا)", () => {
+    expect(keys("قضايا")).not.toContain("قض");
+    expect(keys("قضايا")).not.toContain("قضا");
+    expect(keys("دنيا")).not.toContain("دن");
+    expect(keys("العليا")).toEqual(["عليا"]);
+  });
+});
+
 describe("stemEnglish", () => {
   it("keeps the e of a word that begins with a vowel and a consonant, as Porter 2 does: use is not us", () => {
     for (const word of ["use", "used", "uses", "using", "useful"]) expect(stemEnglish(word), word).toBe("use");
