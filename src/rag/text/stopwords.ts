@@ -45,7 +45,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 غير غيره غيرها غيرهم عند عندما لما لكي ولكي كي يتم ويتم تتم وتتم حول حتى اذا إذا لو لقد و ف ب ل ك يا ذات ذو تم وقد وفي وعلى ومن وما ولا وهو وهي هناك هنا ليس ليست
 هاد هادا هادي هاذ هاذا هاذي هذي ده دي دا دول بتاع بتاعة بتاعت بتوع تاع تاعة تاعت نتاع ديال متاع متاعة
 ديالها دياله ديالهم ديالك ديالنا ديالكم متاعها متاعه متاعو متاعهم متاعي متاعك متاعنا متاعكم تاعها تاعو تاعه تاعهم تاعي تاعك تاعنا بتاعها بتاعه بتاعهم بتاعي بتاعك بتاعنا بزاف بشحال بقداش الي يلي إللي بس كمان برضو برضه عشان
-علشان مشان ومشان لمشان لانو لأنو يعني أعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب حضرتك حضرتكم قلي قلّي قولي خبرني اخبرني
+علشان مشان ومشان لمشان بدال لانو لأنو يعني أعني طيب حاجة شي شيء عم رح راح حيكون بدو بدها بدي بدهم بدك بدكم بدنا معاه معاها معاهم معانا معاك معاكم عايز عايزة حابب حضرتك حضرتكم قلي قلّي قولي خبرني اخبرني
 أخبرني اذكر واذكر فاذكر اذكري اذكروا احكيلي احكي عطيني اعطيني أعطني عطنا ممكن لو الخبر المقال النص عدد الصحيفة الجريدة
 بالخبر بالمقال بالنص هالقصة بهالقصة اعرف نعرف بعرف بنعرف عرفني عرفنا
 تاني تانية تانيين جاي جاية جايين الجاي الجاية الان حاليا حالي دلوقتي دلوقت هلق هلأ هسه هسع الحين دابا توا وتوا اد ويا وياه وياها وياهم وياك ويانا دارت داروا دارو
@@ -596,11 +596,20 @@ const BLESS = normalizedSet("يخليك يخليكي يخليكم يعطيك ي�
 const GIVE = normalizedSet("اعطاك اعطاكم جزاك جزاكم");
 const GOOD = normalizedSet("العافيه عافيه خير خيرا");
 const GRATEFUL = normalizedSet("grateful obliged");
+/**
+ * Chat's interjections, which open a follow-up before a comma or a stop ("Cool, and what's …?", "Nice! any …",
+ * "ممتاز، وشو …؟"): words of their own elsewhere ("a cool climate", "Great Britain", "حلو" sweet).
+ */
+const INTERJECTIONS = normalizedSet(`cool nice great awesome perfect interesting gotcha alright neat sweet wow oh ah ahh aha fine
+  right excellent good understood noted fantastic wonderful amazing brilliant lovely ممتاز تمام حلو رائع جميل مزيان واو طيب`);
+/** What closes an interjection: a comma, a stop, an exclamation mark, a dash. */
+const INTERJECTION_END = /^\s*[,،.!:;\-–—]/u;
 
 /**
- * How many words from `i` on are a courtesy ("please", a blessing, "I should be grateful if"), 0 where none starts
- * there. "please" only where no subject of "allowed" follows (لو سمحت، …; "لو سمحت ما هي …؟"; not "إذا سمحت الظروف",
- * "بعد ان سمحت البلاد"): a function word, the question's end or its punctuation after it.
+ * How many words from `i` on are a courtesy ("please", a blessing, "I should be grateful if", an interjection opening
+ * a sentence: INTERJECTIONS), 0 where none starts there. "please" only where no subject of "allowed" follows (لو
+ * سمحت، …; "لو سمحت ما هي …؟"; not "إذا سمحت الظروف", "بعد ان سمحت البلاد"): a function word, the question's end or
+ * its punctuation after it.
  */
 function courtesyAt(tokens: readonly PlacedToken[], i: number, text: string): number {
   const [first = "", second = "", third = ""] = [tokens[i], tokens[i + 1], tokens[i + 2]].map((t) => t?.text ?? "");
@@ -609,6 +618,7 @@ function courtesyAt(tokens: readonly PlacedToken[], i: number, text: string): nu
     const apart = next === undefined || /[,،.?؟!:]/u.test(text.slice(tokens[i + 1]?.end, next.start)) || isStopword(next.text);
     return apart ? 2 : 0;
   }
+  if (INTERJECTIONS.has(first) && (i === 0 || /[.!?؟]\s*$/u.test(text.slice(0, tokens[i]?.start))) && INTERJECTION_END.test(text.slice(tokens[i]?.end))) return 1;
   if (GOD.has(first) && BLESS.has(second)) return GOOD.has(third) ? 3 : 2;
   if (GIVE.has(first) && second === "الله") return GOOD.has(third) ? 3 : 2;
   return GRATEFUL.has(first) && second === "if" ? 2 : 0;

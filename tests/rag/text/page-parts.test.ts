@@ -114,6 +114,12 @@ describe("page parts: datelines and reply counters", () => {
     expect(tokenize("المقال ده اتنشر في جريدة إيه؟").filter(asksOfTheDateline).map((t) => t.text)).toContain("اتنشر");
   });
 
+  it("reads a paper that carried the report (نقلت) as the dateline's word (blind set 100, declined on it)", () => {
+    const carried = tokenize("أي جريدة نقلت الخبر ومن أي مدينة؟");
+    expect(askedOutlet(carried)?.text).toBe("جريده");
+    expect(carried.filter(asksOfTheDateline).map((t) => t.raw)).toEqual(expect.arrayContaining(["نقلت", "مدينة"]));
+  });
+
   it("reads where the report was sent or filed from as the dateline's (blind sets 50 and 51)", () => {
     const sent = tokenize("من أين أُرسل هذا الخبر، أعني مكان الإرسال، ولأي صحيفة؟");
     expect(askedOutlet(sent)?.text).toBe("صحيفه");

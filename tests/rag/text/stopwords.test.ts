@@ -189,7 +189,7 @@ describe("stop words", () => {
     },
   );
 
-  it.each(["كلا", "كلاهما", "كليهما", "كلتا", "كلتاهما"])("reads %s (both, of two) as a function word", (word) => {
+  it.each(["كلا", "كلاهما", "كليهما", "كلتا", "كلتاهما", "بدال"])("reads %s (both, of two; the Gulf's instead of) as a function word", (word) => {
     expect(stop(word)).toBe(true);
   });
 
@@ -664,6 +664,17 @@ describe("withoutCourtesies", () => {
     expect(kept("I should be most grateful if you could tell me who visited Algiers.")).not.toContain("grateful");
     // The offsets of the rest are the question's (blanked, not cut).
     expect(withoutCourtesies("لو سمحت، من؟")).toHaveLength("لو سمحت، من؟".length);
+  });
+
+  it("blanks chat's interjection opening a sentence before a comma or a stop (blind conversations 96: 'Cool, and …')", () => {
+    expect(kept("Cool, and what's the dinar to dollar exchange rate today?")).not.toContain("cool");
+    expect(kept("Nice! any good restaurants there?")).not.toContain("nice");
+    expect(kept("ok. Great, thanks. And what now?")).not.toContain("great");
+    expect(kept("ممتاز، وشو قالت عن مالي؟")).not.toContain(tokenize("ممتاز")[0]?.text);
+    // Elsewhere, or with no comma after it, the word is asked: Great Britain, a cool climate, a good deal.
+    for (const question of ["Great Britain voted for what?", "Was the weather cool, or warm?", "Is it a good, fair deal?", "حلو الكلام ده؟"]) {
+      expect(kept(question), question).toEqual(tokenize(question).map((t) => t.text));
+    }
   });
 
   it("keeps the words where they ask something: allowed with its subject, God asked of, grateful for", () => {
