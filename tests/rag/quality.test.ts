@@ -197,7 +197,8 @@ describe("answer quality on the briefing", () => {
     // Algeria beside an ambassador).
     // 31 since session 57: "ليه الجزائر كانت بتتنقد دوليا الشهور اللي فاتت؟" is answered: فاتت (the past one) looks
     // for الماضي and الأخير.
-    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 31 / 32, answered: 31 / 32, declined: 8 / 8 },
+    // 32/32 hit@3 and answered since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind18-eval.jsonl", about: "an eighteenth blind set, session 42, measured after the session's changes", hit3: 32 / 32, answered: 32 / 32, declined: 8 / 8 },
     // 93.8% measured blind (hit@1 71.9%, 93.8% of the answerable answered, 4 of the 8 unanswerable declined; one
     // question's evidence widened to the span both tweets on the three-year term share); 96.9% since "dateline"
     // asks for the dateline. Missed: "سيسون قالت تصريحاتها دي فين؟ في مؤتمر صحفي ولا إيه؟" (the text's ندوة
@@ -510,7 +511,8 @@ describe("answer quality on the briefing", () => {
     // غير الدائمة من كم لكم؟" (دايرة, the Sudanese "is going to", is also دائرة, a circle, a department). "منو كاتب هذا
     // التقرير؟ شنو اسم الصحفي اللي كتبه؟" (answered with the RSF correspondent's tweet) is declined since a question on
     // this report's writer asks its byline.
-    { file: "blind67-eval.jsonl", about: "a sixty-seventh blind set, session 56 (34/36 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Taizi, Bedouin Jordanian, Gazan; Nigerian, Kenyan, South African, Irish, Canadian, Indonesian, dictated and teenage English", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 36/36 hit@3 and answered since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind67-eval.jsonl", about: "a sixty-seventh blind set, session 56 (34/36 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Taizi, Bedouin Jordanian, Gazan; Nigerian, Kenyan, South African, Irish, Canadian, Indonesian, dictated and teenage English", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 94.4% measured blind in session 56 (3 of 4 unanswerable declined), 94.4% and 4 of 4 since a name after عبد is
     // a name the briefing lacks ("هل التقت سيسون بالرئيس الجزائري عبد المجيد تبون؟" is declined); "according to the
     // report" asks nothing ("report" found Reporters Without Borders). Missed: the replies of "تغريدة سيسون المنشوره
@@ -626,6 +628,9 @@ describe("answer quality on the briefing", () => {
     // seat" reads as being elected (the text's انتخاب). Miss: the US position on MINURSO, in Arabic (the headline's
     // "إدارة بايدن تدعم بعثة المينورسو" comes first, the quote "نحن ندعم بقوة بعثة مينورسو" fourth).
     { file: "blind99-eval.jsonl", about: "a ninety-ninth blind set, session 63, three quarters plain: Levantine, Egyptian, Gulf, Maghrebi; a fully vowelled question, typos", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 34/36 hit@3, 34/36 answered, 4/4 declined measured blind in session 63; 36/36 since أفريقيا meets the text's
+    // الأفريقي and نقلت (carried) asks which paper ran the report.
+    { file: "blind100-eval.jsonl", about: "a hundredth blind set, session 63, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; a fully vowelled question, typos", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -681,7 +686,8 @@ describe("answer quality on the briefing", () => {
     // the US issue a warning?"). Misses: "what issue came up during it?", "did any rights defenders get arrested
     // there?" (answered from the passage on them), "وعلاه هي مهمة حسبها؟" (why is it important to her), "ما الذي
     // تقدّره فيها؟" (تقدّره for the text's نقدر, read as a misspelling).
-    { file: "blind-conversations5.jsonl", about: "written blind, session 41", right: 18, rows: 20 },
+    // 19 since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind-conversations5.jsonl", about: "written blind, session 41", right: 19, rows: 20 },
     // 15 of 20 measured blind after the session's other changes; 17 since the dialects' معاهم (with them) and
     // بدهم (they want) are function words, 18 since سمحت is "allowed" again outside لو سمحت (please). Misses:
     // "where are those groups based" (groups found in another sentence's مجموعات) and "How long has she held that
@@ -734,7 +740,8 @@ describe("answer quality on the briefing", () => {
     // ذلك), "excercise" (no word the lists translate is near). 16 since session 46: "ليش كانت قلقانة؟" (the feminine
     // adjective only ranked). 17 since session 49: "what's her exact title?" quotes the sentence naming her.
     // 18 since session 58: "which organization does he work for?" quotes the post that introduced him.
-    { file: "blind-conversations15.jsonl", about: "written blind, session 43, eight of three turns", right: 18, rows: 20 },
+    // 19 since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind-conversations15.jsonl", about: "written blind, session 43, eight of three turns", right: 19, rows: 20 },
     // 12 of 20 measured blind; 15 since "Who said that?" finds the quote's speaker, the Egyptian طب opens a
     // follow-up, منهم is a pronoun and "appreciate" finds the text's نقدر. Misses: "What did they talk about?" after a
     // first answer on another meeting, "وش طالب فيه هناك؟" (طالب, demanded, found nowhere), "ووين راهي دايرة
@@ -1031,7 +1038,8 @@ describe("answer quality on the briefing", () => {
     // unanswerable: when de Mistura next visits, the date of the Congo meeting (the tweets' dates answer it).
     // 12 since session 57: "what date was that meeting?" is declined: nothing the last answer quoted dates it.
     // 13 since session 58: "… tagged in that one?" is asked of the post just quoted.
-    { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 13, rows: 20 },
+    // 14 since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind-conversations57.jsonl", about: "written blind in session 54: Kuwaiti, Gazan, Aleppine, Darja, Darija with French, Arabizi, a think-tank analyst, typos", right: 14, rows: 20 },
     // 13 of 20 measured blind at the end of session 54; 14 since جاء (came) in "وكم رد جاء على تغريدتها عنه؟" is read
     // off where no briefing holds it. Missed: "how many replies can you read under that tweet" (its evidence the
     // page's "[قراءة ١٤ ردًا]" link, debris no quote holds), a keyword question asking a second thing, "what are they hoping to find
@@ -1051,7 +1059,8 @@ describe("answer quality on the briefing", () => {
     // her "message" on civil society; answered unanswerable: which states Thomas-Greenfield works with (in context).
     // 16 since session 58 (the second round of follow-up rules: what was discussed at what was quoted, a reply
     // count with no word of its own, a tenure asked; see docs/quality.md).
-    { file: "blind-conversations60.jsonl", about: "written blind in session 55: Nablus, Oran, Aden, Lebanese with English, Alexandrian, Australian, Indian and Kenyan English", right: 16, rows: 20 },
+    // 17 since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind-conversations60.jsonl", about: "written blind in session 55: Nablus, Oran, Aden, Lebanese with English, Alexandrian, Australian, Indian and Kenyan English", right: 17, rows: 20 },
     // 10 of 20 measured blind in session 55; 13 since لكام, واللي, "lah" and "ah" ask nothing. Missed: "وعلاش؟ شنو
     // باغيين يوصلو ليه؟" after the Moroccan كيدعموه (the Maghreb's ك before a present is not read: session 27 found it
     // begins too many nouns), "Then US say what about it lah?" after "MINURSO is what ah?", "And what did the two of
@@ -1198,7 +1207,8 @@ describe("answer quality on the briefing", () => {
     // 15 of 20 measured blind in session 61 (after its first round's rules); 16 since المذكورة is a function word.
     // Missed: what Lamamra asked for Africa there (القارة), "is something else coming up?", the region transparency
     // would come to ("bring" missing in a pair judged low); answered unanswerable: whether Drareni was jailed.
-    { file: "blind-conversations87.jsonl", about: "written blind in session 61, thirteen of three turns: Maghrebi, Levantine, Egyptian, Gulf, Iraqi", right: 17, rows: 20 },
+    // 18 since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind-conversations87.jsonl", about: "written blind in session 61, thirteen of three turns: Maghrebi, Levantine, Egyptian, Gulf, Iraqi", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 61 (after its first round's rules); 19 since أعلنوا points back ("وإمتى
     // بالضبط أعلنوا الانسحاب؟" declined). Answered unanswerable: which recommendations Algeria accepted in Geneva.
     { file: "blind-conversations88.jsonl", about: "written blind in session 61, nine of three turns: Maghrebi, Egyptian, Levantine, Gulf, Sudanese", right: 19, rows: 20 },
@@ -1209,7 +1219,8 @@ describe("answer quality on the briefing", () => {
     // 16 of 20 measured blind in session 61 (after its second round's rules); 17 since the Levantine وقتيش asks when.
     // Missed: how Sison described Thomas-Greenfield's work (the text's أسميه, I would call); answered unanswerable:
     // whether Drareni was jailed, the date of the Committee of Ten's meeting.
-    { file: "blind-conversations90.jsonl", about: "written blind in session 61, thirteen of three turns: Egyptian, Levantine, Gulf, Algerian, Libyan", right: 17, rows: 20 },
+    // 18 since session 63, whose place names meet their adjectives (أفريقيا, الأفريقي).
+    { file: "blind-conversations90.jsonl", about: "written blind in session 61, thirteen of three turns: Egyptian, Levantine, Gulf, Algerian, Libyan", right: 18, rows: 20 },
     // 17 of 20 measured blind at the end of session 61, no change made for it. Missed: "ومتى كان ذلك؟" after the
     // interior ministry's meeting and what they stressed (the post's stamp), whose candidacy she promoted "there"
     // after the foreign minister's; answered unanswerable: how many countries Thomas-Greenfield has met. 18 since a
@@ -1235,6 +1246,10 @@ describe("answer quality on the briefing", () => {
     // "And what are they hoping to find through that?" (the text's نبحث, we look for), "ودعت مين يرحب بهالبعثات؟"
     // (after و, دعت finds the text's الدعوة, not its داعية).
     { file: "blind-conversations95.jsonl", about: "written blind in session 63, ten of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
+    // 18 of 20 measured blind in session 63; 19 since "Cool, and what's the dinar rate today?" reads "Cool," as an
+    // interjection (it had tipped the off-topic follow-up over the threshold). Miss: "ووقتاش غادي تزور الجزائر؟" (when
+    // will Thomas-Greenfield visit Algeria, answered).
+    { file: "blind-conversations96.jsonl", about: "written blind in session 63, eleven of three turns: Levantine, Egyptian, Gulf, Iraqi, Maghrebi", right: 19, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
