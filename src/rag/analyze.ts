@@ -647,14 +647,20 @@ function speakerSpan(question: string, tokens: readonly Token[]): { start: numbe
  * place?", "What issue came up?"), as "happen" does. Their words alone are others (bring, point, place), which
  * the briefings seldom hold, and counted as missing they declined the question.
  */
-const PHRASAL_FUNCTION: ReadonlyMap<string, string> = new Map([
-  ...["bring", "brings", "brought", "bringing"].map((verb) => [verb, "up"] as const),
-  ...["point", "points", "pointed", "pointing"].map((verb) => [verb, "out"] as const),
-  ...["take", "takes", "took", "taken", "taking"].map((verb) => [verb, "place"] as const),
-  ...["come", "comes", "came", "coming"].map((verb) => [verb, "up"] as const),
+const PHRASAL_FUNCTION: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+  ...["bring", "brings", "brought", "bringing"].map((verb) => [verb, ["up"]] as const),
+  ...["point", "points", "pointed", "pointing"].map((verb) => [verb, ["out"]] as const),
+  ...["take", "takes", "took", "taken", "taking"].map((verb) => [verb, ["place"]] as const),
+  ...["come", "comes", "came", "coming"].map((verb) => [verb, ["up"]] as const),
   // And an adverb's phrase, "right now": it asks when as "now" (a stop word) does; its "right" found the rights of
   // every tweet.
-  ["right", "now"],
+  ["right", ["now"]],
+  // The Egyptian "how is it doing" (عاملة إزاي, عامل إيه) and "these days" (الأيام دي, اليومين دول), which ask how
+  // things stand now: "وعلاقتها بباماكو الأيام دي عاملة إزاي؟" (blind conversations 97) found الأيام nowhere and
+  // عاملة as شامل. Written as normalizeToken writes them.
+  ...["عامل", "عامله", "عاملين"].map((word) => [word, ["ازاي", "ايه"]] as const),
+  ["الايام", ["دي", "ديه", "دول"]],
+  ["اليومين", ["دول", "دي"]],
 ]);
 
 /** The particle "then, so" (إذن), also the noun "permission" (إذْن, written the same). */
@@ -814,7 +820,7 @@ function isPhrasalFunction(tokens: readonly Token[], i: number): boolean {
   const next = PHRASAL_FUNCTION.get(tokens[i]?.text ?? "");
   const previous = PHRASAL_FUNCTION.get(tokens[i - 1]?.text ?? "");
   const atAPoint = tokens[i]?.text === "point" && AT_A_POINT.has(tokens[i - 1]?.text ?? "") && tokens[i - 2]?.text === "at";
-  return (next !== undefined && tokens[i + 1]?.text === next) || (previous !== undefined && tokens[i]?.text === previous) || atAPoint || saysEventually(tokens, i);
+  return next?.includes(tokens[i + 1]?.text ?? "") === true || previous?.includes(tokens[i]?.text ?? "") === true || atAPoint || saysEventually(tokens, i);
 }
 
 /** The report cited as what a question's answer should come from: "according to the report", "حسب التقرير". */

@@ -493,6 +493,20 @@ describe("words of people and of votes", () => {
     });
   });
 
+  it("reads the Egyptian 'how is it doing' and 'these days' as asking how things stand (blind conversations 97)", async () => {
+    const paragraphs = [
+      "وشهدت العلاقات بين البلدين زيارات متبادلة على مستوى الوزراء في الأسبوع الأخير.",
+      "وقال الوزير إن الاقتصاد تحسن كثيرا هذا العام.",
+      "The council discussed the school budget and the roads of the valley.",
+    ];
+    await withBriefing("001_doing.txt", paragraphs, async (rag) => {
+      // الأيام was found nowhere and عاملة read as a slip of شامل: here both ask nothing of the text.
+      expect(quotes(await rag.answer("والعلاقات بين البلدين الأيام دي عاملة إزاي؟"))[0]).toContain("زيارات متبادلة");
+      // Elsewhere the words are asked: the days of a week, a worker.
+      expect((await rag.answer("كم عدد الأيام التي قضاها العامل في المصنع؟")).kind).toBe("declined");
+    });
+  });
+
   it('reads "win a seat" as being elected (the text\'s انتخاب; blind sets 28, 97, 98 and 99), "win" alone as winning', async () => {
     const paragraphs = [
       "وجاءت الزيارة بعد انتخاب البلاد في أكتوبر عضوا في المجلس.",

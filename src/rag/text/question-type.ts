@@ -557,6 +557,9 @@ function personsNameAsked(question: string, tokens: readonly PlacedToken[]): rea
     if (EN_NAME.test(word)) {
       const [first, second] = [words[at - 1] ?? "", words[at - 2] ?? ""];
       if (EN_POSSESSIVE.test(first) || (EN_POSSESSIVE.test(second) && NAME_KINDS.has(first))) return true;
+      // "their name" is a person's where the question names one ("Which UN rapporteur …, and what was their name?",
+      // blind set 101); a group's otherwise ("the council … what is their name?").
+      if ((first === "their" || (second === "their" && NAME_KINDS.has(first))) && persons.length > 0) return true;
       // A kind of name alone, of the person the question names ("US official who visited Algeria — full name?";
       // not "the full name of the mission", whose noun says whose, nor "the council's full name", "its full name":
       // a review).

