@@ -631,6 +631,11 @@ describe("answer quality on the briefing", () => {
     // 34/36 hit@3, 34/36 answered, 4/4 declined measured blind in session 63; 36/36 since أفريقيا meets the text's
     // الأفريقي and نقلت (carried) asks which paper ran the report.
     { file: "blind100-eval.jsonl", about: "a hundredth blind set, session 63, three quarters plain: Levantine, Egyptian, Gulf, Iraqi, Maghrebi; a fully vowelled question, typos", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 36/36 hit@3, 36/36 answered, 2/4 declined measured blind in session 63, unchanged since. Answered
+    // unanswerable: the dinar's exchange rate (its glosses find "current" and "rate" elsewhere: the English
+    // threshold is low for cross-language questions) and the name of the rapporteur Algeria let in (the report
+    // names none; the best quote on rapporteurs is a paragraph naming places).
+    { file: "blind101-eval.jsonl", about: "a hundred-and-first blind set, session 63, three quarters plain: a schoolteacher, a retired diplomat, a Sahrawi reader; Levantine, Gulf, Maghrebi, Iraqi, Egyptian", hit3: 36 / 36, answered: 36 / 36, declined: 2 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1176,7 +1181,8 @@ describe("answer quality on the briefing", () => {
     // 17 of 20 measured blind in session 60, unchanged. Missed: "What sort of settlement is she hoping he can reach?"
     // (hoping, reach), "وكان عايز يوصل لنظام دولي عامل إزاي؟" (يوصل against the text's تحقيق), which groups pulled out
     // "by name" (unanswerable: the report names none).
-    { file: "blind-conversations80.jsonl", about: "written blind in session 60, twelve of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 17, rows: 20 },
+    // 18 since session 63: "عاملة إزاي" and "الأيام دي" (how it is doing, these days) ask how things stand.
+    { file: "blind-conversations80.jsonl", about: "written blind in session 60, twelve of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 60 (after its first round's rules); 19 since "what did they chat about?"
     // asks what the meeting quoted discussed. Missed: "partners in what sense?".
     { file: "blind-conversations81.jsonl", about: "written blind in session 60, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi", right: 19, rows: 20 },
@@ -1250,6 +1256,10 @@ describe("answer quality on the briefing", () => {
     // interjection (it had tipped the off-topic follow-up over the threshold). Miss: "ووقتاش غادي تزور الجزائر؟" (when
     // will Thomas-Greenfield visit Algeria, answered).
     { file: "blind-conversations96.jsonl", about: "written blind in session 63, eleven of three turns: Levantine, Egyptian, Gulf, Iraqi, Maghrebi", right: 19, rows: 20 },
+    // 16 of 20 measured blind in session 63, unchanged since (the Egyptian "عاملة إزاي" it prompted read as asking
+    // how things stand, the follow-up still declined on علاقتها, ties, for the text's visits). Answered
+    // unanswerable: when de Mistura was appointed, a hotel near the port of Algiers, the interior minister's name.
+    { file: "blind-conversations97.jsonl", about: "written blind in session 63, twelve of three turns: Levantine, Gulf, Maghrebi, Iraqi, Egyptian", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
