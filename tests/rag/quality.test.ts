@@ -1087,8 +1087,9 @@ describe("answer quality on the briefing", () => {
     // text's داعية, shares only its root), "Based on what document, exactly?" (the text's الإعلان); answered
     // unanswerable: a meeting's date and the start date of the negotiations (the text's "very soon").
     // 17 since session 57: "On which date this meeting happen?" and the start date of the negotiations are declined
-    // (nothing quoted dates them). 18 since session 63: an unmarked defective past is its participle too (دعت: داعية).
-    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 18, rows: 20 },
+    // (nothing quoted dates them). Session 63 read دعت as its participle داعية (18), then by rank only: a review found
+    // the same letters another verb's as often (حلت: حال; كنت: كان), and a word only ranked leaves the pair declined.
+    { file: "blind-conversations63.jsonl", about: "written blind in session 56 (15/20 measured blind): Omdurman, Benghazi, Basra, Kuwaiti, Gazan, Nigerian, Kenyan, Irish, Canadian and teenage English", right: 17, rows: 20 },
     // 11 of 20 measured blind in session 56; 16 since a past with its object (لاقته, she met him) is the dialect
     // table's past, writing beside a post asks for it ("ومتين هي كتبت التغريدة دي؟"), بشأنها (about it) and لسه
     // (still) are function words, تشتغل is also تعمل, and "values" is the text's نقدر. Missed: "And how many replies
@@ -1193,8 +1194,8 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations82.jsonl", about: "written blind in session 60, ten of three turns: Egyptian, Levantine, Algerian", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 60 (after its second round's rules), unchanged. Missed: "وشو الهدف اللي
     // بيدوروا عليه في النهاية؟" (the goal they look for: "goals" finds the CNDH tweet), "وإلى ماذا دعت كل الدول بهذا
-    // الخصوص؟" (دعت against the text's داعية). 19 since session 63, which reads دعت as its participle too.
-    { file: "blind-conversations83.jsonl", about: "written blind in session 60, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 19, rows: 20 },
+    // الخصوص؟" (دعت against the text's داعية; since session 63 its participle ranks, but finds no more words).
+    { file: "blind-conversations83.jsonl", about: "written blind in session 60, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 18, rows: 20 },
     // 15 of 20 measured blind in session 60 (after its second round's rules), unchanged. Missed: "Is any formal process
     // on that starting soon?" (declined: "soon" against the text's "في وقت قصير جدًا"), how long Amirouche has held
     // his post and when the ICJ election is (unanswerable, answered), which countries Thomas-Greenfield meets
@@ -1250,7 +1251,7 @@ describe("answer quality on the briefing", () => {
     // 17 of 20 measured blind at the start of session 63; 18 since the dialects' الاثنين after a pronoun is "both of
     // them" ("وشو المطلوب منهم هم الاثنين؟"). Misses:
     // "And what are they hoping to find through that?" (the text's نبحث, we look for), "ودعت مين يرحب بهالبعثات؟"
-    // (after و, دعت finds the text's الدعوة, not its داعية).
+    // (دعت's other forms only rank: the text's داعية is one word of three the follow-up asks).
     { file: "blind-conversations95.jsonl", about: "written blind in session 63, ten of three turns: Levantine, Egyptian, Gulf, Maghrebi", right: 18, rows: 20 },
     // 18 of 20 measured blind in session 63; 19 since "Cool, and what's the dinar rate today?" reads "Cool," as an
     // interjection (it had tipped the off-topic follow-up over the threshold). Miss: "ووقتاش غادي تزور الجزائر؟" (when

@@ -40,10 +40,12 @@ const TAA_BEFORE_PRONOUN = /^(.{4,})ت(?:هما|هم|هن|ها|ه|كما|كم|ك
 const CONJUNCTION_AND_ARTICLE = /^[وف]?(?:ال|بال|كال|لل)?/u;
 
 /**
- * A name's ending that its adjective (nisba, ي) takes the place of: يا after three letters at least (أفريقيا,
- * روسيا), ا after four (فرنسا; not كتبا, a verb's dual), neither after a long vowel (قضايا, plural; جدا is a word).
+ * A name's ending that its adjective (nisba, ي) takes the place of: يا or ا after four letters at least (أفريقيا,
+ * فرنسا; not كتبا, a verb's dual), nor after a long vowel (قضايا, a plural). Not after three: the stem left is as often
+ * a word of its own (تركيا is no ترك, left; سوريا no سور, a wall: a review), and a country's adjective is found
+ * through the country list where it is one (capitals.ts, countryAdjective).
  */
-const NAME_ENDING = /^(?:(.{2,}[^اوي])يا|(.{3,}[^اوي])ا)$/u;
+const NAME_ENDING = /^(?:(.{3,}[^اوي])يا|(.{3,}[^اوي])ا)$/u;
 
 /** A stem of a vowel and a consonant, where Porter's rules took a final e off a word that begins so. */
 const SHORT_START = /^[aeiou][^aeiouy]$/;

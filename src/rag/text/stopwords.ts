@@ -602,8 +602,8 @@ const GRATEFUL = normalizedSet("grateful obliged");
  */
 const INTERJECTIONS = normalizedSet(`cool nice great awesome perfect interesting gotcha alright neat sweet wow oh ah ahh aha fine
   right excellent good understood noted fantastic wonderful amazing brilliant lovely ممتاز تمام حلو رائع جميل مزيان واو طيب`);
-/** What closes an interjection: a comma, a stop, an exclamation mark, a dash. */
-const INTERJECTION_END = /^\s*[,،.!:;\-–—]/u;
+/** What closes an interjection: a comma, a stop, an exclamation mark, a colon, a dash with a space before it. */
+const INTERJECTION_END = /^(?:\s*[,،.!:;]|\s+[-–—]|\s*[–—])/u;
 
 /**
  * How many words from `i` on are a courtesy ("please", a blessing, "I should be grateful if", an interjection opening
@@ -664,4 +664,3 @@ export function isAskingWord(tokens: readonly Token[], i: number): boolean {
   if (CHAT_PERSONS.has(token.text)) return token.raw === token.raw.toLowerCase();
   return FEELING_EN.has(token.text) && tokens.slice(0, i).some((t) => t.text === "how" || t.text === "hows");
 }
-

@@ -202,26 +202,31 @@ const FORM_II_SHADDA = /^\p{Script=Arabic}\p{Script=Arabic}[\u064B-\u0652]*\u065
 /**
  * The other forms of a defective verb's past (see DEFECTIVE_PAST) that the text may write instead: its past for
  * "he" (سمى), present (يسمي, تسمي, أسمي: the text's "ما يمكن أن أسميه", what I would call) and form II's verbal noun
- * (تسمية), where an object pronoun or form II's shadda (`written`, the word as typed) marks it as a verb. Unmarked
- * (دعت, she called; ودعت after و), the shape is as often a doubled verb (تمت, مرت) or a noun (بنت, وقت): its past
- * for "he", present and participle alone (دعا, يدعو, the text's داعية; blind conversations 95). A word ending in ة (بقوة, ذروة) is none. The stemmers leave the forms apart, since the last letter comes and
- * goes; the caller reads a word so only where it is found nowhere, and keeps the forms the corpus holds.
+ * (تسمية). Only a past marked as a verb, by an object pronoun or form II's shadda (`written`, the word as typed):
+ * unmarked, see unmarkedDefectiveForms. A word ending in ة (بقوة, ذروة) is none. The stemmers leave the forms apart,
+ * since the last letter comes and goes; the caller keeps those the corpus holds.
  */
 export function defectiveForms(word: string, written: string): string[] {
-  if (/ة[\u064B-\u0652]*$/u.test(written)) return [];
   const [, root, object = undefined, plural = undefined] = DEFECTIVE_PAST.exec(word) ?? [];
-  if (root !== undefined && ((object ?? plural) !== undefined || FORM_II_SHADDA.test(written))) {
-    return [`${root}ي`, `${root}ا`, ...["ي", "ت", "ا", "ن"].map((prefix) => `${prefix}${root}ي`), `ت${root}ية`];
-  }
-  const [, conjunction, first, second] = UNMARKED_DEFECTIVE_PAST.exec(word) ?? [];
-  if (first === undefined || second === undefined) return [];
-  const forms = [`${first}${second}ي`, `${first}${second}ا`, `ي${first}${second}و`, `ي${first}${second}ي`];
-  // After و, the participle (فاعل) is left out: so many roots begin with و (وقعت, she signed, is no قاع, bottom).
-  return conjunction === undefined ? [...forms, `${first}ا${second}`] : forms;
+  if (root === undefined || /ة[\u064B-\u0652]*$/u.test(written)) return [];
+  if ((object ?? plural) === undefined && !FORM_II_SHADDA.test(written)) return [];
+  return [`${root}ي`, `${root}ا`, ...["ي", "ت", "ا", "ن"].map((prefix) => `${prefix}${root}ي`), `ت${root}ية`];
 }
 
-/** A defective verb's past for "she" or "they" that no pronoun marks, after و too (see defectiveForms). */
-const UNMARKED_DEFECTIVE_PAST = /^(و)?(\p{Script=Arabic})([^اوي])(?:ت|وا)$/u;
+/** A past for "she" or "they" of two letters no pronoun marks (دعت, she called; نفوا, they denied). */
+const UNMARKED_DEFECTIVE_PAST = /^(\p{Script=Arabic})([^اوي])(?:ت|وا)$/u;
+
+/**
+ * The forms an unmarked past of two letters (UNMARKED_DEFECTIVE_PAST) has if it is a defective verb's: its past for
+ * "he", present and participle (دعت: دعا, يدعو, the text's داعية; blind conversations 63, 83 and 95). As often it is
+ * a doubled verb (حلت, مرت), a hollow one's first person (كنت, صرت), a noun (بنت, وقت) or the Gulf's حقت (of), whose
+ * forms these are not (حال, كان, حقا: a review): the caller ranks by them only, where the word is found nowhere.
+ */
+export function unmarkedDefectiveForms(word: string, written: string): string[] {
+  const [, first, second] = UNMARKED_DEFECTIVE_PAST.exec(word) ?? [];
+  if (first === undefined || second === undefined || /ة[\u064B-\u0652]*$/u.test(written)) return [];
+  return [`${first}${second}ي`, `${first}${second}ا`, `ي${first}${second}و`, `ي${first}${second}ي`, `${first}ا${second}`];
+}
 
 const OBJECT_PRONOUN = /(?:هما|هم|هن|ها|ه|كم|ك|ني|نا)$/u;
 const PAST_ENDING = /(?:تما|تم|تن|وا|نا|ت|ا)$/u;

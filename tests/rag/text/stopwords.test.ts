@@ -672,7 +672,7 @@ describe("withoutCourtesies", () => {
     expect(kept("ok. Great, thanks. And what now?")).not.toContain("great");
     expect(kept("ممتاز، وشو قالت عن مالي؟")).not.toContain(tokenize("ممتاز")[0]?.text);
     // Elsewhere, or with no comma after it, the word is asked: Great Britain, a cool climate, a good deal.
-    for (const question of ["Great Britain voted for what?", "Was the weather cool, or warm?", "Is it a good, fair deal?", "حلو الكلام ده؟"]) {
+    for (const question of ["Great Britain voted for what?", "Was the weather cool, or warm?", "Is it a good, fair deal?", "حلو الكلام ده؟", "Right-wing parties won how many seats?", "Good-neighbourly ties: what did she say?"]) {
       expect(kept(question), question).toEqual(tokenize(question).map((t) => t.text));
     }
   });
