@@ -636,6 +636,8 @@ describe("answer quality on the briefing", () => {
     // threshold is low for cross-language questions) and the name of the rapporteur Algeria let in (the report
     // names none; the best quote on rapporteurs is a paragraph naming places).
     { file: "blind101-eval.jsonl", about: "a hundred-and-first blind set, session 63, three quarters plain: a schoolteacher, a retired diplomat, a Sahrawi reader; Levantine, Gulf, Maghrebi, Iraqi, Egyptian", hit3: 36 / 36, answered: 36 / 36, declined: 2 / 4 },
+    // 36/36 hit@3, 36/36 answered, 4/4 declined measured blind at the end of session 63, no change made for it.
+    { file: "blind102-eval.jsonl", about: "a hundred-and-second blind set, end of session 63, three quarters plain: a pensioner in Oran, a Tunisian law student, a Canadian learning Arabic; Egyptian, Levantine, Iraqi, Maghrebi", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1261,6 +1263,10 @@ describe("answer quality on the briefing", () => {
     // how things stand, the follow-up still declined on علاقتها, ties, for the text's visits). Answered
     // unanswerable: when de Mistura was appointed, a hotel near the port of Algiers, the interior minister's name.
     { file: "blind-conversations97.jsonl", about: "written blind in session 63, twelve of three turns: Levantine, Gulf, Maghrebi, Iraqi, Egyptian", right: 16, rows: 20 },
+    // 18 of 20 measured blind at the end of session 63, no change made for it. Answered unanswerable: when de
+    // Mistura was appointed (a plain "when", which a quote need not date; "appointed" finds اسم and شكل through its
+    // synonyms) and the exact date the Azawad groups announced their withdrawal.
+    { file: "blind-conversations98.jsonl", about: "written blind at the end of session 63, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi, Sudanese", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
