@@ -1347,10 +1347,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   for (const form of augmentedForms(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
   // And of a ل root, read so where the word's own keys are found nowhere (التزمت: the text's التزام; see lamVerbNoun).
   if (!ownFound) for (const form of lamVerbNoun(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
-  // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) and that is found
-  // nowhere may be in the text in another person (تمثلها, the text's يمثل). Unmarked, the word may be a name or a
-  // noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
-  if (marked && !ownFound) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) keys.add(k);
+  // A present-tense verb that the dialects' ب or its ending marks as one (see unfoundVerbKeys) may be in the text in
+  // another person: found nowhere, it is (تمثلها, the text's يمثل); found, it ranks by them ("وهل أمريكا تدعمها؟",
+  // does America back it?: the text's "نحن ندعم بقوة بعثة مينورسو", blind conversations 99). Unmarked, the word may
+  // be a name or a noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
+  if (marked) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) (ownFound ? relatives : keys).add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
   // A defective verb's past found nowhere is its other forms (سمّت, she called: the text's أسميه), by keys of three
   // letters too: the root has two before its weak letter.

@@ -239,6 +239,12 @@ describe("conversations", () => {
     expect((await two.core.answer("طيب وش يبي ماكرون منه؟", { context: { turns } })).kind).toBe("declined");
   });
 
+  it("ranks by a found present's other persons ('وهل أمريكا تدعمها؟': the text's 'نحن ندعم بقوة بعثة مينورسو', blind conversations 99)", async () => {
+    const first = await two.core.answer("ما هي بعثة المينورسو المذكورة في المقال؟");
+    const turns = [{ question: first.question, citations: first.kind === "answered" ? first.citations : [] }];
+    expect(quotes(await two.core.answer("وهل أمريكا تدعمها؟", { context: { turns } })).join(" ")).toContain("نحن ندعم بقوة بعثة مينورسو");
+  });
+
   it("answers a request to go on ('tell me more', 'كمّل', 'what else?') with a sentence the last answer did not quote first", async () => {
     const first = await two.core.answer("وش قالت المسؤولة الأمريكية عن المجتمع المدني؟");
     expect(first.kind).toBe("answered");
