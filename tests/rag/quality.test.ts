@@ -243,7 +243,8 @@ describe("answer quality on the briefing", () => {
     // 32 of 36 since session 50: the Egyptian قابل (met) is التقى.
     // 33 since session 57: "شو المدة يلي رح تقضيها الجزائر بمجلس حقوق الانسان؟" finds the tweets' "three-year term"
     // ("term" is also مدة).
-    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 33 / 36, answered: 1, declined: 4 / 4 },
+    // 35/36 since session 63 (34 at its start), whose found presents rank by their other persons (تدعم: ندعم).
+    { file: "blind24-eval.jsonl", about: "a twenty-fourth blind set, session 44: chat, code-switching, yes/no", hit3: 35 / 36, answered: 1, declined: 4 / 4 },
     // 94.4% measured blind at the end of session 44 (hit@1 83.3%, 2 of 4 unanswerable declined); 97.2% since "focus"
     // and "concentrate" reach the text's تركز, 100% since تصريحات (statements) is read as the verbs of saying are (the
     // occasion of her statements, ندوة صحفية, was declined); answered unanswerable: the envoy's name, Morocco's
@@ -638,6 +639,10 @@ describe("answer quality on the briefing", () => {
     { file: "blind101-eval.jsonl", about: "a hundred-and-first blind set, session 63, three quarters plain: a schoolteacher, a retired diplomat, a Sahrawi reader; Levantine, Gulf, Maghrebi, Iraqi, Egyptian", hit3: 36 / 36, answered: 36 / 36, declined: 2 / 4 },
     // 36/36 hit@3, 36/36 answered, 4/4 declined measured blind at the end of session 63, no change made for it.
     { file: "blind102-eval.jsonl", about: "a hundred-and-second blind set, end of session 63, three quarters plain: a pensioner in Oran, a Tunisian law student, a Canadian learning Arabic; Egyptian, Levantine, Iraqi, Maghrebi", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 34/36 hit@3, 34/36 answered, 3/4 declined measured blind at the end of session 63, unchanged since. Misses:
+    // "سيواصلون رؤيته" (will go on seeing, the text's سيستمرون في رؤية), whether the council "لا يؤدي عمله كما ينبغي"
+    // (the text's لا يشتغل بالشكل المطلوب); answered unanswerable: when MINURSO's mandate ends.
+    { file: "blind103-eval.jsonl", about: "a hundred-and-third blind set, end of session 63, three quarters plain: a Moroccan teacher, an Egyptian taxi driver, a US staffer; why and how questions", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1267,6 +1272,10 @@ describe("answer quality on the briefing", () => {
     // Mistura was appointed (a plain "when", which a quote need not date; "appointed" finds اسم and شكل through its
     // synonyms) and the exact date the Azawad groups announced their withdrawal.
     { file: "blind-conversations98.jsonl", about: "written blind at the end of session 63, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi, Sudanese", right: 18, rows: 20 },
+    // 16 of 20 measured blind at the end of session 63; 17 since a found present ranks by its other persons ("وهل
+    // أمريكا تدعمها؟": the text's ندعم). Misses: "What time did that go up?" (a post going up), and answered: who won
+    // the last Africa Cup (أمم and أفريقيا found), the name of the CNDH's president.
+    { file: "blind-conversations99.jsonl", about: "written blind at the end of session 63, nine of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 17, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
