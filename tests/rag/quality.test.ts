@@ -643,6 +643,10 @@ describe("answer quality on the briefing", () => {
     // "سيواصلون رؤيته" (will go on seeing, the text's سيستمرون في رؤية), whether the council "لا يؤدي عمله كما ينبغي"
     // (the text's لا يشتغل بالشكل المطلوب); answered unanswerable: when MINURSO's mandate ends.
     { file: "blind103-eval.jsonl", about: "a hundred-and-third blind set, end of session 63, three quarters plain: a Moroccan teacher, an Egyptian taxi driver, a US staffer; why and how questions", hit3: 34 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // 33/36 hit@3, 34/36 answered, 3/4 declined measured blind at the end of session 63, no change made for it.
+    // Misses: the same paraphrases as blind set 103's (سيواصلون ملاحظته, "يعمل كما يجب"), the declaration named in
+    // a fully vowelled question (its first quote a neighbour); answered unanswerable: how often Sison had visited.
+    { file: "blind104-eval.jsonl", about: "a hundred-and-fourth blind set, end of session 63, three quarters plain: a Kuwaiti civil servant, a Libyan engineer, a Nigerian journalist; Gulf, Levantine, Libyan, Iraqi", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1276,6 +1280,11 @@ describe("answer quality on the briefing", () => {
     // أمريكا تدعمها؟": the text's ندعم). Misses: "What time did that go up?" (a post going up), and answered: who won
     // the last Africa Cup (أمم and أفريقيا found), the name of the CNDH's president.
     { file: "blind-conversations99.jsonl", about: "written blind at the end of session 63, nine of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 17, rows: 20 },
+    // 16 of 20 measured blind at the end of session 63, no change made for it. Misses: "And who is she consulting
+    // with?" (consulting found nowhere: a follow-up of no word found opens a new topic), "and what are they hoping
+    // to find?" (the text's نبحث), "يعني عطت جواب واضح؟" (the text's "دون أن تعطي إجابة محددة"); answered: how long
+    // the Amirouche meeting lasted.
+    { file: "blind-conversations100.jsonl", about: "written blind at the end of session 63, eleven of three turns: Gulf, Levantine, Libyan, Iraqi, Maghrebi", right: 16, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
