@@ -770,24 +770,30 @@ const WINNING = new Set(["win", "wins", "won", "winning"]);
 const WON_BY_VOTES = new Set(["seat", "seats", "election", "elections"]);
 /** How many words may stand between "win" and its seat ("win the ICJ seat", "win a non-permanent seat"). */
 const WON_REACH = 3;
+/** The determiners that may stand there; any other function word ends the phrase ("win praise for its seat"). */
+const WON_DETERMINER = new Set(["a", "an", "the", "its", "her", "his", "their", "our", "this", "that"]);
 
 /** Whether the word at `i` is the "win" of winning a seat or an election (see WINNING). */
-const isWinningElection = (tokens: readonly Token[], i: number): boolean =>
-  WINNING.has(tokens[i]?.text ?? "") && tokens.slice(i + 1, i + 2 + WON_REACH).some((t) => WON_BY_VOTES.has(t.text));
+function isWinningElection(tokens: readonly Token[], i: number): boolean {
+  if (!WINNING.has(tokens[i]?.text ?? "")) return false;
+  for (const token of tokens.slice(i + 1, i + 2 + WON_REACH)) {
+    if (WON_BY_VOTES.has(token.text)) return true;
+    if (!WON_DETERMINER.has(token.text) && isStopword(token.text)) return false;
+  }
+  return false;
+}
 
 /** Numbers that stand for people already named before "of them" ("the two of them", "both of them"). */
 const COUNTED_PRONOUN = normalizedSet("two three both");
 const PRONOUN_AFTER_OF = normalizedSet("them us you those these");
 /**
- * The dialects' "both", after people (هم الاثنين, منهم الاتنين, البلدين الاثنين, قابلتهم الاتنين); elsewhere the word
- * is Monday (يوم الاثنين, "ماذا لديهم الاثنين؟": a review).
+ * The dialects' "both", after a pronoun of people (هم الاثنين, منهم الاتنين); elsewhere the word is Monday (يوم
+ * الاثنين; "ماذا لديهم الاثنين؟", "اجتماعهم الاثنين", their meeting on Monday; "البحرين الاثنين": two reviews).
  */
 const BOTH_AR = normalizedSet("الاثنين الاتنين التنين الثنين");
 const PERSONS_PRONOUN_AR = normalizedSet("هم هما هن انتم انتو انتوا انتما احنا نحن");
-/** People before "both": a preposition's pronoun (منهم, عليهما, بينكم), a dual (البلدين). */
-const BEFORE_BOTH_AR = /^(?:(?:من|علي|بين|في|عن|مع|ل)(?:هم|هما|كم|كما|نا)|ال\p{Script=Arabic}{3,}ين)$/u;
-/** Or a verb's object (قابلتهم): a word ending in هم or هما that is no function word (لديهم, عندهم have). */
-const OBJECT_THEM_AR = /^\p{Script=Arabic}{3,}(?:هم|هما)$/u;
+/** A preposition's pronoun of people before "both" (منهم, عليهما, بينكم, لهم). */
+const BEFORE_BOTH_AR = /^(?:من|علي|بين|في|عن|مع|ل)(?:هم|هما|كم|كما|نا)$/u;
 
 /**
  * Whether the token at `i` is such a number: "And what did the two of them talk about?" asks of them, not of two;
@@ -797,7 +803,7 @@ function isCountedPronoun(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i]?.text ?? "";
   if (BOTH_AR.has(token)) {
     const before = withoutConjunction(tokens[i - 1]?.text ?? "");
-    return PERSONS_PRONOUN_AR.has(before) || BEFORE_BOTH_AR.test(before) || (OBJECT_THEM_AR.test(before) && !isStopword(before));
+    return PERSONS_PRONOUN_AR.has(before) || BEFORE_BOTH_AR.test(before);
   }
   return COUNTED_PRONOUN.has(token) && tokens[i + 1]?.text === "of" && PRONOUN_AFTER_OF.has(tokens[i + 2]?.text ?? "");
 }
@@ -1351,13 +1357,14 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // another person: found nowhere, it is (تمثلها, the text's يمثل); found, it ranks by them ("وهل أمريكا تدعمها؟",
   // does America back it?: the text's "نحن ندعم بقوة بعثة مينورسو", blind conversations 99). Unmarked, the word may
   // be a name or a noun (تونس is not يونس, تلمسان not نلمس, نورمان not تورم): not looked up so.
-  if (marked) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) (ownFound ? relatives : keys).add(k);
+  // Found, ب marks no verb before a country's name, where it is the preposition (بتونس is no يونس: a review).
+  if (marked && !(ownFound && country !== undefined)) for (const form of otherPersons(verb)) for (const k of heldKeys(token, form, context)) (ownFound ? relatives : keys).add(k);
   hollowKeys(token, verb, ownFound, context, keySets);
   // A defective verb's past found nowhere is its other forms (سمّت, she called: the text's أسميه), by keys of three
   // letters too: the root has two before its weak letter.
   if (!ownFound) for (const form of defectiveForms(token.text, token.raw)) for (const k of heldKeys(token, form, context, 3)) if (!isStopword(k)) keys.add(k);
   // Unmarked (دعت), the same forms rank only: the letters are as often another verb's (حلت, كنت).
-  if (!ownFound) for (const form of unmarkedDefectiveForms(withoutConjunction(token.text), token.raw)) for (const k of heldKeys(token, form, context, 3)) if (!isStopword(k)) relatives.add(k);
+  if (!ownFound) for (const form of unmarkedDefectiveForms(token.text, token.raw)) for (const k of heldKeys(token, form, context, 3)) if (!isStopword(k)) relatives.add(k);
   // A noun is its broken plural or singular too, where the word lists attest the pair (مقعد, the text's المقاعد):
   // a word with the article, a stem of four letters or more, or a word after أي (which), always a noun ("أي بلد",
   // the text's البلاد); three bare letters are otherwise as often a verb (كتب, wrote, is also the plural of كتاب).

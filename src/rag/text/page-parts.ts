@@ -136,13 +136,13 @@ const WHICH_AFTER = normalizedSet("ايه اي ايش شو");
 /**
  * What else a question asking for the outlet says of the report itself, which the dateline answers or which
  * is no word of it: "ran this report", "published the story", "ما اسم الجريدة التي نشرت الخبر؟" (نشرت also asks
- * for a tweet's account), "أي جريدة نقلت الخبر؟" (carried it, blind set 100; not نقل, also the noun "transfer": a
- * review), "من أين كُتب ولأي صحيفة؟" (where it was written, blind set 84), "from which city" (the dateline's place),
- * and the dialects' participles ("أي جريدة ناشرته؟ ومن وين مرسلينه؟", which paper has published it, and from where
- * have they sent it).
+ * for a tweet's account), "أي جريدة نقلت الخبر؟" and "في أي صحيفة تم نقل الخبر؟" (carried it, blind set 100; نقل is
+ * also the noun "transfer", as نشر is "deployment": a review kept both), "من أين كُتب ولأي صحيفة؟" (where it was
+ * written, blind set 84), "from which city" (the dateline's place), and the dialects' participles ("أي جريدة
+ * ناشرته؟ ومن وين مرسلينه؟", which paper has published it, and from where have they sent it).
  */
 const REPORT_WORDS = normalizedSet(`ran run runs published publish publishes carried carries printed filed sent written wrote report story piece name
-city place نشرت نشر تنشر نشرته نشرها نقلت تنقل نقلته نقلها أوردت أورد اتنشر اتنشرت انكتب انكتبت تكتب كتب كتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
+city place نشرت نشر تنشر نشرته نشرها نقلت نقل تنقل نقلته نقلها أوردت أورد اتنشر اتنشرت انكتب انكتبت تكتب كتب كتبت أرسل أرسلت الإرسال إرسال التقرير تقرير الخبر خبر المقال مقال القصة اسم مدينة مكان
 ناشرته ناشرينه ناشراه مرسلينه مرسلينو باعتينه بعثوه بعتوه طالع طالعة`);
 
 /** A word of a question as a word list reads it: the Levantine هالـ (this) as the article ("هالخبر", this report: الخبر). */

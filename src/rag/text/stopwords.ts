@@ -602,7 +602,10 @@ const GRATEFUL = normalizedSet("grateful obliged");
  */
 const INTERJECTIONS = normalizedSet(`cool nice great awesome perfect interesting gotcha alright neat sweet wow oh ah ahh aha fine
   right excellent good understood noted fantastic wonderful amazing brilliant lovely ممتاز تمام حلو رائع جميل مزيان واو طيب`);
-/** What closes an interjection: a comma, a stop, an exclamation mark, a colon, a dash with a space before it. */
+/**
+ * What closes an interjection: a comma, a stop, an exclamation mark, a colon or a semicolon, a hyphen with a space
+ * before it (not "Right-wing"), an en or em dash.
+ */
 const INTERJECTION_END = /^(?:\s*[,،.!:;]|\s+[-–—]|\s*[–—])/u;
 
 /**

@@ -213,19 +213,22 @@ export function defectiveForms(word: string, written: string): string[] {
   return [`${root}ي`, `${root}ا`, ...["ي", "ت", "ا", "ن"].map((prefix) => `${prefix}${root}ي`), `ت${root}ية`];
 }
 
-/** A past for "she" or "they" of two letters no pronoun marks (دعت, she called; نفوا, they denied). */
-const UNMARKED_DEFECTIVE_PAST = /^(\p{Script=Arabic})([^اوي])(?:ت|وا)$/u;
+/** A past for "she" or "they" of two letters no pronoun marks (دعت, she called; نفوا, they denied), after و too. */
+const UNMARKED_DEFECTIVE_PAST = /^(و)?(\p{Script=Arabic})([^اوي])(?:ت|وا)$/u;
 
 /**
  * The forms an unmarked past of two letters (UNMARKED_DEFECTIVE_PAST) has if it is a defective verb's: its past for
  * "he", present and participle (دعت: دعا, يدعو, the text's داعية; blind conversations 63, 83 and 95). As often it is
  * a doubled verb (حلت, مرت), a hollow one's first person (كنت, صرت), a noun (بنت, وقت) or the Gulf's حقت (of), whose
- * forms these are not (حال, كان, حقا: a review): the caller ranks by them only, where the word is found nowhere.
+ * forms these are not (حال, كان, حقا: a review): the caller ranks by them only, where the word is found nowhere. After
+ * و no participle, so many roots begin with و (وعدت, she promised, is no عاد); not after ف (فقدت is no قاد: a
+ * review), nor for a past defectiveForms reads (سمّت).
  */
 export function unmarkedDefectiveForms(word: string, written: string): string[] {
-  const [, first, second] = UNMARKED_DEFECTIVE_PAST.exec(word) ?? [];
-  if (first === undefined || second === undefined || /ة[\u064B-\u0652]*$/u.test(written)) return [];
-  return [`${first}${second}ي`, `${first}${second}ا`, `ي${first}${second}و`, `ي${first}${second}ي`, `${first}ا${second}`];
+  const [, conjunction, first, second] = UNMARKED_DEFECTIVE_PAST.exec(word) ?? [];
+  if (first === undefined || second === undefined || /ة[\u064B-\u0652]*$/u.test(written) || defectiveForms(word, written).length > 0) return [];
+  const forms = [`${first}${second}ي`, `${first}${second}ا`, `ي${first}${second}و`, `ي${first}${second}ي`];
+  return conjunction === undefined ? [...forms, `${first}ا${second}`] : forms;
 }
 
 const OBJECT_PRONOUN = /(?:هما|هم|هن|ها|ه|كم|ك|ني|نا)$/u;

@@ -33,8 +33,13 @@ describe("unmarkedDefectiveForms", () => {
     expect(forms("دعوا")).toEqual(expect.arrayContaining(["دعا", "يدعو", "داع"]));
   });
 
-  it("gives nothing for a long vowel in the middle, ة, or a longer word (فازت, دعوت, وصلت: a conjunction is the caller's to read off)", () => {
-    for (const word of ["بيت", "موت", "زارت", "بقوة", "ذروة", "فازت", "دعوت", "وصلت", "سيسون", "ت"]) expect(forms(word), word).toEqual([]);
+  it("reads و off, then gives no participle: so many roots begin with و (وعدت is no عاد: a review)", () => {
+    expect(forms("ودعت")).toEqual(expect.arrayContaining(["دعا", "يدعو"]));
+    expect(forms("وعدت")).not.toContain("عاد");
+  });
+
+  it("gives nothing for a long vowel in the middle, ة, ف read off (فقدت is no قاد), a past defectiveForms reads (سمّت), or another shape", () => {
+    for (const word of ["بيت", "موت", "زارت", "بقوة", "ذروة", "فازت", "دعوت", "فقدت", "فرضت", "سمّت", "سيسون", "ت"]) expect(forms(word), word).toEqual([]);
   });
 });
 
