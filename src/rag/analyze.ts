@@ -791,6 +791,7 @@ const PRONOUN_AFTER_OF = normalizedSet("them us you those these");
  * الاثنين; "ماذا لديهم الاثنين؟", "اجتماعهم الاثنين", their meeting on Monday; "البحرين الاثنين": two reviews).
  */
 const BOTH_AR = normalizedSet("الاثنين الاتنين التنين الثنين");
+/** A pronoun of people standing alone before it (هم الاثنين, احنا الاتنين). */
 const PERSONS_PRONOUN_AR = normalizedSet("هم هما هن انتم انتو انتوا انتما احنا نحن");
 /** A preposition's pronoun of people before "both" (منهم, عليهما, بينكم, لهم). */
 const BEFORE_BOTH_AR = /^(?:من|علي|بين|في|عن|مع|ل)(?:هم|هما|كم|كما|نا)$/u;

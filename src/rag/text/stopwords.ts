@@ -601,7 +601,7 @@ const GRATEFUL = normalizedSet("grateful obliged");
  * "ممتاز، وشو …؟"): words of their own elsewhere ("a cool climate", "Great Britain", "حلو" sweet).
  */
 const INTERJECTIONS = normalizedSet(`cool nice great awesome perfect interesting gotcha alright neat sweet wow oh ah ahh aha fine
-  right excellent good understood noted fantastic wonderful amazing brilliant lovely ممتاز تمام حلو رائع جميل مزيان واو طيب`);
+  right excellent good understood noted fantastic wonderful amazing brilliant lovely ممتاز تمام حلو رائع جميل مزيان واو`);
 /**
  * What closes an interjection: a comma, a stop, an exclamation mark, a colon or a semicolon, a hyphen with a space
  * before it (not "Right-wing"), an en or em dash.
