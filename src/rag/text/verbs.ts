@@ -226,7 +226,8 @@ const UNMARKED_DEFECTIVE_PAST = /^(و)?(\p{Script=Arabic})([^اوي])(?:ت|وا)
  */
 export function unmarkedDefectiveForms(word: string, written: string): string[] {
   const [, conjunction, first, second] = UNMARKED_DEFECTIVE_PAST.exec(word) ?? [];
-  if (first === undefined || second === undefined || /ة[\u064B-\u0652]*$/u.test(written) || defectiveForms(word, written).length > 0) return [];
+  // A word ending in ة never has the shape: normalised, it ends in ه.
+  if (first === undefined || second === undefined || defectiveForms(word, written).length > 0) return [];
   const forms = [`${first}${second}ي`, `${first}${second}ا`, `ي${first}${second}و`, `ي${first}${second}ي`];
   return conjunction === undefined ? [...forms, `${first}ا${second}`] : forms;
 }
