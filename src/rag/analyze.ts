@@ -16,7 +16,7 @@
  *
  * Highlighting (matchedWords): the words of a text that a question's terms match, shown to the reader in bold.
  */
-import { countryAdjective, countryNamed, countryOfCapital, namesArabicPlace, namesCountry, namesCountryWord } from "./capitals.js";
+import { adjectiveCountryKeys, countryAdjective, countryNamed, countryOfCapital, namesArabicPlace, namesCountry, namesCountryWord } from "./capitals.js";
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import { arabicSynonyms, arabicWords, glossaryPhrases, translatedKeys } from "./lexicon.js";
 import { namedAfterNoun } from "./names.js";
@@ -339,6 +339,8 @@ function documentWordKeys(token: Token, isWord: (key: string) => boolean, afterT
   const dictionaryWord = token.script === "ar" && !afterTitle && hasArticle(token.text) && own.some(isWord);
   const keys = [...own, ...ownNameKeys(token, { dictionaryWord })];
   if (token.script !== "ar") return keys;
+  // A country's adjective that no key of its name meets (الروسي: روسيا) holds the name's keys too.
+  for (const k of adjectiveCountryKeys(token)) if (!keys.includes(k)) keys.push(k);
   for (const clitic of PREPOSITIONS) {
     const rest = token.text.slice(clitic.length);
     if (!token.text.startsWith(clitic) || rest.length < MIN_PREPOSITION_REST || rest.startsWith("ال")) continue;
@@ -1008,7 +1010,8 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   const named = token.script === "latin" && i > 0 && isCapitalised(token);
   if (token.script === "latin" && !named && !context.lexicon.known.has(token.text) && isMisspeltFunctionWord(token.text)) return undefined;
   const own = tokenKeys(token);
-  const keys = new Set(own);
+  // As the index reads a country's adjective that no key of its name meets (الروسي: روسيا).
+  const keys = new Set([...own, ...adjectiveCountryKeys(token)]);
   const relatives = new Set<string>();
   const derived = new Set<string>();
   // The platform after a preposition ("on Twitter", "على تويتر") says where something was written, and a post's

@@ -31,6 +31,8 @@ export interface Capitals {
   readonly englishCountryNames: ReadonlySet<string>;
   /** The countries' one-word Arabic names as the list writes them, normalised, the article kept (المغرب, مالي). */
   readonly arabicCountryNames: ReadonlySet<string>;
+  /** A country's adjective no key of its name meets (روسي: روسيا's keys), see adjectiveCountryKeys. */
+  readonly adjectiveKeys: ReadonlyMap<string, readonly string[]>;
 }
 
 let cached: Capitals | undefined;
@@ -43,6 +45,7 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
   const arabicPlaceNames = new Set<string>();
   const englishCountryNames = new Set<string>();
   const arabicCountryNames = new Set<string>();
+  const adjectiveKeys = new Map<string, readonly string[]>();
   for (const line of readFileSync(path, "utf8").split("\n")) {
     if (!line || line.startsWith("#")) continue;
     const [capital = "", names = "", arabic = "", countryArabic = ""] = line.split("\t");
@@ -52,13 +55,17 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
     };
     if (!capital || country.names.length === 0) continue;
     for (const token of tokenize(`${arabic} ${countryArabic}`.replaceAll("|", " "))) arabicPlaceNames.add(bareOfArticle(token.text));
-    for (const token of tokenize(countryArabic.replaceAll("|", " "))) arabicCountryNames.add(token.text);
+    for (const token of tokenize(countryArabic.replaceAll("|", " "))) {
+      arabicCountryNames.add(token.text);
+      const adjective = unmetAdjective(token);
+      if (adjective !== undefined) adjectiveKeys.set(adjective, tokenKeys(token));
+    }
     // Those the list gives an Arabic name, by which the briefings would write the country.
     if (country.arabicKeys.length > 0) for (const name of country.names) if (!name.includes(" ")) englishCountryNames.add(name);
     byEnglish.set(capital, country);
     for (const token of tokenize(arabic.replaceAll("|", " "))) if (!byArabicName.has(token.text)) byArabicName.set(token.text, country);
   }
-  const capitals = { byEnglish, byArabicName, arabicPlaceNames, englishCountryNames, arabicCountryNames };
+  const capitals = { byEnglish, byArabicName, arabicPlaceNames, englishCountryNames, arabicCountryNames, adjectiveKeys };
   if (path === CAPITALS_PATH) cached = capitals;
   return capitals;
 }
@@ -124,6 +131,35 @@ export function countryAdjective(name: string): string {
   const stem = bareOfArticle(name).replace(/[اه]$/u, "");
   // مالي is its own (Malian).
   return stem.endsWith("ي") ? stem : `${stem}ي`;
+}
+
+/**
+ * The adjective of a country's name that no key of the name meets, or undefined: one of three letters before its ي,
+ * which the index keys by those three (الروسي: روس) and the name by its own (روسيا: روسيا, روسي). Not a name whose
+ * ال is its own (ألمانيا, ألبانيا: باني is a builder), nor one that is its adjective (مالي).
+ */
+function unmetAdjective(name: Token): string | undefined {
+  if (name.text.startsWith("ال") && name.text.endsWith("ا")) return undefined;
+  const adjective = countryAdjective(name.text);
+  const keys = tokenKeys({ ...name, text: adjective });
+  const nameKeys = tokenKeys(name);
+  return adjective !== name.text && keys.every((k) => [...k].length <= 3 && !nameKeys.includes(k)) ? adjective : undefined;
+}
+
+/** What may come before a country's adjective: a conjunction, the article, a preposition with it. */
+const ADJECTIVE_BEFORE = /^[وف]?(?:ال|بال|كال|لل)?/u;
+/** What may come after it: the feminine's ة (normalised ه), the plurals' and duals' endings. */
+const ADJECTIVE_AFTER = /(?:ه|ون|ين|ات|ان|تان|تين)$/u;
+
+/**
+ * The keys of the country a word is the adjective of, where no key of the two would otherwise meet (الروسي,
+ * الروسية, السوريين: روسيا, سوريا), or none: so "ماذا قالت روسيا؟" finds "الموقف الروسي", and the other way. An
+ * index and a question read a word so alike.
+ */
+export function adjectiveCountryKeys(token: Token, capitals = loadCapitals()): readonly string[] {
+  if (token.script !== "ar" || capitals.adjectiveKeys.size === 0) return [];
+  const bare = token.text.replace(ADJECTIVE_BEFORE, "");
+  return capitals.adjectiveKeys.get(bare) ?? capitals.adjectiveKeys.get(bare.replace(ADJECTIVE_AFTER, "")) ?? [];
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { countryAdjective, countryNamed, countryOfCapital, loadCapitals, namesArabicPlace, namesCountry, namesCountryWord } from "../../src/rag/capitals.js";
+import { adjectiveCountryKeys, countryAdjective, countryNamed, countryOfCapital, loadCapitals, namesArabicPlace, namesCountry, namesCountryWord } from "../../src/rag/capitals.js";
 import { tokenKeys } from "../../src/rag/text/stem.js";
 import { tokenize } from "../../src/rag/text/tokenize.js";
 
@@ -91,5 +91,15 @@ describe("namesCountryWord", () => {
     expect(countryAdjective("فرنسا")).toBe("فرنسي");
     expect(countryAdjective("المغرب")).toBe("مغربي");
     expect(countryAdjective("مالي")).toBe("مالي");
+  });
+
+  it("gives a country's keys to its adjective where no key of the two meets: الروسي, السوريين, التركية", () => {
+    const keys = (word: string): readonly string[] => adjectiveCountryKeys(tokenize(word)[0]!);
+    expect(keys("الروسي")).toEqual(expect.arrayContaining(["روسيا"]));
+    expect(keys("والسوريين")).toEqual(expect.arrayContaining(["سوريا"]));
+    expect(keys("التركية")).toEqual(expect.arrayContaining(["تركيا"]));
+    // Not where the name's keys meet the adjective's already (الفرنسي, المصري), nor an ال the name owns (ألباني is
+    // no باني, a builder), nor a word that is only like one (المالية, financial; كينيدي).
+    for (const word of ["الفرنسي", "المصري", "باني", "المالية", "كينيدي", "الروس"]) expect(keys(word), word).toEqual([]);
   });
 });

@@ -686,6 +686,18 @@ describe("a country's name in a question", () => {
     });
   });
 
+  it("is found through an adjective of three letters, either way: روسيا and الروسية, سوريا and السوريين", async () => {
+    await overBriefing("وقال المتحدث إن الحكومة الروسية رفضت المقترح، وإن اللاجئين السوريين ينتظرون الحل.", async (own) => {
+      expect((await own.retrieve("هل رفضت روسيا المقترح؟")).answerable).toBe(true);
+      expect((await own.retrieve("What did Russia reject?")).answerable).toBe(true);
+      expect((await own.retrieve("ماذا ينتظر لاجئو سوريا؟")).answerable).toBe(true);
+    });
+    await overBriefing("وقال المتحدث إن روسيا رفضت المقترح الجديد بعد مفاوضات طويلة.", async (own) => {
+      expect((await own.retrieve("ماذا قال المتحدث الروسي عن المقترح؟")).answerable).toBe(true);
+      expect((await own.retrieve("ماذا قال المتحدث الليبي عن المقترح؟")).answerable).toBe(false);
+    });
+  });
+
   it("after a title, a name the report gives with the article still finds it (الرئيس عبد الفتاح السيسي, found by a review)", async () => {
     await overBriefing("وأكد الرئيس عبد الفتاح السيسي أن الاقتصاد المصري سيتعافى هذا العام رغم الأزمة.", async (own) => {
       expect((await own.retrieve("What did President Sisi say about the economy?")).answerable).toBe(true);
