@@ -226,6 +226,11 @@ describe("questions naming a tweet's author", () => {
   it("reads 'topics' as asking nothing of the text (blind set 55: 'CNDH meeting topics' was declined)", async () => {
     expect(quotes(await seed.answer("CNDH meeting topics"))[0]).toContain("#CNDH");
   });
+
+  it("reads 'agenda' and المواضيع so too: both questions were declined (blind set 105)", async () => {
+    expect(quotes(await seed.answer("What was on the agenda when she met Lamamra?"))[0]).toContain("@Lamamra_dz");
+    expect(quotes(await seed.answer("ما هي المواضيع التي ناقشتها مع لعمامرة؟")).join(" ")).toContain("@Lamamra_dz");
+  });
 });
 
 describe("numbers written otherwise: Roman numerals and ordinals", () => {

@@ -545,6 +545,13 @@ describe("isAskedTopic", () => {
     expect(topics("What topic did they discuss?")).toEqual(["topic"]);
     expect(topics("What did they discuss?")).toEqual([]);
   });
+
+  it("reads 'agenda' and مواضيع so too (blind set 105), not a bare موضوع, which a statement writes ('موضوع يتناوله')", () => {
+    const topics = (q: string): string[] => tokenize(q).filter((_, i, tokens) => isAskedTopic(tokens, i)).map((t) => t.text);
+    expect(topics("What was on the agenda when she met Lamamra?")).toEqual(["agenda"]);
+    expect(topics("ما هي المواضيع التي ناقشتها مع لعمامرة؟")).toEqual(["المواضيع"]);
+    expect(topics("معظم جوانب سلامة النقل موضوع يتناوله من؟")).toEqual([]);
+  });
 });
 
 describe("whichPersonAsked", () => {
