@@ -1328,13 +1328,16 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
   // So is the dialects' future ه or ح ("هتبدأ").
   // So is the Maghrebi ت before a present (تتنتقد, وتتنتقد), which marks no verb as ب does: nouns begin so too.
-  const dialect = DIALECT_PRESENT.test(token.text) || DIALECT_FUTURE.test(token.text);
-  const verb = dialect ? token.text.slice(1) : (MAGHREBI_PRESENT.exec(token.text)?.[1] ?? token.text);
+  // Either after و or ف ("وهتبدأ امتى وفين؟", and when will they start?).
+  const spoken = (text: string): boolean => DIALECT_PRESENT.test(text) || DIALECT_FUTURE.test(text);
+  const unjoined = /^[وف]/u.test(token.text) && spoken(token.text.slice(1)) ? token.text.slice(1) : token.text;
+  const dialect = spoken(unjoined);
+  const verb = dialect ? unjoined.slice(1) : (MAGHREBI_PRESENT.exec(token.text)?.[1] ?? token.text);
   if (verb !== token.text) for (const k of tokenKeys({ ...token, text: verb })) keys.add(k);
   // A present tense is also its future, where the text writes that (تبدأ, هتبدأ; the text's ستبدأ): by its light
   // stem alone, as a stemmer would read a made-up word's letters as clitics (ستافات as ستاف, of ستافان). The
   // dialects' future in the other persons too ("هيبدأ", it will start, of talks the text's ستبدأ).
-  const futures = FUTURE_OF.test(verb) ? [verb, ...(DIALECT_FUTURE.test(token.text) ? otherPersons(verb) : [])] : [];
+  const futures = FUTURE_OF.test(verb) ? [verb, ...(DIALECT_FUTURE.test(unjoined) ? otherPersons(verb) : [])] : [];
   for (const future of futures.map((form) => lightStemArabic(`س${form}`))) if (context.has(future)) keys.add(future);
   // A verb in the present tense of three root letters ("يدعمها", "تنتقد" no: four) also finds its verbal noun
   // when that is the bare root ("دعم", "نقد"), where the corpus holds it.

@@ -283,6 +283,14 @@ describe("the dialects' future", () => {
       expect(quotes(await rag.answer("ايه اللي هيبدأ في نيويورك؟"))[0]).toContain("ستبدأ");
     });
   });
+
+  it("reads it and the dialects' present after و or ف: وهتبدأ, وبيدعموها (blind conversations 101)", async () => {
+    const paragraphs = ["وقالت إن المفاوضات الحكومية ستبدأ في نيويورك الشهر المقبل.", "وأكدت أن بلادها تدعم جهود المبعوث الأممي في المنطقة."];
+    await withBriefing("001_talks.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("وهتبدأ امتى وفين؟"))[0]).toContain("ستبدأ");
+      expect(quotes(await rag.answer("وبيدعموا المبعوث؟"))[0]).toContain("تدعم");
+    });
+  });
 });
 
 describe("glossary synonyms of a word with a pronoun written onto it", () => {
