@@ -1322,7 +1322,7 @@ const ASKS_WHICH = normalizedSet("أي وأي فأي أية وأية انهي ا
  * @param own the word's own keys (tokenKeys)
  */
 function arabicWordKeys(token: Token, own: readonly string[], context: QueryContext, keySets: QueryKeySets, { afterWhich = false, country }: { afterWhich?: boolean; country?: string | undefined } = {}): void {
-  const { keys, relatives } = keySets;
+  const { keys, relatives, derived } = keySets;
   const ownFound = own.some(context.has);
   // A ب before ي/ت/ن: the dialects' present tense ("بيدعمها", "بتقول") or the preposition ("بتونس"). Either
   // way the word without it is matched too (an extra alternative; "بيروت" also tries "يروت", which rarely exists).
@@ -1410,7 +1410,19 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // also "left", سوري's سور a wall).
   if (country === undefined) for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
   else for (const k of heldKeys(token, countryAdjective(country), context)) keys.add(k);
+  // A word the Arabic text holds under none of the readings above is read as the text's words that translate the
+  // same English words (سيواصلون, will go on: the text's سيستمرون; see pivotsOf in lexicon.ts). Not as one a reading
+  // above only ranks by, judged too loose to count (يستعد, prepares, is no استعاد, regained, though a word list
+  // glosses both "regain").
+  if (!ownFound && ![...keys].some((k) => ARABIC_KEY.test(k) && context.has(k))) {
+    for (const k of [...own, ...standard, ...verbKeys, ...rests.flatMap((rest) => rest.keys)]) {
+      for (const other of context.lexicon.pivots.get(k) ?? []) if (!relatives.has(other) && !derived.has(other)) keys.add(other);
+    }
+  }
 }
+
+/** A key of Arabic letters alone: not a translation, a name's Latin skeleton or a marker. */
+const ARABIC_KEY = /^\p{Script=Arabic}+$/u;
 
 /** The shape of a present tense (ي, ت or ن and three letters) with "him" or "it" written onto it as ه, not ة. */
 const OBJECT_PRONOUN = /^[وف]?[يتن]\p{Script=Arabic}{3,}ه$/u;

@@ -47,6 +47,18 @@ const MIN_TRANSLATION_KEY = 3;
  */
 const MAX_EN_PER_AR = 8;
 /**
+ * An Arabic word the corpus lacks is read as the corpus's words that translate the same English words (see
+ * pivotsOf): those sharing this many of its English stems, or all of them where it has fewer. One shared gloss
+ * is a pun as often as a synonym ("party": حزب and احتفال); three are a meaning. Measured in session 64 over the
+ * question sets on the briefing and xquad-dev (docs/quality.md): agreement 1 or a similarity ratio alone cost
+ * Arabic off-topic declines (81.7% to 65-78%), 3 kept them and gained the most.
+ */
+const PIVOT_AGREEMENT = 3;
+/** An Arabic key glossed by more English stems than this is too loose a word to pivot on (كان, أخذ). */
+const MAX_PIVOT_SENSES = 16;
+/** At most this many corpus keys stand for a word the corpus lacks: those sharing the most glosses. */
+const MAX_PIVOT_KEYS = 6;
+/**
  * A Snowball stem of fewer letters is often another word (فرمل "braked" -> رمل "sand", فلندي "Finnish" -> لند):
  * an Arabic translation is keyed by its light stem, and by its Snowball stem only when that has this many
  * letters, in both directions (an Arabic question word whose Snowball stem is that short reaches English text
@@ -75,8 +87,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
  * Version 16: each related word's column, not only whether it is a synonym. Version 21: the glossary's words of two
  * letters (see MIN_TRANSLATION_KEY). Version 22: verbs known by their -ing form too (verbsOf), presents with futures.
+ * Version 23: which inverse keys are light stems (for pivotsOf).
  */
-const WORD_LISTS_VERSION = 22;
+const WORD_LISTS_VERSION = 23;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -89,6 +102,11 @@ export interface Lexicon {
   readonly enStem: ReadonlyMap<string, readonly string[]>;
   /** Arabic key -> English stems found in the corpus. */
   readonly arToEn: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Arabic key the corpus lacks -> the corpus's Arabic keys that translate the same English words (see pivotsOf):
+   * سيواصلون (will go on) read as the text's سيستمرون.
+   */
+  readonly pivots: ReadonlyMap<string, readonly string[]>;
   /** Every English word the word lists translate (a word outside them may be a name). */
   readonly known: ReadonlySet<string>;
   /**
@@ -158,6 +176,8 @@ export interface SerializedLexicon {
   readonly numberForms?: MapEntries;
   /** An English base form -> the stems of its irregular forms the corpus writes in English (absent before keys-v143). */
   readonly inflections?: MapEntries;
+  /** Arabic key the corpus lacks -> its keys of the same English glosses (absent before keys-v251). */
+  readonly pivots?: MapEntries;
 }
 
 /** The word lists a lexicon is built from; without `wordnet`, English words are not related to each other. */
@@ -331,8 +351,12 @@ interface WordLists {
   readonly phraseWords: Uint8Array;
   /** Per key (string), its places in `translations`: kept when the corpus has the key. */
   readonly translationsByKey: Postings;
-  /** Each key of a one-word translation (the inverse, Arabic to English): the key and the headword's stem. */
-  readonly inverses: { readonly key: Uint32Array; readonly stem: Uint32Array };
+  /**
+   * Each key of a one-word translation (the inverse, Arabic to English): the key, the headword's stem, and 1 where
+   * the key is the word's light stem (its first key), not a Snowball stem two words may share (الاستعداد and
+   * الاستعادة are both استعد).
+   */
+  readonly inverses: { readonly key: Uint32Array; readonly stem: Uint32Array; readonly light: Uint8Array };
   /** Per stem (string), its places in `inverses`: kept when the corpus has the stem. */
   readonly inversesByStem: Postings;
   /**
@@ -415,7 +439,7 @@ function parseLists(paths: LexiconPaths): WordLists {
   const id = (text: string): number => interner.id(text);
   const translations = { english: [] as number[], stem: [] as number[], key: [] as number[], past: [] as number[], phrase: [] as number[], part: [] as number[] };
   const phraseWords: number[] = [];
-  const inverses = { key: [] as number[], stem: [] as number[] };
+  const inverses = { key: [] as number[], stem: [] as number[], light: [] as number[] };
   // The glossary's phrases ("حفظة السلام") are translations, not definitions: allow one word more.
   const entries = [...readEntries(paths.glossary, MAX_TRANSLATION_WORDS + 1, true), ...readEntries(paths.dictionary, MAX_TRANSLATION_WORDS)];
   const verbs = verbsOf(new Set(entries.map((e) => e.english)));
@@ -462,6 +486,7 @@ function parseLists(paths: LexiconPaths): WordLists {
           if (tokens.length === 1) {
             inverses.key.push(k);
             inverses.stem.push(stem);
+            inverses.light.push(key === keys[0] ? 1 : 0);
           }
         }
       }
@@ -518,7 +543,7 @@ function parseLists(paths: LexiconPaths): WordLists {
     },
     phraseWords: Uint8Array.from(phraseWords),
     translationsByKey: postingsOf(translations.key, strings.length),
-    inverses: { key: Uint32Array.from(inverses.key), stem: Uint32Array.from(inverses.stem) },
+    inverses: { key: Uint32Array.from(inverses.key), stem: Uint32Array.from(inverses.stem), light: Uint8Array.from(inverses.light) },
     inversesByStem: postingsOf(inverses.stem, strings.length),
     related: {
       word: Uint32Array.from(related.word),
@@ -697,6 +722,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     if (stemEnglish(base) !== formStem) add(inflections, base, formStem);
   });
   const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
+  const pivots = pivotsOf(lists, has, enStem);
   return {
     // Headwords in the lists' order, as a walk over the entries would first name them.
     enWord: [...enWord].sort(([a], [b]) => a - b).map(([headword, keys]) => [known[headword] as string, [...keys]]),
@@ -709,7 +735,42 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     cognates: entries(cognates),
     numberForms: entries(numberForms),
     inflections: entries(inflections),
+    pivots,
   };
+}
+
+/**
+ * For each Arabic light stem of a one-word translation the corpus lacks, the corpus's keys (`enStem`, already pruned to it)
+ * that share at least PIVOT_AGREEMENT of its English stems, or all of them where it has fewer, the most shared
+ * first: a synonym found by the glosses two words have in common (واصل and استمر are both "continue", "go on",
+ * "keep on"), which one shared gloss would not tell from a pun.
+ */
+function pivotsOf({ strings, inverses }: WordLists, has: (id: number) => boolean, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
+  const glosses = new Map<number, Set<number>>();
+  inverses.key.forEach((key, place) => {
+    if (inverses.light[place] === 1) add(glosses, key, inverses.stem[place] as number);
+  });
+  const idOf = new Map<string, number>();
+  strings.forEach((text, id) => {
+    if (!idOf.has(text)) idOf.set(text, id);
+  });
+  const pivots: MapEntries = [];
+  for (const [key, stems] of glosses) {
+    if (has(key) || stems.size > MAX_PIVOT_SENSES) continue;
+    const needed = Math.min(PIVOT_AGREEMENT, stems.size);
+    const shared = new Map<string, number>();
+    for (const stem of stems) {
+      for (const other of enStem.get(strings[stem] as string) ?? []) {
+        if (shared.has(other)) continue;
+        let count = 0;
+        for (const gloss of glosses.get(idOf.get(other) ?? -1) ?? []) if (stems.has(gloss)) count += 1;
+        shared.set(other, count);
+      }
+    }
+    const kept = [...shared].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]);
+    if (kept.length > 0) pivots.push([strings[key] as string, kept.slice(0, MAX_PIVOT_KEYS).map(([other]) => other)]);
+  }
+  return pivots;
 }
 
 /** The attested broken plural or singular of each key (numberPairsOf), where the corpus holds it. */
@@ -843,5 +904,6 @@ export function loadLexicon(data: SerializedLexicon): Lexicon {
     cognates: new Map(data.cognates),
     numberForms: new Map(data.numberForms ?? []),
     inflections: new Map(data.inflections ?? []),
+    pivots: new Map(data.pivots ?? []),
   };
 }

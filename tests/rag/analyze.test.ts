@@ -227,6 +227,12 @@ describe("questions naming a tweet's author", () => {
     expect(quotes(await seed.answer("CNDH meeting topics"))[0]).toContain("#CNDH");
   });
 
+  it("reads a word the text lacks through its English glosses: الأفارقة (Africans) is the text's أفريقيا (blind set 97)", async () => {
+    const answer = await seed.answer("كم عدد المقاعد غير الدائمة التي يريدها الأفارقة بدلاً من العدد الحالي؟");
+    expect(answer.kind).toBe("answered");
+    expect(quotes(answer).join(" ")).toContain("من ثلاثة إلى خمسة مقاعد");
+  });
+
   it("reads 'agenda' and المواضيع so too: both questions were declined (blind set 105)", async () => {
     expect(quotes(await seed.answer("What was on the agenda when she met Lamamra?"))[0]).toContain("@Lamamra_dz");
     expect(quotes(await seed.answer("ما هي المواضيع التي ناقشتها مع لعمامرة؟")).join(" ")).toContain("@Lamamra_dz");

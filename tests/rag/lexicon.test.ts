@@ -317,6 +317,21 @@ describe("a regular English plural", () => {
   });
 });
 
+describe("an Arabic word the corpus lacks, read through English", () => {
+  it("is the corpus's word of the same glosses: واصل is استمر by continue, proceed and persist (blind set 103's سيواصلون)", () => {
+    writeFileSync(
+      paths.dictionary,
+      ["continue\tاستمر|واصل\t", "proceed\tاستمر|واصل\t", "persist\tاستمر|واصل\t", "party\tحزب|احتفال\t", "faction\tحزب\t", "celebration\tاحتفال\t", "festival\tاحتفال\t"].join("\n"),
+    );
+    const ctx = context("واستمر الحوار بين الحزب والحكومة");
+    expect(keysOf("هل واصل الحوار؟", ctx)).toContain("استمر");
+    // One gloss shared of three is a pun, not a meaning: a celebration (احتفال) is no political party (حزب).
+    expect(keysOf("متى الاحتفال؟", ctx)).not.toContain("حزب");
+    // Nor is a word the corpus holds read so.
+    expect(loadLexicon(buildLexicon(corpus("واستمر وواصل"), paths)).pivots.has("واصل")).toBe(false);
+  });
+});
+
 describe("a translation's present tense", () => {
   it("finds a verb's past the corpus holds only in the present (appreciate: قدر, the text's نقدر), for one-word translations", () => {
     writeFileSync(paths.dictionary, ["appreciate\tقدر\t", "appreciated\tقدر\t", "estimate\tقدر تقريبي\t", "vaughn\tفان\t"].join("\n"));
@@ -558,10 +573,11 @@ describe("broken plurals", () => {
   });
 
   it("are read off the translations as written, singular to plural, not off stems a plural's ان or ات left", () => {
-    // العقبان (vultures) is stemmed عقب, which has the shape of العقاب's plural: no pair. المهمة (a task) is
-    // stemmed مهم, "important": its plural المهام is not joined to it.
+    // العقبان (vultures) is stemmed عقب, which has the shape of العقاب's plural: no pair. (العقاب is punishment
+    // too, as in the shipped lists: glossed "vulture" alone, it would be read through English as the plural's stem,
+    // see pivotsOf.) المهمة (a task) is stemmed مهم, "important": its plural المهام is not joined to it.
     const ctx = withDictionary(
-      ["vulture\tالعقاب", "vultures\tالعقبان", "task\tالمهمة", "tasks\tالمهام", "minister\tالوزير", "ministers\tالوزراء"],
+      ["vulture\tالعقاب", "vultures\tالعقبان", "punishment\tالعقاب", "task\tالمهمة", "tasks\tالمهام", "minister\tالوزير", "ministers\tالوزراء"],
       "عقب إعلان الحكومة قال الوزراء إن الأمر مهم وإن المهام كثيرة",
     );
     expect(keysOf("ما العقاب؟", ctx)).not.toContain("عقب");
@@ -769,6 +785,22 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     }
   }
   const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
+  // A one-word translation's light stem the corpus lacks, glossed by sixteen English stems at most: the corpus keys
+  // translating one of them whose own light stem shares three of them (all, where it has fewer), most shared first.
+  const glosses = new Map<string, Set<string>>();
+  for (const { stem, translations } of entries) {
+    for (const { words: tokens } of translations) if (tokens.length === 1 && tokens[0]?.[0] !== undefined) add(glosses, tokens[0][0], stem);
+  }
+  const pivots: [string, string[]][] = [];
+  for (const [key, stems] of glosses) {
+    if (corpusKeys.has(key) || stems.size > 16) continue;
+    const shared = new Map<string, number>();
+    for (const stem of stems) {
+      for (const other of enStem.get(stem) ?? []) if (!shared.has(other)) shared.set(other, [...(glosses.get(other) ?? [])].filter((g) => stems.has(g)).length);
+    }
+    const kept = [...shared].filter(([, n]) => n >= Math.min(3, stems.size)).sort((a, b) => b[1] - a[1]);
+    if (kept.length > 0) pivots.push([key, kept.slice(0, 6).map(([other]) => other)]);
+  }
   return {
     enWord: nonEmpty(enWord),
     enStem: nonEmpty(enStem),
@@ -781,6 +813,7 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     cognates: nonEmpty(cognates),
     numberForms: nonEmpty(numberForms),
     inflections: nonEmpty(inflections),
+    pivots,
   };
 }
 
