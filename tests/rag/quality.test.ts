@@ -655,6 +655,11 @@ describe("answer quality on the briefing", () => {
     // what "biden's team" is "prioritizing" (the text's "إدارة بايدن تركز على"). Its conversations' "agenda" showed
     // that word and المواضيع, which the text never writes, refusing questions of topics (now asking nothing of it).
     { file: "blind105-eval.jsonl", about: "a hundred-and-fifth blind set, start of session 64: casual and formal English, Gulf, Levantine, Egyptian, Maghrebi, Iraqi", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 33/36 hit@3, 34/36 answered, 3/4 declined measured blind in session 64, after its changes, no change made for
+    // it. Misses: "اللي هيشوفه المتابعين" (what followers will see: the text's "سيستمرون في رؤية"), the phrase Sison
+    // used of the consultations (its "جولة استماع"), a question with a French word ("أما réunion في الكونغو");
+    // answered unanswerable: whether Algeria set a date for the next rapporteur's visit.
+    { file: "blind106-eval.jsonl", about: "a hundred-and-sixth blind set, session 64: a retired Algerian diplomat, a US high-school student, Sudanese, Saudi, a Tunisian with French, an Egyptian journalist, a researcher", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -1306,6 +1311,11 @@ describe("answer quality on the briefing", () => {
     // diplomat's sentence first), "لأي محكمة بالضبط؟" (the tweet writes ICJ), the agenda of "that meeting" (another
     // meeting's tweet first); answered: how many soldiers MINURSO has now.
     { file: "blind-conversations101.jsonl", about: "written blind at the start of session 64, eleven of three turns: Gulf, Levantine, Egyptian, Maghrebi, Iraqi", right: 15, rows: 20 },
+    // 15 of 20 measured blind in session 64, after its changes, no change made for it. Misses: "علامة على شنو؟" (a
+    // sign of what: the text's كمؤشر, which the word lists gloss apart), "ومع مين قاعدة تتشاور؟" (consulting: the
+    // text's "تعمل مع"), who sits on the council with Algeria ("sittin"), how many replies "can be read" under the
+    // Amirouche post (the post quoted, not its counter); answered: which African states should hold the seats.
+    { file: "blind-conversations102.jsonl", about: "written blind in session 64, twelve of three turns: Sudanese, Saudi, Egyptian, Tunisian with French, casual English", right: 15, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
