@@ -339,8 +339,9 @@ function documentWordKeys(token: Token, isWord: (key: string) => boolean, afterT
   const dictionaryWord = token.script === "ar" && !afterTitle && hasArticle(token.text) && own.some(isWord);
   const keys = [...own, ...ownNameKeys(token, { dictionaryWord })];
   if (token.script !== "ar") return keys;
-  // A country's adjective that no key of its name meets (الروسي: روسيا) holds the name's keys too.
-  for (const k of adjectiveCountryKeys(token)) if (!keys.includes(k)) keys.push(k);
+  // A country's adjective that no key of its name meets (الروسي: روسيا) holds the name's keys too; not after a
+  // person's noun, where it may be a name ("الأمير تركي الفيصل", Prince Turki: a review).
+  if (!afterTitle) for (const k of adjectiveCountryKeys(token)) if (!keys.includes(k)) keys.push(k);
   for (const clitic of PREPOSITIONS) {
     const rest = token.text.slice(clitic.length);
     if (!token.text.startsWith(clitic) || rest.length < MIN_PREPOSITION_REST || rest.startsWith("ال")) continue;
@@ -1025,7 +1026,8 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   if (own.some((k) => HASHTAG_KEYS.has(k))) keys.add(HASHTAG_KEY);
   if (countsReplies && namesReplies(token)) keys.add(REPLIES);
   if (asksIncluded(tokens, i)) keys.add(INCLUDES);
-  const keySets: QueryKeySets = { keys, relatives, derived };
+  const pivots = new Set<string>();
+  const keySets: QueryKeySets = { keys, relatives, derived, pivots };
   const country = countryOf(tokens, i, context.lexicon.known);
   const name = token.script === "latin" ? latinWordKeys(tokens, i, context, keySets, { country: country !== undefined }) : token.script === "digit";
   if (token.script === "ar") arabicWordKeys(token, own, context, keySets, { afterWhich: ASKS_WHICH.has(tokens[i - 1]?.text ?? ""), country });
@@ -1050,8 +1052,11 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // A word said in passing, found nowhere (data/passing-words.tsv); not capitalised inside the sentence: "the Po
   // river", "the RN" are names.
   if (!held && related.length === 0 && isPassingWord(token.text) && !named) return undefined;
-  const found = held || related.length > 0;
-  const { weight, standsFor } = found ? { weight: 1, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
+  // Found under none of its readings, counted or ranking, it is found through its English glosses, as a guess.
+  const pivoted = held || related.length > 0 ? [] : [...pivots].filter(context.has);
+  for (const k of pivoted) keys.add(k);
+  const found = held || related.length > 0 || pivoted.length > 0;
+  const { weight, standsFor } = held || related.length > 0 ? { weight: 1, standsFor: undefined } : pivoted.length > 0 ? { weight: PIVOT_WEIGHT, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
   // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun
   // names (بالرئيس عبد المجيد تبون, "President Tebboune").
@@ -1159,6 +1164,8 @@ interface QueryKeySets {
   readonly relatives: Set<string>;
   /** English corpus words of this one's stem and more, other forms too, which do not count as finding it. */
   readonly derived: Set<string>;
+  /** The text's words of the same English glosses, for a word found under none of its readings (see pivotsOf). */
+  readonly pivots: Set<string>;
 }
 
 /** The measure a "how …" question asks for: "how old" is an age, "how tall" a height. */
@@ -1410,19 +1417,17 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // also "left", سوري's سور a wall).
   if (country === undefined) for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
   else for (const k of heldKeys(token, countryAdjective(country), context)) keys.add(k);
-  // A word the Arabic text holds under none of the readings above is read as the text's words that translate the
-  // same English words (سيواصلون, will go on: the text's سيستمرون; see pivotsOf in lexicon.ts). Not as one a reading
-  // above only ranks by, judged too loose to count (يستعد, prepares, is no استعاد, regained, though a word list
-  // glosses both "regain").
-  if (!ownFound && ![...keys].some((k) => ARABIC_KEY.test(k) && context.has(k))) {
+  // Its English glosses' words in the text (see pivotsOf in lexicon.ts), which wordTerm takes where the word is found
+  // under none of the readings above: سيواصلون (will go on), the text's سيستمرون. Only a word with the article, a
+  // clitic or a present's prefix: a bare word is as often a name the word lists gloss (سعاد, happiness; روز, rice).
+  const shaped = hasArticle(token.text) || rests.length > 0 || FUTURE_OF.test(verb);
+  if (!ownFound && shaped) {
     for (const k of [...own, ...standard, ...verbKeys, ...rests.flatMap((rest) => rest.keys)]) {
-      for (const other of context.lexicon.pivots.get(k) ?? []) if (!relatives.has(other) && !derived.has(other)) keys.add(other);
+      for (const other of context.lexicon.pivots.get(k) ?? []) if (!relatives.has(other) && !derived.has(other)) keySets.pivots.add(other);
     }
   }
 }
 
-/** A key of Arabic letters alone: not a translation, a name's Latin skeleton or a marker. */
-const ARABIC_KEY = /^\p{Script=Arabic}+$/u;
 
 /** The shape of a present tense (ي, ت or ن and three letters) with "him" or "it" written onto it as ه, not ة. */
 const OBJECT_PRONOUN = /^[وف]?[يتن]\p{Script=Arabic}{3,}ه$/u;
@@ -1737,6 +1742,11 @@ const MIN_FUZZY_LENGTH = 4;
 const MIN_SLIP_WRITTEN = 5;
 const MIN_SLIP_LENGTH = 4;
 const SLIP_WEIGHT = 0.5;
+/**
+ * A word found only through its English glosses' words (see pivotsOf) scores as a slip does: a guess at the meaning,
+ * which alone carries no question (a review: "هل ذكرت السلالم؟", ladders, found سلمي, peaceful, through سلم).
+ */
+const PIVOT_WEIGHT = SLIP_WEIGHT;
 
 /**
  * Adds the nearest corpus spellings of a word that matched nothing; returns the best similarity, the term's

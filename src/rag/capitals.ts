@@ -146,8 +146,11 @@ function unmetAdjective(name: Token): string | undefined {
   return adjective !== name.text && keys.every((k) => [...k].length <= 3 && !nameKeys.includes(k)) ? adjective : undefined;
 }
 
-/** What may come before a country's adjective: a conjunction, the article, a preposition with it. */
-const ADJECTIVE_BEFORE = /^[وف]?(?:ال|بال|كال|لل)?/u;
+/**
+ * What may come before a country's adjective: the article, alone or after a conjunction or a preposition. Not a
+ * conjunction alone, which may be the word's own letter (فروسية, horsemanship, is no روسية).
+ */
+const ADJECTIVE_BEFORE = /^(?:[وف]?(?:ال|بال|كال|لل))?/u;
 /** What may come after it: the feminine's ة (normalised ه), the plurals' and duals' endings. */
 const ADJECTIVE_AFTER = /(?:ه|ون|ين|ات|ان|تان|تين)$/u;
 

@@ -48,10 +48,11 @@ const MIN_TRANSLATION_KEY = 3;
 const MAX_EN_PER_AR = 8;
 /**
  * An Arabic word the corpus lacks is read as the corpus's words that translate the same English words (see
- * pivotsOf): those sharing this many of its English stems, or all of them where it has fewer. One shared gloss
- * is a pun as often as a synonym ("party": حزب and احتفال); three are a meaning. Measured in session 64 over the
- * question sets on the briefing and xquad-dev (docs/quality.md): agreement 1 or a similarity ratio alone cost
- * Arabic off-topic declines (81.7% to 65-78%), 3 kept them and gained the most.
+ * pivotsOf): a word of this many English stems at least, by those sharing this many of them. One shared gloss is a
+ * pun as often as a synonym ("party": حزب and احتفال; a word of one gloss, "stable", الاسطبل, met الاستقرار,
+ * stability: a review); three are a meaning. Measured in session 64 over the question sets on the briefing and
+ * xquad-dev (docs/quality.md): agreement 1 or a similarity ratio alone cost Arabic off-topic declines (81.7% to
+ * 65-78%); 3 kept them.
  */
 const PIVOT_AGREEMENT = 3;
 /** An Arabic key glossed by more English stems than this is too loose a word to pivot on (كان, أخذ). */
@@ -73,6 +74,11 @@ const MIN_SNOWBALL_TRANSLATION_KEY = 4;
  * names as the text writes them too (نهر النيل, جبل طارق: Gibraltar is not طارق, Tariq).
  */
 export const PLACE_HEADS: ReadonlySet<string> = normalizedSet("مدينة بلدة قرية ميناء ولاية مقاطعة إقليم");
+/**
+ * Words that negate a translation ("unfavorable": غير مناسب): function words the lists' reading drops, leaving the
+ * word they negate glossed by its opposite. Such a translation glosses no word for pivotsOf.
+ */
+const NEGATIONS: ReadonlySet<string> = normalizedSet("غير لا لم لن ليس عدم بلا دون عديم عديمة");
 /** WordNet's columns, see scripts/build-wordnet.ts: an irregular form's base forms, derivations, synonyms. */
 const IRREGULAR_COLUMN = 0;
 const SYNONYMS_COLUMN = 2;
@@ -87,9 +93,9 @@ const SYNONYMS_COLUMN = 2;
  * Version 14: the broken plural of a noun ending in و (عضو, أعضاء). Version 15: only where the English plural says so.
  * Version 16: each related word's column, not only whether it is a synonym. Version 21: the glossary's words of two
  * letters (see MIN_TRANSLATION_KEY). Version 22: verbs known by their -ing form too (verbsOf), presents with futures.
- * Version 23: which inverse keys are light stems (for pivotsOf).
+ * Version 23: which inverse keys are light stems (for pivotsOf). Version 24: not in a negated translation.
  */
-const WORD_LISTS_VERSION = 23;
+const WORD_LISTS_VERSION = 24;
 
 /** Bilingual word lists, pruned at index time to the keys the corpus holds. */
 export interface Lexicon {
@@ -354,7 +360,7 @@ interface WordLists {
   /**
    * Each key of a one-word translation (the inverse, Arabic to English): the key, the headword's stem, and 1 where
    * the key is the word's light stem (its first key), not a Snowball stem two words may share (الاستعداد and
-   * الاستعادة are both استعد).
+   * الاستعادة are both استعد), in a translation no word negates (see NEGATIONS).
    */
   readonly inverses: { readonly key: Uint32Array; readonly stem: Uint32Array; readonly light: Uint8Array };
   /** Per stem (string), its places in `inverses`: kept when the corpus has the stem. */
@@ -454,7 +460,9 @@ function parseLists(paths: LexiconPaths): WordLists {
     headwordStems.add(stemText);
     const stem = id(stemText);
     for (const [translation, maxWords] of alternatives) {
-      const written = tokenize(translation).filter((t) => t.script === "ar" && !isStopword(t.text));
+      const all = tokenize(translation);
+      const written = all.filter((t) => t.script === "ar" && !isStopword(t.text));
+      const negated = all.some((t) => NEGATIONS.has(t.text));
       const tokens = written.length > 1 && PLACE_HEADS.has(written[0]?.text ?? "") ? written.slice(1) : written;
       if (tokens.length === 0 || tokens.length > maxWords) continue;
       // Its words that can be looked for: a word with no key of MIN_TRANSLATION_KEY letters (خط in خط جوي) is none.
@@ -486,7 +494,7 @@ function parseLists(paths: LexiconPaths): WordLists {
           if (tokens.length === 1) {
             inverses.key.push(k);
             inverses.stem.push(stem);
-            inverses.light.push(key === keys[0] ? 1 : 0);
+            inverses.light.push(key === keys[0] && !negated ? 1 : 0);
           }
         }
       }
@@ -740,10 +748,10 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
 }
 
 /**
- * For each Arabic light stem of a one-word translation the corpus lacks, the corpus's keys (`enStem`, already pruned to it)
- * that share at least PIVOT_AGREEMENT of its English stems, or all of them where it has fewer, the most shared
- * first: a synonym found by the glosses two words have in common (واصل and استمر are both "continue", "go on",
- * "keep on"), which one shared gloss would not tell from a pun.
+ * For each Arabic light stem of a one-word translation the corpus lacks, glossed by PIVOT_AGREEMENT to
+ * MAX_PIVOT_SENSES English stems, the corpus's keys (`enStem`, already pruned to it) whose light stems share at
+ * least PIVOT_AGREEMENT of them, the most shared first: a synonym found by the glosses two words have in common
+ * (واصل and استمر are both "continue", "proceed", "persist"), which one shared gloss would not tell from a pun.
  */
 function pivotsOf({ strings, inverses }: WordLists, has: (id: number) => boolean, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
   const glosses = new Map<number, Set<number>>();
@@ -756,8 +764,7 @@ function pivotsOf({ strings, inverses }: WordLists, has: (id: number) => boolean
   });
   const pivots: MapEntries = [];
   for (const [key, stems] of glosses) {
-    if (has(key) || stems.size > MAX_PIVOT_SENSES) continue;
-    const needed = Math.min(PIVOT_AGREEMENT, stems.size);
+    if (has(key) || stems.size < PIVOT_AGREEMENT || stems.size > MAX_PIVOT_SENSES) continue;
     const shared = new Map<string, number>();
     for (const stem of stems) {
       for (const other of enStem.get(strings[stem] as string) ?? []) {
@@ -767,7 +774,7 @@ function pivotsOf({ strings, inverses }: WordLists, has: (id: number) => boolean
         shared.set(other, count);
       }
     }
-    const kept = [...shared].filter(([, count]) => count >= needed).sort((a, b) => b[1] - a[1]);
+    const kept = [...shared].filter(([, count]) => count >= PIVOT_AGREEMENT).sort((a, b) => b[1] - a[1]);
     if (kept.length > 0) pivots.push([strings[key] as string, kept.slice(0, MAX_PIVOT_KEYS).map(([other]) => other)]);
   }
   return pivots;

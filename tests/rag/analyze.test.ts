@@ -227,10 +227,15 @@ describe("questions naming a tweet's author", () => {
     expect(quotes(await seed.answer("CNDH meeting topics"))[0]).toContain("#CNDH");
   });
 
-  it("reads a word the text lacks through its English glosses: الأفارقة (Africans) is the text's أفريقيا (blind set 97)", async () => {
-    const answer = await seed.answer("كم عدد المقاعد غير الدائمة التي يريدها الأفارقة بدلاً من العدد الحالي؟");
-    expect(answer.kind).toBe("answered");
-    expect(quotes(answer).join(" ")).toContain("من ثلاثة إلى خمسة مقاعد");
+  it("reads a word the text lacks through its English glosses: المهددة (threatened) is the text's تهديد (threat)", async () => {
+    const paragraphs = ["وحذر التقرير من تهديد الجفاف للمحاصيل في الجنوب.", "وقال الوزير إن الحكومة تعمل على تعزيز التعاون مع الجيران."];
+    await withBriefing("001_crops.txt", paragraphs, async (rag) => {
+      const answer = await rag.answer("هل المحاصيل المهددة في الجنوب؟");
+      expect(answer.kind).toBe("answered");
+      expect(quotes(answer)[0]).toContain("تهديد الجفاف");
+      // Not a bare word, as often a name the lists gloss (سعاد, happiness: a review), nor a word of one gloss.
+      expect((await rag.answer("ماذا قالت سعاد عن الجنوب؟")).kind).toBe("declined");
+    });
   });
 
   it("reads 'agenda' and المواضيع so too: both questions were declined (blind set 105)", async () => {

@@ -101,5 +101,8 @@ describe("namesCountryWord", () => {
     // Not where the name's keys meet the adjective's already (الفرنسي, المصري), nor an ال the name owns (ألباني is
     // no باني, a builder), nor a word that is only like one (المالية, financial; كينيدي).
     for (const word of ["الفرنسي", "المصري", "باني", "المالية", "كينيدي", "الروس"]) expect(keys(word), word).toEqual([]);
+    // Nor a word whose first letter only looks like a conjunction: فروسية, horsemanship (a review).
+    expect(keys("فروسية")).toEqual([]);
+    expect(keys("والروسية")).toEqual(expect.arrayContaining(["روسيا"]));
   });
 });

@@ -327,6 +327,18 @@ describe("an Arabic word the corpus lacks, read through English", () => {
     expect(keysOf("هل واصل الحوار؟", ctx)).toContain("استمر");
     // One gloss shared of three is a pun, not a meaning: a celebration (احتفال) is no political party (حزب).
     expect(keysOf("متى الاحتفال؟", ctx)).not.toContain("حزب");
+    // Nor a word of one gloss, whose one shared gloss may be a pun: a stable (الإسطبل) is no stability (a review).
+    // (A file of its own: the lists are read once per file.)
+    const stable = { ...paths, dictionary: join(dir, "stable.tsv") };
+    writeFileSync(stable.dictionary, "stable\tالإسطبل|الاستقرار\t");
+    const keys = corpus("الاستقرار في المنطقة");
+    const stableCtx: QueryContext = { lexicon: loadLexicon(buildLexicon(keys, stable)), has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([]), english: new FuzzyVocabulary([]) };
+    expect(keysOf("هل ذكرت الإسطبل؟", stableCtx)).not.toContain("استقرار");
+    // Nor through a translation a negation opens, whose word the lists' reading keeps glossed by its opposite: قاس
+    // (cruel, harsh, unkind) is no لطيف (kind) because "غير لطيف" translates all three (a review: مفضل met مناسب so).
+    const negated = { ...paths, dictionary: join(dir, "negated.tsv") };
+    writeFileSync(negated.dictionary, ["cruel\tقاس|غير لطيف\t", "harsh\tقاس|غير لطيف\t", "unkind\tقاس|غير لطيف\t", "kind\tلطيف\t"].join("\n"));
+    expect(buildLexicon(corpus("كان الوزير اللطيف هنا"), negated).pivots).toEqual([]);
     // Nor is a word the corpus holds read so.
     expect(loadLexicon(buildLexicon(corpus("واستمر وواصل"), paths)).pivots.has("واصل")).toBe(false);
   });
@@ -632,7 +644,7 @@ const parsedForWalk = (paths: LexiconPaths) => {
 
 function parseForWalk(paths: LexiconPaths) {
   // Each translation: its words' keys (a bare past's present forms with its own), and those present forms.
-  const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[]; short: string[] }[] }[] = [];
+  const entries: { english: string; stem: string; translations: { words: string[][]; presents: string[]; short: string[]; negated: boolean }[] }[] = [];
   // Each one-word translation: its headword, its normal text and its light stem (for the broken plurals).
   const oneWords: [english: string, text: string, key: string][] = [];
   // The headwords whose past or -ing form is a headword too (appreciate, appreciated; begin, beginning): the verbs a
@@ -667,7 +679,9 @@ function parseForWalk(paths: LexiconPaths) {
         const words = tokens.map((t, i) => (i === 0 ? [...keys(t), ...presents] : keys(t)));
         // The glossary's words of two letters, as written (حل): looked for though short.
         const short = shortWords ? tokens.map((t) => t.text).filter((text) => text.length < 3) : [];
-        return tokens.length === 0 || tokens.length > maxWords ? [] : [{ words, presents, short }];
+        // A translation a negation opens ("غير مناسب", unfavorable) glosses no word it keeps.
+        const negated = tokenize(translation).some((t) => ["غير", "لا", "لم", "لن", "ليس", "عدم", "بلا", "دون", "عديم", "عديمه"].includes(t.text));
+        return tokens.length === 0 || tokens.length > maxWords ? [] : [{ words, presents, short, negated }];
       });
       entries.push({ english, stem: stemEnglish(english), translations });
     }
@@ -785,20 +799,20 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
     }
   }
   const nonEmpty = (map: Map<string, Set<string>>): [string, string[]][] => [...map].filter(([, v]) => v.size > 0).map(([k, v]) => [k, [...v]]);
-  // A one-word translation's light stem the corpus lacks, glossed by sixteen English stems at most: the corpus keys
-  // translating one of them whose own light stem shares three of them (all, where it has fewer), most shared first.
+  // A one-word translation's light stem the corpus lacks, glossed by three to sixteen English stems (not in a negated
+  // translation): the corpus keys translating one of them whose own light stem shares three of them, most shared first.
   const glosses = new Map<string, Set<string>>();
   for (const { stem, translations } of entries) {
-    for (const { words: tokens } of translations) if (tokens.length === 1 && tokens[0]?.[0] !== undefined) add(glosses, tokens[0][0], stem);
+    for (const { words: tokens, negated } of translations) if (tokens.length === 1 && tokens[0]?.[0] !== undefined && !negated) add(glosses, tokens[0][0], stem);
   }
   const pivots: [string, string[]][] = [];
   for (const [key, stems] of glosses) {
-    if (corpusKeys.has(key) || stems.size > 16) continue;
+    if (corpusKeys.has(key) || stems.size < 3 || stems.size > 16) continue;
     const shared = new Map<string, number>();
     for (const stem of stems) {
       for (const other of enStem.get(stem) ?? []) if (!shared.has(other)) shared.set(other, [...(glosses.get(other) ?? [])].filter((g) => stems.has(g)).length);
     }
-    const kept = [...shared].filter(([, n]) => n >= Math.min(3, stems.size)).sort((a, b) => b[1] - a[1]);
+    const kept = [...shared].filter(([, n]) => n >= 3).sort((a, b) => b[1] - a[1]);
     if (kept.length > 0) pivots.push([key, kept.slice(0, 6).map(([other]) => other)]);
   }
   return {

@@ -550,6 +550,9 @@ describe("isAskedTopic", () => {
     const topics = (q: string): string[] => tokenize(q).filter((_, i, tokens) => isAskedTopic(tokens, i)).map((t) => t.text);
     expect(topics("What was on the agenda when she met Lamamra?")).toEqual(["agenda"]);
     expect(topics("ما هي المواضيع التي ناقشتها مع لعمامرة؟")).toEqual(["المواضيع"]);
+    // And Arabic's loanword, and "this topic" after و in a follow-up (a review; blind conversations 34).
+    expect(topics("ما هي أجندة لقائها مع لعمامرة؟")).toEqual(["اجنده"]);
+    expect(topics("والموضوع دا اتطرح وين قبل كدا؟")).toEqual(["والموضوع"]);
     expect(topics("معظم جوانب سلامة النقل موضوع يتناوله من؟")).toEqual([]);
   });
 });
