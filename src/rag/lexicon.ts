@@ -753,18 +753,12 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
  * least PIVOT_AGREEMENT of them, the most shared first: a synonym found by the glosses two words have in common
  * (واصل and استمر are both "continue", "proceed", "persist"), which one shared gloss would not tell from a pun.
  */
-function pivotsOf({ strings, inverses }: WordLists, has: (id: number) => boolean, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
-  const glosses = new Map<number, Set<number>>();
-  inverses.key.forEach((key, place) => {
-    if (inverses.light[place] === 1) add(glosses, key, inverses.stem[place] as number);
-  });
-  const idOf = new Map<string, number>();
-  strings.forEach((text, id) => {
-    if (!idOf.has(text)) idOf.set(text, id);
-  });
+function pivotsOf(lists: WordLists, has: (id: number) => boolean, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
+  const { strings } = lists;
+  const { glosses, idOf, pivoting } = glossesOf(lists);
   const pivots: MapEntries = [];
-  for (const [key, stems] of glosses) {
-    if (has(key) || stems.size < PIVOT_AGREEMENT || stems.size > MAX_PIVOT_SENSES) continue;
+  for (const [key, stems] of pivoting) {
+    if (has(key)) continue;
     const shared = new Map<string, number>();
     for (const stem of stems) {
       for (const other of enStem.get(strings[stem] as string) ?? []) {
@@ -778,6 +772,36 @@ function pivotsOf({ strings, inverses }: WordLists, has: (id: number) => boolean
     if (kept.length > 0) pivots.push([strings[key] as string, kept.slice(0, MAX_PIVOT_KEYS).map(([other]) => other)]);
   }
   return pivots;
+}
+
+interface Glosses {
+  /** Each light stem's English stems (by id), from the one-word translations no word negates. */
+  readonly glosses: ReadonlyMap<number, ReadonlySet<number>>;
+  /** A string's id. */
+  readonly idOf: ReadonlyMap<string, number>;
+  /** The light stems glossed by PIVOT_AGREEMENT to MAX_PIVOT_SENSES English stems: those a corpus may pivot. */
+  readonly pivoting: readonly (readonly [key: number, stems: ReadonlySet<number>])[];
+}
+
+const glossesByLists = new WeakMap<WordLists, Glosses>();
+
+/** What pivotsOf reads of the word lists whatever the corpus, made once per parse (some 100 ms of every index build). */
+function glossesOf(lists: WordLists): Glosses {
+  let made = glossesByLists.get(lists);
+  if (made) return made;
+  const { strings, inverses } = lists;
+  const glosses = new Map<number, Set<number>>();
+  inverses.key.forEach((key, place) => {
+    if (inverses.light[place] === 1) add(glosses, key, inverses.stem[place] as number);
+  });
+  const idOf = new Map<string, number>();
+  strings.forEach((text, id) => {
+    if (!idOf.has(text)) idOf.set(text, id);
+  });
+  const pivoting = [...glosses].filter(([, stems]) => stems.size >= PIVOT_AGREEMENT && stems.size <= MAX_PIVOT_SENSES);
+  made = { glosses, idOf, pivoting };
+  glossesByLists.set(lists, made);
+  return made;
 }
 
 /** The attested broken plural or singular of each key (numberPairsOf), where the corpus holds it. */
