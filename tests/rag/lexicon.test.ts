@@ -43,9 +43,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 /** Keys of a tiny Arabic corpus. */
 const corpus = (text: string): Set<string> => new Set(documentTerms(text).flat());
 
-function context(text: string): QueryContext {
+/** A query context over a tiny corpus, with the word lists at `lists` (read once per file: a new list needs a new file). */
+function context(text: string, lists: LexiconPaths = paths): QueryContext {
   const keys = corpus(text);
-  const lexicon = loadLexicon(buildLexicon(keys, paths));
+  const lexicon = loadLexicon(buildLexicon(keys, lists));
   return { lexicon, has: (k) => keys.has(k), vocabulary: new FuzzyVocabulary([...keys].filter((k) => /^[\p{L}\p{N}]/u.test(k))), english: new FuzzyVocabulary([]) };
 }
 
@@ -349,15 +350,22 @@ describe("a translation's present tense", () => {
     writeFileSync(paths.dictionary, ["appreciate\tقدر\t", "appreciated\tقدر\t", "estimate\tقدر تقريبي\t", "vaughn\tفان\t"].join("\n"));
     const ctx = context("ونقدر مساهمات البعثة");
     expect(keysOf("What does she appreciate?", ctx)).toContain("نقدر");
-    // Not beside the past: "back" (دعم) does not also find every تدعم.
-    writeFileSync(paths.dictionary, "back\tدعم\t");
-    expect(keysOf("Whom does she back?", context("دعم البعثة وتدعم الجهود"))).not.toContain("تدعم");
+    // Not beside the past: "back" (دعم) does not also find every تدعم. (Each list a file of its own: the lists are
+    // read once per file.)
+    const back = { ...paths, dictionary: join(dir, "back.tsv") };
+    writeFileSync(back.dictionary, "back\tدعم\t");
+    expect(keysOf("Whom does she back?", context("دعم البعثة وتدعم الجهود", back))).not.toContain("تدعم");
     expect(keysOf("What did they estimate?", ctx)).not.toContain("نقدر");
     // Nor a name's (Vaughn, فان: the text's بتفان), which has no past among the headwords.
     expect(keysOf("What did Vaughn do?", context("يعملون بتفان"))).not.toContain("تفان");
     // Not a noun of the same letters with an ending: قدرة, ability.
-    writeFileSync(paths.dictionary, "ability\tقدرة\t");
-    expect(keysOf("What ability?", context("ونقدر مساهمات البعثة"))).not.toContain("نقدر");
+    const ability = { ...paths, dictionary: join(dir, "ability.tsv") };
+    writeFileSync(ability.dictionary, "ability\tقدرة\t");
+    expect(keysOf("What ability?", context("ونقدر مساهمات البعثة", ability))).not.toContain("نقدر");
+    // (With "appreciate" beside it, the same question would: the lists below are the ones read.)
+    const both = { ...paths, dictionary: join(dir, "both.tsv") };
+    writeFileSync(both.dictionary, ["appreciate\tقدر\t", "appreciated\tقدر\t", "back\tدعم\t", "backed\tدعم\t"].join("\n"));
+    expect(keysOf("What does she appreciate?", context("ونقدر مساهمات البعثة", both))).toContain("نقدر");
   });
 
   it("finds its future too, for a verb the lists know by its -ing form where they write its past otherwise (begin, beginning, began: the text's ستبدأ; blind conversations 84 and five before)", () => {
