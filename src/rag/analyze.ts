@@ -1418,7 +1418,7 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   if (country === undefined) for (const k of latinKeysForArabic(token.text)) keys.add(LATIN_NAME + k);
   else for (const k of heldKeys(token, countryAdjective(country), context)) keys.add(k);
   // Its English glosses' words in the text (see pivotsOf in lexicon.ts), which wordTerm takes where the word is found
-  // under none of the readings above: سيواصلون (will go on), the text's سيستمرون. Only a word with the article, a
+  // under none of the readings above: المهددة (threatened), the text's تهديد. Only a word with the article, a
   // clitic or a present's prefix: a bare word is as often a name the word lists gloss (سعاد, happiness; روز, rice).
   const shaped = hasArticle(token.text) || rests.length > 0 || FUTURE_OF.test(verb);
   if (!ownFound && shaped) {

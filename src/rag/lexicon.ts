@@ -110,7 +110,7 @@ export interface Lexicon {
   readonly arToEn: ReadonlyMap<string, readonly string[]>;
   /**
    * Arabic key the corpus lacks -> the corpus's Arabic keys that translate the same English words (see pivotsOf):
-   * سيواصلون (will go on) read as the text's سيستمرون.
+   * مهدد (threatened) read as the text's تهديد.
    */
   readonly pivots: ReadonlyMap<string, readonly string[]>;
   /** Every English word the word lists translate (a word outside them may be a name). */
@@ -750,8 +750,9 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
 /**
  * For each Arabic light stem of a one-word translation the corpus lacks, glossed by PIVOT_AGREEMENT to
  * MAX_PIVOT_SENSES English stems, the corpus's keys (`enStem`, already pruned to it) whose light stems share at
- * least PIVOT_AGREEMENT of them, the most shared first: a synonym found by the glosses two words have in common
- * (واصل and استمر are both "continue", "proceed", "persist"), which one shared gloss would not tell from a pun.
+ * least PIVOT_AGREEMENT of them, the most shared first: the word's own family the stemmers keep apart (مهدد and
+ * تهديد, منازل and منزل) or a synonym, found by the glosses two words have in common, which one shared gloss would not
+ * tell from a pun.
  */
 function pivotsOf(lists: WordLists, has: (id: number) => boolean, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
   const { strings } = lists;
