@@ -233,7 +233,7 @@ describe("questions naming a tweet's author", () => {
       const answer = await rag.answer("هل المحاصيل المهددة في الجنوب؟");
       expect(answer.kind).toBe("answered");
       expect(quotes(answer)[0]).toContain("تهديد الجفاف");
-      // Not a bare word, as often a name the lists gloss (سعاد, happiness: a review), nor a word of one gloss.
+      // Not a bare word, as often a name the lists gloss (سعاد, happiness: a review).
       expect((await rag.answer("ماذا قالت سعاد عن الجنوب؟")).kind).toBe("declined");
     });
   });

@@ -319,7 +319,7 @@ describe("a regular English plural", () => {
 });
 
 describe("an Arabic word the corpus lacks, read through English", () => {
-  it("is the corpus's word of the same glosses: واصل is استمر by continue, proceed and persist (blind set 103's سيواصلون)", () => {
+  it("is the corpus's word of the same glosses: in these lists واصل is استمر by continue, proceed and persist", () => {
     writeFileSync(
       paths.dictionary,
       ["continue\tاستمر|واصل\t", "proceed\tاستمر|واصل\t", "persist\tاستمر|واصل\t", "party\tحزب|احتفال\t", "faction\tحزب\t", "celebration\tاحتفال\t", "festival\tاحتفال\t"].join("\n"),
@@ -362,7 +362,7 @@ describe("a translation's present tense", () => {
     const ability = { ...paths, dictionary: join(dir, "ability.tsv") };
     writeFileSync(ability.dictionary, "ability\tقدرة\t");
     expect(keysOf("What ability?", context("ونقدر مساهمات البعثة", ability))).not.toContain("نقدر");
-    // (With "appreciate" beside it, the same question would: the lists below are the ones read.)
+    // A list in a file of its own is the one read: with "appreciate" in it, the same question finds نقدر.
     const both = { ...paths, dictionary: join(dir, "both.tsv") };
     writeFileSync(both.dictionary, ["appreciate\tقدر\t", "appreciated\tقدر\t", "back\tدعم\t", "backed\tدعم\t"].join("\n"));
     expect(keysOf("What does she appreciate?", context("ونقدر مساهمات البعثة", both))).toContain("نقدر");
