@@ -1053,10 +1053,11 @@ function wordTerm(tokens: readonly Token[], i: number, context: QueryContext, { 
   // river", "the RN" are names.
   if (!held && related.length === 0 && isPassingWord(token.text) && !named) return undefined;
   // Found under none of its readings, counted or ranking, it is found through its English glosses, as a guess.
-  const pivoted = held || related.length > 0 ? [] : [...pivots].filter(context.has);
+  const direct = held || related.length > 0;
+  const pivoted = direct ? [] : [...pivots].filter(context.has);
   for (const k of pivoted) keys.add(k);
-  const found = held || related.length > 0 || pivoted.length > 0;
-  const { weight, standsFor } = held || related.length > 0 ? { weight: 1, standsFor: undefined } : pivoted.length > 0 ? { weight: PIVOT_WEIGHT, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
+  const found = direct || pivoted.length > 0;
+  const { weight, standsFor } = direct ? { weight: 1, standsFor: undefined } : pivoted.length > 0 ? { weight: PIVOT_WEIGHT, standsFor: undefined } : unfoundWordKeys(tokens, i, keys, context);
   // An Arabic country or capital found nowhere is a name the briefings do not give ("… حفظة السلام في السودان؟"),
   // as an English one the dictionary knows is (missingKnownNames); so is an unknown word a title or a place's noun
   // names (بالرئيس عبد المجيد تبون, "President Tebboune").
@@ -1427,7 +1428,6 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
     }
   }
 }
-
 
 /** The shape of a present tense (ي, ت or ن and three letters) with "him" or "it" written onto it as ه, not ة. */
 const OBJECT_PRONOUN = /^[وف]?[يتن]\p{Script=Arabic}{3,}ه$/u;

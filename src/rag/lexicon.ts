@@ -730,7 +730,7 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     if (stemEnglish(base) !== formStem) add(inflections, base, formStem);
   });
   const entries = (map: Map<string, Set<string>>): MapEntries => Array.from(map, ([k, v]) => [k, [...v]]);
-  const pivots = pivotsOf(lists, has, enStem);
+  const pivots = pivotsOf(lists, corpusKeys, enStem);
   return {
     // Headwords in the lists' order, as a walk over the entries would first name them.
     enWord: [...enWord].sort(([a], [b]) => a - b).map(([headword, keys]) => [known[headword] as string, [...keys]]),
@@ -754,34 +754,31 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
  * تهديد, منازل and منزل) or a synonym, found by the glosses two words have in common, which one shared gloss would not
  * tell from a pun.
  */
-function pivotsOf(lists: WordLists, has: (id: number) => boolean, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
-  const { strings } = lists;
-  const { glosses, idOf, pivoting } = glossesOf(lists);
+function pivotsOf(lists: WordLists, corpusKeys: ReadonlySet<string>, enStem: ReadonlyMap<string, ReadonlySet<string>>): MapEntries {
+  const { glosses, pivoting } = glossesOf(lists);
   const pivots: MapEntries = [];
   for (const [key, stems] of pivoting) {
-    if (has(key)) continue;
+    if (corpusKeys.has(key)) continue;
     const shared = new Map<string, number>();
     for (const stem of stems) {
-      for (const other of enStem.get(strings[stem] as string) ?? []) {
+      for (const other of enStem.get(lists.strings[stem] as string) ?? []) {
         if (shared.has(other)) continue;
         let count = 0;
-        for (const gloss of glosses.get(idOf.get(other) ?? -1) ?? []) if (stems.has(gloss)) count += 1;
+        for (const gloss of glosses.get(other) ?? []) if (stems.has(gloss)) count += 1;
         shared.set(other, count);
       }
     }
     const kept = [...shared].filter(([, count]) => count >= PIVOT_AGREEMENT).sort((a, b) => b[1] - a[1]);
-    if (kept.length > 0) pivots.push([strings[key] as string, kept.slice(0, MAX_PIVOT_KEYS).map(([other]) => other)]);
+    if (kept.length > 0) pivots.push([key, kept.slice(0, MAX_PIVOT_KEYS).map(([other]) => other)]);
   }
   return pivots;
 }
 
 interface Glosses {
   /** Each light stem's English stems (by id), from the one-word translations no word negates. */
-  readonly glosses: ReadonlyMap<number, ReadonlySet<number>>;
-  /** A string's id. */
-  readonly idOf: ReadonlyMap<string, number>;
+  readonly glosses: ReadonlyMap<string, ReadonlySet<number>>;
   /** The light stems glossed by PIVOT_AGREEMENT to MAX_PIVOT_SENSES English stems: those a corpus may pivot. */
-  readonly pivoting: readonly (readonly [key: number, stems: ReadonlySet<number>])[];
+  readonly pivoting: readonly (readonly [key: string, stems: ReadonlySet<number>])[];
 }
 
 const glossesByLists = new WeakMap<WordLists, Glosses>();
@@ -791,16 +788,12 @@ function glossesOf(lists: WordLists): Glosses {
   let made = glossesByLists.get(lists);
   if (made) return made;
   const { strings, inverses } = lists;
-  const glosses = new Map<number, Set<number>>();
+  const glosses = new Map<string, Set<number>>();
   inverses.key.forEach((key, place) => {
-    if (inverses.light[place] === 1) add(glosses, key, inverses.stem[place] as number);
-  });
-  const idOf = new Map<string, number>();
-  strings.forEach((text, id) => {
-    if (!idOf.has(text)) idOf.set(text, id);
+    if (inverses.light[place] === 1) add(glosses, strings[key] as string, inverses.stem[place] as number);
   });
   const pivoting = [...glosses].filter(([, stems]) => stems.size >= PIVOT_AGREEMENT && stems.size <= MAX_PIVOT_SENSES);
-  made = { glosses, idOf, pivoting };
+  made = { glosses, pivoting };
   glossesByLists.set(lists, made);
   return made;
 }
