@@ -82,14 +82,16 @@ const namePart = (token: Token | undefined): boolean => token?.script === "latin
 /**
  * The country whose government `tokens[i]` names by its capital, or undefined: not where the capital is the place
  * (after "in", "of", في or a place's noun, before "mayor", with ب or ل joined: بواشنطن), nor part of a longer name
- * ("Washington Post", "George Washington", "Washington D.C.").
+ * ("Washington Post", "George Washington", "Washington D.C."; but "Washington's UN envoy").
  */
 export function countryOfCapital(tokens: readonly Token[], i: number, capitals = loadCapitals()): Country | undefined {
   const token = tokens[i];
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   if (!token || (before && PLACE_BEFORE.has(before.text)) || (after && PLACE_AFTER.has(after.text))) return undefined;
-  if (token.script === "latin") return namePart(before) || namePart(after) ? undefined : capitals.byEnglish.get(token.text);
+  // A possessive ends the name: "Washington's UN envoy" is no "Washington UN".
+  const possessive = /['’]s$/iu.test(token.raw);
+  if (token.script === "latin") return namePart(before) || (!possessive && namePart(after)) ? undefined : capitals.byEnglish.get(token.text);
   if (token.script !== "ar") return undefined;
   // The name as written, or after و ("and Washington").
   return capitals.byArabicName.get(token.text) ?? capitals.byArabicName.get(token.text.replace(/^و(?=..)/, ""));

@@ -40,6 +40,9 @@ describe("national capitals", () => {
   it("stand for their government as a sentence's subject or owner, not where they are the place or part of a longer name", () => {
     expect(countryIn("What does Washington want?", "Washington")).toContain("america");
     expect(countryIn("Is Washington's position new?", "Washington's")).toContain("america");
+    // A possessive ends the name: a capitalised word after it is the owned thing's (blind set 107).
+    expect(countryIn("What did Washington's UN envoy say?", "Washington's")).toContain("america");
+    expect(countryIn("What did Washington’s UN envoy say?", "Washington’s")).toContain("america");
     expect(countryIn("ما موقف واشنطن من البعثة؟", "واشنطن")).toContain("america");
     expect(countryIn("الجزائر وواشنطن متفقتان؟", "وواشنطن")).toContain("america");
     const places = [
