@@ -33,19 +33,27 @@ const PRESENT_MARKER = /^(?:ب|كا|ك)(?=[يتن].{3})/u;
 
 /**
  * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات") and with
- * a present marker ("كتخدم", "بتخدم" as تخدم); none for any other token.
+ * a present marker ("كتخدم", "بتخدم" as تخدم) or the dialects' ات before a past ("اتقابلت" as قابلت); none for any
+ * other token.
  */
 export function standardKeys(normalized: string): readonly string[] {
   table ??= readDialectTable();
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
   for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
-    for (const form of [word, singularPresent(word), pastWithoutObject(word), withoutPossessive(word)]) {
+    for (const form of [word, singularPresent(word), pastWithoutObject(word), withoutPossessive(word), passivePast(word)]) {
       const keys = form === undefined ? undefined : (table.get(form) ?? table.get(form.replace(PRESENT_MARKER, "")));
       if (keys) return keys;
     }
   }
   return [];
 }
+
+/**
+ * The Egyptian and Levantine ات before a past (اتقابلت, met with; اتشافت, was seen), as the past alone, which the
+ * table lists; undefined for a word of any other shape. Three letters at least after it.
+ */
+const PASSIVE_PAST = /^ات(.{3,})$/u;
+const passivePast = (word: string): string | undefined => PASSIVE_PAST.exec(word)?.[1];
 
 /**
  * A past in ت with an object pronoun written onto it (لاقته, she met him; شافتها, قابلتهم), as the past alone, which

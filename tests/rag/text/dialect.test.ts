@@ -36,6 +36,12 @@ describe("dialect words", () => {
     expect(standard("بته")).toEqual([]);
   });
 
+  it("read the Egyptian ات before a past as the past (blind conversations 103's \"سيسون اتقابلت مع مين في وزارة الداخلية؟\" was declined)", () => {
+    for (const word of ["اتقابلت", "واتقابلت", "اتلاقت"]) expect(standard(word), word).toEqual(expect.arrayContaining(keysOf("التقى")));
+    // Nor a rest the table lacks (اتقابل: قابل alone is also "capable of"), nor a rest of two letters.
+    for (const word of ["اتقابل", "اتفق", "اتجا"]) expect(standard(word), word).toEqual([]);
+  });
+
   it("read a noun with her, their or your written onto it as the noun (blind conversations 75: \"وكيف وصفت سيسون شغلها هذا؟\")", () => {
     for (const word of ["شغلها", "شغلهم", "وشغلها"]) expect(standard(word), word).toEqual(expect.arrayContaining(keysOf("عمل")));
     // Not ه, which is also ة as normalised (شغله, a matter), nor fewer than three letters before the pronoun.
