@@ -248,11 +248,12 @@ const AR_TIME = new RegExp(
 );
 
 /**
- * Units a time question asks its answer in ("in what year", "what date", "في أي عام"), which a sentence holding its answer
- * shows as a date (sentenceHolds); and the words that ask for one. Not decade: a decade's answer ("the 1960s",
- * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
+ * Units a time question asks its answer in ("in what year", "what date", "what time", "في أي عام", "في أي وقت"),
+ * which a sentence holding its answer shows as a date or a time of day (sentenceHolds); and the words that ask for
+ * one. Not decade: a decade's answer ("the 1960s", الستينيات) is no date there, and its word is the sentence's best
+ * clue ("In what decade did ABC …").
  */
-const TIME_UNITS = normalizedSet("year years century month day date عام سنة قرن شهر يوم تاريخ");
+const TIME_UNITS = normalizedSet("year years century month day date time عام سنة قرن شهر يوم تاريخ وقت");
 const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ياتا ياتي");
 /** A date or an appointed time asked with what (see AR_WHAT_DATE): "the date" and موعد; not تاريخ, also a history. */
 const ASKED_WITH_WHAT = normalizedSet("التاريخ موعد");

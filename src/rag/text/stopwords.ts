@@ -23,7 +23,7 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher wich whic ur abt cuz coz pls plz thx fyi tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 mention mentions mentioned mentioning
-somewhere anywhere elsewhere everywhere come comes came coming went
+somewhere anywhere elsewhere everywhere come comes came coming go goes gone went
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon within toward towards although unless whereas however therefore thus hence yes
@@ -655,8 +655,19 @@ const FEELING_AR = normalizedSet(`إحساسها إحساسه إحساسهم ا�
   شعرت حست حسيت أحست أحسيت`);
 
 /**
+ * The Gulf's, Iraqi and Levantine mark of an ongoing present, قاعد before the verb ("منو اللي قاعدة تشتغل على
+ * الإصلاح؟", who is working on the reform?; قاعد normalises گاعد), elsewhere a base or a rule (قاعدة).
+ */
+const PROGRESSIVE = normalizedSet("قاعد قاعدة قاعدين قاعدات جاعد جاعدة جاعدين");
+/** A present tense after it, the dialects' ب or ك before it perhaps (تشتغل, بيشتغلوا, كيخدم). */
+const PRESENT_SHAPE = /^[وف]?(?:ب|كا|ك)?[يتن]\p{Script=Arabic}{3,}$/u;
+/** The verbal noun تفعيل, which has the present's shape (قاعدة تدريب, a training base). */
+const VERBAL_NOUN = /^ت\p{Script=Arabic}{2}ي\p{Script=Arabic}$/u;
+const isPresent = (word: string): boolean => PRESENT_SHAPE.test(word) && !VERBAL_NOUN.test(word);
+
+/**
  * Whether the question's token at `i` is a word it asks with that is a content word in a text, and so no stop
- * word: how someone felt (a feeling asked as an opinion is: the text tells it in its own words, "Inspired today by
+ * word: the progressive's قاعد before a present (see PROGRESSIVE); how someone felt (a feeling asked as an opinion is: the text tells it in its own words, "Inspired today by
  * my meeting"; blind conversations 79 and 82), and chat's someone ("so what did she and the RSF guy talk about?",
  * blind set 83). A text's "انطباع إيجابي" or "ويسود شعور بالقلق", a question's "What impression did he have?" or
  * "ما الشعور السائد؟", and the name Guy keep theirs (a review).
@@ -664,7 +675,7 @@ const FEELING_AR = normalizedSet(`إحساسها إحساسه إحساسهم ا�
 export function isAskingWord(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (token === undefined) return false;
-  if (token.script === "ar") return FEELING_AR.has(token.text);
+  if (token.script === "ar") return FEELING_AR.has(token.text) || (PROGRESSIVE.has(token.text) && isPresent(tokens[i + 1]?.text ?? ""));
   if (CHAT_PERSONS.has(token.text)) return token.raw === token.raw.toLowerCase();
   return FEELING_EN.has(token.text) && tokens.slice(0, i).some((t) => t.text === "how" || t.text === "hows");
 }

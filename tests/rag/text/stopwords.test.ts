@@ -60,6 +60,25 @@ describe("stop words", () => {
     for (const word of ["feel", "feeling", "شعور", "انطباع", "guy"]) expect(stop(word), word).toBe(false);
   });
 
+  it("reads the dialects' قاعد before a present as the progressive's mark, a base or a rule elsewhere (blind set 108)", () => {
+    const asking = (question: string): string[] => {
+      const tokens = tokenize(question);
+      return tokens.filter((_, i) => isAskingWord(tokens, i)).map((t) => t.raw);
+    };
+    // "منو اللي قاعدة تشتغل …؟" (who is working …?) found the text's المقاعد (seats) through قاعدة.
+    expect(asking("منو اللي قاعدة تشتغل ويا الدول الأعضاء؟")).toEqual(["قاعدة"]);
+    expect(asking("شنو گاعد يسوي هسه؟")).toEqual(["گاعد"]);
+    expect(asking("وين قاعدين بيشتغلوا؟")).toEqual(["قاعدين"]);
+    // Before a noun, even one of the present's shape (تدريب, a verbal noun), or alone, it is a base.
+    expect(asking("ما هي قاعدة تدريب الجيش؟")).toEqual([]);
+    expect(asking("وين القاعدة العسكرية؟")).toEqual([]);
+    expect(asking("شنو هي القاعدة؟")).toEqual([]);
+  });
+
+  it.each(["go", "goes", "gone"])("reads %s as a function word, as 'went' and 'come' are ('What time did that go up?')", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["still", "yet", "already", "even", "anymore"])("reads %s, an adverb of time or degree, as a function word: 'does the us still back it?' asks whether it backs it", (word) => {
     expect(stop(word)).toBe(true);
   });
