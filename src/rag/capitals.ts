@@ -80,12 +80,41 @@ const PLACE_AFTER = normalised("mayor mayors weather climate population resident
 const namePart = (token: Token | undefined): boolean => token?.script === "latin" && isCapitalised(token) && !isStopword(token.text);
 
 /**
- * The country whose government `tokens[i]` names by its capital, or undefined: not where the capital is the place
+ * The seats of government news names a government by, as it does by its capital ("the Biden White House", البيت
+ * الأبيض, the Kremlin), each with its capital in the list; one word or two, as normalised.
+ */
+const SEATS: ReadonlyMap<string, string> = new Map([
+  ["white house", "washington"],
+  ["البيت الابيض", "washington"],
+  ["kremlin", "moscow"],
+  ["الكرملين", "moscow"],
+  ["elysee", "paris"],
+  ["الاليزيه", "paris"],
+  ["downing street", "london"],
+  ["whitehall", "london"],
+]);
+
+/** The seat of government `tokens[i]` is (part of), its capital and the index of its first word; or undefined. */
+function seatAt(tokens: readonly Token[], i: number): { readonly capital: string; readonly start: number } | undefined {
+  const text = (at: number): string => tokens[at]?.text ?? "";
+  for (const [start, words] of [[i, text(i)], [i - 1, `${text(i - 1)} ${text(i)}`], [i, `${text(i)} ${text(i + 1)}`]] as const) {
+    const capital = SEATS.get(words);
+    if (capital !== undefined) return { capital, start };
+  }
+  return undefined;
+}
+
+/**
+ * The country whose government `tokens[i]` names by its capital or its seat (SEATS), or undefined: not where it is the place
  * (after "in", "of", في or a place's noun, before "mayor", with ب or ل joined: بواشنطن), nor part of a longer name
  * ("Washington Post", "George Washington", "Washington D.C."; but "Washington's UN envoy").
  */
 export function countryOfCapital(tokens: readonly Token[], i: number, capitals = loadCapitals()): Country | undefined {
   const token = tokens[i];
+  const seat = seatAt(tokens, i);
+  // "In the White House": the article between.
+  const placed = (at: number): boolean => PLACE_BEFORE.has(tokens[at]?.text ?? "") || (tokens[at]?.text === "the" && PLACE_BEFORE.has(tokens[at - 1]?.text ?? ""));
+  if (seat !== undefined) return placed(seat.start - 1) ? undefined : capitals.byEnglish.get(seat.capital);
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   if (!token || (before && PLACE_BEFORE.has(before.text)) || (after && PLACE_AFTER.has(after.text))) return undefined;
