@@ -52,7 +52,7 @@ import {
   withoutOpener,
   withoutRoleAsked,
 } from "./text/stopwords.js";
-import { lightStemArabic, stemEnglish, tokenKeys } from "./text/stem.js";
+import { lightStemArabic, stemEnglish, taaReadings, tokenKeys } from "./text/stem.js";
 import { isCapitalised, isWrittenCapitalised, tokenize, tokenizePlaced, type PlacedToken, type Token } from "./text/tokenize.js";
 import { arabicKeysForLatin, arabicNameKeyParts, arabicSkeleton, cliticRestLatinKeys, hasArticle, latinKeysForArabic, latinNameKey, mayHoldAcronym, MIN_SKELETON, speltAcronyms } from "./text/translit.js";
 import {
@@ -1405,7 +1405,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   // arsenal, is no ترس), read so only where found nowhere: ranking only, it left "كانت قلقانة من إيه؟" declined.
   const adjective = ownFound ? undefined : adjectiveRoot(writtenForm(token.raw));
   if (adjective) for (const k of heldKeys(token, normalizeToken(adjective), context, 3)) keys.add(k);
-  for (const k of [...own, ...standard, ...verbKeys]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
+  // A ت before a pronoun that is the word's ة, which the stem leaves unread (ومدتها, and its term: مدة, "term"),
+  // where the corpus or the word lists attest that word.
+  const taa = ownFound ? [] : taaReadings(token.text).flatMap((form) => tokenKeys({ ...token, text: form })).filter((k) => context.has(k) || context.lexicon.arToEn.has(k));
+  for (const k of taa) keys.add(k);
+  for (const k of [...own, ...standard, ...verbKeys, ...taa]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   // And the translations of the word with a preposition or conjunction read off (لحقوق: حقوق, "rights"), which the
   // stemmers keep on, for the briefings' English. Not a reading without the article, which they read off already
   // (الولايات, والولايات read again as ولايات found "term", ولاية's other sense).

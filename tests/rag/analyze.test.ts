@@ -287,6 +287,16 @@ describe("names after a clitic", () => {
   });
 });
 
+describe("a ت before a pronoun that is the word's ة", () => {
+  it("reads a short word so where the word lists translate it into the text: ومدتها (its term) finds a tweet's \"term\" (conversations hh16)", async () => {
+    const paragraphs = ["Algeria begins its three-year term on the council this month.", "The delegation also toured the old port with local officials."];
+    await withBriefing("001_term.txt", paragraphs, async (rag) => {
+      expect(quotes(await rag.answer("وما مدتها في المجلس؟"))[0]).toContain("three-year term");
+      expect(quotes(await rag.answer("وما مدة ولايتها؟"))[0]).toContain("three-year term");
+    });
+  });
+});
+
 describe("the dialects' future", () => {
   it("finds the text's future with س in another person: هيبدأ (it will start) is the text's ستبدأ (blind conversations 74)", async () => {
     const paragraphs = ["وقالت إن المفاوضات الحكومية ستبدأ في نيويورك الشهر المقبل.", "وزار الوفد نيويورك العام الماضي والتقى عددا من المسؤولين."];

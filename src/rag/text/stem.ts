@@ -38,6 +38,21 @@ export function lightStemArabic(word: string): string {
  */
 const TAA_BEFORE_PRONOUN = /^(.{4,})ت(?:هما|هم|هن|ها|ه|كما|كم|كن|نا)$/u;
 const CONJUNCTION_AND_ARTICLE = /^[وف]?(?:ال|بال|كال|لل)?/u;
+/** The same ending after two to four letters, a pronoun of two letters or more (مدتها, its term; ولايتها). */
+const SHORT_TAA_BEFORE_PRONOUN = /^(.{2,4})ت(?:هما|هم|هن|ها|كما|كم|كن|نا)$/u;
+
+/**
+ * The words a word ending in ت and a pronoun may be with the ت its ة, where tokenKeys does not read it so: a
+ * shorter word (مدتها: مدة), whose ت is as often its own (بيتها, وقتها), or a word whose first و is its own (ولايتها:
+ * ولاية, where the stem read off "and"). For the caller to keep those a corpus or the word lists attest.
+ */
+export function taaReadings(text: string): string[] {
+  const rests = new Set([text, text.replace(CONJUNCTION_AND_ARTICLE, ""), text.replace(/^[وف]?[بلك]/u, "")]);
+  return [...rests].flatMap((rest) => {
+    const bare = SHORT_TAA_BEFORE_PRONOUN.exec(rest)?.[1];
+    return bare === undefined ? [] : [`${bare}ه`];
+  });
+}
 
 /**
  * A name's ending that its adjective (nisba, ي) takes the place of: يا or ا after four letters at least (أفريقيا,

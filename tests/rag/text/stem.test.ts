@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { lightStemArabic, stemEnglish, tokenKeys } from "../../../src/rag/text/stem.js";
+import { lightStemArabic, stemEnglish, taaReadings, tokenKeys } from "../../../src/rag/text/stem.js";
+import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 describe("lightStemArabic", () => {
@@ -66,6 +67,23 @@ describe("tokenKeys of a place's name", () => {
     expect(keys("قضايا")).not.toContain("قضا");
     expect(keys("دنيا")).not.toContain("دن");
     expect(keys("العليا")).toEqual(["عليا"]);
+  });
+});
+
+describe("taaReadings", () => {
+  const readings = (word: string): string[] => taaReadings(normalizeToken(word));
+
+  it("read a short word's ت before a pronoun as its ة, which tokenKeys leaves (conversations hh16: \"ومدتها قد إيه؟\")", () => {
+    expect(readings("ومدتها")).toContain(normalizeToken("مدة"));
+    expect(readings("لمدتها")).toContain(normalizeToken("مدة"));
+    // A word whose first و is its own: ولاية, where the stem read off "and".
+    expect(readings("ولايتها")).toContain(normalizeToken("ولاية"));
+    // A candidate only: بيتها is بيت's (the caller keeps what a corpus or the word lists attest).
+    expect(readings("بيتها")).toContain(normalizeToken("بية"));
+  });
+
+  it("read nothing of a word without ت and a pronoun of two letters, nor of ه alone (ة as normalised)", () => {
+    for (const word of ["مدة", "بيته", "مدتي", "كتب"]) expect(readings(word), word).toEqual([]);
   });
 });
 
