@@ -75,6 +75,10 @@ describe("stop words", () => {
     expect(asking("شنو هي القاعدة؟")).toEqual([]);
   });
 
+  it.each(["يصير", "بيصير", "وبدهن", "بدهن"])("reads %s (becomes, happens; they want, Levantine) as a function word, as صار and بدهم are (blind conversations 104: \"وبدهن ياه يصير قادر على شو؟\")", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["go", "goes", "gone"])("reads %s as a function word, as 'went' and 'come' are ('What time did that go up?')", (word) => {
     expect(stop(word)).toBe(true);
   });
