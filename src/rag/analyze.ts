@@ -1578,7 +1578,7 @@ const MIN_CLITIC_REST = 4;
  * For a word the corpus does not hold, a preposition written onto a noun ("لغابة", "كحليف"): neither stemmer
  * strips ل or ك alone, nor ب everywhere. The word is also looked for without what may be clitics, where
  * MIN_CLITIC_REST letters remain and the rest is in the corpus; a word it holds (كبيرة, not بير) is not.
- * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.) Three letters after ل are a rest too
+ * (For ب before ي/ت/ن this repeats the dialect reading of arabicWordKeys.) Two or three letters after ل are a rest too
  * where the lists translate them and the corpus has them ("لملف الجزائر", for Algeria's file; لجنة's جنة is no
  * word of a corpus on committees); so are three after ب, which the stemmer reads off itself (بملف) but not before
  * an alef (بآخر); not ك, which begins too many words and names (كوبا, كمال), nor a rest beginning with ل (the
@@ -1594,11 +1594,12 @@ function cliticKeys(token: Token, rests: readonly CliticRest[], context: QueryCo
 }
 
 /**
- * ل (after و or ف, perhaps) before three letters, the first no ل, or ب before three beginning with an alef: the rest
- * read by cliticKeys where the word lists know it ("بآخر تدخل له", in his last intervention: آخر). Not ب before
+ * ل (after و or ف, perhaps) before three letters or two, the first no ل, or ب before three beginning with an alef:
+ * the rest read by cliticKeys where the word lists know it ("بآخر تدخل له", in his last intervention: آخر; "لحل", for
+ * a solution: حل, of a doubled root). Not ب before
  * other letters: where the stemmer keeps ب on there, the word is mostly whole (بعده is no عدة, بحري no حرية).
  */
-const PREPOSITION_AND_THREE = /^[وف]?(?:ل([^ل]..)|ب(ا..))$/u;
+const PREPOSITION_AND_THREE = /^[وف]?(?:ل([^ل].{1,2})|ب(ا..))$/u;
 
 /** A reading of a word with what may be clitics read off (cliticReadings): those letters, and the rest's keys. */
 interface CliticRest {

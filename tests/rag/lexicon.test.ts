@@ -445,6 +445,15 @@ describe("the bilingual lexicon", () => {
     expect(keysOf("للور لودون", ctx)).not.toContain("لور");
   });
 
+  it("reads two letters after ل as a word where the lists translate them: لحل (for a solution), of a doubled root (blind conversations 105)", () => {
+    writeFileSync(paths.glossary, ["solution\tحل|تسوية", "right\tحق"].join("\n"));
+    const ctx = context("تدعم الولايات المتحدة حل سياسي عادل");
+    expect(keysOf("وأمريكا عايزاه يوصل لحل شكله إيه؟", ctx)).toContain("حل");
+    // Not a rest the corpus lacks (حق), nor a rest after ك.
+    expect(keysOf("لحق من؟", ctx)).not.toContain("حق");
+    expect(keysOf("كحل", ctx)).not.toContain("حل");
+  });
+
   it("reads three letters after ب as a word where the lists translate them: بآخر (in the last), which the stemmer keeps whole", () => {
     writeFileSync(paths.dictionary, ["last\tآخر\t", "several\tعدة\t"].join("\n"));
     const ctx = context("وفي آخر تدخل له أكد الوزير، والتقى عدة مسؤولين");

@@ -53,6 +53,8 @@ describe("stop words", () => {
     expect(asking("how'd she say she felt about it?")).toEqual(["felt"]);
     expect(asking("so what did she and the RSF guy talk about?")).toEqual(["guy"]);
     expect(asking("وشو كان إحساسها بعدها؟")).toEqual(["إحساسها"]);
+    // The Maghreb's past with ا (blind conversations 105: "وكيفاش حسّات من بعد اللقاء؟").
+    expect(asking("وكيفاش حسّات من بعد اللقاء؟")).toEqual(["حسّات"]);
     // A feeling asked without "how", or a text's, is a word; so is the name Guy.
     expect(asking("What impression did the minister have?")).toEqual([]);
     expect(asking("ما الشعور السائد لدى المزارعين؟")).toEqual([]);
@@ -76,6 +78,10 @@ describe("stop words", () => {
   });
 
   it.each(["يصير", "بيصير", "وبدهن", "بدهن"])("reads %s (becomes, happens; they want, Levantine) as a function word, as صار and بدهم are (blind conversations 104: \"وبدهن ياه يصير قادر على شو؟\")", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
+  it.each(["عايزاه", "عاوزاها", "شكله", "ذكرت", "ذكرتها", "الكل"])("reads %s (wants him; what kind, apparently; she mentioned; everyone) as a function word, as عايز, 'mentioned' and كل are (blind conversations 105)", (word) => {
     expect(stop(word)).toBe(true);
   });
 
