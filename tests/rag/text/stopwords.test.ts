@@ -81,6 +81,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["معهن", "لهن", "عليهن", "منهن"])("reads %s, a preposition with the feminine plural's pronoun, as a function word, as معهم is ('ومين كمان ذكرت معهن؟', conversations il08)", (word) => {
+    expect(stop(word)).toBe(true);
+  });
+
   it.each(["عايزاه", "عاوزاها", "شكله", "ذكرت", "ذكرتها", "الكل"])("reads %s (wants him; what kind, apparently; she mentioned; everyone) as a function word, as عايز, 'mentioned' and كل are (blind conversations 105)", (word) => {
     expect(stop(word)).toBe(true);
   });
