@@ -656,6 +656,9 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, readonly string[]> = new Map<string,
   ...["point", "points", "pointed", "pointing"].map((verb) => [verb, ["out"]] as const),
   ...["take", "takes", "took", "taken", "taking"].map((verb) => [verb, ["place"]] as const),
   ...["come", "comes", "came", "coming"].map((verb) => [verb, ["up"]] as const),
+  // And of going up, as a post does ("What time did that go up?": conversations ll07); not go alone, also a name (Go,
+  // the game; "Gone with the Wind": a review).
+  ...["go", "goes", "went", "gone", "going"].map((verb) => [verb, ["up"]] as const),
   // And an adverb's phrase, "right now": it asks when as "now" (a stop word) does; its "right" found the rights of
   // every tweet.
   ["right", ["now"]],
@@ -1406,8 +1409,11 @@ function arabicWordKeys(token: Token, own: readonly string[], context: QueryCont
   const adjective = ownFound ? undefined : adjectiveRoot(writtenForm(token.raw));
   if (adjective) for (const k of heldKeys(token, normalizeToken(adjective), context, 3)) keys.add(k);
   // A ت before a pronoun that is the word's ة, which the stem leaves unread (ومدتها, and its term: مدة, "term"),
-  // where the corpus or the word lists attest that word.
-  const taa = ownFound ? [] : taaReadings(token.text).flatMap((form) => tokenKeys({ ...token, text: form })).filter((k) => context.has(k) || context.lexicon.arToEn.has(k));
+  // where the corpus or the word lists attest that word; not where the ت is a past's that is a function word or a
+  // dialect's verb (حكتها, she said it, is no حكة, an itch: a review).
+  const verbPast = (form: string): string => `${form.slice(0, -1)}ت`;
+  const nouns = ownFound ? [] : taaReadings(token.text).filter((form) => !isStopword(verbPast(form)) && standardKeys(verbPast(form)).length === 0);
+  const taa = nouns.flatMap((form) => tokenKeys({ ...token, text: form })).filter((k) => context.has(k) || context.lexicon.arToEn.has(k));
   for (const k of taa) keys.add(k);
   for (const k of [...own, ...standard, ...verbKeys, ...taa]) for (const en of context.lexicon.arToEn.get(k) ?? []) keys.add(en);
   // And the translations of the word with a preposition or conjunction read off (لحقوق: حقوق, "rights"), which the

@@ -94,14 +94,43 @@ const SEATS: ReadonlyMap<string, string> = new Map([
   ["whitehall", "london"],
 ]);
 
-/** The seat of government `tokens[i]` is (part of), its capital and the index of its first word; or undefined. */
-function seatAt(tokens: readonly Token[], i: number): { readonly capital: string; readonly start: number } | undefined {
-  const text = (at: number): string => tokens[at]?.text ?? "";
-  for (const [start, words] of [[i, text(i)], [i - 1, `${text(i - 1)} ${text(i)}`], [i, `${text(i)} ${text(i + 1)}`]] as const) {
-    const capital = SEATS.get(words);
-    if (capital !== undefined) return { capital, start };
+interface Seat {
+  readonly capital: string;
+  /** The indexes of its first and last words. */
+  readonly start: number;
+  readonly end: number;
+}
+
+/** The seat of government `tokens[i]` is (part of), with و or ف before it (والكرملين); or undefined. */
+function seatAt(tokens: readonly Token[], i: number): Seat | undefined {
+  const text = (at: number): string => withoutConjunction(tokens[at]?.text ?? "");
+  for (const [start, end] of [[i, i], [i - 1, i], [i, i + 1]] as const) {
+    const capital = SEATS.get(start === end ? text(i) : `${text(start)} ${text(end)}`);
+    if (capital !== undefined) return { capital, start, end };
   }
   return undefined;
+}
+
+/**
+ * Words beside a seat that make it the government, not the building ("Who designed the White House?", "When was the
+ * Kremlin built?"): what it says, wants or backs, its stance and its people ("the White House said", "ماذا يريد
+ * البيت الأبيض", "موقف الكرملين").
+ */
+const GOVERNING = normalised(`say says said want wants wanted back backs backed support supports supported think thinks
+  position view stance policy policies officials spokesman spokeswoman spokesperson administration
+  يريد تريد أراد يدعم تدعم دعم قال يقول يرى موقف رأي سياسة مسؤولو متحدث إدارة`);
+
+/**
+ * Whether a seat names the government: after a name ("the Biden White House"), or beside a word of GOVERNING; and not
+ * where it is the place ("in the White House", "Kremlin museums").
+ */
+function governs(tokens: readonly Token[], { start, end }: Seat): boolean {
+  const before = tokens[start - 1];
+  const after = tokens[end + 1];
+  const placed = PLACE_BEFORE.has(before?.text ?? "") || (before?.text === "the" && PLACE_BEFORE.has(tokens[start - 2]?.text ?? "")) || PLACE_AFTER.has(after?.text ?? "");
+  if (placed) return false;
+  const named = before !== undefined && namePart(before) && start - 1 > 0;
+  return named || [before, after].some((t) => t !== undefined && GOVERNING.has(t.text));
 }
 
 /**
@@ -112,9 +141,7 @@ function seatAt(tokens: readonly Token[], i: number): { readonly capital: string
 export function countryOfCapital(tokens: readonly Token[], i: number, capitals = loadCapitals()): Country | undefined {
   const token = tokens[i];
   const seat = seatAt(tokens, i);
-  // "In the White House": the article between.
-  const placed = (at: number): boolean => PLACE_BEFORE.has(tokens[at]?.text ?? "") || (tokens[at]?.text === "the" && PLACE_BEFORE.has(tokens[at - 1]?.text ?? ""));
-  if (seat !== undefined) return placed(seat.start - 1) ? undefined : capitals.byEnglish.get(seat.capital);
+  if (seat !== undefined) return governs(tokens, seat) ? capitals.byEnglish.get(seat.capital) : undefined;
   const before = tokens[i - 1];
   const after = tokens[i + 1];
   if (!token || (before && PLACE_BEFORE.has(before.text)) || (after && PLACE_AFTER.has(after.text))) return undefined;

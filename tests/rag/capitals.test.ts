@@ -61,13 +61,28 @@ describe("national capitals", () => {
     expect(countryIn("What does Sison want?", "Sison")).toEqual([]);
   });
 
-  it("stand for their government by its seat too, one word or two, not where the seat is the place (blind set 108)", () => {
+  it("stand for their government by its seat too, after a name or beside what it says, wants or backs (blind set 108)", () => {
     // "What is the Biden White House concentrating on …?" was declined: White and House, names the text lacks.
     for (const word of ["White", "House"]) expect(countryIn("What is the Biden White House concentrating on?", word), word).toContain("america");
+    for (const word of ["White", "House"]) expect(countryIn("What does the White House want from Algeria?", word), word).toContain("america");
     for (const word of ["البيت", "الأبيض"]) expect(countryIn("ماذا يريد البيت الأبيض من الجزائر؟", word), word).toContain("america");
     expect(countryIn("What did the Kremlin say?", "Kremlin")).toContain("russia");
-    expect(countryIn("Who lives in the White House?", "White")).toEqual([]);
-    expect(countryIn("Is the house white?", "house")).toEqual([]);
+    expect(countryIn("ما موقف الكرملين؟", "الكرملين")).toContain("russia");
+    expect(countryIn("What did Downing Street say?", "Street")).toContain("england");
+    expect(countryIn("What did the Elysée say?", "Elysée")).toContain("france");
+  });
+
+  it("leave a seat the building or the place: built, designed, lived in, visited (a review)", () => {
+    const places = [
+      ["Who designed the White House?", "White"],
+      ["When was the White House built?", "House"],
+      ["Who lives in the White House?", "White"],
+      ["Who lives in the White House?", "House"],
+      ["Are the Kremlin museums open?", "Kremlin"],
+      ["من يسكن في البيت الأبيض؟", "البيت"],
+      ["من يسكن في البيت الأبيض؟", "الأبيض"],
+    ] as const;
+    for (const [question, word] of places) expect(countryIn(question, word), `${question} ${word}`).toEqual([]);
   });
 });
 

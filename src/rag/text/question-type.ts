@@ -248,10 +248,10 @@ const AR_TIME = new RegExp(
 );
 
 /**
- * Units a time question asks its answer in ("in what year", "what date", "what time", "في أي عام", "في أي وقت"),
- * which a sentence holding its answer shows as a date or a time of day (sentenceHolds); and the words that ask for
- * one. Not decade: a decade's answer ("the 1960s", الستينيات) is no date there, and its word is the sentence's best
- * clue ("In what decade did ABC …").
+ * Units a time question asks its answer in ("in what year", "what date", "في أي عام"), which a sentence holding its
+ * answer shows as a date (sentenceHolds), and "what time", "في أي وقت", which only say that a time is asked (its
+ * word found the text's "في وقت قصير"); and the words that ask for one. Not decade: a decade's answer ("the 1960s",
+ * الستينيات) is no date there, and its word is the sentence's best clue ("In what decade did ABC …").
  */
 const TIME_UNITS = normalizedSet("year years century month day date time عام سنة قرن شهر يوم تاريخ وقت");
 const ASKING_FOR_UNIT = normalizedSet("what which أي بأي بيا ياتو ياتا ياتي");
@@ -277,7 +277,9 @@ export function isAskedUnit(tokens: readonly Token[], i: number): boolean {
   const ofThing = tokens[i]?.text === "تاريخ" && (next.startsWith("هال") || DATED_THING.test(next));
   if ((ASKED_WITH_WHAT.has(tokens[i]?.text ?? "") || ofThing) && asking !== undefined && WHAT_AR.has(withoutConjunction(asking.text))) return true;
   // With و or ف joined to the word asking which ("وأي تاريخ هي؟").
-  return TIME_UNITS.has(tokens[i]?.text ?? "") && ((before !== undefined && ASKING_FOR_UNIT.has(withoutConjunction(before.text))) || whichAfter || date);
+  // Not أي وقت meaning "any time" ("أقوى من أي وقت مضى", stronger than ever: a review).
+  const anyTime = tokens[i]?.text === "وقت" && after?.text === "مضي";
+  return TIME_UNITS.has(tokens[i]?.text ?? "") && !anyTime && ((before !== undefined && ASKING_FOR_UNIT.has(withoutConjunction(before.text))) || whichAfter || date);
 }
 
 /**

@@ -23,7 +23,7 @@ im ive youre youve youd hes shes theyre theyve weve thats theres whos
 wat wut wht wot hw wher wich whic ur abt cuz coz pls plz thx fyi tho though else details ones wesh wach
 talk talked talking speak speaks spoke spoken speaking statement statements remark remarks remarked
 mention mentions mentioned mentioning
-somewhere anywhere elsewhere everywhere come comes came coming go goes gone went
+somewhere anywhere elsewhere everywhere come comes came coming went
 ok okay lol lmao nah yeah yep yup nope hmm btw idk tbh yo bruh gday howdy greetings bonjour salut sorry
 still yet already even anymore basically specifically exact exactly precise precisely
 whether either neither regarding via per upon within toward towards although unless whereas however therefore thus hence yes
@@ -73,13 +73,13 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
 تشوفها تشوفه تشوفهم يشوفها يشوفه يشوفهم بتشوفها بيشوفها شايفاها شايفها شايفينها تراها تراه يراها يراه
 حسبها حسبه حسبهم حسبما حسبي حسبك كلام كلامها كلامه كلامهم برأيها برأيه وفقا وفقاً بحسب طبقا طبقاً
 أنه أنها أنهم أنهما إنه إنها إنهم لأنه لأنها لأنهم كأن كأنه نفسه نفسها أنفسهم لدي لدينا لديك لديكم
-أيضا أيضاً فقط جدا جداً كثير كثيرا كثيراً كتير كتيرا أكثر منذ حيث بينما كما وكما
+أيضا أيضاً فقط جدا جداً كتير كتيرا أكثر منذ حيث بينما كما وكما
 هون هونيك هنيك هنايا لهون لهونيك
 كلا كلاهما كليهما كلتا كلتاهما كلتيهما
 موقف موقفها موقفه موقفهم مواقف رأي رأيها رأيه رأيهم
-بعد قبل خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي شصار اشصار وشصار
+بعد قبل قبلها قبله قبلهم خلال أثناء بسبب بشأن بخصوص بالنسبة حسب وفق ضد هيك كده كدا صار صارت صاير صايرة الشي شصار اشصار وشصار
 يصير تصير بيصير بتصير يصيروا
-عايزاه عايزاها عايزاهم عاوزاه عاوزاها عاوزاهم عايزينه عايزينها عاوزينه عاوزينها شكله شكلها
+عايزاه عايزاها عايزاهم عاوزاه عاوزاها عاوزاهم عايزينه عايزينها عاوزينه عاوزينها
 ذكرت ذكرته ذكرتها ذكرتهم ذكروا الكل
 معهن بهن لهن عليهن منهن عنهن فيهن إليهن لديهن عندهن بينهن حولهن
 حدث يحدث جرى يجري حصل يحصل
@@ -104,7 +104,7 @@ const ARABIC = `في على الى إلى عن مع هو هي هم هن هما �
  */
 const ARABIC_JOINABLE = `اللي بعدها بعده بعدهم ده هاد هادا هادي هاذا هاذي هيدا هيدي هاي هذا هذه ذلك تلك ذاك ذيك هذاك هذيك هذيكا هاذيك هداك هديك
 اتكلموا تكلموا يتكلموا بيتكلموا حكيوا حكوا هضر هضرت هضرو هضروا يهضر تهضر
-عن حول بخصوص بشأن بالنسبة بعدين بعد فيه فيها غير الان حاليا كان كانت كانوا مع ويا
+عن حول بخصوص بشأن بالنسبة بعدين بعد قبل فيه فيها غير الان حاليا كان كانت كانوا مع ويا
 عايز عايزة عايزين بدي بدو بدها بدهم بدهن بدنا بدك
 انعقد ينعقد تنعقد انعقدت اتعمل اتعملت اتعملو اتعملوا انعمل انعملت انكتب انكتبت اتكتب اتكتبت
 قال قالت قالوا يقول تقول يقولون أدلى أدلت يدلي تدلي
@@ -665,13 +665,27 @@ const FEELING_AR = normalizedSet(`إحساسها إحساسه إحساسهم ا�
 const PROGRESSIVE = normalizedSet("قاعد قاعدة قاعدين قاعدات جاعد جاعدة جاعدين");
 /** A present tense after it, the dialects' ب or ك before it perhaps (تشتغل, بيشتغلوا, كيخدم). */
 const PRESENT_SHAPE = /^[وف]?(?:ب|كا|ك)?[يتن]\p{Script=Arabic}{3,}$/u;
-/** The verbal noun تفعيل, which has the present's shape (قاعدة تدريب, a training base). */
-const VERBAL_NOUN = /^ت\p{Script=Arabic}{2}ي\p{Script=Arabic}$/u;
-const isPresent = (word: string): boolean => PRESENT_SHAPE.test(word) && !VERBAL_NOUN.test(word);
+/** The verbal noun تفعيل and a plural in ات, which have the present's shape (قاعدة تدريب, قاعدة بيانات). */
+const NOUN_SHAPE = /^ت\p{Script=Arabic}{2}ي\p{Script=Arabic}$|ات$/u;
+/** The dialects' words asking who or what, and their relative, which the progressive follows ("مين قاعد يشتغل"). */
+const BEFORE_PROGRESSIVE = normalizedSet("مين منو شكون شو شنو شنوة شنوه ايش إيش وش اش واش وين فين ليش ليه علاش شلون اشلون كيفاش امتى اللي الي إللي يلي");
+
+/**
+ * Whether the word at `i` is the progressive's قاعد: after a dialect's question word or relative, or opening the
+ * question, and before a present; elsewhere a base or a rule, before a name or a relative clause too ("ما هي قاعدة
+ * تندوف؟", "هل هناك قاعدة تمنع ذلك؟": a review).
+ */
+function isProgressive(tokens: readonly Token[], i: number): boolean {
+  const word = tokens[i]?.text ?? "";
+  const next = tokens[i + 1]?.text ?? "";
+  const before = tokens[i - 1]?.text;
+  const asked = before === undefined || BEFORE_PROGRESSIVE.has(before) || BEFORE_PROGRESSIVE.has(before.replace(/^[وف](?=..)/u, ""));
+  return PROGRESSIVE.has(word) && asked && PRESENT_SHAPE.test(next) && !NOUN_SHAPE.test(next);
+}
 
 /**
  * Whether the question's token at `i` is a word it asks with that is a content word in a text, and so no stop
- * word: the progressive's قاعد before a present (see PROGRESSIVE); how someone felt (a feeling asked as an opinion is: the text tells it in its own words, "Inspired today by
+ * word: the progressive's قاعد before a present (see isProgressive); how someone felt (a feeling asked as an opinion is: the text tells it in its own words, "Inspired today by
  * my meeting"; blind conversations 79 and 82), and chat's someone ("so what did she and the RSF guy talk about?",
  * blind set 83). A text's "انطباع إيجابي" or "ويسود شعور بالقلق", a question's "What impression did he have?" or
  * "ما الشعور السائد؟", and the name Guy keep theirs (a review).
@@ -679,7 +693,7 @@ const isPresent = (word: string): boolean => PRESENT_SHAPE.test(word) && !VERBAL
 export function isAskingWord(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
   if (token === undefined) return false;
-  if (token.script === "ar") return FEELING_AR.has(token.text) || (PROGRESSIVE.has(token.text) && isPresent(tokens[i + 1]?.text ?? ""));
+  if (token.script === "ar") return FEELING_AR.has(token.text) || isProgressive(tokens, i);
   if (CHAT_PERSONS.has(token.text)) return token.raw === token.raw.toLowerCase();
   return FEELING_EN.has(token.text) && tokens.slice(0, i).some((t) => t.text === "how" || t.text === "hows");
 }

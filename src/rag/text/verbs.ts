@@ -196,11 +196,6 @@ export function hollowForms(key: string): string[] {
  * off before it: وصلت and فرضت are whole verbs of three letters.
  */
 const DEFECTIVE_PAST = /^(\p{Script=Arabic}[^اوي])(?:ت(ها|هم|ه)?|وا|و(ها|هم|ه))$/u;
-/**
- * The Maghreb's past for "she" with ا before its ت (سمّات, she called; as حكات, تلاقات): the ا makes it a feminine
- * plural's shape as well (سمات, features), so only form II's shadda marks it (see defectiveForms).
- */
-const MAGHREBI_DEFECTIVE_PAST = /^(\p{Script=Arabic}[^اوي])ات$/u;
 /** The shadda of form II on the second letter, as written (سمّت). */
 const FORM_II_SHADDA = /^\p{Script=Arabic}\p{Script=Arabic}[\u064B-\u0652]*\u0651/u;
 
@@ -212,7 +207,7 @@ const FORM_II_SHADDA = /^\p{Script=Arabic}\p{Script=Arabic}[\u064B-\u0652]*\u065
  * since the last letter comes and goes; the caller keeps those the corpus holds.
  */
 export function defectiveForms(word: string, written: string): string[] {
-  const [, root, object = undefined, plural = undefined] = DEFECTIVE_PAST.exec(word) ?? MAGHREBI_DEFECTIVE_PAST.exec(word) ?? [];
+  const [, root, object = undefined, plural = undefined] = DEFECTIVE_PAST.exec(word) ?? [];
   if (root === undefined || /ة[\u064B-\u0652]*$/u.test(written)) return [];
   if ((object ?? plural) === undefined && !FORM_II_SHADDA.test(written)) return [];
   return [`${root}ي`, `${root}ا`, ...["ي", "ت", "ا", "ن"].map((prefix) => `${prefix}${root}ي`), `ت${root}ية`];

@@ -379,7 +379,7 @@ describe("isAskedUnit", () => {
     // A time of day asked for (conversations ll07: "What time did that go up?" matched the text's "في وقت قصير").
     ["What time did that go up?", ["time"]],
     ["في أي وقت نشرت التغريدة؟", ["وقت"]],
-    ["Did she say it was time for reform?", []],
+    ["هل العلاقات أقوى من أي وقت مضى؟", []],
     // A day or a month asked for (blind conversations 89: "وفي أي يوم كان ذلك؟" was declined on its يوم).
     ["وفي أي يوم كان ذلك؟", ["يوم"]],
     ["On which day was that?", ["day"]],

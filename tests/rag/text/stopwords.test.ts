@@ -71,10 +71,11 @@ describe("stop words", () => {
     expect(asking("منو اللي قاعدة تشتغل ويا الدول الأعضاء؟")).toEqual(["قاعدة"]);
     expect(asking("شنو گاعد يسوي هسه؟")).toEqual(["گاعد"]);
     expect(asking("وين قاعدين بيشتغلوا؟")).toEqual(["قاعدين"]);
-    // Before a noun, even one of the present's shape (تدريب, a verbal noun), or alone, it is a base.
-    expect(asking("ما هي قاعدة تدريب الجيش؟")).toEqual([]);
-    expect(asking("وين القاعدة العسكرية؟")).toEqual([]);
-    expect(asking("شنو هي القاعدة؟")).toEqual([]);
+    // Before a noun, even one of the present's shape (تدريب, a verbal noun; بيانات, a plural), a name or a relative
+    // clause, or alone, it is a base or a rule (a review).
+    for (const question of ["ما هي قاعدة تدريب الجيش؟", "ما هي قاعدة بيانات الشرطة؟", "شو هي قاعدة تندوف؟", "هل هناك قاعدة تمنع ذلك؟", "ما قاعدة نيوتن؟", "وين القاعدة العسكرية؟", "شنو هي القاعدة؟"]) {
+      expect(asking(question), question).toEqual([]);
+    }
   });
 
   it.each(["يصير", "بيصير", "وبدهن", "بدهن"])("reads %s (becomes, happens; they want, Levantine) as a function word, as صار and بدهم are (blind conversations 104: \"وبدهن ياه يصير قادر على شو؟\")", (word) => {
@@ -85,13 +86,10 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["عايزاه", "عاوزاها", "شكله", "ذكرت", "ذكرتها", "الكل"])("reads %s (wants him; what kind, apparently; she mentioned; everyone) as a function word, as عايز, 'mentioned' and كل are (blind conversations 105)", (word) => {
+  it.each(["عايزاه", "عاوزاها", "ذكرت", "ذكرتها", "الكل"])("reads %s (wants him; she mentioned; everyone) as a function word, as عايز, 'mentioned' and كل are (blind conversations 105)", (word) => {
     expect(stop(word)).toBe(true);
   });
 
-  it.each(["go", "goes", "gone"])("reads %s as a function word, as 'went' and 'come' are ('What time did that go up?')", (word) => {
-    expect(stop(word)).toBe(true);
-  });
 
   it.each(["still", "yet", "already", "even", "anymore"])("reads %s, an adverb of time or degree, as a function word: 'does the us still back it?' asks whether it backs it", (word) => {
     expect(stop(word)).toBe(true);
@@ -129,15 +127,19 @@ describe("stop words", () => {
     expect(stop("متين")).toBe(false);
   });
 
-  it.each(["كتير", "كثير", "كثيراً", "هون", "هونيك"])("reads %s (a lot, very; here, there) as a function word, as بزاف, جدا and هناك are (blind conversations 103: \"وليش كانوا الأمريكان قلقانين كتير؟\")", (word) => {
+  it.each(["كتير", "كتيرا", "هون", "هونيك"])("reads %s (a lot, very; here, there) as a function word, as بزاف, جدا and هناك are (blind conversations 103: \"وليش كانوا الأمريكان قلقانين كتير؟\")", (word) => {
     expect(stop(word)).toBe(true);
   });
 
-  it("reads قبل (before) as a function word, as بعد and 'before' are; its verb's other forms stay words (قبلت, يقبل, قبول)", () => {
+  it.each(["كثير", "شكله", "go", "gone"])("keeps %s, also a name or a content word (ابن كثير; the pyramid's شكله; Go, the game; Gone with the Wind: a review)", (word) => {
+    expect(stop(word)).toBe(false);
+  });
+
+  it("reads قبل (before) as a function word, as بعد and 'before' are, with و or a pronoun too; its verb's other forms stay words", () => {
     // "والموضوع دا اتطرح وين قبل كدا؟" (where was it raised before?): قبل, found in other sentences, counted against
     // the one that answers (conversations gh12, ih08). Only the bare past (he accepted) goes with it.
-    expect(stop("قبل")).toBe(true);
-    for (const word of ["قبلت", "يقبل", "قبول", "وقبل"]) expect(stop(word), word).toBe(false);
+    for (const word of ["قبل", "وقبل", "قبلها"]) expect(stop(word), word).toBe(true);
+    for (const word of ["قبلت", "يقبل", "قبول"]) expect(stop(word), word).toBe(false);
   });
 
   it.each(["ملي", "كيما"])("reads the Maghrebi %s (when; as) as a function word (blind set 37)", (word) => {
