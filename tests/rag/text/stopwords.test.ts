@@ -5,6 +5,11 @@ import { isPersonAsked } from "../../../src/rag/text/question-type.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
 const stop = (word: string): boolean => isStopword(normalizeToken(word));
+/** The words of `question` it asks with (see isAskingWord), as written. */
+const asking = (question: string): string[] => {
+  const tokens = tokenize(question);
+  return tokens.filter((_, i) => isAskingWord(tokens, i)).map((t) => t.raw);
+};
 
 describe("stop words", () => {
   it.each(["ووين", "وامتى", "فشو", "وشكون", "ومين"])("reads %s, a question word with و or ف joined to it, as a function word", (word) => {
@@ -46,10 +51,6 @@ describe("stop words", () => {
   );
 
   it("reads how she felt and chat's 'guy' as words a question asks with, not as a text's stop words (blind sets 79, 82, 83; a review)", () => {
-    const asking = (question: string): string[] => {
-      const tokens = tokenize(question);
-      return tokens.filter((_, i) => isAskingWord(tokens, i)).map((t) => t.raw);
-    };
     expect(asking("how'd she say she felt about it?")).toEqual(["felt"]);
     expect(asking("so what did she and the RSF guy talk about?")).toEqual(["guy"]);
     expect(asking("وشو كان إحساسها بعدها؟")).toEqual(["إحساسها"]);
@@ -63,10 +64,6 @@ describe("stop words", () => {
   });
 
   it("reads the dialects' قاعد before a present as the progressive's mark, a base or a rule elsewhere (blind set 108)", () => {
-    const asking = (question: string): string[] => {
-      const tokens = tokenize(question);
-      return tokens.filter((_, i) => isAskingWord(tokens, i)).map((t) => t.raw);
-    };
     // "منو اللي قاعدة تشتغل …؟" (who is working …?) found the text's المقاعد (seats) through قاعدة.
     expect(asking("منو اللي قاعدة تشتغل ويا الدول الأعضاء؟")).toEqual(["قاعدة"]);
     expect(asking("شنو گاعد يسوي هسه؟")).toEqual(["گاعد"]);
