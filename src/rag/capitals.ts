@@ -134,9 +134,9 @@ function governs(tokens: readonly Token[], { start, end }: Seat): boolean {
 }
 
 /**
- * The country whose government `tokens[i]` names by its capital or its seat (SEATS), or undefined: not where it is the place
- * (after "in", "of", في or a place's noun, before "mayor", with ب or ل joined: بواشنطن), nor part of a longer name
- * ("Washington Post", "George Washington", "Washington D.C."; but "Washington's UN envoy").
+ * The country whose government `tokens[i]` names by its capital or its seat (SEATS), or undefined: not where it is
+ * the place (after "in", "of", في or a place's noun, before "mayor", with ب or ل joined: بواشنطن), nor part of a
+ * longer name ("Washington Post", "George Washington", "Washington D.C."; but "Washington's UN envoy").
  */
 export function countryOfCapital(tokens: readonly Token[], i: number, capitals = loadCapitals()): Country | undefined {
   const token = tokens[i];

@@ -685,10 +685,11 @@ function isProgressive(tokens: readonly Token[], i: number): boolean {
 
 /**
  * Whether the question's token at `i` is a word it asks with that is a content word in a text, and so no stop
- * word: the progressive's قاعد before a present (see isProgressive); how someone felt (a feeling asked as an opinion is: the text tells it in its own words, "Inspired today by
- * my meeting"; blind conversations 79 and 82), and chat's someone ("so what did she and the RSF guy talk about?",
- * blind set 83). A text's "انطباع إيجابي" or "ويسود شعور بالقلق", a question's "What impression did he have?" or
- * "ما الشعور السائد؟", and the name Guy keep theirs (a review).
+ * word: the progressive's قاعد before a present (see isProgressive); how someone felt (a feeling asked as an
+ * opinion is: the text tells it in its own words, "Inspired today by my meeting"; blind conversations 79 and 82),
+ * and chat's someone ("so what did she and the RSF guy talk about?", blind set 83). A text's "انطباع إيجابي" or
+ * "ويسود شعور بالقلق", a question's "What impression did he have?" or "ما الشعور السائد؟", and the name Guy keep
+ * theirs (a review).
  */
 export function isAskingWord(tokens: readonly Token[], i: number): boolean {
   const token = tokens[i];
