@@ -657,10 +657,10 @@ describe("answer quality on the briefing", () => {
     // answered unanswerable: whether Algeria set a date for the next rapporteur's visit.
     { file: "blind106-eval.jsonl", about: "a hundred-and-sixth blind set, session 64: a retired Algerian diplomat, a US high-school student, Sudanese, Saudi, a Tunisian with French, an Egyptian journalist, a researcher", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
     // 32/36 hit@3, 33/36 answered, 3/4 declined measured blind at the start of session 65. Misses: why she thinks a
-    // political solution "ضروري" (necessary: the text's "أمر مهم", important), which paper ran the report and where it
-    // was written ("الجورنال", a French loan), whether the writer hinted at veiled messages (the text's "توجه رسائل");
-    // answered unanswerable: what the US pays MINUSMA each year. Since: Washington's envoy (a possessive capital).
-    { file: "blind107-eval.jsonl", about: "a hundred-and-seventh blind set, start of session 65: casual and formal English, Egyptian, Levantine, Gulf, Maghrebi", hit3: 33 / 36, answered: 34 / 36, declined: 3 / 4 },
+    // political solution "ضروري" (necessary: the text's "أمر مهم", important), whether the writer hinted at veiled
+    // messages (the text's "توجه رسائل"); answered unanswerable: what the US pays MINUSMA each year. Since:
+    // Washington's envoy (a possessive capital), which "الجورنال" (the French loan for a paper) ran the report.
+    { file: "blind107-eval.jsonl", about: "a hundred-and-seventh blind set, start of session 65: casual and formal English, Egyptian, Levantine, Gulf, Maghrebi", hit3: 34 / 36, answered: 35 / 36, declined: 3 / 4 },
     // 31/36 hit@3, 33/36 answered, 4/4 declined measured blind in session 65. Misses: the same "why necessary" asked
     // with التسوية, MINURSO's "فايدة" and "تثمن" (the text's مساهمات, نقدر), who is working with the member states on
     // reform (the sentence names her, the one before the reform). Since: the Biden White House (a seat of government),

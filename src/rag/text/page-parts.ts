@@ -35,7 +35,7 @@ export const opensWithDateline = (sentence: string): boolean => DATELINE.test(se
  * Words for a news outlet, in both languages (normal forms; a written ال or clitic is read off by normalisation), and
  * for the dateline that names it ("what's the dateline?").
  */
-const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website dateline datelined صحيفة الصحيفة جريدة الجريدة");
+const OUTLET_WORDS = normalizedSet("newspaper newspapers paper papers outlet publication publisher website dateline datelined صحيفة الصحيفة جريدة الجريدة جورنال الجورنال");
 /** The dateline's words, the page's however asked of ("What city is the report's dateline?", "where is it datelined?"). */
 const DATELINE_WORDS = normalizedSet("dateline datelined");
 /** Outlet words with other senses ("What paper did the ministry submit?"): outlets only beside a word on the report. */

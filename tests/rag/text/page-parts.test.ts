@@ -31,6 +31,8 @@ describe("page parts: datelines and reply counters", () => {
     "Who published this article?", "مين نشر الخبر؟", "من نشر هذا التقرير؟",
     // With any of the demonstratives the headline's question reads (one list of them since session 54).
     "مين نشر هاذ المقال؟", "شكون نشر هادا الخبر؟",
+    // The French loan (blind set 107: "مين الجورنال اللي نشر الخبر ده واتكتب منين؟" was declined).
+    "مين الجورنال اللي نشر الخبر ده واتكتب منين؟",
     // Which with و and ل joined (blind set 49: "الخبر هذا من أي مدينة انكتب ولأي جريدة؟").
     "الخبر هذا من أي مدينة انكتب ولأي جريدة؟",
     // The dialects' participles of publishing and sending (blind set 56).
