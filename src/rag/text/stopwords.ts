@@ -667,7 +667,7 @@ const PROGRESSIVE = normalizedSet("قاعد قاعدة قاعدين قاعدات
 const PRESENT_SHAPE = /^[وف]?(?:ب|كا|ك)?[يتن]\p{Script=Arabic}{3,}$/u;
 /** The verbal noun تفعيل and a plural in ات, which have the present's shape (قاعدة تدريب, قاعدة بيانات). */
 const NOUN_SHAPE = /^ت\p{Script=Arabic}{2}ي\p{Script=Arabic}$|ات$/u;
-/** The dialects' words asking who or what, and their relative, which the progressive follows ("مين قاعد يشتغل"). */
+/** The dialects' question words and their relative, which the progressive follows ("مين قاعد يشتغل", "وين قاعدين"). */
 const BEFORE_PROGRESSIVE = normalizedSet("مين منو شكون شو شنو شنوة شنوه ايش إيش وش اش واش وين فين ليش ليه علاش شلون اشلون كيفاش امتى اللي الي إللي يلي");
 
 /**
