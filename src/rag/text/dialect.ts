@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { normalizedSet, normalizeToken } from "./normalize.js";
 import { tokenKeys } from "./stem.js";
 import { tokenize } from "./tokenize.js";
+import { DIALECT_PASSIVE } from "./verbs.js";
 
 export const DIALECT_PATH = fileURLToPath(new URL("../../../data/dialect-ar.tsv", import.meta.url));
 
@@ -49,11 +50,10 @@ export function standardKeys(normalized: string): readonly string[] {
 }
 
 /**
- * The Egyptian and Levantine ات before a past (اتقابلت, met with; اتشافت, was seen), as the past alone, which the
- * table lists; undefined for a word of any other shape. Three letters at least after it.
+ * The Egyptian and Levantine ات before a past (اتقابلت, met with; اتشافت, was seen: DIALECT_PASSIVE), as the past
+ * alone, which the table lists; undefined for a word of any other shape.
  */
-const PASSIVE_PAST = /^ات(.{3,})$/u;
-const passivePast = (word: string): string | undefined => PASSIVE_PAST.exec(word)?.[1];
+const passivePast = (word: string): string | undefined => DIALECT_PASSIVE.exec(word)?.[1];
 
 /**
  * A past in ت with an object pronoun written onto it (لاقته, she met him; شافتها, قابلتهم), as the past alone, which

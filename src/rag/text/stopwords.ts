@@ -679,7 +679,7 @@ function isProgressive(tokens: readonly Token[], i: number): boolean {
   const word = tokens[i]?.text ?? "";
   const next = tokens[i + 1]?.text ?? "";
   const before = tokens[i - 1]?.text;
-  const asked = before === undefined || BEFORE_PROGRESSIVE.has(before) || BEFORE_PROGRESSIVE.has(before.replace(/^[وف](?=..)/u, ""));
+  const asked = before === undefined || holdsWord(BEFORE_PROGRESSIVE, before);
   return PROGRESSIVE.has(word) && asked && PRESENT_SHAPE.test(next) && !NOUN_SHAPE.test(next);
 }
 
