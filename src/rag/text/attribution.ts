@@ -122,10 +122,18 @@ const SAID = normalizedSet(`said say says stated told statement statements words
 const SAID_MORE = normalizedSet(`remark spoke speak talked talk تصريحاته تصريحاتها بتصريحاته بتصريحاتها تصريحه تصريحها
 كلامه كلامها أدلى أدلت ادلى ادلت هضرت هضر هدرت حكيت`);
 
-/** Whether a normalised word of a question is one of saying ("said", "remarks", "تصريحاتها", وقالت). */
+/**
+ * The presents of speaking, which a question asks where or of what someone was saying something with ("Where was he
+ * speaking?", "وفين كان كيهضر؟", "شو عم يحكي؟"): after the dialects' mark of the present (PRESENT_MARK) too.
+ */
+const SPEAKING = normalizedSet("speaking talking saying يقول تقول يتكلم تتكلم يحكي تحكي يهضر تهضر يتحدث تتحدث يصرح تصرح");
+/** The dialects' mark of a present: the Levantine and Egyptian ب, the Maghreb's ك or كا ("بيحكي", "كيهضر"). */
+const PRESENT_MARK = /^(?:ب|كا?)(?=[يتن])/u;
+
+/** Whether a normalised word of a question is one of saying ("said", "remarks", "تصريحاتها", وقالت, كيهضر). */
 export function isWordOfSaying(word: string): boolean {
   const bare = withoutConjunction(word);
-  return SAID.has(bare) || SAID_MORE.has(bare);
+  return SAID.has(bare) || SAID_MORE.has(bare) || SPEAKING.has(bare.replace(PRESENT_MARK, ""));
 }
 
 /** What else "who said that?" may ask: the speaker's role ("Who said that, and in what role?", "وبأي صفة؟"). */

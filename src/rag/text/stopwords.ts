@@ -118,10 +118,15 @@ const ARABIC_JOINABLE = `اللي بعدها بعده بعدهم ده هاد ه�
  */
 const MARKED_PRESENT = /^[بس][يتن].{2,}$/u;
 /**
- * The function words a mark would make of a name or a noun: بيلي is Billy, سيلي and هيلي names, حياتي "my life", not
- * the future of ياتي.
+ * The Maghreb's mark of the present, ك or كا, before a function word's present of four letters or more ("وفين كان
+ * كيهضر؟", and where was he speaking; "كتقول", she says): one still. Not before three (كيري is Kerry, not ك + يرى).
  */
-const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك ياتي ياتو ياتوا");
+const MAGHREBI_MARK = /^كا?(?=[يتن].{3})/u;
+/**
+ * The function words a mark would make of a name or a noun: بيلي is Billy, سيلي and هيلي names, حياتي "my life", not
+ * the future of ياتي; كتاني is linen, not the Maghreb's ك before تاني (again).
+ */
+const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك ياتي ياتو ياتوا تاني تانيه تانيين");
 /**
  * Presents whose mark makes a name: the Gulf verbs of wanting take none (بيبي is a name, Bibi, or "baby"), and
  * بيجي is the Iraqi town Baiji as often as "he comes" (a review).
@@ -144,6 +149,10 @@ export function isStopword(normalized: string): boolean {
   const rest = normalized.slice(1);
   const marked = STOPWORDS.has(rest) && (MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized));
   if (marked && !UNMARKED_PRESENTS.has(rest) && !NOT_PRESENTS.has(rest)) return true;
+  if (normalized[0] === "ك") {
+    const present = normalized.slice(MAGHREBI_MARK.exec(normalized)?.[0].length ?? normalized.length);
+    if (STOPWORDS.has(present) && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
+  }
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
 }

@@ -261,6 +261,15 @@ describe("stop words", () => {
     expect(stop(word)).toBe(true);
   });
 
+  it.each(["كيهضر", "كتقول", "كاتقول", "كيقول"])("reads %s, a function word's present with the Maghreb's ك or كا, as a function word (blind conversations 106)", (word) => {
+    // "وفين كان كيهضر؟" (and where was he speaking?) looked for كيهضر, which no briefing holds, and was declined.
+    expect(stop(word)).toBe(true);
+  });
+
+  it("keeps the names and nouns that open as the Maghreb's marked present does: Kerry, linen, a book", () => {
+    for (const word of ["كيري", "كتاني", "كتاب", "كاتبو", "كيلي"]) expect(stop(word), word).toBe(false);
+  });
+
   it("keeps the names and nouns that open as a marked present does: Billy, Henry, a year, a life", () => {
     // بيلي was read as ب with the Levantine relative يلي; the dialects' futures are not read before ن (هنري, Henry).
     for (const word of ["بيلي", "سيلي", "هيلي", "هنري", "حياة", "سنة", "ستة", "هيكل"]) expect(stop(word), word).toBe(false);

@@ -42,6 +42,10 @@ describe("askedOccasion", () => {
     ["اين عقدت المسؤوله الامريكيه تصريحاتها حول الصحراء", "اين"],
     // A follow-up's where with و (blind conversations 33).
     ["وفين كان ملي هضر على إصلاح مجلس الأمن؟", "وفين"],
+    // And with a present of speaking, the Maghreb's marked one too (blind conversations 106).
+    ["وفين كان كيهضر؟", "وفين"],
+    ["Where was he speaking?", "where"],
+    ["وين كان عم يحكي؟", "وين"],
   ])("reads %s as asking where something was said", (question, word) => {
     expect(asked(question)).toBe(word);
   });
