@@ -116,6 +116,18 @@ describe("a word said in passing", () => {
     expect(words("ما قصة الحب في الرواية؟", context("رواية عن الحب والحرب"))).toContain("الحب");
   });
 
+  it("reads off the asker's \"I don't understand\" and the article's \"reference\" where the text holds neither (blind set 48, blind conversations 30)", () => {
+    // "Who is khaleddrareni? I don't understand for which organisation he is working." was declined on it.
+    const none = context("قدم الوزير التعازي للمواطنين");
+    const words = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).map((t) => t.word);
+    expect(words("Who gave the condolences? I don't understand for which ministry he works.", none)).not.toContain("understand");
+    expect(words("What did both sides understand?", context("The two sides understand the deal."))).toContain("understand");
+    // "What's the UPR reference in the article?" was declined on it, once "reference" no longer found اسم through
+    // refer's synonym "name".
+    expect(words("What's the condolences reference in the article?", none)).not.toContain("reference");
+    expect(words("What are the terms of reference?", context("The terms of reference were agreed."))).toContain("reference");
+  });
+
   it("reads off chat's bro and برو and the tag صح (right?) where the text holds none of them, and keeps the Pro Bowl's برو (blind set 67)", () => {
     const none = context("قدم الوزير التعازي للمواطنين");
     const words = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).map((t) => t.word);
