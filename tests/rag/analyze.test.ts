@@ -561,6 +561,18 @@ describe("words of people and of votes", () => {
     });
   });
 
+  it("reads أي حد and أي أحد as anyone, not as a border (blind set 111)", async () => {
+    const paragraphs = ["وزار الوزير البلدة الحدودية وتفقد الحد الفاصل بين البلدين.", "The council discussed the school budget and the roads of the valley."];
+    await withBriefing("001_anyone.txt", paragraphs, async (rag) => {
+      // حد found the text's الحد (the border) and answered a question of whom he met that the text does not say.
+      // (Did the minister inspect anyone of the residents? The text says he inspected the border, no one.)
+      expect((await rag.answer("هل تفقد الوزير أي حد من السكان؟")).kind).toBe("declined");
+      expect((await rag.answer("هل تفقد الوزير أي أحد من السكان؟")).kind).toBe("declined");
+      // Elsewhere the word is asked: which border he inspected.
+      expect(quotes(await rag.answer("ما الحد الذي تفقده الوزير؟"))[0]).toContain("الحد الفاصل");
+    });
+  });
+
   it('reads "win a seat" as being elected (the text\'s انتخاب; blind sets 28, 97, 98 and 99), "win" alone as winning', async () => {
     const paragraphs = [
       "وجاءت الزيارة بعد انتخاب البلاد في أكتوبر عضوا في المجلس.",
