@@ -24,6 +24,8 @@ const POS = ["noun", "verb", "adj", "adv"] as const;
 /** Synonyms kept per word: the most frequent sense's first few lemmas are the common ones. */
 const MAX_SYNONYMS = 4;
 const MAX_DERIVED = 6;
+/** A part of speech's first sense gives synonyms where it was seen at least a quarter as often as the word's most used. */
+const MIN_USE_SHARE = 4;
 
 const plainWord = (w: string): string | undefined => {
   const word = w.toLowerCase().replace(/\(.*\)$/, "");
@@ -170,6 +172,8 @@ function main(dir: string): void {
   const lemmas = new Map<string, Set<string>>();
   const derived = new Map<string, Set<string>>();
   const synonyms = new Map<string, Set<string>>();
+  /** Per word, its first sense in each part of speech it is used in, and how often that sense was seen. */
+  const firstSenses = new Map<string, { readonly uses: number; readonly words: readonly string[] }[]>();
   const add = (map: Map<string, Set<string>>, key: string | undefined, value: string | undefined, max = Infinity): void => {
     if (!key || !value || key === value) return;
     const set = map.get(key) ?? new Set();
@@ -191,7 +195,9 @@ function main(dir: string): void {
       const first = fields[fields.length - senses];
       const synset = first ? synsets.get(first) : undefined;
       if (!word || !synset || !usedAs(counts, fields[0] ?? "", pos)) continue;
-      for (const other of synset.words) add(synonyms, word, plainWord(other), MAX_SYNONYMS);
+      const seen = firstSenses.get(word) ?? [];
+      seen.push({ uses: counts.get(`${fields[0]} ${pos}`) ?? 0, words: synset.words });
+      firstSenses.set(word, seen);
     }
     for (const synset of synsets.values()) {
       for (const [symbol, target, targetPos, source, targetWord] of synset.pointers) {
@@ -201,6 +207,16 @@ function main(dir: string): void {
         add(derived, from, to, MAX_DERIVED);
         add(derived, to, from, MAX_DERIVED);
       }
+    }
+  }
+  // The synonyms of the part of speech used most first: "arrest" is the verb (20 uses) before the noun (5), whose
+  // "apprehension" is also worry (قلق) and filled the synonyms kept before the verb's "apprehend" was reached. Not
+  // those of a part of speech used far less ("expert", a noun 20 times, an adjective twice: adept, good).
+  for (const [word, firsts] of firstSenses) {
+    const most = Math.max(...firsts.map((f) => f.uses));
+    for (const { uses, words } of firsts.sort((a, b) => b.uses - a.uses)) {
+      if (uses * MIN_USE_SHARE < most) break;
+      for (const other of words) add(synonyms, word, plainWord(other), MAX_SYNONYMS);
     }
   }
 

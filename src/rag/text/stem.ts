@@ -75,6 +75,26 @@ export function stemEnglish(word: string): string {
   return SHORT_START.test(stem) && (word.startsWith(`${stem}e`) || word === `${stem}ing`) ? `${stem}e` : stem;
 }
 
+/** The endings of English's regular inflections, after the base whole or its doubled last letter ("committed"). */
+const INFLECTION_ENDING = /^(?:s|es|ed|d|ing)$/u;
+const DOUBLED_ENDING = /^(?:ed|ing)$/u;
+/** After a base's final e or y read off ("taking", "studies"). */
+const SHORTENED_ENDING = /^(?:ing|ed|es|ies|ied)$/u;
+
+/**
+ * Whether a lower-case English word is a regular inflection of `base` (searching: search, taking: take, studies: study,
+ * committed: commit), or the base itself; not a derivation of it (national is no inflection of nation).
+ */
+export function isRegularInflection(word: string, base: string): boolean {
+  if (word === base) return true;
+  if (word.startsWith(base)) {
+    const rest = word.slice(base.length);
+    if (INFLECTION_ENDING.test(rest) || (rest[0] === base.at(-1) && DOUBLED_ENDING.test(rest.slice(1)))) return true;
+  }
+  const shortened = /[ey]$/u.test(base) ? base.slice(0, -1) : undefined;
+  return shortened !== undefined && word.startsWith(shortened) && SHORTENED_ENDING.test(word.slice(shortened.length));
+}
+
 /**
  * The keys a token is indexed and matched under; an Arabic token's light stem first, then its Snowball stem if
  * other, then for a word that begins with و its light stem with the و kept.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lightStemArabic, stemEnglish, taaReadings, tokenKeys } from "../../../src/rag/text/stem.js";
+import { isRegularInflection, lightStemArabic, stemEnglish, taaReadings, tokenKeys } from "../../../src/rag/text/stem.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -95,5 +95,31 @@ describe("stemEnglish", () => {
     expect(stemEnglish("owed")).toBe("owe");
     expect(stemEnglish("hoped")).toBe("hope");
     expect(stemEnglish("caused")).toBe("caus");
+  });
+});
+
+describe("isRegularInflection", () => {
+  it.each([
+    ["searching", "search"],
+    ["searches", "search"],
+    ["taking", "take"],
+    ["takes", "take"],
+    ["studies", "study"],
+    ["studied", "study"],
+    ["committed", "commit"],
+    ["funded", "fund"],
+    ["fund", "fund"],
+  ])("reads %s as an inflection of %s", (word, base) => {
+    expect(isRegularInflection(word, base)).toBe(true);
+  });
+
+  it.each([
+    ["take", "takings"],
+    ["national", "nation"],
+    ["understand", "understanding"],
+    ["organisation", "organise"],
+    ["station", "state"],
+  ])("reads %s as no inflection of %s", (word, base) => {
+    expect(isRegularInflection(word, base)).toBe(false);
   });
 });
