@@ -72,7 +72,25 @@ export function loadCapitals(path = CAPITALS_PATH): Capitals {
 
 const normalised = (words: string): ReadonlySet<string> => new Set(tokenize(words).map((t) => t.text));
 /** Words before a capital that make it the place: a preposition ("in Washington", إلى واشنطن) or a place's noun (طقس واشنطن). */
-const PLACE_BEFORE = normalised("in at of from to near into inside outside around across في إلى من عن قرب داخل خارج نحو طقس الطقس سكان عمدة مطار شوارع جامعة مدينة العاصمة بلدية");
+const PLACE_BEFORE = normalised("in at of to near into inside outside around across في إلى عن قرب داخل خارج نحو طقس الطقس سكان عمدة مطار شوارع جامعة مدينة العاصمة بلدية");
+/**
+ * Words before a capital that name it as a source ("support from Washington", "what observers would keep seeing from
+ * Washington", "الدعم من واشنطن"): its government's, unless a word of going comes just before them (MOTION: "she flew
+ * in from Washington", "وصل من واشنطن"), which makes it the place.
+ */
+const SOURCE = normalised("from من");
+const MOTION = normalised(`come comes came coming arrive arrives arrived arriving fly flies flew flown flying travel travels
+  travelled traveled travelling traveling return returns returned returning leave leaves left leaving depart departs
+  departed flight flights trip drive drove far distance miles kilometres kilometers km
+  وصل وصلت وصلوا جاء جاءت جا جات قادم قادمة قادما عاد عادت رجع رجعت سافر سافرت طار طارت رحلة رحلات مسافة بعيد تبعد يبعد`);
+/** Words a word of going may stand before the source word ("flew in from", "came back from"). */
+const MOTION_REACH = 3;
+/** Whether `tokens[i]`, a capital or a seat's first word, follows a word of place (PLACE_BEFORE, or a source after going). */
+function placedBefore(tokens: readonly Token[], i: number): boolean {
+  const before = tokens[i - 1]?.text ?? "";
+  if (PLACE_BEFORE.has(before)) return true;
+  return SOURCE.has(before) && tokens.slice(Math.max(0, i - 1 - MOTION_REACH), i - 1).some((t) => MOTION.has(t.text));
+}
 /** Nouns after a capital that make it the place ("Washington's mayor", "the Paris metro"). */
 const PLACE_AFTER = normalised("mayor mayors weather climate population residents people streets airport airports city metro museum museums university temperature temperatures time");
 
@@ -127,7 +145,7 @@ const GOVERNING = normalised(`say says said want wants wanted back backs backed 
 function governs(tokens: readonly Token[], { start, end }: Seat): boolean {
   const before = tokens[start - 1];
   const after = tokens[end + 1];
-  const placed = PLACE_BEFORE.has(before?.text ?? "") || (before?.text === "the" && PLACE_BEFORE.has(tokens[start - 2]?.text ?? "")) || PLACE_AFTER.has(after?.text ?? "");
+  const placed = placedBefore(tokens, start) || (before?.text === "the" && placedBefore(tokens, start - 1)) || PLACE_AFTER.has(after?.text ?? "");
   if (placed) return false;
   const named = before !== undefined && namePart(before) && start - 1 > 0;
   return named || [before, after].some((t) => t !== undefined && GOVERNING.has(t.text));
@@ -144,7 +162,7 @@ export function countryOfCapital(tokens: readonly Token[], i: number, capitals =
   if (seat !== undefined) return governs(tokens, seat) ? capitals.byEnglish.get(seat.capital) : undefined;
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  if (!token || (before && PLACE_BEFORE.has(before.text)) || (after && PLACE_AFTER.has(after.text))) return undefined;
+  if (!token || placedBefore(tokens, i) || (after && PLACE_AFTER.has(after.text))) return undefined;
   // A possessive ends the name: "Washington's UN envoy" is no "Washington UN".
   const possessive = /['’]s$/iu.test(token.raw);
   if (token.script === "latin") return namePart(before) || (!possessive && namePart(after)) ? undefined : capitals.byEnglish.get(token.text);

@@ -45,6 +45,9 @@ describe("national capitals", () => {
     expect(countryIn("What did Washington’s UN envoy say?", "Washington’s")).toContain("america");
     expect(countryIn("ما موقف واشنطن من البعثة؟", "واشنطن")).toContain("america");
     expect(countryIn("الجزائر وواشنطن متفقتان؟", "وواشنطن")).toContain("america");
+    // A source's, after "from" (blind set 111: "What did she say observers would keep seeing from Washington?").
+    expect(countryIn("What did she say observers would keep seeing from Washington?", "Washington")).toContain("america");
+    expect(countryIn("ما الدعم الذي سيراه المتابعون من واشنطن؟", "واشنطن")).toContain("america");
     const places = [
       ["How is the weather in Washington?", "Washington"],
       ["Who is the mayor of Washington?", "Washington"],
@@ -56,6 +59,10 @@ describe("national capitals", () => {
       ["متى وصل المبعوث إلى واشنطن؟", "واشنطن"],
       ["كيف طقس واشنطن؟", "واشنطن"],
       ["من يسكن بواشنطن؟", "بواشنطن"],
+      // A source after a word of going is the place.
+      ["When did she fly in from Washington?", "Washington"],
+      ["How far is Algiers from Washington?", "Washington"],
+      ["متى وصل المبعوث من واشنطن؟", "واشنطن"],
     ] as const;
     for (const [question, word] of places) expect(countryIn(question, word), question).toEqual([]);
     expect(countryIn("What does Sison want?", "Sison")).toEqual([]);
