@@ -165,8 +165,9 @@ describe("answer quality on the briefing", () => {
     // Raised in session 48 (who someone is, where it was said, a country or a titled name found nowhere declined).
     // Unanswerable declined: 7 of 8 since session 49: "the name of the US ambassador to Algeria" (no quote names
     // Algeria beside an ambassador).
-    // Raised in session 53 (which person did something is who that person is).
-    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 31 / 32, answered: 31 / 32, declined: 7 / 8 },
+    // Raised in session 53 (which person did something is who that person is); 32/32 since session 66 (support "from
+    // Washington" is its government's).
+    { file: "blind14-eval.jsonl", about: "a fourteenth blind set, session 42: written as chat, terse and rambling", hit3: 32 / 32, answered: 32 / 32, declined: 7 / 8 },
     // 96.9% measured blind (English 100%, Arabic 93.8%; hit@1 81.3%, every answerable question answered, 5 of the 8
     // unanswerable declined): the floor guards it. Its miss: "أي وثيقة دولية …" (a document) for the text's
     // الإعلان العالمي (the declaration); answered unanswerable: what Lamamra told her, the envoy's name, the talks'
@@ -479,12 +480,14 @@ describe("answer quality on the briefing", () => {
     // سيلمسونه against الملاحظين … رؤية), "activists and reporters" (the text's المدافعون … والصحفيون), "listening
     // tour" asked as how she described the consultations; answered unanswerable: which country nominated the ICJ
     // candidate, the members of the Committee of Ten.
-    { file: "blind61-eval.jsonl", about: "a sixty-first blind set, session 54: Kuwaiti, Gazan, Aleppine, Constantinois, Casablancan with French, Omani, Sudanese, Saidi, Arabizi, typos", hit3: 30 / 36, answered: 34 / 36, declined: 2 / 4 },
+    // 31/36 hit@3 and 35/36 answered since session 66: what observers would see "من واشنطن" (from Washington).
+    { file: "blind61-eval.jsonl", about: "a sixty-first blind set, session 54: Kuwaiti, Gazan, Aleppine, Constantinois, Casablancan with French, Omani, Sudanese, Saidi, Arabizi, typos", hit3: 31 / 36, answered: 35 / 36, declined: 2 / 4 },
     // 94.4% measured blind at the end of session 54 (English 88.9%, Arabic 100%; 35 of 36 answered, 4 of 4
     // unanswerable declined), no change made for it. Missed: "Who was she plugging for a seat on the World Court when
     // she met the Algerian FM?" (World Court, FM: names and abbreviations the lists lack); declined: "What sort of
     // political process is the Biden White House prioritising …?" (White House and prioritising found nowhere).
-    { file: "blind62-eval.jsonl", about: "a sixty-second blind set, session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, French, Nigerian, Australian and Kenyan English", hit3: 34 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 36/36 since session 66: the World Court candidate (candidature, the tweet's candidacy), the White House (a seat).
+    { file: "blind62-eval.jsonl", about: "a sixty-second blind set, session 54: Riyadh, Emirati, Beiruti, Algérois, Sfaxi, Jordanian, Moslawi, Yemeni, a learner, French, Nigerian, Australian and Kenyan English", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
     // 83.3% measured blind in session 55 (30 of 36; 33 answered, 3 of 4 unanswerable declined); 88.9% since "مصدر
     // الخبر؟" asks the outlet and "working" is the text's يشتغل, 91.7% since "Hi po, who is the American official …?"
     // asks who after its greeting's comma. Missed: "US line on MINURSO per Sison?" (her name finds her tweets first), "شكون الـ ambassadrice الأمريكية …" (French, and the text's "السفيرةليندا" run
@@ -669,6 +672,14 @@ describe("answer quality on the briefing", () => {
     // 35/36 hit@3, 35/36 answered, 4/4 declined measured blind in session 65, after most of its changes. Miss: which
     // freedoms she "عدّدت" (listed: the text's عدد, number, is another word).
     { file: "blind109-eval.jsonl", about: "a hundred-and-ninth blind set, session 65: a student, a journalist, a diplomat, a learner; Egyptian, Levantine, Maghrebi, Gulf, Sudanese", hit3: 35 / 36, answered: 35 / 36, declined: 4 / 4 },
+    // 35/36 hit@3, 36/36 answered, 4/4 declined measured blind at the start of session 66, unchanged since. Miss: what
+    // the Biden administration is "concentrating on" in the Western Sahara file (the headline, which names both, ranks
+    // above the sentence with its verb, تركز).
+    { file: "blind110-eval.jsonl", about: "a hundred-and-tenth blind set, start of session 66: casual and formal English with typos, Egyptian, Levantine, Gulf, Maghrebi", hit3: 35 / 36, answered: 36 / 36, declined: 4 / 4 },
+    // 35/36 hit@3, 35/36 answered, 3/4 declined measured blind in session 66, after its first changes. Since: what
+    // observers would see "from Washington" (a source, its government), "أي حد من جبهة البوليساريو" (anyone, not a
+    // border: declined).
+    { file: "blind111-eval.jsonl", about: "a hundred-and-eleventh blind set, session 66: a student, a diplomat, typos; Egyptian, Levantine, Gulf, Iraqi, Maghrebi, one fully vowelled", hit3: 36 / 36, answered: 36 / 36, declined: 4 / 4 },
   ];
 
   it.each(SETS)("$file ($about): at its floors", async ({ file, hit3, answered, declined }) => {
@@ -718,7 +729,8 @@ describe("answer quality on the briefing", () => {
     // Algiers tomorrow" (weather found through a synonym's translation, تحمل), and محكمة العدل الدولية for the
     // tweet's @CIJ_ICJ. 16 since session 40: "weather" no longer stands in as "endure" (its verb, which nobody uses).
     // 17 since session 61: "وأمتى بالظبط أعلنوا الانسحاب؟" is declined, the verb's "they" pointing back as the English pronoun does.
-    { file: "blind-conversations4.jsonl", about: "written blind, session 39", right: 17, rows: 20 },
+    // 18 since session 66: WordNet's synonyms of another word of a stem no longer stand for a word (take: takings).
+    { file: "blind-conversations4.jsonl", about: "written blind, session 39", right: 18, rows: 20 },
     // 14 of 20 measured blind. 16 since: the present finds the text's future (هتبدأ, ستبدأ), تحديداً and تقصد
     // are function words (17 while the glossary gave "issue" مسألة, which the review found also read the verb: "Did
     // the US issue a warning?"). Misses: "what issue came up during it?", "did any rights defenders get arrested
@@ -985,8 +997,8 @@ describe("answer quality on the briefing", () => {
     // 17 since session 62 (PAIR_HELD_COVERAGE): "وهو محبوس حالياً ولا كم سنة حكموا عليه؟" is answered.
     { file: "blind-conversations42.jsonl", about: "written blind in session 50, seven of three turns", right: 17, rows: 20 },
     // 15 of 20 measured blind in session 50; 18 since a response asked that no quote gives is declined ("Did he say
-    // anything back …?", "وشو كان رده …؟") and the Egyptian قابل is met.
-    { file: "blind-conversations43.jsonl", about: "written blind in session 50, six of three turns", right: 18, rows: 20 },
+    // anything back …?", "وشو كان رده …؟") and the Egyptian قابل is met; 19 since session 66 (the same).
+    { file: "blind-conversations43.jsonl", about: "written blind in session 50, six of three turns", right: 19, rows: 20 },
     // 15 of 20 measured blind at the end of session 50, left as measured. Missed: how her name is written in the
     // tweets, Arabizi, "For whom or what are they working?" (the text's يعملون, keyed apart from عمل), "ولماذا
     // جاءت؟" after the visits; answered unanswerable: when the minister visits Washington.
@@ -1088,8 +1100,9 @@ describe("answer quality on the briefing", () => {
     // 11 of 20 measured blind in session 55; 16 since "How long?" and "شو اسمو؟" follow up (no word of their own),
     // rn, شصار, لحد and حكيو are function words; 17 since "وايمتى انكتبت؟" (when was it written) asks of the tweet
     // quoted. Missed: whose candidacy "the tweet" mentioned, asked with the French "candidature"; answered
-    // unanswerable: how many countries back Africa's demand, the names of the Azawad groups (in context).
-    { file: "blind-conversations59.jsonl", about: "written blind in session 55: Levantine, Gulf, Egyptian, Tunisian with French, Iraqi, a policy wonk, high-school and Filipino English", right: 17, rows: 20 },
+    // unanswerable: how many countries back Africa's demand, the names of the Azawad groups (in context). 18 since
+    // session 66: "candidature" finds the tweet's "candidacy" (a synonym the English text writes).
+    { file: "blind-conversations59.jsonl", about: "written blind in session 55: Levantine, Gulf, Egyptian, Tunisian with French, Iraqi, a policy wonk, high-school and Filipino English", right: 18, rows: 20 },
     // 15 of 20 measured blind in session 55, and 15 now (16 while the Egyptian passive's form VIII counted as the
     // word, "الجزائر اتنقدت ليه …؟": انتقاد, until a review found it reached other words, اتعرضت as اعتراض). Missed:
     // "وبعد داك عملت شنو؟" after that question, "What all did they discuss?" after the foreign minister (the CNDH
@@ -1302,8 +1315,9 @@ describe("answer quality on the briefing", () => {
     { file: "blind-conversations98.jsonl", about: "written blind at the end of session 63, eleven of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi, Sudanese", right: 18, rows: 20 },
     // 16 of 20 measured blind at the end of session 63; 17 since a found present ranks by its other persons ("وهل
     // أمريكا تدعمها؟": the text's ندعم). Misses: "What time did that go up?" (a post going up), and answered: who won
-    // the last Africa Cup (أمم and أفريقيا found), the name of the CNDH's president.
-    { file: "blind-conversations99.jsonl", about: "written blind at the end of session 63, nine of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 17, rows: 20 },
+    // the last Africa Cup (أمم and أفريقيا found), the name of the CNDH's president. 18 since session 66: "What did she
+    // use that chance to push for?" (chance: the tweet's "opportunity").
+    { file: "blind-conversations99.jsonl", about: "written blind at the end of session 63, nine of three turns: Egyptian, Levantine, Gulf, Maghrebi, Iraqi", right: 18, rows: 20 },
     // 16 of 20 measured blind at the end of session 63, no change made for it. Misses: "And who is she consulting
     // with?" (consulting found nowhere: a follow-up of no word found opens a new topic), "and what are they hoping
     // to find?" (the text's نبحث), "يعني عطت جواب واضح؟" (the text's "دون أن تعطي إجابة محددة"); answered: how long
@@ -1323,15 +1337,24 @@ describe("answer quality on the briefing", () => {
     // "وما هي صفته الرسمية تحديداً؟" (his official title: رسمية, which the text lacks, left alone), "رح يبلش قريب"
     // (soon: the text's "في وقت قصير"); answered: how many times Algeria postponed, how many soldiers MINURSO has.
     { file: "blind-conversations103.jsonl", about: "written blind at the start of session 65, ten of three turns: Levantine, Egyptian, Gulf, casual English", right: 16, rows: 20 },
-    // 12 of 20 measured blind in session 65 (14 since: قاعدة before a verb, بدهن and يصير). Misses: what
+    // 12 of 20 measured blind in session 65 (14 since: قاعدة before a verb, بدهن and يصير; 15 since session 66: "was
+    // he ever arrested?" no longer finds قلق through the noun's "apprehension"). Misses: what
     // worried Washington (يقلق: the text's قلقين, a relative only), the two countries' role "there", what was raised
     // "there" (the English there is also existential: tying it cost two off-topic follow-ups); answered: the Azawad
-    // groups' names, whether the journalist was jailed. The Maghreb's سمّات (she called) read as a defective verb
+    // groups' names. The Maghreb's سمّات (she called) read as a defective verb
     // answered one more, and was undone: the same shadda marks doubled plurals (ذرّات, atoms: a review).
-    { file: "blind-conversations104.jsonl", about: "written blind in session 65, ten of three turns: Iraqi, Gulf, Levantine, Tunisian, casual English", right: 14, rows: 20 },
+    { file: "blind-conversations104.jsonl", about: "written blind in session 65, ten of three turns: Iraqi, Gulf, Levantine, Tunisian, casual English", right: 15, rows: 20 },
     // 14 of 20 measured blind in session 65 (16 since: لحل, عايزاه, حسّات). Misses: what Lamamra and Sison discussed
     // after "what was his name again", Algeria's "الغاية النهائية" (the text's بغية); answered: which Malian minister came.
     { file: "blind-conversations105.jsonl", about: "written blind in session 65, thirteen of three turns: Egyptian, Moroccan, Tunisian, Sudanese, casual English", right: 16, rows: 20 },
+    // 16 of 20 measured blind at the start of session 66 (18 since: "وفين كان كيهضر؟", the Maghreb's marked present of
+    // speaking; "when did she take up that post?" declined, "take" no longer "takings"). Misses: what Sison said of the
+    // envoy (عنه: her support for his efforts, not the Biden administration's focus); the responsibility on "البلدين"
+    // (the text's مسؤولين, officials, shares its stem with المسؤولية).
+    { file: "blind-conversations106.jsonl", about: "written blind at the start of session 66, ten of three turns: Levantine, Egyptian, Maghrebi, Gulf, casual English", right: 18, rows: 20 },
+    // 18 of 20 measured blind in session 66, after its first changes. Misses: who leads the political process
+    // (يقود: the text's قيادة ranks only); answered unanswerable: how many votes Algeria got (votes found nowhere).
+    { file: "blind-conversations107.jsonl", about: "written blind in session 66, twelve of three turns: Gulf, Levantine, Egyptian, Iraqi, Maghrebi, casual English", right: 18, rows: 20 },
   ];
 
   it.each(CONVERSATIONS)("$file ($about): last turns right at its floor", async ({ file, right: floor, rows: count }) => {
