@@ -7,7 +7,8 @@
  * - derived: derivationally related forms ("candidacy" -> "candidate", "election" -> "elect"), from the
  *   word-to-word "+" pointers, and pertainyms ("Algerian" -> "Algeria", "\\" pointers);
  * - synonyms: the other one-word lemmas of the word's most frequent sense ("physician" -> "doctor"), in each
- *   part of speech WordNet's tagged texts use it in (not the verb "weather", never seen: "endure").
+ *   part of speech WordNet's tagged texts use it in at least a quarter as often as the one used most, that one's first
+ *   (not the verb "weather", never seen: "endure"; "arrest" the verb's apprehend before the noun's apprehension).
  *
  * It also writes `data/capitals.tsv`: each national capital's country, and the Arabic names of both (from
  * data/freedict-eng-ara.tsv, so run scripts/build-dictionary.ts first when that changes).

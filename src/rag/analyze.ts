@@ -1235,8 +1235,7 @@ function latinWordKeys(tokens: readonly Token[], i: number, context: QueryContex
   for (const k of own) for (const form of lexicon.numberForms.get(k) ?? []) keys.add(form);
   // A hollow verb's other forms ("visiting", translated زيارة, also finds تزور; see hollowForms).
   for (const k of translations) for (const form of hollowForms(k)) relatives.add(form);
-  // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's", and
-  // "candidature" a tweet's "candidacy".
+  // English text (the tweets) written with a related form of the word: "Algerian" also finds "Algeria's".
   for (const other of relatedWords(token.text, stem, lexicon)) {
     const otherStem = stemEnglish(other);
     if (context.has(otherStem)) keys.add(otherStem);

@@ -20,7 +20,7 @@ import { bareOfArticle } from "./text/clitics.js";
 import { normalizedSet } from "./text/normalize.js";
 import { brokenPlurals } from "./text/plurals.js";
 import { isStopword } from "./text/stopwords.js";
-import { isRegularInflection, stemEnglish, tokenKeys } from "./text/stem.js";
+import { stemEnglish, tokenKeys } from "./text/stem.js";
 import { tokenize, type Token } from "./text/tokenize.js";
 import { presentForms } from "./text/verbs.js";
 
@@ -704,40 +704,20 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   for (const place of ascending(gather(by.inversesByStem, hasEnglish))) {
     add(arToEn, strings[inverses.key[place] as number] as string, strings[inverses.stem[place] as number] as string);
   }
-  // WordNet's related words that translate into the corpus, or that its English text writes under a stem of their own
-  // ("chance", the tweet's "opportunity"; not "committed", whose base "commit" it writes as "committed"), by word and,
-  // for the regular inflections WordNet does not list ("funded"), by stem under a "*" prefix. A headword translates by
-  // its own entries, any other word by its stem's.
-  const translating = gather(by.relatedByStem, (stem) => enStem.has(strings[stem] as string), gather(by.relatedByHeadword, (headword) => enWord.has(headword)));
-  const kept = new Set(translating);
-  const written = gather(by.relatedByStem, has, gather(by.relatedByHeadword, (headword) => corpusKeys.has(stemEnglish(known[headword] as string))));
-  const otherStem = (place: number): string => stemEnglish(strings[relations.other[place] as number] as string);
-  const places = [...translating, ...written.filter((place) => !kept.has(place) && otherStem(place) !== strings[relations.stem[place] as number])];
+  // WordNet's related words that translate into the corpus, by word and, for the regular inflections WordNet
+  // does not list ("funded"), by stem under a "*" prefix. A headword translates by its own entries, any other
+  // word by its stem's.
+  const places = gather(by.relatedByHeadword, (headword) => enWord.has(headword));
   const related = new Map<string, Set<string>>();
   const derived = new Map<string, Set<string>>();
-  const placesByStem = new Map<string, number[]>();
-  for (const place of ascending(places)) {
+  for (const place of ascending(gather(by.relatedByStem, (stem) => enStem.has(strings[stem] as string), places))) {
     const other = strings[relations.other[place] as number] as string;
     const word = strings[relations.word[place] as number] as string;
     const stem = `*${strings[relations.stem[place] as number] as string}`;
     add(related, word, other);
     add(related, stem, other);
     if ((relations.column[place] as number) < SYNONYMS_COLUMN) add(derived, stem, other);
-    placesByStem.set(stem, [...(placesByStem.get(stem) ?? []), place]);
   }
-  // A word WordNet lists itself, none of whose related words translate, stands under its stem only for the synonyms of
-  // a word it is an inflection of ("searching", an adjective's line, for search's) and the stem's derivations: not
-  // for another word's that shares the stem ("take" is not "takings", the proceeds, whose "issue" found مسألة;
-  // "national" is not "nation": state, country).
-  relations.word.forEach((w, place) => {
-    const word = strings[w] as string;
-    const stem = `*${strings[relations.stem[place] as number] as string}`;
-    const sharing = placesByStem.get(stem);
-    if (related.has(word) || sharing === undefined) return;
-    const standsFor = (at: number): boolean =>
-      (relations.column[at] as number) < SYNONYMS_COLUMN || isRegularInflection(word, strings[relations.word[at] as number] as string);
-    related.set(word, new Set(sharing.filter(standsFor).map((at) => strings[relations.other[at] as number] as string).filter((other) => other !== word)));
-  });
   // The irregular forms the corpus writes in English, by their base form: a question's "meet" finds a tweet's "Met
   // today with …" (the other way, "met" finds "meet", is `related`'s). WordNet's first column is every inflection
   // it lists, a noun's plural too (men, media), and a regular one whose stem is the base's (beginning, committing):

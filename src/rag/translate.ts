@@ -5,7 +5,7 @@
  */
 import type { FuzzyVocabulary } from "./fuzzy.js";
 import type { Lexicon } from "./lexicon.js";
-import { stemEnglish } from "./text/stem.js";
+import { inflectionBases, stemEnglish } from "./text/stem.js";
 
 /**
  * Arabic keys of an English word (`stem`: its English stem): its own entries when it has some (so "gas" never
@@ -38,8 +38,21 @@ function singularOf(word: string, lexicon: Lexicon): string | undefined {
   return candidates.find((w) => w.length >= MIN_SINGULAR && lexicon.known.has(w));
 }
 
-/** WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept. */
-export const relatedWords = (word: string, stem: string, lexicon: Lexicon): readonly string[] => lexicon.related.get(word) ?? lexicon.related.get(`*${stem}`) ?? [];
+/**
+ * WordNet's words related to `word` (its base forms, derivations, first-sense synonyms) that the lexicon kept; for a
+ * word with none of its own, the word it is a regular inflection of and that one's ("allowed": allow, allowance;
+ * "searching", "searches": search's), or else the derivations of its stem's words only: not another word's synonyms
+ * ("take" is not "takings", the proceeds, whose "issue" found مسألة; "national" is not nation's "state").
+ */
+export function relatedWords(word: string, stem: string, lexicon: Lexicon): readonly string[] {
+  const own = lexicon.related.get(word);
+  if (own !== undefined) return own;
+  for (const base of inflectionBases(word)) {
+    const ofBase = lexicon.related.get(base);
+    if (ofBase !== undefined || lexicon.enWord.has(base)) return [base, ...(ofBase ?? [])];
+  }
+  return (lexicon.derived.get(`*${stem}`) ?? []).filter((w) => w !== word);
+}
 
 /** The fewest letters of either half a compound is split into ("peacekeepers": peace + keepers); a shorter word is not split. */
 const MIN_COMPOUND_HALF = 4;

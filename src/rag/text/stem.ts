@@ -75,24 +75,23 @@ export function stemEnglish(word: string): string {
   return SHORT_START.test(stem) && (word.startsWith(`${stem}e`) || word === `${stem}ing`) ? `${stem}e` : stem;
 }
 
-/** The endings of English's regular inflections, after the base whole or its doubled last letter ("committed"). */
-const INFLECTION_ENDING = /^(?:s|es|ed|d|ing)$/u;
-const DOUBLED_ENDING = /^(?:ed|ing)$/u;
-/** After a base's final e or y read off ("taking", "studies"). */
-const SHORTENED_ENDING = /^(?:ing|ed|es|ies|ied)$/u;
+/** English's regular inflections: an ending and what the base ends in instead ("studies": study; "taking": take). */
+const INFLECTIONS: readonly (readonly [RegExp, string])[] = [
+  // Not a word's own s ("press" is no "pres", a review of singulars: translate.ts).
+  [/ies$/u, "y"], [/ied$/u, "y"], [/ing$/u, ""], [/ing$/u, "e"], [/ed$/u, ""], [/ed$/u, "e"], [/es$/u, ""], [/(?<!s)s$/u, ""],
+  // A doubled last letter: "committed", "planning".
+  [/(\p{L})\1(?:ed|ing)$/u, "$1"],
+];
+/** The shortest base an inflection is read off to. */
+const MIN_BASE = 3;
 
 /**
- * Whether a lower-case English word is a regular inflection of `base` (searching: search, taking: take, studies: study,
- * committed: commit), or the base itself; not a derivation of it (national is no inflection of nation).
+ * The words a lower-case English word may be a regular inflection of, likeliest first ("searching": search, searche;
+ * "committed": committ, committe, commit); the caller keeps those a word list holds. None for a word no ending fits.
  */
-export function isRegularInflection(word: string, base: string): boolean {
-  if (word === base) return true;
-  if (word.startsWith(base)) {
-    const rest = word.slice(base.length);
-    if (INFLECTION_ENDING.test(rest) || (rest[0] === base.at(-1) && DOUBLED_ENDING.test(rest.slice(1)))) return true;
-  }
-  const shortened = /[ey]$/u.test(base) ? base.slice(0, -1) : undefined;
-  return shortened !== undefined && word.startsWith(shortened) && SHORTENED_ENDING.test(word.slice(shortened.length));
+export function inflectionBases(word: string): string[] {
+  const bases = INFLECTIONS.flatMap(([ending, base]) => (ending.test(word) ? [word.replace(ending, base)] : []));
+  return [...new Set(bases)].filter((base) => base.length >= MIN_BASE && base !== word);
 }
 
 /**

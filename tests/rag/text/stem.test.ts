@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { isRegularInflection, lightStemArabic, stemEnglish, taaReadings, tokenKeys } from "../../../src/rag/text/stem.js";
+import { inflectionBases, lightStemArabic, stemEnglish, taaReadings, tokenKeys } from "../../../src/rag/text/stem.js";
 import { normalizeToken } from "../../../src/rag/text/normalize.js";
 import { tokenize } from "../../../src/rag/text/tokenize.js";
 
@@ -98,7 +98,7 @@ describe("stemEnglish", () => {
   });
 });
 
-describe("isRegularInflection", () => {
+describe("inflectionBases", () => {
   it.each([
     ["searching", "search"],
     ["searches", "search"],
@@ -108,9 +108,9 @@ describe("isRegularInflection", () => {
     ["studied", "study"],
     ["committed", "commit"],
     ["funded", "fund"],
-    ["fund", "fund"],
-  ])("reads %s as an inflection of %s", (word, base) => {
-    expect(isRegularInflection(word, base)).toBe(true);
+    ["physicians", "physician"],
+  ])("reads %s as a possible inflection of %s", (word, base) => {
+    expect(inflectionBases(word)).toContain(base);
   });
 
   it.each([
@@ -118,8 +118,14 @@ describe("isRegularInflection", () => {
     ["national", "nation"],
     ["understand", "understanding"],
     ["organisation", "organise"],
-    ["station", "state"],
+    ["press", "pres"],
   ])("reads %s as no inflection of %s", (word, base) => {
-    expect(isRegularInflection(word, base)).toBe(false);
+    expect(inflectionBases(word)).not.toContain(base);
+  });
+
+  it("reads off no ending that would leave fewer than three letters, nor a word no ending fits", () => {
+    expect(inflectionBases("us")).toEqual([]);
+    expect(inflectionBases("sing")).toEqual([]);
+    expect(inflectionBases("nation")).toEqual([]);
   });
 });
