@@ -4,8 +4,9 @@
  * speaker ("Who said that?", "مين قال هالكلام؟", "ومن الذي صرّح بذلك؟").
  */
 import { holdsWord, normalizedSet, withoutConjunction } from "./normalize.js";
-import { isStopword, WHO_AR } from "./stopwords.js";
+import { isStopword, SPEAKING_PRESENTS, WHO_AR } from "./stopwords.js";
 import { isWrittenCapitalised, tokenize, tokenizePlaced, type PlacedToken } from "./tokenize.js";
+import { PRESENT_MARK } from "./verbs.js";
 
 /**
  * A report's Arabic verbs of saying (و or ف before them is read off): the past (he, she) it attributes with (قال,
@@ -124,16 +125,15 @@ const SAID_MORE = normalizedSet(`remark spoke speak talked talk تصريحاته
 
 /**
  * The presents of speaking, which a question asks where or of what someone was saying something with ("Where was he
- * speaking?", "وفين كان كيهضر؟", "شو عم يحكي؟"): after the dialects' mark of the present (PRESENT_MARK) too.
+ * speaking?", "وفين كان كيهضر؟", "شو عم يحكي؟"): in English, and in Arabic after the dialects' mark of the present too.
  */
-const SPEAKING = normalizedSet("speaking talking saying يقول تقول يتكلم تتكلم يحكي تحكي يهضر تهضر يتحدث تتحدث يصرح تصرح");
-/** The dialects' mark of a present: the Levantine and Egyptian ب, the Maghreb's ك or كا ("بيحكي", "كيهضر"). */
-const PRESENT_MARK = /^(?:ب|كا?)(?=[يتن])/u;
+const SPEAKING_EN = normalizedSet("speaking talking saying");
+const speaks = (word: string): boolean => SPEAKING_EN.has(word) || SPEAKING_PRESENTS.has(word.replace(PRESENT_MARK, ""));
 
 /** Whether a normalised word of a question is one of saying ("said", "remarks", "تصريحاتها", وقالت, كيهضر). */
 export function isWordOfSaying(word: string): boolean {
   const bare = withoutConjunction(word);
-  return SAID.has(bare) || SAID_MORE.has(bare) || SPEAKING.has(bare.replace(PRESENT_MARK, ""));
+  return SAID.has(bare) || SAID_MORE.has(bare) || speaks(bare);
 }
 
 /** What else "who said that?" may ask: the speaker's role ("Who said that, and in what role?", "وبأي صفة؟"). */

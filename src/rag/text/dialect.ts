@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import { normalizedSet, normalizeToken } from "./normalize.js";
 import { tokenKeys } from "./stem.js";
 import { tokenize } from "./tokenize.js";
-import { DIALECT_PASSIVE } from "./verbs.js";
+import { DIALECT_PASSIVE, PRESENT_MARK } from "./verbs.js";
 
 export const DIALECT_PATH = fileURLToPath(new URL("../../../data/dialect-ar.tsv", import.meta.url));
 
@@ -26,15 +26,8 @@ export function readDialectTable(path = DIALECT_PATH): ReadonlyMap<string, reado
 }
 
 /**
- * The dialects' mark of the present tense before ي, ت or ن and three more letters: the Levantine and Egyptian
- * ب, the Maghrebi ك and كا ("كتخدم", she works). Read off only where the rest is a form the table holds: nouns
- * begin so too (كنائس), and a shorter rest is often a word's own letters (كتبي, my books, is not ك + تبي, want).
- */
-const PRESENT_MARKER = /^(?:ب|كا|ك)(?=[يتن].{3})/u;
-
-/**
  * The keys of the standard words for a normalised dialect token, also with a joined و or ف ("وحكات") and with
- * a present marker ("كتخدم", "بتخدم" as تخدم) or the dialects' ات before a past ("اتقابلت" as قابلت); none for any
+ * a present's mark ("كتخدم", "بتخدم" as تخدم: PRESENT_MARK) or the dialects' ات before a past ("اتقابلت" as قابلت); none for any
  * other token.
  */
 export function standardKeys(normalized: string): readonly string[] {
@@ -42,7 +35,7 @@ export function standardKeys(normalized: string): readonly string[] {
   const joined = normalized.length > 3 && (normalized[0] === "و" || normalized[0] === "ف");
   for (const word of joined ? [normalized, normalized.slice(1)] : [normalized]) {
     for (const form of [word, singularPresent(word), pastWithoutObject(word), withoutPossessive(word), passivePast(word)]) {
-      const keys = form === undefined ? undefined : (table.get(form) ?? table.get(form.replace(PRESENT_MARKER, "")));
+      const keys = form === undefined ? undefined : (table.get(form) ?? table.get(form.replace(PRESENT_MARK, "")));
       if (keys) return keys;
     }
   }

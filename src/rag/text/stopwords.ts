@@ -118,15 +118,19 @@ const ARABIC_JOINABLE = `اللي بعدها بعده بعدهم ده هاد ه�
  */
 const MARKED_PRESENT = /^[بس][يتن].{2,}$/u;
 /**
- * The Maghreb's mark of the present, ك or كا, before a function word's present of four letters or more ("وفين كان
- * كيهضر؟", and where was he speaking; "كتقول", she says): one still. Not before three (كيري is Kerry, not ك + يرى).
+ * The presents of speaking, which a question asks what or where someone was saying with ("شو عم يحكي؟", "وفين كان
+ * كيهضر؟"): function words as the pasts are, and with the Maghreb's mark of the present (ك or كا: كيهضر, كتقول) too.
+ * Only these: the mark before other function words' presents makes words and names (كتبوا, they wrote, is no ك +
+ * تبوا, want; كيري is Kerry: a review).
  */
-const MAGHREBI_MARK = /^كا?(?=[يتن].{3})/u;
+export const SPEAKING_PRESENTS = normalizedSet(`يقول تقول نقول يقولو يقولوا يقولون يحكي تحكي نحكي يحكيو يحكيوا يتكلم تتكلم نتكلم يتكلمو
+يتكلموا يهضر تهضر نهضر يهضرو يهضروا يتحدث تتحدث`);
+const MAGHREBI_SPEAKING = [...SPEAKING_PRESENTS].flatMap((present) => [`ك${present}`, `كا${present}`]);
 /**
  * The function words a mark would make of a name or a noun: بيلي is Billy, سيلي and هيلي names, حياتي "my life", not
- * the future of ياتي; كتاني is linen, not the Maghreb's ك before تاني (again).
+ * the future of ياتي.
  */
-const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك ياتي ياتو ياتوا تاني تانيه تانيين");
+const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك ياتي ياتو ياتوا");
 /**
  * Presents whose mark makes a name: the Gulf verbs of wanting take none (بيبي is a name, Bibi, or "baby"), and
  * بيجي is the Iraqi town Baiji as often as "he comes" (a review).
@@ -134,7 +138,9 @@ const NOT_PRESENTS = normalizedSet("يلي ياه ياها ياهم ياك يا�
 const UNMARKED_PRESENTS = normalizedSet("يبي تبي يبون يجي");
 const QUESTION_WORDS = normalizedSet(ARABIC_QUESTIONS);
 const JOINABLE = normalizedSet(ARABIC_JOINABLE);
-const STOPWORDS: ReadonlySet<string> = new Set([...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS, ...JOINABLE]);
+const STOPWORDS: ReadonlySet<string> = new Set([
+  ...normalizedSet(ENGLISH), ...normalizedSet(ARABIC), ...QUESTION_WORDS, ...JOINABLE, ...SPEAKING_PRESENTS, ...MAGHREBI_SPEAKING,
+]);
 
 /**
  * True for a normalised token that carries no topic, also a question word, a demonstrative or a verb of saying
@@ -149,10 +155,6 @@ export function isStopword(normalized: string): boolean {
   const rest = normalized.slice(1);
   const marked = STOPWORDS.has(rest) && (MARKED_PRESENT.test(normalized) || DIALECT_FUTURE.test(normalized));
   if (marked && !UNMARKED_PRESENTS.has(rest) && !NOT_PRESENTS.has(rest)) return true;
-  if (normalized[0] === "ك") {
-    const present = normalized.slice(MAGHREBI_MARK.exec(normalized)?.[0].length ?? normalized.length);
-    if (STOPWORDS.has(present) && !UNMARKED_PRESENTS.has(present) && !NOT_PRESENTS.has(present)) return true;
-  }
   if (normalized[0] !== "و" && normalized[0] !== "ف") return false;
   return QUESTION_WORDS.has(rest) || JOINABLE.has(rest);
 }

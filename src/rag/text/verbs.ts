@@ -16,6 +16,14 @@ export const HOLLOW_PAST_WORD = /^[وف]?\p{Script=Arabic}ا\p{Script=Arabic}(?:
 export const DIALECT_PRESENT = /^ب[يتن].{3,}$/u;
 
 /**
+ * The dialects' mark of the present tense before ي, ت or ن and three more letters: the Levantine and Egyptian
+ * ب, the Maghrebi ك and كا ("كتخدم", she works; "كيهضر", he is speaking). Read off only where the rest is a word a
+ * list holds (the dialect table, the presents of speaking): nouns begin so too (كنائس), and a shorter rest is often a
+ * word's own letters (كتبي, my books, is not ك + تبي, want).
+ */
+export const PRESENT_MARK = /^(?:ب|كا|ك)(?=[يتن].{3})/u;
+
+/**
  * The Egyptian and Levantine future: ه or ح before the present ("هتبدأ", will start; "حيروح"), three letters or
  * more after ي, ت or ن, and no plural noun's ات at the end (هتافات, chants, is no future of تافات): the standard
  * future's س (see FUTURE_OF).
