@@ -75,21 +75,26 @@ const normalised = (words: string): ReadonlySet<string> => new Set(tokenize(word
 const PLACE_BEFORE = normalised("in at of to near into inside outside around across في إلى عن قرب داخل خارج نحو طقس الطقس سكان عمدة مطار شوارع جامعة مدينة العاصمة بلدية");
 /**
  * Words before a capital that name it as a source ("support from Washington", "what observers would keep seeing from
- * Washington", "الدعم من واشنطن"): its government's, unless a word of going comes just before them (MOTION: "she flew
- * in from Washington", "وصل من واشنطن"), which makes it the place.
+ * Washington", "What reaction came from Washington?", "الدعم من واشنطن"): its government's, unless a word of travel
+ * comes just before them (MOTION: "she flew in from Washington", "عاد من واشنطن"), which makes it the place. Not
+ * "come" or "arrive", which a reaction does as often (a review: "هل وصل رد من واشنطن؟").
  */
 const SOURCE = normalised("from من");
-const MOTION = normalised(`come comes came coming arrive arrives arrived arriving fly flies flew flown flying travel travels
-  travelled traveled travelling traveling return returns returned returning leave leaves left leaving depart departs
-  departed flight flights trip drive drove far distance miles kilometres kilometers km
-  وصل وصلت وصلوا جاء جاءت جا جات قادم قادمة قادما عاد عادت رجع رجعت سافر سافرت طار طارت رحلة رحلات مسافة بعيد تبعد يبعد`);
-/** Words a word of going may stand before the source word ("flew in from", "came back from"). */
+const MOTION = normalised(`fly flies flew flown flying travel travels travelled traveled travelling traveling return returns returned
+  returning depart departs departed departing flight flights trip trips drive drove far distance miles kilometres kilometers km
+  سافر سافرت سافروا عاد عادت عادوا رجع رجعت رجعوا طار طارت رحلة رحلات رحلته رحلتها مسافة بعيد بعيدة تبعد يبعد`);
+/** Words a word of travel may stand before the source word ("flew in from", "came back from"). */
 const MOTION_REACH = 3;
-/** Whether `tokens[i]`, a capital or a seat's first word, follows a word of place (PLACE_BEFORE, or a source after going). */
+/** A word of travel, also with و or ف and the article ("والرحلة من واشنطن"). */
+const isMotion = (token: Token): boolean => MOTION.has(token.text) || MOTION.has(bareOfArticle(withoutConjunction(token.text)));
+/**
+ * Whether the word at `i` (a capital, a seat's first word, or the "the" before one) follows a word of place:
+ * PLACE_BEFORE, or a source after a word of travel.
+ */
 function placedBefore(tokens: readonly Token[], i: number): boolean {
   const before = tokens[i - 1]?.text ?? "";
   if (PLACE_BEFORE.has(before)) return true;
-  return SOURCE.has(before) && tokens.slice(Math.max(0, i - 1 - MOTION_REACH), i - 1).some((t) => MOTION.has(t.text));
+  return SOURCE.has(before) && tokens.slice(Math.max(0, i - 1 - MOTION_REACH), i - 1).some(isMotion);
 }
 /** Nouns after a capital that make it the place ("Washington's mayor", "the Paris metro"). */
 const PLACE_AFTER = normalised("mayor mayors weather climate population residents people streets airport airports city metro museum museums university temperature temperatures time");

@@ -48,6 +48,9 @@ describe("national capitals", () => {
     // A source's, after "from" (blind set 111: "What did she say observers would keep seeing from Washington?").
     expect(countryIn("What did she say observers would keep seeing from Washington?", "Washington")).toContain("america");
     expect(countryIn("ما الدعم الذي سيراه المتابعون من واشنطن؟", "واشنطن")).toContain("america");
+    // Also what comes or arrives from it: a reaction does (a review).
+    expect(countryIn("What reaction came from Washington?", "Washington")).toContain("america");
+    expect(countryIn("هل وصل رد من واشنطن؟", "واشنطن")).toContain("america");
     const places = [
       ["How is the weather in Washington?", "Washington"],
       ["Who is the mayor of Washington?", "Washington"],
@@ -62,7 +65,8 @@ describe("national capitals", () => {
       // A source after a word of going is the place.
       ["When did she fly in from Washington?", "Washington"],
       ["How far is Algiers from Washington?", "Washington"],
-      ["متى وصل المبعوث من واشنطن؟", "واشنطن"],
+      ["متى عاد المبعوث من واشنطن؟", "واشنطن"],
+      ["كم تستغرق الرحلة من واشنطن؟", "واشنطن"],
     ] as const;
     for (const [question, word] of places) expect(countryIn(question, word), question).toEqual([]);
     expect(countryIn("What does Sison want?", "Sison")).toEqual([]);
