@@ -62,13 +62,16 @@ export interface QuestionType {
   };
 }
 
-/** Units of time a count may be asked in, each with its words (English, chat's shorthand too: "how many yrs?"; Arabic normalised, duals too). */
+/**
+ * Units of time a count may be asked in, each with its words (English, chat's shorthand too: "how many yrs?", not the
+ * shorthand that is also an acronym: HR, human rights; MIN, a ministry; Arabic normalised, duals too).
+ */
 const TIME_UNIT_WORDS = {
-  minute: normalizedSet("minute minutes min mins دقيقة دقائق دقيقتين دقيقتان"),
-  hour: normalizedSet("hour hours hr hrs ساعة ساعات ساعتين ساعتان"),
+  minute: normalizedSet("minute minutes mins دقيقة دقائق دقيقتين دقيقتان"),
+  hour: normalizedSet("hour hours hrs ساعة ساعات ساعتين ساعتان"),
   day: normalizedSet("day days يوم أيام يوما أياما يومين يومان"),
   week: normalizedSet("week weeks wk wks fortnight أسبوع أسابيع أسبوعا أسبوعين أسبوعان"),
-  month: normalizedSet("month months mo mos شهر أشهر شهور شهرا شهرين شهران"),
+  month: normalizedSet("month months mos شهر أشهر شهور شهرا شهرين شهران"),
   year: normalizedSet("year years yr yrs decade decades عام أعوام عاما سنة سنوات سنين عامين عامان سنتين سنتان عقد عقود عقدين عقدان"),
 } as const;
 export type TimeUnit = keyof typeof TIME_UNIT_WORDS;

@@ -250,6 +250,8 @@ describe("the unit of time a quantity is asked in", () => {
     ["alg's term on the UN HR council = how many yrs?", "year"],
     ["how many hrs did they meet", "hour"],
     ["how many wks was she there?", "week"],
+    // Not an acronym that is also one: HR is human rights (a review).
+    ["How many HR council members are there?", undefined],
   ])("%s -> %s", (question, unit) => {
     expect(questionType(question).unit).toBe(unit);
   });
