@@ -669,8 +669,9 @@ const PHRASAL_FUNCTION: ReadonlyMap<string, readonly string[]> = new Map<string,
   ["الايام", ["دي", "ديه", "دول"]],
   ["اليومين", ["دول", "دي"]],
   // "Anyone": the dialects' أي حد and the standard أي أحد ("هل قابلت سيسون أي حد من جبهة البوليساريو؟": حد found a
-  // border, blind set 111); and "to what extent", إلى أي حد, which asks a degree.
-  ["اي", ["حد", "احد"]],
+  // border, blind set 111), with ب, ل or و joined to أي too ("بأي حد", a review); and "to what extent", إلى أي حد,
+  // which asks a degree.
+  ...["اي", "باي", "لاي", "واي"].map((any) => [any, ["حد", "احد"]] as const),
 ]);
 
 /** The particle "then, so" (إذن), also the noun "permission" (إذْن, written the same). */

@@ -128,6 +128,15 @@ describe("a word said in passing", () => {
     expect(words("What are the terms of reference?", context("The terms of reference were agreed."))).toContain("reference");
   });
 
+  it("reads أي حد as anyone, with ب, ل or و joined to أي too: حد is no word of the question (blind set 111, a review)", () => {
+    const border = context("وتفقد الوزير الحد الفاصل بين البلدين");
+    const words = (question: string): string[] => queryTerms(question, border).map((t) => t.word);
+    for (const question of ["هل التقت سيسون أي حد من الصحفيين؟", "هل التقت سيسون بأي حد من الصحفيين؟", "هل التقت سيسون أي أحد من الصحفيين؟"]) {
+      expect(words(question), question).not.toEqual(expect.arrayContaining([expect.stringMatching(/^ا?حد$/u)]));
+    }
+    expect(words("ما الحد الذي تفقده الوزير؟")).toContain("الحد");
+  });
+
   it("reads off chat's bro and برو and the tag صح (right?) where the text holds none of them, and keeps the Pro Bowl's برو (blind set 67)", () => {
     const none = context("قدم الوزير التعازي للمواطنين");
     const words = (question: string, ctx: QueryContext): string[] => queryTerms(question, ctx).map((t) => t.word);
