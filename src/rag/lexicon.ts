@@ -120,7 +120,10 @@ export interface Lexicon {
    * corpus lacks it (موعد is no slip of the text's مقعد). Held in the index: parsing the lists to know it costs seconds.
    */
   readonly arabicWords: ReadonlySet<string>;
-  /** English word, or "*" + stem -> related English words that translate into the corpus (WordNet). */
+  /**
+   * English word -> related English words that translate into the corpus (WordNet); a word with none stands for the
+   * word it inflects (see relatedWords in translate.ts).
+   */
   readonly related: ReadonlyMap<string, readonly string[]>;
   /** "*" + stem -> the base forms and derivations (no synonyms) of the words of that stem that translate into the corpus. */
   readonly derived: ReadonlyMap<string, readonly string[]>;
@@ -163,8 +166,8 @@ export interface SerializedLexicon {
   /** The Arabic keys the word lists translate. */
   readonly arabicWords: string[];
   /**
-   * English word (or, for regular inflections, its stem) -> related English words that do translate into the
-   * corpus: base forms of irregular ones, derivations, first-sense synonyms (WordNet).
+   * English word -> related English words that do translate into the corpus: base forms of irregular ones,
+   * derivations, first-sense synonyms (WordNet).
    */
   readonly related: MapEntries;
   /**
@@ -704,9 +707,9 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
   for (const place of ascending(gather(by.inversesByStem, hasEnglish))) {
     add(arToEn, strings[inverses.key[place] as number] as string, strings[inverses.stem[place] as number] as string);
   }
-  // WordNet's related words that translate into the corpus, by word and, for the regular inflections WordNet
-  // does not list ("funded"), by stem under a "*" prefix. A headword translates by its own entries, any other
-  // word by its stem's.
+  // WordNet's related words that translate into the corpus, by word, and their base forms and derivations also by
+  // stem under a "*" prefix (for a word none of whose own do: translate.ts). A headword translates by its own
+  // entries, any other word by its stem's.
   const places = gather(by.relatedByHeadword, (headword) => enWord.has(headword));
   const related = new Map<string, Set<string>>();
   const derived = new Map<string, Set<string>>();
@@ -715,7 +718,6 @@ export function buildLexicon(corpusKeys: ReadonlySet<string>, paths = DEFAULT_PA
     const word = strings[relations.word[place] as number] as string;
     const stem = `*${strings[relations.stem[place] as number] as string}`;
     add(related, word, other);
-    add(related, stem, other);
     if ((relations.column[place] as number) < SYNONYMS_COLUMN) add(derived, stem, other);
   }
   // The irregular forms the corpus writes in English, by their base form: a question's "meet" finds a tweet's "Met

@@ -16,7 +16,7 @@ import { fileCrc32, vectorFiles } from "./vectors.js";
 export const FORMAT = 8;
 /** Bump when ingestion (passages, sentences, labels) or the matching keys change. */
 const CHUNKER_VERSION = "ingest-v22";
-const ANALYZER_VERSION = "keys-v269";
+const ANALYZER_VERSION = "keys-v270";
 /** The analyser's identity in the manifest: its version, the word lists and the fitted models it was built with. */
 export const analyzerId = (): string => `${ANALYZER_VERSION}+${lexiconFingerprint()}+${modelsFingerprint()}`;
 

@@ -860,7 +860,6 @@ function walkedLexicon(corpusKeys: ReadonlySet<string>, paths: LexiconPaths): Se
       if (column === 0 && corpusKeys.has(stem) && stemEnglish(other) !== stem) add(inflections, other, stem);
       if (!translates(other)) continue;
       add(related, word, other);
-      add(related, `*${stem}`, other);
       if (column < 2) add(derived, `*${stem}`, other);
     }
   }
